@@ -1,0 +1,63 @@
+// The contract every other library codes against. The implementation lives beside this file.
+
+/** An event as the domain produces it: a tagged union member. */
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+  /** Defaults to the current schema version of `type` (1 unless an upcaster says otherwise). */
+  schemaVersion?: number;
+}
+
+/** Who and what caused an append. Stored in the envelope of every event it appends. */
+export interface EventMetadata {
+  /** The office (satker) code: the tenant that owns the stream and its integrity chain. */
+  tenantId: string;
+  actorId: string;
+  actorRole: string;
+  correlationId: string;
+  causationId?: string | null;
+  clientAddress?: string | null;
+  userAgent?: string | null;
+  /** Unique per command in the database: a retried command appends nothing and returns the first result. */
+  idempotencyKey?: string | null;
+}
+
+/** `-1` (or 'no-stream') means the stream must not exist yet; `'any'` skips the check. */
+export type ExpectedVersion = number | 'no-stream' | 'any';
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  tenantId: string;
+  /** The tenant's chain sequence (1, 2, 3 … per tenant). */
+  tenantSequence: number;
+  /** Position in the global log (bigint as string-safe number). */
+  globalPosition: string;
+  type: Type;
+  schemaVersion: number;
+  data: Data;
+  metadata: Omit<EventMetadata, 'tenantId' | 'idempotencyKey'>;
+  recordedAt: Date;
+  previousHash: string;
+  hash: string;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** Stream version after the append (the version of the last event appended). */
+  nextExpectedVersion: number;
+  events: RecordedEvent[];
+  /** True when the idempotency key had been seen: nothing was appended, the first result is returned. */
+  replayed: boolean;
+}
+
+export type BrokenLinkKind = 'modified' | 'deleted' | 'inserted' | 'reordered';
+
+export type VerifyResult =
+  | { intact: true; tenantId: string; head: { sequence: number; hash: string; count: number } }
+  | {
+      intact: false;
+      tenantId: string;
+      brokenLink: { sequence: number; eventId: string | null; kind: BrokenLinkKind; detail: string };
+    };
