@@ -1,0 +1,4 @@
+import { CliCommand } from '../cli-command';
+
+// Each command lives in its own file beside this one and is listed here.
+export const commands: CliCommand[] = [];
