@@ -1,0 +1,149 @@
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/**
+ * The whole environment of Kinerja, validated once at start-up. Nothing else reads process.env.
+ * Each property is named exactly like its variable so that an error names what to fix.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Production PostgreSQL. When absent, an embedded PGlite under DATA_DIR is used. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// connection URL' })
+  DATABASE_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @IsString()
+  DATA_DIR = './.data';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key (BullMQ queues, rate limits): lets several deployments share one Redis. */
+  @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'must contain only letters, digits, ":", "_" and "-"' })
+  REDIS_PREFIX = 'kinerja';
+
+  /** Start a private redis-server under DATA_DIR when none answers at REDIS_URL (development only). */
+  @Transform(toBool)
+  @IsBoolean()
+  REDIS_AUTOSTART = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' = 'info';
+
+  /** json in production; pretty (readable) otherwise unless set. */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  /** HS256 secret for access tokens. Required in production; development derives one per data folder. */
+  @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_TTL_SECONDS = 3600;
+
+  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'must be 3–64 characters: lower-case letters, digits, ".", "_" or "-"' })
+  ADMIN_USERNAME = 'admin';
+
+  /** Password of the first administrator, created on first start when no user exists. */
+  @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.ADMIN_PASSWORD !== undefined)
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters long' })
+  ADMIN_PASSWORD?: string;
+
+  @Matches(/^[a-z0-9-]{2,64}$/, { message: 'must be 2–64 characters: lower-case letters, digits or "-"' })
+  ROOT_SATKER_CODE = 'kpu-ri';
+
+  @IsString()
+  @MinLength(3)
+  ROOT_SATKER_NAME = 'Sekretariat Jenderal KPU RI';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** Login attempts per client address per minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_RATE_PER_MINUTE = 20;
+
+  /** Password of the demo users created by `seed:demo`. */
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters long' })
+  DEMO_PASSWORD = 'kinerja-demo-2024';
+
+  /** Seed the KPU Kabupaten Jember demo office on an empty database at `npm start`. */
+  @Transform(toBool)
+  @IsBoolean()
+  SEED_DEMO_ON_EMPTY = true;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Kinerja <no-reply@kinerja.local>';
+
+  /** Ed25519 private key (PKCS#8 PEM or base64 DER) that signs the daily chain-head digests. */
+  @IsOptional()
+  @IsString()
+  DIGEST_SIGNING_KEY?: string;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get logFormat(): 'json' | 'pretty' {
+    return this.LOG_FORMAT ?? (this.isProduction ? 'json' : 'pretty');
+  }
+}

@@ -1,0 +1,33 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppConfig } from './app-config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(error: ValidationError, raw: Record<string, string>): string {
+  const given = raw[error.property];
+  const value = given === undefined ? 'it is missing' : `got ${JSON.stringify(given)}`;
+  const expectations = Object.values(error.constraints ?? {}).map((m) => m.replace(`${error.property} `, ''));
+  return `${error.property}: ${expectations.join('; ')} (${value})`;
+}
+
+/** Reads and validates the environment. Throws ConfigError naming every wrong variable. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  // Declared fields exist on every instance (useDefineForClassFields), optional ones included.
+  const known = Object.keys(new AppConfig());
+  const plain: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== '' && known.includes(key)) {
+      plain[key] = value;
+    }
+  }
+  const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) throw new ConfigError(errors.map((e) => describe(e, plain)));
+  return config;
+}

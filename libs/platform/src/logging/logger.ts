@@ -1,0 +1,61 @@
+import { LoggerService } from '@nestjs/common';
+import pino, { Logger } from 'pino';
+import { currentContext } from './request-context';
+
+export interface LoggerOptions {
+  level: string;
+  format: 'json' | 'pretty';
+  name?: string;
+}
+
+/** One pino root logger per process: JSON lines in production, readable lines in development. */
+export function createRootLogger(options: LoggerOptions): Logger {
+  return pino({
+    name: options.name ?? 'kinerja',
+    level: options.level,
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: () => {
+      const context = currentContext();
+      return context ? { correlationId: context.correlationId } : {};
+    },
+    transport:
+      options.format === 'pretty'
+        ? { target: 'pino-pretty', options: { colorize: false, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }
+        : undefined,
+  });
+}
+
+/** Adapts pino to Nest's LoggerService so framework and application logs share one stream. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...rest: unknown[]) {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]) {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]) {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]) {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]) {
+    this.write('trace', message, rest);
+  }
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, rest: unknown[]) {
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const fields: Record<string, unknown> = context ? { context } : {};
+    if (message instanceof Error) {
+      this.logger[level]({ ...fields, err: message }, message.message);
+    } else if (typeof message === 'object' && message !== null) {
+      this.logger[level]({ ...fields, ...(message as object) });
+    } else {
+      const stack = level === 'error' && typeof rest[0] === 'string' ? { stack: rest[0] } : {};
+      this.logger[level]({ ...fields, ...stack }, String(message));
+    }
+  }
+}
