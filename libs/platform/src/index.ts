@@ -10,3 +10,5 @@ export * from './platform.module';
 export * from './redis/private-redis';
 export * from './redis/redis-connection';
 export * from './runtime';
+export * from './bootstrap';
+export * from './database/migrate';

@@ -1,4 +1,5 @@
 import { CliCommand } from '../cli-command';
+import { migrateCommand } from './migrate.command';
 
 // Each command lives in its own file beside this one and is listed here.
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [migrateCommand];

@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, PlatformOptions } from '@kinerja/platform';
+import { HealthController } from './health/health.controller';
+
+/** The HTTP application: the platform plus every feature module. */
+@Module({})
+export class AppModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(options)],
+      controllers: [HealthController],
+    };
+  }
+}

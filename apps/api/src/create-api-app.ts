@@ -1,0 +1,19 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { correlationMiddleware, PinoNestLogger, PlatformOptions } from '@kinerja/platform';
+import { AppModule } from './app.module';
+import { configureHttp } from './http/configure-http';
+
+/** Builds the API (not yet listening): the same for `npm start`, the API-only entry point and tests. */
+export async function createApiApp(options: PlatformOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: new PinoNestLogger(options.logger.child({ component: 'api' })),
+    bufferLogs: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.use(correlationMiddleware);
+  configureHttp(app);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import {
+  ConfigError,
+  createDataSource,
+  createRootLogger,
+  loadConfig,
+  migrateDatabase,
+  startEmbeddedPostgres,
+} from '@kinerja/platform';
+import { commands } from './commands';
+import { parseArgs } from './parse-args';
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return ['Usage: npm run cli -- <command> [--flag value]', '', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.description}`)].join('\n');
+}
+
+async function main(): Promise<number> {
+  const { name, flags } = parseArgs(process.argv.slice(2));
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`${name && name !== 'help' ? `Unknown command "${name}".\n\n` : ''}${usage()}\n`);
+    return name && name !== 'help' ? 64 : 0;
+  }
+  const config = loadConfig(process.env);
+  const logger = createRootLogger({ level: 'warn', format: config.logFormat, name: 'kinerja-cli' });
+  const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.DATA_DIR);
+  const url = config.DATABASE_URL ?? embedded!.url;
+  try {
+    const applied = await migrateDatabase(url);
+    if (applied.length > 0) logger.warn({ applied }, 'Migrations applied');
+    const dataSource = await createDataSource({ url, poolSize: embedded ? 2 : 4, applicationName: 'kinerja-cli' }).initialize();
+    try {
+      return await command.run(flags, {
+        dataSource,
+        out: (line) => process.stdout.write(`${line}\n`),
+        err: (line) => process.stderr.write(`${line}\n`),
+      });
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+    process.exit(error instanceof ConfigError ? 78 : 1);
+  },
+);

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { bootProcess } from '@kinerja/platform';
+import { createApiApp } from '../../api/src/create-api-app';
+import { createWorkerApp } from '../../worker/src/create-worker-app';
+
+/** `npm start`: the API and the worker in one process, on the defaults a new user has. */
+void bootProcess('kinerja', async ({ config, logger, runtime }) => {
+  const worker = await createWorkerApp({ config, logger, runtime });
+  await worker.init();
+  const api = await createApiApp({ config, logger, runtime });
+  await api.listen(config.PORT);
+  logger.info({ port: config.PORT, health: `http://127.0.0.1:${config.PORT}/health` }, 'Kinerja is running');
+  return async () => {
+    await api.close();
+    await worker.close();
+  };
+});

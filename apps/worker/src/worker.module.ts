@@ -1,0 +1,20 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, PlatformOptions } from '@kinerja/platform';
+
+/** The worker: BullMQ processors, projections and process managers over the same platform. */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        PlatformModule.forRoot(options),
+        BullModule.forRoot({
+          connection: { url: options.runtime.redisUrl, maxRetriesPerRequest: null },
+          prefix: options.config.REDIS_PREFIX,
+        }),
+      ],
+    };
+  }
+}

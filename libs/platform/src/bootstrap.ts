@@ -1,0 +1,57 @@
+import type { Logger } from 'pino';
+import { AppConfig } from './config/app-config';
+import { ConfigError, loadConfig } from './config/load-config';
+import { migrateDatabase } from './database/migrate';
+import { createRootLogger } from './logging/logger';
+import { prepareRuntime, Runtime } from './runtime';
+
+export interface ProcessContext {
+  config: AppConfig;
+  logger: Logger;
+  runtime: Runtime;
+}
+
+/**
+ * The start of every Kinerja process: validated configuration (a wrong value stops here, naming
+ * the variable), the logger, the database and Redis, migrations, then `start`; SIGINT/SIGTERM
+ * run the returned stop function and let go of what the runtime started.
+ */
+export async function bootProcess(
+  name: string,
+  start: (context: ProcessContext) => Promise<() => Promise<void>>,
+): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createRootLogger({ level: config.LOG_LEVEL, format: config.logFormat, name });
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await prepareRuntime(config, logger);
+    const applied = await migrateDatabase(runtime.databaseUrl);
+    if (applied.length > 0) logger.info({ applied }, 'Migrations applied');
+    const stop = await start({ config, logger, runtime });
+    const shutdown = async (signal: string) => {
+      logger.info({ signal }, 'Stopping');
+      try {
+        await stop();
+      } finally {
+        await runtime?.stop();
+        process.exit(0);
+      }
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  } catch (error) {
+    logger.fatal({ err: error }, (error as Error).message);
+    await runtime?.stop().catch(() => undefined);
+    // Give the log transport a moment to flush before leaving.
+    setTimeout(() => process.exit(1), 200);
+  }
+}
