@@ -1,0 +1,52 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AppConfig, Clock, createRootLogger, loadConfig } from '@kinerja/platform';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createTestDatabase, TestDatabase, testRedisPrefix, testRedisUrl } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  db: TestDatabase;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole API, as `npm start` builds it, on a database and Redis prefix of its own.
+ * `env` overrides configuration variables (strings, as in the environment).
+ */
+export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    LOG_FORMAT: 'json',
+    DATABASE_URL: db.url,
+    REDIS_URL: testRedisUrl,
+    REDIS_PREFIX: testRedisPrefix(),
+    REDIS_AUTOSTART: 'false',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ADMIN_PASSWORD: 'admin-password-for-tests',
+    SEED_DEMO_ON_EMPTY: 'false',
+    ...options.env,
+  });
+  const logger = createRootLogger({ level: config.LOG_LEVEL, format: 'json', name: 'kinerja-test' });
+  const app = await createApiApp({
+    config,
+    logger,
+    runtime: { databaseUrl: db.url, poolSize: 10, redisUrl: testRedisUrl, embeddedDatabase: false },
+    clock: options.clock,
+  });
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db,
+    config,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
