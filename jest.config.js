@@ -29,6 +29,7 @@ const base = {
 
 module.exports = {
   testTimeout: 120000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     {
