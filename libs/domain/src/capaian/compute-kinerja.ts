@@ -1,0 +1,96 @@
+import { DomainError } from '../shared/domain-error';
+import { Dec, toTwoPlaces } from '../shared/decimal';
+import type { PkIndicator, PkKegiatan, PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
+import type { ApprovedRealisasi } from '../realisasi/realisasi.types';
+import { aggregate } from './aggregate';
+import { absorptionOf, capaianOf } from './capaian.rules';
+import { DEFAULT_RATING_SCALE, ratingOf, type RatingScale } from './rating-scale';
+import { targetApplied, targetText } from './target-to-date';
+import type { KinerjaAverage, KinerjaIndicatorRow, KinerjaKegiatanRow, KinerjaTable } from './kinerja-table.types';
+
+export interface ComputeKinerjaOptions {
+  /** 1–12: "to date" through this month. Absent: the year. */
+  month?: number | null;
+  ratingScale?: RatingScale;
+}
+
+/** The approved value of an indicator per month (1..M), blanks left out. */
+function monthlyValues(code: string, reports: readonly ApprovedRealisasi[]): Map<number, Dec> {
+  const byMonth = new Map<number, Dec>();
+  for (const report of reports) {
+    const line = report.lines.find((l) => l.indicatorCode === code);
+    if (line && line.value !== null) byMonth.set(report.month, new Dec(line.value));
+  }
+  return byMonth;
+}
+
+function indicatorRow(indicator: PkIndicator, reports: readonly ApprovedRealisasi[], month: number | null, scale: RatingScale): KinerjaIndicatorRow {
+  const byMonth = monthlyValues(indicator.code, reports);
+  const months = [...byMonth.keys()].sort((a, b) => a - b);
+  const realisasi = aggregate(months.map((m) => byMonth.get(m) as Dec), indicator.aggregation);
+  const applied = targetApplied(indicator, month);
+  const result = capaianOf(applied, realisasi, indicator);
+  const capaian = result.kind === 'MEASURED' ? toTwoPlaces(result.exact) : null;
+  return {
+    code: indicator.code, name: indicator.name, unit: indicator.unit,
+    target: indicator.target, targetText: targetText(indicator.target), targetApplied: applied,
+    polarity: indicator.polarity, aggregation: indicator.aggregation, picSubbagian: indicator.picSubbagian,
+    realisasi: realisasi === null ? null : realisasi.toFixed(), reportedMonths: months,
+    capaian, category: capaian === null ? null : ratingOf(capaian, scale).category,
+    note: result.kind === 'NOT_MEASURED' ? result.note : null,
+  };
+}
+
+/** Average of the shown (two-place) capaian values, rounded once; category on that shown average. */
+export function averageOf(rows: readonly { capaian: string | null }[], scale: RatingScale): KinerjaAverage {
+  const shown = rows.map((r) => r.capaian).filter((c): c is string => c !== null);
+  if (shown.length === 0) return { capaianAverage: null, category: null, measuredCount: 0, indicatorCount: rows.length };
+  const average = toTwoPlaces(shown.reduce((sum, c) => sum.plus(c), new Dec(0)).dividedBy(shown.length));
+  return { capaianAverage: average, category: ratingOf(average, scale).category, measuredCount: shown.length, indicatorCount: rows.length };
+}
+
+function budgetSpent(kegiatan: PkKegiatan, reports: readonly ApprovedRealisasi[]): Dec {
+  return reports
+    .flatMap((r) => r.budget.filter((b) => b.kegiatanCode === kegiatan.code))
+    .reduce((sum, b) => sum.plus(b.spent), new Dec(0));
+}
+
+function kegiatanRow(kegiatan: PkKegiatan, reports: readonly ApprovedRealisasi[], month: number | null, scale: RatingScale): KinerjaKegiatanRow {
+  const indicators = kegiatan.indicators.map((ind) => indicatorRow(ind, reports, month, scale));
+  const spent = budgetSpent(kegiatan, reports);
+  const absorption = absorptionOf(spent, kegiatan.pagu === null ? null : new Dec(kegiatan.pagu));
+  return {
+    code: kegiatan.code, name: kegiatan.name, pagu: kegiatan.pagu, budgetSpent: spent.toFixed(),
+    budgetAbsorption: absorption === null ? null : toTwoPlaces(absorption),
+    ...averageOf(indicators, scale), indicators,
+  };
+}
+
+/**
+ * Tabel 3.2 from the PK version in force and the approved monthly reports of its year (any
+ * subbagian; reports after `month` are ignored). Pure: the caller loads both.
+ */
+export function computeKinerja(pk: PkVersionInForce, approvedReports: readonly ApprovedRealisasi[], options: ComputeKinerjaOptions = {}): KinerjaTable {
+  const month = options.month ?? null;
+  if (month !== null && (!Number.isInteger(month) || month < 1 || month > 12)) {
+    throw new DomainError('KINERJA.INVALID_MONTH', 'Bulan harus 1–12.', 'validation', { month });
+  }
+  const scale = options.ratingScale ?? DEFAULT_RATING_SCALE;
+  const reports = approvedReports.filter((r) => month === null || r.month <= month);
+  const programs = pk.structure.programs.map((program) => {
+    const kegiatan = program.kegiatan.map((k) => kegiatanRow(k, reports, month, scale));
+    return { code: program.code, name: program.name, ...averageOf(kegiatan.flatMap((k) => k.indicators), scale), kegiatan };
+  });
+  const allKegiatan = programs.flatMap((p) => p.kegiatan);
+  const spent = allKegiatan.reduce((sum, k) => sum.plus(k.budgetSpent), new Dec(0));
+  const pagu = allKegiatan.every((k) => k.pagu !== null) ? allKegiatan.reduce((sum, k) => sum.plus(k.pagu as string), new Dec(0)) : null;
+  const absorption = absorptionOf(spent, pagu);
+  return {
+    satker: pk.satker, year: pk.year, pkVersion: pk.version, month, ratingScaleVersion: scale.version, programs,
+    office: {
+      ...averageOf(allKegiatan.flatMap((k) => k.indicators), scale),
+      pagu: pagu === null ? null : pagu.toFixed(), budgetSpent: spent.toFixed(),
+      budgetAbsorption: absorption === null ? null : toTwoPlaces(absorption),
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { DomainError } from '../shared/domain-error';
+import { Dec, isNonNegativeDecimal, parseDecimal } from '../shared/decimal';
+import { aggregate } from '../capaian/aggregate';
+import type { IndicatorTarget, PkIndicator, PkKegiatan, PkStructure } from './pk-structure.types';
+
+const POLARITIES = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'];
+const FORMULAS = ['INVERSE_DIFFERENCE', 'INVERSE_RATIO'];
+const AGGREGATIONS = ['SUM', 'LAST', 'AVERAGE', 'MAX'];
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/;
+
+function invalid(code: string, message: string, details: Record<string, unknown> = {}): never {
+  throw new DomainError(code, message, 'validation', details);
+}
+
+function requireText(value: unknown, field: string, max: number): void {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+    invalid('PK.INVALID_FIELD', `${field} wajib diisi (paling banyak ${max} karakter).`, { field });
+  }
+}
+
+function requireCode(value: unknown, field: string, seen: Set<string>): void {
+  if (typeof value !== 'string' || !CODE.test(value)) {
+    invalid('PK.INVALID_CODE', `${field} harus berupa kode huruf/angka (boleh titik, garis), mis. "K4.1".`, { field, value });
+  }
+  if (seen.has(value)) invalid('PK.DUPLICATE_CODE', `Kode ${value} dipakai lebih dari sekali dalam PK.`, { code: value });
+  seen.add(value);
+}
+
+/**
+ * Target rule: a target is never negative, and a target of 0 is accepted only where lower is
+ * better ("0 temuan"), because 0 cannot be divided by and "at least 0" is no target at all.
+ */
+function validateTarget(ind: PkIndicator): void {
+  const t = ind.target as IndicatorTarget | undefined;
+  const where = `Target indikator ${ind.code}`;
+  if (t?.kind === 'SINGLE') {
+    const value = parseDecimal(t.value, 'PK.INVALID_TARGET', where);
+    if (value.isZero() && ind.polarity === 'HIGHER_IS_BETTER') {
+      invalid('PK.TARGET_ZERO', `${where} tidak boleh 0 bila semakin tinggi semakin baik.`, { indicator: ind.code });
+    }
+  } else if (t?.kind === 'RANGE') {
+    const min = parseDecimal(t.min, 'PK.INVALID_TARGET', `${where} (batas bawah)`);
+    const max = parseDecimal(t.max, 'PK.INVALID_TARGET', `${where} (batas atas)`);
+    if (!min.lessThan(max)) invalid('PK.INVALID_RANGE', `${where}: batas bawah harus lebih kecil dari batas atas.`, { indicator: ind.code });
+  } else {
+    invalid('PK.INVALID_TARGET', `${where} harus berupa nilai tunggal atau rentang.`, { indicator: ind.code });
+  }
+}
+
+/** The 12 monthly plan values, aggregated like the indicator, must give its annual target. */
+function validatePlan(ind: PkIndicator): void {
+  if (ind.monthlyPlan === null || ind.monthlyPlan === undefined) return;
+  const plan = ind.monthlyPlan;
+  if (!Array.isArray(plan) || plan.length !== 12 || !plan.every(isNonNegativeDecimal)) {
+    invalid('PK.INVALID_PLAN', `Rencana aksi indikator ${ind.code} harus berisi 12 angka bulanan (Januari–Desember).`, { indicator: ind.code });
+  }
+  const total = aggregate(plan.map((v) => new Dec(v)), ind.aggregation) as Dec;
+  const t = ind.target;
+  const fits = t.kind === 'SINGLE'
+    ? total.equals(t.value)
+    : total.greaterThanOrEqualTo(t.min) && total.lessThanOrEqualTo(t.max);
+  if (!fits) {
+    invalid('PK.PLAN_MISMATCH', `Rencana aksi indikator ${ind.code} (${total.toFixed()}) tidak sama dengan target tahunannya.`, { indicator: ind.code, planTotal: total.toFixed() });
+  }
+}
+
+function validateIndicator(ind: PkIndicator, codes: Set<string>, subbagian: ReadonlySet<string>): void {
+  requireCode(ind.code, 'Kode indikator', codes);
+  requireText(ind.name, `Nama indikator ${ind.code}`, 500);
+  requireText(ind.unit, `Satuan indikator ${ind.code}`, 50);
+  if (!POLARITIES.includes(ind.polarity)) invalid('PK.INVALID_FIELD', `Polaritas indikator ${ind.code} tidak dikenal.`, { field: 'polarity' });
+  if (!FORMULAS.includes(ind.lowerIsBetterFormula)) invalid('PK.INVALID_FIELD', `Rumus indikator ${ind.code} tidak dikenal.`, { field: 'lowerIsBetterFormula' });
+  if (!AGGREGATIONS.includes(ind.aggregation)) invalid('PK.INVALID_FIELD', `Agregasi indikator ${ind.code} tidak dikenal.`, { field: 'aggregation' });
+  if (typeof ind.evidenceRequired !== 'boolean') invalid('PK.INVALID_FIELD', `Wajib bukti dukung indikator ${ind.code} harus ya/tidak.`, { field: 'evidenceRequired' });
+  if (!subbagian.has(ind.picSubbagian)) {
+    invalid('PK.UNKNOWN_PIC', `Subbagian PIC ${String(ind.picSubbagian)} pada indikator ${ind.code} tidak ada di satker ini.`, { indicator: ind.code, picSubbagian: ind.picSubbagian });
+  }
+  validateTarget(ind);
+  validatePlan(ind);
+}
+
+function validateKegiatan(keg: PkKegiatan, codes: Set<string>, indicatorCodes: Set<string>, subbagian: ReadonlySet<string>): void {
+  requireCode(keg.code, 'Kode kegiatan', codes);
+  requireText(keg.name, `Nama kegiatan ${keg.code}`, 500);
+  if (keg.pagu !== null && keg.pagu !== undefined) {
+    const pagu = parseDecimal(keg.pagu, 'PK.INVALID_PAGU', `Pagu kegiatan ${keg.code}`);
+    if (pagu.isZero() || pagu.decimalPlaces() > 2) invalid('PK.INVALID_PAGU', `Pagu kegiatan ${keg.code} harus lebih dari 0 rupiah (paling banyak 2 desimal).`, { kegiatan: keg.code });
+  }
+  if (!Array.isArray(keg.indicators) || keg.indicators.length === 0) {
+    invalid('PK.EMPTY_STRUCTURE', `Kegiatan ${keg.code} harus memiliki paling sedikit satu indikator.`, { kegiatan: keg.code });
+  }
+  for (const ind of keg.indicators) validateIndicator(ind, indicatorCodes, subbagian);
+}
+
+/** Refuses a structure that breaks a rule; the first broken rule is reported. */
+export function validatePkStructure(structure: PkStructure, subbagianCodes: readonly string[]): void {
+  if (!structure || !Array.isArray(structure.programs) || structure.programs.length === 0) {
+    invalid('PK.EMPTY_STRUCTURE', 'PK harus memiliki paling sedikit satu program.');
+  }
+  const subbagian = new Set(subbagianCodes);
+  const programCodes = new Set<string>();
+  const kegiatanCodes = new Set<string>();
+  const indicatorCodes = new Set<string>();
+  for (const program of structure.programs) {
+    requireCode(program.code, 'Kode program', programCodes);
+    requireText(program.name, `Nama program ${program.code}`, 500);
+    if (!Array.isArray(program.kegiatan) || program.kegiatan.length === 0) {
+      invalid('PK.EMPTY_STRUCTURE', `Program ${program.code} harus memiliki paling sedikit satu kegiatan.`, { program: program.code });
+    }
+    for (const keg of program.kegiatan) validateKegiatan(keg, kegiatanCodes, indicatorCodes, subbagian);
+  }
+}
+
+/** Every indicator of a structure with its program and kegiatan, in PK order. */
+export function indicatorsOf(structure: PkStructure) {
+  return structure.programs.flatMap((program) =>
+    program.kegiatan.flatMap((kegiatan) => kegiatan.indicators.map((indicator) => ({ program, kegiatan, indicator }))),
+  );
+}

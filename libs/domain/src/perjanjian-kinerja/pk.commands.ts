@@ -1,0 +1,16 @@
+import type { Command } from '../shared/decider';
+import type { PkStructure } from './pk-structure.types';
+
+/**
+ * `subbagianCodes` is the office's list of subbagian at the time of the command, given by the
+ * handler: every indicator's PIC must be one of them.
+ */
+export type DraftPk = Command<'DraftPk', { satker: string; year: number; structure: PkStructure; subbagianCodes: string[] }>;
+export type ChangePkIndicators = Command<'ChangePkIndicators', { structure: PkStructure; subbagianCodes: string[] }>;
+export type SubmitPk = Command<'SubmitPk', Record<string, never>>;
+export type ApprovePk = Command<'ApprovePk', Record<string, never>>;
+export type ReturnPk = Command<'ReturnPk', { reason: string }>;
+export type OpenPkRevision = Command<'OpenPkRevision', { reason: string }>;
+
+export type PkCommand = DraftPk | ChangePkIndicators | SubmitPk | ApprovePk | ReturnPk | OpenPkRevision;
+export type PkCommandType = PkCommand['type'];

@@ -1,0 +1,132 @@
+import { DomainError } from '../shared/domain-error';
+import type { Actor } from '../shared/actor';
+import type { PkCommand, DraftPk, ChangePkIndicators, ApprovePk, ReturnPk, OpenPkRevision, SubmitPk } from './pk.commands';
+import type { PkEvent } from './pk.events';
+import { type ExistingPkState, type PkState, type PkVersion, pkWorkingVersion } from './pk.state';
+import { validatePkStructure } from './pk-structure.validate';
+
+/**
+ * Who does what with a PK:
+ * - only a SEKRETARIS drafts, changes, submits and opens a revision (PK Perubahan);
+ * - the KETUA approves or returns it (countersigning, as in the reference). Another SEKRETARIS
+ *   user (e.g. a Plh) may do it too, but never the person who submitted that version.
+ */
+function requireSekretaris(actor: Actor, action: string): void {
+  if (actor.role !== 'SEKRETARIS') {
+    throw new DomainError('PK.FORBIDDEN', `Hanya Sekretaris yang dapat ${action} Perjanjian Kinerja.`, 'forbidden', { role: actor.role });
+  }
+}
+
+function requireReviewer(actor: Actor, version: PkVersion, action: string): void {
+  if (actor.role !== 'KETUA' && actor.role !== 'SEKRETARIS') {
+    throw new DomainError('PK.FORBIDDEN', `Hanya Ketua atau Sekretaris yang dapat ${action} Perjanjian Kinerja.`, 'forbidden', { role: actor.role });
+  }
+  if (version.submittedBy === actor.userId) {
+    throw new DomainError('PK.OWN_SUBMISSION', `PK yang Anda ajukan sendiri tidak dapat Anda ${action}; harus orang lain.`, 'forbidden');
+  }
+}
+
+function requireReason(reason: unknown): string {
+  if (typeof reason !== 'string' || reason.trim().length < 3 || reason.length > 2000) {
+    throw new DomainError('PK.REASON_REQUIRED', 'Alasan wajib diisi (3–2000 karakter).', 'validation');
+  }
+  return reason.trim();
+}
+
+function requireExisting(state: PkState): ExistingPkState {
+  if (state.status !== 'EXISTS') throw new DomainError('PK.NOT_FOUND', 'Perjanjian Kinerja tahun ini belum disusun.', 'not_found');
+  return state;
+}
+
+function requireWorking(state: ExistingPkState, expected: PkVersion['status']): PkVersion {
+  const working = pkWorkingVersion(state);
+  if (!working) {
+    throw new DomainError('PK.NO_WORKING_VERSION', 'Tidak ada versi PK yang sedang disusun; buka PK Perubahan terlebih dahulu.', 'conflict');
+  }
+  if (working.status !== expected) {
+    const message = expected === 'DRAFT'
+      ? `PK versi ${working.version} sudah diajukan dan tidak dapat diubah sebelum dikembalikan.`
+      : `PK versi ${working.version} belum diajukan.`;
+    throw new DomainError(expected === 'DRAFT' ? 'PK.NOT_DRAFT' : 'PK.NOT_SUBMITTED', message, 'conflict', { version: working.version, status: working.status });
+  }
+  return working;
+}
+
+function draft(command: DraftPk, state: PkState): PkEvent[] {
+  requireSekretaris(command.metadata.actor, 'menyusun');
+  if (state.status !== 'EMPTY') {
+    throw new DomainError('PK.ALREADY_EXISTS', `PK tahun ${command.data.year} sudah ada; ubah draf atau buka PK Perubahan.`, 'conflict');
+  }
+  const { satker, year, structure, subbagianCodes } = command.data;
+  if (typeof satker !== 'string' || satker.trim() === '') throw new DomainError('PK.INVALID_FIELD', 'Kode satker wajib diisi.', 'validation');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('PK.INVALID_YEAR', `Tahun ${year} tidak valid.`, 'validation');
+  validatePkStructure(structure, subbagianCodes);
+  const { actor, now } = command.metadata;
+  return [{ type: 'PkDrafted', data: { satker, year, version: 1, structure, draftedBy: actor.userId, draftedAt: now } }];
+}
+
+function change(command: ChangePkIndicators, state: PkState): PkEvent[] {
+  requireSekretaris(command.metadata.actor, 'mengubah');
+  const working = requireWorking(requireExisting(state), 'DRAFT');
+  validatePkStructure(command.data.structure, command.data.subbagianCodes);
+  const { actor, now } = command.metadata;
+  return [{ type: 'PkIndicatorsChanged', data: { version: working.version, structure: command.data.structure, changedBy: actor.userId, changedAt: now } }];
+}
+
+function submit(command: SubmitPk, state: PkState): PkEvent[] {
+  requireSekretaris(command.metadata.actor, 'mengajukan');
+  const working = requireWorking(requireExisting(state), 'DRAFT');
+  const { actor, now } = command.metadata;
+  return [{ type: 'PkSubmitted', data: { version: working.version, submittedBy: actor.userId, submittedAt: now } }];
+}
+
+function approve(command: ApprovePk, state: PkState): PkEvent[] {
+  const existing = requireExisting(state);
+  const working = requireWorking(existing, 'SUBMITTED');
+  const { actor, now } = command.metadata;
+  requireReviewer(actor, working, 'menyetujui');
+  return [{
+    type: 'PkApproved',
+    data: { version: working.version, approvedBy: actor.userId, approvedByRole: actor.role, approvedAt: now, supersedesVersion: existing.inForce },
+  }];
+}
+
+function returnPk(command: ReturnPk, state: PkState): PkEvent[] {
+  const working = requireWorking(requireExisting(state), 'SUBMITTED');
+  const { actor, now } = command.metadata;
+  requireReviewer(actor, working, 'kembalikan');
+  const reason = requireReason(command.data.reason);
+  return [{ type: 'PkReturned', data: { version: working.version, returnedBy: actor.userId, returnedByRole: actor.role, reason, returnedAt: now } }];
+}
+
+function openRevision(command: OpenPkRevision, state: PkState): PkEvent[] {
+  requireSekretaris(command.metadata.actor, 'membuka perubahan');
+  const existing = requireExisting(state);
+  if (existing.working !== null) {
+    throw new DomainError('PK.REVISION_IN_PROGRESS', `PK versi ${existing.working} masih dalam proses; selesaikan dahulu.`, 'conflict');
+  }
+  const inForce = existing.versions.find((v) => v.version === existing.inForce);
+  if (!inForce) throw new DomainError('PK.NOT_APPROVED', 'PK belum disetujui; ubah drafnya saja.', 'conflict');
+  const reason = requireReason(command.data.reason);
+  const { actor, now } = command.metadata;
+  const version = Math.max(...existing.versions.map((v) => v.version)) + 1;
+  return [{
+    type: 'PkRevisionOpened',
+    data: { version, basedOnVersion: inForce.version, reason, structure: inForce.structure, openedBy: actor.userId, openedAt: now },
+  }];
+}
+
+export function decidePk(command: PkCommand, state: PkState): PkEvent[] {
+  switch (command.type) {
+    case 'DraftPk': return draft(command, state);
+    case 'ChangePkIndicators': return change(command, state);
+    case 'SubmitPk': return submit(command, state);
+    case 'ApprovePk': return approve(command, state);
+    case 'ReturnPk': return returnPk(command, state);
+    case 'OpenPkRevision': return openRevision(command, state);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}

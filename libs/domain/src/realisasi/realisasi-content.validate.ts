@@ -1,0 +1,82 @@
+import { DomainError } from '../shared/domain-error';
+import { parseDecimal } from '../shared/decimal';
+import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
+import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
+import type { EvidenceRef, RealisasiContent, RealisasiLine } from './realisasi.types';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const MAX_TEXT = 5000;
+
+function refuse(code: string, message: string, kind: 'validation' | 'forbidden' = 'validation', details: Record<string, unknown> = {}): never {
+  throw new DomainError(code, message, kind, details);
+}
+
+function validateEvidence(ref: EvidenceRef, indicator: string): void {
+  const ok = ref && typeof ref.sha256 === 'string' && SHA256.test(ref.sha256)
+    && typeof ref.fileName === 'string' && ref.fileName.trim() !== '' && ref.fileName.length <= 255
+    && typeof ref.contentType === 'string' && ref.contentType.trim() !== ''
+    && Number.isSafeInteger(ref.size) && ref.size > 0;
+  if (!ok) refuse('REALISASI.INVALID_EVIDENCE', `Bukti dukung indikator ${indicator} tidak valid (hash SHA-256, nama, jenis dan ukuran file).`, 'validation', { indicator });
+}
+
+function validateLine(line: RealisasiLine): void {
+  const code = line.indicatorCode;
+  if (line.value !== null) parseDecimal(line.value, 'REALISASI.INVALID_VALUE', `Realisasi indikator ${code}`);
+  for (const field of ['narrative', 'kendala', 'solusi'] as const) {
+    if (typeof line[field] !== 'string' || line[field].length > MAX_TEXT) {
+      refuse('REALISASI.INVALID_TEXT', `Isian ${field} indikator ${code} harus teks (paling banyak ${MAX_TEXT} karakter).`, 'validation', { indicator: code, field });
+    }
+  }
+  if (!Array.isArray(line.evidence)) refuse('REALISASI.INVALID_EVIDENCE', `Bukti dukung indikator ${code} harus berupa daftar.`);
+  for (const ref of line.evidence) validateEvidence(ref, code);
+}
+
+/**
+ * Lines may only name indicators the subbagian is PIC of (once each); budget only kegiatan in which
+ * it owns an indicator (each subbagian reports what it spent, so amounts of one kegiatan add up).
+ */
+export function validateRealisasiContent(content: RealisasiContent, pk: PkVersionInForce, subbagian: string): void {
+  if (!content || !Array.isArray(content.lines) || !Array.isArray(content.budget)) {
+    refuse('REALISASI.INVALID_CONTENT', 'Isi laporan harus memuat daftar baris indikator dan daftar anggaran.');
+  }
+  const all = new Map(indicatorsOf(pk.structure).map((entry) => [entry.indicator.code, entry]));
+  const seen = new Set<string>();
+  for (const line of content.lines) {
+    const entry = all.get(line?.indicatorCode);
+    if (!entry) refuse('REALISASI.UNKNOWN_INDICATOR', `Indikator ${String(line?.indicatorCode)} tidak ada dalam PK yang berlaku.`, 'validation', { indicator: line?.indicatorCode });
+    if (entry.indicator.picSubbagian !== subbagian) {
+      refuse('REALISASI.INDICATOR_NOT_OWNED', `Indikator ${line.indicatorCode} bukan tanggung jawab subbagian ${subbagian}.`, 'forbidden', { indicator: line.indicatorCode });
+    }
+    if (seen.has(line.indicatorCode)) refuse('REALISASI.DUPLICATE_LINE', `Indikator ${line.indicatorCode} diisi lebih dari sekali.`, 'validation', { indicator: line.indicatorCode });
+    seen.add(line.indicatorCode);
+    validateLine(line);
+  }
+  const ownedKegiatan = new Set([...all.values()].filter((e) => e.indicator.picSubbagian === subbagian).map((e) => e.kegiatan.code));
+  const seenKegiatan = new Set<string>();
+  for (const b of content.budget) {
+    if (!ownedKegiatan.has(b?.kegiatanCode)) {
+      refuse('REALISASI.KEGIATAN_NOT_OWNED', `Anggaran kegiatan ${String(b?.kegiatanCode)} tidak dapat dilaporkan oleh subbagian ${subbagian}.`, 'forbidden', { kegiatan: b?.kegiatanCode });
+    }
+    if (seenKegiatan.has(b.kegiatanCode)) refuse('REALISASI.DUPLICATE_LINE', `Anggaran kegiatan ${b.kegiatanCode} diisi lebih dari sekali.`, 'validation', { kegiatan: b.kegiatanCode });
+    seenKegiatan.add(b.kegiatanCode);
+    const spent = parseDecimal(b.spent, 'REALISASI.INVALID_BUDGET', `Realisasi anggaran kegiatan ${b.kegiatanCode}`);
+    if (spent.decimalPlaces() > 2) refuse('REALISASI.INVALID_BUDGET', `Realisasi anggaran kegiatan ${b.kegiatanCode} paling banyak 2 desimal (rupiah).`);
+  }
+}
+
+/** At submission: a line for every indicator owned, and evidence wherever a reported value requires it. */
+export function validateCompleteForSubmission(content: RealisasiContent, pk: PkVersionInForce, subbagian: string): void {
+  const owned = indicatorsOf(pk.structure).filter((e) => e.indicator.picSubbagian === subbagian);
+  const lines = new Map(content.lines.map((l) => [l.indicatorCode, l]));
+  const missing = owned.filter((e) => !lines.has(e.indicator.code)).map((e) => e.indicator.code);
+  if (missing.length > 0) {
+    refuse('REALISASI.MISSING_LINES', `Baris indikator berikut belum diisi: ${missing.join(', ')}. Kosongkan nilainya bila memang tidak dilaporkan.`, 'validation', { indicators: missing });
+  }
+  const withoutEvidence = owned
+    .filter((e) => e.indicator.evidenceRequired)
+    .filter((e) => { const l = lines.get(e.indicator.code)!; return l.value !== null && l.evidence.length === 0; })
+    .map((e) => e.indicator.code);
+  if (withoutEvidence.length > 0) {
+    refuse('REALISASI.EVIDENCE_REQUIRED', `Bukti dukung wajib dilampirkan untuk indikator: ${withoutEvidence.join(', ')}.`, 'validation', { indicators: withoutEvidence });
+  }
+}

@@ -1,0 +1,146 @@
+import { DomainError } from '../shared/domain-error';
+import { localDateOf, monthHasEnded } from '../shared/local-date';
+import type { Actor, CommandMetadata } from '../shared/actor';
+import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
+import type { RealisasiCommand, RealisasiContext, SaveRealisasiDraft, SubmitRealisasi, ApproveRealisasi, ReturnRealisasi, ReviseRealisasi } from './realisasi.commands';
+import type { RealisasiEvent } from './realisasi.events';
+import type { ExistingRealisasiState, RealisasiState } from './realisasi.state';
+import type { RealisasiContent, RealisasiKey } from './realisasi.types';
+import { validateCompleteForSubmission, validateRealisasiContent } from './realisasi-content.validate';
+
+function refuse(code: string, message: string, kind: DomainError['kind'], details: Record<string, unknown> = {}): never {
+  throw new DomainError(code, message, kind, details);
+}
+
+function validateKey(key: RealisasiKey): void {
+  const ok = key && typeof key.satker === 'string' && key.satker !== '' && Number.isInteger(key.year)
+    && Number.isInteger(key.month) && key.month >= 1 && key.month <= 12 && typeof key.subbagian === 'string' && key.subbagian !== '';
+  if (!ok) refuse('REALISASI.INVALID_PERIOD', 'Satker, tahun, bulan (1–12) dan subbagian laporan wajib diisi dengan benar.', 'validation');
+}
+
+/** Only the Kasubbag of the report's own subbagian writes it. */
+function requireOwnKasubbag(actor: Actor, subbagian: string): void {
+  if (actor.role !== 'KASUBBAG') refuse('REALISASI.FORBIDDEN', 'Hanya Kepala Subbagian yang dapat mengisi laporan realisasi.', 'forbidden');
+  if (actor.subbagian !== subbagian) {
+    refuse('REALISASI.OTHER_SUBBAGIAN', `Anda bukan Kepala Subbagian ${subbagian}.`, 'forbidden', { subbagian });
+  }
+}
+
+/** A report exists only for a month that has ended in the office's time zone, under an approved PK. */
+function requirePeriodOpen(key: RealisasiKey, context: RealisasiContext, metadata: CommandMetadata): PkVersionInForce {
+  const today = localDateOf(metadata.now, context.timezone);
+  if (!monthHasEnded(key.year, key.month, today)) {
+    refuse('REALISASI.MONTH_NOT_ENDED', `Bulan ${key.month}/${key.year} belum berakhir; laporan dapat diisi mulai tanggal 1 bulan berikutnya.`, 'validation', { year: key.year, month: key.month });
+  }
+  const pk = context.pkInForce;
+  if (!pk || pk.satker !== key.satker || pk.year !== key.year) {
+    refuse('REALISASI.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${key.year} yang disetujui untuk satker ini.`, 'conflict', { year: key.year });
+  }
+  return pk;
+}
+
+function requireSameKey(state: RealisasiState, key: RealisasiKey): void {
+  if (state.status === 'EMPTY') return;
+  const s = state.key;
+  if (s.satker !== key.satker || s.year !== key.year || s.month !== key.month || s.subbagian !== key.subbagian) {
+    refuse('REALISASI.KEY_MISMATCH', 'Perintah tidak sesuai dengan laporan yang dituju.', 'validation');
+  }
+}
+
+function requireEditable(state: RealisasiState): void {
+  if (state.status === 'SUBMITTED') refuse('REALISASI.ALREADY_SUBMITTED', 'Laporan sudah diajukan dan menunggu persetujuan.', 'conflict');
+  if (state.status === 'APPROVED') refuse('REALISASI.ALREADY_APPROVED', 'Laporan sudah disetujui; ajukan perbaikan (revisi) dengan alasan.', 'conflict');
+}
+
+function saved(key: RealisasiKey, content: RealisasiContent, state: RealisasiState, pk: PkVersionInForce, metadata: CommandMetadata): RealisasiEvent {
+  const revision = state.status === 'EMPTY' ? 0 : state.revision;
+  return {
+    type: 'RealisasiDraftSaved',
+    data: { key, revision, pkVersion: pk.version, lines: content.lines, budget: content.budget, savedBy: metadata.actor.userId, savedAt: metadata.now },
+  };
+}
+
+function saveDraft(command: SaveRealisasiDraft, state: RealisasiState): RealisasiEvent[] {
+  const { key, context, lines, budget } = command.data;
+  validateKey(key);
+  requireSameKey(state, key);
+  requireOwnKasubbag(command.metadata.actor, key.subbagian);
+  requireEditable(state);
+  const pk = requirePeriodOpen(key, context, command.metadata);
+  validateRealisasiContent({ lines, budget }, pk, key.subbagian);
+  return [saved(key, { lines, budget }, state, pk, command.metadata)];
+}
+
+function submit(command: SubmitRealisasi, state: RealisasiState): RealisasiEvent[] {
+  const { key, context, content } = command.data;
+  validateKey(key);
+  requireSameKey(state, key);
+  requireOwnKasubbag(command.metadata.actor, key.subbagian);
+  requireEditable(state);
+  const pk = requirePeriodOpen(key, context, command.metadata);
+  if (!content && state.status === 'EMPTY') refuse('REALISASI.EMPTY', 'Laporan belum diisi.', 'validation');
+  const events: RealisasiEvent[] = [];
+  if (content) {
+    validateRealisasiContent(content, pk, key.subbagian);
+    events.push(saved(key, content, state, pk, command.metadata));
+  }
+  const final = content ?? (state as ExistingRealisasiState).content;
+  if (!content) validateRealisasiContent(final, pk, key.subbagian); // the PK in force may have changed since the draft
+  validateCompleteForSubmission(final, pk, key.subbagian);
+  const revision = state.status === 'EMPTY' ? 0 : state.revision;
+  const { actor, now } = command.metadata;
+  events.push({ type: 'RealisasiSubmitted', data: { revision, resubmission: state.status === 'RETURNED', submittedBy: actor.userId, submittedAt: now } });
+  return events;
+}
+
+function requireReviewable(state: RealisasiState, actor: Actor, action: string): ExistingRealisasiState {
+  if (actor.role !== 'SEKRETARIS') refuse('REALISASI.FORBIDDEN', `Hanya Sekretaris yang dapat ${action} laporan realisasi.`, 'forbidden');
+  if (state.status === 'EMPTY') refuse('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found');
+  if (state.status === 'APPROVED') refuse('REALISASI.ALREADY_APPROVED', 'Laporan sudah disetujui.', 'conflict');
+  if (state.status !== 'SUBMITTED') refuse('REALISASI.NOT_SUBMITTED', 'Laporan belum diajukan.', 'conflict', { status: state.status });
+  if (state.submittedBy === actor.userId) refuse('REALISASI.OWN_SUBMISSION', `Laporan yang Anda ajukan sendiri tidak dapat Anda ${action}.`, 'forbidden');
+  return state;
+}
+
+function requireReason(reason: unknown): string {
+  if (typeof reason !== 'string' || reason.trim().length < 3 || reason.length > 2000) {
+    refuse('REALISASI.REASON_REQUIRED', 'Alasan wajib diisi (3–2000 karakter).', 'validation');
+  }
+  return reason.trim();
+}
+
+function approve(command: ApproveRealisasi, state: RealisasiState): RealisasiEvent[] {
+  const { actor, now } = command.metadata;
+  const existing = requireReviewable(state, actor, 'menyetujui');
+  return [{ type: 'RealisasiApproved', data: { revision: existing.revision, approvedBy: actor.userId, approvedAt: now } }];
+}
+
+function returnReport(command: ReturnRealisasi, state: RealisasiState): RealisasiEvent[] {
+  const { actor, now } = command.metadata;
+  const existing = requireReviewable(state, actor, 'mengembalikan');
+  const reason = requireReason(command.data.reason);
+  return [{ type: 'RealisasiReturned', data: { revision: existing.revision, reason, returnedBy: actor.userId, returnedAt: now } }];
+}
+
+function revise(command: ReviseRealisasi, state: RealisasiState): RealisasiEvent[] {
+  if (state.status === 'EMPTY') refuse('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found');
+  requireOwnKasubbag(command.metadata.actor, state.key.subbagian);
+  if (state.status !== 'APPROVED') refuse('REALISASI.NOT_APPROVED', 'Hanya laporan yang sudah disetujui yang dapat direvisi; ubah drafnya saja.', 'conflict', { status: state.status });
+  const reason = requireReason(command.data.reason);
+  const { actor, now } = command.metadata;
+  return [{ type: 'RealisasiRevisionOpened', data: { revision: state.revision + 1, reason, openedBy: actor.userId, openedAt: now } }];
+}
+
+export function decideRealisasi(command: RealisasiCommand, state: RealisasiState): RealisasiEvent[] {
+  switch (command.type) {
+    case 'SaveRealisasiDraft': return saveDraft(command, state);
+    case 'SubmitRealisasi': return submit(command, state);
+    case 'ApproveRealisasi': return approve(command, state);
+    case 'ReturnRealisasi': return returnReport(command, state);
+    case 'ReviseRealisasi': return revise(command, state);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
