@@ -1,0 +1,111 @@
+import { countWithWords, formatDateId, formatQuantityId } from '../format/format-id';
+import { LkjModel } from '../model/lkj-model.types';
+import { col, dataRow, groupRow, h1, h2, list, p, table, totalRow, spanCell } from './blocks';
+import { Block } from './lkj-document.types';
+
+export function bab1Blocks(m: LkjModel): Block[] {
+  const o = m.office.shortName;
+  const s = m.office.staff;
+  const blocks: Block[] = [
+    h1('bab-1', 'BAB I PENDAHULUAN'),
+    h2('bab-1-1', '1.1 Latar Belakang'),
+    p(
+      `Untuk mempertanggungjawabkan pelaksanaan tugas, wewenang, dan kewajibannya, ${m.office.name} menyusun ` +
+        `Laporan Kinerja Tahun Anggaran ${m.year} sebagai wujud capaian kinerja dan evaluasi kinerja dalam perspektif ` +
+        `transparansi dan akuntabilitas publik, sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem ` +
+        `Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014.`,
+    ),
+    h2('bab-1-2', '1.2 Maksud dan Tujuan'),
+    p(
+      `Laporan Kinerja ini dimaksudkan sebagai pengukuran kinerja ${m.office.name} Tahun ${m.year} yang memuat capaian ` +
+        `program dan kegiatan sebagai pertanggungjawaban kinerja, sekaligus bahan evaluasi akuntabilitas kinerja dan ` +
+        `penyempurnaan dokumen perencanaan periode berikutnya.`,
+    ),
+    h2('bab-1-3', '1.3 Tugas Pokok dan Fungsi'),
+    p(`${m.office.name} mempunyai tugas sebagai berikut:`),
+    list(m.office.tasks),
+  ];
+  if (m.office.functions.length > 0) {
+    blocks.push(p('Selain itu, Sekretariat mempunyai kewenangan dan kewajiban sebagai berikut:'), list(m.office.functions));
+  }
+  blocks.push(
+    h2('bab-1-4', `1.4 Struktur Kelembagaan ${o}`),
+    p(
+      `Sekretariat dipimpin oleh seorang Sekretaris yang dibantu oleh ${countWithWords(m.office.subbagian.length)} ` +
+        `Kepala Subbagian, yaitu:`,
+    ),
+  );
+  for (const [i, sub] of m.office.subbagian.entries()) {
+    blocks.push(p(`${String.fromCharCode(97 + i)}) ${sub.name}`, 'left'));
+    if (sub.duties.length > 0) blocks.push(list(sub.duties, 'number'));
+  }
+  blocks.push(
+    h2('bab-1-5', `1.5 Sumber Daya Manusia ${o}`),
+    p(`Data sumber daya manusia di ${o} dapat dilihat pada tabel berikut:`),
+    table(
+      'tabel-1-1',
+      ['Tabel 1.1', `Data Sumber Daya Manusia di ${o}`],
+      [col('No', 0.5, 'center'), col('Status Pegawai', 2), ...s.educationLevels.map((l) => col(l, 1, 'center')), col('Jumlah SDM', 1.2, 'center')],
+      [
+        ...s.rows.map((r) => dataRow(String(r.no), r.status, ...r.counts.map(String), String(r.total))),
+        totalRow(spanCell('Jumlah', 2), ...s.totals.map(String), String(s.grandTotal)),
+      ],
+    ),
+    p(
+      `Tabel di atas menunjukkan bahwa terdapat ${countWithWords(s.grandTotal)} pegawai di ${o}, terdiri atas ` +
+        s.rows.map((r) => `${countWithWords(r.total)} ${r.status}`).join(', ') +
+        '.',
+    ),
+    h2('bab-1-6', '1.6 Sistematika'),
+    p(
+      'Laporan ini disusun dengan sistematika: Kata Pengantar, Ikhtisar Eksekutif, Daftar Isi, BAB I Pendahuluan, ' +
+        'BAB II Perencanaan Kinerja, BAB III Akuntabilitas Kinerja (capaian kinerja organisasi dan realisasi ' +
+        'anggaran), BAB IV Penutup, serta Lampiran riwayat persetujuan dan integritas jejak audit.',
+    ),
+  );
+  return blocks;
+}
+
+export function bab2Blocks(m: LkjModel): Block[] {
+  const o = m.office.shortName;
+  const rkt = m.pk.programs.flatMap((prog) => [
+    groupRow(prog.name, 4),
+    ...prog.kegiatan.flatMap((k) => [
+      groupRow(k.name, 4, String(k.no)),
+      ...k.indikator.map((i) => dataRow('', i.sasaranRkt, i.name, formatQuantityId(i.target, i.unit))),
+    ]),
+  ]);
+  const pk = m.pk.programs.flatMap((prog) => [
+    groupRow(prog.name, 4),
+    ...prog.kegiatan.flatMap((k) => [
+      groupRow(k.name, 4, String(k.no)),
+      ...k.indikator.map((i, n) => dataRow(`${k.no}.${n + 1}`, i.name, formatQuantityId(i.target, i.unit), i.sasaranRkt)),
+    ]),
+  ]);
+  return [
+    h1('bab-2', 'BAB II PERENCANAAN KINERJA'),
+    h2('bab-2-1', `2.1 Rencana Kinerja Tahun ${m.year}`),
+    p(
+      `Rencana Kinerja Tahunan (RKT) ${m.year} memuat sasaran yang ingin dicapai, indikator kinerja sasaran, dan ` +
+        `targetnya, yang kemudian dituangkan dalam Perjanjian Kinerja. RKT ${m.office.name} disajikan sebagai berikut:`,
+    ),
+    table(
+      'tabel-2-1',
+      ['Tabel 2.1', 'Rencana Kinerja Tahunan', m.office.name],
+      [col('No', 0.5, 'center'), col('Sasaran Program/Kegiatan', 3), col('Indikator Kinerja', 2.5), col('Target', 1.2, 'center')],
+      rkt,
+    ),
+    h2('bab-2-2', `2.2 Perjanjian Kinerja Tahun ${m.year}`),
+    p(
+      `Dalam rangka melaksanakan Rencana Kinerja Tahunan ${m.year}, pada tanggal ${formatDateId(m.pk.signedOn)} ` +
+        `${o} menetapkan Perjanjian Kinerja${m.pk.revision > 1 ? ` (revisi ke-${m.pk.revision})` : ''} ` +
+        `sebagai janji kinerja yang akan dicapai pada Tahun ${m.year}, sebagai berikut:`,
+    ),
+    table(
+      'tabel-2-2',
+      ['Tabel 2.2', 'Perjanjian Kinerja', m.office.name],
+      [col('No', 0.6, 'center'), col('Indikator Kinerja', 2.6), col('Target', 1.2, 'center'), col('Sasaran RKT', 2.8)],
+      pk,
+    ),
+  ];
+}

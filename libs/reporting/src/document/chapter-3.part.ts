@@ -1,0 +1,172 @@
+import { formatPercentId, formatQuantityId, formatRupiah } from '../format/format-id';
+import { LkjIndicatorAnalysis, LkjModel } from '../model/lkj-model.types';
+import { bold, col, dataRow, groupRow, h1, h2, h3, italic, list, p, spanCell, table, totalRow } from './blocks';
+import { Block, TableRow } from './lkj-document.types';
+
+export function bab3Blocks(m: LkjModel): Block[] {
+  return [...measurementBlocks(m), ...analysisBlocks(m), ...budgetBlocks(m)];
+}
+
+function measurementBlocks(m: LkjModel): Block[] {
+  const o = m.office.shortName;
+  return [
+    h1('bab-3', 'BAB III AKUNTABILITAS KINERJA'),
+    p(
+      `Bab ini menjelaskan pengukuran kinerja, evaluasi, dan analisis akuntabilitas kinerja ${o} Tahun ${m.year}, ` +
+        `termasuk kendala yang dihadapi dan solusi yang ditempuh.`,
+    ),
+    h2('bab-3-1', '3.1 Pengukuran Capaian Kinerja'),
+    p(
+      `Pengukuran tingkat capaian kinerja dilakukan dengan membandingkan target indikator kinerja dengan realisasinya. ` +
+        `Capaian dihitung sebagai realisasi dibagi target dikali 100% (untuk indikator yang makin kecil makin baik, ` +
+        `target dibagi realisasi), lalu diklasifikasikan menurut skala berikut:`,
+    ),
+    table(
+      'tabel-3-1',
+      ['Tabel 3.1', 'Skala Penilaian Capaian Kinerja'],
+      [col('No', 0.5, 'center'), col('Rentang Nilai (%)', 1.4, 'center'), col('Kategori', 1.4), col('Keterangan', 4)],
+      m.ratingScale.map((r) => dataRow(`${r.no}.`, r.range, r.category, r.meaning)),
+    ),
+    p(`Hasil pengukuran kinerja ${m.office.name} Tahun ${m.year} disajikan dalam tabel berikut:`),
+    table(
+      'tabel-3-2',
+      ['Tabel 3.2', 'Pengukuran Kinerja'],
+      [
+        col('No', 0.6, 'center'),
+        col('Program/Kegiatan/Indikator Kinerja', 3.4),
+        col('Target', 1.2, 'center'),
+        col('Realisasi', 1.2, 'center'),
+        col('Capaian', 1.1, 'center'),
+        col('Kategori', 1.3, 'center'),
+      ],
+      measurementRows(m),
+    ),
+  ];
+}
+
+function measurementRows(m: LkjModel): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const prog of m.measurement.programs) {
+    rows.push(groupRow(prog.name, 6));
+    for (const k of prog.kegiatan) {
+      rows.push(groupRow(k.name, 6, String(k.no)));
+      k.rows.forEach((r, n) =>
+        rows.push(
+          dataRow(
+            `${k.no}.${n + 1}`,
+            r.indicatorName,
+            formatQuantityId(r.target, r.unit),
+            formatQuantityId(r.realisasi, r.unit),
+            formatPercentId(r.capaian),
+            r.category,
+          ),
+        ),
+      );
+      rows.push(totalRow('', spanCell('Rata-rata capaian kegiatan', 3), formatPercentId(k.average.capaian), k.average.category));
+    }
+    rows.push(totalRow('', spanCell('Rata-rata capaian program', 3), formatPercentId(prog.average.capaian), prog.average.category));
+  }
+  const office = m.measurement.office;
+  rows.push(totalRow('', spanCell('Rata-rata capaian seluruh indikator', 3), formatPercentId(office.capaian), office.category));
+  return rows;
+}
+
+function analysisBlocks(m: LkjModel): Block[] {
+  const blocks: Block[] = [
+    h2('bab-3-2', `3.2 Evaluasi dan Analisis Capaian Kinerja Tahun ${m.year}`),
+    p(
+      `Analisis capaian setiap indikator kinerja membandingkan target dan realisasi Tahun ${m.year} serta capaian ` +
+        `Tahun ${m.year - 1}, disertai uraian pelaksanaan, kendala, dan solusi dari Kepala Subbagian penanggung jawab.`,
+    ),
+  ];
+  for (const k of m.analyses) {
+    blocks.push(h3(`bab-3-2-${k.no}`, `3.2.${k.no} ${k.kegiatanName}`));
+    k.items.forEach((item, n) => blocks.push(...indicatorBlocks(m.year, item, `${k.no}.${n + 1}`, n + 1)));
+  }
+  return blocks;
+}
+
+function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n: number): Block[] {
+  const blocks: Block[] = [bold(`${n}) ${item.indicatorName}`)];
+  if (item.narratives.length === 0) blocks.push(italic('Belum ada uraian yang dicatat untuk indikator ini.'));
+  blocks.push(...item.narratives.map((text) => p(text)));
+  blocks.push(
+    table(
+      `tabel-analisis-${id}`,
+      [],
+      [
+        col('Kegiatan', 3),
+        col('Target', 1.2, 'center'),
+        col('Realisasi', 1.2, 'center'),
+        col(`Capaian ${year - 1}`, 1.1, 'center'),
+        col(`Capaian ${year}`, 1.1, 'center'),
+        col('Kategori', 1.3, 'center'),
+      ],
+      [
+        dataRow(
+          item.activity,
+          formatQuantityId(item.target, item.unit),
+          formatQuantityId(item.realisasi, item.unit),
+          formatPercentId(item.capaianPrevYear),
+          formatPercentId(item.capaian),
+          item.category,
+        ),
+      ],
+    ),
+  );
+  if (item.trend !== null) {
+    const word = { naik: 'meningkat', turun: 'menurun', tetap: 'tetap sama' }[item.trend];
+    blocks.push(p(`Dibandingkan Tahun ${year - 1}, capaian indikator ini ${word}.`));
+  }
+  if (item.kendala.length > 0) blocks.push(bold('Kendala:'), list(item.kendala, 'bullet'));
+  if (item.solusi.length > 0) blocks.push(bold('Solusi yang ditempuh:'), list(item.solusi, 'bullet'));
+  return blocks;
+}
+
+function budgetBlocks(m: LkjModel): Block[] {
+  const b = m.budget;
+  const anyPagu = b.rows.some((r) => r.pagu !== null);
+  return [
+    h2('bab-3-3', '3.3 Realisasi Anggaran'),
+    p(
+      'Penyerapan anggaran adalah realisasi anggaran dibagi pagu dikali 100%. Efisiensi membandingkan rata-rata ' +
+        'capaian kinerja kegiatan dengan penyerapan anggarannya: indeks di atas 1 berarti capaian kinerja lebih ' +
+        'tinggi daripada anggaran yang digunakan (efisien).',
+    ),
+    ...(anyPagu ? [] : [p('Data pagu anggaran per kegiatan tidak tersedia dalam Perjanjian Kinerja, sehingga penyerapan dan efisiensi dicantumkan "tidak tersedia".')]),
+    table(
+      'tabel-3-3',
+      ['Tabel 3.3', 'Realisasi Anggaran dan Efisiensi per Kegiatan'],
+      [
+        col('No', 0.5, 'center'),
+        col('Kegiatan', 3),
+        col('Pagu', 1.5, 'right'),
+        col('Realisasi', 1.5, 'right'),
+        col('Penyerapan', 1.1, 'center'),
+        col('Capaian Kinerja', 1.1, 'center'),
+        col('Efisiensi', 1.3, 'center'),
+      ],
+      [
+        ...b.rows.map((r) =>
+          dataRow(
+            String(r.no),
+            r.kegiatanName,
+            formatRupiah(r.pagu),
+            formatRupiah(r.realisasi),
+            r.absorption === null ? 'tidak tersedia' : formatPercentId(r.absorption),
+            formatPercentId(r.capaian),
+            r.efficiencyIndex === null ? r.efficiency : `${r.efficiency} (${r.efficiencyIndex.replace('.', ',')})`,
+          ),
+        ),
+        totalRow(
+          spanCell('Jumlah', 2),
+          formatRupiah(b.totalPagu),
+          formatRupiah(b.totalRealisasi),
+          b.totalAbsorption === null ? 'tidak tersedia' : formatPercentId(b.totalAbsorption),
+          formatPercentId(m.measurement.office.capaian),
+          '',
+        ),
+      ],
+    ),
+  ];
+}

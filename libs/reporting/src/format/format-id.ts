@@ -1,0 +1,100 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * Indonesian display formats, one place: thousands with ".", decimals with "," ("1.234,5"),
+ * capaian always with two decimals ("100,00%"), dates "17 Januari 2025", rupiah "Rp 1.234.567".
+ */
+
+export const MONTHS_ID = [
+  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
+  'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
+] as const;
+
+function groupThousands(integerDigits: string): string {
+  return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+function withIndonesianSeparators(fixed: string): string {
+  const negative = fixed.startsWith('-');
+  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  const body = groupThousands(int) + (frac !== undefined ? `,${frac}` : '');
+  return negative ? `-${body}` : body;
+}
+
+/** A typed figure as people wrote it, without trailing zeros: "12", "0,5", "1.250". */
+export function formatNumberId(value: string): string {
+  return withIndonesianSeparators(new Decimal(value).toFixed());
+}
+
+/** "100.00" → "100,00%"; null → "-". */
+export function formatPercentId(value: string | null): string {
+  if (value === null) return '-';
+  return `${withIndonesianSeparators(new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP))}%`;
+}
+
+/** Figure with its unit: "12 Layanan"; null → "-". */
+export function formatQuantityId(value: string | null, unit: string): string {
+  return value === null ? '-' : `${formatNumberId(value)} ${unit}`.trim();
+}
+
+/** Rupiah rounded to whole rupiah: "Rp 1.234.567"; null → "tidak tersedia". */
+export function formatRupiah(value: string | null): string {
+  if (value === null) return 'tidak tersedia';
+  return `Rp ${withIndonesianSeparators(new Decimal(value).toFixed(0, Decimal.ROUND_HALF_UP))}`;
+}
+
+/** "2025-01-17" → "17 Januari 2025". */
+export function formatDateId(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) throw new Error(`Not an ISO date: ${isoDate}`);
+  const [, y, m, d] = match;
+  return `${Number(d)} ${MONTHS_ID[Number(m) - 1]} ${y}`;
+}
+
+const ZONE_LABELS: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** An instant in the office's time zone: "17 Januari 2025 08.30 WIB". */
+export function formatDateTimeId(isoInstant: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(isoInstant));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const zone = ZONE_LABELS[timeZone] ?? timeZone;
+  return `${formatDateId(`${get('year')}-${get('month')}-${get('day')}`)} ${get('hour')}.${get('minute')} ${zone}`;
+}
+
+const ONES = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];
+
+/** Indonesian number words for counts in running text: 24 → "dua puluh empat". */
+export function terbilang(n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`terbilang needs a whole number >= 0, got ${n}`);
+  if (n === 0) return 'nol';
+  return spell(n).trim();
+}
+
+function spell(n: number): string {
+  if (n < 12) return ONES[n];
+  if (n < 20) return `${spell(n - 10)} belas`;
+  if (n < 100) return `${spell(Math.floor(n / 10))} puluh ${spell(n % 10)}`.trim();
+  if (n < 200) return `seratus ${spell(n - 100)}`.trim();
+  if (n < 1000) return `${spell(Math.floor(n / 100))} ratus ${spell(n % 100)}`.trim();
+  if (n < 2000) return `seribu ${spell(n - 1000)}`.trim();
+  if (n < 1_000_000) return `${spell(Math.floor(n / 1000))} ribu ${spell(n % 1000)}`.trim();
+  return `${spell(Math.floor(n / 1_000_000))} juta ${spell(n % 1_000_000)}`.trim();
+}
+
+/** "24 (dua puluh empat)", the way official documents write counts. */
+export function countWithWords(n: number): string {
+  return `${n} (${terbilang(n)})`;
+}

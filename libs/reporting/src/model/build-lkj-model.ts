@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { canonicalize } from 'json-canonicalize';
+import { generateConclusions } from '../conclusions/generate-conclusions';
+import { buildBudget } from './build-budget';
+import { buildMeasurement } from './build-measurement';
+import { rangeLabel } from './capaian-figures';
+import { LkjInput, OfficeProfileInput } from './lkj-input.types';
+import { LKJ_MODEL_SCHEMA, LkjModel, LkjOffice, LkjStaffTable } from './lkj-model.types';
+
+/**
+ * The whole Laporan Kinerja as data, from the read models' data. Pure and deterministic: the same
+ * input gives the same model, byte for byte once canonicalised (its digest is in the annex).
+ */
+export function buildLkjModel(input: LkjInput): LkjModel {
+  const { measurement, analyses, kegiatanCapaian } = buildMeasurement(input);
+  const budget = buildBudget(input, kegiatanCapaian);
+  let kegiatanNo = 0;
+  const model: LkjModel = {
+    schema: LKJ_MODEL_SCHEMA,
+    year: input.year,
+    version: input.version,
+    draft: input.draft,
+    office: buildOffice(input.office),
+    signing: {
+      place: input.signing.place,
+      date: input.signing.date,
+      signerRole: 'KETUA',
+      signerName: input.office.ketua,
+    },
+    pk: {
+      signedOn: input.pk.signedOn,
+      revision: input.pk.revision,
+      programs: input.pk.programs.map((p) => ({
+        code: p.code,
+        name: p.name,
+        kegiatan: p.kegiatan.map((k) => ({
+          no: ++kegiatanNo,
+          code: k.code,
+          name: k.name,
+          indikator: k.indikator.map((i) => ({
+            code: i.code,
+            name: i.name,
+            sasaranRkt: i.sasaranRkt,
+            target: i.target,
+            unit: i.unit,
+            polarity: i.polarity,
+          })),
+        })),
+      })),
+    },
+    ratingScale: input.ratingScale.map((r, i) => ({
+      no: i + 1,
+      range: rangeLabel(r),
+      category: r.category,
+      meaning: r.meaning,
+    })),
+    measurement,
+    analyses,
+    budget,
+    conclusions: generateConclusions({
+      officeName: input.office.name,
+      year: input.year,
+      measurement,
+      analyses,
+      budget,
+    }),
+    suggestions: input.suggestions.map((s) => s.trim()).filter((s) => s.length > 0),
+    approvals: [...input.approvals]
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+      .map((a, i) => ({ no: i + 1, at: a.at, actorName: a.actorName, role: a.role, action: a.action })),
+    integrity: {
+      producedAt: input.producedAt,
+      chainHead: input.audit.chainHead,
+      digest: input.audit.digest,
+      modelDigest: '',
+    },
+  };
+  model.integrity.modelDigest = lkjModelDigest(model);
+  return model;
+}
+
+/** SHA-256 (hex) of the model's canonical JSON with `integrity.modelDigest` left empty. */
+export function lkjModelDigest(model: LkjModel): string {
+  const blank = { ...model, integrity: { ...model.integrity, modelDigest: '' } };
+  return createHash('sha256').update(canonicalize(blank)).digest('hex');
+}
+
+function buildOffice(office: OfficeProfileInput): LkjOffice {
+  return {
+    code: office.code,
+    name: office.name,
+    shortName: office.shortName,
+    institutionName: office.institutionName,
+    region: office.region,
+    address: office.address,
+    timeZone: office.timeZone,
+    ketua: office.ketua,
+    sekretaris: office.sekretaris,
+    tasks: office.tasks,
+    functions: office.functions,
+    subbagian: office.subbagian.map((s) => ({ code: s.code, name: s.name, duties: s.duties })),
+    staff: buildStaffTable(office),
+  };
+}
+
+function buildStaffTable(office: OfficeProfileInput): LkjStaffTable {
+  const levels = office.staff.educationLevels;
+  const rows = office.staff.rows.map((r, i) => {
+    const counts = levels.map((l) => r.counts[l] ?? 0);
+    return { no: i + 1, status: r.status, counts, total: counts.reduce((a, b) => a + b, 0) };
+  });
+  const totals = levels.map((_, c) => rows.reduce((sum, r) => sum + r.counts[c], 0));
+  return { educationLevels: levels, rows, totals, grandTotal: totals.reduce((a, b) => a + b, 0) };
+}

@@ -1,0 +1,185 @@
+/**
+ * The Laporan Kinerja as data: everything both renderers print, already computed and formatted
+ * where a figure is shown. JSON-serialisable; decimal figures are strings ("100.00" for capaian,
+ * two decimals, rounded half-up once from the exact value).
+ */
+
+export const LKJ_MODEL_SCHEMA = 1;
+
+export interface LkjStaffTable {
+  educationLevels: string[];
+  rows: { no: number; status: string; counts: number[]; total: number }[];
+  totals: number[];
+  grandTotal: number;
+}
+
+export interface LkjOffice {
+  code: string;
+  name: string;
+  shortName: string;
+  institutionName: string;
+  region: string;
+  address: string | null;
+  timeZone: string;
+  ketua: string;
+  sekretaris: string;
+  tasks: string[];
+  functions: string[];
+  subbagian: { code: string; name: string; duties: string[] }[];
+  staff: LkjStaffTable;
+}
+
+export interface LkjPkIndikator {
+  code: string;
+  name: string;
+  sasaranRkt: string;
+  target: string;
+  unit: string;
+  polarity: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+}
+
+export interface LkjPkKegiatan {
+  no: number;
+  code: string;
+  name: string;
+  indikator: LkjPkIndikator[];
+}
+
+export interface LkjPkProgram {
+  code: string;
+  name: string;
+  kegiatan: LkjPkKegiatan[];
+}
+
+export interface LkjRatingRow {
+  no: number;
+  /** "> 100", "> 90 s.d. 100", "≤ 50" */
+  range: string;
+  category: string;
+  meaning: string;
+}
+
+/** One line of Tabel 3.2. */
+export interface LkjMeasurementRow {
+  programCode: string;
+  kegiatanCode: string;
+  indicatorCode: string;
+  indicatorName: string;
+  target: string;
+  /** null when nothing was reported. */
+  realisasi: string | null;
+  unit: string;
+  /** "100.00"; null when it cannot be computed (no realisasi, or a target of 0). */
+  capaian: string | null;
+  category: string;
+}
+
+export interface LkjAverage {
+  /** "100.00", or null when no indicator of the group has a capaian. */
+  capaian: string | null;
+  category: string;
+}
+
+export interface LkjMeasurementKegiatan {
+  no: number;
+  code: string;
+  name: string;
+  rows: LkjMeasurementRow[];
+  average: LkjAverage;
+}
+
+export interface LkjMeasurementProgram {
+  code: string;
+  name: string;
+  kegiatan: LkjMeasurementKegiatan[];
+  average: LkjAverage;
+}
+
+export interface LkjMeasurement {
+  programs: LkjMeasurementProgram[];
+  office: LkjAverage;
+  indicatorCount: number;
+  /** Indicators per category, in the order of the rating scale (zero counts included). */
+  categoryCounts: { category: string; count: number }[];
+}
+
+export interface LkjIndicatorAnalysis {
+  indicatorCode: string;
+  indicatorName: string;
+  activity: string;
+  target: string;
+  realisasi: string | null;
+  unit: string;
+  capaian: string | null;
+  capaianPrevYear: string | null;
+  category: string;
+  /** "naik" / "turun" / "tetap" against last year; null when either year is unknown. */
+  trend: 'naik' | 'turun' | 'tetap' | null;
+  narratives: string[];
+  kendala: string[];
+  solusi: string[];
+}
+
+export interface LkjKegiatanAnalysis {
+  no: number;
+  kegiatanCode: string;
+  kegiatanName: string;
+  items: LkjIndicatorAnalysis[];
+}
+
+export interface LkjBudgetRow {
+  no: number;
+  kegiatanCode: string;
+  kegiatanName: string;
+  pagu: string | null;
+  realisasi: string | null;
+  /** Penyerapan anggaran in percent, "95.50"; null when pagu is missing or 0. */
+  absorption: string | null;
+  /** Average capaian of the kegiatan's indicators. */
+  capaian: string | null;
+  /** Capaian ÷ penyerapan, "1.05"; null when either is missing or penyerapan is 0. */
+  efficiencyIndex: string | null;
+  /** "Efisien", "Sebanding", "Kurang efisien" or "tidak tersedia". */
+  efficiency: string;
+}
+
+export interface LkjBudget {
+  rows: LkjBudgetRow[];
+  totalPagu: string | null;
+  totalRealisasi: string | null;
+  totalAbsorption: string | null;
+}
+
+export interface LkjApprovalRow {
+  no: number;
+  at: string;
+  actorName: string;
+  role: string;
+  action: string;
+}
+
+export interface LkjIntegrity {
+  producedAt: string;
+  chainHead: { sequence: string; hash: string } | null;
+  digest: { algorithm: string; value: string; eventCount: number } | null;
+  /** SHA-256 of the canonical JSON (RFC 8785) of this model with this field left empty. */
+  modelDigest: string;
+}
+
+export interface LkjModel {
+  schema: typeof LKJ_MODEL_SCHEMA;
+  year: number;
+  version: number;
+  draft: boolean;
+  office: LkjOffice;
+  signing: { place: string; date: string; signerRole: string; signerName: string };
+  pk: { signedOn: string; revision: number; programs: LkjPkProgram[] };
+  ratingScale: LkjRatingRow[];
+  measurement: LkjMeasurement;
+  analyses: LkjKegiatanAnalysis[];
+  budget: LkjBudget;
+  conclusions: string[];
+  suggestions: string[];
+  approvals: LkjApprovalRow[];
+  integrity: LkjIntegrity;
+}

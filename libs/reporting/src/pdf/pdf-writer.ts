@@ -1,0 +1,182 @@
+import { Block, DocumentPart } from '../document/lkj-document.types';
+import { drawTable } from './pdf-table';
+import { pdfSafe } from './pdf-text';
+
+type Doc = PDFKit.PDFDocument;
+
+export interface TocEntry {
+  level: 1 | 2;
+  text: string;
+  /** Printed page label ("ii", "12"), filled in on the second pass. */
+  page: string;
+}
+
+const TITLE_SIZE = { xl: 24, lg: 18, md: 13 } as const;
+const BODY_SIZE = 11;
+
+/**
+ * Lays out the blocks of the report on a pdfkit document, remembering on which page each heading
+ * landed (for the Daftar Isi) and which label each page carries (for the footers).
+ */
+export class PdfWriter {
+  readonly pageLabels: (string | null)[] = [];
+  readonly headings: TocEntry[] = [];
+  private partKind: DocumentPart['kind'] = 'cover';
+  private partStart = 0;
+  private fresh = true;
+  private outlineParent: PDFKit.PDFOutline | null = null;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly toc: TocEntry[],
+  ) {
+    this.pageLabels.push(null);
+    // pdfkit also adds pages on its own when text overflows: every new page gets its label here.
+    doc.on('pageAdded', () => {
+      this.pageLabels.push(this.label(this.pageLabels.length));
+      this.fresh = true;
+    });
+  }
+
+  startPart(kind: DocumentPart['kind'], first: boolean): void {
+    if (!first) this.newPage();
+    this.partKind = kind;
+    this.partStart = this.pageLabels.length - 1;
+    this.pageLabels[this.partStart] = this.label(this.partStart);
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+  }
+
+  private label(pageIndex: number): string | null {
+    const n = pageIndex - this.partStart + 1;
+    if (this.partKind === 'cover') return null;
+    return this.partKind === 'front' ? toRoman(n) : String(n);
+  }
+
+  private get left(): number {
+    return this.doc.page.margins.left;
+  }
+
+  private get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  private ensureSpace(points: number): void {
+    if (this.doc.y + points > this.doc.page.height - this.doc.page.margins.bottom) this.newPage();
+  }
+
+  private text(text: string, options: PDFKit.Mixins.TextOptions & { font?: string; size?: number } = {}): void {
+    const { font = 'Helvetica', size = BODY_SIZE, ...rest } = options;
+    this.doc.font(font).fontSize(size).fillColor('#000000');
+    this.doc.text(pdfSafe(text), this.left, this.doc.y, { width: this.width, lineGap: 2, ...rest });
+    this.fresh = false;
+  }
+
+  write(block: Block): void {
+    const doc = this.doc;
+    switch (block.kind) {
+      case 'heading':
+        return this.heading(block.level, block.text);
+      case 'title':
+        this.text(block.text, { font: 'Helvetica-Bold', size: TITLE_SIZE[block.size], align: 'center', paragraphGap: 6 });
+        return;
+      case 'paragraph': {
+        const font = block.bold ? 'Helvetica-Bold' : block.italic ? 'Helvetica-Oblique' : 'Helvetica';
+        if (block.bold) this.ensureSpace(60);
+        this.text(block.text, { font, align: block.align ?? 'justify', paragraphGap: 6 });
+        return;
+      }
+      case 'list':
+        return block.items.forEach((item, i) => this.listItem(item, i, block.marker));
+      case 'table': {
+        this.ensureSpace(block.caption.length * 14 + 60);
+        for (const line of block.caption) this.text(line, { font: 'Helvetica-Bold', size: 10, align: 'center' });
+        if (block.caption.length > 0) doc.moveDown(0.4);
+        drawTable(doc, block.columns, block.rows, () => this.newPage());
+        this.fresh = false;
+        return;
+      }
+      case 'signature':
+        return this.signature(block.lines, block.name);
+      case 'toc':
+        return this.tableOfContents();
+      case 'spacer':
+        doc.moveDown(block.lines);
+        return;
+      case 'pageBreak':
+        return this.newPage();
+      default: {
+        const exhaustive: never = block;
+        return exhaustive;
+      }
+    }
+  }
+
+  private heading(level: 1 | 2 | 3, text: string): void {
+    if (level === 1) {
+      if (!this.fresh) this.newPage();
+      this.doc.moveDown(0.5);
+      this.text(text, { font: 'Helvetica-Bold', size: 14, align: 'center', paragraphGap: 14 });
+      this.outlineParent = this.doc.outline.addItem(pdfSafe(text));
+    } else {
+      this.ensureSpace(90);
+      this.doc.moveDown(0.4);
+      this.text(text, { font: 'Helvetica-Bold', size: level === 2 ? 12 : 11, align: 'left', paragraphGap: 6 });
+      if (level === 2) (this.outlineParent ?? this.doc.outline).addItem(pdfSafe(text));
+    }
+    if (level <= 2) this.headings.push({ level: level as 1 | 2, text, page: this.pageLabels[this.pageLabels.length - 1] ?? '' });
+  }
+
+  private listItem(item: string, i: number, marker: 'number' | 'letter' | 'bullet'): void {
+    const label = marker === 'bullet' ? '•' : marker === 'number' ? `${i + 1}.` : `${String.fromCharCode(97 + (i % 26))})`;
+    this.ensureSpace(BODY_SIZE * 2);
+    const y = this.doc.y;
+    this.doc.font('Helvetica').fontSize(BODY_SIZE).fillColor('#000000');
+    this.doc.text(label, this.left + 8, y, { width: 22, lineBreak: false });
+    this.doc.text(pdfSafe(item), this.left + 30, y, { width: this.width - 30, align: 'justify', lineGap: 2, paragraphGap: 3 });
+    this.doc.x = this.left;
+    this.fresh = false;
+  }
+
+  private signature(lines: string[], name: string): void {
+    this.ensureSpace((lines.length + 5) * 16);
+    const x = this.left + this.width / 2;
+    const w = this.width / 2;
+    this.doc.font('Helvetica').fontSize(BODY_SIZE);
+    for (const line of lines) this.doc.text(pdfSafe(line), x, this.doc.y, { width: w, align: 'center' });
+    this.doc.moveDown(4);
+    this.doc.font('Helvetica-Bold').text(pdfSafe(name), x, this.doc.y, { width: w, align: 'center', underline: true });
+    this.doc.x = this.left;
+    this.fresh = false;
+  }
+
+  private tableOfContents(): void {
+    this.doc.font('Helvetica').fontSize(BODY_SIZE);
+    for (const entry of this.toc) {
+      this.ensureSpace(18);
+      const indent = entry.level === 1 ? 0 : 18;
+      const y = this.doc.y;
+      this.doc.font(entry.level === 1 ? 'Helvetica-Bold' : 'Helvetica');
+      this.doc.text(pdfSafe(entry.text), this.left + indent, y, { width: this.width - indent - 40 });
+      const after = this.doc.y;
+      this.doc.text(entry.page, this.left + this.width - 40, y, { width: 40, align: 'right' });
+      this.doc.x = this.left;
+      this.doc.y = after + 3;
+    }
+    this.fresh = false;
+  }
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [value, numeral] of table) {
+    while (n >= value) {
+      out += numeral;
+      n -= value;
+    }
+  }
+  return out;
+}
