@@ -1,0 +1,100 @@
+import { deciderSpec } from '../../testing/decider-spec';
+import { aStructure, ketua, meta, sekretaris, sekretarisPlh, SUBBAGIAN, kasubbagKul } from '../../testing/builders';
+import { perjanjianKinerjaDecider } from './pk.decider';
+import type { PkEvent } from './pk.events';
+import { foldEvents } from '../shared/decider';
+import { pkInForce } from './pk.state';
+import { pkStreamId } from './pk-stream-id';
+
+const spec = deciderSpec(perjanjianKinerjaDecider);
+const T0 = '2024-01-10T02:00:00.000Z';
+const T1 = '2024-01-12T02:00:00.000Z';
+const T2 = '2024-01-16T03:00:00.000Z';
+const drafted: PkEvent = { type: 'PkDrafted', data: { satker: 'kpu-kab-jember', year: 2024, version: 1, structure: aStructure(), draftedBy: sekretaris.userId, draftedAt: T0 } };
+const submitted: PkEvent = { type: 'PkSubmitted', data: { version: 1, submittedBy: sekretaris.userId, submittedAt: T1 } };
+const approved: PkEvent = { type: 'PkApproved', data: { version: 1, approvedBy: ketua.userId, approvedByRole: 'KETUA', approvedAt: T2, supersedesVersion: null } };
+
+describe('Perjanjian Kinerja lifecycle', () => {
+  it('stream id is pk:<satker>:<year>', () => {
+    expect(pkStreamId('kpu-kab-jember', 2024)).toBe('pk:kpu-kab-jember:2024');
+  });
+
+  it('given nothing, when the Sekretaris drafts, then version 1 is drafted', () => {
+    spec().when({ type: 'DraftPk', data: { satker: 'kpu-kab-jember', year: 2024, structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris, T0) })
+      .then([drafted]);
+  });
+
+  it('given nothing, when a Kasubbag drafts, then it is forbidden', () => {
+    spec().when({ type: 'DraftPk', data: { satker: 'kpu-kab-jember', year: 2024, structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(kasubbagKul) })
+      .thenThrows('PK.FORBIDDEN', 'forbidden');
+  });
+
+  it('given a draft, when drafted again, then it conflicts', () => {
+    spec(drafted).when({ type: 'DraftPk', data: { satker: 'kpu-kab-jember', year: 2024, structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris) })
+      .thenThrows('PK.ALREADY_EXISTS', 'conflict');
+  });
+
+  it('given a draft, when the indicators change, then the new structure replaces the old', () => {
+    const structure = aStructure().programs[0].kegiatan[0].indicators.slice(0, 1);
+    const next = aStructure(structure);
+    spec(drafted).when({ type: 'ChangePkIndicators', data: { structure: next, subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris, T1) })
+      .then([{ type: 'PkIndicatorsChanged', data: { version: 1, structure: next, changedBy: sekretaris.userId, changedAt: T1 } }]);
+  });
+
+  it('given a submitted draft, when the indicators change, then it is refused (frozen while under review)', () => {
+    spec(drafted, submitted).when({ type: 'ChangePkIndicators', data: { structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris) })
+      .thenThrows('PK.NOT_DRAFT', 'conflict');
+  });
+
+  it('given a draft, when the Sekretaris submits, then it is submitted', () => {
+    spec(drafted).when({ type: 'SubmitPk', data: {}, metadata: meta(sekretaris, T1) }).then([submitted]);
+  });
+
+  it('given a draft not yet submitted, when the Ketua approves, then it is refused', () => {
+    spec(drafted).when({ type: 'ApprovePk', data: {}, metadata: meta(ketua) }).thenThrows('PK.NOT_SUBMITTED', 'conflict');
+  });
+
+  it('given a submitted PK, when the Ketua approves, then it is approved and in force', () => {
+    spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(ketua, T2) }).then([approved]);
+    const state = foldEvents(perjanjianKinerjaDecider, [drafted, submitted, approved]);
+    expect(pkInForce(state)).toEqual({ satker: 'kpu-kab-jember', year: 2024, version: 1, structure: aStructure(), approvedAt: T2 });
+  });
+
+  it('given a PK submitted by a Sekretaris, when the same Sekretaris approves, then maker-checker refuses', () => {
+    spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(sekretaris) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');
+  });
+
+  it('given a PK submitted by a Sekretaris, when another Sekretaris (Plh) approves, then it is approved', () => {
+    const events = spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(sekretarisPlh, T2) }).events();
+    expect(events).toEqual([{ type: 'PkApproved', data: { version: 1, approvedBy: sekretarisPlh.userId, approvedByRole: 'SEKRETARIS', approvedAt: T2, supersedesVersion: null } }]);
+  });
+
+  it('given a submitted PK, when a Kasubbag approves, then it is forbidden', () => {
+    spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(kasubbagKul) }).thenThrows('PK.FORBIDDEN', 'forbidden');
+  });
+
+  it('given a submitted PK, when the Ketua returns it without a reason, then the reason is required', () => {
+    spec(drafted, submitted).when({ type: 'ReturnPk', data: { reason: '  ' }, metadata: meta(ketua) }).thenThrows('PK.REASON_REQUIRED', 'validation');
+  });
+
+  it('given a submitted PK, when the Ketua returns it with a reason, then it is a draft again and can be changed and resubmitted', () => {
+    const returned: PkEvent = { type: 'PkReturned', data: { version: 1, returnedBy: ketua.userId, returnedByRole: 'KETUA', reason: 'Target K1.1 keliru', returnedAt: T2 } };
+    spec(drafted, submitted).when({ type: 'ReturnPk', data: { reason: 'Target K1.1 keliru' }, metadata: meta(ketua, T2) }).then([returned]);
+    spec(drafted, submitted, returned).when({ type: 'ChangePkIndicators', data: { structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris) }).events();
+    spec(drafted, submitted, returned).when({ type: 'SubmitPk', data: {}, metadata: meta(sekretaris, T2) })
+      .then([{ type: 'PkSubmitted', data: { version: 1, submittedBy: sekretaris.userId, submittedAt: T2 } }]);
+  });
+
+  it('given an approved PK, when the indicators change, then it is refused: open a revision instead', () => {
+    spec(drafted, submitted, approved).when({ type: 'ChangePkIndicators', data: { structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris) })
+      .thenThrows('PK.NO_WORKING_VERSION', 'conflict');
+  });
+
+  it('given an approved PK, when approved again, then it is refused', () => {
+    spec(drafted, submitted, approved).when({ type: 'ApprovePk', data: {}, metadata: meta(ketua) }).thenThrows('PK.NO_WORKING_VERSION', 'conflict');
+  });
+
+  it('given no PK, when submitted, then it is not found', () => {
+    spec().when({ type: 'SubmitPk', data: {}, metadata: meta(sekretaris) }).thenThrows('PK.NOT_FOUND', 'not_found');
+  });
+});

@@ -1,0 +1,105 @@
+import { DomainError } from '../shared/domain-error';
+import { anIndicator, aStructure, SUBBAGIAN } from '../../testing/builders';
+import { validatePkStructure } from './pk-structure.validate';
+import type { PkIndicator, PkStructure } from './pk-structure.types';
+
+function refusalOf(structure: PkStructure): string | null {
+  try {
+    validatePkStructure(structure, SUBBAGIAN);
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+}
+const withIndicator = (overrides: Partial<PkIndicator>) => aStructure([anIndicator(overrides)]);
+const twelve = (v: string) => Array.from({ length: 12 }, () => v);
+
+describe('PK structure rules', () => {
+  it('given a complete structure, then it is accepted', () => {
+    expect(refusalOf(aStructure())).toBeNull();
+  });
+
+  it('given no program, then it is refused', () => {
+    expect(refusalOf({ programs: [] })).toBe('PK.EMPTY_STRUCTURE');
+  });
+
+  it('given a kegiatan without indicators, then it is refused', () => {
+    expect(refusalOf(aStructure([]))).toBe('PK.EMPTY_STRUCTURE');
+  });
+
+  it('given two indicators with the same code, then it is refused', () => {
+    expect(refusalOf(aStructure([anIndicator(), anIndicator()]))).toBe('PK.DUPLICATE_CODE');
+  });
+
+  it('given two kegiatan with the same code, then it is refused', () => {
+    const s = aStructure();
+    s.programs[0].kegiatan[1].code = 'K1';
+    expect(refusalOf(s)).toBe('PK.DUPLICATE_CODE');
+  });
+
+  it('given a PIC that is not a subbagian of the office, then it is refused', () => {
+    expect(refusalOf(withIndicator({ picSubbagian: 'KEU' }))).toBe('PK.UNKNOWN_PIC');
+  });
+
+  it('given an empty unit, then it is refused', () => {
+    expect(refusalOf(withIndicator({ unit: ' ' }))).toBe('PK.INVALID_FIELD');
+  });
+
+  it('given an unknown aggregation, then it is refused', () => {
+    expect(refusalOf(withIndicator({ aggregation: 'MEDIAN' as never }))).toBe('PK.INVALID_FIELD');
+  });
+
+  it('given a target written as a JS number or with a sign, then it is refused (decimal strings only)', () => {
+    expect(refusalOf(withIndicator({ target: { kind: 'SINGLE', value: 12 as never } }))).toBe('PK.INVALID_TARGET');
+    expect(refusalOf(withIndicator({ target: { kind: 'SINGLE', value: '-1' } }))).toBe('PK.INVALID_TARGET');
+  });
+
+  it('given a target of 0 where higher is better, then it is refused', () => {
+    expect(refusalOf(withIndicator({ target: { kind: 'SINGLE', value: '0' } }))).toBe('PK.TARGET_ZERO');
+  });
+
+  it('given a target of 0 where lower is better ("0 temuan"), then it is accepted', () => {
+    expect(refusalOf(withIndicator({ target: { kind: 'SINGLE', value: '0' }, polarity: 'LOWER_IS_BETTER' }))).toBeNull();
+  });
+
+  it('given a range whose lower end is not below its upper end, then it is refused', () => {
+    expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '8', max: '7' } }))).toBe('PK.INVALID_RANGE');
+    expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '7', max: '7' } }))).toBe('PK.INVALID_RANGE');
+  });
+
+  it('given a range 7–8, then it is accepted', () => {
+    expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '7', max: '8' } }))).toBeNull();
+  });
+
+  it('given a monthly plan of 1 each month for a SUM target of 12, then it is accepted', () => {
+    expect(refusalOf(withIndicator({ monthlyPlan: twelve('1') }))).toBeNull();
+  });
+
+  it('given a plan of 11 values, then it is refused', () => {
+    expect(refusalOf(withIndicator({ monthlyPlan: twelve('1').slice(1) }))).toBe('PK.INVALID_PLAN');
+  });
+
+  it('given a plan that does not add up to the annual target, then it is refused', () => {
+    expect(refusalOf(withIndicator({ monthlyPlan: twelve('2') }))).toBe('PK.PLAN_MISMATCH');
+  });
+
+  it('given a LAST indicator, then its plan must end on the target', () => {
+    const plan = ['10', '20', '30', '40', '50', '60', '70', '80', '90', '95', '98', '100'];
+    expect(refusalOf(withIndicator({ aggregation: 'LAST', target: { kind: 'SINGLE', value: '100' }, unit: '%', monthlyPlan: plan }))).toBeNull();
+    expect(refusalOf(withIndicator({ aggregation: 'LAST', target: { kind: 'SINGLE', value: '90' }, unit: '%', monthlyPlan: plan }))).toBe('PK.PLAN_MISMATCH');
+  });
+
+  it('given a range target, then a plan adding up to a value inside the range is accepted', () => {
+    const plan = [...twelve('0').slice(0, 11), '7.5'];
+    expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '7', max: '8' }, monthlyPlan: plan }))).toBeNull();
+  });
+
+  it('given a pagu of 0 or with more than 2 decimals, then it is refused', () => {
+    const s = aStructure();
+    s.programs[0].kegiatan[0].pagu = '0';
+    expect(refusalOf(s)).toBe('PK.INVALID_PAGU');
+    s.programs[0].kegiatan[0].pagu = '10.123';
+    expect(refusalOf(s)).toBe('PK.INVALID_PAGU');
+  });
+});
