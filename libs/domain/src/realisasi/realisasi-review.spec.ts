@@ -1,0 +1,89 @@
+import { deciderSpec } from '../../testing/decider-spec';
+import { actor, kasubbagKul, ketua, meta, sekretaris } from '../../testing/builders';
+import { foldEvents } from '../shared/decider';
+import { realisasiDecider } from './realisasi.decider';
+import { approvedRealisasiOf } from './realisasi.state';
+import type { RealisasiEvent } from './realisasi.events';
+import { approved, content, context, FEB_3, FEB_5, key, line, returned, saved, submitted } from './realisasi-spec.fixtures';
+
+const spec = deciderSpec(realisasiDecider);
+
+describe('Monthly realisasi: approval, return, resubmission and revision', () => {
+  it('given a submitted report, when the Sekretaris approves, then it is approved', () => {
+    spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(sekretaris, FEB_3) }).then([approved]);
+  });
+
+  it('given a submitted report, when a Kasubbag or the Ketua approves, then it is forbidden', () => {
+    spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(kasubbagKul) }).thenThrows('REALISASI.FORBIDDEN', 'forbidden');
+    spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(ketua) }).thenThrows('REALISASI.FORBIDDEN', 'forbidden');
+  });
+
+  it('given a report submitted by a user, when the same user approves or returns it as Sekretaris, then maker-checker refuses', () => {
+    const self = actor('SEKRETARIS', kasubbagKul.userId);
+    spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(self) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
+    spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: 'Periksa lagi' }, metadata: meta(self) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
+  });
+
+  it('given a draft, when approved, then it is refused: not submitted', () => {
+    spec(saved).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(sekretaris) }).thenThrows('REALISASI.NOT_SUBMITTED', 'conflict');
+  });
+
+  it('given no report, when approved, then it is not found', () => {
+    spec().when({ type: 'ApproveRealisasi', data: {}, metadata: meta(sekretaris) }).thenThrows('REALISASI.NOT_FOUND', 'not_found');
+  });
+
+  it('given an approved report, when approved again, then it conflicts', () => {
+    spec(saved, submitted, approved).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(sekretaris) }).thenThrows('REALISASI.ALREADY_APPROVED', 'conflict');
+  });
+
+  it('given a submitted report, when returned without a reason, then the reason is required', () => {
+    spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: '' }, metadata: meta(sekretaris) }).thenThrows('REALISASI.REASON_REQUIRED');
+  });
+
+  it('given a submitted report, when returned with a reason, then it is returned', () => {
+    spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: 'Lampirkan SP2D' }, metadata: meta(sekretaris, FEB_3) }).then([returned]);
+  });
+
+  it('given a returned report, when the Kasubbag fixes and resubmits, then it is a resubmission', () => {
+    const fixed = { lines: [line('K1.1', '1'), line('K1.2', '1', { evidence: [{ sha256: 'b'.repeat(64), fileName: 'sp2d.pdf', contentType: 'application/pdf', size: 10 }] })], budget: content.budget };
+    const events = spec(saved, submitted, returned).when({ type: 'SubmitRealisasi', data: { key, context, content: fixed }, metadata: meta(kasubbagKul, FEB_5) }).events();
+    expect(events.map((e) => e.type)).toEqual(['RealisasiDraftSaved', 'RealisasiSubmitted']);
+    expect(events[1]).toEqual({ type: 'RealisasiSubmitted', data: { revision: 0, resubmission: true, submittedBy: kasubbagKul.userId, submittedAt: FEB_5 } });
+  });
+
+  it('given an approved report, when the Kasubbag revises without a reason, then the reason is required', () => {
+    spec(saved, submitted, approved).when({ type: 'ReviseRealisasi', data: { reason: ' ' }, metadata: meta(kasubbagKul) }).thenThrows('REALISASI.REASON_REQUIRED');
+  });
+
+  it('given a draft, when revised, then it is refused: only approved reports are revised', () => {
+    spec(saved).when({ type: 'ReviseRealisasi', data: { reason: 'Salah ketik' }, metadata: meta(kasubbagKul) }).thenThrows('REALISASI.NOT_APPROVED', 'conflict');
+  });
+
+  it('given an approved report, when revised with a reason, then revision 1 opens; the approved figures count until it is approved again', () => {
+    const opened: RealisasiEvent = { type: 'RealisasiRevisionOpened', data: { revision: 1, reason: 'Salah ketik K1.1', openedBy: kasubbagKul.userId, openedAt: FEB_5 } };
+    spec(saved, submitted, approved).when({ type: 'ReviseRealisasi', data: { reason: 'Salah ketik K1.1' }, metadata: meta(kasubbagKul, FEB_5) }).then([opened]);
+
+    const corrected = { lines: [line('K1.1', '2'), line('K1.2', null)], budget: content.budget };
+    const resubmit = spec(saved, submitted, approved, opened).when({ type: 'SubmitRealisasi', data: { key, context, content: corrected }, metadata: meta(kasubbagKul, FEB_5) }).events();
+    expect(resubmit.map((e) => (e.data as { revision: number }).revision)).toEqual([1, 1]);
+
+    const pending = foldEvents(realisasiDecider, [saved, submitted, approved, opened, ...resubmit]);
+    expect(approvedRealisasiOf(pending)?.lines[0].value).toBe('1');
+    expect(pending.status).toBe('SUBMITTED');
+
+    const reapproved: RealisasiEvent = { type: 'RealisasiApproved', data: { revision: 1, approvedBy: sekretaris.userId, approvedAt: FEB_5 } };
+    const after = foldEvents(realisasiDecider, [saved, submitted, approved, opened, ...resubmit, reapproved]);
+    expect(approvedRealisasiOf(after)).toMatchObject({ month: 1, subbagian: 'KUL', revision: 1, pkVersion: 1 });
+    expect(approvedRealisasiOf(after)?.lines[0].value).toBe('2');
+    if (after.status === 'EMPTY') throw new Error('expected a report');
+    expect(after.version).toBe(7);
+    expect(after.valueHistory['K1.1'].map((c) => [c.value, c.revision])).toEqual([['1', 0], ['2', 1]]);
+    expect(after.history.map((h) => h.type)).toEqual([
+      'RealisasiDraftSaved', 'RealisasiSubmitted', 'RealisasiApproved', 'RealisasiRevisionOpened', 'RealisasiDraftSaved', 'RealisasiSubmitted', 'RealisasiApproved',
+    ]);
+  });
+
+  it('given an approved report, when a Kasubbag of another subbagian revises it, then it is forbidden', () => {
+    spec(saved, submitted, approved).when({ type: 'ReviseRealisasi', data: { reason: 'Salah' }, metadata: meta(actor('KASUBBAG', 'u-x', 'PDI')) }).thenThrows('REALISASI.OTHER_SUBBAGIAN', 'forbidden');
+  });
+});

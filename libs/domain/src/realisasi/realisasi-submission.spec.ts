@@ -1,0 +1,109 @@
+import { deciderSpec } from '../../testing/decider-spec';
+import { aPkInForce, actor, kasubbagKul, kasubbagPdi, meta, sekretaris } from '../../testing/builders';
+import { realisasiDecider } from './realisasi.decider';
+import { realisasiStreamId } from './realisasi-stream-id';
+import { approved, content, context, evidence, FEB_1, key, line, saved, submitted } from './realisasi-spec.fixtures';
+
+const spec = deciderSpec(realisasiDecider);
+const save = (now = FEB_1, who = kasubbagKul, c = content, ctx = context) =>
+  ({ type: 'SaveRealisasiDraft' as const, data: { key, context: ctx, ...c }, metadata: meta(who, now) });
+const submitWith = (c = content, now = FEB_1) => ({ type: 'SubmitRealisasi' as const, data: { key, context, content: c }, metadata: meta(kasubbagKul, now) });
+
+describe('Monthly realisasi: drafting and submission', () => {
+  it('stream id is realisasi:<satker>:<year>:<MM>:<subbagian>', () => {
+    expect(realisasiStreamId('kpu-kab-jember', 2024, 1, 'KUL')).toBe('realisasi:kpu-kab-jember:2024:01:KUL');
+  });
+
+  it('given nothing, when the Kasubbag saves a draft after the month ended, then the draft is saved against the PK version in force', () => {
+    spec().when(save()).then([saved]);
+  });
+
+  it('given nothing, when saved at 23:59 on 31 January in Jakarta, then the month has not ended', () => {
+    spec().when(save('2024-01-31T16:59:59.000Z')).thenThrows('REALISASI.MONTH_NOT_ENDED', 'validation');
+  });
+
+  it('given nothing, when saved at 00:00 on 1 February in Jakarta (still 31 January in UTC), then the month has ended', () => {
+    expect(spec().when(save('2024-01-31T17:00:00.000Z')).events()).toHaveLength(1);
+  });
+
+  it('given no approved PK, when a report is saved, then it is refused', () => {
+    spec().when(save(FEB_1, kasubbagKul, content, { ...context, pkInForce: null })).thenThrows('REALISASI.NO_APPROVED_PK', 'conflict');
+  });
+
+  it('given only the PK of another year, when a report is saved, then it is refused', () => {
+    spec().when(save(FEB_1, kasubbagKul, content, { ...context, pkInForce: { ...aPkInForce(), year: 2023 } })).thenThrows('REALISASI.NO_APPROVED_PK');
+  });
+
+  it('given nothing, when the Kasubbag of another subbagian saves, then it is forbidden', () => {
+    spec().when(save(FEB_1, kasubbagPdi)).thenThrows('REALISASI.OTHER_SUBBAGIAN', 'forbidden');
+  });
+
+  it('given nothing, when the Sekretaris saves a report, then it is forbidden', () => {
+    spec().when(save(FEB_1, sekretaris)).thenThrows('REALISASI.FORBIDDEN', 'forbidden');
+  });
+
+  it('given nothing, when a line names an indicator of another subbagian, then it is forbidden', () => {
+    spec().when(save(FEB_1, kasubbagKul, { lines: [line('K2.1', '1')], budget: [] })).thenThrows('REALISASI.INDICATOR_NOT_OWNED', 'forbidden');
+  });
+
+  it('given nothing, when a line names an indicator not in the PK, then it is refused', () => {
+    spec().when(save(FEB_1, kasubbagKul, { lines: [line('K9.9', '1')], budget: [] })).thenThrows('REALISASI.UNKNOWN_INDICATOR');
+  });
+
+  it('given nothing, when budget is reported for a kegiatan the subbagian has no indicator in, then it is forbidden', () => {
+    spec().when(save(FEB_1, kasubbagKul, { lines: [], budget: [{ kegiatanCode: 'K2', spent: '1' }] })).thenThrows('REALISASI.KEGIATAN_NOT_OWNED', 'forbidden');
+  });
+
+  it('given nothing, when a value is not a decimal string, then it is refused', () => {
+    spec().when(save(FEB_1, kasubbagKul, { lines: [line('K1.1', '1,5')], budget: [] })).thenThrows('REALISASI.INVALID_VALUE');
+    spec().when(save(FEB_1, kasubbagKul, { lines: [line('K1.1', 1 as never)], budget: [] })).thenThrows('REALISASI.INVALID_VALUE');
+  });
+
+  it('given nothing, when the same indicator appears twice, then it is refused', () => {
+    spec().when(save(FEB_1, kasubbagKul, { lines: [line('K1.1', '1'), line('K1.1', '2')], budget: [] })).thenThrows('REALISASI.DUPLICATE_LINE');
+  });
+
+  it('given nothing, when submitted with content, then the content is saved and submitted in one decision', () => {
+    spec().when(submitWith()).then([saved, submitted]);
+  });
+
+  it('given a draft, when submitted without content, then the saved draft is submitted', () => {
+    spec(saved).when({ type: 'SubmitRealisasi', data: { key, context }, metadata: meta(kasubbagKul, FEB_1) }).then([submitted]);
+  });
+
+  it('given nothing, when submitted without a line for every owned indicator, then it is refused', () => {
+    spec().when(submitWith({ lines: [line('K1.1', '1')], budget: [] })).thenThrows('REALISASI.MISSING_LINES');
+  });
+
+  it('given an indicator that requires evidence, when a value is submitted without evidence, then it is refused', () => {
+    spec().when(submitWith({ lines: [line('K1.1', '1'), line('K1.2', '1')], budget: [] })).thenThrows('REALISASI.EVIDENCE_REQUIRED');
+  });
+
+  it('given an indicator that requires evidence, when a value is submitted with evidence, then it is accepted', () => {
+    const c = { lines: [line('K1.1', '1'), line('K1.2', '1', { evidence: [evidence] })], budget: [] };
+    expect(spec().when(submitWith(c)).events().map((e) => e.type)).toEqual(['RealisasiDraftSaved', 'RealisasiSubmitted']);
+  });
+
+  it('given an indicator that requires evidence, when it is left blank (not reported), then no evidence is needed', () => {
+    const c = { lines: [line('K1.1', '1'), line('K1.2', null)], budget: [] };
+    expect(spec().when(submitWith(c)).events()).toHaveLength(2);
+  });
+
+  it('given malformed evidence, when saved, then it is refused', () => {
+    const c = { lines: [line('K1.2', '1', { evidence: [{ ...evidence, sha256: 'abc' }] })], budget: [] };
+    spec().when(save(FEB_1, kasubbagKul, c)).thenThrows('REALISASI.INVALID_EVIDENCE');
+  });
+
+  it('given a submitted report, when saved or submitted again, then it conflicts', () => {
+    spec(saved, submitted).when(save()).thenThrows('REALISASI.ALREADY_SUBMITTED', 'conflict');
+    spec(saved, submitted).when(submitWith()).thenThrows('REALISASI.ALREADY_SUBMITTED', 'conflict');
+  });
+
+  it('given an approved report, when saved, then it conflicts: a correction is a revision', () => {
+    spec(saved, submitted, approved).when(save()).thenThrows('REALISASI.ALREADY_APPROVED', 'conflict');
+  });
+
+  it('given nothing, when an ADMIN submits, then it is forbidden', () => {
+    spec().when({ ...submitWith(), metadata: meta(actor('ADMIN')) }).thenThrows('REALISASI.FORBIDDEN', 'forbidden');
+  });
+});
