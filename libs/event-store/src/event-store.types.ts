@@ -1,4 +1,6 @@
 // The contract every other library codes against. The implementation lives beside this file.
+import type { EntityManager } from 'typeorm';
+import type { Checkpoint } from './checkpoint';
 
 /** An event as the domain produces it: a tagged union member. */
 export interface NewEvent<Type extends string = string, Data = unknown> {
@@ -6,6 +8,8 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   data: Data;
   /** Defaults to the current schema version of `type` (1 unless an upcaster says otherwise). */
   schemaVersion?: number;
+  /** A UUID chosen by the caller (e.g. from the command); generated when absent. */
+  eventId?: string;
 }
 
 /** Who and what caused an append. Stored in the envelope of every event it appends. */
@@ -61,3 +65,46 @@ export type VerifyResult =
       tenantId: string;
       brokenLink: { sequence: number; eventId: string | null; kind: BrokenLinkKind; detail: string };
     };
+
+export interface AppendOptions {
+  /** Append inside the caller's transaction (e.g. with outbox rows); otherwise one of its own. */
+  manager?: EntityManager;
+}
+
+export interface ReadStreamOptions {
+  /** Only needed when two offices could use the same stream id; routes the query to one tenant. */
+  tenantId?: string;
+  /** Inclusive. */
+  toVersion?: number;
+  /** Events recorded at or before this instant. */
+  asOf?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this checkpoint. Defaults to the start of the log. */
+  after?: Checkpoint | string | null;
+  /** At most this many events (default 500). */
+  limit?: number;
+}
+
+/** An event read from the global log, with the checkpoint to save once it is handled. */
+export type GlobalEvent = RecordedEvent & { checkpoint: Checkpoint };
+
+export interface ReadAllResult {
+  events: GlobalEvent[];
+  /** The checkpoint after the last event returned (the `after` given when none was). */
+  checkpoint: Checkpoint;
+}
+
+export interface ReadTenantEventsOptions {
+  /** Inclusive, default 1. */
+  fromSequence?: number;
+  /** Default 1000. */
+  limit?: number;
+}
+
+/** The end of a tenant's chain: what a signed digest commits to. Sequence 0 and 64 zeros when empty. */
+export interface ChainHead {
+  sequence: number;
+  hash: string;
+}

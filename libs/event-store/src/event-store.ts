@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChainVerifier } from './chain-verifier';
+import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
+import { ConcurrencyError } from './concurrency.error';
+import { EnvelopeMetadata, envelopeSegments, GENESIS_HASH, normaliseJson } from './event-envelope';
+import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './event-row';
+import {
+  AppendOptions,
+  AppendResult,
+  ChainHead,
+  EventMetadata,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  ReadTenantEventsOptions,
+  RecordedEvent,
+  VerifyResult,
+} from './event-store.types';
+import { UpcasterRegistry } from './upcaster.registry';
+
+const APPEND_SQL = 'SELECT * FROM event_store_append($1, $2, $3, $4, $5::jsonb, $6::jsonb)';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+interface AppendRow {
+  o_event_id: string;
+  o_stream_version: number;
+  o_tenant_sequence: string;
+  o_global_position: string;
+  o_recorded_at: Date;
+  o_previous_hash: string;
+  o_hash: string;
+  o_replayed: boolean;
+}
+
+type Queryable = DataSource | EntityManager;
+
+/**
+ * Kinerja's PostgreSQL event store: append-only, optimistic concurrency per stream, idempotent
+ * commands, a hash chain per office, a global log subscribers can follow without skipping a
+ * late commit. The SQL of every hot path is written out here and in the event-store migration.
+ */
+export class EventStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+  ) {}
+
+  async append(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
+    const envelopeMeta = toEnvelopeMetadata(metadata);
+    const prepared = events.map((event) => this.prepare(event, streamId, metadata.tenantId, envelopeMeta));
+    const runner: Queryable = options.manager ?? this.dataSource;
+    let rows: AppendRow[];
+    try {
+      rows = await runner.query(APPEND_SQL, [
+        metadata.tenantId,
+        streamId,
+        toExpectedParameter(expectedVersion),
+        metadata.idempotencyKey ?? null,
+        JSON.stringify(envelopeMeta),
+        JSON.stringify(prepared),
+      ]);
+    } catch (error) {
+      throw await this.translateAppendError(error, metadata.tenantId, streamId, expectedVersion);
+    }
+    if (rows[0]?.o_replayed) return this.replayResult(runner, metadata.tenantId, streamId, rows);
+    const recorded = rows.map((row, i): RecordedEvent => ({
+      eventId: row.o_event_id,
+      streamId,
+      streamVersion: row.o_stream_version,
+      tenantId: metadata.tenantId,
+      tenantSequence: Number(row.o_tenant_sequence),
+      globalPosition: String(row.o_global_position),
+      ...this.upcastPrepared(prepared[i]),
+      metadata: envelopeMeta,
+      recordedAt: row.o_recorded_at,
+      previousHash: row.o_previous_hash,
+      hash: row.o_hash,
+    }));
+    return { streamId, nextExpectedVersion: recorded[recorded.length - 1].streamVersion, events: recorded, replayed: false };
+  }
+
+  /** A stream in version order, optionally up to a version (inclusive) or an instant. */
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const params: unknown[] = [streamId];
+    let where = 'e.stream_id = $1';
+    if (options.tenantId !== undefined) where += ` AND e.tenant_id = $${params.push(options.tenantId)}`;
+    if (options.toVersion !== undefined) where += ` AND e.stream_version <= $${params.push(options.toVersion)}`;
+    if (options.asOf !== undefined) where += ` AND e.recorded_at <= $${params.push(options.asOf)}`;
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${where} ORDER BY e.stream_version`,
+      params,
+    );
+    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  /**
+   * The global log after a checkpoint, ordered by (transaction id, position).
+   *
+   * Why not just `ORDER BY global_position`: positions are taken from a sequence when a row is
+   * inserted but become visible when its transaction commits, so position 11 can be read while
+   * position 10 is still in flight; a subscriber that saved 11 would never see 10. Instead every
+   * row carries the id of the transaction that wrote it, and we return only rows whose transaction
+   * id is below the xmin of our snapshot: every transaction below xmin has finished, so no row can
+   * later appear before what we return. A transaction in flight holds xmin back until it ends, and
+   * then its rows sort after everything already delivered (their transaction id is >= the old
+   * xmin). The price: one long transaction delays (never loses) delivery for everyone.
+   */
+  async readAll(options: ReadAllOptions = {}, manager?: EntityManager): Promise<ReadAllResult> {
+    const after = toCheckpoint(options.after);
+    const limit = options.limit ?? 500;
+    const rows: EventRow[] = await (manager ?? this.dataSource).query(
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+          AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id, e.global_position
+        LIMIT $3`,
+      [after.txId, after.position, limit],
+    );
+    const events = rows.map((row) => toGlobalEvent(row, this.upcasters));
+    return { events, checkpoint: events.length > 0 ? events[events.length - 1].checkpoint : after };
+  }
+
+  /** One tenant's events in chain order (what the audit trail walks). */
+  async readTenantEvents(tenantId: string, options: ReadTenantEventsOptions = {}, manager?: EntityManager): Promise<RecordedEvent[]> {
+    const rows: EventRow[] = await (manager ?? this.dataSource).query(
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE e.tenant_id = $1 AND e.tenant_sequence >= $2
+        ORDER BY e.tenant_sequence LIMIT $3`,
+      [tenantId, options.fromSequence ?? 1, options.limit ?? 1000],
+    );
+    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  async headOf(tenantId: string, manager?: EntityManager): Promise<ChainHead> {
+    const rows: Array<{ sequence: string; hash: string }> = await (manager ?? this.dataSource).query(
+      'SELECT sequence, hash FROM tenant_chain_heads WHERE tenant_id = $1',
+      [tenantId],
+    );
+    return rows.length === 0 ? { sequence: 0, hash: GENESIS_HASH } : { sequence: Number(rows[0].sequence), hash: rows[0].hash };
+  }
+
+  verify(tenantId: string): Promise<VerifyResult> {
+    return new ChainVerifier(this.dataSource).verify(tenantId);
+  }
+
+  /** A subscriber's durable checkpoint; the start of the log when it has none yet. */
+  async loadCheckpoint(subscriber: string, manager?: EntityManager): Promise<Checkpoint> {
+    const rows: Array<{ tx: string; position: string }> = await (manager ?? this.dataSource).query(
+      `SELECT transaction_id::text AS tx, global_position::text AS position
+         FROM event_subscriber_checkpoints WHERE subscriber = $1`,
+      [subscriber],
+    );
+    return rows.length === 0 ? START_CHECKPOINT : { txId: rows[0].tx, position: rows[0].position };
+  }
+
+  /** Pass the manager of the transaction that wrote the subscriber's rows: both commit or neither. */
+  async saveCheckpoint(subscriber: string, checkpoint: Checkpoint | string, manager?: EntityManager): Promise<void> {
+    const { txId, position } = toCheckpoint(checkpoint);
+    await (manager ?? this.dataSource).query(
+      `INSERT INTO event_subscriber_checkpoints (subscriber, transaction_id, global_position)
+       VALUES ($1, $2::xid8, $3::bigint)
+       ON CONFLICT (subscriber) DO UPDATE
+         SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()`,
+      [subscriber, txId, position],
+    );
+  }
+
+  private prepare(event: NewEvent, streamId: string, tenantId: string, metadata: EnvelopeMetadata) {
+    const eventId = (event.eventId ?? randomUUID()).toLowerCase();
+    if (!UUID.test(eventId)) throw new Error(`event id ${event.eventId} is not a UUID`);
+    const schemaVersion = event.schemaVersion ?? this.upcasters.currentVersion(event.type);
+    const data = normaliseJson(event.data);
+    const segments = envelopeSegments({ eventId, streamId, tenantId, type: event.type, schemaVersion, data, metadata });
+    return { eventId, type: event.type, schemaVersion, data, segments };
+  }
+
+  private upcastPrepared(prepared: { type: string; schemaVersion: number; data: unknown }) {
+    const current = this.upcasters.upcast(prepared.type, prepared.schemaVersion, prepared.data);
+    return { type: prepared.type, schemaVersion: current.schemaVersion, data: current.data };
+  }
+
+  private async replayResult(runner: Queryable, tenantId: string, streamId: string, rows: AppendRow[]): Promise<AppendResult> {
+    const first = Number(rows[0].o_tenant_sequence);
+    const events = await this.readTenantEvents(tenantId, { fromSequence: first, limit: rows.length }, managerOf(runner));
+    return { streamId: events[0]?.streamId ?? streamId, nextExpectedVersion: events[events.length - 1].streamVersion, events, replayed: true };
+  }
+
+  private async translateAppendError(error: unknown, tenantId: string, streamId: string, expected: ExpectedVersion): Promise<unknown> {
+    const driverError = ((error as { driverError?: unknown }).driverError ?? error) as { code?: string; constraint?: string };
+    const stale = driverError.code === '23505' && driverError.constraint === 'events_stream_version_key';
+    if (!stale && driverError.code !== 'KS409') return error;
+    const rows: Array<{ version: number }> = await this.dataSource.query(
+      'SELECT coalesce(max(stream_version), -1) AS version FROM events WHERE tenant_id = $1 AND stream_id = $2',
+      [tenantId, streamId],
+    );
+    return new ConcurrencyError(streamId, expected, Number(rows[0].version));
+  }
+}
+
+function toExpectedParameter(expected: ExpectedVersion): number | null {
+  if (expected === 'any') return null;
+  if (expected === 'no-stream') return -1;
+  if (!Number.isInteger(expected) || expected < -1) throw new Error(`invalid expected version ${String(expected)}`);
+  return expected;
+}
+
+function toEnvelopeMetadata(metadata: EventMetadata): EnvelopeMetadata {
+  return {
+    actorId: metadata.actorId,
+    actorRole: metadata.actorRole,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId ?? null,
+    clientAddress: metadata.clientAddress ?? null,
+    userAgent: metadata.userAgent ?? null,
+  };
+}
+
+function managerOf(runner: Queryable): EntityManager | undefined {
+  return runner instanceof DataSource ? undefined : runner;
+}
