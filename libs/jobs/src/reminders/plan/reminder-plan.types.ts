@@ -1,0 +1,67 @@
+import type { CalendarDate, OfficeTimeZone, YearMonth } from './office-time';
+
+/** Where a monthly report stands, as far as reminders care. */
+export type ReportStatus =
+  | 'NOT_STARTED'
+  | 'DRAFT'
+  | 'SUBMITTED'
+  | 'RETURNED'
+  | 'APPROVED'
+  /** Approved once, a correction being drafted: the approved figures count, nobody is chased. */
+  | 'REVISING';
+
+export interface IndicatorRef {
+  code: string;
+  name: string;
+}
+
+/** One expected monthly report of an office: a subbagian that is PIC of indicators of a PK in force. */
+export interface ReportFact {
+  year: number;
+  month: number;
+  subbagian: string;
+  subbagianName: string;
+  status: ReportStatus;
+  /** The subbagian's indicators whose figure is still blank (every one when not started). */
+  blankIndicators: IndicatorRef[];
+  /** The last submission, ISO instant. */
+  submittedAt: string | null;
+  returnedAt: string | null;
+  returnReason: string | null;
+}
+
+export interface OfficeReminderSettings {
+  satker: string;
+  name: string;
+  timeZone: OfficeTimeZone;
+  /** Day D of month M+1 by which the report of month M is due. */
+  deadlineDay: number;
+}
+
+export interface ReminderPlanInput {
+  office: OfficeReminderSettings;
+  now: Date;
+  reports: readonly ReportFact[];
+}
+
+export type ReminderKind = 'BEFORE_DEADLINE' | 'OVERDUE_ESCALATION' | 'APPROVAL_DIGEST' | 'RETURNED_REPORT';
+
+export type ReminderAudience = { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' };
+
+/** A reminder due now. Its key is the same whoever computes it and whenever: the database keeps it unique. */
+export interface PlannedReminder {
+  key: string;
+  kind: ReminderKind;
+  satker: string;
+  audience: ReminderAudience;
+  /** The moment it became due (08:00 local of its day), ISO. */
+  dueAt: string;
+  /** Its local date, YYYY-MM-DD. */
+  localDate: string;
+  /** The reporting month it is about; null for the digest, which spans months. */
+  period: YearMonth | null;
+  /** The submission deadline of `period`. */
+  deadline: CalendarDate | null;
+  /** The reports concerned, in the order the message lists them. */
+  reports: ReportFact[];
+}
