@@ -18,7 +18,7 @@ const base = {
       {
         babelrc: false,
         configFile: false,
-        plugins: ['babel-plugin-transform-import-meta', '@babel/plugin-transform-modules-commonjs'],
+        plugins: [require.resolve('./test/support/babel-import-meta-url.js'), '@babel/plugin-transform-modules-commonjs'],
       },
     ],
   },

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP application: the platform plus every feature module. */
@@ -8,7 +10,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options)],
+      imports: [PlatformModule.forRoot(options), AuthModule, AdminModule],
       controllers: [HealthController],
     };
   }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@kinerja/identity';
+import { SatkerController } from './satker.controller';
+import { SubbagianController } from './subbagian.controller';
+import { UsersController } from './users.controller';
+
+/** Offices, subbagian and users over HTTP (writes: ADMIN, within its office scope). */
+@Module({
+  imports: [IdentityModule],
+  controllers: [SatkerController, SubbagianController, UsersController],
+})
+export class AdminModule {}

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { SATKER_CODE_PATTERN, TIME_ZONES } from '@kinerja/identity';
+import type { TimeZone } from '@kinerja/identity';
+
+export class CreateSatkerDto {
+  @ApiProperty({ example: 'kpu-kab-jember', pattern: SATKER_CODE_PATTERN.source })
+  @Matches(SATKER_CODE_PATTERN, { message: 'kode satker: 2–64 huruf kecil, angka atau "-"' })
+  code: string;
+
+  @ApiProperty({ example: 'Sekretariat KPU Kabupaten Jember' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'kpu-prov-jawa-timur', description: 'The parent office; it must be in your scope' })
+  @Matches(SATKER_CODE_PATTERN, { message: 'kode satker induk: 2–64 huruf kecil, angka atau "-"' })
+  parentCode: string;
+
+  @ApiPropertyOptional({ enum: TIME_ZONES, default: 'Asia/Jakarta' })
+  @IsOptional()
+  @IsIn(TIME_ZONES)
+  timeZone?: TimeZone;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 28, default: 5, description: 'Day of month M+1 by which realisasi of M is due' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  reportDeadlineDay?: number;
+}
+
+export class UpdateSatkerDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: TIME_ZONES })
+  @IsOptional()
+  @IsIn(TIME_ZONES)
+  timeZone?: TimeZone;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 28 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  reportDeadlineDay?: number;
+
+  @ApiPropertyOptional({ description: 'false deactivates the office (its users can no longer sign in); nothing is deleted' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Refuse the change (409) unless the office is still at this version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export class SatkerDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) code: string;
+  @ApiProperty({ example: 'Sekretariat KPU Kabupaten Jember' }) name: string;
+  @ApiProperty({ example: 'kpu-prov-jawa-timur', nullable: true, type: String }) parentCode: string | null;
+  @ApiProperty({ enum: TIME_ZONES }) timeZone: TimeZone;
+  @ApiProperty({ example: 5 }) reportDeadlineDay: number;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
+
+export class CreateSubbagianDto {
+  @ApiProperty({ example: 'PDI', pattern: SUBBAGIAN_CODE_PATTERN.source })
+  @Matches(SUBBAGIAN_CODE_PATTERN, { message: 'kode subbagian: huruf besar, angka, "_" atau "-", paling banyak 32' })
+  code: string;
+
+  @ApiProperty({ example: 'Sub. Bagian Perencanaan, Data dan Informasi' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+}
+
+export class UpdateSubbagianDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'false deactivates the subbagian; nothing is deleted' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Refuse the change (409) unless the subbagian is still at this version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export class SubbagianDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satkerCode: string;
+  @ApiProperty({ example: 'PDI' }) code: string;
+  @ApiProperty({ example: 'Sub. Bagian Perencanaan, Data dan Informasi' }) name: string;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}

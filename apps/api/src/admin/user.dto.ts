@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ROLES } from '@kinerja/domain';
+import type { Role } from '@kinerja/domain';
+import { PASSWORD_MAX_LENGTH, SUBBAGIAN_CODE_PATTERN, USERNAME_PATTERN } from '@kinerja/identity';
+
+const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'kasubbag.pdi', pattern: USERNAME_PATTERN.source })
+  @Transform(lowerCase)
+  @Matches(USERNAME_PATTERN, { message: 'nama pengguna: 3–64 huruf kecil, angka, ".", "_" atau "-"' })
+  username: string;
+
+  @ApiProperty({ example: 'Kepala Subbagian PDI' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ example: 'pdi@kpu-jember.go.id', nullable: true, type: String })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ example: 'PDI', description: 'Required for KASUBBAG, refused for every other role', nullable: true, type: String })
+  @IsOptional()
+  @Matches(SUBBAGIAN_CODE_PATTERN)
+  subbagian?: string | null;
+
+  @ApiProperty({ format: 'password', minLength: 8, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null removes the e-mail address' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ enum: ROLES, description: 'Changing it ends the user’s current sessions' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'For KASUBBAG; dropped automatically when the role changes away' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(SUBBAGIAN_CODE_PATTERN)
+  subbagian?: string | null;
+
+  @ApiPropertyOptional({ description: 'false deactivates the user and ends their sessions; nothing is deleted' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Refuse the change (409) unless the user is still at this version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ format: 'password', minLength: 8, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  newPassword: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'kasubbag.pdi' }) username: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({ nullable: true, type: String, example: 'PDI' }) subbagian: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}

@@ -1,0 +1,53 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@kinerja/domain';
+import { authErrors, AuthenticatedUser, CredentialsService, SatkerScopeService } from '@kinerja/identity';
+import type { AuthenticatedRequest } from '../http/current-user.decorator';
+import { IS_PUBLIC_KEY } from '../http/public.decorator';
+import { ROLES_KEY } from '../http/roles.decorator';
+import { AccessTokenService } from './access-token.service';
+
+/** The route parameter that names an office; every route carrying it is checked against the scope. */
+export const SATKER_PARAM = 'satker';
+
+/**
+ * The one gate of every request, in this order:
+ * 1. `@Public()` routes pass.
+ * 2. A valid, unexpired bearer token whose user still exists, is active, in an active office, and
+ *    has not changed password or access since (token version) — else 401.
+ * 3. A `:satker` route parameter outside the user's office scope — 404 SATKER.NOT_FOUND, before the
+ *    role check, so that another office's users learn nothing about what exists there.
+ * 4. The role among `@Roles(...)` — else 403 AUTH.FORBIDDEN.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly credentials: CredentialsService,
+    private readonly scope: SatkerScopeService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const user = await this.authenticate(request.header('authorization'));
+    request.user = user;
+    const satker = request.params?.[SATKER_PARAM];
+    if (typeof satker === 'string') await this.scope.assertInScope(user, satker);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles || !roles.includes(user.role)) throw authErrors.forbiddenRole(roles ?? []);
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<AuthenticatedUser> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match) throw authErrors.unauthenticated();
+    const claims = await this.tokens.read(match[1]);
+    const session = await this.credentials.sessionUser(claims.sub);
+    if (!session || !session.active || session.tokenVersion !== claims.tv) throw authErrors.tokenRevoked();
+    const { id, username, fullName, role, satker, subbagian } = session;
+    return { id, username, fullName, role, satker, subbagian };
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '@kinerja/identity';
+import { UserPasswordService } from '@kinerja/identity';
+import { CurrentUser } from '../http/current-user.decorator';
+import { ErrorBody } from '../http/error-body';
+import { Public } from '../http/public.decorator';
+import { AnyRole } from '../http/roles.decorator';
+import { ChangePasswordDto, LoginDto, LoginResponseDto, SessionUserDto } from './auth.dto';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: UserPasswordService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiResponse({ status: 401, type: ErrorBody, description: 'AUTH.INVALID_CREDENTIALS' })
+  @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this account (Retry-After)' })
+  @ApiResponse({ status: 429, type: ErrorBody, description: 'AUTH.RATE_LIMITED: too many failures from this address (Retry-After)' })
+  login(@Body() body: LoginDto, @Ip() address: string): Promise<LoginResponseDto> {
+    return this.auth.login(body.username, body.password, address);
+  }
+
+  @AnyRole()
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: SessionUserDto })
+  me(@CurrentUser() user: AuthenticatedUser): SessionUserDto {
+    return user;
+  }
+
+  @AnyRole()
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change one’s own password; every token issued before stops working' })
+  @ApiResponse({ status: 204, description: 'Changed: sign in again' })
+  async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.passwords.changeOwn(user, body.currentPassword, body.newPassword);
+  }
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { IdentityModule } from '@kinerja/identity';
+import { AppConfig } from '@kinerja/platform';
+import { AccessGuard } from './access.guard';
+import { AccessTokenService } from './access-token.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { FirstAdminBootstrap } from './first-admin.bootstrap';
+import { resolveJwtSecret } from './jwt-secret';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { RoutePermissionsCheck } from './route-permissions.check';
+
+/**
+ * Authentication for the whole API: login, the global AccessGuard (token, office scope, roles), the
+ * start-up check that every route declares its roles, and the first administrator.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    DiscoveryModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: resolveJwtSecret(config),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AccessTokenService,
+    AuthService,
+    LoginRateLimiter,
+    RoutePermissionsCheck,
+    FirstAdminBootstrap,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AccessTokenService],
+})
+export class AuthModule {}

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** The one shape of every error Kinerja answers over HTTP. */
+export class ErrorBody {
+  @ApiProperty({ example: 'VALIDATION.FAILED', description: 'Stable code; clients branch on it, never on the message.' })
+  code: string;
+
+  @ApiProperty({ example: 'Data yang dikirim tidak valid.', description: 'For people, in Bahasa Indonesia.' })
+  message: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, example: {} })
+  details: Record<string, unknown>;
+}
+
+/**
+ * HTTP status per DomainError kind. A broken rule of the domain is 422; input the API cannot read
+ * at all (malformed JSON, wrong types, unknown fields) is 400 and never reaches the domain.
+ */
+export const STATUS_BY_KIND = {
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+} as const;
+
+/** Codes whose status is not that of their kind. */
+export const STATUS_BY_CODE: Record<string, number> = {
+  'VALIDATION.FAILED': 400,
+  'REQUEST.MALFORMED': 400,
+  // Locked (423) for the account, Too Many Requests (429) for the address: both carry Retry-After.
+  'AUTH.LOCKED': 423,
+  'AUTH.RATE_LIMITED': 429,
+  'EVENT_STORE.CONCURRENCY': 409,
+};

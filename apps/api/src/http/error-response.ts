@@ -1,0 +1,96 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError } from '@kinerja/domain';
+import { ErrorBody, STATUS_BY_CODE, STATUS_BY_KIND } from './error-body';
+
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+  /** True for faults of the server, which are logged with their stack and never shown. */
+  unexpected: boolean;
+}
+
+// Nest's own exceptions (unknown route, body too large, malformed JSON …) in Kinerja's shape.
+const HTTP_EXCEPTIONS: Record<number, { code: string; message: string }> = {
+  400: { code: 'REQUEST.INVALID', message: 'Permintaan tidak valid.' },
+  401: { code: 'AUTH.UNAUTHENTICATED', message: 'Anda harus masuk terlebih dahulu.' },
+  403: { code: 'AUTH.FORBIDDEN', message: 'Anda tidak berwenang melakukan tindakan ini.' },
+  404: { code: 'ROUTE.NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.' },
+  405: { code: 'REQUEST.METHOD_NOT_ALLOWED', message: 'Metode ini tidak didukung untuk alamat tersebut.' },
+  406: { code: 'REQUEST.NOT_ACCEPTABLE', message: 'Format jawaban yang diminta tidak tersedia.' },
+  408: { code: 'REQUEST.TIMEOUT', message: 'Permintaan terlalu lama. Coba lagi.' },
+  409: { code: 'REQUEST.CONFLICT', message: 'Permintaan bertentangan dengan keadaan data saat ini.' },
+  413: { code: 'REQUEST.TOO_LARGE', message: 'Data yang dikirim terlalu besar.' },
+  415: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Jenis isi permintaan tidak didukung.' },
+  422: { code: 'REQUEST.UNPROCESSABLE', message: 'Permintaan tidak dapat diproses.' },
+  429: { code: 'REQUEST.TOO_MANY', message: 'Terlalu banyak permintaan. Coba lagi nanti.' },
+};
+
+const INTERNAL = { code: 'INTERNAL', message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi administrator.' };
+
+function withRetryAfter(details: Record<string, unknown>): Record<string, string> {
+  const seconds = details.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? { 'Retry-After': String(Math.ceil(seconds)) } : {};
+}
+
+function fromDomainError(error: DomainError): ErrorResponse {
+  const status = STATUS_BY_CODE[error.code] ?? STATUS_BY_KIND[error.kind] ?? 400;
+  return {
+    status,
+    body: { code: error.code, message: error.message, details: error.details ?? {} },
+    headers: withRetryAfter(error.details ?? {}),
+    unexpected: false,
+  };
+}
+
+/** The event store's stale-writer error, matched by its code so this edge needs no import of it. */
+function isConcurrencyError(error: unknown): error is Error & { code: string; details?: Record<string, unknown> } {
+  return error instanceof Error && (error as { code?: unknown }).code === 'EVENT_STORE.CONCURRENCY';
+}
+
+function fromHttpException(exception: HttpException): ErrorResponse {
+  const status = exception.getStatus();
+  if (status >= 500) return internal();
+  const cause = (exception as { cause?: unknown }).cause;
+  if (status === 400 && cause instanceof SyntaxError) {
+    return {
+      status,
+      body: { code: 'REQUEST.MALFORMED', message: 'Isi permintaan bukan JSON yang sah.', details: {} },
+      headers: {},
+      unexpected: false,
+    };
+  }
+  const known = HTTP_EXCEPTIONS[status] ?? { code: `HTTP.${status}`, message: 'Permintaan tidak dapat dipenuhi.' };
+  return { status, body: { ...known, details: {} }, headers: {}, unexpected: false };
+}
+
+function internal(correlationId?: string): ErrorResponse {
+  return {
+    status: 500,
+    body: { ...INTERNAL, details: correlationId ? { correlationId } : {} },
+    headers: {},
+    unexpected: true,
+  };
+}
+
+/** Any thrown value as the answer a client gets. Pure, so that every branch is tested without HTTP. */
+export function toErrorResponse(exception: unknown, correlationId?: string): ErrorResponse {
+  if (exception instanceof DomainError) return fromDomainError(exception);
+  if (isConcurrencyError(exception)) {
+    return {
+      status: 409,
+      body: {
+        code: 'EVENT_STORE.CONCURRENCY',
+        message: 'Data telah diubah oleh orang lain sejak Anda memuatnya. Muat ulang lalu coba lagi.',
+        details: exception.details ?? {},
+      },
+      headers: {},
+      unexpected: false,
+    };
+  }
+  if (exception instanceof HttpException) {
+    const response = fromHttpException(exception);
+    return response.unexpected ? internal(correlationId) : response;
+  }
+  return internal(correlationId);
+}

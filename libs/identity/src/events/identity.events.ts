@@ -1,0 +1,55 @@
+import type { Role } from '@kinerja/domain';
+import type { TimeZone } from '../identity.types';
+
+/**
+ * Every change to offices, subbagian and users, appended to the stream `identity:<satker>` of the
+ * office concerned, in the same transaction as the table write. Password hashes never enter the log.
+ */
+export type IdentityEvent =
+  | {
+      type: 'SatkerCreated';
+      data: { code: string; name: string; parentCode: string | null; timeZone: TimeZone; reportDeadlineDay: number };
+    }
+  | { type: 'SatkerUpdated'; data: { code: string; changes: SatkerChanges } }
+  | { type: 'SatkerDeactivated'; data: { code: string } }
+  | { type: 'SatkerReactivated'; data: { code: string } }
+  | { type: 'SubbagianCreated'; data: { satker: string; code: string; name: string } }
+  | { type: 'SubbagianUpdated'; data: { satker: string; code: string; changes: { name?: string } } }
+  | { type: 'SubbagianDeactivated'; data: { satker: string; code: string } }
+  | { type: 'SubbagianReactivated'; data: { satker: string; code: string } }
+  | {
+      type: 'UserCreated';
+      data: {
+        userId: string;
+        username: string;
+        fullName: string;
+        email: string | null;
+        role: Role;
+        satker: string;
+        subbagian: string | null;
+      };
+    }
+  | { type: 'UserUpdated'; data: { userId: string; satker: string; changes: UserChanges } }
+  | { type: 'UserDeactivated'; data: { userId: string; satker: string } }
+  | { type: 'UserReactivated'; data: { userId: string; satker: string } }
+  | { type: 'UserPasswordChanged'; data: { userId: string; satker: string; by: 'self' | 'admin' } }
+  | { type: 'UserLockedOut'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string } };
+
+export type IdentityEventType = IdentityEvent['type'];
+
+export interface SatkerChanges {
+  name?: string;
+  timeZone?: TimeZone;
+  reportDeadlineDay?: number;
+}
+
+export interface UserChanges {
+  fullName?: string;
+  email?: string | null;
+  role?: Role;
+  subbagian?: string | null;
+}
+
+export function identityStreamId(satker: string): string {
+  return `identity:${satker}`;
+}

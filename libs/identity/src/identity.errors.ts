@@ -1,0 +1,90 @@
+import { DomainError } from '@kinerja/domain';
+
+// Refusals of the identity part, in one place so that codes stay stable and messages consistent.
+// Another office's resources answer "not found", exactly like missing ones: existence never leaks.
+
+export const identityErrors = {
+  satkerNotFound: (code: string) =>
+    new DomainError('SATKER.NOT_FOUND', `Satker "${code}" tidak ditemukan.`, 'not_found', { satker: code }),
+  satkerExists: (code: string) =>
+    new DomainError('SATKER.ALREADY_EXISTS', `Satker dengan kode "${code}" sudah ada.`, 'conflict', { satker: code }),
+  satkerParentRequired: () =>
+    new DomainError('SATKER.PARENT_REQUIRED', 'Satker baru harus memiliki satker induk.', 'validation'),
+  satkerParentInactive: (code: string) =>
+    new DomainError('SATKER.PARENT_INACTIVE', `Satker induk "${code}" tidak aktif.`, 'validation', { parentCode: code }),
+  satkerIsRoot: () =>
+    new DomainError('SATKER.ROOT_CANNOT_BE_DEACTIVATED', 'Satker induk tertinggi tidak dapat dinonaktifkan.', 'validation'),
+  satkerOwnCannotBeDeactivated: () =>
+    new DomainError('SATKER.OWN_CANNOT_BE_DEACTIVATED', 'Anda tidak dapat menonaktifkan satker Anda sendiri.', 'forbidden'),
+  subbagianNotFound: (satker: string, code: string) =>
+    new DomainError('SUBBAGIAN.NOT_FOUND', `Subbagian "${code}" tidak ditemukan pada satker "${satker}".`, 'not_found', {
+      satker,
+      subbagian: code,
+    }),
+  subbagianExists: (satker: string, code: string) =>
+    new DomainError('SUBBAGIAN.ALREADY_EXISTS', `Subbagian "${code}" sudah ada pada satker "${satker}".`, 'conflict', {
+      satker,
+      subbagian: code,
+    }),
+  subbagianInactive: (code: string) =>
+    new DomainError('SUBBAGIAN.INACTIVE', `Subbagian "${code}" tidak aktif.`, 'validation', { subbagian: code }),
+  userNotFound: (id: string) => new DomainError('USER.NOT_FOUND', 'Pengguna tidak ditemukan.', 'not_found', { userId: id }),
+  usernameTaken: (username: string) =>
+    new DomainError('USER.USERNAME_TAKEN', `Nama pengguna "${username}" sudah dipakai.`, 'conflict', { username }),
+  subbagianRequired: () =>
+    new DomainError('USER.SUBBAGIAN_REQUIRED', 'Pengguna dengan peran KASUBBAG harus memiliki subbagian.', 'validation'),
+  subbagianNotAllowed: () =>
+    new DomainError(
+      'USER.SUBBAGIAN_NOT_ALLOWED',
+      'Hanya pengguna dengan peran KASUBBAG yang dapat memiliki subbagian.',
+      'validation',
+    ),
+  cannotChangeSelf: () =>
+    new DomainError(
+      'USER.CANNOT_CHANGE_OWN_ACCESS',
+      'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.',
+      'forbidden',
+    ),
+  passwordTooShort: (min: number) =>
+    new DomainError('USER.PASSWORD_TOO_WEAK', `Kata sandi minimal ${min} karakter.`, 'validation', { minLength: min }),
+  passwordSameAsUsername: () =>
+    new DomainError('USER.PASSWORD_TOO_WEAK', 'Kata sandi tidak boleh sama dengan nama pengguna.', 'validation'),
+  currentPasswordWrong: () =>
+    new DomainError('AUTH.CURRENT_PASSWORD_WRONG', 'Kata sandi saat ini salah.', 'validation'),
+  versionConflict: (what: string, expected: number, actual: number) =>
+    new DomainError('IDENTITY.VERSION_CONFLICT', `Data ${what} telah diubah oleh orang lain. Muat ulang lalu coba lagi.`, 'conflict', {
+      expectedVersion: expected,
+      actualVersion: actual,
+    }),
+};
+
+export const authErrors = {
+  invalidCredentials: () =>
+    new DomainError('AUTH.INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah.', 'unauthenticated'),
+  locked: (lockedUntil: Date, now: Date) =>
+    new DomainError(
+      'AUTH.LOCKED',
+      'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.',
+      'unauthenticated',
+      { lockedUntil: lockedUntil.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)) },
+    ),
+  rateLimited: (retryAfterSeconds: number) =>
+    new DomainError(
+      'AUTH.RATE_LIMITED',
+      'Terlalu banyak percobaan masuk dari alamat ini. Coba lagi nanti.',
+      'unauthenticated',
+      { retryAfterSeconds },
+    ),
+  unauthenticated: () =>
+    new DomainError('AUTH.UNAUTHENTICATED', 'Anda harus masuk terlebih dahulu.', 'unauthenticated'),
+  tokenInvalid: () =>
+    new DomainError('AUTH.TOKEN_INVALID', 'Token akses tidak sah. Silakan masuk kembali.', 'unauthenticated'),
+  tokenExpired: () =>
+    new DomainError('AUTH.TOKEN_EXPIRED', 'Sesi Anda telah berakhir. Silakan masuk kembali.', 'unauthenticated'),
+  tokenRevoked: () =>
+    new DomainError('AUTH.TOKEN_REVOKED', 'Token akses sudah tidak berlaku. Silakan masuk kembali.', 'unauthenticated'),
+  forbiddenRole: (allowed: readonly string[]) =>
+    new DomainError('AUTH.FORBIDDEN', 'Peran Anda tidak berwenang melakukan tindakan ini.', 'forbidden', {
+      allowedRoles: [...allowed],
+    }),
+};

@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '@kinerja/event-store';
+import { AppConfig } from '@kinerja/platform';
+import { CredentialsService, LockoutSettings } from './auth/credentials.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { FirstAdminService } from './bootstrap/first-admin.service';
+import { EventStoreIdentityLog } from './events/event-store-identity-log';
+import { IdentityEventLog } from './events/identity-event-log';
+import { IdentityUnitOfWork } from './events/identity-unit-of-work';
+import { SatkerService } from './satker/satker.service';
+import { SatkerScopeService } from './scope/satker-scope.service';
+import { SubbagianService } from './subbagian/subbagian.service';
+import { UserPasswordService } from './users/user-password.service';
+import { UserService } from './users/user.service';
+
+const services = [
+  SatkerScopeService,
+  SatkerService,
+  SubbagianService,
+  UserService,
+  UserPasswordService,
+  CredentialsService,
+  FirstAdminService,
+];
+
+/**
+ * Offices, subbagian, users and their credentials. Stands on the platform (DataSource, Clock,
+ * AppConfig) and on an EventStore provider, both global.
+ */
+@Module({
+  imports: [EventStoreModule],
+  providers: [
+    ...services,
+    PasswordHasher,
+    IdentityUnitOfWork,
+    { provide: IdentityEventLog, useClass: EventStoreIdentityLog },
+    {
+      provide: LockoutSettings,
+      useFactory: (config: AppConfig): LockoutSettings => ({
+        maxFailures: config.LOGIN_MAX_FAILURES,
+        lockMinutes: config.LOGIN_LOCK_MINUTES,
+      }),
+      inject: [AppConfig],
+    },
+  ],
+  exports: services,
+})
+export class IdentityModule {}

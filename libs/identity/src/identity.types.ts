@@ -1,0 +1,69 @@
+import type { Role } from '@kinerja/domain';
+
+export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export type TimeZone = (typeof TIME_ZONES)[number];
+
+export const SATKER_CODE_PATTERN = /^[a-z0-9-]{2,64}$/;
+export const SUBBAGIAN_CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
+export const USERNAME_PATTERN = /^[a-z0-9._-]{3,64}$/;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export interface Satker {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  timeZone: TimeZone;
+  reportDeadlineDay: number;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Subbagian {
+  satkerCode: string;
+  code: string;
+  name: string;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A user as anyone may see them: never the password hash nor the lockout counters. */
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  role: Role;
+  satker: string;
+  subbagian: string | null;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * The person behind a request, as the authentication guard established it from the token and the
+ * database (role, office and subbagian are read fresh, never trusted from the token alone).
+ */
+export interface AuthenticatedUser {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  satker: string;
+  subbagian: string | null;
+}
+
+/** Who performs an identity change: the acting user, or the system at start-up. */
+export interface IdentityActor {
+  id: string;
+  role: Role | 'SYSTEM';
+  satker: string;
+}
+
+export const SYSTEM_ACTOR: IdentityActor = { id: 'system', role: 'SYSTEM', satker: '' };

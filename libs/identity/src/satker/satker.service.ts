@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@kinerja/platform';
+import type { SatkerChanges } from '../events/identity.events';
+import { IdentityUnitOfWork, isUniqueViolation } from '../events/identity-unit-of-work';
+import { identityErrors } from '../identity.errors';
+import type { AuthenticatedUser, IdentityActor, Satker, TimeZone } from '../identity.types';
+import { SatkerScopeService } from '../scope/satker-scope.service';
+import { rowsOf } from '../sql';
+import { SATKER_COLUMNS, SatkerRow, toSatker } from './satker.rows';
+
+export interface CreateSatkerInput {
+  code: string;
+  name: string;
+  parentCode: string;
+  timeZone?: TimeZone;
+  reportDeadlineDay?: number;
+}
+
+export interface UpdateSatkerInput extends SatkerChanges {
+  active?: boolean;
+  /** When given, the update is refused unless the office is still at this version. */
+  expectedVersion?: number;
+}
+
+export const DEFAULT_TIME_ZONE: TimeZone = 'Asia/Jakarta';
+export const DEFAULT_REPORT_DEADLINE_DAY = 5;
+
+/** Offices (satker): created under a parent in the admin's scope, updated, (de)activated, never deleted. */
+@Injectable()
+export class SatkerService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: IdentityUnitOfWork,
+    private readonly scope: SatkerScopeService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(code: string, manager: EntityManager = this.dataSource.manager): Promise<Satker> {
+    const [row] = await manager.query(`SELECT ${SATKER_COLUMNS} FROM satker WHERE code = $1`, [code]);
+    if (!row) throw identityErrors.satkerNotFound(code);
+    return toSatker(row);
+  }
+
+  /** The offices the user may see, ordered by code. */
+  async listInScope(user: AuthenticatedUser): Promise<Satker[]> {
+    const codes = await this.scope.codesInScope(user);
+    const rows: SatkerRow[] = await this.dataSource.query(
+      `SELECT ${SATKER_COLUMNS} FROM satker WHERE code = ANY($1::text[]) ORDER BY code`,
+      [codes],
+    );
+    return rows.map(toSatker);
+  }
+
+  async create(actor: AuthenticatedUser, input: CreateSatkerInput): Promise<Satker> {
+    await this.scope.assertInScope(actor, input.parentCode);
+    return this.insert(toActor(actor), input);
+  }
+
+  /** The root office, at first start only: the one office without a parent. */
+  createRoot(actor: IdentityActor, input: Omit<CreateSatkerInput, 'parentCode'>): Promise<Satker> {
+    return this.insert(actor, { ...input, parentCode: null });
+  }
+
+  async update(actor: AuthenticatedUser, code: string, input: UpdateSatkerInput): Promise<Satker> {
+    return this.unitOfWork.run(toActor(actor), async (manager, record) => {
+      const current = await this.lock(manager, code);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+        throw identityErrors.versionConflict('satker', input.expectedVersion, current.version);
+      }
+      const changes = changedFields(current, input);
+      const activeChange = input.active !== undefined && input.active !== current.active ? input.active : undefined;
+      if (activeChange === false && current.parentCode === null) throw identityErrors.satkerIsRoot();
+      if (activeChange === false && code === actor.satker) throw identityErrors.satkerOwnCannotBeDeactivated();
+      if (Object.keys(changes).length === 0 && activeChange === undefined) return current;
+      const [row] = await rowsOf<SatkerRow>(
+        manager,
+        `UPDATE satker SET name = $2, time_zone = $3, report_deadline_day = $4, active = $5,
+                version = version + 1, updated_at = $6
+          WHERE code = $1 RETURNING ${SATKER_COLUMNS}`,
+        [
+          code,
+          changes.name ?? current.name,
+          changes.timeZone ?? current.timeZone,
+          changes.reportDeadlineDay ?? current.reportDeadlineDay,
+          activeChange ?? current.active,
+          this.clock.now(),
+        ],
+      );
+      if (Object.keys(changes).length > 0) record(code, { type: 'SatkerUpdated', data: { code, changes } });
+      if (activeChange === false) record(code, { type: 'SatkerDeactivated', data: { code } });
+      if (activeChange === true) record(code, { type: 'SatkerReactivated', data: { code } });
+      return toSatker(row);
+    });
+  }
+
+  private insert(actor: IdentityActor, input: Omit<CreateSatkerInput, 'parentCode'> & { parentCode: string | null }) {
+    return this.unitOfWork.run(actor, async (manager, record) => {
+      if (input.parentCode !== null) {
+        const parent = await this.get(input.parentCode, manager);
+        if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
+      }
+      const now = this.clock.now();
+      const data = {
+        code: input.code,
+        name: input.name,
+        parentCode: input.parentCode,
+        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+        reportDeadlineDay: input.reportDeadlineDay ?? DEFAULT_REPORT_DEADLINE_DAY,
+      };
+      let rows: SatkerRow[];
+      try {
+        rows = await manager.query(
+          `INSERT INTO satker (code, name, parent_code, time_zone, report_deadline_day, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${SATKER_COLUMNS}`,
+          [data.code, data.name, data.parentCode, data.timeZone, data.reportDeadlineDay, now],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw identityErrors.satkerExists(input.code);
+        throw error;
+      }
+      record(data.code, { type: 'SatkerCreated', data });
+      return toSatker(rows[0]);
+    });
+  }
+
+  private async lock(manager: EntityManager, code: string): Promise<Satker> {
+    const [row] = await manager.query(`SELECT ${SATKER_COLUMNS} FROM satker WHERE code = $1 FOR UPDATE`, [code]);
+    if (!row) throw identityErrors.satkerNotFound(code);
+    return toSatker(row);
+  }
+}
+
+function changedFields(current: Satker, input: SatkerChanges): SatkerChanges {
+  const changes: SatkerChanges = {};
+  if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
+  if (input.timeZone !== undefined && input.timeZone !== current.timeZone) changes.timeZone = input.timeZone;
+  if (input.reportDeadlineDay !== undefined && input.reportDeadlineDay !== current.reportDeadlineDay) {
+    changes.reportDeadlineDay = input.reportDeadlineDay;
+  }
+  return changes;
+}
+
+export function toActor(user: AuthenticatedUser): IdentityActor {
+  return { id: user.id, role: user.role, satker: user.satker };
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@kinerja/platform';
+import { IdentityUnitOfWork, isUniqueViolation } from '../events/identity-unit-of-work';
+import { identityErrors } from '../identity.errors';
+import type { AuthenticatedUser, Subbagian } from '../identity.types';
+import { toActor } from '../satker/satker.service';
+import { rowsOf } from '../sql';
+
+const COLUMNS = `satker_code, code, name, active, version, created_at, updated_at`;
+
+interface SubbagianRow {
+  satker_code: string;
+  code: string;
+  name: string;
+  active: boolean;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toSubbagian(row: SubbagianRow): Subbagian {
+  return {
+    satkerCode: row.satker_code,
+    code: row.code,
+    name: row.name,
+    active: row.active,
+    version: Number(row.version),
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export interface UpdateSubbagianInput {
+  name?: string;
+  active?: boolean;
+  expectedVersion?: number;
+}
+
+/**
+ * The subbagian of one office. The caller has checked that the office is in the actor's scope (the
+ * HTTP guard does so for every `:satker` route).
+ */
+@Injectable()
+export class SubbagianService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: IdentityUnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(satker: string): Promise<Subbagian[]> {
+    const rows: SubbagianRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM subbagian WHERE satker_code = $1 ORDER BY code`,
+      [satker],
+    );
+    return rows.map(toSubbagian);
+  }
+
+  async get(satker: string, code: string, manager: EntityManager = this.dataSource.manager): Promise<Subbagian> {
+    const [row] = await manager.query(`SELECT ${COLUMNS} FROM subbagian WHERE satker_code = $1 AND code = $2`, [satker, code]);
+    if (!row) throw identityErrors.subbagianNotFound(satker, code);
+    return toSubbagian(row);
+  }
+
+  create(actor: AuthenticatedUser, satker: string, input: { code: string; name: string }): Promise<Subbagian> {
+    return this.unitOfWork.run(toActor(actor), async (manager, record) => {
+      let rows: SubbagianRow[];
+      try {
+        rows = await manager.query(
+          `INSERT INTO subbagian (satker_code, code, name, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $4) RETURNING ${COLUMNS}`,
+          [satker, input.code, input.name, this.clock.now()],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw identityErrors.subbagianExists(satker, input.code);
+        throw error;
+      }
+      record(satker, { type: 'SubbagianCreated', data: { satker, code: input.code, name: input.name } });
+      return toSubbagian(rows[0]);
+    });
+  }
+
+  update(actor: AuthenticatedUser, satker: string, code: string, input: UpdateSubbagianInput): Promise<Subbagian> {
+    return this.unitOfWork.run(toActor(actor), async (manager, record) => {
+      const [locked] = await manager.query(
+        `SELECT ${COLUMNS} FROM subbagian WHERE satker_code = $1 AND code = $2 FOR UPDATE`,
+        [satker, code],
+      );
+      if (!locked) throw identityErrors.subbagianNotFound(satker, code);
+      const current = toSubbagian(locked);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+        throw identityErrors.versionConflict('subbagian', input.expectedVersion, current.version);
+      }
+      const name = input.name !== undefined && input.name !== current.name ? input.name : undefined;
+      const active = input.active !== undefined && input.active !== current.active ? input.active : undefined;
+      if (name === undefined && active === undefined) return current;
+      const [row] = await rowsOf<SubbagianRow>(
+        manager,
+        `UPDATE subbagian SET name = $3, active = $4, version = version + 1, updated_at = $5
+          WHERE satker_code = $1 AND code = $2 RETURNING ${COLUMNS}`,
+        [satker, code, name ?? current.name, active ?? current.active, this.clock.now()],
+      );
+      if (name !== undefined) record(satker, { type: 'SubbagianUpdated', data: { satker, code, changes: { name } } });
+      if (active === false) record(satker, { type: 'SubbagianDeactivated', data: { satker, code } });
+      if (active === true) record(satker, { type: 'SubbagianReactivated', data: { satker, code } });
+      return toSubbagian(row);
+    });
+  }
+}

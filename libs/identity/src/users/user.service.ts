@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '@kinerja/domain';
+import { PasswordHasher } from '../auth/password-hasher';
+import { Clock } from '@kinerja/platform';
+import type { UserChanges } from '../events/identity.events';
+import { IdentityUnitOfWork, isUniqueViolation } from '../events/identity-unit-of-work';
+import { identityErrors } from '../identity.errors';
+import type { AuthenticatedUser, IdentityActor, UserView } from '../identity.types';
+import { toActor } from '../satker/satker.service';
+import { SubbagianService } from '../subbagian/subbagian.service';
+import { rowsOf } from '../sql';
+import { assertAcceptablePassword } from './password.rule';
+import { USER_COLUMNS, UserRow, toUserView } from './user.rows';
+
+export interface CreateUserInput {
+  username: string;
+  fullName: string;
+  email?: string | null;
+  role: Role;
+  subbagian?: string | null;
+  password: string;
+}
+
+export interface UpdateUserInput {
+  fullName?: string;
+  email?: string | null;
+  role?: Role;
+  subbagian?: string | null;
+  active?: boolean;
+  expectedVersion?: number;
+}
+
+/** Users of one office: created, updated, (de)activated; never deleted. */
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: IdentityUnitOfWork,
+    private readonly subbagian: SubbagianService,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(satker: string): Promise<UserView[]> {
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS} FROM users WHERE satker_code = $1 ORDER BY username`,
+      [satker],
+    );
+    return rows.map(toUserView);
+  }
+
+  /** A user of the given office; another office's user is "not found". */
+  async get(satker: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<UserView> {
+    const [row] = await manager.query(`SELECT ${USER_COLUMNS} FROM users WHERE satker_code = $1 AND id = $2`, [satker, id]);
+    if (!row) throw identityErrors.userNotFound(id);
+    return toUserView(row);
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM users`);
+    return row.n;
+  }
+
+  create(actor: AuthenticatedUser, satker: string, input: CreateUserInput): Promise<UserView> {
+    return this.createAs(toActor(actor), satker, input);
+  }
+
+  /** Also used at first start, with the system as the actor. */
+  async createAs(actor: IdentityActor, satker: string, input: CreateUserInput): Promise<UserView> {
+    const username = input.username.toLowerCase();
+    assertAcceptablePassword(input.password, username);
+    const passwordHash = await this.hasher.hash(input.password); // outside the transaction: it takes a while
+    return this.unitOfWork.run(actor, async (manager, record) => {
+      const subbagian = await this.checkedSubbagian(manager, satker, input.role, input.subbagian ?? null);
+      const id = randomUUID();
+      const now = this.clock.now();
+      let rows: UserRow[];
+      try {
+        rows = await manager.query(
+          `INSERT INTO users (satker_code, id, username, full_name, email, role, subbagian_code, password_hash,
+                              password_changed_at, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9) RETURNING ${USER_COLUMNS}`,
+          [satker, id, username, input.fullName, input.email ?? null, input.role, subbagian, passwordHash, now],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_username_key')) throw identityErrors.usernameTaken(username);
+        throw error;
+      }
+      const user = toUserView(rows[0]);
+      record(satker, {
+        type: 'UserCreated',
+        data: {
+          userId: id,
+          username,
+          fullName: user.fullName,
+          email: user.email,
+          role: user.role,
+          satker,
+          subbagian: user.subbagian,
+        },
+      });
+      return user;
+    });
+  }
+
+  update(actor: AuthenticatedUser, satker: string, id: string, input: UpdateUserInput): Promise<UserView> {
+    return this.unitOfWork.run(toActor(actor), async (manager, record) => {
+      const [locked] = await manager.query(
+        `SELECT ${USER_COLUMNS} FROM users WHERE satker_code = $1 AND id = $2 FOR UPDATE`,
+        [satker, id],
+      );
+      if (!locked) throw identityErrors.userNotFound(id);
+      const current = toUserView(locked);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+        throw identityErrors.versionConflict('pengguna', input.expectedVersion, current.version);
+      }
+      const role = input.role ?? current.role;
+      // Leaving KASUBBAG drops the subbagian unless the caller says otherwise (and is then refused).
+      const wanted = input.subbagian !== undefined ? input.subbagian : role === 'KASUBBAG' ? current.subbagian : null;
+      const changes = changedFields(current, { ...input, role, subbagian: wanted });
+      const active = input.active !== undefined && input.active !== current.active ? input.active : undefined;
+      if (id === actor.id && (changes.role !== undefined || active === false)) throw identityErrors.cannotChangeSelf();
+      if (Object.keys(changes).length === 0 && active === undefined) return current;
+      if (changes.role !== undefined || changes.subbagian !== undefined) {
+        await this.checkedSubbagian(manager, satker, role, wanted);
+      }
+      const accessChanged = changes.role !== undefined || changes.subbagian !== undefined || active !== undefined;
+      const [row] = await rowsOf<UserRow>(
+        manager,
+        `UPDATE users SET full_name = $3, email = $4, role = $5, subbagian_code = $6, active = $7,
+                token_version = token_version + $8, version = version + 1, updated_at = $9
+          WHERE satker_code = $1 AND id = $2 RETURNING ${USER_COLUMNS}`,
+        [
+          satker,
+          id,
+          changes.fullName ?? current.fullName,
+          changes.email !== undefined ? changes.email : current.email,
+          role,
+          wanted,
+          active ?? current.active,
+          accessChanged ? 1 : 0,
+          this.clock.now(),
+        ],
+      );
+      if (Object.keys(changes).length > 0) record(satker, { type: 'UserUpdated', data: { userId: id, satker, changes } });
+      if (active === false) record(satker, { type: 'UserDeactivated', data: { userId: id, satker } });
+      if (active === true) record(satker, { type: 'UserReactivated', data: { userId: id, satker } });
+      return toUserView(row);
+    });
+  }
+
+  private async checkedSubbagian(manager: EntityManager, satker: string, role: Role, subbagian: string | null) {
+    if (role !== 'KASUBBAG') {
+      if (subbagian !== null) throw identityErrors.subbagianNotAllowed();
+      return null;
+    }
+    if (subbagian === null) throw identityErrors.subbagianRequired();
+    const found = await this.subbagian.get(satker, subbagian, manager);
+    if (!found.active) throw identityErrors.subbagianInactive(subbagian);
+    return subbagian;
+  }
+}
+
+function changedFields(current: UserView, wanted: UpdateUserInput & { role: Role; subbagian: string | null }): UserChanges {
+  const changes: UserChanges = {};
+  if (wanted.fullName !== undefined && wanted.fullName !== current.fullName) changes.fullName = wanted.fullName;
+  if (wanted.email !== undefined && wanted.email !== current.email) changes.email = wanted.email;
+  if (wanted.role !== current.role) changes.role = wanted.role;
+  if (wanted.subbagian !== current.subbagian) changes.subbagian = wanted.subbagian;
+  return changes;
+}
