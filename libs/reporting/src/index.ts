@@ -1,8 +1,15 @@
+// Public API of the Laporan Kinerja: data in (read models), model, then DOCX and PDF.
 export * from './model/lkj-input.types';
 export * from './model/lkj-model.types';
 export { buildLkjModel, lkjModelDigest } from './model/build-lkj-model';
+export { collectIndicatorNotes } from './model/collect-indicator-notes';
 export { generateConclusions, type ConclusionFacts } from './conclusions/generate-conclusions';
 export { renderLkjDocx } from './docx/render-lkj-docx';
-export { jember2024LkjInput } from './fixtures/jember-2024.sample';
-export * from './format/format-id';
 export { renderLkjPdf } from './pdf/render-lkj-pdf';
+export * from './format/format-id';
+export {
+  jember2024LkjInput,
+  jember2024ApprovedReports,
+  JEMBER_2024_PK_IN_FORCE,
+  JEMBER_OFFICE,
+} from './fixtures/jember-2024.sample';

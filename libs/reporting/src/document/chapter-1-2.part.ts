@@ -72,14 +72,14 @@ export function bab2Blocks(m: LkjModel): Block[] {
     groupRow(prog.name, 4),
     ...prog.kegiatan.flatMap((k) => [
       groupRow(k.name, 4, String(k.no)),
-      ...k.indikator.map((i) => dataRow('', i.sasaranRkt, i.name, formatQuantityId(i.target, i.unit))),
+      ...k.indikator.map((i) => dataRow('', i.sasaranRkt, i.name, formatQuantityId(i.targetText, i.unit))),
     ]),
   ]);
   const pk = m.pk.programs.flatMap((prog) => [
     groupRow(prog.name, 4),
     ...prog.kegiatan.flatMap((k) => [
       groupRow(k.name, 4, String(k.no)),
-      ...k.indikator.map((i, n) => dataRow(`${k.no}.${n + 1}`, i.name, formatQuantityId(i.target, i.unit), i.sasaranRkt)),
+      ...k.indikator.map((i, n) => dataRow(`${k.no}.${n + 1}`, i.name, formatQuantityId(i.targetText, i.unit), i.sasaranRkt)),
     ]),
   ]);
   return [
@@ -98,7 +98,7 @@ export function bab2Blocks(m: LkjModel): Block[] {
     h2('bab-2-2', `2.2 Perjanjian Kinerja Tahun ${m.year}`),
     p(
       `Dalam rangka melaksanakan Rencana Kinerja Tahunan ${m.year}, pada tanggal ${formatDateId(m.pk.signedOn)} ` +
-        `${o} menetapkan Perjanjian Kinerja${m.pk.revision > 1 ? ` (revisi ke-${m.pk.revision})` : ''} ` +
+        `${o} menetapkan Perjanjian Kinerja${m.pk.version > 1 ? ` Perubahan (versi ${m.pk.version})` : ''} ` +
         `sebagai janji kinerja yang akan dicapai pada Tahun ${m.year}, sebagai berikut:`,
     ),
     table(

@@ -1,4 +1,4 @@
-import { formatPercentId, formatQuantityId, formatRupiah } from '../format/format-id';
+import { MONTHS_ID, formatPercentId, formatQuantityId, formatRupiah } from '../format/format-id';
 import { LkjIndicatorAnalysis, LkjModel } from '../model/lkj-model.types';
 import { bold, col, dataRow, groupRow, h1, h2, h3, italic, list, p, spanCell, table, totalRow } from './blocks';
 import { Block, TableRow } from './lkj-document.types';
@@ -27,7 +27,12 @@ function measurementBlocks(m: LkjModel): Block[] {
       [col('No', 0.5, 'center'), col('Rentang Nilai (%)', 1.4, 'center'), col('Kategori', 1.4), col('Keterangan', 4)],
       m.ratingScale.map((r) => dataRow(`${r.no}.`, r.range, r.category, r.meaning)),
     ),
-    p(`Hasil pengukuran kinerja ${m.office.name} Tahun ${m.year} disajikan dalam tabel berikut:`),
+    p(
+      `Hasil pengukuran kinerja ${m.office.name} Tahun ${m.year}` +
+        (m.measurement.throughMonth === null
+          ? ' disajikan dalam tabel berikut:'
+          : ` sampai dengan bulan ${MONTHS_ID[m.measurement.throughMonth - 1]} (target sampai dengan bulan tersebut) disajikan dalam tabel berikut:`),
+    ),
     table(
       'tabel-3-2',
       ['Tabel 3.2', 'Pengukuran Kinerja'],
@@ -55,7 +60,7 @@ function measurementRows(m: LkjModel): TableRow[] {
           dataRow(
             `${k.no}.${n + 1}`,
             r.indicatorName,
-            formatQuantityId(r.target, r.unit),
+            formatQuantityId(r.targetText, r.unit),
             formatQuantityId(r.realisasi, r.unit),
             formatPercentId(r.capaian),
             r.category,
@@ -105,7 +110,7 @@ function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n
       [
         dataRow(
           item.activity,
-          formatQuantityId(item.target, item.unit),
+          formatQuantityId(item.targetText, item.unit),
           formatQuantityId(item.realisasi, item.unit),
           formatPercentId(item.capaianPrevYear),
           formatPercentId(item.capaian),

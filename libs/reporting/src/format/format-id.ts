@@ -32,9 +32,11 @@ export function formatPercentId(value: string | null): string {
   return `${withIndonesianSeparators(new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP))}%`;
 }
 
-/** Figure with its unit: "12 Layanan"; null → "-". */
+/** Figure (or range "7–8") with its unit: "12 Layanan", "7–8 Orang"; null → "-". */
 export function formatQuantityId(value: string | null, unit: string): string {
-  return value === null ? '-' : `${formatNumberId(value)} ${unit}`.trim();
+  if (value === null) return '-';
+  const figure = value.split('–').map((v) => formatNumberId(v.trim())).join('–');
+  return `${figure} ${unit}`.trim();
 }
 
 /** Rupiah rounded to whole rupiah: "Rp 1.234.567"; null → "tidak tersedia". */

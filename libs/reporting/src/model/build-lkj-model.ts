@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { targetText } from '@kinerja/domain';
 import { canonicalize } from 'json-canonicalize';
 import { generateConclusions } from '../conclusions/generate-conclusions';
 import { buildBudget } from './build-budget';
@@ -12,8 +13,8 @@ import { LKJ_MODEL_SCHEMA, LkjModel, LkjOffice, LkjStaffTable } from './lkj-mode
  * input gives the same model, byte for byte once canonicalised (its digest is in the annex).
  */
 export function buildLkjModel(input: LkjInput): LkjModel {
-  const { measurement, analyses, kegiatanCapaian } = buildMeasurement(input);
-  const budget = buildBudget(input, kegiatanCapaian);
+  const { measurement, analyses } = buildMeasurement(input);
+  const budget = buildBudget(input.kinerja);
   let kegiatanNo = 0;
   const model: LkjModel = {
     schema: LKJ_MODEL_SCHEMA,
@@ -28,27 +29,27 @@ export function buildLkjModel(input: LkjInput): LkjModel {
       signerName: input.office.ketua,
     },
     pk: {
-      signedOn: input.pk.signedOn,
-      revision: input.pk.revision,
-      programs: input.pk.programs.map((p) => ({
+      signedOn: input.pkSignedOn,
+      version: input.pk.version,
+      programs: input.pk.structure.programs.map((p) => ({
         code: p.code,
         name: p.name,
         kegiatan: p.kegiatan.map((k) => ({
           no: ++kegiatanNo,
           code: k.code,
           name: k.name,
-          indikator: k.indikator.map((i) => ({
+          indikator: k.indicators.map((i) => ({
             code: i.code,
             name: i.name,
-            sasaranRkt: i.sasaranRkt,
-            target: i.target,
+            sasaranRkt: i.sasaran ?? '',
+            targetText: targetText(i.target),
             unit: i.unit,
             polarity: i.polarity,
           })),
         })),
       })),
     },
-    ratingScale: input.ratingScale.map((r, i) => ({
+    ratingScale: input.ratingScale.rows.map((r, i) => ({
       no: i + 1,
       range: rangeLabel(r),
       category: r.category,

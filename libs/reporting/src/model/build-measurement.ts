@@ -1,114 +1,112 @@
-import { Decimal } from 'decimal.js';
-import { average, categorize, computeCapaian, toFixed2, trendOf } from './capaian-figures';
-import { IndicatorResultInput, LkjInput } from './lkj-input.types';
-import {
-  LkjAverage,
-  LkjKegiatanAnalysis,
-  LkjMeasurement,
-  LkjMeasurementKegiatan,
-  LkjMeasurementProgram,
-} from './lkj-model.types';
-
-/** Exact capaian per kegiatan code, kept unrounded so averages round once, at the edge. */
-export type KegiatanCapaian = Map<string, Decimal | null>;
+import type { KinerjaAverage, KinerjaIndicatorRow, PkIndicator } from '@kinerja/domain';
+import { Dec } from '@kinerja/domain';
+import { NOT_MEASURED, trendOf } from './capaian-figures';
+import { IndicatorNotesInput, LkjInput } from './lkj-input.types';
+import { LkjAverage, LkjKegiatanAnalysis, LkjMeasurement, LkjMeasurementProgram } from './lkj-model.types';
 
 export interface MeasurementResult {
   measurement: LkjMeasurement;
   analyses: LkjKegiatanAnalysis[];
-  kegiatanCapaian: KegiatanCapaian;
 }
 
-function resultsByIndicator(input: LkjInput): Map<string, IndicatorResultInput> {
-  const known = new Set(input.pk.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indikator.map((i) => i.code))));
-  const map = new Map<string, IndicatorResultInput>();
-  for (const r of input.indicatorResults) {
-    if (!known.has(r.indicatorCode)) throw new Error(`LKj input: result for unknown indicator ${r.indicatorCode}`);
-    if (map.has(r.indicatorCode)) throw new Error(`LKj input: two results for indicator ${r.indicatorCode}`);
-    map.set(r.indicatorCode, r);
+const average = (a: KinerjaAverage): LkjAverage => ({ capaian: a.capaianAverage, category: a.category ?? NOT_MEASURED });
+
+function notesByIndicator(input: LkjInput, known: Set<string>): Map<string, IndicatorNotesInput> {
+  const map = new Map<string, IndicatorNotesInput>();
+  for (const n of input.indicatorNotes) {
+    if (!known.has(n.indicatorCode)) throw new Error(`LKj input: notes for unknown indicator ${n.indicatorCode}`);
+    if (map.has(n.indicatorCode)) throw new Error(`LKj input: two notes for indicator ${n.indicatorCode}`);
+    map.set(n.indicatorCode, n);
   }
   return map;
 }
 
-const EMPTY_RESULT: Omit<IndicatorResultInput, 'indicatorCode'> = {
-  realisasi: null,
-  capaianPrevYear: null,
-  narratives: [],
-  kendala: [],
-  solusi: [],
-};
+function checkConsistency(input: LkjInput): void {
+  const { kinerja, pk, ratingScale, year } = input;
+  if (kinerja.year !== year || pk.year !== year) throw new Error(`LKj input: PK ${pk.year} / Tabel 3.2 ${kinerja.year} are not of year ${year}`);
+  if (kinerja.pkVersion !== pk.version) throw new Error(`LKj input: Tabel 3.2 is of PK version ${kinerja.pkVersion}, not ${pk.version}`);
+  if (kinerja.ratingScaleVersion !== ratingScale.version) {
+    throw new Error(`LKj input: Tabel 3.2 was rated with scale ${kinerja.ratingScaleVersion}, not ${ratingScale.version}`);
+  }
+}
 
-/** Tabel 3.2 with its averages, and the per-indicator analysis of 3.2, from the PK and the year's results. */
+/** Tabel 3.2 with its averages, and the per-indicator analysis of 3.2, from the read model's table. */
 export function buildMeasurement(input: LkjInput): MeasurementResult {
-  if (input.ratingScale.length === 0) throw new Error('LKj input: the rating scale is empty');
-  const results = resultsByIndicator(input);
-  const rate = (v: Decimal | null): LkjAverage => ({ capaian: toFixed2(v), category: categorize(v, input.ratingScale) });
-  const all: (Decimal | null)[] = [];
+  checkConsistency(input);
+  const pkIndicators = new Map<string, PkIndicator>(
+    input.pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => [i.code, i] as const))),
+  );
+  const notes = notesByIndicator(input, new Set(pkIndicators.keys()));
   const analyses: LkjKegiatanAnalysis[] = [];
-  const kegiatanCapaian: KegiatanCapaian = new Map();
+  const rows: KinerjaIndicatorRow[] = [];
   let kegiatanNo = 0;
 
-  const programs: LkjMeasurementProgram[] = input.pk.programs.map((program) => {
-    const inProgram: (Decimal | null)[] = [];
-    const kegiatan: LkjMeasurementKegiatan[] = program.kegiatan.map((k) => {
+  const programs: LkjMeasurementProgram[] = input.kinerja.programs.map((program) => ({
+    code: program.code,
+    name: program.name,
+    average: average(program),
+    kegiatan: program.kegiatan.map((k) => {
       kegiatanNo += 1;
-      const exact: (Decimal | null)[] = [];
-      const analysis: LkjKegiatanAnalysis = { no: kegiatanNo, kegiatanCode: k.code, kegiatanName: k.name, items: [] };
-      const rows = k.indikator.map((ind) => {
-        const r = { ...EMPTY_RESULT, ...results.get(ind.code) };
-        const capaian =
-          r.capaian !== undefined && r.capaian !== null
-            ? new Decimal(r.capaian)
-            : computeCapaian(ind.target, r.realisasi, ind.polarity);
-        exact.push(capaian);
-        const category = categorize(capaian, input.ratingScale);
-        analysis.items.push({
-          indicatorCode: ind.code,
-          indicatorName: ind.name,
-          activity: ind.activity ?? ind.sasaranRkt,
-          target: ind.target,
-          realisasi: r.realisasi,
-          unit: ind.unit,
-          capaian: toFixed2(capaian),
-          capaianPrevYear: r.capaianPrevYear === null ? null : new Decimal(r.capaianPrevYear).toFixed(2),
-          category,
-          trend: trendOf(capaian, r.capaianPrevYear),
-          narratives: r.narratives,
-          kendala: r.kendala,
-          solusi: r.solusi,
-        });
-        return {
+      rows.push(...k.indicators);
+      analyses.push({
+        no: kegiatanNo,
+        kegiatanCode: k.code,
+        kegiatanName: k.name,
+        items: k.indicators.map((ind) => {
+          const n = notes.get(ind.code);
+          const prev = n?.capaianPrevYear ?? null;
+          return {
+            indicatorCode: ind.code,
+            indicatorName: ind.name,
+            activity: n?.activity ?? pkIndicators.get(ind.code)?.sasaran ?? ind.name,
+            targetText: ind.targetText,
+            realisasi: ind.realisasi,
+            unit: ind.unit,
+            capaian: ind.capaian,
+            capaianPrevYear: prev === null ? null : new Dec(prev).toFixed(2, Dec.ROUND_HALF_UP),
+            category: ind.category ?? NOT_MEASURED,
+            trend: trendOf(ind.capaian, prev),
+            narratives: n?.narratives ?? [],
+            kendala: n?.kendala ?? [],
+            solusi: n?.solusi ?? [],
+          };
+        }),
+      });
+      return {
+        no: kegiatanNo,
+        code: k.code,
+        name: k.name,
+        average: average(k),
+        rows: k.indicators.map((ind) => ({
           programCode: program.code,
           kegiatanCode: k.code,
           indicatorCode: ind.code,
           indicatorName: ind.name,
-          target: ind.target,
-          realisasi: r.realisasi,
+          targetText: ind.targetText,
+          realisasi: ind.realisasi,
           unit: ind.unit,
-          capaian: toFixed2(capaian),
-          category,
-        };
-      });
-      inProgram.push(...exact);
-      all.push(...exact);
-      analyses.push(analysis);
-      const kAverage = average(exact);
-      kegiatanCapaian.set(k.code, kAverage);
-      return { no: kegiatanNo, code: k.code, name: k.name, rows, average: rate(kAverage) };
-    });
-    return { code: program.code, name: program.name, kegiatan, average: rate(average(inProgram)) };
-  });
-
-  const categories = analyses.flatMap((a) => a.items.map((i) => i.category));
-  const scaleCategories = input.ratingScale.map((r) => r.category);
-  const extra = [...new Set(categories.filter((c) => !scaleCategories.includes(c)))];
-  const categoryCounts = [...scaleCategories, ...extra].map((category) => ({
-    category,
-    count: categories.filter((c) => c === category).length,
+          capaian: ind.capaian,
+          category: ind.category ?? NOT_MEASURED,
+        })),
+      };
+    }),
   }));
 
+  const categories = rows.map((r) => r.category ?? NOT_MEASURED);
+  const scaleCategories = input.ratingScale.rows.map((r) => r.category);
+  const extra = [...new Set(categories.filter((c) => !scaleCategories.includes(c)))];
   return {
-    measurement: { programs, office: rate(average(all)), indicatorCount: all.length, categoryCounts },
+    measurement: {
+      throughMonth: input.kinerja.month,
+      ratingScaleVersion: input.kinerja.ratingScaleVersion,
+      programs,
+      office: average(input.kinerja.office),
+      indicatorCount: rows.length,
+      categoryCounts: [...scaleCategories, ...extra].map((category) => ({
+        category,
+        count: categories.filter((c) => c === category).length,
+      })),
+    },
     analyses,
-    kegiatanCapaian,
   };
 }

@@ -1,10 +1,10 @@
-/**
- * What the LKj job hands to `buildLkjModel`: plain data read from the read models. Decimal figures
- * are strings exactly as people typed them ("12", "0.5"), dates are ISO (`2025-01-17`), instants are
- * ISO with offset. Nothing here is computed for display yet.
- */
+import type { KinerjaTable, PkVersionInForce, RatingScale } from '@kinerja/domain';
 
-export type Polarity = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+/**
+ * What the LKj job hands to `buildLkjModel`: plain data read from the read models. Tabel 3.2 is the
+ * domain's `KinerjaTable` exactly as the API serves it, so the report cannot disagree with it.
+ * Decimal figures are strings, dates ISO (`2025-01-17`), instants ISO with offset.
+ */
 
 export interface SubbagianInput {
   code: string;
@@ -47,71 +47,19 @@ export interface OfficeProfileInput {
   staff: StaffInput;
 }
 
-export interface IndikatorInput {
-  code: string;
-  name: string;
-  sasaranRkt: string;
-  /** Annual target as typed, e.g. "12". */
-  target: string;
-  unit: string;
-  polarity: Polarity;
-  /** Name of the activity shown in the per-indicator table of BAB III; defaults to `sasaranRkt`. */
-  activity?: string;
-  picSubbagian?: string;
-}
-
-export interface KegiatanInput {
-  code: string;
-  name: string;
-  indikator: IndikatorInput[];
-}
-
-export interface ProgramInput {
-  code: string;
-  name: string;
-  kegiatan: KegiatanInput[];
-}
-
-export interface PkInput {
-  /** Date the PK was signed (ISO date). */
-  signedOn: string;
-  revision: number;
-  programs: ProgramInput[];
-}
-
-export interface RatingScaleRowInput {
-  /** Lower bound, exclusive; null = no lower bound. */
-  minExclusive: string | null;
-  /** Upper bound, inclusive; null = no upper bound. */
-  maxInclusive: string | null;
-  category: string;
-  meaning: string;
-}
-
-/** The year's outcome of one indicator, as the performance read model holds it. */
-export interface IndicatorResultInput {
+/**
+ * What the Kasubbag wrote about one indicator over the year, and last year's capaian. Build it from
+ * the approved monthly reports with `collectIndicatorNotes`, then add `capaianPrevYear`.
+ */
+export interface IndicatorNotesInput {
   indicatorCode: string;
-  /** Realisasi aggregated over the year (SUM/LAST/...), null when nothing was reported. */
-  realisasi: string | null;
-  /**
-   * Capaian as the domain computed it (exact decimal string). When absent it is computed here from
-   * target, realisasi and polarity.
-   */
-  capaian?: string | null;
-  /** Last year's capaian (from Kinerja or imported), null when unknown. */
+  /** Last year's capaian (from Kinerja or imported), two places ("100.00"); null when unknown. */
   capaianPrevYear: string | null;
-  /** Kasubbag's narratives collected over the year, oldest first. */
   narratives: string[];
   kendala: string[];
   solusi: string[];
-}
-
-export interface KegiatanBudgetInput {
-  kegiatanCode: string;
-  /** Budget ceiling in rupiah, null when the PK gives none. */
-  pagu: string | null;
-  /** Budget spent over the year in rupiah, null when nothing was reported. */
-  realisasi: string | null;
+  /** Activity named in the per-indicator table of BAB III; defaults to the indicator's sasaran. */
+  activity?: string;
 }
 
 export interface ApprovalHistoryInput {
@@ -139,10 +87,15 @@ export interface LkjInput {
   producedAt: string;
   office: OfficeProfileInput;
   signing: { place: string; date: string };
-  pk: PkInput;
-  ratingScale: RatingScaleRowInput[];
-  indicatorResults: IndicatorResultInput[];
-  budget: KegiatanBudgetInput[];
+  /** The PK version in force (Tabel 2.1 and 2.2). */
+  pk: PkVersionInForce;
+  /** ISO date the PK was signed (the day it was approved, in the office's time zone). */
+  pkSignedOn: string;
+  /** Tabel 3.2 of the year (`month` null), or to date for a draft (`month` M). */
+  kinerja: KinerjaTable;
+  /** The rating scale version that rated `kinerja` (Tabel 3.1). */
+  ratingScale: RatingScale;
+  indicatorNotes: IndicatorNotesInput[];
   /** Saran entered by the Sekretaris, one item each. */
   suggestions: string[];
   approvals: ApprovalHistoryInput[];

@@ -33,7 +33,8 @@ export interface LkjPkIndikator {
   code: string;
   name: string;
   sasaranRkt: string;
-  target: string;
+  /** "12" or a range "7–8", as the PK states it. */
+  targetText: string;
   unit: string;
   polarity: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
 }
@@ -65,7 +66,8 @@ export interface LkjMeasurementRow {
   kegiatanCode: string;
   indicatorCode: string;
   indicatorName: string;
-  target: string;
+  /** "12" or a range "7–8", as the PK states it. */
+  targetText: string;
   /** null when nothing was reported. */
   realisasi: string | null;
   unit: string;
@@ -96,6 +98,9 @@ export interface LkjMeasurementProgram {
 }
 
 export interface LkjMeasurement {
+  /** Null for the whole year; M when the figures run to the end of month M (a draft). */
+  throughMonth: number | null;
+  ratingScaleVersion: string;
   programs: LkjMeasurementProgram[];
   office: LkjAverage;
   indicatorCount: number;
@@ -107,7 +112,8 @@ export interface LkjIndicatorAnalysis {
   indicatorCode: string;
   indicatorName: string;
   activity: string;
-  target: string;
+  /** "12" or a range "7–8", as the PK states it. */
+  targetText: string;
   realisasi: string | null;
   unit: string;
   capaian: string | null;
@@ -173,7 +179,7 @@ export interface LkjModel {
   draft: boolean;
   office: LkjOffice;
   signing: { place: string; date: string; signerRole: string; signerName: string };
-  pk: { signedOn: string; revision: number; programs: LkjPkProgram[] };
+  pk: { signedOn: string; version: number; programs: LkjPkProgram[] };
   ratingScale: LkjRatingRow[];
   measurement: LkjMeasurement;
   analyses: LkjKegiatanAnalysis[];
