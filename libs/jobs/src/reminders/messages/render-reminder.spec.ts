@@ -1,0 +1,47 @@
+import { planReminders } from '../plan/plan-reminders';
+import { at, office, report } from '../plan/plan.test-builders';
+import { renderReminder } from './render-reminder';
+
+const jember = office();
+
+describe('reminder texts in Bahasa Indonesia', () => {
+  it('before the deadline: names the office, the month, the deadline date and the blank indicators', () => {
+    const blank = [{ code: 'K4.1', name: 'Jumlah Laporan Keuangan' }, { code: 'K4.2', name: 'Persentase Penyerapan Anggaran' }];
+    const [due] = planReminders({ office: jember, now: at('2025-02-03 08:00'), reports: [report({ blankIndicators: blank })] });
+    const message = renderReminder(due, jember);
+    expect(message.subject).toBe('Pengingat: laporan realisasi Januari 2025 belum dikirim — KPU Kabupaten Jember');
+    expect(message.body).toContain('Batas waktu pengiriman: Rabu, 5 Februari 2025.');
+    expect(message.body).toContain('  - K4.1 Jumlah Laporan Keuangan\n  - K4.2 Persentase Penyerapan Anggaran');
+    expect(message.body).toContain('Yth. Kepala Subbagian Keuangan, Umum dan Logistik,');
+  });
+
+  it('escalation: lists the overdue subbagian for the Sekretaris', () => {
+    const reports = [report({ subbagian: 'KUL' }), report({ subbagian: 'PDI', subbagianName: 'Perencanaan, Data dan Informasi', status: 'DRAFT' })];
+    const [due] = planReminders({ office: jember, now: at('2025-02-06 08:00'), reports });
+    const message = renderReminder(due, jember);
+    expect(message.subject).toBe('Eskalasi: 2 laporan realisasi Januari 2025 terlambat — KPU Kabupaten Jember');
+    expect(message.body).toContain('telah lewat (Rabu, 5 Februari 2025)');
+    expect(message.body).toContain('- Subbagian Perencanaan, Data dan Informasi (masih draf), indikator kosong:');
+  });
+
+  it('returned report: gives the reason and the date of return in the office time zone', () => {
+    const fact = report({ month: 11, status: 'RETURNED', returnedAt: '2025-12-02T16:30:00.000Z', returnReason: 'Angka realisasi keliru' });
+    const papua = office({ timeZone: 'Asia/Jayapura', name: 'KPU Kota Jayapura' });
+    const [due] = planReminders({ office: papua, now: at('2025-12-04 08:00', 'Asia/Jayapura'), reports: [fact] });
+    const message = renderReminder(due, papua);
+    expect(message.subject).toContain('November 2025 dikembalikan');
+    expect(message.body).toContain('dikembalikan pada Rabu, 3 Desember 2025');
+    expect(message.body).toContain('Alasan pengembalian: Angka realisasi keliru');
+  });
+
+  it('digest: oldest first, with how long each has waited', () => {
+    const reports = [
+      report({ subbagian: 'PDI', subbagianName: 'PDI', month: 2, status: 'SUBMITTED', submittedAt: at('2025-03-04 09:00').toISOString() }),
+      report({ subbagian: 'KUL', subbagianName: 'KUL', month: 2, status: 'SUBMITTED', submittedAt: at('2025-03-01 09:00').toISOString() }),
+    ];
+    const [due] = planReminders({ office: jember, now: at('2025-03-05 08:00'), reports });
+    const message = renderReminder(due, jember);
+    expect(message.subject).toBe('Ringkasan: 2 laporan realisasi menunggu persetujuan — KPU Kabupaten Jember');
+    expect(message.body).toContain('1. Subbagian KUL — Februari 2025, dikirim Sabtu, 1 Maret 2025 (menunggu 3 hari)\n2. Subbagian PDI');
+  });
+});
