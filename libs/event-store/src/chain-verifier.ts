@@ -2,7 +2,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { ChainEnvelope, GENESIS_HASH, hashEnvelope } from './event-envelope';
 import { BrokenLinkKind, VerifyResult } from './event-store.types';
 
-const BATCH = 1000;
+const DEFAULT_BATCH = 1000;
 
 interface ChainRow {
   tenant_id: string;
@@ -28,7 +28,10 @@ type Broken = { sequence: number; eventId: string | null; kind: BrokenLinkKind; 
  * names the first broken link. Rows are hashed as stored, before any upcasting.
  */
 export class ChainVerifier {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly batchSize = DEFAULT_BATCH,
+  ) {}
 
   async verify(tenantId: string): Promise<VerifyResult> {
     const runner = this.dataSource.createQueryRunner();
@@ -54,7 +57,7 @@ export class ChainVerifier {
     let previousEventId: string | null = null;
     let eventAfterHead: string | null = null;
     for (;;) {
-      const rows = await readBatch(runner, tenantId, expected - 1);
+      const rows = await readBatch(runner, tenantId, expected - 1, this.batchSize);
       for (const row of rows) {
         const sequence = Number(row.tenant_sequence);
         const broken =
@@ -68,7 +71,7 @@ export class ChainVerifier {
         previousEventId = row.event_id;
         expected += 1;
       }
-      if (rows.length < BATCH) break;
+      if (rows.length < this.batchSize) break;
     }
     const last = expected - 1;
     const broken = compareWithHead(head, last, previousHash, eventAfterHead);
@@ -153,7 +156,7 @@ async function readHead(runner: QueryRunner, tenantId: string): Promise<{ sequen
   return rows.length === 0 ? { sequence: 0, hash: GENESIS_HASH } : { sequence: Number(rows[0].sequence), hash: rows[0].hash };
 }
 
-function readBatch(runner: QueryRunner, tenantId: string, afterSequence: number): Promise<ChainRow[]> {
+function readBatch(runner: QueryRunner, tenantId: string, afterSequence: number, limit: number): Promise<ChainRow[]> {
   return runner.query(
     `SELECT tenant_id, tenant_sequence, stream_id, stream_version, event_id, type, schema_version, data, metadata,
             to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_text,
@@ -162,8 +165,8 @@ function readBatch(runner: QueryRunner, tenantId: string, afterSequence: number)
        FROM events
       WHERE tenant_id = $1 AND tenant_sequence > $2
       ORDER BY tenant_sequence
-      LIMIT ${BATCH}`,
-    [tenantId, afterSequence],
+      LIMIT $3`,
+    [tenantId, afterSequence, limit],
   );
 }
 

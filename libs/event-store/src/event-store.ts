@@ -149,8 +149,9 @@ export class EventStore {
     return rows.length === 0 ? { sequence: 0, hash: GENESIS_HASH } : { sequence: Number(rows[0].sequence), hash: rows[0].hash };
   }
 
-  verify(tenantId: string): Promise<VerifyResult> {
-    return new ChainVerifier(this.dataSource).verify(tenantId);
+  /** Recomputes the tenant's chain (streamed in batches of `batchSize` rows) against its head row. */
+  verify(tenantId: string, options: { batchSize?: number } = {}): Promise<VerifyResult> {
+    return new ChainVerifier(this.dataSource, options.batchSize).verify(tenantId);
   }
 
   /** A subscriber's durable checkpoint; the start of the log when it has none yet. */
