@@ -1,0 +1,75 @@
+import {
+  evolvePk,
+  evolveRealisasi,
+  initialPkState,
+  initialRealisasiState,
+  pkInForce,
+  type PkEvent,
+  type PkState,
+  type RealisasiEvent,
+  type RealisasiState,
+} from '@kinerja/domain';
+import type { CalendarDate } from '../plan/office-time';
+import type { IndicatorRef, ReportFact, ReportStatus } from '../plan/reminder-plan.types';
+
+/** The raw history of one office that reminders need: its PK and monthly-report events in order. */
+export interface OfficeHistory {
+  /** PK events per year. */
+  pk: Map<number, PkEvent[]>;
+  /** Realisasi events per stream key `<year>:<MM>:<subbagian>`. */
+  realisasi: Map<string, RealisasiEvent[]>;
+  /** Subbagian code → name. */
+  subbagianNames: Map<string, string>;
+}
+
+export function realisasiKey(year: number, month: number, subbagian: string): string {
+  return `${year}:${String(month).padStart(2, '0')}:${subbagian}`;
+}
+
+/**
+ * Every monthly report an office owes for the months that have ended in `years` (under a PK in
+ * force), with where it stands. A report nobody opened yet is NOT_STARTED with every indicator blank.
+ */
+export function reportFacts(history: OfficeHistory, today: CalendarDate, years: number[]): ReportFact[] {
+  const facts: ReportFact[] = [];
+  for (const year of years) {
+    const pkState = (history.pk.get(year) ?? []).reduce<PkState>(evolvePk, initialPkState());
+    const pk = pkInForce(pkState);
+    if (!pk) continue;
+    const owned = indicatorsBySubbagian(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators)));
+    for (let month = 1; month <= 12; month++) {
+      if (today.year * 12 + today.month <= year * 12 + month) break;
+      for (const [subbagian, indicators] of owned) {
+        const events = history.realisasi.get(realisasiKey(year, month, subbagian)) ?? [];
+        const state = events.reduce<RealisasiState>(evolveRealisasi, initialRealisasiState());
+        facts.push(factOf(year, month, subbagian, history.subbagianNames.get(subbagian) ?? subbagian, indicators, state));
+      }
+    }
+  }
+  return facts;
+}
+
+function indicatorsBySubbagian(indicators: Array<{ code: string; name: string; picSubbagian: string }>): Map<string, IndicatorRef[]> {
+  const owned = new Map<string, IndicatorRef[]>();
+  for (const i of indicators) owned.set(i.picSubbagian, [...(owned.get(i.picSubbagian) ?? []), { code: i.code, name: i.name }]);
+  return new Map([...owned].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function factOf(
+  year: number, month: number, subbagian: string, subbagianName: string, indicators: IndicatorRef[], state: RealisasiState,
+): ReportFact {
+  const base = { year, month, subbagian, subbagianName };
+  if (state.status === 'EMPTY') {
+    return { ...base, status: 'NOT_STARTED', blankIndicators: indicators, submittedAt: null, returnedAt: null, returnReason: null };
+  }
+  const filled = new Set(state.content.lines.filter((l) => l.value !== null).map((l) => l.indicatorCode));
+  const status: ReportStatus = state.status === 'DRAFT' && state.approved !== null ? 'REVISING' : state.status;
+  return {
+    ...base,
+    status,
+    blankIndicators: indicators.filter((i) => !filled.has(i.code)),
+    submittedAt: state.submittedAt,
+    returnedAt: state.lastReturn?.at ?? null,
+    returnReason: state.lastReturn?.reason ?? null,
+  };
+}
