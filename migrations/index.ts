@@ -3,7 +3,8 @@
 import { MigrationInterface } from 'typeorm';
 import { Identity1795821322855 } from './1795821322855-identity';
 import { EventStore1795821567013 } from './1795821567013-event-store';
+import { Notifications1795821979832 } from './1795821979832-notifications';
 
 type MigrationClass = new () => MigrationInterface;
 
-export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013];
+export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013, Notifications1795821979832];
