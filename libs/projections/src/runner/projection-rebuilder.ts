@@ -1,0 +1,96 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Checkpoint, EventStore, GlobalEvent, START_CHECKPOINT } from '@kinerja/event-store';
+import { checkpointName, Projection } from './projection';
+import { lockProjection } from './projection-lock';
+import { createShadowTables, dropShadowTables, shadowContext, swapInShadowTables } from './shadow-tables';
+
+export interface RebuildOptions {
+  /** Events per shadow transaction (default 5000). */
+  batchSize?: number;
+  /** Called after each committed batch with the running total. */
+  onProgress?: (eventsApplied: number) => void;
+}
+
+export interface RebuildResult {
+  projections: string[];
+  events: number;
+  checkpoint: Checkpoint;
+}
+
+/**
+ * `projections:rebuild`: replays the whole log into shadow tables (one read of the log feeds every
+ * projection being rebuilt), then, in one transaction that waits for the live runner's batch to
+ * end, applies what arrived meanwhile, swaps the shadow tables in and moves the live checkpoint.
+ * Until that commit the API reads the old tables; after it, the new ones. A crash before the
+ * switch leaves the live tables untouched (the shadow copies are recreated on the next run).
+ */
+export class ProjectionRebuilder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+  ) {}
+
+  async rebuild(projections: readonly Projection[], options: RebuildOptions = {}): Promise<RebuildResult> {
+    const batchSize = options.batchSize ?? 5000;
+    await this.dataSource.transaction(async (m) => {
+      for (const p of projections) await createShadowTables(m, p);
+    });
+    let checkpoint: Checkpoint = START_CHECKPOINT;
+    let total = 0;
+    try {
+      for (;;) {
+        const applied = await this.dataSource.transaction(async (m) => {
+          const read = await this.applyNext(m, projections, checkpoint, batchSize);
+          checkpoint = read.checkpoint;
+          return read.count;
+        });
+        total += applied;
+        options.onProgress?.(total);
+        if (applied < batchSize) break;
+      }
+      total += await this.switchOver(projections, checkpoint, batchSize);
+    } catch (error) {
+      await this.dataSource
+        .transaction(async (m) => {
+          for (const p of projections) await dropShadowTables(m, p);
+        })
+        .catch(() => undefined);
+      throw error;
+    }
+    return { projections: projections.map((p) => p.name), events: total, checkpoint };
+  }
+
+  private async switchOver(projections: readonly Projection[], from: Checkpoint, batchSize: number): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      for (const p of projections) await lockProjection(m, p.name);
+      let checkpoint = from;
+      let total = 0;
+      for (;;) {
+        const read = await this.applyNext(m, projections, checkpoint, batchSize);
+        checkpoint = read.checkpoint;
+        total += read.count;
+        if (read.count < batchSize) break;
+      }
+      for (const p of projections) {
+        await swapInShadowTables(m, p);
+        await this.store.saveCheckpoint(checkpointName(p.name), checkpoint, m);
+        await m.query(
+          `INSERT INTO projection_state (name, version, rebuilt_at) VALUES ($1, $2, now())
+           ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, rebuilt_at = EXCLUDED.rebuilt_at`,
+          [p.name, p.version],
+        );
+      }
+      return total;
+    });
+  }
+
+  private async applyNext(m: EntityManager, projections: readonly Projection[], after: Checkpoint, limit: number) {
+    const { events, checkpoint } = await this.store.readAll({ after, limit }, m);
+    if (events.length > 0) await applyToShadows(m, projections, events);
+    return { count: events.length, checkpoint };
+  }
+}
+
+async function applyToShadows(m: EntityManager, projections: readonly Projection[], events: GlobalEvent[]): Promise<void> {
+  for (const p of projections) await p.apply(events, m, shadowContext(p));
+}

@@ -1,0 +1,119 @@
+import { DataSource } from 'typeorm';
+import { EventStore } from '@kinerja/event-store';
+import { checkpointName, LIVE_CONTEXT, Projection } from './projection';
+import { tryLockProjection } from './projection-lock';
+import { ProjectionRegistry } from './projection-registry';
+
+export interface ProjectionRunnerOptions {
+  /** Events per transaction (default 1000). */
+  batchSize?: number;
+  /** Pause when every projection is caught up (default 250 ms). Polling is the only wake-up needed. */
+  idleDelayMs?: number;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+export interface BatchResult {
+  applied: number;
+  /** False when another replica held the projection's lock. */
+  locked: boolean;
+}
+
+/**
+ * Follows the global log for every registered projection. Each batch is one transaction: the
+ * advisory lock of the projection, its checkpoint, the events after it, the projection's rows and
+ * the new checkpoint. A crash anywhere rolls the whole batch back, so nothing is skipped and
+ * nothing is applied twice; a second replica finds the lock taken and leaves the batch alone.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly idleDelayMs: number;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly registry: ProjectionRegistry,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.idleDelayMs = options.idleDelayMs ?? 250;
+  }
+
+  /** One batch of one projection, in one transaction. */
+  runBatch(projection: Projection, batchSize = this.batchSize): Promise<BatchResult> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await tryLockProjection(manager, projection.name))) return { applied: 0, locked: false };
+      const subscriber = checkpointName(projection.name);
+      const after = await this.store.loadCheckpoint(subscriber, manager);
+      const { events, checkpoint } = await this.store.readAll({ after, limit: batchSize }, manager);
+      if (events.length === 0) return { applied: 0, locked: true };
+      await projection.apply(events, manager, LIVE_CONTEXT);
+      await this.store.saveCheckpoint(subscriber, checkpoint, manager);
+      return { applied: events.length, locked: true };
+    });
+  }
+
+  /** Applies batches until every named projection (default: all) has nothing left. Returns events applied. */
+  async catchUp(names: readonly string[] = this.registry.names()): Promise<number> {
+    let total = 0;
+    for (const name of names) {
+      const projection = this.registry.get(name);
+      for (;;) {
+        const { applied } = await this.runBatch(projection);
+        total += applied;
+        if (applied < this.batchSize) break;
+      }
+    }
+    return total;
+  }
+
+  /** Starts following the log in the background until `stop()`. */
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = null;
+  }
+
+  /** Shortens the idle pause (e.g. after a NOTIFY); never needed for correctness. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let busy = false;
+      for (const projection of this.registry.all()) {
+        if (this.stopping) break;
+        try {
+          const { applied } = await this.runBatch(projection);
+          if (applied === this.batchSize) busy = true;
+        } catch (error) {
+          this.options.onError?.(projection.name, error);
+        }
+      }
+      if (!busy && !this.stopping) await this.pause();
+    }
+  }
+
+  private pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.idleDelayMs);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wake = null;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
