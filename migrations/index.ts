@@ -8,4 +8,4 @@ import { Notifications1795821979832 } from './1795821979832-notifications';
 
 type MigrationClass = new () => MigrationInterface;
 
-export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013, Notifications1795821979832];
+export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013, ReadModels1795821903046, Notifications1795821979832];
