@@ -55,12 +55,12 @@ function budgetSpent(kegiatan: PkKegiatan, reports: readonly ApprovedRealisasi[]
     .reduce((sum, b) => sum.plus(b.spent), new Dec(0));
 }
 
-function kegiatanRow(kegiatan: PkKegiatan, reports: readonly ApprovedRealisasi[], month: number | null, scale: RatingScale): KinerjaKegiatanRow {
+function kegiatanRow(kegiatan: PkKegiatan, no: number, reports: readonly ApprovedRealisasi[], month: number | null, scale: RatingScale): KinerjaKegiatanRow {
   const indicators = kegiatan.indicators.map((ind) => indicatorRow(ind, reports, month, scale));
   const spent = budgetSpent(kegiatan, reports);
   const absorption = absorptionOf(spent, kegiatan.pagu === null ? null : new Dec(kegiatan.pagu));
   return {
-    code: kegiatan.code, name: kegiatan.name, pagu: kegiatan.pagu, budgetSpent: spent.toFixed(),
+    no, code: kegiatan.code, name: kegiatan.name, pagu: kegiatan.pagu, budgetSpent: spent.toFixed(),
     budgetAbsorption: absorption === null ? null : toTwoPlaces(absorption),
     ...averageOf(indicators, scale), indicators,
   };
@@ -77,8 +77,9 @@ export function computeKinerja(pk: PkVersionInForce, approvedReports: readonly A
   }
   const scale = options.ratingScale ?? DEFAULT_RATING_SCALE;
   const reports = approvedReports.filter((r) => month === null || r.month <= month);
+  let no = 0;
   const programs = pk.structure.programs.map((program) => {
-    const kegiatan = program.kegiatan.map((k) => kegiatanRow(k, reports, month, scale));
+    const kegiatan = program.kegiatan.map((k) => kegiatanRow(k, ++no, reports, month, scale));
     return { code: program.code, name: program.name, ...averageOf(kegiatan.flatMap((k) => k.indicators), scale), kegiatan };
   });
   const allKegiatan = programs.flatMap((p) => p.kegiatan);

@@ -37,6 +37,8 @@ export interface KinerjaAverage {
 }
 
 export interface KinerjaKegiatanRow extends KinerjaAverage {
+  /** Running number across the table (1, 2, … as the "No" column of Tabel 3.2). */
+  no: number;
   code: string;
   name: string;
   pagu: string | null;

@@ -24,6 +24,13 @@ describe('Perjanjian Kinerja lifecycle', () => {
       .then([drafted]);
   });
 
+  it('given nothing, when drafted for a satker code with ":" or a year out of range, then it is refused', () => {
+    spec().when({ type: 'DraftPk', data: { satker: 'kpu:jember', year: 2024, structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris) })
+      .thenThrows('PK.INVALID_FIELD', 'validation');
+    spec().when({ type: 'DraftPk', data: { satker: 'kpu-kab-jember', year: 24, structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris) })
+      .thenThrows('PK.INVALID_YEAR', 'validation');
+  });
+
   it('given nothing, when a Kasubbag drafts, then it is forbidden', () => {
     spec().when({ type: 'DraftPk', data: { satker: 'kpu-kab-jember', year: 2024, structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(kasubbagKul) })
       .thenThrows('PK.FORBIDDEN', 'forbidden');

@@ -4,6 +4,7 @@ import type { PkCommand, DraftPk, ChangePkIndicators, ApprovePk, ReturnPk, OpenP
 import type { PkEvent } from './pk.events';
 import { type ExistingPkState, type PkState, type PkVersion, pkWorkingVersion } from './pk.state';
 import { validatePkStructure } from './pk-structure.validate';
+import { isOfficeCode } from '../shared/office-code';
 
 /**
  * Who does what with a PK:
@@ -58,7 +59,7 @@ function draft(command: DraftPk, state: PkState): PkEvent[] {
     throw new DomainError('PK.ALREADY_EXISTS', `PK tahun ${command.data.year} sudah ada; ubah draf atau buka PK Perubahan.`, 'conflict');
   }
   const { satker, year, structure, subbagianCodes } = command.data;
-  if (typeof satker !== 'string' || satker.trim() === '') throw new DomainError('PK.INVALID_FIELD', 'Kode satker wajib diisi.', 'validation');
+  if (!isOfficeCode(satker)) throw new DomainError('PK.INVALID_FIELD', 'Kode satker wajib diisi (huruf, angka, "-", "_" atau ".").', 'validation');
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('PK.INVALID_YEAR', `Tahun ${year} tidak valid.`, 'validation');
   validatePkStructure(structure, subbagianCodes);
   const { actor, now } = command.metadata;

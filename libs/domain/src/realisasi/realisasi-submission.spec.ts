@@ -26,6 +26,14 @@ describe('Monthly realisasi: drafting and submission', () => {
     expect(spec().when(save('2024-01-31T17:00:00.000Z')).events()).toHaveLength(1);
   });
 
+  it('given month 13, when a report is saved, then the period is refused', () => {
+    spec().when({ ...save(), data: { ...save().data, key: { ...key, month: 13 } } }).thenThrows('REALISASI.INVALID_PERIOD', 'validation');
+  });
+
+  it('given a report of one subbagian, when a command names another period, then it is refused', () => {
+    spec(saved).when({ ...save(), data: { ...save().data, key: { ...key, month: 2 } } }).thenThrows('REALISASI.KEY_MISMATCH');
+  });
+
   it('given no approved PK, when a report is saved, then it is refused', () => {
     spec().when(save(FEB_1, kasubbagKul, content, { ...context, pkInForce: null })).thenThrows('REALISASI.NO_APPROVED_PK', 'conflict');
   });

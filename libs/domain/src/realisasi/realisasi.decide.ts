@@ -6,6 +6,7 @@ import type { RealisasiCommand, RealisasiContext, SaveRealisasiDraft, SubmitReal
 import type { RealisasiEvent } from './realisasi.events';
 import type { ExistingRealisasiState, RealisasiState } from './realisasi.state';
 import type { RealisasiContent, RealisasiKey } from './realisasi.types';
+import { isOfficeCode } from '../shared/office-code';
 import { validateCompleteForSubmission, validateRealisasiContent } from './realisasi-content.validate';
 
 function refuse(code: string, message: string, kind: DomainError['kind'], details: Record<string, unknown> = {}): never {
@@ -13,8 +14,8 @@ function refuse(code: string, message: string, kind: DomainError['kind'], detail
 }
 
 function validateKey(key: RealisasiKey): void {
-  const ok = key && typeof key.satker === 'string' && key.satker !== '' && Number.isInteger(key.year)
-    && Number.isInteger(key.month) && key.month >= 1 && key.month <= 12 && typeof key.subbagian === 'string' && key.subbagian !== '';
+  const ok = key && isOfficeCode(key.satker) && Number.isInteger(key.year)
+    && Number.isInteger(key.month) && key.month >= 1 && key.month <= 12 && isOfficeCode(key.subbagian);
   if (!ok) refuse('REALISASI.INVALID_PERIOD', 'Satker, tahun, bulan (1–12) dan subbagian laporan wajib diisi dengan benar.', 'validation');
 }
 
