@@ -15,6 +15,7 @@ export * from './perjanjian-kinerja/pk.decide';
 export * from './perjanjian-kinerja/pk.decider';
 export * from './perjanjian-kinerja/pk-structure.validate';
 export * from './perjanjian-kinerja/pk-from-fixture';
+export * from './perjanjian-kinerja/pk-queries';
 
 export * from './realisasi/realisasi.types';
 export * from './realisasi/realisasi-stream-id';
