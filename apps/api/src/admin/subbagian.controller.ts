@@ -28,13 +28,13 @@ export class SubbagianController {
   }
 
   @Roles('ADMIN')
-  @Patch(':code')
+  @Patch(':subbagian')
   @ApiOperation({ summary: 'Rename, deactivate or reactivate a subbagian' })
   @ApiOkResponse({ type: SubbagianDto })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
-    @Param('code') code: string,
+    @Param('subbagian') code: string,
     @Body() body: UpdateSubbagianDto,
   ): Promise<Subbagian> {
     return this.subbagian.update(user, satker, code, body);

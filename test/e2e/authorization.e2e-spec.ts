@@ -1,0 +1,130 @@
+import { ROLES } from '@kinerja/domain';
+import type { Role } from '@kinerja/domain';
+import { createTestApp, TestApp } from '../support/test-app';
+import { createTwoOffices, FixtureOffice } from '../support/identity-fixtures';
+
+/**
+ * Every endpoint, with every role of the office it names, with every role of another office, and
+ * without a token. One row per endpoint: adding an endpoint means adding its row here (the last test
+ * fails when a route of the OpenAPI document has none).
+ *
+ * Paths are written as in the OpenAPI document; `{satker}` is the caller's own office and the other
+ * placeholders come from `placeholders` below. Writes are sent with `body` (default `{}`): a body
+ * the DTO refuses is the safest probe, since the guard runs before validation — an allowed role gets
+ * past it (400 VALIDATION.FAILED, or the handler's answer) and changes nothing.
+ *
+ * Expected: allowed role → anything but 401/403/404-of-scope; other role → 403 AUTH.FORBIDDEN;
+ * any role of another office → 404 SATKER.NOT_FOUND (existence does not leak); no token → 401.
+ */
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+interface RouteRule {
+  method: Method;
+  path: string;
+  allowed: readonly Role[] | 'public';
+  body?: Record<string, unknown>;
+}
+
+const ANY: readonly Role[] = ROLES;
+
+const routes: RouteRule[] = [
+  { method: 'post', path: '/api/v1/auth/login', allowed: 'public' },
+  { method: 'get', path: '/api/v1/auth/me', allowed: ANY },
+  { method: 'post', path: '/api/v1/auth/password', allowed: ANY },
+  { method: 'get', path: '/api/v1/satker', allowed: ANY },
+  { method: 'post', path: '/api/v1/satker', allowed: ['ADMIN'] },
+  { method: 'get', path: '/api/v1/satker/{satker}', allowed: ANY },
+  { method: 'patch', path: '/api/v1/satker/{satker}', allowed: ['ADMIN'], body: { reportDeadlineDay: 'lima' } },
+  { method: 'get', path: '/api/v1/satker/{satker}/subbagian', allowed: ANY },
+  { method: 'post', path: '/api/v1/satker/{satker}/subbagian', allowed: ['ADMIN'] },
+  { method: 'patch', path: '/api/v1/satker/{satker}/subbagian/{subbagian}', allowed: ['ADMIN'], body: { active: 'tidak' } },
+  { method: 'get', path: '/api/v1/satker/{satker}/users', allowed: ['ADMIN'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/users', allowed: ['ADMIN'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/users/{userId}', allowed: ['ADMIN'] },
+  { method: 'patch', path: '/api/v1/satker/{satker}/users/{userId}', allowed: ['ADMIN'], body: { role: 'RAJA' } },
+  { method: 'post', path: '/api/v1/satker/{satker}/users/{userId}/password', allowed: ['ADMIN'] },
+];
+
+/** Routes outside /api/v1 that the table does not walk. */
+const UNVERSIONED = ['/health'];
+
+/** Values for the placeholders of `routes`, taken from the caller's own office. */
+function placeholders(office: FixtureOffice): Record<string, string> {
+  return {
+    satker: office.code,
+    subbagian: 'PDI',
+    userId: office.users.KASUBBAG.id,
+  };
+}
+
+function fill(path: string, office: FixtureOffice): string {
+  const values = placeholders(office);
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`No placeholder value for {${name}} in ${path}`);
+    return encodeURIComponent(values[name]);
+  });
+}
+
+describe('authorisation of every endpoint', () => {
+  let t: TestApp;
+  let own: FixtureOffice;
+  let other: FixtureOffice;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ own, other } = await createTwoOffices(t));
+  });
+
+  afterAll(() => t?.close());
+
+  function call(rule: RouteRule, office: FixtureOffice, token?: string) {
+    const request = t.http[rule.method](fill(rule.path, office));
+    if (token) request.set('Authorization', `Bearer ${token}`);
+    return rule.method === 'get' || rule.method === 'delete' ? request : request.send(rule.body ?? {});
+  }
+
+  const protectedRoutes = routes.filter((r) => r.allowed !== 'public');
+
+  describe.each(protectedRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', (_, rule) => {
+    it('refuses a caller without a token with 401', async () => {
+      const response = await call(rule, own);
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe('AUTH.UNAUTHENTICATED');
+    });
+
+    it.each(ROLES)('answers a %s of the office by the table', async (role) => {
+      const response = await call(rule, own, own.users[role].token);
+      if ((rule.allowed as readonly Role[]).includes(role)) {
+        expect([401, 403]).not.toContain(response.status);
+        expect(response.body?.code).not.toBe('SATKER.NOT_FOUND');
+        expect(response.status).toBeLessThan(500);
+      } else {
+        expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'AUTH.FORBIDDEN' });
+      }
+    });
+
+    if (rule.path.includes('{satker}')) {
+      it.each(ROLES)('answers a %s of another office 404, as if the office did not exist', async (role) => {
+        const response = await call(rule, own, other.users[role].token);
+        expect({ status: response.status, code: response.body.code }).toEqual({ status: 404, code: 'SATKER.NOT_FOUND' });
+      });
+    }
+  });
+
+  it('lets anyone reach the public routes without a token', async () => {
+    for (const rule of routes.filter((r) => r.allowed === 'public')) {
+      const response = await call(rule, own);
+      expect([401, 403]).not.toContain(response.status);
+    }
+  });
+
+  it('has a row for every route of the OpenAPI document', async () => {
+    const document = (await t.http.get('/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(document.paths)
+      .filter(([path]) => !UNVERSIONED.includes(path))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
+    const tabled = routes.map((r) => `${r.method} ${r.path}`);
+    expect(documented.filter((route) => !tabled.includes(route))).toEqual([]);
+    expect(tabled.filter((route) => !documented.includes(route))).toEqual([]);
+  });
+});
