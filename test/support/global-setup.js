@@ -2,8 +2,19 @@
 // tests) run the compiled dist/. Build it once per test run, before any test file starts.
 const { execFileSync } = require('node:child_process');
 
-module.exports = async function globalSetup(globalConfig) {
-  const selected = globalConfig.selectProjects ?? [];
+function selectedProjects(argv) {
+  const at = argv.indexOf('--selectProjects');
+  if (at === -1) return [];
+  const names = [];
+  for (const arg of argv.slice(at + 1)) {
+    if (arg.startsWith('-')) break;
+    names.push(arg);
+  }
+  return names;
+}
+
+module.exports = async function globalSetup() {
+  const selected = selectedProjects(process.argv);
   if (selected.length > 0 && !selected.includes('integration')) return;
   const started = Date.now();
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: __dirname + '/../..', stdio: 'inherit' });
