@@ -4,8 +4,10 @@ import { MigrationInterface } from 'typeorm';
 import { Identity1795821322855 } from './1795821322855-identity';
 import { EventStore1795821567013 } from './1795821567013-event-store';
 import { ReadModels1795821903046 } from './1795821903046-read-models';
+import { AuditTrail1795821913198 } from './1795821913198-audit-trail';
 import { Notifications1795821979832 } from './1795821979832-notifications';
+import { EvidenceFiles1795822016668 } from './1795822016668-evidence-files';
 
 type MigrationClass = new () => MigrationInterface;
 
-export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013, ReadModels1795821903046, Notifications1795821979832];
+export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013, ReadModels1795821903046, AuditTrail1795821913198, Notifications1795821979832, EvidenceFiles1795822016668];

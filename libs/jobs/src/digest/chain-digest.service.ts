@@ -1,0 +1,126 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '@kinerja/event-store';
+import type { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
+import { type ChainDigestFile, type ChainDigestPayload, checkDigestSignature, signPayload } from './chain-digest';
+import type { DigestSigningKey } from './digest-signing-key';
+
+export interface DigestSummary {
+  satker: string;
+  day: string;
+  sequence: number;
+  hash: string;
+  count: number;
+  createdAt: string;
+  keyId: string;
+}
+
+export type DigestRecordOutcome = 'recorded' | 'already-recorded' | 'chain-damaged';
+
+export interface DigestCheck {
+  ok: boolean;
+  /** In Bahasa Indonesia, when not ok. */
+  reason: string | null;
+  digest: ChainDigestPayload | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toFile(r: any): ChainDigestFile {
+  return { payload: JSON.parse(r.payload), canonical: r.payload, algorithm: 'Ed25519', signature: r.signature, keyId: r.key_id, publicKey: r.public_key };
+}
+
+function utcDay(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+/**
+ * Daily signed digests of each office's chain head. A digest is only signed over a chain that
+ * verifies: signing a damaged head would bless the damage. One per (office, UTC day), enforced by
+ * the primary key, so a retried or duplicated job records nothing twice.
+ */
+export class ChainDigestService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly integrity: Pick<IntegrityService, 'verify'>,
+    private readonly key: DigestSigningKey | null,
+  ) {}
+
+  async offices(): Promise<string[]> {
+    const rows = await this.dataSource.query(`SELECT tenant_id FROM tenant_chain_heads WHERE sequence > 0 ORDER BY tenant_id`);
+    return rows.map((r: { tenant_id: string }) => r.tenant_id);
+  }
+
+  async record(satker: string, now: Date): Promise<DigestRecordOutcome> {
+    if (!this.key) throw new Error('No digest signing key: digests are recorded by the worker');
+    const day = utcDay(now);
+    const existing = await this.dataSource.query(`SELECT 1 FROM chain_digests WHERE satker_code = $1 AND day = $2`, [satker, day]);
+    if (existing.length > 0) return 'already-recorded';
+    const result = await this.integrity.verify(satker, 'digest', 'system');
+    if (!result.intact) return 'chain-damaged';
+    const payload: ChainDigestPayload = {
+      kind: 'kinerja.chain-digest', version: 1, tenant: satker, day,
+      sequence: result.head.sequence, hash: result.head.hash, count: result.head.count, timestamp: now.toISOString(),
+    };
+    const file = signPayload(payload, this.key.privateKey);
+    const inserted = await this.dataSource.query(
+      `INSERT INTO chain_digests (satker_code, day, sequence, hash, event_count, created_at, payload, signature, key_id, public_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (satker_code, day) DO NOTHING RETURNING day`,
+      [satker, day, payload.sequence, payload.hash, payload.count, now, file.canonical, file.signature, file.keyId, file.publicKey],
+    );
+    return inserted.length > 0 ? 'recorded' : 'already-recorded';
+  }
+
+  async list(satker: string, limit = 366): Promise<DigestSummary[]> {
+    const rows = await this.dataSource.query(
+      `SELECT satker_code, to_char(day, 'YYYY-MM-DD') AS day, sequence, hash, event_count, created_at, key_id
+         FROM chain_digests WHERE satker_code = $1 ORDER BY day DESC LIMIT $2`,
+      [satker, limit],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      satker: r.satker_code as string, day: r.day as string, sequence: Number(r.sequence), hash: r.hash as string,
+      count: Number(r.event_count), createdAt: new Date(r.created_at as string).toISOString(), keyId: r.key_id as string,
+    }));
+  }
+
+  async file(satker: string, day: string): Promise<ChainDigestFile | null> {
+    const rows = await this.dataSource.query(
+      `SELECT payload, signature, key_id, public_key FROM chain_digests WHERE satker_code = $1 AND day = $2::date`,
+      [satker, day],
+    );
+    return rows.length === 0 ? null : toFile(rows[0]);
+  }
+}
+
+/**
+ * Checks the database against a digest saved earlier: the signature, the chain as it stands (via
+ * `verify`), and that the event at the digest's sequence still has the digest's hash. The last
+ * check is what catches a history rewritten with every hash recomputed.
+ */
+export async function checkDatabaseAgainstDigest(
+  dataSource: DataSource,
+  eventStore: Pick<EventStore, 'verify'>,
+  satker: string,
+  file: ChainDigestFile,
+  trustedPublicKeyPem?: string,
+): Promise<DigestCheck> {
+  const signature = checkDigestSignature(file, trustedPublicKeyPem);
+  if (signature) return { ok: false, reason: signature, digest: null };
+  const digest = file.payload;
+  if (digest.tenant !== satker) return { ok: false, reason: `digest milik satker ${digest.tenant}, bukan ${satker}`, digest };
+  const verified = await eventStore.verify(satker);
+  if (!verified.intact) {
+    const b = verified.brokenLink;
+    return { ok: false, reason: `rantai rusak pada urutan ${b.sequence} (${b.kind}): ${b.detail}`, digest };
+  }
+  if (verified.head.sequence < digest.sequence) {
+    return { ok: false, reason: `rantai hanya sampai urutan ${verified.head.sequence}, padahal digest mencatat ${digest.sequence}: peristiwa telah dihapus`, digest };
+  }
+  const rows = await dataSource.query(`SELECT hash FROM events WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, digest.sequence]);
+  if (rows.length === 0 || rows[0].hash !== digest.hash) {
+    return {
+      ok: false,
+      reason: `hash peristiwa urutan ${digest.sequence} tidak sama dengan digest bertanda tangan ${digest.day}: sejarah sebelum digest ditulis ulang`,
+      digest,
+    };
+  }
+  return { ok: true, reason: null, digest };
+}

@@ -1,0 +1,105 @@
+import { EventStore } from '@kinerja/event-store';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { AuditTrailQuery, type AuditTrailItem } from './audit-trail.query';
+import { append, appendOfficeHistory, projectAll, SATKER, USERS } from './audit-trail.fixture';
+
+describe('audit trail projection (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let store: EventStore;
+  let query: AuditTrailQuery;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new EventStore(db.dataSource);
+    await appendOfficeHistory(store);
+    await appendOfficeHistory(store, 'kpu-lain');
+    await projectAll(db.dataSource, store);
+    query = new AuditTrailQuery(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  it('writes one row per event of the office, in chain order, with names, roles and hashes', async () => {
+    const events = await store.readTenantEvents(SATKER);
+    const page = await query.page({ satker: SATKER }, { limit: 500 });
+    expect(page.items.map((i) => i.sequence)).toEqual(events.map((e) => e.tenantSequence));
+    expect(page.items.map((i) => i.chain.hash)).toEqual(events.map((e) => e.hash));
+    const approval = page.items.find((i) => i.eventType === 'RealisasiApproved') as AuditTrailItem;
+    expect(approval.actor).toEqual({ id: USERS.sekretaris.id, name: 'Siti Sekretaris', username: 'sekretaris', role: 'SEKRETARIS' });
+    expect(approval.summary).toBe('Menyetujui laporan realisasi Maret 2024 subbagian KUL (revisi 0).');
+    expect(approval.correlationId).toBe('corr-test');
+  });
+
+  it('says what changed, from which value to which, and why', async () => {
+    const { items } = await query.page({ satker: SATKER, eventTypes: ['RealisasiDraftSaved', 'RealisasiReturned', 'PkIndicatorsChanged'] });
+    expect(items.map((i) => i.summary)).toEqual([
+      'Mengubah indikator draf PK 2024 versi 1: 1 target berubah.',
+      'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 kosong → 1; K1.2 kosong → kosong.',
+      'Mengembalikan laporan realisasi Maret 2024 subbagian KUL (revisi 0) untuk diperbaiki.',
+      'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 1 → 2; K1.2 kosong → 1.',
+    ]);
+    expect(items[0].changes).toEqual([{ indicatorCode: 'K1.1', indicatorName: 'Layanan keuangan', field: 'target', before: '10', after: '12' }]);
+    expect(items[2].reason).toBe('Angka layanan belum sesuai SPJ.');
+  });
+
+  it('gives the complete history of one figure with its value before and after each event', async () => {
+    const history = await query.figureHistory(SATKER, 2024, 3, 'K1.1');
+    expect(history.map((h) => [h.eventType, h.actor.role, h.figure?.before ?? null, h.figure?.after ?? null])).toEqual([
+      ['PkDrafted', 'SEKRETARIS', null, '10'],
+      ['PkIndicatorsChanged', 'SEKRETARIS', '10', '12'],
+      ['RealisasiDraftSaved', 'KASUBBAG', null, '1'],
+      ['RealisasiSubmitted', 'KASUBBAG', '1', '1'],
+      ['RealisasiReturned', 'SEKRETARIS', '1', '1'],
+      ['RealisasiDraftSaved', 'KASUBBAG', '1', '2'],
+      ['RealisasiSubmitted', 'KASUBBAG', '2', '2'],
+      ['RealisasiApproved', 'SEKRETARIS', '2', '2'],
+    ]);
+  });
+
+  it('filters by actor, role, period, subbagian, indicator and type, and never shows another office', async () => {
+    const byActor = await query.page({ satker: SATKER, actor: 'kasubbag.kul' });
+    expect(byActor.items.length).toBe(4);
+    expect(new Set(byActor.items.map((i) => i.actor.id))).toEqual(new Set([USERS.kasubbag.id]));
+    const byRole = await query.page({ satker: SATKER, role: 'SEKRETARIS' });
+    expect(byRole.items.every((i) => i.actor.role === 'SEKRETARIS')).toBe(true);
+    expect(byRole.items.length).toBe(5);
+    const month = await query.page({ satker: SATKER, year: 2024, month: 3, subbagian: 'KUL' });
+    expect(month.items.length).toBe(6);
+    const indicator = await query.page({ satker: SATKER, indicator: 'K1.2' });
+    expect(indicator.items.map((i) => i.eventType)).toEqual(['PkDrafted', ...month.items.map((i) => i.eventType)]);
+    const future = await query.page({ satker: SATKER, from: new Date(Date.now() + 86_400_000) });
+    expect(future.items).toEqual([]);
+    const other = await query.page({ satker: 'kpu-lain' }, { limit: 500 });
+    expect(other.items.every((i) => i.subject.streamId.includes('kpu-lain') || i.eventType === 'UserCreated')).toBe(true);
+    expect(other.items.length).toBe((await query.page({ satker: SATKER }, { limit: 500 })).items.length);
+  });
+
+  it('pages with an opaque cursor, forwards and backwards, without losing or repeating a row', async () => {
+    const all = (await query.page({ satker: SATKER }, { limit: 500 })).items.map((i) => i.sequence);
+    for (const order of ['asc', 'desc'] as const) {
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await query.page({ satker: SATKER }, { limit: 3, cursor, order });
+        seen.push(...page.items.map((i) => i.sequence));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(order === 'asc' ? all : [...all].reverse());
+    }
+    await expect(query.page({ satker: SATKER }, { cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'AUDIT.INVALID_CURSOR' });
+  });
+
+  it('follows new events after the first run without repeating rows', async () => {
+    await append(store, `catatan-reviu:${SATKER}:11111111-1111-4111-8111-111111111111`, 'inspektorat', [{
+      type: 'CatatanReviuWritten', data: {
+        noteId: '11111111-1111-4111-8111-111111111111', satker: SATKER, category: 'TEMUAN', title: 'Bukti kurang',
+        description: 'Daftar hadir tidak ada.', recommendation: 'Lengkapi.', target: { kind: 'INDICATOR', year: 2024, indicatorCode: 'K1.1', month: 3 },
+        writtenBy: USERS.inspektorat.id, writtenAt: '2024-05-01T00:00:00.000Z',
+      },
+    }]);
+    await projectAll(db.dataSource, store);
+    const history = await query.figureHistory(SATKER, 2024, 3, 'K1.1');
+    expect(history[history.length - 1].summary).toBe('Menulis temuan reviu "Bukti kurang" atas indikator K1.1 Maret 2024.');
+    const events = await store.readTenantEvents(SATKER);
+    expect((await query.page({ satker: SATKER }, { limit: 500 })).items.length).toBe(events.length);
+  });
+});

@@ -1,0 +1,159 @@
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@kinerja/domain/shared/domain-error';
+import type { AuditChange } from './audit-trail.types';
+
+export interface AuditTrailFilter {
+  satker: string;
+  /** Recorded at or after (inclusive) / before (exclusive). */
+  from?: Date;
+  to?: Date;
+  year?: number;
+  month?: number;
+  subbagian?: string;
+  indicator?: string;
+  /** A user id or a username. */
+  actor?: string;
+  role?: string;
+  eventTypes?: string[];
+}
+
+export interface AuditTrailItem {
+  sequence: number;
+  eventId: string;
+  recordedAt: string;
+  eventType: string;
+  actor: { id: string; name: string | null; username: string | null; role: string };
+  subject: { kind: string; streamId: string; year: number | null; month: number | null; subbagian: string | null; pkVersion: number | null; reportRevision: number | null };
+  summary: string;
+  changes: AuditChange[];
+  reason: string | null;
+  correlationId: string | null;
+  chain: { sequence: number; previousHash: string; hash: string };
+  /** Only in the history of one figure: the value of that figure before and after the event. */
+  figure?: { field: string; before: string | null; after: string | null } | null;
+}
+
+export interface AuditPage {
+  items: AuditTrailItem[];
+  /** Opaque: pass back as `cursor` for the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+type Order = 'asc' | 'desc';
+
+export function encodeCursor(sequence: number, order: Order): string {
+  return Buffer.from(JSON.stringify({ s: sequence, o: order })).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { sequence: number; order: Order } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Number.isSafeInteger(parsed.s) && (parsed.o === 'asc' || parsed.o === 'desc')) return { sequence: parsed.s, order: parsed.o };
+  } catch {
+    // falls through to the refusal
+  }
+  throw new DomainError('AUDIT.INVALID_CURSOR', 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.', 'validation');
+}
+
+function whereOf(filter: AuditTrailFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [filter.satker];
+  const clauses = ['a.satker_code = $1'];
+  const add = (sql: (n: number) => string, value: unknown) => clauses.push(sql(params.push(value)));
+  if (filter.from) add((n) => `a.recorded_at >= $${n}`, filter.from);
+  if (filter.to) add((n) => `a.recorded_at < $${n}`, filter.to);
+  if (filter.year !== undefined) add((n) => `a.year = $${n}`, filter.year);
+  if (filter.month !== undefined) add((n) => `a.month = $${n}`, filter.month);
+  if (filter.subbagian) add((n) => `a.subbagian_code = $${n}`, filter.subbagian);
+  if (filter.role) add((n) => `a.actor_role = $${n}`, filter.role);
+  if (filter.actor) add((n) => `(a.actor_id = $${n} OR a.actor_username = $${n})`, filter.actor);
+  if (filter.eventTypes?.length) add((n) => `a.event_type = ANY($${n}::text[])`, filter.eventTypes);
+  if (filter.indicator) {
+    // Events on the indicator's figures, and every event of the reports that carry it.
+    add((n) => `(EXISTS (SELECT 1 FROM audit_trail_figure f WHERE f.satker_code = a.satker_code
+                   AND f.indicator_code = $${n} AND f.tenant_sequence = a.tenant_sequence)
+             OR a.stream_id IN (SELECT f.stream_id FROM audit_trail_figure f
+                   WHERE f.satker_code = a.satker_code AND f.indicator_code = $${n} AND f.field = 'realisasi'))`, filter.indicator);
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+const COLUMNS = `a.tenant_sequence, a.event_id, a.recorded_at, a.event_type, a.actor_id, a.actor_name, a.actor_username,
+  a.actor_role, a.subject_kind, a.stream_id, a.year, a.month, a.subbagian_code, a.pk_version, a.report_revision,
+  a.summary, a.changes, a.reason, a.correlation_id, a.previous_hash, a.hash`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toItem(r: any): AuditTrailItem {
+  const item: AuditTrailItem = {
+    sequence: Number(r.tenant_sequence),
+    eventId: r.event_id,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+    eventType: r.event_type,
+    actor: { id: r.actor_id, name: r.actor_name, username: r.actor_username, role: r.actor_role },
+    subject: {
+      kind: r.subject_kind, streamId: r.stream_id, year: r.year, month: r.month, subbagian: r.subbagian_code,
+      pkVersion: r.pk_version, reportRevision: r.report_revision,
+    },
+    summary: r.summary,
+    changes: r.changes,
+    reason: r.reason,
+    correlationId: r.correlation_id,
+    chain: { sequence: Number(r.tenant_sequence), previousHash: r.previous_hash, hash: r.hash },
+  };
+  if ('figure_field' in r) {
+    item.figure = r.figure_field === null ? null : { field: r.figure_field, before: r.value_before, after: r.value_after };
+  }
+  return item;
+}
+
+/** The Inspektorat's reads of the audit trail. Reads are not events: nothing here is logged to the chain. */
+export class AuditTrailQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async page(filter: AuditTrailFilter, options: { cursor?: string; limit?: number; order?: Order } = {}): Promise<AuditPage> {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+    const after = options.cursor ? decodeCursor(options.cursor) : null;
+    const order: Order = after?.order ?? options.order ?? 'asc';
+    const { sql, params } = whereOf(filter);
+    let where = sql;
+    if (after) where += ` AND a.tenant_sequence ${order === 'asc' ? '>' : '<'} $${params.push(after.sequence)}`;
+    const rows = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM audit_trail a WHERE ${where} ORDER BY a.tenant_sequence ${order} LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    const items = rows.slice(0, limit).map(toItem);
+    const more = rows.length > limit;
+    return { items, nextCursor: more ? encodeCursor(items[items.length - 1].sequence, order) : null };
+  }
+
+  /** Every matching row in chain order, a page at a time, for streamed exports. */
+  async *all(filter: AuditTrailFilter, batch = 1000): AsyncGenerator<AuditTrailItem> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.page(filter, { cursor, limit: batch, order: 'asc' });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /**
+   * The complete history of one figure (office, year, month, indicator): the PK targets of the
+   * year, every event of the reports that carried it, the notes written on it, with the value of
+   * that figure before and after each event.
+   */
+  async figureHistory(satker: string, year: number, month: number, indicator: string): Promise<AuditTrailItem[]> {
+    const rows = await this.dataSource.query(
+      `SELECT ${COLUMNS}, f.field AS figure_field, f.value_before, f.value_after
+         FROM audit_trail a
+         LEFT JOIN audit_trail_figure f
+           ON f.satker_code = a.satker_code AND f.indicator_code = $4 AND f.year = $2
+          AND f.month IN ($3, 0) AND f.tenant_sequence = a.tenant_sequence
+        WHERE a.satker_code = $1
+          AND (f.tenant_sequence IS NOT NULL
+               OR a.stream_id IN (SELECT s.stream_id FROM audit_trail_figure s
+                                   WHERE s.satker_code = $1 AND s.indicator_code = $4 AND s.year = $2 AND s.month = $3))
+        ORDER BY a.tenant_sequence`,
+      [satker, year, month, indicator],
+    );
+    return rows.map(toItem);
+  }
+}

@@ -1,0 +1,79 @@
+/** One value that an event changed (or, for approvals and returns, the value it concerned). */
+export interface AuditChange {
+  indicatorCode: string | null;
+  indicatorName: string | null;
+  /** 'realisasi', 'target', 'anggaran:<kegiatan>' or the name of an identity field. */
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export type AuditSubjectKind = 'PK' | 'REALISASI' | 'CATATAN_REVIU' | 'IDENTITAS' | 'LAINNYA';
+
+/** One row of the audit trail: one event, in words a person reads. */
+export interface AuditTrailRow {
+  satker: string;
+  tenantSequence: number;
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  eventType: string;
+  recordedAt: Date;
+  actorId: string;
+  actorName: string | null;
+  actorUsername: string | null;
+  actorRole: string;
+  subjectKind: AuditSubjectKind;
+  year: number | null;
+  /** 1–12, or null when the event concerns the whole year. */
+  month: number | null;
+  subbagian: string | null;
+  pkVersion: number | null;
+  reportRevision: number | null;
+  /** What happened, one sentence in Bahasa Indonesia. */
+  summary: string;
+  changes: AuditChange[];
+  reason: string | null;
+  correlationId: string | null;
+  causationId: string | null;
+  previousHash: string;
+  hash: string;
+}
+
+/**
+ * One figure an event touched, for the complete history of one figure. `month` 0 stands for the
+ * year (a PK target, a note on the indicator for the whole year).
+ */
+export interface AuditFigureRow {
+  satker: string;
+  indicatorCode: string;
+  year: number;
+  month: number;
+  tenantSequence: number;
+  streamId: string;
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface IndicatorInfo {
+  name: string;
+  target: string;
+  picSubbagian: string;
+}
+
+export interface ActorInfo {
+  fullName: string;
+  username: string;
+}
+
+/** Realisasi values of one report as last saved: indicator code → value (null: not reported). */
+export type ReportLines = Record<string, string | null>;
+
+export const MONTH_NAMES = [
+  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
+] as const;
+
+export function monthName(month: number): string {
+  return MONTH_NAMES[month - 1] ?? `bulan ${month}`;
+}

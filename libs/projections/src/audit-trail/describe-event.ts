@@ -1,0 +1,61 @@
+import type { RecordedEvent } from '@kinerja/event-store';
+import type { AuditTrailState } from './audit-trail.state';
+import type { AuditFigureRow, AuditTrailRow } from './audit-trail.types';
+import { describeCatatanReviu } from './describe-catatan-reviu';
+import { describeIdentity } from './describe-identity';
+import { describePk } from './describe-pk';
+import { describeRealisasi } from './describe-realisasi';
+import type { Description, Describer } from './describe.types';
+
+const DESCRIBERS: Describer[] = [describePk, describeRealisasi, describeCatatanReviu, describeIdentity];
+
+/** Events of other parts (reminders, LKj production …) still appear, by their type. */
+function generic(event: RecordedEvent): Description {
+  return { subjectKind: 'LAINNYA', summary: `Peristiwa ${event.type} tercatat pada ${event.streamId}.` };
+}
+
+/**
+ * One event in words, and the figures it touched. Pure apart from `state`, which it reads and
+ * updates in memory (names, indicators, last saved values); the projection persists it.
+ */
+export function describeEvent(event: RecordedEvent, state: AuditTrailState): { row: AuditTrailRow; figures: AuditFigureRow[] } {
+  let description: Description | null = null;
+  for (const describer of DESCRIBERS) {
+    description = describer(event, state);
+    if (description) break;
+  }
+  const d = description ?? generic(event);
+  const meta = event.metadata;
+  const actor = state.actor(meta.actorId);
+  const row: AuditTrailRow = {
+    satker: event.tenantId,
+    tenantSequence: event.tenantSequence,
+    eventId: event.eventId,
+    streamId: event.streamId,
+    streamVersion: event.streamVersion,
+    eventType: event.type,
+    recordedAt: event.recordedAt,
+    actorId: meta.actorId,
+    actorName: actor?.fullName ?? null,
+    actorUsername: actor?.username ?? null,
+    actorRole: meta.actorRole,
+    subjectKind: d.subjectKind,
+    year: d.year ?? null,
+    month: d.month ?? null,
+    subbagian: d.subbagian ?? null,
+    pkVersion: d.pkVersion ?? null,
+    reportRevision: d.reportRevision ?? null,
+    summary: d.summary,
+    changes: d.changes ?? [],
+    reason: d.reason ?? null,
+    correlationId: meta.correlationId ?? null,
+    causationId: meta.causationId ?? null,
+    previousHash: event.previousHash,
+    hash: event.hash,
+  };
+  const figures = (d.figures ?? []).filter(() => d.year != null).map((f): AuditFigureRow => ({
+    satker: event.tenantId, indicatorCode: f.indicatorCode, year: d.year as number, month: f.month,
+    tenantSequence: event.tenantSequence, streamId: event.streamId, field: f.field, before: f.before, after: f.after,
+  }));
+  return { row, figures };
+}

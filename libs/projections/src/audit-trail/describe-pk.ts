@@ -1,0 +1,90 @@
+import type { RecordedEvent } from '@kinerja/event-store';
+import type { PkEvent } from '@kinerja/domain/perjanjian-kinerja/pk.events';
+import type { PkStructure } from '@kinerja/domain/perjanjian-kinerja/pk-structure.types';
+import { targetText } from '@kinerja/domain/capaian/target-to-date';
+import type { AuditTrailState } from './audit-trail.state';
+import type { AuditChange, IndicatorInfo } from './audit-trail.types';
+import type { Description } from './describe.types';
+
+const PK_TYPES = new Set<string>(['PkDrafted', 'PkIndicatorsChanged', 'PkSubmitted', 'PkApproved', 'PkReturned', 'PkRevisionOpened']);
+
+/** `pk:<satker>:<year>`. */
+function yearOfStream(streamId: string): number | null {
+  const year = Number(streamId.split(':')[2]);
+  return Number.isInteger(year) ? year : null;
+}
+
+function indicatorsOf(structure: PkStructure): Map<string, IndicatorInfo> {
+  const map = new Map<string, IndicatorInfo>();
+  for (const program of structure.programs) {
+    for (const kegiatan of program.kegiatan) {
+      for (const ind of kegiatan.indicators) {
+        map.set(ind.code, { name: ind.name, target: targetText(ind.target), picSubbagian: ind.picSubbagian });
+      }
+    }
+  }
+  return map;
+}
+
+/** Targets added, changed or removed by a new structure (indicator names kept for removed ones). */
+function targetChanges(before: Map<string, IndicatorInfo>, after: Map<string, IndicatorInfo>): AuditChange[] {
+  const changes: AuditChange[] = [];
+  for (const [code, info] of after) {
+    const old = before.get(code);
+    if (!old || old.target !== info.target) {
+      changes.push({ indicatorCode: code, indicatorName: info.name, field: 'target', before: old?.target ?? null, after: info.target });
+    }
+  }
+  for (const [code, info] of before) {
+    if (!after.has(code)) changes.push({ indicatorCode: code, indicatorName: info.name, field: 'target', before: info.target, after: null });
+  }
+  return changes;
+}
+
+function structureChanged(event: RecordedEvent, state: AuditTrailState, year: number, structure: PkStructure) {
+  const next = indicatorsOf(structure);
+  const changes = targetChanges(state.indicatorsOf(event.tenantId, year), next);
+  // Names of removed indicators stay known, so older history still reads with names.
+  const merged = new Map([...state.indicatorsOf(event.tenantId, year), ...next]);
+  state.setIndicators(event.tenantId, year, merged);
+  const figures = changes.map((c) => ({ indicatorCode: c.indicatorCode as string, month: 0, field: 'target', before: c.before, after: c.after }));
+  return { changes, figures, count: next.size };
+}
+
+export function describePk(event: RecordedEvent, state: AuditTrailState): Description | null {
+  if (!PK_TYPES.has(event.type)) return null;
+  const pk = event as unknown as PkEvent;
+  const year = yearOfStream(event.streamId);
+  if (year === null) return null;
+  const base = { subjectKind: 'PK' as const, year, month: null };
+  switch (pk.type) {
+    case 'PkDrafted': {
+      const s = structureChanged(event, state, year, pk.data.structure);
+      return { ...base, pkVersion: pk.data.version, changes: s.changes, figures: s.figures,
+        summary: `Menyusun draf Perjanjian Kinerja ${year} versi ${pk.data.version} (${s.count} indikator).` };
+    }
+    case 'PkIndicatorsChanged': {
+      const s = structureChanged(event, state, year, pk.data.structure);
+      return { ...base, pkVersion: pk.data.version, changes: s.changes, figures: s.figures,
+        summary: `Mengubah indikator draf PK ${year} versi ${pk.data.version}: ${s.changes.length} target berubah.` };
+    }
+    case 'PkSubmitted':
+      return { ...base, pkVersion: pk.data.version, summary: `Mengajukan PK ${year} versi ${pk.data.version} untuk disetujui.` };
+    case 'PkApproved': {
+      const replaced = pk.data.supersedesVersion === null ? '' : ` menggantikan versi ${pk.data.supersedesVersion}`;
+      return { ...base, pkVersion: pk.data.version, summary: `Menyetujui PK ${year} versi ${pk.data.version}${replaced}; PK ini berlaku.` };
+    }
+    case 'PkReturned':
+      return { ...base, pkVersion: pk.data.version, reason: pk.data.reason,
+        summary: `Mengembalikan PK ${year} versi ${pk.data.version} untuk diperbaiki.` };
+    case 'PkRevisionOpened': {
+      const s = structureChanged(event, state, year, pk.data.structure);
+      return { ...base, pkVersion: pk.data.version, reason: pk.data.reason, changes: s.changes, figures: s.figures,
+        summary: `Membuka PK Perubahan ${year} versi ${pk.data.version} berdasarkan versi ${pk.data.basedOnVersion}.` };
+    }
+    default: {
+      const _exhaustive: never = pk;
+      return _exhaustive;
+    }
+  }
+}

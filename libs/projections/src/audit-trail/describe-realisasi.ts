@@ -1,0 +1,85 @@
+import type { RecordedEvent } from '@kinerja/event-store';
+import type { RealisasiEvent } from '@kinerja/domain/realisasi/realisasi.events';
+import type { AuditTrailState } from './audit-trail.state';
+import { type AuditChange, monthName, type ReportLines } from './audit-trail.types';
+import { type Description, shown } from './describe.types';
+
+const REALISASI_TYPES = new Set<string>(['RealisasiDraftSaved', 'RealisasiSubmitted', 'RealisasiApproved', 'RealisasiReturned', 'RealisasiRevisionOpened']);
+
+interface ReportKey {
+  year: number;
+  month: number;
+  subbagian: string;
+}
+
+/** `realisasi:<satker>:<year>:<MM>:<subbagian>`: the later events of a report do not repeat its key. */
+function keyOfStream(streamId: string): ReportKey | null {
+  const parts = streamId.split(':');
+  if (parts.length < 5) return null;
+  const year = Number(parts[2]);
+  const month = Number(parts[3]);
+  if (!Number.isInteger(year) || !Number.isInteger(month)) return null;
+  return { year, month, subbagian: parts.slice(4).join(':') };
+}
+
+function figuresOf(lines: ReportLines, previous: ReportLines | null, month: number) {
+  return Object.entries(lines).map(([indicatorCode, after]) => ({
+    indicatorCode, month, field: 'realisasi', before: previous ? (previous[indicatorCode] ?? null) : null, after,
+  }));
+}
+
+function changesOf(satker: string, key: ReportKey, figures: ReturnType<typeof figuresOf>, state: AuditTrailState): AuditChange[] {
+  return figures.map((f) => ({
+    indicatorCode: f.indicatorCode, indicatorName: state.indicator(satker, key.year, f.indicatorCode)?.name ?? null,
+    field: f.field, before: f.before, after: f.after,
+  }));
+}
+
+function saved(event: RecordedEvent, state: AuditTrailState, key: ReportKey, data: Extract<RealisasiEvent, { type: 'RealisasiDraftSaved' }>['data']) {
+  const previous = state.reportLines(event.tenantId, event.streamId);
+  const lines: ReportLines = {};
+  for (const line of data.lines) lines[line.indicatorCode] = line.value;
+  state.setReportLines(event.tenantId, event.streamId, lines);
+  const all = figuresOf(lines, previous, key.month);
+  // Only what this save changed; the first save of a revision shows every value entered.
+  const figures = previous ? all.filter((f) => f.before !== f.after) : all;
+  const changes = changesOf(event.tenantId, key, figures, state);
+  for (const b of data.budget) changes.push({ indicatorCode: null, indicatorName: null, field: `anggaran:${b.kegiatanCode}`, before: null, after: b.spent });
+  const listed = figures.map((f) => `${f.indicatorCode} ${shown(f.before)} → ${shown(f.after)}`).join('; ');
+  return { figures, changes, listed };
+}
+
+export function describeRealisasi(event: RecordedEvent, state: AuditTrailState): Description | null {
+  if (!REALISASI_TYPES.has(event.type)) return null;
+  const key = keyOfStream(event.streamId);
+  if (key === null) return null;
+  const r = event as unknown as RealisasiEvent;
+  const report = `laporan realisasi ${monthName(key.month)} ${key.year} subbagian ${key.subbagian}`;
+  const base = { subjectKind: 'REALISASI' as const, year: key.year, month: key.month, subbagian: key.subbagian, reportRevision: r.data.revision };
+  // Non-saving events concern the values as last saved: shown unchanged so the figure history lists them.
+  const current = () => {
+    const lines = state.reportLines(event.tenantId, event.streamId) ?? {};
+    const figures = figuresOf(lines, lines, key.month);
+    return { figures, changes: changesOf(event.tenantId, key, figures, state) };
+  };
+  switch (r.type) {
+    case 'RealisasiDraftSaved': {
+      const s = saved(event, state, key, r.data);
+      return { ...base, pkVersion: r.data.pkVersion, figures: s.figures, changes: s.changes,
+        summary: `Menyimpan ${report} (revisi ${r.data.revision})${s.listed ? `: ${s.listed}` : '; tidak ada nilai yang berubah'}.` };
+    }
+    case 'RealisasiSubmitted':
+      return { ...base, ...current(),
+        summary: `${r.data.resubmission ? 'Mengajukan kembali' : 'Mengajukan'} ${report} (revisi ${r.data.revision}) untuk disetujui.` };
+    case 'RealisasiApproved':
+      return { ...base, ...current(), summary: `Menyetujui ${report} (revisi ${r.data.revision}).` };
+    case 'RealisasiReturned':
+      return { ...base, ...current(), reason: r.data.reason, summary: `Mengembalikan ${report} (revisi ${r.data.revision}) untuk diperbaiki.` };
+    case 'RealisasiRevisionOpened':
+      return { ...base, ...current(), reason: r.data.reason, summary: `Membuka perbaikan (revisi ${r.data.revision}) atas ${report} yang sudah disetujui.` };
+    default: {
+      const _exhaustive: never = r;
+      return _exhaustive;
+    }
+  }
+}

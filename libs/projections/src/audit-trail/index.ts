@@ -1,0 +1,6 @@
+export * from './audit-trail.types';
+export * from './audit-trail.projection';
+export * from './audit-trail.query';
+export * from './integrity.service';
+export { describeEvent } from './describe-event';
+export { targetWords } from './describe-catatan-reviu';
