@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserPasswordService, UserService } from '@kinerja/identity';
 import type { AuthenticatedUser, UserView } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './user.dto';
 
-const userId = new ParseUUIDPipe({ version: '4' });
+const userId = uuidParam('userId');
 
 @ApiTags('users')
 @Roles('ADMIN')

@@ -4,3 +4,4 @@ export * from './error-body';
 export * from './error-response';
 export * from './public.decorator';
 export * from './roles.decorator';
+export * from './uuid-param.pipe';

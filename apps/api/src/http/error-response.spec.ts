@@ -1,0 +1,65 @@
+import { BadRequestException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { DomainError } from '@kinerja/domain';
+import { ConcurrencyError } from '@kinerja/event-store';
+import { toErrorResponse } from './error-response';
+
+describe('anything thrown, as the answer a client gets', () => {
+  it.each([
+    ['validation', 422],
+    ['unauthenticated', 401],
+    ['forbidden', 403],
+    ['not_found', 404],
+    ['conflict', 409],
+  ] as const)('given a DomainError of kind %s, then the status is %i and the body is its code, message and details', (kind, status) => {
+    const answer = toErrorResponse(new DomainError('X.Y', 'Pesan.', kind, { a: 1 }));
+    expect(answer).toEqual({ status, body: { code: 'X.Y', message: 'Pesan.', details: { a: 1 } }, headers: {}, unexpected: false });
+  });
+
+  it('given malformed input (VALIDATION.FAILED), then 400 rather than the 422 of a broken rule', () => {
+    expect(toErrorResponse(new DomainError('VALIDATION.FAILED', 'x', 'validation')).status).toBe(400);
+  });
+
+  it('given a lockout or a rate limit, then 423 or 429 with Retry-After from the details', () => {
+    const locked = toErrorResponse(new DomainError('AUTH.LOCKED', 'x', 'unauthenticated', { retryAfterSeconds: 899.2 }));
+    expect([locked.status, locked.headers]).toEqual([423, { 'Retry-After': '900' }]);
+    expect(toErrorResponse(new DomainError('AUTH.RATE_LIMITED', 'x', 'unauthenticated', { retryAfterSeconds: 30 })).status).toBe(429);
+  });
+
+  it('given the event store’s stale-writer error, then 409 EVENT_STORE.CONCURRENCY with the versions', () => {
+    const answer = toErrorResponse(new ConcurrencyError('pk:kpu-kab-jember:2024', 3, 4));
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', details: { expectedVersion: 3, actualVersion: 4 } });
+  });
+
+  it('given an error that only carries the concurrency code, then 409 as well', () => {
+    const error = Object.assign(new Error('stale'), { code: 'EVENT_STORE.CONCURRENCY' });
+    expect(toErrorResponse(error).status).toBe(409);
+  });
+
+  it('given Nest’s own exceptions, then the same shape with a stable code', () => {
+    expect(toErrorResponse(new NotFoundException('Cannot GET /x')).body).toEqual({
+      code: 'ROUTE.NOT_FOUND',
+      message: 'Alamat yang diminta tidak ditemukan.',
+      details: {},
+    });
+    expect(toErrorResponse(new PayloadTooLargeException()).body.code).toBe('REQUEST.TOO_LARGE');
+    expect(toErrorResponse(new BadRequestException('x', { cause: new SyntaxError('Unexpected token') })).body.code).toBe('REQUEST.MALFORMED');
+    expect(toErrorResponse(new HttpException('teapot', 418)).body.code).toBe('HTTP.418');
+  });
+
+  it('given anything unexpected, then 500 INTERNAL that leaks nothing but the correlation id, and is flagged for the log', () => {
+    const answer = toErrorResponse(new TypeError('Cannot read properties of undefined (reading "password_hash")'), 'corr-123');
+    expect(answer).toEqual({
+      status: 500,
+      body: {
+        code: 'INTERNAL',
+        message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi administrator.',
+        details: { correlationId: 'corr-123' },
+      },
+      headers: {},
+      unexpected: true,
+    });
+    expect(toErrorResponse(new HttpException('db down at 10.0.0.5', 503)).body.code).toBe('INTERNAL');
+    expect(toErrorResponse('a string').status).toBe(500);
+  });
+});

@@ -1,0 +1,162 @@
+import { createTestApp, TestApp } from '../support/test-app';
+import { createTwoOffices, FIXTURE_PASSWORD, FixtureOffice, login } from '../support/identity-fixtures';
+
+describe('administration of offices, subbagian and users through HTTP', () => {
+  let t: TestApp;
+  let own: FixtureOffice;
+  let rootAdminToken: string;
+  let provinceAdminToken: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ own, rootAdminToken } = await createTwoOffices(t));
+    const created = await as(rootAdminToken).post('/api/v1/satker/kpu-prov-jawa-timur/users').send({
+      username: 'admin.jatim',
+      fullName: 'Admin KPU Provinsi Jawa Timur',
+      role: 'ADMIN',
+      password: 'admin-jatim-123',
+    });
+    expect(created.status).toBe(201);
+    provinceAdminToken = await login(t, 'admin.jatim', 'admin-jatim-123');
+  });
+
+  afterAll(() => t?.close());
+
+  function as(token: string) {
+    const auth = (request: ReturnType<TestApp['http']['get']>) => request.set('Authorization', `Bearer ${token}`);
+    return {
+      get: (path: string) => auth(t.http.get(path)),
+      post: (path: string) => auth(t.http.post(path)),
+      patch: (path: string) => auth(t.http.patch(path)),
+    };
+  }
+
+  describe('the error contract', () => {
+    it('refuses an unknown field with 400 VALIDATION.FAILED naming it', async () => {
+      const response = await as(rootAdminToken).post('/api/v1/satker/kpu-kab-jember/subbagian').send({ code: 'TPH', name: 'Teknis', warna: 'merah' });
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        code: 'VALIDATION.FAILED',
+        message: 'Data yang dikirim tidak valid.',
+        details: { fields: [{ field: 'warna', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' }] },
+      });
+    });
+
+    it('refuses a value of the wrong type with 400 and the field and constraint', async () => {
+      const response = await as(rootAdminToken).patch('/api/v1/satker/kpu-kab-jember').send({ reportDeadlineDay: 'lima' });
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('VALIDATION.FAILED');
+      expect(response.body.details.fields).toContainEqual({ field: 'reportDeadlineDay', constraint: 'isInt', message: 'harus berupa bilangan bulat' });
+    });
+
+    it('refuses malformed JSON with 400 REQUEST.MALFORMED', async () => {
+      const response = await as(rootAdminToken).post('/api/v1/satker').set('Content-Type', 'application/json').send('{"code": ');
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'REQUEST.MALFORMED' });
+    });
+
+    it('refuses a malformed user id with 400, not 404', async () => {
+      const response = await as(rootAdminToken).get('/api/v1/satker/kpu-kab-jember/users/123');
+      expect(response.status).toBe(400);
+      expect(response.body.details.fields[0]).toMatchObject({ field: 'userId', constraint: 'isUUID' });
+    });
+
+    it('answers an unknown route and an oversized body in the same shape', async () => {
+      const missing = await as(rootAdminToken).get('/api/v1/tidak-ada');
+      expect(missing.body).toEqual({ code: 'ROUTE.NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.', details: {} });
+      const large = await as(rootAdminToken).post('/api/v1/satker').send({ name: 'x'.repeat(200_000) });
+      expect({ status: large.status, code: large.body.code }).toEqual({ status: 413, code: 'REQUEST.TOO_LARGE' });
+    });
+
+    it('answers a broken rule of the domain with 422 and a conflict with 409', async () => {
+      const noSubbagian = await as(rootAdminToken)
+        .post('/api/v1/satker/kpu-kab-jember/users')
+        .send({ username: 'kasubbag.baru', fullName: 'Baru', role: 'KASUBBAG', password: 'cukup-panjang-1' });
+      expect({ status: noSubbagian.status, code: noSubbagian.body.code }).toEqual({ status: 422, code: 'USER.SUBBAGIAN_REQUIRED' });
+      const taken = await as(rootAdminToken)
+        .post('/api/v1/satker/kpu-kab-jember/users')
+        .send({ username: 'KETUA.kpu-kab-jember', fullName: 'Lagi', role: 'KETUA', password: 'cukup-panjang-1' });
+      expect({ status: taken.status, code: taken.body.code }).toEqual({ status: 409, code: 'USER.USERNAME_TAKEN' });
+    });
+
+    it('serves the OpenAPI document with bearer authentication at /api/docs', async () => {
+      expect((await t.http.get('/api/docs')).status).toBe(200);
+      const document = (await t.http.get('/api/docs-json')).body;
+      expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(Object.keys(document.paths)).toContain('/api/v1/auth/login');
+    });
+  });
+
+  describe('offices', () => {
+    it('lists what each one may see: the root admin everything, a province admin its province and below, others their own', async () => {
+      const codes = async (token: string) => (await as(token).get('/api/v1/satker')).body.map((s: { code: string }) => s.code);
+      expect(await codes(rootAdminToken)).toEqual(['kpu-kab-banyuwangi', 'kpu-kab-jember', 'kpu-prov-jawa-timur', 'kpu-ri']);
+      expect(await codes(provinceAdminToken)).toEqual(['kpu-kab-banyuwangi', 'kpu-kab-jember', 'kpu-prov-jawa-timur']);
+      expect(await codes(own.users.SEKRETARIS.token)).toEqual(['kpu-kab-jember']);
+    });
+
+    it('lets a province admin create an office under its province but not under the root', async () => {
+      const created = await as(provinceAdminToken)
+        .post('/api/v1/satker')
+        .send({ code: 'kpu-kab-lumajang', name: 'KPU Kabupaten Lumajang', parentCode: 'kpu-prov-jawa-timur', reportDeadlineDay: 7 });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ code: 'kpu-kab-lumajang', parentCode: 'kpu-prov-jawa-timur', timeZone: 'Asia/Jakarta', reportDeadlineDay: 7, active: true, version: 1 });
+      const outside = await as(provinceAdminToken).post('/api/v1/satker').send({ code: 'kpu-prov-bali', name: 'KPU Provinsi Bali', parentCode: 'kpu-ri' });
+      expect({ status: outside.status, code: outside.body.code }).toEqual({ status: 404, code: 'SATKER.NOT_FOUND' });
+    });
+
+    it('changes an office with optimistic concurrency', async () => {
+      const changed = await as(provinceAdminToken).patch('/api/v1/satker/kpu-kab-lumajang').send({ timeZone: 'Asia/Makassar', expectedVersion: 1 });
+      expect(changed.body).toMatchObject({ timeZone: 'Asia/Makassar', version: 2 });
+      const stale = await as(provinceAdminToken).patch('/api/v1/satker/kpu-kab-lumajang').send({ name: 'Lumajang', expectedVersion: 1 });
+      expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'IDENTITY.VERSION_CONFLICT' });
+    });
+
+    it('never deactivates the root office', async () => {
+      const response = await as(rootAdminToken).patch('/api/v1/satker/kpu-ri').send({ active: false });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'SATKER.ROOT_CANNOT_BE_DEACTIVATED' });
+    });
+  });
+
+  describe('subbagian and users', () => {
+    it('lets the office admin add a subbagian and a Kasubbag who can then sign in', async () => {
+      const admin = own.users.ADMIN.token;
+      expect((await as(admin).post('/api/v1/satker/kpu-kab-jember/subbagian').send({ code: 'HSDM', name: 'Sub. Bagian Hukum dan SDM' })).status).toBe(201);
+      const created = await as(admin)
+        .post('/api/v1/satker/kpu-kab-jember/users')
+        .send({ username: 'kasubbag.hsdm', fullName: 'Kasubbag HSDM', email: 'hsdm@kpu-jember.go.id', role: 'KASUBBAG', subbagian: 'HSDM', password: 'hsdm-rahasia-1' });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ username: 'kasubbag.hsdm', satker: 'kpu-kab-jember', subbagian: 'HSDM', active: true });
+      expect(created.body).not.toHaveProperty('passwordHash');
+      expect((await login(t, 'kasubbag.hsdm', 'hsdm-rahasia-1')).length).toBeGreaterThan(20);
+      const listed = await as(admin).get('/api/v1/satker/kpu-kab-jember/users');
+      expect(listed.body.map((u: { username: string }) => u.username)).toContain('kasubbag.hsdm');
+      expect(JSON.stringify(listed.body)).not.toContain('argon2');
+    });
+
+    it('moves a Kasubbag to another subbagian and refuses an inactive one', async () => {
+      const admin = own.users.ADMIN.token;
+      const path = `/api/v1/satker/kpu-kab-jember/users/${own.users.KASUBBAG.id}`;
+      expect((await as(admin).patch(path).send({ subbagian: 'KUL' })).body).toMatchObject({ subbagian: 'KUL' });
+      expect((await as(admin).patch('/api/v1/satker/kpu-kab-jember/subbagian/HSDM').send({ active: false })).body).toMatchObject({ active: false });
+      const refused = await as(admin).patch(path).send({ subbagian: 'HSDM' });
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'SUBBAGIAN.INACTIVE' });
+    });
+
+    it('answers a user of another office as not found, even under an office the admin manages', async () => {
+      const response = await as(rootAdminToken).get(`/api/v1/satker/kpu-kab-banyuwangi/users/${own.users.KETUA.id}`);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 404, code: 'USER.NOT_FOUND' });
+    });
+
+    it('keeps the office admin from deactivating themselves', async () => {
+      const response = await as(own.users.ADMIN.token).patch(`/api/v1/satker/kpu-kab-jember/users/${own.users.ADMIN.id}`).send({ active: false });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'USER.CANNOT_CHANGE_OWN_ACCESS' });
+    });
+
+    it('resets a password so that only the new one works', async () => {
+      const path = `/api/v1/satker/kpu-kab-jember/users/${own.users.KETUA.id}/password`;
+      expect((await as(own.users.ADMIN.token).post(path).send({ newPassword: 'ketua-baru-123' })).status).toBe(204);
+      expect((await t.http.post('/api/v1/auth/login').send({ username: 'ketua.kpu-kab-jember', password: FIXTURE_PASSWORD })).status).toBe(401);
+      expect((await login(t, 'ketua.kpu-kab-jember', 'ketua-baru-123')).length).toBeGreaterThan(20);
+    });
+  });
+});

@@ -1,0 +1,144 @@
+import { JwtService } from '@nestjs/jwt';
+import jsonwebtoken from 'jsonwebtoken';
+import { createTestApp, TestApp } from '../support/test-app';
+import { createTwoOffices, FIXTURE_PASSWORD, FixtureOffice, login } from '../support/identity-fixtures';
+
+// The API trusts X-Forwarded-For from loopback (a reverse proxy in front): each test signs in
+// from an address of its own, so the per-address rate limit of one does not touch another.
+const from = (address: string) => ({ 'X-Forwarded-For': address });
+
+describe('authentication through HTTP', () => {
+  let t: TestApp;
+  let own: FixtureOffice;
+  let rootAdminToken: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15', LOGIN_RATE_PER_MINUTE: '6' } });
+    ({ own, rootAdminToken } = await createTwoOffices(t));
+  });
+
+  afterAll(() => t?.close());
+
+  const me = (token: string) => t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
+  const attempt = (username: string, password: string, address: string) =>
+    t.http.post('/api/v1/auth/login').set(from(address)).send({ username, password });
+
+  it('signs in with the right password: a bearer token, its lifetime and the user', async () => {
+    const response = await attempt('kasubbag.kpu-kab-jember', FIXTURE_PASSWORD, '10.0.0.1');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: t.config.JWT_TTL_SECONDS,
+      user: { username: 'kasubbag.kpu-kab-jember', role: 'KASUBBAG', satker: 'kpu-kab-jember', subbagian: 'PDI' },
+    });
+    const claims = jsonwebtoken.decode(response.body.accessToken, { complete: true }) as jsonwebtoken.Jwt;
+    expect(claims.header.alg).toBe('HS256');
+    expect(claims.payload).toMatchObject({ sub: own.users.KASUBBAG.id, role: 'KASUBBAG', satker: 'kpu-kab-jember', subbagian: 'PDI', tv: 1 });
+    expect((await me(response.body.accessToken)).body).toMatchObject({ id: own.users.KASUBBAG.id, role: 'KASUBBAG' });
+  });
+
+  it('refuses a wrong password and an unknown user with the same 401', async () => {
+    const wrong = await attempt('ketua.kpu-kab-jember', 'bukan-sandinya', '10.0.0.2');
+    const unknown = await attempt('tidak.ada', 'bukan-sandinya', '10.0.0.2');
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body).toEqual({ code: 'AUTH.INVALID_CREDENTIALS', message: 'Nama pengguna atau kata sandi salah.', details: {} });
+  });
+
+  it('locks the account after three failures (423 with Retry-After), even for the right password, until an admin resets it', async () => {
+    const username = 'sekretaris.kpu-kab-jember';
+    for (let i = 0; i < 3; i++) expect((await attempt(username, 'salah-terus', `10.0.1.${i}`)).status).toBe(401);
+    const locked = await attempt(username, FIXTURE_PASSWORD, '10.0.1.9');
+    expect(locked.status).toBe(423);
+    expect(locked.body.code).toBe('AUTH.LOCKED');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    const reset = await t.http
+      .post(`/api/v1/satker/kpu-kab-jember/users/${own.users.SEKRETARIS.id}/password`)
+      .set('Authorization', `Bearer ${rootAdminToken}`)
+      .send({ newPassword: 'sandi-baru-sekretaris' });
+    expect(reset.status).toBe(204);
+    expect((await attempt(username, 'sandi-baru-sekretaris', '10.0.1.10')).status).toBe(200);
+  });
+
+  it('limits failed logins per address (429 with Retry-After), for every account, while other addresses go on', async () => {
+    const address = '10.0.2.1';
+    for (let i = 0; i < 6; i++) expect((await attempt(`tebak.${i}`, 'tebakan-saja', address)).status).toBe(401);
+    const limited = await attempt('ketua.kpu-kab-jember', FIXTURE_PASSWORD, address);
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('AUTH.RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await attempt('ketua.kpu-kab-jember', FIXTURE_PASSWORD, '10.0.2.2')).status).toBe(200);
+  });
+
+  it('does not count successful logins against the address', async () => {
+    for (let i = 0; i < 8; i++) expect((await attempt('ketua.kpu-kab-jember', FIXTURE_PASSWORD, '10.0.3.1')).status).toBe(200);
+  });
+
+  it('refuses a missing, malformed, foreign-signed or expired token with 401 and a code for each', async () => {
+    expect((await t.http.get('/api/v1/auth/me')).body.code).toBe('AUTH.UNAUTHENTICATED');
+    expect((await t.http.get('/api/v1/auth/me').set('Authorization', 'Basic YWRtaW46YWRtaW4=')).body.code).toBe('AUTH.UNAUTHENTICATED');
+    expect((await me('not-a-jwt')).body.code).toBe('AUTH.TOKEN_INVALID');
+    const claims = { sub: own.users.KETUA.id, role: 'ADMIN', satker: 'kpu-kab-jember', subbagian: null, tv: 1 };
+    const forged = jsonwebtoken.sign(claims, 'another-secret-that-is-long-enough-0123456789', { expiresIn: 600 });
+    expect((await me(forged)).status).toBe(401);
+    expect((await me(forged)).body.code).toBe('AUTH.TOKEN_INVALID');
+    const none = jsonwebtoken.sign(claims, '', { algorithm: 'none' });
+    expect((await me(none)).body.code).toBe('AUTH.TOKEN_INVALID');
+    const expired = t.app.get(JwtService).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 });
+    const response = await me(expired);
+    expect(response.status).toBe(401);
+    expect(response.body.code).toBe('AUTH.TOKEN_EXPIRED');
+  });
+
+  it('reads role and office from the database, not from the token', async () => {
+    const claims = { sub: own.users.KETUA.id, role: 'ADMIN', satker: 'kpu-kab-jember', subbagian: null, tv: 1 };
+    const escalated = t.app.get(JwtService).sign(claims, { expiresIn: 600 });
+    const response = await t.http.get('/api/v1/satker/kpu-kab-jember/users').set('Authorization', `Bearer ${escalated}`);
+    expect(response.status).toBe(403);
+  });
+
+  it('revokes every earlier token when the user changes their password', async () => {
+    const username = 'inspektorat.kpu-kab-jember';
+    const before = await login(t, username, FIXTURE_PASSWORD);
+    const change = await t.http
+      .post('/api/v1/auth/password')
+      .set('Authorization', `Bearer ${before}`)
+      .send({ currentPassword: FIXTURE_PASSWORD, newPassword: 'inspektorat-baru-1' });
+    expect(change.status).toBe(204);
+    const old = await me(before);
+    expect({ status: old.status, code: old.body.code }).toEqual({ status: 401, code: 'AUTH.TOKEN_REVOKED' });
+    expect((await attempt(username, FIXTURE_PASSWORD, '10.0.4.1')).status).toBe(401);
+    const after = await login(t, username, 'inspektorat-baru-1');
+    expect((await me(after)).status).toBe(200);
+  });
+
+  it('refuses a new password that breaks the rule with 422, and a wrong current password with 422', async () => {
+    const token = await login(t, 'ketua.kpu-kab-jember', FIXTURE_PASSWORD);
+    const short = await t.http.post('/api/v1/auth/password').set('Authorization', `Bearer ${token}`).send({ currentPassword: FIXTURE_PASSWORD, newPassword: 'pendek' });
+    expect({ status: short.status, code: short.body.code }).toEqual({ status: 422, code: 'USER.PASSWORD_TOO_WEAK' });
+    const wrong = await t.http.post('/api/v1/auth/password').set('Authorization', `Bearer ${token}`).send({ currentPassword: 'keliru-keliru', newPassword: 'cukup-panjang-1' });
+    expect({ status: wrong.status, code: wrong.body.code }).toEqual({ status: 422, code: 'AUTH.CURRENT_PASSWORD_WRONG' });
+  });
+
+  it('revokes the tokens of a user who is deactivated, and lets nobody in as them', async () => {
+    const token = await login(t, 'ketua.kpu-kab-jember', FIXTURE_PASSWORD);
+    const deactivate = await t.http
+      .patch(`/api/v1/satker/kpu-kab-jember/users/${own.users.KETUA.id}`)
+      .set('Authorization', `Bearer ${rootAdminToken}`)
+      .send({ active: false });
+    expect(deactivate.status).toBe(200);
+    expect((await me(token)).body.code).toBe('AUTH.TOKEN_REVOKED');
+    expect((await attempt('ketua.kpu-kab-jember', FIXTURE_PASSWORD, '10.0.5.1')).body.code).toBe('AUTH.INVALID_CREDENTIALS');
+  });
+
+  it('ends the sessions of a whole office when it is deactivated', async () => {
+    const token = own.users.KASUBBAG.token;
+    expect((await me(token)).status).toBe(200);
+    const response = await t.http
+      .patch('/api/v1/satker/kpu-kab-jember')
+      .set('Authorization', `Bearer ${rootAdminToken}`)
+      .send({ active: false });
+    expect(response.status).toBe(200);
+    expect((await me(token)).body.code).toBe('AUTH.TOKEN_REVOKED');
+  });
+});
