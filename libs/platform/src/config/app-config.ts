@@ -104,7 +104,7 @@ export class AppConfig {
   @Max(1440)
   LOGIN_LOCK_MINUTES = 15;
 
-  /** Login attempts per client address per minute. */
+  /** Failed login attempts per client address per minute (successful sign-ins do not count). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
