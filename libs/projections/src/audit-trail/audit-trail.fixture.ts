@@ -1,6 +1,7 @@
 // Test support: a small office history appended through the real event store, then projected.
 import type { DataSource } from 'typeorm';
 import type { EventStore, NewEvent } from '@kinerja/event-store';
+import { LIVE_CONTEXT } from '../runner/projection';
 import { AuditTrailProjection } from './audit-trail.projection';
 
 export const SATKER = 'kpu-jember';
@@ -57,7 +58,7 @@ export async function projectAll(dataSource: DataSource, store: EventStore, batc
     const { events, checkpoint } = await store.readAll({ after, limit: batch });
     if (events.length === 0) return;
     await dataSource.transaction(async (manager) => {
-      await projection.handle(events, manager);
+      await projection.apply(events, manager, LIVE_CONTEXT);
       await store.saveCheckpoint('test-audit-trail', checkpoint, manager);
     });
     after = checkpoint;

@@ -1,26 +1,30 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@kinerja/event-store';
+import type { GlobalEvent } from '@kinerja/event-store';
+import { type Projection, type ProjectionContext, truncateTables } from '../runner/projection';
 import type { AuditFigureRow, AuditTrailRow } from './audit-trail.types';
 import { loadAuditState, saveAuditBatch } from './audit-trail.store';
 import { describeEvent } from './describe-event';
 
-/** The tables the audit trail owns, emptied by a rebuild. */
+/** The tables the audit trail owns (created by the audit-trail migration), emptied by a rebuild. */
 export const AUDIT_TRAIL_TABLES = [
   'audit_trail', 'audit_trail_figure', 'audit_trail_actor', 'audit_trail_indicator', 'audit_trail_stream_state',
 ] as const;
 
 /**
  * The audit trail follows the global log: every event of every office becomes one row in words.
- * A batch is handled with three reads and at most six writes, all in the caller's transaction
- * (the runner commits the checkpoint in the same one, so nothing is skipped or applied twice).
+ * A batch costs three reads and at most five writes, all in the runner's transaction (which also
+ * saves the checkpoint, so nothing is skipped or applied twice). Rows depend only on the log:
+ * names come from identity events, not from the users table, so a rebuild equals the live trail.
  */
-export class AuditTrailProjection {
+export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
+  readonly version = 1;
   readonly tables = AUDIT_TRAIL_TABLES;
 
-  async handle(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  async apply(events: readonly GlobalEvent[], manager: EntityManager, context: ProjectionContext): Promise<void> {
     if (events.length === 0) return;
-    const state = await loadAuditState(manager, events);
+    const t = (name: string) => context.table(name);
+    const state = await loadAuditState(manager, events, t);
     const rows: AuditTrailRow[] = [];
     const figures: AuditFigureRow[] = [];
     for (const event of events) {
@@ -28,10 +32,10 @@ export class AuditTrailProjection {
       rows.push(described.row);
       figures.push(...described.figures);
     }
-    await saveAuditBatch(manager, rows, figures, state);
+    await saveAuditBatch(manager, rows, figures, state, t);
   }
 
-  async reset(manager: EntityManager): Promise<void> {
-    await manager.query(`TRUNCATE ${AUDIT_TRAIL_TABLES.join(', ')}`);
+  reset(manager: EntityManager, context: ProjectionContext): Promise<void> {
+    return truncateTables(this, manager, context);
   }
 }

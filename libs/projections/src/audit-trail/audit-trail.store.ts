@@ -3,6 +3,9 @@ import type { RecordedEvent } from '@kinerja/event-store';
 import { AuditTrailState, reportKey, splitKey, yearKey } from './audit-trail.state';
 import type { AuditFigureRow, AuditTrailRow, IndicatorInfo, ReportLines } from './audit-trail.types';
 
+/** The physical name of one of the trail's tables (a shadow copy during a rebuild). */
+export type TableName = (name: string) => string;
+
 /** Which (satker, year) and stream states a batch needs, read from stream ids and metadata. */
 function keysOf(events: readonly RecordedEvent[]) {
   const actors = new Set<string>();
@@ -20,19 +23,19 @@ function keysOf(events: readonly RecordedEvent[]) {
 }
 
 /** Loads, in three queries, the state a batch of events needs. */
-export async function loadAuditState(manager: EntityManager, events: readonly RecordedEvent[]): Promise<AuditTrailState> {
+export async function loadAuditState(manager: EntityManager, events: readonly RecordedEvent[], t: TableName): Promise<AuditTrailState> {
   const state = new AuditTrailState();
   const keys = keysOf(events);
   // One after another: the three share the caller's transaction, hence one connection.
-  const actors = await manager.query(`SELECT user_id, full_name, username FROM audit_trail_actor WHERE user_id = ANY($1::text[])`, [keys.actors]);
+  const actors = await manager.query(`SELECT user_id, full_name, username FROM ${t('audit_trail_actor')} WHERE user_id = ANY($1::text[])`, [keys.actors]);
   const indicators = await manager.query(
       `SELECT i.satker_code, i.year, i.indicator_code, i.name, i.target, i.pic_subbagian
-         FROM audit_trail_indicator i
+         FROM ${t('audit_trail_indicator')} i
          JOIN jsonb_to_recordset($1::jsonb) AS k(satker text, year integer) ON i.satker_code = k.satker AND i.year = k.year`,
       [JSON.stringify(keys.years.map(([satker, year]) => ({ satker, year: Number(year) })))],
   );
   const streams = await manager.query(
-      `SELECT s.satker_code, s.stream_id, s.lines FROM audit_trail_stream_state s
+      `SELECT s.satker_code, s.stream_id, s.lines FROM ${t('audit_trail_stream_state')} s
          JOIN jsonb_to_recordset($1::jsonb) AS k(satker text, stream text) ON s.satker_code = k.satker AND s.stream_id = k.stream`,
       [JSON.stringify(keys.streams.map(([satker, stream]) => ({ satker, stream })))],
   );
@@ -48,10 +51,10 @@ export async function loadAuditState(manager: EntityManager, events: readonly Re
 }
 
 /** Writes the rows and the changed state of a batch, each table in one statement. */
-export async function saveAuditBatch(manager: EntityManager, rows: AuditTrailRow[], figures: AuditFigureRow[], state: AuditTrailState): Promise<void> {
+export async function saveAuditBatch(manager: EntityManager, rows: AuditTrailRow[], figures: AuditFigureRow[], state: AuditTrailState, t: TableName): Promise<void> {
   if (rows.length > 0) {
     await manager.query(
-      `INSERT INTO audit_trail (satker_code, tenant_sequence, event_id, stream_id, stream_version, event_type, recorded_at,
+      `INSERT INTO ${t('audit_trail')} (satker_code, tenant_sequence, event_id, stream_id, stream_version, event_type, recorded_at,
           actor_id, actor_name, actor_username, actor_role, subject_kind, year, month, subbagian_code, pk_version,
           report_revision, summary, changes, reason, correlation_id, causation_id, previous_hash, hash)
        SELECT satker, "tenantSequence", "eventId", "streamId", "streamVersion", "eventType", "recordedAt",
@@ -68,7 +71,7 @@ export async function saveAuditBatch(manager: EntityManager, rows: AuditTrailRow
   }
   if (figures.length > 0) {
     await manager.query(
-      `INSERT INTO audit_trail_figure (satker_code, indicator_code, year, month, tenant_sequence, stream_id, field, value_before, value_after)
+      `INSERT INTO ${t('audit_trail_figure')} (satker_code, indicator_code, year, month, tenant_sequence, stream_id, field, value_before, value_after)
        SELECT satker, "indicatorCode", year, month, "tenantSequence", "streamId", field, before, after
          FROM jsonb_to_recordset($1::jsonb) AS f(satker text, "indicatorCode" text, year integer, month integer,
           "tenantSequence" bigint, "streamId" text, field text, before text, after text)
@@ -76,14 +79,14 @@ export async function saveAuditBatch(manager: EntityManager, rows: AuditTrailRow
       [JSON.stringify(figures)],
     );
   }
-  await saveState(manager, state);
+  await saveState(manager, state, t);
 }
 
-async function saveState(manager: EntityManager, state: AuditTrailState): Promise<void> {
+async function saveState(manager: EntityManager, state: AuditTrailState, t: TableName): Promise<void> {
   const actors = [...state.dirtyActors].map((id) => ({ id, ...state.actors.get(id) }));
   if (actors.length > 0) {
     await manager.query(
-      `INSERT INTO audit_trail_actor (user_id, full_name, username)
+      `INSERT INTO ${t('audit_trail_actor')} (user_id, full_name, username)
        SELECT id, "fullName", username FROM jsonb_to_recordset($1::jsonb) AS a(id text, "fullName" text, username text)
        ON CONFLICT (user_id) DO UPDATE SET full_name = EXCLUDED.full_name, username = EXCLUDED.username`,
       [JSON.stringify(actors)],
@@ -95,7 +98,7 @@ async function saveState(manager: EntityManager, state: AuditTrailState): Promis
   });
   if (indicators.length > 0) {
     await manager.query(
-      `INSERT INTO audit_trail_indicator (satker_code, year, indicator_code, name, target, pic_subbagian)
+      `INSERT INTO ${t('audit_trail_indicator')} (satker_code, year, indicator_code, name, target, pic_subbagian)
        SELECT satker, year, code, name, target, "picSubbagian"
          FROM jsonb_to_recordset($1::jsonb) AS i(satker text, year integer, code text, name text, target text, "picSubbagian" text)
        ON CONFLICT (satker_code, year, indicator_code) DO UPDATE
@@ -109,7 +112,7 @@ async function saveState(manager: EntityManager, state: AuditTrailState): Promis
   });
   if (streams.length > 0) {
     await manager.query(
-      `INSERT INTO audit_trail_stream_state (satker_code, stream_id, lines)
+      `INSERT INTO ${t('audit_trail_stream_state')} (satker_code, stream_id, lines)
        SELECT satker, stream, lines FROM jsonb_to_recordset($1::jsonb) AS s(satker text, stream text, lines jsonb)
        ON CONFLICT (satker_code, stream_id) DO UPDATE SET lines = EXCLUDED.lines`,
       [JSON.stringify(streams)],
