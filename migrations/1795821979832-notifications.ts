@@ -9,7 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `notifications`: the in-app inbox, a read model per recipient (`read_at` is the recipient's own
  *   state, not a fact of the office, so it is updated in place).
  * - `notification_outbox`: e-mails to send after the commit; `sent_at` is set only once SMTP has
- *   accepted the message. The pending index is partial, so scanning it stays cheap however long
+ *   accepted the message (or, with no SMTP configured, with
+ *   `skipped`). The pending index is partial, so scanning it stays cheap however long
  *   the history grows.
  */
 export class Notifications1795821979832 implements MigrationInterface {
@@ -64,6 +65,7 @@ export class Notifications1795821979832 implements MigrationInterface {
         next_attempt_at timestamptz NOT NULL,
         last_error      text,
         sent_at         timestamptz,
+        skipped         boolean     NOT NULL DEFAULT false,
         PRIMARY KEY (satker_code, id),
         UNIQUE (satker_code, reminder_key, recipient_id)
       )`);

@@ -1,0 +1,105 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EventStore } from '@kinerja/event-store';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ReminderMessage } from '../reminders/messages/render-reminder';
+import type { PlannedReminder } from '../reminders/plan/reminder-plan.types';
+import type { Recipient } from '../reminders/facts/office-directory';
+
+export const REMINDER_SENT = 'ReminderSent';
+
+/** The stream of an office's reminders. */
+export function notificationStreamId(satker: string): string {
+  return `notifications:${satker}`;
+}
+
+/** Same key and recipient, same Message-ID: a resend after a crash is recognisable as the same message. */
+export function reminderMessageId(key: string, userId: string): string {
+  return `<${createHash('sha256').update(`${key}\u0000${userId}`).digest('hex').slice(0, 40)}@reminder.kinerja>`;
+}
+
+export interface RecordedReminder {
+  key: string;
+  recipients: number;
+  emails: number;
+}
+
+/**
+ * Records a reminder at most once. One transaction writes the `reminders` row (its primary key is
+ * the reminder's deterministic key), the `ReminderSent` event (the event store's idempotency key is
+ * the same key), an inbox row per recipient and an outbox row per recipient with an e-mail address.
+ * A second attempt — a retried or duplicated job, another worker, a catch-up — finds the key taken
+ * (waiting for the first transaction if it is still open) and records nothing.
+ */
+export class ReminderRecorder {
+  constructor(private readonly dataSource: DataSource, private readonly events: EventStore) {}
+
+  async record(reminder: PlannedReminder, message: ReminderMessage, recipients: Recipient[], now: Date): Promise<RecordedReminder | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed: unknown[] = await manager.query(
+        `INSERT INTO reminders (satker_code, reminder_key, kind, due_at, recipients, payload, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT DO NOTHING RETURNING reminder_key`,
+        [reminder.satker, reminder.key, reminder.kind, reminder.dueAt, recipients.length, JSON.stringify(payloadOf(reminder)), now],
+      );
+      if (claimed.length === 0) return null;
+      await this.appendEvent(manager, reminder, recipients, now);
+      let emails = 0;
+      for (const recipient of recipients) {
+        await this.insertInbox(manager, reminder, message, recipient, now);
+        if (recipient.email) {
+          await this.insertOutbox(manager, reminder, message, recipient, now);
+          emails++;
+        }
+      }
+      return { key: reminder.key, recipients: recipients.length, emails };
+    });
+  }
+
+  private async appendEvent(manager: EntityManager, reminder: PlannedReminder, recipients: Recipient[], now: Date) {
+    const data = { ...payloadOf(reminder), recipientIds: recipients.map((r) => r.userId), sentAt: now.toISOString() };
+    await this.events.append(
+      notificationStreamId(reminder.satker),
+      'any',
+      [{ type: REMINDER_SENT, data }],
+      { tenantId: reminder.satker, actorId: 'system', actorRole: 'SYSTEM', correlationId: reminder.key, idempotencyKey: `reminder:${reminder.key}` },
+      { manager },
+    );
+  }
+
+  private async insertInbox(manager: EntityManager, r: PlannedReminder, m: ReminderMessage, to: Recipient, now: Date) {
+    await manager.query(
+      `INSERT INTO notifications (satker_code, id, recipient_id, reminder_key, kind, subject, body, data, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
+      [r.satker, randomUUID(), to.userId, r.key, r.kind, m.subject, m.body, JSON.stringify(payloadOf(r)), now],
+    );
+  }
+
+  private async insertOutbox(manager: EntityManager, r: PlannedReminder, m: ReminderMessage, to: Recipient, now: Date) {
+    await manager.query(
+      `INSERT INTO notification_outbox
+         (satker_code, id, reminder_key, recipient_id, to_address, subject, body, message_id, created_at, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+      [r.satker, randomUUID(), r.key, to.userId, to.email, m.subject, m.body, reminderMessageId(r.key, to.userId), now],
+    );
+  }
+}
+
+/** What the event and the inbox keep about a reminder: enough to say who was reminded of what, and why. */
+function payloadOf(r: PlannedReminder) {
+  return {
+    key: r.key,
+    kind: r.kind,
+    audience: r.audience,
+    dueAt: r.dueAt,
+    localDate: r.localDate,
+    period: r.period,
+    deadline: r.deadline,
+    reports: r.reports.map((report) => ({
+      year: report.year,
+      month: report.month,
+      subbagian: report.subbagian,
+      status: report.status,
+      blankIndicators: report.blankIndicators.map((i) => i.code),
+      submittedAt: report.submittedAt,
+    })),
+  };
+}

@@ -1,0 +1,32 @@
+// The one typed map of every BullMQ job in Kinerja: its name, its queue and its payload. A worker
+// refuses to start when a name here has no handler or more than one (see queue-runtime/).
+// To add a job: a line in JobPayloads and in JOB_QUEUES, then one @JobHandler('<name>') method.
+import type { OfficeTimeZone } from './reminders/plan/office-time';
+
+export interface JobPayloads {
+  /** Plan and record every reminder due now (catch-up included), then send the e-mails. */
+  'reminders.run': { timeZone: OfficeTimeZone | null; reason: 'schedule' | 'catch-up' | 'leader-start' | 'manual' };
+  /** Send e-mails waiting in the outbox (retries of failed sends). */
+  'notifications.dispatch': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
+/** Queues and how many jobs of each one worker runs at once. */
+export const QUEUES = {
+  reminders: { concurrency: 1 },
+} as const;
+
+export type QueueName = keyof typeof QUEUES;
+
+export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
+  'reminders.run': 'reminders',
+  'notifications.dispatch': 'reminders',
+};
+
+export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
+
+/** BullMQ refuses custom job ids with ':' or that look like integers; ids here are built from parts with '.'. */
+export function jobId(...parts: Array<string | number>): string {
+  return parts.map((p) => String(p).replace(/:/g, '.')).join('.');
+}

@@ -1,0 +1,51 @@
+import { DataSource } from 'typeorm';
+import { OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
+import type { OfficeReminderSettings, ReminderAudience } from '../plan/reminder-plan.types';
+
+export interface Recipient {
+  userId: string;
+  fullName: string;
+  email: string | null;
+}
+
+/**
+ * Offices and people as reminders need them, read fresh on every run from the identity tables, so
+ * a changed deadline day, time zone or Kasubbag takes effect at the next run without re-scheduling.
+ */
+export class OfficeDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async activeOffices(zone?: OfficeTimeZone): Promise<OfficeReminderSettings[]> {
+    const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number }> = await this.dataSource.query(
+      `SELECT code, name, time_zone, report_deadline_day FROM satker
+        WHERE active AND ($1::text IS NULL OR time_zone = $1) ORDER BY code`,
+      [zone ?? null],
+    );
+    return rows
+      .filter((r) => (OFFICE_TIME_ZONES as string[]).includes(r.time_zone))
+      .map((r) => ({ satker: r.code, name: r.name, timeZone: r.time_zone as OfficeTimeZone, deadlineDay: Number(r.report_deadline_day) }));
+  }
+
+  async office(satker: string): Promise<OfficeReminderSettings | null> {
+    return (await this.activeOffices()).find((o) => o.satker === satker) ?? null;
+  }
+
+  async subbagianNames(satker: string): Promise<Map<string, string>> {
+    const rows: Array<{ code: string; name: string }> = await this.dataSource.query(
+      `SELECT code, name FROM subbagian WHERE satker_code = $1`,
+      [satker],
+    );
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  /** The active users a reminder is for: the Kasubbag of one subbagian, or the office's Sekretaris. */
+  async recipients(satker: string, audience: ReminderAudience): Promise<Recipient[]> {
+    const rows: Array<{ id: string; full_name: string; email: string | null }> = await this.dataSource.query(
+      `SELECT id, full_name, email FROM users
+        WHERE satker_code = $1 AND active AND role = $2 AND ($3::text IS NULL OR subbagian_code = $3)
+        ORDER BY username`,
+      [satker, audience.role, audience.role === 'KASUBBAG' ? audience.subbagian : null],
+    );
+    return rows.map((r) => ({ userId: r.id, fullName: r.full_name, email: r.email }));
+  }
+}
