@@ -43,6 +43,26 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/users/{userId}', allowed: ['ADMIN'] },
   { method: 'patch', path: '/api/v1/satker/{satker}/users/{userId}', allowed: ['ADMIN'], body: { role: 'RAJA' } },
   { method: 'post', path: '/api/v1/satker/{satker}/users/{userId}/password', allowed: ['ADMIN'] },
+  // SAKIP workflow: PK, monthly realisasi, Tabel 3.2, evidence (ADMIN sees no figures).
+  { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}', allowed: ['SEKRETARIS'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/pk/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  { method: 'put', path: '/api/v1/satker/{satker}/pk/{year}/draft', allowed: ['SEKRETARIS'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}/submit', allowed: ['SEKRETARIS'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}/approve', allowed: ['KETUA', 'SEKRETARIS'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}/return', allowed: ['KETUA', 'SEKRETARIS'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}/revisions', allowed: ['SEKRETARIS'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/pk/{year}/versions', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/realisasi/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  { method: 'put', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}', allowed: ['KASUBBAG'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/submit', allowed: ['KASUBBAG'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/approve', allowed: ['SEKRETARIS'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/return', allowed: ['SEKRETARIS'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/revise', allowed: ['KASUBBAG'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/history', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/kinerja/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/evidence', allowed: ['KASUBBAG', 'SEKRETARIS'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/evidence/{sha256}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
 ];
 
 /** Routes outside /api/v1 that the table does not walk. */
@@ -54,6 +74,9 @@ function placeholders(office: FixtureOffice): Record<string, string> {
     satker: office.code,
     subbagian: 'PDI',
     userId: office.users.KASUBBAG.id,
+    year: '2024',
+    month: '1',
+    sha256: 'a'.repeat(64),
   };
 }
 

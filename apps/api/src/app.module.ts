@@ -3,6 +3,7 @@ import { PlatformModule, PlatformOptions } from '@kinerja/platform';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { WorkflowHttpModule } from './workflow-http/workflow-http.module';
 
 /** The HTTP application: the platform plus every feature module. */
 @Module({})
@@ -10,7 +11,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), AuthModule, AdminModule],
+      imports: [PlatformModule.forRoot(options), AuthModule, AdminModule, WorkflowHttpModule],
       controllers: [HealthController],
     };
   }

@@ -1,0 +1,35 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { Observable } from 'rxjs';
+import { AppConfig } from '@kinerja/platform';
+import { evidenceErrors } from '@kinerja/workflow';
+
+/**
+ * Reads the multipart field `file` into memory, at most EVIDENCE_MAX_BYTES (the request is cut off
+ * beyond that), and turns multer's refusals into Kinerja's codes.
+ */
+@Injectable()
+export class EvidenceUploadInterceptor implements NestInterceptor {
+  private readonly upload: ReturnType<ReturnType<typeof multer>['single']>;
+
+  constructor(private readonly config: AppConfig) {
+    this.upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }).single('file');
+  }
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    await new Promise<void>((resolve, reject) => {
+      this.upload(request, response, (error: unknown) => {
+        if (!error) return resolve();
+        const code = (error as { code?: string }).code;
+        if (code === 'LIMIT_FILE_SIZE') return reject(evidenceErrors.tooLarge(this.config.EVIDENCE_MAX_BYTES));
+        if (code && code.startsWith('LIMIT_')) return reject(evidenceErrors.missingFile());
+        reject(error);
+      });
+    });
+    return next.handle();
+  }
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Param, Post, Req, StreamableFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { IsString, Matches } from 'class-validator';
+import type { AuthenticatedUser } from '@kinerja/identity';
+import { EvidenceService, type UploadedFile } from '@kinerja/workflow';
+import { CurrentUser } from '../http/current-user.decorator';
+import { ErrorBody } from '../http/error-body';
+import { Roles } from '../http/roles.decorator';
+import { EvidenceErrorFilter } from './evidence-error.filter';
+import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
+
+export class SatkerParams {
+  @ApiProperty({ example: 'kpu-kab-jember' }) @IsString() satker: string;
+}
+
+export class EvidenceParams extends SatkerParams {
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
+  @Matches(/^[0-9a-f]{64}$/)
+  sha256: string;
+}
+
+const EVIDENCE_EXAMPLE = {
+  sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', fileName: 'spj-januari.pdf',
+  contentType: 'application/pdf', size: 183204,
+};
+
+/** Bukti dukung files of an office: uploaded once, referenced from reports by SHA-256, served after re-hashing. */
+@ApiTags('Bukti dukung')
+@UseFilters(EvidenceErrorFilter)
+@Controller('satker/:satker/evidence')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Post()
+  @Roles('KASUBBAG', 'SEKRETARIS')
+  @UseInterceptors(EvidenceUploadInterceptor)
+  @ApiOperation({ summary: 'Mengunggah bukti dukung (PDF, JPEG, PNG, DOCX, XLSX; jenis diperiksa dari isi file)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ description: 'Rujukan untuk baris laporan (field evidence)', schema: { example: EVIDENCE_EXAMPLE } })
+  @ApiResponse({ status: 413, type: ErrorBody, description: 'EVIDENCE.TOO_LARGE: melebihi EVIDENCE_MAX_BYTES' })
+  @ApiResponse({ status: 415, type: ErrorBody, description: 'EVIDENCE.TYPE_NOT_ALLOWED: isi file bukan jenis yang diizinkan' })
+  upload(@Param() p: SatkerParams, @Req() req: Request & { file?: UploadedFile }, @CurrentUser() user: AuthenticatedUser) {
+    return this.evidence.store(p.satker, user, req.file);
+  }
+
+  @Get(':sha256')
+  @Roles('KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT')
+  @ApiOperation({ summary: 'Mengunduh bukti dukung; isinya dihitung ulang dan harus cocok dengan SHA-256-nya' })
+  @ApiOkResponse({ description: 'Isi file, dengan Content-Type hasil deteksi' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'EVIDENCE.INTEGRITY_FAILED: file di disk tidak cocok dengan sidik jarinya; tidak diberikan' })
+  async download(@Param() p: EvidenceParams) {
+    const file = await this.evidence.fetch(p.satker, p.sha256);
+    return new StreamableFile(file.bytes, {
+      type: file.contentType,
+      length: file.size,
+      disposition: `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetKinerjaQuery } from '@kinerja/workflow';
+import { ErrorBody } from '../http/error-body';
+import { Roles } from '../http/roles.decorator';
+import { KinerjaQueryDto, YearParams } from '../realisasi/realisasi.dto';
+import { KINERJA_TABLE_EXAMPLE } from './kinerja.examples';
+
+/** The live Tabel 3.2. A public contract: outside tools depend on this shape. */
+@ApiTags('Kinerja (Tabel 3.2)')
+@Controller('satker/:satker/kinerja')
+export class KinerjaController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':year')
+  @Roles('SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG')
+  @ApiOperation({
+    summary: 'Tabel 3.2 Pengukuran Kinerja: target, realisasi, capaian dan kategori per indikator',
+    description:
+      'Dari PK yang berlaku dan laporan bulanan yang disetujui. Setiap angka adalah teks desimal; capaian dua desimal ' +
+      '("100.00"); kategori diputuskan dari nilai yang ditampilkan (skala Tabel 3.1). `null` berarti belum dapat diukur ' +
+      '(lihat `note`). Dengan `?month=M`: capaian s.d. bulan M terhadap rencana aksi s.d. bulan M. Rata-rata per kegiatan, ' +
+      'program dan kantor. Bentuk jawaban ini stabil (kontrak publik).',
+  })
+  @ApiOkResponse({ schema: { example: KINERJA_TABLE_EXAMPLE } })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'Belum ada PK yang disetujui (KINERJA.NO_APPROVED_PK) atau satker di luar cakupan' })
+  get(@Param() p: YearParams, @Query() q: KinerjaQueryDto) {
+    return this.queries.execute(new GetKinerjaQuery(p.satker, p.year, q.month ?? null));
+  }
+}

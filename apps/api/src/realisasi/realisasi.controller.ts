@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainError, type RealisasiContent, type RealisasiKey } from '@kinerja/domain';
+import type { AuthenticatedUser } from '@kinerja/identity';
+import {
+  ApproveRealisasiCommand, GetRealisasiHistoryQuery, GetRealisasiQuery, ListRealisasiQuery, ReturnRealisasiCommand,
+  ReviseRealisasiCommand, SaveRealisasiDraftCommand, SubmitRealisasiCommand,
+} from '@kinerja/workflow';
+import { CurrentUser } from '../http/current-user.decorator';
+import { ErrorBody } from '../http/error-body';
+import { Roles } from '../http/roles.decorator';
+import { ReasonBody, VersionedBody } from '../perjanjian-kinerja/pk.dto';
+import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
+import { CommandHeaders } from '../workflow-http/command-headers.decorator';
+import { RealisasiContentBody, ReportParams, SubmitRealisasiBody, YearParams } from './realisasi.dto';
+import { REALISASI_HISTORY_EXAMPLE, REALISASI_LIST_EXAMPLE, REALISASI_VIEW_EXAMPLE } from './realisasi.examples';
+
+const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
+
+const keyOf = (p: ReportParams): RealisasiKey => ({ satker: p.satker, year: p.year, month: p.month, subbagian: p.subbagian });
+
+function contentOf(body: { lines: unknown; budget: unknown }): RealisasiContent {
+  return JSON.parse(JSON.stringify({ lines: body.lines, budget: body.budget })) as RealisasiContent;
+}
+
+/** A Kasubbag reads only the reports of their own subbagian. */
+function assertMayRead(user: AuthenticatedUser, subbagian: string): void {
+  if (user.role === 'KASUBBAG' && user.subbagian !== subbagian) {
+    throw new DomainError('REALISASI.OTHER_SUBBAGIAN', `Anda bukan Kepala Subbagian ${subbagian}.`, 'forbidden', { subbagian });
+  }
+}
+
+/** Monthly realisasi reports: filled by the Kasubbag of the subbagian, approved or returned by the Sekretaris. */
+@ApiTags('Realisasi bulanan')
+@ApiNotFoundResponse({ type: ErrorBody, description: 'Satker di luar cakupan Anda, atau laporan belum ada (REALISASI.NOT_FOUND)' })
+@Controller('satker/:satker/realisasi')
+export class RealisasiController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  @Get(':year')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Status setiap laporan bulanan tahun ini (bulan × subbagian), termasuk yang terlambat' })
+  @ApiOkResponse({ schema: { example: REALISASI_LIST_EXAMPLE } })
+  list(@Param() p: YearParams) {
+    return this.queries.execute(new ListRealisasiQuery(p.satker, p.year));
+  }
+
+  @Put(':year/:month/:subbagian')
+  @Roles('KASUBBAG')
+  @CommandHeaders()
+  @ApiOperation({ summary: 'Menyimpan draf laporan (seluruh isi: baris indikator dan anggaran)' })
+  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  async save(@Param() p: ReportParams, @Body() body: RealisasiContentBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return answer(res, await this.commands.execute(new SaveRealisasiDraftCommand(keyOf(p), contentOf(body), user, commandOptions(req, body.expectedVersion))));
+  }
+
+  @Post(':year/:month/:subbagian/submit')
+  @HttpCode(200)
+  @Roles('KASUBBAG')
+  @CommandHeaders()
+  @ApiOperation({ summary: 'Mengajukan laporan (dengan isi: disimpan sekaligus); juga pengajuan ulang setelah dikembalikan' })
+  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  async submit(@Param() p: ReportParams, @Body() body: SubmitRealisasiBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const content = body.lines !== undefined || body.budget !== undefined ? contentOf({ lines: body.lines ?? [], budget: body.budget ?? [] }) : undefined;
+    return answer(res, await this.commands.execute(new SubmitRealisasiCommand(keyOf(p), content, user, commandOptions(req, body.expectedVersion))));
+  }
+
+  @Post(':year/:month/:subbagian/approve')
+  @HttpCode(200)
+  @Roles('SEKRETARIS')
+  @CommandHeaders()
+  @ApiOperation({ summary: 'Menyetujui laporan yang diajukan (bukan pengajuan sendiri)' })
+  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  async approve(@Param() p: ReportParams, @Body() body: VersionedBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return answer(res, await this.commands.execute(new ApproveRealisasiCommand(keyOf(p), user, commandOptions(req, body.expectedVersion))));
+  }
+
+  @Post(':year/:month/:subbagian/return')
+  @HttpCode(200)
+  @Roles('SEKRETARIS')
+  @CommandHeaders()
+  @ApiOperation({ summary: 'Mengembalikan laporan yang diajukan, dengan alasan' })
+  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  async returnReport(@Param() p: ReportParams, @Body() body: ReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return answer(res, await this.commands.execute(new ReturnRealisasiCommand(keyOf(p), body.reason, user, commandOptions(req, body.expectedVersion))));
+  }
+
+  @Post(':year/:month/:subbagian/revise')
+  @HttpCode(200)
+  @Roles('KASUBBAG')
+  @CommandHeaders()
+  @ApiOperation({ summary: 'Membuka revisi laporan yang sudah disetujui, dengan alasan; lalu simpan dan ajukan lagi' })
+  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  async revise(@Param() p: ReportParams, @Body() body: ReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return answer(res, await this.commands.execute(new ReviseRealisasiCommand(keyOf(p), body.reason, user, commandOptions(req, body.expectedVersion))));
+  }
+
+  @Get(':year/:month/:subbagian')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Keadaan laporan saat ini' })
+  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  async get(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
+    assertMayRead(user, p.subbagian);
+    return withEtag(res, await this.queries.execute(new GetRealisasiQuery(keyOf(p))));
+  }
+
+  @Get(':year/:month/:subbagian/history')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Riwayat laporan dalam kata-kata: siapa, kapan, apa, nilai sebelum → sesudah' })
+  @ApiOkResponse({ schema: { example: REALISASI_HISTORY_EXAMPLE } })
+  history(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser) {
+    assertMayRead(user, p.subbagian);
+    return this.queries.execute(new GetRealisasiHistoryQuery(keyOf(p)));
+  }
+}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
+
+export class EvidenceRefDto {
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', description: 'Dari jawaban POST evidence' })
+  @IsString() sha256: string;
+  @ApiProperty({ example: 'notulen-rapat-januari.pdf' }) @IsString() fileName: string;
+  @ApiProperty({ example: 'application/pdf' }) @IsString() contentType: string;
+  @ApiProperty({ example: 183204 }) @IsInt() size: number;
+}
+
+export class RealisasiLineDto {
+  @ApiProperty({ example: 'K4.1' }) @IsString() indicatorCode: string;
+  @ApiProperty({ example: '1', nullable: true, description: 'Angka desimal sebagai teks; null = tidak dilaporkan (bukan 0).' })
+  @ValidateIf((o: RealisasiLineDto) => o.value !== null)
+  @IsString()
+  value: string | null;
+  @ApiProperty({ example: 'Layanan perkantoran bulan Januari terlaksana: gaji, tunjangan dan operasional kantor dibayarkan tepat waktu.' })
+  @IsString() @MaxLength(5000) narrative: string;
+  @ApiProperty({ example: 'Keterlambatan penyampaian SPJ dari pelaksana kegiatan.' }) @IsString() @MaxLength(5000) kendala: string;
+  @ApiProperty({ example: 'Pengingat tertulis dan batas waktu internal tanggal 25 setiap bulan.' }) @IsString() @MaxLength(5000) solusi: string;
+  @ApiProperty({ type: [EvidenceRefDto] })
+  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => EvidenceRefDto)
+  evidence: EvidenceRefDto[];
+}
+
+export class BudgetLineDto {
+  @ApiProperty({ example: 'K4' }) @IsString() kegiatanCode: string;
+  @ApiProperty({ example: '125000000', description: 'Rupiah, paling banyak 2 desimal' }) @IsString() spent: string;
+}
+
+/** Body of `PUT realisasi/{year}/{month}/{subbagian}`: the whole content of the draft. */
+export class RealisasiContentBody extends VersionedBody {
+  @ApiProperty({ type: [RealisasiLineDto] })
+  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RealisasiLineDto)
+  lines: RealisasiLineDto[];
+
+  @ApiProperty({ type: [BudgetLineDto] })
+  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => BudgetLineDto)
+  budget: BudgetLineDto[];
+}
+
+/** Body of `POST …/submit`: with lines and budget they are saved in the same step; without, the draft is submitted. */
+export class SubmitRealisasiBody extends VersionedBody {
+  @ApiPropertyOptional({ type: [RealisasiLineDto] })
+  @ValidateIf((o: SubmitRealisasiBody) => o.lines !== undefined || o.budget !== undefined)
+  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RealisasiLineDto)
+  lines?: RealisasiLineDto[];
+
+  @ApiPropertyOptional({ type: [BudgetLineDto] })
+  @ValidateIf((o: SubmitRealisasiBody) => o.lines !== undefined || o.budget !== undefined)
+  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => BudgetLineDto)
+  budget?: BudgetLineDto[];
+}
+
+export class YearParams {
+  @ApiProperty({ example: 'kpu-kab-jember' }) @IsString() satker: string;
+  @ApiProperty({ example: 2024 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+}
+
+export class ReportParams extends YearParams {
+  @ApiProperty({ example: 1, minimum: 1, maximum: 12 }) @Type(() => Number) @IsInt() @Min(1) @Max(12) month: number;
+  @ApiProperty({ example: 'KUL' }) @IsString() @Matches(/^[A-Z0-9][A-Z0-9_-]{0,31}$/) subbagian: string;
+}
+
+export class KinerjaQueryDto {
+  @ApiPropertyOptional({ example: 6, description: 'Sampai dengan bulan ini (1–12); tanpa: setahun penuh' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
+}

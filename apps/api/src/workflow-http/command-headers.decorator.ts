@@ -1,0 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ErrorBody } from '../http/error-body';
+
+/** The headers every command accepts and the errors every command may give, for the OpenAPI document. */
+export const CommandHeaders = () =>
+  applyDecorators(
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Kunci unik per perintah (mis. UUID). Mengulang permintaan dengan kunci yang sama mengembalikan jawaban pertama tanpa mencatat apa pun lagi (header `Idempotent-Replayed: true`).',
+      example: '6f1c2b1e-3c1d-4d5e-9a8b-0c1d2e3f4a5b',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'Versi sumber daya yang terakhir Anda lihat (dari header `ETag` atau field `version`). Versi usang → 409.',
+      example: '"3"',
+    }),
+    ApiResponse({ status: 400, type: ErrorBody, description: 'Isi permintaan tidak dapat dibaca: tipe salah, field tidak dikenal' }),
+    ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'Aturan domain dilanggar (kode stabil, mis. REALISASI.MONTH_NOT_ENDED)' }),
+    ApiConflictResponse({ type: ErrorBody, description: 'Versi usang (EVENT_STORE.CONCURRENCY) atau keadaan tidak sesuai (mis. REALISASI.ALREADY_APPROVED)' }),
+  );

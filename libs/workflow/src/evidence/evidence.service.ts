@@ -1,0 +1,98 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@kinerja/domain';
+import { AppConfig, Clock } from '@kinerja/platform';
+import type { WorkflowActor } from '../shared/workflow-actor';
+import { detectEvidenceType, EVIDENCE_TYPES } from './evidence-type.detect';
+import { EvidenceStorage, sha256Of } from './evidence-storage';
+
+/** What a report line references: `{ sha256, fileName, contentType, size }`. */
+export interface EvidenceFile {
+  sha256: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+}
+
+export const evidenceErrors = {
+  tooLarge: (max: number) =>
+    new DomainError('EVIDENCE.TOO_LARGE', `Ukuran file bukti dukung melebihi batas ${Math.floor(max / 1024 / 1024 * 10) / 10} MB.`, 'validation', { maxBytes: max }),
+  typeNotAllowed: () =>
+    new DomainError('EVIDENCE.TYPE_NOT_ALLOWED', 'Jenis file tidak diizinkan: unggah PDF, JPEG, PNG, DOCX atau XLSX.', 'validation', { allowed: Object.keys(EVIDENCE_TYPES) }),
+  missingFile: () => new DomainError('EVIDENCE.FILE_REQUIRED', 'File bukti dukung wajib dikirim pada field "file".', 'validation'),
+  notFound: (sha256: string) => new DomainError('EVIDENCE.NOT_FOUND', 'Bukti dukung tidak ditemukan.', 'not_found', { sha256 }),
+  integrityFailed: (sha256: string) =>
+    new DomainError('EVIDENCE.INTEGRITY_FAILED', 'Isi file bukti dukung tidak cocok dengan sidik jarinya (SHA-256); file tidak diberikan. Hubungi administrator.', 'conflict', { sha256 }),
+};
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Bukti dukung: stored once per office and content, served only when its bytes still match. */
+@Injectable()
+export class EvidenceService {
+  private readonly logger = new Logger('Evidence');
+  private readonly storage: EvidenceStorage;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.storage = new EvidenceStorage(join(config.DATA_DIR, 'evidence'));
+  }
+
+  async store(satker: string, actor: WorkflowActor, file: UploadedFile | undefined): Promise<EvidenceFile> {
+    if (!file || !file.buffer) throw evidenceErrors.missingFile();
+    if (file.buffer.length > this.config.EVIDENCE_MAX_BYTES) throw evidenceErrors.tooLarge(this.config.EVIDENCE_MAX_BYTES);
+    const contentType = detectEvidenceType(file.buffer);
+    if (contentType === null) throw evidenceErrors.typeNotAllowed();
+    const sha256 = sha256Of(file.buffer);
+    const fileName = cleanFileName(file.originalname);
+    const existing = await this.find(satker, sha256);
+    if (!existing) await this.storage.write(satker, sha256, file.buffer);
+    await this.dataSource.query(
+      `INSERT INTO evidence_files (tenant_id, sha256, file_name, content_type, size, uploaded_by, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, sha256) DO NOTHING`,
+      [satker, sha256, fileName, contentType, file.buffer.length, actor.id, this.clock.now()],
+    );
+    return { sha256, fileName, contentType, size: file.buffer.length };
+  }
+
+  /** The file after re-hashing it: a swapped or damaged file is refused (409) and logged, never served. */
+  async fetch(satker: string, sha256: string): Promise<EvidenceFile & { bytes: Buffer }> {
+    if (!SHA256.test(sha256)) throw evidenceErrors.notFound(sha256);
+    const row = await this.find(satker, sha256);
+    if (!row) throw evidenceErrors.notFound(sha256);
+    const read = await this.storage.read(satker, sha256);
+    if (!read || read.actualSha256 !== sha256) {
+      this.logger.error(
+        { satker, sha256, actualSha256: read?.actualSha256 ?? null, path: this.storage.pathOf(satker, sha256) },
+        'EVIDENCE INTEGRITY FAILURE: the stored file does not match its SHA-256 (swapped, damaged or missing); not served',
+      );
+      throw evidenceErrors.integrityFailed(sha256);
+    }
+    return { ...row, bytes: read.bytes };
+  }
+
+  private async find(satker: string, sha256: string): Promise<EvidenceFile | null> {
+    const rows: Array<{ file_name: string; content_type: string; size: string }> = await this.dataSource.query(
+      `SELECT file_name, content_type, size FROM evidence_files WHERE tenant_id = $1 AND sha256 = $2`,
+      [satker, sha256],
+    );
+    if (rows.length === 0) return null;
+    return { sha256, fileName: rows[0].file_name, contentType: rows[0].content_type, size: Number(rows[0].size) };
+  }
+}
+
+/** A name safe to show and to put in Content-Disposition: no path, no control characters, ≤ 200 chars. */
+export function cleanFileName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return clean === '' ? 'bukti-dukung' : clean;
+}

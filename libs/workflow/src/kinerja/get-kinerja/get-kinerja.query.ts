@@ -1,0 +1,33 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { approvedRealisasiOf, computeKinerja, DomainError, type ApprovedRealisasi, type KinerjaTable } from '@kinerja/domain';
+import { PkReader } from '../../perjanjian-kinerja/pk-reader';
+import { RealisasiReader } from '../../realisasi/realisasi-reader';
+
+/**
+ * The live Tabel 3.2 of a year (or to date through `month`): the PK in force and the approved
+ * monthly reports. Read from the streams for now; the response shape is the public contract.
+ */
+export class GetKinerjaQuery extends Query<KinerjaTable> {
+  constructor(readonly satker: string, readonly year: number, readonly month: number | null = null) {
+    super();
+  }
+}
+
+@QueryHandler(GetKinerjaQuery)
+export class GetKinerjaHandler implements IQueryHandler<GetKinerjaQuery> {
+  constructor(
+    private readonly pk: PkReader,
+    private readonly realisasi: RealisasiReader,
+  ) {}
+
+  async execute({ satker, year, month }: GetKinerjaQuery): Promise<KinerjaTable> {
+    const pk = await this.pk.inForce(satker, year);
+    if (!pk) {
+      throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year });
+    }
+    const pics = [...new Set(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.picSubbagian))))].sort();
+    const loaded = await this.realisasi.loadYear(satker, year, pics, month ?? 12);
+    const approved = loaded.map((r) => approvedRealisasiOf(r.state)).filter((r): r is ApprovedRealisasi => r !== null);
+    return computeKinerja(pk, approved, { month });
+  }
+}

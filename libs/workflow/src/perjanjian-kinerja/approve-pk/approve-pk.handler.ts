@@ -1,0 +1,25 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
+import type { PkView } from '../pk.view';
+import { PkWriter } from '../pk-writer';
+
+/** The submitted version is frozen and in force from now on. */
+export class ApprovePkCommand extends Command<CommandOutcome<PkView>> {
+  constructor(
+    readonly satker: string,
+    readonly year: number,
+    readonly actor: WorkflowActor,
+    readonly options: CommandOptions = {},
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ApprovePkCommand)
+export class ApprovePkHandler implements ICommandHandler<ApprovePkCommand> {
+  constructor(private readonly writer: PkWriter) {}
+
+  execute({ satker, year, actor, options }: ApprovePkCommand) {
+    return this.writer.run({ satker, year }, actor, options, (metadata) => ({ type: 'ApprovePk', data: {}, metadata }));
+  }
+}

@@ -1,0 +1,25 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { RealisasiKey } from '@kinerja/domain';
+import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
+import type { RealisasiView } from '../realisasi.view';
+import { RealisasiWriter } from '../realisasi-writer';
+
+/** The Sekretaris approves a submitted report (never their own submission). */
+export class ApproveRealisasiCommand extends Command<CommandOutcome<RealisasiView>> {
+  constructor(
+    readonly key: RealisasiKey,
+    readonly actor: WorkflowActor,
+    readonly options: CommandOptions = {},
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ApproveRealisasiCommand)
+export class ApproveRealisasiHandler implements ICommandHandler<ApproveRealisasiCommand> {
+  constructor(private readonly writer: RealisasiWriter) {}
+
+  execute({ key, actor, options }: ApproveRealisasiCommand) {
+    return this.writer.run(key, actor, options, (metadata) => ({ type: 'ApproveRealisasi', data: {}, metadata }));
+  }
+}

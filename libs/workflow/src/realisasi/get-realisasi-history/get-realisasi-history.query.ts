@@ -1,0 +1,58 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DomainError, realisasiStreamId, type RealisasiContent, type RealisasiEvent, type RealisasiKey } from '@kinerja/domain';
+import { EventStore } from '@kinerja/event-store';
+import { SatkerDirectory } from '../../shared/satker-directory';
+import { describeRealisasiEvent, type RealisasiHistoryEntry } from './realisasi-history.describe';
+
+export interface RealisasiHistoryView {
+  satker: string;
+  year: number;
+  month: number;
+  subbagian: string;
+  version: number;
+  entries: RealisasiHistoryEntry[];
+}
+
+/** Every event of one report in words: who, when, what, values before → after. */
+export class GetRealisasiHistoryQuery extends Query<RealisasiHistoryView> {
+  constructor(readonly key: RealisasiKey) {
+    super();
+  }
+}
+
+@QueryHandler(GetRealisasiHistoryQuery)
+export class GetRealisasiHistoryHandler implements IQueryHandler<GetRealisasiHistoryQuery> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly directory: SatkerDirectory,
+  ) {}
+
+  async execute({ key }: GetRealisasiHistoryQuery): Promise<RealisasiHistoryView> {
+    const streamId = realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
+    const [events, names] = await Promise.all([this.store.readStream(streamId, { tenantId: key.satker }), this.directory.names(key.satker)]);
+    if (events.length === 0) {
+      throw new DomainError('REALISASI.NOT_FOUND', `Laporan realisasi ${key.subbagian} bulan ${key.month}/${key.year} belum diisi.`, 'not_found', { ...key });
+    }
+    let content: RealisasiContent | null = null;
+    const entries = events.map((recorded, index): RealisasiHistoryEntry => {
+      const event = { type: recorded.type, data: recorded.data } as RealisasiEvent;
+      const told = describeRealisasiEvent(event, content);
+      if (event.type === 'RealisasiDraftSaved') content = { lines: event.data.lines, budget: event.data.budget };
+      const person = names.get(recorded.metadata.actorId);
+      return {
+        version: index + 1, type: event.type, at: commandTime(event) ?? new Date(recorded.recordedAt).toISOString(),
+        recordedAt: new Date(recorded.recordedAt).toISOString(),
+        by: { id: recorded.metadata.actorId, username: person?.username ?? null, fullName: person?.fullName ?? null, role: recorded.metadata.actorRole },
+        ...told,
+      };
+    });
+    return { ...key, version: events.length, entries };
+  }
+}
+
+/** The time the command carried (from the one clock), e.g. `submittedAt`. */
+function commandTime(event: RealisasiEvent): string | null {
+  const data = event.data as unknown as Record<string, unknown>;
+  const field = Object.keys(data).find((k) => k.endsWith('At') && typeof data[k] === 'string');
+  return field ? (data[field] as string) : null;
+}

@@ -1,0 +1,96 @@
+import type { RealisasiContent, RealisasiEvent } from '@kinerja/domain';
+
+export interface ValueChangeInWords {
+  indicatorCode: string;
+  /** null: not reported (blank), never 0. */
+  before: string | null;
+  after: string | null;
+}
+
+export interface BudgetChangeInWords {
+  kegiatanCode: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** One event of a report as people read it in the audit trail. */
+export interface RealisasiHistoryEntry {
+  /** 1-based position in the report's stream. */
+  version: number;
+  type: RealisasiEvent['type'];
+  /** When the command was issued (the application clock). */
+  at: string;
+  /** When the database recorded the event. */
+  recordedAt: string;
+  by: { id: string; username: string | null; fullName: string | null; role: string };
+  revision: number;
+  /** What happened, in Bahasa Indonesia. */
+  description: string;
+  reason: string | null;
+  valueChanges: ValueChangeInWords[];
+  budgetChanges: BudgetChangeInWords[];
+  /** Only on draft saves whose text (narrative, kendala, solusi) or evidence changed. */
+  otherChanges: string[];
+}
+
+const EMPTY: RealisasiContent = { lines: [], budget: [] };
+
+function valueChanges(before: RealisasiContent, after: RealisasiContent): ValueChangeInWords[] {
+  const old = new Map(before.lines.map((l) => [l.indicatorCode, l.value]));
+  return after.lines
+    .filter((l) => !old.has(l.indicatorCode) || old.get(l.indicatorCode) !== l.value)
+    .map((l) => ({ indicatorCode: l.indicatorCode, before: old.get(l.indicatorCode) ?? null, after: l.value }));
+}
+
+function budgetChanges(before: RealisasiContent, after: RealisasiContent): BudgetChangeInWords[] {
+  const old = new Map(before.budget.map((b) => [b.kegiatanCode, b.spent]));
+  return after.budget
+    .filter((b) => old.get(b.kegiatanCode) !== b.spent)
+    .map((b) => ({ kegiatanCode: b.kegiatanCode, before: old.get(b.kegiatanCode) ?? null, after: b.spent }));
+}
+
+function otherChanges(before: RealisasiContent, after: RealisasiContent): string[] {
+  const old = new Map(before.lines.map((l) => [l.indicatorCode, l]));
+  const notes: string[] = [];
+  for (const line of after.lines) {
+    const prev = old.get(line.indicatorCode);
+    for (const field of ['narrative', 'kendala', 'solusi'] as const) {
+      if (prev && prev[field] !== line[field]) notes.push(`${field} indikator ${line.indicatorCode} diubah`);
+    }
+    const hashes = (l: typeof line | undefined) => (l?.evidence ?? []).map((e) => e.sha256).sort().join(',');
+    if (hashes(prev) !== hashes(line)) notes.push(`bukti dukung indikator ${line.indicatorCode} diubah`);
+  }
+  return notes;
+}
+
+/** Tells one event in words; `content` is the report's content before it (updated by the caller). */
+export function describeRealisasiEvent(event: RealisasiEvent, content: RealisasiContent | null): {
+  description: string; reason: string | null; revision: number; valueChanges: ValueChangeInWords[];
+  budgetChanges: BudgetChangeInWords[]; otherChanges: string[];
+} {
+  const none = { valueChanges: [], budgetChanges: [], otherChanges: [] };
+  switch (event.type) {
+    case 'RealisasiDraftSaved': {
+      const after = { lines: event.data.lines, budget: event.data.budget };
+      const before = content ?? EMPTY;
+      return {
+        description: content === null ? 'Laporan dibuat dan disimpan sebagai draf' : 'Draf laporan diubah',
+        reason: null, revision: event.data.revision,
+        valueChanges: valueChanges(before, after), budgetChanges: budgetChanges(before, after),
+        otherChanges: content === null ? [] : otherChanges(before, after),
+      };
+    }
+    case 'RealisasiSubmitted':
+      return { description: event.data.resubmission ? 'Laporan diajukan kembali setelah diperbaiki' : 'Laporan diajukan untuk disetujui', reason: null, revision: event.data.revision, ...none };
+    case 'RealisasiApproved':
+      return { description: 'Laporan disetujui', reason: null, revision: event.data.revision, ...none };
+    case 'RealisasiReturned':
+      return { description: 'Laporan dikembalikan untuk diperbaiki', reason: event.data.reason, revision: event.data.revision, ...none };
+    case 'RealisasiRevisionOpened':
+      return { description: `Revisi ke-${event.data.revision} dibuka setelah disetujui`, reason: event.data.reason, revision: event.data.revision, ...none };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}

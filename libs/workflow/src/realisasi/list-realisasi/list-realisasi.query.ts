@@ -1,0 +1,75 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { localDateOf, type LocalDate, type RealisasiStatus } from '@kinerja/domain';
+import { Clock } from '@kinerja/platform';
+import { SatkerDirectory } from '../../shared/satker-directory';
+import { RealisasiReader } from '../realisasi-reader';
+
+export type RealisasiListStatus = RealisasiStatus | 'NOT_STARTED';
+
+export interface RealisasiListCell {
+  subbagian: string;
+  status: RealisasiListStatus;
+  version: number;
+  revision: number | null;
+  submittedAt: string | null;
+  /** Not yet submitted (nor approved) although the deadline has passed in the office's time zone. */
+  overdue: boolean;
+}
+
+export interface RealisasiListMonth {
+  month: number;
+  /** The deadline (local date, YYYY-MM-DD): day `reportDeadlineDay` of the following month. */
+  dueDate: string;
+  reports: RealisasiListCell[];
+}
+
+export interface RealisasiListView {
+  satker: string;
+  year: number;
+  subbagian: string[];
+  months: RealisasiListMonth[];
+}
+
+/** Status of every monthly report of a year: month × subbagian. */
+export class ListRealisasiQuery extends Query<RealisasiListView> {
+  constructor(readonly satker: string, readonly year: number) {
+    super();
+  }
+}
+
+function dueDateOf(year: number, month: number, day: number): LocalDate {
+  return month === 12 ? { year: year + 1, month: 1, day } : { year, month: month + 1, day };
+}
+
+const text = (d: LocalDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+@QueryHandler(ListRealisasiQuery)
+export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
+  constructor(
+    private readonly reader: RealisasiReader,
+    private readonly directory: SatkerDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ satker, year }: ListRealisasiQuery): Promise<RealisasiListView> {
+    const facts = await this.directory.facts(satker);
+    const today = text(localDateOf(this.clock.now().toISOString(), facts.timeZone));
+    const loaded = await this.reader.loadYear(satker, year, facts.subbagianCodes);
+    const months = Array.from({ length: 12 }, (_, i): RealisasiListMonth => {
+      const month = i + 1;
+      const dueDate = text(dueDateOf(year, month, facts.reportDeadlineDay));
+      const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
+        const status: RealisasiListStatus = state.status === 'EMPTY' ? 'NOT_STARTED' : state.status;
+        const done = status === 'SUBMITTED' || status === 'APPROVED';
+        return {
+          subbagian: key.subbagian, status, version,
+          revision: state.status === 'EMPTY' ? null : state.revision,
+          submittedAt: state.status === 'EMPTY' ? null : state.submittedAt,
+          overdue: !done && today > dueDate,
+        };
+      });
+      return { month, dueDate, reports };
+    });
+    return { satker, year, subbagian: facts.subbagianCodes, months };
+  }
+}

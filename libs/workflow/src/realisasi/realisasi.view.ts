@@ -1,0 +1,42 @@
+import { DomainError, type RealisasiContent, type RealisasiKey, type RealisasiState, type RealisasiStatus } from '@kinerja/domain';
+
+/** `GET realisasi/{year}/{month}/{subbagian}`: the report as it stands, with its version for If-Match. */
+export interface RealisasiView {
+  satker: string;
+  year: number;
+  month: number;
+  subbagian: string;
+  version: number;
+  status: RealisasiStatus;
+  /** 0 for the first report, +1 for each correction after approval. */
+  revision: number;
+  pkVersion: number;
+  content: RealisasiContent;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  lastReturn: { by: string; reason: string; at: string } | null;
+  /** The figures approved last; they count even while a correction is drafted. */
+  approved: (RealisasiContent & { revision: number; pkVersion: number; approvedBy: string; approvedAt: string }) | null;
+  revisionReason: string | null;
+}
+
+export function toRealisasiView(state: RealisasiState, key: RealisasiKey, version: number): RealisasiView {
+  if (state.status === 'EMPTY') {
+    throw new DomainError(
+      'REALISASI.NOT_FOUND',
+      `Laporan realisasi ${key.subbagian} bulan ${key.month}/${key.year} belum diisi.`,
+      'not_found',
+      { ...key },
+    );
+  }
+  const approved = state.approved === null ? null : {
+    lines: state.approved.lines, budget: state.approved.budget, revision: state.approved.revision,
+    pkVersion: state.approved.pkVersion, approvedBy: state.approved.approvedBy, approvedAt: state.approved.approvedAt,
+  };
+  return {
+    satker: key.satker, year: key.year, month: key.month, subbagian: key.subbagian, version,
+    status: state.status, revision: state.revision, pkVersion: state.pkVersion, content: state.content,
+    submittedBy: state.submittedBy, submittedAt: state.submittedAt, lastReturn: state.lastReturn, approved,
+    revisionReason: state.revisionReason,
+  };
+}

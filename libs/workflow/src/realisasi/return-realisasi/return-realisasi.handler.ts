@@ -1,0 +1,26 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { RealisasiKey } from '@kinerja/domain';
+import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
+import type { RealisasiView } from '../realisasi.view';
+import { RealisasiWriter } from '../realisasi-writer';
+
+/** The Sekretaris sends a submitted report back, with the reason. */
+export class ReturnRealisasiCommand extends Command<CommandOutcome<RealisasiView>> {
+  constructor(
+    readonly key: RealisasiKey,
+    readonly reason: string,
+    readonly actor: WorkflowActor,
+    readonly options: CommandOptions = {},
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReturnRealisasiCommand)
+export class ReturnRealisasiHandler implements ICommandHandler<ReturnRealisasiCommand> {
+  constructor(private readonly writer: RealisasiWriter) {}
+
+  execute({ key, reason, actor, options }: ReturnRealisasiCommand) {
+    return this.writer.run(key, actor, options, (metadata) => ({ type: 'ReturnRealisasi', data: { reason }, metadata }));
+  }
+}

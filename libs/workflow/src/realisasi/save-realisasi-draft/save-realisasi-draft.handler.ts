@@ -1,0 +1,28 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { RealisasiContent, RealisasiKey } from '@kinerja/domain';
+import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
+import type { RealisasiView } from '../realisasi.view';
+import { RealisasiWriter } from '../realisasi-writer';
+
+/** Creates the monthly report or replaces its draft content (lines and budget). */
+export class SaveRealisasiDraftCommand extends Command<CommandOutcome<RealisasiView>> {
+  constructor(
+    readonly key: RealisasiKey,
+    readonly content: RealisasiContent,
+    readonly actor: WorkflowActor,
+    readonly options: CommandOptions = {},
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SaveRealisasiDraftCommand)
+export class SaveRealisasiDraftHandler implements ICommandHandler<SaveRealisasiDraftCommand> {
+  constructor(private readonly writer: RealisasiWriter) {}
+
+  execute({ key, content, actor, options }: SaveRealisasiDraftCommand) {
+    return this.writer.run(key, actor, options, (metadata, context) => ({
+      type: 'SaveRealisasiDraft', data: { key, context, lines: content.lines, budget: content.budget }, metadata,
+    }));
+  }
+}

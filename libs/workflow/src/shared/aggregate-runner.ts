@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, foldEvents, type CommandMetadata, type Decider } from '@kinerja/domain';
+import { ConcurrencyError, EventStore, type EventMetadata, type NewEvent } from '@kinerja/event-store';
+import { Clock, currentContext } from '@kinerja/platform';
+import { domainActor, type CommandOptions, type WorkflowActor } from './workflow-actor';
+
+export interface StreamTarget {
+  tenant: string;
+  streamId: string;
+}
+
+export interface RunResult<State> {
+  state: State;
+  version: number;
+  replayed: boolean;
+}
+
+const MAX_KEY_LENGTH = 120;
+
+/**
+ * The one way a command reaches a stream: idempotency check, load (read + evolve), optimistic
+ * concurrency against the client's version, decide, append at the version read. Time comes from
+ * the Clock, request facts (correlation id, address, user agent) from the request context.
+ */
+@Injectable()
+export class AggregateRunner {
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async load<S, C, E>(target: StreamTarget, decider: Decider<S, C, E>, toVersion?: number): Promise<{ state: S; version: number }> {
+    const options = { tenantId: target.tenant, ...(toVersion === undefined ? {} : { toVersion: toVersion - 1 }) };
+    const events = await this.store.readStream(target.streamId, options);
+    return { state: foldEvents(decider, events as unknown as E[]), version: events.length };
+  }
+
+  async run<S, C, E extends NewEvent>(
+    target: StreamTarget,
+    decider: Decider<S, C, E>,
+    actor: WorkflowActor,
+    options: CommandOptions,
+    build: (metadata: CommandMetadata, state: S) => C,
+  ): Promise<RunResult<S>> {
+    const key = scopedKey(actor, options.idempotencyKey);
+    if (key) {
+      const seen = await this.findReplay(target, key);
+      if (seen !== null) return { ...(await this.load(target, decider, seen)), replayed: true };
+    }
+    const { state, version } = await this.load(target, decider);
+    const expected = options.expectedVersion;
+    if (expected !== undefined && expected !== null && expected !== version) {
+      throw new ConcurrencyError(target.streamId, expected, version);
+    }
+    const metadata: CommandMetadata = { actor: domainActor(actor), now: this.clock.now().toISOString() };
+    const events = decider.decide(build(metadata, state), state);
+    if (events.length === 0) return { state, version, replayed: false };
+    const appended = await this.store.append(target.streamId, version === 0 ? 'no-stream' : version - 1, events, this.eventMetadata(target, actor, key));
+    if (appended.replayed) {
+      // Another request with the same key won the race: answer as it did.
+      return { ...(await this.load(target, decider, appended.nextExpectedVersion + 1)), replayed: true };
+    }
+    const next = events.reduce((s, e) => decider.evolve(s, e), state);
+    return { state: next, version: appended.nextExpectedVersion + 1, replayed: false };
+  }
+
+  /** The stream version the key's first append reached, or null when the key is new. */
+  private async findReplay(target: StreamTarget, key: string): Promise<number | null> {
+    const rows: Array<{ stream_id: string; stream_version: number }> = await this.dataSource.query(
+      `SELECT e.stream_id, e.stream_version
+         FROM event_idempotency_keys k
+         JOIN events e ON e.tenant_id = k.tenant_id AND e.tenant_sequence = k.last_sequence
+        WHERE k.tenant_id = $1 AND k.idempotency_key = $2`,
+      [target.tenant, key],
+    );
+    if (rows.length === 0) return null;
+    if (rows[0].stream_id !== target.streamId) {
+      throw new DomainError(
+        'IDEMPOTENCY.KEY_REUSED',
+        'Idempotency-Key ini sudah dipakai untuk perintah lain; gunakan kunci baru untuk setiap perintah.',
+        'validation',
+      );
+    }
+    return Number(rows[0].stream_version) + 1;
+  }
+
+  private eventMetadata(target: StreamTarget, actor: WorkflowActor, key: string | null): EventMetadata {
+    const context = currentContext();
+    return {
+      tenantId: target.tenant,
+      actorId: actor.id,
+      actorRole: actor.role,
+      correlationId: context?.correlationId ?? randomUUID(),
+      clientAddress: context?.clientAddress ?? null,
+      userAgent: context?.userAgent ?? null,
+      idempotencyKey: key,
+    };
+  }
+}
+
+/** Keys are scoped to the actor: two users can never replay each other's answers. */
+function scopedKey(actor: WorkflowActor, key: string | null | undefined): string | null {
+  if (key === undefined || key === null || key === '') return null;
+  if (key.length > MAX_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new DomainError('IDEMPOTENCY.INVALID_KEY', `Idempotency-Key harus 1–${MAX_KEY_LENGTH} karakter ASCII tanpa spasi.`, 'validation');
+  }
+  return `${actor.id}:${key}`;
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@kinerja/domain';
+
+export interface SatkerFacts {
+  code: string;
+  timeZone: string;
+  reportDeadlineDay: number;
+  subbagianCodes: string[];
+}
+
+export interface PersonName {
+  username: string;
+  fullName: string;
+}
+
+/**
+ * What the workflow needs to know about an office from the identity tables: its time zone, report
+ * deadline and active subbagian (read per command, never cached: an administrator may change them).
+ */
+@Injectable()
+export class SatkerDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async facts(satker: string): Promise<SatkerFacts> {
+    const rows: Array<{ time_zone: string; report_deadline_day: number; codes: string[] | null }> = await this.dataSource.query(
+      `SELECT s.time_zone, s.report_deadline_day,
+              (SELECT array_agg(b.code ORDER BY b.code) FROM subbagian b WHERE b.satker_code = s.code AND b.active) AS codes
+         FROM satker s WHERE s.code = $1`,
+      [satker],
+    );
+    if (rows.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${satker} tidak ditemukan.`, 'not_found', { satker });
+    const row = rows[0];
+    return { code: satker, timeZone: row.time_zone, reportDeadlineDay: Number(row.report_deadline_day), subbagianCodes: row.codes ?? [] };
+  }
+
+  /** Names of the office's users by id, for history told in words. */
+  async names(satker: string): Promise<Map<string, PersonName>> {
+    const rows: Array<{ id: string; username: string; full_name: string }> = await this.dataSource.query(
+      `SELECT id::text AS id, username, full_name FROM users WHERE satker_code = $1`,
+      [satker],
+    );
+    return new Map(rows.map((r) => [r.id, { username: r.username, fullName: r.full_name }]));
+  }
+}

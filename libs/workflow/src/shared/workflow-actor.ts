@@ -1,0 +1,32 @@
+import type { Actor, Role } from '@kinerja/domain';
+
+/** The authenticated person behind a command or query (the HTTP edge's AuthenticatedUser fits). */
+export interface WorkflowActor {
+  id: string;
+  role: Role;
+  satker: string;
+  subbagian: string | null;
+}
+
+/**
+ * What a client adds to a command for safe retries and optimistic concurrency:
+ * - `idempotencyKey`: the `Idempotency-Key` header; a replay returns the first answer, appends nothing;
+ * - `expectedVersion`: from `If-Match: "<version>"` or the body; a stale one is refused with 409.
+ */
+export interface CommandOptions {
+  idempotencyKey?: string | null;
+  expectedVersion?: number | null;
+}
+
+export function domainActor(actor: WorkflowActor): Actor {
+  return { userId: actor.id, role: actor.role, subbagian: actor.role === 'KASUBBAG' ? actor.subbagian : null };
+}
+
+/** The answer of every command: the resource after it, with the version clients send back in If-Match. */
+export interface CommandOutcome<View> {
+  /** Number of events in the stream: 0 before the first, then 1, 2, … */
+  version: number;
+  /** True when the Idempotency-Key had been seen: nothing was appended. */
+  replayed: boolean;
+  view: View;
+}

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EventStoreModule } from '@kinerja/event-store';
+import { EvidenceService } from './evidence/evidence.service';
+import { GetKinerjaHandler } from './kinerja/get-kinerja/get-kinerja.query';
+import { ApprovePkHandler } from './perjanjian-kinerja/approve-pk/approve-pk.handler';
+import { ChangePkIndicatorsHandler } from './perjanjian-kinerja/change-pk-indicators/change-pk-indicators.handler';
+import { DraftPkHandler } from './perjanjian-kinerja/draft-pk/draft-pk.handler';
+import { GetPkHandler } from './perjanjian-kinerja/get-pk/get-pk.query';
+import { ListPkVersionsHandler } from './perjanjian-kinerja/list-pk-versions/list-pk-versions.query';
+import { OpenPkRevisionHandler } from './perjanjian-kinerja/open-pk-revision/open-pk-revision.handler';
+import { PkReader } from './perjanjian-kinerja/pk-reader';
+import { PkWriter } from './perjanjian-kinerja/pk-writer';
+import { ReturnPkHandler } from './perjanjian-kinerja/return-pk/return-pk.handler';
+import { SubmitPkHandler } from './perjanjian-kinerja/submit-pk/submit-pk.handler';
+import { ApproveRealisasiHandler } from './realisasi/approve-realisasi/approve-realisasi.handler';
+import { GetRealisasiHandler } from './realisasi/get-realisasi/get-realisasi.query';
+import { GetRealisasiHistoryHandler } from './realisasi/get-realisasi-history/get-realisasi-history.query';
+import { ListRealisasiHandler } from './realisasi/list-realisasi/list-realisasi.query';
+import { RealisasiReader } from './realisasi/realisasi-reader';
+import { RealisasiWriter } from './realisasi/realisasi-writer';
+import { ReturnRealisasiHandler } from './realisasi/return-realisasi/return-realisasi.handler';
+import { ReviseRealisasiHandler } from './realisasi/revise-realisasi/revise-realisasi.handler';
+import { SaveRealisasiDraftHandler } from './realisasi/save-realisasi-draft/save-realisasi-draft.handler';
+import { SubmitRealisasiHandler } from './realisasi/submit-realisasi/submit-realisasi.handler';
+import { AggregateRunner } from './shared/aggregate-runner';
+import { SatkerDirectory } from './shared/satker-directory';
+
+const commandHandlers = [
+  DraftPkHandler, ChangePkIndicatorsHandler, SubmitPkHandler, ApprovePkHandler, ReturnPkHandler, OpenPkRevisionHandler,
+  SaveRealisasiDraftHandler, SubmitRealisasiHandler, ApproveRealisasiHandler, ReturnRealisasiHandler, ReviseRealisasiHandler,
+];
+const queryHandlers = [
+  GetPkHandler, ListPkVersionsHandler, GetRealisasiHandler, GetRealisasiHistoryHandler, ListRealisasiHandler, GetKinerjaHandler,
+];
+
+/**
+ * The SAKIP workflow's application layer: commands and queries on the PK and monthly realisasi
+ * streams, Tabel 3.2, and evidence files. Stands on the platform (DataSource, Clock, AppConfig).
+ */
+@Module({
+  imports: [CqrsModule, EventStoreModule],
+  providers: [AggregateRunner, SatkerDirectory, PkReader, PkWriter, RealisasiReader, RealisasiWriter, EvidenceService, ...commandHandlers, ...queryHandlers],
+  exports: [CqrsModule, EvidenceService, PkReader, RealisasiReader],
+})
+export class WorkflowModule {}
