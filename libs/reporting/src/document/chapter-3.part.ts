@@ -38,11 +38,11 @@ function measurementBlocks(m: LkjModel): Block[] {
       ['Tabel 3.2', 'Pengukuran Kinerja'],
       [
         col('No', 0.6, 'center'),
-        col('Program/Kegiatan/Indikator Kinerja', 3.4),
+        col('Program/Kegiatan/Indikator Kinerja', 3.1),
         col('Target', 1.2, 'center'),
         col('Realisasi', 1.2, 'center'),
         col('Capaian', 1.1, 'center'),
-        col('Kategori', 1.3, 'center'),
+        col('Kategori', 1.7, 'center'),
       ],
       measurementRows(m),
     ),
@@ -100,12 +100,12 @@ function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n
       `tabel-analisis-${id}`,
       [],
       [
-        col('Kegiatan', 3),
+        col('Kegiatan', 2.7),
         col('Target', 1.2, 'center'),
         col('Realisasi', 1.2, 'center'),
         col(`Capaian ${year - 1}`, 1.1, 'center'),
         col(`Capaian ${year}`, 1.1, 'center'),
-        col('Kategori', 1.3, 'center'),
+        col('Kategori', 1.7, 'center'),
       ],
       [
         dataRow(

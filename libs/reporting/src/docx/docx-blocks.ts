@@ -16,6 +16,8 @@ import {
 } from 'docx';
 import { Align, Block, TableColumn, TableRow as LayoutRow } from '../document/lkj-document.types';
 
+export const TABLE_TEXT_STYLE = 'TableText';
+
 /** Width of the text column of an A4 page with 3 cm left and 2.5 cm right margins, in twips. */
 export const TEXT_WIDTH_TWIPS = 11906 - 1701 - 1417;
 
@@ -146,6 +148,7 @@ function tableBlock(caption: string[], columns: TableColumn[], rows: LayoutRow[]
   });
   const tableNode = new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
@@ -154,15 +157,19 @@ function tableBlock(caption: string[], columns: TableColumn[], rows: LayoutRow[]
   return [...captionParagraphs, tableNode, new Paragraph({ spacing: { after: 120 }, children: [] })];
 }
 
+/** Cell text uses the "TableText" paragraph style (10 pt), so each cell stays small in the XML. */
 function cell(text: string, width: number, align: Align, strong: boolean, fill?: string, span = 1): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: span > 1 ? span : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
     children: [
-      new Paragraph({ alignment: ALIGN[align], children: [new TextRun({ text, bold: strong, size: 20 })] }),
+      new Paragraph({
+        style: TABLE_TEXT_STYLE,
+        alignment: align === 'left' ? undefined : ALIGN[align],
+        children: [strong ? new TextRun({ text, bold: true }) : new TextRun(text)],
+      }),
     ],
   });
 }

@@ -14,7 +14,7 @@ import { TextWatermark } from 'docx/watermarks';
 import { buildLkjDocument } from '../document/build-lkj-document';
 import { DocumentPart, LkjDocument } from '../document/lkj-document.types';
 import { LkjModel } from '../model/lkj-model.types';
-import { docxChildren } from './docx-blocks';
+import { docxChildren, TABLE_TEXT_STYLE } from './docx-blocks';
 
 const FONT = 'Arial';
 const PAGE = {
@@ -47,6 +47,9 @@ export async function renderLkjDocx(model: LkjModel): Promise<Buffer> {
           paragraph: { spacing: { before: 200, after: 120 } },
         },
       },
+      paragraphStyles: [
+        { id: TABLE_TEXT_STYLE, name: 'Table Text', basedOn: 'Normal', run: { size: 20 }, paragraph: { spacing: { after: 0 } } },
+      ],
     },
     sections: layout.parts.map((part) => section(part, layout)),
   });

@@ -25,10 +25,12 @@ export class PdfWriter {
   private partStart = 0;
   private fresh = true;
   private outlineParent: PDFKit.PDFOutline | null = null;
+  private tocAt: { page: number; y: number } | null = null;
 
+  /** `tocSize`: number of Daftar Isi entries, to reserve their room before the pages are known. */
   constructor(
     private readonly doc: Doc,
-    private readonly toc: TocEntry[],
+    private readonly tocSize: number,
   ) {
     this.pageLabels.push(null);
     // pdfkit also adds pages on its own when text overflows: every new page gets its label here.
@@ -152,22 +154,44 @@ export class PdfWriter {
     this.fresh = false;
   }
 
+  /** Reserves the room of the Daftar Isi; `fillTableOfContents` writes it once pages are known. */
   private tableOfContents(): void {
-    this.doc.font('Helvetica').fontSize(BODY_SIZE);
-    for (const entry of this.toc) {
-      this.ensureSpace(18);
-      const indent = entry.level === 1 ? 0 : 18;
-      const y = this.doc.y;
-      this.doc.font(entry.level === 1 ? 'Helvetica-Bold' : 'Helvetica');
-      this.doc.text(pdfSafe(entry.text), this.left + indent, y, { width: this.width - indent - 40 });
-      const after = this.doc.y;
-      this.doc.text(entry.page, this.left + this.width - 40, y, { width: 40, align: 'right' });
-      this.doc.x = this.left;
-      this.doc.y = after + 3;
+    this.tocAt = { page: this.pageLabels.length - 1, y: this.doc.y };
+    let room = this.doc.page.height - this.doc.page.margins.bottom - this.doc.y;
+    for (let i = 0; i < this.tocSize; i++) {
+      if (room < TOC_LINE) {
+        this.newPage();
+        room = this.doc.page.height - this.doc.page.margins.bottom - this.doc.y;
+      }
+      room -= TOC_LINE;
     }
     this.fresh = false;
   }
+
+  /** Writes the Daftar Isi on the pages reserved for it, with the page label of every heading. */
+  fillTableOfContents(): void {
+    if (this.tocAt === null) return;
+    let page = this.tocAt.page;
+    let y = this.tocAt.y;
+    this.doc.switchToPage(page);
+    for (const entry of this.headings) {
+      if (y + TOC_LINE > this.doc.page.height - this.doc.page.margins.bottom) {
+        this.doc.switchToPage(++page);
+        y = this.doc.page.margins.top;
+      }
+      const indent = entry.level === 1 ? 0 : 18;
+      this.doc.font(entry.level === 1 ? 'Helvetica-Bold' : 'Helvetica').fontSize(BODY_SIZE).fillColor('#000000');
+      const text = pdfSafe(entry.text);
+      const width = this.width - indent - 40;
+      // One line per entry: long titles are cut with an ellipsis so the reserved room always fits.
+      this.doc.text(text, this.left + indent, y, { width, lineBreak: false, ellipsis: true, height: TOC_LINE });
+      this.doc.text(entry.page, this.left + this.width - 40, y, { width: 40, align: 'right', lineBreak: false });
+      y += TOC_LINE;
+    }
+  }
 }
+
+const TOC_LINE = 18;
 
 function toRoman(n: number): string {
   const table: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];

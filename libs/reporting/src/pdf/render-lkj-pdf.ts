@@ -2,22 +2,18 @@ import PDFDocument from 'pdfkit';
 import { buildLkjDocument } from '../document/build-lkj-document';
 import { LkjDocument } from '../document/lkj-document.types';
 import { LkjModel } from '../model/lkj-model.types';
+import { drawDraftMark } from './pdf-draft-mark';
 import { pdfSafe } from './pdf-text';
-import { PdfWriter, TocEntry } from './pdf-writer';
+import { PdfWriter } from './pdf-writer';
 
 const MARGINS = { top: 72, bottom: 72, left: 85, right: 71 }; // 2.5 cm, 2.5 cm, 3 cm, 2.5 cm
 
 /**
- * The LKj as an archival PDF from the same layout as the DOCX. Laid out twice: the first pass
- * finds the page of every heading, the second prints the Daftar Isi with those page numbers.
+ * The LKj as an archival PDF from the same layout as the DOCX, in one pass: the Daftar Isi's room
+ * is reserved where it stands and filled in at the end, when every heading's page is known.
  */
 export async function renderLkjPdf(model: LkjModel): Promise<Buffer> {
   const layout = buildLkjDocument(model);
-  const firstPass = await layOut(layout, model, []);
-  return (await layOut(layout, model, firstPass.headings)).pdf;
-}
-
-async function layOut(layout: LkjDocument, model: LkjModel, toc: TocEntry[]): Promise<{ pdf: Buffer; headings: TocEntry[] }> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,
@@ -37,22 +33,17 @@ async function layOut(layout: LkjDocument, model: LkjModel, toc: TocEntry[]): Pr
     doc.on('error', reject);
   });
 
-  const writer = new PdfWriter(doc, toc.length > 0 ? toc : placeholderToc(layout));
+  const tocSize = layout.parts.flatMap((p) => p.blocks).filter((b) => b.kind === 'heading' && b.level <= 2).length;
+  const writer = new PdfWriter(doc, tocSize);
   layout.parts.forEach((part, i) => {
     writer.startPart(part.kind, i === 0);
     for (const block of part.blocks) writer.write(block);
   });
+  writer.fillTableOfContents();
   decoratePages(doc, writer.pageLabels, layout);
   doc.end();
   await done;
-  return { pdf: Buffer.concat(chunks), headings: writer.headings };
-}
-
-/** Same entries as the final Daftar Isi, so the first pass takes the same number of pages. */
-function placeholderToc(layout: LkjDocument): TocEntry[] {
-  return layout.parts
-    .flatMap((p) => p.blocks)
-    .flatMap((b) => (b.kind === 'heading' && b.level <= 2 ? [{ level: b.level as 1 | 2, text: b.text, page: '' }] : []));
+  return Buffer.concat(chunks);
 }
 
 function decoratePages(doc: PDFKit.PDFDocument, labels: (string | null)[], layout: LkjDocument): void {
@@ -63,12 +54,13 @@ function decoratePages(doc: PDFKit.PDFDocument, labels: (string | null)[], layou
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     if (layout.watermark !== null) {
-      doc.save();
-      doc.rotate(-45, { origin: [width / 2, height / 2] });
-      doc.font('Helvetica-Bold').fontSize(110).fillColor('#C0C0C0').fillOpacity(0.35);
-      doc.text(layout.watermark, 0, height / 2 - 55, { width, align: 'center', lineBreak: false });
-      doc.restore();
-      doc.fillOpacity(1);
+      drawDraftMark(doc);
+      doc.font('Helvetica-Bold').fontSize(8.5).fillColor('#C00000');
+      doc.text('DRAFT — bukan dokumen final', MARGINS.left, 40, {
+        width: width - MARGINS.left - MARGINS.right,
+        align: 'right',
+        lineBreak: false,
+      });
     }
     const label = labels[i];
     if (label !== null && label !== undefined) {

@@ -1,0 +1,87 @@
+import { jember2024LkjInput } from '../fixtures/jember-2024.sample';
+import { formatPercentId, formatQuantityId } from '../format/format-id';
+import { buildLkjModel } from '../model/build-lkj-model';
+import { bodyElements, readDocx, tableAfter } from '../testing/docx-xml';
+import { renderLkjDocx } from './render-lkj-docx';
+
+describe('renderLkjDocx — the Jember 2024 LKj read back from its XML', () => {
+  const model = buildLkjModel(jember2024LkjInput());
+  let parts: Awaited<ReturnType<typeof readDocx>>;
+  let elements: ReturnType<typeof bodyElements>;
+
+  beforeAll(async () => {
+    parts = await readDocx(await renderLkjDocx(model));
+    elements = bodyElements(parts.document);
+  });
+
+  it('has Tabel 3.2 with one row per indicator equal to the model', () => {
+    const table = tableAfter(elements, 'Tabel 3.2');
+    expect(table.headerRows).toBe(1);
+    expect(table.rows[0]).toEqual(['No', 'Program/Kegiatan/Indikator Kinerja', 'Target', 'Realisasi', 'Capaian', 'Kategori']);
+    const indicatorRows = table.rows.filter((r) => /^\d+\.\d+$/.test(r[0]));
+    const expected = model.measurement.programs.flatMap((p) =>
+      p.kegiatan.flatMap((k) =>
+        k.rows.map((r, i) => [
+          `${k.no}.${i + 1}`,
+          r.indicatorName,
+          formatQuantityId(r.targetText, r.unit),
+          formatQuantityId(r.realisasi, r.unit),
+          formatPercentId(r.capaian),
+          r.category,
+        ]),
+      ),
+    );
+    expect(indicatorRows).toEqual(expected);
+    expect(indicatorRows).toHaveLength(18);
+  });
+
+  it('prints the published Jember figures', () => {
+    const rows = tableAfter(elements, 'Tabel 3.2').rows;
+    expect(rows).toContainEqual(['4.1', 'Layanan Perkantoran', '12 Layanan', '12 Layanan', '100,00%', 'Berhasil']);
+    expect(rows).toContainEqual(['3.1', 'Pelayanan Publik kepada masyarakat', '2 Orang', '2 Orang', '100,00%', 'Berhasil']);
+    expect(rows).toContainEqual(['6.2', 'Layanan Sarana Internal', '1 unit', '1 unit', '100,00%', 'Berhasil']);
+    expect(rows[rows.length - 1]).toEqual(['', 'Rata-rata capaian seluruh indikator', '100,00%', 'Berhasil']);
+    expect(rows).toContainEqual(['1', expect.stringMatching(/^Kegiatan Fasilitasi Pengelolaan Data kebutuhan/)]);
+  });
+
+  it('sets chapters and sections in Heading styles, so they are in the outline', () => {
+    const headings = (style: string) => elements.filter((e) => e.kind === 'paragraph' && e.style === style).map((e) => e.kind === 'paragraph' && e.text);
+    expect(headings('Heading1')).toEqual([
+      'KATA PENGANTAR',
+      'IKHTISAR EKSEKUTIF',
+      'DAFTAR ISI',
+      'BAB I PENDAHULUAN',
+      'BAB II PERENCANAAN KINERJA',
+      'BAB III AKUNTABILITAS KINERJA',
+      'BAB IV PENUTUP',
+      'LAMPIRAN',
+    ]);
+    expect(headings('Heading2')).toEqual(expect.arrayContaining(['3.1 Pengukuran Capaian Kinerja', '4.1 Kesimpulan', '4.2 Saran']));
+    expect(headings('Heading3')).toHaveLength(7);
+  });
+
+  it('has a table of contents field, page numbers in the footer and A4 pages', () => {
+    // (booleans, so a failure does not print the whole document)
+    expect(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/.test(parts.document)).toBe(true);
+    expect(parts.footers.some((f) => /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/.test(f))).toBe(true);
+    expect(/<w:pgSz w:w="11906" w:h="16838"/.test(parts.document)).toBe(true);
+    expect(/<w:pgNumType w:start="1" w:fmt="lowerRoman"\/>/.test(parts.document)).toBe(true);
+    expect(/<w:pgNumType w:start="1" w:fmt="decimal"\/>/.test(parts.document)).toBe(true);
+  });
+
+  it('has the other tables: SDM, RKT, PK, rating scale, budget and the annex', () => {
+    for (const caption of ['Tabel 1.1', 'Tabel 2.1', 'Tabel 2.2', 'Tabel 3.1', 'Tabel 3.3', 'Tabel L.1', 'Tabel L.2']) {
+      expect(tableAfter(elements, caption).rows.length).toBeGreaterThan(1);
+    }
+    expect(tableAfter(elements, 'Tabel 1.1').rows).toContainEqual(['Jumlah', '2', '8', '2', '12', '0', '24']);
+    expect(tableAfter(elements, 'Tabel 3.3').rows[1]).toContain('tidak tersedia');
+    expect(tableAfter(elements, 'Tabel L.1').rows).toHaveLength(1 + 50);
+    expect(tableAfter(elements, 'Tabel L.2').rows).toContainEqual(['Hash kepala rantai', model.integrity.chainHead!.hash]);
+  });
+
+  it('is not marked as a draft when final, and carries a watermark when it is a draft', async () => {
+    expect(parts.headers.join('')).not.toContain('DRAFT');
+    const draft = await readDocx(await renderLkjDocx(buildLkjModel(jember2024LkjInput({ draft: true }))));
+    expect(draft.headers.some((h) => /string="DRAFT"/.test(h))).toBe(true);
+  });
+});
