@@ -1,0 +1,67 @@
+import type { Logger } from 'pino';
+import type { DispatchResult, OutboxDispatcher } from '../notifications/outbox-dispatcher';
+import type { ReminderRecorder } from '../notifications/reminder-recorder';
+import type { OfficeDirectory } from './facts/office-directory';
+import type { OfficeHistoryReader } from './facts/office-history.reader';
+import { reportFacts } from './facts/report-facts';
+import { renderReminder } from './messages/render-reminder';
+import { localDate, OfficeTimeZone } from './plan/office-time';
+import { planReminders } from './plan/plan-reminders';
+import type { OfficeReminderSettings } from './plan/reminder-plan.types';
+
+export interface ReminderRunSummary {
+  offices: number;
+  /** Reminders due now, sent before or not. */
+  due: number;
+  /** Keys recorded by this run (the others had been recorded before). */
+  recorded: string[];
+  mail: DispatchResult;
+}
+
+/**
+ * One run: for each active office (of a zone, or all), everything due up to `now` is planned from
+ * PostgreSQL and recorded if it was not yet; then the outbox is sent. Running it again, twice at
+ * once, or after a gap changes nothing that was already done: that is the whole catch-up story.
+ */
+export class ReminderRunner {
+  constructor(
+    private readonly directory: OfficeDirectory,
+    private readonly history: OfficeHistoryReader,
+    private readonly recorder: ReminderRecorder,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly logger: Logger,
+  ) {}
+
+  async run(now: Date, zone: OfficeTimeZone | null = null): Promise<ReminderRunSummary> {
+    const offices = await this.directory.activeOffices(zone ?? undefined);
+    const summary: ReminderRunSummary = { offices: offices.length, due: 0, recorded: [], mail: { sent: 0, skipped: 0, failed: 0 } };
+    for (const office of offices) {
+      try {
+        const { due, recorded } = await this.runOffice(office, now);
+        summary.due += due;
+        summary.recorded.push(...recorded);
+      } catch (error) {
+        // One office's bad data must not keep the others from their reminders; the next run retries it.
+        this.logger.error({ err: error, satker: office.satker }, 'Reminder run failed for an office');
+      }
+    }
+    summary.mail = await this.dispatcher.dispatchDue(now);
+    if (summary.recorded.length > 0 || summary.mail.failed > 0) this.logger.info({ ...summary, at: now.toISOString() }, 'Reminders run');
+    return summary;
+  }
+
+  async runOffice(office: OfficeReminderSettings, now: Date): Promise<{ due: number; recorded: string[] }> {
+    const today = localDate(now, office.timeZone);
+    const years = [today.year - 1, today.year];
+    const names = await this.directory.subbagianNames(office.satker);
+    const facts = reportFacts(await this.history.read(office.satker, years, names), today, years);
+    const due = planReminders({ office, now, reports: facts });
+    const recorded: string[] = [];
+    for (const reminder of due) {
+      const recipients = await this.directory.recipients(office.satker, reminder.audience);
+      const done = await this.recorder.record(reminder, renderReminder(reminder, office), recipients, now);
+      if (done) recorded.push(done.key);
+    }
+    return { due: due.length, recorded };
+  }
+}

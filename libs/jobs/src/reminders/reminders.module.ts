@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { EventStore, EventStoreModule } from '@kinerja/event-store';
+import { AppConfig, ROOT_LOGGER } from '@kinerja/platform';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { createMailer, Mailer } from '../mail/mailer';
+import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
+import { ReminderRecorder } from '../notifications/reminder-recorder';
+import { OfficeDirectory } from './facts/office-directory';
+import { OfficeHistoryReader } from './facts/office-history.reader';
+import { ReminderJobs } from './reminder-jobs';
+import { ReminderRunner } from './reminder-runner';
+import { REMINDER_OPTIONS, ReminderOptions, ReminderScheduleLeader } from './schedule/reminder-schedule-leader';
+
+const DS = getDataSourceToken();
+
+/** Reminders in the worker: the runner, its job handlers and the schedule leader. Needs QueueRuntimeModule. */
+@Module({})
+export class RemindersModule {
+  static forWorker(options: Partial<ReminderOptions> = {}): DynamicModule {
+    return {
+      module: RemindersModule,
+      imports: [EventStoreModule],
+      providers: [
+        { provide: REMINDER_OPTIONS, useValue: { leaderIntervalMs: 15_000, ...options } satisfies ReminderOptions },
+        { provide: Mailer, useFactory: (c: AppConfig, l: Logger) => createMailer(c, l.child({ component: 'mail' })), inject: [AppConfig, ROOT_LOGGER] },
+        { provide: OfficeDirectory, useFactory: (ds: DataSource) => new OfficeDirectory(ds), inject: [DS] },
+        { provide: OfficeHistoryReader, useFactory: (ds: DataSource) => new OfficeHistoryReader(ds), inject: [DS] },
+        { provide: ReminderRecorder, useFactory: (ds: DataSource, es: EventStore) => new ReminderRecorder(ds, es), inject: [DS, EventStore] },
+        {
+          provide: OutboxDispatcher,
+          useFactory: (ds: DataSource, m: Mailer, l: Logger) => new OutboxDispatcher(ds, m, l.child({ component: 'outbox' })),
+          inject: [DS, Mailer, ROOT_LOGGER],
+        },
+        {
+          provide: ReminderRunner,
+          useFactory: (d: OfficeDirectory, h: OfficeHistoryReader, r: ReminderRecorder, o: OutboxDispatcher, l: Logger) =>
+            new ReminderRunner(d, h, r, o, l.child({ component: 'reminders' })),
+          inject: [OfficeDirectory, OfficeHistoryReader, ReminderRecorder, OutboxDispatcher, ROOT_LOGGER],
+        },
+        ReminderJobs,
+        ReminderScheduleLeader,
+      ],
+      exports: [ReminderRunner, ReminderScheduleLeader, OutboxDispatcher, Mailer],
+    };
+  }
+}
