@@ -32,3 +32,5 @@ export * from './capaian/rating-scale';
 export * from './capaian/target-to-date';
 export * from './capaian/kinerja-table.types';
 export * from './capaian/compute-kinerja';
+
+export * from './lkj';

@@ -1,0 +1,23 @@
+import type { Command } from '../shared/decider';
+import type { LkjFile, LkjRequestReason } from './lkj.events';
+
+export type RequestLkj = Command<'RequestLkj', {
+  satker: string;
+  year: number;
+  draft: boolean;
+  reason: LkjRequestReason;
+  /** Null: keep the saran of the previous request. */
+  suggestions: string[] | null;
+  /** Every monthly report of the year approved and the PK approved (the caller reads it). */
+  yearComplete: boolean;
+}>;
+
+export type RecordLkjProduced = Command<'RecordLkjProduced', {
+  version: number;
+  files: LkjFile[];
+  modelDigest: string;
+}>;
+
+export type MarkLkjStale = Command<'MarkLkjStale', { reason: string }>;
+
+export type LkjCommand = RequestLkj | RecordLkjProduced | MarkLkjStale;

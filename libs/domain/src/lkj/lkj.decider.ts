@@ -1,0 +1,71 @@
+import { DomainError } from '../shared/domain-error';
+import type { Decider } from '../shared/decider';
+import type { LkjCommand, MarkLkjStale, RecordLkjProduced, RequestLkj } from './lkj.commands';
+import type { LkjEvent } from './lkj.events';
+import { evolveLkj, initialLkjState, latestProducedFinal, type LkjState } from './lkj.state';
+
+function requestLkj(command: RequestLkj, state: LkjState): LkjEvent[] {
+  const d = command.data;
+  if (!d.draft && !d.yearComplete) {
+    throw new DomainError(
+      'LKJ.YEAR_NOT_COMPLETE',
+      `LKj final ${d.year} baru dapat dibuat setelah PK dan seluruh laporan bulanan Januari–Desember disetujui; minta draf bila perlu.`,
+      'conflict',
+      { satker: d.satker, year: d.year },
+    );
+  }
+  const previous = state.versions[state.versions.length - 1];
+  const suggestions = (d.suggestions ?? previous?.suggestions ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
+  return [{
+    type: 'LkjRequested',
+    data: {
+      satker: d.satker, year: d.year, version: state.versions.length + 1, draft: d.draft, reason: d.reason,
+      suggestions, requestedBy: command.metadata.actor.userId, requestedAt: command.metadata.now,
+    },
+  }];
+}
+
+/** Exactly once: a version already produced records nothing (a job that ran twice). */
+function recordProduced(command: RecordLkjProduced, state: LkjState): LkjEvent[] {
+  const d = command.data;
+  const version = state.versions.find((v) => v.version === d.version);
+  if (!version) {
+    throw new DomainError('LKJ.VERSION_NOT_FOUND', `LKj versi ${d.version} tidak pernah diminta.`, 'not_found', { version: d.version });
+  }
+  if (version.produced) return [];
+  const formats = d.files.map((f) => f.format).sort().join(',');
+  if (formats !== 'DOCX,PDF') throw new Error(`LKj version ${d.version} needs one DOCX and one PDF, got ${formats}`);
+  return [{
+    type: 'LkjProduced',
+    data: { version: d.version, draft: version.draft, files: d.files, modelDigest: d.modelDigest, producedAt: command.metadata.now },
+  }];
+}
+
+/** Only a produced, still current final version goes stale; anything else has nothing to mark. */
+function markStale(command: MarkLkjStale, state: LkjState): LkjEvent[] {
+  const latest = latestProducedFinal(state);
+  if (!latest || latest.stale) return [];
+  return [{ type: 'LkjMarkedStale', data: { version: latest.version, reason: command.data.reason, markedAt: command.metadata.now } }];
+}
+
+export function decideLkj(command: LkjCommand, state: LkjState): LkjEvent[] {
+  switch (command.type) {
+    case 'RequestLkj':
+      return requestLkj(command, state);
+    case 'RecordLkjProduced':
+      return recordProduced(command, state);
+    case 'MarkLkjStale':
+      return markStale(command, state);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+/** The annual Laporan Kinerja of one office and year: versions asked for, produced, gone stale. */
+export const lkjDecider: Decider<LkjState, LkjCommand, LkjEvent> = {
+  initialState: initialLkjState,
+  evolve: evolveLkj,
+  decide: decideLkj,
+};

@@ -1,0 +1,52 @@
+import type { Event } from '../shared/decider';
+
+/** One rendered file of a Laporan Kinerja, stored content-addressed by its SHA-256. */
+export interface LkjFile {
+  format: 'DOCX' | 'PDF';
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Why a version was asked for: the last monthly report of the year approved, a correction approved
+ * after an LKj was produced, or the Sekretaris asking (a draft at any time, a final when complete).
+ */
+export type LkjRequestReason = 'ALL_APPROVED' | 'REVISION_APPROVED' | 'REQUESTED';
+
+/** Version `version` of the year's LKj is to be produced (the intent; the job follows). */
+export type LkjRequested = Event<'LkjRequested', {
+  satker: string;
+  year: number;
+  version: number;
+  draft: boolean;
+  reason: LkjRequestReason;
+  /** Saran for BAB IV, from the Sekretaris (inherited from the previous request when not given). */
+  suggestions: string[];
+  requestedBy: string;
+  requestedAt: string;
+}>;
+
+/** The files of a version exist; recorded once per version, whatever the number of job runs. */
+export type LkjProduced = Event<'LkjProduced', {
+  version: number;
+  draft: boolean;
+  files: LkjFile[];
+  /** SHA-256 of the model the files were rendered from (also printed in the annex). */
+  modelDigest: string;
+  producedAt: string;
+}>;
+
+/** A correction approved after production: the final version `version` no longer tells the truth. */
+export type LkjMarkedStale = Event<'LkjMarkedStale', {
+  version: number;
+  reason: string;
+  markedAt: string;
+}>;
+
+export type LkjEvent = LkjRequested | LkjProduced | LkjMarkedStale;
+export type LkjEventType = LkjEvent['type'];
+
+/** One stream per office and year: `lkj:<satker>:<year>`. */
+export function lkjStreamId(satker: string, year: number): string {
+  return `lkj:${satker}:${year}`;
+}
