@@ -68,7 +68,7 @@ function render(block: Block): FileChild[] {
         new Paragraph({
           alignment: ALIGN[block.align ?? 'justify'],
           spacing: { after: 120, line: 300 },
-          keepNext: block.bold === true,
+          keepNext: block.bold ? true : undefined,
           children: [new TextRun({ text: block.text, bold: block.bold, italics: block.italic })],
         }),
       ];
@@ -110,7 +110,7 @@ function signatureLine(text: string, strong: boolean): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     indent: { left: Math.round(TEXT_WIDTH_TWIPS * 0.5) },
-    keepNext: !strong,
+    keepNext: strong ? undefined : true,
     children: [new TextRun({ text, bold: strong, underline: strong ? {} : undefined })],
   });
 }

@@ -1,7 +1,7 @@
 import { jember2024LkjInput } from '../fixtures/jember-2024.sample';
 import { formatPercentId, formatQuantityId } from '../format/format-id';
 import { buildLkjModel } from '../model/build-lkj-model';
-import { bodyElements, readDocx, tableAfter } from '../testing/docx-xml';
+import { bodyElements, readDocx, tableAfter, textOf } from '../testing/docx-xml';
 import { renderLkjDocx } from './render-lkj-docx';
 
 describe('renderLkjDocx — the Jember 2024 LKj read back from its XML', () => {
@@ -84,4 +84,20 @@ describe('renderLkjDocx — the Jember 2024 LKj read back from its XML', () => {
     const draft = await readDocx(await renderLkjDocx(buildLkjModel(jember2024LkjInput({ draft: true }))));
     expect(draft.headers.some((h) => /string="DRAFT"/.test(h))).toBe(true);
   });
+});
+
+describe('renderLkjDocx with tocPageNumbers', () => {
+  it('writes the page of every Daftar Isi entry, front matter in roman numerals', async () => {
+    const parts = await readDocx(await renderLkjDocx(buildLkjModel(jember2024LkjInput()), { tocPageNumbers: true }));
+    const toc = parts.document.slice(parts.document.indexOf('<w:sdt>'), parts.document.indexOf('</w:sdt>'));
+    const entries = [...toc.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => textOf(m[0])).filter((t) => t !== '').map((t) => t.split('\t'));
+    expect(entries.slice(0, 4)).toEqual([
+      ['KATA PENGANTAR', 'i'],
+      ['IKHTISAR EKSEKUTIF', 'ii'],
+      ['DAFTAR ISI', 'iii'],
+      ['BAB I PENDAHULUAN', '1'],
+    ]);
+    expect(entries).toHaveLength(23);
+    for (const [, page] of entries) expect(page).toMatch(/^([ivx]+|\d+)$/);
+  }, 30_000);
 });
