@@ -52,7 +52,7 @@ function contentFor(subbagian: string, month: number, override: Record<string, s
   return {
     lines: indicators.map((i) => ({
       indicatorCode: i.code,
-      value: override[i.code] ?? monthlyValue(i.target.value!, order.indexOf(i.code), month),
+      value: override[i.code] ?? monthlyValue(i.target.kind === 'SINGLE' ? i.target.value : i.target.max, order.indexOf(i.code), month),
       narrative: `Pelaksanaan ${i.name} bulan ${month} sesuai rencana aksi.`,
       kendala: 'Tidak ada kendala berarti.',
       solusi: '-',

@@ -71,13 +71,33 @@ export class EvidenceService {
     if (!row) throw evidenceErrors.notFound(sha256);
     const read = await this.storage.read(satker, sha256);
     if (!read || read.actualSha256 !== sha256) {
-      this.logger.error(
-        { satker, sha256, actualSha256: read?.actualSha256 ?? null, path: this.storage.pathOf(satker, sha256) },
-        'EVIDENCE INTEGRITY FAILURE: the stored file does not match its SHA-256 (swapped, damaged or missing); not served',
-      );
+      this.logger.error({
+        msg: 'EVIDENCE INTEGRITY FAILURE: the stored file does not match its SHA-256 (swapped, damaged or missing); not served',
+        alert: 'EVIDENCE_INTEGRITY', satker, sha256, actualSha256: read?.actualSha256 ?? null, path: this.storage.pathOf(satker, sha256),
+      });
       throw evidenceErrors.integrityFailed(sha256);
     }
     return { ...row, bytes: read.bytes };
+  }
+
+  /** Every reference of a report must name a file uploaded to this office (any name, same content). */
+  async assertUploaded(satker: string, content: { lines: Array<{ indicatorCode: string; evidence: Array<{ sha256: string }> }> } | undefined): Promise<void> {
+    const refs = (content?.lines ?? []).flatMap((l) => (Array.isArray(l.evidence) ? l.evidence : []).map((e) => ({ indicator: l.indicatorCode, sha256: e?.sha256 })));
+    if (refs.length === 0) return;
+    const rows: Array<{ sha256: string }> = await this.dataSource.query(
+      `SELECT sha256 FROM evidence_files WHERE tenant_id = $1 AND sha256 = ANY($2::text[])`,
+      [satker, refs.map((r) => String(r.sha256))],
+    );
+    const known = new Set(rows.map((r) => r.sha256));
+    const missing = refs.filter((r) => !known.has(String(r.sha256)));
+    if (missing.length > 0) {
+      throw new DomainError(
+        'REALISASI.EVIDENCE_NOT_UPLOADED',
+        `Bukti dukung indikator ${[...new Set(missing.map((m) => m.indicator))].join(', ')} belum diunggah ke satker ini; unggah dahulu lewat POST evidence.`,
+        'validation',
+        { missing },
+      );
+    }
   }
 
   private async find(satker: string, sha256: string): Promise<EvidenceFile | null> {

@@ -69,11 +69,13 @@ export class AggregateRunner {
 
   /** The stream version the key's first append reached, or null when the key is new. */
   private async findReplay(target: StreamTarget, key: string): Promise<number | null> {
+    // event_store_replay() is the store's own answer to "what did this key append?" (the events of
+    // the first append); only the stream of its last event is needed here.
     const rows: Array<{ stream_id: string; stream_version: number }> = await this.dataSource.query(
       `SELECT e.stream_id, e.stream_version
-         FROM event_idempotency_keys k
-         JOIN events e ON e.tenant_id = k.tenant_id AND e.tenant_sequence = k.last_sequence
-        WHERE k.tenant_id = $1 AND k.idempotency_key = $2`,
+         FROM event_store_replay($1, $2) r
+         JOIN events e ON e.tenant_id = $1 AND e.tenant_sequence = r.o_tenant_sequence
+        ORDER BY e.stream_version DESC LIMIT 1`,
       [target.tenant, key],
     );
     if (rows.length === 0) return null;

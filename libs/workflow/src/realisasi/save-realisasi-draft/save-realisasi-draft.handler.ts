@@ -2,6 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiContent, RealisasiKey } from '@kinerja/domain';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
 import type { RealisasiView } from '../realisasi.view';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { RealisasiWriter } from '../realisasi-writer';
 
 /** Creates the monthly report or replaces its draft content (lines and budget). */
@@ -18,9 +19,13 @@ export class SaveRealisasiDraftCommand extends Command<CommandOutcome<RealisasiV
 
 @CommandHandler(SaveRealisasiDraftCommand)
 export class SaveRealisasiDraftHandler implements ICommandHandler<SaveRealisasiDraftCommand> {
-  constructor(private readonly writer: RealisasiWriter) {}
+  constructor(
+    private readonly writer: RealisasiWriter,
+    private readonly evidence: EvidenceService,
+  ) {}
 
-  execute({ key, content, actor, options }: SaveRealisasiDraftCommand) {
+  async execute({ key, content, actor, options }: SaveRealisasiDraftCommand) {
+    await this.evidence.assertUploaded(key.satker, content);
     return this.writer.run(key, actor, options, (metadata, context) => ({
       type: 'SaveRealisasiDraft', data: { key, context, lines: content.lines, budget: content.budget }, metadata,
     }));

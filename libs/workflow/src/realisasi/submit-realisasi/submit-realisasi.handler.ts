@@ -2,6 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiContent, RealisasiKey } from '@kinerja/domain';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
 import type { RealisasiView } from '../realisasi.view';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { RealisasiWriter } from '../realisasi-writer';
 
 /**
@@ -21,9 +22,13 @@ export class SubmitRealisasiCommand extends Command<CommandOutcome<RealisasiView
 
 @CommandHandler(SubmitRealisasiCommand)
 export class SubmitRealisasiHandler implements ICommandHandler<SubmitRealisasiCommand> {
-  constructor(private readonly writer: RealisasiWriter) {}
+  constructor(
+    private readonly writer: RealisasiWriter,
+    private readonly evidence: EvidenceService,
+  ) {}
 
-  execute({ key, content, actor, options }: SubmitRealisasiCommand) {
+  async execute({ key, content, actor, options }: SubmitRealisasiCommand) {
+    await this.evidence.assertUploaded(key.satker, content);
     return this.writer.run(key, actor, options, (metadata, context) => ({
       type: 'SubmitRealisasi', data: content ? { key, context, content } : { key, context }, metadata,
     }));

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EventStoreModule } from '@kinerja/event-store';
+import { GetKinerjaAsOfHandler } from '../kinerja/get-kinerja-as-of/get-kinerja-as-of.query';
+import { AggregateRunner } from '../shared/aggregate-runner';
+import { CATATAN_REVIU_PROVIDERS } from './catatan-reviu.handlers';
+
+/**
+ * The Inspektorat's write side (review notes and their tindak lanjut) and time travel of Tabel 3.2.
+ * Handlers register on the shared command and query buses.
+ */
+@Module({
+  imports: [CqrsModule, EventStoreModule],
+  providers: [AggregateRunner, ...CATATAN_REVIU_PROVIDERS, GetKinerjaAsOfHandler],
+  exports: [CqrsModule],
+})
+export class CatatanReviuModule {}

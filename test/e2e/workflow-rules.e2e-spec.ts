@@ -1,0 +1,187 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ControllableClock } from '@kinerja/platform';
+import { createTestApp, TestApp } from '../support/test-app';
+import { approveJemberPk, createJemberOffice, JEMBER, jemberPkBody, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
+
+/**
+ * The rules of the workflow as a client meets them over HTTP: optimistic concurrency, idempotent
+ * retries, maker-checker, the period and PK rules, required evidence, strict bodies, and evidence
+ * files that are checked by content and re-hashed before they are served.
+ * The clock stands on 15 June 2024 (Asia/Jakarta); the PK of 2024 requires evidence everywhere.
+ */
+describe('workflow rules at the HTTP edge', () => {
+  let t: TestApp;
+  let tokens: JemberTokens;
+  let dataDir: string;
+  const clock = new ControllableClock(new Date('2024-06-15T03:00:00Z'));
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const report = (year: number, month: number, subbagian = 'KUL') => `/api/v1/satker/${JEMBER}/realisasi/${year}/${month}/${subbagian}`;
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  let evidence: { sha256: string; fileName: string; contentType: string; size: number };
+
+  function content(month: number, withEvidence = true) {
+    const { indicators, kegiatan } = ownedBy('KUL');
+    return {
+      lines: indicators.map((i) => ({
+        indicatorCode: i.code, value: '1', narrative: `Realisasi bulan ${month}.`, kendala: '-', solusi: '-',
+        evidence: withEvidence ? [evidence] : [],
+      })),
+      budget: kegiatan.map((code) => ({ kegiatanCode: code, spent: '250000' })),
+    };
+  }
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kinerja-evidence-'));
+    t = await createTestApp({ clock, env: { DATA_DIR: dataDir, EVIDENCE_MAX_BYTES: '4096' } });
+    tokens = await createJemberOffice(t);
+    await approveJemberPk(t, tokens, 2024, JEMBER, { evidenceRequired: true });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  describe('evidence files', () => {
+    it('stores an upload by content and returns its reference', async () => {
+      const response = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.KUL)).attach('file', pdf, { filename: 'spj-mei.pdf', contentType: 'application/pdf' });
+      expect(response.status).toBe(201);
+      evidence = response.body;
+      expect(evidence).toMatchObject({ fileName: 'spj-mei.pdf', contentType: 'application/pdf', size: pdf.length });
+      expect(evidence.sha256).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('serves it back unchanged to the office\'s roles', async () => {
+      const response = await t.http.get(`/api/v1/satker/${JEMBER}/evidence/${evidence.sha256}`).set(as(tokens.inspektorat)).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toContain('application/pdf');
+      expect(Buffer.compare(response.body as Buffer, pdf)).toBe(0);
+    });
+
+    it('refuses a file over EVIDENCE_MAX_BYTES with 413', async () => {
+      const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5000, 0x20)]);
+      const response = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.KUL)).attach('file', big, { filename: 'besar.pdf', contentType: 'application/pdf' });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 413, code: 'EVIDENCE.TOO_LARGE' });
+    });
+
+    it('refuses content that is not an allowed type, whatever its name and declared type, with 415', async () => {
+      const exe = Buffer.from('MZ\x90\x00\x03\x00\x00\x00 this program cannot be run in DOS mode');
+      const response = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.KUL)).attach('file', exe, { filename: 'laporan.pdf', contentType: 'application/pdf' });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 415, code: 'EVIDENCE.TYPE_NOT_ALLOWED' });
+    });
+
+    it('never serves a file swapped on disk: 409 EVIDENCE.INTEGRITY_FAILED', async () => {
+      const forged = Buffer.from('%PDF-1.4\n% forged\n');
+      const upload = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', Buffer.from('%PDF-1.4\n% original\n'), 'asli.pdf');
+      expect(upload.status).toBe(201);
+      const sha = upload.body.sha256 as string;
+      writeFileSync(join(dataDir, 'evidence', JEMBER, sha.slice(0, 2), sha), forged);
+      const response = await t.http.get(`/api/v1/satker/${JEMBER}/evidence/${sha}`).set(as(tokens.sekretaris));
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 409, code: 'EVIDENCE.INTEGRITY_FAILED' });
+    });
+  });
+
+  describe('monthly reports', () => {
+    it('refuses a month that has not ended (422 REALISASI.MONTH_NOT_ENDED)', async () => {
+      const response = await t.http.put(report(2024, 6)).set(as(tokens.kasubbag.KUL)).send(content(6));
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'REALISASI.MONTH_NOT_ENDED' });
+    });
+
+    it('refuses a year without an approved PK (409 REALISASI.NO_APPROVED_PK)', async () => {
+      const response = await t.http.put(report(2023, 12)).set(as(tokens.kasubbag.KUL)).send(content(12));
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 409, code: 'REALISASI.NO_APPROVED_PK' });
+    });
+
+    it('refuses to submit a reported value without the required evidence (422 REALISASI.EVIDENCE_REQUIRED)', async () => {
+      const response = await t.http.post(`${report(2024, 1)}/submit`).set(as(tokens.kasubbag.KUL)).send(content(1, false));
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'REALISASI.EVIDENCE_REQUIRED' });
+    });
+
+    it('refuses evidence that was never uploaded to the office', async () => {
+      const body = content(1);
+      body.lines[0].evidence = [{ ...evidence, sha256: 'b'.repeat(64) }];
+      const response = await t.http.put(report(2024, 1)).set(as(tokens.kasubbag.KUL)).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'REALISASI.EVIDENCE_NOT_UPLOADED' });
+    });
+
+    it('refuses unknown fields with 400, before anything is decided', async () => {
+      const top = await t.http.put(report(2024, 1)).set(as(tokens.kasubbag.KUL)).send({ ...content(1), approvedBy: 'me' });
+      expect(top.status).toBe(400);
+      const body = content(1);
+      (body.lines[0] as Record<string, unknown>).capaian = '100';
+      const nested = await t.http.put(report(2024, 1)).set(as(tokens.kasubbag.KUL)).send(body);
+      expect(nested.status).toBe(400);
+      const none = await t.http.get(report(2024, 1)).set(as(tokens.kasubbag.KUL));
+      expect({ status: none.status, code: none.body.code }).toEqual({ status: 404, code: 'REALISASI.NOT_FOUND' });
+    });
+
+    it('lets only the Kasubbag of the subbagian write its report (403 REALISASI.OTHER_SUBBAGIAN)', async () => {
+      const response = await t.http.put(report(2024, 1)).set(as(tokens.kasubbag.PDI)).send(content(1));
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'REALISASI.OTHER_SUBBAGIAN' });
+    });
+
+    it('refuses a stale If-Match with 409 and accepts the current one', async () => {
+      const saved = await t.http.put(report(2024, 2)).set(as(tokens.kasubbag.KUL)).send(content(2));
+      expect(saved.status).toBe(200);
+      expect(saved.headers.etag).toBe('"1"');
+      const again = await t.http.put(report(2024, 2)).set(as(tokens.kasubbag.KUL)).set('If-Match', '"1"').send(content(2));
+      expect(again.headers.etag).toBe('"2"');
+      const stale = await t.http.post(`${report(2024, 2)}/submit`).set(as(tokens.kasubbag.KUL)).set('If-Match', '"1"').send({});
+      expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'EVENT_STORE.CONCURRENCY' });
+      const current = await t.http.post(`${report(2024, 2)}/submit`).set(as(tokens.kasubbag.KUL)).send({ expectedVersion: 2 });
+      expect({ status: current.status, state: current.body.status, etag: current.headers.etag }).toEqual({ status: 200, state: 'SUBMITTED', etag: '"3"' });
+    });
+
+    it('replays a command with the same Idempotency-Key: the first answer, nothing appended', async () => {
+      const key = 'approve-2024-02-kul-0001';
+      const first = await t.http.post(`${report(2024, 2)}/approve`).set(as(tokens.sekretaris)).set('Idempotency-Key', key).send({});
+      expect({ status: first.status, state: first.body.status }).toEqual({ status: 200, state: 'APPROVED' });
+      const replay = await t.http.post(`${report(2024, 2)}/approve`).set(as(tokens.sekretaris)).set('Idempotency-Key', key).send({});
+      expect(replay.status).toBe(200);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toEqual(first.body);
+      const history = await t.http.get(`${report(2024, 2)}/history`).set(as(tokens.sekretaris));
+      expect(history.body.entries.filter((e: { type: string }) => e.type === 'RealisasiApproved')).toHaveLength(1);
+      const without = await t.http.post(`${report(2024, 2)}/approve`).set(as(tokens.sekretaris)).send({});
+      expect({ status: without.status, code: without.body.code }).toEqual({ status: 409, code: 'REALISASI.ALREADY_APPROVED' });
+    });
+
+    it('keeps a correction after approval as a new revision that is approved again', async () => {
+      const revise = await t.http.post(`${report(2024, 2)}/revise`).set(as(tokens.kasubbag.KUL)).send({ reason: 'Nilai realisasi K4.1 salah ketik.' });
+      expect(revise.body).toMatchObject({ status: 'DRAFT', revision: 1, approved: { revision: 0 } });
+      const resubmitted = await t.http.post(`${report(2024, 2)}/submit`).set(as(tokens.kasubbag.KUL)).send(content(2));
+      expect(resubmitted.body).toMatchObject({ status: 'SUBMITTED', revision: 1 });
+    });
+
+    it('keeps the Ketua from approving monthly reports (403 AUTH.FORBIDDEN)', async () => {
+      const response = await t.http.post(`${report(2024, 2)}/approve`).set(as(tokens.ketua)).send({});
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'AUTH.FORBIDDEN' });
+    });
+  });
+
+  describe('Perjanjian Kinerja', () => {
+    it('never lets the submitter approve their own PK (403 PK.OWN_SUBMISSION)', async () => {
+      const base = `/api/v1/satker/${JEMBER}/pk/2025`;
+      expect((await t.http.post(base).set(as(tokens.sekretaris)).send({ programs: [] })).status).toBe(400);
+      expect((await t.http.post(base).set(as(tokens.sekretaris)).send(jemberPkBody())).status).toBe(201);
+      expect((await t.http.post(`${base}/submit`).set(as(tokens.sekretaris)).send({})).status).toBe(200);
+      const own = await t.http.post(`${base}/approve`).set(as(tokens.sekretaris)).send({});
+      expect({ status: own.status, code: own.body.code }).toEqual({ status: 403, code: 'PK.OWN_SUBMISSION' });
+    });
+
+    it('opens a PK Perubahan while the approved version stays in force, and lists every version', async () => {
+      const base = `/api/v1/satker/${JEMBER}/pk/2024`;
+      const opened = await t.http.post(`${base}/revisions`).set(as(tokens.sekretaris)).send({ reason: 'Penyesuaian target setelah revisi DIPA.' });
+      expect(opened.status).toBe(201);
+      expect(opened.body).toMatchObject({ inForce: { version: 1, status: 'APPROVED' }, working: { version: 2, status: 'DRAFT', basedOnVersion: 1 } });
+      const versions = await t.http.get(`${base}/versions`).set(as(tokens.inspektorat));
+      expect(versions.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'APPROVED'], [2, 'DRAFT']]);
+    });
+  });
+});
