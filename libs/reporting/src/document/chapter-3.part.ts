@@ -144,10 +144,10 @@ function budgetBlocks(m: LkjModel): Block[] {
       ['Tabel 3.3', 'Realisasi Anggaran dan Efisiensi per Kegiatan'],
       [
         col('No', 0.5, 'center'),
-        col('Kegiatan', 3),
+        col('Kegiatan', 2.8),
         col('Pagu', 1.5, 'right'),
         col('Realisasi', 1.5, 'right'),
-        col('Penyerapan', 1.1, 'center'),
+        col('Penyerapan', 1.4, 'center'),
         col('Capaian Kinerja', 1.1, 'center'),
         col('Efisiensi', 1.3, 'center'),
       ],
