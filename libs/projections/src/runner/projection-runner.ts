@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EventStore } from '@kinerja/event-store';
 import { checkpointName, LIVE_CONTEXT, Projection } from './projection';
+import { projectionLag } from './projection-lag';
 import { tryLockProjection } from './projection-lock';
 import { ProjectionRegistry } from './projection-registry';
 
@@ -67,6 +68,23 @@ export class ProjectionRunner {
       }
     }
     return total;
+  }
+
+  /**
+   * Catches up until no committed event is left behind any checkpoint. Unlike `catchUp`, this also
+   * waits out events committed but not yet deliverable because an older transaction (anywhere in
+   * the cluster) is still open. For tests, the CLI and benchmarks.
+   */
+  async drain(names: readonly string[] = this.registry.names(), timeoutMs = 60_000): Promise<number> {
+    const until = Date.now() + timeoutMs;
+    let total = 0;
+    for (;;) {
+      total += await this.catchUp(names);
+      const lag = await projectionLag(this.dataSource, this.store, this.registry, new Date());
+      if (lag.every((l) => !names.includes(l.name) || l.eventsBehind === 0)) return total;
+      if (Date.now() > until) throw new Error(`projections still behind after ${timeoutMs} ms: ${JSON.stringify(lag)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Starts following the log in the background until `stop()`. */

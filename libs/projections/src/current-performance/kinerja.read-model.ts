@@ -1,0 +1,83 @@
+import { DataSource } from 'typeorm';
+import {
+  computeKinerja, DomainError, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
+} from '@kinerja/domain';
+import { checkpointName } from '../runner/projection';
+import { PERF_PK_TABLE, PERF_REPORTS_TABLE } from './current-performance.tables';
+import type { ApprovedSnapshot } from './perf-report.fold';
+
+const PROJECTION = 'current-performance';
+
+/**
+ * Tabel 3.2 from the current-performance read model: the same `computeKinerja` over the same
+ * inputs the workflow loads from the streams (the PK in force and the approved reports of its PIC
+ * subbagian, month by month), so the response is identical once the projection has caught up.
+ */
+export class KinerjaReadModel {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async tabel32(satker: string, year: number, month: number | null = null, ratingScale?: RatingScale): Promise<KinerjaTable> {
+    const pk = await this.pkInForce(satker, year);
+    if (!pk) {
+      throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year });
+    }
+    return computeKinerja(pk, await this.approvedReports(satker, year, pk, month ?? 12), { month, ratingScale });
+  }
+
+  /**
+   * As `tabel32`, or null while an event of this office is still to be applied (the caller then
+   * reads the streams): a client that has just approved a report never sees the table without it.
+   */
+  async tabel32IfCaughtUp(satker: string, year: number, month: number | null = null, ratingScale?: RatingScale): Promise<KinerjaTable | null> {
+    if (!(await this.caughtUp(satker))) return null;
+    return this.tabel32(satker, year, month, ratingScale);
+  }
+
+  /** True when every committed event of the office is in the read model. */
+  async caughtUp(satker: string): Promise<boolean> {
+    const rows: Array<{ behind: boolean }> = await this.dataSource.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM events e
+           LEFT JOIN event_subscriber_checkpoints c ON c.subscriber = $2
+          WHERE (e.transaction_id, e.global_position) > (coalesce(c.transaction_id, '0'::xid8), coalesce(c.global_position, 0))
+            AND e.tenant_id = $1
+            AND e.transaction_id >= coalesce(c.transaction_id, '0'::xid8)
+       ) AS behind`,
+      [satker, checkpointName(PROJECTION)],
+    );
+    return rows[0].behind === false;
+  }
+
+  async pkInForce(satker: string, year: number): Promise<PkVersionInForce | null> {
+    const rows: Array<{ version: number; structure: PkStructure; approved_at: string }> = await this.dataSource.query(
+      `SELECT version, structure, approved_at FROM ${PERF_PK_TABLE} WHERE satker = $1 AND year = $2 AND status = 'APPROVED'
+        ORDER BY version DESC LIMIT 1`,
+      [satker, year],
+    );
+    if (rows.length === 0) return null;
+    return { satker, year, version: rows[0].version, structure: rows[0].structure, approvedAt: rows[0].approved_at };
+  }
+
+  private async approvedReports(satker: string, year: number, pk: PkVersionInForce, lastMonth: number): Promise<ApprovedRealisasi[]> {
+    const pics = [...new Set(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.picSubbagian))))].sort();
+    const rows: Array<{ month: number; subbagian: string; approved: ApprovedSnapshot }> = await this.dataSource.query(
+      `SELECT month, subbagian, approved FROM ${PERF_REPORTS_TABLE}
+        WHERE satker = $1 AND year = $2 AND month <= $3 AND subbagian = ANY($4) AND approved IS NOT NULL`,
+      [satker, year, lastMonth, pics],
+    );
+    const bySlot = new Map(rows.map((r) => [`${Number(r.month)}|${r.subbagian}`, r]));
+    const reports: ApprovedRealisasi[] = [];
+    for (let month = 1; month <= lastMonth; month++) {
+      for (const subbagian of pics) {
+        const row = bySlot.get(`${month}|${subbagian}`);
+        if (!row) continue;
+        const a = row.approved;
+        reports.push({
+          month, subbagian, revision: a.revision, pkVersion: a.pkVersion, budget: a.budget,
+          lines: a.lines.map((l) => ({ indicatorCode: l.indicatorCode, value: l.value, narrative: '', kendala: '', solusi: '', evidence: [] })),
+        });
+      }
+    }
+    return reports;
+  }
+}

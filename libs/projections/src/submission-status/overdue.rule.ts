@@ -1,0 +1,29 @@
+import type { LocalDate } from '@kinerja/domain';
+import type { StoredSubmissionStatus } from './submission-status.fold';
+
+export type SubmissionStatus = 'NOT_STARTED' | StoredSubmissionStatus | 'OVERDUE';
+
+/** The deadline of month M: day D of month M+1 (office calendar), the whole day included. */
+export function deadlineOf(year: number, month: number, deadlineDay: number): LocalDate {
+  return month === 12 ? { year: year + 1, month: 1, day: deadlineDay } : { year, month: month + 1, day: deadlineDay };
+}
+
+function after(a: LocalDate, b: LocalDate): boolean {
+  return a.year !== b.year ? a.year > b.year : a.month !== b.month ? a.month > b.month : a.day > b.day;
+}
+
+/**
+ * A report is overdue once its deadline day is over and it has never been submitted for the
+ * first time or sits in draft/returned without ever having been approved. A correction of an
+ * approved report is never overdue: the approved figures stand meanwhile.
+ */
+export function statusShown(
+  stored: { status: StoredSubmissionStatus; approvedOnce: boolean } | null,
+  period: { year: number; month: number; deadlineDay: number },
+  today: LocalDate,
+): SubmissionStatus {
+  const late = after(today, deadlineOf(period.year, period.month, period.deadlineDay));
+  if (stored === null) return late ? 'OVERDUE' : 'NOT_STARTED';
+  if (late && !stored.approvedOnce && (stored.status === 'DRAFT' || stored.status === 'RETURNED')) return 'OVERDUE';
+  return stored.status;
+}

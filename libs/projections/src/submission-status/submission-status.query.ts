@@ -1,0 +1,80 @@
+import { DataSource } from 'typeorm';
+import { localDateOf } from '@kinerja/domain';
+import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
+import type { StoredSubmissionStatus } from './submission-status.fold';
+import { deadlineOf, statusShown, SubmissionStatus } from './overdue.rule';
+
+export interface SubmissionCell {
+  subbagian: string;
+  month: number;
+  status: SubmissionStatus;
+  revision: number | null;
+  /** The deadline day as YYYY-MM-DD in the office calendar. */
+  deadline: string;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  returnReason: string | null;
+}
+
+export interface SubmissionMatrix {
+  satker: string;
+  year: number;
+  timeZone: string;
+  deadlineDay: number;
+  subbagian: string[];
+  cells: SubmissionCell[];
+}
+
+interface StoredRow {
+  subbagian: string;
+  month: number;
+  status: StoredSubmissionStatus;
+  revision: number;
+  submitted_at: Date | null;
+  approved_at: Date | null;
+  return_reason: string | null;
+}
+
+const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The submission matrix of one office and year: every active subbagian (and any that has a
+ * report) × 12 months. Overdue is decided here, from the office's deadline day and `now`.
+ */
+export class SubmissionStatusQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async matrix(satker: string, year: number, now: Date): Promise<SubmissionMatrix> {
+    const office: Array<{ time_zone: string; report_deadline_day: number }> = await this.dataSource.query(
+      'SELECT time_zone, report_deadline_day FROM satker WHERE code = $1', [satker],
+    );
+    const timeZone = office[0]?.time_zone ?? 'Asia/Jakarta';
+    const deadlineDay = Number(office[0]?.report_deadline_day ?? 5);
+    const stored: StoredRow[] = await this.dataSource.query(
+      `SELECT subbagian, month, status, revision, submitted_at, approved_at, return_reason
+         FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = $1 AND year = $2`, [satker, year],
+    );
+    const active: Array<{ code: string }> = await this.dataSource.query(
+      'SELECT code FROM subbagian WHERE satker_code = $1 AND active ORDER BY code', [satker],
+    );
+    const names = [...new Set([...active.map((a) => a.code), ...stored.map((s) => s.subbagian)])].sort();
+    const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
+    const today = localDateOf(now.toISOString(), timeZone);
+    const cells: SubmissionCell[] = [];
+    for (const subbagian of names) {
+      for (let month = 1; month <= 12; month++) {
+        const row = byCell.get(`${subbagian}|${month}`) ?? null;
+        const d = deadlineOf(year, month, deadlineDay);
+        cells.push({
+          subbagian, month,
+          status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay }, today),
+          revision: row?.revision ?? null,
+          deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
+          submittedAt: iso(row?.submitted_at ?? null), approvedAt: iso(row?.approved_at ?? null), returnReason: row?.return_reason ?? null,
+        });
+      }
+    }
+    return { satker, year, timeZone, deadlineDay, subbagian: names, cells };
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Actor, CommandMetadata, Decider, PkCommand, PkEvent, PkState, RealisasiCommand, RealisasiEvent, RealisasiKey, RealisasiState,
+  perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId,
+} from '@kinerja/domain';
+import { ConcurrencyError, EventStore } from '@kinerja/event-store';
+import { seededRandom, WORKLOAD_SUBBAGIAN, workloadContent, workloadStructure } from './workload-structure';
+
+export interface WorkloadOptions {
+  offices: number;
+  seed: number;
+  year?: number;
+  months?: number;
+  /** Office codes start with this (default `office`). */
+  prefix?: string;
+}
+
+export interface WorkloadResult {
+  offices: string[];
+  commands: number;
+  conflicts: number;
+}
+
+interface Stream<S> {
+  state: S;
+  version: number;
+}
+
+const sekretaris: Actor = { userId: 'u-sekretaris', role: 'SEKRETARIS', subbagian: null };
+const sekretarisPlh: Actor = { userId: 'u-sekretaris-plh', role: 'SEKRETARIS', subbagian: null };
+const ketua: Actor = { userId: 'u-ketua', role: 'KETUA', subbagian: null };
+const kasubbag = (subbagian: string): Actor => ({ userId: `u-kasubbag-${subbagian.toLowerCase()}`, role: 'KASUBBAG', subbagian });
+
+/**
+ * Drives offices through a year with the real deciders and the real event store, all offices at
+ * once: PK drafted, sometimes returned, approved, sometimes revised mid-year (PK Perubahan);
+ * monthly reports submitted, returned and resubmitted, approved (sometimes by two Sekretaris at
+ * the same instant: one of them gets a conflict), corrected after approval, or left waiting.
+ */
+export class RandomWorkload {
+  private commands = 0;
+  private conflicts = 0;
+
+  constructor(private readonly store: EventStore) {}
+
+  async run(options: WorkloadOptions): Promise<WorkloadResult> {
+    const offices = Array.from({ length: options.offices }, (_, i) => `${options.prefix ?? 'office'}-${String(i + 1).padStart(3, '0')}`);
+    await Promise.all(offices.map((satker, i) => this.office(satker, options.year ?? 2024, options.months ?? 12, seededRandom(options.seed * 7919 + i))));
+    return { offices, commands: this.commands, conflicts: this.conflicts };
+  }
+
+  private async office(satker: string, year: number, months: number, random: () => number): Promise<void> {
+    let minute = 0;
+    const meta = (actor: Actor): CommandMetadata => ({ actor, now: new Date(Date.UTC(year + 1, 0, 10) + ++minute * 60000).toISOString() });
+    const pk: Stream<PkState> = { state: perjanjianKinerjaDecider.initialState(), version: -1 };
+    const pkId = pkStreamId(satker, year);
+    const runPk = (cmd: Omit<PkCommand, 'metadata'>, actor: Actor) =>
+      this.exec(satker, pkId, pk, perjanjianKinerjaDecider, { ...cmd, metadata: meta(actor) } as PkCommand);
+    await runPk({ type: 'DraftPk', data: { satker, year, structure: workloadStructure(), subbagianCodes: WORKLOAD_SUBBAGIAN } }, sekretaris);
+    await runPk({ type: 'SubmitPk', data: {} }, sekretaris);
+    if (random() < 0.3) {
+      await runPk({ type: 'ReturnPk', data: { reason: 'Target perlu diperbaiki' } }, ketua);
+      await runPk({ type: 'ChangePkIndicators', data: { structure: workloadStructure(1), subbagianCodes: WORKLOAD_SUBBAGIAN } }, sekretaris);
+      await runPk({ type: 'SubmitPk', data: {} }, sekretaris);
+    }
+    await runPk({ type: 'ApprovePk', data: {} }, ketua);
+    const reviseAt = random() < 0.4 ? 1 + Math.floor(random() * months) : -1;
+    for (let month = 1; month <= months; month++) {
+      if (month === reviseAt) {
+        await runPk({ type: 'OpenPkRevision', data: { reason: 'PK Perubahan: target disesuaikan' } }, sekretaris);
+        await runPk({ type: 'ChangePkIndicators', data: { structure: workloadStructure(2 + month), subbagianCodes: WORKLOAD_SUBBAGIAN } }, sekretaris);
+        await runPk({ type: 'SubmitPk', data: {} }, sekretaris);
+        await runPk({ type: 'ApprovePk', data: {} }, ketua);
+      }
+      for (const subbagian of WORKLOAD_SUBBAGIAN) {
+        await this.report(pk.state, { satker, year, month, subbagian }, month === months, random, meta);
+      }
+    }
+  }
+
+  private async report(pkState: PkState, key: RealisasiKey, last: boolean, random: () => number, meta: (a: Actor) => CommandMetadata): Promise<void> {
+    const stream: Stream<RealisasiState> = { state: realisasiDecider.initialState(), version: -1 };
+    const id = realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
+    const context = { pkInForce: pkInForce(pkState), timezone: 'Asia/Jakarta' };
+    const owner = kasubbag(key.subbagian);
+    const run = (cmd: Omit<RealisasiCommand, 'metadata'>, actor: Actor) =>
+      this.exec(key.satker, id, stream, realisasiDecider, { ...cmd, metadata: meta(actor) } as RealisasiCommand);
+    const submit = () => run({ type: 'SubmitRealisasi', data: { key, context, content: workloadContent(key.subbagian, random) } }, owner);
+    const roll = random();
+    if (last && roll < 0.2) return; // not started
+    await run({ type: 'SaveRealisasiDraft', data: { key, context, ...workloadContent(key.subbagian, random) } }, owner);
+    if (last && roll < 0.35) return; // left in draft
+    await submit();
+    if (random() < 0.25) {
+      await run({ type: 'ReturnRealisasi', data: { reason: 'Angka belum sesuai bukti' } }, sekretaris);
+      if (last && random() < 0.5) return; // returned, waiting for the fix
+      await submit();
+    }
+    if (last && random() < 0.4) return; // waiting in the inbox
+    await this.approve(run, random);
+    if (random() < 0.15) {
+      await run({ type: 'ReviseRealisasi', data: { reason: 'Koreksi setelah verifikasi' } }, owner);
+      await submit();
+      if (random() < 0.7) await this.approve(run, random);
+    }
+  }
+
+  /** Sometimes two Sekretaris approve at the same instant: exactly one wins. */
+  private async approve(run: (cmd: Omit<RealisasiCommand, 'metadata'>, actor: Actor) => Promise<void>, random: () => number): Promise<void> {
+    if (random() >= 0.1) return run({ type: 'ApproveRealisasi', data: {} }, sekretaris);
+    const results = await Promise.allSettled([
+      run({ type: 'ApproveRealisasi', data: {} }, sekretaris),
+      run({ type: 'ApproveRealisasi', data: {} }, sekretarisPlh),
+    ]);
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failures.length !== 1 || !(failures[0].reason instanceof ConcurrencyError)) {
+      throw new Error(`racing approvals: expected exactly one conflict, got ${failures.map((f) => String(f.reason)).join('; ') || 'none'}`);
+    }
+    this.conflicts++;
+  }
+
+  private async exec<S, C extends { metadata: CommandMetadata }, E extends PkEvent | RealisasiEvent>(
+    tenantId: string, streamId: string, stream: Stream<S>, decider: Decider<S, C, E>, command: C,
+  ): Promise<void> {
+    const events = decider.decide(command, stream.state);
+    const { actor } = command.metadata;
+    const result = await this.store.append(streamId, stream.version === -1 ? 'no-stream' : stream.version, events,
+      { tenantId, actorId: actor.userId, actorRole: actor.role, correlationId: randomUUID() });
+    this.commands++;
+    stream.state = events.reduce((s, e) => decider.evolve(s, e), stream.state);
+    stream.version = result.nextExpectedVersion;
+  }
+}
