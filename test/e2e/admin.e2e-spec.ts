@@ -111,6 +111,20 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'IDENTITY.VERSION_CONFLICT' });
     });
 
+    it('takes the expected version from If-Match, answers ETag, and replays a retried Idempotency-Key', async () => {
+      const path = '/api/v1/satker/kpu-kab-lumajang';
+      const read = await as(provinceAdminToken).get(path);
+      expect(read.headers.etag).toBe('"2"');
+      const stale = await as(provinceAdminToken).patch(path).set('If-Match', '"1"').send({ name: 'KPU Lumajang' });
+      expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'IDENTITY.VERSION_CONFLICT' });
+      const send = () => as(provinceAdminToken).patch(path).set('If-Match', '"2"').set('Idempotency-Key', 'ubah-nama-lumajang').send({ name: 'KPU Kabupaten Lumajang (ubah)' });
+      const first = await send();
+      const retry = await send();
+      expect([first.status, first.headers.etag, first.headers['idempotent-replayed']]).toEqual([200, '"3"', undefined]);
+      expect([retry.status, retry.headers.etag, retry.headers['idempotent-replayed']]).toEqual([200, '"3"', 'true']);
+      expect(retry.body).toEqual(first.body);
+    });
+
     it('never deactivates the root office', async () => {
       const response = await as(rootAdminToken).patch('/api/v1/satker/kpu-ri').send({ active: false });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'SATKER.ROOT_CANNOT_BE_DEACTIVATED' });

@@ -110,7 +110,7 @@ describe('identity against the real PostgreSQL and event store', () => {
 
   it('records each office in its own identity stream, with the office as tenant and the admin as actor', async () => {
     await satker.create(rootAdmin, { code: 'kpu-prov-jatim', name: 'KPU Provinsi Jawa Timur', parentCode: 'kpu-ri' });
-    const jember = await satker.create(rootAdmin, {
+    const { view: jember } = await satker.create(rootAdmin, {
       code: 'kpu-kab-jember',
       name: 'Sekretariat KPU Kabupaten Jember',
       parentCode: 'kpu-prov-jatim',
@@ -152,7 +152,7 @@ describe('identity against the real PostgreSQL and event store', () => {
     await subbagian.create(rootAdmin, 'kpu-kab-jember', { code: 'PDI', name: 'Sub. Bagian Perencanaan, Data dan Informasi' });
     await subbagian.create(rootAdmin, 'kpu-kab-jember', { code: 'KUL', name: 'Sub. Bagian Keuangan, Umum dan Logistik' });
     expect((await refusal(subbagian.create(rootAdmin, 'kpu-kab-jember', { code: 'PDI', name: 'Lagi' }))).code).toBe('SUBBAGIAN.ALREADY_EXISTS');
-    const renamed = await subbagian.update(rootAdmin, 'kpu-kab-jember', 'KUL', { name: 'Sub. Bagian KUL', expectedVersion: 1 });
+    const { view: renamed } = await subbagian.update(rootAdmin, 'kpu-kab-jember', 'KUL', { name: 'Sub. Bagian KUL', expectedVersion: 1 });
     expect(renamed.version).toBe(2);
     expect((await refusal(subbagian.update(rootAdmin, 'kpu-kab-jember', 'KUL', { active: false, expectedVersion: 1 }))).code).toBe(
       'IDENTITY.VERSION_CONFLICT',
@@ -181,7 +181,7 @@ describe('identity against the real PostgreSQL and event store', () => {
     expect(
       (await refusal(users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'k1', role: 'KASUBBAG', subbagian: 'NOPE' }))).code,
     ).toBe('SUBBAGIAN.NOT_FOUND');
-    const pdi = await users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'Kasubbag.PDI', role: 'KASUBBAG', subbagian: 'PDI' });
+    const { view: pdi } = await users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'Kasubbag.PDI', role: 'KASUBBAG', subbagian: 'PDI' });
     expect(pdi).toMatchObject({ username: 'kasubbag.pdi', role: 'KASUBBAG', subbagian: 'PDI', active: true });
     expect((await refusal(users.create(rootAdmin, 'kpu-prov-jatim', { ...base, username: 'kasubbag.pdi', role: 'KETUA' }))).code).toBe(
       'USER.USERNAME_TAKEN',
@@ -191,7 +191,7 @@ describe('identity against the real PostgreSQL and event store', () => {
   it('drops the subbagian when a KASUBBAG becomes SEKRETARIS, and ends their sessions', async () => {
     const [pdi] = (await users.list('kpu-kab-jember')).filter((u) => u.username === 'kasubbag.pdi');
     const before = await credentials.sessionUser(pdi.id);
-    const after = await users.update(rootAdmin, 'kpu-kab-jember', pdi.id, { role: 'SEKRETARIS' });
+    const { view: after } = await users.update(rootAdmin, 'kpu-kab-jember', pdi.id, { role: 'SEKRETARIS' });
     expect(after).toMatchObject({ role: 'SEKRETARIS', subbagian: null, version: 2 });
     expect((await credentials.sessionUser(pdi.id))?.tokenVersion).toBe(before!.tokenVersion + 1);
     const [event] = (await store.readStream('identity:kpu-kab-jember')).filter((e) => e.type === 'UserUpdated');
@@ -206,7 +206,7 @@ describe('identity against the real PostgreSQL and event store', () => {
   });
 
   it('locks an account after the configured failures, refuses even the right password, then lets it in', async () => {
-    const ketua = await users.create(rootAdmin, 'kpu-kab-jember', { username: 'ketua', fullName: 'Ketua', role: 'KETUA', password: 'ketua-rahasia' });
+    const { view: ketua } = await users.create(rootAdmin, 'kpu-kab-jember', { username: 'ketua', fullName: 'Ketua', role: 'KETUA', password: 'ketua-rahasia' });
     for (let i = 0; i < 3; i++) expect((await refusal(credentials.verify('ketua', 'salah-sandi'))).code).toBe('AUTH.INVALID_CREDENTIALS');
     const locked = await refusal(credentials.verify('ketua', 'ketua-rahasia'));
     expect(locked.code).toBe('AUTH.LOCKED');
@@ -226,7 +226,7 @@ describe('identity against the real PostgreSQL and event store', () => {
   });
 
   it('changes a password: the old one stops working, the token version moves, no hash enters the log', async () => {
-    const user = await users.create(rootAdmin, 'kpu-kab-jember', { username: 'inspektorat', fullName: 'Inspektorat', role: 'INSPEKTORAT', password: 'lama-sekali' });
+    const { view: user } = await users.create(rootAdmin, 'kpu-kab-jember', { username: 'inspektorat', fullName: 'Inspektorat', role: 'INSPEKTORAT', password: 'lama-sekali' });
     const me = (await credentials.verify('inspektorat', 'lama-sekali')).user;
     expect((await refusal(passwords.changeOwn(me, 'keliru-sekali', 'baru-sekali'))).code).toBe('AUTH.CURRENT_PASSWORD_WRONG');
     expect((await refusal(passwords.changeOwn(me, 'lama-sekali', 'pendek'))).code).toBe('USER.PASSWORD_TOO_WEAK');
@@ -237,6 +237,28 @@ describe('identity against the real PostgreSQL and event store', () => {
     const changed = events.filter((e) => e.type === 'UserPasswordChanged');
     expect(changed.map((e) => e.data)).toEqual([{ userId: user.id, satker: 'kpu-kab-jember', by: 'self' }]);
     expect(JSON.stringify(events)).not.toContain('$argon2');
+  });
+
+  it('honours an Idempotency-Key: a retry returns the first answer and records nothing more', async () => {
+    const input = { username: 'sekretaris', fullName: 'Sekretaris', role: 'SEKRETARIS' as const, password: 'sekretaris-123' };
+    const count = async () => (await streamTypes('kpu-kab-jember')).filter((t) => t === 'UserCreated').length;
+    const before = await count();
+    const first = await users.create(rootAdmin, 'kpu-kab-jember', input, { idempotencyKey: 'buat-sekretaris' });
+    const retry = await users.create(rootAdmin, 'kpu-kab-jember', input, { idempotencyKey: 'buat-sekretaris' });
+    expect(first.replayed).toBe(false);
+    expect(retry).toEqual({ ...first, replayed: true });
+    expect(await count()).toBe(before + 1);
+    const reused = await refusal(subbagian.create(rootAdmin, 'kpu-kab-jember', { code: 'TPH', name: 'Teknis' }, { idempotencyKey: 'buat-sekretaris' }));
+    expect(reused.code).toBe('IDEMPOTENCY.KEY_REUSED');
+  });
+
+  it('lets exactly one of two concurrent requests with the same key act; the other replays its answer', async () => {
+    const create = () =>
+      subbagian.create(rootAdmin, 'kpu-kab-jember', { code: 'TPH', name: 'Sub. Bagian Teknis' }, { idempotencyKey: 'buat-tph' });
+    const [a, b] = await Promise.all([create(), create()]);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect(a.view).toEqual(b.view);
+    expect((await streamTypes('kpu-kab-jember')).filter((t) => t === 'SubbagianCreated')).toHaveLength(3);
   });
 
   it('keeps the identity chain intact', async () => {

@@ -11,3 +11,4 @@ export * from './scope/satker-scope.service';
 export * from './subbagian/subbagian.service';
 export * from './users/user.service';
 export * from './users/user-password.service';
+export type { IdentityCommandOptions, IdentityOutcome } from './events/identity-unit-of-work';

@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { SatkerService } from '@kinerja/identity';
 import type { AuthenticatedUser, Satker } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { AnyRole, Roles } from '../http/roles.decorator';
+import { CommandHeaders } from '../workflow-http/command-headers.decorator';
+import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CreateSatkerDto, SatkerDto, UpdateSatkerDto } from './satker.dto';
 
 @ApiTags('satker')
@@ -22,11 +25,17 @@ export class SatkerController {
 
   @Roles('ADMIN')
   @Post()
+  @CommandHeaders()
   @ApiOperation({ summary: 'Create an office under a parent in your scope' })
   @ApiCreatedResponse({ type: SatkerDto })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'SATKER.NOT_FOUND: the parent is missing or outside your scope' })
-  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateSatkerDto): Promise<Satker> {
-    return this.satker.create(user, body);
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateSatkerDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Satker> {
+    return answer(response, await this.satker.create(user, body, commandOptions(request)));
   }
 
   @AnyRole()
@@ -34,15 +43,24 @@ export class SatkerController {
   @ApiOperation({ summary: 'One office' })
   @ApiOkResponse({ type: SatkerDto })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'SATKER.NOT_FOUND (also for an office outside your scope)' })
-  get(@Param('satker') code: string): Promise<Satker> {
-    return this.satker.get(code);
+  async get(@Param('satker') code: string, @Res({ passthrough: true }) response: Response): Promise<Satker> {
+    return withEtag(response, await this.satker.get(code));
   }
 
   @Roles('ADMIN')
   @Patch(':satker')
+  @CommandHeaders()
   @ApiOperation({ summary: 'Rename, change time zone or deadline day, deactivate or reactivate an office' })
   @ApiOkResponse({ type: SatkerDto })
-  update(@CurrentUser() user: AuthenticatedUser, @Param('satker') code: string, @Body() body: UpdateSatkerDto): Promise<Satker> {
-    return this.satker.update(user, code, body);
+  async update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('satker') code: string,
+    @Body() body: UpdateSatkerDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Satker> {
+    const options = commandOptions(request, body.expectedVersion);
+    const input = { ...body, expectedVersion: options.expectedVersion ?? undefined };
+    return answer(response, await this.satker.update(user, code, input, options));
   }
 }

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { SubbagianService } from '@kinerja/identity';
 import type { AuthenticatedUser, Subbagian } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
 import { AnyRole, Roles } from '../http/roles.decorator';
+import { CommandHeaders } from '../workflow-http/command-headers.decorator';
+import { answer, commandOptions } from '../workflow-http/command-options';
 import { CreateSubbagianDto, SubbagianDto, UpdateSubbagianDto } from './subbagian.dto';
 
 @ApiTags('satker')
@@ -21,22 +24,34 @@ export class SubbagianController {
 
   @Roles('ADMIN')
   @Post()
+  @CommandHeaders()
   @ApiOperation({ summary: 'Create a subbagian' })
   @ApiCreatedResponse({ type: SubbagianDto })
-  create(@CurrentUser() user: AuthenticatedUser, @Param('satker') satker: string, @Body() body: CreateSubbagianDto): Promise<Subbagian> {
-    return this.subbagian.create(user, satker, body);
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('satker') satker: string,
+    @Body() body: CreateSubbagianDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Subbagian> {
+    return answer(response, await this.subbagian.create(user, satker, body, commandOptions(request)));
   }
 
   @Roles('ADMIN')
   @Patch(':subbagian')
+  @CommandHeaders()
   @ApiOperation({ summary: 'Rename, deactivate or reactivate a subbagian' })
   @ApiOkResponse({ type: SubbagianDto })
-  update(
+  async update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
     @Param('subbagian') code: string,
     @Body() body: UpdateSubbagianDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<Subbagian> {
-    return this.subbagian.update(user, satker, code, body);
+    const options = commandOptions(request, body.expectedVersion);
+    const input = { ...body, expectedVersion: options.expectedVersion ?? undefined };
+    return answer(response, await this.subbagian.update(user, satker, code, input, options));
   }
 }

@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { UserPasswordService, UserService } from '@kinerja/identity';
 import type { AuthenticatedUser, UserView } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
+import { CommandHeaders } from '../workflow-http/command-headers.decorator';
+import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './user.dto';
 
 const userId = uuidParam('userId');
@@ -26,33 +29,50 @@ export class UsersController {
   }
 
   @Post()
+  @CommandHeaders()
   @ApiOperation({ summary: 'Create a user' })
   @ApiCreatedResponse({ type: UserDto })
-  create(@CurrentUser() user: AuthenticatedUser, @Param('satker') satker: string, @Body() body: CreateUserDto): Promise<UserView> {
-    return this.users.create(user, satker, body);
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('satker') satker: string,
+    @Body() body: CreateUserDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserView> {
+    return answer(response, await this.users.create(user, satker, body, commandOptions(request)));
   }
 
   @Get(':userId')
   @ApiOperation({ summary: 'One user' })
   @ApiOkResponse({ type: UserDto })
-  get(@Param('satker') satker: string, @Param('userId', userId) id: string): Promise<UserView> {
-    return this.users.get(satker, id);
+  async get(
+    @Param('satker') satker: string,
+    @Param('userId', userId) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserView> {
+    return withEtag(response, await this.users.get(satker, id));
   }
 
   @Patch(':userId')
+  @CommandHeaders()
   @ApiOperation({ summary: 'Change name, e-mail, role or subbagian; deactivate or reactivate' })
   @ApiOkResponse({ type: UserDto })
-  update(
+  async update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
     @Param('userId', userId) id: string,
     @Body() body: UpdateUserDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<UserView> {
-    return this.users.update(user, satker, id, body);
+    const options = commandOptions(request, body.expectedVersion);
+    const input = { ...body, expectedVersion: options.expectedVersion ?? undefined };
+    return answer(response, await this.users.update(user, satker, id, input, options));
   }
 
   @Post(':userId/password')
   @HttpCode(204)
+  @CommandHeaders()
   @ApiOperation({ summary: 'Set a new password (lifts a lockout; the user’s sessions end)' })
   @ApiNoContentResponse()
   async resetPassword(
@@ -60,7 +80,10 @@ export class UsersController {
     @Param('satker') satker: string,
     @Param('userId', userId) id: string,
     @Body() body: ResetPasswordDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.passwords.reset(user, satker, id, body.newPassword);
+    const { replayed } = await this.passwords.reset(user, satker, id, body.newPassword, commandOptions(request));
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
   }
 }

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import { UserPasswordService } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Public } from '../http/public.decorator';
 import { AnyRole } from '../http/roles.decorator';
+import { CommandHeaders } from '../workflow-http/command-headers.decorator';
+import { commandOptions } from '../workflow-http/command-options';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, SessionUserDto } from './auth.dto';
 import { AuthService } from './auth.service';
 
@@ -40,9 +43,17 @@ export class AuthController {
   @AnyRole()
   @Post('password')
   @HttpCode(204)
+  @CommandHeaders()
   @ApiOperation({ summary: 'Change one’s own password; every token issued before stops working' })
   @ApiResponse({ status: 204, description: 'Changed: sign in again' })
-  async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
-    await this.passwords.changeOwn(user, body.currentPassword, body.newPassword);
+  async changePassword(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ChangePasswordDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const options = commandOptions(request);
+    const { replayed } = await this.passwords.changeOwn(user, body.currentPassword, body.newPassword, options);
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
   }
 }

@@ -32,7 +32,7 @@ export class FirstAdminService {
       this.satker.createRoot(SYSTEM_ACTOR, { code: settings.rootSatkerCode, name: settings.rootSatkerName }),
     );
     const created = await ignoring('USER.USERNAME_TAKEN', () =>
-      this.users.createAs(SYSTEM_ACTOR, settings.rootSatkerCode, {
+      this.users.create(SYSTEM_ACTOR, settings.rootSatkerCode, {
         username: settings.username,
         fullName: 'Administrator',
         role: 'ADMIN',

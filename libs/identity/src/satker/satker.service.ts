@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@kinerja/platform';
 import type { SatkerChanges } from '../events/identity.events';
-import { IdentityUnitOfWork, isUniqueViolation } from '../events/identity-unit-of-work';
+import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome, RecordEvent } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser, IdentityActor, Satker, TimeZone } from '../identity.types';
 import { SatkerScopeService } from '../scope/satker-scope.service';
@@ -52,18 +52,28 @@ export class SatkerService {
     return rows.map(toSatker);
   }
 
-  async create(actor: AuthenticatedUser, input: CreateSatkerInput): Promise<Satker> {
+  async create(actor: AuthenticatedUser, input: CreateSatkerInput, options: IdentityCommandOptions = {}): Promise<IdentityOutcome<Satker>> {
     await this.scope.assertInScope(actor, input.parentCode);
-    return this.insert(toActor(actor), input);
+    return outcome(
+      await this.unitOfWork.command(toActor(actor), `satker.create:${input.code}`, options.idempotencyKey, (manager, record) =>
+        this.insert(manager, record, input),
+      ),
+    );
   }
 
   /** The root office, at first start only: the one office without a parent. */
   createRoot(actor: IdentityActor, input: Omit<CreateSatkerInput, 'parentCode'>): Promise<Satker> {
-    return this.insert(actor, { ...input, parentCode: null });
+    return this.unitOfWork.run(actor, (manager, record) => this.insert(manager, record, { ...input, parentCode: null }));
   }
 
-  async update(actor: AuthenticatedUser, code: string, input: UpdateSatkerInput): Promise<Satker> {
-    return this.unitOfWork.run(toActor(actor), async (manager, record) => {
+  async update(
+    actor: AuthenticatedUser,
+    code: string,
+    input: UpdateSatkerInput,
+    options: IdentityCommandOptions = {},
+  ): Promise<IdentityOutcome<Satker>> {
+    const operation = `satker.update:${code}`;
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
       const current = await this.lock(manager, code);
       if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
         throw identityErrors.versionConflict('satker', input.expectedVersion, current.version);
@@ -92,36 +102,39 @@ export class SatkerService {
       if (activeChange === true) record(code, { type: 'SatkerReactivated', data: { code } });
       return toSatker(row);
     });
+    return outcome(answer);
   }
 
-  private insert(actor: IdentityActor, input: Omit<CreateSatkerInput, 'parentCode'> & { parentCode: string | null }) {
-    return this.unitOfWork.run(actor, async (manager, record) => {
-      if (input.parentCode !== null) {
-        const parent = await this.get(input.parentCode, manager);
-        if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
-      }
-      const now = this.clock.now();
-      const data = {
-        code: input.code,
-        name: input.name,
-        parentCode: input.parentCode,
-        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-        reportDeadlineDay: input.reportDeadlineDay ?? DEFAULT_REPORT_DEADLINE_DAY,
-      };
-      let rows: SatkerRow[];
-      try {
-        rows = await manager.query(
-          `INSERT INTO satker (code, name, parent_code, time_zone, report_deadline_day, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${SATKER_COLUMNS}`,
-          [data.code, data.name, data.parentCode, data.timeZone, data.reportDeadlineDay, now],
-        );
-      } catch (error) {
-        if (isUniqueViolation(error)) throw identityErrors.satkerExists(input.code);
-        throw error;
-      }
-      record(data.code, { type: 'SatkerCreated', data });
-      return toSatker(rows[0]);
-    });
+  private async insert(
+    manager: EntityManager,
+    record: RecordEvent,
+    input: Omit<CreateSatkerInput, 'parentCode'> & { parentCode: string | null },
+  ): Promise<Satker> {
+    if (input.parentCode !== null) {
+      const parent = await this.get(input.parentCode, manager);
+      if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
+    }
+    const now = this.clock.now();
+    const data = {
+      code: input.code,
+      name: input.name,
+      parentCode: input.parentCode,
+      timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+      reportDeadlineDay: input.reportDeadlineDay ?? DEFAULT_REPORT_DEADLINE_DAY,
+    };
+    let rows: SatkerRow[];
+    try {
+      rows = await manager.query(
+        `INSERT INTO satker (code, name, parent_code, time_zone, report_deadline_day, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${SATKER_COLUMNS}`,
+        [data.code, data.name, data.parentCode, data.timeZone, data.reportDeadlineDay, now],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw identityErrors.satkerExists(input.code);
+      throw error;
+    }
+    record(data.code, { type: 'SatkerCreated', data });
+    return toSatker(rows[0]);
   }
 
   private async lock(manager: EntityManager, code: string): Promise<Satker> {
@@ -141,6 +154,6 @@ function changedFields(current: Satker, input: SatkerChanges): SatkerChanges {
   return changes;
 }
 
-export function toActor(user: AuthenticatedUser): IdentityActor {
+export function toActor(user: AuthenticatedUser | IdentityActor): IdentityActor {
   return { id: user.id, role: user.role, satker: user.satker };
 }

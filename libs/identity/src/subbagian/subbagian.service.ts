@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@kinerja/platform';
-import { IdentityUnitOfWork, isUniqueViolation } from '../events/identity-unit-of-work';
+import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser, Subbagian } from '../identity.types';
 import { toActor } from '../satker/satker.service';
@@ -63,8 +63,14 @@ export class SubbagianService {
     return toSubbagian(row);
   }
 
-  create(actor: AuthenticatedUser, satker: string, input: { code: string; name: string }): Promise<Subbagian> {
-    return this.unitOfWork.run(toActor(actor), async (manager, record) => {
+  async create(
+    actor: AuthenticatedUser,
+    satker: string,
+    input: { code: string; name: string },
+    options: IdentityCommandOptions = {},
+  ): Promise<IdentityOutcome<Subbagian>> {
+    const operation = `subbagian.create:${satker}:${input.code}`;
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
       let rows: SubbagianRow[];
       try {
         rows = await manager.query(
@@ -79,10 +85,18 @@ export class SubbagianService {
       record(satker, { type: 'SubbagianCreated', data: { satker, code: input.code, name: input.name } });
       return toSubbagian(rows[0]);
     });
+    return outcome(answer);
   }
 
-  update(actor: AuthenticatedUser, satker: string, code: string, input: UpdateSubbagianInput): Promise<Subbagian> {
-    return this.unitOfWork.run(toActor(actor), async (manager, record) => {
+  async update(
+    actor: AuthenticatedUser,
+    satker: string,
+    code: string,
+    input: UpdateSubbagianInput,
+    options: IdentityCommandOptions = {},
+  ): Promise<IdentityOutcome<Subbagian>> {
+    const operation = `subbagian.update:${satker}:${code}`;
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
       const [locked] = await manager.query(
         `SELECT ${COLUMNS} FROM subbagian WHERE satker_code = $1 AND code = $2 FOR UPDATE`,
         [satker, code],
@@ -106,5 +120,6 @@ export class SubbagianService {
       if (active === true) record(satker, { type: 'SubbagianReactivated', data: { satker, code } });
       return toSubbagian(row);
     });
+    return outcome(answer);
   }
 }

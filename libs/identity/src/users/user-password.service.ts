@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Clock } from '@kinerja/platform';
-import { IdentityUnitOfWork } from '../events/identity-unit-of-work';
+import { IdentityCommandOptions, IdentityUnitOfWork } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser } from '../identity.types';
 import { toActor } from '../satker/satker.service';
@@ -22,29 +22,51 @@ export class UserPasswordService {
     private readonly clock: Clock,
   ) {}
 
-  async reset(actor: AuthenticatedUser, satker: string, userId: string, newPassword: string): Promise<void> {
+  async reset(
+    actor: AuthenticatedUser,
+    satker: string,
+    userId: string,
+    newPassword: string,
+    options: IdentityCommandOptions = {},
+  ): Promise<{ replayed: boolean }> {
     const [row] = await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM users WHERE satker_code = $1 AND id = $2`, [
       satker,
       userId,
     ]);
     if (!row) throw identityErrors.userNotFound(userId);
-    await this.store(actor, row, newPassword, 'admin');
+    return this.store(actor, row, newPassword, 'admin', options);
   }
 
-  async changeOwn(user: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
+  async changeOwn(
+    user: AuthenticatedUser,
+    currentPassword: string,
+    newPassword: string,
+    options: IdentityCommandOptions = {},
+  ): Promise<{ replayed: boolean }> {
+    // A retry after success must replay, not fail on the current password that has just changed.
+    if (await this.unitOfWork.replay(toActor(user), passwordOperation(user.satker, user.id), options.idempotencyKey)) {
+      return { replayed: true };
+    }
     const [row] = await this.dataSource.query(
       `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE satker_code = $1 AND id = $2`,
       [user.satker, user.id],
     );
     if (!row) throw identityErrors.userNotFound(user.id);
     if (!(await this.hasher.verify(row.password_hash, currentPassword))) throw identityErrors.currentPasswordWrong();
-    await this.store(user, row, newPassword, 'self');
+    return this.store(user, row, newPassword, 'self', options);
   }
 
-  private async store(actor: AuthenticatedUser, row: UserRow, newPassword: string, by: 'self' | 'admin') {
+  private async store(
+    actor: AuthenticatedUser,
+    row: UserRow,
+    newPassword: string,
+    by: 'self' | 'admin',
+    options: IdentityCommandOptions,
+  ): Promise<{ replayed: boolean }> {
     assertAcceptablePassword(newPassword, row.username);
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.unitOfWork.run(toActor(actor), async (manager, record) => {
+    const operation = passwordOperation(row.satker_code, row.id);
+    const { replayed } = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
       const now = this.clock.now();
       await manager.query(
         `UPDATE users SET password_hash = $3, password_changed_at = $4, token_version = token_version + 1,
@@ -54,5 +76,10 @@ export class UserPasswordService {
       );
       record(row.satker_code, { type: 'UserPasswordChanged', data: { userId: row.id, satker: row.satker_code, by } });
     });
+    return { replayed };
   }
+}
+
+function passwordOperation(satker: string, userId: string): string {
+  return `user.password:${satker}:${userId}`;
 }

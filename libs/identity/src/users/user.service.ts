@@ -5,7 +5,7 @@ import type { Role } from '@kinerja/domain';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Clock } from '@kinerja/platform';
 import type { UserChanges } from '../events/identity.events';
-import { IdentityUnitOfWork, isUniqueViolation } from '../events/identity-unit-of-work';
+import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser, IdentityActor, UserView } from '../identity.types';
 import { toActor } from '../satker/satker.service';
@@ -63,16 +63,18 @@ export class UserService {
     return row.n;
   }
 
-  create(actor: AuthenticatedUser, satker: string, input: CreateUserInput): Promise<UserView> {
-    return this.createAs(toActor(actor), satker, input);
-  }
-
   /** Also used at first start, with the system as the actor. */
-  async createAs(actor: IdentityActor, satker: string, input: CreateUserInput): Promise<UserView> {
+  async create(
+    actor: AuthenticatedUser | IdentityActor,
+    satker: string,
+    input: CreateUserInput,
+    options: IdentityCommandOptions = {},
+  ): Promise<IdentityOutcome<UserView>> {
     const username = input.username.toLowerCase();
     assertAcceptablePassword(input.password, username);
     const passwordHash = await this.hasher.hash(input.password); // outside the transaction: it takes a while
-    return this.unitOfWork.run(actor, async (manager, record) => {
+    const operation = `user.create:${satker}:${username}`;
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
       const subbagian = await this.checkedSubbagian(manager, satker, input.role, input.subbagian ?? null);
       const id = randomUUID();
       const now = this.clock.now();
@@ -103,10 +105,18 @@ export class UserService {
       });
       return user;
     });
+    return outcome(answer);
   }
 
-  update(actor: AuthenticatedUser, satker: string, id: string, input: UpdateUserInput): Promise<UserView> {
-    return this.unitOfWork.run(toActor(actor), async (manager, record) => {
+  async update(
+    actor: AuthenticatedUser,
+    satker: string,
+    id: string,
+    input: UpdateUserInput,
+    options: IdentityCommandOptions = {},
+  ): Promise<IdentityOutcome<UserView>> {
+    const operation = `user.update:${satker}:${id}`;
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
       const [locked] = await manager.query(
         `SELECT ${USER_COLUMNS} FROM users WHERE satker_code = $1 AND id = $2 FOR UPDATE`,
         [satker, id],
@@ -149,6 +159,7 @@ export class UserService {
       if (active === true) record(satker, { type: 'UserReactivated', data: { userId: id, satker } });
       return toUserView(row);
     });
+    return outcome(answer);
   }
 
   private async checkedSubbagian(manager: EntityManager, satker: string, role: Role, subbagian: string | null) {
