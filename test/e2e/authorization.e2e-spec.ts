@@ -63,6 +63,21 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/kinerja/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
   { method: 'post', path: '/api/v1/satker/{satker}/evidence', allowed: ['KASUBBAG', 'SEKRETARIS'] },
   { method: 'get', path: '/api/v1/satker/{satker}/evidence/{sha256}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  // The Inspektorat's workbench: audit trail, integrity, digests (the Sekretaris and Ketua see their own office's).
+  { method: 'get', path: '/api/v1/satker/{satker}/audit/trail', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/audit/trail/export', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/audit/figures/{year}/{month}/{indicator}', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/audit/verify', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/audit/digests', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/audit/digests/{day}', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
+  { method: 'get', path: '/api/v1/audit/public-key', allowed: 'public' },
+  // Catatan reviu: written and settled by the Inspektorat, answered by the Sekretaris.
+  { method: 'get', path: '/api/v1/satker/{satker}/catatan-reviu', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/catatan-reviu', allowed: ['INSPEKTORAT'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/catatan-reviu/{noteId}', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/catatan-reviu/{noteId}/tindak-lanjut', allowed: ['SEKRETARIS'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/catatan-reviu/{noteId}/close', allowed: ['INSPEKTORAT'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/catatan-reviu/{noteId}/reopen', allowed: ['INSPEKTORAT'] },
 ];
 
 /** Routes outside /api/v1 that the table does not walk. */
@@ -77,6 +92,9 @@ function placeholders(office: FixtureOffice): Record<string, string> {
     year: '2024',
     month: '1',
     sha256: 'a'.repeat(64),
+    indicator: 'K1.1',
+    day: '2026-01-01',
+    noteId: '00000000-0000-4000-8000-000000000000',
   };
 }
 

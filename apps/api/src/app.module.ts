@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { WorkflowHttpModule } from './workflow-http/workflow-http.module';
@@ -11,7 +12,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), AuthModule, AdminModule, WorkflowHttpModule],
+      imports: [PlatformModule.forRoot(options), AuthModule, AdminModule, WorkflowHttpModule, AuditModule],
       controllers: [HealthController],
     };
   }

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetKinerjaQuery } from '@kinerja/workflow';
+import { GetKinerjaAsOfQuery } from '@kinerja/workflow/catatan-reviu';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { KinerjaQueryDto, YearParams } from '../realisasi/realisasi.dto';
@@ -21,11 +22,13 @@ export class KinerjaController {
       'Dari PK yang berlaku dan laporan bulanan yang disetujui. Setiap angka adalah teks desimal; capaian dua desimal ' +
       '("100.00"); kategori diputuskan dari nilai yang ditampilkan (skala Tabel 3.1). `null` berarti belum dapat diukur ' +
       '(lihat `note`). Dengan `?month=M`: capaian s.d. bulan M terhadap rencana aksi s.d. bulan M. Rata-rata per kegiatan, ' +
-      'program dan kantor. Bentuk jawaban ini stabil (kontrak publik).',
+      'program dan kantor. Bentuk jawaban ini stabil (kontrak publik). Dengan `?asOf=<waktu ISO 8601>`: angka sebagaimana ' +
+      'berdiri pada saat itu (PK yang berlaku dan laporan yang sudah disetujui saat itu), ditambah field `asOf`.',
   })
   @ApiOkResponse({ schema: { example: KINERJA_TABLE_EXAMPLE } })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'Belum ada PK yang disetujui (KINERJA.NO_APPROVED_PK) atau satker di luar cakupan' })
   get(@Param() p: YearParams, @Query() q: KinerjaQueryDto) {
+    if (q.asOf) return this.queries.execute(new GetKinerjaAsOfQuery(p.satker, p.year, q.month ?? null, new Date(q.asOf)));
     return this.queries.execute(new GetKinerjaQuery(p.satker, p.year, q.month ?? null));
   }
 }

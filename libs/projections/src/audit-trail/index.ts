@@ -4,3 +4,4 @@ export * from './audit-trail.query';
 export * from './integrity.service';
 export { describeEvent } from './describe-event';
 export { targetWords } from './describe-catatan-reviu';
+export * from './catatan-reviu-list.projection';

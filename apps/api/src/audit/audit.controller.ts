@@ -1,0 +1,88 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DomainError } from '@kinerja/domain';
+import type { AuthenticatedUser } from '@kinerja/identity';
+import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
+import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
+import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
+import { CurrentUser } from '../http/current-user.decorator';
+import { Roles } from '../http/roles.decorator';
+import { streamExport } from './audit-export';
+import { AuditExportQueryDto, AuditTrailQueryDto, DigestParams, FigureParams, filterOf, SatkerParams } from './audit.dto';
+
+export const AUDIT_READERS = ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] as const;
+
+/**
+ * The Inspektorat's workbench (and the Sekretaris's and Ketua's, for their own office). Every
+ * answer carries `integrity`: loud when damage to the office's chain was ever detected.
+ * Reads are not events: nothing here appends to the chain.
+ */
+@ApiTags('Audit (Inspektorat)')
+@Controller('satker/:satker/audit')
+export class AuditController {
+  constructor(
+    private readonly trail: AuditTrailQuery,
+    private readonly integrity: IntegrityService,
+    private readonly digests: ChainDigestService,
+  ) {}
+
+  @Get('trail')
+  @Roles(...AUDIT_READERS)
+  @ApiOperation({ summary: 'Jejak audit: satu baris per peristiwa, dengan filter dan kursor halaman' })
+  async page(@Param() p: SatkerParams, @Query() q: AuditTrailQueryDto) {
+    const [integrity, page] = await Promise.all([
+      this.integrity.banner(p.satker),
+      this.trail.page(filterOf(p.satker, q), { cursor: q.cursor, limit: q.limit, order: q.order }),
+    ]);
+    return { integrity, ...page };
+  }
+
+  @Get('trail/export')
+  @Roles(...AUDIT_READERS)
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiOperation({ summary: 'Ekspor jejak audit (CSV UTF-8 dengan baris judul, atau JSON Lines), dialirkan' })
+  async export(@Param() p: SatkerParams, @Query() q: AuditExportQueryDto, @Res() res: Response) {
+    const banner = await this.integrity.banner(p.satker);
+    res.setHeader('X-Integrity-Status', banner.status);
+    await streamExport(res, q.format, `jejak-audit-${p.satker}`, this.trail.all(filterOf(p.satker, q)));
+  }
+
+  @Get('figures/:year/:month/:indicator')
+  @Roles(...AUDIT_READERS)
+  @ApiOperation({ summary: 'Riwayat lengkap satu angka (satker, tahun, bulan, indikator): siapa, kapan, dari nilai berapa ke berapa, mengapa' })
+  async figure(@Param() p: FigureParams) {
+    const [integrity, items] = await Promise.all([
+      this.integrity.banner(p.satker),
+      this.trail.figureHistory(p.satker, p.year, p.month, p.indicator),
+    ]);
+    return { integrity, satker: p.satker, year: p.year, month: p.month, indicator: p.indicator, items };
+  }
+
+  @Get('verify')
+  @Roles(...AUDIT_READERS)
+  @ApiOperation({ summary: 'Memeriksa rantai hash satker: utuh (urutan dan hash kepala) atau tautan rusak pertama. Kerusakan dicatat.' })
+  @ApiOkResponse({ description: '`result.intact` true dengan `head`, atau false dengan `brokenLink`' })
+  async verify(@Param() p: SatkerParams, @CurrentUser() user: AuthenticatedUser) {
+    const result = await this.integrity.verify(p.satker, 'api', user.id);
+    return { integrity: await this.integrity.banner(p.satker), result };
+  }
+
+  @Get('digests')
+  @Roles(...AUDIT_READERS)
+  @ApiOperation({ summary: 'Digest harian bertanda tangan Ed25519 dari kepala rantai satker' })
+  async digestList(@Param() p: SatkerParams) {
+    const [integrity, items] = await Promise.all([this.integrity.banner(p.satker), this.digests.list(p.satker)]);
+    return { integrity, items };
+  }
+
+  @Get('digests/:day')
+  @Roles(...AUDIT_READERS)
+  @ApiOperation({ summary: 'Unduh satu digest (berkas JSON) untuk disimpan di luar sistem dan diperiksa dengan `audit:verify --digest`' })
+  async digestFile(@Param() p: DigestParams, @Res({ passthrough: true }) res: Response) {
+    const file = await this.digests.file(p.satker, p.day);
+    if (!file) throw new DomainError('AUDIT.DIGEST_NOT_FOUND', `Tidak ada digest satker ${p.satker} untuk tanggal ${p.day}.`, 'not_found');
+    res.setHeader('Content-Disposition', `attachment; filename="digest-${p.satker}-${p.day}.json"`);
+    return file;
+  }
+}

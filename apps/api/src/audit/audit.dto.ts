@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { AuditTrailFilter } from '@kinerja/projections/audit-trail/audit-trail.query';
+
+const ACTOR_ROLES = ['KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'ADMIN', 'SYSTEM'];
+
+export class SatkerParams {
+  @ApiProperty({ example: 'kpu-kab-jember' }) @IsString() @Matches(/^[a-z0-9-]{2,64}$/) satker: string;
+}
+
+export class FigureParams extends SatkerParams {
+  @ApiProperty({ example: 2024 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) @Max(12) month: number;
+  @ApiProperty({ example: 'K4.1' }) @IsString() @MaxLength(64) indicator: string;
+}
+
+export class DigestParams extends SatkerParams {
+  @ApiProperty({ example: '2025-01-31' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) day: string;
+}
+
+/** Filters shared by the paged trail and the exports. */
+export class AuditFilterQuery {
+  @ApiPropertyOptional({ example: '2025-01-01T00:00:00+07:00', description: 'Dicatat pada atau sesudah' }) @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional({ example: '2025-02-01T00:00:00+07:00', description: 'Dicatat sebelum' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ example: 2024, description: 'Tahun PK / laporan yang dituju' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ example: 3 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
+  @ApiPropertyOptional({ example: 'KUL' }) @IsOptional() @IsString() @MaxLength(32) subbagian?: string;
+  @ApiPropertyOptional({ example: 'K4.1' }) @IsOptional() @IsString() @MaxLength(64) indicator?: string;
+  @ApiPropertyOptional({ example: 'kasubbag.kul', description: 'Id atau username pelaku' }) @IsOptional() @IsString() @MaxLength(64) actor?: string;
+  @ApiPropertyOptional({ enum: ACTOR_ROLES }) @IsOptional() @IsIn(ACTOR_ROLES) role?: string;
+  @ApiPropertyOptional({ example: 'RealisasiApproved,RealisasiReturned', description: 'Jenis peristiwa, dipisah koma' })
+  @IsOptional() @IsString() @MaxLength(500) @Matches(/^[A-Za-z0-9,]+$/) type?: string;
+}
+
+export class AuditTrailQueryDto extends AuditFilterQuery {
+  @ApiPropertyOptional({ description: 'Dari `nextCursor` halaman sebelumnya (buram, jangan dibentuk sendiri)' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], description: 'Urutan rantai; default asc (terlama dulu)' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
+}
+
+export class AuditExportQueryDto extends AuditFilterQuery {
+  @ApiProperty({ enum: ['csv', 'jsonl'] }) @IsIn(['csv', 'jsonl']) format: 'csv' | 'jsonl';
+}
+
+export function filterOf(satker: string, q: AuditFilterQuery): AuditTrailFilter {
+  return {
+    satker,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+    year: q.year,
+    month: q.month,
+    subbagian: q.subbagian,
+    indicator: q.indicator,
+    actor: q.actor,
+    role: q.role,
+    eventTypes: q.type ? q.type.split(',').filter((t) => t !== '') : undefined,
+  };
+}

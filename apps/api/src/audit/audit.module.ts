@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '@kinerja/event-store';
+import { CatatanReviuModule } from '@kinerja/workflow/catatan-reviu';
+import { AuditController } from './audit.controller';
+import { AUDIT_PROVIDERS } from './audit.providers';
+import { CatatanReviuController } from './catatan-reviu.controller';
+import { PublicKeyController } from './public-key.controller';
+
+/** The Inspektorat's workbench over HTTP: audit trail, integrity, digests, review notes. */
+@Module({
+  imports: [EventStoreModule, CatatanReviuModule],
+  controllers: [AuditController, CatatanReviuController, PublicKeyController],
+  providers: AUDIT_PROVIDERS,
+  exports: AUDIT_PROVIDERS,
+})
+export class AuditModule {}

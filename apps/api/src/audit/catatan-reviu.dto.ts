@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
+import { SatkerParams } from './audit.dto';
+
+export class NoteParams extends SatkerParams {
+  @ApiProperty({ format: 'uuid' }) @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/) noteId: string;
+}
+
+export class CatatanReviuTargetDto {
+  @ApiProperty({ enum: ['INDICATOR', 'MONTH', 'REPORT', 'YEAR'] }) @IsIn(['INDICATOR', 'MONTH', 'REPORT', 'YEAR']) kind: CatatanReviuTarget['kind'];
+  @ApiProperty({ example: 2024 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiPropertyOptional({ example: 3, nullable: true, description: 'Wajib untuk MONTH dan REPORT; pilihan untuk INDICATOR' })
+  @ValidateIf((o: CatatanReviuTargetDto) => o.kind === 'MONTH' || o.kind === 'REPORT' || (o.month !== undefined && o.month !== null))
+  @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number | null;
+  @ApiPropertyOptional({ example: 'KUL', description: 'Wajib untuk REPORT' })
+  @ValidateIf((o: CatatanReviuTargetDto) => o.kind === 'REPORT') @IsString() @Matches(/^[A-Z0-9][A-Z0-9_-]{0,31}$/) subbagian?: string;
+  @ApiPropertyOptional({ example: 'K4.1', description: 'Wajib untuk INDICATOR' })
+  @ValidateIf((o: CatatanReviuTargetDto) => o.kind === 'INDICATOR') @IsString() @MaxLength(64) indicatorCode?: string;
+}
+
+export class WriteCatatanReviuBody {
+  @ApiProperty({ enum: ['CATATAN', 'TEMUAN'] }) @IsIn(['CATATAN', 'TEMUAN']) category: 'CATATAN' | 'TEMUAN';
+  @ApiProperty({ type: CatatanReviuTargetDto }) @ValidateNested() @Type(() => CatatanReviuTargetDto) target: CatatanReviuTargetDto;
+  @ApiProperty({ example: 'Bukti dukung Maret tidak lengkap' }) @IsString() @MaxLength(200) title: string;
+  @ApiProperty({ example: 'Daftar hadir kegiatan tidak dilampirkan.' }) @IsString() @MaxLength(10000) description: string;
+  @ApiProperty({ example: 'Lampirkan daftar hadir yang ditandatangani.' }) @IsString() @MaxLength(5000) recommendation: string;
+}
+
+export class TindakLanjutBody {
+  @ApiProperty({ example: 'Daftar hadir sudah diunggah sebagai bukti dukung.' }) @IsString() @MaxLength(10000) response: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) expectedVersion?: number;
+}
+
+export class CloseCatatanReviuBody {
+  @ApiPropertyOptional({ example: 'Tindak lanjut memadai.' }) @IsOptional() @IsString() @MaxLength(5000) conclusion?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) expectedVersion?: number;
+}
+
+export class ReopenCatatanReviuBody {
+  @ApiProperty({ example: 'Daftar hadir belum ditandatangani.' }) @IsString() @MaxLength(5000) reason: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) expectedVersion?: number;
+}
+
+export class CatatanReviuListQuery {
+  @ApiPropertyOptional({ example: 2024 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ enum: ['OPEN', 'ANSWERED', 'CLOSED'] }) @IsOptional() @IsIn(['OPEN', 'ANSWERED', 'CLOSED']) status?: string;
+  @ApiPropertyOptional({ enum: ['CATATAN', 'TEMUAN'] }) @IsOptional() @IsIn(['CATATAN', 'TEMUAN']) category?: string;
+}
+
+export function targetOf(dto: CatatanReviuTargetDto): CatatanReviuTarget {
+  switch (dto.kind) {
+    case 'YEAR':
+      return { kind: 'YEAR', year: dto.year };
+    case 'MONTH':
+      return { kind: 'MONTH', year: dto.year, month: dto.month as number };
+    case 'REPORT':
+      return { kind: 'REPORT', year: dto.year, month: dto.month as number, subbagian: dto.subbagian as string };
+    default:
+      return { kind: 'INDICATOR', year: dto.year, indicatorCode: dto.indicatorCode as string, month: dto.month ?? null };
+  }
+}
