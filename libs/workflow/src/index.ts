@@ -25,3 +25,5 @@ export * from './realisasi/list-realisasi/list-realisasi.query';
 export * from './kinerja/get-kinerja/get-kinerja.query';
 export * from './evidence/evidence.service';
 export * from './evidence/evidence-type.detect';
+export * from './demo/seed-demo';
+export * from './demo/jember-demo.content';

@@ -1,0 +1,38 @@
+import type { PkStructure, RealisasiContent } from '@kinerja/domain';
+
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+const KENDALA = [
+  ['Tidak ada kendala berarti.', 'Pelaksanaan dipantau dalam rapat koordinasi bulanan.'],
+  ['Keterlambatan penyampaian dokumen pendukung dari unit pelaksana.', 'Pengingat tertulis dan batas waktu internal tanggal 25 setiap bulan.'],
+  ['Jaringan internet kantor sempat terganggu sehingga unggah data tertunda.', 'Koordinasi dengan penyedia layanan dan penggunaan jaringan cadangan.'],
+  ['Jumlah pegawai terbatas karena bersamaan dengan tahapan Pemilu.', 'Pembagian tugas ulang dan dukungan PPNPN pada pekerjaan administratif.'],
+];
+
+/** Which months deliver a one-off output: spread over the year so the table fills month by month. */
+export function demoMonthlyValue(target: string, indexInOffice: number, month: number): string {
+  if (target === '12') return '1';
+  if (target === '2') return month === 6 || month === 12 ? '1' : '0';
+  return month === (indexInOffice * 5) % 12 + 1 ? '1' : '0';
+}
+
+/**
+ * A Kasubbag's report for a month, as a real one reads: the figure, a narrative, kendala and solusi
+ * (varying by indicator and month), and the budget spent on the kegiatan the subbagian reports.
+ */
+export function demoMonthlyContent(structure: PkStructure, subbagian: string, month: number): RealisasiContent {
+  const all = structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => ({ kegiatan: k.code, indicator: i }))));
+  const owned = all.map((entry, index) => ({ ...entry, index })).filter((e) => e.indicator.picSubbagian === subbagian);
+  const lines = owned.map(({ indicator, index }) => {
+    const target = indicator.target.kind === 'SINGLE' ? indicator.target.value : indicator.target.max;
+    const value = demoMonthlyValue(target, index, month);
+    const [kendala, solusi] = KENDALA[(index + month) % KENDALA.length];
+    const narrative = value === '0'
+      ? `Bulan ${MONTHS[month - 1]}: ${indicator.name} dalam tahap persiapan; keluaran dijadwalkan pada bulan lain sesuai rencana aksi.`
+      : `Bulan ${MONTHS[month - 1]}: ${indicator.name} terlaksana (${value} ${indicator.unit}) sesuai rencana aksi dan telah didokumentasikan.`;
+    return { indicatorCode: indicator.code, value, narrative, kendala, solusi, evidence: [] };
+  });
+  const kegiatan = [...new Set(owned.map((o) => o.kegiatan))];
+  const budget = kegiatan.map((code, i) => ({ kegiatanCode: code, spent: String(1_250_000 * (i + 1) + 75_000 * month) }));
+  return { lines, budget };
+}

@@ -1,0 +1,58 @@
+import { QueryBus } from '@nestjs/cqrs';
+import { ControllableClock, loadConfig } from '@kinerja/platform';
+import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import { GetKinerjaQuery } from '../kinerja/get-kinerja/get-kinerja.query';
+import { ListRealisasiQuery } from '../realisasi/list-realisasi/list-realisasi.query';
+import { createDemoContext } from './demo-context';
+import { seedDemo, seedDemoIfEmpty } from './seed-demo';
+
+describe('seed:demo loads KPU Kabupaten Jember through the command handlers', () => {
+  let db: TestDatabase;
+  const today = new ControllableClock(new Date('2026-11-27T05:00:00Z'));
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_PASSWORD: 'demo-password-123', REDIS_AUTOSTART: 'false' });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(() => db?.drop());
+
+  it('seeds an empty database, and a second run appends nothing', async () => {
+    expect(await seedDemoIfEmpty({ dataSource: db.dataSource, config, clock: today })).toBe('seeded');
+    const again = await seedDemo({ dataSource: db.dataSource, config, clock: today });
+    expect(again.eventsAppended).toBe(0);
+    expect(await seedDemoIfEmpty({ dataSource: db.dataSource, config, clock: today })).toBe('skipped');
+  });
+
+  it('has the demo users, with their roles and subbagian', async () => {
+    const rows: Array<{ username: string; role: string; subbagian_code: string | null }> = await db.dataSource.query(
+      `SELECT username, role, subbagian_code FROM users ORDER BY username`,
+    );
+    expect(rows.map((r) => `${r.username}:${r.role}:${r.subbagian_code ?? ''}`)).toEqual([
+      'admin:ADMIN:', 'inspektorat:INSPEKTORAT:', 'kasubbag.hsdm:KASUBBAG:HSDM', 'kasubbag.kul:KASUBBAG:KUL',
+      'kasubbag.pdi:KASUBBAG:PDI', 'kasubbag.tph:KASUBBAG:TPH', 'ketua:KETUA:', 'sekretaris:SEKRETARIS:',
+    ]);
+  });
+
+  it('gives 2024 the Tabel 3.2 of the reference and 2026 a year in progress', async () => {
+    const context = await createDemoContext(db.dataSource, config, today);
+    try {
+      const queries = context.get(QueryBus);
+      const table = await queries.execute(new GetKinerjaQuery('kpu-kab-jember', 2024));
+      const indicators = table.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators));
+      expect(indicators).toHaveLength(18);
+      expect(new Set(indicators.map((i) => `${i.capaian} ${i.category}`))).toEqual(new Set(['100.00 Berhasil']));
+      expect(indicators.map((i) => i.realisasi)).toEqual(indicators.map((i) => i.targetText));
+
+      const list = await queries.execute(new ListRealisasiQuery('kpu-kab-jember', 2026));
+      const cell = (month: number, s: string) => list.months[month - 1].reports.find((r) => r.subbagian === s)!;
+      expect(cell(8, 'KUL').status).toBe('APPROVED');
+      expect(cell(9, 'TPH').status).toBe('RETURNED');
+      expect(cell(10, 'PDI').status).toBe('SUBMITTED');
+      expect(cell(10, 'HSDM')).toMatchObject({ status: 'NOT_STARTED', overdue: true });
+      expect(cell(11, 'KUL')).toMatchObject({ status: 'NOT_STARTED', overdue: false });
+    } finally {
+      await context.close();
+    }
+  });
+});
