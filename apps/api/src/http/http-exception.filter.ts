@@ -14,10 +14,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const answer = toErrorResponse(exception, currentContext()?.correlationId);
     if (answer.unexpected) {
-      this.logger.error(
-        { err: exception, method: request.method, path: request.originalUrl ?? request.url },
-        'Unexpected error while handling a request',
-      );
+      // One object (pino reads `msg` as the message): Nest's Logger would drop a second argument.
+      this.logger.error({
+        msg: 'Unexpected error while handling a request',
+        err: exception,
+        method: request.method,
+        path: request.originalUrl ?? request.url,
+      });
     }
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);

@@ -1,0 +1,46 @@
+import { ArgumentsHost, Logger } from '@nestjs/common';
+import { DomainError } from '@kinerja/domain';
+import { HttpExceptionFilter } from './http-exception.filter';
+
+function fakeHost() {
+  const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
+  const response = {
+    headersSent: false,
+    setHeader: (name: string, value: string) => (sent.headers[name] = value),
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json: (body: unknown) => (sent.body = body),
+  };
+  const request = { method: 'POST', originalUrl: '/api/v1/x' };
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
+  return { host, sent };
+}
+
+describe('the one exception filter', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('answers an unexpected error with 500 INTERNAL, hides it from the client and logs it with its stack', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent } = fakeHost();
+    const secret = new Error('password authentication failed for user "kinerja" at 10.0.0.5');
+    new HttpExceptionFilter().catch(secret, host);
+    expect(sent.status).toBe(500);
+    expect(JSON.stringify(sent.body)).not.toContain('10.0.0.5');
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0][0]).toMatchObject({ err: secret, method: 'POST', path: '/api/v1/x' });
+  });
+
+  it('answers a refusal without logging it as an error, with Retry-After when the details carry one', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent } = fakeHost();
+    new HttpExceptionFilter().catch(new DomainError('AUTH.RATE_LIMITED', 'Terlalu banyak.', 'unauthenticated', { retryAfterSeconds: 42 }), host);
+    expect(sent).toEqual({
+      status: 429,
+      body: { code: 'AUTH.RATE_LIMITED', message: 'Terlalu banyak.', details: { retryAfterSeconds: 42 } },
+      headers: { 'Retry-After': '42' },
+    });
+    expect(logged).not.toHaveBeenCalled();
+  });
+});
