@@ -1,5 +1,6 @@
 import { ApprovalInboxProjection } from './approval-inbox/approval-inbox.projection';
 import { AuditTrailProjection } from './audit-trail/audit-trail.projection';
+import { CatatanReviuListProjection } from './audit-trail/catatan-reviu-list.projection';
 import { CurrentPerformanceProjection } from './current-performance/current-performance.projection';
 import { Projection } from './runner/projection';
 import { ProjectionRegistry } from './runner/projection-registry';
@@ -12,6 +13,7 @@ export function builtInProjections(): Projection[] {
     new SubmissionStatusProjection(),
     new ApprovalInboxProjection(),
     new AuditTrailProjection(),
+    new CatatanReviuListProjection(),
   ];
 }
 
