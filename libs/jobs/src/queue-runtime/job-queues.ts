@@ -9,6 +9,8 @@ export interface JobConnectionOptions {
 }
 
 export const JOB_CONNECTION = Symbol('JOB_CONNECTION');
+/** The queues this process works on (every queue unless a deployment or a test narrows it). */
+export const JOB_WORKER_QUEUES = Symbol('JOB_WORKER_QUEUES');
 
 /** Enqueues the jobs of the typed map. Job ids are the caller's, deterministic, so a duplicate is a no-op. */
 @Injectable()

@@ -3,17 +3,18 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { ROOT_LOGGER } from '@kinerja/platform';
 import { Job, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { JOB_QUEUES, JobName, JobPayloads, QUEUES, QueueName } from '../queues';
+import { JOB_NAMES, JOB_QUEUES, JobName, JobPayloads, QUEUES, QueueName } from '../queues';
 import { JOB_HANDLER_KEY } from './job-handler.decorator';
-import { JOB_CONNECTION } from './job-queues';
+import { JOB_CONNECTION, JOB_WORKER_QUEUES } from './job-queues';
 import type { JobConnectionOptions } from './job-queues';
 import { FoundHandler, resolveJobHandlers } from './resolve-job-handlers';
 
 type Handle = (payload: JobPayloads[JobName], job: Job) => Promise<unknown>;
 
 /**
- * The worker side: finds every @JobHandler method, refuses to start unless each job of queues.ts has
- * exactly one, then runs one BullMQ Worker per queue dispatching by job name.
+ * The worker side: finds every @JobHandler method, refuses to start unless each job of the queues it
+ * serves (all of queues.ts by default) has exactly one, then runs one BullMQ Worker per queue
+ * dispatching by job name.
  */
 @Injectable()
 export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,11 +26,14 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly scanner: MetadataScanner,
     @Inject(JOB_CONNECTION) private readonly connection: JobConnectionOptions,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(JOB_WORKER_QUEUES) private readonly queues: QueueName[],
   ) {}
 
   onApplicationBootstrap(): void {
-    this.handlers = resolveJobHandlers(this.discover());
-    for (const queue of Object.keys(QUEUES) as QueueName[]) this.workers.push(this.start(queue));
+    const names = JOB_NAMES.filter((name) => this.queues.includes(JOB_QUEUES[name]));
+    const found = this.discover().filter((f) => !(JOB_NAMES as string[]).includes(f.name) || names.includes(f.name as JobName));
+    this.handlers = resolveJobHandlers(found, names);
+    for (const queue of this.queues) this.workers.push(this.start(queue));
   }
 
   /** Runs a job's handler directly, as the worker would (tests, and the CLI). */

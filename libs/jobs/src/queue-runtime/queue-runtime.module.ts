@@ -2,17 +2,18 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { ConnectionOptions } from 'bullmq';
 import { AppConfig, redisOptions, RUNTIME, Runtime } from '@kinerja/platform';
-import { JOB_CONNECTION, JobConnectionOptions, JobQueues } from './job-queues';
+import type { QueueName } from '../queues';
+import { ALL_QUEUES, JOB_CONNECTION, JOB_WORKER_QUEUES, JobConnectionOptions, JobQueues } from './job-queues';
 import { JobWorkers } from './job-workers';
 
 /**
  * Queues for every process; with `workers: true` (the worker process) also the BullMQ workers that
- * run every @JobHandler. Register once per application.
+ * run every @JobHandler — of every queue, or of `queues` only. Register once per application.
  */
 @Global()
 @Module({})
 export class QueueRuntimeModule {
-  static forRoot(options: { workers: boolean }): DynamicModule {
+  static forRoot(options: { workers: boolean; queues?: QueueName[] }): DynamicModule {
     return {
       module: QueueRuntimeModule,
       imports: [DiscoveryModule],
@@ -26,6 +27,7 @@ export class QueueRuntimeModule {
           }),
           inject: [RUNTIME, AppConfig],
         },
+        { provide: JOB_WORKER_QUEUES, useValue: options.queues ?? ALL_QUEUES },
         JobQueues,
         ...(options.workers ? [JobWorkers] : []),
       ],
