@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { countWithWords, formatPercentId, formatRupiah } from '../format/format-id';
+import { countWithWords, formatPercentId, formatRupiah, MONTHS_ID } from '../format/format-id';
 import { LkjBudget, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
 
 export interface ConclusionFacts {
@@ -36,11 +36,13 @@ function scopeSentence({ officeName, year, measurement }: ConclusionFacts): stri
 }
 
 function averageSentence({ year, measurement }: ConclusionFacts): string {
+  const period =
+    measurement.throughMonth === null ? `Tahun ${year}` : `Tahun ${year} sampai dengan bulan ${MONTHS_ID[measurement.throughMonth - 1]}`;
   if (measurement.office.capaian === null) {
-    return `Capaian rata-rata kinerja Tahun ${year} belum dapat dihitung karena belum ada realisasi yang dilaporkan.`;
+    return `Capaian rata-rata kinerja ${period} belum dapat dihitung karena belum ada realisasi yang dilaporkan.`;
   }
   return (
-    `Capaian rata-rata seluruh indikator kinerja Tahun ${year} sebesar ${formatPercentId(measurement.office.capaian)} ` +
+    `Capaian rata-rata seluruh indikator kinerja ${period} sebesar ${formatPercentId(measurement.office.capaian)} ` +
     `dengan kategori ${measurement.office.category}.`
   );
 }

@@ -1,3 +1,4 @@
+import { joinId } from '../conclusions/generate-conclusions';
 import { countWithWords, formatDateId, formatQuantityId } from '../format/format-id';
 import { LkjModel } from '../model/lkj-model.types';
 import { col, dataRow, groupRow, h1, h2, list, p, table, totalRow, spanCell } from './blocks';
@@ -5,7 +6,6 @@ import { Block } from './lkj-document.types';
 
 export function bab1Blocks(m: LkjModel): Block[] {
   const o = m.office.shortName;
-  const s = m.office.staff;
   const blocks: Block[] = [
     h1('bab-1', 'BAB I PENDAHULUAN'),
     h2('bab-1-1', '1.1 Latar Belakang'),
@@ -22,8 +22,9 @@ export function bab1Blocks(m: LkjModel): Block[] {
         `penyempurnaan dokumen perencanaan periode berikutnya.`,
     ),
     h2('bab-1-3', '1.3 Tugas Pokok dan Fungsi'),
-    p(`${m.office.name} mempunyai tugas sebagai berikut:`),
-    list(m.office.tasks),
+    ...(m.office.tasks.length > 0
+      ? [p(`${m.office.name} mempunyai tugas sebagai berikut:`), list(m.office.tasks)]
+      : [p(`Uraian tugas ${m.office.name} belum dicatat.`)]),
   ];
   if (m.office.functions.length > 0) {
     blocks.push(p('Selain itu, Sekretariat mempunyai kewenangan dan kewajiban sebagai berikut:'), list(m.office.functions));
@@ -41,6 +42,22 @@ export function bab1Blocks(m: LkjModel): Block[] {
   }
   blocks.push(
     h2('bab-1-5', `1.5 Sumber Daya Manusia ${o}`),
+    ...staffBlocks(m),
+    h2('bab-1-6', '1.6 Sistematika'),
+    p(
+      'Laporan ini disusun dengan sistematika: Kata Pengantar, Ikhtisar Eksekutif, Daftar Isi, BAB I Pendahuluan, ' +
+        'BAB II Perencanaan Kinerja, BAB III Akuntabilitas Kinerja (capaian kinerja organisasi dan realisasi ' +
+        'anggaran), BAB IV Penutup, serta Lampiran riwayat persetujuan dan integritas jejak audit.',
+    ),
+  );
+  return blocks;
+}
+
+function staffBlocks(m: LkjModel): Block[] {
+  const o = m.office.shortName;
+  const s = m.office.staff;
+  if (s.rows.length === 0) return [p(`Data sumber daya manusia ${o} belum dicatat.`)];
+  return [
     p(`Data sumber daya manusia di ${o} dapat dilihat pada tabel berikut:`),
     table(
       'tabel-1-1',
@@ -53,17 +70,10 @@ export function bab1Blocks(m: LkjModel): Block[] {
     ),
     p(
       `Tabel di atas menunjukkan bahwa terdapat ${countWithWords(s.grandTotal)} pegawai di ${o}, terdiri atas ` +
-        s.rows.map((r) => `${countWithWords(r.total)} ${r.status}`).join(', ') +
+        joinId(s.rows.map((r) => `${countWithWords(r.total)} ${r.status}`)) +
         '.',
     ),
-    h2('bab-1-6', '1.6 Sistematika'),
-    p(
-      'Laporan ini disusun dengan sistematika: Kata Pengantar, Ikhtisar Eksekutif, Daftar Isi, BAB I Pendahuluan, ' +
-        'BAB II Perencanaan Kinerja, BAB III Akuntabilitas Kinerja (capaian kinerja organisasi dan realisasi ' +
-        'anggaran), BAB IV Penutup, serta Lampiran riwayat persetujuan dan integritas jejak audit.',
-    ),
-  );
-  return blocks;
+  ];
 }
 
 export function bab2Blocks(m: LkjModel): Block[] {

@@ -12,6 +12,7 @@ export function coverBlocks(m: LkjModel): Block[] {
     spacer(8),
     { kind: 'title', text: m.office.name.toUpperCase(), size: 'md' },
     { kind: 'title', text: m.office.region, size: 'md' },
+    ...(m.office.address ? [p(m.office.address, 'center')] : []),
     { kind: 'title', text: String(m.year + 1), size: 'md' },
     spacer(2),
     p(`Versi ${m.version}${m.draft ? ' — DRAFT, bukan dokumen final' : ''}`, 'center'),

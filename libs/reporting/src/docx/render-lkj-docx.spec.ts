@@ -101,3 +101,17 @@ describe('renderLkjDocx with tocPageNumbers', () => {
     for (const [, page] of entries) expect(page).toMatch(/^([ivx]+|\d+)$/);
   }, 30_000);
 });
+
+describe('renderLkjDocx for an office whose profile is still thin', () => {
+  it('says what is not recorded instead of printing empty tables or broken sentences', async () => {
+    const input = jember2024LkjInput();
+    const office = { ...input.office, tasks: [], staff: { educationLevels: ['SLTA', 'Sarjana'], rows: [] }, address: 'Jl. Kalimantan No. 35, Jember' };
+    const parts = await readDocx(await renderLkjDocx(buildLkjModel({ ...input, office, suggestions: [] })));
+    const texts = bodyElements(parts.document).flatMap((e) => (e.kind === 'paragraph' ? [e.text] : []));
+    expect(texts).toContain('Data sumber daya manusia KPU Kabupaten Jember belum dicatat.');
+    expect(texts).toContain('Uraian tugas Sekretariat KPU Kabupaten Jember belum dicatat.');
+    expect(texts).toContain('Belum ada saran yang dicatat oleh Sekretaris.');
+    expect(texts).toContain('Jl. Kalimantan No. 35, Jember');
+    expect(texts).not.toContain('Tabel 1.1');
+  });
+});

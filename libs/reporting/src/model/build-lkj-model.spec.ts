@@ -92,3 +92,17 @@ describe('buildLkjModel — budget and shortfall', () => {
     expect(() => buildLkjModel({ ...input, indicatorNotes: notes })).toThrow(/X9\.9/);
   });
 });
+
+describe('buildLkjModel — a draft in the middle of the year', () => {
+  it('measures against the plan to date and says so', () => {
+    const input = jember2024LkjInput({ draft: true });
+    const june = jember2024ApprovedReports().filter((r) => r.month <= 6);
+    const kinerja = computeKinerja(input.pk, june, { month: 6, ratingScale: DEFAULT_RATING_SCALE });
+    const model = buildLkjModel({ ...input, kinerja });
+    expect(model.measurement.throughMonth).toBe(6);
+    const k41 = model.measurement.programs[1].kegiatan[0].rows[0];
+    // 12 Layanan a year, planned 1 a month: 6 reported against 6 planned to date.
+    expect(k41).toMatchObject({ indicatorCode: 'K4.1', realisasi: '6', capaian: '100.00' });
+    expect(model.conclusions[1]).toMatch(/^Capaian rata-rata seluruh indikator kinerja Tahun 2024 sampai dengan bulan Juni sebesar /);
+  });
+});
