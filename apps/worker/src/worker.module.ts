@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
+import { ProjectionWorkerModule } from '@kinerja/projections';
 
 /** The worker: BullMQ processors, projections and process managers over the same platform. */
 @Module({})
@@ -14,6 +15,7 @@ export class WorkerModule {
           connection: { url: options.runtime.redisUrl, maxRetriesPerRequest: null },
           prefix: options.config.REDIS_PREFIX,
         }),
+        ProjectionWorkerModule,
       ],
     };
   }

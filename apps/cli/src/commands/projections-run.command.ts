@@ -1,0 +1,25 @@
+import { EventStore } from '@kinerja/event-store';
+import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
+import { CliCommand } from '../cli-command';
+
+/** `projections:run`: follows the log in the foreground until SIGTERM/SIGINT (the worker does the same). */
+export const projectionsRunCommand: CliCommand = {
+  name: 'projections:run',
+  description: 'Run every projection in the foreground, following the log until stopped',
+  async run(args, { dataSource, out, err }) {
+    const batchSize = typeof args['batch-size'] === 'string' ? Number(args['batch-size']) : undefined;
+    const runner = new ProjectionRunner(dataSource, new EventStore(dataSource), builtInRegistry(), {
+      batchSize, idleDelayMs: 50,
+      onError: (name, error) => err(`projection ${name}: ${(error as Error).message}`),
+    });
+    const stopped = new Promise<void>((resolve) => {
+      process.once('SIGTERM', resolve);
+      process.once('SIGINT', resolve);
+    });
+    runner.start();
+    out('projections running');
+    await stopped;
+    await runner.stop();
+    return 0;
+  },
+};
