@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { QueueRuntimeModule, RemindersModule } from '@kinerja/jobs';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
 import { ProjectionWorkerModule } from '@kinerja/projections';
 
@@ -15,6 +16,8 @@ export class WorkerModule {
           connection: { url: options.runtime.redisUrl, maxRetriesPerRequest: null },
           prefix: options.config.REDIS_PREFIX,
         }),
+        QueueRuntimeModule.forRoot({ workers: true }),
+        RemindersModule.forWorker(),
         ProjectionWorkerModule,
       ],
     };

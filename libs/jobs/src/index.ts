@@ -17,3 +17,4 @@ export * from './reminders/plan/office-time';
 export * from './reminders/plan/plan-reminders';
 export * from './reminders/plan/reminder-plan.types';
 export * from './reminders/messages/render-reminder';
+export * from './notifications/notification-inbox';

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+export class NotificationQueryDto {
+  @ApiPropertyOptional({ description: 'Hanya yang belum dibaca', example: true })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset?: number;
+}
+
+export class NotificationIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['BEFORE_DEADLINE', 'OVERDUE_ESCALATION', 'APPROVAL_DIGEST', 'RETURNED_REPORT'] }) kind: string;
+  @ApiProperty({ example: 'Pengingat: laporan realisasi Januari 2025 belum dikirim — KPU Kabupaten Jember' }) subject: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ description: 'Periode, batas waktu dan laporan yang dimaksud', type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty({ description: 'Jumlah yang cocok dengan filter' }) total: number;
+  @ApiProperty({ description: 'Jumlah seluruh notifikasi yang belum dibaca' }) unreadCount: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+export class MarkAllReadDto {
+  @ApiProperty() marked: number;
+}
