@@ -10,11 +10,19 @@ export interface JobPayloads {
   'notifications.dispatch': Record<string, never>;
 }
 
+export interface JobPayloads {
+  /** Fan out today's signed chain-head digest to one job per office (Job Scheduler, daily). */
+  'audit.digest-all': { reason: 'schedule' | 'manual' };
+  /** Sign and record the digest of one office's chain head for `day` (UTC); id `digest.<satker>.<day>`. */
+  'audit.digest-office': { satker: string; day: string };
+}
+
 export type JobName = keyof JobPayloads;
 
 /** Queues and how many jobs of each one worker runs at once. */
 export const QUEUES = {
   reminders: { concurrency: 1 },
+  audit: { concurrency: 2 },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -22,6 +30,8 @@ export type QueueName = keyof typeof QUEUES;
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'reminders.run': 'reminders',
   'notifications.dispatch': 'reminders',
+  'audit.digest-all': 'audit',
+  'audit.digest-office': 'audit',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

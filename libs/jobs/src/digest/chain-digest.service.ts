@@ -49,9 +49,9 @@ export class ChainDigestService {
     return rows.map((r: { tenant_id: string }) => r.tenant_id);
   }
 
-  async record(satker: string, now: Date): Promise<DigestRecordOutcome> {
+  /** `day` defaults to the UTC day of `now` (a job passes the day it was planned for). */
+  async record(satker: string, now: Date, day = utcDay(now)): Promise<DigestRecordOutcome> {
     if (!this.key) throw new Error('No digest signing key: digests are recorded by the worker');
-    const day = utcDay(now);
     const existing = await this.dataSource.query(`SELECT 1 FROM chain_digests WHERE satker_code = $1 AND day = $2`, [satker, day]);
     if (existing.length > 0) return 'already-recorded';
     const result = await this.integrity.verify(satker, 'digest', 'system');
