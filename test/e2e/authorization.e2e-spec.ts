@@ -78,6 +78,10 @@ const routes: RouteRule[] = [
   { method: 'post', path: '/api/v1/satker/{satker}/catatan-reviu/{noteId}/tindak-lanjut', allowed: ['SEKRETARIS'] },
   { method: 'post', path: '/api/v1/satker/{satker}/catatan-reviu/{noteId}/close', allowed: ['INSPEKTORAT'] },
   { method: 'post', path: '/api/v1/satker/{satker}/catatan-reviu/{noteId}/reopen', allowed: ['INSPEKTORAT'] },
+  // Each user's own inbox of reminders (no office in the path: the token says whose).
+  { method: 'get', path: '/api/v1/me/notifications', allowed: ANY },
+  { method: 'post', path: '/api/v1/me/notifications/read-all', allowed: ANY },
+  { method: 'post', path: '/api/v1/me/notifications/{id}/read', allowed: ANY },
 ];
 
 /** Routes outside /api/v1 that the table does not walk. */
@@ -95,6 +99,7 @@ function placeholders(office: FixtureOffice): Record<string, string> {
     indicator: 'K1.1',
     day: '2026-01-01',
     noteId: '00000000-0000-4000-8000-000000000000',
+    id: '00000000-0000-4000-8000-000000000001',
   };
 }
 
