@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { QueueRuntimeModule, RemindersModule } from '@kinerja/jobs';
+import { DigestModule } from '@kinerja/jobs/digest/digest.module';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
 import { ProjectionWorkerModule } from '@kinerja/projections';
 
@@ -19,6 +20,7 @@ export class WorkerModule {
         QueueRuntimeModule.forRoot({ workers: true }),
         RemindersModule.forWorker(),
         ProjectionWorkerModule,
+        DigestModule,
       ],
     };
   }
