@@ -1,4 +1,4 @@
-import { DomainError } from '@kinerja/domain/shared/domain-error';
+import { DomainError } from '@kinerja/domain';
 import { ExpectedVersion } from './event-store.types';
 
 /** A writer's expected stream version is stale (or ahead of the stream): the HTTP edge answers 409. */

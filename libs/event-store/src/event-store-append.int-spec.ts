@@ -88,16 +88,22 @@ describe('EventStore.append (real PostgreSQL)', () => {
     expect((await store.headOf('kpu-d')).sequence).toBe(2);
   });
 
-  it('replays concurrent duplicates of one command: one append, every caller gets its events', async () => {
-    const key = `cmd-${randomUUID()}`;
-    const results = await Promise.all(
-      Array.from({ length: 12 }, () => store.append('realisasi:kpu-e:1', 'any', [submitted('7')], metadata('kpu-e', { idempotencyKey: key }))),
-    );
-    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    const ids = new Set(results.map((r) => r.events.map((e) => e.eventId).join()));
-    expect(ids.size).toBe(1);
-    expect(await store.readStream('realisasi:kpu-e:1')).toHaveLength(1);
-  });
+  it.each([['any', 1], ['no-stream', 1], ['any', 3]] as const)(
+    'replays concurrent duplicates of one command (expected %s, %i events): one append, every caller gets its events',
+    async (expected, count) => {
+      const key = `cmd-${randomUUID()}`;
+      const streamId = `realisasi:kpu-e:${randomUUID()}`;
+      const events = Array.from({ length: count }, (_, i) => submitted(String(i)));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () => store.append(streamId, expected, events, metadata('kpu-e', { idempotencyKey: key }))),
+      );
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      const ids = new Set(results.map((r) => r.events.map((e) => e.eventId).join()));
+      expect(ids.size).toBe(1);
+      expect(results.every((r) => r.events.length === count && r.nextExpectedVersion === count - 1)).toBe(true);
+      expect(await store.readStream(streamId)).toHaveLength(count);
+    },
+  );
 
   it("appends inside the caller's transaction: rolled back with it, committed with it", async () => {
     await expect(
