@@ -99,7 +99,7 @@ describe('renderLkjDocx with tocPageNumbers', () => {
     ]);
     expect(entries).toHaveLength(23);
     for (const [, page] of entries) expect(page).toMatch(/^([ivx]+|\d+)$/);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('renderLkjDocx for an office whose profile is still thin', () => {
