@@ -8,6 +8,10 @@ export interface JobPayloads {
   'reminders.run': { timeZone: OfficeTimeZone | null; reason: 'schedule' | 'catch-up' | 'leader-start' | 'manual' };
   /** Send e-mails waiting in the outbox (retries of failed sends). */
   'notifications.dispatch': Record<string, never>;
+  /** Produce version `version` of an office's LKj (DOCX and PDF); id `lkj.<satker>.<year>.v<version>`. */
+  'lkj.produce': { satker: string; year: number; version: number };
+  /** Catch the LKj process manager up and re-enqueue every version asked for and not yet produced. */
+  'lkj.reconcile': { reason: 'schedule' | 'worker-start' | 'manual' };
 }
 
 export interface JobPayloads {
@@ -23,6 +27,7 @@ export type JobName = keyof JobPayloads;
 export const QUEUES = {
   reminders: { concurrency: 1 },
   audit: { concurrency: 2 },
+  lkj: { concurrency: 2 },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -32,6 +37,8 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'notifications.dispatch': 'reminders',
   'audit.digest-all': 'audit',
   'audit.digest-office': 'audit',
+  'lkj.produce': 'lkj',
+  'lkj.reconcile': 'lkj',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { EventStore } from '@kinerja/event-store';
+import { type AppConfig, type Clock, SystemClock } from '@kinerja/platform';
+import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
+import { LkjFactsReader } from './lkj-facts.reader';
+import { LkjFileStore } from './lkj-file-store';
+import { LkjOutbox } from './lkj-outbox';
+import { LkjProcessManager } from './lkj-process-manager';
+import { LkjProducer } from './lkj-producer';
+import { LkjStreams } from './lkj-stream';
+
+export interface LkjParts {
+  streams: LkjStreams;
+  outbox: LkjOutbox;
+  facts: LkjFactsReader;
+  files: LkjFileStore;
+  processManager: LkjProcessManager;
+  producer: LkjProducer;
+  capaian: CapaianTahunLaluService;
+}
+
+/** The LKj services without NestJS (CLI, seed, benchmark). */
+export function createLkjParts(dataSource: DataSource, config: Pick<AppConfig, 'DATA_DIR'>, clock: Clock = new SystemClock(), store = new EventStore(dataSource)): LkjParts {
+  const streams = new LkjStreams(store);
+  const outbox = new LkjOutbox(dataSource);
+  const facts = new LkjFactsReader(dataSource, store);
+  const files = new LkjFileStore(join(config.DATA_DIR, 'lkj'));
+  return {
+    streams, outbox, facts, files,
+    processManager: new LkjProcessManager(dataSource, store, streams, outbox, clock),
+    producer: new LkjProducer(dataSource, streams, facts, files, outbox, clock),
+    capaian: new CapaianTahunLaluService(dataSource, store, clock),
+  };
+}
+
+/** data/<name>, found from the source tree or from dist/ alike. */
+function dataFile(name: string): string {
+  let dir = __dirname;
+  for (let i = 0; i < 8; i++) {
+    const candidate = join(dir, 'data', name);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error(`data/${name} not found above ${__dirname}`);
+}
+
+/**
+ * The demo office's 2024 LKj: imports its 2023 capaian (data/capaian-2023-kpu-kab-jember.csv, all
+ * 100% as in the reference) once, lets the process manager see the approved year, and produces
+ * every version it asked for right here (no worker needed). Safe to run again: nothing new the second time.
+ */
+export async function seedDemoLkj(options: { dataSource: DataSource; config: Pick<AppConfig, 'DATA_DIR'>; clock?: Clock; satker?: string; year?: number; log?: (line: string) => void }): Promise<{ produced: number }> {
+  const satker = options.satker ?? 'kpu-kab-jember';
+  const year = options.year ?? 2024;
+  const parts = createLkjParts(options.dataSource, options.config, options.clock);
+  const imported = await parts.capaian.view(satker, year);
+  if (imported.entries.length === 0) {
+    const csv = readFileSync(dataFile(`capaian-${year - 1}-${satker}.csv`), 'utf8');
+    await parts.capaian.importCsv(satker, year, csv, { id: 'system:seed', role: 'ADMIN' });
+    options.log?.(`${satker}: capaian ${year - 1} imported for the LKj ${year}`);
+  }
+  await parts.processManager.catchUp();
+  let produced = 0;
+  for (const intent of await parts.outbox.pending()) {
+    if (intent.satker !== satker) continue;
+    const result = await parts.producer.produce(intent.satker, intent.year, intent.version);
+    if (result.outcome === 'produced') produced++;
+    options.log?.(`${satker}: LKj ${intent.year} v${intent.version} ${result.outcome} (${result.files.map((f) => `${f.format} ${f.sha256.slice(0, 12)}`).join(', ')})`);
+  }
+  return { produced };
+}

@@ -1,0 +1,13 @@
+// Public API of the annual Laporan Kinerja's production (process manager, job, storage, services).
+export * from './lkj.module';
+export * from './lkj.service';
+export * from './lkj-jobs';
+export * from './lkj-producer';
+export * from './lkj-process-manager';
+export * from './lkj-facts.reader';
+export * from './lkj-file-store';
+export * from './lkj-outbox';
+export * from './lkj-enqueuer';
+export * from './lkj-stream';
+export * from './capaian-tahun-lalu.service';
+export * from './demo-lkj';

@@ -1,0 +1,46 @@
+import type { ApprovalHistoryInput } from '@kinerja/reporting';
+import type { RecordedEvent } from '@kinerja/event-store';
+
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+interface Described {
+  by: string;
+  at: string;
+  action: string;
+}
+
+function describePk(event: RecordedEvent, year: number): Described | null {
+  const d = event.data as Record<string, string | number>;
+  const v = d.version !== undefined && Number(d.version) > 1 ? ` (versi ${d.version})` : '';
+  switch (event.type) {
+    case 'PkSubmitted': return { by: String(d.submittedBy), at: String(d.submittedAt), action: `Mengajukan Perjanjian Kinerja ${year}${v}` };
+    case 'PkApproved': return { by: String(d.approvedBy), at: String(d.approvedAt), action: `Menyetujui Perjanjian Kinerja ${year}${v}` };
+    case 'PkReturned': return { by: String(d.returnedBy), at: String(d.returnedAt), action: `Mengembalikan Perjanjian Kinerja ${year}${v}: ${d.reason}` };
+    default: return null;
+  }
+}
+
+function describeRealisasi(event: RecordedEvent): Described | null {
+  const [, , year, month, subbagian] = event.streamId.split(':');
+  const what = `laporan realisasi ${MONTHS[Number(month) - 1]} ${year} (Sub. Bagian ${subbagian})`;
+  const d = event.data as Record<string, string | number | boolean>;
+  const rev = Number(d.revision) > 0 ? `, revisi ${d.revision}` : '';
+  switch (event.type) {
+    case 'RealisasiSubmitted': return { by: String(d.submittedBy), at: String(d.submittedAt), action: `${d.resubmission ? 'Mengajukan ulang' : 'Mengajukan'} ${what}${rev}` };
+    case 'RealisasiApproved': return { by: String(d.approvedBy), at: String(d.approvedAt), action: `Menyetujui ${what}${rev}` };
+    case 'RealisasiReturned': return { by: String(d.returnedBy), at: String(d.returnedAt), action: `Mengembalikan ${what}: ${d.reason}` };
+    case 'RealisasiRevisionOpened': return { by: String(d.openedBy), at: String(d.openedAt), action: `Membuka perbaikan ${what}: ${d.reason}` };
+    default: return null;
+  }
+}
+
+/** The annex's approval history: who submitted, returned and approved the PK and each monthly report, in words. */
+export function approvalHistory(events: readonly RecordedEvent[], year: number, names: Map<string, string>): ApprovalHistoryInput[] {
+  const rows: ApprovalHistoryInput[] = [];
+  for (const event of events) {
+    const described = event.streamId.startsWith('pk:') ? describePk(event, year) : describeRealisasi(event);
+    if (!described) continue;
+    rows.push({ at: described.at, actorName: names.get(described.by) ?? described.by, role: event.metadata.actorRole, action: described.action });
+  }
+  return rows;
+}

@@ -1,0 +1,95 @@
+import type { LkjProduced } from '@kinerja/domain';
+import { lkjStreamId } from '@kinerja/domain';
+import { JEMBER, LkjScenario, waitFor } from './testing/lkj-scenario.testing';
+
+/**
+ * The LKj is produced exactly once, right after the last approval: driven through the real event
+ * store, the process manager's durable checkpoint, the outbox, BullMQ on the real Redis and the
+ * producer — with a duplicated job, two producers racing, a lost enqueue and a worker restart.
+ */
+describe('LKj production: once, right after the last approval', () => {
+  const s = new LkjScenario();
+  const completed: string[] = [];
+
+  beforeAll(async () => {
+    await s.start();
+    await s.approveYear(['12:TPH']);
+  });
+  afterAll(() => s.stop());
+
+  it('asks for nothing while one report of the year is not approved', async () => {
+    expect(await s.parts.processManager.catchUp()).toEqual([]);
+    expect(await s.lkjEventTypes()).toEqual([]);
+  });
+
+  it('asks for version 1 once the last report is approved, and only once however often it runs', async () => {
+    await s.approveOne(12, 'TPH');
+    const intents = await s.parts.processManager.catchUp();
+    expect(intents).toEqual([{ satker: JEMBER, year: 2024, version: 1, draft: false, jobId: 'lkj.kpu-kab-jember.2024.v1' }]);
+    expect(await s.parts.processManager.catchUp()).toEqual([]);
+    expect(await s.lkjEventTypes()).toEqual(['LkjRequested']);
+  });
+
+  it('enqueues one job under the deterministic id even when enqueued twice', async () => {
+    const pending = await s.parts.outbox.pending();
+    await s.enqueuer.enqueue(pending);
+    await s.enqueuer.enqueue(pending);
+    const counts = await s.queues.queue('lkj').getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it('produces it in the worker and records one LkjProduced', async () => {
+    s.startWorker((id) => completed.push(id));
+    await waitFor(() => completed.length === 1, 'the LKj job');
+    expect(completed).toEqual(['lkj.kpu-kab-jember.2024.v1']);
+    expect(await s.lkjEventTypes()).toEqual(['LkjRequested', 'LkjProduced']);
+    expect(await s.parts.outbox.pending()).toEqual([]);
+  });
+
+  it('records nothing more when the job runs again (a duplicated job, a retry)', async () => {
+    const again = await s.parts.producer.produce(JEMBER, 2024, 1);
+    expect(again.outcome).toBe('already-produced');
+    expect(await s.lkjEventTypes()).toEqual(['LkjRequested', 'LkjProduced']);
+  });
+
+  it('after a worker restart, the reconciliation finds nothing to do', async () => {
+    const restarted = s.startWorker((id) => completed.push(id));
+    await restarted.waitUntilReady();
+    expect(await s.parts.processManager.catchUp()).toEqual([]);
+    await s.enqueuer.enqueue(await s.parts.outbox.pending());
+    expect(await s.lkjEventTypes()).toEqual(['LkjRequested', 'LkjProduced']);
+    expect(completed).toEqual(['lkj.kpu-kab-jember.2024.v1']);
+  });
+
+  it('when a correction is approved: marks v1 stale, asks for v2, and two producers racing record it once', async () => {
+    const report = s.reports.find((r) => r.month === 3 && r.subbagian === 'KUL')!;
+    await s.driver.reviseReport(s.pk, 3, 'KUL', { lines: report.lines, budget: report.budget }, 'Salah ketik narasi Maret');
+    const intents = await s.parts.processManager.catchUp();
+    expect(intents.map((i) => i.version)).toEqual([2]);
+    expect(await s.lkjEventTypes()).toEqual(['LkjRequested', 'LkjProduced', 'LkjMarkedStale', 'LkjRequested']);
+    expect((await s.parts.streams.load(JEMBER, 2024)).state.versions.map((v) => [v.version, v.stale !== null])).toEqual([[1, true], [2, false]]);
+
+    const outcomes = await Promise.all([s.parts.producer.produce(JEMBER, 2024, 2), s.parts.producer.produce(JEMBER, 2024, 2)]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['already-produced', 'produced']);
+    const events = await s.store.readStream(lkjStreamId(JEMBER, 2024), { tenantId: JEMBER });
+    expect(events.map((e) => e.type)).toEqual(['LkjRequested', 'LkjProduced', 'LkjMarkedStale', 'LkjRequested', 'LkjProduced']);
+    const produced = events.filter((e) => e.type === 'LkjProduced') as unknown as Array<{ data: LkjProduced['data'] }>;
+    expect(produced.map((p) => p.data.version)).toEqual([1, 2]);
+    // Both versions' files stay on disk, each matching its recorded SHA-256.
+    for (const p of produced) {
+      for (const f of p.data.files) expect((await s.parts.files.read(JEMBER, f.sha256))?.actualSha256).toBe(f.sha256);
+    }
+  });
+
+  it('catches a lost enqueue: an intent recorded but never put on the queue is produced by the reconciliation', async () => {
+    const report = s.reports.find((r) => r.month === 5 && r.subbagian === 'PDI')!;
+    await s.driver.reviseReport(s.pk, 5, 'PDI', { lines: report.lines, budget: report.budget }, 'Koreksi angka Mei');
+    // The process manager commits its intent, then "dies" before enqueueing.
+    expect((await s.parts.processManager.catchUp()).map((i) => i.version)).toEqual([3]);
+    expect((await s.parts.outbox.pending()).map((i) => i.jobId)).toEqual(['lkj.kpu-kab-jember.2024.v3']);
+    await s.enqueuer.enqueue(await s.parts.outbox.pending());
+    await waitFor(() => completed.includes('lkj.kpu-kab-jember.2024.v3'), 'the reconciled job');
+    expect((await s.lkjEventTypes()).filter((t) => t === 'LkjProduced')).toHaveLength(3);
+    expect(await s.parts.outbox.pending()).toEqual([]);
+  });
+});

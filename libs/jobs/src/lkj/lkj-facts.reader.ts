@@ -1,0 +1,118 @@
+import type { DataSource } from 'typeorm';
+import {
+  approvedRealisasiOf, capaianTahunLaluStreamId, computeKinerja, DEFAULT_RATING_SCALE, DomainError, foldCapaianTahunLalu, foldEvents,
+  perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId, reportingSubbagian,
+  type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent, type PkVersionInForce, type RealisasiEvent,
+} from '@kinerja/domain';
+import type { EventStore, RecordedEvent } from '@kinerja/event-store';
+import { collectIndicatorNotes, type LkjInput } from '@kinerja/reporting';
+import { approvalHistory } from './lkj-approval-history';
+import { localDate, readOfficeFacts } from './lkj-office-profile';
+
+export interface LkjRequestFacts {
+  version: number;
+  draft: boolean;
+  suggestions: string[];
+  producedAt: Date;
+}
+
+interface YearFacts {
+  pk: PkVersionInForce;
+  pkEvents: RecordedEvent[];
+  realisasiEvents: RecordedEvent[];
+  approved: ApprovedRealisasi[];
+}
+
+/**
+ * Everything the LKj of one office and year is made of, read from the log and the read models:
+ * the PK in force, Tabel 3.2 computed exactly as `GET …/kinerja/{year}` computes it, the Kasubbag's
+ * notes, last year's capaian (from Kinerja, else imported), the approval history, chain head and
+ * the latest signed digest.
+ */
+export class LkjFactsReader {
+  constructor(private readonly dataSource: DataSource, private readonly store: EventStore) {}
+
+  async read(satker: string, year: number, request: LkjRequestFacts): Promise<LkjInput> {
+    const current = await this.year(satker, year);
+    if (!current) {
+      throw new DomainError('LKJ.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui; LKj belum dapat dibuat.`, 'conflict', { satker, year });
+    }
+    const office = await readOfficeFacts(this.dataSource, satker);
+    const lastMonth = Math.max(0, ...current.approved.map((r) => r.month));
+    const month = request.draft && lastMonth < 12 ? Math.max(lastMonth, 1) : null;
+    const kinerja = computeKinerja(current.pk, current.approved, { month });
+    const previous = await this.previousCapaian(satker, year);
+    const notes = new Map(collectIndicatorNotes(current.approved).map((n) => [n.indicatorCode, n]));
+    const indicatorCodes = kinerja.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.code)));
+    return {
+      year,
+      version: request.version,
+      draft: request.draft,
+      producedAt: request.producedAt.toISOString(),
+      office: office.profile,
+      signing: { place: office.place, date: localDate(request.producedAt, office.profile.timeZone) },
+      pk: current.pk,
+      pkSignedOn: localDate(new Date(current.pk.approvedAt), office.profile.timeZone),
+      kinerja,
+      ratingScale: DEFAULT_RATING_SCALE,
+      indicatorNotes: indicatorCodes.map((code) => ({
+        indicatorCode: code,
+        narratives: notes.get(code)?.narratives ?? [],
+        kendala: notes.get(code)?.kendala ?? [],
+        solusi: notes.get(code)?.solusi ?? [],
+        capaianPrevYear: previous.get(code) ?? null,
+      })),
+      suggestions: request.suggestions,
+      approvals: approvalHistory([...current.pkEvents, ...current.realisasiEvents], year, office.names),
+      audit: await this.audit(satker),
+    };
+  }
+
+  /** Tabel 3.2 of a year as the API serves it, or null without an approved PK. */
+  async kinerja(satker: string, year: number): Promise<KinerjaTable | null> {
+    const facts = await this.year(satker, year);
+    return facts ? computeKinerja(facts.pk, facts.approved, { month: null }) : null;
+  }
+
+  private async year(satker: string, year: number): Promise<YearFacts | null> {
+    const pkEvents = await this.store.readStream(pkStreamId(satker, year), { tenantId: satker });
+    const pk = pkInForce(foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]));
+    if (!pk) return null;
+    const ids: string[] = [];
+    for (let month = 1; month <= 12; month++) {
+      for (const sub of reportingSubbagian(pk.structure)) ids.push(realisasiStreamId(satker, year, month, sub));
+    }
+    const streams: RecordedEvent[][] = [];
+    // A few at a time: the pool is shared with every other job of the worker.
+    for (let i = 0; i < ids.length; i += 8) {
+      streams.push(...(await Promise.all(ids.slice(i, i + 8).map((id) => this.store.readStream(id, { tenantId: satker })))));
+    }
+    const approved = streams
+      .map((events) => approvedRealisasiOf(foldEvents(realisasiDecider, events as unknown as RealisasiEvent[])))
+      .filter((r): r is ApprovedRealisasi => r !== null);
+    return { pk, pkEvents, realisasiEvents: streams.flat(), approved };
+  }
+
+  private async previousCapaian(satker: string, year: number): Promise<Map<string, string>> {
+    const previous = await this.kinerja(satker, year - 1);
+    if (previous) {
+      const rows = previous.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators));
+      return new Map(rows.filter((r) => r.capaian !== null).map((r) => [r.code, r.capaian as string]));
+    }
+    const imported = await this.store.readStream(capaianTahunLaluStreamId(satker, year), { tenantId: satker });
+    return foldCapaianTahunLalu(imported as unknown as CapaianTahunLaluImported[]);
+  }
+
+  private async audit(satker: string): Promise<LkjInput['audit']> {
+    const head = await this.store.headOf(satker);
+    const digests: Array<{ day: string; hash: string; event_count: string }> = await this.dataSource.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, hash, event_count FROM chain_digests WHERE satker_code = $1 ORDER BY day DESC LIMIT 1`,
+      [satker],
+    );
+    const digest = digests[0];
+    return {
+      chainHead: { sequence: String(head.sequence), hash: head.hash },
+      digest: digest ? { algorithm: `Ed25519, digest harian ${digest.day}`, value: digest.hash, eventCount: Number(digest.event_count) } : null,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  foldEvents, perjanjianKinerjaDecider, pkInForce, reportingSubbagian,
+  type CommandMetadata, type LkjRequestReason, type PkEvent,
+} from '@kinerja/domain';
+import type { EventStore, GlobalEvent } from '@kinerja/event-store';
+import type { Clock } from '@kinerja/platform';
+import { tryLockProjection } from '@kinerja/projections';
+import type { LkjIntent, LkjOutbox } from './lkj-outbox';
+import { SYSTEM_ACTOR, systemMetadata, type LoadedLkj, type LkjStreams } from './lkj-stream';
+
+export const LKJ_PROCESS_MANAGER = 'process-manager:lkj';
+
+/** Is every monthly report of the year approved under the PK in force? Read from the manager's own tables. */
+export async function isYearComplete(db: EntityManager | DataSource, satker: string, year: number): Promise<boolean> {
+  const rows: Array<{ complete: boolean }> = await db.query(
+    `SELECT (SELECT count(*) FROM lkj_pm_reports r
+              WHERE r.satker_code = p.satker_code AND r.year = p.year AND r.subbagian = ANY (p.subbagian))
+            = 12 * cardinality(p.subbagian) AND cardinality(p.subbagian) > 0 AS complete
+       FROM lkj_pm_pk p WHERE p.satker_code = $1 AND p.year = $2`,
+    [satker, year],
+  );
+  return rows[0]?.complete === true;
+}
+
+/**
+ * Turns "all of year Y approved" into an LKj job. Follows the global log with a durable checkpoint;
+ * each batch is one transaction holding its advisory lock, its memory (PK in force, reports
+ * approved), the `LkjRequested` / `LkjMarkedStale` events it appends, the outbox rows and the new
+ * checkpoint — so a crash loses nothing and repeats nothing. Enqueueing happens after commit; an
+ * enqueue lost there is found in the outbox by the reconciliation.
+ *
+ * Rule: after a `RealisasiApproved` or `PkApproved`, if the year is complete, a new final version is
+ * asked for — the first time because the last report was approved, later because a correction (a
+ * revised report, a PK Perubahan) was approved, which also marks the produced version stale.
+ */
+export class LkjProcessManager {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly streams: LkjStreams,
+    private readonly outbox: LkjOutbox,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One batch. Returns how many events were read and the intents recorded (to enqueue after commit). */
+  runBatch(limit = 1000): Promise<{ applied: number; intents: LkjIntent[]; locked: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await tryLockProjection(manager, LKJ_PROCESS_MANAGER))) return { applied: 0, intents: [], locked: false };
+      const after = await this.store.loadCheckpoint(LKJ_PROCESS_MANAGER, manager);
+      const { events, checkpoint } = await this.store.readAll({ after, limit }, manager);
+      if (events.length === 0) return { applied: 0, intents: [], locked: true };
+      const intents: LkjIntent[] = [];
+      const lkjStreams = new Map<string, LoadedLkj>();
+      for (const event of events) {
+        const year = await this.remember(event, manager);
+        if (year !== null) intents.push(...(await this.decideYear(event, year, manager, lkjStreams)));
+      }
+      await this.store.saveCheckpoint(LKJ_PROCESS_MANAGER, checkpoint, manager);
+      return { applied: events.length, intents, locked: true };
+    });
+  }
+
+  /** Batches until the log is read to its end; the intents of every batch. */
+  async catchUp(limit = 1000): Promise<LkjIntent[]> {
+    const intents: LkjIntent[] = [];
+    for (;;) {
+      const batch = await this.runBatch(limit);
+      intents.push(...batch.intents);
+      if (batch.applied < limit) return intents;
+    }
+  }
+
+  /** Updates the memory; returns the year of the office the event may complete, or null. */
+  private async remember(event: GlobalEvent, manager: EntityManager): Promise<number | null> {
+    if (event.type === 'RealisasiApproved') {
+      const [, satker, year, month, subbagian] = event.streamId.split(':');
+      await manager.query(
+        `INSERT INTO lkj_pm_reports (satker_code, year, subbagian, month) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [satker, Number(year), subbagian, Number(month)],
+      );
+      return Number(year);
+    }
+    if (event.type === 'PkApproved') {
+      const year = Number(event.streamId.split(':')[2]);
+      const pkEvents = await this.store.readStream(event.streamId, { tenantId: event.tenantId, toVersion: event.streamVersion });
+      const pk = pkInForce(foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]));
+      if (!pk) return null;
+      await manager.query(
+        `INSERT INTO lkj_pm_pk (satker_code, year, pk_version, subbagian) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (satker_code, year) DO UPDATE SET pk_version = EXCLUDED.pk_version, subbagian = EXCLUDED.subbagian`,
+        [event.tenantId, year, pk.version, reportingSubbagian(pk.structure)],
+      );
+      return year;
+    }
+    return null;
+  }
+
+  private async decideYear(event: GlobalEvent, year: number, manager: EntityManager, cache: Map<string, LoadedLkj>): Promise<LkjIntent[]> {
+    const satker = event.tenantId;
+    if (!(await isYearComplete(manager, satker, year))) return [];
+    const key = `${satker}:${year}`;
+    let loaded = cache.get(key) ?? (await this.streams.load(satker, year));
+    const hadFinal = loaded.state.versions.some((v) => !v.draft);
+    const reason: LkjRequestReason = hadFinal ? 'REVISION_APPROVED' : 'ALL_APPROVED';
+    const metadata: CommandMetadata = { actor: SYSTEM_ACTOR, now: this.clock.now().toISOString() };
+    const meta = (step: string) => systemMetadata(satker, `lkj-pm:${event.eventId}:${step}`, event.eventId, event.metadata.correlationId);
+    if (hadFinal) {
+      const what = event.type === 'PkApproved' ? 'Perjanjian Kinerja Perubahan' : `perbaikan laporan ${event.streamId.split(':').slice(3).join(' ')}`;
+      const staled = await this.streams.decide(loaded, { type: 'MarkLkjStale', data: { reason: `${what} disetujui setelah LKj dibuat.` }, metadata }, meta('stale'), manager);
+      loaded = staled.loaded;
+    }
+    const requested = await this.streams.decide(
+      loaded,
+      { type: 'RequestLkj', data: { satker, year, draft: false, reason, suggestions: null, yearComplete: true }, metadata },
+      meta('request'),
+      manager,
+    );
+    cache.set(key, requested.loaded);
+    const intents: LkjIntent[] = [];
+    for (const e of requested.events) {
+      if (e.type === 'LkjRequested') intents.push(await this.outbox.record(manager, satker, year, e.data.version, false, this.clock.now()));
+    }
+    return intents;
+  }
+}

@@ -1,0 +1,79 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, type CommandMetadata, type LkjFile } from '@kinerja/domain';
+import { ConcurrencyError } from '@kinerja/event-store';
+import type { Clock } from '@kinerja/platform';
+import { buildLkjModel, renderLkjDocx, renderLkjPdf } from '@kinerja/reporting';
+import type { LkjFactsReader } from './lkj-facts.reader';
+import type { LkjFileStore } from './lkj-file-store';
+import { lkjJobId, type LkjOutbox } from './lkj-outbox';
+import { SYSTEM_ACTOR, systemMetadata, type LkjStreams } from './lkj-stream';
+
+export type ProduceOutcome = { outcome: 'produced'; files: LkjFile[] } | { outcome: 'already-produced'; files: LkjFile[] };
+
+/**
+ * Produces one version of an LKj: facts → model → DOCX and PDF → files stored by SHA-256 →
+ * `LkjProduced` appended once. The idempotency key is the job id and the append expects the stream
+ * version read, so a job run twice, retried or run by two workers at once records one event; the
+ * loser's files are identical in kind and simply unreferenced.
+ */
+export class LkjProducer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly streams: LkjStreams,
+    private readonly facts: LkjFactsReader,
+    private readonly files: LkjFileStore,
+    private readonly outbox: LkjOutbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async produce(satker: string, year: number, version: number): Promise<ProduceOutcome> {
+    const loaded = await this.streams.load(satker, year);
+    const requested = loaded.state.versions.find((v) => v.version === version);
+    if (!requested) {
+      throw new DomainError('LKJ.VERSION_NOT_FOUND', `LKj ${year} versi ${version} tidak pernah diminta.`, 'not_found', { satker, year, version });
+    }
+    if (requested.produced) {
+      await this.outbox.markProduced(this.dataSource, satker, year, version, new Date(requested.produced.producedAt));
+      return { outcome: 'already-produced', files: requested.produced.files };
+    }
+    const now = this.clock.now();
+    const input = await this.facts.read(satker, year, { version, draft: requested.draft, suggestions: requested.suggestions, producedAt: now });
+    const model = buildLkjModel(input);
+    const [docx, pdf] = await Promise.all([renderLkjDocx(model), renderLkjPdf(model)]);
+    const files: LkjFile[] = [
+      { format: 'DOCX', ...(await this.files.write(satker, docx)) },
+      { format: 'PDF', ...(await this.files.write(satker, pdf)) },
+    ];
+    const metadata: CommandMetadata = { actor: SYSTEM_ACTOR, now: now.toISOString() };
+    try {
+      const recorded = await this.dataSource.transaction(async (manager) => {
+        const result = await this.streams.decide(
+          loaded,
+          { type: 'RecordLkjProduced', data: { version, files, modelDigest: model.integrity.modelDigest }, metadata },
+          systemMetadata(satker, lkjJobId(satker, year, version)),
+          manager,
+        );
+        await this.outbox.markProduced(manager, satker, year, version, now);
+        return result;
+      });
+      if (recorded.events.length === 0) return this.alreadyProduced(satker, year, version);
+      return { outcome: 'produced', files };
+    } catch (error) {
+      // Another run of the same version, or a new request, appended first: read again and decide.
+      if (error instanceof ConcurrencyError) {
+        const again = await this.streams.load(satker, year);
+        if (again.state.versions.find((v) => v.version === version)?.produced) return this.alreadyProduced(satker, year, version);
+        return this.produce(satker, year, version);
+      }
+      throw error;
+    }
+  }
+
+  private async alreadyProduced(satker: string, year: number, version: number): Promise<ProduceOutcome> {
+    const loaded = await this.streams.load(satker, year);
+    const produced = loaded.state.versions.find((v) => v.version === version)?.produced;
+    if (!produced) throw new Error(`LKj ${satker} ${year} v${version}: replayed append but no LkjProduced found`);
+    await this.outbox.markProduced(this.dataSource, satker, year, version, new Date(produced.producedAt));
+    return { outcome: 'already-produced', files: produced.files };
+  }
+}

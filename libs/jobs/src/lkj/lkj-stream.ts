@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { foldEvents, lkjDecider, lkjStreamId, type LkjCommand, type LkjEvent, type LkjState } from '@kinerja/domain';
+import type { EventMetadata, EventStore } from '@kinerja/event-store';
+
+export interface LoadedLkj {
+  satker: string;
+  year: number;
+  state: LkjState;
+  /** Events in the stream (0 before the first). */
+  count: number;
+}
+
+/** Who appends when nobody asked: the process manager and the job. */
+export const SYSTEM_ACTOR = { userId: 'system:lkj', role: 'SEKRETARIS', subbagian: null } as const;
+
+export function systemMetadata(satker: string, idempotencyKey: string | null, causationId: string | null = null, correlationId?: string): EventMetadata {
+  return {
+    tenantId: satker,
+    actorId: SYSTEM_ACTOR.userId,
+    actorRole: 'SYSTEM',
+    correlationId: correlationId ?? randomUUID(),
+    causationId,
+    idempotencyKey,
+  };
+}
+
+/** Reads and appends the `lkj:<satker>:<year>` stream through its decider, with optimistic concurrency. */
+export class LkjStreams {
+  constructor(private readonly store: EventStore) {}
+
+  async load(satker: string, year: number): Promise<LoadedLkj> {
+    const events = await this.store.readStream(lkjStreamId(satker, year), { tenantId: satker });
+    return { satker, year, state: foldEvents(lkjDecider, events as unknown as LkjEvent[]), count: events.length };
+  }
+
+  /** Decides on `loaded`, appends what it decided (in `manager`'s transaction when given) and returns the new state. */
+  async decide(
+    loaded: LoadedLkj,
+    command: LkjCommand,
+    metadata: EventMetadata,
+    manager?: EntityManager,
+  ): Promise<{ loaded: LoadedLkj; events: LkjEvent[]; replayed: boolean }> {
+    const events = lkjDecider.decide(command, loaded.state);
+    if (events.length === 0) return { loaded, events, replayed: false };
+    const expected = loaded.count === 0 ? 'no-stream' : loaded.count - 1;
+    const result = await this.store.append(lkjStreamId(loaded.satker, loaded.year), expected, events, metadata, { manager });
+    if (result.replayed) return { loaded, events: [], replayed: true };
+    const state = events.reduce((s, e) => lkjDecider.evolve(s, e), loaded.state);
+    return { loaded: { ...loaded, state, count: loaded.count + events.length }, events, replayed: false };
+  }
+}

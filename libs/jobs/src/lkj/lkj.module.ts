@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { EventStore, EventStoreModule } from '@kinerja/event-store';
+import { AppConfig, Clock } from '@kinerja/platform';
+import type { DataSource } from 'typeorm';
+import { JobQueues } from '../queue-runtime/job-queues';
+import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
+import { LkjEnqueuer } from './lkj-enqueuer';
+import { LkjFactsReader } from './lkj-facts.reader';
+import { LkjFileStore } from './lkj-file-store';
+import { LKJ_OPTIONS, LkjJobs, type LkjWorkerOptions } from './lkj-jobs';
+import { LkjOutbox } from './lkj-outbox';
+import { LkjProcessManager } from './lkj-process-manager';
+import { LkjProducer } from './lkj-producer';
+import { LkjStreams } from './lkj-stream';
+import { LkjService } from './lkj.service';
+
+const DS = getDataSourceToken();
+
+/** Every LKj service, built from the platform's DataSource, event store, clock and DATA_DIR. Needs QueueRuntimeModule. */
+function lkjProviders(): Provider[] {
+  return [
+    { provide: LkjStreams, useFactory: (es: EventStore) => new LkjStreams(es), inject: [EventStore] },
+    { provide: LkjOutbox, useFactory: (ds: DataSource) => new LkjOutbox(ds), inject: [DS] },
+    { provide: LkjFileStore, useFactory: (c: AppConfig) => new LkjFileStore(join(c.DATA_DIR, 'lkj')), inject: [AppConfig] },
+    { provide: LkjFactsReader, useFactory: (ds: DataSource, es: EventStore) => new LkjFactsReader(ds, es), inject: [DS, EventStore] },
+    { provide: LkjEnqueuer, useFactory: (q: JobQueues, o: LkjOutbox, c: Clock) => new LkjEnqueuer(q, o, c), inject: [JobQueues, LkjOutbox, Clock] },
+    {
+      provide: LkjProcessManager,
+      useFactory: (ds: DataSource, es: EventStore, s: LkjStreams, o: LkjOutbox, c: Clock) => new LkjProcessManager(ds, es, s, o, c),
+      inject: [DS, EventStore, LkjStreams, LkjOutbox, Clock],
+    },
+    {
+      provide: LkjProducer,
+      useFactory: (ds: DataSource, s: LkjStreams, f: LkjFactsReader, fs: LkjFileStore, o: LkjOutbox, c: Clock) => new LkjProducer(ds, s, f, fs, o, c),
+      inject: [DS, LkjStreams, LkjFactsReader, LkjFileStore, LkjOutbox, Clock],
+    },
+    {
+      provide: LkjService,
+      useFactory: (ds: DataSource, s: LkjStreams, o: LkjOutbox, e: LkjEnqueuer, pm: LkjProcessManager, fs: LkjFileStore, c: Clock) =>
+        new LkjService(ds, s, o, e, pm, fs, c),
+      inject: [DS, LkjStreams, LkjOutbox, LkjEnqueuer, LkjProcessManager, LkjFileStore, Clock],
+    },
+    { provide: CapaianTahunLaluService, useFactory: (ds: DataSource, es: EventStore, c: Clock) => new CapaianTahunLaluService(ds, es, c), inject: [DS, EventStore, Clock] },
+  ];
+}
+
+const EXPORTS = [LkjService, CapaianTahunLaluService, LkjProducer, LkjProcessManager, LkjFactsReader, LkjFileStore];
+
+/** The annual Laporan Kinerja: `forApi()` to ask for and serve it, `forWorker()` to produce it. */
+@Module({})
+export class LkjModule {
+  static forApi(): DynamicModule {
+    return { module: LkjModule, imports: [EventStoreModule], providers: lkjProviders(), exports: EXPORTS };
+  }
+
+  static forWorker(options: Partial<LkjWorkerOptions> = {}): DynamicModule {
+    return {
+      module: LkjModule,
+      imports: [EventStoreModule],
+      providers: [
+        ...lkjProviders(),
+        { provide: LKJ_OPTIONS, useValue: { pollMs: 1000, reconcilePattern: '30 18 * * *', ...options } satisfies LkjWorkerOptions },
+        LkjJobs,
+      ],
+      exports: [...EXPORTS, LkjJobs],
+    };
+  }
+}
