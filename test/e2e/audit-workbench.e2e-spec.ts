@@ -62,7 +62,7 @@ describe('the Inspektorat\'s workbench', () => {
     await ok(await t.http.post(`${report(3, 'KUL')}/submit`).set(as(tokens.kasubbag.KUL)).send(content('KUL', '3')));
     await ok(await t.http.post(`${report(3, 'KUL')}/approve`).set(as(tokens.sekretaris)).send({}));
     await snapshot();
-    await runner.catchUp();
+    await runner.drain();
   });
 
   afterAll(() => t?.close());
@@ -170,7 +170,7 @@ describe('the Inspektorat\'s workbench', () => {
     await ok(await t.http.get(audit('/trail')).set(as(tokens.inspektorat)));
     expect(await eventCount()).toBe(before);
 
-    await runner.catchUp();
+    await runner.drain();
     const list = await ok(await t.http.get(`${notes}?status=OPEN`).set(as(tokens.sekretaris)));
     expect(list.body.items).toEqual([expect.objectContaining({ noteId: written.body.noteId, category: 'TEMUAN', tindakLanjutCount: 1, version: 4 })]);
     const trail = await ok(await t.http.get(audit('/trail?type=CatatanReviuWritten,TindakLanjutSubmitted,CatatanReviuClosed,CatatanReviuReopened')).set(as(tokens.inspektorat)));
@@ -195,6 +195,7 @@ describe('the Inspektorat\'s workbench', () => {
   });
 
   it('verifies the chain, and after tampering through SQL names the broken link and shows it loudly', async () => {
+    expect((await t.http.get('/health')).body.integrity).toEqual({ status: 'OK', damagedOffices: 0 });
     const intact = await ok(await t.http.get(audit('/verify')).set(as(tokens.inspektorat)));
     expect(intact.body.result).toMatchObject({ intact: true, head: { sequence: await eventCount() } });
     const ds = t.app.get(DataSource);
@@ -208,5 +209,7 @@ describe('the Inspektorat\'s workbench', () => {
     const trail = await ok(await t.http.get(audit('/trail?limit=1')).set(as(tokens.sekretaris)));
     expect(trail.body.integrity.status).toBe('DAMAGED');
     expect(trail.body.integrity.message).toContain('PERINGATAN');
+    const health = await t.http.get('/health');
+    expect(health.body.integrity).toMatchObject({ status: 'DAMAGED', damagedOffices: 1 });
   });
 });

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS, RUNTIME, Runtime } from '@kinerja/platform';
+import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { Public } from '../http/public.decorator';
 
 interface Probe {
@@ -31,15 +32,30 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(RUNTIME) private readonly runtime: Pick<Runtime, 'embeddedDatabase'>,
+    @Optional() private readonly integrity?: IntegrityService,
   ) {}
+
+  /** Loud but not unhealthy: how many offices have a detected break in their chain (names only to their auditors). */
+  private async integrityStatus() {
+    if (!this.integrity) return undefined;
+    try {
+      const damaged = (await this.integrity.damagedOffices()).length;
+      return damaged === 0
+        ? { status: 'OK' as const, damagedOffices: 0 }
+        : { status: 'DAMAGED' as const, damagedOffices: damaged, message: `PERINGATAN: rantai integritas ${damaged} satker terdeteksi rusak; periksa GET /api/v1/satker/{satker}/audit/verify.` };
+    } catch {
+      return null;
+    }
+  }
 
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and readiness: the database and Redis' })
   async health(@Res({ passthrough: true }) res: Response) {
-    const [database, redis] = await Promise.all([
+    const [database, redis, integrity] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
+      this.integrityStatus(),
     ]);
     const up = database.status === 'up' && redis.status === 'up';
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
@@ -47,6 +63,7 @@ export class HealthController {
       status: up ? 'ok' : 'degraded',
       database: { ...database, embedded: this.runtime.embeddedDatabase },
       redis,
+      integrity,
     };
   }
 }
