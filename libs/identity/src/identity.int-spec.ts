@@ -1,103 +1,38 @@
-import { Global, Module } from '@nestjs/common';
-import { Test, TestingModule } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
-import { DomainError } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
-import { AppConfig, Clock, ControllableClock, loadConfig } from '@kinerja/platform';
-import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { createIdentityTestContext, IdentityTestContext, refusal } from '../../../test/support/identity-test-context';
 import { CredentialsService } from './auth/credentials.service';
 import { FirstAdminService } from './bootstrap/first-admin.service';
-import { IdentityEventLog } from './events/identity-event-log';
-import { EventStoreIdentityLog } from './events/event-store-identity-log';
-import { IdentityModule } from './identity.module';
 import type { AuthenticatedUser } from './identity.types';
 import { SatkerService } from './satker/satker.service';
 import { SatkerScopeService } from './scope/satker-scope.service';
 import { SubbagianService } from './subbagian/subbagian.service';
-import { UserPasswordService } from './users/user-password.service';
 import { UserService } from './users/user.service';
 
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
-
-describe('identity against the real PostgreSQL and event store', () => {
-  let db: TestDatabase;
-  let module: TestingModule;
+describe('offices, subbagian and users against the real PostgreSQL and event store', () => {
+  let context: IdentityTestContext;
   let store: EventStore;
   let satker: SatkerService;
   let subbagian: SubbagianService;
   let users: UserService;
-  let passwords: UserPasswordService;
   let credentials: CredentialsService;
   let scope: SatkerScopeService;
-  let failNextAppend = false;
-  const clock = new ControllableClock(new Date('2026-02-02T01:00:00Z'));
   let rootAdmin: AuthenticatedUser;
+  const streamTypes = (code: string) => context.streamTypes(code);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '10' });
-    @Global()
-    @Module({
-      providers: [
-        { provide: DataSource, useValue: db.dataSource },
-        { provide: AppConfig, useValue: config },
-        { provide: Clock, useValue: clock },
-      ],
-      exports: [DataSource, AppConfig, Clock],
-    })
-    class TestPlatformModule {}
-    module = await Test.createTestingModule({ imports: [TestPlatformModule, IdentityModule] })
-      .overrideProvider(IdentityEventLog)
-      .useFactory({
-        factory: (eventStore: EventStore) => {
-          const real = new EventStoreIdentityLog(eventStore);
-          // Appends for real, then fails when asked: shows that rows and events commit together.
-          return {
-            async append(...args: Parameters<EventStoreIdentityLog['append']>) {
-              await real.append(...args);
-              if (failNextAppend) {
-                failNextAppend = false;
-                throw new Error('append failed after writing');
-              }
-            },
-          };
-        },
-        inject: [EventStore],
-      })
-      .compile();
-    store = module.get(EventStore);
-    satker = module.get(SatkerService);
-    subbagian = module.get(SubbagianService);
-    users = module.get(UserService);
-    passwords = module.get(UserPasswordService);
-    credentials = module.get(CredentialsService);
-    scope = module.get(SatkerScopeService);
-    await module.get(FirstAdminService).ensure({
-      rootSatkerCode: 'kpu-ri',
-      rootSatkerName: 'Sekretariat Jenderal KPU RI',
-      username: 'admin',
-      password: 'admin-password-1',
-    });
-    rootAdmin = (await credentials.verify('admin', 'admin-password-1')).user;
+    context = await createIdentityTestContext();
+    ({ store, rootAdmin } = context);
+    satker = context.module.get(SatkerService);
+    subbagian = context.module.get(SubbagianService);
+    users = context.module.get(UserService);
+    credentials = context.module.get(CredentialsService);
+    scope = context.module.get(SatkerScopeService);
   });
 
-  afterAll(async () => {
-    await module?.close();
-    await db?.drop();
-  });
-
-  const streamTypes = async (code: string) => (await store.readStream(`identity:${code}`)).map((e) => e.type);
+  afterAll(() => context?.close());
 
   it('creates the first administrator once: a second start finds users and does nothing', async () => {
-    const again = await module.get(FirstAdminService).ensure({
+    const again = await context.module.get(FirstAdminService).ensure({
       rootSatkerCode: 'kpu-ri',
       rootSatkerName: 'x x x',
       username: 'admin2',
@@ -140,7 +75,7 @@ describe('identity against the real PostgreSQL and event store', () => {
   });
 
   it('commits a row and its event together or not at all', async () => {
-    failNextAppend = true;
+    context.failNextAppend();
     await expect(subbagian.create(rootAdmin, 'kpu-kab-jember', { code: 'GHOST', name: 'Tidak jadi' })).rejects.toThrow(
       'append failed after writing',
     );
@@ -203,40 +138,6 @@ describe('identity against the real PostgreSQL and event store', () => {
     expect((await refusal(users.get('kpu-prov-jatim', jemberUser.id))).code).toBe('USER.NOT_FOUND');
     expect((await refusal(users.update(rootAdmin, 'kpu-ri', rootAdmin.id, { active: false }))).code).toBe('USER.CANNOT_CHANGE_OWN_ACCESS');
     expect((await refusal(users.update(rootAdmin, 'kpu-ri', rootAdmin.id, { role: 'KETUA' }))).code).toBe('USER.CANNOT_CHANGE_OWN_ACCESS');
-  });
-
-  it('locks an account after the configured failures, refuses even the right password, then lets it in', async () => {
-    const { view: ketua } = await users.create(rootAdmin, 'kpu-kab-jember', { username: 'ketua', fullName: 'Ketua', role: 'KETUA', password: 'ketua-rahasia' });
-    for (let i = 0; i < 3; i++) expect((await refusal(credentials.verify('ketua', 'salah-sandi'))).code).toBe('AUTH.INVALID_CREDENTIALS');
-    const locked = await refusal(credentials.verify('ketua', 'ketua-rahasia'));
-    expect(locked.code).toBe('AUTH.LOCKED');
-    expect(locked.details.retryAfterSeconds).toBe(600);
-    const [lockout] = (await store.readStream('identity:kpu-kab-jember')).filter((e) => e.type === 'UserLockedOut');
-    expect(lockout.data).toMatchObject({ userId: ketua.id, failedAttempts: 3 });
-    clock.advance(10 * 60_000);
-    expect((await credentials.verify('ketua', 'ketua-rahasia')).user.id).toBe(ketua.id);
-  });
-
-  it('answers an unknown user and a deactivated user exactly like a wrong password', async () => {
-    expect((await refusal(credentials.verify('tidak-ada', 'apa-saja-123'))).code).toBe('AUTH.INVALID_CREDENTIALS');
-    const [ketua] = (await users.list('kpu-kab-jember')).filter((u) => u.username === 'ketua');
-    await users.update(rootAdmin, 'kpu-kab-jember', ketua.id, { active: false });
-    expect((await refusal(credentials.verify('ketua', 'ketua-rahasia'))).code).toBe('AUTH.INVALID_CREDENTIALS');
-    expect((await credentials.sessionUser(ketua.id))?.active).toBe(false);
-  });
-
-  it('changes a password: the old one stops working, the token version moves, no hash enters the log', async () => {
-    const { view: user } = await users.create(rootAdmin, 'kpu-kab-jember', { username: 'inspektorat', fullName: 'Inspektorat', role: 'INSPEKTORAT', password: 'lama-sekali' });
-    const me = (await credentials.verify('inspektorat', 'lama-sekali')).user;
-    expect((await refusal(passwords.changeOwn(me, 'keliru-sekali', 'baru-sekali'))).code).toBe('AUTH.CURRENT_PASSWORD_WRONG');
-    expect((await refusal(passwords.changeOwn(me, 'lama-sekali', 'pendek'))).code).toBe('USER.PASSWORD_TOO_WEAK');
-    await passwords.changeOwn(me, 'lama-sekali', 'baru-sekali');
-    expect((await refusal(credentials.verify('inspektorat', 'lama-sekali'))).code).toBe('AUTH.INVALID_CREDENTIALS');
-    expect((await credentials.verify('inspektorat', 'baru-sekali')).tokenVersion).toBe(2);
-    const events = await store.readStream('identity:kpu-kab-jember');
-    const changed = events.filter((e) => e.type === 'UserPasswordChanged');
-    expect(changed.map((e) => e.data)).toEqual([{ userId: user.id, satker: 'kpu-kab-jember', by: 'self' }]);
-    expect(JSON.stringify(events)).not.toContain('$argon2');
   });
 
   it('honours an Idempotency-Key: a retry returns the first answer and records nothing more', async () => {

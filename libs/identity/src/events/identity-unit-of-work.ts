@@ -62,13 +62,19 @@ export class IdentityUnitOfWork {
     if (seen) return seen;
     try {
       const result = await this.run(actor, async (manager, record) => {
-        const answer = await work(manager, record);
-        const stored = await manager.query(
+        // Claim the key before the work: a concurrent request with the same key waits here on
+        // the row until this transaction ends, then finds it taken and replays the stored answer.
+        const claimed = await manager.query(
           `INSERT INTO identity_command_results (satker_code, idempotency_key, operation, result, created_at)
-           VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT DO NOTHING RETURNING 1 AS stored`,
-          [actor.satker, key, operation, JSON.stringify(answer ?? null), this.clock.now()],
+           VALUES ($1, $2, $3, 'null'::jsonb, $4) ON CONFLICT DO NOTHING RETURNING 1 AS claimed`,
+          [actor.satker, key, operation, this.clock.now()],
         );
-        if (stored.length === 0) throw new LostIdempotencyRace();
+        if (claimed.length === 0) throw new LostIdempotencyRace();
+        const answer = await work(manager, record);
+        await manager.query(
+          `UPDATE identity_command_results SET result = $3::jsonb WHERE satker_code = $1 AND idempotency_key = $2`,
+          [actor.satker, key, JSON.stringify(answer ?? null)],
+        );
         return answer;
       });
       return { result, replayed: false };

@@ -1,0 +1,63 @@
+import { EventStore } from '@kinerja/event-store';
+import { ControllableClock } from '@kinerja/platform';
+import { createIdentityTestContext, IdentityTestContext, refusal } from '../../../../test/support/identity-test-context';
+import type { AuthenticatedUser } from '../identity.types';
+import { SatkerService } from '../satker/satker.service';
+import { UserPasswordService } from '../users/user-password.service';
+import { UserService } from '../users/user.service';
+import { CredentialsService } from './credentials.service';
+
+describe('credentials: lockout, refusals that look alike, password changes', () => {
+  let context: IdentityTestContext;
+  let store: EventStore;
+  let clock: ControllableClock;
+  let users: UserService;
+  let passwords: UserPasswordService;
+  let credentials: CredentialsService;
+  let rootAdmin: AuthenticatedUser;
+
+  beforeAll(async () => {
+    context = await createIdentityTestContext({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '10' });
+    ({ store, clock, rootAdmin } = context);
+    users = context.module.get(UserService);
+    passwords = context.module.get(UserPasswordService);
+    credentials = context.module.get(CredentialsService);
+    await context.module.get(SatkerService).create(rootAdmin, { code: 'kpu-kab-jember', name: 'KPU Kabupaten Jember', parentCode: 'kpu-ri' });
+  });
+
+  afterAll(() => context?.close());
+
+  it('locks an account after the configured failures, refuses even the right password, then lets it in', async () => {
+    const { view: ketua } = await users.create(rootAdmin, 'kpu-kab-jember', { username: 'ketua', fullName: 'Ketua', role: 'KETUA', password: 'ketua-rahasia' });
+    for (let i = 0; i < 3; i++) expect((await refusal(credentials.verify('ketua', 'salah-sandi'))).code).toBe('AUTH.INVALID_CREDENTIALS');
+    const locked = await refusal(credentials.verify('ketua', 'ketua-rahasia'));
+    expect(locked.code).toBe('AUTH.LOCKED');
+    expect(locked.details.retryAfterSeconds).toBe(600);
+    const [lockout] = (await store.readStream('identity:kpu-kab-jember')).filter((e) => e.type === 'UserLockedOut');
+    expect(lockout.data).toMatchObject({ userId: ketua.id, failedAttempts: 3 });
+    clock.advance(10 * 60_000);
+    expect((await credentials.verify('ketua', 'ketua-rahasia')).user.id).toBe(ketua.id);
+  });
+
+  it('answers an unknown user and a deactivated user exactly like a wrong password', async () => {
+    expect((await refusal(credentials.verify('tidak-ada', 'apa-saja-123'))).code).toBe('AUTH.INVALID_CREDENTIALS');
+    const [ketua] = (await users.list('kpu-kab-jember')).filter((u) => u.username === 'ketua');
+    await users.update(rootAdmin, 'kpu-kab-jember', ketua.id, { active: false });
+    expect((await refusal(credentials.verify('ketua', 'ketua-rahasia'))).code).toBe('AUTH.INVALID_CREDENTIALS');
+    expect((await credentials.sessionUser(ketua.id))?.active).toBe(false);
+  });
+
+  it('changes a password: the old one stops working, the token version moves, no hash enters the log', async () => {
+    const { view: user } = await users.create(rootAdmin, 'kpu-kab-jember', { username: 'inspektorat', fullName: 'Inspektorat', role: 'INSPEKTORAT', password: 'lama-sekali' });
+    const me = (await credentials.verify('inspektorat', 'lama-sekali')).user;
+    expect((await refusal(passwords.changeOwn(me, 'keliru-sekali', 'baru-sekali'))).code).toBe('AUTH.CURRENT_PASSWORD_WRONG');
+    expect((await refusal(passwords.changeOwn(me, 'lama-sekali', 'pendek'))).code).toBe('USER.PASSWORD_TOO_WEAK');
+    await passwords.changeOwn(me, 'lama-sekali', 'baru-sekali');
+    expect((await refusal(credentials.verify('inspektorat', 'lama-sekali'))).code).toBe('AUTH.INVALID_CREDENTIALS');
+    expect((await credentials.verify('inspektorat', 'baru-sekali')).tokenVersion).toBe(2);
+    const events = await store.readStream('identity:kpu-kab-jember');
+    const changed = events.filter((e) => e.type === 'UserPasswordChanged');
+    expect(changed.map((e) => e.data)).toEqual([{ userId: user.id, satker: 'kpu-kab-jember', by: 'self' }]);
+    expect(JSON.stringify(events)).not.toContain('$argon2');
+  });
+});
