@@ -114,6 +114,14 @@ describe('reminders over a whole year, exactly once despite crashes, duplicates 
     expect(schedulers.find((s) => s.key === 'reminders-at-8-Asia-Jayapura')).toMatchObject({ pattern: '0 8 * * *', tz: 'Asia/Jayapura' });
     const again = await leader.tick();
     expect(again).toEqual({ leader: true, changed: [], catchUpJobId: null });
+    // An office opens in a third time zone: its 08:00 is registered at the next tick, and dropped when it closes.
+    await db.dataSource.query(`INSERT INTO satker (code, name, time_zone, created_at, updated_at) VALUES ('kpu-makassar', 'KPU Kota Makassar', 'Asia/Makassar', now(), now())`);
+    const opened = await leader.tick();
+    expect(opened.changed).toEqual(['reminders-at-8-Asia-Makassar']);
+    await waitForJob(queues.queue('reminders'), opened.catchUpJobId!);
+    await db.dataSource.query(`UPDATE satker SET active = false WHERE code = 'kpu-makassar'`);
+    await leader.tick();
+    expect((await queues.queue('reminders').getJobSchedulers(0, -1)).map((s) => s.key)).not.toContain('reminders-at-8-Asia-Makassar');
     // The walk below triggers runs itself at the controllable clock's times, not at the real 08:00.
     await removeSchedulers();
   });

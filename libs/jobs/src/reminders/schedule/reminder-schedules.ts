@@ -14,8 +14,9 @@ const ZONE_PREFIX = 'reminders-at-8-';
 
 /**
  * The Job Schedulers Kinerja needs: 08:00 local in each time zone that has an active office (the
- * moment reminders are due), a catch-up every 15 minutes for whatever a missed or failed run left,
- * and an outbox sweep every minute for e-mail retries.
+ * moment reminders are due), an hourly catch-up for whatever a lost or failed run left (each run
+ * reads every office's reports of two years, so it is not run more often), and an outbox sweep
+ * every minute for e-mail retries.
  */
 export function desiredSchedules(zones: OfficeTimeZone[]): DesiredSchedule[] {
   const atEight = [...new Set(zones)].sort().map((zone): DesiredSchedule => ({
@@ -26,7 +27,7 @@ export function desiredSchedules(zones: OfficeTimeZone[]): DesiredSchedule[] {
   }));
   return [
     ...atEight,
-    { id: 'reminders-catch-up', repeat: { pattern: '*/15 * * * *' }, name: 'reminders.run', data: { timeZone: null, reason: 'catch-up' } },
+    { id: 'reminders-catch-up', repeat: { pattern: '5 * * * *' }, name: 'reminders.run', data: { timeZone: null, reason: 'catch-up' } },
     { id: 'notifications-dispatch', repeat: { pattern: '* * * * *' }, name: 'notifications.dispatch', data: {} },
   ];
 }
