@@ -82,6 +82,13 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/me/notifications', allowed: ANY },
   { method: 'post', path: '/api/v1/me/notifications/read-all', allowed: ANY },
   { method: 'post', path: '/api/v1/me/notifications/{id}/read', allowed: ANY },
+  // The annual LKj: asked for by the Sekretaris, read and downloaded by the office; last year's capaian imported.
+  { method: 'get', path: '/api/v1/satker/{satker}/lkj/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/lkj/{year}', allowed: ['SEKRETARIS'], body: { suggestions: 'bukan daftar' } },
+  { method: 'get', path: '/api/v1/satker/{satker}/lkj/{year}/versions/{version}/{format}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/capaian-tahun-lalu/{year}', allowed: ANY },
+  { method: 'put', path: '/api/v1/satker/{satker}/capaian-tahun-lalu/{year}', allowed: ['SEKRETARIS', 'ADMIN'], body: { entries: 'bukan daftar' } },
+  { method: 'post', path: '/api/v1/satker/{satker}/capaian-tahun-lalu/{year}/csv', allowed: ['SEKRETARIS', 'ADMIN'] },
 ];
 
 /** Routes outside /api/v1 that the table does not walk. */
@@ -100,6 +107,8 @@ function placeholders(office: FixtureOffice): Record<string, string> {
     day: '2026-01-01',
     noteId: '00000000-0000-4000-8000-000000000000',
     id: '00000000-0000-4000-8000-000000000001',
+    version: '1',
+    format: 'pdf',
   };
 }
 

@@ -4,6 +4,7 @@ import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { LkjHttpModule } from './lkj/lkj-http.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WorkflowHttpModule } from './workflow-http/workflow-http.module';
 
@@ -13,7 +14,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), AuthModule, AdminModule, WorkflowHttpModule, AuditModule, NotificationsModule],
+      imports: [PlatformModule.forRoot(options), AuthModule, AdminModule, WorkflowHttpModule, AuditModule, NotificationsModule, LkjHttpModule],
       controllers: [HealthController],
     };
   }

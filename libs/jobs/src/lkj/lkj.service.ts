@@ -54,6 +54,12 @@ export class LkjService {
   async request(satker: string, year: number, draft: boolean, suggestions: string[] | null, by: LkjRequester): Promise<LkjVersionView> {
     // Bring the process manager's memory up to date first, so "complete" is true right after the last approval.
     await this.enqueuer.enqueue(await this.processManager.catchUp());
+    if (!draft && suggestions === null) {
+      // A final version already on its way (e.g. asked for by the last approval) answers the request.
+      const overview = await this.overview(satker, year);
+      const pending = overview.versions.filter((v) => !v.draft && v.status === 'pending').pop();
+      if (pending) return pending;
+    }
     const now = this.clock.now();
     const metadata: CommandMetadata = { actor: { userId: by.id, role: by.role, subbagian: null }, now: now.toISOString() };
     const { version, intent } = await this.dataSource.transaction(async (manager) => {

@@ -48,6 +48,10 @@ export class YearDriver {
     return pkInForce(await this.load(stream, perjanjianKinerjaDecider))!;
   }
 
+  async pkInForce(year: number): Promise<PkVersionInForce | null> {
+    return pkInForce(await this.load(pkStreamId(this.satker, year), perjanjianKinerjaDecider));
+  }
+
   /** Submits and approves one monthly report with `content`. */
   async approveReport(pk: PkVersionInForce, month: number, subbagian: string, content: RealisasiContent): Promise<void> {
     const key = { satker: this.satker, year: pk.year, month, subbagian };

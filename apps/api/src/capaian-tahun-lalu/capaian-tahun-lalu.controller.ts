@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, UseInterceptors } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { AuthenticatedUser } from '@kinerja/identity';
+import { CapaianTahunLaluService } from '@kinerja/jobs';
+import { currentContext } from '@kinerja/platform';
+import { CurrentUser } from '../http/current-user.decorator';
+import { ErrorBody } from '../http/error-body';
+import { Roles } from '../http/roles.decorator';
+import { LkjYearParams } from '../lkj/lkj.dto';
+import { CAPAIAN_VIEW_EXAMPLE, CapaianImportBody } from './capaian-tahun-lalu.dto';
+import { csvMissing, CsvUploadInterceptor } from './csv-upload.interceptor';
+
+const CSV_FORMAT =
+  'Satu indikator per baris: `kode atau nama indikator;capaian` dipisah titik koma, mis. `K4.1;100` atau ' +
+  '`Layanan Perkantoran;98,5`. Baris pertama `kode;capaian` boleh ada sebagai judul; baris kosong dan baris berawalan `#` ' +
+  'diabaikan; desimal boleh koma atau titik, tanda % boleh. Indikator dicocokkan dengan PK tahun {year} yang disetujui. ' +
+  'Setiap baris yang salah disebut nomornya (CAPAIAN_TAHUN_LALU.INVALID, `details.errors`); bila ada yang salah, tidak ada yang disimpan. ' +
+  'Impor berikutnya mengganti angka indikator yang disebutnya dan mempertahankan yang lain.';
+
+/** Last year's capaian for offices whose earlier years are not in Kinerja (the LKj compares both years). */
+@ApiTags('Capaian tahun lalu')
+@Controller('satker/:satker/capaian-tahun-lalu')
+export class CapaianTahunLaluController {
+  constructor(private readonly capaian: CapaianTahunLaluService) {}
+
+  @Get(':year')
+  @Roles('SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG', 'ADMIN')
+  @ApiOperation({ summary: 'Capaian tahun {year}−1 yang diimpor untuk LKj tahun {year}' })
+  @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
+  get(@Param() p: LkjYearParams) {
+    return this.capaian.view(p.satker, p.year);
+  }
+
+  @Put(':year')
+  @Roles('SEKRETARIS', 'ADMIN')
+  @ApiOperation({ summary: 'Mengimpor capaian tahun lalu (JSON) untuk LKj tahun {year}', description: CSV_FORMAT })
+  @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris' })
+  put(@Param() p: LkjYearParams, @Body() body: CapaianImportBody, @CurrentUser() user: AuthenticatedUser) {
+    const lines = body.entries.map((e, i) => ({ line: i + 1, indicator: e.indicator, capaian: e.capaian }));
+    return this.capaian.import(p.satker, p.year, lines, 'API', this.importer(user));
+  }
+
+  @Post(':year/csv')
+  @HttpCode(200)
+  @Roles('SEKRETARIS', 'ADMIN')
+  @UseInterceptors(CsvUploadInterceptor)
+  @ApiOperation({ summary: 'Mengunggah CSV capaian tahun lalu untuk LKj tahun {year}', description: CSV_FORMAT })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris' })
+  csv(@Param() p: LkjYearParams, @Req() req: Request & { file?: { buffer: Buffer } }, @CurrentUser() user: AuthenticatedUser) {
+    if (!req.file) throw csvMissing();
+    return this.capaian.importCsv(p.satker, p.year, req.file.buffer.toString('utf8'), this.importer(user));
+  }
+
+  private importer(user: AuthenticatedUser) {
+    return { id: user.id, role: user.role, correlationId: currentContext()?.correlationId };
+  }
+}

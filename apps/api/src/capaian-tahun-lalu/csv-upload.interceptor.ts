@@ -1,0 +1,33 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { Observable } from 'rxjs';
+import { DomainError } from '@kinerja/domain';
+
+export const CSV_MAX_BYTES = 256 * 1024;
+
+/** Reads the multipart field `file` (a CSV of at most 256 KiB) into memory. */
+@Injectable()
+export class CsvUploadInterceptor implements NestInterceptor {
+  private readonly upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: CSV_MAX_BYTES, files: 1, fields: 2 } }).single('file');
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    await new Promise<void>((resolve, reject) => {
+      this.upload(http.getRequest<Request>(), http.getResponse<Response>(), (error: unknown) => {
+        if (!error) return resolve();
+        const code = (error as { code?: string }).code;
+        if (code === 'LIMIT_FILE_SIZE') {
+          return reject(new DomainError('CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE', 'Berkas CSV paling besar 256 KiB.', 'validation'));
+        }
+        if (code?.startsWith('LIMIT_')) return reject(csvMissing());
+        reject(error);
+      });
+    });
+    return next.handle();
+  }
+}
+
+export function csvMissing(): DomainError {
+  return new DomainError('CAPAIAN_TAHUN_LALU.FILE_MISSING', 'Unggah satu berkas CSV pada field "file" (multipart/form-data).', 'validation');
+}

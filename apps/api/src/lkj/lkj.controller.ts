@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '@kinerja/identity';
+import { LkjService } from '@kinerja/jobs';
+import { currentContext } from '@kinerja/platform';
+import { CurrentUser } from '../http/current-user.decorator';
+import { ErrorBody } from '../http/error-body';
+import { Roles } from '../http/roles.decorator';
+import { LKJ_OVERVIEW_EXAMPLE, LkjFileParams, LkjRequestBody, LkjRequestQuery, LkjYearParams } from './lkj.dto';
+
+const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
+
+/** The annual Laporan Kinerja: produced by itself when the year is approved; asked for by the Sekretaris; downloaded by the office. */
+@ApiTags('Laporan Kinerja (LKj)')
+@Controller('satker/:satker/lkj')
+export class LkjController {
+  constructor(private readonly lkj: LkjService) {}
+
+  @Get(':year')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Status LKj tahun ini (produced / stale / pending / none) dan semua versinya, termasuk draf',
+    description: 'Versi lama tetap dapat diunduh. `stale`: perbaikan disetujui setelah versi itu dibuat; versi baru menyusul otomatis.',
+  })
+  @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE } })
+  overview(@Param() p: LkjYearParams) {
+    return this.lkj.overview(p.satker, p.year);
+  }
+
+  @Post(':year')
+  @HttpCode(202)
+  @Roles('SEKRETARIS')
+  @ApiOperation({
+    summary: 'Meminta LKj: final (setelah PK dan seluruh laporan Januari–Desember disetujui) atau draf (`?draft=true`, kapan saja)',
+    description: 'Saran BAB IV dapat diberikan di body. Berkas dibuat oleh worker; pantau statusnya di GET.',
+  })
+  @ApiAcceptedResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE.versions[0] } })
+  @ApiConflictResponse({ type: ErrorBody, description: 'LKJ.YEAR_NOT_COMPLETE: LKj final diminta sebelum semua laporan disetujui' })
+  request(@Param() p: LkjYearParams, @Query() q: LkjRequestQuery, @Body() body: LkjRequestBody, @CurrentUser() user: AuthenticatedUser) {
+    return this.lkj.request(p.satker, p.year, q.draft === true, body.suggestions ?? null, {
+      id: user.id, role: user.role, correlationId: currentContext()?.correlationId,
+    });
+  }
+
+  @Get(':year/versions/:version/:format')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Mengunduh DOCX atau PDF suatu versi; isinya dihitung ulang dan harus cocok dengan SHA-256 yang tercatat' })
+  @ApiOkResponse({ description: 'Berkas DOCX atau PDF' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'LKJ.INTEGRITY_FAILED: berkas tidak cocok dengan sidik jarinya; LKJ.NOT_PRODUCED_YET' })
+  async download(@Param() p: LkjFileParams) {
+    const file = await this.lkj.download(p.satker, p.year, p.version, p.format);
+    return new StreamableFile(file.bytes, {
+      type: file.contentType,
+      length: file.bytes.length,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventStore } from '@kinerja/event-store';
+import { LkjFileStore, LkjProducer, LkjOutbox } from '@kinerja/jobs';
+import { jember2024ApprovedReports } from '@kinerja/reporting';
+import { YearDriver } from '../../libs/jobs/src/lkj/testing/year-driver.testing';
+import { createTestApp, TestApp } from '../support/test-app';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens } from './workflow/jember-office.fixture';
+
+/**
+ * The LKj over HTTP: a draft at any time, a final refused until the year is approved and then
+ * answered with the version the last approval asked for, downloads re-hashed (409 when the file on
+ * disk was altered), and last year's capaian imported as JSON and CSV with per-line errors.
+ * No worker runs here: the test produces pending versions with the worker's own producer.
+ */
+describe('Laporan Kinerja over HTTP', () => {
+  let t: TestApp;
+  let tokens: JemberTokens;
+  let dataDir: string;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const base = `/api/v1/satker/${JEMBER}/lkj/2024`;
+
+  async function producePending(): Promise<void> {
+    const producer = t.app.get(LkjProducer);
+    for (const intent of await new LkjOutbox(t.db.dataSource).pending()) await producer.produce(intent.satker, intent.year, intent.version);
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'kinerja-lkj-e2e-'));
+    t = await createTestApp({ env: { DATA_DIR: dataDir } });
+    tokens = await createJemberOffice(t);
+    await approveJemberPk(t, tokens, 2024);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a final LKj before every report of the year is approved', async () => {
+    const r = await t.http.post(base).set(as(tokens.sekretaris)).send({});
+    expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'LKJ.YEAR_NOT_COMPLETE' });
+  });
+
+  it('accepts a draft at any time, with the Sekretaris\'s saran', async () => {
+    const r = await t.http.post(`${base}?draft=true`).set(as(tokens.sekretaris)).send({ suggestions: ['Perkuat koordinasi lintas subbagian.'] });
+    expect(r.status).toBe(202);
+    expect(r.body).toMatchObject({ version: 1, draft: true, status: 'pending', suggestions: ['Perkuat koordinasi lintas subbagian.'] });
+  });
+
+  it('imports last year\'s capaian as JSON, and names each faulty CSV line in Indonesian', async () => {
+    const put = await t.http.put(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024`).set(as(tokens.sekretaris))
+      .send({ entries: [{ indicator: 'K1.1', capaian: '100' }, { indicator: 'Layanan Sarana Internal', capaian: '95,5' }] });
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ satker: JEMBER, forYear: 2024, year: 2023, entries: [{ indicatorCode: 'K1.1', capaian: '100.00' }, { indicatorCode: 'K6.2', capaian: '95.50' }] });
+    const bad = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.sekretaris))
+      .attach('file', Buffer.from('kode;capaian\nK1.1;100\nK9.9;100\nK1.2;banyak\n'), 'capaian-2023.csv');
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('CAPAIAN_TAHUN_LALU.INVALID');
+    expect(bad.body.details.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    const good = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.admin))
+      .attach('file', Buffer.from('K1.2;100\n'), 'capaian-2023.csv');
+    expect(good.status).toBe(200);
+    expect(good.body.entries).toHaveLength(3);
+  });
+
+  it('answers a final request after the last approval with the version that approval asked for', async () => {
+    const driver = new YearDriver(t.db.dataSource, new EventStore(t.db.dataSource), JEMBER);
+    const pk = (await driver.pkInForce(2024))!;
+    for (const r of jember2024ApprovedReports()) await driver.approveReport(pk, r.month, r.subbagian, { lines: r.lines, budget: r.budget });
+    const r = await t.http.post(base).set(as(tokens.sekretaris)).send({});
+    expect(r.status).toBe(202);
+    expect(r.body).toMatchObject({ version: 2, draft: false, reason: 'ALL_APPROVED', status: 'pending' });
+    const again = await t.http.post(base).set(as(tokens.sekretaris)).send({});
+    expect(again.body.version).toBe(2);
+  });
+
+  it('lists the produced versions and serves each file, re-hashed', async () => {
+    await producePending();
+    const overview = await t.http.get(base).set(as(tokens.kasubbag.PDI));
+    expect(overview.status).toBe(200);
+    expect(overview.body).toMatchObject({ status: 'produced', yearComplete: true, latestFinalVersion: 2 });
+    expect(overview.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'produced'], [2, 'produced']]);
+    const files = overview.body.versions[1].files as Array<{ format: string; sha256: string }>;
+    const pdf = await t.http.get(`${base}/versions/2/pdf`).set(as(tokens.inspektorat)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(createHash('sha256').update(pdf.body as Buffer).digest('hex')).toBe(files.find((f) => f.format === 'PDF')!.sha256);
+    const draftDocx = await t.http.get(`${base}/versions/1/docx`).set(as(tokens.ketua));
+    expect(draftDocx.status).toBe(200);
+  });
+
+  it('refuses a file altered on disk with 409 LKJ.INTEGRITY_FAILED', async () => {
+    const overview = await t.http.get(base).set(as(tokens.sekretaris));
+    const docx = overview.body.versions[1].files.find((f: { format: string }) => f.format === 'DOCX');
+    await writeFile(new LkjFileStore(join(dataDir, 'lkj')).pathOf(JEMBER, docx.sha256), 'diubah');
+    const r = await t.http.get(`${base}/versions/2/docx`).set(as(tokens.sekretaris));
+    expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'LKJ.INTEGRITY_FAILED' });
+  });
+});
