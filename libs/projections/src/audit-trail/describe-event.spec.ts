@@ -1,0 +1,44 @@
+import type { RecordedEvent } from '@kinerja/event-store';
+import { AuditTrailState } from './audit-trail.state';
+import { describeEvent } from './describe-event';
+
+let sequence = 0;
+function event(type: string, data: unknown, streamId: string, actorId = 'u-admin', actorRole = 'ADMIN'): RecordedEvent {
+  sequence += 1;
+  return {
+    eventId: `e-${sequence}`, streamId, streamVersion: 0, tenantId: 'kpu-a', tenantSequence: sequence, globalPosition: String(sequence),
+    type, schemaVersion: 1, data, metadata: { actorId, actorRole, correlationId: 'c-1' },
+    recordedAt: new Date('2025-01-01T00:00:00Z'), previousHash: 'p', hash: `h-${sequence}`,
+  };
+}
+
+describe('the audit trail in words', () => {
+  it('names actors as they were called when they acted, even after a rename', () => {
+    const state = new AuditTrailState();
+    describeEvent(event('UserCreated', { userId: 'u-sek', username: 'sekretaris', fullName: 'Siti', email: null, role: 'SEKRETARIS', satker: 'kpu-a', subbagian: null }, 'identity:kpu-a'), state);
+    const before = describeEvent(event('PkSubmitted', { version: 1, submittedBy: 'u-sek', submittedAt: 'x' }, 'pk:kpu-a:2024', 'u-sek', 'SEKRETARIS'), state);
+    const renamed = describeEvent(event('UserUpdated', { userId: 'u-sek', satker: 'kpu-a', changes: { fullName: 'Siti Aminah' } }, 'identity:kpu-a'), state);
+    const after = describeEvent(event('PkSubmitted', { version: 2, submittedBy: 'u-sek', submittedAt: 'x' }, 'pk:kpu-a:2024', 'u-sek', 'SEKRETARIS'), state);
+    expect(before.row).toMatchObject({ actorName: 'Siti', actorRole: 'SEKRETARIS', summary: 'Mengajukan PK 2024 versi 1 untuk disetujui.', year: 2024 });
+    expect(renamed.row.summary).toBe('Mengubah data pengguna Siti (sekretaris).');
+    expect(after.row.actorName).toBe('Siti Aminah');
+  });
+
+  it('shows a blank realisasi as "kosong", never as 0, and lists only what changed on a later save', () => {
+    const state = new AuditTrailState();
+    const key = { satker: 'kpu-a', year: 2024, month: 1, subbagian: 'KUL' };
+    const line = (indicatorCode: string, value: string | null) => ({ indicatorCode, value, narrative: '', kendala: '', solusi: '', evidence: [] });
+    const stream = 'realisasi:kpu-a:2024:01:KUL';
+    const first = describeEvent(event('RealisasiDraftSaved', { key, revision: 0, pkVersion: 1, lines: [line('A', null), line('B', '0')], budget: [], savedBy: 'u', savedAt: 'x' }, stream), state);
+    const second = describeEvent(event('RealisasiDraftSaved', { key, revision: 0, pkVersion: 1, lines: [line('A', '5'), line('B', '0')], budget: [], savedBy: 'u', savedAt: 'x' }, stream), state);
+    expect(first.row.summary).toBe('Menyimpan laporan realisasi Januari 2024 subbagian KUL (revisi 0): A kosong → kosong; B kosong → 0.');
+    expect(second.row.summary).toBe('Menyimpan laporan realisasi Januari 2024 subbagian KUL (revisi 0): A kosong → 5.');
+    expect(second.figures).toEqual([expect.objectContaining({ indicatorCode: 'A', month: 1, before: null, after: '5' })]);
+  });
+
+  it('still records events it has no words for, by their type', () => {
+    const described = describeEvent(event('ReminderSent', { to: 'x' }, 'reminders:kpu-a'), new AuditTrailState());
+    expect(described.row).toMatchObject({ subjectKind: 'LAINNYA', summary: 'Peristiwa ReminderSent tercatat pada reminders:kpu-a.', hash: expect.any(String) });
+    expect(described.figures).toEqual([]);
+  });
+});
