@@ -24,9 +24,9 @@ export class PkWriter {
     options: CommandOptions,
     build: (metadata: CommandMetadata, facts: SatkerFacts) => PkCommand,
   ): Promise<CommandOutcome<PkView>> {
-    const facts = await this.directory.facts(target.satker);
     const stream = { tenant: target.satker, streamId: pkStreamId(target.satker, target.year) };
-    const result = await this.runner.run(stream, perjanjianKinerjaDecider, actor, options, (metadata) => build(metadata, facts));
+    const prepare = () => this.directory.facts(target.satker);
+    const result = await this.runner.run(stream, perjanjianKinerjaDecider, actor, options, (metadata, _state, facts) => build(metadata, facts), prepare);
     return { version: result.version, replayed: result.replayed, view: toPkView(result.state, target.satker, target.year, result.version) };
   }
 }

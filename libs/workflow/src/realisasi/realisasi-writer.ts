@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
+  foldEvents,
+  perjanjianKinerjaDecider,
+  pkInForce,
+  pkStreamId,
   realisasiDecider,
   realisasiStreamId,
   type CommandMetadata,
+  type PkEvent,
   type RealisasiCommand,
   type RealisasiContext,
   type RealisasiKey,
 } from '@kinerja/domain';
-import { AggregateRunner } from '../shared/aggregate-runner';
+import { AggregateRunner, type StoredEvent } from '../shared/aggregate-runner';
 import { SatkerDirectory } from '../shared/satker-directory';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
-import { PkReader } from '../perjanjian-kinerja/pk-reader';
 import { toRealisasiView, type RealisasiView } from './realisasi.view';
 
 /**
@@ -22,19 +26,22 @@ export class RealisasiWriter {
   constructor(
     private readonly runner: AggregateRunner,
     private readonly directory: SatkerDirectory,
-    private readonly pk: PkReader,
   ) {}
 
   async run(
     key: RealisasiKey,
     actor: WorkflowActor,
     options: CommandOptions,
-    build: (metadata: CommandMetadata, context: RealisasiContext) => RealisasiCommand,
+    command: (metadata: CommandMetadata, context: RealisasiContext) => RealisasiCommand,
   ): Promise<CommandOutcome<RealisasiView>> {
-    const [facts, pkInForce] = await Promise.all([this.directory.facts(key.satker), this.pk.inForce(key.satker, key.year)]);
-    const context: RealisasiContext = { pkInForce, timezone: facts.timeZone };
     const stream = { tenant: key.satker, streamId: realisasiStreamId(key.satker, key.year, key.month, key.subbagian) };
-    const result = await this.runner.run(stream, realisasiDecider, actor, options, (metadata) => build(metadata, context));
+    const pkStream = pkStreamId(key.satker, key.year);
+    const prepare = async (companions: Map<string, StoredEvent[]>): Promise<RealisasiContext> => {
+      const pk = foldEvents(perjanjianKinerjaDecider, (companions.get(pkStream) ?? []) as unknown as PkEvent[]);
+      return { pkInForce: pkInForce(pk), timezone: await this.directory.timeZoneOf(key.satker) };
+    };
+    const build = (metadata: CommandMetadata, _state: unknown, context: RealisasiContext) => command(metadata, context);
+    const result = await this.runner.run(stream, realisasiDecider, actor, options, build, prepare, [pkStream]);
     return { version: result.version, replayed: result.replayed, view: toRealisasiView(result.state, key, result.version) };
   }
 }

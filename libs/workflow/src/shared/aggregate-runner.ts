@@ -11,6 +11,11 @@ export interface StreamTarget {
   streamId: string;
 }
 
+export interface StoredEvent {
+  type: string;
+  data: unknown;
+}
+
 export interface RunResult<State> {
   state: State;
   version: number;
@@ -38,25 +43,36 @@ export class AggregateRunner {
     return { state: foldEvents(decider, events as unknown as E[]), version: events.length };
   }
 
-  async run<S, C, E extends NewEvent>(
+  /**
+   * `companions` are other streams of the same office the decision reads (e.g. the PK a report is
+   * measured against): read in the same round trip as the command's own stream and handed to
+   * `prepare`, which adds what else the decision needs.
+   */
+  async run<S, C, E extends NewEvent, P = undefined>(
     target: StreamTarget,
     decider: Decider<S, C, E>,
     actor: WorkflowActor,
     options: CommandOptions,
-    build: (metadata: CommandMetadata, state: S) => C,
+    build: (metadata: CommandMetadata, state: S, prepared: P) => C,
+    prepare?: (companions: Map<string, StoredEvent[]>) => Promise<P>,
+    companions: string[] = [],
   ): Promise<RunResult<S>> {
     const key = scopedKey(actor, options.idempotencyKey);
     if (key) {
       const seen = await this.findReplay(target, key);
       if (seen !== null) return { ...(await this.load(target, decider, seen)), replayed: true };
     }
-    const { state, version } = await this.load(target, decider);
+    const streams = await this.readStreams(target.tenant, [target.streamId, ...companions]);
+    const own = streams.get(target.streamId) ?? [];
+    const state = foldEvents(decider, own as unknown as E[]);
+    const version = own.length;
+    const prepared = prepare ? await prepare(streams) : (undefined as P);
     const expected = options.expectedVersion;
     if (expected !== undefined && expected !== null && expected !== version) {
       throw new ConcurrencyError(target.streamId, expected, version);
     }
     const metadata: CommandMetadata = { actor: domainActor(actor), now: this.clock.now().toISOString() };
-    const events = decider.decide(build(metadata, state), state);
+    const events = decider.decide(build(metadata, state, prepared), state);
     if (events.length === 0) return { state, version, replayed: false };
     const appended = await this.store.append(target.streamId, version === 0 ? 'no-stream' : version - 1, events, this.eventMetadata(target, actor, key));
     if (appended.replayed) {
@@ -65,6 +81,24 @@ export class AggregateRunner {
     }
     const next = events.reduce((s, e) => decider.evolve(s, e), state);
     return { state: next, version: appended.nextExpectedVersion + 1, replayed: false };
+  }
+
+  /**
+   * Several streams of one office in one query, each in version order, upcast like the store's
+   * own reads. Only type and data: what folding a decider needs.
+   */
+  async readStreams(tenant: string, streamIds: string[]): Promise<Map<string, StoredEvent[]>> {
+    const rows: Array<{ stream_id: string; type: string; schema_version: number; data: unknown }> = await this.dataSource.query(
+      `SELECT stream_id, type, schema_version, data FROM events
+        WHERE tenant_id = $1 AND stream_id = ANY($2::text[]) ORDER BY stream_id, stream_version`,
+      [tenant, streamIds],
+    );
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) {
+      const current = this.store.upcasters.upcast(row.type, Number(row.schema_version), row.data);
+      streams.get(row.stream_id)!.push({ type: row.type, data: current.data });
+    }
+    return streams;
   }
 
   /** The stream version the key's first append reached, or null when the key is new. */

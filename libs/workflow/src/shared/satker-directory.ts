@@ -16,11 +16,29 @@ export interface PersonName {
 
 /**
  * What the workflow needs to know about an office from the identity tables: its time zone, report
- * deadline and active subbagian (read per command, never cached: an administrator may change them).
+ * deadline and active subbagian (read per command: an administrator may change them), and the
+ * time zone alone, briefly cached, for the monthly-report hot path.
  */
+const TIME_ZONE_TTL_MS = 30_000;
+
 @Injectable()
 export class SatkerDirectory {
+  private readonly timeZones = new Map<string, { timeZone: string; until: number }>();
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The office's time zone for the hot path of monthly reports, kept for 30 s per process: it only
+   * decides whether a month has ended, and offices change time zone about never.
+   */
+  async timeZoneOf(satker: string): Promise<string> {
+    const cached = this.timeZones.get(satker);
+    if (cached && cached.until > Date.now()) return cached.timeZone;
+    const rows: Array<{ time_zone: string }> = await this.dataSource.query(`SELECT time_zone FROM satker WHERE code = $1`, [satker]);
+    if (rows.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${satker} tidak ditemukan.`, 'not_found', { satker });
+    this.timeZones.set(satker, { timeZone: rows[0].time_zone, until: Date.now() + TIME_ZONE_TTL_MS });
+    return rows[0].time_zone;
+  }
 
   async facts(satker: string): Promise<SatkerFacts> {
     const rows: Array<{ time_zone: string; report_deadline_day: number; codes: string[] | null }> = await this.dataSource.query(

@@ -1,0 +1,177 @@
+// npm run bench:api [-- --clients 32 --duration 10 --years 16]
+// The built API in-process on a scratch database (created and dropped inside DATABASE_URL's server):
+// one office per client (each with the Jember PK approved for `years` years), 32 Kasubbag clients
+// log in and submit monthly reports over HTTP while, in alternating slices of the same run, the same
+// clients read one PK. Then the raw store is measured with bench:append's own function.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { CommandBus } from '@nestjs/cqrs';
+import { Client } from 'pg';
+import { pkFromFixture, type PkStructure } from '../libs/domain/src';
+import { createRootLogger, loadConfig, migrateDatabase } from '../libs/platform/src';
+import { ApprovePkCommand, DraftPkCommand, SubmitPkCommand, demoMonthlyContent, loadJemberFixture, type WorkflowActor } from '../libs/workflow/src';
+import { createApiApp } from '../apps/api/src/create-api-app';
+import { runAppendBench } from './append.bench';
+import { measureInterleaved, numberArgument, type ThroughputResult } from './measure-throughput';
+
+const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'];
+const PASSWORD = 'bench-password-123';
+const FIRST_YEAR = 2000;
+
+interface BenchClient {
+  office: string;
+  subbagian: string;
+  token: string;
+  keys: Array<{ year: number; month: number }>;
+}
+
+async function scratchDatabase(serverUrl: string) {
+  const name = `kinerja_bench_api_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+function http(base: string) {
+  return async (method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: any }> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+type Call = ReturnType<typeof http>;
+
+async function expectOk(call: Promise<{ status: number; body: any }>, what: string) {
+  const r = await call;
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** One office per client: four subbagian, a Sekretaris, a Ketua and the Kasubbag who will submit. */
+async function setUpOffices(call: Call, clients: number, rootToken: string, rootCode: string) {
+  const offices: Array<{ code: string; subbagian: string; sekretaris: WorkflowActor; ketua: WorkflowActor; kasubbag: string }> = [];
+  for (let i = 0; i < clients; i++) {
+    const code = `bench-kab-${String(i).padStart(3, '0')}`;
+    await expectOk(call('POST', '/api/v1/satker', rootToken, { code, name: `Sekretariat KPU Kabupaten Bench ${i}`, parentCode: rootCode }), code);
+    for (const s of SUBBAGIAN) await expectOk(call('POST', `/api/v1/satker/${code}/subbagian`, rootToken, { code: s, name: `Sub. Bagian ${s}` }), s);
+    const subbagian = SUBBAGIAN[i % SUBBAGIAN.length];
+    const user = async (username: string, role: string, sub: string | null) => {
+      const body = await expectOk(call('POST', `/api/v1/satker/${code}/users`, rootToken, { username, fullName: `${role} ${code}`, role, subbagian: sub, password: PASSWORD }), username);
+      return { id: body.id as string, role: role as WorkflowActor['role'], satker: code, subbagian: sub };
+    };
+    const sekretaris = await user(`sekretaris.${code}`, 'SEKRETARIS', null);
+    const ketua = await user(`ketua.${code}`, 'KETUA', null);
+    await user(`kasubbag.${code}`, 'KASUBBAG', subbagian);
+    offices.push({ code, subbagian, sekretaris, ketua, kasubbag: `kasubbag.${code}` });
+  }
+  return offices;
+}
+
+async function approvePks(commands: CommandBus, office: { code: string; sekretaris: WorkflowActor; ketua: WorkflowActor }, years: number, structure: PkStructure) {
+  for (let year = FIRST_YEAR; year < FIRST_YEAR + years; year++) {
+    await commands.execute(new DraftPkCommand(office.code, year, structure, office.sekretaris));
+    await commands.execute(new SubmitPkCommand(office.code, year, office.sekretaris));
+    await commands.execute(new ApprovePkCommand(office.code, year, office.ketua));
+  }
+}
+
+function line(label: string, r: ThroughputResult, unit: string): string {
+  const errors = r.errors > 0 ? `, ${r.errors} errors (first: ${r.firstError})` : '';
+  return `${label.padEnd(16)} ${r.perSecond.toFixed(0).padStart(6)} ${unit}/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  (${r.operations} in ${r.seconds.toFixed(1)} s${errors})`;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const clients = numberArgument(argv, 'clients', 'BENCH_CLIENTS', 32);
+  const durationMs = numberArgument(argv, 'duration', 'BENCH_DURATION_S', 10) * 1000;
+  const years = numberArgument(argv, 'years', 'BENCH_YEARS', 16);
+  const poolSize = numberArgument(argv, 'pool', 'BENCH_POOL', 20);
+  console.log(`bench:api — ${clients} Kasubbag clients, ${durationMs / 1000} s per operation, pool ${poolSize}, ${years} years of PK per office`);
+
+  const scratch = await scratchDatabase(serverUrl);
+  let result: { submit: ThroughputResult; read: ThroughputResult } | null = null;
+  try {
+    await migrateDatabase(scratch.url);
+    const config = loadConfig({
+      NODE_ENV: 'test', DATABASE_URL: scratch.url, DB_POOL_SIZE: String(poolSize), LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
+      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379', REDIS_PREFIX: `kinerja-bench-${randomBytes(4).toString('hex')}`,
+      REDIS_AUTOSTART: 'false', JWT_SECRET: randomBytes(32).toString('hex'), ADMIN_PASSWORD: 'bench-admin-password',
+      LOGIN_RATE_PER_MINUTE: '10000', DATA_DIR: `/tmp/kinerja-bench-${randomBytes(4).toString('hex')}`,
+    });
+    const logger = createRootLogger({ level: 'warn', format: 'json', name: 'kinerja-bench' });
+    const app = await createApiApp({ config, logger, runtime: { databaseUrl: scratch.url, poolSize, redisUrl: config.REDIS_URL, embeddedDatabase: false } });
+    await app.listen(0, '127.0.0.1');
+    try {
+      const call = http(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
+      const rootToken = (await expectOk(call('POST', '/api/v1/auth/login', null, { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD }), 'admin login')).accessToken;
+      const offices = await setUpOffices(call, clients, rootToken, config.ROOT_SATKER_CODE);
+      const structure = pkFromFixture(loadJemberFixture()).structure;
+      const commands = app.get(CommandBus);
+      for (let i = 0; i < offices.length; i += 4) await Promise.all(offices.slice(i, i + 4).map((o) => approvePks(commands, o, years, structure)));
+      console.log(`set up ${offices.length} offices, ${offices.length * years} approved PKs`);
+
+      const benchClients: BenchClient[] = [];
+      for (const office of offices) {
+        const token = (await expectOk(call('POST', '/api/v1/auth/login', null, { username: office.kasubbag, password: PASSWORD }), 'login')).accessToken;
+        const keys = Array.from({ length: years * 12 }, (_, i) => ({ year: FIRST_YEAR + Math.floor(i / 12), month: (i % 12) + 1 }));
+        benchClients.push({ office: office.code, subbagian: office.subbagian, token, keys });
+      }
+      const submit = async (worker: number, iteration: number) => {
+        const c = benchClients[worker];
+        const key = c.keys[iteration];
+        if (!key) throw new Error('out of report periods: raise --years');
+        const r = await call('POST', `/api/v1/satker/${c.office}/realisasi/${key.year}/${key.month}/${c.subbagian}/submit`, c.token, demoMonthlyContent(structure, c.subbagian, key.month));
+        if (r.status !== 200) throw new Error(`submit ${r.status} ${r.body?.code}`);
+      };
+      const read = async (worker: number) => {
+        const c = benchClients[worker];
+        const r = await call('GET', `/api/v1/satker/${c.office}/pk/${FIRST_YEAR}`, c.token);
+        if (r.status !== 200) throw new Error(`read ${r.status} ${r.body?.code}`);
+      };
+      // Warm-up on reads only: submissions use up report periods.
+      await measureInterleaved(clients, 1000, [read]);
+      const [submitResult, readResult] = await measureInterleaved(clients, durationMs, [submit, read]);
+      result = { submit: submitResult, read: readResult };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await scratch.drop();
+  }
+
+  const store = await runAppendBench({ databaseUrl: serverUrl, writers: clients, durationMs, tenants: 100 });
+  console.log(line('HTTP submit', result.submit, 'req'));
+  console.log(line('HTTP read PK', result.read, 'req'));
+  console.log(line('store append', store.append, 'events'));
+  const ratio = result.submit.perSecond / store.append.perSecond;
+  console.log(`submitsPerSec / appendEventsPerSec = ${ratio.toFixed(2)} (target >= 0.5); submission p99 ${result.submit.p99Ms.toFixed(1)} ms (target < 100)`);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  console.log(JSON.stringify({
+    bench: 'api', clients, submitsPerSec: Math.round(result.submit.perSecond), submitP50Ms: round(result.submit.p50Ms),
+    submitP99Ms: round(result.submit.p99Ms), readsPerSec: Math.round(result.read.perSecond), readP50Ms: round(result.read.p50Ms),
+    readP99Ms: round(result.read.p99Ms), appendEventsPerSec: Math.round(store.append.perSecond), ratioToAppend: round(ratio),
+  }));
+  if (result.submit.errors > 0 || result.read.errors > 0) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
