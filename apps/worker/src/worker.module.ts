@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { QueueRuntimeModule, RemindersModule } from '@kinerja/jobs';
+import { LkjModule, QueueRuntimeModule, RemindersModule } from '@kinerja/jobs';
 import { DigestModule } from '@kinerja/jobs/digest/digest.module';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
 import { ProjectionWorkerModule } from '@kinerja/projections';
@@ -21,6 +21,7 @@ export class WorkerModule {
         RemindersModule.forWorker(),
         ProjectionWorkerModule,
         DigestModule,
+        LkjModule.forWorker(),
       ],
     };
   }
