@@ -58,7 +58,8 @@ export async function ensureDemoOffice(context: INestApplicationContext, dataSou
     await ignoring('SUBBAGIAN.ALREADY_EXISTS', () => subbagian.create(system, JEMBER_CODE, { code: s.code, name: s.name }));
   }
   const users = context.get(UserService);
-  const all = (await findUser(dataSource, 'admin')) ? USERS : [{ username: 'admin', fullName: 'Administrator KPU Kabupaten Jember', role: 'ADMIN' as Role }, ...USERS];
+  // `admin` is usually the first administrator (ADMIN_USERNAME), at the root office; otherwise Jember's.
+  const all = [{ username: 'admin', fullName: 'Administrator KPU Kabupaten Jember', role: 'ADMIN' as Role }, ...USERS];
   const people: DemoPeople = {};
   for (const u of all) {
     if (!(await findUser(dataSource, u.username))) {

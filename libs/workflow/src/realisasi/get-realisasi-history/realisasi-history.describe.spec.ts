@@ -1,0 +1,31 @@
+import type { RealisasiContent, RealisasiEvent } from '@kinerja/domain';
+import { describeRealisasiEvent } from './realisasi-history.describe';
+
+const line = (indicatorCode: string, value: string | null, narrative = 'n') => ({ indicatorCode, value, narrative, kendala: '-', solusi: '-', evidence: [] });
+const saved = (content: RealisasiContent): RealisasiEvent => ({
+  type: 'RealisasiDraftSaved',
+  data: { key: { satker: 's', year: 2024, month: 3, subbagian: 'KUL' }, revision: 0, pkVersion: 1, ...content, savedBy: 'u', savedAt: '2024-04-02T02:00:00Z' },
+});
+
+describe('a report\'s history in words', () => {
+  it('tells the first save as created, every value as set from blank', () => {
+    const told = describeRealisasiEvent(saved({ lines: [line('K4.1', '0'), line('K4.2', null)], budget: [] }), null);
+    expect(told.description).toBe('Laporan dibuat dan disimpan sebagai draf');
+    expect(told.valueChanges).toEqual([{ indicatorCode: 'K4.1', before: null, after: '0' }, { indicatorCode: 'K4.2', before: null, after: null }]);
+  });
+
+  it('tells a later save by what changed: values before → after, budget, text', () => {
+    const before = { lines: [line('K4.1', '0'), line('K4.2', null)], budget: [{ kegiatanCode: 'K4', spent: '100' }] };
+    const after = { lines: [line('K4.1', '1'), line('K4.2', null, 'diperbaiki')], budget: [{ kegiatanCode: 'K4', spent: '150.50' }] };
+    const told = describeRealisasiEvent(saved(after), before);
+    expect(told.description).toBe('Draf laporan diubah');
+    expect(told.valueChanges).toEqual([{ indicatorCode: 'K4.1', before: '0', after: '1' }]);
+    expect(told.budgetChanges).toEqual([{ kegiatanCode: 'K4', before: '100', after: '150.50' }]);
+    expect(told.otherChanges).toEqual(['narrative indikator K4.2 diubah']);
+  });
+
+  it('tells a return with its reason', () => {
+    const told = describeRealisasiEvent({ type: 'RealisasiReturned', data: { revision: 0, reason: 'Lampirkan SPJ.', returnedBy: 'x', returnedAt: 't' } }, null);
+    expect(told).toMatchObject({ description: 'Laporan dikembalikan untuk diperbaiki', reason: 'Lampirkan SPJ.' });
+  });
+});
