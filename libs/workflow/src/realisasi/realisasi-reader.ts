@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { realisasiDecider, realisasiStreamId, type RealisasiKey, type RealisasiState } from '@kinerja/domain';
+import { foldEvents, realisasiDecider, realisasiStreamId, type RealisasiEvent, type RealisasiKey, type RealisasiState } from '@kinerja/domain';
 import { AggregateRunner } from '../shared/aggregate-runner';
 
 export interface LoadedRealisasi {
@@ -21,17 +21,17 @@ export class RealisasiReader {
     return { key, state, version };
   }
 
-  /** Every report of months 1..lastMonth for the given subbagian, month by month. */
+  /** Every report of months 1..lastMonth for the given subbagian, month by month, in one query. */
   async loadYear(satker: string, year: number, subbagian: readonly string[], lastMonth = 12): Promise<LoadedRealisasi[]> {
     const keys: RealisasiKey[] = [];
     for (let month = 1; month <= lastMonth; month++) {
       for (const code of subbagian) keys.push({ satker, year, month, subbagian: code });
     }
-    const loaded: LoadedRealisasi[] = [];
-    // A few at a time: the pool is shared with every other request.
-    for (let i = 0; i < keys.length; i += 8) {
-      loaded.push(...(await Promise.all(keys.slice(i, i + 8).map((key) => this.load(key)))));
-    }
-    return loaded;
+    const streamOf = (key: RealisasiKey) => realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
+    const streams = await this.runner.readStreams(satker, keys.map(streamOf));
+    return keys.map((key) => {
+      const events = streams.get(streamOf(key)) ?? [];
+      return { key, state: foldEvents(realisasiDecider, events as unknown as RealisasiEvent[]), version: events.length };
+    });
   }
 }
