@@ -4,7 +4,7 @@ import { LeaderLock } from './leader-lock';
 
 describe('one worker leads the reminder schedules', () => {
   const redis = new Redis(testRedisUrl);
-  const key = `${testRedisPrefix()}:reminders:leader`;
+  const key = `${testRedisPrefix()}:leases:reminder-schedules`;
   afterAll(async () => {
     await redis.del(key);
     await redis.quit();

@@ -44,7 +44,7 @@ export class ReminderScheduleLeader implements OnApplicationBootstrap, OnApplica
     @Inject(REMINDER_OPTIONS) private readonly options: ReminderOptions,
   ) {
     const ttl = Math.max(30_000, (options.leaderIntervalMs ?? 15_000) * 3);
-    this.lock = new LeaderLock(redis, `${this.queues.connection.prefix ?? config.REDIS_PREFIX}:reminders:leader`, ttl);
+    this.lock = new LeaderLock(redis, `${this.queues.connection.prefix ?? config.REDIS_PREFIX}:leases:reminder-schedules`, ttl);
   }
 
   onApplicationBootstrap(): void {
