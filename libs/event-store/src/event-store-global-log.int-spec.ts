@@ -3,6 +3,7 @@ import { createTestDatabase, TestDatabase } from '../../../test/support/test-dat
 import { Checkpoint, START_CHECKPOINT, parseCheckpoint, serializeCheckpoint } from './checkpoint';
 import { EventStore } from './event-store';
 import { EventMetadata, GlobalEvent } from './event-store.types';
+import { UpcasterRegistry } from './upcaster.registry';
 
 const metadata = (tenantId: string): EventMetadata => ({ tenantId, actorId: 'u', actorRole: 'SEKRETARIS', correlationId: randomUUID() });
 const event = (label: string) => ({ type: 'Marked', data: { label } });
@@ -101,7 +102,7 @@ describe('EventStore global log and checkpoints (real PostgreSQL)', () => {
 
   it('applies upcasters on the global log and on tenant reads', async () => {
     await store.append('s:v1', 'any', [{ type: 'Renamed', schemaVersion: 1, data: { nama: 'Umum' } }], metadata('kpu-d'));
-    const upcasting = new EventStore(db.dataSource);
+    const upcasting = new EventStore(db.dataSource, new UpcasterRegistry());
     upcasting.upcasters.register('Renamed', 1, (data: { nama: string }) => ({ name: data.nama, short: null }));
     await pollUntil(START_CHECKPOINT, 5);
     const global = (await upcasting.readAll({ limit: 1000 })).events.filter((e) => e.type === 'Renamed');

@@ -2,15 +2,15 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventStore } from './event-store';
-import { UpcasterRegistry } from './upcaster.registry';
+import { eventUpcasters, UpcasterRegistry } from './upcaster.registry';
 
 /**
  * Provides the one EventStore over the application's DataSource (the app module opens it with
- * `TypeOrmModule.forRootAsync`). Libraries register their upcasters on `UpcasterRegistry` at start.
+ * `TypeOrmModule.forRootAsync`). Libraries register their upcasters on `UpcasterRegistry` (the process-wide `eventUpcasters`) at start.
  */
 @Module({
   providers: [
-    UpcasterRegistry,
+    { provide: UpcasterRegistry, useValue: eventUpcasters },
     {
       provide: EventStore,
       useFactory: (dataSource: DataSource, upcasters: UpcasterRegistry) => new EventStore(dataSource, upcasters),

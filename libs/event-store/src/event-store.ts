@@ -19,7 +19,7 @@ import {
   RecordedEvent,
   VerifyResult,
 } from './event-store.types';
-import { UpcasterRegistry } from './upcaster.registry';
+import { eventUpcasters, UpcasterRegistry } from './upcaster.registry';
 
 const APPEND_SQL = 'SELECT * FROM event_store_append($1, $2, $3, $4, $5::jsonb, $6::jsonb)';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -45,7 +45,7 @@ type Queryable = DataSource | EntityManager;
 export class EventStore {
   constructor(
     private readonly dataSource: DataSource,
-    readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    readonly upcasters: UpcasterRegistry = eventUpcasters,
   ) {}
 
   async append(

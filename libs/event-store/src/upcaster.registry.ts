@@ -39,3 +39,9 @@ export class UpcasterRegistry {
 function stepKey(type: string, version: number): string {
   return `${type}\u0000${version}`;
 }
+
+/**
+ * The process-wide registry: every EventStore uses it unless given another, so the API, the worker
+ * and the CLI (which builds its own EventStore) read events in the same shape. Register at start-up.
+ */
+export const eventUpcasters = new UpcasterRegistry();
