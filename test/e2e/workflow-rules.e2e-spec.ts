@@ -126,6 +126,15 @@ describe('workflow rules at the HTTP edge', () => {
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'REALISASI.OTHER_SUBBAGIAN' });
     });
 
+    it('records who, from where and in which request with every event', async () => {
+      const saved = await t.http.put(report(2024, 4)).set(as(tokens.kasubbag.KUL)).set('X-Correlation-Id', 'corr-rules-0001').set('User-Agent', 'kinerja-e2e').send(content(4));
+      expect(saved.status).toBe(200);
+      const [row] = await t.db.dataSource.query(
+        `SELECT metadata FROM events WHERE tenant_id = $1 AND stream_id = $2`, [JEMBER, 'realisasi:kpu-kab-jember:2024:04:KUL'],
+      );
+      expect(row.metadata).toMatchObject({ correlationId: 'corr-rules-0001', actorRole: 'KASUBBAG', userAgent: 'kinerja-e2e', clientAddress: expect.any(String) });
+    });
+
     it('refuses a stale If-Match with 409 and accepts the current one', async () => {
       const saved = await t.http.put(report(2024, 2)).set(as(tokens.kasubbag.KUL)).send(content(2));
       expect(saved.status).toBe(200);
@@ -173,6 +182,20 @@ describe('workflow rules at the HTTP edge', () => {
       expect((await t.http.post(`${base}/submit`).set(as(tokens.sekretaris)).send({})).status).toBe(200);
       const own = await t.http.post(`${base}/approve`).set(as(tokens.sekretaris)).send({});
       expect({ status: own.status, code: own.body.code }).toEqual({ status: 403, code: 'PK.OWN_SUBMISSION' });
+    });
+
+    it('returns a submitted PK with a reason; the draft is then changed, guarded by its version', async () => {
+      const base = `/api/v1/satker/${JEMBER}/pk/2025`;
+      const returned = await t.http.post(`${base}/return`).set(as(tokens.ketua)).send({ reason: 'Target K4.1 belum sesuai DIPA 2025.' });
+      expect(returned.body.working).toMatchObject({ status: 'DRAFT', lastReturn: { reason: 'Target K4.1 belum sesuai DIPA 2025.' } });
+      const version = Number(JSON.parse(returned.headers.etag));
+      const body = jemberPkBody();
+      Object.assign(body.programs[1].kegiatan[0].indicators[0], { target: { kind: 'SINGLE', value: '11' }, monthlyPlan: null });
+      const stale = await t.http.put(`${base}/draft`).set(as(tokens.sekretaris)).set('If-Match', `"${version - 1}"`).send(body);
+      expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'EVENT_STORE.CONCURRENCY' });
+      const changed = await t.http.put(`${base}/draft`).set(as(tokens.sekretaris)).set('If-Match', `"${version}"`).send(body);
+      expect(changed.status).toBe(200);
+      expect(changed.body.working.structure.programs[1].kegiatan[0].indicators[0].target).toEqual({ kind: 'SINGLE', value: '11' });
     });
 
     it('opens a PK Perubahan while the approved version stays in force, and lists every version', async () => {
