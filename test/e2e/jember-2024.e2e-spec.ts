@@ -130,8 +130,17 @@ describe('KPU Kabupaten Jember 2024 through HTTP reproduces Tabel 3.2 of its Lap
     expect(rows).toEqual(TABEL_3_2.map(([program, kegiatan, code, name, target, unit, realisasi]) => [
       program, kegiatan, code, name, target, unit, realisasi, '100.00', 'Berhasil', K[kegiatan],
     ]));
+    expect(Object.keys(table)).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office']);
     expect(table.office).toMatchObject({ capaianAverage: '100.00', category: 'Berhasil', measuredCount: 18, indicatorCount: 18 });
     expect(table.programs.map((p: any) => p.capaianAverage)).toEqual(['100.00', '100.00']);
+  });
+
+  it('documents kinerja/{year} in the OpenAPI document, with an example of the response', async () => {
+    const document = (await t.http.get('/api/docs-json')).body;
+    const operation = document.paths['/api/v1/satker/{satker}/kinerja/{year}'].get;
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['satker', 'year', 'month']));
+    const example = operation.responses['200'].content['application/json'].schema.example;
+    expect(Object.keys(example)).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office']);
   });
 
   it('answers "to date" through June against the monthly plan', async () => {

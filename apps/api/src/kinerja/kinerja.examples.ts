@@ -7,7 +7,7 @@ const INDICATOR = {
 const AVERAGE = { capaianAverage: '100.00', category: 'Berhasil', measuredCount: 1, indicatorCount: 1 };
 
 export const KINERJA_TABLE_EXAMPLE = {
-  satker: 'kpu-kab-jember', year: 2024, pkVersion: 1, month: null, ratingScaleVersion: 'default-2024',
+  satker: 'kpu-kab-jember', year: 2024, pkVersion: 1, month: null, ratingScaleVersion: 'tabel-3.1-2024',
   programs: [{
     code: 'P2', name: 'Program Dukungan Manajemen', ...AVERAGE,
     kegiatan: [{
