@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@kinerja/event-store';
+import { ProjectionsModule } from '@kinerja/projections';
 import { EvidenceService } from './evidence/evidence.service';
 import { GetKinerjaHandler } from './kinerja/get-kinerja/get-kinerja.query';
 import { ApprovePkHandler } from './perjanjian-kinerja/approve-pk/approve-pk.handler';
@@ -39,7 +40,7 @@ const queryHandlers = [
  * streams, Tabel 3.2, and evidence files. Stands on the platform (DataSource, Clock, AppConfig).
  */
 @Module({
-  imports: [CqrsModule, EventStoreModule],
+  imports: [CqrsModule, EventStoreModule, ProjectionsModule],
   providers: [AggregateRunner, SatkerDirectory, PkReader, PkWriter, RealisasiReader, RealisasiWriter, EvidenceService, ...commandHandlers, ...queryHandlers],
   exports: [CqrsModule, EvidenceService, PkReader, RealisasiReader],
 })

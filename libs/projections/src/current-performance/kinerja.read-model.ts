@@ -35,15 +35,16 @@ export class KinerjaReadModel {
 
   /** True when every committed event of the office is in the read model. */
   async caughtUp(satker: string): Promise<boolean> {
+    const checkpoints: Array<{ tx: string; position: string }> = await this.dataSource.query(
+      `SELECT transaction_id::text AS tx, global_position::text AS position FROM event_subscriber_checkpoints WHERE subscriber = $1`,
+      [checkpointName(PROJECTION)],
+    );
+    const { tx, position } = checkpoints[0] ?? { tx: '0', position: '0' };
     const rows: Array<{ behind: boolean }> = await this.dataSource.query(
       `SELECT EXISTS (
-         SELECT 1 FROM events e
-           LEFT JOIN event_subscriber_checkpoints c ON c.subscriber = $2
-          WHERE (e.transaction_id, e.global_position) > (coalesce(c.transaction_id, '0'::xid8), coalesce(c.global_position, 0))
-            AND e.tenant_id = $1
-            AND e.transaction_id >= coalesce(c.transaction_id, '0'::xid8)
+         SELECT 1 FROM events e WHERE (e.transaction_id, e.global_position) > ($2::xid8, $3::bigint) AND e.tenant_id = $1
        ) AS behind`,
-      [satker, checkpointName(PROJECTION)],
+      [satker, tx, position],
     );
     return rows[0].behind === false;
   }

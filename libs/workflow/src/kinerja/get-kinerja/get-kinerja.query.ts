@@ -1,11 +1,15 @@
+import { Optional } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { KinerjaReadModel } from '@kinerja/projections';
 import { approvedRealisasiOf, computeKinerja, DomainError, type ApprovedRealisasi, type KinerjaTable } from '@kinerja/domain';
 import { PkReader } from '../../perjanjian-kinerja/pk-reader';
 import { RealisasiReader } from '../../realisasi/realisasi-reader';
 
 /**
  * The live Tabel 3.2 of a year (or to date through `month`): the PK in force and the approved
- * monthly reports. Read from the streams for now; the response shape is the public contract.
+ * monthly reports. Served from the current-performance read model when it holds every event of
+ * the office, otherwise from the streams; both give the same table (the response shape is the
+ * public contract).
  */
 export class GetKinerjaQuery extends Query<KinerjaTable> {
   constructor(readonly satker: string, readonly year: number, readonly month: number | null = null) {
@@ -18,9 +22,12 @@ export class GetKinerjaHandler implements IQueryHandler<GetKinerjaQuery> {
   constructor(
     private readonly pk: PkReader,
     private readonly realisasi: RealisasiReader,
+    @Optional() private readonly readModel?: KinerjaReadModel,
   ) {}
 
   async execute({ satker, year, month }: GetKinerjaQuery): Promise<KinerjaTable> {
+    const projected = await this.readModel?.tabel32IfCaughtUp(satker, year, month);
+    if (projected) return projected;
     const pk = await this.pk.inForce(satker, year);
     if (!pk) {
       throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year });
