@@ -95,7 +95,8 @@ export class EventStore1795821567013 implements MigrationInterface {
  * implicit one. The chain head row is the per-tenant lock. A stale expected version is refused by
  * the UNIQUE (tenant_id, stream_id, stream_version) constraint on insert, never by a prior read;
  * only an expected version AHEAD of the stream is checked explicitly (the constraint cannot see a
- * gap), which is race-free because versions, once committed, never go away.
+ * gap), which is race-free because versions, once committed, never go away. That refusal (SQLSTATE
+ * KS409) carries the stream's actual version as its DETAIL, read inside the same transaction.
  *
  * The hash is SHA-256 of the RFC 8785 canonical envelope. Node sends the canonical text cut around
  * the four values only the database knows (previousHash, recordedAt, streamVersion, tenantSequence:
@@ -186,8 +187,10 @@ BEGIN
         VALUES (p_tenant_id, 0, repeat('0', 64), repeat('0', 64), '-infinity')
         ON CONFLICT DO NOTHING;
     END LOOP;
+    SELECT coalesce(max(e.stream_version), -1) INTO v_version
+      FROM events e WHERE e.tenant_id = p_tenant_id AND e.stream_id = p_stream_id;
     RAISE EXCEPTION 'expected version % of stream % does not exist', p_expected_version, p_stream_id
-      USING ERRCODE = 'KS409';
+      USING ERRCODE = 'KS409', DETAIL = v_version::text;
   END IF;
 
   SELECT h.sequence, h.hash, h.recorded_at INTO v_sequence, v_hash, v_recorded_at
@@ -208,8 +211,10 @@ BEGIN
       SELECT 1 FROM events e
        WHERE e.tenant_id = p_tenant_id AND e.stream_id = p_stream_id AND e.stream_version = v_version
     ) THEN
-      RAISE EXCEPTION 'expected version % of stream % does not exist', v_version, p_stream_id
-        USING ERRCODE = 'KS409';
+      SELECT coalesce(max(e.stream_version), -1) INTO v_version
+        FROM events e WHERE e.tenant_id = p_tenant_id AND e.stream_id = p_stream_id;
+      RAISE EXCEPTION 'expected version % of stream % does not exist', p_expected_version, p_stream_id
+        USING ERRCODE = 'KS409', DETAIL = v_version::text;
     END IF;
   END IF;
 

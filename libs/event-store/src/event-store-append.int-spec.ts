@@ -72,9 +72,24 @@ describe('EventStore.append (real PostgreSQL)', () => {
     await expect(store.append(streamId, 'no-stream', [submitted('2')], metadata('kpu-c'))).rejects.toMatchObject({
       code: 'EVENT_STORE.CONCURRENCY', expectedVersion: 'no-stream', actualVersion: 0,
     });
-    await expect(store.append(streamId, 5, [submitted('2')], metadata('kpu-c'))).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(store.append(streamId, 5, [submitted('2')], metadata('kpu-c'))).rejects.toMatchObject({
+      code: 'EVENT_STORE.CONCURRENCY', expectedVersion: 5, actualVersion: 0,
+    });
+    await expect(store.append(streamId, 5, [submitted('2'), submitted('3')], metadata('kpu-c'))).rejects.toMatchObject({
+      code: 'EVENT_STORE.CONCURRENCY', actualVersion: 0,
+    });
     const any = await store.append(streamId, 'any', [submitted('3')], metadata('kpu-c'));
     expect(any.nextExpectedVersion).toBe(1);
+  });
+
+  it("refuses a stale version inside the caller's transaction without touching another connection", async () => {
+    const streamId = 'pk:kpu-c2:2024';
+    await store.append(streamId, 'no-stream', [submitted('1'), submitted('2')], metadata('kpu-c2'));
+    for (const [expected, actual] of [[0, 1], [4, 1]] as const) {
+      await expect(
+        db.dataSource.transaction((manager) => store.append(streamId, expected, [submitted('x')], metadata('kpu-c2'), { manager })),
+      ).rejects.toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', expectedVersion: expected, actualVersion: actual });
+    }
   });
 
   it('replays a retried command: the first result, nothing appended (sequential)', async () => {

@@ -70,7 +70,7 @@ export class EventStore {
         JSON.stringify(prepared),
       ]);
     } catch (error) {
-      throw await this.translateAppendError(error, metadata.tenantId, streamId, expectedVersion);
+      throw await this.translateAppendError(error, metadata.tenantId, streamId, expectedVersion, options.manager !== undefined);
     }
     if (rows[0]?.o_replayed) return this.replayResult(runner, metadata.tenantId, streamId, rows);
     const recorded = rows.map((row, i): RecordedEvent => ({
@@ -196,10 +196,24 @@ export class EventStore {
     return { streamId: events[0]?.streamId ?? streamId, nextExpectedVersion: events[events.length - 1].streamVersion, events, replayed: true };
   }
 
-  private async translateAppendError(error: unknown, tenantId: string, streamId: string, expected: ExpectedVersion): Promise<unknown> {
-    const driverError = ((error as { driverError?: unknown }).driverError ?? error) as { code?: string; constraint?: string };
-    const stale = driverError.code === '23505' && driverError.constraint === 'events_stream_version_key';
-    if (!stale && driverError.code !== 'KS409') return error;
+  /**
+   * A stale writer's unique violation becomes a ConcurrencyError. Its actual version is read from
+   * the pool only when the append ran in a transaction of its own: a caller's failed transaction is
+   * still open, and on the embedded PGlite (one session shared by every connection) a read from
+   * another connection would wait for it forever. There the version the append tried to write
+   * (expected + 1) is known to exist: a lower bound of the actual one.
+   */
+  private async translateAppendError(
+    error: unknown,
+    tenantId: string,
+    streamId: string,
+    expected: ExpectedVersion,
+    insideCallerTransaction: boolean,
+  ): Promise<unknown> {
+    const driverError = ((error as { driverError?: unknown }).driverError ?? error) as { code?: string; constraint?: string; detail?: string };
+    if (driverError.code === 'KS409') return new ConcurrencyError(streamId, expected, Number(driverError.detail));
+    if (driverError.code !== '23505' || driverError.constraint !== 'events_stream_version_key') return error;
+    if (insideCallerTransaction) return new ConcurrencyError(streamId, expected, (toExpectedParameter(expected) ?? -1) + 1);
     const rows: Array<{ version: number }> = await this.dataSource.query(
       'SELECT coalesce(max(stream_version), -1) AS version FROM events WHERE tenant_id = $1 AND stream_id = $2',
       [tenantId, streamId],
