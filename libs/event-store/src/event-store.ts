@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChainVerifier } from './chain-verifier';
 import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
 import { ConcurrencyError } from './concurrency.error';
-import { EnvelopeMetadata, envelopeSegments, GENESIS_HASH, normaliseJson } from './event-envelope';
+import { prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
+import { GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './event-row';
 import {
   AppendOptions,
@@ -22,7 +22,6 @@ import {
 import { eventUpcasters, UpcasterRegistry } from './upcaster.registry';
 
 const APPEND_SQL = 'SELECT * FROM event_store_append($1, $2, $3, $4, $5::jsonb, $6::jsonb)';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface AppendRow {
   o_event_id: string;
@@ -57,7 +56,7 @@ export class EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
     const envelopeMeta = toEnvelopeMetadata(metadata);
-    const prepared = events.map((event) => this.prepare(event, streamId, metadata.tenantId, envelopeMeta));
+    const prepared = events.map((event) => prepareEvent(event, streamId, metadata.tenantId, envelopeMeta, this.upcasters));
     const runner: Queryable = options.manager ?? this.dataSource;
     let rows: AppendRow[];
     try {
@@ -176,15 +175,6 @@ export class EventStore {
     );
   }
 
-  private prepare(event: NewEvent, streamId: string, tenantId: string, metadata: EnvelopeMetadata) {
-    const eventId = (event.eventId ?? randomUUID()).toLowerCase();
-    if (!UUID.test(eventId)) throw new Error(`event id ${event.eventId} is not a UUID`);
-    const schemaVersion = event.schemaVersion ?? this.upcasters.currentVersion(event.type);
-    const data = normaliseJson(event.data);
-    const segments = envelopeSegments({ eventId, streamId, tenantId, type: event.type, schemaVersion, data, metadata });
-    return { eventId, type: event.type, schemaVersion, data, segments };
-  }
-
   private upcastPrepared(prepared: { type: string; schemaVersion: number; data: unknown }) {
     const current = this.upcasters.upcast(prepared.type, prepared.schemaVersion, prepared.data);
     return { type: prepared.type, schemaVersion: current.schemaVersion, data: current.data };
@@ -220,24 +210,6 @@ export class EventStore {
     );
     return new ConcurrencyError(streamId, expected, Number(rows[0].version));
   }
-}
-
-function toExpectedParameter(expected: ExpectedVersion): number | null {
-  if (expected === 'any') return null;
-  if (expected === 'no-stream') return -1;
-  if (!Number.isInteger(expected) || expected < -1) throw new Error(`invalid expected version ${String(expected)}`);
-  return expected;
-}
-
-function toEnvelopeMetadata(metadata: EventMetadata): EnvelopeMetadata {
-  return {
-    actorId: metadata.actorId,
-    actorRole: metadata.actorRole,
-    correlationId: metadata.correlationId,
-    causationId: metadata.causationId ?? null,
-    clientAddress: metadata.clientAddress ?? null,
-    userAgent: metadata.userAgent ?? null,
-  };
 }
 
 function managerOf(runner: Queryable): EntityManager | undefined {
