@@ -30,7 +30,7 @@ export class ProjectionRunner {
   private readonly idleDelayMs: number;
   private running: Promise<void> | null = null;
   private stopping = false;
-  private wake: (() => void) | null = null;
+  private readonly waiting = new Set<() => void>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -96,27 +96,29 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.poke();
     await this.running;
     this.running = null;
   }
 
   /** Shortens the idle pause (e.g. after a NOTIFY); never needed for correctness. */
   poke(): void {
-    this.wake?.();
+    for (const wake of [...this.waiting]) wake();
   }
 
+  // One loop per projection: a slow or failing projection never holds the others back.
   private async loop(): Promise<void> {
+    await Promise.all(this.registry.all().map((projection) => this.follow(projection)));
+  }
+
+  private async follow(projection: Projection): Promise<void> {
     while (!this.stopping) {
       let busy = false;
-      for (const projection of this.registry.all()) {
-        if (this.stopping) break;
-        try {
-          const { applied } = await this.runBatch(projection);
-          if (applied === this.batchSize) busy = true;
-        } catch (error) {
-          this.options.onError?.(projection.name, error);
-        }
+      try {
+        const { applied } = await this.runBatch(projection);
+        busy = applied === this.batchSize;
+      } catch (error) {
+        this.options.onError?.(projection.name, error);
       }
       if (!busy && !this.stopping) await this.pause();
     }
@@ -124,14 +126,13 @@ export class ProjectionRunner {
 
   private pause(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.idleDelayMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wake = null;
+        this.waiting.delete(done);
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, this.idleDelayMs);
+      this.waiting.add(done);
     });
   }
 }
