@@ -61,7 +61,7 @@ export async function seedDemoLkj(options: { dataSource: DataSource; config: Pic
     await parts.capaian.importCsv(satker, year, csv, { id: 'system:seed', role: 'ADMIN' });
     options.log?.(`${satker}: capaian ${year - 1} imported for the LKj ${year}`);
   }
-  await parts.processManager.catchUp();
+  await parts.processManager.catchUpThroughNow();
   let produced = 0;
   for (const intent of await parts.outbox.pending()) {
     if (intent.satker !== satker) continue;

@@ -37,7 +37,7 @@ describe('the produced LKj, read back', () => {
     }
     await s.approveYear();
     await s.parts.capaian.importCsv(JEMBER, 2024, 'kode;capaian\nK4.1;97,5\nLayanan Sarana Internal;100\n', { id: 'admin', role: 'ADMIN' });
-    const [intent] = await s.parts.processManager.catchUp();
+    const [intent] = await s.parts.processManager.catchUpThroughNow();
     const result = await s.parts.producer.produce(intent.satker, intent.year, intent.version);
     files = result.files;
     api = await s.apiKinerja();

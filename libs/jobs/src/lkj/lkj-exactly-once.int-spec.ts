@@ -18,13 +18,13 @@ describe('LKj production: once, right after the last approval', () => {
   afterAll(() => s.stop());
 
   it('asks for nothing while one report of the year is not approved', async () => {
-    expect(await s.parts.processManager.catchUp()).toEqual([]);
+    expect(await s.parts.processManager.catchUpThroughNow()).toEqual([]);
     expect(await s.lkjEventTypes()).toEqual([]);
   });
 
   it('asks for version 1 once the last report is approved, and only once however often it runs', async () => {
     await s.approveOne(12, 'TPH');
-    const intents = await s.parts.processManager.catchUp();
+    const intents = await s.parts.processManager.catchUpThroughNow();
     expect(intents).toEqual([{ satker: JEMBER, year: 2024, version: 1, draft: false, jobId: 'lkj.kpu-kab-jember.2024.v1' }]);
     expect(await s.parts.processManager.catchUp()).toEqual([]);
     expect(await s.lkjEventTypes()).toEqual(['LkjRequested']);
@@ -64,7 +64,7 @@ describe('LKj production: once, right after the last approval', () => {
   it('when a correction is approved: marks v1 stale, asks for v2, and two producers racing record it once', async () => {
     const report = s.reports.find((r) => r.month === 3 && r.subbagian === 'KUL')!;
     await s.driver.reviseReport(s.pk, 3, 'KUL', { lines: report.lines, budget: report.budget }, 'Salah ketik narasi Maret');
-    const intents = await s.parts.processManager.catchUp();
+    const intents = await s.parts.processManager.catchUpThroughNow();
     expect(intents.map((i) => i.version)).toEqual([2]);
     expect(await s.lkjEventTypes()).toEqual(['LkjRequested', 'LkjProduced', 'LkjMarkedStale', 'LkjRequested']);
     expect((await s.parts.streams.load(JEMBER, 2024)).state.versions.map((v) => [v.version, v.stale !== null])).toEqual([[1, true], [2, false]]);
@@ -85,7 +85,7 @@ describe('LKj production: once, right after the last approval', () => {
     const report = s.reports.find((r) => r.month === 5 && r.subbagian === 'PDI')!;
     await s.driver.reviseReport(s.pk, 5, 'PDI', { lines: report.lines, budget: report.budget }, 'Koreksi angka Mei');
     // The process manager commits its intent, then "dies" before enqueueing.
-    expect((await s.parts.processManager.catchUp()).map((i) => i.version)).toEqual([3]);
+    expect((await s.parts.processManager.catchUpThroughNow()).map((i) => i.version)).toEqual([3]);
     expect((await s.parts.outbox.pending()).map((i) => i.jobId)).toEqual(['lkj.kpu-kab-jember.2024.v3']);
     await s.enqueuer.enqueue(await s.parts.outbox.pending());
     await waitFor(() => completed.includes('lkj.kpu-kab-jember.2024.v3'), 'the reconciled job');

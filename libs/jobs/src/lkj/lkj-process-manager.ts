@@ -71,6 +71,28 @@ export class LkjProcessManager {
     }
   }
 
+  /**
+   * Catches up until every event committed before the call is handled. `catchUp` alone may stop
+   * early: the log is only delivered below the oldest transaction still open on the server (see
+   * EventStore.readAll), so a long transaction elsewhere delays it. For the seed and the benchmark.
+   */
+  async catchUpThroughNow(timeoutMs = 120_000, limit = 1000): Promise<LkjIntent[]> {
+    const [{ last }] = await this.dataSource.query(`SELECT coalesce(max(global_position), 0)::text AS last FROM events`);
+    const deadline = Date.now() + timeoutMs;
+    const intents: LkjIntent[] = [];
+    for (;;) {
+      intents.push(...(await this.catchUp(limit)));
+      const checkpoint = await this.store.loadCheckpoint(LKJ_PROCESS_MANAGER);
+      const [{ left }] = await this.dataSource.query(
+        `SELECT count(*)::int AS left FROM events WHERE global_position <= $1::bigint AND (transaction_id, global_position) > ($2::xid8, $3::bigint)`,
+        [last, checkpoint.txId, checkpoint.position],
+      );
+      if (left === 0) return intents;
+      if (Date.now() > deadline) throw new Error(`LKj process manager: ${left} event(s) still not deliverable after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   /** Updates the memory; returns the year of the office the event may complete, or null. */
   private async remember(event: GlobalEvent, manager: EntityManager): Promise<number | null> {
     if (event.type === 'RealisasiApproved') {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, type CommandMetadata, type LkjFile } from '@kinerja/domain';
+import { DomainError, type CommandMetadata, type LkjFile, type LkjVersionState } from '@kinerja/domain';
 import { ConcurrencyError } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 import { buildLkjModel, renderLkjDocx, renderLkjPdf } from '@kinerja/reporting';
@@ -37,19 +37,13 @@ export class LkjProducer {
       return { outcome: 'already-produced', files: requested.produced.files };
     }
     const now = this.clock.now();
-    const input = await this.facts.read(satker, year, { version, draft: requested.draft, suggestions: requested.suggestions, producedAt: now });
-    const model = buildLkjModel(input);
-    const [docx, pdf] = await Promise.all([renderLkjDocx(model), renderLkjPdf(model)]);
-    const files: LkjFile[] = [
-      { format: 'DOCX', ...(await this.files.write(satker, docx)) },
-      { format: 'PDF', ...(await this.files.write(satker, pdf)) },
-    ];
+    const { files, modelDigest } = await this.render(satker, year, requested, now);
     const metadata: CommandMetadata = { actor: SYSTEM_ACTOR, now: now.toISOString() };
     try {
       const recorded = await this.dataSource.transaction(async (manager) => {
         const result = await this.streams.decide(
           loaded,
-          { type: 'RecordLkjProduced', data: { version, files, modelDigest: model.integrity.modelDigest }, metadata },
+          { type: 'RecordLkjProduced', data: { version, files, modelDigest }, metadata },
           systemMetadata(satker, lkjJobId(satker, year, version)),
           manager,
         );
@@ -67,6 +61,18 @@ export class LkjProducer {
       }
       throw error;
     }
+  }
+
+  /** Facts → model → DOCX and PDF → stored by SHA-256. Appends nothing (the benchmark times this alone too). */
+  async render(satker: string, year: number, requested: Pick<LkjVersionState, 'version' | 'draft' | 'suggestions'>, now: Date): Promise<{ files: LkjFile[]; modelDigest: string }> {
+    const input = await this.facts.read(satker, year, { version: requested.version, draft: requested.draft, suggestions: requested.suggestions, producedAt: now });
+    const model = buildLkjModel(input);
+    const [docx, pdf] = await Promise.all([renderLkjDocx(model), renderLkjPdf(model)]);
+    const files: LkjFile[] = [
+      { format: 'DOCX', ...(await this.files.write(satker, docx)) },
+      { format: 'PDF', ...(await this.files.write(satker, pdf)) },
+    ];
+    return { files, modelDigest: model.integrity.modelDigest };
   }
 
   private async alreadyProduced(satker: string, year: number, version: number): Promise<ProduceOutcome> {

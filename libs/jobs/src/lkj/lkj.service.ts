@@ -53,7 +53,8 @@ export class LkjService {
   /** The Sekretaris asks for a version: a draft at any time, a final once the whole year is approved. */
   async request(satker: string, year: number, draft: boolean, suggestions: string[] | null, by: LkjRequester): Promise<LkjVersionView> {
     // Bring the process manager's memory up to date first, so "complete" is true right after the last approval.
-    await this.enqueuer.enqueue(await this.processManager.catchUp());
+    // A long transaction elsewhere may hold the log back; then decide on what has been delivered.
+    await this.enqueuer.enqueue(await this.processManager.catchUpThroughNow(10_000).catch(() => this.processManager.catchUp()));
     if (!draft && suggestions === null) {
       // A final version already on its way (e.g. asked for by the last approval) answers the request.
       const overview = await this.overview(satker, year);
