@@ -36,13 +36,14 @@ export function toExpectedParameter(expected: ExpectedVersion): number | null {
   return expected;
 }
 
+/** Unknown facts are null, never absent, so the stored JSONB and the hashed text agree. */
 export function toEnvelopeMetadata(metadata: EventMetadata): EnvelopeMetadata {
-  return {
+  return normaliseJson({
     actorId: metadata.actorId,
     actorRole: metadata.actorRole,
     correlationId: metadata.correlationId,
     causationId: metadata.causationId ?? null,
     clientAddress: metadata.clientAddress ?? null,
     userAgent: metadata.userAgent ?? null,
-  };
+  });
 }
