@@ -11,6 +11,7 @@ import { builtInRegistry } from './projection-list';
 import { projectionLag } from './runner/projection-lag';
 import { ProjectionRebuilder } from './runner/projection-rebuilder';
 import { ProjectionRunner } from './runner/projection-runner';
+import { staleProjections } from './runner/projection-versions';
 import { SubmissionStatusQuery } from './submission-status/submission-status.query';
 
 const YEAR = 2024;
@@ -47,7 +48,12 @@ describe('projections following the log while many offices write at once', () =>
     const registry = builtInRegistry();
     const live = await snapshotReadModels(db.dataSource, registry);
     expect(live.rm_perf_values.length).toBeGreaterThan(500);
-    const result = await new ProjectionRebuilder(db.dataSource, store).rebuild(registry.all(), { batchSize: 211 });
+    // While the shadow tables fill, readers still see the live rows.
+    const seenDuringRebuild: Array<Promise<number>> = [];
+    const countValues = async () => Number((await db.dataSource.query('SELECT count(*) AS n FROM rm_perf_values'))[0].n);
+    const rebuilder = new ProjectionRebuilder(db.dataSource, store);
+    const result = await rebuilder.rebuild(registry.all(), { batchSize: 211, onProgress: () => void seenDuringRebuild.push(countValues()) });
+    expect(new Set(await Promise.all(seenDuringRebuild))).toEqual(new Set([live.rm_perf_values.length]));
     expect(result.projections).toEqual(registry.names());
     // The switch-over moved the live checkpoints; what a cluster-wide open transaction kept back follows.
     await new ProjectionRunner(db.dataSource, store, registry).drain();
@@ -57,6 +63,30 @@ describe('projections following the log while many offices write at once', () =>
       expect(rebuilt[table]).toEqual(live[table]);
     }
   }, 120_000);
+
+  it('refuses a second rebuild of a projection while one runs', async () => {
+    const registry = builtInRegistry();
+    const other = db.dataSource.createQueryRunner();
+    await other.connect();
+    try {
+      // What a rebuild running elsewhere holds for its whole duration.
+      await other.query(`SELECT pg_advisory_lock(hashtext('kinerja:rebuild'), hashtext('approval-inbox'))`);
+      await expect(new ProjectionRebuilder(db.dataSource, store).rebuild([registry.get('approval-inbox')])).rejects.toThrow('already being rebuilt');
+      await other.query('SELECT pg_advisory_unlock_all()');
+      await expect(new ProjectionRebuilder(db.dataSource, store).rebuild([registry.get('approval-inbox')])).resolves.toMatchObject({ projections: ['approval-inbox'] });
+    } finally {
+      await other.release();
+    }
+  });
+
+  it('notices a projection whose code version changed', async () => {
+    const registry = builtInRegistry();
+    expect(await staleProjections(db.dataSource, registry)).toEqual([]);
+    await db.dataSource.query(`UPDATE projection_state SET version = version + 1 WHERE name = 'submission-status'`);
+    expect(await staleProjections(db.dataSource, registry)).toEqual(['submission-status']);
+    await new ProjectionRebuilder(db.dataSource, store).rebuild([registry.get('submission-status')]);
+    expect(await staleProjections(db.dataSource, registry)).toEqual([]);
+  });
 
   it('reports no lag once caught up', async () => {
     const lag = await projectionLag(db.dataSource, store, builtInRegistry(), new Date());

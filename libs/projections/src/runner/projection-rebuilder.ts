@@ -31,6 +31,25 @@ export class ProjectionRebuilder {
   ) {}
 
   async rebuild(projections: readonly Projection[], options: RebuildOptions = {}): Promise<RebuildResult> {
+    // Two rebuilds of one projection would share its shadow tables: a session lock (held on a
+    // connection of its own for the whole rebuild) lets only one run.
+    const session = this.dataSource.createQueryRunner();
+    await session.connect();
+    try {
+      for (const p of projections) {
+        const rows: Array<{ locked: boolean }> = await session.query(
+          `SELECT pg_try_advisory_lock(hashtext('kinerja:rebuild'), hashtext($1)) AS locked`, [p.name],
+        );
+        if (!rows[0].locked) throw new Error(`projection ${p.name} is already being rebuilt`);
+      }
+      return await this.rebuildLocked(projections, options);
+    } finally {
+      await session.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      await session.release();
+    }
+  }
+
+  private async rebuildLocked(projections: readonly Projection[], options: RebuildOptions): Promise<RebuildResult> {
     const batchSize = options.batchSize ?? 5000;
     await this.dataSource.transaction(async (m) => {
       for (const p of projections) await createShadowTables(m, p);
