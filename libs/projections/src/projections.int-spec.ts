@@ -48,6 +48,11 @@ describe('projections following the log while many offices write at once', () =>
     const registry = builtInRegistry();
     const live = await snapshotReadModels(db.dataSource, registry);
     expect(live.rm_perf_values.length).toBeGreaterThan(500);
+    const tables = registry.all().flatMap((p) => [...p.tables]);
+    const schema = () => db.dataSource.query(
+      `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename = ANY($1) ORDER BY tablename, indexname`, [tables],
+    );
+    const schemaBefore = await schema();
     // While the shadow tables fill, readers still see the live rows.
     const seenDuringRebuild: Array<Promise<number>> = [];
     const countValues = async () => Number((await db.dataSource.query('SELECT count(*) AS n FROM rm_perf_values'))[0].n);
@@ -58,6 +63,7 @@ describe('projections following the log while many offices write at once', () =>
     // The switch-over moved the live checkpoints; what a cluster-wide open transaction kept back follows.
     await new ProjectionRunner(db.dataSource, store, registry).drain();
     const rebuilt = await snapshotReadModels(db.dataSource, registry);
+    expect(await schema()).toEqual(schemaBefore);
     for (const table of Object.keys(live)) {
       expect({ table, rows: rebuilt[table].length }).toEqual({ table, rows: live[table].length });
       expect(rebuilt[table]).toEqual(live[table]);

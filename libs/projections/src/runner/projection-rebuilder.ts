@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Checkpoint, EventStore, GlobalEvent, ReadAllResult, START_CHECKPOINT } from '@kinerja/event-store';
 import { checkpointName, Projection } from './projection';
 import { lockProjection } from './projection-lock';
-import { createShadowTables, dropShadowTables, shadowContext, swapInShadowTables } from './shadow-tables';
+import { createShadowTables, DeferredIndex, dropShadowTables, shadowContext, swapInShadowTables } from './shadow-tables';
 
 export interface RebuildOptions {
   /** Events per shadow transaction (default 5000). */
@@ -51,8 +51,9 @@ export class ProjectionRebuilder {
 
   private async rebuildLocked(projections: readonly Projection[], options: RebuildOptions): Promise<RebuildResult> {
     const batchSize = options.batchSize ?? 5000;
+    const deferred: DeferredIndex[] = [];
     await this.dataSource.transaction(async (m) => {
-      for (const p of projections) await createShadowTables(m, p);
+      for (const p of projections) deferred.push(...(await createShadowTables(m, p)));
     });
     let checkpoint: Checkpoint = START_CHECKPOINT;
     let total = 0;
@@ -72,7 +73,11 @@ export class ProjectionRebuilder {
         total += read.events.length;
         options.onProgress?.(total);
       }
-      total += await this.switchOver(projections, checkpoint, batchSize);
+      // Two at a time: index builds are CPU-bound and the machine is shared.
+      for (let i = 0; i < deferred.length; i += 2) {
+        await Promise.all(deferred.slice(i, i + 2).map((d) => this.dataSource.query(d.create)));
+      }
+      total += await this.switchOver(projections, checkpoint, batchSize, deferred);
     } catch (error) {
       await this.dataSource
         .transaction(async (m) => {
@@ -90,7 +95,7 @@ export class ProjectionRebuilder {
     return pending;
   }
 
-  private async switchOver(projections: readonly Projection[], from: Checkpoint, batchSize: number): Promise<number> {
+  private async switchOver(projections: readonly Projection[], from: Checkpoint, batchSize: number, deferred: readonly DeferredIndex[]): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       for (const p of projections) await lockProjection(m, p.name);
       let checkpoint = from;
@@ -102,7 +107,7 @@ export class ProjectionRebuilder {
         if (read.count < batchSize) break;
       }
       for (const p of projections) {
-        await swapInShadowTables(m, p);
+        await swapInShadowTables(m, p, deferred);
         await this.store.saveCheckpoint(checkpointName(p.name), checkpoint, m);
         await m.query(
           `INSERT INTO projection_state (name, version, rebuilt_at) VALUES ($1, $2, now())

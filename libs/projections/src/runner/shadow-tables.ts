@@ -18,12 +18,49 @@ export function shadowContext(projection: Projection): ProjectionContext {
   };
 }
 
-/** Fresh, empty copies of the live tables with the same columns, keys and indexes. */
-export async function createShadowTables(manager: EntityManager, projection: Projection): Promise<void> {
+/** A secondary index left off a shadow table while it fills, built once before the switch. */
+export interface DeferredIndex {
+  table: string;
+  /** The live index's name, which the shadow index takes at the switch. */
+  name: string;
+  shadowIndex: string;
+  create: string;
+}
+
+const INDEX_DEF = /^CREATE INDEX (\S+) ON (\S+) (USING .*)$/;
+
+/**
+ * Fresh, empty copies of the live tables with the same columns, keys and indexes. Non-unique
+ * indexes are dropped from the copy and returned: building them once over the filled table is
+ * far cheaper than maintaining them row by row during the replay. Unique ones (the keys upserts
+ * rely on) stay.
+ */
+export async function createShadowTables(manager: EntityManager, projection: Projection): Promise<DeferredIndex[]> {
+  const deferred: DeferredIndex[] = [];
   for (const table of projection.tables) {
-    await manager.query(`DROP TABLE IF EXISTS ${shadowName(table)}`);
-    await manager.query(`CREATE TABLE ${shadowName(table)} (LIKE ${table} INCLUDING ALL)`);
+    const shadow = shadowName(table);
+    await manager.query(`DROP TABLE IF EXISTS ${shadow}`);
+    await manager.query(`CREATE TABLE ${shadow} (LIKE ${table} INCLUDING ALL)`);
+    for (const { name } of await secondaryIndexes(manager, shadow)) await manager.query(`DROP INDEX ${name}`);
+    const live = await secondaryIndexes(manager, table);
+    live.forEach(({ name, definition }, i) => {
+      const match = INDEX_DEF.exec(definition);
+      if (!match) throw new Error(`cannot copy index ${name}: ${definition}`);
+      const shadowIndex = `${shadow}_d${i}`;
+      deferred.push({ table, name, shadowIndex, create: `CREATE INDEX ${shadowIndex} ON ${shadow} ${match[3]}` });
+    });
   }
+  return deferred;
+}
+
+async function secondaryIndexes(manager: EntityManager, table: string): Promise<Array<{ name: string; definition: string }>> {
+  return manager.query(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = to_regclass($1) AND NOT i.indisunique
+      ORDER BY c.relname`,
+    [table],
+  );
 }
 
 export async function dropShadowTables(manager: EntityManager, projection: Projection): Promise<void> {
@@ -31,14 +68,17 @@ export async function dropShadowTables(manager: EntityManager, projection: Proje
 }
 
 /**
- * Inside the switch-over transaction: the live table goes, the shadow takes its name, and the
- * shadow's indexes (named after the shadow by CREATE TABLE … LIKE) take the live names back.
+ * Inside the switch-over transaction: the live table goes, the shadow takes its name, the deferred
+ * indexes take the live names back, and so do the keys (named after the shadow by CREATE TABLE … LIKE).
  */
-export async function swapInShadowTables(manager: EntityManager, projection: Projection): Promise<void> {
+export async function swapInShadowTables(manager: EntityManager, projection: Projection, deferred: readonly DeferredIndex[]): Promise<void> {
   for (const table of projection.tables) {
     const shadow = shadowName(table);
     await manager.query(`DROP TABLE ${table}`);
     await manager.query(`ALTER TABLE ${shadow} RENAME TO ${table}`);
+    for (const index of deferred.filter((d) => d.table === table)) {
+      await manager.query(`ALTER INDEX ${index.shadowIndex} RENAME TO ${index.name}`);
+    }
     const indexes: Array<{ name: string }> = await manager.query(
       `SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`,
       [table],
