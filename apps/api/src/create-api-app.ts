@@ -14,6 +14,5 @@ export async function createApiApp(options: PlatformOptions): Promise<INestAppli
   app.set('trust proxy', 'loopback');
   app.use(correlationMiddleware);
   configureHttp(app);
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { bootProcess } from '@kinerja/platform';
+import { seedDemoIfEmpty } from '@kinerja/workflow';
 import { createApiApp } from '../../api/src/create-api-app';
 import { createWorkerApp } from '../../worker/src/create-worker-app';
 
@@ -8,6 +9,12 @@ void bootProcess('kinerja', async ({ config, logger, runtime }) => {
   const worker = await createWorkerApp({ config, logger, runtime });
   await worker.init();
   const api = await createApiApp({ config, logger, runtime });
+  await api.init();
+  if (config.SEED_DEMO_ON_EMPTY) {
+    // A new user should see a living office at once, not an empty screen.
+    const outcome = await seedDemoIfEmpty(api);
+    if (outcome === 'seeded') logger.info('Empty database: loaded the demo office KPU Kabupaten Jember');
+  }
   await api.listen(config.PORT);
   logger.info({ port: config.PORT, health: `http://127.0.0.1:${config.PORT}/health` }, 'Kinerja is running');
   return async () => {

@@ -7,6 +7,5 @@ export async function createWorkerApp(options: PlatformOptions): Promise<INestAp
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(options), {
     logger: new PinoNestLogger(options.logger.child({ component: 'worker' })),
   });
-  app.enableShutdownHooks();
   return app;
 }

@@ -14,7 +14,9 @@ export interface ProcessContext {
 /**
  * The start of every Kinerja process: validated configuration (a wrong value stops here, naming
  * the variable), the logger, the database and Redis, migrations, then `start`; SIGINT/SIGTERM
- * run the returned stop function and let go of what the runtime started.
+ * run the returned stop function (which closes the Nest apps and so runs their shutdown hooks;
+ * Nest's own enableShutdownHooks would re-raise the signal and end the process with 143) and
+ * let go of what the runtime started.
  */
 export async function bootProcess(
   name: string,
