@@ -76,7 +76,8 @@ export class LkjService {
       if (!event || event.type !== 'LkjRequested') throw new Error('RequestLkj appended no LkjRequested');
       return { version: event.data.version, intent: await this.outbox.record(manager, satker, year, event.data.version, draft, now) };
     });
-    await this.enqueuer.enqueue([intent]);
+    // Committed first: if Redis is down now, the outbox row is re-enqueued by the reconciliation.
+    await this.enqueuer.enqueue([intent]).catch(() => undefined);
     return (await this.overview(satker, year)).versions.find((v) => v.version === version)!;
   }
 
