@@ -2,7 +2,7 @@ import { Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdo
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { EventStore } from '@kinerja/event-store';
+import { EventStore, EventStoreModule } from '@kinerja/event-store';
 import { ROOT_LOGGER } from '@kinerja/platform';
 import { ProjectionsModule } from './projections.module';
 import { ProjectionRebuilder } from './runner/projection-rebuilder';
@@ -48,7 +48,7 @@ export class ProjectionWorker implements OnApplicationBootstrap, OnApplicationSh
 }
 
 @Module({
-  imports: [ProjectionsModule],
+  imports: [ProjectionsModule, EventStoreModule],
   providers: [ProjectionWorker],
 })
 export class ProjectionWorkerModule {}
