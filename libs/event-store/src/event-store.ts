@@ -89,13 +89,14 @@ export class EventStore {
   }
 
   /** A stream in version order, optionally up to a version (inclusive) or an instant. */
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  /** Pass `manager` when reading inside a transaction: a second connection would wait on the first on PGlite. */
+  async readStream(streamId: string, options: ReadStreamOptions = {}, manager?: EntityManager): Promise<RecordedEvent[]> {
     const params: unknown[] = [streamId];
     let where = 'e.stream_id = $1';
     if (options.tenantId !== undefined) where += ` AND e.tenant_id = $${params.push(options.tenantId)}`;
     if (options.toVersion !== undefined) where += ` AND e.stream_version <= $${params.push(options.toVersion)}`;
     if (options.asOf !== undefined) where += ` AND e.recorded_at <= $${params.push(options.asOf)}`;
-    const rows: EventRow[] = await this.dataSource.query(
+    const rows: EventRow[] = await (manager ?? this.dataSource).query(
       `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${where} ORDER BY e.stream_version`,
       params,
     );

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, Server, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-
-export const embeddedMaxConnections = 8;
+import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { PgliteSessionQueue } from './pglite-session-queue';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -11,24 +11,38 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+type HandlerOptions = ConstructorParameters<typeof PGLiteSocketHandler>[0];
+
 /**
  * PGlite (PostgreSQL compiled to WebAssembly) kept under `<dataDir>/pglite`, served on a loopback
  * port so that `pg`, TypeORM and the hand-written SQL talk to it exactly as to a real server.
- * Keep pools small: the connections of all pools together must stay under `embeddedMaxConnections`.
+ * All connections share PGlite's one session, one exchange at a time (PgliteSessionQueue); session
+ * state such as advisory locks is therefore shared too, which is why the embedded database is for
+ * one Kinerja process trying things out, never for replicas.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const dir = resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const db = await PGlite.create(dir);
-  // The socket server multiplexes several client connections onto PGlite's one session; while a
-  // client is inside a transaction only that client's statements run, so transactions stay atomic.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: embeddedMaxConnections });
-  await server.start();
+  const queue = new PgliteSessionQueue(db);
+  const handlers = new Set<PGLiteSocketHandler>();
+  const server: Server = createServer((socket: Socket) => {
+    const handler = new PGLiteSocketHandler({ queryQueue: queue, closeOnDetach: true } as unknown as HandlerOptions);
+    handlers.add(handler);
+    handler.addEventListener('close', () => handlers.delete(handler));
+    handler.addEventListener('error', () => handlers.delete(handler));
+    handler.attach(socket).catch(() => socket.destroy());
+  });
+  const port = await new Promise<number>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done((server.address() as { port: number }).port));
+  });
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dataDir: dir,
     async stop() {
-      await server.stop();
+      for (const handler of handlers) await handler.detach(true);
+      await new Promise<void>((done) => server.close(() => done()));
       await db.close();
     },
   };
