@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { seedDemoLkj } from '@kinerja/jobs';
 import { bootProcess } from '@kinerja/platform';
 import { seedDemoIfEmpty } from '@kinerja/workflow';
+import { DataSource } from 'typeorm';
 import { createApiApp } from '../../api/src/create-api-app';
 import { createWorkerApp } from '../../worker/src/create-worker-app';
 
@@ -14,6 +16,7 @@ void bootProcess('kinerja', async ({ config, logger, runtime }) => {
     // A new user should see a living office at once, not an empty screen.
     const outcome = await seedDemoIfEmpty(api);
     if (outcome === 'seeded') logger.info('Empty database: loaded the demo office KPU Kabupaten Jember');
+    if (outcome === 'seeded') await seedDemoLkj({ dataSource: api.get(DataSource), config, log: (line) => logger.info(line) });
   }
   await api.listen(config.PORT);
   logger.info({ port: config.PORT, health: `http://127.0.0.1:${config.PORT}/health` }, 'Kinerja is running');

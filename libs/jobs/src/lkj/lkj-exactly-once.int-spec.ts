@@ -92,4 +92,12 @@ describe('LKj production: once, right after the last approval', () => {
     expect((await s.lkjEventTypes()).filter((t) => t === 'LkjProduced')).toHaveLength(3);
     expect(await s.parts.outbox.pending()).toEqual([]);
   });
+
+  it('marks the produced version stale and asks for another when last year\'s capaian is imported afterwards', async () => {
+    await s.parts.capaian.importCsv(JEMBER, 2024, 'K4.1;100\n', { id: 'admin', role: 'ADMIN' });
+    expect((await s.parts.processManager.catchUpThroughNow()).map((i) => i.version)).toEqual([4]);
+    const { state } = await s.parts.streams.load(JEMBER, 2024);
+    expect(state.versions[2].stale?.reason).toBe('Capaian tahun lalu diimpor ulang setelah LKj dibuat.');
+    expect(state.versions[3]).toMatchObject({ version: 4, reason: 'REVISION_APPROVED', produced: null });
+  });
 });

@@ -32,7 +32,8 @@ export async function isYearComplete(db: EntityManager | DataSource, satker: str
  *
  * Rule: after a `RealisasiApproved` or `PkApproved`, if the year is complete, a new final version is
  * asked for — the first time because the last report was approved, later because a correction (a
- * revised report, a PK Perubahan) was approved, which also marks the produced version stale.
+ * revised report, a PK Perubahan, last year's capaian imported again) was approved, which also
+ * marks the produced version stale.
  */
 export class LkjProcessManager {
   constructor(
@@ -115,6 +116,8 @@ export class LkjProcessManager {
       );
       return year;
     }
+    // Last year's capaian changes the per-indicator comparison of an LKj already produced.
+    if (event.type === 'CapaianTahunLaluImported') return Number(event.streamId.split(':')[2]);
     return null;
   }
 
@@ -123,13 +126,15 @@ export class LkjProcessManager {
     if (!(await isYearComplete(manager, satker, year))) return [];
     const key = `${satker}:${year}`;
     let loaded = cache.get(key) ?? (await this.streams.load(satker, year));
-    const hadFinal = loaded.state.versions.some((v) => !v.draft);
+    const finals = loaded.state.versions.filter((v) => !v.draft);
+    const hadFinal = finals.length > 0;
+    // An import before the first final, or while one is still pending, is read by that final's job.
+    if (event.type === 'CapaianTahunLaluImported' && (!hadFinal || finals[finals.length - 1].produced === null)) return [];
     const reason: LkjRequestReason = hadFinal ? 'REVISION_APPROVED' : 'ALL_APPROVED';
     const metadata: CommandMetadata = { actor: SYSTEM_ACTOR, now: this.clock.now().toISOString() };
     const meta = (step: string) => systemMetadata(satker, `lkj-pm:${event.eventId}:${step}`, event.eventId, event.metadata.correlationId);
     if (hadFinal) {
-      const what = event.type === 'PkApproved' ? 'Perjanjian Kinerja Perubahan' : `perbaikan laporan ${event.streamId.split(':').slice(3).join(' ')}`;
-      const staled = await this.streams.decide(loaded, { type: 'MarkLkjStale', data: { reason: `${what} disetujui setelah LKj dibuat.` }, metadata }, meta('stale'), manager);
+      const staled = await this.streams.decide(loaded, { type: 'MarkLkjStale', data: { reason: staleReason(event) }, metadata }, meta('stale'), manager);
       loaded = staled.loaded;
     }
     const requested = await this.streams.decide(
@@ -145,4 +150,11 @@ export class LkjProcessManager {
     }
     return intents;
   }
+}
+
+function staleReason(event: GlobalEvent): string {
+  if (event.type === 'PkApproved') return 'Perjanjian Kinerja Perubahan disetujui setelah LKj dibuat.';
+  if (event.type === 'CapaianTahunLaluImported') return 'Capaian tahun lalu diimpor ulang setelah LKj dibuat.';
+  const [, , year, month, subbagian] = event.streamId.split(':');
+  return `Perbaikan laporan realisasi ${month}/${year} (Sub. Bagian ${subbagian}) disetujui setelah LKj dibuat.`;
 }
