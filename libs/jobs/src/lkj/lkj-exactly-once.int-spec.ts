@@ -100,4 +100,14 @@ describe('LKj production: once, right after the last approval', () => {
     expect(state.versions[2].stale?.reason).toBe('Capaian tahun lalu diimpor ulang setelah LKj dibuat.');
     expect(state.versions[3]).toMatchObject({ version: 4, reason: 'REVISION_APPROVED', produced: null });
   });
+
+  it('treats an approved PK Perubahan the same way: the current version goes stale, a new one is asked for', async () => {
+    await s.parts.producer.produce(JEMBER, 2024, 4);
+    const revised = await s.driver.revisePk(2024, 'Penyesuaian anggaran (PK Perubahan)');
+    expect(revised.version).toBe(2);
+    expect((await s.parts.processManager.catchUpThroughNow()).map((i) => i.version)).toEqual([5]);
+    const { state } = await s.parts.streams.load(JEMBER, 2024);
+    expect(state.versions[3].stale?.reason).toBe('Perjanjian Kinerja Perubahan disetujui setelah LKj dibuat.');
+    expect(state.versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
+  });
 });

@@ -48,6 +48,15 @@ export class YearDriver {
     return pkInForce(await this.load(stream, perjanjianKinerjaDecider))!;
   }
 
+  /** PK Perubahan: a revision opened with a reason, submitted and approved (same structure). */
+  async revisePk(year: number, reason: string, at = `${year + 1}-02-01T02:00:00.000Z`): Promise<PkVersionInForce> {
+    const stream = pkStreamId(this.satker, year);
+    await this.run(stream, perjanjianKinerjaDecider, { type: 'OpenPkRevision', data: { reason }, metadata: { actor: this.sekretaris, now: at } });
+    await this.run(stream, perjanjianKinerjaDecider, { type: 'SubmitPk', data: {}, metadata: { actor: this.sekretaris, now: at } });
+    await this.run(stream, perjanjianKinerjaDecider, { type: 'ApprovePk', data: {}, metadata: { actor: this.ketua, now: at } });
+    return (await this.pkInForce(year))!;
+  }
+
   async pkInForce(year: number): Promise<PkVersionInForce | null> {
     return pkInForce(await this.load(pkStreamId(this.satker, year), perjanjianKinerjaDecider));
   }

@@ -1,0 +1,32 @@
+import type { RecordedEvent } from '@kinerja/event-store';
+import { approvalHistory } from './lkj-approval-history';
+
+function event(streamId: string, type: string, data: Record<string, unknown>, actorRole: string): RecordedEvent {
+  return {
+    eventId: 'e', streamId, streamVersion: 0, tenantId: 's', tenantSequence: 1, globalPosition: '1', type, schemaVersion: 1, data,
+    metadata: { actorId: 'x', actorRole, correlationId: 'c' }, recordedAt: new Date(0), previousHash: '', hash: '',
+  };
+}
+
+describe('the annex\'s approval history, in words', () => {
+  const names = new Map([['u1', 'Ani Sekretaris'], ['u2', 'Budi Ketua'], ['u3', 'Citra Kasubbag']]);
+
+  it('tells who submitted, returned and approved the PK and each monthly report, with their names', () => {
+    const rows = approvalHistory([
+      event('pk:s:2024', 'PkDrafted', { version: 1 }, 'SEKRETARIS'),
+      event('pk:s:2024', 'PkSubmitted', { version: 1, submittedBy: 'u1', submittedAt: '2024-01-10T01:00:00Z' }, 'SEKRETARIS'),
+      event('pk:s:2024', 'PkApproved', { version: 2, approvedBy: 'u2', approvedAt: '2024-01-11T01:00:00Z' }, 'KETUA'),
+      event('realisasi:s:2024:03:KUL', 'RealisasiSubmitted', { revision: 0, resubmission: true, submittedBy: 'u3', submittedAt: '2024-04-02T01:00:00Z' }, 'KASUBBAG'),
+      event('realisasi:s:2024:03:KUL', 'RealisasiReturned', { revision: 0, reason: 'Bukti kurang', returnedBy: 'u1', returnedAt: '2024-04-03T01:00:00Z' }, 'SEKRETARIS'),
+      event('realisasi:s:2024:03:KUL', 'RealisasiApproved', { revision: 1, approvedBy: 'u9', approvedAt: '2024-04-04T01:00:00Z' }, 'SEKRETARIS'),
+      event('realisasi:s:2024:03:KUL', 'RealisasiDraftSaved', {}, 'KASUBBAG'),
+    ], 2024, names);
+    expect(rows).toEqual([
+      { at: '2024-01-10T01:00:00Z', actorName: 'Ani Sekretaris', role: 'SEKRETARIS', action: 'Mengajukan Perjanjian Kinerja 2024' },
+      { at: '2024-01-11T01:00:00Z', actorName: 'Budi Ketua', role: 'KETUA', action: 'Menyetujui Perjanjian Kinerja 2024 (versi 2)' },
+      { at: '2024-04-02T01:00:00Z', actorName: 'Citra Kasubbag', role: 'KASUBBAG', action: 'Mengajukan ulang laporan realisasi Maret 2024 (Sub. Bagian KUL)' },
+      { at: '2024-04-03T01:00:00Z', actorName: 'Ani Sekretaris', role: 'SEKRETARIS', action: 'Mengembalikan laporan realisasi Maret 2024 (Sub. Bagian KUL): Bukti kurang' },
+      { at: '2024-04-04T01:00:00Z', actorName: 'u9', role: 'SEKRETARIS', action: 'Menyetujui laporan realisasi Maret 2024 (Sub. Bagian KUL), revisi 1' },
+    ]);
+  });
+});
