@@ -94,7 +94,7 @@ const rate = (r: { events: number; seconds: number }) => Math.round(r.events / r
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const target = numberArgument(argv, 'events', 'BENCH_EVENTS', 1_000_000);
-  const batchSize = numberArgument(argv, 'batch', 'BENCH_BATCH', 5000);
+  const batchSize = numberArgument(argv, 'batch', 'BENCH_BATCH', 20000);
   const keep = argv.includes('--keep');
   const reuseAt = argv.indexOf('--database');
   const reuse = reuseAt >= 0 ? argv[reuseAt + 1] : null;

@@ -5,7 +5,7 @@ import { lockProjection } from './projection-lock';
 import { createShadowTables, DeferredIndex, dropShadowTables, shadowContext, swapInShadowTables } from './shadow-tables';
 
 export interface RebuildOptions {
-  /** Events per shadow transaction (default 5000). */
+  /** Events per shadow transaction (default 20,000: big batches amortise the per-statement cost). */
   batchSize?: number;
   /** Called after each committed batch with the running total. */
   onProgress?: (eventsApplied: number) => void;
@@ -50,7 +50,7 @@ export class ProjectionRebuilder {
   }
 
   private async rebuildLocked(projections: readonly Projection[], options: RebuildOptions): Promise<RebuildResult> {
-    const batchSize = options.batchSize ?? 5000;
+    const batchSize = options.batchSize ?? 20000;
     const deferred: DeferredIndex[] = [];
     await this.dataSource.transaction(async (m) => {
       for (const p of projections) deferred.push(...(await createShadowTables(m, p)));
