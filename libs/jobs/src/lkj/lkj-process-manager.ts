@@ -106,7 +106,7 @@ export class LkjProcessManager {
     }
     if (event.type === 'PkApproved') {
       const year = Number(event.streamId.split(':')[2]);
-      const pkEvents = await this.store.readStream(event.streamId, { tenantId: event.tenantId, toVersion: event.streamVersion });
+      const pkEvents = await this.store.readStream(event.streamId, { tenantId: event.tenantId, toVersion: event.streamVersion }, manager);
       const pk = pkInForce(foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]));
       if (!pk) return null;
       await manager.query(
@@ -125,7 +125,7 @@ export class LkjProcessManager {
     const satker = event.tenantId;
     if (!(await isYearComplete(manager, satker, year))) return [];
     const key = `${satker}:${year}`;
-    let loaded = cache.get(key) ?? (await this.streams.load(satker, year));
+    let loaded = cache.get(key) ?? (await this.streams.load(satker, year, manager));
     const finals = loaded.state.versions.filter((v) => !v.draft);
     const hadFinal = finals.length > 0;
     // An import before the first final, or while one is still pending, is read by that final's job.

@@ -29,8 +29,9 @@ export function systemMetadata(satker: string, idempotencyKey: string | null, ca
 export class LkjStreams {
   constructor(private readonly store: EventStore) {}
 
-  async load(satker: string, year: number): Promise<LoadedLkj> {
-    const events = await this.store.readStream(lkjStreamId(satker, year), { tenantId: satker });
+  /** Pass the transaction's `manager` when loading inside one (PGlite has a single session). */
+  async load(satker: string, year: number, manager?: EntityManager): Promise<LoadedLkj> {
+    const events = await this.store.readStream(lkjStreamId(satker, year), { tenantId: satker }, manager);
     return { satker, year, state: foldEvents(lkjDecider, events as unknown as LkjEvent[]), count: events.length };
   }
 

@@ -64,7 +64,7 @@ export class LkjService {
     const now = this.clock.now();
     const metadata: CommandMetadata = { actor: { userId: by.id, role: by.role, subbagian: null }, now: now.toISOString() };
     const { version, intent } = await this.dataSource.transaction(async (manager) => {
-      const loaded = await this.streams.load(satker, year);
+      const loaded = await this.streams.load(satker, year, manager);
       const yearComplete = await isYearComplete(manager, satker, year);
       const result = await this.streams.decide(
         loaded,
