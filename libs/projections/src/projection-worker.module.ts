@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { EventStore, EventStoreModule } from '@kinerja/event-store';
 import { ROOT_LOGGER } from '@kinerja/platform';
 import { ProjectionsModule } from './projections.module';
-import { ProjectionRebuilder } from './runner/projection-rebuilder';
+import { ProjectionRebuilder, RebuildInProgressError } from './runner/projection-rebuilder';
 import { ProjectionRegistry } from './runner/projection-registry';
 import { ProjectionRunner } from './runner/projection-runner';
 import { staleProjections } from './runner/projection-versions';
@@ -36,7 +36,10 @@ export class ProjectionWorker implements OnApplicationBootstrap, OnApplicationSh
       this.rebuilding = this.rebuilder
         .rebuild(projections)
         .then((r) => this.logger.info({ projections: r.projections, events: r.events }, 'projections rebuilt'))
-        .catch((err) => this.logger.error({ err }, 'projection rebuild failed'));
+        .catch((err) => {
+          if (err instanceof RebuildInProgressError) this.logger.info({ projection: err.projection }, 'another process is rebuilding it');
+          else this.logger.error({ err }, 'projection rebuild failed');
+        });
     }
     this.runner.start();
   }

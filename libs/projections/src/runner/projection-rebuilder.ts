@@ -11,6 +11,13 @@ export interface RebuildOptions {
   onProgress?: (eventsApplied: number) => void;
 }
 
+/** Another process (a CLI run, another worker replica) is rebuilding the projection right now. */
+export class RebuildInProgressError extends Error {
+  constructor(readonly projection: string) {
+    super(`projection ${projection} is already being rebuilt`);
+  }
+}
+
 export interface RebuildResult {
   projections: string[];
   events: number;
@@ -40,7 +47,7 @@ export class ProjectionRebuilder {
         const rows: Array<{ locked: boolean }> = await session.query(
           `SELECT pg_try_advisory_lock(hashtext('kinerja:rebuild'), hashtext($1)) AS locked`, [p.name],
         );
-        if (!rows[0].locked) throw new Error(`projection ${p.name} is already being rebuilt`);
+        if (!rows[0].locked) throw new RebuildInProgressError(p.name);
       }
       return await this.rebuildLocked(projections, options);
     } finally {
