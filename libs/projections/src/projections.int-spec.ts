@@ -108,6 +108,20 @@ describe('projections following the log while many offices write at once', () =>
     }
   });
 
+  it('holds every indicator × month cell with its approved value as the stream approved it', async () => {
+    const model = new KinerjaReadModel(db.dataSource);
+    const satker = workload.offices[0];
+    const cells = await model.monthlyValues(satker, YEAR);
+    expect(cells.length).toBeGreaterThan(30);
+    for (const cell of cells) {
+      const state = await reportStateFromStream(store, satker, YEAR, cell.month, cell.subbagian);
+      if (state.status === 'EMPTY') throw new Error('a cell without a report');
+      const approvedLine = state.approved?.lines.find((l) => l.indicatorCode === cell.indicatorCode);
+      expect([cell.indicatorCode, cell.month, cell.status, cell.approved, cell.approvedValue]).toEqual(
+        [cell.indicatorCode, cell.month, state.status, approvedLine !== undefined, approvedLine?.value ?? null]);
+    }
+  });
+
   it('the inbox holds exactly the submitted reports, oldest first', async () => {
     const inbox = new ApprovalInboxQuery(db.dataSource);
     for (const satker of workload.offices) {

@@ -3,8 +3,23 @@ import {
   computeKinerja, DomainError, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
 } from '@kinerja/domain';
 import { checkpointName } from '../runner/projection';
-import { PERF_PK_TABLE, PERF_REPORTS_TABLE } from './current-performance.tables';
-import type { ApprovedSnapshot } from './perf-report.fold';
+import { PERF_PK_TABLE, PERF_REPORTS_TABLE, PERF_VALUES_TABLE } from './current-performance.tables';
+import type { ApprovedSnapshot, PerfValue } from './perf-report.fold';
+
+export interface IndicatorMonthValue {
+  indicatorCode: string;
+  month: number;
+  subbagian: string;
+  /** The report's state (DRAFT, SUBMITTED, RETURNED, APPROVED). */
+  status: PerfValue['status'];
+  revision: number;
+  /** The working value (null: blank, or the line was dropped from the working draft). */
+  value: string | null;
+  /** True when an approved revision has a line for the indicator; `approvedValue` null then means blank. */
+  approved: boolean;
+  approvedValue: string | null;
+  approvedRevision: number | null;
+}
 
 const PROJECTION = 'current-performance';
 
@@ -47,6 +62,19 @@ export class KinerjaReadModel {
       [satker, tx, position],
     );
     return rows[0].behind === false;
+  }
+
+  /** Office × year × indicator × month: the working value and status, and the approved value (null = blank). */
+  async monthlyValues(satker: string, year: number): Promise<IndicatorMonthValue[]> {
+    const rows: Array<Omit<PerfValue, 'satker' | 'year'>> = await this.dataSource.query(
+      `SELECT indicator_code, month, subbagian, in_working, value, status, revision, approved, approved_value, approved_revision
+         FROM ${PERF_VALUES_TABLE} WHERE satker = $1 AND year = $2 ORDER BY indicator_code, month, subbagian`,
+      [satker, year],
+    );
+    return rows.map((r) => ({
+      indicatorCode: r.indicator_code, month: Number(r.month), subbagian: r.subbagian, status: r.status, revision: r.revision,
+      value: r.in_working ? r.value : null, approved: r.approved, approvedValue: r.approved_value, approvedRevision: r.approved_revision,
+    }));
   }
 
   async pkInForce(satker: string, year: number): Promise<PkVersionInForce | null> {
