@@ -158,6 +158,9 @@ describe('projections following the log while many offices write at once', () =>
     await store.append(`note:${behind}:${randomUUID()}`, 'no-stream', [{ type: 'SomethingNoted', data: {} }],
       { tenantId: behind, actorId: 'u-test', actorRole: 'ADMIN', correlationId: randomUUID() });
     expect(await model.caughtUp(behind)).toBe(false);
+    const lag = await projectionLag(db.dataSource, store, builtInRegistry(), new Date(Date.now() + 60_000));
+    expect(lag.map((l) => l.eventsBehind)).toEqual(builtInRegistry().names().map(() => 1));
+    expect(lag.every((l) => l.secondsBehind >= 60)).toBe(true);
     expect(await model.tabel32IfCaughtUp(behind, YEAR)).toBeNull();
     expect(await model.tabel32IfCaughtUp(other, YEAR)).toEqual(await kinerjaFromStreams(store, other, YEAR, null));
     await new ProjectionRunner(db.dataSource, store, builtInRegistry()).drain();
