@@ -29,8 +29,8 @@ export const projectionsRebuildCommand: CliCommand = {
     });
     const seconds = (Date.now() - started) / 1000;
     out(`Rebuilt ${result.projections.join(', ')}: ${result.events} events in ${seconds.toFixed(1)} s (${Math.round(result.events / Math.max(seconds, 0.001))} events/s).`);
-    // Events committed during the switch-over but kept back by an older open transaction follow now.
-    await new ProjectionRunner(dataSource, store, registry).drain(names);
+    // What arrived during the switch-over follows now (or in the worker, which may hold the lock).
+    await new ProjectionRunner(dataSource, store, registry).catchUp(names);
     return 0;
   },
 };
