@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AppConfig, Clock, createRootLogger, loadConfig } from '@kinerja/platform';
@@ -18,7 +21,10 @@ export interface TestApp {
  */
 export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  // Evidence, LKj files and development keys go to a folder of this test's own, never ./.data.
+  const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-test-'));
   const config = loadConfig({
+    DATA_DIR: dataDir,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     LOG_FORMAT: 'json',
@@ -47,6 +53,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     async close() {
       await app.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

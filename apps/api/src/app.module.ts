@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
+import { ProjectionsModule } from '@kinerja/projections';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), AuthModule, AdminModule, WorkflowHttpModule, AuditModule, NotificationsModule, LkjHttpModule],
+      imports: [PlatformModule.forRoot(options), ProjectionsModule, AuthModule, AdminModule, WorkflowHttpModule, AuditModule, NotificationsModule, LkjHttpModule],
       controllers: [HealthController],
     };
   }

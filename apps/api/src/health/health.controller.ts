@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS, RUNTIME, Runtime } from '@kinerja/platform';
+import { ProjectionLagService } from '@kinerja/projections';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { Public } from '../http/public.decorator';
 
@@ -33,7 +34,18 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(RUNTIME) private readonly runtime: Pick<Runtime, 'embeddedDatabase'>,
     @Optional() private readonly integrity?: IntegrityService,
+    @Optional() private readonly projectionLag?: ProjectionLagService,
   ) {}
+
+  /** How far each read model trails the log; informative, never a reason to fail readiness. */
+  private async projections() {
+    if (!this.projectionLag) return undefined;
+    try {
+      return await this.projectionLag.lag();
+    } catch {
+      return null;
+    }
+  }
 
   /** Loud but not unhealthy: how many offices have a detected break in their chain (names only to their auditors). */
   private async integrityStatus() {
@@ -50,12 +62,13 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: the database and Redis' })
+  @ApiOperation({ summary: 'Liveness and readiness: the database and Redis; integrity alerts and projection lag' })
   async health(@Res({ passthrough: true }) res: Response) {
-    const [database, redis, integrity] = await Promise.all([
+    const [database, redis, integrity, projections] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
       this.integrityStatus(),
+      this.projections(),
     ]);
     const up = database.status === 'up' && redis.status === 'up';
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
@@ -64,6 +77,7 @@ export class HealthController {
       database: { ...database, embedded: this.runtime.embeddedDatabase },
       redis,
       integrity,
+      projections,
     };
   }
 }

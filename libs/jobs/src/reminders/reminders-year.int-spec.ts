@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { Test, TestingModule } from '@nestjs/testing';
 import { EventStore } from '@kinerja/event-store';
 import { ControllableClock, createRootLogger, loadConfig, PlatformModule } from '@kinerja/platform';
@@ -53,7 +56,7 @@ describe('reminders over a whole year, exactly once despite crashes, duplicates 
     smtp = await startInProcessSmtp();
     redis = new Redis(testRedisUrl);
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATABASE_URL: db.url, REDIS_URL: testRedisUrl,
+      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATA_DIR: mkdtempSync(join(tmpdir(), 'kinerja-reminders-')), DATABASE_URL: db.url, REDIS_URL: testRedisUrl,
       REDIS_PREFIX: prefix, REDIS_AUTOSTART: 'false', SMTP_URL: smtp.url, MAIL_FROM: 'Kinerja <no-reply@kinerja.test>',
     });
     const logger = createRootLogger({ level: 'error', format: 'json' });
@@ -87,7 +90,8 @@ describe('reminders over a whole year, exactly once despite crashes, duplicates 
     for (;;) {
       const job = await queue.getJob(id);
       const state = job ? await job.getState() : 'unknown';
-      if (state === 'completed') return job!.returnvalue;
+      // Read again: the job fetched above may predate its completion (returnvalue still null).
+      if (state === 'completed') return (await queue.getJob(id))!.returnvalue;
       if (state === 'failed') throw new Error(`job ${id} failed: ${job!.failedReason}`);
       await new Promise((r) => setTimeout(r, 5));
     }

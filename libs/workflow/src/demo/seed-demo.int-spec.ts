@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { QueryBus } from '@nestjs/cqrs';
 import { ControllableClock, loadConfig } from '@kinerja/platform';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
@@ -9,7 +12,7 @@ import { seedDemo, seedDemoIfEmpty } from './seed-demo';
 describe('seed:demo loads KPU Kabupaten Jember through the command handlers', () => {
   let db: TestDatabase;
   const today = new ControllableClock(new Date('2026-11-27T05:00:00Z'));
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_PASSWORD: 'demo-password-123', REDIS_AUTOSTART: 'false' });
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_PASSWORD: 'demo-password-123', REDIS_AUTOSTART: 'false', DATA_DIR: mkdtempSync(join(tmpdir(), 'kinerja-seed-')) });
 
   beforeAll(async () => {
     db = await createTestDatabase();
