@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStore } from '@kinerja/event-store';
-import { LkjFileStore, LkjProducer, LkjOutbox } from '@kinerja/jobs';
+import { LkjProducer, LkjOutbox } from '@kinerja/jobs';
+import { ContentAddressedStore } from '@kinerja/platform';
 import { jember2024ApprovedReports } from '@kinerja/reporting';
 import { YearDriver } from '../../libs/jobs/src/lkj/testing/year-driver.testing';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -99,7 +100,7 @@ describe('Laporan Kinerja over HTTP', () => {
   it('refuses a file altered on disk with 409 LKJ.INTEGRITY_FAILED', async () => {
     const overview = await t.http.get(base).set(as(tokens.sekretaris));
     const docx = overview.body.versions[1].files.find((f: { format: string }) => f.format === 'DOCX');
-    await writeFile(new LkjFileStore(join(dataDir, 'lkj')).pathOf(JEMBER, docx.sha256), 'diubah');
+    await writeFile(new ContentAddressedStore(join(dataDir, 'lkj')).pathOf(JEMBER, docx.sha256), 'diubah');
     const r = await t.http.get(`${base}/versions/2/docx`).set(as(tokens.sekretaris));
     expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'LKJ.INTEGRITY_FAILED' });
   });

@@ -12,3 +12,4 @@ export * from './redis/redis-connection';
 export * from './runtime';
 export * from './bootstrap';
 export * from './database/migrate';
+export * from './files/content-addressed-store';

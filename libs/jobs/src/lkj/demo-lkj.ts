@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '@kinerja/event-store';
-import { type AppConfig, type Clock, SystemClock } from '@kinerja/platform';
+import { type AppConfig, type Clock, ContentAddressedStore, SystemClock } from '@kinerja/platform';
 import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
 import { LkjFactsReader } from './lkj-facts.reader';
-import { LkjFileStore } from './lkj-file-store';
 import { LkjOutbox } from './lkj-outbox';
 import { LkjProcessManager } from './lkj-process-manager';
 import { LkjProducer } from './lkj-producer';
@@ -15,7 +14,7 @@ export interface LkjParts {
   streams: LkjStreams;
   outbox: LkjOutbox;
   facts: LkjFactsReader;
-  files: LkjFileStore;
+  files: ContentAddressedStore;
   processManager: LkjProcessManager;
   producer: LkjProducer;
   capaian: CapaianTahunLaluService;
@@ -26,7 +25,7 @@ export function createLkjParts(dataSource: DataSource, config: Pick<AppConfig, '
   const streams = new LkjStreams(store);
   const outbox = new LkjOutbox(dataSource);
   const facts = new LkjFactsReader(dataSource, store);
-  const files = new LkjFileStore(join(config.DATA_DIR, 'lkj'));
+  const files = new ContentAddressedStore(join(config.DATA_DIR, 'lkj'));
   return {
     streams, outbox, facts, files,
     processManager: new LkjProcessManager(dataSource, store, streams, outbox, clock),

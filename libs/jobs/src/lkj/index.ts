@@ -5,7 +5,6 @@ export * from './lkj-jobs';
 export * from './lkj-producer';
 export * from './lkj-process-manager';
 export * from './lkj-facts.reader';
-export * from './lkj-file-store';
 export * from './lkj-outbox';
 export * from './lkj-enqueuer';
 export * from './lkj-stream';

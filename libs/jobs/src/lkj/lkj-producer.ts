@@ -1,10 +1,10 @@
+import { ContentAddressedStore } from '@kinerja/platform';
 import type { DataSource } from 'typeorm';
 import { DomainError, type CommandMetadata, type LkjFile, type LkjVersionState } from '@kinerja/domain';
 import { ConcurrencyError } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 import { buildLkjModel, renderLkjDocx, renderLkjPdf } from '@kinerja/reporting';
 import type { LkjFactsReader } from './lkj-facts.reader';
-import type { LkjFileStore } from './lkj-file-store';
 import { lkjJobId, type LkjOutbox } from './lkj-outbox';
 import { SYSTEM_ACTOR, systemMetadata, type LkjStreams } from './lkj-stream';
 
@@ -21,7 +21,7 @@ export class LkjProducer {
     private readonly dataSource: DataSource,
     private readonly streams: LkjStreams,
     private readonly facts: LkjFactsReader,
-    private readonly files: LkjFileStore,
+    private readonly files: ContentAddressedStore,
     private readonly outbox: LkjOutbox,
     private readonly clock: Clock,
   ) {}

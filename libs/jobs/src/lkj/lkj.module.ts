@@ -2,13 +2,12 @@ import { join } from 'node:path';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { EventStore, EventStoreModule } from '@kinerja/event-store';
-import { AppConfig, Clock } from '@kinerja/platform';
+import { AppConfig, Clock, ContentAddressedStore } from '@kinerja/platform';
 import type { DataSource } from 'typeorm';
 import { JobQueues } from '../queue-runtime/job-queues';
 import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
 import { LkjEnqueuer } from './lkj-enqueuer';
 import { LkjFactsReader } from './lkj-facts.reader';
-import { LkjFileStore } from './lkj-file-store';
 import { LKJ_OPTIONS, LkjJobs, type LkjWorkerOptions } from './lkj-jobs';
 import { LkjOutbox } from './lkj-outbox';
 import { LkjProcessManager } from './lkj-process-manager';
@@ -23,7 +22,7 @@ function lkjProviders(): Provider[] {
   return [
     { provide: LkjStreams, useFactory: (es: EventStore) => new LkjStreams(es), inject: [EventStore] },
     { provide: LkjOutbox, useFactory: (ds: DataSource) => new LkjOutbox(ds), inject: [DS] },
-    { provide: LkjFileStore, useFactory: (c: AppConfig) => new LkjFileStore(join(c.DATA_DIR, 'lkj')), inject: [AppConfig] },
+    { provide: ContentAddressedStore, useFactory: (c: AppConfig) => new ContentAddressedStore(join(c.DATA_DIR, 'lkj')), inject: [AppConfig] },
     { provide: LkjFactsReader, useFactory: (ds: DataSource, es: EventStore) => new LkjFactsReader(ds, es), inject: [DS, EventStore] },
     { provide: LkjEnqueuer, useFactory: (q: JobQueues, o: LkjOutbox, c: Clock) => new LkjEnqueuer(q, o, c), inject: [JobQueues, LkjOutbox, Clock] },
     {
@@ -33,20 +32,20 @@ function lkjProviders(): Provider[] {
     },
     {
       provide: LkjProducer,
-      useFactory: (ds: DataSource, s: LkjStreams, f: LkjFactsReader, fs: LkjFileStore, o: LkjOutbox, c: Clock) => new LkjProducer(ds, s, f, fs, o, c),
-      inject: [DS, LkjStreams, LkjFactsReader, LkjFileStore, LkjOutbox, Clock],
+      useFactory: (ds: DataSource, s: LkjStreams, f: LkjFactsReader, fs: ContentAddressedStore, o: LkjOutbox, c: Clock) => new LkjProducer(ds, s, f, fs, o, c),
+      inject: [DS, LkjStreams, LkjFactsReader, ContentAddressedStore, LkjOutbox, Clock],
     },
     {
       provide: LkjService,
-      useFactory: (ds: DataSource, s: LkjStreams, o: LkjOutbox, e: LkjEnqueuer, pm: LkjProcessManager, fs: LkjFileStore, c: Clock) =>
+      useFactory: (ds: DataSource, s: LkjStreams, o: LkjOutbox, e: LkjEnqueuer, pm: LkjProcessManager, fs: ContentAddressedStore, c: Clock) =>
         new LkjService(ds, s, o, e, pm, fs, c),
-      inject: [DS, LkjStreams, LkjOutbox, LkjEnqueuer, LkjProcessManager, LkjFileStore, Clock],
+      inject: [DS, LkjStreams, LkjOutbox, LkjEnqueuer, LkjProcessManager, ContentAddressedStore, Clock],
     },
     { provide: CapaianTahunLaluService, useFactory: (ds: DataSource, es: EventStore, c: Clock) => new CapaianTahunLaluService(ds, es, c), inject: [DS, EventStore, Clock] },
   ];
 }
 
-const EXPORTS = [LkjService, CapaianTahunLaluService, LkjProducer, LkjProcessManager, LkjFactsReader, LkjFileStore];
+const EXPORTS = [LkjService, CapaianTahunLaluService, LkjProducer, LkjProcessManager, LkjFactsReader, ContentAddressedStore];
 
 /** The annual Laporan Kinerja: `forApi()` to ask for and serve it, `forWorker()` to produce it. */
 @Module({})

@@ -1,8 +1,8 @@
+import { ContentAddressedStore } from '@kinerja/platform';
 import type { DataSource } from 'typeorm';
 import { DomainError, lkjStatus, type CommandMetadata, type LkjFile, type LkjStatus, type Role } from '@kinerja/domain';
 import type { Clock } from '@kinerja/platform';
 import type { LkjEnqueuer } from './lkj-enqueuer';
-import type { LkjFileStore } from './lkj-file-store';
 import type { LkjOutbox } from './lkj-outbox';
 import { isYearComplete, type LkjProcessManager } from './lkj-process-manager';
 import type { LkjStreams } from './lkj-stream';
@@ -46,7 +46,7 @@ export class LkjService {
     private readonly outbox: LkjOutbox,
     private readonly enqueuer: LkjEnqueuer,
     private readonly processManager: LkjProcessManager,
-    private readonly files: LkjFileStore,
+    private readonly files: ContentAddressedStore,
     private readonly clock: Clock,
   ) {}
 

@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain';
-import { AppConfig, Clock } from '@kinerja/platform';
+import { AppConfig, Clock, ContentAddressedStore, sha256Of } from '@kinerja/platform';
 import type { WorkflowActor } from '../shared/workflow-actor';
 import { detectEvidenceType, EVIDENCE_TYPES } from './evidence-type.detect';
-import { EvidenceStorage, sha256Of } from './evidence-storage';
 
 /** What a report line references: `{ sha256, fileName, contentType, size }`. */
 export interface EvidenceFile {
@@ -37,14 +36,14 @@ const SHA256 = /^[0-9a-f]{64}$/;
 @Injectable()
 export class EvidenceService {
   private readonly logger = new Logger('Evidence');
-  private readonly storage: EvidenceStorage;
+  private readonly storage: ContentAddressedStore;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.storage = new EvidenceStorage(join(config.DATA_DIR, 'evidence'));
+    this.storage = new ContentAddressedStore(join(config.DATA_DIR, 'evidence'));
   }
 
   async store(satker: string, actor: WorkflowActor, file: UploadedFile | undefined): Promise<EvidenceFile> {
@@ -55,7 +54,7 @@ export class EvidenceService {
     const sha256 = sha256Of(file.buffer);
     const fileName = cleanFileName(file.originalname);
     const existing = await this.find(satker, sha256);
-    if (!existing) await this.storage.write(satker, sha256, file.buffer);
+    if (!existing) await this.storage.write(satker, file.buffer);
     await this.dataSource.query(
       `INSERT INTO evidence_files (tenant_id, sha256, file_name, content_type, size, uploaded_by, uploaded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, sha256) DO NOTHING`,

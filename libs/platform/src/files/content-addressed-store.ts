@@ -2,18 +2,25 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
+export function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /**
- * Evidence files content-addressed on disk: `<root>/<tenant>/<aa>/<sha256>`. A file is written to a
- * temporary name, flushed to disk, then renamed: readers never see half a file.
+ * Files addressed by their SHA-256 under `<root>/<tenant>/<aa>/<sha256>` (evidence, produced LKj).
+ * Written to a temporary name, flushed, then renamed: a reader never sees half a file, and writing
+ * the same bytes twice is harmless. Nothing is ever deleted. Reading re-hashes, so a file swapped
+ * on disk is told apart from the one an event refers to.
  */
-export class EvidenceStorage {
+export class ContentAddressedStore {
   constructor(private readonly root: string) {}
 
   pathOf(tenant: string, sha256: string): string {
     return join(this.root, tenant, sha256.slice(0, 2), sha256);
   }
 
-  async write(tenant: string, sha256: string, bytes: Buffer): Promise<void> {
+  async write(tenant: string, bytes: Buffer): Promise<{ sha256: string; size: number }> {
+    const sha256 = sha256Of(bytes);
     const dir = join(this.root, tenant, sha256.slice(0, 2));
     await mkdir(dir, { recursive: true });
     const temp = join(dir, `.tmp-${sha256}-${randomBytes(6).toString('hex')}`);
@@ -31,9 +38,10 @@ export class EvidenceStorage {
       throw error;
     }
     await syncDirectory(dir);
+    return { sha256, size: bytes.length };
   }
 
-  /** The bytes and their SHA-256 as read now; null when the file is missing. */
+  /** The bytes and their SHA-256 as computed now; null when the file is missing. */
   async read(tenant: string, sha256: string): Promise<{ bytes: Buffer; actualSha256: string } | null> {
     try {
       const bytes = await readFile(this.pathOf(tenant, sha256));
@@ -45,11 +53,7 @@ export class EvidenceStorage {
   }
 }
 
-export function sha256Of(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** So that the rename itself survives a crash (best effort: not every platform allows it). */
+/** So that the rename itself survives a crash (best effort: not every file system allows it). */
 async function syncDirectory(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
@@ -59,6 +63,6 @@ async function syncDirectory(dir: string): Promise<void> {
       await handle.close();
     }
   } catch {
-    // Directory fsync is unsupported on some file systems; the file itself is already synced.
+    // The file itself is already synced.
   }
 }
