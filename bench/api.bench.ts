@@ -8,13 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommandBus } from '@nestjs/cqrs';
-import { Client } from 'pg';
 import { pkFromFixture, type PkStructure } from '../libs/domain/src';
 import { createRootLogger, loadConfig, migrateDatabase } from '../libs/platform/src';
 import { ApprovePkCommand, DraftPkCommand, SubmitPkCommand, demoMonthlyContent, loadJemberFixture, type WorkflowActor } from '../libs/workflow/src';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { runAppendBench } from './append.bench';
 import { measureInterleaved, numberArgument, type ThroughputResult } from './measure-throughput';
+import { createScratchDatabase } from './scratch-database';
 
 const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'];
 const PASSWORD = 'bench-password-123';
@@ -25,23 +25,6 @@ interface BenchClient {
   subbagian: string;
   token: string;
   keys: Array<{ year: number; month: number }>;
-}
-
-async function scratchDatabase(serverUrl: string) {
-  const name = `kinerja_bench_api_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /**
@@ -123,7 +106,7 @@ async function main(): Promise<void> {
   const poolSize = numberArgument(argv, 'pool', 'BENCH_POOL', 20);
   console.log(`bench:api — ${clients} Kasubbag clients, ${durationMs / 1000} s per operation, pool ${poolSize}, ${years} years of PK per office`);
 
-  const scratch = await scratchDatabase(serverUrl);
+  const scratch = await createScratchDatabase(serverUrl, 'kinerja_bench_api');
   let result: { submit: ThroughputResult; read: ThroughputResult } | null = null;
   try {
     await migrateDatabase(scratch.url);

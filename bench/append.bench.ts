@@ -3,12 +3,12 @@
 // to many streams across many offices for a fixed time, then measures the ceiling on the same pool:
 // plain single-row INSERT transactions of the same payload, in alternating one-second slices. Runs in a scratch database it creates
 // inside DATABASE_URL's server and drops at the end.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventStore } from '../libs/event-store/src';
 import { createDataSource, runMigrations } from '../libs/platform/src/database/data-source';
 import { measureInterleaved, numberArgument, ThroughputResult } from './measure-throughput';
+import { createScratchDatabase } from './scratch-database';
 
 export interface AppendBenchOptions {
   databaseUrl: string;
@@ -77,23 +77,6 @@ function plainInsertOperation(dataSource: DataSource, tenants: number) {
       [tenantId, `realisasi:${tenantId}:w${writer}:s${slot}`, randomUUID(), 'RealisasiSubmitted', data, metadata],
     );
   };
-}
-
-async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `kinerja_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 function line(label: string, r: ThroughputResult): string {

@@ -5,13 +5,13 @@
 // rate of reading the same events through the same gap-safe read path is measured in the same run.
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Checkpoint, EventStore } from '../libs/event-store/src';
 import { createDataSource, runMigrations } from '../libs/platform/src/database/data-source';
 import { builtInRegistry, ProjectionRebuilder } from '../libs/projections/src';
 import { seededRandom } from '../libs/projections/testing/workload-structure';
 import { numberArgument } from './measure-throughput';
+import { adminQuery, databaseUrlFor } from './scratch-database';
 import { ChainWriter } from './rebuild/chain-writer';
 import { jemberPk, nationalOffices } from './rebuild/national-offices';
 import { officeYear } from './rebuild/office-year';
@@ -19,21 +19,8 @@ import { officeYear } from './rebuild/office-year';
 const FIRST_YEAR = 2019;
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const admin = (sql: string) => adminQuery(serverUrl, sql);
+const databaseUrl = (name: string) => databaseUrlFor(serverUrl, name);
 
 /** Generates office-years in order, pausing when `target` events are written. Resumable. */
 class NationalDataSet {

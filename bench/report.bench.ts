@@ -12,7 +12,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'bullmq';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '../libs/event-store/src';
 import { createLkjParts, LkjEnqueuer, type LkjIntent } from '../libs/jobs/src/lkj';
@@ -22,6 +21,7 @@ import { ControllableClock, redisOptions } from '../libs/platform/src';
 import { createDataSource, runMigrations } from '../libs/platform/src/database/data-source';
 import { seededRandom } from '../libs/projections/testing/workload-structure';
 import { numberArgument } from './measure-throughput';
+import { adminQuery, databaseUrlFor } from './scratch-database';
 import { ChainWriter } from './rebuild/chain-writer';
 import { jemberPk, nationalOffices } from './rebuild/national-offices';
 import { officeYear } from './rebuild/office-year';
@@ -31,21 +31,8 @@ const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:543
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'];
 
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const admin = (sql: string) => adminQuery(serverUrl, sql);
+const databaseUrl = (name: string) => databaseUrlFor(serverUrl, name);
 
 const seconds = (startedNs: bigint) => Number(process.hrtime.bigint() - startedNs) / 1e9;
 
