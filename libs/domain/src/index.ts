@@ -34,3 +34,5 @@ export * from './capaian/kinerja-table.types';
 export * from './capaian/compute-kinerja';
 
 export * from './lkj';
+
+export * from './rating-scale';

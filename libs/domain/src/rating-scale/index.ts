@@ -1,0 +1,4 @@
+export * from './rating-scale.events';
+export * from './rating-scale.commands';
+export * from './rating-scale.state';
+export * from './rating-scale.decider';
