@@ -89,6 +89,10 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/capaian-tahun-lalu/{year}', allowed: ANY },
   { method: 'put', path: '/api/v1/satker/{satker}/capaian-tahun-lalu/{year}', allowed: ['SEKRETARIS', 'ADMIN'], body: { entries: 'bukan daftar' } },
   { method: 'post', path: '/api/v1/satker/{satker}/capaian-tahun-lalu/{year}/csv', allowed: ['SEKRETARIS', 'ADMIN'] },
+  // Each office's rating scale (Tabel 3.1): read by the office and its Inspektorat, set by its ADMIN.
+  { method: 'get', path: '/api/v1/satker/{satker}/rating-scale', allowed: ANY },
+  { method: 'put', path: '/api/v1/satker/{satker}/rating-scale', allowed: ['ADMIN'], body: { rows: 'bukan daftar' } },
+  { method: 'get', path: '/api/v1/satker/{satker}/rating-scale/history', allowed: ANY },
 ];
 
 /** Routes outside /api/v1 that the table does not walk. */

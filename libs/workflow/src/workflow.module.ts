@@ -24,24 +24,29 @@ import { ReturnRealisasiHandler } from './realisasi/return-realisasi/return-real
 import { ReviseRealisasiHandler } from './realisasi/revise-realisasi/revise-realisasi.handler';
 import { SaveRealisasiDraftHandler } from './realisasi/save-realisasi-draft/save-realisasi-draft.handler';
 import { SubmitRealisasiHandler } from './realisasi/submit-realisasi/submit-realisasi.handler';
+import { GetRatingScaleHandler, GetRatingScaleHistoryHandler } from './rating-scale/get-rating-scale/get-rating-scale.query';
+import { RatingScaleReader } from './rating-scale/rating-scale.reader';
+import { SetRatingScaleHandler } from './rating-scale/set-rating-scale/set-rating-scale.handler';
 import { AggregateRunner } from './shared/aggregate-runner';
 import { SatkerDirectory } from './shared/satker-directory';
 
 const commandHandlers = [
   DraftPkHandler, ChangePkIndicatorsHandler, SubmitPkHandler, ApprovePkHandler, ReturnPkHandler, OpenPkRevisionHandler,
   SaveRealisasiDraftHandler, SubmitRealisasiHandler, ApproveRealisasiHandler, ReturnRealisasiHandler, ReviseRealisasiHandler,
+  SetRatingScaleHandler,
 ];
 const queryHandlers = [
   GetPkHandler, ListPkVersionsHandler, GetRealisasiHandler, GetRealisasiHistoryHandler, ListRealisasiHandler, GetKinerjaHandler,
+  GetRatingScaleHandler, GetRatingScaleHistoryHandler,
 ];
 
 /**
  * The SAKIP workflow's application layer: commands and queries on the PK and monthly realisasi
- * streams, Tabel 3.2, and evidence files. Stands on the platform (DataSource, Clock, AppConfig).
+ * streams, Tabel 3.2, each office's rating scale, and evidence files. Stands on the platform (DataSource, Clock, AppConfig).
  */
 @Module({
   imports: [CqrsModule, EventStoreModule, ProjectionsModule],
-  providers: [AggregateRunner, SatkerDirectory, PkReader, PkWriter, RealisasiReader, RealisasiWriter, EvidenceService, ...commandHandlers, ...queryHandlers],
-  exports: [CqrsModule, EvidenceService, PkReader, RealisasiReader],
+  providers: [AggregateRunner, SatkerDirectory, PkReader, PkWriter, RealisasiReader, RealisasiWriter, RatingScaleReader, EvidenceService, ...commandHandlers, ...queryHandlers],
+  exports: [CqrsModule, EvidenceService, PkReader, RealisasiReader, RatingScaleReader],
 })
 export class WorkflowModule {}

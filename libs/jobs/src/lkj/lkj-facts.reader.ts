@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import {
-  approvedRealisasiOf, capaianTahunLaluStreamId, computeKinerja, DEFAULT_RATING_SCALE, DomainError, foldCapaianTahunLalu, foldEvents,
-  perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId, reportingSubbagian,
-  type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent, type PkVersionInForce, type RealisasiEvent,
+  approvedRealisasiOf, capaianTahunLaluStreamId, computeKinerja, DomainError, foldCapaianTahunLalu, foldEvents,
+  perjanjianKinerjaDecider, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleInForce, ratingScaleStreamId, realisasiDecider,
+  realisasiStreamId, reportingSubbagian, type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent,
+  type PkVersionInForce, type RatingScale, type RatingScaleEvent, type RealisasiEvent,
 } from '@kinerja/domain';
 import type { EventStore, RecordedEvent } from '@kinerja/event-store';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '@kinerja/event-store/event-row';
@@ -26,9 +27,9 @@ interface YearFacts {
 
 /**
  * Everything the LKj of one office and year is made of, read from the log and the read models:
- * the PK in force, Tabel 3.2 computed exactly as `GET …/kinerja/{year}` computes it, the Kasubbag's
- * notes, last year's capaian (from Kinerja, else imported), the approval history, chain head and
- * the latest signed digest.
+ * the PK in force, Tabel 3.2 computed exactly as `GET …/kinerja/{year}` computes it (with the office's
+ * rating scale), the Kasubbag's notes, last year's capaian (from Kinerja, else imported), the approval
+ * history, chain head and the latest signed digest.
  */
 export class LkjFactsReader {
   constructor(private readonly dataSource: DataSource, private readonly store: EventStore) {}
@@ -41,7 +42,8 @@ export class LkjFactsReader {
     const office = await readOfficeFacts(this.dataSource, satker);
     const lastMonth = Math.max(0, ...current.approved.map((r) => r.month));
     const month = request.draft && lastMonth < 12 ? Math.max(lastMonth, 1) : null;
-    const kinerja = computeKinerja(current.pk, current.approved, { month });
+    const ratingScale = await this.ratingScale(satker);
+    const kinerja = computeKinerja(current.pk, current.approved, { month, ratingScale });
     const previous = await this.previousCapaian(satker, year);
     const notes = new Map(collectIndicatorNotes(current.approved).map((n) => [n.indicatorCode, n]));
     const indicatorCodes = kinerja.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.code)));
@@ -55,7 +57,7 @@ export class LkjFactsReader {
       pk: current.pk,
       pkSignedOn: localDate(new Date(current.pk.approvedAt), office.profile.timeZone),
       kinerja,
-      ratingScale: DEFAULT_RATING_SCALE,
+      ratingScale,
       indicatorNotes: indicatorCodes.map((code) => ({
         indicatorCode: code,
         narratives: notes.get(code)?.narratives ?? [],
@@ -72,7 +74,13 @@ export class LkjFactsReader {
   /** Tabel 3.2 of a year as the API serves it, or null without an approved PK. */
   async kinerja(satker: string, year: number): Promise<KinerjaTable | null> {
     const facts = await this.year(satker, year);
-    return facts ? computeKinerja(facts.pk, facts.approved, { month: null }) : null;
+    return facts ? computeKinerja(facts.pk, facts.approved, { month: null, ratingScale: await this.ratingScale(satker) }) : null;
+  }
+
+  /** The office's rating scale in force (Tabel 3.1 of the reference when it has set none). */
+  private async ratingScale(satker: string): Promise<RatingScale> {
+    const events = await this.store.readStream(ratingScaleStreamId(satker), { tenantId: satker });
+    return ratingScaleInForce(foldEvents(ratingScaleDecider, events as unknown as RatingScaleEvent[]));
   }
 
   private async year(satker: string, year: number): Promise<YearFacts | null> {

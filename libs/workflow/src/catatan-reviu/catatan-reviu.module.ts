@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@kinerja/event-store';
 import { GetKinerjaAsOfHandler } from '../kinerja/get-kinerja-as-of/get-kinerja-as-of.query';
+import { RatingScaleReader } from '../rating-scale/rating-scale.reader';
 import { AggregateRunner } from '../shared/aggregate-runner';
 import { CATATAN_REVIU_PROVIDERS } from './catatan-reviu.handlers';
 
@@ -11,7 +12,7 @@ import { CATATAN_REVIU_PROVIDERS } from './catatan-reviu.handlers';
  */
 @Module({
   imports: [CqrsModule, EventStoreModule],
-  providers: [AggregateRunner, ...CATATAN_REVIU_PROVIDERS, GetKinerjaAsOfHandler],
+  providers: [AggregateRunner, RatingScaleReader, ...CATATAN_REVIU_PROVIDERS, GetKinerjaAsOfHandler],
   exports: [CqrsModule],
 })
 export class CatatanReviuModule {}

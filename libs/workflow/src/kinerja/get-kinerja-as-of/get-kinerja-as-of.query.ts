@@ -5,6 +5,7 @@ import {
 } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
 import { Clock } from '@kinerja/platform';
+import { RatingScaleReader } from '../../rating-scale/rating-scale.reader';
 
 export type KinerjaAsOf = KinerjaTable & { asOf: string };
 
@@ -24,6 +25,7 @@ export class GetKinerjaAsOfHandler implements IQueryHandler<GetKinerjaAsOfQuery>
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly ratingScales: RatingScaleReader,
   ) {}
 
   async execute({ satker, year, month, asOf }: GetKinerjaAsOfQuery): Promise<KinerjaAsOf> {
@@ -50,7 +52,9 @@ export class GetKinerjaAsOfHandler implements IQueryHandler<GetKinerjaAsOfQuery>
         if (report) approved.push(report);
       }
     }
-    return { ...computeKinerja(pk, approved, { month }), asOf: asOf.toISOString() };
+    // The office's scale as it stood then, like every other input.
+    const ratingScale = await this.ratingScales.inForce(satker, asOf);
+    return { ...computeKinerja(pk, approved, { month, ratingScale }), asOf: asOf.toISOString() };
   }
 
   private async pkAsOf(satker: string, year: number, asOf: Date): Promise<PkVersionInForce | null> {

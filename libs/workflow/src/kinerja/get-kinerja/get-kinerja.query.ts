@@ -3,11 +3,12 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { KinerjaReadModel } from '@kinerja/projections';
 import { approvedRealisasiOf, computeKinerja, DomainError, type ApprovedRealisasi, type KinerjaTable } from '@kinerja/domain';
 import { PkReader } from '../../perjanjian-kinerja/pk-reader';
+import { RatingScaleReader } from '../../rating-scale/rating-scale.reader';
 import { RealisasiReader } from '../../realisasi/realisasi-reader';
 
 /**
  * The live Tabel 3.2 of a year (or to date through `month`): the PK in force and the approved
- * monthly reports. Served from the current-performance read model when it holds every event of
+ * monthly reports, rated with the office's scale in force. Served from the current-performance read model when it holds every event of
  * the office, otherwise from the streams; both give the same table (the response shape is the
  * public contract).
  */
@@ -22,11 +23,13 @@ export class GetKinerjaHandler implements IQueryHandler<GetKinerjaQuery> {
   constructor(
     private readonly pk: PkReader,
     private readonly realisasi: RealisasiReader,
+    private readonly ratingScales: RatingScaleReader,
     @Optional() private readonly readModel?: KinerjaReadModel,
   ) {}
 
   async execute({ satker, year, month }: GetKinerjaQuery): Promise<KinerjaTable> {
-    const projected = await this.readModel?.tabel32IfCaughtUp(satker, year, month);
+    const ratingScale = await this.ratingScales.inForce(satker);
+    const projected = await this.readModel?.tabel32IfCaughtUp(satker, year, month, ratingScale);
     if (projected) return projected;
     const pk = await this.pk.inForce(satker, year);
     if (!pk) {
@@ -35,6 +38,6 @@ export class GetKinerjaHandler implements IQueryHandler<GetKinerjaQuery> {
     const pics = [...new Set(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.picSubbagian))))].sort();
     const loaded = await this.realisasi.loadYear(satker, year, pics, month ?? 12);
     const approved = loaded.map((r) => approvedRealisasiOf(r.state)).filter((r): r is ApprovedRealisasi => r !== null);
-    return computeKinerja(pk, approved, { month });
+    return computeKinerja(pk, approved, { month, ratingScale });
   }
 }

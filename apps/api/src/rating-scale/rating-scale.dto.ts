@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
+
+/** One row of Tabel 3.1: minExclusive < capaian ≤ maxInclusive. Bounds are checked by the domain (422). */
+export class RatingRowDto {
+  @ApiProperty({ example: '90', nullable: true, type: String, description: 'Angka desimal sebagai teks (batas bawah, tidak termasuk); null = tanpa batas bawah (baris terakhir).' })
+  @ValidateIf((o: RatingRowDto) => o.minExclusive !== null) @IsString() @MaxLength(32)
+  minExclusive: string | null;
+
+  @ApiProperty({ example: '100', nullable: true, type: String, description: 'Angka desimal sebagai teks (batas atas, termasuk); null = tanpa batas atas (baris pertama).' })
+  @ValidateIf((o: RatingRowDto) => o.maxInclusive !== null) @IsString() @MaxLength(32)
+  maxInclusive: string | null;
+
+  @ApiProperty({ example: 'Berhasil' }) @IsString() @MaxLength(100) category: string;
+  @ApiProperty({ example: 'Kegiatan yang dilaksanakan telah mencapai target indikator kinerja' }) @IsString() @MaxLength(1000) meaning: string;
+}
+
+/** Body of `PUT satker/{satker}/rating-scale`: the whole scale, rows from the highest down. */
+export class RatingScaleBody extends VersionedBody {
+  @ApiProperty({ example: 'skala-2025', description: 'Nama versi; Tabel 3.2 menyebutnya sebagai `ratingScaleVersion`.' })
+  @IsString() @MaxLength(64)
+  label: string;
+
+  @ApiProperty({ type: [RatingRowDto], description: 'Dari nilai tertinggi ke terendah, bersambung tanpa celah atau tumpang tindih.' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RatingRowDto)
+  rows: RatingRowDto[];
+
+  @ApiPropertyOptional({ example: 'Keputusan rapat pimpinan tentang skala penilaian 2025' })
+  @IsOptional() @IsString() @MaxLength(1000)
+  reason?: string;
+}
