@@ -24,7 +24,7 @@ describe("the LKj rates with the office's scale in force", () => {
     const runner = new AggregateRunner(s.store, s.db.dataSource, s.clock);
     const admin = { id: 'admin-jember', role: 'ADMIN' as const, satker: JEMBER, subbagian: null };
     await runner.run({ tenant: JEMBER, streamId: ratingScaleStreamId(JEMBER) }, ratingScaleDecider, admin, {}, (metadata) => ({
-      type: 'SetRatingScale', data: { satker: JEMBER, scale: { label: 'ketat-2025', rows: STRICT }, reason: null }, metadata,
+      type: 'SetRatingScale' as const, data: { satker: JEMBER, scale: { label: 'ketat-2025', rows: STRICT }, reason: null }, metadata,
     }));
     const [intent] = await s.parts.processManager.catchUpThroughNow();
     files = (await s.parts.producer.produce(intent.satker, intent.year, intent.version)).files;
