@@ -20,7 +20,7 @@ export class KinerjaController {
     summary: 'Tabel 3.2 Pengukuran Kinerja: target, realisasi, capaian dan kategori per indikator',
     description:
       'Dari PK yang berlaku dan laporan bulanan yang disetujui. Setiap angka adalah teks desimal; capaian dua desimal ' +
-      '("100.00"); kategori diputuskan dari nilai yang ditampilkan (skala Tabel 3.1). `null` berarti belum dapat diukur ' +
+      '("100.00"); kategori diputuskan dari nilai yang ditampilkan dengan skala penilaian satker yang berlaku (GET rating-scale; `ratingScaleVersion` = label-nya). `null` berarti belum dapat diukur ' +
       '(lihat `note`). Dengan `?month=M`: capaian s.d. bulan M terhadap rencana aksi s.d. bulan M. Rata-rata per kegiatan, ' +
       'program dan kantor. Bentuk jawaban ini stabil (kontrak publik). Dengan `?asOf=<waktu ISO 8601>`: angka sebagaimana ' +
       'berdiri pada saat itu (PK yang berlaku dan laporan yang sudah disetujui saat itu), ditambah field `asOf`.',
