@@ -1,4 +1,6 @@
 import { DEFAULT_RATING_SCALE, ratingOf, type RatingRow } from '@kinerja/domain';
+import { EventStore } from '@kinerja/event-store';
+import { builtInRegistry, KinerjaReadModel, ProjectionRunner } from '@kinerja/projections';
 import { createTestApp, TestApp } from '../support/test-app';
 import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy, SUBBAGIAN } from './workflow/jember-office.fixture';
 
@@ -92,6 +94,16 @@ describe("each office's rating scale (Tabel 3.1) over HTTP", () => {
       expect(row.category).toBe(ratingOf(row.capaian as string, { version: 'ketat-2025', rows: STRICT }).category);
     }
     expect(table.office.category).toBe(ratingOf(table.office.capaianAverage, { version: 'ketat-2025', rows: STRICT }).category);
+  });
+
+  it('rates the same from the current-performance read model once it has caught up', async () => {
+    const fromStreams = await kinerja();
+    const model = new KinerjaReadModel(t.db.dataSource);
+    await new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
+    expect(await model.caughtUp(JEMBER)).toBe(true);
+    const fromReadModel = await kinerja();
+    expect(fromReadModel).toEqual(fromStreams);
+    expect(fromReadModel.ratingScaleVersion).toBe('ketat-2025');
   });
 
   it('answers asOf an instant before the change with the scale in force then', async () => {
