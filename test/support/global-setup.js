@@ -14,6 +14,8 @@ function selectedProjects(argv) {
 }
 
 module.exports = async function globalSetup() {
+  // Names this run, so that the teardown deletes the Redis keys of this run's prefixes only.
+  process.env.KINERJA_TEST_RUN_ID = `${process.pid}-${Date.now()}`;
   const selected = selectedProjects(process.argv);
   if (selected.length > 0 && !selected.includes('integration')) return;
   const started = Date.now();

@@ -1,3 +1,6 @@
+import { appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -51,9 +54,15 @@ export async function createTestDatabase(options: { poolSize?: number; migrate?:
   };
 }
 
-/** A Redis key prefix of its own for one test file, so runs never collide. */
+/**
+ * A Redis key prefix of its own for one test file, so runs never collide. The prefixes of a run
+ * are listed in a file that the global teardown reads to delete their keys.
+ */
 export function testRedisPrefix(): string {
-  return `kinerja-test-${randomBytes(6).toString('hex')}`;
+  const prefix = `kinerja-test-${randomBytes(6).toString('hex')}`;
+  const runId = process.env.KINERJA_TEST_RUN_ID;
+  if (runId) appendFileSync(join(tmpdir(), `kinerja-test-run-${runId}.prefixes`), `${prefix}\n`);
+  return prefix;
 }
 
 export const testRedisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
