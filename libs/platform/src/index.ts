@@ -13,3 +13,4 @@ export * from './runtime';
 export * from './bootstrap';
 export * from './database/migrate';
 export * from './files/content-addressed-store';
+export * from './files/project-data';

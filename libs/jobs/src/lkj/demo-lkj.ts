@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '@kinerja/event-store';
-import { type AppConfig, type Clock, ContentAddressedStore, SystemClock } from '@kinerja/platform';
+import { type AppConfig, type Clock, ContentAddressedStore, projectDataFile, SystemClock } from '@kinerja/platform';
 import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
 import { LkjFactsReader } from './lkj-facts.reader';
 import { LkjOutbox } from './lkj-outbox';
@@ -35,16 +35,6 @@ export function createLkjParts(dataSource: DataSource, config: Pick<AppConfig, '
 }
 
 /** data/<name>, found from the source tree or from dist/ alike. */
-function dataFile(name: string): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'data', name);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error(`data/${name} not found above ${__dirname}`);
-}
-
 /**
  * The demo office's 2024 LKj: imports its 2023 capaian (data/capaian-2023-kpu-kab-jember.csv, all
  * 100% as in the reference) once, lets the process manager see the approved year, and produces
@@ -56,7 +46,7 @@ export async function seedDemoLkj(options: { dataSource: DataSource; config: Pic
   const parts = createLkjParts(options.dataSource, options.config, options.clock);
   const imported = await parts.capaian.view(satker, year);
   if (imported.entries.length === 0) {
-    const csv = readFileSync(dataFile(`capaian-${year - 1}-${satker}.csv`), 'utf8');
+    const csv = readFileSync(projectDataFile(`capaian-${year - 1}-${satker}.csv`), 'utf8');
     await parts.capaian.importCsv(satker, year, csv, { id: 'system:seed', role: 'ADMIN' });
     options.log?.(`${satker}: capaian ${year - 1} imported for the LKj ${year}`);
   }

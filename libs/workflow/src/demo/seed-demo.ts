@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { localDateOf, pkFromFixture, type PkFixture } from '@kinerja/domain';
-import { AppConfig, Clock, ControllableClock, SystemClock } from '@kinerja/platform';
+import { AppConfig, Clock, ControllableClock, readProjectJson, SystemClock } from '@kinerja/platform';
 import { createDemoContext } from './demo-context';
 import { ensureDemoOffice, JEMBER_CODE } from './demo-office';
 import { DemoYear, type MonthPlan } from './demo-year';
@@ -23,15 +21,9 @@ export interface SeedDemoSummary {
   currentYear: number;
 }
 
-/** data/pk-kpu-jember-2024.json, found from the source tree or from dist/ alike. */
+/** data/pk-kpu-jember-2024.json, the office's 2024 PK as transcribed from its LKj. */
 export function loadJemberFixture(): PkFixture {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'data', 'pk-kpu-jember-2024.json');
-    if (existsSync(candidate)) return JSON.parse(readFileSync(candidate, 'utf8')) as PkFixture;
-    dir = dirname(dir);
-  }
-  throw new Error('data/pk-kpu-jember-2024.json not found above ' + __dirname);
+  return readProjectJson<PkFixture>('pk-kpu-jember-2024.json');
 }
 
 async function countEvents(dataSource: DataSource, tenant: string): Promise<number> {
