@@ -55,6 +55,9 @@ describe('the projection runner killed with SIGKILL at random points while event
       const lag = await projectionLag(db.dataSource, store, registry, new Date());
       return lag.every((l) => l.eventsBehind === 0) ? true : undefined;
     }, 120_000, () => runner.output());
+    // The last runner may still be starting (its predecessor caught up): a graceful stop needs its
+    // signal handler, which is in place once it says it is running.
+    await waitFor(async () => (runner.output().includes('projections running') ? true : undefined), 60_000, () => runner.output());
     expect(await runner.stop('SIGTERM')).toBe(0);
 
     const live = await snapshotReadModels(db.dataSource, registry);
