@@ -1,23 +1,15 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { ChainEnvelope, GENESIS_HASH, hashEnvelope } from './event-envelope';
+import { EventRow } from './event-row';
 import { BrokenLinkKind, VerifyResult } from './event-store.types';
 
 const DEFAULT_BATCH = 1000;
 
-interface ChainRow {
-  tenant_id: string;
-  tenant_sequence: string;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: unknown;
+/** A stored row as the chain hashed it: the time as text (milliseconds) instead of a Date. */
+interface ChainRow extends Omit<EventRow, 'metadata' | 'recorded_at' | 'global_position' | 'transaction_id'> {
   metadata: ChainEnvelope['metadata'];
   recorded_text: string;
   sub_millisecond: boolean;
-  previous_hash: string;
-  hash: string;
 }
 
 type Broken = { sequence: number; eventId: string | null; kind: BrokenLinkKind; detail: string };

@@ -1,5 +1,4 @@
-import type { CatatanReviuEvent } from './catatan-reviu.events';
-import type { CatatanReviuCategory, CatatanReviuTarget } from './catatan-reviu.types';
+import type { CatatanReviuEvent, CatatanReviuWritten } from './catatan-reviu.events';
 
 /** OPEN: awaiting a tindak lanjut; ANSWERED: awaiting the Inspektorat; CLOSED: settled (may be reopened). */
 export type CatatanReviuStatus = 'OPEN' | 'ANSWERED' | 'CLOSED';
@@ -13,21 +12,12 @@ export interface TindakLanjut {
 
 export type CatatanReviuState =
   | { status: 'EMPTY' }
-  | {
+  | (CatatanReviuWritten['data'] & {
       status: CatatanReviuStatus;
-      noteId: string;
-      satker: string;
-      target: CatatanReviuTarget;
-      category: CatatanReviuCategory;
-      title: string;
-      description: string;
-      recommendation: string;
-      writtenBy: string;
-      writtenAt: string;
       tindakLanjut: TindakLanjut[];
       closedAt: string | null;
       conclusion: string | null;
-    };
+    });
 
 export type ExistingCatatanReviuState = Exclude<CatatanReviuState, { status: 'EMPTY' }>;
 

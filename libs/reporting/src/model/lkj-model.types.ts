@@ -1,3 +1,5 @@
+import type { OfficeProfileInput } from './lkj-input.types';
+
 /**
  * The Laporan Kinerja as data: everything both renderers print, already computed and formatted
  * where a figure is shown. JSON-serialisable; decimal figures are strings ("100.00" for capaian,
@@ -13,21 +15,8 @@ export interface LkjStaffTable {
   grandTotal: number;
 }
 
-export interface LkjOffice {
-  code: string;
-  name: string;
-  shortName: string;
-  institutionName: string;
-  region: string;
-  address: string | null;
-  timeZone: string;
-  ketua: string;
-  sekretaris: string;
-  tasks: string[];
-  functions: string[];
-  subbagian: { code: string; name: string; duties: string[] }[];
-  staff: LkjStaffTable;
-}
+/** The office as given, with its staff table totalled. */
+export type LkjOffice = Omit<OfficeProfileInput, 'staff'> & { staff: LkjStaffTable };
 
 export interface LkjPkIndikator {
   code: string;
