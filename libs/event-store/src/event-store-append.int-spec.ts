@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { FAST_APPEND_STATEMENT, preparedStatementPool } from './append-fast-path';
 import { ConcurrencyError } from './concurrency.error';
 import { EventStore } from './event-store';
 import { EventMetadata } from './event-store.types';
@@ -119,6 +120,33 @@ describe('EventStore.append (real PostgreSQL)', () => {
       expect(await store.readStream(streamId)).toHaveLength(count);
     },
   );
+
+  it('writes one event of its own transaction with the prepared statement, anything else with the function', async () => {
+    const pool = await preparedStatementPool(db.dataSource);
+    expect(pool).not.toBeNull();
+    const prepared = jest.spyOn(pool!, 'query');
+    const general = jest.spyOn(db.dataSource, 'query');
+    try {
+      const statementNames = () => prepared.mock.calls.map(([config]) => (config as { name?: string }).name);
+      const functionCalls = () => general.mock.calls.filter(([sql]) => String(sql).includes('event_store_append(')).length;
+      const streamId = `realisasi:kpu-g:${randomUUID()}`;
+      await store.append(streamId, 'no-stream', [submitted('1')], metadata('kpu-g')); // no chain head yet: the function makes it
+      expect([statementNames(), functionCalls()]).toEqual([[FAST_APPEND_STATEMENT], 1]);
+      const one = await store.append(streamId, 0, [submitted('2')], metadata('kpu-g', { idempotencyKey: 'k-1' }));
+      expect([statementNames().length, functionCalls()]).toEqual([2, 1]);
+      await store.append(streamId, 1, [submitted('3'), submitted('4')], metadata('kpu-g'));
+      await store.append(streamId, 'any', [submitted('5')], metadata('kpu-g'));
+      expect([statementNames().length, functionCalls()]).toEqual([2, 3]);
+      const retried = await store.append(streamId, 0, [submitted('2')], metadata('kpu-g', { idempotencyKey: 'k-1' })); // key used: the function replays
+      expect(retried).toEqual({ ...one, replayed: true });
+      expect([statementNames().length, functionCalls()]).toEqual([3, 4]);
+      await expect(store.append(streamId, 9, [submitted('6')], metadata('kpu-g'))).rejects.toMatchObject({ actualVersion: 4 });
+      expect(await store.verify('kpu-g')).toMatchObject({ intact: true, head: { sequence: 5 } });
+    } finally {
+      prepared.mockRestore();
+      general.mockRestore();
+    }
+  });
 
   it("appends inside the caller's transaction: rolled back with it, committed with it", async () => {
     await expect(

@@ -2,8 +2,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChainVerifier } from './chain-verifier';
 import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
 import { ConcurrencyError } from './concurrency.error';
-import { prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
-import { GENESIS_HASH } from './event-envelope';
+import { PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
+import { FAST_APPEND_SQL, FAST_APPEND_STATEMENT, fastAppendValues, fastPathDefers, preparedStatementPool } from './append-fast-path';
+import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './event-row';
 import {
   AppendOptions,
@@ -58,19 +59,13 @@ export class EventStore {
     const envelopeMeta = toEnvelopeMetadata(metadata);
     const prepared = events.map((event) => prepareEvent(event, streamId, metadata.tenantId, envelopeMeta, this.upcasters));
     const runner: Queryable = options.manager ?? this.dataSource;
-    let rows: AppendRow[];
-    try {
-      rows = await runner.query(APPEND_SQL, [
-        metadata.tenantId,
-        streamId,
-        toExpectedParameter(expectedVersion),
-        metadata.idempotencyKey ?? null,
-        JSON.stringify(envelopeMeta),
-        JSON.stringify(prepared),
-      ]);
-    } catch (error) {
-      throw await this.translateAppendError(error, metadata.tenantId, streamId, expectedVersion, options.manager !== undefined);
+    const expected = toExpectedParameter(expectedVersion);
+    const idempotencyKey = metadata.idempotencyKey ?? null;
+    let rows: AppendRow[] = [];
+    if (prepared.length === 1 && expected !== null && !options.manager) {
+      rows = await this.appendFast(metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared[0]);
     }
+    if (rows.length === 0) rows = await this.appendGeneral(runner, metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared, options);
     if (rows[0]?.o_replayed) return this.replayResult(runner, metadata.tenantId, streamId, rows);
     const recorded = rows.map((row, i): RecordedEvent => ({
       eventId: row.o_event_id,
@@ -86,6 +81,59 @@ export class EventStore {
       hash: row.o_hash,
     }));
     return { streamId, nextExpectedVersion: recorded[recorded.length - 1].streamVersion, events: recorded, replayed: false };
+  }
+
+  /**
+   * One event in a transaction of its own, through the prepared single statement (append-fast-path.ts).
+   * No rows: nothing was written and the function must decide (no chain head yet, version ahead,
+   * key already used, or the embedded database).
+   */
+  private async appendFast(
+    tenantId: string,
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    idempotencyKey: string | null,
+    metadata: EnvelopeMetadata,
+    event: PreparedEvent,
+  ): Promise<AppendRow[]> {
+    const pool = await preparedStatementPool(this.dataSource);
+    if (!pool) return [];
+    try {
+      const result = await pool.query<AppendRow>({
+        name: FAST_APPEND_STATEMENT,
+        text: FAST_APPEND_SQL,
+        values: fastAppendValues({ tenantId, streamId, expected: toExpectedParameter(expectedVersion) ?? -1, idempotencyKey, metadata, event }),
+      });
+      return result.rows;
+    } catch (error) {
+      if (fastPathDefers(error, idempotencyKey)) return [];
+      throw await this.translateAppendError(error, tenantId, streamId, expectedVersion, false);
+    }
+  }
+
+  /** Any append, through the `event_store_append` function, in the caller's transaction or its own. */
+  private async appendGeneral(
+    runner: Queryable,
+    tenantId: string,
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    idempotencyKey: string | null,
+    metadata: EnvelopeMetadata,
+    prepared: PreparedEvent[],
+    options: AppendOptions,
+  ): Promise<AppendRow[]> {
+    try {
+      return await runner.query(APPEND_SQL, [
+        tenantId,
+        streamId,
+        toExpectedParameter(expectedVersion),
+        idempotencyKey,
+        JSON.stringify(metadata),
+        JSON.stringify(prepared),
+      ]);
+    } catch (error) {
+      throw await this.translateAppendError(error, tenantId, streamId, expectedVersion, options.manager !== undefined);
+    }
   }
 
   /** A stream in version order, optionally up to a version (inclusive) or an instant. */
