@@ -1,9 +1,11 @@
 // npm run bench:append [-- --writers 16 --duration 10 --tenants 100]
 // Appends single-event commands (chain, concurrency check and idempotency key on) from N writers
 // to many streams across many offices for a fixed time, then measures the ceiling on the same pool:
-// plain single-row INSERT transactions of the same payload, in alternating one-second slices. Runs in a scratch database it creates
+// plain single-row INSERT transactions of the same payload, unprepared and prepared, in alternating
+// one-second slices. Runs in a scratch database it creates
 // inside DATABASE_URL's server and drops at the end.
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore } from '../libs/event-store/src';
 import { createDataSource, runMigrations } from '../libs/platform/src/database/data-source';
@@ -20,6 +22,8 @@ export interface AppendBenchOptions {
 export interface AppendBenchResult {
   append: ThroughputResult;
   plainInsert: ThroughputResult;
+  /** The same insert as a named prepared statement: the store prepares its own statements. */
+  plainPreparedInsert: ThroughputResult;
   ratio: number;
 }
 
@@ -39,10 +43,11 @@ export async function runAppendBench(options: AppendBenchOptions): Promise<Appen
       event_id uuid NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
       recorded_at timestamptz NOT NULL DEFAULT now())`);
     const append = appendOperation(new EventStore(dataSource), options.tenants);
-    const plain = plainInsertOperation(dataSource, options.tenants);
-    await measureInterleaved(options.writers, 1000, [append, plain], 500); // warm-up
-    const [appendResult, plainResult] = await measureInterleaved(options.writers, options.durationMs, [append, plain]);
-    return { append: appendResult, plainInsert: plainResult, ratio: appendResult.perSecond / plainResult.perSecond };
+    const plain = plainInsertOperation(dataSource, options.tenants, false);
+    const plainPrepared = plainInsertOperation(dataSource, options.tenants, true);
+    await measureInterleaved(options.writers, 1000, [append, plain, plainPrepared], 500); // warm-up
+    const [appendResult, plainResult, preparedResult] = await measureInterleaved(options.writers, options.durationMs, [append, plain, plainPrepared]);
+    return { append: appendResult, plainInsert: plainResult, plainPreparedInsert: preparedResult, ratio: appendResult.perSecond / plainResult.perSecond };
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await scratch.drop();
@@ -66,16 +71,22 @@ function appendOperation(store: EventStore, tenants: number) {
   };
 }
 
-function plainInsertOperation(dataSource: DataSource, tenants: number) {
+/**
+ * The ceiling: one INSERT of the same payload per transaction, through the same data source and
+ * pool — as application code writes it (`dataSource.query`), or as a named prepared statement on
+ * the pool, which is how the store sends its own append.
+ */
+function plainInsertOperation(dataSource: DataSource, tenants: number, prepared: boolean) {
   const data = JSON.stringify(payload.data);
   const metadata = JSON.stringify(payload.metadata);
+  const text = 'INSERT INTO bench_plain_inserts (tenant_id, stream_id, event_id, type, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)';
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
   return async (writer: number, iteration: number) => {
     const slot = iteration % 64;
     const tenantId = `bench-${(writer * 64 + slot) % tenants}`;
-    await dataSource.query(
-      'INSERT INTO bench_plain_inserts (tenant_id, stream_id, event_id, type, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)',
-      [tenantId, `realisasi:${tenantId}:w${writer}:s${slot}`, randomUUID(), 'RealisasiSubmitted', data, metadata],
-    );
+    const values = [tenantId, `realisasi:${tenantId}:w${writer}:s${slot}`, randomUUID(), 'RealisasiSubmitted', data, metadata];
+    if (prepared) await pool.query({ name: 'bench_plain_insert', text, values });
+    else await dataSource.query(text, values);
   };
 }
 
@@ -96,7 +107,9 @@ async function main(): Promise<void> {
   const result = await runAppendBench(options);
   console.log(line('event store', result.append));
   console.log(line('plain insert', result.plainInsert));
-  console.log(`ratio ${result.ratio.toFixed(2)} (target >= 0.60)`);
+  console.log(line('plain prepared', result.plainPreparedInsert));
+  const ratioToPrepared = result.append.perSecond / result.plainPreparedInsert.perSecond;
+  console.log(`ratio ${result.ratio.toFixed(2)} (target >= 0.60); against the prepared insert ${ratioToPrepared.toFixed(2)}`);
   const round = (n: number) => Math.round(n * 100) / 100;
   console.log(JSON.stringify({
     bench: 'append',
@@ -105,9 +118,11 @@ async function main(): Promise<void> {
     p50Ms: round(result.append.p50Ms),
     p99Ms: round(result.append.p99Ms),
     plainInsertsPerSec: Math.round(result.plainInsert.perSecond),
+    plainPreparedInsertsPerSec: Math.round(result.plainPreparedInsert.perSecond),
     ratio: round(result.ratio),
+    ratioToPrepared: round(ratioToPrepared),
   }));
-  if (result.append.errors > 0 || result.plainInsert.errors > 0) process.exitCode = 1;
+  if ([result.append, result.plainInsert, result.plainPreparedInsert].some((r) => r.errors > 0)) process.exitCode = 1;
 }
 
 if (require.main === module) {
