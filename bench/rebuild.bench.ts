@@ -1,4 +1,4 @@
-// npm run bench:rebuild [-- --events 1000000 --keep | --database <name>]
+// npm run bench:rebuild [-- --events 1000000 --keep | --database <name>] [--projections audit-trail,…]
 // Generates a national data set (553 KPU offices, year after year through the real deciders, the
 // hash chain computed in Node and bulk-inserted), then rebuilds every projection from the first
 // event into shadow tables and switches over, at 100k events and again at the full size. The raw
@@ -8,10 +8,11 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Checkpoint, EventStore } from '../libs/event-store/src';
 import { createDataSource, runMigrations } from '../libs/platform/src/database/data-source';
-import { builtInRegistry, ProjectionRebuilder } from '../libs/projections/src';
+import { builtInRegistry, type Projection, ProjectionRebuilder } from '../libs/projections/src';
 import { seededRandom } from '../libs/projections/testing/workload-structure';
 import { numberArgument } from './measure-throughput';
 import { adminQuery, databaseUrlFor } from './scratch-database';
+import { BackendCpu } from './backend-cpu';
 import { ChainWriter } from './rebuild/chain-writer';
 import { jemberPk, nationalOffices } from './rebuild/national-offices';
 import { officeYear } from './rebuild/office-year';
@@ -70,10 +71,34 @@ async function rawRead(store: EventStore, ds: DataSource, batchSize: number): Pr
   return { events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
-async function rebuildAll(store: EventStore, ds: DataSource, batchSize: number): Promise<{ events: number; seconds: number }> {
+interface RebuildRun {
+  events: number;
+  seconds: number;
+  /** CPU seconds of this Node process and of the database's PostgreSQL backends (null: not measurable). */
+  nodeCpu: number;
+  pgCpu: number | null;
+}
+
+async function rebuildAll(store: EventStore, ds: DataSource, batchSize: number, projections: Projection[], pg: BackendCpu): Promise<RebuildRun> {
+  await pg.reset();
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
-  const result = await new ProjectionRebuilder(ds, store).rebuild(builtInRegistry().all(), { batchSize });
-  return { events: result.events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  const result = await new ProjectionRebuilder(ds, store).rebuild(projections, { batchSize });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return { events: result.events, seconds, nodeCpu: (used.user + used.system) / 1e6, pgCpu: await pg.seconds() };
+}
+
+function describeRun(r: RebuildRun): string {
+  const perEvent = (s: number) => `${((s / r.events) * 1e6).toFixed(0)} µs/event`;
+  const pg = r.pgCpu === null ? 'PostgreSQL CPU n/a' : `PostgreSQL CPU ${r.pgCpu.toFixed(1)} s (${perEvent(r.pgCpu)})`;
+  return `${r.seconds.toFixed(1)} s, ${rate(r)} events/s; Node CPU ${r.nodeCpu.toFixed(1)} s (${perEvent(r.nodeCpu)}), ${pg}`;
+}
+
+function selectedProjections(argv: string[]): Projection[] {
+  const at = argv.indexOf('--projections');
+  const registry = builtInRegistry();
+  return at >= 0 ? argv[at + 1].split(',').map((name) => registry.get(name)) : registry.all();
 }
 
 const rate = (r: { events: number; seconds: number }) => Math.round(r.events / r.seconds);
@@ -85,25 +110,27 @@ async function main(): Promise<void> {
   const keep = argv.includes('--keep');
   const reuseAt = argv.indexOf('--database');
   const reuse = reuseAt >= 0 ? argv[reuseAt + 1] : null;
+  const projections = selectedProjections(argv);
   const name = reuse ?? `kinerja_bench_rebuild_${randomBytes(5).toString('hex')}`;
   if (!reuse) await admin(`CREATE DATABASE ${name}`);
   const ds = createDataSource({ url: databaseUrl(name), poolSize: 8, applicationName: 'kinerja-bench-rebuild' });
+  let pg: BackendCpu | null = null;
   try {
     await ds.initialize();
+    pg = await BackendCpu.start(databaseUrl(name));
     await runMigrations(ds);
     const store = new EventStore(ds);
     const dataSet = new NationalDataSet(new ChainWriter(ds));
-    const projections = builtInRegistry().names().join(', ');
-    console.log(`bench:rebuild — database ${name}; projections: ${projections}`);
+    console.log(`bench:rebuild — database ${name}; projections: ${projections.map((p) => p.name).join(', ')}`);
 
     let rate100k: number | null = null;
     if (!reuse) {
       let started = Date.now();
       await dataSet.generateUntil(Math.min(100_000, target), () => countEvents(ds));
       console.log(`generated ${await countEvents(ds)} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      const rebuild100k = await rebuildAll(store, ds, batchSize);
+      const rebuild100k = await rebuildAll(store, ds, batchSize, projections, pg);
       rate100k = rate(rebuild100k);
-      console.log(`rebuild at ${rebuild100k.events} events: ${rebuild100k.seconds.toFixed(1)} s, ${rate100k} events/s`);
+      console.log(`rebuild at ${rebuild100k.events} events: ${describeRun(rebuild100k)}`);
       started = Date.now();
       await dataSet.generateUntil(target, () => countEvents(ds));
       console.log(`generated up to ${await countEvents(ds)} events (553 offices, years ${dataSet.yearsCovered}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -116,14 +143,16 @@ async function main(): Promise<void> {
     }
     const raw = await rawRead(store, ds, batchSize);
     console.log(`raw read (readAll, no projection) of ${raw.events} events: ${raw.seconds.toFixed(1)} s, ${rate(raw)} events/s`);
-    const full = await rebuildAll(store, ds, batchSize);
-    console.log(`rebuild at ${full.events} events: ${full.seconds.toFixed(1)} s, ${rate(full)} events/s (target >= 20000${rate100k ? `; ${(rate(full) / rate100k).toFixed(2)} × the rate at 100k` : ''})`);
+    const full = await rebuildAll(store, ds, batchSize, projections, pg);
+    console.log(`rebuild at ${full.events} events: ${describeRun(full)} (target >= 20000${rate100k ? `; ${(rate(full) / rate100k).toFixed(2)} × the rate at 100k` : ''})`);
     if (keep) console.log(`kept database ${name}: npm run bench:rebuild -- --database ${name}`);
     console.log(JSON.stringify({
       bench: 'rebuild', events: full.events, eventsPerSec: rate(full), eventsPerSecAt100k: rate100k,
-      rawReadPerSec: rate(raw), projections: builtInRegistry().names().length, batchSize,
+      rawReadPerSec: rate(raw), projections: projections.length, batchSize,
+      nodeCpuSec: Number(full.nodeCpu.toFixed(1)), pgCpuSec: full.pgCpu === null ? null : Number(full.pgCpu.toFixed(1)),
     }));
   } finally {
+    await pg?.stop();
     if (ds.isInitialized) await ds.destroy();
     if (!keep && !reuse) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }

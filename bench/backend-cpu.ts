@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** user + system CPU seconds of one local process, or null when /proc cannot tell (not Linux, remote server). */
+function cpuSecondsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) — utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU used by the PostgreSQL backends serving one database, for a benchmark run against a server on
+ * the same machine. Backends come and go with the pool, so their /proc counters are sampled every
+ * `intervalMs` and the last value seen of each counts (a backend that ends loses at most one interval).
+ */
+export class BackendCpu {
+  private readonly seen = new Map<number, { start: number; last: number }>();
+  private timer: NodeJS.Timeout | null = null;
+  private available = true;
+  private started = false;
+
+  constructor(private readonly client: Client, private readonly intervalMs = 250) {}
+
+  static async start(url: string): Promise<BackendCpu> {
+    const client = new Client({ connectionString: url, application_name: 'kinerja-bench-cpu-sampler' });
+    await client.connect();
+    const sampler = new BackendCpu(client);
+    await sampler.sample();
+    sampler.timer = setInterval(() => void sampler.sample().catch(() => undefined), sampler.intervalMs);
+    return sampler;
+  }
+
+  private async sample(): Promise<void> {
+    const { rows } = await this.client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    for (const { pid } of rows) {
+      const cpu = cpuSecondsOf(pid);
+      if (cpu === null) {
+        this.available = false;
+        continue;
+      }
+      const known = this.seen.get(pid);
+      if (known) known.last = cpu;
+      // A backend first seen after the start was opened during the span: all its CPU counts.
+      else this.seen.set(pid, { start: this.started ? 0 : cpu, last: cpu });
+    }
+    this.started = true;
+  }
+
+  /** Marks the start of a measured span: CPU used so far no longer counts. */
+  async reset(): Promise<void> {
+    await this.sample();
+    for (const v of this.seen.values()) v.start = v.last;
+  }
+
+  /** CPU seconds the backends used since the last `reset` (null when /proc could not be read). */
+  async seconds(): Promise<number | null> {
+    await this.sample();
+    if (!this.available) return null;
+    let total = 0;
+    for (const v of this.seen.values()) total += v.last - v.start;
+    return total;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.client.end();
+  }
+}
