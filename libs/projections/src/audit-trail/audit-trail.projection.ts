@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { GlobalEvent } from '@kinerja/event-store';
 import { type Projection, type ProjectionContext, truncateTables } from '../runner/projection';
 import type { AuditFigureRow, AuditTrailRow } from './audit-trail.types';
+import { copyAuditBatch } from './audit-trail.copy';
 import { loadAuditState, saveAuditBatch } from './audit-trail.store';
 import { describeEvent } from './describe-event';
 
@@ -13,7 +14,7 @@ export const AUDIT_TRAIL_TABLES = [
 /**
  * The audit trail follows the global log: every event of every office becomes one row in words.
  * A batch costs three reads and at most five writes, all in the runner's transaction (which also
- * saves the checkpoint, so nothing is skipped or applied twice). Rows depend only on the log:
+ * saves the checkpoint, so nothing is skipped or applied twice); a rebuild writes the rows with COPY. Rows depend only on the log:
  * names come from identity events, not from the users table, so a rebuild equals the live trail.
  */
 export class AuditTrailProjection implements Projection {
@@ -25,6 +26,7 @@ export class AuditTrailProjection implements Projection {
     if (events.length === 0) return;
     const t = (name: string) => context.table(name);
     const state = await loadAuditState(manager, events, t);
+    if (context.rebuilding) return copyAuditBatch(manager, events, state, t);
     const rows: AuditTrailRow[] = [];
     const figures: AuditFigureRow[] = [];
     for (const event of events) {

@@ -82,7 +82,8 @@ export async function saveAuditBatch(manager: EntityManager, rows: AuditTrailRow
   await saveState(manager, state, t);
 }
 
-async function saveState(manager: EntityManager, state: AuditTrailState, t: TableName): Promise<void> {
+/** Upserts what the batch changed in the trail's memory (names, indicators, last saved values). */
+export async function saveState(manager: EntityManager, state: AuditTrailState, t: TableName): Promise<void> {
   const actors = [...state.dirtyActors].map((id) => ({ id, ...state.actors.get(id) }));
   if (actors.length > 0) {
     await manager.query(
