@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Checkpoint, EventStore, GlobalEvent, ReadAllResult, START_CHECKPOINT } from '@kinerja/event-store';
+import { Checkpoint, EventStore, GlobalEvent, START_CHECKPOINT } from '@kinerja/event-store';
+import { BatchFeed } from './batch-feed';
 import { checkpointName, Projection } from './projection';
 import { lockProjection } from './projection-lock';
 import { createShadowTables, DeferredIndex, dropShadowTables, shadowContext, swapInShadowTables } from './shadow-tables';
@@ -65,21 +66,7 @@ export class ProjectionRebuilder {
     let checkpoint: Checkpoint = START_CHECKPOINT;
     let total = 0;
     try {
-      // The next batch is read (on another connection) while this one is applied: PostgreSQL reads
-      // while Node folds, which matters on a machine with few cores.
-      let next: Promise<ReadAllResult> | null = this.read(checkpoint, batchSize);
-      while (next) {
-        const read: ReadAllResult = await next;
-        next = read.events.length < batchSize ? null : this.read(read.checkpoint, batchSize);
-        // Shadow batches need no common transaction (a crash restarts the rebuild), so each projection
-        // applies the batch on its own connection, side by side.
-        if (read.events.length > 0) {
-          await Promise.all(projections.map((p) => this.dataSource.transaction((m) => applyToShadows(m, [p], read.events))));
-        }
-        checkpoint = read.checkpoint;
-        total += read.events.length;
-        options.onProgress?.(total);
-      }
+      ({ checkpoint, total } = await this.replay(projections, batchSize, options));
       // Two at a time: index builds are CPU-bound and the machine is shared.
       for (let i = 0; i < deferred.length; i += 2) {
         await Promise.all(deferred.slice(i, i + 2).map((d) => this.dataSource.query(d.create)));
@@ -96,10 +83,39 @@ export class ProjectionRebuilder {
     return { projections: projections.map((p) => p.name), events: total, checkpoint };
   }
 
-  private read(after: Checkpoint, limit: number): Promise<ReadAllResult> {
-    const pending = this.store.readAll({ after, limit });
-    pending.catch(() => undefined); // awaited later; an error then surfaces there
-    return pending;
+  /**
+   * Every projection follows one read of the log on its own connection, batch after batch, without
+   * waiting for the others (shadow batches need no common transaction: a crash restarts the
+   * rebuild). So while one projection's batch is in PostgreSQL, Node prepares another's, and the
+   * next batch is read meanwhile.
+   */
+  private async replay(projections: readonly Projection[], batchSize: number, options: RebuildOptions) {
+    const feed = new BatchFeed((after) => this.store.readAll({ after, limit: batchSize }), START_CHECKPOINT, batchSize, projections.length);
+    let checkpoint: Checkpoint = START_CHECKPOINT;
+    let total = 0;
+    const applied: number[] = [];
+    const follow = async (p: Projection, consumer: number) => {
+      for (let i = 0; ; i++) {
+        const read = await feed.get(i);
+        if (read.events.length > 0) await this.dataSource.transaction((m) => applyToShadows(m, [p], read.events));
+        feed.done(consumer, i);
+        // Each projection takes the batches in order, so batch i is complete before batch i + 1.
+        applied[i] = (applied[i] ?? 0) + 1;
+        if (applied[i] === projections.length) {
+          checkpoint = read.checkpoint;
+          total += read.events.length;
+          options.onProgress?.(total);
+        }
+        if (feed.isLast(read)) return;
+      }
+    };
+    const outcomes = await Promise.allSettled(projections.map((p, k) => follow(p, k).catch((error) => {
+      feed.abort();
+      throw error;
+    })));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+    return { checkpoint, total };
   }
 
   private async switchOver(projections: readonly Projection[], from: Checkpoint, batchSize: number, deferred: readonly DeferredIndex[]): Promise<number> {
