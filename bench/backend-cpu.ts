@@ -15,6 +15,14 @@ function cpuSecondsOf(pid: number): number | null {
   }
 }
 
+function commandOf(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * CPU used by the PostgreSQL backends serving one database, for a benchmark run against a server on
  * the same machine. Backends come and go with the pool, so their /proc counters are sampled every
@@ -32,6 +40,9 @@ export class BackendCpu {
     const client = new Client({ connectionString: url, application_name: 'kinerja-bench-cpu-sampler' });
     await client.connect();
     const sampler = new BackendCpu(client);
+    // The server is local when /proc shows the sampler's own backend as a postgres process.
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    sampler.available = commandOf(rows[0].pid) === 'postgres';
     await sampler.sample();
     sampler.timer = setInterval(() => void sampler.sample().catch(() => undefined), sampler.intervalMs);
     return sampler;
@@ -41,12 +52,10 @@ export class BackendCpu {
     const { rows } = await this.client.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     );
+    if (!this.available) return;
     for (const { pid } of rows) {
       const cpu = cpuSecondsOf(pid);
-      if (cpu === null) {
-        this.available = false;
-        continue;
-      }
+      if (cpu === null) continue; // ended since the query (an autovacuum worker, a pool connection)
       const known = this.seen.get(pid);
       if (known) known.last = cpu;
       // A backend first seen after the start was opened during the span: all its CPU counts.
@@ -61,7 +70,7 @@ export class BackendCpu {
     for (const v of this.seen.values()) v.start = v.last;
   }
 
-  /** CPU seconds the backends used since the last `reset` (null when /proc could not be read). */
+  /** CPU seconds the backends used since the last `reset` (null when the server is not on this machine). */
   async seconds(): Promise<number | null> {
     await this.sample();
     if (!this.available) return null;
