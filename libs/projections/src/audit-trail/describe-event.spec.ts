@@ -36,6 +36,23 @@ describe('the audit trail in words', () => {
     expect(second.figures).toEqual([expect.objectContaining({ indicatorCode: 'A', month: 1, before: null, after: '5' })]);
   });
 
+  it('touches each figure at most once per event, the key of audit_trail_figure (no field in it)', () => {
+    const state = new AuditTrailState();
+    const key = { satker: 'kpu-a', year: 2024, month: 2, subbagian: 'KUL' };
+    const stream = 'realisasi:kpu-a:2024:02:KUL';
+    const line = (indicatorCode: string, value: string | null, narrative: string) => ({ indicatorCode, value, narrative, kendala: '', solusi: '', evidence: [] });
+    describeEvent(event('RealisasiDraftSaved', { key, revision: 0, pkVersion: 1, lines: [line('A', '1', 'lama'), line('B', '2', 'lama')], budget: [], savedBy: 'u', savedAt: 'x' }, stream), state);
+    // Value and narrative of A change together: still one figure (the narrative is not one).
+    const saved = describeEvent(event('RealisasiDraftSaved', { key, revision: 0, pkVersion: 1, lines: [line('A', '3', 'baru'), line('B', '2', 'baru')], budget: [{ kegiatanCode: 'K', spent: '9' }], savedBy: 'u', savedAt: 'x' }, stream), state);
+    const submitted = describeEvent(event('RealisasiSubmitted', { revision: 0, resubmission: false, submittedBy: 'u', submittedAt: 'x' }, stream), state);
+    for (const { figures } of [saved, submitted]) {
+      const keys = figures.map((f) => `${f.indicatorCode}|${f.month}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    expect(saved.figures).toEqual([expect.objectContaining({ indicatorCode: 'A', field: 'realisasi', before: '1', after: '3' })]);
+    expect(submitted.figures.map((f) => f.indicatorCode)).toEqual(['A', 'B']);
+  });
+
   it('still records events it has no words for, by their type', () => {
     const described = describeEvent(event('ReminderSent', { to: 'x' }, 'reminders:kpu-a'), new AuditTrailState());
     expect(described.row).toMatchObject({ subjectKind: 'LAINNYA', summary: 'Peristiwa ReminderSent tercatat pada reminders:kpu-a.', hash: expect.any(String) });
