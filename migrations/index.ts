@@ -9,7 +9,8 @@ import { Notifications1795821979832 } from './1795821979832-notifications';
 import { EvidenceFiles1795822016668 } from './1795822016668-evidence-files';
 import { IdentityCommandResults1795822362235 } from './1795822362235-identity-command-results';
 import { Lkj1795822408258 } from './1795822408258-lkj';
+import { SessionChanges1795840856361 } from './1795840856361-session-changes';
 
 type MigrationClass = new () => MigrationInterface;
 
-export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013, ReadModels1795821903046, AuditTrail1795821913198, Notifications1795821979832, EvidenceFiles1795822016668, IdentityCommandResults1795822362235, Lkj1795822408258];
+export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013, ReadModels1795821903046, AuditTrail1795821913198, Notifications1795821979832, EvidenceFiles1795822016668, IdentityCommandResults1795822362235, Lkj1795822408258, SessionChanges1795840856361];

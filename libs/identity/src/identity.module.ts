@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@kinerja/event-store';
 import { AppConfig } from '@kinerja/platform';
+import { CachedSessions } from './auth/cached-sessions';
 import { CredentialsService, LockoutSettings } from './auth/credentials.service';
 import { PasswordHasher } from './auth/password-hasher';
 import { FirstAdminService } from './bootstrap/first-admin.service';
@@ -20,6 +21,7 @@ const services = [
   UserService,
   UserPasswordService,
   CredentialsService,
+  CachedSessions,
   FirstAdminService,
 ];
 

@@ -3,6 +3,8 @@ export * from './identity.errors';
 export * from './identity.module';
 export * from './events/identity.events';
 export * from './auth/credentials.service';
+export * from './auth/cached-sessions';
+export * from './auth/session-cache';
 export * from './auth/lockout.policy';
 export * from './bootstrap/first-admin.service';
 export * from './satker/satker.service';

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@kinerja/domain';
-import { authErrors, AuthenticatedUser, CredentialsService, SatkerScopeService } from '@kinerja/identity';
+import { authErrors, AuthenticatedUser, CachedSessions, SatkerScopeService } from '@kinerja/identity';
 import type { AuthenticatedRequest } from '../http/current-user.decorator';
 import { IS_PUBLIC_KEY } from '../http/public.decorator';
 import { ROLES_KEY } from '../http/roles.decorator';
@@ -14,7 +14,9 @@ export const SATKER_PARAM = 'satker';
  * The one gate of every request, in this order:
  * 1. `@Public()` routes pass.
  * 2. A valid, unexpired bearer token whose user still exists, is active, in an active office, and
- *    has not changed password or access since (token version) — else 401.
+ *    has not changed password or access since (token version) — else 401. The session is read
+ *    through CachedSessions: from this process's cache while SessionChangeListener is told of every
+ *    change, else from the database.
  * 3. A `:satker` route parameter outside the user's office scope — 404 SATKER.NOT_FOUND, before the
  *    role check, so that another office's users learn nothing about what exists there.
  * 4. The role among `@Roles(...)` — else 403 AUTH.FORBIDDEN.
@@ -24,7 +26,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
-    private readonly credentials: CredentialsService,
+    private readonly sessions: CachedSessions,
     private readonly scope: SatkerScopeService,
   ) {}
 
@@ -45,7 +47,7 @@ export class AccessGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
     if (!match) throw authErrors.unauthenticated();
     const claims = await this.tokens.read(match[1]);
-    const session = await this.credentials.sessionUser(claims.sub);
+    const session = await this.sessions.sessionUser(claims.sub);
     if (!session || !session.active || session.tokenVersion !== claims.tv) throw authErrors.tokenRevoked();
     const { id, username, fullName, role, satker, subbagian } = session;
     return { id, username, fullName, role, satker, subbagian };

@@ -12,6 +12,7 @@ import { FirstAdminBootstrap } from './first-admin.bootstrap';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { RoutePermissionsCheck } from './route-permissions.check';
+import { SessionChangeListener } from './session-change-listener';
 
 /**
  * Authentication for the whole API: login, the global AccessGuard (token, office scope, roles), the
@@ -39,6 +40,7 @@ import { RoutePermissionsCheck } from './route-permissions.check';
     LoginRateLimiter,
     RoutePermissionsCheck,
     FirstAdminBootstrap,
+    SessionChangeListener,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AccessTokenService],

@@ -33,21 +33,34 @@ class LostIdempotencyRace extends Error {}
  */
 @Injectable()
 export class IdentityUnitOfWork {
+  private readonly committedListeners: Array<() => void> = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly eventLog: IdentityEventLog,
     private readonly clock: Clock,
   ) {}
 
-  run<T>(actor: IdentityActor, work: (manager: EntityManager, record: RecordEvent) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+  /**
+   * Called after every commit of this process's identity changes, before the caller answers: what
+   * this process keeps about users and offices (the API's session cache) is dropped at once,
+   * without waiting for the database's notification.
+   */
+  onCommitted(listener: () => void): void {
+    this.committedListeners.push(listener);
+  }
+
+  async run<T>(actor: IdentityActor, work: (manager: EntityManager, record: RecordEvent) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(async (manager) => {
       const pending = new Map<string, IdentityEvent[]>();
-      const result = await work(manager, (satker, event) => {
+      const answer = await work(manager, (satker, event) => {
         pending.set(satker, [...(pending.get(satker) ?? []), event]);
       });
       for (const [satker, events] of pending) await this.eventLog.append(manager, satker, events, actor);
-      return result;
+      return answer;
     });
+    for (const listener of this.committedListeners) listener();
+    return result;
   }
 
   async command<T>(

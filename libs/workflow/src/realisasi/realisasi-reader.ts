@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { foldEvents, realisasiDecider, realisasiStreamId, type RealisasiEvent, type RealisasiKey, type RealisasiState } from '@kinerja/domain';
+import { realisasiDecider, realisasiStreamId, type RealisasiKey, type RealisasiState } from '@kinerja/domain';
 import { AggregateRunner } from '../shared/aggregate-runner';
 
 export interface LoadedRealisasi {
@@ -28,10 +28,10 @@ export class RealisasiReader {
       for (const code of subbagian) keys.push({ satker, year, month, subbagian: code });
     }
     const streamOf = (key: RealisasiKey) => realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
-    const streams = await this.runner.readStreams(satker, keys.map(streamOf));
+    const streams = await this.runner.loadMany(satker, keys.map((key) => ({ streamId: streamOf(key), folder: realisasiDecider })));
     return keys.map((key) => {
-      const events = streams.get(streamOf(key)) ?? [];
-      return { key, state: foldEvents(realisasiDecider, events as unknown as RealisasiEvent[]), version: events.length };
+      const { state, version } = streams.get(streamOf(key))!;
+      return { key, state: state as RealisasiState, version };
     });
   }
 }

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import {
-  foldEvents,
   perjanjianKinerjaDecider,
   pkInForce,
   pkStreamId,
   realisasiDecider,
   realisasiStreamId,
   type CommandMetadata,
-  type PkEvent,
+  type PkState,
   type RealisasiCommand,
   type RealisasiContext,
   type RealisasiKey,
 } from '@kinerja/domain';
-import { AggregateRunner, type StoredEvent } from '../shared/aggregate-runner';
+import { AggregateRunner } from '../shared/aggregate-runner';
+import type { LoadedState } from '../shared/stream-state-reader';
 import { SatkerDirectory } from '../shared/satker-directory';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
 import { toRealisasiView, type RealisasiView } from './realisasi.view';
@@ -36,12 +36,12 @@ export class RealisasiWriter {
   ): Promise<CommandOutcome<RealisasiView>> {
     const stream = { tenant: key.satker, streamId: realisasiStreamId(key.satker, key.year, key.month, key.subbagian) };
     const pkStream = pkStreamId(key.satker, key.year);
-    const prepare = async (companions: Map<string, StoredEvent[]>): Promise<RealisasiContext> => {
-      const pk = foldEvents(perjanjianKinerjaDecider, (companions.get(pkStream) ?? []) as unknown as PkEvent[]);
+    const prepare = async (companions: Map<string, LoadedState>): Promise<RealisasiContext> => {
+      const pk = companions.get(pkStream)!.state as PkState;
       return { pkInForce: pkInForce(pk), timezone: await this.directory.timeZoneOf(key.satker) };
     };
     const build = (metadata: CommandMetadata, _state: unknown, context: RealisasiContext) => command(metadata, context);
-    const result = await this.runner.run(stream, realisasiDecider, actor, options, build, prepare, [pkStream]);
+    const result = await this.runner.run(stream, realisasiDecider, actor, options, build, prepare, [{ streamId: pkStream, folder: perjanjianKinerjaDecider }]);
     return { version: result.version, replayed: result.replayed, view: toRealisasiView(result.state, key, result.version) };
   }
 }

@@ -4,16 +4,12 @@ import { DataSource } from 'typeorm';
 import { DomainError, foldEvents, type CommandMetadata, type Decider } from '@kinerja/domain';
 import { ConcurrencyError, EventStore, type EventMetadata, type NewEvent } from '@kinerja/event-store';
 import { Clock, currentContext } from '@kinerja/platform';
+import { StreamStateReader, type LoadedState, type StreamToFold } from './stream-state-reader';
 import { domainActor, type CommandOptions, type WorkflowActor } from './workflow-actor';
 
 export interface StreamTarget {
   tenant: string;
   streamId: string;
-}
-
-export interface StoredEvent {
-  type: string;
-  data: unknown;
 }
 
 export interface RunResult<State> {
@@ -31,22 +27,35 @@ const MAX_KEY_LENGTH = 120;
  */
 @Injectable()
 export class AggregateRunner {
+  private readonly states: StreamStateReader;
+
   constructor(
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.states = new StreamStateReader(dataSource, store.upcasters);
+  }
 
+  /** The stream's state now (from this process's cache plus what was appended since), or as of `toVersion`. */
   async load<S, C, E>(target: StreamTarget, decider: Decider<S, C, E>, toVersion?: number): Promise<{ state: S; version: number }> {
-    const options = { tenantId: target.tenant, ...(toVersion === undefined ? {} : { toVersion: toVersion - 1 }) };
-    const events = await this.store.readStream(target.streamId, options);
+    if (toVersion === undefined) {
+      const loaded = await this.states.load(target.tenant, [{ streamId: target.streamId, folder: decider }]);
+      return loaded.get(target.streamId) as LoadedState<S>;
+    }
+    const events = await this.store.readStream(target.streamId, { tenantId: target.tenant, toVersion: toVersion - 1 });
     return { state: foldEvents(decider, events as unknown as E[]), version: events.length };
+  }
+
+  /** Several streams of one office, each folded by its decider, in one query. */
+  loadMany(tenant: string, streams: StreamToFold[]): Promise<Map<string, LoadedState>> {
+    return this.states.load(tenant, streams);
   }
 
   /**
    * `companions` are other streams of the same office the decision reads (e.g. the PK a report is
-   * measured against): read in the same round trip as the command's own stream and handed to
-   * `prepare`, which adds what else the decision needs.
+   * measured against): loaded in the same round trip as the command's own stream and handed to
+   * `prepare`, folded, which adds what else the decision needs.
    */
   async run<S, C, E extends NewEvent, P = undefined>(
     target: StreamTarget,
@@ -54,18 +63,16 @@ export class AggregateRunner {
     actor: WorkflowActor,
     options: CommandOptions,
     build: (metadata: CommandMetadata, state: S, prepared: P) => C,
-    prepare?: (companions: Map<string, StoredEvent[]>) => Promise<P>,
-    companions: string[] = [],
+    prepare?: (companions: Map<string, LoadedState>) => Promise<P>,
+    companions: StreamToFold[] = [],
   ): Promise<RunResult<S>> {
     const key = scopedKey(actor, options.idempotencyKey);
     if (key) {
       const seen = await this.findReplay(target, key);
       if (seen !== null) return { ...(await this.load(target, decider, seen)), replayed: true };
     }
-    const streams = await this.readStreams(target.tenant, [target.streamId, ...companions]);
-    const own = streams.get(target.streamId) ?? [];
-    const state = foldEvents(decider, own as unknown as E[]);
-    const version = own.length;
+    const streams = await this.states.load(target.tenant, [{ streamId: target.streamId, folder: decider }, ...companions]);
+    const { state, version } = streams.get(target.streamId) as LoadedState<S>;
     const prepared = prepare ? await prepare(streams) : (undefined as P);
     const expected = options.expectedVersion;
     if (expected !== undefined && expected !== null && expected !== version) {
@@ -81,24 +88,6 @@ export class AggregateRunner {
     }
     const next = events.reduce((s, e) => decider.evolve(s, e), state);
     return { state: next, version: appended.nextExpectedVersion + 1, replayed: false };
-  }
-
-  /**
-   * Several streams of one office in one query, each in version order, upcast like the store's
-   * own reads. Only type and data: what folding a decider needs.
-   */
-  async readStreams(tenant: string, streamIds: string[]): Promise<Map<string, StoredEvent[]>> {
-    const rows: Array<{ stream_id: string; type: string; schema_version: number; data: unknown }> = await this.dataSource.query(
-      `SELECT stream_id, type, schema_version, data FROM events
-        WHERE tenant_id = $1 AND stream_id = ANY($2::text[]) ORDER BY stream_id, stream_version`,
-      [tenant, streamIds],
-    );
-    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
-    for (const row of rows) {
-      const current = this.store.upcasters.upcast(row.type, Number(row.schema_version), row.data);
-      streams.get(row.stream_id)!.push({ type: row.type, data: current.data });
-    }
-    return streams;
   }
 
   /** The stream version the key's first append reached, or null when the key is new. */
