@@ -24,9 +24,32 @@ export function prepareEvent(
   const eventId = (event.eventId ?? randomUUID()).toLowerCase();
   if (!UUID.test(eventId)) throw new Error(`event id ${event.eventId} is not a UUID`);
   const schemaVersion = event.schemaVersion ?? upcasters.currentVersion(event.type);
+  if (!Number.isInteger(schemaVersion) || schemaVersion < 1) throw new Error(`event ${event.type}: schema version ${String(schemaVersion)} is not a positive integer`);
   const data = normaliseJson(event.data);
   const segments = envelopeSegments({ eventId, streamId, tenantId, type: event.type, schemaVersion, data, metadata });
   return { eventId, type: event.type, schemaVersion, data, segments };
+}
+
+/**
+ * What the store's tables accept, checked once per append before any SQL. These were CHECK
+ * constraints, which PostgreSQL re-reads on every insert (see migration 1795920000000); the
+ * append is the only writer of these tables, so the rule lives here. Lengths count UTF-16 code
+ * units, never fewer than the characters PostgreSQL would count.
+ */
+export function assertAppendable(streamId: string, events: readonly NewEvent[], idempotencyKey: string | null): void {
+  assertLength('stream id', streamId, STREAM_ID_MAX);
+  for (const event of events) assertLength('event type', event.type, TYPE_MAX);
+  if (idempotencyKey !== null) assertLength('idempotency key', idempotencyKey, IDEMPOTENCY_KEY_MAX);
+}
+
+export const STREAM_ID_MAX = 300;
+export const TYPE_MAX = 200;
+export const IDEMPOTENCY_KEY_MAX = 200;
+
+function assertLength(what: string, value: string, max: number): void {
+  if (typeof value !== 'string' || value.length < 1 || value.length > max) {
+    throw new Error(`${what} must be 1 to ${max} characters long, got ${typeof value === 'string' ? value.length : typeof value}`);
+  }
 }
 
 export function toExpectedParameter(expected: ExpectedVersion): number | null {

@@ -164,6 +164,28 @@ describe('EventStore.append (real PostgreSQL)', () => {
     expect((await store.verify('kpu-f')).intact).toBe(true);
   });
 
+  it.each([
+    ['an empty stream id', '', 'RealisasiSubmitted', null, /stream id must be 1 to 300/],
+    ['a stream id of 301 characters', 'x'.repeat(301), 'RealisasiSubmitted', null, /stream id must be 1 to 300/],
+    ['an event type of 201 characters', 'realisasi:kpu-h:1', 'T'.repeat(201), null, /event type must be 1 to 200/],
+    ['an empty idempotency key', 'realisasi:kpu-h:1', 'RealisasiSubmitted', '', /idempotency key must be 1 to 200/],
+    ['an idempotency key of 201 characters', 'realisasi:kpu-h:1', 'RealisasiSubmitted', 'k'.repeat(201), /idempotency key must be 1 to 200/],
+  ])('refuses %s before any SQL and writes nothing', async (_what, streamId, type, idempotencyKey, message) => {
+    for (const expected of ['no-stream', 'any'] as const) {
+      await expect(store.append(streamId, expected, [{ type, data: {} }], metadata('kpu-h', { idempotencyKey }))).rejects.toThrow(message);
+    }
+    await expect(store.append('realisasi:kpu-h:1', 'no-stream', [{ type: 'RealisasiSubmitted', data: {}, schemaVersion: 0 }], metadata('kpu-h')))
+      .rejects.toThrow(/schema version 0 is not a positive integer/);
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE tenant_id = 'kpu-h'`)).toEqual([{ n: 0 }]);
+    expect(await store.headOf('kpu-h')).toEqual({ sequence: 0, hash: '0'.repeat(64) });
+  });
+
+  it('accepts a stream id of 300 characters and a type and key of 200, the longest allowed', async () => {
+    const result = await store.append(`s:${'x'.repeat(298)}`, 'no-stream', [{ type: 'T'.repeat(200), data: {} }], metadata('kpu-h', { idempotencyKey: 'k'.repeat(200) }));
+    expect(result.events[0].streamId).toHaveLength(300);
+    expect((await store.verify('kpu-h')).intact).toBe(true);
+  });
+
   it.each(['UPDATE events SET type = $$X$$', 'DELETE FROM events', 'TRUNCATE events', 'DELETE FROM event_idempotency_keys'])(
     'rejects %s in PostgreSQL, whatever the application does',
     async (sql) => {

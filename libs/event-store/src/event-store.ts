@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChainVerifier } from './chain-verifier';
 import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
 import { ConcurrencyError } from './concurrency.error';
-import { PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
+import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
 import { FAST_APPEND_SQL, FAST_APPEND_STATEMENT, fastAppendValues, fastPathDefers, preparedStatementPool } from './append-fast-path';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './event-row';
@@ -57,11 +57,12 @@ export class EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
+    const idempotencyKey = metadata.idempotencyKey ?? null;
+    assertAppendable(streamId, events, idempotencyKey);
     const envelopeMeta = toEnvelopeMetadata(metadata);
     const prepared = events.map((event) => prepareEvent(event, streamId, metadata.tenantId, envelopeMeta, this.upcasters));
     const runner: Queryable = options.manager ?? this.dataSource;
     const expected = toExpectedParameter(expectedVersion);
-    const idempotencyKey = metadata.idempotencyKey ?? null;
     let rows: AppendRow[] = [];
     if (prepared.length === 1 && expected !== null && !options.manager) {
       rows = await this.appendFast(metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared[0]);
