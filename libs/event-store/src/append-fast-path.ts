@@ -87,7 +87,7 @@ export function fastAppendValues(input: FastAppendInput): unknown[] {
     event.eventId,
     event.type,
     event.schemaVersion,
-    JSON.stringify(event.data),
+    event.dataJson,
     ...event.segments,
   ];
 }

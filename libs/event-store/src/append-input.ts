@@ -11,6 +11,8 @@ export interface PreparedEvent {
   type: string;
   schemaVersion: number;
   data: unknown;
+  /** `data` as JSON text, what the fast path sends for the JSONB column (serialised once). */
+  dataJson: string;
   segments: string[];
 }
 
@@ -25,9 +27,11 @@ export function prepareEvent(
   if (!UUID.test(eventId)) throw new Error(`event id ${event.eventId} is not a UUID`);
   const schemaVersion = event.schemaVersion ?? upcasters.currentVersion(event.type);
   if (!Number.isInteger(schemaVersion) || schemaVersion < 1) throw new Error(`event ${event.type}: schema version ${String(schemaVersion)} is not a positive integer`);
-  const data = normaliseJson(event.data);
+  const dataJson = JSON.stringify(event.data);
+  if (dataJson === undefined) throw new TypeError('event data must be JSON');
+  const data: unknown = JSON.parse(dataJson); // as JSONB will give it back (normaliseJson, serialised once)
   const segments = envelopeSegments({ eventId, streamId, tenantId, type: event.type, schemaVersion, data, metadata });
-  return { eventId, type: event.type, schemaVersion, data, segments };
+  return { eventId, type: event.type, schemaVersion, data, dataJson, segments };
 }
 
 /**
@@ -61,6 +65,14 @@ export function toExpectedParameter(expected: ExpectedVersion): number | null {
 
 /** Unknown facts are null, never absent, so the stored JSONB and the hashed text agree. */
 export function toEnvelopeMetadata(metadata: EventMetadata): EnvelopeMetadata {
+  const { actorId, actorRole, correlationId, causationId, clientAddress, userAgent } = metadata;
+  // The common case, strings and nulls, is already what JSONB gives back: no round trip needed.
+  if (
+    typeof actorId === 'string' && typeof actorRole === 'string' && typeof correlationId === 'string' &&
+    isTextOrAbsent(causationId) && isTextOrAbsent(clientAddress) && isTextOrAbsent(userAgent)
+  ) {
+    return { actorId, actorRole, correlationId, causationId: causationId ?? null, clientAddress: clientAddress ?? null, userAgent: userAgent ?? null };
+  }
   return normaliseJson({
     actorId: metadata.actorId,
     actorRole: metadata.actorRole,
@@ -69,4 +81,8 @@ export function toEnvelopeMetadata(metadata: EventMetadata): EnvelopeMetadata {
     clientAddress: metadata.clientAddress ?? null,
     userAgent: metadata.userAgent ?? null,
   });
+}
+
+function isTextOrAbsent(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === 'string';
 }

@@ -124,7 +124,7 @@ export class EventStore {
     prepared: PreparedEvent[],
     options: AppendOptions,
   ): Promise<AppendRow[]> {
-    const values = [tenantId, streamId, toExpectedParameter(expectedVersion), idempotencyKey, JSON.stringify(metadata), JSON.stringify(prepared)];
+    const values = [tenantId, streamId, toExpectedParameter(expectedVersion), idempotencyKey, JSON.stringify(metadata), JSON.stringify(prepared.map(({ dataJson: _text, ...event }) => event))];
     try {
       // In a transaction of its own the call is a named prepared statement too: planning the
       // function call costs about as much as running its fast path.
