@@ -8,3 +8,4 @@ export { START_CHECKPOINT, serializeCheckpoint, parseCheckpoint } from './checkp
 export type { Checkpoint } from './checkpoint';
 export { GENESIS_HASH, hashEnvelope } from './event-envelope';
 export type { ChainEnvelope } from './event-envelope';
+export { preparedStatementPool } from './append-fast-path';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { EventStore, UpcasterRegistry } from '@kinerja/event-store';
+import { EventStore, preparedStatementPool, UpcasterRegistry } from '@kinerja/event-store';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import type { Folder } from './stream-state-cache';
 import { StreamStateReader } from './stream-state-reader';
@@ -64,6 +64,21 @@ describe('StreamStateReader: folded states cached per process, the tail read eve
     // The same answer as a fold of the whole stream by a reader that has cached nothing.
     const fresh = await new StreamStateReader(db.dataSource, upcasters).load('kpu-a', [{ streamId: 'tally:1', folder }]);
     expect(fresh.get('tally:1')).toEqual(second.get('tally:1'));
+  });
+
+  it('reads through a named prepared statement on a PostgreSQL server', async () => {
+    await append('kpu-p', 'tally:p', 'no-stream', 4);
+    const pool = await preparedStatementPool(db.dataSource);
+    expect(pool).not.toBeNull();
+    const spy = jest.spyOn(pool!, 'query');
+    try {
+      const { folder } = countingFolder();
+      const loaded = await new StreamStateReader(db.dataSource, upcasters).load('kpu-p', [{ streamId: 'tally:p', folder }]);
+      expect(loaded.get('tally:p')).toEqual({ state: { total: 4, notes: ['v2:4'] }, version: 1 });
+      expect(spy.mock.calls.map(([config]) => (config as { name?: string }).name)).toEqual(['kinerja_stream_state_tail_v1']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('answers several streams in one call, a stream without events at version 0', async () => {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { UpcasterRegistry } from '@kinerja/event-store';
+import { preparedStatementPool, type UpcasterRegistry } from '@kinerja/event-store';
 import { StreamStateCache, type Folder } from './stream-state-cache';
 
 /** The streams to fold, each with the decider that folds it. */
@@ -22,6 +22,14 @@ interface TailRow {
   schema_version: number;
   data: unknown;
 }
+
+const TAIL_STATEMENT = 'kinerja_stream_state_tail_v1';
+const TAIL_SQL = `
+  SELECT e.stream_id, e.stream_version, e.event_id::text AS event_id, e.type, e.schema_version,
+         CASE WHEN e.stream_version >= s.from_version THEN e.data END AS data
+    FROM unnest($2::text[], $3::int[]) AS s (stream_id, from_version)
+    JOIN events e ON e.tenant_id = $1 AND e.stream_id = s.stream_id AND e.stream_version >= s.from_version - 1
+   ORDER BY e.stream_id, e.stream_version`;
 
 // Per process. A PK state is a few tens of kB: a thousand streams stay well under 100 MB.
 const DEFAULT_CAPACITY = 1000;
@@ -52,14 +60,13 @@ export class StreamStateReader {
 
   private async loadOnce(tenant: string, streams: StreamToFold[], useCache: boolean): Promise<Map<string, LoadedState>> {
     const cached = streams.map((s) => (useCache ? this.cache.get(tenant, s.streamId, s.folder) : undefined));
-    const rows: TailRow[] = await this.dataSource.query(
-      `SELECT e.stream_id, e.stream_version, e.event_id::text AS event_id, e.type, e.schema_version,
-              CASE WHEN e.stream_version >= s.from_version THEN e.data END AS data
-         FROM unnest($2::text[], $3::int[]) AS s (stream_id, from_version)
-         JOIN events e ON e.tenant_id = $1 AND e.stream_id = s.stream_id AND e.stream_version >= s.from_version - 1
-        ORDER BY e.stream_id, e.stream_version`,
-      [tenant, streams.map((s) => s.streamId), cached.map((c) => c?.version ?? 0)],
-    );
+    const values = [tenant, streams.map((s) => s.streamId), cached.map((c) => c?.version ?? 0)];
+    // A named prepared statement where the server allows it (not the embedded PGlite): planning
+    // this join cost about as much PostgreSQL CPU as running it.
+    const pool = await preparedStatementPool(this.dataSource);
+    const rows: TailRow[] = pool
+      ? (await pool.query<TailRow>({ name: TAIL_STATEMENT, text: TAIL_SQL, values })).rows
+      : await this.dataSource.query(TAIL_SQL, values);
     const byStream = new Map<string, TailRow[]>();
     for (const row of rows) {
       const list = byStream.get(row.stream_id);
