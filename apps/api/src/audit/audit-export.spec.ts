@@ -19,7 +19,7 @@ describe('CSV export of the audit trail', () => {
 
   it('writes one header row and one CRLF-terminated line per event, the same number of cells', () => {
     const item: AuditTrailItem = {
-      sequence: 7, eventId: 'e', recordedAt: '2025-01-01T00:00:00.000Z', eventType: 'RealisasiReturned',
+      satker: 'kpu-kab-jember', sequence: 7, eventId: 'e', recordedAt: '2025-01-01T00:00:00.000Z', eventType: 'RealisasiReturned',
       actor: { id: 'u', name: 'Siti, S.E.', username: 'sekretaris', role: 'SEKRETARIS' },
       subject: { kind: 'REALISASI', streamId: 's', year: 2024, month: 3, subbagian: 'KUL', pkVersion: null, reportRevision: 0 },
       summary: 'Mengembalikan laporan.', changes: [{ indicatorCode: 'K4.1', indicatorName: null, field: 'realisasi', before: '0', after: null }],
@@ -33,5 +33,8 @@ describe('CSV export of the audit trail', () => {
     expect(line).toContain('"Angka ""0"" salah"');
     const cells = (text: string) => text.trim().match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.length - 1;
     expect(cells(line)).toBe(header.trim().split(',').length);
+    expect(csvHeader(true).startsWith('satker,urutan,')).toBe(true);
+    expect(csvLine(item, true).startsWith('kpu-kab-jember,7,')).toBe(true);
+    expect(cells(csvLine(item, true))).toBe(csvHeader(true).trim().split(',').length);
   });
 });

@@ -36,16 +36,25 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvHeader(): string {
-  return `${CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`;
+/** Across offices the export leads with the office of each row. */
+const CSV_COLUMNS_ACROSS: typeof CSV_COLUMNS = [['satker', (i) => i.satker], ...CSV_COLUMNS];
+
+export function csvHeader(acrossOffices = false): string {
+  return `${(acrossOffices ? CSV_COLUMNS_ACROSS : CSV_COLUMNS).map(([name]) => name).join(',')}\r\n`;
 }
 
-export function csvLine(item: AuditTrailItem): string {
-  return `${CSV_COLUMNS.map(([, get]) => csvCell(get(item))).join(',')}\r\n`;
+export function csvLine(item: AuditTrailItem, acrossOffices = false): string {
+  return `${(acrossOffices ? CSV_COLUMNS_ACROSS : CSV_COLUMNS).map(([, get]) => csvCell(get(item))).join(',')}\r\n`;
 }
 
 /** Streams the rows as they are read, page by page, honouring back-pressure. */
-export async function streamExport(res: Response, format: 'csv' | 'jsonl', fileName: string, items: AsyncIterable<AuditTrailItem>): Promise<void> {
+export async function streamExport(
+  res: Response,
+  format: 'csv' | 'jsonl',
+  fileName: string,
+  items: AsyncIterable<AuditTrailItem>,
+  acrossOffices = false,
+): Promise<void> {
   res.status(200);
   res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}.${format === 'csv' ? 'csv' : 'jsonl'}"`);
@@ -53,8 +62,8 @@ export async function streamExport(res: Response, format: 'csv' | 'jsonl', fileN
     if (!res.write(chunk)) await once(res, 'drain');
   };
   try {
-    if (format === 'csv') await write(csvHeader());
-    for await (const item of items) await write(format === 'csv' ? csvLine(item) : `${JSON.stringify(item)}\n`);
+    if (format === 'csv') await write(csvHeader(acrossOffices));
+    for await (const item of items) await write(format === 'csv' ? csvLine(item, acrossOffices) : `${JSON.stringify(item)}\n`);
     res.end();
   } catch (error) {
     // Headers are gone: all that is left is to cut the stream so the client sees it incomplete.

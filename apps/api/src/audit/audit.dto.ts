@@ -1,7 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { AuditTrailFilter } from '@kinerja/projections/audit-trail/audit-trail.query';
+import type { AuditTrailCriteria, AuditTrailFilter } from '@kinerja/projections/audit-trail/audit-trail.query';
 
 const ACTOR_ROLES = ['KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'ADMIN', 'SYSTEM'];
 
@@ -43,9 +44,30 @@ export class AuditExportQueryDto extends AuditFilterQuery {
   @ApiProperty({ enum: ['csv', 'jsonl'] }) @IsIn(['csv', 'jsonl']) format: 'csv' | 'jsonl';
 }
 
-export function filterOf(satker: string, q: AuditFilterQuery): AuditTrailFilter {
+/** Several office codes, comma-separated; absent means every office in the reader's scope. */
+function SatkerListQuery() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      example: 'kpu-kab-jember,kpu-kab-bondowoso',
+      description: 'Kode satker dipisah koma (paling banyak 1.000); tanpa parameter ini: semua satker dalam cakupan Anda',
+    }),
+    IsOptional(),
+    IsString(),
+    MaxLength(65 * 1000),
+    Matches(/^[a-z0-9-]{2,64}(,[a-z0-9-]{2,64}){0,999}$/, { message: 'satker harus berisi kode satker dipisah koma, paling banyak 1.000 kode' }),
+  );
+}
+
+export class AuditAcrossQueryDto extends AuditTrailQueryDto {
+  @SatkerListQuery() satker?: string;
+}
+
+export class AuditAcrossExportQueryDto extends AuditExportQueryDto {
+  @SatkerListQuery() satker?: string;
+}
+
+export function criteriaOf(q: AuditFilterQuery): AuditTrailCriteria {
   return {
-    satker,
     from: q.from ? new Date(q.from) : undefined,
     to: q.to ? new Date(q.to) : undefined,
     year: q.year,
@@ -56,4 +78,8 @@ export function filterOf(satker: string, q: AuditFilterQuery): AuditTrailFilter 
     role: q.role,
     eventTypes: q.type ? q.type.split(',').filter((t) => t !== '') : undefined,
   };
+}
+
+export function filterOf(satker: string, q: AuditFilterQuery): AuditTrailFilter {
+  return { satker, ...criteriaOf(q) };
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@kinerja/event-store';
+import { IdentityModule } from '@kinerja/identity';
 import { CatatanReviuModule } from '@kinerja/workflow/catatan-reviu';
+import { AuditAcrossOfficesController } from './audit-across-offices.controller';
 import { AuditController } from './audit.controller';
 import { AUDIT_PROVIDERS } from './audit.providers';
 import { CatatanReviuController } from './catatan-reviu.controller';
@@ -8,8 +10,8 @@ import { PublicKeyController } from './public-key.controller';
 
 /** The Inspektorat's workbench over HTTP: audit trail, integrity, digests, review notes. */
 @Module({
-  imports: [EventStoreModule, CatatanReviuModule],
-  controllers: [AuditController, CatatanReviuController, PublicKeyController],
+  imports: [EventStoreModule, CatatanReviuModule, IdentityModule],
+  controllers: [AuditController, AuditAcrossOfficesController, CatatanReviuController, PublicKeyController],
   providers: AUDIT_PROVIDERS,
   exports: AUDIT_PROVIDERS,
 })

@@ -88,6 +88,46 @@ describe('audit trail projection (real PostgreSQL)', () => {
     await expect(query.page({ satker: SATKER }, { cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'AUDIT.INVALID_CURSOR' });
   });
 
+  it('reads several offices as one list ordered by time, office and sequence, paging through ties', async () => {
+    // Rows written straight into the read model so that many share one instant across offices.
+    const offices = ['kpu-tie-c', 'kpu-tie-a', 'kpu-tie-b'];
+    const instants = ['2024-03-01T00:00:00.000Z', '2024-03-01T00:00:00.001Z'];
+    let n = 0;
+    for (const office of offices) {
+      for (let sequence = 1; sequence <= 4; sequence += 1) {
+        await db.dataSource.query(
+          `INSERT INTO audit_trail (satker_code, tenant_sequence, event_id, stream_id, stream_version, event_type, recorded_at,
+                                    actor_id, actor_role, subject_kind, summary, previous_hash, hash)
+           VALUES ($1, $2::bigint, gen_random_uuid(), 's', $2::integer - 1, 'RealisasiDraftSaved', $3, 'u', 'KASUBBAG', 'REALISASI', 'x', 'p', $4)`,
+          [office, sequence, instants[sequence <= 2 ? 0 : 1], `h${(n += 1)}`],
+        );
+      }
+    }
+    const key = (i: AuditTrailItem) => `${i.recordedAt.slice(-5)} ${i.satker} ${i.sequence}`;
+    const expected = instants.flatMap((at, half) =>
+      ['kpu-tie-a', 'kpu-tie-b', 'kpu-tie-c'].flatMap((office) => [1, 2].map((k) => `${at.slice(-5)} ${office} ${half * 2 + k}`)),
+    );
+    for (const order of ['asc', 'desc'] as const) {
+      for (const limit of [1, 2, 5, 500]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await query.pageAcross({ satkers: [...offices, 'kpu-tie-a'] }, { limit, cursor, order });
+          seen.push(...page.items.map(key));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(order === 'asc' ? expected : [...expected].reverse());
+      }
+    }
+    const filtered = await query.pageAcross({ satkers: offices, from: new Date(instants[1]) }, { limit: 500 });
+    expect(filtered.items.map(key)).toEqual(expected.slice(6));
+    expect(await query.pageAcross({ satkers: [] })).toEqual({ items: [], nextCursor: null });
+    const all: AuditTrailItem[] = [];
+    for await (const item of query.allAcross({ satkers: offices }, 5)) all.push(item);
+    expect(all.map(key)).toEqual(expected);
+    await expect(query.pageAcross({ satkers: offices }, { cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'AUDIT.INVALID_CURSOR' });
+  });
+
   it('follows new events after the first run without repeating rows', async () => {
     await append(store, `catatan-reviu:${SATKER}:11111111-1111-4111-8111-111111111111`, 'inspektorat', [{
       type: 'CatatanReviuWritten', data: {

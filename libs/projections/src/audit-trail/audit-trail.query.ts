@@ -17,7 +17,17 @@ export interface AuditTrailFilter {
   eventTypes?: string[];
 }
 
+/** The same filters over several offices (an Inspektorat's scope); no office filter of its own. */
+export type AuditTrailCriteria = Omit<AuditTrailFilter, 'satker'>;
+
+export interface AuditTrailAcrossFilter extends AuditTrailCriteria {
+  /** The offices to read, already checked against the reader's scope. */
+  satkers: string[];
+}
+
 export interface AuditTrailItem {
+  /** The office whose chain holds the event. */
+  satker: string;
   sequence: number;
   eventId: string;
   recordedAt: string;
@@ -57,7 +67,13 @@ export function decodeCursor(cursor: string): { sequence: number; order: Order }
 
 function whereOf(filter: AuditTrailFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [filter.satker];
-  const clauses = ['a.satker_code = $1'];
+  const clauses = ['a.satker_code = $1', ...criteriaClauses(filter, params)];
+  return { sql: clauses.join(' AND '), params };
+}
+
+/** The filters other than the office, as SQL over `audit_trail a`, their values pushed onto `params`. */
+function criteriaClauses(filter: AuditTrailCriteria, params: unknown[]): string[] {
+  const clauses: string[] = [];
   const add = (sql: (n: number) => string, value: unknown) => clauses.push(sql(params.push(value)));
   if (filter.from) add((n) => `a.recorded_at >= $${n}`, filter.from);
   if (filter.to) add((n) => `a.recorded_at < $${n}`, filter.to);
@@ -74,16 +90,45 @@ function whereOf(filter: AuditTrailFilter): { sql: string; params: unknown[] } {
              OR a.stream_id IN (SELECT f.stream_id FROM audit_trail_figure f
                    WHERE f.satker_code = a.satker_code AND f.indicator_code = $${n} AND f.field = 'realisasi'))`, filter.indicator);
   }
-  return { sql: clauses.join(' AND '), params };
+  return clauses;
 }
 
-const COLUMNS = `a.tenant_sequence, a.event_id, a.recorded_at, a.event_type, a.actor_id, a.actor_name, a.actor_username,
+/**
+ * Across offices the trail is in order of time recorded, then office, then chain sequence; the
+ * cursor carries all three. Each office's chain keeps its own order within it (recordedAt never
+ * goes back along a chain), so one office's events still read in chain order.
+ */
+interface AcrossCursor {
+  recordedAt: string;
+  satker: string;
+  sequence: number;
+  order: Order;
+}
+
+export function encodeAcrossCursor(cursor: AcrossCursor): string {
+  return Buffer.from(JSON.stringify({ t: cursor.recordedAt, k: cursor.satker, s: cursor.sequence, o: cursor.order })).toString('base64url');
+}
+
+export function decodeAcrossCursor(cursor: string): AcrossCursor {
+  try {
+    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof p.t === 'string' && !Number.isNaN(Date.parse(p.t)) && typeof p.k === 'string' && Number.isSafeInteger(p.s) && (p.o === 'asc' || p.o === 'desc')) {
+      return { recordedAt: p.t, satker: p.k, sequence: p.s, order: p.o };
+    }
+  } catch {
+    // falls through to the refusal
+  }
+  throw new DomainError('AUDIT.INVALID_CURSOR', 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.', 'validation');
+}
+
+const COLUMNS = `a.satker_code, a.tenant_sequence, a.event_id, a.recorded_at, a.event_type, a.actor_id, a.actor_name, a.actor_username,
   a.actor_role, a.subject_kind, a.stream_id, a.year, a.month, a.subbagian_code, a.pk_version, a.report_revision,
   a.summary, a.changes, a.reason, a.correlation_id, a.previous_hash, a.hash`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function toItem(r: any): AuditTrailItem {
   const item: AuditTrailItem = {
+    satker: r.satker_code,
     sequence: Number(r.tenant_sequence),
     eventId: r.event_id,
     recordedAt: new Date(r.recorded_at).toISOString(),
@@ -130,6 +175,53 @@ export class AuditTrailQuery {
     let cursor: string | undefined;
     do {
       const page = await this.page(filter, { cursor, limit: batch, order: 'asc' });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /**
+   * The trail of several offices in one list (an Inspektorat reviewing the offices under it), in
+   * order of time recorded. Each office contributes at most one page through its own time index,
+   * so the cost grows with the number of offices, not with the size of their trails.
+   */
+  async pageAcross(filter: AuditTrailAcrossFilter, options: { cursor?: string; limit?: number; order?: Order } = {}): Promise<AuditPage> {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+    const after = options.cursor ? decodeAcrossCursor(options.cursor) : null;
+    const order: Order = after?.order ?? options.order ?? 'asc';
+    const satkers = [...new Set(filter.satkers)];
+    if (satkers.length === 0) return { items: [], nextCursor: null };
+    const params: unknown[] = [satkers];
+    const clauses = ['a.satker_code = o.code', ...criteriaClauses(filter, params)];
+    if (after) {
+      const cmp = order === 'asc' ? '>' : '<';
+      const t = params.push(after.recordedAt);
+      const k = params.push(after.satker);
+      const s = params.push(after.sequence);
+      clauses.push(`a.recorded_at ${cmp}= $${t}::timestamptz
+        AND (a.recorded_at ${cmp} $${t}::timestamptz OR a.satker_code ${cmp} $${k} OR (a.satker_code = $${k} AND a.tenant_sequence ${cmp} $${s}))`);
+    }
+    const n = params.push(limit + 1);
+    const rows = await this.dataSource.query(
+      `SELECT x.* FROM unnest($1::text[]) AS o (code)
+        CROSS JOIN LATERAL (
+          SELECT ${COLUMNS} FROM audit_trail a WHERE ${clauses.join(' AND ')}
+           ORDER BY a.recorded_at ${order}, a.tenant_sequence ${order} LIMIT $${n}
+        ) x
+        ORDER BY x.recorded_at ${order}, x.satker_code ${order}, x.tenant_sequence ${order} LIMIT $${n}`,
+      params,
+    );
+    const items = rows.slice(0, limit).map(toItem);
+    const last = items[items.length - 1];
+    const more = rows.length > limit;
+    return { items, nextCursor: more ? encodeAcrossCursor({ recordedAt: last.recordedAt, satker: last.satker, sequence: last.sequence, order }) : null };
+  }
+
+  /** Every matching row of several offices in time order, a page at a time, for streamed exports. */
+  async *allAcross(filter: AuditTrailAcrossFilter, batch = 1000): AsyncGenerator<AuditTrailItem> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.pageAcross(filter, { cursor, limit: batch, order: 'asc' });
       yield* page.items;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -23,6 +23,14 @@ export interface IntegrityBanner {
 
 export type DamageReport = { kind: string; sequence: number | null; eventId: string | null; detail: string };
 
+function toAlert(r: Record<string, unknown>): IntegrityAlert {
+  return {
+    id: Number(r.id), detectedAt: new Date(r.detected_at as string).toISOString(), source: r.source as string,
+    brokenSequence: r.broken_sequence === null ? null : Number(r.broken_sequence), brokenEventId: r.broken_event_id as string | null,
+    kind: r.kind as string, detail: r.detail as string, detectedBy: r.detected_by as string | null,
+  };
+}
+
 const KIND_WORDS: Record<string, string> = {
   modified: 'diubah', deleted: 'dihapus', inserted: 'disisipkan', reordered: 'ditukar urutannya', digest_mismatch: 'ditulis ulang (tidak cocok dengan digest bertanda tangan)',
 };
@@ -64,11 +72,7 @@ export class IntegrityService {
          FROM integrity_alerts WHERE satker_code = $1 AND resolved_at IS NULL ORDER BY detected_at DESC, id DESC LIMIT 20`,
       [satker],
     );
-    const alerts: IntegrityAlert[] = rows.map((r: Record<string, unknown>) => ({
-      id: Number(r.id), detectedAt: new Date(r.detected_at as string).toISOString(), source: r.source as string,
-      brokenSequence: r.broken_sequence === null ? null : Number(r.broken_sequence), brokenEventId: r.broken_event_id as string | null,
-      kind: r.kind as string, detail: r.detail as string, detectedBy: r.detected_by as string | null,
-    }));
+    const alerts: IntegrityAlert[] = rows.map(toAlert);
     if (alerts.length === 0) return { status: 'OK', message: null, alerts };
     const last = alerts[0];
     const where = last.brokenSequence === null ? '' : ` pada urutan ${last.brokenSequence}`;
@@ -76,6 +80,31 @@ export class IntegrityService {
       status: 'DAMAGED',
       message: `PERINGATAN: rantai integritas jejak audit satker ${satker} rusak — peristiwa ${KIND_WORDS[last.kind] ?? last.kind}${where} (terdeteksi ${last.detectedAt}). Data audit tidak dapat dipercaya sampai diperiksa.`,
       alerts,
+    };
+  }
+
+  /**
+   * The banner over several offices: loud when any of them has an open alert, naming each one.
+   * Alerts carry their office (`satker`); the newest twenty across the offices are listed.
+   */
+  async bannerAcross(satkers: string[]): Promise<IntegrityBanner & { damagedOffices: string[] }> {
+    const rows = await this.dataSource.query(
+      `WITH open AS (
+         SELECT satker_code, id, detected_at, source, broken_sequence, broken_event_id, kind, detail, detected_by
+           FROM integrity_alerts WHERE satker_code = ANY($1::text[]) AND resolved_at IS NULL
+       )
+       SELECT o.*, (SELECT array_agg(DISTINCT satker_code) FROM open) AS damaged
+         FROM open o ORDER BY o.detected_at DESC, o.id DESC LIMIT 20`,
+      [satkers],
+    );
+    if (rows.length === 0) return { status: 'OK', message: null, alerts: [], damagedOffices: [] };
+    const alerts = rows.map((r: Record<string, unknown>) => ({ satker: r.satker_code as string, ...toAlert(r) }));
+    const damagedOffices = [...(rows[0].damaged as string[])].sort();
+    return {
+      status: 'DAMAGED',
+      message: `PERINGATAN: rantai integritas jejak audit rusak pada ${damagedOffices.length} satker (${damagedOffices.join(', ')}). Data audit satker tersebut tidak dapat dipercaya sampai diperiksa.`,
+      alerts,
+      damagedOffices,
     };
   }
 

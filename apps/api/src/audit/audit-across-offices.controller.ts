@@ -1,0 +1,61 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { identityErrors, SatkerScopeService, type AuthenticatedUser } from '@kinerja/identity';
+import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
+import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
+import { CurrentUser } from '../http/current-user.decorator';
+import { Roles } from '../http/roles.decorator';
+import { streamExport } from './audit-export';
+import { AUDIT_READERS } from './audit.controller';
+import { AuditAcrossExportQueryDto, AuditAcrossQueryDto, criteriaOf } from './audit.dto';
+
+/**
+ * The audit trail of every office in the reader's scope as one list, in order of time recorded:
+ * an Inspektorat reviewing the offices under it filters by office, period, actor … across all of
+ * them at once. A Sekretaris or Ketua sees only their own office here, as everywhere. An office
+ * named in `satker` that is outside the scope answers 404, exactly as on the per-office routes.
+ */
+@ApiTags('Audit (Inspektorat)')
+@Controller('audit/trail')
+export class AuditAcrossOfficesController {
+  constructor(
+    private readonly trail: AuditTrailQuery,
+    private readonly integrity: IntegrityService,
+    private readonly scope: SatkerScopeService,
+  ) {}
+
+  @Get()
+  @Roles(...AUDIT_READERS)
+  @ApiOperation({ summary: 'Jejak audit lintas satker dalam cakupan Anda, urut waktu dicatat; filter dan kursor halaman' })
+  async page(@CurrentUser() user: AuthenticatedUser, @Query() q: AuditAcrossQueryDto) {
+    const satkers = await this.officesOf(user, q.satker);
+    const [integrity, page] = await Promise.all([
+      this.integrity.bannerAcross(satkers),
+      this.trail.pageAcross({ ...criteriaOf(q), satkers }, { cursor: q.cursor, limit: q.limit, order: q.order }),
+    ]);
+    return { satkers, integrity, ...page };
+  }
+
+  @Get('export')
+  @Roles(...AUDIT_READERS)
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiOperation({ summary: 'Ekspor jejak audit lintas satker (CSV dengan kolom satker, atau JSON Lines), dialirkan' })
+  async export(@CurrentUser() user: AuthenticatedUser, @Query() q: AuditAcrossExportQueryDto, @Res() res: Response) {
+    const satkers = await this.officesOf(user, q.satker);
+    const banner = await this.integrity.bannerAcross(satkers);
+    res.setHeader('X-Integrity-Status', banner.status);
+    await streamExport(res, q.format, 'jejak-audit-lintas-satker', this.trail.allAcross({ ...criteriaOf(q), satkers }), true);
+  }
+
+  /** The offices asked for, each in scope; every office in scope when none is named. */
+  private async officesOf(user: AuthenticatedUser, list: string | undefined): Promise<string[]> {
+    const inScope = await this.scope.codesInScope(user);
+    if (!list) return inScope;
+    const allowed = new Set(inScope);
+    const asked = [...new Set(list.split(','))];
+    const outside = asked.find((code) => !allowed.has(code));
+    if (outside !== undefined) throw identityErrors.satkerNotFound(outside);
+    return asked;
+  }
+}
