@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTwoOffices, FIXTURE_PASSWORD, FixtureOffice, login } from '../support/identity-fixtures';
 
@@ -123,6 +124,60 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect([first.status, first.headers.etag, first.headers['idempotent-replayed']]).toEqual([200, '"3"', undefined]);
       expect([retry.status, retry.headers.etag, retry.headers['idempotent-replayed']]).toEqual([200, '"3"', 'true']);
       expect(retry.body).toEqual(first.body);
+    });
+
+    it('moves an office under another parent: scope follows it; loops, the root and inactive parents are refused', async () => {
+      const root = as(rootAdminToken);
+      for (const [code, name, parentCode] of [
+        ['kpu-prov-papua', 'KPU Provinsi Papua', 'kpu-ri'],
+        ['kpu-prov-papua-selatan', 'KPU Provinsi Papua Selatan', 'kpu-ri'],
+        ['kpu-kab-merauke', 'KPU Kabupaten Merauke', 'kpu-prov-papua'],
+        ['kpu-prov-lama', 'KPU Provinsi Lama', 'kpu-ri'],
+      ]) {
+        expect((await root.post('/api/v1/satker').send({ code, name, parentCode })).status).toBe(201);
+      }
+      expect((await root.post('/api/v1/satker/kpu-prov-papua/users').send({ username: 'inspektorat.papua', fullName: 'Inspektorat Papua', role: 'INSPEKTORAT', password: FIXTURE_PASSWORD })).status).toBe(201);
+      const papuaInspektorat = await login(t, 'inspektorat.papua', FIXTURE_PASSWORD);
+      expect((await as(papuaInspektorat).get('/api/v1/satker/kpu-kab-merauke')).status).toBe(200);
+
+      const outside = await as(provinceAdminToken).patch('/api/v1/satker/kpu-kab-jember').send({ parentCode: 'kpu-ri' });
+      expect({ status: outside.status, code: outside.body.code }).toEqual({ status: 404, code: 'SATKER.NOT_FOUND' });
+
+      const moved = await root.patch('/api/v1/satker/kpu-kab-merauke').send({ parentCode: 'kpu-prov-papua-selatan', expectedVersion: 1 });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ code: 'kpu-kab-merauke', parentCode: 'kpu-prov-papua-selatan', version: 2 });
+      expect((await as(papuaInspektorat).get('/api/v1/satker/kpu-kab-merauke')).status).toBe(404);
+      expect((await as(papuaInspektorat).get('/api/v1/satker')).body.map((s: { code: string }) => s.code)).toEqual(['kpu-prov-papua']);
+      const [event] = await t.app.get(DataSource).query(
+        `SELECT type, data FROM events WHERE tenant_id = 'kpu-kab-merauke' AND type = 'SatkerMoved'`,
+      );
+      expect(event).toEqual({ type: 'SatkerMoved', data: { code: 'kpu-kab-merauke', fromParentCode: 'kpu-prov-papua', toParentCode: 'kpu-prov-papua-selatan' } });
+
+      for (const [code, parentCode, error] of [
+        ['kpu-prov-papua-selatan', 'kpu-kab-merauke', 'SATKER.PARENT_CYCLE'],
+        ['kpu-prov-papua-selatan', 'kpu-prov-papua-selatan', 'SATKER.PARENT_CYCLE'],
+        ['kpu-ri', 'kpu-prov-papua', 'SATKER.ROOT_CANNOT_MOVE'],
+      ]) {
+        const refused = await root.patch(`/api/v1/satker/${code}`).send({ parentCode });
+        expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: error });
+      }
+      expect((await root.patch('/api/v1/satker/kpu-prov-lama').send({ active: false })).status).toBe(200);
+      const inactive = await root.patch('/api/v1/satker/kpu-kab-merauke').send({ parentCode: 'kpu-prov-lama' });
+      expect({ status: inactive.status, code: inactive.body.code }).toEqual({ status: 422, code: 'SATKER.PARENT_INACTIVE' });
+      const unchanged = await root.get('/api/v1/satker/kpu-kab-merauke');
+      expect(unchanged.body).toMatchObject({ parentCode: 'kpu-prov-papua-selatan', version: 2 });
+
+      // Two moves at once that would close a loop together: one wins, the other sees the loop.
+      const [a, b] = await Promise.all([
+        root.patch('/api/v1/satker/kpu-prov-papua').send({ parentCode: 'kpu-prov-papua-selatan' }),
+        root.patch('/api/v1/satker/kpu-prov-papua-selatan').send({ parentCode: 'kpu-prov-papua' }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 422]);
+      expect([a.body.code, b.body.code]).toContain('SATKER.PARENT_CYCLE');
+      const tree = await t.app.get(DataSource).query(
+        `SELECT code, parent_code FROM satker WHERE code IN ('kpu-prov-papua', 'kpu-prov-papua-selatan') ORDER BY code`,
+      );
+      expect(tree.filter((r: { parent_code: string }) => r.parent_code === 'kpu-ri')).toHaveLength(1);
     });
 
     it('never deactivates the root office', async () => {

@@ -14,6 +14,15 @@ export const identityErrors = {
     new DomainError('SATKER.PARENT_INACTIVE', `Satker induk "${code}" tidak aktif.`, 'validation', { parentCode: code }),
   satkerIsRoot: () =>
     new DomainError('SATKER.ROOT_CANNOT_BE_DEACTIVATED', 'Satker induk tertinggi tidak dapat dinonaktifkan.', 'validation'),
+  satkerRootCannotMove: () =>
+    new DomainError('SATKER.ROOT_CANNOT_MOVE', 'Satker induk tertinggi tidak dapat dipindahkan ke bawah satker lain.', 'validation'),
+  satkerParentCycle: (code: string, parentCode: string) =>
+    new DomainError(
+      'SATKER.PARENT_CYCLE',
+      `Satker "${code}" tidak dapat dipindahkan ke bawah "${parentCode}": "${parentCode}" adalah satker itu sendiri atau berada di bawahnya.`,
+      'validation',
+      { satker: code, parentCode },
+    ),
   satkerOwnCannotBeDeactivated: () =>
     new DomainError('SATKER.OWN_CANNOT_BE_DEACTIVATED', 'Anda tidak dapat menonaktifkan satker Anda sendiri.', 'forbidden'),
   subbagianNotFound: (satker: string, code: string) =>

@@ -50,7 +50,7 @@ export class SatkerController {
   @Roles('ADMIN')
   @Patch(':satker')
   @CommandHeaders()
-  @ApiOperation({ summary: 'Rename, change time zone or deadline day, deactivate or reactivate an office' })
+  @ApiOperation({ summary: 'Rename, change time zone or deadline day, move under another parent, deactivate or reactivate an office' })
   @ApiOkResponse({ type: SatkerDto })
   async update(
     @CurrentUser() user: AuthenticatedUser,

@@ -51,6 +51,15 @@ export class UpdateSatkerDto {
   @Max(28)
   reportDeadlineDay?: number;
 
+  @ApiPropertyOptional({
+    example: 'kpu-prov-papua-selatan',
+    description: 'Moves the office under another parent in your scope (a regional reorganisation); its users, data and history go with it',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(SATKER_CODE_PATTERN)
+  parentCode?: string;
+
   @ApiPropertyOptional({ description: 'false deactivates the office (its users can no longer sign in); nothing is deleted' })
   @IsOptional()
   @IsBoolean()

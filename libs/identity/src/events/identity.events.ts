@@ -11,6 +11,8 @@ export type IdentityEvent =
       data: { code: string; name: string; parentCode: string | null; timeZone: TimeZone; reportDeadlineDay: number };
     }
   | { type: 'SatkerUpdated'; data: { code: string; changes: SatkerChanges } }
+  /** Placed under another parent office (a regional reorganisation): who sees it changes with it. */
+  | { type: 'SatkerMoved'; data: { code: string; fromParentCode: string; toParentCode: string } }
   | { type: 'SatkerDeactivated'; data: { code: string } }
   | { type: 'SatkerReactivated'; data: { code: string } }
   | { type: 'SubbagianCreated'; data: { satker: string; code: string; name: string } }

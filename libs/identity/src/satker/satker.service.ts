@@ -19,6 +19,8 @@ export interface CreateSatkerInput {
 
 export interface UpdateSatkerInput extends SatkerChanges {
   active?: boolean;
+  /** Moves the office under another parent in the actor's scope. */
+  parentCode?: string;
   /** When given, the update is refused unless the office is still at this version. */
   expectedVersion?: number;
 }
@@ -73,19 +75,27 @@ export class SatkerService {
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<Satker>> {
     const operation = `satker.update:${code}`;
+    // Checked before the transaction: the scope is read through the pool, which on the embedded
+    // PGlite (one shared session) would wait for the transaction forever.
+    if (input.parentCode !== undefined) await this.scope.assertInScope(actor, input.parentCode);
     const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
+      // Moves are serialised on one lock, taken before any row lock (the new parent's foreign-key
+      // check takes a row lock too), so that two moves at once cannot close a loop together.
+      if (input.parentCode !== undefined) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kinerja.satker-tree'))`);
       const current = await this.lock(manager, code);
       if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
         throw identityErrors.versionConflict('satker', input.expectedVersion, current.version);
       }
       const changes = changedFields(current, input);
       const activeChange = input.active !== undefined && input.active !== current.active ? input.active : undefined;
+      const parentChange = input.parentCode !== undefined && input.parentCode !== current.parentCode ? input.parentCode : undefined;
       if (activeChange === false && current.parentCode === null) throw identityErrors.satkerIsRoot();
       if (activeChange === false && code === actor.satker) throw identityErrors.satkerOwnCannotBeDeactivated();
-      if (Object.keys(changes).length === 0 && activeChange === undefined) return current;
+      if (parentChange !== undefined) await this.assertCanMove(manager, current, parentChange);
+      if (Object.keys(changes).length === 0 && activeChange === undefined && parentChange === undefined) return current;
       const [row] = await rowsOf<SatkerRow>(
         manager,
-        `UPDATE satker SET name = $2, time_zone = $3, report_deadline_day = $4, active = $5,
+        `UPDATE satker SET name = $2, time_zone = $3, report_deadline_day = $4, active = $5, parent_code = $7,
                 version = version + 1, updated_at = $6
           WHERE code = $1 RETURNING ${SATKER_COLUMNS}`,
         [
@@ -95,9 +105,13 @@ export class SatkerService {
           changes.reportDeadlineDay ?? current.reportDeadlineDay,
           activeChange ?? current.active,
           this.clock.now(),
+          parentChange ?? current.parentCode,
         ],
       );
       if (Object.keys(changes).length > 0) record(code, { type: 'SatkerUpdated', data: { code, changes } });
+      if (parentChange !== undefined) {
+        record(code, { type: 'SatkerMoved', data: { code, fromParentCode: current.parentCode as string, toParentCode: parentChange } });
+      }
       if (activeChange === false) record(code, { type: 'SatkerDeactivated', data: { code } });
       if (activeChange === true) record(code, { type: 'SatkerReactivated', data: { code } });
       return toSatker(row);
@@ -135,6 +149,23 @@ export class SatkerService {
     }
     record(data.code, { type: 'SatkerCreated', data });
     return toSatker(rows[0]);
+  }
+
+  /** The root stays the root; the new parent is active and is neither the office nor below it. */
+  private async assertCanMove(manager: EntityManager, office: Satker, parentCode: string): Promise<void> {
+    if (office.parentCode === null) throw identityErrors.satkerRootCannotMove();
+    const parent = await this.get(parentCode, manager);
+    if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
+    const loops: unknown[] = await manager.query(
+      `WITH RECURSIVE up (code, parent_code, depth) AS (
+         SELECT code, parent_code, 0 FROM satker WHERE code = $1
+         UNION ALL
+         SELECT s.code, s.parent_code, up.depth + 1 FROM satker s JOIN up ON s.code = up.parent_code WHERE up.depth < 64
+       )
+       SELECT 1 FROM up WHERE code = $2 LIMIT 1`,
+      [parentCode, office.code],
+    );
+    if (loops.length > 0) throw identityErrors.satkerParentCycle(office.code, parentCode);
   }
 
   private async lock(manager: EntityManager, code: string): Promise<Satker> {

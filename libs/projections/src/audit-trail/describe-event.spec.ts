@@ -24,6 +24,15 @@ describe('the audit trail in words', () => {
     expect(after.row.actorName).toBe('Siti Aminah');
   });
 
+  it('says from which parent office to which an office was moved', () => {
+    const moved = describeEvent(event('SatkerMoved', { code: 'kpu-kab-merauke', fromParentCode: 'kpu-prov-papua', toParentCode: 'kpu-prov-papua-selatan' }, 'identity:kpu-kab-merauke'), new AuditTrailState());
+    expect(moved.row).toMatchObject({
+      subjectKind: 'IDENTITAS',
+      summary: 'Memindahkan satker kpu-kab-merauke dari bawah kpu-prov-papua ke bawah kpu-prov-papua-selatan.',
+      changes: [{ indicatorCode: null, indicatorName: null, field: 'parentCode', before: 'kpu-prov-papua', after: 'kpu-prov-papua-selatan' }],
+    });
+  });
+
   it('shows a blank realisasi as "kosong", never as 0, and lists only what changed on a later save', () => {
     const state = new AuditTrailState();
     const key = { satker: 'kpu-a', year: 2024, month: 1, subbagian: 'KUL' };

@@ -5,7 +5,7 @@ import type { AuditChange } from './audit-trail.types';
 import type { Description } from './describe.types';
 
 const IDENTITY_TYPES = new Set<string>([
-  'SatkerCreated', 'SatkerUpdated', 'SatkerDeactivated', 'SatkerReactivated', 'SubbagianCreated', 'SubbagianUpdated',
+  'SatkerCreated', 'SatkerUpdated', 'SatkerMoved', 'SatkerDeactivated', 'SatkerReactivated', 'SubbagianCreated', 'SubbagianUpdated',
   'SubbagianDeactivated', 'SubbagianReactivated', 'UserCreated', 'UserUpdated', 'UserDeactivated', 'UserReactivated',
   'UserPasswordChanged', 'UserLockedOut',
 ]);
@@ -31,6 +31,12 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
       return { ...base, summary: `Membuat satker ${e.data.code} (${e.data.name}).` };
     case 'SatkerUpdated':
       return { ...base, summary: `Mengubah data satker ${e.data.code}.`, changes: changesOf({ ...e.data.changes }) };
+    case 'SatkerMoved':
+      return {
+        ...base,
+        summary: `Memindahkan satker ${e.data.code} dari bawah ${e.data.fromParentCode} ke bawah ${e.data.toParentCode}.`,
+        changes: [{ indicatorCode: null, indicatorName: null, field: 'parentCode', before: e.data.fromParentCode, after: e.data.toParentCode }],
+      };
     case 'SatkerDeactivated':
       return { ...base, summary: `Menonaktifkan satker ${e.data.code}.` };
     case 'SatkerReactivated':
