@@ -125,7 +125,10 @@ describe('audit trail projection (real PostgreSQL)', () => {
     const all: AuditTrailItem[] = [];
     for await (const item of query.allAcross({ satkers: offices }, 5)) all.push(item);
     expect(all.map(key)).toEqual(expected);
-    await expect(query.pageAcross({ satkers: offices }, { cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'AUDIT.INVALID_CURSOR' });
+    const forged = (t: string) => Buffer.from(JSON.stringify({ t, k: 'kpu-tie-a', s: 1, o: 'asc' })).toString('base64url');
+    for (const cursor of ['not-a-cursor', forged('1 2'), forged('2024-03-01'), forged('2024-02-30T00:00:00.000Z')]) {
+      await expect(query.pageAcross({ satkers: offices }, { cursor })).rejects.toMatchObject({ code: 'AUDIT.INVALID_CURSOR' });
+    }
   });
 
   it('follows new events after the first run without repeating rows', async () => {

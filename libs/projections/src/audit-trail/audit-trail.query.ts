@@ -105,6 +105,11 @@ interface AcrossCursor {
   order: Order;
 }
 
+function isInstant(text: string): boolean {
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && new Date(time).toISOString() === text;
+}
+
 export function encodeAcrossCursor(cursor: AcrossCursor): string {
   return Buffer.from(JSON.stringify({ t: cursor.recordedAt, k: cursor.satker, s: cursor.sequence, o: cursor.order })).toString('base64url');
 }
@@ -112,7 +117,8 @@ export function encodeAcrossCursor(cursor: AcrossCursor): string {
 export function decodeAcrossCursor(cursor: string): AcrossCursor {
   try {
     const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof p.t === 'string' && !Number.isNaN(Date.parse(p.t)) && typeof p.k === 'string' && Number.isSafeInteger(p.s) && (p.o === 'asc' || p.o === 'desc')) {
+    // Only the exact form this code writes: any other text could be a date to JavaScript and not to PostgreSQL.
+    if (typeof p.t === 'string' && isInstant(p.t) && typeof p.k === 'string' && Number.isSafeInteger(p.s) && (p.o === 'asc' || p.o === 'desc')) {
       return { recordedAt: p.t, satker: p.k, sequence: p.s, order: p.o };
     }
   } catch {
