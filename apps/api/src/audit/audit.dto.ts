@@ -17,7 +17,10 @@ export class FigureParams extends SatkerParams {
 }
 
 export class DigestParams extends SatkerParams {
-  @ApiProperty({ example: '2025-01-31' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) day: string;
+  @ApiProperty({ example: '2025-01-31' })
+  @Matches(/^2\d{3}-\d{2}-\d{2}$/, { message: 'tanggal harus berbentuk YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'bukan tanggal yang ada di kalender' })
+  day: string;
 }
 
 /** Filters shared by the paged trail and the exports. */

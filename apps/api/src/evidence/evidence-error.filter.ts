@@ -4,8 +4,8 @@ import { DomainError } from '@kinerja/domain';
 import { currentContext } from '@kinerja/platform';
 import { toErrorResponse } from '../http/error-response';
 
-/** The statuses HTTP has for these refusals: 413 for a file too large, 415 for a type not allowed. */
-const STATUS: Record<string, number> = { 'EVIDENCE.TOO_LARGE': 413, 'EVIDENCE.TYPE_NOT_ALLOWED': 415 };
+/** The statuses HTTP has for these refusals: 413 for a file too large, 415 for a type not allowed, 400 for an unreadable upload. */
+const STATUS: Record<string, number> = { 'EVIDENCE.TOO_LARGE': 413, 'EVIDENCE.TYPE_NOT_ALLOWED': 415, 'EVIDENCE.MALFORMED_UPLOAD': 400 };
 
 @Catch(DomainError)
 export class EvidenceErrorFilter implements ExceptionFilter {

@@ -27,7 +27,9 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
         const code = (error as { code?: string }).code;
         if (code === 'LIMIT_FILE_SIZE') return reject(evidenceErrors.tooLarge(this.config.EVIDENCE_MAX_BYTES));
         if (code && code.startsWith('LIMIT_')) return reject(evidenceErrors.missingFile());
-        reject(error);
+        // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no
+        // boundary) is the client's input, never a server error.
+        reject(evidenceErrors.malformedUpload(error instanceof Error ? error.message : String(error)));
       });
     });
     return next.handle();

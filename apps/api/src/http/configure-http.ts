@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { RejectNulPipe } from './reject-nul.pipe';
 import { requestValidationError } from './validation-errors';
 
 export const API_PREFIX = 'api/v1';
@@ -25,7 +26,7 @@ export function createValidationPipe(): ValidationPipe {
  */
 export function configureHttp(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   const document = SwaggerModule.createDocument(
     app,

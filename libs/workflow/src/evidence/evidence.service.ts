@@ -25,6 +25,8 @@ export const evidenceErrors = {
   typeNotAllowed: () =>
     new DomainError('EVIDENCE.TYPE_NOT_ALLOWED', 'Jenis file tidak diizinkan: unggah PDF, JPEG, PNG, DOCX atau XLSX.', 'validation', { allowed: Object.keys(EVIDENCE_TYPES) }),
   missingFile: () => new DomainError('EVIDENCE.FILE_REQUIRED', 'File bukti dukung wajib dikirim pada field "file".', 'validation'),
+  malformedUpload: (reason: string) =>
+    new DomainError('EVIDENCE.MALFORMED_UPLOAD', 'Unggahan tidak dapat dibaca: kirim multipart/form-data dengan satu file pada field "file".', 'validation', { reason }),
   notFound: (sha256: string) => new DomainError('EVIDENCE.NOT_FOUND', 'Bukti dukung tidak ditemukan.', 'not_found', { sha256 }),
   integrityFailed: (sha256: string) =>
     new DomainError('EVIDENCE.INTEGRITY_FAILED', 'Isi file bukti dukung tidak cocok dengan sidik jarinya (SHA-256); file tidak diberikan. Hubungi administrator.', 'conflict', { sha256 }),

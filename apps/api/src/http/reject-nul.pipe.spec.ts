@@ -1,0 +1,29 @@
+import { RejectNulPipe } from './reject-nul.pipe';
+
+describe('RejectNulPipe', () => {
+  const pipe = new RejectNulPipe();
+
+  it('given text without U+0000 anywhere, when checked, then the value passes unchanged', () => {
+    const body = { lines: [{ narrative: 'Layanan “tepat waktu” 🌧', value: '12.50' }], n: 3, none: null };
+    expect(pipe.transform(body, { type: 'body' })).toBe(body);
+  });
+
+  it('given U+0000 deep in a body, when checked, then 400 VALIDATION.FAILED names each field', () => {
+    const body = { lines: [{ narrative: 'ok' }, { narrative: 'a\u0000' }], ['k\u0000']: 'v' };
+    expect(() => pipe.transform(body, { type: 'body' })).toThrow(expect.objectContaining({
+      code: 'VALIDATION.FAILED',
+      details: { fields: [expect.objectContaining({ field: 'lines.1.narrative' }), expect.objectContaining({ field: 'k\u0000' })] },
+    }));
+  });
+
+  it('given a path parameter, when checked, then the field is the parameter name', () => {
+    expect(() => pipe.transform('PDI\u0000', { type: 'param', data: 'subbagian' })).toThrow(expect.objectContaining({
+      details: { fields: [expect.objectContaining({ field: 'subbagian', constraint: 'noNulCharacter' })] },
+    }));
+  });
+
+  it('given bytes or a custom argument, when checked, then they are left alone', () => {
+    expect(pipe.transform({ buffer: Buffer.from([0, 1, 2]) }, { type: 'body' })).toEqual({ buffer: Buffer.from([0, 1, 2]) });
+    expect(pipe.transform({ name: 'a\u0000' }, { type: 'custom' })).toEqual({ name: 'a\u0000' });
+  });
+});

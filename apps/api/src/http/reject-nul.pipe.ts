@@ -1,0 +1,34 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { DomainError } from '@kinerja/domain';
+import type { FieldProblem } from './validation-errors';
+
+/**
+ * PostgreSQL cannot store the character U+0000 in text or JSONB: a value carrying it would fail
+ * deep in a query and answer 500. Every parameter, query and body is checked before its DTO, and
+ * such a value is refused as input (400 VALIDATION.FAILED naming each field).
+ */
+@Injectable()
+export class RejectNulPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'custom') return value; // the signed-in user, an uploaded file's bytes
+    const fields: FieldProblem[] = [];
+    collect(value, metadata.type === 'param' && metadata.data ? metadata.data : '', fields, 0);
+    if (fields.length > 0) throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', { fields });
+    return value;
+  }
+}
+
+const MAX_DEPTH = 64;
+
+function collect(value: unknown, path: string, fields: FieldProblem[], depth: number): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) fields.push({ field: path || 'nilai', constraint: 'noNulCharacter', message: 'tidak boleh berisi karakter NUL (\\u0000)' });
+    return;
+  }
+  if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH || ArrayBuffer.isView(value)) return;
+  const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  for (const [key, child] of entries) {
+    if (key.includes('\u0000')) fields.push({ field: path ? `${path}.${key}` : key, constraint: 'noNulCharacter', message: 'nama kolom tidak boleh berisi karakter NUL (\\u0000)' });
+    collect(child, path ? `${path}.${key}` : key, fields, depth + 1);
+  }
+}
