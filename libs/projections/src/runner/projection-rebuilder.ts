@@ -67,9 +67,11 @@ export class ProjectionRebuilder {
     let total = 0;
     try {
       ({ checkpoint, total } = await this.replay(projections, batchSize, options));
-      // Two at a time: index builds are CPU-bound and the machine is shared.
-      for (let i = 0; i < deferred.length; i += 2) {
-        await Promise.all(deferred.slice(i, i + 2).map((d) => this.dataSource.query(d.create)));
+      // Keys first (adding one locks its table against index builds); two at a time: builds are
+      // CPU-bound and the machine is shared.
+      const ordered = [...deferred.filter((d) => d.primaryKey), ...deferred.filter((d) => !d.primaryKey)];
+      for (let i = 0; i < ordered.length; i += 2) {
+        await Promise.all(ordered.slice(i, i + 2).map((d) => this.dataSource.query(d.create)));
       }
       total += await this.switchOver(projections, checkpoint, batchSize, deferred);
     } catch (error) {
