@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kinerja/event-store';
-import { copyNumber as n, copyText as s, CopyWriter } from '../shared/copy-rows';
+import { copyNumber as n, copyText as s, CopyWriter, EncodedLines } from '../shared/copy-rows';
 import type { AuditTrailState } from './audit-trail.state';
 import { saveState, type TableName } from './audit-trail.store';
 import type { AuditFigureRow, AuditTrailRow } from './audit-trail.types';
@@ -37,17 +37,18 @@ function figureLine(f: AuditFigureRow): string {
  */
 export async function copyAuditBatch(manager: EntityManager, events: readonly RecordedEvent[], state: AuditTrailState, t: TableName): Promise<void> {
   const trail = await CopyWriter.open(manager, t('audit_trail'), TRAIL_COLUMNS);
-  const figures: string[] = [];
+  const figures = new EncodedLines();
   for (const event of events) {
     const described = describeEvent(event, state);
     trail.line(trailLine(described.row));
-    for (const f of described.figures) figures.push(figureLine(f));
+    for (const f of described.figures) figures.line(figureLine(f));
     if (trail.full) await trail.flush();
   }
   await trail.end();
-  if (figures.length > 0) {
+  const figureChunks = figures.finish();
+  if (figureChunks.length > 0) {
     const figureCopy = await CopyWriter.open(manager, t('audit_trail_figure'), FIGURE_COLUMNS);
-    for (const line of figures) figureCopy.line(line);
+    await figureCopy.writeChunks(figureChunks);
     await figureCopy.end();
   }
   await saveState(manager, state, t);
