@@ -49,3 +49,36 @@ export function toGlobalEvent(row: EventRow, upcasters: UpcasterRegistry): Globa
   const checkpoint: Checkpoint = { txId: row.transaction_id, position: String(row.global_position) };
   return { ...toRecordedEvent(row, upcasters), checkpoint };
 }
+
+/** One row of `EVENT_COLUMNS` read with pg's `rowMode: 'array'`: the values in the order selected. */
+export type EventRowValues = [
+  tenantId: string, tenantSequence: string, streamId: string, streamVersion: number, eventId: string, type: string,
+  schemaVersion: number, data: unknown, metadata: RecordedEvent['metadata'], recordedAt: Date, previousHash: string,
+  hash: string, globalPosition: string, transactionId: string,
+];
+
+/**
+ * `toGlobalEvent` for a row read as an array: the global read builds each event in one object,
+ * without a row object and an intermediate recorded event (a rebuild holds batches of them).
+ */
+export function globalEventOfValues(row: EventRowValues, upcasters: UpcasterRegistry): GlobalEvent {
+  const [tenantId, tenantSequence, streamId, streamVersion, eventId, type, schemaVersion, data, metadata, recordedAt, previousHash, hash, globalPosition, transactionId] = row;
+  const current = upcasters.upcast(type, schemaVersion, data);
+  const position = String(globalPosition);
+  return {
+    eventId,
+    streamId,
+    streamVersion,
+    tenantId,
+    tenantSequence: Number(tenantSequence),
+    globalPosition: position,
+    type,
+    schemaVersion: current.schemaVersion,
+    data: current.data,
+    metadata,
+    recordedAt,
+    previousHash,
+    hash,
+    checkpoint: { txId: transactionId, position },
+  };
+}

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChainVerifier } from './chain-verifier';
 import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
@@ -5,7 +6,7 @@ import { ConcurrencyError } from './concurrency.error';
 import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
 import { FAST_APPEND_SQL, FAST_APPEND_STATEMENT, fastAppendValues, fastPathDefers, preparedStatementPool } from './append-fast-path';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
-import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, EventRow, EventRowValues, globalEventOfValues, toRecordedEvent } from './event-row';
 import {
   AppendOptions,
   AppendResult,
@@ -166,7 +167,8 @@ export class EventStore {
   async readAll(options: ReadAllOptions = {}, manager?: EntityManager): Promise<ReadAllResult> {
     const after = toCheckpoint(options.after);
     const limit = options.limit ?? 500;
-    const rows: EventRow[] = await (manager ?? this.dataSource).query(
+    const rows = await this.queryValues<EventRowValues>(
+      manager,
       `SELECT ${EVENT_COLUMNS} FROM events e
         WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
           AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -174,8 +176,20 @@ export class EventStore {
         LIMIT $3`,
       [after.txId, after.position, limit],
     );
-    const events = rows.map((row) => toGlobalEvent(row, this.upcasters));
+    const events = rows.map((row) => globalEventOfValues(row, this.upcasters));
     return { events, checkpoint: events.length > 0 ? events[events.length - 1].checkpoint : after };
+  }
+
+  /** Rows as arrays (pg's `rowMode: 'array'`), on the caller's transaction when it has one. */
+  private async queryValues<Row>(manager: EntityManager | undefined, sql: string, parameters: unknown[]): Promise<Row[]> {
+    const runner = manager?.queryRunner ?? (manager?.connection ?? this.dataSource).createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const result = await client.query<Row & unknown[]>({ text: sql, values: parameters, rowMode: 'array' });
+      return result.rows;
+    } finally {
+      if (runner !== manager?.queryRunner) await runner.release();
+    }
   }
 
   /** One tenant's events in chain order (what the audit trail walks). */

@@ -7,6 +7,8 @@ export type Upcaster = (data: any) => unknown;
  */
 export class UpcasterRegistry {
   private readonly steps = new Map<string, Upcaster>();
+  /** Types with at least one step: every other event is read as stored, without building a step key. */
+  private readonly evolvedTypes = new Set<string>();
 
   register(type: string, fromVersion: number, upcast: Upcaster): this {
     const key = stepKey(type, fromVersion);
@@ -15,6 +17,7 @@ export class UpcasterRegistry {
     }
     if (this.steps.has(key)) throw new Error(`upcaster for ${type} v${fromVersion} is registered twice`);
     this.steps.set(key, upcast);
+    this.evolvedTypes.add(type);
     return this;
   }
 
@@ -26,6 +29,7 @@ export class UpcasterRegistry {
   }
 
   upcast(type: string, schemaVersion: number, data: unknown): { schemaVersion: number; data: unknown } {
+    if (!this.evolvedTypes.has(type)) return { schemaVersion, data };
     let version = schemaVersion;
     let current = data;
     for (let step = this.steps.get(stepKey(type, version)); step; step = this.steps.get(stepKey(type, version))) {

@@ -21,6 +21,7 @@ export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
   readonly version = 1;
   readonly tables = AUDIT_TRAIL_TABLES;
+  readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 
   async apply(events: readonly GlobalEvent[], manager: EntityManager, context: ProjectionContext): Promise<void> {
     if (events.length === 0) return;

@@ -29,8 +29,9 @@ function figuresOf(lines: ReportLines, previous: ReportLines | null, month: numb
 }
 
 function changesOf(satker: string, key: ReportKey, figures: ReturnType<typeof figuresOf>, state: AuditTrailState): AuditChange[] {
+  const indicators = state.indicatorsOf(satker, key.year);
   return figures.map((f) => ({
-    indicatorCode: f.indicatorCode, indicatorName: state.indicator(satker, key.year, f.indicatorCode)?.name ?? null,
+    indicatorCode: f.indicatorCode, indicatorName: indicators.get(f.indicatorCode)?.name ?? null,
     field: f.field, before: f.before, after: f.after,
   }));
 }

@@ -67,10 +67,7 @@ export class ProjectionRebuilder {
     let total = 0;
     try {
       ({ checkpoint, total } = await this.replay(projections, batchSize, options));
-      // Two at a time: index builds are CPU-bound and the machine is shared.
-      for (let i = 0; i < deferred.length; i += 2) {
-        await Promise.all(deferred.slice(i, i + 2).map((d) => this.dataSource.query(d.create)));
-      }
+      await this.buildDeferred(deferred);
       total += await this.switchOver(projections, checkpoint, batchSize, deferred);
     } catch (error) {
       await this.dataSource
@@ -116,6 +113,28 @@ export class ProjectionRebuilder {
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed) throw failed.reason;
     return { checkpoint, total };
+  }
+
+  /**
+   * Keys first (adding one locks its table against index builds), then the indexes, on two
+   * connections that each take the next build as soon as theirs is done: builds are CPU-bound and
+   * the machine is shared, and a big table's key (millions of rows) then no longer holds up a
+   * second connection that has smaller builds left to do.
+   */
+  private async buildDeferred(deferred: readonly DeferredIndex[]): Promise<void> {
+    const queue = [...deferred.filter((d) => d.primaryKey), ...deferred.filter((d) => !d.primaryKey)];
+    let failed = false;
+    const lane = async () => {
+      for (let next = queue.shift(); next && !failed; next = queue.shift()) {
+        await this.dataSource.query(next.create).catch((error) => {
+          failed = true;
+          throw error;
+        });
+      }
+    };
+    const outcomes = await Promise.allSettled([lane(), lane()]);
+    const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (rejected) throw rejected.reason;
   }
 
   private async switchOver(projections: readonly Projection[], from: Checkpoint, batchSize: number, deferred: readonly DeferredIndex[]): Promise<number> {

@@ -29,6 +29,11 @@ export interface Projection {
    * indexes only whose names start with the table name (the rebuild renames them with the table).
    */
   readonly tables: readonly string[];
+  /**
+   * Tables that a rebuild only appends new rows to (with COPY, never an upsert): their primary keys
+   * are built after the replay, which costs the server less than checking every row as it arrives.
+   */
+  readonly rebuildAppendOnly?: readonly string[];
   apply(events: readonly GlobalEvent[], manager: EntityManager, context: ProjectionContext): Promise<void>;
   /** Empty every table the projection owns (the runner then replays from the first event). */
   reset(manager: EntityManager, context: ProjectionContext): Promise<void>;

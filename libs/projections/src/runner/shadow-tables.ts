@@ -18,13 +18,15 @@ export function shadowContext(projection: Projection): ProjectionContext {
   };
 }
 
-/** A secondary index left off a shadow table while it fills, built once before the switch. */
+/** A secondary index (or a primary key) left off a shadow table while it fills, built once before the switch. */
 export interface DeferredIndex {
   table: string;
   /** The live index's name, which the shadow index takes at the switch. */
   name: string;
   shadowIndex: string;
   create: string;
+  /** A primary key: built before the secondary indexes (it locks the table against them). */
+  primaryKey: boolean;
 }
 
 const INDEX_DEF = /^CREATE INDEX (\S+) ON (\S+) (USING .*)$/;
@@ -33,7 +35,9 @@ const INDEX_DEF = /^CREATE INDEX (\S+) ON (\S+) (USING .*)$/;
  * Fresh, empty copies of the live tables with the same columns, keys and indexes. Non-unique
  * indexes are dropped from the copy and returned: building them once over the filled table is
  * far cheaper than maintaining them row by row during the replay. Unique ones (the keys upserts
- * rely on) stay.
+ * rely on) stay, except the primary keys of the tables the projection only appends to during a
+ * rebuild (`rebuildAppendOnly`): those are built after the replay too, and a duplicate row still
+ * fails the rebuild there.
  */
 export async function createShadowTables(manager: EntityManager, projection: Projection): Promise<DeferredIndex[]> {
   const deferred: DeferredIndex[] = [];
@@ -41,16 +45,32 @@ export async function createShadowTables(manager: EntityManager, projection: Pro
     const shadow = shadowName(table);
     await manager.query(`DROP TABLE IF EXISTS ${shadow}`);
     await manager.query(`CREATE TABLE ${shadow} (LIKE ${table} INCLUDING ALL)`);
+    if (projection.rebuildAppendOnly?.includes(table)) deferred.push(await deferPrimaryKey(manager, table));
     for (const { name } of await secondaryIndexes(manager, shadow)) await manager.query(`DROP INDEX ${name}`);
     const live = await secondaryIndexes(manager, table);
     live.forEach(({ name, definition }, i) => {
       const match = INDEX_DEF.exec(definition);
       if (!match) throw new Error(`cannot copy index ${name}: ${definition}`);
       const shadowIndex = `${shadow}_d${i}`;
-      deferred.push({ table, name, shadowIndex, create: `CREATE INDEX ${shadowIndex} ON ${shadow} ${match[3]}` });
+      deferred.push({ table, name, shadowIndex, create: `CREATE INDEX ${shadowIndex} ON ${shadow} ${match[3]}`, primaryKey: false });
     });
   }
   return deferred;
+}
+
+/** Drops the shadow's primary key; it comes back, under the live key's name, before the switch. */
+async function deferPrimaryKey(manager: EntityManager, table: string): Promise<DeferredIndex> {
+  const shadow = shadowName(table);
+  const keyOf = (t: string): Promise<Array<{ name: string; definition: string }>> => manager.query(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'p'`,
+    [t],
+  );
+  const [live] = await keyOf(table);
+  const [copy] = await keyOf(shadow);
+  if (!live || !copy) throw new Error(`table ${table} has no primary key to defer`);
+  await manager.query(`ALTER TABLE ${shadow} DROP CONSTRAINT ${copy.name}`);
+  const shadowIndex = `${shadow}_pk`;
+  return { table, name: live.name, shadowIndex, create: `ALTER TABLE ${shadow} ADD CONSTRAINT ${shadowIndex} ${live.definition}`, primaryKey: true };
 }
 
 async function secondaryIndexes(manager: EntityManager, table: string): Promise<Array<{ name: string; definition: string }>> {

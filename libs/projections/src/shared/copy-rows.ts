@@ -65,21 +65,61 @@ export class CopyWriter {
     return this.stream.rowCount;
   }
 
+  /** Sends chunks already encoded (see `EncodedLines`). */
+  async writeChunks(chunks: readonly Buffer[]): Promise<void> {
+    await this.flush();
+    for (const chunk of chunks) {
+      if (this.failure) return;
+      if (!this.stream.write(chunk)) await this.drained();
+    }
+  }
+
   /** Sends what has accumulated; waits while the socket is congested. */
   async flush(): Promise<void> {
     if (this.pendingLength === 0 || this.failure) return;
     const chunk = this.pending.join('');
     this.pending = [];
     this.pendingLength = 0;
-    if (!this.stream.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          this.stream.off('error', done);
-          resolve();
-        };
-        this.stream.once('drain', done);
-        this.stream.once('error', done);
-      });
-    }
+    if (!this.stream.write(chunk)) await this.drained();
+  }
+
+  private drained(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        this.stream.off('error', done);
+        resolve();
+      };
+      this.stream.once('drain', done);
+      this.stream.once('error', done);
+    });
+  }
+}
+
+const ENCODE_AT = 64 * 1024;
+
+/**
+ * COPY lines kept for a later COPY, encoded to bytes every 64 KiB: a batch's worth of strings
+ * (each a rope of its template's parts) would otherwise live long enough to be copied by every
+ * young-generation collection and promoted, while buffers hold their bytes outside the JS heap.
+ */
+export class EncodedLines {
+  readonly chunks: Buffer[] = [];
+  private pending = '';
+
+  line(line: string): void {
+    this.pending += line;
+    if (this.pending.length >= ENCODE_AT) this.encode();
+  }
+
+  /** Every line given so far, as buffers to write in order. */
+  finish(): Buffer[] {
+    this.encode();
+    return this.chunks;
+  }
+
+  private encode(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(Buffer.from(this.pending, 'utf8'));
+    this.pending = '';
   }
 }
