@@ -65,24 +65,14 @@ export function toExpectedParameter(expected: ExpectedVersion): number | null {
 
 /** Unknown facts are null, never absent, so the stored JSONB and the hashed text agree. */
 export function toEnvelopeMetadata(metadata: EventMetadata): EnvelopeMetadata {
-  const { actorId, actorRole, correlationId, causationId, clientAddress, userAgent } = metadata;
-  // The common case, strings and nulls, is already what JSONB gives back: no round trip needed.
-  if (
-    typeof actorId === 'string' && typeof actorRole === 'string' && typeof correlationId === 'string' &&
-    isTextOrAbsent(causationId) && isTextOrAbsent(clientAddress) && isTextOrAbsent(userAgent)
-  ) {
-    return { actorId, actorRole, correlationId, causationId: causationId ?? null, clientAddress: clientAddress ?? null, userAgent: userAgent ?? null };
-  }
-  return normaliseJson({
+  const envelope: EnvelopeMetadata = {
     actorId: metadata.actorId,
     actorRole: metadata.actorRole,
     correlationId: metadata.correlationId,
     causationId: metadata.causationId ?? null,
     clientAddress: metadata.clientAddress ?? null,
     userAgent: metadata.userAgent ?? null,
-  });
-}
-
-function isTextOrAbsent(value: unknown): boolean {
-  return value === undefined || value === null || typeof value === 'string';
+  };
+  // Text and null, the common case, is already what JSONB gives back: no JSON round trip needed.
+  return Object.values(envelope).every((v) => v === null || typeof v === 'string') ? envelope : normaliseJson(envelope);
 }

@@ -1,4 +1,3 @@
-import { Checkpoint } from './checkpoint';
 import { GlobalEvent, RecordedEvent } from './event-store.types';
 import { UpcasterRegistry } from './upcaster.registry';
 
@@ -45,11 +44,6 @@ export function toRecordedEvent(row: EventRow, upcasters: UpcasterRegistry): Rec
   };
 }
 
-export function toGlobalEvent(row: EventRow, upcasters: UpcasterRegistry): GlobalEvent {
-  const checkpoint: Checkpoint = { txId: row.transaction_id, position: String(row.global_position) };
-  return { ...toRecordedEvent(row, upcasters), checkpoint };
-}
-
 /** One row of `EVENT_COLUMNS` read with pg's `rowMode: 'array'`: the values in the order selected. */
 export type EventRowValues = [
   tenantId: string, tenantSequence: string, streamId: string, streamVersion: number, eventId: string, type: string,
@@ -58,7 +52,7 @@ export type EventRowValues = [
 ];
 
 /**
- * `toGlobalEvent` for a row read as an array: the global read builds each event in one object,
+ * A row of the global log read as an array, as a `GlobalEvent`: the global read builds each event in one object,
  * without a row object and an intermediate recorded event (a rebuild holds batches of them).
  */
 export function globalEventOfValues(row: EventRowValues, upcasters: UpcasterRegistry): GlobalEvent {

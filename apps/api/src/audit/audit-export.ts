@@ -39,12 +39,14 @@ export function csvCell(value: string | number | null): string {
 /** Across offices the export leads with the office of each row. */
 const CSV_COLUMNS_ACROSS: typeof CSV_COLUMNS = [['satker', (i) => i.satker], ...CSV_COLUMNS];
 
+const columnsFor = (acrossOffices: boolean) => (acrossOffices ? CSV_COLUMNS_ACROSS : CSV_COLUMNS);
+
 export function csvHeader(acrossOffices = false): string {
-  return `${(acrossOffices ? CSV_COLUMNS_ACROSS : CSV_COLUMNS).map(([name]) => name).join(',')}\r\n`;
+  return `${columnsFor(acrossOffices).map(([name]) => name).join(',')}\r\n`;
 }
 
 export function csvLine(item: AuditTrailItem, acrossOffices = false): string {
-  return `${(acrossOffices ? CSV_COLUMNS_ACROSS : CSV_COLUMNS).map(([, get]) => csvCell(get(item))).join(',')}\r\n`;
+  return `${columnsFor(acrossOffices).map(([, get]) => csvCell(get(item))).join(',')}\r\n`;
 }
 
 /** Streams the rows as they are read, page by page, honouring back-pressure. */

@@ -28,7 +28,8 @@ function collect(value: unknown, path: string, fields: FieldProblem[], depth: nu
   if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH || ArrayBuffer.isView(value)) return;
   const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
   for (const [key, child] of entries) {
-    if (key.includes('\u0000')) fields.push({ field: path ? `${path}.${key}` : key, constraint: 'noNulCharacter', message: 'nama kolom tidak boleh berisi karakter NUL (\\u0000)' });
-    collect(child, path ? `${path}.${key}` : key, fields, depth + 1);
+    const field = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) fields.push({ field, constraint: 'noNulCharacter', message: 'nama kolom tidak boleh berisi karakter NUL (\\u0000)' });
+    collect(child, field, fields, depth + 1);
   }
 }

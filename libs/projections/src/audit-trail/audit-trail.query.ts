@@ -156,12 +156,34 @@ function toItem(r: any): AuditTrailItem {
   return item;
 }
 
+/** A page size within 1–500 (50 when not given). */
+function pageLimit(limit: number | undefined): number {
+  return Math.min(Math.max(limit ?? 50, 1), 500);
+}
+
+/** `limit + 1` rows read: the extra one only says whether a next page exists. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function pageOf(rows: any[], limit: number, cursorAfter: (last: AuditTrailItem) => string): AuditPage {
+  const items = rows.slice(0, limit).map(toItem);
+  return { items, nextCursor: rows.length > limit ? cursorAfter(items[items.length - 1]) : null };
+}
+
+/** Every item of every page, following the cursors. */
+async function* everyPage(read: (cursor: string | undefined) => Promise<AuditPage>): AsyncGenerator<AuditTrailItem> {
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 /** The Inspektorat's reads of the audit trail. Reads are not events: nothing here is logged to the chain. */
 export class AuditTrailQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async page(filter: AuditTrailFilter, options: { cursor?: string; limit?: number; order?: Order } = {}): Promise<AuditPage> {
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+    const limit = pageLimit(options.limit);
     const after = options.cursor ? decodeCursor(options.cursor) : null;
     const order: Order = after?.order ?? options.order ?? 'asc';
     const { sql, params } = whereOf(filter);
@@ -171,19 +193,12 @@ export class AuditTrailQuery {
       `SELECT ${COLUMNS} FROM audit_trail a WHERE ${where} ORDER BY a.tenant_sequence ${order} LIMIT $${params.push(limit + 1)}`,
       params,
     );
-    const items = rows.slice(0, limit).map(toItem);
-    const more = rows.length > limit;
-    return { items, nextCursor: more ? encodeCursor(items[items.length - 1].sequence, order) : null };
+    return pageOf(rows, limit, (last) => encodeCursor(last.sequence, order));
   }
 
   /** Every matching row in chain order, a page at a time, for streamed exports. */
-  async *all(filter: AuditTrailFilter, batch = 1000): AsyncGenerator<AuditTrailItem> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.page(filter, { cursor, limit: batch, order: 'asc' });
-      yield* page.items;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  all(filter: AuditTrailFilter, batch = 1000): AsyncGenerator<AuditTrailItem> {
+    return everyPage((cursor) => this.page(filter, { cursor, limit: batch, order: 'asc' }));
   }
 
   /**
@@ -192,7 +207,7 @@ export class AuditTrailQuery {
    * so the cost grows with the number of offices, not with the size of their trails.
    */
   async pageAcross(filter: AuditTrailAcrossFilter, options: { cursor?: string; limit?: number; order?: Order } = {}): Promise<AuditPage> {
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+    const limit = pageLimit(options.limit);
     const after = options.cursor ? decodeAcrossCursor(options.cursor) : null;
     const order: Order = after?.order ?? options.order ?? 'asc';
     const satkers = [...new Set(filter.satkers)];
@@ -217,20 +232,12 @@ export class AuditTrailQuery {
         ORDER BY x.recorded_at ${order}, x.satker_code ${order}, x.tenant_sequence ${order} LIMIT $${n}`,
       params,
     );
-    const items = rows.slice(0, limit).map(toItem);
-    const last = items[items.length - 1];
-    const more = rows.length > limit;
-    return { items, nextCursor: more ? encodeAcrossCursor({ recordedAt: last.recordedAt, satker: last.satker, sequence: last.sequence, order }) : null };
+    return pageOf(rows, limit, (last) => encodeAcrossCursor({ recordedAt: last.recordedAt, satker: last.satker, sequence: last.sequence, order }));
   }
 
   /** Every matching row of several offices in time order, a page at a time, for streamed exports. */
-  async *allAcross(filter: AuditTrailAcrossFilter, batch = 1000): AsyncGenerator<AuditTrailItem> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.pageAcross(filter, { cursor, limit: batch, order: 'asc' });
-      yield* page.items;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  allAcross(filter: AuditTrailAcrossFilter, batch = 1000): AsyncGenerator<AuditTrailItem> {
+    return everyPage((cursor) => this.pageAcross(filter, { cursor, limit: batch, order: 'asc' }));
   }
 
   /**
