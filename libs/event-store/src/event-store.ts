@@ -4,7 +4,8 @@ import { ChainVerifier } from './chain-verifier';
 import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
 import { ConcurrencyError } from './concurrency.error';
 import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
-import { FAST_APPEND_SQL, FAST_APPEND_STATEMENT, fastAppendValues, fastPathDefers, preparedStatementPool } from './append-fast-path';
+import { preparedStatementPool } from './append-fast-path';
+import { AppendBatcherOptions, batcherOf, DEFAULT_BATCHER_OPTIONS, FastAppendRow } from './append-batch';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, EventRowValues, globalEventOfValues, toRecordedEvent } from './event-row';
 import {
@@ -26,16 +27,7 @@ import { eventUpcasters, UpcasterRegistry } from './upcaster.registry';
 const APPEND_SQL = 'SELECT * FROM event_store_append($1, $2, $3, $4, $5::jsonb, $6::jsonb)';
 const APPEND_STATEMENT = 'kinerja_event_store_append_v1';
 
-interface AppendRow {
-  o_event_id: string;
-  o_stream_version: number;
-  o_tenant_sequence: string;
-  o_global_position: string;
-  o_recorded_at: Date;
-  o_previous_hash: string;
-  o_hash: string;
-  o_replayed: boolean;
-}
+type AppendRow = FastAppendRow;
 
 type Queryable = DataSource | EntityManager;
 
@@ -48,6 +40,8 @@ export class EventStore {
   constructor(
     private readonly dataSource: DataSource,
     readonly upcasters: UpcasterRegistry = eventUpcasters,
+    /** Group commit of single-event appends (append-batch.ts); the first store on a pool sets it. */
+    private readonly batching: AppendBatcherOptions = DEFAULT_BATCHER_OPTIONS,
   ) {}
 
   async append(
@@ -87,9 +81,10 @@ export class EventStore {
   }
 
   /**
-   * One event in a transaction of its own, through the prepared single statement (append-fast-path.ts).
-   * No rows: nothing was written and the function must decide (no chain head yet, version ahead,
-   * key already used, or the embedded database).
+   * One event in a transaction of its own, through the prepared batch statement, alone or grouped
+   * with other offices' appends (append-batch.ts). No rows: nothing was written
+   * and the function must decide (no chain head yet, version ahead, key already used, the office's
+   * head busy in a batch, or the embedded database).
    */
   private async appendFast(
     tenantId: string,
@@ -101,17 +96,7 @@ export class EventStore {
   ): Promise<AppendRow[]> {
     const pool = await preparedStatementPool(this.dataSource);
     if (!pool) return [];
-    try {
-      const result = await pool.query<AppendRow>({
-        name: FAST_APPEND_STATEMENT,
-        text: FAST_APPEND_SQL,
-        values: fastAppendValues({ tenantId, streamId, expected: toExpectedParameter(expectedVersion) ?? -1, idempotencyKey, metadata, event }),
-      });
-      return result.rows;
-    } catch (error) {
-      if (fastPathDefers(error, idempotencyKey)) return [];
-      throw await this.translateAppendError(error, tenantId, streamId, expectedVersion, false);
-    }
+    return batcherOf(pool, this.batching).append({ tenantId, streamId, expected: toExpectedParameter(expectedVersion) ?? -1, idempotencyKey, metadata, event });
   }
 
   /** Any append, through the `event_store_append` function, in the caller's transaction or its own. */
