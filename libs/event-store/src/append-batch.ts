@@ -9,15 +9,15 @@ import { FastAppendInput, fastAppendValues } from './append-fast-path';
  * round trip, pg's query path in Node), not per event. So the store keeps at most `maxInFlight`
  * fast appends in flight per pool (one, by default); appends that arrive meanwhile queue, and when
  * the slot frees the queue goes out as ONE prepared statement that appends up to `maxBatch` events
- * of different offices in one transaction. An idle store sends each append at once, alone.
+ * of different offices in one transaction. An idle store sends each append at once, alone, with
+ * the same decisions written for scalar parameters (`SINGLE_APPEND_SQL`).
  *
  * What an append keeps:
  * - all or nothing: its event and its idempotency key, or neither;
  * - its own outcome, decided as before by the function for anything but the plain case. The
  *   statement appends only what it can append without waiting and without a conflict: an office
  *   whose chain head another transaction holds is skipped (`FOR UPDATE SKIP LOCKED`), so a batch
- *   never waits on a lock, never deadlocks, and never makes one office wait for another office's
- *   writer; an event whose office has no chain head yet, whose expected version is not the
+ *   never waits for a chain head and never makes one office wait for another office's writer; an event whose office has no chain head yet, whose expected version is not the
  *   stream's, or whose idempotency key was used is not appended either. Those come back as "no
  *   row" and the store runs `event_store_append` for each of them on its own, which creates the
  *   head, raises the concurrency error or replays the first result. If the statement fails as a
@@ -31,16 +31,24 @@ import { FastAppendInput, fastAppendValues } from './append-fast-path';
  * a sequence, and a set-based statement cannot thread one row's new hash into the next. A second
  * append for the same office waits for the next batch.
  *
+ * One wait remains possible: the same idempotency key sent at once down both paths (a duplicate
+ * that the function is appending, its key row not yet committed, while it waits for the head this
+ * batch holds). PostgreSQL detects that deadlock and aborts one side; if it is the batch, its
+ * appends go to the function as above, and nothing is appended twice.
+ *
  * The hash is spliced exactly as in the function (same segments, same text of recordedAt), so
  * `verify` cannot tell which path wrote an event; the event-store tests run both. Not used on the
  * embedded PGlite (see `preparedStatementPool`).
  */
 export const BATCH_APPEND_STATEMENT = 'kinerja_event_store_append_batch_v1';
 
+// `(SELECT $1::text[])`: an array the planner cannot see into, so a custom plan estimates the batch
+// at the generic plan's size and the cached generic plan is used. With the literal array a batch of
+// two or three looked cheaper to re-plan than to reuse, and was planned on every call.
 export const BATCH_APPEND_SQL = `
 WITH input AS (
   SELECT *
-    FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::uuid[], $7::text[], $8::integer[],
+    FROM unnest((SELECT $1::text[]), $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::uuid[], $7::text[], $8::integer[],
                 $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
          AS i(tenant_id, stream_id, expected, idempotency_key, metadata, event_id, type, schema_version,
               data, s0, s1, s2, s3, s4)
@@ -93,6 +101,54 @@ keyed AS (
    WHERE i.idempotency_key IS NOT NULL
 )
 SELECT tenant_id AS o_tenant_id, event_id AS o_event_id, stream_version AS o_stream_version, tenant_sequence AS o_tenant_sequence,
+       global_position AS o_global_position, recorded_at AS o_recorded_at, previous_hash AS o_previous_hash,
+       hash AS o_hash, false AS o_replayed
+  FROM appended`;
+
+/**
+ * A batch of one, the common case when the store is not busy: the same decisions as the batch
+ * statement with scalar parameters, which is cheaper to plan and run than unnesting arrays.
+ */
+export const SINGLE_APPEND_STATEMENT = 'kinerja_event_store_append_single_v1';
+
+export const SINGLE_APPEND_SQL = `
+WITH locked AS (
+  SELECT h.tenant_id FROM tenant_chain_heads h WHERE h.tenant_id = $1::text FOR UPDATE SKIP LOCKED
+),
+head AS (
+  UPDATE tenant_chain_heads h
+     SET sequence = h.sequence + 1,
+         previous_hash = h.hash,
+         recorded_at = greatest(c.now, h.recorded_at),
+         hash = encode(sha256(convert_to(
+              $10::text || '"' || h.hash || '"'
+           || $11::text || '"'
+           || to_char(greatest(c.now, h.recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
+           || $12::text || ($3::integer + 1)::text
+           || $13::text || (h.sequence + 1)::text
+           || $14::text, 'UTF8')), 'hex')
+    FROM locked l, (SELECT date_trunc('milliseconds', clock_timestamp()) AS now) c
+   WHERE h.tenant_id = l.tenant_id
+     AND ($3::integer < 0 OR EXISTS (
+           SELECT 1 FROM events e
+            WHERE e.tenant_id = $1::text AND e.stream_id = $2::text AND e.stream_version = $3::integer))
+     AND ($4::text IS NULL OR NOT EXISTS (
+           SELECT 1 FROM event_idempotency_keys k WHERE k.tenant_id = $1::text AND k.idempotency_key = $4::text))
+  RETURNING h.sequence, h.previous_hash, h.hash, h.recorded_at
+),
+appended AS (
+  INSERT INTO events (tenant_id, tenant_sequence, stream_id, stream_version, event_id, type,
+                      schema_version, data, metadata, recorded_at, previous_hash, hash)
+  SELECT $1::text, head.sequence, $2::text, $3::integer + 1, $6::uuid, $7::text, $8::integer, $9::jsonb, $5::jsonb,
+         head.recorded_at, head.previous_hash, head.hash
+    FROM head
+  RETURNING event_id, stream_version, tenant_sequence, global_position, recorded_at, previous_hash, hash
+),
+keyed AS (
+  INSERT INTO event_idempotency_keys (tenant_id, idempotency_key, stream_id, first_version, last_version)
+  SELECT $1::text, $4::text, $2::text, a.stream_version, a.stream_version FROM appended a WHERE $4::text IS NOT NULL
+)
+SELECT $1::text AS o_tenant_id, event_id AS o_event_id, stream_version AS o_stream_version, tenant_sequence AS o_tenant_sequence,
        global_position AS o_global_position, recorded_at AS o_recorded_at, previous_hash AS o_previous_hash,
        hash AS o_hash, false AS o_replayed
   FROM appended`;
@@ -181,7 +237,10 @@ export class AppendBatcher {
   private async send(batch: Pending[]): Promise<void> {
     let rows: Array<FastAppendRow & { o_tenant_id: string }>;
     try {
-      rows = (await this.pool.query<FastAppendRow & { o_tenant_id: string }>({ name: BATCH_APPEND_STATEMENT, text: BATCH_APPEND_SQL, values: batchValues(batch) })).rows;
+      const query = batch.length === 1
+        ? { name: SINGLE_APPEND_STATEMENT, text: SINGLE_APPEND_SQL, values: fastAppendValues(batch[0].input) }
+        : { name: BATCH_APPEND_STATEMENT, text: BATCH_APPEND_SQL, values: batchValues(batch) };
+      rows = (await this.pool.query<FastAppendRow & { o_tenant_id: string }>(query)).rows;
     } catch {
       // Nothing of the batch was written: the function decides each append on its own, and an
       // append that fails there fails alone, with its own error.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
-import { BATCH_APPEND_STATEMENT } from './append-batch';
+import { BATCH_APPEND_STATEMENT, SINGLE_APPEND_STATEMENT } from './append-batch';
 import { preparedStatementPool } from './append-fast-path';
 import { ConcurrencyError } from './concurrency.error';
 import { EventStore } from './event-store';
@@ -16,12 +16,12 @@ const metadata = (tenantId: string, extra: Partial<EventMetadata> = {}): EventMe
 });
 const submitted = (nilai: string) => ({ type: 'RealisasiSubmitted', data: { nilai, narasi: 'Rapat “pleno” 🗳' } });
 
-/** The batch statements the pool sent, with how many appends each carried. */
+/** The fast statements the pool sent, with how many appends each carried. */
 function batchSizes(spy: jest.SpyInstance): number[] {
   return spy.mock.calls
     .map(([config]) => config as { name?: string; values?: unknown[][] })
-    .filter((config) => config.name === BATCH_APPEND_STATEMENT)
-    .map((config) => config.values![0].length);
+    .filter((config) => config.name === BATCH_APPEND_STATEMENT || config.name === SINGLE_APPEND_STATEMENT)
+    .map((config) => (config.name === SINGLE_APPEND_STATEMENT ? 1 : config.values![0].length));
 }
 
 describe('EventStore group commit of single-event appends (real PostgreSQL)', () => {
