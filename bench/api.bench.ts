@@ -1,12 +1,18 @@
-// npm run bench:api [-- --clients 32 --duration 10 --years 32]
-// The built API in-process on a scratch database (created and dropped inside DATABASE_URL's server):
-// one office per client (each with the Jember PK approved for `years` years), 32 Kasubbag clients
-// log in and submit monthly reports over HTTP while, in alternating slices of the same run, the same
+// npm run bench:api [-- --clients 32 --duration 10 --years 32 --api-processes 0]
+// The built API on a scratch database (created and dropped inside DATABASE_URL's server): one
+// office per client (each with the Jember PK approved for `years` years), 32 Kasubbag clients log
+// in and submit monthly reports over HTTP while, in alternating slices of the same run, the same
 // clients read one PK. Then the raw store is measured with bench:append's own function.
+// The offices are set up by an API in this process, which is also the one measured by default.
+// `--api-processes N` measures N API processes of their own instead (`dist/apps/api/src/main.js`,
+// the clients spread over them), as it is deployed on a machine with cores to spare; on the 2-core
+// reference machine one was no faster than in-process and two were slower (BENCHMARKS.md).
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { pkFromFixture, type PkStructure } from '../libs/domain/src';
 import { createRootLogger, loadConfig, migrateDatabase } from '../libs/platform/src';
@@ -58,6 +64,45 @@ function http(port: number, sockets: number) {
 
 type Call = ReturnType<typeof http>;
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The API as deployed (`npm run start:api`), its warnings passed through. */
+function startApiProcess(environment: Record<string, string>): ChildProcess {
+  const main = join(__dirname, '..', 'apps', 'api', 'src', 'main.js');
+  const child = spawn(process.execPath, [main], { env: { ...process.env, ...environment }, stdio: ['ignore', 'ignore', 'inherit'] });
+  child.once('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') console.error(`API process ${child.pid} ended: code ${code}, signal ${signal}`);
+  });
+  return child;
+}
+
+async function waitForHealth(port: number): Promise<void> {
+  const call = http(port, 1);
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const ok = await call('GET', '/health', null).then((r) => r.status === 200, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the API on port ${port} did not become healthy in 30 s`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
 async function expectOk(call: Promise<{ status: number; body: any }>, what: string) {
   const r = await call;
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -106,21 +151,26 @@ async function main(): Promise<void> {
   // each of 32 clients room for more than 1,200 submissions/s over 10 s.
   const years = numberArgument(argv, 'years', 'BENCH_YEARS', 32);
   const poolSize = numberArgument(argv, 'pool', 'BENCH_POOL', 20);
-  console.log(`bench:api — ${clients} Kasubbag clients, ${durationMs / 1000} s per operation, pool ${poolSize}, ${years} years of PK per office`);
+  const apiProcesses = numberArgument(argv, 'api-processes', 'BENCH_API_PROCESSES', 0);
+  const where = apiProcesses === 0 ? 'the API in this process' : `${apiProcesses} API process(es)`;
+  console.log(`bench:api — ${clients} Kasubbag clients, ${durationMs / 1000} s per operation, pool ${poolSize}, ${years} years of PK per office, ${where}`);
 
   const scratch = await createScratchDatabase(serverUrl, 'kinerja_bench_api');
   let result: { submit: ThroughputResult; read: ThroughputResult } | null = null;
   try {
     await migrateDatabase(scratch.url);
-    const config = loadConfig({
+    const environment: Record<string, string> = {
       NODE_ENV: 'test', DATABASE_URL: scratch.url, DB_POOL_SIZE: String(poolSize), LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
       REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379', REDIS_PREFIX: `kinerja-bench-${randomBytes(4).toString('hex')}`,
       REDIS_AUTOSTART: 'false', JWT_SECRET: randomBytes(32).toString('hex'), ADMIN_PASSWORD: 'bench-admin-password',
       LOGIN_RATE_PER_MINUTE: '10000', DATA_DIR: `/tmp/kinerja-bench-${randomBytes(4).toString('hex')}`,
-    });
+    };
+    const config = loadConfig(environment);
     const logger = createRootLogger({ level: 'warn', format: 'json', name: 'kinerja-bench' });
     const app = await createApiApp({ config, logger, runtime: { databaseUrl: scratch.url, poolSize, redisUrl: config.REDIS_URL, embeddedDatabase: false } });
     await app.listen(0, '127.0.0.1');
+    let closed = false;
+    let children: ChildProcess[] = [];
     try {
       const call = http((app.getHttpServer().address() as AddressInfo).port, clients * 2);
       const rootToken = (await expectOk(call('POST', '/api/v1/auth/login', null, { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD }), 'admin login')).accessToken;
@@ -136,6 +186,17 @@ async function main(): Promise<void> {
         const keys = Array.from({ length: years * 12 }, (_, i) => ({ year: FIRST_YEAR + Math.floor(i / 12), month: (i % 12) + 1 }));
         benchClients.push({ office: office.code, subbagian: office.subbagian, token, keys });
       }
+      // The measured API: this process's, or processes of their own on the same database and secrets.
+      let calls: Call[] = [call];
+      if (apiProcesses > 0) {
+        await app.close();
+        closed = true;
+        const ports = await Promise.all(Array.from({ length: apiProcesses }, () => freePort()));
+        children = ports.map((port) => startApiProcess({ ...environment, PORT: String(port) }));
+        await Promise.all(ports.map((port) => waitForHealth(port)));
+        calls = ports.map((port) => http(port, clients * 2));
+      }
+      const callOf = (worker: number) => calls[worker % calls.length];
       const submit = async (worker: number, iteration: number) => {
         const c = benchClients[worker];
         const key = c.keys[iteration];
@@ -144,12 +205,12 @@ async function main(): Promise<void> {
           await new Promise((resolve) => setTimeout(resolve, 50));
           throw new Error('out of report periods: raise --years');
         }
-        const r = await call('POST', `/api/v1/satker/${c.office}/realisasi/${key.year}/${key.month}/${c.subbagian}/submit`, c.token, demoMonthlyContent(structure, c.subbagian, key.month));
+        const r = await callOf(worker)('POST', `/api/v1/satker/${c.office}/realisasi/${key.year}/${key.month}/${c.subbagian}/submit`, c.token, demoMonthlyContent(structure, c.subbagian, key.month));
         if (r.status !== 200) throw new Error(`submit ${r.status} ${r.body?.code}`);
       };
       const read = async (worker: number) => {
         const c = benchClients[worker];
-        const r = await call('GET', `/api/v1/satker/${c.office}/pk/${FIRST_YEAR}`, c.token);
+        const r = await callOf(worker)('GET', `/api/v1/satker/${c.office}/pk/${FIRST_YEAR}`, c.token);
         if (r.status !== 200) throw new Error(`read ${r.status} ${r.body?.code}`);
       };
       // Warm-up on reads only: submissions use up report periods.
@@ -157,7 +218,8 @@ async function main(): Promise<void> {
       const [submitResult, readResult] = await measureInterleaved(clients, durationMs, [submit, read]);
       result = { submit: submitResult, read: readResult };
     } finally {
-      await app.close();
+      await Promise.all(children.map(stopProcess));
+      if (!closed) await app.close();
     }
   } finally {
     await scratch.drop();
@@ -171,7 +233,7 @@ async function main(): Promise<void> {
   console.log(`submitsPerSec / appendEventsPerSec = ${ratio.toFixed(2)} (target >= 0.5); submission p99 ${result.submit.p99Ms.toFixed(1)} ms (target < 100)`);
   const round = (n: number) => Math.round(n * 100) / 100;
   console.log(JSON.stringify({
-    bench: 'api', clients, submitsPerSec: Math.round(result.submit.perSecond), submitP50Ms: round(result.submit.p50Ms),
+    bench: 'api', clients, apiProcesses, submitsPerSec: Math.round(result.submit.perSecond), submitP50Ms: round(result.submit.p50Ms),
     submitP99Ms: round(result.submit.p99Ms), readsPerSec: Math.round(result.read.perSecond), readP50Ms: round(result.read.p50Ms),
     readP99Ms: round(result.read.p99Ms), appendEventsPerSec: Math.round(store.append.perSecond), ratioToAppend: round(ratio),
   }));
