@@ -40,6 +40,25 @@ import { FastAppendInput, fastAppendValues } from './append-fast-path';
  * `verify` cannot tell which path wrote an event; the event-store tests run both. Not used on the
  * embedded PGlite (see `preparedStatementPool`).
  */
+/**
+ * The SET clause that moves a chain head (alias `h`, with `c.now` the database clock) one event on:
+ * the new hash splices the head's values into the event's five canonical segments exactly as the
+ * `event_store_append` function does (see the event-store migration), so `verify` cannot tell
+ * which path wrote an event.
+ */
+function advanceHead(segment: (n: number) => string, expectedVersion: string): string {
+  return `     SET sequence = h.sequence + 1,
+         previous_hash = h.hash,
+         recorded_at = greatest(c.now, h.recorded_at),
+         hash = encode(sha256(convert_to(
+              ${segment(0)} || '"' || h.hash || '"'
+           || ${segment(1)} || '"'
+           || to_char(greatest(c.now, h.recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
+           || ${segment(2)} || (${expectedVersion} + 1)::text
+           || ${segment(3)} || (h.sequence + 1)::text
+           || ${segment(4)}, 'UTF8')), 'hex')`;
+}
+
 export const BATCH_APPEND_STATEMENT = 'kinerja_event_store_append_batch_v1';
 
 // `(SELECT $1::text[])`: an array the planner cannot see into, so a custom plan estimates the batch
@@ -72,16 +91,7 @@ locked AS (
 ),
 head AS (
   UPDATE tenant_chain_heads h
-     SET sequence = h.sequence + 1,
-         previous_hash = h.hash,
-         recorded_at = greatest(c.now, h.recorded_at),
-         hash = encode(sha256(convert_to(
-              l.s0 || '"' || h.hash || '"'
-           || l.s1 || '"'
-           || to_char(greatest(c.now, h.recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
-           || l.s2 || (l.expected + 1)::text
-           || l.s3 || (h.sequence + 1)::text
-           || l.s4, 'UTF8')), 'hex')
+${advanceHead((n) => `l.s${n}`, 'l.expected')}
     FROM locked l, (SELECT date_trunc('milliseconds', clock_timestamp()) AS now) c
    WHERE h.tenant_id = l.tenant_id
   RETURNING h.tenant_id, h.sequence, h.previous_hash, h.hash, h.recorded_at
@@ -117,16 +127,7 @@ WITH locked AS (
 ),
 head AS (
   UPDATE tenant_chain_heads h
-     SET sequence = h.sequence + 1,
-         previous_hash = h.hash,
-         recorded_at = greatest(c.now, h.recorded_at),
-         hash = encode(sha256(convert_to(
-              $10::text || '"' || h.hash || '"'
-           || $11::text || '"'
-           || to_char(greatest(c.now, h.recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
-           || $12::text || ($3::integer + 1)::text
-           || $13::text || (h.sequence + 1)::text
-           || $14::text, 'UTF8')), 'hex')
+${advanceHead((n) => `$${10 + n}::text`, '$3::integer')}
     FROM locked l, (SELECT date_trunc('milliseconds', clock_timestamp()) AS now) c
    WHERE h.tenant_id = l.tenant_id
      AND ($3::integer < 0 OR EXISTS (
