@@ -191,8 +191,16 @@ export class AppendBatcher {
 
   constructor(
     private readonly pool: Pool,
-    private readonly options: AppendBatcherOptions = DEFAULT_BATCHER_OPTIONS,
+    private options: AppendBatcherOptions = DEFAULT_BATCHER_OPTIONS,
   ) {}
+
+  configure(options: AppendBatcherOptions): void {
+    this.options = options;
+  }
+
+  get settings(): AppendBatcherOptions {
+    return this.options;
+  }
 
   /** The row the fast path appended for this input, or none: then the function must decide it. Never rejects. */
   append(input: FastAppendInput): Promise<FastAppendRow[]> {
@@ -268,12 +276,17 @@ function batchValues(batch: Pending[]): unknown[] {
 
 const batchers = new WeakMap<Pool, AppendBatcher>();
 
-/** One batcher per pool, so every store on a data source shares the in-flight limit. */
+/**
+ * One batcher per pool, so every store on a data source shares the in-flight limit. A store built
+ * with explicit options (the application's, from configuration) sets them; others use what is set.
+ */
 export function batcherOf(pool: Pool, options?: AppendBatcherOptions): AppendBatcher {
   let batcher = batchers.get(pool);
   if (!batcher) {
     batcher = new AppendBatcher(pool, options);
     batchers.set(pool, batcher);
+  } else if (options) {
+    batcher.configure(options);
   }
   return batcher;
 }

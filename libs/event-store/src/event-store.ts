@@ -5,7 +5,7 @@ import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
 import { ConcurrencyError } from './concurrency.error';
 import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
 import { preparedStatementPool } from './append-fast-path';
-import { AppendBatcherOptions, batcherOf, DEFAULT_BATCHER_OPTIONS, FastAppendRow } from './append-batch';
+import { AppendBatcherOptions, batcherOf, FastAppendRow } from './append-batch';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, EventRowValues, globalEventOfValues, toRecordedEvent } from './event-row';
 import {
@@ -40,8 +40,8 @@ export class EventStore {
   constructor(
     private readonly dataSource: DataSource,
     readonly upcasters: UpcasterRegistry = eventUpcasters,
-    /** Group commit of single-event appends (append-batch.ts); the first store on a pool sets it. */
-    private readonly batching: AppendBatcherOptions = DEFAULT_BATCHER_OPTIONS,
+    /** Group commit of single-event appends (append-batch.ts); without, what the pool's batcher has (default: DEFAULT_BATCHER_OPTIONS). */
+    private readonly batching?: AppendBatcherOptions,
   ) {}
 
   async append(

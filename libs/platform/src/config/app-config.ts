@@ -41,6 +41,17 @@ export class AppConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /**
+   * Single-event appends in flight at once per process (the event store's group commit): appends
+   * that arrive meanwhile are written together, one statement and one commit for many offices. One
+   * suits a database on the same few cores; a larger server may take more (BENCHMARKS.md).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  EVENT_STORE_APPENDS_IN_FLIGHT = 1;
+
   @IsString()
   DATA_DIR = './.data';
 

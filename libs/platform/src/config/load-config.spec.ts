@@ -50,6 +50,14 @@ describe('configuration', () => {
     expect(config.logFormat).toBe('json');
   });
 
+  it('given appends in flight out of range, then the error names EVENT_STORE_APPENDS_IN_FLIGHT', () => {
+    expect(loadConfig({}).EVENT_STORE_APPENDS_IN_FLIGHT).toBe(1);
+    expect(loadConfig({ EVENT_STORE_APPENDS_IN_FLIGHT: '4' }).EVENT_STORE_APPENDS_IN_FLIGHT).toBe(4);
+    const [problem] = problemsOf({ EVENT_STORE_APPENDS_IN_FLIGHT: '0' });
+    expect(problem).toMatch(/^EVENT_STORE_APPENDS_IN_FLIGHT: /);
+    expect(problem).toContain('"0"');
+  });
+
   it('given several wrong values, then all of them are reported at once', () => {
     expect(problemsOf({ PORT: '-1', LOG_LEVEL: 'loud', REDIS_URL: 'localhost' })).toHaveLength(3);
   });
