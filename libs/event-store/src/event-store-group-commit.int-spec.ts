@@ -54,6 +54,15 @@ describe('EventStore group commit of single-event appends (real PostgreSQL)', ()
       expect(sizes.reduce((a, b) => a + b, 0)).toBe(tenants.length * rounds);
       expect(Math.max(...sizes)).toBeGreaterThan(1); // appends did travel together
       expect(sizes.length).toBeLessThan(tenants.length * rounds);
+      // …and were written by those statements, not sent on to the function one by one.
+      const written = await Promise.all(
+        spy.mock.calls.map(async ([config], i) =>
+          [BATCH_APPEND_STATEMENT, SINGLE_APPEND_STATEMENT].includes((config as { name?: string }).name ?? '')
+            ? ((await spy.mock.results[i].value) as { rows: unknown[] }).rows.length
+            : 0,
+        ),
+      );
+      expect(written.reduce((a, b) => a + b, 0)).toBe(tenants.length * rounds);
     } finally {
       spy.mockRestore();
     }
