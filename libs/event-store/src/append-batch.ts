@@ -7,7 +7,7 @@ import { FastAppendInput, fastAppendValues } from './append-fast-path';
  * The common command is one event with a known expected version in a transaction of its own. Under
  * load most of its cost is per statement and per commit (executor start-up, the WAL flush, the
  * round trip, pg's query path in Node), not per event. So the store keeps at most `maxInFlight`
- * fast appends in flight per pool (one, by default); appends that arrive meanwhile queue, and when
+ * fast appends in flight per pool (`EVENT_STORE_APPENDS_IN_FLIGHT`, one by default); appends that arrive meanwhile queue, and when
  * the slot frees the queue goes out as ONE prepared statement that appends up to `maxBatch` events
  * of different offices in one transaction. An idle store sends each append at once, alone, with
  * the same decisions written for scalar parameters (`SINGLE_APPEND_SQL`).
@@ -17,8 +17,9 @@ import { FastAppendInput, fastAppendValues } from './append-fast-path';
  * - its own outcome, decided as before by the function for anything but the plain case. The
  *   statement appends only what it can append without waiting and without a conflict: an office
  *   whose chain head another transaction holds is skipped (`FOR UPDATE SKIP LOCKED`), so a batch
- *   never waits for a chain head and never makes one office wait for another office's writer; an event whose office has no chain head yet, whose expected version is not the
- *   stream's, or whose idempotency key was used is not appended either. Those come back as "no
+ *   never waits for a chain head and never makes one office wait for another office's writer;
+ *   an event whose office has no chain head yet, whose expected version is not the stream's, or
+ *   whose idempotency key was used is not appended either. Those come back as "no
  *   row" and the store runs `event_store_append` for each of them on its own, which creates the
  *   head, raises the concurrency error or replays the first result. If the statement fails as a
  *   whole (a unique violation when another writer committed after the statement's snapshot, data

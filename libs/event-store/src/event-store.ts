@@ -81,10 +81,10 @@ export class EventStore {
   }
 
   /**
-   * One event in a transaction of its own, through the prepared batch statement, alone or grouped
-   * with other offices' appends (append-batch.ts). No rows: nothing was written
-   * and the function must decide (no chain head yet, version ahead, key already used, the office's
-   * head busy in a batch, or the embedded database).
+   * One event in a transaction of its own, through the group commit's prepared statements, alone or
+   * with other offices' appends (append-batch.ts). No rows: nothing was written and the function
+   * must decide (no chain head yet, version ahead, key already used, the office's head held by
+   * another writer, the statement failed as a whole, or the embedded database).
    */
   private async appendFast(
     tenantId: string,
