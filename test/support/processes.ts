@@ -47,7 +47,7 @@ export function startCompiled(entry: string, env: Record<string, string>, args: 
 }
 
 /** Polls `check` until it returns a value, or fails with the process output after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number, describe: () => string): Promise<T> {
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number, describe: () => string, pollMs = 250): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -56,7 +56,7 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs:
     } catch {
       // not ready yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   throw new Error(`Timed out after ${timeoutMs} ms.\n${describe()}`);
 }

@@ -41,25 +41,6 @@ import { FastAppendInput, fastAppendValues } from './append-fast-path';
  * `verify` cannot tell which path wrote an event; the event-store tests run both. Not used on the
  * embedded PGlite (see `preparedStatementPool`).
  */
-/**
- * The SET clause that moves a chain head (alias `h`, with `c.now` the database clock) one event on:
- * the new hash splices the head's values into the event's five canonical segments exactly as the
- * `event_store_append` function does (see the event-store migration), so `verify` cannot tell
- * which path wrote an event.
- */
-function advanceHead(segment: (n: number) => string, expectedVersion: string): string {
-  return `     SET sequence = h.sequence + 1,
-         previous_hash = h.hash,
-         recorded_at = greatest(c.now, h.recorded_at),
-         hash = encode(sha256(convert_to(
-              ${segment(0)} || '"' || h.hash || '"'
-           || ${segment(1)} || '"'
-           || to_char(greatest(c.now, h.recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
-           || ${segment(2)} || (${expectedVersion} + 1)::text
-           || ${segment(3)} || (h.sequence + 1)::text
-           || ${segment(4)}, 'UTF8')), 'hex')`;
-}
-
 export const BATCH_APPEND_STATEMENT = 'kinerja_event_store_append_batch_v1';
 
 // `(SELECT $1::text[])`: an array the planner cannot see into, so a custom plan estimates the batch
@@ -155,8 +136,25 @@ SELECT $1::text AS o_tenant_id, event_id AS o_event_id, stream_version AS o_stre
        hash AS o_hash, false AS o_replayed
   FROM appended`;
 
-/** What the single fast statement and the batch statement give back for one appended event. */
-export interface FastAppendRow {
+/**
+ * The SET clause of both fast statements that moves a chain head (alias `h`, with `c.now` the
+ * database clock) one event on, splicing the hash as the function does (see the top of this file).
+ */
+function advanceHead(segment: (n: number) => string, expectedVersion: string): string {
+  return `     SET sequence = h.sequence + 1,
+         previous_hash = h.hash,
+         recorded_at = greatest(c.now, h.recorded_at),
+         hash = encode(sha256(convert_to(
+              ${segment(0)} || '"' || h.hash || '"'
+           || ${segment(1)} || '"'
+           || to_char(greatest(c.now, h.recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
+           || ${segment(2)} || (${expectedVersion} + 1)::text
+           || ${segment(3)} || (h.sequence + 1)::text
+           || ${segment(4)}, 'UTF8')), 'hex')`;
+}
+
+/** One appended event as the fast statements and the `event_store_append` function give it back. */
+export interface AppendRow {
   o_event_id: string;
   o_stream_version: number;
   o_tenant_sequence: string;
@@ -169,7 +167,7 @@ export interface FastAppendRow {
 
 interface Pending {
   input: FastAppendInput;
-  resolve: (rows: FastAppendRow[]) => void;
+  resolve: (rows: AppendRow[]) => void;
 }
 
 export interface AppendBatcherOptions {
@@ -204,7 +202,7 @@ export class AppendBatcher {
   }
 
   /** The row the fast path appended for this input, or none: then the function must decide it. Never rejects. */
-  append(input: FastAppendInput): Promise<FastAppendRow[]> {
+  append(input: FastAppendInput): Promise<AppendRow[]> {
     return new Promise((resolve) => {
       this.queue.push({ input, resolve });
       this.pump();
@@ -245,12 +243,12 @@ export class AppendBatcher {
   }
 
   private async send(batch: Pending[]): Promise<void> {
-    let rows: Array<FastAppendRow & { o_tenant_id: string }>;
+    let rows: Array<AppendRow & { o_tenant_id: string }>;
     try {
       const query = batch.length === 1
         ? { name: SINGLE_APPEND_STATEMENT, text: SINGLE_APPEND_SQL, values: fastAppendValues(batch[0].input) }
         : { name: BATCH_APPEND_STATEMENT, text: BATCH_APPEND_SQL, values: batchValues(batch) };
-      rows = (await this.pool.query<FastAppendRow & { o_tenant_id: string }>(query)).rows;
+      rows = (await this.pool.query<AppendRow & { o_tenant_id: string }>(query)).rows;
     } catch {
       // Nothing of the batch was written: the function decides each append on its own, and an
       // append that fails there fails alone, with its own error.

@@ -1,4 +1,4 @@
-import { RunningProcess, startCompiled } from '../../../test/support/processes';
+import { RunningProcess, startCompiled, waitFor } from '../../../test/support/processes';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { EventStore } from './event-store';
 import { killKeyOf, killStreamOf, killTenantOf } from './testing/append-writer.testing';
@@ -31,15 +31,6 @@ function acksIn(output: string): Ack[] {
     });
 }
 
-async function untilAcks(writer: RunningProcess, count: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (acksIn(writer.output()).length < count) {
-    if (writer.child.exitCode !== null) throw new Error(`the writer ended early:\n${writer.output()}`);
-    if (Date.now() > deadline) throw new Error(`fewer than ${count} acks in 60 s:\n${writer.output().slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 describe('group commit killed with SIGKILL while appends are in flight', () => {
   let db: TestDatabase;
   let store: EventStore;
@@ -55,7 +46,8 @@ describe('group commit killed with SIGKILL while appends are in flight', () => {
     const next = Array.from({ length: WRITERS }, () => 0);
     for (const ackedBeforeKill of [400, 800, 1200]) {
       const writer = startWriter(db, next);
-      await untilAcks(writer, ackedBeforeKill);
+      // Polled often: the writer would otherwise be done before the kill.
+      await waitFor(async () => (acksIn(writer.output()).length >= ackedBeforeKill ? true : undefined), 60_000, () => writer.output().slice(-2000), 5);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
       await writer.stop('SIGKILL');
       for (const ack of acksIn(writer.output())) {

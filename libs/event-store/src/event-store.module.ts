@@ -17,7 +17,7 @@ import { eventUpcasters, UpcasterRegistry } from './upcaster.registry';
     {
       provide: EventStore,
       useFactory: (dataSource: DataSource, upcasters: UpcasterRegistry, config?: AppConfig) =>
-        new EventStore(dataSource, upcasters, { ...DEFAULT_BATCHER_OPTIONS, maxInFlight: config?.EVENT_STORE_APPENDS_IN_FLIGHT ?? DEFAULT_BATCHER_OPTIONS.maxInFlight }),
+        new EventStore(dataSource, upcasters, config && { ...DEFAULT_BATCHER_OPTIONS, maxInFlight: config.EVENT_STORE_APPENDS_IN_FLIGHT }),
       inject: [getDataSourceToken(), UpcasterRegistry, { token: AppConfig, optional: true }],
     },
   ],

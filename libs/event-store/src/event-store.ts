@@ -5,7 +5,7 @@ import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
 import { ConcurrencyError } from './concurrency.error';
 import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
 import { preparedStatementPool } from './append-fast-path';
-import { AppendBatcherOptions, batcherOf, FastAppendRow } from './append-batch';
+import { AppendBatcherOptions, AppendRow, batcherOf } from './append-batch';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, EventRowValues, globalEventOfValues, toRecordedEvent } from './event-row';
 import {
@@ -26,8 +26,6 @@ import { eventUpcasters, UpcasterRegistry } from './upcaster.registry';
 
 const APPEND_SQL = 'SELECT * FROM event_store_append($1, $2, $3, $4, $5::jsonb, $6::jsonb)';
 const APPEND_STATEMENT = 'kinerja_event_store_append_v1';
-
-type AppendRow = FastAppendRow;
 
 type Queryable = DataSource | EntityManager;
 
