@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { FastAppendInput, fastAppendValues } from './append-fast-path';
+import { certainlyRolledBack, SentAppend, writtenAppends } from './append-outcome';
 
 /**
  * The fast path of `event_store_append` (see the event-store migration), with group commit.
@@ -24,7 +25,9 @@ import { FastAppendInput, fastAppendValues } from './append-fast-path';
  *   head, raises the concurrency error or replays the first result. If the statement fails as a
  *   whole (a unique violation when another writer committed after the statement's snapshot, data
  *   PostgreSQL refuses), nothing of it was written and every append in it goes to the function
- *   alone, so one bad append fails alone;
+ *   alone, so one bad append fails alone. If its answer is lost (the connection dropped), it may
+ *   have committed: the appends whose events are in the store are acknowledged as written, and
+ *   only the others go to the function (append-outcome.ts);
  * - acknowledgement after commit: a promise resolves only when the statement that wrote its event
  *   has committed.
  *
@@ -249,17 +252,24 @@ export class AppendBatcher {
         ? { name: SINGLE_APPEND_STATEMENT, text: SINGLE_APPEND_SQL, values: fastAppendValues(batch[0].input) }
         : { name: BATCH_APPEND_STATEMENT, text: BATCH_APPEND_SQL, values: batchValues(batch) };
       rows = (await this.pool.query<AppendRow & { o_tenant_id: string }>(query)).rows;
-    } catch {
-      // Nothing of the batch was written: the function decides each append on its own, and an
-      // append that fails there fails alone, with its own error.
-      for (const pending of batch) pending.resolve([]);
-      return;
+    } catch (error) {
+      // Refused by the server: nothing of the batch was written, and the function decides each
+      // append on its own (one that fails there fails alone, with its own error). Answer lost: the
+      // batch may have committed, so its events are looked for first (append-outcome.ts).
+      rows = certainlyRolledBack(error) ? [] : await this.writtenOf(batch);
     }
     const byTenant = new Map(rows.map(({ o_tenant_id, ...row }) => [o_tenant_id, row]));
     for (const pending of batch) {
       const row = byTenant.get(pending.input.tenantId);
       pending.resolve(row ? [row] : []);
     }
+  }
+
+  /** The events of a batch whose answer was lost that are in the store; none when the database cannot say. */
+  private async writtenOf(batch: Pending[]): Promise<Array<AppendRow & { o_tenant_id: string }>> {
+    const sent = batch.map(({ input }) => ({ tenantId: input.tenantId, streamId: input.streamId, eventIds: [input.event.eventId] }));
+    const written = await writtenAppends(this.pool, sent).catch(() => new Map<SentAppend, AppendRow[]>());
+    return [...written].flatMap(([append, rows]) => rows.map((row) => ({ ...row, o_tenant_id: append.tenantId })));
   }
 }
 

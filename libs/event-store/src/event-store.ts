@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChainVerifier } from './chain-verifier';
 import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
@@ -6,6 +6,7 @@ import { ConcurrencyError } from './concurrency.error';
 import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
 import { preparedStatementPool } from './append-fast-path';
 import { AppendBatcherOptions, AppendRow, batcherOf } from './append-batch';
+import { SentAppend, writtenAppends } from './append-outcome';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, EventRowValues, globalEventOfValues, toRecordedEvent } from './event-row';
 import {
@@ -109,15 +110,29 @@ export class EventStore {
     options: AppendOptions,
   ): Promise<AppendRow[]> {
     const values = [tenantId, streamId, toExpectedParameter(expectedVersion), idempotencyKey, JSON.stringify(metadata), JSON.stringify(prepared.map(({ dataJson: _text, ...event }) => event))];
+    // In a transaction of its own the call is a named prepared statement too: planning the
+    // function call costs about as much as running its fast path.
+    const pool = options.manager ? null : await preparedStatementPool(this.dataSource);
     try {
-      // In a transaction of its own the call is a named prepared statement too: planning the
-      // function call costs about as much as running its fast path.
-      const pool = options.manager ? null : await preparedStatementPool(this.dataSource);
       if (pool) return (await pool.query<AppendRow>({ name: APPEND_STATEMENT, text: APPEND_SQL, values })).rows;
       return await runner.query(APPEND_SQL, values);
     } catch (error) {
+      const written = pool ? await this.alreadyWritten(pool, { tenantId, streamId, eventIds: prepared.map((e) => e.eventId) }) : null;
+      if (written) return written;
       throw await this.translateAppendError(error, tenantId, streamId, expectedVersion, options.manager !== undefined);
     }
+  }
+
+  /**
+   * The rows of an append whose events are in the store although its statement failed: its answer
+   * was lost after the commit, or an earlier attempt of the same call (a group-commit batch whose
+   * answer was lost, still committing when the function ran) wrote them, and this attempt then
+   * met them as a moved-on stream or a used event id. An append is acknowledged once it is stored,
+   * whatever answer went missing on the way. Null when they are not there or the database cannot say.
+   */
+  private async alreadyWritten(pool: Pool, append: SentAppend): Promise<AppendRow[] | null> {
+    const written = await writtenAppends(pool, [append]).catch(() => null);
+    return written?.get(append) ?? null;
   }
 
   /** A stream in version order, optionally up to a version (inclusive) or an instant. */
