@@ -49,7 +49,7 @@ export async function copyAuditBatch(manager: EntityManager, events: readonly Re
     if (trail.full) await trail.flush();
   }
   await trail.end();
-  const figureChunks = figures.finish();
+  const figureChunks = figures.take();
   if (figureChunks.length > 0) {
     const figureCopy = await CopyWriter.open(manager, t('audit_trail_figure'), FIGURE_COLUMNS);
     await figureCopy.writeChunks(figureChunks);

@@ -18,8 +18,56 @@ export function copyNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '\\N' : String(value);
 }
 
-/** Bytes of text gathered before they go to the server: big enough to be cheap, small enough to overlap. */
+/** Bytes gathered before they go to the server: big enough to be cheap, small enough to overlap. */
 const FLUSH_AT = 256 * 1024;
+
+/**
+ * Lines encoded to UTF-8 as they come, into buffers of `FLUSH_AT` bytes. Joining a few hundred
+ * line strings and encoding the result cost about four times as much CPU as writing each line
+ * straight into a buffer (BENCHMARKS.md, bench:rebuild of 2026-12-05), and the bytes live outside
+ * the JS heap, so lines kept for a later COPY are not copied by every young-generation collection.
+ */
+export class EncodedLines {
+  private readonly chunks: Buffer[] = [];
+  private buffer = Buffer.allocUnsafe(FLUSH_AT);
+  private used = 0;
+  private sealed = 0;
+
+  line(line: string): void {
+    // A UTF-16 code unit never takes more than three bytes in UTF-8.
+    if (this.used + line.length * 3 > this.buffer.length) {
+      this.seal();
+      if (line.length * 3 > this.buffer.length) {
+        const bytes = Buffer.from(line, 'utf8');
+        this.chunks.push(bytes);
+        this.sealed += bytes.length;
+        return;
+      }
+    }
+    this.used += this.buffer.write(line, this.used, 'utf8');
+  }
+
+  /** Bytes given so far and not yet taken. */
+  get length(): number {
+    return this.sealed + this.used;
+  }
+
+  /** Every line given since the last call, as buffers to write in order. */
+  take(): Buffer[] {
+    this.seal();
+    this.sealed = 0;
+    return this.chunks.splice(0);
+  }
+
+  private seal(): void {
+    if (this.used === 0) return;
+    this.chunks.push(this.buffer.subarray(0, this.used));
+    this.sealed += this.used;
+    // The sealed bytes may still wait in the socket's queue: the next lines go to a new buffer.
+    this.buffer = Buffer.allocUnsafe(FLUSH_AT);
+    this.used = 0;
+  }
+}
 
 /**
  * `COPY <table> FROM STDIN` (text format) on the connection of the caller's transaction. Lines are
@@ -28,8 +76,7 @@ const FLUSH_AT = 256 * 1024;
  * fresh shadow tables), never where a batch may be applied again.
  */
 export class CopyWriter {
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private readonly pending = new EncodedLines();
   private failure: Error | null = null;
 
   private constructor(private readonly stream: CopyStreamQuery) {
@@ -47,13 +94,12 @@ export class CopyWriter {
 
   /** One row: its fields already encoded with `copyText` / `copyNumber`, tab-separated, ending in `\n`. */
   line(line: string): void {
-    this.pending.push(line);
-    this.pendingLength += line.length;
+    this.pending.line(line);
   }
 
   /** True once enough has accumulated to be worth a write (then `await flush()`). */
   get full(): boolean {
-    return this.pendingLength >= FLUSH_AT;
+    return this.pending.length >= FLUSH_AT;
   }
 
   async end(): Promise<number> {
@@ -65,22 +111,22 @@ export class CopyWriter {
     return this.stream.rowCount;
   }
 
-  /** Sends chunks already encoded (see `EncodedLines`). */
+  /** Sends lines gathered elsewhere (an `EncodedLines`' `take()`), after what this writer holds. */
   async writeChunks(chunks: readonly Buffer[]): Promise<void> {
     await this.flush();
-    for (const chunk of chunks) {
-      if (this.failure) return;
-      if (!this.stream.write(chunk)) await this.drained();
-    }
+    await this.send(chunks);
   }
 
   /** Sends what has accumulated; waits while the socket is congested. */
   async flush(): Promise<void> {
-    if (this.pendingLength === 0 || this.failure) return;
-    const chunk = this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
-    if (!this.stream.write(chunk)) await this.drained();
+    await this.send(this.pending.take());
+  }
+
+  private async send(chunks: readonly Buffer[]): Promise<void> {
+    for (const chunk of chunks) {
+      if (this.failure) return;
+      if (!this.stream.write(chunk)) await this.drained();
+    }
   }
 
   private drained(): Promise<void> {
@@ -92,34 +138,5 @@ export class CopyWriter {
       this.stream.once('drain', done);
       this.stream.once('error', done);
     });
-  }
-}
-
-const ENCODE_AT = 64 * 1024;
-
-/**
- * COPY lines kept for a later COPY, encoded to bytes every 64 KiB: a batch's worth of strings
- * (each a rope of its template's parts) would otherwise live long enough to be copied by every
- * young-generation collection and promoted, while buffers hold their bytes outside the JS heap.
- */
-export class EncodedLines {
-  readonly chunks: Buffer[] = [];
-  private pending = '';
-
-  line(line: string): void {
-    this.pending += line;
-    if (this.pending.length >= ENCODE_AT) this.encode();
-  }
-
-  /** Every line given so far, as buffers to write in order. */
-  finish(): Buffer[] {
-    this.encode();
-    return this.chunks;
-  }
-
-  private encode(): void {
-    if (this.pending.length === 0) return;
-    this.chunks.push(Buffer.from(this.pending, 'utf8'));
-    this.pending = '';
   }
 }
