@@ -168,9 +168,20 @@ export interface AppendRow {
   o_replayed: boolean;
 }
 
+/**
+ * What the fast path did with one append: wrote it (`rows`), or did not (`rows` empty) — certainly,
+ * or, with `unknown`, as far as can be seen: its statement's answer was lost and its event was not
+ * found, yet that statement may still be committing. Then whoever decides next must look again
+ * before reporting a conflict (append-outcome.ts).
+ */
+export interface FastOutcome {
+  rows: AppendRow[];
+  unknown: boolean;
+}
+
 interface Pending {
   input: FastAppendInput;
-  resolve: (rows: AppendRow[]) => void;
+  resolve: (outcome: FastOutcome) => void;
 }
 
 export interface AppendBatcherOptions {
@@ -205,7 +216,7 @@ export class AppendBatcher {
   }
 
   /** The row the fast path appended for this input, or none: then the function must decide it. Never rejects. */
-  append(input: FastAppendInput): Promise<AppendRow[]> {
+  append(input: FastAppendInput): Promise<FastOutcome> {
     return new Promise((resolve) => {
       this.queue.push({ input, resolve });
       this.pump();
@@ -246,30 +257,32 @@ export class AppendBatcher {
   }
 
   private async send(batch: Pending[]): Promise<void> {
-    let rows: Array<AppendRow & { o_tenant_id: string }>;
+    let written: Map<string, AppendRow>;
+    let unknown = false;
     try {
       const query = batch.length === 1
         ? { name: SINGLE_APPEND_STATEMENT, text: SINGLE_APPEND_SQL, values: fastAppendValues(batch[0].input) }
         : { name: BATCH_APPEND_STATEMENT, text: BATCH_APPEND_SQL, values: batchValues(batch) };
-      rows = (await this.pool.query<AppendRow & { o_tenant_id: string }>(query)).rows;
+      const { rows } = await this.pool.query<AppendRow & { o_tenant_id: string }>(query);
+      written = new Map(rows.map(({ o_tenant_id, ...row }) => [o_tenant_id, row]));
     } catch (error) {
       // Refused by the server: nothing of the batch was written, and the function decides each
       // append on its own (one that fails there fails alone, with its own error). Answer lost: the
       // batch may have committed, so its events are looked for first (append-outcome.ts).
-      rows = certainlyRolledBack(error) ? [] : await this.writtenOf(batch);
+      unknown = !certainlyRolledBack(error);
+      written = unknown ? await this.writtenOf(batch) : new Map();
     }
-    const byTenant = new Map(rows.map(({ o_tenant_id, ...row }) => [o_tenant_id, row]));
     for (const pending of batch) {
-      const row = byTenant.get(pending.input.tenantId);
-      pending.resolve(row ? [row] : []);
+      const row = written.get(pending.input.tenantId);
+      pending.resolve(row ? { rows: [row], unknown: false } : { rows: [], unknown });
     }
   }
 
-  /** The events of a batch whose answer was lost that are in the store; none when the database cannot say. */
-  private async writtenOf(batch: Pending[]): Promise<Array<AppendRow & { o_tenant_id: string }>> {
+  /** The row of each office of a batch whose answer was lost whose event is in the store; none when the database cannot say. */
+  private async writtenOf(batch: Pending[]): Promise<Map<string, AppendRow>> {
     const sent = batch.map(({ input }) => ({ tenantId: input.tenantId, streamId: input.streamId, eventIds: [input.event.eventId] }));
     const written = await writtenAppends(this.pool, sent).catch(() => new Map<SentAppend, AppendRow[]>());
-    return [...written].flatMap(([append, rows]) => rows.map((row) => ({ ...row, o_tenant_id: append.tenantId })));
+    return new Map([...written].map(([append, [row]]) => [append.tenantId, row]));
   }
 }
 

@@ -28,11 +28,10 @@ SELECT e.tenant_id AS o_tenant_id, e.event_id AS o_event_id, e.stream_version AS
        e.tenant_sequence AS o_tenant_sequence, e.global_position AS o_global_position, e.recorded_at AS o_recorded_at,
        e.previous_hash AS o_previous_hash, e.hash AS o_hash, false AS o_replayed
   FROM unnest($1::text[], $2::text[], $3::uuid[]) AS s(tenant_id, stream_id, event_id)
-  JOIN events e ON e.tenant_id = s.tenant_id AND e.event_id = s.event_id AND e.stream_id = s.stream_id
- ORDER BY e.tenant_id, e.tenant_sequence`;
+  JOIN events e ON e.tenant_id = s.tenant_id AND e.event_id = s.event_id AND e.stream_id = s.stream_id`;
 
 /**
- * The rows of the appends that are in the store, each append's rows in chain order; an append
+ * The rows of the appends that are in the store, each append's rows in the order of its event ids; an append
  * appears with all its events or not at all (one transaction wrote them). Runs on a fresh
  * connection of the pool; rejects when the database cannot be asked.
  */

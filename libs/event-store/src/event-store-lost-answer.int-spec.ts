@@ -4,10 +4,9 @@ import { createTestDatabase, TestDatabase } from '../../../test/support/test-dat
 import { BATCH_APPEND_STATEMENT, SINGLE_APPEND_STATEMENT } from './append-batch';
 import { preparedStatementPool } from './append-fast-path';
 import { ConcurrencyError } from './concurrency.error';
-import { EventStore } from './event-store';
+import { APPEND_STATEMENT as FUNCTION_STATEMENT, EventStore } from './event-store';
 import { EventMetadata } from './event-store.types';
 
-const FUNCTION_STATEMENT = 'kinerja_event_store_append_v1';
 const FAST_STATEMENTS = [SINGLE_APPEND_STATEMENT, BATCH_APPEND_STATEMENT];
 
 const metadata = (tenantId: string, extra: Partial<EventMetadata> = {}): EventMetadata => ({

@@ -5,8 +5,8 @@ import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
 import { ConcurrencyError } from './concurrency.error';
 import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
 import { preparedStatementPool } from './append-fast-path';
-import { AppendBatcherOptions, AppendRow, batcherOf } from './append-batch';
-import { SentAppend, writtenAppends } from './append-outcome';
+import { AppendBatcherOptions, AppendRow, batcherOf, FastOutcome } from './append-batch';
+import { certainlyRolledBack, SentAppend, writtenAppends } from './append-outcome';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, EventRowValues, globalEventOfValues, toRecordedEvent } from './event-row';
 import {
@@ -26,7 +26,7 @@ import {
 import { eventUpcasters, UpcasterRegistry } from './upcaster.registry';
 
 const APPEND_SQL = 'SELECT * FROM event_store_append($1, $2, $3, $4, $5::jsonb, $6::jsonb)';
-const APPEND_STATEMENT = 'kinerja_event_store_append_v1';
+export const APPEND_STATEMENT = 'kinerja_event_store_append_v1';
 
 type Queryable = DataSource | EntityManager;
 
@@ -57,11 +57,13 @@ export class EventStore {
     const prepared = events.map((event) => prepareEvent(event, streamId, metadata.tenantId, envelopeMeta, this.upcasters));
     const runner: Queryable = options.manager ?? this.dataSource;
     const expected = toExpectedParameter(expectedVersion);
-    let rows: AppendRow[] = [];
+    let fast: FastOutcome = { rows: [], unknown: false };
     if (prepared.length === 1 && expected !== null && !options.manager) {
-      rows = await this.appendFast(metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared[0]);
+      fast = await this.appendFast(metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared[0]);
     }
-    if (rows.length === 0) rows = await this.appendGeneral(runner, metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared, options);
+    const rows = fast.rows.length > 0
+      ? fast.rows
+      : await this.appendGeneral(runner, metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared, options, fast.unknown);
     if (rows[0]?.o_replayed) return this.replayResult(runner, metadata.tenantId, streamId, rows);
     const recorded = rows.map((row, i): RecordedEvent => ({
       eventId: row.o_event_id,
@@ -92,13 +94,16 @@ export class EventStore {
     idempotencyKey: string | null,
     metadata: EnvelopeMetadata,
     event: PreparedEvent,
-  ): Promise<AppendRow[]> {
+  ): Promise<FastOutcome> {
     const pool = await preparedStatementPool(this.dataSource);
-    if (!pool) return [];
+    if (!pool) return { rows: [], unknown: false };
     return batcherOf(pool, this.batching).append({ tenantId, streamId, expected: toExpectedParameter(expectedVersion) ?? -1, idempotencyKey, metadata, event });
   }
 
-  /** Any append, through the `event_store_append` function, in the caller's transaction or its own. */
+  /**
+   * Any append, through the `event_store_append` function, in the caller's transaction or its own.
+   * `maybeWritten`: the fast path lost its answer for this append (its statement may commit late).
+   */
   private async appendGeneral(
     runner: Queryable,
     tenantId: string,
@@ -108,6 +113,7 @@ export class EventStore {
     metadata: EnvelopeMetadata,
     prepared: PreparedEvent[],
     options: AppendOptions,
+    maybeWritten: boolean,
   ): Promise<AppendRow[]> {
     const values = [tenantId, streamId, toExpectedParameter(expectedVersion), idempotencyKey, JSON.stringify(metadata), JSON.stringify(prepared.map(({ dataJson: _text, ...event }) => event))];
     // In a transaction of its own the call is a named prepared statement too: planning the
@@ -117,7 +123,8 @@ export class EventStore {
       if (pool) return (await pool.query<AppendRow>({ name: APPEND_STATEMENT, text: APPEND_SQL, values })).rows;
       return await runner.query(APPEND_SQL, values);
     } catch (error) {
-      const written = pool ? await this.alreadyWritten(pool, { tenantId, streamId, eventIds: prepared.map((e) => e.eventId) }) : null;
+      const mayBeStored = pool !== null && (maybeWritten || !certainlyRolledBack(error));
+      const written = mayBeStored ? await this.alreadyWritten(pool, { tenantId, streamId, eventIds: prepared.map((e) => e.eventId) }) : null;
       if (written) return written;
       throw await this.translateAppendError(error, tenantId, streamId, expectedVersion, options.manager !== undefined);
     }
@@ -125,9 +132,9 @@ export class EventStore {
 
   /**
    * The rows of an append whose events are in the store although its statement failed: its answer
-   * was lost after the commit, or an earlier attempt of the same call (a group-commit batch whose
-   * answer was lost, still committing when the function ran) wrote them, and this attempt then
-   * met them as a moved-on stream or a used event id. An append is acknowledged once it is stored,
+   * was lost after the commit, or the fast path's statement, whose answer was lost, committed
+   * after all while the function ran, which then met its event as a moved-on stream or a used
+   * event id. An append is acknowledged once it is stored,
    * whatever answer went missing on the way. Null when they are not there or the database cannot say.
    */
   private async alreadyWritten(pool: Pool, append: SentAppend): Promise<AppendRow[] | null> {

@@ -23,8 +23,8 @@ const FLUSH_AT = 256 * 1024;
 
 /**
  * Lines encoded to UTF-8 as they come, into buffers of `FLUSH_AT` bytes. Joining a few hundred
- * line strings and encoding the result cost about four times as much CPU as writing each line
- * straight into a buffer (BENCHMARKS.md, bench:rebuild of 2026-12-05), and the bytes live outside
+ * line strings per flush was the largest single item of the audit trail's rebuild profile
+ * (BENCHMARKS.md, bench:rebuild of 2026-12-05); written straight into a buffer, the bytes live outside
  * the JS heap, so lines kept for a later COPY are not copied by every young-generation collection.
  */
 export class EncodedLines {
