@@ -2,7 +2,8 @@
 // The built API on a scratch database (created and dropped inside DATABASE_URL's server): one
 // office per client (each with the Jember PK approved for `years` years), 32 Kasubbag clients log
 // in and submit monthly reports over HTTP while, in alternating slices of the same run, the same
-// clients read one PK. Then the raw store is measured with bench:append's own function.
+// clients read one PK and post the same reports to a bare node:http + pg server (the floor, see
+// bench/http-floor.ts). Then the raw store is measured with bench:append's own function.
 // The offices are set up by an API in this process, which is also the one measured by default.
 // `--api-processes N` measures N API processes of their own instead (`dist/apps/api/src/main.js`,
 // the clients spread over them), as it is deployed on a machine with cores to spare; on the 2-core
@@ -20,6 +21,7 @@ import { ApprovePkCommand, DraftPkCommand, SubmitPkCommand, demoMonthlyContent, 
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { runAppendBench } from './append.bench';
 import { measureInterleaved, numberArgument, type ThroughputResult } from './measure-throughput';
+import { type HttpFloor, startHttpFloor } from './http-floor';
 import { createScratchDatabase } from './scratch-database';
 
 const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'];
@@ -35,13 +37,13 @@ interface BenchClient {
 
 /**
  * A keep-alive client on node:http (lighter than fetch: the client shares the process, and so the
- * CPU, with the API it measures).
+ * CPU, with the API it measures). A body given as a Buffer is sent as it is (JSON prepared ahead).
  */
 function http(port: number, sockets: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: sockets });
   return (method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: any }> =>
     new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+      const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
       const headers: Record<string, string | number> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       if (payload) headers['content-length'] = payload.length;
@@ -156,7 +158,8 @@ async function main(): Promise<void> {
   console.log(`bench:api — ${clients} Kasubbag clients, ${durationMs / 1000} s per operation, pool ${poolSize}, ${years} years of PK per office, ${where}`);
 
   const scratch = await createScratchDatabase(serverUrl, 'kinerja_bench_api');
-  let result: { submit: ThroughputResult; read: ThroughputResult } | null = null;
+  let result: { submit: ThroughputResult; read: ThroughputResult; floor: ThroughputResult } | null = null;
+  let floor: HttpFloor | null = null;
   try {
     await migrateDatabase(scratch.url);
     const environment: Record<string, string> = {
@@ -197,6 +200,10 @@ async function main(): Promise<void> {
         calls = ports.map((port) => http(port, clients * 2));
       }
       const callOf = (worker: number) => calls[worker % calls.length];
+      // Each report's content is serialised before the clock starts: the client shares the API's
+      // CPU, and what a Kasubbag types is not part of what the server costs.
+      const bodies = new Map(SUBBAGIAN.flatMap((sub) => Array.from({ length: 12 }, (_, m) =>
+        [`${sub}/${m + 1}`, Buffer.from(JSON.stringify(demoMonthlyContent(structure, sub, m + 1)))] as const)));
       const submit = async (worker: number, iteration: number) => {
         const c = benchClients[worker];
         const key = c.keys[iteration];
@@ -205,7 +212,7 @@ async function main(): Promise<void> {
           await new Promise((resolve) => setTimeout(resolve, 50));
           throw new Error('out of report periods: raise --years');
         }
-        const r = await callOf(worker)('POST', `/api/v1/satker/${c.office}/realisasi/${key.year}/${key.month}/${c.subbagian}/submit`, c.token, demoMonthlyContent(structure, c.subbagian, key.month));
+        const r = await callOf(worker)('POST', `/api/v1/satker/${c.office}/realisasi/${key.year}/${key.month}/${c.subbagian}/submit`, c.token, bodies.get(`${c.subbagian}/${key.month}`));
         if (r.status !== 200) throw new Error(`submit ${r.status} ${r.body?.code}`);
       };
       const read = async (worker: number) => {
@@ -213,11 +220,20 @@ async function main(): Promise<void> {
         const r = await callOf(worker)('GET', `/api/v1/satker/${c.office}/pk/${FIRST_YEAR}`, c.token);
         if (r.status !== 200) throw new Error(`read ${r.status} ${r.body?.code}`);
       };
-      // Warm-up on reads only: submissions use up report periods.
-      await measureInterleaved(clients, 1000, [read]);
-      const [submitResult, readResult] = await measureInterleaved(clients, durationMs, [submit, read]);
-      result = { submit: submitResult, read: readResult };
+      // The floor: the same clients and bodies against a bare node:http + pg server (bench/http-floor.ts).
+      floor = await startHttpFloor(scratch.url, poolSize);
+      const floorCall = http(floor.port, clients * 2);
+      const floorSubmit = async (worker: number, iteration: number) => {
+        const c = benchClients[worker];
+        const r = await floorCall('POST', `/floor/${c.office}/${c.subbagian}`, null, bodies.get(`${c.subbagian}/${(iteration % 12) + 1}`));
+        if (r.status !== 200) throw new Error(`floor ${r.status}`);
+      };
+      // Warm-up on reads and the floor only: submissions use up report periods.
+      await measureInterleaved(clients, 1000, [read, floorSubmit]);
+      const [submitResult, readResult, floorResult] = await measureInterleaved(clients, durationMs, [submit, read, floorSubmit]);
+      result = { submit: submitResult, read: readResult, floor: floorResult };
     } finally {
+      await floor?.close();
       await Promise.all(children.map(stopProcess));
       if (!closed) await app.close();
     }
@@ -228,16 +244,20 @@ async function main(): Promise<void> {
   const store = await runAppendBench({ databaseUrl: serverUrl, writers: clients, durationMs, tenants: 100 });
   console.log(line('HTTP submit', result.submit, 'req'));
   console.log(line('HTTP read PK', result.read, 'req'));
+  console.log(line('HTTP floor', result.floor, 'req'));
   console.log(line('store append', store.append, 'events'));
   const ratio = result.submit.perSecond / store.append.perSecond;
+  const floorRatio = result.floor.perSecond / store.append.perSecond;
   console.log(`submitsPerSec / appendEventsPerSec = ${ratio.toFixed(2)} (target >= 0.5); submission p99 ${result.submit.p99Ms.toFixed(1)} ms (target < 100)`);
+  console.log(`floor (bare node:http + pg, 2 round trips) / appendEventsPerSec = ${floorRatio.toFixed(2)}; submissions reach ${(result.submit.perSecond / result.floor.perSecond * 100).toFixed(0)} % of the floor`);
   const round = (n: number) => Math.round(n * 100) / 100;
   console.log(JSON.stringify({
     bench: 'api', clients, apiProcesses, submitsPerSec: Math.round(result.submit.perSecond), submitP50Ms: round(result.submit.p50Ms),
     submitP99Ms: round(result.submit.p99Ms), readsPerSec: Math.round(result.read.perSecond), readP50Ms: round(result.read.p50Ms),
     readP99Ms: round(result.read.p99Ms), appendEventsPerSec: Math.round(store.append.perSecond), ratioToAppend: round(ratio),
+    floorPerSec: Math.round(result.floor.perSecond), floorP99Ms: round(result.floor.p99Ms), floorRatioToAppend: round(floorRatio),
   }));
-  if (result.submit.errors > 0 || result.read.errors > 0) process.exitCode = 1;
+  if (result.submit.errors > 0 || result.read.errors > 0 || result.floor.errors > 0) process.exitCode = 1;
 }
 
 main().catch((error) => {
