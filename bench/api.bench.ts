@@ -159,7 +159,6 @@ async function main(): Promise<void> {
 
   const scratch = await createScratchDatabase(serverUrl, 'kinerja_bench_api');
   let result: { submit: ThroughputResult; read: ThroughputResult; floor: ThroughputResult } | null = null;
-  let floor: HttpFloor | null = null;
   try {
     await migrateDatabase(scratch.url);
     const environment: Record<string, string> = {
@@ -174,6 +173,7 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     let closed = false;
     let children: ChildProcess[] = [];
+    let floor: HttpFloor | null = null;
     try {
       const call = http((app.getHttpServer().address() as AddressInfo).port, clients * 2);
       const rootToken = (await expectOk(call('POST', '/api/v1/auth/login', null, { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD }), 'admin login')).accessToken;

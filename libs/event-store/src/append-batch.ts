@@ -179,6 +179,11 @@ export interface FastOutcome {
   unknown: boolean;
 }
 
+/** The fast path did not write the append: certainly (`unknown` false), or as far as can be seen. */
+export function notWritten(unknown: boolean): FastOutcome {
+  return { rows: [], unknown };
+}
+
 interface Pending {
   input: FastAppendInput;
   resolve: (outcome: FastOutcome) => void;
@@ -274,7 +279,7 @@ export class AppendBatcher {
     }
     for (const pending of batch) {
       const row = written.get(pending.input.tenantId);
-      pending.resolve(row ? { rows: [row], unknown: false } : { rows: [], unknown });
+      pending.resolve(row ? { rows: [row], unknown: false } : notWritten(unknown));
     }
   }
 

@@ -5,7 +5,7 @@ import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
 import { ConcurrencyError } from './concurrency.error';
 import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
 import { preparedStatementPool } from './append-fast-path';
-import { AppendBatcherOptions, AppendRow, batcherOf, FastOutcome } from './append-batch';
+import { AppendBatcherOptions, AppendRow, batcherOf, FastOutcome, notWritten } from './append-batch';
 import { certainlyRolledBack, SentAppend, writtenAppends } from './append-outcome';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, EventRowValues, globalEventOfValues, toRecordedEvent } from './event-row';
@@ -57,10 +57,9 @@ export class EventStore {
     const prepared = events.map((event) => prepareEvent(event, streamId, metadata.tenantId, envelopeMeta, this.upcasters));
     const runner: Queryable = options.manager ?? this.dataSource;
     const expected = toExpectedParameter(expectedVersion);
-    let fast: FastOutcome = { rows: [], unknown: false };
-    if (prepared.length === 1 && expected !== null && !options.manager) {
-      fast = await this.appendFast(metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared[0]);
-    }
+    const fast = prepared.length === 1 && expected !== null && !options.manager
+      ? await this.appendFast(metadata.tenantId, streamId, expected, idempotencyKey, envelopeMeta, prepared[0])
+      : notWritten(false);
     const rows = fast.rows.length > 0
       ? fast.rows
       : await this.appendGeneral(runner, metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared, options, fast.unknown);
@@ -90,14 +89,14 @@ export class EventStore {
   private async appendFast(
     tenantId: string,
     streamId: string,
-    expectedVersion: ExpectedVersion,
+    expected: number,
     idempotencyKey: string | null,
     metadata: EnvelopeMetadata,
     event: PreparedEvent,
   ): Promise<FastOutcome> {
     const pool = await preparedStatementPool(this.dataSource);
-    if (!pool) return { rows: [], unknown: false };
-    return batcherOf(pool, this.batching).append({ tenantId, streamId, expected: toExpectedParameter(expectedVersion) ?? -1, idempotencyKey, metadata, event });
+    if (!pool) return notWritten(false);
+    return batcherOf(pool, this.batching).append({ tenantId, streamId, expected, idempotencyKey, metadata, event });
   }
 
   /**
@@ -134,8 +133,8 @@ export class EventStore {
    * The rows of an append whose events are in the store although its statement failed: its answer
    * was lost after the commit, or the fast path's statement, whose answer was lost, committed
    * after all while the function ran, which then met its event as a moved-on stream or a used
-   * event id. An append is acknowledged once it is stored,
-   * whatever answer went missing on the way. Null when they are not there or the database cannot say.
+   * event id. An append is acknowledged once it is stored, whatever answer went missing on the
+   * way. Null when they are not there or the database cannot say.
    */
   private async alreadyWritten(pool: Pool, append: SentAppend): Promise<AppendRow[] | null> {
     const written = await writtenAppends(pool, [append]).catch(() => null);
