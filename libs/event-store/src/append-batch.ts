@@ -5,16 +5,17 @@ import { certainlyRolledBack, SentAppend, writtenAppends } from './append-outcom
 /**
  * The fast path of `event_store_append` (see the event-store migration), with group commit.
  *
- * The common command is one event with a known expected version in a transaction of its own. Under
- * load most of its cost is per statement and per commit (executor start-up, the WAL flush, the
- * round trip, pg's query path in Node), not per event. So the store keeps at most `maxInFlight`
- * fast appends in flight per pool (`EVENT_STORE_APPENDS_IN_FLIGHT`, one by default); appends that arrive meanwhile queue, and when
- * the slot frees the queue goes out as ONE prepared statement that appends up to `maxBatch` events
- * of different offices in one transaction. An idle store sends each append at once, alone, with
- * the same decisions written for scalar parameters (`SINGLE_APPEND_SQL`).
+ * The common command is a few events (one; two for a report saved and submitted at once) with a
+ * known expected version in a transaction of its own. Under load most of its cost is per statement
+ * and per commit (executor start-up, the WAL flush, the round trip, pg's query path in Node), not
+ * per event. So the store keeps at most `maxInFlight` fast appends in flight per pool
+ * (`EVENT_STORE_APPENDS_IN_FLIGHT`, one by default); appends that arrive meanwhile queue, and when
+ * the slot frees the queue goes out as ONE prepared statement that makes up to `maxBatch` appends
+ * of different offices in one transaction. An idle store sends each append at once, alone; a
+ * single event then goes with the same decisions written for scalar parameters (`SINGLE_APPEND_SQL`).
  *
  * What an append keeps:
- * - all or nothing: its event and its idempotency key, or neither;
+ * - all or nothing: its events and its idempotency key, or none of them;
  * - its own outcome, decided as before by the function for anything but the plain case. The
  *   statement appends only what it can append without waiting and without a conflict: an office
  *   whose chain head another transaction holds is skipped (`FOR UPDATE SKIP LOCKED`), so a batch
@@ -31,9 +32,9 @@ import { certainlyRolledBack, SentAppend, writtenAppends } from './append-outcom
  * - acknowledgement after commit: a promise resolves only when the statement that wrote its event
  *   has committed.
  *
- * One event per office per batch, and none of an office already in flight: an office's chain is
- * a sequence, and a set-based statement cannot thread one row's new hash into the next. A second
- * append for the same office waits for the next batch.
+ * One append per office per batch, and none of an office already in flight: an office's chain is
+ * a sequence, threaded through one append's events by the statement's recursive step but not
+ * from one append to another's. A second append for the same office waits for the next batch.
  *
  * One wait remains possible: the same idempotency key sent at once down both paths (a duplicate
  * that the function is appending, its key row not yet committed, while it waits for the head this
@@ -44,27 +45,35 @@ import { certainlyRolledBack, SentAppend, writtenAppends } from './append-outcom
  * `verify` cannot tell which path wrote an event; the event-store tests run both. Not used on the
  * embedded PGlite (see `preparedStatementPool`).
  */
-export const BATCH_APPEND_STATEMENT = 'kinerja_event_store_append_batch_v1';
+export const BATCH_APPEND_STATEMENT = 'kinerja_event_store_append_batch_v2';
 
 // `(SELECT $1::text[])`: an array the planner cannot see into, so a custom plan estimates the batch
 // at the generic plan's size and the cached generic plan is used. With the literal array a batch of
 // two or three looked cheaper to re-plan than to reuse, and was planned on every call.
+//
+// One row per event: `ordinal` is the event's place in its append, `event_count` the append's
+// length; the append's own values (office, stream, expected version, key, metadata) repeat on each
+// of its rows, and the checks and the lock are made on its first. `chain` threads the hash from
+// one event of an append to the next (a recursive step per ordinal), which a set-based UPDATE of
+// the head cannot do; the head then moves to the append's last event in one UPDATE.
 export const BATCH_APPEND_SQL = `
-WITH input AS (
+WITH RECURSIVE input AS (
   SELECT *
     FROM unnest((SELECT $1::text[]), $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::uuid[], $7::text[], $8::integer[],
-                $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+                $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], $16::integer[])
          AS i(tenant_id, stream_id, expected, idempotency_key, metadata, event_id, type, schema_version,
-              data, s0, s1, s2, s3, s4)
+              data, s0, s1, s2, s3, s4, ordinal, event_count)
 ),
 locked AS (
   -- Each lookup is a LATERAL probe of a unique index with the row's own values (LIMIT keeps the
   -- planner from flattening it into a join), so no plan, custom or generic, made while the tables
   -- were small can scan a whole table per batch later (an EXISTS here became a hashed subplan).
-  SELECT i.*
-    FROM input i
+  -- FOR UPDATE gives the head as it is once locked, even if a writer moved it after this
+  -- statement's snapshot (and then the event's sequence or version is taken: a unique violation).
+  SELECT i.*, h.sequence AS head_sequence, h.hash AS head_hash, h.recorded_at AS head_recorded_at
+    FROM (SELECT * FROM input WHERE ordinal = 0) i
     CROSS JOIN LATERAL (
-      SELECT h.tenant_id FROM tenant_chain_heads h WHERE h.tenant_id = i.tenant_id FOR UPDATE SKIP LOCKED) h
+      SELECT h.sequence, h.hash, h.recorded_at FROM tenant_chain_heads h WHERE h.tenant_id = i.tenant_id FOR UPDATE SKIP LOCKED) h
     LEFT JOIN LATERAL (
       SELECT true AS found FROM events e
        WHERE e.tenant_id = i.tenant_id AND e.stream_id = i.stream_id AND e.stream_version = i.expected LIMIT 1) version_seen ON true
@@ -74,31 +83,61 @@ locked AS (
    WHERE (i.expected < 0 OR version_seen.found)
      AND key_used.found IS NULL
 ),
+chain AS (
+  SELECT l.tenant_id, l.ordinal, l.event_count, l.head_sequence + 1 AS sequence, l.expected + 1 AS version,
+         l.head_hash AS previous_hash, t.recorded_at, t.recorded_text,
+         ${eventHash((n) => `l.s${n}`, 'l.head_hash', 't.recorded_text', 'l.expected + 1', 'l.head_sequence + 1')} AS hash
+    FROM locked l
+    CROSS JOIN LATERAL (SELECT r.recorded_at, ${isoText('r.recorded_at')} AS recorded_text
+                          FROM (SELECT greatest(date_trunc('milliseconds', clock_timestamp()), l.head_recorded_at) AS recorded_at) r) t
+  UNION ALL
+  SELECT p.tenant_id, i.ordinal, p.event_count, p.sequence + 1, p.version + 1, p.hash, p.recorded_at, p.recorded_text,
+         ${eventHash((n) => `i.s${n}`, 'p.hash', 'p.recorded_text', 'p.version + 1', 'p.sequence + 1')}
+    FROM chain p JOIN input i ON i.tenant_id = p.tenant_id AND i.ordinal = p.ordinal + 1
+),
 head AS (
   UPDATE tenant_chain_heads h
-${advanceHead((n) => `l.s${n}`, 'l.expected')}
-    FROM locked l, (SELECT date_trunc('milliseconds', clock_timestamp()) AS now) c
-   WHERE h.tenant_id = l.tenant_id
-  RETURNING h.tenant_id, h.sequence, h.previous_hash, h.hash, h.recorded_at
+     SET sequence = last.sequence, previous_hash = last.previous_hash, hash = last.hash, recorded_at = last.recorded_at
+    FROM chain last
+   WHERE h.tenant_id = last.tenant_id AND last.ordinal = last.event_count - 1
+  RETURNING h.tenant_id
 ),
 appended AS (
+  -- In stream order, so global positions follow the chain within the transaction.
   INSERT INTO events (tenant_id, tenant_sequence, stream_id, stream_version, event_id, type,
                       schema_version, data, metadata, recorded_at, previous_hash, hash)
-  SELECT i.tenant_id, head.sequence, i.stream_id, i.expected + 1, i.event_id, i.type, i.schema_version, i.data, i.metadata,
-         head.recorded_at, head.previous_hash, head.hash
-    FROM head JOIN input i ON i.tenant_id = head.tenant_id
+  SELECT i.tenant_id, c.sequence, i.stream_id, c.version, i.event_id, i.type, i.schema_version, i.data, i.metadata,
+         c.recorded_at, c.previous_hash, c.hash
+    FROM head
+    JOIN chain c ON c.tenant_id = head.tenant_id
+    JOIN input i ON i.tenant_id = c.tenant_id AND i.ordinal = c.ordinal
+   ORDER BY c.tenant_id, c.ordinal
   RETURNING tenant_id, event_id, stream_version, tenant_sequence, global_position, recorded_at, previous_hash, hash
 ),
 keyed AS (
   INSERT INTO event_idempotency_keys (tenant_id, idempotency_key, stream_id, first_version, last_version)
-  SELECT i.tenant_id, i.idempotency_key, i.stream_id, a.stream_version, a.stream_version
-    FROM appended a JOIN input i ON i.tenant_id = a.tenant_id
-   WHERE i.idempotency_key IS NOT NULL
+  SELECT l.tenant_id, l.idempotency_key, l.stream_id, l.expected + 1, l.expected + l.event_count
+    FROM head JOIN locked l ON l.tenant_id = head.tenant_id
+   WHERE l.idempotency_key IS NOT NULL
 )
 SELECT tenant_id AS o_tenant_id, event_id AS o_event_id, stream_version AS o_stream_version, tenant_sequence AS o_tenant_sequence,
        global_position AS o_global_position, recorded_at AS o_recorded_at, previous_hash AS o_previous_hash,
        hash AS o_hash, false AS o_replayed
-  FROM appended`;
+  FROM appended
+ ORDER BY tenant_id, stream_version`;
+
+/**
+ * The hash of one event as the function computes it (see the top of this file): the canonical
+ * envelope's five segments, `segment(n)`, with the four values only the database knows spliced in.
+ */
+function eventHash(segment: (n: number) => string, previousHash: string, recordedText: string, version: string, sequence: string): string {
+  return `encode(sha256(convert_to(
+              ${segment(0)} || '"' || ${previousHash} || '"'
+           || ${segment(1)} || '"' || ${recordedText} || '"'
+           || ${segment(2)} || (${version})::text
+           || ${segment(3)} || (${sequence})::text
+           || ${segment(4)}, 'UTF8')), 'hex')`;
+}
 
 /**
  * A batch of one, the common case when the store is not busy: the same decisions as the batch
@@ -140,20 +179,20 @@ SELECT $1::text AS o_tenant_id, event_id AS o_event_id, stream_version AS o_stre
   FROM appended`;
 
 /**
- * The SET clause of both fast statements that moves a chain head (alias `h`, with `c.now` the
- * database clock) one event on, splicing the hash as the function does (see the top of this file).
+ * The SET clause of the single statement that moves a chain head (alias `h`, with `c.now` the
+ * database clock) one event on.
  */
 function advanceHead(segment: (n: number) => string, expectedVersion: string): string {
+  const recordedAt = 'greatest(c.now, h.recorded_at)';
   return `     SET sequence = h.sequence + 1,
          previous_hash = h.hash,
-         recorded_at = greatest(c.now, h.recorded_at),
-         hash = encode(sha256(convert_to(
-              ${segment(0)} || '"' || h.hash || '"'
-           || ${segment(1)} || '"'
-           || to_char(greatest(c.now, h.recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
-           || ${segment(2)} || (${expectedVersion} + 1)::text
-           || ${segment(3)} || (h.sequence + 1)::text
-           || ${segment(4)}, 'UTF8')), 'hex')`;
+         recorded_at = ${recordedAt},
+         hash = ${eventHash(segment, 'h.hash', isoText(recordedAt), `${expectedVersion} + 1`, 'h.sequence + 1')}`;
+}
+
+/** recorded_at as the envelope writes it: ISO 8601 in UTC with milliseconds, as JavaScript's toISOString. */
+function isoText(timestamp: string): string {
+  return `to_char(${timestamp} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 /** One appended event as the fast statements and the `event_store_append` function give it back. */
@@ -262,14 +301,20 @@ export class AppendBatcher {
   }
 
   private async send(batch: Pending[]): Promise<void> {
-    let written: Map<string, AppendRow>;
+    let written: Map<string, AppendRow[]>;
     let unknown = false;
     try {
-      const query = batch.length === 1
-        ? { name: SINGLE_APPEND_STATEMENT, text: SINGLE_APPEND_SQL, values: fastAppendValues(batch[0].input) }
+      const only = batch.length === 1 && batch[0].input.events.length === 1 ? batch[0].input : null;
+      const query = only
+        ? { name: SINGLE_APPEND_STATEMENT, text: SINGLE_APPEND_SQL, values: fastAppendValues(only).slice(0, SINGLE_APPEND_PARAMETERS) }
         : { name: BATCH_APPEND_STATEMENT, text: BATCH_APPEND_SQL, values: batchValues(batch) };
       const { rows } = await this.pool.query<AppendRow & { o_tenant_id: string }>(query);
-      written = new Map(rows.map(({ o_tenant_id, ...row }) => [o_tenant_id, row]));
+      written = new Map();
+      for (const { o_tenant_id, ...row } of rows) {
+        const appended = written.get(o_tenant_id);
+        if (appended) appended.push(row);
+        else written.set(o_tenant_id, [row]);
+      }
     } catch (error) {
       // Refused by the server: nothing of the batch was written, and the function decides each
       // append on its own (one that fails there fails alone, with its own error). Answer lost: the
@@ -278,28 +323,36 @@ export class AppendBatcher {
       written = unknown ? await this.writtenOf(batch) : new Map();
     }
     for (const pending of batch) {
-      const row = written.get(pending.input.tenantId);
-      pending.resolve(row ? { rows: [row], unknown: false } : notWritten(unknown));
+      const rows = written.get(pending.input.tenantId);
+      pending.resolve(rows ? { rows, unknown: false } : notWritten(unknown));
     }
   }
 
-  /** The row of each office of a batch whose answer was lost whose event is in the store; none when the database cannot say. */
-  private async writtenOf(batch: Pending[]): Promise<Map<string, AppendRow>> {
-    const sent = batch.map(({ input }) => ({ tenantId: input.tenantId, streamId: input.streamId, eventIds: [input.event.eventId] }));
+  /** The rows of each office of a batch whose answer was lost whose events are in the store; none when the database cannot say. */
+  private async writtenOf(batch: Pending[]): Promise<Map<string, AppendRow[]>> {
+    const sent = batch.map(({ input }) => ({ tenantId: input.tenantId, streamId: input.streamId, eventIds: input.events.map((e) => e.eventId) }));
     const written = await writtenAppends(this.pool, sent).catch(() => new Map<SentAppend, AppendRow[]>());
-    return new Map([...written].map(([append, [row]]) => [append.tenantId, row]));
+    return new Map([...written].map(([append, rows]) => [append.tenantId, rows]));
   }
 }
 
-/** The batch's parameters: one array per column, in the order of BATCH_APPEND_SQL's unnest. */
+/** SINGLE_APPEND_SQL takes the first fourteen of an event's values: no ordinal, no count. */
+const SINGLE_APPEND_PARAMETERS = 14;
+
+/** The batch's parameters: one array per column, in the order of BATCH_APPEND_SQL's unnest, a row per event. */
 function batchValues(batch: Pending[]): unknown[] {
-  const columns: unknown[][] = Array.from({ length: 14 }, () => new Array<unknown>(batch.length));
-  batch.forEach(({ input }, row) => {
-    const values = fastAppendValues(input);
-    for (let column = 0; column < 14; column += 1) columns[column][row] = values[column];
-  });
+  const columns: unknown[][] = Array.from({ length: BATCH_APPEND_PARAMETERS }, () => []);
+  for (const { input } of batch) {
+    const metadataJson = JSON.stringify(input.metadata);
+    for (let ordinal = 0; ordinal < input.events.length; ordinal += 1) {
+      const values = fastAppendValues(input, ordinal, metadataJson);
+      for (let column = 0; column < BATCH_APPEND_PARAMETERS; column += 1) columns[column].push(values[column]);
+    }
+  }
   return columns;
 }
+
+const BATCH_APPEND_PARAMETERS = 16;
 
 const batchers = new WeakMap<Pool, AppendBatcher>();
 

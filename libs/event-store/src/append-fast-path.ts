@@ -3,29 +3,38 @@ import type { DataSource } from 'typeorm';
 import type { PreparedEvent } from './append-input';
 import type { EnvelopeMetadata } from './event-envelope';
 
+/** The most events one append may carry on the fast path; longer appends go to the function. */
+export const FAST_APPEND_MAX_EVENTS = 16;
+
 export interface FastAppendInput {
   tenantId: string;
   streamId: string;
   expected: number;
   idempotencyKey: string | null;
   metadata: EnvelopeMetadata;
-  event: PreparedEvent;
+  /** One to FAST_APPEND_MAX_EVENTS events, in stream order. */
+  events: PreparedEvent[];
 }
 
-/** The parameters of one fast append, in the column order of the batch statement (append-batch.ts). */
-export function fastAppendValues(input: FastAppendInput): unknown[] {
-  const { event } = input;
+/**
+ * The parameters of one event of a fast append, in the column order of the statements
+ * (append-batch.ts): the append's own values, the event's, its ordinal and the append's count.
+ */
+export function fastAppendValues(input: FastAppendInput, ordinal = 0, metadataJson = JSON.stringify(input.metadata)): unknown[] {
+  const event = input.events[ordinal];
   return [
     input.tenantId,
     input.streamId,
     input.expected,
     input.idempotencyKey,
-    JSON.stringify(input.metadata),
+    metadataJson,
     event.eventId,
     event.type,
     event.schemaVersion,
     event.dataJson,
     ...event.segments,
+    ordinal,
+    input.events.length,
   ];
 }
 

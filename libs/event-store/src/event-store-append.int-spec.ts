@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
-import { SINGLE_APPEND_STATEMENT } from './append-batch';
-import { preparedStatementPool } from './append-fast-path';
+import { BATCH_APPEND_STATEMENT, SINGLE_APPEND_STATEMENT } from './append-batch';
+import { FAST_APPEND_MAX_EVENTS, preparedStatementPool } from './append-fast-path';
 import { ConcurrencyError } from './concurrency.error';
 import { EventStore } from './event-store';
 import { EventMetadata } from './event-store.types';
@@ -122,7 +122,7 @@ describe('EventStore.append (real PostgreSQL)', () => {
     },
   );
 
-  it('writes one event of its own transaction with the prepared fast statement (a batch of one when idle), anything else with the function', async () => {
+  it('writes appends of their own transaction with the prepared fast statements (a batch of one when idle), anything else with the function', async () => {
     const pool = await preparedStatementPool(db.dataSource);
     expect(pool).not.toBeNull();
     const spy = jest.spyOn(pool!, 'query');
@@ -133,16 +133,19 @@ describe('EventStore.append (real PostgreSQL)', () => {
       await store.append(streamId, 'no-stream', [submitted('1')], metadata('kpu-g')); // no chain head yet: the function makes it
       expect(calls()).toEqual([SINGLE_APPEND_STATEMENT, FUNCTION]);
       const one = await store.append(streamId, 0, [submitted('2')], metadata('kpu-g', { idempotencyKey: 'k-1' }));
-      await store.append(streamId, 1, [submitted('3'), submitted('4')], metadata('kpu-g'));
+      await store.append(streamId, 1, [submitted('3'), submitted('4')], metadata('kpu-g')); // several events: the batch statement
       await store.append(streamId, 'any', [submitted('5')], metadata('kpu-g'));
-      expect(calls().slice(2)).toEqual([SINGLE_APPEND_STATEMENT, FUNCTION, FUNCTION]);
+      expect(calls().slice(2)).toEqual([SINGLE_APPEND_STATEMENT, BATCH_APPEND_STATEMENT, FUNCTION]);
       const retried = await store.append(streamId, 0, [submitted('2')], metadata('kpu-g', { idempotencyKey: 'k-1' })); // key used: the function replays
       expect(retried).toEqual({ ...one, replayed: true });
       expect(calls().slice(5)).toEqual([SINGLE_APPEND_STATEMENT, FUNCTION]);
       await expect(store.append(streamId, 9, [submitted('6')], metadata('kpu-g'))).rejects.toMatchObject({ actualVersion: 4 });
       await db.dataSource.transaction((manager) => store.append(streamId, 4, [submitted('7')], metadata('kpu-g'), { manager }));
       expect(calls().slice(7)).toEqual([SINGLE_APPEND_STATEMENT, FUNCTION]); // the version ahead; the caller's transaction uses neither
-      expect(await store.verify('kpu-g')).toMatchObject({ intact: true, head: { sequence: 6 } });
+      const long = Array.from({ length: FAST_APPEND_MAX_EVENTS + 1 }, (_, i) => submitted(`8.${i}`));
+      await store.append(streamId, 5, long, metadata('kpu-g')); // more events than the fast path takes
+      expect(calls().slice(9)).toEqual([FUNCTION]);
+      expect(await store.verify('kpu-g')).toMatchObject({ intact: true, head: { sequence: 6 + long.length } });
     } finally {
       spy.mockRestore();
     }

@@ -4,7 +4,7 @@ import { ChainVerifier } from './chain-verifier';
 import { Checkpoint, START_CHECKPOINT, toCheckpoint } from './checkpoint';
 import { ConcurrencyError } from './concurrency.error';
 import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
-import { preparedStatementPool } from './append-fast-path';
+import { FAST_APPEND_MAX_EVENTS, preparedStatementPool } from './append-fast-path';
 import { AppendBatcherOptions, AppendRow, batcherOf, FastOutcome, notWritten } from './append-batch';
 import { certainlyRolledBack, SentAppend, writtenAppends } from './append-outcome';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
@@ -39,7 +39,7 @@ export class EventStore {
   constructor(
     private readonly dataSource: DataSource,
     readonly upcasters: UpcasterRegistry = eventUpcasters,
-    /** Group commit of single-event appends (append-batch.ts); without, what the pool's batcher has (default: DEFAULT_BATCHER_OPTIONS). */
+    /** Group commit of appends in transactions of their own (append-batch.ts); without, what the pool's batcher has (default: DEFAULT_BATCHER_OPTIONS). */
     private readonly batching?: AppendBatcherOptions,
   ) {}
 
@@ -57,8 +57,8 @@ export class EventStore {
     const prepared = events.map((event) => prepareEvent(event, streamId, metadata.tenantId, envelopeMeta, this.upcasters));
     const runner: Queryable = options.manager ?? this.dataSource;
     const expected = toExpectedParameter(expectedVersion);
-    const fast = prepared.length === 1 && expected !== null && !options.manager
-      ? await this.appendFast(metadata.tenantId, streamId, expected, idempotencyKey, envelopeMeta, prepared[0])
+    const fast = prepared.length <= FAST_APPEND_MAX_EVENTS && expected !== null && !options.manager
+      ? await this.appendFast(metadata.tenantId, streamId, expected, idempotencyKey, envelopeMeta, prepared)
       : notWritten(false);
     const rows = fast.rows.length > 0
       ? fast.rows
@@ -81,7 +81,7 @@ export class EventStore {
   }
 
   /**
-   * One event in a transaction of its own, through the group commit's prepared statements, alone or
+   * Events in a transaction of their own, through the group commit's prepared statements, alone or
    * with other offices' appends (append-batch.ts). No rows: nothing was written and the function
    * must decide (no chain head yet, version ahead, key already used, the office's head held by
    * another writer, the statement failed as a whole, or the embedded database).
@@ -92,11 +92,11 @@ export class EventStore {
     expected: number,
     idempotencyKey: string | null,
     metadata: EnvelopeMetadata,
-    event: PreparedEvent,
+    events: PreparedEvent[],
   ): Promise<FastOutcome> {
     const pool = await preparedStatementPool(this.dataSource);
     if (!pool) return notWritten(false);
-    return batcherOf(pool, this.batching).append({ tenantId, streamId, expected, idempotencyKey, metadata, event });
+    return batcherOf(pool, this.batching).append({ tenantId, streamId, expected, idempotencyKey, metadata, events });
   }
 
   /**
