@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { FastAppendInput, fastAppendValues } from './append-fast-path';
-import { certainlyRolledBack, SentAppend, writtenAppends } from './append-outcome';
+import { certainlyRolledBack, SentAppend, writtenAppendsPatiently } from './append-outcome';
 
 /**
  * The fast path of `event_store_append` (see the event-store migration), with group commit.
@@ -328,10 +328,14 @@ export class AppendBatcher {
     }
   }
 
-  /** The rows of each office of a batch whose answer was lost whose events are in the store; none when the database cannot say. */
+  /**
+   * The rows of each office of a batch whose answer was lost whose events are in the store; none
+   * when the database cannot say (each append then goes to the function still marked unknown,
+   * and is looked for again if that fails too).
+   */
   private async writtenOf(batch: Pending[]): Promise<Map<string, AppendRow[]>> {
     const sent = batch.map(({ input }) => ({ tenantId: input.tenantId, streamId: input.streamId, eventIds: input.events.map((e) => e.eventId) }));
-    const written = await writtenAppends(this.pool, sent).catch(() => new Map<SentAppend, AppendRow[]>());
+    const written = await writtenAppendsPatiently(this.pool, sent).catch(() => new Map<SentAppend, AppendRow[]>());
     return new Map([...written].map(([append, rows]) => [append.tenantId, rows]));
   }
 }

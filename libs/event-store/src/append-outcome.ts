@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
+import { databaseNeverReached } from '@kinerja/platform';
 import type { AppendRow } from './append-batch';
 
 /**
@@ -8,10 +10,11 @@ import type { AppendRow } from './append-batch';
  * commit), the outcome is unknown: the events may be in the store although the caller never
  * heard so. Without a look, the store would then hand the append to the function, which reports
  * the stream as moved on (409) or, with a key, as replayed — an append acknowledged as failed that
- * in fact happened.
+ * in fact happened. A statement that never reached a session (connection refused, no connection
+ * in time, the server turning the session away at start) wrote nothing either.
  */
 export function certainlyRolledBack(error: unknown): boolean {
-  return (error as { severity?: unknown } | null)?.severity === 'ERROR';
+  return (error as { severity?: unknown } | null)?.severity === 'ERROR' || databaseNeverReached(error);
 }
 
 /** An append whose events may have been written: each event's id, chosen before the statement was sent. */
@@ -54,4 +57,26 @@ export async function writtenAppends(pool: Pool, appends: readonly SentAppend[])
     if (found.every((row): row is AppendRow => row !== undefined)) written.set(append, found);
   }
   return written;
+}
+
+/**
+ * The waits before asking `writtenAppends` again when the database cannot answer: a lost answer
+ * usually comes with a dropped connection or a restarting server, which may be back a moment later.
+ */
+export const LOOK_UP_RETRY_WAITS_MS = [100, 400, 1000];
+
+/** `writtenAppends`, asked again after each of `waitsMs` while it rejects; rejects with the last error. */
+export async function writtenAppendsPatiently(
+  pool: Pool,
+  appends: readonly SentAppend[],
+  waitsMs: readonly number[] = LOOK_UP_RETRY_WAITS_MS,
+): Promise<Map<SentAppend, AppendRow[]>> {
+  for (const wait of waitsMs) {
+    try {
+      return await writtenAppends(pool, appends);
+    } catch {
+      await sleep(wait);
+    }
+  }
+  return writtenAppends(pool, appends);
 }

@@ -4,10 +4,13 @@ import { createTestDatabase, TestDatabase } from '../../../test/support/test-dat
 import { BATCH_APPEND_STATEMENT, SINGLE_APPEND_STATEMENT } from './append-batch';
 import { preparedStatementPool } from './append-fast-path';
 import { ConcurrencyError } from './concurrency.error';
+import { AppendOutcomeUnknownError } from './outcome-unknown.error';
 import { APPEND_STATEMENT as FUNCTION_STATEMENT, EventStore } from './event-store';
 import { EventMetadata } from './event-store.types';
 
 const FAST_STATEMENTS = [SINGLE_APPEND_STATEMENT, BATCH_APPEND_STATEMENT];
+const LOOK_UP = 'look-up of written events';
+const LOOK_UP_SQL_MARK = 'AS s(tenant_id, stream_id, event_id)';
 
 const metadata = (tenantId: string, extra: Partial<EventMetadata> = {}): EventMetadata => ({
   tenantId,
@@ -35,14 +38,18 @@ describe('EventStore when the answer to an append is lost (real PostgreSQL)', ()
   let real: Query;
   let spy: jest.SpyInstance | null = null;
 
-  /** Intercepts the pool's named statements; everything else (the store's look-ups) runs as usual. */
+  /**
+   * Intercepts the pool's named statements and the store's look-up of written events (as LOOK_UP);
+   * everything else runs as usual.
+   */
   function intercept(handle: (name: string, config: QueryConfig) => Promise<{ rows: unknown[] }> | null) {
-    spy = jest.spyOn(pool, 'query').mockImplementation(((config: QueryConfig, values?: unknown[]) => {
-      const name = typeof config === 'object' ? config.name : undefined;
-      return (name && handle(name, config)) || (real as (c: unknown, v?: unknown) => Promise<{ rows: unknown[] }>)(config, values);
+    spy = jest.spyOn(pool, 'query').mockImplementation(((config: QueryConfig | string, values?: unknown[]) => {
+      const name = typeof config === 'object' ? config.name : config.includes(LOOK_UP_SQL_MARK) ? LOOK_UP : undefined;
+      return (name && handle(name, config as QueryConfig)) || (real as (c: unknown, v?: unknown) => Promise<{ rows: unknown[] }>)(config, values);
     }) as never);
   }
   const namesSent = () => spy!.mock.calls.map(([config]) => (config as { name?: string }).name).filter(Boolean);
+  const lookUps = () => spy!.mock.calls.filter(([config]) => typeof config === 'string' && config.includes(LOOK_UP_SQL_MARK)).length;
 
   beforeAll(async () => {
     db = await createTestDatabase({ poolSize: 12 });
@@ -142,5 +149,52 @@ describe('EventStore when the answer to an append is lost (real PostgreSQL)', ()
       actualVersion: 1,
     });
     expect((await store.readStream(`realisasi:${tenant}`)).length).toBe(2);
+  });
+
+  it('asks again when the look-up after a lost answer fails at first (the database back a moment later)', async () => {
+    const tenant = await office();
+    let failedLookUps = 0;
+    intercept((name, config) => {
+      if (name === SINGLE_APPEND_STATEMENT) return real(config).then(() => Promise.reject(lostAnswer()));
+      if (name === LOOK_UP && failedLookUps < 2) {
+        failedLookUps += 1;
+        return Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+      }
+      return null;
+    });
+    const result = await store.append(`realisasi:${tenant}`, 0, [saved('1')], metadata(tenant));
+    expect(result).toMatchObject({ replayed: false, nextExpectedVersion: 1 });
+    expect(lookUps()).toBe(3);
+    expect(namesSent()).toEqual([SINGLE_APPEND_STATEMENT]);
+    await expectOneEventAppended(tenant, '1');
+  });
+
+  it('says the outcome is unknown, not failed, when the database cannot be asked; the same command later lands once', async () => {
+    const tenant = await office();
+    intercept((name, config) => {
+      if (name === SINGLE_APPEND_STATEMENT) return real(config).then(() => Promise.reject(lostAnswer())); // committed, answer lost
+      if (name === LOOK_UP || name === FUNCTION_STATEMENT) return Promise.reject(lostAnswer());
+      return null;
+    });
+    const command = () => store.append(`realisasi:${tenant}`, 0, [saved('1')], metadata(tenant, { idempotencyKey: 'unknown-1' }));
+    const outcome = await command().catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(AppendOutcomeUnknownError);
+    expect(outcome).toMatchObject({ code: 'EVENT_STORE.OUTCOME_UNKNOWN', kind: 'unavailable', details: { streamId: `realisasi:${tenant}` } });
+    spy!.mockRestore();
+    spy = null;
+    // The database answers again: the retry with the same key is the first append, replayed.
+    const retried = await command();
+    expect(retried.replayed).toBe(true);
+    await expectOneEventAppended(tenant, '1');
+  });
+
+  it('reports a database that refuses connections as such, without looking anything up: nothing was sent', async () => {
+    const tenant = await office();
+    const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    intercept((name) => ([...FAST_STATEMENTS, FUNCTION_STATEMENT, LOOK_UP].includes(name) ? Promise.reject(refused()) : null));
+    await expect(store.append(`realisasi:${tenant}`, 0, [saved('1'), saved('2')], metadata(tenant))).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(lookUps()).toBe(0);
+    expect(namesSent()).toEqual([BATCH_APPEND_STATEMENT, FUNCTION_STATEMENT]);
+    expect((await store.readStream(`realisasi:${tenant}`)).length).toBe(1);
   });
 });

@@ -6,7 +6,8 @@ import { ConcurrencyError } from './concurrency.error';
 import { assertAppendable, PreparedEvent, prepareEvent, toEnvelopeMetadata, toExpectedParameter } from './append-input';
 import { FAST_APPEND_MAX_EVENTS, preparedStatementPool } from './append-fast-path';
 import { AppendBatcherOptions, AppendRow, batcherOf, FastOutcome, notWritten } from './append-batch';
-import { certainlyRolledBack, SentAppend, writtenAppends } from './append-outcome';
+import { certainlyRolledBack, SentAppend, writtenAppendsPatiently } from './append-outcome';
+import { AppendOutcomeUnknownError } from './outcome-unknown.error';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, EventRowValues, globalEventOfValues, toRecordedEvent } from './event-row';
 import {
@@ -123,8 +124,10 @@ export class EventStore {
       return await runner.query(APPEND_SQL, values);
     } catch (error) {
       const mayBeStored = pool !== null && (maybeWritten || !certainlyRolledBack(error));
-      const written = mayBeStored ? await this.alreadyWritten(pool, { tenantId, streamId, eventIds: prepared.map((e) => e.eventId) }) : null;
-      if (written) return written;
+      if (mayBeStored) {
+        const written = await this.alreadyWritten(pool, { tenantId, streamId, eventIds: prepared.map((e) => e.eventId) }, error);
+        if (written) return written;
+      }
       throw await this.translateAppendError(error, tenantId, streamId, expectedVersion, options.manager !== undefined);
     }
   }
@@ -134,11 +137,18 @@ export class EventStore {
    * was lost after the commit, or the fast path's statement, whose answer was lost, committed
    * after all while the function ran, which then met its event as a moved-on stream or a used
    * event id. An append is acknowledged once it is stored, whatever answer went missing on the
-   * way. Null when they are not there or the database cannot say.
+   * way. Null when they are not there. When the database cannot say, even after waiting a moment,
+   * the outcome is unknown, and the caller is told so rather than given `failure`, which could
+   * be mistaken for "not written".
    */
-  private async alreadyWritten(pool: Pool, append: SentAppend): Promise<AppendRow[] | null> {
-    const written = await writtenAppends(pool, [append]).catch(() => null);
-    return written?.get(append) ?? null;
+  private async alreadyWritten(pool: Pool, append: SentAppend, failure: unknown): Promise<AppendRow[] | null> {
+    let written: Map<SentAppend, AppendRow[]>;
+    try {
+      written = await writtenAppendsPatiently(pool, [append]);
+    } catch {
+      throw new AppendOutcomeUnknownError(append.streamId, failure);
+    }
+    return written.get(append) ?? null;
   }
 
   /** A stream in version order, optionally up to a version (inclusive) or an instant. */

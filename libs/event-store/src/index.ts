@@ -2,6 +2,7 @@ export * from './event-store.types';
 export { EventStore } from './event-store';
 export { EventStoreModule } from './event-store.module';
 export { ConcurrencyError } from './concurrency.error';
+export { AppendOutcomeUnknownError } from './outcome-unknown.error';
 export { UpcasterRegistry, eventUpcasters } from './upcaster.registry';
 export type { Upcaster } from './upcaster.registry';
 export { START_CHECKPOINT, serializeCheckpoint, parseCheckpoint } from './checkpoint';

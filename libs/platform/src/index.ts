@@ -14,3 +14,4 @@ export * from './bootstrap';
 export * from './database/migrate';
 export * from './files/content-addressed-store';
 export * from './files/project-data';
+export * from './database/database-errors';

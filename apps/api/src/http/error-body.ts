@@ -22,6 +22,7 @@ export const STATUS_BY_KIND = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unavailable: 503,
 } as const;
 
 /** Codes whose status is not that of their kind. */

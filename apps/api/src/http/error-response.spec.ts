@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
-import { ConcurrencyError } from '@kinerja/event-store';
+import { AppendOutcomeUnknownError, ConcurrencyError } from '@kinerja/event-store';
 import { toErrorResponse } from './error-response';
 
 describe('anything thrown, as the answer a client gets', () => {
@@ -10,6 +10,7 @@ describe('anything thrown, as the answer a client gets', () => {
     ['forbidden', 403],
     ['not_found', 404],
     ['conflict', 409],
+    ['unavailable', 503],
   ] as const)('given a DomainError of kind %s, then the status is %i and the body is its code, message and details', (kind, status) => {
     const answer = toErrorResponse(new DomainError('X.Y', 'Pesan.', kind, { a: 1 }));
     expect(answer).toEqual({ status, body: { code: 'X.Y', message: 'Pesan.', details: { a: 1 } }, headers: {}, unexpected: false });
@@ -61,5 +62,38 @@ describe('anything thrown, as the answer a client gets', () => {
     });
     expect(toErrorResponse(new HttpException('db down at 10.0.0.5', 503)).body.code).toBe('INTERNAL');
     expect(toErrorResponse('a string').status).toBe(500);
+  });
+
+  it('given an append whose outcome is unknown, then 503 EVENT_STORE.OUTCOME_UNKNOWN telling the person how to retry safely', () => {
+    const answer = toErrorResponse(new AppendOutcomeUnknownError('realisasi:kpu-kab-jember:2024:3:PDI', new Error('Connection terminated unexpectedly')));
+    expect(answer).toMatchObject({ status: 503, headers: { 'Retry-After': '5' }, unexpected: false });
+    expect(answer.body.code).toBe('EVENT_STORE.OUTCOME_UNKNOWN');
+    expect(answer.body.message).toMatch(/Idempotency-Key yang sama/);
+    expect(JSON.stringify(answer.body)).not.toMatch(/Connection terminated/); // the cause is for the log only
+  });
+
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a pool that found no connection in time', new Error('timeout exceeded when trying to connect')],
+    ['a connection dropped under the query', new Error('Connection terminated unexpectedly')],
+    ['the server shutting down (TypeORM-wrapped)', Object.assign(new Error('terminating connection due to administrator command'), { driverError: { code: '57P01' } })],
+    ['too many connections', Object.assign(new Error('too many connections for database "kinerja"'), { code: '53300' })],
+  ])('given %s, then 503 DATABASE.UNAVAILABLE with Retry-After, not a 500', (_what, error) => {
+    const answer = toErrorResponse(error, 'corr-9');
+    expect(answer).toEqual({
+      status: 503,
+      body: {
+        code: 'DATABASE.UNAVAILABLE',
+        message: 'Basis data Kinerja sedang tidak dapat dijangkau. Coba lagi beberapa saat lagi; bila masalah berlanjut, hubungi administrator.',
+        details: { correlationId: 'corr-9' },
+      },
+      headers: { 'Retry-After': '5' },
+      unexpected: false,
+    });
+  });
+
+  it('given a database error that is about the query, not the connection, then still 500 INTERNAL', () => {
+    const answer = toErrorResponse(Object.assign(new Error('column "x" does not exist'), { driverError: { code: '42703', severity: 'ERROR' } }));
+    expect(answer.status).toBe(500);
   });
 });

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
+import { databaseUnavailable } from '@kinerja/platform';
 import { ErrorBody, STATUS_BY_CODE, STATUS_BY_KIND } from './error-body';
 
 export interface ErrorResponse {
@@ -25,6 +26,12 @@ const HTTP_EXCEPTIONS: Record<number, { code: string; message: string }> = {
   422: { code: 'REQUEST.UNPROCESSABLE', message: 'Permintaan tidak dapat diproses.' },
   429: { code: 'REQUEST.TOO_MANY', message: 'Terlalu banyak permintaan. Coba lagi nanti.' },
 };
+
+const DATABASE_UNAVAILABLE = {
+  code: 'DATABASE.UNAVAILABLE',
+  message: 'Basis data Kinerja sedang tidak dapat dijangkau. Coba lagi beberapa saat lagi; bila masalah berlanjut, hubungi administrator.',
+};
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const INTERNAL = { code: 'INTERNAL', message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi administrator.' };
 
@@ -91,6 +98,14 @@ export function toErrorResponse(exception: unknown, correlationId?: string): Err
   if (exception instanceof HttpException) {
     const response = fromHttpException(exception);
     return response.unexpected ? internal(correlationId) : response;
+  }
+  if (databaseUnavailable(exception)) {
+    return {
+      status: 503,
+      body: { ...DATABASE_UNAVAILABLE, details: correlationId ? { correlationId } : {} },
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+      unexpected: false,
+    };
   }
   return internal(correlationId);
 }

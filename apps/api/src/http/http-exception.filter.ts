@@ -21,9 +21,27 @@ export class HttpExceptionFilter implements ExceptionFilter {
         method: request.method,
         path: request.originalUrl ?? request.url,
       });
+    } else if (answer.status >= 500) {
+      // Not a fault of the code (the database out of reach, an append whose outcome is unknown), yet
+      // the operators must see it; the stack would only repeat pg's parser once per request.
+      this.logger.warn({
+        msg: 'Request answered with a temporary failure',
+        code: answer.body.code,
+        error: describe(exception),
+        method: request.method,
+        path: request.originalUrl ?? request.url,
+      });
     }
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
     response.status(answer.status).json(answer.body);
   }
+}
+
+/** What went wrong in one line: the error's message, its code and its cause's message. */
+function describe(exception: unknown): string {
+  if (!(exception instanceof Error)) return String(exception);
+  const code = (exception as { code?: unknown }).code;
+  const cause = exception.cause instanceof Error ? ` (${exception.cause.message})` : '';
+  return `${typeof code === 'string' ? `${code}: ` : ''}${exception.message}${cause}`;
 }

@@ -20,4 +20,11 @@ export const CommandHeaders = () =>
     ApiResponse({ status: 400, type: ErrorBody, description: 'Isi permintaan tidak dapat dibaca: tipe salah, field tidak dikenal' }),
     ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'Aturan domain dilanggar (kode stabil, mis. REALISASI.MONTH_NOT_ENDED)' }),
     ApiConflictResponse({ type: ErrorBody, description: 'Versi usang (EVENT_STORE.CONCURRENCY) atau keadaan tidak sesuai (mis. REALISASI.ALREADY_APPROVED)' }),
+    ApiResponse({
+      status: 503,
+      type: ErrorBody,
+      description:
+        'Basis data tidak dapat dijangkau (DATABASE.UNAVAILABLE), atau sambungan terputus sebelum hasil perintah diketahui ' +
+        '(EVENT_STORE.OUTCOME_UNKNOWN): ulangi setelah `Retry-After` detik dengan Idempotency-Key yang sama; perintah tidak tercatat dua kali.',
+    }),
   );

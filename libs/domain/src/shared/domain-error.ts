@@ -8,7 +8,8 @@ export type DomainErrorKind =
   | 'unauthenticated' // 401
   | 'forbidden' // 403: the actor may not do this (role, office, maker-checker)
   | 'not_found' // 404
-  | 'conflict'; // 409: stale version, wrong state for the command, duplicate
+  | 'conflict' // 409: stale version, wrong state for the command, duplicate
+  | 'unavailable'; // 503: something Kinerja depends on cannot be reached now; trying again later is the remedy
 
 export class DomainError extends Error {
   constructor(
