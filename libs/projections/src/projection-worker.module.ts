@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { EventStore, EventStoreModule } from '@kinerja/event-store';
-import { ROOT_LOGGER } from '@kinerja/platform';
+import { logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
 import { ProjectionsModule } from './projections.module';
 import { ProjectionRebuilder, RebuildInProgressError } from './runner/projection-rebuilder';
 import { ProjectionRegistry } from './runner/projection-registry';
@@ -24,7 +24,8 @@ export class ProjectionWorker implements OnApplicationBootstrap, OnApplicationSh
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
     this.runner = new ProjectionRunner(dataSource, store, registry, {
-      onError: (name, error) => this.logger.error({ err: error, projection: name }, 'projection batch failed; retrying'),
+      onError: (name, error, failuresInARow) =>
+        logRetriedFailure(this.logger, error, 'projection batch failed; retrying', { projection: name, failuresInARow }),
     });
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ROOT_LOGGER } from '@kinerja/platform';
+import { logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { JobHandler } from '../queue-runtime/job-handler.decorator';
 import { JobQueues } from '../queue-runtime/job-queues';
@@ -67,12 +67,12 @@ export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
       opts: { removeOnComplete: 100, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
     });
     if (this.options.pollMs === null) return;
-    void this.reconcile({ reason: 'worker-start' }).catch((error) => this.logger.error({ err: error }, 'LKj reconciliation at start failed'));
+    void this.reconcile({ reason: 'worker-start' }).catch((error) => logRetriedFailure(this.logger, error, 'LKj reconciliation at start failed'));
     const every = this.options.pollMs;
     this.timer = setInterval(() => {
       if (this.polling) return;
       this.polling = this.poll()
-        .catch((error) => this.logger.error({ err: error }, 'LKj process manager poll failed'))
+        .catch((error) => logRetriedFailure(this.logger, error, 'LKj process manager poll failed'))
         .finally(() => (this.polling = null));
     }, every);
     this.timer.unref();

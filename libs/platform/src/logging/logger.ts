@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
+import { databaseUnavailable } from '../database/database-errors';
 import { currentContext } from './request-context';
 
 export interface LoggerOptions {
@@ -24,6 +25,16 @@ export function createRootLogger(options: LoggerOptions): Logger {
         ? { target: 'pino-pretty', options: { colorize: false, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }
         : undefined,
   });
+}
+
+/**
+ * A background task that failed and will run again. The database out of reach is an outage, not a
+ * bug: one warning line without a stack (it would only repeat pg's parser on every retry); anything
+ * else is an error with its stack.
+ */
+export function logRetriedFailure(logger: Logger, error: unknown, msg: string, fields: Record<string, unknown> = {}): void {
+  if (databaseUnavailable(error)) logger.warn({ ...fields, error: error instanceof Error ? error.message : String(error) }, `${msg} (database unavailable)`);
+  else logger.error({ ...fields, err: error }, msg);
 }
 
 /** Adapts pino to Nest's LoggerService so framework and application logs share one stream. */

@@ -10,7 +10,14 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Pause when every projection is caught up (default 250 ms). Polling is the only wake-up needed. */
   idleDelayMs?: number;
-  onError?: (projection: string, error: unknown) => void;
+  /**
+   * Longest pause after failed batches (default 5 s). The pause doubles from `idleDelayMs` with
+   * each failure in a row, so a database that is down is not hammered, nor the log flooded, and
+   * resets after the first batch that succeeds.
+   */
+  maxRetryDelayMs?: number;
+  /** Each failed batch, with how many failed in a row (1 for the first). */
+  onError?: (projection: string, error: unknown, failuresInARow: number) => void;
 }
 
 export interface BatchResult {
@@ -28,6 +35,7 @@ export interface BatchResult {
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly idleDelayMs: number;
+  private readonly maxRetryDelayMs: number;
   private running: Promise<void> | null = null;
   private stopping = false;
   private readonly waiting = new Set<() => void>();
@@ -40,6 +48,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.idleDelayMs = options.idleDelayMs ?? 250;
+    this.maxRetryDelayMs = Math.max(options.maxRetryDelayMs ?? 5000, this.idleDelayMs);
   }
 
   /** One batch of one projection, in one transaction. */
@@ -112,26 +121,35 @@ export class ProjectionRunner {
   }
 
   private async follow(projection: Projection): Promise<void> {
+    let failures = 0;
     while (!this.stopping) {
       let busy = false;
       try {
         const { applied } = await this.runBatch(projection);
         busy = applied === this.batchSize;
+        failures = 0;
       } catch (error) {
-        this.options.onError?.(projection.name, error);
+        failures += 1;
+        this.options.onError?.(projection.name, error, failures);
       }
-      if (!busy && !this.stopping) await this.pause();
+      if (busy || this.stopping) continue;
+      await this.pause(failures === 0 ? this.idleDelayMs : this.retryDelay(failures));
     }
   }
 
-  private pause(): Promise<void> {
+  /** The pause after `failures` failed batches in a row: doubling from the idle pause, capped. */
+  retryDelay(failures: number): number {
+    return Math.min(this.idleDelayMs * 2 ** Math.min(failures, 20), this.maxRetryDelayMs);
+  }
+
+  private pause(delayMs: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.waiting.delete(done);
         resolve();
       };
-      const timer = setTimeout(done, this.idleDelayMs);
+      const timer = setTimeout(done, delayMs);
       this.waiting.add(done);
     });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, Clock, REDIS, ROOT_LOGGER } from '@kinerja/platform';
+import { AppConfig, Clock, logRetriedFailure, REDIS, ROOT_LOGGER } from '@kinerja/platform';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { JobQueues } from '../../queue-runtime/job-queues';
@@ -50,7 +50,7 @@ export class ReminderScheduleLeader implements OnApplicationBootstrap, OnApplica
   onApplicationBootstrap(): void {
     const every = this.options.leaderIntervalMs;
     if (every === null) return;
-    const loop = () => void this.tick().catch((error) => this.logger.error({ err: error }, 'Reminder schedule leader tick failed'));
+    const loop = () => void this.tick().catch((error) => logRetriedFailure(this.logger, error, 'Reminder schedule leader tick failed'));
     loop();
     this.timer = setInterval(loop, every);
     this.timer.unref();
