@@ -17,9 +17,11 @@ export interface TestApp {
 
 /**
  * The whole API, as `npm start` builds it, on a database and Redis prefix of its own.
- * `env` overrides configuration variables (strings, as in the environment).
+ * `env` overrides configuration variables (strings, as in the environment); `redisUrl` points the
+ * app at another Redis (one a test stops and starts).
  */
-export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock; redisUrl?: string } = {}): Promise<TestApp> {
+  const redisUrl = options.redisUrl ?? testRedisUrl;
   const db = await createTestDatabase();
   // Evidence, LKj files and development keys go to a folder of this test's own, never ./.data.
   const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-test-'));
@@ -29,7 +31,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     LOG_FORMAT: 'json',
     DATABASE_URL: db.url,
-    REDIS_URL: testRedisUrl,
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: testRedisPrefix(),
     REDIS_AUTOSTART: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
@@ -41,7 +43,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
   const app = await createApiApp({
     config,
     logger,
-    runtime: { databaseUrl: db.url, poolSize: 10, redisUrl: testRedisUrl, embeddedDatabase: false },
+    runtime: { databaseUrl: db.url, poolSize: 10, redisUrl, embeddedDatabase: false },
     clock: options.clock,
   });
   await app.init();

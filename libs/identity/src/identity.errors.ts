@@ -84,6 +84,15 @@ export const authErrors = {
       'unauthenticated',
       { retryAfterSeconds },
     ),
+  /** The shared count of failed logins (Redis) cannot be read: refusing is safer than not counting. */
+  loginUnavailable: (retryAfterSeconds: number) =>
+    new DomainError(
+      'AUTH.LOGIN_UNAVAILABLE',
+      'Layanan masuk sedang terganggu sehingga percobaan masuk tidak dapat diperiksa. Coba lagi beberapa saat lagi; ' +
+        'bila berlanjut, hubungi administrator. Sesi yang sudah masuk tetap berjalan.',
+      'unavailable',
+      { retryAfterSeconds },
+    ),
   unauthenticated: () =>
     new DomainError('AUTH.UNAUTHENTICATED', 'Anda harus masuk terlebih dahulu.', 'unauthenticated'),
   tokenInvalid: () =>

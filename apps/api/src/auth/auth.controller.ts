@@ -28,6 +28,7 @@ export class AuthController {
   @ApiResponse({ status: 401, type: ErrorBody, description: 'AUTH.INVALID_CREDENTIALS' })
   @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this account (Retry-After)' })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'AUTH.RATE_LIMITED: too many failures from this address (Retry-After)' })
+  @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down), or DATABASE.UNAVAILABLE (Retry-After)' })
   login(@Body() body: LoginDto, @Ip() address: string): Promise<LoginResponseDto> {
     return this.auth.login(body.username, body.password, address);
   }
