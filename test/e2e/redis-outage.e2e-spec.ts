@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PrivateRedis, startPrivateRedis } from '@kinerja/platform';
 import { freePort, waitFor } from '../support/processes';
 import { createTestApp, TestApp } from '../support/test-app';
-import { loginFirstAdmin } from '../support/identity-fixtures';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens } from './workflow/jember-office.fixture';
 
 /**
  * Redis goes away under a running API and comes back. Logins cannot be counted against guessing
@@ -16,11 +16,14 @@ describe('the API while Redis is out of reach', () => {
   let redis: PrivateRedis | undefined;
   let url: string;
   let t: TestApp;
+  let tokens: JemberTokens;
 
   beforeAll(async () => {
     url = `redis://127.0.0.1:${await freePort()}`;
     redis = await startPrivateRedis(url, dataDir);
-    t = await createTestApp({ redisUrl: url });
+    t = await createTestApp({ redisUrl: url, env: { DATA_DIR: dataDir } });
+    tokens = await createJemberOffice(t);
+    await approveJemberPk(t, tokens, 2024);
   });
   afterAll(async () => {
     await t?.close();
@@ -28,8 +31,8 @@ describe('the API while Redis is out of reach', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('refuses logins with 503 AUTH.LOGIN_UNAVAILABLE while it is gone, keeps sessions, and recovers', async () => {
-    const token = await loginFirstAdmin(t);
+  it('refuses logins with 503 AUTH.LOGIN_UNAVAILABLE while it is gone, keeps sessions and commands, and recovers', async () => {
+    const token = tokens.sekretaris;
     const credentials = { username: t.config.ADMIN_USERNAME, password: t.config.ADMIN_PASSWORD };
 
     await redis!.stop();
@@ -40,7 +43,12 @@ describe('the API while Redis is out of reach', () => {
       expect(refused.headers['retry-after']).toBe('5');
       expect(refused.body).toMatchObject({ code: 'AUTH.LOGIN_UNAVAILABLE', message: expect.stringMatching(/Layanan masuk sedang terganggu/) });
     }
-    await t.http.get('/api/v1/satker').set({ Authorization: `Bearer ${token}` }).expect(200);
+    await t.http.get(`/api/v1/satker/${JEMBER}`).set({ Authorization: `Bearer ${token}` }).expect(200);
+    // A command whose job cannot be queued now is still accepted: it is recorded in PostgreSQL,
+    // and the worker's reconciliation queues it once Redis is back.
+    const lkj = await t.http.post(`/api/v1/satker/${JEMBER}/lkj/2024?draft=true`).set({ Authorization: `Bearer ${token}` }).send({});
+    expect(lkj.status).toBe(202);
+    expect(lkj.body).toMatchObject({ version: 1, status: 'pending' });
     const health = await t.http.get('/health');
     expect(health.body).toMatchObject({ status: 'degraded', redis: { status: 'down' } });
 
