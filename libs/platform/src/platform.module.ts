@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { createRedis } from './redis/redis-connection';
 import { Runtime } from './runtime';
+import { connectionErrorLog } from './logging/logger';
 
 export const RUNTIME = Symbol('RUNTIME');
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
@@ -42,7 +43,10 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: RUNTIME, useValue: runtime },
         { provide: ROOT_LOGGER, useValue: logger },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        { provide: REDIS, useFactory: () => createRedis(runtime.redisUrl) },
+        {
+          provide: REDIS,
+          useFactory: () => createRedis(runtime.redisUrl).on('error', connectionErrorLog(logger, 'Redis')),
+        },
       ],
       exports: [AppConfig, RUNTIME, ROOT_LOGGER, Clock, REDIS, TypeOrmModule],
     };

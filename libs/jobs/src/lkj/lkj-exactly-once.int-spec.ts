@@ -1,5 +1,7 @@
 import type { LkjProduced } from '@kinerja/domain';
 import { lkjStreamId } from '@kinerja/domain';
+import pino from 'pino';
+import { LkjJobs } from './lkj-jobs';
 import { JEMBER, LkjScenario, waitFor } from './testing/lkj-scenario.testing';
 
 /**
@@ -109,5 +111,15 @@ describe('LKj production: once, right after the last approval', () => {
     const { state } = await s.parts.streams.load(JEMBER, 2024);
     expect(state.versions[3].stale?.reason).toBe('Perjanjian Kinerja Perubahan disetujui setelah LKj dibuat.');
     expect(state.versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('queues on the next poll an intent that never reached the queue, not only at the daily reconciliation', async () => {
+    // v5 was asked for above and never enqueued (as when Redis was away and the process restarted).
+    expect((await s.parts.outbox.notEnqueued()).map((i) => i.jobId)).toEqual(['lkj.kpu-kab-jember.2024.v5']);
+    const jobs = new LkjJobs(s.parts.producer, s.parts.processManager, s.enqueuer, s.parts.outbox, s.queues, { pollMs: null, reconcilePattern: '30 18 * * *' }, pino({ level: 'silent' }));
+    expect(await jobs.poll()).toBe(0); // nothing new in the log…
+    await waitFor(() => completed.includes('lkj.kpu-kab-jember.2024.v5'), 'the stranded job'); // …and v5 is produced all the same
+    expect(await s.parts.outbox.notEnqueued()).toEqual([]);
+    expect((await s.lkjEventTypes()).filter((t) => t === 'LkjProduced')).toHaveLength(5);
   });
 });

@@ -53,10 +53,16 @@ export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     return { requested: requested.length, enqueued: pending.length };
   }
 
-  /** One poll: follow the log, enqueue what it asked for. */
+  /**
+   * One poll: follow the log, enqueue what it asked for, and what was asked for earlier but never
+   * reached the queue (Redis was away then), so that is produced as soon as Redis answers rather
+   * than at the next daily reconciliation. Job ids are deterministic: enqueueing twice adds once.
+   */
   async poll(): Promise<number> {
     const intents = await this.processManager.catchUp();
-    await this.enqueuer.enqueue(intents);
+    const asked = new Set(intents.map((i) => i.jobId));
+    const stranded = (await this.outbox.notEnqueued()).filter((i) => !asked.has(i.jobId));
+    await this.enqueuer.enqueue([...intents, ...stranded]);
     return intents.length;
   }
 

@@ -46,10 +46,19 @@ export class LkjOutbox {
     );
   }
 
+  /** Versions asked for whose job never reached the queue (Redis was away), oldest first. */
+  async notEnqueued(limit = 1000): Promise<LkjIntent[]> {
+    return this.select('enqueued_at IS NULL AND produced_at IS NULL', limit);
+  }
+
   /** Every version asked for and not produced yet, oldest first. */
   async pending(limit = 10_000): Promise<LkjIntent[]> {
+    return this.select('produced_at IS NULL', limit);
+  }
+
+  private async select(where: string, limit: number): Promise<LkjIntent[]> {
     const rows: Array<{ satker_code: string; year: number; version: number; job_id: string; draft: boolean }> = await this.dataSource.query(
-      `SELECT satker_code, year, version, job_id, draft FROM lkj_outbox WHERE produced_at IS NULL
+      `SELECT satker_code, year, version, job_id, draft FROM lkj_outbox WHERE ${where}
         ORDER BY requested_at, satker_code, year, version LIMIT $1`,
       [limit],
     );

@@ -1,5 +1,7 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { ConnectionOptions, Job, JobsOptions, Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { connectionErrorLog, ROOT_LOGGER } from '@kinerja/platform';
 import { JOB_QUEUES, JobName, JobPayloads, QUEUES, QueueName } from '../queues';
 
 /** How every queue, worker and scheduler of this process reaches Redis. */
@@ -33,12 +35,17 @@ export const JOB_WORKER_QUEUES = Symbol('JOB_WORKER_QUEUES');
 export class JobQueues implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(@Inject(JOB_CONNECTION) readonly connection: JobConnectionOptions) {}
+  constructor(
+    @Inject(JOB_CONNECTION) readonly connection: JobConnectionOptions,
+    @Optional() @Inject(ROOT_LOGGER) private readonly logger?: Logger,
+  ) {}
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.connection.connection, prefix: this.connection.prefix });
+      // Without a listener BullMQ prints every reconnection attempt to stderr.
+      queue.on('error', this.logger ? connectionErrorLog(this.logger, 'Queue', { queue: name }) : () => undefined);
       this.queues.set(name, queue);
     }
     return queue;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import { ROOT_LOGGER } from '@kinerja/platform';
+import { connectionErrorLog, ROOT_LOGGER } from '@kinerja/platform';
 import { Job, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { JOB_NAMES, JOB_QUEUES, JobName, JobPayloads, QUEUES, QueueName } from '../queues';
@@ -70,7 +70,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       { connection: this.connection.connection, prefix: this.connection.prefix, concurrency: QUEUES[queue].concurrency },
     );
     worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name, jobId: job?.id }, 'Job failed'));
-    worker.on('error', (error) => this.logger.error({ err: error, queue }, 'Queue worker error'));
+    worker.on('error', connectionErrorLog(this.logger, 'Queue worker', { queue }));
     return worker;
   }
 

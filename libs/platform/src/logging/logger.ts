@@ -37,6 +37,41 @@ export function logRetriedFailure(logger: Logger, error: unknown, msg: string, f
   else logger.error({ ...fields, err: error }, msg);
 }
 
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** A socket that could not connect or was lost (Redis, BullMQ), as opposed to a fault of the code. */
+export function connectionLost(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && CONNECTION_ERRNOS.has(code)) || /Connection is closed|connect ETIMEDOUT|Stream isn't writeable/i.test(error.message);
+}
+
+/**
+ * A listener for the `error` events of a client that reconnects by itself (ioredis, BullMQ's
+ * queues and workers). While the server is away such a client reports every attempt; the first
+ * is logged as a warning, then at most one line per `intervalMs` with how many were left out, so
+ * an outage reads as a few lines rather than a flood. Errors that are not about the connection
+ * are logged as errors, each one. Without a listener, ioredis prints every attempt to stderr.
+ */
+export function connectionErrorLog(logger: Logger, what: string, fields: Record<string, unknown> = {}, intervalMs = 30_000): (error: unknown) => void {
+  let lastLogged = -Infinity;
+  let leftOut = 0;
+  return (error) => {
+    if (!connectionLost(error)) {
+      logger.error({ ...fields, err: error }, `${what}: error`);
+      return;
+    }
+    const now = Date.now();
+    if (now - lastLogged < intervalMs) {
+      leftOut += 1;
+      return;
+    }
+    logger.warn({ ...fields, error: (error as Error).message, leftOut }, `${what}: connection lost; retrying`);
+    lastLogged = now;
+    leftOut = 0;
+  };
+}
+
 /** Adapts pino to Nest's LoggerService so framework and application logs share one stream. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
