@@ -43,6 +43,12 @@ function messageOf(error: PgLikeError): string {
   return typeof error.message === 'string' ? error.message : '';
 }
 
+/** A socket that could not connect or was lost, by Node's error code (any server: PostgreSQL, Redis). */
+export function socketFailed(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as PgLikeError).code : undefined;
+  return typeof code === 'string' && (CONNECT_ERRNOS.has(code) || CONNECTION_ERRNOS.has(code));
+}
+
 /** The call never reached a session that could run it: certainly nothing of it was written. */
 export function databaseNeverReached(error: unknown): boolean {
   const e = underlying(error);

@@ -1,6 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
-import { databaseUnavailable } from '../database/database-errors';
+import { databaseUnavailable, socketFailed } from '../database/database-errors';
 import { currentContext } from './request-context';
 
 export interface LoggerOptions {
@@ -37,13 +37,9 @@ export function logRetriedFailure(logger: Logger, error: unknown, msg: string, f
   else logger.error({ ...fields, err: error }, msg);
 }
 
-const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-/** A socket that could not connect or was lost (Redis, BullMQ), as opposed to a fault of the code. */
+/** A connection that could not be made or was lost (Redis, BullMQ), as opposed to a fault of the code. */
 export function connectionLost(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  return (typeof code === 'string' && CONNECTION_ERRNOS.has(code)) || /Connection is closed|connect ETIMEDOUT|Stream isn't writeable/i.test(error.message);
+  return error instanceof Error && (socketFailed(error) || /Connection is closed|Stream isn't writeable/i.test(error.message));
 }
 
 /**
