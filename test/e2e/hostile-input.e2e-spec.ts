@@ -49,6 +49,20 @@ describe('hostile input is refused with 400, never a 500', () => {
     expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
   });
 
+  it.each([
+    ['a week date', (s: string) => `/api/v1/satker/${s}/audit/trail?from=2024-W05`, 'from'],
+    ['an ordinal date', (s: string) => `/api/v1/satker/${s}/audit/trail/export?format=csv&to=2024-123`, 'to'],
+    ['a day not in the calendar', () => '/api/v1/audit/trail?from=2024-02-30T00:00:00%2B07:00', 'from'],
+    ['a date without a time and zone', (s: string) => `/api/v1/satker/${s}/audit/trail?to=2024-03-01`, 'to'],
+    ['a time travel to a week date', (s: string) => `/api/v1/satker/${s}/kinerja/2024?asOf=2024-W05`, 'asOf'],
+    ['a time travel to year 0', (s: string) => `/api/v1/satker/${s}/kinerja/2024?asOf=0000-01-01T00:00:00Z`, 'asOf'],
+  ] as const)('refuses a moment JavaScript or PostgreSQL cannot read (%s) with 400, naming the field', async (_what, path, field) => {
+    const response = await t.http.get(path(own.code)).set(as(own.users.INSPEKTORAT.token));
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+    expect(response.body.details.fields).toContainEqual(expect.objectContaining({ field, constraint: 'isInstant' }));
+    expect(response.body.details.fields[0].message).toMatch(/zona waktu/);
+  });
+
   it('refuses a multipart body it cannot read with 400 EVIDENCE.MALFORMED_UPLOAD', async () => {
     const response = await t.http
       .post(`/api/v1/satker/${own.code}/evidence`)

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from '../http/instant.validator';
 import type { AuditTrailCriteria, AuditTrailFilter } from '@kinerja/projections/audit-trail/audit-trail.query';
 
 const ACTOR_ROLES = ['KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'ADMIN', 'SYSTEM'];
@@ -25,8 +26,8 @@ export class DigestParams extends SatkerParams {
 
 /** Filters shared by the paged trail and the exports. */
 export class AuditFilterQuery {
-  @ApiPropertyOptional({ example: '2025-01-01T00:00:00+07:00', description: 'Dicatat pada atau sesudah' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ example: '2025-02-01T00:00:00+07:00', description: 'Dicatat sebelum' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ example: '2025-01-01T00:00:00+07:00', description: 'Dicatat pada atau sesudah (waktu ISO 8601 dengan zona waktu)' }) @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional({ example: '2025-02-01T00:00:00+07:00', description: 'Dicatat sebelum (waktu ISO 8601 dengan zona waktu)' }) @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional({ example: 2024, description: 'Tahun PK / laporan yang dituju' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ example: 3 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
   @ApiPropertyOptional({ example: 'KUL' }) @IsOptional() @IsString() @MaxLength(32) subbagian?: string;

@@ -5,3 +5,4 @@ export * from './error-response';
 export * from './public.decorator';
 export * from './roles.decorator';
 export * from './uuid-param.pipe';
+export * from './instant.validator';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInstant } from '../http/instant.validator';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 
 export class EvidenceRefDto {
@@ -69,5 +70,5 @@ export class KinerjaQueryDto {
   @ApiPropertyOptional({ example: 6, description: 'Sampai dengan bulan ini (1–12); tanpa: setahun penuh' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
   @ApiPropertyOptional({ example: '2025-01-10T08:00:00+07:00', description: 'Waktu lampau: angka sebagaimana tercatat pada saat itu (time travel)' })
-  @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @IsOptional() @IsInstant() asOf?: string;
 }
