@@ -84,6 +84,27 @@ describe('workflow rules at the HTTP edge', () => {
       writeFileSync(join(dataDir, 'evidence', JEMBER, sha.slice(0, 2), sha), forged);
       const response = await t.http.get(`/api/v1/satker/${JEMBER}/evidence/${sha}`).set(as(tokens.sekretaris));
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 409, code: 'EVIDENCE.INTEGRITY_FAILED' });
+
+      const again = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', Buffer.from('%PDF-1.4\n% original\n'), 'asli.pdf');
+      expect({ status: again.status, sha256: again.body.sha256 }).toEqual({ status: 201, sha256: sha });
+      const repaired = await t.http.get(`/api/v1/satker/${JEMBER}/evidence/${sha}`).set(as(tokens.sekretaris)).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      expect(repaired.status).toBe(200);
+      expect((repaired.body as Buffer).toString()).toBe('%PDF-1.4\n% original\n');
+    });
+
+    it('keeps a file name written in any script, as the Kasubbag named it', async () => {
+      const name = 'Laporan Ünïk – 😀 Mei.pdf';
+      const response = await t.http
+        .post(`/api/v1/satker/${JEMBER}/evidence`)
+        .set(as(tokens.kasubbag.KUL))
+        .attach('file', Buffer.from('%PDF-1.4\n% nama\n'), { filename: name, contentType: 'application/pdf' });
+      expect({ status: response.status, fileName: response.body.fileName }).toEqual({ status: 201, fileName: name });
+      const download = await t.http.get(`/api/v1/satker/${JEMBER}/evidence/${response.body.sha256}`).set(as(tokens.kasubbag.KUL));
+      expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
     });
   });
 
@@ -108,6 +129,26 @@ describe('workflow rules at the HTTP edge', () => {
       body.lines[0].evidence = [{ ...evidence, sha256: 'b'.repeat(64) }];
       const response = await t.http.put(report(2024, 1)).set(as(tokens.kasubbag.KUL)).send(body);
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'REALISASI.EVIDENCE_NOT_UPLOADED' });
+    });
+
+    it.each([
+      ['another type', { contentType: 'image/png' }],
+      ['another size', { size: 999999 }],
+    ])('refuses a reference that says %s than the uploaded file has (422 REALISASI.EVIDENCE_MISMATCH), writing nothing', async (_what, lie) => {
+      const body = content(1);
+      body.lines[0].evidence = [{ ...evidence, ...lie }];
+      const response = await t.http.put(report(2024, 1)).set(as(tokens.kasubbag.KUL)).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'REALISASI.EVIDENCE_MISMATCH' });
+      expect(response.body.details.mismatched[0]).toMatchObject({ indicator: body.lines[0].indicatorCode, stored: { contentType: 'application/pdf', size: pdf.length } });
+      const none = await t.http.get(report(2024, 1)).set(as(tokens.kasubbag.KUL));
+      expect(none.status).toBe(404);
+    });
+
+    it('refuses a file name with a folder in it (422 REALISASI.INVALID_EVIDENCE)', async () => {
+      const body = content(1);
+      body.lines[0].evidence = [{ ...evidence, fileName: '../../laporan.pdf' }];
+      const response = await t.http.put(report(2024, 1)).set(as(tokens.kasubbag.KUL)).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'REALISASI.INVALID_EVIDENCE' });
     });
 
     it('refuses unknown fields with 400, before anything is decided', async () => {

@@ -9,7 +9,7 @@ export const CSV_MAX_BYTES = 256 * 1024;
 /** Reads the multipart field `file` (a CSV of at most 256 KiB) into memory. */
 @Injectable()
 export class CsvUploadInterceptor implements NestInterceptor {
-  private readonly upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: CSV_MAX_BYTES, files: 1, fields: 2 } }).single('file');
+  private readonly upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: CSV_MAX_BYTES, files: 1, fields: 2 } }).single('file');
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();

@@ -14,7 +14,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
   private readonly upload: ReturnType<ReturnType<typeof multer>['single']>;
 
   constructor(private readonly config: AppConfig) {
-    this.upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }).single('file');
+    this.upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }).single('file');
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

@@ -7,9 +7,9 @@ import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 export class EvidenceRefDto {
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', description: 'Dari jawaban POST evidence' })
   @IsString() sha256: string;
-  @ApiProperty({ example: 'notulen-rapat-januari.pdf' }) @IsString() fileName: string;
-  @ApiProperty({ example: 'application/pdf' }) @IsString() contentType: string;
-  @ApiProperty({ example: 183204 }) @IsInt() size: number;
+  @ApiProperty({ example: 'notulen-rapat-januari.pdf', description: 'Nama yang ditampilkan; tanpa folder (/ atau \\), karakter kendali atau tanda kutip' }) @IsString() fileName: string;
+  @ApiProperty({ example: 'application/pdf', description: 'Dari jawaban POST evidence; jenis lain ditolak (422 REALISASI.EVIDENCE_MISMATCH)' }) @IsString() contentType: string;
+  @ApiProperty({ example: 183204, description: 'Dari jawaban POST evidence; ukuran lain ditolak (422 REALISASI.EVIDENCE_MISMATCH)' }) @IsInt() size: number;
 }
 
 export class RealisasiLineDto {

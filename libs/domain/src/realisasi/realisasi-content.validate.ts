@@ -11,12 +11,15 @@ function refuse(code: string, message: string, kind: 'validation' | 'forbidden' 
   throw new DomainError(code, message, kind, details);
 }
 
+/** A file name is shown and offered for download: no folders, no control characters, no quotes. */
+const UNSAFE_FILE_NAME = /[\\/\u0000-\u001f\u007f"]/;
+
 function validateEvidence(ref: EvidenceRef, indicator: string): void {
   const ok = ref && typeof ref.sha256 === 'string' && SHA256.test(ref.sha256)
-    && typeof ref.fileName === 'string' && ref.fileName.trim() !== '' && ref.fileName.length <= 255
+    && typeof ref.fileName === 'string' && ref.fileName.trim() !== '' && ref.fileName.length <= 255 && !UNSAFE_FILE_NAME.test(ref.fileName)
     && typeof ref.contentType === 'string' && ref.contentType.trim() !== ''
     && Number.isSafeInteger(ref.size) && ref.size > 0;
-  if (!ok) refuse('REALISASI.INVALID_EVIDENCE', `Bukti dukung indikator ${indicator} tidak valid (hash SHA-256, nama, jenis dan ukuran file).`, 'validation', { indicator });
+  if (!ok) refuse('REALISASI.INVALID_EVIDENCE', `Bukti dukung indikator ${indicator} tidak valid (hash SHA-256, nama file tanpa folder, jenis dan ukuran file).`, 'validation', { indicator });
 }
 
 function validateLine(line: RealisasiLine): void {

@@ -102,6 +102,14 @@ describe('Monthly realisasi: drafting and submission', () => {
     spec().when(save(FEB_1, kasubbagKul, c)).thenThrows('REALISASI.INVALID_EVIDENCE');
   });
 
+  it.each(['../../spj.pdf', 'C:\\Users\\spj.pdf', 'spj\u0007.pdf', 'spj".pdf'])(
+    'given an evidence file name with a folder, a control character or a quote (%j), when saved, then it is refused',
+    (fileName) => {
+      const c = { lines: [line('K1.2', '1', { evidence: [{ ...evidence, fileName }] })], budget: [] };
+      spec().when(save(FEB_1, kasubbagKul, c)).thenThrows('REALISASI.INVALID_EVIDENCE');
+    },
+  );
+
   it('given a submitted report, when saved or submitted again, then it conflicts', () => {
     spec(saved, submitted).when(save()).thenThrows('REALISASI.ALREADY_SUBMITTED', 'conflict');
     spec(saved, submitted).when(submitWith()).thenThrows('REALISASI.ALREADY_SUBMITTED', 'conflict');

@@ -55,8 +55,10 @@ export class EvidenceService {
     if (contentType === null) throw evidenceErrors.typeNotAllowed();
     const sha256 = sha256Of(file.buffer);
     const fileName = cleanFileName(file.originalname);
-    const existing = await this.find(satker, sha256);
-    if (!existing) await this.storage.write(satker, file.buffer);
+    // The bytes are written unless the store already holds them intact: uploading the original
+    // again repairs a stored file that was swapped or damaged.
+    const held = await this.storage.read(satker, sha256);
+    if (held?.actualSha256 !== sha256) await this.storage.write(satker, file.buffer);
     await this.dataSource.query(
       `INSERT INTO evidence_files (tenant_id, sha256, file_name, content_type, size, uploaded_by, uploaded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, sha256) DO NOTHING`,
@@ -81,22 +83,47 @@ export class EvidenceService {
     return { ...row, bytes: read.bytes };
   }
 
-  /** Every reference of a report must name a file uploaded to this office (any name, same content). */
-  async assertUploaded(satker: string, content: { lines: Array<{ indicatorCode: string; evidence: Array<{ sha256: string }> }> } | undefined): Promise<void> {
-    const refs = (content?.lines ?? []).flatMap((l) => (Array.isArray(l.evidence) ? l.evidence : []).map((e) => ({ indicator: l.indicatorCode, sha256: e?.sha256 })));
+  /**
+   * Every reference of a report must name a file uploaded to this office (any name, same content),
+   * and say of it what the office holds: its type as detected at upload and its size. The event
+   * records the reference as sent, so a reference that disagrees with the file is refused rather
+   * than written into the history.
+   */
+  async assertUploaded(
+    satker: string,
+    content: { lines: Array<{ indicatorCode: string; evidence: Array<{ sha256: string; contentType?: unknown; size?: unknown }> }> } | undefined,
+  ): Promise<void> {
+    const refs = (content?.lines ?? []).flatMap((l) =>
+      (Array.isArray(l.evidence) ? l.evidence : []).map((e) => ({ indicator: l.indicatorCode, sha256: e?.sha256, contentType: e?.contentType, size: e?.size })),
+    );
     if (refs.length === 0) return;
-    const rows: Array<{ sha256: string }> = await this.dataSource.query(
-      `SELECT sha256 FROM evidence_files WHERE tenant_id = $1 AND sha256 = ANY($2::text[])`,
+    const rows: Array<{ sha256: string; content_type: string; size: string }> = await this.dataSource.query(
+      `SELECT sha256, content_type, size FROM evidence_files WHERE tenant_id = $1 AND sha256 = ANY($2::text[])`,
       [satker, refs.map((r) => String(r.sha256))],
     );
-    const known = new Set(rows.map((r) => r.sha256));
+    const known = new Map(rows.map((r) => [r.sha256, { contentType: r.content_type, size: Number(r.size) }]));
     const missing = refs.filter((r) => !known.has(String(r.sha256)));
     if (missing.length > 0) {
       throw new DomainError(
         'REALISASI.EVIDENCE_NOT_UPLOADED',
         `Bukti dukung indikator ${[...new Set(missing.map((m) => m.indicator))].join(', ')} belum diunggah ke satker ini; unggah dahulu lewat POST evidence.`,
         'validation',
-        { missing },
+        { missing: missing.map(({ indicator, sha256 }) => ({ indicator, sha256 })) },
+      );
+    }
+    const mismatched = refs.flatMap((r) => {
+      const file = known.get(String(r.sha256))!;
+      return r.contentType === file.contentType && r.size === file.size
+        ? []
+        : [{ indicator: r.indicator, sha256: r.sha256, sent: { contentType: r.contentType, size: r.size }, stored: file }];
+    });
+    if (mismatched.length > 0) {
+      throw new DomainError(
+        'REALISASI.EVIDENCE_MISMATCH',
+        `Jenis atau ukuran bukti dukung indikator ${[...new Set(mismatched.map((m) => m.indicator))].join(', ')} tidak sama dengan file yang diunggah; ` +
+          'gunakan contentType dan size dari jawaban unggahan (POST evidence).',
+        'validation',
+        { mismatched },
       );
     }
   }
