@@ -4,3 +4,4 @@ export * from './catatan-reviu.commands';
 export * from './catatan-reviu.state';
 export * from './catatan-reviu.decide';
 export * from './catatan-reviu.decider';
+export * from './catatan-reviu-target.check';

@@ -1,5 +1,11 @@
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { localDateOf, perjanjianKinerjaDecider, pkStreamId, type PkState } from '@kinerja/domain';
+import { checkCatatanTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu-target.check';
 import type { CatatanReviuCategory, CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
+import { Clock } from '@kinerja/platform';
+import { AggregateRunner } from '../shared/aggregate-runner';
+import { SatkerDirectory } from '../shared/satker-directory';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
 import type { CatatanReviuView } from './catatan-reviu.view';
 import { CatatanReviuWriter } from './catatan-reviu.writer';
@@ -47,9 +53,33 @@ export class GetCatatanReviuQuery extends Query<CatatanReviuView> {
 
 @CommandHandler(WriteCatatanReviuCommand)
 export class WriteCatatanReviuHandler implements ICommandHandler<WriteCatatanReviuCommand> {
-  constructor(private readonly writer: CatatanReviuWriter) {}
-  execute({ satker, noteId, input, actor, options }: WriteCatatanReviuCommand) {
+  constructor(
+    private readonly writer: CatatanReviuWriter,
+    private readonly runner: AggregateRunner,
+    private readonly directory: SatkerDirectory,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ satker, noteId, input, actor, options }: WriteCatatanReviuCommand) {
+    await this.checkTarget(satker, input.target);
     return this.writer.run(satker, noteId, actor, options, (metadata) => ({ type: 'WriteCatatanReviu', data: { noteId, satker, ...input }, metadata }));
+  }
+
+  /** The target must name a period that has begun and a subbagian or indicator the office has. */
+  private async checkTarget(satker: string, target: CatatanReviuTarget): Promise<void> {
+    if (!target || !Number.isInteger(target.year) || target.year < 2000 || target.year > 2100) return; // the decider refuses the shape
+    const pkStream = pkStreamId(satker, target.year);
+    const [timeZone, loaded, subbagian] = await Promise.all([
+      this.directory.timeZoneOf(satker),
+      this.runner.loadMany(satker, [{ streamId: pkStream, folder: perjanjianKinerjaDecider }]),
+      this.dataSource.query(`SELECT code FROM subbagian WHERE satker_code = $1`, [satker]) as Promise<Array<{ code: string }>>,
+    ]);
+    checkCatatanTarget(target, {
+      today: localDateOf(this.clock.now().toISOString(), timeZone),
+      subbagianCodes: subbagian.map((row) => row.code),
+      pk: loaded.get(pkStream)!.state as PkState,
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { EventStoreModule } from '@kinerja/event-store';
 import { GetKinerjaAsOfHandler } from '../kinerja/get-kinerja-as-of/get-kinerja-as-of.query';
 import { RatingScaleReader } from '../rating-scale/rating-scale.reader';
 import { AggregateRunner } from '../shared/aggregate-runner';
+import { SatkerDirectory } from '../shared/satker-directory';
 import { CATATAN_REVIU_PROVIDERS } from './catatan-reviu.handlers';
 
 /**
@@ -12,7 +13,7 @@ import { CATATAN_REVIU_PROVIDERS } from './catatan-reviu.handlers';
  */
 @Module({
   imports: [CqrsModule, EventStoreModule],
-  providers: [AggregateRunner, RatingScaleReader, ...CATATAN_REVIU_PROVIDERS, GetKinerjaAsOfHandler],
+  providers: [AggregateRunner, SatkerDirectory, RatingScaleReader, ...CATATAN_REVIU_PROVIDERS, GetKinerjaAsOfHandler],
   exports: [CqrsModule],
 })
 export class CatatanReviuModule {}
