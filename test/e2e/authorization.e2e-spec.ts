@@ -60,6 +60,9 @@ const routes: RouteRule[] = [
   { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/return', allowed: ['SEKRETARIS'] },
   { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/revise', allowed: ['KASUBBAG'] },
   { method: 'get', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/history', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  // Read models of the monthly reports: the Sekretaris's approval inbox and the status matrix (the Ketua and the Inspektorat look on).
+  { method: 'get', path: '/api/v1/satker/{satker}/approval-inbox', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT'] },
+  { method: 'get', path: '/api/v1/satker/{satker}/status-matrix/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT'] },
   { method: 'get', path: '/api/v1/satker/{satker}/kinerja/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
   { method: 'post', path: '/api/v1/satker/{satker}/evidence', allowed: ['KASUBBAG', 'SEKRETARIS'] },
   { method: 'get', path: '/api/v1/satker/{satker}/evidence/{sha256}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },

@@ -22,6 +22,8 @@ export * from './realisasi/get-realisasi/get-realisasi.query';
 export * from './realisasi/get-realisasi-history/get-realisasi-history.query';
 export * from './realisasi/get-realisasi-history/realisasi-history.describe';
 export * from './realisasi/list-realisasi/list-realisasi.query';
+export * from './realisasi/get-approval-inbox/get-approval-inbox.query';
+export * from './realisasi/get-status-matrix/get-status-matrix.query';
 export * from './kinerja/get-kinerja/get-kinerja.query';
 export * from './rating-scale/rating-scale.view';
 export * from './rating-scale/rating-scale.reader';

@@ -15,8 +15,10 @@ import { PkWriter } from './perjanjian-kinerja/pk-writer';
 import { ReturnPkHandler } from './perjanjian-kinerja/return-pk/return-pk.handler';
 import { SubmitPkHandler } from './perjanjian-kinerja/submit-pk/submit-pk.handler';
 import { ApproveRealisasiHandler } from './realisasi/approve-realisasi/approve-realisasi.handler';
+import { GetApprovalInboxHandler } from './realisasi/get-approval-inbox/get-approval-inbox.query';
 import { GetRealisasiHandler } from './realisasi/get-realisasi/get-realisasi.query';
 import { GetRealisasiHistoryHandler } from './realisasi/get-realisasi-history/get-realisasi-history.query';
+import { GetStatusMatrixHandler } from './realisasi/get-status-matrix/get-status-matrix.query';
 import { ListRealisasiHandler } from './realisasi/list-realisasi/list-realisasi.query';
 import { RealisasiReader } from './realisasi/realisasi-reader';
 import { RealisasiWriter } from './realisasi/realisasi-writer';
@@ -37,12 +39,13 @@ const commandHandlers = [
 ];
 const queryHandlers = [
   GetPkHandler, ListPkVersionsHandler, GetRealisasiHandler, GetRealisasiHistoryHandler, ListRealisasiHandler, GetKinerjaHandler,
-  GetRatingScaleHandler, GetRatingScaleHistoryHandler,
+  GetRatingScaleHandler, GetRatingScaleHistoryHandler, GetApprovalInboxHandler, GetStatusMatrixHandler,
 ];
 
 /**
  * The SAKIP workflow's application layer: commands and queries on the PK and monthly realisasi
- * streams, Tabel 3.2, each office's rating scale, and evidence files. Stands on the platform (DataSource, Clock, AppConfig).
+ * streams, Tabel 3.2, the approval inbox and submission-status matrix (read models), each office's
+ * rating scale, and evidence files. Stands on the platform (DataSource, Clock, AppConfig).
  */
 @Module({
   imports: [CqrsModule, EventStoreModule, ProjectionsModule],

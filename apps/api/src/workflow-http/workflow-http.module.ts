@@ -6,11 +6,12 @@ import { KinerjaController } from '../kinerja/kinerja.controller';
 import { PkController } from '../perjanjian-kinerja/pk.controller';
 import { RatingScaleController } from '../rating-scale/rating-scale.controller';
 import { RealisasiController } from '../realisasi/realisasi.controller';
+import { RealisasiReadModelsController } from '../realisasi/realisasi-read-models.controller';
 
 /** The SAKIP workflow over HTTP: thin controllers that hand requests to the command and query buses. */
 @Module({
   imports: [WorkflowModule],
-  controllers: [PkController, RealisasiController, KinerjaController, EvidenceController, RatingScaleController],
+  controllers: [PkController, RealisasiController, RealisasiReadModelsController, KinerjaController, EvidenceController, RatingScaleController],
   providers: [EvidenceUploadInterceptor],
 })
 export class WorkflowHttpModule {}

@@ -1,6 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { localDateOf, type LocalDate, type RealisasiStatus } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
+import { deadlineOf, statusShown } from '@kinerja/projections';
 import { SatkerDirectory } from '../../shared/satker-directory';
 import { RealisasiReader } from '../realisasi-reader';
 
@@ -12,7 +13,11 @@ export interface RealisasiListCell {
   version: number;
   revision: number | null;
   submittedAt: string | null;
-  /** Not yet submitted (nor approved) although the deadline has passed in the office's time zone. */
+  /**
+   * The deadline has passed in the office's time zone and the report was never submitted or sits in
+   * draft/returned without ever having been approved: the one rule of the submission-status read
+   * model (`statusShown`). A correction of an approved report is never overdue.
+   */
   overdue: boolean;
 }
 
@@ -37,10 +42,6 @@ export class ListRealisasiQuery extends Query<RealisasiListView> {
   }
 }
 
-function dueDateOf(year: number, month: number, day: number): LocalDate {
-  return month === 12 ? { year: year + 1, month: 1, day } : { year, month: month + 1, day };
-}
-
 const text = (d: LocalDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 @QueryHandler(ListRealisasiQuery)
@@ -53,19 +54,19 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
 
   async execute({ satker, year }: ListRealisasiQuery): Promise<RealisasiListView> {
     const facts = await this.directory.facts(satker);
-    const today = text(localDateOf(this.clock.now().toISOString(), facts.timeZone));
+    const today = localDateOf(this.clock.now().toISOString(), facts.timeZone);
+    const deadlineDay = facts.reportDeadlineDay;
     const loaded = await this.reader.loadYear(satker, year, facts.subbagianCodes);
     const months = Array.from({ length: 12 }, (_, i): RealisasiListMonth => {
       const month = i + 1;
-      const dueDate = text(dueDateOf(year, month, facts.reportDeadlineDay));
+      const dueDate = text(deadlineOf(year, month, deadlineDay));
       const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
-        const status: RealisasiListStatus = state.status === 'EMPTY' ? 'NOT_STARTED' : state.status;
-        const done = status === 'SUBMITTED' || status === 'APPROVED';
+        const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
         return {
-          subbagian: key.subbagian, status, version,
+          subbagian: key.subbagian, status: stored?.status ?? 'NOT_STARTED', version,
           revision: state.status === 'EMPTY' ? null : state.revision,
           submittedAt: state.status === 'EMPTY' ? null : state.submittedAt,
-          overdue: !done && today > dueDate,
+          overdue: statusShown(stored, { year, month, deadlineDay }, today) === 'OVERDUE',
         };
       });
       return { month, dueDate, reports };

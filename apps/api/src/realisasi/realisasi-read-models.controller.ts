@@ -1,0 +1,46 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetApprovalInboxQuery, GetStatusMatrixQuery, type ApprovalInboxView, type StatusMatrixView } from '@kinerja/workflow';
+import { SatkerParams } from '../audit/audit.dto';
+import { ErrorBody } from '../http/error-body';
+import { Roles } from '../http/roles.decorator';
+import { ApprovalInboxDto, StatusMatrixDto } from './realisasi-read-models.dto';
+import { YearParams } from './realisasi.dto';
+
+/** The Sekretaris approves; the Ketua and the Inspektorat only look. A Kasubbag has `realisasi/{year}`. */
+const OVERSEERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT'] as const;
+
+const FOLLOWS_THE_LOG =
+  'Dilayani dari read model yang mengikuti log peristiwa: perubahan yang baru saja tercatat dapat belum tampil selama ' +
+  'beberapa saat (ketertinggalannya per proyeksi ada di `GET /health`, `projections[].eventsBehind`/`secondsBehind`).';
+
+/** The monthly reports as the Sekretaris oversees them, from the approval-inbox and submission-status read models. */
+@ApiTags('Realisasi bulanan')
+@ApiNotFoundResponse({ type: ErrorBody, description: 'Satker di luar cakupan Anda (SATKER.NOT_FOUND)' })
+@Controller('satker/:satker')
+export class RealisasiReadModelsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('approval-inbox')
+  @Roles(...OVERSEERS)
+  @ApiOperation({
+    summary: 'Kotak persetujuan Sekretaris: laporan bulanan yang menunggu persetujuan, pengajuan terlama lebih dahulu',
+    description: `Laporan masuk saat diajukan dan keluar saat disetujui atau dikembalikan. ${FOLLOWS_THE_LOG}`,
+  })
+  @ApiOkResponse({ type: ApprovalInboxDto })
+  approvalInbox(@Param() p: SatkerParams): Promise<ApprovalInboxView> {
+    return this.queries.execute(new GetApprovalInboxQuery(p.satker));
+  }
+
+  @Get('status-matrix/:year')
+  @Roles(...OVERSEERS)
+  @ApiOperation({
+    summary: 'Matriks status pelaporan: subbagian × bulan (belum dimulai, draf, diajukan, dikembalikan, disetujui, terlambat)',
+    description: `Terlambat diputuskan saat diminta, menurut batas waktu dan zona waktu satker. ${FOLLOWS_THE_LOG}`,
+  })
+  @ApiOkResponse({ type: StatusMatrixDto })
+  statusMatrix(@Param() p: YearParams): Promise<StatusMatrixView> {
+    return this.queries.execute(new GetStatusMatrixQuery(p.satker, p.year));
+  }
+}

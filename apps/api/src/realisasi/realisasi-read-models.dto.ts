@@ -1,0 +1,52 @@
+// Responses of the endpoints served from the workflow read models (approval inbox, status matrix).
+import { ApiProperty } from '@nestjs/swagger';
+
+const STATUSES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'OVERDUE'];
+
+export class SubmitterDto {
+  @ApiProperty({ example: '3a1e5f0c-1b2d-4c3e-9f4a-5b6c7d8e9f00' }) id: string;
+  @ApiProperty({ example: 'kasubbag.kul', nullable: true, type: String }) username: string | null;
+  @ApiProperty({ example: 'Kasubbag Keuangan, Umum dan Logistik', nullable: true, type: String }) fullName: string | null;
+}
+
+export class ApprovalInboxItemDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({ example: 2025 }) year: number;
+  @ApiProperty({ example: 1, minimum: 1, maximum: 12 }) month: number;
+  @ApiProperty({ example: 'KUL' }) subbagian: string;
+  @ApiProperty({ example: 0, description: '0 = laporan pertama; +1 untuk setiap revisi setelah disetujui' }) revision: number;
+  @ApiProperty({ example: false, description: 'Diajukan ulang setelah dikembalikan' }) resubmission: boolean;
+  @ApiProperty({ type: SubmitterDto }) submittedBy: SubmitterDto;
+  @ApiProperty({ example: '2025-02-03T02:00:00.000Z', format: 'date-time' }) submittedAt: string;
+  @ApiProperty({ example: 4, description: 'Hari penuh (24 jam) sejak diajukan' }) daysWaiting: number;
+}
+
+export class ApprovalInboxDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({ example: 1 }) count: number;
+  @ApiProperty({ type: [ApprovalInboxItemDto], description: 'Pengajuan terlama lebih dahulu' }) items: ApprovalInboxItemDto[];
+}
+
+export class StatusMatrixMonthDto {
+  @ApiProperty({ example: 1, minimum: 1, maximum: 12 }) month: number;
+  @ApiProperty({ enum: STATUSES, example: 'APPROVED', description: 'OVERDUE: batas waktu terlewati dan laporan belum pernah diajukan, atau masih draf/dikembalikan tanpa pernah disetujui (revisi laporan yang sudah disetujui tidak pernah terlambat)' })
+  status: string;
+  @ApiProperty({ example: 0, nullable: true, type: Number, description: 'null: belum dimulai' }) revision: number | null;
+  @ApiProperty({ example: '2025-02-05', description: 'Hari batas waktu (kalender kantor); terlambat mulai hari berikutnya' }) deadline: string;
+  @ApiProperty({ example: '2025-02-03T02:00:00.000Z', nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
+  @ApiProperty({ example: '2025-02-04T03:00:00.000Z', nullable: true, type: String, format: 'date-time' }) approvedAt: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Alasan pengembalian terakhir' }) returnReason: string | null;
+}
+
+export class StatusMatrixRowDto {
+  @ApiProperty({ example: 'KUL' }) subbagian: string;
+  @ApiProperty({ type: [StatusMatrixMonthDto], description: 'Bulan 1 sampai 12, berurutan' }) months: StatusMatrixMonthDto[];
+}
+
+export class StatusMatrixDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({ example: 2025 }) year: number;
+  @ApiProperty({ example: 'Asia/Jakarta' }) timeZone: string;
+  @ApiProperty({ example: 5, description: 'Laporan bulan M jatuh tempo pada tanggal ini di bulan M+1' }) deadlineDay: number;
+  @ApiProperty({ type: [StatusMatrixRowDto], description: 'Satu baris per subbagian (yang aktif, dan yang sudah punya laporan)' }) rows: StatusMatrixRowDto[];
+}

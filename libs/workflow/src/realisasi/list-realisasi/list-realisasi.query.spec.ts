@@ -1,0 +1,87 @@
+import { foldEvents, realisasiDecider, type RealisasiEvent, type RealisasiKey } from '@kinerja/domain';
+import { statusShown } from '@kinerja/projections';
+import type { Clock } from '@kinerja/platform';
+import type { SatkerDirectory } from '../../shared/satker-directory';
+import type { RealisasiReader } from '../realisasi-reader';
+import { ListRealisasiHandler, type RealisasiListCell } from './list-realisasi.query';
+
+// KUL's January 2024 report; the deadline is 5 February (Asia/Jakarta).
+const key: RealisasiKey = { satker: 'kpu-kab-jember', year: 2024, month: 1, subbagian: 'KUL' };
+const saved: RealisasiEvent = {
+  type: 'RealisasiDraftSaved',
+  data: { key, revision: 0, pkVersion: 1, lines: [], budget: [], savedBy: 'u-kul', savedAt: '2024-02-01T02:00:00Z' },
+};
+const submitted = (revision: number): RealisasiEvent => ({
+  type: 'RealisasiSubmitted', data: { revision, resubmission: revision > 0, submittedBy: 'u-kul', submittedAt: '2024-02-01T02:00:00Z' },
+});
+const approved: RealisasiEvent = { type: 'RealisasiApproved', data: { revision: 0, approvedBy: 'u-sek', approvedAt: '2024-02-02T02:00:00Z' } };
+const returned = (revision: number): RealisasiEvent => ({
+  type: 'RealisasiReturned', data: { revision, reason: 'Lampirkan SP2D.', returnedBy: 'u-sek', returnedAt: '2024-03-02T02:00:00Z' },
+});
+const revisionOpened: RealisasiEvent = {
+  type: 'RealisasiRevisionOpened', data: { revision: 1, reason: 'Salah ketik.', openedBy: 'u-kul', openedAt: '2024-03-01T02:00:00Z' },
+};
+
+/** January's KUL cell of `GET realisasi/2024` at `now`, the report having the given events. */
+async function januaryCell(events: RealisasiEvent[], now: string): Promise<RealisasiListCell> {
+  const reader = { loadYear: async () => [{ key, state: foldEvents(realisasiDecider, events), version: events.length }] } as unknown as RealisasiReader;
+  const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, subbagianCodes: ['KUL'] }) } as unknown as SatkerDirectory;
+  const clock: Clock = { now: () => new Date(now) };
+  const view = await new ListRealisasiHandler(reader, directory, clock).execute({ satker: key.satker, year: 2024 } as never);
+  return view.months[0].reports[0];
+}
+
+/** 10 March 2024 in Jakarta: well past January's deadline. */
+const LATE = '2024-03-10T03:00:00Z';
+
+describe('realisasi list of a year: overdue follows the one rule of the submission-status read model', () => {
+  it('given an approved report under correction (revision opened), when listed past the deadline, then it is a draft, not overdue', async () => {
+    const cell = await januaryCell([saved, submitted(0), approved, revisionOpened], LATE);
+    expect(cell).toMatchObject({ status: 'DRAFT', revision: 1, overdue: false });
+  });
+
+  it('given a correction returned to its Kasubbag, when listed past the deadline, then it is returned, not overdue', async () => {
+    const cell = await januaryCell([saved, submitted(0), approved, revisionOpened, submitted(1), returned(1)], LATE);
+    expect(cell).toMatchObject({ status: 'RETURNED', overdue: false });
+  });
+
+  it('given a first draft or a return never approved, when listed past the deadline, then it is overdue', async () => {
+    expect(await januaryCell([saved], LATE)).toMatchObject({ status: 'DRAFT', overdue: true });
+    expect(await januaryCell([saved, submitted(0), returned(0)], LATE)).toMatchObject({ status: 'RETURNED', overdue: true });
+  });
+
+  it('given no report, then it is overdue only once the deadline day is over in the office time zone', async () => {
+    expect(await januaryCell([], '2024-02-05T16:59:00Z')).toMatchObject({ status: 'NOT_STARTED', overdue: false });
+    expect(await januaryCell([], '2024-02-05T17:00:00Z')).toMatchObject({ status: 'NOT_STARTED', overdue: true });
+  });
+
+  it('given a submitted or approved report, then it is never overdue', async () => {
+    expect(await januaryCell([saved, submitted(0)], LATE)).toMatchObject({ overdue: false });
+    expect(await januaryCell([saved, submitted(0), approved], LATE)).toMatchObject({ overdue: false });
+  });
+
+  it('agrees with statusShown (the matrix and the reminders) in every case', async () => {
+    const histories: RealisasiEvent[][] = [
+      [], [saved], [saved, submitted(0)], [saved, submitted(0), returned(0)], [saved, submitted(0), approved],
+      [saved, submitted(0), approved, revisionOpened], [saved, submitted(0), approved, revisionOpened, submitted(1)],
+      [saved, submitted(0), approved, revisionOpened, submitted(1), returned(1)],
+    ];
+    for (const events of histories) {
+      const state = foldEvents(realisasiDecider, events);
+      const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
+      const shown = statusShown(stored, { year: 2024, month: 1, deadlineDay: 5 }, { year: 2024, month: 3, day: 10 });
+      expect({ events: events.map((e) => e.type), overdue: (await januaryCell(events, LATE)).overdue })
+        .toEqual({ events: events.map((e) => e.type), overdue: shown === 'OVERDUE' });
+    }
+  });
+
+  it('gives the deadline of December in January of the next year', async () => {
+    const reader = { loadYear: async () => [] } as unknown as RealisasiReader;
+    const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, subbagianCodes: [] }) } as unknown as SatkerDirectory;
+    const view = await new ListRealisasiHandler(reader, directory, { now: () => new Date(LATE) }).execute({ satker: key.satker, year: 2024 } as never);
+    expect(view.months.map((m) => m.dueDate)).toEqual([
+      '2024-02-05', '2024-03-05', '2024-04-05', '2024-05-05', '2024-06-05', '2024-07-05',
+      '2024-08-05', '2024-09-05', '2024-10-05', '2024-11-05', '2024-12-05', '2025-01-05',
+    ]);
+  });
+});

@@ -1,0 +1,145 @@
+import { EventStore } from '@kinerja/event-store';
+import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
+import { ControllableClock } from '@kinerja/platform';
+import { createTestApp, TestApp } from '../support/test-app';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
+
+/**
+ * The Sekretaris's approval inbox and the submission-status matrix over HTTP, on the Jember office.
+ * Both are read models: the API answers from them, the worker's projection runner fills them (here
+ * the test drains the runner where the worker would). The clock stands on 10 February 2024, 10:00 in
+ * Jakarta: January's reports were due on the 5th.
+ */
+describe('approval inbox and status matrix (read models)', () => {
+  let t: TestApp;
+  let tokens: JemberTokens;
+  let runner: ProjectionRunner;
+  const clock = new ControllableClock(new Date('2024-02-10T03:00:00Z'));
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const report = (month: number, subbagian: string) => `/api/v1/satker/${JEMBER}/realisasi/2024/${month}/${subbagian}`;
+  const INBOX = `/api/v1/satker/${JEMBER}/approval-inbox`;
+  const MATRIX = `/api/v1/satker/${JEMBER}/status-matrix/2024`;
+
+  function content(subbagian: string) {
+    const { indicators, kegiatan } = ownedBy(subbagian);
+    return {
+      lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative: 'Terlaksana.', kendala: '-', solusi: '-', evidence: [] })),
+      budget: kegiatan.map((code) => ({ kegiatanCode: code, spent: '1000000' })),
+    };
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async function get(path: string, token: string): Promise<any> {
+    const response = await t.http.get(path).set(as(token));
+    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  async function post(path: string, token: string, body: object = {}): Promise<void> {
+    const response = await t.http.post(path).set(as(token)).send(body);
+    if (response.status !== 200) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+
+  /** Where the matrix stands for one cell. */
+  async function cell(subbagian: string, month: number) {
+    const matrix = await get(MATRIX, tokens.sekretaris);
+    const row = matrix.rows.find((r: { subbagian: string }) => r.subbagian === subbagian);
+    return row.months.find((m: { month: number }) => m.month === month);
+  }
+
+  const waiting = async (token = tokens.sekretaris) =>
+    (await get(INBOX, token)).items.map((i: { month: number; subbagian: string }) => `${i.subbagian} ${i.month}`);
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    tokens = await createJemberOffice(t);
+    await approveJemberPk(t, tokens, 2024);
+    runner = new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry());
+    await runner.drain();
+  });
+
+  afterAll(() => t?.close());
+
+  it('starts with an empty inbox and a matrix where January is overdue and the later months not started', async () => {
+    expect(await get(INBOX, tokens.sekretaris)).toEqual({ satker: JEMBER, count: 0, items: [] });
+    const matrix = await get(MATRIX, tokens.sekretaris);
+    expect(matrix).toMatchObject({ satker: JEMBER, year: 2024, timeZone: 'Asia/Jakarta', deadlineDay: 5 });
+    expect(matrix.rows.map((r: { subbagian: string }) => r.subbagian)).toEqual(['HSDM', 'KUL', 'PDI', 'TPH']);
+    for (const row of matrix.rows) {
+      expect(row.months.map((m: { month: number }) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(row.months[0]).toEqual({
+        month: 1, status: 'OVERDUE', revision: null, deadline: '2024-02-05', submittedAt: null, approvedAt: null, returnReason: null,
+      });
+      expect(row.months.slice(1).every((m: { status: string }) => m.status === 'NOT_STARTED')).toBe(true);
+    }
+    expect(matrix.rows[0].months[11].deadline).toBe('2025-01-05');
+  });
+
+  it('shows a submitted report in the Sekretaris\'s inbox and as submitted in the matrix once the projections have caught up', async () => {
+    await post(`${report(1, 'KUL')}/submit`, tokens.kasubbag.KUL, content('KUL'));
+    // The read models follow the log: until the runner applies the submission, it is not there.
+    expect(await waiting()).toEqual([]);
+    await runner.drain();
+
+    const inbox = await get(INBOX, tokens.sekretaris);
+    expect(inbox).toEqual({
+      satker: JEMBER, count: 1,
+      items: [{
+        satker: JEMBER, year: 2024, month: 1, subbagian: 'KUL', revision: 0, resubmission: false,
+        submittedBy: { id: expect.any(String), username: 'kasubbag.kul', fullName: 'KASUBBAG KUL Jember' },
+        submittedAt: '2024-02-10T03:00:00.000Z', daysWaiting: 0,
+      }],
+    });
+    expect(await cell('KUL', 1)).toMatchObject({ status: 'SUBMITTED', revision: 0, submittedAt: '2024-02-10T03:00:00.000Z', approvedAt: null });
+    expect(await cell('PDI', 1)).toMatchObject({ status: 'OVERDUE' });
+  });
+
+  it('orders the inbox oldest submission first and counts the days waiting', async () => {
+    clock.advance(2 * 86_400_000 + 3_600_000);
+    await post(`${report(1, 'PDI')}/submit`, tokens.kasubbag.PDI, content('PDI'));
+    clock.advance(86_400_000);
+    await runner.drain();
+    const inbox = await get(INBOX, tokens.sekretaris);
+    expect(inbox.items.map((i: { subbagian: string; daysWaiting: number }) => [i.subbagian, i.daysWaiting])).toEqual([['KUL', 3], ['PDI', 1]]);
+    expect(inbox.count).toBe(2);
+  });
+
+  it('is read, unchanged, by the Ketua and the Inspektorat; a Kasubbag is refused', async () => {
+    const seen = await get(INBOX, tokens.sekretaris);
+    expect(await get(INBOX, tokens.ketua)).toEqual(seen);
+    expect(await get(INBOX, tokens.inspektorat)).toEqual(seen);
+    for (const path of [INBOX, MATRIX]) {
+      const refused = await t.http.get(path).set(as(tokens.kasubbag.KUL));
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'AUTH.FORBIDDEN' });
+    }
+  });
+
+  it('takes an approved report out of the inbox and shows it approved in the matrix', async () => {
+    await post(`${report(1, 'KUL')}/approve`, tokens.sekretaris);
+    expect(await waiting()).toEqual(['KUL 1', 'PDI 1']);
+    await runner.drain();
+    expect(await waiting()).toEqual(['PDI 1']);
+    expect(await cell('KUL', 1)).toMatchObject({ status: 'APPROVED', revision: 0, approvedAt: clock.now().toISOString() });
+  });
+
+  it('takes a returned report out of the inbox; never approved and past its deadline, it shows overdue with the reason', async () => {
+    await post(`${report(1, 'PDI')}/return`, tokens.sekretaris, { reason: 'Lampirkan SPJ Januari.' });
+    await runner.drain();
+    expect(await get(INBOX, tokens.sekretaris)).toEqual({ satker: JEMBER, count: 0, items: [] });
+    expect(await cell('PDI', 1)).toMatchObject({ status: 'OVERDUE', returnReason: 'Lampirkan SPJ Januari.' });
+  });
+
+  it('shows an approved report under correction as a draft, never overdue, in the matrix and in realisasi/{year} alike', async () => {
+    await post(`${report(1, 'KUL')}/revise`, tokens.kasubbag.KUL, { reason: 'Salah ketik pada anggaran.' });
+    await runner.drain();
+    expect(await cell('KUL', 1)).toMatchObject({ status: 'DRAFT', revision: 1 });
+    const list = await get(`/api/v1/satker/${JEMBER}/realisasi/2024`, tokens.sekretaris);
+    const january = list.months[0].reports.find((r: { subbagian: string }) => r.subbagian === 'KUL');
+    expect(january).toMatchObject({ status: 'DRAFT', revision: 1, overdue: false });
+
+    await post(`${report(1, 'KUL')}/submit`, tokens.kasubbag.KUL, content('KUL'));
+    await runner.drain();
+    const inbox = await get(INBOX, tokens.sekretaris);
+    expect(inbox.items).toEqual([expect.objectContaining({ subbagian: 'KUL', month: 1, revision: 1, daysWaiting: 0 })]);
+  });
+});
