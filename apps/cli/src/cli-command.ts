@@ -1,8 +1,11 @@
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '@kinerja/platform';
 
 export interface CliContext {
   /** Opened and migrated before the command runs. */
   dataSource: DataSource;
+  /** The validated environment, as the API and worker see it (e.g. the digest signing key). */
+  config?: AppConfig;
   out(line: string): void;
   err(line: string): void;
 }

@@ -33,6 +33,7 @@ async function main(): Promise<number> {
     try {
       return await command.run(flags, {
         dataSource,
+        config,
         out: (line) => process.stdout.write(`${line}\n`),
         err: (line) => process.stderr.write(`${line}\n`),
       });

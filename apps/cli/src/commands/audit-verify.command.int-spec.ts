@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
@@ -6,31 +6,48 @@ import pino from 'pino';
 import { EventStore } from '@kinerja/event-store';
 import { appendOfficeHistory } from '@kinerja/projections/audit-trail/audit-trail.fixture';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
-import { keyIdOf } from '@kinerja/jobs/digest/chain-digest';
+import { type ChainDigestFile, keyIdOf, signPayload } from '@kinerja/jobs/digest/chain-digest';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
+import { DEV_KEY_FILE } from '@kinerja/jobs/digest/digest-signing-key';
+import { type AppConfig } from '@kinerja/platform';
+import { loadConfig } from '@kinerja/platform/config/load-config';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { auditVerifyCommand } from './audit-verify.command';
 
 describe('npm run cli -- audit:verify', () => {
   let db: TestDatabase;
+  let dir: string;
   let digestPath: string;
   let keyPath: string;
+  /** The office's configuration: DIGEST_SIGNING_KEY is the key the digests were signed with. */
+  let officeConfig: AppConfig;
+  let officeKeyId: string;
+  let privatePem: string;
   const out: string[] = [];
   const err: string[] = [];
-  const run = (args: Record<string, string | boolean>) => auditVerifyCommand.run(args, { dataSource: db.dataSource, out: (l) => out.push(l), err: (l) => err.push(l) });
+  /** `config` null: a context without configuration. */
+  const run = (args: Record<string, string | boolean>, config: AppConfig | null = officeConfig) =>
+    auditVerifyCommand.run(args, { dataSource: db.dataSource, config: config ?? undefined, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const emptyDataDir = () => mkdtempSync(join(tmpdir(), 'kinerja-data-'));
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const store = new EventStore(db.dataSource);
     await appendOfficeHistory(store, 'kpu-cli');
+    await appendOfficeHistory(store, 'kpu-kunci');
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const digests = new ChainDigestService(db.dataSource, new IntegrityService(db.dataSource, store, pino({ level: 'silent' })), { privateKey, publicKeyPem: pem, keyId: keyIdOf(publicKey) });
+    privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    officeKeyId = keyIdOf(publicKey);
+    officeConfig = loadConfig({ NODE_ENV: 'test', DATA_DIR: emptyDataDir(), DIGEST_SIGNING_KEY: privatePem });
+    const digests = new ChainDigestService(db.dataSource, new IntegrityService(db.dataSource, store, pino({ level: 'silent' })), { privateKey, publicKeyPem: pem, keyId: officeKeyId });
     await digests.record('kpu-cli', new Date('2026-01-01T00:00:00Z'));
-    const dir = mkdtempSync(join(tmpdir(), 'kinerja-digest-'));
+    await digests.record('kpu-kunci', new Date('2026-01-01T00:00:00Z'));
+    dir = mkdtempSync(join(tmpdir(), 'kinerja-digest-'));
     digestPath = join(dir, 'digest.json');
     keyPath = join(dir, 'key.pem');
     writeFileSync(digestPath, JSON.stringify(await digests.file('kpu-cli', '2026-01-01')));
+    writeFileSync(join(dir, 'kunci.json'), JSON.stringify(await digests.file('kpu-kunci', '2026-01-01')));
     writeFileSync(keyPath, pem);
   });
   afterAll(() => db.drop());
@@ -49,6 +66,74 @@ describe('npm run cli -- audit:verify', () => {
     expect(out[0]).toMatch(/^UTUH: rantai kpu-cli sampai urutan 14, hash kepala [0-9a-f]{64}/);
     expect(await run({ satker: 'kpu-cli', digest: digestPath, 'public-key': keyPath, json: true })).toBe(0);
     expect(JSON.parse(out[1])).toMatchObject({ ok: true, digest: { sequence: 14, day: '2026-01-01' } });
+  });
+
+  describe('whose key signed the digest', () => {
+    const genuine = () => join(dir, 'kunci.json');
+    const saved = (): ChainDigestFile => JSON.parse(readFileSync(genuine(), 'utf8'));
+    const alerts = () => db.dataSource.query(`SELECT kind, source, detail FROM integrity_alerts WHERE satker_code = 'kpu-kunci' ORDER BY id`);
+    function write(name: string, file: unknown): string {
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify(file));
+      return path;
+    }
+
+    it('without --public-key, a digest signed with another key (its own key written in the file) is refused loudly and recorded', async () => {
+      const attacker = generateKeyPairSync('ed25519');
+      const forged = write('forged.json', signPayload(saved().payload, attacker.privateKey));
+      expect(await run({ satker: 'kpu-kunci', digest: forged })).toBe(1);
+      expect(out).toEqual([]);
+      expect(err[0]).toBe(
+        `PERINGATAN: digest ${forged} BUKAN ditandatangani oleh kunci yang dipercaya (DIGEST_SIGNING_KEY, ID kunci ${officeKeyId}): `
+          + `digest ditandatangani dengan kunci lain (ID kunci ${keyIdOf(attacker.publicKey)}), bukan kunci publik yang dipercaya (ID kunci ${officeKeyId}). `
+          + 'Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini dicatat sebagai peringatan integritas.',
+      );
+      expect(await alerts()).toEqual([{ kind: 'digest_mismatch', source: 'cli-digest', detail: expect.stringContaining('kunci lain') }]);
+      // Copying the office's key and key id into the forged file does not help the forger.
+      const disguised = write('disguised.json', { ...signPayload(saved().payload, attacker.privateKey), publicKey: saved().publicKey, keyId: officeKeyId });
+      expect(await run({ satker: 'kpu-kunci', digest: disguised, json: true })).toBe(1);
+      expect(JSON.parse(out[0])).toMatchObject({ ok: false, signatureProblem: 'bad_signature', summary: expect.stringContaining('tanda tangan digest tidak sah') });
+      expect(await alerts()).toHaveLength(2);
+    });
+
+    it('without --public-key, the genuine digest passes against the configured key: DIGEST_SIGNING_KEY, or the development key under DATA_DIR', async () => {
+      expect(await run({ satker: 'kpu-kunci', digest: genuine() })).toBe(0);
+      expect(out[0]).toMatch(new RegExp(`^UTUH dan COCOK: rantai kpu-kunci memuat digest 2026-01-01 .*tanda tangan diperiksa dengan DIGEST_SIGNING_KEY, ID kunci ${officeKeyId}$`));
+      const dataDir = emptyDataDir();
+      writeFileSync(join(dataDir, DEV_KEY_FILE), privatePem);
+      expect(await run({ satker: 'kpu-kunci', digest: genuine() }, loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }))).toBe(0);
+      expect(out[1]).toContain(`tanda tangan diperiksa dengan kunci pengembangan ${join(dataDir, DEV_KEY_FILE)}, ID kunci ${officeKeyId}`);
+    });
+
+    it('--public-key overrides the configured key, also with no configuration at all (an auditor offline)', async () => {
+      expect(await run({ satker: 'kpu-kunci', digest: genuine(), 'public-key': keyPath }, null)).toBe(0);
+      expect(out[0]).toContain(`tanda tangan diperiksa dengan --public-key ${keyPath}`);
+      const otherOffice = loadConfig({ NODE_ENV: 'test', DATA_DIR: emptyDataDir(), DIGEST_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
+      expect(await run({ satker: 'kpu-kunci', digest: genuine(), 'public-key': keyPath }, otherOffice)).toBe(0);
+      const pinned = join(dir, 'pinned.pem');
+      writeFileSync(pinned, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
+      const before = (await alerts()).length;
+      expect(await run({ satker: 'kpu-kunci', digest: genuine(), 'public-key': pinned })).toBe(1);
+      expect(err[0]).toMatch(/^PERINGATAN: digest .* BUKAN ditandatangani oleh kunci yang dipercaya \(--public-key .*pinned\.pem\)/);
+      expect(await alerts()).toHaveLength(before + 1);
+    });
+
+    it('refuses, trusting no key from the file, when no trusted key can be determined', async () => {
+      const before = (await alerts()).length;
+      const dataDir = emptyDataDir();
+      for (const config of [loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }), null]) {
+        err.length = 0;
+        expect(await run({ satker: 'kpu-kunci', digest: genuine() }, config)).toBe(78);
+        expect(err[0]).toMatch(/^DITOLAK: penanda tangan digest .* tidak dapat diperiksa — kunci penanda tangan kantor tidak diketahui \(DIGEST_SIGNING_KEY tidak diatur/);
+        expect(err[0]).toContain('--public-key <kunci.pem>');
+      }
+      expect(existsSync(join(dataDir, DEV_KEY_FILE))).toBe(false);
+      const broken = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, DIGEST_SIGNING_KEY: 'bukan kunci' });
+      expect(await run({ satker: 'kpu-kunci', digest: genuine(), json: true }, broken)).toBe(78);
+      expect(JSON.parse(out[0])).toMatchObject({ ok: false, summary: expect.stringMatching(/^DITOLAK: .*kunci penanda tangan kantor tidak dapat dibaca/) });
+      expect(await run({ satker: 'kpu-kunci', digest: genuine(), 'public-key': true })).toBe(64);
+      expect(await alerts()).toHaveLength(before);
+    });
   });
 
   it('exits 1 with the reason when history was rewritten and every hash recomputed', async () => {

@@ -4,6 +4,7 @@ import { EventStore } from '@kinerja/event-store';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import type { ChainDigestFile } from '@kinerja/jobs/digest/chain-digest';
 import { checkDatabaseAgainstDigest } from '@kinerja/jobs/digest/chain-digest.service';
+import { loadTrustedDigestPublicKey, type TrustedDigestPublicKey } from '@kinerja/jobs/digest/digest-signing-key';
 import { CliCommand, CliContext } from '../cli-command';
 
 const USAGE = 'Pemakaian: npm run cli -- audit:verify --satker <kode> [--digest <berkas.json>] [--public-key <kunci.pem>] [--json]';
@@ -16,6 +17,46 @@ function readDigest(path: string): ChainDigestFile {
   }
 }
 
+/** The key a digest must be signed with, and where it came from; or why none can be trusted. */
+type TrustedKey = { pem: string; source: string } | { refusal: string };
+
+/** Exit code when the signer cannot be checked: a configuration problem (EX_CONFIG, as in main.ts). */
+const NO_TRUSTED_KEY = 78;
+
+function readPublicKey(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`Berkas kunci publik ${path} tidak dapat dibaca: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * `--public-key` when given (an auditor checking offline against the published key); otherwise
+ * the public half of the office's own signing key, from the same configuration the worker signs
+ * with. Never the key written inside the digest file: a forger signs with their own key and puts
+ * it there.
+ */
+function trustedKey(publicKeyPath: string | undefined, context: CliContext, digestPath: string): TrustedKey {
+  if (publicKeyPath !== undefined) return { pem: readPublicKey(publicKeyPath), source: `--public-key ${publicKeyPath}` };
+  const how = 'Berikan kunci publik kantor yang dipercaya dengan --public-key <kunci.pem> (diunduh dari GET /api/v1/audit/public-key), '
+    + 'atau jalankan perintah ini dengan DIGEST_SIGNING_KEY yang sama dengan worker. Kunci yang tertulis di dalam berkas digest tidak dipakai: pemalsu dapat menggantinya.';
+  let office: TrustedDigestPublicKey | null;
+  try {
+    office = context.config ? loadTrustedDigestPublicKey(context.config) : null;
+  } catch (error) {
+    return { refusal: `DITOLAK: penanda tangan digest ${digestPath} tidak dapat diperiksa — kunci penanda tangan kantor tidak dapat dibaca (${(error as Error).message}). ${how}` };
+  }
+  if (!office) {
+    const why = context.config?.isProduction === false
+      ? 'DIGEST_SIGNING_KEY tidak diatur dan tidak ada kunci pengembangan di DATA_DIR'
+      : 'DIGEST_SIGNING_KEY tidak diatur';
+    return { refusal: `DITOLAK: penanda tangan digest ${digestPath} tidak dapat diperiksa — kunci penanda tangan kantor tidak diketahui (${why}). ${how}` };
+  }
+  const source = office.source === 'DIGEST_SIGNING_KEY' ? 'DIGEST_SIGNING_KEY' : `kunci pengembangan ${office.source}`;
+  return { pem: office.publicKeyPem, source: `${source}, ID kunci ${office.keyId}` };
+}
+
 function print(context: CliContext, json: boolean, ok: boolean, summary: string, details: Record<string, unknown>): number {
   if (json) context.out(JSON.stringify({ ok, summary, ...details }));
   else (ok ? context.out : context.err)(summary);
@@ -25,9 +66,11 @@ function print(context: CliContext, json: boolean, ok: boolean, summary: string,
 /**
  * `audit:verify --satker <code>`: recomputes the office's hash chain; exit 0 with the head, exit 1
  * with the first broken link. `--digest <file>` also checks the database against a signed digest
- * saved earlier, which catches a history rewritten with every hash recomputed. `--public-key` pins
- * the key the digest must be signed with (otherwise the key inside the file is used). Damage found
- * is recorded in integrity_alerts, like any verification.
+ * saved earlier, which catches a history rewritten with every hash recomputed. The digest must be
+ * signed with the office's own key (the public half of DIGEST_SIGNING_KEY, or of the development key
+ * under DATA_DIR), or with the key `--public-key` names; when neither is known the command refuses
+ * (exit 78) rather than trust the key inside the file. Damage found, a digest signed by another key
+ * included, is recorded in integrity_alerts, like any verification.
  */
 export const auditVerifyCommand: CliCommand = {
   name: 'audit:verify',
@@ -39,6 +82,16 @@ export const auditVerifyCommand: CliCommand = {
       return 64;
     }
     const json = args.json === true;
+    if (args.digest === true || args['public-key'] === true) {
+      context.err(USAGE);
+      return 64;
+    }
+    const digestPath = typeof args.digest === 'string' ? args.digest : undefined;
+    const key = digestPath === undefined ? undefined : trustedKey(args['public-key'] as string | undefined, context, digestPath);
+    if (key && 'refusal' in key) {
+      print(context, json, false, key.refusal, {});
+      return NO_TRUSTED_KEY;
+    }
     const store = new EventStore(context.dataSource);
     const logger = pino({ level: 'error', base: { name: 'kinerja-cli' } }, pino.destination(2));
     const integrity = new IntegrityService(context.dataSource, store, logger);
@@ -48,22 +101,26 @@ export const auditVerifyCommand: CliCommand = {
       return print(context, json, false, `RUSAK: rantai ${satker} putus pada urutan ${b.sequence} (${b.kind}, peristiwa ${b.eventId ?? '-'}): ${b.detail}`, { brokenLink: b });
     }
     const head = result.head;
-    if (typeof args.digest !== 'string') {
+    if (digestPath === undefined || !key) {
       return print(context, json, true, `UTUH: rantai ${satker} sampai urutan ${head.sequence}, hash kepala ${head.hash} (${head.count} peristiwa)`, { head });
     }
-    const file = readDigest(args.digest);
-    const publicKey = typeof args['public-key'] === 'string' ? readFileSync(args['public-key'], 'utf8') : undefined;
-    const check = await checkDatabaseAgainstDigest(context.dataSource, store, satker, file, publicKey);
+    const file = readDigest(digestPath);
+    const check = await checkDatabaseAgainstDigest(context.dataSource, store, satker, file, key.pem);
     if (!check.ok) {
       const digest = check.digest;
       await integrity.recordDamage(satker, 'cli-digest', null, {
         kind: 'digest_mismatch', sequence: digest?.sequence ?? null, eventId: null, detail: check.reason ?? 'digest tidak cocok',
       });
-      return print(context, json, false, `TIDAK COCOK dengan digest ${args.digest}: ${check.reason}`, { head, digest });
+      const summary = check.signatureProblem === 'foreign_key'
+        ? `PERINGATAN: digest ${digestPath} BUKAN ditandatangani oleh kunci yang dipercaya (${key.source}): ${check.reason}. `
+          + 'Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini dicatat sebagai peringatan integritas.'
+        : `TIDAK COCOK dengan digest ${digestPath}: ${check.reason}`;
+      return print(context, json, false, summary, { head, digest, signatureProblem: check.signatureProblem, trustedKey: key.source });
     }
     const d = check.digest!;
     return print(context, json, true,
-      `UTUH dan COCOK: rantai ${satker} memuat digest ${d.day} (urutan ${d.sequence}, hash ${d.hash}); kepala kini urutan ${head.sequence}, hash ${head.hash}`,
-      { head, digest: d });
+      `UTUH dan COCOK: rantai ${satker} memuat digest ${d.day} (urutan ${d.sequence}, hash ${d.hash}); kepala kini urutan ${head.sequence}, hash ${head.hash}; `
+        + `tanda tangan diperiksa dengan ${key.source}`,
+      { head, digest: d, trustedKey: key.source });
   },
 };

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@kinerja/event-store';
 import type { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
-import { type ChainDigestFile, type ChainDigestPayload, checkDigestSignature, signPayload } from './chain-digest';
+import { type ChainDigestFile, type ChainDigestPayload, type DigestSignatureProblem, signPayload, verifyDigestSignature } from './chain-digest';
 import type { DigestSigningKey } from './digest-signing-key';
 
 export interface DigestSummary {
@@ -20,6 +20,8 @@ export interface DigestCheck {
   ok: boolean;
   /** In Bahasa Indonesia, when not ok. */
   reason: string | null;
+  /** Set when the file itself was refused: `foreign_key` when another key signed it. */
+  signatureProblem: DigestSignatureProblem | null;
   digest: ChainDigestPayload | null;
 }
 
@@ -93,34 +95,33 @@ export class ChainDigestService {
 /**
  * Checks the database against a digest saved earlier: the signature, the chain as it stands (via
  * `verify`), and that the event at the digest's sequence still has the digest's hash. The last
- * check is what catches a history rewritten with every hash recomputed.
+ * check is what catches a history rewritten with every hash recomputed. `trustedPublicKeyPem` is
+ * required: the office's own key (`loadTrustedDigestPublicKey`) or one an auditor pinned, never the
+ * key written in the file, which a forger would simply replace with theirs.
  */
 export async function checkDatabaseAgainstDigest(
   dataSource: DataSource,
   eventStore: Pick<EventStore, 'verify'>,
   satker: string,
   file: ChainDigestFile,
-  trustedPublicKeyPem?: string,
+  trustedPublicKeyPem: string,
 ): Promise<DigestCheck> {
-  const signature = checkDigestSignature(file, trustedPublicKeyPem);
-  if (signature) return { ok: false, reason: signature, digest: null };
+  const signature = verifyDigestSignature(file, trustedPublicKeyPem);
+  if (!signature.ok) return { ok: false, reason: signature.reason, signatureProblem: signature.problem, digest: null };
   const digest = file.payload;
-  if (digest.tenant !== satker) return { ok: false, reason: `digest milik satker ${digest.tenant}, bukan ${satker}`, digest };
+  const refused = (reason: string): DigestCheck => ({ ok: false, reason, signatureProblem: null, digest });
+  if (digest.tenant !== satker) return refused(`digest milik satker ${digest.tenant}, bukan ${satker}`);
   const verified = await eventStore.verify(satker);
   if (!verified.intact) {
     const b = verified.brokenLink;
-    return { ok: false, reason: `rantai rusak pada urutan ${b.sequence} (${b.kind}): ${b.detail}`, digest };
+    return refused(`rantai rusak pada urutan ${b.sequence} (${b.kind}): ${b.detail}`);
   }
   if (verified.head.sequence < digest.sequence) {
-    return { ok: false, reason: `rantai hanya sampai urutan ${verified.head.sequence}, padahal digest mencatat ${digest.sequence}: peristiwa telah dihapus`, digest };
+    return refused(`rantai hanya sampai urutan ${verified.head.sequence}, padahal digest mencatat ${digest.sequence}: peristiwa telah dihapus`);
   }
   const rows = await dataSource.query(`SELECT hash FROM events WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, digest.sequence]);
   if (rows.length === 0 || rows[0].hash !== digest.hash) {
-    return {
-      ok: false,
-      reason: `hash peristiwa urutan ${digest.sequence} tidak sama dengan digest bertanda tangan ${digest.day}: sejarah sebelum digest ditulis ulang`,
-      digest,
-    };
+    return refused(`hash peristiwa urutan ${digest.sequence} tidak sama dengan digest bertanda tangan ${digest.day}: sejarah sebelum digest ditulis ulang`);
   }
-  return { ok: true, reason: null, digest };
+  return { ok: true, reason: null, signatureProblem: null, digest };
 }

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { checkDigestSignature, type ChainDigestPayload, signPayload } from './chain-digest';
+import { checkDigestSignature, type ChainDigestPayload, keyIdOf, signPayload, verifyDigestSignature } from './chain-digest';
 
 const payload: ChainDigestPayload = {
   kind: 'kinerja.chain-digest', version: 1, tenant: 'kpu-kab-jember', day: '2026-01-01',
@@ -14,17 +14,37 @@ describe('signed chain digests', () => {
     const file = signPayload(payload, privateKey);
     expect(file.canonical).toBe('{"count":42,"day":"2026-01-01","hash":"' + 'a'.repeat(64) + '","kind":"kinerja.chain-digest","sequence":42,"tenant":"kpu-kab-jember","timestamp":"2026-01-01T00:05:00.000Z","version":1}');
     expect(file.publicKey).toBe(pem);
-    expect(checkDigestSignature(file)).toBeNull();
     expect(checkDigestSignature(file, pem)).toBeNull();
   });
 
   it('refuses an edited payload, an edited signed text, a foreign key', () => {
     const file = signPayload(payload, privateKey);
-    expect(checkDigestSignature({ ...file, payload: { ...payload, sequence: 41 } })).toBe('isi digest tidak sama dengan teks yang ditandatangani');
+    expect(checkDigestSignature({ ...file, payload: { ...payload, sequence: 41 } }, pem)).toBe('isi digest tidak sama dengan teks yang ditandatangani');
     const text = file.canonical.replace('"sequence":42', '"sequence":41');
-    expect(checkDigestSignature({ ...file, payload: { ...payload, sequence: 41 }, canonical: text })).toBe('tanda tangan digest tidak sah');
+    expect(checkDigestSignature({ ...file, payload: { ...payload, sequence: 41 }, canonical: text }, pem)).toBe('tanda tangan digest tidak sah');
     const other = generateKeyPairSync('ed25519');
     const forged = signPayload(payload, other.privateKey);
-    expect(checkDigestSignature(forged, pem)).toBe('digest ditandatangani dengan kunci lain, bukan kunci publik yang dipercaya');
+    expect(checkDigestSignature(forged, pem)).toBe(
+      `digest ditandatangani dengan kunci lain (ID kunci ${keyIdOf(other.publicKey)}), bukan kunci publik yang dipercaya (ID kunci ${keyIdOf(publicKey)})`,
+    );
+  });
+
+  it('never trusts the key written in the file: a forger who writes their own key there, or names ours, is refused', () => {
+    const other = generateKeyPairSync('ed25519');
+    const forged = signPayload(payload, other.privateKey);
+    // Self-consistent (payload, signature and embedded key all the forger's): only the trusted key decides.
+    expect(verifyDigestSignature(forged, pem)).toMatchObject({ ok: false, problem: 'foreign_key' });
+    // The forger copies our key and key id into the file: the signature still does not check with our key.
+    expect(verifyDigestSignature({ ...forged, publicKey: pem, keyId: keyIdOf(publicKey) }, pem)).toMatchObject({ ok: false, problem: 'bad_signature' });
+    // No key named at all: checked against the trusted key only.
+    expect(verifyDigestSignature({ ...forged, publicKey: '', keyId: '' }, pem)).toMatchObject({ ok: false, problem: 'bad_signature' });
+    expect(verifyDigestSignature({ ...signPayload(payload, privateKey), publicKey: '', keyId: '' }, pem)).toEqual({ ok: true });
+  });
+
+  it('refuses when the trusted key is missing or unreadable, instead of falling back on the file\'s key', () => {
+    const file = signPayload(payload, privateKey);
+    for (const trusted of [undefined, '', 'not a key']) {
+      expect(verifyDigestSignature(file, trusted as unknown as string)).toMatchObject({ ok: false, problem: 'unreadable_key' });
+    }
   });
 });

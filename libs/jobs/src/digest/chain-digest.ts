@@ -49,23 +49,56 @@ export function signPayload(payload: ChainDigestPayload, privateKey: KeyObject):
   };
 }
 
+/** Why a digest file was refused; `foreign_key` means it was signed by a key other than the trusted one. */
+export type DigestSignatureProblem = 'incomplete' | 'not_a_digest' | 'edited' | 'unreadable_key' | 'foreign_key' | 'bad_signature';
+
+export type DigestSignatureCheck = { ok: true } | { ok: false; problem: DigestSignatureProblem; reason: string };
+
+function publicKeyOrNull(pem: unknown): KeyObject | null {
+  if (typeof pem !== 'string' || pem.trim() === '') return null;
+  try {
+    return createPublicKey(pem);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Checks a digest file on its own: the canonical text is the payload's, and the signature is valid
- * for `trustedPublicKeyPem` (or, without one, for the key the file names). Returns the reason when not.
+ * for `trustedPublicKeyPem`, the office's own key (or one the auditor pinned). The key written in
+ * the file is never trusted: whoever forges a digest writes their own key there. It is only read to
+ * name a foreign signer. Reasons are in Bahasa Indonesia.
  */
-export function checkDigestSignature(file: ChainDigestFile, trustedPublicKeyPem?: string): string | null {
-  if (!file || typeof file !== 'object' || !file.payload || typeof file.signature !== 'string') return 'berkas digest tidak lengkap';
-  if (file.payload.kind !== 'kinerja.chain-digest' || file.payload.version !== 1) return 'berkas bukan digest rantai Kinerja versi 1';
-  if (canonicalPayload(file.payload) !== file.canonical) return 'isi digest tidak sama dengan teks yang ditandatangani';
-  let key: KeyObject;
-  try {
-    key = createPublicKey(trustedPublicKeyPem ?? file.publicKey);
-  } catch {
-    return 'kunci publik tidak dapat dibaca';
+export function verifyDigestSignature(file: ChainDigestFile, trustedPublicKeyPem: string): DigestSignatureCheck {
+  if (!file || typeof file !== 'object' || !file.payload || typeof file.signature !== 'string' || typeof file.canonical !== 'string') {
+    return { ok: false, problem: 'incomplete', reason: 'berkas digest tidak lengkap' };
   }
-  if (trustedPublicKeyPem && file.publicKey && keyIdOf(createPublicKey(file.publicKey)) !== keyIdOf(key)) {
-    return 'digest ditandatangani dengan kunci lain, bukan kunci publik yang dipercaya';
+  if (file.payload.kind !== 'kinerja.chain-digest' || file.payload.version !== 1) {
+    return { ok: false, problem: 'not_a_digest', reason: 'berkas bukan digest rantai Kinerja versi 1' };
   }
-  const ok = verify(null, Buffer.from(file.canonical, 'utf8'), key, Buffer.from(file.signature, 'base64'));
-  return ok ? null : 'tanda tangan digest tidak sah';
+  if (canonicalPayload(file.payload) !== file.canonical) {
+    return { ok: false, problem: 'edited', reason: 'isi digest tidak sama dengan teks yang ditandatangani' };
+  }
+  const trusted = publicKeyOrNull(trustedPublicKeyPem);
+  if (!trusted || trusted.asymmetricKeyType !== 'ed25519') {
+    return { ok: false, problem: 'unreadable_key', reason: 'kunci publik yang dipercaya tidak dapat dibaca (harus kunci publik Ed25519, PEM)' };
+  }
+  const trustedId = keyIdOf(trusted);
+  const named = publicKeyOrNull(file.publicKey);
+  const namedId = named ? keyIdOf(named) : typeof file.keyId === 'string' && file.keyId !== '' ? file.keyId : null;
+  if (namedId !== null && namedId !== trustedId) {
+    return {
+      ok: false,
+      problem: 'foreign_key',
+      reason: `digest ditandatangani dengan kunci lain (ID kunci ${namedId}), bukan kunci publik yang dipercaya (ID kunci ${trustedId})`,
+    };
+  }
+  const ok = verify(null, Buffer.from(file.canonical, 'utf8'), trusted, Buffer.from(file.signature, 'base64'));
+  return ok ? { ok: true } : { ok: false, problem: 'bad_signature', reason: 'tanda tangan digest tidak sah' };
+}
+
+/** `verifyDigestSignature` reduced to its reason: null when the digest is signed by the trusted key. */
+export function checkDigestSignature(file: ChainDigestFile, trustedPublicKeyPem: string): string | null {
+  const check = verifyDigestSignature(file, trustedPublicKeyPem);
+  return check.ok ? null : check.reason;
 }

@@ -22,6 +22,24 @@ function parse(text: string): KeyObject {
   return key;
 }
 
+function fromEnvironment(text: string): KeyObject {
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new Error(`DIGEST_SIGNING_KEY: ${(error as Error).message}; expected an Ed25519 private key as PKCS#8 PEM or base64 DER`);
+  }
+}
+
+function publicPartOf(privateKey: KeyObject): { publicKeyPem: string; keyId: string } {
+  const publicKey = createPublicKey(privateKey);
+  return { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOf(publicKey) };
+}
+
+/** The development signing key, used when DIGEST_SIGNING_KEY is not set (never in production). */
+function devKeyFile(config: AppConfig): string {
+  return join(config.DATA_DIR, DEV_KEY_FILE);
+}
+
 /**
  * The Ed25519 key that signs digests: DIGEST_SIGNING_KEY (PKCS#8 PEM or base64 DER). Without it,
  * production refuses to start; development generates one once and keeps it under DATA_DIR, with a
@@ -30,15 +48,11 @@ function parse(text: string): KeyObject {
 export function loadDigestSigningKey(config: AppConfig, logger: Logger): DigestSigningKey {
   let privateKey: KeyObject;
   if (config.DIGEST_SIGNING_KEY) {
-    try {
-      privateKey = parse(config.DIGEST_SIGNING_KEY);
-    } catch (error) {
-      throw new Error(`DIGEST_SIGNING_KEY: ${(error as Error).message}; expected an Ed25519 private key as PKCS#8 PEM or base64 DER`);
-    }
+    privateKey = fromEnvironment(config.DIGEST_SIGNING_KEY);
   } else if (config.isProduction) {
     throw new Error('DIGEST_SIGNING_KEY is required in production: an Ed25519 private key (PKCS#8 PEM or base64 DER)');
   } else {
-    const file = join(config.DATA_DIR, DEV_KEY_FILE);
+    const file = devKeyFile(config);
     if (!existsSync(file)) {
       mkdirSync(config.DATA_DIR, { recursive: true });
       const { privateKey: generated } = generateKeyPairSync('ed25519');
@@ -47,6 +61,32 @@ export function loadDigestSigningKey(config: AppConfig, logger: Logger): DigestS
     logger.warn({ file }, 'DIGEST_SIGNING_KEY is not set: digests are signed with a development key kept under DATA_DIR');
     privateKey = parse(readFileSync(file, 'utf8'));
   }
-  const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOf(publicKey) };
+  return { privateKey, ...publicPartOf(privateKey) };
+}
+
+export interface TrustedDigestPublicKey {
+  publicKeyPem: string;
+  keyId: string;
+  /** Where it came from, for messages: the variable, or the development key file. */
+  source: string;
+}
+
+/**
+ * The public half of the key `loadDigestSigningKey` signs with under the same configuration: the
+ * key a digest must be signed with to be the office's own. Never creates a key (a key made now has
+ * signed nothing) and never takes the development file in production, where the worker does not
+ * either. Null when no signing key is configured; throws when DIGEST_SIGNING_KEY or the file is unreadable.
+ */
+export function loadTrustedDigestPublicKey(config: AppConfig): TrustedDigestPublicKey | null {
+  if (config.DIGEST_SIGNING_KEY) return { ...publicPartOf(fromEnvironment(config.DIGEST_SIGNING_KEY)), source: 'DIGEST_SIGNING_KEY' };
+  if (config.isProduction) return null;
+  const file = devKeyFile(config);
+  if (!existsSync(file)) return null;
+  let privateKey: KeyObject;
+  try {
+    privateKey = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
+  return { ...publicPartOf(privateKey), source: file };
 }
