@@ -142,4 +142,13 @@ describe('approval inbox and status matrix (read models)', () => {
     const inbox = await get(INBOX, tokens.sekretaris);
     expect(inbox.items).toEqual([expect.objectContaining({ subbagian: 'KUL', month: 1, revision: 1, daysWaiting: 0 })]);
   });
+
+  it('lists only their own subbagian\'s reports to a Kasubbag in realisasi/{year}; the Sekretaris sees every subbagian', async () => {
+    const own = await get(`/api/v1/satker/${JEMBER}/realisasi/2024`, tokens.kasubbag.KUL);
+    expect(own.subbagian).toEqual(['KUL']);
+    expect(own.months.flatMap((m: { reports: Array<{ subbagian: string }> }) => m.reports.map((r) => r.subbagian))).toEqual(Array(12).fill('KUL'));
+    const all = await get(`/api/v1/satker/${JEMBER}/realisasi/2024`, tokens.sekretaris);
+    expect(all.subbagian.length).toBeGreaterThan(1);
+    expect(all.subbagian).toContain('KUL');
+  });
 });

@@ -41,10 +41,13 @@ export class RealisasiController {
 
   @Get(':year')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Status setiap laporan bulanan tahun ini (bulan × subbagian), termasuk yang terlambat' })
+  @ApiOperation({
+    summary: 'Status setiap laporan bulanan tahun ini (bulan × subbagian), termasuk yang terlambat',
+    description: 'Kepala Subbagian hanya melihat laporan subbagiannya sendiri.',
+  })
   @ApiOkResponse({ schema: { example: REALISASI_LIST_EXAMPLE } })
-  list(@Param() p: YearParams) {
-    return this.queries.execute(new ListRealisasiQuery(p.satker, p.year));
+  list(@Param() p: YearParams, @CurrentUser() user: AuthenticatedUser) {
+    return this.queries.execute(new ListRealisasiQuery(p.satker, p.year, user.role === 'KASUBBAG' ? user.subbagian ?? '' : null));
   }
 
   @Put(':year/:month/:subbagian')

@@ -35,9 +35,12 @@ export interface RealisasiListView {
   months: RealisasiListMonth[];
 }
 
-/** Status of every monthly report of a year: month × subbagian. */
+/**
+ * Status of every monthly report of a year: month × subbagian. With `onlySubbagian` (a Kasubbag's
+ * own), the list holds that subbagian's reports alone.
+ */
 export class ListRealisasiQuery extends Query<RealisasiListView> {
-  constructor(readonly satker: string, readonly year: number) {
+  constructor(readonly satker: string, readonly year: number, readonly onlySubbagian: string | null = null) {
     super();
   }
 }
@@ -52,11 +55,12 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ satker, year }: ListRealisasiQuery): Promise<RealisasiListView> {
+  async execute({ satker, year, onlySubbagian }: ListRealisasiQuery): Promise<RealisasiListView> {
     const facts = await this.directory.facts(satker);
+    const subbagian = onlySubbagian === null ? facts.subbagianCodes : facts.subbagianCodes.filter((code) => code === onlySubbagian);
     const today = localDateOf(this.clock.now().toISOString(), facts.timeZone);
     const deadlineDay = facts.reportDeadlineDay;
-    const loaded = await this.reader.loadYear(satker, year, facts.subbagianCodes);
+    const loaded = await this.reader.loadYear(satker, year, subbagian);
     const months = Array.from({ length: 12 }, (_, i): RealisasiListMonth => {
       const month = i + 1;
       const dueDate = text(deadlineOf(year, month, deadlineDay));
@@ -71,6 +75,6 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
       });
       return { month, dueDate, reports };
     });
-    return { satker, year, subbagian: facts.subbagianCodes, months };
+    return { satker, year, subbagian, months };
   }
 }
