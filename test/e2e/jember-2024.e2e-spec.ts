@@ -141,6 +141,8 @@ describe('KPU Kabupaten Jember 2024 through HTTP reproduces Tabel 3.2 of its Lap
     expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['satker', 'year', 'month']));
     const example = operation.responses['200'].content['application/json'].schema.example;
     expect(Object.keys(example)).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office']);
+    // The precision of realisasi and targetApplied is part of the contract.
+    expect(operation.description).toContain('dibulatkan sekali, setengah ke atas, ke P desimal ("1.33")');
   });
 
   it('answers "to date" through June against the monthly plan', async () => {

@@ -20,7 +20,12 @@ export class KinerjaController {
     summary: 'Tabel 3.2 Pengukuran Kinerja: target, realisasi, capaian dan kategori per indikator',
     description:
       'Dari PK yang berlaku dan laporan bulanan yang disetujui. Setiap angka adalah teks desimal; capaian dua desimal ' +
-      '("100.00"); kategori diputuskan dari nilai yang ditampilkan dengan skala penilaian satker yang berlaku (GET rating-scale; `ratingScaleVersion` = label-nya). `null` berarti belum dapat diukur ' +
+      '("100.00"). `realisasi` dan `targetApplied.value` (hasil agregasi SUM/LAST/MAX/AVERAGE): persis seperti angka yang ' +
+      'diketik ("12", "7.5") bila nilainya berhenti dalam P desimal (P = desimal terbanyak dari angka bulanannya, minimal 2); ' +
+      'selain itu (rata-rata yang tidak berhenti, mis. 4/3) dibulatkan sekali, setengah ke atas, ke P desimal ("1.33"); tanpa ' +
+      'nol di belakang. Capaian selalu dihitung dari nilai eksak, bukan dari angka yang dibulatkan (rata-rata 1, 1, 2 terhadap ' +
+      'target 2: realisasi "1.33", capaian "66.67"). Kategori diputuskan dari capaian yang ditampilkan dengan skala ' +
+      'penilaian satker yang berlaku (GET rating-scale; `ratingScaleVersion` = label-nya). `null` berarti belum dapat diukur ' +
       '(lihat `note`). Dengan `?month=M`: capaian s.d. bulan M terhadap rencana aksi s.d. bulan M. Rata-rata per kegiatan, ' +
       'program dan kantor. Bentuk jawaban ini stabil (kontrak publik). Dengan `?asOf=<waktu ISO 8601>`: angka sebagaimana ' +
       'berdiri pada saat itu (PK yang berlaku dan laporan yang sudah disetujui saat itu), ditambah field `asOf`.',

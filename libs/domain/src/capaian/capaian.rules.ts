@@ -1,5 +1,6 @@
 import { Dec } from '../shared/decimal';
 import type { IndicatorTarget, LowerIsBetterFormula, Polarity } from '../perjanjian-kinerja/pk-structure.types';
+import type { ExactTarget } from './target-to-date';
 
 const HUNDRED = new Dec(100);
 
@@ -39,12 +40,13 @@ function againstSingle(target: Dec, realisasi: Dec, rule: CapaianRule): CapaianR
 }
 
 /**
- * The exact (unrounded) capaian of a realisasi against a target.
+ * The exact (unrounded) capaian of a realisasi against a target. Both are exact: pass the exact
+ * aggregate and the exact target to date (`appliedTarget(…).exact`), never their shown (rounded) text.
  * Range targets (min–max, both inclusive): a realisasi inside the range is 100; below it is measured
  * against min, above it against max, with the indicator's polarity and formula. So higher is better
  * gives R/min below the range and more than 100 (R/max) above it; lower is better the mirror image.
  */
-export function capaianOf(target: IndicatorTarget, realisasi: Dec | null, rule: CapaianRule): CapaianResult {
+export function capaianOf(target: IndicatorTarget | ExactTarget, realisasi: Dec | null, rule: CapaianRule): CapaianResult {
   if (realisasi === null) return { kind: 'NOT_MEASURED', note: 'NOT_REPORTED' };
   if (target.kind === 'SINGLE') return againstSingle(new Dec(target.value), realisasi, rule);
   const min = new Dec(target.min);

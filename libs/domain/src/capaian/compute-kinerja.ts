@@ -2,10 +2,10 @@ import { DomainError } from '../shared/domain-error';
 import { Dec, toTwoPlaces } from '../shared/decimal';
 import type { PkIndicator, PkKegiatan, PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
 import type { ApprovedRealisasi } from '../realisasi/realisasi.types';
-import { aggregate } from './aggregate';
+import { aggregate, shownAggregate } from './aggregate';
 import { absorptionOf, capaianOf } from './capaian.rules';
 import { DEFAULT_RATING_SCALE, ratingOf, type RatingScale } from './rating-scale';
-import { targetApplied, targetText } from './target-to-date';
+import { appliedTarget, targetText } from './target-to-date';
 import type { KinerjaAverage, KinerjaIndicatorRow, KinerjaKegiatanRow, KinerjaTable } from './kinerja-table.types';
 
 export interface ComputeKinerjaOptions {
@@ -27,15 +27,17 @@ function monthlyValues(code: string, reports: readonly ApprovedRealisasi[]): Map
 function indicatorRow(indicator: PkIndicator, reports: readonly ApprovedRealisasi[], month: number | null, scale: RatingScale): KinerjaIndicatorRow {
   const byMonth = monthlyValues(indicator.code, reports);
   const months = [...byMonth.keys()].sort((a, b) => a - b);
-  const realisasi = aggregate(months.map((m) => byMonth.get(m) as Dec), indicator.aggregation);
-  const applied = targetApplied(indicator, month);
-  const result = capaianOf(applied, realisasi, indicator);
+  const figures = months.map((m) => byMonth.get(m) as Dec);
+  // Exact aggregate and target for capaian; each is rounded once, only where it is shown (shownAggregate).
+  const realisasi = aggregate(figures, indicator.aggregation);
+  const applied = appliedTarget(indicator, month);
+  const result = capaianOf(applied.exact, realisasi, indicator);
   const capaian = result.kind === 'MEASURED' ? toTwoPlaces(result.exact) : null;
   return {
     code: indicator.code, name: indicator.name, unit: indicator.unit,
-    target: indicator.target, targetText: targetText(indicator.target), targetApplied: applied,
+    target: indicator.target, targetText: targetText(indicator.target), targetApplied: applied.shown,
     polarity: indicator.polarity, aggregation: indicator.aggregation, picSubbagian: indicator.picSubbagian,
-    realisasi: realisasi === null ? null : realisasi.toFixed(), reportedMonths: months,
+    realisasi: realisasi === null ? null : shownAggregate(realisasi, figures), reportedMonths: months,
     capaian, category: capaian === null ? null : ratingOf(capaian, scale).category,
     note: result.kind === 'NOT_MEASURED' ? result.note : null,
   };

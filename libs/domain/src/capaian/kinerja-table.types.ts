@@ -3,8 +3,11 @@ import type { CapaianNote } from './capaian.rules';
 
 /**
  * Tabel 3.2 as JSON: what `GET /api/v1/satker/{satker}/kinerja/{year}` returns. Every figure is
- * a decimal string ("12", "100.00"); capaian and absorption have exactly two places; null means
- * "not available" (see `note`). Keep this shape stable: outside tools depend on it.
+ * a decimal string ("12", "100.00"); capaian and absorption have exactly two places; an aggregate
+ * (`realisasi`, a plan's `targetApplied`) is exact when it ends within P places (P = the most places
+ * of the monthly figures, at least 2), else rounded once, half up, to P places (`shownAggregate`);
+ * capaian is always computed from the exact values. Null means "not available" (see `note`).
+ * Keep this shape stable: outside tools depend on it.
  */
 export interface KinerjaIndicatorRow {
   code: string;
@@ -14,12 +17,18 @@ export interface KinerjaIndicatorRow {
   target: IndicatorTarget;
   /** The annual target as people write it: "12", "7–8". */
   targetText: string;
-  /** The target capaian was measured against: the annual one, or the plan to date with `month`. */
+  /**
+   * The target capaian was measured against: the annual one, or the plan to date with `month`
+   * (shown per `shownAggregate`: an AVERAGE plan's 4/3 is "1.33"; capaian used the exact 4/3).
+   */
   targetApplied: IndicatorTarget;
   polarity: Polarity;
   aggregation: Aggregation;
   picSubbagian: string;
-  /** The aggregated realisasi (year or to date) of the approved reports; null when none reported. */
+  /**
+   * The aggregated realisasi (year or to date) of the approved reports; null when none reported.
+   * Shown per `shownAggregate`: SUM/LAST/MAX as typed ("12", "7.5"), an AVERAGE of 1, 1, 2 as "1.33".
+   */
   realisasi: string | null;
   /** Months (1–12) whose approved report has a value for this indicator. */
   reportedMonths: number[];

@@ -1,7 +1,9 @@
-import { jember2024LkjInput } from '../fixtures/jember-2024.sample';
+import { computeKinerja, DEFAULT_RATING_SCALE, type PkVersionInForce } from '@kinerja/domain';
+import { JEMBER_2024_PK_IN_FORCE, jember2024LkjInput } from '../fixtures/jember-2024.sample';
 import { formatPercentId, formatQuantityId } from '../format/format-id';
 import { buildLkjModel } from '../model/build-lkj-model';
 import { bodyElements, readDocx, tableAfter, textOf } from '../testing/docx-xml';
+import { jemberReportsWith } from '../testing/jember-variants';
 import { renderLkjDocx } from './render-lkj-docx';
 
 describe('renderLkjDocx — the Jember 2024 LKj read back from its XML', () => {
@@ -113,5 +115,23 @@ describe('renderLkjDocx for an office whose profile is still thin', () => {
     expect(texts).toContain('Belum ada saran yang dicatat oleh Sekretaris.');
     expect(texts).toContain('Jl. Kalimantan No. 35, Jember');
     expect(texts).not.toContain('Tabel 1.1');
+  });
+});
+
+describe('renderLkjDocx with an AVERAGE indicator whose average does not end', () => {
+  it('prints the realisasi rounded once (1 + 1 + 2) ÷ 3 = 1,33 Orang, and capaian from the exact 4/3: 66,67%', async () => {
+    const structure = structuredClone(JEMBER_2024_PK_IN_FORCE.structure);
+    const k31 = structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators)).find((i) => i.code === 'K3.1')!;
+    k31.aggregation = 'AVERAGE';
+    const pk: PkVersionInForce = { ...JEMBER_2024_PK_IN_FORCE, structure };
+    const reports = jemberReportsWith('K3.1', (m) => ({ value: m < 10 ? null : m < 12 ? '1' : '2' }));
+    const input = jember2024LkjInput({ pk, kinerja: computeKinerja(pk, reports, { ratingScale: DEFAULT_RATING_SCALE }) }, reports);
+    const elements = bodyElements((await readDocx(await renderLkjDocx(buildLkjModel(input)))).document);
+    const row = ['2 Orang', '1,33 Orang'];
+    expect(tableAfter(elements, 'Tabel 3.2').rows).toContainEqual(['3.1', 'Pelayanan Publik kepada masyarakat', ...row, '66,67%', 'Kurang Berhasil']);
+    // …and the same figure in its analysis table of 3.2 (activity, target, realisasi, capaian 2023, 2024, kategori).
+    const rows = elements.flatMap((e) => (e.kind === 'table' ? e.rows : []));
+    expect(rows).toContainEqual([expect.any(String), ...row, '100,00%', '66,67%', 'Kurang Berhasil']);
+    expect(rows.flat().some((cell) => /1,3{3}/.test(cell))).toBe(false);
   });
 });
