@@ -48,6 +48,7 @@ describe('projections following the log while many offices write at once', () =>
     const registry = builtInRegistry();
     const live = await snapshotReadModels(db.dataSource, registry);
     expect(live.rm_perf_values.length).toBeGreaterThan(500);
+    expect(live.catatan_reviu.length).toBeGreaterThanOrEqual(workload.offices.length);
     const tables = registry.all().flatMap((p) => [...p.tables]);
     const schema = () => db.dataSource.query(
       `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename = ANY($1) ORDER BY tablename, indexname`, [tables],

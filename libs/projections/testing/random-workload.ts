@@ -3,6 +3,11 @@ import {
   Actor, CommandMetadata, Decider, PkCommand, PkEvent, PkState, RealisasiCommand, RealisasiEvent, RealisasiKey, RealisasiState,
   perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId,
 } from '@kinerja/domain';
+import type { CatatanReviuCommand } from '@kinerja/domain/catatan-reviu/catatan-reviu.commands';
+import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
+import { catatanReviuDecider } from '@kinerja/domain/catatan-reviu/catatan-reviu.decider';
+import type { CatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
+import { catatanReviuStreamId, type CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { ConcurrencyError, EventStore } from '@kinerja/event-store';
 import { seededRandom, WORKLOAD_SUBBAGIAN, workloadContent, workloadStructure } from './workload-structure';
 
@@ -29,13 +34,16 @@ interface Stream<S> {
 const sekretaris: Actor = { userId: 'u-sekretaris', role: 'SEKRETARIS', subbagian: null };
 const sekretarisPlh: Actor = { userId: 'u-sekretaris-plh', role: 'SEKRETARIS', subbagian: null };
 const ketua: Actor = { userId: 'u-ketua', role: 'KETUA', subbagian: null };
+const inspektorat: Actor = { userId: 'u-inspektorat', role: 'INSPEKTORAT', subbagian: null };
 const kasubbag = (subbagian: string): Actor => ({ userId: `u-kasubbag-${subbagian.toLowerCase()}`, role: 'KASUBBAG', subbagian });
 
 /**
  * Drives offices through a year with the real deciders and the real event store, all offices at
  * once: PK drafted, sometimes returned, approved, sometimes revised mid-year (PK Perubahan);
  * monthly reports submitted, returned and resubmitted, approved (sometimes by two Sekretaris at
- * the same instant: one of them gets a conflict), corrected after approval, or left waiting.
+ * the same instant: one of them gets a conflict), corrected after approval, or left waiting; and
+ * the Inspektorat's review notes on the year, a month, a report or an indicator, answered with a
+ * tindak lanjut, closed, sometimes reopened and answered again.
  */
 export class RandomWorkload {
   private commands = 0;
@@ -75,7 +83,38 @@ export class RandomWorkload {
       for (const subbagian of WORKLOAD_SUBBAGIAN) {
         await this.report(pk.state, { satker, year, month, subbagian }, month === months, random, meta);
       }
+      if (month === 1 || random() < 0.15) await this.catatanReviu(satker, year, month, random, meta);
     }
+  }
+
+  /** One review note through the part of its life the dice allow. */
+  private async catatanReviu(satker: string, year: number, month: number, random: () => number, meta: (a: Actor) => CommandMetadata): Promise<void> {
+    const noteId = randomUUID();
+    const stream: Stream<CatatanReviuState> = { state: catatanReviuDecider.initialState(), version: -1 };
+    const run = (cmd: Omit<CatatanReviuCommand, 'metadata'>, actor: Actor) =>
+      this.exec(satker, catatanReviuStreamId(satker, noteId), stream, catatanReviuDecider, { ...cmd, metadata: meta(actor) } as CatatanReviuCommand);
+    const subbagian = WORKLOAD_SUBBAGIAN[Math.floor(random() * WORKLOAD_SUBBAGIAN.length)];
+    const targets: CatatanReviuTarget[] = [
+      { kind: 'YEAR', year },
+      { kind: 'MONTH', year, month },
+      { kind: 'REPORT', year, month, subbagian },
+      { kind: 'INDICATOR', year, indicatorCode: random() < 0.5 ? 'K1.1' : 'K2.1', month: random() < 0.5 ? month : null },
+    ];
+    const finding = random() < 0.5;
+    await run({
+      type: 'WriteCatatanReviu',
+      data: {
+        noteId, satker, target: targets[Math.floor(random() * targets.length)], category: finding ? 'TEMUAN' : 'CATATAN',
+        title: `Reviu bulan ${month}`, description: 'Bukti dukung belum memuat daftar hadir.', recommendation: finding ? 'Lengkapi daftar hadir.' : '',
+      },
+    }, inspektorat);
+    if (random() < 0.2) return; // still open
+    await run({ type: 'SubmitTindakLanjut', data: { response: 'Daftar hadir sudah dilampirkan.' } }, sekretaris);
+    if (random() < 0.2) return; // answered, not yet closed
+    await run({ type: 'CloseCatatanReviu', data: { conclusion: 'Memadai.' } }, inspektorat);
+    if (random() < 0.7) return;
+    await run({ type: 'ReopenCatatanReviu', data: { reason: 'Daftar hadir belum ditandatangani.' } }, inspektorat);
+    await run({ type: 'SubmitTindakLanjut', data: { response: 'Sudah ditandatangani.' } }, sekretaris);
   }
 
   private async report(pkState: PkState, key: RealisasiKey, last: boolean, random: () => number, meta: (a: Actor) => CommandMetadata): Promise<void> {
@@ -119,7 +158,7 @@ export class RandomWorkload {
     this.conflicts++;
   }
 
-  private async exec<S, C extends { metadata: CommandMetadata }, E extends PkEvent | RealisasiEvent>(
+  private async exec<S, C extends { metadata: CommandMetadata }, E extends PkEvent | RealisasiEvent | CatatanReviuEvent>(
     tenantId: string, streamId: string, stream: Stream<S>, decider: Decider<S, C, E>, command: C,
   ): Promise<void> {
     const events = decider.decide(command, stream.state);
