@@ -1,5 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import jsonwebtoken from 'jsonwebtoken';
+import type Redis from 'ioredis';
+import { REDIS } from '@kinerja/platform';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTwoOffices, FIXTURE_PASSWORD, FixtureOffice, login } from '../support/identity-fixtures';
 
@@ -10,11 +12,12 @@ const from = (address: string) => ({ 'X-Forwarded-For': address });
 describe('authentication through HTTP', () => {
   let t: TestApp;
   let own: FixtureOffice;
+  let other: FixtureOffice;
   let rootAdminToken: string;
 
   beforeAll(async () => {
     t = await createTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15', LOGIN_RATE_PER_MINUTE: '6' } });
-    ({ own, rootAdminToken } = await createTwoOffices(t));
+    ({ own, other, rootAdminToken } = await createTwoOffices(t));
   });
 
   afterAll(() => t?.close());
@@ -22,6 +25,8 @@ describe('authentication through HTTP', () => {
   const me = (token: string) => t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
   const attempt = (username: string, password: string, address: string) =>
     t.http.post('/api/v1/auth/login').set(from(address)).send({ username, password });
+  const changePassword = (token: string, currentPassword: string, newPassword: string, address: string) =>
+    t.http.post('/api/v1/auth/password').set(from(address)).set('Authorization', `Bearer ${token}`).send({ currentPassword, newPassword });
 
   it('signs in with the right password: a bearer token, its lifetime and the user', async () => {
     const response = await attempt('kasubbag.kpu-kab-jember', FIXTURE_PASSWORD, '10.0.0.1');
@@ -68,6 +73,68 @@ describe('authentication through HTTP', () => {
     expect(limited.body.code).toBe('AUTH.RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await attempt('ketua.kpu-kab-jember', FIXTURE_PASSWORD, '10.0.2.2')).status).toBe(200);
+  });
+
+  it('answers an unknown username exactly like an existing one: locked after the same failures, same 423 and Retry-After', async () => {
+    // What a probe sees: three wrong passwords, then the right one (or any), then one more.
+    const probe = async (username: string, net: string) => {
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await attempt(username, 'salah-terus', `${net}.${i}`));
+      answers.push(await attempt(username, FIXTURE_PASSWORD, `${net}.3`));
+      answers.push(await attempt(username, 'salah-lagi', `${net}.4`));
+      return answers.map((r) => ({
+        status: r.status,
+        code: r.body.code,
+        message: r.body.message,
+        details: Object.keys(r.body.details).sort(),
+        retryAfter: r.headers['retry-after'],
+        retryAfterSeconds: r.body.details.retryAfterSeconds,
+      }));
+    };
+    const existing = await probe('kasubbag.kpu-kab-banyuwangi', '10.0.8');
+    const unknown = await probe('tidak.ada.di.mana.pun', '10.0.9');
+    expect(existing.map((a) => a.status)).toEqual([401, 401, 401, 423, 423]);
+    expect(unknown).toEqual(existing);
+    expect(existing[3]).toMatchObject({ code: 'AUTH.LOCKED', retryAfter: '900', retryAfterSeconds: 900 });
+    // The name is compared as a login compares it (trimmed, lower case), like an existing one.
+    const other = await attempt(' Tidak.Ada.Di.Mana.Pun ', 'apa-saja', '10.0.9.5');
+    expect({ status: other.status, code: other.body.code }).toEqual({ status: 423, code: 'AUTH.LOCKED' });
+    // Unknown names leave nothing in Redis that outlives the lock window: storage stays bounded.
+    const redis = t.app.get<Redis>(REDIS);
+    const keys = await redis.keys(`${t.config.REDIS_PREFIX}:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      const ttl = await redis.pttl(key);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(15 * 60_000);
+    }
+  });
+
+  it('counts wrong current passwords on /auth/password as failed logins: the account locks (423), and login with it', async () => {
+    const token = other.users.SEKRETARIS.token;
+    for (let i = 0; i < 3; i++) {
+      const wrong = await changePassword(token, 'tebakan-keliru', 'sandi-baru-sekali-1', `10.0.6.${i}`);
+      expect({ status: wrong.status, code: wrong.body.code }).toEqual({ status: 422, code: 'AUTH.CURRENT_PASSWORD_WRONG' });
+    }
+    const locked = await changePassword(token, FIXTURE_PASSWORD, 'sandi-baru-sekali-1', '10.0.6.9');
+    expect({ status: locked.status, code: locked.body.code }).toEqual({ status: 423, code: 'AUTH.LOCKED' });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    const signIn = await attempt('sekretaris.kpu-kab-banyuwangi', FIXTURE_PASSWORD, '10.0.6.10');
+    expect({ status: signIn.status, code: signIn.body.code }).toEqual({ status: 423, code: 'AUTH.LOCKED' });
+    expect(Number(signIn.headers['retry-after'])).toBeGreaterThan(14 * 60);
+  });
+
+  it('counts wrong current passwords against the address too, and a right change clears the account’s failures', async () => {
+    const token = other.users.KETUA.token;
+    const address = '10.0.7.1';
+    for (let i = 0; i < 2; i++) expect((await changePassword(token, 'tebakan-keliru', 'ketua-baru-sekali-1', address)).status).toBe(422);
+    expect((await changePassword(token, FIXTURE_PASSWORD, 'ketua-baru-sekali-1', '10.0.7.2')).status).toBe(204);
+    for (let i = 0; i < 4; i++) expect((await attempt(`tebak.lagi.${i}`, 'tebakan-saja', address)).status).toBe(401);
+    const limited = await attempt('ketua.kpu-kab-banyuwangi', 'ketua-baru-sekali-1', address);
+    expect({ status: limited.status, code: limited.body.code }).toEqual({ status: 429, code: 'AUTH.RATE_LIMITED' });
+    // Two failures before the change and two after would lock at three, had the change not cleared them.
+    for (let i = 0; i < 2; i++) expect((await attempt('ketua.kpu-kab-banyuwangi', 'salah-terus', `10.0.7.${3 + i}`)).status).toBe(401);
+    expect((await attempt('ketua.kpu-kab-banyuwangi', 'ketua-baru-sekali-1', '10.0.7.5')).status).toBe(200);
   });
 
   it('does not count successful logins against the address', async () => {

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@kinerja/event-store';
 import { AppConfig } from '@kinerja/platform';
 import { CachedSessions } from './auth/cached-sessions';
-import { CredentialsService, LockoutSettings } from './auth/credentials.service';
+import { AccountLockout, LockoutSettings } from './auth/account-lockout';
+import { CredentialsService } from './auth/credentials.service';
 import { PasswordHasher } from './auth/password-hasher';
 import { FirstAdminService } from './bootstrap/first-admin.service';
 import { EventStoreIdentityLog } from './events/event-store-identity-log';
@@ -34,6 +35,7 @@ const services = [
   providers: [
     ...services,
     PasswordHasher,
+    AccountLockout,
     IdentityUnitOfWork,
     { provide: IdentityEventLog, useClass: EventStoreIdentityLog },
     {

@@ -2,6 +2,7 @@ export * from './identity.types';
 export * from './identity.errors';
 export * from './identity.module';
 export * from './events/identity.events';
+export * from './auth/account-lockout';
 export * from './auth/credentials.service';
 export * from './auth/cached-sessions';
 export * from './auth/session-cache';

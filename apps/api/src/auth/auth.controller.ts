@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@kinerja/identity';
-import { UserPasswordService } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Public } from '../http/public.decorator';
@@ -15,10 +14,7 @@ import { AuthService } from './auth.service';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly passwords: UserPasswordService,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Public()
   @Post('login')
@@ -26,7 +22,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiResponse({ status: 401, type: ErrorBody, description: 'AUTH.INVALID_CREDENTIALS' })
-  @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this account (Retry-After)' })
+  @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this username, whether an account or not (Retry-After)' })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'AUTH.RATE_LIMITED: too many failures from this address (Retry-After)' })
   @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down), or DATABASE.UNAVAILABLE (Retry-After)' })
   login(@Body() body: LoginDto, @Ip() address: string): Promise<LoginResponseDto> {
@@ -45,16 +41,24 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @CommandHeaders()
-  @ApiOperation({ summary: 'Change one’s own password; every token issued before stops working' })
+  @ApiOperation({
+    summary: 'Change one’s own password; every token issued before stops working',
+    description: 'A wrong current password counts as a failed login, for the account (lockout) and for the address (rate limit).',
+  })
   @ApiResponse({ status: 204, description: 'Changed: sign in again' })
+  @ApiResponse({ status: 422, type: ErrorBody, description: 'AUTH.CURRENT_PASSWORD_WRONG, or USER.PASSWORD_TOO_WEAK' })
+  @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this account (Retry-After)' })
+  @ApiResponse({ status: 429, type: ErrorBody, description: 'AUTH.RATE_LIMITED: too many failures from this address (Retry-After)' })
+  @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down) (Retry-After)' })
   async changePassword(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ChangePasswordDto,
+    @Ip() address: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     const options = commandOptions(request);
-    const { replayed } = await this.passwords.changeOwn(user, body.currentPassword, body.newPassword, options);
+    const { replayed } = await this.auth.changeOwnPassword(user, body.currentPassword, body.newPassword, address, options);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
   }
 }

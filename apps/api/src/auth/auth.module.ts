@@ -13,6 +13,7 @@ import { resolveJwtSecret } from './jwt-secret';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { RoutePermissionsCheck } from './route-permissions.check';
 import { SessionChangeListener } from './session-change-listener';
+import { UnknownUsernameLockout } from './unknown-username-lockout';
 
 /**
  * Authentication for the whole API: login, the global AccessGuard (token, office scope, roles), the
@@ -38,6 +39,7 @@ import { SessionChangeListener } from './session-change-listener';
     AccessTokenService,
     AuthService,
     LoginRateLimiter,
+    UnknownUsernameLockout,
     RoutePermissionsCheck,
     FirstAdminBootstrap,
     SessionChangeListener,

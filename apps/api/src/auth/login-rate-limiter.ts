@@ -9,12 +9,14 @@ const WINDOW_SECONDS = 60;
  * needs that), so without a bound a login would hang until the client gives up.
  */
 export const REDIS_ANSWER_TIMEOUT_MS = 1000;
-const RETRY_AFTER_SECONDS = 5;
+/** Retry-After of AUTH.LOGIN_UNAVAILABLE, while Redis does not answer. */
+export const REDIS_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Failed logins per client address, in Redis so that every API replica shares the count. Only
- * failures count: an office behind one NAT address where everyone signs in at eight o'clock is not
- * throttled, while guessing from one address is. Fixed one-minute windows.
+ * failures count (wrong passwords at login, and wrong current passwords when changing one's own):
+ * an office behind one NAT address where everyone signs in at eight o'clock is not throttled,
+ * while guessing from one address is. Fixed one-minute windows.
  *
  * When Redis does not answer, logins are refused with 503 AUTH.LOGIN_UNAVAILABLE at once rather
  * than let through uncounted (the account lockout alone would not stop guessing across accounts);
@@ -36,9 +38,9 @@ export class LoginRateLimiter {
   /** Throws AUTH.RATE_LIMITED (429, with Retry-After) when the address has used up its failures. */
   async assertAllowed(address: string): Promise<void> {
     const key = this.key(address);
-    const [count, ttl] = await this.answered(() => Promise.all([this.redis.get(key), this.redis.ttl(key)])).catch((error: unknown) => {
+    const [count, ttl] = await redisAnswer(this.redis, () => Promise.all([this.redis.get(key), this.redis.ttl(key)])).catch((error: unknown) => {
       this.logger.warn({ msg: 'login refused: Redis does not answer', error: (error as Error).message });
-      throw authErrors.loginUnavailable(RETRY_AFTER_SECONDS);
+      throw authErrors.loginUnavailable(REDIS_RETRY_AFTER_SECONDS);
     });
     if (Number(count ?? 0) >= this.config.LOGIN_RATE_PER_MINUTE) {
       throw authErrors.rateLimited(ttl > 0 ? ttl : WINDOW_SECONDS);
@@ -52,23 +54,23 @@ export class LoginRateLimiter {
   async recordFailure(address: string): Promise<void> {
     const key = this.key(address);
     // INCR and EXPIRE NX in one transaction: a key never outlives its window without a TTL.
-    await this.answered(() => this.redis.multi().incr(key).expire(key, WINDOW_SECONDS, 'NX').exec()).catch((error: unknown) =>
+    await redisAnswer(this.redis, () => this.redis.multi().incr(key).expire(key, WINDOW_SECONDS, 'NX').exec()).catch((error: unknown) =>
       this.logger.warn({ msg: 'failed login not counted: Redis does not answer', error: (error as Error).message }),
     );
   }
+}
 
-  /**
-   * The answer of `send`'s commands, or a rejection: at once when Redis is not connected (nothing is
-   * sent, so nothing waits in the client's queue to run later), or after the timeout.
-   */
-  private answered<T>(send: () => Promise<T>): Promise<T> {
-    if (this.redis.status !== 'ready') return Promise.reject(new Error(`Redis is ${this.redis.status}`));
-    const command = send();
-    command.catch(() => undefined); // answered late or never: nobody waits for it any more
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_ANSWER_TIMEOUT_MS} ms`)), REDIS_ANSWER_TIMEOUT_MS);
-    });
-    return Promise.race([command, timeout]).finally(() => clearTimeout(timer));
-  }
+/**
+ * The answer of `send`'s commands, or a rejection: at once when Redis is not connected (nothing is
+ * sent, so nothing waits in the client's queue to run later), or after the timeout.
+ */
+export function redisAnswer<T>(redis: Redis, send: () => Promise<T>): Promise<T> {
+  if (redis.status !== 'ready') return Promise.reject(new Error(`Redis is ${redis.status}`));
+  const command = send();
+  command.catch(() => undefined); // answered late or never: nobody waits for it any more
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_ANSWER_TIMEOUT_MS} ms`)), REDIS_ANSWER_TIMEOUT_MS);
+  });
+  return Promise.race([command, timeout]).finally(() => clearTimeout(timer));
 }

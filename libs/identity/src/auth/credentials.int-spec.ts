@@ -60,4 +60,20 @@ describe('credentials: lockout, refusals that look alike, password changes', () 
     expect(changed.map((e) => e.data)).toEqual([{ userId: user.id, satker: 'kpu-kab-jember', by: 'self' }]);
     expect(JSON.stringify(events)).not.toContain('$argon2');
   });
+
+  it('counts wrong current passwords like failed logins: the account locks for login and for changing alike', async () => {
+    await users.create(rootAdmin, 'kpu-kab-jember', { username: 'sekretaris', fullName: 'Sekretaris', role: 'SEKRETARIS', password: 'sekretaris-lama' });
+    const me = (await credentials.verify('sekretaris', 'sekretaris-lama')).user;
+    for (let i = 0; i < 2; i++) expect((await refusal(passwords.changeOwn(me, 'tebakan-keliru', 'sekretaris-baru'))).code).toBe('AUTH.CURRENT_PASSWORD_WRONG');
+    expect((await refusal(credentials.verify('sekretaris', 'tebakan-keliru'))).code).toBe('AUTH.INVALID_CREDENTIALS');
+    const locked = await refusal(passwords.changeOwn(me, 'sekretaris-lama', 'sekretaris-baru'));
+    expect({ code: locked.code, retryAfterSeconds: locked.details.retryAfterSeconds }).toEqual({ code: 'AUTH.LOCKED', retryAfterSeconds: 600 });
+    expect((await refusal(credentials.verify('sekretaris', 'sekretaris-lama'))).code).toBe('AUTH.LOCKED');
+    clock.advance(10 * 60_000);
+    // Two failures, then a change clears them as a login does: two more do not lock.
+    for (let i = 0; i < 2; i++) expect((await refusal(passwords.changeOwn(me, 'tebakan-keliru', 'sekretaris-baru'))).code).toBe('AUTH.CURRENT_PASSWORD_WRONG');
+    await passwords.changeOwn(me, 'sekretaris-lama', 'sekretaris-baru');
+    for (let i = 0; i < 2; i++) expect((await refusal(credentials.verify('sekretaris', 'tebakan-keliru'))).code).toBe('AUTH.INVALID_CREDENTIALS');
+    expect((await credentials.verify('sekretaris', 'sekretaris-baru')).user.id).toBe(me.id);
+  });
 });

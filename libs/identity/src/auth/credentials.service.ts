@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@kinerja/platform';
-import { IdentityUnitOfWork } from '../events/identity-unit-of-work';
 import { authErrors } from '../identity.errors';
-import { SYSTEM_ACTOR } from '../identity.types';
 import type { AuthenticatedUser } from '../identity.types';
 import { CREDENTIAL_COLUMNS, UserCredentialRow } from '../users/user.rows';
-import { afterFailedLogin, lockedUntil, LockoutPolicy } from './lockout.policy';
+import { AccountLockout, UnknownUsernameFailures } from './account-lockout';
 import { PasswordHasher } from './password-hasher';
-
-export abstract class LockoutSettings implements LockoutPolicy {
-  abstract maxFailures: number;
-  abstract lockMinutes: number;
-}
 
 export interface VerifiedCredentials {
   user: AuthenticatedUser;
@@ -26,30 +19,39 @@ export interface SessionUser extends AuthenticatedUser {
 
 /**
  * Checks a username and password, counting failures and locking the account after too many.
- * Unknown, inactive and wrong-password answers are the same error after the same work.
+ * Unknown, inactive and wrong-password answers are the same error after the same work; with a
+ * store for the failures of unknown names, an unknown name also locks like an account does.
  */
 @Injectable()
 export class CredentialsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly unitOfWork: IdentityUnitOfWork,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
-    private readonly policy: LockoutSettings,
+    private readonly lockout: AccountLockout,
   ) {}
 
-  async verify(username: string, password: string): Promise<VerifiedCredentials> {
-    const row = await this.findByUsername(username.trim().toLowerCase());
+  /**
+   * `unknownNames` counts the failures of names that match no account (the API passes its Redis
+   * store); without it they are refused without being counted.
+   */
+  async verify(username: string, password: string, unknownNames?: UnknownUsernameFailures): Promise<VerifiedCredentials> {
+    const name = username.trim().toLowerCase();
+    const row = await this.findByUsername(name);
     if (!row) {
+      const now = this.clock.now();
+      const until = await unknownNames?.lockedUntil(name, now);
+      if (until) throw authErrors.locked(until, now);
+      // The work of a wrong password at an account: a hash verified, a failure written.
       await this.hasher.verifyDummy(password);
+      await this.lockout.spendFailureWork();
+      await unknownNames?.recordFailure(name, this.clock.now(), this.lockout.policy);
       throw authErrors.invalidCredentials();
     }
-    const now = this.clock.now();
-    const until = lockedUntil({ failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until }, now);
-    if (until) throw authErrors.locked(until, now);
+    this.lockout.assertNotLocked(row);
     const matches = await this.hasher.verify(row.password_hash, password);
     if (!matches) {
-      await this.recordFailure(row.id);
+      await this.lockout.recordFailure(row.id);
       throw authErrors.invalidCredentials();
     }
     if (!row.active || !row.satker_active) throw authErrors.invalidCredentials();
@@ -75,34 +77,6 @@ export class CredentialsService {
       [username],
     );
     return row ?? null;
-  }
-
-  private async recordFailure(id: string): Promise<void> {
-    // Row lock: concurrent failures must each count, and exactly one of them locks.
-    await this.unitOfWork.run(SYSTEM_ACTOR, async (manager, record) => {
-      const [row]: UserCredentialRow[] = await manager.query(
-        `SELECT satker_code, id, failed_login_count, locked_until FROM users WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      const now = this.clock.now();
-      const next = afterFailedLogin({ failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until }, now, this.policy);
-      await manager.query(`UPDATE users SET failed_login_count = $2, locked_until = $3 WHERE id = $1`, [
-        id,
-        next.failedLoginCount,
-        next.lockedUntil,
-      ]);
-      if (next.lockedNow && next.lockedUntil) {
-        record(row.satker_code, {
-          type: 'UserLockedOut',
-          data: {
-            userId: id,
-            satker: row.satker_code,
-            failedAttempts: this.policy.maxFailures,
-            lockedUntil: next.lockedUntil.toISOString(),
-          },
-        });
-      }
-    });
   }
 }
 

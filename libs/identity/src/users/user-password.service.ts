@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccountLockout } from '../auth/account-lockout';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Clock } from '@kinerja/platform';
 import { IdentityCommandOptions, IdentityUnitOfWork } from '../events/identity-unit-of-work';
@@ -11,7 +12,10 @@ import { USER_COLUMNS, UserRow } from './user.rows';
 
 /**
  * Password changes. Each one bumps the user's token version, so every token issued before it stops
- * working at once; a reset by an administrator also lifts a lockout.
+ * working at once, and clears the failed attempts as a successful login does; a reset by an
+ * administrator also lifts a lockout. A wrong current password counts as a failed login of the
+ * account (a stolen token must not let its holder guess the password), and a locked account
+ * cannot change its own password until the lock ends.
  */
 @Injectable()
 export class UserPasswordService {
@@ -20,6 +24,7 @@ export class UserPasswordService {
     private readonly unitOfWork: IdentityUnitOfWork,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly lockout: AccountLockout,
   ) {}
 
   async reset(
@@ -44,15 +49,19 @@ export class UserPasswordService {
     options: IdentityCommandOptions = {},
   ): Promise<{ replayed: boolean }> {
     // A retry after success must replay, not fail on the current password that has just changed.
-    if (await this.unitOfWork.replay(toActor(user), passwordOperation(user.satker, user.id), options.idempotencyKey)) {
+    if (await this.unitOfWork.replay(toActor(user), passwordOperation(user.satker, user.id), options)) {
       return { replayed: true };
     }
     const [row] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE satker_code = $1 AND id = $2`,
+      `SELECT ${USER_COLUMNS}, password_hash, failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2`,
       [user.satker, user.id],
     );
     if (!row) throw identityErrors.userNotFound(user.id);
-    if (!(await this.hasher.verify(row.password_hash, currentPassword))) throw identityErrors.currentPasswordWrong();
+    this.lockout.assertNotLocked(row);
+    if (!(await this.hasher.verify(row.password_hash, currentPassword))) {
+      await this.lockout.recordFailure(row.id);
+      throw identityErrors.currentPasswordWrong();
+    }
     return this.store(user, row, newPassword, 'self', options);
   }
 
@@ -66,13 +75,15 @@ export class UserPasswordService {
     assertAcceptablePassword(newPassword, row.username);
     const passwordHash = await this.hasher.hash(newPassword);
     const operation = passwordOperation(row.satker_code, row.id);
-    const { replayed } = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
+    const { replayed } = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       const now = this.clock.now();
+      // Both lift any lock: an administrator's reset on purpose; one's own change only gets here
+      // unlocked, and clears the failures as a successful login does.
       await manager.query(
         `UPDATE users SET password_hash = $3, password_changed_at = $4, token_version = token_version + 1,
-                failed_login_count = 0, locked_until = CASE WHEN $5 THEN NULL ELSE locked_until END, updated_at = $4
+                failed_login_count = 0, locked_until = NULL, updated_at = $4
           WHERE satker_code = $1 AND id = $2`,
-        [row.satker_code, row.id, passwordHash, now, by === 'admin'],
+        [row.satker_code, row.id, passwordHash, now],
       );
       record(row.satker_code, { type: 'UserPasswordChanged', data: { userId: row.id, satker: row.satker_code, by } });
     });

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { authErrors, LockoutPolicy, UnknownUsernameFailures } from '@kinerja/identity';
+import { AppConfig, REDIS } from '@kinerja/platform';
+import { REDIS_RETRY_AFTER_SECONDS, redisAnswer } from './login-rate-limiter';
+
+// One failure, atomically: the failure that reaches the limit drops the count and sets the lock,
+// as an account's count goes back to zero when it locks. The count lives for the lock window since
+// its last failure, the lock until its end: a name leaves nothing in Redis for longer than that.
+// KEYS: count, lock. ARGV: max failures, lock end (ms since the epoch), lock window (ms).
+const RECORD_FAILURE = `
+local failures = redis.call('INCR', KEYS[1])
+if failures >= tonumber(ARGV[1]) then
+  redis.call('DEL', KEYS[1])
+  redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+  return 1
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 0
+`;
+
+/**
+ * Failed logins of names that match no account, in Redis (shared by every API replica), so that an
+ * unknown name locks after LOGIN_MAX_FAILURES failures for LOGIN_LOCK_MINUTES with the very answer
+ * of an account (423 AUTH.LOCKED, Retry-After) and the lockout does not reveal which names exist.
+ * Keys hold a hash of the name, never the name (people type their password into the wrong field),
+ * and every key expires within the lock window, so guessed names cannot fill Redis.
+ *
+ * The address rate limit already refuses logins while Redis does not answer; should it go away
+ * between the two, the lock is not known and the login is refused (503) likewise, while an
+ * uncounted failure only loses one count.
+ */
+@Injectable()
+export class UnknownUsernameLockout implements UnknownUsernameFailures {
+  private readonly logger = new Logger('UnknownUsernameLockout');
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  private keys(username: string): { count: string; lock: string } {
+    const name = createHash('sha256').update(username).digest('hex');
+    return {
+      count: `${this.config.REDIS_PREFIX}:login-unknown-failures:${name}`,
+      lock: `${this.config.REDIS_PREFIX}:login-unknown-lock:${name}`,
+    };
+  }
+
+  async lockedUntil(username: string, now: Date): Promise<Date | null> {
+    const { lock } = this.keys(username);
+    const value = await redisAnswer(this.redis, () => this.redis.get(lock)).catch((error: unknown) => {
+      this.logger.warn({ msg: 'login refused: Redis does not answer', error: (error as Error).message });
+      throw authErrors.loginUnavailable(REDIS_RETRY_AFTER_SECONDS);
+    });
+    const until = Number(value ?? 0);
+    return until > now.getTime() ? new Date(until) : null;
+  }
+
+  async recordFailure(username: string, now: Date, policy: LockoutPolicy): Promise<void> {
+    const { count, lock } = this.keys(username);
+    const windowMs = policy.lockMinutes * 60_000;
+    await redisAnswer(this.redis, () =>
+      this.redis.eval(RECORD_FAILURE, 2, count, lock, policy.maxFailures, now.getTime() + windowMs, windowMs),
+    ).catch((error: unknown) =>
+      this.logger.warn({ msg: 'failed login not counted: Redis does not answer', error: (error as Error).message }),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@kinerja/platform';
+import { IdentityUnitOfWork, RecordEvent } from '../events/identity-unit-of-work';
+import { authErrors } from '../identity.errors';
+import { SYSTEM_ACTOR } from '../identity.types';
+import type { UserCredentialRow } from '../users/user.rows';
+import { afterFailedLogin, lockedUntil, LockoutPolicy } from './lockout.policy';
+
+/** An id no user has (users.id are random UUIDs, version 4). */
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+
+export abstract class LockoutSettings implements LockoutPolicy {
+  abstract maxFailures: number;
+  abstract lockMinutes: number;
+}
+
+/**
+ * Failed attempts at a name that matches no account. They have no row to be counted in, so they
+ * are counted elsewhere (the API keeps them in Redis, each name only for the lock window since its
+ * last failure); the name then locks after the same failures as an account does, and the lockout
+ * does not tell which names exist.
+ */
+export interface UnknownUsernameFailures {
+  /** The end of the name's lock, or null when it is not locked. */
+  lockedUntil(username: string, now: Date): Promise<Date | null>;
+  /** Counts one failure; the one that reaches `policy.maxFailures` locks the name for `policy.lockMinutes`. */
+  recordFailure(username: string, now: Date, policy: LockoutPolicy): Promise<void>;
+}
+
+/**
+ * The lock of an account after repeated failures to prove its password: wrong passwords at login
+ * and wrong current passwords when changing it count alike, on the same counter.
+ */
+@Injectable()
+export class AccountLockout {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: IdentityUnitOfWork,
+    private readonly clock: Clock,
+    readonly policy: LockoutSettings,
+  ) {}
+
+  /** AUTH.LOCKED (423, with Retry-After) while the account is locked. */
+  assertNotLocked(row: Pick<UserCredentialRow, 'failed_login_count' | 'locked_until'>): void {
+    const now = this.clock.now();
+    const until = lockedUntil({ failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until }, now);
+    if (until) throw authErrors.locked(until, now);
+  }
+
+  /** Counts one failure of the account; the one that reaches the limit locks it (event UserLockedOut). */
+  async recordFailure(id: string): Promise<void> {
+    await this.unitOfWork.run(SYSTEM_ACTOR, (manager, record) => this.count(manager, id, record));
+  }
+
+  /**
+   * The database work of `recordFailure` on no account: the same statements, touching no row, so
+   * that a failure at a name that matches no account takes as long as one at an account.
+   */
+  async spendFailureWork(): Promise<void> {
+    await this.dataSource.transaction((manager) => this.count(manager, NO_ACCOUNT, () => undefined));
+  }
+
+  private async count(manager: EntityManager, id: string, record: RecordEvent): Promise<void> {
+    // Row lock: concurrent failures must each count, and exactly one of them locks.
+    const [row]: UserCredentialRow[] = await manager.query(
+      `SELECT satker_code, id, failed_login_count, locked_until FROM users WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const now = this.clock.now();
+    const state = row ? { failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until } : { failedLoginCount: 0, lockedUntil: null };
+    const next = afterFailedLogin(state, now, this.policy);
+    await manager.query(`UPDATE users SET failed_login_count = $2, locked_until = $3 WHERE id = $1`, [
+      id,
+      next.failedLoginCount,
+      next.lockedUntil,
+    ]);
+    if (row && next.lockedNow && next.lockedUntil) {
+      record(row.satker_code, {
+        type: 'UserLockedOut',
+        data: {
+          userId: id,
+          satker: row.satker_code,
+          failedAttempts: this.policy.maxFailures,
+          lockedUntil: next.lockedUntil.toISOString(),
+        },
+      });
+    }
+  }
+}
