@@ -76,4 +76,135 @@ describe('hostile input is refused with 400, never a 500', () => {
       .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4');
     expect({ status: truncated.status, code: truncated.body.code }).toEqual({ status: 400, code: 'EVIDENCE.MALFORMED_UPLOAD' });
   });
+
+  describe('a body nested deeper than any request needs', () => {
+    const nestedArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+    it.each([
+      ['arrays 5000 deep', `{"username":"a","password":"b","x":${nestedArrays(5000)}}`],
+      ['objects 3000 deep', `{"username":"a","password":"b","x":${nestedObjects(3000)}}`],
+      ['arrays one level too deep', `{"username":"a","password":"b","x":${nestedArrays(32)}}`],
+    ])('refuses JSON of %s with 400 REQUEST.MALFORMED, before signing in', async (_what, body) => {
+      const response = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body);
+      expect(response.body).toEqual({
+        code: 'REQUEST.MALFORMED',
+        message: 'Isi permintaan bersarang terlalu dalam: paling banyak 32 tingkat.',
+        details: { maxDepth: 32 },
+      });
+      expect(response.status).toBe(400);
+    });
+
+    it('reads a body exactly as deep as allowed, and lets its DTO judge it', async () => {
+      const response = await t.http
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(`{"username":"a","password":"b","x":${nestedArrays(31)}}`);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toEqual([{ field: 'x', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' }]);
+    });
+
+    it.each([
+      ['one level too deep', `username=a&password=b&x${'[a]'.repeat(32)}=1`],
+      ['far too deep', `username=a&password=b&x${'[a]'.repeat(3000)}=1`],
+      ['far too deep, as arrays', `username=a&password=b&x${'[]'.repeat(3000)}=1`],
+    ])('refuses a form body nested %s the same way', async (_what, body) => {
+      const response = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/x-www-form-urlencoded').send(body);
+      expect({ status: response.status, code: response.body.code, details: response.body.details }).toEqual({
+        status: 400, code: 'REQUEST.MALFORMED', details: { maxDepth: 32 },
+      });
+    });
+  });
+
+  describe('numbers too large for PostgreSQL', () => {
+    it.each(['1e20', '9223372036854775807', '1e300', '2147483648'])('refuses notifications from offset %s with 400, naming the field', async (offset) => {
+      const response = await t.http.get(`/api/v1/me/notifications?offset=${offset}`).set(as(own.users.KETUA.token));
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toEqual([{ field: 'offset', constraint: 'max', message: 'nilainya terlalu besar' }]);
+    });
+
+    it('still pages from a large but sensible offset', async () => {
+      const response = await t.http.get('/api/v1/me/notifications?offset=1000000').set(as(own.users.KETUA.token));
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ items: [], offset: 1000000 });
+    });
+
+    it.each([
+      ['the expected version of a PK command', 'SEKRETARIS', 'post', (s: string) => `/api/v1/satker/${s}/pk/2024/submit`, { expectedVersion: 1e20 }, 'expectedVersion'],
+      ['the expected version of a review note', 'SEKRETARIS', 'post', (s: string) => `/api/v1/satker/${s}/catatan-reviu/00000000-0000-4000-8000-000000000000/tindak-lanjut`, { response: 'x', expectedVersion: 9223372036854775807 }, 'expectedVersion'],
+      ['the expected version of an office', 'ADMIN', 'patch', (s: string) => `/api/v1/satker/${s}`, { expectedVersion: 1e300 }, 'expectedVersion'],
+      ['the size of a piece of evidence', 'KASUBBAG', 'put', (s: string) => `/api/v1/satker/${s}/realisasi/2024/1/PDI`, {
+        lines: [{ indicatorCode: 'K1', value: '1', narrative: '', kendala: '', solusi: '', evidence: [{ sha256: 'a', fileName: 'a.pdf', contentType: 'application/pdf', size: 1e20 }] }],
+        budget: [],
+      }, 'lines.0.evidence.0.size'],
+      ['an LKj version', 'KETUA', 'get', (s: string) => `/api/v1/satker/${s}/lkj/2024/versions/99999999999/pdf`, undefined, 'version'],
+    ] as const)('refuses %s beyond the range of its column', async (_what, role, method, path, body, field) => {
+      const request = t.http[method](path(own.code)).set(as(own.users[role].token));
+      const response = body === undefined ? await request : await request.send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toContainEqual(expect.objectContaining({ field, constraint: 'max' }));
+    });
+  });
+
+  describe('every validation message in Indonesian', () => {
+    it('says a malformed notification id is not a UUID', async () => {
+      const response = await t.http.post('/api/v1/me/notifications/not-a-uuid/read').set(as(own.users.KETUA.token));
+      expect({ status: response.status, fields: response.body.details?.fields }).toEqual({
+        status: 400, fields: [{ field: 'id', constraint: 'isUuid', message: 'harus berupa UUID' }],
+      });
+    });
+
+    it('says an indicator code of 300 characters is too long', async () => {
+      const indicator = {
+        code: 'K'.repeat(300), name: 'Layanan', unit: 'Layanan', target: { kind: 'SINGLE', value: '12' }, polarity: 'HIGHER_IS_BETTER',
+        lowerIsBetterFormula: 'INVERSE_DIFFERENCE', aggregation: 'SUM', monthlyPlan: null, evidenceRequired: false, picSubbagian: 'PDI',
+      };
+      const response = await t.http
+        .post(`/api/v1/satker/${own.code}/pk/2030`)
+        .set(as(own.users.SEKRETARIS.token))
+        .send({ programs: [{ code: 'P1', name: 'Program', kegiatan: [{ code: 'K1', name: 'Kegiatan', pagu: null, indicators: [indicator] }] }] });
+      expect({ status: response.status, fields: response.body.details?.fields }).toEqual({
+        status: 400,
+        fields: [{ field: 'programs.0.kegiatan.0.indicators.0.code', constraint: 'isLength', message: 'panjangnya tidak sesuai' }],
+      });
+    });
+
+    it('says a digest day that is not in the calendar is not a date', async () => {
+      const response = await t.http.get(`/api/v1/satker/${own.code}/audit/digests/2024-02-30`).set(as(own.users.INSPEKTORAT.token));
+      expect(response.body.details.fields).toEqual([{ field: 'day', constraint: 'isIso8601', message: 'bukan tanggal yang ada di kalender' }]);
+    });
+  });
+
+  describe('a required field that is missing or null', () => {
+    it.each([
+      ['missing', { username: 'admin' }],
+      ['null', { username: 'admin', password: null }],
+    ])('is said to be required once, not once per rule (%s)', async (_what, body) => {
+      const response = await t.http.post('/api/v1/auth/login').send(body);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        code: 'VALIDATION.FAILED',
+        message: 'Data yang dikirim tidak valid.',
+        details: { fields: [{ field: 'password', constraint: 'isDefined', message: 'wajib diisi' }] },
+      });
+    });
+
+    it('is named in a nested structure too', async () => {
+      const response = await t.http
+        .post(`/api/v1/satker/${own.code}/pk/2030`)
+        .set(as(own.users.SEKRETARIS.token))
+        .send({ programs: [{ code: 'P1', name: null, kegiatan: [] }] });
+      expect(response.body.details.fields).toEqual([
+        { field: 'programs.0.name', constraint: 'isDefined', message: 'wajib diisi' },
+        { field: 'programs.0.kegiatan', constraint: 'arrayMinSize', message: 'jumlah isinya terlalu sedikit' },
+      ]);
+    });
+  });
+
+  it('does not say which framework answers', async () => {
+    const response = await t.http.get('/health');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    const login = await t.http.post('/api/v1/auth/login').send({});
+    expect(login.headers['x-powered-by']).toBeUndefined();
+  });
 });

@@ -10,6 +10,8 @@ export async function createApiApp(options: PlatformOptions): Promise<INestAppli
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: new PinoNestLogger(options.logger.child({ component: 'api' })),
     bufferLogs: false,
+    // configureHttp installs the body parsers, with a limit on nesting.
+    bodyParser: false,
   });
   app.set('trust proxy', 'loopback');
   app.use(correlationMiddleware);

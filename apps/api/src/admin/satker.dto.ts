@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { SATKER_CODE_PATTERN, TIME_ZONES } from '@kinerja/identity';
 import type { TimeZone } from '@kinerja/identity';
+import { INT4_MAX } from '../http/integer-bounds';
+import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 
 export class CreateSatkerDto {
   @ApiProperty({ example: 'kpu-kab-jember', pattern: SATKER_CODE_PATTERN.source })
@@ -33,19 +35,19 @@ export class CreateSatkerDto {
 
 export class UpdateSatkerDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MinLength(3)
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: TIME_ZONES })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(TIME_ZONES)
   timeZone?: TimeZone;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 28 })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsInt()
   @Min(1)
   @Max(28)
@@ -55,20 +57,21 @@ export class UpdateSatkerDto {
     example: 'kpu-prov-papua-selatan',
     description: 'Moves the office under another parent in your scope (a regional reorganisation); its users, data and history go with it',
   })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @Matches(SATKER_CODE_PATTERN)
   parentCode?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the office (its users can no longer sign in); nothing is deleted' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'Refuse the change (409) unless the office is still at this version' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'Refuse the change (409) unless the office is still at this version', minimum: 1, maximum: INT4_MAX })
+  @IsOptionalButNotNull()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   expectedVersion?: number;
 }
 

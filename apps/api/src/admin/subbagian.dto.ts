@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
+import { INT4_MAX } from '../http/integer-bounds';
+import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 
 export class CreateSubbagianDto {
   @ApiProperty({ example: 'PDI', pattern: SUBBAGIAN_CODE_PATTERN.source })
@@ -16,21 +18,22 @@ export class CreateSubbagianDto {
 
 export class UpdateSubbagianDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the subbagian; nothing is deleted' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'Refuse the change (409) unless the subbagian is still at this version' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'Refuse the change (409) unless the subbagian is still at this version', minimum: 1, maximum: INT4_MAX })
+  @IsOptionalButNotNull()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   expectedVersion?: number;
 }
 

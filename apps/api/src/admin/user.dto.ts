@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ROLES } from '@kinerja/domain';
 import type { Role } from '@kinerja/domain';
 import { PASSWORD_MAX_LENGTH, SUBBAGIAN_CODE_PATTERN, USERNAME_PATTERN } from '@kinerja/identity';
+import { INT4_MAX } from '../http/integer-bounds';
+import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -42,7 +44,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -56,7 +58,7 @@ export class UpdateUserDto {
   email?: string | null;
 
   @ApiPropertyOptional({ enum: ROLES, description: 'Changing it ends the user’s current sessions' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(ROLES)
   role?: Role;
 
@@ -67,14 +69,15 @@ export class UpdateUserDto {
   subbagian?: string | null;
 
   @ApiPropertyOptional({ description: 'false deactivates the user and ends their sessions; nothing is deleted' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'Refuse the change (409) unless the user is still at this version' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'Refuse the change (409) unless the user is still at this version', minimum: 1, maximum: INT4_MAX })
+  @IsOptionalButNotNull()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   expectedVersion?: number;
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
+import { INT4_MAX } from '../http/integer-bounds';
 import { SatkerParams } from './audit.dto';
 
 export class NoteParams extends SatkerParams {
@@ -30,17 +31,17 @@ export class WriteCatatanReviuBody {
 
 export class TindakLanjutBody {
   @ApiProperty({ example: 'Daftar hadir sudah diunggah sebagai bukti dukung.' }) @IsString() @MaxLength(10000) response: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) expectedVersion?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: INT4_MAX }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(INT4_MAX) expectedVersion?: number;
 }
 
 export class CloseCatatanReviuBody {
   @ApiPropertyOptional({ example: 'Tindak lanjut memadai.' }) @IsOptional() @IsString() @MaxLength(5000) conclusion?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) expectedVersion?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: INT4_MAX }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(INT4_MAX) expectedVersion?: number;
 }
 
 export class ReopenCatatanReviuBody {
   @ApiProperty({ example: 'Daftar hadir belum ditandatangani.' }) @IsString() @MaxLength(5000) reason: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) expectedVersion?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: INT4_MAX }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(INT4_MAX) expectedVersion?: number;
 }
 
 export class CatatanReviuListQuery {

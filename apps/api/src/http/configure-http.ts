@@ -1,5 +1,7 @@
-import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { limitBodyDepth, MAX_BODY_DEPTH } from './body-depth';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { RejectNulPipe } from './reject-nul.pipe';
 import { requestValidationError } from './validation-errors';
@@ -14,17 +16,28 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // Kept in the errors for requestValidationError (never answered): the value tells a missing
+    // field from a wrong one, the target whether the DTO gave a failed rule a message of its own.
+    validationError: { target: true, value: true },
     exceptionFactory: requestValidationError,
   });
 }
 
 /**
  * The HTTP conventions of Kinerja, installed once on the application (by the entry points and by
- * the test app alike): `/api/v1` prefix (health stays at `/health`), validation, the one error
- * filter, and the OpenAPI document at `/api/docs` (JSON at `/api/docs-json`).
+ * the test app alike), before it is initialised: the body parsers (JSON and forms, nested at most
+ * {@link MAX_BODY_DEPTH} levels), `/api/v1` prefix (health stays at `/health`), validation, the one
+ * error filter, and the OpenAPI document at `/api/docs` (JSON at `/api/docs-json`). The app is
+ * created with `bodyParser: false`: these parsers are the only ones.
  */
-export function configureHttp(app: INestApplication): void {
+export function configureHttp(app: NestExpressApplication): void {
+  app.disable('x-powered-by');
+  app.useBodyParser('json');
+  // A form nested deeper than the limit is refused by qs itself (answered like a JSON body);
+  // body-parser 2 takes `depth` (qs counts the levels below the body), its typings do not know it.
+  const form = { extended: true, depth: MAX_BODY_DEPTH - 1 };
+  app.useBodyParser('urlencoded', form);
+  app.use(limitBodyDepth);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

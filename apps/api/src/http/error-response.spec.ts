@@ -48,6 +48,16 @@ describe('anything thrown, as the answer a client gets', () => {
     expect(toErrorResponse(new HttpException('teapot', 418)).body.code).toBe('HTTP.418');
   });
 
+  it('given a form body nested deeper than its parser allows, then 400 REQUEST.MALFORMED as for such a JSON body', () => {
+    const qsRefusal = Object.assign(new Error('The input exceeded the depth'), { status: 400, statusCode: 400, expose: true, type: 'querystring.parse.rangeError' });
+    expect(toErrorResponse(new HttpException('The input exceeded the depth', 400, { cause: qsRefusal }))).toEqual({
+      status: 400,
+      body: { code: 'REQUEST.MALFORMED', message: 'Isi permintaan bersarang terlalu dalam: paling banyak 32 tingkat.', details: { maxDepth: 32 } },
+      headers: {},
+      unexpected: false,
+    });
+  });
+
   it('given anything unexpected, then 500 INTERNAL that leaks nothing but the correlation id, and is flagged for the log', () => {
     const answer = toErrorResponse(new TypeError('Cannot read properties of undefined (reading "password_hash")'), 'corr-123');
     expect(answer).toEqual({

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
 import { databaseUnavailable } from '@kinerja/platform';
+import { BODY_TOO_DEEP, MAX_BODY_DEPTH } from './body-depth';
 import { ErrorBody, STATUS_BY_CODE, STATUS_BY_KIND } from './error-body';
 
 export interface ErrorResponse {
@@ -66,6 +67,10 @@ function fromHttpException(exception: HttpException): ErrorResponse {
       headers: {},
       unexpected: false,
     };
+  }
+  // A form body nested deeper than the parser's limit (body-parser's name for qs's refusal).
+  if (status === 400 && (cause as { type?: unknown } | undefined)?.type === 'querystring.parse.rangeError') {
+    return { status, body: { ...BODY_TOO_DEEP, details: { maxDepth: MAX_BODY_DEPTH } }, headers: {}, unexpected: false };
   }
   const known = HTTP_EXCEPTIONS[status] ?? { code: `HTTP.${status}`, message: 'Permintaan tidak dapat dipenuhi.' };
   return { status, body: { ...known, details: {} }, headers: {}, unexpected: false };

@@ -6,3 +6,6 @@ export * from './public.decorator';
 export * from './roles.decorator';
 export * from './uuid-param.pipe';
 export * from './instant.validator';
+export * from './body-depth';
+export * from './integer-bounds';
+export * from './optional-but-not-null.validator';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { INT4_MAX } from '../http/integer-bounds';
 
 export class LkjYearParams {
   @ApiProperty({ example: 'kpu-kab-jember' }) @IsString() satker: string;
@@ -8,7 +9,7 @@ export class LkjYearParams {
 }
 
 export class LkjFileParams extends LkjYearParams {
-  @ApiProperty({ example: 1 }) @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty({ example: 1, minimum: 1, maximum: INT4_MAX }) @Type(() => Number) @IsInt() @Min(1) @Max(INT4_MAX) version: number;
   @ApiProperty({ enum: ['docx', 'pdf'] }) @Matches(/^(docx|pdf)$/i, { message: 'format harus docx atau pdf' }) format: string;
 }
 

@@ -3,13 +3,15 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
+import { INT4_MAX } from '../http/integer-bounds';
 
 /** Optional in the body of every command; `If-Match` does the same. */
 export class VersionedBody {
-  @ApiPropertyOptional({ example: 3, description: 'Versi yang terakhir Anda lihat; versi usang → 409.' })
+  @ApiPropertyOptional({ example: 3, minimum: 0, maximum: INT4_MAX, description: 'Versi yang terakhir Anda lihat; versi usang → 409.' })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(INT4_MAX)
   expectedVersion?: number;
 }
 

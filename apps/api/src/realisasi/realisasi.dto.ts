@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../http/instant.validator';
+import { INT4_MAX } from '../http/integer-bounds';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 
 export class EvidenceRefDto {
@@ -9,7 +10,8 @@ export class EvidenceRefDto {
   @IsString() sha256: string;
   @ApiProperty({ example: 'notulen-rapat-januari.pdf', description: 'Nama yang ditampilkan; tanpa folder (/ atau \\), karakter kendali atau tanda kutip' }) @IsString() fileName: string;
   @ApiProperty({ example: 'application/pdf', description: 'Dari jawaban POST evidence; jenis lain ditolak (422 REALISASI.EVIDENCE_MISMATCH)' }) @IsString() contentType: string;
-  @ApiProperty({ example: 183204, description: 'Dari jawaban POST evidence; ukuran lain ditolak (422 REALISASI.EVIDENCE_MISMATCH)' }) @IsInt() size: number;
+  @ApiProperty({ example: 183204, minimum: 1, maximum: INT4_MAX, description: 'Dari jawaban POST evidence; ukuran lain ditolak (422 REALISASI.EVIDENCE_MISMATCH)' })
+  @IsInt() @Min(1) @Max(INT4_MAX) size: number;
 }
 
 export class RealisasiLineDto {
