@@ -32,6 +32,11 @@ describe('administration of offices, subbagian and users through HTTP', () => {
     };
   }
 
+  async function eventCount(tenant: string): Promise<number> {
+    const [row] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM events WHERE tenant_id = $1`, [tenant]);
+    return row.n;
+  }
+
   describe('the error contract', () => {
     it('refuses an unknown field with 400 VALIDATION.FAILED naming it', async () => {
       const response = await as(rootAdminToken).post('/api/v1/satker/kpu-kab-jember/subbagian').send({ code: 'TPH', name: 'Teknis', warna: 'merah' });
@@ -58,7 +63,7 @@ describe('administration of offices, subbagian and users through HTTP', () => {
     it('refuses a malformed user id with 400, not 404', async () => {
       const response = await as(rootAdminToken).get('/api/v1/satker/kpu-kab-jember/users/123');
       expect(response.status).toBe(400);
-      expect(response.body.details.fields[0]).toMatchObject({ field: 'userId', constraint: 'isUUID' });
+      expect(response.body.details.fields).toEqual([{ field: 'userId', constraint: 'isUuid', message: 'harus berupa UUID' }]);
     });
 
     it('answers an unknown route and an oversized body in the same shape', async () => {
@@ -126,6 +131,16 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect(retry.body).toEqual(first.body);
     });
 
+    it('refuses the same Idempotency-Key with another body or for another command (422 IDEMPOTENCY.KEY_REUSED), changing nothing', async () => {
+      const path = '/api/v1/satker/kpu-kab-lumajang';
+      const other = await as(provinceAdminToken).patch(path).set('Idempotency-Key', 'ubah-nama-lumajang').send({ name: 'KPU Lumajang (lain)' });
+      expect({ status: other.status, code: other.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+      const elsewhere = await as(provinceAdminToken).post(`${path}/subbagian`).set('Idempotency-Key', 'ubah-nama-lumajang').send({ code: 'TPH', name: 'Teknis' });
+      expect({ status: elsewhere.status, code: elsewhere.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+      const read = await as(provinceAdminToken).get(path);
+      expect({ etag: read.headers.etag, name: read.body.name }).toEqual({ etag: '"3"', name: 'KPU Kabupaten Lumajang (ubah)' });
+    });
+
     it('moves an office under another parent: scope follows it; loops, the root and inactive parents are refused', async () => {
       const root = as(rootAdminToken);
       for (const [code, name, parentCode] of [
@@ -180,6 +195,38 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect(tree.filter((r: { parent_code: string }) => r.parent_code === 'kpu-ri')).toHaveLength(1);
     });
 
+    it.each([
+      ['name', { name: null }],
+      ['timeZone', { timeZone: null }],
+      ['reportDeadlineDay', { reportDeadlineDay: null }],
+      ['active', { active: null }],
+      ['parentCode', { parentCode: null }],
+      ['expectedVersion', { expectedVersion: null }],
+      ['name', { name: null, timeZone: 'Asia/Jayapura' }],
+    ])('refuses null for %s of an office with 400 and writes nothing', async (field, body) => {
+      const path = '/api/v1/satker/kpu-kab-jember';
+      const before = await as(rootAdminToken).get(path);
+      const events = await eventCount('kpu-kab-jember');
+      const response = await as(rootAdminToken).patch(path).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toEqual([{ field, constraint: 'isNotNull', message: 'tidak boleh null; hilangkan kolom ini bila tidak diubah' }]);
+      expect((await as(rootAdminToken).get(path)).body).toEqual(before.body);
+      expect(await eventCount('kpu-kab-jember')).toBe(events);
+    });
+
+    it('records nothing and keeps the version when a change sets what is already there', async () => {
+      const path = '/api/v1/satker/kpu-kab-jember';
+      const before = await as(rootAdminToken).get(path);
+      const events = await eventCount('kpu-kab-jember');
+      const same = await as(rootAdminToken).patch(path).send({
+        name: before.body.name, timeZone: before.body.timeZone, reportDeadlineDay: before.body.reportDeadlineDay,
+        parentCode: before.body.parentCode, active: before.body.active,
+      });
+      expect(same.status).toBe(200);
+      expect(same.body).toEqual(before.body);
+      expect(await eventCount('kpu-kab-jember')).toBe(events);
+    });
+
     it('never deactivates the root office', async () => {
       const response = await as(rootAdminToken).patch('/api/v1/satker/kpu-ri').send({ active: false });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'SATKER.ROOT_CANNOT_BE_DEACTIVATED' });
@@ -219,6 +266,43 @@ describe('administration of offices, subbagian and users through HTTP', () => {
     it('keeps the office admin from deactivating themselves', async () => {
       const response = await as(own.users.ADMIN.token).patch(`/api/v1/satker/kpu-kab-jember/users/${own.users.ADMIN.id}`).send({ active: false });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'USER.CANNOT_CHANGE_OWN_ACCESS' });
+    });
+
+    it.each([
+      ['fullName', { fullName: null }],
+      ['role', { role: null }],
+      ['active', { active: null }],
+      ['expectedVersion', { expectedVersion: null }],
+    ])('refuses null for %s of a user with 400 and writes nothing', async (field, body) => {
+      const path = `/api/v1/satker/kpu-kab-jember/users/${own.users.KETUA.id}`;
+      const before = await as(own.users.ADMIN.token).get(path);
+      const events = await eventCount('kpu-kab-jember');
+      const response = await as(own.users.ADMIN.token).patch(path).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toEqual([expect.objectContaining({ field, constraint: 'isNotNull' })]);
+      expect((await as(own.users.ADMIN.token).get(path)).body).toEqual(before.body);
+      expect(await eventCount('kpu-kab-jember')).toBe(events);
+    });
+
+    it('still takes null for a user\'s e-mail address, which removes it', async () => {
+      const path = `/api/v1/satker/kpu-kab-jember/users/${own.users.KETUA.id}`;
+      expect((await as(own.users.ADMIN.token).patch(path).send({ email: 'ketua@kpu-jember.go.id' })).body).toMatchObject({ email: 'ketua@kpu-jember.go.id' });
+      const removed = await as(own.users.ADMIN.token).patch(path).send({ email: null });
+      expect({ status: removed.status, email: removed.body.email }).toEqual({ status: 200, email: null });
+    });
+
+    it.each([
+      ['name', { name: null }],
+      ['active', { active: null }],
+    ])('refuses null for %s of a subbagian with 400 and writes nothing', async (field, body) => {
+      const path = '/api/v1/satker/kpu-kab-jember/subbagian/PDI';
+      const events = await eventCount('kpu-kab-jember');
+      const before = (await as(own.users.ADMIN.token).get('/api/v1/satker/kpu-kab-jember/subbagian')).body;
+      const response = await as(own.users.ADMIN.token).patch(path).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toEqual([expect.objectContaining({ field, constraint: 'isNotNull' })]);
+      expect((await as(own.users.ADMIN.token).get('/api/v1/satker/kpu-kab-jember/subbagian')).body).toEqual(before);
+      expect(await eventCount('kpu-kab-jember')).toBe(events);
     });
 
     it('resets a password so that only the new one works', async () => {

@@ -153,6 +153,8 @@ describe('the Inspektorat\'s workbench', () => {
     const again = await ok(await t.http.post(notes).set(as(tokens.inspektorat)).set('Idempotency-Key', 'note-1').send(body), 201);
     expect(again.body.noteId).toBe(written.body.noteId);
     expect(again.headers['idempotent-replayed']).toBe('true');
+    const reused = await t.http.post(notes).set(as(tokens.inspektorat)).set('Idempotency-Key', 'note-1').send({ ...body, title: 'Judul lain' });
+    expect({ status: reused.status, code: reused.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
     const note = `${notes}/${written.body.noteId}`;
     expect((await t.http.post(notes).set(as(tokens.sekretaris)).send(body)).status).toBe(403);
     expect((await t.http.post(`${note}/close`).set(as(tokens.inspektorat)).send({})).body.code).toBe('CATATAN_REVIU.AWAITING_TINDAK_LANJUT');
@@ -180,6 +182,18 @@ describe('the Inspektorat\'s workbench', () => {
       'Menutup temuan reviu "Realisasi Maret direvisi" atas indikator K4.1 Maret 2024.',
       'Membuka kembali temuan reviu "Realisasi Maret direvisi" atas indikator K4.1 Maret 2024.',
     ]);
+  });
+
+  it.each([
+    ['a subbagian the office does not have', { kind: 'REPORT', year: 2024, month: 3, subbagian: 'NOPE' }],
+    ['an indicator no version of the PK has', { kind: 'INDICATOR', year: 2024, indicatorCode: 'ZZ', month: null }],
+    ['a year that has not begun', { kind: 'YEAR', year: 2099 }],
+  ])('refuses a review note on %s (422 CATATAN_REVIU.INVALID_TARGET) and writes nothing', async (_what, target) => {
+    const before = await eventCount();
+    const response = await t.http.post(`/api/v1/satker/${JEMBER}/catatan-reviu`).set(as(tokens.inspektorat))
+      .send({ category: 'CATATAN', target, title: 'Sasaran keliru', description: 'Catatan atas sasaran yang tidak ada.', recommendation: '' });
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'CATATAN_REVIU.INVALID_TARGET' });
+    expect(await eventCount()).toBe(before);
   });
 
   it('publishes signed digests and the public key that checks them', async () => {

@@ -45,10 +45,38 @@ describe('Laporan Kinerja over HTTP', () => {
     expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'LKJ.YEAR_NOT_COMPLETE' });
   });
 
-  it('accepts a draft at any time, with the Sekretaris\'s saran', async () => {
-    const r = await t.http.post(`${base}?draft=true`).set(as(tokens.sekretaris)).send({ suggestions: ['Perkuat koordinasi lintas subbagian.'] });
+  it('refuses a draft for a year without an approved PK at once (409 LKJ.NO_APPROVED_PK), recording nothing', async () => {
+    const r = await t.http.post(`/api/v1/satker/${JEMBER}/lkj/2030?draft=true`).set(as(tokens.sekretaris)).send({});
+    expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'LKJ.NO_APPROVED_PK' });
+    expect(r.body.message).toMatch(/Perjanjian Kinerja 2030/);
+    const final = await t.http.post(`/api/v1/satker/${JEMBER}/lkj/2030`).set(as(tokens.sekretaris)).send({});
+    expect({ status: final.status, code: final.body.code }).toEqual({ status: 409, code: 'LKJ.NO_APPROVED_PK' });
+    const overview = await t.http.get(`/api/v1/satker/${JEMBER}/lkj/2030`).set(as(tokens.sekretaris));
+    expect(overview.body.versions).toEqual([]);
+    const events = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [`lkj:${JEMBER}:2030`]);
+    expect(events[0].n).toBe(0);
+    expect(await new LkjOutbox(t.db.dataSource).pending()).toEqual([]);
+  });
+
+  it('accepts a draft at any time, with the Sekretaris\'s saran; a retry with the same Idempotency-Key records nothing more', async () => {
+    const read = await t.http.get(base).set(as(tokens.sekretaris));
+    expect(read.headers.etag).toBe('"0"');
+    const stale = await t.http.post(`${base}?draft=true`).set(as(tokens.sekretaris)).set('If-Match', '"3"').send({});
+    expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'EVENT_STORE.CONCURRENCY' });
+    const send = (suggestions: string[]) => t.http.post(`${base}?draft=true`).set(as(tokens.sekretaris)).set('Idempotency-Key', 'lkj-draf-2024-1').set('If-Match', '"0"').send({ suggestions });
+    const r = await send(['Perkuat koordinasi lintas subbagian.']);
     expect(r.status).toBe(202);
     expect(r.body).toMatchObject({ version: 1, draft: true, status: 'pending', suggestions: ['Perkuat koordinasi lintas subbagian.'] });
+    expect(r.headers.etag).toBe('"1"');
+    const retry = await send(['Perkuat koordinasi lintas subbagian.']);
+    expect({ status: retry.status, replayed: retry.headers['idempotent-replayed'], etag: retry.headers.etag }).toEqual({ status: 202, replayed: 'true', etag: '"1"' });
+    expect(retry.body).toEqual(r.body);
+    const other = await send(['Saran lain.']);
+    expect({ status: other.status, code: other.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    const overview = await t.http.get(base).set(as(tokens.sekretaris));
+    expect(overview.body.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    expect(overview.headers.etag).toBe('"1"');
+    expect(await new LkjOutbox(t.db.dataSource).pending()).toHaveLength(1);
   });
 
   it('imports last year\'s capaian as JSON, and names each faulty CSV line in Indonesian', async () => {
@@ -65,6 +93,50 @@ describe('Laporan Kinerja over HTTP', () => {
       .attach('file', Buffer.from('K1.2;100\n'), 'capaian-2023.csv');
     expect(good.status).toBe(200);
     expect(good.body.entries).toHaveLength(3);
+  });
+
+  it('imports last year\'s capaian idempotently and under If-Match, as JSON and as CSV', async () => {
+    const url = `/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024`;
+    const stream = `capaian-tahun-lalu:${JEMBER}:2024`;
+    const count = async () => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [stream]))[0].n as number;
+    const read = await t.http.get(url).set(as(tokens.sekretaris));
+    const version = await count();
+    expect(read.headers.etag).toBe(`"${version}"`);
+
+    const stale = await t.http.put(url).set(as(tokens.sekretaris)).set('If-Match', `"${version - 1}"`).send({ entries: [{ indicator: 'K1.1', capaian: '90' }] });
+    expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'EVENT_STORE.CONCURRENCY' });
+    const put = (capaian: string) => t.http.put(url).set(as(tokens.sekretaris)).set('Idempotency-Key', 'capaian-2023-json').set('If-Match', `"${version}"`).send({ entries: [{ indicator: 'K1.1', capaian }] });
+    const first = await put('90');
+    expect({ status: first.status, etag: first.headers.etag, replayed: first.headers['idempotent-replayed'] }).toEqual({ status: 200, etag: `"${version + 1}"`, replayed: undefined });
+    const retry = await put('90');
+    expect({ status: retry.status, etag: retry.headers.etag, replayed: retry.headers['idempotent-replayed'] }).toEqual({ status: 200, etag: `"${version + 1}"`, replayed: 'true' });
+    expect(retry.body).toEqual(first.body);
+    const changed = await put('80');
+    expect({ status: changed.status, code: changed.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(await count()).toBe(version + 1);
+
+    const csv = (text: string) => t.http.post(`${url}/csv`).set(as(tokens.admin)).set('Idempotency-Key', 'capaian-2023-csv').attach('file', Buffer.from(text), 'capaian-2023.csv');
+    const uploaded = await csv('K1.1;95\n');
+    expect({ status: uploaded.status, etag: uploaded.headers.etag }).toEqual({ status: 200, etag: `"${version + 2}"` });
+    const again = await csv('K1.1;95\n');
+    expect({ status: again.status, replayed: again.headers['idempotent-replayed'] }).toEqual({ status: 200, replayed: 'true' });
+    expect(again.body).toEqual(uploaded.body);
+    const otherFile = await csv('K1.1;70\n');
+    expect({ status: otherFile.status, code: otherFile.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(await count()).toBe(version + 2);
+    expect((await t.http.get(url).set(as(tokens.sekretaris))).body.entries).toContainEqual({ indicatorCode: 'K1.1', capaian: '95.00' });
+  });
+
+  it('documents Idempotency-Key and If-Match on the LKj request and the capaian imports, as on every command', async () => {
+    const document = (await t.http.get('/api/docs-json')).body as { paths: Record<string, Record<string, { parameters: Array<{ name: string; in: string }> }>> };
+    for (const [path, method] of [
+      ['/api/v1/satker/{satker}/lkj/{year}', 'post'],
+      ['/api/v1/satker/{satker}/capaian-tahun-lalu/{year}', 'put'],
+      ['/api/v1/satker/{satker}/capaian-tahun-lalu/{year}/csv', 'post'],
+    ]) {
+      const headers = document.paths[path][method].parameters.filter((p) => p.in === 'header').map((p) => p.name);
+      expect({ path, method, headers }).toEqual({ path, method, headers: expect.arrayContaining(['Idempotency-Key', 'If-Match']) });
+    }
   });
 
   it('answers a final request after the last approval with the version that approval asked for', async () => {

@@ -113,9 +113,12 @@ describe("each office's rating scale (Tabel 3.1) over HTTP", () => {
   });
 
   it('changes nothing when the same scale is sent again, replays a key, and refuses a stale If-Match', async () => {
-    const replay = await t.http.put(scaleUrl).set(as(tokens.admin)).set('Idempotency-Key', 'skala-ketat-1').send({ label: 'ketat-2025', rows: STRICT });
+    const replay = await t.http.put(scaleUrl).set(as(tokens.admin)).set('Idempotency-Key', 'skala-ketat-1').send({ label: 'ketat-2025', rows: STRICT, reason: 'Keputusan rapat pimpinan' });
     expect(replay.status).toBe(200);
     expect(replay.headers['idempotent-replayed']).toBe('true');
+    // The key names that request: sent with another body (here without the reason) it is refused, not replayed.
+    const otherBody = await t.http.put(scaleUrl).set(as(tokens.admin)).set('Idempotency-Key', 'skala-ketat-1').send({ label: 'ketat-2025', rows: STRICT });
+    expect({ status: otherBody.status, code: otherBody.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
     const again = await t.http.put(scaleUrl).set(as(tokens.admin)).send({ label: 'ketat-2025', rows: STRICT });
     expect(again.status).toBe(200);
     expect(again.body.version).toBe(1);

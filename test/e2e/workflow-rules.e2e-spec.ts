@@ -202,6 +202,32 @@ describe('workflow rules at the HTTP edge', () => {
       expect({ status: without.status, code: without.body.code }).toEqual({ status: 409, code: 'REALISASI.ALREADY_APPROVED' });
     });
 
+    it('refuses an Idempotency-Key reused for another command or another body (422 IDEMPOTENCY.KEY_REUSED), appending nothing', async () => {
+      const key = 'probe-2024-03-kul';
+      const draft = await t.http.put(report(2024, 3)).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', key).send(content(3));
+      expect({ status: draft.status, state: draft.body.status, etag: draft.headers.etag }).toEqual({ status: 200, state: 'DRAFT', etag: '"1"' });
+
+      const submit = await t.http.post(`${report(2024, 3)}/submit`).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', key).send({});
+      expect({ status: submit.status, code: submit.body.code, replayed: submit.headers['idempotent-replayed'] })
+        .toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED', replayed: undefined });
+      expect(submit.body.message).toMatch(/Idempotency-Key/);
+
+      const changed = content(3);
+      changed.lines[0].value = '2';
+      const put = await t.http.put(report(2024, 3)).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', key).send(changed);
+      expect({ status: put.status, code: put.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+
+      const stored = await t.http.get(report(2024, 3)).set(as(tokens.kasubbag.KUL));
+      expect({ version: stored.body.version, state: stored.body.status, value: stored.body.content.lines[0].value }).toEqual({ version: 1, state: 'DRAFT', value: '1' });
+
+      // The same command with the same body is still a retry: the first answer, nothing appended.
+      const retry = await t.http.put(report(2024, 3)).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', key).send(content(3));
+      expect({ status: retry.status, replayed: retry.headers['idempotent-replayed'], etag: retry.headers.etag }).toEqual({ status: 200, replayed: 'true', etag: '"1"' });
+      expect(retry.body).toEqual(draft.body);
+      const submitted = await t.http.post(`${report(2024, 3)}/submit`).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', `${key}-submit`).send({});
+      expect({ status: submitted.status, state: submitted.body.status, etag: submitted.headers.etag }).toEqual({ status: 200, state: 'SUBMITTED', etag: '"2"' });
+    });
+
     it('keeps a correction after approval as a new revision that is approved again', async () => {
       const revise = await t.http.post(`${report(2024, 2)}/revise`).set(as(tokens.kasubbag.KUL)).send({ reason: 'Nilai realisasi K4.1 salah ketik.' });
       expect(revise.body).toMatchObject({ status: 'DRAFT', revision: 1, approved: { revision: 0 } });

@@ -23,7 +23,8 @@ import { certainlyRolledBack, SentAppend, writtenAppendsPatiently } from './appe
  *   an event whose office has no chain head yet, whose expected version is not the stream's, or
  *   whose idempotency key was used is not appended either. Those come back as "no
  *   row" and the store runs `event_store_append` for each of them on its own, which creates the
- *   head, raises the concurrency error or replays the first result. If the statement fails as a
+ *   head, raises the concurrency error, replays the first result or refuses a key first used with
+ *   another request fingerprint (the key row keeps the fingerprint). If the statement fails as a
  *   whole (a unique violation when another writer committed after the statement's snapshot, data
  *   PostgreSQL refuses), nothing of it was written and every append in it goes to the function
  *   alone, so one bad append fails alone. If its answer is lost (the connection dropped), it may
@@ -45,24 +46,25 @@ import { certainlyRolledBack, SentAppend, writtenAppendsPatiently } from './appe
  * `verify` cannot tell which path wrote an event; the event-store tests run both. Not used on the
  * embedded PGlite (see `preparedStatementPool`).
  */
-export const BATCH_APPEND_STATEMENT = 'kinerja_event_store_append_batch_v2';
+export const BATCH_APPEND_STATEMENT = 'kinerja_event_store_append_batch_v3';
 
 // `(SELECT $1::text[])`: an array the planner cannot see into, so a custom plan estimates the batch
 // at the generic plan's size and the cached generic plan is used. With the literal array a batch of
 // two or three looked cheaper to re-plan than to reuse, and was planned on every call.
 //
 // One row per event: `ordinal` is the event's place in its append, `event_count` the append's
-// length; the append's own values (office, stream, expected version, key, metadata) repeat on each
-// of its rows, and the checks and the lock are made on its first. `chain` threads the hash from
+// length; the append's own values (office, stream, expected version, key, metadata, request
+// fingerprint) repeat on each of its rows, and the checks and the lock are made on its first. `chain` threads the hash from
 // one event of an append to the next (a recursive step per ordinal), which a set-based UPDATE of
 // the head cannot do; the head then moves to the append's last event in one UPDATE.
 export const BATCH_APPEND_SQL = `
 WITH RECURSIVE input AS (
   SELECT *
     FROM unnest((SELECT $1::text[]), $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::uuid[], $7::text[], $8::integer[],
-                $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], $16::integer[])
+                $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], $16::integer[],
+                $17::text[])
          AS i(tenant_id, stream_id, expected, idempotency_key, metadata, event_id, type, schema_version,
-              data, s0, s1, s2, s3, s4, ordinal, event_count)
+              data, s0, s1, s2, s3, s4, ordinal, event_count, request_fingerprint)
 ),
 locked AS (
   -- Each lookup is a LATERAL probe of a unique index with the row's own values (LIMIT keeps the
@@ -115,8 +117,8 @@ appended AS (
   RETURNING tenant_id, event_id, stream_version, tenant_sequence, global_position, recorded_at, previous_hash, hash
 ),
 keyed AS (
-  INSERT INTO event_idempotency_keys (tenant_id, idempotency_key, stream_id, first_version, last_version)
-  SELECT l.tenant_id, l.idempotency_key, l.stream_id, l.expected + 1, l.expected + l.event_count
+  INSERT INTO event_idempotency_keys (tenant_id, idempotency_key, stream_id, first_version, last_version, request_fingerprint)
+  SELECT l.tenant_id, l.idempotency_key, l.stream_id, l.expected + 1, l.expected + l.event_count, l.request_fingerprint
     FROM head JOIN locked l ON l.tenant_id = head.tenant_id
    WHERE l.idempotency_key IS NOT NULL
 )
@@ -143,7 +145,7 @@ function eventHash(segment: (n: number) => string, previousHash: string, recorde
  * A batch of one, the common case when the store is not busy: the same decisions as the batch
  * statement with scalar parameters, which is cheaper to plan and run than unnesting arrays.
  */
-export const SINGLE_APPEND_STATEMENT = 'kinerja_event_store_append_single_v1';
+export const SINGLE_APPEND_STATEMENT = 'kinerja_event_store_append_single_v2';
 
 export const SINGLE_APPEND_SQL = `
 WITH locked AS (
@@ -170,8 +172,8 @@ appended AS (
   RETURNING event_id, stream_version, tenant_sequence, global_position, recorded_at, previous_hash, hash
 ),
 keyed AS (
-  INSERT INTO event_idempotency_keys (tenant_id, idempotency_key, stream_id, first_version, last_version)
-  SELECT $1::text, $4::text, $2::text, a.stream_version, a.stream_version FROM appended a WHERE $4::text IS NOT NULL
+  INSERT INTO event_idempotency_keys (tenant_id, idempotency_key, stream_id, first_version, last_version, request_fingerprint)
+  SELECT $1::text, $4::text, $2::text, a.stream_version, a.stream_version, $15::text FROM appended a WHERE $4::text IS NOT NULL
 )
 SELECT $1::text AS o_tenant_id, event_id AS o_event_id, stream_version AS o_stream_version, tenant_sequence AS o_tenant_sequence,
        global_position AS o_global_position, recorded_at AS o_recorded_at, previous_hash AS o_previous_hash,
@@ -306,7 +308,7 @@ export class AppendBatcher {
     try {
       const only = batch.length === 1 && batch[0].input.events.length === 1 ? batch[0].input : null;
       const query = only
-        ? { name: SINGLE_APPEND_STATEMENT, text: SINGLE_APPEND_SQL, values: fastAppendValues(only).slice(0, SINGLE_APPEND_PARAMETERS) }
+        ? { name: SINGLE_APPEND_STATEMENT, text: SINGLE_APPEND_SQL, values: singleValues(only) }
         : { name: BATCH_APPEND_STATEMENT, text: BATCH_APPEND_SQL, values: batchValues(batch) };
       const { rows } = await this.pool.query<AppendRow & { o_tenant_id: string }>(query);
       written = new Map();
@@ -340,8 +342,11 @@ export class AppendBatcher {
   }
 }
 
-/** SINGLE_APPEND_SQL takes the first fourteen of an event's values: no ordinal, no count. */
-const SINGLE_APPEND_PARAMETERS = 14;
+/** SINGLE_APPEND_SQL takes the first fourteen of an event's values and the request fingerprint: no ordinal, no count. */
+function singleValues(input: FastAppendInput): unknown[] {
+  const values = fastAppendValues(input);
+  return [...values.slice(0, 14), values[16]];
+}
 
 /** The batch's parameters: one array per column, in the order of BATCH_APPEND_SQL's unnest, a row per event. */
 function batchValues(batch: Pending[]): unknown[] {
@@ -356,7 +361,7 @@ function batchValues(batch: Pending[]): unknown[] {
   return columns;
 }
 
-const BATCH_APPEND_PARAMETERS = 16;
+const BATCH_APPEND_PARAMETERS = 17;
 
 const batchers = new WeakMap<Pool, AppendBatcher>();
 

@@ -11,6 +11,8 @@ export interface FastAppendInput {
   streamId: string;
   expected: number;
   idempotencyKey: string | null;
+  /** Stored with the key (null without a key). */
+  requestFingerprint: string | null;
   metadata: EnvelopeMetadata;
   /** One to FAST_APPEND_MAX_EVENTS events, in stream order. */
   events: PreparedEvent[];
@@ -18,7 +20,8 @@ export interface FastAppendInput {
 
 /**
  * The parameters of one event of a fast append, in the column order of the statements
- * (append-batch.ts): the append's own values, the event's, its ordinal and the append's count.
+ * (append-batch.ts): the append's own values, the event's, its ordinal and the append's count,
+ * then the append's request fingerprint.
  */
 export function fastAppendValues(input: FastAppendInput, ordinal = 0, metadataJson = JSON.stringify(input.metadata)): unknown[] {
   const event = input.events[ordinal];
@@ -35,6 +38,7 @@ export function fastAppendValues(input: FastAppendInput, ordinal = 0, metadataJs
     ...event.segments,
     ordinal,
     input.events.length,
+    input.requestFingerprint,
   ];
 }
 

@@ -40,15 +40,17 @@ export function prepareEvent(
  * append is the only writer of these tables, so the rule lives here. Lengths count UTF-16 code
  * units, never fewer than the characters PostgreSQL would count.
  */
-export function assertAppendable(streamId: string, events: readonly NewEvent[], idempotencyKey: string | null): void {
+export function assertAppendable(streamId: string, events: readonly NewEvent[], idempotencyKey: string | null, requestFingerprint: string | null = null): void {
   assertLength('stream id', streamId, STREAM_ID_MAX);
   for (const event of events) assertLength('event type', event.type, TYPE_MAX);
   if (idempotencyKey !== null) assertLength('idempotency key', idempotencyKey, IDEMPOTENCY_KEY_MAX);
+  if (requestFingerprint !== null) assertLength('request fingerprint', requestFingerprint, REQUEST_FINGERPRINT_MAX);
 }
 
 export const STREAM_ID_MAX = 300;
 export const TYPE_MAX = 200;
 export const IDEMPOTENCY_KEY_MAX = 200;
+export const REQUEST_FINGERPRINT_MAX = 200;
 
 function assertLength(what: string, value: string, max: number): void {
   if (typeof value !== 'string' || value.length < 1 || value.length > max) {

@@ -3,7 +3,7 @@ import { createTestDatabase, TestDatabase } from '../../../test/support/test-dat
 import { BATCH_APPEND_STATEMENT, SINGLE_APPEND_STATEMENT } from './append-batch';
 import { FAST_APPEND_MAX_EVENTS, preparedStatementPool } from './append-fast-path';
 import { ConcurrencyError } from './concurrency.error';
-import { EventStore } from './event-store';
+import { APPEND_STATEMENT, EventStore } from './event-store';
 import { EventMetadata } from './event-store.types';
 
 const metadata = (tenantId: string, extra: Partial<EventMetadata> = {}): EventMetadata => ({
@@ -126,7 +126,7 @@ describe('EventStore.append (real PostgreSQL)', () => {
     const pool = await preparedStatementPool(db.dataSource);
     expect(pool).not.toBeNull();
     const spy = jest.spyOn(pool!, 'query');
-    const FUNCTION = 'kinerja_event_store_append_v1';
+    const FUNCTION = APPEND_STATEMENT;
     const calls = () => spy.mock.calls.map(([config]) => (config as { name?: string }).name);
     try {
       const streamId = `realisasi:kpu-g:${randomUUID()}`;

@@ -8,6 +8,7 @@ import { FAST_APPEND_MAX_EVENTS, preparedStatementPool } from './append-fast-pat
 import { AppendBatcherOptions, AppendRow, batcherOf, FastOutcome, notWritten } from './append-batch';
 import { certainlyRolledBack, SentAppend, writtenAppendsPatiently } from './append-outcome';
 import { AppendOutcomeUnknownError } from './outcome-unknown.error';
+import { IdempotencyKeyReusedError, IdempotencyRecord, IdempotentRequest, isSameRequest } from './idempotency';
 import { EnvelopeMetadata, GENESIS_HASH } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, EventRowValues, globalEventOfValues, toRecordedEvent } from './event-row';
 import {
@@ -26,8 +27,8 @@ import {
 } from './event-store.types';
 import { eventUpcasters, UpcasterRegistry } from './upcaster.registry';
 
-const APPEND_SQL = 'SELECT * FROM event_store_append($1, $2, $3, $4, $5::jsonb, $6::jsonb)';
-export const APPEND_STATEMENT = 'kinerja_event_store_append_v1';
+const APPEND_SQL = 'SELECT * FROM event_store_append($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)';
+export const APPEND_STATEMENT = 'kinerja_event_store_append_v2';
 
 type Queryable = DataSource | EntityManager;
 
@@ -53,17 +54,18 @@ export class EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
     const idempotencyKey = metadata.idempotencyKey ?? null;
-    assertAppendable(streamId, events, idempotencyKey);
+    const requestFingerprint = idempotencyKey === null ? null : (metadata.requestFingerprint ?? null);
+    assertAppendable(streamId, events, idempotencyKey, requestFingerprint);
     const envelopeMeta = toEnvelopeMetadata(metadata);
     const prepared = events.map((event) => prepareEvent(event, streamId, metadata.tenantId, envelopeMeta, this.upcasters));
     const runner: Queryable = options.manager ?? this.dataSource;
     const expected = toExpectedParameter(expectedVersion);
     const fast = prepared.length <= FAST_APPEND_MAX_EVENTS && expected !== null && !options.manager
-      ? await this.appendFast(metadata.tenantId, streamId, expected, idempotencyKey, envelopeMeta, prepared)
+      ? await this.appendFast(metadata.tenantId, streamId, expected, { idempotencyKey, requestFingerprint }, envelopeMeta, prepared)
       : notWritten(false);
     const rows = fast.rows.length > 0
       ? fast.rows
-      : await this.appendGeneral(runner, metadata.tenantId, streamId, expectedVersion, idempotencyKey, envelopeMeta, prepared, options, fast.unknown);
+      : await this.appendGeneral(runner, metadata.tenantId, streamId, expectedVersion, { idempotencyKey, requestFingerprint }, envelopeMeta, prepared, options, fast.unknown);
     if (rows[0]?.o_replayed) return this.replayResult(runner, metadata.tenantId, streamId, rows);
     const recorded = rows.map((row, i): RecordedEvent => ({
       eventId: row.o_event_id,
@@ -91,13 +93,13 @@ export class EventStore {
     tenantId: string,
     streamId: string,
     expected: number,
-    idempotencyKey: string | null,
+    key: AppendKey,
     metadata: EnvelopeMetadata,
     events: PreparedEvent[],
   ): Promise<FastOutcome> {
     const pool = await preparedStatementPool(this.dataSource);
     if (!pool) return notWritten(false);
-    return batcherOf(pool, this.batching).append({ tenantId, streamId, expected, idempotencyKey, metadata, events });
+    return batcherOf(pool, this.batching).append({ tenantId, streamId, expected, ...key, metadata, events });
   }
 
   /**
@@ -109,13 +111,16 @@ export class EventStore {
     tenantId: string,
     streamId: string,
     expectedVersion: ExpectedVersion,
-    idempotencyKey: string | null,
+    key: AppendKey,
     metadata: EnvelopeMetadata,
     prepared: PreparedEvent[],
     options: AppendOptions,
     maybeWritten: boolean,
   ): Promise<AppendRow[]> {
-    const values = [tenantId, streamId, toExpectedParameter(expectedVersion), idempotencyKey, JSON.stringify(metadata), JSON.stringify(prepared.map(({ dataJson: _text, ...event }) => event))];
+    const values = [
+      tenantId, streamId, toExpectedParameter(expectedVersion), key.idempotencyKey, JSON.stringify(metadata),
+      JSON.stringify(prepared.map(({ dataJson: _text, ...event }) => event)), key.requestFingerprint,
+    ];
     // In a transaction of its own the call is a named prepared statement too: planning the
     // function call costs about as much as running its fast path.
     const pool = options.manager ? null : await preparedStatementPool(this.dataSource);
@@ -149,6 +154,31 @@ export class EventStore {
       throw new AppendOutcomeUnknownError(append.streamId, failure);
     }
     return written.get(append) ?? null;
+  }
+
+  /** What the first use of an idempotency key appended, and the request it came with; null for a key never used. */
+  async idempotencyRecord(tenantId: string, idempotencyKey: string, manager?: EntityManager): Promise<IdempotencyRecord | null> {
+    const rows: Array<{ stream_id: string; first_version: number; last_version: number; request_fingerprint: string | null }> =
+      await (manager ?? this.dataSource).query(
+        `SELECT stream_id, first_version, last_version, request_fingerprint
+           FROM event_idempotency_keys WHERE tenant_id = $1 AND idempotency_key = $2`,
+        [tenantId, idempotencyKey],
+      );
+    if (rows.length === 0) return null;
+    const [row] = rows;
+    return { streamId: row.stream_id, firstVersion: Number(row.first_version), lastVersion: Number(row.last_version), requestFingerprint: row.request_fingerprint };
+  }
+
+  /**
+   * Before deciding a command with a key: what the key's first use appended when `request` is a
+   * retry of it (answer as then, append nothing), null when the key is new (go on). A key first
+   * used for another stream or another request is refused: IdempotencyKeyReusedError.
+   */
+  async firstAppendOf(tenantId: string, idempotencyKey: string, request: IdempotentRequest, manager?: EntityManager): Promise<IdempotencyRecord | null> {
+    const record = await this.idempotencyRecord(tenantId, idempotencyKey, manager);
+    if (record === null) return null;
+    if (!isSameRequest(record, request)) throw new IdempotencyKeyReusedError();
+    return record;
   }
 
   /** A stream in version order, optionally up to a version (inclusive) or an instant. */
@@ -279,6 +309,7 @@ export class EventStore {
   ): Promise<unknown> {
     const driverError = ((error as { driverError?: unknown }).driverError ?? error) as { code?: string; constraint?: string; detail?: string };
     if (driverError.code === 'KS409') return new ConcurrencyError(streamId, expected, Number(driverError.detail));
+    if (driverError.code === 'KS422') return new IdempotencyKeyReusedError();
     if (driverError.code !== '23505' || driverError.constraint !== 'events_stream_version_key') return error;
     if (insideCallerTransaction) return new ConcurrencyError(streamId, expected, (toExpectedParameter(expected) ?? -1) + 1);
     const rows: Array<{ version: number }> = await this.dataSource.query(
@@ -287,6 +318,12 @@ export class EventStore {
     );
     return new ConcurrencyError(streamId, expected, Number(rows[0].version));
   }
+}
+
+/** An append's idempotency key and the fingerprint of its request (both null without a key). */
+interface AppendKey {
+  idempotencyKey: string | null;
+  requestFingerprint: string | null;
 }
 
 function managerOf(runner: Queryable): EntityManager | undefined {

@@ -24,6 +24,12 @@ export interface EventMetadata {
   userAgent?: string | null;
   /** Unique per command in the database: a retried command appends nothing and returns the first result. */
   idempotencyKey?: string | null;
+  /**
+   * With `idempotencyKey`: the fingerprint of the request (`requestFingerprint()`), stored with the
+   * key. An append whose key was first used with another fingerprint is refused
+   * (`IdempotencyKeyReusedError`) instead of replayed. Absent or null: not compared.
+   */
+  requestFingerprint?: string | null;
 }
 
 /** `-1` (or 'no-stream') means the stream must not exist yet; `'any'` skips the check. */
@@ -41,7 +47,7 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   type: Type;
   schemaVersion: number;
   data: Data;
-  metadata: Omit<EventMetadata, 'tenantId' | 'idempotencyKey'>;
+  metadata: Omit<EventMetadata, 'tenantId' | 'idempotencyKey' | 'requestFingerprint'>;
   recordedAt: Date;
   previousHash: string;
   hash: string;

@@ -153,6 +153,20 @@ describe('offices, subbagian and users against the real PostgreSQL and event sto
     expect(reused.code).toBe('IDEMPOTENCY.KEY_REUSED');
   });
 
+  it('refuses a key sent again with another request (its fingerprint), records nothing, and replays the same request', async () => {
+    const input = { username: 'sekretaris.dua', fullName: 'Sekretaris Kedua', role: 'SEKRETARIS' as const, password: 'sekretaris-456' };
+    const count = async () => (await streamTypes('kpu-kab-jember')).filter((t) => t === 'UserCreated').length;
+    const first = await users.create(rootAdmin, 'kpu-kab-jember', input, { idempotencyKey: 'buat-sekretaris-dua', requestFingerprint: 'f'.repeat(64) });
+    const before = await count();
+    const other = await refusal(users.create(rootAdmin, 'kpu-kab-jember', input, { idempotencyKey: 'buat-sekretaris-dua', requestFingerprint: 'e'.repeat(64) }));
+    expect(other.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect(await count()).toBe(before);
+    const retry = await users.create(rootAdmin, 'kpu-kab-jember', input, { idempotencyKey: 'buat-sekretaris-dua', requestFingerprint: 'f'.repeat(64) });
+    expect(retry).toEqual({ ...first, replayed: true });
+    // A key recorded without a fingerprint (before they were kept) still replays.
+    expect((await users.create(rootAdmin, 'kpu-kab-jember', { ...input, username: 'sekretaris' }, { idempotencyKey: 'buat-sekretaris', requestFingerprint: 'e'.repeat(64) })).replayed).toBe(true);
+  });
+
   it('lets exactly one of two concurrent requests with the same key act; the other replays its answer', async () => {
     const create = () =>
       subbagian.create(rootAdmin, 'kpu-kab-jember', { code: 'TPH', name: 'Sub. Bagian Teknis' }, { idempotencyKey: 'buat-tph' });
@@ -160,6 +174,33 @@ describe('offices, subbagian and users against the real PostgreSQL and event sto
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
     expect(a.view).toEqual(b.view);
     expect((await streamTypes('kpu-kab-jember')).filter((t) => t === 'SubbagianCreated')).toHaveLength(3);
+  });
+
+  it('records nothing and keeps the version when an update sets what is there, or null where nothing can be emptied', async () => {
+    const [sekretaris] = (await users.list('kpu-kab-jember')).filter((u) => u.username === 'sekretaris');
+    const office = await satker.get('kpu-kab-jember');
+    const [tph] = (await subbagian.list('kpu-kab-jember')).filter((s) => s.code === 'TPH');
+    const events = (await streamTypes('kpu-kab-jember')).length;
+    const tokenVersion = (await credentials.sessionUser(sekretaris.id))!.tokenVersion;
+    // null is what @IsOptional() let through before the HTTP layer refused it; the types forbid it.
+    const nulls = <T>(fields: string[]) => Object.fromEntries(fields.map((f) => [f, null])) as T;
+
+    const same = await satker.update(rootAdmin, 'kpu-kab-jember', {
+      name: office.name, timeZone: office.timeZone, reportDeadlineDay: office.reportDeadlineDay, parentCode: office.parentCode!, active: office.active,
+    });
+    const nullOffice = await satker.update(rootAdmin, 'kpu-kab-jember', nulls(['name', 'timeZone', 'reportDeadlineDay', 'parentCode', 'active', 'expectedVersion']));
+    expect([same.view, nullOffice.view]).toEqual([office, office]);
+
+    const sameUser = await users.update(rootAdmin, 'kpu-kab-jember', sekretaris.id, { fullName: sekretaris.fullName, role: sekretaris.role, active: true, email: sekretaris.email });
+    const nullUser = await users.update(rootAdmin, 'kpu-kab-jember', sekretaris.id, nulls(['fullName', 'role', 'active', 'expectedVersion']));
+    expect([sameUser.view, nullUser.view]).toEqual([sekretaris, sekretaris]);
+    expect((await credentials.sessionUser(sekretaris.id))!.tokenVersion).toBe(tokenVersion);
+
+    const sameSubbagian = await subbagian.update(rootAdmin, 'kpu-kab-jember', 'TPH', { name: tph.name, active: tph.active });
+    const nullSubbagian = await subbagian.update(rootAdmin, 'kpu-kab-jember', 'TPH', nulls(['name', 'active', 'expectedVersion']));
+    expect([sameSubbagian.view, nullSubbagian.view]).toEqual([tph, tph]);
+
+    expect((await streamTypes('kpu-kab-jember')).length).toBe(events);
   });
 
   it('keeps the identity chain intact', async () => {

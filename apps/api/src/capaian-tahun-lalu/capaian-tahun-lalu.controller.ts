@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import { CapaianTahunLaluService } from '@kinerja/jobs';
 import { currentContext } from '@kinerja/platform';
@@ -8,6 +8,8 @@ import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { LkjYearParams } from '../lkj/lkj.dto';
+import { answer, commandOptions } from '../workflow-http/command-options';
+import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { CAPAIAN_VIEW_EXAMPLE, CapaianImportBody } from './capaian-tahun-lalu.dto';
 import { csvMissing, CsvUploadInterceptor } from './csv-upload.interceptor';
 
@@ -16,7 +18,8 @@ const CSV_FORMAT =
   '`Layanan Perkantoran;98,5`. Baris pertama `kode;capaian` boleh ada sebagai judul; baris kosong dan baris berawalan `#` ' +
   'diabaikan; desimal boleh koma atau titik, tanda % boleh. Indikator dicocokkan dengan PK tahun {year} yang disetujui. ' +
   'Setiap baris yang salah disebut nomornya (CAPAIAN_TAHUN_LALU.INVALID, `details.errors`); bila ada yang salah, tidak ada yang disimpan. ' +
-  'Impor berikutnya mengganti angka indikator yang disebutnya dan mempertahankan yang lain.';
+  'Impor berikutnya mengganti angka indikator yang disebutnya dan mempertahankan yang lain. ' +
+  'Header ETag = jumlah impor yang tercatat, untuk If-Match.';
 
 /** Last year's capaian for offices whose earlier years are not in Kinerja (the LKj compares both years). */
 @ApiTags('Capaian tahun lalu')
@@ -27,19 +30,28 @@ export class CapaianTahunLaluController {
   @Get(':year')
   @Roles('SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG', 'ADMIN')
   @ApiOperation({ summary: 'Capaian tahun {year}−1 yang diimpor untuk LKj tahun {year}' })
-  @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
-  get(@Param() p: LkjYearParams) {
-    return this.capaian.view(p.satker, p.year);
+  @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE }, description: 'Header ETag = jumlah impor yang tercatat, untuk If-Match' })
+  async get(@Param() p: LkjYearParams, @Res({ passthrough: true }) res: Response) {
+    const { view, version } = await this.capaian.at(p.satker, p.year);
+    res.setHeader('ETag', `"${version}"`);
+    return view;
   }
 
   @Put(':year')
   @Roles('SEKRETARIS', 'ADMIN')
   @ApiOperation({ summary: 'Mengimpor capaian tahun lalu (JSON) untuk LKj tahun {year}', description: CSV_FORMAT })
   @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
-  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris' })
-  put(@Param() p: LkjYearParams, @Body() body: CapaianImportBody, @CurrentUser() user: AuthenticatedUser) {
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris; IDEMPOTENCY.KEY_REUSED' })
+  @CommandHeaders()
+  async put(
+    @Param() p: LkjYearParams,
+    @Body() body: CapaianImportBody,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const lines = body.entries.map((e, i) => ({ line: i + 1, indicator: e.indicator, capaian: e.capaian }));
-    return this.capaian.import(p.satker, p.year, lines, 'API', this.importer(user));
+    return answer(res, await this.capaian.import(p.satker, p.year, lines, 'API', this.importer(user), commandOptions(req)));
   }
 
   @Post(':year/csv')
@@ -50,10 +62,16 @@ export class CapaianTahunLaluController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
-  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris' })
-  csv(@Param() p: LkjYearParams, @Req() req: Request & { file?: { buffer: Buffer } }, @CurrentUser() user: AuthenticatedUser) {
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris; IDEMPOTENCY.KEY_REUSED' })
+  @CommandHeaders()
+  async csv(
+    @Param() p: LkjYearParams,
+    @Req() req: Request & { file?: { buffer: Buffer } },
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!req.file) throw csvMissing();
-    return this.capaian.importCsv(p.satker, p.year, req.file.buffer.toString('utf8'), this.importer(user));
+    return answer(res, await this.capaian.importCsv(p.satker, p.year, req.file.buffer.toString('utf8'), this.importer(user), commandOptions(req)));
   }
 
   private importer(user: AuthenticatedUser) {

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import { LkjService } from '@kinerja/jobs';
 import { currentContext } from '@kinerja/platform';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
+import { answer, commandOptions } from '../workflow-http/command-options';
+import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { LKJ_OVERVIEW_EXAMPLE, LkjFileParams, LkjRequestBody, LkjRequestQuery, LkjYearParams } from './lkj.dto';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
@@ -20,26 +23,42 @@ export class LkjController {
   @Roles(...READERS)
   @ApiOperation({
     summary: 'Status LKj tahun ini (produced / stale / pending / none) dan semua versinya, termasuk draf',
-    description: 'Versi lama tetap dapat diunduh. `stale`: perbaikan disetujui setelah versi itu dibuat; versi baru menyusul otomatis.',
+    description:
+      'Versi lama tetap dapat diunduh. `stale`: perbaikan disetujui setelah versi itu dibuat; versi baru menyusul otomatis. ' +
+      'Header ETag = jumlah peristiwa LKj tahun ini, untuk If-Match pada permintaan berikutnya.',
   })
   @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE } })
-  overview(@Param() p: LkjYearParams) {
-    return this.lkj.overview(p.satker, p.year);
+  async overview(@Param() p: LkjYearParams, @Res({ passthrough: true }) res: Response) {
+    const { view, version } = await this.lkj.current(p.satker, p.year);
+    res.setHeader('ETag', `"${version}"`);
+    return view;
   }
 
   @Post(':year')
   @HttpCode(202)
   @Roles('SEKRETARIS')
   @ApiOperation({
-    summary: 'Meminta LKj: final (setelah PK dan seluruh laporan Januari–Desember disetujui) atau draf (`?draft=true`, kapan saja)',
-    description: 'Saran BAB IV dapat diberikan di body. Berkas dibuat oleh worker; pantau statusnya di GET.',
+    summary: 'Meminta LKj: final (setelah PK dan seluruh laporan Januari–Desember disetujui) atau draf (`?draft=true`, kapan saja setelah PK disetujui)',
+    description: 'Saran BAB IV dapat diberikan di body. Berkas dibuat oleh worker; pantau statusnya di GET. Header ETag = jumlah peristiwa LKj tahun ini.',
   })
   @ApiAcceptedResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE.versions[0] } })
-  @ApiConflictResponse({ type: ErrorBody, description: 'LKJ.YEAR_NOT_COMPLETE: LKj final diminta sebelum semua laporan disetujui' })
-  request(@Param() p: LkjYearParams, @Query() q: LkjRequestQuery, @Body() body: LkjRequestBody, @CurrentUser() user: AuthenticatedUser) {
-    return this.lkj.request(p.satker, p.year, q.draft === true, body.suggestions ?? null, {
-      id: user.id, role: user.role, correlationId: currentContext()?.correlationId,
-    });
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description:
+      'LKJ.NO_APPROVED_PK: belum ada PK tahun ini yang disetujui (draf maupun final); LKJ.YEAR_NOT_COMPLETE: LKj final diminta sebelum semua laporan disetujui; ' +
+      'EVENT_STORE.CONCURRENCY: If-Match usang',
+  })
+  @CommandHeaders()
+  async request(
+    @Param() p: LkjYearParams,
+    @Query() q: LkjRequestQuery,
+    @Body() body: LkjRequestBody,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const by = { id: user.id, role: user.role, correlationId: currentContext()?.correlationId };
+    return answer(res, await this.lkj.request(p.satker, p.year, q.draft === true, body.suggestions ?? null, by, commandOptions(req)));
   }
 
   @Get(':year/versions/:version/:format')

@@ -8,7 +8,10 @@ export const CommandHeaders = () =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'Kunci unik per perintah (mis. UUID). Mengulang permintaan dengan kunci yang sama mengembalikan jawaban pertama tanpa mencatat apa pun lagi (header `Idempotent-Replayed: true`).',
+      description:
+        'Kunci unik per perintah (mis. UUID). Mengulang permintaan yang sama persis (perintah, alamat dan isi yang sama) dengan kunci yang sama ' +
+        'mengembalikan jawaban pertama tanpa mencatat apa pun lagi (header `Idempotent-Replayed: true`). Kunci yang sama untuk perintah lain ' +
+        'atau dengan isi berbeda ditolak dengan 422 `IDEMPOTENCY.KEY_REUSED`, dan tidak ada yang dicatat.',
       example: '6f1c2b1e-3c1d-4d5e-9a8b-0c1d2e3f4a5b',
     }),
     ApiHeader({
@@ -18,7 +21,10 @@ export const CommandHeaders = () =>
       example: '"3"',
     }),
     ApiResponse({ status: 400, type: ErrorBody, description: 'Isi permintaan tidak dapat dibaca: tipe salah, field tidak dikenal' }),
-    ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'Aturan domain dilanggar (kode stabil, mis. REALISASI.MONTH_NOT_ENDED)' }),
+    ApiUnprocessableEntityResponse({
+      type: ErrorBody,
+      description: 'Aturan domain dilanggar (kode stabil, mis. REALISASI.MONTH_NOT_ENDED), atau Idempotency-Key dipakai ulang untuk permintaan lain (IDEMPOTENCY.KEY_REUSED)',
+    }),
     ApiConflictResponse({ type: ErrorBody, description: 'Versi usang (EVENT_STORE.CONCURRENCY) atau keadaan tidak sesuai (mis. REALISASI.ALREADY_APPROVED)' }),
     ApiResponse({
       status: 503,

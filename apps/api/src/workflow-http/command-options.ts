@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError } from '@kinerja/domain';
+import { requestFingerprint } from '@kinerja/event-store';
 import type { CommandOptions, CommandOutcome } from '@kinerja/workflow';
 
 /** `If-Match: "3"` (or W/"3", or 3): the version the client last saw. */
@@ -13,15 +15,59 @@ export function parseIfMatch(header: string | undefined): number | null {
 }
 
 /**
- * The command options of a request: Idempotency-Key, and the expected version from If-Match or the
- * body (both must agree when both are given).
+ * The command options of a request: Idempotency-Key with the fingerprint of the request it came
+ * with, and the expected version from If-Match or the body (both must agree when both are given).
  */
 export function commandOptions(request: Request, bodyVersion?: number | null): CommandOptions {
   const header = parseIfMatch(request.header('if-match'));
   if (header !== null && bodyVersion !== undefined && bodyVersion !== null && header !== bodyVersion) {
     throw new DomainError('REQUEST.VERSION_MISMATCH', 'Versi pada If-Match dan expectedVersion berbeda.', 'validation', { ifMatch: header, expectedVersion: bodyVersion });
   }
-  return { idempotencyKey: request.header('idempotency-key') ?? null, expectedVersion: header ?? bodyVersion ?? null };
+  const idempotencyKey = request.header('idempotency-key') ?? null;
+  return {
+    idempotencyKey,
+    requestFingerprint: idempotencyKey ? commandFingerprint(request) : null,
+    expectedVersion: header ?? bodyVersion ?? null,
+  };
+}
+
+/** Body fields never put into a fingerprint: it is stored, and a fast hash over a password could be guessed back. */
+const SECRET_FIELD = /password/i;
+
+/**
+ * What an Idempotency-Key is bound to (libs/event-store/src/idempotency.ts): the command — the
+ * method and the route it matched, e.g. `POST /api/v1/satker/:satker/realisasi/:year/:month/:code/submit`
+ * — and its payload: the route's parameters, the query, the body as parsed JSON, and the SHA-256 of
+ * each uploaded file's bytes. A retry sends the same; anything else is another request. Headers
+ * (If-Match included) are not part of it. Fields named like a password are left out (SECRET_FIELD).
+ */
+export function commandFingerprint(request: Request): string {
+  const route = (request.route as { path?: unknown } | undefined)?.path;
+  const command = `${request.method} ${request.baseUrl ?? ''}${typeof route === 'string' ? route : request.path}`;
+  return requestFingerprint(command, {
+    params: request.params ?? {},
+    query: request.query ?? {},
+    body: withoutSecrets(request.body ?? {}),
+    files: uploadedFiles(request),
+  });
+}
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([name]) => !SECRET_FIELD.test(name)).map(([name, v]) => [name, withoutSecrets(v)]));
+}
+
+/** Multer's `file` / `files` (memory storage): each by field and content. */
+function uploadedFiles(request: Request): Array<{ field: string; sha256: string }> {
+  const { file, files } = request as Request & { file?: UploadedFile; files?: UploadedFile[] | Record<string, UploadedFile[]> };
+  const all = [...(file ? [file] : []), ...(Array.isArray(files) ? files : Object.values(files ?? {}).flat())];
+  return all.map((f) => ({ field: f.fieldname, sha256: f.buffer ? createHash('sha256').update(f.buffer).digest('hex') : '' }));
+}
+
+interface UploadedFile {
+  fieldname: string;
+  buffer?: Buffer;
 }
 
 /** Sets ETag (the new version) and marks replays, then answers the view. */

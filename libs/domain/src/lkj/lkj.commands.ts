@@ -10,6 +10,8 @@ export type RequestLkj = Command<'RequestLkj', {
   suggestions: string[] | null;
   /** Every monthly report of the year approved and the PK approved (the caller reads it). */
   yearComplete: boolean;
+  /** A PK of the year is approved (in force): no LKj, draft or final, is made without one (the caller reads it). */
+  pkApproved: boolean;
 }>;
 
 export type RecordLkjProduced = Command<'RecordLkjProduced', {

@@ -10,8 +10,8 @@ const given = deciderSpec(lkjDecider);
 const meta = (now = '2025-01-10T02:00:00.000Z'): CommandMetadata => ({ actor: { userId: 'system', role: 'SEKRETARIS', subbagian: null }, now });
 const files: LkjFile[] = [{ format: 'DOCX', sha256: 'a'.repeat(64), size: 10 }, { format: 'PDF', sha256: 'b'.repeat(64), size: 20 }];
 
-const request = (draft: boolean, yearComplete: boolean, suggestions: string[] | null = null): LkjCommand => ({
-  type: 'RequestLkj', data: { satker: 's1', year: 2024, draft, reason: draft ? 'REQUESTED' : 'ALL_APPROVED', suggestions, yearComplete }, metadata: meta(),
+const request = (draft: boolean, yearComplete: boolean, suggestions: string[] | null = null, pkApproved = true): LkjCommand => ({
+  type: 'RequestLkj', data: { satker: 's1', year: 2024, draft, reason: draft ? 'REQUESTED' : 'ALL_APPROVED', suggestions, yearComplete, pkApproved }, metadata: meta(),
 });
 const requested = (version: number, draft = false, suggestions: string[] = []): LkjEvent => ({
   type: 'LkjRequested',
@@ -31,6 +31,10 @@ describe('LKj production as a decider', () => {
 
   it('refuses a final version before the year is complete, with the code clients rely on', () => {
     given().when(request(false, false)).thenThrows('LKJ.YEAR_NOT_COMPLETE', 'conflict');
+  });
+
+  it.each([[true], [false]])('refuses any version, draft %s, for a year without an approved PK (409 LKJ.NO_APPROVED_PK)', (draft) => {
+    given().when(request(draft, false, null, false)).thenThrows('LKJ.NO_APPROVED_PK', 'conflict');
   });
 
   it('allows a draft at any time of the year', () => {

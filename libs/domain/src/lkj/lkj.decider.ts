@@ -4,8 +4,22 @@ import type { LkjCommand, MarkLkjStale, RecordLkjProduced, RequestLkj } from './
 import type { LkjEvent } from './lkj.events';
 import { evolveLkj, initialLkjState, latestProducedFinal, type LkjState } from './lkj.state';
 
+/**
+ * The rule that every LKj, draft or final, is measured against an approved PK: refused when the
+ * request is decided, and checked again by the job that reads the PK to produce the files.
+ */
+export function lkjNoApprovedPk(satker: string, year: number): DomainError {
+  return new DomainError(
+    'LKJ.NO_APPROVED_PK',
+    `Belum ada Perjanjian Kinerja ${year} yang disetujui; LKj (draf maupun final) baru dapat dibuat setelah PK disetujui.`,
+    'conflict',
+    { satker, year },
+  );
+}
+
 function requestLkj(command: RequestLkj, state: LkjState): LkjEvent[] {
   const d = command.data;
+  if (!d.pkApproved) throw lkjNoApprovedPk(d.satker, d.year);
   if (!d.draft && !d.yearComplete) {
     throw new DomainError(
       'LKJ.YEAR_NOT_COMPLETE',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '@kinerja/domain';
+import { actorScopedKey, IdempotencyKeyReusedError } from '@kinerja/event-store';
 import { Clock } from '@kinerja/platform';
 import type { IdentityActor } from '../identity.types';
 import type { IdentityEvent } from './identity.events';
@@ -8,9 +8,14 @@ import { IdentityEventLog } from './identity-event-log';
 
 export type RecordEvent = (satker: string, event: IdentityEvent) => void;
 
-/** What a client may say about a command: its Idempotency-Key and the version it last saw. */
+/**
+ * What a client may say about a command: its Idempotency-Key, the fingerprint of the request the
+ * key came with (see `requestFingerprint` of @kinerja/event-store; absent: not compared) and the
+ * version it last saw.
+ */
 export interface IdentityCommandOptions {
   idempotencyKey?: string | null;
+  requestFingerprint?: string | null;
   expectedVersion?: number | null;
 }
 
@@ -21,15 +26,15 @@ export interface IdentityOutcome<View> {
   replayed: boolean;
 }
 
-const MAX_KEY_LENGTH = 120;
-
 class LostIdempotencyRace extends Error {}
 
 /**
  * One transaction for a table change and the events that tell it: the work writes its rows and
  * records events; they are appended, stream by stream, before the commit. Either both or neither.
  * `command` adds the Idempotency-Key: the first answer of a key is stored in the same transaction
- * and returned, unchanged, to every retry.
+ * and returned, unchanged, to every retry — a retry being the same operation with the same request
+ * fingerprint; the key sent with another operation or another request is refused
+ * (IDEMPOTENCY.KEY_REUSED), as on the event-sourced commands.
  */
 @Injectable()
 export class IdentityUnitOfWork {
@@ -66,21 +71,22 @@ export class IdentityUnitOfWork {
   async command<T>(
     actor: IdentityActor,
     operation: string,
-    idempotencyKey: string | null | undefined,
+    options: IdentityCommandOptions,
     work: (manager: EntityManager, record: RecordEvent) => Promise<T>,
   ): Promise<{ result: T; replayed: boolean }> {
-    const key = scopedKey(actor, idempotencyKey);
+    const key = actorScopedKey(actor.id, options.idempotencyKey);
     if (!key) return { result: await this.run(actor, work), replayed: false };
-    const seen = await this.firstAnswer<T>(actor, key, operation);
+    const fingerprint = options.requestFingerprint ?? null;
+    const seen = await this.firstAnswer<T>(actor, key, operation, fingerprint);
     if (seen) return seen;
     try {
       const result = await this.run(actor, async (manager, record) => {
         // Claim the key before the work: a concurrent request with the same key waits here on
         // the row until this transaction ends, then finds it taken and replays the stored answer.
         const claimed = await manager.query(
-          `INSERT INTO identity_command_results (satker_code, idempotency_key, operation, result, created_at)
-           VALUES ($1, $2, $3, 'null'::jsonb, $4) ON CONFLICT DO NOTHING RETURNING 1 AS claimed`,
-          [actor.satker, key, operation, this.clock.now()],
+          `INSERT INTO identity_command_results (satker_code, idempotency_key, operation, result, created_at, request_fingerprint)
+           VALUES ($1, $2, $3, 'null'::jsonb, $4, $5) ON CONFLICT DO NOTHING RETURNING 1 AS claimed`,
+          [actor.satker, key, operation, this.clock.now(), fingerprint],
         );
         if (claimed.length === 0) throw new LostIdempotencyRace();
         const answer = await work(manager, record);
@@ -94,46 +100,29 @@ export class IdentityUnitOfWork {
     } catch (error) {
       if (!(error instanceof LostIdempotencyRace)) throw error;
       // A concurrent request with the same key committed first: answer as it did.
-      const winner = await this.firstAnswer<T>(actor, key, operation);
+      const winner = await this.firstAnswer<T>(actor, key, operation, fingerprint);
       if (!winner) throw error;
       return winner;
     }
   }
 
   /** The stored answer of this key, when the command was already carried out. */
-  replay<T>(actor: IdentityActor, operation: string, idempotencyKey: string | null | undefined) {
-    const key = scopedKey(actor, idempotencyKey);
-    return key ? this.firstAnswer<T>(actor, key, operation) : Promise.resolve(null);
+  replay<T>(actor: IdentityActor, operation: string, options: IdentityCommandOptions) {
+    const key = actorScopedKey(actor.id, options.idempotencyKey);
+    return key ? this.firstAnswer<T>(actor, key, operation, options.requestFingerprint ?? null) : Promise.resolve(null);
   }
 
-  private async firstAnswer<T>(actor: IdentityActor, key: string, operation: string) {
+  /** The first answer of the key when this is a retry of its request; refused when the key was used for another one. */
+  private async firstAnswer<T>(actor: IdentityActor, key: string, operation: string, fingerprint: string | null) {
     const [row] = await this.dataSource.query(
-      `SELECT operation, result FROM identity_command_results WHERE satker_code = $1 AND idempotency_key = $2`,
+      `SELECT operation, result, request_fingerprint FROM identity_command_results WHERE satker_code = $1 AND idempotency_key = $2`,
       [actor.satker, key],
     );
     if (!row) return null;
-    if (row.operation !== operation) {
-      throw new DomainError(
-        'IDEMPOTENCY.KEY_REUSED',
-        'Idempotency-Key ini sudah dipakai untuk perintah lain; gunakan kunci baru untuk setiap perintah.',
-        'validation',
-      );
-    }
+    const otherRequest = row.request_fingerprint !== null && fingerprint !== null && row.request_fingerprint !== fingerprint;
+    if (row.operation !== operation || otherRequest) throw new IdempotencyKeyReusedError();
     return { result: row.result as T, replayed: true };
   }
-}
-
-/** Keys belong to the actor: two users can never replay each other's answers. */
-function scopedKey(actor: IdentityActor, key: string | null | undefined): string | null {
-  if (key === undefined || key === null || key === '') return null;
-  if (key.length > MAX_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new DomainError(
-      'IDEMPOTENCY.INVALID_KEY',
-      `Idempotency-Key harus 1–${MAX_KEY_LENGTH} karakter ASCII tanpa spasi.`,
-      'validation',
-    );
-  }
-  return `${actor.id}:${key}`;
 }
 
 /** True when `error` is PostgreSQL's unique_violation (optionally of the named constraint). */

@@ -17,6 +17,10 @@ export interface CreateSatkerInput {
   reportDeadlineDay?: number;
 }
 
+/**
+ * A partial update: a field left out is not changed, and neither is one equal to what is there. No
+ * field of an office can be emptied, so null (which the HTTP layer refuses) is no change either.
+ */
 export interface UpdateSatkerInput extends SatkerChanges {
   active?: boolean;
   /** Moves the office under another parent in the actor's scope. */
@@ -57,7 +61,7 @@ export class SatkerService {
   async create(actor: AuthenticatedUser, input: CreateSatkerInput, options: IdentityCommandOptions = {}): Promise<IdentityOutcome<Satker>> {
     await this.scope.assertInScope(actor, input.parentCode);
     return outcome(
-      await this.unitOfWork.command(toActor(actor), `satker.create:${input.code}`, options.idempotencyKey, (manager, record) =>
+      await this.unitOfWork.command(toActor(actor), `satker.create:${input.code}`, options, (manager, record) =>
         this.insert(manager, record, input),
       ),
     );
@@ -77,18 +81,18 @@ export class SatkerService {
     const operation = `satker.update:${code}`;
     // Checked before the transaction: the scope is read through the pool, which on the embedded
     // PGlite (one shared session) would wait for the transaction forever.
-    if (input.parentCode !== undefined) await this.scope.assertInScope(actor, input.parentCode);
-    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
+    if (input.parentCode != null) await this.scope.assertInScope(actor, input.parentCode);
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       // Moves are serialised on one lock, taken before any row lock (the new parent's foreign-key
       // check takes a row lock too), so that two moves at once cannot close a loop together.
-      if (input.parentCode !== undefined) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kinerja.satker-tree'))`);
+      if (input.parentCode != null) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kinerja.satker-tree'))`);
       const current = await this.lock(manager, code);
-      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+      if (input.expectedVersion != null && input.expectedVersion !== current.version) {
         throw identityErrors.versionConflict('satker', input.expectedVersion, current.version);
       }
       const changes = changedFields(current, input);
-      const activeChange = input.active !== undefined && input.active !== current.active ? input.active : undefined;
-      const parentChange = input.parentCode !== undefined && input.parentCode !== current.parentCode ? input.parentCode : undefined;
+      const activeChange = input.active != null && input.active !== current.active ? input.active : undefined;
+      const parentChange = input.parentCode != null && input.parentCode !== current.parentCode ? input.parentCode : undefined;
       if (activeChange === false && current.parentCode === null) throw identityErrors.satkerIsRoot();
       if (activeChange === false && code === actor.satker) throw identityErrors.satkerOwnCannotBeDeactivated();
       if (parentChange !== undefined) await this.assertCanMove(manager, current, parentChange);
@@ -177,9 +181,9 @@ export class SatkerService {
 
 function changedFields(current: Satker, input: SatkerChanges): SatkerChanges {
   const changes: SatkerChanges = {};
-  if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
-  if (input.timeZone !== undefined && input.timeZone !== current.timeZone) changes.timeZone = input.timeZone;
-  if (input.reportDeadlineDay !== undefined && input.reportDeadlineDay !== current.reportDeadlineDay) {
+  if (input.name != null && input.name !== current.name) changes.name = input.name;
+  if (input.timeZone != null && input.timeZone !== current.timeZone) changes.timeZone = input.timeZone;
+  if (input.reportDeadlineDay != null && input.reportDeadlineDay !== current.reportDeadlineDay) {
     changes.reportDeadlineDay = input.reportDeadlineDay;
   }
   return changes;

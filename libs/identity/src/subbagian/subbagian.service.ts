@@ -70,7 +70,7 @@ export class SubbagianService {
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<Subbagian>> {
     const operation = `subbagian.create:${satker}:${input.code}`;
-    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       let rows: SubbagianRow[];
       try {
         rows = await manager.query(
@@ -96,18 +96,19 @@ export class SubbagianService {
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<Subbagian>> {
     const operation = `subbagian.update:${satker}:${code}`;
-    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       const [locked] = await manager.query(
         `SELECT ${COLUMNS} FROM subbagian WHERE satker_code = $1 AND code = $2 FOR UPDATE`,
         [satker, code],
       );
       if (!locked) throw identityErrors.subbagianNotFound(satker, code);
       const current = toSubbagian(locked);
-      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+      if (input.expectedVersion != null && input.expectedVersion !== current.version) {
         throw identityErrors.versionConflict('subbagian', input.expectedVersion, current.version);
       }
-      const name = input.name !== undefined && input.name !== current.name ? input.name : undefined;
-      const active = input.active !== undefined && input.active !== current.active ? input.active : undefined;
+      // null (refused over HTTP) is no change: neither can be emptied.
+      const name = input.name != null && input.name !== current.name ? input.name : undefined;
+      const active = input.active != null && input.active !== current.active ? input.active : undefined;
       if (name === undefined && active === undefined) return current;
       const [row] = await rowsOf<SubbagianRow>(
         manager,

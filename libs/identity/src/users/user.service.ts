@@ -74,7 +74,7 @@ export class UserService {
     assertAcceptablePassword(input.password, username);
     const passwordHash = await this.hasher.hash(input.password); // outside the transaction: it takes a while
     const operation = `user.create:${satker}:${username}`;
-    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       const subbagian = await this.checkedSubbagian(manager, satker, input.role, input.subbagian ?? null);
       const id = randomUUID();
       const now = this.clock.now();
@@ -116,21 +116,22 @@ export class UserService {
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<UserView>> {
     const operation = `user.update:${satker}:${id}`;
-    const answer = await this.unitOfWork.command(toActor(actor), operation, options.idempotencyKey, async (manager, record) => {
+    const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       const [locked] = await manager.query(
         `SELECT ${USER_COLUMNS} FROM users WHERE satker_code = $1 AND id = $2 FOR UPDATE`,
         [satker, id],
       );
       if (!locked) throw identityErrors.userNotFound(id);
       const current = toUserView(locked);
-      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+      if (input.expectedVersion != null && input.expectedVersion !== current.version) {
         throw identityErrors.versionConflict('pengguna', input.expectedVersion, current.version);
       }
       const role = input.role ?? current.role;
       // Leaving KASUBBAG drops the subbagian unless the caller says otherwise (and is then refused).
       const wanted = input.subbagian !== undefined ? input.subbagian : role === 'KASUBBAG' ? current.subbagian : null;
       const changes = changedFields(current, { ...input, role, subbagian: wanted });
-      const active = input.active !== undefined && input.active !== current.active ? input.active : undefined;
+      // null (refused over HTTP) is no change for a field that cannot be emptied; e-mail and subbagian can.
+      const active = input.active != null && input.active !== current.active ? input.active : undefined;
       if (id === actor.id && (changes.role !== undefined || active === false)) throw identityErrors.cannotChangeSelf();
       if (Object.keys(changes).length === 0 && active === undefined) return current;
       if (changes.role !== undefined || changes.subbagian !== undefined) {
@@ -176,7 +177,7 @@ export class UserService {
 
 function changedFields(current: UserView, wanted: UpdateUserInput & { role: Role; subbagian: string | null }): UserChanges {
   const changes: UserChanges = {};
-  if (wanted.fullName !== undefined && wanted.fullName !== current.fullName) changes.fullName = wanted.fullName;
+  if (wanted.fullName != null && wanted.fullName !== current.fullName) changes.fullName = wanted.fullName;
   if (wanted.email !== undefined && wanted.email !== current.email) changes.email = wanted.email;
   if (wanted.role !== current.role) changes.role = wanted.role;
   if (wanted.subbagian !== current.subbagian) changes.subbagian = wanted.subbagian;

@@ -3,7 +3,7 @@ import {
   capaianTahunLaluStreamId, DomainError, foldCapaianTahunLalu, foldEvents, parseCapaianCsv, perjanjianKinerjaDecider, pkInForce,
   pkStreamId, validateCapaianTahunLalu, type CapaianInputLine, type CapaianTahunLaluImported, type PkEvent, type Role,
 } from '@kinerja/domain';
-import type { EventStore } from '@kinerja/event-store';
+import { actorScopedKey, ConcurrencyError, IdempotencyKeyReusedError, type EventStore, type ExpectedVersion } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 
 export interface CapaianImporter {
@@ -22,13 +22,56 @@ export interface CapaianTahunLaluView {
 }
 
 /**
+ * What a client adds to an import, as on every command: `Idempotency-Key` (with the fingerprint of
+ * the request it came with) and the stream version last seen (`If-Match`, the ETag of GET).
+ */
+export interface CapaianCommandOptions {
+  idempotencyKey?: string | null;
+  requestFingerprint?: string | null;
+  expectedVersion?: number | null;
+}
+
+/** An import's answer: the figures after it, the events in the stream (ETag), whether it is a replay. */
+export interface CapaianImportOutcome {
+  view: CapaianTahunLaluView;
+  version: number;
+  replayed: boolean;
+}
+
+/**
  * Last year's capaian for offices whose earlier years are not in Kinerja, as events on
  * `capaian-tahun-lalu:<satker>:<forYear>`, checked against the indicators of `forYear`'s PK.
  */
 export class CapaianTahunLaluService {
   constructor(private readonly dataSource: DataSource, private readonly store: EventStore, private readonly clock: Clock) {}
 
-  async import(satker: string, forYear: number, lines: CapaianInputLine[], source: 'API' | 'CSV', by: CapaianImporter): Promise<CapaianTahunLaluView> {
+  /**
+   * Records an import. With an Idempotency-Key a retry answers as the first import did and records
+   * nothing; with If-Match (the stream's version) a stale one is refused with 409; without, an
+   * import adds to whatever is there.
+   */
+  async import(
+    satker: string,
+    forYear: number,
+    lines: CapaianInputLine[],
+    source: 'API' | 'CSV',
+    by: CapaianImporter,
+    options: CapaianCommandOptions = {},
+  ): Promise<CapaianImportOutcome> {
+    const streamId = capaianTahunLaluStreamId(satker, forYear);
+    const key = actorScopedKey(by.id, options.idempotencyKey);
+    const requestFingerprint = key ? (options.requestFingerprint ?? null) : null;
+    if (key) {
+      const first = await this.store.firstAppendOf(satker, key, { streamId, requestFingerprint });
+      if (first) return { ...(await this.at(satker, forYear, first.lastVersion + 1)), replayed: true };
+    }
+    const expectedVersion = options.expectedVersion ?? null;
+    let expected: ExpectedVersion = 'any';
+    if (expectedVersion !== null) {
+      const version = (await this.store.readStream(streamId, { tenantId: satker })).length;
+      if (version !== expectedVersion) throw new ConcurrencyError(streamId, expectedVersion, version);
+      expected = version === 0 ? 'no-stream' : version - 1;
+    }
     const pkEvents = await this.store.readStream(pkStreamId(satker, forYear), { tenantId: satker });
     const pk = pkInForce(foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]));
     if (!pk) {
@@ -44,27 +87,39 @@ export class CapaianTahunLaluService {
       type: 'CapaianTahunLaluImported',
       data: { satker, forYear, entries, source, importedBy: by.id, importedAt: now },
     };
-    await this.store.append(capaianTahunLaluStreamId(satker, forYear), 'any', [event], {
+    const appended = await this.store.append(streamId, expected, [event], {
       tenantId: satker, actorId: by.id, actorRole: by.role, correlationId: by.correlationId ?? `capaian-import-${Date.parse(now)}`,
+      idempotencyKey: key, requestFingerprint,
     });
-    return this.view(satker, forYear);
+    // Replayed: the same import, sent at once with the same key, was recorded first (the append checked its fingerprint).
+    if (appended.replayed && appended.streamId !== streamId) throw new IdempotencyKeyReusedError();
+    return { ...(await this.at(satker, forYear, appended.nextExpectedVersion + 1)), replayed: appended.replayed };
   }
 
   /** CSV (see `parseCapaianCsv` for the format): every faulty line is named in one refusal. */
-  async importCsv(satker: string, forYear: number, text: string, by: CapaianImporter): Promise<CapaianTahunLaluView> {
+  async importCsv(satker: string, forYear: number, text: string, by: CapaianImporter, options: CapaianCommandOptions = {}): Promise<CapaianImportOutcome> {
     const { lines, errors } = parseCapaianCsv(text);
     if (errors.length > 0) {
       throw new DomainError('CAPAIAN_TAHUN_LALU.INVALID', errors.map((e) => e.message).join(' '), 'validation', { errors });
     }
-    return this.import(satker, forYear, lines, 'CSV', by);
+    return this.import(satker, forYear, lines, 'CSV', by, options);
   }
 
   async view(satker: string, forYear: number): Promise<CapaianTahunLaluView> {
-    const events = await this.store.readStream(capaianTahunLaluStreamId(satker, forYear), { tenantId: satker });
+    return (await this.at(satker, forYear)).view;
+  }
+
+  /** The figures with the number of events in the stream (the ETag), now or as of `toVersion` events. */
+  async at(satker: string, forYear: number, toVersion?: number): Promise<{ view: CapaianTahunLaluView; version: number }> {
+    const options = toVersion === undefined ? { tenantId: satker } : { tenantId: satker, toVersion: toVersion - 1 };
+    const events = await this.store.readStream(capaianTahunLaluStreamId(satker, forYear), options);
     const map = foldCapaianTahunLalu(events as unknown as CapaianTahunLaluImported[]);
     return {
-      satker, forYear, year: forYear - 1,
-      entries: [...map.entries()].map(([indicatorCode, capaian]) => ({ indicatorCode, capaian })),
+      version: events.length,
+      view: {
+        satker, forYear, year: forYear - 1,
+        entries: [...map.entries()].map(([indicatorCode, capaian]) => ({ indicatorCode, capaian })),
+      },
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
-  approvedRealisasiOf, capaianTahunLaluStreamId, computeKinerja, DomainError, foldCapaianTahunLalu, foldEvents,
+  approvedRealisasiOf, capaianTahunLaluStreamId, computeKinerja, foldCapaianTahunLalu, foldEvents, lkjNoApprovedPk,
   perjanjianKinerjaDecider, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleInForce, ratingScaleStreamId, realisasiDecider,
   realisasiStreamId, reportingSubbagian, type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent,
   type PkVersionInForce, type RatingScale, type RatingScaleEvent, type RealisasiEvent,
@@ -37,7 +37,7 @@ export class LkjFactsReader {
   async read(satker: string, year: number, request: LkjRequestFacts): Promise<LkjInput> {
     const current = await this.year(satker, year);
     if (!current) {
-      throw new DomainError('LKJ.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui; LKj belum dapat dibuat.`, 'conflict', { satker, year });
+      throw lkjNoApprovedPk(satker, year); // refused when requested (lkj.decider.ts); a safety net here
     }
     const office = await readOfficeFacts(this.dataSource, satker);
     const lastMonth = Math.max(0, ...current.approved.map((r) => r.month));

@@ -139,7 +139,7 @@ export class LkjProcessManager {
     }
     const requested = await this.streams.decide(
       loaded,
-      { type: 'RequestLkj', data: { satker, year, draft: false, reason, suggestions: null, yearComplete: true }, metadata },
+      { type: 'RequestLkj', data: { satker, year, draft: false, reason, suggestions: null, yearComplete: true, pkApproved: true }, metadata },
       meta('request'),
       manager,
     );

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { foldEvents, lkjDecider, lkjStreamId, type LkjCommand, type LkjEvent, type LkjState } from '@kinerja/domain';
+import {
+  foldEvents, lkjDecider, lkjStreamId, perjanjianKinerjaDecider, pkInForce, pkStreamId,
+  type LkjCommand, type LkjEvent, type LkjState, type PkEvent,
+} from '@kinerja/domain';
 import type { EventMetadata, EventStore } from '@kinerja/event-store';
 
 export interface LoadedLkj {
@@ -33,6 +36,28 @@ export class LkjStreams {
   async load(satker: string, year: number, manager?: EntityManager): Promise<LoadedLkj> {
     const events = await this.store.readStream(lkjStreamId(satker, year), { tenantId: satker }, manager);
     return { satker, year, state: foldEvents(lkjDecider, events as unknown as LkjEvent[]), count: events.length };
+  }
+
+  /** Is a PK of the year approved (in force)? Read from its stream, in `manager`'s transaction when given. */
+  async pkApproved(satker: string, year: number, manager?: EntityManager): Promise<boolean> {
+    const events = await this.store.readStream(pkStreamId(satker, year), { tenantId: satker }, manager);
+    return pkInForce(foldEvents(perjanjianKinerjaDecider, events as unknown as PkEvent[])) !== null;
+  }
+
+  /**
+   * A request with an idempotency key that was already used: the stream as it stood right after
+   * the key's first append, and that append's events (answer as then, append nothing). Null for a
+   * new key; IDEMPOTENCY.KEY_REUSED when the key was first used for another stream or request.
+   */
+  async firstAppendOf(satker: string, year: number, key: string, requestFingerprint: string | null): Promise<{ loaded: LoadedLkj; events: LkjEvent[] } | null> {
+    const streamId = lkjStreamId(satker, year);
+    const first = await this.store.firstAppendOf(satker, key, { streamId, requestFingerprint });
+    if (first === null) return null;
+    const events = (await this.store.readStream(streamId, { tenantId: satker, toVersion: first.lastVersion })) as unknown as LkjEvent[];
+    return {
+      loaded: { satker, year, state: foldEvents(lkjDecider, events), count: events.length },
+      events: events.slice(first.firstVersion),
+    };
   }
 
   /** Decides on `loaded`, appends what it decided (in `manager`'s transaction when given) and returns the new state. */

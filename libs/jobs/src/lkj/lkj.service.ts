@@ -1,11 +1,15 @@
 import { ContentAddressedStore } from '@kinerja/platform';
 import type { DataSource } from 'typeorm';
-import { DomainError, lkjStatus, type CommandMetadata, type LkjFile, type LkjStatus, type Role } from '@kinerja/domain';
+import {
+  DomainError, lkjStatus, lkjStreamId, type CommandMetadata, type LkjEvent, type LkjFile, type LkjState, type LkjStatus,
+  type LkjVersionState, type Role,
+} from '@kinerja/domain';
+import { actorScopedKey, ConcurrencyError } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 import type { LkjEnqueuer } from './lkj-enqueuer';
-import type { LkjOutbox } from './lkj-outbox';
+import type { LkjIntent, LkjOutbox } from './lkj-outbox';
 import { isYearComplete, type LkjProcessManager } from './lkj-process-manager';
-import type { LkjStreams } from './lkj-stream';
+import type { LoadedLkj, LkjStreams } from './lkj-stream';
 
 export interface LkjRequester {
   id: string;
@@ -36,6 +40,23 @@ export interface LkjOverview {
   versions: LkjVersionView[];
 }
 
+/**
+ * What a client adds to a request, as on every command: `Idempotency-Key` (with the fingerprint of
+ * the request it came with) and the stream version last seen (`If-Match`, the ETag of GET).
+ */
+export interface LkjCommandOptions {
+  idempotencyKey?: string | null;
+  requestFingerprint?: string | null;
+  expectedVersion?: number | null;
+}
+
+/** The answer to a request: the version asked for, the events in the LKj stream after it (ETag), whether it is a replay. */
+export interface LkjRequestOutcome {
+  view: LkjVersionView;
+  version: number;
+  replayed: boolean;
+}
+
 const FORMATS: Record<string, LkjFile['format']> = { docx: 'DOCX', pdf: 'PDF' };
 
 /** What the API offers on the LKj: ask for a version (final or draft), list versions, fetch a file. */
@@ -50,58 +71,93 @@ export class LkjService {
     private readonly clock: Clock,
   ) {}
 
-  /** The Sekretaris asks for a version: a draft at any time, a final once the whole year is approved. */
-  async request(satker: string, year: number, draft: boolean, suggestions: string[] | null, by: LkjRequester): Promise<LkjVersionView> {
+  /**
+   * The Sekretaris asks for a version: a draft at any time, a final once the whole year is approved;
+   * neither without an approved PK (LKJ.NO_APPROVED_PK, decided with the request, never left to the
+   * job). With an Idempotency-Key a retry answers as the first request did and records nothing; with
+   * If-Match a stale stream version is refused (409).
+   */
+  async request(
+    satker: string,
+    year: number,
+    draft: boolean,
+    suggestions: string[] | null,
+    by: LkjRequester,
+    options: LkjCommandOptions = {},
+  ): Promise<LkjRequestOutcome> {
+    const key = actorScopedKey(by.id, options.idempotencyKey);
+    const requestFingerprint = key ? (options.requestFingerprint ?? null) : null;
+    if (key) {
+      const replay = await this.replay(satker, year, key, requestFingerprint);
+      if (replay) return replay;
+    }
+    const expected = options.expectedVersion ?? null;
     // Bring the process manager's memory up to date first, so "complete" is true right after the last approval.
     // A long transaction elsewhere may hold the log back; then decide on what has been delivered.
     await this.enqueuer.enqueue(await this.processManager.catchUpThroughNow(10_000).catch(() => this.processManager.catchUp()));
     if (!draft && suggestions === null) {
       // A final version already on its way (e.g. asked for by the last approval) answers the request.
-      const overview = await this.overview(satker, year);
-      const pending = overview.versions.filter((v) => !v.draft && v.status === 'pending').pop();
-      if (pending) return pending;
+      const current = await this.streams.load(satker, year);
+      assertExpected(current, expected);
+      const pending = current.state.versions.filter((v) => !v.draft && v.produced === null).pop();
+      if (pending) return { view: versionView(pending), version: current.count, replayed: false };
     }
     const now = this.clock.now();
     const metadata: CommandMetadata = { actor: { userId: by.id, role: by.role, subbagian: null }, now: now.toISOString() };
-    const { version, intent } = await this.dataSource.transaction(async (manager) => {
+    const appended = await this.dataSource.transaction(async (manager): Promise<{ loaded: LoadedLkj; version: number; intent: LkjIntent } | null> => {
       const loaded = await this.streams.load(satker, year, manager);
+      assertExpected(loaded, expected);
+      const pkApproved = await this.streams.pkApproved(satker, year, manager);
       const yearComplete = await isYearComplete(manager, satker, year);
       const result = await this.streams.decide(
         loaded,
-        { type: 'RequestLkj', data: { satker, year, draft, reason: 'REQUESTED', suggestions, yearComplete }, metadata },
-        { tenantId: satker, actorId: by.id, actorRole: by.role, correlationId: by.correlationId ?? `lkj-request-${now.getTime()}` },
+        { type: 'RequestLkj', data: { satker, year, draft, reason: 'REQUESTED', suggestions, yearComplete, pkApproved }, metadata },
+        {
+          tenantId: satker, actorId: by.id, actorRole: by.role, correlationId: by.correlationId ?? `lkj-request-${now.getTime()}`,
+          idempotencyKey: key, requestFingerprint,
+        },
         manager,
       );
-      const event = result.events.find((e) => e.type === 'LkjRequested');
-      if (!event || event.type !== 'LkjRequested') throw new Error('RequestLkj appended no LkjRequested');
-      return { version: event.data.version, intent: await this.outbox.record(manager, satker, year, event.data.version, draft, now) };
+      if (result.replayed) return null; // the same request, sent at once with the same key, was recorded first
+      const version = requestedVersion(result.events);
+      return { loaded: result.loaded, version, intent: await this.outbox.record(manager, satker, year, version, draft, now) };
     });
+    if (appended === null) {
+      const replay = key ? await this.replay(satker, year, key, requestFingerprint) : null;
+      if (!replay) throw new Error('RequestLkj was replayed, yet its key recorded no append');
+      return replay;
+    }
     // Committed first: if Redis is down now, the outbox row is re-enqueued by the reconciliation.
-    await this.enqueuer.enqueue([intent]).catch(() => undefined);
-    return (await this.overview(satker, year)).versions.find((v) => v.version === version)!;
+    await this.enqueuer.enqueue([appended.intent]).catch(() => undefined);
+    return { view: versionView(versionOf(appended.loaded.state, appended.version)), version: appended.loaded.count, replayed: false };
+  }
+
+  /** The answer the key's first request got (the version it asked for, as it stood then), or null for a new key. */
+  private async replay(satker: string, year: number, key: string, requestFingerprint: string | null): Promise<LkjRequestOutcome | null> {
+    const first = await this.streams.firstAppendOf(satker, year, key, requestFingerprint);
+    if (first === null) return null;
+    const version = versionOf(first.loaded.state, requestedVersion(first.events));
+    return { view: versionView(version), version: first.loaded.count, replayed: true };
   }
 
   async overview(satker: string, year: number): Promise<LkjOverview> {
-    const { state } = await this.streams.load(satker, year);
+    return (await this.current(satker, year)).view;
+  }
+
+  /** The overview with the number of events in the LKj stream: the ETag a request may send back in If-Match. */
+  async current(satker: string, year: number): Promise<{ view: LkjOverview; version: number }> {
+    const { state, count } = await this.streams.load(satker, year);
     const finals = state.versions.filter((v) => !v.draft && v.produced);
     return {
-      satker,
-      year,
-      status: lkjStatus(state),
-      yearComplete: await isYearComplete(this.dataSource, satker, year),
-      latestFinalVersion: finals.length > 0 ? finals[finals.length - 1].version : null,
-      versions: state.versions.map((v) => ({
-        version: v.version,
-        draft: v.draft,
-        reason: v.reason,
-        status: v.produced ? 'produced' : 'pending',
-        stale: v.stale !== null,
-        staleReason: v.stale?.reason ?? null,
-        requestedAt: v.requestedAt,
-        producedAt: v.produced?.producedAt ?? null,
-        files: v.produced?.files ?? [],
-        suggestions: v.suggestions,
-      })),
+      version: count,
+      view: {
+        satker,
+        year,
+        status: lkjStatus(state),
+        yearComplete: await isYearComplete(this.dataSource, satker, year),
+        latestFinalVersion: finals.length > 0 ? finals[finals.length - 1].version : null,
+        versions: state.versions.map(versionView),
+      },
     };
   }
 
@@ -130,4 +186,37 @@ export class LkjService {
       contentType: wanted === 'PDF' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     };
   }
+}
+
+function versionView(v: LkjVersionState): LkjVersionView {
+  return {
+    version: v.version,
+    draft: v.draft,
+    reason: v.reason,
+    status: v.produced ? 'produced' : 'pending',
+    stale: v.stale !== null,
+    staleReason: v.stale?.reason ?? null,
+    requestedAt: v.requestedAt,
+    producedAt: v.produced?.producedAt ?? null,
+    files: v.produced?.files ?? [],
+    suggestions: v.suggestions,
+  };
+}
+
+function versionOf(state: LkjState, version: number): LkjVersionState {
+  const found = state.versions.find((v) => v.version === version);
+  if (!found) throw new Error(`LKj version ${version} is not in the stream`);
+  return found;
+}
+
+/** The LKj version a RequestLkj appended. */
+function requestedVersion(events: readonly LkjEvent[]): number {
+  const event = events.find((e) => e.type === 'LkjRequested');
+  if (!event || event.type !== 'LkjRequested') throw new Error('RequestLkj appended no LkjRequested');
+  return event.data.version;
+}
+
+/** If-Match on the LKj stream: the number of its events the client last saw. */
+function assertExpected(loaded: LoadedLkj, expected: number | null): void {
+  if (expected !== null && expected !== loaded.count) throw new ConcurrencyError(lkjStreamId(loaded.satker, loaded.year), expected, loaded.count);
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, foldEvents, type CommandMetadata, type Decider } from '@kinerja/domain';
-import { ConcurrencyError, EventStore, type EventMetadata, type NewEvent } from '@kinerja/event-store';
+import { foldEvents, type CommandMetadata, type Decider } from '@kinerja/domain';
+import { actorScopedKey, ConcurrencyError, EventStore, IdempotencyKeyReusedError, type EventMetadata, type NewEvent } from '@kinerja/event-store';
 import { Clock, currentContext } from '@kinerja/platform';
 import { StreamStateReader, type LoadedState, type StreamToFold } from './stream-state-reader';
 import { domainActor, type CommandOptions, type WorkflowActor } from './workflow-actor';
@@ -18,12 +18,16 @@ export interface RunResult<State> {
   replayed: boolean;
 }
 
-const MAX_KEY_LENGTH = 120;
-
 /**
  * The one way a command reaches a stream: idempotency check, load (read + evolve), optimistic
  * concurrency against the client's version, decide, append at the version read. Time comes from
  * the Clock, request facts (correlation id, address, user agent) from the request context.
+ *
+ * Idempotency: the key (scoped to the actor) is stored by the append with the request's
+ * fingerprint (`options.requestFingerprint`); a retry of the same request answers as the first
+ * did, the key sent with another command, stream or payload is refused (IDEMPOTENCY.KEY_REUSED,
+ * see libs/event-store/src/idempotency.ts), before anything is decided and, for duplicates that
+ * race, by the append itself.
  */
 @Injectable()
 export class AggregateRunner {
@@ -66,10 +70,11 @@ export class AggregateRunner {
     prepare?: (companions: Map<string, LoadedState>) => Promise<P>,
     companions: StreamToFold[] = [],
   ): Promise<RunResult<S>> {
-    const key = scopedKey(actor, options.idempotencyKey);
+    const key = actorScopedKey(actor.id, options.idempotencyKey);
+    const requestFingerprint = key ? (options.requestFingerprint ?? null) : null;
     if (key) {
-      const seen = await this.findReplay(target, key);
-      if (seen !== null) return { ...(await this.load(target, decider, seen)), replayed: true };
+      const first = await this.store.firstAppendOf(target.tenant, key, { streamId: target.streamId, requestFingerprint });
+      if (first !== null) return { ...(await this.load(target, decider, first.lastVersion + 1)), replayed: true };
     }
     const streams = await this.states.load(target.tenant, [{ streamId: target.streamId, folder: decider }, ...companions]);
     const { state, version } = streams.get(target.streamId) as LoadedState<S>;
@@ -81,38 +86,19 @@ export class AggregateRunner {
     const metadata: CommandMetadata = { actor: domainActor(actor), now: this.clock.now().toISOString() };
     const events = decider.decide(build(metadata, state, prepared), state);
     if (events.length === 0) return { state, version, replayed: false };
-    const appended = await this.store.append(target.streamId, version === 0 ? 'no-stream' : version - 1, events, this.eventMetadata(target, actor, key));
+    const appended = await this.store.append(
+      target.streamId, version === 0 ? 'no-stream' : version - 1, events, this.eventMetadata(target, actor, key, requestFingerprint),
+    );
     if (appended.replayed) {
-      // Another request with the same key won the race: answer as it did.
+      // Another request with the same key (and the same fingerprint: the append checked) won the race: answer as it did.
+      if (appended.streamId !== target.streamId) throw new IdempotencyKeyReusedError();
       return { ...(await this.load(target, decider, appended.nextExpectedVersion + 1)), replayed: true };
     }
     const next = events.reduce((s, e) => decider.evolve(s, e), state);
     return { state: next, version: appended.nextExpectedVersion + 1, replayed: false };
   }
 
-  /** The stream version the key's first append reached, or null when the key is new. */
-  private async findReplay(target: StreamTarget, key: string): Promise<number | null> {
-    // event_store_replay() is the store's own answer to "what did this key append?" (the events of
-    // the first append); only the stream of its last event is needed here.
-    const rows: Array<{ stream_id: string; stream_version: number }> = await this.dataSource.query(
-      `SELECT e.stream_id, e.stream_version
-         FROM event_store_replay($1, $2) r
-         JOIN events e ON e.tenant_id = $1 AND e.tenant_sequence = r.o_tenant_sequence
-        ORDER BY e.stream_version DESC LIMIT 1`,
-      [target.tenant, key],
-    );
-    if (rows.length === 0) return null;
-    if (rows[0].stream_id !== target.streamId) {
-      throw new DomainError(
-        'IDEMPOTENCY.KEY_REUSED',
-        'Idempotency-Key ini sudah dipakai untuk perintah lain; gunakan kunci baru untuk setiap perintah.',
-        'validation',
-      );
-    }
-    return Number(rows[0].stream_version) + 1;
-  }
-
-  private eventMetadata(target: StreamTarget, actor: WorkflowActor, key: string | null): EventMetadata {
+  private eventMetadata(target: StreamTarget, actor: WorkflowActor, key: string | null, requestFingerprint: string | null): EventMetadata {
     const context = currentContext();
     return {
       tenantId: target.tenant,
@@ -122,15 +108,7 @@ export class AggregateRunner {
       clientAddress: context?.clientAddress ?? null,
       userAgent: context?.userAgent ?? null,
       idempotencyKey: key,
+      requestFingerprint,
     };
   }
-}
-
-/** Keys are scoped to the actor: two users can never replay each other's answers. */
-function scopedKey(actor: WorkflowActor, key: string | null | undefined): string | null {
-  if (key === undefined || key === null || key === '') return null;
-  if (key.length > MAX_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new DomainError('IDEMPOTENCY.INVALID_KEY', `Idempotency-Key harus 1–${MAX_KEY_LENGTH} karakter ASCII tanpa spasi.`, 'validation');
-  }
-  return `${actor.id}:${key}`;
 }
