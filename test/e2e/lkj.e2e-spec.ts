@@ -85,10 +85,14 @@ describe('Laporan Kinerja over HTTP', () => {
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ satker: JEMBER, forYear: 2024, year: 2023, entries: [{ indicatorCode: 'K1.1', capaian: '100.00' }, { indicatorCode: 'K6.2', capaian: '95.50' }] });
     const bad = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.sekretaris))
-      .attach('file', Buffer.from('kode;capaian\nK1.1;100\nK9.9;100\nK1.2;banyak\n'), 'capaian-2023.csv');
+      .attach('file', Buffer.from('kode;capaian\nK1.1;100\nK9.9;100\nK1.2;banyak\nK1.3\n'), 'capaian-2023.csv');
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('CAPAIAN_TAHUN_LALU.INVALID');
-    expect(bad.body.details.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    expect(bad.body.details.errors.map((e: { line: number }) => e.line)).toEqual([3, 4, 5]);
+    const truncated = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.sekretaris))
+      .set('Content-Type', 'multipart/form-data; boundary=xyz')
+      .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nK1.1;100');
+    expect({ status: truncated.status, code: truncated.body.code }).toEqual({ status: 422, code: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD' });
     const good = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.admin))
       .attach('file', Buffer.from('K1.2;100\n'), 'capaian-2023.csv');
     expect(good.status).toBe(200);

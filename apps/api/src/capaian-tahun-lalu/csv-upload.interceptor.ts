@@ -21,7 +21,14 @@ export class CsvUploadInterceptor implements NestInterceptor {
           return reject(new DomainError('CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE', 'Berkas CSV paling besar 256 KiB.', 'validation'));
         }
         if (code?.startsWith('LIMIT_')) return reject(csvMissing());
-        reject(error);
+        // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no
+        // boundary) is the client's input, never a server error.
+        reject(new DomainError(
+          'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD',
+          'Unggahan tidak dapat dibaca: kirim multipart/form-data dengan satu berkas CSV pada field "file".',
+          'validation',
+          { reason: error instanceof Error ? error.message : String(error) },
+        ));
       });
     });
     return next.handle();

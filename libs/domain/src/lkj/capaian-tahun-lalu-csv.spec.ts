@@ -43,9 +43,25 @@ describe('last year\'s capaian from CSV', () => {
     const { lines } = parseCapaianCsv('K9.9;100\nK1.1;seratus\nK1.2;1200\nK1.1;100\nK1.1;90\n');
     expect(errorsOf(() => validateCapaianTahunLalu(lines, pk, 2024))).toEqual([
       'Baris 1: indikator "K9.9" tidak ada di Perjanjian Kinerja 2024 (tulis kode seperti K4.1 atau nama lengkapnya).',
-      'Baris 2: capaian "seratus" bukan angka (contoh: 100 atau 98,50).',
+      'Baris 2: capaian "seratus" bukan angka 0–1000 (contoh: 100 atau 98,50).',
       'Baris 3: capaian 1200% di luar rentang 0–1000.',
       'Baris 5: indikator K1.1 sudah ada di baris 4.',
+    ]);
+  });
+
+  it('names lines the parser could not read together with the faulty lines it could, in line order', () => {
+    const { lines, errors } = parseCapaianCsv('K1.1;abc\nK1.2;200\nZZ;5\nK1.3\n');
+    expect(errorsOf(() => validateCapaianTahunLalu(lines, pk, 2024, errors))).toEqual([
+      'Baris 1: capaian "abc" bukan angka 0–1000 (contoh: 100 atau 98,50).',
+      'Baris 3: indikator "ZZ" tidak ada di Perjanjian Kinerja 2024 (tulis kode seperti K4.1 atau nama lengkapnya).',
+      'Baris 4: harus berisi dua kolom "kode atau nama indikator;capaian", dipisah titik koma.',
+    ]);
+  });
+
+  it('refuses a file whose only line cannot be read with that line, not with "nothing imported"', () => {
+    const { lines, errors } = parseCapaianCsv('K1.1,100\n');
+    expect(errorsOf(() => validateCapaianTahunLalu(lines, pk, 2024, errors))).toEqual([
+      'Baris 1: harus berisi dua kolom "kode atau nama indikator;capaian", dipisah titik koma.',
     ]);
   });
 

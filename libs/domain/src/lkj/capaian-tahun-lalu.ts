@@ -56,14 +56,20 @@ const normalise = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
  * Checks every line against the PK and returns the entries, or refuses with one Indonesian message
  * per faulty line (`details.errors`): unknown indicator, not a number, out of 0–1000, repeated.
  */
-export function validateCapaianTahunLalu(lines: readonly CapaianInputLine[], pk: PkStructure, forYear: number): CapaianTahunLaluEntry[] {
+export function validateCapaianTahunLalu(
+  lines: readonly CapaianInputLine[],
+  pk: PkStructure,
+  forYear: number,
+  /** Lines a parser already could not read (a CSV's): refused together with the rest, in line order. */
+  unreadable: readonly CapaianLineError[] = [],
+): CapaianTahunLaluEntry[] {
   const indicators = indicatorsOf(pk).map((e) => e.indicator);
   const byCode = new Map(indicators.map((i) => [i.code.toLowerCase(), i.code]));
   const byName = new Map(indicators.map((i) => [normalise(i.name), i.code]));
-  const errors: CapaianLineError[] = [];
+  const errors: CapaianLineError[] = [...unreadable];
   const seen = new Map<string, number>();
   const entries: CapaianTahunLaluEntry[] = [];
-  if (lines.length === 0) errors.push({ line: 0, message: 'Tidak ada baris capaian yang diimpor.' });
+  if (lines.length === 0 && unreadable.length === 0) errors.push({ line: 0, message: 'Tidak ada baris capaian yang diimpor.' });
   for (const l of lines) {
     const code = byCode.get(l.indicator.trim().toLowerCase()) ?? byName.get(normalise(l.indicator));
     const raw = l.capaian.trim().replace(/%$/, '').trim();
@@ -72,7 +78,7 @@ export function validateCapaianTahunLalu(lines: readonly CapaianInputLine[], pk:
       continue;
     }
     if (!NUMBER.test(raw)) {
-      errors.push({ line: l.line, message: `Baris ${l.line}: capaian "${l.capaian.trim()}" bukan angka (contoh: 100 atau 98,50).` });
+      errors.push({ line: l.line, message: `Baris ${l.line}: capaian "${l.capaian.trim()}" bukan angka 0–1000 (contoh: 100 atau 98,50).` });
       continue;
     }
     const value = new Dec(raw.replace(',', '.'));
@@ -89,6 +95,7 @@ export function validateCapaianTahunLalu(lines: readonly CapaianInputLine[], pk:
     entries.push({ indicatorCode: code, capaian: toTwoPlaces(value) });
   }
   if (errors.length > 0) {
+    errors.sort((a, b) => a.line - b.line);
     throw new DomainError('CAPAIAN_TAHUN_LALU.INVALID', errors.map((e) => e.message).join(' '), 'validation', { errors });
   }
   return entries;

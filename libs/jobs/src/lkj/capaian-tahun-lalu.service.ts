@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import {
   capaianTahunLaluStreamId, DomainError, foldCapaianTahunLalu, foldEvents, parseCapaianCsv, perjanjianKinerjaDecider, pkInForce,
-  pkStreamId, validateCapaianTahunLalu, type CapaianInputLine, type CapaianTahunLaluImported, type PkEvent, type Role,
+  pkStreamId, validateCapaianTahunLalu, type CapaianInputLine, type CapaianLineError, type CapaianTahunLaluImported, type PkEvent, type Role,
 } from '@kinerja/domain';
 import { actorScopedKey, ConcurrencyError, IdempotencyKeyReusedError, type EventStore, type ExpectedVersion } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
@@ -57,6 +57,7 @@ export class CapaianTahunLaluService {
     source: 'API' | 'CSV',
     by: CapaianImporter,
     options: CapaianCommandOptions = {},
+    unreadable: CapaianLineError[] = [],
   ): Promise<CapaianImportOutcome> {
     const streamId = capaianTahunLaluStreamId(satker, forYear);
     const key = actorScopedKey(by.id, options.idempotencyKey);
@@ -81,7 +82,7 @@ export class CapaianTahunLaluService {
         'conflict', { satker, forYear },
       );
     }
-    const entries = validateCapaianTahunLalu(lines, pk.structure, forYear);
+    const entries = validateCapaianTahunLalu(lines, pk.structure, forYear, unreadable);
     const now = this.clock.now().toISOString();
     const event: CapaianTahunLaluImported = {
       type: 'CapaianTahunLaluImported',
@@ -99,10 +100,7 @@ export class CapaianTahunLaluService {
   /** CSV (see `parseCapaianCsv` for the format): every faulty line is named in one refusal. */
   async importCsv(satker: string, forYear: number, text: string, by: CapaianImporter, options: CapaianCommandOptions = {}): Promise<CapaianImportOutcome> {
     const { lines, errors } = parseCapaianCsv(text);
-    if (errors.length > 0) {
-      throw new DomainError('CAPAIAN_TAHUN_LALU.INVALID', errors.map((e) => e.message).join(' '), 'validation', { errors });
-    }
-    return this.import(satker, forYear, lines, 'CSV', by, options);
+    return this.import(satker, forYear, lines, 'CSV', by, options, errors);
   }
 
   async view(satker: string, forYear: number): Promise<CapaianTahunLaluView> {
