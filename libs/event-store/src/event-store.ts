@@ -287,10 +287,15 @@ export class EventStore {
     return { type: prepared.type, schemaVersion: current.schemaVersion, data: current.data };
   }
 
+  /**
+   * The first append of a key that was already used, read back; a key first used on another stream
+   * names another request, and is refused (the fingerprints, when given, were compared by the append).
+   */
   private async replayResult(runner: Queryable, tenantId: string, streamId: string, rows: AppendRow[]): Promise<AppendResult> {
     const first = Number(rows[0].o_tenant_sequence);
     const events = await this.readTenantEvents(tenantId, { fromSequence: first, limit: rows.length }, managerOf(runner));
-    return { streamId: events[0]?.streamId ?? streamId, nextExpectedVersion: events[events.length - 1].streamVersion, events, replayed: true };
+    if (events[0] !== undefined && events[0].streamId !== streamId) throw new IdempotencyKeyReusedError();
+    return { streamId, nextExpectedVersion: events[events.length - 1].streamVersion, events, replayed: true };
   }
 
   /**

@@ -40,6 +40,20 @@ export function requestFingerprint(command: string, payload: unknown): string {
   return sha256Hex(canonicalize({ command, payload: payload === undefined ? null : normaliseJson(payload) }));
 }
 
+/**
+ * What a client adds to a command for safe retries and optimistic concurrency, on every command path:
+ * - `idempotencyKey`: the `Idempotency-Key` header; a replay returns the first answer, appends nothing;
+ * - `requestFingerprint`: what identifies the request the key came with (`requestFingerprint()`;
+ *   the HTTP edge takes the route and the canonical payload). The key sent again with another
+ *   fingerprint is refused (422 IDEMPOTENCY.KEY_REUSED); absent: not compared;
+ * - `expectedVersion`: from `If-Match: "<version>"` or the body; a stale one is refused with 409.
+ */
+export interface CommandOptions {
+  idempotencyKey?: string | null;
+  requestFingerprint?: string | null;
+  expectedVersion?: number | null;
+}
+
 /** What the first use of a key appended (stream versions, inclusive) and the request it came with. */
 export interface IdempotencyRecord {
   streamId: string;

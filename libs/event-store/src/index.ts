@@ -4,7 +4,7 @@ export { EventStoreModule } from './event-store.module';
 export { ConcurrencyError } from './concurrency.error';
 export { AppendOutcomeUnknownError } from './outcome-unknown.error';
 export { actorScopedKey, CLIENT_KEY_MAX_LENGTH, IdempotencyKeyReusedError, isSameRequest, requestFingerprint } from './idempotency';
-export type { IdempotencyRecord, IdempotentRequest } from './idempotency';
+export type { CommandOptions, IdempotencyRecord, IdempotentRequest } from './idempotency';
 export { UpcasterRegistry, eventUpcasters } from './upcaster.registry';
 export type { Upcaster } from './upcaster.registry';
 export { START_CHECKPOINT, serializeCheckpoint, parseCheckpoint } from './checkpoint';

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError } from '@kinerja/domain';
 import { requestFingerprint } from '@kinerja/event-store';
+import { sha256Of } from '@kinerja/platform';
 import type { CommandOptions, CommandOutcome } from '@kinerja/workflow';
 
 /** `If-Match: "3"` (or W/"3", or 3): the version the client last saw. */
@@ -62,7 +62,7 @@ function withoutSecrets(value: unknown): unknown {
 function uploadedFiles(request: Request): Array<{ field: string; sha256: string }> {
   const { file, files } = request as Request & { file?: UploadedFile; files?: UploadedFile[] | Record<string, UploadedFile[]> };
   const all = [...(file ? [file] : []), ...(Array.isArray(files) ? files : Object.values(files ?? {}).flat())];
-  return all.map((f) => ({ field: f.fieldname, sha256: f.buffer ? createHash('sha256').update(f.buffer).digest('hex') : '' }));
+  return all.map((f) => ({ field: f.fieldname, sha256: f.buffer ? sha256Of(f.buffer) : '' }));
 }
 
 interface UploadedFile {

@@ -3,7 +3,7 @@ import {
   capaianTahunLaluStreamId, DomainError, foldCapaianTahunLalu, foldEvents, parseCapaianCsv, perjanjianKinerjaDecider, pkInForce,
   pkStreamId, validateCapaianTahunLalu, type CapaianInputLine, type CapaianLineError, type CapaianTahunLaluImported, type PkEvent, type Role,
 } from '@kinerja/domain';
-import { actorScopedKey, ConcurrencyError, IdempotencyKeyReusedError, type EventStore, type ExpectedVersion } from '@kinerja/event-store';
+import { actorScopedKey, ConcurrencyError, type CommandOptions, type EventStore, type ExpectedVersion } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 
 export interface CapaianImporter {
@@ -19,16 +19,6 @@ export interface CapaianTahunLaluView {
   /** The year the figures are from. */
   year: number;
   entries: Array<{ indicatorCode: string; capaian: string }>;
-}
-
-/**
- * What a client adds to an import, as on every command: `Idempotency-Key` (with the fingerprint of
- * the request it came with) and the stream version last seen (`If-Match`, the ETag of GET).
- */
-export interface CapaianCommandOptions {
-  idempotencyKey?: string | null;
-  requestFingerprint?: string | null;
-  expectedVersion?: number | null;
 }
 
 /** An import's answer: the figures after it, the events in the stream (ETag), whether it is a replay. */
@@ -56,12 +46,12 @@ export class CapaianTahunLaluService {
     lines: CapaianInputLine[],
     source: 'API' | 'CSV',
     by: CapaianImporter,
-    options: CapaianCommandOptions = {},
+    options: CommandOptions = {},
     unreadable: CapaianLineError[] = [],
   ): Promise<CapaianImportOutcome> {
     const streamId = capaianTahunLaluStreamId(satker, forYear);
     const key = actorScopedKey(by.id, options.idempotencyKey);
-    const requestFingerprint = key ? (options.requestFingerprint ?? null) : null;
+    const requestFingerprint = options.requestFingerprint ?? null;
     if (key) {
       const first = await this.store.firstAppendOf(satker, key, { streamId, requestFingerprint });
       if (first) return { ...(await this.at(satker, forYear, first.lastVersion + 1)), replayed: true };
@@ -92,13 +82,12 @@ export class CapaianTahunLaluService {
       tenantId: satker, actorId: by.id, actorRole: by.role, correlationId: by.correlationId ?? `capaian-import-${Date.parse(now)}`,
       idempotencyKey: key, requestFingerprint,
     });
-    // Replayed: the same import, sent at once with the same key, was recorded first (the append checked its fingerprint).
-    if (appended.replayed && appended.streamId !== streamId) throw new IdempotencyKeyReusedError();
+    // Replayed: the same import, sent at once with the same key, was recorded first (the append checked its stream and fingerprint).
     return { ...(await this.at(satker, forYear, appended.nextExpectedVersion + 1)), replayed: appended.replayed };
   }
 
   /** CSV (see `parseCapaianCsv` for the format): every faulty line is named in one refusal. */
-  async importCsv(satker: string, forYear: number, text: string, by: CapaianImporter, options: CapaianCommandOptions = {}): Promise<CapaianImportOutcome> {
+  async importCsv(satker: string, forYear: number, text: string, by: CapaianImporter, options: CommandOptions = {}): Promise<CapaianImportOutcome> {
     const { lines, errors } = parseCapaianCsv(text);
     return this.import(satker, forYear, lines, 'CSV', by, options, errors);
   }

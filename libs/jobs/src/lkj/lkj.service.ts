@@ -4,7 +4,7 @@ import {
   DomainError, lkjStatus, lkjStreamId, type CommandMetadata, type LkjEvent, type LkjFile, type LkjState, type LkjStatus,
   type LkjVersionState, type Role,
 } from '@kinerja/domain';
-import { actorScopedKey, ConcurrencyError } from '@kinerja/event-store';
+import { actorScopedKey, ConcurrencyError, type CommandOptions } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 import type { LkjEnqueuer } from './lkj-enqueuer';
 import type { LkjIntent, LkjOutbox } from './lkj-outbox';
@@ -40,16 +40,6 @@ export interface LkjOverview {
   versions: LkjVersionView[];
 }
 
-/**
- * What a client adds to a request, as on every command: `Idempotency-Key` (with the fingerprint of
- * the request it came with) and the stream version last seen (`If-Match`, the ETag of GET).
- */
-export interface LkjCommandOptions {
-  idempotencyKey?: string | null;
-  requestFingerprint?: string | null;
-  expectedVersion?: number | null;
-}
-
 /** The answer to a request: the version asked for, the events in the LKj stream after it (ETag), whether it is a replay. */
 export interface LkjRequestOutcome {
   view: LkjVersionView;
@@ -83,10 +73,10 @@ export class LkjService {
     draft: boolean,
     suggestions: string[] | null,
     by: LkjRequester,
-    options: LkjCommandOptions = {},
+    options: CommandOptions = {},
   ): Promise<LkjRequestOutcome> {
     const key = actorScopedKey(by.id, options.idempotencyKey);
-    const requestFingerprint = key ? (options.requestFingerprint ?? null) : null;
+    const requestFingerprint = options.requestFingerprint ?? null;
     if (key) {
       const replay = await this.replay(satker, year, key, requestFingerprint);
       if (replay) return replay;

@@ -1,5 +1,4 @@
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { localDateOf, perjanjianKinerjaDecider, pkStreamId, type PkState } from '@kinerja/domain';
 import { checkCatatanTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu-target.check';
 import type { CatatanReviuCategory, CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
@@ -57,7 +56,6 @@ export class WriteCatatanReviuHandler implements ICommandHandler<WriteCatatanRev
     private readonly writer: CatatanReviuWriter,
     private readonly runner: AggregateRunner,
     private readonly directory: SatkerDirectory,
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -73,11 +71,11 @@ export class WriteCatatanReviuHandler implements ICommandHandler<WriteCatatanRev
     const [timeZone, loaded, subbagian] = await Promise.all([
       this.directory.timeZoneOf(satker),
       this.runner.loadMany(satker, [{ streamId: pkStream, folder: perjanjianKinerjaDecider }]),
-      this.dataSource.query(`SELECT code FROM subbagian WHERE satker_code = $1`, [satker]) as Promise<Array<{ code: string }>>,
+      this.directory.allSubbagianCodes(satker),
     ]);
     checkCatatanTarget(target, {
       today: localDateOf(this.clock.now().toISOString(), timeZone),
-      subbagianCodes: subbagian.map((row) => row.code),
+      subbagianCodes: subbagian,
       pk: loaded.get(pkStream)!.state as PkState,
     });
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { foldEvents, type CommandMetadata, type Decider } from '@kinerja/domain';
-import { actorScopedKey, ConcurrencyError, EventStore, IdempotencyKeyReusedError, type EventMetadata, type NewEvent } from '@kinerja/event-store';
+import { actorScopedKey, ConcurrencyError, EventStore, type EventMetadata, type NewEvent } from '@kinerja/event-store';
 import { Clock, currentContext } from '@kinerja/platform';
 import { StreamStateReader, type LoadedState, type StreamToFold } from './stream-state-reader';
 import { domainActor, type CommandOptions, type WorkflowActor } from './workflow-actor';
@@ -71,7 +71,7 @@ export class AggregateRunner {
     companions: StreamToFold[] = [],
   ): Promise<RunResult<S>> {
     const key = actorScopedKey(actor.id, options.idempotencyKey);
-    const requestFingerprint = key ? (options.requestFingerprint ?? null) : null;
+    const requestFingerprint = options.requestFingerprint ?? null;
     if (key) {
       const first = await this.store.firstAppendOf(target.tenant, key, { streamId: target.streamId, requestFingerprint });
       if (first !== null) return { ...(await this.load(target, decider, first.lastVersion + 1)), replayed: true };
@@ -90,8 +90,7 @@ export class AggregateRunner {
       target.streamId, version === 0 ? 'no-stream' : version - 1, events, this.eventMetadata(target, actor, key, requestFingerprint),
     );
     if (appended.replayed) {
-      // Another request with the same key (and the same fingerprint: the append checked) won the race: answer as it did.
-      if (appended.streamId !== target.streamId) throw new IdempotencyKeyReusedError();
+      // Another request with the same key (same stream and fingerprint: the append checked) won the race: answer as it did.
       return { ...(await this.load(target, decider, appended.nextExpectedVersion + 1)), replayed: true };
     }
     const next = events.reduce((s, e) => decider.evolve(s, e), state);

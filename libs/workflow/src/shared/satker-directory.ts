@@ -52,6 +52,12 @@ export class SatkerDirectory {
     return { code: satker, timeZone: row.time_zone, reportDeadlineDay: Number(row.report_deadline_day), subbagianCodes: row.codes ?? [] };
   }
 
+  /** Every subbagian the office has had, active or not (a closed one keeps its past reports). */
+  async allSubbagianCodes(satker: string): Promise<string[]> {
+    const rows: Array<{ code: string }> = await this.dataSource.query(`SELECT code FROM subbagian WHERE satker_code = $1 ORDER BY code`, [satker]);
+    return rows.map((row) => row.code);
+  }
+
   /** Names of the office's users by id, for history told in words. */
   async names(satker: string): Promise<Map<string, PersonName>> {
     const rows: Array<{ id: string; username: string; full_name: string }> = await this.dataSource.query(

@@ -8,19 +8,7 @@ export interface WorkflowActor {
   subbagian: string | null;
 }
 
-/**
- * What a client adds to a command for safe retries and optimistic concurrency:
- * - `idempotencyKey`: the `Idempotency-Key` header; a replay returns the first answer, appends nothing;
- * - `requestFingerprint`: what identifies the request the key came with (`requestFingerprint()` of
- *   @kinerja/event-store; the HTTP edge takes the route and the canonical payload). The key sent
- *   again with another fingerprint is refused (422 IDEMPOTENCY.KEY_REUSED); absent: not compared;
- * - `expectedVersion`: from `If-Match: "<version>"` or the body; a stale one is refused with 409.
- */
-export interface CommandOptions {
-  idempotencyKey?: string | null;
-  requestFingerprint?: string | null;
-  expectedVersion?: number | null;
-}
+export type { CommandOptions } from '@kinerja/event-store';
 
 export function domainActor(actor: WorkflowActor): Actor {
   return { userId: actor.id, role: actor.role, subbagian: actor.role === 'KASUBBAG' ? actor.subbagian : null };

@@ -1,17 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@kinerja/platform';
-import { SubmissionStatusQuery, type SubmissionCell, type SubmissionStatus } from '@kinerja/projections';
+import { SubmissionStatusQuery, type SubmissionCell } from '@kinerja/projections';
 
-export interface StatusMatrixMonth {
-  month: number;
-  status: SubmissionStatus;
-  revision: number | null;
-  /** The deadline day (YYYY-MM-DD, office calendar); overdue from the day after. */
-  deadline: string;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  returnReason: string | null;
-}
+/** One cell of the read model without its subbagian (the row names it). */
+export type StatusMatrixMonth = Omit<SubmissionCell, 'subbagian'>;
 
 export interface StatusMatrixRow {
   subbagian: string;
