@@ -76,7 +76,9 @@ export class RandomWorkload {
     for (let month = 1; month <= months; month++) {
       if (month === reviseAt) {
         await runPk({ type: 'OpenPkRevision', data: { reason: 'PK Perubahan: target disesuaikan' } }, sekretaris);
-        await runPk({ type: 'ChangePkIndicators', data: { structure: workloadStructure(2 + month), subbagianCodes: WORKLOAD_SUBBAGIAN } }, sekretaris);
+        // Sometimes the revision also hands K2.2 to KUL: PDI's approved months of it stay in Tabel 3.2.
+        const structure = workloadStructure(2 + month, random() < 0.5);
+        await runPk({ type: 'ChangePkIndicators', data: { structure, subbagianCodes: WORKLOAD_SUBBAGIAN } }, sekretaris);
         await runPk({ type: 'SubmitPk', data: {} }, sekretaris);
         await runPk({ type: 'ApprovePk', data: {} }, ketua);
       }
@@ -121,13 +123,15 @@ export class RandomWorkload {
     const stream: Stream<RealisasiState> = { state: realisasiDecider.initialState(), version: -1 };
     const id = realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
     const context = { pkInForce: pkInForce(pkState), timezone: 'Asia/Jakarta' };
+    const structure = context.pkInForce?.structure;
+    if (!structure) throw new Error(`workload: no PK in force for ${key.satker} ${key.year}`);
     const owner = kasubbag(key.subbagian);
     const run = (cmd: Omit<RealisasiCommand, 'metadata'>, actor: Actor) =>
       this.exec(key.satker, id, stream, realisasiDecider, { ...cmd, metadata: meta(actor) } as RealisasiCommand);
-    const submit = () => run({ type: 'SubmitRealisasi', data: { key, context, content: workloadContent(key.subbagian, random) } }, owner);
+    const submit = () => run({ type: 'SubmitRealisasi', data: { key, context, content: workloadContent(structure, key.subbagian, random) } }, owner);
     const roll = random();
     if (last && roll < 0.2) return; // not started
-    await run({ type: 'SaveRealisasiDraft', data: { key, context, ...workloadContent(key.subbagian, random) } }, owner);
+    await run({ type: 'SaveRealisasiDraft', data: { key, context, ...workloadContent(structure, key.subbagian, random) } }, owner);
     if (last && roll < 0.35) return; // left in draft
     await submit();
     if (random() < 0.25) {

@@ -1,5 +1,5 @@
 import {
-  approvedRealisasiOf, computeKinerja, foldEvents, perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId,
+  approvedRealisasiOf, computeKinerja, foldEvents, perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId, subbagianReportingInYear,
   type ApprovedRealisasi, type KinerjaTable, type PkEvent, type RealisasiEvent, type RealisasiState,
 } from '@kinerja/domain';
 import type { EventStore } from '@kinerja/event-store';
@@ -13,12 +13,12 @@ export async function reportStateFromStream(store: EventStore, satker: string, y
 /** Tabel 3.2 exactly as the workflow computes it from the streams. */
 export async function kinerjaFromStreams(store: EventStore, satker: string, year: number, month: number | null): Promise<KinerjaTable> {
   const pkEvents = await store.readStream(pkStreamId(satker, year), { tenantId: satker });
-  const pk = pkInForce(foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]));
+  const pkState = foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]);
+  const pk = pkInForce(pkState);
   if (!pk) throw new Error(`no PK in force for ${satker} ${year}`);
-  const pics = [...new Set(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.picSubbagian))))].sort();
   const approved: ApprovedRealisasi[] = [];
   for (let m = 1; m <= (month ?? 12); m++) {
-    for (const subbagian of pics) {
+    for (const subbagian of subbagianReportingInYear(pkState)) {
       const report = approvedRealisasiOf(await reportStateFromStream(store, satker, year, m, subbagian));
       if (report) approved.push(report);
     }

@@ -1,9 +1,12 @@
-import type { PkStructure, RealisasiContent } from '@kinerja/domain';
+import { indicatorsOwnedBy, type PkStructure, type RealisasiContent } from '@kinerja/domain';
 
 export const WORKLOAD_SUBBAGIAN = ['KUL', 'PDI'];
 
-/** A small PK with every aggregation, both polarities and a range target; `bump` changes a target (PK Perubahan). */
-export function workloadStructure(bump = 0): PkStructure {
+/**
+ * A small PK with every aggregation, both polarities and a range target; `bump` changes a target and
+ * `moveK22` hands K2.2 from PDI to KUL (what a PK Perubahan may do).
+ */
+export function workloadStructure(bump = 0, moveK22 = false): PkStructure {
   const base = { unit: 'Layanan', lowerIsBetterFormula: 'INVERSE_DIFFERENCE' as const, monthlyPlan: null, evidenceRequired: false, sasaran: null };
   return {
     programs: [{
@@ -20,7 +23,7 @@ export function workloadStructure(bump = 0): PkStructure {
           code: 'K2', name: 'Manajemen Data', pagu: null,
           indicators: [
             { ...base, code: 'K2.1', name: 'Indeks Layanan Data', unit: '%', target: { kind: 'RANGE', min: '70', max: '80' }, polarity: 'HIGHER_IS_BETTER', aggregation: 'AVERAGE', picSubbagian: 'PDI' },
-            { ...base, code: 'K2.2', name: 'Dokumen Data', unit: 'Dokumen', target: { kind: 'SINGLE', value: '3' }, polarity: 'HIGHER_IS_BETTER', aggregation: 'MAX', picSubbagian: 'PDI' },
+            { ...base, code: 'K2.2', name: 'Dokumen Data', unit: 'Dokumen', target: { kind: 'SINGLE', value: '3' }, polarity: 'HIGHER_IS_BETTER', aggregation: 'MAX', picSubbagian: moveK22 ? 'KUL' : 'PDI' },
           ],
         },
       ],
@@ -28,15 +31,22 @@ export function workloadStructure(bump = 0): PkStructure {
   };
 }
 
-/** Random but valid content of one subbagian's report. */
-export function workloadContent(subbagian: string, random: () => number): RealisasiContent {
-  const line = (indicatorCode: string, value: string | null) => ({ indicatorCode, value, narrative: 'Terlaksana', kendala: '', solusi: '', evidence: [] });
-  const n = (max: number, places = 0) => (random() * max).toFixed(places);
-  const maybe = (value: string) => (random() < 0.08 ? null : value);
-  if (subbagian === 'KUL') {
-    return { lines: [line('K1.1', maybe(n(2))), line('K1.2', maybe(n(6)))], budget: [{ kegiatanCode: 'K1', spent: n(10000000, 2) }] };
-  }
-  return { lines: [line('K2.1', maybe(n(100, 2))), line('K2.2', maybe(n(5)))], budget: [{ kegiatanCode: 'K2', spent: n(500000) }] };
+const VALUE_OF: Record<string, (random: () => number) => string> = {
+  'K1.1': (random) => (random() * 2).toFixed(0),
+  'K1.2': (random) => (random() * 6).toFixed(0),
+  'K2.1': (random) => (random() * 100).toFixed(2),
+  'K2.2': (random) => (random() * 5).toFixed(0),
+};
+
+/** Random but valid content of one subbagian's report under `structure`: a line per indicator it owns, sometimes blank. */
+export function workloadContent(structure: PkStructure, subbagian: string, random: () => number): RealisasiContent {
+  const owned = indicatorsOwnedBy(structure, subbagian);
+  const lines = owned.map((i) => {
+    const value = VALUE_OF[i.code](random);
+    return { indicatorCode: i.code, value: random() < 0.08 ? null : value, narrative: 'Terlaksana', kendala: '', solusi: '', evidence: [] };
+  });
+  const kegiatan = structure.programs.flatMap((p) => p.kegiatan).filter((k) => k.indicators.some((i) => i.picSubbagian === subbagian));
+  return { lines, budget: kegiatan.map((k) => ({ kegiatanCode: k.code, spent: (random() * 10000000).toFixed(2) })) };
 }
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */

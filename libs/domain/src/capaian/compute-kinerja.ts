@@ -14,18 +14,43 @@ export interface ComputeKinerjaOptions {
   ratingScale?: RatingScale;
 }
 
-/** The approved value of an indicator per month (1..M), blanks left out. */
-function monthlyValues(code: string, reports: readonly ApprovedRealisasi[]): Map<number, Dec> {
-  const byMonth = new Map<number, Dec>();
+interface MonthFigure {
+  value: Dec;
+  fromPic: boolean;
+  pkVersion: number;
+  subbagian: string;
+}
+
+/** True when `a` is the figure that counts for its month rather than `b` (see `monthlyValues`). */
+function takesPrecedence(a: MonthFigure, b: MonthFigure): boolean {
+  if (a.fromPic !== b.fromPic) return a.fromPic;
+  if (a.pkVersion !== b.pkVersion) return a.pkVersion > b.pkVersion;
+  return a.subbagian < b.subbagian;
+}
+
+/**
+ * The approved value of an indicator per month (1..M), blanks left out. Reports of any subbagian count:
+ * after a PK Perubahan moved the indicator to another PIC, the months its former PIC reported and had
+ * approved stay in the year. Where two approved reports of one month both give a figure, the current
+ * PIC's counts, else the one made under the newer PK version (then the first subbagian code, so that
+ * the answer never depends on the order the reports were loaded in).
+ */
+function monthlyValues(indicator: PkIndicator, reports: readonly ApprovedRealisasi[]): Map<number, Dec> {
+  const chosen = new Map<number, MonthFigure>();
   for (const report of reports) {
-    const line = report.lines.find((l) => l.indicatorCode === code);
-    if (line && line.value !== null) byMonth.set(report.month, new Dec(line.value));
+    const line = report.lines.find((l) => l.indicatorCode === indicator.code);
+    if (!line || line.value === null) continue;
+    const figure: MonthFigure = {
+      value: new Dec(line.value), fromPic: report.subbagian === indicator.picSubbagian, pkVersion: report.pkVersion, subbagian: report.subbagian,
+    };
+    const held = chosen.get(report.month);
+    if (!held || takesPrecedence(figure, held)) chosen.set(report.month, figure);
   }
-  return byMonth;
+  return new Map([...chosen].map(([month, figure]) => [month, figure.value]));
 }
 
 function indicatorRow(indicator: PkIndicator, reports: readonly ApprovedRealisasi[], month: number | null, scale: RatingScale): KinerjaIndicatorRow {
-  const byMonth = monthlyValues(indicator.code, reports);
+  const byMonth = monthlyValues(indicator, reports);
   const months = [...byMonth.keys()].sort((a, b) => a - b);
   const figures = months.map((m) => byMonth.get(m) as Dec);
   // Exact aggregate and target for capaian; each is rounded once, only where it is shown (shownAggregate).

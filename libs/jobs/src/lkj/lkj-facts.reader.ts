@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import {
   approvedRealisasiOf, capaianTahunLaluStreamId, computeKinerja, foldCapaianTahunLalu, foldEvents, lkjNoApprovedPk,
   perjanjianKinerjaDecider, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleInForce, ratingScaleStreamId, realisasiDecider,
-  realisasiStreamId, reportingSubbagian, type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent,
+  realisasiStreamId, subbagianReportingInYear, type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent,
   type PkVersionInForce, type RatingScale, type RatingScaleEvent, type RealisasiEvent,
 } from '@kinerja/domain';
 import type { EventStore, RecordedEvent } from '@kinerja/event-store';
@@ -85,11 +85,12 @@ export class LkjFactsReader {
 
   private async year(satker: string, year: number): Promise<YearFacts | null> {
     const pkEvents = await this.store.readStream(pkStreamId(satker, year), { tenantId: satker });
-    const pk = pkInForce(foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]));
+    const pkState = foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]);
+    const pk = pkInForce(pkState);
     if (!pk) return null;
     const ids: string[] = [];
     for (let month = 1; month <= 12; month++) {
-      for (const sub of reportingSubbagian(pk.structure)) ids.push(realisasiStreamId(satker, year, month, sub));
+      for (const sub of subbagianReportingInYear(pkState)) ids.push(realisasiStreamId(satker, year, month, sub));
     }
     const streams = await this.readStreams(satker, ids);
     const approved = streams

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
-  computeKinerja, DomainError, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
+  computeKinerja, DomainError, reportingSubbagian, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
 } from '@kinerja/domain';
 import { checkpointName } from '../runner/projection';
 import { PERF_PK_TABLE, PERF_REPORTS_TABLE, PERF_VALUES_TABLE } from './current-performance.tables';
@@ -36,7 +36,7 @@ export class KinerjaReadModel {
     if (!pk) {
       throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year });
     }
-    return computeKinerja(pk, await this.approvedReports(satker, year, pk, month ?? 12), { month, ratingScale });
+    return computeKinerja(pk, await this.approvedReports(satker, year, month ?? 12), { month, ratingScale });
   }
 
   /**
@@ -87,22 +87,31 @@ export class KinerjaReadModel {
     return { satker, year, version: rows[0].version, structure: rows[0].structure, approvedAt: rows[0].approved_at };
   }
 
-  private async approvedReports(satker: string, year: number, pk: PkVersionInForce, lastMonth: number): Promise<ApprovedRealisasi[]> {
-    const pics = [...new Set(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.picSubbagian))))].sort();
+  /** Every subbagian that was PIC under a version in force this year (`subbagianReportingInYear` of the stream). */
+  private async subbagianReportingInYear(satker: string, year: number): Promise<string[]> {
+    const rows: Array<{ structure: PkStructure }> = await this.dataSource.query(
+      `SELECT structure FROM ${PERF_PK_TABLE} WHERE satker = $1 AND year = $2 AND status IN ('APPROVED', 'SUPERSEDED')`,
+      [satker, year],
+    );
+    return [...new Set(rows.flatMap((r) => reportingSubbagian(r.structure)))].sort();
+  }
+
+  private async approvedReports(satker: string, year: number, lastMonth: number): Promise<ApprovedRealisasi[]> {
+    const subbagian = await this.subbagianReportingInYear(satker, year);
     const rows: Array<{ month: number; subbagian: string; approved: ApprovedSnapshot }> = await this.dataSource.query(
       `SELECT month, subbagian, approved FROM ${PERF_REPORTS_TABLE}
         WHERE satker = $1 AND year = $2 AND month <= $3 AND subbagian = ANY($4) AND approved IS NOT NULL`,
-      [satker, year, lastMonth, pics],
+      [satker, year, lastMonth, subbagian],
     );
     const bySlot = new Map(rows.map((r) => [`${Number(r.month)}|${r.subbagian}`, r]));
     const reports: ApprovedRealisasi[] = [];
     for (let month = 1; month <= lastMonth; month++) {
-      for (const subbagian of pics) {
-        const row = bySlot.get(`${month}|${subbagian}`);
+      for (const code of subbagian) {
+        const row = bySlot.get(`${month}|${code}`);
         if (!row) continue;
         const a = row.approved;
         reports.push({
-          month, subbagian, revision: a.revision, pkVersion: a.pkVersion, budget: a.budget,
+          month, subbagian: code, revision: a.revision, pkVersion: a.pkVersion, budget: a.budget,
           lines: a.lines.map((l) => ({ indicatorCode: l.indicatorCode, value: l.value, narrative: '', kendala: '', solusi: '', evidence: [] })),
         });
       }

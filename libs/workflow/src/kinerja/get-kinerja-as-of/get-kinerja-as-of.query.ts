@@ -1,7 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   approvedRealisasiOf, computeKinerja, DomainError, foldEvents, perjanjianKinerjaDecider, pkInForce, pkStreamId,
-  realisasiDecider, realisasiStreamId, type ApprovedRealisasi, type KinerjaTable, type PkVersionInForce,
+  realisasiDecider, realisasiStreamId, subbagianReportingInYear, type ApprovedRealisasi, type KinerjaTable, type PkState,
 } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
 import { Clock } from '@kinerja/platform';
@@ -35,15 +35,16 @@ export class GetKinerjaAsOfHandler implements IQueryHandler<GetKinerjaAsOfQuery>
     if (asOf.getTime() > this.clock.now().getTime()) {
       throw new DomainError('KINERJA.AS_OF_IN_FUTURE', 'asOf tidak boleh di masa depan: data masa depan belum ada.', 'validation', { asOf: asOf.toISOString() });
     }
-    const pk = await this.pkAsOf(satker, year, asOf);
+    const pkState = await this.pkAsOf(satker, year, asOf);
+    const pk = pkInForce(pkState);
     if (!pk) {
       throw new DomainError('KINERJA.NO_APPROVED_PK', `Pada ${asOf.toISOString()} belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year });
     }
-    const pics = [...new Set(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.picSubbagian))))].sort();
+    const subbagian = subbagianReportingInYear(pkState);
     const approved: ApprovedRealisasi[] = [];
     for (let m = 1; m <= (month ?? 12); m++) {
       // One month at a time: the pool is shared with every other request.
-      const states = await Promise.all(pics.map(async (code) => {
+      const states = await Promise.all(subbagian.map(async (code) => {
         const events = await this.store.readStream(realisasiStreamId(satker, year, m, code), { tenantId: satker, asOf });
         return foldEvents(realisasiDecider, events as never[]);
       }));
@@ -57,8 +58,8 @@ export class GetKinerjaAsOfHandler implements IQueryHandler<GetKinerjaAsOfQuery>
     return { ...computeKinerja(pk, approved, { month, ratingScale }), asOf: asOf.toISOString() };
   }
 
-  private async pkAsOf(satker: string, year: number, asOf: Date): Promise<PkVersionInForce | null> {
+  private async pkAsOf(satker: string, year: number, asOf: Date): Promise<PkState> {
     const events = await this.store.readStream(pkStreamId(satker, year), { tenantId: satker, asOf });
-    return pkInForce(foldEvents(perjanjianKinerjaDecider, events as never[]));
+    return foldEvents(perjanjianKinerjaDecider, events as never[]);
   }
 }

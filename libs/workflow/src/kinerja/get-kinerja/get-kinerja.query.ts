@@ -1,7 +1,9 @@
 import { Optional } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { KinerjaReadModel } from '@kinerja/projections';
-import { approvedRealisasiOf, computeKinerja, DomainError, type ApprovedRealisasi, type KinerjaTable } from '@kinerja/domain';
+import {
+  approvedRealisasiOf, computeKinerja, DomainError, pkInForce, subbagianReportingInYear, type ApprovedRealisasi, type KinerjaTable,
+} from '@kinerja/domain';
 import { PkReader } from '../../perjanjian-kinerja/pk-reader';
 import { RatingScaleReader } from '../../rating-scale/rating-scale.reader';
 import { RealisasiReader } from '../../realisasi/realisasi-reader';
@@ -31,12 +33,12 @@ export class GetKinerjaHandler implements IQueryHandler<GetKinerjaQuery> {
     const ratingScale = await this.ratingScales.inForce(satker);
     const projected = await this.readModel?.tabel32IfCaughtUp(satker, year, month, ratingScale);
     if (projected) return projected;
-    const pk = await this.pk.inForce(satker, year);
+    const { state } = await this.pk.load(satker, year);
+    const pk = pkInForce(state);
     if (!pk) {
       throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year });
     }
-    const pics = [...new Set(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.picSubbagian))))].sort();
-    const loaded = await this.realisasi.loadYear(satker, year, pics, month ?? 12);
+    const loaded = await this.realisasi.loadYear(satker, year, subbagianReportingInYear(state), month ?? 12);
     const approved = loaded.map((r) => approvedRealisasiOf(r.state)).filter((r): r is ApprovedRealisasi => r !== null);
     return computeKinerja(pk, approved, { month, ratingScale });
   }
