@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   Actor, CommandMetadata, Decider, PkCommand, PkEvent, PkState, RealisasiCommand, RealisasiEvent, RealisasiKey, RealisasiState,
-  perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId,
+  DEFAULT_RATING_SCALE, perjanjianKinerjaDecider, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleStreamId, realisasiDecider,
+  realisasiStreamId, type RatingScaleCommand, type RatingScaleEvent, type RatingScaleState,
 } from '@kinerja/domain';
 import type { CatatanReviuCommand } from '@kinerja/domain/catatan-reviu/catatan-reviu.commands';
 import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
@@ -9,6 +10,7 @@ import { catatanReviuDecider } from '@kinerja/domain/catatan-reviu/catatan-reviu
 import type { CatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
 import { catatanReviuStreamId, type CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { ConcurrencyError, EventStore } from '@kinerja/event-store';
+import { identityStreamId, type IdentityEvent } from '@kinerja/identity/events/identity.events';
 import { seededRandom, WORKLOAD_SUBBAGIAN, workloadContent, workloadStructure } from './workload-structure';
 
 export interface WorkloadOptions {
@@ -36,6 +38,11 @@ const sekretarisPlh: Actor = { userId: 'u-sekretaris-plh', role: 'SEKRETARIS', s
 const ketua: Actor = { userId: 'u-ketua', role: 'KETUA', subbagian: null };
 const inspektorat: Actor = { userId: 'u-inspektorat', role: 'INSPEKTORAT', subbagian: null };
 const kasubbag = (subbagian: string): Actor => ({ userId: `u-kasubbag-${subbagian.toLowerCase()}`, role: 'KASUBBAG', subbagian });
+const admin: Actor = { userId: 'u-admin', role: 'ADMIN', subbagian: null };
+const PEOPLE: Array<[Actor, string]> = [
+  [sekretaris, 'Sekretaris'], [sekretarisPlh, 'Plh. Sekretaris'], [ketua, 'Ketua'], [inspektorat, 'Inspektur'],
+  ...WORKLOAD_SUBBAGIAN.map((s): [Actor, string] => [kasubbag(s), `Kasubbag ${s}`]),
+];
 
 /**
  * Drives offices through a year with the real deciders and the real event store, all offices at
@@ -43,7 +50,11 @@ const kasubbag = (subbagian: string): Actor => ({ userId: `u-kasubbag-${subbagia
  * monthly reports submitted, returned and resubmitted, approved (sometimes by two Sekretaris at
  * the same instant: one of them gets a conflict), corrected after approval, or left waiting; and
  * the Inspektorat's review notes on the year, a month, a report or an indicator, answered with a
- * tindak lanjut, closed, sometimes reopened and answered again.
+ * tindak lanjut, closed, sometimes reopened and answered again. Each office is set up through its
+ * identity stream (office, subbagian, users) and, now and then, renames a user, changes a role,
+ * locks someone out or puts a new rating scale in force between the reports, so the names and
+ * scale the read models show change while the year runs. Users are shared by every office, so the
+ * trail's names depend on the order of events across offices too.
  */
 export class RandomWorkload {
   private commands = 0;
@@ -64,6 +75,21 @@ export class RandomWorkload {
     const pkId = pkStreamId(satker, year);
     const runPk = (cmd: Omit<PkCommand, 'metadata'>, actor: Actor) =>
       this.exec(satker, pkId, pk, perjanjianKinerjaDecider, { ...cmd, metadata: meta(actor) } as PkCommand);
+    const scale: Stream<RatingScaleState> = { state: ratingScaleDecider.initialState(), version: -1 };
+    const setScale = (label: string, middle: string) => this.exec(satker, ratingScaleStreamId(satker), scale, ratingScaleDecider, {
+      type: 'SetRatingScale', metadata: meta(admin),
+      data: { satker, reason: 'Penyesuaian skala penilaian', scale: { label, rows: DEFAULT_RATING_SCALE.rows.map((r) => (
+        r.minExclusive === '90' ? { ...r, minExclusive: middle } : r.maxInclusive === '90' ? { ...r, maxInclusive: middle } : r)) } },
+    } as RatingScaleCommand);
+    await this.identity(satker, [
+      { type: 'SatkerCreated', data: { code: satker, name: `Sekretariat ${satker}`, parentCode: null, timeZone: 'Asia/Jakarta', reportDeadlineDay: 10 } },
+      ...WORKLOAD_SUBBAGIAN.map((code): IdentityEvent => ({ type: 'SubbagianCreated', data: { satker, code, name: `Subbagian ${code}` } })),
+      ...PEOPLE.map(([actor, title]): IdentityEvent => ({
+        type: 'UserCreated',
+        data: { userId: actor.userId, username: actor.userId.slice(2), fullName: `${title} ${satker}`, email: null, role: actor.role, satker, subbagian: actor.subbagian },
+      })),
+    ]);
+    if (random() < 0.5) await setScale(`skala-${satker}-1`, '85');
     await runPk({ type: 'DraftPk', data: { satker, year, structure: workloadStructure(), subbagianCodes: WORKLOAD_SUBBAGIAN } }, sekretaris);
     await runPk({ type: 'SubmitPk', data: {} }, sekretaris);
     if (random() < 0.3) {
@@ -86,7 +112,34 @@ export class RandomWorkload {
         await this.report(pk.state, { satker, year, month, subbagian }, month === months, random, meta);
       }
       if (month === 1 || random() < 0.15) await this.catatanReviu(satker, year, month, random, meta);
+      if (random() < 0.2) await this.identity(satker, [this.identityChange(satker, month, random)]);
+      if (random() < 0.05) await setScale(`skala-${satker}-${month + 1}`, random() < 0.5 ? '88' : '92');
     }
+  }
+
+  /** One change of the office's people or units, as the ADMIN or the login guard would append it. */
+  private identityChange(satker: string, month: number, random: () => number): IdentityEvent {
+    const [person, title] = PEOPLE[Math.floor(random() * PEOPLE.length)];
+    const { userId } = person;
+    const changes: IdentityEvent[] = [
+      { type: 'UserUpdated', data: { userId, satker, changes: { fullName: `${title} ${satker} (bulan ${month})` } } },
+      { type: 'UserUpdated', data: { userId, satker, changes: { email: `${userId}@${satker}.go.id` } } },
+      { type: 'UserPasswordChanged', data: { userId, satker, by: random() < 0.5 ? 'self' : 'admin' } },
+      { type: 'UserLockedOut', data: { userId, satker, failedAttempts: 5, lockedUntil: `2025-0${1 + (month % 9)}-01T00:00:00.000Z` } },
+      { type: 'UserDeactivated', data: { userId, satker } },
+      { type: 'UserReactivated', data: { userId, satker } },
+      { type: 'SubbagianUpdated', data: { satker, code: WORKLOAD_SUBBAGIAN[month % WORKLOAD_SUBBAGIAN.length], changes: { name: `Subbagian baru ${month}` } } },
+      { type: 'SatkerUpdated', data: { code: satker, changes: { name: `Sekretariat ${satker} (${month})`, reportDeadlineDay: 5 + (month % 10) } } },
+    ];
+    return changes[Math.floor(random() * changes.length)];
+  }
+
+  /** Identity events go to the office's identity stream at whatever version it has reached, as the ADMIN's writes do. */
+  private async identity(satker: string, events: IdentityEvent[]): Promise<void> {
+    await this.store.append(identityStreamId(satker), 'any', events, {
+      tenantId: satker, actorId: admin.userId, actorRole: admin.role, correlationId: randomUUID(),
+    });
+    this.commands++;
   }
 
   /** One review note through the part of its life the dice allow. */
@@ -162,7 +215,7 @@ export class RandomWorkload {
     this.conflicts++;
   }
 
-  private async exec<S, C extends { metadata: CommandMetadata }, E extends PkEvent | RealisasiEvent | CatatanReviuEvent>(
+  private async exec<S, C extends { metadata: CommandMetadata }, E extends PkEvent | RealisasiEvent | CatatanReviuEvent | RatingScaleEvent>(
     tenantId: string, streamId: string, stream: Stream<S>, decider: Decider<S, C, E>, command: C,
   ): Promise<void> {
     const events = decider.decide(command, stream.state);
