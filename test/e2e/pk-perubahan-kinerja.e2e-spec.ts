@@ -6,7 +6,8 @@ import { approveJemberPk, createJemberOffice, JEMBER, jemberPkBody, JemberTokens
 /**
  * A PK Perubahan that hands every indicator of TPH to KUL after March: TPH's approved January–March
  * stay in Tabel 3.2 (figures and budget spent), from the streams, from the read model and in time
- * travel alike.
+ * travel alike; and TPH owes no report after the change (never overdue), in the status matrix and the
+ * monthly list.
  */
 describe('kinerja/{year} after a PK Perubahan moved indicators to another subbagian', () => {
   let t: TestApp;
@@ -95,5 +96,20 @@ describe('kinerja/{year} after a PK Perubahan moved indicators to another subbag
     expect(asOf).toBe(afterApproval);
     expectFormerPicMonthsKept(table);
     expect(table).toEqual(await kinerja());
+  });
+
+  it('shows TPH\'s later months as not required, never overdue, in the status matrix and the monthly list', async () => {
+    await new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
+    const matrix = await t.http.get(`/api/v1/satker/${JEMBER}/status-matrix/2024`).set(as(tokens.sekretaris));
+    expect(matrix.status).toBe(200);
+    const row = (code: string) => matrix.body.rows.find((r: any) => r.subbagian === code).months.map((m: any) => m.status);
+    expect(row('TPH')).toEqual([...Array(3).fill('APPROVED'), ...Array(9).fill('NOT_REQUIRED')]);
+    expect(row('KUL')).toEqual([...Array(4).fill('APPROVED'), ...Array(8).fill('OVERDUE')]);
+    const list = await t.http.get(`/api/v1/satker/${JEMBER}/realisasi/2024`).set(as(tokens.sekretaris));
+    expect(list.status).toBe(200);
+    const cell = (month: number, code: string) => list.body.months[month - 1].reports.find((r: any) => r.subbagian === code);
+    expect(cell(2, 'TPH')).toMatchObject({ status: 'APPROVED', overdue: false });
+    expect(cell(5, 'TPH')).toMatchObject({ status: 'NOT_REQUIRED', overdue: false });
+    expect(cell(5, 'KUL')).toMatchObject({ status: 'NOT_STARTED', overdue: true });
   });
 });

@@ -1,7 +1,7 @@
 // Responses of the endpoints served from the workflow read models (approval inbox, status matrix).
 import { ApiProperty } from '@nestjs/swagger';
 
-const STATUSES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'OVERDUE'];
+const STATUSES = ['NOT_STARTED', 'NOT_REQUIRED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'OVERDUE'];
 
 export class SubmitterDto {
   @ApiProperty({ example: '3a1e5f0c-1b2d-4c3e-9f4a-5b6c7d8e9f00' }) id: string;
@@ -29,7 +29,7 @@ export class ApprovalInboxDto {
 
 export class StatusMatrixMonthDto {
   @ApiProperty({ example: 1, minimum: 1, maximum: 12 }) month: number;
-  @ApiProperty({ enum: STATUSES, example: 'APPROVED', description: 'OVERDUE: batas waktu terlewati dan laporan belum pernah diajukan, atau masih draf/dikembalikan tanpa pernah disetujui (revisi laporan yang sudah disetujui tidak pernah terlambat)' })
+  @ApiProperty({ enum: STATUSES, example: 'APPROVED', description: 'OVERDUE: batas waktu terlewati dan laporan belum pernah diajukan, atau masih draf/dikembalikan tanpa pernah disetujui (revisi laporan yang sudah disetujui tidak pernah terlambat). NOT_REQUIRED: subbagian tidak memegang indikator PK yang berlaku (atau belum ada PK yang disetujui), jadi tidak wajib melapor bulan itu' })
   status: string;
   @ApiProperty({ example: 0, nullable: true, type: Number, description: 'null: belum dimulai' }) revision: number | null;
   @ApiProperty({ example: '2025-02-05', description: 'Hari batas waktu (kalender kantor); terlambat mulai hari berikutnya' }) deadline: string;

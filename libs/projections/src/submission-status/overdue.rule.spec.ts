@@ -1,6 +1,6 @@
 import { deadlineOf, statusShown } from './overdue.rule';
 
-const period = { year: 2025, month: 1, deadlineDay: 5 };
+const period = { year: 2025, month: 1, deadlineDay: 5, owed: true };
 const on = (month: number, day: number, year = 2025) => ({ year, month, day });
 
 describe('submission status shown: overdue is decided from the deadline and today', () => {
@@ -28,6 +28,16 @@ describe('submission status shown: overdue is decided from the deadline and toda
 
   it('a correction of an approved report is shown as a draft, not overdue', () => {
     expect(statusShown({ status: 'DRAFT', approvedOnce: true }, period, on(6, 1))).toBe('DRAFT');
+  });
+
+  it('a report nobody owes (no indicator of the PK in force, or no PK) and nobody opened is not required, never overdue', () => {
+    expect(statusShown(null, { ...period, owed: false }, on(2, 5))).toBe('NOT_REQUIRED');
+    expect(statusShown(null, { ...period, owed: false }, on(6, 1))).toBe('NOT_REQUIRED');
+  });
+
+  it('a report opened before its indicators moved elsewhere keeps its status and is never overdue', () => {
+    expect(statusShown({ status: 'DRAFT', approvedOnce: false }, { ...period, owed: false }, on(6, 1))).toBe('DRAFT');
+    expect(statusShown({ status: 'RETURNED', approvedOnce: false }, { ...period, owed: false }, on(6, 1))).toBe('RETURNED');
   });
 
   it('follows the office deadline day', () => {

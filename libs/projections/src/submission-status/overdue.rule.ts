@@ -1,7 +1,7 @@
 import type { LocalDate } from '@kinerja/domain';
 import type { StoredSubmissionStatus } from './submission-status.fold';
 
-export type SubmissionStatus = 'NOT_STARTED' | StoredSubmissionStatus | 'OVERDUE';
+export type SubmissionStatus = 'NOT_STARTED' | 'NOT_REQUIRED' | StoredSubmissionStatus | 'OVERDUE';
 
 /** The deadline of month M: day D of month M+1 (office calendar), the whole day included. */
 export function deadlineOf(year: number, month: number, deadlineDay: number): LocalDate {
@@ -13,17 +13,21 @@ function after(a: LocalDate, b: LocalDate): boolean {
 }
 
 /**
- * A report is overdue once its deadline day is over and it has never been submitted for the
- * first time or sits in draft/returned without ever having been approved. A correction of an
- * approved report is never overdue: the approved figures stand meanwhile.
+ * A report is owed by a subbagian that is PIC of at least one indicator of the PK in force (the
+ * obligation reminders and the LKj's "all approved" follow too); without an approved PK nothing is
+ * owed yet. A report owed is overdue once its deadline day is over and it has never been submitted
+ * for the first time or sits in draft/returned without ever having been approved. A correction of
+ * an approved report is never overdue: the approved figures stand meanwhile. A report nobody owes
+ * and nobody opened is NOT_REQUIRED; one opened anyway (before a PK Perubahan moved the
+ * subbagian's indicators elsewhere) keeps its own status and is never overdue.
  */
 export function statusShown(
   stored: { status: StoredSubmissionStatus; approvedOnce: boolean } | null,
-  period: { year: number; month: number; deadlineDay: number },
+  period: { year: number; month: number; deadlineDay: number; owed: boolean },
   today: LocalDate,
 ): SubmissionStatus {
-  const late = after(today, deadlineOf(period.year, period.month, period.deadlineDay));
-  if (stored === null) return late ? 'OVERDUE' : 'NOT_STARTED';
+  const late = period.owed && after(today, deadlineOf(period.year, period.month, period.deadlineDay));
+  if (stored === null) return !period.owed ? 'NOT_REQUIRED' : late ? 'OVERDUE' : 'NOT_STARTED';
   if (late && !stored.approvedOnce && (stored.status === 'DRAFT' || stored.status === 'RETURNED')) return 'OVERDUE';
   return stored.status;
 }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { localDateOf } from '@kinerja/domain';
+import { localDateOf, reportingSubbagian, type PkStructure } from '@kinerja/domain';
+import { PERF_PK_TABLE } from '../current-performance/current-performance.tables';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
 import { deadlineOf, statusShown, SubmissionStatus } from './overdue.rule';
@@ -40,7 +41,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * The submission matrix of one office and year: every active subbagian (and any that has a
- * report) × 12 months. Overdue is decided here, from the office's deadline day and `now`.
+ * report or owes one) × 12 months. Overdue is decided here, from the PK in force, the office's
+ * deadline day and `now` (`statusShown`).
  */
 export class SubmissionStatusQuery {
   constructor(private readonly dataSource: DataSource) {}
@@ -58,7 +60,12 @@ export class SubmissionStatusQuery {
     const active: Array<{ code: string }> = await this.dataSource.query(
       'SELECT code FROM subbagian WHERE satker_code = $1 AND active ORDER BY code', [satker],
     );
-    const names = [...new Set([...active.map((a) => a.code), ...stored.map((s) => s.subbagian)])].sort();
+    // Who owes reports: the PICs of the PK in force (the current-performance read model keeps its versions).
+    const inForce: Array<{ structure: PkStructure }> = await this.dataSource.query(
+      `SELECT structure FROM ${PERF_PK_TABLE} WHERE satker = $1 AND year = $2 AND status = 'APPROVED' ORDER BY version DESC LIMIT 1`, [satker, year],
+    );
+    const owing = new Set(inForce.length === 0 ? [] : reportingSubbagian(inForce[0].structure));
+    const names = [...new Set([...active.map((a) => a.code), ...stored.map((s) => s.subbagian), ...owing])].sort();
     const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
     const today = localDateOf(now.toISOString(), timeZone);
     const cells: SubmissionCell[] = [];
@@ -68,7 +75,7 @@ export class SubmissionStatusQuery {
         const d = deadlineOf(year, month, deadlineDay);
         cells.push({
           subbagian, month,
-          status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay }, today),
+          status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay, owed: owing.has(subbagian) }, today),
           revision: row?.revision ?? null,
           deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
           submittedAt: iso(row?.submitted_at ?? null), approvedAt: iso(row?.approved_at ?? null), returnReason: row?.return_reason ?? null,

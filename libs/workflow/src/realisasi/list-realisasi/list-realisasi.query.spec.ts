@@ -1,6 +1,8 @@
-import { foldEvents, realisasiDecider, type RealisasiEvent, type RealisasiKey } from '@kinerja/domain';
+import { foldEvents, realisasiDecider, type PkVersionInForce, type RealisasiEvent, type RealisasiKey } from '@kinerja/domain';
+import { anIndicator, aPkInForce, aStructure } from '../../../../domain/testing/builders';
 import { statusShown } from '@kinerja/projections';
 import type { Clock } from '@kinerja/platform';
+import type { PkReader } from '../../perjanjian-kinerja/pk-reader';
 import type { SatkerDirectory } from '../../shared/satker-directory';
 import type { RealisasiReader } from '../realisasi-reader';
 import { ListRealisasiHandler, type RealisasiListCell } from './list-realisasi.query';
@@ -22,13 +24,17 @@ const revisionOpened: RealisasiEvent = {
   type: 'RealisasiRevisionOpened', data: { revision: 1, reason: 'Salah ketik.', openedBy: 'u-kul', openedAt: '2024-03-01T02:00:00Z' },
 };
 
+/** The PK in force: KUL is PIC of K1.1 and K1.2 (PDI of K2.1). */
+const pkInForce = { inForce: async () => aPkInForce() } as unknown as PkReader;
+
 /** January's KUL cell of `GET realisasi/2024` at `now`, the report having the given events. */
-async function januaryCell(events: RealisasiEvent[], now: string): Promise<RealisasiListCell> {
+async function januaryCell(events: RealisasiEvent[], now: string, pk: PkVersionInForce | null = aPkInForce()): Promise<RealisasiListCell> {
   const reader = { loadYear: async () => [{ key, state: foldEvents(realisasiDecider, events), version: events.length }] } as unknown as RealisasiReader;
   const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, subbagianCodes: ['KUL'] }) } as unknown as SatkerDirectory;
   const clock: Clock = { now: () => new Date(now) };
-  const view = await new ListRealisasiHandler(reader, directory, clock).execute({ satker: key.satker, year: 2024 } as never);
-  return view.months[0].reports[0];
+  const pkReader = { inForce: async () => pk } as unknown as PkReader;
+  const view = await new ListRealisasiHandler(reader, directory, pkReader, clock).execute({ satker: key.satker, year: 2024 } as never);
+  return view.months[0].reports.find((r) => r.subbagian === 'KUL')!;
 }
 
 /** 10 March 2024 in Jakarta: well past January's deadline. */
@@ -69,16 +75,27 @@ describe('realisasi list of a year: overdue follows the one rule of the submissi
     for (const events of histories) {
       const state = foldEvents(realisasiDecider, events);
       const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
-      const shown = statusShown(stored, { year: 2024, month: 1, deadlineDay: 5 }, { year: 2024, month: 3, day: 10 });
+      const shown = statusShown(stored, { year: 2024, month: 1, deadlineDay: 5, owed: true }, { year: 2024, month: 3, day: 10 });
       expect({ events: events.map((e) => e.type), overdue: (await januaryCell(events, LATE)).overdue })
         .toEqual({ events: events.map((e) => e.type), overdue: shown === 'OVERDUE' });
     }
   });
 
+  it('given KUL is PIC of no indicator of the PK in force, when listed past the deadline, then its empty month is not required, never overdue', async () => {
+    const moved = aPkInForce(aStructure([anIndicator({ picSubbagian: 'PDI' })]), 2);
+    expect(await januaryCell([], LATE, moved)).toMatchObject({ status: 'NOT_REQUIRED', overdue: false });
+    expect(await januaryCell([saved], LATE, moved)).toMatchObject({ status: 'DRAFT', overdue: false });
+    expect(await januaryCell([saved, submitted(0), approved], LATE, moved)).toMatchObject({ status: 'APPROVED', overdue: false });
+  });
+
+  it('given no approved PK yet, then nothing is owed and nothing is overdue', async () => {
+    expect(await januaryCell([], LATE, null)).toMatchObject({ status: 'NOT_REQUIRED', overdue: false });
+  });
+
   it('gives the deadline of December in January of the next year', async () => {
     const reader = { loadYear: async () => [] } as unknown as RealisasiReader;
     const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, subbagianCodes: [] }) } as unknown as SatkerDirectory;
-    const view = await new ListRealisasiHandler(reader, directory, { now: () => new Date(LATE) }).execute({ satker: key.satker, year: 2024 } as never);
+    const view = await new ListRealisasiHandler(reader, directory, pkInForce, { now: () => new Date(LATE) }).execute({ satker: key.satker, year: 2024 } as never);
     expect(view.months.map((m) => m.dueDate)).toEqual([
       '2024-02-05', '2024-03-05', '2024-04-05', '2024-05-05', '2024-06-05', '2024-07-05',
       '2024-08-05', '2024-09-05', '2024-10-05', '2024-11-05', '2024-12-05', '2025-01-05',

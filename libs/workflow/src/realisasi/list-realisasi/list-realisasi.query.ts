@@ -1,11 +1,13 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { localDateOf, type LocalDate, type RealisasiStatus } from '@kinerja/domain';
+import { localDateOf, reportingSubbagian, type LocalDate, type RealisasiStatus } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { deadlineOf, statusShown } from '@kinerja/projections';
+import { PkReader } from '../../perjanjian-kinerja/pk-reader';
 import { SatkerDirectory } from '../../shared/satker-directory';
 import { RealisasiReader } from '../realisasi-reader';
 
-export type RealisasiListStatus = RealisasiStatus | 'NOT_STARTED';
+/** NOT_REQUIRED: not opened, and not owed (the subbagian is PIC of no indicator of the PK in force, or no PK is in force). */
+export type RealisasiListStatus = RealisasiStatus | 'NOT_STARTED' | 'NOT_REQUIRED';
 
 export interface RealisasiListCell {
   subbagian: string;
@@ -52,12 +54,16 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
   constructor(
     private readonly reader: RealisasiReader,
     private readonly directory: SatkerDirectory,
+    private readonly pk: PkReader,
     private readonly clock: Clock,
   ) {}
 
   async execute({ satker, year, onlySubbagian }: ListRealisasiQuery): Promise<RealisasiListView> {
     const facts = await this.directory.facts(satker);
-    const subbagian = onlySubbagian === null ? facts.subbagianCodes : facts.subbagianCodes.filter((code) => code === onlySubbagian);
+    const pk = await this.pk.inForce(satker, year);
+    const owing = new Set(pk === null ? [] : reportingSubbagian(pk.structure));
+    const listed = [...new Set([...facts.subbagianCodes, ...owing])].sort();
+    const subbagian = onlySubbagian === null ? listed : listed.filter((code) => code === onlySubbagian);
     const today = localDateOf(this.clock.now().toISOString(), facts.timeZone);
     const deadlineDay = facts.reportDeadlineDay;
     const loaded = await this.reader.loadYear(satker, year, subbagian);
@@ -66,11 +72,12 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
       const dueDate = text(deadlineOf(year, month, deadlineDay));
       const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
         const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
+        const owed = owing.has(key.subbagian);
         return {
-          subbagian: key.subbagian, status: stored?.status ?? 'NOT_STARTED', version,
+          subbagian: key.subbagian, status: stored?.status ?? (owed ? 'NOT_STARTED' : 'NOT_REQUIRED'), version,
           revision: state.status === 'EMPTY' ? null : state.revision,
           submittedAt: state.status === 'EMPTY' ? null : state.submittedAt,
-          overdue: statusShown(stored, { year, month, deadlineDay }, today) === 'OVERDUE',
+          overdue: statusShown(stored, { year, month, deadlineDay, owed }, today) === 'OVERDUE',
         };
       });
       return { month, dueDate, reports };
