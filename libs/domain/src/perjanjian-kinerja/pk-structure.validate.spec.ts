@@ -68,6 +68,25 @@ describe('PK structure rules', () => {
     expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '7', max: '7' } }))).toBe('PK.INVALID_RANGE');
   });
 
+  it('given a range from 0 where higher is better, then it is refused, saying why and what to use instead', () => {
+    expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '0', max: '8' } }))).toBe('PK.RANGE_MIN_ZERO');
+    expect(() => validatePkStructure(withIndicator({ target: { kind: 'RANGE', min: '0', max: '8' } }), SUBBAGIAN)).toThrow(expect.objectContaining({
+      kind: 'validation',
+      message: 'Target indikator K1.1: rentang 0–8 tidak boleh berbatas bawah 0 bila semakin tinggi semakin baik, karena realisasi 0 akan dinilai tercapai 100%. '
+        + 'Gunakan target tunggal (mis. 8) atau batas bawah lebih dari 0.',
+      details: { indicator: 'K1.1', min: '0', max: '8' },
+    }));
+  });
+
+  it('given a range from 0 where lower is better ("paling banyak 2 temuan"), then it is accepted', () => {
+    expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '0', max: '2' }, polarity: 'LOWER_IS_BETTER' }))).toBeNull();
+  });
+
+  it('given a range whose ends are equal, then the refusal says to use a single target', () => {
+    expect(() => validatePkStructure(withIndicator({ target: { kind: 'RANGE', min: '7', max: '7.0' } }), SUBBAGIAN))
+      .toThrow('Target indikator K1.1: batas bawah harus lebih kecil dari batas atas; bila keduanya sama, gunakan target tunggal 7.0.');
+  });
+
   it('given a range 7–8, then it is accepted', () => {
     expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '7', max: '8' } }))).toBeNull();
   });

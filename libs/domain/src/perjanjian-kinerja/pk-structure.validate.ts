@@ -29,6 +29,9 @@ function requireCode(value: unknown, field: string, seen: Set<string>): void {
 /**
  * Target rule: a target is never negative, and a target of 0 is accepted only where lower is
  * better ("0 temuan"), because 0 cannot be divided by and "at least 0" is no target at all.
+ * The same holds for the lower end of a range where higher is better: a realisasi inside a range is
+ * 100 and one below is measured against min, so 0–8 would rate a realisasi of 0 as 100 (Berhasil).
+ * Where lower is better, 0–X is sound ("at most X"): only a realisasi above X is measured, against X > 0.
  */
 function validateTarget(ind: PkIndicator): void {
   const t = ind.target as IndicatorTarget | undefined;
@@ -41,7 +44,20 @@ function validateTarget(ind: PkIndicator): void {
   } else if (t?.kind === 'RANGE') {
     const min = parseDecimal(t.min, 'PK.INVALID_TARGET', `${where} (batas bawah)`);
     const max = parseDecimal(t.max, 'PK.INVALID_TARGET', `${where} (batas atas)`);
-    if (!min.lessThan(max)) invalid('PK.INVALID_RANGE', `${where}: batas bawah harus lebih kecil dari batas atas.`, { indicator: ind.code });
+    if (min.equals(max)) {
+      invalid('PK.INVALID_RANGE', `${where}: batas bawah harus lebih kecil dari batas atas; bila keduanya sama, gunakan target tunggal ${t.max}.`, { indicator: ind.code });
+    }
+    if (min.greaterThan(max)) {
+      invalid('PK.INVALID_RANGE', `${where}: batas bawah harus lebih kecil dari batas atas (mis. ${t.max}–${t.min}, bukan ${t.min}–${t.max}).`, { indicator: ind.code });
+    }
+    if (min.isZero() && ind.polarity === 'HIGHER_IS_BETTER') {
+      invalid(
+        'PK.RANGE_MIN_ZERO',
+        `${where}: rentang ${t.min}–${t.max} tidak boleh berbatas bawah 0 bila semakin tinggi semakin baik, karena realisasi 0 akan dinilai tercapai 100%. `
+          + `Gunakan target tunggal (mis. ${t.max}) atau batas bawah lebih dari 0.`,
+        { indicator: ind.code, min: t.min, max: t.max },
+      );
+    }
   } else {
     invalid('PK.INVALID_TARGET', `${where} harus berupa nilai tunggal atau rentang.`, { indicator: ind.code });
   }
