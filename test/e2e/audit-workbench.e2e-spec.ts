@@ -1,8 +1,10 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@kinerja/event-store';
 import { ProjectionRegistry, ProjectionRunner } from '@kinerja/projections';
 import { AuditTrailProjection } from '@kinerja/projections/audit-trail/audit-trail.projection';
 import { CatatanReviuListProjection } from '@kinerja/projections/audit-trail/catatan-reviu-list.projection';
+import { keyIdOf } from '@kinerja/jobs/digest/chain-digest';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
 import { createTestApp, TestApp } from '../support/test-app';
 import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
@@ -20,6 +22,9 @@ describe('the Inspektorat\'s workbench', () => {
   const audit = (path: string) => `/api/v1/satker/${JEMBER}/audit${path}`;
   const seen: Array<{ at: string; table: unknown }> = [];
   const RETURN_REASON = 'Layanan Perkantoran Maret tertulis "0", padahal gaji dibayarkan; mohon diperbaiki.';
+  /** The key that signed digests before the office's last rotation: still trusted to verify them. */
+  const previousKey = generateKeyPairSync('ed25519').publicKey;
+  const previousPem = previousKey.export({ type: 'spki', format: 'pem' }).toString();
 
   function content(subbagian: string, value: string) {
     const { indicators, kegiatan } = ownedBy(subbagian);
@@ -48,7 +53,7 @@ describe('the Inspektorat\'s workbench', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { DIGEST_PREVIOUS_PUBLIC_KEYS: previousPem } });
     tokens = await createJemberOffice(t);
     runner = new ProjectionRunner(t.app.get(DataSource), t.app.get(EventStore), new ProjectionRegistry([new AuditTrailProjection(), new CatatanReviuListProjection()]));
     await approveJemberPk(t, tokens, 2024);
@@ -206,6 +211,14 @@ describe('the Inspektorat\'s workbench', () => {
     const key = await ok(await t.http.get('/api/v1/audit/public-key'));
     expect(key.text).toBe(file.body.publicKey);
     expect(key.headers['x-key-id']).toBe(file.body.keyId);
+    // Every key that verifies digests: the current one, and the earlier one kept after a rotation (never to sign).
+    const keys = await ok(await t.http.get('/api/v1/audit/public-keys'));
+    expect(keys.body).toEqual({
+      items: [
+        { keyId: file.body.keyId, publicKey: file.body.publicKey, current: true },
+        { keyId: keyIdOf(previousKey), publicKey: previousPem, current: false },
+      ],
+    });
   });
 
   it('verifies the chain, and after tampering through SQL names the broken link and shows it loudly', async () => {

@@ -74,6 +74,7 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/audit/digests', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
   { method: 'get', path: '/api/v1/satker/{satker}/audit/digests/{day}', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
   { method: 'get', path: '/api/v1/audit/public-key', allowed: 'public' },
+  { method: 'get', path: '/api/v1/audit/public-keys', allowed: 'public' },
   // The trail across the offices in the caller's scope (an office named outside it is 404: audit-workbench e2e).
   { method: 'get', path: '/api/v1/audit/trail', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },
   { method: 'get', path: '/api/v1/audit/trail/export', allowed: ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] },

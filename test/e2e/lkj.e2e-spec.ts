@@ -99,6 +99,15 @@ describe('Laporan Kinerja over HTTP', () => {
     expect(good.body.entries).toHaveLength(3);
   });
 
+  it('refuses a CSV over 256 KiB with 413 CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE, as an evidence file too large, and documents it', async () => {
+    const url = `/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`;
+    const big = Buffer.from('K1.1;100\n'.repeat(Math.ceil((256 * 1024 + 1) / 9)));
+    const r = await t.http.post(url).set(as(tokens.sekretaris)).attach('file', big, 'capaian-2023.csv');
+    expect({ status: r.status, code: r.body.code, maxBytes: r.body.details.maxBytes }).toEqual({ status: 413, code: 'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE', maxBytes: 256 * 1024 });
+    const document = (await t.http.get('/api/docs-json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    expect(Object.keys(document.paths['/api/v1/satker/{satker}/capaian-tahun-lalu/{year}/csv'].post.responses)).toContain('413');
+  });
+
   it('imports last year\'s capaian idempotently and under If-Match, as JSON and as CSV', async () => {
     const url = `/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024`;
     const stream = `capaian-tahun-lalu:${JEMBER}:2024`;

@@ -1,6 +1,7 @@
 export * from './clock';
 export * from './config/app-config';
 export * from './config/load-config';
+export * from './config/digest-public-keys';
 export * from './database/data-source';
 export * from './embedded/embedded-postgres';
 export * from './logging/correlation.middleware';

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
 import { EventStore, EventStoreModule } from '@kinerja/event-store';
-import { Clock } from '@kinerja/platform';
+import { Clock, ROOT_LOGGER } from '@kinerja/platform';
 import { ApprovalInboxQuery } from './approval-inbox/approval-inbox.query';
+import { IntegrityService } from './audit-trail/integrity.service';
 import { KinerjaReadModel } from './current-performance/kinerja.read-model';
 import { builtInRegistry } from './projection-list';
 import { projectionLag, ProjectionLag } from './runner/projection-lag';
@@ -30,7 +32,9 @@ const byDataSource = <T>(make: (ds: DataSource) => T) => ({ useFactory: make, in
 
 /**
  * The read side for the API and the jobs: the registry, the query services over the read models,
- * the lag report and the rebuilder. Running the projections is the worker's (ProjectionWorkerModule).
+ * the lag report, the rebuilder and the integrity alerts (which the evidence service writes to when
+ * a stored file no longer matches its SHA-256). Running the projections is the worker's
+ * (ProjectionWorkerModule).
  */
 @Module({
   imports: [EventStoreModule],
@@ -45,7 +49,12 @@ const byDataSource = <T>(make: (ds: DataSource) => T) => ({ useFactory: make, in
       inject: [getDataSourceToken(), EventStore],
     },
     ProjectionLagService,
+    {
+      provide: IntegrityService,
+      useFactory: (ds: DataSource, store: EventStore, logger: Logger) => new IntegrityService(ds, store, logger.child({ component: 'integrity' })),
+      inject: [getDataSourceToken(), EventStore, ROOT_LOGGER],
+    },
   ],
-  exports: [ProjectionRegistry, KinerjaReadModel, SubmissionStatusQuery, ApprovalInboxQuery, ProjectionRebuilder, ProjectionLagService],
+  exports: [ProjectionRegistry, KinerjaReadModel, SubmissionStatusQuery, ApprovalInboxQuery, ProjectionRebuilder, ProjectionLagService, IntegrityService],
 })
 export class ProjectionsModule {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import { CapaianTahunLaluService } from '@kinerja/jobs';
@@ -62,7 +62,11 @@ export class CapaianTahunLaluController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
-  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris; IDEMPOTENCY.KEY_REUSED' })
+  @ApiResponse({ status: 413, type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE: berkas CSV melebihi 256 KiB' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris; CAPAIAN_TAHUN_LALU.FILE_MISSING; CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD; IDEMPOTENCY.KEY_REUSED',
+  })
   @CommandHeaders()
   async csv(
     @Param() p: LkjYearParams,

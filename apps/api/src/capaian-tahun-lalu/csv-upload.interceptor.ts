@@ -18,7 +18,8 @@ export class CsvUploadInterceptor implements NestInterceptor {
         if (!error) return resolve();
         const code = (error as { code?: string }).code;
         if (code === 'LIMIT_FILE_SIZE') {
-          return reject(new DomainError('CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE', 'Berkas CSV paling besar 256 KiB.', 'validation'));
+          // 413, as for an evidence file too large (STATUS_BY_CODE).
+          return reject(new DomainError('CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE', 'Berkas CSV paling besar 256 KiB.', 'validation', { maxBytes: CSV_MAX_BYTES }));
         }
         if (code?.startsWith('LIMIT_')) return reject(csvMissing());
         // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no

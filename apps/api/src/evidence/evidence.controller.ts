@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req, StreamableFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IsString, Matches } from 'class-validator';
@@ -7,7 +7,6 @@ import { EvidenceService, type UploadedFile } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
-import { EvidenceErrorFilter } from './evidence-error.filter';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
 
 export class SatkerParams {
@@ -27,7 +26,6 @@ const EVIDENCE_EXAMPLE = {
 
 /** Bukti dukung files of an office: uploaded once, referenced from reports by SHA-256, served after re-hashing. */
 @ApiTags('Bukti dukung')
-@UseFilters(EvidenceErrorFilter)
 @Controller('satker/:satker/evidence')
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
@@ -49,9 +47,12 @@ export class EvidenceController {
   @Roles('KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT')
   @ApiOperation({ summary: 'Mengunduh bukti dukung; isinya dihitung ulang dan harus cocok dengan SHA-256-nya' })
   @ApiOkResponse({ description: 'Isi file, dengan Content-Type hasil deteksi' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'EVIDENCE.INTEGRITY_FAILED: file di disk tidak cocok dengan sidik jarinya; tidak diberikan' })
-  async download(@Param() p: EvidenceParams) {
-    const file = await this.evidence.fetch(p.satker, p.sha256);
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'EVIDENCE.INTEGRITY_FAILED: file di disk tidak cocok dengan sidik jarinya; tidak diberikan, dan dicatat sebagai peringatan integritas satker (GET audit/verify)',
+  })
+  async download(@Param() p: EvidenceParams, @CurrentUser() user: AuthenticatedUser) {
+    const file = await this.evidence.fetch(p.satker, p.sha256, user);
     return new StreamableFile(file.bytes, {
       type: file.contentType,
       length: file.size,

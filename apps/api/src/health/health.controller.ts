@@ -47,14 +47,14 @@ export class HealthController {
     }
   }
 
-  /** Loud but not unhealthy: how many offices have a detected break in their chain (names only to their auditors). */
+  /** Loud but not unhealthy: how many offices have open integrity alerts, of their chain or their evidence files (names only to their auditors). */
   private async integrityStatus() {
     if (!this.integrity) return undefined;
     try {
       const damaged = (await this.integrity.damagedOffices()).length;
       return damaged === 0
         ? { status: 'OK' as const, damagedOffices: 0 }
-        : { status: 'DAMAGED' as const, damagedOffices: damaged, message: `PERINGATAN: rantai integritas ${damaged} satker terdeteksi rusak; periksa GET /api/v1/satker/{satker}/audit/verify.` };
+        : { status: 'DAMAGED' as const, damagedOffices: damaged, message: `PERINGATAN: integritas data ${damaged} satker terdeteksi rusak (rantai jejak audit atau berkas bukti dukung); periksa GET /api/v1/satker/{satker}/audit/verify.` };
     } catch {
       return null;
     }

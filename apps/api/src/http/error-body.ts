@@ -33,4 +33,10 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'AUTH.LOCKED': 423,
   'AUTH.RATE_LIMITED': 429,
   'EVENT_STORE.CONCURRENCY': 409,
+  // Uploads: Content Too Large (413) for a file over its limit, Unsupported Media Type (415) for a
+  // type not allowed, 400 for a multipart body that cannot be read.
+  'EVIDENCE.TOO_LARGE': 413,
+  'EVIDENCE.TYPE_NOT_ALLOWED': 415,
+  'EVIDENCE.MALFORMED_UPLOAD': 400,
+  'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE': 413,
 };

@@ -26,6 +26,15 @@ describe('anything thrown, as the answer a client gets', () => {
     expect(toErrorResponse(new DomainError('AUTH.RATE_LIMITED', 'x', 'unauthenticated', { retryAfterSeconds: 30 })).status).toBe(429);
   });
 
+  it.each([
+    ['EVIDENCE.TOO_LARGE', 413],
+    ['CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE', 413],
+    ['EVIDENCE.TYPE_NOT_ALLOWED', 415],
+    ['EVIDENCE.MALFORMED_UPLOAD', 400],
+  ])('given the upload refusal %s, then %i, whichever upload it comes from', (code, status) => {
+    expect(toErrorResponse(new DomainError(code, 'x', 'validation')).status).toBe(status);
+  });
+
   it('given the event store’s stale-writer error, then 409 EVENT_STORE.CONCURRENCY with the versions', () => {
     const answer = toErrorResponse(new ConcurrencyError('pk:kpu-kab-jember:2024', 3, 4));
     expect(answer.status).toBe(409);

@@ -86,7 +86,9 @@ describe('npm run cli -- audit:verify', () => {
       expect(err[0]).toBe(
         `PERINGATAN: digest ${forged} BUKAN ditandatangani oleh kunci yang dipercaya (DIGEST_SIGNING_KEY, ID kunci ${officeKeyId}): `
           + `digest ditandatangani dengan kunci lain (ID kunci ${keyIdOf(attacker.publicKey)}), bukan kunci publik yang dipercaya (ID kunci ${officeKeyId}). `
-          + 'Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini dicatat sebagai peringatan integritas.',
+          + 'Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini dicatat sebagai peringatan integritas. '
+          + 'Bila kantor telah mengganti DIGEST_SIGNING_KEY dan digest ini ditandatangani dengan kunci lamanya, cantumkan kunci publik lama itu '
+          + '(dari arsip kantor atau GET /api/v1/audit/public-keys, bukan dari berkas digest) di DIGEST_PREVIOUS_PUBLIC_KEYS.',
       );
       expect(await alerts()).toEqual([{ kind: 'digest_mismatch', source: 'cli-digest', detail: expect.stringContaining('kunci lain') }]);
       // Copying the office's key and key id into the forged file does not help the forger.
@@ -116,6 +118,61 @@ describe('npm run cli -- audit:verify', () => {
       expect(await run({ satker: 'kpu-kunci', digest: genuine(), 'public-key': pinned })).toBe(1);
       expect(err[0]).toMatch(/^PERINGATAN: digest .* BUKAN ditandatangani oleh kunci yang dipercaya \(--public-key .*pinned\.pem\)/);
       expect(await alerts()).toHaveLength(before + 1);
+    });
+
+    describe('after the office rotated DIGEST_SIGNING_KEY', () => {
+      const previous = generateKeyPairSync('ed25519');
+      const previousPem = previous.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      const previousId = keyIdOf(previous.publicKey);
+      /** The office's configuration after the rotation: the new signing key, the old public key still trusted. */
+      const rotated = (previousKeys: string) =>
+        loadConfig({ NODE_ENV: 'test', DATA_DIR: emptyDataDir(), DIGEST_SIGNING_KEY: privatePem, DIGEST_PREVIOUS_PUBLIC_KEYS: previousKeys });
+      let signedBefore: string;
+
+      beforeAll(async () => {
+        // The digest of 31 December, signed by the worker with the key in force then.
+        const store = new EventStore(db.dataSource);
+        const old = new ChainDigestService(db.dataSource, new IntegrityService(db.dataSource, store, pino({ level: 'silent' })), {
+          privateKey: previous.privateKey, publicKeyPem: previousPem, keyId: previousId,
+        });
+        expect(await old.record('kpu-kunci', new Date('2025-12-31T17:00:00Z'), '2025-12-31')).toBe('recorded');
+        signedBefore = write('signed-before-rotation.json', await old.file('kpu-kunci', '2025-12-31'));
+      });
+
+      it('fails (exit 1, recorded) while the old public key is not configured, and says how to trust it', async () => {
+        const before = (await alerts()).length;
+        expect(await run({ satker: 'kpu-kunci', digest: signedBefore })).toBe(1);
+        expect(err[0]).toContain(`digest ditandatangani dengan kunci lain (ID kunci ${previousId}), bukan kunci publik yang dipercaya (ID kunci ${officeKeyId})`);
+        expect(err[0]).toContain('cantumkan kunci publik lama itu');
+        expect(await alerts()).toHaveLength(before + 1);
+      });
+
+      it('passes once the old public key is in DIGEST_PREVIOUS_PUBLIC_KEYS (PEM or base64), naming the key id that verified it', async () => {
+        expect(await run({ satker: 'kpu-kunci', digest: signedBefore }, rotated(previousPem))).toBe(0);
+        expect(out[0]).toMatch(/^UTUH dan COCOK: rantai kpu-kunci memuat digest 2025-12-31 /);
+        expect(out[0]).toMatch(new RegExp(`tanda tangan diperiksa dengan DIGEST_PREVIOUS_PUBLIC_KEYS \\(kunci lama, hanya untuk verifikasi\\), ID kunci ${previousId}$`));
+        const base64 = previous.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+        const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+        expect(await run({ satker: 'kpu-kunci', digest: signedBefore, json: true }, rotated(`${other}, ${base64}`))).toBe(0);
+        expect(JSON.parse(out[1])).toMatchObject({ ok: true, keyId: previousId, digest: { day: '2025-12-31' }, trustedKey: expect.stringContaining('DIGEST_PREVIOUS_PUBLIC_KEYS') });
+      });
+
+      it('still verifies digests of the current key with it, and still refuses any other signer', async () => {
+        expect(await run({ satker: 'kpu-kunci', digest: genuine(), json: true }, rotated(previousPem))).toBe(0);
+        expect(JSON.parse(out[0])).toMatchObject({ ok: true, keyId: officeKeyId, trustedKey: `DIGEST_SIGNING_KEY, ID kunci ${officeKeyId}` });
+        const attacker = generateKeyPairSync('ed25519');
+        const forged = write('forged-after-rotation.json', signPayload(saved().payload, attacker.privateKey));
+        expect(await run({ satker: 'kpu-kunci', digest: forged }, rotated(previousPem))).toBe(1);
+        expect(err[0]).toContain(
+          `BUKAN ditandatangani oleh kunci yang dipercaya (DIGEST_SIGNING_KEY, ID kunci ${officeKeyId}; `
+            + `DIGEST_PREVIOUS_PUBLIC_KEYS (kunci lama, hanya untuk verifikasi), ID kunci ${previousId})`,
+        );
+      });
+
+      it('with --public-key trusts only that key, not the earlier ones', async () => {
+        expect(await run({ satker: 'kpu-kunci', digest: signedBefore, 'public-key': keyPath }, rotated(previousPem))).toBe(1);
+        expect(err[0]).toMatch(/^PERINGATAN: .*\(--public-key .*key\.pem\): .*peringatan integritas\.$/);
+      });
     });
 
     it('refuses, trusting no key from the file, when no trusted key can be determined', async () => {

@@ -4,7 +4,7 @@ import { EventStore } from '@kinerja/event-store';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import type { ChainDigestFile } from '@kinerja/jobs/digest/chain-digest';
 import { checkDatabaseAgainstDigest } from '@kinerja/jobs/digest/chain-digest.service';
-import { loadTrustedDigestPublicKey, type TrustedDigestPublicKey } from '@kinerja/jobs/digest/digest-signing-key';
+import { loadTrustedDigestPublicKeys, type OfficeDigestPublicKey, PREVIOUS_KEYS_SOURCE } from '@kinerja/jobs/digest/digest-signing-key';
 import { CliCommand, CliContext } from '../cli-command';
 
 const USAGE = 'Pemakaian: npm run cli -- audit:verify --satker <kode> [--digest <berkas.json>] [--public-key <kunci.pem>] [--json]';
@@ -17,8 +17,16 @@ function readDigest(path: string): ChainDigestFile {
   }
 }
 
-/** The key a digest must be signed with, and where it came from; or why none can be trusted. */
-type TrustedKey = { pem: string; source: string } | { refusal: string };
+/** A key a digest may be signed with, and how messages name it. */
+interface LabelledKey {
+  pem: string;
+  /** Null for a key given with --public-key (named by its path). */
+  keyId: string | null;
+  label: string;
+}
+
+/** The keys a digest must be signed with, and how to name them together; or why none can be trusted. */
+type TrustedKeys = { keys: LabelledKey[]; description: string } | { refusal: string };
 
 /** Exit code when the signer cannot be checked: a configuration problem (EX_CONFIG, as in main.ts). */
 const NO_TRUSTED_KEY = 78;
@@ -31,30 +39,50 @@ function readPublicKey(path: string): string {
   }
 }
 
+function labelOf(key: OfficeDigestPublicKey): string {
+  if (!key.current) return `${PREVIOUS_KEYS_SOURCE} (kunci lama, hanya untuk verifikasi), ID kunci ${key.keyId}`;
+  const source = key.source === 'DIGEST_SIGNING_KEY' ? 'DIGEST_SIGNING_KEY' : `kunci pengembangan ${key.source}`;
+  return `${source}, ID kunci ${key.keyId}`;
+}
+
 /**
- * `--public-key` when given (an auditor checking offline against the published key); otherwise
- * the public half of the office's own signing key, from the same configuration the worker signs
- * with. Never the key written inside the digest file: a forger signs with their own key and puts
- * it there.
+ * `--public-key` when given (an auditor checking offline against the published key): that key
+ * only. Otherwise the office's keys, from the same configuration the worker signs with: the public
+ * half of its signing key, and the earlier keys still trusted after a rotation
+ * (DIGEST_PREVIOUS_PUBLIC_KEYS). Never the key written inside the digest file: a forger signs with
+ * their own key and puts it there.
  */
-function trustedKey(publicKeyPath: string | undefined, context: CliContext, digestPath: string): TrustedKey {
-  if (publicKeyPath !== undefined) return { pem: readPublicKey(publicKeyPath), source: `--public-key ${publicKeyPath}` };
+function trustedKeys(publicKeyPath: string | undefined, context: CliContext, digestPath: string): TrustedKeys {
+  if (publicKeyPath !== undefined) {
+    const label = `--public-key ${publicKeyPath}`;
+    return { keys: [{ pem: readPublicKey(publicKeyPath), keyId: null, label }], description: label };
+  }
   const how = 'Berikan kunci publik kantor yang dipercaya dengan --public-key <kunci.pem> (diunduh dari GET /api/v1/audit/public-key), '
-    + 'atau jalankan perintah ini dengan DIGEST_SIGNING_KEY yang sama dengan worker. Kunci yang tertulis di dalam berkas digest tidak dipakai: pemalsu dapat menggantinya.';
-  let office: TrustedDigestPublicKey | null;
+    + `atau jalankan perintah ini dengan DIGEST_SIGNING_KEY (dan ${PREVIOUS_KEYS_SOURCE}) yang sama dengan worker. `
+    + 'Kunci yang tertulis di dalam berkas digest tidak dipakai: pemalsu dapat menggantinya.';
+  let office: OfficeDigestPublicKey[];
   try {
-    office = context.config ? loadTrustedDigestPublicKey(context.config) : null;
+    office = context.config ? loadTrustedDigestPublicKeys(context.config) : [];
   } catch (error) {
     return { refusal: `DITOLAK: penanda tangan digest ${digestPath} tidak dapat diperiksa — kunci penanda tangan kantor tidak dapat dibaca (${(error as Error).message}). ${how}` };
   }
-  if (!office) {
+  if (office.length === 0) {
     const why = context.config?.isProduction === false
       ? 'DIGEST_SIGNING_KEY tidak diatur dan tidak ada kunci pengembangan di DATA_DIR'
       : 'DIGEST_SIGNING_KEY tidak diatur';
     return { refusal: `DITOLAK: penanda tangan digest ${digestPath} tidak dapat diperiksa — kunci penanda tangan kantor tidak diketahui (${why}). ${how}` };
   }
-  const source = office.source === 'DIGEST_SIGNING_KEY' ? 'DIGEST_SIGNING_KEY' : `kunci pengembangan ${office.source}`;
-  return { pem: office.publicKeyPem, source: `${source}, ID kunci ${office.keyId}` };
+  const keys = office.map((k) => ({ pem: k.publicKeyPem, keyId: k.keyId, label: labelOf(k) }));
+  return { keys, description: keys.map((k) => k.label).join('; ') };
+}
+
+/** After a foreign signer found with the office's keys: a rotation is the innocent explanation, and its remedy. */
+const ROTATION_HINT = ' Bila kantor telah mengganti DIGEST_SIGNING_KEY dan digest ini ditandatangani dengan kunci lamanya, cantumkan kunci publik lama itu '
+  + `(dari arsip kantor atau GET /api/v1/audit/public-keys, bukan dari berkas digest) di ${PREVIOUS_KEYS_SOURCE}.`;
+
+/** How to name the key a digest checked with: by its id among the office's keys, or the one pinned. */
+function verifiedWith(trusted: { keys: LabelledKey[] }, keyId: string | null): string {
+  return (trusted.keys.find((k) => k.keyId !== null && k.keyId === keyId) ?? trusted.keys[0]).label;
 }
 
 function print(context: CliContext, json: boolean, ok: boolean, summary: string, details: Record<string, unknown>): number {
@@ -68,7 +96,8 @@ function print(context: CliContext, json: boolean, ok: boolean, summary: string,
  * with the first broken link. `--digest <file>` also checks the database against a signed digest
  * saved earlier, which catches a history rewritten with every hash recomputed. The digest must be
  * signed with the office's own key (the public half of DIGEST_SIGNING_KEY, or of the development key
- * under DATA_DIR), or with the key `--public-key` names; when neither is known the command refuses
+ * under DATA_DIR) or one of its earlier keys still trusted after a rotation (DIGEST_PREVIOUS_PUBLIC_KEYS),
+ * saying which key id verified it, or with the key `--public-key` names; when none is known the command refuses
  * (exit 78) rather than trust the key inside the file. Damage found, a digest signed by another key
  * included, is recorded in integrity_alerts, like any verification.
  */
@@ -87,7 +116,7 @@ export const auditVerifyCommand: CliCommand = {
       return 64;
     }
     const digestPath = typeof args.digest === 'string' ? args.digest : undefined;
-    const key = digestPath === undefined ? undefined : trustedKey(args['public-key'] as string | undefined, context, digestPath);
+    const key = digestPath === undefined ? undefined : trustedKeys(args['public-key'] as string | undefined, context, digestPath);
     if (key && 'refusal' in key) {
       print(context, json, false, key.refusal, {});
       return NO_TRUSTED_KEY;
@@ -105,22 +134,24 @@ export const auditVerifyCommand: CliCommand = {
       return print(context, json, true, `UTUH: rantai ${satker} sampai urutan ${head.sequence}, hash kepala ${head.hash} (${head.count} peristiwa)`, { head });
     }
     const file = readDigest(digestPath);
-    const check = await checkDatabaseAgainstDigest(context.dataSource, store, satker, file, key.pem);
+    const check = await checkDatabaseAgainstDigest(context.dataSource, store, satker, file, key.keys.map((k) => k.pem));
     if (!check.ok) {
       const digest = check.digest;
       await integrity.recordDamage(satker, 'cli-digest', null, {
         kind: 'digest_mismatch', sequence: digest?.sequence ?? null, eventId: null, detail: check.reason ?? 'digest tidak cocok',
       });
       const summary = check.signatureProblem === 'foreign_key'
-        ? `PERINGATAN: digest ${digestPath} BUKAN ditandatangani oleh kunci yang dipercaya (${key.source}): ${check.reason}. `
+        ? `PERINGATAN: digest ${digestPath} BUKAN ditandatangani oleh kunci yang dipercaya (${key.description}): ${check.reason}. `
           + 'Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini dicatat sebagai peringatan integritas.'
+          + (args['public-key'] === undefined ? ROTATION_HINT : '')
         : `TIDAK COCOK dengan digest ${digestPath}: ${check.reason}`;
-      return print(context, json, false, summary, { head, digest, signatureProblem: check.signatureProblem, trustedKey: key.source });
+      return print(context, json, false, summary, { head, digest, signatureProblem: check.signatureProblem, trustedKey: key.description, keyId: check.keyId });
     }
     const d = check.digest!;
+    const signer = verifiedWith(key, check.keyId);
     return print(context, json, true,
       `UTUH dan COCOK: rantai ${satker} memuat digest ${d.day} (urutan ${d.sequence}, hash ${d.hash}); kepala kini urutan ${head.sequence}, hash ${head.hash}; `
-        + `tanda tangan diperiksa dengan ${key.source}`,
-      { head, digest: d, trustedKey: key.source });
+        + `tanda tangan diperiksa dengan ${signer}`,
+      { head, digest: d, trustedKey: signer, keyId: check.keyId });
   },
 };

@@ -23,6 +23,8 @@ export interface DigestCheck {
   /** Set when the file itself was refused: `foreign_key` when another key signed it. */
   signatureProblem: DigestSignatureProblem | null;
   digest: ChainDigestPayload | null;
+  /** The id of the trusted key the signature checked with; null when it did not. */
+  keyId: string | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -95,21 +97,23 @@ export class ChainDigestService {
 /**
  * Checks the database against a digest saved earlier: the signature, the chain as it stands (via
  * `verify`), and that the event at the digest's sequence still has the digest's hash. The last
- * check is what catches a history rewritten with every hash recomputed. `trustedPublicKeyPem` is
- * required: the office's own key (`loadTrustedDigestPublicKey`) or one an auditor pinned, never the
- * key written in the file, which a forger would simply replace with theirs.
+ * check is what catches a history rewritten with every hash recomputed. `trustedPublicKeyPems` is
+ * required: the office's own keys (`loadTrustedDigestPublicKeys`: the current one and the earlier
+ * ones still trusted) or one an auditor pinned, never the key written in the file, which a forger
+ * would simply replace with theirs.
  */
 export async function checkDatabaseAgainstDigest(
   dataSource: DataSource,
   eventStore: Pick<EventStore, 'verify'>,
   satker: string,
   file: ChainDigestFile,
-  trustedPublicKeyPem: string,
+  trustedPublicKeyPems: string | readonly string[],
 ): Promise<DigestCheck> {
-  const signature = verifyDigestSignature(file, trustedPublicKeyPem);
-  if (!signature.ok) return { ok: false, reason: signature.reason, signatureProblem: signature.problem, digest: null };
+  const signature = verifyDigestSignature(file, trustedPublicKeyPems);
+  if (!signature.ok) return { ok: false, reason: signature.reason, signatureProblem: signature.problem, digest: null, keyId: null };
   const digest = file.payload;
-  const refused = (reason: string): DigestCheck => ({ ok: false, reason, signatureProblem: null, digest });
+  const keyId = signature.keyId;
+  const refused = (reason: string): DigestCheck => ({ ok: false, reason, signatureProblem: null, digest, keyId });
   if (digest.tenant !== satker) return refused(`digest milik satker ${digest.tenant}, bukan ${satker}`);
   const verified = await eventStore.verify(satker);
   if (!verified.intact) {
@@ -123,5 +127,5 @@ export async function checkDatabaseAgainstDigest(
   if (rows.length === 0 || rows[0].hash !== digest.hash) {
     return refused(`hash peristiwa urutan ${digest.sequence} tidak sama dengan digest bertanda tangan ${digest.day}: sejarah sebelum digest ditulis ulang`);
   }
-  return { ok: true, reason: null, signatureProblem: null, digest };
+  return { ok: true, reason: null, signatureProblem: null, digest, keyId };
 }

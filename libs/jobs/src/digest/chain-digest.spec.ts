@@ -38,7 +38,7 @@ describe('signed chain digests', () => {
     expect(verifyDigestSignature({ ...forged, publicKey: pem, keyId: keyIdOf(publicKey) }, pem)).toMatchObject({ ok: false, problem: 'bad_signature' });
     // No key named at all: checked against the trusted key only.
     expect(verifyDigestSignature({ ...forged, publicKey: '', keyId: '' }, pem)).toMatchObject({ ok: false, problem: 'bad_signature' });
-    expect(verifyDigestSignature({ ...signPayload(payload, privateKey), publicKey: '', keyId: '' }, pem)).toEqual({ ok: true });
+    expect(verifyDigestSignature({ ...signPayload(payload, privateKey), publicKey: '', keyId: '' }, pem)).toEqual({ ok: true, keyId: keyIdOf(publicKey) });
   });
 
   it('refuses when the trusted key is missing or unreadable, instead of falling back on the file\'s key', () => {
@@ -46,5 +46,27 @@ describe('signed chain digests', () => {
     for (const trusted of [undefined, '', 'not a key']) {
       expect(verifyDigestSignature(file, trusted as unknown as string)).toMatchObject({ ok: false, problem: 'unreadable_key' });
     }
+  });
+
+  it('after a rotation, accepts a digest signed by any of the trusted keys and says which one', () => {
+    const previous = generateKeyPairSync('ed25519');
+    const previousPem = previous.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const old = signPayload(payload, previous.privateKey);
+    expect(verifyDigestSignature(old, pem)).toMatchObject({ ok: false, problem: 'foreign_key' });
+    expect(verifyDigestSignature(old, [pem, previousPem])).toEqual({ ok: true, keyId: keyIdOf(previous.publicKey) });
+    expect(verifyDigestSignature(signPayload(payload, privateKey), [pem, previousPem])).toEqual({ ok: true, keyId: keyIdOf(publicKey) });
+    // A file naming no key is tried against each trusted key.
+    expect(verifyDigestSignature({ ...old, publicKey: '', keyId: '' }, [pem, previousPem])).toEqual({ ok: true, keyId: keyIdOf(previous.publicKey) });
+    const stranger = generateKeyPairSync('ed25519');
+    expect(checkDigestSignature(signPayload(payload, stranger.privateKey), [pem, previousPem])).toBe(
+      `digest ditandatangani dengan kunci lain (ID kunci ${keyIdOf(stranger.publicKey)}), `
+        + `bukan kunci publik yang dipercaya (ID kunci ${keyIdOf(publicKey)}, ${keyIdOf(previous.publicKey)})`,
+    );
+    // Naming a trusted key does not let a stranger's signature through.
+    expect(verifyDigestSignature({ ...signPayload(payload, stranger.privateKey), publicKey: previousPem, keyId: '' }, [pem, previousPem]))
+      .toMatchObject({ ok: false, problem: 'bad_signature' });
+    // No trusted key at all, or one unreadable among them: refused, never the file's key.
+    expect(verifyDigestSignature(old, [])).toMatchObject({ ok: false, problem: 'unreadable_key' });
+    expect(verifyDigestSignature(old, [pem, 'not a key'])).toMatchObject({ ok: false, problem: 'unreadable_key' });
   });
 });

@@ -49,10 +49,11 @@ export function signPayload(payload: ChainDigestPayload, privateKey: KeyObject):
   };
 }
 
-/** Why a digest file was refused; `foreign_key` means it was signed by a key other than the trusted one. */
+/** Why a digest file was refused; `foreign_key` means it was signed by a key other than the trusted ones. */
 export type DigestSignatureProblem = 'incomplete' | 'not_a_digest' | 'edited' | 'unreadable_key' | 'foreign_key' | 'bad_signature';
 
-export type DigestSignatureCheck = { ok: true } | { ok: false; problem: DigestSignatureProblem; reason: string };
+/** `keyId`: the trusted key the signature checked with. */
+export type DigestSignatureCheck = { ok: true; keyId: string } | { ok: false; problem: DigestSignatureProblem; reason: string };
 
 function publicKeyOrNull(pem: unknown): KeyObject | null {
   if (typeof pem !== 'string' || pem.trim() === '') return null;
@@ -63,13 +64,30 @@ function publicKeyOrNull(pem: unknown): KeyObject | null {
   }
 }
 
+/** The trusted keys by id, in the order given; null when there is none or one is not an Ed25519 public key. */
+function trustedKeysOf(trustedPublicKeyPems: string | readonly string[]): Map<string, KeyObject> | null {
+  const pems: unknown[] = Array.isArray(trustedPublicKeyPems) ? trustedPublicKeyPems : [trustedPublicKeyPems];
+  const keys = new Map<string, KeyObject>();
+  for (const pem of pems) {
+    const key = publicKeyOrNull(pem);
+    if (!key || key.asymmetricKeyType !== 'ed25519') return null;
+    keys.set(keyIdOf(key), key);
+  }
+  return keys.size === 0 ? null : keys;
+}
+
+function signatureChecks(file: ChainDigestFile, key: KeyObject): boolean {
+  return verify(null, Buffer.from(file.canonical, 'utf8'), key, Buffer.from(file.signature, 'base64'));
+}
+
 /**
  * Checks a digest file on its own: the canonical text is the payload's, and the signature is valid
- * for `trustedPublicKeyPem`, the office's own key (or one the auditor pinned). The key written in
- * the file is never trusted: whoever forges a digest writes their own key there. It is only read to
- * name a foreign signer. Reasons are in Bahasa Indonesia.
+ * for one of the trusted public keys: the office's own key, the earlier keys it still trusts after a
+ * rotation (DIGEST_PREVIOUS_PUBLIC_KEYS), or one an auditor pinned. The key written in the file is
+ * never trusted: whoever forges a digest writes their own key there. It is only read to pick the
+ * trusted key with the same id, and to name a foreign signer. Reasons are in Bahasa Indonesia.
  */
-export function verifyDigestSignature(file: ChainDigestFile, trustedPublicKeyPem: string): DigestSignatureCheck {
+export function verifyDigestSignature(file: ChainDigestFile, trustedPublicKeyPems: string | readonly string[]): DigestSignatureCheck {
   if (!file || typeof file !== 'object' || !file.payload || typeof file.signature !== 'string' || typeof file.canonical !== 'string') {
     return { ok: false, problem: 'incomplete', reason: 'berkas digest tidak lengkap' };
   }
@@ -79,26 +97,28 @@ export function verifyDigestSignature(file: ChainDigestFile, trustedPublicKeyPem
   if (canonicalPayload(file.payload) !== file.canonical) {
     return { ok: false, problem: 'edited', reason: 'isi digest tidak sama dengan teks yang ditandatangani' };
   }
-  const trusted = publicKeyOrNull(trustedPublicKeyPem);
-  if (!trusted || trusted.asymmetricKeyType !== 'ed25519') {
+  const trusted = trustedKeysOf(trustedPublicKeyPems);
+  if (!trusted) {
     return { ok: false, problem: 'unreadable_key', reason: 'kunci publik yang dipercaya tidak dapat dibaca (harus kunci publik Ed25519, PEM)' };
   }
-  const trustedId = keyIdOf(trusted);
   const named = publicKeyOrNull(file.publicKey);
   const namedId = named ? keyIdOf(named) : typeof file.keyId === 'string' && file.keyId !== '' ? file.keyId : null;
-  if (namedId !== null && namedId !== trustedId) {
+  if (namedId !== null && !trusted.has(namedId)) {
+    const ids = [...trusted.keys()].join(', ');
     return {
       ok: false,
       problem: 'foreign_key',
-      reason: `digest ditandatangani dengan kunci lain (ID kunci ${namedId}), bukan kunci publik yang dipercaya (ID kunci ${trustedId})`,
+      reason: `digest ditandatangani dengan kunci lain (ID kunci ${namedId}), bukan kunci publik yang dipercaya (ID kunci ${ids})`,
     };
   }
-  const ok = verify(null, Buffer.from(file.canonical, 'utf8'), trusted, Buffer.from(file.signature, 'base64'));
-  return ok ? { ok: true } : { ok: false, problem: 'bad_signature', reason: 'tanda tangan digest tidak sah' };
+  // A named key picks the one trusted key to check with; a file naming none is tried against each.
+  const candidates = namedId !== null ? [[namedId, trusted.get(namedId)!] as const] : [...trusted.entries()];
+  const signer = candidates.find(([, key]) => signatureChecks(file, key));
+  return signer ? { ok: true, keyId: signer[0] } : { ok: false, problem: 'bad_signature', reason: 'tanda tangan digest tidak sah' };
 }
 
-/** `verifyDigestSignature` reduced to its reason: null when the digest is signed by the trusted key. */
-export function checkDigestSignature(file: ChainDigestFile, trustedPublicKeyPem: string): string | null {
-  const check = verifyDigestSignature(file, trustedPublicKeyPem);
+/** `verifyDigestSignature` reduced to its reason: null when the digest is signed by a trusted key. */
+export function checkDigestSignature(file: ChainDigestFile, trustedPublicKeyPems: string | readonly string[]): string | null {
+  const check = verifyDigestSignature(file, trustedPublicKeyPems);
   return check.ok ? null : check.reason;
 }

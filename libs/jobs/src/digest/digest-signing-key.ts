@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@kinerja/platform';
+import { parseDigestPublicKeys } from '@kinerja/platform/config/digest-public-keys';
 import { keyIdOf } from './chain-digest';
 
 export const DEV_KEY_FILE = 'digest-signing-key.pem';
@@ -89,4 +90,41 @@ export function loadTrustedDigestPublicKey(config: AppConfig): TrustedDigestPubl
     throw new Error(`${file}: ${(error as Error).message}`);
   }
   return { ...publicPartOf(privateKey), source: file };
+}
+
+/** Where the earlier keys come from: named in messages. */
+export const PREVIOUS_KEYS_SOURCE = 'DIGEST_PREVIOUS_PUBLIC_KEYS';
+
+/** A key digests are verified with: the current signing key's public half, or an earlier one. */
+export interface OfficeDigestPublicKey extends TrustedDigestPublicKey {
+  /** True for the key digests are signed with now; false for an earlier one, trusted only to verify. */
+  current: boolean;
+}
+
+function previousKeys(config: AppConfig, currentKeyId: string | null): OfficeDigestPublicKey[] {
+  if (!config.DIGEST_PREVIOUS_PUBLIC_KEYS) return [];
+  let keys: KeyObject[];
+  try {
+    keys = parseDigestPublicKeys(config.DIGEST_PREVIOUS_PUBLIC_KEYS);
+  } catch (error) {
+    throw new Error(`${PREVIOUS_KEYS_SOURCE}: ${(error as Error).message}`);
+  }
+  return keys
+    .map((key) => ({ publicKeyPem: key.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOf(key), source: PREVIOUS_KEYS_SOURCE, current: false }))
+    .filter((key) => key.keyId !== currentKeyId);
+}
+
+/**
+ * Every key a digest of this office may be signed with: the current one first (the public half of
+ * the key `loadDigestSigningKey` signs with), then the earlier ones of DIGEST_PREVIOUS_PUBLIC_KEYS,
+ * so digests signed before a rotation still verify. The earlier keys never sign. Pass `signing` when
+ * the signing key is already loaded (the API); otherwise it is read like `loadTrustedDigestPublicKey`.
+ * Empty when nothing is configured; throws when a configured key is unreadable.
+ */
+export function loadTrustedDigestPublicKeys(config: AppConfig, signing?: DigestSigningKey): OfficeDigestPublicKey[] {
+  const current = signing
+    ? { publicKeyPem: signing.publicKeyPem, keyId: signing.keyId, source: config.DIGEST_SIGNING_KEY ? 'DIGEST_SIGNING_KEY' : devKeyFile(config) }
+    : loadTrustedDigestPublicKey(config);
+  const head: OfficeDigestPublicKey[] = current ? [{ ...current, current: true }] : [];
+  return [...head, ...previousKeys(config, current?.keyId ?? null)];
 }

@@ -10,11 +10,24 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { digestPublicKeysProblem } from './digest-public-keys';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/** Every entry an Ed25519 public key; the message names the first wrong entry. */
+const IsDigestPublicKeys = () =>
+  ValidateBy({
+    name: 'isDigestPublicKeys',
+    validator: {
+      validate: (value: unknown) => digestPublicKeysProblem(value) === null,
+      defaultMessage: (args) =>
+        `must be Ed25519 public keys (SPKI PEM blocks, or base64 SPKI DER separated by commas): ${digestPublicKeysProblem(args?.value)}`,
+    },
+  });
 
 /**
  * The whole environment of Kinerja, validated once at start-up. Nothing else reads process.env.
@@ -149,6 +162,15 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   DIGEST_SIGNING_KEY?: string;
+
+  /**
+   * Public keys of earlier DIGEST_SIGNING_KEYs, still trusted to verify the digests they signed
+   * (never used to sign): after a rotation, old digests keep verifying. SPKI PEM, or base64 DER
+   * separated by commas.
+   */
+  @IsOptional()
+  @IsDigestPublicKeys()
+  DIGEST_PREVIOUS_PUBLIC_KEYS?: string;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './load-config';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -56,6 +57,15 @@ describe('configuration', () => {
     const [problem] = problemsOf({ EVENT_STORE_APPENDS_IN_FLIGHT: '0' });
     expect(problem).toMatch(/^EVENT_STORE_APPENDS_IN_FLIGHT: /);
     expect(problem).toContain('"0"');
+  });
+
+  it('given DIGEST_PREVIOUS_PUBLIC_KEYS with an entry that is not an Ed25519 public key, then the error names the variable and the entry', () => {
+    const key = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(loadConfig({ DIGEST_PREVIOUS_PUBLIC_KEYS: key }).DIGEST_PREVIOUS_PUBLIC_KEYS).toBe(key);
+    expect(problemsOf({ DIGEST_PREVIOUS_PUBLIC_KEYS: `${key},kunci-lama.pem` })).toEqual([
+      'DIGEST_PREVIOUS_PUBLIC_KEYS: must be Ed25519 public keys (SPKI PEM blocks, or base64 SPKI DER separated by commas): '
+        + `entry 2 is neither a PEM block nor base64 ("kunci-lama.pem") (got ${JSON.stringify(`${key},kunci-lama.pem`)})`,
+    ]);
   });
 
   it('given several wrong values, then all of them are reported at once', () => {

@@ -9,6 +9,8 @@ export interface IntegrityAlert {
   brokenSequence: number | null;
   brokenEventId: string | null;
   kind: string;
+  /** What an alert outside the chain is about (`evidence:<sha256>`); null for the chain's own. */
+  subject: string | null;
   detail: string;
   detectedBy: string | null;
 }
@@ -23,23 +25,48 @@ export interface IntegrityBanner {
 
 export type DamageReport = { kind: string; sequence: number | null; eventId: string | null; detail: string };
 
+/** Damage to something the chain does not hold (a stored evidence file), named by `subject`. */
+export type SubjectDamage = { kind: string; subject: string; detail: string };
+
+/** A stored bukti dukung file whose bytes no longer hash to the SHA-256 it was uploaded with. */
+export const EVIDENCE_MISMATCH = 'evidence_mismatch';
+
 function toAlert(r: Record<string, unknown>): IntegrityAlert {
   return {
     id: Number(r.id), detectedAt: new Date(r.detected_at as string).toISOString(), source: r.source as string,
     brokenSequence: r.broken_sequence === null ? null : Number(r.broken_sequence), brokenEventId: r.broken_event_id as string | null,
-    kind: r.kind as string, detail: r.detail as string, detectedBy: r.detected_by as string | null,
+    kind: r.kind as string, subject: (r.subject ?? null) as string | null, detail: r.detail as string, detectedBy: r.detected_by as string | null,
   };
 }
+
+const ALERT_COLUMNS = 'id, detected_at, source, broken_sequence, broken_event_id, kind, subject, detail, detected_by';
 
 const KIND_WORDS: Record<string, string> = {
   modified: 'diubah', deleted: 'dihapus', inserted: 'disisipkan', reordered: 'ditukar urutannya', digest_mismatch: 'ditulis ulang (tidak cocok dengan digest bertanda tangan)',
 };
 
+/** What is damaged, in the banner's words: the chain of the audit trail, or stored evidence files. */
+function damagedWhat(kinds: string[]): string {
+  const chain = kinds.some((k) => k !== EVIDENCE_MISMATCH);
+  const evidence = kinds.includes(EVIDENCE_MISMATCH);
+  return [chain ? 'rantai integritas jejak audit' : null, evidence ? 'berkas bukti dukung' : null].filter(Boolean).join(' dan ');
+}
+
+function bannerMessage(satker: string, last: IntegrityAlert): string {
+  if (last.kind === EVIDENCE_MISMATCH) {
+    return `PERINGATAN: berkas bukti dukung satker ${satker} di penyimpanan tidak cocok dengan sidik jarinya (SHA-256) ` +
+      `(terdeteksi ${last.detectedAt}; rinciannya pada daftar peringatan). Berkas tersebut tidak diberikan dan tidak dapat dipercaya sampai diperiksa.`;
+  }
+  const where = last.brokenSequence === null ? '' : ` pada urutan ${last.brokenSequence}`;
+  return `PERINGATAN: rantai integritas jejak audit satker ${satker} rusak — peristiwa ${KIND_WORDS[last.kind] ?? last.kind}${where} (terdeteksi ${last.detectedAt}). Data audit tidak dapat dipercaya sampai diperiksa.`;
+}
+
 /**
  * Runs the chain verification of an office and records what it finds. A damaged chain is written
  * to `integrity_alerts`, a table outside the chain (damage to the events cannot hide it), and logged
  * at error level. Alerts are never cleared by a later clean run: restoring the rows does not undo
- * the fact that someone changed them.
+ * the fact that someone changed them. Damage found outside the chain (an evidence file that no
+ * longer matches its SHA-256) is recorded here too, once per office, kind and subject while open.
  */
 export class IntegrityService {
   constructor(
@@ -66,21 +93,42 @@ export class IntegrityService {
     );
   }
 
+  /** True when the office has an open alert of this kind about this subject. */
+  async hasOpenAlert(satker: string, kind: string, subject: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM integrity_alerts WHERE satker_code = $1 AND kind = $2 AND subject = $3 AND resolved_at IS NULL LIMIT 1`,
+      [satker, kind, subject],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Records damage to a subject outside the chain unless an alert of the same kind about it is
+   * still open for the office (a unique index decides, so concurrent detections write one row).
+   * True when this call wrote the alert.
+   */
+  async recordSubjectDamage(satker: string, source: string, detectedBy: string | null, damage: SubjectDamage): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO integrity_alerts (satker_code, detected_at, source, kind, subject, detail, detected_by)
+       VALUES ($1, now(), $2, $3, $4, $5, $6)
+       ON CONFLICT (satker_code, kind, subject) WHERE resolved_at IS NULL AND subject IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [satker, source, damage.kind, damage.subject, damage.detail, detectedBy],
+    );
+    if (rows.length === 0) return false;
+    this.logger.error({ satker, source, detectedBy, ...damage }, 'Integrity alert recorded for damage outside the chain');
+    return true;
+  }
+
   async banner(satker: string): Promise<IntegrityBanner> {
     const rows = await this.dataSource.query(
-      `SELECT id, detected_at, source, broken_sequence, broken_event_id, kind, detail, detected_by
+      `SELECT ${ALERT_COLUMNS}
          FROM integrity_alerts WHERE satker_code = $1 AND resolved_at IS NULL ORDER BY detected_at DESC, id DESC LIMIT 20`,
       [satker],
     );
     const alerts: IntegrityAlert[] = rows.map(toAlert);
     if (alerts.length === 0) return { status: 'OK', message: null, alerts };
-    const last = alerts[0];
-    const where = last.brokenSequence === null ? '' : ` pada urutan ${last.brokenSequence}`;
-    return {
-      status: 'DAMAGED',
-      message: `PERINGATAN: rantai integritas jejak audit satker ${satker} rusak — peristiwa ${KIND_WORDS[last.kind] ?? last.kind}${where} (terdeteksi ${last.detectedAt}). Data audit tidak dapat dipercaya sampai diperiksa.`,
-      alerts,
-    };
+    return { status: 'DAMAGED', message: bannerMessage(satker, alerts[0]), alerts };
   }
 
   /**
@@ -90,10 +138,11 @@ export class IntegrityService {
   async bannerAcross(satkers: string[]): Promise<IntegrityBanner & { damagedOffices: string[] }> {
     const rows = await this.dataSource.query(
       `WITH open AS (
-         SELECT satker_code, id, detected_at, source, broken_sequence, broken_event_id, kind, detail, detected_by
+         SELECT satker_code, ${ALERT_COLUMNS}
            FROM integrity_alerts WHERE satker_code = ANY($1::text[]) AND resolved_at IS NULL
        )
-       SELECT o.*, (SELECT array_agg(DISTINCT satker_code) FROM open) AS damaged
+       SELECT o.*, (SELECT array_agg(DISTINCT satker_code) FROM open) AS damaged,
+              (SELECT array_agg(DISTINCT kind) FROM open) AS kinds
          FROM open o ORDER BY o.detected_at DESC, o.id DESC LIMIT 20`,
       [satkers],
     );
@@ -102,7 +151,7 @@ export class IntegrityService {
     const damagedOffices = [...(rows[0].damaged as string[])].sort();
     return {
       status: 'DAMAGED',
-      message: `PERINGATAN: rantai integritas jejak audit rusak pada ${damagedOffices.length} satker (${damagedOffices.join(', ')}). Data audit satker tersebut tidak dapat dipercaya sampai diperiksa.`,
+      message: `PERINGATAN: ${damagedWhat(rows[0].kinds as string[])} rusak pada ${damagedOffices.length} satker (${damagedOffices.join(', ')}). Data audit satker tersebut tidak dapat dipercaya sampai diperiksa.`,
       alerts,
       damagedOffices,
     };

@@ -2,10 +2,13 @@ import { Global, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { IdentityModule } from '@kinerja/identity';
-import { AppConfig, Clock } from '@kinerja/platform';
+import { AppConfig, Clock, createRootLogger, ROOT_LOGGER } from '@kinerja/platform';
 import { WorkflowModule } from '../workflow.module';
 
-/** What the demo context stands on, in place of the platform module (no Redis, no second pool). */
+/**
+ * What the demo context stands on, in place of the platform module (no Redis, no second pool); its
+ * logger, like the context's own, speaks at warn and above.
+ */
 @Global()
 @Module({})
 class DemoPlatformModule {
@@ -14,6 +17,7 @@ class DemoPlatformModule {
       { provide: DataSource, useValue: dataSource },
       { provide: AppConfig, useValue: config },
       { provide: Clock, useValue: clock },
+      { provide: ROOT_LOGGER, useValue: createRootLogger({ level: 'warn', format: 'json', name: 'kinerja-demo' }) },
     ];
     return { module: DemoPlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain';
 import { AppConfig, Clock, ContentAddressedStore, sha256Of } from '@kinerja/platform';
+import { EVIDENCE_MISMATCH, IntegrityService } from '@kinerja/projections';
 import type { WorkflowActor } from '../shared/workflow-actor';
+import { EVIDENCE_ALERT_SOURCE, evidenceMismatchDamage, evidenceSubject, reportsReferencing } from './evidence-mismatch.alert';
 import { detectEvidenceType, EVIDENCE_TYPES } from './evidence-type.detect';
 
 /** What a report line references: `{ sha256, fileName, contentType, size }`. */
@@ -44,6 +46,7 @@ export class EvidenceService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly integrity: IntegrityService,
   ) {
     this.storage = new ContentAddressedStore(join(config.DATA_DIR, 'evidence'));
   }
@@ -67,8 +70,11 @@ export class EvidenceService {
     return { sha256, fileName, contentType, size: file.buffer.length };
   }
 
-  /** The file after re-hashing it: a swapped or damaged file is refused (409) and logged, never served. */
-  async fetch(satker: string, sha256: string): Promise<EvidenceFile & { bytes: Buffer }> {
+  /**
+   * The file after re-hashing it: a swapped, damaged or missing file is refused (409), logged, and
+   * recorded as an integrity alert of the office (detected by `reader`), never served.
+   */
+  async fetch(satker: string, sha256: string, reader: Pick<WorkflowActor, 'id'>): Promise<EvidenceFile & { bytes: Buffer }> {
     if (!SHA256.test(sha256)) throw evidenceErrors.notFound(sha256);
     const row = await this.find(satker, sha256);
     if (!row) throw evidenceErrors.notFound(sha256);
@@ -78,9 +84,25 @@ export class EvidenceService {
         msg: 'EVIDENCE INTEGRITY FAILURE: the stored file does not match its SHA-256 (swapped, damaged or missing); not served',
         alert: 'EVIDENCE_INTEGRITY', satker, sha256, actualSha256: read?.actualSha256 ?? null, path: this.storage.pathOf(satker, sha256),
       });
+      await this.recordMismatch(satker, row, read?.actualSha256 ?? null, reader.id);
       throw evidenceErrors.integrityFailed(sha256);
     }
     return { ...row, bytes: read.bytes };
+  }
+
+  /**
+   * One open alert per office and file (the unique index on kind and subject decides): downloading
+   * a damaged file again adds log lines, not alerts. The refusal stands even when the alert cannot
+   * be written; that failure is logged.
+   */
+  private async recordMismatch(satker: string, file: EvidenceFile, actualSha256: string | null, detectedBy: string): Promise<void> {
+    try {
+      if (await this.integrity.hasOpenAlert(satker, EVIDENCE_MISMATCH, evidenceSubject(file.sha256))) return;
+      const reports = await reportsReferencing(this.dataSource, satker, file.sha256);
+      await this.integrity.recordSubjectDamage(satker, EVIDENCE_ALERT_SOURCE, detectedBy, evidenceMismatchDamage(file, actualSha256, reports));
+    } catch (error) {
+      this.logger.error({ msg: 'Could not record the evidence integrity alert', satker, sha256: file.sha256, err: error });
+    }
   }
 
   /**

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ControllableClock } from '@kinerja/platform';
+import { createTestApp, TestApp } from '../support/test-app';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
+
+/**
+ * A stored bukti dukung file that no longer matches its SHA-256 is refused (409) and shown to the
+ * Inspektorat as an integrity alert of the office: one open alert per file, however many times it
+ * is downloaded, naming the file, its recorded hash and the reports that reference it.
+ * The clock stands on 15 June 2024 (Asia/Jakarta), so May can be reported.
+ */
+describe('evidence swapped on disk, as an integrity alert', () => {
+  let t: TestApp;
+  let tokens: JemberTokens;
+  let dataDir: string;
+  const clock = new ControllableClock(new Date('2024-06-15T03:00:00Z'));
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const evidenceUrl = (sha: string) => `/api/v1/satker/${JEMBER}/evidence/${sha}`;
+  const stored = (sha: string) => join(dataDir, 'evidence', JEMBER, sha.slice(0, 2), sha);
+
+  async function upload(bytes: string, fileName: string): Promise<{ sha256: string; fileName: string; contentType: string; size: number }> {
+    const r = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.KUL)).attach('file', Buffer.from(bytes), fileName);
+    expect(r.status).toBe(201);
+    return r.body;
+  }
+
+  async function evidenceAlerts(): Promise<Array<Record<string, unknown>>> {
+    const r = await t.http.get(`/api/v1/satker/${JEMBER}/audit/verify`).set(as(tokens.inspektorat));
+    expect(r.status).toBe(200);
+    return (r.body.integrity.alerts as Array<Record<string, unknown>>).filter((a) => a.kind === 'evidence_mismatch');
+  }
+
+  async function userId(username: string): Promise<string> {
+    const rows = await t.db.dataSource.query(`SELECT id FROM users WHERE username = $1`, [username]);
+    return rows[0].id as string;
+  }
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kinerja-evidence-alert-'));
+    t = await createTestApp({ clock, env: { DATA_DIR: dataDir } });
+    tokens = await createJemberOffice(t);
+    await approveJemberPk(t, tokens, 2024);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('records one alert the Inspektorat sees, however often the damaged file is downloaded', async () => {
+    const evidence = await upload('%PDF-1.4\n% SPJ Mei asli\n', 'spj-mei.pdf');
+    const { indicators, kegiatan } = ownedBy('KUL');
+    const saved = await t.http.put(`/api/v1/satker/${JEMBER}/realisasi/2024/5/KUL`).set(as(tokens.kasubbag.KUL)).send({
+      lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative: 'Realisasi Mei.', kendala: '-', solusi: '-', evidence: [evidence] })),
+      budget: kegiatan.map((code) => ({ kegiatanCode: code, spent: '250000' })),
+    });
+    expect(saved.status).toBe(200);
+    expect((await t.http.get('/health')).body.integrity).toEqual({ status: 'OK', damagedOffices: 0 });
+
+    writeFileSync(stored(evidence.sha256), '%PDF-1.4\n% ditukar\n');
+    const first = await t.http.get(evidenceUrl(evidence.sha256)).set(as(tokens.inspektorat));
+    expect({ status: first.status, code: first.body.code }).toEqual({ status: 409, code: 'EVIDENCE.INTEGRITY_FAILED' });
+
+    const [alert, ...others] = await evidenceAlerts();
+    expect(others).toEqual([]);
+    expect(alert).toMatchObject({
+      source: 'evidence-download',
+      subject: `evidence:${evidence.sha256}`,
+      detectedBy: await userId('inspektorat'),
+      brokenSequence: null,
+      brokenEventId: null,
+    });
+    expect(alert.detail).toContain('"spj-mei.pdf"');
+    expect(alert.detail).toContain(`SHA-256 tercatat ${evidence.sha256}`);
+    expect(alert.detail).toContain('Dirujuk oleh laporan realisasi Mei 2024 subbagian KUL.');
+
+    const second = await t.http.get(evidenceUrl(evidence.sha256)).set(as(tokens.sekretaris));
+    expect({ status: second.status, code: second.body.code }).toEqual({ status: 409, code: 'EVIDENCE.INTEGRITY_FAILED' });
+    expect(await evidenceAlerts()).toEqual([alert]);
+
+    const verify = await t.http.get(`/api/v1/satker/${JEMBER}/audit/verify`).set(as(tokens.inspektorat));
+    expect(verify.body.result).toMatchObject({ intact: true });
+    expect(verify.body.integrity).toMatchObject({ status: 'DAMAGED', message: expect.stringContaining('berkas bukti dukung') });
+    expect((await t.http.get('/health')).body.integrity).toMatchObject({ status: 'DAMAGED', damagedOffices: 1 });
+  });
+
+  it('records a second damaged file, and a missing one, as alerts of their own; repairing a file does not clear its alert', async () => {
+    const other = await upload('%PDF-1.4\n% daftar hadir\n', 'daftar-hadir.pdf');
+    rmSync(stored(other.sha256));
+    const missing = await t.http.get(evidenceUrl(other.sha256)).set(as(tokens.ketua));
+    expect({ status: missing.status, code: missing.body.code }).toEqual({ status: 409, code: 'EVIDENCE.INTEGRITY_FAILED' });
+    const alerts = await evidenceAlerts();
+    expect(alerts).toHaveLength(2);
+    expect(alerts[0]).toMatchObject({ subject: `evidence:${other.sha256}`, detectedBy: await userId('ketua') });
+    expect(alerts[0].detail).toContain('tidak ditemukan di penyimpanan');
+    expect(alerts[0].detail).toContain('Belum dirujuk oleh laporan realisasi mana pun.');
+
+    await upload('%PDF-1.4\n% daftar hadir\n', 'daftar-hadir.pdf');
+    expect((await t.http.get(evidenceUrl(other.sha256)).set(as(tokens.ketua))).status).toBe(200);
+    expect(await evidenceAlerts()).toEqual(alerts);
+  });
+});
