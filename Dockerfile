@@ -14,4 +14,4 @@ COPY --from=build /app/data ./data
 COPY package.json ./
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/kinerja/src/main.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/apps/kinerja/src/main.js"]
