@@ -1,8 +1,8 @@
-// npm run bench:api [-- --clients 32 --duration 10 --years 32 --api-processes 0]
+// npm run bench:api [-- --clients 32 --duration 10 --years <since 2000> --api-processes 0]
 // The built API on a scratch database (created and dropped inside DATABASE_URL's server): one
-// office per client (each with the Jember PK approved for `years` years), 32 Kasubbag clients log
-// in and submit monthly reports over HTTP while, in alternating slices of the same run, the same
-// clients read one PK and post the same reports to a bare node:http + pg server (the floor, see
+// office per client (each with the Jember PK approved for `years` years), 32 clients (each an
+// office whose four Kasubbag take turns) log in and submit monthly reports over HTTP while, in
+// alternating slices of the same run, the same clients read one PK and post the same reports to a bare node:http + pg server (the floor, see
 // bench/http-floor.ts). Then the raw store is measured with bench:append's own function.
 // The offices are set up by an API in this process, which is also the one measured by default.
 // `--api-processes N` measures N API processes of their own instead (`dist/apps/api/src/main.js`,
@@ -26,13 +26,37 @@ import { createScratchDatabase } from './scratch-database';
 
 const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'];
 const PASSWORD = 'bench-password-123';
-const FIRST_YEAR = 2000;
+/**
+ * Report periods: every month that has ended (a month still running is refused with
+ * REALISASI.MONTH_NOT_ENDED; the month of yesterday, UTC, is left out so no time zone is early) in
+ * the last `years` years, none before 2000 (the first year a PK may have).
+ */
+const YESTERDAY = new Date(Date.now() - 86_400_000);
+const LAST_YEAR = YESTERDAY.getUTCFullYear();
+const firstYear = (years: number) => Math.max(2000, LAST_YEAR - years + 1);
+function reportPeriods(years: number): Array<{ year: number; month: number }> {
+  const end = YESTERDAY.getUTCFullYear() * 12 + YESTERDAY.getUTCMonth();
+  return Array.from({ length: end - firstYear(years) * 12 }, (_, i) => {
+    const index = firstYear(years) * 12 + i;
+    return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+  });
+}
 
-interface BenchClient {
-  office: string;
+/** One report to submit: the period, and the Kasubbag (signed in) whose subbagian it is. */
+interface BenchReport {
+  year: number;
+  month: number;
   subbagian: string;
   token: string;
-  keys: Array<{ year: number; month: number }>;
+}
+
+/**
+ * One concurrent client: an office's desk where its four Kasubbag, each signed in, take turns
+ * (one request at a time), so that a fast machine does not run out of report periods.
+ */
+interface BenchClient {
+  office: string;
+  reports: BenchReport[];
 }
 
 /**
@@ -111,28 +135,28 @@ async function expectOk(call: Promise<{ status: number; body: any }>, what: stri
   return r.body;
 }
 
-/** One office per client: four subbagian, a Sekretaris, a Ketua and the Kasubbag who will submit. */
+/** One office per client: four subbagian, a Sekretaris, a Ketua and a Kasubbag per subbagian. */
 async function setUpOffices(call: Call, clients: number, rootToken: string, rootCode: string) {
-  const offices: Array<{ code: string; subbagian: string; sekretaris: WorkflowActor; ketua: WorkflowActor; kasubbag: string }> = [];
+  const offices: Array<{ code: string; sekretaris: WorkflowActor; ketua: WorkflowActor; kasubbag: Array<{ subbagian: string; username: string }> }> = [];
   for (let i = 0; i < clients; i++) {
     const code = `bench-kab-${String(i).padStart(3, '0')}`;
     await expectOk(call('POST', '/api/v1/satker', rootToken, { code, name: `Sekretariat KPU Kabupaten Bench ${i}`, parentCode: rootCode }), code);
     for (const s of SUBBAGIAN) await expectOk(call('POST', `/api/v1/satker/${code}/subbagian`, rootToken, { code: s, name: `Sub. Bagian ${s}` }), s);
-    const subbagian = SUBBAGIAN[i % SUBBAGIAN.length];
     const user = async (username: string, role: string, sub: string | null) => {
       const body = await expectOk(call('POST', `/api/v1/satker/${code}/users`, rootToken, { username, fullName: `${role} ${code}`, role, subbagian: sub, password: PASSWORD }), username);
       return { id: body.id as string, role: role as WorkflowActor['role'], satker: code, subbagian: sub };
     };
     const sekretaris = await user(`sekretaris.${code}`, 'SEKRETARIS', null);
     const ketua = await user(`ketua.${code}`, 'KETUA', null);
-    await user(`kasubbag.${code}`, 'KASUBBAG', subbagian);
-    offices.push({ code, subbagian, sekretaris, ketua, kasubbag: `kasubbag.${code}` });
+    const kasubbag = SUBBAGIAN.map((subbagian) => ({ subbagian, username: `kasubbag.${subbagian.toLowerCase()}.${code}` }));
+    for (const k of kasubbag) await user(k.username, 'KASUBBAG', k.subbagian);
+    offices.push({ code, sekretaris, ketua, kasubbag });
   }
   return offices;
 }
 
 async function approvePks(commands: CommandBus, office: { code: string; sekretaris: WorkflowActor; ketua: WorkflowActor }, years: number, structure: PkStructure) {
-  for (let year = FIRST_YEAR; year < FIRST_YEAR + years; year++) {
+  for (let year = firstYear(years); year <= LAST_YEAR; year++) {
     await commands.execute(new DraftPkCommand(office.code, year, structure, office.sekretaris));
     await commands.execute(new SubmitPkCommand(office.code, year, office.sekretaris));
     await commands.execute(new ApprovePkCommand(office.code, year, office.ketua));
@@ -149,9 +173,10 @@ async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const clients = numberArgument(argv, 'clients', 'BENCH_CLIENTS', 32);
   const durationMs = numberArgument(argv, 'duration', 'BENCH_DURATION_S', 10) * 1000;
-  // Every submission uses up one report period of its client (years × 12 of them): 32 years leave
-  // each of 32 clients room for more than 1,200 submissions/s over 10 s.
-  const years = numberArgument(argv, 'years', 'BENCH_YEARS', 32);
+  // Every submission uses up one report of its client: four subbagian × every month since January
+  // 2000 that has ended (26 years and 11 months in December 2026) leave each of 32 clients room for
+  // about 4,000 submissions/s over 10 s; a client out of reports pauses and its failures are reported.
+  const years = numberArgument(argv, 'years', 'BENCH_YEARS', LAST_YEAR - 1999);
   const poolSize = numberArgument(argv, 'pool', 'BENCH_POOL', 20);
   const apiProcesses = numberArgument(argv, 'api-processes', 'BENCH_API_PROCESSES', 0);
   const where = apiProcesses === 0 ? 'the API in this process' : `${apiProcesses} API process(es)`;
@@ -185,9 +210,12 @@ async function main(): Promise<void> {
 
       const benchClients: BenchClient[] = [];
       for (const office of offices) {
-        const token = (await expectOk(call('POST', '/api/v1/auth/login', null, { username: office.kasubbag, password: PASSWORD }), 'login')).accessToken;
-        const keys = Array.from({ length: years * 12 }, (_, i) => ({ year: FIRST_YEAR + Math.floor(i / 12), month: (i % 12) + 1 }));
-        benchClients.push({ office: office.code, subbagian: office.subbagian, token, keys });
+        const desks: Array<{ subbagian: string; token: string }> = [];
+        for (const k of office.kasubbag) {
+          desks.push({ subbagian: k.subbagian, token: (await expectOk(call('POST', '/api/v1/auth/login', null, { username: k.username, password: PASSWORD }), 'login')).accessToken });
+        }
+        const reports = reportPeriods(years).flatMap((period) => desks.map((desk) => ({ ...period, ...desk })));
+        benchClients.push({ office: office.code, reports });
       }
       // The measured API: this process's, or processes of their own on the same database and secrets.
       let calls: Call[] = [call];
@@ -206,18 +234,19 @@ async function main(): Promise<void> {
         [`${sub}/${m + 1}`, Buffer.from(JSON.stringify(demoMonthlyContent(structure, sub, m + 1)))] as const)));
       const submit = async (worker: number, iteration: number) => {
         const c = benchClients[worker];
-        const key = c.keys[iteration];
-        if (!key) {
+        const report = c.reports[iteration];
+        if (!report) {
           // Pause rather than spin: a client that fails at once would starve the others of CPU.
           await new Promise((resolve) => setTimeout(resolve, 50));
-          throw new Error('out of report periods: raise --years');
+          throw new Error('out of report periods: every ended month of the PK years is used (raise --years, up to the years since 2000, or shorten --duration)');
         }
-        const r = await callOf(worker)('POST', `/api/v1/satker/${c.office}/realisasi/${key.year}/${key.month}/${c.subbagian}/submit`, c.token, bodies.get(`${c.subbagian}/${key.month}`));
+        const { year, month, subbagian, token } = report;
+        const r = await callOf(worker)('POST', `/api/v1/satker/${c.office}/realisasi/${year}/${month}/${subbagian}/submit`, token, bodies.get(`${subbagian}/${month}`));
         if (r.status !== 200) throw new Error(`submit ${r.status} ${r.body?.code}`);
       };
       const read = async (worker: number) => {
         const c = benchClients[worker];
-        const r = await callOf(worker)('GET', `/api/v1/satker/${c.office}/pk/${FIRST_YEAR}`, c.token);
+        const r = await callOf(worker)('GET', `/api/v1/satker/${c.office}/pk/${LAST_YEAR}`, c.reports[worker % c.reports.length].token);
         if (r.status !== 200) throw new Error(`read ${r.status} ${r.body?.code}`);
       };
       // The floor: the same clients and bodies against a bare node:http + pg server (bench/http-floor.ts).
@@ -225,7 +254,8 @@ async function main(): Promise<void> {
       const floorCall = http(floor.port, clients * 2);
       const floorSubmit = async (worker: number, iteration: number) => {
         const c = benchClients[worker];
-        const r = await floorCall('POST', `/floor/${c.office}/${c.subbagian}`, null, bodies.get(`${c.subbagian}/${(iteration % 12) + 1}`));
+        const { subbagian, month } = c.reports[iteration % c.reports.length];
+        const r = await floorCall('POST', `/floor/${c.office}/${subbagian}`, null, bodies.get(`${subbagian}/${month}`));
         if (r.status !== 200) throw new Error(`floor ${r.status}`);
       };
       // Warm-up on reads and the floor only: submissions use up report periods.
