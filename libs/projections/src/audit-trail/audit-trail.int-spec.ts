@@ -66,6 +66,8 @@ describe('audit trail projection (real PostgreSQL)', () => {
     expect(month.items.length).toBe(6);
     const indicator = await query.page({ satker: SATKER, indicator: 'K1.2' });
     expect(indicator.items.map((i) => i.eventType)).toEqual(['PkDrafted', ...month.items.map((i) => i.eventType)]);
+    const indicatorAcross = await query.pageAcross({ satkers: [SATKER, 'kpu-lain'], indicator: 'K1.2' }, { limit: 500 });
+    expect(indicatorAcross.items.filter((i) => i.satker === SATKER).map((i) => i.sequence)).toEqual(indicator.items.map((i) => i.sequence));
     const future = await query.page({ satker: SATKER, from: new Date(Date.now() + 86_400_000) });
     expect(future.items).toEqual([]);
     const other = await query.page({ satker: 'kpu-lain' }, { limit: 500 });

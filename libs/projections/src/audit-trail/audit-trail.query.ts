@@ -67,12 +67,16 @@ export function decodeCursor(cursor: string): { sequence: number; order: Order }
 
 function whereOf(filter: AuditTrailFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [filter.satker];
-  const clauses = ['a.satker_code = $1', ...criteriaClauses(filter, params)];
+  const clauses = ['a.satker_code = $1', ...criteriaClauses(filter, params, '$1')];
   return { sql: clauses.join(' AND '), params };
 }
 
-/** The filters other than the office, as SQL over `audit_trail a`, their values pushed onto `params`. */
-function criteriaClauses(filter: AuditTrailCriteria, params: unknown[]): string[] {
+/**
+ * The filters other than the office, as SQL over `audit_trail a`, their values pushed onto `params`.
+ * `office` is the office as the query knows it outside the row (`$1`, or the lateral `o.code`): the
+ * reports carrying an indicator are then looked up once per office and hashed, not once per row.
+ */
+function criteriaClauses(filter: AuditTrailCriteria, params: unknown[], office: string): string[] {
   const clauses: string[] = [];
   const add = (sql: (n: number) => string, value: unknown) => clauses.push(sql(params.push(value)));
   if (filter.from) add((n) => `a.recorded_at >= $${n}`, filter.from);
@@ -88,7 +92,7 @@ function criteriaClauses(filter: AuditTrailCriteria, params: unknown[]): string[
     add((n) => `(EXISTS (SELECT 1 FROM audit_trail_figure f WHERE f.satker_code = a.satker_code
                    AND f.indicator_code = $${n} AND f.tenant_sequence = a.tenant_sequence)
              OR a.stream_id IN (SELECT f.stream_id FROM audit_trail_figure f
-                   WHERE f.satker_code = a.satker_code AND f.indicator_code = $${n} AND f.field = 'realisasi'))`, filter.indicator);
+                   WHERE f.satker_code = ${office} AND f.indicator_code = $${n} AND f.field = 'realisasi'))`, filter.indicator);
   }
   return clauses;
 }
@@ -213,7 +217,7 @@ export class AuditTrailQuery {
     const satkers = [...new Set(filter.satkers)];
     if (satkers.length === 0) return { items: [], nextCursor: null };
     const params: unknown[] = [satkers];
-    const clauses = ['a.satker_code = o.code', ...criteriaClauses(filter, params)];
+    const clauses = ['a.satker_code = o.code', ...criteriaClauses(filter, params, 'o.code')];
     if (after) {
       const cmp = order === 'asc' ? '>' : '<';
       const t = params.push(after.recordedAt);
