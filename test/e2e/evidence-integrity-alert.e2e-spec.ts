@@ -101,4 +101,62 @@ describe('evidence swapped on disk, as an integrity alert', () => {
     expect((await t.http.get(evidenceUrl(other.sha256)).set(as(tokens.ketua))).status).toBe(200);
     expect(await evidenceAlerts()).toEqual(alerts);
   });
+
+  describe('closing an alert', () => {
+    const alertsUrl = `/api/v1/satker/${JEMBER}/audit/alerts`;
+    const resolve = (id: unknown, token: string, body: object = { reason: 'Berkas diunggah ulang dari arsip; SHA-256 kembali cocok.' }) =>
+      t.http.post(`${alertsUrl}/${id}/resolve`).set(as(tokens[token as 'inspektorat'] ?? token)).send(body);
+
+    it('is the Inspektorat\'s alone, needs a reason, and is refused while the file is still damaged', async () => {
+      const [swapped] = (await evidenceAlerts()).filter((a) => String(a.detail).includes('spj-mei.pdf'));
+      for (const role of ['sekretaris', 'ketua'] as const) {
+        const r = await resolve(swapped.id, tokens[role]);
+        expect({ role, status: r.status, code: r.body.code }).toEqual({ role, status: 403, code: 'AUTH.FORBIDDEN' });
+      }
+      const blank = await resolve(swapped.id, tokens.inspektorat, { reason: '  ' });
+      expect({ status: blank.status, code: blank.body.code }).toEqual({ status: 422, code: 'AUDIT.REASON_REQUIRED' });
+      const still = await resolve(swapped.id, tokens.inspektorat);
+      expect({ status: still.status, code: still.body.code }).toEqual({ status: 409, code: 'AUDIT.DAMAGE_STILL_PRESENT' });
+      expect(still.body.message).toContain('masih ber-SHA-256');
+      const unknown = await resolve(999999, tokens.inspektorat);
+      expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'AUDIT.ALERT_NOT_FOUND' });
+      expect((await evidenceAlerts()).map((a) => a.id)).toContain(swapped.id);
+    });
+
+    it('closes a repaired file\'s alert once, keeps who and why, and writes the closing into the audit trail', async () => {
+      const open = await t.http.get(alertsUrl).set(as(tokens.inspektorat));
+      expect(open.status).toBe(200);
+      const repaired = open.body.items.find((a: { detail: string }) => a.detail.includes('daftar-hadir.pdf'));
+      const swapped = open.body.items.find((a: { detail: string }) => a.detail.includes('spj-mei.pdf'));
+      const closed = await resolve(repaired.id, tokens.inspektorat);
+      expect(closed.status).toBe(200);
+      expect(closed.body.alert).toMatchObject({
+        id: repaired.id, resolvedBy: await userId('inspektorat'), resolutionReason: 'Berkas diunggah ulang dari arsip; SHA-256 kembali cocok.',
+        resolvedAt: expect.any(String),
+      });
+      expect(closed.body.integrity.alerts.map((a: { id: number }) => a.id)).toEqual([swapped.id]);
+      const again = await resolve(repaired.id, tokens.inspektorat);
+      expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'AUDIT.ALERT_ALREADY_RESOLVED' });
+
+      const resolved = await t.http.get(`${alertsUrl}?status=resolved`).set(as(tokens.sekretaris));
+      expect(resolved.body.items.map((a: { id: number }) => a.id)).toEqual([repaired.id]);
+      const all = await t.http.get(`${alertsUrl}?status=all`).set(as(tokens.ketua));
+      expect(all.body.items).toHaveLength(2);
+
+      // The closing is an event of the office's chain; the chain still verifies.
+      const events = await t.db.dataSource.query(`SELECT type, stream_id, data FROM events WHERE tenant_id = $1 AND type = 'IntegrityAlertResolved'`, [JEMBER]);
+      expect(events).toEqual([expect.objectContaining({ stream_id: `integrity:${JEMBER}`, data: expect.objectContaining({ alertId: repaired.id, kind: 'evidence_mismatch' }) })]);
+      const verify = await t.http.get(`/api/v1/satker/${JEMBER}/audit/verify`).set(as(tokens.inspektorat));
+      expect(verify.body.result).toMatchObject({ intact: true });
+    });
+
+    it('turns the banner and /health back to OK once every alert is closed', async () => {
+      const [swapped] = (await t.http.get(alertsUrl).set(as(tokens.inspektorat))).body.items;
+      writeFileSync(stored(swapped.subject.slice('evidence:'.length)), '%PDF-1.4\n% SPJ Mei asli\n');
+      const closed = await resolve(swapped.id, tokens.inspektorat);
+      expect(closed.status).toBe(200);
+      expect(closed.body.integrity).toMatchObject({ status: 'OK', alerts: [] });
+      expect((await t.http.get('/health')).body.integrity).toEqual({ status: 'OK', damagedOffices: 0 });
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '@kinerja/domain';
@@ -6,10 +6,13 @@ import type { AuthenticatedUser } from '@kinerja/identity';
 import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
+import { EvidenceService } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
 import { streamExport } from './audit-export';
-import { AuditExportQueryDto, AuditTrailQueryDto, DigestParams, FigureParams, filterOf, SatkerParams } from './audit.dto';
+import {
+  AlertListQueryDto, AlertParams, AuditExportQueryDto, AuditTrailQueryDto, DigestParams, FigureParams, filterOf, ResolveAlertDto, SatkerParams,
+} from './audit.dto';
 
 export const AUDIT_READERS = ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] as const;
 
@@ -25,6 +28,7 @@ export class AuditController {
     private readonly trail: AuditTrailQuery,
     private readonly integrity: IntegrityService,
     private readonly digests: ChainDigestService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Get('trail')
@@ -66,6 +70,26 @@ export class AuditController {
   async verify(@Param() p: SatkerParams, @CurrentUser() user: AuthenticatedUser) {
     const result = await this.integrity.verify(p.satker, 'api', user.id);
     return { integrity: await this.integrity.banner(p.satker), result };
+  }
+
+  @Get('alerts')
+  @Roles(...AUDIT_READERS)
+  @ApiOperation({ summary: 'Peringatan integritas satker (terbaru dahulu): yang masih terbuka, yang sudah ditutup (siapa, kapan, alasannya), atau semua' })
+  async alerts(@Param() p: SatkerParams, @Query() q: AlertListQueryDto) {
+    const [integrity, items] = await Promise.all([this.integrity.banner(p.satker), this.integrity.list(p.satker, q.status ?? 'open')]);
+    return { integrity, items };
+  }
+
+  @Post('alerts/:alertId/resolve')
+  @HttpCode(200)
+  @Roles('INSPEKTORAT')
+  @ApiOperation({
+    summary: 'Inspektorat menutup peringatan integritas dengan alasan, setelah kerusakannya dipulihkan. Ditolak (409 AUDIT.DAMAGE_STILL_PRESENT) '
+      + 'selama rantai masih rusak atau tidak cocok dengan digest bertanda tangan, atau berkas bukti dukung masih tidak cocok. Penutupan dicatat sebagai peristiwa di jejak audit.',
+  })
+  async resolve(@Param() p: AlertParams, @Body() body: ResolveAlertDto, @CurrentUser() user: AuthenticatedUser) {
+    const alert = await this.integrity.resolve(p.satker, p.alertId, body.reason, { id: user.id, role: user.role }, this.evidence.subjectProblem);
+    return { integrity: await this.integrity.banner(p.satker), alert };
   }
 
   @Get('digests')

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from '../http/instant.validator';
+import { INT4_MAX } from '../http/integer-bounds';
 import type { AuditTrailCriteria, AuditTrailFilter } from '@kinerja/projections/audit-trail/audit-trail.query';
 
 const ACTOR_ROLES = ['KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'ADMIN', 'SYSTEM'];
@@ -86,4 +87,18 @@ export function criteriaOf(q: AuditFilterQuery): AuditTrailCriteria {
 
 export function filterOf(satker: string, q: AuditFilterQuery): AuditTrailFilter {
   return { satker, ...criteriaOf(q) };
+}
+
+export class AlertParams extends SatkerParams {
+  @ApiProperty({ example: 12, description: 'Nomor peringatan integritas' }) @Type(() => Number) @IsInt() @Min(1) @Max(INT4_MAX) alertId: number;
+}
+
+export class AlertListQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'resolved', 'all'], default: 'open', description: 'open: yang belum ditutup; resolved: yang sudah ditutup, dengan siapa dan alasannya' })
+  @IsOptional() @IsIn(['open', 'resolved', 'all']) status?: 'open' | 'resolved' | 'all';
+}
+
+export class ResolveAlertDto {
+  @ApiProperty({ example: 'Berkas SPJ Mei diunggah ulang dari arsip; SHA-256 kembali cocok.', description: 'Mengapa kerusakan dianggap selesai (wajib)' })
+  @IsString() @MaxLength(5000) reason: string;
 }

@@ -26,7 +26,7 @@ describe('integrity: tampering through SQL is caught', () => {
     store = new EventStore(db.dataSource);
     integrity = new IntegrityService(db.dataSource, store, logger);
     digests = new ChainDigestService(db.dataSource, integrity, key);
-    for (const office of ['ok', 'changed', 'deleted', 'forged', 'swapped', 'rewritten']) await appendOfficeHistory(store, `kpu-${office}`);
+    for (const office of ['ok', 'changed', 'deleted', 'forged', 'swapped', 'rewritten', 'restored']) await appendOfficeHistory(store, `kpu-${office}`);
   });
   afterAll(() => db.drop());
 
@@ -118,6 +118,48 @@ describe('integrity: tampering through SQL is caught', () => {
     expect((await checkDatabaseAgainstDigest(db.dataSource, store, 'kpu-ok', edited, key.publicKeyPem)).reason).toBe('tanda tangan digest tidak sah');
     const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(await checkDatabaseAgainstDigest(db.dataSource, store, 'kpu-ok', file, other)).toMatchObject({ ok: false, signatureProblem: 'foreign_key' });
+  });
+
+  describe('closing an alert (the Inspektorat, with a reason)', () => {
+    const inspektorat = { id: 'u-insp', role: 'INSPEKTORAT' as const };
+    const noSubject = async () => 'tidak dipakai';
+    const openAlert = async (satker: string) => (await integrity.banner(satker)).alerts[0];
+
+    it('is refused while the chain is still broken, and allowed once the row is restored; the closing is in the chain', async () => {
+      const satker = 'kpu-restored';
+      const [original] = await db.dataSource.query(
+        `SELECT tenant_sequence, data FROM events WHERE tenant_id = $1 AND type = 'RealisasiDraftSaved' ORDER BY tenant_sequence DESC LIMIT 1`, [satker],
+      );
+      await tamper(`UPDATE events SET data = jsonb_set(data, '{lines,0,value}', '"99"') WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, original.tenant_sequence]);
+      await expectCaught(satker, 'modified');
+      const alert = await openAlert(satker);
+      await expect(integrity.resolve(satker, alert.id, 'Sudah diperiksa.', inspektorat, noSubject))
+        .rejects.toMatchObject({ code: 'AUDIT.DAMAGE_STILL_PRESENT', kind: 'conflict' });
+      await tamper(`UPDATE events SET data = $3 WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, original.tenant_sequence, JSON.stringify(original.data)]);
+      expect(await integrity.chainProblem(satker)).toBeNull();
+      const closed = await integrity.resolve(satker, alert.id, 'Nilai dipulihkan dari cadangan 2026-03-01.', inspektorat, noSubject);
+      expect(closed).toMatchObject({ id: alert.id, resolvedBy: 'u-insp', resolutionReason: 'Nilai dipulihkan dari cadangan 2026-03-01.' });
+      expect(await integrity.banner(satker)).toMatchObject({ status: 'OK', alerts: [] });
+      const [closing] = await db.dataSource.query(`SELECT type, stream_id, metadata FROM events WHERE tenant_id = $1 ORDER BY tenant_sequence DESC LIMIT 1`, [satker]);
+      expect(closing).toMatchObject({ type: 'IntegrityAlertResolved', stream_id: `integrity:${satker}`, metadata: expect.objectContaining({ actorId: 'u-insp' }) });
+      expect((await store.verify(satker)).intact).toBe(true);
+      await expect(integrity.resolve(satker, alert.id, 'Lagi.', inspektorat, noSubject)).rejects.toMatchObject({ code: 'AUDIT.ALERT_ALREADY_RESOLVED' });
+    });
+
+    it('is refused for a rewritten history that verifies but no longer matches a signed digest kept', async () => {
+      const satker = 'kpu-rewritten';
+      await integrity.recordDamage(satker, 'cli', 'u-insp', { kind: 'digest_mismatch', sequence: null, eventId: null, detail: 'ditulis ulang' });
+      const alert = await openAlert(satker);
+      expect(await integrity.chainProblem(satker)).toContain('tidak cocok dengan digest bertanda tangan 2026-03-01');
+      await expect(integrity.resolve(satker, alert.id, 'Sudah diperiksa.', inspektorat, noSubject)).rejects.toMatchObject({ code: 'AUDIT.DAMAGE_STILL_PRESENT' });
+      expect((await integrity.list(satker, 'open')).map((a) => a.id)).toEqual([alert.id]);
+    });
+
+    it('needs a reason and an alert of the office', async () => {
+      const alert = await openAlert('kpu-deleted');
+      await expect(integrity.resolve('kpu-deleted', alert.id, ' ', inspektorat, noSubject)).rejects.toMatchObject({ code: 'AUDIT.REASON_REQUIRED' });
+      await expect(integrity.resolve('kpu-ok', alert.id, 'Salah satker.', inspektorat, noSubject)).rejects.toMatchObject({ code: 'AUDIT.ALERT_NOT_FOUND' });
+    });
   });
 
   /** Changes a realisasi value, then recomputes every later hash and the chain head, as an attacker with the code would. */

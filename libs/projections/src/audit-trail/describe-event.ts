@@ -3,12 +3,13 @@ import type { AuditTrailState } from './audit-trail.state';
 import type { AuditFigureRow, AuditTrailRow } from './audit-trail.types';
 import { describeCatatanReviu } from './describe-catatan-reviu';
 import { describeIdentity } from './describe-identity';
+import { describeIntegrity } from './describe-integrity';
 import { describePk } from './describe-pk';
 import { describeRatingScale } from './describe-rating-scale';
 import { describeRealisasi } from './describe-realisasi';
 import type { Description, Describer } from './describe.types';
 
-const DESCRIBERS: Describer[] = [describePk, describeRealisasi, describeCatatanReviu, describeIdentity, describeRatingScale];
+const DESCRIBERS: Describer[] = [describePk, describeRealisasi, describeCatatanReviu, describeIdentity, describeRatingScale, describeIntegrity];
 
 /** Events of other parts (reminders, LKj production …) still appear, by their type. */
 function generic(event: RecordedEvent): Description {

@@ -5,3 +5,4 @@ export * from './integrity.service';
 export { describeEvent } from './describe-event';
 export { targetWords } from './describe-catatan-reviu';
 export * from './catatan-reviu-list.projection';
+export * from './integrity.events';

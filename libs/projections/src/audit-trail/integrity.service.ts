@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
+import { DomainError, type Role } from '@kinerja/domain';
 import type { EventStore, VerifyResult } from '@kinerja/event-store';
+import { currentContext } from '@kinerja/platform';
+import { integrityStreamId, type IntegrityAlertResolved } from './integrity.events';
 
 export interface IntegrityAlert {
   id: number;
@@ -13,7 +17,19 @@ export interface IntegrityAlert {
   subject: string | null;
   detail: string;
   detectedBy: string | null;
+  /** Set once the Inspektorat has closed the alert (`resolve`), with who and why. */
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolutionReason: string | null;
 }
+
+export type AlertStatus = 'open' | 'resolved' | 'all';
+
+/**
+ * Whether the damage an alert outside the chain names is still there: null when it is gone, else
+ * why (in Bahasa Indonesia). The caller that knows the subject (the evidence store) answers.
+ */
+export type SubjectCheck = (satker: string, subject: string) => Promise<string | null>;
 
 /** Shown at the top of every audit response: loud when any damage was ever detected for the office. */
 export interface IntegrityBanner {
@@ -36,10 +52,12 @@ function toAlert(r: Record<string, unknown>): IntegrityAlert {
     id: Number(r.id), detectedAt: new Date(r.detected_at as string).toISOString(), source: r.source as string,
     brokenSequence: r.broken_sequence === null ? null : Number(r.broken_sequence), brokenEventId: r.broken_event_id as string | null,
     kind: r.kind as string, subject: (r.subject ?? null) as string | null, detail: r.detail as string, detectedBy: r.detected_by as string | null,
+    resolvedAt: r.resolved_at ? new Date(r.resolved_at as string).toISOString() : null,
+    resolvedBy: (r.resolved_by ?? null) as string | null, resolutionReason: (r.resolution_reason ?? null) as string | null,
   };
 }
 
-const ALERT_COLUMNS = 'id, detected_at, source, broken_sequence, broken_event_id, kind, subject, detail, detected_by';
+const ALERT_COLUMNS = 'id, detected_at, source, broken_sequence, broken_event_id, kind, subject, detail, detected_by, resolved_at, resolved_by, resolution_reason';
 
 const KIND_WORDS: Record<string, string> = {
   modified: 'diubah', deleted: 'dihapus', inserted: 'disisipkan', reordered: 'ditukar urutannya', digest_mismatch: 'ditulis ulang (tidak cocok dengan digest bertanda tangan)',
@@ -71,7 +89,7 @@ function bannerMessage(satker: string, last: IntegrityAlert): string {
 export class IntegrityService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly eventStore: Pick<EventStore, 'verify'>,
+    private readonly eventStore: Pick<EventStore, 'verify' | 'append'>,
     private readonly logger: Logger,
   ) {}
 
@@ -155,6 +173,90 @@ export class IntegrityService {
       alerts,
       damagedOffices,
     };
+  }
+
+  /** The office's alerts, newest first: the open ones, the resolved ones (with who and why), or all. */
+  async list(satker: string, status: AlertStatus = 'open', limit = 100): Promise<IntegrityAlert[]> {
+    const where = status === 'open' ? 'AND resolved_at IS NULL' : status === 'resolved' ? 'AND resolved_at IS NOT NULL' : '';
+    const rows = await this.dataSource.query(
+      `SELECT ${ALERT_COLUMNS} FROM integrity_alerts WHERE satker_code = $1 ${where} ORDER BY detected_at DESC, id DESC LIMIT $2`,
+      [satker, limit],
+    );
+    return rows.map(toAlert);
+  }
+
+  /**
+   * Why the office's chain cannot be trusted now: the verification's first broken link, or a signed
+   * digest kept in `chain_digests` whose event no longer has the digest's hash (a history rewritten
+   * with every hash recomputed); null when neither.
+   */
+  async chainProblem(satker: string): Promise<string | null> {
+    const verified = await this.eventStore.verify(satker);
+    if (!verified.intact) return `rantai masih rusak pada urutan ${verified.brokenLink.sequence}: ${verified.brokenLink.detail}`;
+    const rows: Array<{ day: string; sequence: string }> = await this.dataSource.query(
+      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, d.sequence::text AS sequence
+         FROM chain_digests d
+         LEFT JOIN events e ON e.tenant_id = d.satker_code AND e.tenant_sequence = d.sequence
+        WHERE d.satker_code = $1 AND e.hash IS DISTINCT FROM d.hash
+        ORDER BY d.day LIMIT 1`,
+      [satker],
+    );
+    return rows.length === 0 ? null : `peristiwa urutan ${rows[0].sequence} tidak cocok dengan digest bertanda tangan ${rows[0].day}`;
+  }
+
+  /**
+   * The Inspektorat closes an alert, with a reason, once the damage is gone: a chain alert only
+   * while the chain verifies and matches every digest kept (`chainProblem`), an alert about a subject
+   * only when `checkSubject` finds it sound. The row keeps who closed it and why; the closing is an
+   * event of the office's chain (`IntegrityAlertResolved` on `integrity:<satker>`), in the same
+   * transaction, so the audit trail shows it. The alert row is locked meanwhile: two closings of one
+   * alert cannot both succeed.
+   */
+  async resolve(
+    satker: string,
+    id: number,
+    reason: string,
+    actor: { id: string; role: Role },
+    checkSubject: SubjectCheck,
+  ): Promise<IntegrityAlert> {
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      throw new DomainError('AUDIT.REASON_REQUIRED', 'Alasan penutupan peringatan integritas wajib diisi: apa yang diperiksa dan dipulihkan.', 'validation');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query(`SELECT ${ALERT_COLUMNS} FROM integrity_alerts WHERE satker_code = $1 AND id = $2 FOR UPDATE`, [satker, id]);
+      if (rows.length === 0) {
+        throw new DomainError('AUDIT.ALERT_NOT_FOUND', `Peringatan integritas #${id} tidak ada pada satker ${satker}.`, 'not_found', { id });
+      }
+      const alert = toAlert(rows[0]);
+      if (alert.resolvedAt !== null) {
+        throw new DomainError('AUDIT.ALERT_ALREADY_RESOLVED', `Peringatan integritas #${id} sudah ditutup pada ${alert.resolvedAt}.`, 'conflict', { id });
+      }
+      const problem = alert.subject === null ? await this.chainProblem(satker) : await checkSubject(satker, alert.subject);
+      if (problem !== null) {
+        throw new DomainError(
+          'AUDIT.DAMAGE_STILL_PRESENT',
+          `Peringatan integritas #${id} belum dapat ditutup: ${problem}. Pulihkan dahulu (dari cadangan, atau unggah ulang berkas aslinya), lalu tutup.`,
+          'conflict',
+          { id },
+        );
+      }
+      const resolvedAt = new Date().toISOString();
+      const event: IntegrityAlertResolved = {
+        type: 'IntegrityAlertResolved',
+        data: { satker, alertId: id, kind: alert.kind, subject: alert.subject, brokenSequence: alert.brokenSequence, detectedAt: alert.detectedAt, reason, resolvedBy: actor.id, resolvedAt },
+      };
+      const context = currentContext();
+      await this.eventStore.append(integrityStreamId(satker), 'any', [event], {
+        tenantId: satker, actorId: actor.id, actorRole: actor.role, correlationId: context?.correlationId ?? randomUUID(),
+        clientAddress: context?.clientAddress ?? null, userAgent: context?.userAgent ?? null,
+      }, { manager });
+      await manager.query(
+        `UPDATE integrity_alerts SET resolved_at = $3, resolved_by = $4, resolution_reason = $5 WHERE satker_code = $1 AND id = $2`,
+        [satker, id, resolvedAt, actor.id, reason],
+      );
+      this.logger.warn({ satker, alertId: id, kind: alert.kind, resolvedBy: actor.id }, 'Integrity alert resolved');
+      return { ...alert, resolvedAt, resolvedBy: actor.id, resolutionReason: reason };
+    });
   }
 
   /** Offices with an open alert, for `/health`. */

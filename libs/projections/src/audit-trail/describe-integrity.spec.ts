@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '@kinerja/event-store';
+import { AuditTrailState } from './audit-trail.state';
+import { describeEvent } from './describe-event';
+
+const resolved = (data: Record<string, unknown>): RecordedEvent => ({
+  eventId: 'e-1', streamId: 'integrity:kpu-a', streamVersion: 0, tenantId: 'kpu-a', tenantSequence: 9, globalPosition: '9',
+  type: 'IntegrityAlertResolved', schemaVersion: 1,
+  data: { satker: 'kpu-a', alertId: 4, detectedAt: '2025-01-05T02:00:00.000Z', resolvedBy: 'u-insp', resolvedAt: '2025-01-06T03:00:00.000Z', ...data },
+  metadata: { actorId: 'u-insp', actorRole: 'INSPEKTORAT', correlationId: 'c-1' },
+  recordedAt: new Date('2025-01-06T03:00:00Z'), previousHash: 'p', hash: 'h-9',
+});
+
+describe('the audit trail in words: an integrity alert closed by the Inspektorat', () => {
+  it('given an evidence alert, then it names the alert, the file and the reason', () => {
+    const { row, figures } = describeEvent(resolved({
+      kind: 'evidence_mismatch', subject: `evidence:${'a'.repeat(64)}`, brokenSequence: null, reason: 'Berkas diunggah ulang dari arsip.',
+    }), new AuditTrailState());
+    expect(row).toMatchObject({
+      subjectKind: 'LAINNYA', reason: 'Berkas diunggah ulang dari arsip.',
+      summary: `Menutup peringatan integritas #4: berkas bukti dukung tidak cocok dengan SHA-256-nya (${'a'.repeat(64)}), terdeteksi 2025-01-05T02:00:00.000Z.`,
+    });
+    expect(figures).toEqual([]);
+  });
+
+  it('given a chain alert, then it names the kind of damage and the sequence', () => {
+    const { row } = describeEvent(resolved({ kind: 'modified', subject: null, brokenSequence: 17, reason: 'Dipulihkan dari cadangan.' }), new AuditTrailState());
+    expect(row.summary).toBe('Menutup peringatan integritas #4: rantai integritas rusak (modified, urutan 17), terdeteksi 2025-01-05T02:00:00.000Z.');
+  });
+});

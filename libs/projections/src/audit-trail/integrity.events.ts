@@ -1,0 +1,24 @@
+/**
+ * The Inspektorat closed an integrity alert of the office (`integrity_alerts`, outside the chain)
+ * after the damage was repaired: the closing itself goes into the chain, on `integrity:<satker>`, so
+ * the audit trail says who closed which alert, when and why.
+ */
+export interface IntegrityAlertResolved {
+  type: 'IntegrityAlertResolved';
+  data: {
+    satker: string;
+    alertId: number;
+    kind: string;
+    /** `evidence:<sha256>` for an alert about a stored file; null for the chain's own. */
+    subject: string | null;
+    brokenSequence: number | null;
+    detectedAt: string;
+    reason: string;
+    resolvedBy: string;
+    resolvedAt: string;
+  };
+}
+
+export function integrityStreamId(satker: string): string {
+  return `integrity:${satker}`;
+}
