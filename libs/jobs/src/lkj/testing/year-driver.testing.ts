@@ -48,10 +48,14 @@ export class YearDriver {
     return pkInForce(await this.load(stream, perjanjianKinerjaDecider))!;
   }
 
-  /** PK Perubahan: a revision opened with a reason, submitted and approved (same structure). */
-  async revisePk(year: number, reason: string, at = `${year + 1}-02-01T02:00:00.000Z`): Promise<PkVersionInForce> {
+  /** PK Perubahan: a revision opened with a reason, its indicators changed to `structure` when given, submitted and approved. */
+  async revisePk(year: number, reason: string, at = `${year + 1}-02-01T02:00:00.000Z`, structure?: PkStructure): Promise<PkVersionInForce> {
     const stream = pkStreamId(this.satker, year);
     await this.run(stream, perjanjianKinerjaDecider, { type: 'OpenPkRevision', data: { reason }, metadata: { actor: this.sekretaris, now: at } });
+    if (structure) {
+      const subbagianCodes = [...new Set(structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.picSubbagian))))];
+      await this.run(stream, perjanjianKinerjaDecider, { type: 'ChangePkIndicators', data: { structure, subbagianCodes }, metadata: { actor: this.sekretaris, now: at } });
+    }
     await this.run(stream, perjanjianKinerjaDecider, { type: 'SubmitPk', data: {}, metadata: { actor: this.sekretaris, now: at } });
     await this.run(stream, perjanjianKinerjaDecider, { type: 'ApprovePk', data: {}, metadata: { actor: this.ketua, now: at } });
     return (await this.pkInForce(year))!;
