@@ -92,7 +92,7 @@ describe('Laporan Kinerja over HTTP', () => {
     const truncated = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.sekretaris))
       .set('Content-Type', 'multipart/form-data; boundary=xyz')
       .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nK1.1;100');
-    expect({ status: truncated.status, code: truncated.body.code }).toEqual({ status: 422, code: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD' });
+    expect({ status: truncated.status, code: truncated.body.code }).toEqual({ status: 400, code: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD' });
     const good = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.admin))
       .attach('file', Buffer.from('K1.2;100\n'), 'capaian-2023.csv');
     expect(good.status).toBe(200);

@@ -63,9 +63,10 @@ export class CapaianTahunLaluController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
   @ApiResponse({ status: 413, type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE: berkas CSV melebihi 256 KiB' })
+  @ApiResponse({ status: 400, type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD: badan multipart tidak dapat dibaca' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBody,
-    description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris; CAPAIAN_TAHUN_LALU.FILE_MISSING; CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD; IDEMPOTENCY.KEY_REUSED',
+    description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris; CAPAIAN_TAHUN_LALU.FILE_MISSING; IDEMPOTENCY.KEY_REUSED',
   })
   @CommandHeaders()
   async csv(

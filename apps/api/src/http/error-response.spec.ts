@@ -31,6 +31,7 @@ describe('anything thrown, as the answer a client gets', () => {
     ['CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE', 413],
     ['EVIDENCE.TYPE_NOT_ALLOWED', 415],
     ['EVIDENCE.MALFORMED_UPLOAD', 400],
+    ['CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD', 400],
   ])('given the upload refusal %s, then %i, whichever upload it comes from', (code, status) => {
     expect(toErrorResponse(new DomainError(code, 'x', 'validation')).status).toBe(status);
   });
