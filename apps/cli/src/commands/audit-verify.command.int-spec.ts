@@ -185,6 +185,14 @@ describe('npm run cli -- audit:verify', () => {
         expect(err[0]).toContain('--public-key <kunci.pem>');
       }
       expect(existsSync(join(dataDir, DEV_KEY_FILE))).toBe(false);
+      // Earlier keys alone are not enough: the genuine digest, signed with the unknown current key, would be judged foreign.
+      const onlyEarlier = loadConfig({
+        NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'kata-sandi-admin-panjang',
+        DIGEST_PREVIOUS_PUBLIC_KEYS: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      });
+      err.length = 0;
+      expect(await run({ satker: 'kpu-kunci', digest: genuine() }, onlyEarlier)).toBe(78);
+      expect(err[0]).toMatch(/^DITOLAK: .*kunci penanda tangan kantor tidak diketahui \(DIGEST_SIGNING_KEY tidak diatur\)/);
       const broken = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, DIGEST_SIGNING_KEY: 'bukan kunci' });
       expect(await run({ satker: 'kpu-kunci', digest: genuine(), json: true }, broken)).toBe(78);
       expect(JSON.parse(out[0])).toMatchObject({ ok: false, summary: expect.stringMatching(/^DITOLAK: .*kunci penanda tangan kantor tidak dapat dibaca/) });

@@ -66,7 +66,9 @@ function trustedKeys(publicKeyPath: string | undefined, context: CliContext, dig
   } catch (error) {
     return { refusal: `DITOLAK: penanda tangan digest ${digestPath} tidak dapat diperiksa — kunci penanda tangan kantor tidak dapat dibaca (${(error as Error).message}). ${how}` };
   }
-  if (office.length === 0) {
+  // Earlier keys only add to the current one: without it, a genuine digest signed now would be
+  // judged foreign and recorded as damage.
+  if (!office.some((k) => k.current)) {
     const why = context.config?.isProduction === false
       ? 'DIGEST_SIGNING_KEY tidak diatur dan tidak ada kunci pengembangan di DATA_DIR'
       : 'DIGEST_SIGNING_KEY tidak diatur';
