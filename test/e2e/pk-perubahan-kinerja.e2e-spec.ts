@@ -73,8 +73,14 @@ describe('kinerja/{year} after a PK Perubahan moved indicators to another subbag
     expect(table.pkVersion).toBe(2);
     expect(movedRows(table)).not.toHaveLength(0);
     for (const row of movedRows(table)) expect({ code: row.code, pic: row.picSubbagian, months: row.reportedMonths }).toEqual({ code: row.code, pic: 'KUL', months: [1, 2, 3, 4] });
-    // TPH's January–March spending (1000 a month) stays in its kegiatan.
-    for (const code of tph.kegiatan) expect(Number(kegiatanOf(table, code).budgetSpent)).toBeGreaterThanOrEqual(3000);
+    // Every approved amount counts once: TPH's January–March (1000 a month) stays in its kegiatan.
+    const owns = (body: ReturnType<typeof jemberPkBody>, sub: string, code: string) =>
+      body.programs.flatMap((p) => p.kegiatan).some((k) => k.code === code && k.indicators.some((i) => i.picSubbagian === sub));
+    for (const code of tph.kegiatan) {
+      const before = SUBBAGIAN.reduce((sum, sub) => sum + (owns(jemberPkBody(), sub, code) ? 3 * (sub === 'TPH' ? 1000 : 10) : 0), 0);
+      const after = ['PDI', 'KUL', 'HSDM'].reduce((sum, sub) => sum + (owns(revisedBody, sub, code) ? 10 : 0), 0);
+      expect({ code, spent: Number(kegiatanOf(table, code).budgetSpent) }).toEqual({ code, spent: before + after });
+    }
   }
 
   it('keeps the former PIC\'s approved months and budget when served from the streams', async () => {
@@ -96,6 +102,15 @@ describe('kinerja/{year} after a PK Perubahan moved indicators to another subbag
     expect(asOf).toBe(afterApproval);
     expectFormerPicMonthsKept(table);
     expect(table).toEqual(await kinerja());
+  });
+
+  it('refuses a correction by TPH of a month whose figures now belong to KUL, naming them (the approved figures stand)', async () => {
+    const revise = await t.http.post(`${report(2, 'TPH')}/revise`).set(as(tokens.kasubbag.TPH)).send({ reason: 'Salah ketik pada narasi.' });
+    expect({ status: revise.status, code: revise.body.code }).toEqual({ status: 409, code: 'REALISASI.OWNERSHIP_CHANGED' });
+    expect(revise.body.message).toContain(movedCodes[0]);
+    expect(revise.body.details).toMatchObject({ approvedPkVersion: 1, pkVersion: 2 });
+    const state = await t.http.get(report(2, 'TPH')).set(as(tokens.kasubbag.TPH));
+    expect(state.body).toMatchObject({ status: 'APPROVED' });
   });
 
   it('shows TPH\'s later months as not required, never overdue, in the status matrix and the monthly list', async () => {

@@ -100,5 +100,5 @@ export class AlertListQueryDto {
 
 export class ResolveAlertDto {
   @ApiProperty({ example: 'Berkas SPJ Mei diunggah ulang dari arsip; SHA-256 kembali cocok.', description: 'Mengapa kerusakan dianggap selesai (wajib)' })
-  @IsString() @MaxLength(5000) reason: string;
+  @IsString() @MaxLength(2000) reason: string;
 }

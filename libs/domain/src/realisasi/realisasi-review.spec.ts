@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../testing/decider-spec';
-import { actor, kasubbagKul, ketua, meta, sekretaris } from '../../testing/builders';
+import { actor, anIndicator, aPkInForce, aStructure, kasubbagKul, ketua, meta, sekretaris } from '../../testing/builders';
 import { foldEvents } from '../shared/decider';
 import { realisasiDecider } from './realisasi.decider';
 import { approvedRealisasiOf } from './realisasi.state';
@@ -57,6 +57,19 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
 
   it('given a draft, when revised, then it is refused: only approved reports are revised', () => {
     spec(saved).when({ type: 'ReviseRealisasi', data: { reason: 'Salah ketik' }, metadata: meta(kasubbagKul) }).thenThrows('REALISASI.NOT_APPROVED', 'conflict');
+  });
+
+  it('given approved figures of an indicator a PK Perubahan has since handed to another subbagian, when revised, then it is refused, naming it', () => {
+    // K1.1 (approved: 1) now belongs to PDI; K1.2 (approved blank) stays with KUL, and so does kegiatan K1's budget.
+    const moved = aPkInForce(aStructure([anIndicator({ picSubbagian: 'PDI' }), anIndicator({ code: 'K1.2', name: 'Layanan Pengawasan Internal' })]), 2);
+    const revise = (pk = moved) => spec(saved, submitted, approved)
+      .when({ type: 'ReviseRealisasi', data: { reason: 'Salah ketik K1.1', context: { ...context, pkInForce: pk } }, metadata: meta(kasubbagKul, FEB_5) });
+    revise().thenThrows('REALISASI.OWNERSHIP_CHANGED', 'conflict');
+    expect(() => revise().events()).toThrow(/sejak PK versi 2, K1\.1 bukan lagi tanggung jawab subbagian KUL/);
+    // Under the PK it was approved with, or when only a blank line moved, the correction opens.
+    expect(revise(context.pkInForce!).events().map((e) => e.type)).toEqual(['RealisasiRevisionOpened']);
+    const blankMoved = aPkInForce(aStructure([anIndicator(), anIndicator({ code: 'K1.2', name: 'Layanan Pengawasan Internal', picSubbagian: 'PDI' })]), 2);
+    expect(revise(blankMoved).events().map((e) => e.type)).toEqual(['RealisasiRevisionOpened']);
   });
 
   it('given an approved report, when revised with a reason, then revision 1 opens; the approved figures count until it is approved again', () => {

@@ -25,7 +25,11 @@ export type SubmitRealisasi = Command<'SubmitRealisasi', { key: RealisasiKey; co
 export type ApproveRealisasi = Command<'ApproveRealisasi', Record<string, never>>;
 export type ReturnRealisasi = Command<'ReturnRealisasi', { reason: string }>;
 /** Reopens an approved report as a new revision; the corrected content follows with save/submit. */
-export type ReviseRealisasi = Command<'ReviseRealisasi', { reason: string }>;
+/**
+ * A correction after approval. With `context` (the PK in force), a report whose approved figures
+ * include indicators its subbagian no longer owns is refused: the correction could not carry them.
+ */
+export type ReviseRealisasi = Command<'ReviseRealisasi', { reason: string; context?: RealisasiContext }>;
 
 export type RealisasiCommand = SaveRealisasiDraft | SubmitRealisasi | ApproveRealisasi | ReturnRealisasi | ReviseRealisasi;
 export type RealisasiCommandType = RealisasiCommand['type'];

@@ -7,6 +7,7 @@ import type { RealisasiEvent } from './realisasi.events';
 import type { ExistingRealisasiState, RealisasiState } from './realisasi.state';
 import type { RealisasiContent, RealisasiKey } from './realisasi.types';
 import { isOfficeCode } from '../shared/office-code';
+import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
 import { validateCompleteForSubmission, validateRealisasiContent } from './realisasi-content.validate';
 
 function refuse(code: string, message: string, kind: DomainError['kind'], details: Record<string, unknown> = {}): never {
@@ -123,11 +124,40 @@ function returnReport(command: ReturnRealisasi, state: RealisasiState): Realisas
   return [{ type: 'RealisasiReturned', data: { revision: existing.revision, reason, returnedBy: actor.userId, returnedAt: now } }];
 }
 
+/**
+ * A correction is validated against the PK in force, so it cannot carry approved figures of
+ * indicators (or budget of kegiatan) that a PK Perubahan has since handed to another subbagian:
+ * approving it would silently drop them from Tabel 3.2. Such a revision is refused, naming them.
+ */
+function requireApprovedStillOwned(state: ExistingRealisasiState, context: RealisasiContext | undefined): void {
+  const pk = context?.pkInForce;
+  if (!pk || !state.approved) return;
+  const subbagian = state.key.subbagian;
+  const owned = indicatorsOf(pk.structure).filter((e) => e.indicator.picSubbagian === subbagian);
+  const indicators = new Set(owned.map((e) => e.indicator.code));
+  const kegiatan = new Set(owned.map((e) => e.kegiatan.code));
+  const lost = [
+    // A blank line or a zero amount loses nothing.
+    ...state.approved.lines.filter((l) => l.value !== null && !indicators.has(l.indicatorCode)).map((l) => l.indicatorCode),
+    ...state.approved.budget.filter((b) => !/^0*(\.0*)?$/.test(b.spent) && !kegiatan.has(b.kegiatanCode)).map((b) => `anggaran ${b.kegiatanCode}`),
+  ];
+  if (lost.length === 0) return;
+  refuse(
+    'REALISASI.OWNERSHIP_CHANGED',
+    `Laporan ini disetujui menurut PK versi ${state.approved.pkVersion}; sejak PK versi ${pk.version}, ${lost.join(', ')} bukan lagi tanggung jawab `
+      + `subbagian ${subbagian}, sehingga revisi akan menghapus angka yang sudah disetujui. Angka yang disetujui tetap berlaku; `
+      + 'bila perlu dikoreksi, subbagian yang kini memegang indikator itu mencatatnya pada laporannya.',
+    'conflict',
+    { lost, approvedPkVersion: state.approved.pkVersion, pkVersion: pk.version },
+  );
+}
+
 function revise(command: ReviseRealisasi, state: RealisasiState): RealisasiEvent[] {
   if (state.status === 'EMPTY') refuse('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found');
   requireOwnKasubbag(command.metadata.actor, state.key.subbagian);
   if (state.status !== 'APPROVED') refuse('REALISASI.NOT_APPROVED', 'Hanya laporan yang sudah disetujui yang dapat direvisi; ubah drafnya saja.', 'conflict', { status: state.status });
   const reason = requireReason(command.data.reason);
+  requireApprovedStillOwned(state, command.data.context);
   const { actor, now } = command.metadata;
   return [{ type: 'RealisasiRevisionOpened', data: { revision: state.revision + 1, reason, openedBy: actor.userId, openedAt: now } }];
 }

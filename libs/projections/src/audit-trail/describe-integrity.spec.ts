@@ -24,6 +24,6 @@ describe('the audit trail in words: an integrity alert closed by the Inspektorat
 
   it('given a chain alert, then it names the kind of damage and the sequence', () => {
     const { row } = describeEvent(resolved({ kind: 'modified', subject: null, brokenSequence: 17, reason: 'Dipulihkan dari cadangan.' }), new AuditTrailState());
-    expect(row.summary).toBe('Menutup peringatan integritas #4: rantai integritas rusak (modified, urutan 17), terdeteksi 2025-01-05T02:00:00.000Z.');
+    expect(row.summary).toBe('Menutup peringatan integritas #4: rantai integritas rusak, peristiwa diubah pada urutan 17, terdeteksi 2025-01-05T02:00:00.000Z.');
   });
 });

@@ -1,17 +1,16 @@
 import type { RecordedEvent } from '@kinerja/event-store';
 import type { Description } from './describe.types';
-import type { IntegrityAlertResolved } from './integrity.events';
+import { DAMAGE_WORDS, type IntegrityAlertResolved } from './integrity.events';
 
-const WHAT: Record<string, string> = {
-  evidence_mismatch: 'berkas bukti dukung tidak cocok dengan SHA-256-nya',
-  digest_mismatch: 'rantai tidak cocok dengan digest bertanda tangan',
-};
 
 /** The Inspektorat's closing of an integrity alert, with the reason. */
 export function describeIntegrity(event: RecordedEvent): Description | null {
   if (event.type !== 'IntegrityAlertResolved') return null;
   const { data } = event as unknown as IntegrityAlertResolved;
-  const what = WHAT[data.kind] ?? `rantai integritas rusak (${data.kind}${data.brokenSequence === null ? '' : `, urutan ${data.brokenSequence}`})`;
+  const at = data.brokenSequence === null ? '' : ` pada urutan ${data.brokenSequence}`;
+  const what = data.kind === 'evidence_mismatch'
+    ? 'berkas bukti dukung tidak cocok dengan SHA-256-nya'
+    : `rantai integritas rusak, peristiwa ${DAMAGE_WORDS[data.kind] ?? data.kind}${at}`;
   const about = data.subject?.startsWith('evidence:') ? ` (${data.subject.slice('evidence:'.length)})` : '';
   return {
     subjectKind: 'LAINNYA',

@@ -22,3 +22,8 @@ export interface IntegrityAlertResolved {
 export function integrityStreamId(satker: string): string {
   return `integrity:${satker}`;
 }
+
+/** What happened to the chain, in the words of the banner and the trail (the verifier's kinds). */
+export const DAMAGE_WORDS: Record<string, string> = {
+  modified: 'diubah', deleted: 'dihapus', inserted: 'disisipkan', reordered: 'ditukar urutannya', digest_mismatch: 'ditulis ulang (tidak cocok dengan digest bertanda tangan)',
+};

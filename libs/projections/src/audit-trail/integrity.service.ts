@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DomainError, type Role } from '@kinerja/domain';
 import type { EventStore, VerifyResult } from '@kinerja/event-store';
 import { currentContext } from '@kinerja/platform';
-import { integrityStreamId, type IntegrityAlertResolved } from './integrity.events';
+import { DAMAGE_WORDS, integrityStreamId, type IntegrityAlertResolved } from './integrity.events';
 
 export interface IntegrityAlert {
   id: number;
@@ -59,9 +59,7 @@ function toAlert(r: Record<string, unknown>): IntegrityAlert {
 
 const ALERT_COLUMNS = 'id, detected_at, source, broken_sequence, broken_event_id, kind, subject, detail, detected_by, resolved_at, resolved_by, resolution_reason';
 
-const KIND_WORDS: Record<string, string> = {
-  modified: 'diubah', deleted: 'dihapus', inserted: 'disisipkan', reordered: 'ditukar urutannya', digest_mismatch: 'ditulis ulang (tidak cocok dengan digest bertanda tangan)',
-};
+
 
 /** What is damaged, in the banner's words: the chain of the audit trail, or stored evidence files. */
 function damagedWhat(kinds: string[]): string {
@@ -76,7 +74,7 @@ function bannerMessage(satker: string, last: IntegrityAlert): string {
       `(terdeteksi ${last.detectedAt}; rinciannya pada daftar peringatan). Berkas tersebut tidak diberikan dan tidak dapat dipercaya sampai diperiksa.`;
   }
   const where = last.brokenSequence === null ? '' : ` pada urutan ${last.brokenSequence}`;
-  return `PERINGATAN: rantai integritas jejak audit satker ${satker} rusak — peristiwa ${KIND_WORDS[last.kind] ?? last.kind}${where} (terdeteksi ${last.detectedAt}). Data audit tidak dapat dipercaya sampai diperiksa.`;
+  return `PERINGATAN: rantai integritas jejak audit satker ${satker} rusak — peristiwa ${DAMAGE_WORDS[last.kind] ?? last.kind}${where} (terdeteksi ${last.detectedAt}). Data audit tidak dapat dipercaya sampai diperiksa.`;
 }
 
 /**
@@ -219,9 +217,10 @@ export class IntegrityService {
     actor: { id: string; role: Role },
     checkSubject: SubjectCheck,
   ): Promise<IntegrityAlert> {
-    if (typeof reason !== 'string' || reason.trim() === '') {
-      throw new DomainError('AUDIT.REASON_REQUIRED', 'Alasan penutupan peringatan integritas wajib diisi: apa yang diperiksa dan dipulihkan.', 'validation');
+    if (typeof reason !== 'string' || reason.trim().length < 3 || reason.trim().length > 2000) {
+      throw new DomainError('AUDIT.REASON_REQUIRED', 'Alasan penutupan peringatan integritas wajib diisi (3–2000 karakter): apa yang diperiksa dan dipulihkan.', 'validation');
     }
+    reason = reason.trim();
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.query(`SELECT ${ALERT_COLUMNS} FROM integrity_alerts WHERE satker_code = $1 AND id = $2 FOR UPDATE`, [satker, id]);
       if (rows.length === 0) {

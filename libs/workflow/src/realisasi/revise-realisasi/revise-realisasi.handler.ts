@@ -21,6 +21,6 @@ export class ReviseRealisasiHandler implements ICommandHandler<ReviseRealisasiCo
   constructor(private readonly writer: RealisasiWriter) {}
 
   execute({ key, reason, actor, options }: ReviseRealisasiCommand) {
-    return this.writer.run(key, actor, options, (metadata) => ({ type: 'ReviseRealisasi', data: { reason }, metadata }));
+    return this.writer.run(key, actor, options, (metadata, context) => ({ type: 'ReviseRealisasi', data: { reason, context }, metadata }));
   }
 }
