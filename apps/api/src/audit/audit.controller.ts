@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '@kinerja/domain';
@@ -6,10 +6,12 @@ import type { AuthenticatedUser } from '@kinerja/identity';
 import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
+import type { OfficeDigestPublicKey } from '@kinerja/jobs/digest/digest-signing-key';
 import { EvidenceService } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
 import { streamExport } from './audit-export';
+import { DIGEST_PUBLIC_KEYS } from './audit.providers';
 import {
   AlertListQueryDto, AlertParams, AuditExportQueryDto, AuditTrailQueryDto, DigestParams, FigureParams, filterOf, ResolveAlertDto, SatkerParams,
 } from './audit.dto';
@@ -29,6 +31,7 @@ export class AuditController {
     private readonly integrity: IntegrityService,
     private readonly digests: ChainDigestService,
     private readonly evidence: EvidenceService,
+    @Inject(DIGEST_PUBLIC_KEYS) private readonly keys: OfficeDigestPublicKey[],
   ) {}
 
   @Get('trail')
@@ -88,7 +91,12 @@ export class AuditController {
       + 'selama rantai masih rusak atau tidak cocok dengan digest bertanda tangan, atau berkas bukti dukung masih tidak cocok. Penutupan dicatat sebagai peristiwa di jejak audit.',
   })
   async resolve(@Param() p: AlertParams, @Body() body: ResolveAlertDto, @CurrentUser() user: AuthenticatedUser) {
-    const alert = await this.integrity.resolve(p.satker, p.alertId, body.reason, { id: user.id, role: user.role }, this.evidence.subjectProblem);
+    const alert = await this.integrity.resolve(p.satker, p.alertId, body.reason, { id: user.id, role: user.role }, {
+      subject: this.evidence.subjectProblem,
+      // The chain verifies and matches every digest kept, each digest checked against its signature.
+      chain: async (satker) => (await this.integrity.chainProblem(satker))
+        ?? this.digests.keptDigestsProblem(satker, this.keys.map((k) => k.publicKeyPem)),
+    });
     return { integrity: await this.integrity.banner(p.satker), alert };
   }
 

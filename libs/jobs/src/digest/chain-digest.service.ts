@@ -85,6 +85,39 @@ export class ChainDigestService {
     }));
   }
 
+  /**
+   * Why the signed digests kept for the office cannot vouch for its chain now: a row no trusted key
+   * verifies (edited in the table), a row whose columns disagree with what was signed, or an event
+   * that no longer has the signed hash at the signed sequence; null when every kept digest holds.
+   * What closing a chain alert requires beside a chain that verifies (IntegrityService.resolve).
+   */
+  async keptDigestsProblem(satker: string, trustedPublicKeyPems: readonly string[]): Promise<string | null> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, sequence::text AS sequence, hash, payload, signature, key_id, public_key
+         FROM chain_digests WHERE satker_code = $1 ORDER BY day`,
+      [satker],
+    );
+    const signed: Array<{ day: string; sequence: number; hash: string }> = [];
+    for (const r of rows) {
+      const file = toFile(r);
+      const signature = verifyDigestSignature(file, trustedPublicKeyPems);
+      if (!signature.ok) return `digest tersimpan ${r.day} tidak sah (${signature.reason})`;
+      const p = file.payload;
+      if (p.tenant !== satker || String(p.sequence) !== r.sequence || p.hash !== r.hash || p.day !== r.day) {
+        return `digest tersimpan ${r.day} tidak sama dengan isi yang ditandatanganinya`;
+      }
+      signed.push({ day: p.day, sequence: p.sequence, hash: p.hash });
+    }
+    if (signed.length === 0) return null;
+    const events: Array<{ sequence: string; hash: string }> = await this.dataSource.query(
+      `SELECT tenant_sequence::text AS sequence, hash FROM events WHERE tenant_id = $1 AND tenant_sequence = ANY($2::bigint[])`,
+      [satker, signed.map((d) => d.sequence)],
+    );
+    const hashAt = new Map(events.map((e) => [Number(e.sequence), e.hash]));
+    const broken = signed.find((d) => hashAt.get(d.sequence) !== d.hash);
+    return broken ? `peristiwa urutan ${broken.sequence} tidak cocok dengan digest bertanda tangan ${broken.day}` : null;
+  }
+
   async file(satker: string, day: string): Promise<ChainDigestFile | null> {
     const rows = await this.dataSource.query(
       `SELECT payload, signature, key_id, public_key FROM chain_digests WHERE satker_code = $1 AND day = $2::date`,

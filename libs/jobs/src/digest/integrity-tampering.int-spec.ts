@@ -122,7 +122,7 @@ describe('integrity: tampering through SQL is caught', () => {
 
   describe('closing an alert (the Inspektorat, with a reason)', () => {
     const inspektorat = { id: 'u-insp', role: 'INSPEKTORAT' as const };
-    const noSubject = async () => 'tidak dipakai';
+    const noSubject = { subject: async () => 'tidak dipakai' };
     const openAlert = async (satker: string) => (await integrity.banner(satker)).alerts[0];
 
     it('is refused while the chain is still broken, and allowed once the row is restored; the closing is in the chain', async () => {
@@ -153,6 +153,23 @@ describe('integrity: tampering through SQL is caught', () => {
       expect(await integrity.chainProblem(satker)).toContain('tidak cocok dengan digest bertanda tangan 2026-03-01');
       await expect(integrity.resolve(satker, alert.id, 'Sudah diperiksa.', inspektorat, noSubject)).rejects.toMatchObject({ code: 'AUDIT.DAMAGE_STILL_PRESENT' });
       expect((await integrity.list(satker, 'open')).map((a) => a.id)).toEqual([alert.id]);
+    });
+
+    it('is refused when the attacker also edited the kept digest to match the rewritten history: its signature no longer holds', async () => {
+      const satker = 'kpu-rewritten';
+      const [row] = await db.dataSource.query(`SELECT sequence, payload FROM chain_digests WHERE satker_code = $1`, [satker]);
+      const [event] = await db.dataSource.query(`SELECT hash FROM events WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, row.sequence]);
+      const alert = await openAlert(satker);
+      const chain = async (s: string) => (await integrity.chainProblem(s)) ?? digests.keptDigestsProblem(s, [key.publicKeyPem]);
+      await db.dataSource.query(`UPDATE chain_digests SET hash = $2 WHERE satker_code = $1`, [satker, event.hash]);
+      expect(await integrity.chainProblem(satker)).toBeNull();
+      expect(await digests.keptDigestsProblem(satker, [key.publicKeyPem])).toBe('digest tersimpan 2026-03-01 tidak sama dengan isi yang ditandatanganinya');
+      const payload = JSON.stringify({ ...JSON.parse(row.payload), hash: event.hash });
+      await db.dataSource.query(`UPDATE chain_digests SET payload = $2 WHERE satker_code = $1`, [satker, payload]);
+      expect(await digests.keptDigestsProblem(satker, [key.publicKeyPem])).toMatch(/^digest tersimpan 2026-03-01 tidak sah/);
+      await expect(integrity.resolve(satker, alert.id, 'Sudah diperiksa.', inspektorat, { ...noSubject, chain }))
+        .rejects.toMatchObject({ code: 'AUDIT.DAMAGE_STILL_PRESENT' });
+      expect(await digests.keptDigestsProblem('kpu-ok', [key.publicKeyPem])).toBeNull();
     });
 
     it('needs a reason and an alert of the office', async () => {

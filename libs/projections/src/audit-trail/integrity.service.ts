@@ -31,6 +31,9 @@ export type AlertStatus = 'open' | 'resolved' | 'all';
  */
 export type SubjectCheck = (satker: string, subject: string) => Promise<string | null>;
 
+/** Whether the office's chain can be trusted again: null when it can, else why (in Bahasa Indonesia). */
+export type ChainCheck = (satker: string) => Promise<string | null>;
+
 /** Shown at the top of every audit response: loud when any damage was ever detected for the office. */
 export interface IntegrityBanner {
   status: 'OK' | 'DAMAGED';
@@ -204,8 +207,9 @@ export class IntegrityService {
 
   /**
    * The Inspektorat closes an alert, with a reason, once the damage is gone: a chain alert only
-   * while the chain verifies and matches every digest kept (`chainProblem`), an alert about a subject
-   * only when `checkSubject` finds it sound. The row keeps who closed it and why; the closing is an
+   * when `checks.chain` finds the chain sound (by default `chainProblem`; the API adds the signatures
+   * of the digests kept, which only it can check), an alert about a subject only when
+   * `checks.subject` finds it sound. The row keeps who closed it and why; the closing is an
    * event of the office's chain (`IntegrityAlertResolved` on `integrity:<satker>`), in the same
    * transaction, so the audit trail shows it. The alert row is locked meanwhile: two closings of one
    * alert cannot both succeed.
@@ -215,7 +219,7 @@ export class IntegrityService {
     id: number,
     reason: string,
     actor: { id: string; role: Role },
-    checkSubject: SubjectCheck,
+    checks: { subject: SubjectCheck; chain?: ChainCheck },
   ): Promise<IntegrityAlert> {
     if (typeof reason !== 'string' || reason.trim().length < 3 || reason.trim().length > 2000) {
       throw new DomainError('AUDIT.REASON_REQUIRED', 'Alasan penutupan peringatan integritas wajib diisi (3–2000 karakter): apa yang diperiksa dan dipulihkan.', 'validation');
@@ -230,7 +234,7 @@ export class IntegrityService {
       if (alert.resolvedAt !== null) {
         throw new DomainError('AUDIT.ALERT_ALREADY_RESOLVED', `Peringatan integritas #${id} sudah ditutup pada ${alert.resolvedAt}.`, 'conflict', { id });
       }
-      const problem = alert.subject === null ? await this.chainProblem(satker) : await checkSubject(satker, alert.subject);
+      const problem = alert.subject === null ? await (checks.chain ?? ((s) => this.chainProblem(s)))(satker) : await checks.subject(satker, alert.subject);
       if (problem !== null) {
         throw new DomainError(
           'AUDIT.DAMAGE_STILL_PRESENT',
