@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EventStore } from '@kinerja/event-store';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { RandomWorkload, WorkloadResult } from '../testing/random-workload';
-import { kinerjaFromStreams, reportStateFromStream } from '../testing/stream-truth';
+import { reportingSubbagian } from '@kinerja/domain';
+import { kinerjaFromStreams, pkInForceFromStream, reportStateFromStream } from '../testing/stream-truth';
 import { snapshotReadModels } from '../testing/table-snapshot';
 import { WORKLOAD_SUBBAGIAN } from '../testing/workload-structure';
 import { ApprovalInboxQuery } from './approval-inbox/approval-inbox.query';
@@ -141,15 +142,30 @@ describe('projections following the log while many offices write at once', () =>
   it('the status matrix shows each report as its stream says, overdue decided from the clock', async () => {
     const query = new SubmissionStatusQuery(db.dataSource);
     const longAfter = new Date(Date.UTC(YEAR + 2, 0, 1));
+    let officesWherePdiOwesNothing = 0;
     for (const satker of workload.offices) {
       const matrix = await query.matrix(satker, YEAR, longAfter);
-      expect(matrix.subbagian).toEqual([...WORKLOAD_SUBBAGIAN].sort());
+      // Owed: the subbagian is PIC of an indicator of the PK in force (PDI may own nothing after a PK Perubahan).
+      const owing = reportingSubbagian((await pkInForceFromStream(store, satker, YEAR)).structure);
+      if (!owing.includes('PDI')) officesWherePdiOwesNothing++;
+      // Rows: who owes reports, and who has any (the workload creates no subbagian rows, so none is listed as active).
+      const reported = async (sub: string) => {
+        for (let month = 1; month <= 12; month++) if ((await reportStateFromStream(store, satker, YEAR, month, sub)).status !== 'EMPTY') return true;
+        return false;
+      };
+      const rows: string[] = [];
+      for (const sub of WORKLOAD_SUBBAGIAN) if (owing.includes(sub) || (await reported(sub))) rows.push(sub);
+      expect(matrix.subbagian).toEqual(rows.sort());
       for (const cell of matrix.cells) {
         const state = await reportStateFromStream(store, satker, YEAR, cell.month, cell.subbagian);
+        const owed = owing.includes(cell.subbagian);
         const never = state.status === 'EMPTY' || (state.approved === null && (state.status === 'DRAFT' || state.status === 'RETURNED'));
-        expect([cell.month, cell.subbagian, cell.status]).toEqual([cell.month, cell.subbagian, never ? 'OVERDUE' : state.status]);
+        const expected = state.status === 'EMPTY' && !owed ? 'NOT_REQUIRED' : never && owed ? 'OVERDUE' : state.status;
+        expect([cell.month, cell.subbagian, cell.status]).toEqual([cell.month, cell.subbagian, expected]);
       }
     }
+    // The workload's seed includes a PK Perubahan that takes all of PDI's indicators away.
+    expect(officesWherePdiOwesNothing).toBeGreaterThan(0);
   });
 
   it('knows when an office has events it has not applied yet (reads then fall back to the streams)', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   Actor, CommandMetadata, Decider, PkCommand, PkEvent, PkState, RealisasiCommand, RealisasiEvent, RealisasiKey, RealisasiState,
-  DEFAULT_RATING_SCALE, perjanjianKinerjaDecider, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleStreamId, realisasiDecider,
+  DEFAULT_RATING_SCALE, indicatorsOwnedBy, perjanjianKinerjaDecider, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleStreamId, realisasiDecider,
   realisasiStreamId, type RatingScaleCommand, type RatingScaleEvent, type RatingScaleState,
 } from '@kinerja/domain';
 import type { CatatanReviuCommand } from '@kinerja/domain/catatan-reviu/catatan-reviu.commands';
@@ -102,13 +102,17 @@ export class RandomWorkload {
     for (let month = 1; month <= months; month++) {
       if (month === reviseAt) {
         await runPk({ type: 'OpenPkRevision', data: { reason: 'PK Perubahan: target disesuaikan' } }, sekretaris);
-        // Sometimes the revision also hands K2.2 to KUL: PDI's approved months of it stay in Tabel 3.2.
-        const structure = workloadStructure(2 + month, random() < 0.5);
+        // Sometimes the revision also hands K2.2, or all of PDI's indicators, to KUL: PDI's approved
+        // months of them stay in Tabel 3.2, and a PDI that owns nothing reports no more.
+        const roll = random();
+        const structure = workloadStructure(2 + month, roll < 0.35 ? 'none' : roll < 0.7 ? 'K2.2' : 'PDI');
         await runPk({ type: 'ChangePkIndicators', data: { structure, subbagianCodes: WORKLOAD_SUBBAGIAN } }, sekretaris);
         await runPk({ type: 'SubmitPk', data: {} }, sekretaris);
         await runPk({ type: 'ApprovePk', data: {} }, ketua);
       }
+      const inForce = pkInForce(pk.state);
       for (const subbagian of WORKLOAD_SUBBAGIAN) {
+        if (!inForce || indicatorsOwnedBy(inForce.structure, subbagian).length === 0) continue;
         await this.report(pk.state, { satker, year, month, subbagian }, month === months, random, meta);
       }
       if (month === 1 || random() < 0.15) await this.catatanReviu(satker, year, month, random, meta);

@@ -1,6 +1,6 @@
 import {
   approvedRealisasiOf, computeKinerja, foldEvents, perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId, subbagianReportingInYear,
-  type ApprovedRealisasi, type KinerjaTable, type PkEvent, type RealisasiEvent, type RealisasiState,
+  type ApprovedRealisasi, type KinerjaTable, type PkEvent, type PkVersionInForce, type RealisasiEvent, type RealisasiState,
 } from '@kinerja/domain';
 import type { EventStore } from '@kinerja/event-store';
 
@@ -8,6 +8,14 @@ import type { EventStore } from '@kinerja/event-store';
 export async function reportStateFromStream(store: EventStore, satker: string, year: number, month: number, subbagian: string): Promise<RealisasiState> {
   const events = await store.readStream(realisasiStreamId(satker, year, month, subbagian), { tenantId: satker });
   return foldEvents(realisasiDecider, events as unknown as RealisasiEvent[]);
+}
+
+/** The PK in force as its stream says. */
+export async function pkInForceFromStream(store: EventStore, satker: string, year: number): Promise<PkVersionInForce> {
+  const events = await store.readStream(pkStreamId(satker, year), { tenantId: satker });
+  const pk = pkInForce(foldEvents(perjanjianKinerjaDecider, events as unknown as PkEvent[]));
+  if (!pk) throw new Error(`no PK in force for ${satker} ${year}`);
+  return pk;
 }
 
 /** Tabel 3.2 exactly as the workflow computes it from the streams. */

@@ -2,11 +2,14 @@ import { indicatorsOwnedBy, type PkStructure, type RealisasiContent } from '@kin
 
 export const WORKLOAD_SUBBAGIAN = ['KUL', 'PDI'];
 
+/** What a PK Perubahan hands from PDI to KUL: nothing, K2.2, or both of PDI's indicators. */
+export type WorkloadMove = 'none' | 'K2.2' | 'PDI';
+
 /**
  * A small PK with every aggregation, both polarities and a range target; `bump` changes a target and
- * `moveK22` hands K2.2 from PDI to KUL (what a PK Perubahan may do).
+ * `move` hands indicators from PDI to KUL (what a PK Perubahan may do; with 'PDI', PDI owns nothing).
  */
-export function workloadStructure(bump = 0, moveK22 = false): PkStructure {
+export function workloadStructure(bump = 0, move: WorkloadMove = 'none'): PkStructure {
   const base = { unit: 'Layanan', lowerIsBetterFormula: 'INVERSE_DIFFERENCE' as const, monthlyPlan: null, evidenceRequired: false, sasaran: null };
   return {
     programs: [{
@@ -22,8 +25,8 @@ export function workloadStructure(bump = 0, moveK22 = false): PkStructure {
         {
           code: 'K2', name: 'Manajemen Data', pagu: null,
           indicators: [
-            { ...base, code: 'K2.1', name: 'Indeks Layanan Data', unit: '%', target: { kind: 'RANGE', min: '70', max: '80' }, polarity: 'HIGHER_IS_BETTER', aggregation: 'AVERAGE', picSubbagian: 'PDI' },
-            { ...base, code: 'K2.2', name: 'Dokumen Data', unit: 'Dokumen', target: { kind: 'SINGLE', value: '3' }, polarity: 'HIGHER_IS_BETTER', aggregation: 'MAX', picSubbagian: moveK22 ? 'KUL' : 'PDI' },
+            { ...base, code: 'K2.1', name: 'Indeks Layanan Data', unit: '%', target: { kind: 'RANGE', min: '70', max: '80' }, polarity: 'HIGHER_IS_BETTER', aggregation: 'AVERAGE', picSubbagian: move === 'PDI' ? 'KUL' : 'PDI' },
+            { ...base, code: 'K2.2', name: 'Dokumen Data', unit: 'Dokumen', target: { kind: 'SINGLE', value: '3' }, polarity: 'HIGHER_IS_BETTER', aggregation: 'MAX', picSubbagian: move === 'none' ? 'PDI' : 'KUL' },
           ],
         },
       ],
