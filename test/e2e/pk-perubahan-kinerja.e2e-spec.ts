@@ -1,17 +1,20 @@
 import { EventStore } from '@kinerja/event-store';
+import { ControllableClock } from '@kinerja/platform';
 import { builtInRegistry, KinerjaReadModel, ProjectionRunner } from '@kinerja/projections';
 import { createTestApp, TestApp } from '../support/test-app';
 import { approveJemberPk, createJemberOffice, JEMBER, jemberPkBody, JemberTokens, ownedBy, SUBBAGIAN } from './workflow/jember-office.fixture';
 
 /**
- * A PK Perubahan that hands every indicator of TPH to KUL after March: TPH's approved January–March
- * stay in Tabel 3.2 (figures and budget spent), from the streams, from the read model and in time
- * travel alike; and TPH owes no report after the change (never overdue), in the status matrix and the
- * monthly list.
+ * A PK Perubahan approved on 9 April 2024 that hands every indicator of TPH to KUL: April onwards are
+ * reported under it, January–March under version 1. TPH's approved January–March stay in Tabel 3.2
+ * (figures and budget spent), from the streams, from the read model and in time travel alike; TPH can
+ * still correct them with its own lines; and TPH owes no report from April on (never overdue), in the
+ * status matrix and the monthly list. The clock moves with the story.
  */
 describe('kinerja/{year} after a PK Perubahan moved indicators to another subbagian', () => {
   let t: TestApp;
   let tokens: JemberTokens;
+  const clock = new ControllableClock(new Date('2024-04-08T03:00:00Z'));
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const pk = `/api/v1/satker/${JEMBER}/pk/2024`;
   const report = (month: number, subbagian: string) => `/api/v1/satker/${JEMBER}/realisasi/2024/${month}/${subbagian}`;
@@ -43,10 +46,9 @@ describe('kinerja/{year} after a PK Perubahan moved indicators to another subbag
   };
 
   let revisedBody: ReturnType<typeof jemberPkBody>;
-  let afterApproval: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ clock });
     tokens = await createJemberOffice(t);
     await approveJemberPk(t, tokens, 2024);
     const original = jemberPkBody();
@@ -57,14 +59,19 @@ describe('kinerja/{year} after a PK Perubahan moved indicators to another subbag
     for (const k of revisedBody.programs.flatMap((p) => p.kegiatan)) {
       for (const i of k.indicators) if (i.picSubbagian === 'TPH') i.picSubbagian = 'KUL';
     }
+    clock.set(new Date('2024-04-09T03:00:00Z'));
     await t.http.post(`${pk}/revisions`).set(as(tokens.sekretaris)).send({ reason: 'Tugas Subbagian TPH dialihkan ke Subbagian KUL.' }).expect(201);
     const draft = await t.http.put(`${pk}/draft`).set(as(tokens.sekretaris)).send(revisedBody);
     expect({ status: draft.status, body: draft.status === 200 ? null : draft.body }).toEqual({ status: 200, body: null });
     await t.http.post(`${pk}/submit`).set(as(tokens.sekretaris)).send({}).expect(200);
     const approved = await t.http.post(`${pk}/approve`).set(as(tokens.ketua)).send({});
     expect(approved.body.inForce).toMatchObject({ version: 2 });
+    // April ends: its reports are made under version 2, TPH owes none.
+    clock.set(new Date('2024-05-02T03:00:00Z'));
     for (const subbagian of ['PDI', 'KUL', 'HSDM']) await reportAndApprove(revisedBody, 4, subbagian, '10');
-    afterApproval = new Date().toISOString();
+    const refused = await t.http.post(`${report(4, 'TPH')}/submit`).set(as(tokens.kasubbag.TPH)).send(content(jemberPkBody(), 'TPH', '1000'));
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'REALISASI.INDICATOR_NOT_OWNED' });
+
   });
 
   afterAll(() => t?.close());
@@ -98,22 +105,32 @@ describe('kinerja/{year} after a PK Perubahan moved indicators to another subbag
   });
 
   it('answers the same in time travel to a moment after the change', async () => {
+    // The log records real instants; travel to one after every approval (the clock follows, so it is not "the future").
+    const afterApproval = new Date().toISOString();
+    clock.set(new Date(Date.now() + 1000));
     const { asOf, ...table } = await kinerja(`?asOf=${encodeURIComponent(afterApproval)}`);
     expect(asOf).toBe(afterApproval);
     expectFormerPicMonthsKept(table);
     expect(table).toEqual(await kinerja());
   });
 
-  it('refuses a correction by TPH of a month whose figures now belong to KUL, naming them (the approved figures stand)', async () => {
-    const revise = await t.http.post(`${report(2, 'TPH')}/revise`).set(as(tokens.kasubbag.TPH)).send({ reason: 'Salah ketik pada narasi.' });
-    expect({ status: revise.status, code: revise.body.code }).toEqual({ status: 409, code: 'REALISASI.OWNERSHIP_CHANGED' });
-    expect(revise.body.message).toContain(movedCodes[0]);
-    expect(revise.body.details).toMatchObject({ approvedPkVersion: 1, pkVersion: 2 });
-    const state = await t.http.get(report(2, 'TPH')).set(as(tokens.kasubbag.TPH));
-    expect(state.body).toMatchObject({ status: 'APPROVED' });
+  it('lets TPH correct a month reported before the change with its own lines (version 1), and the correction counts', async () => {
+    const revise = await t.http.post(`${report(2, 'TPH')}/revise`).set(as(tokens.kasubbag.TPH)).send({ reason: 'Angka Februari salah ketik.' });
+    expect(revise.status).toBe(200);
+    const corrected = content(jemberPkBody(), 'TPH', '1000');
+    corrected.lines[0].value = '2';
+    const resubmitted = await t.http.post(`${report(2, 'TPH')}/submit`).set(as(tokens.kasubbag.TPH)).send(corrected);
+    expect({ status: resubmitted.status, body: resubmitted.status === 200 ? null : resubmitted.body }).toEqual({ status: 200, body: null });
+    await t.http.post(`${report(2, 'TPH')}/approve`).set(as(tokens.sekretaris)).send({}).expect(200);
+    const after = await t.http.get(report(2, 'TPH')).set(as(tokens.inspektorat));
+    expect(after.body.approved).toMatchObject({ revision: 1, pkVersion: 1 });
+    expect(after.body.approved.lines.find((l: { indicatorCode: string }) => l.indicatorCode === corrected.lines[0].indicatorCode).value).toBe('2');
+    const table = await kinerja();
+    expect(movedRows(table).find((r: any) => r.code === corrected.lines[0].indicatorCode).reportedMonths).toEqual([1, 2, 3, 4]);
   });
 
   it('shows TPH\'s later months as not required, never overdue, in the status matrix and the monthly list', async () => {
+    clock.set(new Date('2025-02-01T03:00:00Z'));
     await new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
     const matrix = await t.http.get(`/api/v1/satker/${JEMBER}/status-matrix/2024`).set(as(tokens.sekretaris));
     expect(matrix.status).toBe(200);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EventStore } from '@kinerja/event-store';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { RandomWorkload, WorkloadResult } from '../testing/random-workload';
-import { reportingSubbagian } from '@kinerja/domain';
-import { kinerjaFromStreams, pkInForceFromStream, reportStateFromStream } from '../testing/stream-truth';
+import { approvedVersionsOf, subbagianOwingByMonth } from '@kinerja/domain';
+import { kinerjaFromStreams, pkStateFromStream, reportStateFromStream } from '../testing/stream-truth';
 import { snapshotReadModels } from '../testing/table-snapshot';
 import { WORKLOAD_SUBBAGIAN } from '../testing/workload-structure';
 import { ApprovalInboxQuery } from './approval-inbox/approval-inbox.query';
@@ -145,9 +145,10 @@ describe('projections following the log while many offices write at once', () =>
     let officesWherePdiOwesNothing = 0;
     for (const satker of workload.offices) {
       const matrix = await query.matrix(satker, YEAR, longAfter);
-      // Owed: the subbagian is PIC of an indicator of the PK in force (PDI may own nothing after a PK Perubahan).
-      const owing = reportingSubbagian((await pkInForceFromStream(store, satker, YEAR)).structure);
-      if (!owing.includes('PDI')) officesWherePdiOwesNothing++;
+      // Owed: the subbagian is PIC of an indicator of the month's PK version (PDI may own nothing after a PK Perubahan).
+      const owingByMonth = subbagianOwingByMonth(approvedVersionsOf(await pkStateFromStream(store, satker, YEAR)), YEAR, 'Asia/Jakarta');
+      const owing = [...new Set(owingByMonth.flat())];
+      if (!owingByMonth[11].includes('PDI')) officesWherePdiOwesNothing++;
       // Rows: who owes reports, and who has any (the workload creates no subbagian rows, so none is listed as active).
       const reported = async (sub: string) => {
         for (let month = 1; month <= 12; month++) if ((await reportStateFromStream(store, satker, YEAR, month, sub)).status !== 'EMPTY') return true;
@@ -158,7 +159,7 @@ describe('projections following the log while many offices write at once', () =>
       expect(matrix.subbagian).toEqual(rows.sort());
       for (const cell of matrix.cells) {
         const state = await reportStateFromStream(store, satker, YEAR, cell.month, cell.subbagian);
-        const owed = owing.includes(cell.subbagian);
+        const owed = owingByMonth[cell.month - 1].includes(cell.subbagian);
         const never = state.status === 'EMPTY' || (state.approved === null && (state.status === 'DRAFT' || state.status === 'RETURNED'));
         const expected = state.status === 'EMPTY' && !owed ? 'NOT_REQUIRED' : never && owed ? 'OVERDUE' : state.status;
         expect([cell.month, cell.subbagian, cell.status]).toEqual([cell.month, cell.subbagian, expected]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   Actor, CommandMetadata, Decider, PkCommand, PkEvent, PkState, RealisasiCommand, RealisasiEvent, RealisasiKey, RealisasiState,
-  DEFAULT_RATING_SCALE, indicatorsOwnedBy, perjanjianKinerjaDecider, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleStreamId, realisasiDecider,
+  DEFAULT_RATING_SCALE, indicatorsOwnedBy, perjanjianKinerjaDecider, pkInForceForMonth, pkStreamId, ratingScaleDecider, ratingScaleStreamId, realisasiDecider,
   realisasiStreamId, type RatingScaleCommand, type RatingScaleEvent, type RatingScaleState,
 } from '@kinerja/domain';
 import type { CatatanReviuCommand } from '@kinerja/domain/catatan-reviu/catatan-reviu.commands';
@@ -73,8 +73,11 @@ export class RandomWorkload {
     const meta = (actor: Actor): CommandMetadata => ({ actor, now: new Date(Date.UTC(year + 1, 0, 10) + ++minute * 60000).toISOString() });
     const pk: Stream<PkState> = { state: perjanjianKinerjaDecider.initialState(), version: -1 };
     const pkId = pkStreamId(satker, year);
-    const runPk = (cmd: Omit<PkCommand, 'metadata'>, actor: Actor) =>
-      this.exec(satker, pkId, pk, perjanjianKinerjaDecider, { ...cmd, metadata: meta(actor) } as PkCommand);
+    // PK commands carry the day they happen in the year: the PK in January, a PK Perubahan in the middle of
+    // its month, which therefore applies from that month on (pkInForceForMonth); reports come after the year.
+    let pkDay = Date.UTC(year, 0, 5);
+    const runPk = (cmd: Omit<PkCommand, 'metadata'>, actor: Actor) => this.exec(satker, pkId, pk, perjanjianKinerjaDecider,
+      { ...cmd, metadata: { actor, now: new Date(pkDay + ++minute * 60000).toISOString() } } as PkCommand);
     const scale: Stream<RatingScaleState> = { state: ratingScaleDecider.initialState(), version: -1 };
     const setScale = (label: string, middle: string) => this.exec(satker, ratingScaleStreamId(satker), scale, ratingScaleDecider, {
       type: 'SetRatingScale', metadata: meta(admin),
@@ -101,6 +104,7 @@ export class RandomWorkload {
     const reviseAt = random() < 0.4 ? 1 + Math.floor(random() * months) : -1;
     for (let month = 1; month <= months; month++) {
       if (month === reviseAt) {
+        pkDay = Date.UTC(year, month - 1, 15);
         await runPk({ type: 'OpenPkRevision', data: { reason: 'PK Perubahan: target disesuaikan' } }, sekretaris);
         // Sometimes the revision also hands K2.2, or all of PDI's indicators, to KUL: PDI's approved
         // months of them stay in Tabel 3.2, and a PDI that owns nothing reports no more.
@@ -110,7 +114,7 @@ export class RandomWorkload {
         await runPk({ type: 'SubmitPk', data: {} }, sekretaris);
         await runPk({ type: 'ApprovePk', data: {} }, ketua);
       }
-      const inForce = pkInForce(pk.state);
+      const inForce = pkInForceForMonth(pk.state, month, 'Asia/Jakarta');
       for (const subbagian of WORKLOAD_SUBBAGIAN) {
         if (!inForce || indicatorsOwnedBy(inForce.structure, subbagian).length === 0) continue;
         await this.report(pk.state, { satker, year, month, subbagian }, month === months, random, meta);
@@ -179,7 +183,7 @@ export class RandomWorkload {
   private async report(pkState: PkState, key: RealisasiKey, last: boolean, random: () => number, meta: (a: Actor) => CommandMetadata): Promise<void> {
     const stream: Stream<RealisasiState> = { state: realisasiDecider.initialState(), version: -1 };
     const id = realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
-    const context = { pkInForce: pkInForce(pkState), timezone: 'Asia/Jakarta' };
+    const context = { pkInForce: pkInForceForMonth(pkState, key.month, 'Asia/Jakarta'), timezone: 'Asia/Jakarta' };
     const structure = context.pkInForce?.structure;
     if (!structure) throw new Error(`workload: no PK in force for ${key.satker} ${key.year}`);
     const owner = kasubbag(key.subbagian);

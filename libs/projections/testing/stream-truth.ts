@@ -1,6 +1,6 @@
 import {
   approvedRealisasiOf, computeKinerja, foldEvents, perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId, subbagianReportingInYear,
-  type ApprovedRealisasi, type KinerjaTable, type PkEvent, type PkVersionInForce, type RealisasiEvent, type RealisasiState,
+  type ApprovedRealisasi, type KinerjaTable, type PkEvent, type PkState, type RealisasiEvent, type RealisasiState,
 } from '@kinerja/domain';
 import type { EventStore } from '@kinerja/event-store';
 
@@ -10,12 +10,10 @@ export async function reportStateFromStream(store: EventStore, satker: string, y
   return foldEvents(realisasiDecider, events as unknown as RealisasiEvent[]);
 }
 
-/** The PK in force as its stream says. */
-export async function pkInForceFromStream(store: EventStore, satker: string, year: number): Promise<PkVersionInForce> {
+/** The PK of a year as its stream says. */
+export async function pkStateFromStream(store: EventStore, satker: string, year: number): Promise<PkState> {
   const events = await store.readStream(pkStreamId(satker, year), { tenantId: satker });
-  const pk = pkInForce(foldEvents(perjanjianKinerjaDecider, events as unknown as PkEvent[]));
-  if (!pk) throw new Error(`no PK in force for ${satker} ${year}`);
-  return pk;
+  return foldEvents(perjanjianKinerjaDecider, events as unknown as PkEvent[]);
 }
 
 /** Tabel 3.2 exactly as the workflow computes it from the streams. */

@@ -1,6 +1,6 @@
 import { anIndicator, aStructure } from '../../testing/builders';
 import type { PkState, PkVersion } from './pk.state';
-import { indicatorsOwnedBy, reportingSubbagian, subbagianReportingInYear } from './pk-queries';
+import { indicatorsOwnedBy, pkVersionForMonth, reportingSubbagian, subbagianOwingByMonth, subbagianReportingInYear } from './pk-queries';
 
 describe('Who reports what under a PK', () => {
   it('given K1.1 and K1.2 with KUL and K2.1 with PDI, then KUL owns two lines and PDI one', () => {
@@ -34,5 +34,40 @@ describe('The subbagian whose reports make up a year', () => {
 
   it('given no PK, then nobody reports', () => {
     expect(subbagianReportingInYear({ status: 'EMPTY' })).toEqual([]);
+  });
+});
+
+describe('The PK version a month is reported under', () => {
+  const v = (version: number, approvedAt: string, pic = 'KUL') => ({ version, approvedAt, structure: aStructure([anIndicator({ picSubbagian: pic })]) });
+  // v1 approved 16 January 2024; the PK Perubahan (v2) approved 3 July 2024, 08:00 in Jakarta.
+  const versions = [v(1, '2024-01-16T03:00:00.000Z'), v(2, '2024-07-03T01:00:00.000Z', 'HSDM')];
+  const versionOf = (month: number, list = versions) => pkVersionForMonth(list, 2024, month, 'Asia/Jakarta')?.version ?? null;
+
+  it('given a PK Perubahan approved in July, then January–June keep version 1 and July–December follow version 2', () => {
+    expect(Array.from({ length: 12 }, (_, i) => versionOf(i + 1))).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]);
+  });
+
+  it('given the first PK approved in March, then January and February are reported under it too', () => {
+    expect(versionOf(1, [v(1, '2024-03-04T02:00:00.000Z')])).toBe(1);
+  });
+
+  it('given a revision approved after the year, then every month keeps the version in force when it ended', () => {
+    expect(versionOf(12, [v(1, '2024-01-16T03:00:00.000Z'), v(2, '2025-02-01T02:00:00.000Z')])).toBe(1);
+  });
+
+  it('given an approval late on 30 June in Jakarta (still 30 June UTC), then June follows it: the office calendar decides', () => {
+    expect(versionOf(6, [v(1, '2024-01-16T03:00:00.000Z'), v(2, '2024-06-30T16:00:00.000Z')])).toBe(2);
+    expect(versionOf(6, [v(1, '2024-01-16T03:00:00.000Z'), v(2, '2024-06-30T17:30:00.000Z')])).toBe(1);
+  });
+
+  it('given the PICs per month, then a subbagian handed indicators in July owes July–December only', () => {
+    const owing = subbagianOwingByMonth(versions, 2024, 'Asia/Jakarta');
+    expect(owing.map((subs) => subs.includes('HSDM'))).toEqual([false, false, false, false, false, false, true, true, true, true, true, true]);
+    expect(owing[0]).toEqual(['KUL', 'PDI']);
+  });
+
+  it('given no approved version, then no month has one', () => {
+    expect(versionOf(5, [])).toBeNull();
+    expect(subbagianOwingByMonth([], 2024, 'Asia/Jakarta')).toEqual(Array(12).fill([]));
   });
 });

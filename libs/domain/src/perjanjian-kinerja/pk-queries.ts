@@ -1,4 +1,5 @@
-import type { PkIndicator, PkStructure } from './pk-structure.types';
+import { localDateOf } from '../shared/local-date';
+import type { PkIndicator, PkStructure, PkVersionInForce } from './pk-structure.types';
 import { indicatorsOf } from './pk-structure.validate';
 import type { PkState } from './pk.state';
 
@@ -21,4 +22,52 @@ export function subbagianReportingInYear(state: PkState): string[] {
   if (state.status !== 'EXISTS') return [];
   const inForceOnce = state.versions.filter((v) => v.status === 'APPROVED' || v.status === 'SUPERSEDED');
   return [...new Set(inForceOnce.flatMap((v) => reportingSubbagian(v.structure)))].sort();
+}
+
+/** A version that has been in force: what `pkVersionForMonth` chooses from. */
+export interface ApprovedPkVersion {
+  version: number;
+  approvedAt: string;
+  structure: PkStructure;
+}
+
+/** The versions of a PK that have been in force (approved, or approved and later superseded), in order. */
+export function approvedVersionsOf(state: PkState): ApprovedPkVersion[] {
+  if (state.status !== 'EXISTS') return [];
+  return state.versions
+    .filter((v) => (v.status === 'APPROVED' || v.status === 'SUPERSEDED') && v.approvedAt !== null)
+    .map((v) => ({ version: v.version, approvedAt: v.approvedAt as string, structure: v.structure }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/**
+ * The version of the PK that month M of `year` is reported under, and whose PICs owe its report: the
+ * last version approved by the end of that month (office calendar), or, for months that ended before
+ * any approval, the first version approved. A PK Perubahan thus applies from the month in which it
+ * is approved; earlier months keep the indicators and PICs they were reported with, and a month's
+ * version never changes once the month has ended. Null without an approved version.
+ */
+export function pkVersionForMonth(versions: readonly ApprovedPkVersion[], year: number, month: number, timeZone: string): ApprovedPkVersion | null {
+  if (versions.length === 0) return null;
+  const monthIndex = year * 12 + month;
+  const inForceBy = versions.filter((v) => {
+    const approved = localDateOf(v.approvedAt, timeZone);
+    return approved.year * 12 + approved.month <= monthIndex;
+  });
+  return inForceBy.length > 0 ? inForceBy[inForceBy.length - 1] : versions[0];
+}
+
+/** `pkVersionForMonth` of a PK stream's state, as the realisasi decider takes it. */
+export function pkInForceForMonth(state: PkState, month: number, timeZone: string): PkVersionInForce | null {
+  if (state.status !== 'EXISTS') return null;
+  const chosen = pkVersionForMonth(approvedVersionsOf(state), state.year, month, timeZone);
+  return chosen && { satker: state.satker, year: state.year, version: chosen.version, structure: chosen.structure, approvedAt: chosen.approvedAt };
+}
+
+/** The subbagian that owe the report of each month 1–12 (index 0 is January): the PICs of that month's version. */
+export function subbagianOwingByMonth(versions: readonly ApprovedPkVersion[], year: number, timeZone: string): string[][] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const chosen = pkVersionForMonth(versions, year, i + 1, timeZone);
+    return chosen ? reportingSubbagian(chosen.structure) : [];
+  });
 }

@@ -8,6 +8,7 @@ import type { RealisasiContent, RealisasiKey } from './realisasi.types';
  * (IANA, e.g. "Asia/Jakarta") in which "the month has ended" is judged against metadata.now.
  */
 export interface RealisasiContext {
+  /** The PK version the report's month is reported under (`pkInForceForMonth`); null without an approved PK. */
   pkInForce: PkVersionInForce | null;
   timezone: string;
 }
@@ -26,8 +27,8 @@ export type ApproveRealisasi = Command<'ApproveRealisasi', Record<string, never>
 export type ReturnRealisasi = Command<'ReturnRealisasi', { reason: string }>;
 /** Reopens an approved report as a new revision; the corrected content follows with save/submit. */
 /**
- * A correction after approval. With `context` (the PK in force), a report whose approved figures
- * include indicators its subbagian no longer owns is refused: the correction could not carry them.
+ * A correction after approval. With `context`, a report whose approved figures include indicators
+ * the context's PK version does not give its subbagian is refused: the correction could not carry them.
  */
 export type ReviseRealisasi = Command<'ReviseRealisasi', { reason: string; context?: RealisasiContext }>;
 

@@ -125,9 +125,11 @@ function returnReport(command: ReturnRealisasi, state: RealisasiState): Realisas
 }
 
 /**
- * A correction is validated against the PK in force, so it cannot carry approved figures of
- * indicators (or budget of kegiatan) that a PK Perubahan has since handed to another subbagian:
- * approving it would silently drop them from Tabel 3.2. Such a revision is refused, naming them.
+ * A correction is validated against the context's PK version, so it cannot carry approved figures
+ * of indicators (or budget of kegiatan) that version does not give the subbagian: approving it would
+ * silently drop them from Tabel 3.2. Such a revision is refused, naming them. The API passes the
+ * version the month is reported under (`pkInForceForMonth`), which does not change once the month
+ * has ended, so this guards callers that pass another version.
  */
 function requireApprovedStillOwned(state: ExistingRealisasiState, context: RealisasiContext | undefined): void {
   const pk = context?.pkInForce;

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  foldEvents, perjanjianKinerjaDecider, pkInForce, reportingSubbagian,
+  approvedVersionsOf, foldEvents, perjanjianKinerjaDecider, pkInForce, reportingSubbagian, subbagianOwingByMonth,
   type CommandMetadata, type LkjRequestReason, type PkEvent,
 } from '@kinerja/domain';
 import type { EventStore, GlobalEvent } from '@kinerja/event-store';
@@ -15,8 +15,9 @@ export const LKJ_PROCESS_MANAGER = 'process-manager:lkj';
 export async function isYearComplete(db: EntityManager | DataSource, satker: string, year: number): Promise<boolean> {
   const rows: Array<{ complete: boolean }> = await db.query(
     `SELECT (SELECT count(*) FROM lkj_pm_reports r
-              WHERE r.satker_code = p.satker_code AND r.year = p.year AND r.subbagian = ANY (p.subbagian))
-            = 12 * cardinality(p.subbagian) AND cardinality(p.subbagian) > 0 AS complete
+              WHERE r.satker_code = p.satker_code AND r.year = p.year
+                AND lpad(r.month::text, 2, '0') || ':' || r.subbagian = ANY (p.obligations))
+            = cardinality(p.obligations) AND cardinality(p.obligations) > 0 AS complete
        FROM lkj_pm_pk p WHERE p.satker_code = $1 AND p.year = $2`,
     [satker, year],
   );
@@ -107,12 +108,17 @@ export class LkjProcessManager {
     if (event.type === 'PkApproved') {
       const year = Number(event.streamId.split(':')[2]);
       const pkEvents = await this.store.readStream(event.streamId, { tenantId: event.tenantId, toVersion: event.streamVersion }, manager);
-      const pk = pkInForce(foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]));
+      const state = foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]);
+      const pk = pkInForce(state);
       if (!pk) return null;
+      // Who owes each month: the PICs of the version that month is reported under.
+      const office: Array<{ time_zone: string }> = await manager.query(`SELECT time_zone FROM satker WHERE code = $1`, [event.tenantId]);
+      const owing = subbagianOwingByMonth(approvedVersionsOf(state), year, office[0]?.time_zone ?? 'Asia/Jakarta');
+      const obligations = owing.flatMap((subs, i) => subs.map((s) => `${String(i + 1).padStart(2, '0')}:${s}`));
       await manager.query(
-        `INSERT INTO lkj_pm_pk (satker_code, year, pk_version, subbagian) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (satker_code, year) DO UPDATE SET pk_version = EXCLUDED.pk_version, subbagian = EXCLUDED.subbagian`,
-        [event.tenantId, year, pk.version, reportingSubbagian(pk.structure)],
+        `INSERT INTO lkj_pm_pk (satker_code, year, pk_version, subbagian, obligations) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (satker_code, year) DO UPDATE SET pk_version = EXCLUDED.pk_version, subbagian = EXCLUDED.subbagian, obligations = EXCLUDED.obligations`,
+        [event.tenantId, year, pk.version, reportingSubbagian(pk.structure), obligations],
       );
       return year;
     }

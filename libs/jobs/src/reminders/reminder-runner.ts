@@ -54,7 +54,7 @@ export class ReminderRunner {
     const today = localDate(now, office.timeZone);
     const years = [today.year - 1, today.year];
     const names = await this.directory.subbagianNames(office.satker);
-    const facts = reportFacts(await this.history.read(office.satker, years, names), today, years);
+    const facts = reportFacts(await this.history.read(office.satker, years, names), today, years, office.timeZone);
     const due = planReminders({ office, now, reports: facts });
     const recorded: string[] = [];
     for (const reminder of due) {

@@ -13,13 +13,12 @@ function after(a: LocalDate, b: LocalDate): boolean {
 }
 
 /**
- * A report is owed by a subbagian that is PIC of at least one indicator of the PK in force (the
- * obligation reminders and the LKj's "all approved" follow too); without an approved PK nothing is
- * owed yet. A report owed is overdue once its deadline day is over and it has never been submitted
+ * A report is owed by a subbagian that is PIC of at least one indicator of the PK version its month
+ * is reported under (`pkVersionForMonth`: the one in force when the month ended; the obligation
+ * reminders and the LKj's "all approved" follow it too); without an approved PK nothing is owed yet. A report owed is overdue once its deadline day is over and it has never been submitted
  * for the first time or sits in draft/returned without ever having been approved. A correction of
  * an approved report is never overdue: the approved figures stand meanwhile. A report nobody owes
- * and nobody opened is NOT_REQUIRED; one opened anyway (before a PK Perubahan moved the
- * subbagian's indicators elsewhere) keeps its own status and is never overdue.
+ * and nobody opened is NOT_REQUIRED; one opened anyway keeps its own status and is never overdue.
  */
 export function statusShown(
   stored: { status: StoredSubmissionStatus; approvedOnce: boolean } | null,

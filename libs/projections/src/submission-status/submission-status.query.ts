@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { localDateOf, reportingSubbagian, type PkStructure } from '@kinerja/domain';
+import { localDateOf, subbagianOwingByMonth, type PkStructure } from '@kinerja/domain';
 import { PERF_PK_TABLE } from '../current-performance/current-performance.tables';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
@@ -41,8 +41,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * The submission matrix of one office and year: every active subbagian (and any that has a
- * report or owes one) × 12 months. Overdue is decided here, from the PK in force, the office's
- * deadline day and `now` (`statusShown`).
+ * report or owes one) × 12 months. Overdue is decided here, from who owes each month (the PICs of
+ * the PK version the month is reported under, `subbagianOwingByMonth`), the office's deadline day and
+ * `now` (`statusShown`).
  */
 export class SubmissionStatusQuery {
   constructor(private readonly dataSource: DataSource) {}
@@ -60,12 +61,16 @@ export class SubmissionStatusQuery {
     const active: Array<{ code: string }> = await this.dataSource.query(
       'SELECT code FROM subbagian WHERE satker_code = $1 AND active ORDER BY code', [satker],
     );
-    // Who owes reports: the PICs of the PK in force (the current-performance read model keeps its versions).
-    const inForce: Array<{ structure: PkStructure }> = await this.dataSource.query(
-      `SELECT structure FROM ${PERF_PK_TABLE} WHERE satker = $1 AND year = $2 AND status = 'APPROVED' ORDER BY version DESC LIMIT 1`, [satker, year],
+    // Who owes each month: the PICs of its PK version (the current-performance read model keeps every version).
+    const versions: Array<{ version: number; approved_at: Date | string; structure: PkStructure }> = await this.dataSource.query(
+      `SELECT version, approved_at, structure FROM ${PERF_PK_TABLE}
+        WHERE satker = $1 AND year = $2 AND status IN ('APPROVED', 'SUPERSEDED') AND approved_at IS NOT NULL ORDER BY version`,
+      [satker, year],
     );
-    const owing = new Set(inForce.length === 0 ? [] : reportingSubbagian(inForce[0].structure));
-    const names = [...new Set([...active.map((a) => a.code), ...stored.map((s) => s.subbagian), ...owing])].sort();
+    const owingByMonth = subbagianOwingByMonth(
+      versions.map((v) => ({ version: v.version, approvedAt: new Date(v.approved_at).toISOString(), structure: v.structure })), year, timeZone,
+    ).map((subs) => new Set(subs));
+    const names = [...new Set([...active.map((a) => a.code), ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
     const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
     const today = localDateOf(now.toISOString(), timeZone);
     const cells: SubmissionCell[] = [];
@@ -75,7 +80,7 @@ export class SubmissionStatusQuery {
         const d = deadlineOf(year, month, deadlineDay);
         cells.push({
           subbagian, month,
-          status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay, owed: owing.has(subbagian) }, today),
+          status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay, owed: owingByMonth[month - 1].has(subbagian) }, today),
           revision: row?.revision ?? null,
           deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
           submittedAt: iso(row?.submitted_at ?? null), approvedAt: iso(row?.approved_at ?? null), returnReason: row?.return_reason ?? null,

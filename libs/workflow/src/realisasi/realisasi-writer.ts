@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   perjanjianKinerjaDecider,
-  pkInForce,
+  pkInForceForMonth,
   pkStreamId,
   realisasiDecider,
   realisasiStreamId,
@@ -19,7 +19,9 @@ import { toRealisasiView, type RealisasiView } from './realisasi.view';
 
 /**
  * Runs one command against `realisasi:<satker>:<year>:<MM>:<subbagian>`, with what the decision
- * needs beside the stream: the PK in force and the office's time zone.
+ * needs beside the stream: the PK version the month is reported under (`pkInForceForMonth`: the one
+ * in force when the month ended, so a PK Perubahan applies from the month it is approved in) and the
+ * office's time zone.
  */
 @Injectable()
 export class RealisasiWriter {
@@ -38,7 +40,8 @@ export class RealisasiWriter {
     const pkStream = pkStreamId(key.satker, key.year);
     const prepare = async (companions: Map<string, LoadedState>): Promise<RealisasiContext> => {
       const pk = companions.get(pkStream)!.state as PkState;
-      return { pkInForce: pkInForce(pk), timezone: await this.directory.timeZoneOf(key.satker) };
+      const timezone = await this.directory.timeZoneOf(key.satker);
+      return { pkInForce: pkInForceForMonth(pk, key.month, timezone), timezone };
     };
     const build = (metadata: CommandMetadata, _state: unknown, context: RealisasiContext) => command(metadata, context);
     const result = await this.runner.run(stream, realisasiDecider, actor, options, build, prepare, [{ streamId: pkStream, folder: perjanjianKinerjaDecider }]);

@@ -28,18 +28,18 @@ function history(pk: PkEvent[], realisasi: Array<[number, RealisasiEvent[]]> = [
 
 describe('the reports an office owes, from its PK and monthly-report events', () => {
   it('owes nothing for a year without a PK in force', () => {
-    expect(reportFacts(history(approvedPk.slice(0, 2)), { year: 2025, month: 6, day: 1 }, [2025])).toEqual([]);
+    expect(reportFacts(history(approvedPk.slice(0, 2)), { year: 2025, month: 6, day: 1 }, [2025], 'Asia/Jakarta')).toEqual([]);
   });
 
   it('owes one report per ended month and PIC subbagian, not started ones with every indicator blank', () => {
-    const facts = reportFacts(history(approvedPk), { year: 2025, month: 3, day: 10 }, [2025]);
+    const facts = reportFacts(history(approvedPk), { year: 2025, month: 3, day: 10 }, [2025], 'Asia/Jakarta');
     expect(facts.map((f) => `${f.month}:${f.subbagian}:${f.status}`)).toEqual(['1:KUL:NOT_STARTED', '1:PDI:NOT_STARTED', '2:KUL:NOT_STARTED', '2:PDI:NOT_STARTED']);
     expect(facts[0].blankIndicators.map((i) => i.code)).toEqual(['K1.1', 'K1.2']);
     expect(facts[0].subbagianName).toBe('Keuangan, Umum dan Logistik');
   });
 
   it('a draft lists only the indicators still blank; a blank value is not a figure', () => {
-    const facts = reportFacts(history(approvedPk, [[1, [draft(1, [line('K1.1', '1'), line('K1.2', null)])]]]), { year: 2025, month: 2, day: 1 }, [2025]);
+    const facts = reportFacts(history(approvedPk, [[1, [draft(1, [line('K1.1', '1'), line('K1.2', null)])]]]), { year: 2025, month: 2, day: 1 }, [2025], 'Asia/Jakarta');
     expect(facts.find((f) => f.subbagian === 'KUL')).toMatchObject({ status: 'DRAFT', blankIndicators: [{ code: 'K1.2', name: 'Layanan Pengawasan Internal' }] });
   });
 
@@ -55,7 +55,7 @@ describe('the reports an office owes, from its PK and monthly-report events', ()
       { type: 'RealisasiApproved', data: { revision: 0, approvedBy: 's', approvedAt: '2025-03-03T01:00:00.000Z' } },
       { type: 'RealisasiRevisionOpened', data: { revision: 1, reason: 'Salah ketik', openedBy: 'u', openedAt: '2025-03-04T01:00:00.000Z' } },
     ];
-    const facts = reportFacts(history(approvedPk, [[1, returned], [2, revising]]), { year: 2025, month: 3, day: 10 }, [2025]);
+    const facts = reportFacts(history(approvedPk, [[1, returned], [2, revising]]), { year: 2025, month: 3, day: 10 }, [2025], 'Asia/Jakarta');
     expect(facts.find((f) => f.month === 1 && f.subbagian === 'KUL')).toMatchObject({
       status: 'RETURNED', returnReason: 'Bukti kurang', returnedAt: '2025-02-03T01:00:00.000Z', submittedAt: '2025-02-02T01:00:00.000Z',
     });

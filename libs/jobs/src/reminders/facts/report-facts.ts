@@ -3,7 +3,7 @@ import {
   evolveRealisasi,
   initialPkState,
   initialRealisasiState,
-  pkInForce,
+  pkInForceForMonth,
   type PkEvent,
   type PkState,
   type RealisasiEvent,
@@ -27,18 +27,20 @@ export function realisasiKey(year: number, month: number, subbagian: string): st
 }
 
 /**
- * Every monthly report an office owes for the months that have ended in `years` (under a PK in
- * force), with where it stands. A report nobody opened yet is NOT_STARTED with every indicator blank.
+ * Every monthly report an office owes for the months that have ended in `years`, with where it
+ * stands: a month is owed by the PICs of the PK version it is reported under (`pkInForceForMonth`,
+ * the one in force when it ended, in the office's `timeZone`). A report nobody opened yet is
+ * NOT_STARTED with every indicator blank.
  */
-export function reportFacts(history: OfficeHistory, today: CalendarDate, years: number[]): ReportFact[] {
+export function reportFacts(history: OfficeHistory, today: CalendarDate, years: number[], timeZone: string): ReportFact[] {
   const facts: ReportFact[] = [];
   for (const year of years) {
     const pkState = (history.pk.get(year) ?? []).reduce<PkState>(evolvePk, initialPkState());
-    const pk = pkInForce(pkState);
-    if (!pk) continue;
-    const owned = indicatorsBySubbagian(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators)));
     for (let month = 1; month <= 12; month++) {
       if (today.year * 12 + today.month <= year * 12 + month) break;
+      const pk = pkInForceForMonth(pkState, month, timeZone);
+      if (!pk) break;
+      const owned = indicatorsBySubbagian(pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators)));
       for (const [subbagian, indicators] of owned) {
         const events = history.realisasi.get(realisasiKey(year, month, subbagian)) ?? [];
         const state = events.reduce<RealisasiState>(evolveRealisasi, initialRealisasiState());

@@ -1,4 +1,4 @@
-import { foldEvents, realisasiDecider, type PkVersionInForce, type RealisasiEvent, type RealisasiKey } from '@kinerja/domain';
+import { foldEvents, realisasiDecider, type PkState, type PkVersionInForce, type RealisasiEvent, type RealisasiKey } from '@kinerja/domain';
 import { anIndicator, aPkInForce, aStructure } from '../../../../domain/testing/builders';
 import { statusShown } from '@kinerja/projections';
 import type { Clock } from '@kinerja/platform';
@@ -24,15 +24,27 @@ const revisionOpened: RealisasiEvent = {
   type: 'RealisasiRevisionOpened', data: { revision: 1, reason: 'Salah ketik.', openedBy: 'u-kul', openedAt: '2024-03-01T02:00:00Z' },
 };
 
+/** A PK stream whose one approved version is `pk` (approved 16 January 2024). */
+function pkReaderOf(pk: PkVersionInForce | null): PkReader {
+  const state: PkState = pk === null ? { status: 'EMPTY' } : {
+    status: 'EXISTS', satker: pk.satker, year: pk.year, inForce: pk.version, working: null,
+    versions: [{
+      version: pk.version, status: 'APPROVED', structure: pk.structure, revisionReason: null, basedOnVersion: null, draftedBy: 'u', draftedAt: pk.approvedAt,
+      submittedBy: 'u', submittedAt: pk.approvedAt, approvedBy: 'k', approvedAt: pk.approvedAt, lastReturn: null,
+    }],
+  };
+  return { load: async () => ({ state, version: 0 }) } as unknown as PkReader;
+}
+
 /** The PK in force: KUL is PIC of K1.1 and K1.2 (PDI of K2.1). */
-const pkInForce = { inForce: async () => aPkInForce() } as unknown as PkReader;
+const pkInForce = pkReaderOf(aPkInForce());
 
 /** January's KUL cell of `GET realisasi/2024` at `now`, the report having the given events. */
 async function januaryCell(events: RealisasiEvent[], now: string, pk: PkVersionInForce | null = aPkInForce()): Promise<RealisasiListCell> {
   const reader = { loadYear: async () => [{ key, state: foldEvents(realisasiDecider, events), version: events.length }] } as unknown as RealisasiReader;
   const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, subbagianCodes: ['KUL'] }) } as unknown as SatkerDirectory;
   const clock: Clock = { now: () => new Date(now) };
-  const pkReader = { inForce: async () => pk } as unknown as PkReader;
+  const pkReader = pkReaderOf(pk);
   const view = await new ListRealisasiHandler(reader, directory, pkReader, clock).execute({ satker: key.satker, year: 2024 } as never);
   return view.months[0].reports.find((r) => r.subbagian === 'KUL')!;
 }

@@ -1,12 +1,12 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { localDateOf, reportingSubbagian, type LocalDate, type RealisasiStatus } from '@kinerja/domain';
+import { approvedVersionsOf, localDateOf, subbagianOwingByMonth, type LocalDate, type RealisasiStatus } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { deadlineOf, statusShown } from '@kinerja/projections';
 import { PkReader } from '../../perjanjian-kinerja/pk-reader';
 import { SatkerDirectory } from '../../shared/satker-directory';
 import { RealisasiReader } from '../realisasi-reader';
 
-/** NOT_REQUIRED: not opened, and not owed (the subbagian is PIC of no indicator of the PK in force, or no PK is in force). */
+/** NOT_REQUIRED: not opened, and not owed (the subbagian is PIC of no indicator of the month's PK version, or no PK is approved). */
 export type RealisasiListStatus = RealisasiStatus | 'NOT_STARTED' | 'NOT_REQUIRED';
 
 export interface RealisasiListCell {
@@ -60,9 +60,9 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
 
   async execute({ satker, year, onlySubbagian }: ListRealisasiQuery): Promise<RealisasiListView> {
     const facts = await this.directory.facts(satker);
-    const pk = await this.pk.inForce(satker, year);
-    const owing = new Set(pk === null ? [] : reportingSubbagian(pk.structure));
-    const listed = [...new Set([...facts.subbagianCodes, ...owing])].sort();
+    const { state: pk } = await this.pk.load(satker, year);
+    const owingByMonth = subbagianOwingByMonth(approvedVersionsOf(pk), year, facts.timeZone).map((subs) => new Set(subs));
+    const listed = [...new Set([...facts.subbagianCodes, ...owingByMonth.flatMap((s) => [...s])])].sort();
     const subbagian = onlySubbagian === null ? listed : listed.filter((code) => code === onlySubbagian);
     const today = localDateOf(this.clock.now().toISOString(), facts.timeZone);
     const deadlineDay = facts.reportDeadlineDay;
@@ -72,7 +72,7 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
       const dueDate = text(deadlineOf(year, month, deadlineDay));
       const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
         const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
-        const owed = owing.has(key.subbagian);
+        const owed = owingByMonth[month - 1].has(key.subbagian);
         return {
           subbagian: key.subbagian, status: stored?.status ?? (owed ? 'NOT_STARTED' : 'NOT_REQUIRED'), version,
           revision: state.status === 'EMPTY' ? null : state.revision,
