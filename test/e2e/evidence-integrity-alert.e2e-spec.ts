@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventStore } from '@kinerja/event-store';
 import { ControllableClock } from '@kinerja/platform';
+import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
 import { createTestApp, TestApp } from '../support/test-app';
 import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
 
@@ -148,6 +150,16 @@ describe('evidence swapped on disk, as an integrity alert', () => {
       expect(events).toEqual([expect.objectContaining({ stream_id: `integrity:${JEMBER}`, data: expect.objectContaining({ alertId: repaired.id, kind: 'evidence_mismatch' }) })]);
       const verify = await t.http.get(`/api/v1/satker/${JEMBER}/audit/verify`).set(as(tokens.inspektorat));
       expect(verify.body.result).toMatchObject({ intact: true });
+
+      // In the Inspektorat's trail, in words, once the worker's projection has applied it.
+      await new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
+      const trail = await t.http.get(`/api/v1/satker/${JEMBER}/audit/trail?type=IntegrityAlertResolved`).set(as(tokens.inspektorat));
+      expect(trail.status).toBe(200);
+      expect(trail.body.items).toEqual([expect.objectContaining({
+        eventType: 'IntegrityAlertResolved', reason: 'Berkas diunggah ulang dari arsip; SHA-256 kembali cocok.',
+        summary: expect.stringMatching(new RegExp(`^Menutup peringatan integritas #${repaired.id}: berkas bukti dukung tidak cocok dengan SHA-256-nya`)),
+        actor: expect.objectContaining({ role: 'INSPEKTORAT' }),
+      })]);
     });
 
     it('turns the banner and /health back to OK once every alert is closed', async () => {
