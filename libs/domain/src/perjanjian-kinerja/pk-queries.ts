@@ -1,7 +1,7 @@
 import { localDateOf } from '../shared/local-date';
 import type { PkIndicator, PkStructure, PkVersionInForce } from './pk-structure.types';
 import { indicatorsOf } from './pk-structure.validate';
-import type { PkState } from './pk.state';
+import type { PkState, PkVersion } from './pk.state';
 
 /** The indicators a subbagian is PIC of, in PK order: the lines of its monthly report. */
 export function indicatorsOwnedBy(structure: PkStructure, subbagian: string): PkIndicator[] {
@@ -19,9 +19,12 @@ export function reportingSubbagian(structure: PkStructure): string[] {
  * its former PIC reported and had approved; Tabel 3.2 reads them from these subbagian's reports.
  */
 export function subbagianReportingInYear(state: PkState): string[] {
-  if (state.status !== 'EXISTS') return [];
-  const inForceOnce = state.versions.filter((v) => v.status === 'APPROVED' || v.status === 'SUPERSEDED');
-  return [...new Set(inForceOnce.flatMap((v) => reportingSubbagian(v.structure)))].sort();
+  return state.status === 'EXISTS' ? subbagianReportingIn(state.versions.filter(hasBeenInForce)) : [];
+}
+
+/** `subbagianReportingInYear` of the versions that have been in force (as a read model keeps them). */
+export function subbagianReportingIn(versions: ReadonlyArray<{ structure: PkStructure }>): string[] {
+  return [...new Set(versions.flatMap((v) => reportingSubbagian(v.structure)))].sort();
 }
 
 /** A version that has been in force: what `pkVersionForMonth` chooses from. */
@@ -31,11 +34,16 @@ export interface ApprovedPkVersion {
   structure: PkStructure;
 }
 
+/** Approved, or approved and later superseded by a PK Perubahan. */
+function hasBeenInForce(version: PkVersion): boolean {
+  return version.status === 'APPROVED' || version.status === 'SUPERSEDED';
+}
+
 /** The versions of a PK that have been in force (approved, or approved and later superseded), in order. */
 export function approvedVersionsOf(state: PkState): ApprovedPkVersion[] {
   if (state.status !== 'EXISTS') return [];
   return state.versions
-    .filter((v) => (v.status === 'APPROVED' || v.status === 'SUPERSEDED') && v.approvedAt !== null)
+    .filter((v) => hasBeenInForce(v) && v.approvedAt !== null)
     .map((v) => ({ version: v.version, approvedAt: v.approvedAt as string, structure: v.structure }))
     .sort((a, b) => a.version - b.version);
 }

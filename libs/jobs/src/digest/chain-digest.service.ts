@@ -44,7 +44,7 @@ function utcDay(instant: Date): string {
 export class ChainDigestService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly integrity: Pick<IntegrityService, 'verify'>,
+    private readonly integrity: Pick<IntegrityService, 'verify' | 'chainProblem'>,
     private readonly key: DigestSigningKey | null,
   ) {}
 
@@ -89,7 +89,6 @@ export class ChainDigestService {
    * Why the signed digests kept for the office cannot vouch for its chain now: a row no trusted key
    * verifies (edited in the table), a row whose columns disagree with what was signed, or an event
    * that no longer has the signed hash at the signed sequence; null when every kept digest holds.
-   * What closing a chain alert requires beside a chain that verifies (IntegrityService.resolve).
    */
   async keptDigestsProblem(satker: string, trustedPublicKeyPems: readonly string[]): Promise<string | null> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
@@ -116,6 +115,15 @@ export class ChainDigestService {
     const hashAt = new Map(events.map((e) => [Number(e.sequence), e.hash]));
     const broken = signed.find((d) => hashAt.get(d.sequence) !== d.hash);
     return broken ? `peristiwa urutan ${broken.sequence} tidak cocok dengan digest bertanda tangan ${broken.day}` : null;
+  }
+
+  /**
+   * Why the office's chain cannot be trusted now: it does not verify, or a kept digest does not vouch
+   * for it (`keptDigestsProblem`); null when it can. What closing a chain alert requires
+   * (IntegrityService.resolve).
+   */
+  async trustProblem(satker: string, trustedPublicKeyPems: readonly string[]): Promise<string | null> {
+    return (await this.integrity.chainProblem(satker)) ?? this.keptDigestsProblem(satker, trustedPublicKeyPems);
   }
 
   async file(satker: string, day: string): Promise<ChainDigestFile | null> {

@@ -31,9 +31,12 @@ function fromEnvironment(text: string): KeyObject {
   }
 }
 
-function publicPartOf(privateKey: KeyObject): { publicKeyPem: string; keyId: string } {
-  const publicKey = createPublicKey(privateKey);
+function describePublicKey(publicKey: KeyObject): { publicKeyPem: string; keyId: string } {
   return { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOf(publicKey) };
+}
+
+function publicPartOf(privateKey: KeyObject): { publicKeyPem: string; keyId: string } {
+  return describePublicKey(createPublicKey(privateKey));
 }
 
 /** The development signing key, used when DIGEST_SIGNING_KEY is not set (never in production). */
@@ -110,7 +113,7 @@ function previousKeys(config: AppConfig, currentKeyId: string | null): OfficeDig
     throw new Error(`${PREVIOUS_KEYS_SOURCE}: ${(error as Error).message}`);
   }
   return keys
-    .map((key) => ({ publicKeyPem: key.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOf(key), source: PREVIOUS_KEYS_SOURCE, current: false }))
+    .map((key) => ({ ...describePublicKey(key), source: PREVIOUS_KEYS_SOURCE, current: false }))
     .filter((key) => key.keyId !== currentKeyId);
 }
 

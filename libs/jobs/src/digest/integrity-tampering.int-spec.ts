@@ -122,7 +122,7 @@ describe('integrity: tampering through SQL is caught', () => {
 
   describe('closing an alert (the Inspektorat, with a reason)', () => {
     const inspektorat = { id: 'u-insp', role: 'INSPEKTORAT' as const };
-    const noSubject = { subject: async () => 'tidak dipakai' };
+    const noSubject = { subject: async () => 'tidak dipakai', chain: (s: string) => digests.trustProblem(s, [key.publicKeyPem]) };
     const openAlert = async (satker: string) => (await integrity.banner(satker)).alerts[0];
 
     it('is refused while the chain is still broken, and allowed once the row is restored; the closing is in the chain', async () => {
@@ -136,7 +136,7 @@ describe('integrity: tampering through SQL is caught', () => {
       await expect(integrity.resolve(satker, alert.id, 'Sudah diperiksa.', inspektorat, noSubject))
         .rejects.toMatchObject({ code: 'AUDIT.DAMAGE_STILL_PRESENT', kind: 'conflict' });
       await tamper(`UPDATE events SET data = $3 WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, original.tenant_sequence, JSON.stringify(original.data)]);
-      expect(await integrity.chainProblem(satker)).toBeNull();
+      expect(await digests.trustProblem(satker, [key.publicKeyPem])).toBeNull();
       const closed = await integrity.resolve(satker, alert.id, 'Nilai dipulihkan dari cadangan 2026-03-01.', inspektorat, noSubject);
       expect(closed).toMatchObject({ id: alert.id, resolvedBy: 'u-insp', resolutionReason: 'Nilai dipulihkan dari cadangan 2026-03-01.' });
       expect(await integrity.banner(satker)).toMatchObject({ status: 'OK', alerts: [] });
@@ -150,7 +150,7 @@ describe('integrity: tampering through SQL is caught', () => {
       const satker = 'kpu-rewritten';
       await integrity.recordDamage(satker, 'cli', 'u-insp', { kind: 'digest_mismatch', sequence: null, eventId: null, detail: 'ditulis ulang' });
       const alert = await openAlert(satker);
-      expect(await integrity.chainProblem(satker)).toContain('tidak cocok dengan digest bertanda tangan 2026-03-01');
+      expect(await digests.trustProblem(satker, [key.publicKeyPem])).toContain('tidak cocok dengan digest bertanda tangan 2026-03-01');
       await expect(integrity.resolve(satker, alert.id, 'Sudah diperiksa.', inspektorat, noSubject)).rejects.toMatchObject({ code: 'AUDIT.DAMAGE_STILL_PRESENT' });
       expect((await integrity.list(satker, 'open')).map((a) => a.id)).toEqual([alert.id]);
     });
@@ -160,14 +160,13 @@ describe('integrity: tampering through SQL is caught', () => {
       const [row] = await db.dataSource.query(`SELECT sequence, payload FROM chain_digests WHERE satker_code = $1`, [satker]);
       const [event] = await db.dataSource.query(`SELECT hash FROM events WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, row.sequence]);
       const alert = await openAlert(satker);
-      const chain = async (s: string) => (await integrity.chainProblem(s)) ?? digests.keptDigestsProblem(s, [key.publicKeyPem]);
       await db.dataSource.query(`UPDATE chain_digests SET hash = $2 WHERE satker_code = $1`, [satker, event.hash]);
       expect(await integrity.chainProblem(satker)).toBeNull();
       expect(await digests.keptDigestsProblem(satker, [key.publicKeyPem])).toBe('digest tersimpan 2026-03-01 tidak sama dengan isi yang ditandatanganinya');
       const payload = JSON.stringify({ ...JSON.parse(row.payload), hash: event.hash });
       await db.dataSource.query(`UPDATE chain_digests SET payload = $2 WHERE satker_code = $1`, [satker, payload]);
       expect(await digests.keptDigestsProblem(satker, [key.publicKeyPem])).toMatch(/^digest tersimpan 2026-03-01 tidak sah/);
-      await expect(integrity.resolve(satker, alert.id, 'Sudah diperiksa.', inspektorat, { ...noSubject, chain }))
+      await expect(integrity.resolve(satker, alert.id, 'Sudah diperiksa.', inspektorat, noSubject))
         .rejects.toMatchObject({ code: 'AUDIT.DAMAGE_STILL_PRESENT' });
       expect(await digests.keptDigestsProblem('kpu-ok', [key.publicKeyPem])).toBeNull();
     });

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  approvedVersionsOf, foldEvents, perjanjianKinerjaDecider, pkInForce, reportingSubbagian, subbagianOwingByMonth,
+  approvedVersionsOf, foldEvents, perjanjianKinerjaDecider, pkInForce, subbagianOwingByMonth,
   type CommandMetadata, type LkjRequestReason, type PkEvent,
 } from '@kinerja/domain';
 import type { EventStore, GlobalEvent } from '@kinerja/event-store';
@@ -116,9 +116,9 @@ export class LkjProcessManager {
       const owing = subbagianOwingByMonth(approvedVersionsOf(state), year, office[0]?.time_zone ?? 'Asia/Jakarta');
       const obligations = owing.flatMap((subs, i) => subs.map((s) => `${String(i + 1).padStart(2, '0')}:${s}`));
       await manager.query(
-        `INSERT INTO lkj_pm_pk (satker_code, year, pk_version, subbagian, obligations) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (satker_code, year) DO UPDATE SET pk_version = EXCLUDED.pk_version, subbagian = EXCLUDED.subbagian, obligations = EXCLUDED.obligations`,
-        [event.tenantId, year, pk.version, reportingSubbagian(pk.structure), obligations],
+        `INSERT INTO lkj_pm_pk (satker_code, year, pk_version, obligations) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (satker_code, year) DO UPDATE SET pk_version = EXCLUDED.pk_version, obligations = EXCLUDED.obligations`,
+        [event.tenantId, year, pk.version, obligations],
       );
       return year;
     }

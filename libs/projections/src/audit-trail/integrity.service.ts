@@ -187,29 +187,20 @@ export class IntegrityService {
   }
 
   /**
-   * Why the office's chain cannot be trusted now: the verification's first broken link, or a signed
-   * digest kept in `chain_digests` whose event no longer has the digest's hash (a history rewritten
-   * with every hash recomputed); null when neither.
+   * The chain verification's first broken link, in words, or null when the chain verifies. Without
+   * recording an alert (unlike `verify`). A history rewritten with every hash recomputed passes it;
+   * the signed digests catch that (ChainDigestService.trustProblem).
    */
   async chainProblem(satker: string): Promise<string | null> {
     const verified = await this.eventStore.verify(satker);
-    if (!verified.intact) return `rantai masih rusak pada urutan ${verified.brokenLink.sequence}: ${verified.brokenLink.detail}`;
-    const rows: Array<{ day: string; sequence: string }> = await this.dataSource.query(
-      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, d.sequence::text AS sequence
-         FROM chain_digests d
-         LEFT JOIN events e ON e.tenant_id = d.satker_code AND e.tenant_sequence = d.sequence
-        WHERE d.satker_code = $1 AND e.hash IS DISTINCT FROM d.hash
-        ORDER BY d.day LIMIT 1`,
-      [satker],
-    );
-    return rows.length === 0 ? null : `peristiwa urutan ${rows[0].sequence} tidak cocok dengan digest bertanda tangan ${rows[0].day}`;
+    return verified.intact ? null : `rantai masih rusak pada urutan ${verified.brokenLink.sequence}: ${verified.brokenLink.detail}`;
   }
 
   /**
    * The Inspektorat closes an alert, with a reason, once the damage is gone: a chain alert only
-   * when `checks.chain` finds the chain sound (by default `chainProblem`; the API adds the signatures
-   * of the digests kept, which only it can check), an alert about a subject only when
-   * `checks.subject` finds it sound. The row keeps who closed it and why; the closing is an
+   * when `checks.chain` finds the chain sound (ChainDigestService.trustProblem: it verifies and
+   * matches every signed digest kept), an alert about a subject only when `checks.subject` finds it
+   * sound. The row keeps who closed it and why; the closing is an
    * event of the office's chain (`IntegrityAlertResolved` on `integrity:<satker>`), in the same
    * transaction, so the audit trail shows it. The alert row is locked meanwhile: two closings of one
    * alert cannot both succeed.
@@ -219,7 +210,7 @@ export class IntegrityService {
     id: number,
     reason: string,
     actor: { id: string; role: Role },
-    checks: { subject: SubjectCheck; chain?: ChainCheck },
+    checks: { subject: SubjectCheck; chain: ChainCheck },
   ): Promise<IntegrityAlert> {
     if (typeof reason !== 'string' || reason.trim().length < 3 || reason.trim().length > 2000) {
       throw new DomainError('AUDIT.REASON_REQUIRED', 'Alasan penutupan peringatan integritas wajib diisi (3–2000 karakter): apa yang diperiksa dan dipulihkan.', 'validation');
@@ -234,7 +225,7 @@ export class IntegrityService {
       if (alert.resolvedAt !== null) {
         throw new DomainError('AUDIT.ALERT_ALREADY_RESOLVED', `Peringatan integritas #${id} sudah ditutup pada ${alert.resolvedAt}.`, 'conflict', { id });
       }
-      const problem = alert.subject === null ? await (checks.chain ?? ((s) => this.chainProblem(s)))(satker) : await checks.subject(satker, alert.subject);
+      const problem = alert.subject === null ? await checks.chain(satker) : await checks.subject(satker, alert.subject);
       if (problem !== null) {
         throw new DomainError(
           'AUDIT.DAMAGE_STILL_PRESENT',

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
-  computeKinerja, DomainError, reportingSubbagian, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
+  computeKinerja, DomainError, subbagianReportingIn, type ApprovedPkVersion, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
 } from '@kinerja/domain';
 import { checkpointName } from '../runner/projection';
 import { PERF_PK_TABLE, PERF_REPORTS_TABLE, PERF_VALUES_TABLE } from './current-performance.tables';
@@ -22,6 +22,16 @@ export interface IndicatorMonthValue {
 }
 
 const PROJECTION = 'current-performance';
+
+/** The versions of an office's PK that have been in force (approved, or approved and superseded), in version order. */
+export async function readApprovedPkVersions(dataSource: DataSource, satker: string, year: number): Promise<ApprovedPkVersion[]> {
+  const rows: Array<{ version: number; approved_at: string; structure: PkStructure }> = await dataSource.query(
+    `SELECT version, approved_at, structure FROM ${PERF_PK_TABLE}
+      WHERE satker = $1 AND year = $2 AND status IN ('APPROVED', 'SUPERSEDED') AND approved_at IS NOT NULL ORDER BY version`,
+    [satker, year],
+  );
+  return rows.map((r) => ({ version: r.version, approvedAt: new Date(r.approved_at).toISOString(), structure: r.structure }));
+}
 
 /**
  * Tabel 3.2 from the current-performance read model: the same `computeKinerja` over the same
@@ -87,17 +97,9 @@ export class KinerjaReadModel {
     return { satker, year, version: rows[0].version, structure: rows[0].structure, approvedAt: rows[0].approved_at };
   }
 
-  /** Every subbagian that was PIC under a version in force this year (`subbagianReportingInYear` of the stream). */
-  private async subbagianReportingInYear(satker: string, year: number): Promise<string[]> {
-    const rows: Array<{ structure: PkStructure }> = await this.dataSource.query(
-      `SELECT structure FROM ${PERF_PK_TABLE} WHERE satker = $1 AND year = $2 AND status IN ('APPROVED', 'SUPERSEDED')`,
-      [satker, year],
-    );
-    return [...new Set(rows.flatMap((r) => reportingSubbagian(r.structure)))].sort();
-  }
-
   private async approvedReports(satker: string, year: number, lastMonth: number): Promise<ApprovedRealisasi[]> {
-    const subbagian = await this.subbagianReportingInYear(satker, year);
+    // Every subbagian that was PIC under a version in force this year, as `subbagianReportingInYear` of the stream.
+    const subbagian = subbagianReportingIn(await readApprovedPkVersions(this.dataSource, satker, year));
     const rows: Array<{ month: number; subbagian: string; approved: ApprovedSnapshot }> = await this.dataSource.query(
       `SELECT month, subbagian, approved FROM ${PERF_REPORTS_TABLE}
         WHERE satker = $1 AND year = $2 AND month <= $3 AND subbagian = ANY($4) AND approved IS NOT NULL`,

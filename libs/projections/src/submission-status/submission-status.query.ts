@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { localDateOf, subbagianOwingByMonth, type PkStructure } from '@kinerja/domain';
-import { PERF_PK_TABLE } from '../current-performance/current-performance.tables';
+import { localDateOf, subbagianOwingByMonth } from '@kinerja/domain';
+import { readApprovedPkVersions } from '../current-performance/kinerja.read-model';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
 import { deadlineOf, statusShown, SubmissionStatus } from './overdue.rule';
@@ -62,14 +62,8 @@ export class SubmissionStatusQuery {
       'SELECT code FROM subbagian WHERE satker_code = $1 AND active ORDER BY code', [satker],
     );
     // Who owes each month: the PICs of its PK version (the current-performance read model keeps every version).
-    const versions: Array<{ version: number; approved_at: Date | string; structure: PkStructure }> = await this.dataSource.query(
-      `SELECT version, approved_at, structure FROM ${PERF_PK_TABLE}
-        WHERE satker = $1 AND year = $2 AND status IN ('APPROVED', 'SUPERSEDED') AND approved_at IS NOT NULL ORDER BY version`,
-      [satker, year],
-    );
-    const owingByMonth = subbagianOwingByMonth(
-      versions.map((v) => ({ version: v.version, approvedAt: new Date(v.approved_at).toISOString(), structure: v.structure })), year, timeZone,
-    ).map((subs) => new Set(subs));
+    const versions = await readApprovedPkVersions(this.dataSource, satker, year);
+    const owingByMonth = subbagianOwingByMonth(versions, year, timeZone).map((subs) => new Set(subs));
     const names = [...new Set([...active.map((a) => a.code), ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
     const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
     const today = localDateOf(now.toISOString(), timeZone);

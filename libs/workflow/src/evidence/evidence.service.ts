@@ -5,7 +5,7 @@ import { DomainError } from '@kinerja/domain';
 import { AppConfig, Clock, ContentAddressedStore, sha256Of } from '@kinerja/platform';
 import { EVIDENCE_MISMATCH, IntegrityService, type SubjectCheck } from '@kinerja/projections';
 import type { WorkflowActor } from '../shared/workflow-actor';
-import { EVIDENCE_ALERT_SOURCE, evidenceMismatchDamage, evidenceSubject, reportsReferencing } from './evidence-mismatch.alert';
+import { EVIDENCE_ALERT_SOURCE, evidenceMismatchDamage, evidenceSubject, reportsReferencing, sha256OfEvidenceSubject } from './evidence-mismatch.alert';
 import { detectEvidenceType, EVIDENCE_TYPES } from './evidence-type.detect';
 
 /** What a report line references: `{ sha256, fileName, contentType, size }`. */
@@ -95,7 +95,7 @@ export class EvidenceService {
    * with): null once the stored file hashes to its SHA-256 again, else why, in Bahasa Indonesia.
    */
   readonly subjectProblem: SubjectCheck = async (satker, subject) => {
-    const sha256 = subject.startsWith(evidenceSubject('')) ? subject.slice(evidenceSubject('').length) : null;
+    const sha256 = sha256OfEvidenceSubject(subject);
     if (sha256 === null || !SHA256.test(sha256)) return `subjek ${subject} bukan berkas bukti dukung`;
     const read = await this.storage.read(satker, sha256);
     if (!read) return `berkas bukti dukung ${sha256} masih tidak ada di penyimpanan`;
