@@ -20,6 +20,7 @@ import { createRootLogger, loadConfig, migrateDatabase } from '../libs/platform/
 import { ApprovePkCommand, DraftPkCommand, SubmitPkCommand, demoMonthlyContent, loadJemberFixture, type WorkflowActor } from '../libs/workflow/src';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { runAppendBench } from './append.bench';
+import { BackendCpu } from './backend-cpu';
 import { measureInterleaved, numberArgument, type ThroughputResult } from './measure-throughput';
 import { type HttpFloor, startHttpFloor } from './http-floor';
 import { createScratchDatabase } from './scratch-database';
@@ -165,7 +166,8 @@ async function approvePks(commands: CommandBus, office: { code: string; sekretar
 
 function line(label: string, r: ThroughputResult, unit: string): string {
   const errors = r.errors > 0 ? `, ${r.errors} errors (first: ${r.firstError})` : '';
-  return `${label.padEnd(16)} ${r.perSecond.toFixed(0).padStart(6)} ${unit}/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  (${r.operations} in ${r.seconds.toFixed(1)} s${errors})`;
+  const cpu = r.nodeCpuMsPerOp === undefined ? '' : `  CPU/op node ${r.nodeCpuMsPerOp.toFixed(3)} ms${r.pgCpuMsPerOp === undefined ? '' : `, pg ${r.pgCpuMsPerOp.toFixed(3)} ms`}`;
+  return `${label.padEnd(16)} ${r.perSecond.toFixed(0).padStart(6)} ${unit}/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  (${r.operations} in ${r.seconds.toFixed(1)} s${errors})${cpu}`;
 }
 
 async function main(): Promise<void> {
@@ -199,6 +201,7 @@ async function main(): Promise<void> {
     let closed = false;
     let children: ChildProcess[] = [];
     let floor: HttpFloor | null = null;
+    let cpu: BackendCpu | null = null;
     try {
       const call = http((app.getHttpServer().address() as AddressInfo).port, clients * 2);
       const rootToken = (await expectOk(call('POST', '/api/v1/auth/login', null, { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD }), 'admin login')).accessToken;
@@ -260,9 +263,13 @@ async function main(): Promise<void> {
       };
       // Warm-up on reads and the floor only: submissions use up report periods.
       await measureInterleaved(clients, 1000, [read, floorSubmit]);
-      const [submitResult, readResult, floorResult] = await measureInterleaved(clients, durationMs, [submit, read, floorSubmit]);
+      // CPU per operation, the API's process (with its in-process client) and PostgreSQL's apart;
+      // with --api-processes the measured processes are children, so only PostgreSQL's is meaningful.
+      cpu = await BackendCpu.start(scratch.url);
+      const [submitResult, readResult, floorResult] = await measureInterleaved(clients, durationMs, [submit, read, floorSubmit], 1000, cpu.meter());
       result = { submit: submitResult, read: readResult, floor: floorResult };
     } finally {
+      await cpu?.stop();
       await floor?.close();
       await Promise.all(children.map(stopProcess));
       if (!closed) await app.close();
@@ -271,7 +278,7 @@ async function main(): Promise<void> {
     await scratch.drop();
   }
 
-  const store = await runAppendBench({ databaseUrl: serverUrl, writers: clients, durationMs, tenants: 100 });
+  const store = await runAppendBench({ databaseUrl: serverUrl, writers: clients, durationMs, tenants: 100, measureCpu: true });
   console.log(line('HTTP submit', result.submit, 'req'));
   console.log(line('HTTP read PK', result.read, 'req'));
   console.log(line('HTTP floor', result.floor, 'req'));
@@ -281,11 +288,17 @@ async function main(): Promise<void> {
   console.log(`submitsPerSec / appendEventsPerSec = ${ratio.toFixed(2)} (target >= 0.5); submission p99 ${result.submit.p99Ms.toFixed(1)} ms (target < 100)`);
   console.log(`floor (bare node:http + pg, 2 round trips) / appendEventsPerSec = ${floorRatio.toFixed(2)}; submissions reach ${(result.submit.perSecond / result.floor.perSecond * 100).toFixed(0)} % of the floor`);
   const round = (n: number) => Math.round(n * 100) / 100;
+  const cpuRound = (n: number | undefined) => (n === undefined ? null : Math.round(n * 1000) / 1000);
   console.log(JSON.stringify({
     bench: 'api', clients, apiProcesses, submitsPerSec: Math.round(result.submit.perSecond), submitP50Ms: round(result.submit.p50Ms),
     submitP99Ms: round(result.submit.p99Ms), readsPerSec: Math.round(result.read.perSecond), readP50Ms: round(result.read.p50Ms),
     readP99Ms: round(result.read.p99Ms), appendEventsPerSec: Math.round(store.append.perSecond), ratioToAppend: round(ratio),
     floorPerSec: Math.round(result.floor.perSecond), floorP99Ms: round(result.floor.p99Ms), floorRatioToAppend: round(floorRatio),
+    cpuMsPerOp: {
+      submit: { node: cpuRound(result.submit.nodeCpuMsPerOp), pg: cpuRound(result.submit.pgCpuMsPerOp) },
+      floor: { node: cpuRound(result.floor.nodeCpuMsPerOp), pg: cpuRound(result.floor.pgCpuMsPerOp) },
+      appendEvent: { node: cpuRound(store.append.nodeCpuMsPerOp), pg: cpuRound(store.append.pgCpuMsPerOp) },
+    },
   }));
   if (result.submit.errors > 0 || result.read.errors > 0 || result.floor.errors > 0) process.exitCode = 1;
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore } from '../libs/event-store/src';
+import { BackendCpu } from './backend-cpu';
 import { createDataSource, runMigrations } from '../libs/platform/src/database/data-source';
 import { measureInterleaved, numberArgument, ThroughputResult } from './measure-throughput';
 import { createScratchDatabase } from './scratch-database';
@@ -17,6 +18,8 @@ export interface AppendBenchOptions {
   writers: number;
   durationMs: number;
   tenants: number;
+  /** Also measure CPU per operation (this process and the database backends). */
+  measureCpu?: boolean;
 }
 
 export interface AppendBenchResult {
@@ -35,6 +38,7 @@ const payload = {
 export async function runAppendBench(options: AppendBenchOptions): Promise<AppendBenchResult> {
   const scratch = await createScratchDatabase(options.databaseUrl);
   const dataSource = createDataSource({ url: scratch.url, poolSize: options.writers, applicationName: 'kinerja-bench' });
+  let cpu: BackendCpu | null = null;
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
@@ -46,9 +50,11 @@ export async function runAppendBench(options: AppendBenchOptions): Promise<Appen
     const plain = plainInsertOperation(dataSource, options.tenants, false);
     const plainPrepared = plainInsertOperation(dataSource, options.tenants, true);
     await measureInterleaved(options.writers, 1000, [append, plain, plainPrepared], 500); // warm-up
-    const [appendResult, plainResult, preparedResult] = await measureInterleaved(options.writers, options.durationMs, [append, plain, plainPrepared]);
+    cpu = options.measureCpu ? await BackendCpu.start(scratch.url) : null;
+    const [appendResult, plainResult, preparedResult] = await measureInterleaved(options.writers, options.durationMs, [append, plain, plainPrepared], 1000, cpu?.meter());
     return { append: appendResult, plainInsert: plainResult, plainPreparedInsert: preparedResult, ratio: appendResult.perSecond / plainResult.perSecond };
   } finally {
+    await cpu?.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
     await scratch.drop();
   }

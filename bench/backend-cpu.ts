@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
+import type { CpuMeter } from './measure-throughput';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -77,6 +78,21 @@ export class BackendCpu {
     let total = 0;
     for (const v of this.seen.values()) total += v.last - v.start;
     return total;
+  }
+
+  /** A meter for `measureInterleaved`: this process's CPU and the backends' around each slice. */
+  meter(): CpuMeter {
+    let node = process.cpuUsage();
+    return {
+      begin: async () => {
+        await this.reset();
+        node = process.cpuUsage();
+      },
+      end: async () => {
+        const used = process.cpuUsage(node);
+        return { nodeSeconds: (used.user + used.system) / 1e6, pgSeconds: await this.seconds() };
+      },
+    };
   }
 
   async stop(): Promise<void> {

@@ -16,6 +16,21 @@ export interface ThroughputResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU of this process per successful operation (ms), when the run was given a CPU meter. */
+  nodeCpuMsPerOp?: number;
+  /** CPU of the PostgreSQL backends per successful operation (ms), when the meter could see them. */
+  pgCpuMsPerOp?: number;
+}
+
+/**
+ * Measures CPU around each slice: this process's own (`process.cpuUsage`) and, where the server is
+ * on this machine, the database backends' (bench/backend-cpu.ts). Slices of other operations between
+ * a slice's end and the next one's start do not count.
+ */
+export interface CpuMeter {
+  begin(): Promise<void>;
+  /** CPU seconds since `begin`: this process, and the database backends (null when not local). */
+  end(): Promise<{ nodeSeconds: number; pgSeconds: number | null }>;
 }
 
 /**
@@ -38,11 +53,20 @@ export async function measureInterleaved(
   durationMs: number,
   operations: Array<ThroughputOptions['operation']>,
   sliceMs = 1000,
+  meter?: CpuMeter,
 ): Promise<ThroughputResult[]> {
   const samples = operations.map(() => newSample());
   for (let done = 0; done < durationMs; done += sliceMs) {
     const slice = Math.min(sliceMs, durationMs - done);
-    for (let i = 0; i < operations.length; i += 1) await runSlice(samples[i], workers, slice, operations[i]);
+    for (let i = 0; i < operations.length; i += 1) {
+      await meter?.begin();
+      await runSlice(samples[i], workers, slice, operations[i]);
+      if (meter) {
+        const used = await meter.end();
+        samples[i].nodeCpuSeconds = (samples[i].nodeCpuSeconds ?? 0) + used.nodeSeconds;
+        if (used.pgSeconds !== null) samples[i].pgCpuSeconds = (samples[i].pgCpuSeconds ?? 0) + used.pgSeconds;
+      }
+    }
   }
   return samples.map(summarise);
 }
@@ -53,6 +77,8 @@ interface Sample {
   firstError: string | null;
   elapsedMs: number;
   iterations: number[];
+  nodeCpuSeconds?: number;
+  pgCpuSeconds?: number;
 }
 
 function newSample(): Sample {
@@ -91,6 +117,8 @@ function summarise(sample: Sample): ThroughputResult {
     perSecond: sorted.length / seconds,
     p50Ms: percentile(sorted, 0.5),
     p99Ms: percentile(sorted, 0.99),
+    ...(sample.nodeCpuSeconds !== undefined && sorted.length > 0 ? { nodeCpuMsPerOp: (sample.nodeCpuSeconds * 1000) / sorted.length } : {}),
+    ...(sample.pgCpuSeconds !== undefined && sorted.length > 0 ? { pgCpuMsPerOp: (sample.pgCpuSeconds * 1000) / sorted.length } : {}),
   };
 }
 
