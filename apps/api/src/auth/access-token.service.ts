@@ -19,9 +19,20 @@ export interface IssuedToken {
   expiresIn: number;
 }
 
-/** Signs and reads HS256 access tokens. */
+/** How many verified tokens each process remembers (a few MB at most). */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * Signs and reads HS256 access tokens. A token verified once is remembered (by its whole text,
+ * signature included) until it expires, so that a client's next requests skip the HMAC and the
+ * decoding: a token is only ever accepted here after its signature was checked, and its expiry is
+ * checked on every read as jsonwebtoken checks it. Revocation is not the token's business: the
+ * guard compares the token version with the session on every request.
+ */
 @Injectable()
 export class AccessTokenService {
+  private readonly verified = new Map<string, { claims: AccessTokenClaims; expiresAtSeconds: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
@@ -41,7 +52,13 @@ export class AccessTokenService {
 
   /** The claims of a valid token; AUTH.TOKEN_EXPIRED or AUTH.TOKEN_INVALID otherwise. */
   async read(token: string): Promise<AccessTokenClaims> {
-    let claims: Partial<AccessTokenClaims>;
+    const known = this.verified.get(token);
+    if (known) {
+      if (Math.floor(Date.now() / 1000) < known.expiresAtSeconds) return known.claims;
+      this.verified.delete(token);
+      throw authErrors.tokenExpired();
+    }
+    let claims: Partial<AccessTokenClaims> & { exp?: number };
     try {
       claims = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
     } catch (error) {
@@ -49,6 +66,13 @@ export class AccessTokenService {
       throw authErrors.tokenInvalid();
     }
     if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number') throw authErrors.tokenInvalid();
+    if (typeof claims.exp === 'number') this.remember(token, claims as AccessTokenClaims, claims.exp);
     return claims as AccessTokenClaims;
+  }
+
+  private remember(token: string, claims: AccessTokenClaims, expiresAtSeconds: number): void {
+    // Oldest first out: a Map iterates in insertion order.
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { claims: Object.freeze(claims), expiresAtSeconds });
   }
 }

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { limitBodyDepth, MAX_BODY_DEPTH } from './body-depth';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { RejectNulPipe } from './reject-nul.pipe';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 import { requestValidationError } from './validation-errors';
 
 export const API_PREFIX = 'api/v1';
@@ -11,6 +12,7 @@ export const DOCS_PATH = 'api/docs';
 
 /** DTO validation for bodies, queries and parameters: unknown fields are refused, values converted. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     transform: true,
     whitelist: true,

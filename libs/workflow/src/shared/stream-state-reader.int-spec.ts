@@ -75,7 +75,7 @@ describe('StreamStateReader: folded states cached per process, the tail read eve
       const { folder } = countingFolder();
       const loaded = await new StreamStateReader(db.dataSource, upcasters).load('kpu-p', [{ streamId: 'tally:p', folder }]);
       expect(loaded.get('tally:p')).toEqual({ state: { total: 4, notes: ['v2:4'] }, version: 1 });
-      expect(spy.mock.calls.map(([config]) => (config as { name?: string }).name)).toEqual(['kinerja_stream_state_tail_v1']);
+      expect(spy.mock.calls.map(([config]) => (config as { name?: string }).name)).toEqual(['kinerja_stream_state_tail_v2']);
     } finally {
       spy.mockRestore();
     }
@@ -89,6 +89,35 @@ describe('StreamStateReader: folded states cached per process, the tail read eve
     await reader.load('kpu-b', [{ streamId: 'tally:x', folder }]);
     const both = await reader.load('kpu-b', [{ streamId: 'tally:x', folder }, { streamId: 'tally:y', folder }, { streamId: 'tally:none', folder }]);
     expect([...both].map(([id, s]) => [id, (s.state as Tally).total, s.version])).toEqual([['tally:x', 5, 1], ['tally:y', 15, 2], ['tally:none', 0, 0]]);
+  });
+
+  it('plans the read once per connection and reuses the plan, rather than planning it for every command', async () => {
+    // An office with some history, and statistics that know it (on an empty table any plan is cheap).
+    for (let i = 0; i < 200; i++) await append('kpu-g', `tally:g${i}`, 'no-stream', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    await db.dataSource.query('ANALYZE events');
+    const reader = new StreamStateReader(db.dataSource, upcasters);
+    const { folder } = countingFolder();
+    const pool = (await preparedStatementPool(db.dataSource))!;
+    const plans = async () => {
+      // Sequential reads take the same idle connection; each connection keeps its own statistics.
+      const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+      try {
+        const rows = await Promise.all(clients.map(async (client) => (await client.query<{ generic_plans: string; custom_plans: string }>(
+          `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'kinerja_stream_state_tail_v2'`)).rows));
+        return rows.flat().reduce((sum, r) => ({ generic: sum.generic + Number(r.generic_plans), custom: sum.custom + Number(r.custom_plans) }), { generic: 0, custom: 0 });
+      } finally {
+        clients.forEach((client) => client.release());
+      }
+    };
+    const before = await plans();
+
+    for (let i = 0; i < 20; i++) await reader.load('kpu-g', [{ streamId: 'tally:g1', folder }, { streamId: 'tally:g2', folder }]);
+
+    const after = await plans();
+    // PostgreSQL tries five custom plans on a connection before it compares them with the generic
+    // one (the reads may use two connections); planned every time, it would be 20 custom plans.
+    expect(after.custom - before.custom).toBeLessThanOrEqual(10);
+    expect(after.generic - before.generic).toBeGreaterThanOrEqual(10);
   });
 
   it('reads a stream in full again when its last folded event is no longer there (database restored or reset)', async () => {

@@ -23,11 +23,16 @@ interface TailRow {
   data: unknown;
 }
 
-const TAIL_STATEMENT = 'kinerja_stream_state_tail_v1';
+// `(SELECT $2::text[])`: an array the planner cannot see into, as in the store's batch append. With
+// the literal array a custom plan for two streams looked cheaper than the generic plan (sized for
+// ten), so PostgreSQL planned the query again on every call: 0.26–0.56 ms of its CPU per command,
+// against 0.06–0.15 ms to run it. Now the cached generic plan (the same nested loop over the
+// unique index) is reused.
+const TAIL_STATEMENT = 'kinerja_stream_state_tail_v2';
 const TAIL_SQL = `
   SELECT e.stream_id, e.stream_version, e.event_id::text AS event_id, e.type, e.schema_version,
          CASE WHEN e.stream_version >= s.from_version THEN e.data END AS data
-    FROM unnest($2::text[], $3::int[]) AS s (stream_id, from_version)
+    FROM unnest((SELECT $2::text[]), $3::int[]) AS s (stream_id, from_version)
     JOIN events e ON e.tenant_id = $1 AND e.stream_id = s.stream_id AND e.stream_version >= s.from_version - 1
    ORDER BY e.stream_id, e.stream_version`;
 
