@@ -16,6 +16,8 @@ export interface HttpFloor {
  */
 export async function startHttpFloor(databaseUrl: string, poolSize: number): Promise<HttpFloor> {
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'kinerja-bench-floor' });
+  // An idle connection ended by the server (the scratch database dropped) must not end the run.
+  pool.on('error', () => undefined);
   await pool.query('CREATE TABLE IF NOT EXISTS bench_http_floor (id bigserial PRIMARY KEY, stream text NOT NULL, body jsonb NOT NULL)');
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

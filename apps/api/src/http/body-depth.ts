@@ -25,14 +25,30 @@ export function bodyTooDeep(): DomainError {
 export function nestsDeeperThan(value: unknown, max: number): boolean {
   if (!isContainer(value)) return false;
   if (max < 1) return true;
-  const stack: Array<{ value: object; depth: number }> = [{ value, depth: 1 }];
-  while (stack.length > 0) {
-    const { value: container, depth } = stack.pop()!;
-    const children = Array.isArray(container) ? container : Object.values(container);
-    for (const child of children) {
+  // Two parallel stacks and plain loops: this runs on every request body, so nothing is allocated
+  // per container beyond its place on the stacks.
+  const containers: object[] = [value];
+  const depths: number[] = [1];
+  while (containers.length > 0) {
+    const container = containers.pop()!;
+    const depth = depths.pop()!;
+    if (Array.isArray(container)) {
+      for (let i = 0; i < container.length; i++) {
+        const child: unknown = container[i];
+        if (!isContainer(child)) continue;
+        if (depth >= max) return true;
+        containers.push(child);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in container) {
+      if (!Object.hasOwn(container, key)) continue;
+      const child: unknown = (container as Record<string, unknown>)[key];
       if (!isContainer(child)) continue;
-      if (depth + 1 > max) return true;
-      stack.push({ value: child, depth: depth + 1 });
+      if (depth >= max) return true;
+      containers.push(child);
+      depths.push(depth + 1);
     }
   }
   return false;

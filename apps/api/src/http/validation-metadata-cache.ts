@@ -37,7 +37,8 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
       byOptions = new Map();
       cache.set(targetConstructor, byOptions);
     }
-    const key = JSON.stringify([targetSchema, always, strictGroups, groups ?? null]);
+    // Validation without groups, the usual call, keyed without serialising anything.
+    const key = groups === undefined || groups.length === 0 ? `${String(always)}|${String(strictGroups)}|${targetSchema ?? ''}` : JSON.stringify([targetSchema, always, strictGroups, groups]);
     let metadatas = byOptions.get(key);
     if (!metadatas) {
       metadatas = lookup(targetConstructor, targetSchema, always, strictGroups, groups);

@@ -30,4 +30,23 @@ describe('The office calendar: dates are judged in the office time zone, from th
   it('given a malformed instant, then it is refused', () => {
     expect(() => localDateOf('kemarin', 'Asia/Jakarta')).toThrow(expect.objectContaining({ code: 'COMMAND.INVALID_TIME' }));
   });
+
+  it('given instants a millisecond either side of midnight in Jakarta, asked one after the other, then each has its own date', () => {
+    expect(localDateOf('2024-01-31T16:59:59.999Z', 'Asia/Jakarta')).toEqual({ year: 2024, month: 1, day: 31 });
+    expect(localDateOf('2024-01-31T17:00:00.000Z', 'Asia/Jakarta')).toEqual({ year: 2024, month: 2, day: 1 });
+    expect(localDateOf('2024-01-31T16:59:59.999Z', 'Asia/Jakarta')).toEqual({ year: 2024, month: 1, day: 31 });
+  });
+
+  it('given the same minute asked again, then the same date, which a caller changing its copy does not alter', () => {
+    const first = localDateOf('2024-06-15T03:00:10.000Z', 'Asia/Makassar');
+    first.day = 99;
+    expect(localDateOf('2024-06-15T03:00:50.000Z', 'Asia/Makassar')).toEqual({ year: 2024, month: 6, day: 15 });
+    expect(localDateOf('2024-06-15T03:00:50.000Z', 'Asia/Jayapura')).toEqual({ year: 2024, month: 6, day: 15 });
+  });
+
+  it('given a zone whose offset once had seconds (Monrovia, −0:44:30 until 1972), then midnight inside a minute still splits the dates', () => {
+    expect(localDateOf('1960-05-01T00:44:29.000Z', 'Africa/Monrovia')).toEqual({ year: 1960, month: 4, day: 30 });
+    expect(localDateOf('1960-05-01T00:44:31.000Z', 'Africa/Monrovia')).toEqual({ year: 1960, month: 5, day: 1 });
+    expect(localDateOf('1960-05-01T00:44:29.000Z', 'Africa/Monrovia')).toEqual({ year: 1960, month: 4, day: 30 });
+  });
 });

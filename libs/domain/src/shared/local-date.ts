@@ -33,10 +33,22 @@ export function localDateOf(instantIso: string, timeZone: string): LocalDate {
   if (Number.isNaN(instant.getTime())) {
     throw new DomainError('COMMAND.INVALID_TIME', `Waktu perintah tidak valid: ${instantIso}.`, 'validation');
   }
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last !== undefined && last.minute === minute) return { ...last.date };
   const parts = formatterFor(timeZone).formatToParts(instant);
   const pick = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: pick('year'), month: pick('month'), day: pick('day') };
+  const date = { year: pick('year'), month: pick('month'), day: pick('day') };
+  if (minute >= WHOLE_MINUTE_OFFSETS_FROM) lastDates.set(timeZone, { minute, date });
+  return { ...date };
 }
+
+// Commands come in bursts within the same minute, and formatting is most of this function's cost:
+// the last answer per zone is kept for its minute. A local date can only change on a whole minute
+// when the zone's offset is whole minutes, which every zone's is since 1972 (earlier local mean
+// times had seconds, such as Monrovia's −0:44:30); older instants are always formatted.
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1) / 60_000;
+const lastDates = new Map<string, { minute: number; date: LocalDate }>();
 
 /** True once the office's local date is on or after the first day of the month after (year, month). */
 export function monthHasEnded(year: number, month: number, today: LocalDate): boolean {
