@@ -26,4 +26,14 @@ describe('RejectNulPipe', () => {
     expect(pipe.transform({ buffer: Buffer.from([0, 1, 2]) }, { type: 'body' })).toEqual({ buffer: Buffer.from([0, 1, 2]) });
     expect(pipe.transform({ name: 'a\u0000' }, { type: 'custom' })).toEqual({ name: 'a\u0000' });
   });
+
+  it.each([
+    ['only in a key deep down', { a: [{ b: { ['c\u0000']: 1 } }] }, 'a.0.b.c\u0000'],
+    ['only in the last element of an array', { list: ['x', 'y', 'z\u0000'] }, 'list.2'],
+    ['in a key and not in any value', { ['\u0000']: 'v' }, '\u0000'],
+  ])('given U+0000 %s, when checked, then it is found and named', (_where, body, field) => {
+    expect(() => pipe.transform(body, { type: 'body' })).toThrow(expect.objectContaining({
+      details: { fields: [expect.objectContaining({ field })] },
+    }));
+  });
 });
