@@ -1,3 +1,4 @@
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { databaseNeverReached, databaseUnavailable } from './database-errors';
 
 const pgError = (code: string, message = 'x', severity = 'FATAL') => Object.assign(new Error(message), { code, severity });
@@ -22,6 +23,7 @@ describe('what a failed database call says about the database', () => {
     ['a reset socket', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
     ['an administrator shutdown', pgError('57P01', 'terminating connection due to administrator command')],
     ['a connection exception (class 08)', wrapped(pgError('08006'))],
+    ['a transaction whose connection TypeORM gave back when it was lost', new QueryRunnerProviderAlreadyReleasedError()],
   ])('given %s, then the database is unavailable but the call may have been written', (_what, error) => {
     expect(databaseNeverReached(error)).toBe(false);
     expect(databaseUnavailable(error)).toBe(true);

@@ -1,3 +1,5 @@
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 /**
  * What a failed database call says about the database itself, read from pg's errors (TypeORM
  * wraps them as `driverError`). Two questions matter to callers:
@@ -66,6 +68,10 @@ export function databaseNeverReached(error: unknown): boolean {
 /** The database could not be reached or dropped the connection: retrying later is the remedy. */
 export function databaseUnavailable(error: unknown): boolean {
   if (databaseNeverReached(error)) return true;
+  // TypeORM gives a query runner's connection back as soon as the connection reports an error (lost
+  // under a transaction); the transaction's next query then fails with this instead of pg's error.
+  // Our own code using a runner after its transaction would fail every time, in every test.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const e = underlying(error);
   if (!e) return false;
   const code = codeOf(e);
