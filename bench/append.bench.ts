@@ -98,7 +98,8 @@ function plainInsertOperation(dataSource: DataSource, tenants: number, prepared:
 
 function line(label: string, r: ThroughputResult): string {
   const errors = r.errors > 0 ? `, ${r.errors} errors (first: ${r.firstError})` : '';
-  return `${label.padEnd(14)} ${r.perSecond.toFixed(0).padStart(7)} events/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  (${r.operations} in ${r.seconds.toFixed(1)} s${errors})`;
+  const cpu = r.nodeCpuMsPerOp === undefined ? '' : `  CPU/op node ${r.nodeCpuMsPerOp.toFixed(3)} ms${r.pgCpuMsPerOp === undefined ? '' : `, pg ${r.pgCpuMsPerOp.toFixed(3)} ms`}`;
+  return `${label.padEnd(14)} ${r.perSecond.toFixed(0).padStart(7)} events/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  (${r.operations} in ${r.seconds.toFixed(1)} s${errors})${cpu}`;
 }
 
 async function main(): Promise<void> {
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     writers: numberArgument(argv, 'writers', 'BENCH_WRITERS', 16),
     durationMs: numberArgument(argv, 'duration', 'BENCH_DURATION_S', 10) * 1000,
     tenants: numberArgument(argv, 'tenants', 'BENCH_TENANTS', 100),
+    measureCpu: true,
   };
   console.log(`bench:append — ${options.writers} writers, ${options.durationMs / 1000} s per phase, ${options.tenants} offices`);
   const result = await runAppendBench(options);
