@@ -3,6 +3,10 @@ import type { Role } from '@kinerja/domain';
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export type TimeZone = (typeof TIME_ZONES)[number];
 
+/** What an office gets when created without them; also what readers assume for an office row they cannot find. */
+export const DEFAULT_TIME_ZONE: TimeZone = 'Asia/Jakarta';
+export const DEFAULT_REPORT_DEADLINE_DAY = 5;
+
 export const SATKER_CODE_PATTERN = /^[a-z0-9-]{2,64}$/;
 export const SUBBAGIAN_CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,64}$/;

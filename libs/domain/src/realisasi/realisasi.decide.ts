@@ -1,3 +1,4 @@
+import { Dec } from '../shared/decimal';
 import { DomainError } from '../shared/domain-error';
 import { localDateOf, monthHasEnded } from '../shared/local-date';
 import type { Actor, CommandMetadata } from '../shared/actor';
@@ -141,7 +142,7 @@ function requireApprovedStillOwned(state: ExistingRealisasiState, context: Reali
   const lost = [
     // A blank line or a zero amount loses nothing.
     ...state.approved.lines.filter((l) => l.value !== null && !indicators.has(l.indicatorCode)).map((l) => l.indicatorCode),
-    ...state.approved.budget.filter((b) => !/^0*(\.0*)?$/.test(b.spent) && !kegiatan.has(b.kegiatanCode)).map((b) => `anggaran ${b.kegiatanCode}`),
+    ...state.approved.budget.filter((b) => !new Dec(b.spent).isZero() && !kegiatan.has(b.kegiatanCode)).map((b) => `anggaran ${b.kegiatanCode}`),
   ];
   if (lost.length === 0) return;
   refuse(

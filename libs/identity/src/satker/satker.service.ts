@@ -4,7 +4,7 @@ import { Clock } from '@kinerja/platform';
 import type { SatkerChanges } from '../events/identity.events';
 import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome, RecordEvent } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
-import type { AuthenticatedUser, IdentityActor, Satker, TimeZone } from '../identity.types';
+import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE, type AuthenticatedUser, type IdentityActor, type Satker, type TimeZone } from '../identity.types';
 import { SatkerScopeService } from '../scope/satker-scope.service';
 import { rowsOf } from '../sql';
 import { SATKER_COLUMNS, SatkerRow, toSatker } from './satker.rows';
@@ -29,8 +29,6 @@ export interface UpdateSatkerInput extends SatkerChanges {
   expectedVersion?: number;
 }
 
-export const DEFAULT_TIME_ZONE: TimeZone = 'Asia/Jakarta';
-export const DEFAULT_REPORT_DEADLINE_DAY = 5;
 
 /** Offices (satker): created under a parent in the admin's scope, updated, (de)activated, never deleted. */
 @Injectable()

@@ -4,6 +4,7 @@ import {
   type CommandMetadata, type LkjRequestReason, type PkEvent,
 } from '@kinerja/domain';
 import type { EventStore, GlobalEvent } from '@kinerja/event-store';
+import { DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import type { Clock } from '@kinerja/platform';
 import { tryLockProjection } from '@kinerja/projections';
 import type { LkjIntent, LkjOutbox } from './lkj-outbox';
@@ -113,7 +114,7 @@ export class LkjProcessManager {
       if (!pk) return null;
       // Who owes each month: the PICs of the version that month is reported under.
       const office: Array<{ time_zone: string }> = await manager.query(`SELECT time_zone FROM satker WHERE code = $1`, [event.tenantId]);
-      const owing = subbagianOwingByMonth(approvedVersionsOf(state), year, office[0]?.time_zone ?? 'Asia/Jakarta');
+      const owing = subbagianOwingByMonth(approvedVersionsOf(state), year, office[0]?.time_zone ?? DEFAULT_TIME_ZONE);
       const obligations = owing.flatMap((subs, i) => subs.map((s) => `${String(i + 1).padStart(2, '0')}:${s}`));
       await manager.query(
         `INSERT INTO lkj_pm_pk (satker_code, year, pk_version, obligations) VALUES ($1, $2, $3, $4)

@@ -62,8 +62,6 @@ function toAlert(r: Record<string, unknown>): IntegrityAlert {
 
 const ALERT_COLUMNS = 'id, detected_at, source, broken_sequence, broken_event_id, kind, subject, detail, detected_by, resolved_at, resolved_by, resolution_reason';
 
-
-
 /** What is damaged, in the banner's words: the chain of the audit trail, or stored evidence files. */
 function damagedWhat(kinds: string[]): string {
   const chain = kinds.some((k) => k !== EVIDENCE_MISMATCH);

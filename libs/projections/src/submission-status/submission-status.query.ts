@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { localDateOf, subbagianOwingByMonth } from '@kinerja/domain';
+import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import { readApprovedPkVersions } from '../current-performance/kinerja.read-model';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
@@ -52,8 +53,8 @@ export class SubmissionStatusQuery {
     const office: Array<{ time_zone: string; report_deadline_day: number }> = await this.dataSource.query(
       'SELECT time_zone, report_deadline_day FROM satker WHERE code = $1', [satker],
     );
-    const timeZone = office[0]?.time_zone ?? 'Asia/Jakarta';
-    const deadlineDay = Number(office[0]?.report_deadline_day ?? 5);
+    const timeZone = office[0]?.time_zone ?? DEFAULT_TIME_ZONE;
+    const deadlineDay = Number(office[0]?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY);
     const stored: StoredRow[] = await this.dataSource.query(
       `SELECT subbagian, month, status, revision, submitted_at, approved_at, return_reason
          FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = $1 AND year = $2`, [satker, year],
