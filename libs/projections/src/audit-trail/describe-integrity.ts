@@ -1,17 +1,17 @@
 import type { RecordedEvent } from '@kinerja/event-store';
 import type { Description } from './describe.types';
-import { DAMAGE_WORDS, type IntegrityAlertResolved } from './integrity.events';
-
+import { DAMAGE_WORDS, EVIDENCE_MISMATCH, sha256OfEvidenceSubject, type IntegrityAlertResolved } from './integrity.events';
 
 /** The Inspektorat's closing of an integrity alert, with the reason. */
 export function describeIntegrity(event: RecordedEvent): Description | null {
   if (event.type !== 'IntegrityAlertResolved') return null;
   const { data } = event as unknown as IntegrityAlertResolved;
   const at = data.brokenSequence === null ? '' : ` pada urutan ${data.brokenSequence}`;
-  const what = data.kind === 'evidence_mismatch'
+  const what = data.kind === EVIDENCE_MISMATCH
     ? 'berkas bukti dukung tidak cocok dengan SHA-256-nya'
     : `rantai integritas rusak, peristiwa ${DAMAGE_WORDS[data.kind] ?? data.kind}${at}`;
-  const about = data.subject?.startsWith('evidence:') ? ` (${data.subject.slice('evidence:'.length)})` : '';
+  const sha256 = typeof data.subject === 'string' ? sha256OfEvidenceSubject(data.subject) : null;
+  const about = sha256 === null ? '' : ` (${sha256})`;
   return {
     subjectKind: 'LAINNYA',
     summary: `Menutup peringatan integritas #${data.alertId}: ${what}${about}, terdeteksi ${data.detectedAt}.`,

@@ -27,3 +27,18 @@ export function integrityStreamId(satker: string): string {
 export const DAMAGE_WORDS: Record<string, string> = {
   modified: 'diubah', deleted: 'dihapus', inserted: 'disisipkan', reordered: 'ditukar urutannya', digest_mismatch: 'ditulis ulang (tidak cocok dengan digest bertanda tangan)',
 };
+
+/** A stored bukti dukung file whose bytes no longer hash to the SHA-256 it was uploaded with. */
+export const EVIDENCE_MISMATCH = 'evidence_mismatch';
+
+const EVIDENCE_SUBJECT_PREFIX = 'evidence:';
+
+/** What an evidence alert is about; one open alert per office and subject. */
+export function evidenceSubject(sha256: string): string {
+  return `${EVIDENCE_SUBJECT_PREFIX}${sha256}`;
+}
+
+/** The SHA-256 an `evidenceSubject` names, or null for a subject of another kind. */
+export function sha256OfEvidenceSubject(subject: string): string | null {
+  return subject.startsWith(EVIDENCE_SUBJECT_PREFIX) ? subject.slice(EVIDENCE_SUBJECT_PREFIX.length) : null;
+}

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DomainError, type Role } from '@kinerja/domain';
 import type { EventStore, VerifyResult } from '@kinerja/event-store';
 import { currentContext } from '@kinerja/platform';
-import { DAMAGE_WORDS, integrityStreamId, type IntegrityAlertResolved } from './integrity.events';
+import { DAMAGE_WORDS, EVIDENCE_MISMATCH, integrityStreamId, type IntegrityAlertResolved } from './integrity.events';
 
 export interface IntegrityAlert {
   id: number;
@@ -46,9 +46,6 @@ export type DamageReport = { kind: string; sequence: number | null; eventId: str
 
 /** Damage to something the chain does not hold (a stored evidence file), named by `subject`. */
 export type SubjectDamage = { kind: string; subject: string; detail: string };
-
-/** A stored bukti dukung file whose bytes no longer hash to the SHA-256 it was uploaded with. */
-export const EVIDENCE_MISMATCH = 'evidence_mismatch';
 
 function toAlert(r: Record<string, unknown>): IntegrityAlert {
   return {

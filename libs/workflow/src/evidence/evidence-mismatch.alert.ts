@@ -1,20 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { EVIDENCE_MISMATCH, monthName, type SubjectDamage } from '@kinerja/projections';
+import { EVIDENCE_MISMATCH, evidenceSubject, monthName, type SubjectDamage } from '@kinerja/projections';
 
 /** Where an evidence mismatch is detected: a download that re-hashed the stored file. */
 export const EVIDENCE_ALERT_SOURCE = 'evidence-download';
-
-const SUBJECT_PREFIX = 'evidence:';
-
-/** What the alert is about; one open alert per office and subject. */
-export function evidenceSubject(sha256: string): string {
-  return `${SUBJECT_PREFIX}${sha256}`;
-}
-
-/** The SHA-256 an `evidenceSubject` names, or null for a subject of another kind. */
-export function sha256OfEvidenceSubject(subject: string): string | null {
-  return subject.startsWith(SUBJECT_PREFIX) ? subject.slice(SUBJECT_PREFIX.length) : null;
-}
 
 export interface ReportReference {
   year: number;

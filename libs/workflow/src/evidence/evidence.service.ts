@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain';
 import { AppConfig, Clock, ContentAddressedStore, sha256Of } from '@kinerja/platform';
-import { EVIDENCE_MISMATCH, IntegrityService, type SubjectCheck } from '@kinerja/projections';
+import { EVIDENCE_MISMATCH, evidenceSubject, IntegrityService, sha256OfEvidenceSubject, type SubjectCheck } from '@kinerja/projections';
 import type { WorkflowActor } from '../shared/workflow-actor';
-import { EVIDENCE_ALERT_SOURCE, evidenceMismatchDamage, evidenceSubject, reportsReferencing, sha256OfEvidenceSubject } from './evidence-mismatch.alert';
+import { EVIDENCE_ALERT_SOURCE, evidenceMismatchDamage, reportsReferencing } from './evidence-mismatch.alert';
 import { detectEvidenceType, EVIDENCE_TYPES } from './evidence-type.detect';
 
 /** What a report line references: `{ sha256, fileName, contentType, size }`. */
