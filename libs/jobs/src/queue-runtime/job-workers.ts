@@ -4,6 +4,7 @@ import { connectionErrorLog, ROOT_LOGGER } from '@kinerja/platform';
 import { Job, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { JOB_NAMES, JOB_QUEUES, JobName, JobPayloads, QUEUES, QueueName } from '../queues';
+import { logJobFailure } from './job-failure-log';
 import { JOB_HANDLER_KEY } from './job-handler.decorator';
 import { JOB_CONNECTION, JOB_WORKER_QUEUES } from './job-queues';
 import type { JobConnectionOptions } from './job-queues';
@@ -69,7 +70,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       },
       { connection: this.connection.connection, prefix: this.connection.prefix, concurrency: QUEUES[queue].concurrency },
     );
-    worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name, jobId: job?.id }, 'Job failed'));
+    worker.on('failed', (job, error) => logJobFailure(this.logger, job, error));
     worker.on('error', connectionErrorLog(this.logger, 'Queue worker', { queue }));
     return worker;
   }

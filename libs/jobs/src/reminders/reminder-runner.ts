@@ -1,3 +1,4 @@
+import { logRetriedFailure } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import type { DispatchResult, OutboxDispatcher } from '../notifications/outbox-dispatcher';
 import type { ReminderRecorder } from '../notifications/reminder-recorder';
@@ -42,7 +43,7 @@ export class ReminderRunner {
         summary.recorded.push(...recorded);
       } catch (error) {
         // One office's bad data must not keep the others from their reminders; the next run retries it.
-        this.logger.error({ err: error, satker: office.satker }, 'Reminder run failed for an office');
+        logRetriedFailure(this.logger, error, 'Reminder run failed for an office', { satker: office.satker });
       }
     }
     summary.mail = await this.dispatcher.dispatchDue(now);
