@@ -181,7 +181,7 @@ async function main(): Promise<void> {
   // about 4,000 submissions/s over 10 s; a client out of reports pauses and its failures are reported.
   const years = numberArgument(argv, 'years', 'BENCH_YEARS', LAST_YEAR - 1999);
   const poolSize = numberArgument(argv, 'pool', 'BENCH_POOL', 20);
-  const apiProcesses = numberArgument(argv, 'api-processes', 'BENCH_API_PROCESSES', 0);
+  const apiProcesses = numberArgument(argv, 'api-processes', 'BENCH_API_PROCESSES', 0, { zeroAllowed: true });
   const where = apiProcesses === 0 ? 'the API in this process' : `${apiProcesses} API process(es)`;
   console.log(`bench:api — ${clients} Kasubbag clients, ${durationMs / 1000} s per operation, pool ${poolSize}, ${years} years of PK per office, ${where}`);
 

@@ -128,11 +128,13 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** `--name value` or `--name=value` from argv, else the environment variable, else the default. */
-export function numberArgument(argv: string[], name: string, envName: string, fallback: number): number {
+export function numberArgument(argv: string[], name: string, envName: string, fallback: number, { zeroAllowed = false } = {}): number {
   const index = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   const raw = index < 0 ? process.env[envName] : argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} / ${envName} must be a positive number, got ${raw}`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) {
+    throw new Error(`--${name} / ${envName} must be a ${zeroAllowed ? 'non-negative' : 'positive'} number, got ${raw}`);
+  }
   return value;
 }
