@@ -28,13 +28,18 @@ export function createRootLogger(options: LoggerOptions): Logger {
 }
 
 /**
- * A background task that failed and will run again. The database out of reach is an outage, not a
- * bug: one warning line without a stack (it would only repeat pg's parser on every retry); anything
- * else is an error with its stack.
+ * A background task that failed. The database out of reach is an outage, not a bug: one line
+ * without a stack (it would only repeat pg's parser), at `outageLevel`, marked "(database
+ * unavailable)"; anything else is an error with its stack.
  */
-export function logRetriedFailure(logger: Logger, error: unknown, msg: string, fields: Record<string, unknown> = {}): void {
-  if (databaseUnavailable(error)) logger.warn({ ...fields, error: error instanceof Error ? error.message : String(error) }, `${msg} (database unavailable)`);
+export function logFailure(logger: Logger, error: unknown, msg: string, fields: Record<string, unknown> = {}, outageLevel: 'warn' | 'error' = 'error'): void {
+  if (databaseUnavailable(error)) logger[outageLevel]({ ...fields, error: error instanceof Error ? error.message : String(error) }, `${msg} (database unavailable)`);
   else logger.error({ ...fields, err: error }, msg);
+}
+
+/** A background task that failed and will run again: an outage is a warning (`logFailure`). */
+export function logRetriedFailure(logger: Logger, error: unknown, msg: string, fields: Record<string, unknown> = {}): void {
+  logFailure(logger, error, msg, fields, 'warn');
 }
 
 /** A connection that could not be made or was lost (Redis, BullMQ), as opposed to a fault of the code. */
