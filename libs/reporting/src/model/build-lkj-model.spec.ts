@@ -101,8 +101,13 @@ describe('buildLkjModel — a draft in the middle of the year', () => {
     const model = buildLkjModel({ ...input, kinerja });
     expect(model.measurement.throughMonth).toBe(6);
     const k41 = model.measurement.programs[1].kegiatan[0].rows[0];
-    // 12 Layanan a year, planned 1 a month: 6 reported against 6 planned to date.
-    expect(k41).toMatchObject({ indicatorCode: 'K4.1', realisasi: '6', capaian: '100.00' });
+    // 12 Layanan a year, planned 1 a month: 6 reported against 6 planned to date, and the table
+    // shows the 6 it measured against (a reader can recompute the capaian), not the year's 12.
+    expect(k41).toMatchObject({ indicatorCode: 'K4.1', targetText: '6', realisasi: '6', capaian: '100.00' });
+    const k41Analysis = model.analyses[3].items[0];
+    expect(k41Analysis).toMatchObject({ indicatorCode: 'K4.1', targetText: '6', realisasi: '6' });
+    // Without a plan the year's target applies to date, and is what the table shows.
+    expect(model.measurement.programs[0].kegiatan[0].rows[0]).toMatchObject({ indicatorCode: 'K1.1', targetText: '1' });
     expect(model.conclusions[1]).toMatch(/^Capaian rata-rata seluruh indikator kinerja Tahun 2024 sampai dengan bulan Juni sebesar /);
   });
 });

@@ -1,5 +1,5 @@
 import type { KinerjaAverage, KinerjaIndicatorRow, PkIndicator } from '@kinerja/domain';
-import { Dec } from '@kinerja/domain';
+import { Dec, targetText } from '@kinerja/domain';
 import { NOT_MEASURED, trendOf } from './capaian-figures';
 import { IndicatorNotesInput, LkjInput } from './lkj-input.types';
 import { LkjAverage, LkjKegiatanAnalysis, LkjMeasurement, LkjMeasurementProgram } from './lkj-model.types';
@@ -59,7 +59,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
             indicatorCode: ind.code,
             indicatorName: ind.name,
             activity: n?.activity ?? pkIndicators.get(ind.code)?.sasaran ?? ind.name,
-            targetText: ind.targetText,
+            targetText: targetText(ind.targetApplied),
             realisasi: ind.realisasi,
             unit: ind.unit,
             capaian: ind.capaian,
@@ -82,7 +82,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
           kegiatanCode: k.code,
           indicatorCode: ind.code,
           indicatorName: ind.name,
-          targetText: ind.targetText,
+          targetText: targetText(ind.targetApplied),
           realisasi: ind.realisasi,
           unit: ind.unit,
           capaian: ind.capaian,

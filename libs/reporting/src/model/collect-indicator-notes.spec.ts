@@ -29,4 +29,16 @@ describe('collecting what the Kasubbag wrote over the year', () => {
       { indicatorCode: 'K4.2', capaianPrevYear: null, narratives: [], kendala: [], solusi: [] },
     ]);
   });
+
+  it('leaves out a kendala or solusi that only says there was none, and keeps the real ones', () => {
+    const notes = collectIndicatorNotes([
+      report(1, [line('K4.1', 'Januari.', 'Tidak ada kendala berarti.', 'Pelaksanaan dipantau dalam rapat koordinasi bulanan.')]),
+      report(2, [line('K4.1', 'Februari.', 'Revisi DIPA terlambat.', 'Koordinasi dengan KPPN.')]),
+      report(3, [line('K4.1', 'Maret.', ' nihil ', '-')]),
+      report(4, [line('K4.1', 'April.', 'TIDAK ADA HAMBATAN YANG SIGNIFIKAN!', 'Tidak diperlukan solusi khusus.')]),
+      report(5, [line('K4.1', 'Mei.', 'Tidak ada anggaran untuk kegiatan ini.', 'Tidak ada.')]),
+    ]);
+    expect(notes[0].kendala).toEqual(['Revisi DIPA terlambat.', 'Tidak ada anggaran untuk kegiatan ini.']);
+    expect(notes[0].solusi).toEqual(['Pelaksanaan dipantau dalam rapat koordinasi bulanan.', 'Koordinasi dengan KPPN.']);
+  });
 });
