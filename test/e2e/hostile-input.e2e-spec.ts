@@ -3,7 +3,8 @@ import { createTwoOffices, FixtureOffice } from '../support/identity-fixtures';
 
 /**
  * Input that PostgreSQL or the multipart parser cannot take must be refused as input (4xx with a
- * stable code), never reach a query and answer 500: the character U+0000 anywhere, a calendar day
+ * stable code), never reach a query and answer 500: the character U+0000 anywhere (and the text no
+ * document can hold: lone surrogates, control characters, U+FFFE/U+FFFF), a calendar day
  * that does not exist, a multipart body that cannot be read.
  */
 describe('hostile input is refused with 400, never a 500', () => {
@@ -42,6 +43,22 @@ describe('hostile input is refused with 400, never a 500', () => {
     expect({ status: key.status, code: key.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
     const login = await t.http.post('/api/v1/auth/login').send({ username: 'admin\u0000', password: 'y' });
     expect({ status: login.status, code: login.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+  });
+
+  it.each([
+    ['a lone surrogate (PostgreSQL refuses it)', 'Ketua \ud800 Baru', 'wellFormedUnicode'],
+    ['a control character (no document can print it)', 'Ketua \u0001 Baru', 'printableCharacters'],
+    ['the noncharacter U+FFFF (XML cannot hold it)', 'Ketua \uffff Baru', 'printableCharacters'],
+  ])('refuses %s in a body with 400, naming the field, and writes nothing', async (_what, fullName, constraint) => {
+    const created = await t.http
+      .post(`/api/v1/satker/${own.code}/users`)
+      .set(as(own.users.ADMIN.token))
+      .send({ username: 'odd.user', fullName, role: 'KETUA', password: 'fixture-password-1' });
+    expect({ status: created.status, code: created.body.code, fields: created.body.details.fields }).toEqual({
+      status: 400, code: 'VALIDATION.FAILED', fields: [expect.objectContaining({ field: 'fullName', constraint })],
+    });
+    const users = await t.http.get(`/api/v1/satker/${own.code}/users`).set(as(own.users.ADMIN.token));
+    expect(users.body.map((u: { username: string }) => u.username)).not.toContain('odd.user');
   });
 
   it.each(['2024-02-30', '0000-00-00', '2024-13-01'])('refuses the digest of a day that is not in the calendar (%s)', async (day) => {

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { limitBodyDepth, MAX_BODY_DEPTH } from './body-depth';
 import { HttpExceptionFilter } from './http-exception.filter';
-import { RejectNulPipe } from './reject-nul.pipe';
+import { RejectUnstorableTextPipe } from './reject-unstorable-text.pipe';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 import { requestValidationError } from './validation-errors';
 
@@ -41,7 +41,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('urlencoded', form);
   app.use(limitBodyDepth);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
-  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
+  app.useGlobalPipes(new RejectUnstorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   const document = SwaggerModule.createDocument(
     app,

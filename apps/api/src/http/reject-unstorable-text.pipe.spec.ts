@@ -1,10 +1,10 @@
-import { RejectNulPipe } from './reject-nul.pipe';
+import { RejectUnstorableTextPipe } from './reject-unstorable-text.pipe';
 
-describe('RejectNulPipe', () => {
-  const pipe = new RejectNulPipe();
+describe('RejectUnstorableTextPipe', () => {
+  const pipe = new RejectUnstorableTextPipe();
 
   it('given text without U+0000 anywhere, when checked, then the value passes unchanged', () => {
-    const body = { lines: [{ narrative: 'Layanan “tepat waktu” 🌧', value: '12.50' }], n: 3, none: null };
+    const body = { lines: [{ narrative: 'Layanan “tepat waktu” 🌧\n\tbaris kedua\r\n', value: '12.50' }], n: 3, none: null };
     expect(pipe.transform(body, { type: 'body' })).toBe(body);
   });
 
@@ -34,6 +34,25 @@ describe('RejectNulPipe', () => {
   ])('given U+0000 %s, when checked, then it is found and named', (_where, body, field) => {
     expect(() => pipe.transform(body, { type: 'body' })).toThrow(expect.objectContaining({
       details: { fields: [expect.objectContaining({ field })] },
+    }));
+  });
+
+  it.each([
+    ['a lone high surrogate', 'Kendala \ud800 x', 'wellFormedUnicode'],
+    ['a lone low surrogate', '\udc00', 'wellFormedUnicode'],
+    ['a control character', 'Kendala \u0001', 'printableCharacters'],
+    ['the noncharacter U+FFFE', 'a \ufffe', 'printableCharacters'],
+    ['the noncharacter U+FFFF', 'a \uffff', 'printableCharacters'],
+  ])('given %s in a text, when checked, then 400 VALIDATION.FAILED names the field and the problem', (_what, text, constraint) => {
+    expect(() => pipe.transform({ lines: [{ kendala: text }] }, { type: 'body' })).toThrow(expect.objectContaining({
+      code: 'VALIDATION.FAILED',
+      details: { fields: [expect.objectContaining({ field: 'lines.0.kendala', constraint })] },
+    }));
+  });
+
+  it('given a surrogate pair (an emoji) and the control character in a key, when checked, then only the key is refused', () => {
+    expect(() => pipe.transform({ ['a\u0007']: '🌧' }, { type: 'body' })).toThrow(expect.objectContaining({
+      details: { fields: [{ field: 'a\u0007', constraint: 'printableCharacters', message: expect.stringMatching(/^nama kolom .*U\+0007/) }] },
     }));
   });
 });
