@@ -11,8 +11,8 @@ export function buildLkjDocument(m: LkjModel): LkjDocument {
     title: `Laporan Kinerja ${m.office.shortName} Tahun ${m.year}`,
     subject: `Laporan Kinerja (LKj) Tahun ${m.year}, versi ${m.version}`,
     author: m.office.name,
-    watermark: m.draft ? 'DRAFT' : null,
-    footer: `LKj ${m.office.shortName} Tahun ${m.year}${m.draft ? ' — DRAFT' : ''}`,
+    watermark: m.draft ? 'DRAF' : null,
+    footer: `LKj ${m.office.shortName} Tahun ${m.year}${m.draft ? ' — DRAF' : ''}`,
     parts: [
       { kind: 'cover', blocks: coverBlocks(m) },
       { kind: 'front', blocks: [...kataPengantarBlocks(m), ...ikhtisarBlocks(m), ...daftarIsiBlocks()] },

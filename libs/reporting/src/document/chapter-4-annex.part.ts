@@ -63,7 +63,7 @@ export function annexBlocks(m: LkjModel): Block[] {
       [col('Keterangan', 2), col('Nilai', 5)],
       [
         dataRow('Dihasilkan pada', formatDateTimeId(i.producedAt, tz)),
-        dataRow('Versi laporan', `${m.version}${m.draft ? ' (DRAFT)' : ' (final)'}`),
+        dataRow('Versi laporan', `${m.version}${m.draft ? ' (draf)' : ' (final)'}`),
         dataRow('Urutan peristiwa terakhir', i.chainHead?.sequence ?? 'tidak tersedia'),
         dataRow('Hash kepala rantai', i.chainHead?.hash ?? 'tidak tersedia'),
         dataRow('Jumlah peristiwa tercakup', i.digest ? String(i.digest.eventCount) : 'tidak tersedia'),

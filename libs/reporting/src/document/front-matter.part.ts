@@ -15,7 +15,7 @@ export function coverBlocks(m: LkjModel): Block[] {
     ...(m.office.address ? [p(m.office.address, 'center')] : []),
     { kind: 'title', text: String(m.year + 1), size: 'md' },
     spacer(2),
-    p(`Versi ${m.version}${m.draft ? ' — DRAFT, bukan dokumen final' : ''}`, 'center'),
+    p(`Versi ${m.version}${m.draft ? ' — DRAF, bukan dokumen final' : ''}`, 'center'),
   ];
   return blocks;
 }

@@ -72,7 +72,7 @@ function section(part: DocumentPart, layout: LkjDocument): ISectionOptions {
         alignment: AlignmentType.RIGHT,
         children: [
           new TextWatermark({ text: layout.watermark, font: FONT, color: 'C0C0C0', opacity: 0.4 }),
-          new TextRun({ text: 'DRAFT — bukan dokumen final', bold: true, color: 'C00000', size: 18 }),
+          new TextRun({ text: 'DRAF — bukan dokumen final', bold: true, color: 'C00000', size: 18 }),
         ],
       }),
     );

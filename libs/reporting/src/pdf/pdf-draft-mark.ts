@@ -1,7 +1,7 @@
 type Doc = PDFKit.PDFDocument;
 
 /**
- * The diagonal "DRAFT" mark drawn as strokes, not text: rotated text would be read by text
+ * The diagonal "DRAF" mark (Indonesian for draft) drawn as strokes, not text: rotated text would be read by text
  * extraction (pdftotext, search, screen readers) in the middle of the tables it crosses. Letters
  * are drawn in a unit box (x 0–0.6, y 0–1 downwards).
  */
@@ -10,7 +10,6 @@ const LETTERS: ((d: Doc) => void)[] = [
   (d) => d.moveTo(0, 1).lineTo(0, 0).lineTo(0.35, 0).quadraticCurveTo(0.6, 0, 0.6, 0.25).quadraticCurveTo(0.6, 0.5, 0.35, 0.5).lineTo(0, 0.5).moveTo(0.3, 0.5).lineTo(0.6, 1),
   (d) => d.moveTo(0, 1).lineTo(0.3, 0).lineTo(0.6, 1).moveTo(0.1, 0.67).lineTo(0.5, 0.67),
   (d) => d.moveTo(0.6, 0).lineTo(0, 0).lineTo(0, 1).moveTo(0, 0.5).lineTo(0.45, 0.5),
-  (d) => d.moveTo(0, 0).lineTo(0.6, 0).moveTo(0.3, 0).lineTo(0.3, 1),
 ];
 
 const ADVANCE = 0.85;

@@ -3,8 +3,8 @@
  * nothing is lost or printed as garbage.
  */
 const REPLACEMENTS: [RegExp, string][] = [
-  [/≤/g, '<='],
-  [/≥/g, '>='],
+  [/≤\s*/g, 'maks. '],
+  [/≥\s*/g, 'min. '],
   [/\u00a0/g, ' '],
   [/[\u2018\u2019]/g, "'"],
   [/[\u201c\u201d]/g, '"'],

@@ -79,7 +79,7 @@ function expectIndicatorLines(section: string, model: LkjModel): void {
       expect(flat).toContain(model.conclusions[1]);
       expect(flat).toContain('Seluruh 18 (delapan belas) indikator kinerja berada pada kategori Berhasil.');
       expect(flat).toContain(model.integrity.chainHead!.hash);
-      expect(text).not.toContain('DRAFT');
+      expect(text).not.toContain('DRAF');
     });
   });
 
@@ -99,9 +99,9 @@ function expectIndicatorLines(section: string, model: LkjModel): void {
       expect(text.replace(/\s+/g, ' ')).toContain('kendala: Pencairan anggaran gaji terlambat dari KPPN');
     });
 
-    it('is marked DRAFT with its version', () => {
-      expect(text).toContain('DRAFT');
-      expect(text).toContain('Versi 3 — DRAFT, bukan dokumen final');
+    it('is marked DRAF (draft) with its version', () => {
+      expect(text).toContain('DRAF');
+      expect(text).toContain('Versi 3 — DRAF, bukan dokumen final');
     });
   });
 });

@@ -56,7 +56,7 @@ function decoratePages(doc: PDFKit.PDFDocument, labels: (string | null)[], layou
     if (layout.watermark !== null) {
       drawDraftMark(doc);
       doc.font('Helvetica-Bold').fontSize(8.5).fillColor('#C00000');
-      doc.text('DRAFT — bukan dokumen final', MARGINS.left, 40, {
+      doc.text('DRAF — bukan dokumen final', MARGINS.left, 40, {
         width: width - MARGINS.left - MARGINS.right,
         align: 'right',
         lineBreak: false,

@@ -1,6 +1,6 @@
 import { planReminders } from '../plan/plan-reminders';
 import { at, office, report } from '../plan/plan.test-builders';
-import { renderReminder } from './render-reminder';
+import { renderReminder, subbagianTitle } from './render-reminder';
 
 const jember = office();
 
@@ -43,5 +43,32 @@ describe('reminder texts in Bahasa Indonesia', () => {
     const message = renderReminder(due, jember);
     expect(message.subject).toBe('Ringkasan: 2 laporan realisasi menunggu persetujuan — KPU Kabupaten Jember');
     expect(message.body).toContain('1. Subbagian KUL — Februari 2025, dikirim Sabtu, 1 Maret 2025 (menunggu 3 hari)\n2. Subbagian PDI');
+  });
+
+  it('escalation: a report returned before the deadline and not sent again is listed with the reason', () => {
+    const reports = [report({ subbagian: 'TPH', subbagianName: 'Teknis Penyelenggaraan Pemilu', status: 'RETURNED', returnedAt: at('2025-02-04 10:00').toISOString(), returnReason: 'Bukti dukung K5.1 belum lengkap' })];
+    const [due] = planReminders({ office: jember, now: at('2025-02-06 08:00'), reports }).filter((r) => r.kind === 'OVERDUE_ESCALATION');
+    expect(renderReminder(due, jember).body).toContain(
+      '- Subbagian Teknis Penyelenggaraan Pemilu (dikembalikan Selasa, 4 Februari 2025, belum dikirim ulang), alasan pengembalian: Bukti dukung K5.1 belum lengkap',
+    );
+  });
+
+  it.each([
+    ['Keuangan, Umum dan Logistik', 'Subbagian Keuangan, Umum dan Logistik'],
+    ['Sub. Bagian Hukum dan SDM', 'Sub. Bagian Hukum dan SDM'],
+    ['Subbag Program', 'Subbag Program'],
+    ['subbagian umum', 'subbagian umum'],
+    ['Substansi Teknis', 'Subbagian Substansi Teknis'],
+  ])('names the subbagian %j once: %j', (name, title) => {
+    expect(subbagianTitle(name)).toBe(title);
+  });
+
+  it('greets the head of a subbagian whose name already says Sub. Bagian without saying it twice', () => {
+    const fact = report({ subbagianName: 'Sub. Bagian Hukum dan SDM' });
+    const [due] = planReminders({ office: jember, now: at('2025-02-03 08:00'), reports: [fact] });
+    const message = renderReminder(due, jember);
+    expect(message.body).toContain('Yth. Kepala Sub. Bagian Hukum dan SDM,');
+    expect(message.body).toContain('Januari 2025 Sub. Bagian Hukum dan SDM pada KPU Kabupaten Jember');
+    expect(message.body).not.toContain('Subbagian Sub.');
   });
 });

@@ -7,6 +7,14 @@ export interface ReminderMessage {
   body: string;
 }
 
+/**
+ * "Subbagian Umum" from the name an office gave its subbagian, which may already say so ("Sub. Bagian
+ * Hukum dan SDM", "Subbag Keuangan"): never "Subbagian Sub. Bagian …".
+ */
+export function subbagianTitle(name: string): string {
+  return /^sub\.?\s*bag(?:ian)?\b/i.test(name.trim()) ? name.trim() : `Subbagian ${name.trim()}`;
+}
+
 const FOOTER = 'Pesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
 
 export function renderReminder(reminder: PlannedReminder, office: OfficeReminderSettings): ReminderMessage {
@@ -37,9 +45,9 @@ function beforeDeadline(r: PlannedReminder, office: OfficeReminderSettings): Rem
   return {
     subject: `Pengingat: laporan realisasi ${bulan} belum dikirim — ${office.name}`,
     body: [
-      `Yth. Kepala Subbagian ${report.subbagianName},`,
+      `Yth. Kepala ${subbagianTitle(report.subbagianName)},`,
       '',
-      `Laporan realisasi kinerja bulan ${bulan} Subbagian ${report.subbagianName} pada ${office.name} belum dikirim.`,
+      `Laporan realisasi kinerja bulan ${bulan} ${subbagianTitle(report.subbagianName)} pada ${office.name} belum dikirim.`,
       `Batas waktu pengiriman: ${tanggal(r.deadline!)}.`,
       '',
       'Indikator yang masih kosong:',
@@ -52,17 +60,24 @@ function beforeDeadline(r: PlannedReminder, office: OfficeReminderSettings): Rem
 
 function overdue(r: PlannedReminder, office: OfficeReminderSettings): ReminderMessage {
   const bulan = bulanTahun(r.period!);
-  const lines = r.reports.flatMap((report) => [
-    `- Subbagian ${report.subbagianName} (${report.status === 'DRAFT' ? 'masih draf' : 'belum dibuat'}), indikator kosong:`,
-    ...indicatorLines(report).map((l) => `  ${l}`),
-  ]);
+  const lines = r.reports.flatMap((report) =>
+    report.status === 'RETURNED'
+      ? [
+          `- ${subbagianTitle(report.subbagianName)} (dikembalikan ${tanggalLokal(report.returnedAt!, office.timeZone)}, belum dikirim ulang), ` +
+            `alasan pengembalian: ${report.returnReason ?? '-'}`,
+        ]
+      : [
+          `- ${subbagianTitle(report.subbagianName)} (${report.status === 'DRAFT' ? 'masih draf' : 'belum dibuat'}), indikator kosong:`,
+          ...indicatorLines(report).map((l) => `  ${l}`),
+        ],
+  );
   return {
     subject: `Eskalasi: ${r.reports.length} laporan realisasi ${bulan} terlambat — ${office.name}`,
     body: [
       'Yth. Sekretaris,',
       '',
       `Batas waktu laporan realisasi kinerja bulan ${bulan} pada ${office.name} telah lewat (${tanggal(r.deadline!)}).`,
-      `Laporan berikut belum dikirim:`,
+      'Laporan berikut belum dikirim:',
       ...lines,
       '',
       FOOTER,
@@ -76,9 +91,9 @@ function returned(r: PlannedReminder, office: OfficeReminderSettings): ReminderM
   return {
     subject: `Pengingat: laporan realisasi ${bulan} dikembalikan dan belum dikirim ulang — ${office.name}`,
     body: [
-      `Yth. Kepala Subbagian ${report.subbagianName},`,
+      `Yth. Kepala ${subbagianTitle(report.subbagianName)},`,
       '',
-      `Laporan realisasi kinerja bulan ${bulan} Subbagian ${report.subbagianName} pada ${office.name} ` +
+      `Laporan realisasi kinerja bulan ${bulan} ${subbagianTitle(report.subbagianName)} pada ${office.name} ` +
         `dikembalikan pada ${tanggalLokal(report.returnedAt!, office.timeZone)} dan belum dikirim ulang.`,
       `Alasan pengembalian: ${report.returnReason ?? '-'}`,
       '',
@@ -95,7 +110,7 @@ function digest(r: PlannedReminder, office: OfficeReminderSettings): ReminderMes
   const dueAt = new Date(r.dueAt).getTime();
   const lines = r.reports.map((report, i) => {
     const days = Math.floor((dueAt - new Date(report.submittedAt!).getTime()) / 86_400_000);
-    return `${i + 1}. Subbagian ${report.subbagianName} — ${bulanTahun(report)}, dikirim ${tanggalLokal(report.submittedAt!, office.timeZone)} (menunggu ${days} hari)`;
+    return `${i + 1}. ${subbagianTitle(report.subbagianName)} — ${bulanTahun(report)}, dikirim ${tanggalLokal(report.submittedAt!, office.timeZone)} (menunggu ${days} hari)`;
   });
   return {
     subject: `Ringkasan: ${r.reports.length} laporan realisasi menunggu persetujuan — ${office.name}`,

@@ -10,6 +10,7 @@ describe('escalation of overdue reports to the Sekretaris', () => {
     report({ subbagian: 'KUL', status: 'NOT_STARTED' }),
     report({ subbagian: 'TPH', status: 'SUBMITTED', submittedAt: '2025-02-05T10:00:00.000Z' }),
     report({ subbagian: 'HSDM', status: 'RETURNED', returnedAt: '2025-02-05T11:00:00.000Z' }),
+    report({ subbagian: 'UMUM', status: 'RETURNED', returnedAt: '2025-02-06T02:00:00.000Z' }),
   ];
 
   it('is due the day after the deadline at 08:00, one per office and month, listing the reports not submitted', () => {
@@ -21,7 +22,9 @@ describe('escalation of overdue reports to the Sekretaris', () => {
       localDate: '2025-02-06',
       deadline: { year: 2025, month: 2, day: 5 },
     });
-    expect(due[0].reports.map((r) => r.subbagian)).toEqual(['KUL', 'PDI']);
+    // HSDM was returned on the deadline day (18:00 WIB) and not sent again: late. UMUM was returned
+    // the morning after (09:00 WIB): it had been sent in time.
+    expect(due[0].reports.map((r) => r.subbagian)).toEqual(['HSDM', 'KUL', 'PDI']);
   });
 
   it('is not due on the deadline day itself', () => {

@@ -84,7 +84,12 @@ function overdueEscalations({ office, now, reports }: ReminderPlanInput): Planne
     const escalationDay = { ...deadline, day: deadline.day + 1 };
     const dueAt = localInstant(escalationDay, REMINDER_HOUR, office.timeZone);
     if (now < dueAt) continue;
-    const overdue = reportsOf(reports, period).filter((r) => NOT_SUBMITTED.has(r.status));
+    // A report returned before the deadline passed and not sent again is as late as one never sent;
+    // one returned afterwards had been sent in time (its Kasubbag is chased by RETURNED_REPORT).
+    const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
+    const overdue = reportsOf(reports, period).filter(
+      (r) => NOT_SUBMITTED.has(r.status) || (r.status === 'RETURNED' && r.returnedAt !== null && new Date(r.returnedAt) < deadlinePassed),
+    );
     if (overdue.length === 0) continue;
     const date = localDate(dueAt, office.timeZone);
     planned.push({

@@ -1,0 +1,12 @@
+import { pdfSafe } from './pdf-text';
+
+describe('text for the PDF standard fonts', () => {
+  it('given the rating scale bounds, when made safe, then they read in words, not as programmer notation', () => {
+    expect(pdfSafe('≤ 50')).toBe('maks. 50');
+    expect(pdfSafe('≥90')).toBe('min. 90');
+  });
+
+  it('given typographic quotes and a no-break space, when made safe, then WinAnsi equivalents are used', () => {
+    expect(pdfSafe('“tepat waktu”\u00a0dan ‘baik’')).toBe('"tepat waktu" dan \'baik\'');
+  });
+});
