@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { foldEvents, type CommandMetadata, type Decider } from '@kinerja/domain';
-import { actorScopedKey, ConcurrencyError, EventStore, type EventMetadata, type NewEvent } from '@kinerja/event-store';
+import { DomainError, foldEvents, type CommandMetadata, type Decider } from '@kinerja/domain';
+import { actorScopedKey, AppendOutcomeUnknownError, ConcurrencyError, EventStore, type EventMetadata, type NewEvent } from '@kinerja/event-store';
 import { Clock, currentContext } from '@kinerja/platform';
 import { StreamStateReader, type LoadedState, type StreamToFold } from './stream-state-reader';
 import { domainActor, type CommandOptions, type WorkflowActor } from './workflow-actor';
@@ -27,7 +27,10 @@ export interface RunResult<State> {
  * fingerprint (`options.requestFingerprint`); a retry of the same request answers as the first
  * did, the key sent with another command, stream or payload is refused (IDEMPOTENCY.KEY_REUSED,
  * see libs/event-store/src/idempotency.ts), before anything is decided and, for duplicates that
- * race, by the append itself.
+ * race, by the append itself. A duplicate that checked the key just before the first request was
+ * stored meets the state after it: refused by the decider (e.g. REALISASI.ALREADY_SUBMITTED) or by
+ * a stale version (EVENT_STORE.CONCURRENCY). A refusal of a command with a key therefore asks the
+ * key again, and answers as the first request did when it is the same request.
  */
 @Injectable()
 export class AggregateRunner {
@@ -72,10 +75,39 @@ export class AggregateRunner {
   ): Promise<RunResult<S>> {
     const key = actorScopedKey(actor.id, options.idempotencyKey);
     const requestFingerprint = options.requestFingerprint ?? null;
-    if (key) {
-      const first = await this.store.firstAppendOf(target.tenant, key, { streamId: target.streamId, requestFingerprint });
-      if (first !== null) return { ...(await this.load(target, decider, first.lastVersion + 1)), replayed: true };
+    const metadata = this.eventMetadata(target, actor, key, requestFingerprint);
+    if (!key) return this.decideAndAppend(target, decider, actor, options, metadata, build, prepare, companions);
+    const asFirst = await this.replayOf(target, decider, key, requestFingerprint);
+    if (asFirst !== null) return asFirst;
+    try {
+      return await this.decideAndAppend(target, decider, actor, options, metadata, build, prepare, companions);
+    } catch (error) {
+      // A refusal (the decider's, a stale version): the same request may have been stored since the key
+      // was checked, and its answer is due, not this refusal; another request under the key is
+      // IDEMPOTENCY.KEY_REUSED (firstAppendOf). An unknown outcome stays one: the database did not answer.
+      if (!(error instanceof DomainError) || error instanceof AppendOutcomeUnknownError) throw error;
+      const stored = await this.replayOf(target, decider, key, requestFingerprint);
+      if (stored === null) throw error;
+      return stored;
     }
+  }
+
+  /** The stream as the key's first append left it, when `key` was used by this same request; null for a new key. */
+  private async replayOf<S, C, E>(target: StreamTarget, decider: Decider<S, C, E>, key: string, requestFingerprint: string | null): Promise<RunResult<S> | null> {
+    const first = await this.store.firstAppendOf(target.tenant, key, { streamId: target.streamId, requestFingerprint });
+    return first === null ? null : { ...(await this.load(target, decider, first.lastVersion + 1)), replayed: true };
+  }
+
+  private async decideAndAppend<S, C, E extends NewEvent, P>(
+    target: StreamTarget,
+    decider: Decider<S, C, E>,
+    actor: WorkflowActor,
+    options: CommandOptions,
+    eventMetadata: EventMetadata,
+    build: (metadata: CommandMetadata, state: S, prepared: P) => C,
+    prepare: ((companions: Map<string, LoadedState>) => Promise<P>) | undefined,
+    companions: StreamToFold[],
+  ): Promise<RunResult<S>> {
     const streams = await this.states.load(target.tenant, [{ streamId: target.streamId, folder: decider }, ...companions]);
     const { state, version } = streams.get(target.streamId) as LoadedState<S>;
     const prepared = prepare ? await prepare(streams) : (undefined as P);
@@ -86,9 +118,7 @@ export class AggregateRunner {
     const metadata: CommandMetadata = { actor: domainActor(actor), now: this.clock.now().toISOString() };
     const events = decider.decide(build(metadata, state, prepared), state);
     if (events.length === 0) return { state, version, replayed: false };
-    const appended = await this.store.append(
-      target.streamId, version === 0 ? 'no-stream' : version - 1, events, this.eventMetadata(target, actor, key, requestFingerprint),
-    );
+    const appended = await this.store.append(target.streamId, version === 0 ? 'no-stream' : version - 1, events, eventMetadata);
     if (appended.replayed) {
       // Another request with the same key (same stream and fingerprint: the append checked) won the race: answer as it did.
       return { ...(await this.load(target, decider, appended.nextExpectedVersion + 1)), replayed: true };
