@@ -311,5 +311,16 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect((await t.http.post('/api/v1/auth/login').send({ username: 'ketua.kpu-kab-jember', password: FIXTURE_PASSWORD })).status).toBe(401);
       expect((await login(t, 'ketua.kpu-kab-jember', 'ketua-baru-123')).length).toBeGreaterThan(20);
     });
+
+    it('refuses an administrator resetting their own password (it would skip the current password) and changes nothing', async () => {
+      const path = `/api/v1/satker/kpu-kab-jember/users/${own.users.ADMIN.id}/password`;
+      const events = await eventCount('kpu-kab-jember');
+      const response = await as(own.users.ADMIN.token).post(path).send({ newPassword: 'diambil-alih-123' });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'USER.CANNOT_RESET_OWN_PASSWORD' });
+      expect(response.body.message).toContain('/api/v1/auth/password');
+      expect(await eventCount('kpu-kab-jember')).toBe(events);
+      expect((await as(own.users.ADMIN.token).get('/api/v1/auth/me')).status).toBe(200);
+      expect((await t.http.post('/api/v1/auth/login').send({ username: 'admin.kpu-kab-jember', password: 'diambil-alih-123' })).status).toBe(401);
+    });
   });
 });

@@ -207,5 +207,10 @@ describe('authentication through HTTP', () => {
       .send({ active: false });
     expect(response.status).toBe(200);
     expect((await me(token)).body.code).toBe('AUTH.TOKEN_REVOKED');
+    // Reactivated, the office's users sign in again; the tokens from before stay revoked.
+    const reactivated = await t.http.patch('/api/v1/satker/kpu-kab-jember').set('Authorization', `Bearer ${rootAdminToken}`).send({ active: true });
+    expect(reactivated.status).toBe(200);
+    expect((await me(token)).body.code).toBe('AUTH.TOKEN_REVOKED');
+    expect((await me(await login(t, 'kasubbag.kpu-kab-jember', FIXTURE_PASSWORD))).status).toBe(200);
   });
 });

@@ -29,6 +29,11 @@ describe('hostile input is refused with 400, never a 500', () => {
     expect(response.body.details.fields).toContainEqual(expect.objectContaining({ field, constraint: 'noNulCharacter' }));
   });
 
+  it.each(['INSPEKTORAT', 'ADMIN', 'KASUBBAG'] as const)('answers an office code with U+0000 in the path like an office that does not exist (%s)', async (role) => {
+    const response = await t.http.get('/api/v1/satker/a%00b/kinerja/2024').set(as(own.users[role].token));
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 404, code: 'SATKER.NOT_FOUND' });
+  });
+
   it('refuses U+0000 in a body, in a value or in a key, and writes nothing', async () => {
     const created = await t.http
       .post(`/api/v1/satker/${own.code}/users`)

@@ -48,6 +48,12 @@ export const identityErrors = {
       'Hanya pengguna dengan peran KASUBBAG yang dapat memiliki subbagian.',
       'validation',
     ),
+  cannotResetOwnPassword: () =>
+    new DomainError(
+      'USER.CANNOT_RESET_OWN_PASSWORD',
+      'Anda tidak dapat mengatur ulang kata sandi Anda sendiri. Gunakan Ubah Kata Sandi (POST /api/v1/auth/password) dengan kata sandi lama Anda.',
+      'forbidden',
+    ),
   cannotChangeSelf: () =>
     new DomainError(
       'USER.CANNOT_CHANGE_OWN_ACCESS',

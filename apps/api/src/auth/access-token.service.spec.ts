@@ -5,12 +5,15 @@ import type { AppConfig } from '@kinerja/platform';
 import { AccessTokenService, VERIFIED_TOKENS_KEPT } from './access-token.service';
 
 const TTL_SECONDS = 600;
-const user: AuthenticatedUser = { id: 'u-1', username: 'kasubbag.kul', fullName: 'Kasubbag KUL', role: 'KASUBBAG', satker: 'kpu-jember', subbagian: 'KUL' };
+const user: AuthenticatedUser = { id: '0b9d7f4e-3c1a-4e8b-9f2d-5a6c7e8f9a0b', username: 'kasubbag.kul', fullName: 'Kasubbag KUL', role: 'KASUBBAG', satker: 'kpu-jember', subbagian: 'KUL' };
 
 function service(secret = 'a-secret-of-at-least-thirty-two-characters') {
   const jwt = new JwtService({ secret: createSecretKey(Buffer.from(secret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
   return { jwt, tokens: new AccessTokenService(jwt, { JWT_TTL_SECONDS: TTL_SECONDS } as AppConfig) };
 }
+
+/** A distinct UUID per number. */
+const userId = (n: number) => `0b9d7f4e-3c1a-4e8b-9f2d-${n.toString(16).padStart(12, '0')}`;
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   return promise.then(() => 'accepted', (error: { code?: string }) => error.code ?? String(error));
@@ -27,7 +30,7 @@ describe('reading access tokens', () => {
     const first = await tokens.read(accessToken);
     const second = await tokens.read(accessToken);
 
-    expect(first).toMatchObject({ sub: 'u-1', role: 'KASUBBAG', satker: 'kpu-jember', subbagian: 'KUL', tv: 3 });
+    expect(first).toMatchObject({ sub: user.id, role: 'KASUBBAG', satker: 'kpu-jember', subbagian: 'KUL', tv: 3 });
     expect(second).toEqual(first);
     expect(verify).toHaveBeenCalledTimes(1);
   });
@@ -68,13 +71,23 @@ describe('reading access tokens', () => {
 
   it('given more tokens than it keeps, then the oldest are verified again and the newest are still remembered', async () => {
     const { jwt, tokens } = service();
-    const issued = await Promise.all(Array.from({ length: VERIFIED_TOKENS_KEPT + 1 }, (_, i) => tokens.issue({ ...user, id: `u-${i}` }, 1)));
+    const issued = await Promise.all(Array.from({ length: VERIFIED_TOKENS_KEPT + 1 }, (_, i) => tokens.issue({ ...user, id: userId(i) }, 1)));
     for (const { accessToken } of issued) await tokens.read(accessToken);
     const verify = jest.spyOn(jwt, 'verifyAsync');
 
     await tokens.read(issued[issued.length - 1].accessToken);
     expect(verify).toHaveBeenCalledTimes(0);
-    expect((await tokens.read(issued[0].accessToken)).sub).toBe('u-0');
+    expect((await tokens.read(issued[0].accessToken)).sub).toBe(userId(0));
     expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['without an expiry', { sub: user.id, tv: 1, iat: 1_700_000_000 }],
+    ['issued in the future', { sub: user.id, tv: 1, iat: Math.floor(Date.now() / 1000) + 3600, exp: Math.floor(Date.now() / 1000) + 7200 }],
+    ['naming no user id', { sub: 'admin', tv: 1, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 60 }],
+  ])('given a token signed with the right secret but %s, then it is refused as invalid', async (_what, payload) => {
+    const { jwt, tokens } = service();
+    const token = await jwt.signAsync(payload);
+    expect(await codeOf(tokens.read(token))).toBe('AUTH.TOKEN_INVALID');
   });
 });

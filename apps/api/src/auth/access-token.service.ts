@@ -19,6 +19,11 @@ export interface IssuedToken {
   expiresIn: number;
 }
 
+/** User ids are UUIDs (the `users.id` column). */
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** How far ahead of this clock a token's issue time may be (replicas' clocks differ a little). */
+const CLOCK_SKEW_SECONDS = 60;
+
 /** How many verified tokens each process remembers (a few MB at most). */
 export const VERIFIED_TOKENS_KEPT = 10_000;
 
@@ -58,15 +63,20 @@ export class AccessTokenService {
       this.verified.delete(token);
       throw authErrors.tokenExpired();
     }
-    let claims: Partial<AccessTokenClaims> & { exp?: number };
+    let claims: Partial<AccessTokenClaims> & { exp?: unknown; iat?: unknown };
     try {
       claims = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
     } catch (error) {
       if ((error as Error).name === 'TokenExpiredError') throw authErrors.tokenExpired();
       throw authErrors.tokenInvalid();
     }
-    if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number') throw authErrors.tokenInvalid();
-    if (typeof claims.exp === 'number') this.remember(token, claims as AccessTokenClaims, claims.exp);
+    // Every token this service issues names a user id and carries its issue and expiry times; one
+    // that does not (made with a leaked secret, or by another tool) would never expire: refused.
+    if (typeof claims.sub !== 'string' || !USER_ID.test(claims.sub) || typeof claims.tv !== 'number') throw authErrors.tokenInvalid();
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+      throw authErrors.tokenInvalid();
+    }
+    this.remember(token, claims as AccessTokenClaims, claims.exp);
     return claims as AccessTokenClaims;
   }
 

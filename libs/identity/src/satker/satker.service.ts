@@ -114,7 +114,12 @@ export class SatkerService {
       if (parentChange !== undefined) {
         record(code, { type: 'SatkerMoved', data: { code, fromParentCode: current.parentCode as string, toParentCode: parentChange } });
       }
-      if (activeChange === false) record(code, { type: 'SatkerDeactivated', data: { code } });
+      if (activeChange === false) {
+        // Every token of its users ends for good, not only while the office is off: reactivating it
+        // must not bring back sessions (a lost laptop's token) that were open when it was closed.
+        await manager.query(`UPDATE users SET token_version = token_version + 1 WHERE satker_code = $1`, [code]);
+        record(code, { type: 'SatkerDeactivated', data: { code } });
+      }
       if (activeChange === true) record(code, { type: 'SatkerReactivated', data: { code } });
       return toSatker(row);
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role } from '@kinerja/domain';
 import { identityErrors } from '../identity.errors';
+import { SATKER_CODE_PATTERN } from '../identity.types';
 import { reachesDescendants, satkerInScope } from './satker-scope.rule';
 
 // Offices nest a handful of levels deep (RI → provinsi → kabupaten/kota); the depth cap only guards
@@ -36,7 +37,8 @@ export class SatkerScopeService {
 
   async isInScope(user: ScopedUser, code: string): Promise<boolean> {
     if (code === user.satker) return true;
-    if (!reachesDescendants(user.role)) return false;
+    // A code no office can have (a NUL byte in the path would fail in PostgreSQL, 500) is not looked up.
+    if (!reachesDescendants(user.role) || !SATKER_CODE_PATTERN.test(code)) return false;
     const ancestors = await this.ancestorsOf(code);
     return ancestors !== null && satkerInScope(user, code, ancestors);
   }

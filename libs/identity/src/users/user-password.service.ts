@@ -15,7 +15,8 @@ import { USER_COLUMNS, UserRow } from './user.rows';
  * working at once, and clears the failed attempts as a successful login does; a reset by an
  * administrator also lifts a lockout. A wrong current password counts as a failed login of the
  * account (a stolen token must not let its holder guess the password), and a locked account
- * cannot change its own password until the lock ends.
+ * cannot change its own password until the lock ends. Nobody resets their own password as an
+ * administrator: that would skip the current password.
  */
 @Injectable()
 export class UserPasswordService {
@@ -34,6 +35,9 @@ export class UserPasswordService {
     newPassword: string,
     options: IdentityCommandOptions = {},
   ): Promise<{ replayed: boolean }> {
+    // Without the current password, one's own reset would let a stolen token take the account for good
+    // (and sign its owner out): one's own password is changed with the old one (changeOwn).
+    if (userId === actor.id) throw identityErrors.cannotResetOwnPassword();
     const [row] = await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM users WHERE satker_code = $1 AND id = $2`, [
       satker,
       userId,
