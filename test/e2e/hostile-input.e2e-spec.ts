@@ -229,4 +229,17 @@ describe('hostile input is refused with 400, never a 500', () => {
     const login = await t.http.post('/api/v1/auth/login').send({});
     expect(login.headers['x-powered-by']).toBeUndefined();
   });
+
+  it('answers with the browser protections, and nothing of the API is kept in a cache', async () => {
+    const login = await t.http.post('/api/v1/auth/login').send({ username: 'tidak.ada', password: 'salah-salah-1' });
+    const pk = await t.http.get(`/api/v1/satker/${own.code}/kinerja/2024`).set(as(own.users.INSPEKTORAT.token));
+    for (const response of [login, pk]) {
+      expect(response.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' });
+    }
+    const docs = await t.http.get('/api/docs/');
+    expect(docs.status).toBe(200);
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
+    // The OpenAPI page loads its scripts from its own origin only, none inline, so the policy does not break it.
+    expect(docs.text).not.toMatch(/<script>(?!\s*<\/script>)/);
+  });
 });

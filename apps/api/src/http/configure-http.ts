@@ -1,6 +1,8 @@
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { limitBodyDepth, MAX_BODY_DEPTH } from './body-depth';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { RejectUnstorableTextPipe } from './reject-unstorable-text.pipe';
@@ -34,6 +36,11 @@ export function createValidationPipe(): ValidationPipe {
  */
 export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
+  // The usual browser protections (nosniff, frame denial, a content security policy the OpenAPI
+  // page lives within, no referrer across origins); and no answer of the API kept in a cache, for
+  // it carries tokens, figures and evidence of one office (a handler may still set its own).
+  app.use(helmet());
+  app.use(`/${API_PREFIX}`, noStore);
   app.useBodyParser('json');
   // A form nested deeper than the limit is refused by qs itself (answered like a JSON body);
   // body-parser 2 takes `depth` (qs counts the levels below the body), its typings do not know it.
@@ -58,4 +65,9 @@ export function configureHttp(app: NestExpressApplication): void {
       .build(),
   );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+}
+
+function noStore(_request: Request, response: Response, next: NextFunction): void {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
 }
