@@ -17,7 +17,7 @@ export class SatkerController {
 
   @AnyRole()
   @Get()
-  @ApiOperation({ summary: 'The offices in your scope (your own; INSPEKTORAT and ADMIN: also those below it)' })
+  @ApiOperation({ summary: 'Satker dalam cakupan Anda (satker sendiri; INSPEKTORAT dan ADMIN: juga yang di bawahnya)' })
   @ApiOkResponse({ type: SatkerDto, isArray: true })
   list(@CurrentUser() user: AuthenticatedUser): Promise<Satker[]> {
     return this.satker.listInScope(user);
@@ -26,7 +26,7 @@ export class SatkerController {
   @Roles('ADMIN')
   @Post()
   @CommandHeaders()
-  @ApiOperation({ summary: 'Create an office under a parent in your scope' })
+  @ApiOperation({ summary: 'Membuat satker di bawah induk dalam cakupan Anda' })
   @ApiCreatedResponse({ type: SatkerDto })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'SATKER.NOT_FOUND: the parent is missing or outside your scope' })
   async create(
@@ -40,7 +40,7 @@ export class SatkerController {
 
   @AnyRole()
   @Get(':satker')
-  @ApiOperation({ summary: 'One office' })
+  @ApiOperation({ summary: 'Satu satker' })
   @ApiOkResponse({ type: SatkerDto })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'SATKER.NOT_FOUND (also for an office outside your scope)' })
   async get(@Param('satker') code: string, @Res({ passthrough: true }) response: Response): Promise<Satker> {
@@ -50,7 +50,7 @@ export class SatkerController {
   @Roles('ADMIN')
   @Patch(':satker')
   @CommandHeaders()
-  @ApiOperation({ summary: 'Rename, change time zone or deadline day, move under another parent, deactivate or reactivate an office' })
+  @ApiOperation({ summary: 'Mengganti nama, zona waktu atau hari batas waktu, memindahkan ke induk lain, menonaktifkan atau mengaktifkan kembali satker' })
   @ApiOkResponse({ type: SatkerDto })
   async update(
     @CurrentUser() user: AuthenticatedUser,

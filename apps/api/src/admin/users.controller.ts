@@ -22,7 +22,7 @@ export class UsersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The users of an office' })
+  @ApiOperation({ summary: 'Pengguna satker' })
   @ApiOkResponse({ type: UserDto, isArray: true })
   list(@Param('satker') satker: string): Promise<UserView[]> {
     return this.users.list(satker);
@@ -30,7 +30,7 @@ export class UsersController {
 
   @Post()
   @CommandHeaders()
-  @ApiOperation({ summary: 'Create a user' })
+  @ApiOperation({ summary: 'Membuat pengguna' })
   @ApiCreatedResponse({ type: UserDto })
   async create(
     @CurrentUser() user: AuthenticatedUser,
@@ -43,7 +43,7 @@ export class UsersController {
   }
 
   @Get(':userId')
-  @ApiOperation({ summary: 'One user' })
+  @ApiOperation({ summary: 'Satu pengguna' })
   @ApiOkResponse({ type: UserDto })
   async get(
     @Param('satker') satker: string,
@@ -55,7 +55,7 @@ export class UsersController {
 
   @Patch(':userId')
   @CommandHeaders()
-  @ApiOperation({ summary: 'Change name, e-mail, role or subbagian; deactivate or reactivate' })
+  @ApiOperation({ summary: 'Mengubah nama, e-mail, peran atau subbagian; menonaktifkan atau mengaktifkan kembali' })
   @ApiOkResponse({ type: UserDto })
   async update(
     @CurrentUser() user: AuthenticatedUser,
@@ -73,7 +73,7 @@ export class UsersController {
   @Post(':userId/password')
   @HttpCode(204)
   @CommandHeaders()
-  @ApiOperation({ summary: 'Set a new password (lifts a lockout; the user’s sessions end)' })
+  @ApiOperation({ summary: 'Menetapkan kata sandi baru (membuka penguncian; sesi pengguna itu berakhir)' })
   @ApiNoContentResponse()
   async resetPassword(
     @CurrentUser() user: AuthenticatedUser,

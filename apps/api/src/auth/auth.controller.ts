@@ -19,7 +19,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token' })
+  @ApiOperation({ summary: 'Masuk dengan nama pengguna dan kata sandi; menghasilkan token bearer' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiResponse({ status: 401, type: ErrorBody, description: 'AUTH.INVALID_CREDENTIALS' })
   @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this username, whether an account or not (Retry-After)' })
@@ -31,7 +31,7 @@ export class AuthController {
 
   @AnyRole()
   @Get('me')
-  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOperation({ summary: 'Pengguna yang sedang masuk' })
   @ApiOkResponse({ type: SessionUserDto })
   me(@CurrentUser() user: AuthenticatedUser): SessionUserDto {
     return user;
@@ -42,8 +42,8 @@ export class AuthController {
   @HttpCode(204)
   @CommandHeaders()
   @ApiOperation({
-    summary: 'Change one’s own password; every token issued before stops working',
-    description: 'A wrong current password counts as a failed login, for the account (lockout) and for the address (rate limit).',
+    summary: 'Mengganti kata sandi sendiri; setiap token yang diterbitkan sebelumnya tidak berlaku lagi',
+    description: 'Kata sandi sekarang yang salah dihitung sebagai kegagalan masuk, untuk akun (penguncian) dan untuk alamat (batas percobaan).',
   })
   @ApiResponse({ status: 204, description: 'Changed: sign in again' })
   @ApiResponse({ status: 422, type: ErrorBody, description: 'AUTH.CURRENT_PASSWORD_WRONG, or USER.PASSWORD_TOO_WEAK' })

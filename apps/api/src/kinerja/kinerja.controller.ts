@@ -1,15 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetKinerjaQuery } from '@kinerja/workflow';
 import { GetKinerjaAsOfQuery } from '@kinerja/workflow/catatan-reviu';
-import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { KinerjaQueryDto, YearParams } from '../realisasi/realisasi.dto';
-import { KINERJA_TABLE_EXAMPLE } from './kinerja.examples';
+import { KinerjaResponses } from './kinerja.responses';
+import { KinerjaTableDto, RangeTargetDto, SingleTargetDto } from './kinerja-table.dto';
 
 /** The live Tabel 3.2. A public contract: outside tools depend on this shape. */
 @ApiTags('Kinerja (Tabel 3.2)')
+@ApiExtraModels(KinerjaTableDto, SingleTargetDto, RangeTargetDto)
 @Controller('satker/:satker/kinerja')
 export class KinerjaController {
   constructor(private readonly queries: QueryBus) {}
@@ -30,8 +31,7 @@ export class KinerjaController {
       'program dan kantor. Bentuk jawaban ini stabil (kontrak publik). Dengan `?asOf=<waktu ISO 8601>`: angka sebagaimana ' +
       'berdiri pada saat itu (PK yang berlaku dan laporan yang sudah disetujui saat itu), ditambah field `asOf`.',
   })
-  @ApiOkResponse({ schema: { example: KINERJA_TABLE_EXAMPLE } })
-  @ApiNotFoundResponse({ type: ErrorBody, description: 'Belum ada PK yang disetujui (KINERJA.NO_APPROVED_PK) atau satker di luar cakupan' })
+  @KinerjaResponses()
   get(@Param() p: YearParams, @Query() q: KinerjaQueryDto) {
     if (q.asOf) return this.queries.execute(new GetKinerjaAsOfQuery(p.satker, p.year, q.month ?? null, new Date(q.asOf)));
     return this.queries.execute(new GetKinerjaQuery(p.satker, p.year, q.month ?? null));

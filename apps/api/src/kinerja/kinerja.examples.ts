@@ -1,19 +1,46 @@
-// The shape of KinerjaTable (libs/domain/src/capaian/kinerja-table.types.ts), for the OpenAPI document.
-const INDICATOR = {
+// Answers of kinerja/{year} for the OpenAPI document, in the shape of KinerjaTableDto (kinerja-table.dto.ts);
+// kinerja-openapi.e2e-spec.ts checks them against that schema.
+const MEASURED = {
   code: 'K4.1', name: 'Layanan Perkantoran', unit: 'Layanan', target: { kind: 'SINGLE', value: '12' }, targetText: '12',
   targetApplied: { kind: 'SINGLE', value: '12' }, polarity: 'HIGHER_IS_BETTER', aggregation: 'SUM', picSubbagian: 'KUL',
   realisasi: '12', reportedMonths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], capaian: '100.00', category: 'Berhasil', note: null,
 };
-const AVERAGE = { capaianAverage: '100.00', category: 'Berhasil', measuredCount: 1, indicatorCount: 1 };
+const NOT_REPORTED = {
+  code: 'K4.2', name: 'Temuan Pemeriksaan yang Belum Ditindaklanjuti', unit: 'Temuan', target: { kind: 'RANGE', min: '0', max: '2' },
+  targetText: '0–2', targetApplied: { kind: 'RANGE', min: '0', max: '2' }, polarity: 'LOWER_IS_BETTER', aggregation: 'LAST',
+  picSubbagian: 'KUL', realisasi: null, reportedMonths: [], capaian: null, category: null, note: 'NOT_REPORTED',
+};
+// One of two indicators measured: the average is that of the measured one.
+const AVERAGE = { capaianAverage: '100.00', category: 'Berhasil', measuredCount: 1, indicatorCount: 2 };
+const BUDGET = { pagu: '150000000', budgetSpent: '18000006', budgetAbsorption: '12.00' };
 
 export const KINERJA_TABLE_EXAMPLE = {
   satker: 'kpu-kab-jember', year: 2024, pkVersion: 1, month: null, ratingScaleVersion: 'tabel-3.1-2024',
   programs: [{
     code: 'P2', name: 'Program Dukungan Manajemen', ...AVERAGE,
     kegiatan: [{
-      code: 'K4', name: 'Pelaksanaan Akuntabilitas Pengelolaan Administrasi Keuangan di Lingkungan Setjen KPU', pagu: null,
-      budgetSpent: '0', budgetAbsorption: null, ...AVERAGE, indicators: [INDICATOR],
+      no: 1, code: 'K4', name: 'Pelaksanaan Akuntabilitas Pengelolaan Administrasi Keuangan di Lingkungan Setjen KPU', ...BUDGET,
+      ...AVERAGE, indicators: [MEASURED, NOT_REPORTED],
     }],
   }],
-  office: { ...AVERAGE, pagu: null, budgetSpent: '0', budgetAbsorption: null },
+  office: { ...AVERAGE, ...BUDGET },
+};
+
+/** `?month=6&asOf=2025-01-10T08:00:00+07:00`: the plan to date, as the table stood at that instant. */
+export const KINERJA_TABLE_AS_OF_EXAMPLE = {
+  ...KINERJA_TABLE_EXAMPLE,
+  month: 6,
+  programs: [{
+    ...KINERJA_TABLE_EXAMPLE.programs[0],
+    kegiatan: [{
+      ...KINERJA_TABLE_EXAMPLE.programs[0].kegiatan[0],
+      budgetSpent: '9000003', budgetAbsorption: '6.00',
+      indicators: [
+        { ...MEASURED, targetApplied: { kind: 'SINGLE', value: '6' }, realisasi: '6', reportedMonths: [1, 2, 3, 4, 5, 6] },
+        NOT_REPORTED,
+      ],
+    }],
+  }],
+  office: { ...AVERAGE, ...BUDGET, budgetSpent: '9000003', budgetAbsorption: '6.00' },
+  asOf: '2025-01-10T01:00:00.000Z',
 };

@@ -16,7 +16,7 @@ export class NotificationsController {
   constructor(private readonly inbox: NotificationInbox, private readonly clock: Clock) {}
 
   @Get()
-  @ApiOperation({ summary: 'My notifications, newest first; `unread=true` for the unread only' })
+  @ApiOperation({ summary: 'Notifikasi saya, terbaru dahulu; `unread=true` hanya yang belum dibaca' })
   @ApiOkResponse({ type: NotificationPageDto })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
     return this.inbox.list(user, { unreadOnly: query.unread ?? false, limit: query.limit ?? 20, offset: query.offset ?? 0 });
@@ -24,7 +24,7 @@ export class NotificationsController {
 
   @Post('read-all')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark all my notifications as read' })
+  @ApiOperation({ summary: 'Menandai semua notifikasi saya sudah dibaca' })
   @ApiOkResponse({ type: MarkAllReadDto })
   markAll(@CurrentUser() user: AuthenticatedUser): Promise<MarkAllReadDto> {
     return this.inbox.markAllRead(user, this.clock.now());
@@ -32,7 +32,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark one of my notifications as read (again: no change)' })
+  @ApiOperation({ summary: 'Menandai satu notifikasi saya sudah dibaca (yang sudah dibaca: tidak berubah)' })
   @ApiOkResponse({ type: NotificationDto })
   @ApiResponse({ status: 404, type: ErrorBody, description: 'NOTIFICATION.NOT_FOUND: not one of mine' })
   markRead(@CurrentUser() user: AuthenticatedUser, @Param() params: NotificationIdParams): Promise<NotificationDto> {

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { INT4_MAX } from '../http/integer-bounds';
+import { RUPIAH_INPUT } from '../http/decimal-text.schema';
 
 /** Optional in the body of every command; `If-Match` does the same. */
 export class VersionedBody {
@@ -73,7 +74,11 @@ export class PkKegiatanDto {
   @ApiProperty({ example: 'K4' }) @IsString() @Length(1, 32) code: string;
   @ApiProperty({ example: 'Pelaksanaan Akuntabilitas Pengelolaan Administrasi Keuangan di Lingkungan Setjen KPU' })
   @IsString() @Length(1, 500) name: string;
-  @ApiProperty({ example: '150000000', nullable: true, description: 'Pagu dalam rupiah, atau null bila belum diketahui.' })
+  @ApiProperty({
+    ...RUPIAH_INPUT, nullable: true, example: '150000000',
+    description: 'Pagu dalam rupiah sebagai teks, lebih dari 0, paling banyak 2 desimal; atau null bila belum diketahui. ' +
+      'Selain itu ditolak (422 PK.INVALID_PAGU).',
+  })
   @ValidateIf((o: PkKegiatanDto) => o.pagu !== null)
   @IsString()
   pagu: string | null;

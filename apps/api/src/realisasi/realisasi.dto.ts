@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../http/instant.validator';
 import { INT4_MAX } from '../http/integer-bounds';
+import { DECIMAL_INPUT } from '../http/decimal-text.schema';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 
 export class EvidenceRefDto {
@@ -16,7 +17,11 @@ export class EvidenceRefDto {
 
 export class RealisasiLineDto {
   @ApiProperty({ example: 'K4.1' }) @IsString() indicatorCode: string;
-  @ApiProperty({ example: '1', nullable: true, description: 'Angka desimal sebagai teks; null = tidak dilaporkan (bukan 0).' })
+  @ApiProperty({
+    ...DECIMAL_INPUT, nullable: true, example: '1',
+    description: 'Angka desimal tidak negatif sebagai teks ("12", "7.5"; paling banyak 6 desimal); null = tidak dilaporkan (bukan 0). ' +
+      'Teks yang bukan angka seperti itu ditolak (422 REALISASI.INVALID_VALUE).',
+  })
   @ValidateIf((o: RealisasiLineDto) => o.value !== null)
   @IsString()
   value: string | null;
@@ -59,18 +64,23 @@ export class SubmitRealisasiBody extends VersionedBody {
 }
 
 export class YearParams {
-  @ApiProperty({ example: 'kpu-kab-jember' }) @IsString() satker: string;
-  @ApiProperty({ example: 2024 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ example: 'kpu-kab-jember', description: 'Kode satker' }) @IsString() satker: string;
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2024 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
 export class ReportParams extends YearParams {
-  @ApiProperty({ example: 1, minimum: 1, maximum: 12 }) @Type(() => Number) @IsInt() @Min(1) @Max(12) month: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 12, example: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(12) month: number;
   @ApiProperty({ example: 'KUL' }) @IsString() @Matches(/^[A-Z0-9][A-Z0-9_-]{0,31}$/) subbagian: string;
 }
 
 export class KinerjaQueryDto {
-  @ApiPropertyOptional({ example: 6, description: 'Sampai dengan bulan ini (1–12); tanpa: setahun penuh' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 12, example: 6, description: 'Sampai dengan bulan ini (1–12); tanpa: setahun penuh' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
-  @ApiPropertyOptional({ example: '2025-01-10T08:00:00+07:00', description: 'Waktu lampau: angka sebagaimana tercatat pada saat itu (time travel)' })
+  @ApiPropertyOptional({
+    type: String, format: 'date-time', example: '2025-01-10T08:00:00+07:00',
+    description:
+      'Waktu lampau, ISO 8601 dengan zona waktu (tanggal saja ditolak): angka sebagaimana tercatat pada saat itu (time travel); ' +
+      'jawabannya ditambah field `asOf`. Di masa depan: 422 KINERJA.AS_OF_IN_FUTURE.',
+  })
   @IsOptional() @IsInstant() asOf?: string;
 }
