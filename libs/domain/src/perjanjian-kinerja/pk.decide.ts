@@ -23,7 +23,7 @@ function requireReviewer(actor: Actor, version: PkVersion, action: string): void
     throw new DomainError('PK.FORBIDDEN', `Hanya Ketua atau Sekretaris yang dapat ${action} Perjanjian Kinerja.`, 'forbidden', { role: actor.role });
   }
   if (version.submittedBy === actor.userId) {
-    throw new DomainError('PK.OWN_SUBMISSION', `PK yang Anda ajukan sendiri tidak dapat Anda ${action}; harus orang lain.`, 'forbidden');
+    throw new DomainError('PK.OWN_SUBMISSION', `Anda tidak dapat ${action} PK yang Anda ajukan sendiri; harus orang lain.`, 'forbidden');
   }
 }
 

@@ -2,7 +2,7 @@ import { DomainError } from '../shared/domain-error';
 import { parseDecimal } from '../shared/decimal';
 import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
-import type { EvidenceRef, RealisasiContent, RealisasiLine } from './realisasi.types';
+import { type EvidenceRef, type RealisasiContent, type RealisasiLine, TEXT_FIELD_LABEL } from './realisasi.types';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const MAX_TEXT = 5000;
@@ -27,7 +27,7 @@ function validateLine(line: RealisasiLine): void {
   if (line.value !== null) parseDecimal(line.value, 'REALISASI.INVALID_VALUE', `Realisasi indikator ${code}`);
   for (const field of ['narrative', 'kendala', 'solusi'] as const) {
     if (typeof line[field] !== 'string' || line[field].length > MAX_TEXT) {
-      refuse('REALISASI.INVALID_TEXT', `Isian ${field} indikator ${code} harus teks (paling banyak ${MAX_TEXT} karakter).`, 'validation', { indicator: code, field });
+      refuse('REALISASI.INVALID_TEXT', `Isian ${TEXT_FIELD_LABEL[field]} indikator ${code} harus teks (paling banyak ${MAX_TEXT} karakter).`, 'validation', { indicator: code, field });
     }
   }
   if (!Array.isArray(line.evidence)) refuse('REALISASI.INVALID_EVIDENCE', `Bukti dukung indikator ${code} harus berupa daftar.`);

@@ -101,7 +101,7 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
   if (state.status === 'EMPTY') refuse('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found');
   if (state.status === 'APPROVED') refuse('REALISASI.ALREADY_APPROVED', 'Laporan sudah disetujui.', 'conflict');
   if (state.status !== 'SUBMITTED') refuse('REALISASI.NOT_SUBMITTED', 'Laporan belum diajukan.', 'conflict', { status: state.status });
-  if (state.submittedBy === actor.userId) refuse('REALISASI.OWN_SUBMISSION', `Laporan yang Anda ajukan sendiri tidak dapat Anda ${action}.`, 'forbidden');
+  if (state.submittedBy === actor.userId) refuse('REALISASI.OWN_SUBMISSION', `Anda tidak dapat ${action} laporan yang Anda ajukan sendiri; harus orang lain.`, 'forbidden');
   return state;
 }
 

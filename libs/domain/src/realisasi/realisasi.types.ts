@@ -19,6 +19,13 @@ export interface RealisasiLine {
   evidence: EvidenceRef[];
 }
 
+/** A line's texts as a person reads their names (the Kasubbag's form says "uraian", not "narrative"). */
+export const TEXT_FIELD_LABEL: Readonly<Record<'narrative' | 'kendala' | 'solusi', string>> = {
+  narrative: 'uraian',
+  kendala: 'kendala',
+  solusi: 'solusi',
+};
+
 /** Budget spent this month on one kegiatan, in rupiah. */
 export interface BudgetLine {
   kegiatanCode: string;

@@ -21,7 +21,7 @@ describe('a report\'s history in words', () => {
     expect(told.description).toBe('Draf laporan diubah');
     expect(told.valueChanges).toEqual([{ indicatorCode: 'K4.1', before: '0', after: '1' }]);
     expect(told.budgetChanges).toEqual([{ kegiatanCode: 'K4', before: '100', after: '150.50' }]);
-    expect(told.otherChanges).toEqual(['narrative indikator K4.2 diubah']);
+    expect(told.otherChanges).toEqual(['uraian indikator K4.2 diubah']);
   });
 
   it('tells a return with its reason', () => {

@@ -1,4 +1,4 @@
-import type { RealisasiContent, RealisasiEvent } from '@kinerja/domain';
+import { type RealisasiContent, type RealisasiEvent, TEXT_FIELD_LABEL } from '@kinerja/domain';
 
 export interface ValueChangeInWords {
   indicatorCode: string;
@@ -55,7 +55,7 @@ function otherChanges(before: RealisasiContent, after: RealisasiContent): string
   for (const line of after.lines) {
     const prev = old.get(line.indicatorCode);
     for (const field of ['narrative', 'kendala', 'solusi'] as const) {
-      if (prev && prev[field] !== line[field]) notes.push(`${field} indikator ${line.indicatorCode} diubah`);
+      if (prev && prev[field] !== line[field]) notes.push(`${TEXT_FIELD_LABEL[field]} indikator ${line.indicatorCode} diubah`);
     }
     const hashes = (l: typeof line | undefined) => (l?.evidence ?? []).map((e) => e.sha256).sort().join(',');
     if (hashes(prev) !== hashes(line)) notes.push(`bukti dukung indikator ${line.indicatorCode} diubah`);
