@@ -137,4 +137,28 @@ describe('AggregateRunner: concurrent duplicates of a keyed command replay the f
       expect(submissions.filter((type) => type === 'RealisasiSubmitted')).toHaveLength(1);
     }
   });
+
+  it('without a key or a version, racing writers are decided again on the newer state: the rules answer the losers, never a version conflict', async () => {
+    const pdi: WorkflowActor = { ...kasubbag, id: '00000000-0000-4000-9000-000000000002', subbagian: 'PDI' };
+    const pdiContent = (value: string): RealisasiContent => ({
+      lines: [{ indicatorCode: 'K2.1', value, narrative: 'Terlaksana', kendala: '', solusi: '', evidence: [] }],
+      budget: [],
+    });
+    for (let month = 1; month <= 3; month++) {
+      const key: RealisasiKey = { satker: SATKER, year: YEAR, month, subbagian: 'PDI' };
+      const answers = await Promise.all(Array.from({ length: DUPLICATES }, async (_, i): Promise<Answer> => {
+        await sleep(i % 2);
+        try {
+          const outcome = await writer.run(key, pdi, {}, (metadata, context) => ({
+            type: 'SubmitRealisasi', data: { key, context, content: pdiContent(String(i + 1)) }, metadata,
+          }));
+          return { ok: true, version: outcome.version, replayed: outcome.replayed, status: outcome.view.status };
+        } catch (error) {
+          return { ok: false, code: (error as { code?: string }).code ?? String(error) };
+        }
+      }));
+      expect(answers.filter((a) => a.ok)).toHaveLength(1);
+      expect(answers.filter((a) => !a.ok)).toEqual(Array(DUPLICATES - 1).fill({ ok: false, code: 'REALISASI.ALREADY_SUBMITTED' }));
+    }
+  });
 });

@@ -32,6 +32,9 @@ export interface RunResult<State> {
  * a stale version (EVENT_STORE.CONCURRENCY). A refusal of a command with a key therefore asks the
  * key again, and answers as the first request did when it is the same request.
  */
+/** How many times a command sent without an expected version is decided when writers race. */
+const UNVERSIONED_ATTEMPTS = 3;
+
 @Injectable()
 export class AggregateRunner {
   private readonly states: StreamStateReader;
@@ -107,6 +110,7 @@ export class AggregateRunner {
     build: (metadata: CommandMetadata, state: S, prepared: P) => C,
     prepare: ((companions: Map<string, LoadedState>) => Promise<P>) | undefined,
     companions: StreamToFold[],
+    attempt = 1,
   ): Promise<RunResult<S>> {
     const streams = await this.states.load(target.tenant, [{ streamId: target.streamId, folder: decider }, ...companions]);
     const { state, version } = streams.get(target.streamId) as LoadedState<S>;
@@ -118,7 +122,16 @@ export class AggregateRunner {
     const metadata: CommandMetadata = { actor: domainActor(actor), now: this.clock.now().toISOString() };
     const events = decider.decide(build(metadata, state, prepared), state);
     if (events.length === 0) return { state, version, replayed: false };
-    const appended = await this.store.append(target.streamId, version === 0 ? 'no-stream' : version - 1, events, eventMetadata);
+    let appended;
+    try {
+      appended = await this.store.append(target.streamId, version === 0 ? 'no-stream' : version - 1, events, eventMetadata);
+    } catch (error) {
+      // Another writer appended between this load and this append. A client that named no version
+      // asked for no optimistic check: decide again on the stream as it now is (its rules, e.g.
+      // "already submitted", answer the loser), a few times before giving up with the conflict.
+      if (!(error instanceof ConcurrencyError) || expected != null || attempt >= UNVERSIONED_ATTEMPTS) throw error;
+      return this.decideAndAppend(target, decider, actor, options, eventMetadata, build, prepare, companions, attempt + 1);
+    }
     if (appended.replayed) {
       // Another request with the same key (same stream and fingerprint: the append checked) won the race: answer as it did.
       return { ...(await this.load(target, decider, appended.nextExpectedVersion + 1)), replayed: true };
