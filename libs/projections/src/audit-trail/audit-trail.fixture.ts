@@ -14,7 +14,8 @@ export const USERS = {
 } as const;
 type UserKey = keyof typeof USERS;
 
-const structure = (target11: string) => ({
+/** Program P1, kegiatan K1, indicators K1.1 (target `target11`) and K1.2, both of subbagian KUL. */
+export const structure = (target11: string) => ({
   programs: [{ code: 'P1', name: 'Program Dukungan', kegiatan: [{ code: 'K1', name: 'Kegiatan Satu', pagu: '1000000', indicators: [
     { code: 'K1.1', name: 'Layanan keuangan', unit: 'Layanan', target: { kind: 'SINGLE', value: target11 }, polarity: 'HIGHER_IS_BETTER',
       lowerIsBetterFormula: 'INVERSE_DIFFERENCE', aggregation: 'SUM', monthlyPlan: null, evidenceRequired: false, picSubbagian: 'KUL' },

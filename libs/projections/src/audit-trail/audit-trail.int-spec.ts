@@ -32,7 +32,7 @@ describe('audit trail projection (real PostgreSQL)', () => {
   it('says what changed, from which value to which, and why', async () => {
     const { items } = await query.page({ satker: SATKER, eventTypes: ['RealisasiDraftSaved', 'RealisasiReturned', 'PkIndicatorsChanged'] });
     expect(items.map((i) => i.summary)).toEqual([
-      'Mengubah indikator draf PK 2024 versi 1: 1 target berubah.',
+      'Mengubah indikator draf PK 2024 versi 1: 1 perubahan (target 1 indikator).',
       'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 kosong → 1; K1.2 kosong → kosong.',
       'Mengembalikan laporan realisasi Maret 2024 subbagian KUL (revisi 0) untuk diperbaiki.',
       'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 1 → 2; K1.2 kosong → 1.',

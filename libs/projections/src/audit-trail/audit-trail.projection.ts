@@ -19,7 +19,12 @@ export const AUDIT_TRAIL_TABLES = [
  */
 export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
-  readonly version = 1;
+  /**
+   * 2: every event type has words (LKj, last year's capaian, reminders); a PK change lists every
+   * property it changed; identity changes say the value before. The state tables keep their shape
+   * (the new memory lives in audit_trail_stream_state), so the worker's rebuild at start-up is all it takes.
+   */
+  readonly version = 2;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

@@ -3,7 +3,9 @@ import type { ActorInfo, IndicatorInfo, ReportLines } from './audit-trail.types'
 /**
  * What the audit trail needs to remember between events to write them in words: the names of
  * users (from identity events, so a rebuild names people as they were called then), the indicators
- * of each PK year, and the last saved values of each report (the "before" of the next change).
+ * of each PK year, the last saved values of each report (the "before" of the next change), and
+ * what a describer remembers about a stream between its events (`recall`/`remember`: the last PK
+ * structure, the fields of users and offices, the opening of a review note …).
  * Loaded per batch from the projection's own tables, changed in memory, written back with the rows.
  */
 export class AuditTrailState {
@@ -48,11 +50,31 @@ export class AuditTrailState {
     this.dirtyReports.add(reportKey(satker, streamId));
   }
 
+  /** What was remembered under `name` about a stream (null: nothing yet). */
+  recall<T>(satker: string, streamId: string, name: string): T | null {
+    const stored = this.reportLines(satker, streamId)?.[memoKey(name)];
+    return typeof stored === 'string' ? (JSON.parse(stored) as T) : null;
+  }
+
+  /**
+   * Keeps `value` about a stream for its later events, as JSON text under `__<name>` in the
+   * stream's slot, beside whatever else is kept there. Not for a report's stream, whose slot is
+   * its lines (every key an indicator).
+   */
+  remember(satker: string, streamId: string, name: string, value: unknown): void {
+    const lines = this.reportLines(satker, streamId) ?? {};
+    this.setReportLines(satker, streamId, { ...lines, [memoKey(name)]: JSON.stringify(value) });
+  }
+
   clearDirty(): void {
     this.dirtyActors.clear();
     this.dirtyIndicatorYears.clear();
     this.dirtyReports.clear();
   }
+}
+
+function memoKey(name: string): string {
+  return `__${name}`;
 }
 
 export function yearKey(satker: string, year: number): string {

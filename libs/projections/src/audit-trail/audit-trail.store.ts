@@ -6,6 +6,12 @@ import type { AuditFigureRow, AuditTrailRow, IndicatorInfo, ReportLines } from '
 /** The physical name of one of the trail's tables (a shadow copy during a rebuild). */
 export type TableName = (name: string) => string;
 
+/** Streams whose events the trail describes from what it kept of their earlier events. */
+const STREAMS_WITH_STATE = new Set(['realisasi', 'catatan-reviu', 'pk', 'identity', 'capaian-tahun-lalu', 'lkj']);
+
+/** Streams `<kind>:<satker>:<year>` whose events name the indicators of that year's PK. */
+const STREAMS_OF_A_PK_YEAR = new Set(['pk', 'realisasi', 'capaian-tahun-lalu']);
+
 /** Which (satker, year) and stream states a batch needs, read from stream ids and metadata. */
 function keysOf(events: readonly RecordedEvent[]) {
   const actors = new Set<string>();
@@ -13,11 +19,12 @@ function keysOf(events: readonly RecordedEvent[]) {
   const streams = new Set<string>();
   for (const e of events) {
     actors.add(e.metadata.actorId);
-    const userId = (e.data as { userId?: unknown } | null)?.userId;
-    if (typeof userId === 'string') actors.add(userId);
+    const data = e.data as { userId?: unknown; recipientIds?: unknown } | null;
+    if (typeof data?.userId === 'string') actors.add(data.userId);
+    if (Array.isArray(data?.recipientIds)) for (const id of data.recipientIds) if (typeof id === 'string') actors.add(id);
     const [kind, , year] = e.streamId.split(':');
-    if ((kind === 'pk' || kind === 'realisasi') && Number.isInteger(Number(year))) years.add(yearKey(e.tenantId, Number(year)));
-    if (kind === 'realisasi' || kind === 'catatan-reviu') streams.add(reportKey(e.tenantId, e.streamId));
+    if (STREAMS_OF_A_PK_YEAR.has(kind) && Number.isInteger(Number(year))) years.add(yearKey(e.tenantId, Number(year)));
+    if (STREAMS_WITH_STATE.has(kind)) streams.add(reportKey(e.tenantId, e.streamId));
   }
   return { actors: [...actors], years: [...years].map(splitKey), streams: [...streams].map(splitKey) };
 }

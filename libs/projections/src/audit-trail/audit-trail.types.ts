@@ -2,13 +2,16 @@
 export interface AuditChange {
   indicatorCode: string | null;
   indicatorName: string | null;
-  /** 'realisasi', 'target', 'anggaran:<kegiatan>' or the name of an identity field. */
+  /**
+   * 'realisasi', 'target' and the other properties of a PK ('PIC subbagian', 'pagu:<kegiatan>' …),
+   * 'anggaran:<kegiatan>', 'capaian tahun lalu', or the name of an identity field.
+   */
   field: string;
   before: string | null;
   after: string | null;
 }
 
-export type AuditSubjectKind = 'PK' | 'REALISASI' | 'CATATAN_REVIU' | 'IDENTITAS' | 'LAINNYA';
+export type AuditSubjectKind = 'PK' | 'REALISASI' | 'CATATAN_REVIU' | 'IDENTITAS' | 'LKJ' | 'PENGINGAT' | 'LAINNYA';
 
 /** One row of the audit trail: one event, in words a person reads. */
 export interface AuditTrailRow {

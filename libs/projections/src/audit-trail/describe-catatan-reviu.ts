@@ -7,7 +7,7 @@ import type { AuditTrailState } from './audit-trail.state';
 import { monthName } from './audit-trail.types';
 import type { Description } from './describe.types';
 
-const TYPES = new Set<string>(CATATAN_REVIU_EVENT_TYPES);
+export const CATATAN_REVIU_TYPES: ReadonlySet<string> = new Set<string>(CATATAN_REVIU_EVENT_TYPES);
 
 export function targetWords(target: CatatanReviuTarget): string {
   switch (target.kind) {
@@ -35,21 +35,20 @@ function placeOf(target: CatatanReviuTarget) {
   return { year: target.year, month, subbagian, figures };
 }
 
-/**
- * Later events of a note do not repeat what it is about; the trail keeps each note's opening in
- * memory through the report-lines slot of its stream (a note has no lines of its own).
- */
+type NoteOpening = Pick<CatatanReviuWritten['data'], 'target' | 'title' | 'category'>;
+
+/** Later events of a note do not repeat what it is about: the trail remembers each note's opening. */
 function rememberNote(event: RecordedEvent, state: AuditTrailState, written: CatatanReviuWritten['data']): void {
-  state.setReportLines(event.tenantId, event.streamId, { __note: JSON.stringify({ target: written.target, title: written.title, category: written.category }) });
+  const opening: NoteOpening = { target: written.target, title: written.title, category: written.category };
+  state.remember(event.tenantId, event.streamId, 'note', opening);
 }
 
-function recallNote(event: RecordedEvent, state: AuditTrailState): Pick<CatatanReviuWritten['data'], 'target' | 'title' | 'category'> | null {
-  const stored = state.reportLines(event.tenantId, event.streamId)?.__note;
-  return stored ? JSON.parse(stored) : null;
+function recallNote(event: RecordedEvent, state: AuditTrailState): NoteOpening | null {
+  return state.recall<NoteOpening>(event.tenantId, event.streamId, 'note');
 }
 
 export function describeCatatanReviu(event: RecordedEvent, state: AuditTrailState): Description | null {
-  if (!TYPES.has(event.type)) return null;
+  if (!CATATAN_REVIU_TYPES.has(event.type)) return null;
   const c = event as unknown as CatatanReviuEvent;
   if (c.type === 'CatatanReviuWritten') rememberNote(event, state, c.data);
   const note = recallNote(event, state);

@@ -1,17 +1,29 @@
 import type { RecordedEvent } from '@kinerja/event-store';
 import type { AuditTrailState } from './audit-trail.state';
 import type { AuditFigureRow, AuditTrailRow } from './audit-trail.types';
-import { describeCatatanReviu } from './describe-catatan-reviu';
-import { describeIdentity } from './describe-identity';
+import { describeCapaianTahunLalu } from './describe-capaian-tahun-lalu';
+import { CATATAN_REVIU_TYPES, describeCatatanReviu } from './describe-catatan-reviu';
+import { describeIdentity, IDENTITY_TYPES } from './describe-identity';
 import { describeIntegrity } from './describe-integrity';
-import { describePk } from './describe-pk';
+import { describeLkj, LKJ_TYPES } from './describe-lkj';
+import { describePk, PK_TYPES } from './describe-pk';
 import { describeRatingScale } from './describe-rating-scale';
-import { describeRealisasi } from './describe-realisasi';
+import { describeRealisasi, REALISASI_TYPES } from './describe-realisasi';
+import { describeReminder } from './describe-reminder';
 import type { Description, Describer } from './describe.types';
 
-const DESCRIBERS: Describer[] = [describePk, describeRealisasi, describeCatatanReviu, describeIdentity, describeRatingScale, describeIntegrity];
+const DESCRIBERS: Describer[] = [
+  describePk, describeRealisasi, describeCatatanReviu, describeIdentity, describeRatingScale, describeIntegrity,
+  describeCapaianTahunLalu, describeLkj, describeReminder,
+];
 
-/** Events of other parts (reminders, LKj production …) still appear, by their type. */
+/** Every event type the trail has words for (a spec holds it against every event union of the code base). */
+export const DESCRIBED_EVENT_TYPES: ReadonlySet<string> = new Set([
+  ...PK_TYPES, ...REALISASI_TYPES, ...CATATAN_REVIU_TYPES, ...IDENTITY_TYPES, ...LKJ_TYPES,
+  'RatingScaleSet', 'IntegrityAlertResolved', 'CapaianTahunLaluImported', 'ReminderSent',
+]);
+
+/** An event of a type this code does not know yet (every type recorded today has words) still appears, by its type. */
 function generic(event: RecordedEvent): Description {
   return { subjectKind: 'LAINNYA', summary: `Peristiwa ${event.type} tercatat pada ${event.streamId}.` };
 }

@@ -4,15 +4,30 @@ import type { AuditTrailState } from './audit-trail.state';
 import type { AuditChange } from './audit-trail.types';
 import type { Description } from './describe.types';
 
-const IDENTITY_TYPES = new Set<string>([
+export const IDENTITY_TYPES: ReadonlySet<string> = new Set<string>([
   'SatkerCreated', 'SatkerUpdated', 'SatkerMoved', 'SatkerDeactivated', 'SatkerReactivated', 'SubbagianCreated', 'SubbagianUpdated',
   'SubbagianDeactivated', 'SubbagianReactivated', 'UserCreated', 'UserUpdated', 'UserDeactivated', 'UserReactivated',
   'UserPasswordChanged', 'UserLockedOut',
 ]);
 
-function changesOf(changes: Record<string, unknown>): AuditChange[] {
+/** The fields of one office, subbagian or user as last recorded: the "before" of its next change. */
+type Fields = Record<string, unknown>;
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** Remembers what a created office, subbagian or user starts with (`who`: `satker`, `subbagian:<code>`, `user:<id>`). */
+function created(event: RecordedEvent, state: AuditTrailState, who: string, fields: Fields): void {
+  state.remember(event.tenantId, event.streamId, who, fields);
+}
+
+/** Each changed field with its value before (null when never recorded) and after; remembers the new values. */
+function changesOf(event: RecordedEvent, state: AuditTrailState, who: string, changes: Fields): AuditChange[] {
+  const known = state.recall<Fields>(event.tenantId, event.streamId, who) ?? {};
+  state.remember(event.tenantId, event.streamId, who, { ...known, ...changes });
   return Object.entries(changes).map(([field, after]) => ({
-    indicatorCode: null, indicatorName: null, field, before: null, after: after === null || after === undefined ? null : String(after),
+    indicatorCode: null, indicatorName: null, field, before: text(known[field]), after: text(after),
   }));
 }
 
@@ -27,10 +42,13 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
   const e = event as unknown as IdentityEvent;
   const base = { subjectKind: 'IDENTITAS' as const };
   switch (e.type) {
-    case 'SatkerCreated':
-      return { ...base, summary: `Membuat satker ${e.data.code} (${e.data.name}).` };
+    case 'SatkerCreated': {
+      const d = e.data;
+      created(event, state, 'satker', { name: d.name, timeZone: d.timeZone, reportDeadlineDay: d.reportDeadlineDay });
+      return { ...base, summary: `Membuat satker ${d.code} (${d.name}).` };
+    }
     case 'SatkerUpdated':
-      return { ...base, summary: `Mengubah data satker ${e.data.code}.`, changes: changesOf({ ...e.data.changes }) };
+      return { ...base, summary: `Mengubah data satker ${e.data.code}.`, changes: changesOf(event, state, 'satker', { ...e.data.changes }) };
     case 'SatkerMoved':
       return {
         ...base,
@@ -42,9 +60,13 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
     case 'SatkerReactivated':
       return { ...base, summary: `Mengaktifkan kembali satker ${e.data.code}.` };
     case 'SubbagianCreated':
+      created(event, state, `subbagian:${e.data.code}`, { name: e.data.name });
       return { ...base, subbagian: e.data.code, summary: `Membuat subbagian ${e.data.code} (${e.data.name}).` };
     case 'SubbagianUpdated':
-      return { ...base, subbagian: e.data.code, summary: `Mengubah subbagian ${e.data.code}.`, changes: changesOf({ ...e.data.changes }) };
+      return {
+        ...base, subbagian: e.data.code, summary: `Mengubah subbagian ${e.data.code}.`,
+        changes: changesOf(event, state, `subbagian:${e.data.code}`, { ...e.data.changes }),
+      };
     case 'SubbagianDeactivated':
       return { ...base, subbagian: e.data.code, summary: `Menonaktifkan subbagian ${e.data.code}.` };
     case 'SubbagianReactivated':
@@ -52,6 +74,7 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
     case 'UserCreated': {
       const d = e.data;
       state.setActor(d.userId, { fullName: d.fullName, username: d.username });
+      created(event, state, `user:${d.userId}`, { fullName: d.fullName, email: d.email, role: d.role, subbagian: d.subbagian });
       const unit = d.subbagian ? ` subbagian ${d.subbagian}` : '';
       return { ...base, subbagian: d.subbagian, summary: `Membuat pengguna ${d.fullName} (${d.username}) sebagai ${d.role}${unit}.` };
     }
@@ -59,7 +82,7 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
       const known = state.actor(e.data.userId);
       const who = userName(state, e.data.userId);
       if (known && e.data.changes.fullName) state.setActor(e.data.userId, { ...known, fullName: e.data.changes.fullName });
-      return { ...base, summary: `Mengubah data pengguna ${who}.`, changes: changesOf({ ...e.data.changes }) };
+      return { ...base, summary: `Mengubah data pengguna ${who}.`, changes: changesOf(event, state, `user:${e.data.userId}`, { ...e.data.changes }) };
     }
     case 'UserDeactivated':
       return { ...base, summary: `Menonaktifkan pengguna ${userName(state, e.data.userId)}.` };

@@ -3,10 +3,11 @@ import type { PkEvent } from '@kinerja/domain/perjanjian-kinerja/pk.events';
 import type { PkStructure } from '@kinerja/domain/perjanjian-kinerja/pk-structure.types';
 import { targetText } from '@kinerja/domain/capaian/target-to-date';
 import type { AuditTrailState } from './audit-trail.state';
-import type { AuditChange, IndicatorInfo } from './audit-trail.types';
+import type { IndicatorInfo } from './audit-trail.types';
 import type { Description } from './describe.types';
+import { countedChanges, structureChanges } from './pk-structure-changes';
 
-const PK_TYPES = new Set<string>(['PkDrafted', 'PkIndicatorsChanged', 'PkSubmitted', 'PkApproved', 'PkReturned', 'PkRevisionOpened']);
+export const PK_TYPES: ReadonlySet<string> = new Set<string>(['PkDrafted', 'PkIndicatorsChanged', 'PkSubmitted', 'PkApproved', 'PkReturned', 'PkRevisionOpened']);
 
 /** `pk:<satker>:<year>`. */
 function yearOfStream(streamId: string): number | null {
@@ -26,29 +27,20 @@ function indicatorsOf(structure: PkStructure): Map<string, IndicatorInfo> {
   return map;
 }
 
-/** Targets added, changed or removed by a new structure (indicator names kept for removed ones). */
-function targetChanges(before: Map<string, IndicatorInfo>, after: Map<string, IndicatorInfo>): AuditChange[] {
-  const changes: AuditChange[] = [];
-  for (const [code, info] of after) {
-    const old = before.get(code);
-    if (!old || old.target !== info.target) {
-      changes.push({ indicatorCode: code, indicatorName: info.name, field: 'target', before: old?.target ?? null, after: info.target });
-    }
-  }
-  for (const [code, info] of before) {
-    if (!after.has(code)) changes.push({ indicatorCode: code, indicatorName: info.name, field: 'target', before: info.target, after: null });
-  }
-  return changes;
-}
-
+/**
+ * What a new structure changed against the last one of the stream (remembered whole: every
+ * property is compared), and the indicators the trail names, kept for older history too.
+ */
 function structureChanged(event: RecordedEvent, state: AuditTrailState, year: number, structure: PkStructure) {
+  const previous = state.recall<PkStructure>(event.tenantId, event.streamId, 'structure');
+  const s = structureChanges(previous, structure);
+  state.remember(event.tenantId, event.streamId, 'structure', structure);
   const next = indicatorsOf(structure);
-  const changes = targetChanges(state.indicatorsOf(event.tenantId, year), next);
   // Names of removed indicators stay known, so older history still reads with names.
-  const merged = new Map([...state.indicatorsOf(event.tenantId, year), ...next]);
-  state.setIndicators(event.tenantId, year, merged);
-  const figures = changes.map((c) => ({ indicatorCode: c.indicatorCode as string, month: 0, field: 'target', before: c.before, after: c.after }));
-  return { changes, figures, count: next.size };
+  state.setIndicators(event.tenantId, year, new Map([...state.indicatorsOf(event.tenantId, year), ...next]));
+  const figures = s.changes.filter((c) => c.field === 'target')
+    .map((c) => ({ indicatorCode: c.indicatorCode as string, month: 0, field: 'target', before: c.before, after: c.after }));
+  return { changes: s.changes, figures, count: next.size, counted: countedChanges(s) };
 }
 
 export function describePk(event: RecordedEvent, state: AuditTrailState): Description | null {
@@ -66,7 +58,7 @@ export function describePk(event: RecordedEvent, state: AuditTrailState): Descri
     case 'PkIndicatorsChanged': {
       const s = structureChanged(event, state, year, pk.data.structure);
       return { ...base, pkVersion: pk.data.version, changes: s.changes, figures: s.figures,
-        summary: `Mengubah indikator draf PK ${year} versi ${pk.data.version}: ${s.changes.length} target berubah.` };
+        summary: `Mengubah indikator draf PK ${year} versi ${pk.data.version}: ${s.counted}.` };
     }
     case 'PkSubmitted':
       return { ...base, pkVersion: pk.data.version, summary: `Mengajukan PK ${year} versi ${pk.data.version} untuk disetujui.` };

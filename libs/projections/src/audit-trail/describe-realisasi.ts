@@ -4,7 +4,7 @@ import type { AuditTrailState } from './audit-trail.state';
 import { type AuditChange, monthName, type ReportLines } from './audit-trail.types';
 import { type Description, shown } from './describe.types';
 
-const REALISASI_TYPES = new Set<string>(['RealisasiDraftSaved', 'RealisasiSubmitted', 'RealisasiApproved', 'RealisasiReturned', 'RealisasiRevisionOpened']);
+export const REALISASI_TYPES: ReadonlySet<string> = new Set<string>(['RealisasiDraftSaved', 'RealisasiSubmitted', 'RealisasiApproved', 'RealisasiReturned', 'RealisasiRevisionOpened']);
 
 interface ReportKey {
   year: number;

@@ -1,0 +1,38 @@
+import { AuditTrailState } from './audit-trail.state';
+import { recorded } from './audit-trail.testing';
+import { describeEvent } from './describe-event';
+
+const IDENTITY = 'identity:kpu-a';
+const userCreated = { userId: 'u-ani', username: 'kasubbag.hsdm', fullName: 'Ani', email: 'ani@kpu.go.id', role: 'KASUBBAG', satker: 'kpu-a', subbagian: 'HSDM' };
+const fieldsOf = (changes: Array<{ field: string; before: string | null; after: string | null }>) => changes.map((c) => [c.field, c.before, c.after]);
+
+describe('the audit trail in words: offices, subbagian and users changed, with their values before', () => {
+  it('given a Kasubbag HSDM, when made Sekretaris, then the role and the subbagian show what they were', () => {
+    const state = new AuditTrailState();
+    describeEvent(recorded('UserCreated', userCreated, IDENTITY), state);
+    const { row } = describeEvent(recorded('UserUpdated', { userId: 'u-ani', satker: 'kpu-a', changes: { role: 'SEKRETARIS', subbagian: null } }, IDENTITY), state);
+    expect(row.summary).toBe('Mengubah data pengguna Ani (kasubbag.hsdm).');
+    expect(row.changes).toEqual([
+      { indicatorCode: null, indicatorName: null, field: 'role', before: 'KASUBBAG', after: 'SEKRETARIS' },
+      { indicatorCode: null, indicatorName: null, field: 'subbagian', before: 'HSDM', after: null },
+    ]);
+  });
+
+  it('given a user changed before, when changed again, then the before is the value of the last change', () => {
+    const state = new AuditTrailState();
+    describeEvent(recorded('UserCreated', userCreated, IDENTITY), state);
+    describeEvent(recorded('UserUpdated', { userId: 'u-ani', satker: 'kpu-a', changes: { fullName: 'Ani Rahma', email: null } }, IDENTITY), state);
+    const { row } = describeEvent(recorded('UserUpdated', { userId: 'u-ani', satker: 'kpu-a', changes: { fullName: 'Ani R.', email: 'ani@x.id', subbagian: 'PDI' } }, IDENTITY), state);
+    expect(fieldsOf(row.changes)).toEqual([['fullName', 'Ani Rahma', 'Ani R.'], ['email', null, 'ani@x.id'], ['subbagian', 'HSDM', 'PDI']]);
+  });
+
+  it('given an office and a subbagian, when changed, then each field shows what it was', () => {
+    const state = new AuditTrailState();
+    describeEvent(recorded('SatkerCreated', { code: 'kpu-a', name: 'KPU A', parentCode: null, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5 }, IDENTITY), state);
+    describeEvent(recorded('SubbagianCreated', { satker: 'kpu-a', code: 'HSDM', name: 'Hukum dan SDM' }, IDENTITY), state);
+    const office = describeEvent(recorded('SatkerUpdated', { code: 'kpu-a', changes: { timeZone: 'Asia/Makassar', reportDeadlineDay: 7 } }, IDENTITY), state);
+    const sub = describeEvent(recorded('SubbagianUpdated', { satker: 'kpu-a', code: 'HSDM', changes: { name: 'Sub. Bagian Hukum dan SDM' } }, IDENTITY), state);
+    expect(fieldsOf(office.row.changes)).toEqual([['timeZone', 'Asia/Jakarta', 'Asia/Makassar'], ['reportDeadlineDay', '5', '7']]);
+    expect(fieldsOf(sub.row.changes)).toEqual([['name', 'Hukum dan SDM', 'Sub. Bagian Hukum dan SDM']]);
+  });
+});

@@ -1,0 +1,49 @@
+import { AuditTrailState } from './audit-trail.state';
+import { recorded } from './audit-trail.testing';
+import { describeEvent } from './describe-event';
+
+const LKJ = 'lkj:kpu-a:2024';
+const SYSTEM = { id: 'system:lkj', role: 'SYSTEM' };
+const SEKRETARIS = { id: 'u-sek', role: 'SEKRETARIS' };
+const requested = (version: number, draft: boolean, reason: string, suggestions: string[], by = SEKRETARIS) => recorded('LkjRequested', {
+  satker: 'kpu-a', year: 2024, version, draft, reason, suggestions, requestedBy: by.id, requestedAt: 'x',
+}, LKJ, by);
+
+describe('the audit trail in words: the annual report (LKj)', () => {
+  it('given nothing yet, when the Sekretaris asks for a draft with saran, then it says which version and the saran set', () => {
+    const { row } = describeEvent(requested(1, true, 'REQUESTED', ['Perkuat monitoring.', 'Tambah pelatihan.']), new AuditTrailState());
+    expect(row).toMatchObject({ subjectKind: 'LKJ', year: 2024, month: null, summary: 'Meminta LKj 2024 versi 1 (draf).' });
+    expect(row.changes).toEqual([{ indicatorCode: null, indicatorName: null, field: 'saran', before: null, after: '1. Perkuat monitoring.; 2. Tambah pelatihan.' }]);
+  });
+
+  it('given a draft with saran, when every report is approved and the final is asked for with the same saran, then it says why and no saran changed', () => {
+    const state = new AuditTrailState();
+    describeEvent(requested(1, true, 'REQUESTED', ['Perkuat monitoring.']), state);
+    const { row } = describeEvent(requested(2, false, 'ALL_APPROVED', ['Perkuat monitoring.'], SYSTEM), state);
+    expect(row).toMatchObject({ summary: 'Meminta LKj 2024 versi 2 (final) karena seluruh laporan bulanan tahun ini telah disetujui.', changes: [] });
+    const revised = describeEvent(requested(3, false, 'REVISION_APPROVED', [], SYSTEM), state);
+    expect(revised.row.summary).toBe('Meminta LKj 2024 versi 3 (final) karena ada perubahan yang disetujui setelah LKj final dibuat.');
+    expect(revised.row.changes).toEqual([expect.objectContaining({ field: 'saran', before: '1. Perkuat monitoring.', after: null })]);
+  });
+
+  it('when the files of a version are produced, then it names each file by its SHA-256 and the model digest', () => {
+    const files = [{ format: 'DOCX', sha256: 'a'.repeat(64), size: 52_311 }, { format: 'PDF', sha256: 'b'.repeat(64), size: 80_004 }];
+    const { row } = describeEvent(recorded('LkjProduced', { version: 2, draft: false, files, modelDigest: 'c'.repeat(64), producedAt: 'x' }, LKJ, SYSTEM), new AuditTrailState());
+    expect(row.summary).toBe('LKj 2024 versi 2 (final) selesai dibuat: DOCX dan PDF.');
+    expect(row.changes.map((c) => [c.field, c.before, c.after])).toEqual([
+      ['berkas DOCX', null, `SHA-256 ${'a'.repeat(64)} (52311 bita)`],
+      ['berkas PDF', null, `SHA-256 ${'b'.repeat(64)} (80004 bita)`],
+      ['digest model', null, 'c'.repeat(64)],
+    ]);
+  });
+
+  it('when a correction is approved after the final, then it marks that version stale, with the reason', () => {
+    const reason = 'Perbaikan laporan realisasi 03/2024 (Sub. Bagian KUL) disetujui setelah LKj dibuat.';
+    const { row } = describeEvent(recorded('LkjMarkedStale', { version: 2, reason, markedAt: 'x' }, LKJ, SYSTEM), new AuditTrailState());
+    expect(row).toMatchObject({
+      subjectKind: 'LKJ', year: 2024, reason,
+      summary: 'Menandai LKj 2024 versi 2 (final) usang: isinya tidak lagi sesuai data yang disetujui.',
+      changes: [{ indicatorCode: null, indicatorName: null, field: 'status', before: 'mutakhir', after: 'usang' }],
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import type { RecordedEvent } from '@kinerja/event-store';
+import type { AuditTrailState } from './audit-trail.state';
+import { type AuditChange, monthName } from './audit-trail.types';
+import type { Description } from './describe.types';
+
+/**
+ * What `ReminderSent` carries, as libs/jobs' reminder recorder writes it (that library depends on
+ * this one, so the shape is restated here rather than imported).
+ */
+interface ReminderSentData {
+  kind: string;
+  audience: { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' };
+  period: { year: number; month: number } | null;
+  deadline: { year: number; month: number; day: number } | null;
+  reports: Array<{ year: number; month: number; subbagian: string; status: string; blankIndicators: string[] }>;
+  recipientIds: string[];
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  NOT_STARTED: 'belum dibuat', DRAFT: 'masih draf', SUBMITTED: 'menunggu persetujuan', RETURNED: 'dikembalikan, belum diajukan kembali',
+  APPROVED: 'disetujui', REVISING: 'sedang diperbaiki',
+};
+
+function period(p: { year: number; month: number }): string {
+  return `${monthName(p.month)} ${p.year}`;
+}
+
+/** What the reminder was about, by its kind, after "Mengirim … kepada …: ". */
+function aboutWords(d: ReminderSentData): { what: string; about: string } {
+  const month = d.period ? period(d.period) : '';
+  const deadline = d.deadline ? `${d.deadline.day} ${monthName(d.deadline.month)} ${d.deadline.year}` : '';
+  switch (d.kind) {
+    case 'BEFORE_DEADLINE':
+      return { what: 'pengingat', about: `laporan realisasi ${month} belum diajukan, batas waktu ${deadline}` };
+    case 'OVERDUE_ESCALATION':
+      return { what: 'eskalasi keterlambatan', about: `${d.reports.length} laporan realisasi ${month} belum diajukan setelah batas waktu ${deadline}` };
+    case 'RETURNED_REPORT':
+      return { what: 'pengingat', about: `laporan realisasi ${month} yang dikembalikan belum diajukan kembali` };
+    case 'APPROVAL_DIGEST':
+      return { what: 'ringkasan harian', about: `${d.reports.length} laporan realisasi menunggu persetujuan` };
+    default:
+      return { what: `pengingat ${d.kind}`, about: `${d.reports.length} laporan realisasi` };
+  }
+}
+
+function recipients(state: AuditTrailState, ids: readonly string[]): string | null {
+  const names = ids.map((id) => {
+    const actor = state.actor(id);
+    return actor ? `${actor.fullName} (${actor.username})` : id;
+  });
+  return names.length === 0 ? null : names.join(', ');
+}
+
+/** A reminder, escalation or digest sent by the system: to whom, about which reports. */
+export function describeReminder(event: RecordedEvent, state: AuditTrailState): Description | null {
+  if (event.type !== 'ReminderSent') return null;
+  const d = event.data as ReminderSentData;
+  const to = d.audience.role === 'KASUBBAG' ? `Kasubbag ${d.audience.subbagian}` : 'Sekretaris';
+  const { what, about } = aboutWords(d);
+  const changes: AuditChange[] = [
+    { indicatorCode: null, indicatorName: null, field: 'penerima', before: null, after: recipients(state, d.recipientIds) },
+    ...d.reports.map((r) => {
+      const blank = r.blankIndicators.length > 0 ? `; indikator kosong: ${r.blankIndicators.join(', ')}` : '';
+      const status = STATUS_WORDS[r.status] ?? r.status;
+      return { indicatorCode: null, indicatorName: null, field: 'laporan', before: null, after: `${period(r)} subbagian ${r.subbagian}: ${status}${blank}` };
+    }),
+  ];
+  return {
+    subjectKind: 'PENGINGAT', year: d.period?.year ?? null, month: d.period?.month ?? null,
+    subbagian: d.audience.role === 'KASUBBAG' ? d.audience.subbagian : null, changes,
+    summary: `Mengirim ${what} kepada ${to} (${d.recipientIds.length} penerima): ${about}.`,
+  };
+}
