@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { seedDemoLkj } from '@kinerja/jobs';
-import { bootProcess } from '@kinerja/platform';
+import { Logger } from '@nestjs/common';
+import { bootProcess, PinoNestLogger } from '@kinerja/platform';
 import { seedDemoIfEmpty } from '@kinerja/workflow';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../api/src/create-api-app';
@@ -21,6 +22,10 @@ void bootProcess('kinerja', async ({ config, logger, runtime }) => {
   }
   const worker = await createWorkerApp({ config, logger, runtime });
   await worker.init();
+  // Each Nest application installs its logger as Nest's one static Logger, the last one created
+  // winning: the API's classes that log through it (the error filter, the login guards, evidence)
+  // were labelled "worker" in this process. Theirs is the API's.
+  Logger.overrideLogger(new PinoNestLogger(logger.child({ component: 'api' })));
   await api.listen(config.PORT);
   logger.info({ port: config.PORT, health: `http://127.0.0.1:${config.PORT}/health` }, 'Kinerja is running');
   return async () => {
