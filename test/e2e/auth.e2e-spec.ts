@@ -179,6 +179,23 @@ describe('authentication through HTTP', () => {
     expect((await me(after)).status).toBe(200);
   });
 
+  it('answers the same password change sent several times at once with one Idempotency-Key as one change, never as a wrong password', async () => {
+    const username = 'inspektorat.kpu-kab-banyuwangi';
+    const token = await login(t, username, FIXTURE_PASSWORD);
+    const answers = await Promise.all(Array.from({ length: 24 }, async (_, i) => {
+      await new Promise((resolve) => setTimeout(resolve, i * 4));
+      return t.http.post('/api/v1/auth/password').set(from(`10.0.9.${i + 1}`)).set('Authorization', `Bearer ${token}`)
+        .set('Idempotency-Key', 'ganti-sandi-1').send({ currentPassword: FIXTURE_PASSWORD, newPassword: 'inspektorat-bwi-baru-1' });
+    }));
+    // A duplicate that arrives once the change is stored finds the token revoked by it (401); one
+    // already past the token check answers as the first did; none is taken for a wrong password.
+    for (const a of answers) expect([204, 'AUTH.TOKEN_REVOKED']).toContain(a.status === 204 ? 204 : a.body.code);
+    expect(answers.filter((a) => a.status === 204 && a.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
+    const [row] = await t.db.dataSource.query(`SELECT failed_login_count FROM users WHERE username = $1`, [username]);
+    expect(Number(row.failed_login_count)).toBe(0);
+    expect((await login(t, username, 'inspektorat-bwi-baru-1')).length).toBeGreaterThan(20);
+  });
+
   it('refuses a new password that breaks the rule with 422, and a wrong current password with 422', async () => {
     const token = await login(t, 'ketua.kpu-kab-jember', FIXTURE_PASSWORD);
     const short = await t.http.post('/api/v1/auth/password').set('Authorization', `Bearer ${token}`).send({ currentPassword: FIXTURE_PASSWORD, newPassword: 'pendek' });

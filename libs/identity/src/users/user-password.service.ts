@@ -63,6 +63,9 @@ export class UserPasswordService {
     if (!row) throw identityErrors.userNotFound(user.id);
     this.lockout.assertNotLocked(row);
     if (!(await this.hasher.verify(row.password_hash, currentPassword))) {
+      // The same change sent twice at once: the first may have stored the new password since the
+      // replay check above, so the "current" one no longer matches. That is its retry, not a guess.
+      if (await this.unitOfWork.replay(toActor(user), passwordOperation(user.satker, user.id), options)) return { replayed: true };
       await this.lockout.recordFailure(row.id);
       throw identityErrors.currentPasswordWrong();
     }
