@@ -180,7 +180,11 @@ describe('workflow rules at the HTTP edge', () => {
       const saved = await t.http.put(report(2024, 2)).set(as(tokens.kasubbag.KUL)).send(content(2));
       expect(saved.status).toBe(200);
       expect(saved.headers.etag).toBe('"1"');
-      const again = await t.http.put(report(2024, 2)).set(as(tokens.kasubbag.KUL)).set('If-Match', '"1"').send(content(2));
+      // The same draft again changes nothing (same version); a changed one is version 2.
+      const same = await t.http.put(report(2024, 2)).set(as(tokens.kasubbag.KUL)).set('If-Match', '"1"').send(content(2));
+      expect({ status: same.status, etag: same.headers.etag }).toEqual({ status: 200, etag: '"1"' });
+      const changed = { ...content(2), lines: content(2).lines.map((l) => ({ ...l, narrative: `${l.narrative} Diperbarui.` })) };
+      const again = await t.http.put(report(2024, 2)).set(as(tokens.kasubbag.KUL)).set('If-Match', '"1"').send(changed);
       expect(again.headers.etag).toBe('"2"');
       const stale = await t.http.post(`${report(2024, 2)}/submit`).set(as(tokens.kasubbag.KUL)).set('If-Match', '"1"').send({});
       expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'EVENT_STORE.CONCURRENCY' });

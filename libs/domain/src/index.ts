@@ -5,6 +5,7 @@ export * from './shared/decider';
 export * from './shared/decimal';
 export * from './shared/local-date';
 export * from './shared/office-code';
+export * from './shared/same-json';
 
 export * from './perjanjian-kinerja/pk-structure.types';
 export * from './perjanjian-kinerja/pk-stream-id';

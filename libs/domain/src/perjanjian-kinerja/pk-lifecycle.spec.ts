@@ -48,6 +48,11 @@ describe('Perjanjian Kinerja lifecycle', () => {
       .then([{ type: 'PkIndicatorsChanged', data: { version: 1, structure: next, changedBy: sekretaris.userId, changedAt: T1 } }]);
   });
 
+  it('given a draft, when the same indicators are sent again, then nothing is recorded', () => {
+    spec(drafted).when({ type: 'ChangePkIndicators', data: { structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris, T1) })
+      .then([]);
+  });
+
   it('given a submitted draft, when the indicators change, then it is refused (frozen while under review)', () => {
     spec(drafted, submitted).when({ type: 'ChangePkIndicators', data: { structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris) })
       .thenThrows('PK.NOT_DRAFT', 'conflict');

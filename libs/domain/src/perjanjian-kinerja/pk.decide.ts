@@ -5,6 +5,7 @@ import type { PkEvent } from './pk.events';
 import { type ExistingPkState, type PkState, type PkVersion, pkWorkingVersion } from './pk.state';
 import { validatePkStructure } from './pk-structure.validate';
 import { isOfficeCode } from '../shared/office-code';
+import { sameJson } from '../shared/same-json';
 
 /**
  * Who does what with a PK:
@@ -70,6 +71,7 @@ function change(command: ChangePkIndicators, state: PkState): PkEvent[] {
   requireSekretaris(command.metadata.actor, 'mengubah');
   const working = requireWorking(requireExisting(state), 'DRAFT');
   validatePkStructure(command.data.structure, command.data.subbagianCodes);
+  if (sameJson(working.structure, command.data.structure)) return []; // nothing changes: nothing recorded
   const { actor, now } = command.metadata;
   return [{ type: 'PkIndicatorsChanged', data: { version: working.version, structure: command.data.structure, changedBy: actor.userId, changedAt: now } }];
 }

@@ -75,6 +75,19 @@ describe('Monthly realisasi: drafting and submission', () => {
     spec().when(submitWith()).then([saved, submitted]);
   });
 
+  it('given a draft, when the same content is saved again (keys in another order), then nothing is recorded', () => {
+    const reordered = {
+      lines: content.lines.map(({ evidence: e, solusi, kendala, narrative, value, indicatorCode }) => ({ evidence: e, solusi, kendala, narrative, value, indicatorCode })),
+      budget: content.budget.map(({ spent, kegiatanCode }) => ({ spent, kegiatanCode })),
+    };
+    spec(saved).when(save(FEB_1, kasubbagKul, reordered)).then([]);
+  });
+
+  it('given a draft, when a changed content is saved, then the new draft is recorded', () => {
+    const changed = { ...content, lines: [line('K1.1', '2'), line('K1.2', null)] };
+    spec(saved).when(save(FEB_1, kasubbagKul, changed)).then([{ ...saved, data: { ...saved.data, lines: changed.lines } } as typeof saved]);
+  });
+
   it('given a draft, when submitted without content, then the saved draft is submitted', () => {
     spec(saved).when({ type: 'SubmitRealisasi', data: { key, context }, metadata: meta(kasubbagKul, FEB_1) }).then([submitted]);
   });

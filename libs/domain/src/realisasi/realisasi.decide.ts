@@ -1,6 +1,7 @@
 import { Dec } from '../shared/decimal';
 import { DomainError } from '../shared/domain-error';
 import { localDateOf, monthHasEnded } from '../shared/local-date';
+import { sameJson } from '../shared/same-json';
 import type { Actor, CommandMetadata } from '../shared/actor';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
 import type { RealisasiCommand, RealisasiContext, SaveRealisasiDraft, SubmitRealisasi, ApproveRealisasi, ReturnRealisasi, ReviseRealisasi } from './realisasi.commands';
@@ -71,6 +72,9 @@ function saveDraft(command: SaveRealisasiDraft, state: RealisasiState): Realisas
   requireEditable(state);
   const pk = requirePeriodOpen(key, context, command.metadata);
   validateRealisasiContent({ lines, budget }, pk, key.subbagian);
+  // The same draft saved again (a second click, an autosave) records nothing: its version stays,
+  // so nobody holding it meets a conflict for a change that did not happen.
+  if (state.status === 'DRAFT' && state.pkVersion === pk.version && sameJson(state.content, { lines, budget })) return [];
   return [saved(key, { lines, budget }, state, pk, command.metadata)];
 }
 
