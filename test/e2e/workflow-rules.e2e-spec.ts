@@ -76,6 +76,12 @@ describe('workflow rules at the HTTP edge', () => {
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 415, code: 'EVIDENCE.TYPE_NOT_ALLOWED' });
     });
 
+    it('refuses an empty file with 422 EVIDENCE.EMPTY_FILE, saying it is empty', async () => {
+      const response = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.KUL)).attach('file', Buffer.alloc(0), { filename: 'kosong.pdf', contentType: 'application/pdf' });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'EVIDENCE.EMPTY_FILE' });
+      expect(response.body.message).toContain('kosong');
+    });
+
     it('never serves a file swapped on disk: 409 EVIDENCE.INTEGRITY_FAILED', async () => {
       const forged = Buffer.from('%PDF-1.4\n% forged\n');
       const upload = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', Buffer.from('%PDF-1.4\n% original\n'), 'asli.pdf');

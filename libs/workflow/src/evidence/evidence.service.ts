@@ -27,6 +27,7 @@ export const evidenceErrors = {
   typeNotAllowed: () =>
     new DomainError('EVIDENCE.TYPE_NOT_ALLOWED', 'Jenis file tidak diizinkan: unggah PDF, JPEG, PNG, DOCX atau XLSX.', 'validation', { allowed: Object.keys(EVIDENCE_TYPES) }),
   missingFile: () => new DomainError('EVIDENCE.FILE_REQUIRED', 'File bukti dukung wajib dikirim pada field "file".', 'validation'),
+  emptyFile: () => new DomainError('EVIDENCE.EMPTY_FILE', 'File bukti dukung kosong (0 byte): pilih file yang berisi dokumen.', 'validation'),
   malformedUpload: (reason: string) =>
     new DomainError('EVIDENCE.MALFORMED_UPLOAD', 'Unggahan tidak dapat dibaca: kirim multipart/form-data dengan satu file pada field "file".', 'validation', { reason }),
   notFound: (sha256: string) => new DomainError('EVIDENCE.NOT_FOUND', 'Bukti dukung tidak ditemukan.', 'not_found', { sha256 }),
@@ -53,6 +54,7 @@ export class EvidenceService {
 
   async store(satker: string, actor: WorkflowActor, file: UploadedFile | undefined): Promise<EvidenceFile> {
     if (!file || !file.buffer) throw evidenceErrors.missingFile();
+    if (file.buffer.length === 0) throw evidenceErrors.emptyFile();
     if (file.buffer.length > this.config.EVIDENCE_MAX_BYTES) throw evidenceErrors.tooLarge(this.config.EVIDENCE_MAX_BYTES);
     const contentType = detectEvidenceType(file.buffer);
     if (contentType === null) throw evidenceErrors.typeNotAllowed();
@@ -172,9 +174,17 @@ export class EvidenceService {
   }
 }
 
-/** A name safe to show and to put in Content-Disposition: no path, no control characters, ≤ 200 chars. */
+/**
+ * A name safe to show and to put in Content-Disposition: no path, no control characters, ≤ 200
+ * chars; a longer name is shortened before its extension, which tells what the file is.
+ */
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
-  return clean === '' ? 'bukti-dukung' : clean;
+  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  if (clean === '') return 'bukti-dukung';
+  if (clean.length <= FILE_NAME_MAX) return clean;
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(clean)?.[0] ?? '';
+  return `${clean.slice(0, FILE_NAME_MAX - extension.length).trimEnd()}${extension}`;
 }
+
+const FILE_NAME_MAX = 200;
