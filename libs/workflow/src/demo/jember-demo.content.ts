@@ -17,6 +17,32 @@ export function demoMonthlyValue(target: string, indexInOffice: number, month: n
 }
 
 /**
+ * The PK with a rencana aksi for every indicator that has none, planning what the demo delivers
+ * month by month (`demoMonthlyValue`), where that sums to the annual target: a year in progress
+ * then measures each indicator against what was due so far (an output due in December has no
+ * target yet in June) instead of against the whole year's target.
+ */
+export function withDemoRencanaAksi(structure: PkStructure): PkStructure {
+  let index = 0;
+  return {
+    ...structure,
+    programs: structure.programs.map((program) => ({
+      ...program,
+      kegiatan: program.kegiatan.map((kegiatan) => ({
+        ...kegiatan,
+        indicators: kegiatan.indicators.map((indicator) => {
+          const position = index++;
+          if (indicator.monthlyPlan || indicator.target.kind !== 'SINGLE' || indicator.aggregation !== 'SUM') return indicator;
+          const target = indicator.target.value;
+          const plan = MONTHS.map((_, m) => demoMonthlyValue(target, position, m + 1));
+          return String(plan.reduce((sum, v) => sum + Number(v), 0)) === target ? { ...indicator, monthlyPlan: plan } : indicator;
+        }),
+      })),
+    })),
+  };
+}
+
+/**
  * A Kasubbag's report for a month, as a real one reads: the figure, a narrative, kendala and solusi
  * (varying by indicator and month), and the budget spent on the kegiatan the subbagian reports.
  */
@@ -27,9 +53,10 @@ export function demoMonthlyContent(structure: PkStructure, subbagian: string, mo
     const target = indicator.target.kind === 'SINGLE' ? indicator.target.value : indicator.target.max;
     const value = demoMonthlyValue(target, index, month);
     const [kendala, solusi] = KENDALA[(index + month) % KENDALA.length];
+    const planned = indicator.monthlyPlan ? ' sesuai rencana aksi' : '';
     const narrative = value === '0'
-      ? `Bulan ${MONTHS[month - 1]}: ${indicator.name} dalam tahap persiapan; keluaran dijadwalkan pada bulan lain sesuai rencana aksi.`
-      : `Bulan ${MONTHS[month - 1]}: ${indicator.name} terlaksana (${value} ${indicator.unit}) sesuai rencana aksi dan telah didokumentasikan.`;
+      ? `Bulan ${MONTHS[month - 1]}: ${indicator.name} dalam tahap persiapan; keluaran dijadwalkan pada bulan lain${planned}.`
+      : `Bulan ${MONTHS[month - 1]}: ${indicator.name} terlaksana (${value} ${indicator.unit})${planned} dan telah didokumentasikan.`;
     return { indicatorCode: indicator.code, value, narrative, kendala, solusi, evidence: [] };
   });
   const kegiatan = [...new Set(owned.map((o) => o.kegiatan))];

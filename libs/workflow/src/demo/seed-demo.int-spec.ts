@@ -54,6 +54,17 @@ describe('seed:demo loads KPU Kabupaten Jember through the command handlers', ()
       expect(cell(10, 'PDI').status).toBe('SUBMITTED');
       expect(cell(10, 'HSDM')).toMatchObject({ status: 'NOT_STARTED', overdue: true });
       expect(cell(11, 'KUL')).toMatchObject({ status: 'NOT_STARTED', overdue: false });
+
+      // The year in progress has a rencana aksi for every indicator: to date, an output planned
+      // for a later month has no target yet instead of failing against the whole year's target.
+      const toJune = await queries.execute(new GetKinerjaQuery('kpu-kab-jember', 2026, 6));
+      const rows = toJune.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators));
+      expect(rows.filter((r) => r.category === 'Tidak Berhasil')).toEqual([]);
+      expect(rows.some((r) => r.note === 'NO_TARGET_YET')).toBe(true);
+      // 2024 keeps the PK as it was signed: the three indicators planned one a month, no others.
+      const june2024 = await queries.execute(new GetKinerjaQuery('kpu-kab-jember', 2024, 6));
+      const planned2024 = june2024.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators)).filter((r) => r.targetApplied.kind === 'SINGLE' && r.targetApplied.value !== r.targetText);
+      expect(planned2024.map((r) => r.code)).toEqual(['K4.1', 'K5.1', 'K6.1']);
     } finally {
       await context.close();
     }

@@ -6,6 +6,7 @@ import { AppConfig, Clock, ControllableClock, readProjectJson, SystemClock } fro
 import { createDemoContext } from './demo-context';
 import { ensureDemoOffice, JEMBER_CODE } from './demo-office';
 import { DemoYear, type MonthPlan } from './demo-year';
+import { withDemoRencanaAksi } from './jember-demo.content';
 
 export interface SeedDemoOptions {
   dataSource: DataSource;
@@ -71,8 +72,10 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoSummar
     log('2024: PK approved, 12 months × 4 subbagian approved');
     const local = localDateOf(today.toISOString(), fixture.satker.timezone);
     if (local.year > 2024) {
-      await year.approvePk(local.year);
-      await year.drive(local.year, currentYearPlan(local.month - 1));
+      // The year in progress has a rencana aksi for every indicator (2024 keeps the real PK as signed).
+      const current = new DemoYear(context.get(CommandBus), options.dataSource, demoClock, today, people, JEMBER_CODE, withDemoRencanaAksi(structure));
+      await current.approvePk(local.year);
+      await current.drive(local.year, currentYearPlan(local.month - 1));
       log(`${local.year}: PK approved, months 1–${local.month - 1} in progress (approved, returned, waiting, overdue)`);
     }
     const after = await countEvents(options.dataSource, JEMBER_CODE);
