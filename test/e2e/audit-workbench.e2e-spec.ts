@@ -84,6 +84,8 @@ describe('the Inspektorat\'s workbench', () => {
     }
     const before = await t.http.get(`/api/v1/satker/${JEMBER}/kinerja/2024?asOf=2020-01-01T00:00:00Z`).set(as(tokens.inspektorat));
     expect({ status: before.status, code: before.body.code }).toEqual({ status: 404, code: 'KINERJA.NO_APPROVED_PK' });
+    // The moment as the office reads its clock, not as a UTC timestamp.
+    expect(before.body.message).toBe('Pada 1 Januari 2020 07.00 WIB belum ada Perjanjian Kinerja 2024 yang disetujui untuk satker ini.');
     const future = await t.http.get(`/api/v1/satker/${JEMBER}/kinerja/2024?asOf=2999-01-01T00:00:00Z`).set(as(tokens.inspektorat));
     expect(future.body.code).toBe('KINERJA.AS_OF_IN_FUTURE');
   });

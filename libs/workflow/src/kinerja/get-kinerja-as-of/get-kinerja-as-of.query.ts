@@ -6,6 +6,8 @@ import {
 import { EventStore } from '@kinerja/event-store';
 import { Clock } from '@kinerja/platform';
 import { RatingScaleReader } from '../../rating-scale/rating-scale.reader';
+import { formatDateTimeId } from '@kinerja/reporting';
+import { SatkerDirectory } from '../../shared/satker-directory';
 
 export type KinerjaAsOf = KinerjaTable & { asOf: string };
 
@@ -26,6 +28,7 @@ export class GetKinerjaAsOfHandler implements IQueryHandler<GetKinerjaAsOfQuery>
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly ratingScales: RatingScaleReader,
+    private readonly offices: SatkerDirectory,
   ) {}
 
   async execute({ satker, year, month, asOf }: GetKinerjaAsOfQuery): Promise<KinerjaAsOf> {
@@ -38,7 +41,8 @@ export class GetKinerjaAsOfHandler implements IQueryHandler<GetKinerjaAsOfQuery>
     const pkState = await this.pkAsOf(satker, year, asOf);
     const pk = pkInForce(pkState);
     if (!pk) {
-      throw new DomainError('KINERJA.NO_APPROVED_PK', `Pada ${asOf.toISOString()} belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year });
+      const moment = formatDateTimeId(asOf.toISOString(), await this.offices.timeZoneOf(satker));
+      throw new DomainError('KINERJA.NO_APPROVED_PK', `Pada ${moment} belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year, asOf: asOf.toISOString() });
     }
     const subbagian = subbagianReportingInYear(pkState);
     const approved: ApprovedRealisasi[] = [];
