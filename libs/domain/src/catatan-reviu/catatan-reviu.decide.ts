@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import type { Actor, Role } from '../shared/actor';
+import { ROLE_LABELS, type Actor, type Role } from '../shared/actor';
 import type {
   CatatanReviuCommand, CloseCatatanReviu, ReopenCatatanReviu, SubmitTindakLanjut, WriteCatatanReviu,
 } from './catatan-reviu.commands';
@@ -11,12 +11,8 @@ function refuse(code: string, message: string, kind: DomainError['kind'], detail
   throw new DomainError(code, message, kind, details);
 }
 
-const WHO: Record<Role, string> = {
-  INSPEKTORAT: 'Inspektorat', SEKRETARIS: 'Sekretaris', KASUBBAG: 'Kepala Subbagian', KETUA: 'Ketua', ADMIN: 'Administrator',
-};
-
 function requireRole(actor: Actor, role: Role, action: string): void {
-  if (actor.role !== role) refuse('CATATAN_REVIU.FORBIDDEN', `Hanya ${WHO[role]} yang dapat ${action}.`, 'forbidden', { role: actor.role });
+  if (actor.role !== role) refuse('CATATAN_REVIU.FORBIDDEN', `Hanya ${ROLE_LABELS[role]} yang dapat ${action}.`, 'forbidden', { role: actor.role });
 }
 
 /** Trimmed text of bounded length, or a refusal naming the field. */

@@ -2,6 +2,15 @@
 export const ROLES = ['KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Each role as a person reads it (messages, the audit trail, reports). */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  KASUBBAG: 'Kepala Subbagian',
+  SEKRETARIS: 'Sekretaris',
+  KETUA: 'Ketua',
+  INSPEKTORAT: 'Inspektorat',
+  ADMIN: 'Administrator',
+};
+
 /** Who issues a command, as the authenticated edge knows them. */
 export interface Actor {
   userId: string;

@@ -18,6 +18,11 @@ describe('the audit trail in words: offices, subbagian and users changed, with t
     ]);
   });
 
+  it('given a new user, when described, then the role reads as a person says it', () => {
+    const { row } = describeEvent(recorded('UserCreated', userCreated, IDENTITY), new AuditTrailState());
+    expect(row.summary).toBe('Membuat pengguna Ani (kasubbag.hsdm) sebagai Kepala Subbagian HSDM.');
+  });
+
   it('given a user changed before, when changed again, then the before is the value of the last change', () => {
     const state = new AuditTrailState();
     describeEvent(recorded('UserCreated', userCreated, IDENTITY), state);

@@ -1,3 +1,4 @@
+import { ROLE_LABELS, type Role } from '@kinerja/domain';
 import type { RecordedEvent } from '@kinerja/event-store';
 import type { IdentityEvent } from '@kinerja/identity/events/identity.events';
 import type { AuditTrailState } from './audit-trail.state';
@@ -75,8 +76,8 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
       const d = e.data;
       state.setActor(d.userId, { fullName: d.fullName, username: d.username });
       created(event, state, `user:${d.userId}`, { fullName: d.fullName, email: d.email, role: d.role, subbagian: d.subbagian });
-      const unit = d.subbagian ? ` subbagian ${d.subbagian}` : '';
-      return { ...base, subbagian: d.subbagian, summary: `Membuat pengguna ${d.fullName} (${d.username}) sebagai ${d.role}${unit}.` };
+      const unit = d.subbagian ? ` ${d.subbagian}` : ''; // "Kepala Subbagian HSDM"
+      return { ...base, subbagian: d.subbagian, summary: `Membuat pengguna ${d.fullName} (${d.username}) sebagai ${ROLE_LABELS[d.role as Role] ?? d.role}${unit}.` };
     }
     case 'UserUpdated': {
       const known = state.actor(e.data.userId);
