@@ -202,6 +202,9 @@ describe('authentication through HTTP', () => {
     expect({ status: short.status, code: short.body.code }).toEqual({ status: 422, code: 'USER.PASSWORD_TOO_WEAK' });
     const wrong = await t.http.post('/api/v1/auth/password').set('Authorization', `Bearer ${token}`).send({ currentPassword: 'keliru-keliru', newPassword: 'cukup-panjang-1' });
     expect({ status: wrong.status, code: wrong.body.code }).toEqual({ status: 422, code: 'AUTH.CURRENT_PASSWORD_WRONG' });
+    const same = await t.http.post('/api/v1/auth/password').set('Authorization', `Bearer ${token}`).send({ currentPassword: FIXTURE_PASSWORD, newPassword: FIXTURE_PASSWORD });
+    expect({ status: same.status, code: same.body.code }).toEqual({ status: 422, code: 'USER.PASSWORD_UNCHANGED' });
+    expect((await me(token)).status).toBe(200);
   });
 
   it('revokes the tokens of a user who is deactivated, and lets nobody in as them', async () => {

@@ -64,6 +64,8 @@ export const identityErrors = {
     new DomainError('USER.PASSWORD_TOO_WEAK', `Kata sandi minimal ${min} karakter.`, 'validation', { minLength: min }),
   passwordSameAsUsername: () =>
     new DomainError('USER.PASSWORD_TOO_WEAK', 'Kata sandi tidak boleh sama dengan nama pengguna.', 'validation'),
+  passwordUnchanged: () =>
+    new DomainError('USER.PASSWORD_UNCHANGED', 'Kata sandi baru harus berbeda dari kata sandi saat ini.', 'validation'),
   currentPasswordWrong: () =>
     new DomainError('AUTH.CURRENT_PASSWORD_WRONG', 'Kata sandi saat ini salah.', 'validation'),
   versionConflict: (what: string, expected: number, actual: number) =>

@@ -69,6 +69,8 @@ export class UserPasswordService {
       await this.lockout.recordFailure(row.id);
       throw identityErrors.currentPasswordWrong();
     }
+    // A "change" to the same password would end every session and protect nothing.
+    if (newPassword === currentPassword) throw identityErrors.passwordUnchanged();
     return this.store(user, row, newPassword, 'self', options);
   }
 
