@@ -52,7 +52,7 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       const response = await as(rootAdminToken).patch('/api/v1/satker/kpu-kab-jember').send({ reportDeadlineDay: 'lima' });
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION.FAILED');
-      expect(response.body.details.fields).toContainEqual({ field: 'reportDeadlineDay', constraint: 'isInt', message: 'harus berupa bilangan bulat' });
+      expect(response.body.details.fields).toContainEqual({ field: 'reportDeadlineDay', constraint: 'isInt', message: 'harus berupa bilangan bulat dari 1 sampai 28' });
     });
 
     it('refuses malformed JSON with 400 REQUEST.MALFORMED', async () => {

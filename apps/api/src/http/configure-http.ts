@@ -1,11 +1,14 @@
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { limitBodyDepth, MAX_BODY_DEPTH } from './body-depth';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { MediaTypeInterceptor } from './media-type.interceptor';
 import { RejectUnstorableTextPipe } from './reject-unstorable-text.pipe';
+import { RequestValidationPipe } from './request-validation.pipe';
+import { UndeclaredQueryInterceptor } from './undeclared-query.interceptor';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 import { requestValidationError } from './validation-errors';
 
@@ -13,26 +16,31 @@ export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
 
 /** DTO validation for bodies, queries and parameters: unknown fields are refused, values converted. */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(): RequestValidationPipe {
   cacheValidationMetadata();
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     // Kept in the errors for requestValidationError (never answered): the value tells a missing
-    // field from a wrong one, the target whether the DTO gave a failed rule a message of its own.
+    // field from a wrong one, the target leads to the failed rule (its bound, its own message).
     validationError: { target: true, value: true },
+    // class-validator's defaults are English; requestValidationError says every rule in Indonesian.
+    dismissDefaultMessages: true,
     exceptionFactory: requestValidationError,
   });
 }
 
 /**
  * The HTTP conventions of Kinerja, installed once on the application (by the entry points and by
- * the test app alike), before it is initialised: the body parsers (JSON and forms, nested at most
- * {@link MAX_BODY_DEPTH} levels), `/api/v1` prefix (health stays at `/health`), validation, the one
- * error filter, and the OpenAPI document at `/api/docs` (JSON at `/api/docs-json`). The app is
- * created with `bodyParser: false`: these parsers are the only ones.
+ * the test app alike), before it is initialised: the JSON body parser (nested at most
+ * {@link MAX_BODY_DEPTH} levels), `/api/v1` prefix (health stays at `/health`), the media type a
+ * route takes, validation, the one error filter, and the OpenAPI document at `/api/docs` (JSON at
+ * `/api/docs-json`). The app is created with `bodyParser: false`: this parser is the only one.
+ * No form parser: no route takes a form (there is no HTML client; the uploads read their
+ * multipart body themselves), and with one a body sent without `application/json` was read as a
+ * form and answered with its JSON text as the name of an unknown field.
  */
 export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
@@ -42,12 +50,9 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use(helmet());
   app.use(`/${API_PREFIX}`, noStore);
   app.useBodyParser('json');
-  // A form nested deeper than the limit is refused by qs itself (answered like a JSON body);
-  // body-parser 2 takes `depth` (qs counts the levels below the body), its typings do not know it.
-  const form = { extended: true, depth: MAX_BODY_DEPTH - 1 };
-  app.useBodyParser('urlencoded', form);
   app.use(limitBodyDepth);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
+  app.useGlobalInterceptors(new MediaTypeInterceptor(), new UndeclaredQueryInterceptor());
   app.useGlobalPipes(new RejectUnstorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   const document = SwaggerModule.createDocument(
@@ -57,6 +62,9 @@ export function configureHttp(app: NestExpressApplication): void {
       .setDescription(
         'SAKIP: Perjanjian Kinerja, realisasi bulanan, capaian dan Laporan Kinerja. ' +
           'Every error is `{ code, message, details }` with a stable code; messages are in Bahasa Indonesia. ' +
+          'Bodies are JSON (`Content-Type: application/json`), uploads `multipart/form-data`; any other body is ' +
+          '`415 REQUEST.UNSUPPORTED_MEDIA_TYPE`. Whole numbers in a path or a query are plain digits (`6`, not `06`, `6.0` or `1e1`); ' +
+          'a query parameter a route does not list is refused like an unknown field (`400 VALIDATION.FAILED`). ' +
           'Authenticate with `POST /api/v1/auth/login` and send `Authorization: Bearer <accessToken>`.',
       )
       .setVersion('1')

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
-import { constraintNameOf, INDONESIAN } from './validation-errors';
+import { CONSTRAINT_MESSAGES, constraintNameOf, hasOwnMessage, isDescribedFormat, ValidationMetadata } from './constraint-messages';
 
 /**
  * Every DTO of the API, as class-validator registered it: each file under apps/api/src that uses
@@ -24,6 +24,7 @@ interface Rule {
   dto: string;
   property: string;
   constraint: string;
+  metadata: ValidationMetadata;
 }
 
 function rulesOf(): Rule[] {
@@ -35,7 +36,7 @@ function rulesOf(): Rule[] {
       if (typeof value !== 'function' || !value.prototype) continue;
       for (const metadata of getMetadataStorage().getTargetValidationMetadatas(value, '', true, false)) {
         const constraint = constraintNameOf(metadata);
-        if (constraint !== null) rules.push({ dto: `${relative(API_SOURCE, file)}: ${name}`, property: metadata.propertyName, constraint });
+        if (constraint !== null) rules.push({ dto: `${relative(API_SOURCE, file)}: ${name}`, property: metadata.propertyName, constraint, metadata });
       }
     }
   }
@@ -57,8 +58,19 @@ describe('the rules of every DTO', () => {
 
   it('each have a message in Indonesian, as have the failures of a request as a whole', () => {
     const always = ['whitelistValidation', 'unknownValue', 'isDefined'];
-    const missing = [...new Set([...always, ...rules.map((r) => r.constraint)])].filter((c) => INDONESIAN[c] === undefined);
+    const missing = [...new Set([...always, ...rules.map((r) => r.constraint)])].filter((c) => CONSTRAINT_MESSAGES[c] === undefined);
     expect(missing).toEqual([]);
+  });
+
+  it('give no message of class-validator as their own (@ValidateNested puts its English one in the rule)', () => {
+    const english = rules.filter((r) => hasOwnMessage(r.metadata) && /\b(must|should|each value|property)\b/.test(String(r.metadata.message)));
+    expect(english.map((r) => `${r.dto}.${r.property}: ${r.constraint}`)).toEqual([]);
+  });
+
+  it('say in words what format a pattern asks for, when the DTO gives no message of its own', () => {
+    const patterns = rules.filter((r) => r.constraint === 'matches' && !hasOwnMessage(r.metadata));
+    expect(patterns.length).toBeGreaterThan(5);
+    expect(patterns.filter((r) => !isDescribedFormat(r.metadata.constraints[0])).map((r) => `${r.dto}.${r.property}: ${r.metadata.constraints[0]}`)).toEqual([]);
   });
 
   it('bound every whole number from above, so that none reaches PostgreSQL out of its range', () => {

@@ -32,7 +32,8 @@ describe('anything thrown, as the answer a client gets', () => {
     ['EVIDENCE.TYPE_NOT_ALLOWED', 415],
     ['EVIDENCE.MALFORMED_UPLOAD', 400],
     ['CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD', 400],
-  ])('given the upload refusal %s, then %i, whichever upload it comes from', (code, status) => {
+    ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 415],
+  ])('given the refusal %s of what was sent, then %i, whichever route it comes from', (code, status) => {
     expect(toErrorResponse(new DomainError(code, 'x', 'validation')).status).toBe(status);
   });
 
@@ -58,11 +59,11 @@ describe('anything thrown, as the answer a client gets', () => {
     expect(toErrorResponse(new HttpException('teapot', 418)).body.code).toBe('HTTP.418');
   });
 
-  it('given a form body nested deeper than its parser allows, then 400 REQUEST.MALFORMED as for such a JSON body', () => {
-    const qsRefusal = Object.assign(new Error('The input exceeded the depth'), { status: 400, statusCode: 400, expose: true, type: 'querystring.parse.rangeError' });
-    expect(toErrorResponse(new HttpException('The input exceeded the depth', 400, { cause: qsRefusal }))).toEqual({
-      status: 400,
-      body: { code: 'REQUEST.MALFORMED', message: 'Isi permintaan bersarang terlalu dalam: paling banyak 32 tingkat.', details: { maxDepth: 32 } },
+  it('given a body the JSON parser will not read (charset=latin1), then 415 REQUEST.UNSUPPORTED_MEDIA_TYPE saying what to send', () => {
+    const charset = Object.assign(new Error('unsupported charset "LATIN1"'), { status: 415, type: 'charset.unsupported' });
+    expect(toErrorResponse(new HttpException('unsupported charset "LATIN1"', 415, { cause: charset }))).toEqual({
+      status: 415,
+      body: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('application/json'), details: {} },
       headers: {},
       unexpected: false,
     });

@@ -1,7 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
 import { databaseUnavailable } from '@kinerja/platform';
-import { BODY_TOO_DEEP, MAX_BODY_DEPTH } from './body-depth';
 import { ErrorBody, STATUS_BY_CODE, STATUS_BY_KIND } from './error-body';
 
 export interface ErrorResponse {
@@ -23,7 +22,8 @@ const HTTP_EXCEPTIONS: Record<number, { code: string; message: string }> = {
   408: { code: 'REQUEST.TIMEOUT', message: 'Permintaan terlalu lama. Coba lagi.' },
   409: { code: 'REQUEST.CONFLICT', message: 'Permintaan bertentangan dengan keadaan data saat ini.' },
   413: { code: 'REQUEST.TOO_LARGE', message: 'Data yang dikirim terlalu besar.' },
-  415: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Jenis isi permintaan tidak didukung.' },
+  // The JSON parser's refusal of another charset (`charset=latin1`) or of a Content-Encoding it cannot undo.
+  415: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Jenis isi permintaan tidak didukung; kirim JSON dalam UTF-8 (Content-Type: application/json).' },
   422: { code: 'REQUEST.UNPROCESSABLE', message: 'Permintaan tidak dapat diproses.' },
   429: { code: 'REQUEST.TOO_MANY', message: 'Terlalu banyak permintaan. Coba lagi nanti.' },
 };
@@ -67,10 +67,6 @@ function fromHttpException(exception: HttpException): ErrorResponse {
       headers: {},
       unexpected: false,
     };
-  }
-  // A form body nested deeper than the parser's limit (body-parser's name for qs's refusal).
-  if (status === 400 && (cause as { type?: unknown } | undefined)?.type === 'querystring.parse.rangeError') {
-    return { status, body: { ...BODY_TOO_DEEP, details: { maxDepth: MAX_BODY_DEPTH } }, headers: {}, unexpected: false };
   }
   const known = HTTP_EXCEPTIONS[status] ?? { code: `HTTP.${status}`, message: 'Permintaan tidak dapat dipenuhi.' };
   return { status, body: { ...known, details: {} }, headers: {}, unexpected: false };

@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { DomainError } from '@kinerja/domain';
-import { INDONESIAN } from './validation-errors';
+import { describeConstraint } from './constraint-messages';
+import { validationFailed } from './validation-errors';
 
 /**
  * `@Param('userId', uuidParam('userId'))`: a malformed id is malformed input, answered 400
@@ -9,9 +9,6 @@ import { INDONESIAN } from './validation-errors';
  */
 export function uuidParam(field: string): ParseUUIDPipe {
   return new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', {
-        fields: [{ field, constraint: 'isUuid', message: INDONESIAN.isUuid }],
-      }),
+    exceptionFactory: () => validationFailed([{ field, constraint: 'isUuid', message: describeConstraint('isUuid') }]),
   });
 }

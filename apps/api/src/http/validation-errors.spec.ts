@@ -1,8 +1,11 @@
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength, ValidateIf, ValidateNested, ValidationError,
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsHexColor, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength,
+  ValidateIf, ValidateNested, ValidationError,
 } from 'class-validator';
+import type { ArgumentMetadata } from '@nestjs/common';
 import type { DomainError } from '@kinerja/domain';
+import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
 import { createValidationPipe } from './configure-http';
 import { IsOptionalButNotNull } from './optional-but-not-null.validator';
 import { FieldProblem, flattenValidationErrors, requestValidationError } from './validation-errors';
@@ -25,9 +28,10 @@ describe('class-validator failures as one error body', () => {
     ]);
   });
 
-  it('given a constraint with no translation, then the message of its DTO is kept', () => {
-    const [problem] = flattenValidationErrors([error('x', { isKodeSatker: 'kode satker tidak sah' })]);
-    expect(problem.message).toBe('kode satker tidak sah');
+  it('given a constraint with an English message and no rule to find it by, then Kinerja\'s message, never the English one', () => {
+    expect(flattenValidationErrors([error('x', { isKodeSatker: 'x must be a satker code' })])).toEqual([
+      { field: 'x', constraint: 'isKodeSatker', message: 'nilainya tidak valid' },
+    ]);
   });
 
   it('is the stable code VALIDATION.FAILED with every field in details', () => {
@@ -59,9 +63,27 @@ describe('the validation pipe of every request, with class-validator itself', ()
     @IsUUID() id: string;
   }
 
-  async function fieldsOf(metatype: new () => object, value: unknown): Promise<FieldProblem[]> {
+  class Report {
+    @IsArray() @ArrayMaxSize(2) @ValidateNested({ each: true }) @Type(() => Indicator) lines: Indicator[];
+    @IsInt() @Min(1) @Max(99) size: number;
+    @IsString() @MaxLength(5) narrative: string;
+  }
+  class Colours {
+    @IsOptional() @IsHexColor() plain?: string;
+    @IsOptional() @IsHexColor({ message: 'warna harus kode heksadesimal, mis. #ff0000' }) own?: string;
+  }
+  class Codes {
+    @IsOptional() @Matches(SUBBAGIAN_CODE_PATTERN) subbagian?: string;
+    @IsOptional() @Matches(/^x+$/) other?: string;
+  }
+  class Period {
+    @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+    @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
+  }
+
+  async function fieldsOf(metatype: new () => object, value: unknown, type: ArgumentMetadata['type'] = 'body'): Promise<FieldProblem[]> {
     try {
-      await createValidationPipe().transform(value, { type: 'body', metatype });
+      await createValidationPipe().transform(value, { type, metatype });
     } catch (error) {
       return (error as DomainError).details.fields as FieldProblem[];
     }
@@ -75,11 +97,90 @@ describe('the validation pipe of every request, with class-validator itself', ()
     expect(await fieldsOf(Credentials, {})).toEqual([{ ...required[0], field: 'username' }, required[0]]);
   });
 
-  it('given a wrong value, then every rule it breaks', async () => {
+  it('given a value of the wrong kind, then only that, once: not also the bounds it cannot meet', async () => {
     expect(await fieldsOf(Credentials, { username: 'admin', password: 7 })).toEqual([
-      { field: 'password', constraint: 'maxLength', message: 'terlalu panjang' },
-      { field: 'password', constraint: 'minLength', message: 'terlalu pendek' },
       { field: 'password', constraint: 'isString', message: 'harus berupa teks' },
+    ]);
+    expect(await fieldsOf(Report, { lines: 'a', size: '45', narrative: 'ok' })).toEqual([
+      { field: 'lines', constraint: 'isArray', message: 'harus berupa daftar' },
+      { field: 'size', constraint: 'isInt', message: 'harus berupa bilangan bulat dari 1 sampai 99, sebagai angka tanpa tanda kutip' },
+    ]);
+    expect(await fieldsOf(Report, { lines: [], size: 4.5, narrative: 'ok' })).toEqual([
+      { field: 'size', constraint: 'isInt', message: 'harus berupa bilangan bulat dari 1 sampai 99' },
+    ]);
+  });
+
+  it('given a value of the right kind out of its bounds, then every bound it breaks, each named', async () => {
+    expect(await fieldsOf(Report, { lines: [{ code: 'K1', year: '2024' }, { code: 'K2', year: '2024' }, { code: 'K3', year: '2024' }], size: 100, narrative: 'panjang' })).toEqual([
+      { field: 'lines', constraint: 'arrayMaxSize', message: 'paling banyak 2 butir' },
+      { field: 'size', constraint: 'max', message: 'paling besar 99' },
+      { field: 'narrative', constraint: 'maxLength', message: 'paling banyak 5 karakter' },
+    ]);
+    expect(await fieldsOf(Report, { lines: [], size: 0, narrative: '' })).toEqual([{ field: 'size', constraint: 'min', message: 'paling kecil 1' }]);
+    expect(await fieldsOf(Credentials, { username: '', password: 'b' })).toEqual([
+      { field: 'username', constraint: 'minLength', message: 'paling sedikit 1 karakter' },
+    ]);
+  });
+
+  it('given something other than objects where @ValidateNested expects them, then Indonesian, never class-validator\'s English', async () => {
+    expect(await fieldsOf(Draft, { indicators: 'a' })).toEqual([{ field: 'indicators', constraint: 'nestedValidation', message: 'harus berupa daftar objek' }]);
+    expect(await fieldsOf(Draft, { indicators: [7] })).toEqual([{ field: 'indicators.0', constraint: 'nestedValidation', message: 'harus berupa objek' }]);
+  });
+
+  it('given a rule Kinerja has no words for, then a message in Indonesian all the same; the DTO\'s own message is kept', async () => {
+    expect(await fieldsOf(Colours, { plain: 'merah', own: 'merah' })).toEqual([
+      { field: 'plain', constraint: 'isHexColor', message: 'nilainya tidak valid' },
+      { field: 'own', constraint: 'isHexColor', message: 'warna harus kode heksadesimal, mis. #ff0000' },
+    ]);
+  });
+
+  it('given a code that does not match its pattern, then what the code is made of, in words', async () => {
+    const [subbagian, other] = await fieldsOf(Codes, { subbagian: 'hsdm', other: 'y' });
+    expect(subbagian).toEqual({ field: 'subbagian', constraint: 'matches', message: expect.stringContaining('huruf besar A–Z, angka 0–9') });
+    expect(other).toEqual({ field: 'other', constraint: 'matches', message: 'formatnya tidak sesuai: harus cocok dengan pola ^x+$' });
+  });
+
+  it('given a field named like a prototype key, at any depth, then it is unknown like any other', async () => {
+    const body = JSON.parse('{"username":"a","password":"b","__proto__":{"isAdmin":true},"constructor":{"prototype":1}}');
+    expect(await fieldsOf(Credentials, body)).toEqual([
+      { field: '__proto__', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+      { field: 'constructor', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+      { field: 'constructor.prototype', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+    ]);
+    const nested = JSON.parse('{"indicators":[{"code":"K1","year":"2024","__proto__":{}}],"extra":1}');
+    expect(await fieldsOf(Draft, nested)).toEqual([
+      { field: 'indicators.0.__proto__', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+      { field: 'extra', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+    ]);
+  });
+
+  it.each([
+    ['an exponent', '1e1'], ['hexadecimal', '0x1'], ['a leading zero', '010'], ['a space', ' 6'], ['a sign', '+6'], ['a fraction', '6.0'], ['a word', 'x'],
+  ])('given a whole number in a path or a query written with %s, then refused with its bounds, once', async (_what, month) => {
+    for (const type of ['query', 'param'] as const) {
+      expect(await fieldsOf(Period, { year: '2024', month }, type)).toEqual([{
+        field: 'month', constraint: 'isInt',
+        message: 'harus berupa bilangan bulat dari 1 sampai 12, ditulis hanya dengan angka 0–9 (tanpa tanda, spasi, titik, eksponen atau nol di depan)',
+      }]);
+    }
+  });
+
+  it('given a whole number in a query that is empty or given twice, then it says so, and nothing about its bounds failing', async () => {
+    expect(await fieldsOf(Period, { year: '2024', month: '' }, 'query')).toEqual([
+      { field: 'month', constraint: 'isNotEmpty', message: 'tidak boleh kosong; isi dengan bilangan bulat dari 1 sampai 12' },
+    ]);
+    expect(await fieldsOf(Period, { year: '2024', month: ['6', '7'] }, 'query')).toEqual([
+      { field: 'month', constraint: 'isInt', message: 'hanya boleh diberikan sekali, sebagai satu bilangan bulat dari 1 sampai 12' },
+    ]);
+  });
+
+  it('given plain digits in a path or a query, then the number; other fields are still judged alongside a loose one', async () => {
+    expect(await fieldsOf(Period, { year: '2024', month: '12' }, 'query')).toEqual([]);
+    expect(await fieldsOf(Period, { year: '2024', month: '0' }, 'query')).toEqual([{ field: 'month', constraint: 'min', message: 'paling kecil 1' }]);
+    expect(await fieldsOf(Period, { year: '99999', month: '1e1', day: '1' }, 'query')).toEqual([
+      expect.objectContaining({ field: 'month', constraint: 'isInt' }),
+      { field: 'day', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+      { field: 'year', constraint: 'max', message: 'paling besar 2100' },
     ]);
   });
 
@@ -92,7 +193,7 @@ describe('the validation pipe of every request, with class-validator itself', ()
   it('given the rules class-validator names differently from its decorators, then the Indonesian message all the same', async () => {
     expect(await fieldsOf(Notification, { id: 'not-a-uuid' })).toEqual([{ field: 'id', constraint: 'isUuid', message: 'harus berupa UUID' }]);
     expect(await fieldsOf(Draft, { indicators: [{ code: 'K'.repeat(300), year: '2024' }] })).toEqual([
-      { field: 'indicators.0.code', constraint: 'isLength', message: 'panjangnya tidak sesuai' },
+      { field: 'indicators.0.code', constraint: 'isLength', message: 'panjangnya harus 1 sampai 32 karakter' },
     ]);
   });
 
@@ -110,7 +211,7 @@ describe('the validation pipe of every request, with class-validator itself', ()
     expect(await fieldsOf(Change, {})).toEqual([]);
     expect(await fieldsOf(Change, { email: null })).toEqual([]);
     expect(await fieldsOf(Change, { name: 'ab', active: 'ya' })).toEqual([
-      { field: 'name', constraint: 'minLength', message: 'terlalu pendek' },
+      { field: 'name', constraint: 'minLength', message: 'paling sedikit 3 karakter' },
       { field: 'active', constraint: 'isBoolean', message: 'harus bernilai true atau false' },
     ]);
   });

@@ -1,10 +1,6 @@
-import { getMetadataStorage, ValidationTypes } from 'class-validator';
-import type { MetadataStorage, ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import { DomainError } from '@kinerja/domain';
-import { INSTANT_MESSAGE } from './instant.validator';
-import { NOT_NULL_MESSAGE } from './optional-but-not-null.validator';
-
-type ValidationMetadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
+import { constraintNameOf, describeConstraint, hasOwnMessage, rulesOfField, ValidationMetadata } from './constraint-messages';
 
 export interface FieldProblem {
   /** Dotted path of the field, e.g. `indicators.2.target`. */
@@ -15,68 +11,15 @@ export interface FieldProblem {
 }
 
 /**
- * Messages people read, per constraint, under the names class-validator 0.15 gives them in
- * `ValidationError.constraints` (`isUuid`, `isIso8601`, `isLength`: not the decorators' names).
- * A message a DTO gives itself (`@Matches(re, { message })`) is kept; every class-validator
- * default, which is English, is replaced. The unit tests check that every constraint of every DTO
- * is listed here.
+ * The checks of what kind a value is, in the order one is reported. A value of the wrong kind
+ * fails every other rule of its field as well ("x" is neither at least 1 nor at most 12, "a" has
+ * no items to count): only the first of these is reported then, once.
  */
-export const INDONESIAN: Record<string, string> = {
-  whitelistValidation: 'kolom ini tidak dikenal',
-  unknownValue: 'isi permintaan tidak sesuai dengan bentuk yang diharapkan',
-  isDefined: 'wajib diisi',
-  isNotNull: NOT_NULL_MESSAGE,
-  isNotEmpty: 'tidak boleh kosong',
-  isString: 'harus berupa teks',
-  isInt: 'harus berupa bilangan bulat',
-  isNumber: 'harus berupa angka',
-  isNumberString: 'harus berupa angka',
-  isDecimal: 'harus berupa angka desimal',
-  isBoolean: 'harus bernilai true atau false',
-  isEmail: 'harus berupa alamat e-mail yang sah',
-  isUuid: 'harus berupa UUID',
-  isIn: 'nilainya tidak termasuk pilihan yang diizinkan',
-  isEnum: 'nilainya tidak termasuk pilihan yang diizinkan',
-  isArray: 'harus berupa daftar',
-  isObject: 'harus berupa objek',
-  isDateString: 'harus berupa tanggal ISO-8601',
-  isIso8601: 'harus berupa tanggal ISO-8601',
-  isInstant: INSTANT_MESSAGE,
-  min: 'nilainya terlalu kecil',
-  max: 'nilainya terlalu besar',
-  minLength: 'terlalu pendek',
-  maxLength: 'terlalu panjang',
-  isLength: 'panjangnya tidak sesuai',
-  matches: 'formatnya tidak sesuai',
-  arrayMinSize: 'jumlah isinya terlalu sedikit',
-  arrayMaxSize: 'jumlah isinya terlalu banyak',
-  nestedValidation: 'isinya tidak valid',
-};
+const KIND_CHECKS = ['isArray', 'isObject', 'nestedValidation', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isNumberString', 'isDecimal'];
 
-/**
- * The name under which a decorator's failure appears in `ValidationError.constraints`, or null for
- * one that never fails by itself (`@IsOptional`, `@ValidateIf`, `@Allow`).
- */
-export function constraintNameOf(metadata: ValidationMetadata): string | null {
-  switch (metadata.type) {
-    case ValidationTypes.CUSTOM_VALIDATION: {
-      const [constraint] = getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls);
-      return constraint?.name ?? null;
-    }
-    case ValidationTypes.NESTED_VALIDATION:
-    case ValidationTypes.IS_DEFINED:
-      return metadata.type;
-    default:
-      return null;
-  }
-}
-
-/** True when the DTO gave the failed constraint a message of its own (its wording is then kept). */
-function dtoGaveMessage(target: unknown, property: string, constraint: string): boolean {
-  if (typeof target !== 'object' || target === null || Array.isArray(target)) return false;
-  return getMetadataStorage()
-    .getTargetValidationMetadatas(target.constructor, '', true, false)
-    .some((m) => m.propertyName === property && m.message !== undefined && constraintNameOf(m) === constraint);
+function failedRules(constraints: string[]): string[] {
+  const kind = KIND_CHECKS.find((check) => constraints.includes(check));
+  return kind === undefined ? constraints : [kind];
 }
 
 /**
@@ -91,25 +34,55 @@ function absentValueProblem(error: ValidationError, constraints: string[]): stri
   return constraints.includes('isNotNull') ? 'isNotNull' : 'isDefined';
 }
 
+/**
+ * The rules of the field an error is about (needs the target in the error,
+ * `validationError.target: true`). An item of a list has the list as its target, and no rules.
+ */
+function rulesOf(error: ValidationError): ValidationMetadata[] {
+  const target: unknown = error.target;
+  if (typeof target !== 'object' || target === null || Array.isArray(target)) return [];
+  return rulesOfField(target.constructor, error.property);
+}
+
+/**
+ * The message of one failed constraint: the DTO's own when it gave one, otherwise Kinerja's, which
+ * names the rule's bound. class-validator's default, which is English, is never kept.
+ */
+function messageOf(error: ValidationError, constraint: string, rules: ValidationMetadata[]): string {
+  const rule = rules.find((r) => constraintNameOf(r) === constraint);
+  const given = error.constraints?.[constraint];
+  if (rule && hasOwnMessage(rule) && given) return given;
+  return describeConstraint(constraint, { args: rule?.constraints ?? [], rules, list: rule?.each === true });
+}
+
+/** A number sent as text in a body (`"size": "45"`): it looks right to whoever sent it, so the message says why not. */
+function quotedNumberHint(error: ValidationError, constraint: string): string {
+  const numeric = constraint === 'isInt' || constraint === 'isNumber';
+  return numeric && typeof error.value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(error.value) ? ', sebagai angka tanpa tanda kutip' : '';
+}
+
+function problemsOf(error: ValidationError, field: string): FieldProblem[] {
+  const constraints = Object.keys(error.constraints ?? {});
+  const rules = rulesOf(error);
+  const absent = absentValueProblem(error, constraints);
+  const failed = absent ? [absent] : failedRules(constraints);
+  return failed.map((constraint) => ({ field, constraint, message: messageOf(error, constraint, rules) + quotedNumberHint(error, constraint) }));
+}
+
 /** Flattens class-validator's tree into one problem per field and constraint. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property ?? '';
-    const constraints = error.constraints ?? {};
-    const absent = absentValueProblem(error, Object.keys(constraints));
-    const own = absent
-      ? [{ field, constraint: absent, message: absent === 'isNotNull' ? constraints.isNotNull : INDONESIAN.isDefined }]
-      : Object.entries(constraints).map(([constraint, original]) => ({
-          field,
-          constraint,
-          message: dtoGaveMessage(error.target, error.property, constraint) ? original : INDONESIAN[constraint] ?? original,
-        }));
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+    return [...problemsOf(error, field), ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** The 400 answer naming each field that is wrong. */
+export function validationFailed(fields: FieldProblem[]): DomainError {
+  return new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', { fields });
 }
 
 /** The 400 answer for a body, query or parameter that fails its DTO. */
 export function requestValidationError(errors: ValidationError[]): DomainError {
-  const fields = flattenValidationErrors(errors);
-  return new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', { fields });
+  return validationFailed(flattenValidationErrors(errors));
 }

@@ -43,7 +43,7 @@ export const KinerjaResponses = () =>
         'ISO 8601 dengan zona waktu, atau parameter query yang tidak dikenal. `details.fields`: `[{ field, constraint, message }]`.',
       example: {
         code: 'VALIDATION.FAILED', message: 'Data yang dikirim tidak valid.',
-        details: { fields: [{ field: 'month', constraint: 'max', message: 'nilainya terlalu besar' }] },
+        details: { fields: [{ field: 'month', constraint: 'max', message: 'paling besar 12' }] },
       },
     }),
     ApiUnauthorizedResponse({

@@ -63,7 +63,11 @@ export function validateRealisasiContent(content: RealisasiContent, pk: PkVersio
     if (seenKegiatan.has(b.kegiatanCode)) refuse('REALISASI.DUPLICATE_LINE', `Anggaran kegiatan ${b.kegiatanCode} diisi lebih dari sekali.`, 'validation', { kegiatan: b.kegiatanCode });
     seenKegiatan.add(b.kegiatanCode);
     const spent = parseDecimal(b.spent, 'REALISASI.INVALID_BUDGET', `Realisasi anggaran kegiatan ${b.kegiatanCode}`);
-    if (spent.decimalPlaces() > 2) refuse('REALISASI.INVALID_BUDGET', `Realisasi anggaran kegiatan ${b.kegiatanCode} paling banyak 2 desimal (rupiah).`);
+    if (spent.decimalPlaces() > 2) {
+      refuse('REALISASI.INVALID_BUDGET', `Realisasi anggaran kegiatan ${b.kegiatanCode} paling banyak 2 desimal (rupiah dan sen).`, 'validation', {
+        field: `Realisasi anggaran kegiatan ${b.kegiatanCode}`, kegiatan: b.kegiatanCode, value: b.spent, maxDecimalPlaces: 2,
+      });
+    }
   }
 }
 

@@ -11,7 +11,10 @@ export type Dec = InstanceType<typeof Dec>;
 /** A decimal as people type it: digits, an optional fraction, no sign, no exponent. */
 export type DecimalString = string;
 
-const NON_NEGATIVE_DECIMAL = /^(0|[1-9]\d{0,17})(\.\d{1,6})?$/;
+/** The largest figure a field holds: 18 digits before the point, 6 after (NUMERIC in the read models). */
+export const MAX_INTEGER_DIGITS = 18;
+export const MAX_DECIMAL_PLACES = 6;
+const NON_NEGATIVE_DECIMAL = new RegExp(`^(0|[1-9]\\d{0,${MAX_INTEGER_DIGITS - 1}})(\\.\\d{1,${MAX_DECIMAL_PLACES}})?$`);
 
 export function isNonNegativeDecimal(value: unknown): value is DecimalString {
   return typeof value === 'string' && NON_NEGATIVE_DECIMAL.test(value);
@@ -22,9 +25,10 @@ export function parseDecimal(value: unknown, code: string, field: string): Dec {
   if (!isNonNegativeDecimal(value)) {
     throw new DomainError(
       code,
-      `${field} harus berupa angka desimal tidak negatif, mis. "12" atau "7.5" (diterima: ${JSON.stringify(value)}).`,
+      `${field} harus berupa angka desimal tidak negatif dengan paling banyak ${MAX_INTEGER_DIGITS} angka sebelum titik dan ` +
+        `${MAX_DECIMAL_PLACES} angka di belakang titik, tanpa tanda, spasi atau nol di depan, mis. "12" atau "7.5" (diterima: ${JSON.stringify(value)}).`,
       'validation',
-      { field, value },
+      { field, value, maxIntegerDigits: MAX_INTEGER_DIGITS, maxDecimalPlaces: MAX_DECIMAL_PLACES },
     );
   }
   return new Dec(value);

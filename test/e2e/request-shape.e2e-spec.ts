@@ -1,0 +1,168 @@
+import { createTestApp, TestApp } from '../support/test-app';
+import { createTwoOffices, FixtureOffice } from '../support/identity-fixtures';
+
+/**
+ * What a client that sends the wrong thing is told: one message per field, in Indonesian, naming
+ * the bound it broke; whole numbers in paths and queries as plain digits; JSON bodies only (and
+ * multipart where a route uploads); no field or query parameter ignored without a word.
+ */
+describe('the shape of a request, as the API judges it', () => {
+  let t: TestApp;
+  let own: FixtureOffice;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const report = (month: string | number, subbagian = 'PDI') => `/api/v1/satker/${own.code}/realisasi/2026/${month}/${subbagian}`;
+  const english = /\b(must|should|each value|nested property|property)\b/;
+  const line = (changes: Record<string, unknown> = {}) => ({ indicatorCode: 'K1', value: '1', narrative: '', kendala: '', solusi: '', evidence: [], ...changes });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ own } = await createTwoOffices(t));
+  });
+  afterAll(() => t?.close());
+
+  describe('messages', () => {
+    it('says a list sent as something else is not a list, in Indonesian, once per field', async () => {
+      const realisasi = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: 'a', budget: 5 });
+      expect({ status: realisasi.status, fields: realisasi.body.details.fields }).toEqual({
+        status: 400,
+        fields: [
+          { field: 'lines', constraint: 'isArray', message: 'harus berupa daftar' },
+          { field: 'budget', constraint: 'isArray', message: 'harus berupa daftar' },
+        ],
+      });
+      const pk = await t.http.post(`/api/v1/satker/${own.code}/pk/2030`).set(as(own.users.SEKRETARIS.token)).send({ programs: 'a' });
+      expect(pk.body.details.fields).toEqual([{ field: 'programs', constraint: 'isArray', message: 'harus berupa daftar' }]);
+      const item = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [1], budget: [] });
+      expect(item.body.details.fields).toEqual([{ field: 'lines.0', constraint: 'nestedValidation', message: 'harus berupa objek' }]);
+      for (const field of [...realisasi.body.details.fields, ...pk.body.details.fields, ...item.body.details.fields]) expect(field.message).not.toMatch(english);
+    });
+
+    it.each([
+      ['a month that is a word', (s: string) => `/api/v1/satker/${s}/kinerja/2024?month=x`, 'INSPEKTORAT', 'month', 'isInt', /^harus berupa bilangan bulat dari 1 sampai 12/],
+      ['a year that is a word', (s: string) => `/api/v1/satker/${s}/status-matrix/abc`, 'SEKRETARIS', 'year', 'isInt', /^harus berupa bilangan bulat dari 2000 sampai 2100/],
+      ['a month given twice', (s: string) => `/api/v1/satker/${s}/kinerja/2024?month=6&month=7`, 'INSPEKTORAT', 'month', 'isInt', /^hanya boleh diberikan sekali/],
+      ['an empty month', (s: string) => `/api/v1/satker/${s}/kinerja/2024?month=`, 'INSPEKTORAT', 'month', 'isNotEmpty', /^tidak boleh kosong/],
+    ] as const)('says what is wrong with %s once, never "too large" and "too small" together', async (_what, path, role, field, constraint, message) => {
+      const response = await t.http.get(path(own.code)).set(as(own.users[role].token));
+      expect({ status: response.status, fields: response.body.details.fields }).toEqual({
+        status: 400, fields: [{ field, constraint, message: expect.stringMatching(message) }],
+      });
+    });
+
+    it('says a size sent as text is a whole number without quotes, once', async () => {
+      const evidence = [{ sha256: 'a'.repeat(64), fileName: 'a.pdf', contentType: 'application/pdf', size: '45' }];
+      const response = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [line({ evidence })], budget: [] });
+      expect(response.body.details.fields).toEqual([{
+        field: 'lines.0.evidence.0.size', constraint: 'isInt', message: 'harus berupa bilangan bulat dari 1 sampai 2147483647, sebagai angka tanpa tanda kutip',
+      }]);
+    });
+
+    it('names the bound, the length and the count a value breaks', async () => {
+      const month = await t.http.get(report(13)).set(as(own.users.KASUBBAG.token));
+      expect(month.body.details.fields).toEqual([{ field: 'month', constraint: 'max', message: 'paling besar 12' }]);
+      const long = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [line({ narrative: 'x'.repeat(5001) })], budget: [] });
+      expect(long.body.details.fields).toEqual([{ field: 'lines.0.narrative', constraint: 'maxLength', message: 'paling banyak 5000 karakter' }]);
+      const many = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [], budget: Array.from({ length: 201 }, () => ({ kegiatanCode: 'K1', spent: '1' })) });
+      expect(many.body.details.fields).toEqual([{ field: 'budget', constraint: 'arrayMaxSize', message: 'paling banyak 200 butir' }]);
+    });
+
+    it('says what a subbagian code is made of', async () => {
+      const response = await t.http.get(report(1, 'hsdm')).set(as(own.users.KASUBBAG.token));
+      expect(response.body.details.fields).toEqual([{ field: 'subbagian', constraint: 'matches', message: expect.stringContaining('huruf besar A–Z, angka 0–9') }]);
+    });
+  });
+
+  describe('whole numbers in a path or a query', () => {
+    it.each(['1e1', '0x1', '010', '%201', '1.0', '+1'])('refuses the month %s rather than read it loosely', async (month) => {
+      const response = await t.http.get(report(month)).set(as(own.users.KASUBBAG.token));
+      expect({ status: response.status, fields: response.body.details.fields }).toEqual({
+        status: 400, fields: [{ field: 'month', constraint: 'isInt', message: expect.stringContaining('ditulis hanya dengan angka 0–9') }],
+      });
+    });
+
+    it('refuses a query month with a space in it, and reads plain digits', async () => {
+      const spaced = await t.http.get(`/api/v1/satker/${own.code}/kinerja/2024?month=%206`).set(as(own.users.INSPEKTORAT.token));
+      expect(spaced.body.details.fields).toEqual([expect.objectContaining({ field: 'month', constraint: 'isInt' })]);
+      const plain = await t.http.get(`/api/v1/satker/${own.code}/kinerja/2024?month=6`).set(as(own.users.INSPEKTORAT.token));
+      expect({ status: plain.status, code: plain.body.code }).toEqual({ status: 404, code: 'KINERJA.NO_APPROVED_PK' });
+      const report1 = await t.http.get(report(1)).set(as(own.users.KASUBBAG.token));
+      expect({ status: report1.status, code: report1.body.code }).toEqual({ status: 404, code: 'REALISASI.NOT_FOUND' });
+    });
+  });
+
+  describe('bodies', () => {
+    it.each([
+      ['a form (what curl -d sends)', 'application/x-www-form-urlencoded'],
+      ['text', 'text/plain'],
+      ['XML', 'application/xml'],
+    ])('refuses %s where a command takes JSON with 415, saying what to send', async (_what, contentType) => {
+      const response = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).set('Content-Type', contentType).send('{"lines":[],"budget":[]}');
+      expect(response.status).toBe(415);
+      expect(response.body).toEqual({
+        code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        message: `Jenis isi ${contentType} tidak didukung di alamat ini; kirim JSON dengan Content-Type: application/json.`,
+        details: { contentType, accepted: ['application/json'] },
+      });
+    });
+
+    it('refuses JSON in another charset with the same code', async () => {
+      const response = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).set('Content-Type', 'application/json; charset=latin1').send('{"lines":[],"budget":[]}');
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
+    });
+
+    it('reads JSON, and a command sent without a body is not judged by its media type', async () => {
+      const json = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [], budget: [] });
+      expect({ status: json.status, code: json.body.code }).toEqual({ status: 409, code: 'REALISASI.NO_APPROVED_PK' });
+      const empty = await t.http.post(`${report(1)}/approve`).set(as(own.users.SEKRETARIS.token));
+      expect(empty.status).not.toBe(415);
+    });
+
+    it('takes an upload as multipart, and refuses JSON there with 415', async () => {
+      const uploaded = await t.http
+        .post(`/api/v1/satker/${own.code}/evidence`)
+        .set(as(own.users.KASUBBAG.token))
+        .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), { filename: 'bukti.pdf', contentType: 'application/pdf' });
+      expect(uploaded.status).toBe(201);
+      const json = await t.http.post(`/api/v1/satker/${own.code}/evidence`).set(as(own.users.KASUBBAG.token)).send({ file: 'x' });
+      expect({ status: json.status, code: json.body.code, accepted: json.body.details.accepted }).toEqual({
+        status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', accepted: ['multipart/form-data'],
+      });
+    });
+
+    it('refuses __proto__ and constructor like any other unknown field, at any depth', async () => {
+      const body = '{"lines":[{"indicatorCode":"K1","value":"1","narrative":"","kendala":"","solusi":"","evidence":[],"constructor":{}}],"budget":[],"__proto__":{"x":1},"constructor":1}';
+      const response = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).set('Content-Type', 'application/json').send(body);
+      expect({ status: response.status, fields: response.body.details.fields }).toEqual({
+        status: 400,
+        fields: [
+          { field: 'lines.0.constructor', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+          { field: '__proto__', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+          { field: 'constructor', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+        ],
+      });
+      const login = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username":"a","password":"b","__proto__":{"role":"ADMIN"}}');
+      expect({ status: login.status, fields: login.body.details.fields }).toEqual({
+        status: 400, fields: [{ field: '__proto__', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' }],
+      });
+    });
+  });
+
+  describe('query parameters a route does not take', () => {
+    it.each([
+      ['the status matrix', 'SEKRETARIS', (s: string) => `/api/v1/satker/${s}/status-matrix/2024`, 200],
+      ['the approval inbox', 'SEKRETARIS', (s: string) => `/api/v1/satker/${s}/approval-inbox`, 200],
+      ['the history of a report', 'KASUBBAG', (s: string) => `/api/v1/satker/${s}/realisasi/2026/1/PDI/history`, 404],
+    ] as const)('are refused by %s as the kinerja table refuses them', async (_what, role, path, status) => {
+      const unknown = await t.http.get(`${path(own.code)}?foo=1&month=6`).set(as(own.users[role].token));
+      expect({ status: unknown.status, fields: unknown.body.details?.fields }).toEqual({
+        status: 400,
+        fields: [
+          { field: 'foo', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+          { field: 'month', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' },
+        ],
+      });
+      const none = await t.http.get(path(own.code)).set(as(own.users[role].token));
+      expect(none.status).toBe(status);
+    });
+  });
+});
