@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStore } from '@kinerja/event-store';
-import { LkjProducer, LkjOutbox } from '@kinerja/jobs';
+import { LkjFileIntegrity, LkjProducer, LkjOutbox } from '@kinerja/jobs';
 import { ContentAddressedStore } from '@kinerja/platform';
 import { jember2024ApprovedReports } from '@kinerja/reporting';
 import { YearDriver } from '../../libs/jobs/src/lkj/testing/year-driver.testing';
@@ -13,7 +13,8 @@ import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens } from './wor
 /**
  * The LKj over HTTP: a draft at any time, a final refused until the year is approved and then
  * answered with the version the last approval asked for, downloads re-hashed (409 when the file on
- * disk was altered), and last year's capaian imported as JSON and CSV with per-line errors.
+ * disk was altered, and one integrity alert per file), and last year's capaian imported as JSON and
+ * CSV with per-line errors.
  * No worker runs here: the test produces pending versions with the worker's own producer.
  */
 describe('Laporan Kinerja over HTTP', () => {
@@ -77,6 +78,15 @@ describe('Laporan Kinerja over HTTP', () => {
     expect(overview.body.versions.map((v: { version: number }) => v.version)).toEqual([1]);
     expect(overview.headers.etag).toBe('"1"');
     expect(await new LkjOutbox(t.db.dataSource).pending()).toHaveLength(1);
+  });
+
+  it('says `draft` while only a draft exists, pending or produced, never `none`', async () => {
+    expect((await t.http.get(base).set(as(tokens.sekretaris))).body).toMatchObject({ status: 'draft', latestFinalVersion: null });
+    await producePending();
+    const overview = await t.http.get(base).set(as(tokens.ketua));
+    expect(overview.body).toMatchObject({ status: 'draft', latestFinalVersion: null, versions: [{ version: 1, draft: true, status: 'produced' }] });
+    const none = await t.http.get(`/api/v1/satker/${JEMBER}/lkj/2031`).set(as(tokens.sekretaris));
+    expect(none.body).toMatchObject({ status: 'none', versions: [] });
   });
 
   it('imports last year\'s capaian as JSON, and names each faulty CSV line in Indonesian', async () => {
@@ -188,5 +198,31 @@ describe('Laporan Kinerja over HTTP', () => {
     await writeFile(new ContentAddressedStore(join(dataDir, 'lkj')).pathOf(JEMBER, docx.sha256), 'diubah');
     const r = await t.http.get(`${base}/versions/2/docx`).set(as(tokens.sekretaris));
     expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'LKJ.INTEGRITY_FAILED' });
+  });
+
+  it('opens one integrity alert of the office for a PDF with bytes appended, however often it is downloaded, as for evidence', async () => {
+    const overview = await t.http.get(base).set(as(tokens.sekretaris));
+    const pdf = overview.body.versions[1].files.find((f: { format: string }) => f.format === 'PDF') as { sha256: string; size: number };
+    const path = new ContentAddressedStore(join(dataDir, 'lkj')).pathOf(JEMBER, pdf.sha256);
+    const original = await readFile(path);
+    await appendFile(path, '\n%% ditambahkan\n');
+    for (const token of [tokens.sekretaris, tokens.inspektorat, tokens.sekretaris]) {
+      const r = await t.http.get(`${base}/versions/2/pdf`).set(as(token));
+      expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'LKJ.INTEGRITY_FAILED' });
+    }
+    const alerts = await t.http.get(`/api/v1/satker/${JEMBER}/audit/alerts`).set(as(tokens.inspektorat));
+    const forPdf = alerts.body.items.filter((a: { subject: string | null }) => a.subject === `lkj:${pdf.sha256}`);
+    expect(forPdf).toEqual([expect.objectContaining({ kind: 'lkj_file_mismatch', source: 'lkj-download', resolvedAt: null })]);
+    expect(forPdf[0].detail).toContain(`Berkas PDF LKj 2024 versi 2 (SHA-256 tercatat ${pdf.sha256}, ${pdf.size} bita) di penyimpanan tidak cocok`);
+    expect(alerts.body.integrity.status).toBe('DAMAGED');
+    // The altered DOCX of the test before has its own alert.
+    expect(alerts.body.items.filter((a: { kind: string }) => a.kind === 'lkj_file_mismatch')).toHaveLength(2);
+
+    // The damage is gone once the original bytes are back: what closing the alert checks.
+    const integrity = t.app.get(LkjFileIntegrity);
+    expect(await integrity.subjectProblem(JEMBER, `lkj:${pdf.sha256}`)).toMatch(/masih ber-SHA-256/);
+    await writeFile(path, original);
+    expect(await integrity.subjectProblem(JEMBER, `lkj:${pdf.sha256}`)).toBeNull();
+    expect((await t.http.get(`${base}/versions/2/pdf`).set(as(tokens.sekretaris))).status).toBe(200);
   });
 });

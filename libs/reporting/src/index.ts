@@ -4,6 +4,7 @@ export * from './model/lkj-model.types';
 export { buildLkjModel, lkjModelDigest } from './model/build-lkj-model';
 export { collectIndicatorNotes } from './model/collect-indicator-notes';
 export { generateConclusions, type ConclusionFacts } from './conclusions/generate-conclusions';
+export { generateSuggestions, type SuggestionFacts } from './conclusions/generate-suggestions';
 export { renderLkjDocx, type RenderLkjDocxOptions } from './docx/render-lkj-docx';
 export { renderLkjPdf } from './pdf/render-lkj-pdf';
 export * from './format/format-id';

@@ -22,9 +22,11 @@ export class LkjController {
   @Get(':year')
   @Roles(...READERS)
   @ApiOperation({
-    summary: 'Status LKj tahun ini (produced / stale / pending / none) dan semua versinya, termasuk draf',
+    summary: 'Status LKj tahun ini (none / draft / pending / produced / stale) dan semua versinya, termasuk draf',
     description:
-      'Versi lama tetap dapat diunduh. `stale`: perbaikan disetujui setelah versi itu dibuat; versi baru menyusul otomatis. ' +
+      '`status`: `none` belum ada versi apa pun yang diminta; `draft` baru ada draf (status tiap draf — pending atau produced — ' +
+      'ada pada `versions`); `pending`, `produced`, `stale` menyatakan LKj final terbaru: sedang dibuat, tersedia, atau ' +
+      'usang karena perbaikan disetujui setelah versi itu dibuat (versi baru menyusul otomatis). Versi lama tetap dapat diunduh. ' +
       'Header ETag = jumlah peristiwa LKj tahun ini, untuk If-Match pada permintaan berikutnya.',
   })
   @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE } })
@@ -65,9 +67,14 @@ export class LkjController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Mengunduh DOCX atau PDF suatu versi; isinya dihitung ulang dan harus cocok dengan SHA-256 yang tercatat' })
   @ApiOkResponse({ description: 'Berkas DOCX atau PDF' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'LKJ.INTEGRITY_FAILED: berkas tidak cocok dengan sidik jarinya; LKJ.NOT_PRODUCED_YET' })
-  async download(@Param() p: LkjFileParams) {
-    const file = await this.lkj.download(p.satker, p.year, p.version, p.format);
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description:
+      'LKJ.INTEGRITY_FAILED: berkas tidak cocok dengan sidik jarinya (tidak diberikan, dan dicatat sebagai peringatan integritas ' +
+      'satker `lkj_file_mismatch`, satu per berkas selama terbuka); LKJ.NOT_PRODUCED_YET',
+  })
+  async download(@Param() p: LkjFileParams, @CurrentUser() user: AuthenticatedUser) {
+    const file = await this.lkj.download(p.satker, p.year, p.version, p.format, { id: user.id });
     return new StreamableFile(file.bytes, {
       type: file.contentType,
       length: file.bytes.length,

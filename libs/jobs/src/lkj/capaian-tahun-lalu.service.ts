@@ -37,8 +37,8 @@ export class CapaianTahunLaluService {
 
   /**
    * Records an import. With an Idempotency-Key a retry answers as the first import did and records
-   * nothing; with If-Match (the stream's version) a stale one is refused with 409; without, an
-   * import adds to whatever is there.
+   * nothing, also when it arrives while the first is being stored; with If-Match (the stream's
+   * version) a stale one is refused with 409; without, an import adds to whatever is there.
    */
   async import(
     satker: string,
@@ -49,13 +49,43 @@ export class CapaianTahunLaluService {
     options: CommandOptions = {},
     unreadable: CapaianLineError[] = [],
   ): Promise<CapaianImportOutcome> {
-    const streamId = capaianTahunLaluStreamId(satker, forYear);
     const key = actorScopedKey(by.id, options.idempotencyKey);
     const requestFingerprint = options.requestFingerprint ?? null;
     if (key) {
-      const first = await this.store.firstAppendOf(satker, key, { streamId, requestFingerprint });
-      if (first) return { ...(await this.at(satker, forYear, first.lastVersion + 1)), replayed: true };
+      const replay = await this.replay(satker, forYear, key, requestFingerprint);
+      if (replay) return replay;
     }
+    try {
+      return await this.record(satker, forYear, lines, source, by, options, unreadable, key);
+    } catch (error) {
+      // With If-Match, a duplicate that checked the key before the first was stored meets the first's
+      // event as a stale version: it is that import, answered as such, not a 409.
+      if (key && options.expectedVersion != null && error instanceof ConcurrencyError) {
+        const replay = await this.replay(satker, forYear, key, requestFingerprint);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  /** The answer the key's first import got, as the stream stood right after it; null for a new key. */
+  private async replay(satker: string, forYear: number, key: string, requestFingerprint: string | null): Promise<CapaianImportOutcome | null> {
+    const first = await this.store.firstAppendOf(satker, key, { streamId: capaianTahunLaluStreamId(satker, forYear), requestFingerprint });
+    return first ? { ...(await this.at(satker, forYear, first.lastVersion + 1)), replayed: true } : null;
+  }
+
+  private async record(
+    satker: string,
+    forYear: number,
+    lines: CapaianInputLine[],
+    source: 'API' | 'CSV',
+    by: CapaianImporter,
+    options: CommandOptions,
+    unreadable: CapaianLineError[],
+    key: string | null,
+  ): Promise<CapaianImportOutcome> {
+    const streamId = capaianTahunLaluStreamId(satker, forYear);
+    const requestFingerprint = options.requestFingerprint ?? null;
     const expectedVersion = options.expectedVersion ?? null;
     let expected: ExpectedVersion = 'any';
     if (expectedVersion !== null) {

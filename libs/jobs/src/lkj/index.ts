@@ -1,6 +1,8 @@
 // Public API of the annual Laporan Kinerja's production (process manager, job, storage, services).
 export * from './lkj.module';
 export * from './lkj.service';
+export * from './lkj-views';
+export * from './lkj-file-integrity';
 export * from './lkj-jobs';
 export * from './lkj-producer';
 export * from './lkj-process-manager';

@@ -81,6 +81,32 @@ describe('the produced LKj, read back', () => {
     }
   });
 
+  it('is a final without placeholders: 4.2 written from the data, Lampiran 2 telling the chain and the digest, cover and signature of one year', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lkj-pdf-'));
+    try {
+      const file = join(dir, 'lkj.pdf');
+      await writeFile(file, bytes('PDF'));
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).not.toContain('Belum ada saran');
+      expect(flat).toContain('Berdasarkan hasil pengukuran dan analisis capaian kinerja Tahun 2024 di atas');
+      expect(flat).toContain('Mencantumkan pagu anggaran setiap kegiatan dalam Perjanjian Kinerja Tahun 2025');
+      const lampiran2 = flat.slice(flat.lastIndexOf('Lampiran 2 Integritas Jejak Audit'));
+      expect(lampiran2).not.toContain('tidak tersedia');
+      // The head when it was produced: every event but the LkjProduced recorded after.
+      const head = (await s.store.headOf(JEMBER)).sequence - 1;
+      expect(lampiran2).toContain(`Urutan peristiwa terakhir ${head} `);
+      expect(lampiran2).toContain(`Jumlah peristiwa tercakup ${head} peristiwa (urutan 1 sampai dengan ${head})`);
+      // The scenario's clock: 10 January 2025 10.00 WIB; no digest signed yet, the first at 07.05 WIB the next day.
+      expect(lampiran2).toContain('Belum ada digest harian bertanda tangan saat laporan ini dihasilkan');
+      expect(lampiran2).toContain('11 Januari 2025 07.05 WIB');
+      expect(flat).toContain('Jember, 10 Januari 2025');
+      expect(text.slice(0, text.indexOf('KATA PENGANTAR'))).toMatch(/^\s*2025\s*$/m);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('converts to PDF with LibreOffice without error, when LibreOffice is installed', async () => {
     const soffice = which('soffice') ?? which('libreoffice');
     if (!soffice) {

@@ -10,6 +10,7 @@ import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '@kinerja/event-st
 import { collectIndicatorNotes, type LkjInput } from '@kinerja/reporting';
 import { approvalHistory } from './lkj-approval-history';
 import { localDate, readOfficeFacts } from './lkj-office-profile';
+import { nextDailyDigestAt } from './next-digest';
 
 export interface LkjRequestFacts {
   version: number;
@@ -67,7 +68,7 @@ export class LkjFactsReader {
       })),
       suggestions: request.suggestions,
       approvals: approvalHistory([...current.pkEvents, ...current.realisasiEvents], year, office.names),
-      audit: await this.audit(satker),
+      audit: await this.audit(satker, request.producedAt),
     };
   }
 
@@ -120,7 +121,8 @@ export class LkjFactsReader {
     return foldCapaianTahunLalu(imported as unknown as CapaianTahunLaluImported[]);
   }
 
-  private async audit(satker: string): Promise<LkjInput['audit']> {
+  /** The chain head now, the latest signed digest, and when the next one (the first to cover this head) is due. */
+  private async audit(satker: string, producedAt: Date): Promise<LkjInput['audit']> {
     const head = await this.store.headOf(satker);
     const digests: Array<{ day: string; hash: string; event_count: string }> = await this.dataSource.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, hash, event_count FROM chain_digests WHERE satker_code = $1 ORDER BY day DESC LIMIT 1`,
@@ -130,6 +132,7 @@ export class LkjFactsReader {
     return {
       chainHead: { sequence: String(head.sequence), hash: head.hash },
       digest: digest ? { algorithm: `Ed25519, digest harian ${digest.day}`, value: digest.hash, eventCount: Number(digest.event_count) } : null,
+      nextDigestAt: nextDailyDigestAt(producedAt).toISOString(),
     };
   }
 }

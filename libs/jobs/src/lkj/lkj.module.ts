@@ -2,11 +2,14 @@ import { join } from 'node:path';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { EventStore, EventStoreModule } from '@kinerja/event-store';
-import { AppConfig, Clock, ContentAddressedStore } from '@kinerja/platform';
+import { AppConfig, Clock, ContentAddressedStore, ROOT_LOGGER } from '@kinerja/platform';
+import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { JobQueues } from '../queue-runtime/job-queues';
 import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
 import { LkjEnqueuer } from './lkj-enqueuer';
+import { LkjFileIntegrity } from './lkj-file-integrity';
 import { LkjFactsReader } from './lkj-facts.reader';
 import { LKJ_OPTIONS, LkjJobs, type LkjWorkerOptions } from './lkj-jobs';
 import { LkjOutbox } from './lkj-outbox';
@@ -36,16 +39,22 @@ function lkjProviders(): Provider[] {
       inject: [DS, LkjStreams, LkjFactsReader, ContentAddressedStore, LkjOutbox, Clock],
     },
     {
+      provide: LkjFileIntegrity,
+      useFactory: (ds: DataSource, es: EventStore, fs: ContentAddressedStore, l: Logger) =>
+        new LkjFileIntegrity(fs, new IntegrityService(ds, es, l.child({ component: 'integrity' })), l.child({ component: 'lkj' })),
+      inject: [DS, EventStore, ContentAddressedStore, ROOT_LOGGER],
+    },
+    {
       provide: LkjService,
-      useFactory: (ds: DataSource, s: LkjStreams, o: LkjOutbox, e: LkjEnqueuer, pm: LkjProcessManager, fs: ContentAddressedStore, c: Clock) =>
-        new LkjService(ds, s, o, e, pm, fs, c),
-      inject: [DS, LkjStreams, LkjOutbox, LkjEnqueuer, LkjProcessManager, ContentAddressedStore, Clock],
+      useFactory: (ds: DataSource, s: LkjStreams, o: LkjOutbox, e: LkjEnqueuer, pm: LkjProcessManager, fs: ContentAddressedStore, c: Clock, i: LkjFileIntegrity) =>
+        new LkjService(ds, s, o, e, pm, fs, c, i),
+      inject: [DS, LkjStreams, LkjOutbox, LkjEnqueuer, LkjProcessManager, ContentAddressedStore, Clock, LkjFileIntegrity],
     },
     { provide: CapaianTahunLaluService, useFactory: (ds: DataSource, es: EventStore, c: Clock) => new CapaianTahunLaluService(ds, es, c), inject: [DS, EventStore, Clock] },
   ];
 }
 
-const EXPORTS = [LkjService, CapaianTahunLaluService, LkjProducer, LkjProcessManager, LkjFactsReader, ContentAddressedStore];
+const EXPORTS = [LkjService, CapaianTahunLaluService, LkjProducer, LkjProcessManager, LkjFactsReader, ContentAddressedStore, LkjFileIntegrity];
 
 /** The annual Laporan Kinerja: `forApi()` to ask for and serve it, `forWorker()` to produce it. */
 @Module({})

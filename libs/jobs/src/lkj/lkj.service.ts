@@ -1,43 +1,21 @@
 import { ContentAddressedStore } from '@kinerja/platform';
 import type { DataSource } from 'typeorm';
 import {
-  DomainError, lkjStatus, lkjStreamId, type CommandMetadata, type LkjEvent, type LkjFile, type LkjState, type LkjStatus,
-  type LkjVersionState, type Role,
+  DomainError, lkjStreamId, type CommandMetadata, type LkjEvent, type LkjFile, type LkjState, type LkjVersionState, type Role,
 } from '@kinerja/domain';
 import { actorScopedKey, ConcurrencyError, type CommandOptions } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 import type { LkjEnqueuer } from './lkj-enqueuer';
+import type { LkjFileIntegrity } from './lkj-file-integrity';
 import type { LkjIntent, LkjOutbox } from './lkj-outbox';
 import { isYearComplete, type LkjProcessManager } from './lkj-process-manager';
 import type { LoadedLkj, LkjStreams } from './lkj-stream';
+import { overviewStatus, versionView, type LkjOverview, type LkjVersionView } from './lkj-views';
 
 export interface LkjRequester {
   id: string;
   role: Role;
   correlationId?: string;
-}
-
-export interface LkjVersionView {
-  version: number;
-  draft: boolean;
-  reason: string;
-  status: 'pending' | 'produced';
-  stale: boolean;
-  staleReason: string | null;
-  requestedAt: string;
-  producedAt: string | null;
-  files: LkjFile[];
-  suggestions: string[];
-}
-
-export interface LkjOverview {
-  satker: string;
-  year: number;
-  /** Of the final versions (see LkjStatus). */
-  status: LkjStatus;
-  yearComplete: boolean;
-  latestFinalVersion: number | null;
-  versions: LkjVersionView[];
 }
 
 /** The answer to a request: the version asked for, the events in the LKj stream after it (ETag), whether it is a replay. */
@@ -59,13 +37,15 @@ export class LkjService {
     private readonly processManager: LkjProcessManager,
     private readonly files: ContentAddressedStore,
     private readonly clock: Clock,
+    private readonly fileIntegrity: LkjFileIntegrity,
   ) {}
 
   /**
    * The Sekretaris asks for a version: a draft at any time, a final once the whole year is approved;
    * neither without an approved PK (LKJ.NO_APPROVED_PK, decided with the request, never left to the
-   * job). With an Idempotency-Key a retry answers as the first request did and records nothing; with
-   * If-Match a stale stream version is refused (409).
+   * job). With an Idempotency-Key a retry answers as the first request did and records nothing, also
+   * when it arrives while the first is being stored; with If-Match a stale stream version is refused
+   * (409).
    */
   async request(
     satker: string,
@@ -81,16 +61,42 @@ export class LkjService {
       const replay = await this.replay(satker, year, key, requestFingerprint);
       if (replay) return replay;
     }
-    const expected = options.expectedVersion ?? null;
+    try {
+      return await this.decideRequest(satker, year, draft, suggestions, by, options.expectedVersion ?? null, key, requestFingerprint);
+    } catch (error) {
+      // A duplicate that checked the key before the first was stored, and met the first's append
+      // (a stale If-Match, or a stale stream version) after: it is that request, answered as such.
+      if (key && error instanceof ConcurrencyError) {
+        const replay = await this.replay(satker, year, key, requestFingerprint);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  private async decideRequest(
+    satker: string,
+    year: number,
+    draft: boolean,
+    suggestions: string[] | null,
+    by: LkjRequester,
+    expected: number | null,
+    key: string | null,
+    requestFingerprint: string | null,
+  ): Promise<LkjRequestOutcome> {
     // Bring the process manager's memory up to date first, so "complete" is true right after the last approval.
     // A long transaction elsewhere may hold the log back; then decide on what has been delivered.
     await this.enqueuer.enqueue(await this.processManager.catchUpThroughNow(10_000).catch(() => this.processManager.catchUp()));
     if (!draft && suggestions === null) {
-      // A final version already on its way (e.g. asked for by the last approval) answers the request.
+      // A final version already on its way (e.g. asked for by the last approval) answers the request;
+      // unless it is the one this key asked for, stored by a duplicate meanwhile: then a replay.
       const current = await this.streams.load(satker, year);
       assertExpected(current, expected);
       const pending = current.state.versions.filter((v) => !v.draft && v.produced === null).pop();
-      if (pending) return { view: versionView(pending), version: current.count, replayed: false };
+      if (pending) {
+        const replay = key ? await this.replay(satker, year, key, requestFingerprint) : null;
+        return replay ?? { view: versionView(pending), version: current.count, replayed: false };
+      }
     }
     const now = this.clock.now();
     const metadata: CommandMetadata = { actor: { userId: by.id, role: by.role, subbagian: null }, now: now.toISOString() };
@@ -143,7 +149,7 @@ export class LkjService {
       view: {
         satker,
         year,
-        status: lkjStatus(state),
+        status: overviewStatus(state),
         yearComplete: await isYearComplete(this.dataSource, satker, year),
         latestFinalVersion: finals.length > 0 ? finals[finals.length - 1].version : null,
         versions: state.versions.map(versionView),
@@ -151,8 +157,17 @@ export class LkjService {
     };
   }
 
-  /** The bytes of one file of a produced version, re-hashed: a mismatch is refused with 409. */
-  async download(satker: string, year: number, version: number, format: string): Promise<{ bytes: Buffer; fileName: string; contentType: string }> {
+  /**
+   * The bytes of one file of a produced version, re-hashed: a mismatch is refused with 409 and
+   * recorded as an integrity alert of the office (once per file while open), detected by `reader`.
+   */
+  async download(
+    satker: string,
+    year: number,
+    version: number,
+    format: string,
+    reader: { id: string } | null = null,
+  ): Promise<{ bytes: Buffer; fileName: string; contentType: string }> {
     const { state } = await this.streams.load(satker, year);
     const v = state.versions.find((x) => x.version === version);
     if (!v) throw new DomainError('LKJ.VERSION_NOT_FOUND', `LKj ${year} versi ${version} tidak ada.`, 'not_found', { version });
@@ -162,6 +177,7 @@ export class LkjService {
     if (!file) throw new DomainError('LKJ.FORMAT_UNKNOWN', `Format ${format} tidak tersedia; pilih docx atau pdf.`, 'not_found', { format });
     const read = await this.files.read(satker, file.sha256);
     if (!read || read.actualSha256 !== file.sha256 || read.bytes.length !== file.size) {
+      await this.fileIntegrity.recordMismatch(satker, { ...file, year, version, draft: v.draft }, read?.actualSha256 ?? null, reader?.id ?? null);
       throw new DomainError(
         'LKJ.INTEGRITY_FAILED',
         `Berkas LKj ${year} versi ${version} (${file.format}) di penyimpanan tidak cocok dengan sidik jari SHA-256 yang tercatat; berkas tidak diberikan.`,
@@ -176,21 +192,6 @@ export class LkjService {
       contentType: wanted === 'PDF' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     };
   }
-}
-
-function versionView(v: LkjVersionState): LkjVersionView {
-  return {
-    version: v.version,
-    draft: v.draft,
-    reason: v.reason,
-    status: v.produced ? 'produced' : 'pending',
-    stale: v.stale !== null,
-    staleReason: v.stale?.reason ?? null,
-    requestedAt: v.requestedAt,
-    producedAt: v.produced?.producedAt ?? null,
-    files: v.produced?.files ?? [],
-    suggestions: v.suggestions,
-  };
 }
 
 function versionOf(state: LkjState, version: number): LkjVersionState {

@@ -29,8 +29,12 @@ describe('BAB IV conclusions when every indicator reached its target (Jember 202
     expect(conclusions).toContain('Dibandingkan Tahun 2023, capaian 18 (delapan belas) indikator yang dapat diperbandingkan tetap sama.');
   });
 
-  it('does not conclude on efficiency without pagu', () => {
-    expect(conclusions[conclusions.length - 1]).toMatch(/pagu anggaran tidak tersedia/);
+  it('does not conclude on efficiency without pagu, and says no pagu was given at all (not "incomplete")', () => {
+    expect(conclusions[conclusions.length - 1]).toBe(
+      'Data pagu anggaran belum tersedia: Perjanjian Kinerja Tahun 2024 tidak memuat pagu untuk kegiatan mana pun, ' +
+        'sehingga penyerapan dan efisiensi penggunaan anggaran belum dapat disimpulkan.',
+    );
+    expect(conclusions.join(' ')).not.toMatch(/tidak tersedia secara lengkap/);
   });
 
   it('is the model\'s own BAB IV', () => {

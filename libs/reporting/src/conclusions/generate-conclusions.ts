@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { countWithWords, formatPercentId, formatRupiah, MONTHS_ID } from '../format/format-id';
-import { LkjBudget, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
+import { LkjBudget, LkjBudgetRow, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
 
 export interface ConclusionFacts {
   officeName: string;
@@ -14,6 +14,7 @@ export interface ConclusionFacts {
  * BAB IV 4.1 written from the figures alone, so it can never disagree with Tabel 3.2: scope,
  * the office average, the count per category, which indicators fell short of target and why
  * (from the Kasubbag's kendala), the comparison with last year and the budget absorption.
+ * The Ikhtisar Eksekutif lists the same sentences.
  */
 export function generateConclusions(facts: ConclusionFacts): string[] {
   return [
@@ -22,7 +23,7 @@ export function generateConclusions(facts: ConclusionFacts): string[] {
     categorySentence(facts.measurement),
     shortfallSentence(facts.analyses),
     trendSentence(facts),
-    budgetSentence(facts.budget),
+    budgetSentence(facts),
   ].filter((s): s is string => s !== null);
 }
 
@@ -35,9 +36,13 @@ function scopeSentence({ officeName, year, measurement }: ConclusionFacts): stri
   );
 }
 
+/** "Tahun 2024", or for a draft "Tahun 2024 sampai dengan bulan Juni". */
+export function periodOf(year: number, throughMonth: number | null): string {
+  return throughMonth === null ? `Tahun ${year}` : `Tahun ${year} sampai dengan bulan ${MONTHS_ID[throughMonth - 1]}`;
+}
+
 function averageSentence({ year, measurement }: ConclusionFacts): string {
-  const period =
-    measurement.throughMonth === null ? `Tahun ${year}` : `Tahun ${year} sampai dengan bulan ${MONTHS_ID[measurement.throughMonth - 1]}`;
+  const period = periodOf(year, measurement.throughMonth);
   if (measurement.office.capaian === null) {
     return `Capaian rata-rata kinerja ${period} belum dapat dihitung karena belum ada realisasi yang dilaporkan.`;
   }
@@ -85,13 +90,33 @@ function trendSentence({ year, analyses }: ConclusionFacts): string | null {
   return `Dibandingkan Tahun ${year - 1}, ${joinId(parts)}.`;
 }
 
-function budgetSentence(budget: LkjBudget): string | null {
-  if (budget.totalPagu === null || budget.totalAbsorption === null) {
-    return 'Data pagu anggaran tidak tersedia secara lengkap sehingga efisiensi penggunaan anggaran tidak dapat disimpulkan untuk seluruh kegiatan.';
+/**
+ * Penyerapan against the pagu: for the whole office when every kegiatan has a pagu; for the
+ * kegiatan that have one when only some do; and when none has, that no pagu was given ("belum
+ * tersedia"), not that it is incomplete.
+ */
+function budgetSentence({ year, measurement, budget }: ConclusionFacts): string {
+  const rp = (v: string) => formatRupiah(v, budget.rupiahPlaces);
+  const period = periodOf(year, measurement.throughMonth);
+  const withPagu = budget.rows.filter((r): r is LkjBudgetRow & { pagu: string } => r.pagu !== null);
+  if (withPagu.length === 0) {
+    const spent = budget.totalRealisasi !== null && !new Decimal(budget.totalRealisasi).isZero()
+      ? ` Realisasi anggaran yang dilaporkan pada ${period} sebesar ${rp(budget.totalRealisasi)}.`
+      : '';
+    return `Data pagu anggaran belum tersedia: Perjanjian Kinerja Tahun ${year} tidak memuat pagu untuk kegiatan mana pun, ` +
+      `sehingga penyerapan dan efisiensi penggunaan anggaran belum dapat disimpulkan.${spent}`;
+  }
+  if (withPagu.length < budget.rows.length) {
+    const pagu = withPagu.reduce((sum, r) => sum.plus(r.pagu), new Decimal(0));
+    const spent = withPagu.reduce((sum, r) => sum.plus(r.realisasi ?? 0), new Decimal(0));
+    return `Data pagu anggaran baru tersedia untuk ${countWithWords(withPagu.length)} dari ${countWithWords(budget.rows.length)} ` +
+      'kegiatan, sehingga penyerapan anggaran secara keseluruhan belum dapat disimpulkan; pada kegiatan yang memiliki pagu, ' +
+      `realisasi anggaran ${period} sebesar ${rp(spent.toFixed())} dari pagu ${rp(pagu.toFixed())} atau penyerapan ` +
+      `${formatPercentId(spent.dividedBy(pagu).times(100).toFixed())}.`;
   }
   return (
-    `Realisasi anggaran sebesar ${formatRupiah(budget.totalRealisasi)} dari pagu ${formatRupiah(budget.totalPagu)} ` +
-    `atau penyerapan ${formatPercentId(budget.totalAbsorption)}.`
+    `Realisasi anggaran sebesar ${rp(budget.totalRealisasi ?? '0')} dari pagu ${rp(budget.totalPagu ?? '0')}` +
+    (budget.totalAbsorption === null ? '.' : ` atau penyerapan ${formatPercentId(budget.totalAbsorption)}.`)
   );
 }
 

@@ -1,4 +1,5 @@
-import { MONTHS_ID, formatPercentId, formatQuantityId, formatRupiah } from '../format/format-id';
+import { joinId } from '../conclusions/generate-conclusions';
+import { MONTHS_ID, countWithWords, formatPercentId, formatQuantityId, formatRupiah } from '../format/format-id';
 import { LkjIndicatorAnalysis, LkjModel } from '../model/lkj-model.types';
 import { bold, col, dataRow, groupRow, h1, h2, h3, italic, list, p, spanCell, table, totalRow } from './blocks';
 import { Block, TableRow } from './lkj-document.types';
@@ -130,7 +131,7 @@ function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n
 
 function budgetBlocks(m: LkjModel): Block[] {
   const b = m.budget;
-  const anyPagu = b.rows.some((r) => r.pagu !== null);
+  const rp = (value: string | null) => formatRupiah(value, b.rupiahPlaces);
   return [
     h2('bab-3-3', '3.3 Realisasi Anggaran'),
     p(
@@ -138,7 +139,7 @@ function budgetBlocks(m: LkjModel): Block[] {
         'capaian kinerja kegiatan dengan penyerapan anggarannya: indeks di atas 1 berarti capaian kinerja lebih ' +
         'tinggi daripada anggaran yang digunakan (efisien).',
     ),
-    ...(anyPagu ? [] : [p('Data pagu anggaran per kegiatan tidak tersedia dalam Perjanjian Kinerja, sehingga penyerapan dan efisiensi dicantumkan "tidak tersedia".')]),
+    ...missingPaguBlocks(m),
     table(
       'tabel-3-3',
       ['Tabel 3.3', 'Realisasi Anggaran dan Efisiensi per Kegiatan'],
@@ -156,8 +157,8 @@ function budgetBlocks(m: LkjModel): Block[] {
           dataRow(
             String(r.no),
             r.kegiatanName,
-            formatRupiah(r.pagu),
-            formatRupiah(r.realisasi),
+            rp(r.pagu),
+            rp(r.realisasi),
             r.absorption === null ? 'tidak tersedia' : formatPercentId(r.absorption),
             formatPercentId(r.capaian),
             r.efficiencyIndex === null ? r.efficiency : `${r.efficiency} (${r.efficiencyIndex.replace('.', ',')})`,
@@ -165,13 +166,34 @@ function budgetBlocks(m: LkjModel): Block[] {
         ),
         totalRow(
           spanCell('Jumlah', 2),
-          formatRupiah(b.totalPagu),
-          formatRupiah(b.totalRealisasi),
+          rp(b.totalPagu),
+          rp(b.totalRealisasi),
           b.totalAbsorption === null ? 'tidak tersedia' : formatPercentId(b.totalAbsorption),
           formatPercentId(m.measurement.office.capaian),
           '',
         ),
       ],
+    ),
+  ];
+}
+
+/** Says which pagu the PK lacks, so that a "tidak tersedia" cell of Tabel 3.3 is explained: none at all, or some. */
+function missingPaguBlocks(m: LkjModel): Block[] {
+  const missing = m.budget.rows.filter((r) => r.pagu === null);
+  if (missing.length === 0) return [];
+  if (missing.length === m.budget.rows.length) {
+    return [
+      p(
+        `Perjanjian Kinerja Tahun ${m.year} belum memuat pagu anggaran untuk kegiatan mana pun (tidak ada data pagu), ` +
+          'sehingga penyerapan dan efisiensi setiap kegiatan dicantumkan "tidak tersedia".',
+      ),
+    ];
+  }
+  return [
+    p(
+      `Pagu anggaran belum dimuat dalam Perjanjian Kinerja Tahun ${m.year} untuk ${countWithWords(missing.length)} dari ` +
+        `${countWithWords(m.budget.rows.length)} kegiatan, yaitu ${joinId(missing.map((r) => r.kegiatanName))}; penyerapan ` +
+        'dan efisiensi kegiatan tersebut, serta penyerapan keseluruhan, dicantumkan "tidak tersedia".',
     ),
   ];
 }

@@ -13,7 +13,9 @@ export function coverBlocks(m: LkjModel): Block[] {
     { kind: 'title', text: m.office.name.toUpperCase(), size: 'md' },
     { kind: 'title', text: m.office.region, size: 'md' },
     ...(m.office.address ? [p(m.office.address, 'center')] : []),
-    { kind: 'title', text: String(m.year + 1), size: 'md' },
+    // The year the report is signed in, as under the signature: not year + 1, which a report produced
+    // or corrected later (or a draft during the year) would contradict.
+    { kind: 'title', text: m.signing.date.slice(0, 4), size: 'md' },
     spacer(2),
     p(`Versi ${m.version}${m.draft ? ' — DRAF, bukan dokumen final' : ''}`, 'center'),
   ];

@@ -112,7 +112,11 @@ describe('renderLkjDocx for an office whose profile is still thin', () => {
     const texts = bodyElements(parts.document).flatMap((e) => (e.kind === 'paragraph' ? [e.text] : []));
     expect(texts).toContain('Data sumber daya manusia KPU Kabupaten Jember belum dicatat.');
     expect(texts).toContain('Uraian tugas Sekretariat KPU Kabupaten Jember belum dicatat.');
-    expect(texts).toContain('Belum ada saran yang dicatat oleh Sekretaris.');
+    // No saran from the Sekretaris: 4.2 is written from the year's data, never a placeholder.
+    expect(texts.join('\n')).not.toMatch(/Belum ada saran/);
+    expect(texts).toContain(
+      'Berdasarkan hasil pengukuran dan analisis capaian kinerja Tahun 2024 di atas, untuk meningkatkan kinerja KPU Kabupaten Jember di masa yang akan datang disarankan sebagai berikut:',
+    );
     expect(texts).toContain('Jl. Kalimantan No. 35, Jember');
     expect(texts).not.toContain('Tabel 1.1');
   });

@@ -39,10 +39,25 @@ export function formatQuantityId(value: string | null, unit: string): string {
   return `${figure} ${unit}`.trim();
 }
 
-/** Rupiah rounded to whole rupiah: "Rp 1.234.567"; null → "tidak tersedia". */
-export function formatRupiah(value: string | null): string {
+/**
+ * Rupiah with `places` decimals: "Rp 1.234.567" (whole rupiah, rounded half-up) or "Rp 1.234.567,50";
+ * null → "tidak tersedia". Figures printed together take their places from `rupiahPlaces`.
+ */
+export function formatRupiah(value: string | null, places: RupiahPlaces = 0): string {
   if (value === null) return 'tidak tersedia';
-  return `Rp ${withIndonesianSeparators(new Decimal(value).toFixed(0, Decimal.ROUND_HALF_UP))}`;
+  return `Rp ${withIndonesianSeparators(new Decimal(value).toFixed(places, Decimal.ROUND_HALF_UP))}`;
+}
+
+export type RupiahPlaces = 0 | 2;
+
+/**
+ * The decimals a set of rupiah figures printed together needs so that the printed rows add up to
+ * the printed total: whole rupiah when none has sen, else every figure with its sen (amounts are
+ * stored with at most two decimals, so nothing is rounded then). Rounding each row on its own
+ * would not add up: 3 × 1.500.000,50 prints 3 × "Rp 1.500.001" beside "Rp 4.500.002".
+ */
+export function rupiahPlaces(values: readonly (string | null)[]): RupiahPlaces {
+  return values.some((v) => v !== null && !new Decimal(v).isInteger()) ? 2 : 0;
 }
 
 /** "2025-01-17" → "17 Januari 2025". */

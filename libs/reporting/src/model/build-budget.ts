@@ -1,11 +1,13 @@
 import { Dec, type KinerjaTable } from '@kinerja/domain';
+import { rupiahPlaces } from '../format/format-id';
 import { LkjBudget, LkjBudgetRow } from './lkj-model.types';
 
 /**
  * Realisasi anggaran per kegiatan, from the read model (pagu, spent, absorption). Efisiensi
  * compares the kegiatan's average capaian with its penyerapan: an index above 1 means more
  * performance than money spent ("Efisien"), exactly 1 "Sebanding", below 1 "Kurang efisien".
- * A missing pagu is printed "tidak tersedia", never guessed.
+ * A missing pagu is printed "tidak tersedia", never guessed. Every rupiah figure of the budget is
+ * printed with the same decimals (`rupiahPlaces`), so the rows add up to the total as printed.
  */
 export function buildBudget(kinerja: KinerjaTable): LkjBudget {
   const kegiatan = kinerja.programs.flatMap((p) => p.kegiatan);
@@ -26,11 +28,12 @@ export function buildBudget(kinerja: KinerjaTable): LkjBudget {
       efficiency: efficiencyLabel(index),
     };
   });
+  const totals = { totalPagu: kinerja.office.pagu, totalRealisasi: kinerja.office.budgetSpent };
   return {
     rows,
-    totalPagu: kinerja.office.pagu,
-    totalRealisasi: kinerja.office.budgetSpent,
+    ...totals,
     totalAbsorption: kinerja.office.budgetAbsorption,
+    rupiahPlaces: rupiahPlaces([...rows.flatMap((r) => [r.pagu, r.realisasi]), totals.totalPagu, totals.totalRealisasi]),
   };
 }
 

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { targetText } from '@kinerja/domain';
+import { ratingOf, targetText } from '@kinerja/domain';
 import { canonicalize } from 'json-canonicalize';
 import { generateConclusions } from '../conclusions/generate-conclusions';
+import { generateSuggestions } from '../conclusions/generate-suggestions';
 import { buildBudget } from './build-budget';
 import { buildMeasurement } from './build-measurement';
 import { rangeLabel } from './capaian-figures';
 import { LkjInput, OfficeProfileInput } from './lkj-input.types';
-import { LKJ_MODEL_SCHEMA, LkjModel, LkjOffice, LkjStaffTable } from './lkj-model.types';
+import { LKJ_MODEL_SCHEMA, LkjBudget, LkjKegiatanAnalysis, LkjMeasurement, LkjModel, LkjOffice, LkjStaffTable } from './lkj-model.types';
 
 /**
  * The whole Laporan Kinerja as data, from the read models' data. Pure and deterministic: the same
@@ -65,7 +66,7 @@ export function buildLkjModel(input: LkjInput): LkjModel {
       analyses,
       budget,
     }),
-    suggestions: input.suggestions.map((s) => s.trim()).filter((s) => s.length > 0),
+    ...suggestionsOf(input, measurement, analyses, budget),
     approvals: [...input.approvals]
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
       .map((a, i) => ({ no: i + 1, at: a.at, actorName: a.actorName, role: a.role, action: a.action })),
@@ -73,11 +74,21 @@ export function buildLkjModel(input: LkjInput): LkjModel {
       producedAt: input.producedAt,
       chainHead: input.audit.chainHead,
       digest: input.audit.digest,
+      nextDigestAt: input.audit.nextDigestAt,
       modelDigest: '',
     },
   };
   model.integrity.modelDigest = lkjModelDigest(model);
   return model;
+}
+
+/** The Sekretaris' saran when given; otherwise the saran the year's figures and kendala call for. */
+function suggestionsOf(input: LkjInput, measurement: LkjMeasurement, analyses: LkjKegiatanAnalysis[], budget: LkjBudget): Pick<LkjModel, 'suggestions' | 'suggestionsFrom'> {
+  const given = input.suggestions.map((s) => s.trim()).filter((s) => s.length > 0);
+  if (given.length > 0) return { suggestions: given, suggestionsFrom: 'SEKRETARIS' };
+  const rows = input.ratingScale.rows;
+  const targetCategories = rows.slice(0, rows.indexOf(ratingOf('100.00', input.ratingScale)) + 1).map((r) => r.category);
+  return { suggestions: generateSuggestions({ year: input.year, measurement, analyses, budget, targetCategories }), suggestionsFrom: 'DATA' };
 }
 
 /** SHA-256 (hex) of the model's canonical JSON with `integrity.modelDigest` left empty. */

@@ -73,10 +73,18 @@ export interface ApprovalHistoryInput {
 }
 
 export interface AuditSnapshotInput {
-  /** Head of the office's hash chain when the report was produced. */
+  /** Head of the office's hash chain when the report was produced: it covers events 1 to `sequence`. */
   chainHead: { sequence: string; hash: string } | null;
-  /** Digest over the office's events of the year, as the audit projection computed it. */
+  /**
+   * The latest signed daily digest of the chain when the report was produced (it covers events 1 to
+   * `eventCount`, `value` being the chain hash there); null before the first.
+   */
   digest: { algorithm: string; value: string; eventCount: number } | null;
+  /**
+   * ISO instant of the next daily signed digest after production: the first that covers the events
+   * after `digest`. Null when unknown (then the annex only says how to verify later).
+   */
+  nextDigestAt: string | null;
 }
 
 export interface LkjInput {
@@ -96,7 +104,7 @@ export interface LkjInput {
   /** The rating scale version that rated `kinerja` (Tabel 3.1). */
   ratingScale: RatingScale;
   indicatorNotes: IndicatorNotesInput[];
-  /** Saran entered by the Sekretaris, one item each. */
+  /** Saran entered by the Sekretaris, one item each; empty: BAB IV 4.2 is written from the data. */
   suggestions: string[];
   approvals: ApprovalHistoryInput[];
   audit: AuditSnapshotInput;

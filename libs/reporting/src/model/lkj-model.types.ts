@@ -1,3 +1,4 @@
+import type { RupiahPlaces } from '../format/format-id';
 import type { OfficeProfileInput } from './lkj-input.types';
 
 /**
@@ -6,7 +7,7 @@ import type { OfficeProfileInput } from './lkj-input.types';
  * two decimals, rounded half-up once from the exact value).
  */
 
-export const LKJ_MODEL_SCHEMA = 1;
+export const LKJ_MODEL_SCHEMA = 2;
 
 export interface LkjStaffTable {
   educationLevels: string[];
@@ -140,9 +141,12 @@ export interface LkjBudgetRow {
 
 export interface LkjBudget {
   rows: LkjBudgetRow[];
+  /** Sum of the pagu; null when any kegiatan has none. */
   totalPagu: string | null;
   totalRealisasi: string | null;
   totalAbsorption: string | null;
+  /** Decimals of every rupiah figure printed: 2 when any figure has sen, else 0 (see `rupiahPlaces`). */
+  rupiahPlaces: RupiahPlaces;
 }
 
 export interface LkjApprovalRow {
@@ -157,6 +161,8 @@ export interface LkjIntegrity {
   producedAt: string;
   chainHead: { sequence: string; hash: string } | null;
   digest: { algorithm: string; value: string; eventCount: number } | null;
+  /** ISO instant of the next daily signed digest after production (see AuditSnapshotInput). */
+  nextDigestAt: string | null;
   /** SHA-256 of the canonical JSON (RFC 8785) of this model with this field left empty. */
   modelDigest: string;
 }
@@ -174,7 +180,9 @@ export interface LkjModel {
   analyses: LkjKegiatanAnalysis[];
   budget: LkjBudget;
   conclusions: string[];
+  /** BAB IV 4.2: the Sekretaris' saran, or when none was given the saran written from the year's data. */
   suggestions: string[];
+  suggestionsFrom: 'SEKRETARIS' | 'DATA';
   approvals: LkjApprovalRow[];
   integrity: LkjIntegrity;
 }

@@ -1,5 +1,7 @@
-import type { ApprovedRealisasi } from '@kinerja/domain';
-import { jember2024ApprovedReports } from '../fixtures/jember-2024.sample';
+import { computeKinerja, DEFAULT_RATING_SCALE, type ApprovedRealisasi } from '@kinerja/domain';
+import { jember2024ApprovedReports, jember2024LkjInput } from '../fixtures/jember-2024.sample';
+import { JEMBER_2024_PK } from '../fixtures/jember-2024.pk';
+import { LkjInput } from '../model/lkj-input.types';
 
 /**
  * The Jember reports with one indicator's line changed in the given months (tests only): e.g.
@@ -17,4 +19,30 @@ export function jemberReportsWith(
       return c === undefined ? line : { ...line, value: c.value, kendala: c.kendala ?? '', solusi: c.solusi ?? '' };
     }),
   }));
+}
+
+/**
+ * The Jember input with a pagu on the kegiatan `pagu` names and, every month, the spending
+ * `spentPerMonth` names, reported by the kegiatan's PIC subbagian (tests only). Pass `reports` to
+ * start from other figures.
+ */
+export function jemberInputWithBudget(
+  pagu: Record<string, string>,
+  spentPerMonth: Record<string, string>,
+  overrides: Partial<LkjInput> = {},
+  reports: ApprovedRealisasi[] = jember2024ApprovedReports(),
+): LkjInput {
+  const picOf = new Map(JEMBER_2024_PK.programs.flatMap((p) => p.kegiatan.map((k) => [k.code, k.pic] as const)));
+  const withSpending = reports.map((r) => ({
+    ...r,
+    budget: Object.entries(spentPerMonth)
+      .filter(([code]) => picOf.get(code) === r.subbagian)
+      .map(([kegiatanCode, spent]) => ({ kegiatanCode, spent })),
+  }));
+  const input = jember2024LkjInput(overrides, withSpending);
+  const pk = structuredClone(input.pk);
+  for (const k of pk.structure.programs.flatMap((p) => p.kegiatan)) {
+    if (pagu[k.code] !== undefined) k.pagu = pagu[k.code];
+  }
+  return { ...input, pk, kinerja: computeKinerja(pk, withSpending, { ratingScale: DEFAULT_RATING_SCALE }) };
 }

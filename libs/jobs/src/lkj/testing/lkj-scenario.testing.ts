@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'bullmq';
+import pino from 'pino';
+import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { lkjStreamId, type PkVersionInForce } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
 import { ControllableClock, redisOptions } from '@kinerja/platform';
@@ -12,6 +14,7 @@ import { createTestDatabase, testRedisPrefix, testRedisUrl, type TestDatabase } 
 import { JobQueues } from '../../queue-runtime/job-queues';
 import { createLkjParts, type LkjParts } from '../demo-lkj';
 import { LkjEnqueuer } from '../lkj-enqueuer';
+import { LkjFileIntegrity } from '../lkj-file-integrity';
 import { YearDriver } from './year-driver.testing';
 
 export const JEMBER = 'kpu-kab-jember';
@@ -71,6 +74,12 @@ export class LkjScenario {
     worker.on('completed', (job) => onDone(String(job.id)));
     this.workers.push(worker);
     return worker;
+  }
+
+  /** The LKj file alerts over this scenario's database and files (a silent logger). */
+  integrity(): LkjFileIntegrity {
+    const logger = pino({ level: 'silent' });
+    return new LkjFileIntegrity(this.parts.files, new IntegrityService(this.db.dataSource, this.store, logger), logger);
   }
 
   async lkjEventTypes(): Promise<string[]> {

@@ -1,0 +1,52 @@
+import { lkjStatus, type LkjFile, type LkjState, type LkjStatus, type LkjVersionState } from '@kinerja/domain';
+
+/** What the API shows of the LKj stream of one office and year. */
+
+export interface LkjVersionView {
+  version: number;
+  draft: boolean;
+  reason: string;
+  status: 'pending' | 'produced';
+  stale: boolean;
+  staleReason: string | null;
+  requestedAt: string;
+  producedAt: string | null;
+  files: LkjFile[];
+  suggestions: string[];
+}
+
+/**
+ * The year's LKj at a glance: `none` before anything is asked for; `draft` while only drafts are
+ * (see each version's own status); then that of the final versions (LkjStatus): `pending`,
+ * `produced`, `stale`.
+ */
+export type LkjOverviewStatus = LkjStatus | 'draft';
+
+export interface LkjOverview {
+  satker: string;
+  year: number;
+  status: LkjOverviewStatus;
+  yearComplete: boolean;
+  latestFinalVersion: number | null;
+  versions: LkjVersionView[];
+}
+
+export function overviewStatus(state: LkjState): LkjOverviewStatus {
+  const finals = lkjStatus(state);
+  return finals === 'none' && state.versions.length > 0 ? 'draft' : finals;
+}
+
+export function versionView(v: LkjVersionState): LkjVersionView {
+  return {
+    version: v.version,
+    draft: v.draft,
+    reason: v.reason,
+    status: v.produced ? 'produced' : 'pending',
+    stale: v.stale !== null,
+    staleReason: v.stale?.reason ?? null,
+    requestedAt: v.requestedAt,
+    producedAt: v.produced?.producedAt ?? null,
+    files: v.produced?.files ?? [],
+    suggestions: v.suggestions,
+  };
+}

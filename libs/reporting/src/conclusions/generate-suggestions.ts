@@ -1,0 +1,144 @@
+import { countWithWords, formatPercentId } from '../format/format-id';
+import { LkjBudget, LkjIndicatorAnalysis, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
+import { budgetSuggestions } from './budget-suggestions';
+import { joinId, periodOf } from './generate-conclusions';
+
+export interface SuggestionFacts {
+  year: number;
+  measurement: LkjMeasurement;
+  analyses: LkjKegiatanAnalysis[];
+  budget: LkjBudget;
+  /**
+   * The categories that say the target was reached: the rating scale's row that holds 100% and
+   * every row above it ("Sangat Berhasil", "Berhasil" in Tabel 3.1).
+   */
+  targetCategories: string[];
+}
+
+/**
+ * BAB IV 4.2 when the Sekretaris gave no saran: written from the year's figures and the Kasubbag's
+ * notes only, one rule per item, so every saran can be traced to Tabel 3.2, 3.3 or a recorded
+ * kendala. In order: raise each indicator below the target categories (against its kendala), make
+ * the unmeasured ones measurable, follow up the other kendala still recorded, keep what was
+ * achieved, then the budget (pagu, penyerapan, efisiensi).
+ */
+export function generateSuggestions(facts: SuggestionFacts): string[] {
+  return [
+    ...improveShortfalls(facts),
+    ...measureUnmeasured(facts),
+    ...followUpKendala(facts),
+    ...maintainAchievement(facts),
+    ...budgetSuggestions(facts),
+  ];
+}
+
+/** An indicator of 3.2 with its number in Tabel 3.2 ("4.1"): names repeat across kegiatan, numbers do not. */
+interface Numbered {
+  no: string;
+  item: LkjIndicatorAnalysis;
+}
+
+/** Kendala named in 4.2 at most; the others are in 3.2, beside their indicator. */
+const MAX_KENDALA = 5;
+
+const itemsOf = (facts: SuggestionFacts): Numbered[] =>
+  facts.analyses.flatMap((k) => k.items.map((item, n) => ({ no: `${k.no}.${n + 1}`, item })));
+const reached = (facts: SuggestionFacts, i: LkjIndicatorAnalysis) => i.capaian !== null && facts.targetCategories.includes(i.category);
+const label = ({ no, item }: Numbered) => `${no} ${item.indicatorName}`;
+const clean = (text: string) => text.trim().replace(/[.;]+$/, '');
+
+/** An indicator measured below the target categories: raise it, addressing what its Kasubbag recorded. */
+export function improveShortfalls(facts: SuggestionFacts): string[] {
+  const period = periodOf(facts.year, facts.measurement.throughMonth);
+  return itemsOf(facts)
+    .filter(({ item }) => item.capaian !== null && !reached(facts, item))
+    .map((n) => {
+      const how = n.item.kendala.length > 0
+        ? `dengan mengatasi kendala yang dicatat Kepala Subbagian penanggung jawab (${n.item.kendala.map(clean).join('; ')})`
+        : 'dengan terlebih dahulu mengidentifikasi penyebab belum tercapainya target, karena kendalanya tidak dicatat dalam laporan bulanan';
+      return `Meningkatkan capaian indikator ${label(n)}, yang pada ${period} sebesar ${formatPercentId(n.item.capaian)} ` +
+        `(${n.item.category}), ${how}.`;
+    });
+}
+
+/** An indicator without a capaian: no realisasi reported, or a realisasi that cannot be set against its target. */
+export function measureUnmeasured(facts: SuggestionFacts): string[] {
+  const period = periodOf(facts.year, facts.measurement.throughMonth);
+  const unmeasured = itemsOf(facts).filter(({ item }) => item.capaian === null);
+  const unreported = unmeasured.filter(({ item }) => item.realisasi === null).map(label);
+  const unrated = unmeasured.filter(({ item }) => item.realisasi !== null).map(label);
+  return [
+    ...(unreported.length === 0 ? [] : [
+      `Memastikan realisasi indikator ${joinId(unreported)} dilaporkan dalam laporan bulanan, karena pada ${period} ` +
+        'belum ada realisasi yang dilaporkan sehingga capaiannya belum dapat diukur.',
+    ]),
+    ...(unrated.length === 0 ? [] : [
+      `Menelaah kembali target indikator ${joinId(unrated)} dalam Perjanjian Kinerja agar realisasinya dapat dibandingkan ` +
+        `dengan target, karena capaiannya pada ${period} belum dapat dihitung.`,
+    ]),
+  ];
+}
+
+/**
+ * Kendala recorded for indicators not named by rule 1 (those that reached the target categories,
+ * and those not measured): still to be followed up, naming where each was recorded. Kendala
+ * recorded on the same indicators are one item; the most widespread first, five at most, the rest
+ * counted and pointed to in 3.2.
+ */
+export function followUpKendala(facts: SuggestionFacts): string[] {
+  const all = itemsOf(facts);
+  const byKendala = new Map<string, { text: string; where: Numbered[] }>();
+  for (const n of all.filter(({ item }) => item.capaian === null || reached(facts, item))) {
+    for (const text of n.item.kendala.map(clean).filter((t) => t !== '')) {
+      const entry = byKendala.get(text.toLowerCase()) ?? { text, where: [] };
+      if (!entry.where.includes(n)) entry.where.push(n);
+      byKendala.set(text.toLowerCase(), entry);
+    }
+  }
+  const groups = new Map<string, { texts: string[]; where: Numbered[] }>();
+  for (const { text, where } of byKendala.values()) {
+    const key = where.map((n) => n.no).join(' ');
+    groups.set(key, { texts: [...(groups.get(key)?.texts ?? []), text], where });
+  }
+  const shown: string[] = [];
+  let named = 0;
+  for (const g of [...groups.values()].sort((a, b) => b.where.length - a.where.length)) {
+    const texts = g.texts.slice(0, MAX_KENDALA - named);
+    if (texts.length === 0) break;
+    shown.push(followUpSentence(facts, texts, g.where, all.length));
+    named += texts.length;
+  }
+  const rest = byKendala.size - named;
+  return rest === 0 ? shown : [
+    ...shown,
+    `Menindaklanjuti ${countWithWords(rest)} kendala lain yang dicatat oleh Kepala Subbagian sebagaimana diuraikan per indikator pada subbab 3.2.`,
+  ];
+}
+
+function followUpSentence(facts: SuggestionFacts, texts: string[], where: Numbered[], indicatorCount: number): string {
+  const at = where.length === indicatorCount && indicatorCount > 3
+    ? `seluruh ${countWithWords(where.length)} indikator`
+    : where.length <= 3
+      ? `indikator ${joinId(where.map(label))}`
+      : `${countWithWords(where.length)} indikator (nomor ${joinId(where.map((n) => n.no))} pada Tabel 3.2)`;
+  const categories = [...new Set(where.map((n) => n.item.category))].join(' atau ');
+  const although = where.every((n) => reached(facts, n.item)) ? `, meskipun capaiannya telah berkategori ${categories}` : '';
+  return `Menindaklanjuti kendala ${joinId(texts.map((t) => `"${t}"`))} yang masih dicatat oleh Kepala Subbagian pada ${at} ` +
+    `agar tidak menghambat pencapaian kinerja Tahun ${facts.year + 1}${although}.`;
+}
+
+/** What reached the target categories is to be kept: all of the indicators, or the others. */
+export function maintainAchievement(facts: SuggestionFacts): string[] {
+  const items = itemsOf(facts);
+  const kept = items.filter(({ item }) => reached(facts, item));
+  if (kept.length === 0) return [];
+  const categories = facts.measurement.categoryCounts.filter((c) => c.count > 0 && facts.targetCategories.includes(c.category));
+  const which = kept.length === items.length ? `seluruh ${countWithWords(kept.length)} indikator kinerja` : `${countWithWords(kept.length)} indikator kinerja lainnya`;
+  const average = kept.length === items.length && facts.measurement.office.capaian !== null
+    ? ` dengan rata-rata capaian ${formatPercentId(facts.measurement.office.capaian)}`
+    : '';
+  return [
+    `Mempertahankan capaian ${which} yang pada ${periodOf(facts.year, facts.measurement.throughMonth)} telah berkategori ` +
+      `${categories.map((c) => c.category).join(' atau ')}${average}, agar capaian Tahun ${facts.year + 1} sekurang-kurangnya sama.`,
+  ];
+}
