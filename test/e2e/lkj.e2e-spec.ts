@@ -218,11 +218,21 @@ describe('Laporan Kinerja over HTTP', () => {
     // The altered DOCX of the test before has its own alert.
     expect(alerts.body.items.filter((a: { kind: string }) => a.kind === 'lkj_file_mismatch')).toHaveLength(2);
 
+    expect(alerts.body.integrity.message).toContain('berkas Laporan Kinerja (LKj)');
+    expect(alerts.body.integrity.message).not.toContain('rantai');
+
     // The damage is gone once the original bytes are back: what closing the alert checks.
     const integrity = t.app.get(LkjFileIntegrity);
     expect(await integrity.subjectProblem(JEMBER, `lkj:${pdf.sha256}`)).toMatch(/masih ber-SHA-256/);
+    const resolve = () => t.http.post(`/api/v1/satker/${JEMBER}/audit/alerts/${forPdf[0].id}/resolve`).set(as(tokens.inspektorat))
+      .send({ reason: 'Berkas PDF dipulihkan dari cadangan harian.' });
+    const early = await resolve();
+    expect({ status: early.status, code: early.body.code }).toEqual({ status: 409, code: 'AUDIT.DAMAGE_STILL_PRESENT' });
     await writeFile(path, original);
     expect(await integrity.subjectProblem(JEMBER, `lkj:${pdf.sha256}`)).toBeNull();
     expect((await t.http.get(`${base}/versions/2/pdf`).set(as(tokens.sekretaris))).status).toBe(200);
+    const closed = await resolve();
+    expect(closed.status).toBe(200);
+    expect(closed.body.alert).toMatchObject({ resolutionReason: 'Berkas PDF dipulihkan dari cadangan harian.' });
   });
 });

@@ -7,6 +7,7 @@ import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.qu
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
 import type { OfficeDigestPublicKey } from '@kinerja/jobs/digest/digest-signing-key';
+import { isLkjFileSubject, LkjFileIntegrity } from '@kinerja/jobs/lkj/lkj-file-integrity';
 import { EvidenceService } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
@@ -31,6 +32,7 @@ export class AuditController {
     private readonly integrity: IntegrityService,
     private readonly digests: ChainDigestService,
     private readonly evidence: EvidenceService,
+    private readonly lkjFiles: LkjFileIntegrity,
     @Inject(DIGEST_PUBLIC_KEYS) private readonly keys: OfficeDigestPublicKey[],
   ) {}
 
@@ -88,11 +90,12 @@ export class AuditController {
   @Roles('INSPEKTORAT')
   @ApiOperation({
     summary: 'Inspektorat menutup peringatan integritas dengan alasan, setelah kerusakannya dipulihkan. Ditolak (409 AUDIT.DAMAGE_STILL_PRESENT) '
-      + 'selama rantai masih rusak atau tidak cocok dengan digest bertanda tangan, atau berkas bukti dukung masih tidak cocok. Penutupan dicatat sebagai peristiwa di jejak audit.',
+      + 'selama rantai masih rusak atau tidak cocok dengan digest bertanda tangan, atau berkas bukti dukung / berkas LKj masih tidak cocok. Penutupan dicatat sebagai peristiwa di jejak audit.',
   })
   async resolve(@Param() p: AlertParams, @Body() body: ResolveAlertDto, @CurrentUser() user: AuthenticatedUser) {
     const alert = await this.integrity.resolve(p.satker, p.alertId, body.reason, { id: user.id, role: user.role }, {
-      subject: this.evidence.subjectProblem,
+      // An alert about a stored file is closed once that file (evidence or an LKj) is whole again.
+      subject: (satker, subject) => (isLkjFileSubject(subject) ? this.lkjFiles.subjectProblem(satker, subject) : this.evidence.subjectProblem(satker, subject)),
       chain: (satker) => this.digests.trustProblem(satker, this.keys.map((k) => k.publicKeyPem)),
     });
     return { integrity: await this.integrity.banner(p.satker), alert };

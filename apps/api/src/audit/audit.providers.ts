@@ -1,11 +1,13 @@
+import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { AppConfig, ROOT_LOGGER } from '@kinerja/platform';
+import { AppConfig, ContentAddressedStore, ROOT_LOGGER } from '@kinerja/platform';
 import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
+import { LkjFileIntegrity } from '@kinerja/jobs/lkj/lkj-file-integrity';
 import { loadDigestSigningKey, loadTrustedDigestPublicKeys, type DigestSigningKey } from '@kinerja/jobs/digest/digest-signing-key';
 
 export const DIGEST_SIGNING_KEY = Symbol('DIGEST_SIGNING_KEY');
@@ -27,6 +29,13 @@ export const AUDIT_PROVIDERS: Provider[] = [
     provide: DIGEST_PUBLIC_KEYS,
     useFactory: (config: AppConfig, key: DigestSigningKey) => loadTrustedDigestPublicKeys(config, key),
     inject: [AppConfig, DIGEST_SIGNING_KEY],
+  },
+  {
+    // What closing an alert about a stored LKj file checks: the file hashes to its SHA-256 again.
+    provide: LkjFileIntegrity,
+    useFactory: (config: AppConfig, integrity: IntegrityService, logger: Logger) =>
+      new LkjFileIntegrity(new ContentAddressedStore(join(config.DATA_DIR, 'lkj')), integrity, logger.child({ component: 'lkj' })),
+    inject: [AppConfig, IntegrityService, ROOT_LOGGER],
   },
   {
     provide: ChainDigestService,

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { LkjFile } from '@kinerja/domain';
 import type { ContentAddressedStore } from '@kinerja/platform';
+import { LKJ_FILE_MISMATCH } from '@kinerja/projections/audit-trail/integrity.events';
 import type { IntegrityService, SubjectCheck, SubjectDamage } from '@kinerja/projections/audit-trail/integrity.service';
 
-/** A stored LKj file (DOCX or PDF) whose bytes no longer hash to the SHA-256 recorded in `LkjProduced`. */
-export const LKJ_FILE_MISMATCH = 'lkj_file_mismatch';
+export { LKJ_FILE_MISMATCH };
 
 /** Where it is detected: a download that re-hashed the stored file. */
 export const LKJ_ALERT_SOURCE = 'lkj-download';
@@ -14,6 +14,11 @@ const SUBJECT_PREFIX = 'lkj:';
 /** What an LKj file alert is about; one open alert per office and file. */
 export function lkjFileSubject(sha256: string): string {
   return `${SUBJECT_PREFIX}${sha256}`;
+}
+
+/** Whether an alert's subject is a stored LKj file. */
+export function isLkjFileSubject(subject: string): boolean {
+  return subject.startsWith(SUBJECT_PREFIX);
 }
 
 /** The file as `LkjProduced` recorded it, and which version of which year it belongs to. */

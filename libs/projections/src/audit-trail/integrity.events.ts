@@ -31,6 +31,9 @@ export const DAMAGE_WORDS: Record<string, string> = {
 /** A stored bukti dukung file whose bytes no longer hash to the SHA-256 it was uploaded with. */
 export const EVIDENCE_MISMATCH = 'evidence_mismatch';
 
+/** A stored LKj file (DOCX or PDF) whose bytes no longer hash to the SHA-256 recorded when it was produced. */
+export const LKJ_FILE_MISMATCH = 'lkj_file_mismatch';
+
 const EVIDENCE_SUBJECT_PREFIX = 'evidence:';
 
 /** What an evidence alert is about; one open alert per office and subject. */

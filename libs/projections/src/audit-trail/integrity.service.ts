@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DomainError, type Role } from '@kinerja/domain';
 import type { EventStore, VerifyResult } from '@kinerja/event-store';
 import { currentContext } from '@kinerja/platform';
-import { DAMAGE_WORDS, EVIDENCE_MISMATCH, integrityStreamId, type IntegrityAlertResolved } from './integrity.events';
+import { DAMAGE_WORDS, EVIDENCE_MISMATCH, integrityStreamId, LKJ_FILE_MISMATCH, type IntegrityAlertResolved } from './integrity.events';
 
 export interface IntegrityAlert {
   id: number;
@@ -59,16 +59,23 @@ function toAlert(r: Record<string, unknown>): IntegrityAlert {
 
 const ALERT_COLUMNS = 'id, detected_at, source, broken_sequence, broken_event_id, kind, subject, detail, detected_by, resolved_at, resolved_by, resolution_reason';
 
-/** What is damaged, in the banner's words: the chain of the audit trail, or stored evidence files. */
+/** Alerts about a stored file rather than the chain, with the file's name in the banner's words. */
+const STORED_FILE_KINDS: Readonly<Record<string, string>> = {
+  [EVIDENCE_MISMATCH]: 'berkas bukti dukung',
+  [LKJ_FILE_MISMATCH]: 'berkas Laporan Kinerja (LKj)',
+};
+
+/** What is damaged, in the banner's words: the chain of the audit trail, stored files, or both. */
 function damagedWhat(kinds: string[]): string {
-  const chain = kinds.some((k) => k !== EVIDENCE_MISMATCH);
-  const evidence = kinds.includes(EVIDENCE_MISMATCH);
-  return [chain ? 'rantai integritas jejak audit' : null, evidence ? 'berkas bukti dukung' : null].filter(Boolean).join(' dan ');
+  const chain = kinds.some((k) => !(k in STORED_FILE_KINDS)) ? ['rantai integritas jejak audit'] : [];
+  const files = [...new Set(kinds.filter((k) => k in STORED_FILE_KINDS).map((k) => STORED_FILE_KINDS[k]))];
+  return [...chain, ...files].join(' dan ');
 }
 
 function bannerMessage(satker: string, last: IntegrityAlert): string {
-  if (last.kind === EVIDENCE_MISMATCH) {
-    return `PERINGATAN: berkas bukti dukung satker ${satker} di penyimpanan tidak cocok dengan sidik jarinya (SHA-256) ` +
+  const file = STORED_FILE_KINDS[last.kind];
+  if (file) {
+    return `PERINGATAN: ${file} satker ${satker} di penyimpanan tidak cocok dengan sidik jarinya (SHA-256) ` +
       `(terdeteksi ${last.detectedAt}; rinciannya pada daftar peringatan). Berkas tersebut tidak diberikan dan tidak dapat dipercaya sampai diperiksa.`;
   }
   const where = last.brokenSequence === null ? '' : ` pada urutan ${last.brokenSequence}`;
