@@ -105,6 +105,13 @@ describe('the shape of a request, as the API judges it', () => {
       });
     });
 
+    it('answers a caller who is not signed in with 401 before judging the body or the query', async () => {
+      const form = await t.http.put(report(1)).set('Content-Type', 'text/plain').send('x');
+      expect({ status: form.status, code: form.body.code }).toEqual({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
+      const query = await t.http.get(`${report(1)}/history?tidak=dikenal`);
+      expect({ status: query.status, code: query.body.code }).toEqual({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
+    });
+
     it('refuses JSON in another charset with the same code', async () => {
       const response = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).set('Content-Type', 'application/json; charset=latin1').send('{"lines":[],"budget":[]}');
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });

@@ -5,10 +5,10 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { limitBodyDepth, MAX_BODY_DEPTH } from './body-depth';
 import { HttpExceptionFilter } from './http-exception.filter';
-import { MediaTypeInterceptor } from './media-type.interceptor';
+import { MediaTypeGuard } from './media-type.guard';
 import { RejectUnstorableTextPipe } from './reject-unstorable-text.pipe';
 import { RequestValidationPipe } from './request-validation.pipe';
-import { UndeclaredQueryInterceptor } from './undeclared-query.interceptor';
+import { UndeclaredQueryGuard } from './undeclared-query.guard';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 import { requestValidationError } from './validation-errors';
 
@@ -52,7 +52,10 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('json');
   app.use(limitBodyDepth);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
-  app.useGlobalInterceptors(new MediaTypeInterceptor(), new UndeclaredQueryInterceptor());
+  // Guards, not interceptors: they only refuse, and one interceptor would put every request through
+  // Nest's rxjs pipeline (1.6 % of a submission's CPU). They run after AccessGuard (APP_GUARD, bound
+  // when the app is created): a caller who is not signed in gets 401 before anything about the body.
+  app.useGlobalGuards(new MediaTypeGuard(), new UndeclaredQueryGuard());
   app.useGlobalPipes(new RejectUnstorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   const document = SwaggerModule.createDocument(

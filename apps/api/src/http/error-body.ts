@@ -29,7 +29,7 @@ export const STATUS_BY_KIND = {
 export const STATUS_BY_CODE: Record<string, number> = {
   'VALIDATION.FAILED': 400,
   'REQUEST.MALFORMED': 400,
-  // A body of a media type the route does not take (MediaTypeInterceptor), as the JSON parser's own 415.
+  // A body of a media type the route does not take (MediaTypeGuard), as the JSON parser's own 415.
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
   // Locked (423) for the account, Too Many Requests (429) for the address: both carry Retry-After.
   'AUTH.LOCKED': 423,

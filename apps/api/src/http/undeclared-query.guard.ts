@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
 import { describeConstraint } from './constraint-messages';
 import { validationFailed } from './validation-errors';
 
@@ -19,20 +18,20 @@ type DeclaredQuery = typeof JUDGED_BY_DTO | ReadonlySet<string>;
  * ignored without a word, and the caller would believe it had been applied.
  */
 @Injectable()
-export class UndeclaredQueryInterceptor implements NestInterceptor {
+export class UndeclaredQueryGuard implements CanActivate {
   private readonly declared = new WeakMap<object, DeclaredQuery>();
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const names = Object.keys(context.switchToHttp().getRequest<Request>().query ?? {});
-    if (names.length === 0) return next.handle();
+    if (names.length === 0) return true;
     const declared = this.declaredQuery(context);
-    if (declared === JUDGED_BY_DTO) return next.handle();
+    if (declared === JUDGED_BY_DTO) return true;
     const unknown = names.filter((name) => !declared.has(name));
     if (unknown.length > 0) {
       throw validationFailed(unknown.map((field) => ({ field, constraint: 'whitelistValidation', message: describeConstraint('whitelistValidation') })));
     }
-    return next.handle();
+    return true;
   }
 
   private declaredQuery(context: ExecutionContext): DeclaredQuery {

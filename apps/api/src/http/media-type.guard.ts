@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
 import { DomainError } from '@kinerja/domain';
 
 const JSON_ONLY = ['application/json'];
@@ -14,17 +13,17 @@ const JSON_ONLY = ['application/json'];
  * half-read into "unknown field" or "wajib diisi" answers. A request without a body is not judged.
  */
 @Injectable()
-export class MediaTypeInterceptor implements NestInterceptor {
+export class MediaTypeGuard implements CanActivate {
   private readonly reflector = new Reflector();
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request>();
-    if (!carriesBody(request)) return next.handle();
+    if (!carriesBody(request)) return true;
     const declared = this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [context.getHandler(), context.getClass()]);
     const accepted = declared && declared.length > 0 ? declared : JSON_ONLY;
     if (!request.is(accepted)) throw unsupportedMediaType(request.headers['content-type'], accepted);
-    return next.handle();
+    return true;
   }
 }
 
