@@ -242,6 +242,7 @@ describe('hostile input is refused with 400, never a 500', () => {
     const docs = await t.http.get('/api/docs/');
     expect(docs.status).toBe(200);
     expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(docs.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     // The OpenAPI page loads its scripts from its own origin only, none inline, so the policy does not break it.
     expect(docs.text).not.toMatch(/<script>(?!\s*<\/script>)/);
   });

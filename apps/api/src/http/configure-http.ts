@@ -47,7 +47,9 @@ export function configureHttp(app: NestExpressApplication): void {
   // The usual browser protections (nosniff, frame denial, a content security policy the OpenAPI
   // page lives within, no referrer across origins); and no answer of the API kept in a cache, for
   // it carries tokens, figures and evidence of one office (a handler may still set its own).
-  app.use(helmet());
+  // Not `upgrade-insecure-requests`: served over plain HTTP (the quick start, a LAN install behind
+  // no TLS), it would send the OpenAPI page's own scripts to https and break it.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(`/${API_PREFIX}`, noStore);
   app.useBodyParser('json');
   app.use(limitBodyDepth);
