@@ -112,6 +112,32 @@ describe('workflow rules at the HTTP edge', () => {
       const download = await t.http.get(`/api/v1/satker/${JEMBER}/evidence/${response.body.sha256}`).set(as(tokens.kasubbag.KUL));
       expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
     });
+
+    it("keeps one subbagian's files from another's Kasubbag, like its reports: 404 as if it did not exist", async () => {
+      const uploaded = await t.http
+        .post(`/api/v1/satker/${JEMBER}/evidence`)
+        .set(as(tokens.kasubbag.KUL))
+        .attach('file', Buffer.from('%PDF-1.4\n% SP2D KUL\n'), { filename: 'sp2d-kul.pdf', contentType: 'application/pdf' });
+      const path = `/api/v1/satker/${JEMBER}/evidence/${uploaded.body.sha256}`;
+      const other = await t.http.get(path).set(as(tokens.kasubbag.PDI));
+      expect({ status: other.status, code: other.body.code }).toEqual({ status: 404, code: 'EVIDENCE.NOT_FOUND' });
+      expect((await t.http.get(path).set(as(tokens.kasubbag.KUL))).status).toBe(200);
+      expect((await t.http.get(path).set(as(tokens.sekretaris))).status).toBe(200);
+      expect((await t.http.get(path).set(as(tokens.inspektorat))).status).toBe(200);
+    });
+
+    it("lets a Kasubbag read a file someone else uploaded once a report of their subbagian refers to it", async () => {
+      const uploaded = await t.http
+        .post(`/api/v1/satker/${JEMBER}/evidence`)
+        .set(as(tokens.sekretaris))
+        .attach('file', Buffer.from('%PDF-1.4\n% nota dinas\n'), { filename: 'nota-dinas.pdf', contentType: 'application/pdf' });
+      const path = `/api/v1/satker/${JEMBER}/evidence/${uploaded.body.sha256}`;
+      expect((await t.http.get(path).set(as(tokens.kasubbag.KUL))).status).toBe(404);
+      const withFile = { ...content(5), lines: content(5).lines.map((l) => ({ ...l, evidence: [uploaded.body] })) };
+      expect((await t.http.put(report(2024, 5)).set(as(tokens.kasubbag.KUL)).send(withFile)).status).toBe(200);
+      expect((await t.http.get(path).set(as(tokens.kasubbag.KUL))).status).toBe(200);
+      expect((await t.http.get(path).set(as(tokens.kasubbag.PDI))).status).toBe(404);
+    });
   });
 
   describe('monthly reports', () => {

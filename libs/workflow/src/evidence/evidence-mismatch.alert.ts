@@ -14,18 +14,20 @@ const REFERENCES_SHOWN = 10;
 
 /**
  * The monthly reports whose saved content ever referenced the file, read from the office's
- * `RealisasiDraftSaved` events (no read model keeps evidence references). Asked only when an alert
- * is about to be written, so its cost never repeats with the downloads of a damaged file.
+ * `RealisasiDraftSaved` events (no read model keeps evidence references), of one subbagian when
+ * given. Asked when an alert is about to be written (its cost never repeats with the downloads of a
+ * damaged file), and when a Kasubbag downloads a file someone else uploaded.
  */
-export async function reportsReferencing(dataSource: DataSource, satker: string, sha256: string): Promise<ReportReference[]> {
+export async function reportsReferencing(dataSource: DataSource, satker: string, sha256: string, subbagian: string | null = null): Promise<ReportReference[]> {
   const rows: Array<{ year: number; month: number; subbagian: string }> = await dataSource.query(
     `SELECT DISTINCT (data->'key'->>'year')::int AS year, (data->'key'->>'month')::int AS month, data->'key'->>'subbagian' AS subbagian
        FROM events
       WHERE tenant_id = $1 AND type = 'RealisasiDraftSaved'
         AND data->'lines' @> jsonb_build_array(jsonb_build_object('evidence', jsonb_build_array(jsonb_build_object('sha256', $2::text))))
+        AND ($3::text IS NULL OR data->'key'->>'subbagian' = $3::text)
       ORDER BY 1, 2, 3
       LIMIT ${REFERENCES_SHOWN + 1}`,
-    [satker, sha256],
+    [satker, sha256, subbagian],
   );
   return rows;
 }

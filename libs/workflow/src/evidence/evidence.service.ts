@@ -76,10 +76,10 @@ export class EvidenceService {
    * The file after re-hashing it: a swapped, damaged or missing file is refused (409), logged, and
    * recorded as an integrity alert of the office (detected by `reader`), never served.
    */
-  async fetch(satker: string, sha256: string, reader: Pick<WorkflowActor, 'id'>): Promise<EvidenceFile & { bytes: Buffer }> {
+  async fetch(satker: string, sha256: string, reader: Pick<WorkflowActor, 'id' | 'role' | 'subbagian'>): Promise<EvidenceFile & { bytes: Buffer }> {
     if (!SHA256.test(sha256)) throw evidenceErrors.notFound(sha256);
     const row = await this.find(satker, sha256);
-    if (!row) throw evidenceErrors.notFound(sha256);
+    if (!row || !(await this.mayRead(satker, row, reader))) throw evidenceErrors.notFound(sha256);
     const read = await this.storage.read(satker, sha256);
     if (!read || read.actualSha256 !== sha256) {
       this.logger.error({
@@ -89,7 +89,8 @@ export class EvidenceService {
       await this.recordMismatch(satker, row, read?.actualSha256 ?? null, reader.id);
       throw evidenceErrors.integrityFailed(sha256);
     }
-    return { ...row, bytes: read.bytes };
+    const { uploadedBy: _uploadedBy, ...file } = row;
+    return { ...file, bytes: read.bytes };
   }
 
   /**
@@ -164,13 +165,24 @@ export class EvidenceService {
     }
   }
 
-  private async find(satker: string, sha256: string): Promise<EvidenceFile | null> {
-    const rows: Array<{ file_name: string; content_type: string; size: string }> = await this.dataSource.query(
-      `SELECT file_name, content_type, size FROM evidence_files WHERE tenant_id = $1 AND sha256 = $2`,
+  /**
+   * A Kasubbag reads the files of their own subbagian only, as its reports: one they uploaded, or
+   * one a report of their subbagian refers to. Another subbagian's file answers as a file that does
+   * not exist. The Sekretaris, the Ketua and the Inspektorat read every file of the office.
+   */
+  private async mayRead(satker: string, file: EvidenceFile & { uploadedBy: string }, reader: Pick<WorkflowActor, 'id' | 'role' | 'subbagian'>): Promise<boolean> {
+    if (reader.role !== 'KASUBBAG' || file.uploadedBy === reader.id) return true;
+    const reports = await reportsReferencing(this.dataSource, satker, file.sha256, reader.subbagian);
+    return reports.length > 0;
+  }
+
+  private async find(satker: string, sha256: string): Promise<(EvidenceFile & { uploadedBy: string }) | null> {
+    const rows: Array<{ file_name: string; content_type: string; size: string; uploaded_by: string }> = await this.dataSource.query(
+      `SELECT file_name, content_type, size, uploaded_by FROM evidence_files WHERE tenant_id = $1 AND sha256 = $2`,
       [satker, sha256],
     );
     if (rows.length === 0) return null;
-    return { sha256, fileName: rows[0].file_name, contentType: rows[0].content_type, size: Number(rows[0].size) };
+    return { sha256, fileName: rows[0].file_name, contentType: rows[0].content_type, size: Number(rows[0].size), uploadedBy: rows[0].uploaded_by };
   }
 }
 
