@@ -238,6 +238,18 @@ describe('workflow rules at the HTTP edge', () => {
       expect({ status: without.status, code: without.body.code }).toEqual({ status: 409, code: 'REALISASI.ALREADY_APPROVED' });
     });
 
+    it('records a draft saved again unchanged under an Idempotency-Key, so the key answers its retry and refuses another body', async () => {
+      const base = await t.http.put(report(2024, 4)).set(as(tokens.kasubbag.KUL)).send(content(4));
+      const key = 'same-draft-2024-04-kul';
+      const keyed = await t.http.put(report(2024, 4)).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', key).send(content(4));
+      expect({ status: keyed.status, replayed: keyed.headers['idempotent-replayed'] }).toEqual({ status: 200, replayed: undefined });
+      expect(Number(keyed.body.version)).toBe(Number(base.body.version) + 1);
+      const retry = await t.http.put(report(2024, 4)).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', key).send(content(4));
+      expect({ status: retry.status, replayed: retry.headers['idempotent-replayed'], version: retry.body.version }).toEqual({ status: 200, replayed: 'true', version: keyed.body.version });
+      const other = await t.http.put(report(2024, 4)).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', key).send(content(5));
+      expect({ status: other.status, code: other.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    });
+
     it('refuses an Idempotency-Key reused for another command or another body (422 IDEMPOTENCY.KEY_REUSED), appending nothing', async () => {
       const key = 'probe-2024-03-kul';
       const draft = await t.http.put(report(2024, 3)).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', key).send(content(3));

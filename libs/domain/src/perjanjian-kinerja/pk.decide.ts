@@ -71,7 +71,8 @@ function change(command: ChangePkIndicators, state: PkState): PkEvent[] {
   requireSekretaris(command.metadata.actor, 'mengubah');
   const working = requireWorking(requireExisting(state), 'DRAFT');
   validatePkStructure(command.data.structure, command.data.subbagianCodes);
-  if (sameJson(working.structure, command.data.structure)) return []; // nothing changes: nothing recorded
+  // Nothing changes: nothing recorded, unless the request must be (CommandMetadata.recordUnchanged).
+  if (sameJson(working.structure, command.data.structure) && !command.metadata.recordUnchanged) return [];
   const { actor, now } = command.metadata;
   return [{ type: 'PkIndicatorsChanged', data: { version: working.version, structure: command.data.structure, changedBy: actor.userId, changedAt: now } }];
 }

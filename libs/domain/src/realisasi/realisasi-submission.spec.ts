@@ -83,6 +83,11 @@ describe('Monthly realisasi: drafting and submission', () => {
     spec(saved).when(save(FEB_1, kasubbagKul, reordered)).then([]);
   });
 
+  it('given a draft, when the same content is saved again by a request that must be recorded (an Idempotency-Key), then it is recorded', () => {
+    const keyed = { ...save(FEB_1), metadata: { ...meta(kasubbagKul, FEB_1), recordUnchanged: true } };
+    spec(saved).when(keyed).then([saved]);
+  });
+
   it('given a draft, when a changed content is saved, then the new draft is recorded', () => {
     const changed = { ...content, lines: [line('K1.1', '2'), line('K1.2', null)] };
     spec(saved).when(save(FEB_1, kasubbagKul, changed)).then([{ ...saved, data: { ...saved.data, lines: changed.lines } } as typeof saved]);

@@ -74,7 +74,8 @@ function saveDraft(command: SaveRealisasiDraft, state: RealisasiState): Realisas
   validateRealisasiContent({ lines, budget }, pk, key.subbagian);
   // The same draft saved again (a second click, an autosave) records nothing: its version stays,
   // so nobody holding it meets a conflict for a change that did not happen.
-  if (state.status === 'DRAFT' && state.pkVersion === pk.version && sameJson(state.content, { lines, budget })) return [];
+  const unchanged = state.status === 'DRAFT' && state.pkVersion === pk.version && sameJson(state.content, { lines, budget });
+  if (unchanged && !command.metadata.recordUnchanged) return [];
   return [saved(key, { lines, budget }, state, pk, command.metadata)];
 }
 

@@ -26,4 +26,10 @@ export interface Actor {
 export interface CommandMetadata {
   actor: Actor;
   now: string;
+  /**
+   * Record the command even when it changes nothing (a draft saved again unchanged is otherwise no
+   * event): set for a request with an Idempotency-Key, which names one recorded request, so that
+   * its key is stored with it and a retry, or another request under the same key, is told so.
+   */
+  recordUnchanged?: boolean;
 }

@@ -119,7 +119,7 @@ export class AggregateRunner {
     if (expected !== undefined && expected !== null && expected !== version) {
       throw new ConcurrencyError(target.streamId, expected, version);
     }
-    const metadata: CommandMetadata = { actor: domainActor(actor), now: this.clock.now().toISOString() };
+    const metadata: CommandMetadata = { actor: domainActor(actor), now: this.clock.now().toISOString(), ...(eventMetadata.idempotencyKey ? { recordUnchanged: true } : {}) };
     const events = decider.decide(build(metadata, state, prepared), state);
     if (events.length === 0) return { state, version, replayed: false };
     let appended;
