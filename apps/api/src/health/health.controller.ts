@@ -54,7 +54,7 @@ export class HealthController {
       const damaged = (await this.integrity.damagedOffices()).length;
       return damaged === 0
         ? { status: 'OK' as const, damagedOffices: 0 }
-        : { status: 'DAMAGED' as const, damagedOffices: damaged, message: `PERINGATAN: integritas data ${damaged} satker terdeteksi rusak (rantai jejak audit atau berkas bukti dukung); periksa GET /api/v1/satker/{satker}/audit/verify.` };
+        : { status: 'DAMAGED' as const, damagedOffices: damaged, message: `PERINGATAN: integritas data ${damaged} satker terdeteksi rusak (rantai jejak audit, berkas bukti dukung atau berkas LKj); periksa GET /api/v1/satker/{satker}/audit/verify.` };
     } catch {
       return null;
     }

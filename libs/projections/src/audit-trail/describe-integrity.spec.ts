@@ -22,6 +22,15 @@ describe('the audit trail in words: an integrity alert closed by the Inspektorat
     expect(figures).toEqual([]);
   });
 
+  it('given an LKj file alert, then it names the LKj file, not the chain', () => {
+    const { row } = describeEvent(resolved({
+      kind: 'lkj_file_mismatch', subject: `lkj:${'b'.repeat(64)}`, brokenSequence: null, reason: 'Berkas PDF dipulihkan dari cadangan.',
+    }), new AuditTrailState());
+    expect(row.summary).toBe(
+      `Menutup peringatan integritas #4: berkas Laporan Kinerja (LKj) tidak cocok dengan SHA-256-nya (${'b'.repeat(64)}), terdeteksi 2025-01-05T02:00:00.000Z.`,
+    );
+  });
+
   it('given a chain alert, then it names the kind of damage and the sequence', () => {
     const { row } = describeEvent(resolved({ kind: 'modified', subject: null, brokenSequence: 17, reason: 'Dipulihkan dari cadangan.' }), new AuditTrailState());
     expect(row.summary).toBe('Menutup peringatan integritas #4: rantai integritas rusak, peristiwa diubah pada urutan 17, terdeteksi 2025-01-05T02:00:00.000Z.');

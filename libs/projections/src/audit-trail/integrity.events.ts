@@ -34,6 +34,18 @@ export const EVIDENCE_MISMATCH = 'evidence_mismatch';
 /** A stored LKj file (DOCX or PDF) whose bytes no longer hash to the SHA-256 recorded when it was produced. */
 export const LKJ_FILE_MISMATCH = 'lkj_file_mismatch';
 
+/** The alerts about a stored file rather than the chain, each with the file's kind in words. */
+export const STORED_FILE_KINDS: Readonly<Record<string, string>> = {
+  [EVIDENCE_MISMATCH]: 'berkas bukti dukung',
+  [LKJ_FILE_MISMATCH]: 'berkas Laporan Kinerja (LKj)',
+};
+
+/** The SHA-256 an alert's subject names (`evidence:<sha256>`, `lkj:<sha256>`), or null. */
+export function sha256OfFileSubject(subject: string): string | null {
+  const match = /^(?:evidence|lkj):([0-9a-f]{64})$/.exec(subject);
+  return match ? match[1] : null;
+}
+
 const EVIDENCE_SUBJECT_PREFIX = 'evidence:';
 
 /** What an evidence alert is about; one open alert per office and subject. */

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DomainError, type Role } from '@kinerja/domain';
 import type { EventStore, VerifyResult } from '@kinerja/event-store';
 import { currentContext } from '@kinerja/platform';
-import { DAMAGE_WORDS, EVIDENCE_MISMATCH, integrityStreamId, LKJ_FILE_MISMATCH, type IntegrityAlertResolved } from './integrity.events';
+import { DAMAGE_WORDS, integrityStreamId, STORED_FILE_KINDS, type IntegrityAlertResolved } from './integrity.events';
 
 export interface IntegrityAlert {
   id: number;
@@ -58,12 +58,6 @@ function toAlert(r: Record<string, unknown>): IntegrityAlert {
 }
 
 const ALERT_COLUMNS = 'id, detected_at, source, broken_sequence, broken_event_id, kind, subject, detail, detected_by, resolved_at, resolved_by, resolution_reason';
-
-/** Alerts about a stored file rather than the chain, with the file's name in the banner's words. */
-const STORED_FILE_KINDS: Readonly<Record<string, string>> = {
-  [EVIDENCE_MISMATCH]: 'berkas bukti dukung',
-  [LKJ_FILE_MISMATCH]: 'berkas Laporan Kinerja (LKj)',
-};
 
 /** What is damaged, in the banner's words: the chain of the audit trail, stored files, or both. */
 function damagedWhat(kinds: string[]): string {

@@ -66,7 +66,9 @@ export function measureUnmeasured(facts: SuggestionFacts): string[] {
   const period = periodOf(facts.year, facts.measurement.throughMonth);
   const unmeasured = itemsOf(facts).filter(({ item }) => item.capaian === null);
   const unreported = unmeasured.filter(({ item }) => item.realisasi === null).map(label);
-  const unrated = unmeasured.filter(({ item }) => item.realisasi !== null).map(label);
+  // Reported but without a capaian: the target it was measured against is 0. For the year, that is a
+  // target to review; to date, it only means nothing was planned yet (not due), which asks nothing.
+  const unrated = facts.measurement.throughMonth === null ? unmeasured.filter(({ item }) => item.realisasi !== null).map(label) : [];
   return [
     ...(unreported.length === 0 ? [] : [
       `Memastikan realisasi indikator ${joinId(unreported)} dilaporkan dalam laporan bulanan, karena pada ${period} ` +

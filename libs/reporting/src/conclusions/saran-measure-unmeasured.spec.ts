@@ -24,6 +24,14 @@ describe('Saran: make an unmeasured indicator measurable', () => {
     ]);
   });
 
+  it('given a draft to date in which a reported indicator has nothing planned yet, then its target is not to be reviewed: it is not due', () => {
+    const model = buildLkjModel(jember2024LkjInput({ suggestions: [] }));
+    const analyses = structuredClone(model.analyses);
+    Object.assign(analyses[0].items[0], { capaian: null, category: 'Belum dapat diukur', realisasi: '0', targetText: '0' });
+    const toNovember = { ...model.measurement, throughMonth: 11 };
+    expect(measureUnmeasured({ year: 2024, measurement: toNovember, analyses, budget: model.budget, targetCategories: ['Sangat Berhasil', 'Berhasil'] })).toEqual([]);
+  });
+
   it('given every indicator measured, then there is no such saran', () => {
     expect(buildLkjModel(jember2024LkjInput({ suggestions: [] })).suggestions.filter((s) => /Memastikan realisasi|Menelaah kembali target/.test(s))).toEqual([]);
   });
