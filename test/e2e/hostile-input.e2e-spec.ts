@@ -226,6 +226,23 @@ describe('hostile input is refused with 400, never a 500', () => {
     });
   });
 
+  it('refuses a JSON body whose bytes are not UTF-8 (it would be stored as U+FFFD), changing nothing', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"name":"abc'), Buffer.from([0xff]), Buffer.from('x"}')]);
+    const response = await t.http.patch(`/api/v1/satker/${own.code}`).set(as(own.users.ADMIN.token)).set('Content-Type', 'application/json')
+      .serialize(() => bytes as unknown as string).send({});
+    expect({ status: response.status, code: response.body.code, message: response.body.message }).toEqual({
+      status: 400, code: 'REQUEST.MALFORMED', message: 'Isi permintaan bukan teks UTF-8 yang sah; kirim JSON dalam UTF-8.',
+    });
+    const office = await t.http.get(`/api/v1/satker/${own.code}`).set(as(own.users.ADMIN.token));
+    expect(office.body.name).not.toContain('\ufffd');
+  });
+
+  it.each(['/api/v1/satker/%25ZZ'.replace('%25', '%'), '/api/v1/satker/%'])('refuses a path whose percent-encoding cannot be decoded (%s) as malformed', async (path) => {
+    const response = await t.http.get(path).set(as(own.users.ADMIN.token));
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'REQUEST.MALFORMED' });
+    expect(response.body.message).toContain('kode persen');
+  });
+
   it('does not say which framework answers', async () => {
     const response = await t.http.get('/health');
     expect(response.headers['x-powered-by']).toBeUndefined();

@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressBodyParserOptionsFor } from '@nestjs/platform-express/interfaces/nest-express-body-parser.interface';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -51,7 +53,9 @@ export function configureHttp(app: NestExpressApplication): void {
   // no TLS), it would send the OpenAPI page's own scripts to https and break it.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(`/${API_PREFIX}`, noStore);
-  app.useBodyParser('json');
+  // `verify` is kept out of Nest's typings because Nest uses it for `rawBody: true`, which Kinerja
+  // does not set: here it is the only one.
+  app.useBodyParser('json', { verify: refuseInvalidUtf8 } as NestExpressBodyParserOptionsFor<'json'>);
   app.use(limitBodyDepth);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
   // Guards, not interceptors: they only refuse, and one interceptor would put every request through
@@ -78,6 +82,14 @@ export function configureHttp(app: NestExpressApplication): void {
       .build(),
   );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+}
+
+/**
+ * A JSON body is UTF-8 (RFC 8259); bytes that are not would be decoded into U+FFFD and stored as if
+ * the person had typed it. Refused as a malformed body (error-response.ts reads the mark).
+ */
+function refuseInvalidUtf8(_request: unknown, _response: unknown, body: Buffer): void {
+  if (!isUtf8(body)) throw Object.assign(new SyntaxError('request body is not valid UTF-8'), { status: 400, invalidUtf8: true });
 }
 
 function noStore(_request: Request, response: Response, next: NextFunction): void {

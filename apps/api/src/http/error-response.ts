@@ -61,9 +61,16 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   if (status >= 500) return internal();
   const cause = (exception as { cause?: unknown }).cause;
   if (status === 400 && cause instanceof SyntaxError) {
+    const message = (cause as { invalidUtf8?: boolean }).invalidUtf8
+      ? 'Isi permintaan bukan teks UTF-8 yang sah; kirim JSON dalam UTF-8.'
+      : 'Isi permintaan bukan JSON yang sah.';
+    return { status, body: { code: 'REQUEST.MALFORMED', message, details: {} }, headers: {}, unexpected: false };
+  }
+  if (status === 400 && cause instanceof URIError) {
+    // Express could not decode a path parameter ("%ZZ", "%", bytes that are not UTF-8).
     return {
       status,
-      body: { code: 'REQUEST.MALFORMED', message: 'Isi permintaan bukan JSON yang sah.', details: {} },
+      body: { code: 'REQUEST.MALFORMED', message: 'Alamat (URL) memuat kode persen (%) yang tidak sah; periksa alamat yang dikirim.', details: {} },
       headers: {},
       unexpected: false,
     };
