@@ -85,6 +85,7 @@ describe('reading access tokens', () => {
     ['without an expiry', { sub: user.id, tv: 1, iat: 1_700_000_000 }],
     ['issued in the future', { sub: user.id, tv: 1, iat: Math.floor(Date.now() / 1000) + 3600, exp: Math.floor(Date.now() / 1000) + 7200 }],
     ['naming no user id', { sub: 'admin', tv: 1, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 60 }],
+    ['living far longer than JWT_TTL_SECONDS', { sub: user.id, tv: 1, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 10_000_000 }],
   ])('given a token signed with the right secret but %s, then it is refused as invalid', async (_what, payload) => {
     const { jwt, tokens } = service();
     const token = await jwt.signAsync(payload);

@@ -73,7 +73,11 @@ export class AccessTokenService {
     // Every token this service issues names a user id and carries its issue and expiry times; one
     // that does not (made with a leaked secret, or by another tool) would never expire: refused.
     if (typeof claims.sub !== 'string' || !USER_ID.test(claims.sub) || typeof claims.tv !== 'number') throw authErrors.tokenInvalid();
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+    // …and lives no longer than JWT_TTL_SECONDS: a longer one was not made here.
+    if (
+      typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS
+      || claims.exp - claims.iat > this.config.JWT_TTL_SECONDS + CLOCK_SKEW_SECONDS
+    ) {
       throw authErrors.tokenInvalid();
     }
     this.remember(token, claims as AccessTokenClaims, claims.exp);
