@@ -112,6 +112,11 @@ describe('the shape of a request, as the API judges it', () => {
       expect({ status: query.status, code: query.body.code }).toEqual({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
     });
 
+    it.each(['"1e1"', 'versi-3', '"-1"'])('refuses an If-Match that names no version (%s) as unreadable input, 400', async (ifMatch) => {
+      const response = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).set('If-Match', ifMatch).send({ lines: [], budget: [] });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'REQUEST.INVALID_IF_MATCH' });
+    });
+
     it('refuses JSON in another charset with the same code', async () => {
       const response = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).set('Content-Type', 'application/json; charset=latin1').send('{"lines":[],"budget":[]}');
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
