@@ -33,6 +33,22 @@ describe('last year\'s capaian from CSV', () => {
     ]);
   });
 
+  it('refuses a name that several indicators share, naming their codes, and takes the codes', () => {
+    const shared: PkStructure = {
+      programs: [{ code: 'P1', name: 'Program', kegiatan: [
+        { code: 'K4', name: 'Keuangan', pagu: null, indicators: [indicator('K4.1', 'Layanan Perkantoran')] },
+        { code: 'K6', name: 'Umum', pagu: null, indicators: [indicator('K6.1', 'Layanan  perkantoran')] },
+      ] }],
+    };
+    const { lines } = parseCapaianCsv('layanan perkantoran;98,5
+');
+    expect(errorsOf(() => validateCapaianTahunLalu(lines, shared, 2026))).toEqual([
+      'Baris 1: nama indikator "layanan perkantoran" dipakai oleh K4.1, K6.1; tulis kodenya agar jelas indikator yang dimaksud.',
+    ]);
+    expect(validateCapaianTahunLalu(parseCapaianCsv('K6.1;98,5
+').lines, shared, 2026)).toEqual([{ indicatorCode: 'K6.1', capaian: '98.50' }]);
+  });
+
   it('refuses a line without exactly two columns, naming it', () => {
     expect(parseCapaianCsv('K1.1;100\nK1.2,100\n').errors).toEqual([
       { line: 2, message: 'Baris 2: harus berisi dua kolom "kode atau nama indikator;capaian", dipisah titik koma.' },

@@ -65,13 +65,23 @@ export function validateCapaianTahunLalu(
 ): CapaianTahunLaluEntry[] {
   const indicators = indicatorsOf(pk).map((e) => e.indicator);
   const byCode = new Map(indicators.map((i) => [i.code.toLowerCase(), i.code]));
-  const byName = new Map(indicators.map((i) => [normalise(i.name), i.code]));
+  // A name several indicators share ("Layanan Perkantoran" of K4.1 and K6.1) names none of them.
+  const codesByName = new Map<string, string[]>();
+  for (const i of indicators) codesByName.set(normalise(i.name), [...(codesByName.get(normalise(i.name)) ?? []), i.code]);
   const errors: CapaianLineError[] = [...unreadable];
   const seen = new Map<string, number>();
   const entries: CapaianTahunLaluEntry[] = [];
   if (lines.length === 0 && unreadable.length === 0) errors.push({ line: 0, message: 'Tidak ada baris capaian yang diimpor.' });
   for (const l of lines) {
-    const code = byCode.get(l.indicator.trim().toLowerCase()) ?? byName.get(normalise(l.indicator));
+    const named = byCode.has(l.indicator.trim().toLowerCase()) ? [] : (codesByName.get(normalise(l.indicator)) ?? []);
+    if (named.length > 1) {
+      errors.push({
+        line: l.line,
+        message: `Baris ${l.line}: nama indikator "${l.indicator.trim()}" dipakai oleh ${named.join(', ')}; tulis kodenya agar jelas indikator yang dimaksud.`,
+      });
+      continue;
+    }
+    const code = byCode.get(l.indicator.trim().toLowerCase()) ?? named[0];
     const raw = l.capaian.trim().replace(/%$/, '').trim();
     if (!code) {
       errors.push({ line: l.line, message: `Baris ${l.line}: indikator "${l.indicator.trim()}" tidak ada di Perjanjian Kinerja ${forYear} (tulis kode seperti K4.1 atau nama lengkapnya).` });
