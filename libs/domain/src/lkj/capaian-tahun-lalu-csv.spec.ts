@@ -40,13 +40,11 @@ describe('last year\'s capaian from CSV', () => {
         { code: 'K6', name: 'Umum', pagu: null, indicators: [indicator('K6.1', 'Layanan  perkantoran')] },
       ] }],
     };
-    const { lines } = parseCapaianCsv('layanan perkantoran;98,5
-');
+    const { lines } = parseCapaianCsv('layanan perkantoran;98,5\n');
     expect(errorsOf(() => validateCapaianTahunLalu(lines, shared, 2026))).toEqual([
       'Baris 1: nama indikator "layanan perkantoran" dipakai oleh K4.1, K6.1; tulis kodenya agar jelas indikator yang dimaksud.',
     ]);
-    expect(validateCapaianTahunLalu(parseCapaianCsv('K6.1;98,5
-').lines, shared, 2026)).toEqual([{ indicatorCode: 'K6.1', capaian: '98.50' }]);
+    expect(validateCapaianTahunLalu(parseCapaianCsv('K6.1;98,5\n').lines, shared, 2026)).toEqual([{ indicatorCode: 'K6.1', capaian: '98.50' }]);
   });
 
   it('refuses a line without exactly two columns, naming it', () => {
