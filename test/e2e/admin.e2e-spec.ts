@@ -305,6 +305,17 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect(await eventCount('kpu-kab-jember')).toBe(events);
     });
 
+    it.each([
+      ['an office', 'post', '/api/v1/satker', { code: 'kpu-kab-kosong', name: '   ', parentCode: 'kpu-prov-jawa-timur' }, 'name'],
+      ['a subbagian', 'patch', '/api/v1/satker/kpu-kab-jember/subbagian/PDI', { name: '    ' }, 'name'],
+      ['a user', 'patch', 'USER', { fullName: '  \t ' }, 'fullName'],
+    ] as const)('refuses a name of %s made of spaces only, naming the field', async (_what, method, path, body, field) => {
+      const target = path === 'USER' ? `/api/v1/satker/kpu-kab-jember/users/${own.users.KETUA.id}` : path;
+      const response = await as(path === '/api/v1/satker' ? rootAdminToken : own.users.ADMIN.token)[method](target).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toContainEqual({ field, constraint: 'isNotBlank', message: 'tidak boleh hanya berisi spasi' });
+    });
+
     it('resets a password so that only the new one works', async () => {
       const path = `/api/v1/satker/kpu-kab-jember/users/${own.users.KETUA.id}/password`;
       expect((await as(own.users.ADMIN.token).post(path).send({ newPassword: 'ketua-baru-123' })).status).toBe(204);

@@ -4,6 +4,7 @@ import { SATKER_CODE_PATTERN, TIME_ZONES } from '@kinerja/identity';
 import type { TimeZone } from '@kinerja/identity';
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
+import { IsNotBlank } from '../http/not-blank.validator';
 
 export class CreateSatkerDto {
   @ApiProperty({ example: 'kpu-kab-jember', pattern: SATKER_CODE_PATTERN.source })
@@ -13,6 +14,7 @@ export class CreateSatkerDto {
   @ApiProperty({ example: 'Sekretariat KPU Kabupaten Jember' })
   @IsString()
   @MinLength(3)
+  @IsNotBlank()
   @MaxLength(200)
   name: string;
 
@@ -38,6 +40,7 @@ export class UpdateSatkerDto {
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(3)
+  @IsNotBlank()
   @MaxLength(200)
   name?: string;
 

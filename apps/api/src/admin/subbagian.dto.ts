@@ -3,6 +3,7 @@ import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } f
 import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
+import { IsNotBlank } from '../http/not-blank.validator';
 
 export class CreateSubbagianDto {
   @ApiProperty({ example: 'PDI', pattern: SUBBAGIAN_CODE_PATTERN.source })
@@ -12,6 +13,7 @@ export class CreateSubbagianDto {
   @ApiProperty({ example: 'Sub. Bagian Perencanaan, Data dan Informasi' })
   @IsString()
   @MinLength(2)
+  @IsNotBlank()
   @MaxLength(200)
   name: string;
 }
@@ -21,6 +23,7 @@ export class UpdateSubbagianDto {
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(2)
+  @IsNotBlank()
   @MaxLength(200)
   name?: string;
 

@@ -6,6 +6,7 @@ import type { Role } from '@kinerja/domain';
 import { PASSWORD_MAX_LENGTH, SUBBAGIAN_CODE_PATTERN, USERNAME_PATTERN } from '@kinerja/identity';
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
+import { IsNotBlank } from '../http/not-blank.validator';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -18,6 +19,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'Kepala Subbagian PDI' })
   @IsString()
   @MinLength(2)
+  @IsNotBlank()
   @MaxLength(200)
   fullName: string;
 
@@ -47,6 +49,7 @@ export class UpdateUserDto {
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(2)
+  @IsNotBlank()
   @MaxLength(200)
   fullName?: string;
 
