@@ -7,7 +7,8 @@ import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.qu
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
 import type { OfficeDigestPublicKey } from '@kinerja/jobs/digest/digest-signing-key';
-import { isLkjFileSubject, LkjFileIntegrity } from '@kinerja/jobs/lkj/lkj-file-integrity';
+import { LkjFileIntegrity } from '@kinerja/jobs/lkj/lkj-file-integrity';
+import { isLkjFileSubject } from '@kinerja/projections/audit-trail/integrity.events';
 import { EvidenceService } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';

@@ -1,13 +1,12 @@
-import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { AppConfig, ContentAddressedStore, ROOT_LOGGER } from '@kinerja/platform';
+import { AppConfig, ROOT_LOGGER } from '@kinerja/platform';
 import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
-import { LkjFileIntegrity } from '@kinerja/jobs/lkj/lkj-file-integrity';
+import { LkjFileIntegrity, lkjFileStore } from '@kinerja/jobs/lkj/lkj-file-integrity';
 import { loadDigestSigningKey, loadTrustedDigestPublicKeys, type DigestSigningKey } from '@kinerja/jobs/digest/digest-signing-key';
 
 export const DIGEST_SIGNING_KEY = Symbol('DIGEST_SIGNING_KEY');
@@ -34,7 +33,7 @@ export const AUDIT_PROVIDERS: Provider[] = [
     // What closing an alert about a stored LKj file checks: the file hashes to its SHA-256 again.
     provide: LkjFileIntegrity,
     useFactory: (config: AppConfig, integrity: IntegrityService, logger: Logger) =>
-      new LkjFileIntegrity(new ContentAddressedStore(join(config.DATA_DIR, 'lkj')), integrity, logger.child({ component: 'lkj' })),
+      new LkjFileIntegrity(lkjFileStore(config.DATA_DIR), integrity, logger.child({ component: 'lkj' })),
     inject: [AppConfig, IntegrityService, ROOT_LOGGER],
   },
   {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '@kinerja/event-store';
-import { type AppConfig, type Clock, ContentAddressedStore, projectDataFile, SystemClock } from '@kinerja/platform';
+import { type AppConfig, type Clock, type ContentAddressedStore, projectDataFile, SystemClock } from '@kinerja/platform';
 import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
 import { LkjFactsReader } from './lkj-facts.reader';
 import { LkjOutbox } from './lkj-outbox';
 import { LkjProcessManager } from './lkj-process-manager';
 import { LkjProducer } from './lkj-producer';
 import { LkjStreams } from './lkj-stream';
+import { lkjFileStore } from './lkj-file-integrity';
 
 export interface LkjParts {
   streams: LkjStreams;
@@ -25,7 +25,7 @@ export function createLkjParts(dataSource: DataSource, config: Pick<AppConfig, '
   const streams = new LkjStreams(store);
   const outbox = new LkjOutbox(dataSource);
   const facts = new LkjFactsReader(dataSource, store);
-  const files = new ContentAddressedStore(join(config.DATA_DIR, 'lkj'));
+  const files = lkjFileStore(config.DATA_DIR);
   return {
     streams, outbox, facts, files,
     processManager: new LkjProcessManager(dataSource, store, streams, outbox, clock),

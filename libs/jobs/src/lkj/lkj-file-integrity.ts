@@ -1,24 +1,18 @@
 import type { Logger } from 'pino';
 import type { LkjFile } from '@kinerja/domain';
-import type { ContentAddressedStore } from '@kinerja/platform';
-import { LKJ_FILE_MISMATCH } from '@kinerja/projections/audit-trail/integrity.events';
-import type { IntegrityService, SubjectCheck, SubjectDamage } from '@kinerja/projections/audit-trail/integrity.service';
+import { join } from 'node:path';
+import { ContentAddressedStore } from '@kinerja/platform';
+import { LKJ_FILE_MISMATCH, lkjFileSubject, sha256OfLkjFileSubject } from '@kinerja/projections/audit-trail/integrity.events';
+import { storedFileProblem, type IntegrityService, type SubjectCheck, type SubjectDamage } from '@kinerja/projections/audit-trail/integrity.service';
 
-export { LKJ_FILE_MISMATCH };
+export { LKJ_FILE_MISMATCH, lkjFileSubject };
 
 /** Where it is detected: a download that re-hashed the stored file. */
 export const LKJ_ALERT_SOURCE = 'lkj-download';
 
-const SUBJECT_PREFIX = 'lkj:';
-
-/** What an LKj file alert is about; one open alert per office and file. */
-export function lkjFileSubject(sha256: string): string {
-  return `${SUBJECT_PREFIX}${sha256}`;
-}
-
-/** Whether an alert's subject is a stored LKj file. */
-export function isLkjFileSubject(subject: string): boolean {
-  return subject.startsWith(SUBJECT_PREFIX);
+/** Where the produced DOCX and PDF are kept, by office and SHA-256, under DATA_DIR. */
+export function lkjFileStore(dataDir: string): ContentAddressedStore {
+  return new ContentAddressedStore(join(dataDir, 'lkj'));
 }
 
 /** The file as `LkjProduced` recorded it, and which version of which year it belongs to. */
@@ -68,11 +62,6 @@ export class LkjFileIntegrity {
    * Whether the damage of an LKj file alert is still there (the `SubjectCheck` such an alert is
    * closed with): null once the stored file hashes to its SHA-256 again, else why.
    */
-  readonly subjectProblem: SubjectCheck = async (satker, subject) => {
-    const sha256 = subject.startsWith(SUBJECT_PREFIX) ? subject.slice(SUBJECT_PREFIX.length) : null;
-    if (sha256 === null || !/^[0-9a-f]{64}$/.test(sha256)) return `subjek ${subject} bukan berkas LKj`;
-    const read = await this.files.read(satker, sha256);
-    if (!read) return `berkas LKj ${sha256} masih tidak ada di penyimpanan`;
-    return read.actualSha256 === sha256 ? null : `berkas LKj ${sha256} di penyimpanan masih ber-SHA-256 ${read.actualSha256}`;
-  };
+  readonly subjectProblem: SubjectCheck = (satker, subject) =>
+    storedFileProblem(this.files, satker, subject, sha256OfLkjFileSubject(subject), 'berkas LKj');
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { EventStore, EventStoreModule } from '@kinerja/event-store';
@@ -9,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { JobQueues } from '../queue-runtime/job-queues';
 import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
 import { LkjEnqueuer } from './lkj-enqueuer';
-import { LkjFileIntegrity } from './lkj-file-integrity';
+import { LkjFileIntegrity, lkjFileStore } from './lkj-file-integrity';
 import { LkjFactsReader } from './lkj-facts.reader';
 import { LKJ_OPTIONS, LkjJobs, type LkjWorkerOptions } from './lkj-jobs';
 import { LkjOutbox } from './lkj-outbox';
@@ -25,7 +24,7 @@ function lkjProviders(): Provider[] {
   return [
     { provide: LkjStreams, useFactory: (es: EventStore) => new LkjStreams(es), inject: [EventStore] },
     { provide: LkjOutbox, useFactory: (ds: DataSource) => new LkjOutbox(ds), inject: [DS] },
-    { provide: ContentAddressedStore, useFactory: (c: AppConfig) => new ContentAddressedStore(join(c.DATA_DIR, 'lkj')), inject: [AppConfig] },
+    { provide: ContentAddressedStore, useFactory: (c: AppConfig) => lkjFileStore(c.DATA_DIR), inject: [AppConfig] },
     { provide: LkjFactsReader, useFactory: (ds: DataSource, es: EventStore) => new LkjFactsReader(ds, es), inject: [DS, EventStore] },
     { provide: LkjEnqueuer, useFactory: (q: JobQueues, o: LkjOutbox, c: Clock) => new LkjEnqueuer(q, o, c), inject: [JobQueues, LkjOutbox, Clock] },
     {

@@ -40,20 +40,41 @@ export const STORED_FILE_KINDS: Readonly<Record<string, string>> = {
   [LKJ_FILE_MISMATCH]: 'berkas Laporan Kinerja (LKj)',
 };
 
-/** The SHA-256 an alert's subject names (`evidence:<sha256>`, `lkj:<sha256>`), or null. */
-export function sha256OfFileSubject(subject: string): string | null {
-  const match = /^(?:evidence|lkj):([0-9a-f]{64})$/.exec(subject);
-  return match ? match[1] : null;
+/** What an alert about a stored file is about: `evidence:<sha256>`, `lkj:<sha256>`; one open alert per office and subject. */
+const FILE_SUBJECT_PREFIX = { evidence: 'evidence:', lkj: 'lkj:' } as const;
+type StoredFileKind = keyof typeof FILE_SUBJECT_PREFIX;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function sha256Of(subject: string, kind: StoredFileKind): string | null {
+  const prefix = FILE_SUBJECT_PREFIX[kind];
+  const sha256 = subject.startsWith(prefix) ? subject.slice(prefix.length) : null;
+  return sha256 !== null && SHA256.test(sha256) ? sha256 : null;
 }
 
-const EVIDENCE_SUBJECT_PREFIX = 'evidence:';
-
-/** What an evidence alert is about; one open alert per office and subject. */
 export function evidenceSubject(sha256: string): string {
-  return `${EVIDENCE_SUBJECT_PREFIX}${sha256}`;
+  return `${FILE_SUBJECT_PREFIX.evidence}${sha256}`;
+}
+
+export function lkjFileSubject(sha256: string): string {
+  return `${FILE_SUBJECT_PREFIX.lkj}${sha256}`;
+}
+
+/** Whether an alert's subject is a stored LKj file (well formed or not). */
+export function isLkjFileSubject(subject: string): boolean {
+  return subject.startsWith(FILE_SUBJECT_PREFIX.lkj);
 }
 
 /** The SHA-256 an `evidenceSubject` names, or null for a subject of another kind. */
 export function sha256OfEvidenceSubject(subject: string): string | null {
-  return subject.startsWith(EVIDENCE_SUBJECT_PREFIX) ? subject.slice(EVIDENCE_SUBJECT_PREFIX.length) : null;
+  return sha256Of(subject, 'evidence');
+}
+
+/** The SHA-256 an `lkjFileSubject` names, or null for a subject of another kind. */
+export function sha256OfLkjFileSubject(subject: string): string | null {
+  return sha256Of(subject, 'lkj');
+}
+
+/** The SHA-256 a stored file's subject names, whichever kind of file, or null. */
+export function sha256OfFileSubject(subject: string): string | null {
+  return sha256OfEvidenceSubject(subject) ?? sha256OfLkjFileSubject(subject);
 }

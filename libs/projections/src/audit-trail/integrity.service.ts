@@ -31,6 +31,23 @@ export type AlertStatus = 'open' | 'resolved' | 'all';
  */
 export type SubjectCheck = (satker: string, subject: string) => Promise<string | null>;
 
+/**
+ * Whether a stored file an alert is about is still damaged (the body of a file kind's `SubjectCheck`):
+ * null once it hashes to its SHA-256 again, else why. `what` names the kind ("berkas bukti dukung").
+ */
+export async function storedFileProblem(
+  files: { read(satker: string, sha256: string): Promise<{ actualSha256: string } | null> },
+  satker: string,
+  subject: string,
+  sha256: string | null,
+  what: string,
+): Promise<string | null> {
+  if (sha256 === null) return `subjek ${subject} bukan ${what}`;
+  const read = await files.read(satker, sha256);
+  if (!read) return `${what} ${sha256} masih tidak ada di penyimpanan`;
+  return read.actualSha256 === sha256 ? null : `${what} ${sha256} di penyimpanan masih ber-SHA-256 ${read.actualSha256}`;
+}
+
 /** Whether the office's chain can be trusted again: null when it can, else why (in Bahasa Indonesia). */
 export type ChainCheck = (satker: string) => Promise<string | null>;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain';
 import { AppConfig, Clock, ContentAddressedStore, sha256Of } from '@kinerja/platform';
-import { EVIDENCE_MISMATCH, evidenceSubject, IntegrityService, sha256OfEvidenceSubject, type SubjectCheck } from '@kinerja/projections';
+import { EVIDENCE_MISMATCH, evidenceSubject, IntegrityService, sha256OfEvidenceSubject, storedFileProblem, type SubjectCheck } from '@kinerja/projections';
 import type { WorkflowActor } from '../shared/workflow-actor';
 import { EVIDENCE_ALERT_SOURCE, evidenceMismatchDamage, reportsReferencing } from './evidence-mismatch.alert';
 import { detectEvidenceType, EVIDENCE_TYPES } from './evidence-type.detect';
@@ -97,13 +97,8 @@ export class EvidenceService {
    * Whether the damage of an evidence alert is still there (the `SubjectCheck` an alert is closed
    * with): null once the stored file hashes to its SHA-256 again, else why, in Bahasa Indonesia.
    */
-  readonly subjectProblem: SubjectCheck = async (satker, subject) => {
-    const sha256 = sha256OfEvidenceSubject(subject);
-    if (sha256 === null || !SHA256.test(sha256)) return `subjek ${subject} bukan berkas bukti dukung`;
-    const read = await this.storage.read(satker, sha256);
-    if (!read) return `berkas bukti dukung ${sha256} masih tidak ada di penyimpanan`;
-    return read.actualSha256 === sha256 ? null : `berkas bukti dukung ${sha256} di penyimpanan masih ber-SHA-256 ${read.actualSha256}`;
-  };
+  readonly subjectProblem: SubjectCheck = (satker, subject) =>
+    storedFileProblem(this.storage, satker, subject, sha256OfEvidenceSubject(subject), 'berkas bukti dukung');
 
   /**
    * One open alert per office and file (the unique index on kind and subject decides): downloading
