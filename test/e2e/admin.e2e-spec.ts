@@ -227,6 +227,49 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect(await eventCount('kpu-kab-jember')).toBe(events);
     });
 
+    it('closes offices from the bottom up and brings them back from the top down', async () => {
+      const root = as(rootAdminToken);
+      for (const [code, name, parentCode] of [
+        ['kpu-prov-tutup', 'KPU Provinsi Tutup', 'kpu-ri'],
+        ['kpu-kab-tutup-a', 'KPU Kabupaten Tutup A', 'kpu-prov-tutup'],
+        ['kpu-kab-tutup-b', 'KPU Kabupaten Tutup B', 'kpu-prov-tutup'],
+      ]) {
+        expect((await root.post('/api/v1/satker').send({ code, name, parentCode })).status).toBe(201);
+      }
+      const events = await eventCount('kpu-prov-tutup');
+      const refused = await root.patch('/api/v1/satker/kpu-prov-tutup').send({ active: false });
+      expect({ status: refused.status, code: refused.body.code, details: refused.body.details }).toEqual({
+        status: 409, code: 'SATKER.HAS_ACTIVE_CHILDREN', details: { satker: 'kpu-prov-tutup', children: ['kpu-kab-tutup-a', 'kpu-kab-tutup-b'] },
+      });
+      expect(refused.body.message).toBe(
+        'Satker "kpu-prov-tutup" masih membawahi satker aktif ("kpu-kab-tutup-a", "kpu-kab-tutup-b"); nonaktifkan atau pindahkan satker tersebut terlebih dahulu.',
+      );
+      expect((await root.get('/api/v1/satker/kpu-prov-tutup')).body).toMatchObject({ active: true, version: 1 });
+      expect(await eventCount('kpu-prov-tutup')).toBe(events);
+
+      expect((await root.patch('/api/v1/satker/kpu-kab-tutup-a').send({ active: false })).status).toBe(200);
+      expect((await root.patch('/api/v1/satker/kpu-kab-tutup-b').send({ parentCode: 'kpu-prov-jawa-timur' })).status).toBe(200);
+      expect((await root.patch('/api/v1/satker/kpu-prov-tutup').send({ active: false })).body).toMatchObject({ active: false });
+
+      const orphan = await root.patch('/api/v1/satker/kpu-kab-tutup-a').send({ active: true });
+      expect({ status: orphan.status, code: orphan.body.code }).toEqual({ status: 422, code: 'SATKER.PARENT_INACTIVE' });
+      expect((await root.patch('/api/v1/satker/kpu-prov-tutup').send({ active: true })).status).toBe(200);
+      expect((await root.patch('/api/v1/satker/kpu-kab-tutup-a').send({ active: true })).body).toMatchObject({ active: true });
+
+      // Closing the parent and reopening a child at the same moment: never both.
+      for (let round = 0; round < 4; round++) {
+        expect((await root.patch('/api/v1/satker/kpu-kab-tutup-a').send({ active: false })).status).toBe(200);
+        const [parent, child] = await Promise.all([
+          root.patch('/api/v1/satker/kpu-prov-tutup').send({ active: false }),
+          root.patch('/api/v1/satker/kpu-kab-tutup-a').send({ active: true }),
+        ]);
+        expect([[200, 422], [409, 200]]).toContainEqual([parent.status, child.status]);
+        const [a, p] = await Promise.all([root.get('/api/v1/satker/kpu-kab-tutup-a'), root.get('/api/v1/satker/kpu-prov-tutup')]);
+        expect(a.body.active && !p.body.active).toBe(false);
+        if (!p.body.active) expect((await root.patch('/api/v1/satker/kpu-prov-tutup').send({ active: true })).status).toBe(200);
+      }
+    });
+
     it('never deactivates the root office', async () => {
       const response = await as(rootAdminToken).patch('/api/v1/satker/kpu-ri').send({ active: false });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'SATKER.ROOT_CANNOT_BE_DEACTIVATED' });

@@ -3,6 +3,12 @@ import { DomainError } from '@kinerja/domain';
 // Refusals of the identity part, in one place so that codes stay stable and messages consistent.
 // Another office's resources answer "not found", exactly like missing ones: existence never leaks.
 
+/** The first few codes of a list, for a message ("a, b, c dan 4 lainnya"). */
+function listed(codes: readonly string[], shown = 5): string {
+  const head = codes.slice(0, shown).map((c) => `"${c}"`).join(', ');
+  return codes.length > shown ? `${head} dan ${codes.length - shown} lainnya` : head;
+}
+
 export const identityErrors = {
   satkerNotFound: (code: string) =>
     new DomainError('SATKER.NOT_FOUND', `Satker "${code}" tidak ditemukan.`, 'not_found', { satker: code }),
@@ -23,6 +29,13 @@ export const identityErrors = {
       'validation',
       { satker: code, parentCode },
     ),
+  satkerHasActiveChildren: (code: string, children: readonly string[]) =>
+    new DomainError(
+      'SATKER.HAS_ACTIVE_CHILDREN',
+      `Satker "${code}" masih membawahi satker aktif (${listed(children)}); nonaktifkan atau pindahkan satker tersebut terlebih dahulu.`,
+      'conflict',
+      { satker: code, children: [...children] },
+    ),
   satkerOwnCannotBeDeactivated: () =>
     new DomainError('SATKER.OWN_CANNOT_BE_DEACTIVATED', 'Anda tidak dapat menonaktifkan satker Anda sendiri.', 'forbidden'),
   subbagianNotFound: (satker: string, code: string) =>
@@ -35,6 +48,15 @@ export const identityErrors = {
       satker,
       subbagian: code,
     }),
+  subbagianNameTaken: (satker: string, name: string, holder: { code: string; active: boolean }) =>
+    new DomainError(
+      'SUBBAGIAN.NAME_TAKEN',
+      holder.active
+        ? `Nama "${name}" sudah dipakai subbagian "${holder.code}" pada satker ini; gunakan nama lain.`
+        : `Nama "${name}" sudah dipakai subbagian "${holder.code}" yang tidak aktif; aktifkan kembali subbagian itu atau gunakan nama lain.`,
+      'conflict',
+      { satker, name, subbagian: holder.code },
+    ),
   subbagianInactive: (code: string) =>
     new DomainError('SUBBAGIAN.INACTIVE', `Subbagian "${code}" tidak aktif.`, 'validation', { subbagian: code }),
   userNotFound: (id: string) => new DomainError('USER.NOT_FOUND', 'Pengguna tidak ditemukan.', 'not_found', { userId: id }),

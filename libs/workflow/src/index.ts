@@ -3,6 +3,7 @@ export * from './workflow.module';
 export * from './shared/workflow-actor';
 export * from './perjanjian-kinerja/pk.view';
 export * from './perjanjian-kinerja/pk-reader';
+export * from './perjanjian-kinerja/subbagian-obligations';
 export * from './perjanjian-kinerja/draft-pk/draft-pk.handler';
 export * from './perjanjian-kinerja/change-pk-indicators/change-pk-indicators.handler';
 export * from './perjanjian-kinerja/submit-pk/submit-pk.handler';

@@ -14,6 +14,7 @@ import { PkReader } from './perjanjian-kinerja/pk-reader';
 import { PkWriter } from './perjanjian-kinerja/pk-writer';
 import { ReturnPkHandler } from './perjanjian-kinerja/return-pk/return-pk.handler';
 import { SubmitPkHandler } from './perjanjian-kinerja/submit-pk/submit-pk.handler';
+import { SubbagianObligations } from './perjanjian-kinerja/subbagian-obligations';
 import { ApproveRealisasiHandler } from './realisasi/approve-realisasi/approve-realisasi.handler';
 import { GetApprovalInboxHandler } from './realisasi/get-approval-inbox/get-approval-inbox.query';
 import { GetRealisasiHandler } from './realisasi/get-realisasi/get-realisasi.query';
@@ -49,7 +50,7 @@ const queryHandlers = [
  */
 @Module({
   imports: [CqrsModule, EventStoreModule, ProjectionsModule],
-  providers: [AggregateRunner, SatkerDirectory, PkReader, PkWriter, RealisasiReader, RealisasiWriter, RatingScaleReader, EvidenceService, ...commandHandlers, ...queryHandlers],
-  exports: [CqrsModule, EvidenceService, PkReader, RealisasiReader, RatingScaleReader],
+  providers: [AggregateRunner, SatkerDirectory, PkReader, SubbagianObligations, PkWriter, RealisasiReader, RealisasiWriter, RatingScaleReader, EvidenceService, ...commandHandlers, ...queryHandlers],
+  exports: [CqrsModule, EvidenceService, PkReader, SubbagianObligations, RealisasiReader, RatingScaleReader],
 })
 export class WorkflowModule {}

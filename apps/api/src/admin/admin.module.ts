@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@kinerja/identity';
+import { WorkflowModule } from '@kinerja/workflow';
 import { SatkerController } from './satker.controller';
 import { SubbagianController } from './subbagian.controller';
 import { UsersController } from './users.controller';
 
 /** Offices, subbagian and users over HTTP (writes: ADMIN, within its office scope). */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, WorkflowModule],
   controllers: [SatkerController, SubbagianController, UsersController],
 })
 export class AdminModule {}

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Request, Response } from 'express';
 import { SubbagianService } from '@kinerja/identity';
 import type { AuthenticatedUser, Subbagian } from '@kinerja/identity';
+import { SubbagianObligations } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { AnyRole, Roles } from '../http/roles.decorator';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
@@ -12,7 +13,10 @@ import { CreateSubbagianDto, SubbagianDto, UpdateSubbagianDto } from './subbagia
 @ApiTags('satker')
 @Controller('satker/:satker/subbagian')
 export class SubbagianController {
-  constructor(private readonly subbagian: SubbagianService) {}
+  constructor(
+    private readonly subbagian: SubbagianService,
+    private readonly obligations: SubbagianObligations,
+  ) {}
 
   @AnyRole()
   @Get()
@@ -40,7 +44,10 @@ export class SubbagianController {
   @Roles('ADMIN')
   @Patch(':subbagian')
   @CommandHeaders()
-  @ApiOperation({ summary: 'Rename, deactivate or reactivate a subbagian' })
+  @ApiOperation({
+    summary: 'Rename, deactivate or reactivate a subbagian',
+    description: 'Deactivation is refused (409 SUBBAGIAN.HAS_OBLIGATIONS, `details.obligations` per year) while the subbagian owes a monthly report that is not approved, under the PK version in force for that month, or is PIC in a PK version being drafted; a name used by another subbagian of the office is refused (409 SUBBAGIAN.NAME_TAKEN).',
+  })
   @ApiOkResponse({ type: SubbagianDto })
   async update(
     @CurrentUser() user: AuthenticatedUser,
@@ -52,6 +59,10 @@ export class SubbagianController {
   ): Promise<Subbagian> {
     const options = commandOptions(request, body.expectedVersion);
     const input = { ...body, expectedVersion: options.expectedVersion ?? undefined };
+    // Deactivation is refused while the subbagian still owes reports or is PIC in a PK being prepared.
+    // Asked before the identity transaction (the embedded database has one session, which that
+    // transaction holds); a PK that names it meanwhile is refused at submission and approval.
+    if (body.active === false && (await this.subbagian.get(satker, code)).active) await this.obligations.assertNone(satker, code);
     return answer(response, await this.subbagian.update(user, satker, code, input, options));
   }
 }

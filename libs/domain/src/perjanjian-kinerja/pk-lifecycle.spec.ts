@@ -62,6 +62,25 @@ describe('Perjanjian Kinerja lifecycle', () => {
     spec(drafted).when({ type: 'SubmitPk', data: {}, metadata: meta(sekretaris, T1) }).then([submitted]);
   });
 
+  it('given a draft whose PIC subbagian KUL has been deactivated since, when the Sekretaris submits, then it is refused naming the indicators', () => {
+    const run = () => perjanjianKinerjaDecider.decide(
+      { type: 'SubmitPk', data: { subbagianCodes: ['PDI', 'HSDM', 'TPH'] }, metadata: meta(sekretaris, T1) },
+      foldEvents(perjanjianKinerjaDecider, [drafted]),
+    );
+    expect(run).toThrow(expect.objectContaining({ code: 'PK.PIC_INACTIVE', kind: 'validation', details: { version: 1, picSubbagian: ['KUL'], indicators: ['K1.1', 'K1.2'] } }));
+    expect(run).toThrow('Subbagian PIC KUL pada indikator K1.1, K1.2 tidak aktif lagi; pindahkan indikatornya ke subbagian yang aktif pada draf sebelum mengajukan.');
+  });
+
+  it('given a draft whose PICs are all active, when the Sekretaris submits with the active list, then it is submitted', () => {
+    spec(drafted).when({ type: 'SubmitPk', data: { subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris, T1) }).then([submitted]);
+  });
+
+  it('given a submitted PK whose PIC subbagian PDI has been deactivated since, when the Ketua approves, then it is refused: return it instead', () => {
+    spec(drafted, submitted).when({ type: 'ApprovePk', data: { subbagianCodes: ['KUL', 'HSDM', 'TPH'] }, metadata: meta(ketua, T2) })
+      .thenThrows('PK.PIC_INACTIVE', 'validation');
+    spec(drafted, submitted).when({ type: 'ApprovePk', data: { subbagianCodes: SUBBAGIAN }, metadata: meta(ketua, T2) }).then([approved]);
+  });
+
   it('given a draft not yet submitted, when the Ketua approves, then it is refused', () => {
     spec(drafted).when({ type: 'ApprovePk', data: {}, metadata: meta(ketua) }).thenThrows('PK.NOT_SUBMITTED', 'conflict');
   });

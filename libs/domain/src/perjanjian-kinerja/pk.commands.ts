@@ -7,8 +7,12 @@ import type { PkStructure } from './pk-structure.types';
  */
 export type DraftPk = Command<'DraftPk', { satker: string; year: number; structure: PkStructure; subbagianCodes: string[] }>;
 export type ChangePkIndicators = Command<'ChangePkIndicators', { structure: PkStructure; subbagianCodes: string[] }>;
-export type SubmitPk = Command<'SubmitPk', Record<string, never>>;
-export type ApprovePk = Command<'ApprovePk', Record<string, never>>;
+/**
+ * `subbagianCodes`, when given, is the office's list of active subbagian now: a version whose PIC was
+ * deactivated since it was drafted is neither submitted nor approved.
+ */
+export type SubmitPk = Command<'SubmitPk', { subbagianCodes?: string[] }>;
+export type ApprovePk = Command<'ApprovePk', { subbagianCodes?: string[] }>;
 export type ReturnPk = Command<'ReturnPk', { reason: string }>;
 export type OpenPkRevision = Command<'OpenPkRevision', { reason: string }>;
 

@@ -3,7 +3,7 @@ import type { Actor } from '../shared/actor';
 import type { PkCommand, DraftPk, ChangePkIndicators, ApprovePk, ReturnPk, OpenPkRevision, SubmitPk } from './pk.commands';
 import type { PkEvent } from './pk.events';
 import { type ExistingPkState, type PkState, type PkVersion, pkWorkingVersion } from './pk.state';
-import { validatePkStructure } from './pk-structure.validate';
+import { indicatorsOf, validatePkStructure } from './pk-structure.validate';
 import { isOfficeCode } from '../shared/office-code';
 import { sameJson } from '../shared/same-json';
 
@@ -54,6 +54,21 @@ function requireWorking(state: ExistingPkState, expected: PkVersion['status']): 
   return working;
 }
 
+/** Every PIC of the version is still an active subbagian of the office (when the handler says which are). */
+function requireActivePics(version: PkVersion, subbagianCodes: readonly string[] | undefined, remedy: string): void {
+  if (subbagianCodes === undefined) return;
+  const active = new Set(subbagianCodes);
+  const orphaned = indicatorsOf(version.structure).filter((e) => !active.has(e.indicator.picSubbagian)).map((e) => e.indicator);
+  if (orphaned.length === 0) return;
+  const pics = [...new Set(orphaned.map((i) => i.picSubbagian))];
+  throw new DomainError(
+    'PK.PIC_INACTIVE',
+    `Subbagian PIC ${pics.join(', ')} pada indikator ${orphaned.map((i) => i.code).join(', ')} tidak aktif lagi; ${remedy}`,
+    'validation',
+    { version: version.version, picSubbagian: pics, indicators: orphaned.map((i) => i.code) },
+  );
+}
+
 function draft(command: DraftPk, state: PkState): PkEvent[] {
   requireSekretaris(command.metadata.actor, 'menyusun');
   if (state.status !== 'EMPTY') {
@@ -80,6 +95,7 @@ function change(command: ChangePkIndicators, state: PkState): PkEvent[] {
 function submit(command: SubmitPk, state: PkState): PkEvent[] {
   requireSekretaris(command.metadata.actor, 'mengajukan');
   const working = requireWorking(requireExisting(state), 'DRAFT');
+  requireActivePics(working, command.data?.subbagianCodes, 'pindahkan indikatornya ke subbagian yang aktif pada draf sebelum mengajukan.');
   const { actor, now } = command.metadata;
   return [{ type: 'PkSubmitted', data: { version: working.version, submittedBy: actor.userId, submittedAt: now } }];
 }
@@ -89,6 +105,7 @@ function approve(command: ApprovePk, state: PkState): PkEvent[] {
   const working = requireWorking(existing, 'SUBMITTED');
   const { actor, now } = command.metadata;
   requireReviewer(actor, working, 'menyetujui');
+  requireActivePics(working, command.data?.subbagianCodes, 'kembalikan PK kepada Sekretaris agar PIC indikator tersebut dipindahkan ke subbagian yang aktif.');
   return [{
     type: 'PkApproved',
     data: { version: working.version, approvedBy: actor.userId, approvedByRole: actor.role, approvedAt: now, supersedesVersion: existing.inForce },

@@ -94,6 +94,11 @@ export class SatkerService {
       if (activeChange === false && current.parentCode === null) throw identityErrors.satkerIsRoot();
       if (activeChange === false && code === actor.satker) throw identityErrors.satkerOwnCannotBeDeactivated();
       if (parentChange !== undefined) await this.assertCanMove(manager, current, parentChange);
+      if (activeChange === false) await this.assertNoActiveChildren(manager, code);
+      if (activeChange === true && parentChange === undefined && current.parentCode !== null) {
+        const parent = await this.lockParent(manager, current.parentCode);
+        if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
+      }
       if (Object.keys(changes).length === 0 && activeChange === undefined && parentChange === undefined) return current;
       const [row] = await rowsOf<SatkerRow>(
         manager,
@@ -132,7 +137,7 @@ export class SatkerService {
     input: Omit<CreateSatkerInput, 'parentCode'> & { parentCode: string | null },
   ): Promise<Satker> {
     if (input.parentCode !== null) {
-      const parent = await this.get(input.parentCode, manager);
+      const parent = await this.lockParent(manager, input.parentCode);
       if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
     }
     const now = this.clock.now();
@@ -161,7 +166,7 @@ export class SatkerService {
   /** The root stays the root; the new parent is active and is neither the office nor below it. */
   private async assertCanMove(manager: EntityManager, office: Satker, parentCode: string): Promise<void> {
     if (office.parentCode === null) throw identityErrors.satkerRootCannotMove();
-    const parent = await this.get(parentCode, manager);
+    const parent = await this.lockParent(manager, parentCode);
     if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
     const loops: unknown[] = await manager.query(
       `WITH RECURSIVE up (code, parent_code, depth) AS (
@@ -173,6 +178,30 @@ export class SatkerService {
       [parentCode, office.code],
     );
     if (loops.length > 0) throw identityErrors.satkerParentCycle(office.code, parentCode);
+  }
+
+  /**
+   * An office is closed from the bottom up: an active office under an inactive one would keep users
+   * who can sign in under a parent that no longer exists for anyone. Its children are locked, so a
+   * child reactivated at the same moment waits and then sees this office inactive.
+   */
+  private async assertNoActiveChildren(manager: EntityManager, code: string): Promise<void> {
+    const rows: Array<{ code: string }> = await manager.query(
+      `SELECT code FROM satker WHERE parent_code = $1 AND active ORDER BY code FOR UPDATE`,
+      [code],
+    );
+    if (rows.length > 0) throw identityErrors.satkerHasActiveChildren(code, rows.map((r) => r.code));
+  }
+
+  /**
+   * The parent an office is put or brought back under, read with a share lock: an office being
+   * deactivated at the same moment holds its row, so this waits and then sees it inactive (and its
+   * deactivation, coming second, sees this child active).
+   */
+  private async lockParent(manager: EntityManager, code: string): Promise<Satker> {
+    const [row] = await manager.query(`SELECT ${SATKER_COLUMNS} FROM satker WHERE code = $1 FOR SHARE`, [code]);
+    if (!row) throw identityErrors.satkerNotFound(code);
+    return toSatker(row);
   }
 
   private async lock(manager: EntityManager, code: string): Promise<Satker> {

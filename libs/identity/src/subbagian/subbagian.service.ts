@@ -71,6 +71,7 @@ export class SubbagianService {
   ): Promise<IdentityOutcome<Subbagian>> {
     const operation = `subbagian.create:${satker}:${input.code}`;
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
+      await this.assertNameFree(manager, satker, input.name, input.code);
       let rows: SubbagianRow[];
       try {
         rows = await manager.query(
@@ -110,6 +111,7 @@ export class SubbagianService {
       const name = input.name != null && input.name !== current.name ? input.name : undefined;
       const active = input.active != null && input.active !== current.active ? input.active : undefined;
       if (name === undefined && active === undefined) return current;
+      if (name !== undefined) await this.assertNameFree(manager, satker, name, code);
       const [row] = await rowsOf<SubbagianRow>(
         manager,
         `UPDATE subbagian SET name = $3, active = $4, version = version + 1, updated_at = $5
@@ -122,5 +124,21 @@ export class SubbagianService {
       return toSubbagian(row);
     });
     return outcome(answer);
+  }
+
+  /**
+   * Two subbagian of one office never share a name (spaces and case aside): reports, reminders and
+   * the LKj name a subbagian by it. Checked under a lock per office, so two at once cannot both pass.
+   */
+  private async assertNameFree(manager: EntityManager, satker: string, name: string, ownCode: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kinerja.subbagian-names:' || $1))`, [satker]);
+    const [holder]: Array<{ code: string; active: boolean }> = await manager.query(
+      `SELECT code, active FROM subbagian
+        WHERE satker_code = $1 AND code <> $2
+          AND lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) = lower(regexp_replace(btrim($3), '\\s+', ' ', 'g'))
+        ORDER BY active DESC, code LIMIT 1`,
+      [satker, ownCode, name],
+    );
+    if (holder) throw identityErrors.subbagianNameTaken(satker, name.trim(), holder);
   }
 }

@@ -20,6 +20,6 @@ export class ApprovePkHandler implements ICommandHandler<ApprovePkCommand> {
   constructor(private readonly writer: PkWriter) {}
 
   execute({ satker, year, actor, options }: ApprovePkCommand) {
-    return this.writer.run({ satker, year }, actor, options, (metadata) => ({ type: 'ApprovePk', data: {}, metadata }));
+    return this.writer.run({ satker, year }, actor, options, (metadata, facts) => ({ type: 'ApprovePk', data: { subbagianCodes: facts.subbagianCodes }, metadata }));
   }
 }

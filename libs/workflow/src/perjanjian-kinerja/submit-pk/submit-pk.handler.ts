@@ -20,6 +20,6 @@ export class SubmitPkHandler implements ICommandHandler<SubmitPkCommand> {
   constructor(private readonly writer: PkWriter) {}
 
   execute({ satker, year, actor, options }: SubmitPkCommand) {
-    return this.writer.run({ satker, year }, actor, options, (metadata) => ({ type: 'SubmitPk', data: {}, metadata }));
+    return this.writer.run({ satker, year }, actor, options, (metadata, facts) => ({ type: 'SubmitPk', data: { subbagianCodes: facts.subbagianCodes }, metadata }));
   }
 }

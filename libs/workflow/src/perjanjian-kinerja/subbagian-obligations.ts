@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  approvedVersionsOf, DomainError, indicatorsOf, pkStreamId, pkWorkingVersion, subbagianOwingByMonth,
+  type PkState, type RealisasiState,
+} from '@kinerja/domain';
+import { monthName } from '@kinerja/projections/audit-trail/audit-trail.types';
+import { RealisasiReader } from '../realisasi/realisasi-reader';
+import { SatkerDirectory } from '../shared/satker-directory';
+import { PkReader } from './pk-reader';
+
+/** A monthly report the subbagian owes and that is not approved (yet, or again after a revision). */
+export interface OwedReport {
+  month: number;
+  /** The report's state: NOT_STARTED, DRAFT, SUBMITTED, RETURNED or REVISION (a correction of an approved report). */
+  state: 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'REVISION';
+}
+
+/** What one year still asks of a subbagian. */
+export interface YearObligation {
+  year: number;
+  /** Months the subbagian owes under the PK version in force for them, whose report is not approved. */
+  owedReports: OwedReport[];
+  /** Indicators of the PK version in force (or, with `pendingPkVersion`, of the version being drafted) whose PIC it is. */
+  indicators: string[];
+  /** A PK version drafted or submitted, not yet approved, that names it as PIC. */
+  pendingPkVersion: number | null;
+}
+
+const STATE_WORDS: Record<OwedReport['state'], string> = {
+  NOT_STARTED: 'belum dibuat',
+  DRAFT: 'masih draf',
+  SUBMITTED: 'menunggu persetujuan',
+  RETURNED: 'dikembalikan',
+  REVISION: 'revisi belum disetujui',
+};
+
+function owedState(state: RealisasiState): OwedReport['state'] | null {
+  if (state.status === 'EMPTY') return 'NOT_STARTED';
+  if (state.status === 'APPROVED') return null;
+  if (state.status === 'DRAFT') return state.approved === null ? 'DRAFT' : 'REVISION';
+  return state.status;
+}
+
+/**
+ * What a subbagian still owes the office's SAKIP years: the monthly reports of the months it is PIC
+ * for (under the PK version in force for each month, as the status matrix and reminders decide) that
+ * are not approved, and any PK version in preparation that names it as PIC. A subbagian that owes
+ * something cannot be deactivated: its reports would have nobody to send them, its reminders nobody
+ * to receive them, and the year's LKj would never be complete.
+ */
+@Injectable()
+export class SubbagianObligations {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pks: PkReader,
+    private readonly reports: RealisasiReader,
+    private readonly directory: SatkerDirectory,
+  ) {}
+
+  async of(satker: string, subbagian: string): Promise<YearObligation[]> {
+    const timeZone = (await this.directory.facts(satker)).timeZone;
+    const found: YearObligation[] = [];
+    for (const year of await this.pkYears(satker)) {
+      const { state } = await this.pks.load(satker, year);
+      const obligation = await this.ofYear(state, satker, year, subbagian, timeZone);
+      if (obligation) found.push(obligation);
+    }
+    return found;
+  }
+
+  /** Refuses (409 `SUBBAGIAN.HAS_OBLIGATIONS`) when the subbagian still owes anything. */
+  async assertNone(satker: string, subbagian: string): Promise<void> {
+    const obligations = await this.of(satker, subbagian);
+    if (obligations.length > 0) throw hasObligations(satker, subbagian, obligations);
+  }
+
+  private async ofYear(state: PkState, satker: string, year: number, subbagian: string, timeZone: string): Promise<YearObligation | null> {
+    if (state.status !== 'EXISTS') return null;
+    const working = pkWorkingVersion(state);
+    const pendingIndicators = working ? picIndicators(working.structure, subbagian) : [];
+    const owing = subbagianOwingByMonth(approvedVersionsOf(state), year, timeZone);
+    const months = owing.flatMap((subs, i) => (subs.includes(subbagian) ? [i + 1] : []));
+    const owedReports: OwedReport[] = [];
+    if (months.length > 0) {
+      const loaded = await this.reports.loadYear(satker, year, [subbagian], Math.max(...months));
+      for (const { key, state: report } of loaded) {
+        const owed = months.includes(key.month) ? owedState(report) : null;
+        if (owed) owedReports.push({ month: key.month, state: owed });
+      }
+    }
+    if (owedReports.length === 0 && pendingIndicators.length === 0) return null;
+    const inForce = state.versions.find((v) => v.version === state.inForce);
+    return {
+      year,
+      owedReports,
+      indicators: pendingIndicators.length > 0 ? pendingIndicators : inForce ? picIndicators(inForce.structure, subbagian) : [],
+      pendingPkVersion: pendingIndicators.length > 0 ? working!.version : null,
+    };
+  }
+
+  /** The years the office has a PK stream for, oldest first. */
+  private async pkYears(satker: string): Promise<number[]> {
+    const prefix = pkStreamId(satker, 0).slice(0, -1);
+    const rows: Array<{ stream_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT stream_id FROM events WHERE tenant_id = $1 AND starts_with(stream_id, $2)`,
+      [satker, prefix],
+    );
+    return rows
+      .map((r) => Number(r.stream_id.slice(prefix.length)))
+      .filter((year) => Number.isInteger(year))
+      .sort((a, b) => a - b);
+  }
+}
+
+function picIndicators(structure: Parameters<typeof indicatorsOf>[0], subbagian: string): string[] {
+  return indicatorsOf(structure).filter((e) => e.indicator.picSubbagian === subbagian).map((e) => e.indicator.code);
+}
+
+function yearSentence(o: YearObligation): string {
+  const parts: string[] = [];
+  if (o.owedReports.length > 0) {
+    parts.push(`laporan ${o.owedReports.map((r) => `${monthName(r.month)} (${STATE_WORDS[r.state]})`).join(', ')}`);
+  }
+  if (o.pendingPkVersion !== null) {
+    parts.push(`PIC indikator ${o.indicators.join(', ')} pada PK versi ${o.pendingPkVersion} yang sedang disusun`);
+  } else if (o.indicators.length > 0 && o.owedReports.length > 0) {
+    parts.push(`PIC indikator ${o.indicators.join(', ')} pada PK yang berlaku`);
+  }
+  return `${o.year}: ${parts.join('; ')}`;
+}
+
+export function hasObligations(satker: string, subbagian: string, obligations: readonly YearObligation[]): DomainError {
+  return new DomainError(
+    'SUBBAGIAN.HAS_OBLIGATIONS',
+    `Subbagian "${subbagian}" tidak dapat dinonaktifkan karena masih memiliki kewajiban SAKIP — ` +
+      `${obligations.map(yearSentence).join(' | ')}. ` +
+      'Selesaikan dan setujui laporan tersebut, dan pindahkan PIC indikatornya ke subbagian lain melalui PK Perubahan ' +
+      '(atau ubah draf PK), sebelum menonaktifkan subbagian ini.',
+    'conflict',
+    { satker, subbagian, obligations: obligations.map((o) => ({ ...o, owedReports: [...o.owedReports] })) },
+  );
+}
