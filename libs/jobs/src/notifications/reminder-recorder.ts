@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ReminderMessage } from '../reminders/messages/render-reminder';
 import type { PlannedReminder } from '../reminders/plan/reminder-plan.types';
 import type { Recipient } from '../reminders/facts/office-directory';
+import { directDelivery, type ReminderDelivery } from '../reminders/facts/delivery';
 
 export const REMINDER_SENT = 'ReminderSent';
 
@@ -28,23 +29,32 @@ export interface RecordedReminder {
  * the reminder's deterministic key), the `ReminderSent` event (the event store's idempotency key is
  * the same key), an inbox row per recipient and an outbox row per recipient with an e-mail address.
  * A second attempt — a retried or duplicated job, another worker, a catch-up — finds the key taken
- * (waiting for the first transaction if it is still open) and records nothing.
+ * (waiting for the first transaction if it is still open) and records nothing, whoever it would go
+ * to now: the key names the reminder, not its recipients, so a Kasubbag appointed after their
+ * Sekretaris stood in for them does not get the same reminder a second time.
+ *
+ * `delivery` says who actually received it (the audience, a stand-in, or nobody); it is kept in the
+ * row, the event and the inbox rows. Without it, the recipients are taken to be the audience's own.
  */
 export class ReminderRecorder {
   constructor(private readonly dataSource: DataSource, private readonly events: EventStore) {}
 
-  async record(reminder: PlannedReminder, message: ReminderMessage, recipients: Recipient[], now: Date): Promise<RecordedReminder | null> {
+  async record(
+    reminder: PlannedReminder, message: ReminderMessage, recipients: Recipient[], now: Date,
+    delivery: ReminderDelivery = directDelivery(reminder.audience, recipients.length),
+  ): Promise<RecordedReminder | null> {
+    const payload = payloadOf(reminder, delivery);
     return this.dataSource.transaction(async (manager) => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO reminders (satker_code, reminder_key, kind, due_at, recipients, payload, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT DO NOTHING RETURNING reminder_key`,
-        [reminder.satker, reminder.key, reminder.kind, reminder.dueAt, recipients.length, JSON.stringify(payloadOf(reminder)), now],
+        [reminder.satker, reminder.key, reminder.kind, reminder.dueAt, recipients.length, JSON.stringify(payload), now],
       );
       if (claimed.length === 0) return null;
-      await this.appendEvent(manager, reminder, recipients, now);
+      await this.appendEvent(manager, reminder, payload, recipients, now);
       let emails = 0;
       for (const recipient of recipients) {
-        await this.insertInbox(manager, reminder, message, recipient, now);
+        await this.insertInbox(manager, reminder, payload, message, recipient, now);
         if (recipient.email) {
           await this.insertOutbox(manager, reminder, message, recipient, now);
           emails++;
@@ -54,8 +64,8 @@ export class ReminderRecorder {
     });
   }
 
-  private async appendEvent(manager: EntityManager, reminder: PlannedReminder, recipients: Recipient[], now: Date) {
-    const data = { ...payloadOf(reminder), recipientIds: recipients.map((r) => r.userId), sentAt: now.toISOString() };
+  private async appendEvent(manager: EntityManager, reminder: PlannedReminder, payload: ReminderPayload, recipients: Recipient[], now: Date) {
+    const data = { ...payload, recipientIds: recipients.map((r) => r.userId), sentAt: now.toISOString() };
     await this.events.append(
       notificationStreamId(reminder.satker),
       'any',
@@ -65,11 +75,11 @@ export class ReminderRecorder {
     );
   }
 
-  private async insertInbox(manager: EntityManager, r: PlannedReminder, m: ReminderMessage, to: Recipient, now: Date) {
+  private async insertInbox(manager: EntityManager, r: PlannedReminder, payload: ReminderPayload, m: ReminderMessage, to: Recipient, now: Date) {
     await manager.query(
       `INSERT INTO notifications (satker_code, id, recipient_id, reminder_key, kind, subject, body, data, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
-      [r.satker, randomUUID(), to.userId, r.key, r.kind, m.subject, m.body, JSON.stringify(payloadOf(r)), now],
+      [r.satker, randomUUID(), to.userId, r.key, r.kind, m.subject, m.body, JSON.stringify(payload), now],
     );
   }
 
@@ -83,12 +93,20 @@ export class ReminderRecorder {
   }
 }
 
-/** What the event and the inbox keep about a reminder: enough to say who was reminded of what, and why. */
-function payloadOf(r: PlannedReminder) {
+type ReminderPayload = ReturnType<typeof payloadOf>;
+
+/**
+ * What the event, the row and the inbox keep about a reminder: enough to say who was reminded of
+ * what, and why. `audience` is who the reminder is for (who owes the report); `delivery` who
+ * actually received it. An added field: `ReminderSent` events recorded before it (schema version 1
+ * like the new ones) have no `delivery` and went to their audience; readers take it so.
+ */
+function payloadOf(r: PlannedReminder, delivery: ReminderDelivery) {
   return {
     key: r.key,
     kind: r.kind,
     audience: r.audience,
+    delivery,
     dueAt: r.dueAt,
     localDate: r.localDate,
     period: r.period,

@@ -59,9 +59,18 @@ export class ReminderRunner {
     const due = planReminders({ office, now, reports: facts });
     const recorded: string[] = [];
     for (const reminder of due) {
-      const recipients = await this.directory.recipients(office.satker, reminder.audience);
-      const done = await this.recorder.record(reminder, renderReminder(reminder, office), recipients, now);
-      if (done) recorded.push(done.key);
+      // The audience's active users or, when it has none, those of the role that stands in for it.
+      const { delivery, recipients } = await this.directory.delivery(office.satker, reminder.audience);
+      const done = await this.recorder.record(reminder, renderReminder(reminder, office, delivery), recipients, now, delivery);
+      if (!done) continue;
+      recorded.push(done.key);
+      // Logged by the run that recorded it, so once per reminder; the row (0 recipients) stays visible.
+      if (done.recipients === 0) {
+        this.logger.warn(
+          { satker: office.satker, key: done.key, kind: reminder.kind, audience: reminder.audience, vacantRoles: delivery.vacantRoles },
+          'Reminder recorded with no recipient: nobody active in the office can receive it',
+        );
+      }
     }
     return { due: due.length, recorded };
   }

@@ -17,6 +17,7 @@ function sent(data: Record<string, unknown>) {
 function withUsers(): AuditTrailState {
   const state = new AuditTrailState();
   describeEvent(recorded('UserCreated', { userId: 'u-budi', username: 'kasubbag.kul', fullName: 'Budi', email: null, role: 'KASUBBAG', satker: 'kpu-a', subbagian: 'KUL' }, 'identity:kpu-a'), state);
+  describeEvent(recorded('UserCreated', { userId: 'u-ali', username: 'ketua', fullName: 'Ali', email: null, role: 'KETUA', satker: 'kpu-a', subbagian: null }, 'identity:kpu-a'), state);
   describeEvent(recorded('UserCreated', { userId: 'u-siti', username: 'sekretaris', fullName: 'Siti', email: null, role: 'SEKRETARIS', satker: 'kpu-a', subbagian: null }, 'identity:kpu-a'), state);
   return state;
 }
@@ -62,5 +63,63 @@ describe('the audit trail in words: reminders sent by the system', () => {
     expect(digest.row.changes.map((c) => c.after)).toEqual([
       'Siti (sekretaris)', 'Maret 2024 subbagian KUL: menunggu persetujuan', 'Februari 2024 subbagian PDI: menunggu persetujuan',
     ]);
+  });
+
+  it('given KUL had no active Kasubbag, when its reminder went to the Sekretaris instead, then the trail says so and why', () => {
+    const { row } = describeEvent(sent({
+      kind: 'BEFORE_DEADLINE', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, delivery: { role: 'SEKRETARIS', vacantRoles: ['KASUBBAG'] },
+      reports: [report('KUL', 'NOT_STARTED', ['K1.1'])], recipientIds: ['u-siti'],
+    }), withUsers());
+    expect(row).toMatchObject({
+      subbagian: 'KUL',
+      summary: 'Mengirim pengingat untuk Kasubbag KUL kepada Sekretaris sebagai pengganti, karena tidak ada Kasubbag KUL aktif (1 penerima): ' +
+        'laporan realisasi Maret 2024 belum diajukan, batas waktu 5 April 2024.',
+    });
+    expect(row.changes.map((c) => [c.field, c.before, c.after])).toEqual([
+      ['penerima', null, 'Siti (sekretaris)'],
+      ['diterima oleh', 'Kasubbag KUL', 'Sekretaris'],
+      ['laporan', null, 'Maret 2024 subbagian KUL: belum dibuat; indikator kosong: K1.1'],
+    ]);
+  });
+
+  it('given neither a Kasubbag nor a Sekretaris active, or no Sekretaris for an escalation, then the Ketua is named as the stand-in', () => {
+    const state = withUsers();
+    const returned = describeEvent(sent({
+      kind: 'RETURNED_REPORT', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, delivery: { role: 'KETUA', vacantRoles: ['KASUBBAG', 'SEKRETARIS'] },
+      reports: [report('KUL', 'RETURNED', [])], recipientIds: ['u-ali'],
+    }), state);
+    const escalation = describeEvent(sent({
+      kind: 'OVERDUE_ESCALATION', audience: { role: 'SEKRETARIS' }, delivery: { role: 'KETUA', vacantRoles: ['SEKRETARIS'] },
+      reports: [report('KUL', 'DRAFT', [])], recipientIds: ['u-ali'],
+    }), state);
+    expect(returned.row.summary).toBe(
+      'Mengirim pengingat untuk Kasubbag KUL kepada Ketua sebagai pengganti, karena tidak ada Kasubbag KUL maupun Sekretaris aktif (1 penerima): ' +
+        'laporan realisasi Maret 2024 yang dikembalikan belum diajukan kembali.',
+    );
+    expect(escalation.row.summary).toBe(
+      'Mengirim eskalasi keterlambatan untuk Sekretaris kepada Ketua sebagai pengganti, karena tidak ada Sekretaris aktif (1 penerima): ' +
+        '1 laporan realisasi Maret 2024 belum diajukan setelah batas waktu 5 April 2024.',
+    );
+    expect(escalation.row.changes[0]).toMatchObject({ field: 'penerima', after: 'Ali (ketua)' });
+  });
+
+  it('given nobody active to receive it, then the trail says it was recorded without a recipient and names every vacancy', () => {
+    const { row } = describeEvent(sent({
+      kind: 'BEFORE_DEADLINE', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, delivery: { role: null, vacantRoles: ['KASUBBAG', 'SEKRETARIS', 'KETUA'] },
+      reports: [report('KUL', 'NOT_STARTED', [])], recipientIds: [],
+    }), withUsers());
+    expect(row.summary).toBe(
+      'Mencatat pengingat untuk Kasubbag KUL tanpa penerima, karena tidak ada Kasubbag KUL, Sekretaris maupun Ketua aktif: ' +
+        'laporan realisasi Maret 2024 belum diajukan, batas waktu 5 April 2024.',
+    );
+    expect(row.changes.slice(0, 2).map((c) => [c.field, c.before, c.after])).toEqual([['penerima', null, null], ['diterima oleh', 'Kasubbag KUL', null]]);
+  });
+
+  it('given a reminder recorded before stand-ins existed (no delivery in its data), then it reads as sent to its audience, as it was', () => {
+    const { row } = describeEvent(sent({
+      kind: 'BEFORE_DEADLINE', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, reports: [report('KUL', 'NOT_STARTED', [])], recipientIds: [],
+    }), withUsers());
+    expect(row.summary).toBe('Mengirim pengingat kepada Kasubbag KUL (0 penerima): laporan realisasi Maret 2024 belum diajukan, batas waktu 5 April 2024.');
+    expect(row.changes.map((c) => c.field)).toEqual(['penerima', 'laporan']);
   });
 });

@@ -10,11 +10,19 @@ import type { Description } from './describe.types';
 interface ReminderSentData {
   kind: string;
   audience: { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' };
+  /**
+   * Who actually received it, when its audience had nobody active: a stand-in (the Sekretaris for a
+   * Kasubbag, the Ketua for a Sekretaris) or nobody (`role` null), with the roles found vacant.
+   * Absent from events recorded before stand-ins existed: those went to their audience.
+   */
+  delivery?: { role: DeliveryRole | null; vacantRoles: DeliveryRole[] };
   period: { year: number; month: number } | null;
   deadline: { year: number; month: number; day: number } | null;
   reports: Array<{ year: number; month: number; subbagian: string; status: string; blankIndicators: string[] }>;
   recipientIds: string[];
 }
+
+type DeliveryRole = 'KASUBBAG' | 'SEKRETARIS' | 'KETUA';
 
 const STATUS_WORDS: Record<string, string> = {
   NOT_STARTED: 'belum dibuat', DRAFT: 'masih draf', SUBMITTED: 'menunggu persetujuan', RETURNED: 'dikembalikan, belum diajukan kembali',
@@ -51,23 +59,46 @@ function recipients(state: AuditTrailState, ids: readonly string[]): string | nu
   return names.length === 0 ? null : names.join(', ');
 }
 
-/** A reminder, escalation or digest sent by the system: to whom, about which reports. */
+/** "Kasubbag KUL", "Sekretaris", "Ketua". */
+function roleWords(role: DeliveryRole, d: ReminderSentData): string {
+  if (role === 'KASUBBAG') return d.audience.role === 'KASUBBAG' ? `Kasubbag ${d.audience.subbagian}` : 'Kasubbag';
+  return role === 'SEKRETARIS' ? 'Sekretaris' : 'Ketua';
+}
+
+/** "tidak ada Kasubbag KUL aktif", "tidak ada Kasubbag KUL, Sekretaris maupun Ketua aktif". */
+function vacancyWords(d: ReminderSentData, vacant: readonly DeliveryRole[]): string {
+  const names = vacant.map((role) => roleWords(role, d));
+  const listed = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} maupun ${names[names.length - 1]}`;
+  return `tidak ada ${listed} aktif`;
+}
+
+/** A reminder, escalation or digest sent by the system: to whom (and instead of whom), about which reports. */
 export function describeReminder(event: RecordedEvent, state: AuditTrailState): Description | null {
   if (event.type !== 'ReminderSent') return null;
   const d = event.data as ReminderSentData;
-  const to = d.audience.role === 'KASUBBAG' ? `Kasubbag ${d.audience.subbagian}` : 'Sekretaris';
+  const to = roleWords(d.audience.role, d);
   const { what, about } = aboutWords(d);
+  const delivery = d.delivery ?? { role: d.audience.role, vacantRoles: [] };
   const changes: AuditChange[] = [
     { indicatorCode: null, indicatorName: null, field: 'penerima', before: null, after: recipients(state, d.recipientIds) },
+    ...(delivery.role === d.audience.role
+      ? []
+      : [{ indicatorCode: null, indicatorName: null, field: 'diterima oleh', before: to, after: delivery.role ? roleWords(delivery.role, d) : null }]),
     ...d.reports.map((r) => {
       const blank = r.blankIndicators.length > 0 ? `; indikator kosong: ${r.blankIndicators.join(', ')}` : '';
       const status = STATUS_WORDS[r.status] ?? r.status;
       return { indicatorCode: null, indicatorName: null, field: 'laporan', before: null, after: `${period(r)} subbagian ${r.subbagian}: ${status}${blank}` };
     }),
   ];
+  const summary =
+    delivery.role === d.audience.role
+      ? `Mengirim ${what} kepada ${to} (${d.recipientIds.length} penerima): ${about}.`
+      : delivery.role
+        ? `Mengirim ${what} untuk ${to} kepada ${roleWords(delivery.role, d)} sebagai pengganti, karena ${vacancyWords(d, delivery.vacantRoles)} ` +
+          `(${d.recipientIds.length} penerima): ${about}.`
+        : `Mencatat ${what} untuk ${to} tanpa penerima, karena ${vacancyWords(d, delivery.vacantRoles)}: ${about}.`;
   return {
     subjectKind: 'PENGINGAT', year: d.period?.year ?? null, month: d.period?.month ?? null,
-    subbagian: d.audience.role === 'KASUBBAG' ? d.audience.subbagian : null, changes,
-    summary: `Mengirim ${what} kepada ${to} (${d.recipientIds.length} penerima): ${about}.`,
+    subbagian: d.audience.role === 'KASUBBAG' ? d.audience.subbagian : null, changes, summary,
   };
 }

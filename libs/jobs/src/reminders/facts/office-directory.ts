@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
 import type { OfficeReminderSettings, ReminderAudience } from '../plan/reminder-plan.types';
+import { chooseDelivery, deliveryChain, DeliveryRole, ReminderDelivery } from './delivery';
 
 export interface Recipient {
   userId: string;
@@ -38,14 +39,22 @@ export class OfficeDirectory {
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 
-  /** The active users a reminder is for: the Kasubbag of one subbagian, or the office's Sekretaris. */
-  async recipients(satker: string, audience: ReminderAudience): Promise<Recipient[]> {
-    const rows: Array<{ id: string; full_name: string; email: string | null }> = await this.dataSource.query(
-      `SELECT id, full_name, email FROM users
-        WHERE satker_code = $1 AND active AND role = $2 AND ($3::text IS NULL OR subbagian_code = $3)
+  /**
+   * Who a reminder goes to: the active users of its audience (the Kasubbag of one subbagian, or the
+   * office's Sekretaris); when there are none, those of the next role that answers for it (the
+   * Sekretaris, then the Ketua: `deliveryChain`). Read in one statement, so the choice is made from
+   * one snapshot of the users table.
+   */
+  async delivery(satker: string, audience: ReminderAudience): Promise<{ delivery: ReminderDelivery; recipients: Recipient[] }> {
+    const rows: Array<{ id: string; full_name: string; email: string | null; role: DeliveryRole }> = await this.dataSource.query(
+      `SELECT id, full_name, email, role FROM users
+        WHERE satker_code = $1 AND active AND role = ANY($2::text[])
+          AND (role <> 'KASUBBAG' OR subbagian_code = $3)
         ORDER BY username`,
-      [satker, audience.role, audience.role === 'KASUBBAG' ? audience.subbagian : null],
+      [satker, deliveryChain(audience), audience.role === 'KASUBBAG' ? audience.subbagian : null],
     );
-    return rows.map((r) => ({ userId: r.id, fullName: r.full_name, email: r.email }));
+    return chooseDelivery(audience, (role) =>
+      rows.filter((r) => r.role === role).map((r) => ({ userId: r.id, fullName: r.full_name, email: r.email })),
+    );
   }
 }

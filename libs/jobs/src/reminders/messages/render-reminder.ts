@@ -1,3 +1,4 @@
+import { isStandIn, type DeliveryRole, type ReminderDelivery } from '../facts/delivery';
 import type { OfficeReminderSettings, PlannedReminder, ReportFact } from '../plan/reminder-plan.types';
 import { bulanTahun, tanggal, tanggalLokal } from './indonesian-dates';
 
@@ -17,21 +18,95 @@ export function subbagianTitle(name: string): string {
 
 const FOOTER = 'Pesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
 
-export function renderReminder(reminder: PlannedReminder, office: OfficeReminderSettings): ReminderMessage {
-  switch (reminder.kind) {
+const ROLE_TITLE: Record<DeliveryRole, string> = { KASUBBAG: 'Kasubbag', SEKRETARIS: 'Sekretaris', KETUA: 'Ketua' };
+
+/**
+ * Who reads the message instead of its audience, and why: the Sekretaris for a subbagian with no
+ * active Kasubbag, the Ketua for an office with no active Sekretaris (or with neither).
+ */
+interface StandIn {
+  role: DeliveryRole;
+  vacant: DeliveryRole[];
+}
+
+/** A message in parts: the facts are the same for the audience and for a stand-in. */
+interface Parts {
+  /** Subject before " — <office>"; `about` is where a stand-in's subject names the subbagian. */
+  subject: (about: string) => string;
+  greeting: string;
+  facts: string[];
+  /** What the audience itself is asked to do, if anything beyond the footer. */
+  request: string | null;
+}
+
+/**
+ * The text of a reminder for whoever receives it (`delivery`, from the office directory): its own
+ * audience, or a stand-in, who is told why they receive it and what to do (have the Admin appoint
+ * the missing Kasubbag or Sekretaris). Without `delivery`, the audience's own text.
+ */
+export function renderReminder(reminder: PlannedReminder, office: OfficeReminderSettings, delivery?: ReminderDelivery): ReminderMessage {
+  const standIn = isStandIn(reminder.audience, delivery) && delivery.role !== null ? { role: delivery.role, vacant: delivery.vacantRoles } : null;
+  const parts = partsOf(reminder, office, standIn);
+  if (!standIn) {
+    return {
+      subject: `${parts.subject('')} — ${office.name}`,
+      body: [parts.greeting, '', ...parts.facts, '', ...(parts.request ? [parts.request] : []), FOOTER].join('\n'),
+    };
+  }
+  const subbagian = reminder.audience.role === 'KASUBBAG' ? subbagianTitle(reminder.reports[0].subbagianName) : null;
+  const missing = standIn.vacant.map((role) => ROLE_TITLE[role]).join(' dan ');
+  return {
+    subject: `${parts.subject(subbagian ? ` ${subbagian}` : '')} (tidak ada ${missing} aktif) — ${office.name}`,
+    body: [
+      `Yth. ${ROLE_TITLE[standIn.role]},`,
+      '',
+      whyYou(reminder, office, standIn, subbagian),
+      '',
+      ...parts.facts,
+      '',
+      whatToDo(reminder, office, standIn, subbagian),
+      FOOTER,
+    ].join('\n'),
+  };
+}
+
+function partsOf(r: PlannedReminder, office: OfficeReminderSettings, standIn: StandIn | null): Parts {
+  switch (r.kind) {
     case 'BEFORE_DEADLINE':
-      return beforeDeadline(reminder, office);
+      return beforeDeadline(r, office);
     case 'OVERDUE_ESCALATION':
-      return overdue(reminder, office);
+      return overdue(r, office);
     case 'RETURNED_REPORT':
-      return returned(reminder, office);
+      return returned(r, office);
     case 'APPROVAL_DIGEST':
-      return digest(reminder, office);
+      return digest(r, office, standIn);
     default: {
-      const _exhaustive: never = reminder.kind;
+      const _exhaustive: never = r.kind;
       return _exhaustive;
     }
   }
+}
+
+/** "Subbagian X pada KPU … tidak memiliki Kasubbag aktif; pengingat … dikirimkan kepada Anda sebagai Sekretaris." */
+function whyYou(r: PlannedReminder, office: OfficeReminderSettings, to: StandIn, subbagian: string | null): string {
+  const missing: string[] = [];
+  if (to.vacant.includes('KASUBBAG')) missing.push(`${subbagian} pada ${office.name} tidak memiliki Kasubbag aktif`);
+  if (to.vacant.includes('SEKRETARIS')) missing.push(`${missing.length > 0 ? 'kantor ini juga' : office.name} tidak memiliki Sekretaris aktif`);
+  const meant = r.audience.role === 'KASUBBAG' ? `Kepala ${subbagian}` : 'Sekretaris';
+  const what = r.kind === 'OVERDUE_ESCALATION' ? 'eskalasi' : r.kind === 'APPROVAL_DIGEST' ? 'ringkasan' : 'pengingat';
+  const sentence = missing.join(', dan ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}; ${what} yang semestinya diterima ${meant} ini dikirimkan kepada Anda sebagai ${ROLE_TITLE[to.role]}.`;
+}
+
+/** Only a Kasubbag submits and only a Sekretaris approves: the stand-in has the Admin appoint one. */
+function whatToDo(r: PlannedReminder, office: OfficeReminderSettings, to: StandIn, subbagian: string | null): string {
+  const appoint: string[] = [];
+  if (to.vacant.includes('KASUBBAG')) appoint.push(`Kasubbag untuk ${subbagian} (membuat akun baru atau memindahkan pengguna ke subbagian ini)`);
+  if (to.vacant.includes('SEKRETARIS')) appoint.push(`Sekretaris (atau Plh. Sekretaris) untuk ${office.name}`);
+  const request = `Mohon minta Admin Kinerja menetapkan ${appoint.join(' serta ')}`;
+  if (r.audience.role === 'KASUBBAG') return `Laporan ini hanya dapat diisi dan dikirim oleh Kasubbag subbagian tersebut. ${request}, lalu pastikan laporan dikirim.`;
+  if (r.kind === 'APPROVAL_DIGEST') return `Laporan tersebut hanya dapat disetujui atau dikembalikan oleh Sekretaris. ${request}.`;
+  return `${request}, agar laporan yang terlambat dapat ditindaklanjuti.`;
 }
 
 function indicatorLines(report: ReportFact): string[] {
@@ -39,26 +114,24 @@ function indicatorLines(report: ReportFact): string[] {
   return report.blankIndicators.map((i) => `  - ${i.code} ${i.name}`);
 }
 
-function beforeDeadline(r: PlannedReminder, office: OfficeReminderSettings): ReminderMessage {
+function beforeDeadline(r: PlannedReminder, office: OfficeReminderSettings): Parts {
   const report = r.reports[0];
   const bulan = bulanTahun(r.period!);
   return {
-    subject: `Pengingat: laporan realisasi ${bulan} belum dikirim — ${office.name}`,
-    body: [
-      `Yth. Kepala ${subbagianTitle(report.subbagianName)},`,
-      '',
+    subject: (about) => `Pengingat: laporan realisasi ${bulan}${about} belum dikirim`,
+    greeting: `Yth. Kepala ${subbagianTitle(report.subbagianName)},`,
+    facts: [
       `Laporan realisasi kinerja bulan ${bulan} ${subbagianTitle(report.subbagianName)} pada ${office.name} belum dikirim.`,
       `Batas waktu pengiriman: ${tanggal(r.deadline!)}.`,
       '',
       'Indikator yang masih kosong:',
       ...indicatorLines(report),
-      '',
-      FOOTER,
-    ].join('\n'),
+    ],
+    request: null,
   };
 }
 
-function overdue(r: PlannedReminder, office: OfficeReminderSettings): ReminderMessage {
+function overdue(r: PlannedReminder, office: OfficeReminderSettings): Parts {
   const bulan = bulanTahun(r.period!);
   const lines = r.reports.flatMap((report) =>
     report.status === 'RETURNED'
@@ -72,55 +145,48 @@ function overdue(r: PlannedReminder, office: OfficeReminderSettings): ReminderMe
         ],
   );
   return {
-    subject: `Eskalasi: ${r.reports.length} laporan realisasi ${bulan} terlambat — ${office.name}`,
-    body: [
-      'Yth. Sekretaris,',
-      '',
+    subject: () => `Eskalasi: ${r.reports.length} laporan realisasi ${bulan} terlambat`,
+    greeting: 'Yth. Sekretaris,',
+    facts: [
       `Batas waktu laporan realisasi kinerja bulan ${bulan} pada ${office.name} telah lewat (${tanggal(r.deadline!)}).`,
       'Laporan berikut belum dikirim:',
       ...lines,
-      '',
-      FOOTER,
-    ].join('\n'),
+    ],
+    request: null,
   };
 }
 
-function returned(r: PlannedReminder, office: OfficeReminderSettings): ReminderMessage {
+function returned(r: PlannedReminder, office: OfficeReminderSettings): Parts {
   const report = r.reports[0];
   const bulan = bulanTahun(r.period!);
   return {
-    subject: `Pengingat: laporan realisasi ${bulan} dikembalikan dan belum dikirim ulang — ${office.name}`,
-    body: [
-      `Yth. Kepala ${subbagianTitle(report.subbagianName)},`,
-      '',
+    subject: (about) => `Pengingat: laporan realisasi ${bulan}${about} dikembalikan dan belum dikirim ulang`,
+    greeting: `Yth. Kepala ${subbagianTitle(report.subbagianName)},`,
+    facts: [
       `Laporan realisasi kinerja bulan ${bulan} ${subbagianTitle(report.subbagianName)} pada ${office.name} ` +
         `dikembalikan pada ${tanggalLokal(report.returnedAt!, office.timeZone)} dan belum dikirim ulang.`,
       `Alasan pengembalian: ${report.returnReason ?? '-'}`,
       '',
       'Indikator yang masih kosong:',
       ...indicatorLines(report),
-      '',
-      'Silakan perbaiki dan kirim ulang laporan tersebut.',
-      FOOTER,
-    ].join('\n'),
+    ],
+    request: 'Silakan perbaiki dan kirim ulang laporan tersebut.',
   };
 }
 
-function digest(r: PlannedReminder, office: OfficeReminderSettings): ReminderMessage {
+function digest(r: PlannedReminder, office: OfficeReminderSettings, standIn: StandIn | null): Parts {
   const dueAt = new Date(r.dueAt).getTime();
   const lines = r.reports.map((report, i) => {
     const days = Math.floor((dueAt - new Date(report.submittedAt!).getTime()) / 86_400_000);
     return `${i + 1}. ${subbagianTitle(report.subbagianName)} — ${bulanTahun(report)}, dikirim ${tanggalLokal(report.submittedAt!, office.timeZone)} (menunggu ${days} hari)`;
   });
   return {
-    subject: `Ringkasan: ${r.reports.length} laporan realisasi menunggu persetujuan — ${office.name}`,
-    body: [
-      'Yth. Sekretaris,',
-      '',
-      `Laporan realisasi kinerja berikut pada ${office.name} menunggu persetujuan Anda (yang terlama lebih dahulu):`,
+    subject: () => `Ringkasan: ${r.reports.length} laporan realisasi menunggu persetujuan`,
+    greeting: 'Yth. Sekretaris,',
+    facts: [
+      `Laporan realisasi kinerja berikut pada ${office.name} menunggu persetujuan ${standIn ? 'Sekretaris' : 'Anda'} (yang terlama lebih dahulu):`,
       ...lines,
-      '',
-      FOOTER,
-    ].join('\n'),
+    ],
+    request: null,
   };
 }
