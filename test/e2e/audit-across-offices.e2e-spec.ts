@@ -130,9 +130,9 @@ describe('the audit trail across offices', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['x-integrity-status']).toBe('OK');
-    const lines = csv.text.trimEnd().split('\r\n');
-    expect(lines[0].startsWith('satker,urutan,waktu,')).toBe(true);
-    expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join('#'))).toEqual(whole.map(key));
+    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0].startsWith('satker;urutan;waktu;')).toBe(true);
+    expect(lines.slice(1).map((line) => line.split(';').slice(0, 2).join('#'))).toEqual(whole.map(key));
     const jsonl = await t.http.get('/api/v1/audit/trail/export?format=jsonl').set(as(provinceInspektorat)).buffer(true).parse((res, done) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));

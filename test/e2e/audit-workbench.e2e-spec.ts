@@ -134,8 +134,8 @@ describe('the Inspektorat\'s workbench', () => {
   it('exports the trail as CSV with a header row and proper quoting, and as JSON lines', async () => {
     const csv = await ok(await t.http.get(audit('/trail/export?format=csv&type=RealisasiReturned')).set(as(tokens.inspektorat)));
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = csv.text.split('\r\n').filter((l) => l !== '');
-    expect(lines[0].split(',').slice(0, 6)).toEqual(['urutan', 'waktu', 'jenis_peristiwa', 'nama_pelaku', 'username', 'peran']);
+    const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+    expect(lines[0].split(';').slice(0, 6)).toEqual(['urutan', 'waktu', 'jenis_peristiwa', 'nama_pelaku', 'username', 'peran']);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"${RETURN_REASON.replace(/"/g, '""')}"`);
     const jsonl = await ok(await t.http.get(audit('/trail/export?format=jsonl')).set(as(tokens.inspektorat)));

@@ -7,7 +7,7 @@ import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.ser
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
 import { streamExport } from './audit-export';
-import { AUDIT_READERS } from './audit.controller';
+import { AUDIT_READERS, UNMATCHABLE_FILTER_RESPONSE } from './audit.controller';
 import { AuditAcrossExportQueryDto, AuditAcrossQueryDto, criteriaOf } from './audit.dto';
 
 /**
@@ -28,11 +28,13 @@ export class AuditAcrossOfficesController {
   @Get()
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Jejak audit lintas satker dalam cakupan Anda, urut waktu dicatat; filter dan kursor halaman' })
+  @UNMATCHABLE_FILTER_RESPONSE
   async page(@CurrentUser() user: AuthenticatedUser, @Query() q: AuditAcrossQueryDto) {
+    const criteria = criteriaOf(q);
     const satkers = await this.officesOf(user, q.satker);
     const [integrity, page] = await Promise.all([
       this.integrity.bannerAcross(satkers),
-      this.trail.pageAcross({ ...criteriaOf(q), satkers }, { cursor: q.cursor, limit: q.limit, order: q.order }),
+      this.trail.pageAcross({ ...criteria, satkers }, { cursor: q.cursor, limit: q.limit, order: q.order }),
     ]);
     return { satkers, integrity, ...page };
   }
@@ -40,12 +42,16 @@ export class AuditAcrossOfficesController {
   @Get('export')
   @Roles(...AUDIT_READERS)
   @ApiProduces('text/csv', 'application/x-ndjson')
-  @ApiOperation({ summary: 'Ekspor jejak audit lintas satker (CSV dengan kolom satker, atau JSON Lines), dialirkan' })
+  @ApiOperation({
+    summary: 'Ekspor jejak audit lintas satker (CSV UTF-8 dengan BOM dan kolom satker, dipisah titik koma kecuali delimiter=comma; atau JSON Lines), dialirkan',
+  })
+  @UNMATCHABLE_FILTER_RESPONSE
   async export(@CurrentUser() user: AuthenticatedUser, @Query() q: AuditAcrossExportQueryDto, @Res() res: Response) {
+    const criteria = criteriaOf(q);
     const satkers = await this.officesOf(user, q.satker);
     const banner = await this.integrity.bannerAcross(satkers);
     res.setHeader('X-Integrity-Status', banner.status);
-    await streamExport(res, q.format, 'jejak-audit-lintas-satker', this.trail.allAcross({ ...criteriaOf(q), satkers }), true);
+    await streamExport(res, q, 'jejak-audit-lintas-satker', this.trail.allAcross({ ...criteria, satkers }), true);
   }
 
   /** The offices asked for, each in scope; every office in scope when none is named. */

@@ -1,12 +1,40 @@
-import { csvCell, csvHeader, csvLine } from './audit-export';
+import { csvCell, csvHeader, csvLine, streamExport, UTF8_BOM } from './audit-export';
+import type { Response } from 'express';
 import type { AuditTrailItem } from '@kinerja/projections/audit-trail/audit-trail.query';
 
+const item: AuditTrailItem = {
+  satker: 'kpu-kab-jember', sequence: 7, eventId: 'e', recordedAt: '2025-01-01T00:00:00.000Z', eventType: 'RealisasiReturned',
+  actor: { id: 'u', name: 'Siti, S.E.', username: 'sekretaris', role: 'SEKRETARIS' },
+  subject: { kind: 'REALISASI', streamId: 's', year: 2024, month: 3, subbagian: 'KUL', pkVersion: null, reportRevision: 0 },
+  summary: 'Mengembalikan laporan; lihat alasan.', changes: [{ indicatorCode: 'K4.1', indicatorName: null, field: 'realisasi', before: '0,5', after: null }],
+  reason: 'Angka "0" salah', correlationId: 'c', chain: { sequence: 7, previousHash: 'p', hash: 'h' },
+};
+
+/** The cells of one CSV line as RFC 4180 reads them, for the separator given. */
+function cells(line: string, separator: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const text = line.replace(/\r\n$/, '');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) { out.push(cell); cell = ''; } else cell += c;
+  }
+  out.push(cell);
+  return out;
+}
+
 describe('CSV export of the audit trail', () => {
-  it('quotes commas, quotes and line breaks as RFC 4180 says', () => {
+  it('quotes commas, semicolons, quotes and line breaks as RFC 4180 says, whichever separator is chosen', () => {
     expect(csvCell('biasa')).toBe('biasa');
     expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('a; b')).toBe('"a; b"');
     expect(csvCell('kata "kutip"')).toBe('"kata ""kutip"""');
     expect(csvCell('baris\nbaru')).toBe('"baris\nbaru"');
+    expect(csvCell('baris\r\nbaru')).toBe('"baris\r\nbaru"');
     expect(csvCell(null)).toBe('');
     expect(csvCell(12)).toBe('12');
   });
@@ -14,27 +42,63 @@ describe('CSV export of the audit trail', () => {
   it('defuses text a spreadsheet would run as a formula', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell('+62')).toBe("'+62");
+    expect(csvCell('-1+1')).toBe("'-1+1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('=1;2')).toBe('"\'=1;2"');
   });
 
-  it('writes one header row and one CRLF-terminated line per event, the same number of cells', () => {
-    const item: AuditTrailItem = {
-      satker: 'kpu-kab-jember', sequence: 7, eventId: 'e', recordedAt: '2025-01-01T00:00:00.000Z', eventType: 'RealisasiReturned',
-      actor: { id: 'u', name: 'Siti, S.E.', username: 'sekretaris', role: 'SEKRETARIS' },
-      subject: { kind: 'REALISASI', streamId: 's', year: 2024, month: 3, subbagian: 'KUL', pkVersion: null, reportRevision: 0 },
-      summary: 'Mengembalikan laporan.', changes: [{ indicatorCode: 'K4.1', indicatorName: null, field: 'realisasi', before: '0', after: null }],
-      reason: 'Angka "0" salah', correlationId: 'c', chain: { sequence: 7, previousHash: 'p', hash: 'h' },
-    };
-    const header = csvHeader();
-    const line = csvLine(item);
-    expect(header.endsWith('\r\n') && line.endsWith('\r\n')).toBe(true);
-    expect(line).toContain('"Siti, S.E."');
-    expect(line).toContain('K4.1 realisasi: 0 → kosong');
-    expect(line).toContain('"Angka ""0"" salah"');
-    const cells = (text: string) => text.trim().match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.length - 1;
-    expect(cells(line)).toBe(header.trim().split(',').length);
-    expect(csvHeader(true).startsWith('satker,urutan,')).toBe(true);
-    expect(csvLine(item, true).startsWith('kpu-kab-jember,7,')).toBe(true);
-    expect(cells(csvLine(item, true))).toBe(csvHeader(true).trim().split(',').length);
+  it('separates cells with semicolons or commas, one CRLF-terminated line per event, the same number of cells as the header', () => {
+    for (const [delimiter, separator] of [['semicolon', ';'], ['comma', ',']] as const) {
+      const header = csvHeader(delimiter);
+      const line = csvLine(item, delimiter);
+      expect(header.endsWith('\r\n') && line.endsWith('\r\n')).toBe(true);
+      expect(cells(header, separator).slice(0, 3)).toEqual(['urutan', 'waktu', 'jenis_peristiwa']);
+      const row = cells(line, separator);
+      expect(row).toHaveLength(cells(header, separator).length);
+      expect(row[cells(header, separator).indexOf('nama_pelaku')]).toBe('Siti, S.E.');
+      expect(row[cells(header, separator).indexOf('ringkasan')]).toBe('Mengembalikan laporan; lihat alasan.');
+      expect(row[cells(header, separator).indexOf('perubahan')]).toBe('K4.1 realisasi: 0,5 → kosong');
+      expect(row[cells(header, separator).indexOf('alasan')]).toBe('Angka "0" salah');
+      expect(csvHeader(delimiter, true).startsWith(`satker${separator}urutan${separator}`)).toBe(true);
+      expect(csvLine(item, delimiter, true).startsWith(`kpu-kab-jember${separator}7${separator}`)).toBe(true);
+      expect(cells(csvLine(item, delimiter, true), separator)).toHaveLength(cells(csvHeader(delimiter, true), separator).length);
+    }
+  });
+
+  describe('streamed', () => {
+    /** Enough of an Express response to collect what is written. */
+    function response() {
+      const written: string[] = [];
+      const headers: Record<string, string> = {};
+      const res = {
+        status: () => res,
+        setHeader: (name: string, value: string) => { headers[name] = value; },
+        write: (chunk: string) => { written.push(chunk); return true; },
+        end: () => undefined,
+        destroy: (error: Error) => { throw error; },
+      };
+      return { res: res as unknown as Response, text: () => written.join(''), headers };
+    }
+    async function* rows() {
+      yield item;
+    }
+
+    it('starts a CSV with the UTF-8 byte order mark, then the header, separated by semicolons unless commas are asked for', async () => {
+      const semicolon = response();
+      await streamExport(semicolon.res, { format: 'csv' }, 'jejak', rows());
+      expect(semicolon.text().startsWith(`${UTF8_BOM}urutan;waktu;`)).toBe(true);
+      expect(Buffer.from(semicolon.text(), 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(semicolon.headers['Content-Type']).toBe('text/csv; charset=utf-8');
+      const comma = response();
+      await streamExport(comma.res, { format: 'csv', delimiter: 'comma' }, 'jejak', rows());
+      expect(comma.text().startsWith(`${UTF8_BOM}urutan,waktu,`)).toBe(true);
+    });
+
+    it('writes JSON Lines without a byte order mark', async () => {
+      const jsonl = response();
+      await streamExport(jsonl.res, { format: 'jsonl', delimiter: 'semicolon' }, 'jejak', rows());
+      expect(JSON.parse(jsonl.text())).toEqual(item);
+    });
   });
 });

@@ -26,14 +26,28 @@ const CSV_COLUMNS: Array<[string, (i: AuditTrailItem) => string | number | null]
 ];
 
 /**
- * RFC 4180 quoting. A text cell that a spreadsheet would run as a formula (= + - @ at the start)
- * gets a leading apostrophe: an auditor opening the export must not execute what a user typed.
+ * The column separators offered. Excel opens a CSV by double-click with the list separator of the
+ * Windows regional settings: `;` under Indonesian ones (where `,` is the decimal comma), `,` under
+ * English (US) ones. Semicolon is the default: the Inspektorat's Excel, as the capaian import.
+ */
+export const CSV_DELIMITERS = ['semicolon', 'comma'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+const SEPARATOR: Record<CsvDelimiter, string> = { semicolon: ';', comma: ',' };
+
+/** Excel reads a CSV as UTF-8 only when it starts with the byte order mark; without it, "→" and names become mojibake. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * RFC 4180 quoting: a cell holding a quote, a line break or either separator is quoted and its
+ * quotes doubled (both separators, so that a reader guessing the separator cannot split a cell).
+ * A text cell that a spreadsheet would run as a formula (= + - @, tab or CR at the start) gets a
+ * leading apostrophe: an auditor opening the export must not execute what a user typed.
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Across offices the export leads with the office of each row. */
@@ -41,18 +55,24 @@ const CSV_COLUMNS_ACROSS: typeof CSV_COLUMNS = [['satker', (i) => i.satker], ...
 
 const columnsFor = (acrossOffices: boolean) => (acrossOffices ? CSV_COLUMNS_ACROSS : CSV_COLUMNS);
 
-export function csvHeader(acrossOffices = false): string {
-  return `${columnsFor(acrossOffices).map(([name]) => name).join(',')}\r\n`;
+export function csvHeader(delimiter: CsvDelimiter, acrossOffices = false): string {
+  return `${columnsFor(acrossOffices).map(([name]) => name).join(SEPARATOR[delimiter])}\r\n`;
 }
 
-export function csvLine(item: AuditTrailItem, acrossOffices = false): string {
-  return `${columnsFor(acrossOffices).map(([, get]) => csvCell(get(item))).join(',')}\r\n`;
+export function csvLine(item: AuditTrailItem, delimiter: CsvDelimiter, acrossOffices = false): string {
+  return `${columnsFor(acrossOffices).map(([, get]) => csvCell(get(item))).join(SEPARATOR[delimiter])}\r\n`;
 }
 
-/** Streams the rows as they are read, page by page, honouring back-pressure. */
+export interface ExportFormat {
+  format: 'csv' | 'jsonl';
+  /** CSV only; semicolon when not given. */
+  delimiter?: CsvDelimiter;
+}
+
+/** Streams the rows as they are read, page by page, honouring back-pressure. A CSV starts with the UTF-8 BOM. */
 export async function streamExport(
   res: Response,
-  format: 'csv' | 'jsonl',
+  { format, delimiter = 'semicolon' }: ExportFormat,
   fileName: string,
   items: AsyncIterable<AuditTrailItem>,
   acrossOffices = false,
@@ -64,8 +84,8 @@ export async function streamExport(
     if (!res.write(chunk)) await once(res, 'drain');
   };
   try {
-    if (format === 'csv') await write(csvHeader(acrossOffices));
-    for await (const item of items) await write(format === 'csv' ? csvLine(item, acrossOffices) : `${JSON.stringify(item)}\n`);
+    if (format === 'csv') await write(UTF8_BOM + csvHeader(delimiter, acrossOffices));
+    for await (const item of items) await write(format === 'csv' ? csvLine(item, delimiter, acrossOffices) : `${JSON.stringify(item)}\n`);
     res.end();
   } catch (error) {
     // Headers are gone: all that is left is to cut the stream so the client sees it incomplete.

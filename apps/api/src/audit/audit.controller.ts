@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '@kinerja/domain';
 import type { AuthenticatedUser } from '@kinerja/identity';
@@ -11,6 +11,7 @@ import { LkjFileIntegrity } from '@kinerja/jobs/lkj/lkj-file-integrity';
 import { isLkjFileSubject } from '@kinerja/projections/audit-trail/integrity.events';
 import { EvidenceService } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
+import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { streamExport } from './audit-export';
 import { DIGEST_PUBLIC_KEYS } from './audit.providers';
@@ -19,6 +20,14 @@ import {
 } from './audit.dto';
 
 export const AUDIT_READERS = ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] as const;
+
+/** The refusal of a filter that could never match, documented on every route of the trail. */
+export const UNMATCHABLE_FILTER_RESPONSE = ApiBadRequestResponse({
+  type: ErrorBody,
+  description: 'VALIDATION.FAILED: parameter yang tidak dapat dibaca, atau filter yang tidak akan pernah cocok — '
+    + '`to` tidak sesudah `from` (constraint isAfterFrom), `type` memuat jenis peristiwa yang tidak dikenal (isKnownEventType). '
+    + 'Setiap masalah disebut di `details.fields` ({ field, constraint, message }).',
+});
 
 /**
  * The Inspektorat's workbench (and the Sekretaris's and Ketua's, for their own office). Every
@@ -40,6 +49,7 @@ export class AuditController {
   @Get('trail')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Jejak audit: satu baris per peristiwa, dengan filter dan kursor halaman' })
+  @UNMATCHABLE_FILTER_RESPONSE
   async page(@Param() p: SatkerParams, @Query() q: AuditTrailQueryDto) {
     const [integrity, page] = await Promise.all([
       this.integrity.banner(p.satker),
@@ -51,11 +61,15 @@ export class AuditController {
   @Get('trail/export')
   @Roles(...AUDIT_READERS)
   @ApiProduces('text/csv', 'application/x-ndjson')
-  @ApiOperation({ summary: 'Ekspor jejak audit (CSV UTF-8 dengan baris judul, atau JSON Lines), dialirkan' })
+  @ApiOperation({
+    summary: 'Ekspor jejak audit (CSV UTF-8 dengan BOM dan baris judul, dipisah titik koma kecuali delimiter=comma; atau JSON Lines), dialirkan',
+  })
+  @UNMATCHABLE_FILTER_RESPONSE
   async export(@Param() p: SatkerParams, @Query() q: AuditExportQueryDto, @Res() res: Response) {
+    const filter = filterOf(p.satker, q);
     const banner = await this.integrity.banner(p.satker);
     res.setHeader('X-Integrity-Status', banner.status);
-    await streamExport(res, q.format, `jejak-audit-${p.satker}`, this.trail.all(filterOf(p.satker, q)));
+    await streamExport(res, q, `jejak-audit-${p.satker}`, this.trail.all(filter));
   }
 
   @Get('figures/:year/:month/:indicator')

@@ -2,9 +2,12 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
+import { AUDIT_EVENT_TYPES, type AuditTrailCriteria, type AuditTrailFilter } from '@kinerja/projections/audit-trail/audit-trail.query';
 import { IsInstant } from '../http/instant.validator';
 import { INT4_MAX } from '../http/integer-bounds';
-import type { AuditTrailCriteria, AuditTrailFilter } from '@kinerja/projections/audit-trail/audit-trail.query';
+import { eventTypesOf, refuseUnmatchableFilters } from './audit-filter';
+import { CSV_DELIMITERS, type CsvDelimiter } from './audit-export';
 
 const ACTOR_ROLES = ['KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'ADMIN', 'SYSTEM'];
 
@@ -28,14 +31,22 @@ export class DigestParams extends SatkerParams {
 /** Filters shared by the paged trail and the exports. */
 export class AuditFilterQuery {
   @ApiPropertyOptional({ example: '2025-01-01T00:00:00+07:00', description: 'Dicatat pada atau sesudah (waktu ISO 8601 dengan zona waktu)' }) @IsOptional() @IsInstant() from?: string;
-  @ApiPropertyOptional({ example: '2025-02-01T00:00:00+07:00', description: 'Dicatat sebelum (waktu ISO 8601 dengan zona waktu)' }) @IsOptional() @IsInstant() to?: string;
+  @ApiPropertyOptional({
+    example: '2025-02-01T00:00:00+07:00',
+    description: 'Dicatat sebelum (waktu ISO 8601 dengan zona waktu); harus sesudah `from`, jika keduanya diisi (bila tidak: 400 VALIDATION.FAILED, `to` isAfterFrom)',
+  })
+  @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional({ example: 2024, description: 'Tahun PK / laporan yang dituju' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ example: 3 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
-  @ApiPropertyOptional({ example: 'KUL' }) @IsOptional() @IsString() @MaxLength(32) subbagian?: string;
+  @ApiPropertyOptional({ example: 'KUL', description: 'Kode subbagian (huruf besar)' }) @IsOptional() @IsString() @Matches(SUBBAGIAN_CODE_PATTERN) subbagian?: string;
   @ApiPropertyOptional({ example: 'K4.1' }) @IsOptional() @IsString() @MaxLength(64) indicator?: string;
   @ApiPropertyOptional({ example: 'kasubbag.kul', description: 'Id atau username pelaku' }) @IsOptional() @IsString() @MaxLength(64) actor?: string;
   @ApiPropertyOptional({ enum: ACTOR_ROLES }) @IsOptional() @IsIn(ACTOR_ROLES) role?: string;
-  @ApiPropertyOptional({ example: 'RealisasiApproved,RealisasiReturned', description: 'Jenis peristiwa, dipisah koma' })
+  @ApiPropertyOptional({
+    example: 'RealisasiApproved,RealisasiReturned',
+    description: `Jenis peristiwa, dipisah koma; huruf besar dan kecil dibedakan. Jenis yang dikenal: ${AUDIT_EVENT_TYPES.join(', ')}. `
+      + 'Jenis lain ditolak (400 VALIDATION.FAILED, `type` isKnownEventType), karena tidak akan pernah cocok.',
+  })
   @IsOptional() @IsString() @MaxLength(500) @Matches(/^[A-Za-z0-9,]+$/) type?: string;
 }
 
@@ -47,6 +58,13 @@ export class AuditTrailQueryDto extends AuditFilterQuery {
 
 export class AuditExportQueryDto extends AuditFilterQuery {
   @ApiProperty({ enum: ['csv', 'jsonl'] }) @IsIn(['csv', 'jsonl']) format: 'csv' | 'jsonl';
+  @ApiPropertyOptional({
+    enum: CSV_DELIMITERS,
+    default: 'semicolon',
+    description: 'Pemisah kolom CSV (diabaikan untuk jsonl). semicolon (;, bawaan): dibuka langsung oleh Excel dengan pengaturan wilayah Indonesia; '
+      + 'comma (,): untuk Excel berpengaturan wilayah Inggris/AS dan alat yang mengharapkan RFC 4180. Keduanya UTF-8 dengan BOM.',
+  })
+  @IsOptional() @IsIn(CSV_DELIMITERS) delimiter?: CsvDelimiter;
 }
 
 /** Several office codes, comma-separated; absent means every office in the reader's scope. */
@@ -71,7 +89,9 @@ export class AuditAcrossExportQueryDto extends AuditExportQueryDto {
   @SatkerListQuery() satker?: string;
 }
 
+/** The filters as the query takes them; refused (400) when they could never match a row. */
 export function criteriaOf(q: AuditFilterQuery): AuditTrailCriteria {
+  refuseUnmatchableFilters(q);
   return {
     from: q.from ? new Date(q.from) : undefined,
     to: q.to ? new Date(q.to) : undefined,
@@ -81,7 +101,7 @@ export function criteriaOf(q: AuditFilterQuery): AuditTrailCriteria {
     indicator: q.indicator,
     actor: q.actor,
     role: q.role,
-    eventTypes: q.type ? q.type.split(',').filter((t) => t !== '') : undefined,
+    eventTypes: eventTypesOf(q.type),
   };
 }
 

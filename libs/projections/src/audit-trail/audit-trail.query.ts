@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain/shared/domain-error';
 import type { AuditChange } from './audit-trail.types';
+import { DESCRIBED_EVENT_TYPES } from './describe-event';
+
+/**
+ * The event types the `type` filter takes: every type Kinerja records (a spec holds the list
+ * against every event union of the code base). Any other name can never match a row.
+ */
+export const AUDIT_EVENT_TYPES: readonly string[] = [...DESCRIBED_EVENT_TYPES];
 
 export interface AuditTrailFilter {
   satker: string;
