@@ -13,7 +13,8 @@ export async function createApiApp(options: PlatformOptions): Promise<INestAppli
     // configureHttp installs the body parsers, with a limit on nesting.
     bodyParser: false,
   });
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For gives the client's address (the login rate limit counts by it): TRUST_PROXY.
+  app.set('trust proxy', options.config.trustProxy);
   app.use(correlationMiddleware);
   configureHttp(app);
   return app;

@@ -2,6 +2,7 @@ export * from './clock';
 export * from './config/app-config';
 export * from './config/load-config';
 export * from './config/digest-public-keys';
+export * from './config/redact';
 export * from './database/data-source';
 export * from './embedded/embedded-postgres';
 export * from './logging/correlation.middleware';

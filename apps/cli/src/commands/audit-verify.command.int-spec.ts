@@ -187,7 +187,7 @@ describe('npm run cli -- audit:verify', () => {
       expect(existsSync(join(dataDir, DEV_KEY_FILE))).toBe(false);
       // Earlier keys alone are not enough: the genuine digest, signed with the unknown current key, would be judged foreign.
       const onlyEarlier = loadConfig({
-        NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'kata-sandi-admin-panjang',
+        NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'kata-sandi-admin-panjang', DATABASE_URL: 'postgres://db/kinerja',
         DIGEST_PREVIOUS_PUBLIC_KEYS: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       });
       err.length = 0;

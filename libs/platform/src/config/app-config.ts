@@ -13,6 +13,7 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { isIP } from 'node:net';
 import { digestPublicKeysProblem } from './digest-public-keys';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -26,6 +27,33 @@ const IsDigestPublicKeys = () =>
       validate: (value: unknown) => digestPublicKeysProblem(value) === null,
       defaultMessage: (args) =>
         `must be Ed25519 public keys (SPKI PEM blocks, or base64 SPKI DER separated by commas): ${digestPublicKeysProblem(args?.value)}`,
+    },
+  });
+
+/** `loopback`, `none`, a hop count, or addresses/subnets/preset names separated by commas. */
+export function trustProxySetting(value: string): boolean | number | string[] | null {
+  const text = value.trim();
+  if (text === 'none') return false;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(',').map((e) => e.trim());
+  const valid = entries.every((entry) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || extra !== undefined) return false;
+    if (prefix === undefined) return true;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid && entries.length > 0 ? entries : null;
+}
+
+const IsTrustProxy = () =>
+  ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && trustProxySetting(value) !== null,
+      defaultMessage: () =>
+        'must be "loopback", "none", a number of hops, or addresses and subnets (CIDR) separated by commas, e.g. "10.0.0.0/8, loopback"',
     },
   });
 
@@ -43,8 +71,12 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
-  /** Production PostgreSQL. When absent, an embedded PGlite under DATA_DIR is used. */
-  @IsOptional()
+  /**
+   * PostgreSQL. Required in production; elsewhere, when absent, an embedded PGlite under DATA_DIR is
+   * used (one process, one session: for trying Kinerja, not for serving offices).
+   */
+  @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.DATABASE_URL !== undefined)
+  @IsString({ message: 'is required in production (without it Kinerja would keep its data in an embedded database under DATA_DIR)' })
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// connection URL' })
   DATABASE_URL?: string;
 
@@ -79,6 +111,16 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean()
   REDIS_AUTOSTART = true;
+
+  /**
+   * Which proxies in front of the API are trusted to say the client's address (`X-Forwarded-For`),
+   * which the login rate limit counts by: `loopback` (a proxy on the same host), `none`, a number of
+   * hops, or a comma-separated list of addresses, subnets (CIDR) and the names `loopback`,
+   * `linklocal`, `uniquelocal`. Behind a load balancer or a proxy container, name it here: otherwise
+   * every user seems to come from the proxy and shares one login rate limit.
+   */
+  @IsTrustProxy()
+  TRUST_PROXY = 'loopback';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' = 'info';
@@ -140,7 +182,10 @@ export class AppConfig {
   @MinLength(8, { message: 'must be at least 8 characters long' })
   DEMO_PASSWORD = 'kinerja-demo-2024';
 
-  /** Seed the KPU Kabupaten Jember demo office on an empty database at `npm start`. */
+  /**
+   * Seed the KPU Kabupaten Jember demo office on an empty database at `npm start`. Default: yes,
+   * except in production (its users' password is published), where only an explicit `true` does.
+   */
   @Transform(toBool)
   @IsBoolean()
   SEED_DEMO_ON_EMPTY = true;
@@ -174,6 +219,11 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** TRUST_PROXY as Express's `trust proxy` setting takes it. */
+  get trustProxy(): boolean | number | string[] {
+    return trustProxySetting(this.TRUST_PROXY) ?? ['loopback'];
   }
 
   get logFormat(): 'json' | 'pretty' {

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './load-config';
+import { redactUrl } from './redact';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -47,8 +48,55 @@ describe('configuration', () => {
   });
 
   it('given production with its secrets, then it loads and logs as JSON', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password' });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password', DATABASE_URL: 'postgres://db/kinerja' });
     expect(config.logFormat).toBe('json');
+  });
+
+  it('given production without DATABASE_URL, then it is reported missing rather than run on the embedded database', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^DATABASE_URL: .*is required in production \(without it Kinerja would keep its data in an embedded database under DATA_DIR\).*\(it is missing\)$/);
+  });
+
+  it('seeds the demo office on an empty database by default, but in production only when asked', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password', DATABASE_URL: 'postgres://db/kinerja' };
+    expect(loadConfig({}).SEED_DEMO_ON_EMPTY).toBe(true);
+    expect(loadConfig(production).SEED_DEMO_ON_EMPTY).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO_ON_EMPTY: 'true' }).SEED_DEMO_ON_EMPTY).toBe(true);
+  });
+
+  it('never repeats a secret or a password inside a URL in an error', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'ThisIsMyRealProdSecretNearly31c',
+      ADMIN_PASSWORD: 'Rahasia2026',
+      DATABASE_URL: 'pgsql://kinerja:DbPassw0rd!@db.internal/kinerja',
+      REDIS_URL: 'redis//default:MyRedisPassw0rd@cache:6390',
+    });
+    const text = problems.join('\n');
+    for (const secret of ['ThisIsMyRealProdSecretNearly31c', 'Rahasia2026', 'DbPassw0rd', 'MyRedisPassw0rd']) expect(text).not.toContain(secret);
+    expect(problems).toContain('JWT_SECRET: must be at least 32 characters long (a value of 31 characters, not shown)');
+    expect(problems).toContain('DATABASE_URL: must be a postgres:// or postgresql:// connection URL (got "pgsql://kinerja:***@db.internal/kinerja")');
+  });
+
+  it.each([
+    ['postgres://kinerja:DbPassw0rd!@db/kinerja', 'postgres://kinerja:***@db/kinerja'],
+    ['redis://:MyRedisPassw0rd@cache:6390/2', 'redis://:***@cache:6390/2'],
+    ['smtps://apikey-secret@smtp.example:465', 'smtps://***@smtp.example:465'],
+    ['redis//default:pa@ss@cache:6390', 'redis//default:***@cache:6390'],
+    ['redis://cache:6379', 'redis://cache:6379'],
+  ])('redacts the password of %s', (url, shown) => {
+    expect(redactUrl(url)).toBe(shown);
+  });
+
+  it('reads TRUST_PROXY as Express takes it, and refuses what is not an address, subnet, preset or hop count', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'none' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback, fd00::/8, 172.18.0.5' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback', 'fd00::/8', '172.18.0.5']);
+    for (const wrong of ['proxy.example', '10.0.0.0/33', 'true', '10.0.0.0/8,,']) {
+      expect(problemsOf({ TRUST_PROXY: wrong })).toEqual([expect.stringMatching(/^TRUST_PROXY: must be "loopback", "none", a number of hops/)]);
+    }
   });
 
   it('given appends in flight out of range, then the error names EVENT_STORE_APPENDS_IN_FLIGHT', () => {

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig } from './app-config';
+import { shownValue } from './redact';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -11,7 +12,7 @@ export class ConfigError extends Error {
 
 function describe(error: ValidationError, raw: Record<string, string>): string {
   const given = raw[error.property];
-  const value = given === undefined ? 'it is missing' : `got ${JSON.stringify(given)}`;
+  const value = given === undefined ? 'it is missing' : shownValue(error.property, given);
   const expectations = Object.values(error.constraints ?? {}).map((m) => m.replace(`${error.property} `, ''));
   return `${error.property}: ${expectations.join('; ')} (${value})`;
 }
@@ -27,6 +28,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     }
   }
   const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
+  // The demo office (users with a published password) is for trying Kinerja: in production only on request.
+  if (plain.SEED_DEMO_ON_EMPTY === undefined && config.isProduction) config.SEED_DEMO_ON_EMPTY = false;
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) throw new ConfigError(errors.map((e) => describe(e, plain)));
   return config;

@@ -1,12 +1,13 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { redactUrl } from '../config/redact';
 import { redisAnswers } from './redis-connection';
 
 export class RedisUnavailableError extends Error {
   constructor(url: string) {
     super(
-      `No Redis answers at ${url}. Start one with "docker compose up -d redis", ` +
+      `No Redis answers at ${redactUrl(url)}. Start one with "docker compose up -d redis", ` +
         `or install your distribution's redis-server package (e.g. "apt-get install redis-server"), ` +
         `or set REDIS_URL to a running Redis.`,
     );
