@@ -72,6 +72,7 @@ describe('npm run cli -- audit:verify', () => {
     const genuine = () => join(dir, 'kunci.json');
     const saved = (): ChainDigestFile => JSON.parse(readFileSync(genuine(), 'utf8'));
     const alerts = () => db.dataSource.query(`SELECT kind, source, detail FROM integrity_alerts WHERE satker_code = 'kpu-kunci' ORDER BY id`);
+    const alertIds = async () => (await db.dataSource.query(`SELECT id FROM integrity_alerts WHERE satker_code = 'kpu-kunci' ORDER BY id`)).map((r: { id: string }) => Number(r.id));
     function write(name: string, file: unknown): string {
       const path = join(dir, name);
       writeFileSync(path, JSON.stringify(file));
@@ -86,7 +87,7 @@ describe('npm run cli -- audit:verify', () => {
       expect(err[0]).toBe(
         `PERINGATAN: digest ${forged} BUKAN ditandatangani oleh kunci yang dipercaya (DIGEST_SIGNING_KEY, ID kunci ${officeKeyId}): `
           + `digest ditandatangani dengan kunci lain (ID kunci ${keyIdOf(attacker.publicKey)}), bukan kunci publik yang dipercaya (ID kunci ${officeKeyId}). `
-          + 'Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini dicatat sebagai peringatan integritas. '
+          + `Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini dicatat sebagai peringatan integritas #${(await alertIds())[0]}. `
           + 'Bila kantor telah mengganti DIGEST_SIGNING_KEY dan digest ini ditandatangani dengan kunci lamanya, cantumkan kunci publik lama itu '
           + '(dari arsip kantor atau GET /api/v1/audit/public-keys, bukan dari berkas digest) di DIGEST_PREVIOUS_PUBLIC_KEYS.',
       );
@@ -170,8 +171,11 @@ describe('npm run cli -- audit:verify', () => {
       });
 
       it('with --public-key trusts only that key, not the earlier ones', async () => {
+        const before = await alertIds();
         expect(await run({ satker: 'kpu-kunci', digest: signedBefore, 'public-key': keyPath }, rotated(previousPem))).toBe(1);
-        expect(err[0]).toMatch(/^PERINGATAN: .*\(--public-key .*key\.pem\): .*peringatan integritas\.$/);
+        // The same digest, refused for the same signer, is the alert still open from the run without the old key.
+        expect(err[0]).toMatch(/^PERINGATAN: .*\(--public-key .*key\.pem\): .*sudah tercatat sebagai peringatan integritas #\d+ yang masih terbuka \(tidak dicatat ulang\)\.$/);
+        expect(await alertIds()).toEqual(before);
       });
     });
 
@@ -201,6 +205,121 @@ describe('npm run cli -- audit:verify', () => {
     });
   });
 
+  describe('wrong input is refused with exit 64 (a usage error, not damage) and records nothing', () => {
+    const alertsOf = async (satker: string) => Number((await db.dataSource.query(`SELECT count(*) AS n FROM integrity_alerts WHERE satker_code = $1`, [satker]))[0].n);
+
+    it('an office that does not exist, with or without a digest', async () => {
+      expect(await run({ satker: 'nope' })).toBe(64);
+      expect(out).toEqual([]);
+      expect(err[0]).toMatch(/^DITOLAK: satker nope tidak dikenal — tidak ada di tabel satker dan tidak memiliki rantai peristiwa\. Periksa kode satker/);
+      expect(await run({ satker: 'nope', digest: digestPath, json: true })).toBe(64);
+      expect(JSON.parse(out[0])).toMatchObject({ ok: false, summary: expect.stringContaining('satker nope tidak dikenal') });
+      expect(await alertsOf('nope')).toBe(0);
+    });
+
+    it('an office that exists but has no events yet is intact at 0, and says its chain is empty', async () => {
+      await db.dataSource.query(`INSERT INTO satker (code, name, time_zone, created_at, updated_at) VALUES ('kpu-kosong', 'KPU Kosong', 'Asia/Jakarta', now(), now())`);
+      expect(await run({ satker: 'kpu-kosong' })).toBe(0);
+      expect(out[0]).toMatch(/^UTUH: rantai kpu-kosong masih kosong \(0 peristiwa\): satker belum mencatat peristiwa apa pun\./);
+      expect(await run({ satker: 'kpu-kosong', json: true })).toBe(0);
+      expect(JSON.parse(out[1])).toMatchObject({ ok: true, head: { sequence: 0, count: 0 } });
+    });
+
+    it('a digest of another office, genuine or forged, names both offices and raises no alert on the office checked', async () => {
+      const other = join(dir, 'kunci.json');
+      expect(await run({ satker: 'kpu-cli', digest: other })).toBe(64);
+      expect(err[0]).toBe(
+        `DITOLAK: digest ${other} milik satker kpu-kunci, bukan satker kpu-cli yang diperiksa. `
+          + 'Berikan digest satker kpu-cli, atau periksa satker kpu-kunci dengan --satker kpu-kunci. Tidak ada yang dicatat.',
+      );
+      const forged = join(dir, 'forged-other-office.json');
+      writeFileSync(forged, JSON.stringify(signPayload(JSON.parse(readFileSync(other, 'utf8')).payload, generateKeyPairSync('ed25519').privateKey)));
+      expect(await run({ satker: 'kpu-cli', digest: forged, json: true })).toBe(64);
+      expect(JSON.parse(out[0])).toMatchObject({ ok: false, summary: expect.stringContaining('milik satker kpu-kunci, bukan satker kpu-cli') });
+      expect(await run({ satker: 'kpu-cli', digest: other, 'public-key': keyPath })).toBe(64);
+      expect(await alertsOf('kpu-cli')).toBe(0);
+    });
+
+    it('a digest or key file that cannot be read', async () => {
+      expect(await run({ satker: 'kpu-cli', digest: join(dir, 'tidak-ada.json') })).toBe(64);
+      expect(err[0]).toMatch(/^Berkas digest .*tidak-ada\.json tidak dapat dibaca/);
+      expect(await run({ satker: 'kpu-cli', digest: digestPath, 'public-key': join(dir, 'tidak-ada.pem') })).toBe(64);
+      expect(err[1]).toMatch(/^Berkas kunci publik .*tidak-ada\.pem tidak dapat dibaca/);
+      expect(await alertsOf('kpu-cli')).toBe(0);
+    });
+  });
+
+  describe('the same damage is one alert while it is open', () => {
+    const logger = pino({ level: 'silent' });
+    const openAlerts = async (satker: string) =>
+      (await db.dataSource.query(`SELECT id, source FROM integrity_alerts WHERE satker_code = $1 AND resolved_at IS NULL ORDER BY id`, [satker]))
+        .map((r: { id: string; source: string }) => ({ id: Number(r.id), source: r.source }));
+    async function tamper(satker: string, value: string): Promise<{ sequence: string; data: unknown }> {
+      const [original] = await db.dataSource.query(
+        `SELECT tenant_sequence AS sequence, data FROM events WHERE tenant_id = $1 AND type = 'RealisasiDraftSaved' ORDER BY tenant_sequence DESC LIMIT 1`, [satker],
+      );
+      await db.dataSource.transaction(async (m) => {
+        await m.query('ALTER TABLE events DISABLE TRIGGER USER');
+        await m.query(`UPDATE events SET data = jsonb_set(data, '{lines,0,value}', to_jsonb($3::text)) WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, original.sequence, value]);
+        await m.query('ALTER TABLE events ENABLE TRIGGER USER');
+      });
+      return original;
+    }
+
+    beforeAll(async () => {
+      const store = new EventStore(db.dataSource);
+      await appendOfficeHistory(store, 'kpu-rusak');
+      await appendOfficeHistory(store, 'kpu-serentak');
+    });
+
+    it('verifying a tampered chain again (CLI or API) names the open alert instead of recording another; after it is closed, the damage found again is a new one', async () => {
+      const original = await tamper('kpu-rusak', '99');
+      expect(await run({ satker: 'kpu-rusak' })).toBe(1);
+      const [first] = await openAlerts('kpu-rusak');
+      expect(err[0]).toMatch(new RegExp(`^RUSAK: rantai kpu-rusak putus pada urutan ${original.sequence} \\(modified, .*; dicatat sebagai peringatan integritas #${first.id}$`));
+      expect(await run({ satker: 'kpu-rusak' })).toBe(1);
+      expect(err[1]).toMatch(new RegExp(`; sudah tercatat sebagai peringatan integritas #${first.id} yang masih terbuka \\(tidak dicatat ulang\\)$`));
+      expect(await run({ satker: 'kpu-rusak', json: true })).toBe(1);
+      expect(JSON.parse(out[0])).toMatchObject({ ok: false, alert: { id: first.id, recorded: false } });
+      // The API's GET audit/verify and the digest job record through the same service.
+      const integrity = new IntegrityService(db.dataSource, new EventStore(db.dataSource), logger);
+      expect((await integrity.verify('kpu-rusak', 'api', 'u-insp')).intact).toBe(false);
+      expect(await integrity.verifyAndRecord('kpu-rusak', 'digest', 'system')).toMatchObject({ alert: { id: first.id, recorded: false } });
+      expect(await openAlerts('kpu-rusak')).toEqual([{ id: first.id, source: 'cli' }]);
+
+      // Restored, closed by the Inspektorat, then tampered with again: that is news, and a new alert.
+      await db.dataSource.transaction(async (m) => {
+        await m.query('ALTER TABLE events DISABLE TRIGGER USER');
+        await m.query(`UPDATE events SET data = $3 WHERE tenant_id = $1 AND tenant_sequence = $2`, ['kpu-rusak', original.sequence, JSON.stringify(original.data)]);
+        await m.query('ALTER TABLE events ENABLE TRIGGER USER');
+      });
+      await integrity.resolve('kpu-rusak', first.id, 'Dipulihkan dari cadangan.', { id: 'u-insp', role: 'INSPEKTORAT' }, {
+        subject: async () => 'tidak dipakai', chain: (s) => integrity.chainProblem(s),
+      });
+      await tamper('kpu-rusak', '77');
+      expect(await run({ satker: 'kpu-rusak' })).toBe(1);
+      const [again] = await openAlerts('kpu-rusak');
+      expect(again.id).toBeGreaterThan(first.id);
+      expect(err[err.length - 1]).toMatch(new RegExp(`; dicatat sebagai peringatan integritas #${again.id}$`));
+      expect(await openAlerts('kpu-rusak')).toHaveLength(1);
+    });
+
+    it('checks running at the same time record one alert between them', async () => {
+      await tamper('kpu-serentak', '55');
+      const integrity = new IntegrityService(db.dataSource, new EventStore(db.dataSource), logger);
+      const codes = await Promise.all([
+        run({ satker: 'kpu-serentak' }), run({ satker: 'kpu-serentak' }), run({ satker: 'kpu-serentak' }),
+        integrity.verify('kpu-serentak', 'api', 'u-insp').then((r) => (r.intact ? 0 : 1)),
+        integrity.verify('kpu-serentak', 'digest', 'system').then((r) => (r.intact ? 0 : 1)),
+      ]);
+      expect(codes).toEqual([1, 1, 1, 1, 1]);
+      const alerts = await openAlerts('kpu-serentak');
+      expect(alerts).toHaveLength(1);
+      expect(err).toHaveLength(3);
+      for (const line of err) expect(line).toMatch(new RegExp(`peringatan integritas #${alerts[0].id}( |$)`));
+    });
+  });
+
   it('exits 1 with the reason when history was rewritten and every hash recomputed', async () => {
     await db.dataSource.transaction(async (m) => {
       // The crudest full rewrite: drop the whole chain and append a different history under the same office.
@@ -213,8 +332,12 @@ describe('npm run cli -- audit:verify', () => {
     await appendOfficeHistory(store, 'kpu-cli');
     expect(await run({ satker: 'kpu-cli' })).toBe(0);
     expect(await run({ satker: 'kpu-cli', digest: digestPath })).toBe(1);
-    expect(err[0]).toMatch(/^TIDAK COCOK dengan digest .*: hash peristiwa urutan 14 tidak sama dengan digest bertanda tangan 2026-01-01/);
+    expect(err[0]).toMatch(/^TIDAK COCOK dengan digest .*: hash peristiwa urutan 14 tidak sama dengan digest bertanda tangan 2026-01-01: .*; dicatat sebagai peringatan integritas #\d+$/);
     const alerts = await db.dataSource.query(`SELECT kind, source FROM integrity_alerts WHERE satker_code = 'kpu-cli'`);
     expect(alerts).toEqual([{ kind: 'digest_mismatch', source: 'cli-digest' }]);
+    // Checked against the same digest again: the same damage, its alert still open.
+    expect(await run({ satker: 'kpu-cli', digest: digestPath })).toBe(1);
+    expect(err[1]).toMatch(/^TIDAK COCOK dengan digest .*; sudah tercatat sebagai peringatan integritas #\d+ yang masih terbuka \(tidak dicatat ulang\)$/);
+    expect(await db.dataSource.query(`SELECT kind, source FROM integrity_alerts WHERE satker_code = 'kpu-cli'`)).toEqual(alerts);
   });
 });

@@ -1,20 +1,60 @@
+import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { EventStore } from '@kinerja/event-store';
-import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
-import type { ChainDigestFile } from '@kinerja/jobs/digest/chain-digest';
+import { digestDamageKey, IntegrityService, type RecordedAlert } from '@kinerja/projections/audit-trail/integrity.service';
+import { type ChainDigestFile, keyIdOf } from '@kinerja/jobs/digest/chain-digest';
 import { checkDatabaseAgainstDigest } from '@kinerja/jobs/digest/chain-digest.service';
 import { loadTrustedDigestPublicKeys, type OfficeDigestPublicKey, PREVIOUS_KEYS_SOURCE } from '@kinerja/jobs/digest/digest-signing-key';
 import { CliCommand, CliContext } from '../cli-command';
 
 const USAGE = 'Pemakaian: npm run cli -- audit:verify --satker <kode> [--digest <berkas.json>] [--public-key <kunci.pem>] [--json]';
 
+/** Exit code for a wrong command line or input (EX_USAGE): a missing flag, an unknown office, a digest of another office, an unreadable file. */
+const USAGE_ERROR = 64;
+
+/** Wrong input on the command line (an unknown office, a digest of another office, a file that cannot be read): `message` says which; exit USAGE_ERROR, nothing recorded. */
+class UsageError extends Error {}
+
 function readDigest(path: string): ChainDigestFile {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as ChainDigestFile;
   } catch (error) {
-    throw new Error(`Berkas digest ${path} tidak dapat dibaca: ${(error as Error).message}`);
+    throw new UsageError(`Berkas digest ${path} tidak dapat dibaca: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Whether `satker` names an office: a row of `satker`, or a chain in the event store (an office row
+ * lost does not stop its chain from being verified). Anything else is a typo, not an intact chain.
+ */
+async function officeKnown(context: CliContext, satker: string): Promise<boolean> {
+  const rows = await context.dataSource.query(
+    `SELECT 1 FROM satker WHERE code = $1
+     UNION ALL SELECT 1 FROM tenant_chain_heads WHERE tenant_id = $1
+     UNION ALL (SELECT 1 FROM events WHERE tenant_id = $1 LIMIT 1)
+     LIMIT 1`,
+    [satker],
+  );
+  return rows.length > 0;
+}
+
+/** The key id a digest file names as its signer (its public key, else its `keyId`), to tell forgeries apart; null when none. */
+function namedKeyId(file: ChainDigestFile | null): string | null {
+  if (!file || typeof file !== 'object') return null;
+  try {
+    if (typeof file.publicKey === 'string' && file.publicKey.trim() !== '') return keyIdOf(createPublicKey(file.publicKey));
+  } catch {
+    // Not a key: fall back to the id written in the file.
+  }
+  return typeof file.keyId === 'string' && file.keyId !== '' ? file.keyId : null;
+}
+
+/** How the output names the alert damage was filed under: written now, or still open from an earlier run. */
+function alertWords(alert: RecordedAlert): string {
+  return alert.recorded
+    ? `dicatat sebagai peringatan integritas #${alert.id}`
+    : `sudah tercatat sebagai peringatan integritas #${alert.id} yang masih terbuka (tidak dicatat ulang)`;
 }
 
 /** A key a digest may be signed with, and how messages name it. */
@@ -35,7 +75,7 @@ function readPublicKey(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`Berkas kunci publik ${path} tidak dapat dibaca: ${(error as Error).message}`);
+    throw new UsageError(`Berkas kunci publik ${path} tidak dapat dibaca: ${(error as Error).message}`);
   }
 }
 
@@ -101,59 +141,93 @@ function print(context: CliContext, json: boolean, ok: boolean, summary: string,
  * under DATA_DIR) or one of its earlier keys still trusted after a rotation (DIGEST_PREVIOUS_PUBLIC_KEYS),
  * saying which key id verified it, or with the key `--public-key` names; when none is known the command refuses
  * (exit 78) rather than trust the key inside the file. Damage found, a digest signed by another key
- * included, is recorded in integrity_alerts, like any verification.
+ * included, is recorded in integrity_alerts, like any verification, once while its alert is open
+ * (the output names the alert). Wrong input is refused with exit 64 and records nothing: a missing
+ * flag, an office that does not exist (no `satker` row and no chain), a digest file of another
+ * office, a file that cannot be read. An office that exists but has no events yet is intact at 0.
  */
 export const auditVerifyCommand: CliCommand = {
   name: 'audit:verify',
   description: 'Verify an office\'s hash chain (--satker), optionally against a saved signed digest (--digest)',
   async run(args, context) {
-    const satker = args.satker;
-    if (typeof satker !== 'string' || satker === '') {
-      context.err(USAGE);
-      return 64;
+    try {
+      return await verifyOffice(args, context);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      print(context, args.json === true, false, error.message, {});
+      return USAGE_ERROR;
     }
-    const json = args.json === true;
-    if (args.digest === true || args['public-key'] === true) {
-      context.err(USAGE);
-      return 64;
-    }
-    const digestPath = typeof args.digest === 'string' ? args.digest : undefined;
-    const key = digestPath === undefined ? undefined : trustedKeys(args['public-key'] as string | undefined, context, digestPath);
-    if (key && 'refusal' in key) {
-      print(context, json, false, key.refusal, {});
-      return NO_TRUSTED_KEY;
-    }
-    const store = new EventStore(context.dataSource);
-    const logger = pino({ level: 'error', base: { name: 'kinerja-cli' } }, pino.destination(2));
-    const integrity = new IntegrityService(context.dataSource, store, logger);
-    const result = await integrity.verify(satker, 'cli', null);
-    if (!result.intact) {
-      const b = result.brokenLink;
-      return print(context, json, false, `RUSAK: rantai ${satker} putus pada urutan ${b.sequence} (${b.kind}, peristiwa ${b.eventId ?? '-'}): ${b.detail}`, { brokenLink: b });
-    }
-    const head = result.head;
-    if (digestPath === undefined || !key) {
-      return print(context, json, true, `UTUH: rantai ${satker} sampai urutan ${head.sequence}, hash kepala ${head.hash} (${head.count} peristiwa)`, { head });
-    }
-    const file = readDigest(digestPath);
-    const check = await checkDatabaseAgainstDigest(context.dataSource, store, satker, file, key.keys.map((k) => k.pem));
-    if (!check.ok) {
-      const digest = check.digest;
-      await integrity.recordDamage(satker, 'cli-digest', null, {
-        kind: 'digest_mismatch', sequence: digest?.sequence ?? null, eventId: null, detail: check.reason ?? 'digest tidak cocok',
-      });
-      const summary = check.signatureProblem === 'foreign_key'
-        ? `PERINGATAN: digest ${digestPath} BUKAN ditandatangani oleh kunci yang dipercaya (${key.description}): ${check.reason}. `
-          + 'Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini dicatat sebagai peringatan integritas.'
-          + (args['public-key'] === undefined ? ROTATION_HINT : '')
-        : `TIDAK COCOK dengan digest ${digestPath}: ${check.reason}`;
-      return print(context, json, false, summary, { head, digest, signatureProblem: check.signatureProblem, trustedKey: key.description, keyId: check.keyId });
-    }
-    const d = check.digest!;
-    const signer = verifiedWith(key, check.keyId);
-    return print(context, json, true,
-      `UTUH dan COCOK: rantai ${satker} memuat digest ${d.day} (urutan ${d.sequence}, hash ${d.hash}); kepala kini urutan ${head.sequence}, hash ${head.hash}; `
-        + `tanda tangan diperiksa dengan ${signer}`,
-      { head, digest: d, trustedKey: signer, keyId: check.keyId });
   },
 };
+
+async function verifyOffice(args: Record<string, string | boolean>, context: CliContext): Promise<number> {
+  const satker = args.satker;
+  if (typeof satker !== 'string' || satker === '') {
+    context.err(USAGE);
+    return USAGE_ERROR;
+  }
+  const json = args.json === true;
+  if (args.digest === true || args['public-key'] === true) {
+    context.err(USAGE);
+    return USAGE_ERROR;
+  }
+  if (!(await officeKnown(context, satker))) {
+    throw new UsageError(`DITOLAK: satker ${satker} tidak dikenal — tidak ada di tabel satker dan tidak memiliki rantai peristiwa. Periksa kode satker (${USAGE}).`);
+  }
+  const digestPath = typeof args.digest === 'string' ? args.digest : undefined;
+  const file = digestPath === undefined ? undefined : readDigest(digestPath);
+  // The office a digest names is read before its signature: a digest of another office is the
+  // wrong file, whoever signed it, not evidence about this office's chain.
+  const claimedPayload = (file as Partial<ChainDigestFile> | null | undefined)?.payload;
+  const claimedOffice = claimedPayload && typeof claimedPayload === 'object' ? claimedPayload.tenant : undefined;
+  if (typeof claimedOffice === 'string' && claimedOffice !== satker) {
+    throw new UsageError(
+      `DITOLAK: digest ${digestPath} milik satker ${claimedOffice}, bukan satker ${satker} yang diperiksa. `
+        + `Berikan digest satker ${satker}, atau periksa satker ${claimedOffice} dengan --satker ${claimedOffice}. Tidak ada yang dicatat.`,
+    );
+  }
+  const key = digestPath === undefined ? undefined : trustedKeys(args['public-key'] as string | undefined, context, digestPath);
+  if (key && 'refusal' in key) {
+    print(context, json, false, key.refusal, {});
+    return NO_TRUSTED_KEY;
+  }
+  const store = new EventStore(context.dataSource);
+  const logger = pino({ level: 'error', base: { name: 'kinerja-cli' } }, pino.destination(2));
+  const integrity = new IntegrityService(context.dataSource, store, logger);
+  const { result, alert: chainAlert } = await integrity.verifyAndRecord(satker, 'cli', null);
+  if (!result.intact) {
+    const b = result.brokenLink;
+    return print(context, json, false,
+      `RUSAK: rantai ${satker} putus pada urutan ${b.sequence} (${b.kind}, peristiwa ${b.eventId ?? '-'}): ${b.detail}; ${alertWords(chainAlert!)}`,
+      { brokenLink: b, alert: chainAlert });
+  }
+  const head = result.head;
+  if (file === undefined || !key) {
+    const summary = head.count === 0
+      ? `UTUH: rantai ${satker} masih kosong (0 peristiwa): satker belum mencatat peristiwa apa pun. Riwayat yang dihapus seluruhnya hanya terungkap dengan --digest.`
+      : `UTUH: rantai ${satker} sampai urutan ${head.sequence}, hash kepala ${head.hash} (${head.count} peristiwa)`;
+    return print(context, json, true, summary, { head });
+  }
+  const check = await checkDatabaseAgainstDigest(context.dataSource, store, satker, file, key.keys.map((k) => k.pem));
+  if (!check.ok) {
+    const digest = check.digest;
+    const claimed = (file as Partial<ChainDigestFile> | null)?.payload;
+    const day = String(digest?.day ?? (claimed && typeof claimed === 'object' ? claimed.day : undefined) ?? '-');
+    const alert = await integrity.recordDamage(satker, 'cli-digest', null, {
+      kind: 'digest_mismatch', sequence: digest?.sequence ?? null, eventId: null, detail: check.reason ?? 'digest tidak cocok',
+      damageKey: digestDamageKey(day, check.signatureProblem ? { problem: check.signatureProblem, keyId: namedKeyId(file) } : undefined),
+    });
+    const summary = check.signatureProblem === 'foreign_key'
+      ? `PERINGATAN: digest ${digestPath} BUKAN ditandatangani oleh kunci yang dipercaya (${key.description}): ${check.reason}. `
+        + `Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini ${alertWords(alert)}.`
+        + (args['public-key'] === undefined ? ROTATION_HINT : '')
+      : `TIDAK COCOK dengan digest ${digestPath}: ${check.reason}; ${alertWords(alert)}`;
+    return print(context, json, false, summary, { head, digest, signatureProblem: check.signatureProblem, trustedKey: key.description, keyId: check.keyId, alert });
+  }
+  const d = check.digest!;
+  const signer = verifiedWith(key, check.keyId);
+  return print(context, json, true,
+    `UTUH dan COCOK: rantai ${satker} memuat digest ${d.day} (urutan ${d.sequence}, hash ${d.hash}); kepala kini urutan ${head.sequence}, hash ${head.hash}; `
+      + `tanda tangan diperiksa dengan ${signer}`,
+    { head, digest: d, trustedKey: signer, keyId: check.keyId });
+}

@@ -59,7 +59,37 @@ export interface IntegrityBanner {
   alerts: IntegrityAlert[];
 }
 
-export type DamageReport = { kind: string; sequence: number | null; eventId: string | null; detail: string };
+/**
+ * Damage to the chain. `damageKey` names what was found, so that detecting it again while its alert
+ * is open records nothing new (`chainBreakKey`, `digestDamageKey`); when absent, the broken
+ * sequence names it (`chain:<sequence>`). A key of null, or no key and no sequence, is recorded
+ * every time.
+ */
+export type DamageReport = { kind: string; sequence: number | null; eventId: string | null; detail: string; damageKey?: string | null };
+
+/**
+ * The alert a detection of damage is filed under: the one this detection wrote (`recorded`), or
+ * the alert of the same office, kind and damage still open from an earlier detection.
+ */
+export interface RecordedAlert {
+  id: number;
+  recorded: boolean;
+}
+
+/** The damage key of a chain verification's first broken link (with its kind, one open alert each). */
+export function chainBreakKey(sequence: number): string {
+  return `chain:${sequence}`;
+}
+
+/**
+ * The damage key of a digest check: `digest:<day>` when a digest signed by a trusted key no longer
+ * matches the chain; `digest:<day>:<problem>:<key id>` when the file's signature was refused (the
+ * day and signer the file claims: another forgery, or the same one signed by another key, is
+ * another alert).
+ */
+export function digestDamageKey(day: string, refused?: { problem: string; keyId: string | null }): string {
+  return refused ? `digest:${day}:${refused.problem}:${refused.keyId ?? '-'}` : `digest:${day}`;
+}
 
 /** Damage to something the chain does not hold (a stored evidence file), named by `subject`. */
 export type SubjectDamage = { kind: string; subject: string; detail: string };
@@ -97,8 +127,10 @@ function bannerMessage(satker: string, last: IntegrityAlert): string {
  * Runs the chain verification of an office and records what it finds. A damaged chain is written
  * to `integrity_alerts`, a table outside the chain (damage to the events cannot hide it), and logged
  * at error level. Alerts are never cleared by a later clean run: restoring the rows does not undo
- * the fact that someone changed them. Damage found outside the chain (an evidence file that no
- * longer matches its SHA-256) is recorded here too, once per office, kind and subject while open.
+ * the fact that someone changed them. The same damage found again while its alert is open is not
+ * recorded twice (one open alert per office, kind and damage key: the first broken sequence, the
+ * digest day). Damage found outside the chain (an evidence file that no longer matches its
+ * SHA-256) is recorded here too, once per office, kind and subject while open.
  */
 export class IntegrityService {
   constructor(
@@ -108,21 +140,55 @@ export class IntegrityService {
   ) {}
 
   async verify(satker: string, source: string, detectedBy: string | null): Promise<VerifyResult> {
-    const result = await this.eventStore.verify(satker);
-    if (!result.intact) {
-      const b = result.brokenLink;
-      await this.recordDamage(satker, source, detectedBy, { kind: b.kind, sequence: b.sequence, eventId: b.eventId, detail: b.detail });
-    }
-    return result;
+    return (await this.verifyAndRecord(satker, source, detectedBy)).result;
   }
 
-  async recordDamage(satker: string, source: string, detectedBy: string | null, damage: DamageReport): Promise<void> {
-    this.logger.error({ satker, source, detectedBy, ...damage }, 'Integrity chain of the office is damaged');
-    await this.dataSource.query(
-      `INSERT INTO integrity_alerts (satker_code, detected_at, source, broken_sequence, broken_event_id, kind, detail, detected_by)
-       VALUES ($1, now(), $2, $3, $4, $5, $6, $7)`,
-      [satker, source, damage.sequence, damage.eventId, damage.kind, damage.detail, detectedBy],
-    );
+  /** `verify`, also saying which alert the damage found is filed under (null when intact). */
+  async verifyAndRecord(satker: string, source: string, detectedBy: string | null): Promise<{ result: VerifyResult; alert: RecordedAlert | null }> {
+    const result = await this.eventStore.verify(satker);
+    if (result.intact) return { result, alert: null };
+    const b = result.brokenLink;
+    const alert = await this.recordDamage(satker, source, detectedBy, {
+      kind: b.kind, sequence: b.sequence, eventId: b.eventId, detail: b.detail, damageKey: chainBreakKey(b.sequence),
+    });
+    return { result, alert };
+  }
+
+  /**
+   * Records damage to the chain, unless the office still has an open alert of the same kind for the
+   * same damage (`damageKey`): then that alert is the answer, and nothing is written. A unique index
+   * on the open alerts decides, so concurrent detections (the API, the CLI, the digest job) write one
+   * row; once the alert is closed, the same damage found again is a new alert.
+   */
+  async recordDamage(satker: string, source: string, detectedBy: string | null, damage: DamageReport): Promise<RecordedAlert> {
+    const { damageKey: given, ...reported } = damage;
+    const damageKey = given !== undefined ? given : damage.sequence === null ? null : chainBreakKey(damage.sequence);
+    // Two rounds at most: the open alert found in conflict may be closed before it is read back.
+    for (let attempt = 0; ; attempt++) {
+      const inserted: Array<{ id: string }> = await this.dataSource.query(
+        `INSERT INTO integrity_alerts (satker_code, detected_at, source, broken_sequence, broken_event_id, kind, detail, detected_by, damage_key)
+         VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (satker_code, kind, damage_key) WHERE resolved_at IS NULL AND subject IS NULL AND damage_key IS NOT NULL DO NOTHING
+         RETURNING id`,
+        [satker, source, damage.sequence, damage.eventId, damage.kind, damage.detail, detectedBy, damageKey],
+      );
+      if (inserted.length > 0) {
+        const id = Number(inserted[0].id);
+        this.logger.error({ satker, source, detectedBy, ...reported, damageKey, alertId: id }, 'Integrity chain of the office is damaged');
+        return { id, recorded: true };
+      }
+      const open: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT id FROM integrity_alerts
+          WHERE satker_code = $1 AND kind = $2 AND damage_key = $3 AND resolved_at IS NULL AND subject IS NULL`,
+        [satker, damage.kind, damageKey],
+      );
+      if (open.length > 0) {
+        const id = Number(open[0].id);
+        this.logger.error({ satker, source, detectedBy, ...reported, damageKey, alertId: id }, 'Integrity chain of the office is still damaged; its alert is open');
+        return { id, recorded: false };
+      }
+      if (attempt > 0) throw new Error(`Integrity alert of ${satker} (${damage.kind}, ${damageKey}) neither recorded nor open`);
+    }
   }
 
   /** True when the office has an open alert of this kind about this subject. */
