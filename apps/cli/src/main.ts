@@ -7,6 +7,7 @@ import {
   migrateDatabase,
   startEmbeddedPostgres,
 } from '@kinerja/platform';
+import { assertTransactionOrder } from '@kinerja/event-store';
 import { commands } from './commands';
 import { parseArgs } from './parse-args';
 
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
     if (applied.length > 0) logger.warn({ applied }, 'Migrations applied');
     const dataSource = await createDataSource({ url, poolSize: embedded ? 2 : 4, applicationName: 'kinerja-cli' }).initialize();
     try {
+      await assertTransactionOrder(dataSource); // a restored database whose log order is broken: exit 78
       return await command.run(flags, {
         dataSource,
         config,

@@ -12,3 +12,5 @@ export type { Checkpoint } from './checkpoint';
 export { GENESIS_HASH, hashEnvelope } from './event-envelope';
 export type { ChainEnvelope } from './event-envelope';
 export { preparedStatementPool } from './append-fast-path';
+export { assertTransactionOrder, checkTransactionOrder, TransactionOrderError } from './transaction-order';
+export type { TransactionOrder } from './transaction-order';

@@ -54,6 +54,7 @@ export async function bootProcess(
     logger.fatal({ err: error }, (error as Error).message);
     await runtime?.stop().catch(() => undefined);
     // Give the log transport a moment to flush before leaving.
-    setTimeout(() => process.exit(1), 200);
+    // A refusal of the environment (e.g. the event store's TransactionOrderError) is EX_CONFIG too.
+    setTimeout(() => process.exit(error instanceof ConfigError ? 78 : 1), 200);
   }
 }

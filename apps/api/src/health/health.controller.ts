@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { checkTransactionOrder } from '@kinerja/event-store';
 import { REDIS, RUNTIME, Runtime } from '@kinerja/platform';
 import { ProjectionLagService } from '@kinerja/projections';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
@@ -64,13 +65,16 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness and readiness: the database and Redis; integrity alerts and projection lag' })
   async health(@Res({ passthrough: true }) res: Response) {
-    const [database, redis, integrity, projections] = await Promise.all([
+    // The log's order (transaction-order.ts) is checked at start; checked again here for a process
+    // whose pool was pointed at a restored database while it ran. Broken: 503, the reason in `eventLog`.
+    const [database, redis, integrity, projections, eventLog] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
       this.integrityStatus(),
       this.projections(),
+      checkTransactionOrder(this.dataSource).then((order) => (order.status === 'OK' ? { status: order.status } : order), () => null),
     ]);
-    const up = database.status === 'up' && redis.status === 'up';
+    const up = database.status === 'up' && redis.status === 'up' && eventLog?.status !== 'BROKEN';
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status: up ? 'ok' : 'degraded',
@@ -78,6 +82,7 @@ export class HealthController {
       redis,
       integrity,
       projections,
+      eventLog,
     };
   }
 }
