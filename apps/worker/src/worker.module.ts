@@ -4,8 +4,9 @@ import { LkjModule, QueueRuntimeModule, RemindersModule } from '@kinerja/jobs';
 import { DigestModule } from '@kinerja/jobs/digest/digest.module';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
 import { ProjectionWorkerModule } from '@kinerja/projections';
+import { WorkerHeartbeat } from './worker-heartbeat';
 
-/** The worker: BullMQ processors, projections and process managers over the same platform. */
+/** The worker: BullMQ processors, projections and process managers over the same platform, and its heartbeat. */
 @Module({})
 export class WorkerModule {
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -23,6 +24,8 @@ export class WorkerModule {
         DigestModule,
         LkjModule.forWorker(),
       ],
+      // The liveness signal read by healthcheck.js (docker-compose.yml).
+      providers: [WorkerHeartbeat],
     };
   }
 }

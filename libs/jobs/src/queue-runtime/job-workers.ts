@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { connectionErrorLog, ROOT_LOGGER } from '@kinerja/platform';
 import { Job, Worker } from 'bullmq';
@@ -13,14 +13,34 @@ import { FoundHandler, resolveJobHandlers } from './resolve-job-handlers';
 type Handle = (payload: JobPayloads[JobName], job: Job) => Promise<unknown>;
 
 /**
+ * How long a stopping worker waits for its running jobs before it lets go of them. Shorter than
+ * the `stop_grace_period` of the worker in docker-compose.yml (30 s), so that the process still
+ * closes Redis and the database and exits by itself before Docker sends SIGKILL. An LKj takes well
+ * under a second; a reminders run sending many e-mails may take longer.
+ */
+export const JOB_SHUTDOWN_GRACE_MS = 20_000;
+/** Overrides JOB_SHUTDOWN_GRACE_MS (tests). */
+export const JOB_SHUTDOWN_GRACE = Symbol('JOB_SHUTDOWN_GRACE');
+
+/**
  * The worker side: finds every @JobHandler method, refuses to start unless each job of the queues it
  * serves (all of queues.ts by default) has exactly one, then runs one BullMQ Worker per queue
  * dispatching by job name.
+ *
+ * Stopping: the workers close in `onModuleDestroy`, the first of Nest's shutdown hooks, so they take
+ * no new job and the running ones finish while the database, Redis and the queues are all still
+ * open (TypeORM closes its DataSource in `onApplicationShutdown`, which Nest may call before ours
+ * for global modules like this one). After JOB_SHUTDOWN_GRACE_MS the jobs still running are let go:
+ * their lock lapses and another worker runs them again.
  */
 @Injectable()
-export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly workers: Worker[] = [];
   private handlers = new Map<JobName, Handle>();
+  /** The jobs this process is running now, by BullMQ id. */
+  private readonly running = new Map<string, Job>();
+  /** Set once the grace period is over: a job failing after it was interrupted, not broken. */
+  private abandoned = false;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -28,6 +48,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(JOB_CONNECTION) private readonly connection: JobConnectionOptions,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     @Inject(JOB_WORKER_QUEUES) private readonly queues: QueueName[],
+    @Optional() @Inject(JOB_SHUTDOWN_GRACE) private readonly graceMs: number = JOB_SHUTDOWN_GRACE_MS,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,6 +56,11 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     const found = this.discover().filter((f) => !(JOB_NAMES as string[]).includes(f.name) || names.includes(f.name as JobName));
     this.handlers = resolveJobHandlers(found, names);
     for (const queue of this.queues) this.workers.push(this.start(queue));
+  }
+
+  /** Every queue worker is up and taking jobs (the worker's heartbeat). */
+  isRunning(): boolean {
+    return this.workers.length > 0 && this.workers.every((w) => w.isRunning());
   }
 
   /** Runs a job's handler directly, as the worker would (tests, and the CLI). */
@@ -66,17 +92,44 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       async (job: Job) => {
         const name = job.name as JobName;
         if (JOB_QUEUES[name] !== queue) throw new Error(`Job ${job.name} does not belong to queue ${queue}`);
-        return this.run(name, job.data, job);
+        const key = `${queue}:${job.id}`;
+        this.running.set(key, job);
+        try {
+          return await this.run(name, job.data, job);
+        } finally {
+          this.running.delete(key);
+        }
       },
       { connection: this.connection.connection, prefix: this.connection.prefix, concurrency: QUEUES[queue].concurrency },
     );
-    worker.on('failed', (job, error) => logJobFailure(this.logger, job, error));
+    worker.on('failed', (job, error) => {
+      if (this.abandoned) this.logger.warn({ job: job?.name, jobId: job?.id, error: error.message }, 'Job interrupted by the shutdown; it will run again');
+      else logJobFailure(this.logger, job, error);
+    });
     worker.on('error', connectionErrorLog(this.logger, 'Queue worker', { queue }));
     return worker;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
-    this.workers.length = 0;
+  /**
+   * Stops taking jobs and waits for the running ones, at most `graceMs`. Resolves in either case:
+   * the process then closes its connections and exits.
+   */
+  async onModuleDestroy(): Promise<void> {
+    if (this.workers.length === 0) return;
+    const workers = this.workers.splice(0);
+    const waitingFor = [...this.running.values()].map((job) => ({ job: job.name, jobId: job.id }));
+    if (waitingFor.length > 0) this.logger.info({ jobs: waitingFor, graceMs: this.graceMs }, 'Stopping the queue workers: waiting for the running jobs');
+    const closed = Promise.all(workers.map((w) => w.close())).then(() => true);
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.graceMs)));
+    const finished = await Promise.race([closed, graceOver]).finally(() => clearTimeout(timer));
+    if (finished) {
+      this.logger.info('Queue workers stopped');
+      return;
+    }
+    this.abandoned = true;
+    closed.catch(() => undefined);
+    const left = [...this.running.values()].map((job) => ({ job: job.name, jobId: job.id }));
+    this.logger.warn({ jobs: left, graceMs: this.graceMs }, 'Queue workers stopped with jobs still running; another worker will run them again');
   }
 }
