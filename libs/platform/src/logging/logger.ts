@@ -7,24 +7,43 @@ export interface LoggerOptions {
   level: string;
   format: 'json' | 'pretty';
   name?: string;
+  /** Where JSON lines go (standard output when absent); for tests. */
+  destination?: pino.DestinationStream;
+}
+
+/**
+ * What a log line never carries: the values bound to a failed SQL statement (TypeORM's
+ * `QueryFailedError.parameters`: people's names, narratives, password hashes), passwords and
+ * bearer tokens, wherever a caller put them. The statement itself and the database's message stay.
+ */
+const REDACTED_PATHS = [
+  'err.parameters', 'err.driverError.parameters', 'err.cause.parameters',
+  'password', 'newPassword', 'currentPassword', 'passwordHash', 'accessToken', 'authorization',
+  '*.password', '*.newPassword', '*.currentPassword', '*.passwordHash', '*.accessToken', '*.authorization',
+];
+
+function censor(value: unknown): string {
+  return Array.isArray(value) ? `[${value.length} parameter(s), not logged]` : '[not logged]';
 }
 
 /** One pino root logger per process: JSON lines in production, readable lines in development. */
 export function createRootLogger(options: LoggerOptions): Logger {
-  return pino({
+  const settings: pino.LoggerOptions = {
     name: options.name ?? 'kinerja',
     level: options.level,
     base: undefined,
+    redact: { paths: REDACTED_PATHS, censor },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {
       const context = currentContext();
       return context ? { correlationId: context.correlationId } : {};
     },
     transport:
-      options.format === 'pretty'
+      options.format === 'pretty' && !options.destination
         ? { target: 'pino-pretty', options: { colorize: false, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }
         : undefined,
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /**
