@@ -7,7 +7,7 @@ import { redisAnswers } from './redis-connection';
 export class RedisUnavailableError extends Error {
   constructor(url: string) {
     super(
-      `No Redis answers at ${redactUrl(url)}. Start one with "docker compose up -d redis", ` +
+      `No Redis answers at ${redactUrl(url)}. Start one with "docker run -d -p 6379:6379 redis:7", ` +
         `or install your distribution's redis-server package (e.g. "apt-get install redis-server"), ` +
         `or set REDIS_URL to a running Redis.`,
     );
