@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AppConfig, Clock, createRootLogger, loadConfig } from '@kinerja/platform';
@@ -20,7 +21,9 @@ export interface TestApp {
  * `env` overrides configuration variables (strings, as in the environment); `redisUrl` points the
  * app at another Redis (one a test stops and starts).
  */
-export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock; redisUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; clock?: Clock; redisUrl?: string; logLines?: Array<Record<string, any>> } = {},
+): Promise<TestApp> {
   const redisUrl = options.redisUrl ?? testRedisUrl;
   const db = await createTestDatabase();
   // Evidence, LKj files and development keys go to a folder of this test's own, never ./.data.
@@ -39,7 +42,10 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     SEED_DEMO_ON_EMPTY: 'false',
     ...options.env,
   });
-  const logger = createRootLogger({ level: config.LOG_LEVEL, format: 'json', name: 'kinerja-test' });
+  // logLines: every JSON line the app logs, for tests about what is logged.
+  const lines = options.logLines;
+  const destination = lines && new Writable({ write(chunk, _encoding, done) { lines.push(JSON.parse(String(chunk))); done(); } });
+  const logger = createRootLogger({ level: config.LOG_LEVEL, format: 'json', name: 'kinerja-test', destination });
   const app = await createApiApp({
     config,
     logger,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
 import { CredentialsService, UserPasswordService } from '@kinerja/identity';
 import type { AuthenticatedUser, IdentityCommandOptions } from '@kinerja/identity';
@@ -12,8 +12,14 @@ import { UnknownUsernameLockout } from './unknown-username-lockout';
  * Login, then a token; changing one's own password, whose wrong current passwords count as failed
  * logins for the address as for the account.
  */
+/** Refusals that say someone is guessing, for the operators' security log (warn); others are info. */
+const ALARMING = new Set(['AUTH.LOCKED', 'AUTH.RATE_LIMITED']);
+
 @Injectable()
 export class AuthService {
+  /** The security log: who signed in or was refused, from where (never a password). */
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly credentials: CredentialsService,
     private readonly passwords: UserPasswordService,
@@ -23,10 +29,17 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, address: string): Promise<LoginResponseDto> {
-    return this.counted(address, 'AUTH.INVALID_CREDENTIALS', async () => {
-      const { user, tokenVersion } = await this.credentials.verify(username, password, this.unknownNames);
-      return { ...(await this.tokens.issue(user, tokenVersion)), user };
-    });
+    try {
+      const answer = await this.counted(address, 'AUTH.INVALID_CREDENTIALS', async () => {
+        const { user, tokenVersion } = await this.credentials.verify(username, password, this.unknownNames);
+        return { ...(await this.tokens.issue(user, tokenVersion)), user };
+      });
+      this.logger.log({ msg: 'Signed in', event: 'auth.login', userId: answer.user.id, username: answer.user.username, satker: answer.user.satker, address });
+      return answer;
+    } catch (error) {
+      this.refused('Sign-in refused', 'auth.login_refused', error, { username, address });
+      throw error;
+    }
   }
 
   changeOwnPassword(
@@ -38,7 +51,23 @@ export class AuthService {
   ): Promise<{ replayed: boolean }> {
     return this.counted(address, 'AUTH.CURRENT_PASSWORD_WRONG', () =>
       this.passwords.changeOwn(user, currentPassword, newPassword, options),
+    ).then(
+      (answer) => {
+        if (!answer.replayed) this.logger.log({ msg: 'Own password changed', event: 'auth.password_changed', userId: user.id, username: user.username, address });
+        return answer;
+      },
+      (error: unknown) => {
+        this.refused('Own password change refused', 'auth.password_change_refused', error, { userId: user.id, username: user.username, address });
+        throw error;
+      },
     );
+  }
+
+  private refused(msg: string, event: string, error: unknown, fields: Record<string, unknown>): void {
+    if (!(error instanceof DomainError)) return; // not a refusal: the exception filter logs it
+    const line = { msg, event, code: error.code, ...fields };
+    if (ALARMING.has(error.code)) this.logger.warn(line);
+    else this.logger.log(line);
   }
 
   /** `attempt` behind the address's rate limit; its refusal with `failure` counts against the address. */
