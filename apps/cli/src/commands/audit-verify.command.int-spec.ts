@@ -240,6 +240,22 @@ describe('npm run cli -- audit:verify', () => {
       expect(await alertsOf('kpu-cli')).toBe(0);
     });
 
+    it('a file that is no Kinerja digest, or a public key that is no Ed25519 key', async () => {
+      const notADigest = join(dir, 'bukan-digest.json');
+      writeFileSync(notADigest, JSON.stringify({ laporan: 'LKj 2025', halaman: 42 }));
+      expect(await run({ satker: 'kpu-cli', digest: notADigest })).toBe(64);
+      expect(err[0]).toMatch(/^DITOLAK: berkas .*bukan-digest\.json tidak dapat dipakai: berkas digest tidak lengkap\..*Tidak ada yang dicatat\.$/);
+      const otherKind = join(dir, 'jenis-lain.json');
+      writeFileSync(otherKind, JSON.stringify({ ...JSON.parse(readFileSync(digestPath, 'utf8')), payload: { ...JSON.parse(readFileSync(digestPath, 'utf8')).payload, kind: 'lain' } }));
+      expect(await run({ satker: 'kpu-cli', digest: otherKind })).toBe(64);
+      expect(err[1]).toContain('berkas bukan digest rantai Kinerja versi 1');
+      const rsa = join(dir, 'rsa.pem');
+      writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }));
+      expect(await run({ satker: 'kpu-cli', digest: digestPath, 'public-key': rsa })).toBe(64);
+      expect(err[2]).toMatch(/^DITOLAK: kunci publik tidak dapat dipakai: kunci publik yang dipercaya tidak dapat dibaca/);
+      expect(await alertsOf('kpu-cli')).toBe(0);
+    });
+
     it('a digest or key file that cannot be read', async () => {
       expect(await run({ satker: 'kpu-cli', digest: join(dir, 'tidak-ada.json') })).toBe(64);
       expect(err[0]).toMatch(/^Berkas digest .*tidak-ada\.json tidak dapat dibaca/);

@@ -127,6 +127,9 @@ function verifiedWith(trusted: { keys: LabelledKey[] }, keyId: string | null): s
   return (trusted.keys.find((k) => k.keyId !== null && k.keyId === keyId) ?? trusted.keys[0]).label;
 }
 
+/** Problems of the input itself (the file is no digest, the key no Ed25519 public key), not of the chain. */
+const WRONG_INPUT: ReadonlySet<string> = new Set(['incomplete', 'not_a_digest', 'unreadable_key']);
+
 function print(context: CliContext, json: boolean, ok: boolean, summary: string, details: Record<string, unknown>): number {
   if (json) context.out(JSON.stringify({ ok, summary, ...details }));
   else (ok ? context.out : context.err)(summary);
@@ -144,7 +147,7 @@ function print(context: CliContext, json: boolean, ok: boolean, summary: string,
  * included, is recorded in integrity_alerts, like any verification, once while its alert is open
  * (the output names the alert). Wrong input is refused with exit 64 and records nothing: a missing
  * flag, an office that does not exist (no `satker` row and no chain), a digest file of another
- * office, a file that cannot be read. An office that exists but has no events yet is intact at 0.
+ * office, a file that cannot be read, a file that is no Kinerja digest, a key that is no Ed25519 public key. An office that exists but has no events yet is intact at 0.
  */
 export const auditVerifyCommand: CliCommand = {
   name: 'audit:verify',
@@ -209,6 +212,12 @@ async function verifyOffice(args: Record<string, string | boolean>, context: Cli
     return print(context, json, true, summary, { head });
   }
   const check = await checkDatabaseAgainstDigest(context.dataSource, store, satker, file, key.keys.map((k) => k.pem));
+  // A file that is no Kinerja digest, or a public key that is no Ed25519 key, is the wrong input,
+  // not evidence about the chain: refused like a file of another office, nothing recorded.
+  if (!check.ok && check.signatureProblem !== null && WRONG_INPUT.has(check.signatureProblem)) {
+    const what = check.signatureProblem === 'unreadable_key' ? 'kunci publik' : `berkas ${digestPath}`;
+    throw new UsageError(`DITOLAK: ${what} tidak dapat dipakai: ${check.reason}. Berikan digest yang disimpan dari Kinerja (GET /api/v1/satker/${satker}/audit/digests/{tanggal}) dan kunci publik Ed25519. Tidak ada yang dicatat.`);
+  }
   if (!check.ok) {
     const digest = check.digest;
     const claimed = (file as Partial<ChainDigestFile> | null)?.payload;
