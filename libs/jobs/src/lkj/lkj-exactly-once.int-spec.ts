@@ -77,6 +77,10 @@ describe('LKj production: once, right after the last approval', () => {
     expect(events.map((e) => e.type)).toEqual(['LkjRequested', 'LkjProduced', 'LkjMarkedStale', 'LkjRequested', 'LkjProduced']);
     const produced = events.filter((e) => e.type === 'LkjProduced') as unknown as Array<{ data: LkjProduced['data'] }>;
     expect(produced.map((p) => p.data.version)).toEqual([1, 2]);
+    // Each LkjProduced names the request of its version as its cause, in that request's correlation.
+    const requests = events.filter((e) => e.type === 'LkjRequested');
+    expect(events.filter((e) => e.type === 'LkjProduced').map((e) => [e.metadata.causationId, e.metadata.correlationId]))
+      .toEqual(requests.map((r) => [r.eventId, r.metadata.correlationId]));
     // Both versions' files stay on disk, each matching its recorded SHA-256.
     for (const p of produced) {
       for (const f of p.data.files) expect((await s.parts.files.read(JEMBER, f.sha256))?.actualSha256).toBe(f.sha256);

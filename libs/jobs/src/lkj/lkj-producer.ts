@@ -44,7 +44,8 @@ export class LkjProducer {
         const result = await this.streams.decide(
           loaded,
           { type: 'RecordLkjProduced', data: { version, files, modelDigest }, metadata },
-          systemMetadata(satker, lkjJobId(satker, year, version)),
+          // Caused by the version's request, in its correlation: the trail links the two.
+          systemMetadata(satker, lkjJobId(satker, year, version), loaded.requests?.get(version)?.eventId ?? null, loaded.requests?.get(version)?.correlationId),
           manager,
         );
         await this.outbox.markProduced(manager, satker, year, version, now);

@@ -12,6 +12,16 @@ export interface LoadedLkj {
   state: LkjState;
   /** Events in the stream (0 before the first). */
   count: number;
+  /** The `LkjRequested` event of each version, so that what follows from it names it as its cause. */
+  requests?: ReadonlyMap<number, { eventId: string; correlationId: string }>;
+}
+
+function requestsOf(events: ReadonlyArray<{ type: string; eventId: string; data: unknown; metadata: { correlationId: string } }>) {
+  const requests = new Map<number, { eventId: string; correlationId: string }>();
+  for (const e of events) {
+    if (e.type === 'LkjRequested') requests.set((e.data as { version: number }).version, { eventId: e.eventId, correlationId: e.metadata.correlationId });
+  }
+  return requests;
 }
 
 /** Who appends when nobody asked: the process manager and the job. */
@@ -35,7 +45,7 @@ export class LkjStreams {
   /** Pass the transaction's `manager` when loading inside one (PGlite has a single session). */
   async load(satker: string, year: number, manager?: EntityManager): Promise<LoadedLkj> {
     const events = await this.store.readStream(lkjStreamId(satker, year), { tenantId: satker }, manager);
-    return { satker, year, state: foldEvents(lkjDecider, events as unknown as LkjEvent[]), count: events.length };
+    return { satker, year, state: foldEvents(lkjDecider, events as unknown as LkjEvent[]), count: events.length, requests: requestsOf(events) };
   }
 
   /** Is a PK of the year approved (in force)? Read from its stream, in `manager`'s transaction when given. */
