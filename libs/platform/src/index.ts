@@ -7,6 +7,7 @@ export * from './database/data-source';
 export * from './embedded/embedded-postgres';
 export * from './logging/correlation.middleware';
 export * from './logging/logger';
+export * from './logging/failure-run';
 export * from './logging/request-context';
 export * from './platform.module';
 export * from './redis/private-redis';

@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { EventStore, EventStoreModule } from '@kinerja/event-store';
-import { logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
+import { FailureRun, ROOT_LOGGER } from '@kinerja/platform';
 import { ProjectionsModule } from './projections.module';
 import { ProjectionRebuilder, RebuildInProgressError } from './runner/projection-rebuilder';
 import { ProjectionRegistry } from './runner/projection-registry';
@@ -23,9 +23,12 @@ export class ProjectionWorker implements OnApplicationBootstrap, OnApplicationSh
     private readonly rebuilder: ProjectionRebuilder,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
+    // Per projection: its first failure, then at most a line a minute, and one when it works again.
+    const failures = new Map<string, FailureRun>();
+    const run = (name: string) => failures.get(name) ?? failures.set(name, new FailureRun(this.logger, 'projection batch failed; retrying', { projection: name })).get(name)!;
     this.runner = new ProjectionRunner(dataSource, store, registry, {
-      onError: (name, error, failuresInARow) =>
-        logRetriedFailure(this.logger, error, 'projection batch failed; retrying', { projection: name, failuresInARow }),
+      onError: (name, error) => run(name).failed(error),
+      onRecovered: (name) => run(name).succeeded(),
     });
   }
 

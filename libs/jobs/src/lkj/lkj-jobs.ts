@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
+import { FailureRun, logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { JobHandler } from '../queue-runtime/job-handler.decorator';
 import { JobQueues } from '../queue-runtime/job-queues';
@@ -27,6 +27,8 @@ export const LKJ_RECONCILE_SCHEDULER = 'lkj-reconcile-daily';
 @Injectable()
 export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
+  /** The poll's failures during an outage: a few lines, and one when it works again. */
+  private readonly pollFailures: FailureRun;
   private polling: Promise<unknown> | null = null;
 
   constructor(
@@ -37,7 +39,9 @@ export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly queues: JobQueues,
     @Inject(LKJ_OPTIONS) private readonly options: LkjWorkerOptions,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.pollFailures = new FailureRun(logger, 'LKj process manager poll failed');
+  }
 
   @JobHandler('lkj.produce')
   produce(payload: JobPayloads['lkj.produce']) {
@@ -78,7 +82,7 @@ export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     this.timer = setInterval(() => {
       if (this.polling) return;
       this.polling = this.poll()
-        .catch((error) => logRetriedFailure(this.logger, error, 'LKj process manager poll failed'))
+        .then(() => this.pollFailures.succeeded(), (error) => this.pollFailures.failed(error))
         .finally(() => (this.polling = null));
     }, every);
     this.timer.unref();

@@ -18,6 +18,8 @@ export interface ProjectionRunnerOptions {
   maxRetryDelayMs?: number;
   /** Each failed batch, with how many failed in a row (1 for the first). */
   onError?: (projection: string, error: unknown, failuresInARow: number) => void;
+  /** The first batch that succeeds after `failures` failed in a row. */
+  onRecovered?: (projection: string, failures: number) => void;
 }
 
 export interface BatchResult {
@@ -127,6 +129,7 @@ export class ProjectionRunner {
       try {
         const { applied } = await this.runBatch(projection);
         busy = applied === this.batchSize;
+        if (failures > 0) this.options.onRecovered?.(projection.name, failures);
         failures = 0;
       } catch (error) {
         failures += 1;

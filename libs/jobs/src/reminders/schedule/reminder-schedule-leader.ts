@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, Clock, logRetriedFailure, REDIS, ROOT_LOGGER } from '@kinerja/platform';
+import { AppConfig, Clock, FailureRun, REDIS, ROOT_LOGGER } from '@kinerja/platform';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { JobQueues } from '../../queue-runtime/job-queues';
@@ -50,7 +50,8 @@ export class ReminderScheduleLeader implements OnApplicationBootstrap, OnApplica
   onApplicationBootstrap(): void {
     const every = this.options.leaderIntervalMs;
     if (every === null) return;
-    const loop = () => void this.tick().catch((error) => logRetriedFailure(this.logger, error, 'Reminder schedule leader tick failed'));
+    const failures = new FailureRun(this.logger, 'Reminder schedule leader tick failed');
+    const loop = () => void this.tick().then(() => failures.succeeded(), (error) => failures.failed(error));
     loop();
     this.timer = setInterval(loop, every);
     this.timer.unref();
