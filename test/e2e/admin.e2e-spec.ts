@@ -270,6 +270,15 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       }
     });
 
+    it('gives a new office its parent\'s time zone and deadline day unless told otherwise', async () => {
+      const root = as(rootAdminToken);
+      expect((await root.post('/api/v1/satker').send({ code: 'kpu-prov-papua-tengah', name: 'KPU Provinsi Papua Tengah', parentCode: 'kpu-ri', timeZone: 'Asia/Jayapura', reportDeadlineDay: 7 })).status).toBe(201);
+      const inherited = await root.post('/api/v1/satker').send({ code: 'kpu-kab-nabire', name: 'KPU Kabupaten Nabire', parentCode: 'kpu-prov-papua-tengah' });
+      expect(inherited.body).toMatchObject({ timeZone: 'Asia/Jayapura', reportDeadlineDay: 7 });
+      const own = await root.post('/api/v1/satker').send({ code: 'kpu-kab-mimika', name: 'KPU Kabupaten Mimika', parentCode: 'kpu-prov-papua-tengah', timeZone: 'Asia/Makassar', reportDeadlineDay: 5 });
+      expect(own.body).toMatchObject({ timeZone: 'Asia/Makassar', reportDeadlineDay: 5 });
+    });
+
     it('never deactivates the root office', async () => {
       const response = await as(rootAdminToken).patch('/api/v1/satker/kpu-ri').send({ active: false });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'SATKER.ROOT_CANNOT_BE_DEACTIVATED' });

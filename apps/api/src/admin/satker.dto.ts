@@ -22,12 +22,12 @@ export class CreateSatkerDto {
   @Matches(SATKER_CODE_PATTERN, { message: 'kode satker induk: 2–64 huruf kecil, angka atau "-"' })
   parentCode: string;
 
-  @ApiPropertyOptional({ enum: TIME_ZONES, default: 'Asia/Jakarta' })
+  @ApiPropertyOptional({ enum: TIME_ZONES, description: "The office's time zone; when left out, its parent's (Asia/Jakarta at the root)" })
   @IsOptional()
   @IsIn(TIME_ZONES)
   timeZone?: TimeZone;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 28, default: 5, description: 'Day of month M+1 by which realisasi of M is due' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 28, description: "Day of month M+1 by which realisasi of M is due; when left out, its parent's (5 at the root)" })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -136,17 +136,19 @@ export class SatkerService {
     record: RecordEvent,
     input: Omit<CreateSatkerInput, 'parentCode'> & { parentCode: string | null },
   ): Promise<Satker> {
+    let parent: Satker | null = null;
     if (input.parentCode !== null) {
-      const parent = await this.lockParent(manager, input.parentCode);
+      parent = await this.lockParent(manager, input.parentCode);
       if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
     }
     const now = this.clock.now();
+    // Not given: the parent's (a kabupaten in Papua keeps WIT time and its province's deadline day).
     const data = {
       code: input.code,
       name: input.name,
       parentCode: input.parentCode,
-      timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-      reportDeadlineDay: input.reportDeadlineDay ?? DEFAULT_REPORT_DEADLINE_DAY,
+      timeZone: input.timeZone ?? parent?.timeZone ?? DEFAULT_TIME_ZONE,
+      reportDeadlineDay: input.reportDeadlineDay ?? parent?.reportDeadlineDay ?? DEFAULT_REPORT_DEADLINE_DAY,
     };
     let rows: SatkerRow[];
     try {
