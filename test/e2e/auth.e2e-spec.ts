@@ -215,7 +215,9 @@ describe('authentication through HTTP', () => {
       .send({ active: false });
     expect(deactivate.status).toBe(200);
     expect((await me(token)).body.code).toBe('AUTH.TOKEN_REVOKED');
-    expect((await attempt('ketua.kpu-kab-jember', FIXTURE_PASSWORD, '10.0.5.1')).body.code).toBe('AUTH.INVALID_CREDENTIALS');
+    const refused = await attempt('ketua.kpu-kab-jember', FIXTURE_PASSWORD, '10.0.5.1');
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'AUTH.ACCOUNT_INACTIVE' });
+    expect((await attempt('ketua.kpu-kab-jember', 'bukan-sandinya', '10.0.5.1')).body.code).toBe('AUTH.INVALID_CREDENTIALS');
   });
 
   it('ends the sessions of a whole office when it is deactivated', async () => {
@@ -227,6 +229,9 @@ describe('authentication through HTTP', () => {
       .send({ active: false });
     expect(response.status).toBe(200);
     expect((await me(token)).body.code).toBe('AUTH.TOKEN_REVOKED');
+    const closed = await attempt('kasubbag.kpu-kab-jember', FIXTURE_PASSWORD, '10.0.5.2');
+    expect({ status: closed.status, code: closed.body.code }).toEqual({ status: 403, code: 'AUTH.ACCOUNT_INACTIVE' });
+    expect(closed.body.message).toMatch(/^Satker Anda tidak aktif lagi/);
     // Reactivated, the office's users sign in again; the tokens from before stay revoked.
     const reactivated = await t.http.patch('/api/v1/satker/kpu-kab-jember').set('Authorization', `Bearer ${rootAdminToken}`).send({ active: true });
     expect(reactivated.status).toBe(200);

@@ -100,6 +100,14 @@ export const identityErrors = {
 export const authErrors = {
   invalidCredentials: () =>
     new DomainError('AUTH.INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah.', 'unauthenticated'),
+  accountInactive: (officeInactive: boolean) =>
+    new DomainError(
+      'AUTH.ACCOUNT_INACTIVE',
+      officeInactive
+        ? 'Satker Anda tidak aktif lagi (ditutup atau digabung), sehingga akun Anda tidak dapat dipakai. Hubungi Admin satker induk untuk akun di satker yang baru.'
+        : 'Akun Anda telah dinonaktifkan. Hubungi Admin satker Anda bila Anda masih memerlukan akses.',
+      'forbidden',
+    ),
   locked: (lockedUntil: Date, now: Date) =>
     new DomainError(
       'AUTH.LOCKED',

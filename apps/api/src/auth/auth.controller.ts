@@ -22,6 +22,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Masuk dengan nama pengguna dan kata sandi; menghasilkan token bearer' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiResponse({ status: 401, type: ErrorBody, description: 'AUTH.INVALID_CREDENTIALS' })
+  @ApiResponse({ status: 403, type: ErrorBody, description: 'AUTH.ACCOUNT_INACTIVE: the password is right but the account or its office is deactivated' })
   @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this username, whether an account or not (Retry-After)' })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'AUTH.RATE_LIMITED: too many failures from this address (Retry-After)' })
   @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down), or DATABASE.UNAVAILABLE (Retry-After)' })

@@ -39,11 +39,15 @@ describe('credentials: lockout, refusals that look alike, password changes', () 
     expect((await credentials.verify('ketua', 'ketua-rahasia')).user.id).toBe(ketua.id);
   });
 
-  it('answers an unknown user and a deactivated user exactly like a wrong password', async () => {
+  it('answers an unknown user like a wrong password, and tells a deactivated user so only after the right password', async () => {
     expect((await refusal(credentials.verify('tidak-ada', 'apa-saja-123'))).code).toBe('AUTH.INVALID_CREDENTIALS');
     const [ketua] = (await users.list('kpu-kab-jember')).filter((u) => u.username === 'ketua');
     await users.update(rootAdmin, 'kpu-kab-jember', ketua.id, { active: false });
-    expect((await refusal(credentials.verify('ketua', 'ketua-rahasia'))).code).toBe('AUTH.INVALID_CREDENTIALS');
+    expect((await refusal(credentials.verify('ketua', 'bukan-sandinya'))).code).toBe('AUTH.INVALID_CREDENTIALS');
+    const inactive = await refusal(credentials.verify('ketua', 'ketua-rahasia'));
+    expect({ code: inactive.code, message: inactive.message }).toEqual({
+      code: 'AUTH.ACCOUNT_INACTIVE', message: 'Akun Anda telah dinonaktifkan. Hubungi Admin satker Anda bila Anda masih memerlukan akses.',
+    });
     expect((await credentials.sessionUser(ketua.id))?.active).toBe(false);
   });
 

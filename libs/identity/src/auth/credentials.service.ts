@@ -19,8 +19,9 @@ export interface SessionUser extends AuthenticatedUser {
 
 /**
  * Checks a username and password, counting failures and locking the account after too many.
- * Unknown, inactive and wrong-password answers are the same error after the same work; with a
- * store for the failures of unknown names, an unknown name also locks like an account does.
+ * Unknown and wrong-password answers are the same error after the same work; with a store for the
+ * failures of unknown names, an unknown name also locks like an account does. A deactivated account
+ * (or one of a closed office) is told so, but only after its correct password.
  */
 @Injectable()
 export class CredentialsService {
@@ -54,7 +55,8 @@ export class CredentialsService {
       await this.lockout.recordFailure(row.id);
       throw authErrors.invalidCredentials();
     }
-    if (!row.active || !row.satker_active) throw authErrors.invalidCredentials();
+    // Only whoever knows the password learns that the account or its office is closed, and what to do.
+    if (!row.active || !row.satker_active) throw authErrors.accountInactive(!row.satker_active);
     if (row.failed_login_count > 0 || row.locked_until) {
       await this.dataSource.query(`UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1`, [row.id]);
     }
