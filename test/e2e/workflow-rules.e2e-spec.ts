@@ -144,6 +144,7 @@ describe('workflow rules at the HTTP edge', () => {
     it('refuses a month that has not ended (422 REALISASI.MONTH_NOT_ENDED)', async () => {
       const response = await t.http.put(report(2024, 6)).set(as(tokens.kasubbag.KUL)).send(content(6));
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'REALISASI.MONTH_NOT_ENDED' });
+      expect(response.body.message).toBe('Bulan Juni 2024 belum berakhir; laporan dapat dikirim mulai 1 Juli 2024 pukul 00.00 WIB.');
     });
 
     it('refuses a year without an approved PK (409 REALISASI.NO_APPROVED_PK)', async () => {

@@ -22,6 +22,22 @@ describe('Monthly realisasi: drafting and submission', () => {
     spec().when(save('2024-01-31T16:59:59.000Z')).thenThrows('REALISASI.MONTH_NOT_ENDED', 'validation');
   });
 
+  it('given nothing, when saved before the month ended, then the refusal names the month and the moment it ends in the office\'s time', () => {
+    const messageOf = (now: string, timezone: string, month = 1) => {
+      try {
+        const command = save(now, kasubbagKul, content, { ...context, timezone });
+        realisasiDecider.decide({ ...command, data: { ...command.data, key: { ...key, month } } }, realisasiDecider.initialState());
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return null;
+    };
+    expect(messageOf('2024-01-31T16:59:59.000Z', 'Asia/Jakarta')).toBe('Bulan Januari 2024 belum berakhir; laporan dapat dikirim mulai 1 Februari 2024 pukul 00.00 WIB.');
+    // 14.59 UTC on 31 December is 23.59 in Jayapura: December has not ended there, and the next month is in the next year.
+    expect(messageOf('2024-12-31T14:59:00.000Z', 'Asia/Jayapura', 12)).toBe('Bulan Desember 2024 belum berakhir; laporan dapat dikirim mulai 1 Januari 2025 pukul 00.00 WIT.');
+    expect(messageOf('2024-12-31T15:00:00.000Z', 'Asia/Makassar', 12)).toBe('Bulan Desember 2024 belum berakhir; laporan dapat dikirim mulai 1 Januari 2025 pukul 00.00 WITA.');
+  });
+
   it('given nothing, when saved at 00:00 on 1 February in Jakarta (still 31 January in UTC), then the month has ended', () => {
     expect(spec().when(save('2024-01-31T17:00:00.000Z')).events()).toHaveLength(1);
   });

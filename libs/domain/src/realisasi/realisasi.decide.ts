@@ -1,6 +1,7 @@
 import { Dec } from '../shared/decimal';
 import { DomainError } from '../shared/domain-error';
 import { localDateOf, monthHasEnded } from '../shared/local-date';
+import { indonesianMonthYear, officeZoneAbbreviation } from '../shared/indonesian-time';
 import { sameJson } from '../shared/same-json';
 import type { Actor, CommandMetadata } from '../shared/actor';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
@@ -30,11 +31,20 @@ function requireOwnKasubbag(actor: Actor, subbagian: string): void {
   }
 }
 
+/**
+ * "Bulan Desember 2026 belum berakhir; laporan dapat dikirim mulai 1 Januari 2027 pukul 00.00 WIT.":
+ * the month by name and the moment it ends in the office's own time.
+ */
+export function monthNotEndedMessage(year: number, month: number, timeZone: string): string {
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+  return `Bulan ${indonesianMonthYear(year, month)} belum berakhir; laporan dapat dikirim mulai 1 ${indonesianMonthYear(next.year, next.month)} pukul 00.00 ${officeZoneAbbreviation(timeZone)}.`;
+}
+
 /** A report exists only for a month that has ended in the office's time zone, under an approved PK. */
 function requirePeriodOpen(key: RealisasiKey, context: RealisasiContext, metadata: CommandMetadata): PkVersionInForce {
   const today = localDateOf(metadata.now, context.timezone);
   if (!monthHasEnded(key.year, key.month, today)) {
-    refuse('REALISASI.MONTH_NOT_ENDED', `Bulan ${key.month}/${key.year} belum berakhir; laporan dapat diisi mulai tanggal 1 bulan berikutnya.`, 'validation', { year: key.year, month: key.month });
+    refuse('REALISASI.MONTH_NOT_ENDED', monthNotEndedMessage(key.year, key.month, context.timezone), 'validation', { year: key.year, month: key.month });
   }
   const pk = context.pkInForce;
   if (!pk || pk.satker !== key.satker || pk.year !== key.year) {
