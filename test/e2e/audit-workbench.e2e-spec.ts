@@ -96,16 +96,20 @@ describe('the Inspektorat\'s workbench', () => {
     expect(rows).toEqual([
       ['PkDrafted', 'sekretaris', null, '12', null],
       ['RealisasiDraftSaved', 'kasubbag.kul', null, '0', null],
-      ['RealisasiSubmitted', 'kasubbag.kul', '0', '0', null],
-      ['RealisasiReturned', 'sekretaris', '0', '0', RETURN_REASON],
+      // Submitting, returning and approving are told against the figure as last approved: none yet.
+      ['RealisasiSubmitted', 'kasubbag.kul', null, '0', null],
+      ['RealisasiReturned', 'sekretaris', null, '0', RETURN_REASON],
       ['RealisasiDraftSaved', 'kasubbag.kul', '0', '1', null],
-      ['RealisasiSubmitted', 'kasubbag.kul', '1', '1', null],
-      ['RealisasiApproved', 'sekretaris', '1', '1', null],
+      ['RealisasiSubmitted', 'kasubbag.kul', null, '1', null],
+      ['RealisasiApproved', 'sekretaris', null, '1', null],
       ['RealisasiRevisionOpened', 'kasubbag.kul', '1', '1', 'Salah ketik, seharusnya 3 layanan.'],
       ['RealisasiDraftSaved', 'kasubbag.kul', '1', '3', null],
-      ['RealisasiSubmitted', 'kasubbag.kul', '3', '3', null],
-      ['RealisasiApproved', 'sekretaris', '3', '3', null],
+      ['RealisasiSubmitted', 'kasubbag.kul', '1', '3', null],
+      ['RealisasiApproved', 'sekretaris', '1', '3', null],
     ]);
+    // In words, as the CSV export writes them: a first approval is a first value.
+    const approvals = response.body.items.filter((i: any) => i.eventType === 'RealisasiApproved');
+    expect(approvals.map((i: any) => i.changes.filter((c: any) => c.indicatorCode === 'K4.1').map((c: any) => [c.before, c.after]))).toEqual([[[null, '1']], [['1', '3']]]);
     expect(response.body.integrity).toEqual({ status: 'OK', message: null, alerts: [] });
     expect(response.body.items[3].actor).toMatchObject({ role: 'SEKRETARIS', name: expect.stringMatching(/^SEKRETARIS\s+Jember$/) });
   });

@@ -23,8 +23,11 @@ export class AuditTrailProjection implements Projection {
    * 2: every event type has words (LKj, last year's capaian, reminders); a PK change lists every
    * property it changed; identity changes say the value before. The state tables keep their shape
    * (the new memory lives in audit_trail_stream_state), so the worker's rebuild at start-up is all it takes.
+   * 3: submitting, approving and returning a monthly report show its figures against the values
+   * last approved ("kosong → 1" before the first approval, not "1 → 1"); the rebuild rewrites the
+   * rows already stored.
    */
-  readonly version = 2;
+  readonly version = 3;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

@@ -58,8 +58,8 @@ export class AuditTrailState {
 
   /**
    * Keeps `value` about a stream for its later events, as JSON text under `__<name>` in the
-   * stream's slot, beside whatever else is kept there. Not for a report's stream, whose slot is
-   * its lines (every key an indicator).
+   * stream's slot, beside whatever else is kept there. A report's slot is its lines (every other
+   * key an indicator): its describer keeps what it remembers there apart from the lines itself.
    */
   remember(satker: string, streamId: string, name: string, value: unknown): void {
     const lines = this.reportLines(satker, streamId) ?? {};

@@ -22,6 +22,17 @@ function keyOfStream(streamId: string): ReportKey | null {
   return { year, month, subbagian: parts.slice(4).join(':') };
 }
 
+/** What a report's slot remembers besides its lines: the values last approved (`__approved`). */
+const APPROVED = 'approved';
+const isMemo = (key: string) => key.startsWith('__');
+
+/** The report's values as last saved, without what is remembered beside them; null before the first save. */
+function savedLines(state: AuditTrailState, event: RecordedEvent): ReportLines | null {
+  const slot = state.reportLines(event.tenantId, event.streamId);
+  if (slot === null) return null;
+  return Object.fromEntries(Object.entries(slot).filter(([key]) => !isMemo(key)));
+}
+
 function figuresOf(lines: ReportLines, previous: ReportLines | null, month: number) {
   return Object.entries(lines).map(([indicatorCode, after]) => ({
     indicatorCode, month, field: 'realisasi', before: previous ? (previous[indicatorCode] ?? null) : null, after,
@@ -37,10 +48,12 @@ function changesOf(satker: string, key: ReportKey, figures: ReturnType<typeof fi
 }
 
 function saved(event: RecordedEvent, state: AuditTrailState, key: ReportKey, data: Extract<RealisasiEvent, { type: 'RealisasiDraftSaved' }>['data']) {
-  const previous = state.reportLines(event.tenantId, event.streamId);
+  const slot = state.reportLines(event.tenantId, event.streamId);
+  const previous = savedLines(state, event);
   const lines: ReportLines = {};
   for (const line of data.lines) lines[line.indicatorCode] = line.value;
-  state.setReportLines(event.tenantId, event.streamId, lines);
+  const remembered = Object.fromEntries(Object.entries(slot ?? {}).filter(([key]) => isMemo(key)));
+  state.setReportLines(event.tenantId, event.streamId, { ...remembered, ...lines });
   const all = figuresOf(lines, previous, key.month);
   // Only what this save changed; the first save of a revision shows every value entered.
   const figures = previous ? all.filter((f) => f.before !== f.after) : all;
@@ -57,10 +70,14 @@ export function describeRealisasi(event: RecordedEvent, state: AuditTrailState):
   const r = event as unknown as RealisasiEvent;
   const report = `laporan realisasi ${monthName(key.month)} ${key.year} subbagian ${key.subbagian}`;
   const base = { subjectKind: 'REALISASI' as const, year: key.year, month: key.month, subbagian: key.subbagian, reportRevision: r.data.revision };
-  // Non-saving events concern the values as last saved: shown unchanged so the figure history lists them.
-  const current = () => {
-    const lines = state.reportLines(event.tenantId, event.streamId) ?? {};
-    const figures = figuresOf(lines, lines, key.month);
+  // Submitting, approving and returning concern the values as last saved, against the figures as
+  // last approved: before the first approval there is none ("kosong → 1", as a first save says),
+  // after it the approval changes the figure ("1 → 3"). Opening a revision changes no value: the
+  // approved ones are shown unchanged, so that the figure history lists the event.
+  const current = (against: 'approved' | 'unchanged') => {
+    const lines = savedLines(state, event) ?? {};
+    const approved = state.recall<ReportLines>(event.tenantId, event.streamId, APPROVED);
+    const figures = figuresOf(lines, against === 'approved' ? (approved ?? {}) : lines, key.month);
     return { figures, changes: changesOf(event.tenantId, key, figures, state) };
   };
   switch (r.type) {
@@ -70,14 +87,17 @@ export function describeRealisasi(event: RecordedEvent, state: AuditTrailState):
         summary: `Menyimpan ${report} (revisi ${r.data.revision})${s.listed ? `: ${s.listed}` : '; tidak ada nilai yang berubah'}.` };
     }
     case 'RealisasiSubmitted':
-      return { ...base, ...current(),
+      return { ...base, ...current('approved'),
         summary: `${r.data.resubmission ? 'Mengajukan kembali' : 'Mengajukan'} ${report} (revisi ${r.data.revision}) untuk disetujui.` };
-    case 'RealisasiApproved':
-      return { ...base, ...current(), summary: `Menyetujui ${report} (revisi ${r.data.revision}).` };
+    case 'RealisasiApproved': {
+      const described = { ...base, ...current('approved'), summary: `Menyetujui ${report} (revisi ${r.data.revision}).` };
+      state.remember(event.tenantId, event.streamId, APPROVED, savedLines(state, event) ?? {});
+      return described;
+    }
     case 'RealisasiReturned':
-      return { ...base, ...current(), reason: r.data.reason, summary: `Mengembalikan ${report} (revisi ${r.data.revision}) untuk diperbaiki.` };
+      return { ...base, ...current('approved'), reason: r.data.reason, summary: `Mengembalikan ${report} (revisi ${r.data.revision}) untuk diperbaiki.` };
     case 'RealisasiRevisionOpened':
-      return { ...base, ...current(), reason: r.data.reason, summary: `Membuka perbaikan (revisi ${r.data.revision}) atas ${report} yang sudah disetujui.` };
+      return { ...base, ...current('unchanged'), reason: r.data.reason, summary: `Membuka perbaikan (revisi ${r.data.revision}) atas ${report} yang sudah disetujui.` };
     default: {
       const _exhaustive: never = r;
       return _exhaustive;
