@@ -3,6 +3,7 @@ export * from './model/lkj-input.types';
 export * from './model/lkj-model.types';
 export { buildLkjModel, lkjModelDigest } from './model/build-lkj-model';
 export { collectIndicatorNotes } from './model/collect-indicator-notes';
+export { officeIdentity, officeLevelOf, type OfficeHierarchy, type OfficeIdentity, type OfficeLevel } from './model/office-identity';
 export { generateConclusions, type ConclusionFacts } from './conclusions/generate-conclusions';
 export { generateSuggestions, type SuggestionFacts } from './conclusions/generate-suggestions';
 export { renderLkjDocx, type RenderLkjDocxOptions } from './docx/render-lkj-docx';

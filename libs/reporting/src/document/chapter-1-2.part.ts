@@ -27,13 +27,16 @@ export function bab1Blocks(m: LkjModel): Block[] {
       : [p(`Uraian tugas ${m.office.name} belum dicatat.`)]),
   ];
   if (m.office.functions.length > 0) {
-    blocks.push(p('Selain itu, Sekretariat mempunyai kewenangan dan kewajiban sebagai berikut:'), list(m.office.functions));
+    blocks.push(p(`Selain itu, ${secretariat(m)} mempunyai kewenangan dan kewajiban sebagai berikut:`), list(m.office.functions));
   }
   blocks.push(
     h2('bab-1-4', `1.4 Struktur Kelembagaan ${o}`),
     p(
-      `Sekretariat dipimpin oleh seorang Sekretaris yang dibantu oleh ${countWithWords(m.office.subbagian.length)} ` +
-        `Kepala Subbagian, yaitu:`,
+      m.office.level === 'KABUPATEN_KOTA'
+        ? `Sekretariat dipimpin oleh seorang Sekretaris yang dibantu oleh ${countWithWords(m.office.subbagian.length)} ` +
+            `Kepala Subbagian, yaitu:`
+        : `${secretariat(m)} dipimpin oleh seorang ${m.office.level === 'PUSAT' ? 'Sekretaris Jenderal' : 'Sekretaris'} ` +
+            `yang dibantu oleh ${countWithWords(m.office.subbagian.length)} unit kerja, yaitu:`,
     ),
   );
   for (const [i, sub] of m.office.subbagian.entries()) {
@@ -51,6 +54,11 @@ export function bab1Blocks(m: LkjModel): Block[] {
     ),
   );
   return blocks;
+}
+
+/** "Sekretariat", or "Sekretariat Jenderal" for KPU RI's. */
+function secretariat(m: LkjModel): string {
+  return m.office.level === 'PUSAT' ? 'Sekretariat Jenderal' : 'Sekretariat';
 }
 
 function staffBlocks(m: LkjModel): Block[] {

@@ -22,10 +22,13 @@ export function coverBlocks(m: LkjModel): Block[] {
   return blocks;
 }
 
+/** Printed where the town is unknown (a KPU Provinsi): a blank the signer fills in by hand. */
+export const PLACE_BLANK = '....................';
+
 export function signatureBlock(m: LkjModel): Block {
   return {
     kind: 'signature',
-    lines: [`${m.signing.place}, ${formatDateId(m.signing.date)}`, m.office.institutionName.toUpperCase(), 'KETUA'],
+    lines: [`${m.signing.place ?? PLACE_BLANK}, ${formatDateId(m.signing.date)}`, m.office.institutionName.toUpperCase(), 'KETUA'],
     name: m.signing.signerName.toUpperCase(),
   };
 }

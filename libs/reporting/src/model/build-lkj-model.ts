@@ -7,6 +7,7 @@ import { buildBudget } from './build-budget';
 import { buildMeasurement } from './build-measurement';
 import { rangeLabel } from './capaian-figures';
 import { LkjInput, OfficeProfileInput } from './lkj-input.types';
+import { officeLevelOf } from './office-identity';
 import { LKJ_MODEL_SCHEMA, LkjBudget, LkjKegiatanAnalysis, LkjMeasurement, LkjModel, LkjOffice, LkjStaffTable } from './lkj-model.types';
 
 /**
@@ -101,6 +102,7 @@ function buildOffice(office: OfficeProfileInput): LkjOffice {
   return {
     code: office.code,
     name: office.name,
+    level: office.level ?? officeLevelOf(office.name),
     shortName: office.shortName,
     institutionName: office.institutionName,
     region: office.region,

@@ -1,4 +1,5 @@
 import type { KinerjaTable, PkVersionInForce, RatingScale } from '@kinerja/domain';
+import type { OfficeLevel } from './office-identity';
 
 /**
  * What the LKj job hands to `buildLkjModel`: plain data read from the read models. Tabel 3.2 is the
@@ -28,9 +29,11 @@ export interface StaffInput {
 
 export interface OfficeProfileInput {
   code: string;
-  /** Formal name: "Sekretariat KPU Kabupaten Jember". */
+  /** Formal name: "Sekretariat KPU Kabupaten Jember", "Sekretariat Jenderal KPU RI". */
   name: string;
-  /** Name used in running text and on the cover: "KPU Kabupaten Jember". */
+  /** Level in the KPU hierarchy; when absent, read from the name (`officeLevelOf`). */
+  level?: OfficeLevel;
+  /** Name used in running text and on the cover: "KPU Kabupaten Jember", "Sekretariat Jenderal KPU RI" (see `officeIdentity`). */
   shortName: string;
   /** Institution line on the cover and signature: "Komisi Pemilihan Umum Kabupaten Jember". */
   institutionName: string;
@@ -94,7 +97,8 @@ export interface LkjInput {
   /** ISO instant of production; comes from the job's clock. */
   producedAt: string;
   office: OfficeProfileInput;
-  signing: { place: string; date: string };
+  /** `place`: the town it is signed in; null when unknown (a blank line is printed, to be filled in by hand). */
+  signing: { place: string | null; date: string };
   /** The PK version in force (Tabel 2.1 and 2.2). */
   pk: PkVersionInForce;
   /** ISO date the PK was signed (the day it was approved, in the office's time zone). */

@@ -1,5 +1,6 @@
 import type { RupiahPlaces } from '../format/format-id';
 import type { OfficeProfileInput } from './lkj-input.types';
+import type { OfficeLevel } from './office-identity';
 
 /**
  * The Laporan Kinerja as data: everything both renderers print, already computed and formatted
@@ -16,8 +17,8 @@ export interface LkjStaffTable {
   grandTotal: number;
 }
 
-/** The office as given, with its staff table totalled. */
-export type LkjOffice = Omit<OfficeProfileInput, 'staff'> & { staff: LkjStaffTable };
+/** The office as given, with its level decided and its staff table totalled. */
+export type LkjOffice = Omit<OfficeProfileInput, 'staff' | 'level'> & { level: OfficeLevel; staff: LkjStaffTable };
 
 export interface LkjPkIndikator {
   code: string;
@@ -173,7 +174,7 @@ export interface LkjModel {
   version: number;
   draft: boolean;
   office: LkjOffice;
-  signing: { place: string; date: string; signerRole: string; signerName: string };
+  signing: { place: string | null; date: string; signerRole: string; signerName: string };
   pk: { signedOn: string; version: number; programs: LkjPkProgram[] };
   ratingScale: LkjRatingRow[];
   measurement: LkjMeasurement;
