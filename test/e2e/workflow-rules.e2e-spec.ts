@@ -322,5 +322,14 @@ describe('workflow rules at the HTTP edge', () => {
       const versions = await t.http.get(`${base}/versions`).set(as(tokens.inspektorat));
       expect(versions.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'APPROVED'], [2, 'DRAFT']]);
     });
+
+    it('refuses a PK Perubahan for a year that has ended (office time): it would apply from no month', async () => {
+      await approveJemberPk(t, tokens, 2023);
+      const refused = await t.http.post(`/api/v1/satker/${JEMBER}/pk/2023/revisions`).set(as(tokens.sekretaris)).send({ reason: 'Penyesuaian target setelah tahun berakhir.' });
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'PK.YEAR_ENDED' });
+      expect(refused.body.message).toMatch(/^Tahun 2023 sudah berakhir: PK Perubahan berlaku mulai bulan disetujuinya/);
+      const versions = await t.http.get(`/api/v1/satker/${JEMBER}/pk/2023/versions`).set(as(tokens.inspektorat));
+      expect(versions.body.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    });
   });
 });

@@ -21,6 +21,12 @@ describe('PK Perubahan (revision)', () => {
     spec(...history).when({ type: 'OpenPkRevision', data: { reason: 'Refocusing anggaran' }, metadata: meta(sekretaris, at(6)) }).then([opened]);
   });
 
+  it('given an approved PK of a year that has ended, when the Sekretaris opens a revision, then it is refused: no month is left for it', () => {
+    spec(...history).when({ type: 'OpenPkRevision', data: { reason: 'Refocusing anggaran', yearEnded: true }, metadata: meta(sekretaris, '2025-01-02T03:00:00.000Z') })
+      .thenThrows('PK.YEAR_ENDED', 'conflict');
+    spec(...history).when({ type: 'OpenPkRevision', data: { reason: 'Refocusing anggaran', yearEnded: false }, metadata: meta(sekretaris, at(6)) }).then([opened]);
+  });
+
   it('given an approved PK, when a revision is opened without a reason, then the reason is required', () => {
     spec(...history).when({ type: 'OpenPkRevision', data: { reason: '' }, metadata: meta(sekretaris) }).thenThrows('PK.REASON_REQUIRED');
   });

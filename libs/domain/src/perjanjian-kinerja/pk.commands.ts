@@ -14,7 +14,11 @@ export type ChangePkIndicators = Command<'ChangePkIndicators', { structure: PkSt
 export type SubmitPk = Command<'SubmitPk', { subbagianCodes?: string[] }>;
 export type ApprovePk = Command<'ApprovePk', { subbagianCodes?: string[] }>;
 export type ReturnPk = Command<'ReturnPk', { reason: string }>;
-export type OpenPkRevision = Command<'OpenPkRevision', { reason: string }>;
+/**
+ * `yearEnded`, when the handler says so: the year is over in the office's calendar. A PK Perubahan
+ * changes what is measured from the month it is approved in; after the year there is no such month.
+ */
+export type OpenPkRevision = Command<'OpenPkRevision', { reason: string; yearEnded?: boolean }>;
 
 export type PkCommand = DraftPk | ChangePkIndicators | SubmitPk | ApprovePk | ReturnPk | OpenPkRevision;
 export type PkCommandType = PkCommand['type'];

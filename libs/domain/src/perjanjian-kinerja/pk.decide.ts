@@ -128,6 +128,15 @@ function openRevision(command: OpenPkRevision, state: PkState): PkEvent[] {
   }
   const inForce = existing.versions.find((v) => v.version === existing.inForce);
   if (!inForce) throw new DomainError('PK.NOT_APPROVED', 'PK belum disetujui; ubah drafnya saja.', 'conflict');
+  if (command.data.yearEnded) {
+    throw new DomainError(
+      'PK.YEAR_ENDED',
+      `Tahun ${existing.year} sudah berakhir: PK Perubahan berlaku mulai bulan disetujuinya, dan tahun ini tidak lagi memiliki bulan tersisa. `
+        + 'Angka yang keliru diperbaiki dengan revisi laporan bulanan yang bersangkutan.',
+      'conflict',
+      { year: existing.year },
+    );
+  }
   const reason = requireReason(command.data.reason);
   const { actor, now } = command.metadata;
   const version = Math.max(...existing.versions.map((v) => v.version)) + 1;

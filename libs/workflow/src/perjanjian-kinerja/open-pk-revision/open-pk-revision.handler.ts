@@ -1,4 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { localDateOf } from '@kinerja/domain';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
 import type { PkView } from '../pk.view';
 import { PkWriter } from '../pk-writer';
@@ -21,6 +22,10 @@ export class OpenPkRevisionHandler implements ICommandHandler<OpenPkRevisionComm
   constructor(private readonly writer: PkWriter) {}
 
   execute({ satker, year, reason, actor, options }: OpenPkRevisionCommand) {
-    return this.writer.run({ satker, year }, actor, options, (metadata) => ({ type: 'OpenPkRevision', data: { reason }, metadata }));
+    return this.writer.run({ satker, year }, actor, options, (metadata, facts) => ({
+      type: 'OpenPkRevision',
+      data: { reason, yearEnded: localDateOf(metadata.now, facts.timeZone).year > year },
+      metadata,
+    }));
   }
 }
