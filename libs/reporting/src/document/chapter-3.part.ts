@@ -17,23 +17,14 @@ function measurementBlocks(m: LkjModel): Block[] {
         `termasuk kendala yang dihadapi dan solusi yang ditempuh.`,
     ),
     h2('bab-3-1', '3.1 Pengukuran Capaian Kinerja'),
-    p(
-      `Pengukuran tingkat capaian kinerja dilakukan dengan membandingkan target indikator kinerja dengan realisasinya. ` +
-        `Capaian dihitung sebagai realisasi dibagi target dikali 100% (untuk indikator yang makin kecil makin baik, ` +
-        `target dibagi realisasi), lalu diklasifikasikan menurut skala berikut:`,
-    ),
+    p(methodText(m)),
     table(
       'tabel-3-1',
       ['Tabel 3.1', 'Skala Penilaian Capaian Kinerja'],
       [col('No', 0.5, 'center'), col('Rentang Nilai (%)', 1.4, 'center'), col('Kategori', 1.4), col('Keterangan', 4)],
       m.ratingScale.map((r) => dataRow(`${r.no}.`, r.range, r.category, r.meaning)),
     ),
-    p(
-      `Hasil pengukuran kinerja ${m.office.name} Tahun ${m.year}` +
-        (m.measurement.throughMonth === null
-          ? ' disajikan dalam tabel berikut:'
-          : ` sampai dengan bulan ${MONTHS_ID[m.measurement.throughMonth - 1]} (target sampai dengan bulan tersebut) disajikan dalam tabel berikut:`),
-    ),
+    p(`Hasil pengukuran kinerja ${m.office.name} Tahun ${m.year}${periodText(m)}`),
     table(
       'tabel-3-2',
       ['Tabel 3.2', 'Pengukuran Kinerja'],
@@ -48,6 +39,62 @@ function measurementBlocks(m: LkjModel): Block[] {
       measurementRows(m),
     ),
   ];
+}
+
+/**
+ * 3.1's method: the formulas the year's indicators actually use (Tabel 3.2 was computed with them,
+ * `capaianOf` in the domain), ranges only when a target is a range.
+ */
+export function methodText(m: LkjModel): string {
+  const f = m.measurement.method;
+  const lower = f.inverseDifference + f.inverseRatio;
+  const higherRule = 'realisasi dibagi target dikali 100%';
+  let rule: string;
+  if (lower === 0) {
+    rule = `Capaian dihitung sebagai ${higherRule}`;
+  } else {
+    const rules = [
+      f.higherIsBetter > 0 ? `untuk indikator yang makin besar makin baik, ${higherRule}` : null,
+      f.inverseDifference > 0
+        ? `untuk ${countWithWords(f.inverseDifference)} indikator yang makin kecil makin baik` +
+          `${f.inverseRatio > 0 ? ' dengan rumus selisih' : ''}, (2 × target − realisasi) dibagi target dikali 100%, ` +
+          'dengan capaian paling rendah 0%'
+        : null,
+      f.inverseRatio > 0
+        ? `untuk ${countWithWords(f.inverseRatio)} indikator yang makin kecil makin baik` +
+          `${f.inverseDifference > 0 ? ' dengan rumus rasio' : ''}, target dibagi realisasi dikali 100% ` +
+          '(realisasi 0 memberi capaian 200%)'
+        : null,
+    ].filter((r): r is string => r !== null);
+    rule = `Capaian dihitung ${rules.join('; ')}`;
+  }
+  const range = f.rangeTargets > 0
+    ? ' Untuk target berupa rentang, realisasi di dalam rentang memberi capaian 100%; realisasi di bawah rentang ' +
+      'diukur terhadap batas bawah dan di atas rentang terhadap batas atas, dengan rumus di atas.'
+    : '';
+  return 'Pengukuran tingkat capaian kinerja dilakukan dengan membandingkan target indikator kinerja dengan realisasinya. ' +
+    (range === '' ? `${rule}, lalu diklasifikasikan menurut skala berikut:` : `${rule}.${range} Capaian kemudian diklasifikasikan menurut skala berikut:`);
+}
+
+/**
+ * The period of Tabel 3.2, and for figures to date which target its Target column shows: the plan
+ * to date where the indicator has a rencana aksi, the annual target where it has none
+ * (`appliedTarget` in the domain).
+ */
+function periodText(m: LkjModel): string {
+  const month = m.measurement.throughMonth;
+  if (month === null) return ' disajikan dalam tabel berikut:';
+  const until = ` sampai dengan bulan ${MONTHS_ID[month - 1]}`;
+  const toDate = m.measurement.method.toDate;
+  if (toDate === null) return `${until} disajikan dalam tabel berikut:`;
+  if (toDate.withoutPlan === 0) return `${until} (target sampai dengan bulan tersebut menurut rencana aksi) disajikan dalam tabel berikut:`;
+  if (toDate.withPlan === 0) {
+    return `${until} disajikan dalam tabel berikut. Karena indikatornya tidak memiliki rencana aksi bulanan, kolom Target ` +
+      'memuat target tahunan dan capaian menunjukkan kemajuan terhadap target tahunan tersebut:';
+  }
+  return `${until} disajikan dalam tabel berikut. Kolom Target memuat target sampai dengan bulan tersebut menurut rencana ` +
+    `aksi bagi ${countWithWords(toDate.withPlan)} indikator yang memiliki rencana aksi bulanan, dan target tahunan bagi ` +
+    `${countWithWords(toDate.withoutPlan)} indikator lainnya, yang capaiannya menunjukkan kemajuan terhadap target tahunan:`;
 }
 
 function measurementRows(m: LkjModel): TableRow[] {

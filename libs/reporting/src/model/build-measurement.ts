@@ -95,9 +95,22 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
   const categories = rows.map((r) => r.category ?? NOT_MEASURED);
   const scaleCategories = input.ratingScale.rows.map((r) => r.category);
   const extra = [...new Set(categories.filter((c) => !scaleCategories.includes(c)))];
+  const used = rows.map((r) => pkIndicators.get(r.code)).filter((i): i is PkIndicator => i !== undefined);
+  const lower = used.filter((i) => i.polarity === 'LOWER_IS_BETTER');
+  const month = input.kinerja.month;
   return {
     measurement: {
-      throughMonth: input.kinerja.month,
+      throughMonth: month,
+      method: {
+        higherIsBetter: used.length - lower.length,
+        inverseDifference: lower.filter((i) => i.lowerIsBetterFormula !== 'INVERSE_RATIO').length,
+        inverseRatio: lower.filter((i) => i.lowerIsBetterFormula === 'INVERSE_RATIO').length,
+        rangeTargets: used.filter((i) => i.target.kind === 'RANGE').length,
+        toDate: month === null || month >= 12 ? null : {
+          withPlan: used.filter((i) => i.monthlyPlan !== null).length,
+          withoutPlan: used.filter((i) => i.monthlyPlan === null).length,
+        },
+      },
       ratingScaleVersion: input.kinerja.ratingScaleVersion,
       programs,
       office: average(input.kinerja.office),

@@ -88,9 +88,30 @@ export interface LkjMeasurementProgram {
   average: LkjAverage;
 }
 
+/**
+ * How the year's indicators are measured, so that 3.1 describes the formulas Tabel 3.2 used and
+ * nothing else: counts of indicators per rule.
+ */
+export interface LkjMeasurementMethod {
+  higherIsBetter: number;
+  /** Lower is better, (2T − R) / T × 100 floored at 0 (the default). */
+  inverseDifference: number;
+  /** Lower is better, T / R × 100. */
+  inverseRatio: number;
+  /** Indicators whose target is a range (min–max). */
+  rangeTargets: number;
+  /**
+   * For figures to date (a draft before December): indicators measured against the plan to date
+   * of their rencana aksi, and those without a plan, measured against the annual target. Null for
+   * the whole year (or to December), where every target is the annual one.
+   */
+  toDate: { withPlan: number; withoutPlan: number } | null;
+}
+
 export interface LkjMeasurement {
   /** Null for the whole year; M when the figures run to the end of month M (a draft). */
   throughMonth: number | null;
+  method: LkjMeasurementMethod;
   ratingScaleVersion: string;
   programs: LkjMeasurementProgram[];
   office: LkjAverage;

@@ -1,0 +1,68 @@
+import { computeKinerja, DEFAULT_RATING_SCALE, type LowerIsBetterFormula, type PkIndicator } from '@kinerja/domain';
+import { jember2024ApprovedReports, jember2024LkjInput } from '../fixtures/jember-2024.sample';
+import { buildLkjModel } from '../model/build-lkj-model';
+import { sectionOf, textsOf } from '../testing/document-blocks';
+
+/** The Jember LKj with some indicators changed (and Tabel 3.2 recomputed with them), through `month` when given. */
+function lkjWith(change: Record<string, Partial<PkIndicator>>, month: number | null = null) {
+  const input = jember2024LkjInput({ draft: month !== null });
+  const pk = structuredClone(input.pk);
+  for (const i of pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators))) Object.assign(i, change[i.code] ?? {});
+  const reports = jember2024ApprovedReports().filter((r) => month === null || r.month <= month);
+  const kinerja = computeKinerja(pk, reports, { month, ratingScale: DEFAULT_RATING_SCALE });
+  return buildLkjModel({ ...input, pk, kinerja });
+}
+const lower = (f: LowerIsBetterFormula): Partial<PkIndicator> => ({ polarity: 'LOWER_IS_BETTER', lowerIsBetterFormula: f });
+const method = (model: ReturnType<typeof buildLkjModel>) => textsOf(sectionOf(model, 'bab-3-1'))[0];
+const period = (model: ReturnType<typeof buildLkjModel>) => textsOf(sectionOf(model, 'bab-3-1'))[1];
+
+describe('3.1 describes the formulas Tabel 3.2 used', () => {
+  it('given only higher-is-better indicators (Jember 2024), then it names R / T only, as the reference', () => {
+    expect(method(lkjWith({}))).toBe(
+      'Pengukuran tingkat capaian kinerja dilakukan dengan membandingkan target indikator kinerja dengan realisasinya. ' +
+        'Capaian dihitung sebagai realisasi dibagi target dikali 100%, lalu diklasifikasikan menurut skala berikut:',
+    );
+  });
+
+  it('given a lower-is-better indicator with the default formula, then it names (2T − R) / T floored at 0, never T / R', () => {
+    const text = method(lkjWith({ 'K4.1': lower('INVERSE_DIFFERENCE') }));
+    expect(text).toContain('untuk indikator yang makin besar makin baik, realisasi dibagi target dikali 100%');
+    expect(text).toContain('untuk 1 (satu) indikator yang makin kecil makin baik, (2 × target − realisasi) dibagi target dikali 100%, dengan capaian paling rendah 0%');
+    expect(text).not.toContain('target dibagi realisasi');
+  });
+
+  it('given both lower-is-better formulas, then it names both with their counts', () => {
+    const text = method(lkjWith({ 'K4.1': lower('INVERSE_DIFFERENCE'), 'K1.1': lower('INVERSE_RATIO'), 'K2.1': lower('INVERSE_RATIO') }));
+    expect(text).toContain('untuk 1 (satu) indikator yang makin kecil makin baik dengan rumus selisih, (2 × target − realisasi) dibagi target');
+    expect(text).toContain('untuk 2 (dua) indikator yang makin kecil makin baik dengan rumus rasio, target dibagi realisasi dikali 100%');
+  });
+
+  it('given a range target, then it says how a range is measured', () => {
+    const text = method(lkjWith({ 'K1.1': { target: { kind: 'RANGE', min: '1', max: '2' } } }));
+    expect(text).toContain('Untuk target berupa rentang, realisasi di dalam rentang memberi capaian 100%');
+    expect(text).toMatch(/Capaian kemudian diklasifikasikan menurut skala berikut:$/);
+  });
+});
+
+describe('a draft to date says which target the Target column shows', () => {
+  it('given indicators with and without a rencana aksi (Jember through August), then it names the plan to date and the annual target', () => {
+    const model = lkjWith({}, 8);
+    const withPlan = model.measurement.method.toDate!.withPlan;
+    expect(withPlan).toBeGreaterThan(0);
+    expect(model.measurement.method.toDate!.withoutPlan).toBeGreaterThan(0);
+    expect(period(model)).toMatch(/sampai dengan bulan Agustus disajikan dalam tabel berikut\. Kolom Target memuat target sampai dengan bulan tersebut menurut rencana aksi bagi .* indikator yang memiliki rencana aksi bulanan, dan target tahunan bagi .* indikator lainnya/);
+    expect(period(model)).not.toContain('(target sampai dengan bulan tersebut)');
+  });
+
+  it('given no indicator with a rencana aksi, then it says the annual target applies', () => {
+    const input = jember2024LkjInput();
+    const noPlans = Object.fromEntries(input.pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => [i.code, { monthlyPlan: null }]))));
+    expect(period(lkjWith(noPlans, 8))).toContain('kolom Target memuat target tahunan');
+  });
+
+  it('given every indicator with a rencana aksi, then the target to date is the plan', () => {
+    const input = jember2024LkjInput();
+    const plans = Object.fromEntries(input.pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => [i.code, { monthlyPlan: i.monthlyPlan ?? Array(12).fill('1') }]))));
+    expect(period(lkjWith(plans, 8))).toContain('sampai dengan bulan Agustus (target sampai dengan bulan tersebut menurut rencana aksi) disajikan');
+  });
+});
