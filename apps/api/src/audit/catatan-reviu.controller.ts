@@ -74,7 +74,7 @@ export class CatatanReviuController {
   @HttpCode(200)
   @Roles('INSPEKTORAT')
   @CommandHeaders()
-  @ApiOperation({ summary: 'Menutup catatan reviu (temuan hanya setelah ada tindak lanjut)' })
+  @ApiOperation({ summary: 'Menutup catatan reviu (temuan hanya setelah ada tindak lanjut); hanya Inspektorat satker penulisnya atau satker di atasnya (403 CATATAN_REVIU.AUTHOR_OFFICE_ABOVE)' })
   async close(@Param() p: NoteParams, @Body() body: CloseCatatanReviuBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new CloseCatatanReviuCommand(p.satker, p.noteId, body.conclusion ?? '', user, commandOptions(req, body.expectedVersion))));
   }
@@ -83,7 +83,7 @@ export class CatatanReviuController {
   @HttpCode(200)
   @Roles('INSPEKTORAT')
   @CommandHeaders()
-  @ApiOperation({ summary: 'Membuka kembali catatan reviu yang sudah ditutup, dengan alasan' })
+  @ApiOperation({ summary: 'Membuka kembali catatan reviu yang sudah ditutup, dengan alasan; hanya Inspektorat satker penulisnya atau satker di atasnya (403 CATATAN_REVIU.AUTHOR_OFFICE_ABOVE)' })
   async reopen(@Param() p: NoteParams, @Body() body: ReopenCatatanReviuBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new ReopenCatatanReviuCommand(p.satker, p.noteId, body.reason, user, commandOptions(req, body.expectedVersion))));
   }

@@ -1,6 +1,7 @@
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { localDateOf, perjanjianKinerjaDecider, pkStreamId, type PkState } from '@kinerja/domain';
 import { checkCatatanTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu-target.check';
+import { checkCatatanAuthorOffice } from '@kinerja/domain/catatan-reviu/catatan-reviu-author.check';
 import type { CatatanReviuCategory, CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { Clock } from '@kinerja/platform';
 import { AggregateRunner } from '../shared/aggregate-runner';
@@ -89,10 +90,23 @@ export class SubmitTindakLanjutHandler implements ICommandHandler<SubmitTindakLa
   }
 }
 
+/**
+ * Closing and reopening settle a note: only an Inspektorat of its author's office or of an office
+ * above it may (a kabupaten's Inspektorat never settles the province's finding). Another role is
+ * refused by the decider (CATATAN_REVIU.FORBIDDEN), so the author is looked up for Inspektorat only.
+ * The author never changes, so reading the note before the command runs decides nothing stale.
+ */
+async function requireAuthorOfficeOrAbove(writer: CatatanReviuWriter, satker: string, noteId: string, actor: WorkflowActor, action: string): Promise<void> {
+  if (actor.role !== 'INSPEKTORAT') return;
+  const note = await writer.load(satker, noteId);
+  checkCatatanAuthorOffice(actor.satker, await writer.authorOffice(note), action);
+}
+
 @CommandHandler(CloseCatatanReviuCommand)
 export class CloseCatatanReviuHandler implements ICommandHandler<CloseCatatanReviuCommand> {
   constructor(private readonly writer: CatatanReviuWriter) {}
-  execute({ satker, noteId, conclusion, actor, options }: CloseCatatanReviuCommand) {
+  async execute({ satker, noteId, conclusion, actor, options }: CloseCatatanReviuCommand) {
+    await requireAuthorOfficeOrAbove(this.writer, satker, noteId, actor, 'menutupnya');
     return this.writer.run(satker, noteId, actor, options, (metadata) => ({ type: 'CloseCatatanReviu', data: { conclusion }, metadata }));
   }
 }
@@ -100,7 +114,8 @@ export class CloseCatatanReviuHandler implements ICommandHandler<CloseCatatanRev
 @CommandHandler(ReopenCatatanReviuCommand)
 export class ReopenCatatanReviuHandler implements ICommandHandler<ReopenCatatanReviuCommand> {
   constructor(private readonly writer: CatatanReviuWriter) {}
-  execute({ satker, noteId, reason, actor, options }: ReopenCatatanReviuCommand) {
+  async execute({ satker, noteId, reason, actor, options }: ReopenCatatanReviuCommand) {
+    await requireAuthorOfficeOrAbove(this.writer, satker, noteId, actor, 'membukanya kembali');
     return this.writer.run(satker, noteId, actor, options, (metadata) => ({ type: 'ReopenCatatanReviu', data: { reason }, metadata }));
   }
 }
