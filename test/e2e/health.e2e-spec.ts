@@ -1,3 +1,6 @@
+import type Redis from 'ioredis';
+import { forgetWorker, recordWorkerBeat } from '@kinerja/jobs';
+import { REDIS } from '@kinerja/platform';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('GET /health', () => {
@@ -20,6 +23,20 @@ describe('GET /health', () => {
     // The first administrator was recorded as events and no runner runs in the API: the read models trail.
     expect(res.body.projections.every((p: { eventsBehind: number }) => p.eventsBehind > 0)).toBe(true);
     expect(res.headers['x-correlation-id']).toEqual(expect.any(String));
+  });
+
+  it('counts the worker processes that beat in the last 30 s, and says what stops when there is none', async () => {
+    const redis = t.app.get<Redis>(REDIS);
+    const none = await t.http.get('/health').expect(200);
+    expect(none.body.workers).toMatchObject({ status: 'NONE', alive: 0, lastBeatSecondsAgo: null, message: expect.stringContaining('LKj production are stopped') });
+
+    await recordWorkerBeat(redis, t.config.REDIS_PREFIX, new Date(Date.now() - 5_000), 'worker-a:1');
+    await recordWorkerBeat(redis, t.config.REDIS_PREFIX, new Date(Date.now() - 60_000), 'worker-b:2');
+    const one = await t.http.get('/health').expect(200);
+    expect(one.body.workers).toEqual({ status: 'OK', alive: 1, lastBeatSecondsAgo: 5 });
+
+    await forgetWorker(redis, t.config.REDIS_PREFIX, 'worker-a:1');
+    expect((await t.http.get('/health').expect(200)).body.workers).toMatchObject({ status: 'NONE', alive: 0, lastBeatSecondsAgo: 60 });
   });
 
   it('echoes a well-formed correlation id the caller sent', async () => {

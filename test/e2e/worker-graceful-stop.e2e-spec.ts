@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { LkjEnqueuer, LkjService } from '@kinerja/jobs';
+import Redis from 'ioredis';
+import { LkjEnqueuer, LkjService, workerPresence } from '@kinerja/jobs';
 import { LkjScenario } from '../../libs/jobs/src/lkj/testing/lkj-scenario.testing';
 import { freePort, projectRoot, RunningProcess, startCompiled, waitFor } from '../support/processes';
 import { testRedisUrl } from '../support/test-database';
@@ -64,6 +65,13 @@ describe.each([
     await waitFor(async () => (worker.output().includes(started) ? true : undefined), 60_000, () => worker.output());
     await waitFor(async () => (existsSync(join(tmp, 'kinerja-worker.heartbeat')) ? true : undefined), 15_000, () => worker.output());
     expect(healthcheck()).toMatchObject({ status: 0, stdout: expect.stringContaining('worker alive') });
+    // ... and every API replica's /health counts it, from Redis.
+    const redis = new Redis(testRedisUrl);
+    try {
+      expect(await workerPresence(redis, scenario.prefix, new Date())).toMatchObject({ alive: 1 });
+    } finally {
+      redis.disconnect();
+    }
 
     // Hold the job at its read of the latest signed digest.
     locker = new Client({ connectionString: scenario.db.url, application_name: 'kinerja-test-locker' });
@@ -111,5 +119,11 @@ describe.each([
     expect(done!.stacktrace ?? []).toEqual([]);
 
     expect(healthcheck()).toMatchObject({ status: 1, stdout: expect.stringContaining('no heartbeat') });
+    const after = new Redis(testRedisUrl);
+    try {
+      expect(await workerPresence(after, scenario.prefix, new Date())).toMatchObject({ alive: 0 });
+    } finally {
+      after.disconnect();
+    }
   }, 120_000);
 });

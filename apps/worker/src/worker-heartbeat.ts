@@ -1,7 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { JobWorkers } from '@kinerja/jobs';
-import { ROOT_LOGGER } from '@kinerja/platform';
+import type Redis from 'ioredis';
+import { forgetWorker, JobWorkers, recordWorkerBeat } from '@kinerja/jobs';
+import { AppConfig, Clock, REDIS, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { HEARTBEAT_INTERVAL_MS, heartbeatFile } from './heartbeat-file';
 
@@ -9,7 +10,8 @@ import { HEARTBEAT_INTERVAL_MS, heartbeatFile } from './heartbeat-file';
  * The worker's liveness signal: every HEARTBEAT_INTERVAL_MS, from its event loop, while every queue
  * worker is up, it rewrites heartbeatFile(). A stuck event loop or stopped queue workers let the
  * file age, and `healthcheck.js` then fails. Redis or PostgreSQL being away does not: the worker
- * waits for them by itself, and restarting it would not bring them back.
+ * waits for them by itself, and restarting it would not bring them back. The same beat goes to Redis
+ * (`worker-presence.ts`), where every API replica's `/health` counts the workers alive.
  */
 @Injectable()
 export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy {
@@ -17,9 +19,14 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly file = heartbeatFile();
   private failedBefore = false;
 
+  private presenceFailedBefore = false;
+
   constructor(
     private readonly jobs: JobWorkers,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -30,6 +37,20 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
 
   async beat(): Promise<void> {
     if (!this.jobs.isRunning()) return;
+    await Promise.all([this.beatFile(), this.beatPresence()]);
+  }
+
+  private async beatPresence(): Promise<void> {
+    try {
+      await recordWorkerBeat(this.redis, this.config.REDIS_PREFIX, this.clock.now());
+      this.presenceFailedBefore = false;
+    } catch (error) {
+      if (!this.presenceFailedBefore) this.logger.warn({ error: (error as Error).message }, 'Worker presence not written to Redis');
+      this.presenceFailedBefore = true;
+    }
+  }
+
+  private async beatFile(): Promise<void> {
     try {
       await writeFile(this.file, `${process.pid} ${new Date().toISOString()}\n`);
       this.failedBefore = false;
@@ -47,5 +68,6 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
     // Only our own: outside a container another worker may beat in the same file.
     const beating = await readFile(this.file, 'utf8').catch(() => '');
     if (beating.startsWith(`${process.pid} `)) await rm(this.file, { force: true });
+    await forgetWorker(this.redis, this.config.REDIS_PREFIX).catch(() => undefined);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
+import { loadConfig, SystemClock } from '@kinerja/platform';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { HealthController } from './health.controller';
 
@@ -16,7 +17,7 @@ describe('GET /health and the event log order (real PostgreSQL)', () => {
     let status = 0;
     const res = { status: (code: number) => ((status = code), res) } as unknown as Response;
     const redis = { ping: async () => 'PONG' } as unknown as Redis;
-    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }).health(res);
+    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }, loadConfig({}), new SystemClock()).health(res);
     return { status, body };
   }
 

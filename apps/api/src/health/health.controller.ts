@@ -5,7 +5,8 @@ import type { Response } from 'express';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { checkTransactionOrder } from '@kinerja/event-store';
-import { REDIS, RUNTIME, Runtime } from '@kinerja/platform';
+import { workerPresence } from '@kinerja/jobs';
+import { AppConfig, Clock, REDIS, RUNTIME, Runtime } from '@kinerja/platform';
 import { ProjectionLagService } from '@kinerja/projections';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { Public } from '../http/public.decorator';
@@ -34,9 +35,30 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(RUNTIME) private readonly runtime: Pick<Runtime, 'embeddedDatabase'>,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
     @Optional() private readonly integrity?: IntegrityService,
     @Optional() private readonly projectionLag?: ProjectionLagService,
   ) {}
+
+  /**
+   * The worker processes that beat in the last 30 s (`worker-presence.ts`). None is not a reason to
+   * refuse requests (the API serves without them) but everything done in the background stops:
+   * reminders, read models, the LKj.
+   */
+  private async workers() {
+    try {
+      const presence = await workerPresence(this.redis, this.config.REDIS_PREFIX, this.clock.now());
+      return presence.alive > 0
+        ? { status: 'OK' as const, ...presence }
+        : {
+            status: 'NONE' as const, ...presence,
+            message: 'No worker process has reported in the last 30 s: reminders, read models (inbox, matrix, audit trail) and LKj production are stopped until one runs.',
+          };
+    } catch {
+      return null;
+    }
+  }
 
   /** How far each read model trails the log; informative, never a reason to fail readiness. */
   private async projections() {
@@ -63,16 +85,17 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: the database and Redis; integrity alerts and projection lag' })
+  @ApiOperation({ summary: 'Liveness and readiness: the database and Redis; integrity alerts, projection lag and the worker processes alive' })
   async health(@Res({ passthrough: true }) res: Response) {
     // The log's order (transaction-order.ts) is checked at start; checked again here for a process
     // whose pool was pointed at a restored database while it ran. Broken: 503, the reason in `eventLog`.
-    const [database, redis, integrity, projections, eventLog] = await Promise.all([
+    const [database, redis, integrity, projections, eventLog, workers] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
       this.integrityStatus(),
       this.projections(),
       checkTransactionOrder(this.dataSource).then((order) => (order.status === 'OK' ? { status: order.status } : order), () => null),
+      this.workers(),
     ]);
     const up = database.status === 'up' && redis.status === 'up' && eventLog?.status !== 'BROKEN';
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
@@ -83,6 +106,7 @@ export class HealthController {
       integrity,
       projections,
       eventLog,
+      workers,
     };
   }
 }
