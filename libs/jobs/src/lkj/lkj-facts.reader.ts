@@ -63,6 +63,7 @@ export class LkjFactsReader {
         indicatorCode: code,
         narratives: notes.get(code)?.narratives ?? [],
         kendala: notes.get(code)?.kendala ?? [],
+        kendalaNoneSaid: notes.get(code)?.kendalaNoneSaid ?? false,
         solusi: notes.get(code)?.solusi ?? [],
         capaianPrevYear: previous.get(code) ?? null,
       })),

@@ -10,6 +10,7 @@ describe('BAB IV conclusions when every indicator reached its target (Jember 202
     measurement: model.measurement,
     analyses: model.analyses,
     budget: model.budget,
+    targetCategories: ['Sangat Berhasil', 'Berhasil'],
   });
 
   it('states the scope in words and figures', () => {

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { countWithWords, formatPercentId, formatRupiah, MONTHS_ID } from '../format/format-id';
-import { LkjBudget, LkjBudgetRow, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
+import { LkjBudget, LkjBudgetRow, LkjIndicatorAnalysis, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
 
 export interface ConclusionFacts {
   officeName: string;
@@ -8,6 +8,12 @@ export interface ConclusionFacts {
   measurement: LkjMeasurement;
   analyses: LkjKegiatanAnalysis[];
   budget: LkjBudget;
+  /**
+   * The categories that say the target was reached: the rating scale's row that holds 100% and every
+   * row above it ("Sangat Berhasil", "Berhasil" in Tabel 3.1). An indicator in them has reached its
+   * target, even below 100%.
+   */
+  targetCategories: string[];
 }
 
 /**
@@ -21,7 +27,7 @@ export function generateConclusions(facts: ConclusionFacts): string[] {
     scopeSentence(facts),
     averageSentence(facts),
     categorySentence(facts.measurement),
-    shortfallSentence(facts.analyses),
+    ...shortfallSentences(facts),
     trendSentence(facts),
     budgetSentence(facts),
   ].filter((s): s is string => s !== null);
@@ -61,17 +67,47 @@ function categorySentence(measurement: LkjMeasurement): string {
   return `Dari ${countWithWords(measurement.indicatorCount)} indikator kinerja, ${joinId(parts)}.`;
 }
 
-function shortfallSentence(analyses: LkjKegiatanAnalysis[]): string {
-  const short = analyses
-    .flatMap((k) => k.items)
-    .filter((i) => i.capaian === null || new Decimal(i.capaian).lessThan(100));
-  if (short.length === 0) return 'Seluruh indikator kinerja telah mencapai atau melampaui target yang ditetapkan.';
-  const items = short.map((i) => {
-    const figure = i.capaian === null ? 'capaian belum dapat diukur' : `capaian ${formatPercentId(i.capaian)}, ${i.category}`;
-    const why = i.kendala.length > 0 ? `kendala: ${i.kendala.map(stripFinalStop).join('; ')}` : 'kendala tidak dicatat';
-    return `${i.indicatorName} (${figure}; ${why})`;
-  });
-  return `Indikator yang belum mencapai target sebanyak ${countWithWords(short.length)}, yaitu ${joinId(items)}.`;
+/**
+ * Which indicators fell short, by the categories of Tabel 3.1 (so never counting one rated
+ * "Berhasil", which the table defines as having reached the target), and, apart, those that reached
+ * the target categories with a capaian under 100%, named with their figure and category.
+ */
+function shortfallSentences({ analyses, targetCategories }: ConclusionFacts): string[] {
+  const items = analyses.flatMap((k) => k.items);
+  const reached = (i: LkjIndicatorAnalysis) => i.capaian !== null && targetCategories.includes(i.category);
+  const short = items.filter((i) => !reached(i));
+  const under100 = items.filter((i) => reached(i) && new Decimal(i.capaian as string).lessThan(100));
+  const sentences: string[] = [];
+  if (short.length === 0) {
+    sentences.push(under100.length === 0
+      ? 'Seluruh indikator kinerja telah mencapai atau melampaui target yang ditetapkan.'
+      : `Seluruh indikator kinerja telah mencapai target menurut skala penilaian pada Tabel 3.1 (kategori ${orId(targetCategories)}).`);
+  } else {
+    const named = short.map((i) => {
+      const figure = i.capaian === null ? 'capaian belum dapat diukur' : `capaian ${formatPercentId(i.capaian)}, ${i.category}`;
+      return `${i.indicatorName} (${figure}; ${kendalaOf(i)})`;
+    });
+    sentences.push(`Indikator yang belum mencapai target sebanyak ${countWithWords(short.length)}, yaitu ${joinId(named)}.`);
+  }
+  if (under100.length > 0) {
+    const named = under100.map((i) => `${i.indicatorName} (capaian ${formatPercentId(i.capaian)}, ${i.category})`);
+    sentences.push(
+      `${under100.length === 1 ? 'Satu indikator' : `Sebanyak ${countWithWords(under100.length)} indikator`} memperoleh capaian di bawah 100% ` +
+        `namun masih berkategori ${orId([...new Set(under100.map((i) => i.category))])}, sehingga menurut Tabel 3.1 telah mencapai target, ` +
+        `yaitu ${joinId(named)}.`,
+    );
+  }
+  return sentences;
+}
+
+/** What the Kasubbag recorded as kendala: the kendala, that there was none, or that none was recorded. */
+function kendalaOf(i: LkjIndicatorAnalysis): string {
+  if (i.kendala.length > 0) return `kendala: ${i.kendala.map(stripFinalStop).join('; ')}`;
+  return i.kendalaNoneSaid ? 'Kepala Subbagian menyatakan tidak ada kendala' : 'kendala tidak dicatat';
+}
+
+function orId(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} atau ${parts[parts.length - 1]}`;
 }
 
 function trendSentence({ year, analyses }: ConclusionFacts): string | null {

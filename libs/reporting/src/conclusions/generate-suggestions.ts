@@ -55,7 +55,10 @@ export function improveShortfalls(facts: SuggestionFacts): string[] {
     .map((n) => {
       const how = n.item.kendala.length > 0
         ? `dengan mengatasi kendala yang dicatat Kepala Subbagian penanggung jawab (${n.item.kendala.map(clean).join('; ')})`
-        : 'dengan terlebih dahulu mengidentifikasi penyebab belum tercapainya target, karena kendalanya tidak dicatat dalam laporan bulanan';
+        : n.item.kendalaNoneSaid
+          ? 'dengan terlebih dahulu mengevaluasi penyebab belum tercapainya target, karena dalam laporan bulanan Kepala Subbagian ' +
+            'penanggung jawab menyatakan tidak ada kendala'
+          : 'dengan terlebih dahulu mengidentifikasi penyebab belum tercapainya target, karena kendalanya tidak dicatat dalam laporan bulanan';
       return `Meningkatkan capaian indikator ${label(n)}, yang pada ${period} sebesar ${formatPercentId(n.item.capaian)} ` +
         `(${n.item.category}), ${how}.`;
     });

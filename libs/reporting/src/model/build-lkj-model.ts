@@ -16,6 +16,7 @@ import { LKJ_MODEL_SCHEMA, LkjBudget, LkjKegiatanAnalysis, LkjMeasurement, LkjMo
  */
 export function buildLkjModel(input: LkjInput): LkjModel {
   const { measurement, analyses } = buildMeasurement(input);
+  const targetCategories = targetCategoriesOf(input);
   const budget = buildBudget(input.kinerja);
   let kegiatanNo = 0;
   const model: LkjModel = {
@@ -66,8 +67,9 @@ export function buildLkjModel(input: LkjInput): LkjModel {
       measurement,
       analyses,
       budget,
+      targetCategories,
     }),
-    ...suggestionsOf(input, measurement, analyses, budget),
+    ...suggestionsOf(input, measurement, analyses, budget, targetCategories),
     approvals: [...input.approvals]
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
       .map((a, i) => ({ no: i + 1, at: a.at, actorName: a.actorName, role: a.role, action: a.action })),
@@ -84,12 +86,18 @@ export function buildLkjModel(input: LkjInput): LkjModel {
 }
 
 /** The Sekretaris' saran when given; otherwise the saran the year's figures and kendala call for. */
-function suggestionsOf(input: LkjInput, measurement: LkjMeasurement, analyses: LkjKegiatanAnalysis[], budget: LkjBudget): Pick<LkjModel, 'suggestions' | 'suggestionsFrom'> {
+function suggestionsOf(
+  input: LkjInput, measurement: LkjMeasurement, analyses: LkjKegiatanAnalysis[], budget: LkjBudget, targetCategories: string[],
+): Pick<LkjModel, 'suggestions' | 'suggestionsFrom'> {
   const given = input.suggestions.map((s) => s.trim()).filter((s) => s.length > 0);
   if (given.length > 0) return { suggestions: given, suggestionsFrom: 'SEKRETARIS' };
-  const rows = input.ratingScale.rows;
-  const targetCategories = rows.slice(0, rows.indexOf(ratingOf('100.00', input.ratingScale)) + 1).map((r) => r.category);
   return { suggestions: generateSuggestions({ year: input.year, measurement, analyses, budget, targetCategories }), suggestionsFrom: 'DATA' };
+}
+
+/** The rating scale's categories that say the target was reached: the row holding 100% and those above it. */
+function targetCategoriesOf(input: LkjInput): string[] {
+  const rows = input.ratingScale.rows;
+  return rows.slice(0, rows.indexOf(ratingOf('100.00', input.ratingScale)) + 1).map((r) => r.category);
 }
 
 /** SHA-256 (hex) of the model's canonical JSON with `integrity.modelDigest` left empty. */

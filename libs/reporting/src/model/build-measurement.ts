@@ -68,6 +68,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
             trend: trendOf(ind.capaian, prev),
             narratives: n?.narratives ?? [],
             kendala: n?.kendala ?? [],
+            kendalaNoneSaid: (n?.kendala ?? []).length === 0 && (n?.kendalaNoneSaid ?? false),
             solusi: n?.solusi ?? [],
           };
         }),

@@ -24,9 +24,10 @@ describe('collecting what the Kasubbag wrote over the year', () => {
         capaianPrevYear: null,
         narratives: ['Gaji Januari dibayar.', 'Gaji Maret dibayar.'],
         kendala: ['Revisi DIPA terlambat.'],
+        kendalaNoneSaid: false,
         solusi: ['Koordinasi dengan KPPN.'],
       },
-      { indicatorCode: 'K4.2', capaianPrevYear: null, narratives: [], kendala: [], solusi: [] },
+      { indicatorCode: 'K4.2', capaianPrevYear: null, narratives: [], kendala: [], kendalaNoneSaid: false, solusi: [] },
     ]);
   });
 

@@ -5,17 +5,18 @@ import { IndicatorNotesInput } from './lkj-input.types';
  * The narratives, kendala and solusi the Kasubbag wrote for each indicator over the year, from the
  * approved monthly reports: oldest month first, blanks dropped, a text repeated month after month
  * kept once, and a kendala or solusi that only says there was none ("Tidak ada kendala berarti.",
- * "Nihil", "-") left out: it is not a kendala to list beside the real ones. Last year's capaian is
+ * "Nihil", "-") left out: it is not a kendala to list beside the real ones, but remembered
+ * (`kendalaNoneSaid`), so that no kendala reads "none", not "not recorded". Last year's capaian is
  * not known here: null, for the caller to fill in.
  */
 export function collectIndicatorNotes(reports: readonly ApprovedRealisasi[]): IndicatorNotesInput[] {
-  const byIndicator = new Map<string, { narratives: string[]; kendala: string[]; solusi: string[]; seen: Set<string> }>();
+  const byIndicator = new Map<string, { narratives: string[]; kendala: string[]; kendalaNoneSaid: boolean; solusi: string[]; seen: Set<string> }>();
   const ordered = [...reports].sort((a, b) => a.month - b.month || a.subbagian.localeCompare(b.subbagian));
   for (const report of ordered) {
     for (const line of report.lines) {
       let notes = byIndicator.get(line.indicatorCode);
       if (!notes) {
-        notes = { narratives: [], kendala: [], solusi: [], seen: new Set() };
+        notes = { narratives: [], kendala: [], kendalaNoneSaid: false, solusi: [], seen: new Set() };
         byIndicator.set(line.indicatorCode, notes);
       }
       const add = (list: string[], kind: string, text: string, noneSaid = false) => {
@@ -26,6 +27,7 @@ export function collectIndicatorNotes(reports: readonly ApprovedRealisasi[]): In
       };
       add(notes.narratives, 'n', line.narrative);
       add(notes.kendala, 'k', line.kendala, saysNone(line.kendala));
+      if (saysNone(line.kendala)) notes.kendalaNoneSaid = true;
       add(notes.solusi, 's', line.solusi, saysNone(line.solusi));
     }
   }
@@ -34,6 +36,7 @@ export function collectIndicatorNotes(reports: readonly ApprovedRealisasi[]): In
     capaianPrevYear: null,
     narratives: n.narratives,
     kendala: n.kendala,
+    kendalaNoneSaid: n.kendalaNoneSaid,
     solusi: n.solusi,
   }));
 }

@@ -60,6 +60,11 @@ export interface IndicatorNotesInput {
   capaianPrevYear: string | null;
   narratives: string[];
   kendala: string[];
+  /**
+   * True when a monthly report said there was no kendala ("Tidak ada", "-", "Nihil", "Tidak ada
+   * kendala berarti.": `saysNone`): an empty `kendala` then means none, not that none was recorded.
+   */
+  kendalaNoneSaid?: boolean;
   solusi: string[];
   /** Activity named in the per-indicator table of BAB III; defaults to the indicator's sasaran. */
   activity?: string;

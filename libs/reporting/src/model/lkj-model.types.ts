@@ -135,6 +135,8 @@ export interface LkjIndicatorAnalysis {
   trend: 'naik' | 'turun' | 'tetap' | null;
   narratives: string[];
   kendala: string[];
+  /** The Kasubbag wrote that there was no kendala (`IndicatorNotesInput.kendalaNoneSaid`) and recorded none. */
+  kendalaNoneSaid: boolean;
   solusi: string[];
 }
 
