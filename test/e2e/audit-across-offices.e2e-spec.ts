@@ -124,15 +124,25 @@ describe('the audit trail across offices', () => {
     }
   });
 
-  it('exports the same rows as CSV led by the office, and as JSON Lines', async () => {
+  /** The instant as a clock `hours` ahead of UTC shows it, with Indonesia's name of that zone. */
+  const officeTime = (instant: string, hours: 7 | 8 | 9) =>
+    `${new Date(Date.parse(instant) + hours * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')} ${{ 7: 'WIB', 8: 'WITA', 9: 'WIT' }[hours]}`;
+
+  it("exports the same rows as CSV led by the office, each row's time in its office's zone, and as JSON Lines (UTC)", async () => {
+    // Banyuwangi keeps Papua's clock here: rows of one export, two zones.
+    await t.app.get(DataSource).query(`UPDATE satker SET time_zone = 'Asia/Jayapura' WHERE code = $1`, [banyuwangi.code]);
+    const zones: Array<{ code: string; time_zone: string }> = await t.app.get(DataSource).query(`SELECT code, time_zone FROM satker WHERE code = ANY($1)`, [[PROVINCE, jember.code]]);
+    expect(zones.map((z) => z.time_zone)).toEqual(['Asia/Jakarta', 'Asia/Jakarta']);
     const whole: Item[] = (await t.http.get('/api/v1/audit/trail?limit=500').set(as(provinceInspektorat))).body.items;
     const csv = await t.http.get('/api/v1/audit/trail/export?format=csv').set(as(provinceInspektorat));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['x-integrity-status']).toBe('OK');
     const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0].startsWith('satker;urutan;waktu;')).toBe(true);
+    expect(lines[0].startsWith('satker;urutan;waktu_kantor;waktu_utc;')).toBe(true);
     expect(lines.slice(1).map((line) => line.split(';').slice(0, 2).join('#'))).toEqual(whole.map(key));
+    // Each row's office time in its own office's zone, the UTC instant beside it.
+    expect(lines.slice(1).map((line) => line.split(';').slice(2, 4))).toEqual(whole.map((i) => [officeTime(i.recordedAt, i.satker === banyuwangi.code ? 9 : 7), i.recordedAt]));
     const jsonl = await t.http.get('/api/v1/audit/trail/export?format=jsonl').set(as(provinceInspektorat)).buffer(true).parse((res, done) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));

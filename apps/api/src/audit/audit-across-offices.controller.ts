@@ -51,7 +51,8 @@ export class AuditAcrossOfficesController {
     const satkers = await this.officesOf(user, q.satker);
     const banner = await this.integrity.bannerAcross(satkers);
     res.setHeader('X-Integrity-Status', banner.status);
-    await streamExport(res, q, 'jejak-audit-lintas-satker', this.trail.allAcross({ ...criteria, satkers }), true);
+    const zones = await this.trail.timeZonesOf(satkers);
+    await streamExport(res, q, 'jejak-audit-lintas-satker', this.trail.allAcross({ ...criteria, satkers }), (satker) => zones.get(satker), true);
   }
 
   /** The offices asked for, each in scope; every office in scope when none is named. */

@@ -1,4 +1,4 @@
-import { csvCell, csvHeader, csvLine, streamExport, UTF8_BOM } from './audit-export';
+import { csvCell, csvHeader, csvLine, officeLocalTime, streamExport, UTF8_BOM } from './audit-export';
 import type { Response } from 'express';
 import type { AuditTrailItem } from '@kinerja/projections/audit-trail/audit-trail.query';
 
@@ -9,6 +9,7 @@ const item: AuditTrailItem = {
   summary: 'Mengembalikan laporan; lihat alasan.', changes: [{ indicatorCode: 'K4.1', indicatorName: null, field: 'realisasi', before: '0,5', after: null }],
   reason: 'Angka "0" salah', correlationId: 'c', chain: { sequence: 7, previousHash: 'p', hash: 'h' },
 };
+const jakarta = (satker: string) => (satker === 'kpu-kab-jember' ? 'Asia/Jakarta' : undefined);
 
 /** The cells of one CSV line as RFC 4180 reads them, for the separator given. */
 function cells(line: string, separator: string): string[] {
@@ -51,19 +52,36 @@ describe('CSV export of the audit trail', () => {
   it('separates cells with semicolons or commas, one CRLF-terminated line per event, the same number of cells as the header', () => {
     for (const [delimiter, separator] of [['semicolon', ';'], ['comma', ',']] as const) {
       const header = csvHeader(delimiter);
-      const line = csvLine(item, delimiter);
+      const line = csvLine(item, delimiter, jakarta);
       expect(header.endsWith('\r\n') && line.endsWith('\r\n')).toBe(true);
-      expect(cells(header, separator).slice(0, 3)).toEqual(['urutan', 'waktu', 'jenis_peristiwa']);
+      expect(cells(header, separator).slice(0, 4)).toEqual(['urutan', 'waktu_kantor', 'waktu_utc', 'jenis_peristiwa']);
       const row = cells(line, separator);
+      expect(row.slice(1, 3)).toEqual(['2025-01-01 07:00:00 WIB', '2025-01-01T00:00:00.000Z']);
       expect(row).toHaveLength(cells(header, separator).length);
       expect(row[cells(header, separator).indexOf('nama_pelaku')]).toBe('Siti, S.E.');
       expect(row[cells(header, separator).indexOf('ringkasan')]).toBe('Mengembalikan laporan; lihat alasan.');
       expect(row[cells(header, separator).indexOf('perubahan')]).toBe('K4.1 realisasi: 0,5 → kosong');
       expect(row[cells(header, separator).indexOf('alasan')]).toBe('Angka "0" salah');
       expect(csvHeader(delimiter, true).startsWith(`satker${separator}urutan${separator}`)).toBe(true);
-      expect(csvLine(item, delimiter, true).startsWith(`kpu-kab-jember${separator}7${separator}`)).toBe(true);
-      expect(cells(csvLine(item, delimiter, true), separator)).toHaveLength(cells(csvHeader(delimiter, true), separator).length);
+      expect(csvLine(item, delimiter, jakarta, true).startsWith(`kpu-kab-jember${separator}7${separator}`)).toBe(true);
+      expect(cells(csvLine(item, delimiter, jakarta, true), separator)).toHaveLength(cells(csvHeader(delimiter, true), separator).length);
     }
+  });
+
+  it("tells each row's time as its office's clock showed it, with the zone, beside the UTC instant", () => {
+    // 23.19 UTC on 6 December is already 7 December in Jayapura (WIT, +9) and Makassar (WITA, +8).
+    const late = '2026-12-06T23:19:19.797Z';
+    expect(officeLocalTime(late, 'Asia/Jayapura')).toBe('2026-12-07 08:19:19 WIT');
+    expect(officeLocalTime(late, 'Asia/Makassar')).toBe('2026-12-07 07:19:19 WITA');
+    expect(officeLocalTime(late, 'Asia/Jakarta')).toBe('2026-12-07 06:19:19 WIB');
+    expect(officeLocalTime(late, undefined)).toBe('2026-12-06 23:19:19 UTC');
+    const zones = (satker: string) => ({ 'kpu-kab-jayapura': 'Asia/Jayapura', 'kpu-kab-jember': 'Asia/Jakarta' } as Record<string, string>)[satker];
+    const header = cells(csvHeader('semicolon', true), ';');
+    const [papua, jember] = ['kpu-kab-jayapura', 'kpu-kab-jember'].map((satker) => cells(csvLine({ ...item, satker, recordedAt: late }, 'semicolon', zones, true), ';'));
+    expect([papua, jember].map((row) => [row[header.indexOf('waktu_kantor')], row[header.indexOf('waktu_utc')]])).toEqual([
+      ['2026-12-07 08:19:19 WIT', late],
+      ['2026-12-07 06:19:19 WIB', late],
+    ]);
   });
 
   describe('streamed', () => {
@@ -86,18 +104,18 @@ describe('CSV export of the audit trail', () => {
 
     it('starts a CSV with the UTF-8 byte order mark, then the header, separated by semicolons unless commas are asked for', async () => {
       const semicolon = response();
-      await streamExport(semicolon.res, { format: 'csv' }, 'jejak', rows());
-      expect(semicolon.text().startsWith(`${UTF8_BOM}urutan;waktu;`)).toBe(true);
+      await streamExport(semicolon.res, { format: 'csv' }, 'jejak', rows(), jakarta);
+      expect(semicolon.text().startsWith(`${UTF8_BOM}urutan;waktu_kantor;waktu_utc;`)).toBe(true);
       expect(Buffer.from(semicolon.text(), 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(semicolon.headers['Content-Type']).toBe('text/csv; charset=utf-8');
       const comma = response();
-      await streamExport(comma.res, { format: 'csv', delimiter: 'comma' }, 'jejak', rows());
-      expect(comma.text().startsWith(`${UTF8_BOM}urutan,waktu,`)).toBe(true);
+      await streamExport(comma.res, { format: 'csv', delimiter: 'comma' }, 'jejak', rows(), jakarta);
+      expect(comma.text().startsWith(`${UTF8_BOM}urutan,waktu_kantor,waktu_utc,`)).toBe(true);
     });
 
     it('writes JSON Lines without a byte order mark', async () => {
       const jsonl = response();
-      await streamExport(jsonl.res, { format: 'jsonl', delimiter: 'semicolon' }, 'jejak', rows());
+      await streamExport(jsonl.res, { format: 'jsonl', delimiter: 'semicolon' }, 'jejak', rows(), jakarta);
       expect(JSON.parse(jsonl.text())).toEqual(item);
     });
   });

@@ -1,10 +1,44 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
+import { officeZoneAbbreviation } from '@kinerja/domain';
 import type { AuditTrailItem } from '@kinerja/projections/audit-trail/audit-trail.query';
 
-const CSV_COLUMNS: Array<[string, (i: AuditTrailItem) => string | number | null]> = [
+/** The office's IANA time zone for a row's office (`satker`). */
+export type OfficeTimeZones = (satker: string) => string | undefined;
+
+// One formatter per zone, kept for the process: building one loads the zone's rules.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as the office's clock showed it, with the zone written out: "2026-12-07 08:19:19 WIT".
+ * A person reading the export in Excel compares it with the LKj and the messages, which use the
+ * office's time; a UTC instant late in the day would otherwise land on the previous date. An office
+ * whose zone is unknown gets the instant in UTC, said so ("… UTC"), never a guessed zone.
+ */
+export function officeLocalTime(instantIso: string, timeZone: string | undefined): string {
+  const zone = timeZone ?? 'UTC';
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(zone, formatter);
+  }
+  const parts = formatter.formatToParts(new Date(instantIso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${officeZoneAbbreviation(zone)}`;
+}
+
+type Column = [string, (i: AuditTrailItem, zones: OfficeTimeZones) => string | number | null];
+
+/**
+ * `waktu_kantor` is the office's local time of each row (its own office's, across offices);
+ * `waktu_utc` keeps the instant for programs (ISO 8601, `Z`), under a name that says it is UTC.
+ */
+const CSV_COLUMNS: Column[] = [
   ['urutan', (i) => i.sequence],
-  ['waktu', (i) => i.recordedAt],
+  ['waktu_kantor', (i, zones) => officeLocalTime(i.recordedAt, zones(i.satker))],
+  ['waktu_utc', (i) => i.recordedAt],
   ['jenis_peristiwa', (i) => i.eventType],
   ['nama_pelaku', (i) => i.actor.name],
   ['username', (i) => i.actor.username],
@@ -51,7 +85,7 @@ export function csvCell(value: string | number | null): string {
 }
 
 /** Across offices the export leads with the office of each row. */
-const CSV_COLUMNS_ACROSS: typeof CSV_COLUMNS = [['satker', (i) => i.satker], ...CSV_COLUMNS];
+const CSV_COLUMNS_ACROSS: Column[] = [['satker', (i) => i.satker], ...CSV_COLUMNS];
 
 const columnsFor = (acrossOffices: boolean) => (acrossOffices ? CSV_COLUMNS_ACROSS : CSV_COLUMNS);
 
@@ -59,8 +93,8 @@ export function csvHeader(delimiter: CsvDelimiter, acrossOffices = false): strin
   return `${columnsFor(acrossOffices).map(([name]) => name).join(SEPARATOR[delimiter])}\r\n`;
 }
 
-export function csvLine(item: AuditTrailItem, delimiter: CsvDelimiter, acrossOffices = false): string {
-  return `${columnsFor(acrossOffices).map(([, get]) => csvCell(get(item))).join(SEPARATOR[delimiter])}\r\n`;
+export function csvLine(item: AuditTrailItem, delimiter: CsvDelimiter, zones: OfficeTimeZones, acrossOffices = false): string {
+  return `${columnsFor(acrossOffices).map(([, get]) => csvCell(get(item, zones))).join(SEPARATOR[delimiter])}\r\n`;
 }
 
 export interface ExportFormat {
@@ -69,12 +103,17 @@ export interface ExportFormat {
   delimiter?: CsvDelimiter;
 }
 
-/** Streams the rows as they are read, page by page, honouring back-pressure. A CSV starts with the UTF-8 BOM. */
+/**
+ * Streams the rows as they are read, page by page, honouring back-pressure. A CSV starts with the
+ * UTF-8 BOM and tells each row's time in its office's zone (`zones`) beside the UTC instant; JSON
+ * Lines, for programs, keeps `recordedAt` in UTC only.
+ */
 export async function streamExport(
   res: Response,
   { format, delimiter = 'semicolon' }: ExportFormat,
   fileName: string,
   items: AsyncIterable<AuditTrailItem>,
+  zones: OfficeTimeZones,
   acrossOffices = false,
 ): Promise<void> {
   res.status(200);
@@ -85,7 +124,7 @@ export async function streamExport(
   };
   try {
     if (format === 'csv') await write(UTF8_BOM + csvHeader(delimiter, acrossOffices));
-    for await (const item of items) await write(format === 'csv' ? csvLine(item, delimiter, acrossOffices) : `${JSON.stringify(item)}\n`);
+    for await (const item of items) await write(format === 'csv' ? csvLine(item, delimiter, zones, acrossOffices) : `${JSON.stringify(item)}\n`);
     res.end();
   } catch (error) {
     // Headers are gone: all that is left is to cut the stream so the client sees it incomplete.

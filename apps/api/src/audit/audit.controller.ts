@@ -69,7 +69,8 @@ export class AuditController {
     const filter = filterOf(p.satker, q);
     const banner = await this.integrity.banner(p.satker);
     res.setHeader('X-Integrity-Status', banner.status);
-    await streamExport(res, q, `jejak-audit-${p.satker}`, this.trail.all(filter));
+    const zones = await this.trail.timeZonesOf([p.satker]);
+    await streamExport(res, q, `jejak-audit-${p.satker}`, this.trail.all(filter), (satker) => zones.get(satker));
   }
 
   @Get('figures/:year/:month/:indicator')

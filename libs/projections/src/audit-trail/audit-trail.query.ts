@@ -193,6 +193,19 @@ async function* everyPage(read: (cursor: string | undefined) => Promise<AuditPag
 export class AuditTrailQuery {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The IANA time zone of each office named (from the `satker` table), for telling an instant as
+   * the office's clock showed it; an office without a row is left out.
+   */
+  async timeZonesOf(satkers: readonly string[]): Promise<Map<string, string>> {
+    if (satkers.length === 0) return new Map();
+    const rows: Array<{ code: string; time_zone: string }> = await this.dataSource.query(
+      `SELECT code, time_zone FROM satker WHERE code = ANY($1::text[])`,
+      [[...new Set(satkers)]],
+    );
+    return new Map(rows.map((r) => [r.code, r.time_zone]));
+  }
+
   async page(filter: AuditTrailFilter, options: { cursor?: string; limit?: number; order?: Order } = {}): Promise<AuditPage> {
     const limit = pageLimit(options.limit);
     const after = options.cursor ? decodeCursor(options.cursor) : null;
