@@ -63,6 +63,8 @@ const routes: RouteRule[] = [
   // Read models of the monthly reports: the Sekretaris's approval inbox and the status matrix (the Ketua and the Inspektorat look on).
   { method: 'get', path: '/api/v1/satker/{satker}/approval-inbox', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT'] },
   { method: 'get', path: '/api/v1/satker/{satker}/status-matrix/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT'] },
+  // Every office in the caller's scope on one page (an Inspektorat above many; the others, their own).
+  { method: 'get', path: '/api/v1/status-summary/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT'] },
   { method: 'get', path: '/api/v1/satker/{satker}/kinerja/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
   { method: 'post', path: '/api/v1/satker/{satker}/evidence', allowed: ['KASUBBAG', 'SEKRETARIS'] },
   { method: 'get', path: '/api/v1/satker/{satker}/evidence/{sha256}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },

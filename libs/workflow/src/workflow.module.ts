@@ -20,6 +20,7 @@ import { GetApprovalInboxHandler } from './realisasi/get-approval-inbox/get-appr
 import { GetRealisasiHandler } from './realisasi/get-realisasi/get-realisasi.query';
 import { GetRealisasiHistoryHandler } from './realisasi/get-realisasi-history/get-realisasi-history.query';
 import { GetStatusMatrixHandler } from './realisasi/get-status-matrix/get-status-matrix.query';
+import { GetStatusSummaryHandler } from './realisasi/get-status-summary/get-status-summary.query';
 import { ListRealisasiHandler } from './realisasi/list-realisasi/list-realisasi.query';
 import { RealisasiReader } from './realisasi/realisasi-reader';
 import { RealisasiWriter } from './realisasi/realisasi-writer';
@@ -40,7 +41,7 @@ const commandHandlers = [
 ];
 const queryHandlers = [
   GetPkHandler, ListPkVersionsHandler, GetRealisasiHandler, GetRealisasiHistoryHandler, ListRealisasiHandler, GetKinerjaHandler,
-  GetRatingScaleHandler, GetRatingScaleHistoryHandler, GetApprovalInboxHandler, GetStatusMatrixHandler,
+  GetRatingScaleHandler, GetRatingScaleHistoryHandler, GetApprovalInboxHandler, GetStatusMatrixHandler, GetStatusSummaryHandler,
 ];
 
 /**

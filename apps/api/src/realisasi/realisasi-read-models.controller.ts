@@ -1,12 +1,14 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetApprovalInboxQuery, GetStatusMatrixQuery, type ApprovalInboxView, type StatusMatrixView } from '@kinerja/workflow';
+import { SatkerScopeService, type AuthenticatedUser } from '@kinerja/identity';
+import { GetApprovalInboxQuery, GetStatusMatrixQuery, GetStatusSummaryQuery, type ApprovalInboxView, type StatusMatrixView, type StatusSummaryView } from '@kinerja/workflow';
 import { SatkerParams } from '../audit/audit.dto';
+import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
-import { ApprovalInboxDto, StatusMatrixDto } from './realisasi-read-models.dto';
-import { YearParams } from './realisasi.dto';
+import { ApprovalInboxDto, StatusMatrixDto, StatusSummaryDto } from './realisasi-read-models.dto';
+import { YearOnlyParams, YearParams } from './realisasi.dto';
 
 /** The Sekretaris approves; the Ketua and the Inspektorat only look. A Kasubbag has `realisasi/{year}`. */
 const OVERSEERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT'] as const;
@@ -42,5 +44,26 @@ export class RealisasiReadModelsController {
   @ApiOkResponse({ type: StatusMatrixDto })
   statusMatrix(@Param() p: YearParams): Promise<StatusMatrixView> {
     return this.queries.execute(new GetStatusMatrixQuery(p.satker, p.year));
+  }
+}
+
+/**
+ * Every office in the reader's scope on one page, for whoever oversees many (an Inspektorat of a
+ * province or of KPU RI); a Sekretaris or Ketua sees their own office's line.
+ */
+@ApiTags('Realisasi bulanan')
+@Controller('status-summary')
+export class StatusSummaryController {
+  constructor(private readonly queries: QueryBus, private readonly scope: SatkerScopeService) {}
+
+  @Get(':year')
+  @Roles(...OVERSEERS)
+  @ApiOperation({
+    summary: 'Ringkasan pelaporan semua satker dalam cakupan Anda: jumlah laporan per status dan laporan yang terlambat',
+    description: `Aturan yang sama dengan matriks status tiap satker, untuk semua satker sekaligus (urut kode satker). ${FOLLOWS_THE_LOG}`,
+  })
+  @ApiOkResponse({ type: StatusSummaryDto })
+  async summary(@CurrentUser() user: AuthenticatedUser, @Param() p: YearOnlyParams): Promise<StatusSummaryView> {
+    return this.queries.execute(new GetStatusSummaryQuery(await this.scope.codesInScope(user), p.year));
   }
 }

@@ -50,3 +50,43 @@ export class StatusMatrixDto {
   @ApiProperty({ example: 5, description: 'Laporan bulan M jatuh tempo pada tanggal ini di bulan M+1' }) deadlineDay: number;
   @ApiProperty({ type: [StatusMatrixRowDto], description: 'Satu baris per subbagian (yang aktif, dan yang sudah punya laporan)' }) rows: StatusMatrixRowDto[];
 }
+
+/** Owed monthly reports (subbagian × month) by state; NOT_REQUIRED cells are owed by nobody and not counted. */
+export class StateCountsDto {
+  @ApiProperty({ example: 40 }) APPROVED: number;
+  @ApiProperty({ example: 2 }) SUBMITTED: number;
+  @ApiProperty({ example: 1 }) RETURNED: number;
+  @ApiProperty({ example: 0 }) DRAFT: number;
+  @ApiProperty({ example: 4 }) NOT_STARTED: number;
+  @ApiProperty({ example: 1 }) OVERDUE: number;
+}
+
+export class OverdueReportDto {
+  @ApiProperty({ example: 'HSDM' }) subbagian: string;
+  @ApiProperty({ example: 11, minimum: 1, maximum: 12 }) month: number;
+  @ApiProperty({ example: '2026-12-05', description: 'Hari batas waktu (kalender kantor)' }) deadline: string;
+}
+
+export class OfficeStatusSummaryDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({ example: 'Sekretariat KPU Kabupaten Jember' }) name: string;
+  @ApiProperty({ example: 'kpu-prov-jawa-timur', nullable: true, type: String }) parentCode: string | null;
+  @ApiProperty({ example: 'Asia/Jakarta' }) timeZone: string;
+  @ApiProperty({ example: 5 }) deadlineDay: number;
+  @ApiProperty({ description: 'Sudah ada PK tahun ini yang disetujui (tanpa itu tidak ada laporan yang wajib)' }) pkApproved: boolean;
+  @ApiProperty({ type: StateCountsDto }) counts: StateCountsDto;
+  @ApiProperty({ type: [OverdueReportDto], description: 'Laporan yang terlambat, bulan terlama lebih dahulu' }) overdue: OverdueReportDto[];
+}
+
+export class StatusSummaryTotalsDto extends StateCountsDto {
+  @ApiProperty({ example: 553 }) offices: number;
+  @ApiProperty({ example: 3, description: 'Satker tanpa PK yang disetujui untuk tahun ini' }) officesWithoutPk: number;
+  @ApiProperty({ example: 12, description: 'Satker yang memiliki paling sedikit satu laporan terlambat' }) officesWithOverdue: number;
+}
+
+export class StatusSummaryDto {
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ example: '2026-12-07T01:00:00.000Z', format: 'date-time' }) asOf: string;
+  @ApiProperty({ type: StatusSummaryTotalsDto }) totals: StatusSummaryTotalsDto;
+  @ApiProperty({ type: [OfficeStatusSummaryDto], description: 'Satu per satker dalam cakupan Anda, urut kode' }) offices: OfficeStatusSummaryDto[];
+}

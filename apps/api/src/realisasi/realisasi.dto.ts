@@ -63,6 +63,10 @@ export class SubmitRealisasiBody extends VersionedBody {
   budget?: BudgetLineDto[];
 }
 
+export class YearOnlyParams {
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2024 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+}
+
 export class YearParams {
   @ApiProperty({ example: 'kpu-kab-jember', description: 'Kode satker' }) @IsString() satker: string;
   @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2024 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@kinerja/identity';
 import { WorkflowModule } from '@kinerja/workflow';
 import { EvidenceController } from '../evidence/evidence.controller';
 import { EvidenceUploadInterceptor } from '../evidence/evidence-upload.interceptor';
@@ -6,12 +7,12 @@ import { KinerjaController } from '../kinerja/kinerja.controller';
 import { PkController } from '../perjanjian-kinerja/pk.controller';
 import { RatingScaleController } from '../rating-scale/rating-scale.controller';
 import { RealisasiController } from '../realisasi/realisasi.controller';
-import { RealisasiReadModelsController } from '../realisasi/realisasi-read-models.controller';
+import { RealisasiReadModelsController, StatusSummaryController } from '../realisasi/realisasi-read-models.controller';
 
 /** The SAKIP workflow over HTTP: thin controllers that hand requests to the command and query buses. */
 @Module({
-  imports: [WorkflowModule],
-  controllers: [PkController, RealisasiController, RealisasiReadModelsController, KinerjaController, EvidenceController, RatingScaleController],
+  imports: [WorkflowModule, IdentityModule],
+  controllers: [PkController, RealisasiController, RealisasiReadModelsController, StatusSummaryController, KinerjaController, EvidenceController, RatingScaleController],
   providers: [EvidenceUploadInterceptor],
 })
 export class WorkflowHttpModule {}

@@ -33,6 +33,21 @@ export async function readApprovedPkVersions(dataSource: DataSource, satker: str
   return rows.map((r) => ({ version: r.version, approvedAt: new Date(r.approved_at).toISOString(), structure: r.structure }));
 }
 
+/** `readApprovedPkVersions` of many offices in one query, by office (an office without any: absent). */
+export async function readApprovedPkVersionsOf(dataSource: DataSource, satkers: readonly string[], year: number): Promise<Map<string, ApprovedPkVersion[]>> {
+  const rows: Array<{ satker: string; version: number; approved_at: string; structure: PkStructure }> = await dataSource.query(
+    `SELECT satker, version, approved_at, structure FROM ${PERF_PK_TABLE}
+      WHERE satker = ANY($1::text[]) AND year = $2 AND status IN ('APPROVED', 'SUPERSEDED') AND approved_at IS NOT NULL ORDER BY satker, version`,
+    [satkers, year],
+  );
+  const bySatker = new Map<string, ApprovedPkVersion[]>();
+  for (const r of rows) {
+    const list = bySatker.get(r.satker) ?? bySatker.set(r.satker, []).get(r.satker)!;
+    list.push({ version: r.version, approvedAt: new Date(r.approved_at).toISOString(), structure: r.structure });
+  }
+  return bySatker;
+}
+
 /**
  * Tabel 3.2 from the current-performance read model: the same `computeKinerja` over the same
  * inputs the workflow loads from the streams (the PK in force and the approved reports of its PIC

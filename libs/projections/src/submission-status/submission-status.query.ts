@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { localDateOf, subbagianOwingByMonth } from '@kinerja/domain';
+import { localDateOf, subbagianOwingByMonth, type ApprovedPkVersion } from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
-import { readApprovedPkVersions } from '../current-performance/kinerja.read-model';
+import { readApprovedPkVersions, readApprovedPkVersionsOf } from '../current-performance/kinerja.read-model';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
 import { deadlineOf, statusShown, SubmissionStatus } from './overdue.rule';
@@ -23,6 +23,8 @@ export interface SubmissionMatrix {
   year: number;
   timeZone: string;
   deadlineDay: number;
+  /** Whether a PK of the year has been approved (without one, nothing is owed). */
+  pkApproved: boolean;
   subbagian: string[];
   cells: SubmissionCell[];
 }
@@ -53,8 +55,6 @@ export class SubmissionStatusQuery {
     const office: Array<{ time_zone: string; report_deadline_day: number }> = await this.dataSource.query(
       'SELECT time_zone, report_deadline_day FROM satker WHERE code = $1', [satker],
     );
-    const timeZone = office[0]?.time_zone ?? DEFAULT_TIME_ZONE;
-    const deadlineDay = Number(office[0]?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY);
     const stored: StoredRow[] = await this.dataSource.query(
       `SELECT subbagian, month, status, revision, submitted_at, approved_at, return_reason
          FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = $1 AND year = $2`, [satker, year],
@@ -64,24 +64,69 @@ export class SubmissionStatusQuery {
     );
     // Who owes each month: the PICs of its PK version (the current-performance read model keeps every version).
     const versions = await readApprovedPkVersions(this.dataSource, satker, year);
-    const owingByMonth = subbagianOwingByMonth(versions, year, timeZone).map((subs) => new Set(subs));
-    const names = [...new Set([...active.map((a) => a.code), ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
-    const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
-    const today = localDateOf(now.toISOString(), timeZone);
-    const cells: SubmissionCell[] = [];
-    for (const subbagian of names) {
-      for (let month = 1; month <= 12; month++) {
-        const row = byCell.get(`${subbagian}|${month}`) ?? null;
-        const d = deadlineOf(year, month, deadlineDay);
-        cells.push({
-          subbagian, month,
-          status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay, owed: owingByMonth[month - 1].has(subbagian) }, today),
-          revision: row?.revision ?? null,
-          deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
-          submittedAt: iso(row?.submitted_at ?? null), approvedAt: iso(row?.approved_at ?? null), returnReason: row?.return_reason ?? null,
-        });
-      }
-    }
-    return { satker, year, timeZone, deadlineDay, subbagian: names, cells };
+    return buildMatrix({
+      satker, year, now, stored, versions,
+      timeZone: office[0]?.time_zone ?? DEFAULT_TIME_ZONE,
+      deadlineDay: Number(office[0]?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
+      active: active.map((a) => a.code),
+    });
   }
+
+  /** `matrix` of many offices with four queries in all, whatever their number (a national overview). */
+  async matrices(satkers: readonly string[], year: number, now: Date): Promise<SubmissionMatrix[]> {
+    if (satkers.length === 0) return [];
+    const [offices, stored, active, versions] = await Promise.all([
+      this.dataSource.query(`SELECT code, time_zone, report_deadline_day FROM satker WHERE code = ANY($1::text[])`, [satkers]) as Promise<Array<{ code: string; time_zone: string; report_deadline_day: number }>>,
+      this.dataSource.query(
+        `SELECT satker, subbagian, month, status, revision, submitted_at, approved_at, return_reason
+           FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = ANY($1::text[]) AND year = $2`, [satkers, year],
+      ) as Promise<Array<StoredRow & { satker: string }>>,
+      this.dataSource.query(`SELECT satker_code, code FROM subbagian WHERE satker_code = ANY($1::text[]) AND active ORDER BY code`, [satkers]) as Promise<Array<{ satker_code: string; code: string }>>,
+      readApprovedPkVersionsOf(this.dataSource, satkers, year),
+    ]);
+    const officeOf = new Map(offices.map((o) => [o.code, o]));
+    return satkers.map((satker) => buildMatrix({
+      satker, year, now,
+      timeZone: officeOf.get(satker)?.time_zone ?? DEFAULT_TIME_ZONE,
+      deadlineDay: Number(officeOf.get(satker)?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
+      stored: stored.filter((r) => r.satker === satker),
+      active: active.filter((a) => a.satker_code === satker).map((a) => a.code),
+      versions: versions.get(satker) ?? [],
+    }));
+  }
+}
+
+interface MatrixInput {
+  satker: string;
+  year: number;
+  now: Date;
+  timeZone: string;
+  deadlineDay: number;
+  stored: readonly StoredRow[];
+  /** The office's active subbagian, by code. */
+  active: readonly string[];
+  versions: readonly ApprovedPkVersion[];
+}
+
+/** The matrix from what was read: every active subbagian, any with a report or owing one, × 12 months. */
+function buildMatrix({ satker, year, now, timeZone, deadlineDay, stored, active, versions }: MatrixInput): SubmissionMatrix {
+  const owingByMonth = subbagianOwingByMonth(versions, year, timeZone).map((subs) => new Set(subs));
+  const names = [...new Set([...active, ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
+  const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
+  const today = localDateOf(now.toISOString(), timeZone);
+  const cells: SubmissionCell[] = [];
+  for (const subbagian of names) {
+    for (let month = 1; month <= 12; month++) {
+      const row = byCell.get(`${subbagian}|${month}`) ?? null;
+      const d = deadlineOf(year, month, deadlineDay);
+      cells.push({
+        subbagian, month,
+        status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay, owed: owingByMonth[month - 1].has(subbagian) }, today),
+        revision: row?.revision ?? null,
+        deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
+        submittedAt: iso(row?.submitted_at ?? null), approvedAt: iso(row?.approved_at ?? null), returnReason: row?.return_reason ?? null,
+      });
+    }
+  }
+  return { satker, year, timeZone, deadlineDay, pkApproved: versions.length > 0, subbagian: names, cells };
 }

@@ -1,0 +1,86 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { Clock } from '@kinerja/platform';
+import { SubmissionStatusQuery, type SubmissionMatrix } from '@kinerja/projections';
+
+/** The states of an owed monthly report (a cell NOT_REQUIRED is owed by nobody and not counted). */
+export const OWED_STATES = ['APPROVED', 'SUBMITTED', 'RETURNED', 'DRAFT', 'NOT_STARTED', 'OVERDUE'] as const;
+export type OwedState = (typeof OWED_STATES)[number];
+export type StateCounts = Record<OwedState, number>;
+
+export interface OfficeStatusSummary {
+  satker: string;
+  name: string;
+  parentCode: string | null;
+  timeZone: string;
+  deadlineDay: number;
+  pkApproved: boolean;
+  /** Owed reports (subbagian × month) by state, the year's twelve months. */
+  counts: StateCounts;
+  /** The overdue ones, oldest first. */
+  overdue: Array<{ subbagian: string; month: number; deadline: string }>;
+}
+
+export interface StatusSummaryView {
+  year: number;
+  asOf: string;
+  totals: StateCounts & { offices: number; officesWithoutPk: number; officesWithOverdue: number };
+  offices: OfficeStatusSummary[];
+}
+
+function emptyCounts(): StateCounts {
+  return { APPROVED: 0, SUBMITTED: 0, RETURNED: 0, DRAFT: 0, NOT_STARTED: 0, OVERDUE: 0 };
+}
+
+/**
+ * Every office in the reader's scope on one page: how many of its owed monthly reports are
+ * approved, waiting, returned, in draft, not started or overdue, and which are overdue. The same
+ * rule as each office's status matrix (`SubmissionStatusQuery`), read for all offices at once:
+ * what an Inspektorat above 550 offices looks at before opening any of them.
+ */
+export class GetStatusSummaryQuery extends Query<StatusSummaryView> {
+  constructor(readonly satkers: readonly string[], readonly year: number) {
+    super();
+  }
+}
+
+@QueryHandler(GetStatusSummaryQuery)
+export class GetStatusSummaryHandler implements IQueryHandler<GetStatusSummaryQuery> {
+  constructor(
+    private readonly submissions: SubmissionStatusQuery,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ satkers, year }: GetStatusSummaryQuery): Promise<StatusSummaryView> {
+    const now = this.clock.now();
+    const [matrices, offices] = await Promise.all([
+      this.submissions.matrices(satkers, year, now),
+      this.dataSource.query(`SELECT code, name, parent_code FROM satker WHERE code = ANY($1::text[])`, [satkers]) as Promise<Array<{ code: string; name: string; parent_code: string | null }>>,
+    ]);
+    const officeOf = new Map(offices.map((o) => [o.code, o]));
+    const summaries = matrices.map((m) => summarise(m, officeOf.get(m.satker))).sort((a, b) => a.satker.localeCompare(b.satker));
+    const totals = { ...emptyCounts(), offices: summaries.length, officesWithoutPk: 0, officesWithOverdue: 0 };
+    for (const s of summaries) {
+      for (const state of OWED_STATES) totals[state] += s.counts[state];
+      if (!s.pkApproved) totals.officesWithoutPk += 1;
+      if (s.counts.OVERDUE > 0) totals.officesWithOverdue += 1;
+    }
+    return { year, asOf: now.toISOString(), totals, offices: summaries };
+  }
+}
+
+function summarise(m: SubmissionMatrix, office: { name: string; parent_code: string | null } | undefined): OfficeStatusSummary {
+  const counts = emptyCounts();
+  const overdue: OfficeStatusSummary['overdue'] = [];
+  for (const cell of m.cells) {
+    if (cell.status === 'NOT_REQUIRED') continue;
+    counts[cell.status] += 1;
+    if (cell.status === 'OVERDUE') overdue.push({ subbagian: cell.subbagian, month: cell.month, deadline: cell.deadline });
+  }
+  overdue.sort((a, b) => a.month - b.month || a.subbagian.localeCompare(b.subbagian));
+  return {
+    satker: m.satker, name: office?.name ?? m.satker, parentCode: office?.parent_code ?? null,
+    timeZone: m.timeZone, deadlineDay: m.deadlineDay, pkApproved: m.pkApproved, counts, overdue,
+  };
+}
