@@ -13,6 +13,15 @@ import { HEARTBEAT_INTERVAL_MS, heartbeatFile } from './heartbeat-file';
  * waits for them by itself, and restarting it would not bring them back. The same beat goes to Redis
  * (`worker-presence.ts`), where every API replica's `/health` counts the workers alive.
  */
+/** `work`, or a rejection after one heartbeat interval (Redis away: its client would wait for it). */
+function withinHeartbeat<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Redis did not answer')), HEARTBEAT_INTERVAL_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 @Injectable()
 export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
@@ -42,7 +51,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async beatPresence(): Promise<void> {
     try {
-      await recordWorkerBeat(this.redis, this.config.REDIS_PREFIX, this.clock.now());
+      await withinHeartbeat(recordWorkerBeat(this.redis, this.config.REDIS_PREFIX, this.clock.now()));
       this.presenceFailedBefore = false;
     } catch (error) {
       if (!this.presenceFailedBefore) this.logger.warn({ error: (error as Error).message }, 'Worker presence not written to Redis');
@@ -68,6 +77,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
     // Only our own: outside a container another worker may beat in the same file.
     const beating = await readFile(this.file, 'utf8').catch(() => '');
     if (beating.startsWith(`${process.pid} `)) await rm(this.file, { force: true });
-    await forgetWorker(this.redis, this.config.REDIS_PREFIX).catch(() => undefined);
+    // Bounded: while Redis is away its client queues commands, and a stop must not wait for it.
+    await withinHeartbeat(forgetWorker(this.redis, this.config.REDIS_PREFIX)).catch(() => undefined);
   }
 }

@@ -17,11 +17,20 @@ interface Probe {
   error?: string;
 }
 
+/** `work`, or a rejection after 2 s: a client that queues commands while its server is away must not hold /health. */
+function within2s<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), 2000);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function probe(check: () => Promise<unknown>): Promise<Probe> {
   const started = process.hrtime.bigint();
   const latency = () => Number((process.hrtime.bigint() - started) / 1000n) / 1000;
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    await within2s(check());
     return { status: 'up', latencyMs: latency() };
   } catch (error) {
     return { status: 'down', latencyMs: latency(), error: (error as Error).message };
@@ -48,7 +57,7 @@ export class HealthController {
    */
   private async workers() {
     try {
-      const presence = await workerPresence(this.redis, this.config.REDIS_PREFIX, this.clock.now());
+      const presence = await within2s(workerPresence(this.redis, this.config.REDIS_PREFIX, this.clock.now()));
       return presence.alive > 0
         ? { status: 'OK' as const, ...presence }
         : {
