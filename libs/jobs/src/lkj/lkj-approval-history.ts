@@ -1,7 +1,8 @@
 import type { ApprovalHistoryInput } from '@kinerja/reporting';
 import type { RecordedEvent } from '@kinerja/event-store';
+import { INDONESIAN_MONTHS } from '@kinerja/domain';
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = INDONESIAN_MONTHS;
 
 interface Described {
   by: string;

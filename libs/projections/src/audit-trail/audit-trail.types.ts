@@ -1,3 +1,5 @@
+import { INDONESIAN_MONTHS } from '@kinerja/domain';
+
 /** One value that an event changed (or, for approvals and returns, the value it concerned). */
 export interface AuditChange {
   indicatorCode: string | null;
@@ -73,9 +75,7 @@ export interface ActorInfo {
 /** Realisasi values of one report as last saved: indicator code → value (null: not reported). */
 export type ReportLines = Record<string, string | null>;
 
-export const MONTH_NAMES = [
-  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
-] as const;
+export const MONTH_NAMES = INDONESIAN_MONTHS;
 
 export function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? `bulan ${month}`;

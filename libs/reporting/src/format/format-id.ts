@@ -1,14 +1,12 @@
 import { Decimal } from 'decimal.js';
+import { INDONESIAN_MONTHS, officeZoneAbbreviation } from '@kinerja/domain';
 
 /**
  * Indonesian display formats, one place: thousands with ".", decimals with "," ("1.234,5"),
  * capaian always with two decimals ("100,00%"), dates "17 Januari 2025", rupiah "Rp 1.234.567".
  */
 
-export const MONTHS_ID = [
-  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
-  'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
-] as const;
+export const MONTHS_ID = INDONESIAN_MONTHS;
 
 function groupThousands(integerDigits: string): string {
   return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -68,13 +66,6 @@ export function formatDateId(isoDate: string): string {
   return `${Number(d)} ${MONTHS_ID[Number(m) - 1]} ${y}`;
 }
 
-const ZONE_LABELS: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
 /** An instant in the office's time zone: "17 Januari 2025 08.30 WIB". */
 export function formatDateTimeId(isoInstant: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -87,7 +78,7 @@ export function formatDateTimeId(isoInstant: string, timeZone: string): string {
     hourCycle: 'h23',
   }).formatToParts(new Date(isoInstant));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const zone = ZONE_LABELS[timeZone] ?? timeZone;
+  const zone = officeZoneAbbreviation(timeZone);
   return `${formatDateId(`${get('year')}-${get('month')}-${get('day')}`)} ${get('hour')}.${get('minute')} ${zone}`;
 }
 

@@ -1,6 +1,4 @@
-import type { PkStructure, RealisasiContent } from '@kinerja/domain';
-
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+import { INDONESIAN_MONTHS as MONTHS, type PkStructure, type RealisasiContent } from '@kinerja/domain';
 
 const KENDALA = [
   ['Tidak ada kendala berarti.', 'Pelaksanaan dipantau dalam rapat koordinasi bulanan.'],

@@ -1,9 +1,7 @@
+import { INDONESIAN_MONTHS } from '@kinerja/domain';
 import { CalendarDate, localDate, OfficeTimeZone, YearMonth } from '../plan/office-time';
 
-export const BULAN = [
-  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
-  'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
-] as const;
+export const BULAN = INDONESIAN_MONTHS;
 
 const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
 
