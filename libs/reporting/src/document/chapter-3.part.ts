@@ -172,6 +172,8 @@ function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n
     blocks.push(p(`Dibandingkan Tahun ${year - 1}, capaian indikator ini ${word}.`));
   }
   if (item.kendala.length > 0) blocks.push(bold('Kendala:'), list(item.kendala, 'bullet'));
+  // Said, not missing: the reader sees that the Kasubbag reported none.
+  else if (item.kendalaNoneSaid) blocks.push(p('Kendala: Kepala Subbagian penanggung jawab menyatakan tidak ada kendala.'));
   if (item.solusi.length > 0) blocks.push(bold('Solusi yang ditempuh:'), list(item.solusi, 'bullet'));
   return blocks;
 }
