@@ -9,4 +9,12 @@ describe('text for the PDF standard fonts', () => {
   it('given typographic quotes and a no-break space, when made safe, then WinAnsi equivalents are used', () => {
     expect(pdfSafe('“tepat waktu”\u00a0dan ‘baik’')).toBe('"tepat waktu" dan \'baik\'');
   });
+
+  it('given the formula of a lower-is-better indicator, when made safe, then its minus sign is one the fonts have', () => {
+    expect(pdfSafe('(2 × target − realisasi) dibagi target')).toBe('(2 × target - realisasi) dibagi target');
+  });
+
+  it('given characters WinAnsi has not, then accents are dropped and the rest is a "?", WinAnsi characters kept', () => {
+    expect(pdfSafe('Kantor Łódź – ő ✓ Rp 1.000 • é')).toBe('Kantor ?ódz – o ? Rp 1.000 • é');
+  });
 });
