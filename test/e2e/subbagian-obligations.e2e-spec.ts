@@ -64,8 +64,8 @@ describe('deactivating a subbagian that still owes reports', () => {
       obligations: [{
         year: 2024,
         owedReports: [
-          { month: 3, state: 'SUBMITTED' },
-          ...[4, 5, 6, 7, 8, 9, 10, 11, 12].map((month) => ({ month, state: 'NOT_STARTED' })),
+          { month: 3, state: 'SUBMITTED', overdue: false },
+          ...[4, 5, 6, 7, 8, 9, 10, 11, 12].map((month) => ({ month, state: 'NOT_STARTED', overdue: false })),
         ],
         indicators: tphCodes,
         pendingPkVersion: null,
@@ -74,7 +74,7 @@ describe('deactivating a subbagian that still owes reports', () => {
     expect(refused.body.message).toContain('Subbagian "TPH" tidak dapat dinonaktifkan');
     expect(refused.body.message).toContain('2024: laporan Maret (menunggu persetujuan), April (belum dibuat)');
     expect(refused.body.message).toContain(`PIC indikator ${tphCodes.join(', ')} pada PK yang berlaku`);
-    expect(refused.body.message).toContain('PK Perubahan');
+    expect(refused.body.message).toContain('Selesaikan dan setujui laporan tersebut, lalu pindahkan PIC indikatornya ke subbagian lain melalui PK Perubahan sebelum menonaktifkan subbagian ini.');
     const still = await t.http.get(`/api/v1/satker/${JEMBER}/subbagian`).set(as(tokens.admin));
     expect(still.body.find((s: { code: string }) => s.code === 'TPH')).toMatchObject({ active: true, version: 1 });
     expect(await identityEvents()).toBe(before);
@@ -113,6 +113,7 @@ describe('deactivating a subbagian that still owes reports', () => {
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'SUBBAGIAN.HAS_OBLIGATIONS' });
     expect(refused.body.details.obligations).toEqual([{ year: 2024, owedReports: [], indicators: tphCodes, pendingPkVersion: 3 }]);
     expect(refused.body.message).toContain(`PIC indikator ${tphCodes.join(', ')} pada PK versi 3 yang sedang disusun`);
+    expect(refused.body.message).toMatch(/\. Ubah PIC indikator tersebut pada draf PK sebelum menonaktifkan subbagian ini\.$/);
 
     // As if an administrator's deactivation had raced the draft: the PK refuses to go on with it.
     await t.app.get(DataSource).query(`UPDATE subbagian SET active = false WHERE satker_code = $1 AND code = 'ARS'`, [JEMBER]);
@@ -121,6 +122,17 @@ describe('deactivating a subbagian that still owes reports', () => {
       .toEqual({ status: 422, code: 'PK.PIC_INACTIVE', details: { version: 3, picSubbagian: ['ARS'], indicators: tphCodes } });
     const current = await t.http.get(pk).set(as(tokens.sekretaris));
     expect(current.body.working).toMatchObject({ version: 3, status: 'DRAFT' });
+  });
+
+  it('marks the owed months whose deadline is over as overdue, as the status matrix does', async () => {
+    clock.set(new Date('2024-06-10T03:00:00Z'));
+    const refused = await t.http.patch(subbagianPath('PDI')).set(as(tokens.admin)).send({ active: false });
+    expect(refused.status).toBe(409);
+    const owed = refused.body.details.obligations[0].owedReports;
+    expect(owed.slice(0, 3)).toEqual([
+      { month: 4, state: 'NOT_STARTED', overdue: true }, { month: 5, state: 'NOT_STARTED', overdue: true }, { month: 6, state: 'NOT_STARTED', overdue: false },
+    ]);
+    expect(refused.body.message).toContain('laporan April (belum dibuat, terlambat), Mei (belum dibuat, terlambat), Juni (belum dibuat)');
   });
 
   it('refuses a second subbagian with the name of another, whatever its case and spaces', async () => {

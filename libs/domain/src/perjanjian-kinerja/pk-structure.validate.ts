@@ -89,7 +89,7 @@ function validateIndicator(ind: PkIndicator, codes: Set<string>, subbagian: Read
   if (!AGGREGATIONS.includes(ind.aggregation)) invalid('PK.INVALID_FIELD', `Agregasi indikator ${ind.code} tidak dikenal.`, { field: 'aggregation' });
   if (typeof ind.evidenceRequired !== 'boolean') invalid('PK.INVALID_FIELD', `Wajib bukti dukung indikator ${ind.code} harus ya/tidak.`, { field: 'evidenceRequired' });
   if (!subbagian.has(ind.picSubbagian)) {
-    invalid('PK.UNKNOWN_PIC', `Subbagian PIC ${String(ind.picSubbagian)} pada indikator ${ind.code} tidak ada di satker ini.`, { indicator: ind.code, picSubbagian: ind.picSubbagian });
+    invalid('PK.UNKNOWN_PIC', `Subbagian PIC ${String(ind.picSubbagian)} pada indikator ${ind.code} tidak ada atau tidak aktif di satker ini; pilih subbagian yang aktif.`, { indicator: ind.code, picSubbagian: ind.picSubbagian });
   }
   validateTarget(ind);
   validatePlan(ind);

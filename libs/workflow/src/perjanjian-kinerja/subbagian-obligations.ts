@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  approvedVersionsOf, DomainError, indicatorsOf, pkStreamId, pkWorkingVersion, subbagianOwingByMonth,
-  type PkState, type RealisasiState,
+  approvedVersionsOf, DomainError, indicatorsOf, localDateOf, pkStreamId, pkWorkingVersion, subbagianOwingByMonth,
+  type LocalDate, type PkState, type RealisasiState,
 } from '@kinerja/domain';
+import { Clock } from '@kinerja/platform';
+import { statusShown } from '@kinerja/projections';
 import { monthName } from '@kinerja/projections/audit-trail/audit-trail.types';
 import { RealisasiReader } from '../realisasi/realisasi-reader';
 import { SatkerDirectory } from '../shared/satker-directory';
@@ -14,6 +16,8 @@ export interface OwedReport {
   month: number;
   /** The report's state: NOT_STARTED, DRAFT, SUBMITTED, RETURNED or REVISION (a correction of an approved report). */
   state: 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'REVISION';
+  /** Overdue by the status matrix's rule (`statusShown`): its deadline is over and it was never sent, or sits unapproved. */
+  overdue: boolean;
 }
 
 /** What one year still asks of a subbagian. */
@@ -56,14 +60,16 @@ export class SubbagianObligations {
     private readonly pks: PkReader,
     private readonly reports: RealisasiReader,
     private readonly directory: SatkerDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async of(satker: string, subbagian: string): Promise<YearObligation[]> {
-    const timeZone = (await this.directory.facts(satker)).timeZone;
+    const { timeZone, reportDeadlineDay } = await this.directory.facts(satker);
+    const today = localDateOf(this.clock.now().toISOString(), timeZone);
     const found: YearObligation[] = [];
     for (const year of await this.pkYears(satker)) {
       const { state } = await this.pks.load(satker, year);
-      const obligation = await this.ofYear(state, satker, year, subbagian, timeZone);
+      const obligation = await this.ofYear(state, satker, year, subbagian, { timeZone, deadlineDay: reportDeadlineDay, today });
       if (obligation) found.push(obligation);
     }
     return found;
@@ -75,7 +81,10 @@ export class SubbagianObligations {
     if (obligations.length > 0) throw hasObligations(satker, subbagian, obligations);
   }
 
-  private async ofYear(state: PkState, satker: string, year: number, subbagian: string, timeZone: string): Promise<YearObligation | null> {
+  private async ofYear(
+    state: PkState, satker: string, year: number, subbagian: string,
+    { timeZone, deadlineDay, today }: { timeZone: string; deadlineDay: number; today: LocalDate },
+  ): Promise<YearObligation | null> {
     if (state.status !== 'EXISTS') return null;
     const working = pkWorkingVersion(state);
     const pendingIndicators = working ? picIndicators(working.structure, subbagian) : [];
@@ -86,7 +95,10 @@ export class SubbagianObligations {
       const loaded = await this.reports.loadYear(satker, year, [subbagian], Math.max(...months));
       for (const { key, state: report } of loaded) {
         const owed = months.includes(key.month) ? owedState(report) : null;
-        if (owed) owedReports.push({ month: key.month, state: owed });
+        if (!owed) continue;
+        const stored = report.status === 'EMPTY' ? null : { status: report.status, approvedOnce: report.approved !== null };
+        const overdue = statusShown(stored, { year, month: key.month, deadlineDay, owed: true }, today) === 'OVERDUE';
+        owedReports.push({ month: key.month, state: owed, overdue });
       }
     }
     if (owedReports.length === 0 && pendingIndicators.length === 0) return null;
@@ -120,7 +132,7 @@ function picIndicators(structure: Parameters<typeof indicatorsOf>[0], subbagian:
 function yearSentence(o: YearObligation): string {
   const parts: string[] = [];
   if (o.owedReports.length > 0) {
-    parts.push(`laporan ${o.owedReports.map((r) => `${monthName(r.month)} (${STATE_WORDS[r.state]})`).join(', ')}`);
+    parts.push(`laporan ${o.owedReports.map((r) => `${monthName(r.month)} (${STATE_WORDS[r.state]}${r.overdue ? ', terlambat' : ''})`).join(', ')}`);
   }
   if (o.pendingPkVersion !== null) {
     parts.push(`PIC indikator ${o.indicators.join(', ')} pada PK versi ${o.pendingPkVersion} yang sedang disusun`);
@@ -130,13 +142,25 @@ function yearSentence(o: YearObligation): string {
   return `${o.year}: ${parts.join('; ')}`;
 }
 
+/** What to do first, for what is owed: reports to finish, PICs to move (by a PK Perubahan, or in the draft). */
+function remedy(obligations: readonly YearObligation[]): string {
+  const reports = obligations.some((o) => o.owedReports.length > 0);
+  const inForce = obligations.some((o) => o.pendingPkVersion === null && o.indicators.length > 0);
+  const draft = obligations.some((o) => o.pendingPkVersion !== null);
+  const steps = [
+    ...(reports ? ['selesaikan dan setujui laporan tersebut'] : []),
+    ...(inForce ? ['pindahkan PIC indikatornya ke subbagian lain melalui PK Perubahan'] : []),
+    ...(draft ? ['ubah PIC indikator tersebut pada draf PK'] : []),
+  ];
+  const text = steps.join(', ').replace(/, ([^,]*)$/, ', lalu $1');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)} sebelum menonaktifkan subbagian ini.`;
+}
+
 export function hasObligations(satker: string, subbagian: string, obligations: readonly YearObligation[]): DomainError {
   return new DomainError(
     'SUBBAGIAN.HAS_OBLIGATIONS',
     `Subbagian "${subbagian}" tidak dapat dinonaktifkan karena masih memiliki kewajiban SAKIP — ` +
-      `${obligations.map(yearSentence).join(' | ')}. ` +
-      'Selesaikan dan setujui laporan tersebut, dan pindahkan PIC indikatornya ke subbagian lain melalui PK Perubahan ' +
-      '(atau ubah draf PK), sebelum menonaktifkan subbagian ini.',
+      `${obligations.map(yearSentence).join(' | ')}. ${remedy(obligations)}`,
     'conflict',
     { satker, subbagian, obligations: obligations.map((o) => ({ ...o, owedReports: [...o.owedReports] })) },
   );
