@@ -27,6 +27,9 @@ describe('audit trail projection (real PostgreSQL)', () => {
     expect(approval.actor).toEqual({ id: USERS.sekretaris.id, name: 'Siti Sekretaris', username: 'sekretaris', role: 'SEKRETARIS' });
     expect(approval.summary).toBe('Menyetujui laporan realisasi Maret 2024 subbagian KUL (revisi 0).');
     expect(approval.correlationId).toBe('corr-test');
+    // An approval names the PK version the report was saved against, as the save did.
+    const reportRows = page.items.filter((i) => i.eventType.startsWith('Realisasi'));
+    expect(reportRows.map((i) => [i.eventType, i.subject.pkVersion])).toEqual(reportRows.map((i) => [i.eventType, 1]));
   });
 
   it('says what changed, from which value to which, and why', async () => {

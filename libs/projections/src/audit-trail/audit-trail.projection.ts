@@ -26,8 +26,10 @@ export class AuditTrailProjection implements Projection {
    * 3: submitting, approving and returning a monthly report show its figures against the values
    * last approved ("kosong → 1" before the first approval, not "1 → 1"); the rebuild rewrites the
    * rows already stored.
+   * 4: submitting, approving, returning and reopening a monthly report name the PK version its
+   * lines were saved against (only the save did; the CSV's versi_pk was empty on approvals).
    */
-  readonly version = 3;
+  readonly version = 4;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

@@ -22,8 +22,9 @@ function keyOfStream(streamId: string): ReportKey | null {
   return { year, month, subbagian: parts.slice(4).join(':') };
 }
 
-/** What a report's slot remembers besides its lines: the values last approved (`__approved`). */
+/** What a report's slot remembers besides its lines: the values last approved (`__approved`), the PK version of its last save. */
 const APPROVED = 'approved';
+const PK_VERSION = 'pkVersion';
 const isMemo = (key: string) => key.startsWith('__');
 
 /** The report's values as last saved, without what is remembered beside them; null before the first save. */
@@ -74,15 +75,18 @@ export function describeRealisasi(event: RecordedEvent, state: AuditTrailState):
   // last approved: before the first approval there is none ("kosong → 1", as a first save says),
   // after it the approval changes the figure ("1 → 3"). Opening a revision changes no value: the
   // approved ones are shown unchanged, so that the figure history lists the event.
+  // ... and under the PK version its lines were last saved against (only a save names it).
   const current = (against: 'approved' | 'unchanged') => {
     const lines = savedLines(state, event) ?? {};
     const approved = state.recall<ReportLines>(event.tenantId, event.streamId, APPROVED);
     const figures = figuresOf(lines, against === 'approved' ? (approved ?? {}) : lines, key.month);
-    return { figures, changes: changesOf(event.tenantId, key, figures, state) };
+    const pkVersion = state.recall<number>(event.tenantId, event.streamId, PK_VERSION);
+    return { figures, changes: changesOf(event.tenantId, key, figures, state), pkVersion };
   };
   switch (r.type) {
     case 'RealisasiDraftSaved': {
       const s = saved(event, state, key, r.data);
+      state.remember(event.tenantId, event.streamId, PK_VERSION, r.data.pkVersion);
       return { ...base, pkVersion: r.data.pkVersion, figures: s.figures, changes: s.changes,
         summary: `Menyimpan ${report} (revisi ${r.data.revision})${s.listed ? `: ${s.listed}` : '; tidak ada nilai yang berubah'}.` };
     }
