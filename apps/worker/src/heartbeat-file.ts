@@ -1,13 +1,18 @@
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WORKER_ALIVE_WITHIN_MS } from '@kinerja/jobs/queue-runtime/worker-presence';
 
-// Plain Node only: the health check (healthcheck.ts) loads this file alone, every few seconds.
+// Plain Node only: the health check (healthcheck.ts) loads this file alone, every few seconds
+// (worker-presence.ts, imported for its window, needs nothing but node:os either).
 
 /** How often a running worker touches its heartbeat file. */
 export const HEARTBEAT_INTERVAL_MS = 5_000;
-/** A heartbeat older than this means the worker is not alive: its event loop is stuck or its queue workers stopped. */
-export const HEARTBEAT_MAX_AGE_MS = 30_000;
+/**
+ * A heartbeat older than this means the worker is not alive: its event loop is stuck or its queue
+ * workers stopped. The same window as `/health`'s count of the workers alive in Redis.
+ */
+export const HEARTBEAT_MAX_AGE_MS = WORKER_ALIVE_WITHIN_MS;
 
 /**
  * The worker's heartbeat file: in the temporary directory of its own container (never DATA_DIR,

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { forgetWorker, JobWorkers, recordWorkerBeat } from '@kinerja/jobs';
-import { AppConfig, Clock, REDIS, ROOT_LOGGER } from '@kinerja/platform';
+import { AppConfig, Clock, REDIS, redisAnswer, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { HEARTBEAT_INTERVAL_MS, heartbeatFile } from './heartbeat-file';
 
@@ -13,21 +13,11 @@ import { HEARTBEAT_INTERVAL_MS, heartbeatFile } from './heartbeat-file';
  * waits for them by itself, and restarting it would not bring them back. The same beat goes to Redis
  * (`worker-presence.ts`), where every API replica's `/health` counts the workers alive.
  */
-/** `work`, or a rejection after one heartbeat interval (Redis away: its client would wait for it). */
-function withinHeartbeat<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('Redis did not answer')), HEARTBEAT_INTERVAL_MS);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 @Injectable()
 export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private readonly file = heartbeatFile();
   private failedBefore = false;
-
   private presenceFailedBefore = false;
 
   constructor(
@@ -51,7 +41,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async beatPresence(): Promise<void> {
     try {
-      await withinHeartbeat(recordWorkerBeat(this.redis, this.config.REDIS_PREFIX, this.clock.now()));
+      await redisAnswer(this.redis, () => recordWorkerBeat(this.redis, this.config.REDIS_PREFIX, this.clock.now()));
       this.presenceFailedBefore = false;
     } catch (error) {
       if (!this.presenceFailedBefore) this.logger.warn({ error: (error as Error).message }, 'Worker presence not written to Redis');
@@ -78,6 +68,6 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
     const beating = await readFile(this.file, 'utf8').catch(() => '');
     if (beating.startsWith(`${process.pid} `)) await rm(this.file, { force: true });
     // Bounded: while Redis is away its client queues commands, and a stop must not wait for it.
-    await withinHeartbeat(forgetWorker(this.redis, this.config.REDIS_PREFIX)).catch(() => undefined);
+    await redisAnswer(this.redis, () => forgetWorker(this.redis, this.config.REDIS_PREFIX)).catch(() => undefined);
   }
 }

@@ -7,14 +7,14 @@ import { LoginResponseDto } from './auth.dto';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { UnknownUsernameLockout } from './unknown-username-lockout';
 
+/** Refusals that say someone is guessing, for the operators' security log (warn); others are info. */
+const ALARMING = new Set(['AUTH.LOCKED', 'AUTH.RATE_LIMITED']);
+
 /**
  * Whatever proves a password: the address's rate limit, then the credentials (and their lockout).
  * Login, then a token; changing one's own password, whose wrong current passwords count as failed
  * logins for the address as for the account.
  */
-/** Refusals that say someone is guessing, for the operators' security log (warn); others are info. */
-const ALARMING = new Set(['AUTH.LOCKED', 'AUTH.RATE_LIMITED']);
-
 @Injectable()
 export class AuthService {
   /** The security log: who signed in or was refused, from where (never a password). */

@@ -1,14 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { authErrors } from '@kinerja/identity';
-import { AppConfig, REDIS } from '@kinerja/platform';
+import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
 
 const WINDOW_SECONDS = 60;
-/**
- * How long a login waits for Redis. The shared client queues commands while Redis is away (BullMQ
- * needs that), so without a bound a login would hang until the client gives up.
- */
-export const REDIS_ANSWER_TIMEOUT_MS = 1000;
 /** Retry-After of AUTH.LOGIN_UNAVAILABLE, while Redis does not answer. */
 export const REDIS_RETRY_AFTER_SECONDS = 5;
 
@@ -58,19 +53,4 @@ export class LoginRateLimiter {
       this.logger.warn({ msg: 'failed login not counted: Redis does not answer', error: (error as Error).message }),
     );
   }
-}
-
-/**
- * The answer of `send`'s commands, or a rejection: at once when Redis is not connected (nothing is
- * sent, so nothing waits in the client's queue to run later), or after the timeout.
- */
-export function redisAnswer<T>(redis: Redis, send: () => Promise<T>): Promise<T> {
-  if (redis.status !== 'ready') return Promise.reject(new Error(`Redis is ${redis.status}`));
-  const command = send();
-  command.catch(() => undefined); // answered late or never: nobody waits for it any more
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_ANSWER_TIMEOUT_MS} ms`)), REDIS_ANSWER_TIMEOUT_MS);
-  });
-  return Promise.race([command, timeout]).finally(() => clearTimeout(timer));
 }

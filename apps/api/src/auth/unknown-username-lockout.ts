@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { authErrors, LockoutPolicy, UnknownUsernameFailures } from '@kinerja/identity';
-import { AppConfig, REDIS } from '@kinerja/platform';
-import { REDIS_RETRY_AFTER_SECONDS, redisAnswer } from './login-rate-limiter';
+import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
+import { REDIS_RETRY_AFTER_SECONDS } from './login-rate-limiter';
 
 // One failure, atomically: the failure that reaches the limit drops the count and sets the lock,
 // as an account's count goes back to zero when it locks. The count lives for the lock window since

@@ -6,7 +6,7 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { checkTransactionOrder } from '@kinerja/event-store';
 import { workerPresence } from '@kinerja/jobs';
-import { AppConfig, Clock, REDIS, RUNTIME, Runtime } from '@kinerja/platform';
+import { AppConfig, Clock, REDIS, redisAnswer, RUNTIME, Runtime } from '@kinerja/platform';
 import { ProjectionLagService } from '@kinerja/projections';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { Public } from '../http/public.decorator';
@@ -17,20 +17,11 @@ interface Probe {
   error?: string;
 }
 
-/** `work`, or a rejection after 2 s: a client that queues commands while its server is away must not hold /health. */
-function within2s<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), 2000);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 async function probe(check: () => Promise<unknown>): Promise<Probe> {
   const started = process.hrtime.bigint();
   const latency = () => Number((process.hrtime.bigint() - started) / 1000n) / 1000;
   try {
-    await within2s(check());
+    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
     return { status: 'up', latencyMs: latency() };
   } catch (error) {
     return { status: 'down', latencyMs: latency(), error: (error as Error).message };
@@ -57,7 +48,7 @@ export class HealthController {
    */
   private async workers() {
     try {
-      const presence = await within2s(workerPresence(this.redis, this.config.REDIS_PREFIX, this.clock.now()));
+      const presence = await redisAnswer(this.redis, () => workerPresence(this.redis, this.config.REDIS_PREFIX, this.clock.now()));
       return presence.alive > 0
         ? { status: 'OK' as const, ...presence }
         : {

@@ -1,9 +1,8 @@
-import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { EventStore } from '@kinerja/event-store';
 import { digestDamageKey, IntegrityService, type RecordedAlert } from '@kinerja/projections/audit-trail/integrity.service';
-import { type ChainDigestFile, keyIdOf } from '@kinerja/jobs/digest/chain-digest';
+import { type ChainDigestFile, namedKeyIdOf } from '@kinerja/jobs/digest/chain-digest';
 import { checkDatabaseAgainstDigest } from '@kinerja/jobs/digest/chain-digest.service';
 import { loadTrustedDigestPublicKeys, type OfficeDigestPublicKey, PREVIOUS_KEYS_SOURCE } from '@kinerja/jobs/digest/digest-signing-key';
 import { CliCommand, CliContext } from '../cli-command';
@@ -37,17 +36,6 @@ async function officeKnown(context: CliContext, satker: string): Promise<boolean
     [satker],
   );
   return rows.length > 0;
-}
-
-/** The key id a digest file names as its signer (its public key, else its `keyId`), to tell forgeries apart; null when none. */
-function namedKeyId(file: ChainDigestFile | null): string | null {
-  if (!file || typeof file !== 'object') return null;
-  try {
-    if (typeof file.publicKey === 'string' && file.publicKey.trim() !== '') return keyIdOf(createPublicKey(file.publicKey));
-  } catch {
-    // Not a key: fall back to the id written in the file.
-  }
-  return typeof file.keyId === 'string' && file.keyId !== '' ? file.keyId : null;
 }
 
 /** How the output names the alert damage was filed under: written now, or still open from an earlier run. */
@@ -224,7 +212,7 @@ async function verifyOffice(args: Record<string, string | boolean>, context: Cli
     const day = String(digest?.day ?? (claimed && typeof claimed === 'object' ? claimed.day : undefined) ?? '-');
     const alert = await integrity.recordDamage(satker, 'cli-digest', null, {
       kind: 'digest_mismatch', sequence: digest?.sequence ?? null, eventId: null, detail: check.reason ?? 'digest tidak cocok',
-      damageKey: digestDamageKey(day, check.signatureProblem ? { problem: check.signatureProblem, keyId: namedKeyId(file) } : undefined),
+      damageKey: digestDamageKey(day, check.signatureProblem ? { problem: check.signatureProblem, keyId: namedKeyIdOf(file) } : undefined),
     });
     const summary = check.signatureProblem === 'foreign_key'
       ? `PERINGATAN: digest ${digestPath} BUKAN ditandatangani oleh kunci yang dipercaya (${key.description}): ${check.reason}. `

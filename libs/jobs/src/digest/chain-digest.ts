@@ -64,6 +64,17 @@ function publicKeyOrNull(pem: unknown): KeyObject | null {
   }
 }
 
+/**
+ * The key id a digest file names as its signer: that of the public key written in it, else its
+ * `keyId`; null when it names none. Never trusted, only compared with the trusted keys' ids.
+ */
+export function namedKeyIdOf(file: Pick<ChainDigestFile, 'publicKey' | 'keyId'> | null): string | null {
+  if (!file || typeof file !== 'object') return null;
+  const named = publicKeyOrNull(file.publicKey);
+  if (named) return keyIdOf(named);
+  return typeof file.keyId === 'string' && file.keyId !== '' ? file.keyId : null;
+}
+
 /** The trusted keys by id, in the order given; null when there is none or one is not an Ed25519 public key. */
 function trustedKeysOf(trustedPublicKeyPems: string | readonly string[]): Map<string, KeyObject> | null {
   const pems: unknown[] = Array.isArray(trustedPublicKeyPems) ? trustedPublicKeyPems : [trustedPublicKeyPems];
@@ -101,8 +112,7 @@ export function verifyDigestSignature(file: ChainDigestFile, trustedPublicKeyPem
   if (!trusted) {
     return { ok: false, problem: 'unreadable_key', reason: 'kunci publik yang dipercaya tidak dapat dibaca (harus kunci publik Ed25519, PEM)' };
   }
-  const named = publicKeyOrNull(file.publicKey);
-  const namedId = named ? keyIdOf(named) : typeof file.keyId === 'string' && file.keyId !== '' ? file.keyId : null;
+  const namedId = namedKeyIdOf(file);
   if (namedId !== null && !trusted.has(namedId)) {
     const ids = [...trusted.keys()].join(', ');
     return {

@@ -39,13 +39,14 @@ export class LkjProducer {
     const now = this.clock.now();
     const { files, modelDigest } = await this.render(satker, year, requested, now);
     const metadata: CommandMetadata = { actor: SYSTEM_ACTOR, now: now.toISOString() };
+    const request = loaded.requests?.get(version);
     try {
       const recorded = await this.dataSource.transaction(async (manager) => {
         const result = await this.streams.decide(
           loaded,
           { type: 'RecordLkjProduced', data: { version, files, modelDigest }, metadata },
           // Caused by the version's request, in its correlation: the trail links the two.
-          systemMetadata(satker, lkjJobId(satker, year, version), loaded.requests?.get(version)?.eventId ?? null, loaded.requests?.get(version)?.correlationId),
+          systemMetadata(satker, lkjJobId(satker, year, version), request?.eventId ?? null, request?.correlationId),
           manager,
         );
         await this.outbox.markProduced(manager, satker, year, version, now);

@@ -148,9 +148,8 @@ export class IntegrityService {
     const result = await this.eventStore.verify(satker);
     if (result.intact) return { result, alert: null };
     const b = result.brokenLink;
-    const alert = await this.recordDamage(satker, source, detectedBy, {
-      kind: b.kind, sequence: b.sequence, eventId: b.eventId, detail: b.detail, damageKey: chainBreakKey(b.sequence),
-    });
+    // Its damage key is the broken sequence's (`chainBreakKey`, recordDamage's default).
+    const alert = await this.recordDamage(satker, source, detectedBy, { kind: b.kind, sequence: b.sequence, eventId: b.eventId, detail: b.detail });
     return { result, alert };
   }
 

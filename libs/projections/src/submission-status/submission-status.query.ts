@@ -72,11 +72,16 @@ export class SubmissionStatusQuery {
     });
   }
 
-  /** `matrix` of many offices with four queries in all, whatever their number (a national overview). */
-  async matrices(satkers: readonly string[], year: number, now: Date): Promise<SubmissionMatrix[]> {
+  /**
+   * `matrix` of many offices with four queries in all, whatever their number (a national overview),
+   * each with the office's name and parent from the same read of `satker`.
+   */
+  async matrices(satkers: readonly string[], year: number, now: Date): Promise<OfficeSubmissionMatrix[]> {
     if (satkers.length === 0) return [];
     const [offices, stored, active, versions] = await Promise.all([
-      this.dataSource.query(`SELECT code, time_zone, report_deadline_day FROM satker WHERE code = ANY($1::text[])`, [satkers]) as Promise<Array<{ code: string; time_zone: string; report_deadline_day: number }>>,
+      this.dataSource.query(
+        `SELECT code, name, parent_code, time_zone, report_deadline_day FROM satker WHERE code = ANY($1::text[])`, [satkers],
+      ) as Promise<Array<{ code: string; name: string; parent_code: string | null; time_zone: string; report_deadline_day: number }>>,
       this.dataSource.query(
         `SELECT satker, subbagian, month, status, revision, submitted_at, approved_at, return_reason
            FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = ANY($1::text[]) AND year = $2`, [satkers, year],
@@ -85,15 +90,39 @@ export class SubmissionStatusQuery {
       readApprovedPkVersionsOf(this.dataSource, satkers, year),
     ]);
     const officeOf = new Map(offices.map((o) => [o.code, o]));
-    return satkers.map((satker) => buildMatrix({
-      satker, year, now,
-      timeZone: officeOf.get(satker)?.time_zone ?? DEFAULT_TIME_ZONE,
-      deadlineDay: Number(officeOf.get(satker)?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
-      stored: stored.filter((r) => r.satker === satker),
-      active: active.filter((a) => a.satker_code === satker).map((a) => a.code),
-      versions: versions.get(satker) ?? [],
-    }));
+    const storedOf = byOffice(stored, (r) => r.satker);
+    const activeOf = byOffice(active, (a) => a.satker_code);
+    return satkers.map((satker) => {
+      const office = officeOf.get(satker);
+      const matrix = buildMatrix({
+        satker, year, now,
+        timeZone: office?.time_zone ?? DEFAULT_TIME_ZONE,
+        deadlineDay: Number(office?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
+        stored: storedOf.get(satker) ?? [],
+        active: (activeOf.get(satker) ?? []).map((a) => a.code),
+        versions: versions.get(satker) ?? [],
+      });
+      return { ...matrix, name: office?.name ?? satker, parentCode: office?.parent_code ?? null };
+    });
   }
+}
+
+/** A matrix of `matrices`, with the office's name and parent. */
+export interface OfficeSubmissionMatrix extends SubmissionMatrix {
+  name: string;
+  parentCode: string | null;
+}
+
+/** Rows by their office, each list in the order read. */
+function byOffice<T>(rows: readonly T[], officeOf: (row: T) => string): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const office = officeOf(row);
+    const list = grouped.get(office);
+    if (list) list.push(row);
+    else grouped.set(office, [row]);
+  }
+  return grouped;
 }
 
 interface MatrixInput {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@kinerja/event-store';
+import { IdentityModule } from '@kinerja/identity';
 import { GetKinerjaAsOfHandler } from '../kinerja/get-kinerja-as-of/get-kinerja-as-of.query';
 import { RatingScaleReader } from '../rating-scale/rating-scale.reader';
 import { AggregateRunner } from '../shared/aggregate-runner';
@@ -12,7 +13,7 @@ import { CATATAN_REVIU_PROVIDERS } from './catatan-reviu.handlers';
  * Handlers register on the shared command and query buses.
  */
 @Module({
-  imports: [CqrsModule, EventStoreModule],
+  imports: [CqrsModule, EventStoreModule, IdentityModule],
   providers: [AggregateRunner, SatkerDirectory, RatingScaleReader, ...CATATAN_REVIU_PROVIDERS, GetKinerjaAsOfHandler],
   exports: [CqrsModule],
 })

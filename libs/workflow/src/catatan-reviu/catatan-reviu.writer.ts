@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SatkerScopeService } from '@kinerja/identity';
 import type { CatatanAuthorOffice } from '@kinerja/domain/catatan-reviu/catatan-reviu-author.check';
 import { DomainError, type CommandMetadata } from '@kinerja/domain';
 import type { CatatanReviuCommand } from '@kinerja/domain/catatan-reviu/catatan-reviu.commands';
@@ -15,26 +16,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** One stream per note, `catatan-reviu:<satker>:<noteId>`, in the chain of the office reviewed. */
 @Injectable()
 export class CatatanReviuWriter {
-  constructor(private readonly runner: AggregateRunner, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly runner: AggregateRunner,
+    private readonly dataSource: DataSource,
+    private readonly scope: SatkerScopeService,
+  ) {}
 
   /**
    * The office of the Inspektorat who wrote the note, with every office above it (users belong to
    * one office for good). A note whose author is not found counts as written by the office reviewed.
    */
   async authorOffice(note: CatatanReviuView): Promise<CatatanAuthorOffice> {
-    const rows: Array<{ code: string }> = await this.dataSource.query(
-      `WITH RECURSIVE chain (code, parent_code, depth) AS (
-         SELECT s.code, s.parent_code, 0
-           FROM satker s
-          WHERE s.code = COALESCE((SELECT u.satker_code FROM users u WHERE u.id = $1 LIMIT 1), $2)
-         UNION ALL
-         SELECT s.code, s.parent_code, c.depth + 1 FROM satker s JOIN chain c ON s.code = c.parent_code WHERE c.depth < 16
-       )
-       SELECT code FROM chain ORDER BY depth`,
-      [note.writtenBy, note.satker],
-    );
-    if (rows.length === 0) return { satker: note.satker, above: [] };
-    return { satker: rows[0].code, above: rows.slice(1).map((r) => r.code) };
+    const [author]: Array<{ satker_code: string }> = await this.dataSource.query(`SELECT satker_code FROM users WHERE id = $1`, [note.writtenBy]);
+    const satker = author?.satker_code ?? note.satker;
+    return { satker, above: (await this.scope.ancestorsOf(satker)) ?? [] };
   }
 
   target(satker: string, noteId: string) {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  approvedVersionsOf, DomainError, indicatorsOf, localDateOf, pkStreamId, pkWorkingVersion, subbagianOwingByMonth,
-  type LocalDate, type PkState, type RealisasiState,
+  approvedVersionsOf, DomainError, indicatorsOwnedBy, INDONESIAN_MONTHS, localDateOf, pkStreamId, pkWorkingVersion,
+  subbagianOwingByMonth, type LocalDate, type PkState, type PkStructure, type RealisasiState,
 } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { statusShown } from '@kinerja/projections';
-import { monthName } from '@kinerja/projections/audit-trail/audit-trail.types';
 import { RealisasiReader } from '../realisasi/realisasi-reader';
 import { SatkerDirectory } from '../shared/satker-directory';
 import { PkReader } from './pk-reader';
@@ -125,14 +124,14 @@ export class SubbagianObligations {
   }
 }
 
-function picIndicators(structure: Parameters<typeof indicatorsOf>[0], subbagian: string): string[] {
-  return indicatorsOf(structure).filter((e) => e.indicator.picSubbagian === subbagian).map((e) => e.indicator.code);
+function picIndicators(structure: PkStructure, subbagian: string): string[] {
+  return indicatorsOwnedBy(structure, subbagian).map((i) => i.code);
 }
 
 function yearSentence(o: YearObligation): string {
   const parts: string[] = [];
   if (o.owedReports.length > 0) {
-    parts.push(`laporan ${o.owedReports.map((r) => `${monthName(r.month)} (${STATE_WORDS[r.state]}${r.overdue ? ', terlambat' : ''})`).join(', ')}`);
+    parts.push(`laporan ${o.owedReports.map((r) => `${INDONESIAN_MONTHS[r.month - 1]} (${STATE_WORDS[r.state]}${r.overdue ? ', terlambat' : ''})`).join(', ')}`);
   }
   if (o.pendingPkVersion !== null) {
     parts.push(`PIC indikator ${o.indicators.join(', ')} pada PK versi ${o.pendingPkVersion} yang sedang disusun`);

@@ -1,7 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { Clock } from '@kinerja/platform';
-import { SubmissionStatusQuery, type SubmissionMatrix } from '@kinerja/projections';
+import { SubmissionStatusQuery, type OfficeSubmissionMatrix } from '@kinerja/projections';
 
 /** The states of an owed monthly report (a cell NOT_REQUIRED is owed by nobody and not counted). */
 export const OWED_STATES = ['APPROVED', 'SUBMITTED', 'RETURNED', 'DRAFT', 'NOT_STARTED', 'OVERDUE'] as const;
@@ -48,18 +47,13 @@ export class GetStatusSummaryQuery extends Query<StatusSummaryView> {
 export class GetStatusSummaryHandler implements IQueryHandler<GetStatusSummaryQuery> {
   constructor(
     private readonly submissions: SubmissionStatusQuery,
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
   async execute({ satkers, year }: GetStatusSummaryQuery): Promise<StatusSummaryView> {
     const now = this.clock.now();
-    const [matrices, offices] = await Promise.all([
-      this.submissions.matrices(satkers, year, now),
-      this.dataSource.query(`SELECT code, name, parent_code FROM satker WHERE code = ANY($1::text[])`, [satkers]) as Promise<Array<{ code: string; name: string; parent_code: string | null }>>,
-    ]);
-    const officeOf = new Map(offices.map((o) => [o.code, o]));
-    const summaries = matrices.map((m) => summarise(m, officeOf.get(m.satker))).sort((a, b) => a.satker.localeCompare(b.satker));
+    const matrices = await this.submissions.matrices(satkers, year, now);
+    const summaries = matrices.map(summarise).sort((a, b) => a.satker.localeCompare(b.satker));
     const totals = { ...emptyCounts(), offices: summaries.length, officesWithoutPk: 0, officesWithOverdue: 0 };
     for (const s of summaries) {
       for (const state of OWED_STATES) totals[state] += s.counts[state];
@@ -70,7 +64,7 @@ export class GetStatusSummaryHandler implements IQueryHandler<GetStatusSummaryQu
   }
 }
 
-function summarise(m: SubmissionMatrix, office: { name: string; parent_code: string | null } | undefined): OfficeStatusSummary {
+function summarise(m: OfficeSubmissionMatrix): OfficeStatusSummary {
   const counts = emptyCounts();
   const overdue: OfficeStatusSummary['overdue'] = [];
   for (const cell of m.cells) {
@@ -80,7 +74,7 @@ function summarise(m: SubmissionMatrix, office: { name: string; parent_code: str
   }
   overdue.sort((a, b) => a.month - b.month || a.subbagian.localeCompare(b.subbagian));
   return {
-    satker: m.satker, name: office?.name ?? m.satker, parentCode: office?.parent_code ?? null,
+    satker: m.satker, name: m.name, parentCode: m.parentCode,
     timeZone: m.timeZone, deadlineDay: m.deadlineDay, pkApproved: m.pkApproved, counts, overdue,
   };
 }
