@@ -114,13 +114,13 @@ describe('the audit trail across offices', () => {
     expect(response.body.items.map(key)).toEqual((await perOffice(jember.code, jember.users.SEKRETARIS.token)).map(key));
   });
 
-  it('refuses a malformed office list (400) or a cursor it did not issue (422, as per office), with stable codes', async () => {
+  it('refuses a malformed office list (400) or a cursor it did not issue (400, as per office), with stable codes', async () => {
     const list = await t.http.get('/api/v1/audit/trail?satker=BUKAN%20KODE').set(as(provinceInspektorat));
     expect({ status: list.status, code: list.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
     const perOfficeCursor = (await t.http.get(`/api/v1/satker/${jember.code}/audit/trail?limit=1`).set(as(provinceInspektorat))).body.nextCursor;
     for (const cursor of ['bukan-kursor', perOfficeCursor]) {
       const response = await t.http.get(`/api/v1/audit/trail?cursor=${encodeURIComponent(cursor)}`).set(as(provinceInspektorat));
-      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'AUDIT.INVALID_CURSOR' });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'AUDIT.INVALID_CURSOR' });
     }
   });
 

@@ -142,7 +142,7 @@ describe('the audit trail: unmatchable filters refused, CSV for Excel', () => {
     expect(jsonl.bytes[0]).toBe('{'.charCodeAt(0));
   });
 
-  it('documents the known event types, the 400 and the separators in the OpenAPI document', async () => {
+  it('documents the known event types, the 400 (a foreign cursor on the paged routes too) and the separators in the OpenAPI document', async () => {
     const document = (await t.http.get('/api/docs-json')).body;
     const paths = ['/api/v1/satker/{satker}/audit/trail', '/api/v1/satker/{satker}/audit/trail/export', '/api/v1/audit/trail', '/api/v1/audit/trail/export'];
     for (const path of paths) {
@@ -151,6 +151,7 @@ describe('the audit trail: unmatchable filters refused, CSV for Excel', () => {
       for (const type of AUDIT_EVENT_TYPES) expect(parameter('type').description).toContain(type);
       expect(parameter('to').description).toContain('isAfterFrom');
       expect(operation.responses['400'].description).toContain('isKnownEventType');
+      if (!path.endsWith('/export')) expect(operation.responses['400'].description).toContain('AUDIT.INVALID_CURSOR');
       if (path.endsWith('/export')) expect(parameter('delimiter').schema).toMatchObject({ enum: ['semicolon', 'comma'], default: 'semicolon' });
     }
   });

@@ -132,7 +132,7 @@ describe('the Inspektorat\'s workbench', () => {
     } while (cursor);
     expect(sequences).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     const bad = await t.http.get(audit('/trail?cursor=xyz')).set(as(tokens.inspektorat));
-    expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 422, code: 'AUDIT.INVALID_CURSOR' });
+    expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 400, code: 'AUDIT.INVALID_CURSOR' });
   });
 
   it('exports the trail as CSV with a header row and proper quoting, and as JSON lines', async () => {

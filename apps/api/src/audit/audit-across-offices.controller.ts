@@ -7,7 +7,7 @@ import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.ser
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
 import { streamExport } from './audit-export';
-import { AUDIT_READERS, UNMATCHABLE_FILTER_RESPONSE } from './audit.controller';
+import { AUDIT_READERS, TRAIL_PAGE_BAD_REQUEST_RESPONSE, UNMATCHABLE_FILTER_RESPONSE } from './audit.controller';
 import { AuditAcrossExportQueryDto, AuditAcrossQueryDto, criteriaOf } from './audit.dto';
 
 /**
@@ -28,7 +28,7 @@ export class AuditAcrossOfficesController {
   @Get()
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Jejak audit lintas satker dalam cakupan Anda, urut waktu dicatat; filter dan kursor halaman' })
-  @UNMATCHABLE_FILTER_RESPONSE
+  @TRAIL_PAGE_BAD_REQUEST_RESPONSE
   async page(@CurrentUser() user: AuthenticatedUser, @Query() q: AuditAcrossQueryDto) {
     const criteria = criteriaOf(q);
     const satkers = await this.officesOf(user, q.satker);

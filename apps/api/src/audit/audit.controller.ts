@@ -21,12 +21,17 @@ import {
 
 export const AUDIT_READERS = ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] as const;
 
+const UNMATCHABLE_FILTER = 'VALIDATION.FAILED: parameter yang tidak dapat dibaca, atau filter yang tidak akan pernah cocok — '
+  + '`to` tidak sesudah `from` (constraint isAfterFrom), `type` memuat jenis peristiwa yang tidak dikenal (isKnownEventType). '
+  + 'Setiap masalah disebut di `details.fields` ({ field, constraint, message }).';
+
 /** The refusal of a filter that could never match, documented on every route of the trail. */
-export const UNMATCHABLE_FILTER_RESPONSE = ApiBadRequestResponse({
+export const UNMATCHABLE_FILTER_RESPONSE = ApiBadRequestResponse({ type: ErrorBody, description: UNMATCHABLE_FILTER });
+
+/** The same on the paged routes, which also refuse a cursor they did not issue. */
+export const TRAIL_PAGE_BAD_REQUEST_RESPONSE = ApiBadRequestResponse({
   type: ErrorBody,
-  description: 'VALIDATION.FAILED: parameter yang tidak dapat dibaca, atau filter yang tidak akan pernah cocok — '
-    + '`to` tidak sesudah `from` (constraint isAfterFrom), `type` memuat jenis peristiwa yang tidak dikenal (isKnownEventType). '
-    + 'Setiap masalah disebut di `details.fields` ({ field, constraint, message }).',
+  description: `${UNMATCHABLE_FILTER} AUDIT.INVALID_CURSOR: \`cursor\` bukan \`nextCursor\` yang diberikan rute ini (rusak, terpotong, atau dari rute lain); mulai lagi dari halaman pertama.`,
 });
 
 /**
@@ -49,7 +54,7 @@ export class AuditController {
   @Get('trail')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Jejak audit: satu baris per peristiwa, dengan filter dan kursor halaman' })
-  @UNMATCHABLE_FILTER_RESPONSE
+  @TRAIL_PAGE_BAD_REQUEST_RESPONSE
   async page(@Param() p: SatkerParams, @Query() q: AuditTrailQueryDto) {
     const [integrity, page] = await Promise.all([
       this.integrity.banner(p.satker),

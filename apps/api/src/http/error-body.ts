@@ -31,6 +31,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'REQUEST.MALFORMED': 400,
   // An If-Match header that names no version is input the API cannot read, like a malformed body.
   'REQUEST.INVALID_IF_MATCH': 400,
+  // A pagination cursor Kinerja did not issue (garbled, cut, or from another route) is likewise unreadable input.
+  'AUDIT.INVALID_CURSOR': 400,
   // A body of a media type the route does not take (MediaTypeGuard), as the JSON parser's own 415.
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
   // Locked (423) for the account, Too Many Requests (429) for the address: both carry Retry-After.

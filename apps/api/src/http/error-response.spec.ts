@@ -20,6 +20,11 @@ describe('anything thrown, as the answer a client gets', () => {
     expect(toErrorResponse(new DomainError('VALIDATION.FAILED', 'x', 'validation')).status).toBe(400);
   });
 
+  it('given a pagination cursor Kinerja did not issue (AUDIT.INVALID_CURSOR), then 400: a malformed request, not a broken rule', () => {
+    expect(toErrorResponse(new DomainError('AUDIT.INVALID_CURSOR', 'x', 'validation')).status).toBe(400);
+    expect(toErrorResponse(new DomainError('AUDIT.REASON_REQUIRED', 'x', 'validation')).status).toBe(422);
+  });
+
   it('given a lockout or a rate limit, then 423 or 429 with Retry-After from the details', () => {
     const locked = toErrorResponse(new DomainError('AUTH.LOCKED', 'x', 'unauthenticated', { retryAfterSeconds: 899.2 }));
     expect([locked.status, locked.headers]).toEqual([423, { 'Retry-After': '900' }]);
