@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { correlationMiddleware, PinoNestLogger, PlatformOptions } from '@kinerja/platform';
 import { AppModule } from './app.module';
+import { accessLog } from './http/access-log';
 import { configureHttp } from './http/configure-http';
 
 /** Builds the API (not yet listening): the same for `npm start`, the API-only entry point and tests. */
@@ -16,6 +17,7 @@ export async function createApiApp(options: PlatformOptions): Promise<INestAppli
   // Whose X-Forwarded-For gives the client's address (the login rate limit counts by it): TRUST_PROXY.
   app.set('trust proxy', options.config.trustProxy);
   app.use(correlationMiddleware);
+  if (options.config.ACCESS_LOG) app.use(accessLog(options.logger.child({ component: 'api' })));
   configureHttp(app);
   return app;
 }

@@ -6,6 +6,7 @@ function fakeHost() {
   const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
   const response = {
     headersSent: false,
+    locals: {} as Record<string, unknown>,
     setHeader: (name: string, value: string) => (sent.headers[name] = value),
     status(code: number) {
       sent.status = code;
@@ -15,7 +16,7 @@ function fakeHost() {
   };
   const request = { method: 'POST', originalUrl: '/api/v1/x' };
   const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
-  return { host, sent };
+  return { host, sent, locals: response.locals };
 }
 
 describe('the one exception filter', () => {
@@ -34,13 +35,14 @@ describe('the one exception filter', () => {
 
   it('answers a refusal without logging it as an error, with Retry-After when the details carry one', () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const { host, sent } = fakeHost();
+    const { host, sent, locals } = fakeHost();
     new HttpExceptionFilter().catch(new DomainError('AUTH.RATE_LIMITED', 'Terlalu banyak.', 'unauthenticated', { retryAfterSeconds: 42 }), host);
     expect(sent).toEqual({
       status: 429,
       body: { code: 'AUTH.RATE_LIMITED', message: 'Terlalu banyak.', details: { retryAfterSeconds: 42 } },
       headers: { 'Retry-After': '42' },
     });
+    expect(locals).toEqual({ errorCode: 'AUTH.RATE_LIMITED' }); // for the access log
     expect(logged).not.toHaveBeenCalled();
   });
 });

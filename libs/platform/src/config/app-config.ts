@@ -122,6 +122,15 @@ export class AppConfig {
   @IsTrustProxy()
   TRUST_PROXY = 'loopback';
 
+  /**
+   * One log line per HTTP request (context `Access`: method, path, status, time, user, office,
+   * error code, correlation id) at `info`. On by default; off leaves only the security log of
+   * sign-ins and the errors.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  ACCESS_LOG = true;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' = 'info';
 
