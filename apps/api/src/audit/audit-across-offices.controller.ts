@@ -7,6 +7,7 @@ import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.ser
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
 import { streamExport } from './audit-export';
+import { AuditFilterNamesCheck } from './audit-filter-names';
 import { AUDIT_READERS, TRAIL_PAGE_BAD_REQUEST_RESPONSE, UNMATCHABLE_FILTER_RESPONSE } from './audit.controller';
 import { AuditAcrossExportQueryDto, AuditAcrossQueryDto, criteriaOf } from './audit.dto';
 
@@ -21,6 +22,7 @@ import { AuditAcrossExportQueryDto, AuditAcrossQueryDto, criteriaOf } from './au
 export class AuditAcrossOfficesController {
   constructor(
     private readonly trail: AuditTrailQuery,
+    private readonly names: AuditFilterNamesCheck,
     private readonly integrity: IntegrityService,
     private readonly scope: SatkerScopeService,
   ) {}
@@ -31,7 +33,7 @@ export class AuditAcrossOfficesController {
   @TRAIL_PAGE_BAD_REQUEST_RESPONSE
   async page(@CurrentUser() user: AuthenticatedUser, @Query() q: AuditAcrossQueryDto) {
     const criteria = criteriaOf(q);
-    const satkers = await this.officesOf(user, q.satker);
+    const satkers = await this.officesOf(user, q);
     const [integrity, page] = await Promise.all([
       this.integrity.bannerAcross(satkers),
       this.trail.pageAcross({ ...criteria, satkers }, { cursor: q.cursor, limit: q.limit, order: q.order }),
@@ -48,17 +50,25 @@ export class AuditAcrossOfficesController {
   @UNMATCHABLE_FILTER_RESPONSE
   async export(@CurrentUser() user: AuthenticatedUser, @Query() q: AuditAcrossExportQueryDto, @Res() res: Response) {
     const criteria = criteriaOf(q);
-    const satkers = await this.officesOf(user, q.satker);
+    const satkers = await this.officesOf(user, q);
     const banner = await this.integrity.bannerAcross(satkers);
     res.setHeader('X-Integrity-Status', banner.status);
     const zones = await this.trail.timeZonesOf(satkers);
     await streamExport(res, q, 'jejak-audit-lintas-satker', this.trail.allAcross({ ...criteria, satkers }), (satker) => zones.get(satker), true);
   }
 
-  /** The offices asked for, each in scope; every office in scope when none is named. */
-  private async officesOf(user: AuthenticatedUser, list: string | undefined): Promise<string[]> {
+  /**
+   * The offices asked for, each in scope; every office in scope when none is named. A filter
+   * naming a subbagian, indicator or actor that none of them ever had is refused here (400).
+   */
+  private async officesOf(user: AuthenticatedUser, q: AuditAcrossQueryDto | AuditAcrossExportQueryDto): Promise<string[]> {
     const inScope = await this.scope.codesInScope(user);
-    if (!list) return inScope;
+    const offices = q.satker ? this.askedOf(q.satker, inScope) : inScope;
+    await this.names.refuseUnknown(q, user, offices, inScope);
+    return offices;
+  }
+
+  private askedOf(list: string, inScope: string[]): string[] {
     const allowed = new Set(inScope);
     const asked = [...new Set(list.split(','))];
     const outside = asked.find((code) => !allowed.has(code));

@@ -57,7 +57,12 @@ function eventTypeProblem(type: string | undefined): FieldProblem | null {
  * the API cannot use, the field named in `details.fields`, the message saying what to change.
  */
 export function refuseUnmatchableFilters(input: AuditFilterInput): void {
-  const problems = [periodProblem(input.from, input.to), eventTypeProblem(input.type)].filter((p): p is FieldProblem => p !== null);
+  refuseProblems([periodProblem(input.from, input.to), eventTypeProblem(input.type)]);
+}
+
+/** The one refusal of every filter that can never match, whatever made it so. */
+export function refuseProblems(found: Array<FieldProblem | null>): void {
+  const problems = found.filter((p): p is FieldProblem => p !== null);
   if (problems.length === 0) return;
   throw new DomainError(
     'VALIDATION.FAILED',

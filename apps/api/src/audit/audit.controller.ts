@@ -14,6 +14,7 @@ import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { streamExport } from './audit-export';
+import { AuditFilterNamesCheck } from './audit-filter-names';
 import { DIGEST_PUBLIC_KEYS } from './audit.providers';
 import {
   AlertListQueryDto, AlertParams, AuditExportQueryDto, AuditTrailQueryDto, DigestParams, FigureParams, filterOf, ResolveAlertDto, SatkerParams,
@@ -22,8 +23,10 @@ import {
 export const AUDIT_READERS = ['INSPEKTORAT', 'SEKRETARIS', 'KETUA'] as const;
 
 const UNMATCHABLE_FILTER = 'VALIDATION.FAILED: parameter yang tidak dapat dibaca, atau filter yang tidak akan pernah cocok — '
-  + '`to` tidak sesudah `from` (constraint isAfterFrom), `type` memuat jenis peristiwa yang tidak dikenal (isKnownEventType). '
-  + 'Setiap masalah disebut di `details.fields` ({ field, constraint, message }).';
+  + '`to` tidak sesudah `from` (constraint isAfterFrom), `type` memuat jenis peristiwa yang tidak dikenal (isKnownEventType), '
+  + '`subbagian` tidak ada pada satker, termasuk yang sudah dinonaktifkan (isKnownSubbagian), `indicator` tidak pernah ada dalam PK satker, '
+  + 'draf maupun yang disetujui (isKnownIndicator), `actor` bukan pengguna dalam cakupan Anda dan tidak pernah bertindak pada satker (isKnownActor); '
+  + 'lintas satker, nama cukup ada pada salah satu satker yang dibaca. Setiap masalah disebut di `details.fields` ({ field, constraint, message }).';
 
 /** The refusal of a filter that could never match, documented on every route of the trail. */
 export const UNMATCHABLE_FILTER_RESPONSE = ApiBadRequestResponse({ type: ErrorBody, description: UNMATCHABLE_FILTER });
@@ -44,6 +47,7 @@ export const TRAIL_PAGE_BAD_REQUEST_RESPONSE = ApiBadRequestResponse({
 export class AuditController {
   constructor(
     private readonly trail: AuditTrailQuery,
+    private readonly names: AuditFilterNamesCheck,
     private readonly integrity: IntegrityService,
     private readonly digests: ChainDigestService,
     private readonly evidence: EvidenceService,
@@ -55,10 +59,12 @@ export class AuditController {
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Jejak audit: satu baris per peristiwa, dengan filter dan kursor halaman' })
   @TRAIL_PAGE_BAD_REQUEST_RESPONSE
-  async page(@Param() p: SatkerParams, @Query() q: AuditTrailQueryDto) {
+  async page(@Param() p: SatkerParams, @Query() q: AuditTrailQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    const filter = filterOf(p.satker, q);
+    await this.names.refuseUnknown(q, user, [p.satker]);
     const [integrity, page] = await Promise.all([
       this.integrity.banner(p.satker),
-      this.trail.page(filterOf(p.satker, q), { cursor: q.cursor, limit: q.limit, order: q.order }),
+      this.trail.page(filter, { cursor: q.cursor, limit: q.limit, order: q.order }),
     ]);
     return { integrity, ...page };
   }
@@ -70,8 +76,9 @@ export class AuditController {
     summary: 'Ekspor jejak audit (CSV UTF-8 dengan BOM dan baris judul, dipisah titik koma kecuali delimiter=comma; atau JSON Lines), dialirkan',
   })
   @UNMATCHABLE_FILTER_RESPONSE
-  async export(@Param() p: SatkerParams, @Query() q: AuditExportQueryDto, @Res() res: Response) {
+  async export(@Param() p: SatkerParams, @Query() q: AuditExportQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response) {
     const filter = filterOf(p.satker, q);
+    await this.names.refuseUnknown(q, user, [p.satker]);
     const banner = await this.integrity.banner(p.satker);
     res.setHeader('X-Integrity-Status', banner.status);
     const zones = await this.trail.timeZonesOf([p.satker]);

@@ -38,9 +38,21 @@ export class AuditFilterQuery {
   @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional({ example: 2024, description: 'Tahun PK / laporan yang dituju' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ example: 3 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
-  @ApiPropertyOptional({ example: 'KUL', description: 'Kode subbagian (huruf besar)' }) @IsOptional() @IsString() @Matches(SUBBAGIAN_CODE_PATTERN) subbagian?: string;
-  @ApiPropertyOptional({ example: 'K4.1' }) @IsOptional() @IsString() @MaxLength(64) indicator?: string;
-  @ApiPropertyOptional({ example: 'kasubbag.kul', description: 'Id atau username pelaku' }) @IsOptional() @IsString() @MaxLength(64) actor?: string;
+  @ApiPropertyOptional({
+    example: 'KUL',
+    description: 'Kode subbagian (huruf besar); yang tidak ada pada satker, juga di antara yang sudah dinonaktifkan, ditolak (400 VALIDATION.FAILED, `subbagian` isKnownSubbagian)',
+  })
+  @IsOptional() @IsString() @Matches(SUBBAGIAN_CODE_PATTERN) subbagian?: string;
+  @ApiPropertyOptional({
+    example: 'K4.1',
+    description: 'Kode indikator (huruf besar dan kecil dibedakan); yang tidak pernah ada dalam PK satker, draf maupun yang disetujui, ditolak (400, `indicator` isKnownIndicator)',
+  })
+  @IsOptional() @IsString() @MaxLength(64) indicator?: string;
+  @ApiPropertyOptional({
+    example: 'kasubbag.kul',
+    description: 'Id atau username pelaku; yang bukan pengguna dalam cakupan Anda dan tidak pernah bertindak pada satker ditolak (400, `actor` isKnownActor)',
+  })
+  @IsOptional() @IsString() @MaxLength(64) actor?: string;
   @ApiPropertyOptional({ enum: ACTOR_ROLES }) @IsOptional() @IsIn(ACTOR_ROLES) role?: string;
   @ApiPropertyOptional({
     example: 'RealisasiApproved,RealisasiReturned',

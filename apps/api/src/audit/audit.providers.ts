@@ -3,11 +3,13 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { AppConfig, ROOT_LOGGER } from '@kinerja/platform';
+import { AuditFilterNames } from '@kinerja/projections/audit-trail/audit-filter-names';
 import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
 import { LkjFileIntegrity, lkjFileStore } from '@kinerja/jobs/lkj/lkj-file-integrity';
 import { loadDigestSigningKey, loadTrustedDigestPublicKeys, type DigestSigningKey } from '@kinerja/jobs/digest/digest-signing-key';
+import { AuditFilterNamesCheck } from './audit-filter-names';
 
 export const DIGEST_SIGNING_KEY = Symbol('DIGEST_SIGNING_KEY');
 /** The current key and the earlier ones still trusted to verify (DIGEST_PREVIOUS_PUBLIC_KEYS). */
@@ -19,6 +21,8 @@ export const DIGEST_PUBLIC_KEYS = Symbol('DIGEST_PUBLIC_KEYS');
  */
 export const AUDIT_PROVIDERS: Provider[] = [
   { provide: AuditTrailQuery, useFactory: (ds: DataSource) => new AuditTrailQuery(ds), inject: [getDataSourceToken()] },
+  { provide: AuditFilterNames, useFactory: (ds: DataSource) => new AuditFilterNames(ds), inject: [getDataSourceToken()] },
+  AuditFilterNamesCheck,
   {
     provide: DIGEST_SIGNING_KEY,
     useFactory: (config: AppConfig, logger: Logger) => loadDigestSigningKey(config, logger.child({ component: 'digest' })),
