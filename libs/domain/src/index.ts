@@ -4,6 +4,7 @@ export * from './shared/actor';
 export * from './shared/decider';
 export * from './shared/decimal';
 export * from './shared/local-date';
+export * from './shared/report-deadline';
 export * from './shared/indonesian-time';
 export * from './shared/office-code';
 export * from './shared/same-json';

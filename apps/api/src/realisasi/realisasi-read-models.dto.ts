@@ -32,7 +32,7 @@ export class StatusMatrixMonthDto {
   @ApiProperty({ enum: STATUSES, example: 'APPROVED', description: 'OVERDUE: batas waktu terlewati dan laporan belum pernah diajukan, atau masih draf/dikembalikan tanpa pernah disetujui (revisi laporan yang sudah disetujui tidak pernah terlambat). NOT_REQUIRED: subbagian tidak memegang indikator PK yang berlaku (atau belum ada PK yang disetujui), jadi tidak wajib melapor bulan itu' })
   status: string;
   @ApiProperty({ example: 0, nullable: true, type: Number, description: 'null: belum dimulai' }) revision: number | null;
-  @ApiProperty({ example: '2025-02-05', description: 'Hari batas waktu (kalender kantor); terlambat mulai hari berikutnya' }) deadline: string;
+  @ApiProperty({ example: '2025-02-05', description: 'Hari batas waktu bulan ini (kalender kantor), menurut tanggal batas waktu yang berlaku untuk bulan itu: perubahan tanggal batas waktu tidak menggeser batas waktu yang sudah lewat; terlambat mulai hari berikutnya' }) deadline: string;
   @ApiProperty({ example: '2025-02-03T02:00:00.000Z', nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
   @ApiProperty({ example: '2025-02-04T03:00:00.000Z', nullable: true, type: String, format: 'date-time' }) approvedAt: string | null;
   @ApiProperty({ example: null, nullable: true, type: String, description: 'Alasan pengembalian terakhir' }) returnReason: string | null;
@@ -47,7 +47,7 @@ export class StatusMatrixDto {
   @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
   @ApiProperty({ example: 2025 }) year: number;
   @ApiProperty({ example: 'Asia/Jakarta' }) timeZone: string;
-  @ApiProperty({ example: 5, description: 'Laporan bulan M jatuh tempo pada tanggal ini di bulan M+1' }) deadlineDay: number;
+  @ApiProperty({ example: 5, description: 'Tanggal batas waktu kantor saat ini: laporan bulan M jatuh tempo pada tanggal ini di bulan M+1 untuk bulan yang batas waktunya belum lewat ketika tanggal itu ditetapkan. Batas waktu tiap bulan ada di `deadline` selnya' }) deadlineDay: number;
   @ApiProperty({ type: [StatusMatrixRowDto], description: 'Satu baris per subbagian (yang aktif, dan yang sudah punya laporan)' }) rows: StatusMatrixRowDto[];
 }
 
@@ -72,7 +72,7 @@ export class OfficeStatusSummaryDto {
   @ApiProperty({ example: 'Sekretariat KPU Kabupaten Jember' }) name: string;
   @ApiProperty({ example: 'kpu-prov-jawa-timur', nullable: true, type: String }) parentCode: string | null;
   @ApiProperty({ example: 'Asia/Jakarta' }) timeZone: string;
-  @ApiProperty({ example: 5 }) deadlineDay: number;
+  @ApiProperty({ example: 5, description: 'Tanggal batas waktu kantor saat ini; batas waktu tiap laporan terlambat ada di `overdue[].deadline`' }) deadlineDay: number;
   @ApiProperty({ description: 'Sudah ada PK tahun ini yang disetujui (tanpa itu tidak ada laporan yang wajib)' }) pkApproved: boolean;
   @ApiProperty({ type: StateCountsDto }) counts: StateCountsDto;
   @ApiProperty({ type: [OverdueReportDto], description: 'Laporan yang terlambat, bulan terlama lebih dahulu' }) overdue: OverdueReportDto[];

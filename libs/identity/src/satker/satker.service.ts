@@ -7,6 +7,7 @@ import { identityErrors } from '../identity.errors';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE, type AuthenticatedUser, type IdentityActor, type Satker, type TimeZone } from '../identity.types';
 import { SatkerScopeService } from '../scope/satker-scope.service';
 import { rowsOf } from '../sql';
+import { recordDeadlineDay } from './deadline-day-history';
 import { SATKER_COLUMNS, SatkerRow, toSatker } from './satker.rows';
 
 export interface CreateSatkerInput {
@@ -100,6 +101,7 @@ export class SatkerService {
         if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
       }
       if (Object.keys(changes).length === 0 && activeChange === undefined && parentChange === undefined) return current;
+      const now = this.clock.now();
       const [row] = await rowsOf<SatkerRow>(
         manager,
         `UPDATE satker SET name = $2, time_zone = $3, report_deadline_day = $4, active = $5, parent_code = $7,
@@ -111,10 +113,14 @@ export class SatkerService {
           changes.timeZone ?? current.timeZone,
           changes.reportDeadlineDay ?? current.reportDeadlineDay,
           activeChange ?? current.active,
-          this.clock.now(),
+          now,
           parentChange ?? current.parentCode,
         ],
       );
+      if (changes.reportDeadlineDay !== undefined) {
+        // The deadline day has a history: the months whose deadline already passed keep theirs.
+        await recordDeadlineDay(manager, code, { deadlineDay: changes.reportDeadlineDay, at: now, timeZone: changes.timeZone ?? current.timeZone });
+      }
       if (Object.keys(changes).length > 0) record(code, { type: 'SatkerUpdated', data: { code, changes } });
       if (parentChange !== undefined) {
         record(code, { type: 'SatkerMoved', data: { code, fromParentCode: current.parentCode as string, toParentCode: parentChange } });
@@ -161,6 +167,7 @@ export class SatkerService {
       if (isUniqueViolation(error)) throw identityErrors.satkerExists(input.code);
       throw error;
     }
+    await recordDeadlineDay(manager, data.code, { deadlineDay: data.reportDeadlineDay, at: now, timeZone: data.timeZone });
     record(data.code, { type: 'SatkerCreated', data });
     return toSatker(rows[0]);
   }

@@ -1,12 +1,13 @@
-import type { LocalDate } from '@kinerja/domain';
+import { monthDeadline, type LocalDate } from '@kinerja/domain';
 import type { StoredSubmissionStatus } from './submission-status.fold';
 
 export type SubmissionStatus = 'NOT_STARTED' | 'NOT_REQUIRED' | StoredSubmissionStatus | 'OVERDUE';
 
-/** The deadline of month M: day D of month M+1 (office calendar), the whole day included. */
-export function deadlineOf(year: number, month: number, deadlineDay: number): LocalDate {
-  return month === 12 ? { year: year + 1, month: 1, day: deadlineDay } : { year, month: month + 1, day: deadlineDay };
-}
+/**
+ * The deadline of month M: day D of month M+1 (office calendar), the whole day included. D is the
+ * day of THAT month (`deadlineDayForMonth` of the office's history), not the office's current day.
+ */
+export const deadlineOf = monthDeadline;
 
 function after(a: LocalDate, b: LocalDate): boolean {
   return a.year !== b.year ? a.year > b.year : a.month !== b.month ? a.month > b.month : a.day > b.day;

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { localDateOf, subbagianOwingByMonth, type ApprovedPkVersion } from '@kinerja/domain';
+import { deadlineDayForMonth, localDateOf, subbagianOwingByMonth, type ApprovedPkVersion, type DeadlineDayHistory } from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
+import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import { readApprovedPkVersions, readApprovedPkVersionsOf } from '../current-performance/kinerja.read-model';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
@@ -11,7 +12,7 @@ export interface SubmissionCell {
   month: number;
   status: SubmissionStatus;
   revision: number | null;
-  /** The deadline day as YYYY-MM-DD in the office calendar. */
+  /** The month's deadline as YYYY-MM-DD in the office calendar, by the deadline day of that month. */
   deadline: string;
   submittedAt: string | null;
   approvedAt: string | null;
@@ -22,6 +23,7 @@ export interface SubmissionMatrix {
   satker: string;
   year: number;
   timeZone: string;
+  /** The office's current deadline day; a month's own deadline is its cells' `deadline`. */
   deadlineDay: number;
   /** Whether a PK of the year has been approved (without one, nothing is owed). */
   pkApproved: boolean;
@@ -45,15 +47,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /**
  * The submission matrix of one office and year: every active subbagian (and any that has a
  * report or owes one) × 12 months. Overdue is decided here, from who owes each month (the PICs of
- * the PK version the month is reported under, `subbagianOwingByMonth`), the office's deadline day and
- * `now` (`statusShown`).
+ * the PK version the month is reported under, `subbagianOwingByMonth`), the deadline day of each
+ * month (`deadlineDayForMonth` of the office's history: a change never moves a deadline already
+ * passed) and `now` (`statusShown`).
  */
 export class SubmissionStatusQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async matrix(satker: string, year: number, now: Date): Promise<SubmissionMatrix> {
-    const office: Array<{ time_zone: string; report_deadline_day: number }> = await this.dataSource.query(
-      'SELECT time_zone, report_deadline_day FROM satker WHERE code = $1', [satker],
+    const office: Array<{ time_zone: string; report_deadline_day: number; deadline_days: unknown }> = await this.dataSource.query(
+      `SELECT s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days FROM satker s WHERE s.code = $1`, [satker],
     );
     const stored: StoredRow[] = await this.dataSource.query(
       `SELECT subbagian, month, status, revision, submitted_at, approved_at, return_reason
@@ -68,6 +71,7 @@ export class SubmissionStatusQuery {
       satker, year, now, stored, versions,
       timeZone: office[0]?.time_zone ?? DEFAULT_TIME_ZONE,
       deadlineDay: Number(office[0]?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
+      deadlineDays: toDeadlineDayHistory(office[0]?.deadline_days ?? null),
       active: active.map((a) => a.code),
     });
   }
@@ -80,8 +84,9 @@ export class SubmissionStatusQuery {
     if (satkers.length === 0) return [];
     const [offices, stored, active, versions] = await Promise.all([
       this.dataSource.query(
-        `SELECT code, name, parent_code, time_zone, report_deadline_day FROM satker WHERE code = ANY($1::text[])`, [satkers],
-      ) as Promise<Array<{ code: string; name: string; parent_code: string | null; time_zone: string; report_deadline_day: number }>>,
+        `SELECT s.code, s.name, s.parent_code, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days
+           FROM satker s WHERE s.code = ANY($1::text[])`, [satkers],
+      ) as Promise<Array<{ code: string; name: string; parent_code: string | null; time_zone: string; report_deadline_day: number; deadline_days: unknown }>>,
       this.dataSource.query(
         `SELECT satker, subbagian, month, status, revision, submitted_at, approved_at, return_reason
            FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = ANY($1::text[]) AND year = $2`, [satkers, year],
@@ -98,6 +103,7 @@ export class SubmissionStatusQuery {
         satker, year, now,
         timeZone: office?.time_zone ?? DEFAULT_TIME_ZONE,
         deadlineDay: Number(office?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
+        deadlineDays: toDeadlineDayHistory(office?.deadline_days ?? null),
         stored: storedOf.get(satker) ?? [],
         active: (activeOf.get(satker) ?? []).map((a) => a.code),
         versions: versions.get(satker) ?? [],
@@ -130,7 +136,9 @@ interface MatrixInput {
   year: number;
   now: Date;
   timeZone: string;
+  /** The current day: for the months of an office with no recorded history. */
   deadlineDay: number;
+  deadlineDays: DeadlineDayHistory;
   stored: readonly StoredRow[];
   /** The office's active subbagian, by code. */
   active: readonly string[];
@@ -138,19 +146,21 @@ interface MatrixInput {
 }
 
 /** The matrix from what was read: every active subbagian, any with a report or owing one, × 12 months. */
-function buildMatrix({ satker, year, now, timeZone, deadlineDay, stored, active, versions }: MatrixInput): SubmissionMatrix {
+function buildMatrix({ satker, year, now, timeZone, deadlineDay, deadlineDays, stored, active, versions }: MatrixInput): SubmissionMatrix {
   const owingByMonth = subbagianOwingByMonth(versions, year, timeZone).map((subs) => new Set(subs));
   const names = [...new Set([...active, ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
   const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
   const today = localDateOf(now.toISOString(), timeZone);
+  const dayOfMonth = Array.from({ length: 12 }, (_, i) => deadlineDayForMonth(deadlineDays, year, i + 1, deadlineDay));
   const cells: SubmissionCell[] = [];
   for (const subbagian of names) {
     for (let month = 1; month <= 12; month++) {
       const row = byCell.get(`${subbagian}|${month}`) ?? null;
-      const d = deadlineOf(year, month, deadlineDay);
+      const monthDay = dayOfMonth[month - 1];
+      const d = deadlineOf(year, month, monthDay);
       cells.push({
         subbagian, month,
-        status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay, owed: owingByMonth[month - 1].has(subbagian) }, today),
+        status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay: monthDay, owed: owingByMonth[month - 1].has(subbagian) }, today),
         revision: row?.revision ?? null,
         deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
         submittedAt: iso(row?.submitted_at ?? null), approvedAt: iso(row?.approved_at ?? null), returnReason: row?.return_reason ?? null,

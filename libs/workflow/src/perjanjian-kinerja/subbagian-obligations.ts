@@ -7,7 +7,7 @@ import {
 import { Clock } from '@kinerja/platform';
 import { statusShown } from '@kinerja/projections';
 import { RealisasiReader } from '../realisasi/realisasi-reader';
-import { SatkerDirectory } from '../shared/satker-directory';
+import { deadlineDayOf, SatkerDirectory } from '../shared/satker-directory';
 import { PkReader } from './pk-reader';
 
 /** A monthly report the subbagian owes and that is not approved (yet, or again after a revision). */
@@ -63,12 +63,13 @@ export class SubbagianObligations {
   ) {}
 
   async of(satker: string, subbagian: string): Promise<YearObligation[]> {
-    const { timeZone, reportDeadlineDay } = await this.directory.facts(satker);
+    const facts = await this.directory.facts(satker);
+    const timeZone = facts.timeZone;
     const today = localDateOf(this.clock.now().toISOString(), timeZone);
     const found: YearObligation[] = [];
     for (const year of await this.pkYears(satker)) {
       const { state } = await this.pks.load(satker, year);
-      const obligation = await this.ofYear(state, satker, year, subbagian, { timeZone, deadlineDay: reportDeadlineDay, today });
+      const obligation = await this.ofYear(state, satker, year, subbagian, { timeZone, dayOfMonth: (month) => deadlineDayOf(facts, year, month), today });
       if (obligation) found.push(obligation);
     }
     return found;
@@ -82,7 +83,7 @@ export class SubbagianObligations {
 
   private async ofYear(
     state: PkState, satker: string, year: number, subbagian: string,
-    { timeZone, deadlineDay, today }: { timeZone: string; deadlineDay: number; today: LocalDate },
+    { timeZone, dayOfMonth, today }: { timeZone: string; dayOfMonth: (month: number) => number; today: LocalDate },
   ): Promise<YearObligation | null> {
     if (state.status !== 'EXISTS') return null;
     const working = pkWorkingVersion(state);
@@ -96,7 +97,7 @@ export class SubbagianObligations {
         const owed = months.includes(key.month) ? owedState(report) : null;
         if (!owed) continue;
         const stored = report.status === 'EMPTY' ? null : { status: report.status, approvedOnce: report.approved !== null };
-        const overdue = statusShown(stored, { year, month: key.month, deadlineDay, owed: true }, today) === 'OVERDUE';
+        const overdue = statusShown(stored, { year, month: key.month, deadlineDay: dayOfMonth(key.month), owed: true }, today) === 'OVERDUE';
         owedReports.push({ month: key.month, state: owed, overdue });
       }
     }

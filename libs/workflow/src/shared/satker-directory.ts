@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@kinerja/domain';
+import { deadlineDayForMonth, DomainError, type DeadlineDayHistory } from '@kinerja/domain';
+import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 
 export interface SatkerFacts {
   code: string;
   timeZone: string;
+  /** The current deadline day; a month's own is `deadlineDayOf(facts, year, month)`. */
   reportDeadlineDay: number;
+  /** Every deadline day the office has had, in order (empty: only the current one is known). */
+  deadlineDays: DeadlineDayHistory;
   subbagianCodes: string[];
+}
+
+/** The deadline day of month M's report: the change of the office's day never moves a deadline already passed. */
+export function deadlineDayOf(facts: SatkerFacts, year: number, month: number): number {
+  return deadlineDayForMonth(facts.deadlineDays, year, month, facts.reportDeadlineDay);
 }
 
 export interface PersonName {
@@ -16,7 +25,7 @@ export interface PersonName {
 
 /**
  * What the workflow needs to know about an office from the identity tables: its time zone, report
- * deadline and active subbagian (read per command: an administrator may change them), and the
+ * deadline days (the history: `deadlineDayOf`) and active subbagian (read per command: an administrator may change them), and the
  * time zone alone, briefly cached, for the monthly-report hot path.
  */
 const TIME_ZONE_TTL_MS = 30_000;
@@ -41,15 +50,21 @@ export class SatkerDirectory {
   }
 
   async facts(satker: string): Promise<SatkerFacts> {
-    const rows: Array<{ time_zone: string; report_deadline_day: number; codes: string[] | null }> = await this.dataSource.query(
-      `SELECT s.time_zone, s.report_deadline_day,
+    const rows: Array<{ time_zone: string; report_deadline_day: number; deadline_days: unknown; codes: string[] | null }> = await this.dataSource.query(
+      `SELECT s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days,
               (SELECT array_agg(b.code ORDER BY b.code) FROM subbagian b WHERE b.satker_code = s.code AND b.active) AS codes
          FROM satker s WHERE s.code = $1`,
       [satker],
     );
     if (rows.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${satker} tidak ditemukan.`, 'not_found', { satker });
     const row = rows[0];
-    return { code: satker, timeZone: row.time_zone, reportDeadlineDay: Number(row.report_deadline_day), subbagianCodes: row.codes ?? [] };
+    return {
+      code: satker,
+      timeZone: row.time_zone,
+      reportDeadlineDay: Number(row.report_deadline_day),
+      deadlineDays: toDeadlineDayHistory(row.deadline_days),
+      subbagianCodes: row.codes ?? [],
+    };
   }
 
   /** Every subbagian the office has had, active or not (a closed one keeps its past reports). */

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import { OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
 import type { OfficeReminderSettings, ReminderAudience } from '../plan/reminder-plan.types';
 import { chooseDelivery, deliveryChain, DeliveryRole, ReminderDelivery } from './delivery';
@@ -11,20 +12,27 @@ export interface Recipient {
 
 /**
  * Offices and people as reminders need them, read fresh on every run from the identity tables, so
- * a changed deadline day, time zone or Kasubbag takes effect at the next run without re-scheduling.
+ * a changed deadline day, time zone or Kasubbag takes effect at the next run without re-scheduling
+ * (a changed deadline day for the months whose deadline it cannot have made pass: `deadlineDays`).
  */
 export class OfficeDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   async activeOffices(zone?: OfficeTimeZone): Promise<OfficeReminderSettings[]> {
-    const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number }> = await this.dataSource.query(
-      `SELECT code, name, time_zone, report_deadline_day FROM satker
-        WHERE active AND ($1::text IS NULL OR time_zone = $1) ORDER BY code`,
+    const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number; deadline_days: unknown }> = await this.dataSource.query(
+      `SELECT s.code, s.name, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days FROM satker s
+        WHERE s.active AND ($1::text IS NULL OR s.time_zone = $1) ORDER BY s.code`,
       [zone ?? null],
     );
     return rows
       .filter((r) => (OFFICE_TIME_ZONES as string[]).includes(r.time_zone))
-      .map((r) => ({ satker: r.code, name: r.name, timeZone: r.time_zone as OfficeTimeZone, deadlineDay: Number(r.report_deadline_day) }));
+      .map((r) => ({
+        satker: r.code,
+        name: r.name,
+        timeZone: r.time_zone as OfficeTimeZone,
+        deadlineDay: Number(r.report_deadline_day),
+        deadlineDays: toDeadlineDayHistory(r.deadline_days),
+      }));
   }
 
   async office(satker: string): Promise<OfficeReminderSettings | null> {

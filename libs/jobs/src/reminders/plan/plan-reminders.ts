@@ -1,3 +1,4 @@
+import { deadlineDayForMonth } from '@kinerja/domain';
 import {
   addMonths,
   CalendarDate,
@@ -8,7 +9,7 @@ import {
   localInstant,
   YearMonth,
 } from './office-time';
-import type { PlannedReminder, ReminderPlanInput, ReportFact, ReportStatus } from './reminder-plan.types';
+import type { OfficeReminderSettings, PlannedReminder, ReminderPlanInput, ReportFact, ReportStatus } from './reminder-plan.types';
 
 /** Every reminder goes out at this local hour. */
 export const REMINDER_HOUR = 8;
@@ -37,6 +38,16 @@ export function deadlineOf(period: YearMonth, deadlineDay: number): CalendarDate
   return { ...next, day: deadlineDay };
 }
 
+/** The deadline day of `period` under the office's history: a change never moves a deadline already passed. */
+export function deadlineDayOfPeriod(office: OfficeReminderSettings, period: YearMonth): number {
+  return deadlineDayForMonth(office.deadlineDays ?? [], period.year, period.month, office.deadlineDay);
+}
+
+/** The deadline of the report of `period`, by that month's deadline day. */
+export function periodDeadline(office: OfficeReminderSettings, period: YearMonth): CalendarDate {
+  return deadlineOf(period, deadlineDayOfPeriod(office, period));
+}
+
 /** The local days of month M+1 on which a Kasubbag who has not submitted is reminded: the 1st and D−2. */
 export function beforeDeadlineDays(deadlineDay: number): number[] {
   return [...new Set([1, deadlineDay - 2])].filter((d) => d >= 1 && d <= deadlineDay).sort((a, b) => a - b);
@@ -51,10 +62,10 @@ function reportsOf(reports: readonly ReportFact[], period: YearMonth): ReportFac
 function beforeDeadline({ office, now, reports }: ReminderPlanInput): PlannedReminder[] {
   const today = localDate(now, office.timeZone);
   const period = addMonths(today, -1);
-  const deadline = deadlineOf(period, office.deadlineDay);
+  const deadline = periodDeadline(office, period);
   const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
   if (now >= deadlinePassed) return [];
-  const occasion = beforeDeadlineDays(office.deadlineDay)
+  const occasion = beforeDeadlineDays(deadline.day)
     .map((day) => ({ ...today, day }))
     .filter((date) => localInstant(date, REMINDER_HOUR, office.timeZone) <= now)
     .pop();
@@ -80,7 +91,7 @@ function overdueEscalations({ office, now, reports }: ReminderPlanInput): Planne
   const planned: PlannedReminder[] = [];
   for (let back = ESCALATION_WINDOW_MONTHS; back >= 1; back--) {
     const period = addMonths(today, -back);
-    const deadline = deadlineOf(period, office.deadlineDay);
+    const deadline = periodDeadline(office, period);
     const escalationDay = { ...deadline, day: deadline.day + 1 };
     const dueAt = localInstant(escalationDay, REMINDER_HOUR, office.timeZone);
     if (now < dueAt) continue;
@@ -124,7 +135,7 @@ function returnedReports({ office, now, reports }: ReminderPlanInput): PlannedRe
         dueAt: dueAt.toISOString(),
         localDate: isoDate(today),
         period,
-        deadline: deadlineOf(period, office.deadlineDay),
+        deadline: periodDeadline(office, period),
         reports: [report],
       };
     });

@@ -1,3 +1,4 @@
+import type { DeadlineDayHistory } from '@kinerja/domain';
 import type { CalendarDate, OfficeTimeZone, YearMonth } from './office-time';
 
 /** Where a monthly report stands, as far as reminders care. */
@@ -34,8 +35,14 @@ export interface OfficeReminderSettings {
   satker: string;
   name: string;
   timeZone: OfficeTimeZone;
-  /** Day D of month M+1 by which the report of month M is due. */
+  /** The office's current deadline day: day D of month M+1 by which the report of month M is due. */
   deadlineDay: number;
+  /**
+   * Every deadline day the office has had, in order. Month M is due by the day it has under this
+   * history (`deadlineDayForMonth`: a change never moves a deadline already passed); without it,
+   * every month by `deadlineDay`.
+   */
+  deadlineDays?: DeadlineDayHistory;
 }
 
 export interface ReminderPlanInput {

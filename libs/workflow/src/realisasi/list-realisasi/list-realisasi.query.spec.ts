@@ -42,7 +42,7 @@ const pkInForce = pkReaderOf(aPkInForce());
 /** January's KUL cell of `GET realisasi/2024` at `now`, the report having the given events. */
 async function januaryCell(events: RealisasiEvent[], now: string, pk: PkVersionInForce | null = aPkInForce()): Promise<RealisasiListCell> {
   const reader = { loadYear: async () => [{ key, state: foldEvents(realisasiDecider, events), version: events.length }] } as unknown as RealisasiReader;
-  const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, subbagianCodes: ['KUL'] }) } as unknown as SatkerDirectory;
+  const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, deadlineDays: [], subbagianCodes: ['KUL'] }) } as unknown as SatkerDirectory;
   const clock: Clock = { now: () => new Date(now) };
   const pkReader = pkReaderOf(pk);
   const view = await new ListRealisasiHandler(reader, directory, pkReader, clock).execute({ satker: key.satker, year: 2024 } as never);
@@ -106,11 +106,25 @@ describe('realisasi list of a year: overdue follows the one rule of the submissi
 
   it('gives the deadline of December in January of the next year', async () => {
     const reader = { loadYear: async () => [] } as unknown as RealisasiReader;
-    const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, subbagianCodes: [] }) } as unknown as SatkerDirectory;
+    const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, deadlineDays: [], subbagianCodes: [] }) } as unknown as SatkerDirectory;
     const view = await new ListRealisasiHandler(reader, directory, pkInForce, { now: () => new Date(LATE) }).execute({ satker: key.satker, year: 2024 } as never);
     expect(view.months.map((m) => m.dueDate)).toEqual([
       '2024-02-05', '2024-03-05', '2024-04-05', '2024-05-05', '2024-06-05', '2024-07-05',
       '2024-08-05', '2024-09-05', '2024-10-05', '2024-11-05', '2024-12-05', '2025-01-05',
+    ]);
+  });
+
+  it('gives each month the deadline day it had: raised 5 → 15 on 3 June 2024, April keeps 5 May, May is due 15 June', async () => {
+    const reader = { loadYear: async () => [] } as unknown as RealisasiReader;
+    const deadlineDays = [
+      { changedOn: { year: 2023, month: 1, day: 2 }, deadlineDay: 5 },
+      { changedOn: { year: 2024, month: 6, day: 3 }, deadlineDay: 15 },
+    ];
+    const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 15, deadlineDays, subbagianCodes: [] }) } as unknown as SatkerDirectory;
+    const view = await new ListRealisasiHandler(reader, directory, pkInForce, { now: () => new Date('2024-06-03T03:00:00Z') }).execute({ satker: key.satker, year: 2024 } as never);
+    expect(view.months.map((m) => m.dueDate)).toEqual([
+      '2024-02-05', '2024-03-05', '2024-04-05', '2024-05-05', '2024-06-15', '2024-07-15',
+      '2024-08-15', '2024-09-15', '2024-10-15', '2024-11-15', '2024-12-15', '2025-01-15',
     ]);
   });
 });

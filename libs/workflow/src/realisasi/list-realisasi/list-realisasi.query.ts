@@ -3,7 +3,7 @@ import { approvedVersionsOf, localDateOf, subbagianOwingByMonth, type LocalDate,
 import { Clock } from '@kinerja/platform';
 import { deadlineOf, statusShown } from '@kinerja/projections';
 import { PkReader } from '../../perjanjian-kinerja/pk-reader';
-import { SatkerDirectory } from '../../shared/satker-directory';
+import { deadlineDayOf, SatkerDirectory } from '../../shared/satker-directory';
 import { RealisasiReader } from '../realisasi-reader';
 
 /** NOT_REQUIRED: not opened, and not owed (the subbagian is PIC of no indicator of the month's PK version, or no PK is approved). */
@@ -25,7 +25,7 @@ export interface RealisasiListCell {
 
 export interface RealisasiListMonth {
   month: number;
-  /** The deadline (local date, YYYY-MM-DD): day `reportDeadlineDay` of the following month. */
+  /** The deadline (local date, YYYY-MM-DD): the month's deadline day (`deadlineDayOf`) of the following month. */
   dueDate: string;
   reports: RealisasiListCell[];
 }
@@ -65,10 +65,10 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
     const listed = [...new Set([...facts.subbagianCodes, ...owingByMonth.flatMap((s) => [...s])])].sort();
     const subbagian = onlySubbagian === null ? listed : listed.filter((code) => code === onlySubbagian);
     const today = localDateOf(this.clock.now().toISOString(), facts.timeZone);
-    const deadlineDay = facts.reportDeadlineDay;
     const loaded = await this.reader.loadYear(satker, year, subbagian);
     const months = Array.from({ length: 12 }, (_, i): RealisasiListMonth => {
       const month = i + 1;
+      const deadlineDay = deadlineDayOf(facts, year, month);
       const dueDate = text(deadlineOf(year, month, deadlineDay));
       const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
         const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };

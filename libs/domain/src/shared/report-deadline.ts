@@ -1,0 +1,55 @@
+import type { LocalDate } from './local-date';
+
+/** One setting of an office's deadline day: from `changedOn` (office calendar) the day is `deadlineDay`. */
+export interface DeadlineDayChange {
+  changedOn: LocalDate;
+  deadlineDay: number;
+}
+
+/**
+ * Every deadline day an office has had, in the order set: the first is the day it was created with
+ * (or the day it had when its history began) and holds for every month until a change moves it.
+ */
+export type DeadlineDayHistory = readonly DeadlineDayChange[];
+
+/** The deadline of month M: day D of month M+1 (office calendar), the whole day included. */
+export function monthDeadline(year: number, month: number, deadlineDay: number): LocalDate {
+  return month === 12 ? { year: year + 1, month: 1, day: deadlineDay } : { year, month: month + 1, day: deadlineDay };
+}
+
+/** True from the day after `deadline`: a deadline of 10 December has passed from 11 December. */
+export function deadlineHasPassed(deadline: LocalDate, on: LocalDate): boolean {
+  return on.year !== deadline.year
+    ? on.year > deadline.year
+    : on.month !== deadline.month
+      ? on.month > deadline.month
+      : on.day > deadline.day;
+}
+
+/**
+ * The deadline day of month M's report, from the office's history of deadline days: a change made
+ * on local date t applies to month M only if M's deadline has not passed at t under the day M had
+ * until then AND would not have passed under the new day. Otherwise M keeps the day it had. So an
+ * extension of the report window still open works (5 → 15 on 3 December: November is due 15
+ * December), a shortening never makes a report overdue after the fact (10 → 5 on 7 December leaves
+ * November at 10 December; December is due 5 January), and a deadline already passed never moves.
+ * Changes fold in their order. An empty history answers `fallback`.
+ */
+export function deadlineDayForMonth(history: DeadlineDayHistory, year: number, month: number, fallback?: number): number {
+  if (history.length === 0) {
+    if (fallback === undefined) throw new Error(`No deadline day is known for ${year}-${month}`);
+    return fallback;
+  }
+  let day = history[0].deadlineDay;
+  for (const change of history.slice(1)) {
+    const stillOpen = !deadlineHasPassed(monthDeadline(year, month, day), change.changedOn);
+    const openUnderNew = !deadlineHasPassed(monthDeadline(year, month, change.deadlineDay), change.changedOn);
+    if (stillOpen && openUnderNew) day = change.deadlineDay;
+  }
+  return day;
+}
+
+/** The deadline of month M as it stands after every change of the office's deadline day. */
+export function reportDeadlineOf(history: DeadlineDayHistory, year: number, month: number, fallback?: number): LocalDate {
+  return monthDeadline(year, month, deadlineDayForMonth(history, year, month, fallback));
+}

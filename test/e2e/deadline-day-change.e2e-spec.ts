@@ -1,0 +1,133 @@
+import pino from 'pino';
+import { EventStore } from '@kinerja/event-store';
+import { LogOnlyMailer, OutboxDispatcher, ReminderRecorder, ReminderRunner } from '@kinerja/jobs';
+import { OfficeDirectory } from '@kinerja/jobs/reminders/facts/office-directory';
+import { OfficeHistoryReader } from '@kinerja/jobs/reminders/facts/office-history.reader';
+import { ControllableClock } from '@kinerja/platform';
+import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
+import { createTestApp, TestApp } from '../support/test-app';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy, SUBBAGIAN } from './workflow/jember-office.fixture';
+
+interface Cell { month: number; status: string; deadline: string }
+interface Row { subbagian: string; months: Cell[] }
+
+/**
+ * The office's deadline day has a history: on 8 April 2024 (Jakarta) Jember's March reports of HSDM
+ * and TPH are overdue (deadline 5 April). The admin then raises the deadline day 5 → 15. March keeps
+ * 5 April and stays overdue (a deadline already passed never moves); April, whose report window is
+ * still to come, is due 15 May, so on 6 May an April report not yet sent is not overdue, and its
+ * escalation to the Sekretaris moves to 16 May while March's stays on 6 April.
+ */
+describe('changing the deadline day of an office (PATCH /api/v1/satker/{satker})', () => {
+  let t: TestApp;
+  let jember: JemberTokens;
+  const clock = new ControllableClock(new Date('2024-04-08T03:00:00Z'));
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const drain = () => new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
+
+  async function send(month: number, subbagian: string, approve: boolean) {
+    const { indicators, kegiatan } = ownedBy(subbagian);
+    const path = `/api/v1/satker/${JEMBER}/realisasi/2024/${month}/${subbagian}`;
+    await t.http.post(`${path}/submit`).set(as(jember.kasubbag[subbagian])).send({
+      lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative: 'Terlaksana.', kendala: '-', solusi: '-', evidence: [] })),
+      budget: kegiatan.map((kegiatanCode) => ({ kegiatanCode, spent: '10' })),
+    }).expect(200);
+    if (approve) await t.http.post(`${path}/approve`).set(as(jember.sekretaris)).send({}).expect(200);
+  }
+
+  function reminders(): ReminderRunner {
+    const logger = pino({ level: 'silent' });
+    const events = new EventStore(t.db.dataSource);
+    return new ReminderRunner(
+      new OfficeDirectory(t.db.dataSource), new OfficeHistoryReader(t.db.dataSource), new ReminderRecorder(t.db.dataSource, events),
+      new OutboxDispatcher(t.db.dataSource, new LogOnlyMailer(logger), logger), logger,
+    );
+  }
+  const escalation = async (key: string) => {
+    const [row] = await t.db.dataSource.query(`SELECT payload FROM reminders WHERE satker_code = $1 AND reminder_key = $2`, [JEMBER, key]);
+    return row?.payload as { localDate: string; deadline: { year: number; month: number; day: number } } | undefined;
+  };
+
+  async function matrix(): Promise<{ deadlineDay: number; rows: Row[] }> {
+    await drain();
+    const response = await t.http.get(`/api/v1/satker/${JEMBER}/status-matrix/2024`).set(as(jember.sekretaris));
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+  const cell = (m: { rows: Row[] }, subbagian: string, month: number) =>
+    m.rows.find((r) => r.subbagian === subbagian)!.months.find((c) => c.month === month)!;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    jember = await createJemberOffice(t);
+    await approveJemberPk(t, jember, 2024);
+    for (const month of [1, 2]) for (const s of SUBBAGIAN) await send(month, s, true);
+    await send(3, 'PDI', true);
+    await send(3, 'KUL', false);
+  });
+
+  afterAll(() => t?.close());
+
+  it('keeps a past month overdue with its old deadline, and gives the month still to be reported the new day', async () => {
+    const before = await matrix();
+    expect(before.deadlineDay).toBe(5);
+    expect(cell(before, 'HSDM', 3)).toMatchObject({ status: 'OVERDUE', deadline: '2024-04-05' });
+
+    const changed = await t.http.patch(`/api/v1/satker/${JEMBER}`).set(as(jember.admin)).send({ reportDeadlineDay: 15 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.reportDeadlineDay).toBe(15);
+
+    const after = await matrix();
+    // The field keeps meaning the office's current day; each cell carries its month's true deadline.
+    expect(after.deadlineDay).toBe(15);
+    for (const s of ['HSDM', 'TPH']) expect(cell(after, s, 3)).toMatchObject({ status: 'OVERDUE', deadline: '2024-04-05' });
+    expect(cell(after, 'KUL', 3)).toMatchObject({ status: 'SUBMITTED', deadline: '2024-04-05' });
+    expect(cell(after, 'HSDM', 2)).toMatchObject({ status: 'APPROVED', deadline: '2024-03-05' });
+    expect(cell(after, 'HSDM', 4)).toMatchObject({ status: 'NOT_STARTED', deadline: '2024-05-15' });
+    expect(cell(after, 'HSDM', 12)).toMatchObject({ deadline: '2025-01-15' });
+
+    const list = await t.http.get(`/api/v1/satker/${JEMBER}/realisasi/2024`).set(as(jember.sekretaris));
+    expect(list.status).toBe(200);
+    const months = list.body.months as Array<{ month: number; dueDate: string; reports: Array<{ subbagian: string; overdue: boolean }> }>;
+    expect(months.slice(1, 4).map((m) => m.dueDate)).toEqual(['2024-03-05', '2024-04-05', '2024-05-15']);
+    expect(months[2].reports.filter((r) => r.overdue).map((r) => r.subbagian)).toEqual(['HSDM', 'TPH']);
+
+    const summary = await t.http.get('/api/v1/status-summary/2024').set(as(jember.inspektorat));
+    const line = summary.body.offices.find((o: { satker: string }) => o.satker === JEMBER);
+    expect(line).toMatchObject({
+      deadlineDay: 15,
+      overdue: [{ subbagian: 'HSDM', month: 3, deadline: '2024-04-05' }, { subbagian: 'TPH', month: 3, deadline: '2024-04-05' }],
+    });
+  });
+
+  it('lets the month whose window was open when the day was raised run to the new deadline', async () => {
+    clock.set(new Date('2024-05-06T03:00:00Z'));
+    const m = await matrix();
+    expect(cell(m, 'PDI', 4)).toMatchObject({ status: 'NOT_STARTED', deadline: '2024-05-15' });
+    expect(cell(m, 'HSDM', 3)).toMatchObject({ status: 'OVERDUE', deadline: '2024-04-05' });
+
+    clock.set(new Date('2024-05-16T03:00:00Z'));
+    expect(cell(await matrix(), 'PDI', 4)).toMatchObject({ status: 'OVERDUE', deadline: '2024-05-15' });
+  });
+
+  it('escalates the month whose window was open on the new day, and the month already overdue on its old one', async () => {
+    // 6 May 08:00 WIB: the run catches up March (due 6 April, under the day it had), not April.
+    const may6 = await reminders().run(new Date('2024-05-06T01:00:00Z'));
+    expect(may6.recorded.filter((key) => key.startsWith('overdue:'))).toEqual([`overdue:${JEMBER}:2024-03`]);
+    expect(await escalation(`overdue:${JEMBER}:2024-03`)).toMatchObject({ localDate: '2024-04-06', deadline: { year: 2024, month: 4, day: 5 } });
+
+    const may16 = await reminders().run(new Date('2024-05-16T01:00:00Z'));
+    expect(may16.recorded.filter((key) => key.startsWith('overdue:'))).toEqual([`overdue:${JEMBER}:2024-04`]);
+    expect(await escalation(`overdue:${JEMBER}:2024-04`)).toMatchObject({ localDate: '2024-05-16', deadline: { year: 2024, month: 5, day: 15 } });
+  });
+
+  it('does not make a report overdue after the fact when the day is lowered: 15 → 3 on 10 June leaves May at 15 June', async () => {
+    clock.set(new Date('2024-06-10T03:00:00Z'));
+    await t.http.patch(`/api/v1/satker/${JEMBER}`).set(as(jember.admin)).send({ reportDeadlineDay: 3 }).expect(200);
+    const m = await matrix();
+    expect(m.deadlineDay).toBe(3);
+    expect(cell(m, 'PDI', 5)).toMatchObject({ status: 'NOT_STARTED', deadline: '2024-06-15' });
+    expect(cell(m, 'PDI', 6)).toMatchObject({ deadline: '2024-07-03' });
+    expect(cell(m, 'PDI', 4)).toMatchObject({ status: 'OVERDUE', deadline: '2024-05-15' });
+  });
+});
