@@ -2,7 +2,7 @@ import { deciderSpec } from '../../testing/decider-spec';
 import { aPkInForce, actor, kasubbagKul, kasubbagPdi, meta, sekretaris } from '../../testing/builders';
 import { realisasiDecider } from './realisasi.decider';
 import { realisasiStreamId } from './realisasi-stream-id';
-import { approved, content, context, evidence, FEB_1, key, line, saved, submitted } from './realisasi-spec.fixtures';
+import { approved, content, context, evidence, FEB_1, FEB_5, key, line, returned, saved, submitted } from './realisasi-spec.fixtures';
 
 const spec = deciderSpec(realisasiDecider);
 const save = (now = FEB_1, who = kasubbagKul, c = content, ctx = context) =>
@@ -97,6 +97,13 @@ describe('Monthly realisasi: drafting and submission', () => {
       budget: content.budget.map(({ spent, kegiatanCode }) => ({ spent, kegiatanCode })),
     };
     spec(saved).when(save(FEB_1, kasubbagKul, reordered)).then([]);
+  });
+
+  it('given a returned report, when its content is saved again unchanged (many times), then nothing is recorded; a change is', () => {
+    spec(saved, submitted, returned).when(save(FEB_5)).then([]);
+    const changed = { ...content, lines: [line('K1.1', '2'), line('K1.2', null)] };
+    const fixed = spec(saved, submitted, returned).when(save(FEB_5, kasubbagKul, changed)).events();
+    expect(fixed.map((e) => e.type)).toEqual(['RealisasiDraftSaved']);
   });
 
   it('given a draft, when the same content is saved again by a request that must be recorded (an Idempotency-Key), then it is recorded', () => {

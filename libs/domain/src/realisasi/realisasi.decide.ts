@@ -83,8 +83,10 @@ function saveDraft(command: SaveRealisasiDraft, state: RealisasiState): Realisas
   const pk = requirePeriodOpen(key, context, command.metadata);
   validateRealisasiContent({ lines, budget }, pk, key.subbagian);
   // The same draft saved again (a second click, an autosave) records nothing: its version stays,
-  // so nobody holding it meets a conflict for a change that did not happen.
-  const unchanged = state.status === 'DRAFT' && state.pkVersion === pk.version && sameJson(state.content, { lines, budget });
+  // so nobody holding it meets a conflict for a change that did not happen. A returned report being
+  // fixed alike: the log and the Inspektorat's trail get no line for what did not change.
+  const editing = state.status === 'DRAFT' || state.status === 'RETURNED';
+  const unchanged = editing && state.pkVersion === pk.version && sameJson(state.content, { lines, budget });
   if (unchanged && !command.metadata.recordUnchanged) return [];
   return [saved(key, { lines, budget }, state, pk, command.metadata)];
 }
