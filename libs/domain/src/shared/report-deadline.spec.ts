@@ -1,4 +1,4 @@
-import { deadlineDayForMonth, deadlineHasPassed, reportDeadlineOf, type DeadlineDayHistory } from './report-deadline';
+import { deadlineDayForMonth, deadlineHasPassed, firstMonthChangeApplies, reportDeadlineOf, type DeadlineDayHistory } from './report-deadline';
 
 const on = (iso: string) => {
   const [year, month, day] = iso.split('-').map(Number);
@@ -124,5 +124,29 @@ describe('The deadline day of a month, from the office history of deadline days'
 
   it('when the same day is set again, then nothing moves', () => {
     expect(dayOf([created(5), changed('2024-12-03', 5)], 2024, 11)).toBe(5);
+  });
+});
+
+describe('The first report month a change of the deadline day applies to', () => {
+  it('given an extension while the window is open (5 → 15 on 3 December), then from November', () => {
+    expect(firstMonthChangeApplies([created(5)], changed('2024-12-03', 15))).toEqual({ year: 2024, month: 11 });
+  });
+
+  it('given a shortening that would make the open month late (10 → 5 on 7 December), then from December', () => {
+    expect(firstMonthChangeApplies([created(10)], changed('2024-12-07', 5))).toEqual({ year: 2024, month: 12 });
+  });
+
+  it('given a change after the deadline passed (5 → 20 on 6 December), then from December', () => {
+    expect(firstMonthChangeApplies([created(5)], changed('2024-12-06', 20))).toEqual({ year: 2024, month: 12 });
+  });
+
+  it('given an extension on 4 January while December is still open, then from December of the year before', () => {
+    expect(firstMonthChangeApplies([created(5)], changed('2025-01-04', 12))).toEqual({ year: 2024, month: 12 });
+  });
+
+  it('given November kept 10 after a shortening to 5, when raised to 8 on 8 December, then from November (its 10 December is still ahead)', () => {
+    const before = [created(10), changed('2024-12-07', 5)];
+    expect(firstMonthChangeApplies(before, changed('2024-12-08', 8))).toEqual({ year: 2024, month: 11 });
+    expect(reportDeadlineOf([...before, changed('2024-12-08', 8)], 2024, 11)).toEqual(on('2024-12-08'));
   });
 });

@@ -53,3 +53,18 @@ export function deadlineDayForMonth(history: DeadlineDayHistory, year: number, m
 export function reportDeadlineOf(history: DeadlineDayHistory, year: number, month: number, fallback?: number): LocalDate {
   return monthDeadline(year, month, deadlineDayForMonth(history, year, month, fallback));
 }
+
+/**
+ * The first report month a change of the deadline day applies to, given the history before it:
+ * the month whose deadline falls in the month of the change when that deadline has passed under
+ * neither its day nor the new one, else the month of the change itself (due next month). Every
+ * later month takes it too: a later month's deadline is always later.
+ */
+export function firstMonthChangeApplies(before: DeadlineDayHistory, change: DeadlineDayChange): { year: number; month: number } {
+  const { year, month } = change.changedOn;
+  const previous = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+  const day = deadlineDayForMonth(before, previous.year, previous.month, change.deadlineDay);
+  const applies = !deadlineHasPassed(monthDeadline(previous.year, previous.month, day), change.changedOn)
+    && !deadlineHasPassed(monthDeadline(previous.year, previous.month, change.deadlineDay), change.changedOn);
+  return applies ? previous : { year, month };
+}

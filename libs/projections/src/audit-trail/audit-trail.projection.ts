@@ -28,8 +28,11 @@ export class AuditTrailProjection implements Projection {
    * rows already stored.
    * 4: submitting, approving, returning and reopening a monthly report name the PK version its
    * lines were saved against (only the save did; the CSV's versi_pk was empty on approvals).
+   * 5: a change of an office's deadline day says from which report month it applies (a change
+   * never moves a deadline already passed); the history is kept under `deadlineDays` in the
+   * office's identity stream state.
    */
-  readonly version = 4;
+  readonly version = 5;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

@@ -40,4 +40,19 @@ describe('the audit trail in words: offices, subbagian and users changed, with t
     expect(fieldsOf(office.row.changes)).toEqual([['timeZone', 'Asia/Jakarta', 'Asia/Makassar'], ['reportDeadlineDay', '5', '7']]);
     expect(fieldsOf(sub.row.changes)).toEqual([['name', 'Hukum dan SDM', 'Sub. Bagian Hukum dan SDM']]);
   });
+
+  it('given an office with deadline day 5, when the day is changed, then the summary says from which report month the new day applies', () => {
+    const state = new AuditTrailState();
+    const at = (event: ReturnType<typeof recorded>, iso: string) => ({ ...event, recordedAt: new Date(iso) });
+    describeEvent(at(recorded('SatkerCreated', { code: 'kpu-a', name: 'KPU A', parentCode: null, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5 }, IDENTITY), '2024-01-02T03:00:00Z'), state);
+    // 3 December (Jakarta): November's deadline, 5 December, is still ahead, so it moves too.
+    const extended = describeEvent(at(recorded('SatkerUpdated', { code: 'kpu-a', changes: { reportDeadlineDay: 15 } }, IDENTITY), '2024-12-03T03:00:00Z'), state);
+    expect(extended.row.summary).toBe('Mengubah data satker kpu-a; tanggal batas waktu 15 berlaku mulai laporan bulan November 2024.');
+    // 16 December: November's 15 December has passed, so the shortening starts with December.
+    const shortened = describeEvent(at(recorded('SatkerUpdated', { code: 'kpu-a', changes: { reportDeadlineDay: 3 } }, IDENTITY), '2024-12-16T03:00:00Z'), state);
+    expect(shortened.row.summary).toBe('Mengubah data satker kpu-a; tanggal batas waktu 3 berlaku mulai laporan bulan Desember 2024.');
+    expect(fieldsOf(shortened.row.changes)).toEqual([['reportDeadlineDay', '15', '3']]);
+    const renamed = describeEvent(at(recorded('SatkerUpdated', { code: 'kpu-a', changes: { name: 'KPU AA' } }, IDENTITY), '2024-12-17T03:00:00Z'), state);
+    expect(renamed.row.summary).toBe('Mengubah data satker kpu-a.');
+  });
 });

@@ -1,4 +1,6 @@
-import { ROLE_LABELS, type Role } from '@kinerja/domain';
+import {
+  firstMonthChangeApplies, indonesianMonthYear, localDateOf, ROLE_LABELS, type DeadlineDayChange, type DeadlineDayHistory, type Role,
+} from '@kinerja/domain';
 import type { RecordedEvent } from '@kinerja/event-store';
 import type { IdentityEvent } from '@kinerja/identity/events/identity.events';
 import type { AuditTrailState } from './audit-trail.state';
@@ -32,6 +34,24 @@ function changesOf(event: RecordedEvent, state: AuditTrailState, who: string, ch
   }));
 }
 
+/**
+ * The office's deadline days as recorded so far (kept under `deadlineDays` on its identity stream),
+ * with this event's day appended: a change applies only to the months whose deadline it cannot have
+ * made pass, so the trail says from which report month it applies. Before this memory existed, the
+ * day last recorded stands for the whole history.
+ */
+function deadlineDayFrom(event: RecordedEvent, state: AuditTrailState, deadlineDay: number, timeZone: string | null): { year: number; month: number } | null {
+  const known = state.recall<Fields>(event.tenantId, event.streamId, 'satker');
+  const zone = timeZone ?? (typeof known?.timeZone === 'string' ? known.timeZone : null);
+  if (zone === null) return null;
+  const change: DeadlineDayChange = { changedOn: localDateOf(new Date(event.recordedAt).toISOString(), zone), deadlineDay };
+  const history = state.recall<DeadlineDayHistory>(event.tenantId, event.streamId, 'deadlineDays')
+    ?? (known?.reportDeadlineDay != null ? [{ changedOn: change.changedOn, deadlineDay: Number(known.reportDeadlineDay) }] : []);
+  state.remember(event.tenantId, event.streamId, 'deadlineDays', [...history, change]);
+  if (history.length === 0) return null;
+  return firstMonthChangeApplies(history, change);
+}
+
 function userName(state: AuditTrailState, userId: string): string {
   const actor = state.actor(userId);
   return actor ? `${actor.fullName} (${actor.username})` : userId;
@@ -45,11 +65,17 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
   switch (e.type) {
     case 'SatkerCreated': {
       const d = e.data;
+      deadlineDayFrom(event, state, d.reportDeadlineDay, d.timeZone);
       created(event, state, 'satker', { name: d.name, timeZone: d.timeZone, reportDeadlineDay: d.reportDeadlineDay });
       return { ...base, summary: `Membuat satker ${d.code} (${d.name}).` };
     }
-    case 'SatkerUpdated':
-      return { ...base, summary: `Mengubah data satker ${e.data.code}.`, changes: changesOf(event, state, 'satker', { ...e.data.changes }) };
+    case 'SatkerUpdated': {
+      const { changes } = e.data;
+      const day = changes.reportDeadlineDay;
+      const from = day === undefined ? null : deadlineDayFrom(event, state, day, changes.timeZone ?? null);
+      const applies = from === null ? '' : `; tanggal batas waktu ${day} berlaku mulai laporan bulan ${indonesianMonthYear(from.year, from.month)}`;
+      return { ...base, summary: `Mengubah data satker ${e.data.code}${applies}.`, changes: changesOf(event, state, 'satker', { ...changes }) };
+    }
     case 'SatkerMoved':
       return {
         ...base,
