@@ -42,7 +42,9 @@ export class LkjFactsReader {
     }
     const office = await readOfficeFacts(this.dataSource, satker);
     const lastMonth = Math.max(0, ...current.approved.map((r) => r.month));
-    const month = request.draft && lastMonth < 12 ? Math.max(lastMonth, 1) : null;
+    // A draft runs to the last approved month; before any is approved it has no month to name.
+    const noMonthApproved = request.draft && lastMonth === 0;
+    const month = request.draft && lastMonth >= 1 && lastMonth < 12 ? lastMonth : null;
     const ratingScale = await this.ratingScale(satker);
     const kinerja = computeKinerja(current.pk, current.approved, { month, ratingScale });
     const previous = await this.previousCapaian(satker, year);
@@ -58,6 +60,7 @@ export class LkjFactsReader {
       pk: current.pk,
       pkSignedOn: localDate(new Date(current.pk.approvedAt), office.profile.timeZone),
       kinerja,
+      ...(noMonthApproved ? { noMonthApproved } : {}),
       ratingScale,
       indicatorNotes: indicatorCodes.map((code) => ({
         indicatorCode: code,

@@ -23,6 +23,8 @@ export interface ConclusionFacts {
  * The Ikhtisar Eksekutif lists the same sentences.
  */
 export function generateConclusions(facts: ConclusionFacts): string[] {
+  // Nothing reported yet: no indicator fell short, no budget was absorbed; say only that.
+  if (facts.measurement.throughMonth === 0) return [scopeSentence(facts), noMonthApprovedSentence(facts.year), categorySentence(facts.measurement)];
   return [
     scopeSentence(facts),
     averageSentence(facts),
@@ -42,9 +44,19 @@ function scopeSentence({ officeName, year, measurement }: ConclusionFacts): stri
   );
 }
 
-/** "Tahun 2024", or for a draft "Tahun 2024 sampai dengan bulan Juni". */
+/**
+ * "Tahun 2024", or for a draft "Tahun 2024 sampai dengan bulan Juni", or before any month is
+ * approved "Tahun 2024 (belum ada laporan bulanan yang disetujui)".
+ */
 export function periodOf(year: number, throughMonth: number | null): string {
-  return throughMonth === null ? `Tahun ${year}` : `Tahun ${year} sampai dengan bulan ${MONTHS_ID[throughMonth - 1]}`;
+  if (throughMonth === null) return `Tahun ${year}`;
+  if (throughMonth === 0) return `Tahun ${year} (belum ada laporan bulanan yang disetujui)`;
+  return `Tahun ${year} sampai dengan bulan ${MONTHS_ID[throughMonth - 1]}`;
+}
+
+function noMonthApprovedSentence(year: number): string {
+  return `Belum ada laporan bulanan Tahun ${year} yang disetujui, sehingga realisasi dan capaian kinerja serta realisasi ` +
+    'anggaran belum dapat disajikan: kolom realisasi dan capaian dikosongkan ("-"), bukan bernilai nol.';
 }
 
 function averageSentence({ year, measurement }: ConclusionFacts): string {

@@ -66,6 +66,10 @@ export function improveShortfalls(facts: SuggestionFacts): string[] {
 
 /** An indicator without a capaian: no realisasi reported, or a realisasi that cannot be set against its target. */
 export function measureUnmeasured(facts: SuggestionFacts): string[] {
+  if (facts.measurement.throughMonth === 0) {
+    return [`Menyelesaikan, mengajukan, dan menyetujui laporan realisasi bulanan Tahun ${facts.year}, karena belum ada laporan ` +
+      'bulanan yang disetujui sehingga capaian seluruh indikator belum dapat diukur.'];
+  }
   const period = periodOf(facts.year, facts.measurement.throughMonth);
   const unmeasured = itemsOf(facts).filter(({ item }) => item.capaian === null);
   const unreported = unmeasured.filter(({ item }) => item.realisasi === null).map(label);

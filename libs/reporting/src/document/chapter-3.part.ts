@@ -84,6 +84,10 @@ export function methodText(m: LkjModel): string {
 function periodText(m: LkjModel): string {
   const month = m.measurement.throughMonth;
   if (month === null) return ' disajikan dalam tabel berikut:';
+  if (month === 0) {
+    return ' belum dapat disajikan karena belum ada laporan bulanan yang disetujui. Tabel berikut memuat target tahunan ' +
+      'setiap indikator; kolom Realisasi dan Capaian dikosongkan ("-") karena belum ada realisasi yang dilaporkan, bukan bernilai nol:';
+  }
   const until = ` sampai dengan bulan ${MONTHS_ID[month - 1]}`;
   const toDate = m.measurement.method.toDate;
   if (toDate === null) return `${until} disajikan dalam tabel berikut:`;
@@ -181,6 +185,10 @@ function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n
 function budgetBlocks(m: LkjModel): Block[] {
   const b = m.budget;
   const rp = (value: string | null) => formatRupiah(value, b.rupiahPlaces);
+  // Realisasi null: nothing reported yet (no month approved), blank rather than 0; a missing pagu stays "tidak tersedia".
+  const spent = (value: string | null) => (value === null ? '-' : rp(value));
+  const absorbed = (pagu: string | null, realisasi: string | null, absorption: string | null) =>
+    realisasi === null && pagu !== null ? '-' : absorption === null ? 'tidak tersedia' : formatPercentId(absorption);
   return [
     h2('bab-3-3', '3.3 Realisasi Anggaran'),
     p(
@@ -207,8 +215,8 @@ function budgetBlocks(m: LkjModel): Block[] {
             String(r.no),
             r.kegiatanName,
             rp(r.pagu),
-            rp(r.realisasi),
-            r.absorption === null ? 'tidak tersedia' : formatPercentId(r.absorption),
+            spent(r.realisasi),
+            absorbed(r.pagu, r.realisasi, r.absorption),
             formatPercentId(r.capaian),
             r.efficiencyIndex === null ? r.efficiency : `${r.efficiency} (${r.efficiencyIndex.replace('.', ',')})`,
           ),
@@ -216,8 +224,8 @@ function budgetBlocks(m: LkjModel): Block[] {
         totalRow(
           spanCell('Jumlah', 2),
           rp(b.totalPagu),
-          rp(b.totalRealisasi),
-          b.totalAbsorption === null ? 'tidak tersedia' : formatPercentId(b.totalAbsorption),
+          spent(b.totalRealisasi),
+          absorbed(b.totalPagu, b.totalRealisasi, b.totalAbsorption),
           formatPercentId(m.measurement.office.capaian),
           '',
         ),

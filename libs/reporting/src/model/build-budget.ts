@@ -8,31 +8,35 @@ import { LkjBudget, LkjBudgetRow } from './lkj-model.types';
  * performance than money spent ("Efisien"), exactly 1 "Sebanding", below 1 "Kurang efisien".
  * A missing pagu is printed "tidak tersedia", never guessed. Every rupiah figure of the budget is
  * printed with the same decimals (`rupiahPlaces`), so the rows add up to the total as printed.
+ * Before any month is approved (`reported` false) nothing was spent as far as anyone reported:
+ * realisasi and penyerapan are blank, not 0.
  */
-export function buildBudget(kinerja: KinerjaTable): LkjBudget {
+export function buildBudget(kinerja: KinerjaTable, reported = true): LkjBudget {
   const kegiatan = kinerja.programs.flatMap((p) => p.kegiatan);
+  const spent = (value: string | null) => (reported ? value : null);
   const rows: LkjBudgetRow[] = kegiatan.map((k, i) => {
+    const absorption = spent(k.budgetAbsorption);
     const index =
-      k.budgetAbsorption === null || k.capaianAverage === null || new Dec(k.budgetAbsorption).isZero()
+      absorption === null || k.capaianAverage === null || new Dec(absorption).isZero()
         ? null
-        : new Dec(k.capaianAverage).dividedBy(k.budgetAbsorption);
+        : new Dec(k.capaianAverage).dividedBy(absorption);
     return {
       no: i + 1,
       kegiatanCode: k.code,
       kegiatanName: k.name,
       pagu: k.pagu,
-      realisasi: k.budgetSpent,
-      absorption: k.budgetAbsorption,
+      realisasi: spent(k.budgetSpent),
+      absorption,
       capaian: k.capaianAverage,
       efficiencyIndex: index === null ? null : index.toFixed(2, Dec.ROUND_HALF_UP),
       efficiency: efficiencyLabel(index),
     };
   });
-  const totals = { totalPagu: kinerja.office.pagu, totalRealisasi: kinerja.office.budgetSpent };
+  const totals = { totalPagu: kinerja.office.pagu, totalRealisasi: spent(kinerja.office.budgetSpent) };
   return {
     rows,
     ...totals,
-    totalAbsorption: kinerja.office.budgetAbsorption,
+    totalAbsorption: spent(kinerja.office.budgetAbsorption),
     rupiahPlaces: rupiahPlaces([...rows.flatMap((r) => [r.pagu, r.realisasi]), totals.totalPagu, totals.totalRealisasi]),
   };
 }

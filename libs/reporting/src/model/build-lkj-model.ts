@@ -17,7 +17,7 @@ import { LKJ_MODEL_SCHEMA, LkjBudget, LkjKegiatanAnalysis, LkjMeasurement, LkjMo
 export function buildLkjModel(input: LkjInput): LkjModel {
   const { measurement, analyses } = buildMeasurement(input);
   const targetCategories = targetCategoriesOf(input);
-  const budget = buildBudget(input.kinerja);
+  const budget = buildBudget(input.kinerja, !input.noMonthApproved);
   let kegiatanNo = 0;
   const model: LkjModel = {
     schema: LKJ_MODEL_SCHEMA,

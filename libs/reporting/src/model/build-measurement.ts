@@ -23,6 +23,9 @@ function notesByIndicator(input: LkjInput, known: Set<string>): Map<string, Indi
 
 function checkConsistency(input: LkjInput): void {
   const { kinerja, pk, ratingScale, year } = input;
+  if (input.noMonthApproved && (!input.draft || kinerja.month !== null)) {
+    throw new Error('LKj input: "no month approved" is a draft over the year\'s table (month null)');
+  }
   if (kinerja.year !== year || pk.year !== year) throw new Error(`LKj input: PK ${pk.year} / Tabel 3.2 ${kinerja.year} are not of year ${year}`);
   if (kinerja.pkVersion !== pk.version) throw new Error(`LKj input: Tabel 3.2 is of PK version ${kinerja.pkVersion}, not ${pk.version}`);
   if (kinerja.ratingScaleVersion !== ratingScale.version) {
@@ -98,7 +101,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
   const extra = [...new Set(categories.filter((c) => !scaleCategories.includes(c)))];
   const used = rows.map((r) => pkIndicators.get(r.code)).filter((i): i is PkIndicator => i !== undefined);
   const lower = used.filter((i) => i.polarity === 'LOWER_IS_BETTER');
-  const month = input.kinerja.month;
+  const month = input.noMonthApproved ? 0 : input.kinerja.month;
   return {
     measurement: {
       throughMonth: month,
@@ -107,7 +110,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
         inverseDifference: lower.filter((i) => i.lowerIsBetterFormula !== 'INVERSE_RATIO').length,
         inverseRatio: lower.filter((i) => i.lowerIsBetterFormula === 'INVERSE_RATIO').length,
         rangeTargets: used.filter((i) => i.target.kind === 'RANGE').length,
-        toDate: month === null || month >= 12 ? null : {
+        toDate: month === null || month === 0 || month >= 12 ? null : {
           withPlan: used.filter((i) => i.monthlyPlan !== null).length,
           withoutPlan: used.filter((i) => i.monthlyPlan === null).length,
         },

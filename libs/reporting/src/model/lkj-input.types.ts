@@ -110,6 +110,12 @@ export interface LkjInput {
   pkSignedOn: string;
   /** Tabel 3.2 of the year (`month` null), or to date for a draft (`month` M). */
   kinerja: KinerjaTable;
+  /**
+   * A draft produced before any monthly report of the year was approved: `kinerja` is then the
+   * year's table (`month` null: annual targets) with nothing reported, and the report says that no
+   * month is approved yet instead of naming one; realisasi (anggaran too) is blank, never 0.
+   */
+  noMonthApproved?: boolean;
   /** The rating scale version that rated `kinerja` (Tabel 3.1). */
   ratingScale: RatingScale;
   indicatorNotes: IndicatorNotesInput[];

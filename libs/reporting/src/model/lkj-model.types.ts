@@ -109,7 +109,10 @@ export interface LkjMeasurementMethod {
 }
 
 export interface LkjMeasurement {
-  /** Null for the whole year; M when the figures run to the end of month M (a draft). */
+  /**
+   * Null for the whole year; M when the figures run to the end of month M (a draft); 0 for a draft
+   * before any month is approved (nothing reported yet: annual targets, no realisasi, no capaian).
+   */
   throughMonth: number | null;
   method: LkjMeasurementMethod;
   ratingScaleVersion: string;
