@@ -126,14 +126,16 @@ describe('workflow rules at the HTTP edge', () => {
       expect((await t.http.get(path).set(as(tokens.inspektorat))).status).toBe(200);
     });
 
-    it("lets a Kasubbag read a file someone else uploaded once a report of their subbagian refers to it", async () => {
-      const uploaded = await t.http
-        .post(`/api/v1/satker/${JEMBER}/evidence`)
-        .set(as(tokens.sekretaris))
-        .attach('file', Buffer.from('%PDF-1.4\n% nota dinas\n'), { filename: 'nota-dinas.pdf', contentType: 'application/pdf' });
+    it("lets a Kasubbag read a file once a report of their subbagian refers to it, and attach only their subbagian's files", async () => {
+      const bytes = Buffer.from('%PDF-1.4\n% nota dinas\n');
+      const uploaded = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', bytes, { filename: 'nota-dinas.pdf', contentType: 'application/pdf' });
       const path = `/api/v1/satker/${JEMBER}/evidence/${uploaded.body.sha256}`;
       expect((await t.http.get(path).set(as(tokens.kasubbag.KUL))).status).toBe(404);
       const withFile = { ...content(5), lines: content(5).lines.map((l) => ({ ...l, evidence: [uploaded.body] })) };
+      const refused = await t.http.put(report(2024, 5)).set(as(tokens.kasubbag.KUL)).send(withFile);
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'REALISASI.EVIDENCE_NOT_UPLOADED' });
+      const own = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.KUL)).attach('file', bytes, { filename: 'nota-dinas.pdf', contentType: 'application/pdf' });
+      expect(own.body.sha256).toBe(uploaded.body.sha256);
       expect((await t.http.put(report(2024, 5)).set(as(tokens.kasubbag.KUL)).send(withFile)).status).toBe(200);
       expect((await t.http.get(path).set(as(tokens.kasubbag.KUL))).status).toBe(200);
       expect((await t.http.get(path).set(as(tokens.kasubbag.PDI))).status).toBe(404);

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@kinerja/event-store';
 import { ProjectionsModule } from '@kinerja/projections';
 import { EvidenceService } from './evidence/evidence.service';
+import { EvidenceUploadLimiter } from './evidence/evidence-upload.limiter';
 import { GetKinerjaHandler } from './kinerja/get-kinerja/get-kinerja.query';
 import { ApprovePkHandler } from './perjanjian-kinerja/approve-pk/approve-pk.handler';
 import { ChangePkIndicatorsHandler } from './perjanjian-kinerja/change-pk-indicators/change-pk-indicators.handler';
@@ -51,7 +52,7 @@ const queryHandlers = [
  */
 @Module({
   imports: [CqrsModule, EventStoreModule, ProjectionsModule],
-  providers: [AggregateRunner, SatkerDirectory, PkReader, SubbagianObligations, PkWriter, RealisasiReader, RealisasiWriter, RatingScaleReader, EvidenceService, ...commandHandlers, ...queryHandlers],
+  providers: [AggregateRunner, SatkerDirectory, PkReader, SubbagianObligations, PkWriter, RealisasiReader, RealisasiWriter, RatingScaleReader, EvidenceService, EvidenceUploadLimiter, ...commandHandlers, ...queryHandlers],
   exports: [CqrsModule, EvidenceService, PkReader, SubbagianObligations, RealisasiReader, RatingScaleReader],
 })
 export class WorkflowModule {}

@@ -33,13 +33,14 @@ export class EvidenceController {
   @Post()
   @Roles('KASUBBAG', 'SEKRETARIS')
   @UseInterceptors(EvidenceUploadInterceptor)
-  @ApiOperation({ summary: 'Mengunggah bukti dukung (PDF, JPEG, PNG, DOCX, XLSX; jenis diperiksa dari isi file)' })
+  @ApiOperation({ summary: 'Mengunggah bukti dukung (PDF, JPEG, PNG, DOCX, XLSX; jenis diperiksa dari isi file, nama diberi ekstensi jenis itu)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ description: 'Rujukan untuk baris laporan (field evidence)', schema: { example: EVIDENCE_EXAMPLE } })
   @ApiResponse({ status: 413, type: ErrorBody, description: 'EVIDENCE.TOO_LARGE: melebihi EVIDENCE_MAX_BYTES' })
   @ApiResponse({ status: 415, type: ErrorBody, description: 'EVIDENCE.TYPE_NOT_ALLOWED: isi file bukan jenis yang diizinkan' })
   @ApiResponse({ status: 422, type: ErrorBody, description: 'EVIDENCE.FILE_REQUIRED: tidak ada file pada field "file"; EVIDENCE.EMPTY_FILE: file kosong (0 byte)' })
+  @ApiResponse({ status: 429, type: ErrorBody, description: 'EVIDENCE.RATE_LIMITED: batas unggahan akun (EVIDENCE_UPLOADS_PER_HOUR, EVIDENCE_BYTES_PER_DAY) tercapai; lihat Retry-After' })
   upload(@Param() p: SatkerParams, @Req() req: Request & { file?: UploadedFile }, @CurrentUser() user: AuthenticatedUser) {
     return this.evidence.store(p.satker, user, req.file);
   }

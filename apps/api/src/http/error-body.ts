@@ -44,6 +44,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'EVIDENCE.TOO_LARGE': 413,
   'EVIDENCE.TYPE_NOT_ALLOWED': 415,
   'EVIDENCE.MALFORMED_UPLOAD': 400,
+  // An account's uploads per hour or bytes per day used up (EvidenceUploadLimiter), with Retry-After.
+  'EVIDENCE.RATE_LIMITED': 429,
   'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE': 413,
   'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD': 400,
 };

@@ -205,6 +205,19 @@ export class AppConfig {
   @Max(100 * 1024 * 1024)
   EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** Bukti dukung files one account may upload per hour (counted in Redis, shared by replicas). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  EVIDENCE_UPLOADS_PER_HOUR = 200;
+
+  /** Bytes of bukti dukung one account may upload per day (1 GiB by default). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024 * 1024)
+  EVIDENCE_BYTES_PER_DAY = 1024 * 1024 * 1024;
+
   @IsOptional()
   @IsString()
   SMTP_URL?: string;

@@ -4,9 +4,15 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain';
 import { AppConfig, Clock, ContentAddressedStore, sha256Of } from '@kinerja/platform';
 import { EVIDENCE_MISMATCH, evidenceSubject, IntegrityService, sha256OfEvidenceSubject, storedFileProblem, type SubjectCheck } from '@kinerja/projections';
+import type { RealisasiKey } from '@kinerja/domain';
 import type { WorkflowActor } from '../shared/workflow-actor';
+import { cleanFileName } from './clean-file-name';
 import { EVIDENCE_ALERT_SOURCE, evidenceMismatchDamage, reportsReferencing } from './evidence-mismatch.alert';
+import { type EvidenceHolder, filesOf, uploadedName } from './evidence-scope';
 import { detectEvidenceType, EVIDENCE_TYPES } from './evidence-type.detect';
+import { EvidenceUploadLimiter } from './evidence-upload.limiter';
+
+export { cleanFileName } from './clean-file-name';
 
 /** What a report line references: `{ sha256, fileName, contentType, size }`. */
 export interface EvidenceFile {
@@ -48,8 +54,14 @@ export class EvidenceService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly integrity: IntegrityService,
+    private readonly limiter: EvidenceUploadLimiter,
   ) {
     this.storage = new ContentAddressedStore(join(config.DATA_DIR, 'evidence'));
+  }
+
+  /** Refuses an upload before its body is read when the account has used up its upload limits. */
+  assertMayUpload(actor: Pick<WorkflowActor, 'id'>): Promise<void> {
+    return this.limiter.assertNotExhausted(actor.id);
   }
 
   async store(satker: string, actor: WorkflowActor, file: UploadedFile | undefined): Promise<EvidenceFile> {
@@ -58,16 +70,24 @@ export class EvidenceService {
     if (file.buffer.length > this.config.EVIDENCE_MAX_BYTES) throw evidenceErrors.tooLarge(this.config.EVIDENCE_MAX_BYTES);
     const contentType = detectEvidenceType(file.buffer);
     if (contentType === null) throw evidenceErrors.typeNotAllowed();
+    await this.limiter.count(actor.id, file.buffer.length);
     const sha256 = sha256Of(file.buffer);
-    const fileName = cleanFileName(file.originalname);
+    const fileName = cleanFileName(file.originalname, contentType);
     // The bytes are written unless the store already holds them intact: uploading the original
     // again repairs a stored file that was swapped or damaged.
     const held = await this.storage.read(satker, sha256);
     if (held?.actualSha256 !== sha256) await this.storage.write(satker, file.buffer);
+    const now = this.clock.now();
     await this.dataSource.query(
       `INSERT INTO evidence_files (tenant_id, sha256, file_name, content_type, size, uploaded_by, uploaded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, sha256) DO NOTHING`,
-      [satker, sha256, fileName, contentType, file.buffer.length, actor.id, this.clock.now()],
+      [satker, sha256, fileName, contentType, file.buffer.length, actor.id, now],
+    );
+    // Every account that uploads the bytes is recorded: they are then its (and its subbagian's) file.
+    await this.dataSource.query(
+      `INSERT INTO evidence_uploads (tenant_id, sha256, uploaded_by, subbagian, file_name, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, sha256, uploaded_by) DO NOTHING`,
+      [satker, sha256, actor.id, holderOf(actor).subbagian, fileName, now],
     );
     return { sha256, fileName, contentType, size: file.buffer.length };
   }
@@ -78,8 +98,8 @@ export class EvidenceService {
    */
   async fetch(satker: string, sha256: string, reader: Pick<WorkflowActor, 'id' | 'role' | 'subbagian'>): Promise<EvidenceFile & { bytes: Buffer }> {
     if (!SHA256.test(sha256)) throw evidenceErrors.notFound(sha256);
-    const row = await this.find(satker, sha256);
-    if (!row || !(await this.mayRead(satker, row, reader))) throw evidenceErrors.notFound(sha256);
+    const row = await this.find(satker, sha256, reader);
+    if (!row) throw evidenceErrors.notFound(sha256);
     const read = await this.storage.read(satker, sha256);
     if (!read || read.actualSha256 !== sha256) {
       this.logger.error({
@@ -89,8 +109,7 @@ export class EvidenceService {
       await this.recordMismatch(satker, row, read?.actualSha256 ?? null, reader.id);
       throw evidenceErrors.integrityFailed(sha256);
     }
-    const { uploadedBy: _uploadedBy, ...file } = row;
-    return { ...file, bytes: read.bytes };
+    return { ...row, bytes: read.bytes };
   }
 
   /**
@@ -116,35 +135,37 @@ export class EvidenceService {
   }
 
   /**
-   * Every reference of a report must name a file uploaded to this office (any name, same content),
-   * and say of it what the office holds: its type as detected at upload and its size. The event
-   * records the reference as sent, so a reference that disagrees with the file is refused rather
-   * than written into the history.
+   * Every reference of a report must name a file of the saver's own subbagian (see `filesOf`:
+   * uploaded by the saver or by an account of the subbagian, or already referred to by one of its
+   * reports), and say of it what the office holds: its type as detected at upload and its size.
+   * Another subbagian's file is refused exactly like a file never uploaded (same code, message and
+   * details), so that the answer never tells whether the office holds it. A saver who may not write
+   * this report at all (anyone but the Kasubbag of its subbagian) is refused by the decider whatever
+   * the references say, so they are not looked at here: answering about them would tell a stranger
+   * which files that subbagian holds.
    */
   async assertUploaded(
-    satker: string,
+    key: Pick<RealisasiKey, 'satker' | 'subbagian'>,
+    actor: Pick<WorkflowActor, 'id' | 'role' | 'subbagian'>,
     content: { lines: Array<{ indicatorCode: string; evidence: Array<{ sha256: string; contentType?: unknown; size?: unknown }> }> } | undefined,
   ): Promise<void> {
+    if (actor.role !== 'KASUBBAG' || actor.subbagian !== key.subbagian) return;
     const refs = (content?.lines ?? []).flatMap((l) =>
-      (Array.isArray(l.evidence) ? l.evidence : []).map((e) => ({ indicator: l.indicatorCode, sha256: e?.sha256, contentType: e?.contentType, size: e?.size })),
+      (Array.isArray(l.evidence) ? l.evidence : []).map((e) => ({ indicator: l.indicatorCode, sha256: String(e?.sha256), contentType: e?.contentType, size: e?.size })),
     );
     if (refs.length === 0) return;
-    const rows: Array<{ sha256: string; content_type: string; size: string }> = await this.dataSource.query(
-      `SELECT sha256, content_type, size FROM evidence_files WHERE tenant_id = $1 AND sha256 = ANY($2::text[])`,
-      [satker, refs.map((r) => String(r.sha256))],
-    );
-    const known = new Map(rows.map((r) => [r.sha256, { contentType: r.content_type, size: Number(r.size) }]));
-    const missing = refs.filter((r) => !known.has(String(r.sha256)));
+    const known = await filesOf(this.dataSource, key.satker, [...new Set(refs.map((r) => r.sha256))], holderOf(actor));
+    const missing = refs.filter((r) => !known.has(r.sha256));
     if (missing.length > 0) {
       throw new DomainError(
         'REALISASI.EVIDENCE_NOT_UPLOADED',
-        `Bukti dukung indikator ${[...new Set(missing.map((m) => m.indicator))].join(', ')} belum diunggah ke satker ini; unggah dahulu lewat POST evidence.`,
+        `Bukti dukung indikator ${[...new Set(missing.map((m) => m.indicator))].join(', ')} belum diunggah oleh subbagian Anda; unggah dahulu lewat POST evidence.`,
         'validation',
         { missing: missing.map(({ indicator, sha256 }) => ({ indicator, sha256 })) },
       );
     }
     const mismatched = refs.flatMap((r) => {
-      const file = known.get(String(r.sha256))!;
+      const file = known.get(r.sha256)!;
       return r.contentType === file.contentType && r.size === file.size
         ? []
         : [{ indicator: r.indicator, sha256: r.sha256, sent: { contentType: r.contentType, size: r.size }, stored: file }];
@@ -161,37 +182,25 @@ export class EvidenceService {
   }
 
   /**
-   * A Kasubbag reads the files of their own subbagian only, as its reports: one they uploaded, or
-   * one a report of their subbagian refers to. Another subbagian's file answers as a file that does
-   * not exist. The Sekretaris, the Ketua and the Inspektorat read every file of the office.
+   * The file as `reader` may see it, or null. A Kasubbag reads the files of their own subbagian
+   * only, as its reports (see `filesOf`); another subbagian's file answers as a file that does not
+   * exist. The Sekretaris, the Ketua and the Inspektorat read every file of the office. The name is
+   * cleaned again (type extension, no direction characters), for files stored before that rule.
    */
-  private async mayRead(satker: string, file: EvidenceFile & { uploadedBy: string }, reader: Pick<WorkflowActor, 'id' | 'role' | 'subbagian'>): Promise<boolean> {
-    if (reader.role !== 'KASUBBAG' || file.uploadedBy === reader.id) return true;
-    const reports = await reportsReferencing(this.dataSource, satker, file.sha256, reader.subbagian);
-    return reports.length > 0;
-  }
-
-  private async find(satker: string, sha256: string): Promise<(EvidenceFile & { uploadedBy: string }) | null> {
-    const rows: Array<{ file_name: string; content_type: string; size: string; uploaded_by: string }> = await this.dataSource.query(
-      `SELECT file_name, content_type, size, uploaded_by FROM evidence_files WHERE tenant_id = $1 AND sha256 = $2`,
+  private async find(satker: string, sha256: string, reader: Pick<WorkflowActor, 'id' | 'role' | 'subbagian'>): Promise<EvidenceFile | null> {
+    const rows: Array<{ file_name: string; content_type: string; size: string }> = await this.dataSource.query(
+      `SELECT file_name, content_type, size FROM evidence_files WHERE tenant_id = $1 AND sha256 = $2`,
       [satker, sha256],
     );
     if (rows.length === 0) return null;
-    return { sha256, fileName: rows[0].file_name, contentType: rows[0].content_type, size: Number(rows[0].size), uploadedBy: rows[0].uploaded_by };
+    const holder = holderOf(reader);
+    if (reader.role === 'KASUBBAG' && !(await filesOf(this.dataSource, satker, [sha256], holder)).has(sha256)) return null;
+    const name = (await uploadedName(this.dataSource, satker, sha256, holder)) ?? rows[0].file_name;
+    return { sha256, fileName: cleanFileName(name, rows[0].content_type), contentType: rows[0].content_type, size: Number(rows[0].size) };
   }
 }
 
-/**
- * A name safe to show and to put in Content-Disposition: no path, no control characters, ≤ 200
- * chars; a longer name is shortened before its extension, which tells what the file is.
- */
-export function cleanFileName(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  if (clean === '') return 'bukti-dukung';
-  if (clean.length <= FILE_NAME_MAX) return clean;
-  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(clean)?.[0] ?? '';
-  return `${clean.slice(0, FILE_NAME_MAX - extension.length).trimEnd()}${extension}`;
+/** The subbagian counts for a Kasubbag only: other roles upload and read as themselves. */
+function holderOf(actor: Pick<WorkflowActor, 'id' | 'role' | 'subbagian'>): EvidenceHolder {
+  return { id: actor.id, subbagian: actor.role === 'KASUBBAG' ? actor.subbagian : null };
 }
-
-const FILE_NAME_MAX = 200;

@@ -25,7 +25,7 @@ export class SaveRealisasiDraftHandler implements ICommandHandler<SaveRealisasiD
   ) {}
 
   async execute({ key, content, actor, options }: SaveRealisasiDraftCommand) {
-    await this.evidence.assertUploaded(key.satker, content);
+    await this.evidence.assertUploaded(key, actor, content);
     return this.writer.run(key, actor, options, (metadata, context) => ({
       type: 'SaveRealisasiDraft', data: { key, context, lines: content.lines, budget: content.budget }, metadata,
     }));

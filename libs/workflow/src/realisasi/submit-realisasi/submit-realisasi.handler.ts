@@ -28,7 +28,7 @@ export class SubmitRealisasiHandler implements ICommandHandler<SubmitRealisasiCo
   ) {}
 
   async execute({ key, content, actor, options }: SubmitRealisasiCommand) {
-    await this.evidence.assertUploaded(key.satker, content);
+    await this.evidence.assertUploaded(key, actor, content);
     return this.writer.run(key, actor, options, (metadata, context) => ({
       type: 'SubmitRealisasi', data: content ? { key, context, content } : { key, context }, metadata,
     }));
