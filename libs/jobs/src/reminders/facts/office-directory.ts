@@ -39,6 +39,16 @@ export class OfficeDirectory {
     return (await this.activeOffices()).find((o) => o.satker === satker) ?? null;
   }
 
+  /** Which of `keys` the office's reminders already hold. */
+  async recordedKeys(satker: string, keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows: Array<{ reminder_key: string }> = await this.dataSource.query(
+      `SELECT reminder_key FROM reminders WHERE satker_code = $1 AND reminder_key = ANY($2::text[])`,
+      [satker, keys],
+    );
+    return new Set(rows.map((r) => r.reminder_key));
+  }
+
   async subbagianNames(satker: string): Promise<Map<string, string>> {
     const rows: Array<{ code: string; name: string }> = await this.dataSource.query(
       `SELECT code, name FROM subbagian WHERE satker_code = $1`,
