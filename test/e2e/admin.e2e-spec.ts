@@ -15,10 +15,10 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       username: 'admin.jatim',
       fullName: 'Admin KPU Provinsi Jawa Timur',
       role: 'ADMIN',
-      password: 'admin-jatim-123',
+      password: 'gunung-semeru-tinggi',
     });
     expect(created.status).toBe(201);
-    provinceAdminToken = await login(t, 'admin.jatim', 'admin-jatim-123');
+    provinceAdminToken = await login(t, 'admin.jatim', 'gunung-semeru-tinggi');
   });
 
   afterAll(() => t?.close());
@@ -291,11 +291,11 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect((await as(admin).post('/api/v1/satker/kpu-kab-jember/subbagian').send({ code: 'HSDM', name: 'Sub. Bagian Hukum dan SDM' })).status).toBe(201);
       const created = await as(admin)
         .post('/api/v1/satker/kpu-kab-jember/users')
-        .send({ username: 'kasubbag.hsdm', fullName: 'Kasubbag HSDM', email: 'hsdm@kpu-jember.go.id', role: 'KASUBBAG', subbagian: 'HSDM', password: 'hsdm-rahasia-1' });
+        .send({ username: 'kasubbag.hsdm', fullName: 'Kasubbag HSDM', email: 'hsdm@kpu-jember.go.id', role: 'KASUBBAG', subbagian: 'HSDM', password: 'hsdm-kopi-pahit-1' });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ username: 'kasubbag.hsdm', satker: 'kpu-kab-jember', subbagian: 'HSDM', active: true });
       expect(created.body).not.toHaveProperty('passwordHash');
-      expect((await login(t, 'kasubbag.hsdm', 'hsdm-rahasia-1')).length).toBeGreaterThan(20);
+      expect((await login(t, 'kasubbag.hsdm', 'hsdm-kopi-pahit-1')).length).toBeGreaterThan(20);
       const listed = await as(admin).get('/api/v1/satker/kpu-kab-jember/users');
       expect(listed.body.map((u: { username: string }) => u.username)).toContain('kasubbag.hsdm');
       expect(JSON.stringify(listed.body)).not.toContain('argon2');
@@ -370,9 +370,9 @@ describe('administration of offices, subbagian and users through HTTP', () => {
 
     it('resets a password so that only the new one works', async () => {
       const path = `/api/v1/satker/kpu-kab-jember/users/${own.users.KETUA.id}/password`;
-      expect((await as(own.users.ADMIN.token).post(path).send({ newPassword: 'ketua-baru-123' })).status).toBe(204);
+      expect((await as(own.users.ADMIN.token).post(path).send({ newPassword: 'jendela-kayu-baru-3' })).status).toBe(204);
       expect((await t.http.post('/api/v1/auth/login').send({ username: 'ketua.kpu-kab-jember', password: FIXTURE_PASSWORD })).status).toBe(401);
-      expect((await login(t, 'ketua.kpu-kab-jember', 'ketua-baru-123')).length).toBeGreaterThan(20);
+      expect((await login(t, 'ketua.kpu-kab-jember', 'jendela-kayu-baru-3')).length).toBeGreaterThan(20);
     });
 
     it('refuses an administrator resetting their own password (it would skip the current password) and changes nothing', async () => {

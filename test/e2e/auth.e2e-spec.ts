@@ -170,12 +170,12 @@ describe('authentication through HTTP', () => {
     const change = await t.http
       .post('/api/v1/auth/password')
       .set('Authorization', `Bearer ${before}`)
-      .send({ currentPassword: FIXTURE_PASSWORD, newPassword: 'inspektorat-baru-1' });
+      .send({ currentPassword: FIXTURE_PASSWORD, newPassword: 'lampu-taman-baru-1' });
     expect(change.status).toBe(204);
     const old = await me(before);
     expect({ status: old.status, code: old.body.code }).toEqual({ status: 401, code: 'AUTH.TOKEN_REVOKED' });
     expect((await attempt(username, FIXTURE_PASSWORD, '10.0.4.1')).status).toBe(401);
-    const after = await login(t, username, 'inspektorat-baru-1');
+    const after = await login(t, username, 'lampu-taman-baru-1');
     expect((await me(after)).status).toBe(200);
   });
 

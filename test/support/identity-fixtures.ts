@@ -18,11 +18,22 @@ export interface FixtureOffice {
   users: Record<Role, FixtureUser>;
 }
 
-/** Signs in and returns the bearer token; fails the test with the answer when refused. */
+/**
+ * Signs in and returns the bearer token; fails the test with the answer when refused. A password
+ * an administrator set must be changed before anything else (AUTH.PASSWORD_CHANGE_REQUIRED): the
+ * fixtures' users are taken to have done so, by clearing the mark in the database (the tests of the
+ * mark itself sign in with `t.http`).
+ */
 export async function login(t: TestApp, username: string, password: string): Promise<string> {
   const response = await t.http.post('/api/v1/auth/login').send({ username, password });
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.body.passwordChangeRequired) await passwordChosenByOwner(t, response.body.user.id);
   return response.body.accessToken;
+}
+
+/** As if the user had changed the password an administrator gave them, without changing it. */
+export async function passwordChosenByOwner(t: TestApp, userId: string): Promise<void> {
+  await t.db.dataSource.query(`UPDATE users SET must_change_password = false WHERE id = $1`, [userId]);
 }
 
 export function loginFirstAdmin(t: TestApp): Promise<string> {

@@ -1,4 +1,5 @@
 import { DomainError } from '@kinerja/domain';
+import { PASSWORD_MIN_LENGTH } from './identity.types';
 
 // Refusals of the identity part, in one place so that codes stay stable and messages consistent.
 // Another office's resources answer "not found", exactly like missing ones: existence never leaks.
@@ -62,6 +63,15 @@ export const identityErrors = {
   userNotFound: (id: string) => new DomainError('USER.NOT_FOUND', 'Pengguna tidak ditemukan.', 'not_found', { userId: id }),
   usernameTaken: (username: string) =>
     new DomainError('USER.USERNAME_TAKEN', `Nama pengguna "${username}" sudah dipakai.`, 'conflict', { username }),
+  /** Says neither which office nor which account has it: an administrator sees only their own offices. */
+  emailTaken: (email: string) =>
+    new DomainError(
+      'USER.EMAIL_TAKEN',
+      `Alamat e-mail "${email}" sudah dipakai akun aktif lain. Satu alamat e-mail hanya untuk satu orang: gunakan alamat e-mail ` +
+        'pribadi dinas orang tersebut, atau bila orang yang sama pindah satker, minta Admin satker lamanya menonaktifkan akun lama terlebih dahulu.',
+      'conflict',
+      { email },
+    ),
   subbagianRequired: () =>
     new DomainError('USER.SUBBAGIAN_REQUIRED', 'Pengguna dengan peran KASUBBAG harus memiliki subbagian.', 'validation'),
   subbagianNotAllowed: () =>
@@ -83,9 +93,41 @@ export const identityErrors = {
       'forbidden',
     ),
   passwordTooShort: (min: number) =>
-    new DomainError('USER.PASSWORD_TOO_WEAK', `Kata sandi minimal ${min} karakter.`, 'validation', { minLength: min }),
-  passwordSameAsUsername: () =>
-    new DomainError('USER.PASSWORD_TOO_WEAK', 'Kata sandi tidak boleh sama dengan nama pengguna.', 'validation'),
+    new DomainError(
+      'USER.PASSWORD_TOO_WEAK',
+      `Kata sandi minimal ${min} karakter. Gunakan kalimat sandi yang mudah Anda ingat, misalnya beberapa kata acak yang digabung.`,
+      'validation',
+      { minLength: min },
+    ),
+  passwordTooCommon: () =>
+    new DomainError(
+      'USER.PASSWORD_TOO_COMMON',
+      'Kata sandi ini terlalu umum atau pernah bocor, sehingga mudah ditebak. Pilih kata sandi lain, misalnya beberapa kata acak ' +
+        'yang digabung (contoh: "jeruk-sepeda-awan-hijau"); menambah angka atau tanda baca pada kata umum tidak cukup.',
+      'validation',
+    ),
+  passwordTooPredictable: () =>
+    new DomainError(
+      'USER.PASSWORD_TOO_PREDICTABLE',
+      'Kata sandi ini berupa karakter berulang atau berurutan (seperti "aaaaaaaa", "12345678", "abcdefgh" atau "qwertyui") ' +
+        'sehingga mudah ditebak. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.',
+      'validation',
+    ),
+  passwordContainsUsername: () =>
+    new DomainError(
+      'USER.PASSWORD_CONTAINS_USERNAME',
+      'Kata sandi tidak boleh sama dengan atau hanya berupa variasi dari nama pengguna. Pilih kata sandi lain; ' +
+        `tanpa nama pengguna pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
+      'validation',
+    ),
+  passwordContainsServiceName: (word: string) =>
+    new DomainError(
+      'USER.PASSWORD_CONTAINS_SERVICE_NAME',
+      `Kata sandi tidak boleh hanya berupa variasi dari nama aplikasi atau satker ("${word}"), karena mudah ditebak. ` +
+        `Pilih kata sandi lain; tanpa nama tersebut pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
+      'validation',
+      { word },
+    ),
   passwordUnchanged: () =>
     new DomainError('USER.PASSWORD_UNCHANGED', 'Kata sandi baru harus berbeda dari kata sandi saat ini.', 'validation'),
   currentPasswordWrong: () =>
@@ -139,6 +181,14 @@ export const authErrors = {
     new DomainError('AUTH.TOKEN_EXPIRED', 'Sesi Anda telah berakhir. Silakan masuk kembali.', 'unauthenticated'),
   tokenRevoked: () =>
     new DomainError('AUTH.TOKEN_REVOKED', 'Token akses sudah tidak berlaku. Silakan masuk kembali.', 'unauthenticated'),
+  passwordChangeRequired: () =>
+    new DomainError(
+      'AUTH.PASSWORD_CHANGE_REQUIRED',
+      'Kata sandi Anda dibuat atau diatur ulang oleh Admin, sehingga harus Anda ganti sebelum dapat melanjutkan. ' +
+        'Buka Ubah Kata Sandi (POST /api/v1/auth/password), masukkan kata sandi dari Admin sebagai kata sandi saat ini, ' +
+        'pilih kata sandi baru milik Anda sendiri, lalu masuk kembali.',
+      'forbidden',
+    ),
   forbiddenRole: (allowed: readonly string[]) =>
     new DomainError('AUTH.FORBIDDEN', 'Peran Anda tidak berwenang melakukan tindakan ini.', 'forbidden', {
       allowedRoles: [...allowed],

@@ -103,7 +103,7 @@ describe('offices, subbagian and users against the real PostgreSQL and event sto
   });
 
   it('keeps KASUBBAG and subbagian together: required for them, refused for others, must be active', async () => {
-    const base = { fullName: 'Kasubbag', password: 'rahasia-123' };
+    const base = { fullName: 'Kasubbag', password: 'kunci-lemari-tua' };
     expect((await refusal(users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'k1', role: 'KASUBBAG' }))).code).toBe(
       'USER.SUBBAGIAN_REQUIRED',
     );
@@ -141,7 +141,7 @@ describe('offices, subbagian and users against the real PostgreSQL and event sto
   });
 
   it('honours an Idempotency-Key: a retry returns the first answer and records nothing more', async () => {
-    const input = { username: 'sekretaris', fullName: 'Sekretaris', role: 'SEKRETARIS' as const, password: 'sekretaris-123' };
+    const input = { username: 'sekretaris', fullName: 'Sekretaris', role: 'SEKRETARIS' as const, password: 'pena-biru-meja-1' };
     const count = async () => (await streamTypes('kpu-kab-jember')).filter((t) => t === 'UserCreated').length;
     const before = await count();
     const first = await users.create(rootAdmin, 'kpu-kab-jember', input, { idempotencyKey: 'buat-sekretaris' });
@@ -154,7 +154,7 @@ describe('offices, subbagian and users against the real PostgreSQL and event sto
   });
 
   it('refuses a key sent again with another request (its fingerprint), records nothing, and replays the same request', async () => {
-    const input = { username: 'sekretaris.dua', fullName: 'Sekretaris Kedua', role: 'SEKRETARIS' as const, password: 'sekretaris-456' };
+    const input = { username: 'sekretaris.dua', fullName: 'Sekretaris Kedua', role: 'SEKRETARIS' as const, password: 'pena-merah-meja-2' };
     const count = async () => (await streamTypes('kpu-kab-jember')).filter((t) => t === 'UserCreated').length;
     const first = await users.create(rootAdmin, 'kpu-kab-jember', input, { idempotencyKey: 'buat-sekretaris-dua', requestFingerprint: 'f'.repeat(64) });
     const before = await count();

@@ -6,6 +6,7 @@ import type { AuthenticatedRequest } from '../http/current-user.decorator';
 import { IS_PUBLIC_KEY } from '../http/public.decorator';
 import { ROLES_KEY } from '../http/roles.decorator';
 import { AccessTokenService } from './access-token.service';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE_KEY } from './password-change-allowed.decorator';
 
 /** The route parameter that names an office; every route carrying it is checked against the scope. */
 export const SATKER_PARAM = 'satker';
@@ -17,6 +18,9 @@ export const SATKER_PARAM = 'satker';
  *    has not changed password or access since (token version) — else 401. The session is read
  *    through CachedSessions: from this process's cache while SessionChangeListener is told of every
  *    change, else from the database.
+ * 2b. A user whose password an administrator set (a new account, a reset) and who has not changed
+ *    it since reaches only `@AllowedBeforePasswordChange()` routes — else 403
+ *    AUTH.PASSWORD_CHANGE_REQUIRED. The mark travels with the session, so it costs no query.
  * 3. A `:satker` route parameter outside the user's office scope — 404 SATKER.NOT_FOUND, before the
  *    role check, so that another office's users learn nothing about what exists there.
  * 4. The role among `@Roles(...)` — else 403 AUTH.FORBIDDEN.
@@ -34,8 +38,11 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const user = await this.authenticate(request.header('authorization'));
+    const { user, passwordChangeRequired } = await this.authenticate(request.header('authorization'));
     request.user = user;
+    if (passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE_KEY, targets)) {
+      throw authErrors.passwordChangeRequired();
+    }
     const satker = request.params?.[SATKER_PARAM];
     if (typeof satker === 'string') await this.scope.assertInScope(user, satker);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -43,13 +50,13 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<AuthenticatedUser> {
+  private async authenticate(header: string | undefined): Promise<{ user: AuthenticatedUser; passwordChangeRequired: boolean }> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
     if (!match) throw authErrors.unauthenticated();
     const claims = await this.tokens.read(match[1]);
     const session = await this.sessions.sessionUser(claims.sub);
     if (!session || !session.active || session.tokenVersion !== claims.tv) throw authErrors.tokenRevoked();
-    const { id, username, fullName, role, satker, subbagian } = session;
-    return { id, username, fullName, role, satker, subbagian };
+    const { id, username, fullName, role, satker, subbagian, passwordChangeRequired } = session;
+    return { user: { id, username, fullName, role, satker, subbagian }, passwordChangeRequired };
   }
 }

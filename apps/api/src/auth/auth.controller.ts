@@ -10,6 +10,7 @@ import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { commandOptions } from '../workflow-http/command-options';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, SessionUserDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { AllowedBeforePasswordChange } from './password-change-allowed.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -31,6 +32,7 @@ export class AuthController {
   }
 
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @Get('me')
   @ApiOperation({ summary: 'Pengguna yang sedang masuk' })
   @ApiOkResponse({ type: SessionUserDto })
@@ -39,6 +41,7 @@ export class AuthController {
   }
 
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @Post('password')
   @HttpCode(204)
   @CommandHeaders()
@@ -47,7 +50,13 @@ export class AuthController {
     description: 'Kata sandi sekarang yang salah dihitung sebagai kegagalan masuk, untuk akun (penguncian) dan untuk alamat (batas percobaan).',
   })
   @ApiResponse({ status: 204, description: 'Changed: sign in again' })
-  @ApiResponse({ status: 422, type: ErrorBody, description: 'AUTH.CURRENT_PASSWORD_WRONG, or USER.PASSWORD_TOO_WEAK' })
+  @ApiResponse({
+    status: 422,
+    type: ErrorBody,
+    description:
+      'AUTH.CURRENT_PASSWORD_WRONG, USER.PASSWORD_UNCHANGED, or the new password breaks the password rule: USER.PASSWORD_TOO_WEAK ' +
+      '(too short), USER.PASSWORD_TOO_COMMON, USER.PASSWORD_TOO_PREDICTABLE, USER.PASSWORD_CONTAINS_USERNAME, USER.PASSWORD_CONTAINS_SERVICE_NAME',
+  })
   @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this account (Retry-After)' })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'AUTH.RATE_LIMITED: too many failures from this address (Retry-After)' })
   @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down) (Retry-After)' })

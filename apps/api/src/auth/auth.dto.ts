@@ -61,4 +61,13 @@ export class LoginResponseDto {
 
   @ApiProperty({ type: SessionUserDto })
   user: SessionUserDto;
+
+  @ApiProperty({
+    description:
+      'True when an administrator set the password (a new account, a reset) and its owner has not changed it since: until ' +
+      'they do (POST /api/v1/auth/password, then sign in again), every other route but GET /api/v1/auth/me answers ' +
+      '403 AUTH.PASSWORD_CHANGE_REQUIRED.',
+    example: false,
+  })
+  passwordChangeRequired: boolean;
 }

@@ -31,8 +31,8 @@ export class AuthService {
   async login(username: string, password: string, address: string): Promise<LoginResponseDto> {
     try {
       const answer = await this.counted(address, 'AUTH.INVALID_CREDENTIALS', async () => {
-        const { user, tokenVersion } = await this.credentials.verify(username, password, this.unknownNames);
-        return { ...(await this.tokens.issue(user, tokenVersion)), user };
+        const { user, tokenVersion, passwordChangeRequired } = await this.credentials.verify(username, password, this.unknownNames);
+        return { ...(await this.tokens.issue(user, tokenVersion)), user, passwordChangeRequired };
       });
       this.logger.log({ msg: 'Signed in', event: 'auth.login', userId: answer.user.id, username: answer.user.username, satker: answer.user.satker, address });
       return answer;

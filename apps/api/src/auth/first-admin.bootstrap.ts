@@ -17,6 +17,7 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
       rootSatkerName: this.config.ROOT_SATKER_NAME,
       username: this.config.ADMIN_USERNAME,
       password: firstAdminPassword(this.config),
+      checkPassword: this.config.isProduction,
     });
   }
 }

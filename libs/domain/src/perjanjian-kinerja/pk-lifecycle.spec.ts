@@ -95,6 +95,12 @@ describe('Perjanjian Kinerja lifecycle', () => {
     spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(sekretaris) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');
   });
 
+  it('given a PK submitted by a Sekretaris, when the Ketua’s account with that Sekretaris’s e-mail approves or returns it, then maker-checker refuses', () => {
+    const sameEmail = { ...ketua, otherAccounts: [sekretaris.userId] };
+    spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(sameEmail) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');
+    spec(drafted, submitted).when({ type: 'ReturnPk', data: { reason: 'Periksa lagi' }, metadata: meta(sameEmail) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');
+  });
+
   it('given a PK submitted by a Sekretaris, when another Sekretaris (Plh) approves, then it is approved', () => {
     const events = spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(sekretarisPlh, T2) }).events();
     expect(events).toEqual([{ type: 'PkApproved', data: { version: 1, approvedBy: sekretarisPlh.userId, approvedByRole: 'SEKRETARIS', approvedAt: T2, supersedesVersion: null } }]);

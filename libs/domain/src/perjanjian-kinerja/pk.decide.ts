@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import type { Actor } from '../shared/actor';
+import { samePerson, type Actor } from '../shared/actor';
 import type { PkCommand, DraftPk, ChangePkIndicators, ApprovePk, ReturnPk, OpenPkRevision, SubmitPk } from './pk.commands';
 import type { PkEvent } from './pk.events';
 import { type ExistingPkState, type PkState, type PkVersion, pkWorkingVersion } from './pk.state';
@@ -23,8 +23,17 @@ function requireReviewer(actor: Actor, version: PkVersion, action: string): void
   if (actor.role !== 'KETUA' && actor.role !== 'SEKRETARIS') {
     throw new DomainError('PK.FORBIDDEN', `Hanya Ketua atau Sekretaris yang dapat ${action} Perjanjian Kinerja.`, 'forbidden', { role: actor.role });
   }
-  if (version.submittedBy === actor.userId) {
+  const same = samePerson(actor, version.submittedBy);
+  if (same === 'self') {
     throw new DomainError('PK.OWN_SUBMISSION', `Anda tidak dapat ${action} PK yang Anda ajukan sendiri; harus orang lain.`, 'forbidden');
+  }
+  if (same === 'same-email') {
+    throw new DomainError(
+      'PK.OWN_SUBMISSION',
+      `Anda tidak dapat ${action} PK ini: PK diajukan dari akun lain dengan alamat e-mail yang sama dengan akun Anda, sehingga dianggap pengajuan Anda sendiri; harus orang lain.`,
+      'forbidden',
+      { sameEmail: true },
+    );
   }
 }
 

@@ -24,6 +24,16 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
     spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: 'Periksa lagi' }, metadata: meta(self) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
   });
 
+  it('given a report submitted from another account with the approver’s e-mail, when approved or returned, then maker-checker refuses', () => {
+    const otherAccount = { ...sekretaris, otherAccounts: [kasubbagKul.userId] };
+    spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(otherAccount) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
+    spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: 'Periksa lagi' }, metadata: meta(otherAccount) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
+  });
+
+  it('given the approver has other accounts that did not submit the report, when approved, then it is approved', () => {
+    spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta({ ...sekretaris, otherAccounts: ['u-lain'] }, FEB_3) }).then([approved]);
+  });
+
   it('given a draft, when approved, then it is refused: not submitted', () => {
     spec(saved).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(sekretaris) }).thenThrows('REALISASI.NOT_SUBMITTED', 'conflict');
   });

@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain-error';
 import { localDateOf, monthHasEnded } from '../shared/local-date';
 import { indonesianMonthYear, officeZoneAbbreviation } from '../shared/indonesian-time';
 import { sameJson } from '../shared/same-json';
-import type { Actor, CommandMetadata } from '../shared/actor';
+import { samePerson, type Actor, type CommandMetadata } from '../shared/actor';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
 import type { RealisasiCommand, RealisasiContext, SaveRealisasiDraft, SubmitRealisasi, ApproveRealisasi, ReturnRealisasi, ReviseRealisasi } from './realisasi.commands';
 import type { RealisasiEvent } from './realisasi.events';
@@ -118,7 +118,16 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
   if (state.status === 'EMPTY') refuse('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found');
   if (state.status === 'APPROVED') refuse('REALISASI.ALREADY_APPROVED', 'Laporan sudah disetujui.', 'conflict');
   if (state.status !== 'SUBMITTED') refuse('REALISASI.NOT_SUBMITTED', 'Laporan belum diajukan.', 'conflict', { status: state.status });
-  if (state.submittedBy === actor.userId) refuse('REALISASI.OWN_SUBMISSION', `Anda tidak dapat ${action} laporan yang Anda ajukan sendiri; harus orang lain.`, 'forbidden');
+  const same = samePerson(actor, state.submittedBy);
+  if (same === 'self') refuse('REALISASI.OWN_SUBMISSION', `Anda tidak dapat ${action} laporan yang Anda ajukan sendiri; harus orang lain.`, 'forbidden');
+  if (same === 'same-email') {
+    refuse(
+      'REALISASI.OWN_SUBMISSION',
+      `Anda tidak dapat ${action} laporan ini: laporan diajukan dari akun lain dengan alamat e-mail yang sama dengan akun Anda, sehingga dianggap pengajuan Anda sendiri; harus orang lain.`,
+      'forbidden',
+      { sameEmail: true },
+    );
+  }
   return state;
 }
 

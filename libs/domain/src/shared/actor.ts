@@ -17,6 +17,18 @@ export interface Actor {
   role: Role;
   /** The subbagian a KASUBBAG heads; null for every other role. */
   subbagian: string | null;
+  /**
+   * The person's other accounts: those with the same e-mail address, active or not, read when a
+   * review is decided. Maker-checker rules count them as the actor. Absent: none known.
+   */
+  otherAccounts?: readonly string[];
+}
+
+/** `userId` is the actor's own account (`'self'`), another account of the same person (`'same-email'`), or someone else (null). */
+export function samePerson(actor: Actor, userId: string | null): 'self' | 'same-email' | null {
+  if (userId === null) return null;
+  if (userId === actor.userId) return 'self';
+  return actor.otherAccounts?.includes(userId) ? 'same-email' : null;
 }
 
 /**

@@ -10,11 +10,14 @@ import { PasswordHasher } from './password-hasher';
 export interface VerifiedCredentials {
   user: AuthenticatedUser;
   tokenVersion: number;
+  /** An administrator set the password: the owner may only change it (and read who they are) until they do. */
+  passwordChangeRequired: boolean;
 }
 
 /** A user as the token guard needs them: current access, and the version that older tokens lack. */
 export interface SessionUser extends AuthenticatedUser {
   tokenVersion: number;
+  passwordChangeRequired: boolean;
 }
 
 /**
@@ -60,7 +63,7 @@ export class CredentialsService {
     if (row.failed_login_count > 0 || row.locked_until) {
       await this.dataSource.query(`UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1`, [row.id]);
     }
-    return { user: toAuthenticated(row), tokenVersion: Number(row.token_version) };
+    return { user: toAuthenticated(row), tokenVersion: Number(row.token_version), passwordChangeRequired: row.must_change_password };
   }
 
   /** The current state of a token's subject, or null when it no longer exists. */
@@ -70,7 +73,12 @@ export class CredentialsService {
       [id],
     );
     if (!row) return null;
-    return { ...toAuthenticated(row), tokenVersion: Number(row.token_version), active: row.active && row.satker_active };
+    return {
+      ...toAuthenticated(row),
+      tokenVersion: Number(row.token_version),
+      passwordChangeRequired: row.must_change_password,
+      active: row.active && row.satker_active,
+    };
   }
 
   private async findByUsername(username: string): Promise<UserCredentialRow | null> {

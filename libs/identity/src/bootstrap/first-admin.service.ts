@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
+import { assertAcceptablePassword } from '../users/password.rule';
 import { SYSTEM_ACTOR } from '../identity.types';
 import { SatkerService } from '../satker/satker.service';
 import { UserService } from '../users/user.service';
@@ -9,6 +10,11 @@ export interface FirstAdminSettings {
   rootSatkerName: string;
   username: string;
   password: string;
+  /**
+   * Hold the password to the password rule, naming ADMIN_PASSWORD when it fails (production).
+   * Elsewhere the first administrator may have the README's demo password.
+   */
+  checkPassword?: boolean;
 }
 
 export type FirstAdminOutcome = 'created' | 'users-exist';
@@ -28,6 +34,7 @@ export class FirstAdminService {
 
   async ensure(settings: FirstAdminSettings): Promise<FirstAdminOutcome> {
     if ((await this.users.count()) > 0) return 'users-exist';
+    if (settings.checkPassword) assertConfiguredPassword(settings);
     await ignoring('SATKER.ALREADY_EXISTS', () =>
       this.satker.createRoot(SYSTEM_ACTOR, { code: settings.rootSatkerCode, name: settings.rootSatkerName }),
     );
@@ -37,11 +44,23 @@ export class FirstAdminService {
         fullName: 'Administrator',
         role: 'ADMIN',
         password: settings.password,
+        // The operator chose it (and knows it): it need not be changed at first sign-in.
+        passwordOrigin: 'configured',
       }),
     );
     if (!created) return 'users-exist';
     this.logger.log(`First administrator "${settings.username}" created for satker "${settings.rootSatkerCode}"`);
     return 'created';
+  }
+}
+
+/** Start-up stops with the variable named and the rule's own reason. */
+function assertConfiguredPassword(settings: FirstAdminSettings): void {
+  try {
+    assertAcceptablePassword(settings.password, { username: settings.username, satker: settings.rootSatkerCode });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new Error(`ADMIN_PASSWORD is refused for the first administrator (${error.code}): ${error.message}`);
   }
 }
 

@@ -29,11 +29,14 @@ export type IdentityEvent =
         role: Role;
         satker: string;
         subbagian: string | null;
+        /** Set by an administrator: to be changed at first sign-in. Absent from events recorded before it was kept. */
+        mustChangePassword?: boolean;
       };
     }
   | { type: 'UserUpdated'; data: { userId: string; satker: string; changes: UserChanges } }
   | { type: 'UserDeactivated'; data: { userId: string; satker: string } }
   | { type: 'UserReactivated'; data: { userId: string; satker: string } }
+  /** `by: 'admin'` (a reset) marks the account: its owner must change the password at next sign-in; `self` clears that. */
   | { type: 'UserPasswordChanged'; data: { userId: string; satker: string; by: 'self' | 'admin' } }
   | { type: 'UserLockedOut'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string } };
 

@@ -1,31 +1,95 @@
 import { DomainError } from '@kinerja/domain';
-import { assertAcceptablePassword } from './password.rule';
+import { assertAcceptablePassword, type PasswordContext } from './password.rule';
 
-function refusal(password: string, username = 'kasubbag.pdi'): DomainError | null {
+function refusal(password: string, context: PasswordContext = { username: 'kasubbag.pdi', satker: 'kpu-kab-jember' }): string | null {
   try {
-    assertAcceptablePassword(password, username);
+    assertAcceptablePassword(password, context);
     return null;
   } catch (error) {
-    return error as DomainError;
+    return (error as DomainError).code;
   }
 }
 
-describe('what makes a password acceptable', () => {
-  it('given eight characters or more, then it is accepted', () => {
-    expect(refusal('delapan8')).toBeNull();
+describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
+  it('given eight characters or more that are nobody’s guess, then it is accepted', () => {
+    expect(refusal('jeruk-sepeda')).toBeNull();
+    expect(refusal('lampu merah berkedip')).toBeNull();
   });
 
   it('given seven characters, then it is refused as too weak with the minimum stated', () => {
-    const error = refusal('tujuh77');
+    const error = (() => {
+      try {
+        assertAcceptablePassword('tujuh77', { username: 'kasubbag.pdi' });
+      } catch (e) {
+        return e as DomainError;
+      }
+    })();
     expect(error?.code).toBe('USER.PASSWORD_TOO_WEAK');
     expect(error?.details).toEqual({ minLength: 8 });
+    expect(error?.message).toMatch(/^Kata sandi minimal 8 karakter\./);
   });
 
   it('counts characters, not bytes: eight accented letters are enough', () => {
-    expect(refusal('éééééééé')).toBeNull();
+    expect(refusal('àéîõüçñø')).toBeNull();
+  });
+
+  it.each(['password', 'PASSWORD', 'iloveyou', 'qwerty123', 'p@ssw0rd', 'sunshine'])(
+    'given a commonly used or breached password (%s), then it is refused as too common',
+    (password) => expect(refusal(password)).toBe('USER.PASSWORD_TOO_COMMON'),
+  );
+
+  it.each(['bismillah', 'indonesia', 'Indonesia1945!', 'jember2024', 'kpu12345', 'rahasia123', 'sayangku', 'katasandi', 'pemilu2024'])(
+    'given a password common in Indonesia (%s), then it is refused as too common',
+    (password) => expect(refusal(password, { username: 'ketua.x' })).toBe('USER.PASSWORD_TOO_COMMON'),
+  );
+
+  it('given a common word with only digits or symbols around it, or spelt in l33t, then it is refused as too common', () => {
+    expect(refusal('dragon2024!')).toBe('USER.PASSWORD_TOO_COMMON');
+    expect(refusal('2024sunshine')).toBe('USER.PASSWORD_TOO_COMMON');
+    expect(refusal('p4ssw0rd99')).toBe('USER.PASSWORD_TOO_COMMON');
+    expect(refusal('pass-word')).toBe('USER.PASSWORD_TOO_COMMON');
+  });
+
+  it('given the published demo password, then it is refused as too common', () => {
+    expect(refusal('kinerja-demo-2024', { username: 'admin' })).toBe('USER.PASSWORD_TOO_COMMON');
+  });
+
+  it.each(['aaaaaaaa', '11111111', '12345678', '87654321', 'abcdefgh', 'hgfedcba', '24682468', 'abcabcabc', 'qwertyui', 'lkjhgfds', 'aaaa1111', 'abcd1234', '7890123456'])(
+    'given a repetitive or sequential string (%s), then it is refused as too predictable (or too common)',
+    (password) => expect(['USER.PASSWORD_TOO_PREDICTABLE', 'USER.PASSWORD_TOO_COMMON']).toContain(refusal(password)),
+  );
+
+  it('given repetitions that no list holds, then it is refused as too predictable', () => {
+    expect(refusal('zqzqzqzqzq')).toBe('USER.PASSWORD_TOO_PREDICTABLE');
+    expect(refusal('mnopqrstu')).toBe('USER.PASSWORD_TOO_PREDICTABLE');
   });
 
   it('given the username itself, in any case, then it is refused', () => {
-    expect(refusal('Kasubbag.PDI')?.code).toBe('USER.PASSWORD_TOO_WEAK');
+    expect(refusal('Kasubbag.PDI')).toBe('USER.PASSWORD_CONTAINS_USERNAME');
+  });
+
+  it('given the username repeated or with a little around it, then it is refused', () => {
+    expect(refusal('dup.b.dup.b', { username: 'dup.b' })).toMatch(/^USER\.PASSWORD_(CONTAINS_USERNAME|TOO_PREDICTABLE)$/);
+    expect(refusal('dup.b-2024!', { username: 'dup.b' })).toBe('USER.PASSWORD_CONTAINS_USERNAME');
+    expect(refusal('kasubbag.pdi-2024')).toBe('USER.PASSWORD_CONTAINS_USERNAME');
+  });
+
+  it('given the username with a strong password beside it, then it is accepted: the rest is strong on its own', () => {
+    expect(refusal('admin-password-for-tests', { username: 'admin' })).toBeNull();
+  });
+
+  it('given the username beside a common password, then it is refused as too common', () => {
+    expect(refusal('dup.b-iloveyou', { username: 'dup.b' })).toBe('USER.PASSWORD_TOO_COMMON');
+  });
+
+  it('given the name of the service or the office with little else, then it is refused and the word named', () => {
+    expect(refusal('kinerja2025!')).toBe('USER.PASSWORD_CONTAINS_SERVICE_NAME');
+    expect(refusal('kpu-kab-jember-1')).toBe('USER.PASSWORD_CONTAINS_SERVICE_NAME');
+    expect(refusal('Jember#Kita1')).toBe('USER.PASSWORD_CONTAINS_SERVICE_NAME');
+  });
+
+  it('accepts the passwords the test fixtures use', () => {
+    expect(refusal('fixture-password-1', { username: 'sekretaris.kpu-kab-x', satker: 'kpu-kab-x' })).toBeNull();
+    expect(refusal('admin-password-for-tests', { username: 'admin', satker: 'kpu-ri' })).toBeNull();
   });
 });

@@ -16,7 +16,9 @@ import { USER_COLUMNS, UserRow } from './user.rows';
  * administrator also lifts a lockout. A wrong current password counts as a failed login of the
  * account (a stolen token must not let its holder guess the password), and a locked account
  * cannot change its own password until the lock ends. Nobody resets their own password as an
- * administrator: that would skip the current password.
+ * administrator: that would skip the current password. A reset marks the account: its owner must
+ * choose their own password before doing anything else (the administrator knows this one); their
+ * own change clears the mark.
  */
 @Injectable()
 export class UserPasswordService {
@@ -81,7 +83,7 @@ export class UserPasswordService {
     by: 'self' | 'admin',
     options: IdentityCommandOptions,
   ): Promise<{ replayed: boolean }> {
-    assertAcceptablePassword(newPassword, row.username);
+    assertAcceptablePassword(newPassword, { username: row.username, satker: row.satker_code });
     const passwordHash = await this.hasher.hash(newPassword);
     const operation = passwordOperation(row.satker_code, row.id);
     const { replayed } = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
@@ -90,9 +92,9 @@ export class UserPasswordService {
       // unlocked, and clears the failures as a successful login does.
       await manager.query(
         `UPDATE users SET password_hash = $3, password_changed_at = $4, token_version = token_version + 1,
-                failed_login_count = 0, locked_until = NULL, updated_at = $4
+                failed_login_count = 0, locked_until = NULL, must_change_password = $5, updated_at = $4
           WHERE satker_code = $1 AND id = $2`,
-        [row.satker_code, row.id, passwordHash, now],
+        [row.satker_code, row.id, passwordHash, now, by === 'admin'],
       );
       record(row.satker_code, { type: 'UserPasswordChanged', data: { userId: row.id, satker: row.satker_code, by } });
     });

@@ -23,12 +23,13 @@ export interface UserCredentialRow extends UserRow {
   token_version: number;
   failed_login_count: number;
   locked_until: Date | null;
+  must_change_password: boolean;
   satker_active: boolean;
 }
 
 export const CREDENTIAL_COLUMNS = `u.satker_code, u.id, u.username, u.full_name, u.email, u.role, u.subbagian_code,
   u.active, u.version, u.created_at, u.updated_at, u.password_hash, u.token_version, u.failed_login_count,
-  u.locked_until, s.active AS satker_active`;
+  u.locked_until, u.must_change_password, s.active AS satker_active`;
 
 export function toUserView(row: UserRow): UserView {
   return {

@@ -21,6 +21,14 @@ export interface CreateUserInput {
   role: Role;
   subbagian?: string | null;
   password: string;
+  /**
+   * Who chose the password. `admin` (the default, every HTTP request): it must meet the password
+   * rule, and its owner must change it at first sign-in, since somebody else knows it.
+   * `configured`: the first administrator's, from ADMIN_PASSWORD (FirstAdminService checks it in
+   * production); the operator chose it, so it is not marked. `demo`: seed:demo's published demo
+   * password, neither checked nor marked (a demo, refused in production without a flag).
+   */
+  passwordOrigin?: 'admin' | 'configured' | 'demo';
 }
 
 export interface UpdateUserInput {
@@ -71,7 +79,10 @@ export class UserService {
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<UserView>> {
     const username = input.username.toLowerCase();
-    assertAcceptablePassword(input.password, username);
+    const origin = input.passwordOrigin ?? 'admin';
+    if (origin === 'admin') assertAcceptablePassword(input.password, { username, satker });
+    const mustChangePassword = origin === 'admin';
+    const email = normalisedEmail(input.email);
     const passwordHash = await this.hasher.hash(input.password); // outside the transaction: it takes a while
     const operation = `user.create:${satker}:${username}`;
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
@@ -82,12 +93,13 @@ export class UserService {
       try {
         rows = await manager.query(
           `INSERT INTO users (satker_code, id, username, full_name, email, role, subbagian_code, password_hash,
-                              password_changed_at, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9) RETURNING ${USER_COLUMNS}`,
-          [satker, id, username, input.fullName, input.email ?? null, input.role, subbagian, passwordHash, now],
+                              password_changed_at, must_change_password, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $9) RETURNING ${USER_COLUMNS}`,
+          [satker, id, username, input.fullName, email, input.role, subbagian, passwordHash, now, mustChangePassword],
         );
       } catch (error) {
         if (isUniqueViolation(error, 'users_username_key')) throw identityErrors.usernameTaken(username);
+        if (isUniqueViolation(error, 'users_active_email_key')) throw identityErrors.emailTaken(email!);
         throw error;
       }
       const user = toUserView(rows[0]);
@@ -101,6 +113,7 @@ export class UserService {
           role: user.role,
           satker,
           subbagian: user.subbagian,
+          mustChangePassword,
         },
       });
       return user;
@@ -129,7 +142,8 @@ export class UserService {
       const role = input.role ?? current.role;
       // Leaving KASUBBAG drops the subbagian unless the caller says otherwise (and is then refused).
       const wanted = input.subbagian !== undefined ? input.subbagian : role === 'KASUBBAG' ? current.subbagian : null;
-      const changes = changedFields(current, { ...input, role, subbagian: wanted });
+      const email = input.email === undefined ? undefined : normalisedEmail(input.email);
+      const changes = changedFields(current, { ...input, email, role, subbagian: wanted });
       // null (refused over HTTP) is no change for a field that cannot be emptied; e-mail and subbagian can.
       const active = input.active != null && input.active !== current.active ? input.active : undefined;
       if (id === actor.id && (changes.role !== undefined || active === false)) throw identityErrors.cannotChangeSelf();
@@ -138,7 +152,7 @@ export class UserService {
         await this.checkedSubbagian(manager, satker, role, wanted);
       }
       const accessChanged = changes.role !== undefined || changes.subbagian !== undefined || active !== undefined;
-      const [row] = await rowsOf<UserRow>(
+      const [row] = await emailChecked(changes.email ?? current.email, () => rowsOf<UserRow>(
         manager,
         `UPDATE users SET full_name = $3, email = $4, role = $5, subbagian_code = $6, active = $7,
                 token_version = token_version + $8, version = version + 1, updated_at = $9
@@ -154,7 +168,7 @@ export class UserService {
           accessChanged ? 1 : 0,
           this.clock.now(),
         ],
-      );
+      ));
       if (Object.keys(changes).length > 0) record(satker, { type: 'UserUpdated', data: { userId: id, satker, changes } });
       if (active === false) record(satker, { type: 'UserDeactivated', data: { userId: id, satker } });
       if (active === true) record(satker, { type: 'UserReactivated', data: { userId: id, satker } });
@@ -182,4 +196,20 @@ function changedFields(current: UserView, wanted: UpdateUserInput & { role: Role
   if (wanted.role !== current.role) changes.role = wanted.role;
   if (wanted.subbagian !== current.subbagian) changes.subbagian = wanted.subbagian;
   return changes;
+}
+
+/** An address as stored: without surrounding spaces; empty is none. Compared case-insensitively (users_active_email_key). */
+function normalisedEmail(email: string | null | undefined): string | null {
+  const trimmed = email?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** A write that may give an active account an address another active account has: 409, naming no office. */
+async function emailChecked<T>(email: string | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_active_email_key')) throw identityErrors.emailTaken(email ?? '');
+    throw error;
+  }
 }

@@ -47,6 +47,19 @@ describe('configuration', () => {
     expect(problems.some((p) => p.startsWith('ADMIN_PASSWORD:'))).toBe(true);
   });
 
+  it('given production with the published demo password as ADMIN_PASSWORD, then it is refused without showing it', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/kinerja' };
+    for (const env of [
+      { ...production, ADMIN_PASSWORD: 'kinerja-demo-2024' },
+      { ...production, ADMIN_PASSWORD: 'another-demo-pass', DEMO_PASSWORD: 'another-demo-pass' },
+    ]) {
+      const problems = problemsOf(env);
+      expect(problems).toEqual([expect.stringMatching(/^ADMIN_PASSWORD: must not be the demo password/)]);
+      expect(problems[0]).not.toContain(env.ADMIN_PASSWORD);
+    }
+    expect(loadConfig({ NODE_ENV: 'test', ADMIN_PASSWORD: 'kinerja-demo-2024' }).ADMIN_PASSWORD).toBe('kinerja-demo-2024');
+  });
+
   it('given production with its secrets, then it loads and logs as JSON', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password', DATABASE_URL: 'postgres://db/kinerja' });
     expect(config.logFormat).toBe('json');

@@ -31,6 +31,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   // The demo office (users with a published password) is for trying Kinerja: in production only on request.
   if (plain.SEED_DEMO_ON_EMPTY === undefined && config.isProduction) config.SEED_DEMO_ON_EMPTY = false;
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(errors.map((e) => describe(e, plain)));
+  const problems = [...errors.map((e) => describe(e, plain)), ...publishedPasswordProblems(config)];
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The README's demo password is known to everyone: never an administrator's in production. */
+const PUBLISHED_DEMO_PASSWORD = new AppConfig().DEMO_PASSWORD;
+
+function publishedPasswordProblems(config: AppConfig): string[] {
+  if (!config.isProduction || config.ADMIN_PASSWORD === undefined) return [];
+  if (config.ADMIN_PASSWORD !== config.DEMO_PASSWORD && config.ADMIN_PASSWORD !== PUBLISHED_DEMO_PASSWORD) return [];
+  return ['ADMIN_PASSWORD: must not be the demo password (DEMO_PASSWORD, published in the README) in production; choose another'];
 }

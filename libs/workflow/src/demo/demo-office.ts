@@ -45,7 +45,7 @@ export async function ensureDemoOffice(context: INestApplicationContext, dataSou
   const password = config.DEMO_PASSWORD;
   await context.get(FirstAdminService).ensure({
     rootSatkerCode: config.ROOT_SATKER_CODE, rootSatkerName: config.ROOT_SATKER_NAME,
-    username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD ?? password,
+    username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD ?? password, checkPassword: config.isProduction,
   });
   const system: AuthenticatedUser = { id: 'seed-demo', username: 'seed-demo', fullName: 'Seed demo', role: 'ADMIN', satker: config.ROOT_SATKER_CODE, subbagian: null };
   const satker = context.get(SatkerService);
@@ -63,7 +63,7 @@ export async function ensureDemoOffice(context: INestApplicationContext, dataSou
   const people: DemoPeople = {};
   for (const u of all) {
     if (!(await findUser(dataSource, u.username))) {
-      await ignoring('USER.USERNAME_TAKEN', () => users.create(system, JEMBER_CODE, { username: u.username, fullName: u.fullName, role: u.role, subbagian: u.subbagian ?? null, password }));
+      await ignoring('USER.USERNAME_TAKEN', () => users.create(system, JEMBER_CODE, { username: u.username, fullName: u.fullName, role: u.role, subbagian: u.subbagian ?? null, password, passwordOrigin: 'demo' }));
     }
     people[u.username] = (await findUser(dataSource, u.username))!;
   }

@@ -73,6 +73,21 @@ export class SatkerDirectory {
     return rows.map((row) => row.code);
   }
 
+  /**
+   * The user's other accounts: those with the same e-mail address (trimmed, any case), active or
+   * not, in any office. An address names one person (one active account has it), so a review
+   * counts them as the reviewer (PK.OWN_SUBMISSION, REALISASI.OWN_SUBMISSION).
+   */
+  async otherAccountsOf(userId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT other.id::text AS id
+         FROM users me JOIN users other ON lower(btrim(other.email)) = lower(btrim(me.email)) AND other.id <> me.id
+        WHERE me.id = $1 AND me.email IS NOT NULL`,
+      [userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Names of the office's users by id, for history told in words. */
   async names(satker: string): Promise<Map<string, PersonName>> {
     const rows: Array<{ id: string; username: string; full_name: string }> = await this.dataSource.query(

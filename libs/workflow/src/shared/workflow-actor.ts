@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@kinerja/domain';
+import type { Actor, CommandMetadata, Role } from '@kinerja/domain';
 
 /** The authenticated person behind a command or query (the HTTP edge's AuthenticatedUser fits). */
 export interface WorkflowActor {
@@ -12,6 +12,11 @@ export type { CommandOptions } from '@kinerja/event-store';
 
 export function domainActor(actor: WorkflowActor): Actor {
   return { userId: actor.id, role: actor.role, subbagian: actor.role === 'KASUBBAG' ? actor.subbagian : null };
+}
+
+/** The metadata of a review, with the reviewer's other accounts (SatkerDirectory.otherAccountsOf) for maker-checker. */
+export function asReviewer(metadata: CommandMetadata, otherAccounts: readonly string[]): CommandMetadata {
+  return { ...metadata, actor: { ...metadata.actor, otherAccounts } };
 }
 
 /** The answer of every command: the resource after it, with the version clients send back in If-Match. */

@@ -1,5 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
+import { SatkerDirectory } from '../../shared/satker-directory';
+import { asReviewer, type CommandOptions, type CommandOutcome, type WorkflowActor } from '../../shared/workflow-actor';
 import type { PkView } from '../pk.view';
 import { PkWriter } from '../pk-writer';
 
@@ -18,9 +19,14 @@ export class ReturnPkCommand extends Command<CommandOutcome<PkView>> {
 
 @CommandHandler(ReturnPkCommand)
 export class ReturnPkHandler implements ICommandHandler<ReturnPkCommand> {
-  constructor(private readonly writer: PkWriter) {}
+  constructor(
+    private readonly writer: PkWriter,
+    private readonly directory: SatkerDirectory,
+  ) {}
 
-  execute({ satker, year, reason, actor, options }: ReturnPkCommand) {
-    return this.writer.run({ satker, year }, actor, options, (metadata) => ({ type: 'ReturnPk', data: { reason }, metadata }));
+  async execute({ satker, year, reason, actor, options }: ReturnPkCommand) {
+    // Read when the review is decided: an account given the submitter's address since is caught.
+    const otherAccounts = await this.directory.otherAccountsOf(actor.id);
+    return this.writer.run({ satker, year }, actor, options, (metadata) => ({ type: 'ReturnPk', data: { reason }, metadata: asReviewer(metadata, otherAccounts) }));
   }
 }

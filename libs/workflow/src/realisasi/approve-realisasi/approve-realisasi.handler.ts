@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiKey } from '@kinerja/domain';
-import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
+import { SatkerDirectory } from '../../shared/satker-directory';
+import { asReviewer, type CommandOptions, type CommandOutcome, type WorkflowActor } from '../../shared/workflow-actor';
 import type { RealisasiView } from '../realisasi.view';
 import { RealisasiWriter } from '../realisasi-writer';
 
@@ -17,9 +18,14 @@ export class ApproveRealisasiCommand extends Command<CommandOutcome<RealisasiVie
 
 @CommandHandler(ApproveRealisasiCommand)
 export class ApproveRealisasiHandler implements ICommandHandler<ApproveRealisasiCommand> {
-  constructor(private readonly writer: RealisasiWriter) {}
+  constructor(
+    private readonly writer: RealisasiWriter,
+    private readonly directory: SatkerDirectory,
+  ) {}
 
-  execute({ key, actor, options }: ApproveRealisasiCommand) {
-    return this.writer.run(key, actor, options, (metadata) => ({ type: 'ApproveRealisasi', data: {}, metadata }));
+  async execute({ key, actor, options }: ApproveRealisasiCommand) {
+    // Read when the review is decided: an account given the submitter's address since is caught.
+    const otherAccounts = await this.directory.otherAccountsOf(actor.id);
+    return this.writer.run(key, actor, options, (metadata) => ({ type: 'ApproveRealisasi', data: {}, metadata: asReviewer(metadata, otherAccounts) }));
   }
 }

@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiKey } from '@kinerja/domain';
-import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
+import { SatkerDirectory } from '../../shared/satker-directory';
+import { asReviewer, type CommandOptions, type CommandOutcome, type WorkflowActor } from '../../shared/workflow-actor';
 import type { RealisasiView } from '../realisasi.view';
 import { RealisasiWriter } from '../realisasi-writer';
 
@@ -18,9 +19,14 @@ export class ReturnRealisasiCommand extends Command<CommandOutcome<RealisasiView
 
 @CommandHandler(ReturnRealisasiCommand)
 export class ReturnRealisasiHandler implements ICommandHandler<ReturnRealisasiCommand> {
-  constructor(private readonly writer: RealisasiWriter) {}
+  constructor(
+    private readonly writer: RealisasiWriter,
+    private readonly directory: SatkerDirectory,
+  ) {}
 
-  execute({ key, reason, actor, options }: ReturnRealisasiCommand) {
-    return this.writer.run(key, actor, options, (metadata) => ({ type: 'ReturnRealisasi', data: { reason }, metadata }));
+  async execute({ key, reason, actor, options }: ReturnRealisasiCommand) {
+    // Read when the review is decided: an account given the submitter's address since is caught.
+    const otherAccounts = await this.directory.otherAccountsOf(actor.id);
+    return this.writer.run(key, actor, options, (metadata) => ({ type: 'ReturnRealisasi', data: { reason }, metadata: asReviewer(metadata, otherAccounts) }));
   }
 }
