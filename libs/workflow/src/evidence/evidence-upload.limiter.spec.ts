@@ -6,7 +6,7 @@ describe('the upload limits of an account', () => {
   it('given Redis does not answer, then uploads go through uncounted rather than stop a report', async () => {
     const absent = new Redis({ lazyConnect: true }); // never connected: status "wait"
     const config = Object.assign(new AppConfig(), { REDIS_PREFIX: 'spec' });
-    const limiter = new EvidenceUploadLimiter(absent, config);
+    const limiter = new EvidenceUploadLimiter(config, absent);
     await expect(limiter.assertNotExhausted('user-1')).resolves.toBeUndefined();
     await expect(limiter.count('user-1', 9 * 1024 * 1024)).resolves.toBeUndefined();
     absent.disconnect();

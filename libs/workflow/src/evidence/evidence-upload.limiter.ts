@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { DomainError } from '@kinerja/domain';
 import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
@@ -39,8 +39,9 @@ export class EvidenceUploadLimiter {
   private readonly logger = new Logger('EvidenceUploadLimiter');
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
+    // Absent where nothing is uploaded over HTTP (the demo seed's context, which has no Redis).
+    @Optional() @Inject(REDIS) private readonly redis?: Redis,
   ) {}
 
   private keys(userId: string): { files: string; bytes: string } {
@@ -49,8 +50,10 @@ export class EvidenceUploadLimiter {
 
   /** Refuses before the body is read when the account has already used up one of its limits. */
   async assertNotExhausted(userId: string): Promise<void> {
+    const redis = this.redis;
+    if (!redis) return;
     const { files, bytes } = this.keys(userId);
-    const answer = await redisAnswer(this.redis, () => this.redis.multi().get(files).ttl(files).get(bytes).ttl(bytes).exec()).catch((error: unknown) => {
+    const answer = await redisAnswer(redis, () => redis.multi().get(files).ttl(files).get(bytes).ttl(bytes).exec()).catch((error: unknown) => {
       this.logger.warn({ msg: 'upload not checked against its limits: Redis does not answer', userId, error: (error as Error).message });
       return null;
     });
@@ -62,10 +65,12 @@ export class EvidenceUploadLimiter {
 
   /** Counts one file of `size` bytes, or refuses it (EVIDENCE.RATE_LIMITED, 429 with Retry-After). */
   async count(userId: string, size: number): Promise<void> {
+    const redis = this.redis;
+    if (!redis) return;
     const { files, bytes } = this.keys(userId);
     // Counts and EXPIRE NX in one transaction: a key never outlives its window without a TTL.
-    const answer = await redisAnswer(this.redis, () =>
-      this.redis.multi().incr(files).expire(files, HOUR_SECONDS, 'NX').ttl(files).incrby(bytes, size).expire(bytes, DAY_SECONDS, 'NX').ttl(bytes).exec(),
+    const answer = await redisAnswer(redis, () =>
+      redis.multi().incr(files).expire(files, HOUR_SECONDS, 'NX').ttl(files).incrby(bytes, size).expire(bytes, DAY_SECONDS, 'NX').ttl(bytes).exec(),
     ).catch((error: unknown) => {
       this.logger.warn({ msg: 'upload not counted: Redis does not answer', userId, size, error: (error as Error).message });
       return null;
@@ -75,7 +80,7 @@ export class EvidenceUploadLimiter {
     try {
       this.refuseOver(userId, { after: count, ttl: countTtl }, { after: total, ttl: totalTtl });
     } catch (refusal) {
-      await redisAnswer(this.redis, () => this.redis.multi().decr(files).decrby(bytes, size).exec()).catch(() => undefined);
+      await redisAnswer(redis, () => redis.multi().decr(files).decrby(bytes, size).exec()).catch(() => undefined);
       throw refusal;
     }
   }
