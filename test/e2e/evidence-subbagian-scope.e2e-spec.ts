@@ -135,6 +135,15 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
       expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''laporanfdp.exe.pdf`);
     });
 
+    it("cleans the name a report's reference gives its file, as the upload's is", async () => {
+      const file = await upload(tokens.kasubbag.KUL, 'notulen.pdf');
+      const saved = await t.http.put(report('KUL', 4)).set(as(tokens.kasubbag.KUL)).send(content('KUL', [{ ...file, fileName: 'notulen\u202Efdp.exe' }]));
+      expect(saved.status).toBe(200);
+      const read = await t.http.get(report('KUL', 4)).set(as(tokens.kasubbag.KUL));
+      const names = read.body.content.lines.flatMap((l: { evidence: Reference[] }) => l.evidence.map((e) => e.fileName));
+      expect(new Set(names)).toEqual(new Set(['notulenfdp.exe.pdf']));
+    });
+
     it('cleans the name of a file stored before this rule when it is downloaded', async () => {
       const file = await upload(tokens.kasubbag.KUL, 'rekap.pdf');
       await t.db.dataSource.query(`UPDATE evidence_uploads SET file_name = $2 WHERE sha256 = $1`, [file.sha256, 'rekap\u2067\u202Efdp.html']);

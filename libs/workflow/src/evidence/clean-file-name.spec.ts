@@ -1,4 +1,4 @@
-import { cleanFileName } from './clean-file-name';
+import { withCleanEvidenceNames, cleanFileName } from './clean-file-name';
 import { EVIDENCE_TYPES } from './evidence-type.detect';
 
 const PDF = EVIDENCE_TYPES.pdf;
@@ -68,5 +68,23 @@ describe('direction and other invisible format characters are removed', () => {
   it('keeps letters of any script and emoji', () => {
     expect(cleanFileName('Laporan Ünïk – 😀 Mei.pdf', PDF)).toBe('Laporan Ünïk – 😀 Mei.pdf');
     expect(cleanFileName('تقرير.pdf', PDF)).toBe('تقرير.pdf');
+  });
+});
+
+describe("the names in a report's evidence references", () => {
+  it('given a reference named with a right-to-left override and another type, then it is named as its upload would be; the rest is kept', () => {
+    const content = {
+      lines: [{ indicatorCode: 'K1.1', value: '1', evidence: [{ sha256: 'a'.repeat(64), fileName: 'laporan\u202Efdp.exe', contentType: PDF, size: 9 }] }],
+      budget: [{ kegiatanCode: 'K1', spent: '1' }],
+    };
+    expect(withCleanEvidenceNames(content)).toEqual({
+      lines: [{ indicatorCode: 'K1.1', value: '1', evidence: [{ sha256: 'a'.repeat(64), fileName: 'laporanfdp.exe.pdf', contentType: PDF, size: 9 }] }],
+      budget: [{ kegiatanCode: 'K1', spent: '1' }],
+    });
+  });
+
+  it('given a name with a folder in it, then it is left for the decider to refuse', () => {
+    const content = { lines: [{ evidence: [{ fileName: '../../laporan.pdf', contentType: PDF }] }] };
+    expect(withCleanEvidenceNames(content)).toEqual(content);
   });
 });

@@ -48,3 +48,22 @@ function shorten(name: string, extension: string): string {
   if (chars.length <= FILE_NAME_MAX) return name;
   return `${chars.slice(0, FILE_NAME_MAX - [...extension].length).join('').trimEnd()}${extension}`;
 }
+
+/**
+ * A report's content with every evidence reference's name cleaned as an upload's is (`cleanFileName`
+ * by the reference's type, which `EvidenceService.assertUploaded` holds equal to the stored one): the
+ * name a client sends is what the report view, the trail and the LKj show, so a right-to-left
+ * override or a misleading extension sent there must not survive either.
+ */
+export function withCleanEvidenceNames<C extends { lines: Array<{ evidence: Array<{ fileName: string; contentType: string }> }> }>(content: C): C {
+  return {
+    ...content,
+    lines: content.lines.map((line) => ({
+      ...line,
+      evidence: Array.isArray(line.evidence)
+        // A name with a folder in it is left for the decider to refuse (REALISASI.INVALID_EVIDENCE).
+        ? line.evidence.map((ref) => (/[\\/]/.test(ref.fileName) ? ref : { ...ref, fileName: cleanFileName(ref.fileName, ref.contentType) }))
+        : line.evidence,
+    })),
+  };
+}

@@ -2,6 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiContent, RealisasiKey } from '@kinerja/domain';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
 import type { RealisasiView } from '../realisasi.view';
+import { withCleanEvidenceNames } from '../../evidence/clean-file-name';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { RealisasiWriter } from '../realisasi-writer';
 
@@ -24,8 +25,9 @@ export class SaveRealisasiDraftHandler implements ICommandHandler<SaveRealisasiD
     private readonly evidence: EvidenceService,
   ) {}
 
-  async execute({ key, content, actor, options }: SaveRealisasiDraftCommand) {
-    await this.evidence.assertUploaded(key, actor, content);
+  async execute({ key, content: sent, actor, options }: SaveRealisasiDraftCommand) {
+    await this.evidence.assertUploaded(key, actor, sent);
+    const content = withCleanEvidenceNames(sent);
     return this.writer.run(key, actor, options, (metadata, context) => ({
       type: 'SaveRealisasiDraft', data: { key, context, lines: content.lines, budget: content.budget }, metadata,
     }));

@@ -2,6 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiContent, RealisasiKey } from '@kinerja/domain';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
 import type { RealisasiView } from '../realisasi.view';
+import { withCleanEvidenceNames } from '../../evidence/clean-file-name';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { RealisasiWriter } from '../realisasi-writer';
 
@@ -27,8 +28,9 @@ export class SubmitRealisasiHandler implements ICommandHandler<SubmitRealisasiCo
     private readonly evidence: EvidenceService,
   ) {}
 
-  async execute({ key, content, actor, options }: SubmitRealisasiCommand) {
-    await this.evidence.assertUploaded(key, actor, content);
+  async execute({ key, content: sent, actor, options }: SubmitRealisasiCommand) {
+    await this.evidence.assertUploaded(key, actor, sent);
+    const content = sent && withCleanEvidenceNames(sent);
     return this.writer.run(key, actor, options, (metadata, context) => ({
       type: 'SubmitRealisasi', data: content ? { key, context, content } : { key, context }, metadata,
     }));
