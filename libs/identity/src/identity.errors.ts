@@ -150,13 +150,26 @@ export const authErrors = {
         : 'Akun Anda telah dinonaktifkan. Hubungi Admin satker Anda bila Anda masih memerlukan akses.',
       'forbidden',
     ),
-  locked: (lockedUntil: Date, now: Date) =>
-    new DomainError(
+  /**
+   * `pair`: the account from this address (another device or network still gets in); `account`:
+   * the account from every address but those its owner signed in from before.
+   */
+  locked: (lockedUntil: Date, now: Date, lock: 'pair' | 'account') => {
+    const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    return new DomainError(
       'AUTH.LOCKED',
-      'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.',
+      lock === 'pair'
+        ? `Terlalu banyak percobaan masuk yang gagal ke akun ini dari perangkat atau jaringan Anda, sehingga akun ini ` +
+          `dikunci sementara dari alamat ini. Coba lagi setelah ${minutes} menit, atau masuk dari perangkat atau jaringan ` +
+          'lain yang biasa Anda pakai. Bila Anda lupa kata sandi, minta Admin satker Anda mengatur ulang kata sandi.'
+        : `Akun ini dikunci sementara karena terlalu banyak percobaan masuk yang gagal dari berbagai alamat. Selama ` +
+          `${minutes} menit ke depan akun ini hanya dapat dipakai dari perangkat atau jaringan yang pernah Anda pakai ` +
+          'untuk masuk (misalnya komputer kantor). Bila tidak bisa, coba lagi setelah itu atau hubungi Admin satker Anda.',
       'unauthenticated',
-      { lockedUntil: lockedUntil.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)) },
-    ),
+      { lockedUntil: lockedUntil.toISOString(), retryAfterSeconds, lock },
+    );
+  },
   rateLimited: (retryAfterSeconds: number) =>
     new DomainError(
       'AUTH.RATE_LIMITED',

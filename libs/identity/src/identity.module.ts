@@ -42,6 +42,7 @@ const services = [
       provide: LockoutSettings,
       useFactory: (config: AppConfig): LockoutSettings => ({
         maxFailures: config.LOGIN_MAX_FAILURES,
+        accountMaxFailures: config.LOGIN_ACCOUNT_MAX_FAILURES,
         lockMinutes: config.LOGIN_LOCK_MINUTES,
       }),
       inject: [AppConfig],

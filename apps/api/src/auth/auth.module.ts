@@ -9,8 +9,10 @@ import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { FirstAdminBootstrap } from './first-admin.bootstrap';
+import { KnownAddressStore } from './known-addresses';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PairLockout } from './pair-lockout';
 import { RoutePermissionsCheck } from './route-permissions.check';
 import { SessionChangeListener } from './session-change-listener';
 import { UnknownUsernameLockout } from './unknown-username-lockout';
@@ -39,6 +41,8 @@ import { UnknownUsernameLockout } from './unknown-username-lockout';
     AccessTokenService,
     AuthService,
     LoginRateLimiter,
+    PairLockout,
+    KnownAddressStore,
     UnknownUsernameLockout,
     RoutePermissionsCheck,
     FirstAdminBootstrap,

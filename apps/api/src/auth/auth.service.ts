@@ -1,19 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
 import { CredentialsService, UserPasswordService } from '@kinerja/identity';
-import type { AuthenticatedUser, IdentityCommandOptions } from '@kinerja/identity';
+import type { AuthenticatedUser, IdentityCommandOptions, LoginOrigin } from '@kinerja/identity';
 import { AccessTokenService } from './access-token.service';
 import { LoginResponseDto } from './auth.dto';
+import { KnownAddressStore } from './known-addresses';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PairLockout } from './pair-lockout';
 import { UnknownUsernameLockout } from './unknown-username-lockout';
 
 /** Refusals that say someone is guessing, for the operators' security log (warn); others are info. */
 const ALARMING = new Set(['AUTH.LOCKED', 'AUTH.RATE_LIMITED']);
 
 /**
- * Whatever proves a password: the address's rate limit, then the credentials (and their lockout).
- * Login, then a token; changing one's own password, whose wrong current passwords count as failed
- * logins for the address as for the account.
+ * Whatever proves a password: the address's rate limit, then the credentials (and their locks: the
+ * account from this address, the account from everywhere). Login, then a token; changing one's own
+ * password, whose wrong current passwords count as failed logins for the address as for the account.
  */
 @Injectable()
 export class AuthService {
@@ -25,13 +27,15 @@ export class AuthService {
     private readonly passwords: UserPasswordService,
     private readonly tokens: AccessTokenService,
     private readonly rateLimiter: LoginRateLimiter,
+    private readonly pairs: PairLockout,
+    private readonly knownAddresses: KnownAddressStore,
     private readonly unknownNames: UnknownUsernameLockout,
   ) {}
 
   async login(username: string, password: string, address: string): Promise<LoginResponseDto> {
     try {
       const answer = await this.counted(address, 'AUTH.INVALID_CREDENTIALS', async () => {
-        const { user, tokenVersion, passwordChangeRequired } = await this.credentials.verify(username, password, this.unknownNames);
+        const { user, tokenVersion, passwordChangeRequired } = await this.credentials.verify(username, password, this.origin(address));
         return { ...(await this.tokens.issue(user, tokenVersion)), user, passwordChangeRequired };
       });
       this.logger.log({ msg: 'Signed in', event: 'auth.login', userId: answer.user.id, username: answer.user.username, satker: answer.user.satker, address });
@@ -49,9 +53,18 @@ export class AuthService {
     address: string,
     options: IdentityCommandOptions,
   ): Promise<{ replayed: boolean }> {
-    return this.counted(address, 'AUTH.CURRENT_PASSWORD_WRONG', () =>
-      this.passwords.changeOwn(user, currentPassword, newPassword, options),
-    ).then(
+    const origin = this.origin(address);
+    return this.counted(address, 'AUTH.CURRENT_PASSWORD_WRONG', async () => {
+      await this.credentials.assertAddressNotLocked(user, origin);
+      try {
+        const answer = await this.passwords.changeOwn(user, currentPassword, newPassword, options);
+        if (!answer.replayed) await this.credentials.addressSucceeded(user.username, origin);
+        return answer;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'AUTH.CURRENT_PASSWORD_WRONG') await this.credentials.recordAddressFailure(user.username, origin);
+        throw error;
+      }
+    }).then(
       (answer) => {
         if (!answer.replayed) this.logger.log({ msg: 'Own password changed', event: 'auth.password_changed', userId: user.id, username: user.username, address });
         return answer;
@@ -63,9 +76,15 @@ export class AuthService {
     );
   }
 
+  private origin(address: string): LoginOrigin {
+    return { address, pairs: this.pairs, knownAddresses: this.knownAddresses, unknownNames: this.unknownNames };
+  }
+
   private refused(msg: string, event: string, error: unknown, fields: Record<string, unknown>): void {
     if (!(error instanceof DomainError)) return; // not a refusal: the exception filter logs it
-    const line = { msg, event, code: error.code, ...fields };
+    // Which lock refused: `pair` (the account from this address) or `account` (from every address not known).
+    const lock = error.code === 'AUTH.LOCKED' ? { lock: (error.details as { lock?: string }).lock } : {};
+    const line = { msg, event, code: error.code, ...lock, ...fields };
     if (ALARMING.has(error.code)) this.logger.warn(line);
     else this.logger.log(line);
   }

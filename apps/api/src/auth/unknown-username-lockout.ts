@@ -3,27 +3,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { authErrors, LockoutPolicy, UnknownUsernameFailures } from '@kinerja/identity';
 import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
+import { RECORD_FAILURE } from './failure-count.script';
 import { REDIS_RETRY_AFTER_SECONDS } from './login-rate-limiter';
 
-// One failure, atomically: the failure that reaches the limit drops the count and sets the lock,
-// as an account's count goes back to zero when it locks. The count lives for the lock window since
-// its last failure, the lock until its end: a name leaves nothing in Redis for longer than that.
-// KEYS: count, lock. ARGV: max failures, lock end (ms since the epoch), lock window (ms).
-const RECORD_FAILURE = `
-local failures = redis.call('INCR', KEYS[1])
-if failures >= tonumber(ARGV[1]) then
-  redis.call('DEL', KEYS[1])
-  redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
-  return 1
-end
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return 0
-`;
-
 /**
- * Failed logins of names that match no account, in Redis (shared by every API replica), so that an
- * unknown name locks after LOGIN_MAX_FAILURES failures for LOGIN_LOCK_MINUTES with the very answer
- * of an account (423 AUTH.LOCKED, Retry-After) and the lockout does not reveal which names exist.
+ * Failed logins of names that match no account from every address together, in Redis (shared by
+ * every API replica), so that an unknown name locks after LOGIN_ACCOUNT_MAX_FAILURES failures for
+ * LOGIN_LOCK_MINUTES with the very answer of an account's lock (423 AUTH.LOCKED, Retry-After) and
+ * the lockout does not reveal which names exist (the pair lock counts every name alike, PairLockout).
  * Keys hold a hash of the name, never the name (people type their password into the wrong field),
  * and every key expires within the lock window, so guessed names cannot fill Redis.
  *

@@ -5,13 +5,16 @@ import { IdentityUnitOfWork, RecordEvent } from '../events/identity-unit-of-work
 import { authErrors } from '../identity.errors';
 import { SYSTEM_ACTOR } from '../identity.types';
 import type { UserCredentialRow } from '../users/user.rows';
-import { afterFailedLogin, lockedUntil, LockoutPolicy } from './lockout.policy';
+import { afterFailedLogin, lockedUntil, LockoutPolicy, PairLock } from './lockout.policy';
 
 /** An id no user has (users.id are random UUIDs, version 4). */
 const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
 
 export abstract class LockoutSettings implements LockoutPolicy {
+  /** Failures of an account from one address that lock it for that address (LOGIN_MAX_FAILURES). */
   abstract maxFailures: number;
+  /** Failures of an account from every address together that lock it (LOGIN_ACCOUNT_MAX_FAILURES). */
+  abstract accountMaxFailures: number;
   abstract lockMinutes: number;
 }
 
@@ -28,24 +31,68 @@ export interface UnknownUsernameFailures {
   recordFailure(username: string, now: Date, policy: LockoutPolicy): Promise<void>;
 }
 
+/** Failed attempts at a name from one client address: the pair lock, for known and unknown names alike. */
+export interface PairFailures {
+  /** The lock of the name from the address, or null. */
+  lockOf(username: string, address: string): Promise<PairLock | null>;
+  /** Counts one failure; the one that reaches `policy.maxFailures` locks the pair for `policy.lockMinutes`. */
+  recordFailure(username: string, address: string, now: Date, policy: LockoutPolicy): Promise<void>;
+  /** Forgets the pair's failures (its password was proven from that address). */
+  clear(username: string, address: string): Promise<void>;
+}
+
+/** The addresses a name's password was proven from: they still get in while the account is locked. */
+export interface KnownAddresses {
+  isKnown(username: string, address: string, now: Date): Promise<boolean>;
+  remember(username: string, address: string, now: Date): Promise<void>;
+}
+
 /**
- * The lock of an account after repeated failures to prove its password: wrong passwords at login
- * and wrong current passwords when changing it count alike, on the same counter.
+ * Where an attempt comes from, with the stores of what is counted per address (the API's, in
+ * Redis). Without one, only the account lock applies and every address is a stranger.
+ */
+export interface LoginOrigin {
+  address: string;
+  pairs: PairFailures;
+  knownAddresses: KnownAddresses;
+  unknownNames: UnknownUsernameFailures;
+}
+
+/**
+ * The account lock: repeated failures to prove an account's password from every address together
+ * (wrong passwords at login and wrong current passwords when changing it count alike, on the same
+ * counter in the users row) lock it after `accountMaxFailures`. The pair lock (`maxFailures` from
+ * one address) is counted per address by a PairFailures store.
  */
 @Injectable()
 export class AccountLockout {
+  /** The account lock's rule. */
+  readonly accountPolicy: LockoutPolicy;
+  /** The pair lock's rule. */
+  readonly pairPolicy: LockoutPolicy;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: IdentityUnitOfWork,
     private readonly clock: Clock,
-    readonly policy: LockoutSettings,
-  ) {}
+    settings: LockoutSettings,
+  ) {
+    this.accountPolicy = { maxFailures: settings.accountMaxFailures, lockMinutes: settings.lockMinutes };
+    this.pairPolicy = { maxFailures: settings.maxFailures, lockMinutes: settings.lockMinutes };
+  }
 
-  /** AUTH.LOCKED (423, with Retry-After) while the account is locked. */
+  /**
+   * AUTH.LOCKED (423, with Retry-After) while the account lock is on. Where the address is not
+   * known (changing one's own password), the account lock refuses from every address.
+   */
   assertNotLocked(row: Pick<UserCredentialRow, 'failed_login_count' | 'locked_until'>): void {
     const now = this.clock.now();
-    const until = lockedUntil({ failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until }, now);
-    if (until) throw authErrors.locked(until, now);
+    const until = this.lockedUntil(row, now);
+    if (until) throw authErrors.locked(until, now, 'account');
+  }
+
+  lockedUntil(row: Pick<UserCredentialRow, 'failed_login_count' | 'locked_until'>, now: Date): Date | null {
+    return lockedUntil({ failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until }, now);
   }
 
   /** Counts one failure of the account; the one that reaches the limit locks it (event UserLockedOut). */
@@ -69,7 +116,7 @@ export class AccountLockout {
     );
     const now = this.clock.now();
     const state = row ? { failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until } : { failedLoginCount: 0, lockedUntil: null };
-    const next = afterFailedLogin(state, now, this.policy);
+    const next = afterFailedLogin(state, now, this.accountPolicy);
     await manager.query(`UPDATE users SET failed_login_count = $2, locked_until = $3 WHERE id = $1`, [
       id,
       next.failedLoginCount,
@@ -81,7 +128,7 @@ export class AccountLockout {
         data: {
           userId: id,
           satker: row.satker_code,
-          failedAttempts: this.policy.maxFailures,
+          failedAttempts: this.accountPolicy.maxFailures,
           lockedUntil: next.lockedUntil.toISOString(),
         },
       });

@@ -4,7 +4,7 @@ const policy: LockoutPolicy = { maxFailures: 3, lockMinutes: 15 };
 const t0 = new Date('2026-01-05T08:00:00Z');
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
 
-describe('account lockout after repeated failed logins', () => {
+describe('a lock after repeated failed logins (the pair lock and the account lock count alike)', () => {
   it('given no failures, when one attempt fails, then the count rises and nothing is locked', () => {
     const next = afterFailedLogin({ failedLoginCount: 0, lockedUntil: null }, t0, policy);
     expect(next).toEqual({ failedLoginCount: 1, lockedUntil: null, lockedNow: false });

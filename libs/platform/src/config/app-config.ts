@@ -57,6 +57,17 @@ const IsTrustProxy = () =>
     },
   });
 
+/** Not below LOGIN_MAX_FAILURES: the account lock would then come before the lock of one address. */
+const IsAtLeastLoginMaxFailures = () =>
+  ValidateBy({
+    name: 'isAtLeastLoginMaxFailures',
+    validator: {
+      validate: (value: unknown, args) => typeof value === 'number' && value >= Number((args?.object as { LOGIN_MAX_FAILURES?: unknown }).LOGIN_MAX_FAILURES),
+      defaultMessage: (args) =>
+        `must be at least LOGIN_MAX_FAILURES (${String((args?.object as { LOGIN_MAX_FAILURES?: unknown }).LOGIN_MAX_FAILURES)})`,
+    },
+  });
+
 /**
  * The whole environment of Kinerja, validated once at start-up. Nothing else reads process.env.
  * Each property is named exactly like its variable so that an error names what to fix.
@@ -172,6 +183,17 @@ export class AppConfig {
   @Min(1)
   @Max(100)
   LOGIN_MAX_FAILURES = 5;
+
+  /**
+   * Failed logins of one account from every address together that lock it for LOGIN_LOCK_MINUTES,
+   * except from the addresses it signed in from before (LOGIN_MAX_FAILURES locks one address).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  @IsAtLeastLoginMaxFailures()
+  LOGIN_ACCOUNT_MAX_FAILURES = 50;
 
   @Type(() => Number)
   @IsInt()
