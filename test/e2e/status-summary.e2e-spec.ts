@@ -39,8 +39,8 @@ describe('GET /api/v1/status-summary/{year}', () => {
     await send(3, 'KUL', false);
     const admin = await loginFirstAdmin(t);
     await t.http.post('/api/v1/satker/kpu-prov-jawa-timur/users').set(as(admin))
-      .send({ username: 'inspektorat.jatim', fullName: 'Inspektorat Jawa Timur', role: 'INSPEKTORAT', password: 'inspektorat-jatim-1' }).expect(201);
-    provinceInspektorat = await login(t, 'inspektorat.jatim', 'inspektorat-jatim-1');
+      .send({ username: 'inspektorat.jatim', fullName: 'Inspektorat Jawa Timur', role: 'INSPEKTORAT', password: 'candi-borobudur-1' }).expect(201);
+    provinceInspektorat = await login(t, 'inspektorat.jatim', 'candi-borobudur-1');
     // The worker's projections, drained where the worker would follow the log.
     await new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
   });

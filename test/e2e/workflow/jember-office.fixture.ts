@@ -5,7 +5,7 @@ import type { TestApp } from '../../support/test-app';
 import { login, loginFirstAdmin } from '../../support/identity-fixtures';
 
 export const JEMBER = 'kpu-kab-jember';
-export const PASSWORD = 'jember-password-2024';
+export const PASSWORD = 'jember-kopi-tubruk-2024';
 export const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'] as const;
 
 export interface JemberTokens {
