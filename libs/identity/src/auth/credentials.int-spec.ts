@@ -17,7 +17,8 @@ describe('credentials: lockout, refusals that look alike, password changes', () 
   let rootAdmin: AuthenticatedUser;
 
   beforeAll(async () => {
-    context = await createIdentityTestContext({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '10' });
+    // Without an origin (no address, no Redis) only the account lock applies: these specs are about it.
+    context = await createIdentityTestContext({ LOGIN_MAX_FAILURES: '3', LOGIN_ACCOUNT_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '10' });
     ({ store, clock, rootAdmin } = context);
     users = context.module.get(UserService);
     passwords = context.module.get(UserPasswordService);
@@ -27,12 +28,12 @@ describe('credentials: lockout, refusals that look alike, password changes', () 
 
   afterAll(() => context?.close());
 
-  it('locks an account after the configured failures, refuses even the right password, then lets it in', async () => {
+  it('locks an account after the configured failures, refuses even the right password from an unknown address, then lets it in', async () => {
     const { view: ketua } = await users.create(rootAdmin, 'kpu-kab-jember', { username: 'ketua', fullName: 'Ketua', role: 'KETUA', password: 'kunci-gembok-tua' });
     for (let i = 0; i < 3; i++) expect((await refusal(credentials.verify('ketua', 'salah-sandi'))).code).toBe('AUTH.INVALID_CREDENTIALS');
     const locked = await refusal(credentials.verify('ketua', 'kunci-gembok-tua'));
     expect(locked.code).toBe('AUTH.LOCKED');
-    expect(locked.details.retryAfterSeconds).toBe(600);
+    expect(locked.details).toMatchObject({ retryAfterSeconds: 600, lock: 'account' });
     const [lockout] = (await store.readStream('identity:kpu-kab-jember')).filter((e) => e.type === 'UserLockedOut');
     expect(lockout.data).toMatchObject({ userId: ketua.id, failedAttempts: 3 });
     clock.advance(10 * 60_000);
