@@ -104,6 +104,8 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/rating-scale', allowed: ANY },
   { method: 'put', path: '/api/v1/satker/{satker}/rating-scale', allowed: ['ADMIN'], body: { rows: 'bukan daftar' } },
   { method: 'get', path: '/api/v1/satker/{satker}/rating-scale/history', allowed: ANY },
+  // Last: it ends the caller's sessions, so each role's token is revoked once its row has run.
+  { method: 'post', path: '/api/v1/auth/logout', allowed: ANY },
 ];
 
 /** Routes outside /api/v1 that the table does not walk. */

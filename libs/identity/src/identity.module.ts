@@ -13,6 +13,7 @@ import { SatkerService } from './satker/satker.service';
 import { SatkerScopeService } from './scope/satker-scope.service';
 import { SubbagianService } from './subbagian/subbagian.service';
 import { UserPasswordService } from './users/user-password.service';
+import { UserSessionsService } from './users/user-sessions.service';
 import { UserService } from './users/user.service';
 
 const services = [
@@ -21,6 +22,7 @@ const services = [
   SubbagianService,
   UserService,
   UserPasswordService,
+  UserSessionsService,
   CredentialsService,
   CachedSessions,
   FirstAdminService,

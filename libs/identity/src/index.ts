@@ -14,4 +14,5 @@ export * from './scope/satker-scope.service';
 export * from './subbagian/subbagian.service';
 export * from './users/user.service';
 export * from './users/user-password.service';
+export * from './users/user-sessions.service';
 export type { IdentityCommandOptions, IdentityOutcome } from './events/identity-unit-of-work';

@@ -42,6 +42,21 @@ export class AuthController {
 
   @AnyRole()
   @AllowedBeforePasswordChange()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Keluar dari semua sesi: setiap token yang diterbitkan untuk pengguna ini tidak berlaku lagi',
+    description:
+      'Ends every session of the caller, on every device: each token issued so far answers 401 AUTH.TOKEN_REVOKED afterwards. ' +
+      'A retry whose first answer was lost is therefore 401 too: the sessions are ended.',
+  })
+  @ApiResponse({ status: 204, description: 'Signed out everywhere' })
+  async logout(@CurrentUser() user: AuthenticatedUser, @Ip() address: string): Promise<void> {
+    await this.auth.logout(user, address);
+  }
+
+  @AnyRole()
+  @AllowedBeforePasswordChange()
   @Post('password')
   @HttpCode(204)
   @CommandHeaders()

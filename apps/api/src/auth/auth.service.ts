@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
-import { CredentialsService, UserPasswordService } from '@kinerja/identity';
+import { CredentialsService, UserPasswordService, UserSessionsService } from '@kinerja/identity';
 import type { AuthenticatedUser, IdentityCommandOptions, LoginOrigin } from '@kinerja/identity';
 import { AccessTokenService } from './access-token.service';
 import { LoginResponseDto } from './auth.dto';
@@ -25,6 +25,7 @@ export class AuthService {
   constructor(
     private readonly credentials: CredentialsService,
     private readonly passwords: UserPasswordService,
+    private readonly sessions: UserSessionsService,
     private readonly tokens: AccessTokenService,
     private readonly rateLimiter: LoginRateLimiter,
     private readonly pairs: PairLockout,
@@ -74,6 +75,12 @@ export class AuthService {
         throw error;
       },
     );
+  }
+
+  /** Ends every session of the caller: each token issued to them so far stops working. */
+  async logout(user: AuthenticatedUser, address: string): Promise<void> {
+    await this.sessions.endAll(user);
+    this.logger.log({ msg: 'Signed out of every session', event: 'auth.logout', userId: user.id, username: user.username, satker: user.satker, address });
   }
 
   private origin(address: string): LoginOrigin {
