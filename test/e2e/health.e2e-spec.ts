@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import { forgetWorker, recordWorkerBeat } from '@kinerja/jobs';
 import { REDIS } from '@kinerja/platform';
+import { createTwoOffices } from '../support/identity-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('GET /health', () => {
@@ -42,5 +43,44 @@ describe('GET /health', () => {
   it('echoes a well-formed correlation id the caller sent', async () => {
     const res = await t.http.get('/health').set('X-Correlation-Id', 'reviu-2025-abc123').expect(200);
     expect(res.headers['x-correlation-id']).toBe('reviu-2025-abc123');
+  });
+});
+
+/**
+ * HEALTH_DETAILS=signed-in (the default in production): everyone learns ok or degraded, with the
+ * status code a load balancer needs; the probes, integrity alerts, lag and workers only an ADMIN
+ * or an INSPEKTORAT sending its token — an intruder must not watch whether their tampering was
+ * noticed.
+ */
+describe('GET /health with HEALTH_DETAILS=signed-in', () => {
+  let t: TestApp;
+  let tokens: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { HEALTH_DETAILS: 'signed-in' } });
+    const { own } = await createTwoOffices(t);
+    tokens = Object.fromEntries(Object.entries(own.users).map(([role, user]) => [role, user.token]));
+  });
+  afterAll(() => t.close());
+
+  const health = (token?: string) => {
+    const request = t.http.get('/health');
+    return token ? request.set('Authorization', `Bearer ${token}`) : request;
+  };
+
+  it('tells anyone else only ok, with the status code: no token, a bad one, or another role', async () => {
+    for (const token of [undefined, 'bukan-token', tokens.KASUBBAG, tokens.SEKRETARIS, tokens.KETUA]) {
+      const res = await health(token);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: 'ok', details: expect.stringContaining('ADMIN atau INSPEKTORAT') });
+    }
+  });
+
+  it('gives an ADMIN or an INSPEKTORAT of any office the details', async () => {
+    for (const role of ['ADMIN', 'INSPEKTORAT']) {
+      const res = await health(tokens[role]);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: { status: 'up' }, integrity: { status: 'OK' }, eventLog: { status: 'OK' } });
+      expect(res.body.workers).toMatchObject({ status: 'NONE' });
+    }
   });
 });

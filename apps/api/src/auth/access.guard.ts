@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@kinerja/domain';
-import { authErrors, AuthenticatedUser, CachedSessions, SatkerScopeService } from '@kinerja/identity';
+import { authErrors, SatkerScopeService } from '@kinerja/identity';
 import type { AuthenticatedRequest } from '../http/current-user.decorator';
 import { IS_PUBLIC_KEY } from '../http/public.decorator';
 import { ROLES_KEY } from '../http/roles.decorator';
-import { AccessTokenService } from './access-token.service';
+import { BearerAuthenticator } from './bearer-authenticator';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE_KEY } from './password-change-allowed.decorator';
 
 /** The route parameter that names an office; every route carrying it is checked against the scope. */
@@ -15,9 +15,7 @@ export const SATKER_PARAM = 'satker';
  * The one gate of every request, in this order:
  * 1. `@Public()` routes pass.
  * 2. A valid, unexpired bearer token whose user still exists, is active, in an active office, and
- *    has not changed password or access since (token version) — else 401. The session is read
- *    through CachedSessions: from this process's cache while SessionChangeListener is told of every
- *    change, else from the database.
+ *    has not changed password or access since (token version) — else 401 (BearerAuthenticator).
  * 2b. A user whose password an administrator set (a new account, a reset) and who has not changed
  *    it since reaches only `@AllowedBeforePasswordChange()` routes — else 403
  *    AUTH.PASSWORD_CHANGE_REQUIRED. The mark travels with the session, so it costs no query.
@@ -29,8 +27,7 @@ export const SATKER_PARAM = 'satker';
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokenService,
-    private readonly sessions: CachedSessions,
+    private readonly bearer: BearerAuthenticator,
     private readonly scope: SatkerScopeService,
   ) {}
 
@@ -38,7 +35,7 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const { user, passwordChangeRequired } = await this.authenticate(request.header('authorization'));
+    const { user, passwordChangeRequired } = await this.bearer.authenticate(request.header('authorization'));
     request.user = user;
     if (passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE_KEY, targets)) {
       throw authErrors.passwordChangeRequired();
@@ -48,15 +45,5 @@ export class AccessGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles || !roles.includes(user.role)) throw authErrors.forbiddenRole(roles ?? []);
     return true;
-  }
-
-  private async authenticate(header: string | undefined): Promise<{ user: AuthenticatedUser; passwordChangeRequired: boolean }> {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-    if (!match) throw authErrors.unauthenticated();
-    const claims = await this.tokens.read(match[1]);
-    const session = await this.sessions.sessionUser(claims.sub);
-    if (!session || !session.active || session.tokenVersion !== claims.tv) throw authErrors.tokenRevoked();
-    const { id, username, fullName, role, satker, subbagian, passwordChangeRequired } = session;
-    return { user: { id, username, fullName, role, satker, subbagian }, passwordChangeRequired };
   }
 }

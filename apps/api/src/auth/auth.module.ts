@@ -8,6 +8,7 @@ import { AccessGuard } from './access.guard';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BearerAuthenticator } from './bearer-authenticator';
 import { FirstAdminBootstrap } from './first-admin.bootstrap';
 import { KnownAddressStore } from './known-addresses';
 import { resolveJwtSecret } from './jwt-secret';
@@ -39,6 +40,7 @@ import { UnknownUsernameLockout } from './unknown-username-lockout';
   controllers: [AuthController],
   providers: [
     AccessTokenService,
+    BearerAuthenticator,
     AuthService,
     LoginRateLimiter,
     PairLockout,
@@ -49,6 +51,6 @@ import { UnknownUsernameLockout } from './unknown-username-lockout';
     SessionChangeListener,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AccessTokenService],
+  exports: [AccessTokenService, BearerAuthenticator],
 })
 export class AuthModule {}

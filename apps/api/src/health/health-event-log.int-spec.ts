@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type Redis from 'ioredis';
 import { loadConfig, SystemClock } from '@kinerja/platform';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import type { BearerAuthenticator } from '../auth/bearer-authenticator';
 import { HealthController } from './health.controller';
 
 /** /health of a process whose pool was pointed at a database restored from another cluster while it ran. */
@@ -13,11 +14,13 @@ describe('GET /health and the event log order (real PostgreSQL)', () => {
   });
   afterAll(() => db?.drop());
 
-  async function health() {
+  async function health(env: Record<string, string> = {}) {
     let status = 0;
     const res = { status: (code: number) => ((status = code), res) } as unknown as Response;
+    const req = { header: () => undefined } as unknown as Request;
     const redis = { ping: async () => 'PONG' } as unknown as Redis;
-    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }, loadConfig({}), new SystemClock()).health(res);
+    const nobody = { callerOf: async () => null } as unknown as BearerAuthenticator;
+    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }, loadConfig(env), new SystemClock(), nobody).health(req, res);
     return { status, body };
   }
 
@@ -39,5 +42,7 @@ describe('GET /health and the event log order (real PostgreSQL)', () => {
       eventLog: { status: 'BROKEN', maxStoredTransactionId: ahead, epoch: '1' },
     });
     expect((body.eventLog as { message: string }).message).toContain('pg_resetwal -e 1');
+    // Told to a caller who is not signed in too, without the details, when those are kept for the signed-in.
+    expect(await health({ HEALTH_DETAILS: 'signed-in' })).toEqual({ status: 503, body: { status: 'degraded', details: expect.any(String) } });
   });
 });

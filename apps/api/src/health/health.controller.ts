@@ -1,7 +1,7 @@
-import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Optional, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { checkTransactionOrder } from '@kinerja/event-store';
@@ -9,6 +9,7 @@ import { workerPresence } from '@kinerja/jobs';
 import { AppConfig, Clock, REDIS, redisAnswer, RUNTIME, Runtime } from '@kinerja/platform';
 import { ProjectionLagService } from '@kinerja/projections';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
+import { BearerAuthenticator } from '../auth/bearer-authenticator';
 import { Public } from '../http/public.decorator';
 
 interface Probe {
@@ -37,6 +38,7 @@ export class HealthController {
     @Inject(RUNTIME) private readonly runtime: Pick<Runtime, 'embeddedDatabase'>,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly bearer: BearerAuthenticator,
     @Optional() private readonly integrity?: IntegrityService,
     @Optional() private readonly projectionLag?: ProjectionLagService,
   ) {}
@@ -85,8 +87,24 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: the database and Redis; integrity alerts, projection lag and the worker processes alive' })
-  async health(@Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'Liveness and readiness: the database and Redis; integrity alerts, projection lag and the worker processes alive',
+    description:
+      '200 ok or 503 degraded for everyone. The details (probes, integrity alerts, projection lag, event log, workers) are for an ' +
+      'ADMIN or INSPEKTORAT sending its token when HEALTH_DETAILS is signed-in (the default in production), for anyone when public.',
+  })
+  async health(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    if (this.config.HEALTH_DETAILS === 'signed-in' && !(await this.mayReadDetails(req))) {
+      // Only what readiness needs: the database, Redis and the log's order.
+      const [database, redis, eventLog] = await Promise.all([
+        probe(() => this.dataSource.query('SELECT 1')),
+        probe(() => this.redis.ping()),
+        this.eventLogOrder(),
+      ]);
+      const up = database.status === 'up' && redis.status === 'up' && eventLog?.status !== 'BROKEN';
+      res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: up ? 'ok' : 'degraded', details: DETAILS_SIGNED_IN };
+    }
     // The log's order (transaction-order.ts) is checked at start; checked again here for a process
     // whose pool was pointed at a restored database while it ran. Broken: 503, the reason in `eventLog`.
     const [database, redis, integrity, projections, eventLog, workers] = await Promise.all([
@@ -94,7 +112,7 @@ export class HealthController {
       probe(() => this.redis.ping()),
       this.integrityStatus(),
       this.projections(),
-      checkTransactionOrder(this.dataSource).then((order) => (order.status === 'OK' ? { status: order.status } : order), () => null),
+      this.eventLogOrder(),
       this.workers(),
     ]);
     const up = database.status === 'up' && redis.status === 'up' && eventLog?.status !== 'BROKEN';
@@ -109,4 +127,17 @@ export class HealthController {
       workers,
     };
   }
+
+  private eventLogOrder() {
+    return checkTransactionOrder(this.dataSource).then((order) => (order.status === 'OK' ? { status: order.status } : order), () => null);
+  }
+
+  /** An ADMIN or INSPEKTORAT of any office, by a valid token; nobody else (no token, a bad one, another role). */
+  private async mayReadDetails(req: Request): Promise<boolean> {
+    const caller = await this.bearer.callerOf(req.header('authorization'));
+    return caller !== null && DETAIL_READERS.includes(caller.role);
+  }
 }
+
+const DETAIL_READERS: readonly string[] = ['ADMIN', 'INSPEKTORAT'];
+const DETAILS_SIGNED_IN = 'Rincian (basis data, Redis, integritas, proyeksi, worker) hanya untuk ADMIN atau INSPEKTORAT yang masuk: kirim Authorization: Bearer <token>.';

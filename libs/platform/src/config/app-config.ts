@@ -142,6 +142,15 @@ export class AppConfig {
   @IsBoolean()
   ACCESS_LOG = true;
 
+  /**
+   * Who `GET /health` tells more than ok/degraded (the probes, integrity alerts, projection lag, the
+   * workers alive): `public` (anyone) or `signed-in` (an ADMIN or INSPEKTORAT sending its token).
+   * Default: `signed-in` in production — an intruder must not watch whether their tampering was
+   * noticed — else `public`.
+   */
+  @IsIn(['public', 'signed-in'])
+  HEALTH_DETAILS: 'public' | 'signed-in' = 'public';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' = 'info';
 

@@ -78,6 +78,14 @@ describe('configuration', () => {
     expect(loadConfig({ ...production, SEED_DEMO_ON_EMPTY: 'true' }).SEED_DEMO_ON_EMPTY).toBe(true);
   });
 
+  it("keeps /health's details for the signed-in in production unless told otherwise; anyone may read them elsewhere", () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password', DATABASE_URL: 'postgres://db/kinerja' };
+    expect(loadConfig({}).HEALTH_DETAILS).toBe('public');
+    expect(loadConfig(production).HEALTH_DETAILS).toBe('signed-in');
+    expect(loadConfig({ ...production, HEALTH_DETAILS: 'public' }).HEALTH_DETAILS).toBe('public');
+    expect(() => loadConfig({ HEALTH_DETAILS: 'semua' })).toThrow(/HEALTH_DETAILS/);
+  });
+
   it('never repeats a secret or a password inside a URL in an error', () => {
     const problems = problemsOf({
       NODE_ENV: 'production',

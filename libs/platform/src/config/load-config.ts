@@ -30,6 +30,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
   // The demo office (users with a published password) is for trying Kinerja: in production only on request.
   if (plain.SEED_DEMO_ON_EMPTY === undefined && config.isProduction) config.SEED_DEMO_ON_EMPTY = false;
+  // What /health says beyond ok/degraded (integrity alerts among it): in production only to those signed in.
+  if (plain.HEALTH_DETAILS === undefined && config.isProduction) config.HEALTH_DETAILS = 'signed-in';
   const errors = validateSync(config, { forbidUnknownValues: false });
   const problems = [...errors.map((e) => describe(e, plain)), ...publishedPasswordProblems(config)];
   if (problems.length > 0) throw new ConfigError(problems);
