@@ -6,7 +6,7 @@ import { OfficeHistoryReader } from '@kinerja/jobs/reminders/facts/office-histor
 import { ControllableClock } from '@kinerja/platform';
 import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
 import { createTestApp, TestApp } from '../support/test-app';
-import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy, SUBBAGIAN } from './workflow/jember-office.fixture';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
 
 interface Cell { month: number; status: string; deadline: string }
 interface Row { subbagian: string; months: Cell[] }
@@ -25,15 +25,8 @@ describe('changing the deadline day of an office (PATCH /api/v1/satker/{satker})
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const drain = () => new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
 
-  async function send(month: number, subbagian: string, approve: boolean) {
-    const { indicators, kegiatan } = ownedBy(subbagian);
-    const path = `/api/v1/satker/${JEMBER}/realisasi/2024/${month}/${subbagian}`;
-    await t.http.post(`${path}/submit`).set(as(jember.kasubbag[subbagian])).send({
-      lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative: 'Terlaksana.', kendala: '-', solusi: '-', evidence: [] })),
-      budget: kegiatan.map((kegiatanCode) => ({ kegiatanCode, spent: '10' })),
-    }).expect(200);
-    if (approve) await t.http.post(`${path}/approve`).set(as(jember.sekretaris)).send({}).expect(200);
-  }
+  const send = (month: number, subbagian: string, approve: boolean) => submitMonth(t, jember, month, subbagian, approve);
+
 
   function reminders(): ReminderRunner {
     const logger = pino({ level: 'silent' });

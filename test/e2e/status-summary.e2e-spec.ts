@@ -3,7 +3,7 @@ import { ControllableClock } from '@kinerja/platform';
 import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
 import { login, loginFirstAdmin } from '../support/identity-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
-import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy, SUBBAGIAN } from './workflow/jember-office.fixture';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
 
 /**
  * The Inspektorat of a province (and of KPU RI) overseeing its kabupaten: one page with every office
@@ -19,15 +19,8 @@ describe('GET /api/v1/status-summary/{year}', () => {
   const clock = new ControllableClock(new Date('2024-04-08T03:00:00Z'));
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  async function send(month: number, subbagian: string, approve: boolean) {
-    const { indicators, kegiatan } = ownedBy(subbagian);
-    const path = `/api/v1/satker/${JEMBER}/realisasi/2024/${month}/${subbagian}`;
-    await t.http.post(`${path}/submit`).set(as(jember.kasubbag[subbagian])).send({
-      lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative: 'Terlaksana.', kendala: '-', solusi: '-', evidence: [] })),
-      budget: kegiatan.map((kegiatanCode) => ({ kegiatanCode, spent: '10' })),
-    }).expect(200);
-    if (approve) await t.http.post(`${path}/approve`).set(as(jember.sekretaris)).send({}).expect(200);
-  }
+  const send = (month: number, subbagian: string, approve: boolean) => submitMonth(t, jember, month, subbagian, approve);
+
 
   beforeAll(async () => {
     t = await createTestApp({ clock });

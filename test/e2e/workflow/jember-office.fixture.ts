@@ -90,3 +90,14 @@ export function ownedBy(subbagian: string) {
     kegiatan: kegiatan.filter((k) => k.indicators.some((i) => i.picSubbagian === subbagian)).map((k) => k.code),
   };
 }
+
+/** A month of 2024 submitted by the subbagian's Kasubbag (every indicator 1, every kegiatan 10) and, when `approve`, approved by the Sekretaris. */
+export async function submitMonth(t: TestApp, tokens: JemberTokens, month: number, subbagian: string, approve: boolean, code = JEMBER): Promise<void> {
+  const { indicators, kegiatan } = ownedBy(subbagian);
+  const path = `/api/v1/satker/${code}/realisasi/2024/${month}/${subbagian}`;
+  await t.http.post(`${path}/submit`).set('Authorization', `Bearer ${tokens.kasubbag[subbagian]}`).send({
+    lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative: 'Terlaksana.', kendala: '-', solusi: '-', evidence: [] })),
+    budget: kegiatan.map((kegiatanCode) => ({ kegiatanCode, spent: '10' })),
+  }).expect(200);
+  if (approve) await t.http.post(`${path}/approve`).set('Authorization', `Bearer ${tokens.sekretaris}`).send({}).expect(200);
+}
