@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '@kinerja/event-store';
 import { ProjectionRegistry, ProjectionRunner } from '@kinerja/projections';
 import { AuditTrailProjection } from '@kinerja/projections/audit-trail/audit-trail.projection';
-import { createOffice, FIXTURE_PASSWORD, loginFirstAdmin } from '../support/identity-fixtures';
+import { createOffice, FIXTURE_PASSWORD, login, loginFirstAdmin } from '../support/identity-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createJemberOffice, JEMBER, jemberPkBody, JemberTokens, PASSWORD } from './workflow/jember-office.fixture';
 
@@ -39,7 +39,7 @@ describe('the audit trail: filters naming what does not exist', () => {
     expect((await admin('/api/v1/satker/kpu-prov-jawa-timur/users', {
       username: 'inspektorat.jatim', fullName: 'Inspektorat Jawa Timur', role: 'INSPEKTORAT', password: FIXTURE_PASSWORD,
     })).status).toBe(201);
-    provinceInspektorat = (await t.http.post('/api/v1/auth/login').send({ username: 'inspektorat.jatim', password: FIXTURE_PASSWORD })).body.accessToken;
+    provinceInspektorat = await login(t, 'inspektorat.jatim', FIXTURE_PASSWORD);
     kasubbagKulId = (await t.http.post('/api/v1/auth/login').send({ username: 'kasubbag.kul', password: PASSWORD })).body.user.id;
     // Jember's PK 2024 is only drafted: an indicator of a draft is an indicator the office had.
     expect((await t.http.post(`/api/v1/satker/${JEMBER}/pk/2024`).set(as(jember.sekretaris)).send(jemberPkBody())).status).toBeLessThan(300);
