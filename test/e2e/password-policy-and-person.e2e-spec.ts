@@ -68,9 +68,12 @@ describe('passwords an administrator sets, and one person behind one e-mail addr
     });
 
     it('marks an account after a reset, and ends its sessions', async () => {
-      const path = `${users(own.code)}/${own.users.INSPEKTORAT.id}/password`;
+      const created = await t.http.post(users(own.code)).set(as(own.users.ADMIN.token))
+        .send({ username: 'staf.reset', fullName: 'Staf Reset', role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect(created.status).toBe(201);
+      const path = `${users(own.code)}/${created.body.id}/password`;
       expect((await t.http.post(path).set(as(own.users.ADMIN.token)).send({ newPassword: 'awan-hujan-petir-1' })).status).toBe(204);
-      const signedIn = await signIn(own.users.INSPEKTORAT.username, 'awan-hujan-petir-1');
+      const signedIn = await signIn('staf.reset', 'awan-hujan-petir-1');
       expect(signedIn.body.passwordChangeRequired).toBe(true);
       const blocked = await t.http.get(`/api/v1/satker/${own.code}/subbagian`).set(as(signedIn.body.accessToken));
       expect({ status: blocked.status, code: blocked.body.code }).toEqual({ status: 403, code: 'AUTH.PASSWORD_CHANGE_REQUIRED' });

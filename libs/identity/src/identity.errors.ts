@@ -86,6 +86,13 @@ export const identityErrors = {
       'Anda tidak dapat mengatur ulang kata sandi Anda sendiri. Gunakan Ubah Kata Sandi (POST /api/v1/auth/password) dengan kata sandi lama Anda.',
       'forbidden',
     ),
+  auditorManagedAbove: (satker: string) =>
+    new DomainError(
+      'USER.AUDITOR_MANAGED_ABOVE',
+      `Akun Inspektorat satker ${satker} hanya dapat dibuat, diubah, diatur ulang kata sandinya, atau dinonaktifkan oleh Admin satker di atasnya: pengawas tidak diangkat oleh yang diawasi.`,
+      'forbidden',
+      { satker },
+    ),
   cannotChangeSelf: () =>
     new DomainError(
       'USER.CANNOT_CHANGE_OWN_ACCESS',

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { UserPasswordService, UserService } from '@kinerja/identity';
 import type { AuthenticatedUser, UserView } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
+import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
@@ -32,6 +33,7 @@ export class UsersController {
   @CommandHeaders()
   @ApiOperation({ summary: 'Membuat pengguna' })
   @ApiCreatedResponse({ type: UserDto })
+  @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.AUDITOR_MANAGED_ABOVE: an INSPEKTORAT account of an office below the root is managed by an ADMIN of an office above it, not by its own office\'s ADMIN' })
   async create(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
@@ -57,6 +59,7 @@ export class UsersController {
   @CommandHeaders()
   @ApiOperation({ summary: 'Mengubah nama, e-mail, peran atau subbagian; menonaktifkan atau mengaktifkan kembali' })
   @ApiOkResponse({ type: UserDto })
+  @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.AUDITOR_MANAGED_ABOVE: an INSPEKTORAT account of an office below the root is managed by an ADMIN of an office above it, not by its own office\'s ADMIN' })
   async update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
@@ -75,6 +78,7 @@ export class UsersController {
   @CommandHeaders()
   @ApiOperation({ summary: 'Menetapkan kata sandi baru (membuka penguncian; sesi pengguna itu berakhir)' })
   @ApiNoContentResponse()
+  @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.AUDITOR_MANAGED_ABOVE: an INSPEKTORAT account of an office below the root is managed by an ADMIN of an office above it, not by its own office\'s ADMIN' })
   async resetPassword(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,

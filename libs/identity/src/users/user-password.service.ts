@@ -7,6 +7,7 @@ import { IdentityCommandOptions, IdentityUnitOfWork } from '../events/identity-u
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser } from '../identity.types';
 import { toActor } from '../satker/satker.service';
+import { assertMayManageAuditor } from './auditor-accounts';
 import { assertAcceptablePassword } from './password.rule';
 import { USER_COLUMNS, UserRow } from './user.rows';
 
@@ -45,6 +46,7 @@ export class UserPasswordService {
       userId,
     ]);
     if (!row) throw identityErrors.userNotFound(userId);
+    await assertMayManageAuditor(this.dataSource.manager, toActor(actor), satker, [row.role]);
     return this.store(actor, row, newPassword, 'admin', options);
   }
 

@@ -11,6 +11,7 @@ import type { AuthenticatedUser, IdentityActor, UserView } from '../identity.typ
 import { toActor } from '../satker/satker.service';
 import { SubbagianService } from '../subbagian/subbagian.service';
 import { rowsOf } from '../sql';
+import { assertMayManageAuditor } from './auditor-accounts';
 import { assertAcceptablePassword } from './password.rule';
 import { USER_COLUMNS, UserRow, toUserView } from './user.rows';
 
@@ -86,6 +87,7 @@ export class UserService {
     const passwordHash = await this.hasher.hash(input.password); // outside the transaction: it takes a while
     const operation = `user.create:${satker}:${username}`;
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
+      await assertMayManageAuditor(manager, toActor(actor), satker, [input.role]);
       const subbagian = await this.checkedSubbagian(manager, satker, input.role, input.subbagian ?? null);
       const id = randomUUID();
       const now = this.clock.now();
@@ -140,6 +142,7 @@ export class UserService {
         throw identityErrors.versionConflict('pengguna', input.expectedVersion, current.version);
       }
       const role = input.role ?? current.role;
+      await assertMayManageAuditor(manager, toActor(actor), satker, [current.role, role]);
       // Leaving KASUBBAG drops the subbagian unless the caller says otherwise (and is then refused).
       const wanted = input.subbagian !== undefined ? input.subbagian : role === 'KASUBBAG' ? current.subbagian : null;
       const email = input.email === undefined ? undefined : normalisedEmail(input.email);
