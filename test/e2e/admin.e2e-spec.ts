@@ -9,7 +9,8 @@ describe('administration of offices, subbagian and users through HTTP', () => {
   let provinceAdminToken: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Room for the moves below (two provinces swapped under each other); the depth rule has its own spec.
+    t = await createTestApp({ env: { OFFICE_LEVELS: '5' } });
     ({ own, rootAdminToken } = await createTwoOffices(t));
     const created = await as(rootAdminToken).post('/api/v1/satker/kpu-prov-jawa-timur/users').send({
       username: 'admin.jatim',

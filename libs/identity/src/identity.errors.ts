@@ -30,6 +30,15 @@ export const identityErrors = {
       'validation',
       { satker: code, parentCode },
     ),
+  satkerTooDeep: (code: string, parentCode: string, levels: number, parentLevel: number) =>
+    new DomainError(
+      'SATKER.TOO_DEEP',
+      `Satker "${code}" tidak dapat ditempatkan di bawah "${parentCode}": susunan satker paling banyak ${levels} tingkat ` +
+        `(OFFICE_LEVELS; untuk KPU: KPU RI, provinsi, kabupaten/kota) dan "${parentCode}" berada di tingkat ke-${parentLevel}` +
+        `, sehingga "${code}" (dengan satker di bawahnya) akan melewati tingkat ke-${levels}. Pilih induk pada tingkat yang lebih tinggi.`,
+      'validation',
+      { satker: code, parentCode, levels, parentLevel },
+    ),
   satkerHasActiveChildren: (code: string, children: readonly string[]) =>
     new DomainError(
       'SATKER.HAS_ACTIVE_CHILDREN',

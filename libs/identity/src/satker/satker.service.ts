@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@kinerja/platform';
+import { AppConfig, Clock } from '@kinerja/platform';
 import type { SatkerChanges } from '../events/identity.events';
 import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome, RecordEvent } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
@@ -39,6 +39,7 @@ export class SatkerService {
     private readonly unitOfWork: IdentityUnitOfWork,
     private readonly scope: SatkerScopeService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async get(code: string, manager: EntityManager = this.dataSource.manager): Promise<Satker> {
@@ -146,6 +147,7 @@ export class SatkerService {
     if (input.parentCode !== null) {
       parent = await this.lockParent(manager, input.parentCode);
       if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
+      await this.assertFitsUnder(manager, input.code, parent.code, 0);
     }
     const now = this.clock.now();
     // Not given: the parent's (a kabupaten in Papua keeps WIT time and its province's deadline day).
@@ -187,6 +189,35 @@ export class SatkerService {
       [parentCode, office.code],
     );
     if (loops.length > 0) throw identityErrors.satkerParentCycle(office.code, parentCode);
+    const [below] = await manager.query(
+      `WITH RECURSIVE down (code, depth) AS (
+         SELECT code, 0 FROM satker WHERE code = $1
+         UNION ALL
+         SELECT s.code, down.depth + 1 FROM satker s JOIN down ON s.parent_code = down.code WHERE down.depth < 64
+       )
+       SELECT max(depth) AS height FROM down`,
+      [office.code],
+    );
+    await this.assertFitsUnder(manager, office.code, parentCode, Number(below?.height ?? 0));
+  }
+
+  /**
+   * The tree has at most OFFICE_LEVELS levels: an office put under `parentCode`, with `height` levels
+   * of offices below it, must not reach past the last one.
+   */
+  private async assertFitsUnder(manager: EntityManager, code: string, parentCode: string, height: number): Promise<void> {
+    const [parent] = await manager.query(
+      `WITH RECURSIVE up (code, parent_code, depth) AS (
+         SELECT code, parent_code, 0 FROM satker WHERE code = $1
+         UNION ALL
+         SELECT s.code, s.parent_code, up.depth + 1 FROM satker s JOIN up ON s.code = up.parent_code WHERE up.depth < 64
+       )
+       SELECT max(depth) AS depth FROM up`,
+      [parentCode],
+    );
+    const parentLevel = Number(parent?.depth ?? 0) + 1;
+    const levels = this.config.OFFICE_LEVELS;
+    if (parentLevel + 1 + height > levels) throw identityErrors.satkerTooDeep(code, parentCode, levels, parentLevel);
   }
 
   /**

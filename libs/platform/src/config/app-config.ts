@@ -138,6 +138,17 @@ export class AppConfig {
    * error code, correlation id) at `info`. On by default; off leaves only the security log of
    * sign-ins and the errors.
    */
+  /**
+   * How many levels the tree of offices has, the root included: 3 for KPU (KPU RI, provinsi,
+   * kabupaten/kota). An office is not created or moved deeper, so that a kabupaten cannot be put
+   * under another kabupaten, whose ADMIN and INSPEKTORAT would then manage it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  OFFICE_LEVELS = 3;
+
   @Transform(toBool)
   @IsBoolean()
   ACCESS_LOG = true;
