@@ -26,7 +26,9 @@ import { type HttpFloor, startHttpFloor } from './http-floor';
 import { createScratchDatabase } from './scratch-database';
 
 const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'];
-const PASSWORD = 'bench-password-123';
+// What the administrator gives each account, and what its owner changes it to at first sign-in.
+const GIVEN_PASSWORD = 'lampu-jalan-sungai-7';
+const PASSWORD = 'perahu-layar-gunung-9';
 /**
  * Report periods: every month that has ended (a month still running is refused with
  * REALISASI.MONTH_NOT_ENDED; the month of yesterday, UTC, is left out so no time zone is early) in
@@ -145,7 +147,7 @@ async function setUpOffices(call: Call, clients: number, rootToken: string, root
     await expectOk(call('POST', '/api/v1/satker', rootToken, { code, name: `Sekretariat KPU Kabupaten Bench ${i}`, parentCode: rootCode }), code);
     for (const s of SUBBAGIAN) await expectOk(call('POST', `/api/v1/satker/${code}/subbagian`, rootToken, { code: s, name: `Sub. Bagian ${s}` }), s);
     const user = async (username: string, role: string, sub: string | null) => {
-      const body = await expectOk(call('POST', `/api/v1/satker/${code}/users`, rootToken, { username, fullName: `${role} ${code}`, role, subbagian: sub, password: PASSWORD }), username);
+      const body = await expectOk(call('POST', `/api/v1/satker/${code}/users`, rootToken, { username, fullName: `${role} ${code}`, role, subbagian: sub, password: GIVEN_PASSWORD }), username);
       return { id: body.id as string, role: role as WorkflowActor['role'], satker: code, subbagian: sub };
     };
     const sekretaris = await user(`sekretaris.${code}`, 'SEKRETARIS', null);
@@ -216,6 +218,9 @@ async function main(): Promise<void> {
       for (const office of offices) {
         const desks: Array<{ subbagian: string; token: string }> = [];
         for (const k of office.kasubbag) {
+          // An account an administrator created changes its password before anything else.
+          const first = await expectOk(call('POST', '/api/v1/auth/login', null, { username: k.username, password: GIVEN_PASSWORD }), 'first login');
+          await expectOk(call('POST', '/api/v1/auth/password', first.accessToken, { currentPassword: GIVEN_PASSWORD, newPassword: PASSWORD }), 'own password');
           desks.push({ subbagian: k.subbagian, token: (await expectOk(call('POST', '/api/v1/auth/login', null, { username: k.username, password: PASSWORD }), 'login')).accessToken });
         }
         const reports = reportPeriods(years).flatMap((period) => desks.map((desk) => ({ ...period, ...desk })));
