@@ -23,10 +23,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Masuk dengan nama pengguna dan kata sandi; menghasilkan token bearer' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiResponse({ status: 401, type: ErrorBody, description: 'AUTH.INVALID_CREDENTIALS' })
+  @ApiResponse({ status: 409, type: ErrorBody, description: 'AUTH.ATTEMPT_IN_PROGRESS: another attempt at this username is being checked (Retry-After)' })
   @ApiResponse({ status: 403, type: ErrorBody, description: 'AUTH.ACCOUNT_INACTIVE: the password is right but the account or its office is deactivated' })
   @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this username, whether an account or not (Retry-After)' })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'AUTH.RATE_LIMITED: too many failures from this address (Retry-After)' })
-  @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down), or DATABASE.UNAVAILABLE (Retry-After)' })
+  @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down), AUTH.LOGIN_BUSY: too many passwords being checked, or DATABASE.UNAVAILABLE (Retry-After)' })
   login(@Body() body: LoginDto, @Ip() address: string): Promise<LoginResponseDto> {
     return this.auth.login(body.username, body.password, address);
   }
@@ -74,7 +75,7 @@ export class AuthController {
   })
   @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this account (Retry-After)' })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'AUTH.RATE_LIMITED: too many failures from this address (Retry-After)' })
-  @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down) (Retry-After)' })
+  @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down), or AUTH.LOGIN_BUSY: too many passwords being checked (Retry-After)' })
   async changePassword(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ChangePasswordDto,

@@ -7,6 +7,7 @@ import { AppConfig } from '@kinerja/platform';
 import { AccessGuard } from './access.guard';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
+import { AttemptsInFlight } from './attempts-in-flight';
 import { AuthService } from './auth.service';
 import { BearerAuthenticator } from './bearer-authenticator';
 import { FirstAdminBootstrap } from './first-admin.bootstrap';
@@ -17,6 +18,7 @@ import { PairLockout } from './pair-lockout';
 import { RoutePermissionsCheck } from './route-permissions.check';
 import { SessionChangeListener } from './session-change-listener';
 import { UnknownUsernameLockout } from './unknown-username-lockout';
+import { VerificationSlots } from './verification-slots';
 
 /**
  * Authentication for the whole API: login, the global AccessGuard (token, office scope, roles), the
@@ -46,6 +48,8 @@ import { UnknownUsernameLockout } from './unknown-username-lockout';
     PairLockout,
     KnownAddressStore,
     UnknownUsernameLockout,
+    AttemptsInFlight,
+    VerificationSlots,
     RoutePermissionsCheck,
     FirstAdminBootstrap,
     SessionChangeListener,

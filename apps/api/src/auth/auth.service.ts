@@ -1,20 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
-import { CredentialsService, UserPasswordService, UserSessionsService } from '@kinerja/identity';
+import { CredentialsService, normalizedUsername, UserPasswordService, UserSessionsService } from '@kinerja/identity';
 import type { AuthenticatedUser, IdentityCommandOptions, LoginOrigin } from '@kinerja/identity';
 import { AccessTokenService } from './access-token.service';
+import { AttemptsInFlight } from './attempts-in-flight';
 import { LoginResponseDto } from './auth.dto';
 import { KnownAddressStore } from './known-addresses';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PairLockout } from './pair-lockout';
 import { UnknownUsernameLockout } from './unknown-username-lockout';
+import { VerificationSlots } from './verification-slots';
 
 /** Refusals that say someone is guessing, for the operators' security log (warn); others are info. */
-const ALARMING = new Set(['AUTH.LOCKED', 'AUTH.RATE_LIMITED']);
+const ALARMING = new Set(['AUTH.LOCKED', 'AUTH.RATE_LIMITED', 'AUTH.ATTEMPT_IN_PROGRESS', 'AUTH.LOGIN_BUSY']);
 
 /**
- * Whatever proves a password: the address's rate limit, then the credentials (and their locks: the
- * account from this address, the account from everywhere). Login, then a token; changing one's own
+ * How long a signed-in owner's password change waits for another attempt at their name: the same
+ * change sent twice at once then replays. Guesses with a stolen token are still checked one at a time.
+ */
+const PASSWORD_CHANGE_WAIT_MS = 5_000;
+
+/**
+ * Whatever proves a password: the address's rate limit, one attempt per name at a time, a bounded
+ * number of verifications per process, then the credentials (and their locks: the account from this
+ * address, the account from everywhere). Login, then a token; changing one's own
  * password, whose wrong current passwords count as failed logins for the address as for the account.
  */
 @Injectable()
@@ -31,11 +40,13 @@ export class AuthService {
     private readonly pairs: PairLockout,
     private readonly knownAddresses: KnownAddressStore,
     private readonly unknownNames: UnknownUsernameLockout,
+    private readonly inFlight: AttemptsInFlight,
+    private readonly slots: VerificationSlots,
   ) {}
 
   async login(username: string, password: string, address: string): Promise<LoginResponseDto> {
     try {
-      const answer = await this.counted(address, 'AUTH.INVALID_CREDENTIALS', async () => {
+      const answer = await this.counted(username, address, 0, 'AUTH.INVALID_CREDENTIALS', async () => {
         const { user, tokenVersion, passwordChangeRequired } = await this.credentials.verify(username, password, this.origin(address));
         return { ...(await this.tokens.issue(user, tokenVersion)), user, passwordChangeRequired };
       });
@@ -55,7 +66,7 @@ export class AuthService {
     options: IdentityCommandOptions,
   ): Promise<{ replayed: boolean }> {
     const origin = this.origin(address);
-    return this.counted(address, 'AUTH.CURRENT_PASSWORD_WRONG', async () => {
+    return this.counted(user.username, address, PASSWORD_CHANGE_WAIT_MS, 'AUTH.CURRENT_PASSWORD_WRONG', async () => {
       await this.credentials.assertAddressNotLocked(user, origin);
       try {
         const answer = await this.passwords.changeOwn(user, currentPassword, newPassword, options);
@@ -96,14 +107,22 @@ export class AuthService {
     else this.logger.log(line);
   }
 
-  /** `attempt` behind the address's rate limit; its refusal with `failure` counts against the address. */
-  private async counted<T>(address: string, failure: string, attempt: () => Promise<T>): Promise<T> {
-    await this.rateLimiter.assertAllowed(address);
+  /**
+   * `attempt` as a failure reserved in advance against the address's rate limit (given back unless
+   * it fails with `failure`), alone for its name (over every replica; waiting up to `waitMs` for its
+   * turn), in one of this process's verification slots. Each check is made before the password is verified, so requests sent at
+   * once cannot all pass it before any failure is counted.
+   */
+  private async counted<T>(username: string, address: string, waitMs: number, failure: string, attempt: () => Promise<T>): Promise<T> {
+    await this.rateLimiter.reserve(address);
+    let failed = false;
     try {
-      return await attempt();
+      return await this.inFlight.one(normalizedUsername(username), () => this.slots.run(attempt), waitMs);
     } catch (error) {
-      if (error instanceof DomainError && error.code === failure) await this.rateLimiter.recordFailure(address);
+      failed = error instanceof DomainError && error.code === failure;
       throw error;
+    } finally {
+      if (!failed) await this.rateLimiter.giveBack(address);
     }
   }
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { availableParallelism } from 'node:os';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -227,6 +228,24 @@ export class AppConfig {
   @Min(1)
   @Max(10000)
   LOGIN_RATE_PER_MINUTE = 20;
+
+  /**
+   * Password verifications (Argon2id, login and own password change) one API process runs at once;
+   * more wait in a queue of LOGIN_VERIFICATION_QUEUE, and beyond it are refused at once (503
+   * AUTH.LOGIN_BUSY), so that a flood of logins cannot starve the rest of the API. Default: twice
+   * the CPUs.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_VERIFICATIONS_IN_FLIGHT = 2 * availableParallelism();
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  LOGIN_VERIFICATION_QUEUE = 16;
 
   /** Password of the demo users created by `seed:demo`. */
   @IsString()
