@@ -55,10 +55,12 @@ describe('GET /health', () => {
 describe('GET /health with HEALTH_DETAILS=signed-in', () => {
   let t: TestApp;
   let tokens: Record<string, string>;
+  let rootAdmin: string;
   beforeAll(async () => {
     t = await createTestApp({ env: { HEALTH_DETAILS: 'signed-in' } });
-    const { own } = await createTwoOffices(t);
-    tokens = Object.fromEntries(Object.entries(own.users).map(([role, user]) => [role, user.token]));
+    const offices = await createTwoOffices(t);
+    rootAdmin = offices.rootAdminToken;
+    tokens = Object.fromEntries(Object.entries(offices.own.users).map(([role, user]) => [role, user.token]));
   });
   afterAll(() => t.close());
 
@@ -82,5 +84,22 @@ describe('GET /health with HEALTH_DETAILS=signed-in', () => {
       expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: { status: 'up' }, integrity: { status: 'OK' }, eventLog: { status: 'OK' } });
       expect(res.body.workers).toMatchObject({ status: 'NONE' });
     }
+  });
+
+  it("counts only the caller's own offices' integrity alerts: another kabupaten's damage is not theirs to watch", async () => {
+    await t.db.dataSource.query(
+      `INSERT INTO integrity_alerts (satker_code, detected_at, source, kind, detail) VALUES ('kpu-kab-banyuwangi', now(), 'test', 'CHAIN_BROKEN', 'rusak')`,
+    );
+    expect((await health(tokens.ADMIN)).body.integrity).toEqual({ status: 'OK', damagedOffices: 0 });
+    expect((await health(rootAdmin)).body.integrity).toMatchObject({ status: 'DAMAGED', damagedOffices: 1 });
+  });
+
+  it('tells an ADMIN who has still to change the password an administrator gave only ok, as every other route refuses them', async () => {
+    const created = await t.http.post('/api/v1/satker/kpu-kab-jember/users').set('Authorization', `Bearer ${rootAdmin}`)
+      .send({ username: 'admin.kedua', fullName: 'Admin Kedua', role: 'ADMIN', password: 'meja-kursi-lemari' });
+    expect(created.status).toBe(201);
+    const signedIn = await t.http.post('/api/v1/auth/login').send({ username: 'admin.kedua', password: 'meja-kursi-lemari' });
+    expect(signedIn.body.passwordChangeRequired).toBe(true);
+    expect((await health(signedIn.body.accessToken)).body).toEqual({ status: 'ok', details: expect.any(String) });
   });
 });

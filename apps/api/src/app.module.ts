@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { IdentityModule } from '@kinerja/identity';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
 import { ProjectionsModule } from '@kinerja/projections';
 import { AdminModule } from './admin/admin.module';
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), ProjectionsModule, AuthModule, AdminModule, WorkflowHttpModule, AuditModule, NotificationsModule, LkjHttpModule],
+      imports: [PlatformModule.forRoot(options), ProjectionsModule, IdentityModule, AuthModule, AdminModule, WorkflowHttpModule, AuditModule, NotificationsModule, LkjHttpModule],
       controllers: [HealthController],
     };
   }

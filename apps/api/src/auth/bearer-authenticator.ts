@@ -31,9 +31,9 @@ export class BearerAuthenticator {
     return { user: { id, username, fullName, role, satker, subbagian }, passwordChangeRequired };
   }
 
-  /** The user of a route open to everyone that says more to some callers; null when the header names nobody validly. */
-  async callerOf(header: string | undefined): Promise<AuthenticatedUser | null> {
+  /** The session of a route open to everyone that says more to some callers; null when the header names nobody validly. */
+  async callerOf(header: string | undefined): Promise<BearerSession | null> {
     if (!header) return null;
-    return this.authenticate(header).then((session) => session.user, () => null);
+    return this.authenticate(header).then((session) => session, () => null);
   }
 }

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type Redis from 'ioredis';
 import { loadConfig, SystemClock } from '@kinerja/platform';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import type { SatkerScopeService } from '@kinerja/identity';
 import type { BearerAuthenticator } from '../auth/bearer-authenticator';
 import { HealthController } from './health.controller';
 
@@ -20,7 +21,7 @@ describe('GET /health and the event log order (real PostgreSQL)', () => {
     const req = { header: () => undefined } as unknown as Request;
     const redis = { ping: async () => 'PONG' } as unknown as Redis;
     const nobody = { callerOf: async () => null } as unknown as BearerAuthenticator;
-    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }, loadConfig(env), new SystemClock(), nobody).health(req, res);
+    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }, loadConfig(env), new SystemClock(), nobody, {} as SatkerScopeService).health(req, res);
     return { status, body };
   }
 

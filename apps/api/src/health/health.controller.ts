@@ -6,6 +6,7 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { checkTransactionOrder } from '@kinerja/event-store';
 import { workerPresence } from '@kinerja/jobs';
+import { type AuthenticatedUser, SatkerScopeService } from '@kinerja/identity';
 import { AppConfig, Clock, REDIS, redisAnswer, RUNTIME, Runtime } from '@kinerja/platform';
 import { ProjectionLagService } from '@kinerja/projections';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
@@ -39,6 +40,7 @@ export class HealthController {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly bearer: BearerAuthenticator,
+    private readonly scope: SatkerScopeService,
     @Optional() private readonly integrity?: IntegrityService,
     @Optional() private readonly projectionLag?: ProjectionLagService,
   ) {}
@@ -72,11 +74,15 @@ export class HealthController {
     }
   }
 
-  /** Loud but not unhealthy: how many offices have open integrity alerts, of their chain or their evidence files (names only to their auditors). */
-  private async integrityStatus() {
+  /**
+   * Loud but not unhealthy: how many offices have open integrity alerts, of their chain or their
+   * evidence files (names only to their auditors) — of the caller's offices (`scope`), or of all
+   * when the details are public.
+   */
+  private async integrityStatus(scope: string[] | null) {
     if (!this.integrity) return undefined;
     try {
-      const damaged = (await this.integrity.damagedOffices()).length;
+      const damaged = (scope === null ? await this.integrity.damagedOffices() : await this.integrity.damagedOfficesAmong(scope)).length;
       return damaged === 0
         ? { status: 'OK' as const, damagedOffices: 0 }
         : { status: 'DAMAGED' as const, damagedOffices: damaged, message: `PERINGATAN: integritas data ${damaged} satker terdeteksi rusak (rantai jejak audit, berkas bukti dukung atau berkas LKj); periksa GET /api/v1/satker/{satker}/audit/verify.` };
@@ -94,7 +100,8 @@ export class HealthController {
       'ADMIN or INSPEKTORAT sending its token when HEALTH_DETAILS is signed-in (the default in production), for anyone when public.',
   })
   async health(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    if (this.config.HEALTH_DETAILS === 'signed-in' && !(await this.mayReadDetails(req))) {
+    const reader = this.config.HEALTH_DETAILS === 'signed-in' ? await this.detailReader(req) : null;
+    if (this.config.HEALTH_DETAILS === 'signed-in' && reader === null) {
       // Only what readiness needs: the database, Redis and the log's order.
       const [database, redis, eventLog] = await Promise.all([
         probe(() => this.dataSource.query('SELECT 1')),
@@ -110,7 +117,7 @@ export class HealthController {
     const [database, redis, integrity, projections, eventLog, workers] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
-      this.integrityStatus(),
+      reader === null ? this.integrityStatus(null) : this.scope.codesInScope(reader).then((codes) => this.integrityStatus(codes)),
       this.projections(),
       this.eventLogOrder(),
       this.workers(),
@@ -132,10 +139,13 @@ export class HealthController {
     return checkTransactionOrder(this.dataSource).then((order) => (order.status === 'OK' ? { status: order.status } : order), () => null);
   }
 
-  /** An ADMIN or INSPEKTORAT of any office, by a valid token; nobody else (no token, a bad one, another role). */
-  private async mayReadDetails(req: Request): Promise<boolean> {
+  /**
+   * An ADMIN or INSPEKTORAT of any office, by a valid token, who has chosen their own password; nobody
+   * else (no token, a bad one, another role, an account still to change the password it was given).
+   */
+  private async detailReader(req: Request): Promise<AuthenticatedUser | null> {
     const caller = await this.bearer.callerOf(req.header('authorization'));
-    return caller !== null && DETAIL_READERS.includes(caller.role);
+    return caller !== null && !caller.passwordChangeRequired && DETAIL_READERS.includes(caller.user.role) ? caller.user : null;
   }
 }
 

@@ -332,6 +332,15 @@ export class IntegrityService {
   }
 
   /** Offices with an open alert, for `/health`. */
+  /** Of `satkers`, those with an open integrity alert. */
+  async damagedOfficesAmong(satkers: string[]): Promise<string[]> {
+    const rows = await this.dataSource.query(
+      `SELECT DISTINCT satker_code FROM integrity_alerts WHERE resolved_at IS NULL AND satker_code = ANY($1::text[]) ORDER BY satker_code`,
+      [satkers],
+    );
+    return rows.map((r: { satker_code: string }) => r.satker_code);
+  }
+
   async damagedOffices(): Promise<string[]> {
     const rows = await this.dataSource.query(`SELECT DISTINCT satker_code FROM integrity_alerts WHERE resolved_at IS NULL ORDER BY satker_code LIMIT 100`);
     return rows.map((r: { satker_code: string }) => r.satker_code);
