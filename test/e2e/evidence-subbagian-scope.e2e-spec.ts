@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ControllableClock } from '@kinerja/platform';
@@ -41,7 +43,7 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kinerja-evidence-scope-'));
-    t = await createTestApp({ clock, env: { DATA_DIR: dataDir, EVIDENCE_UPLOADS_PER_HOUR: '20', EVIDENCE_BYTES_PER_DAY: String(1024 * 1024) } });
+    t = await createTestApp({ clock, env: { DATA_DIR: dataDir, EVIDENCE_UPLOADS_PER_HOUR: '20', EVIDENCE_BYTES_PER_DAY: String(1024 * 1024), EVIDENCE_UPLOADS_IN_FLIGHT_PER_ACCOUNT: '1' } });
     tokens = await createJemberOffice(t);
     await approveJemberPk(t, tokens, 2024);
   });
@@ -154,6 +156,29 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
   });
 
   describe('upload limits per account (F4)', () => {
+    it('refuses a second upload of an account while its first is still being read (429 EVIDENCE.UPLOAD_IN_PROGRESS), then takes it', async () => {
+      // A slow client: the headers and the start of a multipart body, the rest held back.
+      const server = t.app.getHttpServer();
+      if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+      const { port } = server.address() as AddressInfo;
+      const boundary = 'kinerja-lambat';
+      const slow = request({
+        host: '127.0.0.1', port, method: 'POST', path: `/api/v1/satker/${JEMBER}/evidence`,
+        headers: { ...as(tokens.kasubbag.TPH), 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': 10_000 },
+      });
+      slow.on('error', () => undefined);
+      slow.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lambat.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`);
+      await new Promise((r) => setTimeout(r, 300));
+
+      const refused = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.TPH)).attach('file', Buffer.from('%PDF-1.4\n% kedua\n'), 'kedua.pdf');
+      expect({ status: refused.status, code: refused.body.code, retryAfter: refused.headers['retry-after'] }).toEqual({ status: 429, code: 'EVIDENCE.UPLOAD_IN_PROGRESS', retryAfter: '5' });
+      await upload(tokens.kasubbag.PDI, 'akun-lain-bersamaan.pdf'); // another account is not held up
+
+      slow.destroy();
+      await new Promise((r) => setTimeout(r, 300));
+      await upload(tokens.kasubbag.TPH, 'kedua.pdf');
+    });
+
     it('refuses uploads over EVIDENCE_UPLOADS_PER_HOUR with 429 EVIDENCE.RATE_LIMITED and Retry-After, for that account only', async () => {
       const limit = t.config.EVIDENCE_UPLOADS_PER_HOUR;
       let refused: { status: number; headers: Record<string, string>; body: Record<string, unknown> } | undefined;

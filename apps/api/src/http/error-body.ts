@@ -46,6 +46,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'EVIDENCE.MALFORMED_UPLOAD': 400,
   // An account's uploads per hour or bytes per day used up (EvidenceUploadLimiter), with Retry-After.
   'EVIDENCE.RATE_LIMITED': 429,
+  // Too many of one account's uploads being read at once (UploadsInFlight), with Retry-After.
+  'EVIDENCE.UPLOAD_IN_PROGRESS': 429,
   'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE': 413,
   'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD': 400,
 };

@@ -266,6 +266,20 @@ export class AppConfig {
   @Max(100 * 1024 * 1024)
   EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** Uploads of one account read into memory at a time, per API process (more: 429 EVIDENCE.UPLOAD_IN_PROGRESS). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EVIDENCE_UPLOADS_IN_FLIGHT_PER_ACCOUNT = 3;
+
+  /** Uploads read into memory at a time by one API process, all accounts (more: 503 EVIDENCE.UPLOADS_BUSY). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EVIDENCE_UPLOADS_IN_FLIGHT = 32;
+
   /** Bukti dukung files one account may upload per hour (counted in Redis, shared by replicas). */
   @Type(() => Number)
   @IsInt()
