@@ -1,8 +1,8 @@
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTwoOffices, FixtureOffice, login } from '../support/identity-fixtures';
-import { jemberPkBody } from './workflow/jember-office.fixture';
+import { approveJemberPk, createJemberOffice, jemberPkBody, submitMonth } from './workflow/jember-office.fixture';
 
-// F8 (weak passwords, admin-set passwords never changed) and F1 (one person, two accounts) over HTTP.
+// F8 (weak passwords, admin-set passwords never changed) and F1/F5 (one person, two accounts) over HTTP.
 describe('passwords an administrator sets, and one person behind one e-mail address', () => {
   let t: TestApp;
   let own: FixtureOffice;
@@ -130,6 +130,86 @@ describe('passwords an administrator sets, and one person behind one e-mail addr
       expect((await t.http.patch(`${users(own.code)}/${own.users.KETUA.id}`).set(as(own.users.ADMIN.token)).send({ email: 'budi@kpu.go.id' })).status).toBe(200);
       const back = await t.http.patch(`${users(own.code)}/${own.users.KASUBBAG.id}`).set(as(own.users.ADMIN.token)).send({ active: true });
       expect({ status: back.status, code: back.body.code }).toEqual({ status: 409, code: 'USER.EMAIL_TAKEN' });
+    });
+  });
+
+  describe('an e-mail address is plain ASCII and names a person whatever its +tag, for good (F5)', () => {
+    const zeroWidth = 'budi\u200b@kpu-jember.go.id';
+    const BWI = 'kpu-kab-bondowoso';
+    let tokens: Awaited<ReturnType<typeof createJemberOffice>>;
+    let ids: Record<string, string>;
+    const patchEmail = (username: string, email: string) =>
+      t.http.patch(`${users(BWI)}/${ids[`${username}.${BWI}`]}`).set(as(rootAdminToken)).send({ email });
+
+    beforeAll(async () => {
+      tokens = await createJemberOffice(t, BWI);
+      const listed = await t.http.get(users(BWI)).set(as(rootAdminToken));
+      ids = Object.fromEntries(listed.body.map((u: { username: string; id: string }) => [u.username, u.id]));
+      expect((await patchEmail('kasubbag.pdi', 'budi@kpu-jember.go.id')).status).toBe(200);
+    });
+
+    it.each([
+      ['a zero-width space', zeroWidth],
+      ['a fullwidth letter', 'ｂudi@kpu-jember.go.id'],
+      ['a dotless i', 'budı@kpu-jember.go.id'],
+      ['an accented domain', 'budi@kpu-jembér.go.id'],
+    ])('refuses an address with %s (400, naming the field, in Indonesian), on change and on create', async (_, email) => {
+      const patched = await patchEmail('sekretaris', email);
+      expect({ status: patched.status, code: patched.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(patched.body.details.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'email', message: expect.stringMatching(/ASCII/) })]));
+      const created = await t.http.post(users(BWI)).set(as(rootAdminToken))
+        .send({ username: 'budi.kembar', fullName: 'Budi Kembar', email, role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect({ status: created.status, code: created.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+    });
+
+    it('takes an address with a +tag for the same person (409 USER.EMAIL_TAKEN), whatever its case', async () => {
+      for (const email of ['budi+sek@kpu-jember.go.id', 'BUDI+x@KPU-jember.go.id']) {
+        const patched = await patchEmail('sekretaris', email);
+        expect({ status: patched.status, code: patched.body.code }).toEqual({ status: 409, code: 'USER.EMAIL_TAKEN' });
+      }
+      const created = await t.http.post(users(BWI)).set(as(rootAdminToken))
+        .send({ username: 'budi.kembar', fullName: 'Budi Kembar', email: 'budi+kembar@kpu-jember.go.id', role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect({ status: created.status, code: created.body.code }).toEqual({ status: 409, code: 'USER.EMAIL_TAKEN' });
+    });
+
+    it('refuses the approval of a report by an account with the submitter’s address, even after the submitter’s address changed (403 REALISASI.OWN_SUBMISSION)', async () => {
+      await approveJemberPk(t, tokens, 2024, BWI);
+      await submitMonth(t, tokens, 1, 'PDI', false, BWI); // submitted by kasubbag.pdi while it had budi@
+      const path = `/api/v1/satker/${BWI}/realisasi/2024/1/PDI`;
+      expect((await patchEmail('kasubbag.pdi', 'pdi@kpu-jember.go.id')).status).toBe(200);
+      for (const email of ['Budi@kpu-jember.go.id', 'budi+sek@kpu-jember.go.id']) {
+        expect((await patchEmail('sekretaris', email)).status).toBe(200); // budi@ is free now: nobody active has it
+        for (const action of ['approve', 'return']) {
+          const refused = await t.http.post(`${path}/${action}`).set(as(tokens.sekretaris)).send(action === 'return' ? { reason: 'Periksa lagi.' } : {});
+          expect({ status: refused.status, code: refused.body.code, sameEmail: refused.body.details?.sameEmail })
+            .toEqual({ status: 403, code: 'REALISASI.OWN_SUBMISSION', sameEmail: true });
+        }
+      }
+      // The Sekretaris's own address: someone else, who may approve.
+      expect((await patchEmail('sekretaris', 'sekretaris@kpu-jember.go.id')).status).toBe(200);
+      expect((await t.http.post(`${path}/approve`).set(as(tokens.sekretaris)).send({})).status).toBe(200);
+    });
+  });
+
+  describe('a password is not the owner’s name, nor the administrator’s one in other clothes (F8)', () => {
+    it('refuses a password made of the owner’s full name (422 USER.PASSWORD_CONTAINS_NAME)', async () => {
+      const created = await t.http.post(users(own.code)).set(as(own.users.ADMIN.token))
+        .send({ username: 'staf.nama', fullName: 'Budi Santoso', email: 'budi.santoso@kpu.go.id', role: 'KETUA', password: 'santoso1980' });
+      expect({ status: created.status, code: created.body.code, word: created.body.details?.word }).toEqual({ status: 422, code: 'USER.PASSWORD_CONTAINS_NAME', word: 'santoso' });
+    });
+
+    it('refuses one’s own change to the administrator’s password with a space or a character more (422 USER.PASSWORD_TOO_SIMILAR)', async () => {
+      const created = await t.http.post(users(own.code)).set(as(own.users.ADMIN.token))
+        .send({ username: 'staf.ganti', fullName: 'Staf Baru', role: 'KETUA', password: 'Tulip-Orbit-9472' });
+      expect(created.status).toBe(201);
+      const token = (await signIn('staf.ganti', 'Tulip-Orbit-9472')).body.accessToken;
+      for (const newPassword of [' Tulip-Orbit-9472', 'tulip-orbit-9472', 'Tulip-Orbit-9473']) {
+        const change = await t.http.post('/api/v1/auth/password').set(as(token)).send({ currentPassword: 'Tulip-Orbit-9472', newPassword });
+        expect({ status: change.status, code: change.body.code }).toEqual({ status: 422, code: 'USER.PASSWORD_TOO_SIMILAR' });
+        expect(change.body.message).toMatch(/terlalu mirip/);
+      }
+      const changed = await t.http.post('/api/v1/auth/password').set(as(token)).send({ currentPassword: 'Tulip-Orbit-9472', newPassword: 'sepeda-biru-di-taman' });
+      expect(changed.status).toBe(204);
     });
   });
 });

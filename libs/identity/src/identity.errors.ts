@@ -77,7 +77,8 @@ export const identityErrors = {
     new DomainError(
       'USER.EMAIL_TAKEN',
       `Alamat e-mail "${email}" sudah dipakai akun aktif lain. Satu alamat e-mail hanya untuk satu orang: gunakan alamat e-mail ` +
-        'pribadi dinas orang tersebut, atau bila orang yang sama pindah satker, minta Admin satker lamanya menonaktifkan akun lama terlebih dahulu.',
+        'pribadi dinas orang tersebut, atau bila orang yang sama pindah satker, minta Admin satker lamanya menonaktifkan akun lama terlebih dahulu. ' +
+        'Huruf besar-kecil dan tambahan "+..." sebelum @ tidak dibedakan (budi+kantor@… adalah kotak surat budi@…).',
       'conflict',
       { email },
     ),
@@ -125,8 +126,8 @@ export const identityErrors = {
   passwordTooPredictable: () =>
     new DomainError(
       'USER.PASSWORD_TOO_PREDICTABLE',
-      'Kata sandi ini berupa karakter berulang atau berurutan (seperti "aaaaaaaa", "12345678", "abcdefgh" atau "qwertyui") ' +
-        'sehingga mudah ditebak. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.',
+      'Kata sandi ini berupa karakter berulang atau berurutan (seperti "aaaaaaaa", "12345678", "abcdefgh1" atau "qwertyui"), ' +
+        'atau hanya angka yang kurang dari 12 digit (seperti tanggal "17081945"), sehingga mudah ditebak. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.',
       'validation',
     ),
   passwordContainsUsername: () =>
@@ -143,6 +144,21 @@ export const identityErrors = {
         `Pilih kata sandi lain; tanpa nama tersebut pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
       'validation',
       { word },
+    ),
+  passwordContainsName: (word: string) =>
+    new DomainError(
+      'USER.PASSWORD_CONTAINS_NAME',
+      `Kata sandi tidak boleh hanya berupa variasi dari nama atau alamat e-mail pemilik akun ("${word}"), karena mudah ditebak. ` +
+        `Pilih kata sandi lain; tanpa nama tersebut pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
+      'validation',
+      { word },
+    ),
+  passwordTooSimilar: () =>
+    new DomainError(
+      'USER.PASSWORD_TOO_SIMILAR',
+      'Kata sandi baru terlalu mirip dengan kata sandi saat ini (hanya berbeda spasi, huruf besar-kecil, tanda baca atau ' +
+        'beberapa karakter). Kata sandi yang disetel Admin juga diketahui Admin: pilih kata sandi yang benar-benar baru.',
+      'validation',
     ),
   passwordUnchanged: () =>
     new DomainError('USER.PASSWORD_UNCHANGED', 'Kata sandi baru harus berbeda dari kata sandi saat ini.', 'validation'),

@@ -3,10 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ROLES } from '@kinerja/domain';
 import type { Role } from '@kinerja/domain';
-import { PASSWORD_MAX_LENGTH, SUBBAGIAN_CODE_PATTERN, USERNAME_PATTERN } from '@kinerja/identity';
+import { PASSWORD_MAX_LENGTH, PLAIN_EMAIL_MESSAGE, PLAIN_EMAIL_PATTERN, SUBBAGIAN_CODE_PATTERN, USERNAME_PATTERN } from '@kinerja/identity';
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
+
+const EMAIL_DESCRIPTION =
+  'Plain ASCII only. One person, one address: no other active account may have it, case and a +tag in the local part aside (409 USER.EMAIL_TAKEN).';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -23,9 +26,10 @@ export class CreateUserDto {
   @MaxLength(200)
   fullName: string;
 
-  @ApiPropertyOptional({ example: 'pdi@kpu-jember.go.id', nullable: true, type: String })
+  @ApiPropertyOptional({ example: 'pdi@kpu-jember.go.id', nullable: true, type: String, description: EMAIL_DESCRIPTION })
   @IsOptional()
   @IsEmail()
+  @Matches(PLAIN_EMAIL_PATTERN, { message: PLAIN_EMAIL_MESSAGE })
   @MaxLength(254)
   email?: string | null;
 
@@ -53,10 +57,11 @@ export class UpdateUserDto {
   @MaxLength(200)
   fullName?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'null removes the e-mail address' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: `null removes the e-mail address. ${EMAIL_DESCRIPTION}` })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsEmail()
+  @Matches(PLAIN_EMAIL_PATTERN, { message: PLAIN_EMAIL_MESSAGE })
   @MaxLength(254)
   email?: string | null;
 

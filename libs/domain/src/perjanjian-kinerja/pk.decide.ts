@@ -30,7 +30,7 @@ function requireReviewer(actor: Actor, version: PkVersion, action: string): void
   if (same === 'same-email') {
     throw new DomainError(
       'PK.OWN_SUBMISSION',
-      `Anda tidak dapat ${action} PK ini: PK diajukan dari akun lain dengan alamat e-mail yang sama dengan akun Anda, sehingga dianggap pengajuan Anda sendiri; harus orang lain.`,
+      `Anda tidak dapat ${action} PK ini: PK diajukan dari akun lain yang memakai atau pernah memakai alamat e-mail akun Anda (huruf besar-kecil dan +tanda sebelum @ tidak dibedakan), sehingga dianggap pengajuan Anda sendiri; harus orang lain.`,
       'forbidden',
       { sameEmail: true },
     );

@@ -123,7 +123,7 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
   if (same === 'same-email') {
     refuse(
       'REALISASI.OWN_SUBMISSION',
-      `Anda tidak dapat ${action} laporan ini: laporan diajukan dari akun lain dengan alamat e-mail yang sama dengan akun Anda, sehingga dianggap pengajuan Anda sendiri; harus orang lain.`,
+      `Anda tidak dapat ${action} laporan ini: laporan diajukan dari akun lain yang memakai atau pernah memakai alamat e-mail akun Anda (huruf besar-kecil dan +tanda sebelum @ tidak dibedakan), sehingga dianggap pengajuan Anda sendiri; harus orang lain.`,
       'forbidden',
       { sameEmail: true },
     );

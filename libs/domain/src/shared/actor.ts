@@ -18,8 +18,9 @@ export interface Actor {
   /** The subbagian a KASUBBAG heads; null for every other role. */
   subbagian: string | null;
   /**
-   * The person's other accounts: those with the same e-mail address, active or not, read when a
-   * review is decided. Maker-checker rules count them as the actor. Absent: none known.
+   * The person's other accounts: those that have or ever had the actor's e-mail address (as a
+   * person: any case, a `+tag` aside), active or not, read when a review is decided. Maker-checker
+   * rules count them as the actor. Absent: none known.
    */
   otherAccounts?: readonly string[];
 }

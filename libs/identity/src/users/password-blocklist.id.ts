@@ -10,7 +10,9 @@ export const INDONESIAN_COMMON_PASSWORDS: readonly string[] = [
   // Religious and patriotic phrases.
   'bismillah', 'bismillahirrahmanirrahim', 'alhamdulillah', 'assalamualaikum', 'insyaallah', 'astagfirullah', 'subhanallah',
   'allahuakbar', 'masyaallah', 'indonesia', 'indonesiaraya', 'merdeka', 'garuda', 'garudaindonesia', 'pancasila',
-  'bhinneka', 'bhinnekatunggalika', 'nusantara', 'proklamasi',
+  'bhinneka', 'bhinnekatunggalika', 'nusantara', 'proklamasi', 'merahputih', 'sangsaka', 'sangsakamerahputih', 'tanahair',
+  'tanahairku', 'nkri', 'nkrihargamati', 'dirgahayu', 'dirgahayuri', 'kemerdekaan', 'indonesiamerdeka', 'gotongroyong',
+  'sumpahpemuda', 'republikindonesia', 'hutri', 'tujuhbelasagustus', 'burunggaruda', 'garudapancasila', 'ibupertiwi',
   // Affection and everyday words.
   'sayang', 'sayangku', 'sayangkamu', 'cinta', 'cintaku', 'cintakamu', 'akusayangkamu', 'kasih', 'kasihku', 'rahasia',
   'rahasiaku', 'rahasiaa', 'katasandi', 'katasandiku', 'sandi', 'sandiku', 'kunci', 'masuk', 'masukaja', 'gantisandi',

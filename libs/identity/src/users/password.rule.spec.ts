@@ -1,5 +1,6 @@
 import { DomainError } from '@kinerja/domain';
 import { assertAcceptablePassword, type PasswordContext } from './password.rule';
+import { assertNotLikeCurrent, editDistance } from './password-similarity';
 
 function refusal(password: string, context: PasswordContext = { username: 'kasubbag.pdi', satker: 'kpu-kab-jember' }): string | null {
   try {
@@ -91,5 +92,74 @@ describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
   it('accepts the passwords the test fixtures use', () => {
     expect(refusal('fixture-password-1', { username: 'sekretaris.kpu-kab-x', satker: 'kpu-kab-x' })).toBeNull();
     expect(refusal('admin-password-for-tests', { username: 'admin', satker: 'kpu-ri' })).toBeNull();
+  });
+
+  it.each(['17081945', '01012026', '31122026', '19450817', '17-08-1945', '12345678901'])(
+    'given only digits, fewer than twelve (%s: a date, a number someone knows), then it is refused as too predictable (or too common)',
+    (password) => expect(['USER.PASSWORD_TOO_PREDICTABLE', 'USER.PASSWORD_TOO_COMMON']).toContain(refusal(password)),
+  );
+
+  it('given twelve digits or more with no pattern, then the digits rule lets it through', () => {
+    expect(refusal('902741385160')).toBeNull();
+  });
+
+  it.each(['abcdefgh1', 'abcdefgh12', 'aaaaaaab', 'aaaaaaa1b', 'hgfedcba!2024', 'zqzqzq-77-zqzq'])(
+    'given a sequence or repetition with a little added (%s), then it is refused as too predictable',
+    (password) => expect(refusal(password)).toBe('USER.PASSWORD_TOO_PREDICTABLE'),
+  );
+
+  it.each(['pass1234word', 'sun2024shine', 'dragon-99-dragon'])(
+    'given a common password with digits or symbols inside it (%s), then it is refused as too common (or predictable)',
+    (password) => expect(['USER.PASSWORD_TOO_COMMON', 'USER.PASSWORD_TOO_PREDICTABLE']).toContain(refusal(password)),
+  );
+
+  it.each(['merahputih', 'MerahPutih45', 'indonesiaraya', 'garuda2024', 'pancasila!', 'bhinneka-1'])(
+    'given a patriotic word common in Indonesia (%s), then it is refused as too common',
+    (password) => expect(refusal(password, { username: 'ketua.x' })).toBe('USER.PASSWORD_TOO_COMMON'),
+  );
+
+  it('given the owner’s full name or a word of it with little else, then it is refused and the word named', () => {
+    const budi: PasswordContext = { username: 'kasubbag.pdi', fullName: 'Budi Santoso', email: 'budi.santoso@bwi.kpu.go.id' };
+    expect(refusal('santoso1980', budi)).toBe('USER.PASSWORD_CONTAINS_NAME');
+    expect(refusal('BudiSantoso!', budi)).toBe('USER.PASSWORD_CONTAINS_NAME');
+    expect(refusal('santoso1980', { username: 'kasubbag.pdi', fullName: 'Dr. Budi Santoso, S.H.' })).toBe('USER.PASSWORD_CONTAINS_NAME');
+  });
+
+  it('given the local part of the owner’s e-mail address, then it is refused', () => {
+    expect(refusal('budi.santoso@bwi', { username: 'kasubbag.pdi', email: 'budi.santoso@bwi.kpu.go.id' })).toBe('USER.PASSWORD_CONTAINS_NAME');
+    expect(refusal('rudy-hartono-7', { username: 'ketua.x', email: 'rudy.hartono@kpu.go.id' })).toBe('USER.PASSWORD_CONTAINS_NAME');
+  });
+
+  it('given a name with a strong password beside it, or a name of three letters, then it is accepted', () => {
+    expect(refusal('santoso-jeruk-sepeda-biru', { username: 'kasubbag.pdi', fullName: 'Budi Santoso' })).toBeNull();
+    expect(refusal('ani-meja-kursi', { username: 'kasubbag.pdi', fullName: 'Ani' })).toBeNull();
+  });
+});
+
+describe('a new password is not the current one in other clothes (one’s own change)', () => {
+  function similarity(newPassword: string, currentPassword: string): string | null {
+    try {
+      assertNotLikeCurrent(newPassword, currentPassword);
+      return null;
+    } catch (error) {
+      return (error as DomainError).code;
+    }
+  }
+
+  it.each([' Tulip-Orbit-9472', 'Tulip-Orbit-9472 ', 'TULIP-ORBIT-9472', 'tulip orbit 9472', 'TulipOrbit9472', 'Tulip-Orbit-9473', 'Tulip-Orbit-947', 'Tulip-Orbit-9472!!', 'Tulip-Orbit-9472-2025'])(
+    'given %j for the current Tulip-Orbit-9472, then it is refused as too similar',
+    (newPassword) => expect(similarity(newPassword, 'Tulip-Orbit-9472')).toBe('USER.PASSWORD_TOO_SIMILAR'),
+  );
+
+  it('given a password three characters or more apart, then it is accepted', () => {
+    expect(similarity('Tulip-Orbit-1234', 'Tulip-Orbit-9472')).toBeNull();
+    expect(similarity('sepeda-biru-di-taman', 'meja-kursi-lemari')).toBeNull();
+    expect(similarity('Tulip-Orbit-9472-sepeda-biru', 'Tulip-Orbit-9472')).toBeNull();
+  });
+
+  it('counts edits by character', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('àb', 'ab')).toBe(1);
   });
 });

@@ -7,38 +7,71 @@ export interface PasswordContext {
   username: string;
   /** The office's code (`kpu-kab-jember`); absent where none applies. */
   satker?: string | null;
+  /** The owner's full name: its words of four letters or more are names anyone may guess. */
+  fullName?: string | null;
+  /** The owner's e-mail address: its local part (`budi.santoso`) and the words in it likewise. */
+  email?: string | null;
 }
 
 /** Words anyone can guess for any account of this service. */
 const SERVICE_WORDS = ['kinerja', 'kpu'];
 const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** A run of digits or symbols this long or shorter, taken out of a password, leaves its "skeleton" (`pass1234word` → `password`). */
+const SKELETON_RUN_MAX = 6;
+/** Digits alone (symbols aside) are a date or a number someone knows below this many (`17081945`, `01012026`). */
+const DIGITS_ONLY_MIN = 12;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
 
 /**
  * The password rule every password chosen in Kinerja meets (NIST SP 800-63B §5.1.1.2): at least
  * PASSWORD_MIN_LENGTH characters; not a commonly used or breached password, nor one with only
- * digits or symbols around it, nor its l33t spelling; not repetitive or sequential (`aaaaaaaa`,
- * `abcabcab`, `12345678`, `qwertyui`, `aaaa1111`); and what is left once the username, the
- * service's name (`kinerja`, `kpu`) and the office's code are taken out is itself at least
- * PASSWORD_MIN_LENGTH characters and passes the same checks (`dup.b.dup.b` for `dup.b` fails,
- * `admin-password-for-tests` for `admin` passes). No composition rule (digits, capitals): NIST
- * advises against them.
+ * digits or symbols around it or in it (`pass1234word`), nor its l33t spelling; not repetitive or
+ * sequential (`aaaaaaaa`, `abcabcab`, `12345678`, `qwertyui`, `aaaa1111`), nor nearly so (`aaaaaaab`,
+ * `abcdefgh12`); not only digits below DIGITS_ONLY_MIN (a date: `17081945`); and what is left once
+ * the username, the owner's full name and e-mail local part (and their words of four letters or
+ * more), the service's name (`kinerja`, `kpu`) and the office's code are taken out is itself at
+ * least PASSWORD_MIN_LENGTH characters and passes the same checks (`dup.b.dup.b` for `dup.b` fails,
+ * `admin-password-for-tests` for `admin` passes, `santoso1980` for Budi Santoso fails). No
+ * composition rule (digits, capitals): NIST advises against them.
  */
 export function assertAcceptablePassword(password: string, context: PasswordContext): void {
   if ([...password].length < PASSWORD_MIN_LENGTH) throw identityErrors.passwordTooShort(PASSWORD_MIN_LENGTH);
   const text = password.normalize('NFKC').toLowerCase();
   assertNotGuessable(text);
   const { rest, removed } = withoutNames(text, context);
-  if (removed === null) return;
-  if ([...rest.replace(/[^\p{L}\p{N}]+/gu, '')].length < PASSWORD_MIN_LENGTH) {
-    throw removed.kind === 'username' ? identityErrors.passwordContainsUsername() : identityErrors.passwordContainsServiceName(removed.word);
+  const remaining = rest.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (removed !== null) {
+    if ([...rest.replace(/[^\p{L}\p{N}]+/gu, '')].length < PASSWORD_MIN_LENGTH) {
+      if (removed.kind === 'username') throw identityErrors.passwordContainsUsername();
+      throw removed.kind === 'name' ? identityErrors.passwordContainsName(removed.word) : identityErrors.passwordContainsServiceName(removed.word);
+    }
+    assertNotGuessable(remaining);
   }
-  assertNotGuessable(rest.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  // After the names, so that a name said twice (`dup.b.dup.b`) is told as the name.
+  const skeletons = [...skeletonsOf(text), ...(removed === null ? [] : skeletonsOf(remaining))];
+  if (skeletons.some(isCommon)) throw identityErrors.passwordTooCommon();
+  if (skeletons.some(isPredictable)) throw identityErrors.passwordTooPredictable();
 }
 
 function assertNotGuessable(text: string): void {
   if (isCommon(text)) throw identityErrors.passwordTooCommon();
-  if (isPredictable(text)) throw identityErrors.passwordTooPredictable();
+  if (isPredictable(text) || isShortDigits(text)) throw identityErrors.passwordTooPredictable();
+}
+
+/**
+ * The password with one run of digits or symbols (at most SKELETON_RUN_MAX) taken out, for each
+ * such run: what a guesser tries with the usual digits added (`abcdefgh12`, `pass1234word`).
+ * Skeletons shorter than four characters say nothing.
+ */
+export function skeletonsOf(text: string): string[] {
+  const runs = [...text.matchAll(/[^\p{L}]+/gu)].filter((run) => [...run[0]].length <= SKELETON_RUN_MAX);
+  return runs.map((run) => text.slice(0, run.index) + text.slice(run.index! + run[0].length)).filter((rest) => [...rest].length >= 4);
+}
+
+/** Only digits once symbols are left out, and fewer than DIGITS_ONLY_MIN: a date, a telephone number, an id. */
+function isShortDigits(text: string): boolean {
+  const digits = text.replace(/[^\p{L}\p{N}]+/gu, '');
+  return /^[0-9]+$/.test(digits) && digits.length < DIGITS_ONLY_MIN;
 }
 
 /** In the list as it is, with its separators left out, with only digits or symbols around it, or spelt in l33t. */
@@ -53,11 +86,12 @@ function deleet(text: string): string {
   return [...text].map((c) => LEET[c] ?? c).join('');
 }
 
-/** One unit repeated, a run of neighbouring characters, a keyboard row, or two such parts. */
+/** One unit repeated, a run of neighbouring characters, a keyboard row, two such parts, or one such with one character more (`aaaaaaab`). */
 export function isPredictable(text: string): boolean {
   const chars = [...text];
   if (chars.length === 0) return true;
-  return isSimple(chars) || chars.some((_, k) => k >= 3 && chars.length - k >= 3 && isRun(chars.slice(0, k)) && isRun(chars.slice(k)));
+  if (isSimple(chars) || chars.some((_, k) => k >= 3 && chars.length - k >= 3 && isRun(chars.slice(0, k)) && isRun(chars.slice(k)))) return true;
+  return chars.length >= 5 && (isSimple(chars.slice(1)) || isSimple(chars.slice(0, -1)));
 }
 
 function isSimple(chars: string[]): boolean {
@@ -88,14 +122,18 @@ function isKeyboardRow(text: string): boolean {
   return KEYBOARD_ROWS.some((row) => row.includes(text) || [...row].reverse().join('').includes(text));
 }
 
+type NameKind = 'username' | 'name' | 'service';
+
 /** The password without every name of the account (longest first), and the first one found. */
-function withoutNames(text: string, context: PasswordContext): { rest: string; removed: { kind: 'username' | 'service'; word: string } | null } {
+function withoutNames(text: string, context: PasswordContext): { rest: string; removed: { kind: NameKind; word: string } | null } {
+  const personal = [...wordsOf(context.fullName ?? ''), ...namesOf(context.email?.split('@')[0] ?? ''), ...wordsOf(context.email?.split('@')[0] ?? '')];
   const words = [
     ...namesOf(context.username).map((word) => ({ kind: 'username' as const, word })),
+    ...[...new Set(personal)].map((word) => ({ kind: 'name' as const, word })),
     ...[...SERVICE_WORDS, ...namesOf(context.satker ?? '')].map((word) => ({ kind: 'service' as const, word })),
   ].sort((a, b) => b.word.length - a.word.length);
   let rest = text;
-  let removed: { kind: 'username' | 'service'; word: string } | null = null;
+  let removed: { kind: NameKind; word: string } | null = null;
   for (const name of words) {
     if (!rest.includes(name.word)) continue;
     removed ??= name;
@@ -110,4 +148,9 @@ function namesOf(name: string): string[] {
   if (whole.length === 0) return [];
   const parts = whole.split(/[._\-\s]+/).filter((p) => p.length >= 4 && p !== whole);
   return [whole, ...new Set(parts)];
+}
+
+/** The words of four letters or more of a person's name or address: `Dr. Budi Santoso, S.H.` → `budi`, `santoso`. */
+function wordsOf(name: string): string[] {
+  return name.normalize('NFKC').toLowerCase().split(/[^\p{L}]+/u).filter((word) => [...word].length >= 4);
 }

@@ -9,6 +9,7 @@ import type { AuthenticatedUser } from '../identity.types';
 import { toActor } from '../satker/satker.service';
 import { assertMayManageAuditor } from './auditor-accounts';
 import { assertAcceptablePassword } from './password.rule';
+import { assertNotLikeCurrent } from './password-similarity';
 import { USER_COLUMNS, UserRow } from './user.rows';
 
 /**
@@ -75,6 +76,8 @@ export class UserPasswordService {
     }
     // A "change" to the same password would end every session and protect nothing.
     if (newPassword === currentPassword) throw identityErrors.passwordUnchanged();
+    // Nor to the same one with a space or a letter more: after a reset, the administrator knows it.
+    assertNotLikeCurrent(newPassword, currentPassword);
     return this.store(user, row, newPassword, 'self', options);
   }
 
@@ -85,7 +88,7 @@ export class UserPasswordService {
     by: 'self' | 'admin',
     options: IdentityCommandOptions,
   ): Promise<{ replayed: boolean }> {
-    assertAcceptablePassword(newPassword, { username: row.username, satker: row.satker_code });
+    assertAcceptablePassword(newPassword, { username: row.username, satker: row.satker_code, fullName: row.full_name, email: row.email });
     const passwordHash = await this.hasher.hash(newPassword);
     const operation = passwordOperation(row.satker_code, row.id);
     const { replayed } = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {

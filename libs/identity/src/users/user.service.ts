@@ -12,6 +12,7 @@ import { toActor } from '../satker/satker.service';
 import { SubbagianService } from '../subbagian/subbagian.service';
 import { rowsOf } from '../sql';
 import { assertMayManageAuditor } from './auditor-accounts';
+import { storedEmail } from './email-address';
 import { assertAcceptablePassword } from './password.rule';
 import { USER_COLUMNS, UserRow, toUserView } from './user.rows';
 
@@ -81,9 +82,9 @@ export class UserService {
   ): Promise<IdentityOutcome<UserView>> {
     const username = input.username.toLowerCase();
     const origin = input.passwordOrigin ?? 'admin';
-    if (origin === 'admin') assertAcceptablePassword(input.password, { username, satker });
+    const email = storedEmail(input.email);
+    if (origin === 'admin') assertAcceptablePassword(input.password, { username, satker, fullName: input.fullName, email });
     const mustChangePassword = origin === 'admin';
-    const email = normalisedEmail(input.email);
     const passwordHash = await this.hasher.hash(input.password); // outside the transaction: it takes a while
     const operation = `user.create:${satker}:${username}`;
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
@@ -105,6 +106,7 @@ export class UserService {
         throw error;
       }
       const user = toUserView(rows[0]);
+      await rememberEmail(manager, id, email, now);
       record(satker, {
         type: 'UserCreated',
         data: {
@@ -145,7 +147,7 @@ export class UserService {
       await assertMayManageAuditor(manager, toActor(actor), satker, [current.role, role]);
       // Leaving KASUBBAG drops the subbagian unless the caller says otherwise (and is then refused).
       const wanted = input.subbagian !== undefined ? input.subbagian : role === 'KASUBBAG' ? current.subbagian : null;
-      const email = input.email === undefined ? undefined : normalisedEmail(input.email);
+      const email = input.email === undefined ? undefined : storedEmail(input.email);
       const changes = changedFields(current, { ...input, email, role, subbagian: wanted });
       // null (refused over HTTP) is no change for a field that cannot be emptied; e-mail and subbagian can.
       const active = input.active != null && input.active !== current.active ? input.active : undefined;
@@ -155,6 +157,7 @@ export class UserService {
         await this.checkedSubbagian(manager, satker, role, wanted);
       }
       const accessChanged = changes.role !== undefined || changes.subbagian !== undefined || active !== undefined;
+      const now = this.clock.now();
       const [row] = await emailChecked(changes.email ?? current.email, () => rowsOf<UserRow>(
         manager,
         `UPDATE users SET full_name = $3, email = $4, role = $5, subbagian_code = $6, active = $7,
@@ -169,9 +172,10 @@ export class UserService {
           wanted,
           active ?? current.active,
           accessChanged ? 1 : 0,
-          this.clock.now(),
+          now,
         ],
       ));
+      if (changes.email) await rememberEmail(manager, id, changes.email, now);
       if (Object.keys(changes).length > 0) record(satker, { type: 'UserUpdated', data: { userId: id, satker, changes } });
       if (active === false) record(satker, { type: 'UserDeactivated', data: { userId: id, satker } });
       if (active === true) record(satker, { type: 'UserReactivated', data: { userId: id, satker } });
@@ -201,10 +205,17 @@ function changedFields(current: UserView, wanted: UpdateUserInput & { role: Role
   return changes;
 }
 
-/** An address as stored: without surrounding spaces; empty is none. Compared case-insensitively (users_active_email_key). */
-function normalisedEmail(email: string | null | undefined): string | null {
-  const trimmed = email?.trim();
-  return trimmed ? trimmed : null;
+/**
+ * Every address an account has had stays known (user_email_history): the maker-checker rules count
+ * an account that ever had the reviewer's address as the reviewer, so changing the submitter's
+ * address after a submission does not hide whose it was.
+ */
+async function rememberEmail(manager: EntityManager, userId: string, email: string | null, now: Date): Promise<void> {
+  if (email === null) return;
+  await manager.query(
+    `INSERT INTO user_email_history (user_id, email, first_recorded_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [userId, email, now],
+  );
 }
 
 /** A write that may give an active account an address another active account has: 409, naming no office. */

@@ -74,15 +74,22 @@ export class SatkerDirectory {
   }
 
   /**
-   * The user's other accounts: those with the same e-mail address (trimmed, any case), active or
-   * not, in any office. An address names one person (one active account has it), so a review
-   * counts them as the reviewer (PK.OWN_SUBMISSION, REALISASI.OWN_SUBMISSION).
+   * The user's other accounts: every account, active or not, in any office, that has or ever had
+   * the user's address as a person (`person_email`: trimmed, any case, a `+tag` aside), so that
+   * changing the submitter's address after a submission does not hide whose it was. An address
+   * names one person (one active account has it), so a review counts them as the reviewer
+   * (PK.OWN_SUBMISSION, REALISASI.OWN_SUBMISSION). The reviewer's own former addresses are not
+   * looked at: an account given another address is someone else, as one with another address is.
    */
   async otherAccountsOf(userId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT other.id::text AS id
-         FROM users me JOIN users other ON lower(btrim(other.email)) = lower(btrim(me.email)) AND other.id <> me.id
-        WHERE me.id = $1 AND me.email IS NOT NULL`,
+      `SELECT DISTINCT other.user_id::text AS id
+         FROM users me
+         JOIN (SELECT user_id, email FROM user_email_history
+               UNION ALL SELECT id, email FROM users WHERE email IS NOT NULL) other
+           ON person_email(other.email) = person_email(me.email) AND other.user_id <> me.id
+        WHERE me.id = $1 AND me.email IS NOT NULL
+        ORDER BY 1`,
       [userId],
     );
     return rows.map((r) => r.id);
