@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { ControllableClock } from '@kinerja/platform';
 import { login } from '../support/identity-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -64,6 +65,22 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
       expect(Object.keys(known.body.details)).toEqual(Object.keys(unknown.body.details));
       expect((await t.http.get(report('TPH')).set(as(tokens.kasubbag.TPH))).status).toBe(404);
       expect((await t.http.get(evidenceUrl(pdi.sha256)).set(as(tokens.kasubbag.TPH))).status).toBe(404);
+    });
+
+    it('is refused for download with the same database work as a hash never uploaded (its time tells nothing either)', async () => {
+      const pdi = await upload(tokens.kasubbag.PDI, 'waktu-pdi.pdf');
+      const dataSource = t.app.get(DataSource);
+      const queriesFor = async (sha256: string) => {
+        await t.http.get(evidenceUrl(sha256)).set(as(tokens.kasubbag.TPH)); // the session is cached after this one
+        const spy = jest.spyOn(dataSource, 'query');
+        try {
+          expect((await t.http.get(evidenceUrl(sha256)).set(as(tokens.kasubbag.TPH))).status).toBe(404);
+          return spy.mock.calls.map(([sql]) => String(sql).replace(/\s+/g, ' ').slice(0, 60));
+        } finally {
+          spy.mockRestore();
+        }
+      };
+      expect(await queriesFor(pdi.sha256)).toEqual(await queriesFor('d'.repeat(64)));
     });
 
     it('answers alike even when the reference lies about its type or size (no EVIDENCE_MISMATCH revealing the stored file)', async () => {

@@ -188,13 +188,15 @@ export class EvidenceService {
    * cleaned again (type extension, no direction characters), for files stored before that rule.
    */
   private async find(satker: string, sha256: string, reader: Pick<WorkflowActor, 'id' | 'role' | 'subbagian'>): Promise<EvidenceFile | null> {
+    const holder = holderOf(reader);
+    // A Kasubbag's file is looked for among their subbagian's first: another subbagian's file and a
+    // file that does not exist then cost the same queries, and take the same time to refuse.
+    if (reader.role === 'KASUBBAG' && !(await filesOf(this.dataSource, satker, [sha256], holder)).has(sha256)) return null;
     const rows: Array<{ file_name: string; content_type: string; size: string }> = await this.dataSource.query(
       `SELECT file_name, content_type, size FROM evidence_files WHERE tenant_id = $1 AND sha256 = $2`,
       [satker, sha256],
     );
     if (rows.length === 0) return null;
-    const holder = holderOf(reader);
-    if (reader.role === 'KASUBBAG' && !(await filesOf(this.dataSource, satker, [sha256], holder)).has(sha256)) return null;
     const name = (await uploadedName(this.dataSource, satker, sha256, holder)) ?? rows[0].file_name;
     return { sha256, fileName: cleanFileName(name, rows[0].content_type), contentType: rows[0].content_type, size: Number(rows[0].size) };
   }
