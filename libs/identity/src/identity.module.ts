@@ -46,6 +46,8 @@ const services = [
         maxFailures: config.LOGIN_MAX_FAILURES,
         accountMaxFailures: config.LOGIN_ACCOUNT_MAX_FAILURES,
         lockMinutes: config.LOGIN_LOCK_MINUTES,
+        accountHardLimit: config.LOGIN_ACCOUNT_HARD_LIMIT,
+        failureMemoryMinutes: config.LOGIN_FAILURE_MEMORY_HOURS * 60,
       }),
       inject: [AppConfig],
     },

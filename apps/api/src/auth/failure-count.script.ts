@@ -14,3 +14,19 @@ end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 0
 `;
+
+/**
+ * One failure of a name that matches no account, remembered as an account's is (lockout.policy):
+ * the count goes on over lock windows and is forgotten when the memory has passed since the last
+ * failure (by the API's clock, as the users row is; the key's TTL only bounds what Redis keeps).
+ * KEYS: count (a hash). ARGV: now (ms), memory (ms). Answers the consecutive failures.
+ */
+export const RECORD_REMEMBERED_FAILURE = `
+local n = tonumber(redis.call('HGET', KEYS[1], 'n') or '0')
+local at = tonumber(redis.call('HGET', KEYS[1], 'at') or '0')
+if tonumber(ARGV[1]) - at >= tonumber(ARGV[2]) then n = 0 end
+n = n + 1
+redis.call('HSET', KEYS[1], 'n', n, 'at', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return n
+`;

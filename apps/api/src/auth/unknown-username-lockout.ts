@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { authErrors, LockoutPolicy, UnknownUsernameFailures } from '@kinerja/identity';
+import { AccountLockoutPolicy, authErrors, lockAfterFailures, UnknownUsernameFailures } from '@kinerja/identity';
 import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
-import { RECORD_FAILURE } from './failure-count.script';
+import { RECORD_REMEMBERED_FAILURE } from './failure-count.script';
 import { REDIS_RETRY_AFTER_SECONDS } from './login-rate-limiter';
 
 /**
  * Failed logins of names that match no account from every address together, in Redis (shared by
- * every API replica), so that an unknown name locks after LOGIN_ACCOUNT_MAX_FAILURES failures for
- * LOGIN_LOCK_MINUTES with the very answer of an account's lock (423 AUTH.LOCKED, Retry-After) and
- * the lockout does not reveal which names exist (the pair lock counts every name alike, PairLockout).
- * Keys hold a hash of the name, never the name (people type their password into the wrong field),
- * and every key expires within the lock window, so guessed names cannot fill Redis.
+ * every API replica), counted, remembered and locked by the very rule of an account's
+ * (AccountLockoutPolicy: consecutive over lock windows, forgotten LOGIN_FAILURE_MEMORY_HOURS after
+ * the last, growing locks, the hard limit) with the very answer (423 AUTH.LOCKED, Retry-After), so
+ * the lockout does not reveal which names exist, not even later (the pair lock counts every name
+ * alike, PairLockout). Keys hold a hash of the name, never the name (people type their password
+ * into the wrong field), and expire with the memory, so guessed names cannot fill Redis for good.
  *
  * The address rate limit already refuses logins while Redis does not answer; should it go away
  * between the two, the lock is not known and the login is refused (503) likewise, while an
@@ -30,7 +31,7 @@ export class UnknownUsernameLockout implements UnknownUsernameFailures {
   private keys(username: string): { count: string; lock: string } {
     const name = createHash('sha256').update(username).digest('hex');
     return {
-      count: `${this.config.REDIS_PREFIX}:login-unknown-failures:${name}`,
+      count: `${this.config.REDIS_PREFIX}:login-unknown-count:${name}`,
       lock: `${this.config.REDIS_PREFIX}:login-unknown-lock:${name}`,
     };
   }
@@ -45,13 +46,13 @@ export class UnknownUsernameLockout implements UnknownUsernameFailures {
     return until > now.getTime() ? new Date(until) : null;
   }
 
-  async recordFailure(username: string, now: Date, policy: LockoutPolicy): Promise<void> {
+  async recordFailure(username: string, now: Date, policy: AccountLockoutPolicy): Promise<void> {
     const { count, lock } = this.keys(username);
-    const windowMs = policy.lockMinutes * 60_000;
-    await redisAnswer(this.redis, () =>
-      this.redis.eval(RECORD_FAILURE, 2, count, lock, policy.maxFailures, now.getTime() + windowMs, windowMs),
-    ).catch((error: unknown) =>
-      this.logger.warn({ msg: 'failed login not counted: Redis does not answer', error: (error as Error).message }),
-    );
+    const memoryMs = policy.memoryMinutes * 60_000;
+    await redisAnswer(this.redis, async () => {
+      const failures = Number(await this.redis.eval(RECORD_REMEMBERED_FAILURE, 1, count, now.getTime(), memoryMs));
+      const until = lockAfterFailures(failures, now, policy);
+      if (until) await this.redis.set(lock, until.getTime(), 'PX', until.getTime() - now.getTime());
+    }).catch((error: unknown) => this.logger.warn({ msg: 'failed login not counted: Redis does not answer', error: (error as Error).message }));
   }
 }

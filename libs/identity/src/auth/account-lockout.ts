@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@kinerja/platform';
 import { IdentityUnitOfWork, RecordEvent } from '../events/identity-unit-of-work';
 import { authErrors } from '../identity.errors';
 import { SYSTEM_ACTOR } from '../identity.types';
 import type { UserCredentialRow } from '../users/user.rows';
-import { afterFailedLogin, lockedUntil, LockoutPolicy, PairLock } from './lockout.policy';
+import { AccountLockoutPolicy, afterFailedLogin, lockedUntil, LockoutPolicy, PairLock } from './lockout.policy';
 
 /** An id no user has (users.id are random UUIDs, version 4). */
 const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
@@ -16,6 +16,10 @@ export abstract class LockoutSettings implements LockoutPolicy {
   /** Failures of an account from every address together that lock it (LOGIN_ACCOUNT_MAX_FAILURES). */
   abstract accountMaxFailures: number;
   abstract lockMinutes: number;
+  /** Consecutive failures that lock the account until they are forgotten (LOGIN_ACCOUNT_HARD_LIMIT). */
+  abstract accountHardLimit: number;
+  /** How long failures are remembered after the last one (LOGIN_FAILURE_MEMORY_HOURS). */
+  abstract failureMemoryMinutes: number;
 }
 
 /**
@@ -27,8 +31,8 @@ export abstract class LockoutSettings implements LockoutPolicy {
 export interface UnknownUsernameFailures {
   /** The end of the name's lock, or null when it is not locked. */
   lockedUntil(username: string, now: Date): Promise<Date | null>;
-  /** Counts one failure; the one that reaches `policy.maxFailures` locks the name for `policy.lockMinutes`. */
-  recordFailure(username: string, now: Date, policy: LockoutPolicy): Promise<void>;
+  /** Counts one failure, remembered and locking by `policy` exactly as an account's. */
+  recordFailure(username: string, now: Date, policy: AccountLockoutPolicy): Promise<void>;
 }
 
 /** Failed attempts at a name from one client address: the pair lock, for known and unknown names alike. */
@@ -67,7 +71,9 @@ export interface LoginOrigin {
 @Injectable()
 export class AccountLockout {
   /** The account lock's rule. */
-  readonly accountPolicy: LockoutPolicy;
+  readonly accountPolicy: AccountLockoutPolicy;
+  /** The security log: an account lock is worth an administrator's look. */
+  private readonly logger = new Logger('Auth');
   /** The pair lock's rule. */
   readonly pairPolicy: LockoutPolicy;
 
@@ -77,7 +83,12 @@ export class AccountLockout {
     private readonly clock: Clock,
     settings: LockoutSettings,
   ) {
-    this.accountPolicy = { maxFailures: settings.accountMaxFailures, lockMinutes: settings.lockMinutes };
+    this.accountPolicy = {
+      maxFailures: settings.accountMaxFailures,
+      lockMinutes: settings.lockMinutes,
+      hardLimit: settings.accountHardLimit,
+      memoryMinutes: settings.failureMemoryMinutes,
+    };
     this.pairPolicy = { maxFailures: settings.maxFailures, lockMinutes: settings.lockMinutes };
   }
 
@@ -92,7 +103,7 @@ export class AccountLockout {
   }
 
   lockedUntil(row: Pick<UserCredentialRow, 'failed_login_count' | 'locked_until'>, now: Date): Date | null {
-    return lockedUntil({ failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until }, now);
+    return lockedUntil({ lockedUntil: row.locked_until }, now);
   }
 
   /** Counts one failure of the account; the one that reaches the limit locks it (event UserLockedOut). */
@@ -110,25 +121,38 @@ export class AccountLockout {
 
   private async count(manager: EntityManager, id: string, record: RecordEvent): Promise<void> {
     // Row lock: concurrent failures must each count, and exactly one of them locks.
-    const [row]: UserCredentialRow[] = await manager.query(
-      `SELECT satker_code, id, failed_login_count, locked_until FROM users WHERE id = $1 FOR UPDATE`,
+    const [row]: Array<UserCredentialRow & { last_failed_login_at: Date | null }> = await manager.query(
+      `SELECT satker_code, id, username, failed_login_count, locked_until, last_failed_login_at FROM users WHERE id = $1 FOR UPDATE`,
       [id],
     );
     const now = this.clock.now();
-    const state = row ? { failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until } : { failedLoginCount: 0, lockedUntil: null };
+    const state = row
+      ? { failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until, lastFailedAt: row.last_failed_login_at }
+      : { failedLoginCount: 0, lockedUntil: null, lastFailedAt: null };
     const next = afterFailedLogin(state, now, this.accountPolicy);
-    await manager.query(`UPDATE users SET failed_login_count = $2, locked_until = $3 WHERE id = $1`, [
+    await manager.query(`UPDATE users SET failed_login_count = $2, locked_until = $3, last_failed_login_at = $4 WHERE id = $1`, [
       id,
       next.failedLoginCount,
       next.lockedUntil,
+      next.lastFailedAt,
     ]);
     if (row && next.lockedNow && next.lockedUntil) {
+      // Someone is guessing this account's password from many addresses: its owner may need the Admin.
+      this.logger.warn({
+        msg: 'Account locked',
+        event: 'auth.account_locked',
+        userId: id,
+        username: row.username,
+        satker: row.satker_code,
+        failures: next.failedLoginCount,
+        lockedUntil: next.lockedUntil.toISOString(),
+      });
       record(row.satker_code, {
         type: 'UserLockedOut',
         data: {
           userId: id,
           satker: row.satker_code,
-          failedAttempts: this.accountPolicy.maxFailures,
+          failedAttempts: next.failedLoginCount,
           lockedUntil: next.lockedUntil.toISOString(),
         },
       });

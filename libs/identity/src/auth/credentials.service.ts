@@ -67,7 +67,7 @@ export class CredentialsService {
     if (!row.active || !row.satker_active) throw authErrors.accountInactive(!row.satker_active);
     // A known address let in while the account lock is on leaves it on: other addresses stay refused.
     if (!accountUntil && (row.failed_login_count > 0 || row.locked_until)) {
-      await this.dataSource.query(`UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1`, [row.id]);
+      await this.dataSource.query(`UPDATE users SET failed_login_count = 0, locked_until = NULL, last_failed_login_at = NULL WHERE id = $1`, [row.id]);
     }
     await this.addressSucceeded(name, origin);
     return { user: toAuthenticated(row), tokenVersion: Number(row.token_version), passwordChangeRequired: row.must_change_password };

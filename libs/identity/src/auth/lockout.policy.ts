@@ -19,9 +19,22 @@ export interface LockoutPolicy {
 /** Which lock refused an attempt: the account from this address, or the account from everywhere. */
 export type LockKind = 'pair' | 'account';
 
+/**
+ * The account lock's rule. Failures are consecutive across lock windows (only a proven password
+ * or a new one ends them) and remembered for `memoryMinutes` after the last one, the same for a
+ * name that matches no account; each `maxFailures`-th locks for `lockMinutes`, doubling each time;
+ * `hardLimit` (NIST SP 800-63B §5.2.2: at most 100) locks until the failures are forgotten.
+ */
+export interface AccountLockoutPolicy extends LockoutPolicy {
+  hardLimit: number;
+  memoryMinutes: number;
+}
+
 export interface LoginAttemptState {
   failedLoginCount: number;
   lockedUntil: Date | null;
+  /** The last failure counted; with it, the count is forgotten `memoryMinutes` later. */
+  lastFailedAt: Date | null;
 }
 
 /** A lock of an account from one address, from its start to its end. */
@@ -30,27 +43,42 @@ export interface PairLock {
   until: Date;
 }
 
-export function lockedUntil(state: LoginAttemptState, now: Date): Date | null {
+export function lockedUntil(state: Pick<LoginAttemptState, 'lockedUntil'>, now: Date): Date | null {
   return state.lockedUntil && state.lockedUntil.getTime() > now.getTime() ? state.lockedUntil : null;
 }
 
-/** The state after one more failed attempt; `lockedNow` is true on the failure that locks. */
+/** The consecutive failures still remembered at `now` (none once `memoryMinutes` passed since the last). */
+export function rememberedFailures(state: LoginAttemptState, now: Date, policy: AccountLockoutPolicy): number {
+  if (!state.lastFailedAt) return 0;
+  return now.getTime() - state.lastFailedAt.getTime() < policy.memoryMinutes * 60_000 ? state.failedLoginCount : 0;
+}
+
+/**
+ * The end of the lock that the `failures`-th consecutive failure starts, or null: every
+ * `maxFailures`-th for `lockMinutes` × 2^(k−1) (never past the memory), from `hardLimit` on until
+ * the failures are forgotten.
+ */
+export function lockAfterFailures(failures: number, now: Date, policy: AccountLockoutPolicy): Date | null {
+  const memoryMs = policy.memoryMinutes * 60_000;
+  if (failures >= policy.hardLimit) return new Date(now.getTime() + memoryMs);
+  if (failures % policy.maxFailures !== 0) return null;
+  const ms = Math.min(memoryMs, policy.lockMinutes * 60_000 * 2 ** (failures / policy.maxFailures - 1));
+  return new Date(now.getTime() + ms);
+}
+
+/** The state after one more failed attempt; `lockedNow` is true on a failure that (re)locks. */
 export function afterFailedLogin(
   state: LoginAttemptState,
   now: Date,
-  policy: LockoutPolicy,
+  policy: AccountLockoutPolicy,
 ): LoginAttemptState & { lockedNow: boolean } {
-  // A lock that has run out starts a fresh count: its failures were already paid for.
-  const previous = state.lockedUntil && !lockedUntil(state, now) ? 0 : state.failedLoginCount;
-  const failures = previous + 1;
-  if (failures >= policy.maxFailures) {
-    return { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000), lockedNow: true };
-  }
-  return { failedLoginCount: failures, lockedUntil: state.lockedUntil, lockedNow: false };
+  const failures = rememberedFailures(state, now, policy) + 1;
+  const lock = lockAfterFailures(failures, now, policy);
+  return { failedLoginCount: failures, lockedUntil: lock ?? lockedUntil(state, now), lastFailedAt: now, lockedNow: lock !== null };
 }
 
 export function afterSuccessfulLogin(): LoginAttemptState {
-  return { failedLoginCount: 0, lockedUntil: null };
+  return { failedLoginCount: 0, lockedUntil: null, lastFailedAt: null };
 }
 
 /**

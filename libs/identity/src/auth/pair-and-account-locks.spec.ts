@@ -1,13 +1,13 @@
-import { afterFailedLogin, LockoutPolicy, pairLockedUntil, refusingLock } from './lockout.policy';
+import { AccountLockoutPolicy, afterFailedLogin, pairLockedUntil, refusingLock } from './lockout.policy';
 
 const t0 = new Date('2026-01-05T08:00:00Z');
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
-const pairPolicy: LockoutPolicy = { maxFailures: 5, lockMinutes: 15 };
-const accountPolicy: LockoutPolicy = { maxFailures: 50, lockMinutes: 15 };
+const pairPolicy: AccountLockoutPolicy = { maxFailures: 5, lockMinutes: 15, hardLimit: 1000, memoryMinutes: 15 };
+const accountPolicy: AccountLockoutPolicy = { maxFailures: 50, lockMinutes: 15, hardLimit: 100, memoryMinutes: 24 * 60 };
 
 /** Failures one after the other from a clean state; the state after the last. */
-function failures(count: number, policy: LockoutPolicy) {
-  let state = { failedLoginCount: 0, lockedUntil: null as Date | null, lockedNow: false };
+function failures(count: number, policy: AccountLockoutPolicy) {
+  let state = { failedLoginCount: 0, lockedUntil: null as Date | null, lastFailedAt: null as Date | null, lockedNow: false };
   for (let i = 0; i < count; i++) state = afterFailedLogin(state, t0, policy);
   return state;
 }

@@ -222,6 +222,25 @@ export class AppConfig {
   @Max(1440)
   LOGIN_LOCK_MINUTES = 15;
 
+  /**
+   * Consecutive failed logins of one account (from every address, over lock windows) after which it
+   * stays locked, but for its known addresses, until its failures are forgotten or an Admin resets
+   * its password (NIST SP 800-63B §5.2.2: at most 100). Each LOGIN_ACCOUNT_MAX_FAILURES-th before it
+   * locks for LOGIN_LOCK_MINUTES, doubling each time.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_ACCOUNT_HARD_LIMIT = 100;
+
+  /** How long an account's (or an unknown name's) failed logins are remembered after the last one. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
+  LOGIN_FAILURE_MEMORY_HOURS = 24;
+
   /** Failed login attempts per client address per minute (successful sign-ins do not count). */
   @Type(() => Number)
   @IsInt()
