@@ -20,9 +20,10 @@ import { IntegrityAlertDamageKey1795980000000 } from './1795980000000-integrity-
 import { SatkerDeadlineDayHistory1795990000000 } from './1795990000000-satker-deadline-day-history';
 import { UsersMustChangePassword1796110000000 } from './1796110000000-users-must-change-password';
 import { UsersUniqueActiveEmail1796120000000 } from './1796120000000-users-unique-active-email';
+import { UsersEmailAsPerson1796130000000 } from './1796130000000-users-email-as-person';
 import { EvidenceUploads1796000000000 } from './1796000000000-evidence-uploads';
 import { UsersLastFailedLogin1796140000000 } from './1796140000000-users-last-failed-login';
 
 type MigrationClass = new () => MigrationInterface;
 
-export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013, ReadModels1795821903046, AuditTrail1795821913198, Notifications1795821979832, EvidenceFiles1795822016668, IdentityCommandResults1795822362235, Lkj1795822408258, SessionChanges1795840856361, EventStoreChecksInAppend1795920000000, IdempotencyRequestFingerprint1795930000000, IntegrityAlertSubject1795940000000, DropUnusedFigureSequenceIndex1795950000000, IntegrityAlertResolution1795960000000, LkjObligationsPerMonth1795970000000, IntegrityAlertDamageKey1795980000000, SatkerDeadlineDayHistory1795990000000, EvidenceUploads1796000000000, UsersMustChangePassword1796110000000, UsersUniqueActiveEmail1796120000000, UsersLastFailedLogin1796140000000];
+export const migrations: MigrationClass[] = [Identity1795821322855, EventStore1795821567013, ReadModels1795821903046, AuditTrail1795821913198, Notifications1795821979832, EvidenceFiles1795822016668, IdentityCommandResults1795822362235, Lkj1795822408258, SessionChanges1795840856361, EventStoreChecksInAppend1795920000000, IdempotencyRequestFingerprint1795930000000, IntegrityAlertSubject1795940000000, DropUnusedFigureSequenceIndex1795950000000, IntegrityAlertResolution1795960000000, LkjObligationsPerMonth1795970000000, IntegrityAlertDamageKey1795980000000, SatkerDeadlineDayHistory1795990000000, EvidenceUploads1796000000000, UsersMustChangePassword1796110000000, UsersUniqueActiveEmail1796120000000, UsersEmailAsPerson1796130000000, UsersLastFailedLogin1796140000000];
