@@ -15,7 +15,7 @@ describe('login lockout under attack: the guesser is stopped, the owner is not',
 
   beforeAll(async () => {
     t = await createTestApp({
-      env: { LOGIN_MAX_FAILURES: '3', LOGIN_ACCOUNT_MAX_FAILURES: '6', LOGIN_LOCK_MINUTES: '15', LOG_LEVEL: 'info' },
+      env: { LOGIN_MAX_FAILURES: '3', LOGIN_ACCOUNT_MAX_FAILURES: '6', LOGIN_ACCOUNT_HARD_LIMIT: '12', LOGIN_LOCK_MINUTES: '15', LOG_LEVEL: 'info' },
       logLines: lines,
     });
     await createTwoOffices(t);
@@ -59,9 +59,26 @@ describe('login lockout under attack: the guesser is stopped, the owner is not',
     // The owner at the office signs in; that does not open the account to the others.
     expect((await attempt(kasubbag, FIXTURE_PASSWORD, office)).status).toBe(200);
     expect((await attempt(kasubbag, FIXTURE_PASSWORD, '10.2.0.98')).body.details).toMatchObject({ lock: 'account' });
-    // A known address is still held to its own pair lock.
+    // A guesser at the owner's own address (the office's NAT) does not lock the owner out there too:
+    // the known address is let past its pair lock to prove the password; a wrong one is still locked.
     for (let i = 0; i < 3; i++) expect((await attempt(kasubbag, 'salah-ketik', office)).status).toBe(401);
-    expect((await attempt(kasubbag, FIXTURE_PASSWORD, office)).body.details).toMatchObject({ lock: 'pair' });
+    expect((await attempt(kasubbag, 'salah-ketik-lagi', office)).body.details).toMatchObject({ lock: 'pair' });
+    expect((await attempt(kasubbag, FIXTURE_PASSWORD, office)).status).toBe(200);
+    expect((await attempt(kasubbag, FIXTURE_PASSWORD, '10.2.0.97')).body.details).toMatchObject({ lock: 'account' });
+  });
+
+  it("bounds guessing from the owner's known address by the hard limit: then its pair lock holds even the owner", async () => {
+    const ketua = 'ketua.kpu-kab-jember';
+    const office = '10.4.0.1';
+    expect((await attempt(ketua, FIXTURE_PASSWORD, office)).status).toBe(200);
+    for (let i = 1; i <= 6; i++) expect((await attempt(ketua, 'tebakan-tersebar', `198.51.101.${i}`)).status).toBe(401); // the account locks at 6
+    // Guessing from the office itself: counted every time, past its pair lock, up to the hard limit (12).
+    const fromOffice = [];
+    for (let i = 7; i <= 12; i++) fromOffice.push((await attempt(ketua, `salah-ketik-${i}`, office)).status);
+    expect(fromOffice).toEqual([401, 401, 401, 423, 423, 423]);
+    const held = await attempt(ketua, FIXTURE_PASSWORD, office);
+    expect({ status: held.status, lock: held.body.details?.lock }).toEqual({ status: 423, lock: 'pair' });
+    expect((await attempt(ketua, FIXTURE_PASSWORD, '10.4.0.2')).body.details).toMatchObject({ lock: 'account' });
   });
 
   it('answers a name that matches no account exactly like one that does, lock by lock', async () => {

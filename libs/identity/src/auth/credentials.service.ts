@@ -48,7 +48,8 @@ export class CredentialsService {
     const row = await this.findByUsername(name);
     const now = this.clock.now();
     const accountUntil = row ? this.lockout.lockedUntil(row, now) : ((await origin?.unknownNames.lockedUntil(name, now)) ?? null);
-    await this.assertNoLock(name, row?.password_changed_at ?? null, accountUntil, origin, now);
+    const atHardLimit = row !== null && accountUntil !== null && row.failed_login_count >= this.lockout.accountPolicy.hardLimit;
+    const pairWaived = await this.assertNoLock(name, row?.password_changed_at ?? null, accountUntil, origin, now, { atHardLimit });
     if (!row) {
       // The work of a wrong password at an account: a hash verified, a failure written and counted.
       await this.hasher.verifyDummy(password);
@@ -61,6 +62,8 @@ export class CredentialsService {
     if (!matches) {
       await this.lockout.recordFailure(row.id);
       await this.recordAddressFailure(name, origin);
+      // A known address let past its pair lock is still locked for a wrong password.
+      if (pairWaived) throw authErrors.locked(pairWaived, now, 'pair');
       throw authErrors.invalidCredentials();
     }
     // Only whoever knows the password learns that the account or its office is closed, and what to do.
@@ -82,7 +85,8 @@ export class CredentialsService {
       `SELECT password_changed_at FROM users WHERE id = $1`,
       [user.id],
     );
-    await this.assertNoLock(normalizedUsername(user.username), row?.password_changed_at ?? null, null, origin, this.clock.now());
+    // No waiver for a known address here: whoever holds a token must not guess past the pair lock.
+    await this.assertNoLock(normalizedUsername(user.username), row?.password_changed_at ?? null, null, origin, this.clock.now(), { waivable: false });
   }
 
   /** A failure to prove the password from the origin's address, counted towards the pair lock. */
@@ -98,18 +102,24 @@ export class CredentialsService {
     await origin.knownAddresses.remember(name, origin.address, this.clock.now());
   }
 
-  /** AUTH.LOCKED from the pair lock, else from the account lock unless the address is known. */
+  /**
+   * AUTH.LOCKED from the pair lock, else from the account lock unless the address is known (see
+   * `refusingLock`); returns the end of a pair lock a known address was let past, or null.
+   */
   private async assertNoLock(
     name: string,
     passwordChangedAt: Date | null,
     accountUntil: Date | null,
     origin: LoginOrigin | undefined,
     now: Date,
-  ): Promise<void> {
+    { atHardLimit = false, waivable = true }: { atHardLimit?: boolean; waivable?: boolean } = {},
+  ): Promise<Date | null> {
     const pairUntil = origin ? pairLockedUntil(await origin.pairs.lockOf(name, origin.address), passwordChangedAt, now) : null;
-    const knownAddress = !pairUntil && accountUntil && origin ? await origin.knownAddresses.isKnown(name, origin.address, now) : false;
-    const lock = refusingLock({ pairUntil, accountUntil, knownAddress });
-    if (lock) throw authErrors.locked(lock.until, now, lock.kind);
+    const asked = (pairUntil !== null && waivable && !atHardLimit) || (pairUntil === null && accountUntil !== null);
+    const knownAddress = asked && origin ? await origin.knownAddresses.isKnown(name, origin.address, now) : false;
+    const lock = refusingLock({ pairUntil, accountUntil, knownAddress: knownAddress, atHardLimit: atHardLimit || !waivable });
+    if (lock.kind !== null) throw authErrors.locked(lock.until, now, lock.kind);
+    return lock.pairWaived;
   }
 
   /** The current state of a token's subject, or null when it no longer exists. */

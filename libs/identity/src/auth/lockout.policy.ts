@@ -92,15 +92,23 @@ export function pairLockedUntil(lock: PairLock | null, passwordChangedAt: Date |
 }
 
 /**
- * The lock that refuses an attempt before its password is even looked at, or null. The pair lock
- * refuses whatever the address; the account lock refuses every address but a known one.
+ * The lock that refuses an attempt before its password is even looked at, or null. The account lock
+ * refuses every address but a known one. The pair lock refuses its address — but at a known address
+ * (one the owner signed in from) only once the account is at its hard limit: otherwise anyone who
+ * can send from the owner's office (the same NAT, or a forged X-Forwarded-For behind a careless
+ * proxy) would lock the owner out there while the account lock shuts every other address. Guessing
+ * from a known address stays bounded: by the address rate limit, and by the account's failures,
+ * which still count towards the hard limit. `pairWaived` is the pair lock a known address passed:
+ * a wrong password there is still answered as locked.
  */
 export function refusingLock(locks: {
   pairUntil: Date | null;
   accountUntil: Date | null;
   knownAddress: boolean;
-}): { kind: LockKind; until: Date } | null {
-  if (locks.pairUntil) return { kind: 'pair', until: locks.pairUntil };
+  /** The account's failures have reached the hard limit (its lock lasts until they are forgotten). */
+  atHardLimit?: boolean;
+}): { kind: LockKind; until: Date } | { kind: null; pairWaived: Date | null } {
+  if (locks.pairUntil && !(locks.knownAddress && !locks.atHardLimit)) return { kind: 'pair', until: locks.pairUntil };
   if (locks.accountUntil && !locks.knownAddress) return { kind: 'account', until: locks.accountUntil };
-  return null;
+  return { kind: null, pairWaived: locks.pairUntil };
 }

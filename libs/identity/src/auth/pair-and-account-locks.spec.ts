@@ -17,19 +17,29 @@ describe('the pair lock and the account lock: a guesser cannot shut the owner ou
     expect(failures(5, pairPolicy).lockedUntil).toEqual(minutes(15));
     expect(failures(5, accountPolicy).lockedUntil).toBeNull();
     // The owner, from another address: that pair has no lock, the account none.
-    expect(refusingLock({ pairUntil: null, accountUntil: null, knownAddress: false })).toBeNull();
+    expect(refusingLock({ pairUntil: null, accountUntil: null, knownAddress: false })).toEqual({ kind: null, pairWaived: null });
   });
 
-  it('given the pair locked, then it refuses from that address, even an address known to the account', () => {
-    expect(refusingLock({ pairUntil: minutes(15), accountUntil: null, knownAddress: true })).toEqual({ kind: 'pair', until: minutes(15) });
+  it('given the pair locked, then it refuses from that address unless the owner signed in from it before', () => {
     expect(refusingLock({ pairUntil: minutes(15), accountUntil: minutes(10), knownAddress: false })).toEqual({ kind: 'pair', until: minutes(15) });
+    expect(refusingLock({ pairUntil: minutes(15), accountUntil: null, knownAddress: false })).toEqual({ kind: 'pair', until: minutes(15) });
+  });
+
+  it("given the account locked and the owner's known address pair-locked too (a guesser behind the office's NAT), then the known address is let past to prove the password", () => {
+    expect(refusingLock({ pairUntil: minutes(15), accountUntil: minutes(10), knownAddress: true })).toEqual({ kind: null, pairWaived: minutes(15) });
+    expect(refusingLock({ pairUntil: minutes(15), accountUntil: null, knownAddress: true })).toEqual({ kind: null, pairWaived: minutes(15) });
+  });
+
+  it('given the account at its hard limit, then even a known address is held by its pair lock', () => {
+    expect(refusingLock({ pairUntil: minutes(15), accountUntil: minutes(60), knownAddress: true, atHardLimit: true })).toEqual({ kind: 'pair', until: minutes(15) });
+    expect(refusingLock({ pairUntil: null, accountUntil: minutes(60), knownAddress: true, atHardLimit: true })).toEqual({ kind: null, pairWaived: null });
   });
 
   it('given fifty failures spread over addresses, then the account locks, for new addresses only', () => {
     const account = failures(50, accountPolicy);
     expect(account).toMatchObject({ lockedNow: true, lockedUntil: minutes(15) });
     expect(refusingLock({ pairUntil: null, accountUntil: minutes(15), knownAddress: false })).toEqual({ kind: 'account', until: minutes(15) });
-    expect(refusingLock({ pairUntil: null, accountUntil: minutes(15), knownAddress: true })).toBeNull();
+    expect(refusingLock({ pairUntil: null, accountUntil: minutes(15), knownAddress: true })).toEqual({ kind: null, pairWaived: null });
   });
 
   it('given a pair lock, then it holds until its end and not a moment after', () => {
