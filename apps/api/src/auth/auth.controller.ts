@@ -70,9 +70,12 @@ export class AuthController {
     status: 422,
     type: ErrorBody,
     description:
-      'AUTH.CURRENT_PASSWORD_WRONG, USER.PASSWORD_UNCHANGED, or the new password breaks the password rule: USER.PASSWORD_TOO_WEAK ' +
-      '(too short), USER.PASSWORD_TOO_COMMON, USER.PASSWORD_TOO_PREDICTABLE, USER.PASSWORD_CONTAINS_USERNAME, USER.PASSWORD_CONTAINS_SERVICE_NAME',
+      'AUTH.CURRENT_PASSWORD_WRONG, USER.PASSWORD_UNCHANGED, USER.PASSWORD_TOO_SIMILAR (the current one trimmed, in other case or ' +
+      'with little changed), or the new password breaks the password rule: USER.PASSWORD_TOO_WEAK (too short), ' +
+      'USER.PASSWORD_TOO_COMMON, USER.PASSWORD_TOO_PREDICTABLE, USER.PASSWORD_CONTAINS_USERNAME, USER.PASSWORD_CONTAINS_NAME ' +
+      '(a part of the full name or of the e-mail address), USER.PASSWORD_CONTAINS_SERVICE_NAME',
   })
+  @ApiResponse({ status: 409, type: ErrorBody, description: 'AUTH.ATTEMPT_IN_PROGRESS: another check of this password is still running after 5 s (Retry-After)' })
   @ApiResponse({ status: 423, type: ErrorBody, description: 'AUTH.LOCKED: too many failures for this account (Retry-After)' })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'AUTH.RATE_LIMITED: too many failures from this address (Retry-After)' })
   @ApiResponse({ status: 503, type: ErrorBody, description: 'AUTH.LOGIN_UNAVAILABLE: failures cannot be counted (Redis down), or AUTH.LOGIN_BUSY: too many passwords being checked (Retry-After)' })
