@@ -81,6 +81,18 @@ describe('login lockout under attack: the guesser is stopped, the owner is not',
     expect((await attempt(ketua, FIXTURE_PASSWORD, '10.4.0.2')).body.details).toMatchObject({ lock: 'account' });
   });
 
+  it('counts an IPv6 guesser by its /64 (rotating privacy addresses is one address), and never logs what is no address or no name', async () => {
+    const name = 'sekretaris.kpu-kab-banyuwangi';
+    for (let i = 1; i <= 3; i++) expect((await attempt(name, `tebakan-${i}`, `2001:db8:66:1::${i}`)).status).toBe(401);
+    expect((await attempt(name, 'tebakan-4', '2001:db8:66:1:aaaa::9')).body.details).toMatchObject({ lock: 'pair' });
+    expect((await attempt(name, FIXTURE_PASSWORD, '2001:db8:66:2::1')).status).toBe(200);
+
+    await attempt('Sandi-Rahasia-Salah-Kolom!', 'apa-saja', 'bukan-alamat-'.repeat(20));
+    const logged = JSON.stringify(lines.filter((l) => l.context === 'Auth' || l.context === 'Access'));
+    expect(logged).not.toMatch(/Sandi-Rahasia-Salah-Kolom|(bukan-alamat-){6}/);
+    expect(logged).toMatch(/"address":"(bukan-alamat-){4}bukan-alamat"/); // cut to 64 characters
+  });
+
   it('answers a name that matches no account exactly like one that does, lock by lock', async () => {
     const probe = async (username: string, net: string) => {
       const steps: Array<[string, string]> = [

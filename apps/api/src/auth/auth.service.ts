@@ -4,6 +4,7 @@ import { CredentialsService, normalizedUsername, UserPasswordService, UserSessio
 import type { AuthenticatedUser, IdentityCommandOptions, LoginOrigin } from '@kinerja/identity';
 import { AccessTokenService } from './access-token.service';
 import { AttemptsInFlight } from './attempts-in-flight';
+import { countedAddress, loggedAddress, loggedUsername } from './client-address';
 import { LoginResponseDto } from './auth.dto';
 import { KnownAddressStore } from './known-addresses';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -44,16 +45,17 @@ export class AuthService {
     private readonly slots: VerificationSlots,
   ) {}
 
-  async login(username: string, password: string, address: string): Promise<LoginResponseDto> {
+  async login(username: string, password: string, clientAddress: string): Promise<LoginResponseDto> {
+    const address = loggedAddress(clientAddress);
     try {
-      const answer = await this.counted(username, address, 0, 'AUTH.INVALID_CREDENTIALS', async () => {
-        const { user, tokenVersion, passwordChangeRequired } = await this.credentials.verify(username, password, this.origin(address));
+      const answer = await this.counted(username, clientAddress, 0, 'AUTH.INVALID_CREDENTIALS', async () => {
+        const { user, tokenVersion, passwordChangeRequired } = await this.credentials.verify(username, password, this.origin(clientAddress));
         return { ...(await this.tokens.issue(user, tokenVersion)), user, passwordChangeRequired };
       });
       this.logger.log({ msg: 'Signed in', event: 'auth.login', userId: answer.user.id, username: answer.user.username, satker: answer.user.satker, address });
       return answer;
     } catch (error) {
-      this.refused('Sign-in refused', 'auth.login_refused', error, { username, address });
+      this.refused('Sign-in refused', 'auth.login_refused', error, { username: loggedUsername(username), address });
       throw error;
     }
   }
@@ -62,11 +64,12 @@ export class AuthService {
     user: AuthenticatedUser,
     currentPassword: string,
     newPassword: string,
-    address: string,
+    clientAddress: string,
     options: IdentityCommandOptions,
   ): Promise<{ replayed: boolean }> {
-    const origin = this.origin(address);
-    return this.counted(user.username, address, PASSWORD_CHANGE_WAIT_MS, 'AUTH.CURRENT_PASSWORD_WRONG', async () => {
+    const address = loggedAddress(clientAddress);
+    const origin = this.origin(clientAddress);
+    return this.counted(user.username, clientAddress, PASSWORD_CHANGE_WAIT_MS, 'AUTH.CURRENT_PASSWORD_WRONG', async () => {
       await this.credentials.assertAddressNotLocked(user, origin);
       try {
         const answer = await this.passwords.changeOwn(user, currentPassword, newPassword, options);
@@ -91,11 +94,12 @@ export class AuthService {
   /** Ends every session of the caller: each token issued to them so far stops working. */
   async logout(user: AuthenticatedUser, address: string): Promise<void> {
     await this.sessions.endAll(user);
-    this.logger.log({ msg: 'Signed out of every session', event: 'auth.logout', userId: user.id, username: user.username, satker: user.satker, address });
+    this.logger.log({ msg: 'Signed out of every session', event: 'auth.logout', userId: user.id, username: user.username, satker: user.satker, address: loggedAddress(address) });
   }
 
-  private origin(address: string): LoginOrigin {
-    return { address, pairs: this.pairs, knownAddresses: this.knownAddresses, unknownNames: this.unknownNames };
+  /** Where an attempt comes from, as the limits count it (`countedAddress`: IPv6 by its /64, nothing raw in a key). */
+  private origin(clientAddress: string): LoginOrigin {
+    return { address: countedAddress(clientAddress), pairs: this.pairs, knownAddresses: this.knownAddresses, unknownNames: this.unknownNames };
   }
 
   private refused(msg: string, event: string, error: unknown, fields: Record<string, unknown>): void {
@@ -113,7 +117,8 @@ export class AuthService {
    * turn), in one of this process's verification slots. Each check is made before the password is verified, so requests sent at
    * once cannot all pass it before any failure is counted.
    */
-  private async counted<T>(username: string, address: string, waitMs: number, failure: string, attempt: () => Promise<T>): Promise<T> {
+  private async counted<T>(username: string, clientAddress: string, waitMs: number, failure: string, attempt: () => Promise<T>): Promise<T> {
+    const address = countedAddress(clientAddress);
     await this.rateLimiter.reserve(address);
     let failed = false;
     try {

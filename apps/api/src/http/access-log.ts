@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { currentContext } from '@kinerja/platform';
+import { loggedAddress } from '../auth/client-address';
 import type { AuthenticatedRequest } from './current-user.decorator';
 
 /** Where the error filter leaves the stable code of a refused request, for the access log. */
@@ -41,7 +42,7 @@ export function accessLog(logger: Logger): RequestHandler {
         ...(code ? { code } : {}),
         ...(aborted ? { aborted: true } : {}),
         ...(user ? { userId: user.id, username: user.username, role: user.role, satker: user.satker } : {}),
-        address: request.ip,
+        address: request.ip === undefined ? undefined : loggedAddress(request.ip),
         correlationId,
       };
       if (status >= 500) log.warn(line, 'Request answered');
