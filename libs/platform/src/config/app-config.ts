@@ -285,12 +285,16 @@ export class AppConfig {
   @Max(100 * 1024 * 1024)
   EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
-  /** Uploads of one account read into memory at a time, per API process (more: 429 EVIDENCE.UPLOAD_IN_PROGRESS). */
+  /**
+   * Uploads of one account read into memory at a time, per API process (more: 429
+   * EVIDENCE.UPLOAD_IN_PROGRESS). 6: what a browser sends at once to one host (HTTP/1.1), so a page
+   * uploading several files in parallel is never refused.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  EVIDENCE_UPLOADS_IN_FLIGHT_PER_ACCOUNT = 3;
+  EVIDENCE_UPLOADS_IN_FLIGHT_PER_ACCOUNT = 6;
 
   /** Uploads read into memory at a time by one API process, all accounts (more: 503 EVIDENCE.UPLOADS_BUSY). */
   @Type(() => Number)

@@ -78,6 +78,10 @@ describe('configuration', () => {
     expect(loadConfig({ ...production, SEED_DEMO_ON_EMPTY: 'true' }).SEED_DEMO_ON_EMPTY).toBe(true);
   });
 
+  it('lets one account have as many uploads in flight as a browser sends to one host at once (6)', () => {
+    expect(loadConfig({}).EVIDENCE_UPLOADS_IN_FLIGHT_PER_ACCOUNT).toBe(6);
+  });
+
   it("keeps /health's details for the signed-in in production unless told otherwise; anyone may read them elsewhere", () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password', DATABASE_URL: 'postgres://db/kinerja' };
     expect(loadConfig({}).HEALTH_DETAILS).toBe('public');
