@@ -22,6 +22,13 @@ const ALARMING = new Set(['AUTH.LOCKED', 'AUTH.RATE_LIMITED', 'AUTH.ATTEMPT_IN_P
 const PASSWORD_CHANGE_WAIT_MS = 5_000;
 
 /**
+ * How long a login waits for another attempt at its name: a double click signs in twice rather
+ * than refusing the second (409 AUTH.ATTEMPT_IN_PROGRESS only past this). Guesses still run one
+ * at a time, each counted before the next.
+ */
+const LOGIN_WAIT_MS = 2_000;
+
+/**
  * Whatever proves a password: the address's rate limit, one attempt per name at a time, a bounded
  * number of verifications per process, then the credentials (and their locks: the account from this
  * address, the account from everywhere). Login, then a token; changing one's own
@@ -48,7 +55,7 @@ export class AuthService {
   async login(username: string, password: string, clientAddress: string): Promise<LoginResponseDto> {
     const address = loggedAddress(clientAddress);
     try {
-      const answer = await this.counted(username, clientAddress, 0, 'AUTH.INVALID_CREDENTIALS', async () => {
+      const answer = await this.counted(username, clientAddress, LOGIN_WAIT_MS, 'AUTH.INVALID_CREDENTIALS', async () => {
         const { user, tokenVersion, passwordChangeRequired } = await this.credentials.verify(username, password, this.origin(clientAddress));
         return { ...(await this.tokens.issue(user, tokenVersion)), user, passwordChangeRequired };
       });
@@ -112,14 +119,14 @@ export class AuthService {
   }
 
   /**
-   * `attempt` as a failure reserved in advance against the address's rate limit (given back unless
-   * it fails with `failure`), alone for its name (over every replica; waiting up to `waitMs` for its
-   * turn), in one of this process's verification slots. Each check is made before the password is verified, so requests sent at
-   * once cannot all pass it before any failure is counted.
+   * `attempt` admitted by the address's rate limit (counted as a failure if it fails with
+   * `failure`), alone for its name (over every replica; waiting up to `waitMs` for its turn), in one
+   * of this process's verification slots. Each check is made before the password is verified, so
+   * requests sent at once cannot all pass it before any failure is counted.
    */
   private async counted<T>(username: string, clientAddress: string, waitMs: number, failure: string, attempt: () => Promise<T>): Promise<T> {
     const address = countedAddress(clientAddress);
-    await this.rateLimiter.reserve(address);
+    await this.rateLimiter.admit(address);
     let failed = false;
     try {
       return await this.inFlight.one(normalizedUsername(username), () => this.slots.run(attempt), waitMs);
@@ -127,7 +134,7 @@ export class AuthService {
       failed = error instanceof DomainError && error.code === failure;
       throw error;
     } finally {
-      if (!failed) await this.rateLimiter.giveBack(address);
+      await this.rateLimiter.settle(address, failed);
     }
   }
 }

@@ -2,33 +2,47 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { authErrors } from '@kinerja/identity';
 import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
+import { loginRefusals } from './login-refusals';
 
 const WINDOW_SECONDS = 60;
 /** Retry-After of AUTH.LOGIN_UNAVAILABLE, while Redis does not answer. */
 export const REDIS_RETRY_AFTER_SECONDS = 5;
 
 /**
- * One attempt reserved against the address's limit, atomically: counted first, and refused (the
- * count given back) when it goes over. KEYS: count. ARGV: limit, window (s). Answers 0 when
- * reserved, else the seconds left in the window.
+ * An attempt admitted for an address: refused while its failures of the window have reached the
+ * limit (answers [1, seconds left]); else counted among the address's attempts in flight, and
+ * refused for a moment when those are more than the bound (answers [2, 1]: a burst, not guessing
+ * — an office of thirty behind one NAT signing in at eight); else [0, 0].
+ * KEYS: failures, in flight. ARGV: limit, window (s), in-flight bound, in-flight TTL (s).
  */
-const RESERVE = `
-local count = redis.call('INCR', KEYS[1])
-redis.call('EXPIRE', KEYS[1], ARGV[2], 'NX')
-if count > tonumber(ARGV[1]) then
-  redis.call('DECR', KEYS[1])
+const ADMIT = `
+local failures = tonumber(redis.call('GET', KEYS[1]) or '0')
+if failures >= tonumber(ARGV[1]) then
   local ttl = redis.call('TTL', KEYS[1])
-  if ttl > 0 then return ttl end
-  return tonumber(ARGV[2])
+  if ttl > 0 then return {1, ttl} end
+  return {1, tonumber(ARGV[2])}
+end
+local inflight = redis.call('INCR', KEYS[2])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+if inflight > tonumber(ARGV[3]) then
+  redis.call('DECR', KEYS[2])
+  return {2, 1}
+end
+return {0, 0}
+`;
+
+/** An admitted attempt is over: out of the in-flight count, and a failure counted when it was one. ARGV: failed (1/0), window (s). */
+const SETTLE = `
+if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('DECR', KEYS[2]) end
+if ARGV[1] == '1' then
+  redis.call('INCR', KEYS[1])
+  redis.call('EXPIRE', KEYS[1], ARGV[2], 'NX')
 end
 return 0
 `;
 
-/** Gives a reservation back, unless its window has already ended (a DECR would then leave a key without TTL). */
-const GIVE_BACK = `
-if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECR', KEYS[1]) end
-return 0
-`;
+/** How long an in-flight count outlives a process that died mid-attempt. */
+const IN_FLIGHT_TTL_SECONDS = 30;
 
 /**
  * Failed logins per client address, in Redis so that every API replica shares the count. Only
@@ -36,8 +50,10 @@ return 0
  * an office behind one NAT address where everyone signs in at eight o'clock is not throttled,
  * while guessing from one address is. Fixed one-minute windows.
  *
- * Each attempt is reserved before its password is verified and given back when it was not a
- * failure, so attempts sent at once cannot all pass the check before any is counted.
+ * Attempts sent at once cannot all pass the check before any failure is counted: an address has
+ * at most twice LOGIN_RATE_PER_MINUTE attempts in flight (more: 503 AUTH.LOGIN_BUSY, Retry-After 1),
+ * so guessing from one address gets at most that many past its limit, while a correct login is
+ * never refused for failures it did not make.
  *
  * When Redis does not answer, logins are refused with 503 AUTH.LOGIN_UNAVAILABLE at once rather
  * than let through uncounted (the account lockout alone would not stop guessing across accounts);
@@ -52,32 +68,37 @@ export class LoginRateLimiter {
     private readonly config: AppConfig,
   ) {}
 
-  private key(address: string): string {
-    return `${this.config.REDIS_PREFIX}:login-failures:${address}`;
+  private keys(address: string): [string, string] {
+    return [`${this.config.REDIS_PREFIX}:login-failures:${address}`, `${this.config.REDIS_PREFIX}:login-in-flight-address:${address}`];
   }
 
   /**
-   * Counts one attempt as a failure in advance; AUTH.RATE_LIMITED (429, with Retry-After) when the
-   * address has used up its failures.
+   * Admits one attempt from the address: AUTH.RATE_LIMITED (429, with Retry-After) when the address
+   * has used up its failures, AUTH.LOGIN_BUSY (503, Retry-After 1) when too many of its attempts are
+   * in flight. An admitted attempt must be settled.
    */
-  async reserve(address: string): Promise<void> {
-    const key = this.key(address);
-    const answer = await redisAnswer(this.redis, () => this.redis.eval(RESERVE, 1, key, this.config.LOGIN_RATE_PER_MINUTE, WINDOW_SECONDS)).catch(
+  async admit(address: string): Promise<void> {
+    const [failures, inFlight] = this.keys(address);
+    const limit = this.config.LOGIN_RATE_PER_MINUTE;
+    const answer = await redisAnswer(this.redis, () => this.redis.eval(ADMIT, 2, failures, inFlight, limit, WINDOW_SECONDS, 2 * limit, IN_FLIGHT_TTL_SECONDS)).catch(
       (error: unknown) => {
         this.logger.warn({ msg: 'login refused: Redis does not answer', error: (error as Error).message });
         throw authErrors.loginUnavailable(REDIS_RETRY_AFTER_SECONDS);
       },
     );
-    if (Number(answer) > 0) throw authErrors.rateLimited(Number(answer));
+    const [verdict, seconds] = (answer as [number, number]).map(Number);
+    if (verdict === 1) throw authErrors.rateLimited(seconds);
+    if (verdict === 2) throw loginRefusals.busy(seconds);
   }
 
   /**
-   * The reserved attempt was not a failure (signed in, or refused before its password was looked
-   * at). If Redis went away meanwhile, the address keeps one failure too many for its window.
+   * The admitted attempt is over; `failed`: it was a failure (a wrong password), counted for the
+   * window. If Redis went away meanwhile, the in-flight count expires by itself.
    */
-  async giveBack(address: string): Promise<void> {
-    await redisAnswer(this.redis, () => this.redis.eval(GIVE_BACK, 1, this.key(address))).catch((error: unknown) =>
-      this.logger.warn({ msg: 'login reservation not given back: Redis does not answer', error: (error as Error).message }),
+  async settle(address: string, failed: boolean): Promise<void> {
+    const [failures, inFlight] = this.keys(address);
+    await redisAnswer(this.redis, () => this.redis.eval(SETTLE, 2, failures, inFlight, failed ? 1 : 0, WINDOW_SECONDS)).catch((error: unknown) =>
+      this.logger.warn({ msg: 'login attempt not settled: Redis does not answer', error: (error as Error).message }),
     );
   }
 }

@@ -62,15 +62,17 @@ export class UserPasswordService {
       return { replayed: true };
     }
     const [row] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}, password_hash, failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2`,
+      `SELECT ${USER_COLUMNS}, password_hash, password_changed_at, failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2`,
       [user.satker, user.id],
     );
     if (!row) throw identityErrors.userNotFound(user.id);
     this.lockout.assertNotLocked(row);
     if (!(await this.hasher.verify(row.password_hash, currentPassword))) {
       // The same change sent twice at once: the first may have stored the new password since the
-      // replay check above, so the "current" one no longer matches. That is its retry, not a guess.
+      // replay check above, so the "current" one no longer matches. That is its retry, not a guess —
+      // told by its key, or without one (a double click) by the new password being the one just stored.
       if (await this.unitOfWork.replay(toActor(user), passwordOperation(user.satker, user.id), options)) return { replayed: true };
+      if (await this.justChangedTo(row, newPassword)) return { replayed: true };
       await this.lockout.recordFailure(row.id);
       throw identityErrors.currentPasswordWrong();
     }
@@ -79,6 +81,12 @@ export class UserPasswordService {
     // Nor to the same one with a space or a letter more: after a reset, the administrator knows it.
     assertNotLikeCurrent(newPassword, currentPassword);
     return this.store(user, row, newPassword, 'self', options);
+  }
+
+  /** The password was changed to `newPassword` within the last minute (the first of two identical requests). */
+  private async justChangedTo(row: { password_hash: string; password_changed_at: Date }, newPassword: string): Promise<boolean> {
+    const changedMsAgo = this.clock.now().getTime() - new Date(row.password_changed_at).getTime();
+    return changedMsAgo >= 0 && changedMsAgo < 60_000 && (await this.hasher.verify(row.password_hash, newPassword));
   }
 
   private async store(
