@@ -122,6 +122,26 @@ describe('passwords an administrator sets, and one person behind one e-mail addr
       expect((await t.http.post(`${base}/approve`).set(as(ketua)).send({})).status).toBe(200);
     });
 
+    it('counts an account of the same office under the same full name as the same person: a Plt without a second address (403 PK.OWN_SUBMISSION, sameName)', async () => {
+      const base = `/api/v1/satker/${other.code}/pk/2025`;
+      const sekretaris = other.users.SEKRETARIS;
+      for (const code of ['HSDM', 'TPH']) {
+        await t.http.post(`/api/v1/satker/${other.code}/subbagian`).set(as(rootAdminToken)).send({ code, name: `Sub. Bagian ${code}` });
+      }
+      expect((await t.http.post(base).set(as(sekretaris.token)).send(jemberPkBody())).status).toBe(201);
+      expect((await t.http.post(`${base}/submit`).set(as(sekretaris.token)).send({})).status).toBe(200);
+      const { body: person } = await t.http.get(`${users(other.code)}/${sekretaris.id}`).set(as(rootAdminToken));
+      // The same person as Plt Ketua: another account, no e-mail, the name written with a title and other spacing.
+      const plt = await t.http.post(users(other.code)).set(as(rootAdminToken))
+        .send({ username: 'plt.ketua.bwi', fullName: `  ${String(person.fullName).toLowerCase()} , S.Kom`, role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect(plt.status).toBe(201);
+      const pltToken = await login(t, 'plt.ketua.bwi', 'meja-kursi-lemari');
+      const refused = await t.http.post(`${base}/approve`).set(as(pltToken)).send({});
+      expect({ status: refused.status, code: refused.body.code, sameName: refused.body.details?.sameName }).toEqual({ status: 403, code: 'PK.OWN_SUBMISSION', sameName: true });
+      expect(refused.body.message).toContain('nama lengkap yang sama');
+      expect((await t.http.post(`${base}/approve`).set(as(other.users.KETUA.token)).send({})).status).toBe(200);
+    });
+
     it('lets a deactivated account’s address be given again, and refuses reactivating it while taken', async () => {
       const reactivated = await t.http.patch(`${users(own.code)}/${own.users.SEKRETARIS.id}`).set(as(own.users.ADMIN.token)).send({ active: true });
       expect(reactivated.status).toBe(200); // siti@ is free again: the Ketua has another address now

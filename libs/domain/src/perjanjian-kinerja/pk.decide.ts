@@ -35,6 +35,14 @@ function requireReviewer(actor: Actor, version: PkVersion, action: string): void
       { sameEmail: true },
     );
   }
+  if (same === 'same-name') {
+    throw new DomainError(
+      'PK.OWN_SUBMISSION',
+      `Anda tidak dapat ${action} PK ini: PK diajukan dari akun lain di satker ini atas nama lengkap yang sama dengan akun Anda (mis. Anda juga Kepala Subbagian sebagai Plt Sekretaris), sehingga dianggap pengajuan Anda sendiri; harus orang lain, mis. Ketua atau Sekretaris lain.`,
+      'forbidden',
+      { sameName: true },
+    );
+  }
 }
 
 function requireReason(reason: unknown): string {

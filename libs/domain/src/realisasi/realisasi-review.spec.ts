@@ -30,6 +30,13 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
     spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: 'Periksa lagi' }, metadata: meta(otherAccount) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
   });
 
+  it('given a report submitted from an account of the office under the approver’s full name (a Plt), when approved or returned, then maker-checker refuses', () => {
+    const plt = { ...sekretaris, sameNameAccounts: [kasubbagKul.userId] };
+    spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(plt) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
+    spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: 'Periksa lagi' }, metadata: meta(plt) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
+    spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta({ ...sekretaris, sameNameAccounts: ['u-lain'] }, FEB_3) }).then([approved]);
+  });
+
   it('given the approver has other accounts that did not submit the report, when approved, then it is approved', () => {
     spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta({ ...sekretaris, otherAccounts: ['u-lain'] }, FEB_3) }).then([approved]);
   });

@@ -128,6 +128,14 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
       { sameEmail: true },
     );
   }
+  if (same === 'same-name') {
+    refuse(
+      'REALISASI.OWN_SUBMISSION',
+      `Anda tidak dapat ${action} laporan ini: laporan diajukan dari akun lain di satker ini atas nama lengkap yang sama dengan akun Anda (mis. Anda juga Kepala Subbagian sebagai Plt Sekretaris), sehingga dianggap pengajuan Anda sendiri; harus orang lain, mis. Ketua atau Sekretaris lain.`,
+      'forbidden',
+      { sameName: true },
+    );
+  }
   return state;
 }
 

@@ -23,13 +23,23 @@ export interface Actor {
    * rules count them as the actor. Absent: none known.
    */
   otherAccounts?: readonly string[];
+  /**
+   * The accounts of the actor's office under the actor's full name (as a person writes it: any case,
+   * spacing, punctuation and titles after a comma aside) — one person holding two posts (a Plt
+   * Sekretaris who heads a subbagian) often has no second address to share. Counted as the actor too.
+   */
+  sameNameAccounts?: readonly string[];
 }
 
-/** `userId` is the actor's own account (`'self'`), another account of the same person (`'same-email'`), or someone else (null). */
-export function samePerson(actor: Actor, userId: string | null): 'self' | 'same-email' | null {
+/**
+ * `userId` is the actor's own account (`'self'`), another account of the same person by e-mail
+ * (`'same-email'`) or by full name in the same office (`'same-name'`), or someone else (null).
+ */
+export function samePerson(actor: Actor, userId: string | null): 'self' | 'same-email' | 'same-name' | null {
   if (userId === null) return null;
   if (userId === actor.userId) return 'self';
-  return actor.otherAccounts?.includes(userId) ? 'same-email' : null;
+  if (actor.otherAccounts?.includes(userId)) return 'same-email';
+  return actor.sameNameAccounts?.includes(userId) ? 'same-name' : null;
 }
 
 /**

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { deadlineDayForMonth, DomainError, type DeadlineDayHistory } from '@kinerja/domain';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
+import type { ReviewerAccounts } from './workflow-actor';
+
+/** A full name as a person is told apart by it, in SQL: the part before a comma (titles), letters and digits only, lower case, single spaces. */
+const PERSON_NAME = (column: string) => `btrim(regexp_replace(lower(split_part(${column}, ',', 1)), '[^[:alnum:]]+', ' ', 'g'))`;
 
 export interface SatkerFacts {
   code: string;
@@ -74,25 +78,32 @@ export class SatkerDirectory {
   }
 
   /**
-   * The user's other accounts: every account, active or not, in any office, that has or ever had
+   * The user's other accounts. By e-mail: every account, active or not, in any office, that has or ever had
    * the user's address as a person (`person_email`: trimmed, any case, a `+tag` aside), so that
    * changing the submitter's address after a submission does not hide whose it was. An address
    * names one person (one active account has it), so a review counts them as the reviewer
    * (PK.OWN_SUBMISSION, REALISASI.OWN_SUBMISSION). The reviewer's own former addresses are not
    * looked at: an account given another address is someone else, as one with another address is.
+   * By name: every account of the user's office under the same full name as a person writes it (any
+   * case, spacing and punctuation, titles after a comma aside: "Agus Setiawan, S.Kom" is "agus
+   * setiawan") — one person holding two posts as Plt often has no second address to share.
    */
-  async otherAccountsOf(userId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT other.user_id::text AS id
+  async otherAccountsOf(userId: string): Promise<ReviewerAccounts> {
+    const rows: Array<{ id: string; why: 'email' | 'name' }> = await this.dataSource.query(
+      `SELECT DISTINCT other.user_id::text AS id, 'email' AS why
          FROM users me
          JOIN (SELECT user_id, email FROM user_email_history
                UNION ALL SELECT id, email FROM users WHERE email IS NOT NULL) other
            ON person_email(other.email) = person_email(me.email) AND other.user_id <> me.id
         WHERE me.id = $1 AND me.email IS NOT NULL
+       UNION
+       SELECT other.id::text, 'name'
+         FROM users me JOIN users other ON other.satker_code = me.satker_code AND other.id <> me.id
+        WHERE me.id = $1 AND ${PERSON_NAME('other.full_name')} = ${PERSON_NAME('me.full_name')} AND ${PERSON_NAME('me.full_name')} <> ''
         ORDER BY 1`,
       [userId],
     );
-    return rows.map((r) => r.id);
+    return { sameEmail: rows.filter((r) => r.why === 'email').map((r) => r.id), sameName: rows.filter((r) => r.why === 'name').map((r) => r.id) };
   }
 
   /** Names of the office's users by id, for history told in words. */

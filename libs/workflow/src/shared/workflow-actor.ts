@@ -14,9 +14,15 @@ export function domainActor(actor: WorkflowActor): Actor {
   return { userId: actor.id, role: actor.role, subbagian: actor.role === 'KASUBBAG' ? actor.subbagian : null };
 }
 
-/** The metadata of a review, with the reviewer's other accounts (SatkerDirectory.otherAccountsOf) for maker-checker. */
-export function asReviewer(metadata: CommandMetadata, otherAccounts: readonly string[]): CommandMetadata {
-  return { ...metadata, actor: { ...metadata.actor, otherAccounts } };
+/** A reviewer's other accounts (SatkerDirectory.otherAccountsOf): by e-mail, and by full name in the same office. */
+export interface ReviewerAccounts {
+  sameEmail: readonly string[];
+  sameName: readonly string[];
+}
+
+/** The metadata of a review, with the reviewer's other accounts for maker-checker. */
+export function asReviewer(metadata: CommandMetadata, accounts: ReviewerAccounts): CommandMetadata {
+  return { ...metadata, actor: { ...metadata.actor, otherAccounts: accounts.sameEmail, sameNameAccounts: accounts.sameName } };
 }
 
 /** The answer of every command: the resource after it, with the version clients send back in If-Match. */
