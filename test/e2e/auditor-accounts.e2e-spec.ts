@@ -27,7 +27,11 @@ describe('INSPEKTORAT accounts are managed from an office above', () => {
     const inspektorat = own.users.INSPEKTORAT.id;
     const before = (await t.http.get(users()).set(as(admin))).body;
 
-    refusedAsManagedAbove(await t.http.post(users()).set(as(admin)).send({ username: 'auditor.sendiri', fullName: 'Auditor Sendiri', role: 'INSPEKTORAT', password: FIXTURE_PASSWORD }));
+    const created = await t.http.post(users()).set(as(admin)).send({ username: 'auditor.sendiri', fullName: 'Auditor Sendiri', role: 'INSPEKTORAT', password: FIXTURE_PASSWORD });
+    refusedAsManagedAbove(created);
+    // Says whom to ask: the office above, by name and code.
+    expect(created.body.message).toContain('KPU Provinsi Jawa Timur (kpu-prov-jawa-timur)');
+    expect(created.body.details).toEqual({ satker: own.code, parentCode: 'kpu-prov-jawa-timur' });
     refusedAsManagedAbove(await t.http.post(`${users()}/${inspektorat}/password`).set(as(admin)).send({ newPassword: 'kunci-gembok-baru-9' }));
     refusedAsManagedAbove(await t.http.patch(`${users()}/${inspektorat}`).set(as(admin)).send({ active: false }));
     refusedAsManagedAbove(await t.http.patch(`${users()}/${inspektorat}`).set(as(admin)).send({ email: 'admin-sendiri@kpu.go.id' }));

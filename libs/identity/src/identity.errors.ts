@@ -96,12 +96,14 @@ export const identityErrors = {
       'Anda tidak dapat mengatur ulang kata sandi Anda sendiri. Gunakan Ubah Kata Sandi (POST /api/v1/auth/password) dengan kata sandi lama Anda.',
       'forbidden',
     ),
-  auditorManagedAbove: (satker: string) =>
+  auditorManagedAbove: (satker: string, parent: { code: string; name: string }) =>
     new DomainError(
       'USER.AUDITOR_MANAGED_ABOVE',
-      `Akun Inspektorat satker ${satker} hanya dapat dibuat, diubah, diatur ulang kata sandinya, atau dinonaktifkan oleh Admin satker di atasnya: pengawas tidak diangkat oleh yang diawasi.`,
+      `Akun Inspektorat satker ${satker} hanya dapat dibuat, diubah, diatur ulang kata sandinya, atau dinonaktifkan oleh Admin ` +
+        `satker di atasnya — ${parent.name} (${parent.code}) atau satker di atas itu: pengawas tidak diangkat oleh yang diawasi. ` +
+        `Mintalah kepada Admin satker tersebut.`,
       'forbidden',
-      { satker },
+      { satker, parentCode: parent.code },
     ),
   cannotChangeSelf: () =>
     new DomainError(

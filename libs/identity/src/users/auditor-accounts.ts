@@ -12,6 +12,9 @@ import type { IdentityActor } from '../identity.types';
  */
 export async function assertMayManageAuditor(manager: EntityManager, actor: IdentityActor, satker: string, roles: readonly Role[]): Promise<void> {
   if (actor.role !== 'ADMIN' || actor.satker !== satker || !roles.includes('INSPEKTORAT')) return;
-  const [office] = await manager.query(`SELECT parent_code FROM satker WHERE code = $1`, [satker]);
-  if (office && office.parent_code !== null) throw identityErrors.auditorManagedAbove(satker);
+  const [office] = await manager.query(
+    `SELECT s.parent_code, p.name AS parent_name FROM satker s LEFT JOIN satker p ON p.code = s.parent_code WHERE s.code = $1`,
+    [satker],
+  );
+  if (office && office.parent_code !== null) throw identityErrors.auditorManagedAbove(satker, { code: office.parent_code, name: office.parent_name });
 }
