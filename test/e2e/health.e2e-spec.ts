@@ -75,6 +75,9 @@ describe('GET /health with HEALTH_DETAILS=signed-in', () => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ status: 'ok', details: expect.stringContaining('ADMIN atau INSPEKTORAT') });
     }
+    // Says why, to a caller who sent a token: an operator whose token lapsed is told so.
+    expect((await health('bukan-token')).body.details).toContain('Token yang dikirim tidak berlaku');
+    expect((await health(tokens.SEKRETARIS)).body.details).toContain('Peran Anda (SEKRETARIS) tidak termasuk');
   });
 
   it('gives an ADMIN or an INSPEKTORAT of any office the details', async () => {
@@ -100,6 +103,6 @@ describe('GET /health with HEALTH_DETAILS=signed-in', () => {
     expect(created.status).toBe(201);
     const signedIn = await t.http.post('/api/v1/auth/login').send({ username: 'admin.kedua', password: 'meja-kursi-lemari' });
     expect(signedIn.body.passwordChangeRequired).toBe(true);
-    expect((await health(signedIn.body.accessToken)).body).toEqual({ status: 'ok', details: expect.any(String) });
+    expect((await health(signedIn.body.accessToken)).body).toEqual({ status: 'ok', details: expect.stringContaining('Ganti dahulu kata sandi') });
   });
 });

@@ -100,8 +100,9 @@ export class HealthController {
       'ADMIN or INSPEKTORAT sending its token when HEALTH_DETAILS is signed-in (the default in production), for anyone when public.',
   })
   async health(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const reader = this.config.HEALTH_DETAILS === 'signed-in' ? await this.detailReader(req) : null;
-    if (this.config.HEALTH_DETAILS === 'signed-in' && reader === null) {
+    const asked = this.config.HEALTH_DETAILS === 'signed-in' ? await this.detailReader(req) : null;
+    const reader = asked && 'user' in asked ? asked.user : null;
+    if (asked !== null && reader === null) {
       // Only what readiness needs: the database, Redis and the log's order.
       const [database, redis, eventLog] = await Promise.all([
         probe(() => this.dataSource.query('SELECT 1')),
@@ -110,7 +111,7 @@ export class HealthController {
       ]);
       const up = database.status === 'up' && redis.status === 'up' && eventLog?.status !== 'BROKEN';
       res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: up ? 'ok' : 'degraded', details: DETAILS_SIGNED_IN };
+      return { status: up ? 'ok' : 'degraded', details: (asked as { why: string }).why };
     }
     // The log's order (transaction-order.ts) is checked at start; checked again here for a process
     // whose pool was pointed at a restored database while it ran. Broken: 503, the reason in `eventLog`.
@@ -140,12 +141,17 @@ export class HealthController {
   }
 
   /**
-   * An ADMIN or INSPEKTORAT of any office, by a valid token, who has chosen their own password; nobody
-   * else (no token, a bad one, another role, an account still to change the password it was given).
+   * An ADMIN or INSPEKTORAT of any office, by a valid token, who has chosen their own password; for
+   * anyone else, why not (no token, one no longer valid, another role, a password still to change).
    */
-  private async detailReader(req: Request): Promise<AuthenticatedUser | null> {
-    const caller = await this.bearer.callerOf(req.header('authorization'));
-    return caller !== null && !caller.passwordChangeRequired && DETAIL_READERS.includes(caller.user.role) ? caller.user : null;
+  private async detailReader(req: Request): Promise<{ user: AuthenticatedUser } | { why: string }> {
+    const header = req.header('authorization');
+    if (!header) return { why: DETAILS_SIGNED_IN };
+    const caller = await this.bearer.callerOf(header);
+    if (caller === null) return { why: `${DETAILS_SIGNED_IN} Token yang dikirim tidak berlaku (kedaluwarsa, keluar, atau kata sandi berganti): masuk kembali.` };
+    if (caller.passwordChangeRequired) return { why: `${DETAILS_SIGNED_IN} Ganti dahulu kata sandi yang diberikan Admin (POST /api/v1/auth/password).` };
+    if (!DETAIL_READERS.includes(caller.user.role)) return { why: `${DETAILS_SIGNED_IN} Peran Anda (${caller.user.role}) tidak termasuk.` };
+    return { user: caller.user };
   }
 }
 
