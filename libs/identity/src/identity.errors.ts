@@ -132,12 +132,13 @@ export const identityErrors = {
         'atau hanya angka yang kurang dari 12 digit (seperti tanggal "17081945"), sehingga mudah ditebak. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.',
       'validation',
     ),
-  passwordContainsUsername: () =>
+  passwordContainsUsername: (word: string) =>
     new DomainError(
       'USER.PASSWORD_CONTAINS_USERNAME',
-      'Kata sandi tidak boleh sama dengan atau hanya berupa variasi dari nama pengguna. Pilih kata sandi lain; ' +
+      `Kata sandi tidak boleh sama dengan atau hanya berupa variasi dari nama pengguna ("${word}"). Pilih kata sandi lain; ` +
         `tanpa nama pengguna pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
       'validation',
+      { word },
     ),
   passwordContainsServiceName: (word: string) =>
     new DomainError(
@@ -159,7 +160,8 @@ export const identityErrors = {
     new DomainError(
       'USER.PASSWORD_TOO_SIMILAR',
       'Kata sandi baru terlalu mirip dengan kata sandi saat ini (hanya berbeda spasi, huruf besar-kecil, tanda baca atau ' +
-        'beberapa karakter). Kata sandi yang disetel Admin juga diketahui Admin: pilih kata sandi yang benar-benar baru.',
+        'beberapa karakter): siapa pun yang mengetahui kata sandi lama — termasuk Admin, bila ia yang menyetelnya — dapat menebaknya. ' +
+        'Pilih kata sandi yang benar-benar baru.',
       'validation',
     ),
   passwordUnchanged: () =>

@@ -75,6 +75,17 @@ describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
     expect(refusal('kasubbag.pdi-2024')).toBe('USER.PASSWORD_CONTAINS_USERNAME');
   });
 
+  it('names the part of the username it found, so the person knows what to leave out', () => {
+    let refused: DomainError | null = null;
+    try {
+      assertAcceptablePassword('Rahmawati!2025', { username: 'siti.rahmawati', satker: 'kpu-kab-lumajang' });
+    } catch (error) {
+      refused = error as DomainError;
+    }
+    expect(refused).toMatchObject({ code: 'USER.PASSWORD_CONTAINS_USERNAME', details: { word: 'rahmawati' } });
+    expect(refused?.message).toContain('("rahmawati")');
+  });
+
   it('given the username with a strong password beside it, then it is accepted: the rest is strong on its own', () => {
     expect(refusal('admin-password-for-tests', { username: 'admin' })).toBeNull();
   });

@@ -42,7 +42,7 @@ export function assertAcceptablePassword(password: string, context: PasswordCont
   const remaining = rest.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   if (removed !== null) {
     if ([...rest.replace(/[^\p{L}\p{N}]+/gu, '')].length < PASSWORD_MIN_LENGTH) {
-      if (removed.kind === 'username') throw identityErrors.passwordContainsUsername();
+      if (removed.kind === 'username') throw identityErrors.passwordContainsUsername(removed.word);
       throw removed.kind === 'name' ? identityErrors.passwordContainsName(removed.word) : identityErrors.passwordContainsServiceName(removed.word);
     }
     assertNotGuessable(remaining);
