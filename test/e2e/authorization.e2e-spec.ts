@@ -43,6 +43,7 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/users/{userId}', allowed: ['ADMIN'] },
   { method: 'patch', path: '/api/v1/satker/{satker}/users/{userId}', allowed: ['ADMIN'], body: { role: 'RAJA' } },
   { method: 'post', path: '/api/v1/satker/{satker}/users/{userId}/password', allowed: ['ADMIN'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/users/{userId}/unlock', allowed: ['ADMIN'] },
   // SAKIP workflow: PK, monthly realisasi, Tabel 3.2, evidence (ADMIN sees no figures).
   { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}', allowed: ['SEKRETARIS'] },
   { method: 'get', path: '/api/v1/satker/{satker}/pk/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },

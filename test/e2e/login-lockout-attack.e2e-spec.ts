@@ -123,3 +123,34 @@ describe('login lockout under attack: the guesser is stopped, the owner is not',
     expect(existing[3]).toMatchObject({ code: 'AUTH.LOCKED', retryAfterMinutes: 15, details: ['lock', 'lockedUntil', 'retryAfterSeconds'] });
   });
 });
+
+describe('an administrator unlocks an account without a new password', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_ACCOUNT_MAX_FAILURES: '4' } });
+  });
+  afterAll(() => t?.close());
+
+  it('lifts the account lock and forgets the failures; the owner signs in with the password they remember; the trail says so', async () => {
+    const { own } = await createTwoOffices(t);
+    const name = own.users.KASUBBAG.username;
+    const attempt = (password: string, address: string) => t.http.post('/api/v1/auth/login').set('X-Forwarded-For', address).send({ username: name, password });
+    for (let i = 1; i <= 4; i++) await attempt('salah-ketik', `10.9.0.${i}`);
+    expect((await attempt(FIXTURE_PASSWORD, '10.9.0.50')).body.details).toMatchObject({ lock: 'account' });
+
+    const admin = { Authorization: `Bearer ${own.users.ADMIN.token}` };
+    const path = `/api/v1/satker/${own.code}/users/${own.users.KASUBBAG.id}/unlock`;
+    const unlocked = await t.http.post(path).set(admin).send({});
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body).toEqual({ failedAttempts: 4, lockedUntil: expect.any(String) });
+    const signedIn = await attempt(FIXTURE_PASSWORD, '10.9.0.50');
+    expect({ status: signedIn.status, passwordChangeRequired: signedIn.body.passwordChangeRequired }).toEqual({ status: 200, passwordChangeRequired: false });
+    // Nothing left to unlock: said so, and nothing recorded.
+    expect((await t.http.post(path).set(admin).send({})).body).toEqual({ failedAttempts: 0, lockedUntil: null });
+    const events = await t.db.dataSource.query(`SELECT type FROM events WHERE type = 'UserUnlocked'`);
+    expect(events).toHaveLength(1);
+    // One's own account is changed with one's own password, not unlocked by oneself.
+    const own403 = await t.http.post(`/api/v1/satker/${own.code}/users/${own.users.ADMIN.id}/unlock`).set(admin).send({});
+    expect({ status: own403.status, code: own403.body.code }).toEqual({ status: 403, code: 'USER.CANNOT_RESET_OWN_PASSWORD' });
+  });
+});

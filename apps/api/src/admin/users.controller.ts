@@ -90,4 +90,28 @@ export class UsersController {
     const { replayed } = await this.passwords.reset(user, satker, id, body.newPassword, commandOptions(request));
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
   }
+
+  @Post(':userId/unlock')
+  @HttpCode(200)
+  @CommandHeaders()
+  @ApiOperation({
+    summary: 'Membuka kunci akun (kegagalan masuk dihapus) tanpa mengganti kata sandi',
+    description:
+      'Lifts the account lock and forgets the failed logins, for an owner who remembers their password; answers what was there ' +
+      '(`failedAttempts`, `lockedUntil`, null when it was not locked). A lock of one client address (`lock: "pair"`) ends by itself ' +
+      'after LOGIN_LOCK_MINUTES, and the owner signs in from any other address meanwhile.',
+  })
+  @ApiOkResponse({ schema: { properties: { failedAttempts: { type: 'integer' }, lockedUntil: { type: 'string', format: 'date-time', nullable: true } } } })
+  @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.CANNOT_RESET_OWN_PASSWORD (one\'s own account), USER.AUDITOR_MANAGED_ABOVE' })
+  async unlock(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('satker') satker: string,
+    @Param('userId', userId) id: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ failedAttempts: number; lockedUntil: string | null }> {
+    const { replayed, ...answer } = await this.passwords.unlock(user, satker, id, commandOptions(request));
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return answer;
+  }
 }

@@ -38,7 +38,9 @@ export type IdentityEvent =
   | { type: 'UserReactivated'; data: { userId: string; satker: string } }
   /** `by: 'admin'` (a reset) marks the account: its owner must change the password at next sign-in; `self` clears that. */
   | { type: 'UserPasswordChanged'; data: { userId: string; satker: string; by: 'self' | 'admin' } }
-  | { type: 'UserLockedOut'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string } };
+  | { type: 'UserLockedOut'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string } }
+  /** An administrator lifted the account lock and forgot its failed logins, without a new password. */
+  | { type: 'UserUnlocked'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string | null } };
 
 export type IdentityEventType = IdentityEvent['type'];
 

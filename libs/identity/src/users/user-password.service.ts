@@ -51,6 +51,42 @@ export class UserPasswordService {
     return this.store(actor, row, newPassword, 'admin', options);
   }
 
+  /**
+   * Lifts the account lock and forgets the failed logins, without a new password (its owner remembers
+   * it): an administrator's answer to a Kasubbag locked out by their own typos. Refused for one's own
+   * account like a reset, and for an INSPEKTORAT by the office's own ADMIN. Answers what was there.
+   */
+  async unlock(
+    actor: AuthenticatedUser,
+    satker: string,
+    userId: string,
+    options: IdentityCommandOptions = {},
+  ): Promise<{ failedAttempts: number; lockedUntil: string | null; replayed: boolean }> {
+    if (userId === actor.id) throw identityErrors.cannotResetOwnPassword();
+    const [row] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2`,
+      [satker, userId],
+    );
+    if (!row) throw identityErrors.userNotFound(userId);
+    await assertMayManageAuditor(this.dataSource.manager, toActor(actor), satker, [row.role]);
+    const { result, replayed } = await this.unitOfWork.command(toActor(actor), `user.unlock:${satker}:${userId}`, options, async (manager, record) => {
+      const [before] = await manager.query(
+        `SELECT failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2 FOR UPDATE`,
+        [satker, userId],
+      );
+      const failedAttempts = Number(before.failed_login_count);
+      const lockedUntil = before.locked_until && new Date(before.locked_until) > this.clock.now() ? new Date(before.locked_until).toISOString() : null;
+      if (failedAttempts === 0 && lockedUntil === null) return { failedAttempts, lockedUntil };
+      await manager.query(
+        `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_failed_login_at = NULL WHERE satker_code = $1 AND id = $2`,
+        [satker, userId],
+      );
+      record(satker, { type: 'UserUnlocked', data: { userId, satker, failedAttempts, lockedUntil } });
+      return { failedAttempts, lockedUntil };
+    });
+    return { ...result, replayed };
+  }
+
   async changeOwn(
     user: AuthenticatedUser,
     currentPassword: string,

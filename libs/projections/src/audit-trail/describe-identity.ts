@@ -10,7 +10,7 @@ import type { Description } from './describe.types';
 export const IDENTITY_TYPES: ReadonlySet<string> = new Set<string>([
   'SatkerCreated', 'SatkerUpdated', 'SatkerMoved', 'SatkerDeactivated', 'SatkerReactivated', 'SubbagianCreated', 'SubbagianUpdated',
   'SubbagianDeactivated', 'SubbagianReactivated', 'UserCreated', 'UserUpdated', 'UserDeactivated', 'UserReactivated',
-  'UserPasswordChanged', 'UserLockedOut',
+  'UserPasswordChanged', 'UserLockedOut', 'UserUnlocked',
 ]);
 
 /** The fields of one office, subbagian or user as last recorded: the "before" of its next change. */
@@ -119,6 +119,11 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
       return { ...base, summary: `Kata sandi pengguna ${userName(state, e.data.userId)} diganti (${e.data.by === 'self' ? 'oleh pengguna sendiri' : 'oleh administrator'}).` };
     case 'UserLockedOut':
       return { ...base, summary: `Akun ${userName(state, e.data.userId)} dikunci setelah ${e.data.failedAttempts} kali gagal masuk.` };
+    case 'UserUnlocked':
+      return {
+        ...base,
+        summary: `Membuka kunci akun ${userName(state, e.data.userId)} dan menghapus ${e.data.failedAttempts} catatan gagal masuk, tanpa mengganti kata sandi.`,
+      };
     default: {
       const _exhaustive: never = e;
       return _exhaustive;
