@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { authErrors } from '@kinerja/identity';
-import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
+import { AppConfig, REDIS } from '@kinerja/platform';
 import { loginRefusals } from './login-refusals';
-import { REDIS_RETRY_AFTER_SECONDS } from './login-rate-limiter';
+import { loginNeeds, loginRecords } from './login-redis';
 import { hashedName } from './pair-lockout';
 
 /** How long a claim outlives a process that died holding it. Far above one verification. */
@@ -49,17 +48,12 @@ export class AttemptsInFlight {
     try {
       return await attempt();
     } finally {
-      await redisAnswer(this.redis, () => this.redis.eval(RELEASE, 1, key, token)).catch((error: unknown) =>
-        this.logger.warn({ msg: 'login claim not released (it expires by itself): Redis does not answer', error: (error as Error).message }),
-      );
+      await loginRecords(this.redis, this.logger, 'login claim not released (it expires by itself)', () => this.redis.eval(RELEASE, 1, key, token));
     }
   }
 
   private async claim(key: string, token: string): Promise<boolean> {
-    const answer = await redisAnswer(this.redis, () => this.redis.set(key, token, 'PX', CLAIM_MS, 'NX')).catch((error: unknown) => {
-      this.logger.warn({ msg: 'login refused: Redis does not answer', error: (error as Error).message });
-      throw authErrors.loginUnavailable(REDIS_RETRY_AFTER_SECONDS);
-    });
+    const answer = await loginNeeds(this.redis, this.logger, () => this.redis.set(key, token, 'PX', CLAIM_MS, 'NX'));
     return answer === 'OK';
   }
 }

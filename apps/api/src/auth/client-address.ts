@@ -1,45 +1,27 @@
 import { createHash } from 'node:crypto';
-import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * The client address as the login limits count it: an IPv4 address as it is (an IPv4-mapped IPv6
  * one as its IPv4), an IPv6 address by its /64 network — one subscriber's, whose device changes the
  * rest at will (privacy addresses), so that rotating them is not a new address each time — and
  * anything else (only a trusted proxy can have said it, `TRUST_PROXY`) as a short hash, never its
- * text: bounded, the same for the same value, harmless in a Redis key.
+ * text: bounded, the same for the same value, harmless in a Redis key. Parsed with ipaddr.js, which
+ * Express's `trust proxy` (proxy-addr) reads the addresses with.
  */
 export function countedAddress(address: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped && isIP(mapped[1]) === 4) return mapped[1];
-  const kind = isIP(address);
-  if (kind === 4) return address;
-  if (kind === 6) return `${expandIpv6(address).slice(0, 4).join(':')}::/64`;
-  return `invalid:${createHash('sha256').update(address).digest('hex').slice(0, 16)}`;
+  const parsed = parsedAddress(address);
+  if (parsed === null) return `invalid:${shortHash(address)}`;
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
+  return `${v6.parts.slice(0, 4).map((part) => part.toString(16)).join(':')}::/64`;
 }
 
 /** The address as a log line shows it: a valid one as it is, anything else cut to 64 printable characters. */
 export function loggedAddress(address: string): string {
-  if (isIP(address)) return address;
+  if (parsedAddress(address) !== null) return address;
   return address.replace(/[^\x20-\x7e]/g, '?').slice(0, 64);
-}
-
-/** The eight groups of an IPv6 address, each without leading zeros (`2001:db8:0:0:…`). */
-function expandIpv6(address: string): string[] {
-  const withoutZone = address.split('%')[0];
-  // An embedded IPv4 tail (`::1.2.3.4`) is two groups.
-  const tail = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(withoutZone);
-  const text = tail
-    ? withoutZone.slice(0, -tail[1].length) + tail[1].split('.').map(Number).reduce<string[]>((groups, byte, i) => {
-        if (i % 2 === 0) groups.push(byte.toString(16));
-        else groups[groups.length - 1] = ((parseInt(groups[groups.length - 1], 16) << 8) | byte).toString(16);
-        return groups;
-      }, []).join(':')
-    : withoutZone;
-  const [head, rest] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = rest !== undefined && rest !== '' ? rest.split(':') : [];
-  const middle = rest !== undefined ? Array(8 - left.length - right.length).fill('0') : [];
-  return [...left, ...middle, ...right].map((group) => parseInt(group, 16).toString(16));
 }
 
 /**
@@ -49,5 +31,16 @@ function expandIpv6(address: string): string[] {
  */
 export function loggedUsername(username: string): string {
   const name = username.trim().toLowerCase();
-  return /^[a-z0-9._-]{3,64}$/.test(name) ? name : `invalid:${createHash('sha256').update(username).digest('hex').slice(0, 16)}`;
+  return /^[a-z0-9._-]{3,64}$/.test(name) ? name : `invalid:${shortHash(username)}`;
+}
+
+/** An IPv4 or IPv6 address written in full (ipaddr.js would also take `1` or `0x7f.1` as IPv4), its zone aside; else null. */
+function parsedAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const withoutZone = address.split('%')[0];
+  if (ipaddr.IPv4.isValidFourPartDecimal(withoutZone)) return ipaddr.IPv4.parse(withoutZone);
+  return withoutZone.includes(':') && ipaddr.IPv6.isValid(withoutZone) ? ipaddr.IPv6.parse(withoutZone) : null;
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

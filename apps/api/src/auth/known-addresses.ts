@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { authErrors, KnownAddresses } from '@kinerja/identity';
-import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
-import { REDIS_RETRY_AFTER_SECONDS } from './login-rate-limiter';
+import { KnownAddresses } from '@kinerja/identity';
+import { AppConfig, REDIS } from '@kinerja/platform';
+import { loginNeeds, loginRecords } from './login-redis';
 import { hashedName } from './pair-lockout';
 
 /** How long a sign-in makes its address known. */
@@ -31,17 +31,14 @@ export class KnownAddressStore implements KnownAddresses {
   }
 
   async isKnown(username: string, address: string, now: Date): Promise<boolean> {
-    const score = await redisAnswer(this.redis, () => this.redis.zscore(this.key(username), address)).catch((error: unknown) => {
-      this.logger.warn({ msg: 'login refused: Redis does not answer', error: (error as Error).message });
-      throw authErrors.loginUnavailable(REDIS_RETRY_AFTER_SECONDS);
-    });
+    const score = await loginNeeds(this.redis, this.logger, () => this.redis.zscore(this.key(username), address));
     return score !== null && Number(score) > now.getTime() - KNOWN_MS;
   }
 
   async remember(username: string, address: string, now: Date): Promise<void> {
     const key = this.key(username);
     const at = now.getTime();
-    await redisAnswer(this.redis, () =>
+    await loginRecords(this.redis, this.logger, 'address of a sign-in not remembered', () =>
       this.redis
         .multi()
         .zadd(key, at, address)
@@ -49,8 +46,6 @@ export class KnownAddressStore implements KnownAddresses {
         .zremrangebyrank(key, 0, -(KNOWN_ADDRESSES_KEPT + 1))
         .pexpire(key, KNOWN_MS)
         .exec(),
-    ).catch((error: unknown) =>
-      this.logger.warn({ msg: 'address of a sign-in not remembered: Redis does not answer', error: (error as Error).message }),
     );
   }
 }

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { authErrors } from '@kinerja/identity';
-import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
+import { AppConfig, REDIS } from '@kinerja/platform';
 import { loginRefusals } from './login-refusals';
+import { loginNeeds, loginRecords } from './login-redis';
 
 const WINDOW_SECONDS = 60;
-/** Retry-After of AUTH.LOGIN_UNAVAILABLE, while Redis does not answer. */
-export const REDIS_RETRY_AFTER_SECONDS = 5;
 
 /**
  * An attempt admitted for an address: refused while its failures of the window have reached the
@@ -80,12 +79,7 @@ export class LoginRateLimiter {
   async admit(address: string): Promise<void> {
     const [failures, inFlight] = this.keys(address);
     const limit = this.config.LOGIN_RATE_PER_MINUTE;
-    const answer = await redisAnswer(this.redis, () => this.redis.eval(ADMIT, 2, failures, inFlight, limit, WINDOW_SECONDS, 2 * limit, IN_FLIGHT_TTL_SECONDS)).catch(
-      (error: unknown) => {
-        this.logger.warn({ msg: 'login refused: Redis does not answer', error: (error as Error).message });
-        throw authErrors.loginUnavailable(REDIS_RETRY_AFTER_SECONDS);
-      },
-    );
+    const answer = await loginNeeds(this.redis, this.logger, () => this.redis.eval(ADMIT, 2, failures, inFlight, limit, WINDOW_SECONDS, 2 * limit, IN_FLIGHT_TTL_SECONDS));
     const [verdict, seconds] = (answer as [number, number]).map(Number);
     if (verdict === 1) throw authErrors.rateLimited(seconds);
     if (verdict === 2) throw loginRefusals.busy(seconds);
@@ -97,8 +91,6 @@ export class LoginRateLimiter {
    */
   async settle(address: string, failed: boolean): Promise<void> {
     const [failures, inFlight] = this.keys(address);
-    await redisAnswer(this.redis, () => this.redis.eval(SETTLE, 2, failures, inFlight, failed ? 1 : 0, WINDOW_SECONDS)).catch((error: unknown) =>
-      this.logger.warn({ msg: 'login attempt not settled: Redis does not answer', error: (error as Error).message }),
-    );
+    await loginRecords(this.redis, this.logger, 'login attempt not settled', () => this.redis.eval(SETTLE, 2, failures, inFlight, failed ? 1 : 0, WINDOW_SECONDS));
   }
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { authErrors, LockoutPolicy, PairFailures, PairLock } from '@kinerja/identity';
-import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
+import { LockoutPolicy, PairFailures, PairLock } from '@kinerja/identity';
+import { AppConfig, REDIS } from '@kinerja/platform';
 import { RECORD_FAILURE } from './failure-count.script';
-import { REDIS_RETRY_AFTER_SECONDS } from './login-rate-limiter';
+import { loginNeeds, loginRecords } from './login-redis';
 
 /** A name as Redis keys hold it: hashed, never the name (people type their password into the wrong field). */
 export function hashedName(username: string): string {
@@ -40,10 +40,7 @@ export class PairLockout implements PairFailures {
 
   async lockOf(username: string, address: string): Promise<PairLock | null> {
     const { lock } = this.keys(username, address);
-    const value = await redisAnswer(this.redis, () => this.redis.get(lock)).catch((error: unknown) => {
-      this.logger.warn({ msg: 'login refused: Redis does not answer', error: (error as Error).message });
-      throw authErrors.loginUnavailable(REDIS_RETRY_AFTER_SECONDS);
-    });
+    const value = await loginNeeds(this.redis, this.logger, () => this.redis.get(lock));
     const [since, until] = (value ?? '').split(':').map(Number);
     return since > 0 && until > 0 ? { since: new Date(since), until: new Date(until) } : null;
   }
@@ -52,15 +49,11 @@ export class PairLockout implements PairFailures {
     const { count, lock } = this.keys(username, address);
     const windowMs = policy.lockMinutes * 60_000;
     const value = `${now.getTime()}:${now.getTime() + windowMs}`;
-    await redisAnswer(this.redis, () => this.redis.eval(RECORD_FAILURE, 2, count, lock, policy.maxFailures, value, windowMs)).catch(
-      (error: unknown) => this.logger.warn({ msg: 'failed login not counted: Redis does not answer', error: (error as Error).message }),
-    );
+    await loginRecords(this.redis, this.logger, 'failed login not counted', () => this.redis.eval(RECORD_FAILURE, 2, count, lock, policy.maxFailures, value, windowMs));
   }
 
   async clear(username: string, address: string): Promise<void> {
     const { count, lock } = this.keys(username, address);
-    await redisAnswer(this.redis, () => this.redis.del(count, lock)).catch((error: unknown) =>
-      this.logger.warn({ msg: 'failures of a signed-in address not cleared: Redis does not answer', error: (error as Error).message }),
-    );
+    await loginRecords(this.redis, this.logger, 'failures of a signed-in address not cleared', () => this.redis.del(count, lock));
   }
 }

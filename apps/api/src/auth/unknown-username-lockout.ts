@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { AccountLockoutPolicy, authErrors, lockAfterFailures, UnknownUsernameFailures } from '@kinerja/identity';
-import { AppConfig, REDIS, redisAnswer } from '@kinerja/platform';
+import { AccountLockoutPolicy, lockAfterFailures, UnknownUsernameFailures } from '@kinerja/identity';
+import { AppConfig, REDIS } from '@kinerja/platform';
 import { RECORD_REMEMBERED_FAILURE } from './failure-count.script';
-import { REDIS_RETRY_AFTER_SECONDS } from './login-rate-limiter';
+import { loginNeeds, loginRecords } from './login-redis';
+import { hashedName } from './pair-lockout';
 
 /**
  * Failed logins of names that match no account from every address together, in Redis (shared by
@@ -29,7 +29,7 @@ export class UnknownUsernameLockout implements UnknownUsernameFailures {
   ) {}
 
   private keys(username: string): { count: string; lock: string } {
-    const name = createHash('sha256').update(username).digest('hex');
+    const name = hashedName(username);
     return {
       count: `${this.config.REDIS_PREFIX}:login-unknown-count:${name}`,
       lock: `${this.config.REDIS_PREFIX}:login-unknown-lock:${name}`,
@@ -38,10 +38,7 @@ export class UnknownUsernameLockout implements UnknownUsernameFailures {
 
   async lockedUntil(username: string, now: Date): Promise<Date | null> {
     const { lock } = this.keys(username);
-    const value = await redisAnswer(this.redis, () => this.redis.get(lock)).catch((error: unknown) => {
-      this.logger.warn({ msg: 'login refused: Redis does not answer', error: (error as Error).message });
-      throw authErrors.loginUnavailable(REDIS_RETRY_AFTER_SECONDS);
-    });
+    const value = await loginNeeds(this.redis, this.logger, () => this.redis.get(lock));
     const until = Number(value ?? 0);
     return until > now.getTime() ? new Date(until) : null;
   }
@@ -49,10 +46,10 @@ export class UnknownUsernameLockout implements UnknownUsernameFailures {
   async recordFailure(username: string, now: Date, policy: AccountLockoutPolicy): Promise<void> {
     const { count, lock } = this.keys(username);
     const memoryMs = policy.memoryMinutes * 60_000;
-    await redisAnswer(this.redis, async () => {
+    await loginRecords(this.redis, this.logger, 'failed login not counted', async () => {
       const failures = Number(await this.redis.eval(RECORD_REMEMBERED_FAILURE, 1, count, now.getTime(), memoryMs));
       const until = lockAfterFailures(failures, now, policy);
       if (until) await this.redis.set(lock, until.getTime(), 'PX', until.getTime() - now.getTime());
-    }).catch((error: unknown) => this.logger.warn({ msg: 'failed login not counted: Redis does not answer', error: (error as Error).message }));
+    });
   }
 }

@@ -82,7 +82,7 @@ export class HealthController {
   private async integrityStatus(scope: string[] | null) {
     if (!this.integrity) return undefined;
     try {
-      const damaged = (scope === null ? await this.integrity.damagedOffices() : await this.integrity.damagedOfficesAmong(scope)).length;
+      const damaged = (await this.integrity.damagedOffices(scope)).length;
       return damaged === 0
         ? { status: 'OK' as const, damagedOffices: 0 }
         : { status: 'DAMAGED' as const, damagedOffices: damaged, message: `PERINGATAN: integritas data ${damaged} satker terdeteksi rusak (rantai jejak audit, berkas bukti dukung atau berkas LKj); periksa GET /api/v1/satker/{satker}/audit/verify.` };
@@ -102,38 +102,23 @@ export class HealthController {
   async health(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const asked = this.config.HEALTH_DETAILS === 'signed-in' ? await this.detailReader(req) : null;
     const reader = asked && 'user' in asked ? asked.user : null;
-    if (asked !== null && reader === null) {
-      // Only what readiness needs: the database, Redis and the log's order.
-      const [database, redis, eventLog] = await Promise.all([
-        probe(() => this.dataSource.query('SELECT 1')),
-        probe(() => this.redis.ping()),
-        this.eventLogOrder(),
-      ]);
-      const up = database.status === 'up' && redis.status === 'up' && eventLog?.status !== 'BROKEN';
-      res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: up ? 'ok' : 'degraded', details: (asked as { why: string }).why };
-    }
-    // The log's order (transaction-order.ts) is checked at start; checked again here for a process
-    // whose pool was pointed at a restored database while it ran. Broken: 503, the reason in `eventLog`.
-    const [database, redis, integrity, projections, eventLog, workers] = await Promise.all([
+    const details = asked === null || reader !== null;
+    // Readiness: the database, Redis and the log's order (transaction-order.ts, checked at start;
+    // again here for a process whose pool was pointed at a restored database while it ran — broken:
+    // 503, the reason in `eventLog`). The rest only for whoever may read it.
+    const [database, redis, eventLog, integrity, projections, workers] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
-      reader === null ? this.integrityStatus(null) : this.scope.codesInScope(reader).then((codes) => this.integrityStatus(codes)),
-      this.projections(),
       this.eventLogOrder(),
-      this.workers(),
+      !details ? undefined : reader === null ? this.integrityStatus(null) : this.scope.codesInScope(reader).then((codes) => this.integrityStatus(codes)),
+      details ? this.projections() : undefined,
+      details ? this.workers() : undefined,
     ]);
     const up = database.status === 'up' && redis.status === 'up' && eventLog?.status !== 'BROKEN';
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return {
-      status: up ? 'ok' : 'degraded',
-      database: { ...database, embedded: this.runtime.embeddedDatabase },
-      redis,
-      integrity,
-      projections,
-      eventLog,
-      workers,
-    };
+    const status = up ? 'ok' : 'degraded';
+    if (!details) return { status, details: (asked as { why: string }).why };
+    return { status, database: { ...database, embedded: this.runtime.embeddedDatabase }, redis, integrity, projections, eventLog, workers };
   }
 
   private eventLogOrder() {

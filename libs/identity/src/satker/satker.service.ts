@@ -147,7 +147,7 @@ export class SatkerService {
     if (input.parentCode !== null) {
       parent = await this.lockParent(manager, input.parentCode);
       if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
-      await this.assertFitsUnder(manager, input.code, parent.code, 0);
+      this.assertFits(input.code, parent.code, (await this.standingOf(manager, parent.code, null)).level, 0);
     }
     const now = this.clock.now();
     // Not given: the parent's (a kabupaten in Papua keeps WIT time and its province's deadline day).
@@ -179,16 +179,8 @@ export class SatkerService {
     if (office.parentCode === null) throw identityErrors.satkerRootCannotMove();
     const parent = await this.lockParent(manager, parentCode);
     if (!parent.active) throw identityErrors.satkerParentInactive(parent.code);
-    const loops: unknown[] = await manager.query(
-      `WITH RECURSIVE up (code, parent_code, depth) AS (
-         SELECT code, parent_code, 0 FROM satker WHERE code = $1
-         UNION ALL
-         SELECT s.code, s.parent_code, up.depth + 1 FROM satker s JOIN up ON s.code = up.parent_code WHERE up.depth < 64
-       )
-       SELECT 1 FROM up WHERE code = $2 LIMIT 1`,
-      [parentCode, office.code],
-    );
-    if (loops.length > 0) throw identityErrors.satkerParentCycle(office.code, parentCode);
+    const standing = await this.standingOf(manager, parentCode, office.code);
+    if (standing.loops) throw identityErrors.satkerParentCycle(office.code, parentCode);
     const [below] = await manager.query(
       `WITH RECURSIVE down (code, depth) AS (
          SELECT code, 0 FROM satker WHERE code = $1
@@ -198,24 +190,31 @@ export class SatkerService {
        SELECT max(depth) AS height FROM down`,
       [office.code],
     );
-    await this.assertFitsUnder(manager, office.code, parentCode, Number(below?.height ?? 0));
+    this.assertFits(office.code, parentCode, standing.level, Number(below?.height ?? 0));
   }
 
   /**
-   * The tree has at most OFFICE_LEVELS levels: an office put under `parentCode`, with `height` levels
-   * of offices below it, must not reach past the last one.
+   * Where `parentCode` stands, from one walk up its ancestors: its level (1 for the root), and
+   * whether `office` is among them or is it (putting the office under it would close a loop).
    */
-  private async assertFitsUnder(manager: EntityManager, code: string, parentCode: string, height: number): Promise<void> {
-    const [parent] = await manager.query(
+  private async standingOf(manager: EntityManager, parentCode: string, office: string | null): Promise<{ level: number; loops: boolean }> {
+    const [up] = await manager.query(
       `WITH RECURSIVE up (code, parent_code, depth) AS (
          SELECT code, parent_code, 0 FROM satker WHERE code = $1
          UNION ALL
          SELECT s.code, s.parent_code, up.depth + 1 FROM satker s JOIN up ON s.code = up.parent_code WHERE up.depth < 64
        )
-       SELECT max(depth) AS depth FROM up`,
-      [parentCode],
+       SELECT coalesce(bool_or(code = $2), false) AS loops, max(depth) AS depth FROM up`,
+      [parentCode, office],
     );
-    const parentLevel = Number(parent?.depth ?? 0) + 1;
+    return { level: Number(up?.depth ?? 0) + 1, loops: up?.loops === true };
+  }
+
+  /**
+   * The tree has at most OFFICE_LEVELS levels: an office put under a parent at `parentLevel`, with
+   * `height` levels of offices below it, must not reach past the last one.
+   */
+  private assertFits(code: string, parentCode: string, parentLevel: number, height: number): void {
     const levels = this.config.OFFICE_LEVELS;
     if (parentLevel + 1 + height > levels) throw identityErrors.satkerTooDeep(code, parentCode, levels, parentLevel);
   }

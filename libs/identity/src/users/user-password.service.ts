@@ -63,19 +63,15 @@ export class UserPasswordService {
     options: IdentityCommandOptions = {},
   ): Promise<{ failedAttempts: number; lockedUntil: string | null; replayed: boolean }> {
     if (userId === actor.id) throw identityErrors.cannotResetOwnPassword();
-    const [row] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}, failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2`,
-      [satker, userId],
-    );
-    if (!row) throw identityErrors.userNotFound(userId);
-    await assertMayManageAuditor(this.dataSource.manager, toActor(actor), satker, [row.role]);
     const { result, replayed } = await this.unitOfWork.command(toActor(actor), `user.unlock:${satker}:${userId}`, options, async (manager, record) => {
-      const [before] = await manager.query(
-        `SELECT failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2 FOR UPDATE`,
+      const [row] = await manager.query(
+        `SELECT role, failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2 FOR UPDATE`,
         [satker, userId],
       );
-      const failedAttempts = Number(before.failed_login_count);
-      const lockedUntil = before.locked_until && new Date(before.locked_until) > this.clock.now() ? new Date(before.locked_until).toISOString() : null;
+      if (!row) throw identityErrors.userNotFound(userId);
+      await assertMayManageAuditor(manager, toActor(actor), satker, [row.role]);
+      const failedAttempts = Number(row.failed_login_count);
+      const lockedUntil = this.lockout.lockedUntil(row, this.clock.now())?.toISOString() ?? null;
       if (failedAttempts === 0 && lockedUntil === null) return { failedAttempts, lockedUntil };
       await manager.query(
         `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_failed_login_at = NULL WHERE satker_code = $1 AND id = $2`,

@@ -332,17 +332,13 @@ export class IntegrityService {
   }
 
   /** Offices with an open alert, for `/health`. */
-  /** Of `satkers`, those with an open integrity alert. */
-  async damagedOfficesAmong(satkers: string[]): Promise<string[]> {
+  /** The offices with an open integrity alert: every one, or those of `among`. */
+  async damagedOffices(among: string[] | null = null): Promise<string[]> {
     const rows = await this.dataSource.query(
-      `SELECT DISTINCT satker_code FROM integrity_alerts WHERE resolved_at IS NULL AND satker_code = ANY($1::text[]) ORDER BY satker_code`,
-      [satkers],
+      `SELECT DISTINCT satker_code FROM integrity_alerts
+        WHERE resolved_at IS NULL AND ($1::text[] IS NULL OR satker_code = ANY($1::text[])) ORDER BY satker_code`,
+      [among],
     );
-    return rows.map((r: { satker_code: string }) => r.satker_code);
-  }
-
-  async damagedOffices(): Promise<string[]> {
-    const rows = await this.dataSource.query(`SELECT DISTINCT satker_code FROM integrity_alerts WHERE resolved_at IS NULL ORDER BY satker_code LIMIT 100`);
     return rows.map((r: { satker_code: string }) => r.satker_code);
   }
 }
