@@ -23,13 +23,13 @@ import { createDataSource, runMigrations } from '../libs/platform/src/database/d
 import { seededRandom } from '../libs/projections/testing/workload-structure';
 import { numberArgument } from './measure-throughput';
 import { ChainWriter } from './rebuild/chain-writer';
-import { jemberPk, nationalOffices } from './rebuild/national-offices';
+import { insertOffice, jemberPk, NATIONAL_SUBBAGIAN, nationalOffices } from './rebuild/national-offices';
 import { officeYear } from './rebuild/office-year';
 import { adminQuery, databaseUrlFor } from './scratch-database';
 
 const YEAR = 2024;
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'];
+const SUBBAGIAN = NATIONAL_SUBBAGIAN;
 const seconds = (startedNs: bigint) => Number(process.hrtime.bigint() - startedNs) / 1e9;
 
 async function main(): Promise<void> {
@@ -50,10 +50,7 @@ async function main(): Promise<void> {
     const random = seededRandom(2024);
     const created = new Date('2024-01-01T00:00:00Z');
     for (const office of offices) {
-      await ds.query(`INSERT INTO satker (code, name, time_zone, created_at, updated_at) VALUES ($1, $2, 'Asia/Jakarta', $3, $3)`, [office, `Sekretariat ${office.toUpperCase().replace(/-/g, ' ')}`, created]);
-      for (const s of SUBBAGIAN) {
-        await ds.query(`INSERT INTO subbagian (satker_code, code, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`, [office, s, `Sub. Bagian ${s}`, created]);
-      }
+      await insertOffice(ds, office, created);
       const people: Array<[string, string, string | null]> = [['sekretaris', 'SEKRETARIS', null], ...SUBBAGIAN.map((s): [string, string, string] => [`kasubbag.${s.toLowerCase()}`, 'KASUBBAG', s])];
       for (const [who, role, subbagian] of people) {
         await ds.query(

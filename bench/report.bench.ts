@@ -23,13 +23,12 @@ import { seededRandom } from '../libs/projections/testing/workload-structure';
 import { numberArgument } from './measure-throughput';
 import { adminQuery, databaseUrlFor } from './scratch-database';
 import { ChainWriter } from './rebuild/chain-writer';
-import { jemberPk, nationalOffices } from './rebuild/national-offices';
+import { insertOffice, jemberPk, nationalOffices } from './rebuild/national-offices';
 import { officeYear } from './rebuild/office-year';
 
 const YEAR = 2024;
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'];
 
 const admin = (sql: string) => adminQuery(serverUrl, sql);
 const databaseUrl = (name: string) => databaseUrlFor(serverUrl, name);
@@ -68,10 +67,7 @@ async function main(): Promise<void> {
     const random = seededRandom(2024);
     const now = new Date('2024-01-01T00:00:00Z');
     for (const office of offices) {
-      await ds.query(`INSERT INTO satker (code, name, time_zone, created_at, updated_at) VALUES ($1, $2, 'Asia/Jakarta', $3, $3)`, [office, `Sekretariat ${office.toUpperCase().replace(/-/g, ' ')}`, now]);
-      for (const s of SUBBAGIAN) {
-        await ds.query(`INSERT INTO subbagian (satker_code, code, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`, [office, s, `Sub. Bagian ${s}`, now]);
-      }
+      await insertOffice(ds, office, now);
       await writer.add(office, officeYear(office, YEAR, pk, random));
     }
     await writer.finish();
