@@ -1,6 +1,6 @@
 import { anIndicator, aStructure } from '../../testing/builders';
 import type { PkState, PkVersion } from './pk.state';
-import { indicatorsOwnedBy, pkVersionForMonth, reportingSubbagian, subbagianOwingByMonth, subbagianReportingInYear } from './pk-queries';
+import { indicatorsOwnedBy, pkOpenedOn, pkVersionForMonth, reportingSubbagian, subbagianOwingByMonth, subbagianReportingInYear } from './pk-queries';
 
 describe('Who reports what under a PK', () => {
   it('given K1.1 and K1.2 with KUL and K2.1 with PDI, then KUL owns two lines and PDI one', () => {
@@ -69,5 +69,17 @@ describe('The PK version a month is reported under', () => {
   it('given no approved version, then no month has one', () => {
     expect(versionOf(5, [])).toBeNull();
     expect(subbagianOwingByMonth([], 2024, 'Asia/Jakarta')).toEqual(Array(12).fill([]));
+  });
+});
+
+describe('The day a PK was first approved (pkOpenedOn), in the office calendar', () => {
+  it('given no approved version, then it is null', () => {
+    expect(pkOpenedOn([], 'Asia/Jakarta')).toBeNull();
+  });
+
+  it('given a PK Perubahan approved later, then it is still the first approval, as a local date', () => {
+    const versions = [{ approvedAt: '2026-11-19T18:30:00.000Z' }, { approvedAt: '2027-03-01T02:00:00.000Z' }];
+    expect(pkOpenedOn(versions, 'Asia/Jakarta')).toEqual({ year: 2026, month: 11, day: 20 });
+    expect(pkOpenedOn([...versions].reverse(), 'Asia/Jakarta')).toEqual({ year: 2026, month: 11, day: 20 });
   });
 });

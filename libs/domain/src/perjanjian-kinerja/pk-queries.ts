@@ -1,4 +1,4 @@
-import { localDateOf } from '../shared/local-date';
+import { localDateOf, type LocalDate } from '../shared/local-date';
 import type { PkIndicator, PkStructure, PkVersionInForce } from './pk-structure.types';
 import { indicatorsOf } from './pk-structure.validate';
 import type { PkState, PkVersion } from './pk.state';
@@ -32,6 +32,18 @@ export interface ApprovedPkVersion {
   version: number;
   approvedAt: string;
   structure: PkStructure;
+}
+
+/**
+ * The local date on which a PK was first approved (the earliest approval among its versions; a PK
+ * Perubahan does not move it): from then on its year's reports are accepted and owed, and a month
+ * whose deadline had passed by then is due by a catch-up deadline (`reportDeadline`). Null without
+ * an approved version.
+ */
+export function pkOpenedOn(versions: ReadonlyArray<{ approvedAt: string }>, timeZone: string): LocalDate | null {
+  if (versions.length === 0) return null;
+  const first = versions.reduce((a, b) => (new Date(b.approvedAt).getTime() < new Date(a.approvedAt).getTime() ? b : a));
+  return localDateOf(first.approvedAt, timeZone);
 }
 
 /** Approved, or approved and later superseded by a PK Perubahan. */

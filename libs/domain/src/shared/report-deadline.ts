@@ -68,3 +68,29 @@ export function firstMonthChangeApplies(before: DeadlineDayHistory, change: Dead
     && !deadlineHasPassed(monthDeadline(previous.year, previous.month, change.deadlineDay), change.changedOn);
   return applies ? previous : { year, month };
 }
+
+/**
+ * The catch-up deadline of month M, or null when M keeps its own. `opened` is the local date on
+ * which the office's PK of M's year was FIRST approved (a PK Perubahan does not move it): no report
+ * is accepted before, so a month whose deadline had already passed on that day could never have
+ * been sent in time. Such a month is due by the deadline of the month `opened` falls in (PK of 2026
+ * first approved 20 November 2026, day 10: January to October are due 10 December, as November).
+ */
+export function catchUpDeadline(
+  history: DeadlineDayHistory, year: number, month: number, opened: LocalDate | null, fallback?: number,
+): LocalDate | null {
+  if (opened === null || !deadlineHasPassed(reportDeadlineOf(history, year, month, fallback), opened)) return null;
+  return reportDeadlineOf(history, opened.year, opened.month, fallback);
+}
+
+/**
+ * The deadline month M's report is actually due by, the one every reader of a deadline uses (status,
+ * overdue, reminders, what users are shown): the catch-up deadline when the year's PK was first
+ * approved after M's own deadline (`catchUpDeadline`), else M's own (`reportDeadlineOf`). Without an
+ * approved PK (`opened` null) nothing is owed, and the month's own deadline is the one shown.
+ */
+export function reportDeadline(
+  history: DeadlineDayHistory, year: number, month: number, opened: LocalDate | null, fallback?: number,
+): LocalDate {
+  return catchUpDeadline(history, year, month, opened, fallback) ?? reportDeadlineOf(history, year, month, fallback);
+}
