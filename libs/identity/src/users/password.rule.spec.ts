@@ -100,6 +100,11 @@ describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
     expect(refusal('Jember#Kita1')).toBe('USER.PASSWORD_CONTAINS_SERVICE_NAME');
   });
 
+  it('given the office’s own name, which the common list also holds, then it is refused for naming the office, and the word named', () => {
+    expect(refusal('Lumajang2025!', { username: 'sekretaris.lmj', satker: 'kpu-kab-lumajang' })).toBe('USER.PASSWORD_CONTAINS_SERVICE_NAME');
+    expect(refusal('Lumajang2025!', { username: 'sekretaris', satker: 'kpu-kab-jember' })).toBe('USER.PASSWORD_TOO_COMMON');
+  });
+
   it('accepts the passwords the test fixtures use', () => {
     expect(refusal('fixture-password-1', { username: 'sekretaris.kpu-kab-x', satker: 'kpu-kab-x' })).toBeNull();
     expect(refusal('admin-password-for-tests', { username: 'admin', satker: 'kpu-ri' })).toBeNull();

@@ -37,16 +37,16 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 export function assertAcceptablePassword(password: string, context: PasswordContext): void {
   if ([...password].length < PASSWORD_MIN_LENGTH) throw identityErrors.passwordTooShort(PASSWORD_MIN_LENGTH);
   const text = password.normalize('NFKC').toLowerCase();
-  assertNotGuessable(text);
   const { rest, removed } = withoutNames(text, context);
   const remaining = rest.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  if (removed !== null) {
-    if ([...rest.replace(/[^\p{L}\p{N}]+/gu, '')].length < PASSWORD_MIN_LENGTH) {
-      if (removed.kind === 'username') throw identityErrors.passwordContainsUsername(removed.word);
-      throw removed.kind === 'name' ? identityErrors.passwordContainsName(removed.word) : identityErrors.passwordContainsServiceName(removed.word);
-    }
-    assertNotGuessable(remaining);
-  }
+  const namesOnly = removed !== null && [...rest.replace(/[^\p{L}\p{N}]+/gu, '')].length < PASSWORD_MIN_LENGTH;
+  // The account's own names before the list: `Lumajang2025!` in KPU Kabupaten Lumajang is refused
+  // for naming the office (what its owner can act on), not as merely common, though the list has
+  // it too. The service's words are everybody's, so `kpu12345` stays "too common".
+  if (namesOnly && removed.kind !== 'service') throw containsName(removed);
+  assertNotGuessable(text);
+  if (namesOnly) throw containsName(removed);
+  if (removed !== null) assertNotGuessable(remaining);
   // After the names, so that a name said twice (`dup.b.dup.b`) is told as the name.
   const skeletons = [...skeletonsOf(text), ...(removed === null ? [] : skeletonsOf(remaining))];
   if (skeletons.some(isCommon)) throw identityErrors.passwordTooCommon();
@@ -122,7 +122,12 @@ function isKeyboardRow(text: string): boolean {
   return KEYBOARD_ROWS.some((row) => row.includes(text) || [...row].reverse().join('').includes(text));
 }
 
-type NameKind = 'username' | 'name' | 'service';
+type NameKind = 'username' | 'name' | 'office' | 'service';
+
+function containsName(removed: { kind: NameKind; word: string }): Error {
+  if (removed.kind === 'username') return identityErrors.passwordContainsUsername(removed.word);
+  return removed.kind === 'name' ? identityErrors.passwordContainsName(removed.word) : identityErrors.passwordContainsServiceName(removed.word);
+}
 
 /** The password without every name of the account (longest first), and the first one found. */
 function withoutNames(text: string, context: PasswordContext): { rest: string; removed: { kind: NameKind; word: string } | null } {
@@ -130,7 +135,8 @@ function withoutNames(text: string, context: PasswordContext): { rest: string; r
   const words = [
     ...namesOf(context.username).map((word) => ({ kind: 'username' as const, word })),
     ...[...new Set(personal)].map((word) => ({ kind: 'name' as const, word })),
-    ...[...SERVICE_WORDS, ...namesOf(context.satker ?? '')].map((word) => ({ kind: 'service' as const, word })),
+    ...namesOf(context.satker ?? '').map((word) => ({ kind: 'office' as const, word })),
+    ...SERVICE_WORDS.map((word) => ({ kind: 'service' as const, word })),
   ].sort((a, b) => b.word.length - a.word.length);
   let rest = text;
   let removed: { kind: NameKind; word: string } | null = null;
