@@ -4,6 +4,7 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { IdentityModule } from '@kinerja/identity';
 import { AppConfig } from '@kinerja/platform';
+import { CommandRateGuard } from '../command-rate/command-rate.guard';
 import { AccessGuard } from './access.guard';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
@@ -21,8 +22,8 @@ import { UnknownUsernameLockout } from './unknown-username-lockout';
 import { VerificationSlots } from './verification-slots';
 
 /**
- * Authentication for the whole API: login, the global AccessGuard (token, office scope, roles), the
- * start-up check that every route declares its roles, and the first administrator.
+ * Authentication for the whole API: login, the global AccessGuard (token, office scope, roles) and
+ * CommandRateGuard (commands per account), the start-up check that every route declares its roles, and the first administrator.
  */
 @Module({
   imports: [
@@ -54,6 +55,8 @@ import { VerificationSlots } from './verification-slots';
     FirstAdminBootstrap,
     SessionChangeListener,
     { provide: APP_GUARD, useClass: AccessGuard },
+    // After AccessGuard (global guards run in the order they are provided): it counts the user AccessGuard found.
+    { provide: APP_GUARD, useClass: CommandRateGuard },
   ],
   exports: [AccessTokenService, BearerAuthenticator],
 })

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { IsString, Matches } from 'class-validator';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import { EvidenceService, type UploadedFile } from '@kinerja/workflow';
+import { OwnRateLimit } from '../command-rate/own-rate-limit.decorator';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
@@ -33,6 +34,7 @@ export class EvidenceController {
   @Post()
   @Roles('KASUBBAG', 'SEKRETARIS')
   @UseInterceptors(EvidenceUploadInterceptor)
+  @OwnRateLimit('EVIDENCE_UPLOADS_PER_HOUR, EVIDENCE_BYTES_PER_DAY')
   @ApiOperation({ summary: 'Mengunggah bukti dukung (PDF, JPEG, PNG, DOCX, XLSX; jenis diperiksa dari isi file, nama diberi ekstensi jenis itu)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })

@@ -48,6 +48,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'EVIDENCE.RATE_LIMITED': 429,
   // Too many of one account's uploads being read at once (UploadsInFlight), with Retry-After.
   'EVIDENCE.UPLOAD_IN_PROGRESS': 429,
+  // One account's commands over COMMAND_RATE_BURST / COMMAND_RATE_PER_WINDOW (CommandRateGuard), with Retry-After.
+  'RATE_LIMIT.COMMANDS': 429,
   'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE': 413,
   'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD': 400,
 };

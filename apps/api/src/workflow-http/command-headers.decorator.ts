@@ -27,6 +27,13 @@ export const CommandHeaders = () =>
     }),
     ApiConflictResponse({ type: ErrorBody, description: 'Versi usang (EVENT_STORE.CONCURRENCY) atau keadaan tidak sesuai (mis. REALISASI.ALREADY_APPROVED)' }),
     ApiResponse({
+      status: 429,
+      type: ErrorBody,
+      description:
+        'Akun ini mengirim terlalu banyak perintah dalam waktu singkat (RATE_LIMIT.COMMANDS; batas COMMAND_RATE_BURST sekaligus, lalu ' +
+        'COMMAND_RATE_PER_WINDOW per COMMAND_RATE_WINDOW_SECONDS): tidak ada yang dicatat; kirim ulang setelah `Retry-After` detik.',
+    }),
+    ApiResponse({
       status: 503,
       type: ErrorBody,
       description:

@@ -316,6 +316,32 @@ export class AppConfig {
   @Min(1024 * 1024)
   EVIDENCE_BYTES_PER_DAY = 1024 * 1024 * 1024;
 
+  /**
+   * Commands (POST, PUT, PATCH, DELETE under /api/v1) one signed-in account may send at once before
+   * it is slowed down to COMMAND_RATE_PER_WINDOW per COMMAND_RATE_WINDOW_SECONDS (429
+   * RATE_LIMIT.COMMANDS). Counted in Redis, shared by replicas. The largest honest burst is a
+   * Sekretaris catching up on a year of monthly reports (4 subbagian × 12 months of approvals) or an
+   * ADMIN setting up a few offices with their subbagian and users (about 15–35 commands each).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  COMMAND_RATE_BURST = 120;
+
+  /** Commands per COMMAND_RATE_WINDOW_SECONDS one account may keep sending once its burst is used (one per second). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000000)
+  COMMAND_RATE_PER_WINDOW = 600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  COMMAND_RATE_WINDOW_SECONDS = 600;
+
   @IsOptional()
   @IsString()
   SMTP_URL?: string;
