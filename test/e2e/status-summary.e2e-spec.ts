@@ -26,7 +26,10 @@ describe('GET /api/v1/status-summary/{year}', () => {
     t = await createTestApp({ clock });
     jember = await createJemberOffice(t);
     banyuwangi = await createJemberOffice(t, 'kpu-kab-banyuwangi');
+    // The PK signed in January, as offices do (a PK approved later gives the months past a catch-up deadline).
+    clock.set(new Date('2024-01-16T03:00:00Z'));
     await approveJemberPk(t, jember, 2024);
+    clock.set(new Date('2024-04-08T03:00:00Z'));
     for (const month of [1, 2]) for (const s of SUBBAGIAN) await send(month, s, true);
     await send(3, 'PDI', true);
     await send(3, 'KUL', false);

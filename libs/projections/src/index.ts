@@ -15,7 +15,7 @@ export * from './current-performance/current-performance.projection';
 export * from './current-performance/kinerja.read-model';
 export * from './submission-status/submission-status.projection';
 export * from './submission-status/submission-status.query';
-export { statusShown, deadlineOf } from './submission-status/overdue.rule';
+export { statusShown } from './submission-status/overdue.rule';
 export type { SubmissionStatus } from './submission-status/overdue.rule';
 export * from './approval-inbox/approval-inbox.projection';
 export * from './approval-inbox/approval-inbox.query';

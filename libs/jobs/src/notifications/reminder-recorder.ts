@@ -111,6 +111,8 @@ function payloadOf(r: PlannedReminder, delivery: ReminderDelivery) {
     localDate: r.localDate,
     period: r.period,
     deadline: r.deadline,
+    // Only for a catch-up deadline (an added field, like `delivery`): the day the year's PK was first approved.
+    ...(r.pkApprovedOn ? { pkApprovedOn: r.pkApprovedOn } : {}),
     reports: r.reports.map((report) => ({
       year: report.year,
       month: report.month,

@@ -4,7 +4,7 @@ import type { DispatchResult, OutboxDispatcher } from '../notifications/outbox-d
 import type { ReminderRecorder } from '../notifications/reminder-recorder';
 import type { OfficeDirectory } from './facts/office-directory';
 import type { OfficeHistoryReader } from './facts/office-history.reader';
-import { reportFacts } from './facts/report-facts';
+import { pkOpenedByYear, reportFacts } from './facts/report-facts';
 import { renderReminder } from './messages/render-reminder';
 import { localDate, OfficeTimeZone } from './plan/office-time';
 import { planReminders } from './plan/plan-reminders';
@@ -55,8 +55,9 @@ export class ReminderRunner {
     const today = localDate(now, office.timeZone);
     const years = [today.year - 1, today.year];
     const names = await this.directory.subbagianNames(office.satker);
-    const facts = reportFacts(await this.history.read(office.satker, years, names), today, years, office.timeZone);
-    const due = planReminders({ office, now, reports: facts });
+    const history = await this.history.read(office.satker, years, names);
+    const facts = reportFacts(history, today, years, office.timeZone);
+    const due = planReminders({ office, now, reports: facts, pkOpened: pkOpenedByYear(history, office.timeZone) });
     // What an earlier run recorded is left out in one read: most of an hourly catch-up's work was
     // finding, one transaction each, that the key was taken. The recorder still claims each key
     // (a run alongside this one), so this only saves the attempts.

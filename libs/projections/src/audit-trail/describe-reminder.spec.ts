@@ -51,6 +51,17 @@ describe('the audit trail in words: reminders sent by the system', () => {
     ]);
   });
 
+  it('given a month due by a catch-up deadline (the PK approved late), when it is escalated, then the catch-up and the approval date are named', () => {
+    const { row } = describeEvent(sent({
+      kind: 'OVERDUE_ESCALATION', audience: { role: 'SEKRETARIS' }, recipientIds: ['u-siti'], deadline: { year: 2024, month: 12, day: 5 },
+      pkApprovedOn: { year: 2024, month: 11, day: 20 }, reports: [report('KUL', 'NOT_STARTED', ['K1.1'])],
+    }), withUsers());
+    expect(row.summary).toBe(
+      'Mengirim eskalasi keterlambatan kepada Sekretaris (1 penerima): 1 laporan realisasi Maret 2024 belum diajukan setelah batas waktu ' +
+        '5 Desember 2024 (batas waktu susulan, PK 2024 disetujui 20 November 2024).',
+    );
+  });
+
   it('when a returned report is chased, or the daily digest of reports awaiting approval sent, then each says so', () => {
     const state = withUsers();
     const returned = describeEvent(sent({ kind: 'RETURNED_REPORT', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, reports: [report('KUL', 'RETURNED', [])], recipientIds: ['u-budi'] }), state);

@@ -18,6 +18,8 @@ interface ReminderSentData {
   delivery?: { role: DeliveryRole | null; vacantRoles: DeliveryRole[] };
   period: { year: number; month: number } | null;
   deadline: { year: number; month: number; day: number } | null;
+  /** Only when `deadline` is a catch-up deadline: the day the PK of the period's year was first approved. */
+  pkApprovedOn?: { year: number; month: number; day: number };
   reports: Array<{ year: number; month: number; subbagian: string; status: string; blankIndicators: string[] }>;
   recipientIds: string[];
 }
@@ -36,7 +38,9 @@ function period(p: { year: number; month: number }): string {
 /** What the reminder was about, by its kind, after "Mengirim … kepada …: ". */
 function aboutWords(d: ReminderSentData): { what: string; about: string } {
   const month = d.period ? period(d.period) : '';
-  const deadline = d.deadline ? `${d.deadline.day} ${monthName(d.deadline.month)} ${d.deadline.year}` : '';
+  const date = (x: { year: number; month: number; day: number }) => `${x.day} ${monthName(x.month)} ${x.year}`;
+  const catchUp = d.pkApprovedOn && d.period ? ` (batas waktu susulan, PK ${d.period.year} disetujui ${date(d.pkApprovedOn)})` : '';
+  const deadline = d.deadline ? `${date(d.deadline)}${catchUp}` : '';
   switch (d.kind) {
     case 'BEFORE_DEADLINE':
       return { what: 'pengingat', about: `laporan realisasi ${month} belum diajukan, batas waktu ${deadline}` };

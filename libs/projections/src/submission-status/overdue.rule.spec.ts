@@ -1,6 +1,7 @@
-import { deadlineOf, statusShown } from './overdue.rule';
+import { monthDeadline as deadlineOf } from '@kinerja/domain';
+import { statusShown } from './overdue.rule';
 
-const period = { year: 2025, month: 1, deadlineDay: 5, owed: true };
+const period = { deadline: deadlineOf(2025, 1, 5), owed: true };
 const on = (month: number, day: number, year = 2025) => ({ year, month, day });
 
 describe('submission status shown: overdue is decided from the deadline and today', () => {
@@ -40,8 +41,15 @@ describe('submission status shown: overdue is decided from the deadline and toda
     expect(statusShown({ status: 'RETURNED', approvedOnce: false }, { ...period, owed: false }, on(6, 1))).toBe('RETURNED');
   });
 
+  it('a catch-up deadline (the PK approved after the month\'s own deadline) is the one that counts', () => {
+    const catchUp = { ...period, deadline: { year: 2025, month: 3, day: 5 } };
+    expect(statusShown(null, catchUp, on(2, 6))).toBe('NOT_STARTED');
+    expect(statusShown(null, catchUp, on(3, 5))).toBe('NOT_STARTED');
+    expect(statusShown(null, catchUp, on(3, 6))).toBe('OVERDUE');
+  });
+
   it('follows the office deadline day', () => {
-    expect(statusShown(null, { ...period, deadlineDay: 10 }, on(2, 9))).toBe('NOT_STARTED');
-    expect(statusShown(null, { ...period, deadlineDay: 10 }, on(2, 11))).toBe('OVERDUE');
+    expect(statusShown(null, { ...period, deadline: deadlineOf(2025, 1, 10) }, on(2, 9))).toBe('NOT_STARTED');
+    expect(statusShown(null, { ...period, deadline: deadlineOf(2025, 1, 10) }, on(2, 11))).toBe('OVERDUE');
   });
 });

@@ -1,17 +1,7 @@
-import { monthDeadline, type LocalDate } from '@kinerja/domain';
+import { deadlineHasPassed, type LocalDate } from '@kinerja/domain';
 import type { StoredSubmissionStatus } from './submission-status.fold';
 
 export type SubmissionStatus = 'NOT_STARTED' | 'NOT_REQUIRED' | StoredSubmissionStatus | 'OVERDUE';
-
-/**
- * The deadline of month M: day D of month M+1 (office calendar), the whole day included. D is the
- * day of THAT month (`deadlineDayForMonth` of the office's history), not the office's current day.
- */
-export const deadlineOf = monthDeadline;
-
-function after(a: LocalDate, b: LocalDate): boolean {
-  return a.year !== b.year ? a.year > b.year : a.month !== b.month ? a.month > b.month : a.day > b.day;
-}
 
 /**
  * A report is owed by a subbagian that is PIC of at least one indicator of the PK version its month
@@ -20,13 +10,15 @@ function after(a: LocalDate, b: LocalDate): boolean {
  * for the first time or sits in draft/returned without ever having been approved. A correction of
  * an approved report is never overdue: the approved figures stand meanwhile. A report nobody owes
  * and nobody opened is NOT_REQUIRED; one opened anyway keeps its own status and is never overdue.
+ * `deadline` is the month's effective deadline (`reportDeadline` of @kinerja/domain: its own, or the
+ * catch-up deadline when the year's PK was first approved after it had passed).
  */
 export function statusShown(
   stored: { status: StoredSubmissionStatus; approvedOnce: boolean } | null,
-  period: { year: number; month: number; deadlineDay: number; owed: boolean },
+  period: { deadline: LocalDate; owed: boolean },
   today: LocalDate,
 ): SubmissionStatus {
-  const late = period.owed && after(today, deadlineOf(period.year, period.month, period.deadlineDay));
+  const late = period.owed && deadlineHasPassed(period.deadline, today);
   if (stored === null) return !period.owed ? 'NOT_REQUIRED' : late ? 'OVERDUE' : 'NOT_STARTED';
   if (late && !stored.approvedOnce && (stored.status === 'DRAFT' || stored.status === 'RETURNED')) return 'OVERDUE';
   return stored.status;

@@ -1,18 +1,21 @@
 import { DataSource } from 'typeorm';
-import { deadlineDayForMonth, localDateOf, subbagianOwingByMonth, type ApprovedPkVersion, type DeadlineDayHistory } from '@kinerja/domain';
+import { localDateOf, pkOpenedOn, reportDeadline, subbagianOwingByMonth, type ApprovedPkVersion, type DeadlineDayHistory } from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import { readApprovedPkVersions, readApprovedPkVersionsOf } from '../current-performance/kinerja.read-model';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
-import { deadlineOf, statusShown, SubmissionStatus } from './overdue.rule';
+import { statusShown, SubmissionStatus } from './overdue.rule';
 
 export interface SubmissionCell {
   subbagian: string;
   month: number;
   status: SubmissionStatus;
   revision: number | null;
-  /** The month's deadline as YYYY-MM-DD in the office calendar, by the deadline day of that month. */
+  /**
+   * The month's deadline as YYYY-MM-DD in the office calendar (`reportDeadline`): its own, by the
+   * deadline day of that month, or the catch-up deadline when the year's PK was first approved after it.
+   */
   deadline: string;
   submittedAt: string | null;
   approvedAt: string | null;
@@ -48,8 +51,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * The submission matrix of one office and year: every active subbagian (and any that has a
  * report or owes one) × 12 months. Overdue is decided here, from who owes each month (the PICs of
  * the PK version the month is reported under, `subbagianOwingByMonth`), the deadline day of each
- * month (`deadlineDayForMonth` of the office's history: a change never moves a deadline already
- * passed) and `now` (`statusShown`).
+ * month (`reportDeadline`: the day of the office's history — a change never moves a deadline already
+ * passed — or the catch-up deadline of a month that was over when the year's PK was first approved)
+ * and `now` (`statusShown`).
  */
 export class SubmissionStatusQuery {
   constructor(private readonly dataSource: DataSource) {}
@@ -151,16 +155,16 @@ function buildMatrix({ satker, year, now, timeZone, deadlineDay, deadlineDays, s
   const names = [...new Set([...active, ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
   const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
   const today = localDateOf(now.toISOString(), timeZone);
-  const dayOfMonth = Array.from({ length: 12 }, (_, i) => deadlineDayForMonth(deadlineDays, year, i + 1, deadlineDay));
+  const opened = pkOpenedOn(versions, timeZone);
+  const deadlines = Array.from({ length: 12 }, (_, i) => reportDeadline(deadlineDays, year, i + 1, opened, deadlineDay));
   const cells: SubmissionCell[] = [];
   for (const subbagian of names) {
     for (let month = 1; month <= 12; month++) {
       const row = byCell.get(`${subbagian}|${month}`) ?? null;
-      const monthDay = dayOfMonth[month - 1];
-      const d = deadlineOf(year, month, monthDay);
+      const d = deadlines[month - 1];
       cells.push({
         subbagian, month,
-        status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { year, month, deadlineDay: monthDay, owed: owingByMonth[month - 1].has(subbagian) }, today),
+        status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { deadline: d, owed: owingByMonth[month - 1].has(subbagian) }, today),
         revision: row?.revision ?? null,
         deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
         submittedAt: iso(row?.submitted_at ?? null), approvedAt: iso(row?.approved_at ?? null), returnReason: row?.return_reason ?? null,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  approvedVersionsOf, DomainError, indicatorsOwnedBy, INDONESIAN_MONTHS, localDateOf, pkStreamId, pkWorkingVersion,
+  approvedVersionsOf, DomainError, indicatorsOwnedBy, INDONESIAN_MONTHS, localDateOf, pkOpenedOn, pkStreamId, pkWorkingVersion,
   subbagianOwingByMonth, type LocalDate, type PkState, type PkStructure, type RealisasiState,
 } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { statusShown } from '@kinerja/projections';
 import { RealisasiReader } from '../realisasi/realisasi-reader';
-import { deadlineDayOf, SatkerDirectory } from '../shared/satker-directory';
+import { deadlineOfMonth, SatkerDirectory, type SatkerFacts } from '../shared/satker-directory';
 import { PkReader } from './pk-reader';
 
 /** A monthly report the subbagian owes and that is not approved (yet, or again after a revision). */
@@ -64,12 +64,11 @@ export class SubbagianObligations {
 
   async of(satker: string, subbagian: string): Promise<YearObligation[]> {
     const facts = await this.directory.facts(satker);
-    const timeZone = facts.timeZone;
-    const today = localDateOf(this.clock.now().toISOString(), timeZone);
+    const today = localDateOf(this.clock.now().toISOString(), facts.timeZone);
     const found: YearObligation[] = [];
     for (const year of await this.pkYears(satker)) {
       const { state } = await this.pks.load(satker, year);
-      const obligation = await this.ofYear(state, satker, year, subbagian, { timeZone, dayOfMonth: (month) => deadlineDayOf(facts, year, month), today });
+      const obligation = await this.ofYear(state, satker, year, subbagian, { facts, today });
       if (obligation) found.push(obligation);
     }
     return found;
@@ -83,12 +82,14 @@ export class SubbagianObligations {
 
   private async ofYear(
     state: PkState, satker: string, year: number, subbagian: string,
-    { timeZone, dayOfMonth, today }: { timeZone: string; dayOfMonth: (month: number) => number; today: LocalDate },
+    { facts, today }: { facts: SatkerFacts; today: LocalDate },
   ): Promise<YearObligation | null> {
     if (state.status !== 'EXISTS') return null;
     const working = pkWorkingVersion(state);
     const pendingIndicators = working ? picIndicators(working.structure, subbagian) : [];
-    const owing = subbagianOwingByMonth(approvedVersionsOf(state), year, timeZone);
+    const versions = approvedVersionsOf(state);
+    const owing = subbagianOwingByMonth(versions, year, facts.timeZone);
+    const opened = pkOpenedOn(versions, facts.timeZone);
     const months = owing.flatMap((subs, i) => (subs.includes(subbagian) ? [i + 1] : []));
     const owedReports: OwedReport[] = [];
     if (months.length > 0) {
@@ -97,7 +98,7 @@ export class SubbagianObligations {
         const owed = months.includes(key.month) ? owedState(report) : null;
         if (!owed) continue;
         const stored = report.status === 'EMPTY' ? null : { status: report.status, approvedOnce: report.approved !== null };
-        const overdue = statusShown(stored, { year, month: key.month, deadlineDay: dayOfMonth(key.month), owed: true }, today) === 'OVERDUE';
+        const overdue = statusShown(stored, { deadline: deadlineOfMonth(facts, year, key.month, opened), owed: true }, today) === 'OVERDUE';
         owedReports.push({ month: key.month, state: owed, overdue });
       }
     }

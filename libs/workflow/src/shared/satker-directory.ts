@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { deadlineDayForMonth, DomainError, type DeadlineDayHistory } from '@kinerja/domain';
+import { DomainError, reportDeadline, type DeadlineDayHistory, type LocalDate } from '@kinerja/domain';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import type { ReviewerAccounts } from './workflow-actor';
 
@@ -10,16 +10,20 @@ const PERSON_NAME = (column: string) => `btrim(regexp_replace(lower(split_part($
 export interface SatkerFacts {
   code: string;
   timeZone: string;
-  /** The current deadline day; a month's own is `deadlineDayOf(facts, year, month)`. */
+  /** The current deadline day; a month's deadline is `deadlineOfMonth(facts, year, month, opened)`. */
   reportDeadlineDay: number;
   /** Every deadline day the office has had, in order (empty: only the current one is known). */
   deadlineDays: DeadlineDayHistory;
   subbagianCodes: string[];
 }
 
-/** The deadline day of month M's report: the change of the office's day never moves a deadline already passed. */
-export function deadlineDayOf(facts: SatkerFacts, year: number, month: number): number {
-  return deadlineDayForMonth(facts.deadlineDays, year, month, facts.reportDeadlineDay);
+/**
+ * The deadline of month M's report (`reportDeadline`): by the day M has under the office's history (a
+ * change never moves a deadline already passed), or the catch-up deadline when the year's PK was
+ * first approved on `opened` (`pkOpenedOn`) after M's own deadline had passed.
+ */
+export function deadlineOfMonth(facts: SatkerFacts, year: number, month: number, opened: LocalDate | null): LocalDate {
+  return reportDeadline(facts.deadlineDays, year, month, opened, facts.reportDeadlineDay);
 }
 
 export interface PersonName {
@@ -29,7 +33,7 @@ export interface PersonName {
 
 /**
  * What the workflow needs to know about an office from the identity tables: its time zone, report
- * deadline days (the history: `deadlineDayOf`) and active subbagian (read per command: an administrator may change them), and the
+ * deadline days (the history: `deadlineOfMonth`) and active subbagian (read per command: an administrator may change them), and the
  * time zone alone, briefly cached, for the monthly-report hot path.
  */
 const TIME_ZONE_TTL_MS = 30_000;

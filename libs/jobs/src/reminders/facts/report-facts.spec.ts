@@ -1,6 +1,6 @@
 import type { PkEvent, RealisasiEvent, RealisasiLine } from '@kinerja/domain';
 import { aStructure } from '../../../../domain/testing/builders';
-import { OfficeHistory, realisasiKey, reportFacts } from './report-facts';
+import { OfficeHistory, pkOpenedByYear, realisasiKey, reportFacts } from './report-facts';
 
 const approvedPk: PkEvent[] = [
   { type: 'PkDrafted', data: { satker: 'kpu-jember', year: 2025, version: 1, structure: aStructure(), draftedBy: 's', draftedAt: '2025-01-02T01:00:00.000Z' } },
@@ -60,5 +60,21 @@ describe('the reports an office owes, from its PK and monthly-report events', ()
       status: 'RETURNED', returnReason: 'Bukti kurang', returnedAt: '2025-02-03T01:00:00.000Z', submittedAt: '2025-02-02T01:00:00.000Z',
     });
     expect(facts.find((f) => f.month === 2 && f.subbagian === 'KUL')?.status).toBe('REVISING');
+  });
+});
+
+describe('the day each year\'s PK was first approved, for catch-up deadlines', () => {
+  it('given a PK approved late in the evening (UTC the day before), then it is the local date of its first approval; a PK Perubahan does not move it', () => {
+    const late: PkEvent[] = [
+      ...approvedPk.slice(0, 2),
+      { type: 'PkApproved', data: { version: 1, approvedBy: 'k', approvedByRole: 'KETUA', approvedAt: '2025-11-19T18:00:00.000Z', supersedesVersion: null } },
+      { type: 'PkRevisionOpened', data: { version: 2, basedOnVersion: 1, reason: 'Perubahan', structure: aStructure(), openedBy: 's', openedAt: '2025-12-01T01:00:00.000Z' } },
+      { type: 'PkApproved', data: { version: 2, approvedBy: 'k', approvedByRole: 'KETUA', approvedAt: '2025-12-03T01:00:00.000Z', supersedesVersion: 1 } },
+    ];
+    expect(pkOpenedByYear(history(late), 'Asia/Jakarta')).toEqual(new Map([[2025, { year: 2025, month: 11, day: 20 }]]));
+  });
+
+  it('given a PK never approved, then the year is absent', () => {
+    expect(pkOpenedByYear(history(approvedPk.slice(0, 2)), 'Asia/Jakarta')).toEqual(new Map());
   });
 });

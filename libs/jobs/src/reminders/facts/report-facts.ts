@@ -4,6 +4,7 @@ import {
   initialPkState,
   initialRealisasiState,
   pkInForceForMonth,
+  pkOpenedOn,
   type PkEvent,
   type PkState,
   type RealisasiEvent,
@@ -49,6 +50,21 @@ export function reportFacts(history: OfficeHistory, today: CalendarDate, years: 
     }
   }
   return facts;
+}
+
+/**
+ * Year → the local date on which the office's PK of that year was first approved (its first
+ * `PkApproved`; a PK Perubahan does not move it), for the years that have one: what the planner
+ * needs for catch-up deadlines (`ReminderPlanInput.pkOpened`), from the events already read.
+ */
+export function pkOpenedByYear(history: OfficeHistory, timeZone: string): Map<number, CalendarDate> {
+  const opened = new Map<number, CalendarDate>();
+  for (const [year, events] of history.pk) {
+    const approvals = events.flatMap((e) => (e.type === 'PkApproved' ? [{ approvedAt: e.data.approvedAt }] : []));
+    const date = pkOpenedOn(approvals, timeZone);
+    if (date) opened.set(year, date);
+  }
+  return opened;
 }
 
 function indicatorsBySubbagian(indicators: Array<{ code: string; name: string; picSubbagian: string }>): Map<string, IndicatorRef[]> {

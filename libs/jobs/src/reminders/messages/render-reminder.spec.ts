@@ -24,6 +24,20 @@ describe('reminder texts in Bahasa Indonesia', () => {
     expect(message.body).toContain('- Subbagian Perencanaan, Data dan Informasi (masih draf), indikator kosong:');
   });
 
+  it('catch-up: says the PK was approved late, so the months before are due by the deadline of the month of approval', () => {
+    const pkOpened = new Map([[2026, { year: 2026, month: 11, day: 20 }]]);
+    const reports = [report({ year: 2026, month: 3 })];
+    const [before] = planReminders({ office: jember, now: at('2026-12-01 08:00'), reports, pkOpened });
+    expect(renderReminder(before, jember).body).toContain(
+      'Batas waktu pengiriman: Sabtu, 5 Desember 2026 (batas waktu susulan: PK 2026 baru disetujui pada Jumat, 20 November 2026).',
+    );
+    const [escalation] = planReminders({ office: jember, now: at('2026-12-06 08:00'), reports, pkOpened }).filter((r) => r.kind === 'OVERDUE_ESCALATION');
+    expect(renderReminder(escalation, jember).body).toContain(
+      'Batas waktu laporan realisasi kinerja bulan Maret 2026 pada KPU Kabupaten Jember telah lewat ' +
+        '(Sabtu, 5 Desember 2026; batas waktu susulan: PK 2026 baru disetujui pada Jumat, 20 November 2026).',
+    );
+  });
+
   it('returned report: gives the reason and the date of return in the office time zone', () => {
     const fact = report({ month: 11, status: 'RETURNED', returnedAt: '2025-12-02T16:30:00.000Z', returnReason: 'Angka realisasi keliru' });
     const papua = office({ timeZone: 'Asia/Jayapura', name: 'KPU Kota Jayapura' });

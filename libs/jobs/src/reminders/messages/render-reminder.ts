@@ -114,6 +114,11 @@ function indicatorLines(report: ReportFact): string[] {
   return report.blankIndicators.map((i) => `  - ${i.code} ${i.name}`);
 }
 
+/** Why a month is due so late: "batas waktu susulan: PK 2026 baru disetujui pada Jumat, 20 November 2026"; null for its own deadline. */
+function catchUpWords(r: PlannedReminder): string | null {
+  return r.pkApprovedOn ? `batas waktu susulan: PK ${r.period!.year} baru disetujui pada ${tanggal(r.pkApprovedOn)}` : null;
+}
+
 function beforeDeadline(r: PlannedReminder, office: OfficeReminderSettings): Parts {
   const report = r.reports[0];
   const bulan = bulanTahun(r.period!);
@@ -122,7 +127,7 @@ function beforeDeadline(r: PlannedReminder, office: OfficeReminderSettings): Par
     greeting: `Yth. Kepala ${subbagianTitle(report.subbagianName)},`,
     facts: [
       `Laporan realisasi kinerja bulan ${bulan} ${subbagianTitle(report.subbagianName)} pada ${office.name} belum dikirim.`,
-      `Batas waktu pengiriman: ${tanggal(r.deadline!)}.`,
+      `Batas waktu pengiriman: ${tanggal(r.deadline!)}${catchUpWords(r) ? ` (${catchUpWords(r)})` : ''}.`,
       '',
       'Indikator yang masih kosong:',
       ...indicatorLines(report),
@@ -148,7 +153,7 @@ function overdue(r: PlannedReminder, office: OfficeReminderSettings): Parts {
     subject: () => `Eskalasi: ${r.reports.length} laporan realisasi ${bulan} terlambat`,
     greeting: 'Yth. Sekretaris,',
     facts: [
-      `Batas waktu laporan realisasi kinerja bulan ${bulan} pada ${office.name} telah lewat (${tanggal(r.deadline!)}).`,
+      `Batas waktu laporan realisasi kinerja bulan ${bulan} pada ${office.name} telah lewat (${[tanggal(r.deadline!), catchUpWords(r)].filter(Boolean).join('; ')}).`,
       'Laporan berikut belum dikirim:',
       ...lines,
     ],

@@ -1,4 +1,4 @@
-import { deadlineDayForMonth } from '@kinerja/domain';
+import { catchUpDeadline, reportDeadline } from '@kinerja/domain';
 import {
   addMonths,
   CalendarDate,
@@ -13,7 +13,12 @@ import type { OfficeReminderSettings, PlannedReminder, ReminderPlanInput, Report
 
 /** Every reminder goes out at this local hour. */
 export const REMINDER_HOUR = 8;
-/** An overdue report is escalated on the day after its deadline, or later (catch-up) until the end of the month after. */
+/**
+ * An overdue report is escalated on the day after its deadline, or later (a missed run caught up)
+ * until the end of the month after the deadline's month: the deadline falls in one of the last
+ * ESCALATION_WINDOW_MONTHS months. Decided by the deadline, not the report month, so a month due by
+ * a catch-up deadline (PK approved late) is escalated after THAT deadline, however old the month.
+ */
 const ESCALATION_WINDOW_MONTHS = 2;
 const NOT_SUBMITTED: ReadonlySet<ReportStatus> = new Set(['NOT_STARTED', 'DRAFT']);
 
@@ -32,20 +37,19 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
   ];
 }
 
-/** Day D of the month after `period`. */
-export function deadlineOf(period: YearMonth, deadlineDay: number): CalendarDate {
-  const next = addMonths(period, 1);
-  return { ...next, day: deadlineDay };
-}
-
-/** The deadline day of `period` under the office's history: a change never moves a deadline already passed. */
-export function deadlineDayOfPeriod(office: OfficeReminderSettings, period: YearMonth): number {
-  return deadlineDayForMonth(office.deadlineDays ?? [], period.year, period.month, office.deadlineDay);
-}
-
-/** The deadline of the report of `period`, by that month's deadline day. */
-export function periodDeadline(office: OfficeReminderSettings, period: YearMonth): CalendarDate {
-  return deadlineOf(period, deadlineDayOfPeriod(office, period));
+/**
+ * The deadline of the report of `period` (`reportDeadline`): by the day that month has under the
+ * office's history (a change never moves a deadline already passed), or the catch-up deadline when
+ * the PK of its year was first approved after that had passed; with, then, the day of that approval.
+ */
+export function periodDeadline(
+  { office, pkOpened }: Pick<ReminderPlanInput, 'office' | 'pkOpened'>, period: YearMonth,
+): { deadline: CalendarDate; pkApprovedOn?: CalendarDate } {
+  const opened = pkOpened?.get(period.year) ?? null;
+  const history = office.deadlineDays ?? [];
+  const deadline = reportDeadline(history, period.year, period.month, opened, office.deadlineDay);
+  const catchUp = catchUpDeadline(history, period.year, period.month, opened, office.deadlineDay) !== null;
+  return catchUp && opened ? { deadline, pkApprovedOn: opened } : { deadline };
 }
 
 /** The local days of month M+1 on which a Kasubbag who has not submitted is reminded: the 1st and D−2. */
@@ -53,45 +57,63 @@ export function beforeDeadlineDays(deadlineDay: number): number[] {
   return [...new Set([1, deadlineDay - 2])].filter((d) => d >= 1 && d <= deadlineDay).sort((a, b) => a - b);
 }
 
+/** The report months of `reports`, oldest first. */
+function periodsOf(reports: readonly ReportFact[]): YearMonth[] {
+  const months = [...new Set(reports.map((r) => r.year * 12 + (r.month - 1)))].sort((a, b) => a - b);
+  return months.map((index) => ({ year: Math.floor(index / 12), month: (index % 12) + 1 }));
+}
+
+const monthIndex = (d: YearMonth) => d.year * 12 + d.month;
+
 function reportsOf(reports: readonly ReportFact[], period: YearMonth): ReportFact[] {
   return reports
     .filter((r) => r.year === period.year && r.month === period.month)
     .sort((a, b) => a.subbagian.localeCompare(b.subbagian));
 }
 
-function beforeDeadline({ office, now, reports }: ReminderPlanInput): PlannedReminder[] {
+/**
+ * The months due by a deadline in the current month (last month's, and any due then by a catch-up
+ * deadline), each reminded on the 1st and D−2 until the deadline passes.
+ */
+function beforeDeadline(input: ReminderPlanInput): PlannedReminder[] {
+  const { office, now, reports } = input;
   const today = localDate(now, office.timeZone);
-  const period = addMonths(today, -1);
-  const deadline = periodDeadline(office, period);
-  const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
-  if (now >= deadlinePassed) return [];
-  const occasion = beforeDeadlineDays(deadline.day)
-    .map((day) => ({ ...today, day }))
-    .filter((date) => localInstant(date, REMINDER_HOUR, office.timeZone) <= now)
-    .pop();
-  if (!occasion) return [];
-  const dueAt = localInstant(occasion, REMINDER_HOUR, office.timeZone);
-  return reportsOf(reports, period)
-    .filter((r) => NOT_SUBMITTED.has(r.status))
-    .map((report) => ({
-      key: `before-deadline:${office.satker}:${isoMonth(period)}:${report.subbagian}:${isoDate(occasion)}`,
-      kind: 'BEFORE_DEADLINE' as const,
-      satker: office.satker,
-      audience: { role: 'KASUBBAG' as const, subbagian: report.subbagian },
-      dueAt: dueAt.toISOString(),
-      localDate: isoDate(occasion),
-      period,
-      deadline,
-      reports: [report],
-    }));
+  return periodsOf(reports).flatMap((period) => {
+    const { deadline, pkApprovedOn } = periodDeadline(input, period);
+    if (deadline.year !== today.year || deadline.month !== today.month) return [];
+    const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
+    if (now >= deadlinePassed) return [];
+    const occasion = beforeDeadlineDays(deadline.day)
+      .map((day) => ({ ...today, day }))
+      .filter((date) => localInstant(date, REMINDER_HOUR, office.timeZone) <= now)
+      .pop();
+    if (!occasion) return [];
+    const dueAt = localInstant(occasion, REMINDER_HOUR, office.timeZone);
+    return reportsOf(reports, period)
+      .filter((r) => NOT_SUBMITTED.has(r.status))
+      .map((report): PlannedReminder => ({
+        key: `before-deadline:${office.satker}:${isoMonth(period)}:${report.subbagian}:${isoDate(occasion)}`,
+        kind: 'BEFORE_DEADLINE',
+        satker: office.satker,
+        audience: { role: 'KASUBBAG', subbagian: report.subbagian },
+        dueAt: dueAt.toISOString(),
+        localDate: isoDate(occasion),
+        period,
+        deadline,
+        ...(pkApprovedOn ? { pkApprovedOn } : {}),
+        reports: [report],
+      }));
+  });
 }
 
-function overdueEscalations({ office, now, reports }: ReminderPlanInput): PlannedReminder[] {
+/** One escalation per office and report month, on the day after the month's deadline (its own or catch-up). */
+function overdueEscalations(input: ReminderPlanInput): PlannedReminder[] {
+  const { office, now, reports } = input;
   const today = localDate(now, office.timeZone);
   const planned: PlannedReminder[] = [];
-  for (let back = ESCALATION_WINDOW_MONTHS; back >= 1; back--) {
-    const period = addMonths(today, -back);
-    const deadline = periodDeadline(office, period);
+  for (const period of periodsOf(reports)) {
+    const { deadline, pkApprovedOn } = periodDeadline(input, period);
+    if (monthIndex(deadline) <= monthIndex(today) - ESCALATION_WINDOW_MONTHS) continue;
     const escalationDay = { ...deadline, day: deadline.day + 1 };
     const dueAt = localInstant(escalationDay, REMINDER_HOUR, office.timeZone);
     if (now < dueAt) continue;
@@ -112,13 +134,15 @@ function overdueEscalations({ office, now, reports }: ReminderPlanInput): Planne
       localDate: isoDate(date),
       period,
       deadline,
+      ...(pkApprovedOn ? { pkApprovedOn } : {}),
       reports: overdue,
     });
   }
   return planned;
 }
 
-function returnedReports({ office, now, reports }: ReminderPlanInput): PlannedReminder[] {
+function returnedReports(input: ReminderPlanInput): PlannedReminder[] {
+  const { office, now, reports } = input;
   const today = localDate(now, office.timeZone);
   const dueAt = localInstant(today, REMINDER_HOUR, office.timeZone);
   if (now < dueAt) return [];
@@ -135,7 +159,7 @@ function returnedReports({ office, now, reports }: ReminderPlanInput): PlannedRe
         dueAt: dueAt.toISOString(),
         localDate: isoDate(today),
         period,
-        deadline: periodDeadline(office, period),
+        ...periodDeadline(input, period),
         reports: [report],
       };
     });

@@ -49,6 +49,12 @@ export interface ReminderPlanInput {
   office: OfficeReminderSettings;
   now: Date;
   reports: readonly ReportFact[];
+  /**
+   * Year → the local date on which the office's PK of that year was first approved (`pkOpenedOn`).
+   * A month whose deadline had passed on that day is due by the catch-up deadline (`reportDeadline`);
+   * a year absent here has every month due by its own deadline.
+   */
+  pkOpened?: ReadonlyMap<number, CalendarDate>;
 }
 
 export type ReminderKind = 'BEFORE_DEADLINE' | 'OVERDUE_ESCALATION' | 'APPROVAL_DIGEST' | 'RETURNED_REPORT';
@@ -67,8 +73,13 @@ export interface PlannedReminder {
   localDate: string;
   /** The reporting month it is about; null for the digest, which spans months. */
   period: YearMonth | null;
-  /** The submission deadline of `period`. */
+  /** The submission deadline of `period` (`reportDeadline`: its own, or the catch-up deadline). */
   deadline: CalendarDate | null;
+  /**
+   * When `deadline` is a catch-up deadline: the day the PK of the period's year was first approved
+   * (the message says why the month is due so late). Absent otherwise.
+   */
+  pkApprovedOn?: CalendarDate;
   /** The reports concerned, in the order the message lists them. */
   reports: ReportFact[];
 }

@@ -87,7 +87,7 @@ describe('realisasi list of a year: overdue follows the one rule of the submissi
     for (const events of histories) {
       const state = foldEvents(realisasiDecider, events);
       const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
-      const shown = statusShown(stored, { year: 2024, month: 1, deadlineDay: 5, owed: true }, { year: 2024, month: 3, day: 10 });
+      const shown = statusShown(stored, { deadline: { year: 2024, month: 2, day: 5 }, owed: true }, { year: 2024, month: 3, day: 10 });
       expect({ events: events.map((e) => e.type), overdue: (await januaryCell(events, LATE)).overdue })
         .toEqual({ events: events.map((e) => e.type), overdue: shown === 'OVERDUE' });
     }
@@ -98,6 +98,17 @@ describe('realisasi list of a year: overdue follows the one rule of the submissi
     expect(await januaryCell([], LATE, moved)).toMatchObject({ status: 'NOT_REQUIRED', overdue: false });
     expect(await januaryCell([saved], LATE, moved)).toMatchObject({ status: 'DRAFT', overdue: false });
     expect(await januaryCell([saved, submitted(0), approved], LATE, moved)).toMatchObject({ status: 'APPROVED', overdue: false });
+  });
+
+  it('given the PK first approved on 20 March 2024, then January and February are due 5 April (catch-up) and overdue only after it', async () => {
+    const late = { ...aPkInForce(), approvedAt: '2024-03-20T03:00:00Z' };
+    expect(await januaryCell([], '2024-04-05T16:59:00Z', late)).toMatchObject({ status: 'NOT_STARTED', overdue: false });
+    expect(await januaryCell([saved], '2024-04-05T16:59:00Z', late)).toMatchObject({ status: 'DRAFT', overdue: false });
+    expect(await januaryCell([], '2024-04-05T17:00:00Z', late)).toMatchObject({ status: 'NOT_STARTED', overdue: true });
+    const reader = { loadYear: async () => [] } as unknown as RealisasiReader;
+    const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, deadlineDays: [], subbagianCodes: [] }) } as unknown as SatkerDirectory;
+    const view = await new ListRealisasiHandler(reader, directory, pkReaderOf(late), { now: () => new Date('2024-03-21T03:00:00Z') }).execute({ satker: key.satker, year: 2024 } as never);
+    expect(view.months.slice(0, 4).map((m) => m.dueDate)).toEqual(['2024-04-05', '2024-04-05', '2024-04-05', '2024-05-05']);
   });
 
   it('given no approved PK yet, then nothing is owed and nothing is overdue', async () => {

@@ -1,9 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { approvedVersionsOf, localDateOf, subbagianOwingByMonth, type LocalDate, type RealisasiStatus } from '@kinerja/domain';
+import { approvedVersionsOf, localDateOf, pkOpenedOn, subbagianOwingByMonth, type LocalDate, type RealisasiStatus } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
-import { deadlineOf, statusShown } from '@kinerja/projections';
+import { statusShown } from '@kinerja/projections';
 import { PkReader } from '../../perjanjian-kinerja/pk-reader';
-import { deadlineDayOf, SatkerDirectory } from '../../shared/satker-directory';
+import { deadlineOfMonth, SatkerDirectory } from '../../shared/satker-directory';
 import { RealisasiReader } from '../realisasi-reader';
 
 /** NOT_REQUIRED: not opened, and not owed (the subbagian is PIC of no indicator of the month's PK version, or no PK is approved). */
@@ -25,7 +25,10 @@ export interface RealisasiListCell {
 
 export interface RealisasiListMonth {
   month: number;
-  /** The deadline (local date, YYYY-MM-DD): the month's deadline day (`deadlineDayOf`) of the following month. */
+  /**
+   * The deadline (local date, YYYY-MM-DD), `deadlineOfMonth`: the month's deadline day of the following
+   * month, or the catch-up deadline when the year's PK was first approved after that had passed.
+   */
   dueDate: string;
   reports: RealisasiListCell[];
 }
@@ -61,15 +64,17 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
   async execute({ satker, year, onlySubbagian }: ListRealisasiQuery): Promise<RealisasiListView> {
     const facts = await this.directory.facts(satker);
     const { state: pk } = await this.pk.load(satker, year);
-    const owingByMonth = subbagianOwingByMonth(approvedVersionsOf(pk), year, facts.timeZone).map((subs) => new Set(subs));
+    const versions = approvedVersionsOf(pk);
+    const owingByMonth = subbagianOwingByMonth(versions, year, facts.timeZone).map((subs) => new Set(subs));
+    const opened = pkOpenedOn(versions, facts.timeZone);
     const listed = [...new Set([...facts.subbagianCodes, ...owingByMonth.flatMap((s) => [...s])])].sort();
     const subbagian = onlySubbagian === null ? listed : listed.filter((code) => code === onlySubbagian);
     const today = localDateOf(this.clock.now().toISOString(), facts.timeZone);
     const loaded = await this.reader.loadYear(satker, year, subbagian);
     const months = Array.from({ length: 12 }, (_, i): RealisasiListMonth => {
       const month = i + 1;
-      const deadlineDay = deadlineDayOf(facts, year, month);
-      const dueDate = text(deadlineOf(year, month, deadlineDay));
+      const deadline = deadlineOfMonth(facts, year, month, opened);
+      const dueDate = text(deadline);
       const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
         const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
         const owed = owingByMonth[month - 1].has(key.subbagian);
@@ -77,7 +82,7 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
           subbagian: key.subbagian, status: stored?.status ?? (owed ? 'NOT_STARTED' : 'NOT_REQUIRED'), version,
           revision: state.status === 'EMPTY' ? null : state.revision,
           submittedAt: state.status === 'EMPTY' ? null : state.submittedAt,
-          overdue: statusShown(stored, { year, month, deadlineDay, owed }, today) === 'OVERDUE',
+          overdue: statusShown(stored, { deadline, owed }, today) === 'OVERDUE',
         };
       });
       return { month, dueDate, reports };

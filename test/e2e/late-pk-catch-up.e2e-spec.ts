@@ -1,0 +1,122 @@
+import pino from 'pino';
+import { EventStore } from '@kinerja/event-store';
+import { LogOnlyMailer, OutboxDispatcher, ReminderRecorder, ReminderRunner } from '@kinerja/jobs';
+import { OfficeDirectory } from '@kinerja/jobs/reminders/facts/office-directory';
+import { OfficeHistoryReader } from '@kinerja/jobs/reminders/facts/office-history.reader';
+import { ControllableClock } from '@kinerja/platform';
+import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
+import { createTestApp, TestApp } from '../support/test-app';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
+
+interface Cell { month: number; status: string; deadline: string }
+interface Row { subbagian: string; months: Cell[] }
+
+/**
+ * An office that joins late: Jember (deadline day 5) has its PK of 2024 first approved on 20 November
+ * 2024. January to October could never have been reported before, so they are due by the deadline of
+ * November, 5 December (catch-up deadline), as November itself is; December keeps 5 January 2025.
+ * Until 5 December is over nothing is overdue and the Sekretaris is not escalated; from 6 December
+ * every month still owed is overdue and escalated once (one escalation per report month).
+ */
+describe('a PK approved late: the months already past are due by a catch-up deadline', () => {
+  let t: TestApp;
+  let jember: JemberTokens;
+  const clock = new ControllableClock(new Date('2024-11-20T03:00:00Z'));
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const drain = () => new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
+  const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const key = (month: number) => `overdue:${JEMBER}:2024-${String(month).padStart(2, '0')}`;
+
+  function reminders(): ReminderRunner {
+    const logger = pino({ level: 'silent' });
+    const events = new EventStore(t.db.dataSource);
+    return new ReminderRunner(
+      new OfficeDirectory(t.db.dataSource), new OfficeHistoryReader(t.db.dataSource), new ReminderRecorder(t.db.dataSource, events),
+      new OutboxDispatcher(t.db.dataSource, new LogOnlyMailer(logger), logger), logger,
+    );
+  }
+
+  async function matrix(): Promise<Row[]> {
+    await drain();
+    const response = await t.http.get(`/api/v1/satker/${JEMBER}/status-matrix/2024`).set(as(jember.sekretaris));
+    expect(response.status).toBe(200);
+    return response.body.rows;
+  }
+  const cell = (rows: Row[], subbagian: string, month: number) => rows.find((r) => r.subbagian === subbagian)!.months.find((c) => c.month === month)!;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    jember = await createJemberOffice(t);
+    await approveJemberPk(t, jember, 2024);
+    // PDI catches January up at once; the others have not started anything.
+    await submitMonth(t, jember, 1, 'PDI', true);
+  });
+
+  afterAll(() => t?.close());
+
+  it('on the day of approval shows January–November not started and due 5 December, December due 5 January, nothing overdue', async () => {
+    const rows = await matrix();
+    for (const month of months(1, 11)) expect(cell(rows, 'HSDM', month)).toMatchObject({ status: 'NOT_STARTED', deadline: '2024-12-05' });
+    expect(cell(rows, 'HSDM', 12)).toMatchObject({ status: 'NOT_STARTED', deadline: '2025-01-05' });
+    expect(cell(rows, 'PDI', 1)).toMatchObject({ status: 'APPROVED', deadline: '2024-12-05' });
+
+    const summary = await t.http.get('/api/v1/status-summary/2024').set(as(jember.inspektorat));
+    expect(summary.body.offices.find((o: { satker: string }) => o.satker === JEMBER)).toMatchObject({
+      counts: { APPROVED: 1, SUBMITTED: 0, RETURNED: 0, DRAFT: 0, NOT_STARTED: 47, OVERDUE: 0 }, overdue: [],
+    });
+
+    const list = await t.http.get(`/api/v1/satker/${JEMBER}/realisasi/2024`).set(as(jember.sekretaris));
+    const listed = list.body.months as Array<{ month: number; dueDate: string; reports: Array<{ overdue: boolean }> }>;
+    expect(listed.map((m) => m.dueDate)).toEqual([...months(1, 11).map(() => '2024-12-05'), '2025-01-05']);
+    expect(listed.flatMap((m) => m.reports).some((r) => r.overdue)).toBe(false);
+
+    // Closing a subbagian is still refused (it owes the reports), but none is called late.
+    const refused = await t.http.patch(`/api/v1/satker/${JEMBER}/subbagian/HSDM`).set(as(jember.admin)).send({ active: false });
+    expect(refused.status).toBe(409);
+    const owed = refused.body.details.obligations[0].owedReports as Array<{ month: number; overdue: boolean }>;
+    expect(owed.length).toBeGreaterThan(0);
+    expect(owed.some((r) => r.overdue)).toBe(false);
+  });
+
+  it('escalates nothing before the catch-up deadline, reminds the Kasubbag of every month due on 1 December', async () => {
+    const nov21 = await reminders().run(new Date('2024-11-21T01:00:00Z'));
+    expect(nov21.recorded.filter((k) => k.startsWith('overdue:'))).toEqual([]);
+
+    const dec2 = await reminders().run(new Date('2024-12-02T01:00:00Z'));
+    expect(dec2.recorded.filter((k) => k.startsWith('overdue:'))).toEqual([]);
+    const hsdm = dec2.recorded.filter((k) => k.startsWith(`before-deadline:${JEMBER}:`) && k.endsWith(':HSDM:2024-12-01'));
+    expect(hsdm).toEqual(months(1, 11).map((m) => `before-deadline:${JEMBER}:2024-${String(m).padStart(2, '0')}:HSDM:2024-12-01`));
+    const [march] = await t.db.dataSource.query(`SELECT body FROM notifications WHERE satker_code = $1 AND reminder_key = $2 LIMIT 1`, [JEMBER, hsdm[2]]);
+    expect(march.body).toContain('Batas waktu pengiriman: Kamis, 5 Desember 2024 (batas waktu susulan: PK 2024 baru disetujui pada Rabu, 20 November 2024).');
+  });
+
+  it('shows the months overdue only once 5 December is over', async () => {
+    clock.set(new Date('2024-12-05T16:59:00Z'));
+    expect(cell(await matrix(), 'HSDM', 3)).toMatchObject({ status: 'NOT_STARTED', deadline: '2024-12-05' });
+
+    clock.set(new Date('2024-12-05T17:00:00Z'));
+    const rows = await matrix();
+    for (const month of months(1, 11)) expect(cell(rows, 'HSDM', month)).toMatchObject({ status: 'OVERDUE', deadline: '2024-12-05' });
+    expect(cell(rows, 'PDI', 1).status).toBe('APPROVED');
+    expect(cell(rows, 'HSDM', 12).status).toBe('NOT_STARTED');
+    const summary = await t.http.get('/api/v1/status-summary/2024').set(as(jember.inspektorat));
+    const line = summary.body.offices.find((o: { satker: string }) => o.satker === JEMBER);
+    expect(line.counts.OVERDUE).toBe(43);
+    expect(line.overdue[0]).toEqual({ subbagian: 'HSDM', month: 1, deadline: '2024-12-05' });
+  });
+
+  it('escalates each month still owed once, on 6 December, saying when the PK was approved', async () => {
+    const dec6 = await reminders().run(new Date('2024-12-06T01:00:00Z'));
+    expect(dec6.recorded.filter((k) => k.startsWith('overdue:'))).toEqual(months(1, 11).map(key));
+    const [row] = await t.db.dataSource.query(`SELECT payload FROM reminders WHERE satker_code = $1 AND reminder_key = $2`, [JEMBER, key(2)]);
+    expect(row.payload).toMatchObject({ localDate: '2024-12-06', deadline: { year: 2024, month: 12, day: 5 }, pkApprovedOn: { year: 2024, month: 11, day: 20 } });
+    const [mail] = await t.db.dataSource.query(`SELECT body FROM notifications WHERE satker_code = $1 AND reminder_key = $2 LIMIT 1`, [JEMBER, key(2)]);
+    expect(mail.body).toContain(
+      'Batas waktu laporan realisasi kinerja bulan Februari 2024 pada Sekretariat KPU Kabupaten Jember telah lewat ' +
+        '(Kamis, 5 Desember 2024; batas waktu susulan: PK 2024 baru disetujui pada Rabu, 20 November 2024).',
+    );
+
+    const again = await reminders().run(new Date('2024-12-20T01:00:00Z'));
+    expect(again.recorded.filter((k) => k.startsWith('overdue:'))).toEqual([]);
+  });
+});
