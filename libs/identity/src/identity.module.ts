@@ -12,6 +12,7 @@ import { IdentityUnitOfWork } from './events/identity-unit-of-work';
 import { SatkerService } from './satker/satker.service';
 import { SatkerScopeService } from './scope/satker-scope.service';
 import { SubbagianService } from './subbagian/subbagian.service';
+import { UserAdministrationService } from './users/user-administration.service';
 import { UserPasswordService } from './users/user-password.service';
 import { UserSessionsService } from './users/user-sessions.service';
 import { UserService } from './users/user.service';
@@ -21,6 +22,7 @@ const services = [
   SatkerService,
   SubbagianService,
   UserService,
+  UserAdministrationService,
   UserPasswordService,
   UserSessionsService,
   CredentialsService,

@@ -13,6 +13,8 @@ export * from './scope/satker-scope.rule';
 export * from './scope/satker-scope.service';
 export * from './subbagian/subbagian.service';
 export * from './users/user.service';
+export * from './users/user-administration.service';
+export type { UserSignIn } from './users/user-sign-in';
 export { PLAIN_EMAIL_MESSAGE, PLAIN_EMAIL_PATTERN } from './users/email-address';
 export * from './users/user-password.service';
 export * from './users/user-sessions.service';

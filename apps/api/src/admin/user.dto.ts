@@ -109,3 +109,31 @@ export class UserDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
+
+/** A user as the ADMIN who manages the account sees it (list and detail): with how it stands with signing in. */
+export class AdministeredUserDto extends UserDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2026-12-07T03:15:00.000Z',
+    description:
+      'Akhir penguncian akun karena gagal masuk berulang; null bila akun tidak terkunci. Buka lebih awal dengan POST …/users/{userId}/unlock. ' +
+      'Penguncian satu alamat klien (setelah LOGIN_MAX_FAILURES dari alamat itu) tidak tampil di sini: berakhir sendiri setelah LOGIN_LOCK_MINUTES dan pengguna tetap dapat masuk dari alamat lain.',
+  })
+  lockedUntil: string | null;
+
+  @ApiProperty({
+    example: 3,
+    description:
+      'Gagal masuk berturut-turut (kata sandi salah saat masuk atau saat mengganti kata sandi) sejak terakhir berhasil masuk, dibuka kuncinya, atau diberi kata sandi baru; ' +
+      'dilupakan LOGIN_FAILURE_MEMORY_HOURS setelah kegagalan terakhir. Akun terkunci setiap LOGIN_ACCOUNT_MAX_FAILURES kegagalan.',
+  })
+  failedAttempts: number;
+
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Waktu kegagalan masuk terakhir yang masih dihitung; null bila tidak ada.' })
+  lastFailedLoginAt: string | null;
+
+  @ApiProperty({ description: 'true: kata sandi ditetapkan administrator (akun baru atau reset) dan pemiliknya belum menggantinya; ia hanya dapat mengganti kata sandi.' })
+  mustChangePassword: boolean;
+}

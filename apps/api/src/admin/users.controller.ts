@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { UserPasswordService, UserService } from '@kinerja/identity';
-import type { AuthenticatedUser, UserView } from '@kinerja/identity';
+import { UserAdministrationService, UserPasswordService, UserService } from '@kinerja/identity';
+import type { AdministeredUserView, AuthenticatedUser, UserView } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
-import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './user.dto';
+import { AdministeredUserDto, CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './user.dto';
 
 const userId = uuidParam('userId');
 
@@ -19,14 +19,15 @@ const userId = uuidParam('userId');
 export class UsersController {
   constructor(
     private readonly users: UserService,
+    private readonly administered: UserAdministrationService,
     private readonly passwords: UserPasswordService,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Pengguna satker' })
-  @ApiOkResponse({ type: UserDto, isArray: true })
-  list(@Param('satker') satker: string): Promise<UserView[]> {
-    return this.users.list(satker);
+  @ApiOperation({ summary: 'Pengguna satker, dengan keadaan masuknya (terkunci sampai kapan, gagal masuk, wajib ganti kata sandi)' })
+  @ApiOkResponse({ type: AdministeredUserDto, isArray: true })
+  list(@Param('satker') satker: string): Promise<AdministeredUserView[]> {
+    return this.administered.list(satker);
   }
 
   @Post()
@@ -45,14 +46,14 @@ export class UsersController {
   }
 
   @Get(':userId')
-  @ApiOperation({ summary: 'Satu pengguna' })
-  @ApiOkResponse({ type: UserDto })
+  @ApiOperation({ summary: 'Satu pengguna, dengan keadaan masuknya (terkunci sampai kapan, gagal masuk, wajib ganti kata sandi)' })
+  @ApiOkResponse({ type: AdministeredUserDto })
   async get(
     @Param('satker') satker: string,
     @Param('userId', userId) id: string,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<UserView> {
-    return withEtag(response, await this.users.get(satker, id));
+  ): Promise<AdministeredUserView> {
+    return withEtag(response, await this.administered.get(satker, id));
   }
 
   @Patch(':userId')
