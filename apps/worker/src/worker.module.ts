@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LkjModule, QueueRuntimeModule, RemindersModule } from '@kinerja/jobs';
 import { DigestModule } from '@kinerja/jobs/digest/digest.module';
+import { FilesModule } from '@kinerja/jobs/files/files.module';
 import { PlatformModule, PlatformOptions } from '@kinerja/platform';
 import { ProjectionWorkerModule } from '@kinerja/projections';
 import { WorkerHeartbeat } from './worker-heartbeat';
@@ -23,6 +24,7 @@ export class WorkerModule {
         ProjectionWorkerModule,
         DigestModule,
         LkjModule.forWorker(),
+        FilesModule,
       ],
       // The liveness signal read by healthcheck.js (docker-compose.yml).
       providers: [WorkerHeartbeat],

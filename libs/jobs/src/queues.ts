@@ -21,6 +21,11 @@ export interface JobPayloads {
   'audit.digest-office': { satker: string; day: string };
 }
 
+export interface JobPayloads {
+  /** Delete the stored files nothing refers to (Job Scheduler, daily; see files/file-sweep.ts). */
+  'files.sweep': { reason: 'schedule' | 'manual' };
+}
+
 export type JobName = keyof JobPayloads;
 
 /** Queues and how many jobs of each one worker runs at once. */
@@ -28,6 +33,7 @@ export const QUEUES = {
   reminders: { concurrency: 1 },
   audit: { concurrency: 2 },
   lkj: { concurrency: 2 },
+  files: { concurrency: 1 },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -39,6 +45,7 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'audit.digest-office': 'audit',
   'lkj.produce': 'lkj',
   'lkj.reconcile': 'lkj',
+  'files.sweep': 'files',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

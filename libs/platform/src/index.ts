@@ -16,5 +16,6 @@ export * from './runtime';
 export * from './bootstrap';
 export * from './database/migrate';
 export * from './files/content-addressed-store';
+export * from './files/stored-file-lock';
 export * from './files/project-data';
 export * from './database/database-errors';

@@ -342,6 +342,21 @@ export class AppConfig {
   @Max(86400)
   COMMAND_RATE_WINDOW_SECONDS = 600;
 
+  /**
+   * Days a bukti dukung upload that no report refers to is kept (from its last upload): the daily
+   * file sweep then deletes it. It can be attached to a report until an hour before that.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  UNREFERENCED_UPLOAD_RETENTION_DAYS = 30;
+
+  /** Run the file sweep every day in the worker (03:30 UTC). Off: only `npm run cli -- files:sweep` does. */
+  @Transform(toBool)
+  @IsBoolean()
+  FILE_SWEEP_ENABLED = true;
+
   @IsOptional()
   @IsString()
   SMTP_URL?: string;

@@ -28,6 +28,14 @@ describe('configuration', () => {
     expect(config.logFormat).toBe('json');
   });
 
+  it('given the file sweep settings, then the retention is a whole number of days of at least one and the schedule a switch', () => {
+    expect(loadConfig({}).UNREFERENCED_UPLOAD_RETENTION_DAYS).toBe(30);
+    expect(loadConfig({}).FILE_SWEEP_ENABLED).toBe(true);
+    expect(loadConfig({ UNREFERENCED_UPLOAD_RETENTION_DAYS: '7', FILE_SWEEP_ENABLED: 'false' })).toMatchObject({ UNREFERENCED_UPLOAD_RETENTION_DAYS: 7, FILE_SWEEP_ENABLED: false });
+    expect(problemsOf({ UNREFERENCED_UPLOAD_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^UNREFERENCED_UPLOAD_RETENTION_DAYS: /)]);
+    expect(problemsOf({ UNREFERENCED_UPLOAD_RETENTION_DAYS: '1.5' })).toEqual([expect.stringMatching(/^UNREFERENCED_UPLOAD_RETENTION_DAYS: .*integer/)]);
+  });
+
   it('given a port that is not a number, then the error names PORT and what it expects', () => {
     const [problem] = problemsOf({ PORT: 'http' });
     expect(problem).toMatch(/^PORT: /);

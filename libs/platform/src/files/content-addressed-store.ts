@@ -9,7 +9,8 @@ export function sha256Of(bytes: Buffer): string {
 /**
  * Files addressed by their SHA-256 under `<root>/<tenant>/<aa>/<sha256>` (evidence, produced LKj).
  * Written to a temporary name, flushed, then renamed: a reader never sees half a file, and writing
- * the same bytes twice is harmless. Nothing is ever deleted. Reading re-hashes, so a file swapped
+ * the same bytes twice is harmless. Nothing is deleted here: the file sweep (libs/jobs/src/files)
+ * deletes what nothing refers to. Reading re-hashes, so a file swapped
  * on disk is told apart from the one an event refers to.
  */
 export class ContentAddressedStore {

@@ -16,17 +16,25 @@ export interface EvidenceHolder {
  * Of `hashes`, the files of the office that belong to `holder`: uploaded by that account, or by any
  * account while it was Kasubbag of the holder's subbagian (a successor, a second account), or
  * referred to by a report of that subbagian. Anything else (another subbagian's file, a file that
- * does not exist) is simply absent, so that callers answer both alike.
+ * does not exist) is simply absent, so that callers answer both alike. `uploadedSince`: an upload
+ * counts only when the bytes were last uploaded then or later (attaching: see `attachableSince`).
  */
-export async function filesOf(dataSource: DataSource, satker: string, hashes: string[], holder: EvidenceHolder): Promise<Map<string, HeldFile>> {
+export async function filesOf(
+  dataSource: DataSource,
+  satker: string,
+  hashes: string[],
+  holder: EvidenceHolder,
+  options: { uploadedSince?: Date } = {},
+): Promise<Map<string, HeldFile>> {
   const held = new Map<string, HeldFile>();
   if (hashes.length === 0) return held;
   const uploaded: Array<{ sha256: string; content_type: string; size: string }> = await dataSource.query(
     `SELECT f.sha256, f.content_type, f.size FROM evidence_files f
       WHERE f.tenant_id = $1 AND f.sha256 = ANY($2::text[])
+        AND ($5::timestamptz IS NULL OR f.last_uploaded_at >= $5::timestamptz)
         AND EXISTS (SELECT 1 FROM evidence_uploads u
                      WHERE u.tenant_id = f.tenant_id AND u.sha256 = f.sha256 AND (u.uploaded_by = $3 OR u.subbagian = $4::text))`,
-    [satker, hashes, holder.id, holder.subbagian],
+    [satker, hashes, holder.id, holder.subbagian, options.uploadedSince ?? null],
   );
   for (const row of uploaded) held.set(row.sha256, { contentType: row.content_type, size: Number(row.size) });
   const rest = hashes.filter((h) => !held.has(h));

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain';
-import { AppConfig, Clock, ContentAddressedStore, sha256Of } from '@kinerja/platform';
+import { AppConfig, Clock, ContentAddressedStore, LOCK_STORED_FILE_FOR_TRANSACTION, sha256Of, storedFileLockKey } from '@kinerja/platform';
 import { EVIDENCE_MISMATCH, evidenceSubject, IntegrityService, sha256OfEvidenceSubject, storedFileProblem, type SubjectCheck } from '@kinerja/projections';
 import type { RealisasiKey } from '@kinerja/domain';
 import type { WorkflowActor } from '../shared/workflow-actor';
@@ -73,22 +73,29 @@ export class EvidenceService {
     await this.limiter.count(actor.id, file.buffer.length);
     const sha256 = sha256Of(file.buffer);
     const fileName = cleanFileName(file.originalname, contentType);
-    // The bytes are written unless the store already holds them intact: uploading the original
-    // again repairs a stored file that was swapped or damaged.
-    const held = await this.storage.read(satker, sha256);
-    if (held?.actualSha256 !== sha256) await this.storage.write(satker, file.buffer);
     const now = this.clock.now();
-    await this.dataSource.query(
-      `INSERT INTO evidence_files (tenant_id, sha256, file_name, content_type, size, uploaded_by, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, sha256) DO NOTHING`,
-      [satker, sha256, fileName, contentType, file.buffer.length, actor.id, now],
-    );
-    // Every account that uploads the bytes is recorded: they are then its (and its subbagian's) file.
-    await this.dataSource.query(
-      `INSERT INTO evidence_uploads (tenant_id, sha256, uploaded_by, subbagian, file_name, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, sha256, uploaded_by) DO NOTHING`,
-      [satker, sha256, actor.id, holderOf(actor).subbagian, fileName, now],
-    );
+    // Under the file's lock, which the file sweep holds from its last check until the file is
+    // gone: either the sweep has deleted it and it is written again here, or this upload moves
+    // `last_uploaded_at` first and the sweep, checking again, keeps it.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(LOCK_STORED_FILE_FOR_TRANSACTION, [storedFileLockKey('evidence', satker, sha256)]);
+      // The bytes are written unless the store already holds them intact: uploading the original
+      // again repairs a stored file that was swapped or damaged.
+      const held = await this.storage.read(satker, sha256);
+      if (held?.actualSha256 !== sha256) await this.storage.write(satker, file.buffer);
+      await manager.query(
+        `INSERT INTO evidence_files (tenant_id, sha256, file_name, content_type, size, uploaded_by, uploaded_at, last_uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+         ON CONFLICT (tenant_id, sha256) DO UPDATE SET last_uploaded_at = GREATEST(evidence_files.last_uploaded_at, EXCLUDED.last_uploaded_at)`,
+        [satker, sha256, fileName, contentType, file.buffer.length, actor.id, now],
+      );
+      // Every account that uploads the bytes is recorded: they are then its (and its subbagian's) file.
+      await manager.query(
+        `INSERT INTO evidence_uploads (tenant_id, sha256, uploaded_by, subbagian, file_name, uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, sha256, uploaded_by) DO NOTHING`,
+        [satker, sha256, actor.id, holderOf(actor).subbagian, fileName, now],
+      );
+    });
     return { sha256, fileName, contentType, size: file.buffer.length };
   }
 
@@ -102,6 +109,9 @@ export class EvidenceService {
     if (!row) throw evidenceErrors.notFound(sha256);
     const read = await this.storage.read(satker, sha256);
     if (!read || read.actualSha256 !== sha256) {
+      // The file sweep may have deleted it (no report refers to it) since its row was read: that
+      // is a file the office no longer holds, not damage.
+      if (!(await this.stillHeld(satker, sha256))) throw evidenceErrors.notFound(sha256);
       this.logger.error({
         msg: 'EVIDENCE INTEGRITY FAILURE: the stored file does not match its SHA-256 (swapped, damaged or missing); not served',
         alert: 'EVIDENCE_INTEGRITY', satker, sha256, actualSha256: read?.actualSha256 ?? null, path: this.storage.pathOf(satker, sha256),
@@ -110,6 +120,15 @@ export class EvidenceService {
       throw evidenceErrors.integrityFailed(sha256);
     }
     return { ...row, bytes: read.bytes };
+  }
+
+  /** Whether the office still records the file, asked under its lock (after any sweep of it has ended). */
+  private stillHeld(satker: string, sha256: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(LOCK_STORED_FILE_FOR_TRANSACTION, [storedFileLockKey('evidence', satker, sha256)]);
+      const rows: unknown[] = await manager.query(`SELECT 1 FROM evidence_files WHERE tenant_id = $1 AND sha256 = $2`, [satker, sha256]);
+      return rows.length > 0;
+    });
   }
 
   /**
@@ -154,7 +173,9 @@ export class EvidenceService {
       (Array.isArray(l.evidence) ? l.evidence : []).map((e) => ({ indicator: l.indicatorCode, sha256: String(e?.sha256), contentType: e?.contentType, size: e?.size })),
     );
     if (refs.length === 0) return;
-    const known = await filesOf(this.dataSource, key.satker, [...new Set(refs.map((r) => r.sha256))], holderOf(actor));
+    const known = await filesOf(this.dataSource, key.satker, [...new Set(refs.map((r) => r.sha256))], holderOf(actor), {
+      uploadedSince: attachableSince(this.clock.now(), this.config.UNREFERENCED_UPLOAD_RETENTION_DAYS),
+    });
     const missing = refs.filter((r) => !known.has(r.sha256));
     if (missing.length > 0) {
       throw new DomainError(
@@ -200,6 +221,18 @@ export class EvidenceService {
     const name = (await uploadedName(this.dataSource, satker, sha256, holder)) ?? rows[0].file_name;
     return { sha256, fileName: cleanFileName(name, rows[0].content_type), contentType: rows[0].content_type, size: Number(rows[0].size) };
   }
+}
+
+/**
+ * An upload no report refers to yet can be attached until an hour before the file sweep may delete
+ * it (UNREFERENCED_UPLOAD_RETENTION_DAYS after its last upload): a report saved with it then has
+ * long been appended when the sweep reads which files the events refer to. Uploading it again
+ * starts the time anew.
+ */
+export const ATTACH_MARGIN_MS = 60 * 60 * 1000;
+
+export function attachableSince(now: Date, retentionDays: number): Date {
+  return new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000 + ATTACH_MARGIN_MS);
 }
 
 /** The subbagian counts for a Kasubbag only: other roles upload and read as themselves. */

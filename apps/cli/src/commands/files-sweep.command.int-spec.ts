@@ -1,0 +1,66 @@
+import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lkjFileStore } from '@kinerja/jobs/lkj/lkj-file-integrity';
+import { ContentAddressedStore, type AppConfig } from '@kinerja/platform';
+import { loadConfig } from '@kinerja/platform/config/load-config';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { filesSweepCommand } from './files-sweep.command';
+import { commands } from '.';
+
+describe('npm run cli -- files:sweep [--dry-run]', () => {
+  let db: TestDatabase;
+  let dataDir: string;
+  let config: AppConfig;
+  const out: string[] = [];
+  const err: string[] = [];
+  const run = (args: Record<string, string | boolean>) => {
+    out.length = 0;
+    err.length = 0;
+    return filesSweepCommand.run(args, { dataSource: db.dataSource, config, out: (l) => out.push(l), err: (l) => err.push(l) });
+  };
+  let evidencePath: string;
+  let lkjPath: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(join(tmpdir(), 'kinerja-cli-sweep-'));
+    config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, UNREFERENCED_UPLOAD_RETENTION_DAYS: '7' });
+    const evidence = new ContentAddressedStore(join(dataDir, 'evidence'));
+    const file = await evidence.write('kpu-a', Buffer.from('%PDF-1.4\n% tidak dirujuk\n'));
+    evidencePath = evidence.pathOf('kpu-a', file.sha256);
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    await db.dataSource.query(
+      `INSERT INTO evidence_files (tenant_id, sha256, file_name, content_type, size, uploaded_by, uploaded_at, last_uploaded_at)
+       VALUES ('kpu-a', $1, 'bukti.pdf', 'application/pdf', $2, 'u1', $3, $3)`,
+      [file.sha256, file.size, eightDaysAgo],
+    );
+    const lkj = lkjFileStore(dataDir);
+    const orphan = await lkj.write('kpu-a', Buffer.from('LKj yang kalah balapan'));
+    lkjPath = lkj.pathOf('kpu-a', orphan.sha256);
+    utimesSync(lkjPath, eightDaysAgo, eightDaysAgo);
+  });
+
+  afterAll(async () => {
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('--dry-run prints what would go and deletes nothing; the real run deletes it and prints the same counts', async () => {
+    expect(await run({ 'dry-run': true })).toBe(0);
+    const dry = [...out];
+    expect(dry[0]).toMatch(/^UJI \(--dry-run, tidak ada yang dihapus\): 2 berkas, \d+ bita/);
+    expect(existsSync(evidencePath) && existsSync(lkjPath)).toBe(true);
+    expect(await run({})).toBe(0);
+    expect(out[0]).toMatch(/^SELESAI: 2 berkas dihapus, \d+ bita/);
+    expect(out.slice(1)).toEqual(dry.slice(1));
+    expect(out[1]).toMatch(/lebih dari 7 hari: 1 berkas/);
+    expect(existsSync(evidencePath) || existsSync(lkjPath)).toBe(false);
+    expect(await run({})).toBe(0);
+    expect(out[0]).toMatch(/^SELESAI: 0 berkas dihapus, 0 bita/);
+  });
+
+  it('is listed by `npm run cli -- help`', () => {
+    expect(commands.map((c) => c.name)).toContain('files:sweep');
+  });
+});

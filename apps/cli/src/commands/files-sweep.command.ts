@@ -1,0 +1,45 @@
+import pino from 'pino';
+import { FileSweep, type SweepCount } from '@kinerja/jobs/files/file-sweep';
+import { SystemClock } from '@kinerja/platform';
+import { CliCommand } from '../cli-command';
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function line(what: string, count: SweepCount): string {
+  return `  ${what}: ${count.files} berkas, ${count.bytes} bita (${mib(count.bytes)})`;
+}
+
+/**
+ * `files:sweep [--dry-run]`: deletes the stored files nothing refers to (evidence uploads no report
+ * refers to, older than UNREFERENCED_UPLOAD_RETENTION_DAYS; LKj files no LkjProduced names and files
+ * of writes that died, older than a day), as the worker's daily sweep does, and prints how many and
+ * how many bytes. `--dry-run` deletes nothing and prints the same counts. Exit 0; exit 75 (EX_TEMPFAIL)
+ * when another sweep is running.
+ */
+export const filesSweepCommand: CliCommand = {
+  name: 'files:sweep',
+  description: 'Delete stored files nothing refers to (unreferenced evidence uploads, orphan LKj files); --dry-run only counts',
+  async run(args, context) {
+    if (!context.config) throw new Error('files:sweep needs the configuration (DATA_DIR, UNREFERENCED_UPLOAD_RETENTION_DAYS)');
+    const dryRun = args['dry-run'] === true;
+    const logger = pino({ level: 'warn', base: { name: 'kinerja-cli' } }, pino.destination(2));
+    const sweep = new FileSweep(context.dataSource, { dataDir: context.config.DATA_DIR, retentionDays: context.config.UNREFERENCED_UPLOAD_RETENTION_DAYS }, new SystemClock(), logger);
+    const report = await sweep.run({ dryRun });
+    if (report.busy) {
+      context.err('Pembersihan berkas lain sedang berjalan; tidak ada yang dihapus. Coba lagi setelah selesai.');
+      return 75;
+    }
+    const total = report.unreferencedUploads.files + report.orphanEvidenceFiles.files + report.orphanLkjFiles.files + report.temporaryFiles.files;
+    context.out(dryRun
+      ? `UJI (--dry-run, tidak ada yang dihapus): ${total} berkas, ${report.bytesFreed} bita (${mib(report.bytesFreed)}) akan dihapus`
+      : `SELESAI: ${total} berkas dihapus, ${report.bytesFreed} bita (${mib(report.bytesFreed)}) dibebaskan`);
+    context.out(line(`bukti dukung tak dirujuk laporan, lebih dari ${context.config.UNREFERENCED_UPLOAD_RETENTION_DAYS} hari`, report.unreferencedUploads));
+    context.out(line('berkas bukti dukung tanpa catatan', report.orphanEvidenceFiles));
+    context.out(line('berkas LKj tak dirujuk', report.orphanLkjFiles));
+    context.out(line('berkas sementara', report.temporaryFiles));
+    if (args.json === true) context.out(JSON.stringify(report));
+    return 0;
+  },
+};
