@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.ser
 import { EvidenceService } from '@kinerja/workflow/evidence/evidence.service';
 import { EvidenceUploadLimiter } from '@kinerja/workflow/evidence/evidence-upload.limiter';
 import type { WorkflowActor } from '@kinerja/workflow/shared/workflow-actor';
+import { projectRoot } from '../../../../test/support/processes';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { lkjFileStore } from '../lkj/lkj-file-integrity';
 import { FileSweep, type FileSweepReport, type FileSweepRunOptions } from './file-sweep';
@@ -257,6 +259,33 @@ describe('file sweep (real PostgreSQL, real files)', () => {
     for (const f of unreferenced) expect(await held(f === unreferenced[3] ? 'kpu-b' : 'kpu-a', f.sha256)).toEqual(gone);
     for (const f of referenced) expect(await held('kpu-a', f.sha256)).toEqual(kept);
     expect((await sweep()).bytesFreed).toBe(0);
+  });
+
+  it('a sweep process killed (SIGKILL) after deleting some files: nothing referenced is touched and the next run finishes the job', async () => {
+    const referenced = [await upload('kpu-a'), await upload('kpu-a')];
+    await saveDraft('kpu-a', referenced);
+    const unreferenced = [await upload('kpu-a'), await upload('kpu-a'), await upload('kpu-a'), await upload('kpu-a')];
+    later(31);
+    // The compiled sweep (dist/, built by the global setup) in a process of its own, killed by the kernel after its second file.
+    const script = `
+      require('reflect-metadata');
+      const { createDataSource, Clock } = require('./dist/libs/platform/src');
+      const { FileSweep } = require('./dist/libs/jobs/src/files/file-sweep');
+      class At extends Clock { now() { return new Date(${clock.now().getTime()}); } }
+      (async () => {
+        const ds = await createDataSource({ url: process.env.URL, poolSize: 2, applicationName: 'sweep-killed' }).initialize();
+        await new FileSweep(ds, { dataDir: process.env.DATA_DIR, retentionDays: 30 }, new At(), require('pino')({ level: 'silent' }))
+          .run({ afterDelete: (n) => { if (n === 2) process.kill(process.pid, 'SIGKILL'); } });
+        process.exit(3);
+      })();`;
+    const child = spawn(process.execPath, ['-e', script], { cwd: projectRoot, env: { ...process.env, URL: db.url, DATA_DIR: dataDir }, stdio: 'ignore' });
+    const signal = await new Promise((resolve) => child.once('exit', (_code, s) => resolve(s)));
+    expect(signal).toBe('SIGKILL');
+    expect((await Promise.all(unreferenced.map((f) => held('kpu-a', f.sha256)))).filter((h) => h.file)).toHaveLength(2);
+    const next = await sweep();
+    expect(next.unreferencedUploads.files + next.orphanEvidenceFiles.files).toBe(2);
+    for (const f of unreferenced) expect(await held('kpu-a', f.sha256)).toEqual(gone);
+    for (const f of referenced) expect(await held('kpu-a', f.sha256)).toEqual(kept);
   });
 
   it('deleting a file already gone is no error', async () => {
