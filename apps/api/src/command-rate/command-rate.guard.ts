@@ -13,7 +13,7 @@ import { OWN_RATE_LIMIT_KEY } from './own-rate-limit.decorator';
 
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** While Redis does not answer, one warning per this many milliseconds, not one per command. */
-const OUTAGE_WARNING_EVERY_MS = 10_000;
+const WARNING_EVERY_MS = 10_000;
 
 /**
  * Commands per signed-in account (COMMAND_RATE_BURST at once, then COMMAND_RATE_PER_WINDOW per
@@ -37,7 +37,7 @@ export class CommandRateGuard implements CanActivate {
   private readonly logger = new Logger('CommandRate');
   private readonly policy: CommandRatePolicy;
   private readonly prefix: string;
-  private lastOutageWarning = 0;
+  private lastWarning = 0;
 
   constructor(
     private readonly reflector: Reflector,
@@ -69,7 +69,7 @@ export class CommandRateGuard implements CanActivate {
         error.message.startsWith('NOSCRIPT') ? this.redis.eval(TAKE_COMMAND, 1, key, ...args) : Promise.reject(error),
       ),
     ).catch((error: unknown) => {
-      this.warnOutage(userId, error as Error);
+      this.warnUncounted(userId, error as Error);
       return 0;
     });
     return Number(answer);
@@ -93,10 +93,10 @@ export class CommandRateGuard implements CanActivate {
     return rows[0]?.answered === true;
   }
 
-  private warnOutage(userId: string, error: Error): void {
+  private warnUncounted(userId: string, error: Error): void {
     const now = Date.now();
-    if (now - this.lastOutageWarning < OUTAGE_WARNING_EVERY_MS) return;
-    this.lastOutageWarning = now;
-    this.logger.warn({ msg: 'commands not counted against their limit: Redis does not answer', userId, error: error.message });
+    if (now - this.lastWarning < WARNING_EVERY_MS) return;
+    this.lastWarning = now;
+    this.logger.warn({ msg: 'commands not counted against their limit: Redis did not answer the count', userId, error: error.message });
   }
 }

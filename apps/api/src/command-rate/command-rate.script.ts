@@ -19,7 +19,7 @@ if tat < now then tat = now end
 local nextTat = tat + interval
 local wait = nextTat - interval * tonumber(ARGV[2]) - now
 if wait > 0 then return math.ceil(wait) end
-redis.call('SET', KEYS[1], string.format('%.3f', nextTat), 'PX', math.ceil(nextTat - now))
+redis.call('SET', KEYS[1], string.format('%.3f', nextTat), 'PX', math.max(1, math.ceil(nextTat - now)))
 return 0
 `;
 
