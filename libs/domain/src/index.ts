@@ -39,3 +39,5 @@ export * from './capaian/compute-kinerja';
 export * from './lkj';
 
 export * from './rating-scale';
+
+export * from './report-deadline-extension';

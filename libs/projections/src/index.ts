@@ -16,6 +16,7 @@ export * from './current-performance/kinerja.read-model';
 export * from './submission-status/submission-status.projection';
 export * from './submission-status/submission-status.query';
 export { statusShown } from './submission-status/overdue.rule';
+export { deadlineExtensionsSql, toDeadlineExtensions } from './submission-status/deadline-extensions';
 export type { SubmissionStatus } from './submission-status/overdue.rule';
 export * from './approval-inbox/approval-inbox.projection';
 export * from './approval-inbox/approval-inbox.query';

@@ -26,6 +26,7 @@ export * from './realisasi/list-realisasi/list-realisasi.query';
 export * from './realisasi/get-approval-inbox/get-approval-inbox.query';
 export * from './realisasi/get-status-matrix/get-status-matrix.query';
 export * from './realisasi/get-status-summary/get-status-summary.query';
+export * from './realisasi/extend-report-deadline/extend-report-deadline.handler';
 export * from './kinerja/get-kinerja/get-kinerja.query';
 export * from './rating-scale/rating-scale.view';
 export * from './rating-scale/rating-scale.reader';

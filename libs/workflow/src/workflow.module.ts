@@ -32,6 +32,7 @@ import { SubmitRealisasiHandler } from './realisasi/submit-realisasi/submit-real
 import { GetRatingScaleHandler, GetRatingScaleHistoryHandler } from './rating-scale/get-rating-scale/get-rating-scale.query';
 import { RatingScaleReader } from './rating-scale/rating-scale.reader';
 import { SetRatingScaleHandler } from './rating-scale/set-rating-scale/set-rating-scale.handler';
+import { ExtendReportDeadlineHandler } from './realisasi/extend-report-deadline/extend-report-deadline.handler';
 import { AggregateRunner } from './shared/aggregate-runner';
 import { SatkerDirectory } from './shared/satker-directory';
 
@@ -39,6 +40,7 @@ const commandHandlers = [
   DraftPkHandler, ChangePkIndicatorsHandler, SubmitPkHandler, ApprovePkHandler, ReturnPkHandler, OpenPkRevisionHandler,
   SaveRealisasiDraftHandler, SubmitRealisasiHandler, ApproveRealisasiHandler, ReturnRealisasiHandler, ReviseRealisasiHandler,
   SetRatingScaleHandler,
+  ExtendReportDeadlineHandler,
 ];
 const queryHandlers = [
   GetPkHandler, ListPkVersionsHandler, GetRealisasiHandler, GetRealisasiHistoryHandler, ListRealisasiHandler, GetKinerjaHandler,

@@ -6,13 +6,14 @@ import { EvidenceUploadInterceptor } from '../evidence/evidence-upload.intercept
 import { KinerjaController } from '../kinerja/kinerja.controller';
 import { PkController } from '../perjanjian-kinerja/pk.controller';
 import { RatingScaleController } from '../rating-scale/rating-scale.controller';
+import { ReportDeadlineController } from '../realisasi/report-deadline.controller';
 import { RealisasiController } from '../realisasi/realisasi.controller';
 import { RealisasiReadModelsController, StatusSummaryController } from '../realisasi/realisasi-read-models.controller';
 
 /** The SAKIP workflow over HTTP: thin controllers that hand requests to the command and query buses. */
 @Module({
   imports: [WorkflowModule, IdentityModule],
-  controllers: [PkController, RealisasiController, RealisasiReadModelsController, StatusSummaryController, KinerjaController, EvidenceController, RatingScaleController],
+  controllers: [PkController, RealisasiController, RealisasiReadModelsController, StatusSummaryController, KinerjaController, EvidenceController, RatingScaleController, ReportDeadlineController],
   providers: [EvidenceUploadInterceptor],
 })
 export class WorkflowHttpModule {}

@@ -113,6 +113,8 @@ function payloadOf(r: PlannedReminder, delivery: ReminderDelivery) {
     deadline: r.deadline,
     // Only for a catch-up deadline (an added field, like `delivery`): the day the year's PK was first approved.
     ...(r.pkApprovedOn ? { pkApprovedOn: r.pkApprovedOn } : {}),
+    // Only when `deadline` is the day of a dispensasi (an added field too).
+    ...(r.dispensasi ? { dispensasi: true } : {}),
     reports: r.reports.map((report) => ({
       year: report.year,
       month: report.month,

@@ -10,17 +10,18 @@ import { describePk, PK_TYPES } from './describe-pk';
 import { describeRatingScale } from './describe-rating-scale';
 import { describeRealisasi, REALISASI_TYPES } from './describe-realisasi';
 import { describeReminder } from './describe-reminder';
+import { describeReportDeadline } from './describe-report-deadline';
 import type { Description, Describer } from './describe.types';
 
 const DESCRIBERS: Describer[] = [
   describePk, describeRealisasi, describeCatatanReviu, describeIdentity, describeRatingScale, describeIntegrity,
-  describeCapaianTahunLalu, describeLkj, describeReminder,
+  describeCapaianTahunLalu, describeLkj, describeReminder, describeReportDeadline,
 ];
 
 /** Every event type the trail has words for (a spec holds it against every event union of the code base). */
 export const DESCRIBED_EVENT_TYPES: ReadonlySet<string> = new Set([
   ...PK_TYPES, ...REALISASI_TYPES, ...CATATAN_REVIU_TYPES, ...IDENTITY_TYPES, ...LKJ_TYPES,
-  'RatingScaleSet', 'IntegrityAlertResolved', 'CapaianTahunLaluImported', 'ReminderSent',
+  'RatingScaleSet', 'IntegrityAlertResolved', 'CapaianTahunLaluImported', 'ReminderSent', 'ReportDeadlineExtended',
 ]);
 
 /** An event of a type this code does not know yet (every type recorded today has words) still appears, by its type. */

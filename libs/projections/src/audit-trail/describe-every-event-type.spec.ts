@@ -1,4 +1,4 @@
-import type { CapaianTahunLaluImported, LkjEventType, PkEventType, RatingScaleEventType, RealisasiEvent } from '@kinerja/domain';
+import type { CapaianTahunLaluImported, LkjEventType, PkEventType, RatingScaleEventType, RealisasiEvent, ReportDeadlineEventType } from '@kinerja/domain';
 import type { CatatanReviuEventType } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
 import type { IdentityEventType } from '@kinerja/identity/events/identity.events';
 import { REMINDER_SENT } from '@kinerja/jobs/notifications/reminder-recorder';
@@ -8,7 +8,7 @@ import type { IntegrityAlertResolved } from './integrity.events';
 /** Every event type the code base records. A type added to one of these unions fails to compile here until it is listed. */
 type RecordedEventType =
   | PkEventType | RealisasiEvent['type'] | CatatanReviuEventType | RatingScaleEventType | LkjEventType
-  | CapaianTahunLaluImported['type'] | IdentityEventType | IntegrityAlertResolved['type'] | typeof REMINDER_SENT;
+  | CapaianTahunLaluImported['type'] | IdentityEventType | IntegrityAlertResolved['type'] | typeof REMINDER_SENT | ReportDeadlineEventType;
 
 const EVERY_TYPE: Record<RecordedEventType, true> = {
   PkDrafted: true, PkIndicatorsChanged: true, PkSubmitted: true, PkApproved: true, PkReturned: true, PkRevisionOpened: true,
@@ -21,6 +21,7 @@ const EVERY_TYPE: Record<RecordedEventType, true> = {
   UserCreated: true, UserUpdated: true, UserDeactivated: true, UserReactivated: true, UserPasswordChanged: true, UserLockedOut: true, UserUnlocked: true,
   IntegrityAlertResolved: true,
   ReminderSent: true,
+  ReportDeadlineExtended: true,
 };
 
 describe('the audit trail in words: every event type', () => {

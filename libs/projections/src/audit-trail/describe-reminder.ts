@@ -20,6 +20,8 @@ interface ReminderSentData {
   deadline: { year: number; month: number; day: number } | null;
   /** Only when `deadline` is a catch-up deadline: the day the PK of the period's year was first approved. */
   pkApprovedOn?: { year: number; month: number; day: number };
+  /** Only when `deadline` is the day of a dispensasi. */
+  dispensasi?: boolean;
   reports: Array<{ year: number; month: number; subbagian: string; status: string; blankIndicators: string[] }>;
   recipientIds: string[];
 }
@@ -39,7 +41,9 @@ function period(p: { year: number; month: number }): string {
 function aboutWords(d: ReminderSentData): { what: string; about: string } {
   const month = d.period ? period(d.period) : '';
   const date = (x: { year: number; month: number; day: number }) => `${x.day} ${monthName(x.month)} ${x.year}`;
-  const catchUp = d.pkApprovedOn && d.period ? ` (batas waktu susulan, PK ${d.period.year} disetujui ${date(d.pkApprovedOn)})` : '';
+  const catchUp = d.dispensasi
+    ? ' (setelah dispensasi)'
+    : d.pkApprovedOn && d.period ? ` (batas waktu susulan, PK ${d.period.year} disetujui ${date(d.pkApprovedOn)})` : '';
   const deadline = d.deadline ? `${date(d.deadline)}${catchUp}` : '';
   switch (d.kind) {
     case 'BEFORE_DEADLINE':

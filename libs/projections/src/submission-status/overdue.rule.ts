@@ -11,7 +11,8 @@ export type SubmissionStatus = 'NOT_STARTED' | 'NOT_REQUIRED' | StoredSubmission
  * an approved report is never overdue: the approved figures stand meanwhile. A report nobody owes
  * and nobody opened is NOT_REQUIRED; one opened anyway keeps its own status and is never overdue.
  * `deadline` is the month's effective deadline (`reportDeadline` of @kinerja/domain: its own, or the
- * catch-up deadline when the year's PK was first approved after it had passed).
+ * catch-up deadline when the year's PK was first approved after it had passed; then any dispensasi,
+ * `deadlineWithExtensions`).
  */
 export function statusShown(
   stored: { status: StoredSubmissionStatus; approvedOnce: boolean } | null,

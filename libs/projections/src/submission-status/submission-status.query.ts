@@ -1,8 +1,12 @@
 import { DataSource } from 'typeorm';
-import { localDateOf, pkOpenedOn, reportDeadline, subbagianOwingByMonth, type ApprovedPkVersion, type DeadlineDayHistory } from '@kinerja/domain';
+import {
+  deadlineWithExtensions, localDateOf, pkOpenedOn, reportDeadline, subbagianOwingByMonth, type ApprovedPkVersion, type DeadlineDayHistory,
+  type DeadlineExtension,
+} from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import { readApprovedPkVersions, readApprovedPkVersionsOf } from '../current-performance/kinerja.read-model';
+import { deadlineExtensionsSql, toDeadlineExtensions } from './deadline-extensions';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
 import { statusShown, SubmissionStatus } from './overdue.rule';
@@ -14,7 +18,8 @@ export interface SubmissionCell {
   revision: number | null;
   /**
    * The month's deadline as YYYY-MM-DD in the office calendar (`reportDeadline`): its own, by the
-   * deadline day of that month, or the catch-up deadline when the year's PK was first approved after it.
+   * deadline day of that month, or the catch-up deadline when the year's PK was first approved after it,
+   * or the day of a dispensasi granted after it passed.
    */
   deadline: string;
   submittedAt: string | null;
@@ -52,15 +57,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * report or owes one) × 12 months. Overdue is decided here, from who owes each month (the PICs of
  * the PK version the month is reported under, `subbagianOwingByMonth`), the deadline day of each
  * month (`reportDeadline`: the day of the office's history — a change never moves a deadline already
- * passed — or the catch-up deadline of a month that was over when the year's PK was first approved)
- * and `now` (`statusShown`).
+ * passed — or the catch-up deadline of a month that was over when the year's PK was first approved,
+ * then any dispensasi: `deadlineWithExtensions`) and `now` (`statusShown`).
  */
 export class SubmissionStatusQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async matrix(satker: string, year: number, now: Date): Promise<SubmissionMatrix> {
-    const office: Array<{ time_zone: string; report_deadline_day: number; deadline_days: unknown }> = await this.dataSource.query(
-      `SELECT s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days FROM satker s WHERE s.code = $1`, [satker],
+    const office: Array<{ time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown }> = await this.dataSource.query(
+      `SELECT s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days, ${deadlineExtensionsSql('s')} AS extensions
+         FROM satker s WHERE s.code = $1`, [satker],
     );
     const stored: StoredRow[] = await this.dataSource.query(
       `SELECT subbagian, month, status, revision, submitted_at, approved_at, return_reason
@@ -76,6 +82,7 @@ export class SubmissionStatusQuery {
       timeZone: office[0]?.time_zone ?? DEFAULT_TIME_ZONE,
       deadlineDay: Number(office[0]?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
       deadlineDays: toDeadlineDayHistory(office[0]?.deadline_days ?? null),
+      extensions: toDeadlineExtensions(office[0]?.extensions ?? null),
       active: active.map((a) => a.code),
     });
   }
@@ -88,9 +95,12 @@ export class SubmissionStatusQuery {
     if (satkers.length === 0) return [];
     const [offices, stored, active, versions] = await Promise.all([
       this.dataSource.query(
-        `SELECT s.code, s.name, s.parent_code, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days
+        `SELECT s.code, s.name, s.parent_code, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days,
+                ${deadlineExtensionsSql('s')} AS extensions
            FROM satker s WHERE s.code = ANY($1::text[])`, [satkers],
-      ) as Promise<Array<{ code: string; name: string; parent_code: string | null; time_zone: string; report_deadline_day: number; deadline_days: unknown }>>,
+      ) as Promise<Array<{
+        code: string; name: string; parent_code: string | null; time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown;
+      }>>,
       this.dataSource.query(
         `SELECT satker, subbagian, month, status, revision, submitted_at, approved_at, return_reason
            FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = ANY($1::text[]) AND year = $2`, [satkers, year],
@@ -108,6 +118,7 @@ export class SubmissionStatusQuery {
         timeZone: office?.time_zone ?? DEFAULT_TIME_ZONE,
         deadlineDay: Number(office?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
         deadlineDays: toDeadlineDayHistory(office?.deadline_days ?? null),
+        extensions: toDeadlineExtensions(office?.extensions ?? null),
         stored: storedOf.get(satker) ?? [],
         active: (activeOf.get(satker) ?? []).map((a) => a.code),
         versions: versions.get(satker) ?? [],
@@ -143,6 +154,8 @@ interface MatrixInput {
   /** The current day: for the months of an office with no recorded history. */
   deadlineDay: number;
   deadlineDays: DeadlineDayHistory;
+  /** The office's dispensasi (`deadlineWithExtensions`). */
+  extensions: readonly DeadlineExtension[];
   stored: readonly StoredRow[];
   /** The office's active subbagian, by code. */
   active: readonly string[];
@@ -150,13 +163,14 @@ interface MatrixInput {
 }
 
 /** The matrix from what was read: every active subbagian, any with a report or owing one, × 12 months. */
-function buildMatrix({ satker, year, now, timeZone, deadlineDay, deadlineDays, stored, active, versions }: MatrixInput): SubmissionMatrix {
+function buildMatrix({ satker, year, now, timeZone, deadlineDay, deadlineDays, extensions, stored, active, versions }: MatrixInput): SubmissionMatrix {
   const owingByMonth = subbagianOwingByMonth(versions, year, timeZone).map((subs) => new Set(subs));
   const names = [...new Set([...active, ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
   const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
   const today = localDateOf(now.toISOString(), timeZone);
   const opened = pkOpenedOn(versions, timeZone);
-  const deadlines = Array.from({ length: 12 }, (_, i) => reportDeadline(deadlineDays, year, i + 1, opened, deadlineDay));
+  const deadlines = Array.from({ length: 12 }, (_, i) =>
+    deadlineWithExtensions(reportDeadline(deadlineDays, year, i + 1, opened, deadlineDay), extensions, year, i + 1));
   const cells: SubmissionCell[] = [];
   for (const subbagian of names) {
     for (let month = 1; month <= 12; month++) {

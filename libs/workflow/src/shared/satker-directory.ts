@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, reportDeadline, type DeadlineDayHistory, type LocalDate } from '@kinerja/domain';
+import { deadlineWithExtensions, DomainError, reportDeadline, type DeadlineDayHistory, type DeadlineExtension, type LocalDate } from '@kinerja/domain';
+import { deadlineExtensionsSql, toDeadlineExtensions } from '@kinerja/projections';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import type { ReviewerAccounts } from './workflow-actor';
 
@@ -14,16 +15,19 @@ export interface SatkerFacts {
   reportDeadlineDay: number;
   /** Every deadline day the office has had, in order (empty: only the current one is known). */
   deadlineDays: DeadlineDayHistory;
+  /** The office's dispensasi of report deadlines, in the order granted (absent: none). */
+  extensions?: readonly DeadlineExtension[];
   subbagianCodes: string[];
 }
 
 /**
  * The deadline of month M's report (`reportDeadline`): by the day M has under the office's history (a
  * change never moves a deadline already passed), or the catch-up deadline when the year's PK was
- * first approved on `opened` (`pkOpenedOn`) after M's own deadline had passed.
+ * first approved on `opened` (`pkOpenedOn`) after M's own deadline had passed; then the day of a
+ * dispensasi granted for M after that had passed (`deadlineWithExtensions`).
  */
 export function deadlineOfMonth(facts: SatkerFacts, year: number, month: number, opened: LocalDate | null): LocalDate {
-  return reportDeadline(facts.deadlineDays, year, month, opened, facts.reportDeadlineDay);
+  return deadlineWithExtensions(reportDeadline(facts.deadlineDays, year, month, opened, facts.reportDeadlineDay), facts.extensions ?? [], year, month);
 }
 
 export interface PersonName {
@@ -58,8 +62,8 @@ export class SatkerDirectory {
   }
 
   async facts(satker: string): Promise<SatkerFacts> {
-    const rows: Array<{ time_zone: string; report_deadline_day: number; deadline_days: unknown; codes: string[] | null }> = await this.dataSource.query(
-      `SELECT s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days,
+    const rows: Array<{ time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown; codes: string[] | null }> = await this.dataSource.query(
+      `SELECT s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days, ${deadlineExtensionsSql('s')} AS extensions,
               (SELECT array_agg(b.code ORDER BY b.code) FROM subbagian b WHERE b.satker_code = s.code AND b.active) AS codes
          FROM satker s WHERE s.code = $1`,
       [satker],
@@ -71,6 +75,7 @@ export class SatkerDirectory {
       timeZone: row.time_zone,
       reportDeadlineDay: Number(row.report_deadline_day),
       deadlineDays: toDeadlineDayHistory(row.deadline_days),
+      extensions: toDeadlineExtensions(row.extensions),
       subbagianCodes: row.codes ?? [],
     };
   }

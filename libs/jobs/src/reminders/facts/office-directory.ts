@@ -1,3 +1,4 @@
+import { deadlineExtensionsSql, toDeadlineExtensions } from '@kinerja/projections/submission-status/deadline-extensions';
 import { DataSource } from 'typeorm';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import { OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
@@ -19,8 +20,9 @@ export class OfficeDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   async activeOffices(zone?: OfficeTimeZone): Promise<OfficeReminderSettings[]> {
-    const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number; deadline_days: unknown }> = await this.dataSource.query(
-      `SELECT s.code, s.name, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days FROM satker s
+    const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown }> = await this.dataSource.query(
+      `SELECT s.code, s.name, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days,
+              ${deadlineExtensionsSql('s')} AS extensions FROM satker s
         WHERE s.active AND ($1::text IS NULL OR s.time_zone = $1) ORDER BY s.code`,
       [zone ?? null],
     );
@@ -32,6 +34,7 @@ export class OfficeDirectory {
         timeZone: r.time_zone as OfficeTimeZone,
         deadlineDay: Number(r.report_deadline_day),
         deadlineDays: toDeadlineDayHistory(r.deadline_days),
+        extensions: toDeadlineExtensions(r.extensions),
       }));
   }
 

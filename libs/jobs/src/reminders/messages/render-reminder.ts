@@ -114,8 +114,12 @@ function indicatorLines(report: ReportFact): string[] {
   return report.blankIndicators.map((i) => `  - ${i.code} ${i.name}`);
 }
 
-/** Why a month is due so late: "batas waktu susulan: PK 2026 baru disetujui pada Jumat, 20 November 2026"; null for its own deadline. */
+/**
+ * Why a month is due so late: "batas waktu susulan: PK 2026 baru disetujui pada Jumat, 20 November 2026",
+ * "batas waktu setelah dispensasi"; null for its own deadline.
+ */
 function catchUpWords(r: PlannedReminder): string | null {
+  if (r.dispensasi) return 'batas waktu setelah dispensasi';
   return r.pkApprovedOn ? `batas waktu susulan: PK ${r.period!.year} baru disetujui pada ${tanggal(r.pkApprovedOn)}` : null;
 }
 

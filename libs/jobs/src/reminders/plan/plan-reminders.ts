@@ -1,4 +1,4 @@
-import { catchUpDeadline, reportDeadline } from '@kinerja/domain';
+import { catchUpDeadline, extensionOf, reportDeadline } from '@kinerja/domain';
 import {
   addMonths,
   CalendarDate,
@@ -40,11 +40,14 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
 /**
  * The deadline of the report of `period` (`reportDeadline`): by the day that month has under the
  * office's history (a change never moves a deadline already passed), or the catch-up deadline when
- * the PK of its year was first approved after that had passed; with, then, the day of that approval.
+ * the PK of its year was first approved after that had passed (with, then, the day of that approval);
+ * or the day of a dispensasi granted for it after that (`deadlineWithExtensions`).
  */
 export function periodDeadline(
   { office, pkOpened }: Pick<ReminderPlanInput, 'office' | 'pkOpened'>, period: YearMonth,
-): { deadline: CalendarDate; pkApprovedOn?: CalendarDate } {
+): { deadline: CalendarDate; pkApprovedOn?: CalendarDate; dispensasi?: true } {
+  const extension = extensionOf(office.extensions ?? [], period.year, period.month);
+  if (extension) return { deadline: extension.until, dispensasi: true };
   const opened = pkOpened?.get(period.year) ?? null;
   const history = office.deadlineDays ?? [];
   const deadline = reportDeadline(history, period.year, period.month, opened, office.deadlineDay);
@@ -79,7 +82,7 @@ function beforeDeadline(input: ReminderPlanInput): PlannedReminder[] {
   const { office, now, reports } = input;
   const today = localDate(now, office.timeZone);
   return periodsOf(reports).flatMap((period) => {
-    const { deadline, pkApprovedOn } = periodDeadline(input, period);
+    const { deadline, ...why } = periodDeadline(input, period);
     if (deadline.year !== today.year || deadline.month !== today.month) return [];
     const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
     if (now >= deadlinePassed) return [];
@@ -100,7 +103,7 @@ function beforeDeadline(input: ReminderPlanInput): PlannedReminder[] {
         localDate: isoDate(occasion),
         period,
         deadline,
-        ...(pkApprovedOn ? { pkApprovedOn } : {}),
+        ...why,
         reports: [report],
       }));
   });
@@ -112,7 +115,7 @@ function overdueEscalations(input: ReminderPlanInput): PlannedReminder[] {
   const today = localDate(now, office.timeZone);
   const planned: PlannedReminder[] = [];
   for (const period of periodsOf(reports)) {
-    const { deadline, pkApprovedOn } = periodDeadline(input, period);
+    const { deadline, ...why } = periodDeadline(input, period);
     if (monthIndex(deadline) <= monthIndex(today) - ESCALATION_WINDOW_MONTHS) continue;
     const escalationDay = { ...deadline, day: deadline.day + 1 };
     const dueAt = localInstant(escalationDay, REMINDER_HOUR, office.timeZone);
@@ -126,7 +129,9 @@ function overdueEscalations(input: ReminderPlanInput): PlannedReminder[] {
     if (overdue.length === 0) continue;
     const date = localDate(dueAt, office.timeZone);
     planned.push({
-      key: `overdue:${office.satker}:${isoMonth(period)}`,
+      // A month given a dispensasi was most likely escalated at its former deadline already: the
+      // escalation after the dispensasi's day is another one, keyed by that day.
+      key: `overdue:${office.satker}:${isoMonth(period)}${why.dispensasi ? `:${isoDate(deadline)}` : ''}`,
       kind: 'OVERDUE_ESCALATION',
       satker: office.satker,
       audience: { role: 'SEKRETARIS' },
@@ -134,7 +139,7 @@ function overdueEscalations(input: ReminderPlanInput): PlannedReminder[] {
       localDate: isoDate(date),
       period,
       deadline,
-      ...(pkApprovedOn ? { pkApprovedOn } : {}),
+      ...why,
       reports: overdue,
     });
   }

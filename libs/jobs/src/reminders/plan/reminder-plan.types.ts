@@ -1,4 +1,4 @@
-import type { DeadlineDayHistory } from '@kinerja/domain';
+import type { DeadlineDayHistory, DeadlineExtension } from '@kinerja/domain';
 import type { CalendarDate, OfficeTimeZone, YearMonth } from './office-time';
 
 /** Where a monthly report stands, as far as reminders care. */
@@ -43,6 +43,8 @@ export interface OfficeReminderSettings {
    * every month by `deadlineDay`.
    */
   deadlineDays?: DeadlineDayHistory;
+  /** The office's dispensasi: a month given one is due by its day (`deadlineWithExtensions`). */
+  extensions?: readonly DeadlineExtension[];
 }
 
 export interface ReminderPlanInput {
@@ -80,6 +82,8 @@ export interface PlannedReminder {
    * (the message says why the month is due so late). Absent otherwise.
    */
   pkApprovedOn?: CalendarDate;
+  /** True when `deadline` is the day of a dispensasi granted after the month's deadline had passed. */
+  dispensasi?: true;
   /** The reports concerned, in the order the message lists them. */
   reports: ReportFact[];
 }

@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../http/not-blank.validator';
+import { INT4_MAX } from '../http/integer-bounds';
+import { YearParams } from './realisasi.dto';
+
+export class ReportMonthParams extends YearParams {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 12, example: 3 }) @Type(() => Number) @IsInt() @Min(1) @Max(12) month: number;
+}
+
+export class ExtendReportDeadlineBody {
+  @ApiProperty({ example: '2024-04-20', description: 'Batas waktu baru (tanggal kalender kantor, YYYY-MM-DD), setelah hari ini' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'harus berupa tanggal YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'bukan tanggal yang ada di kalender' })
+  until: string;
+
+  @ApiProperty({ example: 'Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.', maxLength: 2000 })
+  @IsString() @IsNotBlank() @MaxLength(2000)
+  reason: string;
+
+  @ApiPropertyOptional({ example: 2, minimum: 0, maximum: INT4_MAX, description: 'Versi aliran dispensasi satker yang terakhir Anda lihat; versi usang → 409.' })
+  @IsOptional() @IsInt() @Min(0) @Max(INT4_MAX)
+  expectedVersion?: number;
+}
+
+export class ReportDeadlineDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({ example: 2024 }) year: number;
+  @ApiProperty({ example: 3 }) month: number;
+  @ApiProperty({ example: '2024-04-20', description: 'Batas waktu laporan bulan itu setelah dispensasi (kalender kantor)' }) deadline: string;
+}

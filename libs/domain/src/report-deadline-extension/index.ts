@@ -1,0 +1,4 @@
+export * from './report-deadline-extension.events';
+export * from './report-deadline-extension.commands';
+export * from './report-deadline-extension.state';
+export * from './report-deadline-extension.decider';

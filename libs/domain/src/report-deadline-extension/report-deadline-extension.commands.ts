@@ -1,0 +1,19 @@
+import type { Command } from '../shared/decider';
+import type { LocalDate } from '../shared/local-date';
+
+export type ExtendReportDeadline = Command<'ExtendReportDeadline', {
+  satker: string;
+  year: number;
+  month: number;
+  until: LocalDate;
+  reason: string;
+  /** The office's time zone: "today" and "passed" are its local dates. */
+  timeZone: string;
+  /**
+   * The month's deadline before any dispensasi (`reportDeadline`: its own or catch-up), null when no
+   * PK of the year is approved (nothing is owed, so nothing is late).
+   */
+  deadline: LocalDate | null;
+}>;
+
+export type ReportDeadlineCommand = ExtendReportDeadline;

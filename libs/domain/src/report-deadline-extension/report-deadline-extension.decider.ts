@@ -1,0 +1,77 @@
+import type { Decider } from '../shared/decider';
+import { DomainError } from '../shared/domain-error';
+import { INDONESIAN_MONTHS } from '../shared/indonesian-time';
+import { localDateOf, type LocalDate } from '../shared/local-date';
+import { deadlineHasPassed } from '../shared/report-deadline';
+import type { ExtendReportDeadline, ReportDeadlineCommand } from './report-deadline-extension.commands';
+import type { ReportDeadlineEvent } from './report-deadline-extension.events';
+import {
+  deadlineWithExtensions, evolveReportDeadlines, initialReportDeadlineState, localDateText, type ReportDeadlineState,
+} from './report-deadline-extension.state';
+
+const words = (d: LocalDate) => `${d.day} ${INDONESIAN_MONTHS[d.month - 1]} ${d.year}`;
+
+/**
+ * A dispensasi is granted by the SEKRETARIS or ADMIN, for a month whose deadline (with any earlier
+ * dispensasi) has passed — before that, nobody is late — to a later day than today, with a reason.
+ */
+function extend(command: ExtendReportDeadline, state: ReportDeadlineState): ReportDeadlineEvent[] {
+  const { actor, now } = command.metadata;
+  const d = command.data;
+  if (actor.role !== 'SEKRETARIS' && actor.role !== 'ADMIN') {
+    throw new DomainError('DEADLINE_EXTENSION.FORBIDDEN', 'Dispensasi batas waktu hanya dapat diberikan oleh Sekretaris atau Admin.', 'forbidden', { role: actor.role });
+  }
+  const month = `${INDONESIAN_MONTHS[d.month - 1]} ${d.year}`;
+  const reason = d.reason.trim();
+  if (reason === '') {
+    throw new DomainError('DEADLINE_EXTENSION.REASON_REQUIRED', 'Tuliskan alasan dispensasi batas waktu.', 'validation');
+  }
+  if (d.deadline === null) {
+    throw new DomainError(
+      'DEADLINE_EXTENSION.NOTHING_OWED',
+      `PK tahun ${d.year} belum disetujui, jadi belum ada laporan ${month} yang wajib dikirim; dispensasi tidak diperlukan.`,
+      'conflict', { year: d.year, month: d.month },
+    );
+  }
+  const today = localDateOf(now, d.timeZone);
+  const current = deadlineWithExtensions(d.deadline, state.extensions, d.year, d.month);
+  if (!deadlineHasPassed(current, today)) {
+    throw new DomainError(
+      'DEADLINE_EXTENSION.DEADLINE_NOT_PASSED',
+      `Batas waktu laporan ${month} (${words(current)}) belum lewat; dispensasi hanya dapat diberikan setelah batas waktu lewat.`,
+      'conflict', { year: d.year, month: d.month, deadline: localDateText(current) },
+    );
+  }
+  if (!deadlineHasPassed(today, d.until)) {
+    throw new DomainError(
+      'DEADLINE_EXTENSION.UNTIL_NOT_LATER',
+      `Batas waktu baru (${words(d.until)}) harus setelah hari ini (${words(today)}).`,
+      'validation', { until: localDateText(d.until), today: localDateText(today) },
+    );
+  }
+  return [{
+    type: 'ReportDeadlineExtended',
+    data: {
+      satker: d.satker, year: d.year, month: d.month, until: localDateText(d.until), previousDeadline: localDateText(current), reason,
+      grantedBy: actor.userId, grantedByRole: actor.role, grantedAt: now,
+    },
+  }];
+}
+
+export function decideReportDeadlines(command: ReportDeadlineCommand, state: ReportDeadlineState): ReportDeadlineEvent[] {
+  switch (command.type) {
+    case 'ExtendReportDeadline':
+      return extend(command, state);
+    default: {
+      const _exhaustive: never = command.type;
+      return _exhaustive;
+    }
+  }
+}
+
+/** The office's dispensasi of report deadlines: stream `report-deadlines:<satker>`. */
+export const reportDeadlinesDecider: Decider<ReportDeadlineState, ReportDeadlineCommand, ReportDeadlineEvent> = {
+  initialState: initialReportDeadlineState,
+  evolve: evolveReportDeadlines,
+  decide: decideReportDeadlines,
+};

@@ -1,0 +1,30 @@
+import { renderReminder } from '../messages/render-reminder';
+import { planReminders } from './plan-reminders';
+import { at, office, report } from './plan.test-builders';
+
+/** January 2025 (due 5 February) given a dispensasi on 7 February until 20 February. */
+const jember = office({ extensions: [{ year: 2025, month: 1, until: { year: 2025, month: 2, day: 20 } }] });
+const reports = [report({ subbagian: 'KUL' }), report({ subbagian: 'PDI', status: 'DRAFT' })];
+const of = (kind: string, now: Date) => planReminders({ office: jember, now, reports }).filter((r) => r.kind === kind);
+
+describe('reminders of a month given a dispensasi (a later deadline granted after its own had passed)', () => {
+  it('reminds the Kasubbag on D−2 of the new deadline (18 February), saying it is the deadline after the dispensasi', () => {
+    const due = of('BEFORE_DEADLINE', at('2025-02-18 08:00'));
+    expect(due.map((r) => r.key)).toEqual(['before-deadline:kpu-jember:2025-01:KUL:2025-02-18', 'before-deadline:kpu-jember:2025-01:PDI:2025-02-18']);
+    expect(renderReminder(due[0], jember).body).toContain('Batas waktu pengiriman: Kamis, 20 Februari 2025 (batas waktu setelah dispensasi).');
+  });
+
+  it('escalates nothing through the new deadline day, then once on 21 February, under a key of its own (the month was escalated on 6 February)', () => {
+    expect(of('OVERDUE_ESCALATION', at('2025-02-20 23:00'))).toEqual([]);
+    const [due] = of('OVERDUE_ESCALATION', at('2025-02-21 08:00'));
+    expect(due).toMatchObject({ key: 'overdue:kpu-jember:2025-01:2025-02-20', localDate: '2025-02-21', deadline: { year: 2025, month: 2, day: 20 }, dispensasi: true });
+    expect(renderReminder(due, jember).body).toContain('telah lewat (Kamis, 20 Februari 2025; batas waktu setelah dispensasi)');
+  });
+
+  it('leaves every other month on its own deadline and key', () => {
+    const february = [report({ month: 2 })];
+    const [due] = planReminders({ office: jember, now: at('2025-03-06 08:00'), reports: february }).filter((r) => r.kind === 'OVERDUE_ESCALATION');
+    expect(due.key).toBe('overdue:kpu-jember:2025-02');
+    expect(due.dispensasi).toBeUndefined();
+  });
+});
