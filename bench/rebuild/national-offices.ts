@@ -20,11 +20,25 @@ export function jemberPk(projectRoot: string): PkDraftPayload {
 /** The four subbagian every office of the data set has (those of the Jember PK). */
 export const NATIONAL_SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'] as const;
 
-/** One office of the data set and its subbagian, written straight into the tables (WIB). */
-export async function insertOffice(dataSource: DataSource, office: string, at: Date): Promise<void> {
+/**
+ * The office above `office` in the real tree: KPU RI above the 38 provinsi, each provinsi above its
+ * share of the 514 kabupaten/kota (13 or 14, in order of code); null for KPU RI.
+ */
+export function nationalParent(office: string): string | null {
+  if (office === 'kpu-ri') return null;
+  if (office.startsWith('kpu-prov-')) return 'kpu-ri';
+  const kabupaten = Number(office.slice('kpu-kab-'.length));
+  return `kpu-prov-${String(Math.floor(((kabupaten - 1) * 38) / 514) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * One office of the data set and its subbagian, written straight into the tables (WIB), under
+ * `parent` when given (it must already be written), without one otherwise.
+ */
+export async function insertOffice(dataSource: DataSource, office: string, at: Date, parent: string | null = null): Promise<void> {
   await dataSource.query(
-    `INSERT INTO satker (code, name, time_zone, created_at, updated_at) VALUES ($1, $2, 'Asia/Jakarta', $3, $3)`,
-    [office, `Sekretariat ${office.toUpperCase().replace(/-/g, ' ')}`, at],
+    `INSERT INTO satker (code, name, parent_code, time_zone, created_at, updated_at) VALUES ($1, $2, $3, 'Asia/Jakarta', $4, $4)`,
+    [office, `Sekretariat ${office.toUpperCase().replace(/-/g, ' ')}`, parent, at],
   );
   for (const s of NATIONAL_SUBBAGIAN) {
     await dataSource.query(`INSERT INTO subbagian (satker_code, code, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`, [office, s, `Sub. Bagian ${s}`, at]);
