@@ -18,6 +18,7 @@ describe('GET/POST /api/v1/me/notifications', () => {
     dueAt: new Date(Date.UTC(2025, 1, day, 1)).toISOString(),
     localDate: `2025-02-0${day}`,
     period: { year: 2025, month: 1 },
+    periods: [{ year: 2025, month: 1 }],
     deadline: { year: 2025, month: 2, day: 5 },
     reports: [{ year: 2025, month: 1, subbagian: 'PDI', subbagianName: 'Perencanaan, Data dan Informasi', status: 'NOT_STARTED',
       blankIndicators: [{ code: 'K2.1', name: 'Layanan Data' }], submittedAt: null, returnedAt: null, returnReason: null }],
@@ -45,9 +46,21 @@ describe('GET/POST /api/v1/me/notifications', () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ total: 3, unreadCount: 3, limit: 2, offset: 0 });
     expect(first.body.items.map((n: { data: { localDate: string } }) => n.data.localDate)).toEqual(['2025-02-03', '2025-02-02']);
-    expect(first.body.items[0]).toMatchObject({ kind: 'BEFORE_DEADLINE', readAt: null, subject: 'Pengingat: laporan realisasi Januari 2025 belum dikirim — KPU Kabupaten Jember' });
+    expect(first.body.items[0]).toMatchObject({
+      kind: 'BEFORE_DEADLINE', readAt: null, subject: 'Pengingat: laporan realisasi Januari 2025 belum dikirim — KPU Kabupaten Jember',
+      periods: [{ year: 2025, month: 1 }], data: { period: { year: 2025, month: 1 }, periods: [{ year: 2025, month: 1 }] },
+    });
     const second = await get(own.users.KASUBBAG, '?limit=2&offset=2');
     expect(second.body.items.map((n: { data: { localDate: string } }) => n.data.localDate)).toEqual(['2025-02-01']);
+  });
+
+  it('gives the months of a notification recorded before reminders listed several (data.period alone) as that one month', async () => {
+    await t.db.dataSource.query(
+      `UPDATE notifications SET data = data - 'periods' WHERE satker_code = $1 AND reminder_key = $2`, [own.code, `before-deadline:${own.code}:2025-01:PDI:2025-02-01`],
+    );
+    const [oldest] = (await get(own.users.KASUBBAG, '?limit=1&offset=2')).body.items;
+    expect(oldest.data.periods).toBeUndefined();
+    expect(oldest.periods).toEqual([{ year: 2025, month: 1 }]);
   });
 
   it('shows nobody else my notifications', async () => {

@@ -25,12 +25,29 @@ export class NotificationIdParams {
   id: string;
 }
 
+export class NotificationPeriodDto {
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ minimum: 1, maximum: 12, example: 11 }) month: number;
+}
+
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['BEFORE_DEADLINE', 'OVERDUE_ESCALATION', 'APPROVAL_DIGEST', 'RETURNED_REPORT'] }) kind: string;
   @ApiProperty({ example: 'Pengingat: laporan realisasi Januari 2025 belum dikirim — KPU Kabupaten Jember' }) subject: string;
   @ApiProperty() body: string;
-  @ApiProperty({ description: 'Periode, batas waktu dan laporan yang dimaksud', type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({
+    description: 'Periode, batas waktu dan laporan yang dimaksud. `data.period` (satu bulan; bulan terakhir bila beberapa) tetap ada untuk kompatibilitas; `data.periods` memuat semua bulan',
+    type: 'object', additionalProperties: true,
+  })
+  data: Record<string, unknown>;
+
+  @ApiProperty({
+    type: [NotificationPeriodDto],
+    description: 'Semua bulan laporan yang dimaksud, terlama dahulu: beberapa bulan untuk bulan-bulan dengan batas waktu susulan yang sama ' +
+      '(mis. Januari–November bila PK baru disetujui November), satu bulan biasanya, kosong untuk ringkasan persetujuan',
+  })
+  periods: NotificationPeriodDto[];
+
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
 }

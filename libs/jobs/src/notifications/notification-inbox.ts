@@ -6,8 +6,13 @@ export interface NotificationView {
   kind: string;
   subject: string;
   body: string;
-  /** What the reminder is about: period, deadline, reports (the `ReminderSent` payload). */
+  /** What the reminder is about: period, periods, deadline, reports (the `ReminderSent` payload). */
   data: Record<string, unknown>;
+  /**
+   * Every reporting month it lists, oldest first: several for the months of one catch-up deadline,
+   * none for a digest. Rows recorded before reminders listed several months have `data.period` alone.
+   */
+  periods: Array<{ year: number; month: number }>;
   createdAt: string;
   readAt: string | null;
 }
@@ -41,9 +46,16 @@ const COLUMNS = 'id, kind, subject, body, data, created_at, read_at';
 
 function toView(row: NotificationRow): NotificationView {
   return {
-    id: row.id, kind: row.kind, subject: row.subject, body: row.body, data: row.data,
+    id: row.id, kind: row.kind, subject: row.subject, body: row.body, data: row.data, periods: periodsOf(row.data),
     createdAt: new Date(row.created_at).toISOString(), readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
   };
+}
+
+type Period = { year: number; month: number };
+
+function periodsOf(data: Record<string, unknown>): Period[] {
+  if (Array.isArray(data.periods)) return data.periods as Period[];
+  return data.period ? [data.period as Period] : [];
 }
 
 /** The in-app inbox of one person: newest first, read state their own. */

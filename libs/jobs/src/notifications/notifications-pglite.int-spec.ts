@@ -52,7 +52,7 @@ describe('reminders on the embedded PGlite database', () => {
   it('records once, lists the inbox, marks read, sweeps the outbox and reads report streams', async () => {
     const reminder: PlannedReminder = {
       key: 'overdue:kpu-jember:2025-03', kind: 'OVERDUE_ESCALATION', satker: 'kpu-jember', audience: { role: 'SEKRETARIS' },
-      dueAt: '2025-04-06T01:00:00.000Z', localDate: '2025-04-06', period: { year: 2025, month: 3 }, deadline: { year: 2025, month: 4, day: 5 }, reports: [],
+      dueAt: '2025-04-06T01:00:00.000Z', localDate: '2025-04-06', period: { year: 2025, month: 3 }, periods: [{ year: 2025, month: 3 }], deadline: { year: 2025, month: 4, day: 5 }, reports: [],
     };
     const owner = { id: '0b7b1f84-5d0e-4a7e-9d1c-1f3a2b4c5d6e', satker: 'kpu-jember' };
     const recorder = new ReminderRecorder(ds, new EventStore(ds));

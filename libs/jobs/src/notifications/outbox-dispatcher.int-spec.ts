@@ -12,7 +12,7 @@ const logger = createRootLogger({ level: 'silent', format: 'json' });
 function reminder(key: string): PlannedReminder {
   return {
     key, kind: 'APPROVAL_DIGEST', satker: 'kpu-jember', audience: { role: 'SEKRETARIS' }, dueAt: '2025-03-05T01:00:00.000Z',
-    localDate: '2025-03-05', period: null, deadline: null, reports: [],
+    localDate: '2025-03-05', period: null, periods: [], deadline: null, reports: [],
   };
 }
 const message = { subject: 'Ringkasan: 1 laporan realisasi menunggu persetujuan — KPU Kabupaten Jember', body: 'Yth. Sekretaris,' };

@@ -110,6 +110,8 @@ function payloadOf(r: PlannedReminder, delivery: ReminderDelivery) {
     dueAt: r.dueAt,
     localDate: r.localDate,
     period: r.period,
+    // Every month it lists (an added field: events recorded before it have `period` alone, their one month).
+    periods: r.periods,
     deadline: r.deadline,
     // Only for a catch-up deadline (an added field, like `delivery`): the day the year's PK was first approved.
     ...(r.pkApprovedOn ? { pkApprovedOn: r.pkApprovedOn } : {}),

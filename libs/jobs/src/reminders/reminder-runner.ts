@@ -7,7 +7,7 @@ import type { OfficeHistoryReader } from './facts/office-history.reader';
 import { pkOpenedByYear, reportFacts } from './facts/report-facts';
 import { renderReminder } from './messages/render-reminder';
 import { localDate, OfficeTimeZone } from './plan/office-time';
-import { planReminders } from './plan/plan-reminders';
+import { leaveOutMonthsSent, planReminders } from './plan/plan-reminders';
 import type { OfficeReminderSettings } from './plan/reminder-plan.types';
 
 export interface ReminderRunSummary {
@@ -61,10 +61,13 @@ export class ReminderRunner {
     // What an earlier run recorded is left out in one read: most of an hourly catch-up's work was
     // finding, one transaction each, that the key was taken. The recorder still claims each key
     // (a run alongside this one), so this only saves the attempts.
-    const taken = await this.directory.recordedKeys(office.satker, due.map((r) => r.key));
+    // A range's per-month keys too: the months a planner before grouping already reminded are left out.
+    const taken = await this.directory.recordedKeys(office.satker, due.flatMap((r) => [r.key, ...(r.supersedes ?? []).map((s) => s.key)]));
     const recorded: string[] = [];
-    for (const reminder of due) {
-      if (taken.has(reminder.key)) continue;
+    for (const planned of due) {
+      if (taken.has(planned.key)) continue;
+      const reminder = leaveOutMonthsSent(planned, taken);
+      if (!reminder) continue;
       // The audience's active users or, when it has none, those of the role that stands in for it.
       const { delivery, recipients } = await this.directory.delivery(office.satker, reminder.audience);
       const done = await this.recorder.record(reminder, renderReminder(reminder, office, delivery), recipients, now, delivery);

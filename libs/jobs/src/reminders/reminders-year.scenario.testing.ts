@@ -34,7 +34,8 @@ export const officeB: ScenarioOffice = {
   users: [user('kasubbag.kul.jayapura', 'KASUBBAG', 'KUL', 'kul@jayapura.test'), user('sekretaris.jayapura', 'SEKRETARIS', null, 'sekretaris@jayapura.test')],
 };
 
-export async function seedOffice(ds: DataSource, events: EventStore, o: ScenarioOffice): Promise<void> {
+/** `pkApprovedAt`: the first approval of the office's PK of YEAR (an office joining late has it in November). */
+export async function seedOffice(ds: DataSource, events: EventStore, o: ScenarioOffice, pkApprovedAt = '2025-01-06T02:00:00.000Z'): Promise<void> {
   const at = new Date(Date.UTC(YEAR - 1, 11, 1));
   await ds.query(`INSERT INTO satker (code, name, time_zone, report_deadline_day, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`, [o.code, o.name, o.zone, o.deadlineDay, at]);
   for (const code of o.subbagian) {
@@ -51,7 +52,7 @@ export async function seedOffice(ds: DataSource, events: EventStore, o: Scenario
   await events.append(pkStreamId(o.code, YEAR), 'no-stream', [
     { type: 'PkDrafted', data: { satker: o.code, year: YEAR, version: 1, structure: o.structure, draftedBy: 'seed', draftedAt: '2025-01-02T02:00:00.000Z' } },
     { type: 'PkSubmitted', data: { version: 1, submittedBy: 'seed', submittedAt: '2025-01-03T02:00:00.000Z' } },
-    { type: 'PkApproved', data: { version: 1, approvedBy: 'ketua', approvedByRole: 'KETUA', approvedAt: '2025-01-06T02:00:00.000Z', supersedesVersion: null } },
+    { type: 'PkApproved', data: { version: 1, approvedBy: 'ketua', approvedByRole: 'KETUA', approvedAt: pkApprovedAt, supersedesVersion: null } },
   ], meta);
 }
 

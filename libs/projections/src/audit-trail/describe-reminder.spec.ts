@@ -62,6 +62,23 @@ describe('the audit trail in words: reminders sent by the system', () => {
     );
   });
 
+  it('given the months of one catch-up deadline escalated together, then the range of months and the PK of their year are named, each report under its month', () => {
+    const { row } = describeEvent(sent({
+      kind: 'OVERDUE_ESCALATION', audience: { role: 'SEKRETARIS' }, recipientIds: ['u-siti'], deadline: { year: 2025, month: 2, day: 5 },
+      period: { year: 2025, month: 1 }, periods: [{ year: 2024, month: 1 }, { year: 2024, month: 12 }, { year: 2025, month: 1 }],
+      pkApprovedOn: { year: 2025, month: 1, day: 20 },
+      reports: [{ ...report('KUL', 'NOT_STARTED', []), month: 1 }, { ...report('KUL', 'NOT_STARTED', []), month: 12 }, { ...report('KUL', 'DRAFT', []), year: 2025, month: 1 }],
+    }), withUsers());
+    expect(row).toMatchObject({ year: 2025, month: 1 });
+    expect(row.summary).toBe(
+      'Mengirim eskalasi keterlambatan kepada Sekretaris (1 penerima): 3 laporan realisasi Januari 2024 – Januari 2025 (3 bulan) belum diajukan ' +
+        'setelah batas waktu 5 Februari 2025 (batas waktu susulan, PK 2024 disetujui 20 Januari 2025).',
+    );
+    expect(row.changes.slice(1).map((c) => c.after)).toEqual([
+      'Januari 2024 subbagian KUL: belum dibuat', 'Desember 2024 subbagian KUL: belum dibuat', 'Januari 2025 subbagian KUL: masih draf',
+    ]);
+  });
+
   it('when a returned report is chased, or the daily digest of reports awaiting approval sent, then each says so', () => {
     const state = withUsers();
     const returned = describeEvent(sent({ kind: 'RETURNED_REPORT', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, reports: [report('KUL', 'RETURNED', [])], recipientIds: ['u-budi'] }), state);

@@ -17,6 +17,11 @@ interface ReminderSentData {
    */
   delivery?: { role: DeliveryRole | null; vacantRoles: DeliveryRole[] };
   period: { year: number; month: number } | null;
+  /**
+   * Every month it listed, oldest first (the months of one catch-up deadline), `period` being the
+   * last. Absent from events recorded before reminders listed several months: `period` alone.
+   */
+  periods?: Array<{ year: number; month: number }>;
   deadline: { year: number; month: number; day: number } | null;
   /** Only when `deadline` is a catch-up deadline: the day the PK of the period's year was first approved. */
   pkApprovedOn?: { year: number; month: number; day: number };
@@ -37,13 +42,21 @@ function period(p: { year: number; month: number }): string {
   return `${monthName(p.month)} ${p.year}`;
 }
 
+/** "Maret 2024", or "Januari 2024 – November 2024 (11 bulan)" for several. */
+function months(d: ReminderSentData): string {
+  const all = d.periods && d.periods.length > 0 ? d.periods : d.period ? [d.period] : [];
+  if (all.length <= 1) return all.length === 1 ? period(all[0]) : '';
+  return `${period(all[0])} – ${period(all[all.length - 1])} (${all.length} bulan)`;
+}
+
 /** What the reminder was about, by its kind, after "Mengirim … kepada …: ". */
 function aboutWords(d: ReminderSentData): { what: string; about: string } {
-  const month = d.period ? period(d.period) : '';
+  const month = months(d);
+  const pkYear = (d.periods?.[0] ?? d.period)?.year;
   const date = (x: { year: number; month: number; day: number }) => `${x.day} ${monthName(x.month)} ${x.year}`;
   const catchUp = d.dispensasi
     ? ' (setelah dispensasi)'
-    : d.pkApprovedOn && d.period ? ` (batas waktu susulan, PK ${d.period.year} disetujui ${date(d.pkApprovedOn)})` : '';
+    : d.pkApprovedOn && pkYear ? ` (batas waktu susulan, PK ${pkYear} disetujui ${date(d.pkApprovedOn)})` : '';
   const deadline = d.deadline ? `${date(d.deadline)}${catchUp}` : '';
   switch (d.kind) {
     case 'BEFORE_DEADLINE':

@@ -38,6 +38,66 @@ describe('reminder texts in Bahasa Indonesia', () => {
     );
   });
 
+  describe('months due by one catch-up deadline (PK 2026 approved 20 November, day 10): one message listing them', () => {
+    const day10 = office({ deadlineDay: 10 });
+    const pkOpened = new Map([[2026, { year: 2026, month: 11, day: 20 }]]);
+    const kul = (month: number, status: 'NOT_STARTED' | 'DRAFT' = 'NOT_STARTED') =>
+      report({ year: 2026, month, status, blankIndicators: [{ code: `K${month}.1`, name: 'Laporan Keuangan' }] });
+    const pdi = (month: number) => report({ year: 2026, month, subbagian: 'PDI', subbagianName: 'Perencanaan, Data dan Informasi', status: 'DRAFT' });
+    const reports = [...Array.from({ length: 11 }, (_, i) => kul(i + 1)), pdi(3), pdi(11)];
+
+    it('before the deadline: the months in few words, the catch-up deadline said once, the blank indicators month by month', () => {
+      const [due] = planReminders({ office: day10, now: at('2026-12-01 08:00'), reports, pkOpened });
+      const message = renderReminder(due, day10);
+      expect(message.subject).toBe('Pengingat: laporan realisasi Januari–November 2026 belum dikirim — KPU Kabupaten Jember');
+      expect(message.body).toContain(
+        'Laporan realisasi kinerja Subbagian Keuangan, Umum dan Logistik pada KPU Kabupaten Jember untuk 11 bulan belum dikirim: Januari–November 2026.\n' +
+          'Batas waktu pengiriman: Kamis, 10 Desember 2026 (batas waktu susulan: PK 2026 baru disetujui pada Jumat, 20 November 2026).\n',
+      );
+      expect(message.body.match(/batas waktu susulan/g)).toHaveLength(1);
+      expect(message.body).toContain('Indikator yang masih kosong:\nJanuari 2026:\n  - K1.1 Laporan Keuangan\nFebruari 2026:\n  - K2.1 Laporan Keuangan\n');
+      expect(message.body).toContain('November 2026:\n  - K11.1 Laporan Keuangan');
+    });
+
+    it('before the deadline: months not in a row are listed as such', () => {
+      const [, forPdi] = planReminders({ office: day10, now: at('2026-12-01 08:00'), reports, pkOpened });
+      expect(renderReminder(forPdi, day10).subject).toBe('Pengingat: laporan realisasi Maret, November 2026 belum dikirim — KPU Kabupaten Jember');
+    });
+
+    it('escalation: the number of reports late in the subject, the reports grouped by month', () => {
+      const [due] = planReminders({ office: day10, now: at('2026-12-11 08:00'), reports, pkOpened }).filter((r) => r.kind === 'OVERDUE_ESCALATION');
+      const message = renderReminder(due, day10);
+      expect(message.subject).toBe('Eskalasi: 13 laporan realisasi Januari–November 2026 terlambat — KPU Kabupaten Jember');
+      expect(message.body).toContain(
+        'Batas waktu laporan realisasi kinerja bulan Januari–November 2026 pada KPU Kabupaten Jember telah lewat ' +
+          '(Kamis, 10 Desember 2026; batas waktu susulan: PK 2026 baru disetujui pada Jumat, 20 November 2026).\nLaporan berikut belum dikirim:\nJanuari 2026:\n',
+      );
+      expect(message.body).toContain(
+        'Maret 2026:\n- Subbagian Keuangan, Umum dan Logistik (belum dibuat), indikator kosong:\n    - K3.1 Laporan Keuangan\n' +
+          '- Subbagian Perencanaan, Data dan Informasi (masih draf), indikator kosong:\n',
+      );
+      expect(message.body.match(/^[A-Z][a-z]+ 2026:$/gm)).toHaveLength(11);
+    });
+
+    it('escalation of a whole year caught up in the next one names both years', () => {
+      const lateInYear = new Map([[2026, { year: 2027, month: 1, day: 15 }]]);
+      const year = [...Array.from({ length: 12 }, (_, i) => kul(i + 1)), report({ year: 2027, month: 1 })];
+      const [due] = planReminders({ office: day10, now: at('2027-02-11 08:00'), reports: year, pkOpened: lateInYear }).filter((r) => r.kind === 'OVERDUE_ESCALATION');
+      const message = renderReminder(due, day10);
+      expect(message.subject).toBe('Eskalasi: 13 laporan realisasi Januari–Desember 2026 dan Januari 2027 terlambat — KPU Kabupaten Jember');
+      expect(message.body).toContain('batas waktu susulan: PK 2026 baru disetujui pada Jumat, 15 Januari 2027');
+    });
+
+    it('a stand-in Sekretaris reads the same list, with the subbagian named in the subject', () => {
+      const [due] = planReminders({ office: day10, now: at('2026-12-01 08:00'), reports, pkOpened });
+      const message = renderReminder(due, day10, { role: 'SEKRETARIS', vacantRoles: ['KASUBBAG'] });
+      expect(message.subject).toBe(
+        'Pengingat: laporan realisasi Januari–November 2026 Subbagian Keuangan, Umum dan Logistik belum dikirim (tidak ada Kasubbag aktif) — KPU Kabupaten Jember',
+      );
+      expect(message.body).toContain('untuk 11 bulan belum dikirim: Januari–November 2026.');
+    });
+  });
+
   it('returned report: gives the reason and the date of return in the office time zone', () => {
     const fact = report({ month: 11, status: 'RETURNED', returnedAt: '2025-12-02T16:30:00.000Z', returnReason: 'Angka realisasi keliru' });
     const papua = office({ timeZone: 'Asia/Jayapura', name: 'KPU Kota Jayapura' });

@@ -1,6 +1,6 @@
 import { isStandIn, type DeliveryRole, type ReminderDelivery } from '../facts/delivery';
 import type { OfficeReminderSettings, PlannedReminder, ReportFact } from '../plan/reminder-plan.types';
-import { bulanTahun, tanggal, tanggalLokal } from './indonesian-dates';
+import { bulanTahun, daftarBulan, tanggal, tanggalLokal } from './indonesian-dates';
 
 /** What a person reads: the same text in the inbox and in the e-mail. */
 export interface ReminderMessage {
@@ -116,33 +116,53 @@ function indicatorLines(report: ReportFact): string[] {
 
 /**
  * Why a month is due so late: "batas waktu susulan: PK 2026 baru disetujui pada Jumat, 20 November 2026",
- * "batas waktu setelah dispensasi"; null for its own deadline.
+ * "batas waktu setelah dispensasi"; null for its own deadline. Said once for all the months listed
+ * (the catch-up ones are the oldest: their year is the PK's).
  */
 function catchUpWords(r: PlannedReminder): string | null {
   if (r.dispensasi) return 'batas waktu setelah dispensasi';
-  return r.pkApprovedOn ? `batas waktu susulan: PK ${r.period!.year} baru disetujui pada ${tanggal(r.pkApprovedOn)}` : null;
+  return r.pkApprovedOn ? `batas waktu susulan: PK ${(r.periods[0] ?? r.period!).year} baru disetujui pada ${tanggal(r.pkApprovedOn)}` : null;
+}
+
+/** The months a reminder lists: several for a catch-up deadline, else its one month. */
+function monthsOf(r: PlannedReminder) {
+  return r.periods.length > 0 ? r.periods : [r.period!];
+}
+
+/** The reports of each month listed, under a heading per month ("Maret 2026:") when there are several. */
+function perMonth(r: PlannedReminder, lines: (report: ReportFact) => string[]): string[] {
+  const months = monthsOf(r);
+  if (months.length === 1) return r.reports.flatMap(lines);
+  return months.flatMap((p) => [
+    `${bulanTahun(p)}:`,
+    ...r.reports.filter((report) => report.year === p.year && report.month === p.month).flatMap(lines),
+  ]);
 }
 
 function beforeDeadline(r: PlannedReminder, office: OfficeReminderSettings): Parts {
   const report = r.reports[0];
-  const bulan = bulanTahun(r.period!);
+  const months = monthsOf(r);
+  const bulan = daftarBulan(months);
+  const subbagian = subbagianTitle(report.subbagianName);
   return {
     subject: (about) => `Pengingat: laporan realisasi ${bulan}${about} belum dikirim`,
-    greeting: `Yth. Kepala ${subbagianTitle(report.subbagianName)},`,
+    greeting: `Yth. Kepala ${subbagian},`,
     facts: [
-      `Laporan realisasi kinerja bulan ${bulan} ${subbagianTitle(report.subbagianName)} pada ${office.name} belum dikirim.`,
+      months.length === 1
+        ? `Laporan realisasi kinerja bulan ${bulan} ${subbagian} pada ${office.name} belum dikirim.`
+        : `Laporan realisasi kinerja ${subbagian} pada ${office.name} untuk ${months.length} bulan belum dikirim: ${bulan}.`,
       `Batas waktu pengiriman: ${tanggal(r.deadline!)}${catchUpWords(r) ? ` (${catchUpWords(r)})` : ''}.`,
       '',
       'Indikator yang masih kosong:',
-      ...indicatorLines(report),
+      ...perMonth(r, indicatorLines),
     ],
     request: null,
   };
 }
 
 function overdue(r: PlannedReminder, office: OfficeReminderSettings): Parts {
-  const bulan = bulanTahun(r.period!);
-  const lines = r.reports.flatMap((report) =>
+  const bulan = daftarBulan(monthsOf(r));
+  const lines = perMonth(r, (report) =>
     report.status === 'RETURNED'
       ? [
           `- ${subbagianTitle(report.subbagianName)} (dikembalikan ${tanggalLokal(report.returnedAt!, office.timeZone)}, belum dikirim ulang), ` +

@@ -1,6 +1,5 @@
 import { catchUpDeadline, extensionOf, reportDeadline } from '@kinerja/domain';
 import {
-  addMonths,
   CalendarDate,
   isoDate,
   isoMonth,
@@ -27,6 +26,18 @@ const NOT_SUBMITTED: ReadonlySet<ReportStatus> = new Set(['NOT_STARTED', 'DRAFT'
  * the next run as long as the reminder still makes sense (a pre-deadline reminder until the next
  * one or the deadline, an escalation for two months, a daily one on its own day). Which of them
  * were already sent is not known here: the caller records each by its key, at most once.
+ *
+ * Months due by the same deadline are reminded together (`DeadlineGroup`): an office whose PK was
+ * approved in November gets one escalation listing January–November, not eleven. Keys — the same
+ * whoever computes them and whenever, and never changed for a reminder recorded before:
+ * - `before-deadline:<satker>:<months>:<subbagian>:<YYYY-MM-DD occasion>`
+ * - `overdue:<satker>:<months>`, after a dispensasi `overdue:<satker>:<YYYY-MM>:<YYYY-MM-DD deadline>`
+ * - `returned:<satker>:<YYYY-MM>:<subbagian>:<YYYY-MM-DD>` (per report), `approval-digest:<satker>:<YYYY-MM-DD>`
+ * where `<months>` is `YYYY-MM` for a month due by its own deadline (the key as it always was) and
+ * `YYYY-MM..YYYY-MM` for a catch-up deadline: the year's first catch-up month to the month of the
+ * PK's first approval (`groupMonths`), fixed by the rule, so it stays the same when reports are
+ * submitted or a dispensasi takes a month out of the group (that month then has reminders of its own,
+ * by its own deadline, under its own month: another reminder by design).
  */
 export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
   return [
@@ -68,21 +79,128 @@ function periodsOf(reports: readonly ReportFact[]): YearMonth[] {
 
 const monthIndex = (d: YearMonth) => d.year * 12 + d.month;
 
-function reportsOf(reports: readonly ReportFact[], period: YearMonth): ReportFact[] {
+/**
+ * The months owed that share one effective deadline and are reminded and escalated together: the
+ * months of a catch-up deadline with the month whose own deadline it is (PK approved 20 November,
+ * day 10: January–November, due 10 December), or a single month. A month given a dispensasi is a
+ * group of its own, by its own later deadline.
+ */
+interface DeadlineGroup {
+  /** The months part of the keys: `YYYY-MM`, or `YYYY-MM..YYYY-MM` for a catch-up deadline (`groupMonths`). */
+  months: string;
+  deadline: CalendarDate;
+  dispensasi?: true;
+  /** The months of the group the office owes reports for, oldest first. */
+  periods: YearMonth[];
+  /** Month index → the day the PK of its year was first approved, for the months due by the catch-up deadline. */
+  catchUp: Map<number, CalendarDate>;
+}
+
+function deadlineGroups(input: ReminderPlanInput): DeadlineGroup[] {
+  const groups = new Map<string, DeadlineGroup>();
+  for (const period of periodsOf(input.reports)) {
+    const { deadline, pkApprovedOn, dispensasi } = periodDeadline(input, period);
+    const id = dispensasi ? `${isoMonth(period)}:${isoDate(deadline)}` : isoDate(deadline);
+    let group = groups.get(id);
+    if (!group) {
+      group = { months: '', deadline, ...(dispensasi ? { dispensasi } : {}), periods: [], catchUp: new Map() };
+      groups.set(id, group);
+    }
+    group.periods.push(period);
+    if (pkApprovedOn) group.catchUp.set(monthIndex(period), pkApprovedOn);
+  }
+  for (const group of groups.values()) group.months = groupMonths(input, group);
+  return [...groups.values()];
+}
+
+/**
+ * The months a group's keys name. They must not change while its reminders can still be planned,
+ * whatever happens meanwhile (reports submitted, a dispensasi taking a month out), or the same
+ * reminder would be recorded under a second key and sent twice; so they come from the deadline rule,
+ * not from the months still owed. A catch-up deadline names the range of its year's catch-up months
+ * and the month of the first approval, whose own deadline it is (`2026-01..2026-11`), fixed by that
+ * approval (the first one never changes, and a deadline already passed never moves). Any other
+ * deadline is one month's (`2026-11`: the key as it always was); a dispensasi month keeps its month.
+ */
+function groupMonths({ office, pkOpened }: ReminderPlanInput, group: DeadlineGroup): string {
+  const single = group.periods.length === 1 ? isoMonth(group.periods[0]) : null;
+  if (group.dispensasi) return single!;
+  const history = office.deadlineDays ?? [];
+  for (const [year, opened] of pkOpened ?? []) {
+    const first = Array.from({ length: 12 }, (_, i) => i + 1).find(
+      (month) => catchUpDeadline(history, year, month, opened, office.deadlineDay) !== null,
+    );
+    if (first === undefined) continue;
+    const due = catchUpDeadline(history, year, first, opened, office.deadlineDay)!;
+    if (isoDate(due) === isoDate(group.deadline)) return `${isoMonth({ year, month: first })}..${isoMonth(opened)}`;
+  }
+  // Two months share a deadline only through a catch-up deadline; named by their range all the same.
+  return single ?? `${isoMonth(group.periods[0])}..${isoMonth(group.periods[group.periods.length - 1])}`;
+}
+
+/** What a reminder of `group` listing `reports` says about its months and deadline. */
+function aboutMonths(group: DeadlineGroup, reports: readonly ReportFact[]) {
+  const periods = periodsOf(reports);
+  const pkApprovedOn = periods.map((p) => group.catchUp.get(monthIndex(p))).find((d) => d !== undefined);
+  return {
+    period: periods[periods.length - 1],
+    periods,
+    deadline: group.deadline,
+    ...(pkApprovedOn ? { pkApprovedOn } : {}),
+    ...(group.dispensasi ? { dispensasi: group.dispensasi } : {}),
+  };
+}
+
+/**
+ * For a reminder keyed by a range: the key each of its months had when the planner made one reminder
+ * per month (773bc38, before months were grouped), for the same occasion. A run after an upgrade
+ * leaves out the months already reminded under it (`leaveOutMonthsSent`).
+ */
+function supersedes(group: DeadlineGroup, reports: readonly ReportFact[], keyOf: (month: string) => string) {
+  if (!group.months.includes('..')) return {};
+  return { supersedes: periodsOf(reports).map((period) => ({ period, key: keyOf(isoMonth(period)) })) };
+}
+
+/**
+ * `reminder` without the months already reminded under their per-month key (`supersedes`, recorded
+ * by the planner before months were grouped: an upgrade on the day of a catch-up reminder or
+ * escalation), or null when every one was. `taken` holds the keys already recorded. Its own key stays.
+ */
+export function leaveOutMonthsSent(reminder: PlannedReminder, taken: ReadonlySet<string>): PlannedReminder | null {
+  const sent = new Set((reminder.supersedes ?? []).filter((s) => taken.has(s.key)).map((s) => monthIndex(s.period)));
+  if (sent.size === 0) return reminder;
+  const periods = reminder.periods.filter((p) => !sent.has(monthIndex(p)));
+  if (periods.length === 0) return null;
+  // The months due by the catch-up deadline are those before the month of the PK's approval.
+  const { pkApprovedOn, ...rest } = reminder;
+  const stillCatchUp = pkApprovedOn && monthIndex(periods[0]) < monthIndex(pkApprovedOn);
+  return {
+    ...rest,
+    ...(stillCatchUp ? { pkApprovedOn } : {}),
+    period: periods[periods.length - 1],
+    periods,
+    reports: reminder.reports.filter((r) => !sent.has(monthIndex(r))),
+    supersedes: reminder.supersedes!.filter((s) => !sent.has(monthIndex(s.period))),
+  };
+}
+
+function reportsOf(reports: readonly ReportFact[], periods: readonly YearMonth[]): ReportFact[] {
+  const wanted = new Set(periods.map(monthIndex));
   return reports
-    .filter((r) => r.year === period.year && r.month === period.month)
-    .sort((a, b) => a.subbagian.localeCompare(b.subbagian));
+    .filter((r) => wanted.has(monthIndex(r)))
+    .sort((a, b) => monthIndex(a) - monthIndex(b) || a.subbagian.localeCompare(b.subbagian));
 }
 
 /**
  * The months due by a deadline in the current month (last month's, and any due then by a catch-up
- * deadline), each reminded on the 1st and D−2 until the deadline passes.
+ * deadline), reminded on the 1st and D−2 until the deadline passes: one reminder per subbagian and
+ * occasion, listing every month of the group it has not submitted.
  */
 function beforeDeadline(input: ReminderPlanInput): PlannedReminder[] {
   const { office, now, reports } = input;
   const today = localDate(now, office.timeZone);
-  return periodsOf(reports).flatMap((period) => {
-    const { deadline, ...why } = periodDeadline(input, period);
+  return deadlineGroups(input).flatMap((group) => {
+    const { deadline } = group;
     if (deadline.year !== today.year || deadline.month !== today.month) return [];
     const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
     if (now >= deadlinePassed) return [];
@@ -92,30 +210,36 @@ function beforeDeadline(input: ReminderPlanInput): PlannedReminder[] {
       .pop();
     if (!occasion) return [];
     const dueAt = localInstant(occasion, REMINDER_HOUR, office.timeZone);
-    return reportsOf(reports, period)
-      .filter((r) => NOT_SUBMITTED.has(r.status))
-      .map((report): PlannedReminder => ({
-        key: `before-deadline:${office.satker}:${isoMonth(period)}:${report.subbagian}:${isoDate(occasion)}`,
+    const owed = new Map<string, ReportFact[]>();
+    for (const report of reportsOf(reports, group.periods)) {
+      if (NOT_SUBMITTED.has(report.status)) owed.set(report.subbagian, [...(owed.get(report.subbagian) ?? []), report]);
+    }
+    return [...owed]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([subbagian, listed]): PlannedReminder => ({
+        key: `before-deadline:${office.satker}:${group.months}:${subbagian}:${isoDate(occasion)}`,
         kind: 'BEFORE_DEADLINE',
         satker: office.satker,
-        audience: { role: 'KASUBBAG', subbagian: report.subbagian },
+        audience: { role: 'KASUBBAG', subbagian },
         dueAt: dueAt.toISOString(),
         localDate: isoDate(occasion),
-        period,
-        deadline,
-        ...why,
-        reports: [report],
+        ...aboutMonths(group, listed),
+        ...supersedes(group, listed, (month) => `before-deadline:${office.satker}:${month}:${subbagian}:${isoDate(occasion)}`),
+        reports: listed,
       }));
   });
 }
 
-/** One escalation per office and report month, on the day after the month's deadline (its own or catch-up). */
+/**
+ * One escalation per office and deadline, on the day after it (a month's own, a catch-up deadline or
+ * a dispensasi), listing every overdue report of every month of the group.
+ */
 function overdueEscalations(input: ReminderPlanInput): PlannedReminder[] {
   const { office, now, reports } = input;
   const today = localDate(now, office.timeZone);
   const planned: PlannedReminder[] = [];
-  for (const period of periodsOf(reports)) {
-    const { deadline, ...why } = periodDeadline(input, period);
+  for (const group of deadlineGroups(input)) {
+    const { deadline } = group;
     if (monthIndex(deadline) <= monthIndex(today) - ESCALATION_WINDOW_MONTHS) continue;
     const escalationDay = { ...deadline, day: deadline.day + 1 };
     const dueAt = localInstant(escalationDay, REMINDER_HOUR, office.timeZone);
@@ -123,7 +247,7 @@ function overdueEscalations(input: ReminderPlanInput): PlannedReminder[] {
     // A report returned before the deadline passed and not sent again is as late as one never sent;
     // one returned afterwards had been sent in time (its Kasubbag is chased by RETURNED_REPORT).
     const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
-    const overdue = reportsOf(reports, period).filter(
+    const overdue = reportsOf(reports, group.periods).filter(
       (r) => NOT_SUBMITTED.has(r.status) || (r.status === 'RETURNED' && r.returnedAt !== null && new Date(r.returnedAt) < deadlinePassed),
     );
     if (overdue.length === 0) continue;
@@ -131,15 +255,14 @@ function overdueEscalations(input: ReminderPlanInput): PlannedReminder[] {
     planned.push({
       // A month given a dispensasi was most likely escalated at its former deadline already: the
       // escalation after the dispensasi's day is another one, keyed by that day.
-      key: `overdue:${office.satker}:${isoMonth(period)}${why.dispensasi ? `:${isoDate(deadline)}` : ''}`,
+      key: `overdue:${office.satker}:${group.months}${group.dispensasi ? `:${isoDate(deadline)}` : ''}`,
       kind: 'OVERDUE_ESCALATION',
       satker: office.satker,
       audience: { role: 'SEKRETARIS' },
       dueAt: dueAt.toISOString(),
       localDate: isoDate(date),
-      period,
-      deadline,
-      ...why,
+      ...aboutMonths(group, overdue),
+      ...supersedes(group, overdue, (month) => `overdue:${office.satker}:${month}`),
       reports: overdue,
     });
   }
@@ -164,6 +287,7 @@ function returnedReports(input: ReminderPlanInput): PlannedReminder[] {
         dueAt: dueAt.toISOString(),
         localDate: isoDate(today),
         period,
+        periods: [period],
         ...periodDeadline(input, period),
         reports: [report],
       };
@@ -190,6 +314,7 @@ function approvalDigest({ office, now, reports }: ReminderPlanInput): PlannedRem
     dueAt: dueAt.toISOString(),
     localDate: isoDate(today),
     period: null,
+    periods: periodsOf(waiting),
     deadline: null,
     reports: waiting,
   }];

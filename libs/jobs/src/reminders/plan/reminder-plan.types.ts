@@ -73,17 +73,33 @@ export interface PlannedReminder {
   dueAt: string;
   /** Its local date, YYYY-MM-DD. */
   localDate: string;
-  /** The reporting month it is about; null for the digest, which spans months. */
+  /**
+   * The reporting month it is about: the last of `periods` (a reminder or escalation of a catch-up
+   * deadline lists several); null for the digest, which spans months.
+   */
   period: YearMonth | null;
-  /** The submission deadline of `period` (`reportDeadline`: its own, or the catch-up deadline). */
+  /**
+   * Every reporting month it lists, oldest first: one, or the months of a catch-up deadline still
+   * owed (January–November when the PK was approved in November); for the digest, the months of the
+   * reports waiting.
+   */
+  periods: YearMonth[];
+  /** The submission deadline of `periods`, the same for each (`reportDeadline`: its own, the catch-up deadline, or a dispensasi's). */
   deadline: CalendarDate | null;
   /**
-   * When `deadline` is a catch-up deadline: the day the PK of the period's year was first approved
-   * (the message says why the month is due so late). Absent otherwise.
+   * When `deadline` is a catch-up deadline of (some of) `periods`: the day the PK of their year (the
+   * year of `periods[0]`) was first approved (the message says why the months are due so late).
+   * Absent otherwise.
    */
   pkApprovedOn?: CalendarDate;
   /** True when `deadline` is the day of a dispensasi granted after the month's deadline had passed. */
   dispensasi?: true;
   /** The reports concerned, in the order the message lists them. */
   reports: ReportFact[];
+  /**
+   * Only on a reminder keyed by a range of months: the key each month listed had when the planner
+   * made one reminder per month, for the same occasion. The runner leaves out the months already
+   * reminded under it, so an upgrade never sends them a second time (`leaveOutMonthsSent`).
+   */
+  supersedes?: Array<{ period: YearMonth; key: string }>;
 }
