@@ -86,8 +86,12 @@ export function pkInForceForMonth(state: PkState, month: number, timeZone: strin
 
 /** The subbagian that owe the report of each month 1–12 (index 0 is January): the PICs of that month's version. */
 export function subbagianOwingByMonth(versions: readonly ApprovedPkVersion[], year: number, timeZone: string): string[][] {
+  // Each version's PICs are read from its structure once, not once per month it covers.
+  const pics = new Map<ApprovedPkVersion, string[]>();
   return Array.from({ length: 12 }, (_, i) => {
     const chosen = pkVersionForMonth(versions, year, i + 1, timeZone);
-    return chosen ? reportingSubbagian(chosen.structure) : [];
+    if (!chosen) return [];
+    const own = pics.get(chosen) ?? pics.set(chosen, reportingSubbagian(chosen.structure)).get(chosen)!;
+    return [...own];
   });
 }

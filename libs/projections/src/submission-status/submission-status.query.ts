@@ -44,12 +44,17 @@ interface StoredRow {
   month: number;
   status: StoredSubmissionStatus;
   revision: number;
-  submitted_at: Date | null;
-  approved_at: Date | null;
+  /** ISO 8601 in UTC with milliseconds, as `toISOString` writes it (`STORED_COLUMNS`). */
+  submitted_at: string | null;
+  approved_at: string | null;
   return_reason: string | null;
 }
 
-const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+/** A timestamp as `Date.toISOString` writes it, made by PostgreSQL (no Date parsed and printed again per cell). */
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
+
+/** The stored columns of a cell; a national overview reads some 26,000 of them. */
+const STORED_COLUMNS = `subbagian, month, status, revision, ${isoText('submitted_at')}, ${isoText('approved_at')}, return_reason`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -69,8 +74,7 @@ export class SubmissionStatusQuery {
          FROM satker s WHERE s.code = $1`, [satker],
     );
     const stored: StoredRow[] = await this.dataSource.query(
-      `SELECT subbagian, month, status, revision, submitted_at, approved_at, return_reason
-         FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = $1 AND year = $2`, [satker, year],
+      `SELECT ${STORED_COLUMNS} FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = $1 AND year = $2`, [satker, year],
     );
     const active: Array<{ code: string }> = await this.dataSource.query(
       'SELECT code FROM subbagian WHERE satker_code = $1 AND active ORDER BY code', [satker],
@@ -102,8 +106,7 @@ export class SubmissionStatusQuery {
         code: string; name: string; parent_code: string | null; time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown;
       }>>,
       this.dataSource.query(
-        `SELECT satker, subbagian, month, status, revision, submitted_at, approved_at, return_reason
-           FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = ANY($1::text[]) AND year = $2`, [satkers, year],
+        `SELECT satker, ${STORED_COLUMNS} FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = ANY($1::text[]) AND year = $2`, [satkers, year],
       ) as Promise<Array<StoredRow & { satker: string }>>,
       this.dataSource.query(`SELECT satker_code, code FROM subbagian WHERE satker_code = ANY($1::text[]) AND active ORDER BY code`, [satkers]) as Promise<Array<{ satker_code: string; code: string }>>,
       readApprovedPkVersionsOf(this.dataSource, satkers, year),
@@ -181,7 +184,7 @@ function buildMatrix({ satker, year, now, timeZone, deadlineDay, deadlineDays, e
         status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { deadline: d, owed: owingByMonth[month - 1].has(subbagian) }, today),
         revision: row?.revision ?? null,
         deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
-        submittedAt: iso(row?.submitted_at ?? null), approvedAt: iso(row?.approved_at ?? null), returnReason: row?.return_reason ?? null,
+        submittedAt: row?.submitted_at ?? null, approvedAt: row?.approved_at ?? null, returnReason: row?.return_reason ?? null,
       });
     }
   }
