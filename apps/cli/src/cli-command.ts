@@ -10,10 +10,28 @@ export interface CliContext {
   err(line: string): void;
 }
 
+/**
+ * A flag a command takes: `boolean` is given bare (`--json`) and refuses a value (`--json=true`,
+ * `--json yes`); `string` needs one (`--satker kpu-kab-jember` or `--satker=kpu-kab-jember`).
+ */
+export type CliFlagKind = 'boolean' | 'string';
+
 /** One `npm run cli -- <name> [--flag value]` command. Returns the process exit code. */
 export interface CliCommand {
   name: string;
   /** One line, shown by `npm run cli -- help`. */
   description: string;
+  /**
+   * Every flag the command takes. Any other flag, a value given to a boolean flag, or a positional
+   * word the command does not take refuses the command line (exit 64) before anything runs: a
+   * mistyped `--dryrun` must never run a real deletion.
+   */
+  flags: Readonly<Record<string, CliFlagKind>>;
+  /** Whether it takes positional words (joined with spaces under the flag `_`); none when absent. */
+  positionals?: boolean;
+  /** The usage line printed with a refused command line, in the language of the command's own messages. */
+  usage: string;
+  /** The language of the command's messages to the operator; the refusal is written in it. */
+  language: 'id' | 'en';
   run(args: Record<string, string | boolean>, context: CliContext): Promise<number>;
 }

@@ -9,7 +9,7 @@ import {
 } from '@kinerja/platform';
 import { assertTransactionOrder } from '@kinerja/event-store';
 import { commands } from './commands';
-import { parseArgs } from './parse-args';
+import { describeProblem, parseCommandLine, splitCommandLine, USAGE_ERROR } from './parse-args';
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -17,12 +17,19 @@ function usage(): string {
 }
 
 async function main(): Promise<number> {
-  const { name, flags } = parseArgs(process.argv.slice(2));
+  const { name, rest } = splitCommandLine(process.argv.slice(2));
   const command = commands.find((c) => c.name === name);
   if (!command) {
     process.stderr.write(`${name && name !== 'help' ? `Unknown command "${name}".\n\n` : ''}${usage()}\n`);
-    return name && name !== 'help' ? 64 : 0;
+    return name && name !== 'help' ? USAGE_ERROR : 0;
   }
+  // Refused before the configuration or the database is touched: nothing runs on a mistyped flag.
+  const line = parseCommandLine(command, rest);
+  if (!line.ok) {
+    process.stderr.write(`${describeProblem(command, line.problem)}\n`);
+    return USAGE_ERROR;
+  }
+  const flags = line.flags;
   const config = loadConfig(process.env);
   const logger = createRootLogger({ level: 'warn', format: config.logFormat, name: 'kinerja-cli' });
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.DATA_DIR);

@@ -140,6 +140,9 @@ function print(context: CliContext, json: boolean, ok: boolean, summary: string,
 export const auditVerifyCommand: CliCommand = {
   name: 'audit:verify',
   description: 'Verify an office\'s hash chain (--satker), optionally against a saved signed digest (--digest)',
+  flags: { satker: 'string', digest: 'string', 'public-key': 'string', json: 'boolean' },
+  usage: USAGE,
+  language: 'id',
   async run(args, context) {
     try {
       return await verifyOffice(args, context);

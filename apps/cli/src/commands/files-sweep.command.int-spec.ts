@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { lkjFileStore } from '@kinerja/jobs/lkj/lkj-file-integrity';
 import { ContentAddressedStore, type AppConfig } from '@kinerja/platform';
 import { loadConfig } from '@kinerja/platform/config/load-config';
@@ -45,6 +46,21 @@ describe('npm run cli -- files:sweep [--dry-run]', () => {
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  // Through the built CLI, as an operator types it: a mistyped dry run used to run a real deletion.
+  it.each([['--dryrun'], ['--dry-run=true'], ['--dry-run', 'yes'], ['-n'], ['--DRY-RUN']])(
+    'files:sweep %s is refused with exit 64 and the usage line, and deletes nothing',
+    (...flags: string[]) => {
+      const cli = spawnSync(process.execPath, [resolve(__dirname, '../../../../dist/apps/cli/src/main.js'), 'files:sweep', ...flags], {
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: db.url, DATA_DIR: dataDir, UNREFERENCED_UPLOAD_RETENTION_DAYS: '7' },
+        encoding: 'utf8',
+      });
+      expect(cli.status).toBe(64);
+      expect(cli.stdout).toBe('');
+      expect(cli.stderr).toMatch(/^DITOLAK: .+; tidak ada yang dijalankan\.\nPemakaian: npm run cli -- files:sweep \[--dry-run\] \[--json\]\n$/);
+      expect(existsSync(evidencePath) && existsSync(lkjPath)).toBe(true);
+    },
+  );
 
   it('--dry-run prints what would go and deletes nothing; the real run deletes it and prints the same counts', async () => {
     expect(await run({ 'dry-run': true })).toBe(0);

@@ -9,6 +9,10 @@ import { CliCommand } from '../cli-command';
 export const projectionsRebuildCommand: CliCommand = {
   name: 'projections:rebuild',
   description: 'Rebuild read models from the first event into fresh tables, then switch over [name …]',
+  flags: { name: 'string' },
+  positionals: true,
+  usage: 'Pemakaian: npm run cli -- projections:rebuild [nama-proyeksi …] [--name <nama-proyeksi>] (tanpa nama: semua proyeksi)',
+  language: 'id',
   async run(args, { dataSource, out, err }) {
     const registry = builtInRegistry();
     const names = typeof args._ === 'string' ? args._.split(' ') : typeof args.name === 'string' ? [args.name] : registry.names();

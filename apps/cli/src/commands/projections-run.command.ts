@@ -6,6 +6,9 @@ import { CliCommand } from '../cli-command';
 export const projectionsRunCommand: CliCommand = {
   name: 'projections:run',
   description: 'Run every projection in the foreground, following the log until stopped',
+  flags: { 'batch-size': 'string' },
+  usage: 'Usage: npm run cli -- projections:run [--batch-size <events>]',
+  language: 'en',
   async run(args, { dataSource, out, err }) {
     const batchSize = typeof args['batch-size'] === 'string' ? Number(args['batch-size']) : undefined;
     const runner = new ProjectionRunner(dataSource, new EventStore(dataSource), builtInRegistry(), {

@@ -10,6 +10,9 @@ const USAGE = 64;
 export const seedDemoCommand: CliCommand = {
   name: 'seed:demo',
   description: 'Load the KPU Kabupaten Jember demo office (2024 complete, current year in progress); idempotent. Refused in production unless --allow-production',
+  flags: { 'allow-production': 'boolean' },
+  usage: 'Usage: npm run cli -- seed:demo [--allow-production]',
+  language: 'en',
   async run(args, { dataSource, out, err }) {
     const config = loadConfig(process.env);
     // Its users sign in with a password printed in the README: never by accident on a real database.

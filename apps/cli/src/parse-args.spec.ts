@@ -1,0 +1,53 @@
+import { describeProblem, parseCommandLine } from './parse-args';
+import { commands } from './commands';
+
+const sweep = { name: 'files:sweep', flags: { 'dry-run': 'boolean', json: 'boolean' } as const, usage: 'Pemakaian: npm run cli -- files:sweep [--dry-run] [--json]', language: 'id' as const };
+const verify = { flags: { satker: 'string', digest: 'string', json: 'boolean' } as const };
+const rebuild = { flags: { name: 'string' } as const, positionals: true };
+
+describe('parseCommandLine: the flags a command declares, nothing else', () => {
+  it('given the declared flags, reads booleans bare and strings with a value, either form', () => {
+    expect(parseCommandLine(sweep, ['--dry-run', '--json'])).toEqual({ ok: true, flags: { 'dry-run': true, json: true } });
+    expect(parseCommandLine(verify, ['--satker', 'kpu-kab-jember', '--digest=d.json', '--json']))
+      .toEqual({ ok: true, flags: { satker: 'kpu-kab-jember', digest: 'd.json', json: true } });
+    expect(parseCommandLine(sweep, [])).toEqual({ ok: true, flags: {} });
+  });
+
+  it.each([
+    [['--dryrun'], { kind: 'unknown-flag', flag: '--dryrun' }],
+    [['--DRY-RUN'], { kind: 'unknown-flag', flag: '--DRY-RUN' }],
+    [['-n'], { kind: 'unknown-flag', flag: '-n' }],
+    [['--dry-run=true'], { kind: 'value-for-boolean', flag: '--dry-run', value: 'true' }],
+    [['--dry-run', 'yes'], { kind: 'unexpected-argument', argument: 'yes' }],
+    [['sekarang'], { kind: 'unexpected-argument', argument: 'sekarang' }],
+    [['--dry-run', '--dry-run'], { kind: 'repeated-flag', flag: '--dry-run' }],
+    [['--constructor'], { kind: 'unknown-flag', flag: '--constructor' }],
+  ])('when files:sweep is given %j, then it is refused: %j', (argv, problem) => {
+    expect(parseCommandLine(sweep, argv)).toEqual({ ok: false, problem });
+  });
+
+  it('when a string flag has no value, then it is refused rather than read as true', () => {
+    expect(parseCommandLine(verify, ['--satker'])).toEqual({ ok: false, problem: { kind: 'missing-value', flag: '--satker' } });
+    expect(parseCommandLine(verify, ['--satker', '--json'])).toEqual({ ok: false, problem: { kind: 'missing-value', flag: '--satker' } });
+    expect(parseCommandLine(verify, ['--satker='])).toEqual({ ok: false, problem: { kind: 'missing-value', flag: '--satker' } });
+  });
+
+  it('given a command that takes positional words, joins them under _', () => {
+    expect(parseCommandLine(rebuild, ['current-performance', 'audit-trail'])).toEqual({ ok: true, flags: { _: 'current-performance audit-trail' } });
+    expect(parseCommandLine(rebuild, ['--names', 'x'])).toEqual({ ok: false, problem: { kind: 'unknown-flag', flag: '--names' } });
+  });
+
+  it('describes the refusal in the command\'s language and ends with its usage line', () => {
+    expect(describeProblem(sweep, { kind: 'unknown-flag', flag: '--dryrun' }))
+      .toBe('DITOLAK: opsi --dryrun tidak dikenal oleh files:sweep; tidak ada yang dijalankan.\nPemakaian: npm run cli -- files:sweep [--dry-run] [--json]');
+    expect(describeProblem({ name: 'seed:demo', usage: 'Usage: npm run cli -- seed:demo [--allow-production]', language: 'en' }, { kind: 'value-for-boolean', flag: '--allow-production', value: 'yes' }))
+      .toBe('Refused: option --allow-production takes no value ("yes"); give --allow-production alone; nothing was run.\nUsage: npm run cli -- seed:demo [--allow-production]');
+  });
+});
+
+describe('every CLI command declares its command line', () => {
+  it.each(commands.map((c) => [c.name, c]))('%s: its usage line names it and every flag it takes', (name, command) => {
+    expect(command.usage).toContain(`npm run cli -- ${name}`);
+    for (const flag of Object.keys(command.flags)) expect(command.usage).toContain(`--${flag}`);
+  });
+});
