@@ -70,6 +70,46 @@ describe('the lock state in the administrator’s view of users', () => {
     expect(seen).toMatchObject({ failedAttempts: 4, lockedUntil: expect.any(String) });
   });
 
+  it('does not show the office’s own ADMIN the sign-ins of its INSPEKTORAT account, managed from the office above', async () => {
+    const inspektorat = own.users.INSPEKTORAT;
+    await failLogins(inspektorat.username, 2, 20);
+    const admin = own.users.ADMIN.token;
+    const detail = (await t.http.get(`/api/v1/satker/${own.code}/users/${inspektorat.id}`).set(asAdmin(admin)).expect(200)).body;
+    const inList = await listed(admin, inspektorat.id);
+    for (const seen of [detail, inList]) {
+      expect(seen).toMatchObject({ id: inspektorat.id, role: 'INSPEKTORAT', active: true });
+      for (const field of ['lockedUntil', 'failedAttempts', 'lastFailedLoginAt', 'mustChangePassword', 'addressLockedUntil']) expect(seen).not.toHaveProperty(field);
+    }
+    // The same ADMIN still sees every other account's, and the ADMIN above sees the auditor's.
+    expect(await listed(admin, own.users.KASUBBAG.id)).toHaveProperty('failedAttempts');
+    expect(await listed(rootAdmin, inspektorat.id)).toMatchObject({ failedAttempts: expect.any(Number), lastFailedLoginAt: expect.any(String) });
+    const fromAbove = (await t.http.get(`/api/v1/satker/${own.code}/users/${inspektorat.id}`).set(asAdmin(rootAdmin)).expect(200)).body;
+    expect(fromAbove).toHaveProperty('lockedUntil');
+  });
+
+  it('never answers 304 to a view whose lock state changed, while If-Match still takes the version', async () => {
+    const admin = own.users.ADMIN.token;
+    const ketua = own.users.KETUA;
+    const detailPath = `/api/v1/satker/${own.code}/users/${ketua.id}`;
+    const first = await t.http.get(detailPath).set(asAdmin(admin)).expect(200);
+    const etag = first.headers.etag as string;
+    await t.http.get(detailPath).set(asAdmin(admin)).set('If-None-Match', etag).expect(304);
+
+    await failLogins(ketua.username, 1, 30);
+    for (const tag of [etag, `"${first.body.version}"`]) {
+      const after = await t.http.get(detailPath).set(asAdmin(admin)).set('If-None-Match', tag);
+      expect({ status: after.status, failedAttempts: after.body.failedAttempts, version: after.body.version })
+        .toEqual({ status: 200, failedAttempts: first.body.failedAttempts + 1, version: first.body.version });
+    }
+
+    // The ETag of the read names the version an update expects: an update with the current one
+    // goes through, a stale one is refused.
+    const current = (await t.http.get(detailPath).set(asAdmin(admin)).expect(200)).headers.etag as string;
+    await t.http.patch(detailPath).set(asAdmin(admin)).set('If-Match', current).send({ fullName: 'Ketua KPU Baru' }).expect(200);
+    const stale = await t.http.patch(detailPath).set(asAdmin(admin)).set('If-Match', current).send({ fullName: 'Ketua KPU Lama' });
+    expect(stale.status).toBe(409);
+  });
+
   it('gives no other role the users, nor their lock state', async () => {
     for (const role of ['SEKRETARIS', 'KETUA', 'KASUBBAG', 'INSPEKTORAT'] as const) {
       const token = own.users[role].token;

@@ -110,30 +110,48 @@ export class UserDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-/** A user as the ADMIN who manages the account sees it (list and detail): with how it stands with signing in. */
+/**
+ * Omitted, not null (null already means "not locked", "none"): the office's own ADMIN does not see
+ * the sign-ins of an INSPEKTORAT account that an ADMIN of the office above manages.
+ */
+const HIDDEN_FROM_AUDITED =
+  ' Tidak ada (field dihilangkan) pada akun INSPEKTORAT satker di bawah satker induk bila dibaca ADMIN satker itu sendiri: ' +
+  'akun itu dikelola ADMIN satker di atasnya (USER.AUDITOR_MANAGED_ABOVE), dan satker yang diperiksa tidak memantau kegiatan masuk pemeriksanya.';
+
+/**
+ * A user as an ADMIN of the office sees it (list and detail): with how it stands with signing in,
+ * when that ADMIN may manage the account.
+ */
 export class AdministeredUserDto extends UserDto {
   @ApiProperty({
+    required: false,
     nullable: true,
     type: String,
     format: 'date-time',
     example: '2026-12-07T03:15:00.000Z',
     description:
       'Akhir penguncian akun karena gagal masuk berulang; null bila akun tidak terkunci. Buka lebih awal dengan POST …/users/{userId}/unlock. ' +
-      'Penguncian satu alamat klien (setelah LOGIN_MAX_FAILURES dari alamat itu) tidak tampil di sini: berakhir sendiri setelah LOGIN_LOCK_MINUTES dan pengguna tetap dapat masuk dari alamat lain.',
+      'Penguncian satu alamat klien (setelah LOGIN_MAX_FAILURES dari alamat itu) tidak tampil di sini: berakhir sendiri setelah LOGIN_LOCK_MINUTES dan pengguna tetap dapat masuk dari alamat lain.' +
+      HIDDEN_FROM_AUDITED,
   })
-  lockedUntil: string | null;
+  lockedUntil?: string | null;
 
   @ApiProperty({
+    required: false,
     example: 3,
     description:
       'Gagal masuk berturut-turut (kata sandi salah saat masuk atau saat mengganti kata sandi) sejak terakhir berhasil masuk, dibuka kuncinya, atau diberi kata sandi baru; ' +
-      'dilupakan LOGIN_FAILURE_MEMORY_HOURS setelah kegagalan terakhir. Akun terkunci setiap LOGIN_ACCOUNT_MAX_FAILURES kegagalan.',
+      'dilupakan LOGIN_FAILURE_MEMORY_HOURS setelah kegagalan terakhir. Akun terkunci setiap LOGIN_ACCOUNT_MAX_FAILURES kegagalan.' +
+      HIDDEN_FROM_AUDITED,
   })
-  failedAttempts: number;
+  failedAttempts?: number;
 
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Waktu kegagalan masuk terakhir yang masih dihitung; null bila tidak ada.' })
-  lastFailedLoginAt: string | null;
+  @ApiProperty({ required: false, nullable: true, type: String, format: 'date-time', description: `Waktu kegagalan masuk terakhir yang masih dihitung; null bila tidak ada.${HIDDEN_FROM_AUDITED}` })
+  lastFailedLoginAt?: string | null;
 
-  @ApiProperty({ description: 'true: kata sandi ditetapkan administrator (akun baru atau reset) dan pemiliknya belum menggantinya; ia hanya dapat mengganti kata sandi.' })
-  mustChangePassword: boolean;
+  @ApiProperty({
+    required: false,
+    description: `true: kata sandi ditetapkan administrator (akun baru atau reset) dan pemiliknya belum menggantinya; ia hanya dapat mengganti kata sandi.${HIDDEN_FROM_AUDITED}`,
+  })
+  mustChangePassword?: boolean;
 }

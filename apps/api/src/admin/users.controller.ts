@@ -8,7 +8,7 @@ import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
-import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
+import { answer, commandOptions, withViewEtag } from '../workflow-http/command-options';
 import { AdministeredUserDto, CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './user.dto';
 
 const userId = uuidParam('userId');
@@ -26,8 +26,8 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Pengguna satker, dengan keadaan masuknya (terkunci sampai kapan, gagal masuk, wajib ganti kata sandi)' })
   @ApiOkResponse({ type: AdministeredUserDto, isArray: true })
-  list(@Param('satker') satker: string): Promise<AdministeredUserView[]> {
-    return this.administered.list(satker);
+  list(@CurrentUser() user: AuthenticatedUser, @Param('satker') satker: string): Promise<AdministeredUserView[]> {
+    return this.administered.list(user, satker);
   }
 
   @Post()
@@ -47,13 +47,17 @@ export class UsersController {
 
   @Get(':userId')
   @ApiOperation({ summary: 'Satu pengguna, dengan keadaan masuknya (terkunci sampai kapan, gagal masuk, wajib ganti kata sandi)' })
-  @ApiOkResponse({ type: AdministeredUserDto })
+  @ApiOkResponse({
+    type: AdministeredUserDto,
+    headers: { ETag: { description: 'W/"<versi>.<hash tampilan>": berubah juga saat keadaan masuk berubah; untuk If-None-Match, dan If-Match membaca versinya', schema: { type: 'string' } } },
+  })
   async get(
+    @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
     @Param('userId', userId) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AdministeredUserView> {
-    return withEtag(response, await this.administered.get(satker, id));
+    return withViewEtag(response, await this.administered.get(user, satker, id));
   }
 
   @Patch(':userId')

@@ -25,6 +25,11 @@ describe('If-Match and Idempotency-Key as command options', () => {
     expect(parseIfMatch('*')).toBeNull();
   });
 
+  it('reads the version from the weak ETag of a view (version and hash), as a client echoes it', () => {
+    expect(parseIfMatch('W/"4.9f86d081884c7d65"')).toBe(4);
+    expect(() => parseIfMatch('W/"4.xyz"')).toThrow(DomainError);
+  });
+
   it('refuses an If-Match that is not a version', () => {
     expect(() => parseIfMatch('"abc"')).toThrow(DomainError);
   });

@@ -4,10 +4,14 @@ import { requestFingerprint } from '@kinerja/event-store';
 import { sha256Of } from '@kinerja/platform';
 import type { CommandOptions, CommandOutcome } from '@kinerja/workflow';
 
-/** `If-Match: "3"` (or W/"3", or 3): the version the client last saw. */
+/**
+ * `If-Match: "3"` (or W/"3", or 3): the version the client last saw. A view's ETag (withViewEtag,
+ * `W/"3.9f86d081884c7d65"`) gives its version too: a change the version does not count (a lock
+ * state) never conflicts with a command.
+ */
 export function parseIfMatch(header: string | undefined): number | null {
   if (header === undefined || header.trim() === '' || header.trim() === '*') return null;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  const match = /^\s*(?:W\/)?"?(\d{1,9})(?:\.[0-9a-f]{16})?"?\s*$/.exec(header);
   if (!match) {
     throw new DomainError('REQUEST.INVALID_IF_MATCH', 'Header If-Match harus berisi versi, mis. "3".', 'validation', { ifMatch: header });
   }
@@ -75,6 +79,17 @@ export function answer<View>(response: Response, outcome: CommandOutcome<View>):
   response.setHeader('ETag', `"${outcome.version}"`);
   if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
   return outcome.view;
+}
+
+/**
+ * For reads of a view that changes without its version (a user's lock state, kept outside the
+ * versioned row's history): a weak ETag of the version and a hash of the whole view, so that
+ * If-None-Match never answers 304 for a changed view, while If-Match still reads the version
+ * (parseIfMatch) and keeps a command's optimistic concurrency.
+ */
+export function withViewEtag<View extends { version: number }>(response: Response, view: View): View {
+  response.setHeader('ETag', `W/"${view.version}.${sha256Of(Buffer.from(JSON.stringify(view))).slice(0, 16)}"`);
+  return view;
 }
 
 /** For reads: the ETag of the resource's version. */

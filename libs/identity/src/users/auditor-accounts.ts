@@ -11,10 +11,21 @@ import type { IdentityActor } from '../identity.types';
  * `roles`: the account's role before and after the change.
  */
 export async function assertMayManageAuditor(manager: EntityManager, actor: IdentityActor, satker: string, roles: readonly Role[]): Promise<void> {
-  if (actor.role !== 'ADMIN' || actor.satker !== satker || !roles.includes('INSPEKTORAT')) return;
+  if (!roles.includes('INSPEKTORAT')) return;
+  const above = await auditorsManagedAbove(manager, actor, satker);
+  if (above) throw identityErrors.auditorManagedAbove(satker, above);
+}
+
+/**
+ * The office above whose ADMIN manages the INSPEKTORAT accounts of `satker`, when `actor` is the
+ * office's own ADMIN and so may not manage them (nor watch their sign-ins); null when `actor` may
+ * (an ADMIN above, or the root office's ADMIN) or is no ADMIN of the office.
+ */
+export async function auditorsManagedAbove(manager: EntityManager, actor: IdentityActor, satker: string): Promise<{ code: string; name: string } | null> {
+  if (actor.role !== 'ADMIN' || actor.satker !== satker) return null;
   const [office] = await manager.query(
     `SELECT s.parent_code, p.name AS parent_name FROM satker s LEFT JOIN satker p ON p.code = s.parent_code WHERE s.code = $1`,
     [satker],
   );
-  if (office && office.parent_code !== null) throw identityErrors.auditorManagedAbove(satker, { code: office.parent_code, name: office.parent_name });
+  return office && office.parent_code !== null ? { code: office.parent_code, name: office.parent_name } : null;
 }

@@ -3,12 +3,19 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@kinerja/platform';
 import { AccountLockout } from '../auth/account-lockout';
 import { identityErrors } from '../identity.errors';
-import type { UserView } from '../identity.types';
+import type { AuthenticatedUser, UserView } from '../identity.types';
+import { toActor } from '../satker/satker.service';
+import { auditorsManagedAbove } from './auditor-accounts';
 import { USER_COLUMNS, UserRow, toUserView } from './user.rows';
 import { SIGN_IN_COLUMNS, UserSignIn, UserSignInRow, userSignIn } from './user-sign-in';
 
-/** A user as the ADMIN who manages the account sees it: the view, and how it stands with signing in. */
-export type AdministeredUserView = UserView & UserSignIn;
+/**
+ * A user as an ADMIN of the office sees it: the view, and how it stands with signing in — the latter
+ * only for an ADMIN who may manage the account. An INSPEKTORAT account of an office below the root is
+ * managed from the office above (auditor-accounts.ts); its own office's ADMIN gets the view without
+ * the sign-in fields, not watching its auditor's sign-ins.
+ */
+export type AdministeredUserView = UserView & Partial<UserSignIn>;
 
 /**
  * The users of an office for their ADMIN (the routes under satker/{satker}/users, ADMIN only):
@@ -22,23 +29,31 @@ export class UserAdministrationService {
     private readonly clock: Clock,
   ) {}
 
-  async list(satker: string): Promise<AdministeredUserView[]> {
+  async list(caller: AuthenticatedUser, satker: string): Promise<AdministeredUserView[]> {
     const rows: Array<UserRow & UserSignInRow> = await this.dataSource.query(
       `SELECT ${USER_COLUMNS}, ${SIGN_IN_COLUMNS} FROM users WHERE satker_code = $1 ORDER BY username`,
       [satker],
     );
     const now = this.clock.now();
-    return rows.map((row) => this.view(row, now));
+    const auditorsHidden = await this.auditorsHidden(caller, satker);
+    return rows.map((row) => this.view(row, now, auditorsHidden));
   }
 
   /** A user of the given office; another office's user is "not found". */
-  async get(satker: string, id: string): Promise<AdministeredUserView> {
+  async get(caller: AuthenticatedUser, satker: string, id: string): Promise<AdministeredUserView> {
     const [row] = await this.dataSource.query(`SELECT ${USER_COLUMNS}, ${SIGN_IN_COLUMNS} FROM users WHERE satker_code = $1 AND id = $2`, [satker, id]);
     if (!row) throw identityErrors.userNotFound(id);
-    return this.view(row, this.clock.now());
+    return this.view(row, this.clock.now(), row.role === 'INSPEKTORAT' && (await this.auditorsHidden(caller, satker)));
   }
 
-  private view(row: UserRow & UserSignInRow, now: Date): AdministeredUserView {
-    return { ...toUserView(row), ...userSignIn(row, now, this.lockout.accountPolicy) };
+  /** Whether the caller may not see the sign-ins of the office's INSPEKTORAT accounts (the rule that refuses it managing them). */
+  private async auditorsHidden(caller: AuthenticatedUser, satker: string): Promise<boolean> {
+    return (await auditorsManagedAbove(this.dataSource.manager, toActor(caller), satker)) !== null;
+  }
+
+  private view(row: UserRow & UserSignInRow, now: Date, auditorsHidden: boolean): AdministeredUserView {
+    const user = toUserView(row);
+    if (auditorsHidden && user.role === 'INSPEKTORAT') return user;
+    return { ...user, ...userSignIn(row, now, this.lockout.accountPolicy) };
   }
 }
