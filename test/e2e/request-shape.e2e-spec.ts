@@ -159,6 +159,20 @@ describe('the shape of a request, as the API judges it', () => {
     });
   });
 
+  describe('paths no route takes', () => {
+    it.each([
+      ['GET', '//api/v1/satker'],
+      ['PUT', '//api/v1/satker/kpu-kab-jember'],
+      ['POST', '/tidak-ada'],
+      ['DELETE', '/api//v1/satker'],
+      ['GET', '/api/v2/satker'],
+    ] as const)('%s %s is answered 404 ROUTE.NOT_FOUND in JSON, in Indonesian, not Express\'s HTML', async (method, path) => {
+      const response = await t.http[method.toLowerCase() as 'get' | 'put' | 'post' | 'delete'](path).set(as(own.users.ADMIN.token));
+      expect({ status: response.status, type: response.type, body: response.body })
+        .toEqual({ status: 404, type: 'application/json', body: { code: 'ROUTE.NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.', details: {} } });
+    });
+  });
+
   describe('query parameters a route does not take', () => {
     it.each([
       ['the status matrix', 'SEKRETARIS', (s: string) => `/api/v1/satker/${s}/status-matrix/2024`, 200],

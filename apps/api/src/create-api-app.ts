@@ -5,8 +5,12 @@ import { correlationMiddleware, PinoNestLogger, PlatformOptions } from '@kinerja
 import { AppModule } from './app.module';
 import { accessLog } from './http/access-log';
 import { configureHttp } from './http/configure-http';
+import { answerUnmatchedPath } from './http/unmatched-path';
 
-/** Builds the API (not yet listening): the same for `npm start`, the API-only entry point and tests. */
+/**
+ * Builds the API, initialised but not yet listening: the same for `npm start`, the API-only entry
+ * point and tests. Initialised here so that the answer to an unmatched path comes after every route.
+ */
 export async function createApiApp(options: PlatformOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: new PinoNestLogger(options.logger.child({ component: 'api' })),
@@ -19,5 +23,7 @@ export async function createApiApp(options: PlatformOptions): Promise<INestAppli
   app.use(correlationMiddleware);
   if (options.config.ACCESS_LOG) app.use(accessLog(options.logger.child({ component: 'api' })));
   configureHttp(app);
+  await app.init();
+  app.use(answerUnmatchedPath);
   return app;
 }

@@ -1,0 +1,18 @@
+import { NotFoundException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { currentContext } from '@kinerja/platform';
+import { ERROR_CODE_LOCAL } from './access-log';
+import { toErrorResponse } from './error-response';
+
+/**
+ * The answer to a path no route and no prefix claims (`/x`, `//api/v1/satker`, which Express does
+ * not read as `/api/v1/…`): Nest mounts its not-found answer under the API prefix only, and Express
+ * would answer the rest with its English HTML "Cannot GET …". Appended after every route, once the
+ * application is initialised, it gives the same `404 ROUTE.NOT_FOUND` as an unknown API path.
+ */
+export function answerUnmatchedPath(_request: Request, response: Response): void {
+  const answer = toErrorResponse(new NotFoundException(), currentContext()?.correlationId);
+  response.locals[ERROR_CODE_LOCAL] = answer.body.code;
+  for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
+  response.status(answer.status).json(answer.body);
+}
