@@ -87,6 +87,9 @@ describe('the shape of a request, as the API judges it', () => {
       expect({ status: plain.status, code: plain.body.code }).toEqual({ status: 404, code: 'KINERJA.NO_APPROVED_PK' });
       const report1 = await t.http.get(report(1)).set(as(own.users.KASUBBAG.token));
       expect({ status: report1.status, code: report1.body.code }).toEqual({ status: 404, code: 'REALISASI.NOT_FOUND' });
+      expect(report1.body.message).toBe('Laporan realisasi PDI bulan Januari 2026 belum diisi.');
+      const history = await t.http.get(`${report(10)}/history`).set(as(own.users.KASUBBAG.token));
+      expect({ status: history.status, message: history.body.message }).toEqual({ status: 404, message: 'Laporan realisasi PDI bulan Oktober 2026 belum diisi.' });
     });
   });
 

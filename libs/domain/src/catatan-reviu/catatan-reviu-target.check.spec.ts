@@ -55,6 +55,10 @@ describe('the target of a catatan reviu must be something the office has', () =>
     expect(error!.message).not.toMatch(/undefined|null/);
   });
 
+  it('given a month that has not begun, when refused, then the message names it as the office writes months', () => {
+    expect(refusal({ kind: 'MONTH', year: 2025, month: 4 })!.message).toBe('Bulan April 2025 belum berjalan; catatan reviu hanya untuk periode yang sudah dimulai.');
+  });
+
   it('given a target whose shape is wrong, when checked here, then it is left to the decider (no crash, no refusal)', () => {
     expect(refusal({ kind: 'REPORT', year: 2024 } as unknown as CatatanReviuTarget)).toBeNull();
     expect(refusal(null as unknown as CatatanReviuTarget)).toBeNull();

@@ -1,6 +1,7 @@
 import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
 import type { PkState } from '../perjanjian-kinerja/pk.state';
 import { DomainError } from '../shared/domain-error';
+import { indonesianMonthYear } from '../shared/indonesian-time';
 import type { LocalDate } from '../shared/local-date';
 import type { CatatanReviuTarget } from './catatan-reviu.types';
 
@@ -32,7 +33,7 @@ export function checkCatatanTarget(target: CatatanReviuTarget, facts: CatatanTar
   if (target.year > today.year) refuse(`Tahun ${target.year} belum berjalan; catatan reviu hanya untuk periode yang sudah dimulai.`, { year: target.year });
   const month = target.kind === 'YEAR' ? null : target.month;
   if (isPeriod(month) && target.year === today.year && month > today.month) {
-    refuse(`Bulan ${month}/${target.year} belum berjalan; catatan reviu hanya untuk periode yang sudah dimulai.`, { year: target.year, month });
+    refuse(`Bulan ${indonesianMonthYear(target.year, month)} belum berjalan; catatan reviu hanya untuk periode yang sudah dimulai.`, { year: target.year, month });
   }
   if (target.kind === 'REPORT' && typeof target.subbagian === 'string' && !facts.subbagianCodes.includes(target.subbagian.trim())) {
     refuse(`Subbagian ${target.subbagian} tidak ada di satker ini.`, { subbagian: target.subbagian });

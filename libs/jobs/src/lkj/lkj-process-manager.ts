@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  approvedVersionsOf, foldEvents, perjanjianKinerjaDecider, pkInForce, subbagianOwingByMonth,
+  approvedVersionsOf, foldEvents, indonesianMonthYear, perjanjianKinerjaDecider, pkInForce, subbagianOwingByMonth,
   type CommandMetadata, type LkjRequestReason, type PkEvent,
 } from '@kinerja/domain';
 import type { EventStore, GlobalEvent } from '@kinerja/event-store';
@@ -159,9 +159,10 @@ export class LkjProcessManager {
   }
 }
 
-function staleReason(event: GlobalEvent): string {
+/** Why a produced LKj went stale, as its history shows it. */
+export function staleReason(event: GlobalEvent): string {
   if (event.type === 'PkApproved') return 'Perjanjian Kinerja Perubahan disetujui setelah LKj dibuat.';
   if (event.type === 'CapaianTahunLaluImported') return 'Capaian tahun lalu diimpor ulang setelah LKj dibuat.';
   const [, , year, month, subbagian] = event.streamId.split(':');
-  return `Perbaikan laporan realisasi ${month}/${year} (Sub. Bagian ${subbagian}) disetujui setelah LKj dibuat.`;
+  return `Perbaikan laporan realisasi ${indonesianMonthYear(Number(year), Number(month))} (Sub. Bagian ${subbagian}) disetujui setelah LKj dibuat.`;
 }

@@ -1,4 +1,4 @@
-import { DomainError, type RealisasiContent, type RealisasiKey, type RealisasiState, type RealisasiStatus } from '@kinerja/domain';
+import { DomainError, indonesianMonthYear, type RealisasiContent, type RealisasiKey, type RealisasiState, type RealisasiStatus } from '@kinerja/domain';
 
 /** `GET realisasi/{year}/{month}/{subbagian}`: the report as it stands, with its version for If-Match. */
 export interface RealisasiView {
@@ -20,14 +20,14 @@ export interface RealisasiView {
   revisionReason: string | null;
 }
 
+/** A report nobody has written yet: "Laporan realisasi PDI bulan Oktober 2026 belum diisi." */
+export function realisasiNotFound(key: RealisasiKey): DomainError {
+  return new DomainError('REALISASI.NOT_FOUND', `Laporan realisasi ${key.subbagian} bulan ${indonesianMonthYear(key.year, key.month)} belum diisi.`, 'not_found', { ...key });
+}
+
 export function toRealisasiView(state: RealisasiState, key: RealisasiKey, version: number): RealisasiView {
   if (state.status === 'EMPTY') {
-    throw new DomainError(
-      'REALISASI.NOT_FOUND',
-      `Laporan realisasi ${key.subbagian} bulan ${key.month}/${key.year} belum diisi.`,
-      'not_found',
-      { ...key },
-    );
+    throw realisasiNotFound(key);
   }
   const approved = state.approved === null ? null : {
     lines: state.approved.lines, budget: state.approved.budget, revision: state.approved.revision,

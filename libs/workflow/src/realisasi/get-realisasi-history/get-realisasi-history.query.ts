@@ -1,7 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, realisasiStreamId, type RealisasiContent, type RealisasiEvent, type RealisasiKey } from '@kinerja/domain';
+import { realisasiStreamId, type RealisasiContent, type RealisasiEvent, type RealisasiKey } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
 import { SatkerDirectory } from '../../shared/satker-directory';
+import { realisasiNotFound } from '../realisasi.view';
 import { describeRealisasiEvent, type RealisasiHistoryEntry } from './realisasi-history.describe';
 
 export interface RealisasiHistoryView {
@@ -31,7 +32,7 @@ export class GetRealisasiHistoryHandler implements IQueryHandler<GetRealisasiHis
     const streamId = realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
     const [events, names] = await Promise.all([this.store.readStream(streamId, { tenantId: key.satker }), this.directory.names(key.satker)]);
     if (events.length === 0) {
-      throw new DomainError('REALISASI.NOT_FOUND', `Laporan realisasi ${key.subbagian} bulan ${key.month}/${key.year} belum diisi.`, 'not_found', { ...key });
+      throw realisasiNotFound(key);
     }
     let content: RealisasiContent | null = null;
     const entries = events.map((recorded, index): RealisasiHistoryEntry => {
