@@ -71,7 +71,7 @@ describe('approval inbox and status matrix (read models)', () => {
     for (const row of matrix.rows) {
       expect(row.months.map((m: { month: number }) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       expect(row.months[0]).toEqual({
-        month: 1, status: 'OVERDUE', revision: null, deadline: '2024-02-05', submittedAt: null, approvedAt: null, returnReason: null,
+        month: 1, status: 'OVERDUE', revision: null, deadline: '2024-02-05', deadlineBasis: 'OWN', submittedAt: null, approvedAt: null, returnReason: null,
       });
       expect(row.months.slice(1).every((m: { status: string }) => m.status === 'NOT_STARTED')).toBe(true);
     }

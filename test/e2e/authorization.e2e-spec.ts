@@ -59,6 +59,7 @@ const routes: RouteRule[] = [
   { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/submit', allowed: ['KASUBBAG'] },
   { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/approve', allowed: ['SEKRETARIS'] },
   { method: 'post', path: '/api/v1/satker/{satker}/report-deadlines/{year}/{month}/extension', allowed: ['SEKRETARIS', 'ADMIN'], body: { until: 'besok' } },
+  { method: 'get', path: '/api/v1/satker/{satker}/report-deadlines/{year}', allowed: ['SEKRETARIS', 'KETUA', 'ADMIN', 'INSPEKTORAT', 'KASUBBAG'] },
   { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/return', allowed: ['SEKRETARIS'] },
   { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/revise', allowed: ['KASUBBAG'] },
   { method: 'get', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/history', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },

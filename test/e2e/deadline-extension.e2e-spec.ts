@@ -8,7 +8,7 @@ import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
 import { createTestApp, TestApp } from '../support/test-app';
 import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
 
-interface Cell { month: number; status: string; deadline: string }
+interface Cell { month: number; status: string; deadline: string; deadlineBasis: string; submittedAt: string | null }
 interface Row { subbagian: string; months: Cell[] }
 
 /**
@@ -16,6 +16,8 @@ interface Row { subbagian: string; months: Cell[] }
  * March 2024 reports of HSDM and TPH are overdue on 8 April (deadline 5 April, escalated on the 6th).
  * The Sekretaris gives March until 20 April, for a reason. Until then March is not overdue anywhere;
  * from 21 April it is again, and the Sekretaris is escalated once more, under a key of its own.
+ * PDI's March came in late (8 April) and was approved before the grant, KUL's was waiting: both keep
+ * 5 April. January, all approved, cannot be given one.
  */
 describe('a dispensasi of a report deadline, granted after it passed', () => {
   let t: TestApp;
@@ -69,25 +71,56 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
     expect(kasubbag.status).toBe(403);
   });
 
+  it('is refused beyond 31 days from the office\'s today, naming the latest day allowed', async () => {
+    for (const until of ['9999-12-31', '2024-05-10']) {
+      const far = await t.http.post(extension(3)).set(as(jember.sekretaris)).send({ until, reason: 'Pemadaman listrik' });
+      expect({ status: far.status, code: far.body.code, message: far.body.message }).toEqual({
+        status: 422, code: 'DEADLINE_EXTENSION.UNTIL_TOO_LATE',
+        message: 'Dispensasi paling lama 31 hari: batas waktu baru paling lambat 9 Mei 2024. Bila laporan masih belum masuk saat itu, dispensasi dapat diberikan lagi.',
+      });
+    }
+  });
+
+  it('is refused with a reason of invisible characters only, or of one character, as every reason of the workflow', async () => {
+    for (const reason of ['\u200b\u200b', 'x', '\u200bx\u200b\u200b']) {
+      const r = await t.http.post(extension(3)).set(as(jember.sekretaris)).send({ until: '2024-04-20', reason });
+      expect({ status: r.status, code: r.body.code, message: r.body.message }).toEqual({
+        status: 422, code: 'DEADLINE_EXTENSION.REASON_REQUIRED', message: 'Alasan wajib diisi (3–2000 karakter).',
+      });
+    }
+  });
+
+  it('is refused for a month whose reports have all been submitted (January, all approved late)', async () => {
+    const january = await t.http.post(extension(1)).set(as(jember.sekretaris)).send({ until: '2024-04-20', reason: 'Pemadaman listrik' });
+    expect({ status: january.status, code: january.body.code }).toEqual({ status: 409, code: 'DEADLINE_EXTENSION.NOTHING_OWED' });
+    expect(january.body.message).toContain('Semua laporan Januari 2024 sudah dikirim');
+    const rows = await matrix();
+    expect(cell(rows, 'HSDM', 1)).toMatchObject({ status: 'APPROVED', deadline: '2024-02-05', deadlineBasis: 'OWN' });
+  });
+
   it('moves March to 20 April everywhere once the Sekretaris grants it, after its first escalation', async () => {
     expect(escalations((await reminders().run(new Date('2024-04-08T01:00:00Z'))).recorded)).toEqual([`overdue:${JEMBER}:2024-03`]);
     expect(cell(await matrix(), 'HSDM', 3)).toMatchObject({ status: 'OVERDUE', deadline: '2024-04-05' });
 
+    clock.set(new Date('2024-04-08T04:00:00Z'));
     const granted = await t.http.post(extension(3)).set(as(jember.sekretaris))
       .send({ until: '2024-04-20', reason: 'Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.' });
     expect(granted.status).toBe(200);
     expect(granted.body).toEqual({ satker: JEMBER, year: 2024, month: 3, deadline: '2024-04-20' });
 
     const rows = await matrix();
-    for (const s of ['HSDM', 'TPH']) expect(cell(rows, s, 3)).toMatchObject({ status: 'NOT_STARTED', deadline: '2024-04-20' });
+    for (const s of ['HSDM', 'TPH']) expect(cell(rows, s, 3)).toMatchObject({ status: 'NOT_STARTED', deadline: '2024-04-20', deadlineBasis: 'DISPENSASI' });
     expect(cell(rows, 'HSDM', 2)).toMatchObject({ status: 'APPROVED', deadline: '2024-03-05' });
     expect(cell(rows, 'HSDM', 4)).toMatchObject({ deadline: '2024-05-05' });
     const summary = await t.http.get('/api/v1/status-summary/2024').set(as(jember.inspektorat));
     expect(summary.body.offices.find((o: { satker: string }) => o.satker === JEMBER).overdue).toEqual([]);
     const list = await t.http.get(`/api/v1/satker/${JEMBER}/realisasi/2024`).set(as(jember.sekretaris));
-    const march = list.body.months[2] as { dueDate: string; reports: Array<{ overdue: boolean }> };
+    const march = list.body.months[2] as { dueDate: string; reports: Array<{ subbagian: string; dueDate: string; overdue: boolean }> };
     expect(march.dueDate).toBe('2024-04-20');
     expect(march.reports.some((r) => r.overdue)).toBe(false);
+    expect(Object.fromEntries(march.reports.map((r) => [r.subbagian, r.dueDate]))).toEqual({
+      PDI: '2024-04-05', KUL: '2024-04-05', HSDM: '2024-04-20', TPH: '2024-04-20',
+    });
 
     const refused = await t.http.patch(`/api/v1/satker/${JEMBER}/subbagian/HSDM`).set(as(jember.admin)).send({ active: false });
     const owed = refused.body.details.obligations[0].owedReports as Array<{ month: number; overdue: boolean }>;
@@ -96,6 +129,41 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
     // A second dispensasi waits until this one has passed too.
     const again = await t.http.post(extension(3)).set(as(jember.admin)).send({ until: '2024-04-30', reason: 'Masih diperbaiki' });
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'DEADLINE_EXTENSION.DEADLINE_NOT_PASSED' });
+  });
+
+  it('a report submitted late before the grant keeps its deadline and still reads as late (its submittedAt after its deadline)', async () => {
+    const rows = await matrix();
+    const pdi = cell(rows, 'PDI', 3);
+    expect(pdi).toMatchObject({ status: 'APPROVED', deadline: '2024-04-05', deadlineBasis: 'OWN' });
+    // Late: sent after the end of its deadline day in Jakarta (5 April 24:00 WIB = 17:00 UTC).
+    expect(pdi.submittedAt! > '2024-04-05T17:00:00.000Z').toBe(true);
+    expect(cell(rows, 'KUL', 3)).toMatchObject({ status: 'SUBMITTED', deadline: '2024-04-05', deadlineBasis: 'OWN' });
+  });
+
+  it('a report waiting at the grant and returned after it is overdue by its own deadline, in the matrix and the obligations', async () => {
+    clock.set(new Date('2024-04-08T05:00:00Z'));
+    await t.http.post(`/api/v1/satker/${JEMBER}/realisasi/2024/3/KUL/return`).set(as(jember.sekretaris))
+      .send({ reason: 'Bukti dukung belum lengkap.' }).expect(200);
+    expect(cell(await matrix(), 'KUL', 3)).toMatchObject({ status: 'OVERDUE', deadline: '2024-04-05', deadlineBasis: 'OWN' });
+    const refused = await t.http.patch(`/api/v1/satker/${JEMBER}/subbagian/KUL`).set(as(jember.admin)).send({ active: false });
+    const owed = refused.body.details.obligations[0].owedReports as Array<{ month: number; state: string; overdue: boolean }>;
+    expect(owed.find((r) => r.month === 3)).toEqual({ month: 3, state: 'RETURNED', overdue: true });
+  });
+
+  it('lists the dispensasi of the year for the office and its Inspektorat', async () => {
+    for (const token of [jember.inspektorat, jember.kasubbag.HSDM, jember.ketua]) {
+      const listed = await t.http.get(`/api/v1/satker/${JEMBER}/report-deadlines/2024`).set(as(token));
+      expect(listed.status).toBe(200);
+      expect(listed.body).toEqual({
+        satker: JEMBER, year: 2024,
+        extensions: [{
+          month: 3, fromDeadline: '2024-04-05', until: '2024-04-20', reason: 'Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.',
+          grantedBy: { id: expect.any(String), username: 'sekretaris', fullName: 'SEKRETARIS  Jember' }, grantedAt: '2024-04-08T04:00:00.000Z',
+        }],
+      });
+    }
+    const other = await t.http.get(`/api/v1/satker/${JEMBER}/report-deadlines/2025`).set(as(jember.sekretaris));
+    expect(other.body).toEqual({ satker: JEMBER, year: 2025, extensions: [] });
   });
 
   it('escalates March again only after 20 April, once, under its own key', async () => {
@@ -109,6 +177,12 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
     expect(cell(await matrix(), 'HSDM', 3).status).toBe('NOT_STARTED');
     clock.set(new Date('2024-04-20T17:00:00Z'));
     expect(cell(await matrix(), 'HSDM', 3)).toMatchObject({ status: 'OVERDUE', deadline: '2024-04-20' });
+    const summary = await t.http.get('/api/v1/status-summary/2024').set(as(jember.inspektorat));
+    expect(summary.body.offices.find((o: { satker: string }) => o.satker === JEMBER).overdue).toEqual([
+      { subbagian: 'HSDM', month: 3, deadline: '2024-04-20', deadlineBasis: 'DISPENSASI' },
+      { subbagian: 'KUL', month: 3, deadline: '2024-04-05', deadlineBasis: 'OWN' },
+      { subbagian: 'TPH', month: 3, deadline: '2024-04-20', deadlineBasis: 'DISPENSASI' },
+    ]);
   });
 
   it('is written in the audit trail with the month, both deadlines and the reason', async () => {
@@ -120,5 +194,18 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
       summary: 'Memberi dispensasi batas waktu laporan realisasi Maret 2024: dari 5 April 2024 menjadi 20 April 2024.',
       reason: 'Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.',
     });
+  });
+
+  it('a second dispensasi, after the first passed, reaches the reports still owed then, the returned one included', async () => {
+    clock.set(new Date('2024-04-21T03:00:00Z'));
+    const again = await t.http.post(extension(3)).set(as(jember.admin)).send({ until: '2024-05-10', reason: 'Petugas masih cuti sakit.' });
+    expect(again.status).toBe(200);
+    const rows = await matrix();
+    for (const s of ['HSDM', 'TPH', 'KUL']) expect(cell(rows, s, 3)).toMatchObject({ deadline: '2024-05-10', deadlineBasis: 'DISPENSASI' });
+    expect(cell(rows, 'KUL', 3).status).toBe('RETURNED');
+    expect(cell(rows, 'PDI', 3)).toMatchObject({ deadline: '2024-04-05', deadlineBasis: 'OWN' });
+    const listed = await t.http.get(`/api/v1/satker/${JEMBER}/report-deadlines/2024`).set(as(jember.sekretaris));
+    expect(listed.body.extensions.map((e: { fromDeadline: string; until: string; grantedBy: { username: string } }) => [e.fromDeadline, e.until, e.grantedBy.username]))
+      .toEqual([['2024-04-05', '2024-04-20', 'sekretaris'], ['2024-04-20', '2024-05-10', 'admin.kab']]);
   });
 });

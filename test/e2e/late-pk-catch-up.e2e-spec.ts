@@ -114,7 +114,7 @@ describe('a PK approved late: the months already past are due by a catch-up dead
     const summary = await t.http.get('/api/v1/status-summary/2024').set(as(jember.inspektorat));
     const line = summary.body.offices.find((o: { satker: string }) => o.satker === JEMBER);
     expect(line.counts.OVERDUE).toBe(43);
-    expect(line.overdue[0]).toEqual({ subbagian: 'HSDM', month: 1, deadline: '2024-12-05' });
+    expect(line.overdue[0]).toEqual({ subbagian: 'HSDM', month: 1, deadline: '2024-12-05', deadlineBasis: 'CATCH_UP' });
   });
 
   it('sends the Sekretaris one escalation on 6 December listing every report still owed of January–November, and none on the next runs', async () => {

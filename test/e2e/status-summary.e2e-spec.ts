@@ -53,7 +53,9 @@ describe('GET /api/v1/status-summary/{year}', () => {
       satker: JEMBER, name: 'Sekretariat KPU Kabupaten Jember', parentCode: 'kpu-prov-jawa-timur', timeZone: 'Asia/Jakarta', deadlineDay: 5,
       pkApproved: true,
       counts: { APPROVED: 9, SUBMITTED: 1, RETURNED: 0, DRAFT: 0, NOT_STARTED: 36, OVERDUE: 2 },
-      overdue: [{ subbagian: 'HSDM', month: 3, deadline: '2024-04-05' }, { subbagian: 'TPH', month: 3, deadline: '2024-04-05' }],
+      overdue: [
+        { subbagian: 'HSDM', month: 3, deadline: '2024-04-05', deadlineBasis: 'OWN' }, { subbagian: 'TPH', month: 3, deadline: '2024-04-05', deadlineBasis: 'OWN' },
+      ],
     });
     expect(body.offices.find((o: { satker: string }) => o.satker === 'kpu-kab-banyuwangi')).toMatchObject({
       pkApproved: false, counts: { APPROVED: 0, SUBMITTED: 0, RETURNED: 0, DRAFT: 0, NOT_STARTED: 0, OVERDUE: 0 }, overdue: [],

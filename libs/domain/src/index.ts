@@ -8,6 +8,7 @@ export * from './shared/report-deadline';
 export * from './shared/indonesian-time';
 export * from './shared/office-code';
 export * from './shared/same-json';
+export * from './shared/reason';
 
 export * from './perjanjian-kinerja/pk-structure.types';
 export * from './perjanjian-kinerja/pk-stream-id';

@@ -27,6 +27,7 @@ export * from './realisasi/get-approval-inbox/get-approval-inbox.query';
 export * from './realisasi/get-status-matrix/get-status-matrix.query';
 export * from './realisasi/get-status-summary/get-status-summary.query';
 export * from './realisasi/extend-report-deadline/extend-report-deadline.handler';
+export * from './realisasi/list-report-deadline-extensions/list-report-deadline-extensions.query';
 export * from './kinerja/get-kinerja/get-kinerja.query';
 export * from './rating-scale/rating-scale.view';
 export * from './rating-scale/rating-scale.reader';

@@ -33,6 +33,7 @@ import { GetRatingScaleHandler, GetRatingScaleHistoryHandler } from './rating-sc
 import { RatingScaleReader } from './rating-scale/rating-scale.reader';
 import { SetRatingScaleHandler } from './rating-scale/set-rating-scale/set-rating-scale.handler';
 import { ExtendReportDeadlineHandler } from './realisasi/extend-report-deadline/extend-report-deadline.handler';
+import { ListReportDeadlineExtensionsHandler } from './realisasi/list-report-deadline-extensions/list-report-deadline-extensions.query';
 import { AggregateRunner } from './shared/aggregate-runner';
 import { SatkerDirectory } from './shared/satker-directory';
 
@@ -45,6 +46,7 @@ const commandHandlers = [
 const queryHandlers = [
   GetPkHandler, ListPkVersionsHandler, GetRealisasiHandler, GetRealisasiHistoryHandler, ListRealisasiHandler, GetKinerjaHandler,
   GetRatingScaleHandler, GetRatingScaleHistoryHandler, GetApprovalInboxHandler, GetStatusMatrixHandler, GetStatusSummaryHandler,
+  ListReportDeadlineExtensionsHandler,
 ];
 
 /**

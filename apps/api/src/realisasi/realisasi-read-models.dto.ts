@@ -2,6 +2,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 const STATUSES = ['NOT_STARTED', 'NOT_REQUIRED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'OVERDUE'];
+const DEADLINE_BASES = ['OWN', 'CATCH_UP', 'DISPENSASI'];
+const DEADLINE_BASIS_DESCRIPTION =
+  'Asal batas waktu: OWN batas waktu bulan itu sendiri; CATCH_UP batas waktu susulan (PK tahun itu disetujui setelah batas waktu bulan itu lewat); ' +
+  'DISPENSASI tanggal dispensasi yang diberikan Sekretaris/Admin setelah batas waktu lewat, ketika laporan ini masih terutang ' +
+  '(laporan yang sudah dikirim sebelum dispensasi tetap memakai batas waktunya sendiri)';
 
 export class SubmitterDto {
   @ApiProperty({ example: '3a1e5f0c-1b2d-4c3e-9f4a-5b6c7d8e9f00' }) id: string;
@@ -32,7 +37,8 @@ export class StatusMatrixMonthDto {
   @ApiProperty({ enum: STATUSES, example: 'APPROVED', description: 'OVERDUE: batas waktu (`deadline`) terlewati dan laporan belum pernah diajukan, atau masih draf/dikembalikan tanpa pernah disetujui (revisi laporan yang sudah disetujui tidak pernah terlambat). Bulan yang batas waktunya sudah lewat ketika PK tahun itu pertama kali disetujui mendapat batas waktu susulan: batas waktu bulan persetujuan PK (PK disetujui 20 November dengan tanggal 10: Januari–Oktober jatuh tempo 10 Desember), jadi NOT_STARTED sampai batas itu lewat. NOT_REQUIRED: subbagian tidak memegang indikator PK yang berlaku (atau belum ada PK yang disetujui), jadi tidak wajib melapor bulan itu' })
   status: string;
   @ApiProperty({ example: 0, nullable: true, type: Number, description: 'null: belum dimulai' }) revision: number | null;
-  @ApiProperty({ example: '2025-02-05', description: 'Hari batas waktu bulan ini (kalender kantor), menurut tanggal batas waktu yang berlaku untuk bulan itu: perubahan tanggal batas waktu tidak menggeser batas waktu yang sudah lewat; batas waktu susulan bila PK tahun itu pertama kali disetujui setelah batas waktu bulan itu lewat; atau tanggal dispensasi yang diberikan setelah batas waktu lewat; terlambat mulai hari berikutnya' }) deadline: string;
+  @ApiProperty({ example: '2025-02-05', description: 'Hari batas waktu bulan ini (kalender kantor), menurut tanggal batas waktu yang berlaku untuk bulan itu: perubahan tanggal batas waktu tidak menggeser batas waktu yang sudah lewat; batas waktu susulan bila PK tahun itu pertama kali disetujui setelah batas waktu bulan itu lewat; atau tanggal dispensasi yang diberikan setelah batas waktu lewat selagi laporan ini masih terutang; terlambat mulai hari berikutnya' }) deadline: string;
+  @ApiProperty({ enum: DEADLINE_BASES, example: 'OWN', description: DEADLINE_BASIS_DESCRIPTION }) deadlineBasis: string;
   @ApiProperty({ example: '2025-02-03T02:00:00.000Z', nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
   @ApiProperty({ example: '2025-02-04T03:00:00.000Z', nullable: true, type: String, format: 'date-time' }) approvedAt: string | null;
   @ApiProperty({ example: null, nullable: true, type: String, description: 'Alasan pengembalian terakhir' }) returnReason: string | null;
@@ -65,6 +71,7 @@ export class OverdueReportDto {
   @ApiProperty({ example: 'HSDM' }) subbagian: string;
   @ApiProperty({ example: 11, minimum: 1, maximum: 12 }) month: number;
   @ApiProperty({ example: '2026-12-05', description: 'Hari batas waktu (kalender kantor), termasuk batas waktu susulan bila PK disetujui terlambat, dan dispensasi' }) deadline: string;
+  @ApiProperty({ enum: DEADLINE_BASES, example: 'DISPENSASI', description: DEADLINE_BASIS_DESCRIPTION }) deadlineBasis: string;
 }
 
 export class OfficeStatusSummaryDto {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank } from '../http/not-blank.validator';
 import { INT4_MAX } from '../http/integer-bounds';
+import { SubmitterDto } from './realisasi-read-models.dto';
 import { YearParams } from './realisasi.dto';
 
 export class ReportMonthParams extends YearParams {
@@ -29,4 +30,19 @@ export class ReportDeadlineDto {
   @ApiProperty({ example: 2024 }) year: number;
   @ApiProperty({ example: 3 }) month: number;
   @ApiProperty({ example: '2024-04-20', description: 'Batas waktu laporan bulan itu setelah dispensasi (kalender kantor)' }) deadline: string;
+}
+
+export class ReportDeadlineExtensionDto {
+  @ApiProperty({ example: 3, minimum: 1, maximum: 12 }) month: number;
+  @ApiProperty({ example: '2024-04-05', description: 'Batas waktu yang diganti (batas waktu bulan itu sendiri, batas waktu susulan, atau dispensasi sebelumnya)' }) fromDeadline: string;
+  @ApiProperty({ example: '2024-04-20', description: 'Batas waktu baru (kalender kantor) bagi laporan yang masih terutang saat dispensasi diberikan' }) until: string;
+  @ApiProperty({ example: 'Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.' }) reason: string;
+  @ApiProperty({ type: SubmitterDto, description: 'Sekretaris atau Admin yang memberi dispensasi' }) grantedBy: SubmitterDto;
+  @ApiProperty({ example: '2024-04-08T03:00:00.000Z', format: 'date-time' }) grantedAt: string;
+}
+
+export class ReportDeadlineExtensionsDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({ example: 2024 }) year: number;
+  @ApiProperty({ type: [ReportDeadlineExtensionDto], description: 'Urut bulan, lalu urutan pemberian' }) extensions: ReportDeadlineExtensionDto[];
 }

@@ -6,6 +6,7 @@ import { type ExistingPkState, type PkState, type PkVersion, pkWorkingVersion } 
 import { indicatorsOf, validatePkStructure } from './pk-structure.validate';
 import { isOfficeCode } from '../shared/office-code';
 import { sameJson } from '../shared/same-json';
+import { readableReason, REASON_RULE_MESSAGE } from '../shared/reason';
 
 /**
  * Who does what with a PK:
@@ -46,10 +47,9 @@ function requireReviewer(actor: Actor, version: PkVersion, action: string): void
 }
 
 function requireReason(reason: unknown): string {
-  if (typeof reason !== 'string' || reason.trim().length < 3 || reason.length > 2000) {
-    throw new DomainError('PK.REASON_REQUIRED', 'Alasan wajib diisi (3–2000 karakter).', 'validation');
-  }
-  return reason.trim();
+  const text = readableReason(reason);
+  if (text === null) throw new DomainError('PK.REASON_REQUIRED', REASON_RULE_MESSAGE, 'validation');
+  return text;
 }
 
 function requireExisting(state: PkState): ExistingPkState {

@@ -3,6 +3,7 @@ import { DomainError } from '../shared/domain-error';
 import { localDateOf, monthHasEnded } from '../shared/local-date';
 import { indonesianMonthYear, officeZoneAbbreviation } from '../shared/indonesian-time';
 import { sameJson } from '../shared/same-json';
+import { readableReason, REASON_RULE_MESSAGE } from '../shared/reason';
 import { samePerson, type Actor, type CommandMetadata } from '../shared/actor';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
 import type { RealisasiCommand, RealisasiContext, SaveRealisasiDraft, SubmitRealisasi, ApproveRealisasi, ReturnRealisasi, ReviseRealisasi } from './realisasi.commands';
@@ -140,10 +141,9 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
 }
 
 function requireReason(reason: unknown): string {
-  if (typeof reason !== 'string' || reason.trim().length < 3 || reason.length > 2000) {
-    refuse('REALISASI.REASON_REQUIRED', 'Alasan wajib diisi (3–2000 karakter).', 'validation');
-  }
-  return reason.trim();
+  const text = readableReason(reason);
+  if (text === null) refuse('REALISASI.REASON_REQUIRED', REASON_RULE_MESSAGE, 'validation');
+  return text;
 }
 
 function approve(command: ApproveRealisasi, state: RealisasiState): RealisasiEvent[] {

@@ -1,16 +1,22 @@
 import type { LocalDate } from '../shared/local-date';
 import type { ReportDeadlineEvent } from './report-deadline-extension.events';
 
-/** A dispensasi as readers need it: month (year, month) of the office is due by `until`. */
+/** A dispensasi as a month's readers need it: the reports of month (year, month) still owed are due by `until`. */
 export interface DeadlineExtension {
   year: number;
   month: number;
   until: LocalDate;
 }
 
+/** A dispensasi with its grant, for the readers of one report (`deadlineOfReport`). */
+export interface GrantedDeadlineExtension extends DeadlineExtension {
+  /** ISO 8601 instant of the grant (`ReportDeadlineExtended.data.grantedAt`). */
+  grantedAt: string;
+}
+
 export interface ReportDeadlineState {
   /** In the order granted. */
-  extensions: DeadlineExtension[];
+  extensions: GrantedDeadlineExtension[];
 }
 
 export function initialReportDeadlineState(): ReportDeadlineState {
@@ -29,8 +35,8 @@ export function localDateText(d: LocalDate): string {
 export function evolveReportDeadlines(state: ReportDeadlineState, event: ReportDeadlineEvent): ReportDeadlineState {
   switch (event.type) {
     case 'ReportDeadlineExtended': {
-      const { year, month, until } = event.data;
-      return { extensions: [...state.extensions, { year, month, until: parseLocalDate(until) }] };
+      const { year, month, until, grantedAt } = event.data;
+      return { extensions: [...state.extensions, { year, month, until: parseLocalDate(until), grantedAt }] };
     }
     default: {
       const _exhaustive: never = event.type;
@@ -42,7 +48,8 @@ export function evolveReportDeadlines(state: ReportDeadlineState, event: ReportD
 /**
  * The deadline month M is due by once dispensasi are counted: the last one granted for M (each is
  * granted only after the deadline before it had passed, for a later day), else `deadline` — the
- * month's `reportDeadline`. Every reader of a deadline passes its `reportDeadline` through this.
+ * month's `reportDeadline`: the deadline of the month's reports still owed (`deadlineOfReport` decides
+ * one report, which may have been sent before a grant).
  */
 export function deadlineWithExtensions(deadline: LocalDate, extensions: readonly DeadlineExtension[], year: number, month: number): LocalDate {
   const granted = extensions.filter((e) => e.year === year && e.month === month);

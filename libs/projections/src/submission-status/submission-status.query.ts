@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import {
-  deadlineWithExtensions, localDateOf, pkOpenedOn, reportDeadline, subbagianOwingByMonth, type ApprovedPkVersion, type DeadlineDayHistory,
-  type DeadlineExtension,
+  catchUpDeadline, deadlineOfReport, localDateOf, pkOpenedOn, realisasiStreamId, reportDeadlineOf, subbagianOwingByMonth,
+  type ApprovedPkVersion, type DeadlineBasis, type DeadlineDayHistory, type GrantedDeadlineExtension, type LocalDate, type ReportMove,
 } from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import { readApprovedPkVersions, readApprovedPkVersionsOf } from '../current-performance/kinerja.read-model';
-import { deadlineExtensionsSql, toDeadlineExtensions } from './deadline-extensions';
+import { deadlineExtensionsSql, readReportMoves, toDeadlineExtensions } from './deadline-extensions';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
 import { statusShown, SubmissionStatus } from './overdue.rule';
@@ -19,9 +19,11 @@ export interface SubmissionCell {
   /**
    * The month's deadline as YYYY-MM-DD in the office calendar (`reportDeadline`): its own, by the
    * deadline day of that month, or the catch-up deadline when the year's PK was first approved after it,
-   * or the day of a dispensasi granted after it passed.
+   * or the day of a dispensasi granted after it passed while this report was still owed (`deadlineOfReport`).
    */
   deadline: string;
+  /** How `deadline` came about: the month's own, the catch-up one, or a dispensasi. */
+  deadlineBasis: DeadlineBasis;
   submittedAt: string | null;
   approvedAt: string | null;
   returnReason: string | null;
@@ -63,7 +65,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * the PK version the month is reported under, `subbagianOwingByMonth`), the deadline day of each
  * month (`reportDeadline`: the day of the office's history — a change never moves a deadline already
  * passed — or the catch-up deadline of a month that was over when the year's PK was first approved,
- * then any dispensasi: `deadlineWithExtensions`) and `now` (`statusShown`).
+ * then a dispensasi granted while the report was still owed: `deadlineOfReport`, from the report's
+ * moves, read for the months with a dispensasi only) and `now` (`statusShown`).
  */
 export class SubmissionStatusQuery {
   constructor(private readonly dataSource: DataSource) {}
@@ -81,14 +84,16 @@ export class SubmissionStatusQuery {
     );
     // Who owes each month: the PICs of its PK version (the current-performance read model keeps every version).
     const versions = await readApprovedPkVersions(this.dataSource, satker, year);
-    return buildMatrix({
-      satker, year, now, stored, versions,
+    const input: MatrixInput = {
+      satker, year, now, stored, versions, moves: new Map(),
       timeZone: office[0]?.time_zone ?? DEFAULT_TIME_ZONE,
       deadlineDay: Number(office[0]?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
       deadlineDays: toDeadlineDayHistory(office[0]?.deadline_days ?? null),
       extensions: toDeadlineExtensions(office[0]?.extensions ?? null),
       active: active.map((a) => a.code),
-    });
+    };
+    input.moves = await readReportMoves((sql, params) => this.dataSource.query(sql, params), [satker], streamsWithDispensasi(input));
+    return buildMatrix(input);
   }
 
   /**
@@ -114,10 +119,10 @@ export class SubmissionStatusQuery {
     const officeOf = new Map(offices.map((o) => [o.code, o]));
     const storedOf = byOffice(stored, (r) => r.satker);
     const activeOf = byOffice(active, (a) => a.satker_code);
-    return satkers.map((satker) => {
+    const inputs = satkers.map((satker): MatrixInput => {
       const office = officeOf.get(satker);
-      const matrix = buildMatrix({
-        satker, year, now,
+      return {
+        satker, year, now, moves: new Map(),
         timeZone: office?.time_zone ?? DEFAULT_TIME_ZONE,
         deadlineDay: Number(office?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
         deadlineDays: toDeadlineDayHistory(office?.deadline_days ?? null),
@@ -125,8 +130,17 @@ export class SubmissionStatusQuery {
         stored: storedOf.get(satker) ?? [],
         active: (activeOf.get(satker) ?? []).map((a) => a.code),
         versions: versions.get(satker) ?? [],
-      });
-      return { ...matrix, name: office?.name ?? satker, parentCode: office?.parent_code ?? null };
+      };
+    });
+    // One more query, only when some office has a dispensasi this year.
+    const granted = inputs.filter((i) => streamsWithDispensasi(i).length > 0);
+    const moves = await readReportMoves(
+      (sql, params) => this.dataSource.query(sql, params), granted.map((i) => i.satker), granted.flatMap(streamsWithDispensasi),
+    );
+    return inputs.map((input) => {
+      const office = officeOf.get(input.satker);
+      const matrix = buildMatrix({ ...input, moves });
+      return { ...matrix, name: office?.name ?? input.satker, parentCode: office?.parent_code ?? null };
     });
   }
 }
@@ -157,33 +171,57 @@ interface MatrixInput {
   /** The current day: for the months of an office with no recorded history. */
   deadlineDay: number;
   deadlineDays: DeadlineDayHistory;
-  /** The office's dispensasi (`deadlineWithExtensions`). */
-  extensions: readonly DeadlineExtension[];
+  /** The office's dispensasi (`deadlineOfReport`). */
+  extensions: readonly GrantedDeadlineExtension[];
+  /** The moves of the reports of the months with a dispensasi, by stream (`streamsWithDispensasi`). */
+  moves: ReadonlyMap<string, readonly ReportMove[]>;
   stored: readonly StoredRow[];
   /** The office's active subbagian, by code. */
   active: readonly string[];
   versions: readonly ApprovedPkVersion[];
 }
 
+/** The rows of the matrix: every active subbagian, any with a report or owing one. */
+function subbagianOf({ active, stored }: MatrixInput, owingByMonth: ReadonlyArray<ReadonlySet<string>>): string[] {
+  return [...new Set([...active, ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
+}
+
+const owingOf = ({ versions, year, timeZone }: MatrixInput) => subbagianOwingByMonth(versions, year, timeZone).map((subs) => new Set(subs));
+
+/** The report streams whose moves decide a deadline: every row's report of each month with a dispensasi. */
+function streamsWithDispensasi(input: MatrixInput): string[] {
+  const months = [...new Set(input.extensions.filter((e) => e.year === input.year).map((e) => e.month))];
+  if (months.length === 0) return [];
+  const names = subbagianOf(input, owingOf(input));
+  return months.flatMap((month) => names.map((subbagian) => realisasiStreamId(input.satker, input.year, month, subbagian)));
+}
+
 /** The matrix from what was read: every active subbagian, any with a report or owing one, × 12 months. */
-function buildMatrix({ satker, year, now, timeZone, deadlineDay, deadlineDays, extensions, stored, active, versions }: MatrixInput): SubmissionMatrix {
-  const owingByMonth = subbagianOwingByMonth(versions, year, timeZone).map((subs) => new Set(subs));
-  const names = [...new Set([...active, ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
+function buildMatrix(input: MatrixInput): SubmissionMatrix {
+  const { satker, year, now, timeZone, deadlineDay, deadlineDays, extensions, stored, versions, moves } = input;
+  const owingByMonth = owingOf(input);
+  const names = subbagianOf(input, owingByMonth);
   const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
   const today = localDateOf(now.toISOString(), timeZone);
   const opened = pkOpenedOn(versions, timeZone);
-  const deadlines = Array.from({ length: 12 }, (_, i) =>
-    deadlineWithExtensions(reportDeadline(deadlineDays, year, i + 1, opened, deadlineDay), extensions, year, i + 1));
+  const monthly = Array.from({ length: 12 }, (_, i) => {
+    const catchUp = catchUpDeadline(deadlineDays, year, i + 1, opened, deadlineDay);
+    return { deadline: catchUp ?? reportDeadlineOf(deadlineDays, year, i + 1, deadlineDay), catchUp: catchUp !== null };
+  });
+  const ofReport = (subbagian: string, month: number): { deadline: LocalDate; basis: DeadlineBasis } => {
+    const { deadline, catchUp } = monthly[month - 1];
+    return deadlineOfReport(deadline, catchUp, extensions, year, month, moves.get(realisasiStreamId(satker, year, month, subbagian)) ?? []);
+  };
   const cells: SubmissionCell[] = [];
   for (const subbagian of names) {
     for (let month = 1; month <= 12; month++) {
       const row = byCell.get(`${subbagian}|${month}`) ?? null;
-      const d = deadlines[month - 1];
+      const { deadline: d, basis } = ofReport(subbagian, month);
       cells.push({
         subbagian, month,
         status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { deadline: d, owed: owingByMonth[month - 1].has(subbagian) }, today),
         revision: row?.revision ?? null,
-        deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
+        deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`, deadlineBasis: basis,
         submittedAt: row?.submitted_at ?? null, approvedAt: row?.approved_at ?? null, returnReason: row?.return_reason ?? null,
       });
     }

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   approvedVersionsOf, DomainError, indicatorsOwnedBy, INDONESIAN_MONTHS, localDateOf, pkOpenedOn, pkStreamId, pkWorkingVersion,
-  subbagianOwingByMonth, type LocalDate, type PkState, type PkStructure, type RealisasiState,
+  reportMovesOf, subbagianOwingByMonth, type LocalDate, type PkState, type PkStructure, type RealisasiState,
 } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { statusShown } from '@kinerja/projections';
 import { RealisasiReader } from '../realisasi/realisasi-reader';
-import { deadlineOfMonth, SatkerDirectory, type SatkerFacts } from '../shared/satker-directory';
+import { deadlineOfReportIn, SatkerDirectory, type SatkerFacts } from '../shared/satker-directory';
 import { PkReader } from './pk-reader';
 
 /** A monthly report the subbagian owes and that is not approved (yet, or again after a revision). */
@@ -98,7 +98,8 @@ export class SubbagianObligations {
         const owed = months.includes(key.month) ? owedState(report) : null;
         if (!owed) continue;
         const stored = report.status === 'EMPTY' ? null : { status: report.status, approvedOnce: report.approved !== null };
-        const overdue = statusShown(stored, { deadline: deadlineOfMonth(facts, year, key.month, opened), owed: true }, today) === 'OVERDUE';
+        const { deadline } = deadlineOfReportIn(facts, year, key.month, opened, reportMovesOf(report));
+        const overdue = statusShown(stored, { deadline, owed: true }, today) === 'OVERDUE';
         owedReports.push({ month: key.month, state: owed, overdue });
       }
     }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { deadlineWithExtensions, DomainError, reportDeadline, type DeadlineDayHistory, type DeadlineExtension, type LocalDate } from '@kinerja/domain';
+import {
+  catchUpDeadline, deadlineOfReport, deadlineWithExtensions, DomainError, reportDeadline, type DeadlineBasis, type DeadlineDayHistory,
+  type GrantedDeadlineExtension, type LocalDate, type ReportMove,
+} from '@kinerja/domain';
 import { deadlineExtensionsSql, toDeadlineExtensions } from '@kinerja/projections';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import type { ReviewerAccounts } from './workflow-actor';
@@ -16,7 +19,7 @@ export interface SatkerFacts {
   /** Every deadline day the office has had, in order (empty: only the current one is known). */
   deadlineDays: DeadlineDayHistory;
   /** The office's dispensasi of report deadlines, in the order granted (absent: none). */
-  extensions?: readonly DeadlineExtension[];
+  extensions?: readonly GrantedDeadlineExtension[];
   subbagianCodes: string[];
 }
 
@@ -28,6 +31,18 @@ export interface SatkerFacts {
  */
 export function deadlineOfMonth(facts: SatkerFacts, year: number, month: number, opened: LocalDate | null): LocalDate {
   return deadlineWithExtensions(reportDeadline(facts.deadlineDays, year, month, opened, facts.reportDeadlineDay), facts.extensions ?? [], year, month);
+}
+
+/**
+ * The deadline of one report of month M (`deadlineOfReport`): `deadlineOfMonth`, except that a
+ * dispensasi reaches it only if it was still owed when granted (`moves`: its history, oldest first).
+ */
+export function deadlineOfReportIn(
+  facts: SatkerFacts, year: number, month: number, opened: LocalDate | null, moves: readonly ReportMove[],
+): { deadline: LocalDate; basis: DeadlineBasis } {
+  const catchUp = catchUpDeadline(facts.deadlineDays, year, month, opened, facts.reportDeadlineDay) !== null;
+  const deadline = reportDeadline(facts.deadlineDays, year, month, opened, facts.reportDeadlineDay);
+  return deadlineOfReport(deadline, catchUp, facts.extensions ?? [], year, month, moves);
 }
 
 export interface PersonName {

@@ -1,5 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@kinerja/platform';
+import type { DeadlineBasis } from '@kinerja/domain';
 import { SubmissionStatusQuery, type OfficeSubmissionMatrix } from '@kinerja/projections';
 
 /** The states of an owed monthly report (a cell NOT_REQUIRED is owed by nobody and not counted). */
@@ -16,8 +17,8 @@ export interface OfficeStatusSummary {
   pkApproved: boolean;
   /** Owed reports (subbagian × month) by state, the year's twelve months. */
   counts: StateCounts;
-  /** The overdue ones, oldest first. */
-  overdue: Array<{ subbagian: string; month: number; deadline: string }>;
+  /** The overdue ones, oldest first; `deadlineBasis` says whether the deadline is the month's own, a catch-up one or a dispensasi. */
+  overdue: Array<{ subbagian: string; month: number; deadline: string; deadlineBasis: DeadlineBasis }>;
 }
 
 export interface StatusSummaryView {
@@ -70,7 +71,7 @@ function summarise(m: OfficeSubmissionMatrix): OfficeStatusSummary {
   for (const cell of m.cells) {
     if (cell.status === 'NOT_REQUIRED') continue;
     counts[cell.status] += 1;
-    if (cell.status === 'OVERDUE') overdue.push({ subbagian: cell.subbagian, month: cell.month, deadline: cell.deadline });
+    if (cell.status === 'OVERDUE') overdue.push({ subbagian: cell.subbagian, month: cell.month, deadline: cell.deadline, deadlineBasis: cell.deadlineBasis });
   }
   overdue.sort((a, b) => a.month - b.month || a.subbagian.localeCompare(b.subbagian));
   return {

@@ -1,9 +1,11 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { approvedVersionsOf, localDateOf, pkOpenedOn, subbagianOwingByMonth, type LocalDate, type RealisasiStatus } from '@kinerja/domain';
+import {
+  approvedVersionsOf, localDateOf, pkOpenedOn, reportMovesOf, subbagianOwingByMonth, type LocalDate, type RealisasiStatus,
+} from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { statusShown } from '@kinerja/projections';
 import { PkReader } from '../../perjanjian-kinerja/pk-reader';
-import { deadlineOfMonth, SatkerDirectory } from '../../shared/satker-directory';
+import { deadlineOfMonth, deadlineOfReportIn, SatkerDirectory } from '../../shared/satker-directory';
 import { RealisasiReader } from '../realisasi-reader';
 
 /** NOT_REQUIRED: not opened, and not owed (the subbagian is PIC of no indicator of the month's PK version, or no PK is approved). */
@@ -16,6 +18,11 @@ export interface RealisasiListCell {
   revision: number | null;
   submittedAt: string | null;
   /**
+   * This report's deadline (YYYY-MM-DD): the month's `dueDate`, except for a report sent before a
+   * dispensasi of the month was granted, which keeps the deadline it had (`deadlineOfReport`).
+   */
+  dueDate: string;
+  /**
    * The deadline has passed in the office's time zone and the report was never submitted or sits in
    * draft/returned without ever having been approved: the one rule of the submission-status read
    * model (`statusShown`). A correction of an approved report is never overdue.
@@ -27,7 +34,8 @@ export interface RealisasiListMonth {
   month: number;
   /**
    * The deadline (local date, YYYY-MM-DD), `deadlineOfMonth`: the month's deadline day of the following
-   * month, or the catch-up deadline when the year's PK was first approved after that had passed.
+   * month, or the catch-up deadline when the year's PK was first approved after that had passed, or
+   * the last dispensasi of the month (for the reports still owed when it was granted).
    */
   dueDate: string;
   reports: RealisasiListCell[];
@@ -78,11 +86,13 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
       const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
         const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
         const owed = owingByMonth[month - 1].has(key.subbagian);
+        const own = deadlineOfReportIn(facts, year, month, opened, reportMovesOf(state)).deadline;
         return {
           subbagian: key.subbagian, status: stored?.status ?? (owed ? 'NOT_STARTED' : 'NOT_REQUIRED'), version,
           revision: state.status === 'EMPTY' ? null : state.revision,
           submittedAt: state.status === 'EMPTY' ? null : state.submittedAt,
-          overdue: statusShown(stored, { deadline, owed }, today) === 'OVERDUE',
+          dueDate: text(own),
+          overdue: statusShown(stored, { deadline: own, owed }, today) === 'OVERDUE',
         };
       });
       return { month, dueDate, reports };
