@@ -40,9 +40,10 @@ const NOT_SUBMITTED: ReadonlySet<ReportStatus> = new Set(['NOT_STARTED', 'DRAFT'
  * by its own deadline, under its own month: another reminder by design).
  */
 export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
+  const groups = deadlineGroups(input);
   return [
-    ...beforeDeadline(input),
-    ...overdueEscalations(input),
+    ...beforeDeadline(input, groups),
+    ...overdueEscalations(input, groups),
     ...returnedReports(input),
     ...approvalDigest(input),
   ];
@@ -196,10 +197,9 @@ function reportsOf(reports: readonly ReportFact[], periods: readonly YearMonth[]
  * deadline), reminded on the 1st and D−2 until the deadline passes: one reminder per subbagian and
  * occasion, listing every month of the group it has not submitted.
  */
-function beforeDeadline(input: ReminderPlanInput): PlannedReminder[] {
-  const { office, now, reports } = input;
+function beforeDeadline({ office, now, reports }: ReminderPlanInput, groups: readonly DeadlineGroup[]): PlannedReminder[] {
   const today = localDate(now, office.timeZone);
-  return deadlineGroups(input).flatMap((group) => {
+  return groups.flatMap((group) => {
     const { deadline } = group;
     if (deadline.year !== today.year || deadline.month !== today.month) return [];
     const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
@@ -234,11 +234,10 @@ function beforeDeadline(input: ReminderPlanInput): PlannedReminder[] {
  * One escalation per office and deadline, on the day after it (a month's own, a catch-up deadline or
  * a dispensasi), listing every overdue report of every month of the group.
  */
-function overdueEscalations(input: ReminderPlanInput): PlannedReminder[] {
-  const { office, now, reports } = input;
+function overdueEscalations({ office, now, reports }: ReminderPlanInput, groups: readonly DeadlineGroup[]): PlannedReminder[] {
   const today = localDate(now, office.timeZone);
   const planned: PlannedReminder[] = [];
-  for (const group of deadlineGroups(input)) {
+  for (const group of groups) {
     const { deadline } = group;
     if (monthIndex(deadline) <= monthIndex(today) - ESCALATION_WINDOW_MONTHS) continue;
     const escalationDay = { ...deadline, day: deadline.day + 1 };
