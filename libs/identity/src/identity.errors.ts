@@ -93,7 +93,7 @@ export const identityErrors = {
   cannotResetOwnPassword: () =>
     new DomainError(
       'USER.CANNOT_RESET_OWN_PASSWORD',
-      'Anda tidak dapat mengatur ulang kata sandi Anda sendiri. Gunakan Ubah Kata Sandi (POST /api/v1/auth/password) dengan kata sandi lama Anda.',
+      'Anda tidak dapat mengatur ulang kata sandi Anda sendiri. Gunakan menu Ubah Kata Sandi dengan kata sandi lama Anda.',
       'forbidden',
     ),
   auditorManagedAbove: (satker: string, parent: { code: string; name: string }) =>
@@ -234,7 +234,7 @@ export const authErrors = {
     new DomainError(
       'AUTH.PASSWORD_CHANGE_REQUIRED',
       'Kata sandi Anda dibuat atau diatur ulang oleh Admin, sehingga harus Anda ganti sebelum dapat melanjutkan. ' +
-        'Buka Ubah Kata Sandi (POST /api/v1/auth/password), masukkan kata sandi dari Admin sebagai kata sandi saat ini, ' +
+        'Buka menu Ubah Kata Sandi, masukkan kata sandi dari Admin sebagai kata sandi saat ini, ' +
         'pilih kata sandi baru milik Anda sendiri, lalu masuk kembali.',
       'forbidden',
     ),

@@ -134,7 +134,7 @@ export class HealthController {
     if (!header) return { why: DETAILS_SIGNED_IN };
     const caller = await this.bearer.callerOf(header);
     if (caller === null) return { why: `${DETAILS_SIGNED_IN} Token yang dikirim tidak berlaku (kedaluwarsa, keluar, atau kata sandi berganti): masuk kembali.` };
-    if (caller.passwordChangeRequired) return { why: `${DETAILS_SIGNED_IN} Ganti dahulu kata sandi yang diberikan Admin (POST /api/v1/auth/password).` };
+    if (caller.passwordChangeRequired) return { why: `${DETAILS_SIGNED_IN} Ganti dahulu kata sandi yang diberikan Admin lewat menu Ubah Kata Sandi.` };
     if (!DETAIL_READERS.includes(caller.user.role)) return { why: `${DETAILS_SIGNED_IN} Peran Anda (${caller.user.role}) tidak termasuk.` };
     return { user: caller.user };
   }

@@ -7,7 +7,12 @@ import { DECIMAL_INPUT } from '../http/decimal-text.schema';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 
 export class EvidenceRefDto {
-  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', description: 'Dari jawaban POST evidence' })
+  @ApiProperty({
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    description:
+      'Dari jawaban POST evidence. Berkas yang tidak diunggah subbagian ini: 422 REALISASI.EVIDENCE_NOT_UPLOADED; unggahan subbagian ini ' +
+      'yang tidak dilampirkan dalam UNREFERENCED_UPLOAD_RETENTION_DAYS (atau sudah dihapus pembersihan berkas): 422 REALISASI.EVIDENCE_EXPIRED, unggah ulang.',
+  })
   @IsString() sha256: string;
   @ApiProperty({ example: 'notulen-rapat-januari.pdf', description: 'Nama yang ditampilkan; tanpa folder (/ atau \\), karakter kendali atau tanda kutip' }) @IsString() fileName: string;
   @ApiProperty({ example: 'application/pdf', description: 'Dari jawaban POST evidence; jenis lain ditolak (422 REALISASI.EVIDENCE_MISMATCH)' }) @IsString() contentType: string;

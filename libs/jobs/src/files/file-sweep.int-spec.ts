@@ -161,11 +161,38 @@ describe('file sweep (real PostgreSQL, real files)', () => {
     clock.advance(-2 * 60 * 60 * 1000);
     await expect(evidence.assertUploaded(key, actor, content)).resolves.toBeUndefined();
     clock.advance(90 * 60 * 1000);
-    await expect(evidence.assertUploaded(key, actor, content)).rejects.toMatchObject({ code: 'REALISASI.EVIDENCE_NOT_UPLOADED' });
+    await expect(evidence.assertUploaded(key, actor, content)).rejects.toMatchObject({ code: 'REALISASI.EVIDENCE_EXPIRED' });
     await upload('kpu-a', pdf(), actor); // another file: changes nothing for this one
-    await expect(evidence.assertUploaded(key, actor, content)).rejects.toMatchObject({ code: 'REALISASI.EVIDENCE_NOT_UPLOADED' });
+    await expect(evidence.assertUploaded(key, actor, content)).rejects.toMatchObject({ code: 'REALISASI.EVIDENCE_EXPIRED' });
     await upload('kpu-a', Buffer.from((await evidenceFiles.read('kpu-a', file.sha256))!.bytes), actor);
     await expect(evidence.assertUploaded(key, actor, content)).resolves.toBeUndefined();
+  });
+
+  it('tells the subbagian its own upload expired, before and after the sweep deleted it, and anyone else that it was never uploaded', async () => {
+    const file = await upload('kpu-a', pdf(), kasubbag('kpu-a', 'PDI', 'akun-pdi-1'));
+    const key = { satker: 'kpu-a', subbagian: 'PDI' };
+    const content = { lines: [{ indicatorCode: 'IK-7', evidence: [file] }] };
+    const successor = kasubbag('kpu-a', 'PDI', 'akun-pdi-2'); // the same subbagian, another account
+    const stranger = kasubbag('kpu-a', 'KUL');
+    const expired = {
+      code: 'REALISASI.EVIDENCE_EXPIRED',
+      message: 'Bukti dukung indikator IK-7 sudah kedaluwarsa: diunggah lebih dari 30 hari lalu dan belum pernah dilampirkan ke laporan. '
+        + 'Unggah ulang berkas itu, lalu lampirkan lagi ke laporan.',
+      details: { missing: [{ indicator: 'IK-7', sha256: file.sha256 }], expired: [{ indicator: 'IK-7', sha256: file.sha256 }] },
+    };
+    const notUploaded = {
+      code: 'REALISASI.EVIDENCE_NOT_UPLOADED',
+      message: 'Bukti dukung indikator IK-7 belum diunggah oleh subbagian Anda; unggah berkasnya dahulu, lalu lampirkan ke laporan.',
+      details: { missing: [{ indicator: 'IK-7', sha256: file.sha256 }], expired: [] },
+    };
+    later(31);
+    await expect(evidence.assertUploaded(key, successor, content)).rejects.toMatchObject(expired);
+    await expect(evidence.assertUploaded({ satker: 'kpu-a', subbagian: 'KUL' }, stranger, content)).rejects.toMatchObject(notUploaded);
+    expect((await sweep()).unreferencedUploads.files).toBeGreaterThanOrEqual(1);
+    expect(await held('kpu-a', file.sha256)).toEqual(gone);
+    await expect(evidence.assertUploaded(key, successor, content)).rejects.toMatchObject(expired);
+    await expect(evidence.assertUploaded({ satker: 'kpu-a', subbagian: 'KUL' }, stranger, content)).rejects.toMatchObject(notUploaded);
+    await expect(evidence.assertUploaded({ satker: 'kpu-b', subbagian: 'PDI' }, kasubbag('kpu-b', 'PDI', 'akun-pdi-1'), content)).rejects.toMatchObject(notUploaded);
   });
 
   it('deletes an LKj file no LkjProduced names (the loser of two producers) after a day; the produced ones stay', async () => {

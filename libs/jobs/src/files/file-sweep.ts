@@ -227,7 +227,12 @@ export class FileSweep {
       await session.startTransaction();
       const still = `SELECT f.tenant_id, f.sha256 FROM evidence_files f JOIN unnest($1::text[], $2::text[]) AS c(tenant_id, sha256)
                        ON f.tenant_id = c.tenant_id AND f.sha256 = c.sha256 WHERE f.last_uploaded_at < $3`;
-      await session.query(`DELETE FROM evidence_uploads u USING (${still}) s WHERE u.tenant_id = s.tenant_id AND u.sha256 = s.sha256`, [tenants, hashes, cutoff]);
+      const uploads: Array<{ tenant_id: string; sha256: string; uploaded_by: string; subbagian: string | null }> = await session.query(
+        `WITH deleted AS (DELETE FROM evidence_uploads u USING (${still}) s WHERE u.tenant_id = s.tenant_id AND u.sha256 = s.sha256
+                           RETURNING u.tenant_id, u.sha256, u.uploaded_by, u.subbagian)
+         SELECT * FROM deleted`,
+        [tenants, hashes, cutoff],
+      );
       const gone: Array<{ tenant_id: string; sha256: string; size: string; last_uploaded_at: Date }> = await session.query(
         `WITH gone AS (DELETE FROM evidence_files f USING (${still}) s WHERE f.tenant_id = s.tenant_id AND f.sha256 = s.sha256
                         RETURNING f.tenant_id, f.sha256, f.size, f.last_uploaded_at)
@@ -235,9 +240,12 @@ export class FileSweep {
         [tenants, hashes, cutoff],
       );
       await session.query(
-        `INSERT INTO file_sweep_deletions (sweep_id, swept_at, area, tenant_id, sha256, what, size, uploaded_at)
-         SELECT $1, $2, 'evidence', t, s, 'unreferenced-upload', z, u FROM unnest($3::text[], $4::text[], $5::bigint[], $6::timestamptz[]) AS x(t, s, z, u)`,
-        [report.sweepId, this.clock.now(), gone.map((g) => g.tenant_id), gone.map((g) => g.sha256), gone.map((g) => g.size), gone.map((g) => g.last_uploaded_at)],
+        `INSERT INTO file_sweep_deletions (sweep_id, swept_at, area, tenant_id, sha256, what, size, uploaded_at, uploaded_by, subbagians)
+         SELECT $1, $2, 'evidence', t, s, 'unreferenced-upload', z, u,
+                (SELECT array_agg(DISTINCT h.uploaded_by) FROM jsonb_to_recordset($7::jsonb) AS h(tenant_id text, sha256 text, uploaded_by text, subbagian text) WHERE h.tenant_id = t AND h.sha256 = s),
+                (SELECT array_agg(DISTINCT h.subbagian) FROM jsonb_to_recordset($7::jsonb) AS h(tenant_id text, sha256 text, uploaded_by text, subbagian text) WHERE h.tenant_id = t AND h.sha256 = s AND h.subbagian IS NOT NULL)
+           FROM unnest($3::text[], $4::text[], $5::bigint[], $6::timestamptz[]) AS x(t, s, z, u)`,
+        [report.sweepId, this.clock.now(), gone.map((g) => g.tenant_id), gone.map((g) => g.sha256), gone.map((g) => g.size), gone.map((g) => g.last_uploaded_at), JSON.stringify(uploads)],
       );
       await session.commitTransaction();
       await beforeUnlink?.();

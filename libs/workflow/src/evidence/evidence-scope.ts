@@ -45,6 +45,28 @@ export async function filesOf(
   return held;
 }
 
+/**
+ * Of `hashes`, the uploads of `holder` (its account, or its subbagian) that can no longer be
+ * attached: still stored but last uploaded before `uploadedSince`, or already deleted by the file
+ * sweep (`file_sweep_deletions` names who had uploaded them). Only the holder's own: another
+ * subbagian's file stays absent, as in `filesOf`.
+ */
+export async function expiredUploadsOf(dataSource: DataSource, satker: string, hashes: string[], holder: EvidenceHolder, uploadedSince: Date): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows: Array<{ sha256: string }> = await dataSource.query(
+    `SELECT f.sha256 FROM evidence_files f
+      WHERE f.tenant_id = $1 AND f.sha256 = ANY($2::text[]) AND f.last_uploaded_at < $5::timestamptz
+        AND EXISTS (SELECT 1 FROM evidence_uploads u
+                     WHERE u.tenant_id = f.tenant_id AND u.sha256 = f.sha256 AND (u.uploaded_by = $3 OR u.subbagian = $4::text))
+     UNION
+     SELECT d.sha256 FROM file_sweep_deletions d
+      WHERE d.area = 'evidence' AND d.what = 'unreferenced-upload' AND d.tenant_id = $1 AND d.sha256 = ANY($2::text[])
+        AND ($3 = ANY(d.uploaded_by) OR $4::text = ANY(d.subbagians))`,
+    [satker, hashes, holder.id, holder.subbagian, uploadedSince],
+  );
+  return new Set(rows.map((r) => r.sha256));
+}
+
 /** Of `hashes`, the office's files that a saved report of `subbagian` refers to (its `RealisasiDraftSaved` events). */
 async function referencedBySubbagian(dataSource: DataSource, satker: string, hashes: string[], subbagian: string) {
   const rows: Array<{ sha256: string; content_type: string; size: string }> = await dataSource.query(

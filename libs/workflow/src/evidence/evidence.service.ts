@@ -8,7 +8,7 @@ import type { RealisasiKey } from '@kinerja/domain';
 import type { WorkflowActor } from '../shared/workflow-actor';
 import { cleanFileName } from './clean-file-name';
 import { EVIDENCE_ALERT_SOURCE, evidenceMismatchDamage, reportsReferencing } from './evidence-mismatch.alert';
-import { type EvidenceHolder, filesOf, uploadedName } from './evidence-scope';
+import { type EvidenceHolder, expiredUploadsOf, filesOf, uploadedName } from './evidence-scope';
 import { detectEvidenceType, EVIDENCE_TYPES } from './evidence-type.detect';
 import { EvidenceUploadLimiter } from './evidence-upload.limiter';
 
@@ -173,17 +173,12 @@ export class EvidenceService {
       (Array.isArray(l.evidence) ? l.evidence : []).map((e) => ({ indicator: l.indicatorCode, sha256: String(e?.sha256), contentType: e?.contentType, size: e?.size })),
     );
     if (refs.length === 0) return;
-    const known = await filesOf(this.dataSource, key.satker, [...new Set(refs.map((r) => r.sha256))], holderOf(actor), {
-      uploadedSince: attachableSince(this.clock.now(), this.config.UNREFERENCED_UPLOAD_RETENTION_DAYS),
-    });
+    const uploadedSince = attachableSince(this.clock.now(), this.config.UNREFERENCED_UPLOAD_RETENTION_DAYS);
+    const known = await filesOf(this.dataSource, key.satker, [...new Set(refs.map((r) => r.sha256))], holderOf(actor), { uploadedSince });
     const missing = refs.filter((r) => !known.has(r.sha256));
     if (missing.length > 0) {
-      throw new DomainError(
-        'REALISASI.EVIDENCE_NOT_UPLOADED',
-        `Bukti dukung indikator ${[...new Set(missing.map((m) => m.indicator))].join(', ')} belum diunggah oleh subbagian Anda; unggah dahulu lewat POST evidence.`,
-        'validation',
-        { missing: missing.map(({ indicator, sha256 }) => ({ indicator, sha256 })) },
-      );
+      const expired = await expiredUploadsOf(this.dataSource, key.satker, [...new Set(missing.map((m) => m.sha256))], holderOf(actor), uploadedSince);
+      throw evidenceNotAttachable(missing, expired, this.config.UNREFERENCED_UPLOAD_RETENTION_DAYS);
     }
     const mismatched = refs.flatMap((r) => {
       const file = known.get(r.sha256)!;
@@ -195,7 +190,7 @@ export class EvidenceService {
       throw new DomainError(
         'REALISASI.EVIDENCE_MISMATCH',
         `Jenis atau ukuran bukti dukung indikator ${[...new Set(mismatched.map((m) => m.indicator))].join(', ')} tidak sama dengan file yang diunggah; ` +
-          'gunakan contentType dan size dari jawaban unggahan (POST evidence).',
+          'lampirkan jenis dan ukuran berkas seperti yang tercatat saat berkas itu diunggah.',
         'validation',
         { mismatched },
       );
@@ -233,6 +228,31 @@ export const ATTACH_MARGIN_MS = 60 * 60 * 1000;
 
 export function attachableSince(now: Date, retentionDays: number): Date {
   return new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000 + ATTACH_MARGIN_MS);
+}
+
+/**
+ * References a report may not make. Never uploaded by the subbagian (or another subbagian's file,
+ * answered alike): `REALISASI.EVIDENCE_NOT_UPLOADED`. When every one is the subbagian's own upload
+ * that was not attached within UNREFERENCED_UPLOAD_RETENTION_DAYS (past the window, or already
+ * deleted by the file sweep): `REALISASI.EVIDENCE_EXPIRED`, which says to upload it again. A mix
+ * keeps NOT_UPLOADED, and its message names the expired ones too. `details.missing` lists every
+ * refused reference, `details.expired` the expired ones.
+ */
+function evidenceNotAttachable(missing: Array<{ indicator: string; sha256: string }>, expired: Set<string>, retentionDays: number): DomainError {
+  const indicators = (refs: typeof missing) => [...new Set(refs.map((m) => m.indicator))].join(', ');
+  const old = missing.filter((m) => expired.has(m.sha256));
+  const never = missing.filter((m) => !expired.has(m.sha256));
+  const expiredWords = old.length === 0 ? '' :
+    `Bukti dukung indikator ${indicators(old)} sudah kedaluwarsa: diunggah lebih dari ${retentionDays} hari lalu dan belum pernah dilampirkan ke laporan. ` +
+    'Unggah ulang berkas itu, lalu lampirkan lagi ke laporan.';
+  const details = { missing: missing.map(({ indicator, sha256 }) => ({ indicator, sha256 })), expired: old.map(({ indicator, sha256 }) => ({ indicator, sha256 })) };
+  if (never.length === 0) return new DomainError('REALISASI.EVIDENCE_EXPIRED', expiredWords, 'validation', details);
+  return new DomainError(
+    'REALISASI.EVIDENCE_NOT_UPLOADED',
+    `Bukti dukung indikator ${indicators(never)} belum diunggah oleh subbagian Anda; unggah berkasnya dahulu, lalu lampirkan ke laporan.${expiredWords ? ` ${expiredWords}` : ''}`,
+    'validation',
+    details,
+  );
 }
 
 /** The subbagian counts for a Kasubbag only: other roles upload and read as themselves. */
