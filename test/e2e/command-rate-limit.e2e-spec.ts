@@ -69,6 +69,13 @@ describe('commands per account', () => {
     const replay = await rename(admin, 'Admin Batas 1', answeredKey).expect(200);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(await events()).toBe(before);
+    // The used key lets through only that request again: not a new body under it (a new command),
+    // nor a command on a route that ignores keys.
+    const newBody = await rename(admin, 'Admin Batas diam-diam', answeredKey);
+    expect({ status: newBody.status, code: newBody.body.code }).toEqual({ status: 429, code: 'RATE_LIMIT.COMMANDS' });
+    const readAll = await t.http.post('/api/v1/me/notifications/read-all').set('Authorization', `Bearer ${admin}`).set('Idempotency-Key', answeredKey);
+    expect({ status: readAll.status, code: readAll.body.code }).toEqual({ status: 429, code: 'RATE_LIMIT.COMMANDS' });
+    expect(await events()).toBe(before);
     // Another account's commands are counted apart.
     await t.http.post('/api/v1/auth/password').set('Authorization', `Bearer ${other.token}`)
       .send({ currentPassword: 'batas-awal-kopi-jahe-1', newPassword: 'batas-baru-teh-tarik-22' }).expect(204);

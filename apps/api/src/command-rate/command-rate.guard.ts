@@ -9,6 +9,8 @@ import { SATKER_PARAM } from '../auth/access.guard';
 import type { AuthenticatedRequest } from '../http/current-user.decorator';
 import { commandRateLimited, commandRatePolicy, type CommandRatePolicy } from './command-rate.policy';
 import { TAKE_COMMAND, TAKE_COMMAND_SHA } from './command-rate.script';
+import { HONOURS_IDEMPOTENCY_KEY } from '../workflow-http/command-headers.decorator';
+import { commandFingerprint } from '../workflow-http/command-options';
 import { OWN_RATE_LIMIT_KEY } from './own-rate-limit.decorator';
 
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -24,9 +26,12 @@ const WARNING_EVERY_MS = 10_000;
  *
  * Not counted: reads; routes without a user (login, with its own limits per address and account);
  * routes marked `@OwnRateLimit` (evidence uploads: EVIDENCE_UPLOADS_PER_HOUR). A retry of a command
- * already answered (its Idempotency-Key recorded) counts like any command while the account is
- * under its limit (telling it apart would cost a database read per command), and over the limit it
- * is still let through, uncounted, to get its first answer: it writes nothing.
+ * already answered counts like any command while the account is under its limit (telling it apart
+ * would cost a database read per command), and over the limit it is still let through, uncounted,
+ * to get its first answer, which writes nothing: only on a route that honours Idempotency-Key
+ * (`@CommandHeaders()`), and only when its key is recorded with this very request's fingerprint
+ * (the same command, route and payload). A new body with an old key, or a key on a route that
+ * ignores keys (logout, read-all), would otherwise run a new command past the limit.
  *
  * When Redis does not answer, commands go through uncounted (logged at warn), as evidence uploads
  * do: the facts live in PostgreSQL, and an outage of Redis must not stop a Kasubbag at the deadline
@@ -56,7 +61,9 @@ export class CommandRateGuard implements CanActivate {
     if (!user || !COMMAND_METHODS.has(request.method)) return true;
     if (this.reflector.getAllAndOverride<string | undefined>(OWN_RATE_LIMIT_KEY, [context.getHandler(), context.getClass()])) return true;
     const waitMs = await this.take(user.id);
-    if (waitMs === 0 || (await this.answeredBefore(request, user))) return true;
+    if (waitMs === 0) return true;
+    const replayable = this.reflector.getAllAndOverride<boolean | undefined>(HONOURS_IDEMPOTENCY_KEY, [context.getHandler(), context.getClass()]) === true;
+    if (replayable && (await this.answeredBefore(request, user))) return true;
     throw commandRateLimited(this.policy, waitMs);
   }
 
@@ -75,7 +82,10 @@ export class CommandRateGuard implements CanActivate {
     return Number(answer);
   }
 
-  /** Is this a retry of a command already carried out (its Idempotency-Key recorded by the event store or the identity commands)? */
+  /**
+   * Is this a retry of a command already carried out: its Idempotency-Key recorded by the event store
+   * or the identity commands with the fingerprint of this same request (as `commandOptions` computes it)?
+   */
   private async answeredBefore(request: AuthenticatedRequest, user: AuthenticatedUser): Promise<boolean> {
     let key: string | null;
     try {
@@ -86,9 +96,9 @@ export class CommandRateGuard implements CanActivate {
     if (key === null) return false;
     const satker = request.params?.[SATKER_PARAM];
     const rows: Array<{ answered: boolean }> = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM event_idempotency_keys WHERE tenant_id = $1 AND idempotency_key = $3)
-           OR EXISTS (SELECT 1 FROM identity_command_results WHERE satker_code = $2 AND idempotency_key = $3) AS answered`,
-      [typeof satker === 'string' ? satker : user.satker, user.satker, key],
+      `SELECT EXISTS (SELECT 1 FROM event_idempotency_keys WHERE tenant_id = $1 AND idempotency_key = $3 AND request_fingerprint = $4)
+           OR EXISTS (SELECT 1 FROM identity_command_results WHERE satker_code = $2 AND idempotency_key = $3 AND request_fingerprint = $4) AS answered`,
+      [typeof satker === 'string' ? satker : user.satker, user.satker, key, commandFingerprint(request)],
     );
     return rows[0]?.answered === true;
   }

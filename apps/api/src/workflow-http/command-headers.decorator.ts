@@ -1,10 +1,17 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorBody } from '../http/error-body';
 
-/** The headers every command accepts and the errors every command may give, for the OpenAPI document. */
+/** Set by `@CommandHeaders()`: the route honours Idempotency-Key (CommandRateGuard lets a replay of it through over the limit). */
+export const HONOURS_IDEMPOTENCY_KEY = 'kinerja:honoursIdempotencyKey';
+
+/**
+ * The headers every command accepts and the errors every command may give, for the OpenAPI document;
+ * and the mark that the route honours Idempotency-Key (it takes `commandOptions(req)`).
+ */
 export const CommandHeaders = () =>
   applyDecorators(
+    SetMetadata(HONOURS_IDEMPOTENCY_KEY, true),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
