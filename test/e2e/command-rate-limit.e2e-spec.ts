@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_RATING_SCALE } from '@kinerja/domain';
 import { createTestApp, TestApp } from '../support/test-app';
 import { FIXTURE_PASSWORD, login, loginFirstAdmin } from '../support/identity-fixtures';
 
@@ -86,6 +87,22 @@ describe('commands per account', () => {
     expect(again.headers['idempotent-replayed']).toBeUndefined();
     expect(await events()).toBeGreaterThan(before);
     await rename(admin, 'Admin Batas lagi').expect(429);
+  }, 30_000);
+
+  it('over the limit, answers a retry of an event-store command with its first answer, and refuses a new body under its key', async () => {
+    await sleep(BURST * INTERVAL_MS + 200); // the burst refilled
+    const auth = { Authorization: `Bearer ${admin}` };
+    const scale = (label: string, key: string) =>
+      t.http.put(`/api/v1/satker/${OFFICE}/rating-scale`).set(auth).set('Idempotency-Key', key).send({ label, rows: DEFAULT_RATING_SCALE.rows });
+    const key = randomUUID();
+    await scale('skala-batas-1', key).expect(200);
+    for (let i = 1; i < BURST; i++) await t.http.post('/api/v1/me/notifications/read-all').set(auth).expect(200);
+    const before = await events();
+    const replay = await scale('skala-batas-1', key).expect(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    const other = await scale('skala-batas-2', key);
+    expect({ status: other.status, code: other.body.code }).toEqual({ status: 429, code: 'RATE_LIMIT.COMMANDS' });
+    expect(await events()).toBe(before);
   }, 30_000);
 
   it('does not count, nor refuse, evidence uploads, which have limits of their own', async () => {
