@@ -6,7 +6,7 @@ const on = (iso: string) => {
 };
 const day10: DeadlineDayHistory = [{ changedOn: on('2023-01-02'), deadlineDay: 10 }];
 
-describe('A month whose deadline had passed when the PK of its year was first approved is due by a catch-up deadline', () => {
+describe('A month whose reporting window had begun when the PK of its year was first approved is due by a catch-up deadline', () => {
   describe('given deadline day 10 and the PK of 2026 first approved on 20 November 2026', () => {
     const opened = on('2026-11-20');
 
@@ -24,13 +24,33 @@ describe('A month whose deadline had passed when the PK of its year was first ap
     });
   });
 
-  it('given the PK approved on 2 February, then January is due 10 February as usual', () => {
-    expect(reportDeadline(day10, 2026, 1, on('2026-02-02'))).toEqual(on('2026-02-10'));
-    expect(catchUpDeadline(day10, 2026, 1, on('2026-02-02'))).toBeNull();
+  describe('given deadline day 10 and the PK of 2026 first approved on 7 December 2026, three days before November is due', () => {
+    const opened = on('2026-12-07');
+
+    it('then January to November are due 10 January 2027, as December is: no older month due after a newer one', () => {
+      for (let month = 1; month <= 12; month++) expect(reportDeadline(day10, 2026, month, opened)).toEqual(on('2027-01-10'));
+      expect(catchUpDeadline(day10, 2026, 11, opened)).toEqual(on('2027-01-10'));
+      expect(catchUpDeadline(day10, 2026, 12, opened)).toBeNull();
+    });
   });
 
-  it('given the PK approved on the deadline day itself (10 February), then January is due 10 February: the day is included', () => {
-    expect(reportDeadline(day10, 2026, 1, on('2026-02-10'))).toEqual(on('2026-02-10'));
+  it('given the PK approved on 1 February, the first day January can be sent, then January is due 10 February as usual', () => {
+    expect(reportDeadline(day10, 2026, 1, on('2026-02-01'))).toEqual(on('2026-02-10'));
+    expect(catchUpDeadline(day10, 2026, 1, on('2026-02-01'))).toBeNull();
+  });
+
+  it('given the PK approved on 2 February, a day of January\'s window lost, then January is due 10 March with February', () => {
+    expect(reportDeadline(day10, 2026, 1, on('2026-02-02'))).toEqual(on('2026-03-10'));
+    expect(catchUpDeadline(day10, 2026, 1, on('2026-02-02'))).toEqual(on('2026-03-10'));
+    expect(catchUpDeadline(day10, 2026, 2, on('2026-02-02'))).toBeNull();
+  });
+
+  it('given the PK approved on the deadline day itself (10 February), then January is due 10 March, not within hours', () => {
+    expect(reportDeadline(day10, 2026, 1, on('2026-02-10'))).toEqual(on('2026-03-10'));
+  });
+
+  it('given the PK approved in January (the demo: 16 January), then every month keeps its own deadline', () => {
+    for (let month = 1; month <= 12; month++) expect(catchUpDeadline(day10, 2026, month, on('2026-01-16'))).toBeNull();
   });
 
   it('given the PK approved on 20 February, then January is due 10 March and February keeps 10 March', () => {
@@ -45,9 +65,9 @@ describe('A month whose deadline had passed when the PK of its year was first ap
     }
   });
 
-  it('given the PK of 2026 approved on 8 January 2027, then December 2026 keeps 10 January 2027 and November is due 10 February 2027', () => {
-    expect(reportDeadline(day10, 2026, 12, on('2027-01-08'))).toEqual(on('2027-01-10'));
-    expect(reportDeadline(day10, 2026, 11, on('2027-01-08'))).toEqual(on('2027-02-10'));
+  it('given the PK of 2026 approved on 1 January 2027, then December 2026 keeps 10 January 2027 and November is due 10 February 2027', () => {
+    expect(reportDeadline(day10, 2026, 12, on('2027-01-01'))).toEqual(on('2027-01-10'));
+    expect(reportDeadline(day10, 2026, 11, on('2027-01-01'))).toEqual(on('2027-02-10'));
   });
 
   it('given no approved PK (opened is null), then every month has its ordinary deadline', () => {
@@ -71,10 +91,12 @@ describe('A month whose deadline had passed when the PK of its year was first ap
       expect(reportDeadline(history, 2026, 12, on('2026-11-20'))).toEqual(on('2027-01-05'));
     });
 
-    it('given a month whose own (extended) deadline had not passed at the approval, then it keeps its own', () => {
-      // 10 → 25 on 5 February: January is due 25 February; approved on 20 February, it stays so.
+    it('given a month whose own (extended) deadline had not passed at the approval but whose window had begun, then it is due with the next month', () => {
+      // 10 → 25 on 5 February: January is due 25 February; approved on 20 February, five days of its
+      // window would be left, so it is due 25 March with February.
       const history = [...day10, { changedOn: on('2026-02-05'), deadlineDay: 25 }];
-      expect(reportDeadline(history, 2026, 1, on('2026-02-20'))).toEqual(on('2026-02-25'));
+      expect(reportDeadline(history, 2026, 1, on('2026-02-20'))).toEqual(on('2026-03-25'));
+      expect(reportDeadline(history, 2026, 1, on('2026-02-01'))).toEqual(on('2026-02-25'));
     });
   });
 });

@@ -72,14 +72,20 @@ export function firstMonthChangeApplies(before: DeadlineDayHistory, change: Dead
 /**
  * The catch-up deadline of month M, or null when M keeps its own. `opened` is the local date on
  * which the office's PK of M's year was FIRST approved (a PK Perubahan does not move it): no report
- * is accepted before, so a month whose deadline had already passed on that day could never have
- * been sent in time. Such a month is due by the deadline of the month `opened` falls in (PK of 2026
- * first approved 20 November 2026, day 10: January to October are due 10 December, as November).
+ * is accepted before. Every report gets at least the office's usual window, the 1st to day D of the
+ * month after its month. So M keeps its own deadline only if the PK was approved by the 1st of the
+ * month after M, the first day M could be sent; otherwise M is due by the deadline of the month
+ * `opened` falls in, the first one that leaves a whole window after the approval. With day 10 and
+ * the PK of 2026 first approved on 20 November 2026, January to October are due 10 December, as
+ * November is; approved on 7 December, January to November are due 10 January 2027, as December is
+ * (never an older month due after a newer one, never a deadline a few hours after the approval).
  */
 export function catchUpDeadline(
   history: DeadlineDayHistory, year: number, month: number, opened: LocalDate | null, fallback?: number,
 ): LocalDate | null {
-  if (opened === null || !deadlineHasPassed(reportDeadlineOf(history, year, month, fallback), opened)) return null;
+  if (opened === null) return null;
+  const firstDaySendable = month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
+  if (!deadlineHasPassed(firstDaySendable, opened)) return null;
   return reportDeadlineOf(history, opened.year, opened.month, fallback);
 }
 

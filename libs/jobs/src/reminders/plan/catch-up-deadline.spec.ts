@@ -133,8 +133,8 @@ describe('reminders of months due by a catch-up deadline (the PK of their year f
     });
   });
 
-  it('given the PK approved on 2 February (before January\'s deadline), then January is escalated on 11 February as usual, with no catch-up', () => {
-    const early = new Map([[2026, { year: 2026, month: 2, day: 2 }]]);
+  it('given the PK approved on 1 February (the first day January can be sent), then January is escalated on 11 February as usual, with no catch-up', () => {
+    const early = new Map([[2026, { year: 2026, month: 2, day: 1 }]]);
     const [due] = of('OVERDUE_ESCALATION', { office: day10, now: at('2026-02-11 08:00'), reports: owed(1), pkOpened: early });
     expect(due).toMatchObject({ key: 'overdue:kpu-jember:2026-01', periods: [{ year: 2026, month: 1 }], deadline: { year: 2026, month: 2, day: 10 } });
     expect(due.pkApprovedOn).toBeUndefined();
