@@ -110,6 +110,27 @@ describe('the lock state in the administrator’s view of users', () => {
     expect(stale.status).toBe(409);
   });
 
+  it('shows the lock of one address (the owner at their own computer) and lifts it with unlock', async () => {
+    const admin = own.users.ADMIN.token;
+    const sekretaris = own.users.SEKRETARIS;
+    const detailPath = `/api/v1/satker/${own.code}/users/${sekretaris.id}`;
+    const fromDesk = (password: string) => t.http.post('/api/v1/auth/login').set('X-Forwarded-For', '10.8.1.7').send({ username: sekretaris.username, password });
+    expect((await t.http.get(detailPath).set(asAdmin(admin)).expect(200)).body).toMatchObject({ addressLockedUntil: null });
+
+    const before = Date.now();
+    for (let i = 0; i < 3; i++) await fromDesk('salah-ketik');
+    const refused = await fromDesk(FIXTURE_PASSWORD);
+    expect(refused.body).toMatchObject({ code: 'AUTH.LOCKED', details: { lock: 'pair' } });
+    const detail = (await t.http.get(detailPath).set(asAdmin(admin)).expect(200)).body;
+    expect(detail).toMatchObject({ lockedUntil: null, failedAttempts: 3, addressLockedUntil: refused.body.details.lockedUntil });
+    expect(Date.parse(detail.addressLockedUntil)).toBeGreaterThanOrEqual(before + LOCK_MINUTES * 60_000);
+    expect(await listed(admin, sekretaris.id)).toMatchObject({ addressLockedUntil: detail.addressLockedUntil });
+
+    await t.http.post(`${detailPath}/unlock`).set(asAdmin(admin)).send({}).expect(200);
+    expect((await t.http.get(detailPath).set(asAdmin(admin)).expect(200)).body).toMatchObject({ lockedUntil: null, failedAttempts: 0, addressLockedUntil: null });
+    expect((await fromDesk(FIXTURE_PASSWORD)).status).toBe(200);
+  });
+
   it('gives no other role the users, nor their lock state', async () => {
     for (const role of ['SEKRETARIS', 'KETUA', 'KASUBBAG', 'INSPEKTORAT'] as const) {
       const token = own.users[role].token;

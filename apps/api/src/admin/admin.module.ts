@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@kinerja/identity';
 import { WorkflowModule } from '@kinerja/workflow';
+import { AuthModule } from '../auth/auth.module';
 import { SatkerController } from './satker.controller';
 import { SubbagianController } from './subbagian.controller';
 import { UsersController } from './users.controller';
 
 /** Offices, subbagian and users over HTTP (writes: ADMIN, within its office scope). */
 @Module({
-  imports: [IdentityModule, WorkflowModule],
+  imports: [IdentityModule, WorkflowModule, AuthModule],
   controllers: [SatkerController, SubbagianController, UsersController],
 })
 export class AdminModule {}

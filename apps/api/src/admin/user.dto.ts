@@ -131,7 +131,7 @@ export class AdministeredUserDto extends UserDto {
     example: '2026-12-07T03:15:00.000Z',
     description:
       'Akhir penguncian akun karena gagal masuk berulang; null bila akun tidak terkunci. Buka lebih awal dengan POST …/users/{userId}/unlock. ' +
-      'Penguncian satu alamat klien (setelah LOGIN_MAX_FAILURES dari alamat itu) tidak tampil di sini: berakhir sendiri setelah LOGIN_LOCK_MINUTES dan pengguna tetap dapat masuk dari alamat lain.' +
+      'Penguncian satu alamat klien (setelah LOGIN_MAX_FAILURES dari alamat itu) ada di addressLockedUntil.' +
       HIDDEN_FROM_AUDITED,
   })
   lockedUntil?: string | null;
@@ -154,4 +154,17 @@ export class AdministeredUserDto extends UserDto {
     description: `true: kata sandi ditetapkan administrator (akun baru atau reset) dan pemiliknya belum menggantinya; ia hanya dapat mengganti kata sandi.${HIDDEN_FROM_AUDITED}`,
   })
   mustChangePassword?: boolean;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description:
+      'Akhir penguncian terakhir akun ini dari satu alamat klien (setelah LOGIN_MAX_FAILURES kegagalan dari alamat itu, biasanya komputer pemiliknya sendiri); ' +
+      'null bila tidak ada. Alamat lain tetap dapat masuk. Berakhir sendiri setelah LOGIN_LOCK_MINUTES; POST …/users/{userId}/unlock membukanya. ' +
+      'Tidak ada (field dihilangkan) bila keadaan itu tidak dapat dibaca saat ini (Redis tidak menjawab).' +
+      HIDDEN_FROM_AUDITED,
+  })
+  addressLockedUntil?: string | null;
 }

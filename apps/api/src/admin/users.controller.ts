@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { Request, Response } from 'express';
 import { UserAdministrationService, UserPasswordService, UserService } from '@kinerja/identity';
 import type { AdministeredUserView, AuthenticatedUser, UserView } from '@kinerja/identity';
+import { PairLockout } from '../auth/pair-lockout';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
@@ -21,13 +22,14 @@ export class UsersController {
     private readonly users: UserService,
     private readonly administered: UserAdministrationService,
     private readonly passwords: UserPasswordService,
+    private readonly pairLocks: PairLockout,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Pengguna satker, dengan keadaan masuknya (terkunci sampai kapan, gagal masuk, wajib ganti kata sandi)' })
   @ApiOkResponse({ type: AdministeredUserDto, isArray: true })
   list(@CurrentUser() user: AuthenticatedUser, @Param('satker') satker: string): Promise<AdministeredUserView[]> {
-    return this.administered.list(user, satker);
+    return this.administered.list(user, satker, this.pairLocks);
   }
 
   @Post()
@@ -57,7 +59,7 @@ export class UsersController {
     @Param('userId', userId) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AdministeredUserView> {
-    return withViewEtag(response, await this.administered.get(user, satker, id));
+    return withViewEtag(response, await this.administered.get(user, satker, id, this.pairLocks));
   }
 
   @Patch(':userId')
@@ -103,8 +105,8 @@ export class UsersController {
     summary: 'Membuka kunci akun (kegagalan masuk dihapus) tanpa mengganti kata sandi',
     description:
       'Lifts the account lock and forgets the failed logins, for an owner who remembers their password; answers what was there ' +
-      '(`failedAttempts`, `lockedUntil`, null when it was not locked). A lock of one client address (`lock: "pair"`) ends by itself ' +
-      'after LOGIN_LOCK_MINUTES, and the owner signs in from any other address meanwhile.',
+      '(`failedAttempts`, `lockedUntil`, null when it was not locked). The locks of single client addresses (`lock: "pair"`, ' +
+      '`addressLockedUntil` in the user\'s view) are lifted too.',
   })
   @ApiOkResponse({ schema: { properties: { failedAttempts: { type: 'integer' }, lockedUntil: { type: 'string', format: 'date-time', nullable: true } } } })
   @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.CANNOT_RESET_OWN_PASSWORD (one\'s own account), USER.AUDITOR_MANAGED_ABOVE' })
@@ -115,7 +117,7 @@ export class UsersController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ failedAttempts: number; lockedUntil: string | null }> {
-    const { replayed, ...answer } = await this.passwords.unlock(user, satker, id, commandOptions(request));
+    const { replayed, ...answer } = await this.passwords.unlock(user, satker, id, commandOptions(request), this.pairLocks);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return answer;
   }

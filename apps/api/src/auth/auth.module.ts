@@ -58,6 +58,6 @@ import { VerificationSlots } from './verification-slots';
     // After AccessGuard (global guards run in the order they are provided): it counts the user AccessGuard found.
     { provide: APP_GUARD, useClass: CommandRateGuard },
   ],
-  exports: [AccessTokenService, BearerAuthenticator],
+  exports: [AccessTokenService, BearerAuthenticator, PairLockout],
 })
 export class AuthModule {}

@@ -1,14 +1,20 @@
 /**
  * One failure, atomically: the failure that reaches the limit drops the count and sets the lock,
- * as an account's count goes back to zero when it locks. The count lives for the lock window since
- * its last failure, the lock until its end: nothing is left in Redis for longer than that.
- * KEYS: count, lock. ARGV: max failures, the lock's value, lock window (ms). Answers 1 when it locked.
+ * as an account's count goes back to zero when it locks, and notes the address in the name's list
+ * of locked addresses (a sorted set by lock end, so that an ADMIN's view and unlock find the name's
+ * pair locks without a scan of Redis). The count lives for the lock window since its last failure,
+ * the lock and the list until the lock's end: nothing is left in Redis for longer than that.
+ * KEYS: count, lock, locked addresses. ARGV: max failures, the lock's value, lock window (ms),
+ * address, lock end (ms), now (ms). Answers 1 when it locked.
  */
 export const RECORD_FAILURE = `
 local failures = redis.call('INCR', KEYS[1])
 if failures >= tonumber(ARGV[1]) then
   redis.call('DEL', KEYS[1])
   redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+  redis.call('ZADD', KEYS[3], ARGV[5], ARGV[4])
+  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[6])
+  redis.call('PEXPIRE', KEYS[3], ARGV[3])
   return 1
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])

@@ -45,6 +45,17 @@ export interface PairFailures {
   clear(username: string, address: string): Promise<void>;
 }
 
+/**
+ * The pair locks of one name over every address, as the ADMIN who manages the account sees and
+ * lifts them (the API keeps them in Redis, with a list of the name's locked addresses).
+ */
+export interface AddressLocks {
+  /** The name's pair locks that end after `now`; null when they cannot be read now (Redis does not answer). */
+  locksOf(username: string, now: Date): Promise<PairLock[] | null>;
+  /** Lifts every pair lock of the name and forgets the failures counted towards them. */
+  liftAll(username: string): Promise<void>;
+}
+
 /** The addresses a name's password was proven from: they still get in while the account is locked. */
 export interface KnownAddresses {
   isKnown(username: string, address: string, now: Date): Promise<boolean>;

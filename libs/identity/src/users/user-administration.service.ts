@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@kinerja/platform';
-import { AccountLockout } from '../auth/account-lockout';
+import { AccountLockout, type AddressLocks } from '../auth/account-lockout';
+import { normalizedUsername } from '../auth/credentials.service';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser, UserView } from '../identity.types';
 import { toActor } from '../satker/satker.service';
 import { auditorsManagedAbove } from './auditor-accounts';
 import { USER_COLUMNS, UserRow, toUserView } from './user.rows';
-import { SIGN_IN_COLUMNS, UserSignIn, UserSignInRow, userSignIn } from './user-sign-in';
+import { addressLockedUntil, SIGN_IN_COLUMNS, UserSignIn, UserSignInRow, userSignIn } from './user-sign-in';
 
 /**
  * A user as an ADMIN of the office sees it: the view, and how it stands with signing in — the latter
@@ -19,7 +20,8 @@ export type AdministeredUserView = UserView & Partial<UserSignIn>;
 
 /**
  * The users of an office for their ADMIN (the routes under satker/{satker}/users, ADMIN only):
- * read fresh from the users row, where the account lock lives, at every request.
+ * read fresh from the users row, where the account lock lives, at every request; and, given the
+ * API's `addressLocks`, the latest pair lock of each account.
  */
 @Injectable()
 export class UserAdministrationService {
@@ -29,21 +31,21 @@ export class UserAdministrationService {
     private readonly clock: Clock,
   ) {}
 
-  async list(caller: AuthenticatedUser, satker: string): Promise<AdministeredUserView[]> {
+  async list(caller: AuthenticatedUser, satker: string, addressLocks?: AddressLocks): Promise<AdministeredUserView[]> {
     const rows: Array<UserRow & UserSignInRow> = await this.dataSource.query(
       `SELECT ${USER_COLUMNS}, ${SIGN_IN_COLUMNS} FROM users WHERE satker_code = $1 ORDER BY username`,
       [satker],
     );
     const now = this.clock.now();
     const auditorsHidden = await this.auditorsHidden(caller, satker);
-    return rows.map((row) => this.view(row, now, auditorsHidden));
+    return Promise.all(rows.map((row) => this.view(row, now, auditorsHidden, addressLocks)));
   }
 
   /** A user of the given office; another office's user is "not found". */
-  async get(caller: AuthenticatedUser, satker: string, id: string): Promise<AdministeredUserView> {
+  async get(caller: AuthenticatedUser, satker: string, id: string, addressLocks?: AddressLocks): Promise<AdministeredUserView> {
     const [row] = await this.dataSource.query(`SELECT ${USER_COLUMNS}, ${SIGN_IN_COLUMNS} FROM users WHERE satker_code = $1 AND id = $2`, [satker, id]);
     if (!row) throw identityErrors.userNotFound(id);
-    return this.view(row, this.clock.now(), row.role === 'INSPEKTORAT' && (await this.auditorsHidden(caller, satker)));
+    return this.view(row, this.clock.now(), row.role === 'INSPEKTORAT' && (await this.auditorsHidden(caller, satker)), addressLocks);
   }
 
   /** Whether the caller may not see the sign-ins of the office's INSPEKTORAT accounts (the rule that refuses it managing them). */
@@ -51,9 +53,12 @@ export class UserAdministrationService {
     return (await auditorsManagedAbove(this.dataSource.manager, toActor(caller), satker)) !== null;
   }
 
-  private view(row: UserRow & UserSignInRow, now: Date, auditorsHidden: boolean): AdministeredUserView {
+  private async view(row: UserRow & UserSignInRow, now: Date, auditorsHidden: boolean, addressLocks?: AddressLocks): Promise<AdministeredUserView> {
     const user = toUserView(row);
     if (auditorsHidden && user.role === 'INSPEKTORAT') return user;
-    return { ...user, ...userSignIn(row, now, this.lockout.accountPolicy) };
+    const view: AdministeredUserView = { ...user, ...userSignIn(row, now, this.lockout.accountPolicy) };
+    if (!addressLocks) return view;
+    const until = addressLockedUntil(await addressLocks.locksOf(normalizedUsername(user.username), now), row.password_changed_at ?? null, now);
+    return until === undefined ? view : { ...view, addressLockedUntil: until };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccountLockout } from '../auth/account-lockout';
+import { AccountLockout, type AddressLocks } from '../auth/account-lockout';
+import { normalizedUsername } from '../auth/credentials.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Clock } from '@kinerja/platform';
 import { IdentityCommandOptions, IdentityUnitOfWork } from '../events/identity-unit-of-work';
@@ -55,21 +56,26 @@ export class UserPasswordService {
    * Lifts the account lock and forgets the failed logins, without a new password (its owner remembers
    * it): an administrator's answer to a Kasubbag locked out by their own typos. Refused for one's own
    * account like a reset, and for an INSPEKTORAT by the office's own ADMIN. Answers what was there.
+   * Given the API's `addressLocks`, the account's pair locks (one address each) are lifted too, once
+   * the unlock is recorded; they are not part of the answer or of the event.
    */
   async unlock(
     actor: AuthenticatedUser,
     satker: string,
     userId: string,
     options: IdentityCommandOptions = {},
+    addressLocks?: AddressLocks,
   ): Promise<{ failedAttempts: number; lockedUntil: string | null; replayed: boolean }> {
     if (userId === actor.id) throw identityErrors.cannotResetOwnPassword();
+    let username: string | null = null;
     const { result, replayed } = await this.unitOfWork.command(toActor(actor), `user.unlock:${satker}:${userId}`, options, async (manager, record) => {
       const [row] = await manager.query(
-        `SELECT role, failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2 FOR UPDATE`,
+        `SELECT role, username, failed_login_count, locked_until FROM users WHERE satker_code = $1 AND id = $2 FOR UPDATE`,
         [satker, userId],
       );
       if (!row) throw identityErrors.userNotFound(userId);
       await assertMayManageAuditor(manager, toActor(actor), satker, [row.role]);
+      username = row.username as string;
       const failedAttempts = Number(row.failed_login_count);
       const lockedUntil = this.lockout.lockedUntil(row, this.clock.now())?.toISOString() ?? null;
       if (failedAttempts === 0 && lockedUntil === null) return { failedAttempts, lockedUntil };
@@ -80,6 +86,7 @@ export class UserPasswordService {
       record(satker, { type: 'UserUnlocked', data: { userId, satker, failedAttempts, lockedUntil } });
       return { failedAttempts, lockedUntil };
     });
+    if (username !== null) await addressLocks?.liftAll(normalizedUsername(username));
     return { ...result, replayed };
   }
 

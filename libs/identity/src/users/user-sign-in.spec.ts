@@ -1,5 +1,5 @@
 import type { AccountLockoutPolicy } from '../auth/lockout.policy';
-import { userSignIn, UserSignInRow } from './user-sign-in';
+import { addressLockedUntil, userSignIn, UserSignInRow } from './user-sign-in';
 
 const policy: AccountLockoutPolicy = { maxFailures: 3, lockMinutes: 15, hardLimit: 10, memoryMinutes: 24 * 60 };
 const t0 = new Date('2026-01-05T08:00:00Z');
@@ -30,5 +30,23 @@ describe('how an account stands with signing in, as its ADMIN sees it', () => {
 
   it('given a password an administrator set, then the owner must still change it', () => {
     expect(userSignIn({ ...clean, must_change_password: true }, t0, policy).mustChangePassword).toBe(true);
+  });
+});
+
+describe('the lock of one address, as its ADMIN sees it', () => {
+  const lock = (since: number, until: number) => ({ since: minutes(since), until: minutes(until) });
+
+  it('given no pair lock, then null; given locks that cannot be read, then unknown (the field is left out)', () => {
+    expect(addressLockedUntil([], null, t0)).toBeNull();
+    expect(addressLockedUntil(null, null, t0)).toBeUndefined();
+  });
+
+  it('given pair locks of several addresses, then the latest end of those that still hold', () => {
+    expect(addressLockedUntil([lock(0, 15), lock(5, 20), lock(-20, -5)], null, minutes(10))).toBe(minutes(20).toISOString());
+  });
+
+  it('given a new password after a lock began, then that lock no longer counts, as at sign-in', () => {
+    expect(addressLockedUntil([lock(0, 15)], minutes(1), minutes(2))).toBeNull();
+    expect(addressLockedUntil([lock(0, 15), lock(3, 18)], minutes(1), minutes(4))).toBe(minutes(18).toISOString());
   });
 });
