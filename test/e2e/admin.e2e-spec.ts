@@ -381,7 +381,7 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       const events = await eventCount('kpu-kab-jember');
       const response = await as(own.users.ADMIN.token).post(path).send({ newPassword: 'diambil-alih-123' });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'USER.CANNOT_RESET_OWN_PASSWORD' });
-      expect(response.body.message).toContain('/api/v1/auth/password');
+      expect(response.body.message).toContain('menu Ubah Kata Sandi');
       expect(await eventCount('kpu-kab-jember')).toBe(events);
       expect((await as(own.users.ADMIN.token).get('/api/v1/auth/me')).status).toBe(200);
       expect((await t.http.post('/api/v1/auth/login').send({ username: 'admin.kpu-kab-jember', password: 'diambil-alih-123' })).status).toBe(401);

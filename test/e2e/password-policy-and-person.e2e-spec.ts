@@ -58,7 +58,7 @@ describe('passwords an administrator sets, and one person behind one e-mail addr
       const token = first.body.accessToken;
       const blocked = await t.http.get(`/api/v1/satker/${other.code}/subbagian`).set(as(token));
       expect({ status: blocked.status, code: blocked.body.code }).toEqual({ status: 403, code: 'AUTH.PASSWORD_CHANGE_REQUIRED' });
-      expect(blocked.body.message).toContain('/api/v1/auth/password');
+      expect(blocked.body.message).toContain('menu Ubah Kata Sandi');
       expect((await t.http.get('/api/v1/auth/me').set(as(token))).status).toBe(200);
       const changed = await t.http.post('/api/v1/auth/password').set(as(token)).send({ currentPassword: 'meja-kursi-lemari', newPassword: 'sepeda-biru-di-taman' });
       expect(changed.status).toBe(204);
