@@ -89,5 +89,21 @@ describe('what the file sweep leaves, over HTTP', () => {
     }
     for (const f of loser.files) await expect(stat(lkj.pathOf(JEMBER, f.sha256))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await t.db.dataSource.query(`SELECT kind FROM integrity_alerts WHERE satker_code = $1`, [JEMBER])).toEqual([]);
+
+    // Attached after it was swept: its own subbagian is told to upload it again; another one hears
+    // that it was never uploaded, as for any file it does not hold.
+    const attach = (subbagian: 'TPH' | 'KUL', token: string) => {
+      const owned = ownedBy(subbagian);
+      return t.http.put(`/api/v1/satker/${JEMBER}/realisasi/2024/6/${subbagian}`).set(as(token)).send({
+        lines: owned.indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative: 'Realisasi Juni.', kendala: '-', solusi: '-', evidence: [forgotten] })),
+        budget: owned.kegiatan.map((code) => ({ kegiatanCode: code, spent: '1000' })),
+      });
+    };
+    const expired = await attach('TPH', kasubbag);
+    expect({ status: expired.status, code: expired.body.code }).toEqual({ status: 422, code: 'REALISASI.EVIDENCE_EXPIRED' });
+    expect(expired.body.message).toMatch(/^Bukti dukung indikator .+ sudah kedaluwarsa: diunggah lebih dari 30 hari lalu dan belum pernah dilampirkan ke laporan\. Unggah ulang berkas itu, lalu lampirkan lagi ke laporan\.$/);
+    const stranger = await attach('KUL', tokens.kasubbag.KUL);
+    expect({ status: stranger.status, code: stranger.body.code, expired: stranger.body.details.expired }).toEqual({ status: 422, code: 'REALISASI.EVIDENCE_NOT_UPLOADED', expired: [] });
+    expect(stranger.body.message).not.toMatch(/POST|kedaluwarsa/);
   });
 });
