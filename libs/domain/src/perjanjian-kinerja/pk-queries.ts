@@ -67,7 +67,7 @@ export function approvedVersionsOf(state: PkState): ApprovedPkVersion[] {
  * is approved; earlier months keep the indicators and PICs they were reported with, and a month's
  * version never changes once the month has ended. Null without an approved version.
  */
-export function pkVersionForMonth(versions: readonly ApprovedPkVersion[], year: number, month: number, timeZone: string): ApprovedPkVersion | null {
+export function pkVersionForMonth<V extends { approvedAt: string }>(versions: readonly V[], year: number, month: number, timeZone: string): V | null {
   if (versions.length === 0) return null;
   const monthIndex = year * 12 + month;
   const inForceBy = versions.filter((v) => {
@@ -87,11 +87,23 @@ export function pkInForceForMonth(state: PkState, month: number, timeZone: strin
 /** The subbagian that owe the report of each month 1–12 (index 0 is January): the PICs of that month's version. */
 export function subbagianOwingByMonth(versions: readonly ApprovedPkVersion[], year: number, timeZone: string): string[][] {
   // Each version's PICs are read from its structure once, not once per month it covers.
-  const pics = new Map<ApprovedPkVersion, string[]>();
+  return picsOwingByMonth(versions.map((v) => ({ approvedAt: v.approvedAt, pics: reportingSubbagian(v.structure) })), year, timeZone);
+}
+
+/** An approved version by its PICs (`reportingSubbagian` of its structure) rather than its whole structure. */
+export interface ApprovedPkPics {
+  version: number;
+  approvedAt: string;
+  pics: readonly string[];
+}
+
+/**
+ * `subbagianOwingByMonth` of versions whose PICs are already known, for a reader of many offices
+ * that need not read each PK structure whole (the national status summary).
+ */
+export function picsOwingByMonth(versions: ReadonlyArray<Pick<ApprovedPkPics, 'approvedAt' | 'pics'>>, year: number, timeZone: string): string[][] {
   return Array.from({ length: 12 }, (_, i) => {
     const chosen = pkVersionForMonth(versions, year, i + 1, timeZone);
-    if (!chosen) return [];
-    const own = pics.get(chosen) ?? pics.set(chosen, reportingSubbagian(chosen.structure)).get(chosen)!;
-    return [...own];
+    return chosen ? [...chosen.pics] : [];
   });
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
-  computeKinerja, DomainError, subbagianReportingIn, type ApprovedPkVersion, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
+  computeKinerja, DomainError, subbagianReportingIn, type ApprovedPkPics, type ApprovedPkVersion, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
 } from '@kinerja/domain';
 import { checkpointName } from '../runner/projection';
 import { PERF_PK_TABLE, PERF_REPORTS_TABLE, PERF_VALUES_TABLE } from './current-performance.tables';
@@ -44,6 +44,27 @@ export async function readApprovedPkVersionsOf(dataSource: DataSource, satkers: 
   for (const r of rows) {
     const list = bySatker.get(r.satker) ?? bySatker.set(r.satker, []).get(r.satker)!;
     list.push({ version: r.version, approvedAt: new Date(r.approved_at).toISOString(), structure: r.structure });
+  }
+  return bySatker;
+}
+
+/**
+ * `readApprovedPkVersionsOf` by each version's PICs (`reportingSubbagian`: every indicator's
+ * `picSubbagian`, distinct, sorted) instead of its whole structure: what a reader of every office
+ * needs to know who owes which month, without 553 structures of some 8 KB parsed per request.
+ */
+export async function readApprovedPkPicsOf(dataSource: DataSource, satkers: readonly string[], year: number): Promise<Map<string, ApprovedPkPics[]>> {
+  const rows: Array<{ satker: string; version: number; approved_at: string; pics: string[] }> = await dataSource.query(
+    `SELECT satker, version, approved_at,
+            ARRAY(SELECT DISTINCT pic #>> '{}' FROM jsonb_path_query(structure, '$.programs[*].kegiatan[*].indicators[*].picSubbagian') AS pic) AS pics
+       FROM ${PERF_PK_TABLE}
+      WHERE satker = ANY($1::text[]) AND year = $2 AND status IN ('APPROVED', 'SUPERSEDED') AND approved_at IS NOT NULL ORDER BY satker, version`,
+    [satkers, year],
+  );
+  const bySatker = new Map<string, ApprovedPkPics[]>();
+  for (const r of rows) {
+    const list = bySatker.get(r.satker) ?? bySatker.set(r.satker, []).get(r.satker)!;
+    list.push({ version: r.version, approvedAt: new Date(r.approved_at).toISOString(), pics: [...r.pics].sort() });
   }
   return bySatker;
 }

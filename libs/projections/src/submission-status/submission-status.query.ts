@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
 import {
-  catchUpDeadline, deadlineOfReport, localDateOf, pkOpenedOn, realisasiStreamId, reportDeadlineOf, subbagianOwingByMonth,
-  type ApprovedPkVersion, type DeadlineBasis, type DeadlineDayHistory, type GrantedDeadlineExtension, type LocalDate, type ReportMove,
+  catchUpDeadline, deadlineOfReport, localDateOf, picsOwingByMonth, pkOpenedOn, realisasiStreamId, reportDeadlineOf, reportingSubbagian,
+  type ApprovedPkPics, type DeadlineBasis, type DeadlineDayHistory, type GrantedDeadlineExtension, type LocalDate, type ReportMove,
 } from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
-import { readApprovedPkVersions, readApprovedPkVersionsOf } from '../current-performance/kinerja.read-model';
+import { readApprovedPkPicsOf, readApprovedPkVersions } from '../current-performance/kinerja.read-model';
 import { deadlineExtensionsSql, readReportMoves, toDeadlineExtensions } from './deadline-extensions';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
@@ -83,7 +83,8 @@ export class SubmissionStatusQuery {
       'SELECT code FROM subbagian WHERE satker_code = $1 AND active ORDER BY code', [satker],
     );
     // Who owes each month: the PICs of its PK version (the current-performance read model keeps every version).
-    const versions = await readApprovedPkVersions(this.dataSource, satker, year);
+    const versions = (await readApprovedPkVersions(this.dataSource, satker, year))
+      .map((v) => ({ version: v.version, approvedAt: v.approvedAt, pics: reportingSubbagian(v.structure) }));
     const input: MatrixInput = {
       satker, year, now, stored, versions, moves: new Map(),
       timeZone: office[0]?.time_zone ?? DEFAULT_TIME_ZONE,
@@ -114,7 +115,7 @@ export class SubmissionStatusQuery {
         `SELECT satker, ${STORED_COLUMNS} FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = ANY($1::text[]) AND year = $2`, [satkers, year],
       ) as Promise<Array<StoredRow & { satker: string }>>,
       this.dataSource.query(`SELECT satker_code, code FROM subbagian WHERE satker_code = ANY($1::text[]) AND active ORDER BY code`, [satkers]) as Promise<Array<{ satker_code: string; code: string }>>,
-      readApprovedPkVersionsOf(this.dataSource, satkers, year),
+      readApprovedPkPicsOf(this.dataSource, satkers, year),
     ]);
     const officeOf = new Map(offices.map((o) => [o.code, o]));
     const storedOf = byOffice(stored, (r) => r.satker);
@@ -178,7 +179,8 @@ interface MatrixInput {
   stored: readonly StoredRow[];
   /** The office's active subbagian, by code. */
   active: readonly string[];
-  versions: readonly ApprovedPkVersion[];
+  /** The year's approved PK versions by their PICs (who owes each month). */
+  versions: readonly ApprovedPkPics[];
 }
 
 /** The rows of the matrix: every active subbagian, any with a report or owing one. */
@@ -186,7 +188,7 @@ function subbagianOf({ active, stored }: MatrixInput, owingByMonth: ReadonlyArra
   return [...new Set([...active, ...stored.map((s) => s.subbagian), ...owingByMonth.flatMap((s) => [...s])])].sort();
 }
 
-const owingOf = ({ versions, year, timeZone }: MatrixInput) => subbagianOwingByMonth(versions, year, timeZone).map((subs) => new Set(subs));
+const owingOf = ({ versions, year, timeZone }: MatrixInput) => picsOwingByMonth(versions, year, timeZone).map((subs) => new Set(subs));
 
 /** The report streams whose moves decide a deadline: every row's report of each month with a dispensasi. */
 function streamsWithDispensasi(input: MatrixInput): string[] {
