@@ -166,6 +166,33 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
     expect(other.body).toEqual({ satker: JEMBER, year: 2025, extensions: [] });
   });
 
+  it('is announced in the inbox (and by e-mail) to the Kasubbag of each report it reaches and to every Sekretaris, once', async () => {
+    const keys = (recorded: string[]) => recorded.filter((k) => k.startsWith('dispensasi:')).sort();
+    expect(keys((await reminders().run(new Date('2024-04-08T06:00:00Z'))).recorded)).toEqual([
+      `dispensasi:${JEMBER}:2024-03:2024-04-20:kasubbag-HSDM`, `dispensasi:${JEMBER}:2024-03:2024-04-20:kasubbag-TPH`,
+      `dispensasi:${JEMBER}:2024-03:2024-04-20:sekretaris`,
+    ]);
+    expect(keys((await reminders().run(new Date('2024-04-08T07:00:00Z'))).recorded)).toEqual([]);
+    const inbox = async (token: string) => {
+      const response = await t.http.get('/api/v1/me/notifications').set(as(token));
+      expect(response.status).toBe(200);
+      return (response.body.items as Array<{ kind: string; subject: string; body: string; periods: unknown; data: Record<string, unknown> }>)
+        .filter((n) => n.kind === 'DEADLINE_EXTENDED');
+    };
+    const [hsdm, ...more] = await inbox(jember.kasubbag.HSDM);
+    expect(more).toEqual([]);
+    expect(hsdm.subject).toBe('Dispensasi: batas waktu laporan realisasi Maret 2024 diperpanjang sampai Sabtu, 20 April 2024 — Sekretariat KPU Kabupaten Jember');
+    expect(hsdm.body).toContain('Batas waktu semula: Jumat, 5 April 2024.\nBatas waktu baru: Sabtu, 20 April 2024.\nAlasan: Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.');
+    expect(hsdm.body).toContain('SEKRETARIS  Jember (Sekretaris) memberikan dispensasi');
+    expect(hsdm.periods).toEqual([{ year: 2024, month: 3 }]);
+    expect(hsdm.data).toMatchObject({ kind: 'DEADLINE_EXTENDED', deadline: { year: 2024, month: 4, day: 20 }, extension: { reason: expect.any(String) } });
+    // KUL's report was waiting at the grant, PDI's approved: the dispensasi does not reach them.
+    expect(await inbox(jember.kasubbag.KUL)).toEqual([]);
+    expect(await inbox(jember.kasubbag.PDI)).toEqual([]);
+    const [sekretaris] = await inbox(jember.sekretaris);
+    expect(sekretaris.body).toContain('Dispensasi ini berlaku untuk laporan yang belum dikirim saat dispensasi diberikan:');
+  });
+
   it('escalates March again only after 20 April, once, under its own key', async () => {
     expect(escalations((await reminders().run(new Date('2024-04-20T01:00:00Z'))).recorded)).toEqual([]);
     expect(escalations((await reminders().run(new Date('2024-04-21T01:00:00Z'))).recorded)).toEqual([`overdue:${JEMBER}:2024-03:2024-04-20`]);

@@ -21,7 +21,7 @@ describe('GET/POST /api/v1/me/notifications', () => {
     periods: [{ year: 2025, month: 1 }],
     deadline: { year: 2025, month: 2, day: 5 },
     reports: [{ year: 2025, month: 1, subbagian: 'PDI', subbagianName: 'Perencanaan, Data dan Informasi', status: 'NOT_STARTED',
-      blankIndicators: [{ code: 'K2.1', name: 'Layanan Data' }], submittedAt: null, returnedAt: null, returnReason: null }],
+      blankIndicators: [{ code: 'K2.1', name: 'Layanan Data' }], submittedAt: null, returnedAt: null, returnReason: null, moves: [] }],
   });
 
   beforeAll(async () => {

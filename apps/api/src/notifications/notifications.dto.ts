@@ -32,7 +32,11 @@ export class NotificationPeriodDto {
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['BEFORE_DEADLINE', 'OVERDUE_ESCALATION', 'APPROVAL_DIGEST', 'RETURNED_REPORT'] }) kind: string;
+  @ApiProperty({
+    enum: ['BEFORE_DEADLINE', 'OVERDUE_ESCALATION', 'APPROVAL_DIGEST', 'RETURNED_REPORT', 'DEADLINE_EXTENDED'],
+    description: 'DEADLINE_EXTENDED: dispensasi batas waktu diberikan (data.extension: batas waktu semula, batas waktu baru, alasan, pemberi)',
+  })
+  kind: string;
   @ApiProperty({ example: 'Pengingat: laporan realisasi Januari 2025 belum dikirim — KPU Kabupaten Jember' }) subject: string;
   @ApiProperty() body: string;
   @ApiProperty({

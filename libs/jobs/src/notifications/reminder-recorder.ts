@@ -117,6 +117,15 @@ function payloadOf(r: PlannedReminder, delivery: ReminderDelivery) {
     ...(r.pkApprovedOn ? { pkApprovedOn: r.pkApprovedOn } : {}),
     // Only when `deadline` is the day of a dispensasi (an added field too).
     ...(r.dispensasi ? { dispensasi: true } : {}),
+    // Only on DEADLINE_EXTENDED: the dispensasi announced (`deadline` is its new day).
+    ...(r.extension
+      ? {
+          extension: {
+            previousDeadline: r.extension.previousDeadline, until: r.extension.until, reason: r.extension.reason,
+            grantedAt: r.extension.grantedAt, grantedByRole: r.extension.grantedByRole, grantedByName: r.extension.grantedByName,
+          },
+        }
+      : {}),
     reports: r.reports.map((report) => ({
       year: report.year,
       month: report.month,

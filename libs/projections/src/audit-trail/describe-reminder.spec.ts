@@ -150,4 +150,24 @@ describe('the audit trail in words: reminders sent by the system', () => {
     expect(row.summary).toBe('Mengirim pengingat kepada Kasubbag KUL (0 penerima): laporan realisasi Maret 2024 belum diajukan, batas waktu 5 April 2024.');
     expect(row.changes.map((c) => c.field)).toEqual(['penerima', 'laporan']);
   });
+
+  it('given a dispensasi announced to the Kasubbag, then it names the month, both deadlines, who granted it and why', () => {
+    const { row } = describeEvent(sent({
+      kind: 'DEADLINE_EXTENDED', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, deadline: { year: 2024, month: 4, day: 20 }, dispensasi: true,
+      extension: { previousDeadline: { year: 2024, month: 4, day: 5 }, until: { year: 2024, month: 4, day: 20 }, reason: 'Gangguan jaringan', grantedByName: 'Siti' },
+      reports: [report('KUL', 'DRAFT', ['K1.1'])], recipientIds: ['u-budi'],
+    }), withUsers());
+    expect(row.summary).toBe(
+      'Mengirim pemberitahuan dispensasi kepada Kasubbag KUL (1 penerima): batas waktu laporan realisasi Maret 2024 diperpanjang ' +
+        'dari 5 April 2024 menjadi 20 April 2024, diberikan oleh Siti, alasan: Gangguan jaringan (1 laporan).',
+    );
+  });
+
+  it('given several returned reports of one subbagian reminded together, then each month is named', () => {
+    const { row } = describeEvent(sent({
+      kind: 'RETURNED_REPORT', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, periods: [{ year: 2024, month: 1 }, { year: 2024, month: 3 }],
+      reports: [{ ...report('KUL', 'RETURNED', []), month: 1 }, report('KUL', 'RETURNED', [])], recipientIds: ['u-budi'],
+    }), withUsers());
+    expect(row.summary).toBe('Mengirim pengingat kepada Kasubbag KUL (1 penerima): 2 laporan realisasi yang dikembalikan (Januari 2024, Maret 2024) belum diajukan kembali.');
+  });
 });

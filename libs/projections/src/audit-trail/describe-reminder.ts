@@ -27,6 +27,13 @@ interface ReminderSentData {
   pkApprovedOn?: { year: number; month: number; day: number };
   /** Only when `deadline` is the day of a dispensasi. */
   dispensasi?: boolean;
+  /** Only on `DEADLINE_EXTENDED`: the dispensasi announced. */
+  extension?: {
+    previousDeadline: { year: number; month: number; day: number };
+    until: { year: number; month: number; day: number };
+    reason: string;
+    grantedByName: string;
+  };
   reports: Array<{ year: number; month: number; subbagian: string; status: string; blankIndicators: string[] }>;
   recipientIds: string[];
 }
@@ -64,9 +71,19 @@ function aboutWords(d: ReminderSentData): { what: string; about: string } {
     case 'OVERDUE_ESCALATION':
       return { what: 'eskalasi keterlambatan', about: `${d.reports.length} laporan realisasi ${month} belum diajukan setelah batas waktu ${deadline}` };
     case 'RETURNED_REPORT':
-      return { what: 'pengingat', about: `laporan realisasi ${month} yang dikembalikan belum diajukan kembali` };
+      // Several returned reports of one subbagian are reminded together: named month by month (not a range).
+      return d.periods && d.periods.length > 1
+        ? { what: 'pengingat', about: `${d.periods.length} laporan realisasi yang dikembalikan (${d.periods.map(period).join(', ')}) belum diajukan kembali` }
+        : { what: 'pengingat', about: `laporan realisasi ${month} yang dikembalikan belum diajukan kembali` };
     case 'APPROVAL_DIGEST':
       return { what: 'ringkasan harian', about: `${d.reports.length} laporan realisasi menunggu persetujuan` };
+    case 'DEADLINE_EXTENDED': {
+      const e = d.extension;
+      const detail = e
+        ? ` dari ${date(e.previousDeadline)} menjadi ${date(e.until)}, diberikan oleh ${e.grantedByName}, alasan: ${e.reason}`
+        : d.deadline ? ` sampai ${date(d.deadline)}` : '';
+      return { what: 'pemberitahuan dispensasi', about: `batas waktu laporan realisasi ${month} diperpanjang${detail} (${d.reports.length} laporan)` };
+    }
     default:
       return { what: `pengingat ${d.kind}`, about: `${d.reports.length} laporan realisasi` };
   }

@@ -1,9 +1,35 @@
-import { deadlineExtensionsSql, toDeadlineExtensions } from '@kinerja/projections/submission-status/deadline-extensions';
+import { parseLocalDate, reportDeadlinesStreamId } from '@kinerja/domain';
 import { DataSource } from 'typeorm';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import { OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
-import type { OfficeReminderSettings, ReminderAudience } from '../plan/reminder-plan.types';
+import type { OfficeReminderSettings, PlannedExtension, ReminderAudience } from '../plan/reminder-plan.types';
 import { chooseDelivery, deliveryChain, DeliveryRole, ReminderDelivery } from './delivery';
+
+/**
+ * A select-list expression: the dispensasi of the office `<alias>.code`, in the order granted, with
+ * what the announcement says (previous deadline, reason, who granted it: their full name), as a JSON
+ * array (null when none), straight from its stream `report-deadlines:<satker>` as the other readers of
+ * deadlines do (`deadlineExtensionsSql`: a handful of events, one index lookup per office). The event
+ * is at schema version 1; when it gains an upcaster this must read through the event store instead.
+ */
+function extensionGrantsSql(alias: string): string {
+  return `(SELECT json_agg(json_build_object('year', (e.data->>'year')::int, 'month', (e.data->>'month')::int, 'until', e.data->>'until',
+                                             'grantedAt', e.data->>'grantedAt', 'previousDeadline', e.data->>'previousDeadline',
+                                             'reason', e.data->>'reason', 'grantedByRole', e.data->>'grantedByRole',
+                                             'grantedByName', COALESCE((SELECT u.full_name FROM users u WHERE u.id::text = e.data->>'grantedBy'), e.data->>'grantedBy'))
+                   ORDER BY e.stream_version)
+             FROM events e WHERE e.tenant_id = ${alias}.code AND e.stream_id = '${reportDeadlinesStreamId('')}' || ${alias}.code
+              AND e.type = 'ReportDeadlineExtended')`;
+}
+
+function toExtensions(raw: unknown): PlannedExtension[] {
+  const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<Record<string, string | number>> | null;
+  return (rows ?? []).map((r) => ({
+    year: Number(r.year), month: Number(r.month), until: parseLocalDate(String(r.until)), grantedAt: String(r.grantedAt),
+    previousDeadline: parseLocalDate(String(r.previousDeadline)), reason: String(r.reason),
+    grantedByRole: r.grantedByRole === 'ADMIN' ? 'ADMIN' : 'SEKRETARIS', grantedByName: String(r.grantedByName),
+  }));
+}
 
 export interface Recipient {
   userId: string;
@@ -22,7 +48,7 @@ export class OfficeDirectory {
   async activeOffices(zone?: OfficeTimeZone): Promise<OfficeReminderSettings[]> {
     const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown }> = await this.dataSource.query(
       `SELECT s.code, s.name, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days,
-              ${deadlineExtensionsSql('s')} AS extensions FROM satker s
+              ${extensionGrantsSql('s')} AS extensions FROM satker s
         WHERE s.active AND ($1::text IS NULL OR s.time_zone = $1) ORDER BY s.code`,
       [zone ?? null],
     );
@@ -34,7 +60,7 @@ export class OfficeDirectory {
         timeZone: r.time_zone as OfficeTimeZone,
         deadlineDay: Number(r.report_deadline_day),
         deadlineDays: toDeadlineDayHistory(r.deadline_days),
-        extensions: toDeadlineExtensions(r.extensions),
+        extensions: toExtensions(r.extensions),
       }));
   }
 

@@ -5,6 +5,7 @@ import {
   initialRealisasiState,
   pkInForceForMonth,
   pkOpenedOn,
+  reportMovesOf,
   type PkEvent,
   type PkState,
   type RealisasiEvent,
@@ -78,7 +79,7 @@ function factOf(
 ): ReportFact {
   const base = { year, month, subbagian, subbagianName };
   if (state.status === 'EMPTY') {
-    return { ...base, status: 'NOT_STARTED', blankIndicators: indicators, submittedAt: null, returnedAt: null, returnReason: null };
+    return { ...base, status: 'NOT_STARTED', blankIndicators: indicators, submittedAt: null, returnedAt: null, returnReason: null, moves: [] };
   }
   const filled = new Set(state.content.lines.filter((l) => l.value !== null).map((l) => l.indicatorCode));
   const status: ReportStatus = state.status === 'DRAFT' && state.approved !== null ? 'REVISING' : state.status;
@@ -89,5 +90,6 @@ function factOf(
     submittedAt: state.submittedAt,
     returnedAt: state.lastReturn?.at ?? null,
     returnReason: state.lastReturn?.reason ?? null,
+    moves: reportMovesOf(state),
   };
 }

@@ -80,6 +80,8 @@ function partsOf(r: PlannedReminder, office: OfficeReminderSettings, standIn: St
       return returned(r, office);
     case 'APPROVAL_DIGEST':
       return digest(r, office, standIn);
+    case 'DEADLINE_EXTENDED':
+      return dispensasi(r, office);
     default: {
       const _exhaustive: never = r.kind;
       return _exhaustive;
@@ -93,7 +95,7 @@ function whyYou(r: PlannedReminder, office: OfficeReminderSettings, to: StandIn,
   if (to.vacant.includes('KASUBBAG')) missing.push(`${subbagian} pada ${office.name} tidak memiliki Kasubbag aktif`);
   if (to.vacant.includes('SEKRETARIS')) missing.push(`${missing.length > 0 ? 'kantor ini juga' : office.name} tidak memiliki Sekretaris aktif`);
   const meant = r.audience.role === 'KASUBBAG' ? `Kepala ${subbagian}` : 'Sekretaris';
-  const what = r.kind === 'OVERDUE_ESCALATION' ? 'eskalasi' : r.kind === 'APPROVAL_DIGEST' ? 'ringkasan' : 'pengingat';
+  const what = r.kind === 'OVERDUE_ESCALATION' ? 'eskalasi' : r.kind === 'APPROVAL_DIGEST' ? 'ringkasan' : r.kind === 'DEADLINE_EXTENDED' ? 'pemberitahuan' : 'pengingat';
   const sentence = missing.join(', dan ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}; ${what} yang semestinya diterima ${meant} ini dikirimkan kepada Anda sebagai ${ROLE_TITLE[to.role]}.`;
 }
@@ -185,21 +187,91 @@ function overdue(r: PlannedReminder, office: OfficeReminderSettings): Parts {
   };
 }
 
+/**
+ * One report returned: as it always read. Several of one subbagian (one reminder a day): each with its
+ * month, the day it was returned, the reason and the indicators still blank, oldest month first.
+ */
 function returned(r: PlannedReminder, office: OfficeReminderSettings): Parts {
   const report = r.reports[0];
-  const bulan = bulanTahun(r.period!);
+  const subbagian = subbagianTitle(report.subbagianName);
+  const dikembalikan = (x: ReportFact) => tanggalLokal(x.returnedAt!, office.timeZone);
+  if (r.reports.length === 1) {
+    const bulan = bulanTahun(r.period!);
+    return {
+      subject: (about) => `Pengingat: laporan realisasi ${bulan}${about} dikembalikan dan belum dikirim ulang`,
+      greeting: `Yth. Kepala ${subbagian},`,
+      facts: [
+        `Laporan realisasi kinerja bulan ${bulan} ${subbagian} pada ${office.name} ` +
+          `dikembalikan pada ${dikembalikan(report)} dan belum dikirim ulang.`,
+        `Alasan pengembalian: ${report.returnReason ?? '-'}`,
+        '',
+        'Indikator yang masih kosong:',
+        ...indicatorLines(report),
+      ],
+      request: 'Silakan perbaiki dan kirim ulang laporan tersebut.',
+    };
+  }
   return {
-    subject: (about) => `Pengingat: laporan realisasi ${bulan}${about} dikembalikan dan belum dikirim ulang`,
-    greeting: `Yth. Kepala ${subbagianTitle(report.subbagianName)},`,
+    subject: (about) => `Pengingat: ${r.reports.length} laporan realisasi${about} dikembalikan dan belum dikirim ulang`,
+    greeting: `Yth. Kepala ${subbagian},`,
     facts: [
-      `Laporan realisasi kinerja bulan ${bulan} ${subbagianTitle(report.subbagianName)} pada ${office.name} ` +
-        `dikembalikan pada ${tanggalLokal(report.returnedAt!, office.timeZone)} dan belum dikirim ulang.`,
-      `Alasan pengembalian: ${report.returnReason ?? '-'}`,
-      '',
-      'Indikator yang masih kosong:',
-      ...indicatorLines(report),
+      `${r.reports.length} laporan realisasi kinerja ${subbagian} pada ${office.name} dikembalikan dan belum dikirim ulang: ${daftarBulan(monthsOf(r))}.`,
+      ...r.reports.flatMap((x) => [
+        '',
+        `${bulanTahun(x)} — dikembalikan pada ${dikembalikan(x)}.`,
+        `Alasan pengembalian: ${x.returnReason ?? '-'}`,
+        'Indikator yang masih kosong:',
+        ...indicatorLines(x),
+      ]),
     ],
-    request: 'Silakan perbaiki dan kirim ulang laporan tersebut.',
+    request: 'Silakan perbaiki dan kirim ulang laporan-laporan tersebut.',
+  };
+}
+
+/**
+ * A dispensasi announced: the month, the deadline it replaced and the new one, the reason, who granted
+ * it; to a Kasubbag, their report it reaches (still owed at the grant) with the indicators still blank;
+ * to the Sekretaris, every report it reaches.
+ */
+function dispensasi(r: PlannedReminder, office: OfficeReminderSettings): Parts {
+  const e = r.extension!;
+  const bulan = bulanTahun(r.period!);
+  const grantor = `${e.grantedByName} (${e.grantedByRole === 'ADMIN' ? 'Admin' : 'Sekretaris'})`;
+  const about = [
+    `${grantor} memberikan dispensasi batas waktu laporan realisasi kinerja bulan ${bulan} pada ${office.name} ` +
+      `pada ${tanggalLokal(e.grantedAt, office.timeZone)}.`,
+    `Batas waktu semula: ${tanggal(e.previousDeadline)}.`,
+    `Batas waktu baru: ${tanggal(e.until)}.`,
+    `Alasan: ${e.reason}`,
+    '',
+  ];
+  const subject = (about: string) => `Dispensasi: batas waktu laporan realisasi ${bulan}${about} diperpanjang sampai ${tanggal(e.until)}`;
+  if (r.audience.role === 'KASUBBAG') {
+    const report = r.reports[0];
+    const subbagian = subbagianTitle(report.subbagianName);
+    return {
+      subject,
+      greeting: `Yth. Kepala ${subbagian},`,
+      facts: [
+        ...about,
+        `Dispensasi ini berlaku untuk laporan ${subbagian}, yang belum dikirim saat dispensasi diberikan.`,
+        'Indikator yang masih kosong:',
+        ...indicatorLines(report),
+      ],
+      request: `Silakan lengkapi dan kirim laporan tersebut paling lambat ${tanggal(e.until)}.`,
+    };
+  }
+  return {
+    subject,
+    greeting: 'Yth. Sekretaris,',
+    facts: [
+      ...about,
+      ...(r.reports.length > 0
+        ? ['Dispensasi ini berlaku untuk laporan yang belum dikirim saat dispensasi diberikan:', ...r.reports.map((x) => `- ${subbagianTitle(x.subbagianName)}`)]
+        : ['Tidak ada laporan bulan ini yang belum dikirim saat dispensasi diberikan.']),
+      'Laporan yang sudah dikirim sebelumnya tetap dinilai dengan batas waktu semula.',
+    ],
+    request: null,
   };
 }
 

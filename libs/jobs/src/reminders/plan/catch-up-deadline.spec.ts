@@ -1,5 +1,5 @@
 import { leaveOutMonthsSent, planReminders } from './plan-reminders';
-import { at, office, report } from './plan.test-builders';
+import { at, extension, office, report } from './plan.test-builders';
 import type { ReminderPlanInput } from './reminder-plan.types';
 
 const of = (kind: string, input: ReminderPlanInput) => planReminders(input).filter((r) => r.kind === kind);
@@ -79,8 +79,8 @@ describe('reminders of months due by a catch-up deadline (the PK of their year f
   });
 
   it('given a dispensasi for March until 18 December granted on 12 December, then the escalation of 11 December keeps its key, and March is escalated alone on 19 December', () => {
-    const march = office({ deadlineDay: 10, extensions: [{ year: 2026, month: 3, until: { year: 2026, month: 12, day: 18 } }] });
-    const january = office({ deadlineDay: 10, extensions: [{ year: 2026, month: 1, until: { year: 2026, month: 12, day: 18 } }] });
+    const march = office({ deadlineDay: 10, extensions: [extension(2026, 3, '2026-12-18', { grantedAt: at('2026-12-12 09:00').toISOString() })] });
+    const january = office({ deadlineDay: 10, extensions: [extension(2026, 1, '2026-12-18', { grantedAt: at('2026-12-12 09:00').toISOString() })] });
     for (const withDispensasi of [march, january]) {
       const [group, ...none] = of('OVERDUE_ESCALATION', { office: withDispensasi, now: at('2026-12-12 10:00'), reports: owed(11), pkOpened });
       expect(none).toEqual([]);

@@ -1,9 +1,9 @@
 import { renderReminder } from '../messages/render-reminder';
 import { planReminders } from './plan-reminders';
-import { at, office, report } from './plan.test-builders';
+import { at, extension, office, report } from './plan.test-builders';
 
 /** January 2025 (due 5 February) given a dispensasi on 7 February until 20 February. */
-const jember = office({ extensions: [{ year: 2025, month: 1, until: { year: 2025, month: 2, day: 20 } }] });
+const jember = office({ extensions: [extension(2025, 1, '2025-02-20', { grantedAt: at('2025-02-07 10:00').toISOString() })] });
 const reports = [report({ subbagian: 'KUL' }), report({ subbagian: 'PDI', status: 'DRAFT' })];
 const of = (kind: string, now: Date) => planReminders({ office: jember, now, reports }).filter((r) => r.kind === kind);
 

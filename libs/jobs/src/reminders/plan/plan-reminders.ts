@@ -1,4 +1,4 @@
-import { catchUpDeadline, extensionOf, reportDeadline } from '@kinerja/domain';
+import { catchUpDeadline, deadlineOfReport, reportDeadline, reportOwedAt } from '@kinerja/domain';
 import {
   CalendarDate,
   isoDate,
@@ -32,7 +32,9 @@ const NOT_SUBMITTED: ReadonlySet<ReportStatus> = new Set(['NOT_STARTED', 'DRAFT'
  * whoever computes them and whenever, and never changed for a reminder recorded before:
  * - `before-deadline:<satker>:<months>:<subbagian>:<YYYY-MM-DD occasion>`
  * - `overdue:<satker>:<months>`, after a dispensasi `overdue:<satker>:<YYYY-MM>:<YYYY-MM-DD deadline>`
- * - `returned:<satker>:<YYYY-MM>:<subbagian>:<YYYY-MM-DD>` (per report), `approval-digest:<satker>:<YYYY-MM-DD>`
+ * - `returned:<satker>:<YYYY-MM>:<subbagian>:<YYYY-MM-DD>` (one report returned), `returned:<satker>:<subbagian>:<YYYY-MM-DD>`
+ *   (several, one reminder per subbagian and day), `approval-digest:<satker>:<YYYY-MM-DD>`
+ * - `dispensasi:<satker>:<YYYY-MM>:<YYYY-MM-DD until>:<kasubbag-<subbagian> | sekretaris>` (a dispensasi announced)
  * where `<months>` is `YYYY-MM` for a month due by its own deadline (the key as it always was) and
  * `YYYY-MM..YYYY-MM` for a catch-up deadline: the year's first catch-up month to the month of the
  * PK's first approval (`groupMonths`), fixed by the rule, so it stays the same when reports are
@@ -46,25 +48,27 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
     ...overdueEscalations(input, groups),
     ...returnedReports(input),
     ...approvalDigest(input),
+    ...dispensasiAnnouncements(input),
   ];
 }
 
 /**
- * The deadline of the report of `period` (`reportDeadline`): by the day that month has under the
- * office's history (a change never moves a deadline already passed), or the catch-up deadline when
- * the PK of its year was first approved after that had passed (with, then, the day of that approval);
- * or the day of a dispensasi granted for it after that (`deadlineWithExtensions`).
+ * The deadline of one report (`deadlineOfReport`, the rule every reader uses): by the day its month
+ * has under the office's history (a change never moves a deadline already passed), or the catch-up
+ * deadline when the PK of its year was first approved after that had passed (with, then, the day of
+ * that approval); or the day of a dispensasi of its month granted while the report was still owed
+ * (`moves`): one sent and waiting at the grant, returned afterwards, keeps the deadline it had.
  */
-export function periodDeadline(
-  { office, pkOpened }: Pick<ReminderPlanInput, 'office' | 'pkOpened'>, period: YearMonth,
+export function deadlineOfReportFact(
+  { office, pkOpened }: Pick<ReminderPlanInput, 'office' | 'pkOpened'>, report: ReportFact,
 ): { deadline: CalendarDate; pkApprovedOn?: CalendarDate; dispensasi?: true } {
-  const extension = extensionOf(office.extensions ?? [], period.year, period.month);
-  if (extension) return { deadline: extension.until, dispensasi: true };
-  const opened = pkOpened?.get(period.year) ?? null;
+  const opened = pkOpened?.get(report.year) ?? null;
   const history = office.deadlineDays ?? [];
-  const deadline = reportDeadline(history, period.year, period.month, opened, office.deadlineDay);
-  const catchUp = catchUpDeadline(history, period.year, period.month, opened, office.deadlineDay) !== null;
-  return catchUp && opened ? { deadline, pkApprovedOn: opened } : { deadline };
+  const own = reportDeadline(history, report.year, report.month, opened, office.deadlineDay);
+  const catchUp = catchUpDeadline(history, report.year, report.month, opened, office.deadlineDay) !== null;
+  const { deadline, basis } = deadlineOfReport(own, catchUp, office.extensions ?? [], report.year, report.month, report.moves);
+  if (basis === 'DISPENSASI') return { deadline, dispensasi: true };
+  return basis === 'CATCH_UP' && opened ? { deadline, pkApprovedOn: opened } : { deadline };
 }
 
 /** The local days of month M+1 on which a Kasubbag who has not submitted is reminded: the 1st and D−2. */
@@ -93,24 +97,30 @@ interface DeadlineGroup {
   dispensasi?: true;
   /** The months of the group the office owes reports for, oldest first. */
   periods: YearMonth[];
+  /** The reports due by this deadline (`deadlineOfReportFact`): a month's reports not reached by its dispensasi keep their own. */
+  reports: ReportFact[];
   /** Month index → the day the PK of its year was first approved, for the months due by the catch-up deadline. */
   catchUp: Map<number, CalendarDate>;
 }
 
 function deadlineGroups(input: ReminderPlanInput): DeadlineGroup[] {
   const groups = new Map<string, DeadlineGroup>();
-  for (const period of periodsOf(input.reports)) {
-    const { deadline, pkApprovedOn, dispensasi } = periodDeadline(input, period);
-    const id = dispensasi ? `${isoMonth(period)}:${isoDate(deadline)}` : isoDate(deadline);
+  const ordered = [...input.reports].sort((a, b) => monthIndex(a) - monthIndex(b) || a.subbagian.localeCompare(b.subbagian));
+  for (const report of ordered) {
+    const { deadline, pkApprovedOn, dispensasi } = deadlineOfReportFact(input, report);
+    const id = dispensasi ? `${isoMonth(report)}:${isoDate(deadline)}` : isoDate(deadline);
     let group = groups.get(id);
     if (!group) {
-      group = { months: '', deadline, ...(dispensasi ? { dispensasi } : {}), periods: [], catchUp: new Map() };
+      group = { months: '', deadline, ...(dispensasi ? { dispensasi } : {}), periods: [], reports: [], catchUp: new Map() };
       groups.set(id, group);
     }
-    group.periods.push(period);
-    if (pkApprovedOn) group.catchUp.set(monthIndex(period), pkApprovedOn);
+    group.reports.push(report);
+    if (pkApprovedOn) group.catchUp.set(monthIndex(report), pkApprovedOn);
   }
-  for (const group of groups.values()) group.months = groupMonths(input, group);
+  for (const group of groups.values()) {
+    group.periods = periodsOf(group.reports);
+    group.months = groupMonths(input, group);
+  }
   return [...groups.values()];
 }
 
@@ -185,19 +195,12 @@ export function leaveOutMonthsSent(reminder: PlannedReminder, taken: ReadonlySet
   };
 }
 
-function reportsOf(reports: readonly ReportFact[], periods: readonly YearMonth[]): ReportFact[] {
-  const wanted = new Set(periods.map(monthIndex));
-  return reports
-    .filter((r) => wanted.has(monthIndex(r)))
-    .sort((a, b) => monthIndex(a) - monthIndex(b) || a.subbagian.localeCompare(b.subbagian));
-}
-
 /**
  * The months due by a deadline in the current month (last month's, and any due then by a catch-up
  * deadline), reminded on the 1st and D−2 until the deadline passes: one reminder per subbagian and
  * occasion, listing every month of the group it has not submitted.
  */
-function beforeDeadline({ office, now, reports }: ReminderPlanInput, groups: readonly DeadlineGroup[]): PlannedReminder[] {
+function beforeDeadline({ office, now }: ReminderPlanInput, groups: readonly DeadlineGroup[]): PlannedReminder[] {
   const today = localDate(now, office.timeZone);
   return groups.flatMap((group) => {
     const { deadline } = group;
@@ -211,7 +214,7 @@ function beforeDeadline({ office, now, reports }: ReminderPlanInput, groups: rea
     if (!occasion) return [];
     const dueAt = localInstant(occasion, REMINDER_HOUR, office.timeZone);
     const owed = new Map<string, ReportFact[]>();
-    for (const report of reportsOf(reports, group.periods)) {
+    for (const report of group.reports) {
       if (NOT_SUBMITTED.has(report.status)) owed.set(report.subbagian, [...(owed.get(report.subbagian) ?? []), report]);
     }
     return [...owed]
@@ -234,7 +237,7 @@ function beforeDeadline({ office, now, reports }: ReminderPlanInput, groups: rea
  * One escalation per office and deadline, on the day after it (a month's own, a catch-up deadline or
  * a dispensasi), listing every overdue report of every month of the group.
  */
-function overdueEscalations({ office, now, reports }: ReminderPlanInput, groups: readonly DeadlineGroup[]): PlannedReminder[] {
+function overdueEscalations({ office, now }: ReminderPlanInput, groups: readonly DeadlineGroup[]): PlannedReminder[] {
   const today = localDate(now, office.timeZone);
   const planned: PlannedReminder[] = [];
   for (const group of groups) {
@@ -246,7 +249,7 @@ function overdueEscalations({ office, now, reports }: ReminderPlanInput, groups:
     // A report returned before the deadline passed and not sent again is as late as one never sent;
     // one returned afterwards had been sent in time (its Kasubbag is chased by RETURNED_REPORT).
     const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
-    const overdue = reportsOf(reports, group.periods).filter(
+    const overdue = group.reports.filter(
       (r) => NOT_SUBMITTED.has(r.status) || (r.status === 'RETURNED' && r.returnedAt !== null && new Date(r.returnedAt) < deadlinePassed),
     );
     if (overdue.length === 0) continue;
@@ -268,29 +271,93 @@ function overdueEscalations({ office, now, reports }: ReminderPlanInput, groups:
   return planned;
 }
 
+/**
+ * One reminder per subbagian and day listing every report of it returned before 08:00 and not sent
+ * again. A single report keeps the key a returned report always had, `returned:<satker>:<YYYY-MM>:
+ * <subbagian>:<date>`; several share `returned:<satker>:<subbagian>:<date>`. Each carries the other
+ * key(s) of the same day (`supersedes`): the per-report keys on a grouped one (an upgrade on a day a
+ * report was already reminded on its own), the grouped key on a single one (a report of the group
+ * sent again after the grouped reminder was recorded leaves one: already reminded). The set of
+ * reports only shrinks after 08:00 (a return after it is tomorrow's), so nothing is sent twice.
+ */
 function returnedReports(input: ReminderPlanInput): PlannedReminder[] {
   const { office, now, reports } = input;
   const today = localDate(now, office.timeZone);
   const dueAt = localInstant(today, REMINDER_HOUR, office.timeZone);
   if (now < dueAt) return [];
-  return reports
-    .filter((r) => r.status === 'RETURNED' && r.returnedAt !== null && new Date(r.returnedAt) < dueAt)
-    .sort((a, b) => a.year - b.year || a.month - b.month || a.subbagian.localeCompare(b.subbagian))
-    .map((report) => {
-      const period = { year: report.year, month: report.month };
-      return {
-        key: `returned:${office.satker}:${isoMonth(period)}:${report.subbagian}:${isoDate(today)}`,
+  const bySubbagian = new Map<string, ReportFact[]>();
+  for (const report of reports) {
+    if (report.status !== 'RETURNED' || report.returnedAt === null || new Date(report.returnedAt) >= dueAt) continue;
+    bySubbagian.set(report.subbagian, [...(bySubbagian.get(report.subbagian) ?? []), report]);
+  }
+  const date = isoDate(today);
+  const perReport = (report: ReportFact) => `returned:${office.satker}:${isoMonth(report)}:${report.subbagian}:${date}`;
+  return [...bySubbagian]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([subbagian, unsorted]): PlannedReminder => {
+      const listed = unsorted.sort((a, b) => monthIndex(a) - monthIndex(b));
+      const grouped = `returned:${office.satker}:${subbagian}:${date}`;
+      const periods = periodsOf(listed);
+      const common = {
         kind: 'RETURNED_REPORT' as const,
         satker: office.satker,
-        audience: { role: 'KASUBBAG' as const, subbagian: report.subbagian },
+        audience: { role: 'KASUBBAG' as const, subbagian },
         dueAt: dueAt.toISOString(),
-        localDate: isoDate(today),
-        period,
-        periods: [period],
-        ...periodDeadline(input, period),
-        reports: [report],
+        localDate: date,
+        period: periods[periods.length - 1],
+        periods,
+        reports: listed,
+      };
+      if (listed.length === 1) {
+        return { key: perReport(listed[0]), ...common, ...deadlineOfReportFact(input, listed[0]), supersedes: [{ period: periods[0], key: grouped }] };
+      }
+      // Each report has its own deadline; the reminder names one only when they share it.
+      const deadlines = new Set(listed.map((r) => isoDate(deadlineOfReportFact(input, r).deadline)));
+      return {
+        key: grouped,
+        ...common,
+        deadline: deadlines.size === 1 ? deadlineOfReportFact(input, listed[0]).deadline : null,
+        supersedes: listed.map((report) => ({ period: { year: report.year, month: report.month }, key: perReport(report) })),
       };
     });
+}
+
+/**
+ * A dispensasi announced, from the office's stream as the runner reads it with each office (no
+ * trigger of its own: a run records it like any reminder, by its key, at most once): to the Kasubbag
+ * of each subbagian whose report of the month it reaches (still owed at the grant, `reportOwedAt`,
+ * the rule of `deadlineOfReport`) and to the Sekretaris, from its grant until its new deadline has
+ * passed (a run missed meanwhile is made good; after that it is news no more). Keys
+ * `dispensasi:<satker>:<YYYY-MM>:<YYYY-MM-DD until>:<kasubbag-<subbagian> | sekretaris>`: a month
+ * has a dispensasi per new day, and each grant is announced once to each of its audiences.
+ */
+function dispensasiAnnouncements({ office, now, reports }: ReminderPlanInput): PlannedReminder[] {
+  return (office.extensions ?? []).flatMap((extension) => {
+    if (now < new Date(extension.grantedAt)) return [];
+    if (now >= localInstant({ ...extension.until, day: extension.until.day + 1 }, 0, office.timeZone)) return [];
+    const period = { year: extension.year, month: extension.month };
+    const reached = reports
+      .filter((r) => monthIndex(r) === monthIndex(period) && reportOwedAt(r.moves, extension.grantedAt))
+      .sort((a, b) => a.subbagian.localeCompare(b.subbagian));
+    const base = `dispensasi:${office.satker}:${isoMonth(period)}:${isoDate(extension.until)}`;
+    const common = {
+      kind: 'DEADLINE_EXTENDED' as const,
+      satker: office.satker,
+      dueAt: new Date(extension.grantedAt).toISOString(),
+      localDate: isoDate(localDate(new Date(extension.grantedAt), office.timeZone)),
+      period,
+      periods: [period],
+      deadline: extension.until,
+      dispensasi: true as const,
+      extension,
+    };
+    return [
+      ...reached.map((report): PlannedReminder => ({
+        key: `${base}:kasubbag-${report.subbagian}`, ...common, audience: { role: 'KASUBBAG', subbagian: report.subbagian }, reports: [report],
+      })),
+      { key: `${base}:sekretaris`, ...common, audience: { role: 'SEKRETARIS' }, reports: reached },
+    ];
+  });
 }
 
 function approvalDigest({ office, now, reports }: ReminderPlanInput): PlannedReminder[] {

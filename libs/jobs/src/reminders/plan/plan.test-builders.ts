@@ -1,6 +1,6 @@
 // Builders for the planner's specs: an office, a local instant, a report fact.
 import { localInstant, OfficeTimeZone } from './office-time';
-import type { OfficeReminderSettings, ReportFact } from './reminder-plan.types';
+import type { OfficeReminderSettings, PlannedExtension, ReportFact } from './reminder-plan.types';
 
 export function office(overrides: Partial<OfficeReminderSettings> = {}): OfficeReminderSettings {
   return { satker: 'kpu-jember', name: 'KPU Kabupaten Jember', timeZone: 'Asia/Jakarta', deadlineDay: 5, ...overrides };
@@ -25,6 +25,19 @@ export function report(overrides: Partial<ReportFact> = {}): ReportFact {
     submittedAt: null,
     returnedAt: null,
     returnReason: null,
+    moves: [],
+    ...overrides,
+  };
+}
+
+/** A dispensasi of `year`-`month` until `until` (YYYY-MM-DD), granted at `grantedAt` (default: the day before `until`, long after the month's deadline). */
+export function extension(year: number, month: number, until: string, overrides: Partial<PlannedExtension> = {}): PlannedExtension {
+  const [y, m, d] = until.split('-').map(Number);
+  return {
+    year, month, until: { year: y, month: m, day: d },
+    grantedAt: at(`${until} 00:00`).toISOString(),
+    previousDeadline: { year: month === 12 ? year + 1 : year, month: (month % 12) + 1, day: 5 },
+    reason: 'Gangguan jaringan di kantor', grantedByRole: 'SEKRETARIS', grantedByName: 'Siti Aminah',
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { DeadlineDayHistory, DeadlineExtension } from '@kinerja/domain';
+import type { DeadlineDayHistory, GrantedDeadlineExtension, ReportMove } from '@kinerja/domain';
 import type { CalendarDate, OfficeTimeZone, YearMonth } from './office-time';
 
 /** Where a monthly report stands, as far as reminders care. */
@@ -29,6 +29,21 @@ export interface ReportFact {
   submittedAt: string | null;
   returnedAt: string | null;
   returnReason: string | null;
+  /**
+   * The report's history (its event types and instants, oldest first; none when never opened): what
+   * decides whether a dispensasi reaches it (`deadlineOfReport`: only a report still owed at the grant).
+   */
+  moves: ReportMove[];
+}
+
+/** A dispensasi as the office's reminders need it: when, until when and why, and who granted it. */
+export interface PlannedExtension extends GrantedDeadlineExtension {
+  /** The deadline it replaced. */
+  previousDeadline: CalendarDate;
+  reason: string;
+  grantedByRole: 'SEKRETARIS' | 'ADMIN';
+  /** The user who granted it: their full name (their id when the account is not found). */
+  grantedByName: string;
 }
 
 export interface OfficeReminderSettings {
@@ -43,8 +58,11 @@ export interface OfficeReminderSettings {
    * every month by `deadlineDay`.
    */
   deadlineDays?: DeadlineDayHistory;
-  /** The office's dispensasi: a month given one is due by its day (`deadlineWithExtensions`). */
-  extensions?: readonly DeadlineExtension[];
+  /**
+   * The office's dispensasi, in the order granted: a report of a month given one while it was still
+   * owed is due by its day (`deadlineOfReport`), and its grant is announced (`DEADLINE_EXTENDED`).
+   */
+  extensions?: readonly PlannedExtension[];
 }
 
 export interface ReminderPlanInput {
@@ -59,7 +77,7 @@ export interface ReminderPlanInput {
   pkOpened?: ReadonlyMap<number, CalendarDate>;
 }
 
-export type ReminderKind = 'BEFORE_DEADLINE' | 'OVERDUE_ESCALATION' | 'APPROVAL_DIGEST' | 'RETURNED_REPORT';
+export type ReminderKind = 'BEFORE_DEADLINE' | 'OVERDUE_ESCALATION' | 'APPROVAL_DIGEST' | 'RETURNED_REPORT' | 'DEADLINE_EXTENDED';
 
 export type ReminderAudience = { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' };
 
@@ -94,12 +112,16 @@ export interface PlannedReminder {
   pkApprovedOn?: CalendarDate;
   /** True when `deadline` is the day of a dispensasi granted after the month's deadline had passed. */
   dispensasi?: true;
+  /** Only on `DEADLINE_EXTENDED`: the dispensasi announced (`deadline` is its new day). */
+  extension?: PlannedExtension;
   /** The reports concerned, in the order the message lists them. */
   reports: ReportFact[];
   /**
-   * Only on a reminder keyed by a range of months: the key each month listed had when the planner
-   * made one reminder per month, for the same occasion. The runner leaves out the months already
-   * reminded under it, so an upgrade never sends them a second time (`leaveOutMonthsSent`).
+   * Other keys under which (some of) its months may already have been reminded for the same occasion:
+   * on a reminder keyed by a range of months, the key each month had when the planner made one
+   * reminder per month; on a grouped returned-report reminder, each report's per-report key (and on a
+   * single one, the grouped key). The runner leaves out the months already reminded under one, so an
+   * upgrade never sends them a second time (`leaveOutMonthsSent`).
    */
   supersedes?: Array<{ period: YearMonth; key: string }>;
 }
