@@ -15,6 +15,7 @@
 // answers is checked against the database (totals, the offices covered, the audit page's rows).
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
@@ -152,6 +153,7 @@ async function main(): Promise<void> {
   const scratch = await createScratchDatabase(serverUrl, 'kinerja_bench_national');
   const redisPrefix = `kinerja-bench-national-${randomBytes(4).toString('hex')}`;
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const dataDir = `/tmp/kinerja-bench-national-${randomBytes(4).toString('hex')}`;
   let results: Measured[] = [];
   let failures: string[] = [];
   const offices = nationalOffices();
@@ -186,7 +188,7 @@ async function main(): Promise<void> {
       ADMIN_PASSWORD: 'bench-admin-password', LOGIN_RATE_PER_MINUTE: '10000',
       // The setup sends a few commands a second from the administrator: out of the per-account limit's reach.
       COMMAND_RATE_BURST: '100000', COMMAND_RATE_PER_WINDOW: '1000000', COMMAND_RATE_WINDOW_SECONDS: '1',
-      DATA_DIR: `/tmp/kinerja-bench-national-${randomBytes(4).toString('hex')}`,
+      DATA_DIR: dataDir,
     };
     const config = loadConfig(environment);
     const logger = createRootLogger({ level: 'warn', format: 'json', name: 'kinerja-bench-national' });
@@ -343,6 +345,8 @@ async function main(): Promise<void> {
     if (keep) console.log(`kept database ${scratch.name}`);
     else await scratch.drop();
     await deleteRedisPrefix(redisUrl, redisPrefix);
+    // The API's files (its development signing key): nothing of the run is kept.
+    await rm(dataDir, { recursive: true, force: true });
   }
 
   const f = (n: number, d = 1) => n.toFixed(d);
