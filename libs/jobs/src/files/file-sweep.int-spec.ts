@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { realisasiStreamId, lkjStreamId } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
-import { ContentAddressedStore, ControllableClock, type AppConfig } from '@kinerja/platform';
+import { ContentAddressedStore, ControllableClock, storedFileLockKey, type AppConfig } from '@kinerja/platform';
 import { loadConfig } from '@kinerja/platform/config/load-config';
 import { EVIDENCE_MISMATCH } from '@kinerja/projections/audit-trail/integrity.events';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
@@ -260,6 +260,33 @@ describe('file sweep (real PostgreSQL, real files)', () => {
     expect(await held('kpu-a', file.sha256)).toEqual(kept);
     const reader = kasubbag('kpu-a');
     expect((await evidence.fetch('kpu-a', file.sha256, reader)).bytes.equals(bytes)).toBe(true);
+  });
+
+  it('deletes the temporary file of a write that died, but waits for a write in flight (under its file lock) however old its file looks', async () => {
+    const dead = join(dataDir, 'evidence', 'kpu-a', 'ab', `.tmp-${'ab'.padEnd(64, '0')}-dead`);
+    const bytes = pdf();
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const inFlight = join(dataDir, 'evidence', 'kpu-a', sha256.slice(0, 2), `.tmp-${sha256}-live`);
+    for (const path of [dead, inFlight]) {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, 'partial');
+    }
+    later(2);
+    // The upload's write: its lock held from before the temporary file until after its rename.
+    const writer = db.dataSource.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    await writer.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [storedFileLockKey('evidence', 'kpu-a', sha256)]);
+    const running = sweep();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(existsSync(inFlight)).toBe(true);
+    renameSync(inFlight, evidenceFiles.pathOf('kpu-a', sha256));
+    await writer.commitTransaction();
+    await writer.release();
+    const report = await running;
+    expect(report.temporaryFiles).toEqual({ files: 1, bytes: 'partial'.length });
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(evidenceFiles.pathOf('kpu-a', sha256))).toBe(true);
   });
 
   it('two sweeps at once: each file is deleted once and neither fails', async () => {

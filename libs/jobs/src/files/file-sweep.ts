@@ -45,6 +45,8 @@ const REFERENCED_LKJ = `
 const SWEEP_LOCK = `hashtextextended('kinerja:file-sweep', 0)`;
 const BATCH = 100;
 const SHA256 = /^[0-9a-f]{64}$/;
+/** `ContentAddressedStore.write`'s temporary name: `.tmp-<sha256>-<random>`. */
+const TEMPORARY_OF = /^\.tmp-([0-9a-f]{64})-/;
 
 export interface SweepCount {
   files: number;
@@ -168,7 +170,7 @@ export class FileSweep {
     // 2. Files on disk that nothing records, older than the margin.
     const evidenceRoot = join(this.settings.dataDir, 'evidence');
     const evidenceFiles = await listStoredFiles(evidenceRoot);
-    await this.deleteTemporary(evidenceFiles, orphanBefore, report, options.dryRun === true, afterDelete);
+    await this.deleteTemporary(evidenceFiles, orphanBefore, report, options.dryRun === true, afterDelete, session);
     const referencedEvidence = await this.referenced(REFERENCED_EVIDENCE, EVIDENCE_REFERENCE_EVENTS);
     const unrecorded = await this.withoutRow(evidenceFiles.filter((f) => f.sha256 !== null && f.mtimeMs < orphanBefore && !referencedEvidence.has(f.sha256)));
     for (const file of unrecorded) {
@@ -297,16 +299,34 @@ export class FileSweep {
     await afterDelete();
   }
 
-  private async deleteTemporary(files: DiskFile[], orphanBefore: number, report: FileSweepReport, dryRun: boolean, afterDelete: () => Promise<void>): Promise<void> {
+  /**
+   * Temporary files older than the margin. With `session` (evidence), each under the lock of the
+   * file it was being written as (`.tmp-<sha256>-…`), which an upload holds from writing it to its
+   * rename: a write in flight is waited for and its temporary file is then gone, whatever the clocks
+   * say of its age (a server's clock ahead of the file system's, or a test's).
+   */
+  private async deleteTemporary(
+    files: DiskFile[], orphanBefore: number, report: FileSweepReport, dryRun: boolean, afterDelete: () => Promise<void>, session?: QueryRunner,
+  ): Promise<void> {
     for (const file of files) {
       if (file.sha256 !== null || file.mtimeMs >= orphanBefore) continue;
-      report.temporaryFiles.files += 1;
       if (dryRun) {
+        report.temporaryFiles.files += 1;
         report.temporaryFiles.bytes += file.size;
         continue;
       }
-      report.temporaryFiles.bytes += await removeFile(file.path);
-      await afterDelete();
+      const writing = TEMPORARY_OF.exec(file.path.slice(file.path.lastIndexOf('/') + 1))?.[1];
+      const key = session && writing ? storedFileLockKey('evidence', file.tenantId, writing) : null;
+      if (key) await session!.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [key]);
+      try {
+        if (!(await unchangedSince(file.path, orphanBefore))) continue;
+        const bytes = await removeFile(file.path);
+        report.temporaryFiles.files += 1;
+        report.temporaryFiles.bytes += bytes;
+        await afterDelete();
+      } finally {
+        if (key) await session!.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [key]);
+      }
     }
   }
 
