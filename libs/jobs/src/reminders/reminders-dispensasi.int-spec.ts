@@ -123,7 +123,7 @@ describe('a dispensasi announced exactly once to those it concerns, despite a ki
 
   it('tells the Sekretaris who granted it, why, both deadlines, and only the reports it reaches; the inbox holds it for each', async () => {
     const mail = mailsOf('sekretaris@kpu-jember.test').find((m) => m.to[0] === 'sekretaris@kpu-jember.test')!;
-    expect(mail.text).toContain('sekretaris.kpu-jember (Sekretaris) memberikan dispensasi batas waktu laporan realisasi kinerja bulan Januari 2025 pada KPU Kabupaten Jember');
+    expect(mail.text).toContain('sekretaris.kpu-jember (Sekretaris) memberikan dispensasi batas waktu laporan realisasi kinerja bulan Januari 2025 untuk KPU Kabupaten Jember');
     expect(mail.text).toContain('Batas waktu semula: Rabu, 5 Februari 2025.');
     expect(mail.text).toContain('Alasan: Gangguan jaringan di kantor');
     expect(mail.text).toContain('- Subbagian KUL');

@@ -238,8 +238,8 @@ function dispensasi(r: PlannedReminder, office: OfficeReminderSettings): Parts {
   const bulan = bulanTahun(r.period!);
   const grantor = `${e.grantedByName} (${e.grantedByRole === 'ADMIN' ? 'Admin' : 'Sekretaris'})`;
   const about = [
-    `${grantor} memberikan dispensasi batas waktu laporan realisasi kinerja bulan ${bulan} pada ${office.name} ` +
-      `pada ${tanggalLokal(e.grantedAt, office.timeZone)}.`,
+    `Pada ${tanggalLokal(e.grantedAt, office.timeZone)}, ${grantor} memberikan dispensasi batas waktu laporan realisasi ` +
+      `kinerja bulan ${bulan} untuk ${office.name}.`,
     `Batas waktu semula: ${tanggal(e.previousDeadline)}.`,
     `Batas waktu baru: ${tanggal(e.until)}.`,
     `Alasan: ${e.reason}`,

@@ -48,7 +48,7 @@ describe('a dispensasi announced to those it concerns', () => {
     const [kul] = announced(at('2025-02-10 10:05'));
     const { subject, body } = renderReminder(kul, jember);
     expect(subject).toBe('Dispensasi: batas waktu laporan realisasi Januari 2025 diperpanjang sampai Kamis, 20 Februari 2025 — KPU Kabupaten Jember');
-    expect(body).toContain('Siti Aminah (Sekretaris) memberikan dispensasi batas waktu laporan realisasi kinerja bulan Januari 2025 pada KPU Kabupaten Jember pada Senin, 10 Februari 2025.');
+    expect(body).toContain('Pada Senin, 10 Februari 2025, Siti Aminah (Sekretaris) memberikan dispensasi batas waktu laporan realisasi kinerja bulan Januari 2025 untuk KPU Kabupaten Jember.');
     expect(body).toContain('Batas waktu semula: Rabu, 5 Februari 2025.\nBatas waktu baru: Kamis, 20 Februari 2025.\nAlasan: Gangguan jaringan di kantor');
     expect(body).toContain('Indikator yang masih kosong:\n  - K1.1 Laporan Keuangan');
     expect(body).toContain('Silakan lengkapi dan kirim laporan tersebut paling lambat Kamis, 20 Februari 2025.');
