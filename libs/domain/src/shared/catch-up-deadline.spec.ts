@@ -39,6 +39,21 @@ describe('A month whose reporting window had begun when the PK of its year was f
     expect(catchUpDeadline(day10, 2026, 1, on('2026-02-01'))).toBeNull();
   });
 
+  describe('given deadline day 5 and the PK of 2026 first approved on 1 November 2026, the first day October can be sent', () => {
+    const opened = on('2026-11-01');
+    const day5: DeadlineDayHistory = [{ changedOn: on('2023-01-02'), deadlineDay: 5 }];
+
+    it('then October keeps 5 November and January to September are due with it, not after it', () => {
+      expect(catchUpDeadline(day5, 2026, 10, opened)).toBeNull();
+      for (let month = 1; month <= 10; month++) expect(reportDeadline(day5, 2026, month, opened)).toEqual(on('2026-11-05'));
+      expect(reportDeadline(day5, 2026, 11, opened)).toEqual(on('2026-12-05'));
+    });
+
+    it('and the PK of 2026 approved on 1 January 2027, then all of 2026 is due 5 January 2027 as December is', () => {
+      for (let month = 1; month <= 12; month++) expect(reportDeadline(day5, 2026, month, on('2027-01-01'))).toEqual(on('2027-01-05'));
+    });
+  });
+
   it('given the PK approved on 2 February, a day of January\'s window lost, then January is due 10 March with February', () => {
     expect(reportDeadline(day10, 2026, 1, on('2026-02-02'))).toEqual(on('2026-03-10'));
     expect(catchUpDeadline(day10, 2026, 1, on('2026-02-02'))).toEqual(on('2026-03-10'));
@@ -65,9 +80,9 @@ describe('A month whose reporting window had begun when the PK of its year was f
     }
   });
 
-  it('given the PK of 2026 approved on 1 January 2027, then December 2026 keeps 10 January 2027 and November is due 10 February 2027', () => {
+  it('given the PK of 2026 approved on 1 January 2027, then December 2026 keeps 10 January 2027 and November is due with it', () => {
     expect(reportDeadline(day10, 2026, 12, on('2027-01-01'))).toEqual(on('2027-01-10'));
-    expect(reportDeadline(day10, 2026, 11, on('2027-01-01'))).toEqual(on('2027-02-10'));
+    expect(reportDeadline(day10, 2026, 11, on('2027-01-01'))).toEqual(on('2027-01-10'));
   });
 
   it('given no approved PK (opened is null), then every month has its ordinary deadline', () => {

@@ -74,19 +74,29 @@ export function firstMonthChangeApplies(before: DeadlineDayHistory, change: Dead
  * which the office's PK of M's year was FIRST approved (a PK Perubahan does not move it): no report
  * is accepted before. Every report gets at least the office's usual window, the 1st to day D of the
  * month after its month. So M keeps its own deadline only if the PK was approved by the 1st of the
- * month after M, the first day M could be sent; otherwise M is due by the deadline of the month
- * `opened` falls in, the first one that leaves a whole window after the approval. With day 10 and
- * the PK of 2026 first approved on 20 November 2026, January to October are due 10 December, as
- * November is; approved on 7 December, January to November are due 10 January 2027, as December is
- * (never an older month due after a newer one, never a deadline a few hours after the approval).
+ * month after M, the first day M could be sent; otherwise M is due by the deadline of the first month
+ * whose window the approval leaves whole: the month before `opened`'s when `opened` is a 1st, else
+ * `opened`'s own. With day 10 and the PK of 2026 first approved on 20 November 2026, January to
+ * October are due 10 December, as November is; approved on 1 November, January to September are
+ * due 10 November, as October is; approved on 7 December, January to November are due 10 January
+ * 2027, as December is (never an older month due after a newer one, never a deadline a few hours
+ * after the approval).
  */
 export function catchUpDeadline(
   history: DeadlineDayHistory, year: number, month: number, opened: LocalDate | null, fallback?: number,
 ): LocalDate | null {
-  if (opened === null) return null;
-  const firstDaySendable = month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
-  if (!deadlineHasPassed(firstDaySendable, opened)) return null;
-  return reportDeadlineOf(history, opened.year, opened.month, fallback);
+  if (opened === null || !deadlineHasPassed(firstDaySendable(year, month), opened)) return null;
+  const whole = opened.day === 1 ? previousMonth(opened) : opened;
+  return reportDeadlineOf(history, whole.year, whole.month, fallback);
+}
+
+/** The 1st of the month after M: the first day M's report can be sent. */
+function firstDaySendable(year: number, month: number): LocalDate {
+  return month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
+}
+
+function previousMonth({ year, month }: LocalDate): { year: number; month: number } {
+  return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
 }
 
 /**
