@@ -362,11 +362,12 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       ['an office', 'post', '/api/v1/satker', { code: 'kpu-kab-kosong', name: '   ', parentCode: 'kpu-prov-jawa-timur' }, 'name'],
       ['a subbagian', 'patch', '/api/v1/satker/kpu-kab-jember/subbagian/PDI', { name: '    ' }, 'name'],
       ['a user', 'patch', 'USER', { fullName: '  \t ' }, 'fullName'],
+      ['a subbagian (Hangul fillers)', 'patch', '/api/v1/satker/kpu-kab-jember/subbagian/PDI', { name: '\u3164\u3164\u3164' }, 'name'],
     ] as const)('refuses a name of %s made of spaces only, naming the field', async (_what, method, path, body, field) => {
       const target = path === 'USER' ? `/api/v1/satker/kpu-kab-jember/users/${own.users.KETUA.id}` : path;
       const response = await as(path === '/api/v1/satker' ? rootAdminToken : own.users.ADMIN.token)[method](target).send(body);
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
-      expect(response.body.details.fields).toContainEqual({ field, constraint: 'isNotBlank', message: 'tidak boleh hanya berisi spasi' });
+      expect(response.body.details.fields).toContainEqual({ field, constraint: 'isNotBlank', message: 'tidak boleh hanya berisi spasi atau karakter yang tidak terlihat' });
     });
 
     it('resets a password so that only the new one works', async () => {

@@ -76,6 +76,7 @@ describe('catatan reviu: writing', () => {
 
   it('a finding needs a recommendation; a plain note may have none', () => {
     given([]).when(writeCommand({ recommendation: ' ' })).thenRefused('CATATAN_REVIU.INVALID_TEXT', 'validation');
+    given([]).when(writeCommand({ recommendation: '\u2800\u2800\u2800\u0301' })).thenRefused('CATATAN_REVIU.INVALID_TEXT', 'validation');
     const note = catatanReviuDecider.decide(writeCommand({ category: 'CATATAN', recommendation: '' }), { status: 'EMPTY' });
     expect(note[0].type).toBe('CatatanReviuWritten');
   });
@@ -129,6 +130,7 @@ describe('catatan reviu: closing and reopening', () => {
   it('reopening needs a reason and a closed note; the note then awaits a new answer', () => {
     given([written, answered]).when(reopen(inspektorat)).thenRefused('CATATAN_REVIU.NOT_CLOSED', 'conflict');
     given([written, answered, closed]).when(reopen(inspektorat, '')).thenRefused('CATATAN_REVIU.INVALID_TEXT', 'validation');
+    given([written, answered, closed]).when(reopen(inspektorat, '\u3164\u3164\u3164')).thenRefused('CATATAN_REVIU.INVALID_TEXT', 'validation');
     const reopened: CatatanReviuEvent = {
       type: 'CatatanReviuReopened', data: { noteId: 'n-1', reason: 'Daftar hadir tidak ditandatangani.', reopenedBy: 'u-insp', reopenedAt: now },
     };

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { visibleCharacterCount } from '../shared/reason';
 import { ROLE_LABELS, type Actor, type Role } from '../shared/actor';
 import type {
   CatatanReviuCommand, CloseCatatanReviu, ReopenCatatanReviu, SubmitTindakLanjut, WriteCatatanReviu,
@@ -15,10 +16,10 @@ function requireRole(actor: Actor, role: Role, action: string): void {
   if (actor.role !== role) refuse('CATATAN_REVIU.FORBIDDEN', `Hanya ${ROLE_LABELS[role]} yang dapat ${action}.`, 'forbidden', { role: actor.role });
 }
 
-/** Trimmed text of bounded length, or a refusal naming the field. */
+/** Trimmed text of bounded length (at least `min` characters a reader can see), or a refusal naming the field. */
 function text(value: unknown, field: string, min: number, max: number): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed.length < min || trimmed.length > max) {
+  if (visibleCharacterCount(trimmed) < min || trimmed.length > max) {
     const rule = min > 0 ? `wajib diisi (${min}–${max} karakter)` : `paling banyak ${max} karakter`;
     refuse('CATATAN_REVIU.INVALID_TEXT', `${field} ${rule}.`, 'validation', { field });
   }

@@ -44,6 +44,7 @@ describe('PK structure rules', () => {
 
   it('given an empty unit, then it is refused', () => {
     expect(refusalOf(withIndicator({ unit: ' ' }))).toBe('PK.INVALID_FIELD');
+    expect(refusalOf(withIndicator({ unit: '\u3164\u2800\u0301' }))).toBe('PK.INVALID_FIELD');
   });
 
   it('given an unknown aggregation, then it is refused', () => {

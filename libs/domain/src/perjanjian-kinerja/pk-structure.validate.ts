@@ -1,3 +1,4 @@
+import { visibleCharacterCount } from '../shared/reason';
 import { DomainError } from '../shared/domain-error';
 import { Dec, isNonNegativeDecimal, parseDecimal } from '../shared/decimal';
 import { aggregate } from '../capaian/aggregate';
@@ -13,7 +14,7 @@ function invalid(code: string, message: string, details: Record<string, unknown>
 }
 
 function requireText(value: unknown, field: string, max: number): void {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+  if (typeof value !== 'string' || visibleCharacterCount(value) === 0 || value.length > max) {
     invalid('PK.INVALID_FIELD', `${field} wajib diisi (paling banyak ${max} karakter).`, { field });
   }
 }

@@ -55,6 +55,7 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
 
   it('given a submitted report, when returned without a reason, then the reason is required', () => {
     spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: '' }, metadata: meta(sekretaris) }).thenThrows('REALISASI.REASON_REQUIRED');
+    spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: '\u3164\u3164\u3164' }, metadata: meta(sekretaris) }).thenThrows('REALISASI.REASON_REQUIRED');
   });
 
   it('given a submitted report, when returned with a reason, then it is returned', () => {
@@ -70,6 +71,7 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
 
   it('given an approved report, when the Kasubbag revises without a reason, then the reason is required', () => {
     spec(saved, submitted, approved).when({ type: 'ReviseRealisasi', data: { reason: ' ' }, metadata: meta(kasubbagKul) }).thenThrows('REALISASI.REASON_REQUIRED');
+    spec(saved, submitted, approved).when({ type: 'ReviseRealisasi', data: { reason: '\u0301\u0301\u0301' }, metadata: meta(kasubbagKul) }).thenThrows('REALISASI.REASON_REQUIRED');
   });
 
   it('given a draft, when revised, then it is refused: only approved reports are revised', () => {

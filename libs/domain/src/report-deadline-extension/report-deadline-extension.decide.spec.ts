@@ -69,7 +69,7 @@ describe('a dispensasi of a report deadline, granted after the deadline has pass
   });
 
   it('when the reason is invisible characters only, or shorter than 3 visible characters, then it is refused as every reason of the workflow', () => {
-    for (const reason of ['\u200b\u200b', '\u200b\u200c\u200d\u2060\ufeff\u00ad', 'x', ' ab ', 'a\u200bb\u200b']) {
+    for (const reason of ['\u200b\u200b', '\u200b\u200c\u200d\u2060\ufeff\u00ad', 'x', ' ab ', 'a\u200bb\u200b', '\u3164\u3164\u3164', '\u2800\u2800\u2800', '\u0301\u0301\u0301']) {
       given().when(extend('2024-04-08', '2024-04-20', { reason })).thenThrows('DEADLINE_EXTENSION.REASON_REQUIRED', 'validation');
     }
     given().when(extend('2024-04-08', '2024-04-20', { reason: 'x'.repeat(2001) })).thenThrows('DEADLINE_EXTENSION.REASON_REQUIRED');

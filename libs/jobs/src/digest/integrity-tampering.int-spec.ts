@@ -174,6 +174,7 @@ describe('integrity: tampering through SQL is caught', () => {
     it('needs a reason and an alert of the office', async () => {
       const alert = await openAlert('kpu-deleted');
       await expect(integrity.resolve('kpu-deleted', alert.id, ' ', inspektorat, noSubject)).rejects.toMatchObject({ code: 'AUDIT.REASON_REQUIRED' });
+      await expect(integrity.resolve('kpu-deleted', alert.id, '\u3164\u3164\u3164', inspektorat, noSubject)).rejects.toMatchObject({ code: 'AUDIT.REASON_REQUIRED' });
       await expect(integrity.resolve('kpu-ok', alert.id, 'Salah satker.', inspektorat, noSubject)).rejects.toMatchObject({ code: 'AUDIT.ALERT_NOT_FOUND' });
     });
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { DomainError, type Role } from '@kinerja/domain';
+import { DomainError, visibleCharacterCount, type Role } from '@kinerja/domain';
 import type { EventStore, VerifyResult } from '@kinerja/event-store';
 import { currentContext } from '@kinerja/platform';
 import { DAMAGE_WORDS, integrityStreamId, STORED_FILE_KINDS, type IntegrityAlertResolved } from './integrity.events';
@@ -290,7 +290,7 @@ export class IntegrityService {
     actor: { id: string; role: Role },
     checks: { subject: SubjectCheck; chain: ChainCheck },
   ): Promise<IntegrityAlert> {
-    if (typeof reason !== 'string' || reason.trim().length < 3 || reason.trim().length > 2000) {
+    if (typeof reason !== 'string' || visibleCharacterCount(reason) < 3 || reason.trim().length > 2000) {
       throw new DomainError('AUDIT.REASON_REQUIRED', 'Alasan penutupan peringatan integritas wajib diisi (3–2000 karakter): apa yang diperiksa dan dipulihkan.', 'validation');
     }
     reason = reason.trim();
