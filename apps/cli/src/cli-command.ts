@@ -12,9 +12,11 @@ export interface CliContext {
 
 /**
  * A flag a command takes: `boolean` is given bare (`--json`) and refuses a value (`--json=true`,
- * `--json yes`); `string` needs one (`--satker kpu-kab-jember` or `--satker=kpu-kab-jember`).
+ * `--json yes`); `string` needs one (`--satker kpu-kab-jember` or `--satker=kpu-kab-jember`);
+ * `{ integer }` needs a whole number written in digits within its bounds (`--batch-size 500`):
+ * `abc`, `1.5`, `-5`, `0` or `1e3` are refused before anything runs.
  */
-export type CliFlagKind = 'boolean' | 'string';
+export type CliFlagKind = 'boolean' | 'string' | { integer: { min: number; max: number } };
 
 /** One `npm run cli -- <name> [--flag value]` command. Returns the process exit code. */
 export interface CliCommand {

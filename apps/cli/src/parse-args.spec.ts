@@ -1,5 +1,6 @@
 import { describeProblem, parseCommandLine } from './parse-args';
 import { commands } from './commands';
+import { projectionsRunCommand } from './commands/projections-run.command';
 
 const sweep = { name: 'files:sweep', flags: { 'dry-run': 'boolean', json: 'boolean' } as const, usage: 'Pemakaian: npm run cli -- files:sweep [--dry-run] [--json]', language: 'id' as const };
 const verify = { flags: { satker: 'string', digest: 'string', json: 'boolean' } as const };
@@ -42,6 +43,34 @@ describe('parseCommandLine: the flags a command declares, nothing else', () => {
       .toBe('DITOLAK: opsi --dryrun tidak dikenal oleh files:sweep; tidak ada yang dijalankan.\nPemakaian: npm run cli -- files:sweep [--dry-run] [--json]');
     expect(describeProblem({ name: 'seed:demo', usage: 'Usage: npm run cli -- seed:demo [--allow-production]', language: 'en' }, { kind: 'value-for-boolean', flag: '--allow-production', value: 'yes' }))
       .toBe('Refused: option --allow-production takes no value ("yes"); give --allow-production alone; nothing was run.\nUsage: npm run cli -- seed:demo [--allow-production]');
+  });
+});
+
+describe('projections:run --batch-size: a whole number of events, 1 to 100 000', () => {
+  it.each([['abc'], ['1.5'], ['-5'], ['0'], ['1e3'], [' 5'], ['0x10'], ['100001'], ['99999999999999999999']])(
+    'when given --batch-size %s, then it is refused before anything runs, with the usage line',
+    (value) => {
+      const line = parseCommandLine(projectionsRunCommand, ['--batch-size', value]);
+      expect(line).toEqual({ ok: false, problem: { kind: 'not-a-whole-number', flag: '--batch-size', value, min: 1, max: 100_000 } });
+      expect(parseCommandLine(projectionsRunCommand, [`--batch-size=${value}`])).toEqual(line);
+      if (!line.ok) {
+        expect(describeProblem(projectionsRunCommand, line.problem)).toBe(
+          `Refused: option --batch-size needs a whole number from 1 to 100000, not "${value}"; nothing was run.\n${projectionsRunCommand.usage}`,
+        );
+      }
+    },
+  );
+
+  it('given 1, 500 or 100000, then it is read', () => {
+    for (const value of ['1', '500', '100000']) {
+      expect(parseCommandLine(projectionsRunCommand, ['--batch-size', value])).toEqual({ ok: true, flags: { 'batch-size': value } });
+    }
+  });
+
+  it('echoes a refused value without its control characters, bounded', () => {
+    const line = parseCommandLine(projectionsRunCommand, [`--batch-size=\u0000\u001b[31m${'9'.repeat(60)}`]);
+    expect(line.ok).toBe(false);
+    if (!line.ok) expect(describeProblem(projectionsRunCommand, line.problem)).toContain(`not "??[31m${'9'.repeat(34)}…"`);
   });
 });
 

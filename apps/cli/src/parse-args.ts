@@ -9,6 +9,7 @@ export type CommandLineProblem =
   | { kind: 'value-for-boolean'; flag: string; value: string }
   | { kind: 'missing-value'; flag: string }
   | { kind: 'repeated-flag'; flag: string }
+  | { kind: 'not-a-whole-number'; flag: string; value: string; min: number; max: number }
   | { kind: 'unexpected-argument'; argument: string };
 
 export type ParsedCommandLine =
@@ -53,6 +54,12 @@ export function parseCommandLine(command: Pick<CliCommand, 'flags' | 'positional
     const value = equals !== -1 ? arg.slice(equals + 1) : rest[i + 1];
     if (value === undefined || value === '' || (equals === -1 && value.startsWith('--'))) return refuse({ kind: 'missing-value', flag });
     if (equals === -1) i++;
+    if (typeof kind === 'object') {
+      const { min, max } = kind.integer;
+      if (!/^\d{1,15}$/.test(value) || Number(value) < min || Number(value) > max) {
+        return refuse({ kind: 'not-a-whole-number', flag, value, min, max });
+      }
+    }
     flags[key] = value;
   }
   return { ok: true, flags };
@@ -71,6 +78,10 @@ export function describeProblem(command: Pick<CliCommand, 'name' | 'usage' | 'la
           : `option ${problem.flag} takes no value ("${problem.value}"); give ${problem.flag} alone`;
       case 'missing-value':
         return id ? `opsi ${problem.flag} memerlukan nilai` : `option ${problem.flag} needs a value`;
+      case 'not-a-whole-number':
+        return id
+          ? `opsi ${problem.flag} memerlukan bilangan bulat ${problem.min}–${problem.max}, bukan "${printable(problem.value)}"`
+          : `option ${problem.flag} needs a whole number from ${problem.min} to ${problem.max}, not "${printable(problem.value)}"`;
       case 'repeated-flag':
         return id ? `opsi ${problem.flag} diberikan lebih dari sekali` : `option ${problem.flag} is given more than once`;
       case 'unexpected-argument':
@@ -82,4 +93,10 @@ export function describeProblem(command: Pick<CliCommand, 'name' | 'usage' | 'la
     }
   })();
   return id ? `DITOLAK: ${what}; tidak ada yang dijalankan.\n${command.usage}` : `Refused: ${what}; nothing was run.\n${command.usage}`;
+}
+
+/** A word of the command line as it may be echoed: no control characters, at most 40 characters. */
+function printable(value: string): string {
+  const clean = value.replace(/[\p{Cc}\p{Cf}]/gu, '?');
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }

@@ -6,8 +6,10 @@ import { CliCommand } from '../cli-command';
 export const projectionsRunCommand: CliCommand = {
   name: 'projections:run',
   description: 'Run every projection in the foreground, following the log until stopped',
-  flags: { 'batch-size': 'string' },
-  usage: 'Usage: npm run cli -- projections:run [--batch-size <events>]',
+  // A batch is read in one query and applied in one transaction: more than 100 000 events at once
+  // only holds a transaction longer, never runs faster.
+  flags: { 'batch-size': { integer: { min: 1, max: 100_000 } } },
+  usage: 'Usage: npm run cli -- projections:run [--batch-size <events, 1–100000>]',
   language: 'en',
   async run(args, { dataSource, out, err }) {
     const batchSize = typeof args['batch-size'] === 'string' ? Number(args['batch-size']) : undefined;
