@@ -76,6 +76,12 @@ describe('npm run cli -- files:sweep [--dry-run]', () => {
     expect(out[0]).toMatch(/^SELESAI: 0 berkas dihapus, 0 bita/);
   });
 
+  it('--json prints only the report as JSON, without the human-readable lines', async () => {
+    expect(await run({ 'dry-run': true, json: true })).toBe(0);
+    expect(out).toHaveLength(1);
+    expect(JSON.parse(out[0])).toMatchObject({ busy: false, bytesFreed: 0, unreferencedUploads: { files: 0, bytes: 0 } });
+  });
+
   it('is listed by `npm run cli -- help`', () => {
     expect(commands.map((c) => c.name)).toContain('files:sweep');
   });

@@ -16,7 +16,7 @@ function line(what: string, count: SweepCount): string {
  * refers to, older than UNREFERENCED_UPLOAD_RETENTION_DAYS; LKj files no LkjProduced names and files
  * of writes that died, older than a day), as the worker's daily sweep does, and prints how many and
  * how many bytes. `--dry-run` deletes nothing and prints the same counts. Exit 0; exit 75 (EX_TEMPFAIL)
- * when another sweep is running.
+ * when another sweep is running. `--json` prints the report as one JSON line and nothing else.
  */
 export const filesSweepCommand: CliCommand = {
   name: 'files:sweep',
@@ -34,6 +34,11 @@ export const filesSweepCommand: CliCommand = {
       context.err('Pembersihan berkas lain sedang berjalan; tidak ada yang dihapus. Coba lagi setelah selesai.');
       return 75;
     }
+    // --json: the report alone on stdout, so that a script can parse it whole.
+    if (args.json === true) {
+      context.out(JSON.stringify(report));
+      return 0;
+    }
     const total = report.unreferencedUploads.files + report.orphanEvidenceFiles.files + report.orphanLkjFiles.files + report.temporaryFiles.files;
     context.out(dryRun
       ? `UJI (--dry-run, tidak ada yang dihapus): ${total} berkas, ${report.bytesFreed} bita (${mib(report.bytesFreed)}) akan dihapus`
@@ -42,7 +47,6 @@ export const filesSweepCommand: CliCommand = {
     context.out(line('berkas bukti dukung tanpa catatan', report.orphanEvidenceFiles));
     context.out(line('berkas LKj tak dirujuk', report.orphanLkjFiles));
     context.out(line('berkas sementara', report.temporaryFiles));
-    if (args.json === true) context.out(JSON.stringify(report));
     return 0;
   },
 };
