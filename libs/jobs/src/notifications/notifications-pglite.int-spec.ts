@@ -68,7 +68,7 @@ describe('reminders on the embedded PGlite database', () => {
     expect(await inbox.markAllRead(owner, now)).toEqual({ marked: 0 });
     const logger = createRootLogger({ level: 'silent', format: 'json' });
     expect(await new OutboxDispatcher(ds, new LogOnlyMailer(logger), logger).dispatchDue(now)).toEqual({ sent: 0, skipped: 1, failed: 0 });
-    const history = await new OfficeHistoryReader(ds).read('kpu-jember', [2025], new Map());
+    const history = await new OfficeHistoryReader(ds).read('kpu-jember', { pk: [2024, 2025], reports: [2025] }, new Map());
     expect(history.pk.size).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import type { OfficeHistoryReader } from './facts/office-history.reader';
 import { pkOpenedByYear, reportFacts } from './facts/report-facts';
 import { renderReminder } from './messages/render-reminder';
 import { localDate, OfficeTimeZone } from './plan/office-time';
-import { leaveOutMonthsSent, planReminders } from './plan/plan-reminders';
+import { leaveOutMonthsSent, pkYearsToRead, planReminders, reportYearsToRead } from './plan/plan-reminders';
 import type { OfficeReminderSettings } from './plan/reminder-plan.types';
 
 export interface ReminderRunSummary {
@@ -53,11 +53,21 @@ export class ReminderRunner {
 
   async runOffice(office: OfficeReminderSettings, now: Date): Promise<{ due: number; recorded: string[] }> {
     const today = localDate(now, office.timeZone);
-    const years = [today.year - 1, today.year];
     const names = await this.directory.subbagianNames(office.satker);
-    const history = await this.history.read(office.satker, years, names);
+    // The PK streams of a few years (cheap) with the reports of this year and last, in one read; the
+    // reports of an older year only when its PK, approved late, or a dispensasi makes some of its
+    // months due now (a second read, rare).
+    const usual = [today.year - 1, today.year];
+    const history = await this.history.read(office.satker, { pk: pkYearsToRead(office, today), reports: usual }, names);
+    const opened = pkOpenedByYear(history, office.timeZone);
+    const years = reportYearsToRead(office, today, opened);
+    const older = years.filter((y) => !usual.includes(y));
+    if (older.length > 0) await this.history.read(office.satker, { pk: [], reports: older }, names, history);
     const facts = reportFacts(history, today, years, office.timeZone);
-    const due = planReminders({ office, now, reports: facts, pkOpened: pkOpenedByYear(history, office.timeZone) });
+    // Only the years whose reports are planned: a catch-up key names the months of its deadline, and
+    // must not depend on a year read for nothing.
+    const pkOpened = new Map([...opened].filter(([year]) => years.includes(year)));
+    const due = planReminders({ office, now, reports: facts, pkOpened });
     // What an earlier run recorded is left out in one read: most of an hourly catch-up's work was
     // finding, one transaction each, that the key was taken. The recorder still claims each key
     // (a run alongside this one), so this only saves the attempts.
@@ -70,6 +80,11 @@ export class ReminderRunner {
       if (!reminder) continue;
       // The audience's active users or, when it has none, those of the role that stands in for it.
       const { delivery, recipients } = await this.directory.delivery(office.satker, reminder.audience);
+      // A dispensasi announced to a subbagian with no active Kasubbag would reach the Sekretaris (or
+      // the Ketua) a second time: the Sekretaris announcement of the same grant already goes to them
+      // and lists every report it reaches. Not recorded, so a Kasubbag appointed before the new
+      // deadline still gets it at the next run.
+      if (reminder.kind === 'DEADLINE_EXTENDED' && reminder.audience.role === 'KASUBBAG' && delivery.role !== 'KASUBBAG') continue;
       const done = await this.recorder.record(reminder, renderReminder(reminder, office, delivery), recipients, now, delivery);
       if (!done) continue;
       recorded.push(done.key);

@@ -28,3 +28,32 @@ describe('reminders of a month given a dispensasi (a later deadline granted afte
     expect(due.dispensasi).toBeUndefined();
   });
 });
+
+/**
+ * The PK of 2025 first approved on 7 December 2026 (day 5): every month due 5 January 2027, reminded
+ * on 1 and 3 January under the range `2025-01..2026-12`. On 7 January at 10:00 the ADMIN grants March
+ * and April a dispensasi until 15 January.
+ */
+describe('reminders of catch-up months given a dispensasi after their deadline', () => {
+  const granted = at('2027-01-07 10:00').toISOString();
+  const late = office({
+    extensions: [
+      extension(2025, 3, '2027-01-15', { grantedAt: granted, grantedByRole: 'ADMIN', previousDeadline: { year: 2027, month: 1, day: 5 } }),
+      extension(2025, 4, '2027-01-15', { grantedAt: granted, grantedByRole: 'ADMIN', previousDeadline: { year: 2027, month: 1, day: 5 } }),
+    ],
+  });
+  const pkOpened = new Map([[2025, { year: 2026, month: 12, day: 7 }]]);
+  const owed = [2, 3, 4].map((month) => report({ month }));
+  const planned = (now: Date) => planReminders({ office: late, now, reports: owed, pkOpened }).filter((r) => r.kind === 'BEFORE_DEADLINE').map((r) => r.key);
+
+  it('given the grant on 7 January, when the next run plans, then no reminder for the occasion of 1 January is planned for March or April (the announcement replaces it)', () => {
+    expect(planned(at('2027-01-07 11:00'))).toEqual([]);
+  });
+
+  it('given the grant, when D−2 of the new deadline (13 January) comes, then each month is reminded under its own key for that day', () => {
+    expect(planned(at('2027-01-13 08:00'))).toEqual([
+      'before-deadline:kpu-jember:2025-03:KUL:2027-01-13',
+      'before-deadline:kpu-jember:2025-04:KUL:2027-01-13',
+    ]);
+  });
+});

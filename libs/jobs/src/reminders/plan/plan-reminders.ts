@@ -71,6 +71,41 @@ export function deadlineOfReportFact(
   return basis === 'CATCH_UP' && opened ? { deadline, pkApprovedOn: opened } : { deadline };
 }
 
+/**
+ * The years whose PK streams a run reads (cheap: a handful of events each): this year, the two before
+ * it (a PK approved late in the following year, in December at the latest, makes its months due in
+ * January of the year after: `catchUpDeadline`) and the year of any dispensasi still to be announced
+ * or escalated. Older PKs are not read (a PK approved more than a year after its year: README).
+ */
+export function pkYearsToRead(office: OfficeReminderSettings, today: CalendarDate): number[] {
+  const years = new Set([today.year - 2, today.year - 1, today.year]);
+  for (const e of office.extensions ?? []) if (monthIndex(e.until) > monthIndex(today) - ESCALATION_WINDOW_MONTHS) years.add(e.year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * The years whose monthly reports a run reads: this year and last (a returned report or one waiting
+ * for approval is chased whatever its deadline), and an older year only when one of its months can
+ * be due in the planner's window — its latest deadline (December's, own or catch-up, or a dispensasi's)
+ * has an escalation still to make (`ESCALATION_WINDOW_MONTHS`). So a PK of 2025 approved on 7 December
+ * 2026 has 2025 read until its escalation of 6 January 2027 is past the window, and no longer.
+ */
+export function reportYearsToRead(
+  office: OfficeReminderSettings, today: CalendarDate, pkOpened: ReadonlyMap<number, CalendarDate>,
+): number[] {
+  const years = new Set([today.year - 1, today.year]);
+  const history = office.deadlineDays ?? [];
+  for (const [year, opened] of pkOpened) {
+    if (years.has(year) || year > today.year) continue;
+    const latest = [
+      reportDeadline(history, year, 12, opened, office.deadlineDay),
+      ...(office.extensions ?? []).filter((e) => e.year === year).map((e) => e.until),
+    ];
+    if (latest.some((d) => monthIndex(d) > monthIndex(today) - ESCALATION_WINDOW_MONTHS)) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
 /** The local days of month M+1 on which a Kasubbag who has not submitted is reminded: the 1st and D−2. */
 export function beforeDeadlineDays(deadlineDay: number): number[] {
   return [...new Set([1, deadlineDay - 2])].filter((d) => d >= 1 && d <= deadlineDay).sort((a, b) => a - b);
@@ -207,9 +242,14 @@ function beforeDeadline({ office, now }: ReminderPlanInput, groups: readonly Dea
     if (deadline.year !== today.year || deadline.month !== today.month) return [];
     const deadlinePassed = localInstant({ ...deadline, day: deadline.day + 1 }, 0, office.timeZone);
     if (now >= deadlinePassed) return [];
+    // After a dispensasi its announcement (DEADLINE_EXTENDED) replaces the occasions before the
+    // grant: a reminder dated before the grant, for a deadline that had not yet been given, is news
+    // of nothing (and its month was reminded then, under the key of the deadline it had).
+    const granted = group.dispensasi ? grantOf(office, group) : null;
     const occasion = beforeDeadlineDays(deadline.day)
       .map((day) => ({ ...today, day }))
       .filter((date) => localInstant(date, REMINDER_HOUR, office.timeZone) <= now)
+      .filter((date) => granted === null || localInstant(date, REMINDER_HOUR, office.timeZone) >= granted)
       .pop();
     if (!occasion) return [];
     const dueAt = localInstant(occasion, REMINDER_HOUR, office.timeZone);
@@ -231,6 +271,15 @@ function beforeDeadline({ office, now }: ReminderPlanInput, groups: readonly Dea
         reports: listed,
       }));
   });
+}
+
+/** When the dispensasi that gave a dispensasi group its deadline was first granted (to that day, for that month). */
+function grantOf(office: OfficeReminderSettings, group: DeadlineGroup): Date | null {
+  const month = group.periods[0];
+  const grants = (office.extensions ?? [])
+    .filter((e) => e.year === month.year && e.month === month.month && isoDate(e.until) === isoDate(group.deadline))
+    .map((e) => new Date(e.grantedAt).getTime());
+  return grants.length > 0 ? new Date(Math.min(...grants)) : null;
 }
 
 /**
