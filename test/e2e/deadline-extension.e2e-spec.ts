@@ -62,7 +62,14 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
     expect({ status: april.status, code: april.body.code }).toEqual({ status: 409, code: 'DEADLINE_EXTENSION.DEADLINE_NOT_PASSED' });
     expect(april.body.message).toBe('Batas waktu laporan April 2024 (5 Mei 2024) belum lewat; dispensasi hanya dapat diberikan setelah batas waktu lewat.');
     const blank = await t.http.post(extension(3)).set(as(jember.sekretaris)).send({ until: '2024-04-20', reason: '  ' });
-    expect({ status: blank.status, code: blank.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+    expect({ status: blank.status, code: blank.body.code }).toEqual({ status: 422, code: 'DEADLINE_EXTENSION.REASON_REQUIRED' });
+    // A real day in another format, or a number: one message for the field, naming the format.
+    for (const until of ['2024-4-20', 20240420]) {
+      const wrong = await t.http.post(extension(3)).set(as(jember.sekretaris)).send({ until, reason: 'Pemadaman listrik' });
+      expect({ status: wrong.status, fields: wrong.body.details.fields }).toEqual({
+        status: 400, fields: [{ field: 'until', constraint: 'isCalendarDate', message: 'harus berupa tanggal berformat YYYY-MM-DD, misalnya 2026-04-20' }],
+      });
+    }
     const past = await t.http.post(extension(3)).set(as(jember.sekretaris)).send({ until: '2024-04-08', reason: 'Pemadaman listrik' });
     expect({ status: past.status, code: past.body.code, message: past.body.message }).toEqual({
       status: 422, code: 'DEADLINE_EXTENSION.UNTIL_NOT_LATER', message: 'Batas waktu baru (8 April 2024) harus setelah hari ini (8 April 2024).',
@@ -82,7 +89,7 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
   });
 
   it('is refused with a reason of invisible characters only, or of one character, as every reason of the workflow', async () => {
-    for (const reason of ['\u200b\u200b', 'x', '\u200bx\u200b\u200b']) {
+    for (const reason of ['\u200b\u200b', 'x', '\u200bx\u200b\u200b', '\u3164\u3164\u3164', '\u2800\u2800\u2800', '\u0301\u0301\u0301']) {
       const r = await t.http.post(extension(3)).set(as(jember.sekretaris)).send({ until: '2024-04-20', reason });
       expect({ status: r.status, code: r.body.code, message: r.body.message }).toEqual({
         status: 422, code: 'DEADLINE_EXTENSION.REASON_REQUIRED', message: 'Alasan wajib diisi (3–2000 karakter).',

@@ -196,7 +196,7 @@ describe('hostile input is refused with 400, never a 500', () => {
 
     it('says a digest day that is not in the calendar is not a date', async () => {
       const response = await t.http.get(`/api/v1/satker/${own.code}/audit/digests/2024-02-30`).set(as(own.users.INSPEKTORAT.token));
-      expect(response.body.details.fields).toEqual([{ field: 'day', constraint: 'isIso8601', message: 'bukan tanggal yang ada di kalender' }]);
+      expect(response.body.details.fields).toEqual([{ field: 'day', constraint: 'isCalendarDate', message: 'bukan tanggal yang ada di kalender (format YYYY-MM-DD, misalnya 2026-04-20)' }]);
     });
   });
 

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../http/calendar-date.validator';
 import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
 import { AUDIT_EVENT_TYPES, type AuditTrailCriteria, type AuditTrailFilter } from '@kinerja/projections/audit-trail/audit-trail.query';
 import { IsInstant } from '../http/instant.validator';
@@ -23,8 +24,7 @@ export class FigureParams extends SatkerParams {
 
 export class DigestParams extends SatkerParams {
   @ApiProperty({ example: '2025-01-31' })
-  @Matches(/^2\d{3}-\d{2}-\d{2}$/, { message: 'tanggal harus berbentuk YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'bukan tanggal yang ada di kalender' })
+  @IsCalendarDate()
   day: string;
 }
 

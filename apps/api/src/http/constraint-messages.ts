@@ -1,6 +1,7 @@
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import type { MetadataStorage } from 'class-validator';
 import { SATKER_CODE_PATTERN, SUBBAGIAN_CODE_PATTERN, USERNAME_PATTERN } from '@kinerja/identity';
+import { CALENDAR_DATE_MESSAGE } from './calendar-date.validator';
 import { INSTANT_MESSAGE } from './instant.validator';
 import { NOT_BLANK_MESSAGE } from './not-blank.validator';
 import { NOT_NULL_MESSAGE } from './optional-but-not-null.validator';
@@ -93,6 +94,7 @@ export const CONSTRAINT_MESSAGES: Record<string, Describe> = {
   isDateString: () => 'harus berupa tanggal ISO 8601, misalnya 2025-01-31',
   isIso8601: () => 'harus berupa tanggal ISO 8601, misalnya 2025-01-31',
   isInstant: () => INSTANT_MESSAGE,
+  isCalendarDate: () => CALENDAR_DATE_MESSAGE,
   isNotBlank: () => NOT_BLANK_MESSAGE,
   min: ({ args }) => `paling kecil ${args[0]}`,
   max: ({ args }) => `paling besar ${args[0]}`,

@@ -53,7 +53,7 @@ describe('the rules of every DTO', () => {
     expect(rules.length).toBeGreaterThan(100);
     // The names of class-validator 0.15, not those of the decorators.
     const names = new Set(rules.map((r) => r.constraint));
-    for (const name of ['isUuid', 'isIso8601', 'isLength', 'isInstant', 'isNotNull']) expect(names).toContain(name);
+    for (const name of ['isUuid', 'isCalendarDate', 'isLength', 'isInstant', 'isNotNull']) expect(names).toContain(name);
   });
 
   it('each have a message in Indonesian, as have the failures of a request as a whole', () => {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsNotBlank } from '../http/not-blank.validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../http/calendar-date.validator';
 import { INT4_MAX } from '../http/integer-bounds';
 import { SubmitterDto } from './realisasi-read-models.dto';
 import { YearParams } from './realisasi.dto';
@@ -12,12 +12,13 @@ export class ReportMonthParams extends YearParams {
 
 export class ExtendReportDeadlineBody {
   @ApiProperty({ example: '2024-04-20', description: 'Batas waktu baru (tanggal kalender kantor, YYYY-MM-DD), setelah hari ini' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'harus berupa tanggal YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'bukan tanggal yang ada di kalender' })
+  @IsCalendarDate()
   until: string;
 
+  // Blank or invisible reasons are refused by the rule every workflow reason shares
+  // (readableReason: 422 DEADLINE_EXTENSION.REASON_REQUIRED), as on the return and revision routes.
   @ApiProperty({ example: 'Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.', maxLength: 2000 })
-  @IsString() @IsNotBlank() @MaxLength(2000)
+  @IsString() @MaxLength(2000)
   reason: string;
 
   @ApiPropertyOptional({ example: 2, minimum: 0, maximum: INT4_MAX, description: 'Versi aliran dispensasi satker yang terakhir Anda lihat; versi usang → 409.' })
