@@ -108,6 +108,14 @@ describe('reminder texts in Bahasa Indonesia', () => {
     expect(message.body).toContain('Alasan pengembalian: Angka realisasi keliru');
   });
 
+  it('returned report with every indicator filled: says to correct it by the reason, not that it only needs sending', () => {
+    const fact = report({ status: 'RETURNED', blankIndicators: [], returnedAt: at('2025-02-04 10:00').toISOString(), returnReason: 'Angka realisasi keliru' });
+    const [due] = planReminders({ office: jember, now: at('2025-02-05 08:00'), reports: [fact] });
+    const message = renderReminder(due, jember);
+    expect(message.body).toContain('Indikator yang masih kosong:\n  (semua indikator sudah diisi; periksa dan perbaiki sesuai alasan pengembalian, lalu kirim ulang)');
+    expect(message.body).not.toContain('tinggal dikirim');
+  });
+
   it('digest: oldest first, with how long each has waited', () => {
     const reports = [
       report({ subbagian: 'PDI', subbagianName: 'PDI', month: 2, status: 'SUBMITTED', submittedAt: at('2025-03-04 09:00').toISOString() }),
@@ -117,6 +125,8 @@ describe('reminder texts in Bahasa Indonesia', () => {
     const message = renderReminder(due, jember);
     expect(message.subject).toBe('Ringkasan: 2 laporan realisasi menunggu persetujuan — KPU Kabupaten Jember');
     expect(message.body).toContain('1. Subbagian KUL — Februari 2025, dikirim Sabtu, 1 Maret 2025 (menunggu 3 hari)\n2. Subbagian PDI');
+    expect(message.body).toContain('2. Subbagian PDI — Februari 2025, dikirim Selasa, 4 Maret 2025 (menunggu kurang dari 1 hari)');
+    expect(message.body).not.toContain('menunggu 0 hari');
   });
 
   it('escalation: a report returned before the deadline and not sent again is listed with the reason', () => {

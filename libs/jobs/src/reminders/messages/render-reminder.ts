@@ -112,7 +112,12 @@ function whatToDo(r: PlannedReminder, office: OfficeReminderSettings, to: StandI
 }
 
 function indicatorLines(report: ReportFact): string[] {
-  if (report.blankIndicators.length === 0) return ['  (semua indikator sudah diisi; laporan tinggal dikirim)'];
+  if (report.blankIndicators.length === 0) {
+    // A returned report is complete yet wrong: it is to be corrected, not only sent.
+    return report.status === 'RETURNED'
+      ? ['  (semua indikator sudah diisi; periksa dan perbaiki sesuai alasan pengembalian, lalu kirim ulang)']
+      : ['  (semua indikator sudah diisi; laporan tinggal dikirim)'];
+  }
   return report.blankIndicators.map((i) => `  - ${i.code} ${i.name}`);
 }
 
@@ -279,7 +284,7 @@ function digest(r: PlannedReminder, office: OfficeReminderSettings, standIn: Sta
   const dueAt = new Date(r.dueAt).getTime();
   const lines = r.reports.map((report, i) => {
     const days = Math.floor((dueAt - new Date(report.submittedAt!).getTime()) / 86_400_000);
-    return `${i + 1}. ${subbagianTitle(report.subbagianName)} — ${bulanTahun(report)}, dikirim ${tanggalLokal(report.submittedAt!, office.timeZone)} (menunggu ${days} hari)`;
+    return `${i + 1}. ${subbagianTitle(report.subbagianName)} — ${bulanTahun(report)}, dikirim ${tanggalLokal(report.submittedAt!, office.timeZone)} (${days < 1 ? 'menunggu kurang dari 1 hari' : `menunggu ${days} hari`})`;
   });
   return {
     subject: () => `Ringkasan: ${r.reports.length} laporan realisasi menunggu persetujuan`,
