@@ -90,6 +90,15 @@ describe('the shape of a request, as the API judges it', () => {
       expect(report1.body.message).toBe('Laporan realisasi PDI bulan Januari 2026 belum diisi.');
       const history = await t.http.get(`${report(10)}/history`).set(as(own.users.KASUBBAG.token));
       expect({ status: history.status, message: history.body.message }).toEqual({ status: 404, message: 'Laporan realisasi PDI bulan Oktober 2026 belum diisi.' });
+      // Approving or returning it answers as reading it does: the month named, the key in details.
+      const expected = {
+        status: 404, code: 'REALISASI.NOT_FOUND', message: 'Laporan realisasi PDI bulan Mei 2026 belum diisi.',
+        details: { satker: own.code, year: 2026, month: 5, subbagian: 'PDI' },
+      };
+      for (const [action, body] of [['approve', {}], ['return', { reason: 'Data belum lengkap' }]] as const) {
+        const r = await t.http.post(`${report(5)}/${action}`).set(as(own.users.SEKRETARIS.token)).send(body);
+        expect({ status: r.status, code: r.body.code, message: r.body.message, details: r.body.details }).toEqual(expected);
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DomainError,
   perjanjianKinerjaDecider,
   pkInForceForMonth,
   pkStreamId,
@@ -15,7 +16,7 @@ import { AggregateRunner } from '../shared/aggregate-runner';
 import type { LoadedState } from '../shared/stream-state-reader';
 import { SatkerDirectory } from '../shared/satker-directory';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
-import { toRealisasiView, type RealisasiView } from './realisasi.view';
+import { realisasiNotFound, toRealisasiView, type RealisasiView } from './realisasi.view';
 
 /**
  * Runs one command against `realisasi:<satker>:<year>:<MM>:<subbagian>`, with what the decision
@@ -44,7 +45,12 @@ export class RealisasiWriter {
       return { pkInForce: pkInForceForMonth(pk, key.month, timezone), timezone };
     };
     const build = (metadata: CommandMetadata, _state: unknown, context: RealisasiContext) => command(metadata, context);
-    const result = await this.runner.run(stream, realisasiDecider, actor, options, build, prepare, [{ streamId: pkStream, folder: perjanjianKinerjaDecider }]);
+    const result = await this.runner
+      .run(stream, realisasiDecider, actor, options, build, prepare, [{ streamId: pkStream, folder: perjanjianKinerjaDecider }])
+      .catch((error: unknown) => {
+        // The decider knows no key of a report never written; say which one, as reading it does.
+        throw error instanceof DomainError && error.code === 'REALISASI.NOT_FOUND' ? realisasiNotFound(key) : error;
+      });
     return { version: result.version, replayed: result.replayed, view: toRealisasiView(result.state, key, result.version) };
   }
 }
