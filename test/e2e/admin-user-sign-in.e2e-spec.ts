@@ -126,9 +126,12 @@ describe('the lock state in the administrator’s view of users', () => {
     expect(Date.parse(detail.addressLockedUntil)).toBeGreaterThanOrEqual(before + LOCK_MINUTES * 60_000);
     expect(await listed(admin, sekretaris.id)).toMatchObject({ addressLockedUntil: detail.addressLockedUntil });
 
-    await t.http.post(`${detailPath}/unlock`).set(asAdmin(admin)).send({}).expect(200);
+    const unlocked = await t.http.post(`${detailPath}/unlock`).set(asAdmin(admin)).send({}).expect(200);
+    // The answer says the address lock was lifted, not only that the account itself was not locked.
+    expect(unlocked.body).toEqual({ failedAttempts: 3, lockedUntil: null, addressLocksLifted: 1 });
     expect((await t.http.get(detailPath).set(asAdmin(admin)).expect(200)).body).toMatchObject({ lockedUntil: null, failedAttempts: 0, addressLockedUntil: null });
     expect((await fromDesk(FIXTURE_PASSWORD)).status).toBe(200);
+    expect((await t.http.post(`${detailPath}/unlock`).set(asAdmin(admin)).send({}).expect(200)).body).toEqual({ failedAttempts: 0, lockedUntil: null, addressLocksLifted: 0 });
   });
 
   it('gives no other role the users, nor their lock state', async () => {

@@ -142,11 +142,11 @@ describe('an administrator unlocks an account without a new password', () => {
     const path = `/api/v1/satker/${own.code}/users/${own.users.KASUBBAG.id}/unlock`;
     const unlocked = await t.http.post(path).set(admin).send({});
     expect(unlocked.status).toBe(200);
-    expect(unlocked.body).toEqual({ failedAttempts: 4, lockedUntil: expect.any(String) });
+    expect(unlocked.body).toEqual({ failedAttempts: 4, lockedUntil: expect.any(String), addressLocksLifted: 0 });
     const signedIn = await attempt(FIXTURE_PASSWORD, '10.9.0.50');
     expect({ status: signedIn.status, passwordChangeRequired: signedIn.body.passwordChangeRequired }).toEqual({ status: 200, passwordChangeRequired: false });
     // Nothing left to unlock: said so, and nothing recorded.
-    expect((await t.http.post(path).set(admin).send({})).body).toEqual({ failedAttempts: 0, lockedUntil: null });
+    expect((await t.http.post(path).set(admin).send({})).body).toEqual({ failedAttempts: 0, lockedUntil: null, addressLocksLifted: 0 });
     const events = await t.db.dataSource.query(`SELECT type FROM events WHERE type = 'UserUnlocked'`);
     expect(events).toHaveLength(1);
     // One's own account is changed with one's own password, not unlocked by oneself.

@@ -168,3 +168,21 @@ export class AdministeredUserDto extends UserDto {
   })
   addressLockedUntil?: string | null;
 }
+
+/** `POST …/users/{userId}/unlock`: what was there before the unlock. */
+export class UnlockedAccountDto {
+  @ApiProperty({ example: 4, description: 'Kegagalan masuk berturut-turut yang dihapus (0 bila tidak ada)' })
+  failedAttempts: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-12-07T03:15:00.000Z', description: 'Akhir penguncian akun yang dibuka; null bila akun tidak terkunci' })
+  lockedUntil: string | null;
+
+  @ApiProperty({
+    type: 'integer', nullable: true, example: 1,
+    description:
+      'Penguncian per alamat klien (`addressLockedUntil`) yang masih berlaku dan ikut dibuka; 0 bila tidak ada atau bila permintaan ini '
+      + 'diulang dengan Idempotency-Key yang sama (permintaan pertama sudah membukanya); null bila Redis tidak menjawab sehingga '
+      + 'penguncian per alamat belum dapat dibuka (berakhir sendiri setelah LOGIN_LOCK_MINUTES; ulangi unlock nanti).',
+  })
+  addressLocksLifted: number | null;
+}

@@ -10,7 +10,7 @@ import { Roles } from '../http/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { answer, commandOptions, withViewEtag } from '../workflow-http/command-options';
-import { AdministeredUserDto, CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './user.dto';
+import { AdministeredUserDto, CreateUserDto, ResetPasswordDto, UnlockedAccountDto, UpdateUserDto, UserDto } from './user.dto';
 
 const userId = uuidParam('userId');
 
@@ -106,9 +106,9 @@ export class UsersController {
     description:
       'Lifts the account lock and forgets the failed logins, for an owner who remembers their password; answers what was there ' +
       '(`failedAttempts`, `lockedUntil`, null when it was not locked). The locks of single client addresses (`lock: "pair"`, ' +
-      '`addressLockedUntil` in the user\'s view) are lifted too.',
+      '`addressLockedUntil` in the user\'s view) are lifted too; `addressLocksLifted` says how many were in force.',
   })
-  @ApiOkResponse({ schema: { properties: { failedAttempts: { type: 'integer' }, lockedUntil: { type: 'string', format: 'date-time', nullable: true } } } })
+  @ApiOkResponse({ type: UnlockedAccountDto })
   @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.CANNOT_RESET_OWN_PASSWORD (one\'s own account), USER.AUDITOR_MANAGED_ABOVE' })
   async unlock(
     @CurrentUser() user: AuthenticatedUser,
@@ -116,7 +116,7 @@ export class UsersController {
     @Param('userId', userId) id: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ failedAttempts: number; lockedUntil: string | null }> {
+  ): Promise<UnlockedAccountDto> {
     const { replayed, ...answer } = await this.passwords.unlock(user, satker, id, commandOptions(request), this.pairLocks);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return answer;

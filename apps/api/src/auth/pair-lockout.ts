@@ -63,13 +63,21 @@ export class PairLockout implements PairFailures, AddressLocks {
     }
   }
 
-  async liftAll(username: string): Promise<void> {
+  async liftAll(username: string, now: Date): Promise<number | null> {
     const list = this.lockedAddressesKey(username);
-    await loginRecords(this.redis, this.logger, 'pair locks of an unlocked account not lifted', async () => {
-      const addresses = await this.redis.zrange(list, 0, -1);
-      const keys = addresses.flatMap((a) => Object.values(this.keys(username, a)));
-      await this.redis.del(list, ...keys);
-    });
+    try {
+      return await redisAnswer(this.redis, async () => {
+        const addresses = await this.redis.zrange(list, 0, -1);
+        if (addresses.length === 0) return 0;
+        const locks = await this.redis.mget(...addresses.map((a) => this.keys(username, a).lock));
+        const inForce = locks.map(parseLock).filter((lock) => lock !== null && lock.until.getTime() > now.getTime()).length;
+        await this.redis.del(list, ...addresses.flatMap((a) => Object.values(this.keys(username, a))));
+        return inForce;
+      });
+    } catch (error) {
+      this.logger.warn({ msg: 'pair locks of an unlocked account not lifted: Redis does not answer', error: (error as Error).message });
+      return null;
+    }
   }
 
   async recordFailure(username: string, address: string, now: Date, policy: LockoutPolicy): Promise<void> {

@@ -52,8 +52,11 @@ export interface PairFailures {
 export interface AddressLocks {
   /** The name's pair locks that end after `now`; null when they cannot be read now (Redis does not answer). */
   locksOf(username: string, now: Date): Promise<PairLock[] | null>;
-  /** Lifts every pair lock of the name and forgets the failures counted towards them. */
-  liftAll(username: string): Promise<void>;
+  /**
+   * Lifts every pair lock of the name and forgets the failures counted towards them. Answers how many
+   * locks (one address each) were in force and are lifted; null when Redis does not answer.
+   */
+  liftAll(username: string, now: Date): Promise<number | null>;
 }
 
 /** The addresses a name's password was proven from: they still get in while the account is locked. */

@@ -57,7 +57,8 @@ export class UserPasswordService {
    * it): an administrator's answer to a Kasubbag locked out by their own typos. Refused for one's own
    * account like a reset, and for an INSPEKTORAT by the office's own ADMIN. Answers what was there.
    * Given the API's `addressLocks`, the account's pair locks (one address each) are lifted too, once
-   * the unlock is recorded; they are not part of the answer or of the event.
+   * the unlock is recorded; the answer says how many (`addressLocksLifted`: 0 on a replay, whose first
+   * request lifted them; null when they could not be lifted now), the event does not.
    */
   async unlock(
     actor: AuthenticatedUser,
@@ -65,7 +66,7 @@ export class UserPasswordService {
     userId: string,
     options: IdentityCommandOptions = {},
     addressLocks?: AddressLocks,
-  ): Promise<{ failedAttempts: number; lockedUntil: string | null; replayed: boolean }> {
+  ): Promise<{ failedAttempts: number; lockedUntil: string | null; addressLocksLifted: number | null; replayed: boolean }> {
     if (userId === actor.id) throw identityErrors.cannotResetOwnPassword();
     let username: string | null = null;
     const { result, replayed } = await this.unitOfWork.command(toActor(actor), `user.unlock:${satker}:${userId}`, options, async (manager, record) => {
@@ -86,8 +87,8 @@ export class UserPasswordService {
       record(satker, { type: 'UserUnlocked', data: { userId, satker, failedAttempts, lockedUntil } });
       return { failedAttempts, lockedUntil };
     });
-    if (username !== null) await addressLocks?.liftAll(normalizedUsername(username));
-    return { ...result, replayed };
+    const addressLocksLifted = username !== null && addressLocks ? await addressLocks.liftAll(normalizedUsername(username), this.clock.now()) : 0;
+    return { ...result, addressLocksLifted, replayed };
   }
 
   async changeOwn(
