@@ -32,6 +32,16 @@ describe('hostile input is refused with 400, never a 500', () => {
   it.each(['INSPEKTORAT', 'ADMIN', 'KASUBBAG'] as const)('answers an office code with U+0000 in the path like an office that does not exist (%s)', async (role) => {
     const response = await t.http.get('/api/v1/satker/a%00b/kinerja/2024').set(as(own.users[role].token));
     expect({ status: response.status, code: response.body.code }).toEqual({ status: 404, code: 'SATKER.NOT_FOUND' });
+    // The code is repeated without its control character, in the message and in the details.
+    expect({ message: response.body.message, details: response.body.details }).toEqual({ message: 'Satker "a?b" tidak ditemukan.', details: { satker: 'a?b' } });
+  });
+
+  it('repeats an unknown office code of the path without control characters and bounded (/satker/%00, /satker/<200 characters>)', async () => {
+    const nul = await t.http.get('/api/v1/satker/%00').set(as(own.users.ADMIN.token));
+    expect({ status: nul.status, code: nul.body.code, message: nul.body.message }).toEqual({ status: 404, code: 'SATKER.NOT_FOUND', message: 'Satker "?" tidak ditemukan.' });
+    expect(JSON.stringify(nul.body)).not.toContain('\\u0000');
+    const long = await t.http.get(`/api/v1/satker/${'x'.repeat(200)}%1b`).set(as(own.users.ADMIN.token));
+    expect({ status: long.status, message: long.body.message }).toEqual({ status: 404, message: `Satker "${'x'.repeat(64)}…" tidak ditemukan.` });
   });
 
   it('refuses U+0000 in a body, in a value or in a key, and writes nothing', async () => {

@@ -1,3 +1,4 @@
+import { echoedInput } from '@kinerja/domain';
 import type { CliCommand } from './cli-command';
 
 /** Exit code of a refused command line (sysexits EX_USAGE). */
@@ -80,8 +81,8 @@ export function describeProblem(command: Pick<CliCommand, 'name' | 'usage' | 'la
         return id ? `opsi ${problem.flag} memerlukan nilai` : `option ${problem.flag} needs a value`;
       case 'not-a-whole-number':
         return id
-          ? `opsi ${problem.flag} memerlukan bilangan bulat ${problem.min}–${problem.max}, bukan "${printable(problem.value)}"`
-          : `option ${problem.flag} needs a whole number from ${problem.min} to ${problem.max}, not "${printable(problem.value)}"`;
+          ? `opsi ${problem.flag} memerlukan bilangan bulat ${problem.min}–${problem.max}, bukan "${echoedInput(problem.value, 40)}"`
+          : `option ${problem.flag} needs a whole number from ${problem.min} to ${problem.max}, not "${echoedInput(problem.value, 40)}"`;
       case 'repeated-flag':
         return id ? `opsi ${problem.flag} diberikan lebih dari sekali` : `option ${problem.flag} is given more than once`;
       case 'unexpected-argument':
@@ -93,10 +94,4 @@ export function describeProblem(command: Pick<CliCommand, 'name' | 'usage' | 'la
     }
   })();
   return id ? `DITOLAK: ${what}; tidak ada yang dijalankan.\n${command.usage}` : `Refused: ${what}; nothing was run.\n${command.usage}`;
-}
-
-/** A word of the command line as it may be echoed: no control characters, at most 40 characters. */
-function printable(value: string): string {
-  const clean = value.replace(/[\p{Cc}\p{Cf}]/gu, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@kinerja/domain';
+import { DomainError, echoedInput } from '@kinerja/domain';
 import { PASSWORD_MIN_LENGTH } from './identity.types';
 
 // Refusals of the identity part, in one place so that codes stay stable and messages consistent.
@@ -12,7 +12,8 @@ function listed(codes: readonly string[], shown = 5): string {
 
 export const identityErrors = {
   satkerNotFound: (code: string) =>
-    new DomainError('SATKER.NOT_FOUND', `Satker "${code}" tidak ditemukan.`, 'not_found', { satker: code }),
+    // The code comes from the path (`/satker/%00`): repeated without control characters, bounded.
+    new DomainError('SATKER.NOT_FOUND', `Satker "${echoedInput(code)}" tidak ditemukan.`, 'not_found', { satker: echoedInput(code) }),
   satkerExists: (code: string) =>
     new DomainError('SATKER.ALREADY_EXISTS', `Satker dengan kode "${code}" sudah ada.`, 'conflict', { satker: code }),
   satkerParentRequired: () =>

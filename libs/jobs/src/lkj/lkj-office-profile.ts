@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DomainError } from '@kinerja/domain';
+import { DomainError, echoedInput } from '@kinerja/domain';
 import { JEMBER_OFFICE, officeIdentity, type OfficeProfileInput } from '@kinerja/reporting';
 
 export interface OfficeFacts {
@@ -30,7 +30,7 @@ export async function readOfficeFacts(dataSource: DataSource, satker: string): P
        FROM satker s LEFT JOIN satker p ON p.code = s.parent_code
       WHERE s.code = $1`, [satker],
   );
-  if (offices.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${satker} tidak ditemukan.`, 'not_found', { satker });
+  if (offices.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${echoedInput(satker)} tidak ditemukan.`, 'not_found', { satker: echoedInput(satker) });
   const subbagian: Array<{ code: string; name: string }> = await dataSource.query(
     `SELECT code, name FROM subbagian WHERE satker_code = $1 AND active ORDER BY code`, [satker],
   );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  catchUpDeadline, deadlineOfReport, deadlineWithExtensions, DomainError, reportDeadline, type DeadlineBasis, type DeadlineDayHistory,
+  catchUpDeadline, deadlineOfReport, deadlineWithExtensions, DomainError, echoedInput, reportDeadline, type DeadlineBasis, type DeadlineDayHistory,
   type GrantedDeadlineExtension, type LocalDate, type ReportMove,
 } from '@kinerja/domain';
 import { deadlineExtensionsSql, toDeadlineExtensions } from '@kinerja/projections';
@@ -71,7 +71,7 @@ export class SatkerDirectory {
     const cached = this.timeZones.get(satker);
     if (cached && cached.until > Date.now()) return cached.timeZone;
     const rows: Array<{ time_zone: string }> = await this.dataSource.query(`SELECT time_zone FROM satker WHERE code = $1`, [satker]);
-    if (rows.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${satker} tidak ditemukan.`, 'not_found', { satker });
+    if (rows.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${echoedInput(satker)} tidak ditemukan.`, 'not_found', { satker: echoedInput(satker) });
     this.timeZones.set(satker, { timeZone: rows[0].time_zone, until: Date.now() + TIME_ZONE_TTL_MS });
     return rows[0].time_zone;
   }
@@ -83,7 +83,7 @@ export class SatkerDirectory {
          FROM satker s WHERE s.code = $1`,
       [satker],
     );
-    if (rows.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${satker} tidak ditemukan.`, 'not_found', { satker });
+    if (rows.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${echoedInput(satker)} tidak ditemukan.`, 'not_found', { satker: echoedInput(satker) });
     const row = rows[0];
     return {
       code: satker,
