@@ -128,6 +128,10 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
     expect(Object.fromEntries(march.reports.map((r) => [r.subbagian, r.dueDate]))).toEqual({
       PDI: '2024-04-05', KUL: '2024-04-05', HSDM: '2024-04-20', TPH: '2024-04-20',
     });
+    // Each report says where its deadline comes from, as the matrix does.
+    expect(Object.fromEntries((march.reports as Array<{ subbagian: string; deadlineBasis?: string }>).map((r) => [r.subbagian, r.deadlineBasis]))).toEqual({
+      PDI: 'OWN', KUL: 'OWN', HSDM: 'DISPENSASI', TPH: 'DISPENSASI',
+    });
 
     const refused = await t.http.patch(`/api/v1/satker/${JEMBER}/subbagian/HSDM`).set(as(jember.admin)).send({ active: false });
     const owed = refused.body.details.obligations[0].owedReports as Array<{ month: number; overdue: boolean }>;

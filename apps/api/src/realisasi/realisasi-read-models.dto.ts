@@ -97,3 +97,35 @@ export class StatusSummaryDto {
   @ApiProperty({ type: StatusSummaryTotalsDto }) totals: StatusSummaryTotalsDto;
   @ApiProperty({ type: [OfficeStatusSummaryDto], description: 'Satu per satker dalam cakupan Anda, urut kode' }) offices: OfficeStatusSummaryDto[];
 }
+
+const LIST_STATUSES = ['NOT_STARTED', 'NOT_REQUIRED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'];
+
+/** One report of `GET realisasi/{year}`. */
+export class RealisasiListCellDto {
+  @ApiProperty({ example: 'KUL' }) subbagian: string;
+  @ApiProperty({ enum: LIST_STATUSES, example: 'APPROVED', description: 'NOT_REQUIRED: belum dibuka dan tidak terutang (subbagian bukan PIC indikator mana pun bulan itu, atau belum ada PK yang disetujui)' }) status: string;
+  @ApiProperty({ example: 3, description: 'Versi aliran laporan (untuk If-Match); 0 bila belum dibuka' }) version: number;
+  @ApiProperty({ example: 0, nullable: true, type: Number, description: '0 = laporan pertama; +1 untuk setiap revisi; null bila belum dibuka' }) revision: number | null;
+  @ApiProperty({ example: '2026-02-03T02:00:00.000Z', format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({
+    example: '2026-02-05',
+    description: 'Batas waktu laporan ini (kalender kantor): batas waktu bulan itu, kecuali laporan yang sudah dikirim sebelum dispensasi, yang tetap memakai batas waktunya sendiri',
+  })
+  dueDate: string;
+  @ApiProperty({ enum: DEADLINE_BASES, example: 'OWN', description: DEADLINE_BASIS_DESCRIPTION }) deadlineBasis: string;
+  @ApiProperty({ example: false, description: 'Batas waktu sudah lewat dan laporan belum pernah dikirim, atau masih draf/dikembalikan tanpa pernah disetujui' }) overdue: boolean;
+}
+
+export class RealisasiListMonthDto {
+  @ApiProperty({ example: 1, minimum: 1, maximum: 12 }) month: number;
+  @ApiProperty({ example: '2026-02-05', description: 'Batas waktu bulan itu (kalender kantor), termasuk batas waktu susulan dan dispensasi bagi laporan yang masih terutang' }) dueDate: string;
+  @ApiProperty({ type: [RealisasiListCellDto] }) reports: RealisasiListCellDto[];
+}
+
+/** `GET realisasi/{year}`: month × subbagian. */
+export class RealisasiListDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ type: [String], example: ['HSDM', 'KUL', 'PDI', 'TPH'] }) subbagian: string[];
+  @ApiProperty({ type: [RealisasiListMonthDto] }) months: RealisasiListMonthDto[];
+}

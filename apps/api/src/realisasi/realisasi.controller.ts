@@ -16,6 +16,7 @@ import { answer, commandOptions, withEtag } from '../workflow-http/command-optio
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { RealisasiContentBody, ReportParams, SubmitRealisasiBody, YearParams } from './realisasi.dto';
 import { REALISASI_HISTORY_EXAMPLE, REALISASI_LIST_EXAMPLE, REALISASI_VIEW_EXAMPLE } from './realisasi.examples';
+import { RealisasiListDto } from './realisasi-read-models.dto';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
 
@@ -45,7 +46,7 @@ export class RealisasiController {
     summary: 'Status setiap laporan bulanan tahun ini (bulan × subbagian), termasuk yang terlambat',
     description: 'Kepala Subbagian hanya melihat laporan subbagiannya sendiri.',
   })
-  @ApiOkResponse({ schema: { example: REALISASI_LIST_EXAMPLE } })
+  @ApiOkResponse({ type: RealisasiListDto, example: REALISASI_LIST_EXAMPLE })
   list(@Param() p: YearParams, @CurrentUser() user: AuthenticatedUser) {
     return this.queries.execute(new ListRealisasiQuery(p.satker, p.year, user.role === 'KASUBBAG' ? user.subbagian ?? '' : null));
   }

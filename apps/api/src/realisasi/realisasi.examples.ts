@@ -23,5 +23,5 @@ export const REALISASI_HISTORY_EXAMPLE = {
 
 export const REALISASI_LIST_EXAMPLE = {
   satker: 'kpu-kab-jember', year: 2026, subbagian: ['HSDM', 'KUL', 'PDI', 'TPH'],
-  months: [{ month: 1, dueDate: '2026-02-05', reports: [{ subbagian: 'KUL', status: 'APPROVED', version: 3, revision: 0, submittedAt: '2026-02-03T02:00:00.000Z', dueDate: '2026-02-05', overdue: false }] }],
+  months: [{ month: 1, dueDate: '2026-02-05', reports: [{ subbagian: 'KUL', status: 'APPROVED', version: 3, revision: 0, submittedAt: '2026-02-03T02:00:00.000Z', dueDate: '2026-02-05', deadlineBasis: 'OWN', overdue: false }] }],
 };

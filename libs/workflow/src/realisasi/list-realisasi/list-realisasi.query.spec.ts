@@ -104,7 +104,8 @@ describe('realisasi list of a year: overdue follows the one rule of the submissi
     const late = { ...aPkInForce(), approvedAt: '2024-03-20T03:00:00Z' };
     expect(await januaryCell([], '2024-04-05T16:59:00Z', late)).toMatchObject({ status: 'NOT_STARTED', overdue: false });
     expect(await januaryCell([saved], '2024-04-05T16:59:00Z', late)).toMatchObject({ status: 'DRAFT', overdue: false });
-    expect(await januaryCell([], '2024-04-05T17:00:00Z', late)).toMatchObject({ status: 'NOT_STARTED', overdue: true });
+    expect(await januaryCell([], '2024-04-05T17:00:00Z', late)).toMatchObject({ status: 'NOT_STARTED', overdue: true, dueDate: '2024-04-05', deadlineBasis: 'CATCH_UP' });
+    expect(await januaryCell([], LATE)).toMatchObject({ dueDate: '2024-02-05', deadlineBasis: 'OWN' });
     const reader = { loadYear: async () => [] } as unknown as RealisasiReader;
     const directory = { facts: async () => ({ code: key.satker, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5, deadlineDays: [], subbagianCodes: [] }) } as unknown as SatkerDirectory;
     const view = await new ListRealisasiHandler(reader, directory, pkReaderOf(late), { now: () => new Date('2024-03-21T03:00:00Z') }).execute({ satker: key.satker, year: 2024 } as never);

@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
-  approvedVersionsOf, localDateOf, pkOpenedOn, reportMovesOf, subbagianOwingByMonth, type LocalDate, type RealisasiStatus,
+  approvedVersionsOf, localDateOf, pkOpenedOn, reportMovesOf, subbagianOwingByMonth, type DeadlineBasis, type LocalDate, type RealisasiStatus,
 } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { statusShown } from '@kinerja/projections';
@@ -22,6 +22,8 @@ export interface RealisasiListCell {
    * dispensasi of the month was granted, which keeps the deadline it had (`deadlineOfReport`).
    */
   dueDate: string;
+  /** Where `dueDate` comes from, as the status matrix says it: OWN, CATCH_UP or DISPENSASI (`deadlineOfReport`). */
+  deadlineBasis: DeadlineBasis;
   /**
    * The deadline has passed in the office's time zone and the report was never submitted or sits in
    * draft/returned without ever having been approved: the one rule of the submission-status read
@@ -86,12 +88,13 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
       const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
         const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
         const owed = owingByMonth[month - 1].has(key.subbagian);
-        const own = deadlineOfReportIn(facts, year, month, opened, reportMovesOf(state)).deadline;
+        const { deadline: own, basis } = deadlineOfReportIn(facts, year, month, opened, reportMovesOf(state));
         return {
           subbagian: key.subbagian, status: stored?.status ?? (owed ? 'NOT_STARTED' : 'NOT_REQUIRED'), version,
           revision: state.status === 'EMPTY' ? null : state.revision,
           submittedAt: state.status === 'EMPTY' ? null : state.submittedAt,
           dueDate: text(own),
+          deadlineBasis: basis,
           overdue: statusShown(stored, { deadline: own, owed }, today) === 'OVERDUE',
         };
       });
