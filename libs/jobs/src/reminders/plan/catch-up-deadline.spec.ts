@@ -139,4 +139,12 @@ describe('reminders of months due by a catch-up deadline (the PK of their year f
     expect(due).toMatchObject({ key: 'overdue:kpu-jember:2026-01', periods: [{ year: 2026, month: 1 }], deadline: { year: 2026, month: 2, day: 10 } });
     expect(due.pkApprovedOn).toBeUndefined();
   });
+
+  it('given the PK approved on 1 November, then January to October are escalated together on 11 November, keyed to October, whose own deadline it is', () => {
+    const onTheFirst = new Map([[2026, { year: 2026, month: 11, day: 1 }]]);
+    const due = of('OVERDUE_ESCALATION', { office: day10, now: at('2026-11-11 08:00'), reports: owed(10), pkOpened: onTheFirst });
+    expect(due.map((r) => r.key)).toEqual(['overdue:kpu-jember:2026-01..2026-10']);
+    expect(due[0]).toMatchObject({ deadline: { year: 2026, month: 11, day: 10 }, pkApprovedOn: { year: 2026, month: 11, day: 1 } });
+    expect(due[0].periods).toHaveLength(10);
+  });
 });

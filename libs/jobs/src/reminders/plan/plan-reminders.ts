@@ -1,5 +1,6 @@
 import { catchUpDeadline, deadlineOfReport, reportDeadline, reportOwedAt } from '@kinerja/domain';
 import {
+  addMonths,
   CalendarDate,
   isoDate,
   isoMonth,
@@ -164,7 +165,8 @@ function deadlineGroups(input: ReminderPlanInput): DeadlineGroup[] {
  * whatever happens meanwhile (reports submitted, a dispensasi taking a month out), or the same
  * reminder would be recorded under a second key and sent twice; so they come from the deadline rule,
  * not from the months still owed. A catch-up deadline names the range of its year's catch-up months
- * and the month of the first approval, whose own deadline it is (`2026-01..2026-11`), fixed by that
+ * and the month whose own deadline it is, the first approval's or, approved on a 1st, the one before
+ * (`2026-01..2026-11` for 20 November, `2026-01..2026-10` for 1 November), fixed by that
  * approval (the first one never changes, and a deadline already passed never moves). Any other
  * deadline is one month's (`2026-11`: the key as it always was); a dispensasi month keeps its month.
  */
@@ -178,7 +180,8 @@ function groupMonths({ office, pkOpened }: ReminderPlanInput, group: DeadlineGro
     );
     if (first === undefined) continue;
     const due = catchUpDeadline(history, year, first, opened, office.deadlineDay)!;
-    if (isoDate(due) === isoDate(group.deadline)) return `${isoMonth({ year, month: first })}..${isoMonth(opened)}`;
+    // To the month whose own deadline it is: the approval's, or the one before when approved on a 1st.
+    if (isoDate(due) === isoDate(group.deadline)) return `${isoMonth({ year, month: first })}..${isoMonth(addMonths(due, -1))}`;
   }
   // Two months share a deadline only through a catch-up deadline; named by their range all the same.
   return single ?? `${isoMonth(group.periods[0])}..${isoMonth(group.periods[group.periods.length - 1])}`;
@@ -217,9 +220,9 @@ export function leaveOutMonthsSent(reminder: PlannedReminder, taken: ReadonlySet
   if (sent.size === 0) return reminder;
   const periods = reminder.periods.filter((p) => !sent.has(monthIndex(p)));
   if (periods.length === 0) return null;
-  // The months due by the catch-up deadline are those before the month of the PK's approval.
+  // The months due by the catch-up deadline are those before the month whose own deadline it is.
   const { pkApprovedOn, ...rest } = reminder;
-  const stillCatchUp = pkApprovedOn && monthIndex(periods[0]) < monthIndex(pkApprovedOn);
+  const stillCatchUp = pkApprovedOn && reminder.deadline && monthIndex(periods[0]) < monthIndex(addMonths(reminder.deadline, -1));
   return {
     ...rest,
     ...(stillCatchUp ? { pkApprovedOn } : {}),
