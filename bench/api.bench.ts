@@ -15,7 +15,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
@@ -25,6 +24,7 @@ import { ApprovePkCommand, DraftPkCommand, SubmitPkCommand, demoMonthlyContent, 
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { runAppendBench } from './append.bench';
 import { BackendCpu } from './backend-cpu';
+import { http } from './http-client';
 import { measureInterleaved, numberArgument, type ThroughputResult } from './measure-throughput';
 import { type HttpFloor, startHttpFloor } from './http-floor';
 import { createScratchDatabase } from './scratch-database';
@@ -64,35 +64,6 @@ interface BenchReport {
 interface BenchClient {
   office: string;
   reports: BenchReport[];
-}
-
-/**
- * A keep-alive client on node:http (lighter than fetch: the client shares the process, and so the
- * CPU, with the API it measures). A body given as a Buffer is sent as it is (JSON prepared ahead).
- */
-function http(port: number, sockets: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: sockets });
-  return (method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: any }> =>
-    new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
-      const headers: Record<string, string | number> = { 'content-type': 'application/json' };
-      if (token) headers.authorization = `Bearer ${token}`;
-      if (payload) headers['content-length'] = payload.length;
-      const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
-          } catch (error) {
-            reject(error);
-          }
-        });
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
 }
 
 type Call = ReturnType<typeof http>;

@@ -16,7 +16,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import { resolve } from 'node:path';
@@ -28,6 +27,7 @@ import { createDataSource } from '../libs/platform/src/database/data-source';
 import { builtInRegistry, ProjectionRebuilder, ProjectionRunner } from '../libs/projections/src';
 import { seededRandom } from '../libs/projections/testing/workload-structure';
 import { createApiApp } from '../apps/api/src/create-api-app';
+import { http } from './http-client';
 import { measureInterleaved, numberArgument, type ThroughputResult } from './measure-throughput';
 import { ChainWriter } from './rebuild/chain-writer';
 import { insertOffice, jemberPk, NATIONAL_SUBBAGIAN, nationalOffices, nationalParent } from './rebuild/national-offices';
@@ -78,31 +78,6 @@ function mixedYear(events: GeneratedEvent[], office: string, random: () => numbe
   return events.filter((e) => !keepUntil.has(e.streamId) || e.streamVersion <= (keepUntil.get(e.streamId) as number));
 }
 
-/** A keep-alive client on node:http; the size of each answer is kept. */
-function http(port: number, sockets: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: sockets });
-  return (method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: any; bytes: number }> =>
-    new Promise((done, fail) => {
-      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-      const headers: Record<string, string | number> = { 'content-type': 'application/json' };
-      if (token) headers.authorization = `Bearer ${token}`;
-      if (payload) headers['content-length'] = payload.length;
-      const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const raw = Buffer.concat(chunks);
-          try {
-            done({ status: res.statusCode ?? 0, body: raw.length ? JSON.parse(raw.toString('utf8')) : null, bytes: raw.length });
-          } catch (error) {
-            fail(error);
-          }
-        });
-      });
-      req.on('error', fail);
-      req.end(payload);
-    });
-}
 type Call = ReturnType<typeof http>;
 
 async function expectOk(call: Promise<{ status: number; body: any }>, what: string) {
