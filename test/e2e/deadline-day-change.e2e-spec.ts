@@ -1,11 +1,6 @@
-import pino from 'pino';
-import { EventStore } from '@kinerja/event-store';
-import { LogOnlyMailer, OutboxDispatcher, ReminderRecorder, ReminderRunner } from '@kinerja/jobs';
-import { OfficeDirectory } from '@kinerja/jobs/reminders/facts/office-directory';
-import { OfficeHistoryReader } from '@kinerja/jobs/reminders/facts/office-history.reader';
 import { ControllableClock } from '@kinerja/platform';
-import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
 import { createTestApp, TestApp } from '../support/test-app';
+import { jemberMatrix2024, reminderRunner } from './workflow/deadline-clock.fixture';
 import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
 
 interface Cell { month: number; status: string; deadline: string }
@@ -23,30 +18,17 @@ describe('changing the deadline day of an office (PATCH /api/v1/satker/{satker})
   let jember: JemberTokens;
   const clock = new ControllableClock(new Date('2024-04-08T03:00:00Z'));
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const drain = () => new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
 
   const send = (month: number, subbagian: string, approve: boolean) => submitMonth(t, jember, month, subbagian, approve);
 
 
-  function reminders(): ReminderRunner {
-    const logger = pino({ level: 'silent' });
-    const events = new EventStore(t.db.dataSource);
-    return new ReminderRunner(
-      new OfficeDirectory(t.db.dataSource), new OfficeHistoryReader(t.db.dataSource), new ReminderRecorder(t.db.dataSource, events),
-      new OutboxDispatcher(t.db.dataSource, new LogOnlyMailer(logger), logger), logger,
-    );
-  }
+  const reminders = () => reminderRunner(t);
   const escalation = async (key: string) => {
     const [row] = await t.db.dataSource.query(`SELECT payload FROM reminders WHERE satker_code = $1 AND reminder_key = $2`, [JEMBER, key]);
     return row?.payload as { localDate: string; deadline: { year: number; month: number; day: number } } | undefined;
   };
 
-  async function matrix(): Promise<{ deadlineDay: number; rows: Row[] }> {
-    await drain();
-    const response = await t.http.get(`/api/v1/satker/${JEMBER}/status-matrix/2024`).set(as(jember.sekretaris));
-    expect(response.status).toBe(200);
-    return response.body;
-  }
+  const matrix = () => jemberMatrix2024<{ deadlineDay: number; rows: Row[] }>(t, jember.sekretaris);
   const cell = (m: { rows: Row[] }, subbagian: string, month: number) =>
     m.rows.find((r) => r.subbagian === subbagian)!.months.find((c) => c.month === month)!;
 

@@ -1,11 +1,6 @@
-import pino from 'pino';
-import { EventStore } from '@kinerja/event-store';
-import { LogOnlyMailer, OutboxDispatcher, ReminderRecorder, ReminderRunner } from '@kinerja/jobs';
-import { OfficeDirectory } from '@kinerja/jobs/reminders/facts/office-directory';
-import { OfficeHistoryReader } from '@kinerja/jobs/reminders/facts/office-history.reader';
 import { ControllableClock } from '@kinerja/platform';
-import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
 import { createTestApp, TestApp } from '../support/test-app';
+import { drainProjections, jemberMatrix2024, reminderRunner } from './workflow/deadline-clock.fixture';
 import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
 
 interface Cell { month: number; status: string; deadline: string; deadlineBasis: string; submittedAt: string | null }
@@ -25,24 +20,11 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
   const clock = new ControllableClock(new Date('2024-01-16T03:00:00Z'));
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const extension = (month: number) => `/api/v1/satker/${JEMBER}/report-deadlines/2024/${month}/extension`;
-  const drain = () => new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
 
-  function reminders(): ReminderRunner {
-    const logger = pino({ level: 'silent' });
-    const events = new EventStore(t.db.dataSource);
-    return new ReminderRunner(
-      new OfficeDirectory(t.db.dataSource), new OfficeHistoryReader(t.db.dataSource), new ReminderRecorder(t.db.dataSource, events),
-      new OutboxDispatcher(t.db.dataSource, new LogOnlyMailer(logger), logger), logger,
-    );
-  }
+  const reminders = () => reminderRunner(t);
   const escalations = (keys: string[]) => keys.filter((k) => k.startsWith('overdue:'));
 
-  async function matrix(): Promise<Row[]> {
-    await drain();
-    const response = await t.http.get(`/api/v1/satker/${JEMBER}/status-matrix/2024`).set(as(jember.sekretaris));
-    expect(response.status).toBe(200);
-    return response.body.rows;
-  }
+  const matrix = async () => (await jemberMatrix2024<{ rows: Row[] }>(t, jember.sekretaris)).rows;
   const cell = (rows: Row[], subbagian: string, month: number) => rows.find((r) => r.subbagian === subbagian)!.months.find((c) => c.month === month)!;
 
   beforeAll(async () => {
@@ -224,7 +206,7 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
   });
 
   it('is written in the audit trail with the month, both deadlines and the reason', async () => {
-    await drain();
+    await drainProjections(t);
     const trail = await t.http.get(`/api/v1/satker/${JEMBER}/audit/trail`).query({ type: 'ReportDeadlineExtended' }).set(as(jember.inspektorat));
     expect(trail.status).toBe(200);
     const row = (trail.body.items as Array<{ eventType: string; summary: string; reason: string | null }>).find((r) => r.eventType === 'ReportDeadlineExtended');

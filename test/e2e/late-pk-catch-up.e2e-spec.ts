@@ -1,11 +1,6 @@
-import pino from 'pino';
-import { EventStore } from '@kinerja/event-store';
-import { LogOnlyMailer, OutboxDispatcher, ReminderRecorder, ReminderRunner } from '@kinerja/jobs';
-import { OfficeDirectory } from '@kinerja/jobs/reminders/facts/office-directory';
-import { OfficeHistoryReader } from '@kinerja/jobs/reminders/facts/office-history.reader';
 import { ControllableClock } from '@kinerja/platform';
-import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
 import { createTestApp, TestApp } from '../support/test-app';
+import { jemberMatrix2024, reminderRunner } from './workflow/deadline-clock.fixture';
 import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
 
 interface Cell { month: number; status: string; deadline: string }
@@ -24,25 +19,12 @@ describe('a PK approved late: the months already past are due by a catch-up dead
   let jember: JemberTokens;
   const clock = new ControllableClock(new Date('2024-11-20T03:00:00Z'));
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const drain = () => new ProjectionRunner(t.db.dataSource, new EventStore(t.db.dataSource), builtInRegistry()).drain();
   const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const GROUP = `overdue:${JEMBER}:2024-01..2024-11`;
 
-  function reminders(): ReminderRunner {
-    const logger = pino({ level: 'silent' });
-    const events = new EventStore(t.db.dataSource);
-    return new ReminderRunner(
-      new OfficeDirectory(t.db.dataSource), new OfficeHistoryReader(t.db.dataSource), new ReminderRecorder(t.db.dataSource, events),
-      new OutboxDispatcher(t.db.dataSource, new LogOnlyMailer(logger), logger), logger,
-    );
-  }
+  const reminders = () => reminderRunner(t);
 
-  async function matrix(): Promise<Row[]> {
-    await drain();
-    const response = await t.http.get(`/api/v1/satker/${JEMBER}/status-matrix/2024`).set(as(jember.sekretaris));
-    expect(response.status).toBe(200);
-    return response.body.rows;
-  }
+  const matrix = async () => (await jemberMatrix2024<{ rows: Row[] }>(t, jember.sekretaris)).rows;
   const cell = (rows: Row[], subbagian: string, month: number) => rows.find((r) => r.subbagian === subbagian)!.months.find((c) => c.month === month)!;
 
   beforeAll(async () => {
