@@ -55,8 +55,7 @@ export class PairLockout implements PairFailures, AddressLocks {
     try {
       const addresses = await redisAnswer(this.redis, () => this.redis.zrangebyscore(this.lockedAddressesKey(username), `(${now.getTime()}`, '+inf'));
       if (addresses.length === 0) return [];
-      const values = await redisAnswer(this.redis, () => this.redis.mget(...addresses.map((a) => this.keys(username, a).lock)));
-      return values.map(parseLock).filter((lock): lock is PairLock => lock !== null && lock.until.getTime() > now.getTime());
+      return await redisAnswer(this.redis, () => this.locksInForce(username, addresses, now));
     } catch (error) {
       this.logger.warn({ msg: 'pair locks of an account not read: Redis does not answer', error: (error as Error).message });
       return null;
@@ -69,8 +68,7 @@ export class PairLockout implements PairFailures, AddressLocks {
       return await redisAnswer(this.redis, async () => {
         const addresses = await this.redis.zrange(list, 0, -1);
         if (addresses.length === 0) return 0;
-        const locks = await this.redis.mget(...addresses.map((a) => this.keys(username, a).lock));
-        const inForce = locks.map(parseLock).filter((lock) => lock !== null && lock.until.getTime() > now.getTime()).length;
+        const inForce = (await this.locksInForce(username, addresses, now)).length;
         await this.redis.del(list, ...addresses.flatMap((a) => Object.values(this.keys(username, a))));
         return inForce;
       });
@@ -78,6 +76,12 @@ export class PairLockout implements PairFailures, AddressLocks {
       this.logger.warn({ msg: 'pair locks of an unlocked account not lifted: Redis does not answer', error: (error as Error).message });
       return null;
     }
+  }
+
+  /** The locks of the name from the listed addresses that end after `now`. */
+  private async locksInForce(username: string, addresses: string[], now: Date): Promise<PairLock[]> {
+    const values = await this.redis.mget(...addresses.map((a) => this.keys(username, a).lock));
+    return values.map(parseLock).filter((lock): lock is PairLock => lock !== null && lock.until.getTime() > now.getTime());
   }
 
   async recordFailure(username: string, address: string, now: Date, policy: LockoutPolicy): Promise<void> {
