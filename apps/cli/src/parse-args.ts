@@ -1,7 +1,7 @@
 import { echoedInput } from '@kinerja/domain';
 import type { CliCommand } from './cli-command';
 
-/** Exit code of a refused command line (sysexits EX_USAGE). */
+/** Exit code of a refused command line, and of a command refused for its usage or input (sysexits EX_USAGE). */
 export const USAGE_ERROR = 64;
 
 /** What is wrong with a command line, against the flags its command declares. */

@@ -6,11 +6,9 @@ import { type ChainDigestFile, namedKeyIdOf } from '@kinerja/jobs/digest/chain-d
 import { checkDatabaseAgainstDigest } from '@kinerja/jobs/digest/chain-digest.service';
 import { loadTrustedDigestPublicKeys, type OfficeDigestPublicKey, PREVIOUS_KEYS_SOURCE } from '@kinerja/jobs/digest/digest-signing-key';
 import { CliCommand, CliContext } from '../cli-command';
+import { USAGE_ERROR } from '../parse-args';
 
 const USAGE = 'Pemakaian: npm run cli -- audit:verify --satker <kode> [--digest <berkas.json>] [--public-key <kunci.pem>] [--json]';
-
-/** Exit code for a wrong command line or input (EX_USAGE): a missing flag, an unknown office, a digest of another office, an unreadable file. */
-const USAGE_ERROR = 64;
 
 /** Wrong input on the command line (an unknown office, a digest of another office, a file that cannot be read): `message` says which; exit USAGE_ERROR, nothing recorded. */
 class UsageError extends Error {}

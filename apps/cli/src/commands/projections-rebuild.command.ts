@@ -1,6 +1,7 @@
 import { EventStore } from '@kinerja/event-store';
 import { builtInRegistry, ProjectionRebuilder, ProjectionRunner } from '@kinerja/projections';
 import { CliCommand } from '../cli-command';
+import { USAGE_ERROR } from '../parse-args';
 
 /**
  * `projections:rebuild [name …]`: replays the log into shadow tables and swaps them in when caught
@@ -19,7 +20,7 @@ export const projectionsRebuildCommand: CliCommand = {
     const unknown = names.filter((n) => !registry.has(n));
     if (unknown.length > 0) {
       err(`Proyeksi tidak dikenal: ${unknown.join(', ')}. Yang tersedia: ${registry.names().join(', ')}.`);
-      return 64;
+      return USAGE_ERROR;
     }
     const store = new EventStore(dataSource);
     const started = Date.now();

@@ -2,9 +2,7 @@ import { loadConfig } from '@kinerja/platform';
 import { seedDemoLkj } from '@kinerja/jobs';
 import { seedDemo } from '@kinerja/workflow';
 import { CliCommand } from '../cli-command';
-
-/** Exit code of a command refused for its usage (sysexits EX_USAGE). */
-const USAGE = 64;
+import { USAGE_ERROR } from '../parse-args';
 
 /** `npm run cli -- seed:demo`: KPU Kabupaten Jember, alive; safe to run again. */
 export const seedDemoCommand: CliCommand = {
@@ -21,7 +19,7 @@ export const seedDemoCommand: CliCommand = {
         'Refused: NODE_ENV=production. The demo office creates users whose password (DEMO_PASSWORD) is published; ' +
           'to load it on this database anyway (a training or staging copy), run seed:demo --allow-production with a DEMO_PASSWORD of your own.',
       );
-      return USAGE;
+      return USAGE_ERROR;
     }
     const summary = await seedDemo({ dataSource, config, log: out });
     await seedDemoLkj({ dataSource, config, satker: summary.office, year: 2024, log: out });
