@@ -14,6 +14,13 @@ import { AdministeredUserDto, CreateUserDto, ResetPasswordDto, UnlockedAccountDt
 
 const userId = uuidParam('userId');
 
+/** The refusal of every command on an INSPEKTORAT account by its own office's ADMIN (auditor-accounts.ts). */
+const AUDITOR_MANAGED_ABOVE = {
+  status: 403,
+  type: ErrorBody,
+  description: 'USER.AUDITOR_MANAGED_ABOVE: an INSPEKTORAT account of an office below the root is managed by an ADMIN of an office above it, not by its own office\'s ADMIN',
+};
+
 @ApiTags('users')
 @Roles('ADMIN')
 @Controller('satker/:satker/users')
@@ -36,7 +43,7 @@ export class UsersController {
   @CommandHeaders()
   @ApiOperation({ summary: 'Membuat pengguna' })
   @ApiCreatedResponse({ type: UserDto })
-  @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.AUDITOR_MANAGED_ABOVE: an INSPEKTORAT account of an office below the root is managed by an ADMIN of an office above it, not by its own office\'s ADMIN' })
+  @ApiResponse(AUDITOR_MANAGED_ABOVE)
   async create(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
@@ -66,7 +73,7 @@ export class UsersController {
   @CommandHeaders()
   @ApiOperation({ summary: 'Mengubah nama, e-mail, peran atau subbagian; menonaktifkan atau mengaktifkan kembali' })
   @ApiOkResponse({ type: UserDto })
-  @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.AUDITOR_MANAGED_ABOVE: an INSPEKTORAT account of an office below the root is managed by an ADMIN of an office above it, not by its own office\'s ADMIN' })
+  @ApiResponse(AUDITOR_MANAGED_ABOVE)
   async update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
@@ -85,7 +92,7 @@ export class UsersController {
   @CommandHeaders()
   @ApiOperation({ summary: 'Menetapkan kata sandi baru (membuka penguncian; sesi pengguna itu berakhir)' })
   @ApiNoContentResponse()
-  @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.AUDITOR_MANAGED_ABOVE: an INSPEKTORAT account of an office below the root is managed by an ADMIN of an office above it, not by its own office\'s ADMIN' })
+  @ApiResponse(AUDITOR_MANAGED_ABOVE)
   async resetPassword(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
