@@ -5,7 +5,7 @@ import { EventStore } from '@kinerja/event-store';
 import { ControllableClock } from '@kinerja/platform';
 import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
 import { createTestApp, TestApp } from '../support/test-app';
-import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy, uploadEvidence } from './workflow/jember-office.fixture';
 
 /**
  * A stored bukti dukung file that no longer matches its SHA-256 is refused (409) and shown to the
@@ -22,11 +22,7 @@ describe('evidence swapped on disk, as an integrity alert', () => {
   const evidenceUrl = (sha: string) => `/api/v1/satker/${JEMBER}/evidence/${sha}`;
   const stored = (sha: string) => join(dataDir, 'evidence', JEMBER, sha.slice(0, 2), sha);
 
-  async function upload(bytes: string, fileName: string): Promise<{ sha256: string; fileName: string; contentType: string; size: number }> {
-    const r = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.KUL)).attach('file', Buffer.from(bytes), fileName);
-    expect(r.status).toBe(201);
-    return r.body;
-  }
+  const upload = (bytes: string, fileName: string) => uploadEvidence(t, tokens.kasubbag.KUL, bytes, fileName);
 
   async function evidenceAlerts(): Promise<Array<Record<string, unknown>>> {
     const r = await t.http.get(`/api/v1/satker/${JEMBER}/audit/verify`).set(as(tokens.inspektorat));

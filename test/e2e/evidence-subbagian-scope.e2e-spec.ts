@@ -7,9 +7,10 @@ import { DataSource } from 'typeorm';
 import { ControllableClock } from '@kinerja/platform';
 import { login } from '../support/identity-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
-import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy, PASSWORD } from './workflow/jember-office.fixture';
+import {
+  approveJemberPk, createJemberOffice, EvidenceReference as Reference, JEMBER, JemberTokens, ownedBy, PASSWORD, uploadEvidence,
+} from './workflow/jember-office.fixture';
 
-type Reference = { sha256: string; fileName: string; contentType: string; size: number };
 
 /**
  * Bukti dukung belong to a subbagian (F6): a Kasubbag attaches to their report, and downloads, only
@@ -28,11 +29,8 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
   const report = (subbagian: string, month = 5) => `/api/v1/satker/${JEMBER}/realisasi/2024/${month}/${subbagian}`;
   let counter = 0;
 
-  async function upload(token: string, fileName: string, bytes = `%PDF-1.4\n% ${fileName} ${++counter}\n`): Promise<Reference> {
-    const r = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(token)).attach('file', Buffer.from(bytes), fileName);
-    expect(r.status).toBe(201);
-    return r.body;
-  }
+  const upload = (token: string, fileName: string, bytes = `%PDF-1.4\n% ${fileName} ${++counter}\n`): Promise<Reference> =>
+    uploadEvidence(t, token, bytes, fileName);
 
   function content(subbagian: string, evidence: Reference[]) {
     const { indicators, kegiatan } = ownedBy(subbagian);

@@ -8,9 +8,8 @@ import { LkjOutbox, LkjProducer, lkjFileStore, LkjStreams } from '@kinerja/jobs'
 import { EventStore } from '@kinerja/event-store';
 import { ControllableClock } from '@kinerja/platform';
 import { createTestApp, TestApp } from '../support/test-app';
-import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
+import { approveJemberPk, createJemberOffice, EvidenceReference as Reference, JEMBER, JemberTokens, ownedBy, uploadEvidence } from './workflow/jember-office.fixture';
 
-type Reference = { sha256: string; fileName: string; contentType: string; size: number };
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
@@ -28,11 +27,7 @@ describe('what the file sweep leaves, over HTTP', () => {
   const evidenceUrl = (sha: string) => `/api/v1/satker/${JEMBER}/evidence/${sha}`;
   const lkjBase = `/api/v1/satker/${JEMBER}/lkj/2024`;
 
-  async function upload(token: string, label: string): Promise<Reference> {
-    const r = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(token)).attach('file', Buffer.from(`%PDF-1.4\n% ${label}\n`), `${label}.pdf`);
-    expect(r.status).toBe(201);
-    return r.body;
-  }
+  const upload = (token: string, label: string): Promise<Reference> => uploadEvidence(t, token, `%PDF-1.4\n% ${label}\n`, `${label}.pdf`);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'kinerja-sweep-e2e-'));

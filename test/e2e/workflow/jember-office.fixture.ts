@@ -101,3 +101,13 @@ export async function submitMonth(t: TestApp, tokens: JemberTokens, month: numbe
   }).expect(200);
   if (approve) await t.http.post(`${path}/approve`).set('Authorization', `Bearer ${tokens.sekretaris}`).send({}).expect(200);
 }
+
+/** What `POST evidence` answers and a report line refers to. */
+export type EvidenceReference = { sha256: string; fileName: string; contentType: string; size: number };
+
+/** Uploads a bukti dukung file to the office as the holder of `token` (201 expected). */
+export async function uploadEvidence(t: TestApp, token: string, bytes: string, fileName: string, code = JEMBER): Promise<EvidenceReference> {
+  const r = await t.http.post(`/api/v1/satker/${code}/evidence`).set('Authorization', `Bearer ${token}`).attach('file', Buffer.from(bytes), fileName);
+  expect(r.status).toBe(201);
+  return r.body;
+}
