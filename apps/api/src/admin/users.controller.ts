@@ -9,7 +9,7 @@ import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
-import { answer, commandOptions, withViewEtag } from '../workflow-http/command-options';
+import { answer, commandOptions, markReplayed, withViewEtag } from '../workflow-http/command-options';
 import { AdministeredUserDto, CreateUserDto, ResetPasswordDto, UnlockedAccountDto, UpdateUserDto, UserDto } from './user.dto';
 
 const userId = uuidParam('userId');
@@ -102,7 +102,7 @@ export class UsersController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     const { replayed } = await this.passwords.reset(user, satker, id, body.newPassword, commandOptions(request));
-    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(response, replayed);
   }
 
   @Post(':userId/unlock')
@@ -125,7 +125,7 @@ export class UsersController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<UnlockedAccountDto> {
     const { replayed, ...answer } = await this.passwords.unlock(user, satker, id, commandOptions(request), this.pairLocks);
-    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(response, replayed);
     return answer;
   }
 }

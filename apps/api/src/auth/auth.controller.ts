@@ -7,7 +7,7 @@ import { ErrorBody } from '../http/error-body';
 import { Public } from '../http/public.decorator';
 import { AnyRole } from '../http/roles.decorator';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
-import { commandOptions } from '../workflow-http/command-options';
+import { commandOptions, markReplayed } from '../workflow-http/command-options';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, SessionUserDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { AllowedBeforePasswordChange } from './password-change-allowed.decorator';
@@ -88,6 +88,6 @@ export class AuthController {
   ): Promise<void> {
     const options = commandOptions(request);
     const { replayed } = await this.auth.changeOwnPassword(user, body.currentPassword, body.newPassword, address, options);
-    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(response, replayed);
   }
 }

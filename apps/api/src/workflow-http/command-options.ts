@@ -77,8 +77,13 @@ interface UploadedFile {
 /** Sets ETag (the new version) and marks replays, then answers the view. */
 export function answer<View>(response: Response, outcome: CommandOutcome<View>): View {
   response.setHeader('ETag', `"${outcome.version}"`);
-  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  markReplayed(response, outcome.replayed);
   return outcome.view;
+}
+
+/** `Idempotent-Replayed: true` on the answer of a command replayed for its Idempotency-Key. */
+export function markReplayed(response: Response, replayed: boolean): void {
+  if (replayed) response.setHeader('Idempotent-Replayed', 'true');
 }
 
 /**
