@@ -275,10 +275,12 @@ export class FileSweep {
     await session.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [key]);
     try {
       const rows: unknown[] = await session.query(`SELECT 1 FROM evidence_files WHERE tenant_id = $1 AND sha256 = $2`, [file.tenantId, file.sha256]);
-      if (rows.length > 0 || !(await unchangedSince(file.path, orphanBefore))) return;
+      if (rows.length > 0) return;
+      const size = await sizeIfUnchangedSince(file.path, orphanBefore);
+      if (size === null) return;
       await this.record(report.sweepId, 'evidence', file, session);
       report.orphanEvidenceFiles.files += 1;
-      report.orphanEvidenceFiles.bytes += await removeFile(file.path);
+      report.orphanEvidenceFiles.bytes += await unlinkFile(file.path, size);
       await afterDelete();
     } finally {
       await session.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [key]);
@@ -292,10 +294,11 @@ export class FileSweep {
       return;
     }
     // Written again meanwhile (the same bytes rendered anew) makes it young again: kept.
-    if (!(await unchangedSince(file.path, orphanBefore))) return;
+    const size = await sizeIfUnchangedSince(file.path, orphanBefore);
+    if (size === null) return;
     await this.record(report.sweepId, 'lkj', file);
     report.orphanLkjFiles.files += 1;
-    report.orphanLkjFiles.bytes += await removeFile(file.path);
+    report.orphanLkjFiles.bytes += await unlinkFile(file.path, size);
     await afterDelete();
   }
 
@@ -319,8 +322,9 @@ export class FileSweep {
       const key = session && writing ? storedFileLockKey('evidence', file.tenantId, writing) : null;
       if (key) await session!.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [key]);
       try {
-        if (!(await unchangedSince(file.path, orphanBefore))) continue;
-        const bytes = await removeFile(file.path);
+        const size = await sizeIfUnchangedSince(file.path, orphanBefore);
+        if (size === null) continue;
+        const bytes = await unlinkFile(file.path, size);
         report.temporaryFiles.files += 1;
         report.temporaryFiles.bytes += bytes;
         await afterDelete();
@@ -409,19 +413,27 @@ async function sizeOf(path: string): Promise<number> {
   }
 }
 
-/** Whether the file is still there and was last written before `before`. */
-async function unchangedSince(path: string, before: number): Promise<boolean> {
+/**
+ * The file's size when it is still there and was last written before `before`; null otherwise. One
+ * `stat` serves both the check and the size `unlinkFile` reports.
+ */
+async function sizeIfUnchangedSince(path: string, before: number): Promise<number | null> {
   try {
-    return (await stat(path)).mtimeMs < before;
+    const s = await stat(path);
+    return s.mtimeMs < before ? s.size : null;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
 }
 
 /** Deletes the file; its size, or 0 when it was already gone (not an error). */
 async function removeFile(path: string): Promise<number> {
-  const size = await sizeOf(path);
+  return unlinkFile(path, await sizeOf(path));
+}
+
+/** Deletes the file whose size is already known: `size`, or 0 when it was already gone. */
+async function unlinkFile(path: string, size: number): Promise<number> {
   try {
     await unlink(path);
     return size;
