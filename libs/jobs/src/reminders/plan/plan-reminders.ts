@@ -153,9 +153,10 @@ function deadlineGroups(input: ReminderPlanInput): DeadlineGroup[] {
     group.reports.push(report);
     if (pkApprovedOn) group.catchUp.set(monthIndex(report), pkApprovedOn);
   }
+  const ranges = catchUpRanges(input);
   for (const group of groups.values()) {
     group.periods = periodsOf(group.reports);
-    group.months = groupMonths(input, group);
+    group.months = groupMonths(ranges, group);
   }
   return [...groups.values()];
 }
@@ -170,9 +171,22 @@ function deadlineGroups(input: ReminderPlanInput): DeadlineGroup[] {
  * approval (the first one never changes, and a deadline already passed never moves). Any other
  * deadline is one month's (`2026-11`: the key as it always was); a dispensasi month keeps its month.
  */
-function groupMonths({ office, pkOpened }: ReminderPlanInput, group: DeadlineGroup): string {
+function groupMonths(catchUpRanges: ReadonlyMap<string, string>, group: DeadlineGroup): string {
   const single = group.periods.length === 1 ? isoMonth(group.periods[0]) : null;
   if (group.dispensasi) return single!;
+  const range = catchUpRanges.get(isoDate(group.deadline));
+  if (range !== undefined) return range;
+  // Two months share a deadline only through a catch-up deadline; named by their range all the same.
+  return single ?? `${isoMonth(group.periods[0])}..${isoMonth(group.periods[group.periods.length - 1])}`;
+}
+
+/**
+ * The office's catch-up deadlines (ISO date) → the range of months that names them (`groupMonths`),
+ * one per year with an approved PK and catch-up months, worked out once per plan rather than per group.
+ * When two years' catch-up deadlines fall on the same day, the first year in `pkOpened` names it.
+ */
+function catchUpRanges({ office, pkOpened }: ReminderPlanInput): Map<string, string> {
+  const ranges = new Map<string, string>();
   const history = office.deadlineDays ?? [];
   for (const [year, opened] of pkOpened ?? []) {
     const first = Array.from({ length: 12 }, (_, i) => i + 1).find(
@@ -181,10 +195,9 @@ function groupMonths({ office, pkOpened }: ReminderPlanInput, group: DeadlineGro
     if (first === undefined) continue;
     const due = catchUpDeadline(history, year, first, opened, office.deadlineDay)!;
     // To the month whose own deadline it is: the approval's, or the one before when approved on a 1st.
-    if (isoDate(due) === isoDate(group.deadline)) return `${isoMonth({ year, month: first })}..${isoMonth(addMonths(due, -1))}`;
+    if (!ranges.has(isoDate(due))) ranges.set(isoDate(due), `${isoMonth({ year, month: first })}..${isoMonth(addMonths(due, -1))}`);
   }
-  // Two months share a deadline only through a catch-up deadline; named by their range all the same.
-  return single ?? `${isoMonth(group.periods[0])}..${isoMonth(group.periods[group.periods.length - 1])}`;
+  return ranges;
 }
 
 /** What a reminder of `group` listing `reports` says about its months and deadline. */
