@@ -52,8 +52,7 @@ export function evolveReportDeadlines(state: ReportDeadlineState, event: ReportD
  * one report, which may have been sent before a grant).
  */
 export function deadlineWithExtensions(deadline: LocalDate, extensions: readonly DeadlineExtension[], year: number, month: number): LocalDate {
-  const granted = extensions.filter((e) => e.year === year && e.month === month);
-  return granted.length > 0 ? granted[granted.length - 1].until : deadline;
+  return extensionOf(extensions, year, month)?.until ?? deadline;
 }
 
 /** The dispensasi of a month, if any: the last granted. */

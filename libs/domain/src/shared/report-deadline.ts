@@ -108,5 +108,16 @@ function previousMonth({ year, month }: LocalDate): { year: number; month: numbe
 export function reportDeadline(
   history: DeadlineDayHistory, year: number, month: number, opened: LocalDate | null, fallback?: number,
 ): LocalDate {
-  return catchUpDeadline(history, year, month, opened, fallback) ?? reportDeadlineOf(history, year, month, fallback);
+  return reportDeadlineAndBasis(history, year, month, opened, fallback).deadline;
+}
+
+/**
+ * `reportDeadline` and whether it is the catch-up one (`deadlineOfReport` needs both): the catch-up
+ * deadline is computed once, not once to tell the basis and again for the deadline.
+ */
+export function reportDeadlineAndBasis(
+  history: DeadlineDayHistory, year: number, month: number, opened: LocalDate | null, fallback?: number,
+): { deadline: LocalDate; catchUp: boolean } {
+  const catchUp = catchUpDeadline(history, year, month, opened, fallback);
+  return catchUp ? { deadline: catchUp, catchUp: true } : { deadline: reportDeadlineOf(history, year, month, fallback), catchUp: false };
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
-  catchUpDeadline, deadlineOfReport, localDateOf, picsOwingByMonth, pkOpenedOn, realisasiStreamId, reportDeadlineOf, reportingSubbagian,
+  deadlineOfReport, localDateOf, picsOwingByMonth, pkOpenedOn, realisasiStreamId, reportDeadlineAndBasis, reportingSubbagian,
   type ApprovedPkPics, type DeadlineBasis, type DeadlineDayHistory, type GrantedDeadlineExtension, type LocalDate, type ReportMove,
 } from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
@@ -206,10 +206,7 @@ function buildMatrix(input: MatrixInput): SubmissionMatrix {
   const byCell = new Map(stored.map((s) => [`${s.subbagian}|${Number(s.month)}`, s]));
   const today = localDateOf(now.toISOString(), timeZone);
   const opened = pkOpenedOn(versions, timeZone);
-  const monthly = Array.from({ length: 12 }, (_, i) => {
-    const catchUp = catchUpDeadline(deadlineDays, year, i + 1, opened, deadlineDay);
-    return { deadline: catchUp ?? reportDeadlineOf(deadlineDays, year, i + 1, deadlineDay), catchUp: catchUp !== null };
-  });
+  const monthly = Array.from({ length: 12 }, (_, i) => reportDeadlineAndBasis(deadlineDays, year, i + 1, opened, deadlineDay));
   const ofReport = (subbagian: string, month: number): { deadline: LocalDate; basis: DeadlineBasis } => {
     const { deadline, catchUp } = monthly[month - 1];
     return deadlineOfReport(deadline, catchUp, extensions, year, month, moves.get(realisasiStreamId(satker, year, month, subbagian)) ?? []);

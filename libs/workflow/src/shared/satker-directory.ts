@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  catchUpDeadline, deadlineOfReport, deadlineWithExtensions, DomainError, echoedInput, reportDeadline, type DeadlineBasis, type DeadlineDayHistory,
+  deadlineOfReport, deadlineWithExtensions, DomainError, echoedInput, reportDeadline, reportDeadlineAndBasis, type DeadlineBasis, type DeadlineDayHistory,
   type GrantedDeadlineExtension, type LocalDate, type ReportMove,
 } from '@kinerja/domain';
 import { deadlineExtensionsSql, toDeadlineExtensions } from '@kinerja/projections';
@@ -40,8 +40,7 @@ export function deadlineOfMonth(facts: SatkerFacts, year: number, month: number,
 export function deadlineOfReportIn(
   facts: SatkerFacts, year: number, month: number, opened: LocalDate | null, moves: readonly ReportMove[],
 ): { deadline: LocalDate; basis: DeadlineBasis } {
-  const catchUp = catchUpDeadline(facts.deadlineDays, year, month, opened, facts.reportDeadlineDay) !== null;
-  const deadline = reportDeadline(facts.deadlineDays, year, month, opened, facts.reportDeadlineDay);
+  const { deadline, catchUp } = reportDeadlineAndBasis(facts.deadlineDays, year, month, opened, facts.reportDeadlineDay);
   return deadlineOfReport(deadline, catchUp, facts.extensions ?? [], year, month, moves);
 }
 
