@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
+import { normalizedUsername } from '@kinerja/identity';
 
 /**
  * The client address as the login limits count it: an IPv4 address as it is (an IPv4-mapped IPv6
@@ -30,7 +31,7 @@ export function loggedAddress(address: string): string {
  * together, never its text.
  */
 export function loggedUsername(username: string): string {
-  const name = username.trim().toLowerCase();
+  const name = normalizedUsername(username);
   return /^[a-z0-9._-]{3,64}$/.test(name) ? name : `invalid:${shortHash(username)}`;
 }
 
