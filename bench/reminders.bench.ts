@@ -8,7 +8,6 @@
 // Baseline in the same run: reading each office's two years of PK and report events with one plain
 // query per office (what any run must at least read). Target: a full national run well inside the
 // hour between catch-ups (< 5 min on 2 cores).
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { realisasiStreamId } from '../libs/domain/src';
@@ -25,7 +24,7 @@ import { numberArgument } from './measure-throughput';
 import { ChainWriter } from './rebuild/chain-writer';
 import { insertOffice, jemberPk, NATIONAL_SUBBAGIAN, nationalOffices } from './rebuild/national-offices';
 import { officeYear } from './rebuild/office-year';
-import { adminQuery, databaseUrlFor } from './scratch-database';
+import { createScratchDatabase } from './scratch-database';
 
 const YEAR = 2024;
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -36,9 +35,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const officeCount = numberArgument(argv, 'offices', 'BENCH_OFFICES', 553);
   const keep = argv.includes('--keep');
-  const name = `kinerja_bench_reminders_${randomBytes(5).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-  const ds = createDataSource({ url: databaseUrlFor(serverUrl, name), poolSize: 8, applicationName: 'kinerja-bench-reminders' });
+  const scratch = await createScratchDatabase(serverUrl, 'kinerja_bench_reminders');
+  const ds = createDataSource({ url: scratch.url, poolSize: 8, applicationName: 'kinerja-bench-reminders' });
   try {
     await ds.initialize();
     await runMigrations(ds);
@@ -64,7 +62,7 @@ async function main(): Promise<void> {
       await writer.add(office, officeYear(office, YEAR, pk, random).filter((e) => !december.has(e.streamId)));
     }
     await writer.finish();
-    console.log(`bench:reminders — database ${name}; ${offices.length} offices, ${writer.written} events of ${YEAR} generated in ${seconds(started).toFixed(1)} s`);
+    console.log(`bench:reminders — database ${scratch.name}; ${offices.length} offices, ${writer.written} events of ${YEAR} generated in ${seconds(started).toFixed(1)} s`);
 
     // Baseline: each office's two years of PK and report events, one plain query per office.
     started = process.hrtime.bigint();
@@ -98,7 +96,7 @@ async function main(): Promise<void> {
     if (failed) console.log(`UNEXPECTED: ${first.summary.recorded.length} first reminders for ${offices.length * SUBBAGIAN.length} subbagian, ${again.summary.recorded.length} recorded again`);
     const outbox: Array<{ n: string }> = await ds.query(`SELECT count(*) AS n FROM notification_outbox`).catch(() => [{ n: '?' }]);
     console.log(`outbox rows: ${outbox[0].n} (each run hands at most 500 to SMTP; the minute's sweep sends the rest)`);
-    if (keep) console.log(`kept database ${name}`);
+    if (keep) console.log(`kept database ${scratch.name}`);
     console.log(JSON.stringify({
       bench: 'reminders', offices: offices.length,
       firstRunSec: round(first.sec), firstRecorded: first.summary.recorded.length,
@@ -107,7 +105,7 @@ async function main(): Promise<void> {
     }));
   } finally {
     if (ds.isInitialized) await ds.destroy();
-    if (!keep) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!keep) await scratch.drop();
   }
 }
 
