@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
 import {
-  deadlineOfReport, localDateOf, picsOwingByMonth, pkOpenedOn, realisasiStreamId, reportDeadlineAndBasis, reportingSubbagian,
+  deadlineOfReport, localDateOf, picsOwingByMonth, pkOpenedOn, realisasiStreamId, reportDeadlineAndBasis,
   type ApprovedPkPics, type DeadlineBasis, type DeadlineDayHistory, type GrantedDeadlineExtension, type LocalDate, type ReportMove,
 } from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
-import { readApprovedPkPicsOf, readApprovedPkVersions } from '../current-performance/kinerja.read-model';
+import { readApprovedPkPicsOf } from '../current-performance/kinerja.read-model';
 import { deadlineExtensionsSql, readReportMoves, toDeadlineExtensions } from './deadline-extensions';
 import { SUBMISSION_STATUS_TABLE } from './submission-status.projection';
 import type { StoredSubmissionStatus } from './submission-status.fold';
@@ -62,7 +62,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /**
  * The submission matrix of one office and year: every active subbagian (and any that has a
  * report or owes one) × 12 months. Overdue is decided here, from who owes each month (the PICs of
- * the PK version the month is reported under, `subbagianOwingByMonth`), the deadline day of each
+ * the PK version the month is reported under, `picsOwingByMonth` of `readApprovedPkPicsOf`), the deadline day of each
  * month (`reportDeadline`: the day of the office's history — a change never moves a deadline already
  * passed — or the catch-up deadline of a month that was over when the year's PK was first approved,
  * then a dispensasi granted while the report was still owed: `deadlineOfReport`, from the report's
@@ -71,30 +71,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export class SubmissionStatusQuery {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** `matrices` of the one office, without its name and parent: one path, so one rule of who owes a month. */
   async matrix(satker: string, year: number, now: Date): Promise<SubmissionMatrix> {
-    const office: Array<{ time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown }> = await this.dataSource.query(
-      `SELECT s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days, ${deadlineExtensionsSql('s')} AS extensions
-         FROM satker s WHERE s.code = $1`, [satker],
-    );
-    const stored: StoredRow[] = await this.dataSource.query(
-      `SELECT ${STORED_COLUMNS} FROM ${SUBMISSION_STATUS_TABLE} WHERE satker = $1 AND year = $2`, [satker, year],
-    );
-    const active: Array<{ code: string }> = await this.dataSource.query(
-      'SELECT code FROM subbagian WHERE satker_code = $1 AND active ORDER BY code', [satker],
-    );
-    // Who owes each month: the PICs of its PK version (the current-performance read model keeps every version).
-    const versions = (await readApprovedPkVersions(this.dataSource, satker, year))
-      .map((v) => ({ version: v.version, approvedAt: v.approvedAt, pics: reportingSubbagian(v.structure) }));
-    const input: MatrixInput = {
-      satker, year, now, stored, versions, moves: new Map(),
-      timeZone: office[0]?.time_zone ?? DEFAULT_TIME_ZONE,
-      deadlineDay: Number(office[0]?.report_deadline_day ?? DEFAULT_REPORT_DEADLINE_DAY),
-      deadlineDays: toDeadlineDayHistory(office[0]?.deadline_days ?? null),
-      extensions: toDeadlineExtensions(office[0]?.extensions ?? null),
-      active: active.map((a) => a.code),
-    };
-    input.moves = await readReportMoves((sql, params) => this.dataSource.query(sql, params), [satker], streamsWithDispensasi(input));
-    return buildMatrix(input);
+    const [{ name: _name, parentCode: _parentCode, ...matrix }] = await this.matrices([satker], year, now);
+    return matrix;
   }
 
   /**
