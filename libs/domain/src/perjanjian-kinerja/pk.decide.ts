@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { samePerson, type Actor } from '../shared/actor';
+import { ownSubmissionRefusal, samePerson, type Actor } from '../shared/actor';
 import type { PkCommand, DraftPk, ChangePkIndicators, ApprovePk, ReturnPk, OpenPkRevision, SubmitPk } from './pk.commands';
 import type { PkEvent } from './pk.events';
 import { type ExistingPkState, type PkState, type PkVersion, pkWorkingVersion } from './pk.state';
@@ -24,26 +24,8 @@ function requireReviewer(actor: Actor, version: PkVersion, action: string): void
   if (actor.role !== 'KETUA' && actor.role !== 'SEKRETARIS') {
     throw new DomainError('PK.FORBIDDEN', `Hanya Ketua atau Sekretaris yang dapat ${action} Perjanjian Kinerja.`, 'forbidden', { role: actor.role });
   }
-  const same = samePerson(actor, version.submittedBy);
-  if (same === 'self') {
-    throw new DomainError('PK.OWN_SUBMISSION', `Anda tidak dapat ${action} PK yang Anda ajukan sendiri; harus orang lain.`, 'forbidden');
-  }
-  if (same === 'same-email') {
-    throw new DomainError(
-      'PK.OWN_SUBMISSION',
-      `Anda tidak dapat ${action} PK ini: PK diajukan dari akun lain yang memakai atau pernah memakai alamat e-mail akun Anda (huruf besar-kecil dan +tanda sebelum @ tidak dibedakan), sehingga dianggap pengajuan Anda sendiri; harus orang lain.`,
-      'forbidden',
-      { sameEmail: true },
-    );
-  }
-  if (same === 'same-name') {
-    throw new DomainError(
-      'PK.OWN_SUBMISSION',
-      `Anda tidak dapat ${action} PK ini: PK diajukan dari akun lain di satker ini atas nama lengkap yang sama dengan akun Anda (mis. Anda juga Kepala Subbagian sebagai Plt Sekretaris), sehingga dianggap pengajuan Anda sendiri; harus orang lain, mis. Ketua atau Sekretaris lain.`,
-      'forbidden',
-      { sameName: true },
-    );
-  }
+  const own = ownSubmissionRefusal('PK.OWN_SUBMISSION', action, 'PK', samePerson(actor, version.submittedBy));
+  if (own) throw own;
 }
 
 function requireReason(reason: unknown): string {

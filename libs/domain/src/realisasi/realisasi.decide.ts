@@ -4,7 +4,7 @@ import { localDateOf, monthHasEnded } from '../shared/local-date';
 import { indonesianMonthYear, officeZoneAbbreviation } from '../shared/indonesian-time';
 import { sameJson } from '../shared/same-json';
 import { readableReason, REASON_RULE_MESSAGE } from '../shared/reason';
-import { samePerson, type Actor, type CommandMetadata } from '../shared/actor';
+import { ownSubmissionRefusal, samePerson, type Actor, type CommandMetadata } from '../shared/actor';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
 import type { RealisasiCommand, RealisasiContext, SaveRealisasiDraft, SubmitRealisasi, ApproveRealisasi, ReturnRealisasi, ReviseRealisasi } from './realisasi.commands';
 import type { RealisasiEvent } from './realisasi.events';
@@ -119,24 +119,8 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
   if (state.status === 'EMPTY') refuse('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found');
   if (state.status === 'APPROVED') refuse('REALISASI.ALREADY_APPROVED', 'Laporan sudah disetujui.', 'conflict');
   if (state.status !== 'SUBMITTED') refuse('REALISASI.NOT_SUBMITTED', 'Laporan belum diajukan.', 'conflict', { status: state.status });
-  const same = samePerson(actor, state.submittedBy);
-  if (same === 'self') refuse('REALISASI.OWN_SUBMISSION', `Anda tidak dapat ${action} laporan yang Anda ajukan sendiri; harus orang lain.`, 'forbidden');
-  if (same === 'same-email') {
-    refuse(
-      'REALISASI.OWN_SUBMISSION',
-      `Anda tidak dapat ${action} laporan ini: laporan diajukan dari akun lain yang memakai atau pernah memakai alamat e-mail akun Anda (huruf besar-kecil dan +tanda sebelum @ tidak dibedakan), sehingga dianggap pengajuan Anda sendiri; harus orang lain.`,
-      'forbidden',
-      { sameEmail: true },
-    );
-  }
-  if (same === 'same-name') {
-    refuse(
-      'REALISASI.OWN_SUBMISSION',
-      `Anda tidak dapat ${action} laporan ini: laporan diajukan dari akun lain di satker ini atas nama lengkap yang sama dengan akun Anda (mis. Anda juga Kepala Subbagian sebagai Plt Sekretaris), sehingga dianggap pengajuan Anda sendiri; harus orang lain, mis. Ketua atau Sekretaris lain.`,
-      'forbidden',
-      { sameName: true },
-    );
-  }
+  const own = ownSubmissionRefusal('REALISASI.OWN_SUBMISSION', action, 'laporan', samePerson(actor, state.submittedBy));
+  if (own) throw own;
   return state;
 }
 

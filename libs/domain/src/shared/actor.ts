@@ -1,3 +1,5 @@
+import { DomainError } from './domain-error';
+
 /** The roles of DESIGN.md. The domain needs them for rules that depend on state (maker-checker, ownership). */
 export const ROLES = ['KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -40,6 +42,31 @@ export function samePerson(actor: Actor, userId: string | null): 'self' | 'same-
   if (userId === actor.userId) return 'self';
   if (actor.otherAccounts?.includes(userId)) return 'same-email';
   return actor.sameNameAccounts?.includes(userId) ? 'same-name' : null;
+}
+
+/**
+ * The maker-checker refusal when the submitter of `what` ('PK', 'laporan') is the reviewer
+ * (`samePerson`), or null when it is someone else: one wording for every reviewed stream.
+ */
+export function ownSubmissionRefusal(code: string, action: string, what: string, same: ReturnType<typeof samePerson>): DomainError | null {
+  if (same === 'self') return new DomainError(code, `Anda tidak dapat ${action} ${what} yang Anda ajukan sendiri; harus orang lain.`, 'forbidden');
+  if (same === 'same-email') {
+    return new DomainError(
+      code,
+      `Anda tidak dapat ${action} ${what} ini: ${what} diajukan dari akun lain yang memakai atau pernah memakai alamat e-mail akun Anda (huruf besar-kecil dan +tanda sebelum @ tidak dibedakan), sehingga dianggap pengajuan Anda sendiri; harus orang lain.`,
+      'forbidden',
+      { sameEmail: true },
+    );
+  }
+  if (same === 'same-name') {
+    return new DomainError(
+      code,
+      `Anda tidak dapat ${action} ${what} ini: ${what} diajukan dari akun lain di satker ini atas nama lengkap yang sama dengan akun Anda (mis. Anda juga Kepala Subbagian sebagai Plt Sekretaris), sehingga dianggap pengajuan Anda sendiri; harus orang lain, mis. Ketua atau Sekretaris lain.`,
+      'forbidden',
+      { sameName: true },
+    );
+  }
+  return null;
 }
 
 /**
