@@ -4,13 +4,9 @@ import pino from 'pino';
 import { aStructure } from '../../../domain/testing/builders';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { LogOnlyMailer } from '../mail/mailer';
-import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
-import { ReminderRecorder } from '../notifications/reminder-recorder';
-import { OfficeDirectory } from './facts/office-directory';
-import { OfficeHistoryReader } from './facts/office-history.reader';
 import { localInstant } from './plan/office-time';
-import { ReminderRunner } from './reminder-runner';
-import { seedOffice, type ScenarioOffice } from './reminders-year.scenario.testing';
+import type { ReminderRunner } from './reminder-runner';
+import { reminderRunnerOn, seedOffice, type ScenarioOffice } from './reminders-year.scenario.testing';
 
 /**
  * Offices onboarded late: the PK of 2025 first approved on 20 November 2025 (day 5), so January–October
@@ -41,10 +37,7 @@ describe('an office onboarded late: one escalation for the months of its catch-u
     db = await createTestDatabase();
     const events = new EventStore(db.dataSource);
     const logger = pino({ level: 'silent' });
-    runner = new ReminderRunner(
-      new OfficeDirectory(db.dataSource), new OfficeHistoryReader(db.dataSource), new ReminderRecorder(db.dataSource, events),
-      new OutboxDispatcher(db.dataSource, new LogOnlyMailer(logger), logger), logger,
-    );
+    runner = reminderRunnerOn(db.dataSource, events, new LogOnlyMailer(logger), logger);
     for (const office of [situbondo, lumajang, probolinggo]) await seedOffice(db.dataSource, events, office, APPROVED);
   });
 

@@ -6,13 +6,10 @@ import { aStructure } from '../../../domain/testing/builders';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { InProcessSmtp, startInProcessSmtp } from '../mail/in-process-smtp.testing';
 import { SmtpMailer } from '../mail/mailer';
-import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
-import { ReminderRecorder } from '../notifications/reminder-recorder';
 import { OfficeDirectory } from './facts/office-directory';
-import { OfficeHistoryReader } from './facts/office-history.reader';
 import { localInstant } from './plan/office-time';
-import { ReminderRunner } from './reminder-runner';
-import { perform, seedOffice, type ScenarioOffice } from './reminders-year.scenario.testing';
+import type { ReminderRunner } from './reminder-runner';
+import { perform, reminderRunnerOn, seedOffice, type ScenarioOffice } from './reminders-year.scenario.testing';
 
 /**
  * A dispensasi for January 2025 (due 5 February) until 20 February, granted on 10 February at 10:00 WIB,
@@ -50,10 +47,7 @@ describe('a dispensasi announced exactly once to those it concerns, despite a ki
   function worker(): ReminderRunner {
     const mailer = new SmtpMailer(smtp.url, 'Kinerja <no-reply@kinerja.test>');
     mailers.push(mailer);
-    return new ReminderRunner(
-      new OfficeDirectory(db.dataSource), new OfficeHistoryReader(db.dataSource), new ReminderRecorder(db.dataSource, events),
-      new OutboxDispatcher(db.dataSource, mailer, logger), logger,
-    );
+    return reminderRunnerOn(db.dataSource, events, mailer, logger);
   }
 
   async function grant(office: ScenarioOffice) {

@@ -5,13 +5,9 @@ import pino from 'pino';
 import { aStructure } from '../../../domain/testing/builders';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { LogOnlyMailer } from '../mail/mailer';
-import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
-import { ReminderRecorder } from '../notifications/reminder-recorder';
-import { OfficeDirectory } from './facts/office-directory';
-import { OfficeHistoryReader } from './facts/office-history.reader';
 import { localInstant } from './plan/office-time';
-import { ReminderRunner } from './reminder-runner';
-import { seedOffice, type ScenarioOffice } from './reminders-year.scenario.testing';
+import type { ReminderRunner } from './reminder-runner';
+import { reminderRunnerOn, seedOffice, type ScenarioOffice } from './reminders-year.scenario.testing';
 
 /**
  * The PK of 2025 first approved on 7 December 2026 (day 5): every month of 2025 is due 5 January 2027
@@ -45,10 +41,7 @@ describe('a year whose PK was approved late in the following year: reminded, esc
     db = await createTestDatabase();
     events = new EventStore(db.dataSource);
     const logger = pino({ level: 'silent' });
-    runner = new ReminderRunner(
-      new OfficeDirectory(db.dataSource), new OfficeHistoryReader(db.dataSource), new ReminderRecorder(db.dataSource, events),
-      new OutboxDispatcher(db.dataSource, new LogOnlyMailer(logger), logger), logger,
-    );
+    runner = reminderRunnerOn(db.dataSource, events, new LogOnlyMailer(logger), logger);
     for (const office of [pasuruan, malang]) await seedOffice(db.dataSource, events, office, APPROVED);
   });
 

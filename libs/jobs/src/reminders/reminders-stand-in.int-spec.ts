@@ -8,13 +8,10 @@ import { aStructure } from '../../../domain/testing/builders';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { InProcessSmtp, startInProcessSmtp } from '../mail/in-process-smtp.testing';
 import { SmtpMailer } from '../mail/mailer';
-import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
-import { notificationStreamId, ReminderRecorder, reminderMessageId } from '../notifications/reminder-recorder';
-import { OfficeDirectory } from './facts/office-directory';
-import { OfficeHistoryReader } from './facts/office-history.reader';
+import { notificationStreamId, reminderMessageId } from '../notifications/reminder-recorder';
 import { localInstant } from './plan/office-time';
-import { ReminderRunner } from './reminder-runner';
-import { seedOffice, type ScenarioOffice } from './reminders-year.scenario.testing';
+import type { ReminderRunner } from './reminder-runner';
+import { reminderRunnerOn, seedOffice, type ScenarioOffice } from './reminders-year.scenario.testing';
 
 /**
  * Reminders whose audience has nobody active: a subbagian whose Kasubbag left, an office without a
@@ -51,10 +48,7 @@ describe('a reminder whose audience has nobody active reaches whoever answers fo
     smtp = await startInProcessSmtp();
     events = new EventStore(db.dataSource);
     const logger = pino({ level: 'info', base: undefined }, new Writable({ write(chunk, _enc, done) { logged.push(JSON.parse(String(chunk))); done(); } }));
-    runner = new ReminderRunner(
-      new OfficeDirectory(db.dataSource), new OfficeHistoryReader(db.dataSource), new ReminderRecorder(db.dataSource, events),
-      new OutboxDispatcher(db.dataSource, new SmtpMailer(smtp.url, 'Kinerja <no-reply@kinerja.test>'), logger), logger,
-    );
+    runner = reminderRunnerOn(db.dataSource, events, new SmtpMailer(smtp.url, 'Kinerja <no-reply@kinerja.test>'), logger);
     await seedOffice(db.dataSource, events, office);
     await db.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [kasubbagPdiLama.id]);
     await addUser(ketua, 'KETUA', null);

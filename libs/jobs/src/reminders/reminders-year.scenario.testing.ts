@@ -4,12 +4,25 @@
 import { randomUUID } from 'node:crypto';
 import { pkStreamId, realisasiStreamId, type PkStructure, type RealisasiEvent } from '@kinerja/domain';
 import type { EventStore } from '@kinerja/event-store';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { aStructure } from '../../../domain/testing/builders';
-import { reminderMessageId } from '../notifications/reminder-recorder';
+import type { Mailer } from '../mail/mailer';
+import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
+import { ReminderRecorder, reminderMessageId } from '../notifications/reminder-recorder';
+import { OfficeDirectory } from './facts/office-directory';
+import { OfficeHistoryReader } from './facts/office-history.reader';
 import { addDays, addMonths, CalendarDate, isoDate, isoMonth, isWorkingDay, localInstant, OfficeTimeZone } from './plan/office-time';
+import { ReminderRunner } from './reminder-runner';
 
 export const YEAR = 2025;
+
+/** The reminder runner as the worker wires it, over `ds`, sending through `mailer`. */
+export function reminderRunnerOn(ds: DataSource, events: EventStore, mailer: Mailer, logger: Logger): ReminderRunner {
+  return new ReminderRunner(
+    new OfficeDirectory(ds), new OfficeHistoryReader(ds), new ReminderRecorder(ds, events), new OutboxDispatcher(ds, mailer, logger), logger,
+  );
+}
 
 export interface ScenarioUser { id: string; username: string; role: 'KASUBBAG' | 'SEKRETARIS'; subbagian: string | null; email: string | null }
 export interface ScenarioOffice { code: string; name: string; zone: OfficeTimeZone; deadlineDay: number; subbagian: string[]; structure: PkStructure; users: ScenarioUser[] }
