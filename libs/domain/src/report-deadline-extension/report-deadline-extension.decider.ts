@@ -1,6 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { INDONESIAN_MONTHS } from '../shared/indonesian-time';
+import { INDONESIAN_MONTHS, indonesianMonthYear } from '../shared/indonesian-time';
 import { localDateOf, type LocalDate } from '../shared/local-date';
 import { readableReason, REASON_RULE_MESSAGE } from '../shared/reason';
 import { deadlineHasPassed } from '../shared/report-deadline';
@@ -36,7 +36,7 @@ function extend(command: ExtendReportDeadline, state: ReportDeadlineState): Repo
   if (actor.role !== 'SEKRETARIS' && actor.role !== 'ADMIN') {
     throw new DomainError('DEADLINE_EXTENSION.FORBIDDEN', 'Dispensasi batas waktu hanya dapat diberikan oleh Sekretaris atau Admin.', 'forbidden', { role: actor.role });
   }
-  const month = `${INDONESIAN_MONTHS[d.month - 1]} ${d.year}`;
+  const month = indonesianMonthYear(d.year, d.month);
   const reason = readableReason(d.reason);
   if (reason === null) throw new DomainError('DEADLINE_EXTENSION.REASON_REQUIRED', REASON_RULE_MESSAGE, 'validation');
   if (d.deadline === null) {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
-  deadlineOfReport, localDateOf, picsOwingByMonth, pkOpenedOn, realisasiStreamId, reportDeadlineAndBasis,
+  deadlineOfReport, localDateOf, localDateText, picsOwingByMonth, pkOpenedOn, realisasiStreamId, reportDeadlineAndBasis,
   type ApprovedPkPics, type DeadlineBasis, type DeadlineDayHistory, type GrantedDeadlineExtension, type LocalDate, type ReportMove,
 } from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
@@ -57,7 +57,6 @@ const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY
 
 /** The stored columns of a cell; a national overview reads some 26,000 of them. */
 const STORED_COLUMNS = `subbagian, month, status, revision, ${isoText('submitted_at')}, ${isoText('approved_at')}, return_reason`;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * The submission matrix of one office and year: every active subbagian (and any that has a
@@ -200,7 +199,7 @@ function buildMatrix(input: MatrixInput): SubmissionMatrix {
         subbagian, month,
         status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { deadline: d, owed: owingByMonth[month - 1].has(subbagian) }, today),
         revision: row?.revision ?? null,
-        deadline: `${d.year}-${pad(d.month)}-${pad(d.day)}`, deadlineBasis: basis,
+        deadline: localDateText(d), deadlineBasis: basis,
         submittedAt: row?.submitted_at ?? null, approvedAt: row?.approved_at ?? null, returnReason: row?.return_reason ?? null,
       });
     }

@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
-  approvedVersionsOf, localDateOf, pkOpenedOn, reportMovesOf, subbagianOwingByMonth, type DeadlineBasis, type LocalDate, type RealisasiStatus,
+  approvedVersionsOf, localDateOf, localDateText, pkOpenedOn, reportMovesOf, subbagianOwingByMonth, type DeadlineBasis, type RealisasiStatus,
 } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { statusShown } from '@kinerja/projections';
@@ -60,8 +60,6 @@ export class ListRealisasiQuery extends Query<RealisasiListView> {
   }
 }
 
-const text = (d: LocalDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-
 @QueryHandler(ListRealisasiQuery)
 export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
   constructor(
@@ -84,7 +82,7 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
     const months = Array.from({ length: 12 }, (_, i): RealisasiListMonth => {
       const month = i + 1;
       const deadline = deadlineOfMonth(facts, year, month, opened);
-      const dueDate = text(deadline);
+      const dueDate = localDateText(deadline);
       const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
         const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
         const owed = owingByMonth[month - 1].has(key.subbagian);
@@ -93,7 +91,7 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
           subbagian: key.subbagian, status: stored?.status ?? (owed ? 'NOT_STARTED' : 'NOT_REQUIRED'), version,
           revision: state.status === 'EMPTY' ? null : state.revision,
           submittedAt: state.status === 'EMPTY' ? null : state.submittedAt,
-          dueDate: text(own),
+          dueDate: localDateText(own),
           deadlineBasis: basis,
           overdue: statusShown(stored, { deadline: own, owed }, today) === 'OVERDUE',
         };
