@@ -3,7 +3,7 @@ import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Logger } from 'pino';
-import { type Clock, storedFileLockKey } from '@kinerja/platform';
+import { type Clock, ContentAddressedStore, storedFileLockKey } from '@kinerja/platform';
 import { EVIDENCE_MISMATCH, evidenceSubject } from '@kinerja/projections/audit-trail/integrity.events';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -213,11 +213,11 @@ export class FileSweep {
     session: QueryRunner, batch: ChosenUpload[], cutoff: Date, report: FileSweepReport, dryRun: boolean, afterDelete: () => Promise<void>,
     beforeUnlink?: () => void | Promise<void>,
   ): Promise<void> {
-    const storage = join(this.settings.dataDir, 'evidence');
+    const storage = new ContentAddressedStore(join(this.settings.dataDir, 'evidence'));
     if (dryRun) {
       for (const c of batch) {
         report.unreferencedUploads.files += 1;
-        report.unreferencedUploads.bytes += await sizeOf(blobPath(storage, c.tenantId, c.sha256));
+        report.unreferencedUploads.bytes += await sizeOf(storage.pathOf(c.tenantId, c.sha256));
       }
       return;
     }
@@ -253,7 +253,7 @@ export class FileSweep {
       await beforeUnlink?.();
       for (const g of gone) {
         report.unreferencedUploads.files += 1;
-        report.unreferencedUploads.bytes += await removeFile(blobPath(storage, g.tenant_id, g.sha256));
+        report.unreferencedUploads.bytes += await removeFile(storage.pathOf(g.tenant_id, g.sha256));
         await afterDelete();
       }
     } finally {
@@ -361,10 +361,6 @@ export class FileSweep {
     }
     return result;
   }
-}
-
-function blobPath(root: string, tenant: string, sha256: string): string {
-  return join(root, tenant, sha256.slice(0, 2), sha256);
 }
 
 /** `<root>/<tenant>/<aa>/<sha256>` and the temporary `.tmp-…` files beside them; anything else is left alone. */
