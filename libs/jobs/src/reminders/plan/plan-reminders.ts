@@ -1,4 +1,4 @@
-import { catchUpDeadline, deadlineOfReport, reportDeadline, reportOwedAt } from '@kinerja/domain';
+import { catchUpDeadline, deadlineOfReport, reportDeadline, reportDeadlineAndBasis, reportOwedAt } from '@kinerja/domain';
 import {
   addMonths,
   CalendarDate,
@@ -65,9 +65,8 @@ export function deadlineOfReportFact(
 ): { deadline: CalendarDate; pkApprovedOn?: CalendarDate; dispensasi?: true } {
   const opened = pkOpened?.get(report.year) ?? null;
   const history = office.deadlineDays ?? [];
-  const own = reportDeadline(history, report.year, report.month, opened, office.deadlineDay);
-  const catchUp = catchUpDeadline(history, report.year, report.month, opened, office.deadlineDay) !== null;
-  const { deadline, basis } = deadlineOfReport(own, catchUp, office.extensions ?? [], report.year, report.month, report.moves);
+  const own = reportDeadlineAndBasis(history, report.year, report.month, opened, office.deadlineDay);
+  const { deadline, basis } = deadlineOfReport(own.deadline, own.catchUp, office.extensions ?? [], report.year, report.month, report.moves);
   if (basis === 'DISPENSASI') return { deadline, dispensasi: true };
   return basis === 'CATCH_UP' && opened ? { deadline, pkApprovedOn: opened } : { deadline };
 }
