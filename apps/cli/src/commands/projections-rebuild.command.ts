@@ -29,11 +29,11 @@ export const projectionsRebuildCommand: CliCommand = {
       onProgress: (events) => {
         if (Date.now() - lastReport < 2000) return;
         lastReport = Date.now();
-        out(`  ${events} events …`);
+        out(`  ${events} peristiwa …`);
       },
     });
     const seconds = (Date.now() - started) / 1000;
-    out(`Rebuilt ${result.projections.join(', ')}: ${result.events} events in ${seconds.toFixed(1)} s (${Math.round(result.events / Math.max(seconds, 0.001))} events/s).`);
+    out(`Dibangun ulang: ${result.projections.join(', ')}; ${result.events} peristiwa dalam ${seconds.toFixed(1).replace('.', ',')} detik (${Math.round(result.events / Math.max(seconds, 0.001))} peristiwa/detik).`);
     // What arrived during the switch-over follows now (or in the worker, which may hold the lock).
     await new ProjectionRunner(dataSource, store, registry).catchUp(names);
     return 0;
