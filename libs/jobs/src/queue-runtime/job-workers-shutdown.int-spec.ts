@@ -56,19 +56,20 @@ describe('JobWorkers when the application stops', () => {
   const prefix = testRedisPrefix();
   const lines: Array<{ level: number; msg: string; jobs?: unknown }> = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const config = { REDIS_PREFIX: prefix, JOB_SHUTDOWN_GRACE_SECONDS: 20 };
 
   @Global()
   @Module({
     providers: [
       { provide: RUNTIME, useValue: { redisUrl: testRedisUrl } },
-      { provide: AppConfig, useValue: { REDIS_PREFIX: prefix } },
+      { provide: AppConfig, useValue: config },
       { provide: ROOT_LOGGER, useValue: logger },
     ],
     exports: [RUNTIME, AppConfig, ROOT_LOGGER],
   })
   class FakePlatform {}
 
-  async function start(shutdownGraceMs: number): Promise<INestApplicationContext> {
+  async function start(shutdownGraceMs?: number): Promise<INestApplicationContext> {
     @Module({ imports: [FakePlatform, QueueRuntimeModule.forRoot({ workers: true, queues: ['lkj'], shutdownGraceMs })], providers: [SlowLkj] })
     class App {}
     const app = await NestFactory.createApplicationContext(App, { logger: false });
@@ -123,6 +124,21 @@ describe('JobWorkers when the application stops', () => {
         msg: 'Queue workers stopped with jobs still running; another worker will run them again',
         jobs: [{ job: 'lkj.produce', jobId: 'graceful.2' }],
       }),
+    ]);
+    gate.open();
+  });
+
+  it('given no grace period of its own, when it stops, then it waits JOB_SHUTDOWN_GRACE_SECONDS of the configuration', async () => {
+    config.JOB_SHUTDOWN_GRACE_SECONDS = 1;
+    const app = await start();
+    await producer.add('lkj.produce', { satker: 's', year: 2024, version: 3 }, { jobId: 'graceful.3' });
+    await gate.started;
+    const began = Date.now();
+    await app.close();
+    expect(Date.now() - began).toBeGreaterThanOrEqual(950);
+    expect(Date.now() - began).toBeLessThan(5000);
+    expect(lines.filter((l) => l.level === 40)).toEqual([
+      expect.objectContaining({ jobs: [{ job: 'lkj.produce', jobId: 'graceful.3' }] }),
     ]);
     gate.open();
   });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { connectionErrorLog, ROOT_LOGGER } from '@kinerja/platform';
 import { Job, Worker } from 'bullmq';
@@ -13,13 +13,12 @@ import { FoundHandler, resolveJobHandlers } from './resolve-job-handlers';
 type Handle = (payload: JobPayloads[JobName], job: Job) => Promise<unknown>;
 
 /**
- * How long a stopping worker waits for its running jobs before it lets go of them. Shorter than
- * the `stop_grace_period` of the worker in docker-compose.yml (30 s), so that the process still
- * closes Redis and the database and exits by itself before Docker sends SIGKILL. An LKj takes well
- * under a second; a reminders run sending many e-mails may take longer.
+ * How long a stopping worker waits for its running jobs before it lets go of them, in milliseconds:
+ * JOB_SHUTDOWN_GRACE_SECONDS of the configuration (20 s by default, shorter than the
+ * `stop_grace_period` of the worker in docker-compose.yml, 30 s, so that the process still closes
+ * Redis and the database and exits by itself before Docker sends SIGKILL), or a test's. An LKj takes
+ * well under a second; a reminders run sending many e-mails may take longer.
  */
-export const JOB_SHUTDOWN_GRACE_MS = 20_000;
-/** Overrides JOB_SHUTDOWN_GRACE_MS (tests). */
 export const JOB_SHUTDOWN_GRACE = Symbol('JOB_SHUTDOWN_GRACE');
 
 /**
@@ -30,7 +29,7 @@ export const JOB_SHUTDOWN_GRACE = Symbol('JOB_SHUTDOWN_GRACE');
  * Stopping: the workers close in `onModuleDestroy`, the first of Nest's shutdown hooks, so they take
  * no new job and the running ones finish while the database, Redis and the queues are all still
  * open (TypeORM closes its DataSource in `onApplicationShutdown`, which Nest may call before ours
- * for global modules like this one). After JOB_SHUTDOWN_GRACE_MS the jobs still running are let go:
+ * for global modules like this one). After the grace period the jobs still running are let go:
  * their lock lapses and another worker runs them again.
  */
 @Injectable()
@@ -48,7 +47,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(JOB_CONNECTION) private readonly connection: JobConnectionOptions,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     @Inject(JOB_WORKER_QUEUES) private readonly queues: QueueName[],
-    @Optional() @Inject(JOB_SHUTDOWN_GRACE) private readonly graceMs: number = JOB_SHUTDOWN_GRACE_MS,
+    @Inject(JOB_SHUTDOWN_GRACE) private readonly graceMs: number,
   ) {}
 
   onApplicationBootstrap(): void {

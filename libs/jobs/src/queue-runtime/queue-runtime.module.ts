@@ -4,13 +4,13 @@ import type { ConnectionOptions } from 'bullmq';
 import { AppConfig, redisOptions, RUNTIME, Runtime } from '@kinerja/platform';
 import type { QueueName } from '../queues';
 import { ALL_QUEUES, JOB_CONNECTION, JOB_WORKER_QUEUES, JobConnectionOptions, JobQueues } from './job-queues';
-import { JOB_SHUTDOWN_GRACE, JOB_SHUTDOWN_GRACE_MS, JobWorkers } from './job-workers';
+import { JOB_SHUTDOWN_GRACE, JobWorkers } from './job-workers';
 
 /**
  * Queues for every process; with `workers: true` (the worker process) also the BullMQ workers that
  * run every @JobHandler — of every queue, or of `queues` only. Register once per application.
- * `shutdownGraceMs` (JOB_SHUTDOWN_GRACE_MS unless a test shortens it): how long a stopping worker
- * waits for its running jobs.
+ * `shutdownGraceMs` (JOB_SHUTDOWN_GRACE_SECONDS of the configuration unless a test shortens it): how
+ * long a stopping worker waits for its running jobs.
  */
 @Global()
 @Module({})
@@ -30,7 +30,11 @@ export class QueueRuntimeModule {
           inject: [RUNTIME, AppConfig],
         },
         { provide: JOB_WORKER_QUEUES, useValue: options.queues ?? ALL_QUEUES },
-        { provide: JOB_SHUTDOWN_GRACE, useValue: options.shutdownGraceMs ?? JOB_SHUTDOWN_GRACE_MS },
+        {
+          provide: JOB_SHUTDOWN_GRACE,
+          useFactory: (config: AppConfig): number => options.shutdownGraceMs ?? config.JOB_SHUTDOWN_GRACE_SECONDS * 1000,
+          inject: [AppConfig],
+        },
         JobQueues,
         ...(options.workers ? [JobWorkers] : []),
       ],

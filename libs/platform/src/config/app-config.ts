@@ -352,6 +352,19 @@ export class AppConfig {
   @Max(3650)
   UNREFERENCED_UPLOAD_RETENTION_DAYS = 30;
 
+  /**
+   * Seconds a stopping worker waits for its running jobs (an LKj, a reminders run sending e-mail)
+   * before it lets go of them; another worker then runs them again. Keep it shorter than the time
+   * the orchestrator gives the process between SIGTERM and SIGKILL (`stop_grace_period` 30 s in
+   * docker-compose.yml, `terminationGracePeriodSeconds` in Kubernetes), so that the worker still
+   * closes Redis and the database itself.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOB_SHUTDOWN_GRACE_SECONDS = 20;
+
   /** Run the file sweep every day in the worker (03:30 UTC). Off: only `npm run cli -- files:sweep` does. */
   @Transform(toBool)
   @IsBoolean()

@@ -36,6 +36,14 @@ describe('configuration', () => {
     expect(problemsOf({ UNREFERENCED_UPLOAD_RETENTION_DAYS: '1.5' })).toEqual([expect.stringMatching(/^UNREFERENCED_UPLOAD_RETENTION_DAYS: .*integer/)]);
   });
 
+  it('given the worker\'s shutdown grace, then it is a whole number of seconds from 1 to 3600, 20 unless set', () => {
+    expect(loadConfig({}).JOB_SHUTDOWN_GRACE_SECONDS).toBe(20);
+    expect(loadConfig({ JOB_SHUTDOWN_GRACE_SECONDS: '55' }).JOB_SHUTDOWN_GRACE_SECONDS).toBe(55);
+    expect(problemsOf({ JOB_SHUTDOWN_GRACE_SECONDS: '0' })).toEqual([expect.stringMatching(/^JOB_SHUTDOWN_GRACE_SECONDS: /)]);
+    expect(problemsOf({ JOB_SHUTDOWN_GRACE_SECONDS: '2.5' })).toEqual([expect.stringMatching(/^JOB_SHUTDOWN_GRACE_SECONDS: .*integer/)]);
+    expect(problemsOf({ JOB_SHUTDOWN_GRACE_SECONDS: '3601' })).toEqual([expect.stringMatching(/^JOB_SHUTDOWN_GRACE_SECONDS: /)]);
+  });
+
   it('given a port that is not a number, then the error names PORT and what it expects', () => {
     const [problem] = problemsOf({ PORT: 'http' });
     expect(problem).toMatch(/^PORT: /);
