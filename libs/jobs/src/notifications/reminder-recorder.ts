@@ -44,13 +44,14 @@ export class ReminderRecorder {
     delivery: ReminderDelivery = directDelivery(reminder.audience, recipients.length),
   ): Promise<RecordedReminder | null> {
     const payload = payloadOf(reminder, delivery);
-    return this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager): Promise<RecordedReminder | null> => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO reminders (satker_code, reminder_key, kind, due_at, recipients, payload, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT DO NOTHING RETURNING reminder_key`,
         [reminder.satker, reminder.key, reminder.kind, reminder.dueAt, recipients.length, JSON.stringify(payload), now],
       );
       if (claimed.length === 0) return null;
+      await this.claimOthers(manager, reminder, payload, recipients.length, now);
       await this.appendEvent(manager, reminder, payload, recipients, now);
       let emails = 0;
       for (const recipient of recipients) {
@@ -61,7 +62,28 @@ export class ReminderRecorder {
         }
       }
       return { key: reminder.key, recipients: recipients.length, emails };
+    }).catch((error: unknown) => {
+      if (error instanceof ClaimTaken) return null;
+      throw error;
     });
+  }
+
+  /**
+   * The other keys it claims (`claims`: the grants a dispensasi notice lists beyond its first), in
+   * its transaction, each row naming the notice that announced it. When another notice holds one of
+   * them, the transaction is rolled back (`ClaimTaken`) and nothing of this one is recorded: the
+   * runner plans it again without the grants announced meanwhile.
+   */
+  private async claimOthers(manager: EntityManager, reminder: PlannedReminder, payload: ReminderPayload, recipients: number, now: Date): Promise<void> {
+    const others = (reminder.claims ?? []).map((c) => c.key).filter((key) => key !== reminder.key);
+    if (others.length === 0) return;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO reminders (satker_code, reminder_key, kind, due_at, recipients, payload, recorded_at)
+       SELECT $1, k, $3, $4, $5, jsonb_build_object('key', k, 'kind', $3::text, 'announcedIn', $6::text), $7 FROM unnest($2::text[]) AS k
+       ON CONFLICT DO NOTHING RETURNING reminder_key`,
+      [reminder.satker, others, reminder.kind, reminder.dueAt, recipients, payload.key, now],
+    );
+    if (rows.length < others.length) throw new ClaimTaken();
   }
 
   private async appendEvent(manager: EntityManager, reminder: PlannedReminder, payload: ReminderPayload, recipients: Recipient[], now: Date) {
@@ -95,6 +117,9 @@ export class ReminderRecorder {
 
 type ReminderPayload = ReturnType<typeof payloadOf>;
 
+/** A key a notice claims is held by another notice: its transaction records nothing. */
+class ClaimTaken extends Error {}
+
 /**
  * What the event, the row and the inbox keep about a reminder: enough to say who was reminded of
  * what, and why. `audience` is who the reminder is for (who owes the report); `delivery` who
@@ -124,6 +149,16 @@ function payloadOf(r: PlannedReminder, delivery: ReminderDelivery) {
             previousDeadline: r.extension.previousDeadline, until: r.extension.until, reason: r.extension.reason,
             grantedAt: r.extension.grantedAt, grantedByRole: r.extension.grantedByRole, grantedByName: r.extension.grantedByName,
           },
+        }
+      : {}),
+    // Only on DEADLINE_EXTENDED listing several (the grants of one day): each, oldest month first (an
+    // added field: events recorded before it, and notices of one grant, have `extension` alone).
+    ...(r.extensions && r.extensions.length > 1
+      ? {
+          extensions: r.extensions.map((e) => ({
+            year: e.year, month: e.month, previousDeadline: e.previousDeadline, until: e.until, reason: e.reason,
+            grantedAt: e.grantedAt, grantedByRole: e.grantedByRole, grantedByName: e.grantedByName,
+          })),
         }
       : {}),
     reports: r.reports.map((report) => ({

@@ -7,8 +7,8 @@ import type { OfficeHistoryReader } from './facts/office-history.reader';
 import { pkOpenedByYear, reportFacts } from './facts/report-facts';
 import { renderReminder } from './messages/render-reminder';
 import { localDate, OfficeTimeZone } from './plan/office-time';
-import { leaveOutMonthsSent, pkYearsToRead, planReminders, reportYearsToRead } from './plan/plan-reminders';
-import type { OfficeReminderSettings } from './plan/reminder-plan.types';
+import { leaveOutAnnounced, leaveOutMonthsSent, pkYearsToRead, planReminders, reportYearsToRead } from './plan/plan-reminders';
+import type { OfficeReminderSettings, PlannedReminder } from './plan/reminder-plan.types';
 
 export interface ReminderRunSummary {
   offices: number;
@@ -72,30 +72,52 @@ export class ReminderRunner {
     // finding, one transaction each, that the key was taken. The recorder still claims each key
     // (a run alongside this one), so this only saves the attempts.
     // A range's per-month keys too: the months a planner before grouping already reminded are left out.
-    const taken = await this.directory.recordedKeys(office.satker, due.flatMap((r) => [r.key, ...(r.supersedes ?? []).map((s) => s.key)]));
+    // A dispensasi notice's claims too: the grants of its day already announced are left out.
+    const taken = await this.directory.recordedKeys(office.satker, due.flatMap(keysOf));
     const recorded: string[] = [];
     for (const planned of due) {
-      if (taken.has(planned.key)) continue;
-      const reminder = leaveOutMonthsSent(planned, taken);
-      if (!reminder) continue;
-      // The audience's active users or, when it has none, those of the role that stands in for it.
-      const { delivery, recipients } = await this.directory.delivery(office.satker, reminder.audience);
-      // A dispensasi announced to a subbagian with no active Kasubbag would reach the Sekretaris (or
-      // the Ketua) a second time: the Sekretaris announcement of the same grant already goes to them
-      // and lists every report it reaches. Not recorded, so a Kasubbag appointed before the new
-      // deadline still gets it at the next run.
-      if (reminder.kind === 'DEADLINE_EXTENDED' && reminder.audience.role === 'KASUBBAG' && delivery.role !== 'KASUBBAG') continue;
-      const done = await this.recorder.record(reminder, renderReminder(reminder, office, delivery), recipients, now, delivery);
-      if (!done) continue;
-      recorded.push(done.key);
-      // Logged by the run that recorded it, so once per reminder; the row (0 recipients) stays visible.
-      if (done.recipients === 0) {
-        this.logger.warn(
-          { satker: office.satker, key: done.key, kind: reminder.kind, audience: reminder.audience, vacantRoles: delivery.vacantRoles },
-          'Reminder recorded with no recipient: nobody active in the office can receive it',
-        );
+      let reminder = leaveOutAnnounced(planned, taken);
+      if (reminder) reminder = leaveOutMonthsSent(reminder, taken);
+      while (reminder) {
+        const done = await this.recordOne(office, reminder, now);
+        if (done) recorded.push(done);
+        if (done || !reminder.claims) break;
+        // Not recorded: another run recorded a notice of the same day meanwhile, holding some of the
+        // grants this one lists. Planned again without those (a run alongside this one, each of two
+        // grant jobs seeing a different set: the grants the other did not list are still announced).
+        // Nothing newly recorded (a Kasubbag notice left for a vacant subbagian): done with it.
+        for (const key of await this.directory.recordedKeys(office.satker, keysOf(reminder))) taken.add(key);
+        const next = leaveOutAnnounced(reminder, taken);
+        if (next === reminder) break;
+        reminder = next;
       }
     }
     return { due: due.length, recorded };
   }
+
+  /** Records one reminder for whoever receives it now; its key, or null when it was not recorded. */
+  private async recordOne(office: OfficeReminderSettings, reminder: PlannedReminder, now: Date): Promise<string | null> {
+    // The audience's active users or, when it has none, those of the role that stands in for it.
+    const { delivery, recipients } = await this.directory.delivery(office.satker, reminder.audience);
+    // A dispensasi announced to a subbagian with no active Kasubbag would reach the Sekretaris (or
+    // the Ketua) a second time: the Sekretaris announcement of the same grant already goes to them
+    // and lists every report it reaches. Not recorded, so a Kasubbag appointed before the new
+    // deadline still gets it at the next run.
+    if (reminder.kind === 'DEADLINE_EXTENDED' && reminder.audience.role === 'KASUBBAG' && delivery.role !== 'KASUBBAG') return null;
+    const done = await this.recorder.record(reminder, renderReminder(reminder, office, delivery), recipients, now, delivery);
+    if (!done) return null;
+    // Logged by the run that recorded it, so once per reminder; the row (0 recipients) stays visible.
+    if (done.recipients === 0) {
+      this.logger.warn(
+        { satker: office.satker, key: done.key, kind: reminder.kind, audience: reminder.audience, vacantRoles: delivery.vacantRoles },
+        'Reminder recorded with no recipient: nobody active in the office can receive it',
+      );
+    }
+    return done.key;
+  }
+}
+
+/** Every key under which a planned reminder may already be recorded: its own, those it supersedes, those it claims. */
+function keysOf(r: PlannedReminder): string[] {
+  return [r.key, ...(r.supersedes ?? []).map((s) => s.key), ...(r.claims ?? []).map((c) => c.key)];
 }

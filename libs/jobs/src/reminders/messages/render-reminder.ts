@@ -1,5 +1,5 @@
 import { isStandIn, type DeliveryRole, type ReminderDelivery } from '../facts/delivery';
-import type { OfficeReminderSettings, PlannedReminder, ReportFact } from '../plan/reminder-plan.types';
+import type { OfficeReminderSettings, PlannedExtension, PlannedReminder, ReportFact } from '../plan/reminder-plan.types';
 import { bulanTahun, daftarBulan, tanggal, tanggalLokal } from './indonesian-dates';
 
 /** What a person reads: the same text in the inbox and in the e-mail. */
@@ -239,9 +239,10 @@ function returned(r: PlannedReminder, office: OfficeReminderSettings): Parts {
  * to the Sekretaris, every report it reaches.
  */
 function dispensasi(r: PlannedReminder, office: OfficeReminderSettings): Parts {
+  if ((r.extensions?.length ?? 0) > 1) return dispensasiOfDay(r, office);
   const e = r.extension!;
   const bulan = bulanTahun(r.period!);
-  const grantor = `${e.grantedByName} (${e.grantedByRole === 'ADMIN' ? 'Admin' : 'Sekretaris'})`;
+  const grantor = grantorOf(e);
   const about = [
     `Pada ${tanggalLokal(e.grantedAt, office.timeZone)}, ${grantor} memberikan dispensasi batas waktu laporan realisasi ` +
       `kinerja bulan ${bulan} untuk ${office.name}.`,
@@ -274,6 +275,63 @@ function dispensasi(r: PlannedReminder, office: OfficeReminderSettings): Parts {
       ...(r.reports.length > 0
         ? ['Dispensasi ini berlaku untuk laporan yang belum dikirim saat dispensasi diberikan:', ...r.reports.map((x) => `- ${subbagianTitle(x.subbagianName)}`)]
         : ['Tidak ada laporan bulan ini yang belum dikirim saat dispensasi diberikan.']),
+      'Laporan yang sudah dikirim sebelumnya tetap dinilai dengan batas waktu semula.',
+    ],
+    request: null,
+  };
+}
+
+const grantorOf = (e: PlannedExtension) => `${e.grantedByName} (${e.grantedByRole === 'ADMIN' ? 'Admin' : 'Sekretaris'})`;
+
+/**
+ * The dispensasi of several months granted on one day, in one notice: each month with its deadlines,
+ * reason and grantor and, to a Kasubbag, their report of it with the indicators still blank; to the
+ * Sekretaris, the reports each reaches.
+ */
+function dispensasiOfDay(r: PlannedReminder, office: OfficeReminderSettings): Parts {
+  const grants = r.extensions!;
+  const bulan = daftarBulan(r.periods);
+  const until = r.deadline ? ` sampai ${tanggal(r.deadline)}` : '';
+  const subject = (about: string) => `Dispensasi: batas waktu laporan realisasi ${bulan}${about} diperpanjang${until}`;
+  const opening =
+    `Pada ${tanggalLokal(r.dueAt, office.timeZone)} diberikan dispensasi batas waktu laporan realisasi kinerja ` +
+    `${grants.length} bulan untuk ${office.name}: ${bulan}.`;
+  const ofMonth = (e: PlannedExtension) => r.reports.filter((x) => x.year === e.year && x.month === e.month);
+  const block = (e: PlannedExtension, reached: string[]) => [
+    '',
+    `${bulanTahun(e)} — diberikan oleh ${grantorOf(e)}.`,
+    `Batas waktu semula: ${tanggal(e.previousDeadline)}.`,
+    `Batas waktu baru: ${tanggal(e.until)}.`,
+    `Alasan: ${e.reason}`,
+    ...reached,
+  ];
+  if (r.audience.role === 'KASUBBAG') {
+    const subbagian = subbagianTitle(r.reports[0].subbagianName);
+    return {
+      subject,
+      greeting: `Yth. Kepala ${subbagian},`,
+      facts: [
+        opening,
+        `Dispensasi ini berlaku untuk laporan ${subbagian} bulan-bulan tersebut, yang belum dikirim saat dispensasi diberikan.`,
+        ...grants.flatMap((e) => block(e, ['Indikator yang masih kosong:', ...ofMonth(e).flatMap(indicatorLines)])),
+      ],
+      request: r.deadline
+        ? `Silakan lengkapi dan kirim laporan-laporan tersebut paling lambat ${tanggal(r.deadline)}.`
+        : 'Silakan lengkapi dan kirim setiap laporan tersebut paling lambat batas waktu barunya masing-masing.',
+    };
+  }
+  return {
+    subject,
+    greeting: 'Yth. Sekretaris,',
+    facts: [
+      opening,
+      ...grants.flatMap((e) => {
+        const reports = ofMonth(e);
+        return block(e, reports.length > 0
+          ? ['Berlaku untuk laporan yang belum dikirim saat dispensasi diberikan:', ...reports.map((x) => `- ${subbagianTitle(x.subbagianName)}`)]
+          : ['Tidak ada laporan bulan ini yang belum dikirim saat dispensasi diberikan.']);
+      }),
+      '',
       'Laporan yang sudah dikirim sebelumnya tetap dinilai dengan batas waktu semula.',
     ],
     request: null,

@@ -1,5 +1,5 @@
 import { renderReminder } from '../messages/render-reminder';
-import { leaveOutMonthsSent, planReminders } from './plan-reminders';
+import { leaveOutAnnounced, leaveOutMonthsSent, planReminders } from './plan-reminders';
 import { at, extension, office, report } from './plan.test-builders';
 import type { ReportFact } from './reminder-plan.types';
 
@@ -87,5 +87,86 @@ describe('a report waiting at the grant and returned after it (not reached by th
     const after = escalations(at('2025-02-21 08:00')).find((r) => r.dispensasi)!;
     expect(after.key).toBe('overdue:kpu-jember:2025-01:2025-02-20');
     expect(after.reports.map((r) => r.subbagian)).toEqual(['KUL']);
+  });
+});
+
+describe('the dispensasi granted to one office on one day, announced together', () => {
+  // On 10 March 2025 the Sekretaris gives January until 20 March at 09:00 and February until 24 March
+  // at 09:20. KUL owes both months; PDI sent January in time and owes February.
+  const january = extension(2025, 1, '2025-03-20', { grantedAt: at('2025-03-10 09:00').toISOString(), previousDeadline: { year: 2025, month: 2, day: 5 } });
+  const february = extension(2025, 2, '2025-03-24', { grantedAt: at('2025-03-10 09:20').toISOString(), previousDeadline: { year: 2025, month: 3, day: 5 }, reason: 'Server rusak' });
+  const sentJanuary = [{ type: 'RealisasiSubmitted' as const, at: at('2025-02-04 09:00').toISOString() }];
+  const owed: ReportFact[] = [
+    report({ subbagian: 'KUL', month: 1 }),
+    report({ subbagian: 'KUL', month: 2, blankIndicators: [{ code: 'K1.2', name: 'Laporan Aset' }] }),
+    report({ subbagian: 'PDI', subbagianName: 'Perencanaan, Data dan Informasi', month: 1, status: 'SUBMITTED', submittedAt: sentJanuary[0].at, moves: sentJanuary }),
+    report({ subbagian: 'PDI', subbagianName: 'Perencanaan, Data dan Informasi', month: 2 }),
+  ];
+  const lumajang = office({ extensions: [february, january] });
+  const notices = (now: Date, o = lumajang) => planReminders({ office: o, now, reports: owed }).filter((r) => r.kind === 'DEADLINE_EXTENDED');
+
+  it('given both grants, then one notice per audience lists the months it concerns, keyed by the first and claiming each grant\'s key', () => {
+    const due = notices(at('2025-03-10 09:30'));
+    expect(due.map((r) => [r.key, r.periods.map((p) => p.month), (r.claims ?? []).map((c) => c.key)])).toEqual([
+      ['dispensasi:kpu-jember:2025-01:2025-03-20:kasubbag-KUL', [1, 2],
+        ['dispensasi:kpu-jember:2025-01:2025-03-20:kasubbag-KUL', 'dispensasi:kpu-jember:2025-02:2025-03-24:kasubbag-KUL']],
+      ['dispensasi:kpu-jember:2025-02:2025-03-24:kasubbag-PDI', [2], ['dispensasi:kpu-jember:2025-02:2025-03-24:kasubbag-PDI']],
+      ['dispensasi:kpu-jember:2025-01:2025-03-20:sekretaris', [1, 2],
+        ['dispensasi:kpu-jember:2025-01:2025-03-20:sekretaris', 'dispensasi:kpu-jember:2025-02:2025-03-24:sekretaris']],
+    ]);
+    expect(due[0]).toMatchObject({ localDate: '2025-03-10', deadline: null, dueAt: january.grantedAt, extension: january, extensions: [january, february] });
+    expect(due[2].reports.map((r) => `${r.month}:${r.subbagian}`)).toEqual(['1:KUL', '2:KUL', '2:PDI']);
+  });
+
+  it('given a run between the two grants, then it lists the first alone, under the same key', () => {
+    expect(notices(at('2025-03-10 09:10')).map((r) => [r.key, r.periods.map((p) => p.month)])).toEqual([
+      ['dispensasi:kpu-jember:2025-01:2025-03-20:kasubbag-KUL', [1]],
+      ['dispensasi:kpu-jember:2025-01:2025-03-20:sekretaris', [1]],
+    ]);
+  });
+
+  it('given January announced at 09:10, then the later run announces February alone, under February\'s key; once both are, nothing', () => {
+    const taken = new Set(['dispensasi:kpu-jember:2025-01:2025-03-20:kasubbag-KUL', 'dispensasi:kpu-jember:2025-01:2025-03-20:sekretaris']);
+    const left = notices(at('2025-03-10 09:30')).map((r) => leaveOutAnnounced(r, taken));
+    expect(left.map((r) => r && [r.key, r.periods.map((p) => p.month), r.reports.map((x) => `${x.month}:${x.subbagian}`), r.claims!.length])).toEqual([
+      ['dispensasi:kpu-jember:2025-02:2025-03-24:kasubbag-KUL', [2], ['2:KUL'], 1],
+      ['dispensasi:kpu-jember:2025-02:2025-03-24:kasubbag-PDI', [2], ['2:PDI'], 1],
+      ['dispensasi:kpu-jember:2025-02:2025-03-24:sekretaris', [2], ['2:KUL', '2:PDI'], 1],
+    ]);
+    expect(left[0]).toMatchObject({ extension: february, deadline: february.until, dueAt: february.grantedAt });
+    const all = new Set(notices(at('2025-03-10 09:30')).flatMap((r) => r.claims!.map((c) => c.key)));
+    expect(notices(at('2025-03-10 09:30')).map((r) => leaveOutAnnounced(r, all))).toEqual([null, null, null]);
+  });
+
+  it('given grants on two days, then each day has its notices', () => {
+    const nextDay = { ...february, grantedAt: at('2025-03-11 08:00').toISOString() };
+    const due = notices(at('2025-03-11 09:00'), office({ extensions: [january, nextDay] }));
+    expect(due.map((r) => [r.localDate, r.key])).toEqual([
+      ['2025-03-10', 'dispensasi:kpu-jember:2025-01:2025-03-20:kasubbag-KUL'],
+      ['2025-03-10', 'dispensasi:kpu-jember:2025-01:2025-03-20:sekretaris'],
+      ['2025-03-11', 'dispensasi:kpu-jember:2025-02:2025-03-24:kasubbag-KUL'],
+      ['2025-03-11', 'dispensasi:kpu-jember:2025-02:2025-03-24:kasubbag-PDI'],
+      ['2025-03-11', 'dispensasi:kpu-jember:2025-02:2025-03-24:sekretaris'],
+    ]);
+  });
+
+  it('tells the Kasubbag each month with its deadlines, reason, grantor and blank indicators, in Indonesian', () => {
+    const [kul] = notices(at('2025-03-10 09:30'));
+    const { subject, body } = renderReminder(kul, lumajang);
+    expect(subject).toBe('Dispensasi: batas waktu laporan realisasi Januari–Februari 2025 diperpanjang — KPU Kabupaten Jember');
+    expect(body).toContain('Pada Senin, 10 Maret 2025 diberikan dispensasi batas waktu laporan realisasi kinerja 2 bulan untuk KPU Kabupaten Jember: Januari–Februari 2025.');
+    expect(body).toContain(
+      'Januari 2025 — diberikan oleh Siti Aminah (Sekretaris).\nBatas waktu semula: Rabu, 5 Februari 2025.\nBatas waktu baru: Kamis, 20 Maret 2025.\n' +
+        'Alasan: Gangguan jaringan di kantor\nIndikator yang masih kosong:\n  - K1.1 Laporan Keuangan',
+    );
+    expect(body).toContain('Februari 2025 — diberikan oleh Siti Aminah (Sekretaris).\nBatas waktu semula: Rabu, 5 Maret 2025.\nBatas waktu baru: Senin, 24 Maret 2025.\nAlasan: Server rusak\nIndikator yang masih kosong:\n  - K1.2 Laporan Aset');
+    expect(body).toContain('Silakan lengkapi dan kirim setiap laporan tersebut paling lambat batas waktu barunya masing-masing.');
+  });
+
+  it('tells the Sekretaris the reports each month\'s dispensasi reaches', () => {
+    const sekretaris = notices(at('2025-03-10 09:30'))[2];
+    const { body } = renderReminder(sekretaris, lumajang);
+    expect(body).toContain('Alasan: Gangguan jaringan di kantor\nBerlaku untuk laporan yang belum dikirim saat dispensasi diberikan:\n- Subbagian Keuangan, Umum dan Logistik\n\nFebruari 2025');
+    expect(body).toContain('Alasan: Server rusak\nBerlaku untuk laporan yang belum dikirim saat dispensasi diberikan:\n- Subbagian Keuangan, Umum dan Logistik\n- Subbagian Perencanaan, Data dan Informasi');
   });
 });

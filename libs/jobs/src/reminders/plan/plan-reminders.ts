@@ -9,7 +9,7 @@ import {
   localInstant,
   YearMonth,
 } from './office-time';
-import type { OfficeReminderSettings, PlannedReminder, ReminderPlanInput, ReportFact, ReportStatus } from './reminder-plan.types';
+import type { OfficeReminderSettings, PlannedExtension, PlannedReminder, ReminderPlanInput, ReportFact, ReportStatus } from './reminder-plan.types';
 
 /** Every reminder goes out at this local hour. */
 export const REMINDER_HOUR = 8;
@@ -35,7 +35,8 @@ const NOT_SUBMITTED: ReadonlySet<ReportStatus> = new Set(['NOT_STARTED', 'DRAFT'
  * - `overdue:<satker>:<months>`, after a dispensasi `overdue:<satker>:<YYYY-MM>:<YYYY-MM-DD deadline>`
  * - `returned:<satker>:<YYYY-MM>:<subbagian>:<YYYY-MM-DD>` (one report returned), `returned:<satker>:<subbagian>:<YYYY-MM-DD>`
  *   (several, one reminder per subbagian and day), `approval-digest:<satker>:<YYYY-MM-DD>`
- * - `dispensasi:<satker>:<YYYY-MM>:<YYYY-MM-DD until>:<kasubbag-<subbagian> | sekretaris>` (a dispensasi announced)
+ * - `dispensasi:<satker>:<YYYY-MM>:<YYYY-MM-DD until>:<kasubbag-<subbagian> | sekretaris>` (a dispensasi announced: a
+ *   notice listing the grants of one day claims each one's key, `dispensasiAnnouncements`)
  * where `<months>` is `YYYY-MM` for a month due by its own deadline (the key as it always was) and
  * `YYYY-MM..YYYY-MM` for a catch-up deadline: the year's first catch-up month to the month of the
  * PK's first approval (`groupMonths`), fixed by the rule, so it stays the same when reports are
@@ -387,41 +388,93 @@ function returnedReports(input: ReminderPlanInput): PlannedReminder[] {
 }
 
 /**
- * A dispensasi announced, from the office's stream as the runner reads it with each office (no
- * trigger of its own: a run records it like any reminder, by its key, at most once): to the Kasubbag
- * of each subbagian whose report of the month it reaches (still owed at the grant, `reportOwedAt`,
- * the rule of `deadlineOfReport`) and to the Sekretaris, from its grant until its new deadline has
- * passed (a run missed meanwhile is made good; after that it is news no more). Keys
- * `dispensasi:<satker>:<YYYY-MM>:<YYYY-MM-DD until>:<kasubbag-<subbagian> | sekretaris>`: a month
- * has a dispensasi per new day, and each grant is announced once to each of its audiences.
+ * The dispensasi announced, from the office's stream as the runner reads it with each office: to the
+ * Kasubbag of each subbagian whose report of the month a grant reaches (still owed at the grant,
+ * `reportOwedAt`, the rule of `deadlineOfReport`) and to the Sekretaris, from its grant until its new
+ * deadline has passed (a run missed meanwhile is made good; after that it is news no more). The
+ * worker plans the office as soon as a grant is appended (`DispensasiNotices`); the runs catch up.
+ *
+ * The grants of one office-calendar day are announced together: one notice per audience listing
+ * every month of that day's grants it concerns, oldest first. Each grant keeps its own key per
+ * audience, `dispensasi:<satker>:<YYYY-MM>:<YYYY-MM-DD until>:<kasubbag-<subbagian> | sekretaris>`
+ * (a month has a dispensasi per new day), and a notice claims the keys of every grant it lists
+ * (`claims`, its own key being the first's), all of them or none in one transaction: so each grant
+ * is announced once to each audience, whichever notice lists it, and a grant made after the day's
+ * notice went out is announced in a notice of its own (`leaveOutAnnounced`).
  */
 function dispensasiAnnouncements({ office, now, reports }: ReminderPlanInput): PlannedReminder[] {
-  return (office.extensions ?? []).flatMap((extension) => {
-    if (now < new Date(extension.grantedAt)) return [];
-    if (now >= localInstant({ ...extension.until, day: extension.until.day + 1 }, 0, office.timeZone)) return [];
-    const period = { year: extension.year, month: extension.month };
-    const reached = reports
-      .filter((r) => monthIndex(r) === monthIndex(period) && reportOwedAt(r.moves, extension.grantedAt))
-      .sort((a, b) => a.subbagian.localeCompare(b.subbagian));
-    const base = `dispensasi:${office.satker}:${isoMonth(period)}:${isoDate(extension.until)}`;
-    const common = {
-      kind: 'DEADLINE_EXTENDED' as const,
-      satker: office.satker,
-      dueAt: new Date(extension.grantedAt).toISOString(),
-      localDate: isoDate(localDate(new Date(extension.grantedAt), office.timeZone)),
-      period,
-      periods: [period],
-      deadline: extension.until,
-      dispensasi: true as const,
-      extension,
+  const days = new Map<string, PlannedExtension[]>();
+  for (const extension of office.extensions ?? []) {
+    if (now < new Date(extension.grantedAt)) continue;
+    if (now >= localInstant({ ...extension.until, day: extension.until.day + 1 }, 0, office.timeZone)) continue;
+    const day = isoDate(localDate(new Date(extension.grantedAt), office.timeZone));
+    days.set(day, [...(days.get(day) ?? []), extension]);
+  }
+  return [...days].sort(([a], [b]) => a.localeCompare(b)).flatMap(([day, unsorted]) => {
+    const grants = unsorted
+      .sort((a, b) => monthIndex(a) - monthIndex(b) || a.grantedAt.localeCompare(b.grantedAt))
+      .map((extension) => ({
+        extension,
+        base: `dispensasi:${office.satker}:${isoMonth(extension)}:${isoDate(extension.until)}`,
+        reached: reports
+          .filter((r) => monthIndex(r) === monthIndex(extension) && reportOwedAt(r.moves, extension.grantedAt))
+          .sort((a, b) => a.subbagian.localeCompare(b.subbagian)),
+      }));
+    const notice = (audience: PlannedReminder['audience'], suffix: string, listed: typeof grants, reached: (g: (typeof grants)[number]) => ReportFact[]) => {
+      const claims = listed.map((g) => ({ period: { year: g.extension.year, month: g.extension.month }, key: `${g.base}:${suffix}` }));
+      return announcementOf(office.satker, day, audience, listed.map((g) => g.extension), listed.flatMap(reached), claims);
     };
+    const subbagian = [...new Set(grants.flatMap((g) => g.reached.map((r) => r.subbagian)))].sort();
     return [
-      ...reached.map((report): PlannedReminder => ({
-        key: `${base}:kasubbag-${report.subbagian}`, ...common, audience: { role: 'KASUBBAG', subbagian: report.subbagian }, reports: [report],
-      })),
-      { key: `${base}:sekretaris`, ...common, audience: { role: 'SEKRETARIS' }, reports: reached },
+      ...subbagian.map((code) => notice(
+        { role: 'KASUBBAG', subbagian: code }, `kasubbag-${code}`,
+        grants.filter((g) => g.reached.some((r) => r.subbagian === code)), (g) => g.reached.filter((r) => r.subbagian === code),
+      )),
+      notice({ role: 'SEKRETARIS' }, 'sekretaris', grants, (g) => g.reached),
     ];
   });
+}
+
+/** One dispensasi notice of a grant day: `extensions` oldest month first, `claims` their keys for its audience. */
+function announcementOf(
+  satker: string, day: string, audience: PlannedReminder['audience'], extensions: PlannedExtension[], reports: ReportFact[],
+  claims: Array<{ period: YearMonth; key: string }>,
+): PlannedReminder {
+  const periods = extensions.map((e) => ({ year: e.year, month: e.month }));
+  const untils = new Set(extensions.map((e) => isoDate(e.until)));
+  return {
+    key: claims[0].key,
+    kind: 'DEADLINE_EXTENDED',
+    satker,
+    audience,
+    dueAt: new Date(Math.min(...extensions.map((e) => new Date(e.grantedAt).getTime()))).toISOString(),
+    localDate: day,
+    period: periods[periods.length - 1],
+    periods,
+    // The new day when every grant listed gives the same one; else each month says its own.
+    deadline: untils.size === 1 ? extensions[0].until : null,
+    dispensasi: true,
+    extension: extensions[0],
+    extensions,
+    reports,
+    claims,
+  };
+}
+
+/**
+ * A dispensasi notice without the grants already announced to its audience (their key in `taken`, the
+ * keys recorded), keyed by the first grant left; null when every one was. Any other reminder as it is,
+ * or null when its key is taken.
+ */
+export function leaveOutAnnounced(reminder: PlannedReminder, taken: ReadonlySet<string>): PlannedReminder | null {
+  if (!reminder.claims) return taken.has(reminder.key) ? null : reminder;
+  const claims = reminder.claims.filter((c) => !taken.has(c.key));
+  if (claims.length === reminder.claims.length) return reminder;
+  if (claims.length === 0) return null;
+  const left = new Set(claims.map((c) => monthIndex(c.period)));
+  const extensions = (reminder.extensions ?? []).filter((e) => left.has(monthIndex(e)));
+  const reports = reminder.reports.filter((r) => left.has(monthIndex(r)));
+  return announcementOf(reminder.satker, reminder.localDate, reminder.audience, extensions, reports, claims);
 }
 
 function approvalDigest({ office, now, reports }: ReminderPlanInput): PlannedReminder[] {

@@ -112,8 +112,13 @@ export interface PlannedReminder {
   pkApprovedOn?: CalendarDate;
   /** True when `deadline` is the day of a dispensasi granted after the month's deadline had passed. */
   dispensasi?: true;
-  /** Only on `DEADLINE_EXTENDED`: the dispensasi announced (`deadline` is its new day). */
+  /** Only on `DEADLINE_EXTENDED`: the first dispensasi announced (`extensions[0]`). */
   extension?: PlannedExtension;
+  /**
+   * Only on `DEADLINE_EXTENDED`: every dispensasi it announces, one per month of `periods` (the grants
+   * of one day, oldest month first). `deadline` is their new day when they share it, else null.
+   */
+  extensions?: PlannedExtension[];
   /** The reports concerned, in the order the message lists them. */
   reports: ReportFact[];
   /**
@@ -124,4 +129,11 @@ export interface PlannedReminder {
    * upgrade never sends them a second time (`leaveOutMonthsSent`).
    */
   supersedes?: Array<{ period: YearMonth; key: string }>;
+  /**
+   * Keys recorded with it, all or none in one transaction, `key` being the first: on a dispensasi
+   * notice, the key of each grant it announces to its audience (one per month of `periods`), so a
+   * grant is announced once whichever notice of its day lists it. The runner leaves out the grants
+   * whose key is already recorded (`leaveOutAnnounced`).
+   */
+  claims?: Array<{ period: YearMonth; key: string }>;
 }
