@@ -2,6 +2,7 @@
 export * from './model/lkj-input.types';
 export * from './model/lkj-model.types';
 export { buildLkjModel, lkjModelDigest } from './model/build-lkj-model';
+export { lkjReadsScalesAlike, ratingScaleTable } from './model/rating-scale-table';
 export { collectIndicatorNotes } from './model/collect-indicator-notes';
 export { officeIdentity, officeLevelOf, type OfficeHierarchy, type OfficeIdentity, type OfficeLevel } from './model/office-identity';
 export { generateConclusions, type ConclusionFacts } from './conclusions/generate-conclusions';

@@ -18,6 +18,8 @@ export type RecordLkjProduced = Command<'RecordLkjProduced', {
   version: number;
   files: LkjFile[];
   modelDigest: string;
+  /** The label of the rating scale the files were rated with. */
+  ratingScaleVersion?: string;
 }>;
 
 export type MarkLkjStale = Command<'MarkLkjStale', { reason: string }>;

@@ -51,6 +51,13 @@ describe('LKj production as a decider', () => {
     given(requested(1), produced(1)).when(record).then([]);
   });
 
+  it('records the label of the rating scale that rated the version, and keeps it in the state', () => {
+    const record: LkjCommand = { type: 'RecordLkjProduced', data: { version: 1, files, modelDigest: 'c'.repeat(64), ratingScaleVersion: 'ketat-2025' }, metadata: meta() };
+    const events = given(requested(1)).when(record).events();
+    expect(events[0].data).toMatchObject({ version: 1, ratingScaleVersion: 'ketat-2025' });
+    expect(foldEvents(lkjDecider, [requested(1), ...events]).versions[0].produced?.ratingScaleVersion).toBe('ketat-2025');
+  });
+
   it('refuses to record a version nobody asked for', () => {
     given().when({ type: 'RecordLkjProduced', data: { version: 3, files, modelDigest: 'c' }, metadata: meta() }).thenThrows('LKJ.VERSION_NOT_FOUND');
   });

@@ -51,7 +51,11 @@ function recordProduced(command: RecordLkjProduced, state: LkjState): LkjEvent[]
   if (formats !== 'DOCX,PDF') throw new Error(`LKj version ${d.version} needs one DOCX and one PDF, got ${formats}`);
   return [{
     type: 'LkjProduced',
-    data: { version: d.version, draft: version.draft, files: d.files, modelDigest: d.modelDigest, producedAt: command.metadata.now },
+    data: {
+      version: d.version, draft: version.draft, files: d.files, modelDigest: d.modelDigest,
+      ...(d.ratingScaleVersion !== undefined ? { ratingScaleVersion: d.ratingScaleVersion } : {}),
+      producedAt: command.metadata.now,
+    },
   }];
 }
 

@@ -9,9 +9,11 @@ export interface LkjFile {
 
 /**
  * Why a version was asked for: the last monthly report of the year approved, a correction approved
- * after an LKj was produced, or the Sekretaris asking (a draft at any time, a final when complete).
+ * after an LKj was produced, the office's rating scale changed after it was produced (so that its
+ * categories or Tabel 3.1 would read differently), or the Sekretaris asking (a draft at any time, a
+ * final when complete).
  */
-export type LkjRequestReason = 'ALL_APPROVED' | 'REVISION_APPROVED' | 'REQUESTED';
+export type LkjRequestReason = 'ALL_APPROVED' | 'REVISION_APPROVED' | 'RATING_SCALE_CHANGED' | 'REQUESTED';
 
 /** Version `version` of the year's LKj is to be produced (the intent; the job follows). */
 export type LkjRequested = Event<'LkjRequested', {
@@ -33,6 +35,11 @@ export type LkjProduced = Event<'LkjProduced', {
   files: LkjFile[];
   /** SHA-256 of the model the files were rendered from (also printed in the annex). */
   modelDigest: string;
+  /**
+   * The label of the rating scale that rated it (Tabel 3.1, `RatingScaleSet.label`, or the
+   * default's). Absent on versions produced before it was recorded.
+   */
+  ratingScaleVersion?: string;
   producedAt: string;
 }>;
 

@@ -7,7 +7,8 @@ export interface LkjVersionState {
   suggestions: string[];
   requestedBy: string;
   requestedAt: string;
-  produced: { files: LkjFile[]; modelDigest: string; producedAt: string } | null;
+  /** `ratingScaleVersion`: the label of the scale that rated it, when recorded (see LkjProduced). */
+  produced: { files: LkjFile[]; modelDigest: string; producedAt: string; ratingScaleVersion?: string } | null;
   stale: { reason: string; markedAt: string } | null;
 }
 
@@ -41,7 +42,11 @@ export function evolveLkj(state: LkjState, event: LkjEvent): LkjState {
     }
     case 'LkjProduced': {
       const d = event.data;
-      return withVersion(state, d.version, (v) => ({ ...v, produced: { files: d.files, modelDigest: d.modelDigest, producedAt: d.producedAt } }));
+      const produced = {
+        files: d.files, modelDigest: d.modelDigest, producedAt: d.producedAt,
+        ...(d.ratingScaleVersion !== undefined ? { ratingScaleVersion: d.ratingScaleVersion } : {}),
+      };
+      return withVersion(state, d.version, (v) => ({ ...v, produced }));
     }
     case 'LkjMarkedStale': {
       const d = event.data;

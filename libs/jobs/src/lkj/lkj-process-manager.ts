@@ -1,12 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  approvedVersionsOf, foldEvents, indonesianMonthYear, perjanjianKinerjaDecider, pkInForce, subbagianOwingByMonth,
-  type CommandMetadata, type LkjRequestReason, type PkEvent,
+  approvedVersionsOf, DEFAULT_RATING_SCALE, foldEvents, indonesianMonthYear, perjanjianKinerjaDecider, pkInForce, ratingScaleDecider,
+  ratingScaleInForce, ratingScaleStreamId, subbagianOwingByMonth,
+  type CommandMetadata, type LkjProduced, type LkjRequestReason, type LkjVersionState, type PkEvent, type RatingScale, type RatingScaleEvent,
+  type RatingScaleSet, type RatingScaleState,
 } from '@kinerja/domain';
-import type { EventStore, GlobalEvent } from '@kinerja/event-store';
+import type { EventStore, GlobalEvent, RecordedEvent } from '@kinerja/event-store';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '@kinerja/event-store/event-row';
 import { DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import type { Clock } from '@kinerja/platform';
 import { tryLockProjection } from '@kinerja/projections';
+import { lkjReadsScalesAlike } from '@kinerja/reporting';
 import type { LkjIntent, LkjOutbox } from './lkj-outbox';
 import { SYSTEM_ACTOR, systemMetadata, type LoadedLkj, type LkjStreams } from './lkj-stream';
 
@@ -35,7 +39,8 @@ export async function isYearComplete(db: EntityManager | DataSource, satker: str
  * Rule: after a `RealisasiApproved` or `PkApproved`, if the year is complete, a new final version is
  * asked for — the first time because the last report was approved, later because a correction (a
  * revised report, a PK Perubahan, last year's capaian imported again) was approved, which also
- * marks the produced version stale.
+ * marks the produced version stale. A `RatingScaleSet` does the same for each year of the office
+ * whose produced, current final would read differently under the new scale (see `followScale`).
  */
 export class LkjProcessManager {
   constructor(
@@ -58,6 +63,7 @@ export class LkjProcessManager {
       for (const event of events) {
         const year = await this.remember(event, manager);
         if (year !== null) intents.push(...(await this.decideYear(event, year, manager, lkjStreams)));
+        else intents.push(...(await this.followScale(event, manager, lkjStreams)));
       }
       await this.store.saveCheckpoint(LKJ_PROCESS_MANAGER, checkpoint, manager);
       return { applied: events.length, intents, locked: true };
@@ -128,7 +134,69 @@ export class LkjProcessManager {
     return null;
   }
 
-  private async decideYear(event: GlobalEvent, year: number, manager: EntityManager, cache: Map<string, LoadedLkj>): Promise<LkjIntent[]> {
+  /**
+   * A rating scale set after an LKj was produced: each year of the office whose produced, current
+   * final would read differently under the new scale (`lkjReadsScalesAlike`: a category, Tabel 3.1)
+   * is marked stale and asked for again; a year that would read the same is left alone. A final
+   * still pending rates with the scale in force when its job reads the facts; a job that read them
+   * before the scale was set records the label it rated with, and its `LkjProduced`, handled after
+   * the `RatingScaleSet`, is checked here the same way. Drafts are left alone: a draft is a snapshot
+   * asked for on demand and never goes stale; the next one rates with the scale in force.
+   * The scale is read as of the event handled, never a later version.
+   */
+  private async followScale(event: GlobalEvent, manager: EntityManager, cache: Map<string, LoadedLkj>): Promise<LkjIntent[]> {
+    const satker = event.tenantId;
+    if (event.type === 'RatingScaleSet') {
+      const events = await this.store.readStream(ratingScaleStreamId(satker), { tenantId: satker, toVersion: event.streamVersion }, manager);
+      const scales = foldEvents(ratingScaleDecider, events as unknown as RatingScaleEvent[]);
+      const now = ratingScaleInForce(scales);
+      // A version produced before labels were recorded rated with the scale in force until now.
+      const before = ratingScaleInForce({ versions: scales.versions.slice(0, -1) });
+      const correction = (year: number): Correction => ({
+        staleReason: staleReason(event), requestReason: 'RATING_SCALE_CHANGED', keyPart: String(year),
+        changes: (v) => !lkjReadsScalesAlike(scaleNamed(scales, v.produced?.ratingScaleVersion) ?? before, now),
+      });
+      const intents: LkjIntent[] = [];
+      for (const year of await this.yearsOf(satker, manager)) intents.push(...(await this.decideYear(event, year, manager, cache, correction(year))));
+      return intents;
+    }
+    if (event.type === 'LkjProduced') {
+      const data = event.data as LkjProduced['data'];
+      if (data.draft || data.ratingScaleVersion === undefined) return [];
+      const scales = foldEvents(ratingScaleDecider, (await this.ratingScaleEventsBefore(event, manager)) as unknown as RatingScaleEvent[]);
+      const rated = scaleNamed(scales, data.ratingScaleVersion);
+      const now = ratingScaleInForce(scales);
+      if (rated === null || lkjReadsScalesAlike(rated, now)) return [];
+      return this.decideYear(event, Number(event.streamId.split(':')[2]), manager, cache, {
+        staleReason: `Skala penilaian capaian diubah (versi ${scales.versions.length}) saat LKj sedang dibuat.`,
+        requestReason: 'RATING_SCALE_CHANGED',
+        keyPart: 'scale',
+        changes: (v) => v.version === data.version,
+      });
+    }
+    return [];
+  }
+
+  /** The years of the office with an approved PK (the manager's memory): those that may have a final LKj. */
+  private async yearsOf(satker: string, manager: EntityManager): Promise<number[]> {
+    const rows: Array<{ year: number }> = await manager.query(`SELECT year FROM lkj_pm_pk WHERE satker_code = $1 ORDER BY year`, [satker]);
+    return rows.map((r) => Number(r.year));
+  }
+
+  /** The office's `RatingScaleSet` events delivered to the manager before `event` (the global log's order). */
+  private async ratingScaleEventsBefore(event: GlobalEvent, manager: EntityManager): Promise<RecordedEvent[]> {
+    const rows: EventRow[] = await manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE e.tenant_id = $1 AND e.stream_id = $2 AND (e.transaction_id, e.global_position) < ($3::xid8, $4::bigint)
+        ORDER BY e.stream_version`,
+      [event.tenantId, ratingScaleStreamId(event.tenantId), event.checkpoint.txId, event.checkpoint.position],
+    );
+    return rows.map((row) => toRecordedEvent(row, this.store.upcasters));
+  }
+
+  private async decideYear(
+    event: GlobalEvent, year: number, manager: EntityManager, cache: Map<string, LoadedLkj>, correction?: Correction,
+  ): Promise<LkjIntent[]> {
     const satker = event.tenantId;
     if (!(await isYearComplete(manager, satker, year))) return [];
     const key = `${satker}:${year}`;
@@ -137,11 +205,20 @@ export class LkjProcessManager {
     const hadFinal = finals.length > 0;
     // An import before the first final, or while one is still pending, is read by that final's job.
     if (event.type === 'CapaianTahunLaluImported' && (!hadFinal || finals[finals.length - 1].produced === null)) return [];
-    const reason: LkjRequestReason = hadFinal ? 'REVISION_APPROVED' : 'ALL_APPROVED';
+    if (correction) {
+      // Only a produced, current final that would now read differently; anything else is already being redone.
+      const newest = finals[finals.length - 1];
+      if (!newest || newest.produced === null || newest.stale !== null || !correction.changes(newest)) return [];
+    }
+    const reason: LkjRequestReason = correction?.requestReason ?? (hadFinal ? 'REVISION_APPROVED' : 'ALL_APPROVED');
     const metadata: CommandMetadata = { actor: SYSTEM_ACTOR, now: this.clock.now().toISOString() };
-    const meta = (step: string) => systemMetadata(satker, `lkj-pm:${event.eventId}:${step}`, event.eventId, event.metadata.correlationId);
+    // One event may correct several years: their keys differ by year.
+    const meta = (step: string) => systemMetadata(
+      satker, `lkj-pm:${event.eventId}:${correction ? `${correction.keyPart}:` : ''}${step}`, event.eventId, event.metadata.correlationId,
+    );
     if (hadFinal) {
-      const staled = await this.streams.decide(loaded, { type: 'MarkLkjStale', data: { reason: staleReason(event) }, metadata }, meta('stale'), manager);
+      const text = correction?.staleReason ?? staleReason(event);
+      const staled = await this.streams.decide(loaded, { type: 'MarkLkjStale', data: { reason: text }, metadata }, meta('stale'), manager);
       loaded = staled.loaded;
     }
     const requested = await this.streams.decide(
@@ -159,10 +236,30 @@ export class LkjProcessManager {
   }
 }
 
+/** A change after production that may or may not alter what the produced final shows. */
+interface Correction {
+  /** Why the produced version went stale, as its history shows it. */
+  staleReason: string;
+  requestReason: LkjRequestReason;
+  /** Part of the idempotency keys, so that one event may correct several years. */
+  keyPart: string;
+  /** Would the produced, current final `v` read differently now? Nothing is appended otherwise. */
+  changes: (v: LkjVersionState) => boolean;
+}
+
+/** The scale a label names (a label names one set of rows for good, see the rating scale decider), or null when unknown. */
+function scaleNamed(state: RatingScaleState, label: string | undefined): RatingScale | null {
+  if (label === undefined) return null;
+  if (label === DEFAULT_RATING_SCALE.version) return DEFAULT_RATING_SCALE;
+  const version = [...state.versions].reverse().find((v) => v.label === label);
+  return version ? { version: version.label, rows: version.rows } : null;
+}
+
 /** Why a produced LKj went stale, as its history shows it. */
 export function staleReason(event: GlobalEvent): string {
   if (event.type === 'PkApproved') return 'Perjanjian Kinerja Perubahan disetujui setelah LKj dibuat.';
   if (event.type === 'CapaianTahunLaluImported') return 'Capaian tahun lalu diimpor ulang setelah LKj dibuat.';
+  if (event.type === 'RatingScaleSet') return `Skala penilaian capaian diubah (versi ${(event.data as RatingScaleSet['data']).version}) setelah LKj dibuat.`;
   const [, , year, month, subbagian] = event.streamId.split(':');
   return `Perbaikan laporan realisasi ${indonesianMonthYear(Number(year), Number(month))} (Sub. Bagian ${subbagian}) disetujui setelah LKj dibuat.`;
 }

@@ -37,14 +37,15 @@ export class LkjProducer {
       return { outcome: 'already-produced', files: requested.produced.files };
     }
     const now = this.clock.now();
-    const { files, modelDigest } = await this.render(satker, year, requested, now);
+    const { files, modelDigest, ratingScaleVersion } = await this.render(satker, year, requested, now);
     const metadata: CommandMetadata = { actor: SYSTEM_ACTOR, now: now.toISOString() };
     const request = loaded.requests?.get(version);
     try {
       const recorded = await this.dataSource.transaction(async (manager) => {
         const result = await this.streams.decide(
           loaded,
-          { type: 'RecordLkjProduced', data: { version, files, modelDigest }, metadata },
+          // The scale's label: what the process manager compares a later scale with (lkj-process-manager.ts).
+          { type: 'RecordLkjProduced', data: { version, files, modelDigest, ratingScaleVersion }, metadata },
           // Caused by the version's request, in its correlation: the trail links the two.
           systemMetadata(satker, lkjJobId(satker, year, version), request?.eventId ?? null, request?.correlationId),
           manager,
@@ -66,7 +67,9 @@ export class LkjProducer {
   }
 
   /** Facts → model → DOCX and PDF → stored by SHA-256. Appends nothing (the benchmark times this alone too). */
-  async render(satker: string, year: number, requested: Pick<LkjVersionState, 'version' | 'draft' | 'suggestions'>, now: Date): Promise<{ files: LkjFile[]; modelDigest: string }> {
+  async render(
+    satker: string, year: number, requested: Pick<LkjVersionState, 'version' | 'draft' | 'suggestions'>, now: Date,
+  ): Promise<{ files: LkjFile[]; modelDigest: string; ratingScaleVersion: string }> {
     const input = await this.facts.read(satker, year, { version: requested.version, draft: requested.draft, suggestions: requested.suggestions, producedAt: now });
     const model = buildLkjModel(input);
     const [docx, pdf] = await Promise.all([renderLkjDocx(model), renderLkjPdf(model)]);
@@ -74,7 +77,7 @@ export class LkjProducer {
       { format: 'DOCX', ...(await this.files.write(satker, docx)) },
       { format: 'PDF', ...(await this.files.write(satker, pdf)) },
     ];
-    return { files, modelDigest: model.integrity.modelDigest };
+    return { files, modelDigest: model.integrity.modelDigest, ratingScaleVersion: input.ratingScale.version };
   }
 
   private async alreadyProduced(satker: string, year: number, version: number): Promise<ProduceOutcome> {

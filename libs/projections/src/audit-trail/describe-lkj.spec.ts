@@ -42,8 +42,21 @@ describe('the audit trail in words: the annual report (LKj)', () => {
     const { row } = describeEvent(recorded('LkjMarkedStale', { version: 2, reason, markedAt: 'x' }, LKJ, SYSTEM), new AuditTrailState());
     expect(row).toMatchObject({
       subjectKind: 'LKJ', year: 2024, reason,
-      summary: 'Menandai LKj 2024 versi 2 (final) usang: isinya tidak lagi sesuai data yang disetujui.',
+      summary: 'Menandai LKj 2024 versi 2 (final) usang: isinya tidak lagi sesuai data terkini.',
       changes: [{ indicatorCode: null, indicatorName: null, field: 'status', before: 'mutakhir', after: 'usang' }],
     });
+  });
+
+  it('when the rating scale changed after the final, then the stale mark gives it as the reason, the new request says why and the new version names its scale', () => {
+    const reason = 'Skala penilaian capaian diubah (versi 2) setelah LKj dibuat.';
+    const stale = describeEvent(recorded('LkjMarkedStale', { version: 1, reason, markedAt: 'x' }, LKJ, SYSTEM), new AuditTrailState());
+    expect(stale.row).toMatchObject({ reason, summary: 'Menandai LKj 2024 versi 1 (final) usang: isinya tidak lagi sesuai data terkini.' });
+    const again = describeEvent(requested(2, false, 'RATING_SCALE_CHANGED', [], SYSTEM), new AuditTrailState());
+    expect(again.row.summary).toBe('Meminta LKj 2024 versi 2 (final) karena skala penilaian capaian diubah setelah LKj final dibuat.');
+    const files = [{ format: 'DOCX', sha256: 'a'.repeat(64), size: 1 }, { format: 'PDF', sha256: 'b'.repeat(64), size: 2 }];
+    const produced = describeEvent(recorded('LkjProduced', {
+      version: 2, draft: false, files, modelDigest: 'c'.repeat(64), ratingScaleVersion: 'ketat-2025', producedAt: 'x',
+    }, LKJ, SYSTEM), new AuditTrailState());
+    expect(produced.row.changes.at(-1)).toEqual({ indicatorCode: null, indicatorName: null, field: 'skala penilaian', before: null, after: 'ketat-2025' });
   });
 });

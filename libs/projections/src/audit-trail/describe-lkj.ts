@@ -10,6 +10,7 @@ export const LKJ_TYPES: ReadonlySet<string> = new Set<string>(['LkjRequested', '
 const REASON_WORDS: Record<LkjRequestReason, string> = {
   ALL_APPROVED: ' karena seluruh laporan bulanan tahun ini telah disetujui',
   REVISION_APPROVED: ' karena ada perubahan yang disetujui setelah LKj final dibuat',
+  RATING_SCALE_CHANGED: ' karena skala penilaian capaian diubah setelah LKj final dibuat',
   REQUESTED: '',
 };
 
@@ -36,7 +37,7 @@ function saranChanged(event: RecordedEvent, state: AuditTrailState, suggestions:
   return before === after ? [] : [change('saran', before, after)];
 }
 
-/** The annual report asked for, produced, or gone stale after a later correction. */
+/** The annual report asked for, produced, or gone stale after a later correction or rating scale change. */
 export function describeLkj(event: RecordedEvent, state: AuditTrailState): Description | null {
   if (!LKJ_TYPES.has(event.type)) return null;
   const year = yearOfStream(event.streamId);
@@ -52,12 +53,14 @@ export function describeLkj(event: RecordedEvent, state: AuditTrailState): Descr
     case 'LkjProduced': {
       const d = lkj.data;
       const files = d.files.map((f) => change(`berkas ${f.format}`, null, `SHA-256 ${f.sha256} (${f.size} bita)`));
-      return { ...base, changes: [...files, change('digest model', null, d.modelDigest)],
+      // The label of the scale that rated it, when recorded (a later scale change is compared with it).
+      const scale = d.ratingScaleVersion === undefined ? [] : [change('skala penilaian', null, d.ratingScaleVersion)];
+      return { ...base, changes: [...files, change('digest model', null, d.modelDigest), ...scale],
         summary: `LKj ${year} versi ${d.version} (${d.draft ? 'draf' : 'final'}) selesai dibuat: ${d.files.map((f) => f.format).join(' dan ')}.` };
     }
     case 'LkjMarkedStale':
       return { ...base, reason: lkj.data.reason, changes: [change('status', 'mutakhir', 'usang')],
-        summary: `Menandai LKj ${year} versi ${lkj.data.version} (final) usang: isinya tidak lagi sesuai data yang disetujui.` };
+        summary: `Menandai LKj ${year} versi ${lkj.data.version} (final) usang: isinya tidak lagi sesuai data terkini.` };
     default: {
       const _exhaustive: never = lkj;
       return _exhaustive;

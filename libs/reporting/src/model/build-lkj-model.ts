@@ -5,9 +5,9 @@ import { generateConclusions } from '../conclusions/generate-conclusions';
 import { generateSuggestions } from '../conclusions/generate-suggestions';
 import { buildBudget } from './build-budget';
 import { buildMeasurement } from './build-measurement';
-import { rangeLabel } from './capaian-figures';
 import { LkjInput, OfficeProfileInput } from './lkj-input.types';
 import { officeLevelOf } from './office-identity';
+import { ratingScaleTable } from './rating-scale-table';
 import { LKJ_MODEL_SCHEMA, LkjBudget, LkjKegiatanAnalysis, LkjMeasurement, LkjModel, LkjOffice, LkjStaffTable } from './lkj-model.types';
 
 /**
@@ -52,12 +52,7 @@ export function buildLkjModel(input: LkjInput): LkjModel {
         })),
       })),
     },
-    ratingScale: input.ratingScale.rows.map((r, i) => ({
-      no: i + 1,
-      range: rangeLabel(r),
-      category: r.category,
-      meaning: r.meaning,
-    })),
+    ratingScale: ratingScaleTable(input.ratingScale),
     measurement,
     analyses,
     budget,
