@@ -15,6 +15,7 @@ export * from './current-performance/current-performance.projection';
 export * from './current-performance/kinerja.read-model';
 export * from './submission-status/submission-status.projection';
 export * from './submission-status/submission-status.query';
+export { submissionMatricesVersion } from './submission-status/matrices-version';
 export { statusShown } from './submission-status/overdue.rule';
 export { deadlineExtensionsSql, toDeadlineExtensions } from './submission-status/deadline-extensions';
 export type { SubmissionStatus } from './submission-status/overdue.rule';

@@ -22,6 +22,7 @@ import { GetRealisasiHandler } from './realisasi/get-realisasi/get-realisasi.que
 import { GetRealisasiHistoryHandler } from './realisasi/get-realisasi-history/get-realisasi-history.query';
 import { GetStatusMatrixHandler } from './realisasi/get-status-matrix/get-status-matrix.query';
 import { GetStatusSummaryHandler } from './realisasi/get-status-summary/get-status-summary.query';
+import { StatusSummaryCache } from './realisasi/get-status-summary/status-summary-cache';
 import { ListRealisasiHandler } from './realisasi/list-realisasi/list-realisasi.query';
 import { RealisasiReader } from './realisasi/realisasi-reader';
 import { RealisasiWriter } from './realisasi/realisasi-writer';
@@ -56,7 +57,12 @@ const queryHandlers = [
  */
 @Module({
   imports: [CqrsModule, EventStoreModule, ProjectionsModule],
-  providers: [AggregateRunner, SatkerDirectory, PkReader, SubbagianObligations, PkWriter, RealisasiReader, RealisasiWriter, RatingScaleReader, EvidenceService, EvidenceUploadLimiter, ...commandHandlers, ...queryHandlers],
+  providers: [
+    // One per application: the national summaries its readers share (see GetStatusSummaryHandler).
+    { provide: StatusSummaryCache, useFactory: () => new StatusSummaryCache() },
+    AggregateRunner, SatkerDirectory, PkReader, SubbagianObligations, PkWriter, RealisasiReader, RealisasiWriter, RatingScaleReader, EvidenceService, EvidenceUploadLimiter,
+    ...commandHandlers, ...queryHandlers,
+  ],
   exports: [CqrsModule, EvidenceService, PkReader, SubbagianObligations, RealisasiReader, RatingScaleReader],
 })
 export class WorkflowModule {}

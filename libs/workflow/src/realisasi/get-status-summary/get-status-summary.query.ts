@@ -1,7 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@kinerja/platform';
-import type { DeadlineBasis } from '@kinerja/domain';
-import { SubmissionStatusQuery, type OfficeSubmissionMatrix } from '@kinerja/projections';
+import { localDateOf, localDateText, type DeadlineBasis } from '@kinerja/domain';
+import { submissionMatricesVersion, SubmissionStatusQuery, type OfficeSubmissionMatrix } from '@kinerja/projections';
+import { DataSource } from 'typeorm';
+import { StatusSummaryCache, type DatedAnswer } from './status-summary-cache';
 
 /** The states of an owed monthly report (a cell NOT_REQUIRED is owed by nobody and not counted). */
 export const OWED_STATES = ['APPROVED', 'SUBMITTED', 'RETURNED', 'DRAFT', 'NOT_STARTED', 'OVERDUE'] as const;
@@ -44,15 +46,34 @@ export class GetStatusSummaryQuery extends Query<StatusSummaryView> {
   }
 }
 
+/** A summary without the instant it was asked at: what `StatusSummaryCache` keeps and shares. */
+export type StatusSummaryAnswer = Omit<StatusSummaryView, 'asOf'>;
+
+/**
+ * Answers from `StatusSummaryCache` when nothing it is made of changed since it was computed
+ * (`submissionMatricesVersion`, read first: one short query) and every office's local
+ * date is the same: the same answer as computing it again, for a fraction of the CPU. Identical
+ * requests arriving together share one computation.
+ */
 @QueryHandler(GetStatusSummaryQuery)
 export class GetStatusSummaryHandler implements IQueryHandler<GetStatusSummaryQuery> {
   constructor(
     private readonly submissions: SubmissionStatusQuery,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly cache: StatusSummaryCache<StatusSummaryAnswer>,
   ) {}
 
   async execute({ satkers, year }: GetStatusSummaryQuery): Promise<StatusSummaryView> {
     const now = this.clock.now();
+    const instant = now.toISOString();
+    const version = await submissionMatricesVersion(this.dataSource, satkers);
+    const answer = await this.cache.answer(satkers, year, version, (zone) => localDateText(localDateOf(instant, zone)), () => this.compute(satkers, year, now));
+    return { year: answer.year, asOf: instant, totals: answer.totals, offices: answer.offices };
+  }
+
+  /** The summary at `now`, with the local date of each time zone of its offices (what decided OVERDUE). */
+  private async compute(satkers: readonly string[], year: number, now: Date): Promise<DatedAnswer<StatusSummaryAnswer>> {
     const matrices = await this.submissions.matrices(satkers, year, now);
     const summaries = matrices.map(summarise).sort((a, b) => a.satker.localeCompare(b.satker));
     const totals = { ...emptyCounts(), offices: summaries.length, officesWithoutPk: 0, officesWithOverdue: 0 };
@@ -61,7 +82,9 @@ export class GetStatusSummaryHandler implements IQueryHandler<GetStatusSummaryQu
       if (!s.pkApproved) totals.officesWithoutPk += 1;
       if (s.counts.OVERDUE > 0) totals.officesWithOverdue += 1;
     }
-    return { year, asOf: now.toISOString(), totals, offices: summaries };
+    const instant = now.toISOString();
+    const days = new Map([...new Set(matrices.map((m) => m.timeZone))].map((zone) => [zone, localDateText(localDateOf(instant, zone))]));
+    return { value: { year, totals, offices: summaries }, days };
   }
 }
 
