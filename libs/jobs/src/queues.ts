@@ -6,6 +6,8 @@ import type { OfficeTimeZone } from './reminders/plan/office-time';
 export interface JobPayloads {
   /** Plan and record every reminder due now (catch-up included), then send the e-mails. */
   'reminders.run': { timeZone: OfficeTimeZone | null; reason: 'schedule' | 'catch-up' | 'leader-start' | 'manual' };
+  /** Announce a dispensasi just granted: plan and record the office's notices, send the e-mails; id `dispensasi.<satker>.<event id>`. */
+  'reminders.dispensasi': { satker: string; eventId: string };
   /** Send e-mails waiting in the outbox (retries of failed sends). */
   'notifications.dispatch': Record<string, never>;
   /** Produce version `version` of an office's LKj (DOCX and PDF); id `lkj.<satker>.<year>.v<version>`. */
@@ -40,6 +42,7 @@ export type QueueName = keyof typeof QUEUES;
 
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'reminders.run': 'reminders',
+  'reminders.dispensasi': 'reminders',
   'notifications.dispatch': 'reminders',
   'audit.digest-all': 'audit',
   'audit.digest-office': 'audit',

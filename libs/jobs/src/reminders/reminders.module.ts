@@ -1,12 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { EventStore, EventStoreModule } from '@kinerja/event-store';
-import { AppConfig, ROOT_LOGGER } from '@kinerja/platform';
+import { AppConfig, Clock, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createMailer, Mailer } from '../mail/mailer';
 import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
 import { ReminderRecorder } from '../notifications/reminder-recorder';
+import { DISPENSASI_NOTICE_OPTIONS, DispensasiNotices, type DispensasiNoticeOptions } from './dispensasi/dispensasi-notices';
+import { DispensasiOutbox } from './dispensasi/dispensasi-outbox';
+import { DispensasiProcessManager } from './dispensasi/dispensasi-process-manager';
 import { OfficeDirectory } from './facts/office-directory';
 import { OfficeHistoryReader } from './facts/office-history.reader';
 import { ReminderJobs } from './reminder-jobs';
@@ -15,10 +18,13 @@ import { REMINDER_OPTIONS, ReminderOptions, ReminderScheduleLeader } from './sch
 
 const DS = getDataSourceToken();
 
-/** Reminders in the worker: the runner, its job handlers and the schedule leader. Needs QueueRuntimeModule. */
+/**
+ * Reminders in the worker: the runner, its job handlers, the schedule leader and the prompt dispensasi
+ * notices (`dispensasi`: their poll and delay). Needs QueueRuntimeModule.
+ */
 @Module({})
 export class RemindersModule {
-  static forWorker(options: Partial<ReminderOptions> = {}): DynamicModule {
+  static forWorker(options: Partial<ReminderOptions> = {}, dispensasi: Partial<DispensasiNoticeOptions> = {}): DynamicModule {
     return {
       module: RemindersModule,
       imports: [EventStoreModule],
@@ -41,8 +47,16 @@ export class RemindersModule {
         },
         ReminderJobs,
         ReminderScheduleLeader,
+        { provide: DispensasiOutbox, useFactory: (ds: DataSource) => new DispensasiOutbox(ds), inject: [DS] },
+        {
+          provide: DispensasiProcessManager,
+          useFactory: (ds: DataSource, es: EventStore, o: DispensasiOutbox, c: Clock) => new DispensasiProcessManager(ds, es, o, c),
+          inject: [DS, EventStore, DispensasiOutbox, Clock],
+        },
+        { provide: DISPENSASI_NOTICE_OPTIONS, useValue: { pollMs: 1000, delayMs: 15_000, ...dispensasi } satisfies DispensasiNoticeOptions },
+        DispensasiNotices,
       ],
-      exports: [ReminderRunner, ReminderScheduleLeader, OutboxDispatcher, Mailer],
+      exports: [ReminderRunner, ReminderScheduleLeader, OutboxDispatcher, Mailer, DispensasiNotices, DispensasiOutbox, DispensasiProcessManager],
     };
   }
 }

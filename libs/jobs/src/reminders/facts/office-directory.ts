@@ -45,12 +45,12 @@ export interface Recipient {
 export class OfficeDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
-  async activeOffices(zone?: OfficeTimeZone): Promise<OfficeReminderSettings[]> {
+  async activeOffices(zone?: OfficeTimeZone, satker?: string): Promise<OfficeReminderSettings[]> {
     const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown }> = await this.dataSource.query(
       `SELECT s.code, s.name, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days,
               ${extensionGrantsSql('s')} AS extensions FROM satker s
-        WHERE s.active AND ($1::text IS NULL OR s.time_zone = $1) ORDER BY s.code`,
-      [zone ?? null],
+        WHERE s.active AND ($1::text IS NULL OR s.time_zone = $1) AND ($2::text IS NULL OR s.code = $2) ORDER BY s.code`,
+      [zone ?? null, satker ?? null],
     );
     return rows
       .filter((r) => (OFFICE_TIME_ZONES as string[]).includes(r.time_zone))
@@ -65,7 +65,7 @@ export class OfficeDirectory {
   }
 
   async office(satker: string): Promise<OfficeReminderSettings | null> {
-    return (await this.activeOffices()).find((o) => o.satker === satker) ?? null;
+    return (await this.activeOffices(undefined, satker))[0] ?? null;
   }
 
   /** Which of `keys` the office's reminders already hold. */
