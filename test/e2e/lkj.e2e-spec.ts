@@ -3,12 +3,13 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStore } from '@kinerja/event-store';
-import { LkjFileIntegrity, LkjProducer, LkjOutbox } from '@kinerja/jobs';
+import { LkjFileIntegrity, LkjProcessManager, LkjProducer, LkjOutbox } from '@kinerja/jobs';
 import { ContentAddressedStore } from '@kinerja/platform';
 import { jember2024ApprovedReports } from '@kinerja/reporting';
 import { YearDriver } from '../../libs/jobs/src/lkj/testing/year-driver.testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens } from './workflow/jember-office.fixture';
+import { drainProjections } from './workflow/deadline-clock.fixture';
 
 /**
  * The LKj over HTTP: a draft at any time, a final refused until the year is approved and then
@@ -234,5 +235,31 @@ describe('Laporan Kinerja over HTTP', () => {
     const closed = await resolve();
     expect(closed.status).toBe(200);
     expect(closed.body.alert).toMatchObject({ resolutionReason: 'Berkas PDF dipulihkan dari cadangan harian.' });
+  });
+
+  it('marks the produced final stale when the ADMIN sets a scale that rates it differently, and says why in the overview and the audit trail', async () => {
+    const rows = [
+      { minExclusive: '100', maxInclusive: null, category: 'Berhasil', meaning: 'Melampaui target' },
+      { minExclusive: '80', maxInclusive: '100', category: 'Cukup Berhasil', meaning: 'Mendekati target' },
+      { minExclusive: null, maxInclusive: '80', category: 'Tidak Berhasil', meaning: 'Jauh dari target' },
+    ];
+    const put = await t.http.put(`/api/v1/satker/${JEMBER}/rating-scale`).set(as(tokens.admin)).send({ label: 'ketat-2025', rows, reason: 'Keputusan rapat pleno.' });
+    expect(put.status).toBe(200);
+    expect((await t.app.get(LkjProcessManager).catchUpThroughNow()).map((i) => i.version)).toEqual([3]);
+    const overview = await t.http.get(base).set(as(tokens.sekretaris));
+    expect(overview.body.status).toBe('pending');
+    expect(overview.body.versions.slice(1)).toEqual([
+      expect.objectContaining({ version: 2, stale: true, staleReason: 'Skala penilaian capaian diubah (versi 1) setelah LKj dibuat.' }),
+      expect.objectContaining({ version: 3, draft: false, reason: 'RATING_SCALE_CHANGED', status: 'pending', stale: false }),
+    ]);
+    await drainProjections(t);
+    const trail = await t.http.get(`/api/v1/satker/${JEMBER}/audit/trail`).query({ type: 'LkjMarkedStale' }).set(as(tokens.inspektorat));
+    expect(trail.status).toBe(200);
+    expect((trail.body.items as Array<{ eventType: string; summary: string; reason: string | null }>).filter((r) => r.eventType === 'LkjMarkedStale')).toEqual([
+      expect.objectContaining({
+        summary: 'Menandai LKj 2024 versi 2 (final) usang: isinya tidak lagi sesuai data terkini.',
+        reason: 'Skala penilaian capaian diubah (versi 1) setelah LKj dibuat.',
+      }),
+    ]);
   });
 });
