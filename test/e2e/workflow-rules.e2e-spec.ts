@@ -227,6 +227,20 @@ describe('workflow rules at the HTTP edge', () => {
       expect({ status: current.status, state: current.body.status, etag: current.headers.etag }).toEqual({ status: 200, state: 'SUBMITTED', etag: '"3"' });
     });
 
+    it.each([
+      ['empty', ''],
+      ['blank', '   '],
+      ['longer than 120 characters', 'k'.repeat(121)],
+      ['with a control or non-ASCII character', 'kunci\u00e9-1'],
+    ])('refuses an Idempotency-Key that is %s (422 IDEMPOTENCY.INVALID_KEY), appending nothing', async (_what, key) => {
+      const before = await t.http.get(report(2024, 5)).set(as(tokens.kasubbag.KUL));
+      const put = await t.http.put(report(2024, 5)).set(as(tokens.kasubbag.KUL)).set('Idempotency-Key', key).send(content(5));
+      expect({ status: put.status, code: put.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY.INVALID_KEY' });
+      expect(put.body.message).toMatch(/Idempotency-Key/);
+      const after = await t.http.get(report(2024, 5)).set(as(tokens.kasubbag.KUL));
+      expect({ status: after.status, version: after.body.version }).toEqual({ status: before.status, version: before.body.version });
+    });
+
     it('replays a command with the same Idempotency-Key: the first answer, nothing appended', async () => {
       const key = 'approve-2024-02-kul-0001';
       const first = await t.http.post(`${report(2024, 2)}/approve`).set(as(tokens.sekretaris)).set('Idempotency-Key', key).send({});

@@ -18,13 +18,17 @@ import { normaliseJson, sha256Hex } from './event-envelope';
 /** A key of one person (scoped to them), at most this long as the client sends it. */
 export const CLIENT_KEY_MAX_LENGTH = 120;
 
-/** `<actor>:<key>`, or null without a key; refuses a key that is too long or not printable ASCII. */
+/**
+ * `<actor>:<key>`, or null without a key; refuses a key that is empty (a client that sent the header
+ * meant its retry to be safe: an empty key read as none would make it a second command), too long or
+ * not printable ASCII.
+ */
 export function actorScopedKey(actorId: string, key: string | null | undefined): string | null {
-  if (key === undefined || key === null || key === '') return null;
+  if (key === undefined || key === null) return null;
   if (key.length > CLIENT_KEY_MAX_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
     throw new DomainError(
       'IDEMPOTENCY.INVALID_KEY',
-      `Idempotency-Key harus 1–${CLIENT_KEY_MAX_LENGTH} karakter ASCII tanpa spasi.`,
+      `Idempotency-Key harus 1–${CLIENT_KEY_MAX_LENGTH} karakter ASCII tanpa spasi (mis. sebuah UUID); kirim ulang dengan kunci seperti itu, atau tanpa header Idempotency-Key.`,
       'validation',
     );
   }
