@@ -8,6 +8,32 @@ const DEADLINE_BASIS_DESCRIPTION =
   'DISPENSASI tanggal dispensasi yang diberikan Sekretaris/Admin setelah batas waktu lewat, ketika laporan ini masih terutang ' +
   '(laporan yang sudah dikirim sebelum dispensasi tetap memakai batas waktunya sendiri)';
 
+const FIRST_SUBMITTED_AT_DESCRIPTION =
+  'Waktu pengajuan PERTAMA laporan ini (peristiwa RealisasiSubmitted pertama); ketepatan waktu dinilai dari pengajuan ini saja. null: belum pernah diajukan';
+const SUBMITTED_ON_TIME_DESCRIPTION =
+  'Ketepatan waktu pelaporan. true: pengajuan pertama jatuh pada atau sebelum hari batas waktu (sampai pukul 23.59 waktu kantor); false: sesudahnya. ' +
+  'Hanya pengajuan PERTAMA yang dihitung: pengajuan ulang setelah dikembalikan dan revisi laporan yang sudah disetujui tidak pernah membuat laporan terlambat. ' +
+  'Batas waktunya adalah batas waktu laporan pada saat pengajuan pertama: batas waktu bulan itu sendiri, batas waktu susulan (PK disetujui terlambat), ' +
+  'atau dispensasi yang diberikan selagi laporan masih terutang, yaitu sebelum pengajuan pertama. Dispensasi yang diberikan sesudahnya ' +
+  '(mis. selagi laporan yang terlambat sedang dikembalikan) dapat mengubah `deadline` laporan itu tetapi tidak menjadikannya tepat waktu. ' +
+  'null: belum pernah diajukan, atau laporan tidak wajib (subbagian bukan PIC indikator PK bulan itu, atau belum ada PK yang disetujui)';
+const DAYS_LATE_DESCRIPTION =
+  'Hari kalender kantor penuh dari hari batas waktu sampai hari pengajuan pertama (diajukan sehari sesudah hari batas waktu: 1); 0 bila tepat waktu; null bila `submittedOnTime` null';
+
+/** Ketepatan waktu pelaporan of an office's (or every office's) owed reports of the year. */
+export class TimelinessSummaryDto {
+  @ApiProperty({ example: 40, description: 'Laporan wajib yang pengajuan pertamanya tepat waktu (`submittedOnTime` true)' }) onTime: number;
+  @ApiProperty({ example: 3, description: 'Laporan wajib yang pengajuan pertamanya terlambat (`submittedOnTime` false)' }) late: number;
+  @ApiProperty({ example: 1, description: 'Laporan wajib yang batas waktunya sudah lewat dan belum pernah diajukan' }) notYetSubmitted: number;
+  @ApiProperty({
+    example: '90.91', nullable: true, type: String,
+    description: 'onTime ÷ (onTime + late + notYetSubmitted) × 100, dua angka di belakang titik (aritmetika desimal, pembulatan setengah ke atas). ' +
+      'Laporan wajib yang belum jatuh tempo dan belum diajukan tidak dihitung (masih bisa tepat waktu), begitu pula laporan yang tidak wajib. ' +
+      'null: belum ada laporan yang jatuh tempo atau diajukan',
+  })
+  onTimePercent: string | null;
+}
+
 export class SubmitterDto {
   @ApiProperty({ example: '3a1e5f0c-1b2d-4c3e-9f4a-5b6c7d8e9f00' }) id: string;
   @ApiProperty({ example: 'kasubbag.kul', nullable: true, type: String }) username: string | null;
@@ -42,6 +68,9 @@ export class StatusMatrixMonthDto {
   @ApiProperty({ example: '2025-02-03T02:00:00.000Z', nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
   @ApiProperty({ example: '2025-02-04T03:00:00.000Z', nullable: true, type: String, format: 'date-time' }) approvedAt: string | null;
   @ApiProperty({ example: null, nullable: true, type: String, description: 'Alasan pengembalian terakhir' }) returnReason: string | null;
+  @ApiProperty({ example: '2025-02-03T02:00:00.000Z', nullable: true, type: String, format: 'date-time', description: FIRST_SUBMITTED_AT_DESCRIPTION }) firstSubmittedAt: string | null;
+  @ApiProperty({ example: true, nullable: true, type: Boolean, description: SUBMITTED_ON_TIME_DESCRIPTION }) submittedOnTime: boolean | null;
+  @ApiProperty({ example: 0, nullable: true, type: Number, description: DAYS_LATE_DESCRIPTION }) daysLate: number | null;
 }
 
 export class StatusMatrixRowDto {
@@ -55,6 +84,7 @@ export class StatusMatrixDto {
   @ApiProperty({ example: 'Asia/Jakarta' }) timeZone: string;
   @ApiProperty({ example: 5, description: 'Tanggal batas waktu kantor saat ini: laporan bulan M jatuh tempo pada tanggal ini di bulan M+1 untuk bulan yang batas waktunya belum lewat ketika tanggal itu ditetapkan. Batas waktu tiap bulan ada di `deadline` selnya' }) deadlineDay: number;
   @ApiProperty({ type: [StatusMatrixRowDto], description: 'Satu baris per subbagian (yang aktif, dan yang sudah punya laporan)' }) rows: StatusMatrixRowDto[];
+  @ApiProperty({ type: TimelinessSummaryDto, description: 'Ketepatan waktu pelaporan satker ini sepanjang tahun, dari sel-sel di atas' }) timeliness: TimelinessSummaryDto;
 }
 
 /** Owed monthly reports (subbagian × month) by state; NOT_REQUIRED cells are owed by nobody and not counted. */
@@ -83,12 +113,14 @@ export class OfficeStatusSummaryDto {
   @ApiProperty({ description: 'Sudah ada PK tahun ini yang disetujui (tanpa itu tidak ada laporan yang wajib)' }) pkApproved: boolean;
   @ApiProperty({ type: StateCountsDto }) counts: StateCountsDto;
   @ApiProperty({ type: [OverdueReportDto], description: 'Laporan yang terlambat, bulan terlama lebih dahulu' }) overdue: OverdueReportDto[];
+  @ApiProperty({ type: TimelinessSummaryDto, description: 'Ketepatan waktu pelaporan satker ini, sama dengan `timeliness` matriks statusnya' }) timeliness: TimelinessSummaryDto;
 }
 
 export class StatusSummaryTotalsDto extends StateCountsDto {
   @ApiProperty({ example: 553 }) offices: number;
   @ApiProperty({ example: 3, description: 'Satker tanpa PK yang disetujui untuk tahun ini' }) officesWithoutPk: number;
   @ApiProperty({ example: 12, description: 'Satker yang memiliki paling sedikit satu laporan terlambat' }) officesWithOverdue: number;
+  @ApiProperty({ type: TimelinessSummaryDto, description: 'Ketepatan waktu pelaporan semua satker dalam cakupan: jumlah hitungan tiap satker, persentase dari jumlah itu (bukan rata-rata persentase)' }) timeliness: TimelinessSummaryDto;
 }
 
 export class StatusSummaryDto {
@@ -114,6 +146,23 @@ export class RealisasiListCellDto {
   dueDate: string;
   @ApiProperty({ enum: DEADLINE_BASES, example: 'OWN', description: DEADLINE_BASIS_DESCRIPTION }) deadlineBasis: string;
   @ApiProperty({ example: false, description: 'Batas waktu sudah lewat dan laporan belum pernah dikirim, atau masih draf/dikembalikan tanpa pernah disetujui' }) overdue: boolean;
+  @ApiProperty({ example: '2026-02-03T02:00:00.000Z', nullable: true, type: String, format: 'date-time', description: FIRST_SUBMITTED_AT_DESCRIPTION + ' (`submittedAt`: pengajuan terakhir)' }) firstSubmittedAt: string | null;
+  @ApiProperty({ example: true, nullable: true, type: Boolean, description: SUBMITTED_ON_TIME_DESCRIPTION }) submittedOnTime: boolean | null;
+  @ApiProperty({ example: 0, nullable: true, type: Number, description: DAYS_LATE_DESCRIPTION }) daysLate: number | null;
+}
+
+/** The deadline and timeliness fields `GET realisasi/{year}/{month}/{subbagian}` adds to the report. */
+export class RealisasiDeadlineFieldsDto {
+  @ApiProperty({
+    example: '2024-02-05',
+    description: 'Hari batas waktu laporan ini (kalender kantor): batas waktu bulan itu sendiri, batas waktu susulan bila PK tahun itu pertama kali disetujui ' +
+      'setelah batas waktu bulan itu lewat, atau tanggal dispensasi yang diberikan selagi laporan ini masih terutang; terlambat mulai hari berikutnya',
+  })
+  deadline: string;
+  @ApiProperty({ enum: DEADLINE_BASES, example: 'OWN', description: DEADLINE_BASIS_DESCRIPTION }) deadlineBasis: string;
+  @ApiProperty({ example: '2024-02-02T03:00:00.000Z', nullable: true, type: String, format: 'date-time', description: FIRST_SUBMITTED_AT_DESCRIPTION + ' (`submittedAt`: pengajuan terakhir)' }) firstSubmittedAt: string | null;
+  @ApiProperty({ example: true, nullable: true, type: Boolean, description: SUBMITTED_ON_TIME_DESCRIPTION }) submittedOnTime: boolean | null;
+  @ApiProperty({ example: 0, nullable: true, type: Number, description: DAYS_LATE_DESCRIPTION }) daysLate: number | null;
 }
 
 export class RealisasiListMonthDto {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError, type RealisasiContent, type RealisasiKey } from '@kinerja/domain';
 import type { AuthenticatedUser } from '@kinerja/identity';
@@ -15,8 +15,8 @@ import { ReasonBody, VersionedBody } from '../perjanjian-kinerja/pk.dto';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { RealisasiContentBody, ReportParams, SubmitRealisasiBody, YearParams } from './realisasi.dto';
-import { REALISASI_HISTORY_EXAMPLE, REALISASI_LIST_EXAMPLE, REALISASI_VIEW_EXAMPLE } from './realisasi.examples';
-import { RealisasiListDto } from './realisasi-read-models.dto';
+import { REALISASI_DETAIL_EXAMPLE, REALISASI_HISTORY_EXAMPLE, REALISASI_LIST_EXAMPLE, REALISASI_VIEW_EXAMPLE } from './realisasi.examples';
+import { RealisasiDeadlineFieldsDto, RealisasiListDto } from './realisasi-read-models.dto';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
 
@@ -35,6 +35,7 @@ function assertMayRead(user: AuthenticatedUser, subbagian: string): void {
 
 /** Monthly realisasi reports: filled by the Kasubbag of the subbagian, approved or returned by the Sekretaris. */
 @ApiTags('Realisasi bulanan')
+@ApiExtraModels(RealisasiDeadlineFieldsDto)
 @ApiNotFoundResponse({ type: ErrorBody, description: 'Satker di luar cakupan Anda, atau laporan belum ada (REALISASI.NOT_FOUND)' })
 @Controller('satker/:satker/realisasi')
 export class RealisasiController {
@@ -103,8 +104,11 @@ export class RealisasiController {
 
   @Get(':year/:month/:subbagian')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Keadaan laporan saat ini' })
-  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  @ApiOperation({
+    summary: 'Keadaan laporan saat ini, dengan batas waktunya dan ketepatan waktu pelaporannya',
+    description: 'Selain keadaan laporan (lihat contoh), jawaban memuat `deadline`, `deadlineBasis`, `firstSubmittedAt`, `submittedOnTime` dan `daysLate` (skema di bawah).',
+  })
+  @ApiOkResponse({ schema: { allOf: [{ $ref: getSchemaPath(RealisasiDeadlineFieldsDto) }], example: REALISASI_DETAIL_EXAMPLE } })
   async get(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     assertMayRead(user, p.subbagian);
     return withEtag(res, await this.queries.execute(new GetRealisasiQuery(keyOf(p))));

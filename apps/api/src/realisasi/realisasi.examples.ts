@@ -12,6 +12,11 @@ export const REALISASI_VIEW_EXAMPLE = {
   content: CONTENT, submittedBy: '3a1e…', submittedAt: '2024-02-02T03:00:00.000Z', lastReturn: null, approved: null, revisionReason: null,
 };
 
+/** `GET realisasi/{year}/{month}/{subbagian}`: the report with its deadline and timeliness. */
+export const REALISASI_DETAIL_EXAMPLE = {
+  ...REALISASI_VIEW_EXAMPLE, deadline: '2024-02-05', deadlineBasis: 'OWN', firstSubmittedAt: '2024-02-02T03:00:00.000Z', submittedOnTime: true, daysLate: 0,
+};
+
 export const REALISASI_HISTORY_EXAMPLE = {
   satker: 'kpu-kab-jember', year: 2024, month: 1, subbagian: 'KUL', version: 4,
   entries: [{
@@ -23,5 +28,5 @@ export const REALISASI_HISTORY_EXAMPLE = {
 
 export const REALISASI_LIST_EXAMPLE = {
   satker: 'kpu-kab-jember', year: 2026, subbagian: ['HSDM', 'KUL', 'PDI', 'TPH'],
-  months: [{ month: 1, dueDate: '2026-02-05', reports: [{ subbagian: 'KUL', status: 'APPROVED', version: 3, revision: 0, submittedAt: '2026-02-03T02:00:00.000Z', dueDate: '2026-02-05', deadlineBasis: 'OWN', overdue: false }] }],
+  months: [{ month: 1, dueDate: '2026-02-05', reports: [{ subbagian: 'KUL', status: 'APPROVED', version: 3, revision: 0, submittedAt: '2026-02-03T02:00:00.000Z', dueDate: '2026-02-05', deadlineBasis: 'OWN', overdue: false, firstSubmittedAt: '2026-02-03T02:00:00.000Z', submittedOnTime: true, daysLate: 0 }] }],
 };

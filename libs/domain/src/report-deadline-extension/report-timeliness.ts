@@ -74,6 +74,11 @@ export function summariseTimeliness(
     else if (r.submittedOnTime === false) late += 1;
     else if (r.deadlinePassed) notYetSubmitted += 1;
   }
+  return timelinessOfCounts(onTime, late, notYetSubmitted);
+}
+
+/** A summary from its counts (those of `summariseTimeliness`, or their sums over offices: a percentage of the sums, never an average of percentages). */
+export function timelinessOfCounts(onTime: number, late: number, notYetSubmitted: number): TimelinessSummary {
   const counted = onTime + late + notYetSubmitted;
   return { onTime, late, notYetSubmitted, onTimePercent: counted === 0 ? null : onTimePercentOf(onTime, counted) };
 }

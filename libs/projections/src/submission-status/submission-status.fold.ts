@@ -8,6 +8,9 @@ export interface SubmissionStatusRow extends ReportKey {
   status: StoredSubmissionStatus;
   revision: number;
   first_saved_at: string;
+  /** The first `RealisasiSubmitted` of the report: what its timeliness is judged by (`reportTimeliness`). */
+  first_submitted_at: string | null;
+  /** The latest submission. */
   submitted_at: string | null;
   submitted_by: string | null;
   approved_at: string | null;
@@ -24,7 +27,7 @@ export function evolveSubmissionStatus(row: SubmissionStatusRow | null, key: Rep
     if (event.type !== 'RealisasiDraftSaved') throw new Error(`submission-status: ${event.type} before the report was opened`);
     const d = event.data;
     return {
-      ...key, status: 'DRAFT', revision: d.revision, first_saved_at: d.savedAt, submitted_at: null, submitted_by: null,
+      ...key, status: 'DRAFT', revision: d.revision, first_saved_at: d.savedAt, first_submitted_at: null, submitted_at: null, submitted_by: null,
       approved_at: null, approved_by: null, returned_at: null, returned_by: null, return_reason: null, last_changed_at: d.savedAt,
     };
   }
@@ -34,7 +37,10 @@ export function evolveSubmissionStatus(row: SubmissionStatusRow | null, key: Rep
       return { ...row, revision: event.data.revision, last_changed_at: event.data.savedAt };
     case 'RealisasiSubmitted': {
       const d = event.data;
-      return { ...row, status: 'SUBMITTED', revision: d.revision, submitted_at: d.submittedAt, submitted_by: d.submittedBy, last_changed_at: d.submittedAt };
+      return {
+        ...row, status: 'SUBMITTED', revision: d.revision, first_submitted_at: row.first_submitted_at ?? d.submittedAt,
+        submitted_at: d.submittedAt, submitted_by: d.submittedBy, last_changed_at: d.submittedAt,
+      };
     }
     case 'RealisasiApproved': {
       const d = event.data;

@@ -13,6 +13,7 @@ const COLUMNS: readonly Column[] = [
   { name: 'status', type: 'text' },
   { name: 'revision', type: 'integer' },
   { name: 'first_saved_at', type: 'timestamptz' },
+  { name: 'first_submitted_at', type: 'timestamptz' },
   { name: 'submitted_at', type: 'timestamptz' },
   { name: 'submitted_by', type: 'text' },
   { name: 'approved_at', type: 'timestamptz' },
@@ -23,12 +24,13 @@ const COLUMNS: readonly Column[] = [
   { name: 'last_changed_at', type: 'timestamptz' },
 ];
 const KEY = REPORT_KEY_COLUMNS.map((c) => c.name);
-const TIMES = ['first_saved_at', 'submitted_at', 'approved_at', 'returned_at', 'last_changed_at'] as const;
+const TIMES = ['first_saved_at', 'first_submitted_at', 'submitted_at', 'approved_at', 'returned_at', 'last_changed_at'] as const;
 
 /** Office × subbagian × month: the state of each monthly report (no row: not started). */
 export class SubmissionStatusProjection implements Projection {
   readonly name = 'submission-status';
-  readonly version = 1;
+  /** 2: `first_submitted_at` (rows written by version 1 lack it, so they are rebuilt). */
+  readonly version = 2;
   readonly tables = [SUBMISSION_STATUS_TABLE] as const;
 
   async apply(events: readonly GlobalEvent[], manager: EntityManager, context: ProjectionContext): Promise<void> {

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import {
-  deadlineOfReport, localDateOf, localDateText, picsOwingByMonth, pkOpenedOn, realisasiStreamId, reportDeadlineAndBasis,
+  deadlineHasPassed, deadlineOfReport, localDateOf, localDateText, picsOwingByMonth, pkOpenedOn, realisasiStreamId, reportDeadlineAndBasis,
+  reportTimeliness, summariseTimeliness,
   type ApprovedPkPics, type DeadlineBasis, type DeadlineDayHistory, type GrantedDeadlineExtension, type LocalDate, type ReportMove,
+  type TimelinessSummary,
 } from '@kinerja/domain';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
@@ -24,9 +26,16 @@ export interface SubmissionCell {
   deadline: string;
   /** How `deadline` came about: the month's own, the catch-up one, or a dispensasi. */
   deadlineBasis: DeadlineBasis;
+  /** The latest submission. */
   submittedAt: string | null;
   approvedAt: string | null;
   returnReason: string | null;
+  /** The report's first submission, what its timeliness is judged by (`reportTimeliness`); null while never submitted. */
+  firstSubmittedAt: string | null;
+  /** First submitted by its deadline day as it stood then (`reportTimeliness`); null while never submitted, or not owed. */
+  submittedOnTime: boolean | null;
+  /** Whole office-calendar days after that deadline day, 0 when on time; null as `submittedOnTime`. */
+  daysLate: number | null;
 }
 
 export interface SubmissionMatrix {
@@ -39,6 +48,8 @@ export interface SubmissionMatrix {
   pkApproved: boolean;
   subbagian: string[];
   cells: SubmissionCell[];
+  /** Ketepatan waktu pelaporan of the year's owed reports (`summariseTimeliness`). */
+  timeliness: TimelinessSummary;
 }
 
 interface StoredRow {
@@ -47,6 +58,7 @@ interface StoredRow {
   status: StoredSubmissionStatus;
   revision: number;
   /** ISO 8601 in UTC with milliseconds, as `toISOString` writes it (`STORED_COLUMNS`). */
+  first_submitted_at: string | null;
   submitted_at: string | null;
   approved_at: string | null;
   return_reason: string | null;
@@ -56,7 +68,7 @@ interface StoredRow {
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
 
 /** The stored columns of a cell; a national overview reads some 26,000 of them. */
-const STORED_COLUMNS = `subbagian, month, status, revision, ${isoText('submitted_at')}, ${isoText('approved_at')}, return_reason`;
+const STORED_COLUMNS = `subbagian, month, status, revision, ${isoText('first_submitted_at')}, ${isoText('submitted_at')}, ${isoText('approved_at')}, return_reason`;
 
 /**
  * The submission matrix of one office and year: every active subbagian (and any that has a
@@ -75,6 +87,7 @@ export class SubmissionStatusQuery {
     const [{ name: _name, parentCode: _parentCode, ...matrix }] = await this.matrices([satker], year, now);
     return matrix;
   }
+
 
   /**
    * `matrix` of many offices with four queries in all, whatever their number (a national overview),
@@ -191,18 +204,24 @@ function buildMatrix(input: MatrixInput): SubmissionMatrix {
     return deadlineOfReport(deadline, catchUp, extensions, year, month, moves.get(realisasiStreamId(satker, year, month, subbagian)) ?? []);
   };
   const cells: SubmissionCell[] = [];
+  const counted: Array<{ owed: boolean; submittedOnTime: boolean | null; deadlinePassed: boolean }> = [];
   for (const subbagian of names) {
     for (let month = 1; month <= 12; month++) {
       const row = byCell.get(`${subbagian}|${month}`) ?? null;
       const { deadline: d, basis } = ofReport(subbagian, month);
+      const owed = owingByMonth[month - 1].has(subbagian);
+      const { deadline: own, catchUp } = monthly[month - 1];
+      const timeliness = reportTimeliness(own, catchUp, extensions, year, month, row?.first_submitted_at ?? null, owed, timeZone);
+      counted.push({ owed, submittedOnTime: timeliness.submittedOnTime, deadlinePassed: deadlineHasPassed(d, today) });
       cells.push({
         subbagian, month,
-        status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { deadline: d, owed: owingByMonth[month - 1].has(subbagian) }, today),
+        status: statusShown(row && { status: row.status, approvedOnce: row.approved_at !== null }, { deadline: d, owed }, today),
         revision: row?.revision ?? null,
         deadline: localDateText(d), deadlineBasis: basis,
         submittedAt: row?.submitted_at ?? null, approvedAt: row?.approved_at ?? null, returnReason: row?.return_reason ?? null,
+        ...timeliness,
       });
     }
   }
-  return { satker, year, timeZone, deadlineDay, pkApproved: versions.length > 0, subbagian: names, cells };
+  return { satker, year, timeZone, deadlineDay, pkApproved: versions.length > 0, subbagian: names, cells, timeliness: summariseTimeliness(counted) };
 }

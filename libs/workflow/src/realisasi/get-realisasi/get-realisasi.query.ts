@@ -1,9 +1,15 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { RealisasiKey } from '@kinerja/domain';
+import { approvedVersionsOf, pkOpenedOn, subbagianOwingByMonth, type RealisasiKey } from '@kinerja/domain';
+import { PkReader } from '../../perjanjian-kinerja/pk-reader';
+import { SatkerDirectory } from '../../shared/satker-directory';
 import { RealisasiReader } from '../realisasi-reader';
+import { reportDeadlineView, type ReportDeadlineView } from '../report-deadline-view';
 import { toRealisasiView, type RealisasiView } from '../realisasi.view';
 
-export class GetRealisasiQuery extends Query<RealisasiView> {
+/** `GET realisasi/{year}/{month}/{subbagian}`: the report with its deadline and whether it came in on time. */
+export type RealisasiDetailView = RealisasiView & ReportDeadlineView;
+
+export class GetRealisasiQuery extends Query<RealisasiDetailView> {
   constructor(readonly key: RealisasiKey) {
     super();
   }
@@ -11,10 +17,15 @@ export class GetRealisasiQuery extends Query<RealisasiView> {
 
 @QueryHandler(GetRealisasiQuery)
 export class GetRealisasiHandler implements IQueryHandler<GetRealisasiQuery> {
-  constructor(private readonly reader: RealisasiReader) {}
+  constructor(private readonly reader: RealisasiReader, private readonly directory: SatkerDirectory, private readonly pk: PkReader) {}
 
-  async execute({ key }: GetRealisasiQuery): Promise<RealisasiView> {
+  async execute({ key }: GetRealisasiQuery): Promise<RealisasiDetailView> {
     const { state, version } = await this.reader.load(key);
-    return toRealisasiView(state, key, version);
+    const view = toRealisasiView(state, key, version);
+    // The same facts and rule as the monthly list and the status matrix (`reportDeadlineView`).
+    const [facts, { state: pk }] = await Promise.all([this.directory.facts(key.satker), this.pk.load(key.satker, key.year)]);
+    const versions = approvedVersionsOf(pk);
+    const owed = subbagianOwingByMonth(versions, key.year, facts.timeZone)[key.month - 1].includes(key.subbagian);
+    return { ...view, ...reportDeadlineView(facts, key.year, key.month, pkOpenedOn(versions, facts.timeZone), state, owed) };
   }
 }

@@ -1,5 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@kinerja/platform';
+import type { TimelinessSummary } from '@kinerja/domain';
 import { SubmissionStatusQuery, type SubmissionCell } from '@kinerja/projections';
 
 /** One cell of the read model without its subbagian (the row names it). */
@@ -17,6 +18,8 @@ export interface StatusMatrixView {
   timeZone: string;
   deadlineDay: number;
   rows: StatusMatrixRow[];
+  /** Ketepatan waktu pelaporan of the office's owed reports of the year (`summariseTimeliness`). */
+  timeliness: TimelinessSummary;
 }
 
 /**
@@ -43,6 +46,6 @@ export class GetStatusMatrixHandler implements IQueryHandler<GetStatusMatrixQuer
         .sort((a, b) => a.month - b.month)
         .map(({ subbagian: _subbagian, ...month }: SubmissionCell) => month),
     }));
-    return { satker, year, timeZone: matrix.timeZone, deadlineDay: matrix.deadlineDay, rows };
+    return { satker, year, timeZone: matrix.timeZone, deadlineDay: matrix.deadlineDay, rows, timeliness: matrix.timeliness };
   }
 }

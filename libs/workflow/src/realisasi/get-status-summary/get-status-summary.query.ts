@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@kinerja/platform';
-import { localDateOf, localDateText, type DeadlineBasis } from '@kinerja/domain';
+import { localDateOf, localDateText, timelinessOfCounts, type DeadlineBasis, type TimelinessSummary } from '@kinerja/domain';
 import { submissionMatricesVersion, SubmissionStatusQuery, type OfficeSubmissionMatrix } from '@kinerja/projections';
 import { DataSource } from 'typeorm';
 import { StatusSummaryCache, type DatedAnswer } from './status-summary-cache';
@@ -21,12 +21,14 @@ export interface OfficeStatusSummary {
   counts: StateCounts;
   /** The overdue ones, oldest first; `deadlineBasis` says whether the deadline is the month's own, a catch-up one or a dispensasi. */
   overdue: Array<{ subbagian: string; month: number; deadline: string; deadlineBasis: DeadlineBasis }>;
+  /** Ketepatan waktu pelaporan: the office's owed reports due or sent, by how they were first submitted (its status matrix's). */
+  timeliness: TimelinessSummary;
 }
 
 export interface StatusSummaryView {
   year: number;
   asOf: string;
-  totals: StateCounts & { offices: number; officesWithoutPk: number; officesWithOverdue: number };
+  totals: StateCounts & { offices: number; officesWithoutPk: number; officesWithOverdue: number; timeliness: TimelinessSummary };
   offices: OfficeStatusSummary[];
 }
 
@@ -76,7 +78,7 @@ export class GetStatusSummaryHandler implements IQueryHandler<GetStatusSummaryQu
   private async compute(satkers: readonly string[], year: number, now: Date): Promise<DatedAnswer<StatusSummaryAnswer>> {
     const matrices = await this.submissions.matrices(satkers, year, now);
     const summaries = matrices.map(summarise).sort((a, b) => a.satker.localeCompare(b.satker));
-    const totals = { ...emptyCounts(), offices: summaries.length, officesWithoutPk: 0, officesWithOverdue: 0 };
+    const totals = { ...emptyCounts(), offices: summaries.length, officesWithoutPk: 0, officesWithOverdue: 0, timeliness: totalTimeliness(summaries) };
     for (const s of summaries) {
       for (const state of OWED_STATES) totals[state] += s.counts[state];
       if (!s.pkApproved) totals.officesWithoutPk += 1;
@@ -99,6 +101,12 @@ function summarise(m: OfficeSubmissionMatrix): OfficeStatusSummary {
   overdue.sort((a, b) => a.month - b.month || a.subbagian.localeCompare(b.subbagian));
   return {
     satker: m.satker, name: m.name, parentCode: m.parentCode,
-    timeZone: m.timeZone, deadlineDay: m.deadlineDay, pkApproved: m.pkApproved, counts, overdue,
+    timeZone: m.timeZone, deadlineDay: m.deadlineDay, pkApproved: m.pkApproved, counts, overdue, timeliness: m.timeliness,
   };
+}
+
+/** The offices' timeliness added up, the percentage taken over the sums (not an average of percentages). */
+function totalTimeliness(summaries: readonly OfficeStatusSummary[]): TimelinessSummary {
+  const sum = (pick: (t: TimelinessSummary) => number) => summaries.reduce((n, s) => n + pick(s.timeliness), 0);
+  return timelinessOfCounts(sum((t) => t.onTime), sum((t) => t.late), sum((t) => t.notYetSubmitted));
 }

@@ -112,6 +112,16 @@ describe('realisasi list of a year: overdue follows the one rule of the submissi
     expect(view.months.slice(0, 4).map((m) => m.dueDate)).toEqual(['2024-04-05', '2024-04-05', '2024-04-05', '2024-05-05']);
   });
 
+  it('given a report first submitted on time, returned and sent again late, then it is on time by its first submission; one first sent late is late', async () => {
+    const sentOn = (submittedAt: string, revision = 0): RealisasiEvent => ({ type: 'RealisasiSubmitted', data: { revision, resubmission: false, submittedBy: 'u-kul', submittedAt } });
+    const onTime = await januaryCell([saved, submitted(0), returned(0), sentOn('2024-03-05T03:00:00Z')], LATE);
+    expect(onTime).toMatchObject({ firstSubmittedAt: '2024-02-01T02:00:00Z', submittedAt: '2024-03-05T03:00:00Z', submittedOnTime: true, daysLate: 0 });
+    // 8 February 00:30 in Jakarta is still 7 February in UTC: three office days after 5 February.
+    const late = await januaryCell([saved, sentOn('2024-02-07T17:30:00Z')], LATE);
+    expect(late).toMatchObject({ firstSubmittedAt: '2024-02-07T17:30:00Z', submittedOnTime: false, daysLate: 3 });
+    expect(await januaryCell([saved], LATE)).toMatchObject({ firstSubmittedAt: null, submittedOnTime: null, daysLate: null });
+  });
+
   it('given no approved PK yet, then nothing is owed and nothing is overdue', async () => {
     expect(await januaryCell([], LATE, null)).toMatchObject({ status: 'NOT_REQUIRED', overdue: false });
   });

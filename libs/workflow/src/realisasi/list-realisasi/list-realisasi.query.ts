@@ -1,11 +1,12 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
-  approvedVersionsOf, localDateOf, localDateText, pkOpenedOn, reportMovesOf, subbagianOwingByMonth, type DeadlineBasis, type RealisasiStatus,
+  approvedVersionsOf, localDateOf, localDateText, parseLocalDate, pkOpenedOn, subbagianOwingByMonth, type DeadlineBasis, type RealisasiStatus,
 } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { statusShown } from '@kinerja/projections';
 import { PkReader } from '../../perjanjian-kinerja/pk-reader';
-import { deadlineOfMonth, deadlineOfReportIn, SatkerDirectory } from '../../shared/satker-directory';
+import { deadlineOfMonth, SatkerDirectory } from '../../shared/satker-directory';
+import { reportDeadlineView } from '../report-deadline-view';
 import { RealisasiReader } from '../realisasi-reader';
 
 /** NOT_REQUIRED: not opened, and not owed (the subbagian is PIC of no indicator of the month's PK version, or no PK is approved). */
@@ -30,6 +31,12 @@ export interface RealisasiListCell {
    * model (`statusShown`). A correction of an approved report is never overdue.
    */
   overdue: boolean;
+  /** The report's first submission (`reportTimeliness`); `submittedAt` is the latest. Null while never submitted. */
+  firstSubmittedAt: string | null;
+  /** First submitted by its deadline day as it stood then; null while never submitted, or not owed. */
+  submittedOnTime: boolean | null;
+  /** Whole office-calendar days after that deadline day, 0 when on time; null as `submittedOnTime`. */
+  daysLate: number | null;
 }
 
 export interface RealisasiListMonth {
@@ -86,14 +93,15 @@ export class ListRealisasiHandler implements IQueryHandler<ListRealisasiQuery> {
       const reports = loaded.filter((r) => r.key.month === month).map(({ key, state, version }): RealisasiListCell => {
         const stored = state.status === 'EMPTY' ? null : { status: state.status, approvedOnce: state.approved !== null };
         const owed = owingByMonth[month - 1].has(key.subbagian);
-        const { deadline: own, basis } = deadlineOfReportIn(facts, year, month, opened, reportMovesOf(state));
+        const { deadline: own, deadlineBasis, ...timeliness } = reportDeadlineView(facts, year, month, opened, state, owed);
         return {
           subbagian: key.subbagian, status: stored?.status ?? (owed ? 'NOT_STARTED' : 'NOT_REQUIRED'), version,
           revision: state.status === 'EMPTY' ? null : state.revision,
           submittedAt: state.status === 'EMPTY' ? null : state.submittedAt,
-          dueDate: localDateText(own),
-          deadlineBasis: basis,
-          overdue: statusShown(stored, { deadline: own, owed }, today) === 'OVERDUE',
+          dueDate: own,
+          deadlineBasis,
+          overdue: statusShown(stored, { deadline: parseLocalDate(own), owed }, today) === 'OVERDUE',
+          ...timeliness,
         };
       });
       return { month, dueDate, reports };
