@@ -115,6 +115,32 @@ describe('PK structure rules', () => {
     expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '7', max: '8' }, monthlyPlan: plan }))).toBeNull();
   });
 
+  it('given a plan with a negative or unreadable month, then the refusal names that month and what a figure looks like', () => {
+    const plan = twelve('1');
+    plan[2] = '-1';
+    let message = '';
+    try {
+      validatePkStructure(withIndicator({ monthlyPlan: plan }), SUBBAGIAN);
+    } catch (error) {
+      message = (error as DomainError).message;
+      expect((error as DomainError).code).toBe('PK.INVALID_PLAN');
+    }
+    expect(message).toMatch(/^Rencana aksi indikator \S+ bulan Maret harus berupa angka desimal tidak negatif .*\(diterima: "-1"\)\.$/);
+  });
+
+  it('given a pagu that is not a rupiah amount, then the refusal says two places, not the six of a figure', () => {
+    const s = aStructure();
+    s.programs[0].kegiatan[0].pagu = '120.000.000';
+    let message = '';
+    try {
+      validatePkStructure(s, SUBBAGIAN);
+    } catch (error) {
+      message = (error as DomainError).message;
+    }
+    expect(message).toContain('2 angka di belakang titik');
+    expect(message).not.toContain('6 angka');
+  });
+
   it('given a pagu of 0 or with more than 2 decimals, then it is refused', () => {
     const s = aStructure();
     s.programs[0].kegiatan[0].pagu = '0';

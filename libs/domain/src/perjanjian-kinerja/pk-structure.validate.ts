@@ -1,6 +1,7 @@
 import { visibleCharacterCount } from '../shared/reason';
 import { DomainError } from '../shared/domain-error';
-import { Dec, isNonNegativeDecimal, parseDecimal } from '../shared/decimal';
+import { Dec, parseDecimal, RUPIAH_DECIMAL_PLACES } from '../shared/decimal';
+import { INDONESIAN_MONTHS } from '../shared/indonesian-time';
 import { aggregate } from '../capaian/aggregate';
 import type { IndicatorTarget, PkIndicator, PkKegiatan, PkStructure } from './pk-structure.types';
 
@@ -68,9 +69,10 @@ function validateTarget(ind: PkIndicator): void {
 function validatePlan(ind: PkIndicator): void {
   if (ind.monthlyPlan === null || ind.monthlyPlan === undefined) return;
   const plan = ind.monthlyPlan;
-  if (!Array.isArray(plan) || plan.length !== 12 || !plan.every(isNonNegativeDecimal)) {
+  if (!Array.isArray(plan) || plan.length !== 12) {
     invalid('PK.INVALID_PLAN', `Rencana aksi indikator ${ind.code} harus berisi 12 angka bulanan (Januari–Desember).`, { indicator: ind.code });
   }
+  plan.forEach((value, i) => parseDecimal(value, 'PK.INVALID_PLAN', `Rencana aksi indikator ${ind.code} bulan ${INDONESIAN_MONTHS[i]}`));
   const total = aggregate(plan.map((v) => new Dec(v)), ind.aggregation) as Dec;
   const t = ind.target;
   const fits = t.kind === 'SINGLE'
@@ -100,8 +102,8 @@ function validateKegiatan(keg: PkKegiatan, codes: Set<string>, indicatorCodes: S
   requireCode(keg.code, 'Kode kegiatan', codes);
   requireText(keg.name, `Nama kegiatan ${keg.code}`, 500);
   if (keg.pagu !== null && keg.pagu !== undefined) {
-    const pagu = parseDecimal(keg.pagu, 'PK.INVALID_PAGU', `Pagu kegiatan ${keg.code}`);
-    if (pagu.isZero() || pagu.decimalPlaces() > 2) invalid('PK.INVALID_PAGU', `Pagu kegiatan ${keg.code} harus lebih dari 0 rupiah (paling banyak 2 desimal).`, { kegiatan: keg.code });
+    const pagu = parseDecimal(keg.pagu, 'PK.INVALID_PAGU', `Pagu kegiatan ${keg.code}`, RUPIAH_DECIMAL_PLACES);
+    if (pagu.isZero()) invalid('PK.INVALID_PAGU', `Pagu kegiatan ${keg.code} harus lebih dari 0 rupiah; kosongkan pagu bila kegiatan ini tidak beranggaran.`, { kegiatan: keg.code });
   }
   if (!Array.isArray(keg.indicators) || keg.indicators.length === 0) {
     invalid('PK.EMPTY_STRUCTURE', `Kegiatan ${keg.code} harus memiliki paling sedikit satu indikator.`, { kegiatan: keg.code });

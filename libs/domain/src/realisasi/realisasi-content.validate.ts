@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { parseDecimal } from '../shared/decimal';
+import { parseDecimal, RUPIAH_DECIMAL_PLACES } from '../shared/decimal';
 import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
 import { type EvidenceRef, type RealisasiContent, type RealisasiLine, TEXT_FIELD_LABEL } from './realisasi.types';
@@ -62,12 +62,7 @@ export function validateRealisasiContent(content: RealisasiContent, pk: PkVersio
     }
     if (seenKegiatan.has(b.kegiatanCode)) refuse('REALISASI.DUPLICATE_LINE', `Anggaran kegiatan ${b.kegiatanCode} diisi lebih dari sekali.`, 'validation', { kegiatan: b.kegiatanCode });
     seenKegiatan.add(b.kegiatanCode);
-    const spent = parseDecimal(b.spent, 'REALISASI.INVALID_BUDGET', `Realisasi anggaran kegiatan ${b.kegiatanCode}`);
-    if (spent.decimalPlaces() > 2) {
-      refuse('REALISASI.INVALID_BUDGET', `Realisasi anggaran kegiatan ${b.kegiatanCode} paling banyak 2 desimal (rupiah dan sen).`, 'validation', {
-        field: `Realisasi anggaran kegiatan ${b.kegiatanCode}`, kegiatan: b.kegiatanCode, value: b.spent, maxDecimalPlaces: 2,
-      });
-    }
+    parseDecimal(b.spent, 'REALISASI.INVALID_BUDGET', `Realisasi anggaran kegiatan ${b.kegiatanCode}`, RUPIAH_DECIMAL_PLACES);
   }
 }
 

@@ -20,18 +20,27 @@ export function isNonNegativeDecimal(value: unknown): value is DecimalString {
   return typeof value === 'string' && NON_NEGATIVE_DECIMAL.test(value);
 }
 
-/** Parses a decimal string or refuses with `code`, naming the field in Indonesian. */
-export function parseDecimal(value: unknown, code: string, field: string): Dec {
-  if (!isNonNegativeDecimal(value)) {
+/** Rupiah: whole rupiah and sen, at most two places (pagu, realisasi anggaran). */
+export const RUPIAH_DECIMAL_PLACES = 2;
+
+/**
+ * Parses a decimal string or refuses with `code`, naming the field in Indonesian and the places the
+ * field takes (`maxDecimalPlaces`: 6 for figures, RUPIAH_DECIMAL_PLACES for money), so that a
+ * refused rupiah amount is never told it may have six.
+ */
+export function parseDecimal(value: unknown, code: string, field: string, maxDecimalPlaces: number = MAX_DECIMAL_PLACES): Dec {
+  const parsed = isNonNegativeDecimal(value) ? new Dec(value) : null;
+  if (parsed === null || parsed.decimalPlaces() > maxDecimalPlaces) {
+    const example = maxDecimalPlaces === RUPIAH_DECIMAL_PLACES ? '"1500000" atau "1500000.50"' : '"12" atau "7.5"';
     throw new DomainError(
       code,
       `${field} harus berupa angka desimal tidak negatif dengan paling banyak ${MAX_INTEGER_DIGITS} angka sebelum titik dan ` +
-        `${MAX_DECIMAL_PLACES} angka di belakang titik, tanpa tanda, spasi atau nol di depan, mis. "12" atau "7.5" (diterima: ${JSON.stringify(value)}).`,
+        `${maxDecimalPlaces} angka di belakang titik, tanpa tanda, spasi, pemisah ribuan atau nol di depan, mis. ${example} (diterima: ${JSON.stringify(value)}).`,
       'validation',
-      { field, value, maxIntegerDigits: MAX_INTEGER_DIGITS, maxDecimalPlaces: MAX_DECIMAL_PLACES },
+      { field, value, maxIntegerDigits: MAX_INTEGER_DIGITS, maxDecimalPlaces },
     );
   }
-  return new Dec(value);
+  return parsed;
 }
 
 /** Canonical text of a decimal: no trailing zeros, no exponent ("12.50" → "12.5"). */
