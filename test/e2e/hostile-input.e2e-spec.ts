@@ -109,6 +109,18 @@ describe('hostile input is refused with 400, never a 500', () => {
     expect({ status: truncated.status, code: truncated.body.code }).toEqual({ status: 400, code: 'EVIDENCE.MALFORMED_UPLOAD' });
   });
 
+  it('refuses two files in one upload with 400 EVIDENCE.ONE_FILE_ONLY, saying to send one at a time, storing neither', async () => {
+    const response = await t.http
+      .post(`/api/v1/satker/${own.code}/evidence`)
+      .set(as(own.users.KASUBBAG.token))
+      .attach('file', Buffer.from('%PDF-1.4 satu'), { filename: 'satu.pdf', contentType: 'application/pdf' })
+      .attach('file', Buffer.from('%PDF-1.4 dua'), { filename: 'dua.pdf', contentType: 'application/pdf' });
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'EVIDENCE.ONE_FILE_ONLY' });
+    expect(response.body.message).toMatch(/satu file/);
+    const stored = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM evidence_files WHERE tenant_id = $1 AND file_name IN ('satu.pdf', 'dua.pdf')`, [own.code]);
+    expect(stored[0].n).toBe(0);
+  });
+
   describe('a body nested deeper than any request needs', () => {
     const nestedArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;

@@ -43,6 +43,11 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
         if (!error) return resolve();
         const code = (error as { code?: string }).code;
         if (code === 'LIMIT_FILE_SIZE') return reject(evidenceErrors.tooLarge(this.config.EVIDENCE_MAX_BYTES));
+        // A second file in the field `file` (multer's LIMIT_FILE_COUNT, or LIMIT_UNEXPECTED_FILE when
+        // it comes past `files: 1` by name) is not a missing one.
+        if (code === 'LIMIT_FILE_COUNT' || (code === 'LIMIT_UNEXPECTED_FILE' && (error as { field?: string }).field === 'file')) {
+          return reject(evidenceErrors.oneFileOnly());
+        }
         if (code && code.startsWith('LIMIT_')) return reject(evidenceErrors.missingFile());
         // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no
         // boundary) is the client's input, never a server error.

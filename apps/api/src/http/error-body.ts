@@ -44,6 +44,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'EVIDENCE.TOO_LARGE': 413,
   'EVIDENCE.TYPE_NOT_ALLOWED': 415,
   'EVIDENCE.MALFORMED_UPLOAD': 400,
+  'EVIDENCE.ONE_FILE_ONLY': 400,
   // An account's uploads per hour or bytes per day used up (EvidenceUploadLimiter), with Retry-After.
   'EVIDENCE.RATE_LIMITED': 429,
   // Too many of one account's uploads being read at once (UploadsInFlight), with Retry-After.

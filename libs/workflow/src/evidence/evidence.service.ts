@@ -33,6 +33,8 @@ export const evidenceErrors = {
   typeNotAllowed: () =>
     new DomainError('EVIDENCE.TYPE_NOT_ALLOWED', 'Jenis file tidak diizinkan: unggah PDF, JPEG, PNG, DOCX atau XLSX.', 'validation', { allowed: Object.keys(EVIDENCE_TYPES) }),
   missingFile: () => new DomainError('EVIDENCE.FILE_REQUIRED', 'File bukti dukung wajib dikirim pada field "file".', 'validation'),
+  oneFileOnly: () =>
+    new DomainError('EVIDENCE.ONE_FILE_ONLY', 'Kirim satu file bukti dukung per unggahan (field "file"); unggah file lainnya satu per satu.', 'validation'),
   emptyFile: () => new DomainError('EVIDENCE.EMPTY_FILE', 'File bukti dukung kosong (0 byte): pilih file yang berisi dokumen.', 'validation'),
   malformedUpload: (reason: string) =>
     new DomainError('EVIDENCE.MALFORMED_UPLOAD', 'Unggahan tidak dapat dibaca: kirim multipart/form-data dengan satu file pada field "file".', 'validation', { reason }),
