@@ -4,6 +4,7 @@ import { DomainError, type PkFixture, type Role } from '@kinerja/domain';
 import { FirstAdminService, SatkerService, SubbagianService, UserService, type AuthenticatedUser } from '@kinerja/identity';
 import { AppConfig } from '@kinerja/platform';
 import type { WorkflowActor } from '../shared/workflow-actor';
+import { SEED_ACTOR_ID } from './seed-ledger';
 
 export const JEMBER_CODE = 'kpu-kab-jember';
 export const PROVINCE = { code: 'kpu-prov-jawa-timur', name: 'Sekretariat KPU Provinsi Jawa Timur' };
@@ -47,7 +48,7 @@ export async function ensureDemoOffice(context: INestApplicationContext, dataSou
     rootSatkerCode: config.ROOT_SATKER_CODE, rootSatkerName: config.ROOT_SATKER_NAME,
     username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD ?? password, checkPassword: config.isProduction,
   });
-  const system: AuthenticatedUser = { id: 'seed-demo', username: 'seed-demo', fullName: 'Seed demo', role: 'ADMIN', satker: config.ROOT_SATKER_CODE, subbagian: null };
+  const system: AuthenticatedUser = { id: SEED_ACTOR_ID, username: SEED_ACTOR_ID, fullName: 'Seed demo', role: 'ADMIN', satker: config.ROOT_SATKER_CODE, subbagian: null };
   const satker = context.get(SatkerService);
   await ignoring('SATKER.ALREADY_EXISTS', () => satker.create(system, { code: PROVINCE.code, name: PROVINCE.name, parentCode: config.ROOT_SATKER_CODE }));
   await ignoring('SATKER.ALREADY_EXISTS', () =>

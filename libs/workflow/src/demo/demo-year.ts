@@ -1,6 +1,7 @@
-import { CommandBus } from '@nestjs/cqrs';
+import { Command, CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { pkStreamId, realisasiStreamId, type PkStructure, type RealisasiKey } from '@kinerja/domain';
+import { DomainError, pkStreamId, realisasiStreamId, type PkStructure, type RealisasiKey } from '@kinerja/domain';
+import { AppendOutcomeUnknownError } from '@kinerja/event-store';
 import type { ControllableClock } from '@kinerja/platform';
 import { ApprovePkCommand } from '../perjanjian-kinerja/approve-pk/approve-pk.handler';
 import { DraftPkCommand } from '../perjanjian-kinerja/draft-pk/draft-pk.handler';
@@ -8,7 +9,9 @@ import { SubmitPkCommand } from '../perjanjian-kinerja/submit-pk/submit-pk.handl
 import { ApproveRealisasiCommand } from '../realisasi/approve-realisasi/approve-realisasi.handler';
 import { ReturnRealisasiCommand } from '../realisasi/return-realisasi/return-realisasi.handler';
 import { SubmitRealisasiCommand } from '../realisasi/submit-realisasi/submit-realisasi.handler';
+import type { CommandOptions, CommandOutcome } from '../shared/workflow-actor';
 import type { DemoPeople } from './demo-office';
+import { seedStepOptions, type OfficeLedger } from './seed-ledger';
 import { demoMonthlyContent } from './jember-demo.content';
 
 export type ReportTarget = 'APPROVED' | 'RETURNED' | 'SUBMITTED' | 'NONE';
@@ -21,7 +24,21 @@ export interface MonthPlan {
 const RETURN_REASON = 'Narasi kendala belum menjelaskan penyebab keterlambatan dan solusi belum terukur; mohon dilengkapi.';
 const MAX_STEPS = 5;
 
-/** Walks one office's PK and monthly reports towards target states, dating each command as a real office would. */
+/** A stream seed:demo did not move, and why (the command's output names each). */
+export interface LeftAloneStream {
+  streamId: string;
+  reason: string;
+}
+
+type Step = (options: CommandOptions) => Command<CommandOutcome<unknown>>;
+
+/**
+ * Walks one office's PK and monthly reports towards target states, dating each command as a real
+ * office would. Only streams that hold nothing but what the seed wrote (seed-ledger.ts) are moved,
+ * each command at the version the seed left and under its own key; a stream with an event the seed
+ * did not write, one that changes under it, or whose next step its rules refuse, is left alone and
+ * reported in `leftAlone`.
+ */
 export class DemoYear {
   constructor(
     private readonly commands: CommandBus,
@@ -31,6 +48,8 @@ export class DemoYear {
     private readonly people: DemoPeople,
     private readonly satker: string,
     private readonly structure: PkStructure,
+    private readonly ledger: OfficeLedger,
+    readonly leftAlone: LeftAloneStream[] = [],
   ) {}
 
   /** 09:00 WIB (02:00 UTC) on a local date, never later than today. */
@@ -48,22 +67,53 @@ export class DemoYear {
     return rows.map((r) => r.type);
   }
 
-  async approvePk(year: number): Promise<void> {
-    const sekretaris = this.people.sekretaris;
+  /**
+   * Moves one stream step by step: `next` names the step for the stream's last event type, or null
+   * when the target is reached (or would need undoing what happened). True when it was reached.
+   */
+  private async walk(streamId: string, next: (last: string | undefined) => Step | null): Promise<boolean> {
+    const foreign = this.ledger.foreign.get(streamId);
+    if (foreign) {
+      this.leftAlone.push({ streamId, reason: `event ${foreign.version + 1} (${foreign.type}) was not written by seed:demo` });
+      return false;
+    }
+    let written = this.ledger.versions.get(streamId) ?? 0;
     for (let step = 0; step < MAX_STEPS; step++) {
-      const last = (await this.streamTypes(pkStreamId(this.satker, year))).at(-1);
-      if (last === 'PkApproved') return;
-      if (last === undefined) {
-        this.at(year, 1, 10);
-        await this.commands.execute(new DraftPkCommand(this.satker, year, this.structure, sekretaris));
-      } else if (last === 'PkSubmitted') {
-        this.at(year, 1, 16);
-        await this.commands.execute(new ApprovePkCommand(this.satker, year, this.people.ketua));
-      } else {
-        this.at(year, 1, 12);
-        await this.commands.execute(new SubmitPkCommand(this.satker, year, sekretaris));
+      const types = await this.streamTypes(streamId);
+      if (types.length !== written) {
+        this.leftAlone.push({ streamId, reason: `changed by someone else while seeding (${types.length} events, seed:demo wrote ${written})` });
+        return false;
+      }
+      const command = next(types.at(-1));
+      if (command === null) return true;
+      try {
+        written = (await this.commands.execute(command(seedStepOptions(streamId, written)))).version;
+      } catch (error) {
+        // Someone else's event since (a stale version) or a state the step no longer applies to.
+        if (!(error instanceof DomainError) || error instanceof AppendOutcomeUnknownError) throw error;
+        this.leftAlone.push({ streamId, reason: `its next step was refused (${error.code})` });
+        return false;
       }
     }
+    return false;
+  }
+
+  /** True when the year's PK is approved (by the seed's own steps). */
+  async approvePk(year: number): Promise<boolean> {
+    const sekretaris = this.people.sekretaris;
+    return this.walk(pkStreamId(this.satker, year), (last) => {
+      if (last === 'PkApproved') return null;
+      if (last === undefined) {
+        this.at(year, 1, 10);
+        return (options) => new DraftPkCommand(this.satker, year, this.structure, sekretaris, options);
+      }
+      if (last === 'PkSubmitted') {
+        this.at(year, 1, 16);
+        return (options) => new ApprovePkCommand(this.satker, year, this.people.ketua, options);
+      }
+      this.at(year, 1, 12);
+      return (options) => new SubmitPkCommand(this.satker, year, sekretaris, options);
+    });
   }
 
   async drive(year: number, plans: MonthPlan[]): Promise<void> {
@@ -76,23 +126,22 @@ export class DemoYear {
 
   private async driveReport(key: RealisasiKey, target: Exclude<ReportTarget, 'NONE'>, index: number): Promise<void> {
     const kasubbag = this.people[`kasubbag.${key.subbagian.toLowerCase()}`];
-    const streamId = realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
-    for (let step = 0; step < MAX_STEPS; step++) {
-      const last = (await this.streamTypes(streamId)).at(-1);
+    await this.walk(realisasiStreamId(key.satker, key.year, key.month, key.subbagian), (last) => {
       const status = last === 'RealisasiApproved' ? 'APPROVED' : last === 'RealisasiReturned' ? 'RETURNED' : last === 'RealisasiSubmitted' ? 'SUBMITTED' : 'OPEN';
-      if (status === target) return;
+      if (status === target) return null;
       if (status === 'SUBMITTED' && target === 'RETURNED') {
         this.at(key.year, key.month + 1, 4, 3);
-        await this.commands.execute(new ReturnRealisasiCommand(key, RETURN_REASON, this.people.sekretaris));
-      } else if (status === 'SUBMITTED') {
-        this.at(key.year, key.month + 1, 5, 3 + index);
-        await this.commands.execute(new ApproveRealisasiCommand(key, this.people.sekretaris));
-      } else if (status === 'OPEN' || (status === 'RETURNED' && target !== 'RETURNED')) {
-        this.at(key.year, key.month + 1, 2 + (index % 3), 2 + index);
-        await this.commands.execute(new SubmitRealisasiCommand(key, demoMonthlyContent(this.structure, key.subbagian, key.month), kasubbag));
-      } else {
-        return; // e.g. APPROVED when the plan says less: never undo what happened
+        return (options) => new ReturnRealisasiCommand(key, RETURN_REASON, this.people.sekretaris, options);
       }
-    }
+      if (status === 'SUBMITTED') {
+        this.at(key.year, key.month + 1, 5, 3 + index);
+        return (options) => new ApproveRealisasiCommand(key, this.people.sekretaris, options);
+      }
+      if (status === 'OPEN' || (status === 'RETURNED' && target !== 'RETURNED')) {
+        this.at(key.year, key.month + 1, 2 + (index % 3), 2 + index);
+        return (options) => new SubmitRealisasiCommand(key, demoMonthlyContent(this.structure, key.subbagian, key.month), kasubbag, options);
+      }
+      return null; // e.g. APPROVED when the plan says less: never undo what happened
+    });
   }
 }

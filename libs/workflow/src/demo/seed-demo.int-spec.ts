@@ -1,11 +1,15 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { mkdtempSync } from 'node:fs';
-import { QueryBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { pkStreamId, realisasiStreamId } from '@kinerja/domain';
 import { ControllableClock, loadConfig } from '@kinerja/platform';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { GetKinerjaQuery } from '../kinerja/get-kinerja/get-kinerja.query';
+import { OpenPkRevisionCommand } from '../perjanjian-kinerja/open-pk-revision/open-pk-revision.handler';
 import { ListRealisasiQuery } from '../realisasi/list-realisasi/list-realisasi.query';
+import { ReviseRealisasiCommand } from '../realisasi/revise-realisasi/revise-realisasi.handler';
+import type { WorkflowActor } from '../shared/workflow-actor';
 import { createDemoContext } from './demo-context';
 import { seedDemo, seedDemoIfEmpty } from './seed-demo';
 
@@ -68,5 +72,42 @@ describe('seed:demo loads KPU Kabupaten Jember through the command handlers', ()
     } finally {
       await context.close();
     }
+  });
+
+  // QA H2: re-running the "idempotent" seed after the office was used forged workflow actions in
+  // real users' names, dated in the past (the revision approved, PK Perubahan 2026 submitted and approved).
+  it('once its users have acted, a rerun appends nothing and leaves their work as they left it', async () => {
+    const streams = (tenant: string) =>
+      db.dataSource.query(`SELECT stream_id, stream_version, type, data, metadata FROM events WHERE tenant_id = $1 ORDER BY tenant_sequence`, [tenant]);
+    const actor = async (username: string): Promise<WorkflowActor> => {
+      const [u] = await db.dataSource.query(`SELECT id::text AS id, role, satker_code, subbagian_code FROM users WHERE username = $1`, [username]);
+      return { id: u.id, role: u.role, satker: u.satker_code, subbagian: u.subbagian_code };
+    };
+    // Given the demo loaded on 27 November and, the next day, its users at work:
+    const nextDay = new ControllableClock(new Date('2026-11-28T03:00:00Z'));
+    const context = await createDemoContext(db.dataSource, config, nextDay);
+    try {
+      const commands = context.get(CommandBus);
+      const may2024 = { satker: 'kpu-kab-jember', year: 2024, month: 5, subbagian: 'PDI' };
+      await commands.execute(new ReviseRealisasiCommand(may2024, 'Angka realisasi Mei perlu dikoreksi setelah verifikasi dokumen.', await actor('kasubbag.pdi')));
+      await commands.execute(new OpenPkRevisionCommand('kpu-kab-jember', 2026, 'Perubahan bersamaan', await actor('sekretaris')));
+    } finally {
+      await context.close();
+    }
+    const before = await streams('kpu-kab-jember');
+
+    // When seed:demo runs again, a week later:
+    const lines: string[] = [];
+    const later = new ControllableClock(new Date('2026-12-07T04:00:00Z'));
+    const again = await seedDemo({ dataSource: db.dataSource, config, clock: later, log: (l) => lines.push(l) });
+
+    // Then it appends nothing, says why, and their streams end with what they did.
+    expect(again.eventsAppended).toBe(0);
+    expect(again.officeLeftAlone).toMatch(/its users have acted in it since seed:demo loaded it/);
+    expect(lines.join('\n')).toMatch(/^Office kpu-kab-jember left alone: its users have acted in it since seed:demo loaded it \(latest: PkRevisionOpened on pk:kpu-kab-jember:2026, /m);
+    expect(await streams('kpu-kab-jember')).toEqual(before);
+    const last = (streamId: string) => before.filter((e: { stream_id: string }) => e.stream_id === streamId).at(-1).type;
+    expect(last(realisasiStreamId('kpu-kab-jember', 2024, 5, 'PDI'))).toBe('RealisasiRevisionOpened');
+    expect(last(pkStreamId('kpu-kab-jember', 2026))).toBe('PkRevisionOpened');
   });
 });

@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { localDateOf, pkFromFixture, type PkFixture } from '@kinerja/domain';
+import { localDateOf, pkFromFixture, type PkFixture, type PkStructure } from '@kinerja/domain';
 import { AppConfig, Clock, ControllableClock, readProjectJson, SystemClock } from '@kinerja/platform';
 import { createDemoContext } from './demo-context';
 import { ensureDemoOffice, JEMBER_CODE } from './demo-office';
-import { DemoYear, type MonthPlan } from './demo-year';
+import { DemoYear, type LeftAloneStream, type MonthPlan } from './demo-year';
+import { readOfficeLedger, SEED_ACTOR_ID } from './seed-ledger';
 import { withDemoRencanaAksi } from './jember-demo.content';
 
 export interface SeedDemoOptions {
@@ -20,6 +21,13 @@ export interface SeedDemoSummary {
   office: string;
   eventsAppended: number;
   currentYear: number;
+  /**
+   * Why the office was left alone as a whole (nothing written), null when the seed went through:
+   * an office of that code it did not create, or one a person has acted in since the seed loaded it.
+   */
+  officeLeftAlone: string | null;
+  /** Streams it did not move (someone else's event on them, or a step their rules refuse). */
+  leftAlone: LeftAloneStream[];
 }
 
 /** data/pk-kpu-jember-2024.json, the office's 2024 PK as transcribed from its LKj. */
@@ -48,39 +56,92 @@ function currentYearPlan(lastEnded: number): MonthPlan[] {
   return plans;
 }
 
+/** Who made the office: nobody yet, seed:demo (when: the day its demo is dated from), or someone else. */
+type OfficeStanding = { kind: 'absent' } | { kind: 'seeded'; createdAt: Date } | { kind: 'foreign' };
+
+async function officeStanding(dataSource: DataSource, code: string): Promise<OfficeStanding> {
+  const [office]: Array<{ created_at: Date; created_by: string | null }> = await dataSource.query(
+    `SELECT s.created_at,
+            (SELECT e.metadata->>'actorId' FROM events e
+              WHERE e.tenant_id = s.code AND e.type = 'SatkerCreated' ORDER BY e.tenant_sequence LIMIT 1) AS created_by
+       FROM satker s WHERE s.code = $1`,
+    [code],
+  );
+  if (!office) return { kind: 'absent' };
+  return office.created_by === SEED_ACTOR_ID ? { kind: 'seeded', createdAt: new Date(office.created_at) } : { kind: 'foreign' };
+}
+
 /**
  * Loads KPU Kabupaten Jember: offices, subbagian and users (password DEMO_PASSWORD), the 2024 PK
  * approved with all twelve months approved (Tabel 3.2 as in the reference), and the current year in
- * progress. Every figure goes through the command handlers, so the events are real. Idempotent:
- * each step moves a stream only towards its target state, so a second run appends nothing.
+ * progress. Every figure goes through the command handlers, so the events are real.
+ *
+ * Idempotent, and never acting on a living office (README "Demo office"):
+ * - the demo is dated from the day the seed created the office, whenever it runs again: a rerun
+ *   completes the demo it started, never a newer one (that would be decisions taken today, dated in
+ *   the past);
+ * - an office of that code the seed did not create, or one where a person has written anything the
+ *   seed did not (a revision opened, a PK Perubahan, a password changed), is left alone as a whole;
+ * - otherwise each stream moves only while it holds nothing but the seed's own events (seed-ledger.ts),
+ *   so a run killed half-way completes, once, what it started; any other stream is left alone and named.
  */
 export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoSummary> {
   const log = options.log ?? (() => undefined);
   const realClock = options.clock ?? new SystemClock();
-  const today = realClock.now();
-  const demoClock = new ControllableClock(today);
+  const now = realClock.now();
+  const standing = await officeStanding(options.dataSource, JEMBER_CODE);
+  const localYear = (at: Date) => localDateOf(at.toISOString(), 'Asia/Jakarta').year;
+  const leaveOffice = (reason: string): SeedDemoSummary => {
+    log(`Office ${JEMBER_CODE} left alone: ${reason}.`);
+    return { office: JEMBER_CODE, eventsAppended: 0, currentYear: localYear(now), officeLeftAlone: reason, leftAlone: [] };
+  };
+  if (standing.kind === 'foreign') return leaveOffice('it exists and was not created by seed:demo; nothing written');
+  if (standing.kind === 'seeded') {
+    const act = (await readOfficeLedger(options.dataSource, JEMBER_CODE)).latestPersonAct;
+    if (act) {
+      return leaveOffice(
+        `its users have acted in it since seed:demo loaded it (latest: ${act.type} on ${act.streamId}, ${act.recordedAt.toISOString()}); ` +
+          'the seed adds nothing to an office in use; nothing written',
+      );
+    }
+  }
+  // The day the demo is dated from: the office's creation by the seed, so a rerun finishes the same demo.
+  const today = standing.kind === 'seeded' ? standing.createdAt : now;
+  const demoClock = new ControllableClock(now);
   const context = await createDemoContext(options.dataSource, options.config, demoClock);
   try {
     const fixture = loadJemberFixture();
     const before = await countEvents(options.dataSource, JEMBER_CODE);
     const people = await ensureDemoOffice(context, options.dataSource, options.config, fixture);
     log(`Office ${JEMBER_CODE}: ${Object.keys(people).length} demo users (password: DEMO_PASSWORD)`);
+    const elsewhere = Object.entries(people).filter(([username, p]) => username !== 'admin' && p.satker !== JEMBER_CODE);
+    if (elsewhere.length > 0) {
+      return leaveOffice(`the usernames ${elsewhere.map(([u, p]) => `${u} (${p.satker})`).join(', ')} belong to accounts of other offices; no PK or report moved`);
+    }
+    const ledger = await readOfficeLedger(options.dataSource, JEMBER_CODE);
+    const leftAlone: LeftAloneStream[] = [];
     const structure = pkFromFixture(fixture).structure;
-    const year = new DemoYear(context.get(CommandBus), options.dataSource, demoClock, today, people, JEMBER_CODE, structure);
-    await year.approvePk(2024);
-    await year.drive(2024, Array.from({ length: 12 }, (_, i) => ({ month: i + 1, targets: { PDI: 'APPROVED', KUL: 'APPROVED', HSDM: 'APPROVED', TPH: 'APPROVED' } })));
-    log('2024: PK approved, 12 months × 4 subbagian approved');
+    const yearOf = (s: PkStructure) => new DemoYear(context.get(CommandBus), options.dataSource, demoClock, today, people, JEMBER_CODE, s, ledger, leftAlone);
+    const drive = async (year: number, s: PkStructure, plans: MonthPlan[], done: string) => {
+      const demoYear = yearOf(s);
+      if (!(await demoYear.approvePk(year))) {
+        log(`${year}: the PK is not the seed's to approve; its monthly reports are left alone too`);
+        return;
+      }
+      const alreadyLeft = leftAlone.length;
+      await demoYear.drive(year, plans);
+      log(leftAlone.length === alreadyLeft ? done : `${year}: ${leftAlone.length - alreadyLeft} report(s) left alone, the others as planned`);
+    };
+    await drive(2024, structure, Array.from({ length: 12 }, (_, i) => ({ month: i + 1, targets: { PDI: 'APPROVED', KUL: 'APPROVED', HSDM: 'APPROVED', TPH: 'APPROVED' } })), '2024: PK approved, 12 months × 4 subbagian approved');
     const local = localDateOf(today.toISOString(), fixture.satker.timezone);
     if (local.year > 2024) {
       // The year in progress has a rencana aksi for every indicator (2024 keeps the real PK as signed).
-      const current = new DemoYear(context.get(CommandBus), options.dataSource, demoClock, today, people, JEMBER_CODE, withDemoRencanaAksi(structure));
-      await current.approvePk(local.year);
-      await current.drive(local.year, currentYearPlan(local.month - 1));
-      log(`${local.year}: PK approved, months 1–${local.month - 1} in progress (approved, returned, waiting, overdue)`);
+      await drive(local.year, withDemoRencanaAksi(structure), currentYearPlan(local.month - 1), `${local.year}: PK approved, months 1–${local.month - 1} in progress (approved, returned, waiting, overdue)`);
     }
+    for (const stream of leftAlone) log(`Left alone: ${stream.streamId}: ${stream.reason}`);
     const after = await countEvents(options.dataSource, JEMBER_CODE);
     log(`${after - before} event(s) appended`);
-    return { office: JEMBER_CODE, eventsAppended: after - before, currentYear: local.year };
+    return { office: JEMBER_CODE, eventsAppended: after - before, currentYear: local.year, officeLeftAlone: null, leftAlone };
   } finally {
     await context.close();
   }
