@@ -34,7 +34,8 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
     enum: ['BEFORE_DEADLINE', 'OVERDUE_ESCALATION', 'APPROVAL_DIGEST', 'RETURNED_REPORT', 'DEADLINE_EXTENDED'],
-    description: 'DEADLINE_EXTENDED: dispensasi batas waktu diberikan (data.extension: batas waktu semula, batas waktu baru, alasan, pemberi)',
+    description: 'DEADLINE_EXTENDED: dispensasi batas waktu diberikan (data.extension: batas waktu semula, batas waktu baru, alasan, pemberi; ' +
+      'data.extensions: setiap dispensasi bila satu pemberitahuan memuat beberapa bulan yang diberikan pada hari yang sama)',
   })
   kind: string;
   @ApiProperty({ example: 'Pengingat: laporan realisasi Januari 2025 belum dikirim — KPU Kabupaten Jember' }) subject: string;

@@ -163,6 +163,21 @@ describe('the audit trail in words: reminders sent by the system', () => {
     );
   });
 
+  it('given the dispensasi of two months announced together, then each month is named with its deadlines, grantor and reason', () => {
+    const jan = { year: 2024, month: 1, previousDeadline: { year: 2024, month: 2, day: 5 }, until: { year: 2024, month: 4, day: 20 }, reason: 'Gangguan jaringan', grantedByName: 'Siti' };
+    const feb = { ...jan, month: 2, previousDeadline: { year: 2024, month: 3, day: 5 }, until: { year: 2024, month: 4, day: 22 }, reason: 'Server rusak' };
+    const { row } = describeEvent(sent({
+      kind: 'DEADLINE_EXTENDED', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, deadline: null, dispensasi: true,
+      period: { year: 2024, month: 2 }, periods: [{ year: 2024, month: 1 }, { year: 2024, month: 2 }], extension: jan, extensions: [jan, feb],
+      reports: [{ ...report('KUL', 'NOT_STARTED', ['K1.1']), month: 1 }, { ...report('KUL', 'DRAFT', []), month: 2 }], recipientIds: ['u-budi'],
+    }), withUsers());
+    expect(row.summary).toBe(
+      'Mengirim pemberitahuan dispensasi kepada Kasubbag KUL (1 penerima): batas waktu laporan realisasi 2 bulan diperpanjang: ' +
+        'Januari 2024 dari 5 Februari 2024 menjadi 20 April 2024, diberikan oleh Siti, alasan: Gangguan jaringan; ' +
+        'Februari 2024 dari 5 Maret 2024 menjadi 22 April 2024, diberikan oleh Siti, alasan: Server rusak (2 laporan).',
+    );
+  });
+
   it('given several returned reports of one subbagian reminded together, then each month is named', () => {
     const { row } = describeEvent(sent({
       kind: 'RETURNED_REPORT', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, periods: [{ year: 2024, month: 1 }, { year: 2024, month: 3 }],

@@ -34,6 +34,18 @@ interface ReminderSentData {
     reason: string;
     grantedByName: string;
   };
+  /**
+   * Only on `DEADLINE_EXTENDED` listing several: the dispensasi of one day announced together, each
+   * with its month, oldest first (`extension` is the first). Absent when one was announced.
+   */
+  extensions?: Array<{
+    year: number;
+    month: number;
+    previousDeadline: { year: number; month: number; day: number };
+    until: { year: number; month: number; day: number };
+    reason: string;
+    grantedByName: string;
+  }>;
   reports: Array<{ year: number; month: number; subbagian: string; status: string; blankIndicators: string[] }>;
   recipientIds: string[];
 }
@@ -78,6 +90,11 @@ function aboutWords(d: ReminderSentData): { what: string; about: string } {
     case 'APPROVAL_DIGEST':
       return { what: 'ringkasan harian', about: `${d.reports.length} laporan realisasi menunggu persetujuan` };
     case 'DEADLINE_EXTENDED': {
+      if (d.extensions && d.extensions.length > 1) {
+        const each = d.extensions.map((x) =>
+          `${period(x)} dari ${date(x.previousDeadline)} menjadi ${date(x.until)}, diberikan oleh ${x.grantedByName}, alasan: ${x.reason}`);
+        return { what: 'pemberitahuan dispensasi', about: `batas waktu laporan realisasi ${d.extensions.length} bulan diperpanjang: ${each.join('; ')} (${d.reports.length} laporan)` };
+      }
       const e = d.extension;
       const detail = e
         ? ` dari ${date(e.previousDeadline)} menjadi ${date(e.until)}, diberikan oleh ${e.grantedByName}, alasan: ${e.reason}`
