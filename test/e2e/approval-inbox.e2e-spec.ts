@@ -72,10 +72,13 @@ describe('approval inbox and status matrix (read models)', () => {
       expect(row.months.map((m: { month: number }) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       expect(row.months[0]).toEqual({
         month: 1, status: 'OVERDUE', revision: null, deadline: '2024-02-05', deadlineBasis: 'OWN', submittedAt: null, approvedAt: null, returnReason: null,
+        firstSubmittedAt: null, submittedOnTime: null, daysLate: null,
       });
       expect(row.months.slice(1).every((m: { status: string }) => m.status === 'NOT_STARTED')).toBe(true);
     }
     expect(matrix.rows[0].months[11].deadline).toBe('2025-01-05');
+    // Four Januaries owed and past their deadline, none sent: counted, and none on time.
+    expect(matrix.timeliness).toEqual({ onTime: 0, late: 0, notYetSubmitted: 4, onTimePercent: '0.00' });
   });
 
   it('shows a submitted report in the Sekretaris\'s inbox and as submitted in the matrix once the projections have caught up', async () => {
@@ -94,6 +97,8 @@ describe('approval inbox and status matrix (read models)', () => {
       }],
     });
     expect(await cell('KUL', 1)).toMatchObject({ status: 'SUBMITTED', revision: 0, submittedAt: '2024-02-10T03:00:00.000Z', approvedAt: null });
+    // Sent on 10 February against a deadline of 5 February: five office days late.
+    expect(await cell('KUL', 1)).toMatchObject({ firstSubmittedAt: '2024-02-10T03:00:00.000Z', submittedOnTime: false, daysLate: 5 });
     expect(await cell('PDI', 1)).toMatchObject({ status: 'OVERDUE' });
   });
 
@@ -136,6 +141,8 @@ describe('approval inbox and status matrix (read models)', () => {
     await post(`${report(1, 'KUL')}/revise`, tokens.kasubbag.KUL, { reason: 'Salah ketik pada anggaran.' });
     await runner.drain();
     expect(await cell('KUL', 1)).toMatchObject({ status: 'DRAFT', revision: 1 });
+    // A correction never changes when the report was first sent.
+    expect(await cell('KUL', 1)).toMatchObject({ firstSubmittedAt: '2024-02-10T03:00:00.000Z', submittedOnTime: false, daysLate: 5 });
     const list = await get(`/api/v1/satker/${JEMBER}/realisasi/2024`, tokens.sekretaris);
     const january = list.months[0].reports.find((r: { subbagian: string }) => r.subbagian === 'KUL');
     expect(january).toMatchObject({ status: 'DRAFT', revision: 1, overdue: false });

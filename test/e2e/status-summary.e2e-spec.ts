@@ -56,11 +56,16 @@ describe('GET /api/v1/status-summary/{year}', () => {
       overdue: [
         { subbagian: 'HSDM', month: 3, deadline: '2024-04-05', deadlineBasis: 'OWN' }, { subbagian: 'TPH', month: 3, deadline: '2024-04-05', deadlineBasis: 'OWN' },
       ],
+      // Everything was first sent on 8 April, after its deadline; HSDM's and TPH's March not at all.
+      timeliness: { onTime: 0, late: 10, notYetSubmitted: 2, onTimePercent: '0.00' },
     });
     expect(body.offices.find((o: { satker: string }) => o.satker === 'kpu-kab-banyuwangi')).toMatchObject({
       pkApproved: false, counts: { APPROVED: 0, SUBMITTED: 0, RETURNED: 0, DRAFT: 0, NOT_STARTED: 0, OVERDUE: 0 }, overdue: [],
     });
-    expect(body.totals).toEqual({ APPROVED: 9, SUBMITTED: 1, RETURNED: 0, DRAFT: 0, NOT_STARTED: 36, OVERDUE: 2, offices: 3, officesWithoutPk: 2, officesWithOverdue: 1 });
+    expect(body.totals).toEqual({
+      APPROVED: 9, SUBMITTED: 1, RETURNED: 0, DRAFT: 0, NOT_STARTED: 36, OVERDUE: 2, offices: 3, officesWithoutPk: 2, officesWithOverdue: 1,
+      timeliness: { onTime: 0, late: 10, notYetSubmitted: 2, onTimePercent: '0.00' },
+    });
     expect(body).toMatchObject({ year: 2024, asOf: '2024-04-08T03:00:00.000Z' });
 
     // The same rule as the office's own matrix, cell by cell.

@@ -109,11 +109,25 @@ describe('a year whose PK was approved late in the following year: reminded, esc
   });
 
   it('after the dispensasi of March and April, nobody is reminded again of 1 January and the Sekretaris gets no stand-in announcement', async () => {
+    // Both months were granted on one day: one notice per person lists them (keyed by the first grant) ...
     expect(await messages(malang, wib(7, 11))).toEqual([
       'kasubbag.kul DEADLINE_EXTENDED dispensasi:kpu-malang:2025-03:2027-01-15:kasubbag-KUL',
-      'kasubbag.kul DEADLINE_EXTENDED dispensasi:kpu-malang:2025-04:2027-01-15:kasubbag-KUL',
       'sekretaris DEADLINE_EXTENDED dispensasi:kpu-malang:2025-03:2027-01-15:sekretaris',
-      'sekretaris DEADLINE_EXTENDED dispensasi:kpu-malang:2025-04:2027-01-15:sekretaris',
+    ]);
+    const subjects: Array<{ subject: string }> = await db.dataSource.query(
+      `SELECT subject FROM notification_outbox WHERE reminder_key LIKE 'dispensasi:kpu-malang:%' ORDER BY to_address`,
+    );
+    expect(subjects.map((m) => m.subject)).toEqual([
+      'Dispensasi: batas waktu laporan realisasi Maret–April 2025 diperpanjang sampai Jumat, 15 Januari 2027 — KPU Kabupaten Malang',
+      'Dispensasi: batas waktu laporan realisasi Maret–April 2025 diperpanjang sampai Jumat, 15 Januari 2027 — KPU Kabupaten Malang',
+    ]);
+    // ... and April's grant is claimed by it, so no later run announces it on its own.
+    const claimed: Array<{ reminder_key: string }> = await db.dataSource.query(
+      `SELECT reminder_key FROM reminders WHERE reminder_key LIKE 'dispensasi:kpu-malang:%' ORDER BY reminder_key`,
+    );
+    expect(claimed.map((r) => r.reminder_key)).toEqual([
+      'dispensasi:kpu-malang:2025-03:2027-01-15:kasubbag-KUL', 'dispensasi:kpu-malang:2025-03:2027-01-15:sekretaris',
+      'dispensasi:kpu-malang:2025-04:2027-01-15:kasubbag-KUL', 'dispensasi:kpu-malang:2025-04:2027-01-15:sekretaris',
     ]);
     expect(of((await runner.run(wib(8))).recorded, malang)).toEqual([]);
   });
