@@ -1,7 +1,8 @@
 import { ControllableClock } from '@kinerja/platform';
 import { createTestApp, TestApp } from '../support/test-app';
 import { drainProjections, jemberMatrix2024, reminderRunner } from './workflow/deadline-clock.fixture';
-import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
+import { login, loginFirstAdmin } from '../support/identity-fixtures';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, PASSWORD, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
 
 interface Cell { month: number; status: string; deadline: string; deadlineBasis: string; submittedAt: string | null }
 interface Row { subbagian: string; months: Cell[] }
@@ -227,5 +228,20 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
     const listed = await t.http.get(`/api/v1/satker/${JEMBER}/report-deadlines/2024`).set(as(jember.sekretaris));
     expect(listed.body.extensions.map((e: { fromDeadline: string; until: string; grantedBy: { username: string } }) => [e.fromDeadline, e.until, e.grantedBy.username]))
       .toEqual([['2024-04-05', '2024-04-20', 'sekretaris'], ['2024-04-20', '2024-05-10', 'admin.kab']]);
+  });
+
+  it('granted by an ADMIN of the province, is listed under that person\'s name, not an id alone', async () => {
+    const root = { Authorization: `Bearer ${await loginFirstAdmin(t)}` };
+    const created = await t.http.post('/api/v1/satker/kpu-prov-jawa-timur/users').set(root)
+      .send({ username: 'admin.prov', fullName: 'Admin Provinsi Jawa Timur', role: 'ADMIN', password: PASSWORD });
+    expect(created.status).toBe(201);
+    const province = await login(t, 'admin.prov', PASSWORD);
+    clock.set(new Date('2024-05-13T03:00:00Z'));
+    const third = await t.http.post(extension(3)).set(as(province)).send({ until: '2024-05-20', reason: 'Jaringan kantor terputus sepekan.' });
+    expect(third.status).toBe(200);
+    const listed = await t.http.get(`/api/v1/satker/${JEMBER}/report-deadlines/2024`).set(as(jember.sekretaris));
+    expect(listed.body.extensions[2]).toMatchObject({
+      fromDeadline: '2024-05-10', until: '2024-05-20', grantedBy: { id: created.body.id, username: 'admin.prov', fullName: 'Admin Provinsi Jawa Timur' },
+    });
   });
 });

@@ -9,6 +9,7 @@ export * from './shared/indonesian-time';
 export * from './shared/office-code';
 export * from './shared/same-json';
 export * from './shared/reason';
+export * from './shared/person-name';
 export * from './shared/echoed-input';
 
 export * from './perjanjian-kinerja/pk-structure.types';

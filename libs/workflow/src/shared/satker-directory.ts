@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  deadlineOfReport, deadlineWithExtensions, DomainError, echoedInput, reportDeadline, reportDeadlineAndBasis, type DeadlineBasis, type DeadlineDayHistory,
+  deadlineOfReport, deadlineWithExtensions, DomainError, echoedInput, personNameKey, reportDeadline, reportDeadlineAndBasis, type DeadlineBasis, type DeadlineDayHistory,
   type GrantedDeadlineExtension, type LocalDate, type ReportMove,
 } from '@kinerja/domain';
 import { deadlineExtensionsSql, toDeadlineExtensions } from '@kinerja/projections';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import type { ReviewerAccounts } from './workflow-actor';
 
-/** A full name as a person is told apart by it, in SQL: the part before a comma (titles), letters and digits only, lower case, single spaces. */
-const PERSON_NAME = (column: string) => `btrim(regexp_replace(lower(split_part(${column}, ',', 1)), '[^[:alnum:]]+', ' ', 'g'))`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SatkerFacts {
   code: string;
@@ -107,33 +106,49 @@ export class SatkerDirectory {
    * names one person (one active account has it), so a review counts them as the reviewer
    * (PK.OWN_SUBMISSION, REALISASI.OWN_SUBMISSION). The reviewer's own former addresses are not
    * looked at: an account given another address is someone else, as one with another address is.
-   * By name: every account of the user's office under the same full name as a person writes it (any
-   * case, spacing and punctuation, titles after a comma aside: "Agus Setiawan, S.Kom" is "agus
-   * setiawan") — one person holding two posts as Plt often has no second address to share.
+   * By name: every account of the user's office under the same full name as a person reads it
+   * (`personNameKey`: any case, spacing and punctuation, titles after a comma, accents, invisible
+   * characters and letters of other scripts that imitate Latin ones aside: "Agus Setiawan, S.Kom"
+   * and "AGUS SETIAWAN" are "agus setiawan") — one person holding two posts as Plt often has no
+   * second address to share. Compared here rather than in SQL: the office's accounts are few, and
+   * the fold (NFKC, look-alike letters) is the domain's, the one rule for every name.
    */
   async otherAccountsOf(userId: string): Promise<ReviewerAccounts> {
-    const rows: Array<{ id: string; why: 'email' | 'name' }> = await this.dataSource.query(
-      `SELECT DISTINCT other.user_id::text AS id, 'email' AS why
-         FROM users me
-         JOIN (SELECT user_id, email FROM user_email_history
-               UNION ALL SELECT id, email FROM users WHERE email IS NOT NULL) other
-           ON person_email(other.email) = person_email(me.email) AND other.user_id <> me.id
-        WHERE me.id = $1 AND me.email IS NOT NULL
-       UNION
-       SELECT other.id::text, 'name'
-         FROM users me JOIN users other ON other.satker_code = me.satker_code AND other.id <> me.id
-        WHERE me.id = $1 AND ${PERSON_NAME('other.full_name')} = ${PERSON_NAME('me.full_name')} AND ${PERSON_NAME('me.full_name')} <> ''
-        ORDER BY 1`,
-      [userId],
-    );
-    return { sameEmail: rows.filter((r) => r.why === 'email').map((r) => r.id), sameName: rows.filter((r) => r.why === 'name').map((r) => r.id) };
+    const [byEmail, office]: [Array<{ id: string }>, Array<{ id: string; full_name: string; me: boolean }>] = await Promise.all([
+      this.dataSource.query(
+        `SELECT DISTINCT other.user_id::text AS id
+           FROM users me
+           JOIN (SELECT user_id, email FROM user_email_history
+                 UNION ALL SELECT id, email FROM users WHERE email IS NOT NULL) other
+             ON person_email(other.email) = person_email(me.email) AND other.user_id <> me.id
+          WHERE me.id = $1 AND me.email IS NOT NULL
+          ORDER BY 1`,
+        [userId],
+      ),
+      this.dataSource.query(
+        `SELECT other.id::text AS id, other.full_name, other.id = me.id AS me
+           FROM users me JOIN users other ON other.satker_code = me.satker_code
+          WHERE me.id = $1`,
+        [userId],
+      ),
+    ]);
+    const mine = personNameKey(office.find((u) => u.me)?.full_name ?? '');
+    const sameName = mine === '' ? [] : office.filter((u) => !u.me && personNameKey(u.full_name) === mine).map((u) => u.id).sort();
+    return { sameEmail: byEmail.map((r) => r.id), sameName };
   }
 
-  /** Names of the office's users by id, for history told in words. */
-  async names(satker: string): Promise<Map<string, PersonName>> {
+  /**
+   * The names of the accounts `ids`, whatever their office: a history or a list of one office
+   * also names the ADMIN or INSPEKTORAT of an office above who acted on it (a dispensasi granted
+   * by the province's ADMIN, a reviu by the Inspektorat). Ids that name no account (the system,
+   * seed:demo) are left out: the caller shows the id alone.
+   */
+  async names(ids: readonly string[]): Promise<Map<string, PersonName>> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (wanted.length === 0) return new Map();
     const rows: Array<{ id: string; username: string; full_name: string }> = await this.dataSource.query(
-      `SELECT id::text AS id, username, full_name FROM users WHERE satker_code = $1`,
-      [satker],
+      `SELECT id::text AS id, username, full_name FROM users WHERE id = ANY($1::uuid[])`,
+      [wanted],
     );
     return new Map(rows.map((r) => [r.id, { username: r.username, fullName: r.full_name }]));
   }

@@ -47,7 +47,8 @@ export class GetApprovalInboxHandler implements IQueryHandler<GetApprovalInboxQu
   ) {}
 
   async execute({ satker }: GetApprovalInboxQuery): Promise<ApprovalInboxView> {
-    const [waiting, names] = await Promise.all([this.inbox.waiting(satker), this.directory.names(satker)]);
+    const waiting = await this.inbox.waiting(satker);
+    const names = await this.directory.names(waiting.map((item) => item.submittedBy));
     const now = this.clock.now().getTime();
     const items = waiting.map((item: InboxItem): ApprovalInboxEntry => {
       const person = names.get(item.submittedBy);

@@ -30,10 +30,12 @@ export class GetRealisasiHistoryHandler implements IQueryHandler<GetRealisasiHis
 
   async execute({ key }: GetRealisasiHistoryQuery): Promise<RealisasiHistoryView> {
     const streamId = realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
-    const [events, names] = await Promise.all([this.store.readStream(streamId, { tenantId: key.satker }), this.directory.names(key.satker)]);
+    const events = await this.store.readStream(streamId, { tenantId: key.satker });
     if (events.length === 0) {
       throw realisasiNotFound(key);
     }
+    // By id, not by office: an ADMIN or INSPEKTORAT of an office above acts on the office's reports too.
+    const names = await this.directory.names(events.map((recorded) => recorded.metadata.actorId));
     let content: RealisasiContent | null = null;
     const entries = events.map((recorded, index): RealisasiHistoryEntry => {
       const event = { type: recorded.type, data: recorded.data } as RealisasiEvent;

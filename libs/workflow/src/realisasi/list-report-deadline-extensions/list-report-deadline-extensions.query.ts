@@ -33,13 +33,14 @@ export class ListReportDeadlineExtensionsHandler implements IQueryHandler<ListRe
   constructor(private readonly store: EventStore, private readonly directory: SatkerDirectory) {}
 
   async execute({ satker, year }: ListReportDeadlineExtensionsQuery): Promise<ReportDeadlineExtensionsView> {
-    const [events, names] = await Promise.all([
-      this.store.readStream(reportDeadlinesStreamId(satker), { tenantId: satker }), this.directory.names(satker),
-    ]);
-    const extensions = events
+    const events = await this.store.readStream(reportDeadlinesStreamId(satker), { tenantId: satker });
+    const granted = events
       .filter((e) => e.type === 'ReportDeadlineExtended')
       .map((e) => e.data as ReportDeadlineExtended['data'])
-      .filter((d) => d.year === year)
+      .filter((d) => d.year === year);
+    // By id, not by office: an ADMIN of an office above grants dispensasi too.
+    const names = await this.directory.names(granted.map((d) => d.grantedBy));
+    const extensions = granted
       .map((d, order) => ({ d, order }))
       .sort((a, b) => a.d.month - b.d.month || a.order - b.order)
       .map(({ d }): ReportDeadlineExtensionView => {

@@ -1,0 +1,70 @@
+/**
+ * A person's full name is text people read and tell people apart by (the maker-checker "same
+ * name" rule, the audit trail, e-mails, the LKj). Indonesian names are written in the Latin
+ * alphabet, so a name Kinerja accepts holds only:
+ *
+ * - letters of the Latin alphabet, plain or accented (A–Z, a–z, Latin-1 and Latin Extended-A
+ *   letters such as é, ñ, ø, ł, and the Latin Extended Additional block of Vietnamese letters);
+ * - the digits 0–9 (account names such as "Operator SIPD 2");
+ * - the space and `. , ' ’ - ( ) /` (titles "Dr. Ir. Budi, S.T., M.T.", "Ma’ruf", "Ramos-Horta",
+ *   "Plt. (Sekretaris)", "Hukum/SDM");
+ *
+ * with at least one letter, after `storedPersonName` has trimmed it, joined runs of white space
+ * into one space and put it in Unicode NFKC form (so a fullwidth "Ｂ" becomes "B", a no-break space
+ * a space, a decomposed accent one letter). Refused: invisible and format characters (zero-width
+ * space, joiners, BOM, the bidi controls such as U+202E that reorder what a reader sees), control
+ * characters, and letters of other scripts that only imitate Latin ones (Greek "Β", Cyrillic "В",
+ * IPA small capitals "ʙ"): each would make a name that reads as another and is not equal to it.
+ */
+const NAME_CHARACTERS = /^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u0130\u0132-\u017F\u1E00-\u1EFF0-9 .,'\u2019\-()/]+$/;
+const LETTER = /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u0130\u0132-\u017F\u1E00-\u1EFF]/;
+
+/** What is wrong, for the field `fullName` (the HTTP layer and the service both say it). */
+export const PERSON_NAME_MESSAGE =
+  'nama lengkap hanya boleh berisi huruf Latin (boleh beraksen, mis. é), angka, spasi dan tanda . , \' ’ - ( ) /, ' +
+  'dengan sedikitnya satu huruf: tanpa karakter tak terlihat atau pengatur arah teks, dan tanpa huruf Yunani, Sirilik ' +
+  'atau huruf lain yang hanya menyerupai huruf Latin';
+
+/** The name as stored: NFKC, each run of spaces, tabs or line breaks one space, none at either end (a BOM is no space: refused). */
+export function normalizedPersonName(name: string): string {
+  return name.normalize('NFKC').replace(/[\p{Zs}\t\n\r\f\v]+/gu, ' ').replace(/^ | $/g, '');
+}
+
+/** Whether `name`, once normalised (`normalizedPersonName`), follows the rule above. */
+export function isReadablePersonName(name: unknown): boolean {
+  if (typeof name !== 'string') return false;
+  const normalized = normalizedPersonName(name);
+  return NAME_CHARACTERS.test(normalized) && LETTER.test(normalized);
+}
+
+// Letters of other scripts, and Latin ones outside the accepted set, that readers take for a
+// Latin letter (after lower-casing): names stored before the rule above may hold them.
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  // Greek
+  α: 'a', β: 'b', ε: 'e', η: 'h', ι: 'i', κ: 'k', μ: 'm', ν: 'n', ο: 'o', ρ: 'p', τ: 't', υ: 'y', χ: 'x', ζ: 'z', ϲ: 'c', ϳ: 'j',
+  // Cyrillic
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  ѕ: 's', і: 'i', ї: 'i', ј: 'j', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
+  // Latin outside the accepted set: dotless i, small capitals, IPA letters
+  ı: 'i', ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴏ: 'o',
+  ᴘ: 'p', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z', ɑ: 'a', ɡ: 'g', ɩ: 'i', ɵ: 'o',
+};
+
+/**
+ * A full name as a person is told apart by it: the part before a comma (titles after it aside),
+ * in NFKD with the accents, invisible and format characters dropped, lower case, letters that only
+ * imitate Latin ones read as those, every run of anything but letters and digits one space. Two
+ * accounts are one person by name when their keys are equal and not empty: "Sekretaris BWI",
+ * "SEKRETARIS   bwi, S.Kom", "Sekretaris B\u200bWI" and "Sekretaris \u0392WI" all give
+ * "sekretaris bwi".
+ */
+export function personNameKey(name: string): string {
+  const beforeTitles = name.split(',')[0];
+  const plain = beforeTitles
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{Cf}\p{Cc}\u115f\u1160\u3164\uffa0]/gu, '')
+    .toLowerCase();
+  let key = '';
+  for (const ch of plain) key += LOOK_ALIKES[ch] ?? ch;
+  return key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
