@@ -35,5 +35,10 @@ export interface CliCommand {
   usage: string;
   /** The language of the command's messages to the operator; the refusal is written in it. */
   language: 'id' | 'en';
+  /**
+   * A refusal decided from the command line and the configuration alone (exit 64 with this message),
+   * checked before the database is opened or migrated: a refused command touches nothing.
+   */
+  refuse?(args: Record<string, string | boolean>, config: AppConfig): string | null;
   run(args: Record<string, string | boolean>, context: CliContext): Promise<number>;
 }

@@ -31,6 +31,11 @@ async function main(): Promise<number> {
   }
   const flags = line.flags;
   const config = loadConfig(process.env);
+  const refused = command.refuse?.(flags, config) ?? null;
+  if (refused !== null) {
+    process.stderr.write(`${refused}\n`);
+    return USAGE_ERROR;
+  }
   const logger = createRootLogger({ level: 'warn', format: config.logFormat, name: 'kinerja-cli' });
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.DATA_DIR);
   const url = config.DATABASE_URL ?? embedded!.url;
