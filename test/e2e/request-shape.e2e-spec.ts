@@ -102,6 +102,25 @@ describe('the shape of a request, as the API judges it', () => {
     });
   });
 
+  describe('a subbagian the office does not have', () => {
+    it('is named as such (404 SUBBAGIAN.NOT_FOUND with the codes the office has), not as a report not filled in yet', async () => {
+      const expected = {
+        status: 404, code: 'SUBBAGIAN.NOT_FOUND',
+        message: `Subbagian "XYZ" tidak ada pada satker ${own.code}, jadi tidak ada laporan realisasinya. Subbagian satker ini: KUL, PDI. Periksa kode subbagian pada alamat.`,
+        details: { satker: own.code, year: 2026, month: 1, subbagian: 'XYZ', subbagianCodes: ['KUL', 'PDI'] },
+      };
+      const read = await t.http.get(report(1, 'XYZ')).set(as(own.users.SEKRETARIS.token));
+      expect({ status: read.status, code: read.body.code, message: read.body.message, details: read.body.details }).toEqual(expected);
+      for (const [action, body] of [['approve', {}], ['return', { reason: 'Data belum lengkap' }]] as const) {
+        const r = await t.http.post(`${report(1, 'XYZ')}/${action}`).set(as(own.users.SEKRETARIS.token)).send(body);
+        expect({ status: r.status, code: r.body.code, message: r.body.message, details: r.body.details }).toEqual(expected);
+      }
+      // A subbagian it has, with nothing written yet, still reads as a report not filled in.
+      const kul = await t.http.get(report(1, 'KUL')).set(as(own.users.SEKRETARIS.token));
+      expect({ status: kul.status, code: kul.body.code }).toEqual({ status: 404, code: 'REALISASI.NOT_FOUND' });
+    });
+  });
+
   describe('bodies', () => {
     it.each([
       ['a form (what curl -d sends)', 'application/x-www-form-urlencoded'],

@@ -36,7 +36,7 @@ function assertMayRead(user: AuthenticatedUser, subbagian: string): void {
 /** Monthly realisasi reports: filled by the Kasubbag of the subbagian, approved or returned by the Sekretaris. */
 @ApiTags('Realisasi bulanan')
 @ApiExtraModels(RealisasiDeadlineFieldsDto)
-@ApiNotFoundResponse({ type: ErrorBody, description: 'Satker di luar cakupan Anda, atau laporan belum ada (REALISASI.NOT_FOUND)' })
+@ApiNotFoundResponse({ type: ErrorBody, description: 'Satker di luar cakupan Anda, laporan belum ada (REALISASI.NOT_FOUND), atau subbagian yang tidak ada pada satker (SUBBAGIAN.NOT_FOUND, menyebut kode subbagian yang ada)' })
 @Controller('satker/:satker/realisasi')
 export class RealisasiController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}

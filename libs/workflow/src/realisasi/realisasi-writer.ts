@@ -16,7 +16,7 @@ import { AggregateRunner } from '../shared/aggregate-runner';
 import type { LoadedState } from '../shared/stream-state-reader';
 import { SatkerDirectory } from '../shared/satker-directory';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
-import { realisasiNotFound, toRealisasiView, type RealisasiView } from './realisasi.view';
+import { reportNotFound, toRealisasiView, type RealisasiView } from './realisasi.view';
 
 /**
  * Runs one command against `realisasi:<satker>:<year>:<MM>:<subbagian>`, with what the decision
@@ -47,9 +47,10 @@ export class RealisasiWriter {
     const build = (metadata: CommandMetadata, _state: unknown, context: RealisasiContext) => command(metadata, context);
     const result = await this.runner
       .run(stream, realisasiDecider, actor, options, build, prepare, [{ streamId: pkStream, folder: perjanjianKinerjaDecider }])
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         // The decider knows no key of a report never written; say which one, as reading it does.
-        throw error instanceof DomainError && error.code === 'REALISASI.NOT_FOUND' ? realisasiNotFound(key) : error;
+        if (error instanceof DomainError && error.code === 'REALISASI.NOT_FOUND') throw reportNotFound(key, await this.directory.allSubbagianCodes(key.satker));
+        throw error;
       });
     return { version: result.version, replayed: result.replayed, view: toRealisasiView(result.state, key, result.version) };
   }

@@ -25,6 +25,22 @@ export function realisasiNotFound(key: RealisasiKey): DomainError {
   return new DomainError('REALISASI.NOT_FOUND', `Laporan realisasi ${key.subbagian} bulan ${indonesianMonthYear(key.year, key.month)} belum diisi.`, 'not_found', { ...key });
 }
 
+/**
+ * Why a report cannot be found: a subbagian the office never had (404 SUBBAGIAN.NOT_FOUND, naming
+ * the codes it has, so a typo is not read as "not filled in yet"), or a report not written yet
+ * (`realisasiNotFound`). `codes`: every subbagian of the office, closed ones too.
+ */
+export function reportNotFound(key: RealisasiKey, codes: readonly string[]): DomainError {
+  if (codes.includes(key.subbagian)) return realisasiNotFound(key);
+  const known = codes.length > 0 ? `Subbagian satker ini: ${codes.join(', ')}.` : 'Satker ini belum memiliki subbagian.';
+  return new DomainError(
+    'SUBBAGIAN.NOT_FOUND',
+    `Subbagian "${key.subbagian}" tidak ada pada satker ${key.satker}, jadi tidak ada laporan realisasinya. ${known} Periksa kode subbagian pada alamat.`,
+    'not_found',
+    { ...key, subbagianCodes: [...codes] },
+  );
+}
+
 export function toRealisasiView(state: RealisasiState, key: RealisasiKey, version: number): RealisasiView {
   if (state.status === 'EMPTY') {
     throw realisasiNotFound(key);

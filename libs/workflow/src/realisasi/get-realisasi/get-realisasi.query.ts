@@ -4,7 +4,7 @@ import { PkReader } from '../../perjanjian-kinerja/pk-reader';
 import { SatkerDirectory } from '../../shared/satker-directory';
 import { RealisasiReader } from '../realisasi-reader';
 import { reportDeadlineView, type ReportDeadlineView } from '../report-deadline-view';
-import { toRealisasiView, type RealisasiView } from '../realisasi.view';
+import { reportNotFound, toRealisasiView, type RealisasiView } from '../realisasi.view';
 
 /** `GET realisasi/{year}/{month}/{subbagian}`: the report with its deadline and whether it came in on time. */
 export type RealisasiDetailView = RealisasiView & ReportDeadlineView;
@@ -21,6 +21,7 @@ export class GetRealisasiHandler implements IQueryHandler<GetRealisasiQuery> {
 
   async execute({ key }: GetRealisasiQuery): Promise<RealisasiDetailView> {
     const { state, version } = await this.reader.load(key);
+    if (state.status === 'EMPTY') throw reportNotFound(key, await this.directory.allSubbagianCodes(key.satker));
     const view = toRealisasiView(state, key, version);
     // The same facts and rule as the monthly list and the status matrix (`reportDeadlineView`).
     const [facts, { state: pk }] = await Promise.all([this.directory.facts(key.satker), this.pk.load(key.satker, key.year)]);
