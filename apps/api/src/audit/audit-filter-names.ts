@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@kinerja/domain';
 import { SatkerScopeService, type AuthenticatedUser } from '@kinerja/identity';
 import { AuditFilterNames } from '@kinerja/projections/audit-trail/audit-filter-names';
 import type { FieldProblem } from '../http/validation-errors';
@@ -41,6 +42,21 @@ export function indicatorProblem(code: string, alike: readonly string[], offices
   };
 }
 
+/**
+ * The history of a figure whose indicator no PK version of the office had that year: 404, in the
+ * words of the trail's `isKnownIndicator` (an empty history would read as "never changed").
+ */
+export function figureIndicatorNotFound(satker: string, year: number, code: string, alike: readonly string[]): DomainError {
+  const meant = alike.length > 0 ? ` (maksud Anda ${alike.join(' atau ')}? huruf besar dan kecil dibedakan)` : '';
+  return new DomainError(
+    'AUDIT.INDICATOR_NOT_FOUND',
+    `Indikator ${code}${meant} tidak pernah ada dalam Perjanjian Kinerja ${year} satker ${satker}, baik versi draf maupun yang disetujui, `
+      + 'jadi tidak ada riwayat angkanya. Periksa kode indikator dan tahun pada PK satker.',
+    'not_found',
+    { satker, year, indicator: code, alike: [...alike] },
+  );
+}
+
 /** The same answer whether the actor does not exist or is a user the reader may not see. */
 export function actorProblem(actor: string, known: boolean, offices: readonly string[]): FieldProblem | null {
   if (known) return null;
@@ -75,6 +91,12 @@ export class AuditFilterNamesCheck {
       !q.actor ? null : this.actorKnown(q.actor, user, offices, inScope).then((known) => actorProblem(q.actor as string, known, offices)),
     ]);
     refuseProblems(problems);
+  }
+
+  /** A figure of an indicator the office's PK never had that year is refused (404 AUDIT.INDICATOR_NOT_FOUND). */
+  async refuseUnknownFigure(satker: string, year: number, indicator: string): Promise<void> {
+    const alike = await this.names.indicatorCodesOfYearLike(satker, year, indicator);
+    if (!alike.includes(indicator)) throw figureIndicatorNotFound(satker, year, indicator, alike);
   }
 
   private async actorKnown(actor: string, user: AuthenticatedUser, offices: readonly string[], inScope?: readonly string[]): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '@kinerja/domain';
 import type { AuthenticatedUser } from '@kinerja/identity';
@@ -34,7 +34,9 @@ export const UNMATCHABLE_FILTER_RESPONSE = ApiBadRequestResponse({ type: ErrorBo
 /** The same on the paged routes, which also refuse a cursor they did not issue. */
 export const TRAIL_PAGE_BAD_REQUEST_RESPONSE = ApiBadRequestResponse({
   type: ErrorBody,
-  description: `${UNMATCHABLE_FILTER} AUDIT.INVALID_CURSOR: \`cursor\` bukan \`nextCursor\` yang diberikan rute ini (rusak, terpotong, atau dari rute lain); mulai lagi dari halaman pertama.`,
+  description: `${UNMATCHABLE_FILTER} AUDIT.INVALID_CURSOR: \`cursor\` kosong, atau bukan \`nextCursor\` yang diberikan rute ini (rusak, terpotong, `
+    + 'atau dari rute lain), atau milik daftar lain: kursor hanya berlaku bersama satker (atau himpunan satker lintas satker), filter, dan `order` '
+    + 'yang sama dengan halaman yang memberikannya (`order` boleh dihilangkan). Kirim ulang parameter yang sama, atau mulai lagi dari halaman pertama tanpa `cursor`.',
 });
 
 /**
@@ -88,7 +90,13 @@ export class AuditController {
   @Get('figures/:year/:month/:indicator')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Riwayat lengkap satu angka (satker, tahun, bulan, indikator): siapa, kapan, dari nilai berapa ke berapa, mengapa' })
+  @ApiNotFoundResponse({
+    type: ErrorBody,
+    description: 'AUDIT.INDICATOR_NOT_FOUND: indikator tidak pernah ada dalam PK satker pada tahun itu, draf maupun yang disetujui '
+      + '(kode yang hanya berbeda huruf besar/kecil disebut di pesan dan `details.alike`); SATKER.NOT_FOUND: satker di luar cakupan Anda.',
+  })
   async figure(@Param() p: FigureParams) {
+    await this.names.refuseUnknownFigure(p.satker, p.year, p.indicator);
     const [integrity, items] = await Promise.all([
       this.integrity.banner(p.satker),
       this.trail.figureHistory(p.satker, p.year, p.month, p.indicator),

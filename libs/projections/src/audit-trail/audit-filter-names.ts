@@ -36,6 +36,20 @@ export class AuditFilterNames {
   }
 
   /**
+   * The indicator codes equal to `code` but for case that a PK version (draft, returned or
+   * approved) of the office had in `year`: the history of one figure asks for one year.
+   */
+  async indicatorCodesOfYearLike(satker: string, year: number, code: string): Promise<string[]> {
+    const rows: Array<{ indicator_code: string }> = await this.dataSource.query(
+      `SELECT DISTINCT indicator_code FROM audit_trail_indicator
+        WHERE satker_code = $1 AND year = $2 AND lower(indicator_code) = lower($3)
+        ORDER BY indicator_code LIMIT 10`,
+      [satker, year, code],
+    );
+    return rows.map((r) => r.indicator_code);
+  }
+
+  /**
    * Whether `actor` (a user id or username) is a user of one of the `visible` offices (the
    * reader's scope), or acted in the trail of the offices `read` (the system, or an Inspektorat of
    * an office above, whose name the trail already shows). A user of any other office is not told

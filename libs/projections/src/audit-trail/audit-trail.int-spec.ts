@@ -38,7 +38,11 @@ describe('audit trail projection (real PostgreSQL)', () => {
       'Mengubah indikator draf PK 2024 versi 1: 1 perubahan (target 1 indikator).',
       'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 kosong → 1; K1.2 kosong → kosong.',
       'Mengembalikan laporan realisasi Maret 2024 subbagian KUL (revisi 0) untuk diperbaiki.',
-      'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 1 → 2; K1.2 kosong → 1.',
+      // The second save also entered the first budget line: told from kosong, as every change of the save.
+      'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 1 → 2; K1.2 kosong → 1; anggaran K1 kosong → 5000.',
+    ]);
+    expect(items[3].changes.filter((c) => c.field.startsWith('anggaran:'))).toEqual([
+      { indicatorCode: null, indicatorName: null, field: 'anggaran:K1', before: null, after: '5000' },
     ]);
     expect(items[0].changes).toEqual([{ indicatorCode: 'K1.1', indicatorName: 'Layanan keuangan', field: 'target', before: '10', after: '12' }]);
     expect(items[2].reason).toBe('Angka layanan belum sesuai SPJ.');

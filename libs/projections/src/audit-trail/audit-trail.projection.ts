@@ -31,8 +31,12 @@ export class AuditTrailProjection implements Projection {
    * 5: a change of an office's deadline day says from which report month it applies (a change
    * never moves a deadline already passed); the history is kept under `deadlineDays` in the
    * office's identity stream state.
+   * 6: a save of a monthly report tells its budget lines, texts (uraian, kendala, solusi) and bukti
+   * dukung from what the save before it held (budget "before" was always kosong, text changes were
+   * not told), and a line or budget line it removed (→ kosong); kept under `saved` in the report's
+   * stream state. The rebuild rewrites the rows already stored.
    */
-  readonly version = 5;
+  readonly version = 6;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain/shared/domain-error';
 import type { AuditChange } from './audit-trail.types';
@@ -58,18 +59,55 @@ export interface AuditPage {
 
 type Order = 'asc' | 'desc';
 
-export function encodeCursor(sequence: number, order: Order): string {
-  return Buffer.from(JSON.stringify({ s: sequence, o: order })).toString('base64url');
+/**
+ * A cursor belongs to the listing that issued it: the route (one office's trail, or across
+ * offices), the office or offices, every filter and the order. It carries a digest of them
+ * (`l`), checked on use, so that a cursor taken to another office, other filters or the other
+ * order is refused (400 AUDIT.INVALID_CURSOR) instead of silently starting at its position in
+ * a list it was never part of.
+ */
+export function listingOf(route: 'office' | 'across', offices: readonly string[], criteria: AuditTrailCriteria, order: Order): string {
+  const canonical = JSON.stringify([
+    route, [...new Set(offices)].sort(), order,
+    criteria.from?.toISOString() ?? null, criteria.to?.toISOString() ?? null, criteria.year ?? null, criteria.month ?? null,
+    criteria.subbagian ?? null, criteria.indicator ?? null, criteria.actor ?? null, criteria.role ?? null,
+    criteria.eventTypes ? [...new Set(criteria.eventTypes)].sort() : null,
+  ]);
+  // 96 bits tell listings apart; longer would push the cursor of a 64-character office code past
+  // the 200 characters the routes take (`cursor` in audit.dto.ts).
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 
-export function decodeCursor(cursor: string): { sequence: number; order: Order } {
+const invalidCursor = (why: string) =>
+  new DomainError('AUDIT.INVALID_CURSOR', `Kursor halaman tidak valid: ${why}; mulai lagi dari halaman pertama.`, 'validation');
+
+const NOT_ISSUED = 'bukan nextCursor yang diberikan rute ini (rusak atau terpotong)';
+const OTHER_LISTING = 'kursor ini milik daftar lain (satker, filter, atau urutan yang berbeda); kirim kursor bersama parameter yang sama dengan halaman sebelumnya';
+
+/**
+ * The order of the page a cursor continues: the one it was issued for. `order` when asked must be
+ * that one; left out, the cursor's order holds.
+ */
+function orderOfCursor(cursorOrder: Order, asked: Order | undefined): Order {
+  if (asked !== undefined && asked !== cursorOrder) throw invalidCursor(OTHER_LISTING);
+  return cursorOrder;
+}
+
+export function encodeCursor(sequence: number, order: Order, listing: string): string {
+  return Buffer.from(JSON.stringify({ s: sequence, o: order, l: listing })).toString('base64url');
+}
+
+/** The position a cursor of one office's trail holds; refused unless it is one this route issued. */
+export function decodeCursor(cursor: string): { sequence: number; order: Order; listing: string } {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Number.isSafeInteger(parsed.s) && (parsed.o === 'asc' || parsed.o === 'desc')) return { sequence: parsed.s, order: parsed.o };
+    if (Number.isSafeInteger(parsed.s) && (parsed.o === 'asc' || parsed.o === 'desc') && typeof parsed.l === 'string') {
+      return { sequence: parsed.s, order: parsed.o, listing: parsed.l };
+    }
   } catch {
     // falls through to the refusal
   }
-  throw new DomainError('AUDIT.INVALID_CURSOR', 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.', 'validation');
+  throw invalidCursor(NOT_ISSUED);
 }
 
 function whereOf(filter: AuditTrailFilter): { sql: string; params: unknown[] } {
@@ -114,6 +152,8 @@ interface AcrossCursor {
   satker: string;
   sequence: number;
   order: Order;
+  /** The listing it belongs to (`listingOf`). */
+  listing: string;
 }
 
 function isInstant(text: string): boolean {
@@ -122,20 +162,21 @@ function isInstant(text: string): boolean {
 }
 
 export function encodeAcrossCursor(cursor: AcrossCursor): string {
-  return Buffer.from(JSON.stringify({ t: cursor.recordedAt, k: cursor.satker, s: cursor.sequence, o: cursor.order })).toString('base64url');
+  return Buffer.from(JSON.stringify({ t: cursor.recordedAt, k: cursor.satker, s: cursor.sequence, o: cursor.order, l: cursor.listing })).toString('base64url');
 }
 
 export function decodeAcrossCursor(cursor: string): AcrossCursor {
   try {
     const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     // Only the exact form this code writes: any other text could be a date to JavaScript and not to PostgreSQL.
-    if (typeof p.t === 'string' && isInstant(p.t) && typeof p.k === 'string' && Number.isSafeInteger(p.s) && (p.o === 'asc' || p.o === 'desc')) {
-      return { recordedAt: p.t, satker: p.k, sequence: p.s, order: p.o };
+    if (typeof p.t === 'string' && isInstant(p.t) && typeof p.k === 'string' && Number.isSafeInteger(p.s) && (p.o === 'asc' || p.o === 'desc')
+      && typeof p.l === 'string') {
+      return { recordedAt: p.t, satker: p.k, sequence: p.s, order: p.o, listing: p.l };
     }
   } catch {
     // falls through to the refusal
   }
-  throw new DomainError('AUDIT.INVALID_CURSOR', 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.', 'validation');
+  throw invalidCursor(NOT_ISSUED);
 }
 
 const COLUMNS = `a.satker_code, a.tenant_sequence, a.event_id, a.recorded_at, a.event_type, a.actor_id, a.actor_name, a.actor_username,
@@ -208,8 +249,12 @@ export class AuditTrailQuery {
 
   async page(filter: AuditTrailFilter, options: { cursor?: string; limit?: number; order?: Order } = {}): Promise<AuditPage> {
     const limit = pageLimit(options.limit);
-    const after = options.cursor ? decodeCursor(options.cursor) : null;
-    const order: Order = after?.order ?? options.order ?? 'asc';
+    // An empty `cursor=` is a cursor too, and not one this route issued.
+    const after = options.cursor !== undefined ? decodeCursor(options.cursor) : null;
+    const order: Order = after ? orderOfCursor(after.order, options.order) : options.order ?? 'asc';
+    const { satker, ...criteria } = filter;
+    const listing = listingOf('office', [satker], criteria, order);
+    if (after && after.listing !== listing) throw invalidCursor(OTHER_LISTING);
     const { sql, params } = whereOf(filter);
     let where = sql;
     if (after) where += ` AND a.tenant_sequence ${order === 'asc' ? '>' : '<'} $${params.push(after.sequence)}`;
@@ -217,7 +262,7 @@ export class AuditTrailQuery {
       `SELECT ${COLUMNS} FROM audit_trail a WHERE ${where} ORDER BY a.tenant_sequence ${order} LIMIT $${params.push(limit + 1)}`,
       params,
     );
-    return pageOf(rows, limit, (last) => encodeCursor(last.sequence, order));
+    return pageOf(rows, limit, (last) => encodeCursor(last.sequence, order, listing));
   }
 
   /** Every matching row in chain order, a page at a time, for streamed exports. */
@@ -232,8 +277,11 @@ export class AuditTrailQuery {
    */
   async pageAcross(filter: AuditTrailAcrossFilter, options: { cursor?: string; limit?: number; order?: Order } = {}): Promise<AuditPage> {
     const limit = pageLimit(options.limit);
-    const after = options.cursor ? decodeAcrossCursor(options.cursor) : null;
-    const order: Order = after?.order ?? options.order ?? 'asc';
+    const after = options.cursor !== undefined ? decodeAcrossCursor(options.cursor) : null;
+    const order: Order = after ? orderOfCursor(after.order, options.order) : options.order ?? 'asc';
+    const { satkers: offices, ...criteria } = filter;
+    const listing = listingOf('across', offices, criteria, order);
+    if (after && after.listing !== listing) throw invalidCursor(OTHER_LISTING);
     const satkers = [...new Set(filter.satkers)];
     if (satkers.length === 0) return { items: [], nextCursor: null };
     const params: unknown[] = [satkers];
@@ -256,7 +304,7 @@ export class AuditTrailQuery {
         ORDER BY x.recorded_at ${order}, x.satker_code ${order}, x.tenant_sequence ${order} LIMIT $${n}`,
       params,
     );
-    return pageOf(rows, limit, (last) => encodeAcrossCursor({ recordedAt: last.recordedAt, satker: last.satker, sequence: last.sequence, order }));
+    return pageOf(rows, limit, (last) => encodeAcrossCursor({ recordedAt: last.recordedAt, satker: last.satker, sequence: last.sequence, order, listing }));
   }
 
   /** Every matching row of several offices in time order, a page at a time, for streamed exports. */

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@kinerja/event-store';
 import type { RealisasiEvent } from '@kinerja/domain/realisasi/realisasi.events';
+import { type RealisasiContent, TEXT_FIELD_LABEL } from '@kinerja/domain/realisasi/realisasi.types';
 import type { AuditTrailState } from './audit-trail.state';
 import { type AuditChange, monthName, type ReportLines } from './audit-trail.types';
 import { type Description, shown } from './describe.types';
@@ -22,10 +23,34 @@ function keyOfStream(streamId: string): ReportKey | null {
   return { year, month, subbagian: parts.slice(4).join(':') };
 }
 
-/** What a report's slot remembers besides its lines: the values last approved (`__approved`), the PK version of its last save. */
+/**
+ * What a report's slot remembers besides its lines: the values last approved (`__approved`), the PK
+ * version of its last save, and the rest of its last save (`__saved`: budget, texts, evidence), the
+ * "before" of the next save.
+ */
 const APPROVED = 'approved';
 const PK_VERSION = 'pkVersion';
+const SAVED = 'saved';
 const isMemo = (key: string) => key.startsWith('__');
+
+/** A line's texts and files as last saved; an empty text is kept as null ("kosong"). */
+interface SavedLine {
+  narrative: string | null;
+  kendala: string | null;
+  solusi: string | null;
+  /** [sha256, fileName] of each bukti dukung file. */
+  evidence: Array<[string, string]>;
+}
+
+/** The content of a save besides its figures: kegiatan code → budget spent, indicator code → texts. */
+interface SavedRest {
+  budget: Record<string, string>;
+  lines: Record<string, SavedLine>;
+}
+
+const TEXT_FIELDS = ['narrative', 'kendala', 'solusi'] as const;
+const EVIDENCE_LABEL = 'bukti dukung';
+const NO_LINE: SavedLine = { narrative: null, kendala: null, solusi: null, evidence: [] };
 
 /** The report's values as last saved, without what is remembered beside them; null before the first save. */
 function savedLines(state: AuditTrailState, event: RecordedEvent): ReportLines | null {
@@ -34,9 +59,14 @@ function savedLines(state: AuditTrailState, event: RecordedEvent): ReportLines |
   return Object.fromEntries(Object.entries(slot).filter(([key]) => !isMemo(key)));
 }
 
+/**
+ * Each figure of `lines` against `previous`, and each figure `previous` had that `lines` no longer
+ * carries (a line removed: its value goes to null, "kosong").
+ */
 function figuresOf(lines: ReportLines, previous: ReportLines | null, month: number) {
-  return Object.entries(lines).map(([indicatorCode, after]) => ({
-    indicatorCode, month, field: 'realisasi', before: previous ? (previous[indicatorCode] ?? null) : null, after,
+  const codes = [...new Set([...Object.keys(lines), ...Object.keys(previous ?? {})])];
+  return codes.map((indicatorCode) => ({
+    indicatorCode, month, field: 'realisasi', before: previous ? (previous[indicatorCode] ?? null) : null, after: lines[indicatorCode] ?? null,
   }));
 }
 
@@ -48,19 +78,81 @@ function changesOf(satker: string, key: ReportKey, figures: ReturnType<typeof fi
   }));
 }
 
+function restOf(data: RealisasiContent): SavedRest {
+  const text = (value: string) => (value.trim() === '' ? null : value);
+  return {
+    budget: Object.fromEntries(data.budget.map((b) => [b.kegiatanCode, b.spent])),
+    lines: Object.fromEntries(data.lines.map((l) => [l.indicatorCode, {
+      narrative: text(l.narrative), kendala: text(l.kendala), solusi: text(l.solusi),
+      evidence: l.evidence.map((e): [string, string] => [e.sha256, e.fileName]),
+    }])),
+  };
+}
+
+/** The files of a line as a person reads them: their names, in the order given; null when none. */
+function filesShown(evidence: Array<[string, string]>): string | null {
+  return evidence.length === 0 ? null : evidence.map(([, fileName]) => fileName).join(', ');
+}
+
+const sameFiles = (a: Array<[string, string]>, b: Array<[string, string]>) =>
+  a.map(([sha]) => sha).sort().join(',') === b.map(([sha]) => sha).sort().join(',');
+
+/**
+ * What a save changed besides the figures, against the save before it (`previous`, empty before the
+ * first save): each budget line from the amount last saved (a line removed goes to null, "kosong"),
+ * each text of each indicator line and its bukti dukung files (by content: a file renamed is the
+ * same file). With the words the summary lists.
+ */
+function restChanges(previous: SavedRest, next: SavedRest, indicators: Map<string, { name: string }>) {
+  const changes: AuditChange[] = [];
+  const listed: string[] = [];
+  for (const kegiatan of [...new Set([...Object.keys(previous.budget), ...Object.keys(next.budget)])]) {
+    const before = previous.budget[kegiatan] ?? null;
+    const after = next.budget[kegiatan] ?? null;
+    if (before === after) continue;
+    changes.push({ indicatorCode: null, indicatorName: null, field: `anggaran:${kegiatan}`, before, after });
+    listed.push(`anggaran ${kegiatan} ${shown(before)} → ${shown(after)}`);
+  }
+  for (const code of [...new Set([...Object.keys(previous.lines), ...Object.keys(next.lines)])]) {
+    const [was, now] = [previous.lines[code] ?? NO_LINE, next.lines[code] ?? NO_LINE];
+    const indicatorName = indicators.get(code)?.name ?? null;
+    for (const field of TEXT_FIELDS) {
+      if (was[field] === now[field]) continue;
+      changes.push({ indicatorCode: code, indicatorName, field: TEXT_FIELD_LABEL[field], before: was[field], after: now[field] });
+      listed.push(`${TEXT_FIELD_LABEL[field]} ${code} ${verb(was[field], now[field])}`);
+    }
+    if (!sameFiles(was.evidence, now.evidence)) {
+      const [before, after] = [filesShown(was.evidence), filesShown(now.evidence)];
+      changes.push({ indicatorCode: code, indicatorName, field: EVIDENCE_LABEL, before, after });
+      listed.push(`${EVIDENCE_LABEL} ${code} ${verb(before, after)}`);
+    }
+  }
+  return { changes, listed };
+}
+
+/** "diisi" (was empty), "dikosongkan" (is empty now), else "diubah". */
+function verb(before: string | null, after: string | null): string {
+  if (before === null) return 'diisi';
+  return after === null ? 'dikosongkan' : 'diubah';
+}
+
 function saved(event: RecordedEvent, state: AuditTrailState, key: ReportKey, data: Extract<RealisasiEvent, { type: 'RealisasiDraftSaved' }>['data']) {
   const slot = state.reportLines(event.tenantId, event.streamId);
   const previous = savedLines(state, event);
+  const previousRest = state.recall<SavedRest>(event.tenantId, event.streamId, SAVED) ?? { budget: {}, lines: {} };
   const lines: ReportLines = {};
   for (const line of data.lines) lines[line.indicatorCode] = line.value;
+  const rest = restOf(data);
   const remembered = Object.fromEntries(Object.entries(slot ?? {}).filter(([key]) => isMemo(key)));
   state.setReportLines(event.tenantId, event.streamId, { ...remembered, ...lines });
+  state.remember(event.tenantId, event.streamId, SAVED, rest);
   const all = figuresOf(lines, previous, key.month);
-  // Only what this save changed; the first save of a revision shows every value entered.
+  // Only what this save changed; the first save of a report shows every value entered.
   const figures = previous ? all.filter((f) => f.before !== f.after) : all;
   const changes = changesOf(event.tenantId, key, figures, state);
-  for (const b of data.budget) changes.push({ indicatorCode: null, indicatorName: null, field: `anggaran:${b.kegiatanCode}`, before: null, after: b.spent });
-  const listed = figures.map((f) => `${f.indicatorCode} ${shown(f.before)} → ${shown(f.after)}`).join('; ');
+  const others = restChanges(previousRest, rest, state.indicatorsOf(event.tenantId, key.year));
+  changes.push(...others.changes);
+  const listed = [...figures.map((f) => `${f.indicatorCode} ${shown(f.before)} → ${shown(f.after)}`), ...others.listed].join('; ');
   return { figures, changes, listed };
 }
 
@@ -88,7 +180,7 @@ export function describeRealisasi(event: RecordedEvent, state: AuditTrailState):
       const s = saved(event, state, key, r.data);
       state.remember(event.tenantId, event.streamId, PK_VERSION, r.data.pkVersion);
       return { ...base, pkVersion: r.data.pkVersion, figures: s.figures, changes: s.changes,
-        summary: `Menyimpan ${report} (revisi ${r.data.revision})${s.listed ? `: ${s.listed}` : '; tidak ada nilai yang berubah'}.` };
+        summary: `Menyimpan ${report} (revisi ${r.data.revision})${s.listed ? `: ${s.listed}` : '; tidak ada isi yang berubah'}.` };
     }
     case 'RealisasiSubmitted':
       return { ...base, ...current('approved'),

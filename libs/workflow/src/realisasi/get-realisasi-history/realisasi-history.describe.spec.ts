@@ -24,6 +24,17 @@ describe('a report\'s history in words', () => {
     expect(told.otherChanges).toEqual(['uraian indikator K4.2 diubah']);
   });
 
+  it('tells a save that removed a budget line or an indicator line: from the value last saved to blank', () => {
+    // Given a save with one budget line and two indicator lines.
+    const before = { lines: [line('K4.1', '3'), line('K4.2', '7')], budget: [{ kegiatanCode: 'K4', spent: '10000000' }] };
+    // When the next save removes the budget line and the line of K4.2.
+    const told = describeRealisasiEvent(saved({ lines: [line('K4.1', '3')], budget: [] }), before);
+    // Then both are told as emptied, not left out.
+    expect(told.budgetChanges).toEqual([{ kegiatanCode: 'K4', before: '10000000', after: null }]);
+    expect(told.valueChanges).toEqual([{ indicatorCode: 'K4.2', before: '7', after: null }]);
+    expect(told.otherChanges).toEqual(['uraian indikator K4.2 diubah', 'kendala indikator K4.2 diubah', 'solusi indikator K4.2 diubah']);
+  });
+
   it('tells a return with its reason', () => {
     const told = describeRealisasiEvent({ type: 'RealisasiReturned', data: { revision: 0, reason: 'Lampirkan SPJ.', returnedBy: 'x', returnedAt: 't' } }, null);
     expect(told).toMatchObject({ description: 'Laporan dikembalikan untuk diperbaiki', reason: 'Lampirkan SPJ.' });

@@ -1,4 +1,4 @@
-import { type RealisasiContent, type RealisasiEvent, TEXT_FIELD_LABEL } from '@kinerja/domain';
+import { type RealisasiContent, type RealisasiEvent, type RealisasiLine, TEXT_FIELD_LABEL } from '@kinerja/domain';
 
 export interface ValueChangeInWords {
   indicatorCode: string;
@@ -35,30 +35,44 @@ export interface RealisasiHistoryEntry {
 
 const EMPTY: RealisasiContent = { lines: [], budget: [] };
 
+/** Each value against the save before, a line removed going to null ("kosong"). */
 function valueChanges(before: RealisasiContent, after: RealisasiContent): ValueChangeInWords[] {
   const old = new Map(before.lines.map((l) => [l.indicatorCode, l.value]));
-  return after.lines
+  const now = new Map(after.lines.map((l) => [l.indicatorCode, l.value]));
+  const changed = after.lines
     .filter((l) => !old.has(l.indicatorCode) || old.get(l.indicatorCode) !== l.value)
     .map((l) => ({ indicatorCode: l.indicatorCode, before: old.get(l.indicatorCode) ?? null, after: l.value }));
+  const removed = before.lines
+    .filter((l) => !now.has(l.indicatorCode) && l.value !== null)
+    .map((l) => ({ indicatorCode: l.indicatorCode, before: l.value, after: null }));
+  return [...changed, ...removed];
 }
 
+/** Each budget line against the save before, a line removed going to null ("kosong"). */
 function budgetChanges(before: RealisasiContent, after: RealisasiContent): BudgetChangeInWords[] {
   const old = new Map(before.budget.map((b) => [b.kegiatanCode, b.spent]));
-  return after.budget
+  const now = new Map(after.budget.map((b) => [b.kegiatanCode, b.spent]));
+  const changed = after.budget
     .filter((b) => old.get(b.kegiatanCode) !== b.spent)
     .map((b) => ({ kegiatanCode: b.kegiatanCode, before: old.get(b.kegiatanCode) ?? null, after: b.spent }));
+  const removed = before.budget
+    .filter((b) => !now.has(b.kegiatanCode))
+    .map((b) => ({ kegiatanCode: b.kegiatanCode, before: b.spent, after: null }));
+  return [...changed, ...removed];
 }
 
+/** Texts and files of every line, a line removed counting as emptied. */
 function otherChanges(before: RealisasiContent, after: RealisasiContent): string[] {
   const old = new Map(before.lines.map((l) => [l.indicatorCode, l]));
+  const now = new Map(after.lines.map((l) => [l.indicatorCode, l]));
   const notes: string[] = [];
-  for (const line of after.lines) {
-    const prev = old.get(line.indicatorCode);
+  for (const code of new Set([...now.keys(), ...old.keys()])) {
+    const [prev, line] = [old.get(code), now.get(code)];
     for (const field of ['narrative', 'kendala', 'solusi'] as const) {
-      if (prev && prev[field] !== line[field]) notes.push(`${TEXT_FIELD_LABEL[field]} indikator ${line.indicatorCode} diubah`);
+      if ((prev?.[field] ?? '') !== (line?.[field] ?? '')) notes.push(`${TEXT_FIELD_LABEL[field]} indikator ${code} diubah`);
     }
-    const hashes = (l: typeof line | undefined) => (l?.evidence ?? []).map((e) => e.sha256).sort().join(',');
-    if (hashes(prev) !== hashes(line)) notes.push(`bukti dukung indikator ${line.indicatorCode} diubah`);
+    const hashes = (l: RealisasiLine | undefined) => (l?.evidence ?? []).map((e) => e.sha256).sort().join(',');
+    if (hashes(prev) !== hashes(line)) notes.push(`bukti dukung indikator ${code} diubah`);
   }
   return notes;
 }

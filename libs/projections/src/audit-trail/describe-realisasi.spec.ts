@@ -1,0 +1,81 @@
+import { AuditTrailState } from './audit-trail.state';
+import { recorded } from './audit-trail.testing';
+import { describeEvent } from './describe-event';
+
+const KEY = { satker: 'kpu-a', year: 2026, month: 11, subbagian: 'UMUM' };
+const STREAM = 'realisasi:kpu-a:2026:11:UMUM';
+const KASUBBAG = { id: 'u-kasubbag', role: 'KASUBBAG' };
+const SPJ = { sha256: 'a'.repeat(64), fileName: 'spj-november.pdf', contentType: 'application/pdf', size: 10 };
+const FOTO = { sha256: 'b'.repeat(64), fileName: 'foto-rapat.jpg', contentType: 'image/jpeg', size: 10 };
+
+type Line = { indicatorCode: string; value: string | null; narrative: string; kendala: string; solusi: string; evidence: typeof SPJ[] };
+const line = (indicatorCode: string, value: string | null, more: Partial<Line> = {}): Line =>
+  ({ indicatorCode, value, narrative: '', kendala: '', solusi: '', evidence: [], ...more });
+
+function save(state: AuditTrailState, lines: Line[], budget: Array<{ kegiatanCode: string; spent: string }>) {
+  return describeEvent(recorded('RealisasiDraftSaved', { key: KEY, revision: 0, pkVersion: 1, lines, budget, savedBy: KASUBBAG.id, savedAt: 'x' }, STREAM, KASUBBAG), state);
+}
+
+const told = (d: ReturnType<typeof save>) => d.row.changes.map((c) => [c.indicatorCode, c.field, c.before, c.after]);
+
+describe('the audit trail tells a save of a monthly report from the content last saved to the new one', () => {
+  it('gives each budget line the amount last saved as its "before", a removed one going to kosong', () => {
+    // Given the saves of Banyuwangi's November report as QA made them.
+    const state = new AuditTrailState();
+    const lines = [line('K1.1', '5')];
+    const first = save(state, lines, [{ kegiatanCode: 'K1', spent: '10000000' }]);
+    const typo = save(state, lines, [{ kegiatanCode: 'K1', spent: '999999999999' }]);
+    const fixed = save(state, lines, [{ kegiatanCode: 'K1', spent: '10000000' }]);
+    const removed = save(state, lines, []);
+    const again = save(state, lines, [{ kegiatanCode: 'K1', spent: '10000000' }]);
+    const unchanged = save(state, lines, [{ kegiatanCode: 'K1', spent: '10000000' }]);
+
+    // Then each row says from which amount to which, and the summary says it too.
+    expect(told(first)).toEqual([['K1.1', 'realisasi', null, '5'], [null, 'anggaran:K1', null, '10000000']]);
+    expect(told(typo)).toEqual([[null, 'anggaran:K1', '10000000', '999999999999']]);
+    expect(typo.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0): anggaran K1 10000000 → 999999999999.');
+    expect(told(fixed)).toEqual([[null, 'anggaran:K1', '999999999999', '10000000']]);
+    expect(told(removed)).toEqual([[null, 'anggaran:K1', '10000000', null]]);
+    expect(removed.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0): anggaran K1 10000000 → kosong.');
+    expect(told(again)).toEqual([[null, 'anggaran:K1', null, '10000000']]);
+    expect(told(unchanged)).toEqual([]);
+    expect(unchanged.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0); tidak ada isi yang berubah.');
+    // A budget line is no figure of an indicator.
+    expect([typo, fixed, removed].flatMap((d) => d.figures)).toEqual([]);
+  });
+
+  it('gives a removed indicator line kosong as its new value, in the row and in the figure history', () => {
+    const state = new AuditTrailState();
+    save(state, [line('K1.1', '5'), line('K1.2', '7')], []);
+    const removed = save(state, [line('K1.1', '5')], []);
+    expect(told(removed)).toEqual([['K1.2', 'realisasi', '7', null]]);
+    expect(removed.figures).toEqual([expect.objectContaining({ indicatorCode: 'K1.2', before: '7', after: null })]);
+    expect(removed.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0): K1.2 7 → kosong.');
+  });
+
+  it('tells the uraian, kendala, solusi and bukti dukung of each line from what was last saved, emptied ones going to kosong', () => {
+    // Given a first save with texts and one file.
+    const state = new AuditTrailState();
+    const first = save(state, [line('K1.1', '5', { narrative: 'Rapat 3 kali.', kendala: '-', evidence: [SPJ] })], []);
+    expect(told(first)).toEqual([
+      ['K1.1', 'realisasi', null, '5'], ['K1.1', 'uraian', null, 'Rapat 3 kali.'], ['K1.1', 'kendala', null, '-'], ['K1.1', 'bukti dukung', null, 'spj-november.pdf'],
+    ]);
+    // When the uraian changes, the kendala is emptied, a solusi and a second file are added.
+    const second = save(state, [line('K1.1', '5', { narrative: 'Rapat 4 kali.', kendala: '  ', solusi: 'Jadwal tetap.', evidence: [SPJ, FOTO] })], []);
+    // Then only those, each from its value before.
+    expect(told(second)).toEqual([
+      ['K1.1', 'uraian', 'Rapat 3 kali.', 'Rapat 4 kali.'], ['K1.1', 'kendala', '-', null], ['K1.1', 'solusi', null, 'Jadwal tetap.'],
+      ['K1.1', 'bukti dukung', 'spj-november.pdf', 'spj-november.pdf, foto-rapat.jpg'],
+    ]);
+    expect(second.row.summary).toBe(
+      'Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0): uraian K1.1 diubah; kendala K1.1 dikosongkan; solusi K1.1 diisi; bukti dukung K1.1 diubah.',
+    );
+    expect(second.figures).toEqual([]);
+    // The same files in another order are the same files; a line removed empties its texts and files.
+    expect(told(save(state, [line('K1.1', '5', { narrative: 'Rapat 4 kali.', solusi: 'Jadwal tetap.', evidence: [FOTO, SPJ] })], []))).toEqual([]);
+    expect(told(save(state, [], []))).toEqual([
+      ['K1.1', 'realisasi', '5', null], ['K1.1', 'uraian', 'Rapat 4 kali.', null], ['K1.1', 'solusi', 'Jadwal tetap.', null],
+      ['K1.1', 'bukti dukung', 'foto-rapat.jpg, spj-november.pdf', null],
+    ]);
+  });
+});
