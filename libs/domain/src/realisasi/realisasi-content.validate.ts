@@ -31,7 +31,20 @@ function validateLine(line: RealisasiLine): void {
     }
   }
   if (!Array.isArray(line.evidence)) refuse('REALISASI.INVALID_EVIDENCE', `Bukti dukung indikator ${code} harus berupa daftar.`);
-  for (const ref of line.evidence) validateEvidence(ref, code);
+  const attached = new Set<string>();
+  for (const ref of line.evidence) {
+    validateEvidence(ref, code);
+    // The same file listed twice reads as two proofs where there is one.
+    if (attached.has(ref.sha256)) {
+      refuse(
+        'REALISASI.DUPLICATE_EVIDENCE',
+        `Bukti dukung indikator ${code}: file "${ref.fileName}" dilampirkan lebih dari sekali (isinya sama, SHA-256 ${ref.sha256.slice(0, 12)}…). Hapus salah satunya.`,
+        'validation',
+        { indicator: code, sha256: ref.sha256 },
+      );
+    }
+    attached.add(ref.sha256);
+  }
 }
 
 /**

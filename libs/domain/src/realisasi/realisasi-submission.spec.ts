@@ -143,6 +143,22 @@ describe('Monthly realisasi: drafting and submission', () => {
     spec().when(save(FEB_1, kasubbagKul, c)).thenThrows('REALISASI.INVALID_EVIDENCE');
   });
 
+  it('given the same file attached twice to one line (under any name), when saved, then it is refused naming the indicator and the file', () => {
+    const c = { lines: [line('K1.2', '1', { evidence: [evidence, { ...evidence, fileName: 'salinan.pdf' }] })], budget: [] };
+    spec().when(save(FEB_1, kasubbagKul, c)).thenThrows('REALISASI.DUPLICATE_EVIDENCE');
+    try {
+      realisasiDecider.decide(save(FEB_1, kasubbagKul, c), realisasiDecider.initialState());
+    } catch (error) {
+      expect((error as Error).message).toMatch(/^Bukti dukung indikator K1\.2: file "salinan\.pdf" dilampirkan lebih dari sekali/);
+    }
+  });
+
+  it('given two different files on one line, when saved, then both are kept', () => {
+    const other = { ...evidence, sha256: 'f'.repeat(64), fileName: 'foto.jpg' };
+    const c = { lines: [line('K1.2', '1', { evidence: [evidence, other] })], budget: [] };
+    expect(spec().when(save(FEB_1, kasubbagKul, c)).events()).toHaveLength(1);
+  });
+
   it.each(['../../spj.pdf', 'C:\\Users\\spj.pdf', 'spj\u0007.pdf', 'spj".pdf'])(
     'given an evidence file name with a folder, a control character or a quote (%j), when saved, then it is refused',
     (fileName) => {
