@@ -179,6 +179,16 @@ describe('workflow rules at the HTTP edge', () => {
       expect(none.status).toBe(404);
     });
 
+    it('refuses the same uploaded file attached twice to one line (422 REALISASI.DUPLICATE_EVIDENCE), writing nothing', async () => {
+      const body = content(1);
+      body.lines[0].evidence = [evidence, { ...evidence, fileName: 'salinan-spj.pdf' }];
+      const response = await t.http.put(report(2024, 1)).set(as(tokens.kasubbag.KUL)).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'REALISASI.DUPLICATE_EVIDENCE' });
+      expect(response.body.message).toContain('dilampirkan lebih dari sekali');
+      const none = await t.http.get(report(2024, 1)).set(as(tokens.kasubbag.KUL));
+      expect(none.status).toBe(404);
+    });
+
     it('refuses a file name with a folder in it (422 REALISASI.INVALID_EVIDENCE)', async () => {
       const body = content(1);
       body.lines[0].evidence = [{ ...evidence, fileName: '../../laporan.pdf' }];
