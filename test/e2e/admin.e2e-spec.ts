@@ -388,4 +388,89 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect((await t.http.post('/api/v1/auth/login').send({ username: 'admin.kpu-kab-jember', password: 'diambil-alih-123' })).status).toBe(401);
     });
   });
+
+  describe('names people read, and a closed office', () => {
+    const users = '/api/v1/satker/kpu-kab-jember/users';
+    const usernames = async () => ((await as(own.users.ADMIN.token).get(users)).body as Array<{ username: string }>).map((u) => u.username);
+
+    it.each([
+      ['a zero-width space', 'Agus\u200bSetiawan'],
+      ['a right-to-left override (U+202E)', 'Agus \u202eSetiawan'],
+      ['a Cyrillic letter that imitates a Latin one', 'Agus S\u0435tiawan'],
+    ])('refuses a full name with %s (400 naming fullName) and stores nothing', async (_what, fullName) => {
+      const events = await eventCount('kpu-kab-jember');
+      const response = await as(own.users.ADMIN.token).post(users).send({ username: 'agus.aneh', fullName, role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toEqual([expect.objectContaining({ field: 'fullName', constraint: 'isPersonName' })]);
+      expect(response.body.details.fields[0].message).toContain('huruf Latin');
+      expect(await usernames()).not.toContain('agus.aneh');
+      expect(await eventCount('kpu-kab-jember')).toBe(events);
+      // Nor as a change of an existing account's name.
+      const path = `${users}/${own.users.KETUA.id}`;
+      const before = (await as(own.users.ADMIN.token).get(path)).body;
+      const changed = await as(own.users.ADMIN.token).patch(path).send({ fullName });
+      expect({ status: changed.status, fields: changed.body.details?.fields?.map((f: { field: string }) => f.field) }).toEqual({ status: 400, fields: ['fullName'] });
+      expect((await as(own.users.ADMIN.token).get(path)).body).toEqual(before);
+      expect(await eventCount('kpu-kab-jember')).toBe(events);
+    });
+
+    it('stores a full name in NFKC with single spaces, and takes back unchanged a name stored before the rule', async () => {
+      const created = await as(own.users.ADMIN.token).post(users)
+        .send({ username: 'agus.spasi', fullName: '  Ａgus\u00a0\u00a0Setiawan,  S.Kom ', role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect({ status: created.status, fullName: created.body.fullName }).toEqual({ status: 201, fullName: 'Agus Setiawan, S.Kom' });
+      // A name stored before the rule (double space, zero-width space) may be sent back as it is with another change.
+      await t.app.get(DataSource).query(`UPDATE users SET full_name = $2 WHERE id = $1`, [created.body.id, 'Agus  Setia\u200bwan']);
+      const path = `${users}/${created.body.id}`;
+      const kept = await as(own.users.ADMIN.token).patch(path).send({ fullName: 'Agus  Setia\u200bwan', email: 'agus.spasi@kpu-jember.go.id' });
+      expect({ status: kept.status, fullName: kept.body.fullName, email: kept.body.email })
+        .toEqual({ status: 200, fullName: 'Agus  Setia\u200bwan', email: 'agus.spasi@kpu-jember.go.id' });
+      const renamed = await as(own.users.ADMIN.token).patch(path).send({ fullName: 'Agus  Setiawan' });
+      expect({ status: renamed.status, fullName: renamed.body.fullName }).toEqual({ status: 200, fullName: 'Agus Setiawan' });
+    });
+
+    it.each([
+      ['an office', 'post', '/api/v1/satker', { code: 'kpu-kab-tersembunyi', name: 'KPU Kabupaten\u200b Jember', parentCode: 'kpu-prov-jawa-timur' }],
+      ['an office (renamed)', 'patch', '/api/v1/satker/kpu-kab-jember', { name: 'KPU Kabupaten \u202eJember' }],
+      ['a subbagian', 'post', '/api/v1/satker/kpu-kab-jember/subbagian', { code: 'ZW', name: 'Sub. Bagian\u200b Umum' }],
+      ['a subbagian (renamed)', 'patch', '/api/v1/satker/kpu-kab-jember/subbagian/PDI', { name: 'Sub. Bagian Perencanaan\u200b' }],
+    ] as const)('refuses the name of %s with a hidden character (400 naming name) and writes nothing', async (_what, method, path, body) => {
+      const events = await eventCount('kpu-kab-jember');
+      const response = await as(rootAdminToken)[method](path).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toEqual([expect.objectContaining({ field: 'name', constraint: 'hasNoHiddenCharacters' })]);
+      expect(await eventCount('kpu-kab-jember')).toBe(events);
+      expect((await as(rootAdminToken).get('/api/v1/satker/kpu-kab-tersembunyi')).status).toBe(404);
+      expect(((await as(rootAdminToken).get('/api/v1/satker/kpu-kab-jember/subbagian')).body as Array<{ code: string }>).map((b) => b.code)).not.toContain('ZW');
+    });
+
+    it('refuses a new user or subbagian, and reopening one, in a deactivated office (409 SATKER.INACTIVE), until the office reopens', async () => {
+      const root = as(rootAdminToken);
+      const office = '/api/v1/satker/kpu-kab-ditutup';
+      expect((await root.post('/api/v1/satker').send({ code: 'kpu-kab-ditutup', name: 'KPU Kabupaten Ditutup', parentCode: 'kpu-prov-jawa-timur' })).status).toBe(201);
+      expect((await root.post(`${office}/subbagian`).send({ code: 'PDI', name: 'Sub. Bagian PDI' })).status).toBe(201);
+      const staff = await root.post(`${office}/users`).send({ username: 'staf.ditutup', fullName: 'Staf Ditutup', role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect(staff.status).toBe(201);
+      expect((await root.patch(`${office}/users/${staff.body.id}`).send({ active: false })).status).toBe(200);
+      expect((await root.patch(`${office}/subbagian/PDI`).send({ active: false })).status).toBe(200);
+      expect((await root.patch(office).send({ active: false })).status).toBe(200);
+      const events = await eventCount('kpu-kab-ditutup');
+
+      const user = await root.post(`${office}/users`).send({ username: 'staf.baru', fullName: 'Staf Baru', role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect({ status: user.status, code: user.body.code, details: user.body.details }).toEqual({ status: 409, code: 'SATKER.INACTIVE', details: { satker: 'kpu-kab-ditutup' } });
+      expect(user.body.message).toContain('tidak aktif');
+      const subbagian = await root.post(`${office}/subbagian`).send({ code: 'KUL', name: 'Sub. Bagian KUL' });
+      expect({ status: subbagian.status, code: subbagian.body.code }).toEqual({ status: 409, code: 'SATKER.INACTIVE' });
+      const reopenUser = await root.patch(`${office}/users/${staff.body.id}`).send({ active: true });
+      expect({ status: reopenUser.status, code: reopenUser.body.code }).toEqual({ status: 409, code: 'SATKER.INACTIVE' });
+      const reopenSubbagian = await root.patch(`${office}/subbagian/PDI`).send({ active: true });
+      expect({ status: reopenSubbagian.status, code: reopenSubbagian.body.code }).toEqual({ status: 409, code: 'SATKER.INACTIVE' });
+      expect(await eventCount('kpu-kab-ditutup')).toBe(events);
+      expect((await t.http.post('/api/v1/auth/login').send({ username: 'staf.baru', password: 'meja-kursi-lemari' })).status).toBe(401);
+
+      expect((await root.patch(office).send({ active: true })).status).toBe(200);
+      expect((await root.post(`${office}/users`).send({ username: 'staf.baru', fullName: 'Staf Baru', role: 'KETUA', password: 'meja-kursi-lemari' })).status).toBe(201);
+      expect((await root.patch(`${office}/users/${staff.body.id}`).send({ active: true })).body).toMatchObject({ active: true });
+      expect((await root.patch(`${office}/subbagian/PDI`).send({ active: true })).body).toMatchObject({ active: true });
+    });
+  });
 });

@@ -152,7 +152,7 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
         satker: JEMBER, year: 2024,
         extensions: [{
           month: 3, fromDeadline: '2024-04-05', until: '2024-04-20', reason: 'Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.',
-          grantedBy: { id: expect.any(String), username: 'sekretaris', fullName: 'SEKRETARIS  Jember' }, grantedAt: '2024-04-08T04:00:00.000Z',
+          grantedBy: { id: expect.any(String), username: 'sekretaris', fullName: 'SEKRETARIS Jember' }, grantedAt: '2024-04-08T04:00:00.000Z',
         }],
       });
     }
@@ -177,7 +177,7 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
     expect(more).toEqual([]);
     expect(hsdm.subject).toBe('Dispensasi: batas waktu laporan realisasi Maret 2024 diperpanjang sampai Sabtu, 20 April 2024 — Sekretariat KPU Kabupaten Jember');
     expect(hsdm.body).toContain('Batas waktu semula: Jumat, 5 April 2024.\nBatas waktu baru: Sabtu, 20 April 2024.\nAlasan: Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.');
-    expect(hsdm.body).toContain('SEKRETARIS  Jember (Sekretaris) memberikan dispensasi');
+    expect(hsdm.body).toContain('SEKRETARIS Jember (Sekretaris) memberikan dispensasi');
     expect(hsdm.periods).toEqual([{ year: 2024, month: 3 }]);
     expect(hsdm.data).toMatchObject({ kind: 'DEADLINE_EXTENDED', deadline: { year: 2024, month: 4, day: 20 }, extension: { reason: expect.any(String) } });
     // KUL's report was waiting at the grant, PDI's approved: the dispensasi does not reach them.

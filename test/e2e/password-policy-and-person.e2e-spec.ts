@@ -142,6 +142,25 @@ describe('passwords an administrator sets, and one person behind one e-mail addr
       expect((await t.http.post(`${base}/approve`).set(as(other.users.KETUA.token)).send({})).status).toBe(200);
     });
 
+    it('counts "Agus Setiawan, S.Kom" and "AGUS  SETIAWAN" of one office as one person: the one cannot approve what the other submitted (403 PK.OWN_SUBMISSION, sameName)', async () => {
+      const base = `/api/v1/satker/${other.code}/pk/2026`;
+      const sekretaris = other.users.SEKRETARIS;
+      for (const code of ['HSDM', 'TPH']) {
+        const made = await t.http.post(`/api/v1/satker/${other.code}/subbagian`).set(as(rootAdminToken)).send({ code, name: `Sub. Bagian ${code}` });
+        expect([201, 409]).toContain(made.status);
+      }
+      const renamed = await t.http.patch(`${users(other.code)}/${sekretaris.id}`).set(as(rootAdminToken)).send({ fullName: 'Agus Setiawan, S.Kom' });
+      expect({ status: renamed.status, fullName: renamed.body.fullName }).toEqual({ status: 200, fullName: 'Agus Setiawan, S.Kom' });
+      expect((await t.http.post(base).set(as(sekretaris.token)).send(jemberPkBody())).status).toBe(201);
+      expect((await t.http.post(`${base}/submit`).set(as(sekretaris.token)).send({})).status).toBe(200);
+      const plt = await t.http.post(users(other.code)).set(as(rootAdminToken))
+        .send({ username: 'plt.agus.bwi', fullName: 'AGUS  SETIAWAN', role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect({ status: plt.status, fullName: plt.body.fullName }).toEqual({ status: 201, fullName: 'AGUS SETIAWAN' });
+      const refused = await t.http.post(`${base}/approve`).set(as(await login(t, 'plt.agus.bwi', 'meja-kursi-lemari'))).send({});
+      expect({ status: refused.status, code: refused.body.code, sameName: refused.body.details?.sameName }).toEqual({ status: 403, code: 'PK.OWN_SUBMISSION', sameName: true });
+      expect((await t.http.post(`${base}/approve`).set(as(other.users.KETUA.token)).send({})).status).toBe(200);
+    });
+
     it('lets a deactivated account’s address be given again, and refuses reactivating it while taken', async () => {
       const reactivated = await t.http.patch(`${users(own.code)}/${own.users.SEKRETARIS.id}`).set(as(own.users.ADMIN.token)).send({ active: true });
       expect(reactivated.status).toBe(200); // siti@ is free again: the Ketua has another address now

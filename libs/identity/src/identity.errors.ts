@@ -20,6 +20,15 @@ export const identityErrors = {
     new DomainError('SATKER.PARENT_REQUIRED', 'Satker baru harus memiliki satker induk.', 'validation'),
   satkerParentInactive: (code: string) =>
     new DomainError('SATKER.PARENT_INACTIVE', `Satker induk "${code}" tidak aktif.`, 'validation', { parentCode: code }),
+  /** A closed office takes no new users or subbagian, and none of its closed ones reopen, until the office itself does. */
+  satkerInactive: (code: string, what: 'pengguna' | 'subbagian', reopening: boolean) =>
+    new DomainError(
+      'SATKER.INACTIVE',
+      `Satker "${code}" tidak aktif, sehingga ${reopening ? `${what} di dalamnya tidak dapat diaktifkan kembali` : `tidak dapat ditambah ${what} baru`}. ` +
+        'Aktifkan kembali satker itu terlebih dahulu (ubah satker dengan active: true), lalu ulangi.',
+      'conflict',
+      { satker: code },
+    ),
   satkerIsRoot: () =>
     new DomainError('SATKER.ROOT_CANNOT_BE_DEACTIVATED', 'Satker induk tertinggi tidak dapat dinonaktifkan.', 'validation'),
   satkerRootCannotMove: () =>

@@ -5,6 +5,7 @@ import type { TimeZone } from '@kinerja/identity';
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
+import { HasNoHiddenCharacters } from '../http/readable-name.validator';
 
 export class CreateSatkerDto {
   @ApiProperty({ example: 'kpu-kab-jember', pattern: SATKER_CODE_PATTERN.source })
@@ -15,6 +16,7 @@ export class CreateSatkerDto {
   @IsString()
   @MinLength(3)
   @IsNotBlank()
+  @HasNoHiddenCharacters()
   @MaxLength(200)
   name: string;
 
@@ -41,6 +43,7 @@ export class UpdateSatkerDto {
   @IsString()
   @MinLength(3)
   @IsNotBlank()
+  @HasNoHiddenCharacters()
   @MaxLength(200)
   name?: string;
 

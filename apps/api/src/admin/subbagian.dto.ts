@@ -4,6 +4,7 @@ import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
+import { HasNoHiddenCharacters } from '../http/readable-name.validator';
 
 export class CreateSubbagianDto {
   @ApiProperty({ example: 'PDI', pattern: SUBBAGIAN_CODE_PATTERN.source })
@@ -14,6 +15,7 @@ export class CreateSubbagianDto {
   @IsString()
   @MinLength(2)
   @IsNotBlank()
+  @HasNoHiddenCharacters()
   @MaxLength(200)
   name: string;
 }
@@ -24,6 +26,7 @@ export class UpdateSubbagianDto {
   @IsString()
   @MinLength(2)
   @IsNotBlank()
+  @HasNoHiddenCharacters()
   @MaxLength(200)
   name?: string;
 

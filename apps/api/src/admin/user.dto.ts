@@ -7,9 +7,16 @@ import { PASSWORD_MAX_LENGTH, PLAIN_EMAIL_MESSAGE, PLAIN_EMAIL_PATTERN, SUBBAGIA
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
+import { IsPersonName } from '../http/readable-name.validator';
 
 const EMAIL_DESCRIPTION =
   'Plain ASCII only. One person, one address: no other active account may have it, case and a +tag in the local part aside (409 USER.EMAIL_TAKEN).';
+
+const FULL_NAME_DESCRIPTION =
+  'A person reads it, and the maker-checker "same name" rule compares it. Latin letters (accented too: é, ñ), digits 0–9, spaces and ' +
+  '. , \' ’ - ( ) / only, at least one letter; stored in Unicode NFKC with single spaces, trimmed (a fullwidth "Ｂ" is stored as "B"). ' +
+  'Refused (400 VALIDATION.FAILED naming fullName): invisible and format characters (zero-width space, joiners, BOM), bidi controls ' +
+  '(U+202E…), controls, and letters of other scripts that only imitate Latin ones (Greek "Β", Cyrillic "В", IPA small capitals, dotless ı).';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -19,11 +26,12 @@ export class CreateUserDto {
   @Matches(USERNAME_PATTERN, { message: 'nama pengguna: 3–64 huruf kecil, angka, ".", "_" atau "-"' })
   username: string;
 
-  @ApiProperty({ example: 'Kepala Subbagian PDI' })
+  @ApiProperty({ example: 'Kepala Subbagian PDI', description: FULL_NAME_DESCRIPTION })
   @IsString()
   @MinLength(2)
   @IsNotBlank()
   @MaxLength(200)
+  @IsPersonName()
   fullName: string;
 
   @ApiPropertyOptional({ example: 'pdi@kpu-jember.go.id', nullable: true, type: String, description: EMAIL_DESCRIPTION })
@@ -49,7 +57,9 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: `${FULL_NAME_DESCRIPTION} A name stored before this rule may be sent back unchanged; a changed one must follow it.`,
+  })
   @IsOptionalButNotNull()
   @IsString()
   @MinLength(2)

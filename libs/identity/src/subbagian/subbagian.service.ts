@@ -5,6 +5,7 @@ import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueVi
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser, Subbagian } from '../identity.types';
 import { toActor } from '../satker/satker.service';
+import { assertOfficeOpen } from '../satker/open-office';
 import { rowsOf } from '../sql';
 
 const COLUMNS = `satker_code, code, name, active, version, created_at, updated_at`;
@@ -71,6 +72,7 @@ export class SubbagianService {
   ): Promise<IdentityOutcome<Subbagian>> {
     const operation = `subbagian.create:${satker}:${input.code}`;
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
+      await assertOfficeOpen(manager, satker, 'subbagian');
       await this.assertNameFree(manager, satker, input.name, input.code);
       let rows: SubbagianRow[];
       try {
@@ -111,6 +113,7 @@ export class SubbagianService {
       const name = input.name != null && input.name !== current.name ? input.name : undefined;
       const active = input.active != null && input.active !== current.active ? input.active : undefined;
       if (name === undefined && active === undefined) return current;
+      if (active === true) await assertOfficeOpen(manager, satker, 'subbagian', true);
       if (name !== undefined) await this.assertNameFree(manager, satker, name, code);
       const [row] = await rowsOf<SubbagianRow>(
         manager,

@@ -8,11 +8,13 @@ import type { UserChanges } from '../events/identity.events';
 import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser, IdentityActor, UserView } from '../identity.types';
+import { assertOfficeOpen, officeIsOpen } from '../satker/open-office';
 import { toActor } from '../satker/satker.service';
 import { SubbagianService } from '../subbagian/subbagian.service';
 import { rowsOf } from '../sql';
 import { assertMayManageAuditor } from './auditor-accounts';
 import { storedEmail } from './email-address';
+import { storedFullName } from './full-name';
 import { assertAcceptablePassword } from './password.rule';
 import { USER_COLUMNS, UserRow, toUserView } from './user.rows';
 
@@ -83,12 +85,14 @@ export class UserService {
     const username = input.username.toLowerCase();
     const origin = input.passwordOrigin ?? 'admin';
     const email = storedEmail(input.email);
-    if (origin === 'admin') assertAcceptablePassword(input.password, { username, satker, fullName: input.fullName, email });
+    const fullName = storedFullName(input.fullName);
+    if (origin === 'admin') assertAcceptablePassword(input.password, { username, satker, fullName, email });
     const mustChangePassword = origin === 'admin';
     const passwordHash = await this.hasher.hash(input.password); // outside the transaction: it takes a while
     const operation = `user.create:${satker}:${username}`;
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       await assertMayManageAuditor(manager, toActor(actor), satker, [input.role]);
+      await assertOfficeOpen(manager, satker, 'pengguna');
       const subbagian = await this.checkedSubbagian(manager, satker, input.role, input.subbagian ?? null);
       const id = randomUUID();
       const now = this.clock.now();
@@ -98,7 +102,7 @@ export class UserService {
           `INSERT INTO users (satker_code, id, username, full_name, email, role, subbagian_code, password_hash,
                               password_changed_at, must_change_password, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $9) RETURNING ${USER_COLUMNS}`,
-          [satker, id, username, input.fullName, email, input.role, subbagian, passwordHash, now, mustChangePassword],
+          [satker, id, username, fullName, email, input.role, subbagian, passwordHash, now, mustChangePassword],
         );
       } catch (error) {
         if (isUniqueViolation(error, 'users_username_key')) throw identityErrors.usernameTaken(username);
@@ -134,6 +138,8 @@ export class UserService {
   ): Promise<IdentityOutcome<UserView>> {
     const operation = `user.update:${satker}:${id}`;
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
+      // Before the user's row: a deactivation of the office locks the office, then its users.
+      const officeOpen = input.active === true ? await officeIsOpen(manager, satker) : true;
       const [locked] = await manager.query(
         `SELECT ${USER_COLUMNS} FROM users WHERE satker_code = $1 AND id = $2 FOR UPDATE`,
         [satker, id],
@@ -148,11 +154,14 @@ export class UserService {
       // Leaving KASUBBAG drops the subbagian unless the caller says otherwise (and is then refused).
       const wanted = input.subbagian !== undefined ? input.subbagian : role === 'KASUBBAG' ? current.subbagian : null;
       const email = input.email === undefined ? undefined : storedEmail(input.email);
-      const changes = changedFields(current, { ...input, email, role, subbagian: wanted });
+      // A name stored before the rule of storedFullName may come back unchanged; a new one must follow it.
+      const fullName = input.fullName == null || input.fullName === current.fullName ? undefined : storedFullName(input.fullName);
+      const changes = changedFields(current, { ...input, fullName, email, role, subbagian: wanted });
       // null (refused over HTTP) is no change for a field that cannot be emptied; e-mail and subbagian can.
       const active = input.active != null && input.active !== current.active ? input.active : undefined;
       if (id === actor.id && (changes.role !== undefined || active === false)) throw identityErrors.cannotChangeSelf();
       if (Object.keys(changes).length === 0 && active === undefined) return current;
+      if (active === true && !officeOpen) throw identityErrors.satkerInactive(satker, 'pengguna', true);
       if (changes.role !== undefined || changes.subbagian !== undefined) {
         await this.checkedSubbagian(manager, satker, role, wanted);
       }

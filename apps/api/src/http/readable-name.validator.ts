@@ -1,0 +1,37 @@
+import { ValidationOptions, registerDecorator } from 'class-validator';
+import { hasHiddenCharacters, isReadablePersonName, PERSON_NAME_MESSAGE } from '@kinerja/domain';
+
+export const HIDDEN_CHARACTERS_MESSAGE =
+  'tidak boleh berisi karakter yang tidak terlihat (mis. spasi lebar-nol), pengatur arah teks, tab atau baris baru';
+
+/**
+ * A person's full name (`isReadablePersonName`): Latin letters, accented or not, digits, spaces and
+ * `. , ' ’ - ( ) /`; nothing invisible, no bidi control, no letter of a script that imitates Latin.
+ * UserService stores it normalised and says the same (`storedFullName`).
+ */
+export function IsPersonName(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isPersonName',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: PERSON_NAME_MESSAGE, ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || isReadablePersonName(value) },
+    });
+}
+
+/**
+ * A name people read that is not a person's (an office, a subbagian): any script, but nothing a
+ * reader cannot see (`hasHiddenCharacters`: zero-width and format characters, bidi controls,
+ * controls, line separators), which would make a name that reads as another and is not equal to it.
+ */
+export function HasNoHiddenCharacters(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'hasNoHiddenCharacters',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: HIDDEN_CHARACTERS_MESSAGE, ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || !hasHiddenCharacters(value) },
+    });
+}

@@ -1,0 +1,16 @@
+import { DomainError, isReadablePersonName, normalizedPersonName, PERSON_NAME_MESSAGE } from '@kinerja/domain';
+
+/**
+ * A full name as stored (`normalizedPersonName`: NFKC, single spaces, trimmed), refused unless it
+ * follows the rule of `isReadablePersonName` (400 VALIDATION.FAILED naming `fullName`, as the DTO
+ * would): Latin letters, digits, spaces and `. , ' ’ - ( ) /`, nothing invisible or look-alike,
+ * so that the maker-checker "same name" rule compares names as people read them.
+ */
+export function storedFullName(fullName: string): string {
+  if (!isReadablePersonName(fullName)) {
+    throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', {
+      fields: [{ field: 'fullName', constraint: 'isPersonName', message: PERSON_NAME_MESSAGE }],
+    });
+  }
+  return normalizedPersonName(fullName);
+}
