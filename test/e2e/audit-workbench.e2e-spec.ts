@@ -207,6 +207,28 @@ describe('the Inspektorat\'s workbench', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it.each([
+    ['a month on a note about the year', { kind: 'YEAR', year: 2024, month: 3 }, [{ field: 'target.month', constraint: 'notForKind' }]],
+    ['a subbagian and an indicator on a note about a month', { kind: 'MONTH', year: 2024, month: 3, subbagian: 'KUL', indicatorCode: 'K4.1' },
+      [{ field: 'target.subbagian', constraint: 'notForKind' }, { field: 'target.indicatorCode', constraint: 'notForKind' }]],
+    ['a subbagian on a note about an indicator', { kind: 'INDICATOR', year: 2024, indicatorCode: 'K4.1', subbagian: 'KUL' }, [{ field: 'target.subbagian', constraint: 'notForKind' }]],
+    ['a month written as text', { kind: 'MONTH', year: 2024, month: '3' }, [{ field: 'target.month', constraint: 'isInt' }]],
+    ['a year written as text', { kind: 'YEAR', year: '2024' }, [{ field: 'target.year', constraint: 'isInt' }]],
+  ])('refuses a review note with %s (400 naming the field), never dropping or converting it, and writes nothing', async (_what, target, fields) => {
+    const before = await eventCount();
+    const response = await t.http.post(`/api/v1/satker/${JEMBER}/catatan-reviu`).set(as(tokens.inspektorat))
+      .send({ category: 'CATATAN', target, title: 'Sasaran', description: 'Catatan.', recommendation: '' });
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+    expect(response.body.details.fields.map((f: { field: string; constraint: string }) => ({ field: f.field, constraint: f.constraint }))).toEqual(fields);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('documents the target\'s numbers as integers in the OpenAPI document', async () => {
+    const doc = (await ok(await t.http.get('/api/docs-json'))).body;
+    const target = doc.components.schemas.CatatanReviuTargetDto.properties;
+    expect({ year: target.year.type, month: target.month.type }).toEqual({ year: 'integer', month: 'integer' });
+  });
+
   it('publishes signed digests and the public key that checks them', async () => {
     expect(await t.app.get(ChainDigestService).record(JEMBER, new Date())).toBe('recorded');
     const list = await ok(await t.http.get(audit('/digests')).set(as(tokens.inspektorat)));
