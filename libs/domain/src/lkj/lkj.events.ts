@@ -9,11 +9,13 @@ export interface LkjFile {
 
 /**
  * Why a version was asked for: the last monthly report of the year approved, a correction approved
- * after an LKj was produced, the office's rating scale changed after it was produced (so that its
- * categories or Tabel 3.1 would read differently), or the Sekretaris asking (a draft at any time, a
- * final when complete).
+ * after an LKj was produced (a revised monthly report, a PK Perubahan), last year's capaian imported
+ * again after it was produced (`CAPAIAN_TAHUN_LALU_CHANGED`; versions asked for before this reason
+ * existed keep `REVISION_APPROVED`, events are never rewritten), the office's rating scale changed
+ * after it was produced (so that its categories or Tabel 3.1 would read differently), or the
+ * Sekretaris asking (a draft at any time, a final when complete).
  */
-export type LkjRequestReason = 'ALL_APPROVED' | 'REVISION_APPROVED' | 'RATING_SCALE_CHANGED' | 'REQUESTED';
+export type LkjRequestReason = 'ALL_APPROVED' | 'REVISION_APPROVED' | 'CAPAIAN_TAHUN_LALU_CHANGED' | 'RATING_SCALE_CHANGED' | 'REQUESTED';
 
 /** Version `version` of the year's LKj is to be produced (the intent; the job follows). */
 export type LkjRequested = Event<'LkjRequested', {

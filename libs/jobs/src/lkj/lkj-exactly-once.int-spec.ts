@@ -104,7 +104,7 @@ describe('LKj production: once, right after the last approval', () => {
     expect((await s.parts.processManager.catchUpThroughNow()).map((i) => i.version)).toEqual([4]);
     const { state } = await s.parts.streams.load(JEMBER, 2024);
     expect(state.versions[2].stale?.reason).toBe('Capaian tahun lalu diimpor ulang setelah LKj dibuat.');
-    expect(state.versions[3]).toMatchObject({ version: 4, reason: 'REVISION_APPROVED', produced: null });
+    expect(state.versions[3]).toMatchObject({ version: 4, reason: 'CAPAIAN_TAHUN_LALU_CHANGED', produced: null });
   });
 
   it('treats an approved PK Perubahan the same way: the current version goes stale, a new one is asked for', async () => {
@@ -115,6 +115,7 @@ describe('LKj production: once, right after the last approval', () => {
     const { state } = await s.parts.streams.load(JEMBER, 2024);
     expect(state.versions[3].stale?.reason).toBe('Perjanjian Kinerja Perubahan disetujui setelah LKj dibuat.');
     expect(state.versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(state.versions[4].reason).toBe('REVISION_APPROVED');
   });
 
   it('queues on the next poll an intent that never reached the queue, not only at the daily reconciliation', async () => {

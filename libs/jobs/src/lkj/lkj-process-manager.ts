@@ -210,7 +210,8 @@ export class LkjProcessManager {
       const newest = finals[finals.length - 1];
       if (!newest || newest.produced === null || newest.stale !== null || !correction.changes(newest)) return [];
     }
-    const reason: LkjRequestReason = correction?.requestReason ?? (hadFinal ? 'REVISION_APPROVED' : 'ALL_APPROVED');
+    const reason: LkjRequestReason = correction?.requestReason ?? (!hadFinal ? 'ALL_APPROVED'
+      : event.type === 'CapaianTahunLaluImported' ? 'CAPAIAN_TAHUN_LALU_CHANGED' : 'REVISION_APPROVED');
     const metadata: CommandMetadata = { actor: SYSTEM_ACTOR, now: this.clock.now().toISOString() };
     // One event may correct several years: their keys differ by year.
     const meta = (step: string) => systemMetadata(

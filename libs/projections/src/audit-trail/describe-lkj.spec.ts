@@ -26,6 +26,11 @@ describe('the audit trail in words: the annual report (LKj)', () => {
     expect(revised.row.changes).toEqual([expect.objectContaining({ field: 'saran', before: '1. Perkuat monitoring.', after: null })]);
   });
 
+  it('given a final produced, when last year\'s capaian is imported again and a new final is asked for, then it says the import is why', () => {
+    const { row } = describeEvent(requested(2, false, 'CAPAIAN_TAHUN_LALU_CHANGED', [], SYSTEM), new AuditTrailState());
+    expect(row.summary).toBe('Meminta LKj 2024 versi 2 (final) karena capaian tahun lalu diimpor ulang setelah LKj final dibuat.');
+  });
+
   it('when the files of a version are produced, then it names each file by its SHA-256 and the model digest', () => {
     const files = [{ format: 'DOCX', sha256: 'a'.repeat(64), size: 52_311 }, { format: 'PDF', sha256: 'b'.repeat(64), size: 80_004 }];
     const { row } = describeEvent(recorded('LkjProduced', { version: 2, draft: false, files, modelDigest: 'c'.repeat(64), producedAt: 'x' }, LKJ, SYSTEM), new AuditTrailState());

@@ -10,6 +10,7 @@ export const LKJ_TYPES: ReadonlySet<string> = new Set<string>(['LkjRequested', '
 const REASON_WORDS: Record<LkjRequestReason, string> = {
   ALL_APPROVED: ' karena seluruh laporan bulanan tahun ini telah disetujui',
   REVISION_APPROVED: ' karena ada perubahan yang disetujui setelah LKj final dibuat',
+  CAPAIAN_TAHUN_LALU_CHANGED: ' karena capaian tahun lalu diimpor ulang setelah LKj final dibuat',
   RATING_SCALE_CHANGED: ' karena skala penilaian capaian diubah setelah LKj final dibuat',
   REQUESTED: '',
 };
