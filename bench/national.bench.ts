@@ -1,11 +1,11 @@
-// npm run bench:national [-- --clients 4 --duration 3 --keep]
+// npm run bench:national [-- --clients 1,4 --duration 3 --keep | --reuse <database> --only <read name part>]
 // The national reads through HTTP, at the size of the whole KPU: 553 offices in the real tree (KPU RI
 // → 38 provinsi → 514 kabupaten/kota, `parent_code` set), each with a 2024 PK approved and its 2024
 // monthly reports in the mixture a real year has (most approved; some waiting, returned, in draft or
 // never started), generated through the real deciders and written as hash-chained events; the
 // projections then replay the log, and nothing is measured before `/health` says 0 events behind.
 // The built API runs in this process on 127.0.0.1; measured with `--clients` concurrent clients for
-// `--duration` seconds each, in alternating slices with its baseline — the same facts read by the
+// `--duration` seconds each (at each count of `--clients 1,4` in turn), in alternating slices with its baseline — the same facts read by the
 // simplest SQL straight from PostgreSQL (so that API ÷ baseline means something on a shared machine):
 //   status summary of KPU RI (553 offices) as its INSPEKTORAT, and of one provinsi (its kabupaten);
 //   the audit trail across the 553 offices, first page, unfiltered and filtered by a month;
@@ -13,6 +13,8 @@
 //   one kabupaten's Tabel 3.2 (`kinerja/2024`) and status matrix as its SEKRETARIS.
 // Every read is also made once alone with the queries it sends to PostgreSQL counted, and what it
 // answers is checked against the database (totals, the offices covered, the audit page's rows).
+// `--keep` keeps the database; `--reuse <name>` measures on such a kept one (no data made, nothing
+// dropped: alternating two builds on the same data), `--only <text>` only the reads named so.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -32,7 +34,7 @@ import { measureInterleaved, numberArgument, type ThroughputResult } from './mea
 import { ChainWriter } from './rebuild/chain-writer';
 import { insertOffice, jemberPk, NATIONAL_SUBBAGIAN, nationalOffices, nationalParent } from './rebuild/national-offices';
 import { officeYear, type GeneratedEvent } from './rebuild/office-year';
-import { createScratchDatabase } from './scratch-database';
+import { createScratchDatabase, databaseUrlFor } from './scratch-database';
 
 const YEAR = 2024;
 const PROVINCE = 'kpu-prov-11';
@@ -108,6 +110,7 @@ interface Read {
 
 interface Measured {
   name: string;
+  clients: number;
   api: ThroughputResult;
   baseline: ThroughputResult;
   bytes: number;
@@ -122,10 +125,15 @@ function assert(condition: boolean, what: string): void {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const clients = numberArgument(argv, 'clients', 'BENCH_CLIENTS', 4);
+  const clientCounts = listArgument(argv, 'clients', 'BENCH_CLIENTS', [4]);
+  const clients = Math.max(...clientCounts);
   const durationMs = numberArgument(argv, 'duration', 'BENCH_DURATION_S', 3) * 1000;
-  const keep = argv.includes('--keep');
-  const scratch = await createScratchDatabase(serverUrl, 'kinerja_bench_national');
+  const reuse = textArgument(argv, 'reuse');
+  const only = textArgument(argv, 'only');
+  const keep = argv.includes('--keep') || reuse !== null;
+  const scratch = reuse !== null
+    ? { name: reuse, url: databaseUrlFor(serverUrl, reuse), drop: async () => undefined }
+    : await createScratchDatabase(serverUrl, 'kinerja_bench_national');
   const redisPrefix = `kinerja-bench-national-${randomBytes(4).toString('hex')}`;
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const dataDir = `/tmp/kinerja-bench-national-${randomBytes(4).toString('hex')}`;
@@ -133,6 +141,13 @@ async function main(): Promise<void> {
   let failures: string[] = [];
   const offices = nationalOffices();
   try {
+    if (reuse === null) await makeData();
+    else console.log(`bench:national — database ${scratch.name} reused as it was kept`);
+  } catch (error) {
+    await scratch.drop();
+    throw error;
+  }
+  async function makeData(): Promise<void> {
     await migrateDatabase(scratch.url);
     const ds = createDataSource({ url: scratch.url, poolSize: 8, applicationName: 'kinerja-bench-national' });
     await ds.initialize();
@@ -156,7 +171,8 @@ async function main(): Promise<void> {
     } finally {
       await ds.destroy();
     }
-
+  }
+  try {
     const environment: Record<string, string> = {
       NODE_ENV: 'test', DATABASE_URL: scratch.url, DB_POOL_SIZE: '10', LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
       REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, REDIS_AUTOSTART: 'false', JWT_SECRET: randomBytes(32).toString('hex'),
@@ -176,6 +192,9 @@ async function main(): Promise<void> {
       const provinceKabupaten = offices.filter((o) => nationalParent(o) === PROVINCE);
       const kabupaten = provinceKabupaten[0];
       const signIn = async (satker: string, username: string, role: string): Promise<string> => {
+        // A reused database has the accounts of the run that made it.
+        const again = await call('POST', '/api/v1/auth/login', null, { username, password: PASSWORD });
+        if (again.status === 200) return again.body.accessToken;
         await expectOk(call('POST', `/api/v1/satker/${satker}/users`, admin, { username, fullName: `${role} ${satker}`, role, subbagian: null, password: GIVEN_PASSWORD }), username);
         // An account an administrator created changes its password before anything else.
         const first = await expectOk(call('POST', '/api/v1/auth/login', null, { username, password: GIVEN_PASSWORD }), `first login ${username}`);
@@ -229,7 +248,7 @@ async function main(): Promise<void> {
         assert(JSON.stringify(body.items.map((i: { eventId: string }) => i.eventId)) === JSON.stringify(expected), 'audit page is the first 50 rows by time, office, sequence');
       };
       const yearQuery = `year=${YEAR}&month=11`;
-      const reads: Read[] = [
+      const allReads: Read[] = [
         {
           name: 'status summary, KPU RI (553)', path: `/api/v1/status-summary/${YEAR}`, token: inspektoratRi,
           // The facts a line of the summary is made of: each stored report's state, and whether it was ever approved.
@@ -275,6 +294,7 @@ async function main(): Promise<void> {
           },
         },
       ];
+      const reads = allReads.filter((r) => only === null || r.name.includes(only));
 
       // Each read alone: its answer checked, its size, the queries it sends, and the median of five one after the other.
       const alone: Array<{ bytes: number; queries: number; ms: number }> = [];
@@ -300,7 +320,7 @@ async function main(): Promise<void> {
         alone.push({ bytes: r.bytes, queries: queriesSent, ms: times.sort((a, b) => a - b)[2] });
       }
 
-      for (const [i, read] of reads.entries()) {
+      for (const [i, read] of reads.entries()) for (const level of clientCounts) {
         const api = async () => {
           const r = await call('GET', read.path, read.token);
           if (r.status !== 200) throw new Error(`${r.status} ${r.body?.code}`);
@@ -308,9 +328,9 @@ async function main(): Promise<void> {
         const floor = async () => {
           await read.baseline(pool);
         };
-        await measureInterleaved(clients, 500, [api, floor], 250);
-        const [apiResult, baselineResult] = await measureInterleaved(clients, durationMs, [api, floor], 500);
-        results.push({ name: read.name, api: apiResult, baseline: baselineResult, bytes: alone[i].bytes, queries: alone[i].queries, aloneMs: alone[i].ms });
+        await measureInterleaved(level, 500, [api, floor], 250);
+        const [apiResult, baselineResult] = await measureInterleaved(level, durationMs, [api, floor], 500);
+        results.push({ name: read.name, clients: level, api: apiResult, baseline: baselineResult, bytes: alone[i].bytes, queries: alone[i].queries, aloneMs: alone[i].ms });
       }
     } finally {
       await pool.end();
@@ -326,25 +346,45 @@ async function main(): Promise<void> {
 
   const f = (n: number, d = 1) => n.toFixed(d);
   console.log('');
-  console.log('| read | req/s | p50 ms | p99 ms | alone ms (median of 5) | queries | response | baseline req/s | baseline p50 ms | p50 ÷ baseline |');
-  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  console.log('| read | clients | req/s | p50 ms | p99 ms | alone ms (median of 5) | queries | response | baseline req/s | baseline p50 ms | p50 ÷ baseline |');
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of results) {
     const errors = r.api.errors + r.baseline.errors > 0 ? ` (errors: ${r.api.errors}/${r.baseline.errors}, ${r.api.firstError ?? r.baseline.firstError})` : '';
-    console.log(`| ${r.name}${errors} | ${f(r.api.perSecond, 0)} | ${f(r.api.p50Ms)} | ${f(r.api.p99Ms)} | ${f(r.aloneMs)} | ${r.queries} | ${kib(r.bytes)} | ${f(r.baseline.perSecond, 0)} | ${f(r.baseline.p50Ms, 2)} | ${f(r.api.p50Ms / r.baseline.p50Ms)} |`);
+    console.log(`| ${r.name}${errors} | ${r.clients} | ${f(r.api.perSecond, 0)} | ${f(r.api.p50Ms)} | ${f(r.api.p99Ms)} | ${f(r.aloneMs)} | ${r.queries} | ${kib(r.bytes)} | ${f(r.baseline.perSecond, 0)} | ${f(r.baseline.p50Ms, 2)} | ${f(r.api.p50Ms / r.baseline.p50Ms)} |`);
   }
   const errors = results.reduce((n, r) => n + r.api.errors + r.baseline.errors, 0);
   for (const failure of failures) console.log(`CHECK FAILED — ${failure}`);
   const round = (n: number) => Math.round(n * 100) / 100;
-  const key = ['statusSummaryNational', 'statusSummaryProvince', 'auditTrailNational', 'auditTrailNationalMonth', 'satkerList', 'kinerjaKabupaten', 'statusMatrixKabupaten'];
+  const keys = ['statusSummaryNational', 'statusSummaryProvince', 'auditTrailNational', 'auditTrailNationalMonth', 'satkerList', 'kinerjaKabupaten', 'statusMatrixKabupaten'];
+  const names = new Map<string, string>();
+  // The reads' names as run (the provinsi's and the kabupaten's codes are in them), to their JSON keys.
+  for (const r of results) if (!names.has(r.name)) names.set(r.name, keys[names.size]);
+  const keyOf = (r: Measured) => (clientCounts.length > 1 ? `${names.get(r.name)}@${r.clients}` : names.get(r.name));
   console.log(JSON.stringify({
-    bench: 'national', offices: offices.length, clients, durationS: durationMs / 1000,
-    ...Object.fromEntries(results.map((r, i) => [key[i], {
+    bench: 'national', offices: offices.length, clients: clientCounts.length > 1 ? clientCounts : clients, durationS: durationMs / 1000,
+    ...Object.fromEntries(results.map((r) => [keyOf(r), {
       aloneMs: round(r.aloneMs), perSec: Math.round(r.api.perSecond), p50Ms: round(r.api.p50Ms), p99Ms: round(r.api.p99Ms), queries: r.queries, bytes: r.bytes,
       baselineP50Ms: round(r.baseline.p50Ms), ratio: round(r.api.p50Ms / r.baseline.p50Ms),
     }])),
     checksFailed: failures.length, errors,
   }));
   if (failures.length > 0 || errors > 0) process.exitCode = 1;
+}
+
+/** `--name a,b` or `--name=a,b` (positive integers) from argv, else the environment variable, else the default. */
+function listArgument(argv: string[], name: string, envName: string, fallback: number[]): number[] {
+  const raw = textArgument(argv, name) ?? process.env[envName];
+  if (raw === undefined || raw === '') return fallback;
+  const values = raw.split(',').map((v) => Number(v.trim()));
+  if (values.some((v) => !Number.isInteger(v) || v <= 0)) throw new Error(`--${name} / ${envName} must be positive integers separated by commas, got ${raw}`);
+  return values;
+}
+
+/** `--name value` or `--name=value` from argv, else null. */
+function textArgument(argv: string[], name: string): string | null {
+  const index = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (index < 0) return null;
+  return argv[index].includes('=') ? argv[index].slice(argv[index].indexOf('=') + 1) : argv[index + 1] ?? null;
 }
 
 const kib = (bytes: number) => (bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`);
