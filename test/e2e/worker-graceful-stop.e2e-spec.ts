@@ -82,7 +82,7 @@ describe.each([
     const enqueuer = new LkjEnqueuer(scenario.queues, scenario.parts.outbox, scenario.clock);
     const lkj = new LkjService(
       scenario.db.dataSource, scenario.parts.streams, scenario.parts.outbox, enqueuer, scenario.parts.processManager,
-      scenario.parts.files, scenario.clock, scenario.integrity(),
+      scenario.parts.files, scenario.clock, scenario.integrity(), scenario.parts.chain,
     );
     await lkj.request(JEMBER, 2024, true, null, { id: scenario.driver.sekretaris.userId, role: 'SEKRETARIS' });
 

@@ -27,6 +27,9 @@ export class LkjController {
       '`status`: `none` belum ada versi apa pun yang diminta; `draft` baru ada draf (status tiap draf — pending atau produced — ' +
       'ada pada `versions`); `pending`, `produced`, `stale` menyatakan LKj final terbaru: sedang dibuat, tersedia, atau ' +
       'usang karena perbaikan disetujui setelah versi itu dibuat (versi baru menyusul otomatis). Versi lama tetap dapat diunduh. ' +
+      '`reason` tiap versi: `ALL_APPROVED` (seluruh laporan tahun itu disetujui), `REVISION_APPROVED` (revisi laporan atau PK Perubahan ' +
+      'disetujui setelah LKj final dibuat), `CAPAIAN_TAHUN_LALU_CHANGED` (capaian tahun lalu diimpor ulang setelahnya), ' +
+      '`RATING_SCALE_CHANGED` (skala penilaian diubah setelahnya), `REQUESTED` (diminta Sekretaris). ' +
       'Header ETag = jumlah peristiwa LKj tahun ini, untuk If-Match pada permintaan berikutnya.',
   })
   @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE } })
@@ -48,6 +51,9 @@ export class LkjController {
     type: ErrorBody,
     description:
       'LKJ.NO_APPROVED_PK: belum ada PK tahun ini yang disetujui (draf maupun final); LKJ.YEAR_NOT_COMPLETE: LKj final diminta sebelum semua laporan disetujui; ' +
+      'LKJ.INTEGRITY_DAMAGED: rantai integritas log peristiwa satker rusak — ada peringatan integritas rantai yang belum ditutup, atau pemeriksaan ' +
+      'saat permintaan menemukan kerusakan (dicatat sebagai peringatan); `details.alertIds` menyebut peringatan yang harus ditutup Inspektorat ' +
+      'lebih dahulu, tidak ada yang dicatat; versi yang sudah diminta juga tidak dibuat sampai peringatan ditutup, lalu dibuat otomatis; ' +
       'EVENT_STORE.CONCURRENCY: If-Match usang',
   })
   @CommandHeaders()

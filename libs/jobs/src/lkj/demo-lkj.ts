@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
 import { EventStore } from '@kinerja/event-store';
-import { type AppConfig, type Clock, type ContentAddressedStore, projectDataFile, SystemClock } from '@kinerja/platform';
+import { type AppConfig, type Clock, type ContentAddressedStore, createRootLogger, projectDataFile, SystemClock } from '@kinerja/platform';
+import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
+import { LkjChainIntegrity } from './lkj-chain-integrity';
 import { LkjFactsReader } from './lkj-facts.reader';
 import { LkjOutbox } from './lkj-outbox';
 import { LkjProcessManager } from './lkj-process-manager';
@@ -18,18 +21,29 @@ export interface LkjParts {
   processManager: LkjProcessManager;
   producer: LkjProducer;
   capaian: CapaianTahunLaluService;
+  chain: LkjChainIntegrity;
 }
 
-/** The LKj services without NestJS (CLI, seed, benchmark). */
-export function createLkjParts(dataSource: DataSource, config: Pick<AppConfig, 'DATA_DIR'>, clock: Clock = new SystemClock(), store = new EventStore(dataSource)): LkjParts {
+/**
+ * The LKj services without NestJS (CLI, seed, benchmark). `logger` takes the integrity alerts a
+ * production may raise (JSON lines on standard output at warn and above unless given).
+ */
+export function createLkjParts(
+  dataSource: DataSource,
+  config: Pick<AppConfig, 'DATA_DIR'>,
+  clock: Clock = new SystemClock(),
+  store = new EventStore(dataSource),
+  logger: Logger = createRootLogger({ level: 'warn', format: 'json' }),
+): LkjParts {
   const streams = new LkjStreams(store);
   const outbox = new LkjOutbox(dataSource);
   const facts = new LkjFactsReader(dataSource, store);
   const files = lkjFileStore(config.DATA_DIR);
+  const chain = new LkjChainIntegrity(new IntegrityService(dataSource, store, logger.child({ component: 'integrity' })));
   return {
-    streams, outbox, facts, files,
+    streams, outbox, facts, files, chain,
     processManager: new LkjProcessManager(dataSource, store, streams, outbox, clock),
-    producer: new LkjProducer(dataSource, streams, facts, files, outbox, clock),
+    producer: new LkjProducer(dataSource, streams, facts, files, outbox, clock, chain),
     capaian: new CapaianTahunLaluService(dataSource, store, clock),
   };
 }

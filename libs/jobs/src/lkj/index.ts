@@ -3,6 +3,7 @@ export * from './lkj.module';
 export * from './lkj.service';
 export * from './lkj-views';
 export * from './lkj-file-integrity';
+export * from './lkj-chain-integrity';
 export * from './lkj-jobs';
 export * from './lkj-producer';
 export * from './lkj-process-manager';

@@ -20,7 +20,7 @@ describe('a draft LKj produced before any month is approved', () => {
 
   beforeAll(async () => {
     await s.start();
-    const service = new LkjService(s.db.dataSource, s.parts.streams, s.parts.outbox, s.enqueuer, s.parts.processManager, s.parts.files, s.clock, s.integrity());
+    const service = new LkjService(s.db.dataSource, s.parts.streams, s.parts.outbox, s.enqueuer, s.parts.processManager, s.parts.files, s.clock, s.integrity(), s.parts.chain);
     const requested = await service.request(JEMBER, 2024, true, null, SEKRETARIS);
     files = (await s.parts.producer.produce(JEMBER, 2024, requested.version)).files;
   });

@@ -56,11 +56,16 @@ export class LkjOutbox {
     return this.select('produced_at IS NULL', limit);
   }
 
-  private async select(where: string, limit: number): Promise<LkjIntent[]> {
-    const rows: Array<{ satker_code: string; year: number; version: number; job_id: string; draft: boolean }> = await this.dataSource.query(
+  /** The office's versions asked for and not produced yet, oldest first (`manager`: in the caller's transaction). */
+  async pendingOf(satker: string, manager: EntityManager | DataSource = this.dataSource): Promise<LkjIntent[]> {
+    return this.select('produced_at IS NULL AND satker_code = $2', 10_000, [satker], manager);
+  }
+
+  private async select(where: string, limit: number, parameters: unknown[] = [], db: EntityManager | DataSource = this.dataSource): Promise<LkjIntent[]> {
+    const rows: Array<{ satker_code: string; year: number; version: number; job_id: string; draft: boolean }> = await db.query(
       `SELECT satker_code, year, version, job_id, draft FROM lkj_outbox WHERE ${where}
         ORDER BY requested_at, satker_code, year, version LIMIT $1`,
-      [limit],
+      [limit, ...parameters],
     );
     return rows.map((r) => ({ satker: r.satker_code, year: Number(r.year), version: Number(r.version), jobId: r.job_id, draft: r.draft }));
   }

@@ -10,6 +10,7 @@ import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '@kinerja/event-st
 import { DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import type { Clock } from '@kinerja/platform';
 import { tryLockProjection } from '@kinerja/projections';
+import type { IntegrityAlertResolved } from '@kinerja/projections/audit-trail/integrity.events';
 import { lkjReadsScalesAlike } from '@kinerja/reporting';
 import type { LkjIntent, LkjOutbox } from './lkj-outbox';
 import { SYSTEM_ACTOR, systemMetadata, type LoadedLkj, type LkjStreams } from './lkj-stream';
@@ -41,6 +42,8 @@ export async function isYearComplete(db: EntityManager | DataSource, satker: str
  * revised report, a PK Perubahan, last year's capaian imported again) was approved, which also
  * marks the produced version stale. A `RatingScaleSet` does the same for each year of the office
  * whose produced, current final would read differently under the new scale (see `followScale`).
+ * An `IntegrityAlertResolved` of a chain alert queues the office's versions not produced yet again:
+ * their jobs were refused while the chain was damaged (LkjChainIntegrity).
  */
 export class LkjProcessManager {
   constructor(
@@ -64,6 +67,10 @@ export class LkjProcessManager {
         const year = await this.remember(event, manager);
         if (year !== null) intents.push(...(await this.decideYear(event, year, manager, lkjStreams)));
         else intents.push(...(await this.followScale(event, manager, lkjStreams)));
+        // A version held while the office's chain was damaged (LkjChainIntegrity) is queued again once an alert is closed.
+        if (event.type === 'IntegrityAlertResolved' && ((event.data as IntegrityAlertResolved['data']).subject ?? null) === null) {
+          intents.push(...(await this.outbox.pendingOf(event.tenantId, manager)));
+        }
       }
       await this.store.saveCheckpoint(LKJ_PROCESS_MANAGER, checkpoint, manager);
       return { applied: events.length, intents, locked: true };

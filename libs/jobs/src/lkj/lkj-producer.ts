@@ -4,6 +4,7 @@ import { DomainError, type CommandMetadata, type LkjFile, type LkjVersionState }
 import { ConcurrencyError } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 import { buildLkjModel, renderLkjDocx, renderLkjPdf } from '@kinerja/reporting';
+import { LKJ_PRODUCE_ALERT_SOURCE, type LkjChainIntegrity } from './lkj-chain-integrity';
 import type { LkjFactsReader } from './lkj-facts.reader';
 import { lkjJobId, type LkjOutbox } from './lkj-outbox';
 import { SYSTEM_ACTOR, systemMetadata, type LkjStreams } from './lkj-stream';
@@ -15,6 +16,11 @@ export type ProduceOutcome = { outcome: 'produced'; files: LkjFile[] } | { outco
  * `LkjProduced` appended once. The idempotency key is the job id and the append expects the stream
  * version read, so a job run twice, retried or run by two workers at once records one event; the
  * loser's files are identical in kind and simply unreferenced.
+ *
+ * Nothing is produced from a chain known to be broken (LkjChainIntegrity): while the office has an
+ * open chain alert, or when its chain fails verification right after the facts were read, the job
+ * fails with LKJ.INTEGRITY_DAMAGED and records nothing; the version stays asked for (outbox) and is
+ * produced once the Inspektorat has resolved the alert (the process manager queues it again).
  */
 export class LkjProducer {
   constructor(
@@ -24,6 +30,7 @@ export class LkjProducer {
     private readonly files: ContentAddressedStore,
     private readonly outbox: LkjOutbox,
     private readonly clock: Clock,
+    private readonly chain: LkjChainIntegrity,
   ) {}
 
   async produce(satker: string, year: number, version: number): Promise<ProduceOutcome> {
@@ -36,6 +43,8 @@ export class LkjProducer {
       await this.outbox.markProduced(this.dataSource, satker, year, version, new Date(requested.produced.producedAt));
       return { outcome: 'already-produced', files: requested.produced.files };
     }
+    // Cheap, before any reading: a retry while the alert is open stops here.
+    await this.chain.refuseWhileAlerted(satker, year);
     const now = this.clock.now();
     const { files, modelDigest, ratingScaleVersion } = await this.render(satker, year, requested, now);
     const metadata: CommandMetadata = { actor: SYSTEM_ACTOR, now: now.toISOString() };
@@ -66,11 +75,17 @@ export class LkjProducer {
     }
   }
 
-  /** Facts → model → DOCX and PDF → stored by SHA-256. Appends nothing (the benchmark times this alone too). */
+  /**
+   * Facts → chain verified → model → DOCX and PDF → stored by SHA-256. Appends nothing (the
+   * benchmark times this alone too). The chain is verified after the facts were read, so an edit
+   * made before or while they were read is seen; a break refuses (LKJ.INTEGRITY_DAMAGED) before
+   * anything is rendered or stored.
+   */
   async render(
     satker: string, year: number, requested: Pick<LkjVersionState, 'version' | 'draft' | 'suggestions'>, now: Date,
   ): Promise<{ files: LkjFile[]; modelDigest: string; ratingScaleVersion: string }> {
     const input = await this.facts.read(satker, year, { version: requested.version, draft: requested.draft, suggestions: requested.suggestions, producedAt: now });
+    await this.chain.refuseUnlessTrusted(satker, year, LKJ_PRODUCE_ALERT_SOURCE, SYSTEM_ACTOR.userId);
     const model = buildLkjModel(input);
     const [docx, pdf] = await Promise.all([renderLkjDocx(model), renderLkjPdf(model)]);
     const files: LkjFile[] = [

@@ -149,7 +149,7 @@ describe('an LKj produced before a rating scale change', () => {
     await setScale('ketat-2025', STRICT);
     expect((await s.parts.processManager.catchUpThroughNow()).map((i) => i.version)).toEqual([5]);
     const facts = new PausingFacts(s.db.dataSource, s.store);
-    const producer = new LkjProducer(s.db.dataSource, s.parts.streams, facts, s.parts.files, s.parts.outbox, s.clock);
+    const producer = new LkjProducer(s.db.dataSource, s.parts.streams, facts, s.parts.files, s.parts.outbox, s.clock, s.parts.chain);
     facts.meanwhile = async () => {
       await setScale(DEFAULT_RATING_SCALE.version, DEFAULT_RATING_SCALE.rows);
       // v5 is pending: its job is expected to read the new scale, so nothing is asked for yet.

@@ -22,7 +22,7 @@ describe('Keyed duplicates of an LKj request or a capaian import, concurrently (
 
   beforeAll(async () => {
     await s.start();
-    service = new LkjService(s.db.dataSource, s.parts.streams, s.parts.outbox, s.enqueuer, s.parts.processManager, s.parts.files, s.clock, s.integrity());
+    service = new LkjService(s.db.dataSource, s.parts.streams, s.parts.outbox, s.enqueuer, s.parts.processManager, s.parts.files, s.clock, s.integrity(), s.parts.chain);
   });
   afterAll(() => s.stop());
 

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { JobQueues } from '../queue-runtime/job-queues';
 import { CapaianTahunLaluService } from './capaian-tahun-lalu.service';
+import { LkjChainIntegrity } from './lkj-chain-integrity';
 import { LkjEnqueuer } from './lkj-enqueuer';
 import { LkjFileIntegrity, lkjFileStore } from './lkj-file-integrity';
 import { LkjFactsReader } from './lkj-facts.reader';
@@ -33,9 +34,15 @@ function lkjProviders(): Provider[] {
       inject: [DS, EventStore, LkjStreams, LkjOutbox, Clock],
     },
     {
+      provide: LkjChainIntegrity,
+      useFactory: (ds: DataSource, es: EventStore, l: Logger) => new LkjChainIntegrity(new IntegrityService(ds, es, l.child({ component: 'integrity' }))),
+      inject: [DS, EventStore, ROOT_LOGGER],
+    },
+    {
       provide: LkjProducer,
-      useFactory: (ds: DataSource, s: LkjStreams, f: LkjFactsReader, fs: ContentAddressedStore, o: LkjOutbox, c: Clock) => new LkjProducer(ds, s, f, fs, o, c),
-      inject: [DS, LkjStreams, LkjFactsReader, ContentAddressedStore, LkjOutbox, Clock],
+      useFactory: (ds: DataSource, s: LkjStreams, f: LkjFactsReader, fs: ContentAddressedStore, o: LkjOutbox, c: Clock, i: LkjChainIntegrity) =>
+        new LkjProducer(ds, s, f, fs, o, c, i),
+      inject: [DS, LkjStreams, LkjFactsReader, ContentAddressedStore, LkjOutbox, Clock, LkjChainIntegrity],
     },
     {
       provide: LkjFileIntegrity,
@@ -45,15 +52,16 @@ function lkjProviders(): Provider[] {
     },
     {
       provide: LkjService,
-      useFactory: (ds: DataSource, s: LkjStreams, o: LkjOutbox, e: LkjEnqueuer, pm: LkjProcessManager, fs: ContentAddressedStore, c: Clock, i: LkjFileIntegrity) =>
-        new LkjService(ds, s, o, e, pm, fs, c, i),
-      inject: [DS, LkjStreams, LkjOutbox, LkjEnqueuer, LkjProcessManager, ContentAddressedStore, Clock, LkjFileIntegrity],
+      useFactory: (
+        ds: DataSource, s: LkjStreams, o: LkjOutbox, e: LkjEnqueuer, pm: LkjProcessManager, fs: ContentAddressedStore, c: Clock, i: LkjFileIntegrity, ci: LkjChainIntegrity,
+      ) => new LkjService(ds, s, o, e, pm, fs, c, i, ci),
+      inject: [DS, LkjStreams, LkjOutbox, LkjEnqueuer, LkjProcessManager, ContentAddressedStore, Clock, LkjFileIntegrity, LkjChainIntegrity],
     },
     { provide: CapaianTahunLaluService, useFactory: (ds: DataSource, es: EventStore, c: Clock) => new CapaianTahunLaluService(ds, es, c), inject: [DS, EventStore, Clock] },
   ];
 }
 
-const EXPORTS = [LkjService, CapaianTahunLaluService, LkjProducer, LkjProcessManager, LkjFactsReader, ContentAddressedStore, LkjFileIntegrity];
+const EXPORTS = [LkjService, CapaianTahunLaluService, LkjProducer, LkjProcessManager, LkjFactsReader, ContentAddressedStore, LkjFileIntegrity, LkjChainIntegrity];
 
 /** The annual Laporan Kinerja: `forApi()` to ask for and serve it, `forWorker()` to produce it. */
 @Module({})

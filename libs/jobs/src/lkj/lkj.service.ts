@@ -5,6 +5,7 @@ import {
 } from '@kinerja/domain';
 import { actorScopedKey, ConcurrencyError, type CommandOptions } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
+import { LKJ_REQUEST_ALERT_SOURCE, type LkjChainIntegrity } from './lkj-chain-integrity';
 import type { LkjEnqueuer } from './lkj-enqueuer';
 import type { LkjFileIntegrity } from './lkj-file-integrity';
 import type { LkjIntent, LkjOutbox } from './lkj-outbox';
@@ -38,12 +39,15 @@ export class LkjService {
     private readonly files: ContentAddressedStore,
     private readonly clock: Clock,
     private readonly fileIntegrity: LkjFileIntegrity,
+    private readonly chain: LkjChainIntegrity,
   ) {}
 
   /**
    * The Sekretaris asks for a version: a draft at any time, a final once the whole year is approved;
    * neither without an approved PK (LKJ.NO_APPROVED_PK, decided with the request, never left to the
-   * job). With an Idempotency-Key a retry answers as the first request did and records nothing, also
+   * job), nor while the office's event log is known to be broken (LKJ.INTEGRITY_DAMAGED: an open
+   * chain alert, or a break the verification run here finds and records; LkjChainIntegrity).
+   * With an Idempotency-Key a retry answers as the first request did and records nothing, also
    * when it arrives while the first is being stored; with If-Match a stale stream version is refused
    * (409).
    */
@@ -87,6 +91,8 @@ export class LkjService {
     // Bring the process manager's memory up to date first, so "complete" is true right after the last approval.
     // A long transaction elsewhere may hold the log back; then decide on what has been delivered.
     await this.enqueuer.enqueue(await this.processManager.catchUpThroughNow(10_000).catch(() => this.processManager.catchUp()));
+    // Refused up front, recording nothing; a final already pending waits for the alert to be resolved.
+    await this.chain.refuseUnlessTrusted(satker, year, LKJ_REQUEST_ALERT_SOURCE, by.id);
     if (!draft && suggestions === null) {
       // A final version already on its way (e.g. asked for by the last approval) answers the request;
       // unless it is the one this key asked for, stored by a duplicate meanwhile: then a replay.

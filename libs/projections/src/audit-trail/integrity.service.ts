@@ -190,6 +190,15 @@ export class IntegrityService {
     }
   }
 
+  /** The office's open alerts about its chain (not about a stored file), oldest first: what makes its events untrustworthy. */
+  async openChainAlerts(satker: string): Promise<IntegrityAlert[]> {
+    const rows = await this.dataSource.query(
+      `SELECT ${ALERT_COLUMNS} FROM integrity_alerts WHERE satker_code = $1 AND resolved_at IS NULL AND subject IS NULL ORDER BY id`,
+      [satker],
+    );
+    return rows.map(toAlert);
+  }
+
   /** True when the office has an open alert of this kind about this subject. */
   async hasOpenAlert(satker: string, kind: string, subject: string): Promise<boolean> {
     const rows = await this.dataSource.query(

@@ -44,7 +44,7 @@ export class LkjScenario {
     this.db = await createTestDatabase();
     this.dataDir = await mkdtemp(join(tmpdir(), 'kinerja-lkj-'));
     this.store = new EventStore(this.db.dataSource);
-    this.parts = createLkjParts(this.db.dataSource, { DATA_DIR: this.dataDir }, this.clock, this.store);
+    this.parts = createLkjParts(this.db.dataSource, { DATA_DIR: this.dataDir }, this.clock, this.store, pino({ level: 'silent' }));
     this.queues = new JobQueues({ connection: redisOptions(testRedisUrl) as never, prefix: this.prefix });
     this.enqueuer = new LkjEnqueuer(this.queues, this.parts.outbox, this.clock);
     this.driver = new YearDriver(this.db.dataSource, this.store, JEMBER);
