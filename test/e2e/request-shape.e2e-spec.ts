@@ -111,6 +111,8 @@ describe('the shape of a request, as the API judges it', () => {
       };
       const read = await t.http.get(report(1, 'XYZ')).set(as(own.users.SEKRETARIS.token));
       expect({ status: read.status, code: read.body.code, message: read.body.message, details: read.body.details }).toEqual(expected);
+      const history = await t.http.get(`${report(1, 'XYZ')}/history`).set(as(own.users.SEKRETARIS.token));
+      expect({ status: history.status, code: history.body.code, message: history.body.message, details: history.body.details }).toEqual(expected);
       for (const [action, body] of [['approve', {}], ['return', { reason: 'Data belum lengkap' }]] as const) {
         const r = await t.http.post(`${report(1, 'XYZ')}/${action}`).set(as(own.users.SEKRETARIS.token)).send(body);
         expect({ status: r.status, code: r.body.code, message: r.body.message, details: r.body.details }).toEqual(expected);

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { realisasiStreamId, type RealisasiContent, type RealisasiEvent, type RealisasiKey } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
 import { SatkerDirectory } from '../../shared/satker-directory';
-import { realisasiNotFound } from '../realisasi.view';
+import { reportNotFound } from '../realisasi.view';
 import { describeRealisasiEvent, type RealisasiHistoryEntry } from './realisasi-history.describe';
 
 export interface RealisasiHistoryView {
@@ -32,7 +32,7 @@ export class GetRealisasiHistoryHandler implements IQueryHandler<GetRealisasiHis
     const streamId = realisasiStreamId(key.satker, key.year, key.month, key.subbagian);
     const events = await this.store.readStream(streamId, { tenantId: key.satker });
     if (events.length === 0) {
-      throw realisasiNotFound(key);
+      throw reportNotFound(key, await this.directory.allSubbagianCodes(key.satker));
     }
     // By id, not by office: an ADMIN or INSPEKTORAT of an office above acts on the office's reports too.
     const names = await this.directory.names(events.map((recorded) => recorded.metadata.actorId));
