@@ -102,6 +102,16 @@ describe('the shape of a request, as the API judges it', () => {
     });
   });
 
+  describe('lists of text', () => {
+    it.each([[['']], [['Perkuat koordinasi.', '   ']], [['\u200b']]])('refuses an LKj saran list with a blank item (%j) naming it, rather than dropping it', async (suggestions) => {
+      const response = await t.http.post(`/api/v1/satker/${own.code}/lkj/2026?draft=true`).set(as(own.users.SEKRETARIS.token)).send({ suggestions });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toEqual([
+        { field: 'suggestions', constraint: 'isNotBlank', message: expect.stringContaining('tidak boleh hanya berisi spasi') },
+      ]);
+    });
+  });
+
   describe('a subbagian the office does not have', () => {
     it('is named as such (404 SUBBAGIAN.NOT_FOUND with the codes the office has), not as a report not filled in yet', async () => {
       const expected = {

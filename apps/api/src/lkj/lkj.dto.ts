@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { INT4_MAX } from '../http/integer-bounds';
+import { IsNotBlank } from '../http/not-blank.validator';
 
 export class LkjYearParams {
   @ApiProperty({ example: 'kpu-kab-jember' }) @IsString() satker: string;
@@ -24,10 +25,12 @@ export class LkjRequestQuery {
 export class LkjRequestBody {
   @ApiPropertyOptional({
     type: [String],
-    description: 'Saran untuk BAB IV, satu butir per elemen; tanpa field ini dipakai saran permintaan sebelumnya',
+    description: 'Saran untuk BAB IV, satu butir per elemen; tanpa field ini dipakai saran permintaan sebelumnya; [] untuk tanpa saran. '
+      + 'Butir kosong atau hanya spasi ditolak (400 menyebut butirnya), tidak dibuang diam-diam.',
     example: ['Meningkatkan koordinasi dengan lembaga terkait dalam penyusunan laporan keuangan.'],
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(2000, { each: true })
+  // A blank item is refused, not dropped: the Sekretaris counted it as a suggestion.
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotBlank({ each: true }) @MaxLength(2000, { each: true })
   suggestions?: string[];
 }
 
