@@ -136,4 +136,31 @@ describe("each office's rating scale (Tabel 3.1) over HTTP", () => {
     expect((await kinerja()).ratingScaleVersion).toBe(DEFAULT_RATING_SCALE.version);
     expect((await history()).map((v: { version: number }) => v.version)).toEqual([1, 2]);
   });
+
+  describe('input that cannot be meant is refused before anything is recorded (version 2 stays in force)', () => {
+    const inForce = async () => (await t.http.get(scaleUrl).set(as(tokens.admin)).expect(200)).body;
+
+    it.each([
+      ['two rows of one category (another case and spacing)', 'RATING_SCALE.DUPLICATE_CATEGORY', STRICT.map((r, i) => (i === 1 ? { ...r, category: ' berhasil ' } : r)), 'baris 2'],
+      ['a single row', 'RATING_SCALE.TOO_FEW_ROWS', [{ ...STRICT[0], minExclusive: null }], 'satu baris'],
+      ['a bound written with a leading zero ("080")', 'RATING_SCALE.INVALID_BOUND', STRICT.map((r, i) => (i === 1 ? { ...r, minExclusive: '080' } : i === 2 ? { ...r, maxInclusive: '080' } : r)), 'Batas bawah baris 2'],
+    ])('given %s, when the ADMIN puts it, then 422 %s and GET still returns version 2', async (_, code, rows, named) => {
+      const previous = await inForce();
+      const response = await t.http.put(scaleUrl).set(as(tokens.admin)).send({ label: 'salah-2025', rows });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code });
+      expect(response.body.message).toContain(named);
+      expect(await inForce()).toEqual(previous);
+      expect(previous).toMatchObject({ version: 2, label: DEFAULT_RATING_SCALE.version, rows: DEFAULT_RATING_SCALE.rows });
+      expect((await history()).map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    });
+
+    it('given bounds written with trailing zeros ("80.0", "100.00"), when the ADMIN puts them, then they are stored and read back as Tabel 3.1 writes them ("80", "100")', async () => {
+      const written = [{ ...STRICT[0], minExclusive: '100.00' }, { ...STRICT[1], minExclusive: '80.0', maxInclusive: '100.0' }, { ...STRICT[2], maxInclusive: '80.000' }];
+      const set = await t.http.put(scaleUrl).set(as(tokens.admin)).send({ label: 'ketat-2025', rows: written });
+      expect(set.status).toBe(200);
+      expect(set.body).toMatchObject({ version: 3, label: 'ketat-2025', rows: STRICT });
+      expect((await inForce()).rows).toEqual(STRICT);
+      expect((await history())[2].rows).toEqual(STRICT);
+    });
+  });
 });

@@ -3,17 +3,20 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 
-/** One row of Tabel 3.1: minExclusive < capaian ≤ maxInclusive. Bounds are checked by the domain (422). */
+/**
+ * One row of Tabel 3.1: minExclusive < capaian ≤ maxInclusive. Bounds and categories are checked by
+ * the domain (422): a bound is a decimal as every figure is typed, stored without trailing zeros.
+ */
 export class RatingRowDto {
-  @ApiProperty({ example: '90', nullable: true, type: String, description: 'Angka desimal sebagai teks (batas bawah, tidak termasuk); null = tanpa batas bawah (baris terakhir).' })
+  @ApiProperty({ example: '90', nullable: true, type: String, description: 'Angka desimal sebagai teks (batas bawah, tidak termasuk), tanpa nol di depan; disimpan tanpa nol di belakang ("85.0" menjadi "85"); null = tanpa batas bawah (baris terakhir).' })
   @ValidateIf((o: RatingRowDto) => o.minExclusive !== null) @IsString() @MaxLength(32)
   minExclusive: string | null;
 
-  @ApiProperty({ example: '100', nullable: true, type: String, description: 'Angka desimal sebagai teks (batas atas, termasuk); null = tanpa batas atas (baris pertama).' })
+  @ApiProperty({ example: '100', nullable: true, type: String, description: 'Angka desimal sebagai teks (batas atas, termasuk), tanpa nol di depan; disimpan tanpa nol di belakang ("100.00" menjadi "100"); null = tanpa batas atas (baris pertama).' })
   @ValidateIf((o: RatingRowDto) => o.maxInclusive !== null) @IsString() @MaxLength(32)
   maxInclusive: string | null;
 
-  @ApiProperty({ example: 'Berhasil' }) @IsString() @MaxLength(100) category: string;
+  @ApiProperty({ example: 'Berhasil', description: 'Berbeda dari kategori baris lain, tanpa membedakan huruf besar/kecil dan spasi.' }) @IsString() @MaxLength(100) category: string;
   @ApiProperty({ example: 'Kegiatan yang dilaksanakan telah mencapai target indikator kinerja' }) @IsString() @MaxLength(1000) meaning: string;
 }
 
@@ -23,7 +26,7 @@ export class RatingScaleBody extends VersionedBody {
   @IsString() @MaxLength(64)
   label: string;
 
-  @ApiProperty({ type: [RatingRowDto], description: 'Dari nilai tertinggi ke terendah, bersambung tanpa celah atau tumpang tindih.' })
+  @ApiProperty({ type: [RatingRowDto], description: 'Dari nilai tertinggi ke terendah, bersambung tanpa celah atau tumpang tindih; paling sedikit dua baris (satu baris saja: 422 RATING_SCALE.TOO_FEW_ROWS).' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RatingRowDto)
   rows: RatingRowDto[];
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { Dec, isNonNegativeDecimal } from '../shared/decimal';
+import { Dec, parseDecimal } from '../shared/decimal';
 
 /** One row of Tabel 3.1: minExclusive < capaian ≤ maxInclusive; null means unbounded on that side. */
 export interface RatingRow {
@@ -31,26 +31,64 @@ function invalidScale(message: string): never {
   throw new DomainError('RATING_SCALE.INVALID', message, 'validation');
 }
 
+/** A category as people tell it apart: case and spacing do not make another one ("berhasil " is "Berhasil"). */
+function categoryKey(category: string): string {
+  return category.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id-ID');
+}
+
+/**
+ * A bound as the scale stores and prints it, like Tabel 3.1 of the reference: a decimal as every
+ * figure of Kinerja is typed (parseDecimal: no sign, no leading zero, at most six places; "085" is
+ * refused), written without trailing zeros ("85.0" and "85.00" are "85").
+ */
+export function ratingBoundText(bound: unknown, row: number, side: 'bawah' | 'atas'): string {
+  return parseDecimal(bound, 'RATING_SCALE.INVALID_BOUND', `Batas ${side} baris ${row} skala penilaian`).toFixed();
+}
+
 /**
  * A scale must cover every value exactly once: rows from the highest down, the first unbounded
- * above, the last unbounded below, each row's lower bound the next row's upper bound.
+ * above, the last unbounded below, each row's lower bound the next row's upper bound. It must tell
+ * at least two categories apart, and no two rows may carry the same category (whatever its case or
+ * spacing): the row a capaian falls in is what the LKj names, so two rows of one name rate alike.
  */
 export function validateRatingScale(scale: RatingScale): void {
   if (!scale || typeof scale.version !== 'string' || scale.version.trim() === '') invalidScale('Versi skala penilaian wajib diisi.');
   const rows = scale.rows;
-  if (!Array.isArray(rows) || rows.length === 0) invalidScale('Skala penilaian harus memiliki paling sedikit satu baris.');
+  if (!Array.isArray(rows) || rows.length === 0) invalidScale('Skala penilaian harus memiliki paling sedikit dua baris.');
+  if (rows.length === 1) {
+    const only = typeof rows[0]?.category === 'string' ? ` ("${rows[0].category.trim()}")` : '';
+    throw new DomainError(
+      'RATING_SCALE.TOO_FEW_ROWS',
+      `Skala penilaian hanya memiliki satu baris${only}, sehingga semua capaian mendapat kategori yang sama. ` +
+        'Tambahkan paling sedikit satu baris lagi, mis. baris di atas dan di bawah 100 seperti Tabel 3.1.',
+      'validation',
+      { rows: 1, minRows: 2 },
+    );
+  }
   if (rows[0].maxInclusive !== null) invalidScale('Baris pertama skala penilaian harus tanpa batas atas.');
   if (rows[rows.length - 1].minExclusive !== null) invalidScale('Baris terakhir skala penilaian harus tanpa batas bawah.');
+  const categoryRow = new Map<string, number>();
   rows.forEach((row, i) => {
     if (typeof row.category !== 'string' || row.category.trim() === '') invalidScale(`Kategori baris ${i + 1} wajib diisi.`);
-    for (const bound of [row.minExclusive, row.maxInclusive]) {
-      if (bound !== null && !isNonNegativeDecimal(bound)) invalidScale(`Batas baris ${i + 1} harus berupa angka desimal.`);
+    const key = categoryKey(row.category);
+    const first = categoryRow.get(key);
+    if (first !== undefined) {
+      throw new DomainError(
+        'RATING_SCALE.DUPLICATE_CATEGORY',
+        `Kategori baris ${i + 1} ("${row.category.trim()}") sama dengan kategori baris ${first + 1} ("${rows[first].category.trim()}"); ` +
+          'setiap baris skala penilaian harus memiliki kategori yang berbeda. Ganti nama salah satunya atau gabungkan kedua baris.',
+        'validation',
+        { row: i + 1, sameAsRow: first + 1, category: row.category },
+      );
     }
-    if (row.minExclusive !== null && row.maxInclusive !== null && !new Dec(row.minExclusive).lessThan(row.maxInclusive)) {
+    categoryRow.set(key, i);
+    const min = row.minExclusive === null ? null : ratingBoundText(row.minExclusive, i + 1, 'bawah');
+    const max = row.maxInclusive === null ? null : ratingBoundText(row.maxInclusive, i + 1, 'atas');
+    if (min !== null && max !== null && !new Dec(min).lessThan(max)) {
       invalidScale(`Baris ${i + 1}: batas bawah harus lebih kecil dari batas atas.`);
     }
     const next = rows[i + 1];
-    if (next && (row.minExclusive === null || next.maxInclusive === null || !new Dec(row.minExclusive).equals(next.maxInclusive))) {
+    if (next && (min === null || next.maxInclusive === null || !new Dec(min).equals(ratingBoundText(next.maxInclusive, i + 2, 'atas')))) {
       invalidScale(`Baris ${i + 1} dan ${i + 2} harus bersambung tanpa celah atau tumpang tindih.`);
     }
   });

@@ -1,6 +1,7 @@
 import { deciderSpec } from '../../testing/decider-spec';
 import { DEFAULT_RATING_SCALE, ratingOf, type RatingRow } from '../capaian/rating-scale';
 import type { CommandMetadata, Role } from '../shared/actor';
+import { DomainError } from '../shared/domain-error';
 import { foldEvents } from '../shared/decider';
 import type { RatingScaleCommand } from './rating-scale.commands';
 import { ratingScaleDecider } from './rating-scale.decider';
@@ -21,6 +22,16 @@ const STRICT: RatingRow[] = [
 const set = (label: string, rows: RatingRow[], role: Role = 'ADMIN', reason: string | null = null): RatingScaleCommand => ({
   type: 'SetRatingScale', data: { satker: 's1', scale: { label, rows }, reason }, metadata: meta(role),
 });
+/** The refusal of a command, to read its message and details. */
+const refusalOf = (command: RatingScaleCommand, ...history: RatingScaleEvent[]): DomainError => {
+  try {
+    ratingScaleDecider.decide(command, foldEvents(ratingScaleDecider, history));
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected the command to be refused');
+};
 const wasSet = (version: number, label: string, rows: RatingRow[], reason: string | null = null): RatingScaleEvent => ({
   type: 'RatingScaleSet', data: { satker: 's1', version, label, rows, reason, setBy: 'admin-1', setAt: NOW },
 });
@@ -83,5 +94,55 @@ describe("an office's rating scale as a decider", () => {
   it('keeps only the four fields of a row', () => {
     const extra = STRICT.map((r) => ({ ...r, colour: 'merah' }) as RatingRow);
     given().when(set('ketat-2025', extra)).then([wasSet(1, 'ketat-2025', STRICT)]);
+  });
+
+  describe('input that cannot be meant is refused before anything is recorded', () => {
+    it.each([
+      ['the same name', 'Cukup Berhasil'],
+      ['another case', 'cukup berhasil'],
+      ['other spacing', '  Cukup   Berhasil '],
+    ])('given two rows with one category written with %s, when the ADMIN sets the scale, then 422 RATING_SCALE.DUPLICATE_CATEGORY naming both rows', (_, written) => {
+      const twice = STRICT.map((r, i) => (i === 2 ? { ...r, category: written } : r));
+      given(wasSet(1, 'ketat-2025', STRICT)).when(set('ganda', twice)).thenThrows('RATING_SCALE.DUPLICATE_CATEGORY', 'validation');
+      const refusal = refusalOf(set('ganda', twice), wasSet(1, 'ketat-2025', STRICT));
+      expect(refusal.message).toContain('Kategori baris 3');
+      expect(refusal.message).toContain('baris 2 ("Cukup Berhasil")');
+      expect(refusal.details).toMatchObject({ row: 3, sameAsRow: 2 });
+    });
+
+    it('given categories that only share words, when the ADMIN sets the scale, then it is recorded', () => {
+      const rows = STRICT.map((r, i) => (i === 1 ? { ...r, category: 'Berhasil Sebagian' } : r));
+      given().when(set('sebagian', rows)).then([wasSet(1, 'sebagian', rows)]);
+    });
+
+    it('given a scale of a single row, when the ADMIN sets it, then 422 RATING_SCALE.TOO_FEW_ROWS naming the row', () => {
+      const single: RatingRow[] = [{ minExclusive: null, maxInclusive: null, category: 'Berhasil', meaning: 'Semua capaian' }];
+      given().when(set('tunggal', single)).thenThrows('RATING_SCALE.TOO_FEW_ROWS', 'validation');
+      expect(refusalOf(set('tunggal', single)).message).toContain('hanya memiliki satu baris ("Berhasil")');
+    });
+
+    it('given a scale of two rows, when the ADMIN sets it, then it is recorded: two categories are told apart', () => {
+      const two: RatingRow[] = [STRICT[0], { ...STRICT[2], maxInclusive: '100' }];
+      given().when(set('dua', two)).then([wasSet(1, 'dua', two)]);
+    });
+
+    it('given bounds written with trailing zeros ("80.0", "100.00"), when the ADMIN sets the scale, then they are recorded as Tabel 3.1 writes them ("80", "100")', () => {
+      const written = [
+        { ...STRICT[0], minExclusive: '100.00' },
+        { ...STRICT[1], minExclusive: '80.0', maxInclusive: '100.0' },
+        { ...STRICT[2], maxInclusive: '80.000' },
+      ];
+      given().when(set('ketat-2025', written)).then([wasSet(1, 'ketat-2025', STRICT)]);
+      const fractions = [{ ...STRICT[0], minExclusive: '87.50' }, { ...STRICT[2], maxInclusive: '87.5' }];
+      expect(given().when(set('pecahan', fractions)).events()[0].data.rows.map((r) => [r.minExclusive, r.maxInclusive])).toEqual([['87.5', null], [null, '87.5']]);
+    });
+
+    it.each(['085', '+85', '85,5', ' 85', '8.5e1', '85.1234567'])('given a bound written %j, when the ADMIN sets the scale, then 422 RATING_SCALE.INVALID_BOUND naming the row and side', (bound) => {
+      const rows = STRICT.map((r, i) => (i === 1 ? { ...r, minExclusive: bound } : i === 2 ? { ...r, maxInclusive: bound } : r));
+      given().when(set('nol-depan', rows)).thenThrows('RATING_SCALE.INVALID_BOUND', 'validation');
+      const refusal = refusalOf(set('nol-depan', rows));
+      expect(refusal.message).toContain('Batas bawah baris 2');
+      expect(refusal.message).toContain(`(diterima: ${JSON.stringify(bound)})`);
+    });
   });
 });

@@ -1,17 +1,21 @@
-import { DEFAULT_RATING_SCALE, validateRatingScale, type RatingRow } from '../capaian/rating-scale';
+import { DEFAULT_RATING_SCALE, ratingBoundText, validateRatingScale, type RatingRow } from '../capaian/rating-scale';
 import type { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import type { RatingScaleCommand, SetRatingScale } from './rating-scale.commands';
 import type { RatingScaleEvent } from './rating-scale.events';
 import { evolveRatingScale, initialRatingScaleState, ratingScaleInForce, sameRatingRows, type RatingScaleState } from './rating-scale.state';
 
-/** Rows as stored: only the four fields of a row, texts trimmed (unknown keys never reach the log). */
+/**
+ * Rows as stored: only the four fields of a row (unknown keys never reach the log), texts trimmed,
+ * bounds written as Tabel 3.1 writes them ("85.0" is stored, shown and printed "85").
+ */
 function normalisedRows(rows: RatingRow[]): RatingRow[] {
   return rows.map((r, i) => {
     if (typeof r.meaning !== 'string') {
       throw new DomainError('RATING_SCALE.INVALID', `Arti baris ${i + 1} harus berupa teks.`, 'validation');
     }
-    return { minExclusive: r.minExclusive, maxInclusive: r.maxInclusive, category: r.category.trim(), meaning: r.meaning.trim() };
+    const bound = (value: string | null, side: 'bawah' | 'atas') => (value === null ? null : ratingBoundText(value, i + 1, side));
+    return { minExclusive: bound(r.minExclusive, 'bawah'), maxInclusive: bound(r.maxInclusive, 'atas'), category: r.category.trim(), meaning: r.meaning.trim() };
   });
 }
 
