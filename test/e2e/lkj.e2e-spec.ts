@@ -119,6 +119,58 @@ describe('Laporan Kinerja over HTTP', () => {
     expect(Object.keys(document.paths['/api/v1/satker/{satker}/capaian-tahun-lalu/{year}/csv'].post.responses)).toContain('413');
   });
 
+  describe('capaian tahun lalu: messages a person can act on', () => {
+    const url = `/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024`;
+    const resave = 'Simpan ulang dari Excel sebagai "CSV UTF-8 (dipisahkan koma)" lalu unggah lagi; tidak ada yang disimpan.';
+    const stored = async () => (await t.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [`capaian-tahun-lalu:${JEMBER}:2024`],
+    ))[0].n as number;
+    const upload = (bytes: Buffer) => t.http.post(`${url}/csv`).set(as(tokens.sekretaris)).attach('file', bytes, 'capaian-2023.csv');
+
+    it('given a CSV Excel saved as "Teks Unicode" (UTF-16), when uploaded, then 422 CAPAIAN_TAHUN_LALU.NOT_UTF8 says to save it as CSV UTF-8 and nothing is stored', async () => {
+      const before = await stored();
+      const r = await upload(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('kode\tcapaian\r\nK1.1\t100\r\n', 'utf16le')]));
+      expect({ status: r.status, code: r.body.code, message: r.body.message, details: r.body.details }).toEqual({
+        status: 422, code: 'CAPAIAN_TAHUN_LALU.NOT_UTF8', details: { encoding: 'UTF-16LE' },
+        message: `Berkas CSV tersimpan sebagai UTF-16 ("Teks Unicode"), bukan UTF-8. ${resave}`,
+      });
+      expect(await stored()).toBe(before);
+    });
+
+    it('given a Windows-1252 CSV with bytes invalid in UTF-8, when uploaded, then 422 CAPAIAN_TAHUN_LALU.NOT_UTF8 names the lines and nothing is stored', async () => {
+      const before = await stored();
+      const r = await upload(Buffer.concat([Buffer.from('kode;capaian\nK1.1;100\n# Keuangan '), Buffer.from([0x96]), Buffer.from(' Sekretariat\nK1.2;100\n')]));
+      expect({ status: r.status, code: r.body.code, message: r.body.message, details: r.body.details }).toEqual({
+        status: 422, code: 'CAPAIAN_TAHUN_LALU.NOT_UTF8', details: { encoding: 'unknown', lines: [3] },
+        message: `Berkas CSV bukan UTF-8: baris 3 berisi huruf yang tidak dapat dibaca (berkas mungkin tersimpan sebagai ANSI/Windows-1252). ${resave}`,
+      });
+      expect(await stored()).toBe(before);
+    });
+
+    it('given a CSV saved as "CSV UTF-8" (with a BOM), when uploaded, then it is imported, its header read as a header', async () => {
+      const before = await stored();
+      const r = await upload(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('kode;capaian\r\nK1.2;99,5\r\n', 'utf8')]));
+      expect(r.status).toBe(200);
+      expect(r.body.entries).toContainEqual({ indicatorCode: 'K1.2', capaian: '99.50' });
+      expect(await stored()).toBe(before + 1);
+    });
+
+    it('given faulty JSON items, when imported, then 422 CAPAIAN_TAHUN_LALU.INVALID names each item, its indicator and JSON path (no "Baris") and nothing is stored', async () => {
+      const before = await stored();
+      const r = await t.http.put(url).set(as(tokens.sekretaris))
+        .send({ entries: [{ indicator: 'K1.1', capaian: '100' }, { indicator: 'K9.9', capaian: '100' }, { indicator: 'K1.2', capaian: 'banyak' }] });
+      expect({ status: r.status, code: r.body.code, errors: r.body.details.errors }).toEqual({
+        status: 422, code: 'CAPAIAN_TAHUN_LALU.INVALID', errors: [
+          { item: 2, path: 'entries[1].indicator', message: 'Butir ke-2: indikator "K9.9" tidak ada di Perjanjian Kinerja 2024 (tulis kode seperti K4.1 atau nama lengkapnya).' },
+          { item: 3, path: 'entries[2].capaian', message: 'Butir ke-3 (indikator K1.2): capaian "banyak" bukan angka 0–1000 (contoh: 100 atau 98,50).' },
+        ],
+      });
+      expect(r.body.message).toBe(r.body.details.errors.map((e: { message: string }) => e.message).join(' '));
+      expect(r.body.message).not.toMatch(/baris/i);
+      expect(await stored()).toBe(before);
+    });
+  });
+
   it('imports last year\'s capaian idempotently and under If-Match, as JSON and as CSV', async () => {
     const url = `/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024`;
     const stream = `capaian-tahun-lalu:${JEMBER}:2024`;

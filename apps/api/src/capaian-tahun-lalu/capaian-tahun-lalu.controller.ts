@@ -14,11 +14,20 @@ import { CAPAIAN_VIEW_EXAMPLE, CapaianImportBody } from './capaian-tahun-lalu.dt
 import { csvMissing, CsvUploadInterceptor } from './csv-upload.interceptor';
 
 const CSV_FORMAT =
+  'Berkas UTF-8 (dari Excel: simpan sebagai "CSV UTF-8 (dipisahkan koma)"; BOM UTF-8 boleh). Berkas UTF-16 ("Teks Unicode") atau ' +
+  'ANSI/Windows-1252 ditolak dengan CAPAIAN_TAHUN_LALU.NOT_UTF8 (422) dan tidak ada yang disimpan. ' +
   'Satu indikator per baris: `kode atau nama indikator;capaian` dipisah titik koma, mis. `K4.1;100` atau ' +
   '`Layanan Perkantoran;98,5`. Baris pertama `kode;capaian` boleh ada sebagai judul; baris kosong dan baris berawalan `#` ' +
   'diabaikan; desimal boleh koma atau titik, tanda % boleh. Indikator dicocokkan dengan PK tahun {year} yang disetujui. ' +
   'Setiap baris yang salah disebut nomornya (CAPAIAN_TAHUN_LALU.INVALID, `details.errors`); bila ada yang salah, tidak ada yang disimpan. ' +
   'Impor berikutnya mengganti angka indikator yang disebutnya dan mempertahankan yang lain. ' +
+  'Header ETag = jumlah impor yang tercatat, untuk If-Match.';
+
+const JSON_FORMAT =
+  '`entries`: daftar `{ indicator, capaian }`; `indicator` = kode atau nama lengkap indikator pada PK tahun {year} yang disetujui, ' +
+  '`capaian` = persen 0–1000 (desimal koma atau titik). Setiap butir yang salah disebut urutannya dan indikatornya, mis. ' +
+  '"Butir ke-3 (indikator K2.1): …", dengan path JSON-nya (CAPAIAN_TAHUN_LALU.INVALID, `details.errors[]` = `{ item, path, message }`); ' +
+  'bila ada yang salah, tidak ada yang disimpan. Impor berikutnya mengganti angka indikator yang disebutnya dan mempertahankan yang lain. ' +
   'Header ETag = jumlah impor yang tercatat, untuk If-Match.';
 
 /** Last year's capaian for offices whose earlier years are not in Kinerja (the LKj compares both years). */
@@ -39,9 +48,9 @@ export class CapaianTahunLaluController {
 
   @Put(':year')
   @Roles('SEKRETARIS', 'ADMIN')
-  @ApiOperation({ summary: 'Mengimpor capaian tahun lalu (JSON) untuk LKj tahun {year}', description: CSV_FORMAT })
+  @ApiOperation({ summary: 'Mengimpor capaian tahun lalu (JSON) untuk LKj tahun {year}', description: JSON_FORMAT })
   @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
-  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris; IDEMPOTENCY.KEY_REUSED' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per butir; IDEMPOTENCY.KEY_REUSED' })
   @CommandHeaders()
   async put(
     @Param() p: LkjYearParams,
@@ -66,7 +75,9 @@ export class CapaianTahunLaluController {
   @ApiResponse({ status: 400, type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD: badan multipart tidak dapat dibaca' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBody,
-    description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris; CAPAIAN_TAHUN_LALU.FILE_MISSING; IDEMPOTENCY.KEY_REUSED',
+    description:
+      'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per baris; CAPAIAN_TAHUN_LALU.NOT_UTF8: berkas UTF-16 atau bukan UTF-8; ' +
+      'CAPAIAN_TAHUN_LALU.FILE_MISSING; IDEMPOTENCY.KEY_REUSED',
   })
   @CommandHeaders()
   async csv(
@@ -76,7 +87,7 @@ export class CapaianTahunLaluController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!req.file) throw csvMissing();
-    return answer(res, await this.capaian.importCsv(p.satker, p.year, req.file.buffer.toString('utf8'), this.importer(user), commandOptions(req)));
+    return answer(res, await this.capaian.importCsv(p.satker, p.year, req.file.buffer, this.importer(user), commandOptions(req)));
   }
 
   private importer(user: AuthenticatedUser) {

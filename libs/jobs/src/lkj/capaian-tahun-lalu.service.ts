@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
-  capaianTahunLaluStreamId, DomainError, foldCapaianTahunLalu, foldEvents, parseCapaianCsv, perjanjianKinerjaDecider, pkInForce,
+  capaianTahunLaluStreamId, decodeCapaianCsv, DomainError, foldCapaianTahunLalu, foldEvents, parseCapaianCsv, perjanjianKinerjaDecider, pkInForce,
   pkStreamId, validateCapaianTahunLalu, type CapaianInputLine, type CapaianLineError, type CapaianTahunLaluImported, type PkEvent, type Role,
 } from '@kinerja/domain';
 import { actorScopedKey, ConcurrencyError, type CommandOptions, type EventStore, type ExpectedVersion } from '@kinerja/event-store';
@@ -102,7 +102,7 @@ export class CapaianTahunLaluService {
         'conflict', { satker, forYear },
       );
     }
-    const entries = validateCapaianTahunLalu(lines, pk.structure, forYear, unreadable);
+    const entries = validateCapaianTahunLalu(lines, pk.structure, forYear, unreadable, source);
     const now = this.clock.now().toISOString();
     const event: CapaianTahunLaluImported = {
       type: 'CapaianTahunLaluImported',
@@ -116,9 +116,14 @@ export class CapaianTahunLaluService {
     return { ...(await this.at(satker, forYear, appended.nextExpectedVersion + 1)), replayed: appended.replayed };
   }
 
-  /** CSV (see `parseCapaianCsv` for the format): every faulty line is named in one refusal. */
-  async importCsv(satker: string, forYear: number, text: string, by: CapaianImporter, options: CommandOptions = {}): Promise<CapaianImportOutcome> {
-    const { lines, errors } = parseCapaianCsv(text);
+  /**
+   * CSV (see `parseCapaianCsv` for the format): every faulty line is named in one refusal. An uploaded
+   * file's bytes must be UTF-8 (`decodeCapaianCsv`): a UTF-16 or ANSI file is refused before anything else.
+   */
+  async importCsv(
+    satker: string, forYear: number, file: string | Uint8Array, by: CapaianImporter, options: CommandOptions = {},
+  ): Promise<CapaianImportOutcome> {
+    const { lines, errors } = parseCapaianCsv(typeof file === 'string' ? file : decodeCapaianCsv(file));
     return this.import(satker, forYear, lines, 'CSV', by, options, errors);
   }
 
