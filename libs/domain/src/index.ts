@@ -31,6 +31,7 @@ export * from './realisasi/realisasi.state';
 export * from './realisasi/realisasi.decide';
 export * from './realisasi/realisasi.decider';
 export * from './realisasi/realisasi-content.validate';
+export * from './realisasi/budget-over-pagu';
 
 export * from './capaian/aggregate';
 export * from './capaian/capaian.rules';
