@@ -74,6 +74,7 @@ export function configureHttp(app: NestExpressApplication): void {
           'Bodies are JSON (`Content-Type: application/json`), uploads `multipart/form-data`; any other body is ' +
           '`415 REQUEST.UNSUPPORTED_MEDIA_TYPE`. Whole numbers in a path or a query are plain digits (`6`, not `06`, `6.0` or `1e1`); ' +
           'a query parameter a route does not list is refused like an unknown field (`400 VALIDATION.FAILED`). ' +
+          'A path asked with a method it does not take is `405 REQUEST.METHOD_NOT_ALLOWED` with `Allow` (before authentication); an unknown path `404 ROUTE.NOT_FOUND`. ' +
           'Authenticate with `POST /api/v1/auth/login` and send `Authorization: Bearer <accessToken>`.',
       )
       .setVersion('1')

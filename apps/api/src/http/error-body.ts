@@ -35,6 +35,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'AUDIT.INVALID_CURSOR': 400,
   // A body of a media type the route does not take (MediaTypeGuard), as the JSON parser's own 415.
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
+  // A path a route takes, asked with a method it does not take (method-not-allowed.ts), with Allow.
+  'REQUEST.METHOD_NOT_ALLOWED': 405,
   // Locked (423) for the account, Too Many Requests (429) for the address: both carry Retry-After.
   'AUTH.LOCKED': 423,
   'AUTH.RATE_LIMITED': 429,

@@ -41,12 +41,18 @@ function withRetryAfter(details: Record<string, unknown>): Record<string, string
   return typeof seconds === 'number' && seconds > 0 ? { 'Retry-After': String(Math.ceil(seconds)) } : {};
 }
 
+/** The methods a 405 names (RFC 9110 §10.2.1: a 405 carries `Allow`). */
+function withAllow(details: Record<string, unknown>): Record<string, string> {
+  const methods = details.allowedMethods;
+  return Array.isArray(methods) && methods.length > 0 ? { Allow: methods.join(', ') } : {};
+}
+
 function fromDomainError(error: DomainError): ErrorResponse {
   const status = STATUS_BY_CODE[error.code] ?? STATUS_BY_KIND[error.kind] ?? 400;
   return {
     status,
     body: { code: error.code, message: error.message, details: error.details ?? {} },
-    headers: withRetryAfter(error.details ?? {}),
+    headers: { ...withRetryAfter(error.details ?? {}), ...(status === 405 ? withAllow(error.details ?? {}) : {}) },
     unexpected: false,
   };
 }

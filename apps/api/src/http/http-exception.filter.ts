@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { currentContext } from '@kinerja/platform';
 import { ERROR_CODE_LOCAL } from './access-log';
 import { toErrorResponse } from './error-response';
+import { refuseUnallowedMethod } from './method-not-allowed';
 
 /** The one place where anything thrown becomes `{ code, message, details }` and a status. */
 @Catch()
@@ -13,7 +14,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const answer = toErrorResponse(exception, currentContext()?.correlationId);
+    // Nest's answer to a request no route took is 405 when a route takes the path with another method.
+    const answer = toErrorResponse(refuseUnallowedMethod(exception, request), currentContext()?.correlationId);
     if (answer.unexpected) {
       // One object (pino reads `msg` as the message): Nest's Logger would drop a second argument.
       this.logger.error({
