@@ -14,11 +14,14 @@ import { Roles } from '../http/roles.decorator';
 import { ReasonBody, VersionedBody } from '../perjanjian-kinerja/pk.dto';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
-import { RealisasiContentBody, ReportParams, SubmitRealisasiBody, YearParams } from './realisasi.dto';
+import { RealisasiContentBody, RealisasiWarningsFieldsDto, ReportParams, SubmitRealisasiBody, YearParams } from './realisasi.dto';
 import { REALISASI_DETAIL_EXAMPLE, REALISASI_HISTORY_EXAMPLE, REALISASI_LIST_EXAMPLE, REALISASI_VIEW_EXAMPLE } from './realisasi.examples';
 import { RealisasiDeadlineFieldsDto, RealisasiListDto } from './realisasi-read-models.dto';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
+
+/** The report view a command answers with: its shape by example, its `warnings` by schema. */
+const VIEW_RESPONSE = { schema: { allOf: [{ $ref: getSchemaPath(RealisasiWarningsFieldsDto) }], example: REALISASI_VIEW_EXAMPLE } };
 
 const keyOf = (p: ReportParams): RealisasiKey => ({ satker: p.satker, year: p.year, month: p.month, subbagian: p.subbagian });
 
@@ -35,7 +38,7 @@ function assertMayRead(user: AuthenticatedUser, subbagian: string): void {
 
 /** Monthly realisasi reports: filled by the Kasubbag of the subbagian, approved or returned by the Sekretaris. */
 @ApiTags('Realisasi bulanan')
-@ApiExtraModels(RealisasiDeadlineFieldsDto)
+@ApiExtraModels(RealisasiDeadlineFieldsDto, RealisasiWarningsFieldsDto)
 @ApiNotFoundResponse({ type: ErrorBody, description: 'Satker di luar cakupan Anda, laporan belum ada (REALISASI.NOT_FOUND), atau subbagian yang tidak ada pada satker (SUBBAGIAN.NOT_FOUND, menyebut kode subbagian yang ada)' })
 @Controller('satker/:satker/realisasi')
 export class RealisasiController {
@@ -56,7 +59,7 @@ export class RealisasiController {
   @Roles('KASUBBAG')
   @CommandHeaders()
   @ApiOperation({ summary: 'Menyimpan draf laporan (seluruh isi: baris indikator dan anggaran)' })
-  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  @ApiOkResponse(VIEW_RESPONSE)
   async save(@Param() p: ReportParams, @Body() body: RealisasiContentBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new SaveRealisasiDraftCommand(keyOf(p), contentOf(body), user, commandOptions(req, body.expectedVersion))));
   }
@@ -66,7 +69,7 @@ export class RealisasiController {
   @Roles('KASUBBAG')
   @CommandHeaders()
   @ApiOperation({ summary: 'Mengajukan laporan (dengan isi: disimpan sekaligus); juga pengajuan ulang setelah dikembalikan' })
-  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  @ApiOkResponse(VIEW_RESPONSE)
   async submit(@Param() p: ReportParams, @Body() body: SubmitRealisasiBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const content = body.lines !== undefined || body.budget !== undefined ? contentOf({ lines: body.lines ?? [], budget: body.budget ?? [] }) : undefined;
     return answer(res, await this.commands.execute(new SubmitRealisasiCommand(keyOf(p), content, user, commandOptions(req, body.expectedVersion))));
@@ -77,7 +80,7 @@ export class RealisasiController {
   @Roles('SEKRETARIS')
   @CommandHeaders()
   @ApiOperation({ summary: 'Menyetujui laporan yang diajukan (bukan pengajuan sendiri)' })
-  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  @ApiOkResponse(VIEW_RESPONSE)
   async approve(@Param() p: ReportParams, @Body() body: VersionedBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new ApproveRealisasiCommand(keyOf(p), user, commandOptions(req, body.expectedVersion))));
   }
@@ -87,7 +90,7 @@ export class RealisasiController {
   @Roles('SEKRETARIS')
   @CommandHeaders()
   @ApiOperation({ summary: 'Mengembalikan laporan yang diajukan, dengan alasan' })
-  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  @ApiOkResponse(VIEW_RESPONSE)
   async returnReport(@Param() p: ReportParams, @Body() body: ReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new ReturnRealisasiCommand(keyOf(p), body.reason, user, commandOptions(req, body.expectedVersion))));
   }
@@ -97,7 +100,7 @@ export class RealisasiController {
   @Roles('KASUBBAG')
   @CommandHeaders()
   @ApiOperation({ summary: 'Membuka revisi laporan yang sudah disetujui, dengan alasan; lalu simpan dan ajukan lagi' })
-  @ApiOkResponse({ schema: { example: REALISASI_VIEW_EXAMPLE } })
+  @ApiOkResponse(VIEW_RESPONSE)
   async revise(@Param() p: ReportParams, @Body() body: ReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new ReviseRealisasiCommand(keyOf(p), body.reason, user, commandOptions(req, body.expectedVersion))));
   }
@@ -106,9 +109,10 @@ export class RealisasiController {
   @Roles(...READERS)
   @ApiOperation({
     summary: 'Keadaan laporan saat ini, dengan batas waktunya dan ketepatan waktu pelaporannya',
-    description: 'Selain keadaan laporan (lihat contoh), jawaban memuat `deadline`, `deadlineBasis`, `firstSubmittedAt`, `submittedOnTime` dan `daysLate` (skema di bawah).',
+    description: 'Selain keadaan laporan (lihat contoh), jawaban memuat `deadline`, `deadlineBasis`, `firstSubmittedAt`, `submittedOnTime` dan `daysLate`, ' +
+      'serta `warnings`: anggaran yang melebihi pagu kegiatan, agar Sekretaris memeriksanya sebelum menyetujui (skema di bawah).',
   })
-  @ApiOkResponse({ schema: { allOf: [{ $ref: getSchemaPath(RealisasiDeadlineFieldsDto) }], example: REALISASI_DETAIL_EXAMPLE } })
+  @ApiOkResponse({ schema: { allOf: [{ $ref: getSchemaPath(RealisasiDeadlineFieldsDto) }, { $ref: getSchemaPath(RealisasiWarningsFieldsDto) }], example: REALISASI_DETAIL_EXAMPLE } })
   async get(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     assertMayRead(user, p.subbagian);
     return withEtag(res, await this.queries.execute(new GetRealisasiQuery(keyOf(p))));

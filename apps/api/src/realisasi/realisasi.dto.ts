@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../http/instant.validator';
 import { INT4_MAX } from '../http/integer-bounds';
-import { DECIMAL_INPUT } from '../http/decimal-text.schema';
+import { DECIMAL_INPUT, DECIMAL_TEXT } from '../http/decimal-text.schema';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 
 export class EvidenceRefDto {
@@ -42,6 +42,51 @@ export class RealisasiLineDto {
 export class BudgetLineDto {
   @ApiProperty({ example: 'K4' }) @IsString() kegiatanCode: string;
   @ApiProperty({ example: '125000000', description: 'Rupiah, paling banyak 2 desimal' }) @IsString() spent: string;
+}
+
+export class RealisasiWarningDetailsDto {
+  @ApiProperty({ example: 'K4' }) kegiatanCode: string;
+  @ApiProperty({ example: 'Pengelolaan Keuangan dan Barang Milik Negara' }) kegiatanName: string;
+  @ApiProperty({ type: 'integer', example: 2024 }) year: number;
+  @ApiProperty({ type: 'integer', example: 1, minimum: 1, maximum: 12 }) month: number;
+  @ApiProperty({ ...DECIMAL_TEXT, example: '1250000000', description: 'Rupiah yang dibelanjakan untuk kegiatan ini dalam laporan ini (bulan ini)' }) spent: string;
+  @ApiProperty({
+    ...DECIMAL_TEXT, example: '0',
+    description: 'Rupiah kegiatan ini pada laporan lain tahun ini yang telah DISETUJUI (semua bulan dan subbagian selain laporan ini), seperti yang dihitung Tabel 3.2. ' +
+      'Dibaca dari read model yang diperbarui secara asinkron: laporan yang baru saja disetujui bisa belum terhitung sesaat',
+  })
+  spentInOtherReports: string;
+  @ApiProperty({ ...DECIMAL_TEXT, example: '1250000000', description: '`spent` + `spentInOtherReports`' }) yearTotal: string;
+  @ApiProperty({ ...DECIMAL_TEXT, example: '500000000', description: 'Pagu setahun kegiatan ini pada PK yang berlaku' }) pagu: string;
+  @ApiProperty({ type: 'integer', example: 1, description: 'Versi PK yang berlaku, yang pagunya dibaca' }) pkVersion: number;
+}
+
+/** A figure of the report that is probably wrong: said, not refused. */
+export class RealisasiWarningDto {
+  @ApiProperty({
+    enum: ['REALISASI.MONTH_BUDGET_OVER_PAGU', 'REALISASI.BUDGET_OVER_PAGU'], example: 'REALISASI.MONTH_BUDGET_OVER_PAGU',
+    description: 'MONTH_BUDGET_OVER_PAGU: anggaran bulan ini saja melebihi pagu setahun kegiatan; BUDGET_OVER_PAGU: jumlah setahun bersama bulan ini ' +
+      'melebihi pagu. Satu peringatan per kegiatan paling banyak; pagu yang tercapai tepat bukan peringatan; kegiatan tanpa pagu tidak pernah diperingatkan',
+  })
+  code: string;
+  @ApiProperty({
+    example: 'Realisasi anggaran kegiatan K4 (Pengelolaan Keuangan dan Barang Milik Negara) bulan Januari 2024 sebesar Rp 1.250.000.000 melebihi pagu kegiatan itu ' +
+      'untuk setahun, Rp 500.000.000: periksa kembali angka; bila pagu telah direvisi dalam DIPA, ajukan PK Perubahan.',
+  })
+  message: string;
+  @ApiProperty({ type: RealisasiWarningDetailsDto }) details: RealisasiWarningDetailsDto;
+}
+
+/** The `warnings` every report view carries (save, submit, approve, return, revise and GET of one report). */
+export class RealisasiWarningsFieldsDto {
+  @ApiProperty({
+    type: [RealisasiWarningDto],
+    description: 'Peringatan atas angka laporan yang kemungkinan salah ketik; laporan tetap disimpan/diajukan (200), peringatan tidak menolak. ' +
+      'Anggaran sebuah kegiatan melebihi pagu setahunnya pada PK yang berlaku: anggaran tidak boleh melampaui pagu DIPA, tetapi pagu PK dapat tertinggal ' +
+      'dari revisi DIPA, sehingga diperingatkan (periksa angka, atau ajukan PK Perubahan), bukan ditolak. Dihitung ulang setiap kali laporan dibaca. ' +
+      'Array kosong bila tidak ada.',
+  })
+  warnings: RealisasiWarningDto[];
 }
 
 /** Body of `PUT realisasi/{year}/{month}/{subbagian}`: the whole content of the draft. */

@@ -10,6 +10,7 @@ const CONTENT = {
 export const REALISASI_VIEW_EXAMPLE = {
   satker: 'kpu-kab-jember', year: 2024, month: 1, subbagian: 'KUL', version: 2, status: 'SUBMITTED', revision: 0, pkVersion: 1,
   content: CONTENT, submittedBy: '3a1e…', submittedAt: '2024-02-02T03:00:00.000Z', lastReturn: null, approved: null, revisionReason: null,
+  warnings: [],
 };
 
 /** `GET realisasi/{year}/{month}/{subbagian}`: the report with its deadline and timeliness. */

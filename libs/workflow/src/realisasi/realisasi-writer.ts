@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import {
   DomainError,
   perjanjianKinerjaDecider,
@@ -16,19 +17,21 @@ import { AggregateRunner } from '../shared/aggregate-runner';
 import type { LoadedState } from '../shared/stream-state-reader';
 import { SatkerDirectory } from '../shared/satker-directory';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
+import { budgetWarningsOf } from './get-realisasi/budget-warnings';
 import { reportNotFound, toRealisasiView, type RealisasiView } from './realisasi.view';
 
 /**
  * Runs one command against `realisasi:<satker>:<year>:<MM>:<subbagian>`, with what the decision
  * needs beside the stream: the PK version the month is reported under (`pkInForceForMonth`: the one
  * in force when the month ended, so a PK Perubahan applies from the month it is approved in) and the
- * office's time zone.
+ * office's time zone. The view it returns carries the report's budget warnings (`budgetWarningsOf`).
  */
 @Injectable()
 export class RealisasiWriter {
   constructor(
     private readonly runner: AggregateRunner,
     private readonly directory: SatkerDirectory,
+    private readonly dataSource: DataSource,
   ) {}
 
   async run(
@@ -39,8 +42,10 @@ export class RealisasiWriter {
   ): Promise<CommandOutcome<RealisasiView>> {
     const stream = { tenant: key.satker, streamId: realisasiStreamId(key.satker, key.year, key.month, key.subbagian) };
     const pkStream = pkStreamId(key.satker, key.year);
+    let pkLoaded: PkState | undefined;
     const prepare = async (companions: Map<string, LoadedState>): Promise<RealisasiContext> => {
       const pk = companions.get(pkStream)!.state as PkState;
+      pkLoaded = pk;
       const timezone = await this.directory.timeZoneOf(key.satker);
       return { pkInForce: pkInForceForMonth(pk, key.month, timezone), timezone };
     };
@@ -52,6 +57,9 @@ export class RealisasiWriter {
         if (error instanceof DomainError && error.code === 'REALISASI.NOT_FOUND') throw reportNotFound(key, await this.directory.allSubbagianCodes(key.satker));
         throw error;
       });
-    return { version: result.version, replayed: result.replayed, view: toRealisasiView(result.state, key, result.version) };
+    const view = toRealisasiView(result.state, key, result.version, []);
+    // A replayed retry decides nothing, so the PK was not loaded with the report: read it now.
+    const pk = pkLoaded ?? (await this.runner.load({ tenant: key.satker, streamId: pkStream }, perjanjianKinerjaDecider)).state;
+    return { version: result.version, replayed: result.replayed, view: { ...view, warnings: await budgetWarningsOf(this.dataSource, key, pk, view.content) } };
   }
 }

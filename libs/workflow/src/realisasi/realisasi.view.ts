@@ -1,4 +1,4 @@
-import { DomainError, indonesianMonthYear, type RealisasiContent, type RealisasiKey, type RealisasiState, type RealisasiStatus } from '@kinerja/domain';
+import { DomainError, indonesianMonthYear, type BudgetWarning, type RealisasiContent, type RealisasiKey, type RealisasiState, type RealisasiStatus } from '@kinerja/domain';
 
 /** `GET realisasi/{year}/{month}/{subbagian}`: the report as it stands, with its version for If-Match. */
 export interface RealisasiView {
@@ -18,6 +18,12 @@ export interface RealisasiView {
   /** The figures approved last; they count even while a correction is drafted. */
   approved: (RealisasiContent & { revision: number; pkVersion: number; approvedBy: string; approvedAt: string }) | null;
   revisionReason: string | null;
+  /**
+   * What the report's figures may have wrong, said but not refused (empty when nothing): budget
+   * lines beyond their kegiatan's annual pagu (`budgetOverPaguWarnings`). Computed on each read, so
+   * the Kasubbag sees them on save and the Sekretaris when reviewing.
+   */
+  warnings: BudgetWarning[];
 }
 
 /** A report nobody has written yet: "Laporan realisasi PDI bulan Oktober 2026 belum diisi." */
@@ -41,7 +47,7 @@ export function reportNotFound(key: RealisasiKey, codes: readonly string[]): Dom
   );
 }
 
-export function toRealisasiView(state: RealisasiState, key: RealisasiKey, version: number): RealisasiView {
+export function toRealisasiView(state: RealisasiState, key: RealisasiKey, version: number, warnings: BudgetWarning[]): RealisasiView {
   if (state.status === 'EMPTY') {
     throw realisasiNotFound(key);
   }
@@ -53,6 +59,6 @@ export function toRealisasiView(state: RealisasiState, key: RealisasiKey, versio
     satker: key.satker, year: key.year, month: key.month, subbagian: key.subbagian, version,
     status: state.status, revision: state.revision, pkVersion: state.pkVersion, content: state.content,
     submittedBy: state.submittedBy, submittedAt: state.submittedAt, lastReturn: state.lastReturn, approved,
-    revisionReason: state.revisionReason,
+    revisionReason: state.revisionReason, warnings,
   };
 }

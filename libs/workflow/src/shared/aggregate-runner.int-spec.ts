@@ -42,7 +42,7 @@ describe('AggregateRunner: concurrent duplicates of a keyed command replay the f
     db = await createTestDatabase({ poolSize: DUPLICATES + 4 });
     store = new EventStore(db.dataSource);
     runner = new AggregateRunner(store, db.dataSource, clock);
-    writer = new RealisasiWriter(runner, new SatkerDirectory(db.dataSource));
+    writer = new RealisasiWriter(runner, new SatkerDirectory(db.dataSource), db.dataSource);
     await db.dataSource.query(
       `INSERT INTO satker (code, name, time_zone, created_at, updated_at) VALUES ($1, 'Sekretariat KPU Kabupaten Jember', 'Asia/Jakarta', now(), now())`,
       [SATKER],
