@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 
 /**
@@ -16,7 +16,11 @@ export class RatingRowDto {
   @ValidateIf((o: RatingRowDto) => o.maxInclusive !== null) @IsString() @MaxLength(32)
   maxInclusive: string | null;
 
-  @ApiProperty({ example: 'Berhasil', description: 'Berbeda dari kategori baris lain, tanpa membedakan huruf besar/kecil dan spasi.' }) @IsString() @MaxLength(100) category: string;
+  @ApiProperty({
+    example: 'Berhasil',
+    description: 'Berbeda dari kategori baris lain, tanpa membedakan huruf besar/kecil, spasi, aksen, huruf lebar penuh dan huruf aksara lain yang menyerupai huruf Latin '
+      + '(422 RATING_SCALE.DUPLICATE_CATEGORY); karakter tak terlihat ditolak (422 RATING_SCALE.HIDDEN_CHARACTERS); disimpan dalam NFKC dengan spasi tunggal.',
+  }) @IsString() @MaxLength(100) category: string;
   @ApiProperty({ example: 'Kegiatan yang dilaksanakan telah mencapai target indikator kinerja' }) @IsString() @MaxLength(1000) meaning: string;
 }
 
@@ -26,8 +30,8 @@ export class RatingScaleBody extends VersionedBody {
   @IsString() @MaxLength(64)
   label: string;
 
-  @ApiProperty({ type: [RatingRowDto], description: 'Dari nilai tertinggi ke terendah, bersambung tanpa celah atau tumpang tindih; paling sedikit dua baris (satu baris saja: 422 RATING_SCALE.TOO_FEW_ROWS).' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RatingRowDto)
+  @ApiProperty({ type: [RatingRowDto], description: 'Dari nilai tertinggi ke terendah, bersambung tanpa celah atau tumpang tindih; paling sedikit dua baris (kosong atau satu baris saja: 422 RATING_SCALE.TOO_FEW_ROWS).' })
+  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RatingRowDto)
   rows: RatingRowDto[];
 
   @ApiPropertyOptional({ example: 'Keputusan rapat pimpinan tentang skala penilaian 2025' })

@@ -1,5 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { Dec, parseDecimal } from '../shared/decimal';
+import { personNameKey } from '../shared/person-name';
+import { hasHiddenCharacters } from '../shared/reason';
 
 /** One row of Tabel 3.1: minExclusive < capaian ≤ maxInclusive; null means unbounded on that side. */
 export interface RatingRow {
@@ -31,9 +33,29 @@ function invalidScale(message: string): never {
   throw new DomainError('RATING_SCALE.INVALID', message, 'validation');
 }
 
-/** A category as people tell it apart: case and spacing do not make another one ("berhasil " is "Berhasil"). */
+/**
+ * A category as people tell it apart: case, spacing, accents, fullwidth forms and letters of other
+ * scripts that only imitate Latin ones do not make another one ("berhasil ", "Ｂerhasil" and Greek
+ * "Βerhasil" are "Berhasil"): the fold of person names (`personNameKey`), commas kept as spaces.
+ */
 function categoryKey(category: string): string {
-  return category.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id-ID');
+  return personNameKey(category.replace(/,/g, ' '));
+}
+
+/** A text of the scale as stored: NFKC (a fullwidth "Ｂ" is "B"), runs of white space one space, trimmed. */
+export function ratingScaleText(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+/** A label or category holding a character a reader cannot see (zero-width, bidi controls) is refused: it reads as another. */
+function refuseHidden(text: string, what: string, details: Record<string, unknown>): void {
+  if (!hasHiddenCharacters(text)) return;
+  throw new DomainError(
+    'RATING_SCALE.HIDDEN_CHARACTERS',
+    `${what} berisi karakter yang tidak terlihat (mis. spasi lebar-nol atau pengatur arah teks), sehingga terbaca sama dengan teks lain; ketik ulang tanpa karakter itu.`,
+    'validation',
+    details,
+  );
 }
 
 /**
@@ -53,16 +75,17 @@ export function ratingBoundText(bound: unknown, row: number, side: 'bawah' | 'at
  */
 export function validateRatingScale(scale: RatingScale): void {
   if (!scale || typeof scale.version !== 'string' || scale.version.trim() === '') invalidScale('Versi skala penilaian wajib diisi.');
+  refuseHidden(scale.version, `Label skala penilaian "${scale.version.trim()}"`, { field: 'label' });
   const rows = scale.rows;
-  if (!Array.isArray(rows) || rows.length === 0) invalidScale('Skala penilaian harus memiliki paling sedikit dua baris.');
-  if (rows.length === 1) {
-    const only = typeof rows[0]?.category === 'string' ? ` ("${rows[0].category.trim()}")` : '';
+  if (!Array.isArray(rows)) invalidScale('Skala penilaian harus memiliki paling sedikit dua baris.');
+  if (rows.length < 2) {
+    const only = rows.length === 1 && typeof rows[0]?.category === 'string' ? ` ("${rows[0].category.trim()}")` : '';
     throw new DomainError(
       'RATING_SCALE.TOO_FEW_ROWS',
-      `Skala penilaian hanya memiliki satu baris${only}, sehingga semua capaian mendapat kategori yang sama. ` +
-        'Tambahkan paling sedikit satu baris lagi, mis. baris di atas dan di bawah 100 seperti Tabel 3.1.',
+      `Skala penilaian ${rows.length === 0 ? 'tidak memiliki baris' : `hanya memiliki satu baris${only}`}, sehingga ${rows.length === 0 ? 'tidak ada capaian yang dapat dinilai' : 'semua capaian mendapat kategori yang sama'}. ` +
+        `Isi paling sedikit dua baris, mis. baris di atas dan di bawah 100 seperti Tabel 3.1.`,
       'validation',
-      { rows: 1, minRows: 2 },
+      { rows: rows.length, minRows: 2 },
     );
   }
   if (rows[0].maxInclusive !== null) invalidScale('Baris pertama skala penilaian harus tanpa batas atas.');
@@ -70,6 +93,7 @@ export function validateRatingScale(scale: RatingScale): void {
   const categoryRow = new Map<string, number>();
   rows.forEach((row, i) => {
     if (typeof row.category !== 'string' || row.category.trim() === '') invalidScale(`Kategori baris ${i + 1} wajib diisi.`);
+    refuseHidden(row.category, `Kategori baris ${i + 1}`, { row: i + 1, field: 'category' });
     const key = categoryKey(row.category);
     const first = categoryRow.get(key);
     if (first !== undefined) {

@@ -101,6 +101,10 @@ describe("an office's rating scale as a decider", () => {
       ['the same name', 'Cukup Berhasil'],
       ['another case', 'cukup berhasil'],
       ['other spacing', '  Cukup   Berhasil '],
+      ['a fullwidth letter', 'Ｃukup Berhasil'],
+      ['a Greek look-alike letter', 'Cukup \u0392erhasil'],
+      ['a Cyrillic look-alike letter', 'Cukup B\u0435rhasil'],
+      ['an accent', 'Cukup Bérhasil'],
     ])('given two rows with one category written with %s, when the ADMIN sets the scale, then 422 RATING_SCALE.DUPLICATE_CATEGORY naming both rows', (_, written) => {
       const twice = STRICT.map((r, i) => (i === 2 ? { ...r, category: written } : r));
       given(wasSet(1, 'ketat-2025', STRICT)).when(set('ganda', twice)).thenThrows('RATING_SCALE.DUPLICATE_CATEGORY', 'validation');
@@ -108,6 +112,30 @@ describe("an office's rating scale as a decider", () => {
       expect(refusal.message).toContain('Kategori baris 3');
       expect(refusal.message).toContain('baris 2 ("Cukup Berhasil")');
       expect(refusal.details).toMatchObject({ row: 3, sameAsRow: 2 });
+    });
+
+    it.each([
+      ['a zero-width space', 'Berhasil\u200b'],
+      ['a bidi override', 'A\u202eB'],
+      ['a byte order mark', '\ufeffBerhasil'],
+    ])('given a category holding %s, when the ADMIN sets the scale, then 422 RATING_SCALE.HIDDEN_CHARACTERS naming the row', (_, category) => {
+      const rows = STRICT.map((r, i) => (i === 1 ? { ...r, category } : r));
+      given().when(set('tersembunyi', rows)).thenThrows('RATING_SCALE.HIDDEN_CHARACTERS', 'validation');
+      expect(refusalOf(set('tersembunyi', rows)).message).toMatch(/^Kategori baris 2 berisi karakter yang tidak terlihat/);
+    });
+
+    it('given a label holding a zero-width space, when the ADMIN sets the scale, then 422 RATING_SCALE.HIDDEN_CHARACTERS', () => {
+      given().when(set('ketat\u200b-2025', STRICT)).thenThrows('RATING_SCALE.HIDDEN_CHARACTERS', 'validation');
+    });
+
+    it('given a category in fullwidth letters, when the ADMIN sets the scale, then it is recorded in NFKC ("Ｂerhasil" is "Berhasil")', () => {
+      const rows = STRICT.map((r, i) => (i === 1 ? { ...r, category: 'Ｓangat  Ketat' } : r));
+      expect(given().when(set('lebar', rows)).events()[0].data.rows[1].category).toBe('Sangat Ketat');
+    });
+
+    it('given no row at all, when the ADMIN sets the scale, then 422 RATING_SCALE.TOO_FEW_ROWS, as for one row', () => {
+      given().when(set('kosong', [])).thenThrows('RATING_SCALE.TOO_FEW_ROWS', 'validation');
+      expect(refusalOf(set('kosong', [])).message).toContain('tidak memiliki baris');
     });
 
     it('given categories that only share words, when the ADMIN sets the scale, then it is recorded', () => {
