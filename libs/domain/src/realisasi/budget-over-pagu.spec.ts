@@ -49,6 +49,12 @@ describe('budget realisasi beyond the pagu (warned, never refused)', () => {
     expect(warning.message).toContain('melebihi pagu Rp 1.000.000,00');
   });
 
+  it('given a month of 1.5 rupiah over a pagu written "1000000", when checked, then the details give every amount with two places as the message does and the pagu as the PK writes it', () => {
+    const [warning] = budgetOverPaguWarnings(input({ budget: [{ kegiatanCode: 'K1', spent: '1000001.5' }] }));
+    expect(warning.details).toMatchObject({ spent: '1000001.50', spentInOtherReports: '0.00', yearTotal: '1000001.50', pagu: '1000000' });
+    expect(warning.message).toContain('sebesar Rp 1.000.001,50 melebihi pagu kegiatan itu untuk setahun, Rp 1.000.000,00');
+  });
+
   it('given a kegiatan whose pagu is null, when any amount is reported, then there is no warning', () => {
     expect(budgetOverPaguWarnings(input({ budget: [{ kegiatanCode: 'K2', spent: '999999999999' }] }))).toEqual([]);
   });

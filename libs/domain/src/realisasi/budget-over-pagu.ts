@@ -80,11 +80,19 @@ export function budgetOverPaguWarnings(input: BudgetOverPaguInput): BudgetWarnin
       message,
       details: {
         kegiatanCode: k.code, kegiatanName: k.name, year: input.year, month: input.month,
-        spent: spent.toFixed(), spentInOtherReports: elsewhere.toFixed(), yearTotal: total.toFixed(), pagu: pagu.toFixed(), pkVersion: input.pk.version,
+        // Amounts with the places the message prints them with; the pagu as the PK writes it.
+        ...amountsTogether({ spent, spentInOtherReports: elsewhere, yearTotal: total }, [spent, elsewhere, total, pagu]),
+        pagu: k.pagu, pkVersion: input.pk.version,
       },
     });
   }
   return warnings;
+}
+
+/** Each amount as decimal text with two places when one of `together` has sen, else whole rupiah (as `rupiahTogether`). */
+function amountsTogether<K extends string>(amounts: Record<K, Dec>, together: readonly Dec[]): Record<K, DecimalString> {
+  const places = together.some((v) => !v.isInteger()) ? 2 : 0;
+  return Object.fromEntries(Object.entries<Dec>(amounts).map(([key, value]) => [key, value.toFixed(places)])) as Record<K, DecimalString>;
 }
 
 /**
