@@ -14,9 +14,10 @@ const EMAIL_DESCRIPTION =
 
 const FULL_NAME_DESCRIPTION =
   'A person reads it, and the maker-checker "same name" rule compares it. Latin letters (accented too: é, ñ), digits 0–9, spaces and ' +
-  '. , \' ’ - ( ) / only, at least one letter; stored in Unicode NFKC with single spaces, trimmed (a fullwidth "Ｂ" is stored as "B"). ' +
+  '. , \' ’ - ( ) / only, at least one letter; stored in Unicode NFKC with single spaces, trimmed (a fullwidth "Ｂ" is stored as "B"; ' +
+  'tabs and line breaks, as a name pasted from a spreadsheet carries them, are white space and become one space). ' +
   'Refused (400 VALIDATION.FAILED naming fullName): invisible and format characters (zero-width space, joiners, BOM), bidi controls ' +
-  '(U+202E…), controls, and letters of other scripts that only imitate Latin ones (Greek "Β", Cyrillic "В", IPA small capitals, dotless ı).';
+  '(U+202E…), other control characters, and letters of other scripts that only imitate Latin ones (Greek "Β", Cyrillic "В", IPA small capitals, dotless ı).';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
