@@ -59,6 +59,13 @@ describe('the target of a catatan reviu must be something the office has', () =>
     expect(refusal({ kind: 'MONTH', year: 2025, month: 4 })!.message).toBe('Bulan April 2025 belum berjalan; catatan reviu hanya untuk periode yang sudah dimulai.');
   });
 
+  it('given an indicator code that differs from one of the PK only in case, when refused, then the message names the one meant', () => {
+    const error = refusal({ kind: 'INDICATOR', year: 2024, indicatorCode: 'k2.1', month: null })!;
+    expect(error.message).toBe('Indikator k2.1 (maksud Anda K2.1? huruf besar dan kecil dibedakan) tidak ada dalam Perjanjian Kinerja 2024.');
+    expect(error.details).toMatchObject({ indicator: 'k2.1', alike: ['K2.1'] });
+    expect(refusal({ kind: 'INDICATOR', year: 2024, indicatorCode: 'ZZ', month: null })!.message).toBe('Indikator ZZ tidak ada dalam Perjanjian Kinerja 2024.');
+  });
+
   it('given a target whose shape is wrong, when checked here, then it is left to the decider (no crash, no refusal)', () => {
     expect(refusal({ kind: 'REPORT', year: 2024 } as unknown as CatatanReviuTarget)).toBeNull();
     expect(refusal(null as unknown as CatatanReviuTarget)).toBeNull();

@@ -41,7 +41,12 @@ export function checkCatatanTarget(target: CatatanReviuTarget, facts: CatatanTar
   if (target.kind === 'INDICATOR' && typeof target.indicatorCode === 'string') {
     const code = target.indicatorCode.trim();
     if (facts.pk.status === 'EMPTY') refuse(`Belum ada Perjanjian Kinerja ${target.year} untuk satker ini; indikator ${code} tidak dapat dituju.`, { year: target.year, indicator: code });
-    const known = facts.pk.versions.some((v) => indicatorsOf(v.structure).some((e) => e.indicator.code === code));
-    if (!known) refuse(`Indikator ${code} tidak ada dalam Perjanjian Kinerja ${target.year}.`, { year: target.year, indicator: code });
+    const codes = new Set(facts.pk.versions.flatMap((v) => indicatorsOf(v.structure).map((e) => e.indicator.code)));
+    if (!codes.has(code)) {
+      // Codes are told apart by case ("K4.1" is not "k4.1"): name the one meant, as the audit trail does.
+      const alike = [...codes].filter((c) => c.toLowerCase() === code.toLowerCase()).sort();
+      const meant = alike.length > 0 ? ` (maksud Anda ${alike.join(' atau ')}? huruf besar dan kecil dibedakan)` : '';
+      refuse(`Indikator ${code}${meant} tidak ada dalam Perjanjian Kinerja ${target.year}.`, { year: target.year, indicator: code, alike });
+    }
   }
 }
