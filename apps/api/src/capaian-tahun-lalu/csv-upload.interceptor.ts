@@ -21,6 +21,14 @@ export class CsvUploadInterceptor implements NestInterceptor {
           // 413, as for an evidence file too large (STATUS_BY_CODE).
           return reject(new DomainError('CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE', 'Berkas CSV paling besar 256 KiB.', 'validation', { maxBytes: CSV_MAX_BYTES }));
         }
+        // A second file in the field `file` is not a missing one (as for evidence: EVIDENCE.ONE_FILE_ONLY).
+        if (code === 'LIMIT_FILE_COUNT' || (code === 'LIMIT_UNEXPECTED_FILE' && (error as { field?: string }).field === 'file')) {
+          return reject(new DomainError(
+            'CAPAIAN_TAHUN_LALU.ONE_FILE_ONLY',
+            'Unggahan berisi lebih dari satu berkas: kirim satu berkas CSV saja pada field "file" (gabungkan isinya bila perlu).',
+            'validation',
+          ));
+        }
         if (code?.startsWith('LIMIT_')) return reject(csvMissing());
         // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no
         // boundary) is the client's input, never a server error.
