@@ -55,6 +55,11 @@ describe('budget realisasi beyond the pagu (warned, never refused)', () => {
     expect(warning.message).toContain('sebesar Rp 1.000.001,50 melebihi pagu kegiatan itu untuk setahun, Rp 1.000.000,00');
   });
 
+  it('given a month that spends nothing on a kegiatan whose year is already over its pagu, when checked, then there is no warning: the figure to re-check is elsewhere', () => {
+    expect(budgetOverPaguWarnings(input({ budget: [{ kegiatanCode: 'K1', spent: '0' }], spentInOtherReports: new Map([['K1', '1500000']]) }))).toEqual([]);
+    expect(budgetOverPaguWarnings(input({ budget: [{ kegiatanCode: 'K1', spent: '0.01' }], spentInOtherReports: new Map([['K1', '1500000']]) }))[0].code).toBe('REALISASI.BUDGET_OVER_PAGU');
+  });
+
   it('given a kegiatan whose pagu is null, when any amount is reported, then there is no warning', () => {
     expect(budgetOverPaguWarnings(input({ budget: [{ kegiatanCode: 'K2', spent: '999999999999' }] }))).toEqual([]);
   });

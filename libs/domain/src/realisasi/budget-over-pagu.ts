@@ -51,7 +51,7 @@ const ADVICE = 'periksa kembali angka; bila pagu telah direvisi dalam DIPA, ajuk
  * The report's budget lines that go beyond their kegiatan's annual pagu, one warning per kegiatan at
  * most: `REALISASI.MONTH_BUDGET_OVER_PAGU` when this month alone exceeds it (then the year does
  * too, which is not said twice), else `REALISASI.BUDGET_OVER_PAGU` when the year's total with this
- * month would. Reaching the pagu exactly is no warning; a kegiatan without pagu (null) or not in
+ * month would (unless this month spends nothing on it). Reaching the pagu exactly is no warning; a kegiatan without pagu (null) or not in
  * the PK in force is never warned about. Pure, decimal arithmetic only.
  */
 export function budgetOverPaguWarnings(input: BudgetOverPaguInput): BudgetWarning[] {
@@ -67,7 +67,8 @@ export function budgetOverPaguWarnings(input: BudgetOverPaguInput): BudgetWarnin
     const elsewhere = new Dec(input.spentInOtherReports.get(code) ?? '0');
     const total = spent.plus(elsewhere);
     const monthAlone = spent.greaterThan(pagu);
-    if (!monthAlone && !total.greaterThan(pagu)) continue;
+    // A month that spends nothing adds nothing to a year already over: nothing to re-check in it.
+    if (!monthAlone && (spent.isZero() || !total.greaterThan(pagu))) continue;
     const [rpSpent, rpElsewhere, rpTotal, rpPagu] = rupiahTogether([spent, elsewhere, total, pagu]);
     const period = indonesianMonthYear(input.year, input.month);
     const named = `kegiatan ${k.code} (${k.name})`;
