@@ -32,6 +32,15 @@ describe('the shape of a request, as the API judges it', () => {
       });
       const pk = await t.http.post(`/api/v1/satker/${own.code}/pk/2030`).set(as(own.users.SEKRETARIS.token)).send({ programs: 'a' });
       expect(pk.body.details.fields).toEqual([{ field: 'programs', constraint: 'isArray', message: 'harus berupa daftar' }]);
+      // A list sent as an object is not looked inside: no `lines.indicatorCode` the client never sent.
+      const object = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: { indicatorCode: 'K1', value: 'x' }, budget: {} });
+      expect({ status: object.status, fields: object.body.details.fields }).toEqual({
+        status: 400,
+        fields: [
+          { field: 'lines', constraint: 'isArray', message: 'harus berupa daftar' },
+          { field: 'budget', constraint: 'isArray', message: 'harus berupa daftar' },
+        ],
+      });
       const item = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [1], budget: [] });
       expect(item.body.details.fields).toEqual([{ field: 'lines.0', constraint: 'nestedValidation', message: 'harus berupa objek' }]);
       for (const field of [...realisasi.body.details.fields, ...pk.body.details.fields, ...item.body.details.fields]) expect(field.message).not.toMatch(english);

@@ -73,7 +73,11 @@ function problemsOf(error: ValidationError, field: string): FieldProblem[] {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property ?? '';
-    return [...problemsOf(error, field), ...flattenValidationErrors(error.children ?? [], field)];
+    const own = problemsOf(error, field);
+    // A list sent as an object (`"entries": {}`) is not looked inside: its "items" would be
+    // reported as fields of its own (`entries.indicator`), which no client sent.
+    if (own.some((p) => p.constraint === 'isArray')) return own;
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
