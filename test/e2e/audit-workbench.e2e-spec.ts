@@ -214,6 +214,8 @@ describe('the Inspektorat\'s workbench', () => {
     ['a subbagian on a note about an indicator', { kind: 'INDICATOR', year: 2024, indicatorCode: 'K4.1', subbagian: 'KUL' }, [{ field: 'target.subbagian', constraint: 'notForKind' }]],
     ['a month written as text', { kind: 'MONTH', year: 2024, month: '3' }, [{ field: 'target.month', constraint: 'isInt' }]],
     ['a year written as text', { kind: 'YEAR', year: '2024' }, [{ field: 'target.year', constraint: 'isInt' }]],
+    ['a list for a target', [], [{ field: 'target', constraint: 'isObject' }]],
+    ['a word for a target', 'YEAR', [{ field: 'target', constraint: 'isObject' }]],
   ])('refuses a review note with %s (400 naming the field), never dropping or converting it, and writes nothing', async (_what, target, fields) => {
     const before = await eventCount();
     const response = await t.http.post(`/api/v1/satker/${JEMBER}/catatan-reviu`).set(as(tokens.inspektorat))

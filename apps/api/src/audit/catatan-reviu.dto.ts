@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { DomainError } from '@kinerja/domain';
 import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { INT4_MAX } from '../http/integer-bounds';
@@ -27,7 +27,8 @@ export class CatatanReviuTargetDto {
 
 export class WriteCatatanReviuBody {
   @ApiProperty({ enum: ['CATATAN', 'TEMUAN'] }) @IsIn(['CATATAN', 'TEMUAN']) category: 'CATATAN' | 'TEMUAN';
-  @ApiProperty({ type: CatatanReviuTargetDto }) @ValidateNested() @Type(() => CatatanReviuTargetDto) target: CatatanReviuTargetDto;
+  // A list is no target (`[]` would otherwise reach the domain as an empty one): 400 "harus berupa objek".
+  @ApiProperty({ type: CatatanReviuTargetDto }) @IsObject() @ValidateNested() @Type(() => CatatanReviuTargetDto) target: CatatanReviuTargetDto;
   @ApiProperty({ example: 'Bukti dukung Maret tidak lengkap' }) @IsString() @MaxLength(200) title: string;
   @ApiProperty({ example: 'Daftar hadir kegiatan tidak dilampirkan.' }) @IsString() @MaxLength(10000) description: string;
   @ApiProperty({ example: 'Lampirkan daftar hadir yang ditandatangani.' }) @IsString() @MaxLength(5000) recommendation: string;
