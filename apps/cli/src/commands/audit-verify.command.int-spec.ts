@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
@@ -28,7 +28,13 @@ describe('npm run cli -- audit:verify', () => {
   /** `config` null: a context without configuration. */
   const run = (args: Record<string, string | boolean>, config: AppConfig | null = officeConfig) =>
     auditVerifyCommand.run(args, { dataSource: db.dataSource, config: config ?? undefined, out: (l) => out.push(l), err: (l) => err.push(l) });
-  const emptyDataDir = () => mkdtempSync(join(tmpdir(), 'kinerja-data-'));
+  const made: string[] = [];
+  const tempDir = (prefix: string) => {
+    const made1 = mkdtempSync(join(tmpdir(), prefix));
+    made.push(made1);
+    return made1;
+  };
+  const emptyDataDir = () => tempDir('kinerja-data-');
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -43,14 +49,17 @@ describe('npm run cli -- audit:verify', () => {
     const digests = new ChainDigestService(db.dataSource, new IntegrityService(db.dataSource, store, pino({ level: 'silent' })), { privateKey, publicKeyPem: pem, keyId: officeKeyId });
     await digests.record('kpu-cli', new Date('2026-01-01T00:00:00Z'));
     await digests.record('kpu-kunci', new Date('2026-01-01T00:00:00Z'));
-    dir = mkdtempSync(join(tmpdir(), 'kinerja-digest-'));
+    dir = tempDir('kinerja-digest-');
     digestPath = join(dir, 'digest.json');
     keyPath = join(dir, 'key.pem');
     writeFileSync(digestPath, JSON.stringify(await digests.file('kpu-cli', '2026-01-01')));
     writeFileSync(join(dir, 'kunci.json'), JSON.stringify(await digests.file('kpu-kunci', '2026-01-01')));
     writeFileSync(keyPath, pem);
   });
-  afterAll(() => db.drop());
+  afterAll(async () => {
+    made.forEach((made1) => rmSync(made1, { recursive: true, force: true }));
+    await db.drop();
+  });
   beforeEach(() => {
     out.length = 0;
     err.length = 0;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
@@ -9,7 +9,13 @@ import { DEV_KEY_FILE, loadDigestSigningKey, loadTrustedDigestPublicKey, loadTru
 
 describe('the trusted digest public key: the public half of the configured signing key', () => {
   const logger = pino({ level: 'silent' });
-  const dataDir = () => mkdtempSync(join(tmpdir(), 'kinerja-key-'));
+  const made: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinerja-key-'));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('is the key the worker signs with under DIGEST_SIGNING_KEY', () => {
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

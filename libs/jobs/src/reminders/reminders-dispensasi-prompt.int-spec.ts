@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test, TestingModule } from '@nestjs/testing';
@@ -51,11 +51,12 @@ describe('a dispensasi announced within seconds of its grant, once, and the gran
   const prefix = testRedisPrefix();
   const clock = new ControllableClock(wib(10, 9));
   const workers: TestingModule[] = [];
+  const dataDirs: string[] = [];
 
   /** A worker as it boots: the reminders module over the same PostgreSQL, Redis prefix and SMTP server. */
   async function startWorker(): Promise<TestingModule> {
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATA_DIR: mkdtempSync(join(tmpdir(), 'kinerja-dispensasi-')), DATABASE_URL: db.url,
+      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATA_DIR: dataDirs[dataDirs.push(mkdtempSync(join(tmpdir(), 'kinerja-dispensasi-'))) - 1], DATABASE_URL: db.url,
       REDIS_URL: testRedisUrl, REDIS_PREFIX: prefix, REDIS_AUTOSTART: 'false', SMTP_URL: smtp.url, MAIL_FROM: 'Kinerja <no-reply@kinerja.test>',
     });
     const worker = await Test.createTestingModule({
@@ -117,6 +118,7 @@ describe('a dispensasi announced within seconds of its grant, once, and the gran
     await redis.quit();
     await smtp?.close();
     await db?.drop();
+    dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   });
 
   it('sends the notices within seconds of the grant while a worker runs, not at the next hourly run', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Test, TestingModule } from '@nestjs/testing';
 import { EventStore } from '@kinerja/event-store';
 import { ControllableClock, createRootLogger, loadConfig, PlatformModule } from '@kinerja/platform';
@@ -42,6 +42,7 @@ describe('reminders over a whole year, exactly once despite crashes, duplicates 
   let db: TestDatabase;
   let smtp: InProcessSmtp;
   let moduleRef: TestingModule;
+  let dataDir: string | undefined;
   let redis: Redis;
   let queues: JobQueues;
   let events: EventStore;
@@ -56,7 +57,7 @@ describe('reminders over a whole year, exactly once despite crashes, duplicates 
     smtp = await startInProcessSmtp();
     redis = new Redis(testRedisUrl);
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATA_DIR: mkdtempSync(join(tmpdir(), 'kinerja-reminders-')), DATABASE_URL: db.url, REDIS_URL: testRedisUrl,
+      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATA_DIR: (dataDir = mkdtempSync(join(tmpdir(), 'kinerja-reminders-'))), DATABASE_URL: db.url, REDIS_URL: testRedisUrl,
       REDIS_PREFIX: prefix, REDIS_AUTOSTART: 'false', SMTP_URL: smtp.url, MAIL_FROM: 'Kinerja <no-reply@kinerja.test>',
     });
     const logger = createRootLogger({ level: 'error', format: 'json' });
@@ -78,6 +79,7 @@ describe('reminders over a whole year, exactly once despite crashes, duplicates 
   });
 
   afterAll(async () => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     await moduleRef?.close();
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length > 0) await redis.del(...keys);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { pkStreamId, realisasiStreamId } from '@kinerja/domain';
 import { ControllableClock, loadConfig } from '@kinerja/platform';
@@ -22,7 +22,10 @@ describe('seed:demo loads KPU Kabupaten Jember through the command handlers', ()
     db = await createTestDatabase();
   });
 
-  afterAll(() => db?.drop());
+  afterAll(async () => {
+    rmSync(config.DATA_DIR, { recursive: true, force: true });
+    await db?.drop();
+  });
 
   it('seeds an empty database, and a second run appends nothing', async () => {
     expect(await seedDemoIfEmpty({ dataSource: db.dataSource, config, clock: today })).toBe('seeded');

@@ -93,12 +93,16 @@ export class LkjScenario {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
-    const queue = this.queues.queue('lkj');
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await this.queues.onApplicationShutdown();
-    await this.db?.drop();
-    if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
+    try {
+      await Promise.all(this.workers.map((w) => w.close()));
+      const queue = this.queues.queue('lkj');
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await this.queues.onApplicationShutdown();
+      await this.db?.drop();
+    } finally {
+      // Whatever failed above, the run leaves no folder behind.
+      if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
+    }
   }
 }
 
