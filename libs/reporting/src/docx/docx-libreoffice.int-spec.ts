@@ -13,8 +13,12 @@ if (!office) {
 }
 
 (office ? describe : describe.skip)('the LKj DOCX opened by LibreOffice', () => {
-  const dir = scratchDir();
-  afterAll(() => dir.remove());
+  // Made in beforeAll: a skipped describe still runs its body, but never its hooks.
+  let dir: ReturnType<typeof scratchDir>;
+  beforeAll(() => {
+    dir = scratchDir();
+  });
+  afterAll(() => dir?.remove());
 
   it('converts to PDF without error, with Tabel 3.2 in it', async () => {
     const docx = dir.file('lkj.docx', await renderLkjDocx(buildLkjModel(jember2024LkjInput())));
