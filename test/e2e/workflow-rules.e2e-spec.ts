@@ -210,6 +210,14 @@ describe('workflow rules at the HTTP edge', () => {
     it('lets only the Kasubbag of the subbagian write its report (403 REALISASI.OTHER_SUBBAGIAN)', async () => {
       const response = await t.http.put(report(2024, 1)).set(as(tokens.kasubbag.PDI)).send(content(1));
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'REALISASI.OTHER_SUBBAGIAN' });
+      // The refusal names the reader's own subbagian, so a mistyped code in the address is seen for what it is.
+      expect(response.body.message).toBe('Anda Kepala Subbagian PDI; laporan subbagian KUL hanya dapat diisi dan dibaca oleh Kepala Subbagian KUL.');
+      expect(response.body.details).toEqual({ subbagian: 'KUL', ownSubbagian: 'PDI' });
+      const typo = await t.http.get(report(2024, 1, 'PD1')).set(as(tokens.kasubbag.PDI));
+      expect({ status: typo.status, code: typo.body.code, details: typo.body.details }).toEqual({
+        status: 403, code: 'REALISASI.OTHER_SUBBAGIAN', details: { subbagian: 'PD1', ownSubbagian: 'PDI' },
+      });
+      expect(typo.body.message).toContain('Anda Kepala Subbagian PDI; laporan subbagian PD1');
     });
 
     it('records who, from where and in which request with every event', async () => {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@ne
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError, type RealisasiContent, type RealisasiKey } from '@kinerja/domain';
+import { DomainError, otherSubbagianMessage, type RealisasiContent, type RealisasiKey } from '@kinerja/domain';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import {
   ApproveRealisasiCommand, GetRealisasiHistoryQuery, GetRealisasiQuery, ListRealisasiQuery, ReturnRealisasiCommand,
@@ -32,7 +32,7 @@ function contentOf(body: { lines: unknown; budget: unknown }): RealisasiContent 
 /** A Kasubbag reads only the reports of their own subbagian. */
 function assertMayRead(user: AuthenticatedUser, subbagian: string): void {
   if (user.role === 'KASUBBAG' && user.subbagian !== subbagian) {
-    throw new DomainError('REALISASI.OTHER_SUBBAGIAN', `Anda bukan Kepala Subbagian ${subbagian}.`, 'forbidden', { subbagian });
+    throw new DomainError('REALISASI.OTHER_SUBBAGIAN', otherSubbagianMessage(subbagian, user.subbagian ?? null), 'forbidden', { subbagian, ownSubbagian: user.subbagian ?? null });
   }
 }
 

@@ -24,11 +24,20 @@ function validateKey(key: RealisasiKey): void {
   if (!ok) refuse('REALISASI.INVALID_PERIOD', 'Satker, tahun, bulan (1–12) dan subbagian laporan wajib diisi dengan benar.', 'validation');
 }
 
+/**
+ * "Anda Kepala Subbagian PDI; laporan subbagian XYZ hanya untuk Kepala Subbagian XYZ.": the refusal names
+ * the reader's own subbagian, so a mistyped code in the address is seen at once for what it is.
+ */
+export function otherSubbagianMessage(subbagian: string, own: string | null): string {
+  const who = own ? `Anda Kepala Subbagian ${own}; laporan` : 'Laporan';
+  return `${who} subbagian ${subbagian} hanya dapat diisi dan dibaca oleh Kepala Subbagian ${subbagian}.`;
+}
+
 /** Only the Kasubbag of the report's own subbagian writes it. */
 function requireOwnKasubbag(actor: Actor, subbagian: string): void {
   if (actor.role !== 'KASUBBAG') refuse('REALISASI.FORBIDDEN', 'Hanya Kepala Subbagian yang dapat mengisi laporan realisasi.', 'forbidden');
   if (actor.subbagian !== subbagian) {
-    refuse('REALISASI.OTHER_SUBBAGIAN', `Anda bukan Kepala Subbagian ${subbagian}.`, 'forbidden', { subbagian });
+    refuse('REALISASI.OTHER_SUBBAGIAN', otherSubbagianMessage(subbagian, actor.subbagian ?? null), 'forbidden', { subbagian, ownSubbagian: actor.subbagian ?? null });
   }
 }
 
