@@ -397,6 +397,8 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       ['a zero-width space', 'Agus\u200bSetiawan'],
       ['a right-to-left override (U+202E)', 'Agus \u202eSetiawan'],
       ['a Cyrillic letter that imitates a Latin one', 'Agus S\u0435tiawan'],
+      ['a single letter in brackets', '(a)'],
+      ['201 characters once stored', `Agus ${'S'.repeat(196)}`],
     ])('refuses a full name with %s (400 naming fullName) and stores nothing', async (_what, fullName) => {
       const events = await eventCount('kpu-kab-jember');
       const response = await as(own.users.ADMIN.token).post(users).send({ username: 'agus.aneh', fullName, role: 'KETUA', password: 'meja-kursi-lemari' });
@@ -412,6 +414,11 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect({ status: changed.status, fields: changed.body.details?.fields?.map((f: { field: string }) => f.field) }).toEqual({ status: 400, fields: ['fullName'] });
       expect((await as(own.users.ADMIN.token).get(path)).body).toEqual(before);
       expect(await eventCount('kpu-kab-jember')).toBe(events);
+    });
+
+    it('judges a full name\'s length on the form it is stored in: "Ⅻ" is "XII"', async () => {
+      const created = await as(own.users.ADMIN.token).post(users).send({ username: 'staf.duabelas', fullName: 'Ⅻ', role: 'KETUA', password: 'meja-kursi-lemari' });
+      expect({ status: created.status, fullName: created.body.fullName }).toEqual({ status: 201, fullName: 'XII' });
     });
 
     it('stores a full name in NFKC with single spaces, and takes back unchanged a name stored before the rule', async () => {

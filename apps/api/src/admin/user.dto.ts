@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ROLES } from '@kinerja/domain';
 import type { Role } from '@kinerja/domain';
 import { PASSWORD_MAX_LENGTH, PLAIN_EMAIL_MESSAGE, PLAIN_EMAIL_PATTERN, SUBBAGIAN_CODE_PATTERN, USERNAME_PATTERN } from '@kinerja/identity';
@@ -9,12 +9,18 @@ import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
 import { IsPersonName } from '../http/readable-name.validator';
 
+/**
+ * A full name's length is judged on its stored (NFKC) form by `IsPersonName` and the service (2–200
+ * characters); this only keeps absurd input away, allowing for decomposed accents ("e" + U+0301).
+ */
+const PERSON_NAME_RAW_MAX_LENGTH = 800;
+
 const EMAIL_DESCRIPTION =
   'Plain ASCII only. One person, one address: no other active account may have it, case and a +tag in the local part aside (409 USER.EMAIL_TAKEN).';
 
 const FULL_NAME_DESCRIPTION =
   'A person reads it, and the maker-checker "same name" rule compares it. Latin letters (accented too: é, ñ), digits 0–9, spaces and ' +
-  '. , \' ’ - ( ) / only, at least one letter; stored in Unicode NFKC with single spaces, trimmed (a fullwidth "Ｂ" is stored as "B"; ' +
+  '. , \' ’ - ( ) / only, at least two letters, 2–200 characters as stored; stored in Unicode NFKC with single spaces, trimmed (a fullwidth "Ｂ" is stored as "B"; ' +
   'tabs and line breaks, as a name pasted from a spreadsheet carries them, are white space and become one space). ' +
   'Refused (400 VALIDATION.FAILED naming fullName): invisible and format characters (zero-width space, joiners, BOM), bidi controls ' +
   '(U+202E…), other control characters, and letters of other scripts that only imitate Latin ones (Greek "Β", Cyrillic "В", IPA small capitals, dotless ı).';
@@ -29,9 +35,8 @@ export class CreateUserDto {
 
   @ApiProperty({ example: 'Kepala Subbagian PDI', description: FULL_NAME_DESCRIPTION })
   @IsString()
-  @MinLength(2)
   @IsNotBlank()
-  @MaxLength(200)
+  @MaxLength(PERSON_NAME_RAW_MAX_LENGTH)
   @IsPersonName()
   fullName: string;
 
@@ -63,9 +68,8 @@ export class UpdateUserDto {
   })
   @IsOptionalButNotNull()
   @IsString()
-  @MinLength(2)
   @IsNotBlank()
-  @MaxLength(200)
+  @MaxLength(PERSON_NAME_RAW_MAX_LENGTH)
   fullName?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: `null removes the e-mail address. ${EMAIL_DESCRIPTION}` })

@@ -22,6 +22,21 @@ describe('a person’s full name', () => {
     for (const name of ['12', '...', ' - ', '']) expect({ name, ok: isReadablePersonName(name) }).toEqual({ name, ok: false });
   });
 
+  it('given a single letter, however it is dressed, then it is refused', () => {
+    for (const name of ['(a)', 'B.', ' x ', 'A 1', 'Ｂ']) expect({ name, ok: isReadablePersonName(name) }).toEqual({ name, ok: false });
+    for (const name of ['Ed', 'O.J', 'Sukarno']) expect({ name, ok: isReadablePersonName(name) }).toEqual({ name, ok: true });
+  });
+
+  it('given a name whose NFKC form differs in length, then its length is the stored form\'s', () => {
+    // "Ⅻ" (one character, Roman numeral twelve) is stored as "XII": three characters, three letters.
+    expect(normalizedPersonName('Ⅻ')).toBe('XII');
+    expect(isReadablePersonName('Ⅻ')).toBe(true);
+    // 200 letters with decomposed accents are 400 UTF-16 units sent and 200 characters stored.
+    expect(isReadablePersonName('e\u0301'.repeat(200))).toBe(true);
+    expect(isReadablePersonName('é'.repeat(201))).toBe(false);
+    expect(isReadablePersonName('Budi ' + 'S'.repeat(195))).toBe(true);
+  });
+
   it('given fullwidth letters, a no-break space, runs of white space or a decomposed accent, then it is kept in NFKC with single spaces', () => {
     expect(normalizedPersonName('  Ｂudi\u00a0\u00a0Santoso\t')).toBe('Budi Santoso');
     expect(normalizedPersonName('Jose\u0301')).toBe('José');

@@ -9,7 +9,8 @@
  * - the space and `. , ' ’ - ( ) /` (titles "Dr. Ir. Budi, S.T., M.T.", "Ma’ruf", "Ramos-Horta",
  *   "Plt. (Sekretaris)", "Hukum/SDM");
  *
- * with at least one letter, after `storedPersonName` has trimmed it, joined runs of white space
+ * 2 to 200 characters long with at least two letters (so "(a)" is no name, and "Ⅻ" is judged as the
+ * "XII" it becomes), after `storedPersonName` has trimmed it, joined runs of white space
  * into one space and put it in Unicode NFKC form (so a fullwidth "Ｂ" becomes "B", a no-break space
  * a space, a decomposed accent one letter). Refused: invisible and format characters (zero-width
  * space, joiners, BOM, the bidi controls such as U+202E that reorder what a reader sees), control
@@ -17,12 +18,15 @@
  * IPA small capitals "ʙ"): each would make a name that reads as another and is not equal to it.
  */
 const NAME_CHARACTERS = /^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u0130\u0132-\u017F\u1E00-\u1EFF0-9 .,'\u2019\-()/]+$/;
-const LETTER = /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u0130\u0132-\u017F\u1E00-\u1EFF]/;
+const LETTER = /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u0130\u0132-\u017F\u1E00-\u1EFF]/g;
+/** Length of a stored name, in characters (code points), as people count them. */
+export const PERSON_NAME_MIN_LENGTH = 2;
+export const PERSON_NAME_MAX_LENGTH = 200;
 
 /** What is wrong, for the field `fullName` (the HTTP layer and the service both say it). */
 export const PERSON_NAME_MESSAGE =
-  'nama lengkap hanya boleh berisi huruf Latin (boleh beraksen, mis. é), angka, spasi dan tanda . , \' ’ - ( ) /, ' +
-  'dengan sedikitnya satu huruf: tanpa karakter tak terlihat atau pengatur arah teks, dan tanpa huruf Yunani, Sirilik ' +
+  'nama lengkap 2–200 karakter, hanya boleh berisi huruf Latin (boleh beraksen, mis. é), angka, spasi dan tanda . , \' ’ - ( ) /, ' +
+  'dengan sedikitnya dua huruf: tanpa karakter tak terlihat atau pengatur arah teks, dan tanpa huruf Yunani, Sirilik ' +
   'atau huruf lain yang hanya menyerupai huruf Latin';
 
 /** The name as stored: NFKC, each run of spaces, tabs or line breaks one space, none at either end (a BOM is no space: refused). */
@@ -34,7 +38,9 @@ export function normalizedPersonName(name: string): string {
 export function isReadablePersonName(name: unknown): boolean {
   if (typeof name !== 'string') return false;
   const normalized = normalizedPersonName(name);
-  return NAME_CHARACTERS.test(normalized) && LETTER.test(normalized);
+  const length = [...normalized].length;
+  return length >= PERSON_NAME_MIN_LENGTH && length <= PERSON_NAME_MAX_LENGTH
+    && NAME_CHARACTERS.test(normalized) && (normalized.match(LETTER)?.length ?? 0) >= 2;
 }
 
 // Letters of other scripts, and Latin ones outside the accepted set, that readers take for a
