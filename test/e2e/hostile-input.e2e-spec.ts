@@ -107,6 +107,10 @@ describe('hostile input is refused with 400, never a 500', () => {
       .set('Content-Type', 'multipart/form-data; boundary=xyz')
       .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4');
     expect({ status: truncated.status, code: truncated.body.code }).toEqual({ status: 400, code: 'EVIDENCE.MALFORMED_UPLOAD' });
+    // Told in Indonesian what is wrong; the parser's own English text kept beside it for the client's developer.
+    expect(truncated.body.message).toContain('terpotong sebelum selesai');
+    expect(truncated.body.details).toEqual({ reason: expect.stringContaining('terpotong'), parserMessage: 'Unexpected end of form' });
+    expect(response.body.details.reason).not.toMatch(/^[A-Z][a-z]+ [a-z]/);
   });
 
   it('refuses two files in one upload with 400 EVIDENCE.ONE_FILE_ONLY, saying to send one at a time, storing neither', async () => {

@@ -104,6 +104,8 @@ describe('Laporan Kinerja over HTTP', () => {
       .set('Content-Type', 'multipart/form-data; boundary=xyz')
       .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nK1.1;100');
     expect({ status: truncated.status, code: truncated.body.code }).toEqual({ status: 400, code: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD' });
+    expect(truncated.body.message).toContain('terpotong sebelum selesai');
+    expect(truncated.body.details).toEqual({ reason: expect.stringContaining('terpotong'), parserMessage: 'Unexpected end of form' });
     const two = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.sekretaris))
       .attach('file', Buffer.from('K1.2;90\n'), 'a.csv').attach('file', Buffer.from('K1.3;90\n'), 'b.csv');
     expect({ status: two.status, code: two.body.code }).toEqual({ status: 400, code: 'CAPAIAN_TAHUN_LALU.ONE_FILE_ONLY' });

@@ -72,7 +72,7 @@ export class CapaianTahunLaluController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
   @ApiResponse({ status: 413, type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE: berkas CSV melebihi 256 KiB' })
-  @ApiResponse({ status: 400, type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD: badan multipart tidak dapat dibaca; CAPAIAN_TAHUN_LALU.ONE_FILE_ONLY: lebih dari satu berkas' })
+  @ApiResponse({ status: 400, type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD: badan multipart tidak dapat dibaca (details.reason: sebabnya; details.parserMessage: teks pengurai); CAPAIAN_TAHUN_LALU.ONE_FILE_ONLY: lebih dari satu berkas' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBody,
     description:

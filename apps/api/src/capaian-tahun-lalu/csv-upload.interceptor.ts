@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { Observable } from 'rxjs';
 import { DomainError } from '@kinerja/domain';
+import { multipartProblem } from '../http/multipart-problem';
 
 export const CSV_MAX_BYTES = 256 * 1024;
 
@@ -32,11 +33,12 @@ export class CsvUploadInterceptor implements NestInterceptor {
         if (code?.startsWith('LIMIT_')) return reject(csvMissing());
         // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no
         // boundary) is the client's input, never a server error.
+        const problem = multipartProblem(error);
         reject(new DomainError(
           'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD',
-          'Unggahan tidak dapat dibaca: kirim multipart/form-data dengan satu berkas CSV pada field "file".',
+          `Unggahan tidak dapat dibaca: ${problem.reason}. Kirim multipart/form-data dengan satu berkas CSV pada field "file".`,
           'validation',
-          { reason: error instanceof Error ? error.message : String(error) },
+          { ...problem },
         ));
       });
     });

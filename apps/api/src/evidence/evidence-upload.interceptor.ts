@@ -5,6 +5,7 @@ import { Observable } from 'rxjs';
 import { AppConfig } from '@kinerja/platform';
 import { evidenceErrors, EvidenceService } from '@kinerja/workflow';
 import type { AuthenticatedRequest } from '../http/current-user.decorator';
+import { multipartProblem } from '../http/multipart-problem';
 import { UploadsInFlight } from './uploads-in-flight';
 
 /**
@@ -51,7 +52,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
         if (code && code.startsWith('LIMIT_')) return reject(evidenceErrors.missingFile());
         // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no
         // boundary) is the client's input, never a server error.
-        reject(evidenceErrors.malformedUpload(error instanceof Error ? error.message : String(error)));
+        reject(evidenceErrors.malformedUpload(multipartProblem(error)));
       });
     });
     return next.handle();

@@ -39,7 +39,7 @@ export class EvidenceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ description: 'Rujukan untuk baris laporan (field evidence)', schema: { example: EVIDENCE_EXAMPLE } })
-  @ApiResponse({ status: 400, type: ErrorBody, description: 'EVIDENCE.MALFORMED_UPLOAD: isi multipart tidak dapat dibaca; EVIDENCE.ONE_FILE_ONLY: lebih dari satu file dalam satu unggahan' })
+  @ApiResponse({ status: 400, type: ErrorBody, description: 'EVIDENCE.MALFORMED_UPLOAD: isi multipart tidak dapat dibaca (details.reason: sebabnya; details.parserMessage: teks pengurai); EVIDENCE.ONE_FILE_ONLY: lebih dari satu file dalam satu unggahan' })
   @ApiResponse({ status: 413, type: ErrorBody, description: 'EVIDENCE.TOO_LARGE: melebihi EVIDENCE_MAX_BYTES' })
   @ApiResponse({ status: 415, type: ErrorBody, description: 'EVIDENCE.TYPE_NOT_ALLOWED: isi file bukan jenis yang diizinkan' })
   @ApiResponse({ status: 422, type: ErrorBody, description: 'EVIDENCE.FILE_REQUIRED: tidak ada file pada field "file"; EVIDENCE.EMPTY_FILE: file kosong (0 byte)' })

@@ -36,8 +36,9 @@ export const evidenceErrors = {
   oneFileOnly: () =>
     new DomainError('EVIDENCE.ONE_FILE_ONLY', 'Kirim satu file bukti dukung per unggahan (field "file"); unggah file lainnya satu per satu.', 'validation'),
   emptyFile: () => new DomainError('EVIDENCE.EMPTY_FILE', 'File bukti dukung kosong (0 byte): pilih file yang berisi dokumen.', 'validation'),
-  malformedUpload: (reason: string) =>
-    new DomainError('EVIDENCE.MALFORMED_UPLOAD', 'Unggahan tidak dapat dibaca: kirim multipart/form-data dengan satu file pada field "file".', 'validation', { reason }),
+  /** `reason` in Indonesian, `parserMessage` as the multipart parser said it. */
+  malformedUpload: (problem: { reason: string; parserMessage: string }) =>
+    new DomainError('EVIDENCE.MALFORMED_UPLOAD', `Unggahan tidak dapat dibaca: ${problem.reason}. Kirim multipart/form-data dengan satu file pada field "file".`, 'validation', { ...problem }),
   notFound: (sha256: string) => new DomainError('EVIDENCE.NOT_FOUND', 'Bukti dukung tidak ditemukan.', 'not_found', { sha256 }),
   integrityFailed: (sha256: string) =>
     new DomainError('EVIDENCE.INTEGRITY_FAILED', 'Isi file bukti dukung tidak cocok dengan sidik jarinya (SHA-256); file tidak diberikan. Hubungi administrator.', 'conflict', { sha256 }),
