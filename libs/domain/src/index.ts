@@ -45,3 +45,5 @@ export * from './lkj';
 export * from './rating-scale';
 
 export * from './report-deadline-extension';
+
+export * from './hari-libur';
