@@ -6,7 +6,7 @@ import type { OfficeDirectory } from './facts/office-directory';
 import type { OfficeHistoryReader } from './facts/office-history.reader';
 import { pkOpenedByYear, reportFacts } from './facts/report-facts';
 import { renderReminder } from './messages/render-reminder';
-import { localDate, OfficeTimeZone } from './plan/office-time';
+import { isoDate, localDate, OFFICE_TIME_ZONES, OfficeTimeZone } from './plan/office-time';
 import { leaveOutAnnounced, leaveOutMonthsSent, pkYearsToRead, planReminders, reportYearsToRead } from './plan/plan-reminders';
 import type { OfficeReminderSettings, PlannedReminder } from './plan/reminder-plan.types';
 
@@ -36,9 +36,12 @@ export class ReminderRunner {
   async run(now: Date, zone: OfficeTimeZone | null = null): Promise<ReminderRunSummary> {
     const offices = await this.directory.activeOffices(zone ?? undefined);
     const summary: ReminderRunSummary = { offices: offices.length, due: 0, recorded: [], mail: { sent: 0, skipped: 0, failed: 0 } };
+    // One read for every office: the local dates `now` falls on in the office time zones.
+    const dates = OFFICE_TIME_ZONES.map((z) => localDate(now, z)).sort((a, b) => isoDate(a).localeCompare(isoDate(b)));
+    const holidays = await this.directory.holidays(dates[0], dates[dates.length - 1]);
     for (const office of offices) {
       try {
-        const { due, recorded } = await this.runOffice(office, now);
+        const { due, recorded } = await this.runOffice(office, now, holidays);
         summary.due += due;
         summary.recorded.push(...recorded);
       } catch (error) {
@@ -51,7 +54,8 @@ export class ReminderRunner {
     return summary;
   }
 
-  async runOffice(office: OfficeReminderSettings, now: Date): Promise<{ due: number; recorded: string[] }> {
+  /** `holidays`: the national holidays among the office's local date (read here when not given). */
+  async runOffice(office: OfficeReminderSettings, now: Date, holidays?: ReadonlySet<string>): Promise<{ due: number; recorded: string[] }> {
     const today = localDate(now, office.timeZone);
     const names = await this.directory.subbagianNames(office.satker);
     // The PK streams of a few years (cheap) with the reports of this year and last, in one read; the
@@ -67,7 +71,8 @@ export class ReminderRunner {
     // Only the years whose reports are planned: a catch-up key names the months of its deadline, and
     // must not depend on a year read for nothing.
     const pkOpened = new Map([...opened].filter(([year]) => years.includes(year)));
-    const due = planReminders({ office, now, reports: facts, pkOpened });
+    const daysOff = holidays ?? (await this.directory.holidays(today, today));
+    const due = planReminders({ office, now, reports: facts, pkOpened, holidays: daysOff });
     // What an earlier run recorded is left out in one read: most of an hourly catch-up's work was
     // finding, one transaction each, that the key was taken. The recorder still claims each key
     // (a run alongside this one), so this only saves the attempts.

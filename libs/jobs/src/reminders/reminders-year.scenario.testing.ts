@@ -152,7 +152,10 @@ export function expectedReminders(): ExpectedReminder[] {
   return out;
 }
 
-/** Working days on which some Jember report was waiting for approval at 08:00 (Jayapura's never wait overnight). */
+/**
+ * Working days on which some Jember report was waiting for approval at 08:00 (Jayapura's never wait
+ * overnight). The year's database records no national holiday (reminders-hari-libur.int-spec.ts has them).
+ */
 function digestDays(): string[] {
   const waiting: Array<[Date, Date]> = [];
   const actions = scenarioActions().filter((a) => a.office === officeA);
@@ -161,9 +164,10 @@ function digestDays(): string[] {
     waiting.push([a.at, end.at]);
   }
   const days: string[] = [];
+  const noHolidays = new Set<string>();
   for (let d: CalendarDate = { year: YEAR, month: 1, day: 1 }; d.year === YEAR || d.month === 1; d = addDays(d, 1)) {
     const eight = localInstant(d, 8, officeA.zone);
-    if (isWorkingDay(d) && waiting.some(([from, to]) => from <= eight && eight < to)) days.push(isoDate(d));
+    if (isWorkingDay(d, noHolidays) && waiting.some(([from, to]) => from <= eight && eight < to)) days.push(isoDate(d));
   }
   return days;
 }

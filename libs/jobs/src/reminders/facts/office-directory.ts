@@ -1,7 +1,7 @@
 import { parseLocalDate, reportDeadlinesStreamId } from '@kinerja/domain';
 import { DataSource } from 'typeorm';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
-import { OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
+import { CalendarDate, isoDate, OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
 import type { OfficeReminderSettings, PlannedExtension, ReminderAudience } from '../plan/reminder-plan.types';
 import { chooseDelivery, deliveryChain, DeliveryRole, ReminderDelivery } from './delivery';
 
@@ -76,6 +76,18 @@ export class OfficeDirectory {
       [satker, keys],
     );
     return new Set(rows.map((r) => r.reminder_key));
+  }
+
+  /**
+   * The national holidays and cuti bersama recorded from `from` to `to` (local dates, inclusive), as
+   * ISO dates: the administrator's calendar (`hari_libur`), one for every office.
+   */
+  async holidays(from: CalendarDate, to: CalendarDate): Promise<Set<string>> {
+    const rows: Array<{ date: string }> = await this.dataSource.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM hari_libur WHERE date BETWEEN $1::date AND $2::date`,
+      [isoDate(from), isoDate(to)],
+    );
+    return new Set(rows.map((r) => r.date));
   }
 
   async subbagianNames(satker: string): Promise<Map<string, string>> {

@@ -57,9 +57,13 @@ export function weekday(date: CalendarDate): number {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
 }
 
-export function isWorkingDay(date: CalendarDate): boolean {
+/**
+ * Monday to Friday, and not a national holiday or cuti bersama: `holidays` holds the ISO dates the
+ * administrator recorded (`hari_libur`), the caller reading those of the dates it asks about.
+ */
+export function isWorkingDay(date: CalendarDate, holidays: ReadonlySet<string>): boolean {
   const day = weekday(date);
-  return day >= 1 && day <= 5;
+  return day >= 1 && day <= 5 && !holidays.has(isoDate(date));
 }
 
 export function isoDate(date: CalendarDate): string {

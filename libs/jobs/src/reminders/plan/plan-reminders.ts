@@ -21,6 +21,7 @@ export const REMINDER_HOUR = 8;
  */
 const ESCALATION_WINDOW_MONTHS = 2;
 const NOT_SUBMITTED: ReadonlySet<ReportStatus> = new Set(['NOT_STARTED', 'DRAFT']);
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
 
 /**
  * The reminders an office is due at `now`, catch-up included: a run missed earlier is made good by
@@ -477,10 +478,15 @@ export function leaveOutAnnounced(reminder: PlannedReminder, taken: ReadonlySet<
   return announcementOf(reminder.satker, reminder.localDate, reminder.audience, extensions, reports, claims);
 }
 
-function approvalDigest({ office, now, reports }: ReminderPlanInput): PlannedReminder[] {
+/**
+ * Each working morning (Monday–Friday, not a national holiday or cuti bersama: `holidays`), the reports
+ * submitted before 08:00 and still waiting, oldest first. Nothing is sent on a day off; the next
+ * working morning's digest lists whatever still waits then.
+ */
+function approvalDigest({ office, now, reports, holidays }: ReminderPlanInput): PlannedReminder[] {
   const today = localDate(now, office.timeZone);
   const dueAt = localInstant(today, REMINDER_HOUR, office.timeZone);
-  if (!isWorkingDay(today) || now < dueAt) return [];
+  if (!isWorkingDay(today, holidays ?? NO_HOLIDAYS) || now < dueAt) return [];
   const waiting = reports
     .filter((r) => r.status === 'SUBMITTED' && r.submittedAt !== null && new Date(r.submittedAt) <= dueAt)
     .sort(

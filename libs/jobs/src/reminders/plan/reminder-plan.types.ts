@@ -75,6 +75,11 @@ export interface ReminderPlanInput {
    * a year absent here has every month due by its own deadline.
    */
   pkOpened?: ReadonlyMap<number, CalendarDate>;
+  /**
+   * The national holidays and cuti bersama (ISO dates) among the days planned: no approval digest on
+   * them (`isWorkingDay`). Deadlines are a day of the month and do not move for them. Absent: none.
+   */
+  holidays?: ReadonlySet<string>;
 }
 
 export type ReminderKind = 'BEFORE_DEADLINE' | 'OVERDUE_ESCALATION' | 'APPROVAL_DIGEST' | 'RETURNED_REPORT' | 'DEADLINE_EXTENDED';
