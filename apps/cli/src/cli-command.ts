@@ -21,7 +21,7 @@ export type CliFlagKind = 'boolean' | 'string' | { integer: { min: number; max: 
 /** One `npm run cli -- <name> [--flag value]` command. Returns the process exit code. */
 export interface CliCommand {
   name: string;
-  /** One line, shown by `npm run cli -- help`. */
+  /** One line, shown by `npm run cli -- help`; like every line the operator reads, in Bahasa Indonesia. */
   description: string;
   /**
    * Every flag the command takes. Any other flag, a value given to a boolean flag, or a positional
@@ -31,10 +31,8 @@ export interface CliCommand {
   flags: Readonly<Record<string, CliFlagKind>>;
   /** Whether it takes positional words (joined with spaces under the flag `_`); none when absent. */
   positionals?: boolean;
-  /** The usage line printed with a refused command line, in the language of the command's own messages. */
+  /** The usage line printed with a refused command line (`Pemakaian: npm run cli -- …`). */
   usage: string;
-  /** The language of the command's messages to the operator; the refusal is written in it. */
-  language: 'id' | 'en';
   /**
    * A refusal decided from the command line and the configuration alone (exit 64 with this message),
    * checked before the database is opened or migrated: a refused command touches nothing.

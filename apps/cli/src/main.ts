@@ -9,19 +9,18 @@ import {
 } from '@kinerja/platform';
 import { assertTransactionOrder } from '@kinerja/event-store';
 import { commands } from './commands';
-import { describeProblem, parseCommandLine, splitCommandLine, USAGE_ERROR } from './parse-args';
-
-function usage(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  return ['Usage: npm run cli -- <command> [--flag value]', '', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.description}`)].join('\n');
-}
+import { asksForHelp, describeCommands, describeProblem, describeUnknownCommand, parseCommandLine, splitCommandLine, USAGE_ERROR } from './parse-args';
 
 async function main(): Promise<number> {
   const { name, rest } = splitCommandLine(process.argv.slice(2));
+  if (asksForHelp(name)) {
+    process.stderr.write(`${describeCommands(commands)}\n`);
+    return 0;
+  }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`${name && name !== 'help' ? `Unknown command "${name}".\n\n` : ''}${usage()}\n`);
-    return name && name !== 'help' ? USAGE_ERROR : 0;
+    process.stderr.write(`${describeUnknownCommand(name!, commands)}\n`);
+    return USAGE_ERROR;
   }
   // Refused before the configuration or the database is touched: nothing runs on a mistyped flag.
   const line = parseCommandLine(command, rest);

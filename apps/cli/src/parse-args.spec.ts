@@ -1,8 +1,10 @@
-import { describeProblem, parseCommandLine } from './parse-args';
+import { asksForHelp, describeCommands, describeProblem, describeUnknownCommand, parseCommandLine } from './parse-args';
 import { commands } from './commands';
+import { migrateCommand } from './commands/migrate.command';
 import { projectionsRunCommand } from './commands/projections-run.command';
+import { seedDemoCommand } from './commands/seed-demo.command';
 
-const sweep = { name: 'files:sweep', flags: { 'dry-run': 'boolean', json: 'boolean' } as const, usage: 'Pemakaian: npm run cli -- files:sweep [--dry-run] [--json]', language: 'id' as const };
+const sweep = { name: 'files:sweep', flags: { 'dry-run': 'boolean', json: 'boolean' } as const, usage: 'Pemakaian: npm run cli -- files:sweep [--dry-run] [--json]' };
 const verify = { flags: { satker: 'string', digest: 'string', json: 'boolean' } as const };
 const rebuild = { flags: { name: 'string' } as const, positionals: true };
 
@@ -38,11 +40,15 @@ describe('parseCommandLine: the flags a command declares, nothing else', () => {
     expect(parseCommandLine(rebuild, ['--names', 'x'])).toEqual({ ok: false, problem: { kind: 'unknown-flag', flag: '--names' } });
   });
 
-  it('describes the refusal in the command\'s language and ends with its usage line', () => {
+  it('describes the refusal in Indonesian and ends with the command\'s usage line', () => {
     expect(describeProblem(sweep, { kind: 'unknown-flag', flag: '--dryrun' }))
       .toBe('DITOLAK: opsi --dryrun tidak dikenal oleh files:sweep; tidak ada yang dijalankan.\nPemakaian: npm run cli -- files:sweep [--dry-run] [--json]');
-    expect(describeProblem({ name: 'seed:demo', usage: 'Usage: npm run cli -- seed:demo [--allow-production]', language: 'en' }, { kind: 'value-for-boolean', flag: '--allow-production', value: 'yes' }))
-      .toBe('Refused: option --allow-production takes no value ("yes"); give --allow-production alone; nothing was run.\nUsage: npm run cli -- seed:demo [--allow-production]');
+    expect(describeProblem(seedDemoCommand, { kind: 'value-for-boolean', flag: '--allow-production', value: 'yes' })).toBe(
+      'DITOLAK: opsi --allow-production tidak menerima nilai ("yes"); tulis --allow-production saja; tidak ada yang dijalankan.\n'
+        + 'Pemakaian: npm run cli -- seed:demo [--allow-production]',
+    );
+    expect(describeProblem(migrateCommand, { kind: 'unexpected-argument', argument: 'sekarang' }))
+      .toBe('DITOLAK: argumen "sekarang" tidak dikenal oleh migrate; tidak ada yang dijalankan.\nPemakaian: npm run cli -- migrate');
   });
 });
 
@@ -55,7 +61,7 @@ describe('projections:run --batch-size: a whole number of events, 1 to 100 000',
       expect(parseCommandLine(projectionsRunCommand, [`--batch-size=${value}`])).toEqual(line);
       if (!line.ok) {
         expect(describeProblem(projectionsRunCommand, line.problem)).toBe(
-          `Refused: option --batch-size needs a whole number from 1 to 100000, not "${value}"; nothing was run.\n${projectionsRunCommand.usage}`,
+          `DITOLAK: opsi --batch-size memerlukan bilangan bulat 1–100000, bukan "${value}"; tidak ada yang dijalankan.\n${projectionsRunCommand.usage}`,
         );
       }
     },
@@ -70,7 +76,7 @@ describe('projections:run --batch-size: a whole number of events, 1 to 100 000',
   it('echoes a refused value without its control characters, bounded', () => {
     const line = parseCommandLine(projectionsRunCommand, [`--batch-size=\u0000\u001b[31m${'9'.repeat(60)}`]);
     expect(line.ok).toBe(false);
-    if (!line.ok) expect(describeProblem(projectionsRunCommand, line.problem)).toContain(`not "??[31m${'9'.repeat(34)}…"`);
+    if (!line.ok) expect(describeProblem(projectionsRunCommand, line.problem)).toContain(`bukan "??[31m${'9'.repeat(34)}…"`);
   });
 });
 
@@ -78,5 +84,38 @@ describe('every CLI command declares its command line', () => {
   it.each(commands.map((c) => [c.name, c]))('%s: its usage line names it and every flag it takes', (name, command) => {
     expect(command.usage).toContain(`npm run cli -- ${name}`);
     for (const flag of Object.keys(command.flags)) expect(command.usage).toContain(`--${flag}`);
+  });
+});
+
+describe('the command list and an unknown command, in Indonesian', () => {
+  it('lists every command with its description under the usage line', () => {
+    const lines = describeCommands(commands).split('\n');
+    expect(lines.slice(0, 2)).toEqual(['Pemakaian: npm run cli -- <perintah> [--opsi nilai]', '']);
+    expect(lines).toHaveLength(2 + commands.length);
+    expect(lines).toContain('  migrate              Terapkan migrasi basis data yang belum diterapkan (DATABASE_URL, atau basis data bawaan)');
+  });
+
+  it('refuses a word that names no command, listing those there are', () => {
+    expect(describeUnknownCommand('migrat', commands))
+      .toBe(`DITOLAK: perintah "migrat" tidak dikenal; tidak ada yang dijalankan.\n\n${describeCommands(commands)}`);
+  });
+
+  it('echoes an unknown command without its control characters', () => {
+    expect(describeUnknownCommand('\u001b[2Jmigrate', commands)).toMatch(/^DITOLAK: perintah "\?\[2Jmigrate" tidak dikenal; /);
+  });
+
+  it.each([[undefined], [''], ['help'], ['--help'], ['-h']])('reads %j as asking for the list of commands', (word) => {
+    expect(asksForHelp(word)).toBe(true);
+  });
+
+  it.each([['migrate'], ['HELP'], ['--helps']])('reads %j as naming a command', (word) => {
+    expect(asksForHelp(word)).toBe(false);
+  });
+});
+
+describe('every CLI command speaks Indonesian to the operator', () => {
+  it.each(commands.map((c) => [c.name, c]))('%s: its usage line and description are Indonesian', (_, command) => {
+    expect(command.usage).toMatch(/^Pemakaian: npm run cli -- /);
+    expect(command.description).not.toMatch(/\b(the|and|or|from|into|every|until|of)\b/i);
   });
 });

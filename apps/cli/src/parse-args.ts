@@ -66,32 +66,43 @@ export function parseCommandLine(command: Pick<CliCommand, 'flags' | 'positional
   return { ok: true, flags };
 }
 
-/** The refusal of a command line, in the command's language, ending with its usage line. */
-export function describeProblem(command: Pick<CliCommand, 'name' | 'usage' | 'language'>, problem: CommandLineProblem): string {
-  const id = command.language === 'id';
+/** The refusal of a command line, ending with its usage line. */
+export function describeProblem(command: Pick<CliCommand, 'name' | 'usage'>, problem: CommandLineProblem): string {
   const what = (() => {
     switch (problem.kind) {
       case 'unknown-flag':
-        return id ? `opsi ${problem.flag} tidak dikenal oleh ${command.name}` : `${command.name} has no option ${problem.flag}`;
+        return `opsi ${problem.flag} tidak dikenal oleh ${command.name}`;
       case 'value-for-boolean':
-        return id
-          ? `opsi ${problem.flag} tidak menerima nilai ("${problem.value}"); tulis ${problem.flag} saja`
-          : `option ${problem.flag} takes no value ("${problem.value}"); give ${problem.flag} alone`;
+        return `opsi ${problem.flag} tidak menerima nilai ("${problem.value}"); tulis ${problem.flag} saja`;
       case 'missing-value':
-        return id ? `opsi ${problem.flag} memerlukan nilai` : `option ${problem.flag} needs a value`;
+        return `opsi ${problem.flag} memerlukan nilai`;
       case 'not-a-whole-number':
-        return id
-          ? `opsi ${problem.flag} memerlukan bilangan bulat ${problem.min}–${problem.max}, bukan "${echoedInput(problem.value, 40)}"`
-          : `option ${problem.flag} needs a whole number from ${problem.min} to ${problem.max}, not "${echoedInput(problem.value, 40)}"`;
+        return `opsi ${problem.flag} memerlukan bilangan bulat ${problem.min}–${problem.max}, bukan "${echoedInput(problem.value, 40)}"`;
       case 'repeated-flag':
-        return id ? `opsi ${problem.flag} diberikan lebih dari sekali` : `option ${problem.flag} is given more than once`;
+        return `opsi ${problem.flag} diberikan lebih dari sekali`;
       case 'unexpected-argument':
-        return id ? `argumen "${problem.argument}" tidak dikenal oleh ${command.name}` : `${command.name} takes no argument "${problem.argument}"`;
+        return `argumen "${problem.argument}" tidak dikenal oleh ${command.name}`;
       default: {
         const _exhaustive: never = problem;
         return _exhaustive;
       }
     }
   })();
-  return id ? `DITOLAK: ${what}; tidak ada yang dijalankan.\n${command.usage}` : `Refused: ${what}; nothing was run.\n${command.usage}`;
+  return `DITOLAK: ${what}; tidak ada yang dijalankan.\n${command.usage}`;
+}
+
+/** `npm run cli -- help` (or `--help`, `-h`, nothing): every command with its one-line description. */
+export function describeCommands(commands: ReadonlyArray<Pick<CliCommand, 'name' | 'description'>>): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return ['Pemakaian: npm run cli -- <perintah> [--opsi nilai]', '', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.description}`)].join('\n');
+}
+
+/** Whether the first word asks for the list of commands rather than naming one. */
+export function asksForHelp(name: string | undefined): boolean {
+  return !name || name === 'help' || name === '--help' || name === '-h';
+}
+
+/** A first word that names no command (exit USAGE_ERROR), followed by the list of those there are. */
+export function describeUnknownCommand(name: string, commands: ReadonlyArray<Pick<CliCommand, 'name' | 'description'>>): string {
+  return `DITOLAK: perintah "${echoedInput(name, 40)}" tidak dikenal; tidak ada yang dijalankan.\n\n${describeCommands(commands)}`;
 }

@@ -41,7 +41,7 @@ describe('the projection runner killed with SIGKILL at random points while event
     let runner = startRunner(db);
     while (!done || kills < 8) {
       // Killed only once it follows the log, a random moment later: mid-batch, mid-commit or idle.
-      await waitFor(async () => (runner.output().includes('projections running') ? true : undefined), 60_000, () => runner.output());
+      await waitFor(async () => (runner.output().includes('Semua proyeksi berjalan') ? true : undefined), 60_000, () => runner.output());
       await new Promise((r) => setTimeout(r, 30 + random() * 400));
       await runner.stop('SIGKILL');
       kills++;
@@ -57,7 +57,7 @@ describe('the projection runner killed with SIGKILL at random points while event
     }, 120_000, () => runner.output());
     // The last runner may still be starting (its predecessor caught up): a graceful stop needs its
     // signal handler, which is in place once it says it is running.
-    await waitFor(async () => (runner.output().includes('projections running') ? true : undefined), 60_000, () => runner.output());
+    await waitFor(async () => (runner.output().includes('Semua proyeksi berjalan') ? true : undefined), 60_000, () => runner.output());
     expect(await runner.stop('SIGTERM')).toBe(0);
 
     const live = await snapshotReadModels(db.dataSource, registry);

@@ -137,10 +137,9 @@ function print(context: CliContext, json: boolean, ok: boolean, summary: string,
  */
 export const auditVerifyCommand: CliCommand = {
   name: 'audit:verify',
-  description: 'Verify an office\'s hash chain (--satker), optionally against a saved signed digest (--digest)',
+  description: 'Periksa rantai hash satker (--satker), bila perlu juga terhadap digest bertanda tangan yang disimpan (--digest)',
   flags: { satker: 'string', digest: 'string', 'public-key': 'string', json: 'boolean' },
   usage: USAGE,
-  language: 'id',
   async run(args, context) {
     try {
       return await verifyOffice(args, context);

@@ -20,10 +20,9 @@ function line(what: string, count: SweepCount): string {
  */
 export const filesSweepCommand: CliCommand = {
   name: 'files:sweep',
-  description: 'Delete stored files nothing refers to (unreferenced evidence uploads, orphan LKj files); --dry-run only counts',
+  description: 'Hapus berkas tersimpan yang tidak dirujuk apa pun (bukti dukung dan berkas LKj tak dirujuk); --dry-run hanya menghitung',
   flags: { 'dry-run': 'boolean', json: 'boolean' },
   usage: 'Pemakaian: npm run cli -- files:sweep [--dry-run] [--json]',
-  language: 'id',
   async run(args, context) {
     if (!context.config) throw new Error('files:sweep needs the configuration (DATA_DIR, UNREFERENCED_UPLOAD_RETENTION_DAYS)');
     const dryRun = args['dry-run'] === true;

@@ -9,11 +9,10 @@ import { USAGE_ERROR } from '../parse-args';
  */
 export const projectionsRebuildCommand: CliCommand = {
   name: 'projections:rebuild',
-  description: 'Rebuild read models from the first event into fresh tables, then switch over [name …]',
+  description: 'Bangun ulang proyeksi dari peristiwa pertama ke tabel baru, lalu beralih ke tabel itu [nama-proyeksi …]',
   flags: { name: 'string' },
   positionals: true,
   usage: 'Pemakaian: npm run cli -- projections:rebuild [nama-proyeksi …] [--name <nama-proyeksi>] (tanpa nama: semua proyeksi)',
-  language: 'id',
   async run(args, { dataSource, out, err }) {
     const registry = builtInRegistry();
     const names = typeof args._ === 'string' ? args._.split(' ') : typeof args.name === 'string' ? [args.name] : registry.names();

@@ -1,5 +1,5 @@
 import { AppConfig, loadConfig } from '@kinerja/platform';
-import { seedDemoLkj } from '@kinerja/jobs';
+import { type DemoLkjReport, seedDemoLkj } from '@kinerja/jobs';
 import { seedDemo } from '@kinerja/workflow';
 import { CliCommand } from '../cli-command';
 import { USAGE_ERROR } from '../parse-args';
@@ -18,17 +18,17 @@ export function seedDemoRefusal(args: Record<string, string | boolean>, config: 
   if (!config.isProduction) return null;
   if (args['allow-production'] !== true) {
     return (
-      'Refused: NODE_ENV=production. The demo office creates users whose password (DEMO_PASSWORD) is published; ' +
-      'to load it on this database anyway (a training or staging copy), run seed:demo --allow-production with a DEMO_PASSWORD of your own; nothing was written.'
+      'DITOLAK: NODE_ENV=production. Kantor demo membuat pengguna yang kata sandinya (DEMO_PASSWORD) dipublikasikan; ' +
+      'untuk tetap memuatnya ke basis data ini (salinan pelatihan atau staging), jalankan seed:demo --allow-production dengan DEMO_PASSWORD milik Anda sendiri; tidak ada yang ditulis.'
     );
   }
   if (config.DEMO_PASSWORD === PUBLISHED_DEMO_PASSWORD) {
     // loadConfig reads an empty variable as unset: the default, i.e. the published password.
-    const given = env.DEMO_PASSWORD ? 'the published demo password' : 'not set';
+    const given = env.DEMO_PASSWORD ? 'berisi kata sandi demo yang dipublikasikan' : 'tidak diatur';
     return (
-      `Refused: NODE_ENV=production and DEMO_PASSWORD is ${given}: ` +
-      'the demo users would sign in with the password printed in the README. Set DEMO_PASSWORD to a password of your own ' +
-      '(at least 8 characters) and run seed:demo --allow-production again; nothing was written.'
+      `DITOLAK: NODE_ENV=production dan DEMO_PASSWORD ${given}: ` +
+      'pengguna demo akan masuk dengan kata sandi yang tercetak di README. Atur DEMO_PASSWORD dengan kata sandi milik Anda sendiri ' +
+      '(minimal 8 karakter) lalu jalankan lagi seed:demo --allow-production; tidak ada yang ditulis.'
     );
   }
   return null;
@@ -37,10 +37,9 @@ export function seedDemoRefusal(args: Record<string, string | boolean>, config: 
 /** `npm run cli -- seed:demo`: KPU Kabupaten Jember, alive; safe to run again, never acting on an office in use. */
 export const seedDemoCommand: CliCommand = {
   name: 'seed:demo',
-  description: 'Load the KPU Kabupaten Jember demo office (2024 complete, current year in progress); idempotent. Refused in production unless --allow-production',
+  description: 'Muat kantor demo KPU Kabupaten Jember (2024 lengkap, tahun berjalan sedang berlangsung); aman dijalankan ulang. Ditolak di produksi kecuali dengan --allow-production',
   flags: { 'allow-production': 'boolean' },
-  usage: 'Usage: npm run cli -- seed:demo [--allow-production]',
-  language: 'en',
+  usage: 'Pemakaian: npm run cli -- seed:demo [--allow-production]',
   // Its users sign in with DEMO_PASSWORD: never by accident on a real database, never with the published one.
   refuse: (args, config) => seedDemoRefusal(args, config, process.env),
   async run(args, { dataSource, out, err }) {
@@ -54,11 +53,27 @@ export const seedDemoCommand: CliCommand = {
     const summary = await seedDemo({ dataSource, config, log: out });
     // An office the seed left alone gets no LKj from it either (its own users request theirs).
     if (summary.officeLeftAlone) return 0;
-    await seedDemoLkj({ dataSource, config, satker: summary.office, year: 2024, log: out });
-    out(
-      `Demo office ${summary.office} ready. Sign in as ketua, sekretaris, inspektorat or kasubbag.{pdi,kul,hsdm,tph} with DEMO_PASSWORD, ` +
-        `and as ${config.ADMIN_USERNAME} with ${config.ADMIN_PASSWORD ? 'ADMIN_PASSWORD' : 'DEMO_PASSWORD (ADMIN_PASSWORD is not set)'}.`,
-    );
+    const lkj = await seedDemoLkj({ dataSource, config, satker: summary.office, year: 2024 });
+    for (const line of demoLkjLines(summary.office, lkj)) out(line);
+    out(seedDemoReady(summary.office, config));
     return 0;
   },
 };
+
+/** The LKj steps of seed:demo, as the operator reads them (seedDemoLkj's own lines are English, for the log of `npm start`). */
+export function demoLkjLines(office: string, report: DemoLkjReport): string[] {
+  const lines = report.capaianImported === null ? [] : [`${office}: capaian ${report.capaianImported} diimpor untuk LKj ${report.capaianImported + 1}`];
+  for (const v of report.versions) {
+    const files = v.files.map((f) => `${f.format} ${f.sha256.slice(0, 12)}`).join(', ');
+    lines.push(`${office}: LKj ${v.year} versi ${v.version} ${v.outcome === 'produced' ? 'dibuat' : 'sudah dibuat sebelumnya'} (${files})`);
+  }
+  return lines;
+}
+
+/** The last line of a seed that went through: who signs in, with which password. */
+export function seedDemoReady(office: string, config: Pick<AppConfig, 'ADMIN_USERNAME' | 'ADMIN_PASSWORD'>): string {
+  return (
+    `SELESAI: kantor demo ${office} siap. Masuk sebagai ketua, sekretaris, inspektorat atau kasubbag.{pdi,kul,hsdm,tph} dengan DEMO_PASSWORD, ` +
+    `dan sebagai ${config.ADMIN_USERNAME} dengan ${config.ADMIN_PASSWORD ? 'ADMIN_PASSWORD' : 'DEMO_PASSWORD (ADMIN_PASSWORD tidak diatur)'}.`
+  );
+}

@@ -25,8 +25,9 @@ describe('seed:demo gives KPU Kabupaten Jember its 2024 LKj', () => {
   it('imports the 2023 capaian and produces the 2024 LKj once; a second run adds nothing', async () => {
     const config = loadConfig({ NODE_ENV: 'test', DEMO_PASSWORD: 'demo-password-123', REDIS_AUTOSTART: 'false', DATA_DIR: dataDir });
     await seedDemo({ dataSource: db.dataSource, config, clock });
-    expect(await seedDemoLkj({ dataSource: db.dataSource, config, clock })).toEqual({ produced: 1 });
-    expect(await seedDemoLkj({ dataSource: db.dataSource, config, clock })).toEqual({ produced: 0 });
+    expect(await seedDemoLkj({ dataSource: db.dataSource, config, clock }))
+      .toMatchObject({ produced: 1, capaianImported: 2023, versions: [{ year: 2024, version: 1, outcome: 'produced' }] });
+    expect(await seedDemoLkj({ dataSource: db.dataSource, config, clock })).toEqual({ produced: 0, capaianImported: null, versions: [] });
 
     const store = new EventStore(db.dataSource);
     const types = (await store.readStream(lkjStreamId('kpu-kab-jember', 2024), { tenantId: 'kpu-kab-jember' })).map((e) => e.type);

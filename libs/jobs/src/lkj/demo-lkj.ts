@@ -9,7 +9,7 @@ import { LkjChainIntegrity } from './lkj-chain-integrity';
 import { LkjFactsReader } from './lkj-facts.reader';
 import { LkjOutbox } from './lkj-outbox';
 import { LkjProcessManager } from './lkj-process-manager';
-import { LkjProducer } from './lkj-producer';
+import { LkjProducer, type ProduceOutcome } from './lkj-producer';
 import { LkjStreams } from './lkj-stream';
 import { lkjFileStore } from './lkj-file-integrity';
 
@@ -48,29 +48,42 @@ export function createLkjParts(
   };
 }
 
+/** What seedDemoLkj did, for a caller that reports it in its own words (the CLI, in Indonesian). */
+export interface DemoLkjReport {
+  produced: number;
+  /** The year whose capaian was imported by this run (the LKj's year − 1); null when it already was. */
+  capaianImported: number | null;
+  /** Every LKj version the process manager asked for, produced now or found already produced. */
+  versions: Array<{ year: number; version: number; outcome: ProduceOutcome['outcome']; files: Array<{ format: string; sha256: string }> }>;
+}
+
 /** data/<name>, found from the source tree or from dist/ alike. */
 /**
  * The demo office's 2024 LKj: imports its 2023 capaian (data/capaian-2023-kpu-kab-jember.csv, all
  * 100% as in the reference) once, lets the process manager see the approved year, and produces
  * every version it asked for right here (no worker needed). Safe to run again: nothing new the second time.
+ * `log` gets each step as an English line (npm start hands it to the structured logger).
  */
-export async function seedDemoLkj(options: { dataSource: DataSource; config: Pick<AppConfig, 'DATA_DIR'>; clock?: Clock; satker?: string; year?: number; log?: (line: string) => void }): Promise<{ produced: number }> {
+export async function seedDemoLkj(options: { dataSource: DataSource; config: Pick<AppConfig, 'DATA_DIR'>; clock?: Clock; satker?: string; year?: number; log?: (line: string) => void }): Promise<DemoLkjReport> {
   const satker = options.satker ?? 'kpu-kab-jember';
   const year = options.year ?? 2024;
   const parts = createLkjParts(options.dataSource, options.config, options.clock);
   const imported = await parts.capaian.view(satker, year);
+  let capaianImported: number | null = null;
   if (imported.entries.length === 0) {
     const csv = readFileSync(projectDataFile(`capaian-${year - 1}-${satker}.csv`), 'utf8');
     await parts.capaian.importCsv(satker, year, csv, { id: 'system:seed', role: 'ADMIN' });
+    capaianImported = year - 1;
     options.log?.(`${satker}: capaian ${year - 1} imported for the LKj ${year}`);
   }
   await parts.processManager.catchUpThroughNow();
-  let produced = 0;
+  const versions: DemoLkjReport['versions'] = [];
   for (const intent of await parts.outbox.pending()) {
     if (intent.satker !== satker) continue;
     const result = await parts.producer.produce(intent.satker, intent.year, intent.version);
-    if (result.outcome === 'produced') produced++;
-    options.log?.(`${satker}: LKj ${intent.year} v${intent.version} ${result.outcome} (${result.files.map((f) => `${f.format} ${f.sha256.slice(0, 12)}`).join(', ')})`);
+    const files = result.files.map((f) => ({ format: f.format, sha256: f.sha256 }));
+    versions.push({ year: intent.year, version: intent.version, outcome: result.outcome, files });
+    options.log?.(`${satker}: LKj ${intent.year} v${intent.version} ${result.outcome} (${files.map((f) => `${f.format} ${f.sha256.slice(0, 12)}`).join(', ')})`);
   }
-  return { produced };
+  return { produced: versions.filter((v) => v.outcome === 'produced').length, capaianImported, versions };
 }

@@ -74,14 +74,14 @@ export class DemoYear {
   private async walk(streamId: string, next: (last: string | undefined) => Step | null): Promise<boolean> {
     const foreign = this.ledger.foreign.get(streamId);
     if (foreign) {
-      this.leftAlone.push({ streamId, reason: `event ${foreign.version + 1} (${foreign.type}) was not written by seed:demo` });
+      this.leftAlone.push({ streamId, reason: `peristiwa ke-${foreign.version + 1} (${foreign.type}) tidak ditulis oleh seed:demo` });
       return false;
     }
     let written = this.ledger.versions.get(streamId) ?? 0;
     for (let step = 0; step < MAX_STEPS; step++) {
       const types = await this.streamTypes(streamId);
       if (types.length !== written) {
-        this.leftAlone.push({ streamId, reason: `changed by someone else while seeding (${types.length} events, seed:demo wrote ${written})` });
+        this.leftAlone.push({ streamId, reason: `diubah pihak lain selama seed berjalan (${types.length} peristiwa, seed:demo menulis ${written})` });
         return false;
       }
       const command = next(types.at(-1));
@@ -91,7 +91,7 @@ export class DemoYear {
       } catch (error) {
         // Someone else's event since (a stale version) or a state the step no longer applies to.
         if (!(error instanceof DomainError) || error instanceof AppendOutcomeUnknownError) throw error;
-        this.leftAlone.push({ streamId, reason: `its next step was refused (${error.code})` });
+        this.leftAlone.push({ streamId, reason: `langkah berikutnya ditolak (${error.code})` });
         return false;
       }
     }

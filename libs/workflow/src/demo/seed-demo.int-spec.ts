@@ -106,8 +106,8 @@ describe('seed:demo loads KPU Kabupaten Jember through the command handlers', ()
 
     // Then it appends nothing, says why, and their streams end with what they did.
     expect(again.eventsAppended).toBe(0);
-    expect(again.officeLeftAlone).toMatch(/its users have acted in it since seed:demo loaded it/);
-    expect(lines.join('\n')).toMatch(/^Office kpu-kab-jember left alone: its users have acted in it since seed:demo loaded it \(latest: PkRevisionOpened on pk:kpu-kab-jember:2026, /m);
+    expect(again.officeLeftAlone).toMatch(/penggunanya telah bertindak di dalamnya sejak seed:demo memuatnya/);
+    expect(lines.join('\n')).toMatch(/^Kantor kpu-kab-jember dibiarkan apa adanya: penggunanya telah bertindak di dalamnya sejak seed:demo memuatnya \(terakhir: PkRevisionOpened pada pk:kpu-kab-jember:2026, /m);
     expect(await streams('kpu-kab-jember')).toEqual(before);
     const last = (streamId: string) => before.filter((e: { stream_id: string }) => e.stream_id === streamId).at(-1).type;
     expect(last(realisasiStreamId('kpu-kab-jember', 2024, 5, 'PDI'))).toBe('RealisasiRevisionOpened');

@@ -14,6 +14,7 @@ export interface SeedDemoOptions {
   config: AppConfig;
   /** The real clock ("today"); the system clock by default. */
   clock?: Clock;
+  /** Each step, in Bahasa Indonesia: the operator of `npm run cli -- seed:demo` reads them. */
   log?: (line: string) => void;
 }
 
@@ -22,7 +23,7 @@ export interface SeedDemoSummary {
   eventsAppended: number;
   currentYear: number;
   /**
-   * Why the office was left alone as a whole (nothing written), null when the seed went through:
+   * Why the office was left alone as a whole (nothing written; in Bahasa Indonesia, as the CLI prints it), null when the seed went through:
    * an office of that code it did not create, or one a person has acted in since the seed loaded it.
    */
   officeLeftAlone: string | null;
@@ -92,16 +93,16 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoSummar
   const standing = await officeStanding(options.dataSource, JEMBER_CODE);
   const localYear = (at: Date) => localDateOf(at.toISOString(), 'Asia/Jakarta').year;
   const leaveOffice = (reason: string): SeedDemoSummary => {
-    log(`Office ${JEMBER_CODE} left alone: ${reason}.`);
+    log(`Kantor ${JEMBER_CODE} dibiarkan apa adanya: ${reason}.`);
     return { office: JEMBER_CODE, eventsAppended: 0, currentYear: localYear(now), officeLeftAlone: reason, leftAlone: [] };
   };
-  if (standing.kind === 'foreign') return leaveOffice('it exists and was not created by seed:demo; nothing written');
+  if (standing.kind === 'foreign') return leaveOffice('kantor itu sudah ada dan tidak dibuat oleh seed:demo; tidak ada yang ditulis');
   if (standing.kind === 'seeded') {
     const act = (await readOfficeLedger(options.dataSource, JEMBER_CODE)).latestPersonAct;
     if (act) {
       return leaveOffice(
-        `its users have acted in it since seed:demo loaded it (latest: ${act.type} on ${act.streamId}, ${act.recordedAt.toISOString()}); ` +
-          'the seed adds nothing to an office in use; nothing written',
+        `penggunanya telah bertindak di dalamnya sejak seed:demo memuatnya (terakhir: ${act.type} pada ${act.streamId}, ${act.recordedAt.toISOString()}); ` +
+          'seed tidak menambahkan apa pun ke kantor yang sedang dipakai; tidak ada yang ditulis',
       );
     }
   }
@@ -113,10 +114,10 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoSummar
     const fixture = loadJemberFixture();
     const before = await countEvents(options.dataSource, JEMBER_CODE);
     const people = await ensureDemoOffice(context, options.dataSource, options.config, fixture);
-    log(`Office ${JEMBER_CODE}: ${Object.keys(people).length} demo users (password: DEMO_PASSWORD)`);
+    log(`Kantor ${JEMBER_CODE}: ${Object.keys(people).length} pengguna demo (kata sandi: DEMO_PASSWORD)`);
     const elsewhere = Object.entries(people).filter(([username, p]) => username !== 'admin' && p.satker !== JEMBER_CODE);
     if (elsewhere.length > 0) {
-      return leaveOffice(`the usernames ${elsewhere.map(([u, p]) => `${u} (${p.satker})`).join(', ')} belong to accounts of other offices; no PK or report moved`);
+      return leaveOffice(`nama pengguna ${elsewhere.map(([u, p]) => `${u} (${p.satker})`).join(', ')} milik akun kantor lain; tidak ada PK atau laporan yang diubah`);
     }
     const ledger = await readOfficeLedger(options.dataSource, JEMBER_CODE);
     const leftAlone: LeftAloneStream[] = [];
@@ -125,22 +126,22 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoSummar
     const drive = async (year: number, s: PkStructure, plans: MonthPlan[], done: string) => {
       const demoYear = yearOf(s);
       if (!(await demoYear.approvePk(year))) {
-        log(`${year}: the PK is not the seed's to approve; its monthly reports are left alone too`);
+        log(`${year}: PK bukan milik seed untuk disetujui; laporan bulanannya juga dibiarkan apa adanya`);
         return;
       }
       const alreadyLeft = leftAlone.length;
       await demoYear.drive(year, plans);
-      log(leftAlone.length === alreadyLeft ? done : `${year}: ${leftAlone.length - alreadyLeft} report(s) left alone, the others as planned`);
+      log(leftAlone.length === alreadyLeft ? done : `${year}: ${leftAlone.length - alreadyLeft} laporan dibiarkan apa adanya, selebihnya sesuai rencana`);
     };
-    await drive(2024, structure, Array.from({ length: 12 }, (_, i) => ({ month: i + 1, targets: { PDI: 'APPROVED', KUL: 'APPROVED', HSDM: 'APPROVED', TPH: 'APPROVED' } })), '2024: PK approved, 12 months × 4 subbagian approved');
+    await drive(2024, structure, Array.from({ length: 12 }, (_, i) => ({ month: i + 1, targets: { PDI: 'APPROVED', KUL: 'APPROVED', HSDM: 'APPROVED', TPH: 'APPROVED' } })), '2024: PK disetujui, 12 bulan × 4 subbagian disetujui');
     const local = localDateOf(today.toISOString(), fixture.satker.timezone);
     if (local.year > 2024) {
       // The year in progress has a rencana aksi for every indicator (2024 keeps the real PK as signed).
-      await drive(local.year, withDemoRencanaAksi(structure), currentYearPlan(local.month - 1), `${local.year}: PK approved, months 1–${local.month - 1} in progress (approved, returned, waiting, overdue)`);
+      await drive(local.year, withDemoRencanaAksi(structure), currentYearPlan(local.month - 1), `${local.year}: PK disetujui, bulan 1–${local.month - 1} sedang berjalan (disetujui, dikembalikan, menunggu persetujuan, terlambat)`);
     }
-    for (const stream of leftAlone) log(`Left alone: ${stream.streamId}: ${stream.reason}`);
+    for (const stream of leftAlone) log(`Dibiarkan apa adanya: ${stream.streamId}: ${stream.reason}`);
     const after = await countEvents(options.dataSource, JEMBER_CODE);
-    log(`${after - before} event(s) appended`);
+    log(`${after - before} peristiwa ditambahkan`);
     return { office: JEMBER_CODE, eventsAppended: after - before, currentYear: local.year, officeLeftAlone: null, leftAlone };
   } finally {
     await context.close();
