@@ -107,6 +107,10 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/rating-scale', allowed: ANY },
   { method: 'put', path: '/api/v1/satker/{satker}/rating-scale', allowed: ['ADMIN'], body: { rows: 'bukan daftar' } },
   { method: 'get', path: '/api/v1/satker/{satker}/rating-scale/history', allowed: ANY },
+  // The national holidays, one calendar for every office: read by all, set by an ADMIN (the root office's only: hari-libur e2e).
+  { method: 'get', path: '/api/v1/hari-libur/{year}', allowed: ANY },
+  { method: 'put', path: '/api/v1/hari-libur/{year}', allowed: ['ADMIN'], body: { holidays: 'bukan daftar' } },
+  { method: 'get', path: '/api/v1/hari-libur/{year}/history', allowed: ANY },
   // Last: it ends the caller's sessions, so each role's token is revoked once its row has run.
   { method: 'post', path: '/api/v1/auth/logout', allowed: ANY },
 ];

@@ -6,6 +6,7 @@ import { AccountLockout, LockoutSettings } from './auth/account-lockout';
 import { CredentialsService } from './auth/credentials.service';
 import { PasswordHasher } from './auth/password-hasher';
 import { FirstAdminService } from './bootstrap/first-admin.service';
+import { HariLiburService } from './hari-libur/hari-libur.service';
 import { EventStoreIdentityLog } from './events/event-store-identity-log';
 import { IdentityEventLog } from './events/identity-event-log';
 import { IdentityUnitOfWork } from './events/identity-unit-of-work';
@@ -28,10 +29,11 @@ const services = [
   CredentialsService,
   CachedSessions,
   FirstAdminService,
+  HariLiburService,
 ];
 
 /**
- * Offices, subbagian, users and their credentials. Stands on the platform (DataSource, Clock,
+ * Offices, subbagian, users and their credentials, and the national holiday calendar. Stands on the platform (DataSource, Clock,
  * AppConfig) and on an EventStore provider, both global.
  */
 @Module({

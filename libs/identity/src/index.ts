@@ -18,4 +18,6 @@ export type { UserSignIn } from './users/user-sign-in';
 export { PLAIN_EMAIL_MESSAGE, PLAIN_EMAIL_PATTERN } from './users/email-address';
 export * from './users/user-password.service';
 export * from './users/user-sessions.service';
+export * from './hari-libur/hari-libur.service';
+export * from './hari-libur/hari-libur.view';
 export type { IdentityCommandOptions, IdentityOutcome } from './events/identity-unit-of-work';
