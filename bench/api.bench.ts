@@ -16,6 +16,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type AddressInfo, createServer } from 'node:net';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { pkFromFixture, type PkStructure } from '../libs/domain/src';
@@ -27,6 +28,7 @@ import { BackendCpu } from './backend-cpu';
 import { http } from './http-client';
 import { measureInterleaved, numberArgument, type ThroughputResult } from './measure-throughput';
 import { type HttpFloor, startHttpFloor } from './http-floor';
+import { deleteRedisPrefix } from './redis-prefix';
 import { createScratchDatabase } from './scratch-database';
 
 const SUBBAGIAN = ['PDI', 'KUL', 'HSDM', 'TPH'];
@@ -163,16 +165,17 @@ async function main(): Promise<void> {
   console.log(`bench:api — ${clients} Kasubbag clients, ${durationMs / 1000} s per operation, pool ${poolSize}, ${years} years of PK per office, ${where}`);
 
   const scratch = await createScratchDatabase(serverUrl, 'kinerja_bench_api');
+  const environment: Record<string, string> = {
+    DATABASE_URL: scratch.url,
+    NODE_ENV: 'test', DB_POOL_SIZE: String(poolSize), LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
+    REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379', REDIS_PREFIX: `kinerja-bench-${randomBytes(4).toString('hex')}`,
+    REDIS_AUTOSTART: 'false', JWT_SECRET: randomBytes(32).toString('hex'), ADMIN_PASSWORD: 'bench-admin-password',
+    LOGIN_RATE_PER_MINUTE: '10000', COMMAND_RATE_BURST: '1000000', COMMAND_RATE_PER_WINDOW: '100000000', COMMAND_RATE_WINDOW_SECONDS: '1',
+    DATA_DIR: `/tmp/kinerja-bench-${randomBytes(4).toString('hex')}`,
+  };
   let result: { submit: ThroughputResult; read: ThroughputResult; floor: ThroughputResult } | null = null;
   try {
     await migrateDatabase(scratch.url);
-    const environment: Record<string, string> = {
-      NODE_ENV: 'test', DATABASE_URL: scratch.url, DB_POOL_SIZE: String(poolSize), LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
-      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379', REDIS_PREFIX: `kinerja-bench-${randomBytes(4).toString('hex')}`,
-      REDIS_AUTOSTART: 'false', JWT_SECRET: randomBytes(32).toString('hex'), ADMIN_PASSWORD: 'bench-admin-password',
-      LOGIN_RATE_PER_MINUTE: '10000', COMMAND_RATE_BURST: '1000000', COMMAND_RATE_PER_WINDOW: '100000000', COMMAND_RATE_WINDOW_SECONDS: '1',
-      DATA_DIR: `/tmp/kinerja-bench-${randomBytes(4).toString('hex')}`,
-    };
     const config = loadConfig(environment);
     const logger = createRootLogger({ level: 'warn', format: 'json', name: 'kinerja-bench' });
     const app = await createApiApp({ config, logger, runtime: { databaseUrl: scratch.url, poolSize, redisUrl: config.REDIS_URL, embeddedDatabase: false } });
@@ -258,6 +261,9 @@ async function main(): Promise<void> {
     }
   } finally {
     await scratch.drop();
+    // Nothing of the run is kept: the API's files (its development signing key) and its Redis keys.
+    await rm(environment.DATA_DIR, { recursive: true, force: true });
+    await deleteRedisPrefix(environment.REDIS_URL, environment.REDIS_PREFIX);
   }
 
   const store = await runAppendBench({ databaseUrl: serverUrl, writers: clients, durationMs, tenants: 100, measureCpu: true });

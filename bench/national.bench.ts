@@ -19,7 +19,6 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import Redis from 'ioredis';
 import { resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { realisasiStreamId } from '../libs/domain/src';
@@ -34,6 +33,7 @@ import { measureInterleaved, numberArgument, type ThroughputResult } from './mea
 import { ChainWriter } from './rebuild/chain-writer';
 import { insertOffice, jemberPk, NATIONAL_SUBBAGIAN, nationalOffices, nationalParent } from './rebuild/national-offices';
 import { officeYear, type GeneratedEvent } from './rebuild/office-year';
+import { deleteRedisPrefix } from './redis-prefix';
 import { createScratchDatabase, databaseUrlFor } from './scratch-database';
 
 const YEAR = 2024;
@@ -388,22 +388,6 @@ function textArgument(argv: string[], name: string): string | null {
 }
 
 const kib = (bytes: number) => (bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`);
-
-/** The keys this run left under its Redis prefix (sessions, rate counters), deleted. */
-async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 main().catch((error) => {
   console.error(error);
