@@ -46,6 +46,25 @@ describe('the shape of a request, as the API judges it', () => {
       for (const field of [...realisasi.body.details.fields, ...pk.body.details.fields, ...item.body.details.fields]) expect(field.message).not.toMatch(english);
     });
 
+    it('says a list where an item object belongs is not an object, at any depth: never a 500 from the handler', async () => {
+      // @ValidateNested walks into an inner list and finds nothing wrong with it: these reached the domain and failed there.
+      const capaian = await t.http.put(`/api/v1/satker/${own.code}/capaian-tahun-lalu/2025`).set(as(own.users.SEKRETARIS.token)).send({ entries: [[]] });
+      expect({ status: capaian.status, fields: capaian.body.details?.fields }).toEqual({
+        status: 400, fields: [{ field: 'entries.0', constraint: 'nestedValidation', message: 'harus berupa objek' }],
+      });
+      const nested = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [[line()]], budget: [] });
+      expect({ status: nested.status, fields: nested.body.details?.fields }).toEqual({
+        status: 400, fields: [{ field: 'lines.0', constraint: 'nestedValidation', message: 'harus berupa objek' }],
+      });
+      const evidence = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [line({ evidence: [[]] })], budget: [] });
+      expect({ status: evidence.status, fields: evidence.body.details?.fields }).toEqual({
+        status: 400, fields: [{ field: 'lines.0.evidence.0', constraint: 'nestedValidation', message: 'harus berupa objek' }],
+      });
+      const scale = await t.http.put(`/api/v1/satker/${own.code}/rating-scale`).set(as(own.users.ADMIN.token)).send({ label: 'Skala', rows: [[], []] });
+      expect({ status: scale.status, code: scale.body.code, fields: scale.body.details?.fields?.map((f: { field: string }) => f.field) })
+        .toEqual({ status: 400, code: 'VALIDATION.FAILED', fields: ['rows.0', 'rows.1'] });
+    });
+
     it.each([
       ['a month that is a word', (s: string) => `/api/v1/satker/${s}/kinerja/2024?month=x`, 'INSPEKTORAT', 'month', 'isInt', /^harus berupa bilangan bulat dari 1 sampai 12/],
       ['a year that is a word', (s: string) => `/api/v1/satker/${s}/status-matrix/abc`, 'SEKRETARIS', 'year', 'isInt', /^harus berupa bilangan bulat dari 2000 sampai 2100/],

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { DomainError } from '@kinerja/domain';
 import { boundsOf, constraintNameOf, describeConstraint, ValidationMetadata } from './constraint-messages';
 import { FieldProblem, validationFailed } from './validation-errors';
@@ -24,7 +24,12 @@ export class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return super.transform(value, metadata);
     const early = [...(hasPrototypeKey(value) ? prototypeKeys(value, '') : []), ...looseWholeNumbers(value, metadata)];
-    if (early.length === 0) return super.transform(value, metadata);
+    if (early.length === 0) {
+      const dto: unknown = await super.transform(value, metadata);
+      const lists = listsForObjects(dto, '');
+      if (lists.length > 0) throw validationFailed(lists);
+      return dto;
+    }
     const named = new Set(early.map((problem) => problem.field));
     const others = await super.transform(value, metadata).then(
       () => [],
@@ -32,6 +37,45 @@ export class RequestValidationPipe extends ValidationPipe {
     );
     throw validationFailed([...early, ...others]);
   }
+}
+
+/**
+ * A list where an item of a list of objects is expected (`{"holidays": [[]]}`): `@ValidateNested`
+ * goes into the inner list and finds nothing wrong with its items (none, or objects that pass), so
+ * the DTO reached the handler with a list for an item and the domain failed on it with a 500.
+ * Each such item is "harus berupa objek", as a number or a word there already is. Looked for in
+ * the DTO as class-transformer built it (only nested DTOs are walked): a few dozen objects at most.
+ */
+function listsForObjects(dto: unknown, path: string): FieldProblem[] {
+  if (typeof dto !== 'object' || dto === null || Array.isArray(dto)) return [];
+  const problems: FieldProblem[] = [];
+  for (const property of nestedProperties(dto.constructor)) {
+    const value = (dto as Record<string, unknown>)[property];
+    const field = `${path}${property}`;
+    if (!Array.isArray(value)) {
+      problems.push(...listsForObjects(value, `${field}.`));
+      continue;
+    }
+    value.forEach((item, i) => {
+      if (Array.isArray(item)) problems.push({ field: `${field}.${i}`, constraint: 'nestedValidation', message: describeConstraint('nestedValidation') });
+      else problems.push(...listsForObjects(item, `${field}.${i}.`));
+    });
+  }
+  return problems;
+}
+
+const nestedByDto = new Map<unknown, string[]>();
+
+/** The properties of a DTO class under `@ValidateNested` (none for a plain object). */
+function nestedProperties(dto: unknown): string[] {
+  if (typeof dto !== 'function' || dto === Object) return [];
+  let properties = nestedByDto.get(dto);
+  if (!properties) {
+    const rules = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
+    properties = [...new Set(rules.filter((rule) => rule.type === ValidationTypes.NESTED_VALIDATION).map((rule) => rule.propertyName))];
+    nestedByDto.set(dto, properties);
+  }
+  return properties;
 }
 
 function otherFields(error: unknown, named: Set<string>): FieldProblem[] {

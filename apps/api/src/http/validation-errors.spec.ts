@@ -127,6 +127,23 @@ describe('the validation pipe of every request, with class-validator itself', ()
     expect(await fieldsOf(Draft, { indicators: [7] })).toEqual([{ field: 'indicators.0', constraint: 'nestedValidation', message: 'harus berupa objek' }]);
   });
 
+  it('given a list where an item of a list of objects is expected, at any depth, then that item is not an object (never a 500 further on)', async () => {
+    class Program {
+      @IsString() name: string;
+      @IsArray() @ValidateNested({ each: true }) @Type(() => Report) reports: Report[];
+    }
+    class Plan {
+      @IsArray() @ValidateNested({ each: true }) @Type(() => Program) programs: Program[];
+    }
+    const report = { lines: [{ code: 'K1', year: '2024' }], size: 1, narrative: 'ok' };
+    expect(await fieldsOf(Report, { lines: [[]], size: 1, narrative: 'ok' })).toEqual([{ field: 'lines.0', constraint: 'nestedValidation', message: 'harus berupa objek' }]);
+    expect(await fieldsOf(Report, { lines: [[{ code: 'K1', year: '2024' }]], size: 1, narrative: 'ok' }))
+      .toEqual([{ field: 'lines.0', constraint: 'nestedValidation', message: 'harus berupa objek' }]);
+    expect(await fieldsOf(Plan, { programs: [{ name: 'P', reports: [report, [report]] }] }))
+      .toEqual([{ field: 'programs.0.reports.1', constraint: 'nestedValidation', message: 'harus berupa objek' }]);
+    expect(await fieldsOf(Plan, { programs: [{ name: 'P', reports: [report] }] })).toEqual([]);
+  });
+
   it('given a rule Kinerja has no words for, then a message in Indonesian all the same; the DTO\'s own message is kept', async () => {
     expect(await fieldsOf(Colours, { plain: 'merah', own: 'merah' })).toEqual([
       { field: 'plain', constraint: 'isHexColor', message: 'nilainya tidak valid' },
