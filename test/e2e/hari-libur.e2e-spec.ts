@@ -57,6 +57,8 @@ describe('national holidays and cuti bersama over HTTP (kept by the root office 
     ['a date twice', [NATAL, KEMERDEKAAN, { ...CUTI_NATAL, date: NATAL.date }], 'HARI_LIBUR.DUPLICATE_DATE', { item: 3, date: NATAL.date, sameAsItem: 1 }],
     ['a blank name', [{ ...NATAL, name: '   ' }], 'HARI_LIBUR.NAME_REQUIRED', { item: 1, field: 'name' }],
     ['a name with a zero-width space', [{ ...NATAL, name: 'Hari Raya\u200bNatal' }], 'HARI_LIBUR.HIDDEN_CHARACTERS', { item: 1, field: 'name' }],
+    ['a name with a combining grapheme joiner', [{ ...NATAL, name: 'Hari Raya\u034fNatal' }], 'HARI_LIBUR.HIDDEN_CHARACTERS', { item: 1, field: 'name' }],
+    ['a name over 200 characters once stored (NFKC)', [KEMERDEKAAN, { ...NATAL, name: 'ﷺ'.repeat(12) }], 'HARI_LIBUR.NAME_TOO_LONG', { item: 2, length: 216, maxLength: 200 }],
   ])('refuses %s with 422 and a stable code, and changes nothing', async (_, holidays, code, details) => {
     const response = await put(rootAdmin.token, { holidays });
     expect({ status: response.status, code: response.body.code }).toMatchObject({ status: 422, code });
@@ -70,9 +72,12 @@ describe('national holidays and cuti bersama over HTTP (kept by the root office 
     ['a day that does not exist', { holidays: [{ ...NATAL, date: '2026-02-30' }] }, 'holidays.0.date'],
     ['an unknown kind', { holidays: [{ ...NATAL, kind: 'LIBUR_DAERAH' }] }, 'holidays.0.kind'],
     ['no list', { daftar: [] }, 'holidays'],
+    ['a list for an item', { holidays: [[]] }, 'holidays.0'],
+    ['a list holding an item', { holidays: [NATAL, [KEMERDEKAAN]] }, 'holidays.1'],
   ])('refuses %s with 400 VALIDATION.FAILED naming the field', async (_, body, field) => {
     const response = await put(rootAdmin.token, body);
     expect(response.status).toBe(400);
+    expect(await versions()).toHaveLength(1);
     expect(response.body.code).toBe('VALIDATION.FAILED');
     expect(response.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
   });

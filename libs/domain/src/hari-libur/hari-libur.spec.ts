@@ -44,10 +44,19 @@ describe("a year's list of national holidays and cuti bersama", () => {
     expect(refusal(2026, [{ ...kemerdekaan, name }])).toMatchObject({ code: 'HARI_LIBUR.NAME_REQUIRED', details: { item: 1, field: 'name' } });
   });
 
-  it.each([['Hari\u200bKemerdekaan'], ['Hari Kemerdekaan\u202e'], ['Hari\tKemerdekaan'], ['Hari\nKemerdekaan']])(
+  it.each([['Hari\u200bKemerdekaan'], ['Hari Kemerdekaan\u202e'], ['Hari\tKemerdekaan'], ['Hari\nKemerdekaan'],
+    ['Tahun\u034fBaru'], ['Tahun\ufe0fBaru'], ['Tahun\u17b4Baru']])(
     'refuses a name with a hidden character (%j), as office names are (HARI_LIBUR.HIDDEN_CHARACTERS)',
     (name) => {
       expect(refusal(2026, [{ ...kemerdekaan, name }])).toMatchObject({ code: 'HARI_LIBUR.HIDDEN_CHARACTERS', details: { item: 1, field: 'name' } });
     },
   );
+
+  it('refuses a name longer than 200 characters as stored, though shorter as typed (HARI_LIBUR.NAME_TOO_LONG)', () => {
+    // "ﷺ" (one character) is 18 in NFKC: twelve of them are 216 characters stored.
+    const error = refusal(2026, [idulFitri, { ...kemerdekaan, name: 'ﷺ'.repeat(12) }]);
+    expect(error).toMatchObject({ code: 'HARI_LIBUR.NAME_TOO_LONG', kind: 'validation', details: { item: 2, date: '2026-08-17', length: 216, maxLength: 200 } });
+    expect(error.message).toContain('Nama butir ke-2 (2026-08-17) menjadi 216 karakter');
+    expect(validateHariLiburList(2026, [{ ...kemerdekaan, name: 'K'.repeat(200) }])[0].name).toHaveLength(200);
+  });
 });

@@ -9,6 +9,9 @@ import { hasHiddenCharacters, visibleCharacterCount } from '../shared/reason';
 export const HARI_LIBUR_KINDS = ['LIBUR_NASIONAL', 'CUTI_BERSAMA'] as const;
 export type HariLiburKind = (typeof HARI_LIBUR_KINDS)[number];
 
+/** Characters of a name as stored (NFKC, single spaces): the table's own limit. */
+export const HARI_LIBUR_NAME_MAX_LENGTH = 200;
+
 export interface HariLibur {
   /** YYYY-MM-DD, a day of the list's year. */
   date: string;
@@ -55,7 +58,15 @@ export function validateHariLiburList(year: number, entries: readonly HariLibur[
       refused('HARI_LIBUR.NAME_REQUIRED', `${nameOf} wajib diisi, mis. "Hari Raya Idul Fitri" atau "Cuti Bersama Hari Raya Natal".`,
         { item, date: entry.date, field: 'name' });
     }
-    return { date: entry.date, name: hariLiburName(entry.name), kind: entry.kind };
+    // Judged as stored: NFKC can make one character several ("ﷺ" is 18), past what a name may hold.
+    const name = hariLiburName(entry.name);
+    const length = [...name].length;
+    if (length > HARI_LIBUR_NAME_MAX_LENGTH) {
+      refused('HARI_LIBUR.NAME_TOO_LONG', `${nameOf} menjadi ${length} karakter setelah dinormalkan (NFKC: mis. "㍻" menjadi "平成"); ` +
+        `paling banyak ${HARI_LIBUR_NAME_MAX_LENGTH} karakter. Ketik nama itu dengan huruf biasa, seperti pada SKB.`,
+      { item, date: entry.date, field: 'name', length, maxLength: HARI_LIBUR_NAME_MAX_LENGTH });
+    }
+    return { date: entry.date, name, kind: entry.kind };
   });
   return list.sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -26,8 +26,10 @@ export function readableReason(reason: unknown): string | null {
 // Characters that print nothing yet change what a reader sees or what a text equals: controls
 // (Cc), format characters (Cf: zero-width space, joiners, BOM, soft hyphen, the bidi controls such
 // as U+202E that reorder the text around them), line and paragraph separators, private-use,
-// surrogate and unassigned code points, and the blank-looking letters above.
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\p{Cn}\u115f\u1160\u3164\uffa0\u2800]/u;
+// surrogate and unassigned code points, the blank-looking letters above, and every other code
+// point Unicode says to render as nothing (Default_Ignorable_Code_Point: the combining grapheme
+// joiner U+034F, variation selectors such as U+FE0F, the Khmer inherent vowels U+17B4–U+17B5).
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\p{Cn}\p{Default_Ignorable_Code_Point}\u115f\u1160\u3164\uffa0\u2800]/u;
 
 /** Whether `text` holds a character a reader cannot see (`HIDDEN`): refused in a name people read (an office, a subbagian). */
 export function hasHiddenCharacters(text: string): boolean {
