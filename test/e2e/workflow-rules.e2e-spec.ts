@@ -213,11 +213,27 @@ describe('workflow rules at the HTTP edge', () => {
       // The refusal names the reader's own subbagian, so a mistyped code in the address is seen for what it is.
       expect(response.body.message).toBe('Anda Kepala Subbagian PDI; laporan subbagian KUL hanya dapat diisi dan dibaca oleh Kepala Subbagian KUL.');
       expect(response.body.details).toEqual({ subbagian: 'KUL', ownSubbagian: 'PDI' });
-      const typo = await t.http.get(report(2024, 1, 'PD1')).set(as(tokens.kasubbag.PDI));
-      expect({ status: typo.status, code: typo.body.code, details: typo.body.details }).toEqual({
-        status: 403, code: 'REALISASI.OTHER_SUBBAGIAN', details: { subbagian: 'PD1', ownSubbagian: 'PDI' },
+    });
+
+    it('tells a Kasubbag who names a subbagian the office does not have that it does not exist (404 SUBBAGIAN.NOT_FOUND), naming the codes it has', async () => {
+      const typos = [
+        t.http.get(report(2024, 1, 'PD1')).set(as(tokens.kasubbag.PDI)),
+        t.http.get(`${report(2024, 1, 'PD1')}/history`).set(as(tokens.kasubbag.PDI)),
+        t.http.put(report(2024, 1, 'PD1')).set(as(tokens.kasubbag.PDI)).send(content(1)),
+        t.http.post(`${report(2024, 1, 'PD1')}/submit`).set(as(tokens.kasubbag.PDI)).send({}),
+        t.http.post(`${report(2024, 1, 'PD1')}/revise`).set(as(tokens.kasubbag.PDI)).send({ reason: 'Salah ketik angka realisasi.' }),
+      ];
+      for (const typo of await Promise.all(typos)) {
+        expect({ status: typo.status, code: typo.body.code, codes: typo.body.details.subbagianCodes }).toEqual({
+          status: 404, code: 'SUBBAGIAN.NOT_FOUND', codes: ['HSDM', 'KUL', 'PDI', 'TPH'],
+        });
+        expect(typo.body.message).toContain('Periksa kode subbagian pada alamat');
+      }
+      // Another subbagian that exists is still refused as another's, whatever the command.
+      const other = await t.http.post(`${report(2024, 1, 'KUL')}/submit`).set(as(tokens.kasubbag.PDI)).send({});
+      expect({ status: other.status, code: other.body.code, details: other.body.details }).toEqual({
+        status: 403, code: 'REALISASI.OTHER_SUBBAGIAN', details: { subbagian: 'KUL', ownSubbagian: 'PDI' },
       });
-      expect(typo.body.message).toContain('Anda Kepala Subbagian PDI; laporan subbagian PD1');
     });
 
     it('records who, from where and in which request with every event', async () => {

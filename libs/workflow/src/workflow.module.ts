@@ -63,6 +63,6 @@ const queryHandlers = [
     AggregateRunner, SatkerDirectory, PkReader, SubbagianObligations, PkWriter, RealisasiReader, RealisasiWriter, RatingScaleReader, EvidenceService, EvidenceUploadLimiter,
     ...commandHandlers, ...queryHandlers,
   ],
-  exports: [CqrsModule, EvidenceService, PkReader, SubbagianObligations, RealisasiReader, RatingScaleReader],
+  exports: [CqrsModule, EvidenceService, PkReader, SubbagianObligations, RealisasiReader, RatingScaleReader, SatkerDirectory],
 })
 export class WorkflowModule {}

@@ -5,8 +5,8 @@ import type { Request, Response } from 'express';
 import { DomainError, otherSubbagianMessage, type RealisasiContent, type RealisasiKey } from '@kinerja/domain';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import {
-  ApproveRealisasiCommand, GetRealisasiHistoryQuery, GetRealisasiQuery, ListRealisasiQuery, ReturnRealisasiCommand,
-  ReviseRealisasiCommand, SaveRealisasiDraftCommand, SubmitRealisasiCommand,
+  ApproveRealisasiCommand, GetRealisasiHistoryQuery, GetRealisasiQuery, ListRealisasiQuery, reportNotFound, ReturnRealisasiCommand,
+  ReviseRealisasiCommand, SatkerDirectory, SaveRealisasiDraftCommand, SubmitRealisasiCommand,
 } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
@@ -29,12 +29,6 @@ function contentOf(body: { lines: unknown; budget: unknown }): RealisasiContent 
   return JSON.parse(JSON.stringify({ lines: body.lines, budget: body.budget })) as RealisasiContent;
 }
 
-/** A Kasubbag reads only the reports of their own subbagian. */
-function assertMayRead(user: AuthenticatedUser, subbagian: string): void {
-  if (user.role === 'KASUBBAG' && user.subbagian !== subbagian) {
-    throw new DomainError('REALISASI.OTHER_SUBBAGIAN', otherSubbagianMessage(subbagian, user.subbagian ?? null), 'forbidden', { subbagian, ownSubbagian: user.subbagian ?? null });
-  }
-}
 
 /** Monthly realisasi reports: filled by the Kasubbag of the subbagian, approved or returned by the Sekretaris. */
 @ApiTags('Realisasi bulanan')
@@ -42,7 +36,19 @@ function assertMayRead(user: AuthenticatedUser, subbagian: string): void {
 @ApiNotFoundResponse({ type: ErrorBody, description: 'Satker di luar cakupan Anda, laporan belum ada (REALISASI.NOT_FOUND), atau subbagian yang tidak ada pada satker (SUBBAGIAN.NOT_FOUND, menyebut kode subbagian yang ada)' })
 @Controller('satker/:satker/realisasi')
 export class RealisasiController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly directory: SatkerDirectory) {}
+
+  /**
+   * A Kasubbag reads and writes only the reports of their own subbagian: another's is 403
+   * REALISASI.OTHER_SUBBAGIAN naming their own, and a code the office does not have is 404
+   * SUBBAGIAN.NOT_FOUND naming the codes it has (a typo in the address, told as one).
+   */
+  private async assertOwnSubbagian(user: AuthenticatedUser, p: ReportParams): Promise<void> {
+    if (user.role !== 'KASUBBAG' || user.subbagian === p.subbagian) return;
+    const codes = await this.directory.allSubbagianCodes(p.satker);
+    if (!codes.includes(p.subbagian)) throw reportNotFound(keyOf(p), codes);
+    throw new DomainError('REALISASI.OTHER_SUBBAGIAN', otherSubbagianMessage(p.subbagian, user.subbagian ?? null), 'forbidden', { subbagian: p.subbagian, ownSubbagian: user.subbagian ?? null });
+  }
 
   @Get(':year')
   @Roles(...READERS)
@@ -61,6 +67,7 @@ export class RealisasiController {
   @ApiOperation({ summary: 'Menyimpan draf laporan (seluruh isi: baris indikator dan anggaran)' })
   @ApiOkResponse(VIEW_RESPONSE)
   async save(@Param() p: ReportParams, @Body() body: RealisasiContentBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await this.assertOwnSubbagian(user, p);
     return answer(res, await this.commands.execute(new SaveRealisasiDraftCommand(keyOf(p), contentOf(body), user, commandOptions(req, body.expectedVersion))));
   }
 
@@ -71,6 +78,7 @@ export class RealisasiController {
   @ApiOperation({ summary: 'Mengajukan laporan (dengan isi: disimpan sekaligus); juga pengajuan ulang setelah dikembalikan' })
   @ApiOkResponse(VIEW_RESPONSE)
   async submit(@Param() p: ReportParams, @Body() body: SubmitRealisasiBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await this.assertOwnSubbagian(user, p);
     const content = body.lines !== undefined || body.budget !== undefined ? contentOf({ lines: body.lines ?? [], budget: body.budget ?? [] }) : undefined;
     return answer(res, await this.commands.execute(new SubmitRealisasiCommand(keyOf(p), content, user, commandOptions(req, body.expectedVersion))));
   }
@@ -102,6 +110,7 @@ export class RealisasiController {
   @ApiOperation({ summary: 'Membuka revisi laporan yang sudah disetujui, dengan alasan; lalu simpan dan ajukan lagi' })
   @ApiOkResponse(VIEW_RESPONSE)
   async revise(@Param() p: ReportParams, @Body() body: ReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await this.assertOwnSubbagian(user, p);
     return answer(res, await this.commands.execute(new ReviseRealisasiCommand(keyOf(p), body.reason, user, commandOptions(req, body.expectedVersion))));
   }
 
@@ -114,7 +123,7 @@ export class RealisasiController {
   })
   @ApiOkResponse({ schema: { allOf: [{ $ref: getSchemaPath(RealisasiDeadlineFieldsDto) }, { $ref: getSchemaPath(RealisasiWarningsFieldsDto) }], example: REALISASI_DETAIL_EXAMPLE } })
   async get(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
-    assertMayRead(user, p.subbagian);
+    await this.assertOwnSubbagian(user, p);
     return withEtag(res, await this.queries.execute(new GetRealisasiQuery(keyOf(p))));
   }
 
@@ -122,8 +131,8 @@ export class RealisasiController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Riwayat laporan dalam kata-kata: siapa, kapan, apa, nilai sebelum → sesudah' })
   @ApiOkResponse({ schema: { example: REALISASI_HISTORY_EXAMPLE } })
-  history(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser) {
-    assertMayRead(user, p.subbagian);
+  async history(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser) {
+    await this.assertOwnSubbagian(user, p);
     return this.queries.execute(new GetRealisasiHistoryQuery(keyOf(p)));
   }
 }
