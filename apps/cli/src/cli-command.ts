@@ -34,9 +34,10 @@ export interface CliCommand {
   /** The usage line printed with a refused command line (`Pemakaian: npm run cli -- …`). */
   usage: string;
   /**
-   * A refusal decided from the command line and the configuration alone (exit 64 with this message),
-   * checked before the database is opened or migrated: a refused command touches nothing.
+   * A refusal decided from the command line and the environment alone (exit 64 with this message),
+   * checked before the configuration is validated and the database opened or migrated: a refused
+   * command touches nothing, and its own reason is what the operator reads.
    */
-  refuse?(args: Record<string, string | boolean>, config: AppConfig): string | null;
+  refuse?(args: Record<string, string | boolean>, env: Record<string, string | undefined>): string | null;
   run(args: Record<string, string | boolean>, context: CliContext): Promise<number>;
 }

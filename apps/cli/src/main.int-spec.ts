@@ -62,3 +62,59 @@ describe('npm run cli, in Indonesian', () => {
     for (const name of names) expect(name).toMatch(/^ {2}\S+$/);
   });
 });
+
+// Through the built CLI: a command that cannot run says why in one Indonesian line first, and a
+// database that cannot be used is one line without a stack trace or the URL's password.
+describe('npm run cli, when it cannot run', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kinerja-cli-fail-'));
+  });
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const cli = (env: Record<string, string>, ...args: string[]) =>
+    spawnSync(process.execPath, [resolve(__dirname, '../../../dist/apps/cli/src/main.js'), ...args], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_FORMAT: 'json', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('given seed:demo in production without JWT_SECRET or ADMIN_PASSWORD, then it is refused as seed:demo in production (64), not as a configuration', () => {
+    const run = cli({ NODE_ENV: 'production', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x' }, 'seed:demo');
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 64, stdout: '' });
+    expect(run.stderr).toMatch(/^DITOLAK: NODE_ENV=production\. Kantor demo membuat pengguna .*tidak ada yang ditulis\.\n$/);
+  });
+
+  it('given a configuration that does not validate, then an Indonesian header and each variable\'s problem (78)', () => {
+    const run = cli({ NODE_ENV: 'production', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x' }, 'migrate');
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 78, stdout: '' });
+    const [header, ...problems] = run.stderr.trimEnd().split('\n');
+    expect(header).toBe('DITOLAK: konfigurasi tidak sah; tidak ada yang dijalankan. Perbaiki variabel lingkungan berikut:');
+    expect(problems).toContainEqual(expect.stringMatching(/^ {2}- JWT_SECRET: /));
+    expect(problems).toContainEqual(expect.stringMatching(/^ {2}- ADMIN_PASSWORD: /));
+  });
+
+  it('given a DATABASE_URL nobody answers at, then one line naming the server, without the password (69)', () => {
+    const run = cli({ NODE_ENV: 'test', DATABASE_URL: 'postgres://postgres:s3cret-pw@127.0.0.1:1/x' }, 'migrate');
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 69,
+      stdout: '',
+      stderr: 'GAGAL: basis data di 127.0.0.1:1 tidak dapat dihubungi (ECONNREFUSED). Periksa DATABASE_URL dan apakah PostgreSQL berjalan.\n',
+    });
+  });
+
+  it('given a DATABASE_URL naming a database that does not exist, then one line naming it (69)', () => {
+    const url = new URL(process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    url.pathname = '/kinerja_cli_no_such_database';
+    const run = cli({ NODE_ENV: 'test', DATABASE_URL: url.toString() }, 'migrate');
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 69,
+      stdout: '',
+      stderr: `GAGAL: basis data "kinerja_cli_no_such_database" tidak ada pada server ${url.hostname}:${url.port || '5432'}; buat dulu dengan createdb atau periksa DATABASE_URL.\n`,
+    });
+  });
+});

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import {
-  ConfigError,
   createDataSource,
   createRootLogger,
   loadConfig,
@@ -9,6 +8,7 @@ import {
 } from '@kinerja/platform';
 import { assertTransactionOrder } from '@kinerja/event-store';
 import { commands } from './commands';
+import { databaseUnavailable, describeFailure } from './failure';
 import { asksForHelp, describeCommands, describeProblem, describeUnknownCommand, parseCommandLine, splitCommandLine, USAGE_ERROR } from './parse-args';
 
 async function main(): Promise<number> {
@@ -29,17 +29,20 @@ async function main(): Promise<number> {
     return USAGE_ERROR;
   }
   const flags = line.flags;
-  const config = loadConfig(process.env);
-  const refused = command.refuse?.(flags, config) ?? null;
+  // Before the whole configuration is validated: the command's own reason, not a missing JWT_SECRET.
+  const refused = command.refuse?.(flags, process.env) ?? null;
   if (refused !== null) {
     process.stderr.write(`${refused}\n`);
     return USAGE_ERROR;
   }
+  const config = loadConfig(process.env);
   const logger = createRootLogger({ level: 'warn', format: config.logFormat, name: 'kinerja-cli' });
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.DATA_DIR);
   const url = config.DATABASE_URL ?? embedded!.url;
   try {
-    const applied = await migrateDatabase(url);
+    const applied = await migrateDatabase(url).catch((error: unknown) => {
+      throw databaseUnavailable(error, url) ?? error;
+    });
     if (applied.length > 0) logger.warn({ applied }, 'Migrations applied');
     const dataSource = await createDataSource({ url, poolSize: embedded ? 2 : 4, applicationName: 'kinerja-cli' }).initialize();
     try {
@@ -61,7 +64,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
-    process.exit(error instanceof ConfigError ? 78 : 1);
+    const failure = describeFailure(error);
+    process.stderr.write(`${failure.text}\n`);
+    process.exit(failure.exitCode);
   },
 );

@@ -5,7 +5,7 @@ import { demoLkjLines, seedDemoCommand, seedDemoReady, seedDemoRefusal } from '.
 const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/kinerja', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password' };
 
 describe('seedDemoRefusal (decided before the CLI opens the database)', () => {
-  const refusalFor = (args: Record<string, string | boolean>, env: Record<string, string | undefined>) => seedDemoRefusal(args, loadConfig(env), env);
+  const refusalFor = (args: Record<string, string | boolean>, env: Record<string, string | undefined>) => seedDemoRefusal(args, env);
 
   it('given production without --allow-production, when asked, then refuses naming the flag and the published password', () => {
     const refusal = refusalFor({}, { ...PRODUCTION, DEMO_PASSWORD: 'an-operator-secret' });
@@ -41,14 +41,15 @@ describe('seedDemoRefusal (decided before the CLI opens the database)', () => {
     expect(refusalFor({}, { NODE_ENV: nodeEnv })).toBeNull();
   });
 
-  it('given the command, when main.ts asks it before opening the database, then its refuse reads the process environment', () => {
-    const saved = process.env;
-    process.env = { ...saved, ...PRODUCTION, DEMO_PASSWORD: 'kinerja-demo-2024' };
-    try {
-      expect(seedDemoCommand.refuse?.({ 'allow-production': true }, loadConfig(process.env))).toMatch(/DEMO_PASSWORD berisi kata sandi demo yang dipublikasikan/);
-    } finally {
-      process.env = saved;
-    }
+  it('given production without JWT_SECRET or ADMIN_PASSWORD (a configuration loadConfig refuses), when asked, then the refusal is still its own', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/kinerja' })).toThrow();
+    expect(refusalFor({}, { NODE_ENV: 'production' })).toMatch(/^DITOLAK: NODE_ENV=production\. Kantor demo /);
+    expect(refusalFor({ 'allow-production': true }, { NODE_ENV: 'production' })).toMatch(/^DITOLAK: NODE_ENV=production dan DEMO_PASSWORD tidak diatur: /);
+  });
+
+  it('given the command, when main.ts asks it before validating the configuration, then its refuse reads the environment it is given', () => {
+    expect(seedDemoCommand.refuse?.({ 'allow-production': true }, { NODE_ENV: 'production', DEMO_PASSWORD: 'kinerja-demo-2024' }))
+      .toMatch(/DEMO_PASSWORD berisi kata sandi demo yang dipublikasikan/);
   });
 });
 

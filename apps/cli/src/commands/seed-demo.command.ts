@@ -10,20 +10,20 @@ const PUBLISHED_DEMO_PASSWORD = new AppConfig().DEMO_PASSWORD;
 /**
  * Why seed:demo must not run, or null: production is refused unless asked for with --allow-production,
  * and then only with a DEMO_PASSWORD of the operator's own (the published one would open the demo
- * accounts to everyone). Decided from the command line and the configuration alone, before the CLI
- * opens, migrates or starts a database; `env` (what `config` was read from) only tells "not set"
- * from "set to the published one" in the message.
+ * accounts to everyone). Decided from NODE_ENV, DEMO_PASSWORD and the command line alone, before the
+ * CLI validates the rest of the configuration or opens, migrates or starts a database: an operator
+ * who ran it on production by mistake is told so, not that JWT_SECRET is missing.
  */
-export function seedDemoRefusal(args: Record<string, string | boolean>, config: AppConfig, env: Record<string, string | undefined>): string | null {
-  if (!config.isProduction) return null;
+export function seedDemoRefusal(args: Record<string, string | boolean>, env: Record<string, string | undefined>): string | null {
+  if (env.NODE_ENV !== 'production') return null;
   if (args['allow-production'] !== true) {
     return (
       'DITOLAK: NODE_ENV=production. Kantor demo membuat pengguna yang kata sandinya (DEMO_PASSWORD) dipublikasikan; ' +
       'untuk tetap memuatnya ke basis data ini (salinan pelatihan atau staging), jalankan seed:demo --allow-production dengan DEMO_PASSWORD milik Anda sendiri; tidak ada yang ditulis.'
     );
   }
-  if (config.DEMO_PASSWORD === PUBLISHED_DEMO_PASSWORD) {
-    // loadConfig reads an empty variable as unset: the default, i.e. the published password.
+  // loadConfig reads an empty variable as unset: the default, i.e. the published password.
+  if (!env.DEMO_PASSWORD || env.DEMO_PASSWORD === PUBLISHED_DEMO_PASSWORD) {
     const given = env.DEMO_PASSWORD ? 'berisi kata sandi demo yang dipublikasikan' : 'tidak diatur';
     return (
       `DITOLAK: NODE_ENV=production dan DEMO_PASSWORD ${given}: ` +
@@ -41,15 +41,15 @@ export const seedDemoCommand: CliCommand = {
   flags: { 'allow-production': 'boolean' },
   usage: 'Pemakaian: npm run cli -- seed:demo [--allow-production]',
   // Its users sign in with DEMO_PASSWORD: never by accident on a real database, never with the published one.
-  refuse: (args, config) => seedDemoRefusal(args, config, process.env),
+  refuse: (args, env) => seedDemoRefusal(args, env),
   async run(args, { dataSource, out, err }) {
-    const config = loadConfig(process.env);
     // Again here for a caller that runs it without main.ts (which refuses before opening the database).
-    const refused = seedDemoRefusal(args, config, process.env);
+    const refused = seedDemoRefusal(args, process.env);
     if (refused) {
       err(refused);
       return USAGE_ERROR;
     }
+    const config = loadConfig(process.env);
     const summary = await seedDemo({ dataSource, config, log: out });
     // An office the seed left alone gets no LKj from it either (its own users request theirs).
     if (summary.officeLeftAlone) return 0;
