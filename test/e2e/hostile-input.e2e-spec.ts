@@ -108,9 +108,16 @@ describe('hostile input is refused with 400, never a 500', () => {
       .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4');
     expect({ status: truncated.status, code: truncated.body.code }).toEqual({ status: 400, code: 'EVIDENCE.MALFORMED_UPLOAD' });
     // Told in Indonesian what is wrong; the parser's own English text kept beside it for the client's developer.
-    expect(truncated.body.message).toContain('terpotong sebelum selesai');
+    expect(truncated.body.message).toContain('berakhir sebelum batas penutupnya: isinya terpotong');
     expect(truncated.body.details).toEqual({ reason: expect.stringContaining('terpotong'), parserMessage: 'Unexpected end of form' });
     expect(response.body.details.reason).not.toMatch(/^[A-Z][a-z]+ [a-z]/);
+    // More fields than an upload takes is a body the route cannot read, not a missing file.
+    let crowded = t.http.post(`/api/v1/satker/${own.code}/evidence`).set(as(own.users.KASUBBAG.token))
+      .attach('file', Buffer.from('%PDF-1.4 bukti'), { filename: 'bukti.pdf', contentType: 'application/pdf' });
+    for (const field of ['a', 'b', 'c', 'd', 'e', 'f']) crowded = crowded.field(field, '1');
+    const tooMany = await crowded;
+    expect({ status: tooMany.status, code: tooMany.body.code, reason: tooMany.body.details?.reason })
+      .toEqual({ status: 400, code: 'EVIDENCE.MALFORMED_UPLOAD', reason: 'terlalu banyak field di samping berkas; kirim hanya field "file"' });
   });
 
   it('refuses two files in one upload with 400 EVIDENCE.ONE_FILE_ONLY, saying to send one at a time, storing neither', async () => {

@@ -104,12 +104,16 @@ describe('Laporan Kinerja over HTTP', () => {
       .set('Content-Type', 'multipart/form-data; boundary=xyz')
       .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nK1.1;100');
     expect({ status: truncated.status, code: truncated.body.code }).toEqual({ status: 400, code: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD' });
-    expect(truncated.body.message).toContain('terpotong sebelum selesai');
+    expect(truncated.body.message).toContain('berakhir sebelum batas penutupnya: isinya terpotong');
     expect(truncated.body.details).toEqual({ reason: expect.stringContaining('terpotong'), parserMessage: 'Unexpected end of form' });
     const two = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.sekretaris))
       .attach('file', Buffer.from('K1.2;90\n'), 'a.csv').attach('file', Buffer.from('K1.3;90\n'), 'b.csv');
     expect({ status: two.status, code: two.body.code }).toEqual({ status: 400, code: 'CAPAIAN_TAHUN_LALU.ONE_FILE_ONLY' });
     expect(two.body.message).toContain('lebih dari satu berkas');
+    const crowded = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.sekretaris))
+      .attach('file', Buffer.from('K1.2;90\n'), 'a.csv').field('a', '1').field('b', '2').field('c', '3');
+    expect({ status: crowded.status, code: crowded.body.code, reason: crowded.body.details?.reason })
+      .toEqual({ status: 400, code: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD', reason: 'terlalu banyak field di samping berkas; kirim hanya field "file"' });
     const good = await t.http.post(`/api/v1/satker/${JEMBER}/capaian-tahun-lalu/2024/csv`).set(as(tokens.admin))
       .attach('file', Buffer.from('K1.2;100\n'), 'capaian-2023.csv');
     expect(good.status).toBe(200);

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { Observable } from 'rxjs';
 import { DomainError } from '@kinerja/domain';
-import { multipartProblem } from '../http/multipart-problem';
+import { isUnreadableBodyLimit, multipartProblem } from '../http/multipart-problem';
 
 export const CSV_MAX_BYTES = 256 * 1024;
 
@@ -30,7 +30,8 @@ export class CsvUploadInterceptor implements NestInterceptor {
             'validation',
           ));
         }
-        if (code?.startsWith('LIMIT_')) return reject(csvMissing());
+        // Too many fields or parts, or one too long: a body the route cannot read, not a missing file.
+        if (!isUnreadableBodyLimit(code) && code?.startsWith('LIMIT_')) return reject(csvMissing());
         // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no
         // boundary) is the client's input, never a server error.
         const problem = multipartProblem(error);

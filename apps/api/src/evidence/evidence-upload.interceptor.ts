@@ -5,7 +5,7 @@ import { Observable } from 'rxjs';
 import { AppConfig } from '@kinerja/platform';
 import { evidenceErrors, EvidenceService } from '@kinerja/workflow';
 import type { AuthenticatedRequest } from '../http/current-user.decorator';
-import { multipartProblem } from '../http/multipart-problem';
+import { isUnreadableBodyLimit, multipartProblem } from '../http/multipart-problem';
 import { UploadsInFlight } from './uploads-in-flight';
 
 /**
@@ -49,7 +49,8 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
         if (code === 'LIMIT_FILE_COUNT' || (code === 'LIMIT_UNEXPECTED_FILE' && (error as { field?: string }).field === 'file')) {
           return reject(evidenceErrors.oneFileOnly());
         }
-        if (code && code.startsWith('LIMIT_')) return reject(evidenceErrors.missingFile());
+        // Too many fields or parts, or one too long: a body the route cannot read, not a missing file.
+        if (!isUnreadableBodyLimit(code) && code?.startsWith('LIMIT_')) return reject(evidenceErrors.missingFile());
         // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no
         // boundary) is the client's input, never a server error.
         reject(evidenceErrors.malformedUpload(multipartProblem(error)));

@@ -10,7 +10,10 @@ export interface MultipartProblem {
 }
 
 const REASONS: ReadonlyArray<[RegExp, string]> = [
-  [/^Unexpected end of (form|file)$/i, 'isi unggahan terpotong sebelum selesai (batas penutup multipart tidak ada); kirim ulang berkasnya'],
+  // Busboy says this for a body cut off mid-part, an empty one, and one whose parts use another
+  // boundary than the Content-Type names (gzip-encoded too): it never found the closing boundary.
+  [/^Unexpected end of (form|file)$/i, 'isi multipart berakhir sebelum batas penutupnya: isinya terpotong atau kosong, '
+    + 'atau batas (boundary) pada header Content-Type tidak sama dengan yang dipakai di isi'],
   [/^Multipart: Boundary not found$/i, 'batas (boundary) multipart tidak ada pada header Content-Type'],
   [/^Malformed part header$/i, 'kepala salah satu bagian multipart rusak (mis. nama berkas berisi karakter kendali)'],
   [/^Malformed content type$/i, 'header Content-Type tidak dapat dibaca'],
@@ -18,8 +21,23 @@ const REASONS: ReadonlyArray<[RegExp, string]> = [
   [/^Request (aborted|closed)$/i, 'unggahan terputus sebelum selesai dikirim'],
 ];
 
+/** Multer's limits other than the file's own (size, count, field name): the body is not as an upload route takes it. */
+const LIMITS: Readonly<Record<string, string>> = {
+  LIMIT_FIELD_COUNT: 'terlalu banyak field di samping berkas; kirim hanya field "file"',
+  LIMIT_PART_COUNT: 'terlalu banyak bagian multipart; kirim hanya field "file"',
+  LIMIT_FIELD_KEY: 'nama sebuah field terlalu panjang; kirim hanya field "file"',
+  LIMIT_FIELD_VALUE: 'isi sebuah field terlalu panjang; kirim hanya field "file"',
+};
+
+/** The multer error codes {@link multipartProblem} tells as a body that cannot be read (not as a missing file). */
+export function isUnreadableBodyLimit(code: string | undefined): boolean {
+  return code !== undefined && Object.hasOwn(LIMITS, code);
+}
+
 export function multipartProblem(error: unknown): MultipartProblem {
   const parserMessage = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && Object.hasOwn(LIMITS, code)) return { reason: LIMITS[code], parserMessage };
   const known = REASONS.find(([pattern]) => pattern.test(parserMessage.trim()));
   return { reason: known ? known[1] : 'bentuk multipart/form-data tidak dapat diurai', parserMessage };
 }
