@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
@@ -28,11 +28,46 @@ describe('npm run cli, in Indonesian', () => {
       timeout: 60_000,
     });
 
-  it.each([[[]], [['help']], [['--help']], [['-h']]])('given %j, then it lists the commands in Indonesian and exits 0', (args) => {
+  it.each([[[]], [['help']], [['--help']], [['-h']]])('given %j, then it lists the commands and their options in Indonesian on stdout (for | less) and exits 0', (args) => {
     const run = cli(...args);
-    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 0, stdout: '' });
-    expect(run.stderr).toMatch(/^Pemakaian: npm run cli -- <perintah> \[--opsi nilai\]\n\n {2}migrate {2,}Terapkan migrasi basis data /);
-    expect(run.stderr).toContain('  seed:demo            Muat kantor demo KPU Kabupaten Jember');
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^Pemakaian: npm run cli -- <perintah> \[--opsi nilai\]\n.*--help.*\n.*--version\n\n {2}migrate {2,}Terapkan migrasi basis data /);
+    expect(run.stdout).toContain('  seed:demo            Muat kantor demo KPU Kabupaten Jember');
+    expect(run.stdout).toContain('opsi: --dry-run, --json\n');
+  });
+
+  it.each([['--help'], ['-h']])('given migrate %s, then it shows migrate\'s usage on stdout and exits 0, running nothing', (flag) => {
+    const run = cli('migrate', flag);
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run.stdout).toBe('Pemakaian: npm run cli -- migrate\n\nmigrate: Terapkan migrasi basis data yang belum diterapkan (DATABASE_URL, atau basis data bawaan)\n\nTanpa opsi.\n');
+  });
+
+  it('given files:sweep --dry-run --help, then it shows its options and deletes nothing', () => {
+    const run = cli('files:sweep', '--dry-run', '--help');
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^Pemakaian: npm run cli -- files:sweep \[--dry-run\] \[--json\]\n[^]*\nOpsi:\n {2}--dry-run\n {2}--json\n$/);
+  });
+
+  it('given --version, then it prints the package version and exits 0', () => {
+    const run = cli('--version');
+    const { version } = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('given an option before the command, then it is refused (64) as such, not as an unknown command', () => {
+    const run = cli('--dry-run', 'files:sweep');
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 64, stdout: '' });
+    expect(run.stderr).toMatch(/^DITOLAK: opsi --dry-run diberikan sebelum perintah; tulis perintahnya dulu \(npm run cli -- files:sweep --dry-run\); tidak ada yang dijalankan\.\n\nPemakaian: /);
+  });
+
+  it('given audit:verify without --satker, then it is refused (64) naming what is missing, with its usage line', () => {
+    const run = cli('audit:verify', '--json');
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 64,
+      stdout: '',
+      stderr: 'DITOLAK: opsi --satker <kode> wajib diberikan: kode satker yang rantai hash-nya diperiksa; tidak ada yang dijalankan.\n'
+        + 'Pemakaian: npm run cli -- audit:verify --satker <kode> [--digest <berkas.json>] [--public-key <kunci.pem>] [--json]\n',
+    });
   });
 
   it('given a command that does not exist, then it is refused (64) naming it, with the list of commands', () => {

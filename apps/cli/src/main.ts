@@ -9,18 +9,44 @@ import {
 import { assertTransactionOrder } from '@kinerja/event-store';
 import { commands } from './commands';
 import { databaseUnavailable, describeFailure } from './failure';
-import { asksForHelp, describeCommands, describeProblem, describeUnknownCommand, parseCommandLine, splitCommandLine, USAGE_ERROR } from './parse-args';
+import { packageVersion } from './package-version';
+import {
+  asksForCommandHelp,
+  asksForHelp,
+  describeCommand,
+  describeCommands,
+  describeOptionBeforeCommand,
+  describeProblem,
+  describeUnknownCommand,
+  parseCommandLine,
+  splitCommandLine,
+  USAGE_ERROR,
+} from './parse-args';
 
 async function main(): Promise<number> {
-  const { name, rest } = splitCommandLine(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const { name, rest } = splitCommandLine(argv);
+  // Help and the version go to stdout (`… help | less`); every refusal goes to stderr.
   if (asksForHelp(name)) {
-    process.stderr.write(`${describeCommands(commands)}\n`);
+    process.stdout.write(`${describeCommands(commands)}\n`);
     return 0;
+  }
+  if (name === '--version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (name!.startsWith('-')) {
+    process.stderr.write(`${describeOptionBeforeCommand(argv, commands)}\n`);
+    return USAGE_ERROR;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
     process.stderr.write(`${describeUnknownCommand(name!, commands)}\n`);
     return USAGE_ERROR;
+  }
+  if (asksForCommandHelp(rest)) {
+    process.stdout.write(`${describeCommand(command)}\n`);
+    return 0;
   }
   // Refused before the configuration or the database is touched: nothing runs on a mistyped flag.
   const line = parseCommandLine(command, rest);

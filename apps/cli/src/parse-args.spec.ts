@@ -1,4 +1,15 @@
-import { asksForHelp, describeCommands, describeProblem, describeUnknownCommand, parseCommandLine } from './parse-args';
+import {
+  asksForCommandHelp,
+  asksForHelp,
+  describeCommand,
+  describeCommands,
+  describeFlag,
+  describeOptionBeforeCommand,
+  describeProblem,
+  describeUnknownCommand,
+  parseCommandLine,
+} from './parse-args';
+import { auditVerifyCommand } from './commands/audit-verify.command';
 import { commands } from './commands';
 import { migrateCommand } from './commands/migrate.command';
 import { projectionsRunCommand } from './commands/projections-run.command';
@@ -88,11 +99,28 @@ describe('every CLI command declares its command line', () => {
 });
 
 describe('the command list and an unknown command, in Indonesian', () => {
-  it('lists every command with its description under the usage line', () => {
+  it('lists every command with its description under the usage lines, and under it the options it takes', () => {
     const lines = describeCommands(commands).split('\n');
-    expect(lines.slice(0, 2)).toEqual(['Pemakaian: npm run cli -- <perintah> [--opsi nilai]', '']);
-    expect(lines).toHaveLength(2 + commands.length);
+    expect(lines.slice(0, 4)).toEqual([
+      'Pemakaian: npm run cli -- <perintah> [--opsi nilai]',
+      '           npm run cli -- <perintah> --help   (rincian satu perintah)',
+      '           npm run cli -- --version',
+      '',
+    ]);
+    const withOptions = commands.filter((c) => Object.keys(c.flags).length > 0).length;
+    expect(lines).toHaveLength(4 + commands.length + withOptions);
     expect(lines).toContain('  migrate              Terapkan migrasi basis data yang belum diterapkan (DATABASE_URL, atau basis data bawaan)');
+    expect(lines).toContain('                       opsi: --dry-run, --json');
+    expect(lines).toContain('                       opsi: --batch-size <1–100000>');
+    expect(lines).toContain('                       opsi: --satker <nilai>, --digest <nilai>, --public-key <nilai>, --json');
+  });
+
+  it.each(commands.map((c) => [c.name, c]))('%s: the list shows every flag parseCommandLine accepts from it, from the same table', (_, command) => {
+    const list = describeCommands(commands);
+    for (const [flag, kind] of Object.entries(command.flags)) {
+      expect(list).toContain(describeFlag(flag, kind));
+      expect(describeCommand(command)).toContain(`\n  ${describeFlag(flag, kind)}`);
+    }
   });
 
   it('refuses a word that names no command, listing those there are', () => {
@@ -117,5 +145,37 @@ describe('every CLI command speaks Indonesian to the operator', () => {
   it.each(commands.map((c) => [c.name, c]))('%s: its usage line and description are Indonesian', (_, command) => {
     expect(command.usage).toMatch(/^Pemakaian: npm run cli -- /);
     expect(command.description).not.toMatch(/\b(the|and|or|from|into|every|until|of)\b/i);
+  });
+});
+
+describe('one command\'s help, an option before the command, a missing --satker', () => {
+  it('describes a command: its usage line, what it does, each option', () => {
+    expect(describeCommand(projectionsRunCommand)).toBe(
+      `${projectionsRunCommand.usage}\n\nprojections:run: ${projectionsRunCommand.description}\n\nOpsi:\n  --batch-size <1–100000>`,
+    );
+    expect(describeCommand(migrateCommand).split('\n').at(-1)).toBe('Tanpa opsi.');
+  });
+
+  it.each([[['--help']], [['-h']], [['--satker', 'x', '--help']]])('reads %j after a command as asking for its help', (rest) => {
+    expect(asksForCommandHelp(rest)).toBe(true);
+  });
+
+  it.each([[[]], [['--helps']], [['help']], [['--dry-run']]])('reads %j after a command as no request for help', (rest) => {
+    expect(asksForCommandHelp(rest)).toBe(false);
+  });
+
+  it('refuses an option given before the command as such, showing where it goes', () => {
+    expect(describeOptionBeforeCommand(['--dry-run', 'files:sweep'], commands)).toBe(
+      'DITOLAK: opsi --dry-run diberikan sebelum perintah; tulis perintahnya dulu (npm run cli -- files:sweep --dry-run); tidak ada yang dijalankan.\n\n'
+        + describeCommands(commands),
+    );
+    expect(describeOptionBeforeCommand(['--json'], commands)).toMatch(/^DITOLAK: opsi --json diberikan sebelum perintah; tulis perintahnya dulu \(npm run cli -- <perintah> --json\); /);
+  });
+
+  it('refuses audit:verify without --satker naming what is missing, before anything runs', () => {
+    expect(auditVerifyCommand.refuse?.({ json: true }, {})).toBe(
+      `DITOLAK: opsi --satker <kode> wajib diberikan: kode satker yang rantai hash-nya diperiksa; tidak ada yang dijalankan.\n${auditVerifyCommand.usage}`,
+    );
+    expect(auditVerifyCommand.refuse?.({ satker: 'kpu-kab-jember' }, {})).toBeNull();
   });
 });

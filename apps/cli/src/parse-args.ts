@@ -1,5 +1,5 @@
 import { echoedInput } from '@kinerja/domain';
-import type { CliCommand } from './cli-command';
+import type { CliCommand, CliFlagKind } from './cli-command';
 
 /** Exit code of a refused command line, and of a command refused for its usage or input (sysexits EX_USAGE). */
 export const USAGE_ERROR = 64;
@@ -91,10 +91,39 @@ export function describeProblem(command: Pick<CliCommand, 'name' | 'usage'>, pro
   return `DITOLAK: ${what}; tidak ada yang dijalankan.\n${command.usage}`;
 }
 
-/** `npm run cli -- help` (or `--help`, `-h`, nothing): every command with its one-line description. */
-export function describeCommands(commands: ReadonlyArray<Pick<CliCommand, 'name' | 'description'>>): string {
+/** How the help names a flag: `--json`, `--satker <nilai>`, `--batch-size <1–100000>`, read from the table parseCommandLine reads. */
+export function describeFlag(name: string, kind: CliFlagKind): string {
+  if (kind === 'boolean') return `--${name}`;
+  if (kind === 'string') return `--${name} <nilai>`;
+  return `--${name} <${kind.integer.min}–${kind.integer.max}>`;
+}
+
+function optionsOf(command: Pick<CliCommand, 'flags'>): string[] {
+  return Object.entries(command.flags).map(([name, kind]) => describeFlag(name, kind));
+}
+
+/** `npm run cli -- help` (or `--help`, `-h`, nothing): every command with its one-line description and its options. */
+export function describeCommands(commands: ReadonlyArray<Pick<CliCommand, 'name' | 'description' | 'flags'>>): string {
   const width = Math.max(...commands.map((c) => c.name.length));
-  return ['Pemakaian: npm run cli -- <perintah> [--opsi nilai]', '', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.description}`)].join('\n');
+  const lines = [
+    'Pemakaian: npm run cli -- <perintah> [--opsi nilai]',
+    '           npm run cli -- <perintah> --help   (rincian satu perintah)',
+    '           npm run cli -- --version',
+    '',
+  ];
+  for (const c of commands) {
+    lines.push(`  ${c.name.padEnd(width)}  ${c.description}`);
+    const options = optionsOf(c);
+    if (options.length > 0) lines.push(`  ${''.padEnd(width)}  opsi: ${options.join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** `npm run cli -- <perintah> --help`: its usage line, what it does, and each option it takes. */
+export function describeCommand(command: Pick<CliCommand, 'name' | 'description' | 'flags' | 'usage'>): string {
+  const options = optionsOf(command);
+  const list = options.length > 0 ? ['Opsi:', ...options.map((o) => `  ${o}`)] : ['Tanpa opsi.'];
+  return [command.usage, '', `${command.name}: ${command.description}`, '', ...list].join('\n');
 }
 
 /** Whether the first word asks for the list of commands rather than naming one. */
@@ -102,7 +131,23 @@ export function asksForHelp(name: string | undefined): boolean {
   return !name || name === 'help' || name === '--help' || name === '-h';
 }
 
+/** Whether the words after a command ask for its help (`migrate --help`) rather than running it. */
+export function asksForCommandHelp(rest: readonly string[]): boolean {
+  return rest.some((word) => word === '--help' || word === '-h');
+}
+
 /** A first word that names no command (exit USAGE_ERROR), followed by the list of those there are. */
-export function describeUnknownCommand(name: string, commands: ReadonlyArray<Pick<CliCommand, 'name' | 'description'>>): string {
+export function describeUnknownCommand(name: string, commands: ReadonlyArray<Pick<CliCommand, 'name' | 'description' | 'flags'>>): string {
   return `DITOLAK: perintah "${echoedInput(name, 40)}" tidak dikenal; tidak ada yang dijalankan.\n\n${describeCommands(commands)}`;
+}
+
+/**
+ * An option given before the command (`--dry-run files:sweep`), refused as such (exit USAGE_ERROR):
+ * it is no unknown command, and options are read after the command only.
+ */
+export function describeOptionBeforeCommand(argv: readonly string[], commands: ReadonlyArray<Pick<CliCommand, 'name' | 'description' | 'flags'>>): string {
+  const option = echoedInput(argv[0], 40);
+  const named = commands.find((c) => argv.includes(c.name));
+  const example = `npm run cli -- ${named?.name ?? '<perintah>'} ${option}`;
+  return `DITOLAK: opsi ${option} diberikan sebelum perintah; tulis perintahnya dulu (${example}); tidak ada yang dijalankan.\n\n${describeCommands(commands)}`;
 }

@@ -10,6 +10,9 @@ import { USAGE_ERROR } from '../parse-args';
 
 const USAGE = 'Pemakaian: npm run cli -- audit:verify --satker <kode> [--digest <berkas.json>] [--public-key <kunci.pem>] [--json]';
 
+/** audit:verify without --satker: which office to check is the one thing it cannot guess. */
+const NO_SATKER = `DITOLAK: opsi --satker <kode> wajib diberikan: kode satker yang rantai hash-nya diperiksa; tidak ada yang dijalankan.\n${USAGE}`;
+
 /** Wrong input on the command line (an unknown office, a digest of another office, a file that cannot be read): `message` says which; exit USAGE_ERROR, nothing recorded. */
 class UsageError extends Error {}
 
@@ -140,6 +143,7 @@ export const auditVerifyCommand: CliCommand = {
   description: 'Periksa rantai hash satker (--satker), bila perlu juga terhadap digest bertanda tangan yang disimpan (--digest)',
   flags: { satker: 'string', digest: 'string', 'public-key': 'string', json: 'boolean' },
   usage: USAGE,
+  refuse: (args) => (typeof args.satker === 'string' && args.satker !== '' ? null : NO_SATKER),
   async run(args, context) {
     try {
       return await verifyOffice(args, context);
@@ -154,7 +158,7 @@ export const auditVerifyCommand: CliCommand = {
 async function verifyOffice(args: Record<string, string | boolean>, context: CliContext): Promise<number> {
   const satker = args.satker;
   if (typeof satker !== 'string' || satker === '') {
-    context.err(USAGE);
+    context.err(NO_SATKER);
     return USAGE_ERROR;
   }
   const json = args.json === true;
