@@ -394,17 +394,17 @@ describe('administration of offices, subbagian and users through HTTP', () => {
     const usernames = async () => ((await as(own.users.ADMIN.token).get(users)).body as Array<{ username: string }>).map((u) => u.username);
 
     it.each([
-      ['a zero-width space', 'Agus\u200bSetiawan'],
-      ['a right-to-left override (U+202E)', 'Agus \u202eSetiawan'],
-      ['a Cyrillic letter that imitates a Latin one', 'Agus S\u0435tiawan'],
-      ['a single letter in brackets', '(a)'],
-      ['201 characters once stored', `Agus ${'S'.repeat(196)}`],
-    ])('refuses a full name with %s (400 naming fullName) and stores nothing', async (_what, fullName) => {
+      ['a zero-width space', 'Agus\u200bSetiawan', 'berisi karakter tak terlihat U+200B yang tidak diizinkan: hanya huruf Latin'],
+      ['a right-to-left override (U+202E)', 'Agus \u202eSetiawan', 'berisi karakter tak terlihat U+202E yang tidak diizinkan'],
+      ['a Cyrillic letter that imitates a Latin one', 'Agus S\u0435tiawan', 'berisi karakter "\u0435" (U+0435) yang tidak diizinkan'],
+      ['a single letter in brackets', '(a)', 'nama lengkap harus berisi sedikitnya dua huruf'],
+      ['201 characters once stored', `Agus ${'S'.repeat(196)}`, 'nama lengkap 2–200 karakter setelah spasi dirapikan dan dinormalkan (NFKC); yang dikirim 201 karakter'],
+    ])('refuses a full name with %s (400 naming fullName and the rule it breaks) and stores nothing', async (_what, fullName, message) => {
       const events = await eventCount('kpu-kab-jember');
       const response = await as(own.users.ADMIN.token).post(users).send({ username: 'agus.aneh', fullName, role: 'KETUA', password: 'meja-kursi-lemari' });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
       expect(response.body.details.fields).toEqual([expect.objectContaining({ field: 'fullName', constraint: 'isPersonName' })]);
-      expect(response.body.details.fields[0].message).toContain('huruf Latin');
+      expect(response.body.details.fields[0].message).toContain(message);
       expect(await usernames()).not.toContain('agus.aneh');
       expect(await eventCount('kpu-kab-jember')).toBe(events);
       // Nor as a change of an existing account's name.
@@ -412,6 +412,7 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       const before = (await as(own.users.ADMIN.token).get(path)).body;
       const changed = await as(own.users.ADMIN.token).patch(path).send({ fullName });
       expect({ status: changed.status, fields: changed.body.details?.fields?.map((f: { field: string }) => f.field) }).toEqual({ status: 400, fields: ['fullName'] });
+      expect(changed.body.details.fields[0].message).toContain(message);
       expect((await as(own.users.ADMIN.token).get(path)).body).toEqual(before);
       expect(await eventCount('kpu-kab-jember')).toBe(events);
     });

@@ -1,5 +1,5 @@
-import { ValidationOptions, registerDecorator } from 'class-validator';
-import { hasHiddenCharacters, isReadablePersonName, PERSON_NAME_MESSAGE } from '@kinerja/domain';
+import { ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
+import { hasHiddenCharacters, isReadablePersonName, PERSON_NAME_MESSAGE, personNameProblem } from '@kinerja/domain';
 
 export const HIDDEN_CHARACTERS_MESSAGE =
   'tidak boleh berisi karakter yang tidak terlihat (mis. spasi lebar-nol), pengatur arah teks, tab atau baris baru';
@@ -15,7 +15,8 @@ export function IsPersonName(options?: ValidationOptions): PropertyDecorator {
       name: 'isPersonName',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: PERSON_NAME_MESSAGE, ...options },
+      // The rule it breaks, in words (`personNameProblem`): the character, the length as stored, the letters.
+      options: { message: (args: ValidationArguments) => personNameProblem(args.value) ?? PERSON_NAME_MESSAGE, ...options },
       validator: { validate: (value: unknown) => typeof value !== 'string' || isReadablePersonName(value) },
     });
 }

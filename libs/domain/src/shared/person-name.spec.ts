@@ -1,5 +1,5 @@
 import { hasHiddenCharacters } from './reason';
-import { isReadablePersonName, normalizedPersonName, personNameKey } from './person-name';
+import { isReadablePersonName, normalizedPersonName, personNameKey, personNameProblem } from './person-name';
 
 describe('a person’s full name', () => {
   it('given Latin letters, accented or not, digits, spaces and . , \' ’ - ( ) /, then it is accepted', () => {
@@ -72,5 +72,15 @@ describe('a name people read (an office, a subbagian)', () => {
   it('given letters of any script, accents, digits, punctuation and spaces, then it holds none', () => {
     for (const text of ['Sekretariat KPU Kabupaten Jember', 'Sub. Bagian Perencanaan, Data dan Informasi', 'KPU Provinsi Papua Barat Daya (2022)', 'Café'])
       expect({ text, hidden: hasHiddenCharacters(text) }).toEqual({ text, hidden: false });
+  });
+
+  it('given a name it refuses, then the message names the one rule broken: the character, the length as stored, the letters', () => {
+    expect(personNameProblem('Agus S\u0435tiawan')).toMatch(/^nama lengkap berisi karakter "\u0435" \(U\+0435\) yang tidak diizinkan/);
+    expect(personNameProblem('Agus\u200bSetiawan')).toMatch(/^nama lengkap berisi karakter tak terlihat U\+200B yang tidak diizinkan/);
+    expect(personNameProblem('Budi @ Santoso')).toContain('"@" (U+0040)');
+    expect(personNameProblem('(a)')).toBe('nama lengkap harus berisi sedikitnya dua huruf');
+    expect(personNameProblem('B'.repeat(201))).toBe('nama lengkap 2–200 karakter setelah spasi dirapikan dan dinormalkan (NFKC); yang dikirim 201 karakter');
+    expect(personNameProblem('A')).toContain('yang dikirim 1 karakter');
+    expect(personNameProblem('Agus Setiawan, S.Kom')).toBeNull();
   });
 });

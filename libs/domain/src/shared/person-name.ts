@@ -17,7 +17,8 @@
  * characters, and letters of other scripts that only imitate Latin ones (Greek "Β", Cyrillic "В",
  * IPA small capitals "ʙ"): each would make a name that reads as another and is not equal to it.
  */
-const NAME_CHARACTERS = /^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u0130\u0132-\u017F\u1E00-\u1EFF0-9 .,'\u2019\-()/]+$/;
+/** One character a name may hold. */
+const NAME_CHARACTER = /^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u0130\u0132-\u017F\u1E00-\u1EFF0-9 .,'\u2019\-()/]$/u;
 const LETTER = /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u0130\u0132-\u017F\u1E00-\u1EFF]/g;
 /** Length of a stored name, in characters (code points), as people count them. */
 export const PERSON_NAME_MIN_LENGTH = 2;
@@ -34,13 +35,37 @@ export function normalizedPersonName(name: string): string {
   return name.normalize('NFKC').replace(/[\p{Zs}\t\n\r\f\v]+/gu, ' ').replace(/^ | $/g, '');
 }
 
+/** A character as a message can show it: itself when a reader can see it, always its code point. */
+function shownCharacter(ch: string): string {
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? `"${ch}" (${code})` : `tak terlihat ${code}`;
+}
+
+/**
+ * What is wrong with `name` as a full name, in words naming the one rule it breaks first (the
+ * forbidden character, the length as stored, the letters it lacks), or null when it follows the
+ * rule above (`isReadablePersonName`).
+ */
+export function personNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string') return PERSON_NAME_MESSAGE;
+  const normalized = normalizedPersonName(name);
+  const foreign = [...normalized].find((ch) => !NAME_CHARACTER.test(ch));
+  if (foreign !== undefined) {
+    return `nama lengkap berisi karakter ${shownCharacter(foreign)} yang tidak diizinkan: hanya huruf Latin (boleh beraksen, mis. é), ` +
+      'angka, spasi dan tanda . , \' ’ - ( ) /; tanpa karakter tak terlihat atau pengatur arah teks, dan tanpa huruf Yunani, Sirilik ' +
+      'atau huruf lain yang hanya menyerupai huruf Latin';
+  }
+  const length = [...normalized].length;
+  if (length < PERSON_NAME_MIN_LENGTH || length > PERSON_NAME_MAX_LENGTH) {
+    return `nama lengkap ${PERSON_NAME_MIN_LENGTH}–${PERSON_NAME_MAX_LENGTH} karakter setelah spasi dirapikan dan dinormalkan (NFKC); yang dikirim ${length} karakter`;
+  }
+  if ((normalized.match(LETTER)?.length ?? 0) < 2) return 'nama lengkap harus berisi sedikitnya dua huruf';
+  return null;
+}
+
 /** Whether `name`, once normalised (`normalizedPersonName`), follows the rule above. */
 export function isReadablePersonName(name: unknown): boolean {
-  if (typeof name !== 'string') return false;
-  const normalized = normalizedPersonName(name);
-  const length = [...normalized].length;
-  return length >= PERSON_NAME_MIN_LENGTH && length <= PERSON_NAME_MAX_LENGTH
-    && NAME_CHARACTERS.test(normalized) && (normalized.match(LETTER)?.length ?? 0) >= 2;
+  return personNameProblem(name) === null;
 }
 
 // Letters of other scripts, and Latin ones outside the accepted set, that readers take for a

@@ -1,4 +1,4 @@
-import { DomainError, isReadablePersonName, normalizedPersonName, PERSON_NAME_MESSAGE } from '@kinerja/domain';
+import { DomainError, normalizedPersonName, personNameProblem } from '@kinerja/domain';
 
 /**
  * A full name as stored (`normalizedPersonName`: NFKC, single spaces, trimmed), refused unless it
@@ -7,9 +7,10 @@ import { DomainError, isReadablePersonName, normalizedPersonName, PERSON_NAME_ME
  * so that the maker-checker "same name" rule compares names as people read them.
  */
 export function storedFullName(fullName: string): string {
-  if (!isReadablePersonName(fullName)) {
+  const problem = personNameProblem(fullName);
+  if (problem !== null) {
     throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', {
-      fields: [{ field: 'fullName', constraint: 'isPersonName', message: PERSON_NAME_MESSAGE }],
+      fields: [{ field: 'fullName', constraint: 'isPersonName', message: problem }],
     });
   }
   return normalizedPersonName(fullName);
