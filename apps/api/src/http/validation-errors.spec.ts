@@ -8,7 +8,7 @@ import type { DomainError } from '@kinerja/domain';
 import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
 import { createValidationPipe } from './configure-http';
 import { IsOptionalButNotNull } from './optional-but-not-null.validator';
-import { FieldProblem, flattenValidationErrors, requestValidationError } from './validation-errors';
+import { FieldProblem, flattenValidationErrors, requestValidationError, validationFailed } from './validation-errors';
 
 function error(property: string, constraints: Record<string, string>, children: ValidationError[] = []): ValidationError {
   return Object.assign(new ValidationError(), { property, constraints, children });
@@ -32,6 +32,16 @@ describe('class-validator failures as one error body', () => {
     expect(flattenValidationErrors([error('x', { isKodeSatker: 'x must be a satker code' })])).toEqual([
       { field: 'x', constraint: 'isKodeSatker', message: 'nilainya tidak valid' },
     ]);
+  });
+
+  it('given more field problems than an answer should carry, then the first 100 and how many more, said in the message', () => {
+    const fields = Array.from({ length: 250 }, (_, i) => ({ field: `items.${i}.date`, constraint: 'isCalendarDate', message: 'bukan tanggal' }));
+    const error = validationFailed(fields);
+    expect(error.code).toBe('VALIDATION.FAILED');
+    expect(error.details.fields).toEqual(fields.slice(0, 100));
+    expect(error.details.fieldsOmitted).toBe(150);
+    expect(error.message).toBe('Data yang dikirim tidak valid: 250 masalah; 100 yang pertama disebutkan, perbaiki lalu kirim lagi untuk melihat sisanya.');
+    expect(validationFailed(fields.slice(0, 100)).details).toEqual({ fields: fields.slice(0, 100) });
   });
 
   it('is the stable code VALIDATION.FAILED with every field in details', () => {

@@ -82,8 +82,18 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 }
 
 /** The 400 answer naming each field that is wrong. */
+/** At most this many field problems are answered: a list of thousands of bad items is told by its first ones. */
+export const MAX_FIELD_PROBLEMS = 100;
+
 export function validationFailed(fields: FieldProblem[]): DomainError {
-  return new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', { fields });
+  if (fields.length <= MAX_FIELD_PROBLEMS) return new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', { fields });
+  const omitted = fields.length - MAX_FIELD_PROBLEMS;
+  return new DomainError(
+    'VALIDATION.FAILED',
+    `Data yang dikirim tidak valid: ${fields.length} masalah; ${MAX_FIELD_PROBLEMS} yang pertama disebutkan, perbaiki lalu kirim lagi untuk melihat sisanya.`,
+    'validation',
+    { fields: fields.slice(0, MAX_FIELD_PROBLEMS), fieldsOmitted: omitted },
+  );
 }
 
 /** The 400 answer for a body, query or parameter that fails its DTO. */
