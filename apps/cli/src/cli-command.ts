@@ -6,6 +6,8 @@ export interface CliContext {
   dataSource: DataSource;
   /** The validated environment, as the API and worker see it (e.g. the digest signing key). */
   config?: AppConfig;
+  /** The migrations main.ts applied to the database just before this command (none when it was up to date). */
+  migrationsApplied?: readonly string[];
   out(line: string): void;
   err(line: string): void;
 }

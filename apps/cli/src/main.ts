@@ -62,20 +62,22 @@ async function main(): Promise<number> {
     return USAGE_ERROR;
   }
   const config = loadConfig(process.env);
-  const logger = createRootLogger({ level: 'warn', format: config.logFormat, name: 'kinerja-cli' });
+  // Applied migrations are a normal run's news (info), as in the API's and worker's start-up.
+  const logger = createRootLogger({ level: 'info', format: config.logFormat, name: 'kinerja-cli' });
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.DATA_DIR);
   const url = config.DATABASE_URL ?? embedded!.url;
   try {
     const applied = await migrateDatabase(url).catch((error: unknown) => {
       throw databaseUnavailable(error, url) ?? error;
     });
-    if (applied.length > 0) logger.warn({ applied }, 'Migrations applied');
+    if (applied.length > 0) logger.info({ applied }, 'Migrations applied');
     const dataSource = await createDataSource({ url, poolSize: embedded ? 2 : 4, applicationName: 'kinerja-cli' }).initialize();
     try {
       await assertTransactionOrder(dataSource); // a restored database whose log order is broken: exit 78
       return await command.run(flags, {
         dataSource,
         config,
+        migrationsApplied: applied,
         out: (line) => process.stdout.write(`${line}\n`),
         err: (line) => process.stderr.write(`${line}\n`),
       });
