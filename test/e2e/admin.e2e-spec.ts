@@ -58,7 +58,15 @@ describe('administration of offices, subbagian and users through HTTP', () => {
 
     it('refuses malformed JSON with 400 REQUEST.MALFORMED', async () => {
       const response = await as(rootAdminToken).post('/api/v1/satker').set('Content-Type', 'application/json').send('{"code": ');
-      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'REQUEST.MALFORMED' });
+      expect({ status: response.status, code: response.body.code, message: response.body.message })
+        .toEqual({ status: 400, code: 'REQUEST.MALFORMED', message: 'Isi permintaan bukan JSON yang sah.' });
+    });
+
+    it.each(['null', '5', '"kpu-kab-baru"', 'true'])('refuses valid JSON that is no object (%s) with 400 REQUEST.MALFORMED, saying an object is wanted', async (body) => {
+      const response = await as(rootAdminToken).post('/api/v1/satker').set('Content-Type', 'application/json').send(body);
+      expect({ status: response.status, code: response.body.code, message: response.body.message }).toEqual({
+        status: 400, code: 'REQUEST.MALFORMED', message: 'Isi permintaan harus berupa objek JSON ({ … }); null, angka, teks atau true/false saja tidak diterima.',
+      });
     });
 
     it('refuses a malformed user id with 400, not 404', async () => {

@@ -62,6 +62,20 @@ function isConcurrencyError(error: unknown): error is Error & { code: string; de
   return error instanceof Error && (error as { code?: unknown }).code === 'EVENT_STORE.CONCURRENCY';
 }
 
+/**
+ * A body that is valid JSON but no object or list (`null`, `5`, `"teks"`): the JSON parser takes
+ * only those two at the top (strict) and reports the rest as a syntax error, which it is not.
+ */
+function isBareJsonValue(body: unknown): boolean {
+  if (typeof body !== 'string' || /^\s*[[{]/.test(body)) return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fromHttpException(exception: HttpException): ErrorResponse {
   const status = exception.getStatus();
   if (status >= 500) return internal();
@@ -69,7 +83,9 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   if (status === 400 && cause instanceof SyntaxError) {
     const message = (cause as { invalidUtf8?: boolean }).invalidUtf8
       ? 'Isi permintaan bukan teks UTF-8 yang sah; kirim JSON dalam UTF-8.'
-      : 'Isi permintaan bukan JSON yang sah.';
+      : isBareJsonValue((cause as { body?: unknown }).body)
+        ? 'Isi permintaan harus berupa objek JSON ({ … }); null, angka, teks atau true/false saja tidak diterima.'
+        : 'Isi permintaan bukan JSON yang sah.';
     return { status, body: { code: 'REQUEST.MALFORMED', message, details: {} }, headers: {}, unexpected: false };
   }
   if (status === 400 && cause instanceof URIError) {
