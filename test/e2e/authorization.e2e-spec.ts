@@ -23,6 +23,11 @@ interface RouteRule {
   path: string;
   allowed: readonly Role[] | 'public';
   body?: Record<string, unknown>;
+  /**
+   * For a route only the root office's holder of an allowed role may use: the code an office below
+   * it (the fixture's own) is refused with, 403, before its body is judged.
+   */
+  rootOnly?: string;
 }
 
 const ANY: readonly Role[] = ROLES;
@@ -109,7 +114,7 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/rating-scale/history', allowed: ANY },
   // The national holidays, one calendar for every office: read by all, set by an ADMIN (the root office's only: hari-libur e2e).
   { method: 'get', path: '/api/v1/hari-libur/{year}', allowed: ANY },
-  { method: 'put', path: '/api/v1/hari-libur/{year}', allowed: ['ADMIN'], body: { holidays: 'bukan daftar' } },
+  { method: 'put', path: '/api/v1/hari-libur/{year}', allowed: ['ADMIN'], body: { holidays: 'bukan daftar' }, rootOnly: 'HARI_LIBUR.ROOT_ADMIN_ONLY' },
   { method: 'get', path: '/api/v1/hari-libur/{year}/history', allowed: ANY },
   // Last: it ends the caller's sessions, so each role's token is revoked once its row has run.
   { method: 'post', path: '/api/v1/auth/logout', allowed: ANY },
@@ -174,7 +179,9 @@ describe('authorisation of every endpoint', () => {
 
     it.each(ROLES)('answers a %s of the office by the table', async (role) => {
       const response = await call(rule, own, own.users[role].token);
-      if ((rule.allowed as readonly Role[]).includes(role)) {
+      if ((rule.allowed as readonly Role[]).includes(role) && rule.rootOnly) {
+        expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: rule.rootOnly });
+      } else if ((rule.allowed as readonly Role[]).includes(role)) {
         expect([401, 403]).not.toContain(response.status);
         expect(response.body?.code).not.toBe('SATKER.NOT_FOUND');
         expect(response.status).toBeLessThan(500);

@@ -49,6 +49,9 @@ describe('national holidays and cuti bersama over HTTP (kept by the root office 
     const officeAdmin = await put(own.users.ADMIN.token, { holidays: [] });
     expect({ status: officeAdmin.status, code: officeAdmin.body.code }).toEqual({ status: 403, code: 'HARI_LIBUR.ROOT_ADMIN_ONLY' });
     expect(officeAdmin.body.message).toContain(`Admin ${t.config.ROOT_SATKER_NAME} (${t.config.ROOT_SATKER_CODE})`);
+    // Told before the body is judged: not first asked to mend a list they may not send at all.
+    const malformed = await put(own.users.ADMIN.token, { holidays: [{ date: '2026-02-30' }] });
+    expect({ status: malformed.status, code: malformed.body.code }).toEqual({ status: 403, code: 'HARI_LIBUR.ROOT_ADMIN_ONLY' });
     expect((await t.http.get(url).set(as(rootAdmin.token))).body.version).toBe(1);
   });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Req, Res } from '@nestjs/common';
+import { Body, CanActivate, Controller, ExecutionContext, Get, Injectable, Param, Put, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { HariLiburService, type AuthenticatedUser, type HariLiburHistoryView, type HariLiburYearView } from '@kinerja/identity';
@@ -8,6 +8,21 @@ import { AnyRole, Roles } from '../http/roles.decorator';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { HariLiburBody, HariLiburHistoryDto, HariLiburParams, HariLiburYearDto } from './hari-libur.dto';
+
+/**
+ * Only the installation's administrator (an ADMIN of the root office) sets the calendar: told
+ * before the body is judged, so that an office's ADMIN is not first asked to mend a list they may
+ * not send at all (the service checks it again inside its transaction).
+ */
+@Injectable()
+export class InstallationAdminGuard implements CanActivate {
+  constructor(private readonly hariLibur: HariLiburService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    await this.hariLibur.assertInstallationAdmin(context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user);
+    return true;
+  }
+}
 
 /**
  * The national holidays and cuti bersama of each year (SKB 3 Menteri), one calendar for every office:
@@ -28,6 +43,7 @@ export class HariLiburController {
 
   @Put(':year')
   @Roles('ADMIN')
+  @UseGuards(InstallationAdminGuard)
   @CommandHeaders()
   @ApiOperation({
     summary: 'Menetapkan daftar hari libur nasional dan cuti bersama tahun {year} (menggantikan seluruh daftar; kosong = mengosongkan)',
@@ -37,7 +53,7 @@ export class HariLiburController {
   @ApiForbiddenResponse({ type: ErrorBody, description: 'AUTH.FORBIDDEN (bukan ADMIN); HARI_LIBUR.ROOT_ADMIN_ONLY (ADMIN satker di bawah satker tertinggi)' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBody,
-    description: 'HARI_LIBUR.DATE_OUTSIDE_YEAR, HARI_LIBUR.DUPLICATE_DATE, HARI_LIBUR.NAME_REQUIRED, HARI_LIBUR.HIDDEN_CHARACTERS (menyebut butirnya); IDEMPOTENCY.KEY_REUSED',
+    description: 'HARI_LIBUR.DATE_OUTSIDE_YEAR, HARI_LIBUR.DUPLICATE_DATE, HARI_LIBUR.NAME_REQUIRED, HARI_LIBUR.HIDDEN_CHARACTERS, HARI_LIBUR.NAME_TOO_LONG (menyebut butirnya); IDEMPOTENCY.KEY_REUSED',
   })
   async set(@Param() p: HariLiburParams, @Body() body: HariLiburBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const holidays = body.holidays.map((h) => ({ date: h.date, name: h.name, kind: h.kind }));

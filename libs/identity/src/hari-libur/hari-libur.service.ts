@@ -102,7 +102,7 @@ export class HariLiburService {
   }
 
   /** The calendar is the whole installation's: only an ADMIN of the root office (the office without a parent) changes it. */
-  private async assertInstallationAdmin(actor: AuthenticatedUser): Promise<void> {
+  async assertInstallationAdmin(actor: AuthenticatedUser): Promise<void> {
     const [own] = await this.dataSource.query(`SELECT parent_code FROM satker WHERE code = $1`, [actor.satker]);
     if (actor.role === 'ADMIN' && own && own.parent_code === null) return;
     const [root] = await this.dataSource.query(`SELECT code, name FROM satker WHERE parent_code IS NULL ORDER BY created_at, code LIMIT 1`);
