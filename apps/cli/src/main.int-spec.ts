@@ -36,8 +36,8 @@ describe('npm run cli, in Indonesian', () => {
     expect(run.stdout).toContain('opsi: --dry-run, --json\n');
   });
 
-  it.each([['--help'], ['-h']])('given migrate %s, then it shows migrate\'s usage on stdout and exits 0, running nothing', (flag) => {
-    const run = cli('migrate', flag);
+  it.each([[['migrate', '--help']], [['migrate', '-h']], [['help', 'migrate']]])('given %j, then it shows migrate\'s usage on stdout and exits 0, running nothing', (args) => {
+    const run = cli(...args);
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
     expect(run.stdout).toBe('Pemakaian: npm run cli -- migrate\n\nmigrate: Terapkan migrasi basis data yang belum diterapkan (DATABASE_URL, atau basis data bawaan)\n\nTanpa opsi.\n');
   });

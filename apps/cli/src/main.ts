@@ -28,7 +28,9 @@ async function main(): Promise<number> {
   const { name, rest } = splitCommandLine(argv);
   // Help and the version go to stdout (`… help | less`); every refusal goes to stderr.
   if (asksForHelp(name)) {
-    process.stdout.write(`${describeCommands(commands)}\n`);
+    // `help migrate` is `migrate --help`; `help` alone, or with a word that names no command, the list.
+    const asked = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    process.stdout.write(`${asked ? describeCommand(asked) : describeCommands(commands)}\n`);
     return 0;
   }
   if (name === '--version') {
