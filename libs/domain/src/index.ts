@@ -11,6 +11,7 @@ export * from './shared/same-json';
 export * from './shared/reason';
 export * from './shared/person-name';
 export * from './shared/echoed-input';
+export * from './shared/case-hint';
 
 export * from './perjanjian-kinerja/pk-structure.types';
 export * from './perjanjian-kinerja/pk-stream-id';

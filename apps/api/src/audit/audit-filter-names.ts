@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@kinerja/domain';
+import { caseHint, DomainError } from '@kinerja/domain';
 import { SatkerScopeService, type AuthenticatedUser } from '@kinerja/identity';
 import { AuditFilterNames } from '@kinerja/projections/audit-trail/audit-filter-names';
 import type { FieldProblem } from '../http/validation-errors';
@@ -33,11 +33,10 @@ export function subbagianProblem(code: string, existing: readonly string[], offi
 /** `alike`: the codes equal to `code` but for case that a PK version of the offices ever had. */
 export function indicatorProblem(code: string, alike: readonly string[], offices: readonly string[]): FieldProblem | null {
   if (alike.includes(code)) return null;
-  const meant = alike.length > 0 ? ` (maksud Anda ${alike.join(' atau ')}? huruf besar dan kecil dibedakan)` : '';
   return {
     field: 'indicator',
     constraint: 'isKnownIndicator',
-    message: `${code}${meant} tidak pernah ada dalam Perjanjian Kinerja ${where(offices)}, baik versi draf maupun yang disetujui, tahun berapa pun. `
+    message: `${code}${caseHint(alike)} tidak pernah ada dalam Perjanjian Kinerja ${where(offices)}, baik versi draf maupun yang disetujui, tahun berapa pun. `
       + 'Periksa kode indikator pada PK satker',
   };
 }
@@ -47,10 +46,9 @@ export function indicatorProblem(code: string, alike: readonly string[], offices
  * words of the trail's `isKnownIndicator` (an empty history would read as "never changed").
  */
 export function figureIndicatorNotFound(satker: string, year: number, code: string, alike: readonly string[]): DomainError {
-  const meant = alike.length > 0 ? ` (maksud Anda ${alike.join(' atau ')}? huruf besar dan kecil dibedakan)` : '';
   return new DomainError(
     'AUDIT.INDICATOR_NOT_FOUND',
-    `Indikator ${code}${meant} tidak pernah ada dalam Perjanjian Kinerja ${year} satker ${satker}, baik versi draf maupun yang disetujui, `
+    `Indikator ${code}${caseHint(alike)} tidak pernah ada dalam Perjanjian Kinerja ${year} satker ${satker}, baik versi draf maupun yang disetujui, `
       + 'jadi tidak ada riwayat angkanya. Periksa kode indikator dan tahun pada PK satker.',
     'not_found',
     { satker, year, indicator: code, alike: [...alike] },

@@ -1,4 +1,4 @@
-import { DomainError } from '@kinerja/domain';
+import { caseHint, DomainError } from '@kinerja/domain';
 import { AUDIT_EVENT_TYPES } from '@kinerja/projections/audit-trail/audit-trail.query';
 import type { FieldProblem } from '../http/validation-errors';
 
@@ -41,7 +41,7 @@ function eventTypeProblem(type: string | undefined): FieldProblem | null {
   if (unknown.length === 0) return null;
   const named = unknown.map((t) => {
     const meant = BY_LOWER_CASE.get(t.toLowerCase());
-    return meant ? `${t} (maksud Anda ${meant}? huruf besar dan kecil dibedakan)` : t;
+    return `${t}${caseHint(meant ? [meant] : [])}`;
   });
   return {
     field: 'type',

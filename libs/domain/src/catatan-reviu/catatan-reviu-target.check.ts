@@ -1,5 +1,6 @@
 import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
 import type { PkState } from '../perjanjian-kinerja/pk.state';
+import { caseHint } from '../shared/case-hint';
 import { DomainError } from '../shared/domain-error';
 import { indonesianMonthYear } from '../shared/indonesian-time';
 import type { LocalDate } from '../shared/local-date';
@@ -45,8 +46,7 @@ export function checkCatatanTarget(target: CatatanReviuTarget, facts: CatatanTar
     if (!codes.has(code)) {
       // Codes are told apart by case ("K4.1" is not "k4.1"): name the one meant, as the audit trail does.
       const alike = [...codes].filter((c) => c.toLowerCase() === code.toLowerCase()).sort();
-      const meant = alike.length > 0 ? ` (maksud Anda ${alike.join(' atau ')}? huruf besar dan kecil dibedakan)` : '';
-      refuse(`Indikator ${code}${meant} tidak ada dalam Perjanjian Kinerja ${target.year}.`, { year: target.year, indicator: code, alike });
+      refuse(`Indikator ${code}${caseHint(alike)} tidak ada dalam Perjanjian Kinerja ${target.year}.`, { year: target.year, indicator: code, alike });
     }
   }
 }
