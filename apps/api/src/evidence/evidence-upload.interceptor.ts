@@ -5,7 +5,7 @@ import { Observable } from 'rxjs';
 import { AppConfig } from '@kinerja/platform';
 import { evidenceErrors, EvidenceService } from '@kinerja/workflow';
 import type { AuthenticatedRequest } from '../http/current-user.decorator';
-import { isUnreadableBodyLimit, multipartProblem } from '../http/multipart-problem';
+import { uploadRefusal } from '../http/multipart-problem';
 import { UploadsInFlight } from './uploads-in-flight';
 
 /**
@@ -40,21 +40,12 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
       }
     }
     await new Promise<void>((resolve, reject) => {
-      this.upload(request, response, (error: unknown) => {
-        if (!error) return resolve();
-        const code = (error as { code?: string }).code;
-        if (code === 'LIMIT_FILE_SIZE') return reject(evidenceErrors.tooLarge(this.config.EVIDENCE_MAX_BYTES));
-        // A second file in the field `file` (multer's LIMIT_FILE_COUNT, or LIMIT_UNEXPECTED_FILE when
-        // it comes past `files: 1` by name) is not a missing one.
-        if (code === 'LIMIT_FILE_COUNT' || (code === 'LIMIT_UNEXPECTED_FILE' && (error as { field?: string }).field === 'file')) {
-          return reject(evidenceErrors.oneFileOnly());
-        }
-        // Too many fields or parts, or one too long: a body the route cannot read, not a missing file.
-        if (!isUnreadableBodyLimit(code) && code?.startsWith('LIMIT_')) return reject(evidenceErrors.missingFile());
-        // Anything else the multipart parser refuses (a malformed part header, a cut-off body, no
-        // boundary) is the client's input, never a server error.
-        reject(evidenceErrors.malformedUpload(multipartProblem(error)));
-      });
+      this.upload(request, response, (error: unknown) => (error ? reject(uploadRefusal(error, {
+        tooLarge: () => evidenceErrors.tooLarge(this.config.EVIDENCE_MAX_BYTES),
+        oneFileOnly: () => evidenceErrors.oneFileOnly(),
+        missingFile: () => evidenceErrors.missingFile(),
+        malformed: (problem) => evidenceErrors.malformedUpload(problem),
+      })) : resolve()));
     });
     return next.handle();
   }

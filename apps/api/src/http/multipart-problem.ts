@@ -1,3 +1,5 @@
+import type { DomainError } from '@kinerja/domain';
+
 /**
  * What the multipart parser (busboy, under multer) could not read, told in Indonesian for the
  * person who sent it, with the parser's own text kept beside it for whoever debugs the client.
@@ -40,4 +42,31 @@ export function multipartProblem(error: unknown): MultipartProblem {
   if (typeof code === 'string' && Object.hasOwn(LIMITS, code)) return { reason: LIMITS[code], parserMessage };
   const known = REASONS.find(([pattern]) => pattern.test(parserMessage.trim()));
   return { reason: known ? known[1] : 'bentuk multipart/form-data tidak dapat diurai', parserMessage };
+}
+
+/** How one upload route words each refusal of its multipart body. */
+export interface UploadRefusals {
+  /** The file is over the route's size limit (413). */
+  tooLarge(): DomainError;
+  /** More than one file in the field `file`. */
+  oneFileOnly(): DomainError;
+  /** No file in the field `file` (sent under another name, or none). */
+  missingFile(): DomainError;
+  /** The body cannot be read: `problem` says why. */
+  malformed(problem: MultipartProblem): DomainError;
+}
+
+/**
+ * The refusal of an upload whose multipart body multer (busboy under it) turned down, the same rule
+ * for every upload route: a second file in the field `file` (multer's LIMIT_FILE_COUNT, or
+ * LIMIT_UNEXPECTED_FILE when it comes past `files: 1` by name) is not a missing one; too many fields
+ * or parts, or one too long, is a body the route cannot read, as anything else the parser refuses
+ * (a malformed part header, a cut-off body, no boundary): the client's input, never a server error.
+ */
+export function uploadRefusal(error: unknown, refusals: UploadRefusals): DomainError {
+  const { code, field } = (error ?? {}) as { code?: string; field?: string };
+  if (code === 'LIMIT_FILE_SIZE') return refusals.tooLarge();
+  if (code === 'LIMIT_FILE_COUNT' || (code === 'LIMIT_UNEXPECTED_FILE' && field === 'file')) return refusals.oneFileOnly();
+  if (!isUnreadableBodyLimit(code) && code?.startsWith('LIMIT_')) return refusals.missingFile();
+  return refusals.malformed(multipartProblem(error));
 }
