@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { Dec, parseDecimal } from '../shared/decimal';
 import { personNameKey } from '../shared/person-name';
-import { hasHiddenCharacters } from '../shared/reason';
+import { hasHiddenCharacters, normalizedText } from '../shared/reason';
 
 /** One row of Tabel 3.1: minExclusive < capaian ≤ maxInclusive; null means unbounded on that side. */
 export interface RatingRow {
@@ -42,10 +42,6 @@ function categoryKey(category: string): string {
   return personNameKey(category.replace(/,/g, ' '));
 }
 
-/** A text of the scale as stored: NFKC (a fullwidth "Ｂ" is "B"), runs of white space one space, trimmed. */
-export function ratingScaleText(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
-}
 
 /** A label or category holding a character a reader cannot see (zero-width, bidi controls) is refused: it reads as another. */
 function refuseHidden(text: string, what: string, details: Record<string, unknown>): void {

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { hasHiddenCharacters, visibleCharacterCount } from '../shared/reason';
+import { hasHiddenCharacters, normalizedText, visibleCharacterCount } from '../shared/reason';
 
 /**
  * The national holiday calendar of a year, as the SKB 3 Menteri sets it (and revises it: cuti
@@ -20,10 +20,6 @@ export interface HariLibur {
   kind: HariLiburKind;
 }
 
-/** A name as stored and shown: NFKC (a fullwidth "Ｎ" is "N"), runs of white space one space, trimmed. */
-export function hariLiburName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, ' ').trim();
-}
 
 function refused(code: string, message: string, details: Record<string, unknown>): never {
   throw new DomainError(code, message, 'validation', details);
@@ -59,7 +55,7 @@ export function validateHariLiburList(year: number, entries: readonly HariLibur[
         { item, date: entry.date, field: 'name' });
     }
     // Judged as stored: NFKC can make one character several ("ﷺ" is 18), past what a name may hold.
-    const name = hariLiburName(entry.name);
+    const name = normalizedText(entry.name);
     const length = [...name].length;
     if (length > HARI_LIBUR_NAME_MAX_LENGTH) {
       refused('HARI_LIBUR.NAME_TOO_LONG', `${nameOf} menjadi ${length} karakter setelah dinormalkan (NFKC: mis. "㍻" menjadi "平成"); ` +

@@ -1,4 +1,5 @@
-import { DEFAULT_RATING_SCALE, ratingBoundText, ratingScaleText, validateRatingScale, type RatingRow } from '../capaian/rating-scale';
+import { DEFAULT_RATING_SCALE, ratingBoundText, validateRatingScale, type RatingRow } from '../capaian/rating-scale';
+import { normalizedText } from '../shared/reason';
 import type { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import type { RatingScaleCommand, SetRatingScale } from './rating-scale.commands';
@@ -7,7 +8,7 @@ import { evolveRatingScale, initialRatingScaleState, ratingScaleInForce, sameRat
 
 /**
  * Rows as stored: only the four fields of a row (unknown keys never reach the log), the category in
- * NFKC with single spaces (`ratingScaleText`: a fullwidth "Ｂerhasil" is printed "Berhasil"), the
+ * NFKC with single spaces (`normalizedText`: a fullwidth "Ｂerhasil" is printed "Berhasil"), the
  * meaning trimmed, bounds written as Tabel 3.1 writes them ("85.0" is stored, shown and printed "85").
  */
 function normalisedRows(rows: RatingRow[]): RatingRow[] {
@@ -16,7 +17,7 @@ function normalisedRows(rows: RatingRow[]): RatingRow[] {
       throw new DomainError('RATING_SCALE.INVALID', `Arti baris ${i + 1} harus berupa teks.`, 'validation');
     }
     const bound = (value: string | null, side: 'bawah' | 'atas') => (value === null ? null : ratingBoundText(value, i + 1, side));
-    return { minExclusive: bound(r.minExclusive, 'bawah'), maxInclusive: bound(r.maxInclusive, 'atas'), category: ratingScaleText(r.category), meaning: r.meaning.trim() };
+    return { minExclusive: bound(r.minExclusive, 'bawah'), maxInclusive: bound(r.maxInclusive, 'atas'), category: normalizedText(r.category), meaning: r.meaning.trim() };
   });
 }
 

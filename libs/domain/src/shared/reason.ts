@@ -35,3 +35,11 @@ const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\p{Cn}\p{Default_Ignorable_
 export function hasHiddenCharacters(text: string): boolean {
   return HIDDEN.test(text);
 }
+
+/**
+ * A short text people read (a rating category, a holiday's name) as it is stored and shown: NFKC (a
+ * fullwidth "Ｂ" is "B", "ﷺ" its 18 letters), runs of white space one space, trimmed.
+ */
+export function normalizedText(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
