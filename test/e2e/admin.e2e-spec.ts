@@ -459,6 +459,27 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect(((await as(rootAdminToken).get('/api/v1/satker/kpu-kab-jember/subbagian')).body as Array<{ code: string }>).map((b) => b.code)).not.toContain('ZW');
     });
 
+    it.each([
+      ['an office', 'post', '/api/v1/satker', { code: 'kpu-kab-tersembunyi', name: 'KPU Kabupaten J\u0338\u0322\u034e\u0317ember', parentCode: 'kpu-prov-jawa-timur' }],
+      ['an office (renamed)', 'patch', '/api/v1/satker/kpu-kab-jember', { name: '\u0301KPU Kabupaten Jember' }],
+      ['a subbagian', 'post', '/api/v1/satker/kpu-kab-jember/subbagian', { code: 'ZW', name: 'Sub. Bagian U\u0334\u0335\u0336\u0337mum' }],
+      ['a subbagian (renamed)', 'patch', '/api/v1/satker/kpu-kab-jember/subbagian/PDI', { name: 'Sub. Bagian P\u0338\u0322\u034e\u0317erencanaan' }],
+    ] as const)('refuses the name of %s stacking combining marks (400 naming name) and writes nothing', async (_what, method, path, body) => {
+      const events = await eventCount('kpu-kab-jember');
+      const response = await as(rootAdminToken)[method](path).send(body);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      expect(response.body.details.fields).toEqual([expect.objectContaining({ field: 'name', constraint: 'hasNoStackedMarks' })]);
+      expect(response.body.details.fields[0].message).toContain('menumpuk tanda diakritik');
+      expect(await eventCount('kpu-kab-jember')).toBe(events);
+      expect((await as(rootAdminToken).get('/api/v1/satker/kpu-kab-tersembunyi')).status).toBe(404);
+      expect(((await as(rootAdminToken).get('/api/v1/satker/kpu-kab-jember/subbagian')).body as Array<{ code: string }>).map((b) => b.code)).not.toContain('ZW');
+    });
+
+    it('accepts an office name with the accents people write (Vietnamese, decomposed é), stored as typed', async () => {
+      const created = await as(rootAdminToken).post('/api/v1/satker').send({ code: 'kpu-kab-aksen', name: 'Kantor Nguyễn Pe\u0301rez', parentCode: 'kpu-prov-jawa-timur' });
+      expect(created.status).toBe(201);
+    });
+
     it('refuses a new user or subbagian, and reopening one, in a deactivated office (409 SATKER.INACTIVE), until the office reopens', async () => {
       const root = as(rootAdminToken);
       const office = '/api/v1/satker/kpu-kab-ditutup';

@@ -61,6 +61,7 @@ describe('national holidays and cuti bersama over HTTP (kept by the root office 
     ['a blank name', [{ ...NATAL, name: '   ' }], 'HARI_LIBUR.NAME_REQUIRED', { item: 1, field: 'name' }],
     ['a name with a zero-width space', [{ ...NATAL, name: 'Hari Raya\u200bNatal' }], 'HARI_LIBUR.HIDDEN_CHARACTERS', { item: 1, field: 'name' }],
     ['a name with a combining grapheme joiner', [{ ...NATAL, name: 'Hari Raya\u034fNatal' }], 'HARI_LIBUR.HIDDEN_CHARACTERS', { item: 1, field: 'name' }],
+    ['a name stacking combining marks', [KEMERDEKAAN, { ...NATAL, name: 'Hari Raya N\u0338\u0322\u034e\u0317atal' }], 'HARI_LIBUR.STACKED_MARKS', { item: 2, field: 'name' }],
     ['a name over 200 characters once stored (NFKC)', [KEMERDEKAAN, { ...NATAL, name: 'ﷺ'.repeat(12) }], 'HARI_LIBUR.NAME_TOO_LONG', { item: 2, length: 216, maxLength: 200 }],
   ])('refuses %s with 422 and a stable code, and changes nothing', async (_, holidays, code, details) => {
     const response = await put(rootAdmin.token, { holidays });

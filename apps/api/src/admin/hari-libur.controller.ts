@@ -53,7 +53,7 @@ export class HariLiburController {
   @ApiForbiddenResponse({ type: ErrorBody, description: 'AUTH.FORBIDDEN (bukan ADMIN); HARI_LIBUR.ROOT_ADMIN_ONLY (ADMIN satker di bawah satker tertinggi)' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBody,
-    description: 'HARI_LIBUR.DATE_OUTSIDE_YEAR, HARI_LIBUR.DUPLICATE_DATE, HARI_LIBUR.NAME_REQUIRED, HARI_LIBUR.HIDDEN_CHARACTERS, HARI_LIBUR.NAME_TOO_LONG (menyebut butirnya); IDEMPOTENCY.KEY_REUSED',
+    description: 'HARI_LIBUR.DATE_OUTSIDE_YEAR, HARI_LIBUR.DUPLICATE_DATE, HARI_LIBUR.NAME_REQUIRED, HARI_LIBUR.HIDDEN_CHARACTERS, HARI_LIBUR.STACKED_MARKS, HARI_LIBUR.NAME_TOO_LONG (menyebut butirnya); IDEMPOTENCY.KEY_REUSED',
   })
   async set(@Param() p: HariLiburParams, @Body() body: HariLiburBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const holidays = body.holidays.map((h) => ({ date: h.date, name: h.name, kind: h.kind }));

@@ -18,7 +18,7 @@ export class HariLiburDto {
     example: 'Hari Proklamasi Kemerdekaan RI',
     maxLength: 200,
     description: 'Keterangan seperti pada SKB; wajib berisi karakter yang terlihat (422 HARI_LIBUR.NAME_REQUIRED); karakter tak terlihat, tab dan baris baru '
-      + 'ditolak (422 HARI_LIBUR.HIDDEN_CHARACTERS); disimpan dalam NFKC dengan spasi tunggal.',
+      + 'ditolak (422 HARI_LIBUR.HIDDEN_CHARACTERS), tanda diakritik bertumpuk juga (422 HARI_LIBUR.STACKED_MARKS); disimpan dalam NFKC dengan spasi tunggal.',
   })
   @IsString() @MaxLength(200)
   name: string;

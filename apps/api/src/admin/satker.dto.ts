@@ -5,7 +5,7 @@ import type { TimeZone } from '@kinerja/identity';
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
-import { HasNoHiddenCharacters } from '../http/readable-name.validator';
+import { HasNoHiddenCharacters, HasNoStackedMarks } from '../http/readable-name.validator';
 
 export class CreateSatkerDto {
   @ApiProperty({ example: 'kpu-kab-jember', pattern: SATKER_CODE_PATTERN.source })
@@ -17,6 +17,7 @@ export class CreateSatkerDto {
   @MinLength(3)
   @IsNotBlank()
   @HasNoHiddenCharacters()
+  @HasNoStackedMarks()
   @MaxLength(200)
   name: string;
 
@@ -44,6 +45,7 @@ export class UpdateSatkerDto {
   @MinLength(3)
   @IsNotBlank()
   @HasNoHiddenCharacters()
+  @HasNoStackedMarks()
   @MaxLength(200)
   name?: string;
 

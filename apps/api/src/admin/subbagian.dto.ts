@@ -4,7 +4,7 @@ import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
-import { HasNoHiddenCharacters } from '../http/readable-name.validator';
+import { HasNoHiddenCharacters, HasNoStackedMarks } from '../http/readable-name.validator';
 
 export class CreateSubbagianDto {
   @ApiProperty({ example: 'PDI', pattern: SUBBAGIAN_CODE_PATTERN.source })
@@ -16,6 +16,7 @@ export class CreateSubbagianDto {
   @MinLength(2)
   @IsNotBlank()
   @HasNoHiddenCharacters()
+  @HasNoStackedMarks()
   @MaxLength(200)
   name: string;
 }
@@ -27,6 +28,7 @@ export class UpdateSubbagianDto {
   @MinLength(2)
   @IsNotBlank()
   @HasNoHiddenCharacters()
+  @HasNoStackedMarks()
   @MaxLength(200)
   name?: string;
 

@@ -5,7 +5,7 @@ import { CALENDAR_DATE_MESSAGE } from './calendar-date.validator';
 import { INSTANT_MESSAGE } from './instant.validator';
 import { NOT_BLANK_MESSAGE } from './not-blank.validator';
 import { NOT_NULL_MESSAGE } from './optional-but-not-null.validator';
-import { HIDDEN_CHARACTERS_MESSAGE } from './readable-name.validator';
+import { HIDDEN_CHARACTERS_MESSAGE, STACKED_MARKS_MESSAGE } from './readable-name.validator';
 import { PERSON_NAME_MESSAGE } from '@kinerja/domain';
 
 export type ValidationMetadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
@@ -100,6 +100,7 @@ export const CONSTRAINT_MESSAGES: Record<string, Describe> = {
   isNotBlank: () => NOT_BLANK_MESSAGE,
   isPersonName: () => PERSON_NAME_MESSAGE,
   hasNoHiddenCharacters: () => HIDDEN_CHARACTERS_MESSAGE,
+  hasNoStackedMarks: () => STACKED_MARKS_MESSAGE,
   min: ({ args }) => `paling kecil ${args[0]}`,
   max: ({ args }) => `paling besar ${args[0]}`,
   minLength: ({ args }) => `paling sedikit ${args[0]} karakter`,

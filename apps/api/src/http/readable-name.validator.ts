@@ -1,8 +1,12 @@
 import { ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
-import { hasHiddenCharacters, isReadablePersonName, PERSON_NAME_MESSAGE, personNameProblem } from '@kinerja/domain';
+import { hasHiddenCharacters, hasStackedMarks, isReadablePersonName, MAX_MARKS_PER_CHARACTER, PERSON_NAME_MESSAGE, personNameProblem } from '@kinerja/domain';
 
 export const HIDDEN_CHARACTERS_MESSAGE =
   'tidak boleh berisi karakter yang tidak terlihat (mis. spasi lebar-nol), pengatur arah teks, tab atau baris baru';
+
+export const STACKED_MARKS_MESSAGE =
+  `tidak boleh menumpuk tanda diakritik (lebih dari ${MAX_MARKS_PER_CHARACTER} pada satu huruf, atau tanda tanpa huruf di depannya): ` +
+  'tulisan seperti itu menutupi baris di sekitarnya; ketik ulang dengan huruf biasa';
 
 /**
  * A person's full name (`isReadablePersonName`): Latin letters, accented or not, digits, spaces and
@@ -34,5 +38,20 @@ export function HasNoHiddenCharacters(options?: ValidationOptions): PropertyDeco
       propertyName: String(propertyName),
       options: { message: HIDDEN_CHARACTERS_MESSAGE, ...options },
       validator: { validate: (value: unknown) => typeof value !== 'string' || !hasHiddenCharacters(value) },
+    });
+}
+
+/**
+ * A name people read (an office, a subbagian) that stacks no combining marks past what any script
+ * writes (`hasStackedMarks`): such a name spills over the rows around it in every list and the LKj.
+ */
+export function HasNoStackedMarks(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'hasNoStackedMarks',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: STACKED_MARKS_MESSAGE, ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || !hasStackedMarks(value) },
     });
 }

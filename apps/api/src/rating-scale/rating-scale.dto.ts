@@ -19,7 +19,7 @@ export class RatingRowDto {
   @ApiProperty({
     example: 'Berhasil',
     description: 'Berbeda dari kategori baris lain, tanpa membedakan huruf besar/kecil, spasi, aksen, huruf lebar penuh dan huruf aksara lain yang menyerupai huruf Latin '
-      + '(422 RATING_SCALE.DUPLICATE_CATEGORY); karakter tak terlihat ditolak (422 RATING_SCALE.HIDDEN_CHARACTERS); disimpan dalam NFKC dengan spasi tunggal.',
+      + '(422 RATING_SCALE.DUPLICATE_CATEGORY); karakter tak terlihat ditolak (422 RATING_SCALE.HIDDEN_CHARACTERS), tanda diakritik bertumpuk juga (422 RATING_SCALE.STACKED_MARKS); disimpan dalam NFKC dengan spasi tunggal.',
   }) @IsString() @MaxLength(100) category: string;
   @ApiProperty({ example: 'Kegiatan yang dilaksanakan telah mencapai target indikator kinerja' }) @IsString() @MaxLength(1000) meaning: string;
 }

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { Dec, parseDecimal } from '../shared/decimal';
 import { personNameKey } from '../shared/person-name';
-import { hasHiddenCharacters, normalizedText } from '../shared/reason';
+import { hasHiddenCharacters, hasStackedMarks, MAX_MARKS_PER_CHARACTER, normalizedText } from '../shared/reason';
 
 /** One row of Tabel 3.1: minExclusive < capaian ≤ maxInclusive; null means unbounded on that side. */
 export interface RatingRow {
@@ -43,15 +43,25 @@ function categoryKey(category: string): string {
 }
 
 
-/** A label or category holding a character a reader cannot see (zero-width, bidi controls) is refused: it reads as another. */
-function refuseHidden(text: string, what: string, details: Record<string, unknown>): void {
-  if (!hasHiddenCharacters(text)) return;
-  throw new DomainError(
-    'RATING_SCALE.HIDDEN_CHARACTERS',
-    `${what} berisi karakter yang tidak terlihat (mis. spasi lebar-nol atau pengatur arah teks), sehingga terbaca sama dengan teks lain; ketik ulang tanpa karakter itu.`,
-    'validation',
-    details,
-  );
+/** A label or category holding a character a reader cannot see (zero-width, bidi controls) is refused: it reads as another; one stacking combining marks (`hasStackedMarks`) too: it covers the rows around it. */
+function refuseUnreadable(text: string, what: string, details: Record<string, unknown>): void {
+  if (hasHiddenCharacters(text)) {
+    throw new DomainError(
+      'RATING_SCALE.HIDDEN_CHARACTERS',
+      `${what} berisi karakter yang tidak terlihat (mis. spasi lebar-nol atau pengatur arah teks), sehingga terbaca sama dengan teks lain; ketik ulang tanpa karakter itu.`,
+      'validation',
+      details,
+    );
+  }
+  if (hasStackedMarks(text)) {
+    throw new DomainError(
+      'RATING_SCALE.STACKED_MARKS',
+      `${what} menumpuk tanda diakritik (lebih dari ${MAX_MARKS_PER_CHARACTER} pada satu huruf, atau tanda tanpa huruf di depannya), ` +
+        'sehingga tulisannya menutupi baris di sekitarnya dalam tabel dan LKj; ketik ulang dengan huruf biasa.',
+      'validation',
+      { ...details, maxMarksPerCharacter: MAX_MARKS_PER_CHARACTER },
+    );
+  }
 }
 
 /**
@@ -71,7 +81,7 @@ export function ratingBoundText(bound: unknown, row: number, side: 'bawah' | 'at
  */
 export function validateRatingScale(scale: RatingScale): void {
   if (!scale || typeof scale.version !== 'string' || scale.version.trim() === '') invalidScale('Versi skala penilaian wajib diisi.');
-  refuseHidden(scale.version, `Label skala penilaian "${scale.version.trim()}"`, { field: 'label' });
+  refuseUnreadable(scale.version, `Label skala penilaian "${scale.version.trim()}"`, { field: 'label' });
   const rows = scale.rows;
   if (!Array.isArray(rows)) invalidScale('Skala penilaian harus memiliki paling sedikit dua baris.');
   if (rows.length < 2) {
@@ -89,7 +99,7 @@ export function validateRatingScale(scale: RatingScale): void {
   const categoryRow = new Map<string, number>();
   rows.forEach((row, i) => {
     if (typeof row.category !== 'string' || row.category.trim() === '') invalidScale(`Kategori baris ${i + 1} wajib diisi.`);
-    refuseHidden(row.category, `Kategori baris ${i + 1}`, { row: i + 1, field: 'category' });
+    refuseUnreadable(row.category, `Kategori baris ${i + 1}`, { row: i + 1, field: 'category' });
     const key = categoryKey(row.category);
     const first = categoryRow.get(key);
     if (first !== undefined) {

@@ -52,6 +52,13 @@ describe("a year's list of national holidays and cuti bersama", () => {
     },
   );
 
+  it('refuses a name stacking combining marks past what any script writes (HARI_LIBUR.STACKED_MARKS), and keeps one with the accents people write', () => {
+    const error = refusal(2026, [idulFitri, { ...kemerdekaan, name: 'Hari K\u0338\u0322\u034e\u0317emerdekaan' }]);
+    expect(error).toMatchObject({ code: 'HARI_LIBUR.STACKED_MARKS', kind: 'validation', details: { item: 2, date: '2026-08-17', field: 'name', maxMarksPerCharacter: 3 } });
+    expect(error.message).toContain('Nama butir ke-2 (2026-08-17) menumpuk tanda diakritik');
+    expect(validateHariLiburList(2026, [{ ...kemerdekaan, name: 'Tết Nguyên Đán' }])[0].name).toBe('Tết Nguyên Đán');
+  });
+
   it('refuses a name longer than 200 characters as stored, though shorter as typed (HARI_LIBUR.NAME_TOO_LONG)', () => {
     // "ﷺ" (one character) is 18 in NFKC: twelve of them are 216 characters stored.
     const error = refusal(2026, [idulFitri, { ...kemerdekaan, name: 'ﷺ'.repeat(12) }]);

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { hasHiddenCharacters, normalizedText, visibleCharacterCount } from '../shared/reason';
+import { hasHiddenCharacters, hasStackedMarks, MAX_MARKS_PER_CHARACTER, normalizedText, visibleCharacterCount } from '../shared/reason';
 
 /**
  * The national holiday calendar of a year, as the SKB 3 Menteri sets it (and revises it: cuti
@@ -53,6 +53,11 @@ export function validateHariLiburList(year: number, entries: readonly HariLibur[
     if (visibleCharacterCount(entry.name) === 0) {
       refused('HARI_LIBUR.NAME_REQUIRED', `${nameOf} wajib diisi, mis. "Hari Raya Idul Fitri" atau "Cuti Bersama Hari Raya Natal".`,
         { item, date: entry.date, field: 'name' });
+    }
+    if (hasStackedMarks(entry.name)) {
+      refused('HARI_LIBUR.STACKED_MARKS', `${nameOf} menumpuk tanda diakritik (lebih dari ${MAX_MARKS_PER_CHARACTER} pada satu huruf, ` +
+        'atau tanda tanpa huruf di depannya), sehingga tulisannya menutupi baris di sekitarnya; ketik ulang nama itu dengan huruf biasa, seperti pada SKB.',
+      { item, date: entry.date, field: 'name', maxMarksPerCharacter: MAX_MARKS_PER_CHARACTER });
     }
     // Judged as stored: NFKC can make one character several ("ﷺ" is 18), past what a name may hold.
     const name = normalizedText(entry.name);

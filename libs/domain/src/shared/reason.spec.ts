@@ -1,4 +1,4 @@
-import { readableReason, visibleCharacterCount } from './reason';
+import { hasStackedMarks, readableReason, visibleCharacterCount } from './reason';
 
 describe('a reason of the workflow (return, revision, PK return, dispensasi)', () => {
   it('given 3 to 2000 characters a reader can see, then it is kept, trimmed', () => {
@@ -26,5 +26,28 @@ describe('a reason of the workflow (return, revision, PK return, dispensasi)', (
     expect(readableReason('1.5')).toBe('1.5');
     expect(readableReason('€?!')).toBe('€?!');
     expect(visibleCharacterCount('\u3164 a\u0301\u2800-')).toBe(2);
+  });
+});
+
+describe('stacked combining marks in a name people read', () => {
+  it('given accents as people write them (é composed or decomposed, Vietnamese ệ, Thai and Devanagari syllables), then nothing is stacked', () => {
+    for (const text of ['Kantor Peréz', 'Pere\u0301z', 'Nguyê\u0323n', 'Nguyễn Văn Bảo', 'น้ำ', 'क्षि', 'Hari Raya Idul Fitri']) {
+      expect(hasStackedMarks(text)).toBe(false);
+    }
+  });
+
+  it('given three marks on one character, then it is still accepted; given a fourth, then it is refused', () => {
+    expect(hasStackedMarks('a\u0334\u0335\u0336')).toBe(false);
+    expect(hasStackedMarks('a\u0334\u0335\u0336\u0337 b')).toBe(true);
+    // NFC first: "a" with an acute is one letter "á", which leaves three marks on it.
+    expect(hasStackedMarks('a\u0301\u0334\u0335\u0336')).toBe(false);
+  });
+
+  it('given text whose letters each carry a tower of marks, then it is refused', () => {
+    expect(hasStackedMarks('Z\u0338\u0322\u034e\u0317a\u0334\u0321\u0359l\u0337g\u0336o\u0335')).toBe(true);
+  });
+
+  it('given a mark with no character before it, then it is refused', () => {
+    expect(hasStackedMarks('\u0301Kantor')).toBe(true);
   });
 });

@@ -43,3 +43,29 @@ export function hasHiddenCharacters(text: string): boolean {
 export function normalizedText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
+
+/** Combining marks one character may carry: Vietnamese letters take two, Indic and Thai syllables two or three. */
+export const MAX_MARKS_PER_CHARACTER = 3;
+const MARK = /\p{M}/u;
+
+/**
+ * Whether `text` stacks combining marks past what any script writes (more than
+ * `MAX_MARKS_PER_CHARACTER` on one character, the "Z̸̢͎a̴l̷g̶o" text that spills over the lines
+ * around it), or opens with a mark that has no character to sit on. Judged on the NFC form, where
+ * an accent that has a letter of its own ("é") is that letter. Refused in names people read (an
+ * office, a subbagian, a rating category, a holiday): such a name covers its neighbours in a list.
+ */
+export function hasStackedMarks(text: string): boolean {
+  let run = 0;
+  let atStart = true;
+  for (const ch of text.normalize('NFC')) {
+    if (MARK.test(ch)) {
+      run += 1;
+      if (atStart || run > MAX_MARKS_PER_CHARACTER) return true;
+    } else {
+      run = 0;
+      atStart = false;
+    }
+  }
+  return false;
+}
