@@ -47,6 +47,12 @@ describe('PK structure rules', () => {
     expect(refusalOf(withIndicator({ unit: '\u3164\u2800\u0301' }))).toBe('PK.INVALID_FIELD');
   });
 
+  it('given a name or unit stacking combining marks, then it is refused; accents as people write them are kept', () => {
+    expect(refusalOf(withIndicator({ name: 'Persentase L\u0338\u0322\u034e\u0317aporan' }))).toBe('PK.INVALID_FIELD');
+    expect(refusalOf(withIndicator({ unit: '\u0301%' }))).toBe('PK.INVALID_FIELD');
+    expect(() => validatePkStructure(withIndicator({ name: 'Indeks Kepuasan Layanan Pe\u0301mangku Kepentingan' }), SUBBAGIAN)).not.toThrow();
+  });
+
   it('given an unknown aggregation, then it is refused', () => {
     expect(refusalOf(withIndicator({ aggregation: 'MEDIAN' as never }))).toBe('PK.INVALID_FIELD');
   });

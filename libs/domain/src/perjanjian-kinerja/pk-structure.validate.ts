@@ -1,4 +1,4 @@
-import { visibleCharacterCount } from '../shared/reason';
+import { hasStackedMarks, MAX_MARKS_PER_CHARACTER, visibleCharacterCount } from '../shared/reason';
 import { DomainError } from '../shared/domain-error';
 import { Dec, parseDecimal, RUPIAH_DECIMAL_PLACES } from '../shared/decimal';
 import { INDONESIAN_MONTHS } from '../shared/indonesian-time';
@@ -17,6 +17,11 @@ function invalid(code: string, message: string, details: Record<string, unknown>
 function requireText(value: unknown, field: string, max: number): void {
   if (typeof value !== 'string' || visibleCharacterCount(value) === 0 || value.length > max) {
     invalid('PK.INVALID_FIELD', `${field} wajib diisi (paling banyak ${max} karakter).`, { field });
+  }
+  // A name printed in Tabel 3.2 and the LKj: a tower of combining marks would cover the rows around it.
+  if (hasStackedMarks(value)) {
+    invalid('PK.INVALID_FIELD', `${field} menumpuk tanda diakritik (lebih dari ${MAX_MARKS_PER_CHARACTER} pada satu huruf, atau tanda ` +
+      'tanpa huruf di depannya), sehingga menutupi baris di sekitarnya dalam tabel dan LKj; ketik ulang dengan huruf biasa.', { field });
   }
 }
 
