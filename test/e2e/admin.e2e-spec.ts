@@ -44,7 +44,7 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect(response.status).toBe(400);
       expect(response.body).toEqual({
         code: 'VALIDATION.FAILED',
-        message: 'Data yang dikirim tidak valid.',
+        message: 'Data yang dikirim tidak valid: warna: kolom ini tidak dikenal.',
         details: { fields: [{ field: 'warna', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' }] },
       });
     });

@@ -86,6 +86,13 @@ describe('national holidays and cuti bersama over HTTP (kept by the root office 
     expect(response.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
   });
 
+  it('names the wrong item in the message counted from 1, as its 422 refusals do ("butir ke-2"), while details keep the path from 0', async () => {
+    const response = await put(rootAdmin.token, { holidays: [NATAL, { ...KEMERDEKAAN, date: '2026-02-30' }] });
+    expect(response.status).toBe(400);
+    expect(response.body.details.fields).toEqual([expect.objectContaining({ field: 'holidays.1.date' })]);
+    expect(response.body.message).toMatch(/^Data yang dikirim tidak valid: holidays butir ke-2, date: .+\.$/);
+  });
+
   it.each(['1999', '2101', 'dua-ribu', '2026.5'])('refuses the year %s with 400, as other year paths do', async (year) => {
     const response = await t.http.get(`/api/v1/hari-libur/${year}`).set(as(rootAdmin.token));
     expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });

@@ -242,7 +242,7 @@ describe('hostile input is refused with 400, never a 500', () => {
       expect(response.status).toBe(400);
       expect(response.body).toEqual({
         code: 'VALIDATION.FAILED',
-        message: 'Data yang dikirim tidak valid.',
+        message: 'Data yang dikirim tidak valid: password: wajib diisi.',
         details: { fields: [{ field: 'password', constraint: 'isDefined', message: 'wajib diisi' }] },
       });
     });

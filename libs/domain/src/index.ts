@@ -12,6 +12,7 @@ export * from './shared/reason';
 export * from './shared/person-name';
 export * from './shared/echoed-input';
 export * from './shared/case-hint';
+export * from './shared/validation-failed';
 
 export * from './perjanjian-kinerja/pk-structure.types';
 export * from './perjanjian-kinerja/pk-stream-id';

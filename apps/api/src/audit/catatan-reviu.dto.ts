@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { DomainError } from '@kinerja/domain';
+import { validationFailed } from '@kinerja/domain';
 import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { INT4_MAX } from '../http/integer-bounds';
 import { SatkerParams } from './audit.dto';
@@ -75,12 +75,7 @@ export function targetOf(dto: CatatanReviuTargetDto): CatatanReviuTarget {
     const fields = foreign.map((field) => ({
       field: `target.${field}`, constraint: 'notForKind', message: `tidak dipakai untuk sasaran ${dto.kind}; hapus isian ini atau pilih jenis sasaran yang memakainya`,
     }));
-    throw new DomainError(
-      'VALIDATION.FAILED',
-      `Data yang dikirim tidak valid: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}.`,
-      'validation',
-      { fields },
-    );
+    throw validationFailed(fields);
   }
   switch (dto.kind) {
     case 'YEAR':

@@ -5,7 +5,7 @@ export class ErrorBody {
   @ApiProperty({ example: 'VALIDATION.FAILED', description: 'Stable code; clients branch on it, never on the message.' })
   code: string;
 
-  @ApiProperty({ example: 'Data yang dikirim tidak valid.', description: 'For people, in Bahasa Indonesia.' })
+  @ApiProperty({ example: 'Data yang dikirim tidak valid: month: paling besar 12.', description: 'For people, in Bahasa Indonesia.' })
   message: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: {} })

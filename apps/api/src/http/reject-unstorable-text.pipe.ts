@@ -1,6 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { DomainError } from '@kinerja/domain';
-import type { FieldProblem } from './validation-errors';
+import { validationFailed, type FieldProblem } from './validation-errors';
 
 /**
  * Text that cannot be kept or printed is refused as input (400 VALIDATION.FAILED naming each
@@ -19,7 +18,7 @@ export class RejectUnstorableTextPipe implements PipeTransform {
     if (!containsUnstorable(value, 0)) return value;
     const fields: FieldProblem[] = [];
     collect(value, metadata.type === 'param' && metadata.data ? metadata.data : '', fields, 0);
-    if (fields.length > 0) throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', { fields });
+    if (fields.length > 0) throw validationFailed(fields);
     return value;
   }
 }

@@ -40,7 +40,8 @@ describe('class-validator failures as one error body', () => {
     expect(error.code).toBe('VALIDATION.FAILED');
     expect(error.details.fields).toEqual(fields.slice(0, 100));
     expect(error.details.fieldsOmitted).toBe(150);
-    expect(error.message).toBe('Data yang dikirim tidak valid: 250 masalah; 100 yang pertama disebutkan, perbaiki lalu kirim lagi untuk melihat sisanya.');
+    expect(error.message).toBe('Data yang dikirim tidak valid: 250 masalah; 100 yang pertama disebutkan, perbaiki lalu kirim lagi untuk melihat sisanya. '
+      + 'Di antaranya items butir ke-1, date: bukan tanggal; items butir ke-2, date: bukan tanggal; items butir ke-3, date: bukan tanggal.');
     expect(validationFailed(fields.slice(0, 100)).details).toEqual({ fields: fields.slice(0, 100) });
   });
 

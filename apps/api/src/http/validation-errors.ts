@@ -1,14 +1,7 @@
 import type { ValidationError } from 'class-validator';
-import { DomainError } from '@kinerja/domain';
+export type { FieldProblem } from '@kinerja/domain';
+import { DomainError, FieldProblem, validationFailed as refusalNaming } from '@kinerja/domain';
 import { constraintNameOf, describeConstraint, hasOwnMessage, rulesOfField, ValidationMetadata } from './constraint-messages';
-
-export interface FieldProblem {
-  /** Dotted path of the field, e.g. `indicators.2.target`. */
-  field: string;
-  /** The class-validator constraint, e.g. `isInt`, `whitelistValidation`. */
-  constraint: string;
-  message: string;
-}
 
 /**
  * The checks of what kind a value is, in the order one is reported. A value of the wrong kind
@@ -81,19 +74,12 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** The 400 answer naming each field that is wrong. */
 /** At most this many field problems are answered: a list of thousands of bad items is told by its first ones. */
 export const MAX_FIELD_PROBLEMS = 100;
 
+/** The 400 answer naming each field that is wrong (the first `MAX_FIELD_PROBLEMS`). */
 export function validationFailed(fields: FieldProblem[]): DomainError {
-  if (fields.length <= MAX_FIELD_PROBLEMS) return new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', { fields });
-  const omitted = fields.length - MAX_FIELD_PROBLEMS;
-  return new DomainError(
-    'VALIDATION.FAILED',
-    `Data yang dikirim tidak valid: ${fields.length} masalah; ${MAX_FIELD_PROBLEMS} yang pertama disebutkan, perbaiki lalu kirim lagi untuk melihat sisanya.`,
-    'validation',
-    { fields: fields.slice(0, MAX_FIELD_PROBLEMS), fieldsOmitted: omitted },
-  );
+  return refusalNaming(fields.slice(0, MAX_FIELD_PROBLEMS), fields.length);
 }
 
 /** The 400 answer for a body, query or parameter that fails its DTO. */

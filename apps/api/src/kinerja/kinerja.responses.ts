@@ -42,7 +42,7 @@ export const KinerjaResponses = () =>
         'VALIDATION.FAILED: `year` bukan bilangan bulat 2000–2100, `month` bukan bilangan bulat 1–12, `asOf` bukan waktu ' +
         'ISO 8601 dengan zona waktu, atau parameter query yang tidak dikenal. `details.fields`: `[{ field, constraint, message }]`.',
       example: {
-        code: 'VALIDATION.FAILED', message: 'Data yang dikirim tidak valid.',
+        code: 'VALIDATION.FAILED', message: 'Data yang dikirim tidak valid: month: paling besar 12.',
         details: { fields: [{ field: 'month', constraint: 'max', message: 'paling besar 12' }] },
       },
     }),

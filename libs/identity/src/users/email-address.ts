@@ -1,4 +1,4 @@
-import { DomainError } from '@kinerja/domain';
+import { validationFailed } from '@kinerja/domain';
 
 /**
  * An e-mail address as Kinerja accepts it: printable ASCII only, local part and domain. A
@@ -23,9 +23,7 @@ export function storedEmail(email: string | null | undefined): string | null {
   const trimmed = email?.trim();
   if (!trimmed) return null;
   if (!PLAIN_EMAIL_PATTERN.test(trimmed)) {
-    throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', {
-      fields: [{ field: 'email', constraint: 'isPlainEmail', message: PLAIN_EMAIL_MESSAGE }],
-    });
+    throw validationFailed([{ field: 'email', constraint: 'isPlainEmail', message: PLAIN_EMAIL_MESSAGE }]);
   }
   return trimmed;
 }

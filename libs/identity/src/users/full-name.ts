@@ -1,4 +1,4 @@
-import { DomainError, normalizedPersonName, personNameProblem } from '@kinerja/domain';
+import { normalizedPersonName, personNameProblem, validationFailed } from '@kinerja/domain';
 
 /**
  * A full name as stored (`normalizedPersonName`: NFKC, single spaces, trimmed), refused unless it
@@ -9,9 +9,7 @@ import { DomainError, normalizedPersonName, personNameProblem } from '@kinerja/d
 export function storedFullName(fullName: string): string {
   const problem = personNameProblem(fullName);
   if (problem !== null) {
-    throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid.', 'validation', {
-      fields: [{ field: 'fullName', constraint: 'isPersonName', message: problem }],
-    });
+    throw validationFailed([{ field: 'fullName', constraint: 'isPersonName', message: problem }]);
   }
   return normalizedPersonName(fullName);
 }
