@@ -146,9 +146,23 @@ describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
     expect(refusal('rudy-hartono-7', { username: 'ketua.x', email: 'rudy.hartono@kpu.go.id' })).toBe('USER.PASSWORD_CONTAINS_NAME');
   });
 
+  it.each([
+    ['EkoSri12345678', { username: 'eko.sri', fullName: 'Eko Sri' }],
+    ['ekosri17081945', { username: 'eko.sri', fullName: 'Eko Sri' }],
+    ['Eko.Sri.2026!!', { username: 'eko.sri', fullName: 'Eko Sri' }],
+    ['sri12345678', { username: 'eko.sri', fullName: 'Eko Sri' }],
+    ['eko.sri1945', { username: 'eko.sri6', fullName: 'Eko Sri' }],
+    ['Kas Z 12345678', { username: 'kas.z', fullName: 'Kas Z' }],
+    ['Dwi-Ani-31122026', { username: 'sekretaris.bwi', fullName: 'Dwi Ani' }],
+  ] as Array<[string, PasswordContext]>)('given short names (three letters, an initial) around a date or a run of digits (%s), then it is refused', (password, context) => {
+    expect(refusal(password, context)).not.toBeNull();
+  });
+
   it('given a name with a strong password beside it, or a name of three letters, then it is accepted', () => {
     expect(refusal('santoso-jeruk-sepeda-biru', { username: 'kasubbag.pdi', fullName: 'Budi Santoso' })).toBeNull();
     expect(refusal('ani-meja-kursi', { username: 'kasubbag.pdi', fullName: 'Ani' })).toBeNull();
+    expect(refusal('Eko-Sri-jeruk-sepeda-biru', { username: 'eko.sri', fullName: 'Eko Sri' })).toBeNull();
+    expect(refusal('z-tulip-orbit-9472', { username: 'kas.z', fullName: 'Kas Z' })).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ export interface PasswordContext {
   username: string;
   /** The office's code (`kpu-kab-jember`); absent where none applies. */
   satker?: string | null;
-  /** The owner's full name: its words of four letters or more are names anyone may guess. */
+  /** The owner's full name: its words of three letters or more (Eko, Sri, Ani) are names anyone may guess; shorter ones (an initial) where they stand alone. */
   fullName?: string | null;
   /** The owner's e-mail address: its local part (`budi.santoso`) and the words in it likewise. */
   email?: string | null;
@@ -15,6 +15,8 @@ export interface PasswordContext {
 
 /** Words anyone can guess for any account of this service. */
 const SERVICE_WORDS = ['kinerja', 'kpu'];
+/** A word of a name this long or longer is taken out wherever it appears in a password. */
+const NAME_WORD_MIN = 3;
 const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 /** A run of digits or symbols this long or shorter, taken out of a password, leaves its "skeleton" (`pass1234word` → `password`). */
 const SKELETON_RUN_MAX = 6;
@@ -28,8 +30,8 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  * digits or symbols around it or in it (`pass1234word`), nor its l33t spelling; not repetitive or
  * sequential (`aaaaaaaa`, `abcabcab`, `12345678`, `qwertyui`, `aaaa1111`), nor nearly so (`aaaaaaab`,
  * `abcdefgh12`); not only digits below DIGITS_ONLY_MIN (a date: `17081945`); and what is left once
- * the username, the owner's full name and e-mail local part (and their words of four letters or
- * more), the service's name (`kinerja`, `kpu`) and the office's code are taken out is itself at
+ * the username, the owner's full name and e-mail local part (and their words of three letters or
+ * more, and the initials left standing alone), the service's name (`kinerja`, `kpu`) and the office's code are taken out is itself at
  * least PASSWORD_MIN_LENGTH characters and passes the same checks (`dup.b.dup.b` for `dup.b` fails,
  * `admin-password-for-tests` for `admin` passes, `santoso1980` for Budi Santoso fails). No
  * composition rule (digits, capitals): NIST advises against them.
@@ -145,18 +147,38 @@ function withoutNames(text: string, context: PasswordContext): { rest: string; r
     removed ??= name;
     rest = rest.split(name.word).join(' ');
   }
+  // An initial standing alone once the names are out (`Kas Z 12345678` → `z 12345678`) is the name too.
+  const initials = initialsOf(context);
+  rest = rest.replace(/\p{L}+/gu, (run) => {
+    if (!initials.has(run) || removed === null) return run;
+    return ' ';
+  });
   return { rest, removed };
 }
 
-/** A name and its parts of four letters or more: `kasubbag.pdi` → `kasubbag.pdi`, `kasubbag`. */
+/** A name and its parts of three letters or more: `kasubbag.pdi` → `kasubbag.pdi`, `kasubbag`, `pdi`. */
 function namesOf(name: string): string[] {
   const whole = name.trim().toLowerCase();
   if (whole.length === 0) return [];
-  const parts = whole.split(/[._\-\s]+/).filter((p) => p.length >= 4 && p !== whole);
+  const parts = whole.split(/[._\-\s]+/).filter((p) => p.length >= NAME_WORD_MIN && p !== whole);
   return [whole, ...new Set(parts)];
 }
 
-/** The words of four letters or more of a person's name or address: `Dr. Budi Santoso, S.H.` → `budi`, `santoso`. */
+/**
+ * The words of three letters or more of a person's name or address: `Dr. Budi Santoso, S.H.` → `budi`,
+ * `santoso`; `Eko Sri` → `eko`, `sri` (short names are common in Indonesia, and as guessable as long ones).
+ */
 function wordsOf(name: string): string[] {
-  return name.normalize('NFKC').toLowerCase().split(/[^\p{L}]+/u).filter((word) => [...word].length >= 4);
+  return lettersOf(name).filter((word) => [...word].length >= NAME_WORD_MIN);
+}
+
+/** The runs of letters of a name, lower case: `Kas Z` → `kas`, `z`. */
+function lettersOf(name: string): string[] {
+  return name.normalize('NFKC').toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length > 0);
+}
+
+/** The owner's initials and other words shorter than NAME_WORD_MIN (`Kas Z` → `z`): removed only where they stand alone in the password. */
+function initialsOf(context: PasswordContext): Set<string> {
+  const words = [...lettersOf(context.fullName ?? ''), ...lettersOf(context.username)];
+  return new Set(words.filter((word) => [...word].length < NAME_WORD_MIN));
 }
