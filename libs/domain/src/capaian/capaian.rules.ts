@@ -15,17 +15,25 @@ export interface CapaianRule {
 }
 
 /**
+ * The most a lower-is-better capaian gives: the default formula's value at R = 0 ((2T − 0) / T).
+ * The ratio T / R grows without bound as R nears 0 (T 3, R 1: 300; R 0.01: 30,000), so it is
+ * capped here: fewer findings can never rate lower than more findings, and R = 0, the best there is,
+ * gives the cap under both formulas.
+ */
+export const LOWER_IS_BETTER_MAX_CAPAIAN = HUNDRED.times(2);
+
+/**
  * Lower is better against a single target T:
  * - T = 0: R = 0 met the target (100), anything above missed it (0): nothing is divided by 0;
- * - INVERSE_DIFFERENCE: (2T − R) / T × 100, floored at 0;
- * - INVERSE_RATIO: T / R × 100; with R = 0 there is nothing to divide by, and the result is the
- *   default formula's value at R = 0 (200), so both formulas agree on a perfect zero.
+ * - INVERSE_DIFFERENCE: (2T − R) / T × 100, floored at 0 (so at most 200, at R = 0);
+ * - INVERSE_RATIO: T / R × 100, at most 200 (`LOWER_IS_BETTER_MAX_CAPAIAN`): R ≤ T / 2 gives 200,
+ *   R = 0 (nothing to divide by) too, as the default formula gives at R = 0.
  */
 function lowerIsBetter(target: Dec, realisasi: Dec, formula: LowerIsBetterFormula): Dec {
   if (target.isZero()) return realisasi.isZero() ? HUNDRED : new Dec(0);
-  const inverseDifference = Dec.max(0, target.times(2).minus(realisasi).dividedBy(target).times(HUNDRED));
-  if (formula === 'INVERSE_DIFFERENCE' || realisasi.isZero()) return inverseDifference;
-  return target.dividedBy(realisasi).times(HUNDRED);
+  if (formula === 'INVERSE_DIFFERENCE') return Dec.max(0, target.times(2).minus(realisasi).dividedBy(target).times(HUNDRED));
+  if (realisasi.isZero()) return LOWER_IS_BETTER_MAX_CAPAIAN;
+  return Dec.min(LOWER_IS_BETTER_MAX_CAPAIAN, target.dividedBy(realisasi).times(HUNDRED));
 }
 
 /**

@@ -63,10 +63,14 @@ export function methodText(m: LkjModel): string {
       f.inverseRatio > 0
         ? `untuk ${countWithWords(f.inverseRatio)} indikator yang makin kecil makin baik` +
           `${f.inverseDifference > 0 ? ' dengan rumus rasio' : ''}, target dibagi realisasi dikali 100% ` +
-          '(realisasi 0 memberi capaian 200%)'
+          'dengan capaian paling tinggi 200% (juga untuk realisasi 0), agar temuan yang lebih sedikit tidak pernah bernilai lebih rendah'
         : null,
     ].filter((r): r is string => r !== null);
     rule = `Capaian dihitung ${rules.join('; ')}`;
+    if (f.zeroTargets > 0) {
+      rule += `; untuk ${countWithWords(f.zeroTargets)} indikator bertarget 0, realisasi 0 memberi capaian 100% dan realisasi ` +
+        'di atas 0 memberi capaian 0%, tanpa pembagian dengan nol';
+    }
   }
   const range = f.rangeTargets > 0
     ? ' Untuk target berupa rentang, realisasi di dalam rentang memberi capaian 100%; realisasi di bawah rentang ' +

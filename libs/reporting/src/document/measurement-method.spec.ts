@@ -37,6 +37,17 @@ describe('3.1 describes the formulas Tabel 3.2 used', () => {
     expect(text).toContain('untuk 2 (dua) indikator yang makin kecil makin baik dengan rumus rasio, target dibagi realisasi dikali 100%');
   });
 
+  it('given the ratio formula, then it states its cap of 200%, which R = 0 gives too', () => {
+    const text = method(lkjWith({ 'K1.1': lower('INVERSE_RATIO') }));
+    expect(text).toContain('target dibagi realisasi dikali 100% dengan capaian paling tinggi 200% (juga untuk realisasi 0)');
+  });
+
+  it('given a lower-is-better target of 0, then it states the rule that takes the place of a division by 0', () => {
+    const text = method(lkjWith({ 'K4.1': { ...lower('INVERSE_DIFFERENCE'), target: { kind: 'SINGLE', value: '0' } } }));
+    expect(text).toContain('untuk 1 (satu) indikator bertarget 0, realisasi 0 memberi capaian 100% dan realisasi di atas 0 memberi capaian 0%');
+    expect(method(lkjWith({ 'K4.1': lower('INVERSE_DIFFERENCE') }))).not.toContain('bertarget 0');
+  });
+
   it('given a range target, then it says how a range is measured', () => {
     const text = method(lkjWith({ 'K1.1': { target: { kind: 'RANGE', min: '1', max: '2' } } }));
     expect(text).toContain('Untuk target berupa rentang, realisasi di dalam rentang memberi capaian 100%');

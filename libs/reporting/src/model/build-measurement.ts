@@ -109,6 +109,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
         higherIsBetter: used.length - lower.length,
         inverseDifference: lower.filter((i) => i.lowerIsBetterFormula !== 'INVERSE_RATIO').length,
         inverseRatio: lower.filter((i) => i.lowerIsBetterFormula === 'INVERSE_RATIO').length,
+        zeroTargets: lower.filter((i) => i.target.kind === 'SINGLE' && new Dec(i.target.value).isZero()).length,
         rangeTargets: used.filter((i) => i.target.kind === 'RANGE').length,
         toDate: month === null || month === 0 || month >= 12 ? null : {
           withPlan: used.filter((i) => i.monthlyPlan !== null).length,

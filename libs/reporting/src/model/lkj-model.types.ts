@@ -96,8 +96,10 @@ export interface LkjMeasurementMethod {
   higherIsBetter: number;
   /** Lower is better, (2T − R) / T × 100 floored at 0 (the default). */
   inverseDifference: number;
-  /** Lower is better, T / R × 100. */
+  /** Lower is better, T / R × 100, at most 200. */
   inverseRatio: number;
+  /** Lower is better with a single target of 0: R = 0 gives 100, anything above 0 (no division). */
+  zeroTargets: number;
   /** Indicators whose target is a range (min–max). */
   rangeTargets: number;
   /**
