@@ -64,7 +64,7 @@ export class PkIndicatorDto {
   monthlyPlan: string[] | null;
   @ApiProperty({ example: true }) @IsBoolean() evidenceRequired: boolean;
   @ApiProperty({ example: 'KUL' }) @IsString() picSubbagian: string;
-  @ApiPropertyOptional({ example: 'Terwujudnya layanan perkantoran yang prima', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Terwujudnya layanan perkantoran yang prima', nullable: true })
   @IsOptional()
   @IsString()
   sasaran?: string | null;

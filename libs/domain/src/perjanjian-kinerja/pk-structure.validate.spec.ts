@@ -62,6 +62,21 @@ describe('PK structure rules', () => {
     expect(refusalOf(withIndicator({ target: { kind: 'SINGLE', value: '-1' } }))).toBe('PK.INVALID_TARGET');
   });
 
+  it('given a target carrying the fields of the other kind (a SINGLE with min/max, a RANGE with value), then it is refused and the fields named', () => {
+    expect(refusalOf(withIndicator({ target: { kind: 'SINGLE', value: '1', min: 'abc', max: '-5' } as never }))).toBe('PK.INVALID_TARGET');
+    expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '1', max: '2', value: 'zzz' } as never }))).toBe('PK.INVALID_TARGET');
+    expect(refusalOf(withIndicator({ target: { kind: 'SINGLE', value: '1', min: null } as never }))).toBe('PK.INVALID_TARGET');
+    let caught: unknown = null;
+    try {
+      validatePkStructure(withIndicator({ code: 'A3', target: { kind: 'RANGE', min: '1', max: '2', value: 'zzz' } as never }), SUBBAGIAN);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ details: { indicator: 'A3', kind: 'RANGE', fields: ['value'] } });
+    expect((caught as Error).message).toBe('Target indikator A3 berjenis RANGE memakai min dan max saja; hapus value, atau ubah jenisnya (kind) bila yang dimaksud target tunggal (SINGLE).');
+    expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '1', max: '2' } }))).toBeNull();
+  });
+
   it('given a target of 0 where higher is better, then it is refused', () => {
     expect(refusalOf(withIndicator({ target: { kind: 'SINGLE', value: '0' } }))).toBe('PK.TARGET_ZERO');
   });

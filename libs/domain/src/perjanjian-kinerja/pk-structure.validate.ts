@@ -43,6 +43,7 @@ function requireCode(value: unknown, field: string, seen: Set<string>): void {
 function validateTarget(ind: PkIndicator): void {
   const t = ind.target as IndicatorTarget | undefined;
   const where = `Target indikator ${ind.code}`;
+  refuseFieldsOfOtherKind(t, where, ind.code);
   if (t?.kind === 'SINGLE') {
     const value = parseDecimal(t.value, 'PK.INVALID_TARGET', where);
     if (value.isZero() && ind.polarity === 'HIGHER_IS_BETTER') {
@@ -68,6 +69,22 @@ function validateTarget(ind: PkIndicator): void {
   } else {
     invalid('PK.INVALID_TARGET', `${where} harus berupa nilai tunggal atau rentang.`, { indicator: ind.code });
   }
+}
+
+/** The fields each kind of target is written with; a field of the other kind would be stored and served back unread. */
+const TARGET_FIELDS = { SINGLE: ['value'], RANGE: ['min', 'max'] } as const;
+
+function refuseFieldsOfOtherKind(t: IndicatorTarget | undefined, where: string, indicator: string): void {
+  if (t?.kind !== 'SINGLE' && t?.kind !== 'RANGE') return;
+  const own: readonly string[] = TARGET_FIELDS[t.kind];
+  const foreign = ['value', 'min', 'max'].filter((field) => !own.includes(field) && Object.hasOwn(t, field));
+  if (foreign.length === 0) return;
+  const ownText = t.kind === 'SINGLE' ? 'value saja' : 'min dan max saja';
+  invalid(
+    'PK.INVALID_TARGET',
+    `${where} berjenis ${t.kind} memakai ${ownText}; hapus ${foreign.join(' dan ')}, atau ubah jenisnya (kind) bila yang dimaksud target ${t.kind === 'SINGLE' ? 'rentang (RANGE)' : 'tunggal (SINGLE)'}.`,
+    { indicator, kind: t.kind, fields: foreign },
+  );
 }
 
 /** The 12 monthly plan values, aggregated like the indicator, must give its annual target. */
