@@ -21,3 +21,4 @@ export * from './users/user-sessions.service';
 export * from './hari-libur/hari-libur.service';
 export * from './hari-libur/hari-libur.view';
 export type { IdentityCommandOptions, IdentityOutcome } from './events/identity-unit-of-work';
+export * from './users/person-ref';

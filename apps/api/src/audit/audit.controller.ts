@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain';
-import type { AuthenticatedUser } from '@kinerja/identity';
+import { personRefOf, personRefs, type AuthenticatedUser, type PersonRef } from '@kinerja/identity';
 import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
-import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
+import { IntegrityService, type IntegrityAlert } from '@kinerja/projections/audit-trail/integrity.service';
 import { ChainDigestService } from '@kinerja/jobs/digest/chain-digest.service';
 import type { OfficeDigestPublicKey } from '@kinerja/jobs/digest/digest-signing-key';
 import { LkjFileIntegrity } from '@kinerja/jobs/lkj/lkj-file-integrity';
@@ -40,6 +42,15 @@ export const TRAIL_PAGE_BAD_REQUEST_RESPONSE = ApiBadRequestResponse({
 });
 
 /**
+ * The alerts with whoever closed them named (`resolvedByUser`; null while open): the Sekretaris and
+ * Ketua, who may not list users, read who closed an alert from it. `resolvedBy` keeps the id.
+ */
+async function withResolver<A extends IntegrityAlert>(dataSource: DataSource, alerts: A[]): Promise<Array<A & { resolvedByUser: PersonRef | null }>> {
+  const people = await personRefs(dataSource, alerts.map((a) => a.resolvedBy));
+  return alerts.map((a) => ({ ...a, resolvedByUser: a.resolvedBy === null ? null : personRefOf(people, a.resolvedBy) }));
+}
+
+/**
  * The Inspektorat's workbench (and the Sekretaris's and Ketua's, for their own office). Every
  * answer carries `integrity`: loud when damage to the office's chain was ever detected.
  * Reads are not events: nothing here appends to the chain.
@@ -55,6 +66,7 @@ export class AuditController {
     private readonly evidence: EvidenceService,
     private readonly lkjFiles: LkjFileIntegrity,
     @Inject(DIGEST_PUBLIC_KEYS) private readonly keys: OfficeDigestPublicKey[],
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Get('trail')
@@ -115,10 +127,14 @@ export class AuditController {
 
   @Get('alerts')
   @Roles(...AUDIT_READERS)
-  @ApiOperation({ summary: 'Peringatan integritas satker (terbaru dahulu): yang masih terbuka, yang sudah ditutup (siapa, kapan, alasannya), atau semua' })
+  @ApiOperation({
+    summary: 'Peringatan integritas satker (terbaru dahulu): yang masih terbuka, yang sudah ditutup (siapa, kapan, alasannya), atau semua. '
+      + '`resolvedBy` id pengguna yang menutupnya; `resolvedByUser` { id, username, fullName, role, satker } orangnya (null selama masih terbuka; '
+      + 'username, fullName, role dan satker null bila id itu bukan akun)',
+  })
   async alerts(@Param() p: SatkerParams, @Query() q: AlertListQueryDto) {
     const [integrity, items] = await Promise.all([this.integrity.banner(p.satker), this.integrity.list(p.satker, q.status ?? 'open')]);
-    return { integrity, items };
+    return { integrity, items: await withResolver(this.dataSource, items) };
   }
 
   @Post('alerts/:alertId/resolve')
@@ -134,7 +150,8 @@ export class AuditController {
       subject: (satker, subject) => (isLkjFileSubject(subject) ? this.lkjFiles.subjectProblem(satker, subject) : this.evidence.subjectProblem(satker, subject)),
       chain: (satker) => this.digests.trustProblem(satker, this.keys.map((k) => k.publicKeyPem)),
     });
-    return { integrity: await this.integrity.banner(p.satker), alert };
+    const [named] = await withResolver(this.dataSource, [alert]);
+    return { integrity: await this.integrity.banner(p.satker), alert: named };
   }
 
   @Get('digests')

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@kinerja/identity';
@@ -27,6 +27,11 @@ function noteIdFor(user: AuthenticatedUser, key: string | undefined): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+const PEOPLE = 'Orang disebut dua kali: `writtenBy` dan `tindakLanjut[].submittedBy` tetap id pengguna (seperti sebelumnya); '
+  + '`writtenByUser` dan `tindakLanjut[].submittedByUser` { id, username, fullName, role, satker } menyebut orangnya — `satker` penulis adalah satker '
+  + 'yang Inspektoratnya (atau Inspektorat satker di atasnya) dapat menutup catatan. role dan satker menurut akun saat ini; '
+  + 'username, fullName, role dan satker null bila id itu bukan akun.';
+
 /** Catatan reviu: written and settled by the Inspektorat, answered (tindak lanjut) by the Sekretaris. */
 @ApiTags('Catatan reviu')
 @Controller('satker/:satker/catatan-reviu')
@@ -40,6 +45,7 @@ export class CatatanReviuController {
   @Get()
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Daftar catatan reviu dan temuan satker (terbaru dahulu)' })
+  @ApiOkResponse({ description: `{ items: [{ noteId, category, status, target, title, recommendation, writtenBy, writtenByUser, writtenAt, tindakLanjutCount, closedAt, version }] }. ${PEOPLE}` })
   async list(@Param() p: SatkerParams, @Query() q: CatatanReviuListQuery) {
     return { items: await listCatatanReviu(this.dataSource, { satker: p.satker, ...q }) };
   }
@@ -57,6 +63,7 @@ export class CatatanReviuController {
   @Get(':noteId')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Satu catatan reviu dengan semua tindak lanjutnya' })
+  @ApiOkResponse({ description: `Catatan dengan writtenBy, writtenByUser dan tindakLanjut[{ number, response, submittedBy, submittedByUser, submittedAt }]. ${PEOPLE}` })
   async get(@Param() p: NoteParams, @Res({ passthrough: true }) res: Response) {
     return withEtag(res, await this.queries.execute(new GetCatatanReviuQuery(p.satker, p.noteId)));
   }

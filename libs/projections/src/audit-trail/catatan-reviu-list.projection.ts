@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { GlobalEvent } from '@kinerja/event-store';
 import { CATATAN_REVIU_EVENT_TYPES, type CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
+import { personRefOf, personRefs } from '@kinerja/identity/users/person-ref';
 import { type Projection, type ProjectionContext, truncateTables } from '../runner/projection';
 
 const TABLE = 'catatan_reviu';
@@ -80,7 +81,7 @@ export interface CatatanReviuListFilter {
   category?: string;
 }
 
-/** Reads the list (newest first). Not logged: reads are not events. */
+/** Reads the list (newest first), each author named (`writtenByUser`). Not logged: reads are not events. */
 export async function listCatatanReviu(dataSource: DataSource, filter: CatatanReviuListFilter) {
   const params: unknown[] = [filter.satker];
   let where = 'satker_code = $1';
@@ -91,10 +92,11 @@ export async function listCatatanReviu(dataSource: DataSource, filter: CatatanRe
     `SELECT note_id, category, status, target, title, recommendation, written_by, written_at, tindak_lanjut, closed_at, version
        FROM ${TABLE} WHERE ${where} ORDER BY written_at DESC, note_id LIMIT 1000`,
     params,
-  );
-  return rows.map((r: Record<string, unknown>) => ({
+  ) as Array<Record<string, unknown>>;
+  const people = await personRefs(dataSource, rows.map((r) => r.written_by as string));
+  return rows.map((r) => ({
     noteId: r.note_id, category: r.category, status: r.status, target: r.target, title: r.title, recommendation: r.recommendation,
-    writtenBy: r.written_by, writtenAt: new Date(r.written_at as string).toISOString(),
+    writtenBy: r.written_by, writtenByUser: personRefOf(people, r.written_by as string), writtenAt: new Date(r.written_at as string).toISOString(),
     tindakLanjutCount: (r.tindak_lanjut as unknown[]).length, closedAt: r.closed_at ? new Date(r.closed_at as string).toISOString() : null,
     version: r.version,
   }));

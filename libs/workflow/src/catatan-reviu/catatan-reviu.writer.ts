@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SatkerScopeService } from '@kinerja/identity';
+import { personRefs } from '@kinerja/identity/users/person-ref';
 import type { CatatanAuthorOffice } from '@kinerja/domain/catatan-reviu/catatan-reviu-author.check';
 import { DomainError, type CommandMetadata } from '@kinerja/domain';
 import type { CatatanReviuCommand } from '@kinerja/domain/catatan-reviu/catatan-reviu.commands';
@@ -9,7 +10,7 @@ import type { CatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-re
 import { catatanReviuStreamId } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { AggregateRunner } from '../shared/aggregate-runner';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
-import { toCatatanReviuView, type CatatanReviuView } from './catatan-reviu.view';
+import { peopleOfNote, toCatatanReviuView, type CatatanReviuView } from './catatan-reviu.view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -27,8 +28,7 @@ export class CatatanReviuWriter {
    * one office for good). A note whose author is not found counts as written by the office reviewed.
    */
   async authorOffice(note: CatatanReviuView): Promise<CatatanAuthorOffice> {
-    const [author]: Array<{ satker_code: string }> = await this.dataSource.query(`SELECT satker_code FROM users WHERE id = $1`, [note.writtenBy]);
-    const satker = author?.satker_code ?? note.satker;
+    const satker = note.writtenByUser.satker ?? note.satker;
     return { satker, above: (await this.scope.ancestorsOf(satker)) ?? [] };
   }
 
@@ -45,16 +45,19 @@ export class CatatanReviuWriter {
     build: (metadata: CommandMetadata, state: CatatanReviuState) => CatatanReviuCommand,
   ): Promise<CommandOutcome<CatatanReviuView>> {
     const result = await this.runner.run(this.target(satker, noteId), catatanReviuDecider, actor, options, build);
-    const view = toCatatanReviuView(result.state, result.version);
-    if (!view) throw notFound();
+    const view = await this.view(result.state, result.version);
     return { version: result.version, replayed: result.replayed, view };
   }
 
   async load(satker: string, noteId: string): Promise<CatatanReviuView> {
     const { state, version } = await this.runner.load(this.target(satker, noteId), catatanReviuDecider);
-    const view = toCatatanReviuView(state, version);
-    if (!view) throw notFound();
-    return view;
+    return this.view(state, version);
+  }
+
+  /** The note with its people named (one query for all of them). */
+  private async view(state: CatatanReviuState, version: number): Promise<CatatanReviuView> {
+    if (state.status === 'EMPTY') throw notFound();
+    return toCatatanReviuView(state, version, await personRefs(this.dataSource, peopleOfNote(state)))!;
   }
 }
 
