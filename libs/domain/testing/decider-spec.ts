@@ -18,6 +18,7 @@ export function deciderSpec<S, C, E>(decider: Decider<S, C, E>) {
           expect(caught).toBeInstanceOf(DomainError);
           expect((caught as DomainError).code).toBe(code);
           if (kind) expect((caught as DomainError).kind).toBe(kind);
+          return caught as DomainError;
         },
         /** The events, for assertions on part of them. */
         events: run,

@@ -95,6 +95,11 @@ describe('Perjanjian Kinerja lifecycle', () => {
     spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(sekretaris) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');
   });
 
+  it('given a PK submitted by a Sekretaris, when the same Sekretaris returns it, then the refusal says "mengembalikan" and who may review instead', () => {
+    const refusal = spec(drafted, submitted).when({ type: 'ReturnPk', data: { reason: 'Periksa lagi' }, metadata: meta(sekretaris) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');
+    expect(refusal.message).toBe('Anda tidak dapat mengembalikan PK yang Anda ajukan sendiri; harus orang lain: Ketua atau Sekretaris lain.');
+  });
+
   it('given a PK submitted by a Sekretaris, when the Ketua’s account with that Sekretaris’s e-mail approves or returns it, then maker-checker refuses', () => {
     const sameEmail = { ...ketua, otherAccounts: [sekretaris.userId] };
     spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(sameEmail) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');

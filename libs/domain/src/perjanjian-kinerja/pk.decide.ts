@@ -24,7 +24,7 @@ function requireReviewer(actor: Actor, version: PkVersion, action: string): void
   if (actor.role !== 'KETUA' && actor.role !== 'SEKRETARIS') {
     throw new DomainError('PK.FORBIDDEN', `Hanya Ketua atau Sekretaris yang dapat ${action} Perjanjian Kinerja.`, 'forbidden', { role: actor.role });
   }
-  const own = ownSubmissionRefusal('PK.OWN_SUBMISSION', action, 'PK', samePerson(actor, version.submittedBy));
+  const own = ownSubmissionRefusal('PK.OWN_SUBMISSION', action, 'PK', samePerson(actor, version.submittedBy), 'Ketua atau Sekretaris lain');
   if (own) throw own;
 }
 
@@ -114,7 +114,7 @@ function approve(command: ApprovePk, state: PkState): PkEvent[] {
 function returnPk(command: ReturnPk, state: PkState): PkEvent[] {
   const working = requireWorking(requireExisting(state), 'SUBMITTED');
   const { actor, now } = command.metadata;
-  requireReviewer(actor, working, 'kembalikan');
+  requireReviewer(actor, working, 'mengembalikan');
   const reason = requireReason(command.data.reason);
   return [{ type: 'PkReturned', data: { version: working.version, returnedBy: actor.userId, returnedByRole: actor.role, reason, returnedAt: now } }];
 }

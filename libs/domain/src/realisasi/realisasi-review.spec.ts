@@ -37,6 +37,13 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
     spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta({ ...sekretaris, sameNameAccounts: ['u-lain'] }, FEB_3) }).then([approved]);
   });
 
+  it('given the Plt refused as its submitter, then the message names who may review a report instead: another Sekretaris only, never the Ketua', () => {
+    const plt = { ...sekretaris, sameNameAccounts: [kasubbagKul.userId] };
+    const refusal = spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(plt) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
+    expect(refusal.message).toContain('harus orang lain: Sekretaris lain; bila satker tidak memiliki Sekretaris lain, ADMIN dapat membuat akun Sekretaris untuk Plh yang ditunjuk.');
+    expect(refusal.message).not.toContain('Ketua');
+  });
+
   it('given the approver has other accounts that did not submit the report, when approved, then it is approved', () => {
     spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta({ ...sekretaris, otherAccounts: ['u-lain'] }, FEB_3) }).then([approved]);
   });
