@@ -42,7 +42,12 @@ function requireExisting(state: PkState): ExistingPkState {
 function requireWorking(state: ExistingPkState, expected: PkVersion['status']): PkVersion {
   const working = pkWorkingVersion(state);
   if (!working) {
-    throw new DomainError('PK.NO_WORKING_VERSION', 'Tidak ada versi PK yang sedang disusun; buka PK Perubahan terlebih dahulu.', 'conflict');
+    throw new DomainError(
+      'PK.NO_WORKING_VERSION',
+      'Tidak ada versi PK yang sedang disusun: PK tahun ini sudah disetujui. Untuk mengubahnya, buka PK Perubahan selama tahunnya '
+        + 'masih berjalan; angka tahun yang sudah berakhir diperbaiki dengan revisi laporan bulanan yang bersangkutan.',
+      'conflict',
+    );
   }
   if (working.status !== expected) {
     const message = expected === 'DRAFT'

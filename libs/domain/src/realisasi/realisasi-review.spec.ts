@@ -44,6 +44,17 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
     expect(refusal.message).not.toContain('Ketua');
   });
 
+  it('given a returned report, when returned or approved again, then it is refused saying it waits for the Kasubbag to submit it again', () => {
+    const refusal = spec(saved, submitted, returned).when({ type: 'ReturnRealisasi', data: { reason: 'Periksa lagi' }, metadata: meta(sekretaris) }).thenThrows('REALISASI.NOT_SUBMITTED', 'conflict');
+    expect(refusal.message).toBe('Laporan sudah dikembalikan dan belum diajukan ulang oleh Kepala Subbagian.');
+    expect(refusal.details).toEqual({ status: 'RETURNED' });
+  });
+
+  it('given a draft never submitted, when approved, then it is refused as a draft', () => {
+    expect(spec(saved).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(sekretaris) }).thenThrows('REALISASI.NOT_SUBMITTED', 'conflict').message)
+      .toBe('Laporan masih draf dan belum diajukan.');
+  });
+
   it('given the approver has other accounts that did not submit the report, when approved, then it is approved', () => {
     spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta({ ...sekretaris, otherAccounts: ['u-lain'] }, FEB_3) }).then([approved]);
   });

@@ -135,7 +135,10 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
   if (actor.role !== 'SEKRETARIS') refuse('REALISASI.FORBIDDEN', `Hanya Sekretaris yang dapat ${action} laporan realisasi.`, 'forbidden');
   if (state.status === 'EMPTY') refuse('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found');
   if (state.status === 'APPROVED') refuse('REALISASI.ALREADY_APPROVED', 'Laporan sudah disetujui.', 'conflict');
-  if (state.status !== 'SUBMITTED') refuse('REALISASI.NOT_SUBMITTED', 'Laporan belum diajukan.', 'conflict', { status: state.status });
+  if (state.status === 'RETURNED') {
+    refuse('REALISASI.NOT_SUBMITTED', 'Laporan sudah dikembalikan dan belum diajukan ulang oleh Kepala Subbagian.', 'conflict', { status: state.status });
+  }
+  if (state.status !== 'SUBMITTED') refuse('REALISASI.NOT_SUBMITTED', 'Laporan masih draf dan belum diajukan.', 'conflict', { status: state.status });
   const own = ownSubmissionRefusal('REALISASI.OWN_SUBMISSION', action, 'laporan', samePerson(actor, state.submittedBy), SEKRETARIS_LAIN);
   if (own) throw own;
   return state;
