@@ -8,6 +8,8 @@ export interface JobPayloads {
   'reminders.run': { timeZone: OfficeTimeZone | null; reason: 'schedule' | 'catch-up' | 'leader-start' | 'manual' };
   /** Announce a dispensasi just granted: plan and record the office's notices, send the e-mails; id `dispensasi.<satker>.<event id>`. */
   'reminders.dispensasi': { satker: string; eventId: string };
+  /** Announce what happened to a review note (written, answered, closed, reopened); id `catatan-reviu.<satker>.<event id>`. */
+  'reminders.catatan-reviu': { satker: string; streamId: string; eventId: string };
   /** Send e-mails waiting in the outbox (retries of failed sends). */
   'notifications.dispatch': Record<string, never>;
   /** Produce version `version` of an office's LKj (DOCX and PDF); id `lkj.<satker>.<year>.v<version>`. */
@@ -43,6 +45,7 @@ export type QueueName = keyof typeof QUEUES;
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'reminders.run': 'reminders',
   'reminders.dispensasi': 'reminders',
+  'reminders.catatan-reviu': 'reminders',
   'notifications.dispatch': 'reminders',
   'audit.digest-all': 'audit',
   'audit.digest-office': 'audit',

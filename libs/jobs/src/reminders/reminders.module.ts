@@ -9,6 +9,10 @@ import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
 import { ReminderRecorder } from '../notifications/reminder-recorder';
 import { DISPENSASI_NOTICE_OPTIONS, DispensasiNotices, type DispensasiNoticeOptions } from './dispensasi/dispensasi-notices';
 import { DispensasiOutbox } from './dispensasi/dispensasi-outbox';
+import { CATATAN_REVIU_NOTICE_OPTIONS, CatatanReviuNotices, type CatatanReviuNoticeOptions } from './catatan-reviu/catatan-reviu-notices';
+import { CatatanReviuNoticeOutbox } from './catatan-reviu/catatan-reviu-notice-outbox';
+import { CatatanReviuNoticeRecorder } from './catatan-reviu/catatan-reviu-notice-recorder';
+import { CatatanReviuProcessManager } from './catatan-reviu/catatan-reviu-process-manager';
 import { DispensasiProcessManager } from './dispensasi/dispensasi-process-manager';
 import { OfficeDirectory } from './facts/office-directory';
 import { OfficeHistoryReader } from './facts/office-history.reader';
@@ -20,11 +24,14 @@ const DS = getDataSourceToken();
 
 /**
  * Reminders in the worker: the runner, its job handlers, the schedule leader and the prompt dispensasi
- * notices (`dispensasi`: their poll and delay). Needs QueueRuntimeModule.
+ * notices (`dispensasi`: their poll and delay), and the catatan reviu notices (`catatanReviu`: their
+ * poll, and how long a job may wait before it is enqueued again). Needs QueueRuntimeModule.
  */
 @Module({})
 export class RemindersModule {
-  static forWorker(options: Partial<ReminderOptions> = {}, dispensasi: Partial<DispensasiNoticeOptions> = {}): DynamicModule {
+  static forWorker(
+    options: Partial<ReminderOptions> = {}, dispensasi: Partial<DispensasiNoticeOptions> = {}, catatanReviu: Partial<CatatanReviuNoticeOptions> = {},
+  ): DynamicModule {
     return {
       module: RemindersModule,
       imports: [EventStoreModule],
@@ -55,8 +62,20 @@ export class RemindersModule {
         },
         { provide: DISPENSASI_NOTICE_OPTIONS, useValue: { pollMs: 1000, delayMs: 15_000, ...dispensasi } satisfies DispensasiNoticeOptions },
         DispensasiNotices,
+        { provide: CatatanReviuNoticeOutbox, useFactory: (ds: DataSource) => new CatatanReviuNoticeOutbox(ds), inject: [DS] },
+        { provide: CatatanReviuNoticeRecorder, useFactory: (ds: DataSource, es: EventStore) => new CatatanReviuNoticeRecorder(ds, es), inject: [DS, EventStore] },
+        {
+          provide: CatatanReviuProcessManager,
+          useFactory: (ds: DataSource, es: EventStore, o: CatatanReviuNoticeOutbox, c: Clock) => new CatatanReviuProcessManager(ds, es, o, c),
+          inject: [DS, EventStore, CatatanReviuNoticeOutbox, Clock],
+        },
+        { provide: CATATAN_REVIU_NOTICE_OPTIONS, useValue: { pollMs: 1000, staleMs: 10 * 60_000, ...catatanReviu } satisfies CatatanReviuNoticeOptions },
+        CatatanReviuNotices,
       ],
-      exports: [ReminderRunner, ReminderScheduleLeader, OutboxDispatcher, Mailer, DispensasiNotices, DispensasiOutbox, DispensasiProcessManager],
+      exports: [
+        ReminderRunner, ReminderScheduleLeader, OutboxDispatcher, Mailer, DispensasiNotices, DispensasiOutbox, DispensasiProcessManager,
+        CatatanReviuNotices, CatatanReviuNoticeOutbox, CatatanReviuProcessManager,
+      ],
     };
   }
 }

@@ -185,4 +185,13 @@ describe('the audit trail in words: reminders sent by the system', () => {
     }), withUsers());
     expect(row.summary).toBe('Mengirim pengingat kepada Kasubbag KUL (1 penerima): 2 laporan realisasi yang dikembalikan (Januari 2024, Maret 2024) belum diajukan kembali.');
   });
+
+  it("given a tindak lanjut announced to the province's Inspektorat, then it says to which office's Inspektorat, and about which finding", () => {
+    const { row } = describeEvent(sent({
+      kind: 'TINDAK_LANJUT_SUBMITTED', audience: { role: 'INSPEKTORAT', satker: 'kpu-prov' }, delivery: { role: 'INSPEKTORAT', vacantRoles: [] },
+      period: null, deadline: null, reports: [], recipientIds: ['u-x'],
+      catatanReviu: { noteId: 'n', category: 'TEMUAN', title: 'Bukti dukung kurang', number: 2, target: { kind: 'YEAR', year: 2024 } },
+    }), withUsers());
+    expect(row.summary).toBe('Mengirim pemberitahuan tindak lanjut kepada Inspektorat kpu-prov (1 penerima): tindak lanjut ke-2 atas temuan "Bukti dukung kurang" menunggu diperiksa.');
+  });
 });

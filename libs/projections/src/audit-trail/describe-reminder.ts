@@ -9,7 +9,9 @@ import type { Description } from './describe.types';
  */
 interface ReminderSentData {
   kind: string;
-  audience: { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' };
+  audience: { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' } | { role: 'INSPEKTORAT'; satker: string };
+  /** Only on the catatan reviu notices (`CATATAN_REVIU_*`, `TINDAK_LANJUT_SUBMITTED`): the note it is about. */
+  catatanReviu?: { noteId: string; category: string; title: string; number?: number };
   /**
    * Who actually received it, when its audience had nobody active: a stand-in (the Sekretaris for a
    * Kasubbag, the Ketua for a Sekretaris) or nobody (`role` null), with the roles found vacant.
@@ -50,7 +52,7 @@ interface ReminderSentData {
   recipientIds: string[];
 }
 
-type DeliveryRole = 'KASUBBAG' | 'SEKRETARIS' | 'KETUA';
+type DeliveryRole = 'KASUBBAG' | 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT';
 
 const STATUS_WORDS: Record<string, string> = {
   NOT_STARTED: 'belum dibuat', DRAFT: 'masih draf', SUBMITTED: 'menunggu persetujuan', RETURNED: 'dikembalikan, belum diajukan kembali',
@@ -101,9 +103,23 @@ function aboutWords(d: ReminderSentData): { what: string; about: string } {
         : d.deadline ? ` sampai ${date(d.deadline)}` : '';
       return { what: 'pemberitahuan dispensasi', about: `batas waktu laporan realisasi ${month} diperpanjang${detail} (${d.reports.length} laporan)` };
     }
+    case 'CATATAN_REVIU_WRITTEN':
+      return { what: 'pemberitahuan catatan reviu', about: `${noteWords(d)} baru ditulis dan menunggu tindak lanjut` };
+    case 'TINDAK_LANJUT_SUBMITTED':
+      return { what: 'pemberitahuan tindak lanjut', about: `tindak lanjut ke-${d.catatanReviu?.number ?? '?'} atas ${noteWords(d)} menunggu diperiksa` };
+    case 'CATATAN_REVIU_CLOSED':
+      return { what: 'pemberitahuan catatan reviu', about: `${noteWords(d)} ditutup` };
+    case 'CATATAN_REVIU_REOPENED':
+      return { what: 'pemberitahuan catatan reviu', about: `${noteWords(d)} dibuka kembali dan menunggu tindak lanjut baru` };
     default:
       return { what: `pengingat ${d.kind}`, about: `${d.reports.length} laporan realisasi` };
   }
+}
+
+/** 'temuan "Bukti dukung kurang"', 'catatan reviu "…"'. */
+function noteWords(d: ReminderSentData): string {
+  const n = d.catatanReviu;
+  return n ? `${n.category === 'TEMUAN' ? 'temuan' : 'catatan reviu'} "${n.title}"` : 'catatan reviu';
 }
 
 function recipients(state: AuditTrailState, ids: readonly string[]): string | null {
@@ -117,6 +133,7 @@ function recipients(state: AuditTrailState, ids: readonly string[]): string | nu
 /** "Kasubbag KUL", "Sekretaris", "Ketua". */
 function roleWords(role: DeliveryRole, d: ReminderSentData): string {
   if (role === 'KASUBBAG') return d.audience.role === 'KASUBBAG' ? `Kasubbag ${d.audience.subbagian}` : 'Kasubbag';
+  if (role === 'INSPEKTORAT') return d.audience.role === 'INSPEKTORAT' ? `Inspektorat ${d.audience.satker}` : 'Inspektorat';
   return role === 'SEKRETARIS' ? 'Sekretaris' : 'Ketua';
 }
 

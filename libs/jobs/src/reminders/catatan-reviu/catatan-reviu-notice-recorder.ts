@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@kinerja/event-store';
+import type { DataSource, EntityManager } from 'typeorm';
+import { notificationStreamId, REMINDER_SENT, reminderMessageId, type RecordedReminder } from '../../notifications/reminder-recorder';
+import type { CatatanReviuNotice } from './catatan-reviu-notice';
+
+/** A recipient of a note's notice, in their own office (the province's Inspektorat reads a kabupaten's note). */
+export interface NoticeRecipient {
+  userId: string;
+  fullName: string;
+  email: string | null;
+  satker: string;
+}
+
+/** Who received it: the audience's role, the Ketua standing in for a Sekretaris, or nobody (`null`). */
+export interface NoticeDelivery {
+  role: 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT' | null;
+  vacantRoles: Array<'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT'>;
+}
+
+/**
+ * Records a note's notice at most once, exactly as `ReminderRecorder` records a reminder: one
+ * transaction writes the `reminders` row (primary key: office reviewed and the notice's key), the
+ * `ReminderSent` event (idempotency key `reminder:<key>`), an inbox row per recipient and an outbox
+ * row per recipient with an e-mail address. A retried job, a second worker or a restart finds the key
+ * taken and records nothing. Inbox and outbox rows are filed under each recipient's own office, which
+ * is the inbox they read (`GET /me/notifications`).
+ */
+export class CatatanReviuNoticeRecorder {
+  constructor(private readonly dataSource: DataSource, private readonly events: EventStore) {}
+
+  record(notice: CatatanReviuNotice, recipients: NoticeRecipient[], delivery: NoticeDelivery, now: Date): Promise<RecordedReminder | null> {
+    const payload = {
+      key: notice.key, kind: notice.kind, audience: notice.audience, delivery, dueAt: notice.dueAt,
+      period: null, periods: [], deadline: null, reports: [], catatanReviu: notice.note,
+    };
+    return this.dataSource.transaction(async (manager): Promise<RecordedReminder | null> => {
+      const claimed: unknown[] = await manager.query(
+        `INSERT INTO reminders (satker_code, reminder_key, kind, due_at, recipients, payload, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT DO NOTHING RETURNING reminder_key`,
+        [notice.satker, notice.key, notice.kind, notice.dueAt, recipients.length, JSON.stringify(payload), now],
+      );
+      if (claimed.length === 0) return null;
+      await this.events.append(
+        notificationStreamId(notice.satker), 'any',
+        [{ type: REMINDER_SENT, data: { ...payload, recipientIds: recipients.map((r) => r.userId), sentAt: now.toISOString() } }],
+        { tenantId: notice.satker, actorId: 'system', actorRole: 'SYSTEM', correlationId: notice.key, idempotencyKey: `reminder:${notice.key}` },
+        { manager },
+      );
+      let emails = 0;
+      for (const to of recipients) {
+        await insertInbox(manager, notice, payload, to, now);
+        if (to.email) {
+          await manager.query(
+            `INSERT INTO notification_outbox
+               (satker_code, id, reminder_key, recipient_id, to_address, subject, body, message_id, created_at, next_attempt_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+            [to.satker, randomUUID(), notice.key, to.userId, to.email, notice.message.subject, notice.message.body, reminderMessageId(notice.key, to.userId), now],
+          );
+          emails++;
+        }
+      }
+      return { key: notice.key, recipients: recipients.length, emails };
+    });
+  }
+}
+
+function insertInbox(manager: EntityManager, notice: CatatanReviuNotice, payload: object, to: NoticeRecipient, now: Date) {
+  return manager.query(
+    `INSERT INTO notifications (satker_code, id, recipient_id, reminder_key, kind, subject, body, data, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
+    [to.satker, randomUUID(), to.userId, notice.key, notice.kind, notice.message.subject, notice.message.body, JSON.stringify(payload), now],
+  );
+}

@@ -1,0 +1,114 @@
+import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
+import type { ExistingCatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
+import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
+import type { ReminderMessage } from '../messages/render-reminder';
+import { bulanTahun } from '../messages/indonesian-dates';
+
+export type CatatanReviuNoticeKind = 'CATATAN_REVIU_WRITTEN' | 'TINDAK_LANJUT_SUBMITTED' | 'CATATAN_REVIU_CLOSED' | 'CATATAN_REVIU_REOPENED';
+
+/**
+ * Who must act next: the Sekretaris of the office reviewed (answer a note, learn it was closed, answer
+ * again), or the Inspektorat of the note's author's office (check a tindak lanjut, close the note).
+ */
+export type CatatanReviuAudience = { role: 'SEKRETARIS' } | { role: 'INSPEKTORAT'; satker: string };
+
+export interface CatatanReviuNotice {
+  /** `catatan-reviu:<satker>:<noteId>:<n>`, n the event's place in the note's stream (1: written). */
+  key: string;
+  kind: CatatanReviuNoticeKind;
+  satker: string;
+  audience: CatatanReviuAudience;
+  dueAt: string;
+  note: { noteId: string; category: string; title: string; target: CatatanReviuTarget; number?: number };
+  message: ReminderMessage;
+}
+
+export interface CatatanReviuNoticeInput {
+  event: CatatanReviuEvent;
+  /** The event's place in the note's stream, from 1. */
+  position: number;
+  /** The note as it stood after the event. */
+  note: ExistingCatatanReviuState;
+  officeName: string;
+  author: { satker: string; officeName: string };
+  /** The full name of whoever acted (null: no account). */
+  actorName: string | null;
+}
+
+export function catatanReviuNoticeKey(satker: string, noteId: string, position: number): string {
+  return `catatan-reviu:${satker}:${noteId}:${position}`;
+}
+
+/** "tahun 2024", "bulan Maret 2024", "laporan realisasi Maret 2024 subbagian KUL", "indikator K4.1 (Maret 2024)". */
+export function targetWords(target: CatatanReviuTarget): string {
+  switch (target.kind) {
+    case 'YEAR': return `tahun ${target.year}`;
+    case 'MONTH': return `bulan ${bulanTahun(target)}`;
+    case 'REPORT': return `laporan realisasi ${bulanTahun(target)} subbagian ${target.subbagian}`;
+    case 'INDICATOR': return `indikator ${target.indicatorCode} (${target.month === null ? `tahun ${target.year}` : bulanTahun({ year: target.year, month: target.month })})`;
+    default: {
+      const _exhaustive: never = target;
+      return _exhaustive;
+    }
+  }
+}
+
+/** What a note's event tells whom, in Bahasa Indonesia. Pure: the worker reads the facts. */
+export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanReviuNotice {
+  const { event, note, officeName, author } = input;
+  const what = note.category === 'TEMUAN' ? 'temuan' : 'catatan reviu';
+  const What = note.category === 'TEMUAN' ? 'Temuan' : 'Catatan reviu';
+  const by = input.actorName ? ` (${input.actorName})` : '';
+  const about = `${what} "${note.title}" atas ${targetWords(note.target)}`;
+  const base = { key: catatanReviuNoticeKey(note.satker, note.noteId, input.position), satker: note.satker };
+  const noteRef = { noteId: note.noteId, category: note.category, title: note.title, target: note.target };
+  const sekretaris = { role: 'SEKRETARIS' } as const;
+  switch (event.type) {
+    case 'CatatanReviuWritten': {
+      const ask = note.category === 'TEMUAN'
+        ? 'Temuan ini wajib ditindaklanjuti: sampaikan tindak lanjut di Kinerja (menu Catatan reviu). Temuan hanya dapat ditutup Inspektorat setelah ada tindak lanjut.'
+        : 'Mohon dibaca; bila perlu, sampaikan tindak lanjut di Kinerja (menu Catatan reviu).';
+      return {
+        ...base, kind: 'CATATAN_REVIU_WRITTEN', audience: sekretaris, dueAt: event.data.writtenAt, note: noteRef,
+        message: {
+          subject: `${What} baru dari Inspektorat ${author.officeName}: ${note.title} — ${officeName}`,
+          body: `Inspektorat ${author.officeName}${by} menulis ${about} pada ${officeName}.\n\n`
+            + `Uraian: ${note.description}\n\nRekomendasi: ${note.recommendation}\n\n${ask}`,
+        },
+      };
+    }
+    case 'TindakLanjutSubmitted':
+      return {
+        ...base, kind: 'TINDAK_LANJUT_SUBMITTED', audience: { role: 'INSPEKTORAT', satker: author.satker }, dueAt: event.data.submittedAt,
+        note: { ...noteRef, number: event.data.number },
+        message: {
+          subject: `Tindak lanjut ke-${event.data.number} atas ${what} "${note.title}" — ${officeName}`,
+          body: `Sekretaris ${officeName}${by} menyampaikan tindak lanjut ke-${event.data.number} atas ${about}.\n\n`
+            + `Tindak lanjut: ${event.data.response}\n\n`
+            + `Mohon diperiksa: tutup ${what} ini bila tindak lanjutnya memadai, atau buka kembali dengan alasan bila belum.`,
+        },
+      };
+    case 'CatatanReviuClosed':
+      return {
+        ...base, kind: 'CATATAN_REVIU_CLOSED', audience: sekretaris, dueAt: event.data.closedAt, note: noteRef,
+        message: {
+          subject: `${What} ditutup: ${note.title} — ${officeName}`,
+          body: `Inspektorat${by} menutup ${about} pada ${officeName}.`
+            + (event.data.conclusion ? `\n\nKesimpulan: ${event.data.conclusion}` : '') + '\n\nTidak ada lagi yang perlu ditindaklanjuti.',
+        },
+      };
+    case 'CatatanReviuReopened':
+      return {
+        ...base, kind: 'CATATAN_REVIU_REOPENED', audience: sekretaris, dueAt: event.data.reopenedAt, note: noteRef,
+        message: {
+          subject: `${What} dibuka kembali: ${note.title} — ${officeName}`,
+          body: `Inspektorat${by} membuka kembali ${about} pada ${officeName}.\n\nAlasan: ${event.data.reason}\n\n`
+            + 'Sampaikan tindak lanjut baru di Kinerja (menu Catatan reviu).',
+        },
+      };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Test, TestingModule } from '@nestjs/testing';
+import { catatanReviuStreamId } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
+import { EventStore } from '@kinerja/event-store';
+import { ControllableClock, createRootLogger, loadConfig, PlatformModule } from '@kinerja/platform';
+import Redis from 'ioredis';
+import { createTestDatabase, TestDatabase, testRedisPrefix, testRedisUrl } from '../../../../../test/support/test-database';
+import { waitFor } from '../../lkj/testing/lkj-scenario.testing';
+import { InProcessSmtp, startInProcessSmtp } from '../../mail/in-process-smtp.testing';
+import { QueueRuntimeModule } from '../../queue-runtime/queue-runtime.module';
+import { RemindersModule } from '../reminders.module';
+import { CatatanReviuNoticeOutbox } from './catatan-reviu-notice-outbox';
+import { CatatanReviuNotices } from './catatan-reviu-notices';
+
+/**
+ * A review note written by the province's Inspektorat on Jember, answered by Jember's Sekretaris and
+ * closed: each step is announced within seconds (inbox and e-mail), to the people who must act next
+ * and nobody else, once — a job run again records nothing.
+ */
+describe('catatan reviu notices', () => {
+  let db: TestDatabase;
+  let smtp: InProcessSmtp;
+  let events: EventStore;
+  let redis: Redis;
+  let worker: TestingModule;
+  const prefix = testRedisPrefix();
+  const clock = new ControllableClock(new Date('2025-05-10T03:00:00Z'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-catatan-'));
+  const id = () => randomUUID();
+  const people = {
+    sekretaris: { id: id(), satker: 'kpu-jember', username: 'sekretaris', role: 'SEKRETARIS', name: 'Sekretaris Jember' },
+    inspektoratKab: { id: id(), satker: 'kpu-jember', username: 'inspektorat.kab', role: 'INSPEKTORAT', name: 'Inspektorat Jember' },
+    inspektoratProv: { id: id(), satker: 'kpu-jatim', username: 'inspektorat.prov', role: 'INSPEKTORAT', name: 'Inspektorat Jatim' },
+    sekretarisLain: { id: id(), satker: 'kpu-bondowoso', username: 'sekretaris.bdw', role: 'SEKRETARIS', name: 'Sekretaris Bondowoso' },
+  };
+  const noteId = id();
+  const stream = catatanReviuStreamId('kpu-jember', noteId);
+
+  async function append(type: string, data: Record<string, unknown>, actor: { id: string; role: string }): Promise<void> {
+    await events.append(stream, 'any', [{ type, data: { noteId, ...data } }], { tenantId: 'kpu-jember', actorId: actor.id, actorRole: actor.role, correlationId: id() });
+  }
+  const inbox = async (userId: string) => (await db.dataSource.query(
+    `SELECT satker_code, kind, subject, body FROM notifications WHERE recipient_id = $1 ORDER BY created_at, kind`, [userId],
+  )) as Array<{ satker_code: string; kind: string; subject: string; body: string }>;
+  const mailsTo = (username: string) => smtp.received.filter((m) => m.to[0] === `${username}@kinerja.test`).map((m) => m.subject);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    smtp = await startInProcessSmtp();
+    redis = new Redis(testRedisUrl);
+    events = new EventStore(db.dataSource);
+    const at = new Date('2025-01-01T00:00:00Z');
+    for (const [code, name] of [['kpu-jatim', 'KPU Provinsi Jawa Timur'], ['kpu-jember', 'KPU Kabupaten Jember'], ['kpu-bondowoso', 'KPU Kabupaten Bondowoso']]) {
+      await db.dataSource.query(`INSERT INTO satker (code, name, time_zone, report_deadline_day, created_at, updated_at) VALUES ($1, $2, 'Asia/Jakarta', 5, $3, $3)`, [code, name, at]);
+    }
+    for (const p of Object.values(people)) {
+      await db.dataSource.query(
+        `INSERT INTO users (satker_code, id, username, full_name, email, role, subbagian_code, password_hash, password_changed_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, NULL, 'not-a-login', $7, $7, $7)`,
+        [p.satker, p.id, p.username, p.name, `${p.username}@kinerja.test`, p.role, at],
+      );
+    }
+    const config = loadConfig({
+      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATA_DIR: dataDir, DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl, REDIS_PREFIX: prefix, REDIS_AUTOSTART: 'false', SMTP_URL: smtp.url, MAIL_FROM: 'Kinerja <no-reply@kinerja.test>',
+    });
+    worker = await Test.createTestingModule({
+      imports: [
+        PlatformModule.forRoot({ config, logger: createRootLogger({ level: 'error', format: 'json' }), clock, runtime: { databaseUrl: db.url, poolSize: 5, redisUrl: testRedisUrl, embeddedDatabase: false } }),
+        QueueRuntimeModule.forRoot({ workers: true, queues: ['reminders'] }),
+        RemindersModule.forWorker({ leaderIntervalMs: null }, { pollMs: null }, { pollMs: 100 }),
+      ],
+    }).compile();
+    await worker.init();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+    await smtp?.close();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("given the province's finding on Jember, when it is written, then Jember's Sekretaris (inbox and e-mail) and nobody else is told, in Bahasa Indonesia", async () => {
+    await append('CatatanReviuWritten', {
+      satker: 'kpu-jember', target: { kind: 'MONTH', year: 2025, month: 3 }, category: 'TEMUAN', title: 'Bukti dukung Maret tidak lengkap',
+      description: 'Daftar hadir kegiatan tidak dilampirkan.', recommendation: 'Lampirkan daftar hadir.', writtenBy: people.inspektoratProv.id, writtenAt: '2025-05-10T02:00:00.000Z',
+    }, { id: people.inspektoratProv.id, role: 'INSPEKTORAT' });
+    await waitFor(async () => (await inbox(people.sekretaris.id)).length === 1 && mailsTo('sekretaris').length === 1, 'the Sekretaris told of the finding', 20_000);
+    const [notice] = await inbox(people.sekretaris.id);
+    expect(notice).toMatchObject({
+      satker_code: 'kpu-jember', kind: 'CATATAN_REVIU_WRITTEN',
+      subject: 'Temuan baru dari Inspektorat KPU Provinsi Jawa Timur: Bukti dukung Maret tidak lengkap — KPU Kabupaten Jember',
+    });
+    expect(notice.body).toContain('Inspektorat KPU Provinsi Jawa Timur (Inspektorat Jatim) menulis temuan "Bukti dukung Maret tidak lengkap" atas bulan Maret 2025 pada KPU Kabupaten Jember.');
+    expect(notice.body).toContain('Temuan ini wajib ditindaklanjuti');
+    for (const other of [people.inspektoratKab, people.inspektoratProv, people.sekretarisLain]) expect(await inbox(other.id)).toEqual([]);
+  });
+
+  it("given the Sekretaris answers, then the author's office's Inspektorat (the province's, in its own inbox) is told, not the kabupaten's", async () => {
+    await append('TindakLanjutSubmitted', { number: 1, response: 'Daftar hadir sudah diunggah.', submittedBy: people.sekretaris.id, submittedAt: '2025-05-10T03:00:00.000Z' },
+      { id: people.sekretaris.id, role: 'SEKRETARIS' });
+    await waitFor(async () => (await inbox(people.inspektoratProv.id)).length === 1 && mailsTo('inspektorat.prov').length === 1, 'the province told of the answer', 20_000);
+    const [notice] = await inbox(people.inspektoratProv.id);
+    expect(notice).toMatchObject({ satker_code: 'kpu-jatim', kind: 'TINDAK_LANJUT_SUBMITTED', subject: 'Tindak lanjut ke-1 atas temuan "Bukti dukung Maret tidak lengkap" — KPU Kabupaten Jember' });
+    expect(notice.body).toContain('Sekretaris KPU Kabupaten Jember (Sekretaris Jember) menyampaikan tindak lanjut ke-1');
+    expect(await inbox(people.inspektoratKab.id)).toEqual([]);
+  });
+
+  it('given the finding closed, then the Sekretaris is told once: the job run again records and sends nothing', async () => {
+    await append('CatatanReviuClosed', { conclusion: 'Tindak lanjut memadai.', closedBy: people.inspektoratProv.id, closedAt: '2025-05-10T04:00:00.000Z' },
+      { id: people.inspektoratProv.id, role: 'INSPEKTORAT' });
+    await waitFor(async () => (await inbox(people.sekretaris.id)).length === 2, 'the Sekretaris told of the closing', 20_000);
+    const outbox = new CatatanReviuNoticeOutbox(db.dataSource);
+    await waitFor(async () => (await outbox.pending()).length === 0, 'every job done', 20_000);
+    expect((await inbox(people.sekretaris.id)).find((n) => n.kind === 'CATATAN_REVIU_CLOSED')).toMatchObject({ kind: 'CATATAN_REVIU_CLOSED', subject: 'Temuan ditutup: Bukti dukung Maret tidak lengkap — KPU Kabupaten Jember' });
+
+    const notices = worker.get(CatatanReviuNotices, { strict: false });
+    const [closed] = await db.dataSource.query(`SELECT o.satker_code, o.stream_id, o.event_id FROM catatan_reviu_notice_outbox o JOIN events e ON e.event_id = o.event_id WHERE e.type = 'CatatanReviuClosed'`);
+    const again = await notices.announce({ satker: closed.satker_code, streamId: closed.stream_id, eventId: closed.event_id });
+    expect(again.recorded).toBeNull();
+    expect(await inbox(people.sekretaris.id)).toHaveLength(2);
+    expect(mailsTo('sekretaris')).toHaveLength(2);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = 'notifications:kpu-jember' AND type = 'ReminderSent'`);
+    expect(n).toBe(3);
+  });
+});
