@@ -178,6 +178,14 @@ export const identityErrors = {
     new DomainError('USER.PASSWORD_UNCHANGED', 'Kata sandi baru harus berbeda dari kata sandi saat ini.', 'validation'),
   currentPasswordWrong: () =>
     new DomainError('AUTH.CURRENT_PASSWORD_WRONG', 'Kata sandi saat ini salah.', 'validation'),
+  /** An administrator's reason, when given, follows the rule of every reason of the workflow (`readableReason`). */
+  reasonInvalid: () =>
+    new DomainError(
+      'IDENTITY.REASON_INVALID',
+      'Alasan yang diisi harus berisi 3–2000 karakter yang terlihat, bukan hanya spasi atau karakter tak terlihat. ' +
+        'Tulis alasannya, atau hilangkan alasan bila tidak ada.',
+      'validation',
+    ),
   versionConflict: (what: string, expected: number, actual: number) =>
     new DomainError('IDENTITY.VERSION_CONFLICT', `Data ${what} telah diubah oleh orang lain. Muat ulang lalu coba lagi.`, 'conflict', {
       expectedVersion: expected,

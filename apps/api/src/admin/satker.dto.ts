@@ -6,6 +6,7 @@ import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
 import { HasNoHiddenCharacters, HasNoStackedMarks } from '../http/readable-name.validator';
+import { AdminReason } from './admin-reason';
 
 export class CreateSatkerDto {
   @ApiProperty({ example: 'kpu-kab-jember', pattern: SATKER_CODE_PATTERN.source })
@@ -81,6 +82,9 @@ export class UpdateSatkerDto {
   @Min(1)
   @Max(INT4_MAX)
   expectedVersion?: number;
+
+  @AdminReason('Surat edaran Sekretaris Jenderal tentang batas waktu laporan bulanan')
+  reason?: string;
 }
 
 export class SatkerDto {

@@ -5,6 +5,7 @@ import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
 import { HasNoHiddenCharacters, HasNoStackedMarks } from '../http/readable-name.validator';
+import { AdminReason } from './admin-reason';
 
 export class CreateSubbagianDto {
   @ApiProperty({ example: 'PDI', pattern: SUBBAGIAN_CODE_PATTERN.source })
@@ -43,6 +44,9 @@ export class UpdateSubbagianDto {
   @Min(1)
   @Max(INT4_MAX)
   expectedVersion?: number;
+
+  @AdminReason('Penataan organisasi sekretariat per 1 Januari 2027')
+  reason?: string;
 }
 
 export class SubbagianDto {

@@ -8,6 +8,7 @@ import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
 import { IsPersonName } from '../http/readable-name.validator';
+import { AdminReason } from './admin-reason';
 
 /**
  * A full name's length is judged on its stored (NFKC) form by `IsPersonName` and the service (2–200
@@ -60,6 +61,9 @@ export class CreateUserDto {
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
+
+  @AdminReason('Pengganti Sekretaris yang pensiun, SK Sekretaris Jenderal 12/2026', false)
+  reason?: string | null;
 }
 
 export class UpdateUserDto {
@@ -102,6 +106,9 @@ export class UpdateUserDto {
   @Min(1)
   @Max(INT4_MAX)
   expectedVersion?: number;
+
+  @AdminReason('Pensiun per 1 Desember 2026')
+  reason?: string;
 }
 
 export class ResetPasswordDto {
@@ -109,6 +116,9 @@ export class ResetPasswordDto {
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword: string;
+
+  @AdminReason('Pemilik akun lupa kata sandi; permintaan lewat surat 3 Desember 2026', false)
+  reason?: string | null;
 }
 
 export class UserDto {

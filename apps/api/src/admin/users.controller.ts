@@ -101,7 +101,7 @@ export class UsersController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    const { replayed } = await this.passwords.reset(user, satker, id, body.newPassword, commandOptions(request));
+    const { replayed } = await this.passwords.reset(user, satker, id, body, commandOptions(request));
     markReplayed(response, replayed);
   }
 

@@ -10,15 +10,15 @@ export type IdentityEvent =
       type: 'SatkerCreated';
       data: { code: string; name: string; parentCode: string | null; timeZone: TimeZone; reportDeadlineDay: number };
     }
-  | { type: 'SatkerUpdated'; data: { code: string; changes: SatkerChanges } }
+  | { type: 'SatkerUpdated'; data: { code: string; changes: SatkerChanges } & Reasoned }
   /** Placed under another parent office (a regional reorganisation): who sees it changes with it. */
-  | { type: 'SatkerMoved'; data: { code: string; fromParentCode: string; toParentCode: string } }
-  | { type: 'SatkerDeactivated'; data: { code: string } }
-  | { type: 'SatkerReactivated'; data: { code: string } }
+  | { type: 'SatkerMoved'; data: { code: string; fromParentCode: string; toParentCode: string } & Reasoned }
+  | { type: 'SatkerDeactivated'; data: { code: string } & Reasoned }
+  | { type: 'SatkerReactivated'; data: { code: string } & Reasoned }
   | { type: 'SubbagianCreated'; data: { satker: string; code: string; name: string } }
-  | { type: 'SubbagianUpdated'; data: { satker: string; code: string; changes: { name?: string } } }
-  | { type: 'SubbagianDeactivated'; data: { satker: string; code: string } }
-  | { type: 'SubbagianReactivated'; data: { satker: string; code: string } }
+  | { type: 'SubbagianUpdated'; data: { satker: string; code: string; changes: { name?: string } } & Reasoned }
+  | { type: 'SubbagianDeactivated'; data: { satker: string; code: string } & Reasoned }
+  | { type: 'SubbagianReactivated'; data: { satker: string; code: string } & Reasoned }
   | {
       type: 'UserCreated';
       data: {
@@ -31,16 +31,25 @@ export type IdentityEvent =
         subbagian: string | null;
         /** Set by an administrator: to be changed at first sign-in. Absent from events recorded before it was kept. */
         mustChangePassword?: boolean;
-      };
+      } & Reasoned;
     }
-  | { type: 'UserUpdated'; data: { userId: string; satker: string; changes: UserChanges } }
-  | { type: 'UserDeactivated'; data: { userId: string; satker: string } }
-  | { type: 'UserReactivated'; data: { userId: string; satker: string } }
+  | { type: 'UserUpdated'; data: { userId: string; satker: string; changes: UserChanges } & Reasoned }
+  | { type: 'UserDeactivated'; data: { userId: string; satker: string } & Reasoned }
+  | { type: 'UserReactivated'; data: { userId: string; satker: string } & Reasoned }
   /** `by: 'admin'` (a reset) marks the account: its owner must change the password at next sign-in; `self` clears that. */
-  | { type: 'UserPasswordChanged'; data: { userId: string; satker: string; by: 'self' | 'admin' } }
+  | { type: 'UserPasswordChanged'; data: { userId: string; satker: string; by: 'self' | 'admin' } & Reasoned }
   | { type: 'UserLockedOut'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string } }
   /** An administrator lifted the account lock and forgot its failed logins, without a new password. */
   | { type: 'UserUnlocked'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string | null } };
+
+/**
+ * Why an administrator made the change, as they gave it (3–2000 visible characters, trimmed). Absent:
+ * none was given, or the event was recorded before identity changes could carry one. One request
+ * that records several events (a user renamed and deactivated) gives each the same reason.
+ */
+export interface Reasoned {
+  reason?: string;
+}
 
 export type IdentityEventType = IdentityEvent['type'];
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@kinerja/platform';
 import type { SatkerChanges } from '../events/identity.events';
+import { optionalReason, withReason } from '../events/identity-reason';
 import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome, RecordEvent } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import { DEFAULT_REPORT_DEADLINE_DAY, DEFAULT_TIME_ZONE, type AuthenticatedUser, type IdentityActor, type Satker, type TimeZone } from '../identity.types';
@@ -28,6 +29,8 @@ export interface UpdateSatkerInput extends SatkerChanges {
   parentCode?: string;
   /** When given, the update is refused unless the office is still at this version. */
   expectedVersion?: number;
+  /** Why (the audit trail shows it on every event the change records); optional, 3–2000 visible characters when given. */
+  reason?: string | null;
 }
 
 
@@ -79,6 +82,7 @@ export class SatkerService {
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<Satker>> {
     const operation = `satker.update:${code}`;
+    const reason = optionalReason(input.reason);
     // Checked before the transaction: the scope is read through the pool, which on the embedded
     // PGlite (one shared session) would wait for the transaction forever.
     if (input.parentCode != null) await this.scope.assertInScope(actor, input.parentCode);
@@ -122,17 +126,18 @@ export class SatkerService {
         // The deadline day has a history: the months whose deadline already passed keep theirs.
         await recordDeadlineDay(manager, code, { deadlineDay: changes.reportDeadlineDay, at: now, timeZone: changes.timeZone ?? current.timeZone });
       }
-      if (Object.keys(changes).length > 0) record(code, { type: 'SatkerUpdated', data: { code, changes } });
+      if (Object.keys(changes).length > 0) record(code, { type: 'SatkerUpdated', data: withReason({ code, changes }, reason) });
       if (parentChange !== undefined) {
-        record(code, { type: 'SatkerMoved', data: { code, fromParentCode: current.parentCode as string, toParentCode: parentChange } });
+        const moved = { code, fromParentCode: current.parentCode as string, toParentCode: parentChange };
+        record(code, { type: 'SatkerMoved', data: withReason(moved, reason) });
       }
       if (activeChange === false) {
         // Every token of its users ends for good, not only while the office is off: reactivating it
         // must not bring back sessions (a lost laptop's token) that were open when it was closed.
         await manager.query(`UPDATE users SET token_version = token_version + 1 WHERE satker_code = $1`, [code]);
-        record(code, { type: 'SatkerDeactivated', data: { code } });
+        record(code, { type: 'SatkerDeactivated', data: withReason({ code }, reason) });
       }
-      if (activeChange === true) record(code, { type: 'SatkerReactivated', data: { code } });
+      if (activeChange === true) record(code, { type: 'SatkerReactivated', data: withReason({ code }, reason) });
       return toSatker(row);
     });
     return outcome(answer);

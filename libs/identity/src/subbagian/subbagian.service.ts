@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@kinerja/platform';
+import { optionalReason, withReason } from '../events/identity-reason';
 import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser, Subbagian } from '../identity.types';
@@ -36,6 +37,8 @@ export interface UpdateSubbagianInput {
   name?: string;
   active?: boolean;
   expectedVersion?: number;
+  /** Why (the audit trail shows it on every event the change records); optional, 3–2000 visible characters when given. */
+  reason?: string | null;
 }
 
 /**
@@ -99,6 +102,7 @@ export class SubbagianService {
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<Subbagian>> {
     const operation = `subbagian.update:${satker}:${code}`;
+    const reason = optionalReason(input.reason);
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       const [locked] = await manager.query(
         `SELECT ${COLUMNS} FROM subbagian WHERE satker_code = $1 AND code = $2 FOR UPDATE`,
@@ -121,9 +125,9 @@ export class SubbagianService {
           WHERE satker_code = $1 AND code = $2 RETURNING ${COLUMNS}`,
         [satker, code, name ?? current.name, active ?? current.active, this.clock.now()],
       );
-      if (name !== undefined) record(satker, { type: 'SubbagianUpdated', data: { satker, code, changes: { name } } });
-      if (active === false) record(satker, { type: 'SubbagianDeactivated', data: { satker, code } });
-      if (active === true) record(satker, { type: 'SubbagianReactivated', data: { satker, code } });
+      if (name !== undefined) record(satker, { type: 'SubbagianUpdated', data: withReason({ satker, code, changes: { name } }, reason) });
+      if (active === false) record(satker, { type: 'SubbagianDeactivated', data: withReason({ satker, code }, reason) });
+      if (active === true) record(satker, { type: 'SubbagianReactivated', data: withReason({ satker, code }, reason) });
       return toSubbagian(row);
     });
     return outcome(answer);

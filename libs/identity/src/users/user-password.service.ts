@@ -4,6 +4,7 @@ import { AccountLockout, type AddressLocks } from '../auth/account-lockout';
 import { normalizedUsername } from '../auth/credentials.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Clock } from '@kinerja/platform';
+import { optionalReason, withReason } from '../events/identity-reason';
 import { IdentityCommandOptions, IdentityUnitOfWork } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser } from '../identity.types';
@@ -37,9 +38,10 @@ export class UserPasswordService {
     actor: AuthenticatedUser,
     satker: string,
     userId: string,
-    newPassword: string,
+    input: { newPassword: string; reason?: string | null },
     options: IdentityCommandOptions = {},
   ): Promise<{ replayed: boolean }> {
+    const reason = optionalReason(input.reason);
     // Without the current password, one's own reset would let a stolen token take the account for good
     // (and sign its owner out): one's own password is changed with the old one (changeOwn).
     if (userId === actor.id) throw identityErrors.cannotResetOwnPassword();
@@ -49,7 +51,7 @@ export class UserPasswordService {
     ]);
     if (!row) throw identityErrors.userNotFound(userId);
     await assertMayManageAuditor(this.dataSource.manager, toActor(actor), satker, [row.role]);
-    return this.store(actor, row, newPassword, 'admin', options);
+    return this.store(actor, row, input.newPassword, 'admin', options, reason);
   }
 
   /**
@@ -135,6 +137,7 @@ export class UserPasswordService {
     newPassword: string,
     by: 'self' | 'admin',
     options: IdentityCommandOptions,
+    reason?: string,
   ): Promise<{ replayed: boolean }> {
     assertAcceptablePassword(newPassword, { username: row.username, satker: row.satker_code, fullName: row.full_name, email: row.email });
     const passwordHash = await this.hasher.hash(newPassword);
@@ -149,7 +152,7 @@ export class UserPasswordService {
           WHERE satker_code = $1 AND id = $2`,
         [row.satker_code, row.id, passwordHash, now, by === 'admin'],
       );
-      record(row.satker_code, { type: 'UserPasswordChanged', data: { userId: row.id, satker: row.satker_code, by } });
+      record(row.satker_code, { type: 'UserPasswordChanged', data: withReason({ userId: row.id, satker: row.satker_code, by }, reason) });
     });
     return { replayed };
   }

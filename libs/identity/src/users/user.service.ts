@@ -5,6 +5,7 @@ import type { Role } from '@kinerja/domain';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Clock } from '@kinerja/platform';
 import type { UserChanges } from '../events/identity.events';
+import { optionalReason, withReason } from '../events/identity-reason';
 import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser, IdentityActor, UserView } from '../identity.types';
@@ -33,6 +34,8 @@ export interface CreateUserInput {
    * password, neither checked nor marked (a demo, refused in production without a flag).
    */
   passwordOrigin?: 'admin' | 'configured' | 'demo';
+  /** Why the account is created (the audit trail shows it); optional, 3–2000 visible characters when given. */
+  reason?: string | null;
 }
 
 export interface UpdateUserInput {
@@ -42,6 +45,8 @@ export interface UpdateUserInput {
   subbagian?: string | null;
   active?: boolean;
   expectedVersion?: number;
+  /** Why (the audit trail shows it on every event the change records); optional, 3–2000 visible characters when given. */
+  reason?: string | null;
 }
 
 /** Users of one office: created, updated, (de)activated; never deleted. */
@@ -86,6 +91,7 @@ export class UserService {
     const origin = input.passwordOrigin ?? 'admin';
     const email = storedEmail(input.email);
     const fullName = storedFullName(input.fullName);
+    const reason = optionalReason(input.reason);
     if (origin === 'admin') assertAcceptablePassword(input.password, { username, satker, fullName, email });
     const mustChangePassword = origin === 'admin';
     const passwordHash = await this.hasher.hash(input.password); // outside the transaction: it takes a while
@@ -113,7 +119,7 @@ export class UserService {
       await rememberEmail(manager, id, email, now);
       record(satker, {
         type: 'UserCreated',
-        data: {
+        data: withReason({
           userId: id,
           username,
           fullName: user.fullName,
@@ -122,7 +128,7 @@ export class UserService {
           satker,
           subbagian: user.subbagian,
           mustChangePassword,
-        },
+        }, reason),
       });
       return user;
     });
@@ -137,6 +143,7 @@ export class UserService {
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<UserView>> {
     const operation = `user.update:${satker}:${id}`;
+    const reason = optionalReason(input.reason);
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       // Before the user's row: a deactivation of the office locks the office, then its users.
       const officeOpen = input.active === true ? await officeIsOpen(manager, satker) : true;
@@ -185,9 +192,9 @@ export class UserService {
         ],
       ));
       if (changes.email) await rememberEmail(manager, id, changes.email, now);
-      if (Object.keys(changes).length > 0) record(satker, { type: 'UserUpdated', data: { userId: id, satker, changes } });
-      if (active === false) record(satker, { type: 'UserDeactivated', data: { userId: id, satker } });
-      if (active === true) record(satker, { type: 'UserReactivated', data: { userId: id, satker } });
+      if (Object.keys(changes).length > 0) record(satker, { type: 'UserUpdated', data: withReason({ userId: id, satker, changes }, reason) });
+      if (active === false) record(satker, { type: 'UserDeactivated', data: withReason({ userId: id, satker }, reason) });
+      if (active === true) record(satker, { type: 'UserReactivated', data: withReason({ userId: id, satker }, reason) });
       return toUserView(row);
     });
     return outcome(answer);

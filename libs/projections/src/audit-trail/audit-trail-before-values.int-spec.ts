@@ -51,7 +51,7 @@ describe('audit trail: values before, kept across batches (real PostgreSQL)', ()
 
   it('says what a user\'s role and subbagian were before an administrator changed them', async () => {
     const [updated] = await one('UserUpdated');
-    expect(updated.changes.map((c) => [c.field, c.before, c.after])).toEqual([['role', 'KASUBBAG', 'SEKRETARIS'], ['subbagian', 'KUL', null]]);
+    expect(updated.changes.map((c) => [c.field, c.before, c.after])).toEqual([['peran', 'Kepala Subbagian', 'Sekretaris'], ['subbagian', 'KUL', null]]);
   });
 
   it('lists a PIC subbagian moved in a PK Perubahan draft, counted in the summary', async () => {

@@ -35,8 +35,12 @@ export class AuditTrailProjection implements Projection {
    * dukung from what the save before it held (budget "before" was always kosong, text changes were
    * not told), and a line or budget line it removed (→ kosong); kept under `saved` in the report's
    * stream state. The rebuild rewrites the rows already stored.
+   * 7: identity changes carry the administrator's reason (`alasan`); their fields and values read
+   * in Indonesian (nama lengkap, peran "Sekretaris", zona waktu "WITA (Asia/Makassar)"); a new
+   * account lists what it starts with, its e-mail address too; a PK's polaritas and agregasi read
+   * in words and its rumus capaian shows only where lower is better. No state changes shape.
    */
-  readonly version = 6;
+  readonly version = 7;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

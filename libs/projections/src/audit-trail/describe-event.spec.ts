@@ -29,7 +29,7 @@ describe('the audit trail in words', () => {
     expect(moved.row).toMatchObject({
       subjectKind: 'IDENTITAS',
       summary: 'Memindahkan satker kpu-kab-merauke dari bawah kpu-prov-papua ke bawah kpu-prov-papua-selatan.',
-      changes: [{ indicatorCode: null, indicatorName: null, field: 'parentCode', before: 'kpu-prov-papua', after: 'kpu-prov-papua-selatan' }],
+      changes: [{ indicatorCode: null, indicatorName: null, field: 'satker induk', before: 'kpu-prov-papua', after: 'kpu-prov-papua-selatan' }],
     });
   });
 

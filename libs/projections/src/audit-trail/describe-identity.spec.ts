@@ -13,14 +13,24 @@ describe('the audit trail in words: offices, subbagian and users changed, with t
     const { row } = describeEvent(recorded('UserUpdated', { userId: 'u-ani', satker: 'kpu-a', changes: { role: 'SEKRETARIS', subbagian: null } }, IDENTITY), state);
     expect(row.summary).toBe('Mengubah data pengguna Ani (kasubbag.hsdm).');
     expect(row.changes).toEqual([
-      { indicatorCode: null, indicatorName: null, field: 'role', before: 'KASUBBAG', after: 'SEKRETARIS' },
+      { indicatorCode: null, indicatorName: null, field: 'peran', before: 'Kepala Subbagian', after: 'Sekretaris' },
       { indicatorCode: null, indicatorName: null, field: 'subbagian', before: 'HSDM', after: null },
     ]);
   });
 
-  it('given a new user, when described, then the role reads as a person says it', () => {
+  it('given a new user, when described, then the role reads as a person says it and the e-mail address is told', () => {
     const { row } = describeEvent(recorded('UserCreated', userCreated, IDENTITY), new AuditTrailState());
-    expect(row.summary).toBe('Membuat pengguna Ani (kasubbag.hsdm) sebagai Kepala Subbagian HSDM.');
+    expect(row.summary).toBe('Membuat pengguna Ani (kasubbag.hsdm) sebagai Kepala Subbagian HSDM, e-mail ani@kpu.go.id.');
+    expect(fieldsOf(row.changes)).toEqual([
+      ['nama pengguna', null, 'kasubbag.hsdm'], ['nama lengkap', null, 'Ani'], ['e-mail', null, 'ani@kpu.go.id'],
+      ['peran', null, 'Kepala Subbagian'], ['subbagian', null, 'HSDM'],
+    ]);
+  });
+
+  it('given a new Sekretaris without an address, when described, then the trail says so and lists no e-mail', () => {
+    const { row } = describeEvent(recorded('UserCreated', { ...userCreated, role: 'SEKRETARIS', subbagian: null, email: null }, IDENTITY), new AuditTrailState());
+    expect(row.summary).toBe('Membuat pengguna Ani (kasubbag.hsdm) sebagai Sekretaris, tanpa e-mail.');
+    expect(fieldsOf(row.changes)).toEqual([['nama pengguna', null, 'kasubbag.hsdm'], ['nama lengkap', null, 'Ani'], ['peran', null, 'Sekretaris']]);
   });
 
   it('given a user changed before, when changed again, then the before is the value of the last change', () => {
@@ -28,7 +38,7 @@ describe('the audit trail in words: offices, subbagian and users changed, with t
     describeEvent(recorded('UserCreated', userCreated, IDENTITY), state);
     describeEvent(recorded('UserUpdated', { userId: 'u-ani', satker: 'kpu-a', changes: { fullName: 'Ani Rahma', email: null } }, IDENTITY), state);
     const { row } = describeEvent(recorded('UserUpdated', { userId: 'u-ani', satker: 'kpu-a', changes: { fullName: 'Ani R.', email: 'ani@x.id', subbagian: 'PDI' } }, IDENTITY), state);
-    expect(fieldsOf(row.changes)).toEqual([['fullName', 'Ani Rahma', 'Ani R.'], ['email', null, 'ani@x.id'], ['subbagian', 'HSDM', 'PDI']]);
+    expect(fieldsOf(row.changes)).toEqual([['nama lengkap', 'Ani Rahma', 'Ani R.'], ['e-mail', null, 'ani@x.id'], ['subbagian', 'HSDM', 'PDI']]);
   });
 
   it('given an office and a subbagian, when changed, then each field shows what it was', () => {
@@ -37,8 +47,8 @@ describe('the audit trail in words: offices, subbagian and users changed, with t
     describeEvent(recorded('SubbagianCreated', { satker: 'kpu-a', code: 'HSDM', name: 'Hukum dan SDM' }, IDENTITY), state);
     const office = describeEvent(recorded('SatkerUpdated', { code: 'kpu-a', changes: { timeZone: 'Asia/Makassar', reportDeadlineDay: 7 } }, IDENTITY), state);
     const sub = describeEvent(recorded('SubbagianUpdated', { satker: 'kpu-a', code: 'HSDM', changes: { name: 'Sub. Bagian Hukum dan SDM' } }, IDENTITY), state);
-    expect(fieldsOf(office.row.changes)).toEqual([['timeZone', 'Asia/Jakarta', 'Asia/Makassar'], ['reportDeadlineDay', '5', '7']]);
-    expect(fieldsOf(sub.row.changes)).toEqual([['name', 'Hukum dan SDM', 'Sub. Bagian Hukum dan SDM']]);
+    expect(fieldsOf(office.row.changes)).toEqual([['zona waktu', 'WIB (Asia/Jakarta)', 'WITA (Asia/Makassar)'], ['tanggal batas waktu laporan', '5', '7']]);
+    expect(fieldsOf(sub.row.changes)).toEqual([['nama', 'Hukum dan SDM', 'Sub. Bagian Hukum dan SDM']]);
   });
 
   it('given an office with deadline day 5, when the day is changed, then the summary says from which report month the new day applies', () => {
@@ -51,8 +61,38 @@ describe('the audit trail in words: offices, subbagian and users changed, with t
     // 16 December: November's 15 December has passed, so the shortening starts with December.
     const shortened = describeEvent(at(recorded('SatkerUpdated', { code: 'kpu-a', changes: { reportDeadlineDay: 3 } }, IDENTITY), '2024-12-16T03:00:00Z'), state);
     expect(shortened.row.summary).toBe('Mengubah data satker kpu-a; tanggal batas waktu 3 berlaku mulai laporan bulan Desember 2024.');
-    expect(fieldsOf(shortened.row.changes)).toEqual([['reportDeadlineDay', '15', '3']]);
+    expect(fieldsOf(shortened.row.changes)).toEqual([['tanggal batas waktu laporan', '15', '3']]);
     const renamed = describeEvent(at(recorded('SatkerUpdated', { code: 'kpu-a', changes: { name: 'KPU AA' } }, IDENTITY), '2024-12-17T03:00:00Z'), state);
     expect(renamed.row.summary).toBe('Mengubah data satker kpu-a.');
+  });
+});
+
+describe('the audit trail in words: why an administrator changed an office, a subbagian or a user', () => {
+  const reason = 'Pensiun per 1 Desember 2026';
+
+  it.each([
+    ['UserUpdated', { userId: 'u-ani', satker: 'kpu-a', changes: { role: 'SEKRETARIS', subbagian: null }, reason }],
+    ['UserDeactivated', { userId: 'u-ani', satker: 'kpu-a', reason }],
+    ['UserReactivated', { userId: 'u-ani', satker: 'kpu-a', reason }],
+    ['UserPasswordChanged', { userId: 'u-ani', satker: 'kpu-a', by: 'admin', reason }],
+    ['UserCreated', { ...userCreated, reason }],
+    ['SatkerUpdated', { code: 'kpu-a', changes: { name: 'KPU AA' }, reason }],
+    ['SatkerMoved', { code: 'kpu-a', fromParentCode: 'kpu-p', toParentCode: 'kpu-q', reason }],
+    ['SatkerDeactivated', { code: 'kpu-a', reason }],
+    ['SatkerReactivated', { code: 'kpu-a', reason }],
+    ['SubbagianUpdated', { satker: 'kpu-a', code: 'HSDM', changes: { name: 'Hukum' }, reason }],
+    ['SubbagianDeactivated', { satker: 'kpu-a', code: 'HSDM', reason }],
+    ['SubbagianReactivated', { satker: 'kpu-a', code: 'HSDM', reason }],
+  ])('given a %s with a reason, when described, then the row carries it as alasan', (type, data) => {
+    const state = new AuditTrailState();
+    describeEvent(recorded('UserCreated', userCreated, IDENTITY), state);
+    expect(describeEvent(recorded(type, data, IDENTITY), state).row.reason).toBe(reason);
+  });
+
+  it('given a deactivation recorded before reasons were kept, when described, then its alasan is empty as before', () => {
+    const state = new AuditTrailState();
+    describeEvent(recorded('UserCreated', userCreated, IDENTITY), state);
+    const { row } = describeEvent(recorded('UserDeactivated', { userId: 'u-ani', satker: 'kpu-a' }, IDENTITY), state);
+    expect(row).toMatchObject({ summary: 'Menonaktifkan pengguna Ani (kasubbag.hsdm).', reason: null });
   });
 });

@@ -1,8 +1,8 @@
 import {
-  firstMonthChangeApplies, indonesianMonthYear, localDateOf, ROLE_LABELS, type DeadlineDayChange, type DeadlineDayHistory, type Role,
+  firstMonthChangeApplies, indonesianMonthYear, localDateOf, officeZoneAbbreviation, ROLE_LABELS, type DeadlineDayChange, type DeadlineDayHistory, type Role,
 } from '@kinerja/domain';
 import type { RecordedEvent } from '@kinerja/event-store';
-import type { IdentityEvent } from '@kinerja/identity/events/identity.events';
+import type { IdentityEvent, Reasoned } from '@kinerja/identity/events/identity.events';
 import type { AuditTrailState } from './audit-trail.state';
 import type { AuditChange } from './audit-trail.types';
 import type { Description } from './describe.types';
@@ -16,8 +16,26 @@ export const IDENTITY_TYPES: ReadonlySet<string> = new Set<string>([
 /** The fields of one office, subbagian or user as last recorded: the "before" of its next change. */
 type Fields = Record<string, unknown>;
 
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
+/** The fields of offices, subbagian and users in the Inspektorat's words, as the PK rows name theirs. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  name: 'nama', username: 'nama pengguna', fullName: 'nama lengkap', email: 'e-mail', role: 'peran', subbagian: 'subbagian',
+  timeZone: 'zona waktu', reportDeadlineDay: 'tanggal batas waktu laporan', parentCode: 'satker induk',
+};
+
+/** A value as a person reads it: a role by its name ("Kepala Subbagian"), a time zone with its abbreviation ("WITA (Asia/Makassar)"). */
+function text(field: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (field === 'role') return ROLE_LABELS[value as Role] ?? String(value);
+  if (field === 'timeZone') {
+    const zone = String(value);
+    const short = officeZoneAbbreviation(zone);
+    return short === zone ? zone : `${short} (${zone})`;
+  }
+  return String(value);
+}
+
+function change(field: string, before: unknown, after: unknown): AuditChange {
+  return { indicatorCode: null, indicatorName: null, field: FIELD_WORDS[field] ?? field, before: text(field, before), after: text(field, after) };
 }
 
 /** Remembers what a created office, subbagian or user starts with (`who`: `satker`, `subbagian:<code>`, `user:<id>`). */
@@ -29,9 +47,7 @@ function created(event: RecordedEvent, state: AuditTrailState, who: string, fiel
 function changesOf(event: RecordedEvent, state: AuditTrailState, who: string, changes: Fields): AuditChange[] {
   const known = state.recall<Fields>(event.tenantId, event.streamId, who) ?? {};
   state.remember(event.tenantId, event.streamId, who, { ...known, ...changes });
-  return Object.entries(changes).map(([field, after]) => ({
-    indicatorCode: null, indicatorName: null, field, before: text(known[field]), after: text(after),
-  }));
+  return Object.entries(changes).map(([field, after]) => change(field, known[field], after));
 }
 
 /**
@@ -61,7 +77,8 @@ function userName(state: AuditTrailState, userId: string): string {
 export function describeIdentity(event: RecordedEvent, state: AuditTrailState): Description | null {
   if (!IDENTITY_TYPES.has(event.type)) return null;
   const e = event as unknown as IdentityEvent;
-  const base = { subjectKind: 'IDENTITAS' as const };
+  // An administrator's reason; absent from events recorded before identity changes could carry one.
+  const base = { subjectKind: 'IDENTITAS' as const, reason: (e.data as Reasoned).reason ?? null };
   switch (e.type) {
     case 'SatkerCreated': {
       const d = e.data;
@@ -80,7 +97,7 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
       return {
         ...base,
         summary: `Memindahkan satker ${e.data.code} dari bawah ${e.data.fromParentCode} ke bawah ${e.data.toParentCode}.`,
-        changes: [{ indicatorCode: null, indicatorName: null, field: 'parentCode', before: e.data.fromParentCode, after: e.data.toParentCode }],
+        changes: [change('parentCode', e.data.fromParentCode, e.data.toParentCode)],
       };
     case 'SatkerDeactivated':
       return { ...base, summary: `Menonaktifkan satker ${e.data.code}.` };
@@ -103,7 +120,14 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
       state.setActor(d.userId, { fullName: d.fullName, username: d.username });
       created(event, state, `user:${d.userId}`, { fullName: d.fullName, email: d.email, role: d.role, subbagian: d.subbagian });
       const unit = d.subbagian ? ` ${d.subbagian}` : ''; // "Kepala Subbagian HSDM"
-      return { ...base, subbagian: d.subbagian, summary: `Membuat pengguna ${d.fullName} (${d.username}) sebagai ${ROLE_LABELS[d.role as Role] ?? d.role}${unit}.` };
+      const email = d.email ? `, e-mail ${d.email}` : ', tanpa e-mail';
+      // What the account starts with, as a PK's added indicator lists its properties: who got which address.
+      const fields = { username: d.username, fullName: d.fullName, email: d.email, role: d.role, subbagian: d.subbagian };
+      return {
+        ...base, subbagian: d.subbagian,
+        summary: `Membuat pengguna ${d.fullName} (${d.username}) sebagai ${ROLE_LABELS[d.role as Role] ?? d.role}${unit}${email}.`,
+        changes: Object.entries(fields).filter(([, value]) => value !== null).map(([field, value]) => change(field, null, value)),
+      };
     }
     case 'UserUpdated': {
       const known = state.actor(e.data.userId);

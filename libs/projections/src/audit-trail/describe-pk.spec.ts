@@ -30,9 +30,9 @@ describe('the audit trail in words: a PK draft changed', () => {
       ['indikator', 'Indikator K1.1', 'Layanan baru'],
       ['satuan', 'Layanan', 'Laporan'],
       ['target', '12', '2–3'],
-      ['polaritas', 'HIGHER_IS_BETTER', 'LOWER_IS_BETTER'],
-      ['rumus capaian', 'INVERSE_DIFFERENCE', 'INVERSE_RATIO'],
-      ['agregasi', 'SUM', 'LAST'],
+      ['polaritas', 'makin tinggi makin baik', 'makin rendah makin baik'],
+      ['rumus capaian', null, 'T / R × 100'],
+      ['agregasi', 'jumlah', 'nilai terakhir'],
       ['rencana aksi', null, '3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3'],
       ['wajib bukti dukung', 'tidak', 'ya'],
       ['PIC subbagian', 'HSDM', 'PDI'],
@@ -56,9 +56,8 @@ describe('the audit trail in words: a PK draft changed', () => {
       ['K1.3', 'indikator', null, 'Indikator K1.3'],
       ['K1.3', 'satuan', null, 'Layanan'],
       ['K1.3', 'target', null, '4'],
-      ['K1.3', 'polaritas', null, 'HIGHER_IS_BETTER'],
-      ['K1.3', 'rumus capaian', null, 'INVERSE_DIFFERENCE'],
-      ['K1.3', 'agregasi', null, 'SUM'],
+      ['K1.3', 'polaritas', null, 'makin tinggi makin baik'],
+      ['K1.3', 'agregasi', null, 'jumlah'],
       ['K1.3', 'wajib bukti dukung', null, 'tidak'],
       ['K1.3', 'PIC subbagian', null, 'HSDM'],
       ['K1.3', 'kegiatan', null, 'K1'],
@@ -66,9 +65,8 @@ describe('the audit trail in words: a PK draft changed', () => {
       ['K1.2', 'indikator', 'Indikator K1.2', null],
       ['K1.2', 'satuan', 'Layanan', null],
       ['K1.2', 'target', '12', null],
-      ['K1.2', 'polaritas', 'HIGHER_IS_BETTER', null],
-      ['K1.2', 'rumus capaian', 'INVERSE_DIFFERENCE', null],
-      ['K1.2', 'agregasi', 'SUM', null],
+      ['K1.2', 'polaritas', 'makin tinggi makin baik', null],
+      ['K1.2', 'agregasi', 'jumlah', null],
       ['K1.2', 'wajib bukti dukung', 'tidak', null],
       ['K1.2', 'PIC subbagian', 'HSDM', null],
       ['K1.2', 'kegiatan', 'K1', null],
@@ -79,6 +77,24 @@ describe('the audit trail in words: a PK draft changed', () => {
     expect(row.summary).toBe('Mengubah indikator draf PK 2025 versi 1: 5 perubahan (1 indikator ditambah, kegiatan 1 indikator, '
       + '1 indikator dihapus, pagu 1 kegiatan, 1 kegiatan ditambah).');
     expect(figures.map((f) => [f.indicatorCode, f.before, f.after])).toEqual([['K1.3', null, '4'], ['K1.2', '12', null]]);
+  });
+
+  it('given a new draft, when an indicator is higher-is-better, then no rumus capaian is listed for it, and one lower-is-better shows its formula', () => {
+    const { row } = describeEvent(drafted(structure([
+      indicator('K1.1'), indicator('K1.2', { polarity: 'LOWER_IS_BETTER', lowerIsBetterFormula: 'INVERSE_DIFFERENCE', aggregation: 'AVERAGE' }),
+    ])), new AuditTrailState());
+    const rows = row.changes.filter((c) => ['polaritas', 'rumus capaian', 'agregasi'].includes(c.field)).map((c) => [c.indicatorCode, c.field, c.after]);
+    expect(rows).toEqual([
+      ['K1.1', 'polaritas', 'makin tinggi makin baik'], ['K1.1', 'agregasi', 'jumlah'],
+      ['K1.2', 'polaritas', 'makin rendah makin baik'], ['K1.2', 'rumus capaian', '(2T − R) / T × 100'], ['K1.2', 'agregasi', 'rata-rata'],
+    ]);
+  });
+
+  it('given a higher-is-better indicator, when only its unused formula changes, then nothing is listed', () => {
+    const state = new AuditTrailState();
+    describeEvent(drafted(structure([indicator('K1.1')])), state);
+    const { row } = describeEvent(changed(1, structure([indicator('K1.1', { lowerIsBetterFormula: 'INVERSE_RATIO' })])), state);
+    expect(row).toMatchObject({ summary: 'Mengubah indikator draf PK 2025 versi 1: tidak ada yang berubah.', changes: [] });
   });
 
   it('given a draft, when the same structure is saved again, then it says nothing changed', () => {

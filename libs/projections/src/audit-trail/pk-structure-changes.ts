@@ -1,4 +1,4 @@
-import type { PkIndicator, PkStructure } from '@kinerja/domain/perjanjian-kinerja/pk-structure.types';
+import type { Aggregation, LowerIsBetterFormula, PkIndicator, PkStructure, Polarity } from '@kinerja/domain/perjanjian-kinerja/pk-structure.types';
 import { targetText } from '@kinerja/domain/capaian/target-to-date';
 import type { AuditChange } from './audit-trail.types';
 
@@ -28,15 +28,42 @@ interface PlacedKegiatan {
   program: string;
 }
 
+/** The PK's choices in the Inspektorat's words, as `wajib bukti dukung` says ya/tidak. */
+const POLARITY_WORDS: Readonly<Record<Polarity, string>> = {
+  HIGHER_IS_BETTER: 'makin tinggi makin baik',
+  LOWER_IS_BETTER: 'makin rendah makin baik',
+};
+const FORMULA_WORDS: Readonly<Record<LowerIsBetterFormula, string>> = {
+  INVERSE_DIFFERENCE: '(2T − R) / T × 100',
+  INVERSE_RATIO: 'T / R × 100',
+};
+const AGGREGATION_WORDS: Readonly<Record<Aggregation, string>> = {
+  SUM: 'jumlah', LAST: 'nilai terakhir', AVERAGE: 'rata-rata', MAX: 'nilai tertinggi',
+};
+
+/** In words, or as stored when a later version of the PK brings a value these words do not know yet. */
+function worded<T extends string>(words: Readonly<Record<T, string>>, value: T): string {
+  return words[value] ?? value;
+}
+
+/**
+ * The lower-is-better formula only where it applies: an indicator where higher is better has one
+ * stored (the default) that its capaian never uses (R / T), so it has none in the trail; turning
+ * the polarity shows the formula coming or going.
+ */
+function formulaOf(indicator: PkIndicator): string | null {
+  return indicator.polarity === 'LOWER_IS_BETTER' ? worded(FORMULA_WORDS, indicator.lowerIsBetterFormula) : null;
+}
+
 const INDICATOR: Kind<PlacedIndicator> = {
   unit: 'indikator',
   properties: [
     { field: 'indikator', words: 'nama', text: (p) => p.indicator.name },
     { field: 'satuan', text: (p) => p.indicator.unit },
     { field: 'target', text: (p) => targetText(p.indicator.target) },
-    { field: 'polaritas', text: (p) => p.indicator.polarity },
-    { field: 'rumus capaian', text: (p) => p.indicator.lowerIsBetterFormula },
-    { field: 'agregasi', text: (p) => p.indicator.aggregation },
+    { field: 'polaritas', text: (p) => worded(POLARITY_WORDS, p.indicator.polarity) },
+    { field: 'rumus capaian', text: (p) => formulaOf(p.indicator) },
+    { field: 'agregasi', text: (p) => worded(AGGREGATION_WORDS, p.indicator.aggregation) },
     { field: 'rencana aksi', text: (p) => p.indicator.monthlyPlan?.join(', ') ?? null },
     { field: 'wajib bukti dukung', text: (p) => (p.indicator.evidenceRequired ? 'ya' : 'tidak') },
     { field: 'PIC subbagian', text: (p) => p.indicator.picSubbagian },
