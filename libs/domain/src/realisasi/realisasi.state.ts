@@ -50,8 +50,9 @@ function withValueChanges(state: ExistingRealisasiState | null, content: Realisa
   const history: Record<string, ValueChange[]> = { ...(state?.valueHistory ?? {}) };
   for (const line of content.lines) {
     const past = history[line.indicatorCode] ?? [];
-    const last = past[past.length - 1];
-    if (!last || last.value !== line.value) history[line.indicatorCode] = [...past, { value: line.value, revision, by, at }];
+    // A line first saved blank changed nothing: there was no value before it either.
+    const before = past.length > 0 ? past[past.length - 1].value : null;
+    if (before !== line.value) history[line.indicatorCode] = [...past, { value: line.value, revision, by, at }];
   }
   return history;
 }

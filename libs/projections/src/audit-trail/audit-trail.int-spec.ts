@@ -36,7 +36,7 @@ describe('audit trail projection (real PostgreSQL)', () => {
     const { items } = await query.page({ satker: SATKER, eventTypes: ['RealisasiDraftSaved', 'RealisasiReturned', 'PkIndicatorsChanged'] });
     expect(items.map((i) => i.summary)).toEqual([
       'Mengubah indikator draf PK 2024 versi 1: 1 perubahan (target 1 indikator).',
-      'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 kosong → 1; K1.2 kosong → kosong.',
+      'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 kosong → 1.', // K1.2 saved blank: no change
       'Mengembalikan laporan realisasi Maret 2024 subbagian KUL (revisi 0) untuk diperbaiki.',
       // The second save also entered the first budget line: told from kosong, as every change of the save.
       'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 1 → 2; K1.2 kosong → 1; anggaran K1 kosong → 5000.',

@@ -39,8 +39,11 @@ export class AuditTrailProjection implements Projection {
    * in Indonesian (nama lengkap, peran "Sekretaris", zona waktu "WITA (Asia/Makassar)"); a new
    * account lists what it starts with, its e-mail address too; a PK's polaritas and agregasi read
    * in words and its rumus capaian shows only where lower is better. No state changes shape.
+   * 8: a save of a monthly report no longer tells a line saved blank where there was no value before
+   * (a first save, a line added) as "kosong → kosong", nor writes a figure row for it: only what
+   * changed. No state changes shape; the rebuild rewrites the rows already stored.
    */
-  readonly version = 7;
+  readonly version = 8;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

@@ -40,7 +40,9 @@ describe('the audit trail in words', () => {
     const stream = 'realisasi:kpu-a:2024:01:KUL';
     const first = describeEvent(event('RealisasiDraftSaved', { key, revision: 0, pkVersion: 1, lines: [line('A', null), line('B', '0')], budget: [], savedBy: 'u', savedAt: 'x' }, stream), state);
     const second = describeEvent(event('RealisasiDraftSaved', { key, revision: 0, pkVersion: 1, lines: [line('A', '5'), line('B', '0')], budget: [], savedBy: 'u', savedAt: 'x' }, stream), state);
-    expect(first.row.summary).toBe('Menyimpan laporan realisasi Januari 2024 subbagian KUL (revisi 0): A kosong → kosong; B kosong → 0.');
+    // A line first saved blank changed nothing ("A kosong → kosong" is no change); a 0 is a value.
+    expect(first.row.summary).toBe('Menyimpan laporan realisasi Januari 2024 subbagian KUL (revisi 0): B kosong → 0.');
+    expect(first.figures).toEqual([expect.objectContaining({ indicatorCode: 'B', before: null, after: '0' })]);
     expect(second.row.summary).toBe('Menyimpan laporan realisasi Januari 2024 subbagian KUL (revisi 0): A kosong → 5.');
     expect(second.figures).toEqual([expect.objectContaining({ indicatorCode: 'A', month: 1, before: null, after: '5' })]);
   });

@@ -147,8 +147,9 @@ function saved(event: RecordedEvent, state: AuditTrailState, key: ReportKey, dat
   state.setReportLines(event.tenantId, event.streamId, { ...remembered, ...lines });
   state.remember(event.tenantId, event.streamId, SAVED, rest);
   const all = figuresOf(lines, previous, key.month);
-  // Only what this save changed; the first save of a report shows every value entered.
-  const figures = previous ? all.filter((f) => f.before !== f.after) : all;
+  // Only what this save changed; the first save of a report shows every value entered (a line
+  // left blank is no value: "kosong → kosong" changed nothing).
+  const figures = all.filter((f) => f.before !== f.after);
   const changes = changesOf(event.tenantId, key, figures, state);
   const others = restChanges(previousRest, rest, state.indicatorsOf(event.tenantId, key.year));
   changes.push(...others.changes);

@@ -8,10 +8,15 @@ const saved = (content: RealisasiContent): RealisasiEvent => ({
 });
 
 describe('a report\'s history in words', () => {
-  it('tells the first save as created, every value as set from blank', () => {
+  it('tells the first save as created, every value entered as set from blank; a line left blank changed nothing', () => {
     const told = describeRealisasiEvent(saved({ lines: [line('K4.1', '0'), line('K4.2', null)], budget: [] }), null);
     expect(told.description).toBe('Laporan dibuat dan disimpan sebagai draf');
-    expect(told.valueChanges).toEqual([{ indicatorCode: 'K4.1', before: null, after: '0' }, { indicatorCode: 'K4.2', before: null, after: null }]);
+    expect(told.valueChanges).toEqual([{ indicatorCode: 'K4.1', before: null, after: '0' }]);
+  });
+
+  it('tells a line added blank by a later save as no change of value', () => {
+    const told = describeRealisasiEvent(saved({ lines: [line('K4.1', '0'), line('K4.2', null)], budget: [] }), { lines: [line('K4.1', '0')], budget: [] });
+    expect(told.valueChanges).toEqual([]);
   });
 
   it('tells a later save by what changed: values before → after, budget, text', () => {

@@ -35,12 +35,15 @@ export interface RealisasiHistoryEntry {
 
 const EMPTY: RealisasiContent = { lines: [], budget: [] };
 
-/** Each value against the save before, a line removed going to null ("kosong"). */
+/**
+ * Each value against the save before, a line removed going to null ("kosong"); a line new in this
+ * save counts from blank, so one saved blank changed nothing ("kosong → kosong" is not a change).
+ */
 function valueChanges(before: RealisasiContent, after: RealisasiContent): ValueChangeInWords[] {
   const old = new Map(before.lines.map((l) => [l.indicatorCode, l.value]));
   const now = new Map(after.lines.map((l) => [l.indicatorCode, l.value]));
   const changed = after.lines
-    .filter((l) => !old.has(l.indicatorCode) || old.get(l.indicatorCode) !== l.value)
+    .filter((l) => (old.get(l.indicatorCode) ?? null) !== l.value)
     .map((l) => ({ indicatorCode: l.indicatorCode, before: old.get(l.indicatorCode) ?? null, after: l.value }));
   const removed = before.lines
     .filter((l) => !now.has(l.indicatorCode) && l.value !== null)
