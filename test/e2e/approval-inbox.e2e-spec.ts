@@ -20,11 +20,11 @@ describe('approval inbox and status matrix (read models)', () => {
   const INBOX = `/api/v1/satker/${JEMBER}/approval-inbox`;
   const MATRIX = `/api/v1/satker/${JEMBER}/status-matrix/2024`;
 
-  function content(subbagian: string) {
+  function content(subbagian: string, spent = '1000000') {
     const { indicators, kegiatan } = ownedBy(subbagian);
     return {
       lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative: 'Terlaksana.', kendala: '-', solusi: '-', evidence: [] })),
-      budget: kegiatan.map((code) => ({ kegiatanCode: code, spent: '1000000' })),
+      budget: kegiatan.map((code) => ({ kegiatanCode: code, spent })),
     };
   }
 
@@ -147,7 +147,8 @@ describe('approval inbox and status matrix (read models)', () => {
     const january = list.months[0].reports.find((r: { subbagian: string }) => r.subbagian === 'KUL');
     expect(january).toMatchObject({ status: 'DRAFT', revision: 1, overdue: false });
 
-    await post(`${report(1, 'KUL')}/submit`, tokens.kasubbag.KUL, content('KUL'));
+    // The correction the reason announces (an unchanged one is refused: REALISASI.REVISION_UNCHANGED).
+    await post(`${report(1, 'KUL')}/submit`, tokens.kasubbag.KUL, content('KUL', '1100000'));
     await runner.drain();
     const inbox = await get(INBOX, tokens.sekretaris);
     expect(inbox.items).toEqual([expect.objectContaining({ subbagian: 'KUL', month: 1, revision: 1, daysWaiting: 0 })]);

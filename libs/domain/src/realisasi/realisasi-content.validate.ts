@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { caseHint } from '../shared/case-hint';
 import { parseDecimal, RUPIAH_DECIMAL_PLACES } from '../shared/decimal';
 import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
@@ -47,6 +48,12 @@ function validateLine(line: RealisasiLine): void {
   }
 }
 
+/** Codes are told apart by case ("K3.1" is not "k3.1"): the ones a reader most likely meant. */
+function alikeCodes(codes: readonly string[], code: unknown): string[] {
+  if (typeof code !== 'string') return [];
+  return [...new Set(codes.filter((c) => c.toLowerCase() === code.toLowerCase()))].sort();
+}
+
 /**
  * Lines may only name indicators the subbagian is PIC of (once each); budget only kegiatan in which
  * it owns an indicator (each subbagian reports what it spent, so amounts of one kegiatan add up).
@@ -59,7 +66,11 @@ export function validateRealisasiContent(content: RealisasiContent, pk: PkVersio
   const seen = new Set<string>();
   for (const line of content.lines) {
     const entry = all.get(line?.indicatorCode);
-    if (!entry) refuse('REALISASI.UNKNOWN_INDICATOR', `Indikator ${String(line?.indicatorCode)} tidak ada dalam PK yang berlaku.`, 'validation', { indicator: line?.indicatorCode });
+    if (!entry) {
+      const code = line?.indicatorCode;
+      const alike = alikeCodes([...all.keys()], code);
+      refuse('REALISASI.UNKNOWN_INDICATOR', `Indikator ${String(code)}${caseHint(alike)} tidak ada dalam PK yang berlaku.`, 'validation', { indicator: code, alike });
+    }
     if (entry.indicator.picSubbagian !== subbagian) {
       refuse('REALISASI.INDICATOR_NOT_OWNED', `Indikator ${line.indicatorCode} bukan tanggung jawab subbagian ${subbagian}.`, 'forbidden', { indicator: line.indicatorCode });
     }
@@ -69,8 +80,14 @@ export function validateRealisasiContent(content: RealisasiContent, pk: PkVersio
   }
   const ownedKegiatan = new Set([...all.values()].filter((e) => e.indicator.picSubbagian === subbagian).map((e) => e.kegiatan.code));
   const seenKegiatan = new Set<string>();
+  const allKegiatan = pk.structure.programs.flatMap((p) => p.kegiatan.map((k) => k.code));
   for (const b of content.budget) {
-    if (!ownedKegiatan.has(b?.kegiatanCode)) {
+    if (!allKegiatan.includes(b?.kegiatanCode)) {
+      const code = b?.kegiatanCode;
+      const alike = alikeCodes(allKegiatan, code);
+      refuse('REALISASI.UNKNOWN_KEGIATAN', `Kegiatan ${String(code)}${caseHint(alike)} tidak ada dalam PK yang berlaku.`, 'validation', { kegiatan: code, alike });
+    }
+    if (!ownedKegiatan.has(b.kegiatanCode)) {
       refuse('REALISASI.KEGIATAN_NOT_OWNED', `Anggaran kegiatan ${String(b?.kegiatanCode)} tidak dapat dilaporkan oleh subbagian ${subbagian}.`, 'forbidden', { kegiatan: b?.kegiatanCode });
     }
     if (seenKegiatan.has(b.kegiatanCode)) refuse('REALISASI.DUPLICATE_LINE', `Anggaran kegiatan ${b.kegiatanCode} diisi lebih dari sekali.`, 'validation', { kegiatan: b.kegiatanCode });

@@ -13,6 +13,8 @@ import type { RealisasiContent, RealisasiKey } from './realisasi.types';
 import { isOfficeCode } from '../shared/office-code';
 import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
 import { validateCompleteForSubmission, validateRealisasiContent } from './realisasi-content.validate';
+import { requireSomethingOwed } from './realisasi-owed.check';
+import { requireRevisionChanged } from './realisasi-revision.check';
 
 function refuse(code: string, message: string, kind: DomainError['kind'], details: Record<string, unknown> = {}): never {
   throw new DomainError(code, message, kind, details);
@@ -91,6 +93,7 @@ function saveDraft(command: SaveRealisasiDraft, state: RealisasiState): Realisas
   requireOwnKasubbag(command.metadata.actor, key.subbagian);
   requireEditable(state);
   const pk = requirePeriodOpen(key, context, command.metadata);
+  requireSomethingOwed(key, pk);
   validateRealisasiContent({ lines, budget }, pk, key.subbagian);
   // The same draft saved again (a second click, an autosave) records nothing: its version stays,
   // so nobody holding it meets a conflict for a change that did not happen. A returned report being
@@ -108,6 +111,7 @@ function submit(command: SubmitRealisasi, state: RealisasiState): RealisasiEvent
   requireOwnKasubbag(command.metadata.actor, key.subbagian);
   requireEditable(state);
   const pk = requirePeriodOpen(key, context, command.metadata);
+  requireSomethingOwed(key, pk);
   if (!content && state.status === 'EMPTY') refuse('REALISASI.EMPTY', 'Laporan belum diisi.', 'validation');
   const events: RealisasiEvent[] = [];
   if (content) {
@@ -117,6 +121,7 @@ function submit(command: SubmitRealisasi, state: RealisasiState): RealisasiEvent
   const final = content ?? (state as ExistingRealisasiState).content;
   if (!content) validateRealisasiContent(final, pk, key.subbagian); // the PK in force may have changed since the draft
   validateCompleteForSubmission(final, pk, key.subbagian);
+  if (state.status !== 'EMPTY') requireRevisionChanged(state, final);
   const revision = state.status === 'EMPTY' ? 0 : state.revision;
   const { actor, now } = command.metadata;
   events.push({ type: 'RealisasiSubmitted', data: { revision, resubmission: state.status === 'RETURNED', submittedBy: actor.userId, submittedAt: now } });
@@ -194,6 +199,10 @@ function revise(command: ReviseRealisasi, state: RealisasiState): RealisasiEvent
   if (state.status !== 'APPROVED') refuse('REALISASI.NOT_APPROVED', 'Hanya laporan yang sudah disetujui yang dapat direvisi; ubah drafnya saja.', 'conflict', { status: state.status });
   const reason = requireReason(command.data.reason);
   requireApprovedStillOwned(state, command.data.context);
+  const pk = command.data.context?.pkInForce;
+  // Approved figures the correction could not carry are told first (above); with none, a subbagian
+  // owing nothing could open the correction but never send it.
+  if (pk) requireSomethingOwed(state.key, pk, 'revisi tidak dapat diajukan karena tidak ada laporan yang wajib dikirim. Angka yang sudah disetujui tetap berlaku.');
   const { actor, now } = command.metadata;
   return [{ type: 'RealisasiRevisionOpened', data: { revision: state.revision + 1, reason, openedBy: actor.userId, openedAt: now } }];
 }

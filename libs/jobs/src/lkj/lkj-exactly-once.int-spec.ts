@@ -4,6 +4,11 @@ import pino from 'pino';
 import { LkjJobs } from './lkj-jobs';
 import { JEMBER, LkjScenario, waitFor } from './testing/lkj-scenario.testing';
 
+/** A correction of a narrative: a correction changes something (an unchanged one is REALISASI.REVISION_UNCHANGED). */
+function corrected<L extends { narrative: string }>(lines: L[]): L[] {
+  return lines.map((l, i) => (i === 0 ? { ...l, narrative: `${l.narrative} (dikoreksi)` } : l));
+}
+
 /**
  * The LKj is produced exactly once, right after the last approval: driven through the real event
  * store, the process manager's durable checkpoint, the outbox, BullMQ on the real Redis and the
@@ -65,7 +70,7 @@ describe('LKj production: once, right after the last approval', () => {
 
   it('when a correction is approved: marks v1 stale, asks for v2, and two producers racing record it once', async () => {
     const report = s.reports.find((r) => r.month === 3 && r.subbagian === 'KUL')!;
-    await s.driver.reviseReport(s.pk, 3, 'KUL', { lines: report.lines, budget: report.budget }, 'Salah ketik narasi Maret');
+    await s.driver.reviseReport(s.pk, 3, 'KUL', { lines: corrected(report.lines), budget: report.budget }, 'Salah ketik narasi Maret');
     const intents = await s.parts.processManager.catchUpThroughNow();
     expect(intents.map((i) => i.version)).toEqual([2]);
     expect(await s.lkjEventTypes()).toEqual(['LkjRequested', 'LkjProduced', 'LkjMarkedStale', 'LkjRequested']);
@@ -89,7 +94,7 @@ describe('LKj production: once, right after the last approval', () => {
 
   it('catches a lost enqueue: an intent recorded but never put on the queue is produced by the reconciliation', async () => {
     const report = s.reports.find((r) => r.month === 5 && r.subbagian === 'PDI')!;
-    await s.driver.reviseReport(s.pk, 5, 'PDI', { lines: report.lines, budget: report.budget }, 'Koreksi angka Mei');
+    await s.driver.reviseReport(s.pk, 5, 'PDI', { lines: corrected(report.lines), budget: report.budget }, 'Koreksi angka Mei');
     // The process manager commits its intent, then "dies" before enqueueing.
     expect((await s.parts.processManager.catchUpThroughNow()).map((i) => i.version)).toEqual([3]);
     expect((await s.parts.outbox.pending()).map((i) => i.jobId)).toEqual(['lkj.kpu-kab-jember.2024.v3']);

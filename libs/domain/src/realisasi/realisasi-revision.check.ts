@@ -1,0 +1,32 @@
+import { DomainError } from '../shared/domain-error';
+import { sameJson } from '../shared/same-json';
+import type { ExistingRealisasiState } from './realisasi.state';
+import type { RealisasiContent } from './realisasi.types';
+
+/** Lines by indicator and budget by kegiatan: the order a client lists them in changes nothing. */
+function inCodeOrder(content: RealisasiContent): RealisasiContent {
+  return {
+    lines: [...content.lines].sort((a, b) => a.indicatorCode.localeCompare(b.indicatorCode)),
+    budget: [...content.budget].sort((a, b) => a.kegiatanCode.localeCompare(b.kegiatanCode)),
+  };
+}
+
+/**
+ * A correction sent with the very content already approved changes no figure, yet its approval
+ * would mark the final LKj stale and produce a new version with nothing changed. Refused, nothing
+ * recorded. There is no way to withdraw an opened correction: left as it is, the approved figures
+ * keep counting and the report is never overdue.
+ */
+export function requireRevisionChanged(state: ExistingRealisasiState, content: RealisasiContent): void {
+  const approved = state.approved;
+  if (approved === null || state.revision <= approved.revision) return;
+  if (!sameJson(inCodeOrder(content), inCodeOrder({ lines: approved.lines, budget: approved.budget }))) return;
+  throw new DomainError(
+    'REALISASI.REVISION_UNCHANGED',
+    `Isi revisi ke-${state.revision} sama persis dengan laporan yang sudah disetujui (revisi ${approved.revision}); tidak ada yang perlu disetujui ulang. `
+      + 'Ubah nilai, uraian, kendala, solusi, bukti dukung atau anggaran yang hendak dikoreksi, lalu ajukan lagi. Revisi yang sudah dibuka '
+      + 'tidak dapat dibatalkan; bila ternyata tidak ada yang perlu dikoreksi, biarkan sebagai draf: angka yang sudah disetujui tetap berlaku.',
+    'validation',
+    { revision: state.revision, approvedRevision: approved.revision },
+  );
+}
