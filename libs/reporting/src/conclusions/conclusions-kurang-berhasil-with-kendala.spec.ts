@@ -24,7 +24,7 @@ describe('BAB IV conclusions when an indicator fell short and its Kasubbag recor
 
   it('names the shortfall with its figure and the kendala as the reason', () => {
     expect(model.conclusions).toContain(
-      'Indikator yang belum mencapai target sebanyak 1 (satu), yaitu Layanan Perkantoran ' +
+      'Indikator yang belum mencapai target sebanyak 1 (satu), yaitu K4.1 Layanan Perkantoran ' +
         '(capaian 58,33%, Kurang Berhasil; kendala: Pencairan anggaran gaji terlambat dari KPPN).',
     );
   });
@@ -39,8 +39,7 @@ describe('BAB IV conclusions when an indicator fell short and its Kasubbag recor
     const k11 = m.analyses[0].items[0];
     expect(k11).toMatchObject({ capaian: null, category: 'Belum dapat diukur', kendala: [] });
     expect(m.conclusions).toContain(
-      'Indikator yang belum mencapai target sebanyak 1 (satu), yaitu Norma, Standard, Prosedur dan Kriteria ' +
-        '(capaian belum dapat diukur; kendala tidak dicatat).',
+      'Satu indikator belum dapat diukur karena realisasinya belum dilaporkan, yaitu Norma, Standard, Prosedur dan Kriteria.',
     );
   });
 });

@@ -14,7 +14,7 @@ function twoChanged(
 }
 
 describe('the Ikhtisar and Kesimpulan count shortfalls as Tabel 3.1 does', () => {
-  // K4.1 (12 Layanan): 11 reported → 91,67% Berhasil; K4.2 not reported at all from August → not measured.
+  // K4.1 (12 Layanan): 11 reported → 91,67% Berhasil; K4.2 (reported in the months after July) not reported → not measured.
   const reports = twoChanged(
     ['K4.1', (month) => (month === 12 ? { value: null } : undefined)],
     ['K4.2', (month) => (month >= 8 ? { value: null } : undefined)],
@@ -22,14 +22,17 @@ describe('the Ikhtisar and Kesimpulan count shortfalls as Tabel 3.1 does', () =>
   const model = buildLkjModel(jember2024LkjInput({ suggestions: [] }, reports));
   const rows = model.measurement.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.rows));
 
-  it('given one indicator at 91,67% (Berhasil) and one Kurang Berhasil, then only the second is said not to have reached the target', () => {
+  it('given one indicator at 91,67% (Berhasil) and one not measured, then neither is said not to have reached the target: the second is said not yet measurable', () => {
     expect(rows.find((r) => r.indicatorCode === 'K4.1')).toMatchObject({ capaian: '91.67', category: 'Berhasil' });
-    const short = model.conclusions.find((c) => c.startsWith('Indikator yang belum mencapai target'));
-    expect(short).toMatch(/^Indikator yang belum mencapai target sebanyak 1 \(satu\), yaitu /);
-    expect(short).not.toContain('91,67%');
+    expect(model.analyses.flatMap((k) => k.items).find((i) => i.indicatorCode === 'K4.2')).toMatchObject({ capaian: null, note: 'NOT_REPORTED' });
+    expect(model.conclusions.find((c) => c.startsWith('Indikator yang belum mencapai target'))).toBeUndefined();
+    expect(model.conclusions).toContain('Dari 18 (delapan belas) indikator kinerja, 17 (tujuh belas) indikator berkategori Berhasil dan 1 (satu) indikator belum dapat diukur.');
+    expect(model.conclusions).toContain('Seluruh indikator kinerja yang telah dapat diukur telah mencapai target menurut skala penilaian pada Tabel 3.1.');
+    expect(model.conclusions).toContain('Satu indikator belum dapat diukur karena realisasinya belum dilaporkan, yaitu Layanan Pengawasan Internal.');
+    // Two indicators of the PK are named "Layanan Perkantoran": the one meant is told by its code.
     expect(model.conclusions).toContain(
       'Satu indikator memperoleh capaian di bawah 100% namun masih berkategori Berhasil, sehingga menurut Tabel 3.1 telah mencapai ' +
-        'target, yaitu Layanan Perkantoran (capaian 91,67%, Berhasil).',
+        'target, yaitu K4.1 Layanan Perkantoran (capaian 91,67%, Berhasil).',
     );
   });
 
@@ -38,7 +41,7 @@ describe('the Ikhtisar and Kesimpulan count shortfalls as Tabel 3.1 does', () =>
     const none = buildLkjModel(jember2024LkjInput({ suggestions: [] }, jemberReportsWith('K4.1', (month) =>
       month >= 8 ? { value: null, kendala: month === 8 ? 'Tidak ada' : '-' } : undefined)));
     const short = none.conclusions.find((c) => c.startsWith('Indikator yang belum mencapai target'))!;
-    expect(short).toBe('Indikator yang belum mencapai target sebanyak 1 (satu), yaitu Layanan Perkantoran ' +
+    expect(short).toBe('Indikator yang belum mencapai target sebanyak 1 (satu), yaitu K4.1 Layanan Perkantoran ' +
       '(capaian 58,33%, Kurang Berhasil; Kepala Subbagian menyatakan tidak ada kendala).');
     const saran = none.suggestions.find((s) => s.startsWith('Meningkatkan capaian indikator 4.1'))!;
     expect(saran).toContain('Kepala Subbagian penanggung jawab menyatakan tidak ada kendala');

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { countWithWords, formatPercentId, formatRupiah, MONTHS_ID } from '../format/format-id';
 import { LkjBudget, LkjBudgetRow, LkjIndicatorAnalysis, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
+import { NOT_MEASURED } from '../model/capaian-figures';
 
 export interface ConclusionFacts {
   officeName: string;
@@ -75,7 +76,10 @@ function categorySentence(measurement: LkjMeasurement): string {
   if (present.length === 1 && present[0].count === measurement.indicatorCount) {
     return `Seluruh ${countWithWords(measurement.indicatorCount)} indikator kinerja berada pada kategori ${present[0].category}.`;
   }
-  const parts = present.map((c) => `${countWithWords(c.count)} indikator berkategori ${c.category}`);
+  // "Belum dapat diukur" is no category of Tabel 3.1: such indicators are said to be not yet measurable.
+  const parts = present.map((c) => (c.category === NOT_MEASURED
+    ? `${countWithWords(c.count)} indikator belum dapat diukur`
+    : `${countWithWords(c.count)} indikator berkategori ${c.category}`));
   return `Dari ${countWithWords(measurement.indicatorCount)} indikator kinerja, ${joinId(parts)}.`;
 }
 
@@ -84,25 +88,30 @@ function categorySentence(measurement: LkjMeasurement): string {
  * "Berhasil", which the table defines as having reached the target), and, apart, those that reached
  * the target categories with a capaian under 100%, named with their figure and category.
  */
-function shortfallSentences({ analyses, targetCategories }: ConclusionFacts): string[] {
+function shortfallSentences({ measurement, analyses, targetCategories }: ConclusionFacts): string[] {
   const items = analyses.flatMap((k) => k.items);
+  const nameOf = indicatorNamer(items);
   const reached = (i: LkjIndicatorAnalysis) => i.capaian !== null && targetCategories.includes(i.category);
-  const short = items.filter((i) => !reached(i));
+  // Not measured is not short of the target: nothing was due yet (no target to date) or nothing reported.
+  const unmeasured = items.filter((i) => i.capaian === null);
+  const short = items.filter((i) => i.capaian !== null && !reached(i));
   const under100 = items.filter((i) => reached(i) && new Decimal(i.capaian as string).lessThan(100));
   const sentences: string[] = [];
   if (short.length === 0) {
-    sentences.push(under100.length === 0
-      ? 'Seluruh indikator kinerja telah mencapai atau melampaui target yang ditetapkan.'
-      : `Seluruh indikator kinerja telah mencapai target menurut skala penilaian pada Tabel 3.1 (kategori ${orId(targetCategories)}).`);
+    if (unmeasured.length === 0) {
+      sentences.push(under100.length === 0
+        ? 'Seluruh indikator kinerja telah mencapai atau melampaui target yang ditetapkan.'
+        : `Seluruh indikator kinerja telah mencapai target menurut skala penilaian pada Tabel 3.1 (kategori ${orId(targetCategories)}).`);
+    } else if (unmeasured.length < items.length) {
+      sentences.push('Seluruh indikator kinerja yang telah dapat diukur telah mencapai target menurut skala penilaian pada Tabel 3.1.');
+    }
   } else {
-    const named = short.map((i) => {
-      const figure = i.capaian === null ? 'capaian belum dapat diukur' : `capaian ${formatPercentId(i.capaian)}, ${i.category}`;
-      return `${i.indicatorName} (${figure}; ${kendalaOf(i)})`;
-    });
+    const named = short.map((i) => `${nameOf(i)} (capaian ${formatPercentId(i.capaian)}, ${i.category}; ${kendalaOf(i)})`);
     sentences.push(`Indikator yang belum mencapai target sebanyak ${countWithWords(short.length)}, yaitu ${joinId(named)}.`);
   }
+  if (unmeasured.length > 0) sentences.push(unmeasuredSentence(unmeasured, measurement.throughMonth, nameOf));
   if (under100.length > 0) {
-    const named = under100.map((i) => `${i.indicatorName} (capaian ${formatPercentId(i.capaian)}, ${i.category})`);
+    const named = under100.map((i) => `${nameOf(i)} (capaian ${formatPercentId(i.capaian)}, ${i.category})`);
     sentences.push(
       `${under100.length === 1 ? 'Satu indikator' : `Sebanyak ${countWithWords(under100.length)} indikator`} memperoleh capaian di bawah 100% ` +
         `namun masih berkategori ${orId([...new Set(under100.map((i) => i.category))])}, sehingga menurut Tabel 3.1 telah mencapai target, ` +
@@ -110,6 +119,33 @@ function shortfallSentences({ analyses, targetCategories }: ConclusionFacts): st
     );
   }
   return sentences;
+}
+
+/**
+ * The indicators without a capaian, by why: nothing reported (with the kendala a Kasubbag recorded,
+ * if any), or nothing planned yet to date by the rencana aksi (a draft). Neither is short of its target.
+ */
+function unmeasuredSentence(items: LkjIndicatorAnalysis[], throughMonth: number | null, nameOf: (i: LkjIndicatorAnalysis) => string): string {
+  const toDate = throughMonth !== null && throughMonth > 0 ? ` sampai dengan bulan ${MONTHS_ID[throughMonth - 1]}` : '';
+  const groups = [
+    {
+      reason: 'realisasinya belum dilaporkan',
+      names: items.filter((i) => i.note !== 'NO_TARGET_YET')
+        .map((i) => (i.kendala.length > 0 ? `${nameOf(i)} (${kendalaOf(i)})` : nameOf(i))),
+    },
+    { reason: `rencana aksinya belum menargetkan apa pun${toDate}`, names: items.filter((i) => i.note === 'NO_TARGET_YET').map(nameOf) },
+  ].filter((g) => g.names.length > 0);
+  const subject = items.length === 1 ? 'Satu indikator' : `Sebanyak ${countWithWords(items.length)} indikator`;
+  if (groups.length === 1) return `${subject} belum dapat diukur karena ${groups[0].reason}, yaitu ${joinId(groups[0].names)}.`;
+  const parts = groups.map((g) => `${countWithWords(g.names.length)} karena ${g.reason}, yaitu ${joinId(g.names)}`);
+  return `${subject} belum dapat diukur: ${parts.join('; dan ')}.`;
+}
+
+/** An indicator as the Ikhtisar names it: its name, after its code where another indicator has the same name ("K4.1 Layanan Perkantoran"). */
+function indicatorNamer(items: LkjIndicatorAnalysis[]): (i: LkjIndicatorAnalysis) => string {
+  const counts = new Map<string, number>();
+  for (const i of items) counts.set(i.indicatorName, (counts.get(i.indicatorName) ?? 0) + 1);
+  return (i) => ((counts.get(i.indicatorName) ?? 0) > 1 ? `${i.indicatorCode} ${i.indicatorName}` : i.indicatorName);
 }
 
 /** What the Kasubbag recorded as kendala: the kendala, that there was none, or that none was recorded. */

@@ -77,3 +77,16 @@ describe('a draft to date says which target the Target column shows', () => {
     expect(period(lkjWith(plans, 8))).toContain('sampai dengan bulan Agustus (target sampai dengan bulan tersebut menurut rencana aksi) disajikan');
   });
 });
+
+describe('a draft to date does not count as short an indicator with nothing planned yet', () => {
+  it('given an indicator whose rencana aksi plans nothing through August, then the Ikhtisar says it is not yet measurable, never short of its target', () => {
+    const model = lkjWith({ 'K4.1': { monthlyPlan: ['0', '0', '0', '0', '0', '0', '0', '0', '3', '3', '3', '3'] } }, 8);
+    expect(model.analyses.flatMap((k) => k.items).find((i) => i.indicatorCode === 'K4.1')).toMatchObject({ capaian: null, note: 'NO_TARGET_YET' });
+    expect(model.conclusions.join(' ')).not.toContain('belum mencapai target sebanyak');
+    const unmeasured = model.conclusions.find((c) => c.startsWith('Sebanyak 16 (enam belas) indikator belum dapat diukur: '))!;
+    // Jember's yearly indicators are reported in December: through August 15 have no figure yet, K4.1 nothing planned yet.
+    expect(unmeasured).toMatch(/^Sebanyak 16 \(enam belas\) indikator belum dapat diukur: 15 \(lima belas\) karena realisasinya belum dilaporkan, yaitu .*; dan 1 \(satu\) karena rencana aksinya belum menargetkan apa pun sampai dengan bulan Agustus, yaitu K4.1 Layanan Perkantoran\.$/);
+    expect(unmeasured).toContain('Layanan Sarana Internal (kendala: Gudang penyimpanan ATK dan Barang Milik Negara belum memadai)');
+    expect(model.conclusions.join(' ')).not.toContain('berkategori Belum dapat diukur');
+  });
+});

@@ -68,6 +68,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
             capaian: ind.capaian,
             capaianPrevYear: prev === null ? null : new Dec(prev).toFixed(2, Dec.ROUND_HALF_UP),
             category: ind.category ?? NOT_MEASURED,
+            note: ind.note ?? null,
             trend: trendOf(ind.capaian, prev),
             narratives: n?.narratives ?? [],
             kendala: n?.kendala ?? [],

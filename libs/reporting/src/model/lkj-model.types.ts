@@ -136,6 +136,8 @@ export interface LkjIndicatorAnalysis {
   capaian: string | null;
   capaianPrevYear: string | null;
   category: string;
+  /** Why there is no capaian (null when measured): nothing reported yet, or nothing planned yet to date (a draft). */
+  note: 'NOT_REPORTED' | 'NO_TARGET_YET' | null;
   /** "naik" / "turun" / "tetap" against last year; null when either year is unknown. */
   trend: 'naik' | 'turun' | 'tetap' | null;
   narratives: string[];
