@@ -233,6 +233,21 @@ describe('hostile input is refused with 400, never a 500', () => {
     });
   });
 
+  describe('an error answer', () => {
+    it('carries no ETag, where an ETag is a version elsewhere (a client sending it back in If-Match was refused)', async () => {
+      const missing = await t.http.get(`/api/v1/satker/${own.code}/realisasi/2024/1/TIDAKADA`).set(as(own.users.SEKRETARIS.token));
+      const invalid = await t.http.post('/api/v1/auth/login').send({ username: 'admin' });
+      const unmatched = await t.http.get('/tidak-ada');
+      for (const answer of [missing, invalid, unmatched]) {
+        expect(answer.status).toBeGreaterThanOrEqual(400);
+        expect(answer.headers.etag).toBeUndefined();
+        expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(answer.body)));
+      }
+      expect(missing.body.code).toMatch(/NOT_FOUND$/);
+    });
+  });
+
   describe('a required field that is missing or null', () => {
     it.each([
       ['missing', { username: 'admin' }],

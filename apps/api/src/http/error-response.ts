@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { Response } from 'express';
 import { DomainError } from '@kinerja/domain';
 import { databaseUnavailable } from '@kinerja/platform';
 import { ErrorBody, STATUS_BY_CODE, STATUS_BY_KIND } from './error-body';
@@ -138,4 +139,21 @@ export function toErrorResponse(exception: unknown, correlationId?: string): Err
     };
   }
   return internal(correlationId);
+}
+
+/**
+ * Writes an error answer: its status, headers and `{ code, message, details }` as JSON, without
+ * an ETag. Express's `res.json` gives every body a weak ETag of its bytes (`W/"b2-…"`); on an error
+ * that reads as a version of the resource (elsewhere an ETag is its version, for `If-Match`), and a
+ * client sending it back got `400 REQUEST.INVALID_IF_MATCH`. An ETag set before the error (a
+ * controller's) is taken off for the same reason.
+ */
+export function sendErrorResponse(response: Response, answer: ErrorResponse): void {
+  response.removeHeader('ETag');
+  for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
+  const text = JSON.stringify(answer.body);
+  response.status(answer.status);
+  response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  response.setHeader('Content-Length', Buffer.byteLength(text));
+  response.end(text);
 }

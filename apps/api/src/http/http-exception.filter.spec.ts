@@ -7,12 +7,13 @@ function fakeHost() {
   const response = {
     headersSent: false,
     locals: {} as Record<string, unknown>,
-    setHeader: (name: string, value: string) => (sent.headers[name] = value),
+    setHeader: (name: string, value: string | number) => (sent.headers[name] = String(value)),
+    removeHeader: (name: string) => delete sent.headers[name],
     status(code: number) {
       sent.status = code;
       return this;
     },
-    json: (body: unknown) => (sent.body = body),
+    end: (text: string) => (sent.body = JSON.parse(text)),
   };
   const request = { method: 'POST', originalUrl: '/api/v1/x' };
   const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
@@ -40,9 +41,17 @@ describe('the one exception filter', () => {
     expect(sent).toEqual({
       status: 429,
       body: { code: 'AUTH.RATE_LIMITED', message: 'Terlalu banyak.', details: { retryAfterSeconds: 42 } },
-      headers: { 'Retry-After': '42' },
+      headers: { 'Retry-After': '42', 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '91' },
     });
     expect(locals).toEqual({ errorCode: 'AUTH.RATE_LIMITED' }); // for the access log
     expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('answers without an ETag, also one a controller set before the error: elsewhere an ETag is a version, for If-Match', () => {
+    const { host, sent } = fakeHost();
+    sent.headers.ETag = '"7"';
+    new HttpExceptionFilter().catch(new DomainError('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found'), host);
+    expect(sent.status).toBe(404);
+    expect(sent.headers).not.toHaveProperty('ETag');
   });
 });

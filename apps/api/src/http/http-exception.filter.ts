@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { currentContext } from '@kinerja/platform';
 import { ERROR_CODE_LOCAL } from './access-log';
-import { toErrorResponse } from './error-response';
+import { sendErrorResponse, toErrorResponse } from './error-response';
 import { refuseUnallowedMethod } from './method-not-allowed';
 
 /** The one place where anything thrown becomes `{ code, message, details }` and a status. */
@@ -37,8 +37,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     response.locals[ERROR_CODE_LOCAL] = answer.body.code;
     if (response.headersSent) return;
-    for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
-    response.status(answer.status).json(answer.body);
+    sendErrorResponse(response, answer);
   }
 }
 

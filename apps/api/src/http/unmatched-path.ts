@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { currentContext } from '@kinerja/platform';
 import { ERROR_CODE_LOCAL } from './access-log';
-import { toErrorResponse } from './error-response';
+import { sendErrorResponse, toErrorResponse } from './error-response';
 import { refuseUnallowedMethod } from './method-not-allowed';
 
 /**
@@ -16,6 +16,5 @@ import { refuseUnallowedMethod } from './method-not-allowed';
 export function answerUnmatchedPath(request: Request, response: Response): void {
   const answer = toErrorResponse(refuseUnallowedMethod(new NotFoundException(), request), currentContext()?.correlationId);
   response.locals[ERROR_CODE_LOCAL] = answer.body.code;
-  for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
-  response.status(answer.status).json(answer.body);
+  sendErrorResponse(response, answer);
 }
