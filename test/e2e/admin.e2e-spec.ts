@@ -475,6 +475,25 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect(((await as(rootAdminToken).get('/api/v1/satker/kpu-kab-jember/subbagian')).body as Array<{ code: string }>).map((b) => b.code)).not.toContain('ZW');
     });
 
+    it('stores office and subbagian names as people read them (spaces joined and trimmed), and refuses a second office of the same name (409 SATKER.NAME_TAKEN)', async () => {
+      const root = as(rootAdminToken);
+      const created = await root.post('/api/v1/satker').send({ code: 'kpu-kab-spasi', name: '  KPU   Kabupaten  Spasi ', parentCode: 'kpu-prov-jawa-timur' });
+      expect({ status: created.status, name: created.body.name }).toEqual({ status: 201, name: 'KPU Kabupaten Spasi' });
+      const sub = await root.post('/api/v1/satker/kpu-kab-spasi/subbagian').send({ code: 'HSDM', name: '  Sub. Bagian  Hukum dan SDM ' });
+      expect({ status: sub.status, name: sub.body.name }).toEqual({ status: 201, name: 'Sub. Bagian Hukum dan SDM' });
+      const events = await eventCount('kpu-kab-banyuwangi');
+      const renamed = await root.patch('/api/v1/satker/kpu-kab-banyuwangi').send({ name: 'kpu kabupaten  JEMBER' });
+      expect({ status: renamed.status, code: renamed.body.code, details: renamed.body.details })
+        .toEqual({ status: 409, code: 'SATKER.NAME_TAKEN', details: { name: 'kpu kabupaten JEMBER', satker: 'kpu-kab-jember' } });
+      expect(renamed.body.message).toContain('sudah dipakai satker "kpu-kab-jember"');
+      expect(await eventCount('kpu-kab-banyuwangi')).toBe(events);
+      const twin = await root.post('/api/v1/satker').send({ code: 'kpu-kab-kembar', name: 'KPU Kabupaten Spasi', parentCode: 'kpu-prov-jawa-timur' });
+      expect({ status: twin.status, code: twin.body.code }).toEqual({ status: 409, code: 'SATKER.NAME_TAKEN' });
+      expect((await root.get('/api/v1/satker/kpu-kab-kembar')).status).toBe(404);
+      // Renaming an office to its own name written otherwise is no clash with itself.
+      expect((await root.patch('/api/v1/satker/kpu-kab-spasi').send({ name: 'KPU Kabupaten Spasi ' })).status).toBe(200);
+    });
+
     it('accepts an office name with the accents people write (Vietnamese, decomposed é), stored as typed', async () => {
       const created = await as(rootAdminToken).post('/api/v1/satker').send({ code: 'kpu-kab-aksen', name: 'Kantor Nguyễn Pe\u0301rez', parentCode: 'kpu-prov-jawa-timur' });
       expect(created.status).toBe(201);

@@ -16,6 +16,16 @@ export const identityErrors = {
     new DomainError('SATKER.NOT_FOUND', `Satker "${echoedInput(code)}" tidak ditemukan.`, 'not_found', { satker: echoedInput(code) }),
   satkerExists: (code: string) =>
     new DomainError('SATKER.ALREADY_EXISTS', `Satker dengan kode "${code}" sudah ada.`, 'conflict', { satker: code }),
+  /** Two offices never share a name: every list across offices names an office by it. */
+  satkerNameTaken: (name: string, holder: { code: string; active: boolean }) =>
+    new DomainError(
+      'SATKER.NAME_TAKEN',
+      holder.active
+        ? `Nama "${name}" sudah dipakai satker "${holder.code}"; setiap satker harus bernama lain agar tidak tertukar dalam daftar dan jejak audit lintas satker.`
+        : `Nama "${name}" sudah dipakai satker "${holder.code}" yang tidak aktif; aktifkan kembali satker itu atau gunakan nama lain.`,
+      'conflict',
+      { name, satker: holder.code },
+    ),
   satkerParentRequired: () =>
     new DomainError('SATKER.PARENT_REQUIRED', 'Satker baru harus memiliki satker induk.', 'validation'),
   satkerParentInactive: (code: string) =>

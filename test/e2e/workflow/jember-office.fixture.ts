@@ -44,7 +44,8 @@ export async function createJemberOffice(t: TestApp, code = JEMBER): Promise<Jem
     );
   }
   await expectCreated(
-    await t.http.post('/api/v1/satker').set(auth).send({ code, name: 'Sekretariat KPU Kabupaten Jember', parentCode: 'kpu-prov-jawa-timur', timeZone: 'Asia/Jakarta' }),
+    // Two offices never share a name: another office built the same way is named after its code.
+    await t.http.post('/api/v1/satker').set(auth).send({ code, name: code === JEMBER ? 'Sekretariat KPU Kabupaten Jember' : `Sekretariat ${code}`, parentCode: 'kpu-prov-jawa-timur', timeZone: 'Asia/Jakarta' }),
     'office',
   );
   for (const s of jemberFixture().satker.subbagian) {

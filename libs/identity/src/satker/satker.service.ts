@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { normalizedText } from '@kinerja/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@kinerja/platform';
 import type { SatkerChanges } from '../events/identity.events';
@@ -95,6 +96,7 @@ export class SatkerService {
         throw identityErrors.versionConflict('satker', input.expectedVersion, current.version);
       }
       const changes = changedFields(current, input);
+      if (changes.name !== undefined) await assertSatkerNameFree(manager, changes.name, code);
       const activeChange = input.active != null && input.active !== current.active ? input.active : undefined;
       const parentChange = input.parentCode != null && input.parentCode !== current.parentCode ? input.parentCode : undefined;
       if (activeChange === false && current.parentCode === null) throw identityErrors.satkerIsRoot();
@@ -156,9 +158,11 @@ export class SatkerService {
     }
     const now = this.clock.now();
     // Not given: the parent's (a kabupaten in Papua keeps WIT time and its province's deadline day).
+    const name = normalizedText(input.name);
+    await assertSatkerNameFree(manager, name, input.code);
     const data = {
       code: input.code,
-      name: input.name,
+      name,
       parentCode: input.parentCode,
       timeZone: input.timeZone ?? parent?.timeZone ?? DEFAULT_TIME_ZONE,
       reportDeadlineDay: input.reportDeadlineDay ?? parent?.reportDeadlineDay ?? DEFAULT_REPORT_DEADLINE_DAY,
@@ -257,7 +261,9 @@ export class SatkerService {
 
 function changedFields(current: Satker, input: SatkerChanges): SatkerChanges {
   const changes: SatkerChanges = {};
-  if (input.name != null && input.name !== current.name) changes.name = input.name;
+  // Stored as people read it (NFKC, single spaces, trimmed): "  Sekretariat   KPU …" is "Sekretariat KPU …".
+  const name = input.name != null ? normalizedText(input.name) : null;
+  if (name !== null && name !== current.name) changes.name = name;
   if (input.timeZone != null && input.timeZone !== current.timeZone) changes.timeZone = input.timeZone;
   if (input.reportDeadlineDay != null && input.reportDeadlineDay !== current.reportDeadlineDay) {
     changes.reportDeadlineDay = input.reportDeadlineDay;
@@ -267,4 +273,21 @@ function changedFields(current: Satker, input: SatkerChanges): SatkerChanges {
 
 export function toActor(user: AuthenticatedUser | IdentityActor): IdentityActor {
   return { id: user.id, role: user.role, satker: user.satker };
+}
+
+/**
+ * No two offices of the installation share a name (case and spacing aside): the status summary, the
+ * cross-office audit trail and every office list name an office by it, and the LKj reads the
+ * office's level from it. Checked under one installation-wide lock, so two at once cannot both pass.
+ */
+async function assertSatkerNameFree(manager: EntityManager, name: string, ownCode: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kinerja.satker-names'))`);
+  const [holder] = await manager.query(
+    `SELECT code, active FROM satker
+      WHERE code <> $1
+        AND lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) = lower(regexp_replace(btrim($2), '\\s+', ' ', 'g'))
+      LIMIT 1`,
+    [ownCode, name],
+  );
+  if (holder) throw identityErrors.satkerNameTaken(name, { code: holder.code, active: holder.active });
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { normalizedText } from '@kinerja/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@kinerja/platform';
 import { optionalReason, withReason } from '../events/identity-reason';
@@ -74,21 +75,23 @@ export class SubbagianService {
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<Subbagian>> {
     const operation = `subbagian.create:${satker}:${input.code}`;
+    // Stored as people read it (NFKC, single spaces, trimmed), as the name check compares it.
+    const name = normalizedText(input.name);
     const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       await assertOfficeOpen(manager, satker, 'subbagian');
-      await this.assertNameFree(manager, satker, input.name, input.code);
+      await this.assertNameFree(manager, satker, name, input.code);
       let rows: SubbagianRow[];
       try {
         rows = await manager.query(
           `INSERT INTO subbagian (satker_code, code, name, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $4) RETURNING ${COLUMNS}`,
-          [satker, input.code, input.name, this.clock.now()],
+          [satker, input.code, name, this.clock.now()],
         );
       } catch (error) {
         if (isUniqueViolation(error)) throw identityErrors.subbagianExists(satker, input.code);
         throw error;
       }
-      record(satker, { type: 'SubbagianCreated', data: { satker, code: input.code, name: input.name } });
+      record(satker, { type: 'SubbagianCreated', data: { satker, code: input.code, name } });
       return toSubbagian(rows[0]);
     });
     return outcome(answer);
@@ -114,7 +117,8 @@ export class SubbagianService {
         throw identityErrors.versionConflict('subbagian', input.expectedVersion, current.version);
       }
       // null (refused over HTTP) is no change: neither can be emptied.
-      const name = input.name != null && input.name !== current.name ? input.name : undefined;
+      const given = input.name != null ? normalizedText(input.name) : null;
+      const name = given !== null && given !== current.name ? given : undefined;
       const active = input.active != null && input.active !== current.active ? input.active : undefined;
       if (name === undefined && active === undefined) return current;
       if (active === true) await assertOfficeOpen(manager, satker, 'subbagian', true);
