@@ -25,7 +25,8 @@ export class LkjRequestQuery {
 export class LkjRequestBody {
   @ApiPropertyOptional({
     type: [String],
-    description: 'Saran untuk BAB IV, satu butir per elemen; tanpa field ini dipakai saran permintaan sebelumnya; [] untuk tanpa saran. '
+    description: 'Saran BAB IV dari Sekretaris, satu butir per elemen: bila diisi, menggantikan saran yang disusun Kinerja dari data '
+      + '(bacalah pada draf dan salin yang ingin dipertahankan); tanpa field ini dipakai saran permintaan sebelumnya; [] kembali ke saran yang disusun dari data. '
       + 'Butir kosong atau hanya spasi ditolak (400 menyebut butirnya), tidak dibuang diam-diam.',
     example: ['Meningkatkan koordinasi dengan lembaga terkait dalam penyusunan laporan keuangan.'],
   })
