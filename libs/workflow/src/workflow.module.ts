@@ -28,6 +28,8 @@ import { RealisasiReader } from './realisasi/realisasi-reader';
 import { RealisasiWriter } from './realisasi/realisasi-writer';
 import { ReturnRealisasiHandler } from './realisasi/return-realisasi/return-realisasi.handler';
 import { ReviseRealisasiHandler } from './realisasi/revise-realisasi/revise-realisasi.handler';
+import { WithdrawRealisasiRevisionHandler } from './realisasi/withdraw-realisasi-revision/withdraw-realisasi-revision.handler';
+import { WithdrawPkRevisionHandler } from './perjanjian-kinerja/withdraw-pk-revision/withdraw-pk-revision.handler';
 import { SaveRealisasiDraftHandler } from './realisasi/save-realisasi-draft/save-realisasi-draft.handler';
 import { SubmitRealisasiHandler } from './realisasi/submit-realisasi/submit-realisasi.handler';
 import { GetRatingScaleHandler, GetRatingScaleHistoryHandler } from './rating-scale/get-rating-scale/get-rating-scale.query';
@@ -39,8 +41,9 @@ import { AggregateRunner } from './shared/aggregate-runner';
 import { SatkerDirectory } from './shared/satker-directory';
 
 const commandHandlers = [
-  DraftPkHandler, ChangePkIndicatorsHandler, SubmitPkHandler, ApprovePkHandler, ReturnPkHandler, OpenPkRevisionHandler,
+  DraftPkHandler, ChangePkIndicatorsHandler, SubmitPkHandler, ApprovePkHandler, ReturnPkHandler, OpenPkRevisionHandler, WithdrawPkRevisionHandler,
   SaveRealisasiDraftHandler, SubmitRealisasiHandler, ApproveRealisasiHandler, ReturnRealisasiHandler, ReviseRealisasiHandler,
+  WithdrawRealisasiRevisionHandler,
   SetRatingScaleHandler,
   ExtendReportDeadlineHandler,
 ];

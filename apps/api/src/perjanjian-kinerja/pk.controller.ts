@@ -6,14 +6,14 @@ import type { PkStructure } from '@kinerja/domain';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import {
   ApprovePkCommand, ChangePkIndicatorsCommand, DraftPkCommand, GetPkQuery, ListPkVersionsQuery, OpenPkRevisionCommand,
-  ReturnPkCommand, SubmitPkCommand,
+  ReturnPkCommand, SubmitPkCommand, WithdrawPkRevisionCommand,
 } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
-import { PkParams, PkStructureBody, ReasonBody, VersionedBody } from './pk.dto';
+import { OptionalReasonBody, PkParams, PkStructureBody, ReasonBody, VersionedBody } from './pk.dto';
 import { PK_VERSIONS_EXAMPLE, PK_VIEW_EXAMPLE } from './pk.examples';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
@@ -84,6 +84,21 @@ export class PkController {
   @ApiCreatedResponse({ schema: { example: PK_VIEW_EXAMPLE } })
   async openRevision(@Param() p: PkParams, @Body() body: ReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new OpenPkRevisionCommand(p.satker, p.year, body.reason, user, commandOptions(req, body.expectedVersion))));
+  }
+
+  @Post('revisions/withdraw')
+  @HttpCode(200)
+  @Roles('SEKRETARIS')
+  @CommandHeaders()
+  @ApiOperation({
+    summary: 'Membatalkan PK Perubahan yang dibuka karena keliru, selama masih draf (juga setelah dikembalikan); versi yang berlaku tetap berlaku',
+    description: 'Versi yang dibatalkan tetap tercatat dalam riwayat dengan status WITHDRAWN (dan `withdrawal`: siapa, kapan, alasan). ' +
+      'Alasan opsional. Tidak ada PK Perubahan yang terbuka → 409 PK.NO_REVISION_OPEN; sudah diajukan → 409 PK.REVISION_SUBMITTED ' +
+      '(minta Ketua mengembalikannya dahulu).',
+  })
+  @ApiOkResponse({ schema: { example: PK_VIEW_EXAMPLE } })
+  async withdrawRevision(@Param() p: PkParams, @Body() body: OptionalReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return answer(res, await this.commands.execute(new WithdrawPkRevisionCommand(p.satker, p.year, body.reason, user, commandOptions(req, body.expectedVersion))));
   }
 
   @Get()

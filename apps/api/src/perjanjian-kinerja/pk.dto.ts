@@ -22,6 +22,17 @@ export class ReasonBody extends VersionedBody {
   reason: string;
 }
 
+/** The body of a withdrawal (a correction or a PK Perubahan opened by mistake): the reason is optional. */
+export class OptionalReasonBody extends VersionedBody {
+  @ApiPropertyOptional({
+    example: 'Dibuka karena salah pilih bulan.', maxLength: 2000,
+    description: 'Mengapa dibatalkan, untuk jejak audit. Opsional; bila diisi, 3–2000 karakter yang terlihat (422 REASON_INVALID bila tidak).',
+  })
+  @IsOptional()
+  @IsString()
+  reason?: string | null;
+}
+
 export class IndicatorTargetDto {
   @ApiProperty({ enum: ['SINGLE', 'RANGE'], example: 'SINGLE' })
   @IsIn(['SINGLE', 'RANGE'])

@@ -6,12 +6,12 @@ import { DomainError, otherSubbagianMessage, type RealisasiContent, type Realisa
 import type { AuthenticatedUser } from '@kinerja/identity';
 import {
   ApproveRealisasiCommand, GetRealisasiHistoryQuery, GetRealisasiQuery, ListRealisasiQuery, reportNotFound, ReturnRealisasiCommand,
-  ReviseRealisasiCommand, SatkerDirectory, SaveRealisasiDraftCommand, SubmitRealisasiCommand,
+  ReviseRealisasiCommand, SatkerDirectory, SaveRealisasiDraftCommand, SubmitRealisasiCommand, WithdrawRealisasiRevisionCommand,
 } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
-import { ReasonBody, VersionedBody } from '../perjanjian-kinerja/pk.dto';
+import { OptionalReasonBody, ReasonBody, VersionedBody } from '../perjanjian-kinerja/pk.dto';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { RealisasiContentBody, RealisasiWarningsFieldsDto, ReportParams, SubmitRealisasiBody, YearParams } from './realisasi.dto';
@@ -112,6 +112,21 @@ export class RealisasiController {
   async revise(@Param() p: ReportParams, @Body() body: ReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.assertOwnSubbagian(user, p);
     return answer(res, await this.commands.execute(new ReviseRealisasiCommand(keyOf(p), body.reason, user, commandOptions(req, body.expectedVersion))));
+  }
+
+  @Post(':year/:month/:subbagian/revise/withdraw')
+  @HttpCode(200)
+  @Roles('KASUBBAG')
+  @CommandHeaders()
+  @ApiOperation({
+    summary: 'Membatalkan revisi yang dibuka karena keliru, selama masih draf atau dikembalikan; laporan kembali disetujui dengan isi semula',
+    description: 'Alasan opsional. Tidak ada revisi yang terbuka → 409 REALISASI.NO_REVISION_OPEN; revisi sudah diajukan → 409 ' +
+      'REALISASI.REVISION_SUBMITTED (minta Sekretaris mengembalikannya dahulu). Nomor revisi yang dibatalkan tidak dipakai lagi.',
+  })
+  @ApiOkResponse(VIEW_RESPONSE)
+  async withdrawRevision(@Param() p: ReportParams, @Body() body: OptionalReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await this.assertOwnSubbagian(user, p);
+    return answer(res, await this.commands.execute(new WithdrawRealisasiRevisionCommand(keyOf(p), body.reason, user, commandOptions(req, body.expectedVersion))));
   }
 
   @Get(':year/:month/:subbagian')

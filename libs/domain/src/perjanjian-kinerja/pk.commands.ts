@@ -20,5 +20,11 @@ export type ReturnPk = Command<'ReturnPk', { reason: string }>;
  */
 export type OpenPkRevision = Command<'OpenPkRevision', { reason: string; yearEnded?: boolean }>;
 
-export type PkCommand = DraftPk | ChangePkIndicators | SubmitPk | ApprovePk | ReturnPk | OpenPkRevision;
+/**
+ * Drops a PK Perubahan opened by mistake while it is a draft (also after a return), not while
+ * submitted; the version in force stays. `reason` is optional; given, it follows the workflow rule.
+ */
+export type WithdrawPkRevision = Command<'WithdrawPkRevision', { reason?: string | null }>;
+
+export type PkCommand = DraftPk | ChangePkIndicators | SubmitPk | ApprovePk | ReturnPk | OpenPkRevision | WithdrawPkRevision;
 export type PkCommandType = PkCommand['type'];

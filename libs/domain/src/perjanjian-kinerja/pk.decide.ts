@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { ownSubmissionRefusal, samePerson, type Actor } from '../shared/actor';
-import type { PkCommand, DraftPk, ChangePkIndicators, ApprovePk, ReturnPk, OpenPkRevision, SubmitPk } from './pk.commands';
+import type { PkCommand, DraftPk, ChangePkIndicators, ApprovePk, ReturnPk, OpenPkRevision, SubmitPk, WithdrawPkRevision } from './pk.commands';
 import type { PkEvent } from './pk.events';
 import { type ExistingPkState, type PkState, type PkVersion, pkWorkingVersion } from './pk.state';
 import { indicatorsOf, validatePkStructure } from './pk-structure.validate';
@@ -150,6 +150,53 @@ function openRevision(command: OpenPkRevision, state: PkState): PkEvent[] {
   }];
 }
 
+/** An optional reason: absent (undefined, null) is none; given, it follows the rule of every workflow reason. */
+function optionalReason(reason: unknown): string | null {
+  if (reason === undefined || reason === null) return null;
+  const text = readableReason(reason);
+  if (text === null) {
+    throw new DomainError(
+      'PK.REASON_INVALID',
+      'Alasan yang diisi harus berisi 3–2000 karakter yang terlihat, bukan hanya spasi atau karakter tak terlihat. Tulis alasannya, atau hilangkan alasan bila tidak ada.',
+      'validation',
+    );
+  }
+  return text;
+}
+
+/**
+ * Drops a PK Perubahan opened by mistake while the Sekretaris holds it (a draft, also after a
+ * return): the version is kept as WITHDRAWN and the one in force stays. Submitted, it is the
+ * reviewer's to approve or return first. Version 1 is no PK Perubahan: there is nothing to go back to.
+ */
+function withdrawRevision(command: WithdrawPkRevision, state: PkState): PkEvent[] {
+  requireSekretaris(command.metadata.actor, 'membatalkan perubahan');
+  const existing = requireExisting(state);
+  const working = pkWorkingVersion(existing);
+  if (!working || working.basedOnVersion === null || existing.inForce === null) {
+    const why = working
+      ? `PK versi ${working.version} adalah PK awal yang belum pernah disetujui, bukan PK Perubahan; ubah drafnya saja`
+      : `PK versi ${existing.inForce ?? 1} yang berlaku tidak sedang diubah`;
+    throw new DomainError('PK.NO_REVISION_OPEN', `Tidak ada PK Perubahan yang dapat dibatalkan: ${why}.`, 'conflict', { working: working?.version ?? null });
+  }
+  if (working.status !== 'DRAFT') {
+    throw new DomainError(
+      'PK.REVISION_SUBMITTED',
+      `PK Perubahan versi ${working.version} sudah diajukan dan menunggu persetujuan, sehingga tidak dapat dibatalkan. `
+        + 'Minta Ketua (atau Sekretaris lain) mengembalikannya terlebih dahulu, lalu batalkan.',
+      'conflict',
+      { version: working.version, status: working.status },
+    );
+  }
+  const reason = optionalReason(command.data?.reason);
+  const { actor, now } = command.metadata;
+  const inForce = existing.versions.find((v) => v.version === existing.inForce)!;
+  return [{
+    type: 'PkRevisionWithdrawn',
+    data: { version: working.version, inForceVersion: inForce.version, inForceStructure: inForce.structure, reason, withdrawnBy: actor.userId, withdrawnAt: now },
+  }];
+}
+
 export function decidePk(command: PkCommand, state: PkState): PkEvent[] {
   switch (command.type) {
     case 'DraftPk': return draft(command, state);
@@ -158,6 +205,7 @@ export function decidePk(command: PkCommand, state: PkState): PkEvent[] {
     case 'ApprovePk': return approve(command, state);
     case 'ReturnPk': return returnPk(command, state);
     case 'OpenPkRevision': return openRevision(command, state);
+    case 'WithdrawPkRevision': return withdrawRevision(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -54,5 +54,17 @@ export type PkRevisionOpened = Event<'PkRevisionOpened', {
   openedAt: string;
 }>;
 
-export type PkEvent = PkDrafted | PkIndicatorsChanged | PkSubmitted | PkApproved | PkReturned | PkRevisionOpened;
+/** A PK Perubahan dropped before it was submitted: the version is kept, WITHDRAWN; the one in force stays. */
+export type PkRevisionWithdrawn = Event<'PkRevisionWithdrawn', {
+  version: number;
+  /** The version in force, which stays, and its structure: what the PK reads again. */
+  inForceVersion: number;
+  inForceStructure: PkStructure;
+  /** Optional: null when the Sekretaris gave none. */
+  reason: string | null;
+  withdrawnBy: string;
+  withdrawnAt: string;
+}>;
+
+export type PkEvent = PkDrafted | PkIndicatorsChanged | PkSubmitted | PkApproved | PkReturned | PkRevisionOpened | PkRevisionWithdrawn;
 export type PkEventType = PkEvent['type'];

@@ -1,7 +1,8 @@
 import type { PkEvent } from './pk.events';
 import type { PkStructure, PkVersionInForce } from './pk-structure.types';
 
-export type PkVersionStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'SUPERSEDED';
+/** WITHDRAWN: a PK Perubahan dropped before it was submitted; never in force, kept for the record. */
+export type PkVersionStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'SUPERSEDED' | 'WITHDRAWN';
 
 /** One version of the PK: history keeps every one, the approved ones frozen. */
 export interface PkVersion {
@@ -19,6 +20,8 @@ export interface PkVersion {
   approvedAt: string | null;
   /** The last return, kept after resubmission for the record. */
   lastReturn: { by: string; reason: string; at: string } | null;
+  /** Who withdrew this PK Perubahan, when and why (reason null when none was given); null otherwise. */
+  withdrawal?: { by: string; reason: string | null; at: string } | null;
 }
 
 export type PkState =
@@ -44,6 +47,7 @@ function newVersion(version: number, structure: PkStructure, by: string, at: str
   return {
     version, status: 'DRAFT', structure, revisionReason: reason, basedOnVersion: basedOn,
     draftedBy: by, draftedAt: at, submittedBy: null, submittedAt: null, approvedBy: null, approvedAt: null, lastReturn: null,
+    withdrawal: null,
   };
 }
 
@@ -90,6 +94,11 @@ export function evolvePk(state: PkState, event: PkEvent): PkState {
       const d = event.data;
       const draft = newVersion(d.version, d.structure, d.openedBy, d.openedAt, d.reason, d.basedOnVersion);
       return { ...state, versions: [...state.versions, draft], working: d.version };
+    }
+    case 'PkRevisionWithdrawn': {
+      const { version, withdrawnBy, reason, withdrawnAt } = event.data;
+      const versions = updateVersion(state, version, (v) => ({ ...v, status: 'WITHDRAWN', withdrawal: { by: withdrawnBy, reason, at: withdrawnAt } }));
+      return { ...state, versions, working: null };
     }
     default: {
       const _exhaustive: never = event;

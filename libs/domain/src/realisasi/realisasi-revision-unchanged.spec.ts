@@ -20,7 +20,7 @@ describe('Monthly realisasi: a correction must change something', () => {
       error = e as DomainError;
     }
     expect(error?.message).toMatch(/^Isi revisi ke-1 sama persis dengan laporan yang sudah disetujui \(revisi 0\)/);
-    expect(error?.message).toContain('Revisi yang sudah dibuka tidak dapat dibatalkan');
+    expect(error?.message).toContain('batalkan revisinya: laporan kembali ke isi yang sudah disetujui');
     expect(error?.details).toEqual({ revision: 1, approvedRevision: 0 });
   });
 

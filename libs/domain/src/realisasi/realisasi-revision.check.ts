@@ -14,8 +14,7 @@ function inCodeOrder(content: RealisasiContent): RealisasiContent {
 /**
  * A correction sent with the very content already approved changes no figure, yet its approval
  * would mark the final LKj stale and produce a new version with nothing changed. Refused, nothing
- * recorded. There is no way to withdraw an opened correction: left as it is, the approved figures
- * keep counting and the report is never overdue.
+ * recorded. A correction opened by mistake is withdrawn instead (`WithdrawRealisasiRevision`).
  */
 export function requireRevisionChanged(state: ExistingRealisasiState, content: RealisasiContent): void {
   const approved = state.approved;
@@ -24,8 +23,8 @@ export function requireRevisionChanged(state: ExistingRealisasiState, content: R
   throw new DomainError(
     'REALISASI.REVISION_UNCHANGED',
     `Isi revisi ke-${state.revision} sama persis dengan laporan yang sudah disetujui (revisi ${approved.revision}); tidak ada yang perlu disetujui ulang. `
-      + 'Ubah nilai, uraian, kendala, solusi, bukti dukung atau anggaran yang hendak dikoreksi, lalu ajukan lagi. Revisi yang sudah dibuka '
-      + 'tidak dapat dibatalkan; bila ternyata tidak ada yang perlu dikoreksi, biarkan sebagai draf: angka yang sudah disetujui tetap berlaku.',
+      + 'Ubah nilai, uraian, kendala, solusi, bukti dukung atau anggaran yang hendak dikoreksi, lalu ajukan lagi; '
+      + 'bila ternyata tidak ada yang perlu dikoreksi, batalkan revisinya: laporan kembali ke isi yang sudah disetujui.',
     'validation',
     { revision: state.revision, approvedRevision: approved.revision },
   );

@@ -32,5 +32,12 @@ export type ReturnRealisasi = Command<'ReturnRealisasi', { reason: string }>;
  */
 export type ReviseRealisasi = Command<'ReviseRealisasi', { reason: string; context?: RealisasiContext }>;
 
-export type RealisasiCommand = SaveRealisasiDraft | SubmitRealisasi | ApproveRealisasi | ReturnRealisasi | ReviseRealisasi;
+/**
+ * Drops a correction opened by mistake, while it is a draft or returned (not while submitted): the
+ * report is approved again with its approved content. `reason` is optional; given, it follows the
+ * rule of every workflow reason.
+ */
+export type WithdrawRealisasiRevision = Command<'WithdrawRealisasiRevision', { reason?: string | null }>;
+
+export type RealisasiCommand = SaveRealisasiDraft | SubmitRealisasi | ApproveRealisasi | ReturnRealisasi | ReviseRealisasi | WithdrawRealisasiRevision;
 export type RealisasiCommandType = RealisasiCommand['type'];

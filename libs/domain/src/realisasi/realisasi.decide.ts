@@ -6,9 +6,9 @@ import { sameJson } from '../shared/same-json';
 import { readableReason, REASON_RULE_MESSAGE } from '../shared/reason';
 import { ownSubmissionRefusal, samePerson, type Actor, type CommandMetadata } from '../shared/actor';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
-import type { RealisasiCommand, RealisasiContext, SaveRealisasiDraft, SubmitRealisasi, ApproveRealisasi, ReturnRealisasi, ReviseRealisasi } from './realisasi.commands';
+import type { RealisasiCommand, RealisasiContext, SaveRealisasiDraft, SubmitRealisasi, ApproveRealisasi, ReturnRealisasi, ReviseRealisasi, WithdrawRealisasiRevision } from './realisasi.commands';
 import type { RealisasiEvent } from './realisasi.events';
-import type { ExistingRealisasiState, RealisasiState } from './realisasi.state';
+import { latestRevisionOf, type ExistingRealisasiState, type RealisasiState } from './realisasi.state';
 import type { RealisasiContent, RealisasiKey } from './realisasi.types';
 import { isOfficeCode } from '../shared/office-code';
 import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
@@ -204,7 +204,64 @@ function revise(command: ReviseRealisasi, state: RealisasiState): RealisasiEvent
   // owing nothing could open the correction but never send it.
   if (pk) requireSomethingOwed(state.key, pk, 'revisi tidak dapat diajukan karena tidak ada laporan yang wajib dikirim. Angka yang sudah disetujui tetap berlaku.');
   const { actor, now } = command.metadata;
-  return [{ type: 'RealisasiRevisionOpened', data: { revision: state.revision + 1, reason, openedBy: actor.userId, openedAt: now } }];
+  // A withdrawn correction keeps its number: the next one is told apart from it in every history.
+  return [{ type: 'RealisasiRevisionOpened', data: { revision: latestRevisionOf(state) + 1, reason, openedBy: actor.userId, openedAt: now } }];
+}
+
+/** An optional reason: absent (undefined, null) is none; given, it follows the rule of every workflow reason. */
+function optionalReason(reason: unknown): string | null {
+  if (reason === undefined || reason === null) return null;
+  const text = readableReason(reason);
+  if (text === null) {
+    refuse(
+      'REALISASI.REASON_INVALID',
+      'Alasan yang diisi harus berisi 3–2000 karakter yang terlihat, bukan hanya spasi atau karakter tak terlihat. Tulis alasannya, atau hilangkan alasan bila tidak ada.',
+      'validation',
+    );
+  }
+  return text;
+}
+
+/**
+ * Drops a correction opened by mistake: the report is approved again with the content approved
+ * before it, as if it had never been opened. Only while the Kasubbag holds it (a draft, or returned
+ * by the Sekretaris); submitted, it is the Sekretaris's to approve or return first.
+ */
+function withdrawRevision(command: WithdrawRealisasiRevision, state: RealisasiState): RealisasiEvent[] {
+  if (state.status === 'EMPTY') refuse('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found');
+  requireOwnKasubbag(command.metadata.actor, state.key.subbagian);
+  const approved = state.approved;
+  if (approved === null || state.revision <= approved.revision) {
+    const why = approved === null
+      ? 'laporan ini belum pernah disetujui, jadi drafnya cukup diubah atau dibiarkan'
+      : `laporan ini sudah disetujui (revisi ${approved.revision}) dan tidak sedang direvisi`;
+    refuse('REALISASI.NO_REVISION_OPEN', `Tidak ada revisi yang dapat dibatalkan: ${why}.`, 'conflict', { status: state.status, revision: state.revision });
+  }
+  if (state.status === 'SUBMITTED') {
+    refuse(
+      'REALISASI.REVISION_SUBMITTED',
+      `Revisi ke-${state.revision} sudah diajukan dan menunggu persetujuan Sekretaris, sehingga tidak dapat dibatalkan. `
+        + 'Minta Sekretaris mengembalikannya terlebih dahulu, lalu batalkan revisinya.',
+      'conflict',
+      { revision: state.revision, status: state.status },
+    );
+  }
+  const reason = optionalReason(command.data?.reason);
+  const { actor, now } = command.metadata;
+  const upToApproval = state.history.filter((h) => h.revision <= approved.revision);
+  const lastOf = (type: RealisasiEvent['type'], sameRevision: boolean) =>
+    [...upToApproval].reverse().find((h) => h.type === type && (!sameRevision || h.revision === approved.revision));
+  const submission = lastOf('RealisasiSubmitted', true);
+  const returned = lastOf('RealisasiReturned', false);
+  return [{
+    type: 'RealisasiRevisionWithdrawn',
+    data: {
+      revision: state.revision, approvedRevision: approved.revision, pkVersion: approved.pkVersion, lines: approved.lines, budget: approved.budget,
+      approvedSubmission: submission ? { by: submission.by, at: submission.at } : null,
+      approvedReturn: returned ? { by: returned.by, reason: returned.reason ?? '', at: returned.at } : null,
+      reason, withdrawnBy: actor.userId, withdrawnAt: now,
+    },
+  }];
 }
 
 export function decideRealisasi(command: RealisasiCommand, state: RealisasiState): RealisasiEvent[] {
@@ -214,6 +271,7 @@ export function decideRealisasi(command: RealisasiCommand, state: RealisasiState
     case 'ApproveRealisasi': return approve(command, state);
     case 'ReturnRealisasi': return returnReport(command, state);
     case 'ReviseRealisasi': return revise(command, state);
+    case 'WithdrawRealisasiRevision': return withdrawRevision(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -44,10 +44,32 @@ export type RealisasiRevisionOpened = Event<'RealisasiRevisionOpened', {
   openedAt: string;
 }>;
 
+/**
+ * An opened correction dropped before it was submitted (`revision`, never reused): the report is
+ * approved again, at `approvedRevision`, with the approved content it carries (`pkVersion`, `lines`,
+ * `budget`), so a reader of this event alone knows what the report holds again.
+ */
+export type RealisasiRevisionWithdrawn = Event<'RealisasiRevisionWithdrawn', {
+  revision: number;
+  approvedRevision: number;
+  pkVersion: number;
+  lines: RealisasiLine[];
+  budget: BudgetLine[];
+  /** The last submission of the approved revision, as the report reads again (null if none is recorded). */
+  approvedSubmission: { by: string; at: string } | null;
+  /** The last return before the approval (of any earlier revision), as the status matrix reads again; null if none. */
+  approvedReturn: { by: string; reason: string; at: string } | null;
+  /** Optional: null when the Kasubbag gave none. */
+  reason: string | null;
+  withdrawnBy: string;
+  withdrawnAt: string;
+}>;
+
 export type RealisasiEvent =
   | RealisasiDraftSaved
   | RealisasiSubmitted
   | RealisasiApproved
   | RealisasiReturned
-  | RealisasiRevisionOpened;
+  | RealisasiRevisionOpened
+  | RealisasiRevisionWithdrawn;
 export type RealisasiEventType = RealisasiEvent['type'];

@@ -68,6 +68,28 @@ function opened(event: Extract<RealisasiEvent, { type: 'RealisasiDraftSaved' }>)
   };
 }
 
+/**
+ * What the report read when its revision `approvedRevision` was approved, from its history: who
+ * submitted it last, its last return and why the revision was opened. A withdrawn correction
+ * restores them (opening it had cleared them).
+ */
+function approvedFactsOf(history: RealisasiHistoryEntry[], approvedRevision: number) {
+  const last = (type: RealisasiHistoryEntry['type']) => [...history].reverse().find((h) => h.type === type && h.revision === approvedRevision);
+  const submitted = last('RealisasiSubmitted');
+  const returned = last('RealisasiReturned');
+  const opened = last('RealisasiRevisionOpened');
+  return {
+    submittedBy: submitted?.by ?? null, submittedAt: submitted?.at ?? null,
+    lastReturn: returned ? { by: returned.by, reason: returned.reason ?? '', at: returned.at } : null,
+    revisionReason: opened?.reason ?? null,
+  };
+}
+
+/** The highest revision the report has had, withdrawn ones included: a new correction takes the next one. */
+export function latestRevisionOf(state: ExistingRealisasiState): number {
+  return Math.max(state.revision, ...state.history.map((h) => h.revision));
+}
+
 export function evolveRealisasi(state: RealisasiState, event: RealisasiEvent): RealisasiState {
   if (state.status === 'EMPTY') {
     if (event.type !== 'RealisasiDraftSaved') throw new Error(`Realisasi event ${event.type} before the report exists`);
@@ -110,6 +132,15 @@ export function evolveRealisasi(state: RealisasiState, event: RealisasiEvent): R
       return {
         ...base, status: 'DRAFT', revision: d.revision, revisionReason: d.reason, submittedBy: null, submittedAt: null,
         lastReturn: null, history: [...state.history, entry],
+      };
+    }
+    case 'RealisasiRevisionWithdrawn': {
+      const d = event.data;
+      const entry = { type: event.type, revision: d.revision, by: d.withdrawnBy, at: d.withdrawnAt, reason: d.reason };
+      const content = { lines: d.lines, budget: d.budget };
+      return {
+        ...base, ...approvedFactsOf(state.history, d.approvedRevision), status: 'APPROVED', revision: d.approvedRevision, pkVersion: d.pkVersion,
+        content, history: [...state.history, entry], valueHistory: withValueChanges(state, content, d.revision, d.withdrawnBy, d.withdrawnAt),
       };
     }
     default: {

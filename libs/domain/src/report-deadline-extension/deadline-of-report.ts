@@ -7,7 +7,7 @@ export type DeadlineBasis = 'OWN' | 'CATCH_UP' | 'DISPENSASI';
 
 /** One step of a report's life as the dispensasi rule needs it: its event type and instant (ISO 8601). */
 export interface ReportMove {
-  type: 'RealisasiDraftSaved' | 'RealisasiSubmitted' | 'RealisasiApproved' | 'RealisasiReturned' | 'RealisasiRevisionOpened';
+  type: 'RealisasiDraftSaved' | 'RealisasiSubmitted' | 'RealisasiApproved' | 'RealisasiReturned' | 'RealisasiRevisionOpened' | 'RealisasiRevisionWithdrawn';
   at: string;
 }
 

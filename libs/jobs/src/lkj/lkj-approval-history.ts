@@ -17,6 +17,7 @@ function describePk(event: RecordedEvent, year: number): Described | null {
     case 'PkSubmitted': return { by: String(d.submittedBy), at: String(d.submittedAt), action: `Mengajukan Perjanjian Kinerja ${year}${v}` };
     case 'PkApproved': return { by: String(d.approvedBy), at: String(d.approvedAt), action: `Menyetujui Perjanjian Kinerja ${year}${v}` };
     case 'PkReturned': return { by: String(d.returnedBy), at: String(d.returnedAt), action: `Mengembalikan Perjanjian Kinerja ${year}${v}: ${d.reason}` };
+    case 'PkRevisionWithdrawn': return { by: String(d.withdrawnBy), at: String(d.withdrawnAt), action: `Membatalkan Perjanjian Kinerja Perubahan ${year}${v}${d.reason ? `: ${d.reason}` : ''}` };
     default: return null;
   }
 }
@@ -31,6 +32,8 @@ function describeRealisasi(event: RecordedEvent): Described | null {
     case 'RealisasiApproved': return { by: String(d.approvedBy), at: String(d.approvedAt), action: `Menyetujui ${what}${rev}` };
     case 'RealisasiReturned': return { by: String(d.returnedBy), at: String(d.returnedAt), action: `Mengembalikan ${what}: ${d.reason}` };
     case 'RealisasiRevisionOpened': return { by: String(d.openedBy), at: String(d.openedAt), action: `Membuka perbaikan ${what}: ${d.reason}` };
+    case 'RealisasiRevisionWithdrawn':
+      return { by: String(d.withdrawnBy), at: String(d.withdrawnAt), action: `Membatalkan perbaikan ${what}${rev}${d.reason ? `: ${d.reason}` : ''}` };
     default: return null;
   }
 }

@@ -59,6 +59,7 @@ function inboxRowAfter(event: GlobalEvent & RealisasiEvent, key: ReportKey): Inb
     case 'RealisasiApproved':
     case 'RealisasiReturned':
     case 'RealisasiRevisionOpened':
+    case 'RealisasiRevisionWithdrawn':
       return null;
     case 'RealisasiDraftSaved':
       return undefined;

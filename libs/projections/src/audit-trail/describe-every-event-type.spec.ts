@@ -11,8 +11,9 @@ type RecordedEventType =
   | CapaianTahunLaluImported['type'] | IdentityEventType | IntegrityAlertResolved['type'] | typeof REMINDER_SENT | ReportDeadlineEventType;
 
 const EVERY_TYPE: Record<RecordedEventType, true> = {
-  PkDrafted: true, PkIndicatorsChanged: true, PkSubmitted: true, PkApproved: true, PkReturned: true, PkRevisionOpened: true,
+  PkDrafted: true, PkIndicatorsChanged: true, PkSubmitted: true, PkApproved: true, PkReturned: true, PkRevisionOpened: true, PkRevisionWithdrawn: true,
   RealisasiDraftSaved: true, RealisasiSubmitted: true, RealisasiApproved: true, RealisasiReturned: true, RealisasiRevisionOpened: true,
+  RealisasiRevisionWithdrawn: true,
   CatatanReviuWritten: true, TindakLanjutSubmitted: true, CatatanReviuClosed: true, CatatanReviuReopened: true,
   RatingScaleSet: true,
   LkjRequested: true, LkjProduced: true, LkjMarkedStale: true, CapaianTahunLaluImported: true,

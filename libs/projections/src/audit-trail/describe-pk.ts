@@ -7,7 +7,7 @@ import type { IndicatorInfo } from './audit-trail.types';
 import type { Description } from './describe.types';
 import { countedChanges, structureChanges } from './pk-structure-changes';
 
-export const PK_TYPES: ReadonlySet<string> = new Set<string>(['PkDrafted', 'PkIndicatorsChanged', 'PkSubmitted', 'PkApproved', 'PkReturned', 'PkRevisionOpened']);
+export const PK_TYPES: ReadonlySet<string> = new Set<string>(['PkDrafted', 'PkIndicatorsChanged', 'PkSubmitted', 'PkApproved', 'PkReturned', 'PkRevisionOpened', 'PkRevisionWithdrawn']);
 
 /** `pk:<satker>:<year>`. */
 function yearOfStream(streamId: string): number | null {
@@ -73,6 +73,14 @@ export function describePk(event: RecordedEvent, state: AuditTrailState): Descri
       const s = structureChanged(event, state, year, pk.data.structure);
       return { ...base, pkVersion: pk.data.version, reason: pk.data.reason, changes: s.changes, figures: s.figures,
         summary: `Membuka PK Perubahan ${year} versi ${pk.data.version} berdasarkan versi ${pk.data.basedOnVersion}.` };
+    }
+    case 'PkRevisionWithdrawn': {
+      // The PK reads as the version in force again: the next PK Perubahan is compared with it, and
+      // the indicators are named as it names them.
+      state.remember(event.tenantId, event.streamId, 'structure', pk.data.inForceStructure);
+      state.setIndicators(event.tenantId, year, new Map([...state.indicatorsOf(event.tenantId, year), ...indicatorsOf(pk.data.inForceStructure)]));
+      return { ...base, pkVersion: pk.data.version, reason: pk.data.reason,
+        summary: `Membatalkan PK Perubahan ${year} versi ${pk.data.version} sebelum diajukan; versi ${pk.data.inForceVersion} tetap berlaku.` };
     }
     default: {
       const _exhaustive: never = pk;

@@ -5,7 +5,9 @@ import type { AuditTrailState } from './audit-trail.state';
 import { type AuditChange, monthName, type ReportLines } from './audit-trail.types';
 import { type Description, shown } from './describe.types';
 
-export const REALISASI_TYPES: ReadonlySet<string> = new Set<string>(['RealisasiDraftSaved', 'RealisasiSubmitted', 'RealisasiApproved', 'RealisasiReturned', 'RealisasiRevisionOpened']);
+export const REALISASI_TYPES: ReadonlySet<string> = new Set<string>([
+  'RealisasiDraftSaved', 'RealisasiSubmitted', 'RealisasiApproved', 'RealisasiReturned', 'RealisasiRevisionOpened', 'RealisasiRevisionWithdrawn',
+]);
 
 interface ReportKey {
   year: number;
@@ -136,7 +138,7 @@ function verb(before: string | null, after: string | null): string {
   return after === null ? 'dikosongkan' : 'diubah';
 }
 
-function saved(event: RecordedEvent, state: AuditTrailState, key: ReportKey, data: Extract<RealisasiEvent, { type: 'RealisasiDraftSaved' }>['data']) {
+function saved(event: RecordedEvent, state: AuditTrailState, key: ReportKey, data: RealisasiContent) {
   const slot = state.reportLines(event.tenantId, event.streamId);
   const previous = savedLines(state, event);
   const previousRest = state.recall<SavedRest>(event.tenantId, event.streamId, SAVED) ?? { budget: {}, lines: {} };
@@ -195,6 +197,15 @@ export function describeRealisasi(event: RecordedEvent, state: AuditTrailState):
       return { ...base, ...current('approved'), reason: r.data.reason, summary: `Mengembalikan ${report} (revisi ${r.data.revision}) untuk diperbaiki.` };
     case 'RealisasiRevisionOpened':
       return { ...base, ...current('unchanged'), reason: r.data.reason, summary: `Membuka perbaikan (revisi ${r.data.revision}) atas ${report} yang sudah disetujui.` };
+    case 'RealisasiRevisionWithdrawn': {
+      // The working content goes back to the approved one: what the withdrawn draft had changed is
+      // listed undone, and the next save is compared with the approved content.
+      const s = saved(event, state, key, r.data);
+      state.remember(event.tenantId, event.streamId, PK_VERSION, r.data.pkVersion);
+      return { ...base, pkVersion: r.data.pkVersion, figures: s.figures, changes: s.changes, reason: r.data.reason,
+        summary: `Membatalkan revisi ${report} (revisi ${r.data.revision}); laporan kembali ke isi yang sudah disetujui `
+          + `(revisi ${r.data.approvedRevision})${s.listed ? `: ${s.listed}` : ''}.` };
+    }
     default: {
       const _exhaustive: never = r;
       return _exhaustive;

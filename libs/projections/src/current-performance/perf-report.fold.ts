@@ -68,6 +68,13 @@ export function evolvePerfReport(report: PerfReport | null, key: ReportKey, even
     }
     case 'RealisasiRevisionOpened':
       return { ...report, status: 'DRAFT', revision: event.data.revision };
+    case 'RealisasiRevisionWithdrawn': {
+      // The working figures are the approved ones again.
+      const d = event.data;
+      const lines = d.lines.map((l) => ({ indicatorCode: l.indicatorCode, value: l.value }));
+      const budget = d.budget.map((b) => ({ kegiatanCode: b.kegiatanCode, spent: b.spent }));
+      return { ...report, status: 'APPROVED', revision: d.approvedRevision, pk_version: d.pkVersion, lines, budget };
+    }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -5,7 +5,7 @@ export interface PkVersionRow {
   satker: string;
   year: number;
   version: number;
-  status: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'SUPERSEDED';
+  status: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'SUPERSEDED' | 'WITHDRAWN';
   structure: PkStructure;
   approved_at: string | null;
 }
@@ -32,6 +32,9 @@ export function evolvePkVersions(versions: Map<number, PkVersionRow>, office: { 
       break;
     case 'PkReturned':
       change(event.data.version, { status: 'DRAFT' });
+      break;
+    case 'PkRevisionWithdrawn':
+      change(event.data.version, { status: 'WITHDRAWN' });
       break;
     case 'PkApproved': {
       const d = event.data;

@@ -57,6 +57,16 @@ export function evolveSubmissionStatus(row: SubmissionStatusRow | null, key: Rep
       const d = event.data;
       return { ...row, status: 'DRAFT', revision: d.revision, last_changed_at: d.openedAt };
     }
+    case 'RealisasiRevisionWithdrawn': {
+      // Approved again, as the cell read before the correction was opened (its approval stays).
+      const d = event.data;
+      return {
+        ...row, status: 'APPROVED', revision: d.approvedRevision,
+        submitted_at: d.approvedSubmission?.at ?? row.submitted_at, submitted_by: d.approvedSubmission?.by ?? row.submitted_by,
+        returned_at: d.approvedReturn?.at ?? null, returned_by: d.approvedReturn?.by ?? null, return_reason: d.approvedReturn?.reason ?? null,
+        last_changed_at: d.withdrawnAt,
+      };
+    }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -40,7 +40,7 @@ export class GetRealisasiHistoryHandler implements IQueryHandler<GetRealisasiHis
     const entries = events.map((recorded, index): RealisasiHistoryEntry => {
       const event = { type: recorded.type, data: recorded.data } as RealisasiEvent;
       const told = describeRealisasiEvent(event, content);
-      if (event.type === 'RealisasiDraftSaved') content = { lines: event.data.lines, budget: event.data.budget };
+      if (event.type === 'RealisasiDraftSaved' || event.type === 'RealisasiRevisionWithdrawn') content = { lines: event.data.lines, budget: event.data.budget };
       const person = names.get(recorded.metadata.actorId);
       return {
         version: index + 1, type: event.type, at: commandTime(event) ?? new Date(recorded.recordedAt).toISOString(),

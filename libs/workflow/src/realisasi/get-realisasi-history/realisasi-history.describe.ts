@@ -105,6 +105,16 @@ export function describeRealisasiEvent(event: RealisasiEvent, content: Realisasi
       return { description: 'Laporan dikembalikan untuk diperbaiki', reason: event.data.reason, revision: event.data.revision, ...none };
     case 'RealisasiRevisionOpened':
       return { description: `Revisi ke-${event.data.revision} dibuka setelah disetujui`, reason: event.data.reason, revision: event.data.revision, ...none };
+    case 'RealisasiRevisionWithdrawn': {
+      // The content goes back to the approved one: what the withdrawn draft had changed is told undone.
+      const after = { lines: event.data.lines, budget: event.data.budget };
+      const before = content ?? EMPTY;
+      return {
+        description: `Revisi ke-${event.data.revision} dibatalkan; laporan kembali ke isi yang disetujui (revisi ${event.data.approvedRevision})`,
+        reason: event.data.reason, revision: event.data.revision,
+        valueChanges: valueChanges(before, after), budgetChanges: budgetChanges(before, after), otherChanges: otherChanges(before, after),
+      };
+    }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
