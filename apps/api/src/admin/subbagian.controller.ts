@@ -20,7 +20,7 @@ export class SubbagianController {
 
   @AnyRole()
   @Get()
-  @ApiOperation({ summary: 'The subbagian of an office' })
+  @ApiOperation({ summary: 'Subbagian satker, yang aktif dan yang tidak' })
   @ApiOkResponse({ type: SubbagianDto, isArray: true })
   list(@Param('satker') satker: string): Promise<Subbagian[]> {
     return this.subbagian.list(satker);
@@ -29,7 +29,7 @@ export class SubbagianController {
   @Roles('ADMIN')
   @Post()
   @CommandHeaders()
-  @ApiOperation({ summary: 'Create a subbagian' })
+  @ApiOperation({ summary: 'Membuat subbagian' })
   @ApiCreatedResponse({ type: SubbagianDto })
   async create(
     @CurrentUser() user: AuthenticatedUser,
@@ -45,8 +45,8 @@ export class SubbagianController {
   @Patch(':subbagian')
   @CommandHeaders()
   @ApiOperation({
-    summary: 'Rename, deactivate or reactivate a subbagian',
-    description: 'Deactivation is refused (409 SUBBAGIAN.HAS_OBLIGATIONS, `details.obligations` per year) while the subbagian owes a monthly report that is not approved, under the PK version in force for that month, or is PIC in a PK version being drafted; a name used by another subbagian of the office is refused (409 SUBBAGIAN.NAME_TAKEN).',
+    summary: 'Mengganti nama subbagian, menonaktifkan atau mengaktifkan kembali',
+    description: 'Menonaktifkan ditolak (409 SUBBAGIAN.HAS_OBLIGATIONS, `details.obligations` per tahun) selama subbagian masih wajib mengirim laporan bulanan yang belum disetujui, menurut versi PK yang berlaku untuk bulan itu, atau menjadi PIC pada versi PK yang sedang disusun; nama yang dipakai subbagian lain satker ini ditolak (409 SUBBAGIAN.NAME_TAKEN).',
   })
   @ApiOkResponse({ type: SubbagianDto })
   async update(
