@@ -57,6 +57,7 @@ const routes: RouteRule[] = [
   { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}/approve', allowed: ['KETUA', 'SEKRETARIS'] },
   { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}/return', allowed: ['KETUA', 'SEKRETARIS'] },
   { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}/revisions', allowed: ['SEKRETARIS'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/pk/{year}/revisions/withdraw', allowed: ['SEKRETARIS'] },
   { method: 'get', path: '/api/v1/satker/{satker}/pk/{year}/versions', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
   { method: 'get', path: '/api/v1/satker/{satker}/realisasi/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
   { method: 'get', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
@@ -67,6 +68,7 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/report-deadlines/{year}', allowed: ['SEKRETARIS', 'KETUA', 'ADMIN', 'INSPEKTORAT', 'KASUBBAG'] },
   { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/return', allowed: ['SEKRETARIS'] },
   { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/revise', allowed: ['KASUBBAG'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/revise/withdraw', allowed: ['KASUBBAG'] },
   { method: 'get', path: '/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}/history', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
   // Read models of the monthly reports: the Sekretaris's approval inbox and the status matrix (the Ketua and the Inspektorat look on).
   { method: 'get', path: '/api/v1/satker/{satker}/approval-inbox', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT'] },

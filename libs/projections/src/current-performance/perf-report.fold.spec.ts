@@ -16,6 +16,20 @@ function given(events: RealisasiEvent[]): PerfReport {
 }
 
 describe('current performance of one report', () => {
+  it('given a correction drafted with other figures, when it is withdrawn, then the report reads exactly as when it was approved', () => {
+    const first = [saved(0, [line('K4.1', '1')]), submitted(0), approved(0)];
+    const withdrawn: RealisasiEvent = {
+      type: 'RealisasiRevisionWithdrawn',
+      data: {
+        revision: 1, approvedRevision: 0, pkVersion: 1, lines: [line('K4.1', '1')], budget: [{ kegiatanCode: 'K4', spent: '100.50' }],
+        approvedSubmission: { by: 'u-kul', at: '2024-04-01T02:00:00.000Z' }, approvedReturn: null, reason: null, withdrawnBy: 'u-kul', withdrawnAt: '2024-05-02T02:00:00.000Z',
+      },
+    };
+    const report = given([...first, reopened(1), saved(1, [line('K4.1', '2'), line('K4.3', '5')]), withdrawn]);
+    expect(report).toEqual(given(first));
+    expect(valuesOf(report)).toEqual(valuesOf(given(first)));
+  });
+
   it('a submitted report counts for nothing yet: its cells carry the working value only', () => {
     const report = given([saved(0, [line('K4.1', '1'), line('K4.2', null)]), submitted(0)]);
     expect(report.approved).toBeNull();
