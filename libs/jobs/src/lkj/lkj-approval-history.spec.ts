@@ -11,6 +11,17 @@ function event(streamId: string, type: string, data: Record<string, unknown>, ac
 describe('the annex\'s approval history, in words', () => {
   const names = new Map([['u1', 'Ani Sekretaris'], ['u2', 'Budi Ketua'], ['u3', 'Citra Kasubbag']]);
 
+  it('given a withdrawn report revision and a withdrawn PK Perubahan, then the annex tells both, with the reason when one was given', () => {
+    const rows = approvalHistory([
+      event('pk:s:2024', 'PkRevisionWithdrawn', { version: 2, inForceVersion: 1, reason: null, withdrawnBy: 'u1', withdrawnAt: '2024-05-01T01:00:00Z' }, 'SEKRETARIS'),
+      event('realisasi:s:2024:03:KUL', 'RealisasiRevisionWithdrawn', { revision: 1, approvedRevision: 0, reason: 'Dibuka keliru', withdrawnBy: 'u3', withdrawnAt: '2024-05-02T01:00:00Z' }, 'KASUBBAG'),
+    ], 2024, names);
+    expect(rows.map((r) => r.action)).toEqual([
+      'Membatalkan Perjanjian Kinerja Perubahan 2024 (versi 2)',
+      'Membatalkan perbaikan laporan realisasi Maret 2024 (Sub. Bagian KUL), revisi 1: Dibuka keliru',
+    ]);
+  });
+
   it('tells who submitted, returned and approved the PK and each monthly report, with their names', () => {
     const rows = approvalHistory([
       event('pk:s:2024', 'PkDrafted', { version: 1 }, 'SEKRETARIS'),

@@ -79,3 +79,22 @@ describe('the audit trail tells a save of a monthly report from the content last
     ]);
   });
 });
+
+describe('the audit trail tells a withdrawn correction', () => {
+  it('given a correction that changed a figure and a budget line, when withdrawn, then the row lists them undone and the next save is told from the approved content', () => {
+    const state = new AuditTrailState();
+    const approvedLines = [line('K1.1', '5')];
+    const approvedBudget = [{ kegiatanCode: 'K1', spent: '10000000' }];
+    save(state, approvedLines, approvedBudget);
+    save(state, [line('K1.1', '7')], [{ kegiatanCode: 'K1', spent: '12000000' }]);
+    const withdrawn = describeEvent(recorded('RealisasiRevisionWithdrawn', {
+      revision: 1, approvedRevision: 0, pkVersion: 1, lines: approvedLines, budget: approvedBudget, approvedSubmission: null, approvedReturn: null,
+      reason: 'Dibuka keliru', withdrawnBy: KASUBBAG.id, withdrawnAt: 'x',
+    }, STREAM, KASUBBAG), state);
+    expect(told(withdrawn)).toEqual([['K1.1', 'realisasi', '7', '5'], [null, 'anggaran:K1', '12000000', '10000000']]);
+    expect(withdrawn.row.reason).toBe('Dibuka keliru');
+    expect(withdrawn.row.summary).toBe('Membatalkan revisi laporan realisasi November 2026 subbagian UMUM (revisi 1); laporan kembali ke isi yang sudah disetujui '
+      + '(revisi 0): K1.1 7 → 5; anggaran K1 12000000 → 10000000.');
+    expect(told(save(state, [line('K1.1', '6')], approvedBudget))).toEqual([['K1.1', 'realisasi', '5', '6']]);
+  });
+});
