@@ -102,9 +102,14 @@ describe('the audit trail: unmatchable filters refused, CSV for Excel', () => {
     expect(known.body.items.every((i: { eventType: string }) => i.eventType === 'UserCreated')).toBe(true);
   });
 
-  it('refuses a subbagian that is not a subbagian code (lower case never matches) with 400, and takes the code', async () => {
+  it('refuses a subbagian in lower case with 400 and the code it meant ("maksud Anda PDI?"), one not a code at all by its form, and takes the code', async () => {
     const lower = await t.http.get(`/api/v1/satker/${jember.code}/audit/trail?subbagian=pdi`).set(as(jember.users.INSPEKTORAT.token));
-    expect({ status: lower.status, fields: lower.body.details?.fields }).toEqual({
+    expect({ status: lower.status, code: lower.body.code, fields: lower.body.details?.fields }).toEqual({
+      status: 400, code: 'VALIDATION.FAILED',
+      fields: [expect.objectContaining({ field: 'subbagian', constraint: 'isKnownSubbagian', message: expect.stringContaining('pdi (maksud Anda PDI? huruf besar dan kecil dibedakan)') })],
+    });
+    const malformed = await t.http.get(`/api/v1/satker/${jember.code}/audit/trail?subbagian=p%20di`).set(as(jember.users.INSPEKTORAT.token));
+    expect({ status: malformed.status, fields: malformed.body.details?.fields }).toEqual({
       status: 400, fields: [expect.objectContaining({ field: 'subbagian', constraint: 'matches', message: expect.stringContaining('kode subbagian') })],
     });
     expect((await t.http.get(`/api/v1/satker/${jember.code}/audit/trail?subbagian=PDI`).set(as(jember.users.INSPEKTORAT.token))).status).toBe(200);

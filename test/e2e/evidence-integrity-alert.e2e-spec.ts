@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatDateTimeId } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
 import { ControllableClock } from '@kinerja/platform';
 import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
@@ -28,6 +29,12 @@ describe('evidence swapped on disk, as an integrity alert', () => {
     const r = await t.http.get(`/api/v1/satker/${JEMBER}/audit/verify`).set(as(tokens.inspektorat));
     expect(r.status).toBe(200);
     return (r.body.integrity.alerts as Array<Record<string, unknown>>).filter((a) => a.kind === 'evidence_mismatch');
+  }
+
+  /** A moment as the office's clock shows it, as Indonesian messages name it ("8 Desember 2026 00.38 WIB"). */
+  async function onOfficeClock(instant: string): Promise<string> {
+    const [office] = await t.db.dataSource.query(`SELECT time_zone FROM satker WHERE code = $1`, [JEMBER]);
+    return formatDateTimeId(instant, office.time_zone);
   }
 
   async function userId(username: string): Promise<string> {
@@ -81,6 +88,10 @@ describe('evidence swapped on disk, as an integrity alert', () => {
     const verify = await t.http.get(`/api/v1/satker/${JEMBER}/audit/verify`).set(as(tokens.inspektorat));
     expect(verify.body.result).toMatchObject({ intact: true });
     expect(verify.body.integrity).toMatchObject({ status: 'DAMAGED', message: expect.stringContaining('berkas bukti dukung') });
+    // The banner says when on the office's clock, never a UTC instant; the alert keeps its ISO detectedAt.
+    expect(verify.body.integrity.message).toContain(`(terdeteksi ${await onOfficeClock(alert.detectedAt as string)}; rinciannya pada daftar peringatan)`);
+    expect(verify.body.integrity.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(alert.detectedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect((await t.http.get('/health')).body.integrity).toMatchObject({ status: 'DAMAGED', damagedOffices: 1 });
   });
 
@@ -135,6 +146,8 @@ describe('evidence swapped on disk, as an integrity alert', () => {
       expect(closed.body.integrity.alerts.map((a: { id: number }) => a.id)).toEqual([swapped.id]);
       const again = await resolve(repaired.id, tokens.inspektorat);
       expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'AUDIT.ALERT_ALREADY_RESOLVED' });
+      expect(again.body.message).toBe(`Peringatan integritas #${repaired.id} sudah ditutup pada ${await onOfficeClock(closed.body.alert.resolvedAt)}.`);
+      expect(again.body.details).toMatchObject({ id: repaired.id, resolvedAt: closed.body.alert.resolvedAt });
 
       const resolved = await t.http.get(`${alertsUrl}?status=resolved`).set(as(tokens.sekretaris));
       expect(resolved.body.items.map((a: { id: number }) => a.id)).toEqual([repaired.id]);
@@ -156,6 +169,7 @@ describe('evidence swapped on disk, as an integrity alert', () => {
         summary: expect.stringMatching(new RegExp(`^Menutup peringatan integritas #${repaired.id}: berkas bukti dukung tidak cocok dengan SHA-256-nya`)),
         actor: expect.objectContaining({ role: 'INSPEKTORAT' }),
       })]);
+      expect(trail.body.items[0].summary).toContain(`, terdeteksi ${await onOfficeClock(repaired.detectedAt)}.`);
     });
 
     it('turns the banner and /health back to OK once every alert is closed', async () => {

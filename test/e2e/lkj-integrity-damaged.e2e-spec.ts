@@ -56,6 +56,9 @@ describe('an LKj asked for over HTTP from a damaged event chain', () => {
     const [alert] = alerts.body.items;
     expect(r.body.details).toMatchObject({ satker: JEMBER, year: 2024, alertIds: [alert.id], kind: 'modified' });
     expect(r.body.message).toContain(`#${alert.id}`);
+    // The alert in the trail's words: "peristiwa", never "kejadian"; the banner names the detection on the office's clock, not as a UTC instant.
+    expect(alert.detail).toMatch(/^isi (atau tautan )?peristiwa tidak cocok dengan hash-nya/);
+    expect(alerts.body.integrity.message).toMatch(/peristiwa diubah pada urutan \d+ \(terdeteksi \d{1,2} [A-Z][a-z]+ \d{4} \d{2}\.\d{2} WIB\)/);
     expect(await lkjEvents()).toBe(0);
     expect(await new LkjOutbox(t.db.dataSource).pending()).toEqual([]);
   });

@@ -6,6 +6,7 @@ export * from './shared/decimal';
 export * from './shared/local-date';
 export * from './shared/report-deadline';
 export * from './shared/indonesian-time';
+export * from './shared/indonesian-number';
 export * from './shared/office-code';
 export * from './shared/same-json';
 export * from './shared/reason';

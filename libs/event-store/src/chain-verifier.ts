@@ -90,34 +90,34 @@ async function classify(runner: QueryRunner, row: ChainRow, state: WalkState): P
   }
   const selfConsistent = isSelfConsistent(row);
   if (row.previous_hash === state.previousHash) {
-    return { sequence, eventId: row.event_id, kind: 'modified', detail: 'isi kejadian tidak cocok dengan hash-nya' };
+    return { sequence, eventId: row.event_id, kind: 'modified', detail: 'isi peristiwa tidak cocok dengan hash-nya' };
   }
   if (state.beforePrevious !== null && row.previous_hash === state.beforePrevious) {
-    return { sequence: sequence - 1, eventId: state.previousEventId, kind: 'inserted', detail: 'kejadian ini disisipkan ke dalam rantai' };
+    return { sequence: sequence - 1, eventId: state.previousEventId, kind: 'inserted', detail: 'peristiwa ini disisipkan ke dalam rantai' };
   }
   if (await laterEventLinksTo(runner, row.tenant_id, state.previousHash, sequence)) {
-    return { sequence, eventId: row.event_id, kind: 'reordered', detail: 'penerus sah kejadian sebelumnya berada di urutan lain' };
+    return { sequence, eventId: row.event_id, kind: 'reordered', detail: 'penerus sah peristiwa sebelumnya berada di urutan lain' };
   }
   if (!selfConsistent || sequence === 1) {
-    return { sequence, eventId: row.event_id, kind: 'modified', detail: 'isi atau tautan kejadian tidak cocok dengan hash-nya' };
+    return { sequence, eventId: row.event_id, kind: 'modified', detail: 'isi atau tautan peristiwa tidak cocok dengan hash-nya' };
   }
   return {
     sequence: sequence - 1,
     eventId: state.previousEventId,
     kind: 'modified',
-    detail: 'kejadian ditulis ulang beserta hash-nya; penerusnya masih menunjuk hash lama',
+    detail: 'peristiwa ditulis ulang beserta hash-nya; penerusnya masih menunjuk hash lama',
   };
 }
 
 function compareWithHead(head: { sequence: number; hash: string }, last: number, lastHash: string, eventAfterHead: string | null): Broken | null {
   if (head.sequence > last) {
-    return { sequence: last + 1, eventId: null, kind: 'deleted', detail: `kepala rantai mencatat urutan ${head.sequence}, kejadian terakhir ${last}` };
+    return { sequence: last + 1, eventId: null, kind: 'deleted', detail: `kepala rantai mencatat urutan ${head.sequence}, peristiwa terakhir ${last}` };
   }
   if (head.sequence < last) {
-    return { sequence: head.sequence + 1, eventId: eventAfterHead, kind: 'inserted', detail: `kejadian melewati kepala rantai (urutan ${head.sequence})` };
+    return { sequence: head.sequence + 1, eventId: eventAfterHead, kind: 'inserted', detail: `peristiwa melewati kepala rantai (urutan ${head.sequence})` };
   }
   if (head.hash !== lastHash) {
-    return { sequence: last, eventId: null, kind: 'modified', detail: 'hash kepala rantai tidak cocok dengan kejadian terakhir' };
+    return { sequence: last, eventId: null, kind: 'modified', detail: 'hash kepala rantai tidak cocok dengan peristiwa terakhir' };
   }
   return null;
 }

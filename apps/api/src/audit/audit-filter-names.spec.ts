@@ -8,6 +8,13 @@ describe('audit trail filters naming what the offices read never had', () => {
     expect(subbagianProblem('KEU', many, ['a', 'b'])?.message).toMatch(/^KEU tidak ada pada satker mana pun yang dibaca \(2 satker\).*S28, S29, …$/);
   });
 
+  it('given a subbagian code only in another case (pdi), then the code it differs from is pointed out, as for an indicator', () => {
+    expect(subbagianProblem('pdi', ['KUL', 'PDI'], ['kpu-kab-jember'])).toMatchObject({
+      field: 'subbagian', constraint: 'isKnownSubbagian', message: expect.stringMatching(/^pdi \(maksud Anda PDI\? huruf besar dan kecil dibedakan\) tidak ada pada satker kpu-kab-jember/),
+    });
+    expect(subbagianProblem('xyz', ['KUL', 'PDI'], ['kpu-kab-jember'])?.message).not.toContain('maksud Anda');
+  });
+
   it('given an indicator only in another case, then that near miss is pointed out; the exact code is no problem', () => {
     expect(indicatorProblem('K4.1', ['K4.1'], ['kpu-kab-jember'])).toBeNull();
     expect(indicatorProblem('k4.1', ['K4.1'], ['kpu-kab-jember'])).toMatchObject({ field: 'indicator', constraint: 'isKnownIndicator', message: expect.stringMatching(/^k4\.1 \(maksud Anda K4\.1\?/) });

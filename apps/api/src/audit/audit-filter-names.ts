@@ -19,13 +19,15 @@ function where(offices: readonly string[]): string {
   return offices.length === 1 ? `satker ${offices[0]}` : `satker mana pun yang dibaca (${offices.length} satker)`;
 }
 
+/** A subbagian code none of the offices had, with the code it differs from only in case ("maksud Anda PDI?") when one did. */
 export function subbagianProblem(code: string, existing: readonly string[], offices: readonly string[]): FieldProblem | null {
   if (existing.includes(code)) return null;
   const listed = existing.length > LISTED_AT_MOST ? `${existing.slice(0, LISTED_AT_MOST).join(', ')}, …` : existing.join(', ');
+  const alike = existing.filter((c) => c.toLowerCase() === code.toLowerCase());
   return {
     field: 'subbagian',
     constraint: 'isKnownSubbagian',
-    message: `${code} tidak ada pada ${where(offices)}, juga di antara subbagian yang sudah dinonaktifkan. `
+    message: `${code}${caseHint(alike)} tidak ada pada ${where(offices)}, juga di antara subbagian yang sudah dinonaktifkan. `
       + (existing.length === 0 ? 'Belum ada subbagian yang terdaftar' : `Kode subbagian yang ada: ${listed}`),
   };
 }

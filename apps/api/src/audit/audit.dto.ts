@@ -28,6 +28,13 @@ export class DigestParams extends SatkerParams {
   day: string;
 }
 
+/**
+ * A subbagian code's form in either case: a code in lower case ("pdi") is then refused by the
+ * names check with the code it differs from only in case ("maksud Anda PDI?"), as an indicator or
+ * event type is. The same pattern's source, so that a code of another form is told the same rule.
+ */
+const SUBBAGIAN_CODE_ANY_CASE = new RegExp(SUBBAGIAN_CODE_PATTERN.source, 'i');
+
 /** Filters shared by the paged trail and the exports. */
 export class AuditFilterQuery {
   @ApiPropertyOptional({ example: '2025-01-01T00:00:00+07:00', description: 'Dicatat pada atau sesudah (waktu ISO 8601 dengan zona waktu)' }) @IsOptional() @IsInstant() from?: string;
@@ -42,7 +49,7 @@ export class AuditFilterQuery {
     example: 'KUL',
     description: 'Kode subbagian (huruf besar); yang tidak ada pada satker, juga di antara yang sudah dinonaktifkan, ditolak (400 VALIDATION.FAILED, `subbagian` isKnownSubbagian)',
   })
-  @IsOptional() @IsString() @Matches(SUBBAGIAN_CODE_PATTERN) subbagian?: string;
+  @IsOptional() @IsString() @Matches(SUBBAGIAN_CODE_ANY_CASE) subbagian?: string;
   @ApiPropertyOptional({
     example: 'K4.1',
     description: 'Kode indikator (huruf besar dan kecil dibedakan); yang tidak pernah ada dalam PK satker, draf maupun yang disetujui, ditolak (400, `indicator` isKnownIndicator)',

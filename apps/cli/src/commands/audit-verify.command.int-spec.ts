@@ -96,7 +96,7 @@ describe('npm run cli -- audit:verify', () => {
       expect(err[0]).toBe(
         `PERINGATAN: digest ${forged} BUKAN ditandatangani oleh kunci yang dipercaya (DIGEST_SIGNING_KEY, ID kunci ${officeKeyId}): `
           + `digest ditandatangani dengan kunci lain (ID kunci ${keyIdOf(attacker.publicKey)}), bukan kunci publik yang dipercaya (ID kunci ${officeKeyId}). `
-          + `Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini dicatat sebagai peringatan integritas #${(await alertIds())[0]}. `
+          + `Digest ini mungkin palsu dan tidak boleh dipercaya; hal ini dicatat sebagai peringatan integritas #${(await alertIds())[0]}. `
           + 'Bila kantor telah mengganti DIGEST_SIGNING_KEY dan digest ini ditandatangani dengan kunci lamanya, cantumkan kunci publik lama itu '
           + '(dari arsip kantor atau GET /api/v1/audit/public-keys, bukan dari berkas digest) di DIGEST_PREVIOUS_PUBLIC_KEYS.',
       );
@@ -301,11 +301,16 @@ describe('npm run cli -- audit:verify', () => {
       const original = await tamper('kpu-rusak', '99');
       expect(await run({ satker: 'kpu-rusak' })).toBe(1);
       const [first] = await openAlerts('kpu-rusak');
-      expect(err[0]).toMatch(new RegExp(`^RUSAK: rantai kpu-rusak putus pada urutan ${original.sequence} \\(modified, .*; dicatat sebagai peringatan integritas #${first.id}$`));
+      // In Indonesian throughout, "peristiwa" as the trail and the banner say it; the verifier's kind stays in --json.
+      expect(err[0]).toMatch(new RegExp(
+        `^RUSAK: rantai kpu-rusak putus pada urutan ${original.sequence}: peristiwa [0-9a-f-]{36} diubah — isi peristiwa tidak cocok dengan hash-nya; `
+          + `dicatat sebagai peringatan integritas #${first.id}$`,
+      ));
+      expect(err[0]).not.toMatch(/modified|kejadian/);
       expect(await run({ satker: 'kpu-rusak' })).toBe(1);
       expect(err[1]).toMatch(new RegExp(`; sudah tercatat sebagai peringatan integritas #${first.id} yang masih terbuka \\(tidak dicatat ulang\\)$`));
       expect(await run({ satker: 'kpu-rusak', json: true })).toBe(1);
-      expect(JSON.parse(out[0])).toMatchObject({ ok: false, alert: { id: first.id, recorded: false } });
+      expect(JSON.parse(out[0])).toMatchObject({ ok: false, brokenLink: { kind: 'modified' }, alert: { id: first.id, recorded: false } });
       // The API's GET audit/verify and the digest job record through the same service.
       const integrity = new IntegrityService(db.dataSource, new EventStore(db.dataSource), logger);
       expect((await integrity.verify('kpu-rusak', 'api', 'u-insp')).intact).toBe(false);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { EventStore } from '@kinerja/event-store';
+import { DAMAGE_WORDS } from '@kinerja/projections/audit-trail/integrity.events';
 import { digestDamageKey, IntegrityService, type RecordedAlert } from '@kinerja/projections/audit-trail/integrity.service';
 import { type ChainDigestFile, namedKeyIdOf } from '@kinerja/jobs/digest/chain-digest';
 import { checkDatabaseAgainstDigest } from '@kinerja/jobs/digest/chain-digest.service';
@@ -44,6 +45,16 @@ function alertWords(alert: RecordedAlert): string {
   return alert.recorded
     ? `dicatat sebagai peringatan integritas #${alert.id}`
     : `sudah tercatat sebagai peringatan integritas #${alert.id} yang masih terbuka (tidak dicatat ulang)`;
+}
+
+/**
+ * The first broken link in the words of the banner and the trail: "putus pada urutan 7: peristiwa
+ * 1b2c… diubah — isi peristiwa tidak cocok dengan hash-nya". The verifier's kind (`modified`) stays
+ * in `--json` (`brokenLink.kind`), for programs.
+ */
+function brokenLinkWords(satker: string, b: { sequence: number; eventId: string | null; kind: string; detail: string }): string {
+  const event = b.eventId === null ? 'peristiwa' : `peristiwa ${b.eventId}`;
+  return `rantai ${satker} putus pada urutan ${b.sequence}: ${event} ${DAMAGE_WORDS[b.kind] ?? b.kind} — ${b.detail}`;
 }
 
 /** A key a digest may be signed with, and how messages name it. */
@@ -193,7 +204,7 @@ async function verifyOffice(args: Record<string, string | boolean>, context: Cli
   if (!result.intact) {
     const b = result.brokenLink;
     return print(context, json, false,
-      `RUSAK: rantai ${satker} putus pada urutan ${b.sequence} (${b.kind}, peristiwa ${b.eventId ?? '-'}): ${b.detail}; ${alertWords(chainAlert!)}`,
+      `RUSAK: ${brokenLinkWords(satker, b)}; ${alertWords(chainAlert!)}`,
       { brokenLink: b, alert: chainAlert });
   }
   const head = result.head;
@@ -220,7 +231,7 @@ async function verifyOffice(args: Record<string, string | boolean>, context: Cli
     });
     const summary = check.signatureProblem === 'foreign_key'
       ? `PERINGATAN: digest ${digestPath} BUKAN ditandatangani oleh kunci yang dipercaya (${key.description}): ${check.reason}. `
-        + `Digest ini mungkin palsu dan tidak boleh dipercaya; kejadian ini ${alertWords(alert)}.`
+        + `Digest ini mungkin palsu dan tidak boleh dipercaya; hal ini ${alertWords(alert)}.`
         + (args['public-key'] === undefined ? ROTATION_HINT : '')
       : `TIDAK COCOK dengan digest ${digestPath}: ${check.reason}; ${alertWords(alert)}`;
     return print(context, json, false, summary, { head, digest, signatureProblem: check.signatureProblem, trustedKey: key.description, keyId: check.keyId, alert });

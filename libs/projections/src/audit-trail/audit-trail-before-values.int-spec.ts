@@ -60,12 +60,13 @@ describe('audit trail: values before, kept across batches (real PostgreSQL)', ()
     expect(changed.changes).toEqual([{ indicatorCode: 'K1.1', indicatorName: 'Layanan keuangan', field: 'PIC subbagian', before: 'KUL', after: 'PDI' }]);
   });
 
-  it('gives last year\'s capaian the value the previous import left, and finds the import by indicator', async () => {
+  it('gives last year\'s capaian the value the previous import left, written as the LKj writes it, and finds the import by indicator', async () => {
     const imports = await one('CapaianTahunLaluImported');
     expect(imports.map((i) => i.summary)).toEqual([
-      'Mengimpor capaian 2023 (kolom "Capaian 2023" LKj 2024) dari berkas CSV untuk 2 indikator: K1.1 kosong → 100.00; K1.2 kosong → 95.00.',
-      'Mengimpor capaian 2023 (kolom "Capaian 2023" LKj 2024) dari berkas CSV untuk 1 indikator: K1.2 95.00 → 98.50.',
+      'Mengimpor capaian 2023 (kolom "Capaian 2023" LKj 2024) dari berkas CSV untuk 2 indikator: K1.1 kosong → 100,00%; K1.2 kosong → 95,00%.',
+      'Mengimpor capaian 2023 (kolom "Capaian 2023" LKj 2024) dari berkas CSV untuk 1 indikator: K1.2 95,00% → 98,50%.',
     ]);
+    expect(imports[1].changes).toEqual([{ indicatorCode: 'K1.2', indicatorName: expect.any(String), field: 'capaian tahun lalu', before: '95,00%', after: '98,50%' }]);
     const byIndicator = await query.page({ satker: SATKER, indicator: 'K1.2', eventTypes: ['CapaianTahunLaluImported'] });
     expect(byIndicator.items.map((i) => i.sequence)).toEqual(imports.map((i) => i.sequence));
   });

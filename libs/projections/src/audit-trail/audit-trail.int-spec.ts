@@ -2,6 +2,7 @@ import { EventStore } from '@kinerja/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { AuditTrailQuery, type AuditTrailItem } from './audit-trail.query';
 import { append, appendOfficeHistory, projectAll, SATKER, USERS } from './audit-trail.fixture';
+import { identityStreamId } from '@kinerja/identity/events/identity.events';
 
 describe('audit trail projection (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -154,5 +155,24 @@ describe('audit trail projection (real PostgreSQL)', () => {
     expect(history[history.length - 1].summary).toBe('Menulis temuan reviu "Bukti kurang" atas indikator K1.1 Maret 2024.');
     const events = await store.readTenantEvents(SATKER);
     expect((await query.page({ satker: SATKER }, { limit: 500 })).items.length).toBe(events.length);
+  });
+
+  it('given a WITA office, when an alert\'s closing is projected in a later batch, then it says when the damage was detected on the office\'s clock; Kinerja\'s own rows name it', async () => {
+    const office = 'kpu-wita';
+    const meta = (actorId: string, actorRole: string) => ({ tenantId: office, actorId, actorRole, correlationId: 'corr-wita' });
+    await store.append(identityStreamId(office), 'any', [{
+      type: 'SatkerCreated', data: { code: office, name: 'KPU WITA', parentCode: null, timeZone: 'Asia/Makassar', reportDeadlineDay: 10 },
+    }], meta('system', 'SYSTEM'));
+    await projectAll(db.dataSource, store, 1);
+    await store.append(`integrity:${office}`, 'any', [{
+      type: 'IntegrityAlertResolved', data: {
+        satker: office, alertId: 3, kind: 'modified', subject: null, brokenSequence: 1, detectedAt: '2026-12-07T17:38:56.194Z',
+        reason: 'Dipulihkan dari cadangan.', resolvedBy: USERS.inspektorat.id, resolvedAt: '2026-12-08T01:00:00.000Z',
+      },
+    }], meta(USERS.inspektorat.id, 'INSPEKTORAT'));
+    await projectAll(db.dataSource, store, 1);
+    const { items } = await query.page({ satker: office });
+    expect(items.map((i) => [i.eventType, i.actor.name])).toEqual([['SatkerCreated', 'Sistem Kinerja'], ['IntegrityAlertResolved', USERS.inspektorat.name]]);
+    expect(items[1].summary).toBe('Menutup peringatan integritas #3: rantai integritas rusak, peristiwa diubah pada urutan 1, terdeteksi 8 Desember 2026 01.38 WITA.');
   });
 });

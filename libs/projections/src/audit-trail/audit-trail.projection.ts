@@ -42,8 +42,13 @@ export class AuditTrailProjection implements Projection {
    * 8: a save of a monthly report no longer tells a line saved blank where there was no value before
    * (a first save, a line added) as "kosong → kosong", nor writes a figure row for it: only what
    * changed. No state changes shape; the rebuild rewrites the rows already stored.
+   * 9: moments and figures as an Indonesian reader reads them: an integrity alert's closing says when
+   * the damage was detected on the office's clock ("8 Desember 2026 00.38 WIB", not a UTC instant),
+   * a dispensasi's changes name the deadlines in words, an import of last year's capaian writes them
+   * as the LKj ("100,00%"); rows of Kinerja itself and of seed:demo name their actor ("Sistem
+   * Kinerja", "Seed demo"). No state changes shape; the rebuild rewrites the rows already stored.
    */
-  readonly version = 8;
+  readonly version = 9;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

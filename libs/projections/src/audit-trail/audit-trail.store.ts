@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kinerja/event-store';
+import { identityStreamId } from '@kinerja/identity/events/identity.events';
 import { AuditTrailState, reportKey, splitKey, yearKey } from './audit-trail.state';
 import type { AuditFigureRow, AuditTrailRow, IndicatorInfo, ReportLines } from './audit-trail.types';
 
@@ -25,6 +26,8 @@ function keysOf(events: readonly RecordedEvent[]) {
     const [kind, , year] = e.streamId.split(':');
     if (STREAMS_OF_A_PK_YEAR.has(kind) && Number.isInteger(Number(year))) years.add(yearKey(e.tenantId, Number(year)));
     if (STREAMS_WITH_STATE.has(kind)) streams.add(reportKey(e.tenantId, e.streamId));
+    // An alert's closing says when it was detected on the office's clock: its zone is remembered on the identity stream.
+    if (kind === 'integrity') streams.add(reportKey(e.tenantId, identityStreamId(e.tenantId)));
   }
   return { actors: [...actors], years: [...years].map(splitKey), streams: [...streams].map(splitKey) };
 }

@@ -1,3 +1,4 @@
+import { formatPercentId } from '@kinerja/domain';
 import type { RecordedEvent } from '@kinerja/event-store';
 import type { CapaianTahunLaluImported } from '@kinerja/domain/lkj/capaian-tahun-lalu';
 import type { AuditTrailState } from './audit-trail.state';
@@ -9,10 +10,16 @@ export const CAPAIAN_TAHUN_LALU = 'capaian tahun lalu';
 
 const SOURCE_WORDS: Record<CapaianTahunLaluImported['data']['source'], string> = { CSV: 'dari berkas CSV', API: 'melalui API' };
 
+/** A capaian as the LKj's column prints it ("100,00%"); null (none imported before) stays null. */
+function percent(value: string | null): string | null {
+  return value === null ? null : formatPercentId(value);
+}
+
 /**
  * An import of last year's capaian, indicator by indicator, each with the value the previous
  * imports had left (kept in the stream's slot, indicator code → capaian, as a report's lines are):
- * an import replaces the figures of the indicators it names and keeps the others.
+ * an import replaces the figures of the indicators it names and keeps the others. The row writes
+ * them as the LKj does ("100,00%"); the figure history keeps the values as stored.
  */
 export function describeCapaianTahunLalu(event: RecordedEvent, state: AuditTrailState): Description | null {
   if (event.type !== 'CapaianTahunLaluImported') return null;
@@ -22,14 +29,15 @@ export function describeCapaianTahunLalu(event: RecordedEvent, state: AuditTrail
   for (const entry of data.entries) lines[entry.indicatorCode] = entry.capaian;
   state.setReportLines(event.tenantId, event.streamId, lines);
   const indicators = state.indicatorsOf(event.tenantId, data.forYear);
-  const changes: AuditChange[] = data.entries.map((entry) => ({
-    indicatorCode: entry.indicatorCode, indicatorName: indicators.get(entry.indicatorCode)?.name ?? null,
-    field: CAPAIAN_TAHUN_LALU, before: previous[entry.indicatorCode] ?? null, after: entry.capaian,
+  const figures = data.entries.map((entry) => ({
+    indicatorCode: entry.indicatorCode, month: 0, field: CAPAIAN_TAHUN_LALU, before: previous[entry.indicatorCode] ?? null, after: entry.capaian,
+  }));
+  const changes: AuditChange[] = figures.map((f) => ({
+    indicatorCode: f.indicatorCode, indicatorName: indicators.get(f.indicatorCode)?.name ?? null, field: f.field, before: percent(f.before), after: percent(f.after),
   }));
   const listed = changes.map((c) => `${c.indicatorCode} ${shown(c.before)} → ${shown(c.after)}`).join('; ');
   return {
-    subjectKind: 'LKJ', year: data.forYear, month: null, changes,
-    figures: changes.map((c) => ({ indicatorCode: c.indicatorCode as string, month: 0, field: c.field, before: c.before, after: c.after })),
+    subjectKind: 'LKJ', year: data.forYear, month: null, changes, figures,
     summary: `Mengimpor capaian ${data.forYear - 1} (kolom "Capaian ${data.forYear - 1}" LKj ${data.forYear}) ${SOURCE_WORDS[data.source]} `
       + `untuk ${changes.length} indikator: ${listed}.`,
   };

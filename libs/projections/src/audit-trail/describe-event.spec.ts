@@ -24,6 +24,26 @@ describe('the audit trail in words', () => {
     expect(after.row.actorName).toBe('Siti Aminah');
   });
 
+  it('given events of Kinerja itself (a reminder, an LKj job, the first office), then the actor is named "Sistem Kinerja", not left blank', () => {
+    const state = new AuditTrailState();
+    const reminder = describeEvent(event('SomethingNewOfAJob', {}, 'reminders:kpu-a', 'system', 'SYSTEM'), state);
+    const lkj = describeEvent(event('LkjRequested', {
+      satker: 'kpu-a', year: 2024, version: 1, draft: true, reason: 'REQUESTED', suggestions: [], requestedBy: 'system:lkj', requestedAt: 'x',
+    }, 'lkj:kpu-a:2024', 'system:lkj', 'SYSTEM'), state);
+    const office = describeEvent(event('SatkerCreated', { code: 'kpu-a', name: 'KPU A', parentCode: null, timeZone: 'Asia/Jakarta', reportDeadlineDay: 10 }, 'identity:kpu-a', 'system', 'SYSTEM'), state);
+    for (const { row } of [reminder, lkj, office]) expect({ name: row.actorName, username: row.actorUsername }).toEqual({ name: 'Sistem Kinerja', username: null });
+  });
+
+  it('given an office created by seed:demo, then the actor is the seed as it records itself', () => {
+    const { row } = describeEvent(event('SubbagianCreated', { satker: 'kpu-a', code: 'KUL', name: 'Keuangan' }, 'identity:kpu-a', 'seed-demo', 'ADMIN'), new AuditTrailState());
+    expect({ id: row.actorId, name: row.actorName, username: row.actorUsername }).toEqual({ id: 'seed-demo', name: 'Seed demo', username: 'seed-demo' });
+  });
+
+  it('given a person the trail has no identity event of, then the name stays empty rather than guessed', () => {
+    const { row } = describeEvent(event('PkSubmitted', { version: 1, submittedBy: 'u-x', submittedAt: 'x' }, 'pk:kpu-a:2024', 'u-x', 'SEKRETARIS'), new AuditTrailState());
+    expect(row.actorName).toBeNull();
+  });
+
   it('says from which parent office to which an office was moved', () => {
     const moved = describeEvent(event('SatkerMoved', { code: 'kpu-kab-merauke', fromParentCode: 'kpu-prov-papua', toParentCode: 'kpu-prov-papua-selatan' }, 'identity:kpu-kab-merauke'), new AuditTrailState());
     expect(moved.row).toMatchObject({

@@ -29,6 +29,22 @@ function generic(event: RecordedEvent): Description {
   return { subjectKind: 'LAINNYA', summary: `Peristiwa ${event.type} tercatat pada ${event.streamId}.` };
 }
 
+/** How the trail names Kinerja itself: its jobs (reminders, LKj) and the bootstrap of the first office. */
+export const SYSTEM_ACTOR_NAME = 'Sistem Kinerja';
+
+/** The actor `seed:demo` records for the offices, subbagian and users it creates (no account of `users`). */
+const SEED_DEMO_ACTOR = { id: 'seed-demo', fullName: 'Seed demo', username: 'seed-demo' };
+
+/**
+ * Who acted when no person did: Kinerja (role SYSTEM, ids `system` and `system:<job>`) or the
+ * demo seed, as it records itself; null for a person (named by the identity events).
+ */
+function nonPersonActor(actorId: string, actorRole: string): { fullName: string; username: string | null } | null {
+  if (actorId === SEED_DEMO_ACTOR.id) return { fullName: SEED_DEMO_ACTOR.fullName, username: SEED_DEMO_ACTOR.username };
+  const system = actorRole === 'SYSTEM' || actorId === 'system' || actorId.startsWith('system:');
+  return system ? { fullName: SYSTEM_ACTOR_NAME, username: null } : null;
+}
+
 /**
  * One event in words, and the figures it touched. Pure apart from `state`, which it reads and
  * updates in memory (names, indicators, last saved values); the projection persists it.
@@ -41,7 +57,7 @@ export function describeEvent(event: RecordedEvent, state: AuditTrailState): { r
   }
   const d = description ?? generic(event);
   const meta = event.metadata;
-  const actor = state.actor(meta.actorId);
+  const actor = state.actor(meta.actorId) ?? nonPersonActor(meta.actorId, meta.actorRole);
   const row: AuditTrailRow = {
     satker: event.tenantId,
     tenantSequence: event.tenantSequence,

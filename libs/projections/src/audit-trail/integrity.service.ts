@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { DomainError, visibleCharacterCount, type Role } from '@kinerja/domain';
+import { DomainError, formatDateTimeId, visibleCharacterCount, type Role } from '@kinerja/domain';
 import type { EventStore, VerifyResult } from '@kinerja/event-store';
+import { DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import { currentContext } from '@kinerja/platform';
 import { DAMAGE_WORDS, integrityStreamId, STORED_FILE_KINDS, type IntegrityAlertResolved } from './integrity.events';
 
@@ -113,14 +114,23 @@ function damagedWhat(kinds: string[]): string {
   return [...chain, ...files].join(' dan ');
 }
 
-function bannerMessage(satker: string, last: IntegrityAlert): string {
+/** The banner's words; `timeZone` is the office's, so that the moment of detection reads as its clock showed it. */
+export function bannerMessage(satker: string, last: IntegrityAlert, timeZone: string): string {
+  const detected = formatDateTimeId(last.detectedAt, timeZone);
   const file = STORED_FILE_KINDS[last.kind];
   if (file) {
     return `PERINGATAN: ${file} satker ${satker} di penyimpanan tidak cocok dengan sidik jarinya (SHA-256) ` +
-      `(terdeteksi ${last.detectedAt}; rinciannya pada daftar peringatan). Berkas tersebut tidak diberikan dan tidak dapat dipercaya sampai diperiksa.`;
+      `(terdeteksi ${detected}; rinciannya pada daftar peringatan). Berkas tersebut tidak diberikan dan tidak dapat dipercaya sampai diperiksa.`;
   }
   const where = last.brokenSequence === null ? '' : ` pada urutan ${last.brokenSequence}`;
-  return `PERINGATAN: rantai integritas jejak audit satker ${satker} rusak — peristiwa ${DAMAGE_WORDS[last.kind] ?? last.kind}${where} (terdeteksi ${last.detectedAt}). Data audit tidak dapat dipercaya sampai diperiksa.`;
+  return `PERINGATAN: rantai integritas jejak audit satker ${satker} rusak — peristiwa ${DAMAGE_WORDS[last.kind] ?? last.kind}${where} (terdeteksi ${detected}). Data audit tidak dapat dipercaya sampai diperiksa.`;
+}
+
+/** An alert already closed, said with the moment on the office's clock; the instant itself stays in `details`. */
+export function alreadyResolved(id: number, resolvedAt: string, timeZone: string): DomainError {
+  return new DomainError(
+    'AUDIT.ALERT_ALREADY_RESOLVED', `Peringatan integritas #${id} sudah ditutup pada ${formatDateTimeId(resolvedAt, timeZone)}.`, 'conflict', { id, resolvedAt },
+  );
 }
 
 /**
@@ -234,7 +244,7 @@ export class IntegrityService {
     );
     const alerts: IntegrityAlert[] = rows.map(toAlert);
     if (alerts.length === 0) return { status: 'OK', message: null, alerts };
-    return { status: 'DAMAGED', message: bannerMessage(satker, alerts[0]), alerts };
+    return { status: 'DAMAGED', message: bannerMessage(satker, alerts[0], await this.timeZoneOf(satker)), alerts };
   }
 
   /**
@@ -309,9 +319,7 @@ export class IntegrityService {
         throw new DomainError('AUDIT.ALERT_NOT_FOUND', `Peringatan integritas #${id} tidak ada pada satker ${satker}.`, 'not_found', { id });
       }
       const alert = toAlert(rows[0]);
-      if (alert.resolvedAt !== null) {
-        throw new DomainError('AUDIT.ALERT_ALREADY_RESOLVED', `Peringatan integritas #${id} sudah ditutup pada ${alert.resolvedAt}.`, 'conflict', { id });
-      }
+      if (alert.resolvedAt !== null) throw alreadyResolved(id, alert.resolvedAt, await this.timeZoneOf(satker, manager));
       const problem = alert.subject === null ? await checks.chain(satker) : await checks.subject(satker, alert.subject);
       if (problem !== null) {
         throw new DomainError(
@@ -338,6 +346,15 @@ export class IntegrityService {
       this.logger.warn({ satker, alertId: id, kind: alert.kind, resolvedBy: actor.id }, 'Integrity alert resolved');
       return { ...alert, resolvedAt, resolvedBy: actor.id, resolutionReason: reason };
     });
+  }
+
+  /**
+   * The office's time zone, for the moments its messages name; the default zone of an office when
+   * its row is gone (a chain can outlive its office row, and the alert must still be told).
+   */
+  private async timeZoneOf(satker: string, manager: Pick<DataSource, 'query'> = this.dataSource): Promise<string> {
+    const rows: Array<{ time_zone: string }> = await manager.query(`SELECT time_zone FROM satker WHERE code = $1`, [satker]);
+    return rows[0]?.time_zone ?? DEFAULT_TIME_ZONE;
   }
 
   /** Offices with an open alert, for `/health`. */

@@ -1,34 +1,14 @@
 import { Decimal } from 'decimal.js';
-import { INDONESIAN_MONTHS, officeZoneAbbreviation } from '@kinerja/domain';
+import { formatNumberId, INDONESIAN_MONTHS, withIndonesianSeparators } from '@kinerja/domain';
 
 /**
  * Indonesian display formats, one place: thousands with ".", decimals with "," ("1.234,5"),
  * capaian always with two decimals ("100,00%"), dates "17 Januari 2025", rupiah "Rp 1.234.567".
+ * Figures, dates and moments are the domain's (the audit trail writes them too), named here as well.
  */
+export { formatDateId, formatDateTimeId, formatNumberId, formatPercentId } from '@kinerja/domain';
 
 export const MONTHS_ID = INDONESIAN_MONTHS;
-
-function groupThousands(integerDigits: string): string {
-  return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
-function withIndonesianSeparators(fixed: string): string {
-  const negative = fixed.startsWith('-');
-  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  const body = groupThousands(int) + (frac !== undefined ? `,${frac}` : '');
-  return negative ? `-${body}` : body;
-}
-
-/** A typed figure as people wrote it, without trailing zeros: "12", "0,5", "1.250". */
-export function formatNumberId(value: string): string {
-  return withIndonesianSeparators(new Decimal(value).toFixed());
-}
-
-/** "100.00" → "100,00%"; null → "-". */
-export function formatPercentId(value: string | null): string {
-  if (value === null) return '-';
-  return `${withIndonesianSeparators(new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP))}%`;
-}
 
 /** Figure (or range "7–8") with its unit: "12 Layanan", "7–8 Orang"; null → "-". */
 export function formatQuantityId(value: string | null, unit: string): string {
@@ -56,30 +36,6 @@ export type RupiahPlaces = 0 | 2;
  */
 export function rupiahPlaces(values: readonly (string | null)[]): RupiahPlaces {
   return values.some((v) => v !== null && !new Decimal(v).isInteger()) ? 2 : 0;
-}
-
-/** "2025-01-17" → "17 Januari 2025". */
-export function formatDateId(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!match) throw new Error(`Not an ISO date: ${isoDate}`);
-  const [, y, m, d] = match;
-  return `${Number(d)} ${MONTHS_ID[Number(m) - 1]} ${y}`;
-}
-
-/** An instant in the office's time zone: "17 Januari 2025 08.30 WIB". */
-export function formatDateTimeId(isoInstant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(isoInstant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const zone = officeZoneAbbreviation(timeZone);
-  return `${formatDateId(`${get('year')}-${get('month')}-${get('day')}`)} ${get('hour')}.${get('minute')} ${zone}`;
 }
 
 const ONES = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];

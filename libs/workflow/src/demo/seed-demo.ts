@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { localDateOf, pkFromFixture, type PkFixture, type PkStructure } from '@kinerja/domain';
+import { formatDateTimeId, localDateOf, pkFromFixture, type PkFixture, type PkStructure } from '@kinerja/domain';
 import { AppConfig, Clock, ControllableClock, readProjectJson, SystemClock } from '@kinerja/platform';
 import { createDemoContext } from './demo-context';
 import { ensureDemoOffice, JEMBER_CODE } from './demo-office';
@@ -57,19 +57,19 @@ function currentYearPlan(lastEnded: number): MonthPlan[] {
   return plans;
 }
 
-/** Who made the office: nobody yet, seed:demo (when: the day its demo is dated from), or someone else. */
-type OfficeStanding = { kind: 'absent' } | { kind: 'seeded'; createdAt: Date } | { kind: 'foreign' };
+/** Who made the office: nobody yet, seed:demo (when: the day its demo is dated from; its zone), or someone else. */
+type OfficeStanding = { kind: 'absent' } | { kind: 'seeded'; createdAt: Date; timeZone: string } | { kind: 'foreign' };
 
 async function officeStanding(dataSource: DataSource, code: string): Promise<OfficeStanding> {
-  const [office]: Array<{ created_at: Date; created_by: string | null }> = await dataSource.query(
-    `SELECT s.created_at,
+  const [office]: Array<{ created_at: Date; time_zone: string; created_by: string | null }> = await dataSource.query(
+    `SELECT s.created_at, s.time_zone,
             (SELECT e.metadata->>'actorId' FROM events e
               WHERE e.tenant_id = s.code AND e.type = 'SatkerCreated' ORDER BY e.tenant_sequence LIMIT 1) AS created_by
        FROM satker s WHERE s.code = $1`,
     [code],
   );
   if (!office) return { kind: 'absent' };
-  return office.created_by === SEED_ACTOR_ID ? { kind: 'seeded', createdAt: new Date(office.created_at) } : { kind: 'foreign' };
+  return office.created_by === SEED_ACTOR_ID ? { kind: 'seeded', createdAt: new Date(office.created_at), timeZone: office.time_zone } : { kind: 'foreign' };
 }
 
 /**
@@ -101,7 +101,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoSummar
     const act = (await readOfficeLedger(options.dataSource, JEMBER_CODE)).latestPersonAct;
     if (act) {
       return leaveOffice(
-        `penggunanya telah bertindak di dalamnya sejak seed:demo memuatnya (terakhir: ${act.type} pada ${act.streamId}, ${act.recordedAt.toISOString()}); ` +
+        `penggunanya telah bertindak di dalamnya sejak seed:demo memuatnya (terakhir: ${act.type} pada ${act.streamId}, ${formatDateTimeId(act.recordedAt.toISOString(), standing.timeZone)}); ` +
           'seed tidak menambahkan apa pun ke kantor yang sedang dipakai; tidak ada yang ditulis',
       );
     }
