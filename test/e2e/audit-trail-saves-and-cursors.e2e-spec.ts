@@ -65,8 +65,8 @@ describe('the audit trail: saves told from the last saved content, cursors bound
         [[field, null, '10000000']],
         [],
       ]);
-      expect(items[1].summary).toContain(`: anggaran ${KEGIATAN} 10000000 → 999999999999.`);
-      expect(items[3].summary).toContain(`: anggaran ${KEGIATAN} 10000000 → kosong.`);
+      expect(items[1].summary).toContain(`: anggaran ${KEGIATAN} Rp 10.000.000 → Rp 999.999.999.999.`);
+      expect(items[3].summary).toContain(`: anggaran ${KEGIATAN} Rp 10.000.000 → kosong.`);
       expect(items.map((i) => i.summary).filter((s) => s.includes('tidak ada'))).toEqual([]);
     });
 

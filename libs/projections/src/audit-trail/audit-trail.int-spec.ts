@@ -40,7 +40,7 @@ describe('audit trail projection (real PostgreSQL)', () => {
       'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 kosong → 1.', // K1.2 saved blank: no change
       'Mengembalikan laporan realisasi Maret 2024 subbagian KUL (revisi 0) untuk diperbaiki.',
       // The second save also entered the first budget line: told from kosong, as every change of the save.
-      'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 1 → 2; K1.2 kosong → 1; anggaran K1 kosong → 5000.',
+      'Menyimpan laporan realisasi Maret 2024 subbagian KUL (revisi 0): K1.1 1 → 2; K1.2 kosong → 1; anggaran K1 kosong → Rp 5.000.',
     ]);
     expect(items[3].changes.filter((c) => c.field.startsWith('anggaran:'))).toEqual([
       { indicatorCode: null, indicatorName: null, field: 'anggaran:K1', before: null, after: '5000' },

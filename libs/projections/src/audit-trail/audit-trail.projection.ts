@@ -47,8 +47,10 @@ export class AuditTrailProjection implements Projection {
    * a dispensasi's changes name the deadlines in words, an import of last year's capaian writes them
    * as the LKj ("100,00%"); rows of Kinerja itself and of seed:demo name their actor ("Sistem
    * Kinerja", "Seed demo"). No state changes shape; the rebuild rewrites the rows already stored.
+   * 10: a monthly report's summary writes its figures and budget as the LKj does ("K1.1 1,5 → 2",
+   * "anggaran K1 Rp 12.000.000 → Rp 10.000.000"); `changes` keep the typed values. No state changes shape.
    */
-  readonly version = 9;
+  readonly version = 10;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

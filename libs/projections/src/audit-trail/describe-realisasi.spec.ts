@@ -33,10 +33,10 @@ describe('the audit trail tells a save of a monthly report from the content last
     // Then each row says from which amount to which, and the summary says it too.
     expect(told(first)).toEqual([['K1.1', 'realisasi', null, '5'], [null, 'anggaran:K1', null, '10000000']]);
     expect(told(typo)).toEqual([[null, 'anggaran:K1', '10000000', '999999999999']]);
-    expect(typo.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0): anggaran K1 10000000 → 999999999999.');
+    expect(typo.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0): anggaran K1 Rp 10.000.000 → Rp 999.999.999.999.');
     expect(told(fixed)).toEqual([[null, 'anggaran:K1', '999999999999', '10000000']]);
     expect(told(removed)).toEqual([[null, 'anggaran:K1', '10000000', null]]);
-    expect(removed.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0): anggaran K1 10000000 → kosong.');
+    expect(removed.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0): anggaran K1 Rp 10.000.000 → kosong.');
     expect(told(again)).toEqual([[null, 'anggaran:K1', null, '10000000']]);
     expect(told(unchanged)).toEqual([]);
     expect(unchanged.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0); tidak ada isi yang berubah.');
@@ -94,7 +94,7 @@ describe('the audit trail tells a withdrawn correction', () => {
     expect(told(withdrawn)).toEqual([['K1.1', 'realisasi', '7', '5'], [null, 'anggaran:K1', '12000000', '10000000']]);
     expect(withdrawn.row.reason).toBe('Dibuka keliru');
     expect(withdrawn.row.summary).toBe('Membatalkan revisi laporan realisasi November 2026 subbagian UMUM (revisi 1); laporan kembali ke isi yang sudah disetujui '
-      + '(revisi 0): K1.1 7 → 5; anggaran K1 12000000 → 10000000.');
+      + '(revisi 0): K1.1 7 → 5; anggaran K1 Rp 12.000.000 → Rp 10.000.000.');
     expect(told(save(state, [line('K1.1', '6')], approvedBudget))).toEqual([['K1.1', 'realisasi', '5', '6']]);
   });
 });

@@ -1,9 +1,20 @@
 import type { RecordedEvent } from '@kinerja/event-store';
+import { formatNumberId } from '@kinerja/domain';
 import type { RealisasiEvent } from '@kinerja/domain/realisasi/realisasi.events';
 import { type RealisasiContent, TEXT_FIELD_LABEL } from '@kinerja/domain/realisasi/realisasi.types';
 import type { AuditTrailState } from './audit-trail.state';
 import { type AuditChange, monthName, type ReportLines } from './audit-trail.types';
 import { type Description, shown } from './describe.types';
+
+/** A figure in a summary as the LKj prints it ("1,5", "1.250"); blank is "kosong". */
+function shownFigure(value: string | null): string {
+  return value === null ? shown(value) : formatNumberId(value);
+}
+
+/** An amount of budget in a summary as the LKj prints rupiah ("Rp 12.000.000"); blank is "kosong". */
+function shownRupiah(value: string | null): string {
+  return value === null ? shown(value) : `Rp ${formatNumberId(value)}`;
+}
 
 export const REALISASI_TYPES: ReadonlySet<string> = new Set<string>([
   'RealisasiDraftSaved', 'RealisasiSubmitted', 'RealisasiApproved', 'RealisasiReturned', 'RealisasiRevisionOpened', 'RealisasiRevisionWithdrawn',
@@ -113,7 +124,7 @@ function restChanges(previous: SavedRest, next: SavedRest, indicators: Map<strin
     const after = next.budget[kegiatan] ?? null;
     if (before === after) continue;
     changes.push({ indicatorCode: null, indicatorName: null, field: `anggaran:${kegiatan}`, before, after });
-    listed.push(`anggaran ${kegiatan} ${shown(before)} → ${shown(after)}`);
+    listed.push(`anggaran ${kegiatan} ${shownRupiah(before)} → ${shownRupiah(after)}`);
   }
   for (const code of [...new Set([...Object.keys(previous.lines), ...Object.keys(next.lines)])]) {
     const [was, now] = [previous.lines[code] ?? NO_LINE, next.lines[code] ?? NO_LINE];
@@ -155,7 +166,7 @@ function saved(event: RecordedEvent, state: AuditTrailState, key: ReportKey, dat
   const changes = changesOf(event.tenantId, key, figures, state);
   const others = restChanges(previousRest, rest, state.indicatorsOf(event.tenantId, key.year));
   changes.push(...others.changes);
-  const listed = [...figures.map((f) => `${f.indicatorCode} ${shown(f.before)} → ${shown(f.after)}`), ...others.listed].join('; ');
+  const listed = [...figures.map((f) => `${f.indicatorCode} ${shownFigure(f.before)} → ${shownFigure(f.after)}`), ...others.listed].join('; ');
   return { figures, changes, listed };
 }
 
