@@ -46,6 +46,9 @@ export function assertAcceptablePassword(password: string, context: PasswordCont
   // for naming the office (what its owner can act on), not as merely common, though the list has
   // it too. The service's words are everybody's, so `kpu12345` stays "too common".
   if (namesOnly && removed.kind !== 'service') throw containsName(removed);
+  // The owner's name with only a run or a date beside it (`EkoSri12345678`, `ekosri17081945`) is
+  // told as the name, what its owner can act on, not as a password that leaked.
+  if (removed !== null && removed.kind !== 'service' && (isPredictable(remaining) || isShortDigits(remaining))) throw containsName(removed);
   assertNotGuessable(text);
   if (namesOnly) throw containsName(removed);
   if (removed !== null) assertNotGuessable(remaining);
