@@ -47,12 +47,13 @@ function measurementBlocks(m: LkjModel): Block[] {
  */
 export function methodText(m: LkjModel): string {
   const f = m.measurement.method;
-  const lower = f.inverseDifference + f.inverseRatio;
+  const lower = f.inverseDifference + f.inverseRatio + f.zeroTargets;
   const higherRule = 'realisasi dibagi target dikali 100%';
   let rule: string;
   if (lower === 0) {
     rule = `Capaian dihitung sebagai ${higherRule}`;
   } else {
+    // A lower-is-better target of 0 is measured by its own rule and counted under no formula.
     const rules = [
       f.higherIsBetter > 0 ? `untuk indikator yang makin besar makin baik, ${higherRule}` : null,
       f.inverseDifference > 0
@@ -65,12 +66,12 @@ export function methodText(m: LkjModel): string {
           `${f.inverseDifference > 0 ? ' dengan rumus rasio' : ''}, target dibagi realisasi dikali 100% ` +
           'dengan capaian paling tinggi 200% (juga untuk realisasi 0), agar temuan yang lebih sedikit tidak pernah bernilai lebih rendah'
         : null,
+      f.zeroTargets > 0
+        ? `untuk ${countWithWords(f.zeroTargets)} indikator yang makin kecil makin baik bertarget 0, realisasi 0 memberi ` +
+          'capaian 100% dan realisasi di atas 0 memberi capaian 0%, tanpa pembagian dengan nol'
+        : null,
     ].filter((r): r is string => r !== null);
     rule = `Capaian dihitung ${rules.join('; ')}`;
-    if (f.zeroTargets > 0) {
-      rule += `; untuk ${countWithWords(f.zeroTargets)} indikator bertarget 0, realisasi 0 memberi capaian 100% dan realisasi ` +
-        'di atas 0 memberi capaian 0%, tanpa pembagian dengan nol';
-    }
   }
   const range = f.rangeTargets > 0
     ? ' Untuk target berupa rentang, realisasi di dalam rentang memberi capaian 100%; realisasi di bawah rentang ' +

@@ -44,8 +44,40 @@ describe('3.1 describes the formulas Tabel 3.2 used', () => {
 
   it('given a lower-is-better target of 0, then it states the rule that takes the place of a division by 0', () => {
     const text = method(lkjWith({ 'K4.1': { ...lower('INVERSE_DIFFERENCE'), target: { kind: 'SINGLE', value: '0' } } }));
-    expect(text).toContain('untuk 1 (satu) indikator bertarget 0, realisasi 0 memberi capaian 100% dan realisasi di atas 0 memberi capaian 0%');
+    expect(text).toContain('untuk 1 (satu) indikator yang makin kecil makin baik bertarget 0, realisasi 0 memberi capaian 100% dan realisasi di atas 0 memberi capaian 0%');
     expect(method(lkjWith({ 'K4.1': lower('INVERSE_DIFFERENCE') }))).not.toContain('bertarget 0');
+  });
+
+  it('given four lower-is-better indicators, one of them a single target of 0, then that one is counted as bertarget 0 and under no formula', () => {
+    const model = lkjWith({
+      'K1.1': { ...lower('INVERSE_RATIO'), target: { kind: 'SINGLE', value: '3' } },
+      'K2.1': { ...lower('INVERSE_DIFFERENCE'), target: { kind: 'SINGLE', value: '0' } },
+      'K3.1': { ...lower('INVERSE_DIFFERENCE'), target: { kind: 'SINGLE', value: '2' } },
+      'K4.1': { ...lower('INVERSE_DIFFERENCE'), target: { kind: 'RANGE', min: '0', max: '2' } },
+    });
+    expect(model.measurement.method).toMatchObject({ inverseDifference: 2, inverseRatio: 1, zeroTargets: 1, rangeTargets: 1 });
+    const text = method(model);
+    expect(text).toContain('untuk 2 (dua) indikator yang makin kecil makin baik dengan rumus selisih, (2 × target − realisasi)');
+    expect(text).toContain('untuk 1 (satu) indikator yang makin kecil makin baik dengan rumus rasio, target dibagi realisasi');
+    expect(text).toContain('untuk 1 (satu) indikator yang makin kecil makin baik bertarget 0, realisasi 0 memberi capaian 100%');
+  });
+
+  it('given every lower-is-better indicator with a target of 0, then no formula is named and the higher-is-better rule still reads as one of two', () => {
+    const zero = { kind: 'SINGLE', value: '0' } as const;
+    const model = lkjWith({ 'K1.1': { ...lower('INVERSE_RATIO'), target: zero }, 'K4.1': { ...lower('INVERSE_DIFFERENCE'), target: zero } });
+    expect(model.measurement.method).toMatchObject({ inverseDifference: 0, inverseRatio: 0, zeroTargets: 2 });
+    expect(method(model)).toBe(
+      'Pengukuran tingkat capaian kinerja dilakukan dengan membandingkan target indikator kinerja dengan realisasinya. ' +
+        'Capaian dihitung untuk indikator yang makin besar makin baik, realisasi dibagi target dikali 100%; ' +
+        'untuk 2 (dua) indikator yang makin kecil makin baik bertarget 0, realisasi 0 memberi capaian 100% dan realisasi ' +
+        'di atas 0 memberi capaian 0%, tanpa pembagian dengan nol, lalu diklasifikasikan menurut skala berikut:',
+    );
+  });
+
+  it('given a lower-is-better target of 0 beside one formula, then that formula is named without "dengan rumus"', () => {
+    const text = method(lkjWith({ 'K1.1': { ...lower('INVERSE_RATIO'), target: { kind: 'SINGLE', value: '0' } }, 'K4.1': lower('INVERSE_DIFFERENCE') }));
+    expect(text).toContain('untuk 1 (satu) indikator yang makin kecil makin baik, (2 × target − realisasi)');
+    expect(text).not.toContain('dengan rumus');
   });
 
   it('given a range target, then it says how a range is measured', () => {

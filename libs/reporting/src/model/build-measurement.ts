@@ -102,15 +102,18 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
   const extra = [...new Set(categories.filter((c) => !scaleCategories.includes(c)))];
   const used = rows.map((r) => pkIndicators.get(r.code)).filter((i): i is PkIndicator => i !== undefined);
   const lower = used.filter((i) => i.polarity === 'LOWER_IS_BETTER');
+  // A single target of 0 divides nothing (`capaianOf`): such an indicator is measured by its own rule, not its formula.
+  const zeroTarget = (i: PkIndicator) => i.target.kind === 'SINGLE' && new Dec(i.target.value).isZero();
+  const byFormula = lower.filter((i) => !zeroTarget(i));
   const month = input.noMonthApproved ? 0 : input.kinerja.month;
   return {
     measurement: {
       throughMonth: month,
       method: {
         higherIsBetter: used.length - lower.length,
-        inverseDifference: lower.filter((i) => i.lowerIsBetterFormula !== 'INVERSE_RATIO').length,
-        inverseRatio: lower.filter((i) => i.lowerIsBetterFormula === 'INVERSE_RATIO').length,
-        zeroTargets: lower.filter((i) => i.target.kind === 'SINGLE' && new Dec(i.target.value).isZero()).length,
+        inverseDifference: byFormula.filter((i) => i.lowerIsBetterFormula !== 'INVERSE_RATIO').length,
+        inverseRatio: byFormula.filter((i) => i.lowerIsBetterFormula === 'INVERSE_RATIO').length,
+        zeroTargets: lower.filter(zeroTarget).length,
         rangeTargets: used.filter((i) => i.target.kind === 'RANGE').length,
         toDate: month === null || month === 0 || month >= 12 ? null : {
           withPlan: used.filter((i) => i.monthlyPlan !== null).length,

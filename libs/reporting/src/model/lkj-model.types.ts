@@ -94,11 +94,14 @@ export interface LkjMeasurementProgram {
  */
 export interface LkjMeasurementMethod {
   higherIsBetter: number;
-  /** Lower is better, (2T − R) / T × 100 floored at 0 (the default). */
+  /** Lower is better, (2T − R) / T × 100 floored at 0 (the default); not those with a single target of 0. */
   inverseDifference: number;
-  /** Lower is better, T / R × 100, at most 200. */
+  /** Lower is better, T / R × 100, at most 200; not those with a single target of 0. */
   inverseRatio: number;
-  /** Lower is better with a single target of 0: R = 0 gives 100, anything above 0 (no division). */
+  /**
+   * Lower is better with a single target of 0: R = 0 gives 100, anything above 0 gives 0 (no
+   * division, whatever formula the indicator names), so they are counted here and under no formula.
+   */
   zeroTargets: number;
   /** Indicators whose target is a range (min–max). */
   rangeTargets: number;
