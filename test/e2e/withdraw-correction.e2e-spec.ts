@@ -118,12 +118,14 @@ describe('withdrawing a correction opened by mistake', () => {
     const versions = (await get(`${pk}/versions`, tokens.kasubbag.KUL)).versions;
     expect(versions.map((v: any) => [v.version, v.status])).toEqual([[1, 'APPROVED'], [2, 'WITHDRAWN']]);
     expect(versions[1].withdrawal).toMatchObject({ reason: 'Dibuka keliru.' });
+    // It was submitted and returned: the version keeps its last submission beside the return.
+    expect(versions[1]).toMatchObject({ submittedBy: expect.any(String), submittedAt: expect.any(String), lastReturn: { reason: 'Tidak perlu diubah tahun ini.' } });
     expect((await post(`${pk}/revisions/withdraw`, tokens.sekretaris, {}, 409)).body.code).toBe('PK.NO_REVISION_OPEN');
 
     await runner.drain();
     const trail = await get(`/api/v1/satker/${JEMBER}/audit/trail?type=PkRevisionWithdrawn`, tokens.inspektorat);
     expect(trail.items.map((i: any) => [i.summary, i.reason])).toEqual([
-      ['Membatalkan PK Perubahan 2024 versi 2 sebelum diajukan; versi 1 tetap berlaku.', 'Dibuka keliru.'],
+      ['Membatalkan PK Perubahan 2024 versi 2 setelah dikembalikan; versi 1 tetap berlaku.', 'Dibuka keliru.'],
     ]);
     // Nothing waits on a revision in progress any more: another one opens, as version 3.
     expect((await post(`${pk}/revisions`, tokens.sekretaris, { reason: 'Refocusing anggaran.' }, 201)).body.working).toMatchObject({ version: 3 });

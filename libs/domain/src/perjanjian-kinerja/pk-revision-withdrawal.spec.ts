@@ -40,6 +40,20 @@ describe('PK Perubahan: withdrawing one opened by mistake', () => {
     spec(...approvedV1, opened, submitted, returned).when(withdraw(' Tidak jadi diubah ')).then([withdrawn('Tidak jadi diubah')]);
   });
 
+  it('given a PK Perubahan submitted and returned, when withdrawn, then the version still tells its last submission and its return', () => {
+    const after = foldEvents(perjanjianKinerjaDecider, [...approvedV1, opened, submitted, returned, withdrawn(null)]);
+    if (after.status !== 'EXISTS') throw new Error('expected a PK');
+    expect(after.versions[1]).toMatchObject({
+      status: 'WITHDRAWN', submittedBy: sekretaris.userId, submittedAt: at(7),
+      lastReturn: { by: ketua.userId, reason: 'Tidak perlu diubah', at: at(7) }, approvedBy: null,
+    });
+  });
+
+  it('given a PK Perubahan returned, then it is a draft again that keeps its last submission beside the return, as a monthly report does', () => {
+    const after = foldEvents(perjanjianKinerjaDecider, [...approvedV1, opened, submitted, returned]);
+    expect(pkWorkingVersion(after)).toMatchObject({ status: 'DRAFT', submittedBy: sekretaris.userId, submittedAt: at(7), lastReturn: { reason: 'Tidak perlu diubah' } });
+  });
+
   it('given a withdrawn PK Perubahan, when another is opened, then it is version 3 and nothing waits on a revision in progress', () => {
     spec(...approvedV1, opened, withdrawn(null)).when({ type: 'OpenPkRevision', data: { reason: 'Refocusing kedua' }, metadata: meta(sekretaris, at(9)) })
       .then([{ type: 'PkRevisionOpened', data: { version: 3, basedOnVersion: 1, reason: 'Refocusing kedua', structure: v1, openedBy: sekretaris.userId, openedAt: at(9) } }]);

@@ -14,6 +14,11 @@ export interface PkVersion {
   basedOnVersion: number | null;
   draftedBy: string;
   draftedAt: string;
+  /**
+   * The last submission of this version: kept when the Ketua returns it (the version is DRAFT
+   * again, with `lastReturn`), as a monthly report keeps its submitter, so a returned or withdrawn
+   * version still tells that it was submitted; null until the first submission.
+   */
   submittedBy: string | null;
   submittedAt: string | null;
   approvedBy: string | null;
@@ -77,7 +82,7 @@ export function evolvePk(state: PkState, event: PkEvent): PkState {
       return {
         ...state,
         versions: updateVersion(state, event.data.version, (v) => ({
-          ...v, status: 'DRAFT', submittedBy: null, submittedAt: null, lastReturn: { by: returnedBy, reason, at: returnedAt },
+          ...v, status: 'DRAFT', lastReturn: { by: returnedBy, reason, at: returnedAt },
         })),
       };
     }

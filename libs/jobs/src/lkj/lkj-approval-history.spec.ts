@@ -22,6 +22,17 @@ describe('the annex\'s approval history, in words', () => {
     ]);
   });
 
+  it('given a PK Perubahan opened and later withdrawn, then the annex tells its opening with the reason, as a report correction\'s', () => {
+    const rows = approvalHistory([
+      event('pk:s:2024', 'PkRevisionOpened', { version: 2, basedOnVersion: 1, reason: 'Refocusing anggaran', openedBy: 'u1', openedAt: '2024-04-01T01:00:00Z' }, 'SEKRETARIS'),
+      event('pk:s:2024', 'PkRevisionWithdrawn', { version: 2, inForceVersion: 1, reason: 'Dibuka keliru', withdrawnBy: 'u1', withdrawnAt: '2024-04-02T01:00:00Z' }, 'SEKRETARIS'),
+    ], 2024, names);
+    expect(rows).toEqual([
+      { at: '2024-04-01T01:00:00Z', actorName: 'Ani Sekretaris', role: 'SEKRETARIS', action: 'Membuka Perjanjian Kinerja Perubahan 2024 (versi 2): Refocusing anggaran' },
+      { at: '2024-04-02T01:00:00Z', actorName: 'Ani Sekretaris', role: 'SEKRETARIS', action: 'Membatalkan Perjanjian Kinerja Perubahan 2024 (versi 2): Dibuka keliru' },
+    ]);
+  });
+
   it('tells who submitted, returned and approved the PK and each monthly report, with their names', () => {
     const rows = approvalHistory([
       event('pk:s:2024', 'PkDrafted', { version: 1 }, 'SEKRETARIS'),

@@ -17,6 +17,7 @@ function describePk(event: RecordedEvent, year: number): Described | null {
     case 'PkSubmitted': return { by: String(d.submittedBy), at: String(d.submittedAt), action: `Mengajukan Perjanjian Kinerja ${year}${v}` };
     case 'PkApproved': return { by: String(d.approvedBy), at: String(d.approvedAt), action: `Menyetujui Perjanjian Kinerja ${year}${v}` };
     case 'PkReturned': return { by: String(d.returnedBy), at: String(d.returnedAt), action: `Mengembalikan Perjanjian Kinerja ${year}${v}: ${d.reason}` };
+    case 'PkRevisionOpened': return { by: String(d.openedBy), at: String(d.openedAt), action: `Membuka Perjanjian Kinerja Perubahan ${year}${v}: ${d.reason}` };
     case 'PkRevisionWithdrawn': return { by: String(d.withdrawnBy), at: String(d.withdrawnAt), action: `Membatalkan Perjanjian Kinerja Perubahan ${year}${v}${d.reason ? `: ${d.reason}` : ''}` };
     default: return null;
   }
@@ -38,7 +39,10 @@ function describeRealisasi(event: RecordedEvent): Described | null {
   }
 }
 
-/** The annex's approval history: who submitted, returned and approved the PK and each monthly report, in words. */
+/**
+ * The annex's approval history: who submitted, returned and approved the PK and each monthly report,
+ * who opened and withdrew a PK Perubahan or a correction, in words.
+ */
 export function approvalHistory(events: readonly RecordedEvent[], year: number, names: Map<string, string>): ApprovalHistoryInput[] {
   const rows: ApprovalHistoryInput[] = [];
   for (const event of events) {

@@ -49,8 +49,11 @@ export class AuditTrailProjection implements Projection {
    * Kinerja", "Seed demo"). No state changes shape; the rebuild rewrites the rows already stored.
    * 10: a monthly report's summary writes its figures and budget as the LKj does ("K1.1 1,5 → 2",
    * "anggaran K1 Rp 12.000.000 → Rp 10.000.000"); `changes` keep the typed values. No state changes shape.
+   * 11: withdrawing a PK Perubahan that the Ketua had returned says "setelah dikembalikan", not
+   * "sebelum diajukan"; the PK stream's state remembers the version last returned (`returnedVersion`).
+   * The rebuild rewrites the rows already stored.
    */
-  readonly version = 10;
+  readonly version = 11;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

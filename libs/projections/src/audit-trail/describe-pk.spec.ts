@@ -112,3 +112,32 @@ describe('the audit trail in words: a PK draft changed', () => {
     expect(describeEvent(opened, state).row).toMatchObject({ changes: [], reason: 'Refocusing anggaran' });
   });
 });
+
+describe('the audit trail in words: a PK Perubahan withdrawn', () => {
+  const KETUA = { id: 'u-ket', role: 'KETUA' };
+  const s = structure([indicator('K1.1')]);
+  const opened = recorded('PkRevisionOpened', { version: 2, basedOnVersion: 1, reason: 'Refocusing anggaran', structure: s, openedBy: 'u-sek', openedAt: 'x' }, PK, SEKRETARIS);
+  const submitted = (version: number) => recorded('PkSubmitted', { version, submittedBy: 'u-sek', submittedAt: 'x' }, PK, SEKRETARIS);
+  const returned = (version: number) => recorded('PkReturned', { version, returnedBy: 'u-ket', returnedByRole: 'KETUA', reason: 'Tidak perlu diubah', returnedAt: 'x' }, PK, KETUA);
+  const withdrawn = (version: number) => recorded('PkRevisionWithdrawn', {
+    version, inForceVersion: 1, inForceStructure: s, reason: 'Dibuka keliru', withdrawnBy: 'u-sek', withdrawnAt: 'x',
+  }, PK, SEKRETARIS);
+
+  it('given a PK Perubahan never submitted, when withdrawn, then it says it was dropped before its submission', () => {
+    const state = new AuditTrailState();
+    for (const e of [drafted(s), opened]) describeEvent(e, state);
+    expect(describeEvent(withdrawn(2), state).row.summary).toBe('Membatalkan PK Perubahan 2025 versi 2 sebelum diajukan; versi 1 tetap berlaku.');
+  });
+
+  it('given a PK Perubahan submitted and returned by the Ketua, when withdrawn, then it says it was withdrawn after its return, not before its submission', () => {
+    const state = new AuditTrailState();
+    for (const e of [drafted(s), opened, submitted(2), returned(2)]) describeEvent(e, state);
+    expect(describeEvent(withdrawn(2), state).row.summary).toBe('Membatalkan PK Perubahan 2025 versi 2 setelah dikembalikan; versi 1 tetap berlaku.');
+  });
+
+  it('given version 1 returned once and a later PK Perubahan never submitted, when that one is withdrawn, then it was dropped before its submission', () => {
+    const state = new AuditTrailState();
+    for (const e of [drafted(s), submitted(1), returned(1), submitted(1), opened]) describeEvent(e, state);
+    expect(describeEvent(withdrawn(2), state).row.summary).toContain('versi 2 sebelum diajukan');
+  });
+});

@@ -9,6 +9,9 @@ import { countedChanges, structureChanges } from './pk-structure-changes';
 
 export const PK_TYPES: ReadonlySet<string> = new Set<string>(['PkDrafted', 'PkIndicatorsChanged', 'PkSubmitted', 'PkApproved', 'PkReturned', 'PkRevisionOpened', 'PkRevisionWithdrawn']);
 
+/** The stream's memory of the last version the Ketua returned. */
+const RETURNED_VERSION = 'returnedVersion';
+
 /** `pk:<satker>:<year>`. */
 function yearOfStream(streamId: string): number | null {
   const year = Number(streamId.split(':')[2]);
@@ -67,6 +70,8 @@ export function describePk(event: RecordedEvent, state: AuditTrailState): Descri
       return { ...base, pkVersion: pk.data.version, summary: `Menyetujui PK ${year} versi ${pk.data.version}${replaced}; PK ini berlaku.` };
     }
     case 'PkReturned':
+      // A PK Perubahan withdrawn later was submitted and returned, not dropped before its submission.
+      state.remember(event.tenantId, event.streamId, RETURNED_VERSION, pk.data.version);
       return { ...base, pkVersion: pk.data.version, reason: pk.data.reason,
         summary: `Mengembalikan PK ${year} versi ${pk.data.version} untuk diperbaiki.` };
     case 'PkRevisionOpened': {
@@ -79,8 +84,10 @@ export function describePk(event: RecordedEvent, state: AuditTrailState): Descri
       // the indicators are named as it names them.
       state.remember(event.tenantId, event.streamId, 'structure', pk.data.inForceStructure);
       state.setIndicators(event.tenantId, year, new Map([...state.indicatorsOf(event.tenantId, year), ...indicatorsOf(pk.data.inForceStructure)]));
+      const returned = state.recall<number>(event.tenantId, event.streamId, RETURNED_VERSION) === pk.data.version;
       return { ...base, pkVersion: pk.data.version, reason: pk.data.reason,
-        summary: `Membatalkan PK Perubahan ${year} versi ${pk.data.version} sebelum diajukan; versi ${pk.data.inForceVersion} tetap berlaku.` };
+        summary: `Membatalkan PK Perubahan ${year} versi ${pk.data.version} ${returned ? 'setelah dikembalikan' : 'sebelum diajukan'}; ` +
+          `versi ${pk.data.inForceVersion} tetap berlaku.` };
     }
     default: {
       const _exhaustive: never = pk;
