@@ -45,7 +45,9 @@ describe('who may settle a review note', () => {
     const note = await answeredFinding(provinceInspektorat);
     const refused = await t.http.post(`${note}/close`).set(as(jember.users.INSPEKTORAT.token)).send({ conclusion: 'Memadai.' });
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'CATATAN_REVIU.AUTHOR_OFFICE_ABOVE' });
-    expect(refused.body.message).toBe(`Catatan reviu ini ditulis oleh Inspektorat ${PROVINCE}; hanya Inspektorat satker tersebut atau satker di atasnya yang dapat menutupnya.`);
+    // The office by its name, as the notices name it; its code for programs in details.
+    expect(refused.body.message).toBe('Catatan reviu ini ditulis oleh Inspektorat KPU Provinsi Jawa Timur; hanya Inspektorat satker tersebut atau satker di atasnya yang dapat menutupnya.');
+    expect(refused.body.details).toMatchObject({ authorSatker: PROVINCE });
     expect((await t.http.get(note).set(as(provinceInspektorat))).body.status).toBe('ANSWERED');
 
     const closed = await t.http.post(`${note}/close`).set(as(provinceInspektorat)).send({ conclusion: 'Memadai.' });

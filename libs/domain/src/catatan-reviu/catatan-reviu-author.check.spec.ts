@@ -2,7 +2,7 @@ import { DomainError } from '../shared/domain-error';
 import { checkCatatanAuthorOffice } from './catatan-reviu-author.check';
 
 describe('Who may settle a review note: the Inspektorat of its author\'s office or of an office above', () => {
-  const byProvince = { satker: 'kpu-prov-papua', above: ['kpu-ri'] };
+  const byProvince = { satker: 'kpu-prov-papua', name: 'Sekretariat KPU Provinsi Papua', above: ['kpu-ri'] };
 
   const refusal = (actorSatker: string) => {
     try {
@@ -18,13 +18,13 @@ describe('Who may settle a review note: the Inspektorat of its author\'s office 
     expect(refusal('kpu-ri')).toBeNull();
   });
 
-  it('given a finding by the province, when a kabupaten below it settles it, then it is forbidden with a stable code and an Indonesian message', () => {
+  it('given a finding by the province, when a kabupaten below it settles it, then it is forbidden with a stable code and an Indonesian message naming the office by its name (its code in details)', () => {
     const error = refusal('kpu-kab-jayapura');
     expect(error).toBeInstanceOf(DomainError);
     expect({ code: error?.code, kind: error?.kind, details: error?.details }).toEqual({
       code: 'CATATAN_REVIU.AUTHOR_OFFICE_ABOVE', kind: 'forbidden', details: { authorSatker: 'kpu-prov-papua' },
     });
-    expect(error?.message).toBe('Catatan reviu ini ditulis oleh Inspektorat kpu-prov-papua; hanya Inspektorat satker tersebut atau satker di atasnya yang dapat menutupnya.');
+    expect(error?.message).toBe('Catatan reviu ini ditulis oleh Inspektorat Sekretariat KPU Provinsi Papua; hanya Inspektorat satker tersebut atau satker di atasnya yang dapat menutupnya.');
   });
 
   it('given a finding by the province, when a sibling province settles it, then it is forbidden', () => {

@@ -4,6 +4,8 @@ import { DomainError } from '../shared/domain-error';
 export interface CatatanAuthorOffice {
   /** The office of the Inspektorat who wrote the note. */
   satker: string;
+  /** Its name as people read it (absent: the code names it). */
+  name?: string;
   /** Its parent, grandparent … up to the root. */
   above: readonly string[];
 }
@@ -18,7 +20,7 @@ export function checkCatatanAuthorOffice(actorSatker: string, author: CatatanAut
   if (actorSatker === author.satker || author.above.includes(actorSatker)) return;
   throw new DomainError(
     'CATATAN_REVIU.AUTHOR_OFFICE_ABOVE',
-    `Catatan reviu ini ditulis oleh Inspektorat ${author.satker}; hanya Inspektorat satker tersebut atau satker di atasnya yang dapat ${action}.`,
+    `Catatan reviu ini ditulis oleh Inspektorat ${author.name ?? author.satker}; hanya Inspektorat satker tersebut atau satker di atasnya yang dapat ${action}.`,
     'forbidden',
     { authorSatker: author.satker },
   );

@@ -24,12 +24,13 @@ export class CatatanReviuWriter {
   ) {}
 
   /**
-   * The office of the Inspektorat who wrote the note, with every office above it (users belong to
-   * one office for good). A note whose author is not found counts as written by the office reviewed.
+   * The office of the Inspektorat who wrote the note, with its name and every office above it (users
+   * belong to one office for good). A note whose author is not found counts as written by the office reviewed.
    */
   async authorOffice(note: CatatanReviuView): Promise<CatatanAuthorOffice> {
     const satker = note.writtenByUser.satker ?? note.satker;
-    return { satker, above: (await this.scope.ancestorsOf(satker)) ?? [] };
+    const [office]: Array<{ name: string }> = await this.dataSource.query(`SELECT name FROM satker WHERE code = $1`, [satker]);
+    return { satker, ...(office ? { name: office.name } : {}), above: (await this.scope.ancestorsOf(satker)) ?? [] };
   }
 
   target(satker: string, noteId: string) {

@@ -33,6 +33,13 @@ export interface CatatanReviuNoticeInput {
   author: { satker: string; officeName: string };
   /** The full name of whoever acted (null: no account). */
   actorName: string | null;
+  /** The name of the office of whoever acted (null: no account): who closes or reopens may sit above the author. */
+  actorOfficeName?: string | null;
+  /**
+   * The office reviewed has no active Sekretaris, so the Ketua receives the Sekretaris's notice: told
+   * why, and that only a Sekretaris answers (the Admin appoints one). Absent: the audience's own text.
+   */
+  standIn?: boolean;
 }
 
 export function catatanReviuNoticeKey(satker: string, noteId: string, position: number): string {
@@ -53,47 +60,70 @@ export function targetWords(target: CatatanReviuTarget): string {
   }
 }
 
+/**
+ * Who must act on an event: a tindak lanjut is the Inspektorat's of the author's office to check,
+ * every other step the Sekretaris's of the office reviewed.
+ */
+export function catatanReviuAudience(event: CatatanReviuEvent, authorSatker: string): CatatanReviuAudience {
+  return event.type === 'TindakLanjutSubmitted' ? { role: 'INSPEKTORAT', satker: authorSatker } : { role: 'SEKRETARIS' };
+}
+
 /** What a note's event tells whom, in Bahasa Indonesia. Pure: the worker reads the facts. */
 export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanReviuNotice {
   const { event, note, officeName, author } = input;
   const what = note.category === 'TEMUAN' ? 'temuan' : 'catatan reviu';
   const What = note.category === 'TEMUAN' ? 'Temuan' : 'Catatan reviu';
   const by = input.actorName ? ` (${input.actorName})` : '';
+  // Whoever closes or reopens may be the Inspektorat of an office above the author's: named by its own office.
+  const settler = `Inspektorat ${input.actorOfficeName ?? author.officeName}${by}`;
   const about = `${what} "${note.title}" atas ${targetWords(note.target)}`;
   const base = { key: catatanReviuNoticeKey(note.satker, note.noteId, input.position), satker: note.satker };
   const noteRef = { noteId: note.noteId, category: note.category, title: note.title, target: note.target };
   const sekretaris = { role: 'SEKRETARIS' } as const;
+  // Only a Sekretaris answers a note (the Ketua's tindak lanjut is refused): a Ketua standing in is asked to have one appointed.
+  const standIn = input.standIn === true;
+  const subjectEnd = standIn ? ` (tidak ada Sekretaris aktif) — ${officeName}` : ` — ${officeName}`;
+  const greeting = standIn
+    ? `Yth. Ketua,\n\n${officeName} tidak memiliki Sekretaris aktif; pemberitahuan yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai Ketua.\n\n`
+    : '';
+  const appoint = `mohon minta Admin Kinerja membuat akun Sekretaris (atau Plh. Sekretaris) untuk ${officeName}, yang kemudian menyampaikan tindak lanjut di Kinerja (menu Catatan reviu).`;
   switch (event.type) {
     case 'CatatanReviuWritten': {
       const ask = note.category === 'TEMUAN'
-        ? 'Temuan ini wajib ditindaklanjuti: sampaikan tindak lanjut di Kinerja (menu Catatan reviu). Temuan hanya dapat ditutup Inspektorat setelah ada tindak lanjut.'
-        : 'Mohon dibaca; bila perlu, sampaikan tindak lanjut di Kinerja (menu Catatan reviu).';
+        ? (standIn
+          ? `Temuan ini wajib ditindaklanjuti, dan tindak lanjut hanya dapat disampaikan oleh Sekretaris: ${appoint} Temuan hanya dapat ditutup Inspektorat setelah ada tindak lanjut.`
+          : 'Temuan ini wajib ditindaklanjuti: sampaikan tindak lanjut di Kinerja (menu Catatan reviu). Temuan hanya dapat ditutup Inspektorat setelah ada tindak lanjut.')
+        : (standIn
+          ? `Mohon dibaca. Tindak lanjut hanya dapat disampaikan oleh Sekretaris; bila perlu ditindaklanjuti, ${appoint}`
+          : 'Mohon dibaca; bila perlu, sampaikan tindak lanjut di Kinerja (menu Catatan reviu).');
       return {
         ...base, kind: 'CATATAN_REVIU_WRITTEN', audience: sekretaris, dueAt: event.data.writtenAt, note: noteRef,
         message: {
-          subject: `${What} baru dari Inspektorat ${author.officeName}: ${note.title} — ${officeName}`,
-          body: `Inspektorat ${author.officeName}${by} menulis ${about} pada ${officeName}.\n\n`
+          subject: `${What} baru dari Inspektorat ${author.officeName}: ${note.title}${subjectEnd}`,
+          body: `${greeting}Inspektorat ${author.officeName}${by} menulis ${about} pada ${officeName}.\n\n`
             + `Uraian: ${note.description}\n\nRekomendasi: ${note.recommendation}\n\n${ask}`,
         },
       };
     }
     case 'TindakLanjutSubmitted':
       return {
-        ...base, kind: 'TINDAK_LANJUT_SUBMITTED', audience: { role: 'INSPEKTORAT', satker: author.satker }, dueAt: event.data.submittedAt,
+        ...base, kind: 'TINDAK_LANJUT_SUBMITTED', audience: catatanReviuAudience(event, author.satker), dueAt: event.data.submittedAt,
         note: { ...noteRef, number: event.data.number },
         message: {
           subject: `Tindak lanjut ke-${event.data.number} atas ${what} "${note.title}" — ${officeName}`,
           body: `Sekretaris ${officeName}${by} menyampaikan tindak lanjut ke-${event.data.number} atas ${about}.\n\n`
             + `Tindak lanjut: ${event.data.response}\n\n`
-            + `Mohon diperiksa: tutup ${what} ini bila tindak lanjutnya memadai, atau buka kembali dengan alasan bila belum.`,
+            // An open note cannot be reopened (409 CATATAN_REVIU.NOT_CLOSED): one not yet settled stays open for the next answer.
+            + `Mohon diperiksa. Bila tindak lanjutnya memadai, tutup ${what} ini. Bila belum, biarkan ${what} ini tetap terbuka: `
+            + `Sekretaris ${officeName} dapat menyampaikan tindak lanjut berikutnya. Sampaikan apa yang masih kurang dengan menulis catatan reviu baru atas ${targetWords(note.target)}.`,
         },
       };
     case 'CatatanReviuClosed':
       return {
         ...base, kind: 'CATATAN_REVIU_CLOSED', audience: sekretaris, dueAt: event.data.closedAt, note: noteRef,
         message: {
-          subject: `${What} ditutup: ${note.title} — ${officeName}`,
-          body: `Inspektorat${by} menutup ${about} pada ${officeName}.`
+          subject: `${What} ditutup: ${note.title}${subjectEnd}`,
+          body: `${greeting}${settler} menutup ${about} pada ${officeName}.`
             + (event.data.conclusion ? `\n\nKesimpulan: ${event.data.conclusion}` : '') + '\n\nTidak ada lagi yang perlu ditindaklanjuti.',
         },
       };
@@ -101,9 +131,9 @@ export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanR
       return {
         ...base, kind: 'CATATAN_REVIU_REOPENED', audience: sekretaris, dueAt: event.data.reopenedAt, note: noteRef,
         message: {
-          subject: `${What} dibuka kembali: ${note.title} — ${officeName}`,
-          body: `Inspektorat${by} membuka kembali ${about} pada ${officeName}.\n\nAlasan: ${event.data.reason}\n\n`
-            + 'Sampaikan tindak lanjut baru di Kinerja (menu Catatan reviu).',
+          subject: `${What} dibuka kembali: ${note.title}${subjectEnd}`,
+          body: `${greeting}${settler} membuka kembali ${about} pada ${officeName}.\n\nAlasan: ${event.data.reason}\n\n`
+            + (standIn ? `Tindak lanjut baru hanya dapat disampaikan oleh Sekretaris: ${appoint}` : 'Sampaikan tindak lanjut baru di Kinerja (menu Catatan reviu).'),
         },
       };
     default: {

@@ -35,6 +35,7 @@ describe('catatan reviu notices', () => {
     inspektoratKab: { id: id(), satker: 'kpu-jember', username: 'inspektorat.kab', role: 'INSPEKTORAT', name: 'Inspektorat Jember' },
     inspektoratProv: { id: id(), satker: 'kpu-jatim', username: 'inspektorat.prov', role: 'INSPEKTORAT', name: 'Inspektorat Jatim' },
     sekretarisLain: { id: id(), satker: 'kpu-bondowoso', username: 'sekretaris.bdw', role: 'SEKRETARIS', name: 'Sekretaris Bondowoso' },
+    ketuaSitubondo: { id: id(), satker: 'kpu-situbondo', username: 'ketua.stb', role: 'KETUA', name: 'Ketua Situbondo' },
   };
   const noteId = id();
   const stream = catatanReviuStreamId('kpu-jember', noteId);
@@ -53,7 +54,7 @@ describe('catatan reviu notices', () => {
     redis = new Redis(testRedisUrl);
     events = new EventStore(db.dataSource);
     const at = new Date('2025-01-01T00:00:00Z');
-    for (const [code, name] of [['kpu-jatim', 'KPU Provinsi Jawa Timur'], ['kpu-jember', 'KPU Kabupaten Jember'], ['kpu-bondowoso', 'KPU Kabupaten Bondowoso']]) {
+    for (const [code, name] of [['kpu-jatim', 'KPU Provinsi Jawa Timur'], ['kpu-jember', 'KPU Kabupaten Jember'], ['kpu-bondowoso', 'KPU Kabupaten Bondowoso'], ['kpu-situbondo', 'KPU Kabupaten Situbondo']]) {
       await db.dataSource.query(`INSERT INTO satker (code, name, time_zone, report_deadline_day, created_at, updated_at) VALUES ($1, $2, 'Asia/Jakarta', 5, $3, $3)`, [code, name, at]);
     }
     for (const p of Object.values(people)) {
@@ -110,6 +111,9 @@ describe('catatan reviu notices', () => {
     const [notice] = await inbox(people.inspektoratProv.id);
     expect(notice).toMatchObject({ satker_code: 'kpu-jatim', kind: 'TINDAK_LANJUT_SUBMITTED', subject: 'Tindak lanjut ke-1 atas temuan "Bukti dukung Maret tidak lengkap" — KPU Kabupaten Jember' });
     expect(notice.body).toContain('Sekretaris KPU Kabupaten Jember (Sekretaris Jember) menyampaikan tindak lanjut ke-1');
+    // An answered note is open: reopening it is refused (409 CATATAN_REVIU.NOT_CLOSED), so the notice does not ask for it.
+    expect(notice.body).toContain('Bila belum, biarkan temuan ini tetap terbuka: Sekretaris KPU Kabupaten Jember dapat menyampaikan tindak lanjut berikutnya.');
+    expect(notice.body).not.toContain('buka kembali');
     expect(await inbox(people.inspektoratKab.id)).toEqual([]);
   });
 
@@ -119,7 +123,9 @@ describe('catatan reviu notices', () => {
     await waitFor(async () => (await inbox(people.sekretaris.id)).length === 2, 'the Sekretaris told of the closing', 20_000);
     const outbox = new CatatanReviuNoticeOutbox(db.dataSource);
     await waitFor(async () => (await outbox.pending()).length === 0, 'every job done', 20_000);
-    expect((await inbox(people.sekretaris.id)).find((n) => n.kind === 'CATATAN_REVIU_CLOSED')).toMatchObject({ kind: 'CATATAN_REVIU_CLOSED', subject: 'Temuan ditutup: Bukti dukung Maret tidak lengkap — KPU Kabupaten Jember' });
+    const closing = (await inbox(people.sekretaris.id)).find((n) => n.kind === 'CATATAN_REVIU_CLOSED');
+    expect(closing).toMatchObject({ kind: 'CATATAN_REVIU_CLOSED', subject: 'Temuan ditutup: Bukti dukung Maret tidak lengkap — KPU Kabupaten Jember' });
+    expect(closing?.body).toMatch(/^Inspektorat KPU Provinsi Jawa Timur \(Inspektorat Jatim\) menutup temuan "Bukti dukung Maret tidak lengkap"/);
 
     const notices = worker.get(CatatanReviuNotices, { strict: false });
     const [closed] = await db.dataSource.query(`SELECT o.satker_code, o.stream_id, o.event_id FROM catatan_reviu_notice_outbox o JOIN events e ON e.event_id = o.event_id WHERE e.type = 'CatatanReviuClosed'`);
@@ -129,5 +135,20 @@ describe('catatan reviu notices', () => {
     expect(mailsTo('sekretaris')).toHaveLength(2);
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = 'notifications:kpu-jember' AND type = 'ReminderSent'`);
     expect(n).toBe(3);
+  });
+
+  it('given an office with no active Sekretaris, when a finding is written on it, then its Ketua is told why it receives it and to have a Sekretaris appointed, since only a Sekretaris answers', async () => {
+    const situbondoNote = id();
+    await events.append(catatanReviuStreamId('kpu-situbondo', situbondoNote), 'any', [{ type: 'CatatanReviuWritten', data: {
+      noteId: situbondoNote, satker: 'kpu-situbondo', target: { kind: 'YEAR', year: 2025 }, category: 'TEMUAN', title: 'PK belum ditandatangani',
+      description: 'PK 2025 belum ditandatangani Ketua.', recommendation: 'Tandatangani PK.', writtenBy: people.inspektoratProv.id, writtenAt: '2025-05-10T05:00:00.000Z',
+    } }], { tenantId: 'kpu-situbondo', actorId: people.inspektoratProv.id, actorRole: 'INSPEKTORAT', correlationId: id() });
+    await waitFor(async () => (await inbox(people.ketuaSitubondo.id)).length === 1, 'the Ketua told of the finding', 20_000);
+    const [notice] = await inbox(people.ketuaSitubondo.id);
+    expect(notice.subject).toBe('Temuan baru dari Inspektorat KPU Provinsi Jawa Timur: PK belum ditandatangani (tidak ada Sekretaris aktif) — KPU Kabupaten Situbondo');
+    expect(notice.body).toContain('KPU Kabupaten Situbondo tidak memiliki Sekretaris aktif; pemberitahuan yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai Ketua.');
+    expect(notice.body).toContain('mohon minta Admin Kinerja membuat akun Sekretaris (atau Plh. Sekretaris) untuk KPU Kabupaten Situbondo');
+    const [{ data }] = await db.dataSource.query(`SELECT data FROM notifications WHERE recipient_id = $1`, [people.ketuaSitubondo.id]);
+    expect(data.delivery).toEqual({ role: 'KETUA', vacantRoles: ['SEKRETARIS'] });
   });
 });

@@ -11,7 +11,7 @@ import { JobHandler } from '../../queue-runtime/job-handler.decorator';
 import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
 import { chooseDelivery } from '../facts/delivery';
-import { planCatatanReviuNotice } from './catatan-reviu-notice';
+import { catatanReviuAudience, planCatatanReviuNotice } from './catatan-reviu-notice';
 import { CatatanReviuNoticeOutbox, type CatatanReviuNoticeIntent } from './catatan-reviu-notice-outbox';
 import { CatatanReviuNoticeRecorder, type NoticeDelivery, type NoticeRecipient } from './catatan-reviu-notice-recorder';
 import { CatatanReviuProcessManager } from './catatan-reviu-process-manager';
@@ -73,15 +73,19 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
     const event = stream[position];
     const [author] = await this.dataSource.query(`SELECT satker_code FROM users WHERE id::text = $1`, [note.writtenBy]);
     const authorSatker: string = author?.satker_code ?? note.satker;
-    const [actor] = await this.dataSource.query(`SELECT full_name FROM users WHERE id::text = $1`, [event.metadata.actorId]);
-    const names = await this.officeNames([note.satker, authorSatker]);
+    const [actor] = await this.dataSource.query(`SELECT full_name, satker_code FROM users WHERE id::text = $1`, [event.metadata.actorId]);
+    const names = await this.officeNames([note.satker, authorSatker, ...(actor ? [actor.satker_code as string] : [])]);
+    const noteEvent = event as unknown as CatatanReviuEvent;
+    const audience = catatanReviuAudience(noteEvent, authorSatker);
+    const { recipients, delivery } = await this.recipients(audience.role === 'INSPEKTORAT' ? audience.satker : note.satker, audience.role);
     const notice = planCatatanReviuNotice({
-      event: event as unknown as CatatanReviuEvent, position: position + 1, note,
+      event: noteEvent, position: position + 1, note,
       officeName: names.get(note.satker) ?? note.satker,
       author: { satker: authorSatker, officeName: names.get(authorSatker) ?? authorSatker },
       actorName: actor?.full_name ?? null,
+      actorOfficeName: actor ? names.get(actor.satker_code) ?? actor.satker_code : null,
+      standIn: audience.role === 'SEKRETARIS' && delivery.role === 'KETUA',
     });
-    const { recipients, delivery } = await this.recipients(notice.audience.role === 'INSPEKTORAT' ? notice.audience.satker : note.satker, notice.audience.role);
     if (recipients.length === 0) this.logger.warn({ satker: note.satker, key: notice.key }, 'Catatan reviu notice recorded with no recipient: nobody active');
     return this.recorder.record(notice, recipients, delivery, now);
   }
