@@ -88,6 +88,9 @@ describe('withdrawing a correction opened by mistake', () => {
     expect(is).toEqual(was);
 
     expect((await post(`${report}/revise/withdraw`, tokens.kasubbag.KUL, {}, 409)).body.code).toBe('REALISASI.NO_REVISION_OPEN');
+    // A report never started is not there at all: 404, not "no revision open" (README says both).
+    const neverStarted = await post(`/api/v1/satker/${JEMBER}/realisasi/2024/11/KUL/revise/withdraw`, tokens.kasubbag.KUL, {}, 404);
+    expect(neverStarted.body.code).toBe('REALISASI.NOT_FOUND');
 
     await runner.drain();
     expect(await cell()).toEqual(approvedCell);

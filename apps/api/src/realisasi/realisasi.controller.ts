@@ -120,7 +120,8 @@ export class RealisasiController {
   @CommandHeaders()
   @ApiOperation({
     summary: 'Membatalkan revisi yang dibuka karena keliru, selama masih draf atau dikembalikan; laporan kembali disetujui dengan isi semula',
-    description: 'Alasan opsional. Tidak ada revisi yang terbuka → 409 REALISASI.NO_REVISION_OPEN; revisi sudah diajukan → 409 ' +
+    description: 'Alasan opsional. Tidak ada revisi yang terbuka → 409 REALISASI.NO_REVISION_OPEN; laporan yang belum pernah dimulai → 404 ' +
+      'REALISASI.NOT_FOUND; revisi sudah diajukan → 409 ' +
       'REALISASI.REVISION_SUBMITTED (minta Sekretaris mengembalikannya dahulu). Nomor revisi yang dibatalkan tidak dipakai lagi.',
   })
   @ApiOkResponse(VIEW_RESPONSE)

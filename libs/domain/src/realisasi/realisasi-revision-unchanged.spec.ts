@@ -33,6 +33,24 @@ describe('Monthly realisasi: a correction must change something', () => {
     spec(saved, submitted, approved, opened).when(submitWith(reordered)).thenThrows('REALISASI.REVISION_UNCHANGED');
   });
 
+  it('given an opened revision, when the approved content is sent with only white space a reader does not see added to its texts, then it is still unchanged', () => {
+    const [k11, k12] = content.lines;
+    const spaced = {
+      ...content,
+      lines: [
+        { ...k11, narrative: `  ${k11.narrative}  \t`, kendala: `${k11.kendala}\n`, solusi: ` ${k11.solusi}` },
+        { ...k12, narrative: `${k12.narrative} ` },
+      ],
+    };
+    spec(saved, submitted, approved, opened).when(submitWith(spaced)).thenThrows('REALISASI.REVISION_UNCHANGED', 'validation');
+  });
+
+  it('given an opened revision, when a word of a text changed (not only its spacing), then it is submitted', () => {
+    const [k11, k12] = content.lines;
+    const reworded = { ...content, lines: [{ ...k11, narrative: `${k11.narrative} ` }, { ...k12, kendala: `${k12.kendala} lagi` }] };
+    expect(spec(saved, submitted, approved, opened).when(submitWith(reworded)).events().map((e) => e.type)).toEqual(['RealisasiDraftSaved', 'RealisasiSubmitted']);
+  });
+
   it('given a revision returned by the Sekretaris, when resubmitted back to the approved content, then it is refused too', () => {
     const changed = { ...content, lines: [line('K1.1', '2'), line('K1.2', null)] };
     const events = spec(saved, submitted, approved, opened).when(submitWith(changed)).events();

@@ -62,6 +62,27 @@ describe('Monthly realisasi: withdrawing a correction opened by mistake', () => 
     spec(saved, submitted, approved, opened, withdrawn(null)).when(withdraw()).thenThrows('REALISASI.NO_REVISION_OPEN', 'conflict');
   });
 
+  it('given a report never approved, when withdrawn, then the refusal says what its Kasubbag can do in its state: change the draft, correct the returned one, or wait for the Sekretaris', () => {
+    const messageOf = (...events: RealisasiEvent[]) => {
+      try {
+        realisasiDecider.decide(withdraw(), foldEvents(realisasiDecider, events));
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(messageOf(saved)).toBe('Tidak ada revisi yang dapat dibatalkan: laporan ini belum pernah disetujui, jadi drafnya cukup diubah atau dibiarkan.');
+    expect(messageOf(saved, submitted)).toBe(
+      'Tidak ada revisi yang dapat dibatalkan: laporan ini belum pernah disetujui dan sedang menunggu persetujuan Sekretaris; tunggu Sekretaris menyetujui atau mengembalikannya.',
+    );
+    expect(messageOf(saved, submitted, returned)).toBe('Tidak ada revisi yang dapat dibatalkan: laporan ini belum pernah disetujui; laporan yang dikembalikan cukup diperbaiki lalu diajukan lagi.');
+    spec(saved, submitted).when(withdraw()).thenThrows('REALISASI.NO_REVISION_OPEN', 'conflict');
+  });
+
+  it('given a report never started, when withdrawn, then it is not found (404): there is no report, not merely no revision', () => {
+    spec().when(withdraw()).thenThrows('REALISASI.NOT_FOUND', 'not_found');
+  });
+
   it('given an opened revision, when another subbagian\'s Kasubbag or the Sekretaris withdraws it, then it is forbidden', () => {
     spec(saved, submitted, approved, opened).when(withdraw(null, kasubbagPdi)).thenThrows('REALISASI.OTHER_SUBBAGIAN', 'forbidden');
     spec(saved, submitted, approved, opened).when(withdraw(null, sekretaris)).thenThrows('REALISASI.FORBIDDEN', 'forbidden');

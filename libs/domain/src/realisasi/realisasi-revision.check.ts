@@ -3,10 +3,21 @@ import { sameJson } from '../shared/same-json';
 import type { ExistingRealisasiState } from './realisasi.state';
 import type { RealisasiContent } from './realisasi.types';
 
-/** Lines by indicator and budget by kegiatan: the order a client lists them in changes nothing. */
+/** A text as a reader sees it: spaces at either end and runs of white space (line breaks too) are not read. */
+function asRead(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Lines by indicator and budget by kegiatan: the order a client lists them in changes nothing; nor
+ * does white space a reader does not see in the uraian, kendala and solusi (a trailing space is no
+ * correction). Stored texts stay as typed: only this comparison reads them so.
+ */
 function inCodeOrder(content: RealisasiContent): RealisasiContent {
   return {
-    lines: [...content.lines].sort((a, b) => a.indicatorCode.localeCompare(b.indicatorCode)),
+    lines: [...content.lines]
+      .map((l) => ({ ...l, narrative: asRead(l.narrative), kendala: asRead(l.kendala), solusi: asRead(l.solusi) }))
+      .sort((a, b) => a.indicatorCode.localeCompare(b.indicatorCode)),
     budget: [...content.budget].sort((a, b) => a.kegiatanCode.localeCompare(b.kegiatanCode)),
   };
 }

@@ -232,9 +232,14 @@ function withdrawRevision(command: WithdrawRealisasiRevision, state: RealisasiSt
   requireOwnKasubbag(command.metadata.actor, state.key.subbagian);
   const approved = state.approved;
   if (approved === null || state.revision <= approved.revision) {
-    const why = approved === null
-      ? 'laporan ini belum pernah disetujui, jadi drafnya cukup diubah atau dibiarkan'
-      : `laporan ini sudah disetujui (revisi ${approved.revision}) dan tidak sedang direvisi`;
+    // What the Kasubbag can do instead depends on where the report is: a submitted one is the Sekretaris's.
+    const why = approved !== null
+      ? `laporan ini sudah disetujui (revisi ${approved.revision}) dan tidak sedang direvisi`
+      : state.status === 'SUBMITTED'
+        ? 'laporan ini belum pernah disetujui dan sedang menunggu persetujuan Sekretaris; tunggu Sekretaris menyetujui atau mengembalikannya'
+        : state.status === 'RETURNED'
+          ? 'laporan ini belum pernah disetujui; laporan yang dikembalikan cukup diperbaiki lalu diajukan lagi'
+          : 'laporan ini belum pernah disetujui, jadi drafnya cukup diubah atau dibiarkan';
     refuse('REALISASI.NO_REVISION_OPEN', `Tidak ada revisi yang dapat dibatalkan: ${why}.`, 'conflict', { status: state.status, revision: state.revision });
   }
   if (state.status === 'SUBMITTED') {
