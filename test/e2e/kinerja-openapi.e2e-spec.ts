@@ -166,4 +166,21 @@ describe('the OpenAPI document of kinerja/{year}, the public Tabel 3.2', () => {
       expect(component(name).required).toContain(field);
     }
   });
+
+  it('documents an optional reason that may be null as a nullable string, not an object (a `string | null` property reflects as Object)', () => {
+    for (const name of ['CreateUserDto', 'ResetPasswordDto', 'OptionalReasonBody']) {
+      expect({ name, schema: component(name).properties!.reason }).toMatchObject({ name, schema: { type: 'string', nullable: true } });
+    }
+    // In a PATCH the reason is left out or given, never null.
+    expect(component('UpdateUserDto').properties!.reason).toMatchObject({ type: 'string' });
+    expect(component('UpdateUserDto').properties!.reason.nullable).toBeUndefined();
+  });
+
+  it('types no property of any schema as a bare object: each names its type, its fields or another schema', () => {
+    const bare = Object.entries(doc.components.schemas).flatMap(([name, schema]) => Object.entries(schema.properties ?? {})
+      .filter(([, p]) => (p.type === 'object' || p.type === undefined)
+        && !p.$ref && !p.allOf && !p.oneOf && !p.enum && !p.properties && p.additionalProperties === undefined)
+      .map(([field, p]) => `${name}.${field} ${JSON.stringify(p)}`));
+    expect(bare).toEqual([]);
+  });
 });

@@ -11,7 +11,10 @@ import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
  */
 export function AdminReason(example: string, inPatch = true): PropertyDecorator {
   return applyDecorators(
+    // `string | null` reflects as Object: the type is given, and null only where it is taken.
     ApiPropertyOptional({
+      type: String,
+      ...(inPatch ? {} : { nullable: true }),
       example,
       maxLength: 2000,
       description:

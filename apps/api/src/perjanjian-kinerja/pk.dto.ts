@@ -25,7 +25,7 @@ export class ReasonBody extends VersionedBody {
 /** The body of a withdrawal (a correction or a PK Perubahan opened by mistake): the reason is optional. */
 export class OptionalReasonBody extends VersionedBody {
   @ApiPropertyOptional({
-    example: 'Dibuka karena salah pilih bulan.', maxLength: 2000,
+    type: String, nullable: true, example: 'Dibuka karena salah pilih bulan.', maxLength: 2000,
     description: 'Mengapa dibatalkan, untuk jejak audit. Opsional; bila diisi, 3–2000 karakter yang terlihat (422 REASON_INVALID bila tidak).',
   })
   @IsOptional()
