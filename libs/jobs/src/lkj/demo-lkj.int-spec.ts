@@ -36,6 +36,9 @@ describe('seed:demo gives KPU Kabupaten Jember its 2024 LKj', () => {
     const imported = await parts.capaian.view('kpu-kab-jember', 2024);
     expect(imported.entries).toHaveLength(18);
     expect(new Set(imported.entries.map((e) => e.capaian))).toEqual(new Set(['100.00']));
+    // Recorded by the seed as it records everything else, so the trail names it "Seed demo".
+    const importedBy = (await db.dataSource.query(`SELECT metadata->>'actorId' AS actor, metadata->>'actorRole' AS role FROM events WHERE type = 'CapaianTahunLaluImported'`));
+    expect(importedBy).toEqual([{ actor: 'seed-demo', role: 'ADMIN' }]);
     const [version] = (await parts.streams.load('kpu-kab-jember', 2024)).state.versions;
     for (const f of version.produced!.files) expect((await parts.files.read('kpu-kab-jember', f.sha256))?.actualSha256).toBe(f.sha256);
   });

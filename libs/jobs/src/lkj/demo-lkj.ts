@@ -48,6 +48,9 @@ export function createLkjParts(
   };
 }
 
+/** The actor seed:demo records itself as (`SEED_ACTOR_ID` in libs/workflow, which this library does not import). */
+export const DEMO_SEED_ACTOR_ID = 'seed-demo';
+
 /** What seedDemoLkj did, for a caller that reports it in its own words (the CLI, in Indonesian). */
 export interface DemoLkjReport {
   produced: number;
@@ -72,7 +75,9 @@ export async function seedDemoLkj(options: { dataSource: DataSource; config: Pic
   let capaianImported: number | null = null;
   if (imported.entries.length === 0) {
     const csv = readFileSync(projectDataFile(`capaian-${year - 1}-${satker}.csv`), 'utf8');
-    await parts.capaian.importCsv(satker, year, csv, { id: 'system:seed', role: 'ADMIN' });
+    // As seed:demo records everything it does (SEED_ACTOR_ID of libs/workflow/src/demo/seed-ledger.ts):
+    // the audit trail names it "Seed demo", not Kinerja itself.
+    await parts.capaian.importCsv(satker, year, csv, { id: DEMO_SEED_ACTOR_ID, role: 'ADMIN' });
     capaianImported = year - 1;
     options.log?.(`${satker}: capaian ${year - 1} imported for the LKj ${year}`);
   }

@@ -52,8 +52,10 @@ export class AuditTrailProjection implements Projection {
    * 11: withdrawing a PK Perubahan that the Ketua had returned says "setelah dikembalikan", not
    * "sebelum diajukan"; the PK stream's state remembers the version last returned (`returnedVersion`).
    * The rebuild rewrites the rows already stored.
+   * 12: last year's capaian imported by seed:demo under its earlier actor id `system:seed` is named
+   * "Seed demo" (`seed-demo`), as the seed's other rows, not "Sistem Kinerja". No state changes shape.
    */
-  readonly version = 11;
+  readonly version = 12;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

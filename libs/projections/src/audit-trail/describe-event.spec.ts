@@ -39,6 +39,14 @@ describe('the audit trail in words', () => {
     expect({ id: row.actorId, name: row.actorName, username: row.actorUsername }).toEqual({ id: 'seed-demo', name: 'Seed demo', username: 'seed-demo' });
   });
 
+  it("given last year's capaian imported by seed:demo, as it records itself now or as it did before (system:seed), then the actor is the seed, not Kinerja", () => {
+    const data = { satker: 'kpu-a', forYear: 2024, entries: [{ indicatorCode: 'K1.1', capaian: '100.00' }], source: 'CSV', importedBy: 'x', importedAt: 'x' };
+    for (const actorId of ['seed-demo', 'system:seed']) {
+      const { row } = describeEvent(event('CapaianTahunLaluImported', data, 'capaian-tahun-lalu:kpu-a:2024', actorId, 'ADMIN'), new AuditTrailState());
+      expect({ name: row.actorName, username: row.actorUsername, role: row.actorRole }).toEqual({ name: 'Seed demo', username: 'seed-demo', role: 'ADMIN' });
+    }
+  });
+
   it('given a person the trail has no identity event of, then the name stays empty rather than guessed', () => {
     const { row } = describeEvent(event('PkSubmitted', { version: 1, submittedBy: 'u-x', submittedAt: 'x' }, 'pk:kpu-a:2024', 'u-x', 'SEKRETARIS'), new AuditTrailState());
     expect(row.actorName).toBeNull();

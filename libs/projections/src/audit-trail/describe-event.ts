@@ -35,12 +35,15 @@ export const SYSTEM_ACTOR_NAME = 'Sistem Kinerja';
 /** The actor `seed:demo` records for the offices, subbagian and users it creates (no account of `users`). */
 const SEED_DEMO_ACTOR = { id: 'seed-demo', fullName: 'Seed demo', username: 'seed-demo' };
 
+/** The id the seed's import of last year's capaian was recorded under before it recorded itself as `seed-demo`: the seed too. */
+const EARLIER_SEED_ACTOR_ID = 'system:seed';
+
 /**
  * Who acted when no person did: Kinerja (role SYSTEM, ids `system` and `system:<job>`) or the
  * demo seed, as it records itself; null for a person (named by the identity events).
  */
 function nonPersonActor(actorId: string, actorRole: string): { fullName: string; username: string | null } | null {
-  if (actorId === SEED_DEMO_ACTOR.id) return { fullName: SEED_DEMO_ACTOR.fullName, username: SEED_DEMO_ACTOR.username };
+  if (actorId === SEED_DEMO_ACTOR.id || actorId === EARLIER_SEED_ACTOR_ID) return { fullName: SEED_DEMO_ACTOR.fullName, username: SEED_DEMO_ACTOR.username };
   const system = actorRole === 'SYSTEM' || actorId === 'system' || actorId.startsWith('system:');
   return system ? { fullName: SYSTEM_ACTOR_NAME, username: null } : null;
 }
