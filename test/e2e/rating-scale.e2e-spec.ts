@@ -145,6 +145,8 @@ describe("each office's rating scale (Tabel 3.1) over HTTP", () => {
       ['two rows of one category (a Greek look-alike letter)', 'RATING_SCALE.DUPLICATE_CATEGORY', STRICT.map((r, i) => (i === 1 ? { ...r, category: STRICT[0].category.replace('B', '\u0392') } : r)), 'baris 2'],
       ['a category with a zero-width space', 'RATING_SCALE.HIDDEN_CHARACTERS', STRICT.map((r, i) => (i === 1 ? { ...r, category: `${r.category}\u200b` } : r)), 'Kategori baris 2'],
       ['a category stacking combining marks', 'RATING_SCALE.STACKED_MARKS', STRICT.map((r, i) => (i === 1 ? { ...r, category: `B\u0338\u0322\u034e\u0317${r.category.slice(1)}` } : r)), 'Kategori baris 2 menumpuk'],
+      ['a meaning (Keterangan) with a bidi override', 'RATING_SCALE.HIDDEN_CHARACTERS', STRICT.map((r, i) => (i === 1 ? { ...r, meaning: `\u202e${r.meaning}` } : r)), 'Keterangan baris 2'],
+      ['a meaning (Keterangan) stacking combining marks', 'RATING_SCALE.STACKED_MARKS', STRICT.map((r, i) => (i === 1 ? { ...r, meaning: `M\u0338\u0322\u034e\u0317${r.meaning.slice(1)}` } : r)), 'Keterangan baris 2 menumpuk'],
       ['a single row', 'RATING_SCALE.TOO_FEW_ROWS', [{ ...STRICT[0], minExclusive: null }], 'satu baris'],
       ['no row at all', 'RATING_SCALE.TOO_FEW_ROWS', [], 'tidak memiliki baris'],
       ['a bound written with a leading zero ("080")', 'RATING_SCALE.INVALID_BOUND', STRICT.map((r, i) => (i === 1 ? { ...r, minExclusive: '080' } : i === 2 ? { ...r, maxInclusive: '080' } : r)), 'Batas bawah baris 2'],

@@ -2,7 +2,7 @@ import { EventStore } from '@kinerja/event-store';
 import { builtInRegistry, KinerjaReadModel, ProjectionRunner } from '@kinerja/projections';
 import { ControllableClock } from '@kinerja/platform';
 import { createTestApp, TestApp } from '../support/test-app';
-import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
+import { approveJemberPk, createJemberOffice, JEMBER, jemberPkBody, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
 
 /**
  * A correction opened by mistake is withdrawn over HTTP: a monthly report revision (back to approved,
@@ -132,5 +132,28 @@ describe('withdrawing a correction opened by mistake', () => {
     ]);
     // Nothing waits on a revision in progress any more: another one opens, as version 3.
     expect((await post(`${pk}/revisions`, tokens.sekretaris, { reason: 'Refocusing anggaran.' }, 201)).body.working).toMatchObject({ version: 3 });
+  });
+
+  it('given a PK Perubahan open, when another is opened, then 409 PK.REVISION_IN_PROGRESS says it may be withdrawn if it was opened by mistake', async () => {
+    const refused = await post(`${pk}/revisions`, tokens.sekretaris, { reason: 'Dibuka lagi.' }, 409);
+    expect(refused.body).toMatchObject({ code: 'PK.REVISION_IN_PROGRESS', details: { version: 3, status: 'DRAFT', withdrawable: true } });
+    expect(refused.body.message).toContain('Bila PK Perubahan itu dibuka karena keliru, batalkan PK Perubahan tersebut; versi 1 tetap berlaku');
+  });
+
+  it('given the PK Perubahan draft, when a sasaran holds a bidi override, then 422 PK.INVALID_FIELD naming it and nothing is stored; names pasted with line breaks are stored on one line', async () => {
+    const before = (await get(pk)).working;
+    const body = jemberPkBody();
+    const first = body.programs[0].kegiatan[0].indicators[0];
+    first.sasaran = 'Terwujudnya \u202elayanan prima';
+    const refused = await t.http.put(`${pk}/draft`).set(as(tokens.sekretaris)).send(body);
+    expect({ status: refused.status, code: refused.body.code, field: refused.body.details?.field }).toEqual({ status: 422, code: 'PK.INVALID_FIELD', field: `Sasaran indikator ${first.code}` });
+    expect((await get(pk)).working).toEqual(before);
+
+    first.sasaran = 'Terwujudnya\r\nlayanan\tprima';
+    first.name = `${first.name.split(' ')[0]}\n${first.name.split(' ').slice(1).join(' ')}`;
+    const saved = await t.http.put(`${pk}/draft`).set(as(tokens.sekretaris)).send(body);
+    expect({ status: saved.status, body: saved.status === 200 ? null : saved.body }).toEqual({ status: 200, body: null });
+    const stored = (await get(pk)).working.structure.programs[0].kegiatan[0].indicators[0];
+    expect(stored).toMatchObject({ name: jemberPkBody().programs[0].kegiatan[0].indicators[0].name, sasaran: 'Terwujudnya layanan prima' });
   });
 });

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { Dec, parseDecimal } from '../shared/decimal';
 import { personNameKey } from '../shared/person-name';
-import { hasHiddenCharacters, hasStackedMarks, MAX_MARKS_PER_CHARACTER, normalizedText } from '../shared/reason';
+import { hasHiddenCharacters, hasStackedMarks, MAX_MARKS_PER_CHARACTER, normalizedText, oneLineText } from '../shared/reason';
 
 /** One row of Tabel 3.1: minExclusive < capaian ≤ maxInclusive; null means unbounded on that side. */
 export interface RatingRow {
@@ -64,6 +64,11 @@ function refuseUnreadable(text: string, what: string, details: Record<string, un
   }
 }
 
+/** A row's meaning as it is stored and printed: runs of white space (a line break, a tab) one space, trimmed (`oneLineText`). */
+export function ratingMeaningText(meaning: string): string {
+  return oneLineText(meaning);
+}
+
 /**
  * A bound as the scale stores and prints it, like Tabel 3.1 of the reference: a decimal as every
  * figure of Kinerja is typed (parseDecimal: no sign, no leading zero, at most six places; "085" is
@@ -100,6 +105,9 @@ export function validateRatingScale(scale: RatingScale): void {
   rows.forEach((row, i) => {
     if (typeof row.category !== 'string' || row.category.trim() === '') invalidScale(`Kategori baris ${i + 1} wajib diisi.`);
     refuseUnreadable(row.category, `Kategori baris ${i + 1}`, { row: i + 1, field: 'category' });
+    // The meaning is Tabel 3.1's "Keterangan", a sentence: a line break or tab pasted with it is stored
+    // as one space (`ratingMeaningText`), the characters a reader cannot see are refused as above.
+    if (typeof row.meaning === 'string') refuseUnreadable(ratingMeaningText(row.meaning), `Keterangan baris ${i + 1}`, { row: i + 1, field: 'meaning' });
     const key = categoryKey(row.category);
     const first = categoryRow.get(key);
     if (first !== undefined) {

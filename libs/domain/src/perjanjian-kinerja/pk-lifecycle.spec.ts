@@ -24,6 +24,20 @@ describe('Perjanjian Kinerja lifecycle', () => {
       .then([drafted]);
   });
 
+  it('given names pasted with a line break, when drafted and changed, then the events store them on one line; the same names again change nothing', () => {
+    const pasted = aStructure();
+    pasted.programs[0].name = 'Program Dukungan\nManajemen';
+    pasted.programs[0].kegiatan[0].indicators[0].sasaran = 'Terwujudnya\r\n layanan';
+    const stored = aStructure();
+    stored.programs[0].kegiatan[0].indicators[0].sasaran = 'Terwujudnya layanan';
+    spec().when({ type: 'DraftPk', data: { satker: 'kpu-kab-jember', year: 2024, structure: pasted, subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris, T0) })
+      .then([{ ...drafted, data: { ...drafted.data, structure: stored } } as PkEvent]);
+    const changed = spec(drafted).when({ type: 'ChangePkIndicators', data: { structure: pasted, subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris, T0) }).events();
+    expect(changed).toMatchObject([{ type: 'PkIndicatorsChanged', data: { structure: stored } }]);
+    const storedDraft = { ...drafted, data: { ...drafted.data, structure: stored } } as PkEvent;
+    spec(storedDraft).when({ type: 'ChangePkIndicators', data: { structure: pasted, subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris, T0) }).then([]);
+  });
+
   it('given nothing, when drafted for a satker code with ":" or a year out of range, then it is refused', () => {
     spec().when({ type: 'DraftPk', data: { satker: 'kpu:jember', year: 2024, structure: aStructure(), subbagianCodes: SUBBAGIAN }, metadata: meta(sekretaris) })
       .thenThrows('PK.INVALID_FIELD', 'validation');
@@ -104,6 +118,14 @@ describe('Perjanjian Kinerja lifecycle', () => {
     const sameEmail = { ...ketua, otherAccounts: [sekretaris.userId] };
     spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(sameEmail) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');
     spec(drafted, submitted).when({ type: 'ReturnPk', data: { reason: 'Periksa lagi' }, metadata: meta(sameEmail) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');
+  });
+
+  it('given a PK submitted by a Sekretaris, when the Ketua’s account under that Sekretaris’s full name approves, then the refusal gives a PK’s example (a Ketua who is also Plt Sekretaris), never a Kepala Subbagian', () => {
+    const plt = { ...ketua, sameNameAccounts: [sekretaris.userId] };
+    const refusal = spec(drafted, submitted).when({ type: 'ApprovePk', data: {}, metadata: meta(plt) }).thenThrows('PK.OWN_SUBMISSION', 'forbidden');
+    expect(refusal.message).toContain('(mis. Anda Ketua yang juga menjabat Plt Sekretaris)');
+    expect(refusal.message).not.toContain('Kepala Subbagian');
+    expect(refusal.details).toEqual({ sameName: true });
   });
 
   it('given a PK submitted by a Sekretaris, when another Sekretaris (Plh) approves, then it is approved', () => {

@@ -31,12 +31,23 @@ describe('PK Perubahan (revision)', () => {
     spec(...history).when({ type: 'OpenPkRevision', data: { reason: '' }, metadata: meta(sekretaris) }).thenThrows('PK.REASON_REQUIRED');
   });
 
-  it('given a PK never approved, when a revision is opened, then it is refused', () => {
-    spec(history[0]).when({ type: 'OpenPkRevision', data: { reason: 'Refocusing anggaran' }, metadata: meta(sekretaris) }).thenThrows('PK.REVISION_IN_PROGRESS', 'conflict');
+  it('given a PK never approved, when a revision is opened, then it is refused: its first version is only finished, never withdrawn', () => {
+    const refusal = spec(history[0]).when({ type: 'OpenPkRevision', data: { reason: 'Refocusing anggaran' }, metadata: meta(sekretaris) }).thenThrows('PK.REVISION_IN_PROGRESS', 'conflict');
+    expect(refusal.message).toBe('PK versi 1 masih dalam proses; selesaikan dahulu.');
+    expect(refusal.details).toMatchObject({ version: 1, withdrawable: false });
   });
 
-  it('given a revision in progress, when another is opened, then it is refused', () => {
-    spec(...history, opened).when({ type: 'OpenPkRevision', data: { reason: 'Lagi' }, metadata: meta(sekretaris) }).thenThrows('PK.REVISION_IN_PROGRESS', 'conflict');
+  it('given a revision in progress, when another is opened, then it is refused saying the open one may be withdrawn if it was opened by mistake', () => {
+    const refusal = spec(...history, opened).when({ type: 'OpenPkRevision', data: { reason: 'Lagi' }, metadata: meta(sekretaris) }).thenThrows('PK.REVISION_IN_PROGRESS', 'conflict');
+    expect(refusal.message).toBe('PK Perubahan versi 2 masih dalam proses; selesaikan dahulu. Bila PK Perubahan itu dibuka karena keliru, ' +
+      'batalkan PK Perubahan tersebut; versi 1 tetap berlaku dan PK Perubahan baru dapat dibuka.');
+    expect(refusal.details).toEqual({ version: 2, status: 'DRAFT', withdrawable: true });
+  });
+
+  it('given a revision submitted, when another is opened, then it is refused saying it must be returned before it can be withdrawn', () => {
+    const submitted: PkEvent = { type: 'PkSubmitted', data: { version: 2, submittedBy: sekretaris.userId, submittedAt: at(7) } };
+    const refusal = spec(...history, opened, submitted).when({ type: 'OpenPkRevision', data: { reason: 'Lagi' }, metadata: meta(sekretaris) }).thenThrows('PK.REVISION_IN_PROGRESS', 'conflict');
+    expect(refusal.message).toContain('minta Ketua mengembalikannya, lalu batalkan PK Perubahan tersebut; versi 1 tetap berlaku.');
   });
 
   it('given a revision being drafted, then version 1 stays in force until version 2 is approved', () => {

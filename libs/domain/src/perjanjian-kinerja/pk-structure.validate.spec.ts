@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { anIndicator, aStructure, SUBBAGIAN } from '../../testing/builders';
-import { validatePkStructure } from './pk-structure.validate';
+import { normalizedPkStructure, validatePkStructure } from './pk-structure.validate';
 import type { PkIndicator, PkStructure } from './pk-structure.types';
 
 function refusalOf(structure: PkStructure): string | null {
@@ -51,6 +51,51 @@ describe('PK structure rules', () => {
     expect(refusalOf(withIndicator({ name: 'Persentase L\u0338\u0322\u034e\u0317aporan' }))).toBe('PK.INVALID_FIELD');
     expect(refusalOf(withIndicator({ unit: '\u0301%' }))).toBe('PK.INVALID_FIELD');
     expect(() => validatePkStructure(withIndicator({ name: 'Indeks Kepuasan Layanan Pe\u0301mangku Kepentingan' }), SUBBAGIAN)).not.toThrow();
+  });
+
+  it('given a name, unit or sasaran holding a bidi override (U+202E) or a zero-width character, then it is refused naming the field', () => {
+    const fieldOf = (structure: PkStructure): unknown[] | null => {
+      try {
+        validatePkStructure(normalizedPkStructure(structure), SUBBAGIAN);
+        return null;
+      } catch (error) {
+        if (error instanceof DomainError) return [error.code, error.details.field, error.message];
+        throw error;
+      }
+    };
+    expect(fieldOf(withIndicator({ code: 'K1.1', name: 'Persentase \u202eLaporan' }))).toEqual(['PK.INVALID_FIELD', 'Nama indikator K1.1', expect.stringContaining('U+202E')]);
+    expect(fieldOf(withIndicator({ code: 'K1.1', name: 'Persentase\u200bLaporan' }))).toEqual(['PK.INVALID_FIELD', 'Nama indikator K1.1', expect.stringContaining('tidak terlihat')]);
+    expect(fieldOf(withIndicator({ code: 'K1.1', unit: 'Lap\u2060oran' }))?.[1]).toBe('Satuan indikator K1.1');
+    expect(fieldOf(withIndicator({ code: 'K1.1', sasaran: 'Terwujudnya \u202elayanan' }))?.[1]).toBe('Sasaran indikator K1.1');
+    expect(fieldOf(withIndicator({ code: 'K1.1', sasaran: 'Terwujudnya\ufeff layanan' }))?.[1]).toBe('Sasaran indikator K1.1'); // a BOM prints nothing
+    const kegiatan = aStructure();
+    kegiatan.programs[0].kegiatan[0].name = 'Pengelolaan\u200d Keuangan';
+    expect(fieldOf(kegiatan)?.[1]).toBe('Nama kegiatan K1');
+    const program = aStructure();
+    program.programs[0].name = '\u202eProgram Dukungan Manajemen';
+    expect(fieldOf(program)?.[1]).toBe('Nama program P1');
+  });
+
+  it('given a sasaran stacking combining marks, not a text, or longer than 1000 characters, then it is refused; null or absent is accepted', () => {
+    expect(refusalOf(withIndicator({ sasaran: 'Terwujudnya L\u0338\u0322\u034e\u0317ayanan' }))).toBe('PK.INVALID_FIELD');
+    expect(refusalOf(withIndicator({ sasaran: 12 as never }))).toBe('PK.INVALID_FIELD');
+    expect(refusalOf(withIndicator({ sasaran: 'a'.repeat(1001) }))).toBe('PK.INVALID_FIELD');
+    expect(refusalOf(withIndicator({ sasaran: null }))).toBeNull();
+    expect(refusalOf(withIndicator({ sasaran: 'Terwujudnya layanan perkantoran yang prima' }))).toBeNull();
+  });
+
+  it('given names and a sasaran pasted with line breaks and tabs, then they are stored on one line; a blank sasaran is stored null', () => {
+    const pasted = aStructure([anIndicator({ code: 'K1.1', name: 'Persentase\r\nLaporan \t Keuangan ', unit: ' Laporan\n', sasaran: 'Terwujudnya\nlayanan\n\nyang prima' })]);
+    pasted.programs[0].name = 'Program\nDukungan  Manajemen';
+    pasted.programs[0].kegiatan[0].name = '\tPengelolaan Keuangan';
+    const stored = normalizedPkStructure(pasted);
+    expect(() => validatePkStructure(stored, SUBBAGIAN)).not.toThrow();
+    expect(stored.programs[0].name).toBe('Program Dukungan Manajemen');
+    expect(stored.programs[0].kegiatan[0].name).toBe('Pengelolaan Keuangan');
+    expect(stored.programs[0].kegiatan[0].indicators[0]).toMatchObject({ name: 'Persentase Laporan Keuangan', unit: 'Laporan', sasaran: 'Terwujudnya layanan yang prima' });
+    expect(normalizedPkStructure(withIndicator({ sasaran: ' \n ' })).programs[0].kegiatan[0].indicators[0].sasaran).toBeNull();
+    expect('sasaran' in normalizedPkStructure(withIndicator({})).programs[0].kegiatan[0].indicators[0]).toBe('sasaran' in anIndicator());
+    expect(normalizedPkStructure({ programs: 'x' } as never)).toEqual({ programs: 'x' });
   });
 
   it('given an unknown aggregation, then it is refused', () => {

@@ -1,4 +1,4 @@
-import { hasStackedMarks, MAX_MARKS_PER_CHARACTER, visibleCharacterCount } from '../shared/reason';
+import { hasHiddenCharacters, hasStackedMarks, MAX_MARKS_PER_CHARACTER, oneLineText, visibleCharacterCount } from '../shared/reason';
 import { DomainError } from '../shared/domain-error';
 import { Dec, parseDecimal, RUPIAH_DECIMAL_PLACES } from '../shared/decimal';
 import { INDONESIAN_MONTHS } from '../shared/indonesian-time';
@@ -18,11 +18,69 @@ function requireText(value: unknown, field: string, max: number): void {
   if (typeof value !== 'string' || visibleCharacterCount(value) === 0 || value.length > max) {
     invalid('PK.INVALID_FIELD', `${field} wajib diisi (paling banyak ${max} karakter).`, { field });
   }
-  // A name printed in Tabel 3.2 and the LKj: a tower of combining marks would cover the rows around it.
+  requirePrintable(value, field);
+}
+
+/**
+ * A text printed in Tabel 3.2 and the LKj: a tower of combining marks would cover the rows around
+ * it, and a character a reader cannot see (a zero-width space, a bidi override such as U+202E that
+ * reverses the text after it) changes what is read or makes two equal-looking names differ. Line
+ * breaks and tabs never reach here: `normalizedPkStructure` made every run of white space one space.
+ */
+function requirePrintable(value: string, field: string): void {
   if (hasStackedMarks(value)) {
     invalid('PK.INVALID_FIELD', `${field} menumpuk tanda diakritik (lebih dari ${MAX_MARKS_PER_CHARACTER} pada satu huruf, atau tanda ` +
       'tanpa huruf di depannya), sehingga menutupi baris di sekitarnya dalam tabel dan LKj; ketik ulang dengan huruf biasa.', { field });
   }
+  if (hasHiddenCharacters(value)) {
+    invalid('PK.INVALID_FIELD', `${field} memuat karakter yang tidak terlihat (mis. spasi lebar nol, atau pembalik arah teks U+202E ` +
+      'yang membalik urutan huruf sesudahnya), sehingga yang tercetak dalam tabel dan LKj tidak sama dengan yang diketik; ' +
+      'ketik ulang teksnya, jangan menempelnya dari dokumen lain.', { field });
+  }
+}
+
+const MAX_SASARAN = 1000;
+
+/** The sasaran an indicator serves: optional, else a text a reader can read (printed three times in the LKj). */
+function optionalText(value: unknown, field: string, max: number): void {
+  if (value === null || value === undefined) return;
+  if (typeof value !== 'string' || value.length > max) {
+    invalid('PK.INVALID_FIELD', `${field} berupa teks paling banyak ${max} karakter, atau dikosongkan (null).`, { field });
+  }
+  requirePrintable(value, field);
+}
+
+/** Runs of white space (a line break or tab pasted from a document) one space, trimmed (`oneLineText`). */
+const oneLine = (value: unknown): unknown => (typeof value === 'string' ? oneLineText(value) : value);
+
+/**
+ * The structure as it is stored: every name, unit and sasaran on one line (runs of white space —
+ * line breaks and tabs pasted from Word — one space, trimmed) and a blank sasaran null. Anything
+ * not shaped as a structure is left for `validatePkStructure` to refuse.
+ */
+export function normalizedPkStructure(structure: PkStructure): PkStructure {
+  if (!structure || !Array.isArray(structure.programs)) return structure;
+  return {
+    ...structure,
+    programs: structure.programs.map((program) => (!program || !Array.isArray(program.kegiatan) ? program : {
+      ...program,
+      name: oneLine(program.name) as string,
+      kegiatan: program.kegiatan.map((keg) => (!keg || !Array.isArray(keg.indicators) ? keg : {
+        ...keg,
+        name: oneLine(keg.name) as string,
+        indicators: keg.indicators.map((ind) => {
+          if (!ind) return ind;
+          const sasaran = oneLine(ind.sasaran);
+          return {
+            ...ind,
+            name: oneLine(ind.name) as string,
+            unit: oneLine(ind.unit) as string,
+            ...(ind.sasaran === undefined ? {} : { sasaran: sasaran === '' ? null : (sasaran as string | null) }),
+          };
+        }),
+      })),
+    })),
+  };
 }
 
 function requireCode(value: unknown, field: string, seen: Set<string>): void {
@@ -109,6 +167,7 @@ function validateIndicator(ind: PkIndicator, codes: Set<string>, subbagian: Read
   requireCode(ind.code, 'Kode indikator', codes);
   requireText(ind.name, `Nama indikator ${ind.code}`, 500);
   requireText(ind.unit, `Satuan indikator ${ind.code}`, 50);
+  optionalText(ind.sasaran, `Sasaran indikator ${ind.code}`, MAX_SASARAN);
   if (!POLARITIES.includes(ind.polarity)) invalid('PK.INVALID_FIELD', `Polaritas indikator ${ind.code} tidak dikenal.`, { field: 'polarity' });
   if (!FORMULAS.includes(ind.lowerIsBetterFormula)) invalid('PK.INVALID_FIELD', `Rumus indikator ${ind.code} tidak dikenal.`, { field: 'lowerIsBetterFormula' });
   if (!AGGREGATIONS.includes(ind.aggregation)) invalid('PK.INVALID_FIELD', `Agregasi indikator ${ind.code} tidak dikenal.`, { field: 'aggregation' });
@@ -133,7 +192,7 @@ function validateKegiatan(keg: PkKegiatan, codes: Set<string>, indicatorCodes: S
   for (const ind of keg.indicators) validateIndicator(ind, indicatorCodes, subbagian);
 }
 
-/** Refuses a structure that breaks a rule; the first broken rule is reported. */
+/** Refuses a structure that breaks a rule; the first broken rule is reported. Texts are checked as `normalizedPkStructure` stores them. */
 export function validatePkStructure(structure: PkStructure, subbagianCodes: readonly string[]): void {
   if (!structure || !Array.isArray(structure.programs) || structure.programs.length === 0) {
     invalid('PK.EMPTY_STRUCTURE', 'PK harus memiliki paling sedikit satu program.');

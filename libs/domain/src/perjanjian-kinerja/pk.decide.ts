@@ -3,7 +3,7 @@ import { ownSubmissionRefusal, samePerson, type Actor } from '../shared/actor';
 import type { PkCommand, DraftPk, ChangePkIndicators, ApprovePk, ReturnPk, OpenPkRevision, SubmitPk, WithdrawPkRevision } from './pk.commands';
 import type { PkEvent } from './pk.events';
 import { type ExistingPkState, type PkState, type PkVersion, pkWorkingVersion } from './pk.state';
-import { indicatorsOf, validatePkStructure } from './pk-structure.validate';
+import { indicatorsOf, normalizedPkStructure, validatePkStructure } from './pk-structure.validate';
 import { isOfficeCode } from '../shared/office-code';
 import { sameJson } from '../shared/same-json';
 import { readableReason, REASON_RULE_MESSAGE } from '../shared/reason';
@@ -24,7 +24,9 @@ function requireReviewer(actor: Actor, version: PkVersion, action: string): void
   if (actor.role !== 'KETUA' && actor.role !== 'SEKRETARIS') {
     throw new DomainError('PK.FORBIDDEN', `Hanya Ketua atau Sekretaris yang dapat ${action} Perjanjian Kinerja.`, 'forbidden', { role: actor.role });
   }
-  const own = ownSubmissionRefusal('PK.OWN_SUBMISSION', action, 'PK', samePerson(actor, version.submittedBy), 'Ketua atau Sekretaris lain');
+  const own = ownSubmissionRefusal(
+    'PK.OWN_SUBMISSION', action, 'PK', samePerson(actor, version.submittedBy), 'Ketua atau Sekretaris lain', 'Anda Ketua yang juga menjabat Plt Sekretaris',
+  );
   if (own) throw own;
 }
 
@@ -78,7 +80,8 @@ function draft(command: DraftPk, state: PkState): PkEvent[] {
   if (state.status !== 'EMPTY') {
     throw new DomainError('PK.ALREADY_EXISTS', `PK tahun ${command.data.year} sudah ada; ubah draf atau buka PK Perubahan.`, 'conflict');
   }
-  const { satker, year, structure, subbagianCodes } = command.data;
+  const { satker, year, subbagianCodes } = command.data;
+  const structure = normalizedPkStructure(command.data.structure);
   if (!isOfficeCode(satker)) throw new DomainError('PK.INVALID_FIELD', 'Kode satker wajib diisi (huruf, angka, "-", "_" atau ".").', 'validation');
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('PK.INVALID_YEAR', `Tahun ${year} tidak valid.`, 'validation');
   validatePkStructure(structure, subbagianCodes);
@@ -89,11 +92,12 @@ function draft(command: DraftPk, state: PkState): PkEvent[] {
 function change(command: ChangePkIndicators, state: PkState): PkEvent[] {
   requireSekretaris(command.metadata.actor, 'mengubah');
   const working = requireWorking(requireExisting(state), 'DRAFT');
-  validatePkStructure(command.data.structure, command.data.subbagianCodes);
+  const structure = normalizedPkStructure(command.data.structure);
+  validatePkStructure(structure, command.data.subbagianCodes);
   // Nothing changes: nothing recorded, unless the request must be (CommandMetadata.recordUnchanged).
-  if (sameJson(working.structure, command.data.structure) && !command.metadata.recordUnchanged) return [];
+  if (sameJson(working.structure, structure) && !command.metadata.recordUnchanged) return [];
   const { actor, now } = command.metadata;
-  return [{ type: 'PkIndicatorsChanged', data: { version: working.version, structure: command.data.structure, changedBy: actor.userId, changedAt: now } }];
+  return [{ type: 'PkIndicatorsChanged', data: { version: working.version, structure, changedBy: actor.userId, changedAt: now } }];
 }
 
 function submit(command: SubmitPk, state: PkState): PkEvent[] {
@@ -124,12 +128,30 @@ function returnPk(command: ReturnPk, state: PkState): PkEvent[] {
   return [{ type: 'PkReturned', data: { version: working.version, returnedBy: actor.userId, returnedByRole: actor.role, reason, returnedAt: now } }];
 }
 
+/**
+ * A PK Perubahan is open already: finish it, or, when it was opened by mistake, withdraw it
+ * (`WithdrawPkRevision`; a submitted one after the Ketua returns it). A first version still being
+ * drafted is only finished.
+ */
+function revisionInProgress(working: PkVersion, inForce: number | null): DomainError {
+  const details = { version: working.version, status: working.status, withdrawable: working.basedOnVersion !== null };
+  if (working.basedOnVersion === null) {
+    return new DomainError('PK.REVISION_IN_PROGRESS', `PK versi ${working.version} masih dalam proses; selesaikan dahulu.`, 'conflict', details);
+  }
+  const stays = inForce === null ? '' : `; versi ${inForce} tetap berlaku`;
+  const message = working.status === 'SUBMITTED'
+    ? `PK Perubahan versi ${working.version} sedang menunggu persetujuan Ketua; tunggu keputusannya. Bila PK Perubahan itu dibuka karena ` +
+      `keliru, minta Ketua mengembalikannya, lalu batalkan PK Perubahan tersebut${stays}.`
+    : `PK Perubahan versi ${working.version} masih dalam proses; selesaikan dahulu. Bila PK Perubahan itu dibuka karena keliru, ` +
+      `batalkan PK Perubahan tersebut${stays} dan PK Perubahan baru dapat dibuka.`;
+  return new DomainError('PK.REVISION_IN_PROGRESS', message, 'conflict', details);
+}
+
 function openRevision(command: OpenPkRevision, state: PkState): PkEvent[] {
   requireSekretaris(command.metadata.actor, 'membuka perubahan');
   const existing = requireExisting(state);
-  if (existing.working !== null) {
-    throw new DomainError('PK.REVISION_IN_PROGRESS', `PK versi ${existing.working} masih dalam proses; selesaikan dahulu.`, 'conflict');
-  }
+  const working = pkWorkingVersion(existing);
+  if (working) throw revisionInProgress(working, existing.inForce);
   const inForce = existing.versions.find((v) => v.version === existing.inForce);
   if (!inForce) throw new DomainError('PK.NOT_APPROVED', 'PK belum disetujui; ubah drafnya saja.', 'conflict');
   if (command.data.yearEnded) {

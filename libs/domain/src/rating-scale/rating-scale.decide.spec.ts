@@ -124,6 +124,25 @@ describe("an office's rating scale as a decider", () => {
       expect(refusalOf(set('tersembunyi', rows)).message).toMatch(/^Kategori baris 2 berisi karakter yang tidak terlihat/);
     });
 
+    it.each([
+      ['a zero-width space', 'Melampaui\u200b target', 'RATING_SCALE.HIDDEN_CHARACTERS', /^Keterangan baris 2 berisi karakter yang tidak terlihat/],
+      ['a bidi override', 'Melampaui \u202etarget', 'RATING_SCALE.HIDDEN_CHARACTERS', /^Keterangan baris 2 berisi karakter yang tidak terlihat/],
+      ['stacked combining marks', 'Melampaui ta\u0338\u0322\u034e\u0317rget', 'RATING_SCALE.STACKED_MARKS', /^Keterangan baris 2 menumpuk tanda diakritik/],
+    ])('given a meaning (Keterangan) holding %s, when the ADMIN sets the scale, then it is refused naming the row and field, as a category is', (_, meaning, code, message) => {
+      const rows = STRICT.map((r, i) => (i === 1 ? { ...r, meaning } : r));
+      given().when(set('keterangan', rows)).thenThrows(code, 'validation');
+      const refusal = refusalOf(set('keterangan', rows));
+      expect(refusal.message).toMatch(message);
+      expect(refusal.details).toMatchObject({ row: 2, field: 'meaning' });
+    });
+
+    it('given a meaning pasted with line breaks and tabs, when the ADMIN sets the scale, then it is recorded on one line; accents are kept', () => {
+      const rows = STRICT.map((r, i) => (i === 1 ? { ...r, meaning: ' Mendekati\r\ntarget\t(± 10%) ' } : i === 2 ? { ...r, meaning: 'Jauh dari target, pe\u0301nilaian ulang' } : r));
+      const recorded = given().when(set('satu-baris', rows)).events()[0].data.rows;
+      expect(recorded[1].meaning).toBe('Mendekati target (± 10%)');
+      expect(recorded[2].meaning).toBe('Jauh dari target, pe\u0301nilaian ulang');
+    });
+
     it('given a label holding a zero-width space, when the ADMIN sets the scale, then 422 RATING_SCALE.HIDDEN_CHARACTERS', () => {
       given().when(set('ketat\u200b-2025', STRICT)).thenThrows('RATING_SCALE.HIDDEN_CHARACTERS', 'validation');
     });

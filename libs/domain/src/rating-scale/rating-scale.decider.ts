@@ -1,4 +1,4 @@
-import { DEFAULT_RATING_SCALE, ratingBoundText, validateRatingScale, type RatingRow } from '../capaian/rating-scale';
+import { DEFAULT_RATING_SCALE, ratingBoundText, ratingMeaningText, validateRatingScale, type RatingRow } from '../capaian/rating-scale';
 import { normalizedText } from '../shared/reason';
 import type { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
@@ -9,7 +9,7 @@ import { evolveRatingScale, initialRatingScaleState, ratingScaleInForce, sameRat
 /**
  * Rows as stored: only the four fields of a row (unknown keys never reach the log), the category in
  * NFKC with single spaces (`normalizedText`: a fullwidth "Ｂerhasil" is printed "Berhasil"), the
- * meaning trimmed, bounds written as Tabel 3.1 writes them ("85.0" is stored, shown and printed "85").
+ * meaning on one line (`ratingMeaningText`: runs of white space one space, trimmed), bounds written as Tabel 3.1 writes them ("85.0" is stored, shown and printed "85").
  */
 function normalisedRows(rows: RatingRow[]): RatingRow[] {
   return rows.map((r, i) => {
@@ -17,7 +17,7 @@ function normalisedRows(rows: RatingRow[]): RatingRow[] {
       throw new DomainError('RATING_SCALE.INVALID', `Arti baris ${i + 1} harus berupa teks.`, 'validation');
     }
     const bound = (value: string | null, side: 'bawah' | 'atas') => (value === null ? null : ratingBoundText(value, i + 1, side));
-    return { minExclusive: bound(r.minExclusive, 'bawah'), maxInclusive: bound(r.maxInclusive, 'atas'), category: normalizedText(r.category), meaning: r.meaning.trim() };
+    return { minExclusive: bound(r.minExclusive, 'bawah'), maxInclusive: bound(r.maxInclusive, 'atas'), category: normalizedText(r.category), meaning: ratingMeaningText(r.meaning) };
   });
 }
 

@@ -42,6 +42,7 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
     const refusal = spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(plt) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
     expect(refusal.message).toContain('harus orang lain: Sekretaris lain; bila satker tidak memiliki Sekretaris lain, ADMIN dapat membuat akun Sekretaris untuk Plh yang ditunjuk.');
     expect(refusal.message).not.toContain('Ketua');
+    expect(refusal.message).toContain('(mis. Anda juga Kepala Subbagian sebagai Plt Sekretaris)');
   });
 
   it('given a returned report, when returned or approved again, then it is refused saying it waits for the Kasubbag to submit it again', () => {

@@ -139,7 +139,9 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
     refuse('REALISASI.NOT_SUBMITTED', 'Laporan sudah dikembalikan dan belum diajukan ulang oleh Kepala Subbagian.', 'conflict', { status: state.status });
   }
   if (state.status !== 'SUBMITTED') refuse('REALISASI.NOT_SUBMITTED', 'Laporan masih draf dan belum diajukan.', 'conflict', { status: state.status });
-  const own = ownSubmissionRefusal('REALISASI.OWN_SUBMISSION', action, 'laporan', samePerson(actor, state.submittedBy), SEKRETARIS_LAIN);
+  const own = ownSubmissionRefusal(
+    'REALISASI.OWN_SUBMISSION', action, 'laporan', samePerson(actor, state.submittedBy), SEKRETARIS_LAIN, 'Anda juga Kepala Subbagian sebagai Plt Sekretaris',
+  );
   if (own) throw own;
   return state;
 }

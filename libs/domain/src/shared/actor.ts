@@ -48,9 +48,13 @@ export function samePerson(actor: Actor, userId: string | null): 'self' | 'same-
  * The maker-checker refusal when the submitter of `what` ('PK', 'laporan') is the reviewer
  * (`samePerson`), or null when it is someone else: one wording for every reviewed stream.
  * `otherReviewer` names who may review instead, as the stream's rule has it (a PK: the Ketua or
- * another Sekretaris; a report: another Sekretaris only).
+ * another Sekretaris; a report: another Sekretaris only). `sameNameExample` is the one person
+ * holding two posts that the same-name rule is about in this stream (a PK: a Ketua who is also Plt
+ * Sekretaris; a report: a Kepala Subbagian who is also Plt Sekretaris).
  */
-export function ownSubmissionRefusal(code: string, action: string, what: string, same: ReturnType<typeof samePerson>, otherReviewer: string): DomainError | null {
+export function ownSubmissionRefusal(
+  code: string, action: string, what: string, same: ReturnType<typeof samePerson>, otherReviewer: string, sameNameExample: string,
+): DomainError | null {
   if (same === 'self') return new DomainError(code, `Anda tidak dapat ${action} ${what} yang Anda ajukan sendiri; harus orang lain: ${otherReviewer}.`, 'forbidden');
   if (same === 'same-email') {
     return new DomainError(
@@ -63,7 +67,7 @@ export function ownSubmissionRefusal(code: string, action: string, what: string,
   if (same === 'same-name') {
     return new DomainError(
       code,
-      `Anda tidak dapat ${action} ${what} ini: ${what} diajukan dari akun lain di satker ini atas nama lengkap yang sama dengan akun Anda (mis. Anda juga Kepala Subbagian sebagai Plt Sekretaris), sehingga dianggap pengajuan Anda sendiri; harus orang lain: ${otherReviewer}.`,
+      `Anda tidak dapat ${action} ${what} ini: ${what} diajukan dari akun lain di satker ini atas nama lengkap yang sama dengan akun Anda (mis. ${sameNameExample}), sehingga dianggap pengajuan Anda sendiri; harus orang lain: ${otherReviewer}.`,
       'forbidden',
       { sameName: true },
     );

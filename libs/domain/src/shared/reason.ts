@@ -44,6 +44,15 @@ export function normalizedText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A longer text people read (a PK name or sasaran, a rating row's meaning) on one line: every run of
+ * white space — a line break or tab pasted from a document too — one space, trimmed. The byte order
+ * mark, white space to JavaScript, is left for `hasHiddenCharacters` to refuse: it prints nothing.
+ */
+export function oneLineText(text: string): string {
+  return text.replace(/[^\S\ufeff]+/g, ' ').trim();
+}
+
 /** Combining marks one character may carry: Vietnamese letters take two, Indic and Thai syllables two or three. */
 export const MAX_MARKS_PER_CHARACTER = 3;
 const MARK = /\p{M}/u;

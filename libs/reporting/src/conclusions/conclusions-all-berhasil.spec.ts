@@ -7,6 +7,7 @@ describe('BAB IV conclusions when every indicator reached its target (Jember 202
   const conclusions = generateConclusions({
     officeName: model.office.name,
     year: model.year,
+    draft: false,
     measurement: model.measurement,
     analyses: model.analyses,
     budget: model.budget,

@@ -33,11 +33,20 @@ describe('BAB IV conclusions when an indicator fell short and its Kasubbag recor
     expect(model.conclusions).toContain('Dibandingkan Tahun 2023, 17 (tujuh belas) indikator tetap dan 1 (satu) indikator menurun.');
   });
 
-  it('says when a shortfall has no recorded kendala, and when an indicator could not be measured', () => {
+  it('says when a shortfall has no recorded kendala, and when an indicator could not be measured: in a final, blank all year, it was not reported ("tidak")', () => {
     const blank = jemberReportsWith('K1.1', () => ({ value: null }));
     const m = buildLkjModel(jember2024LkjInput({}, blank));
     const k11 = m.analyses[0].items[0];
     expect(k11).toMatchObject({ capaian: null, category: 'Belum dapat diukur', kendala: [] });
+    expect(m.conclusions).toContain(
+      'Satu indikator tidak dapat diukur karena realisasinya tidak dilaporkan, yaitu Norma, Standard, Prosedur dan Kriteria.',
+    );
+    expect(m.conclusions.join(' ')).not.toContain('belum dilaporkan');
+  });
+
+  it('given the same indicator blank in a draft, then it is not reported yet ("belum"): a draft is no closed year', () => {
+    const blank = jemberReportsWith('K1.1', () => ({ value: null }));
+    const m = buildLkjModel(jember2024LkjInput({ draft: true }, blank));
     expect(m.conclusions).toContain(
       'Satu indikator belum dapat diukur karena realisasinya belum dilaporkan, yaitu Norma, Standard, Prosedur dan Kriteria.',
     );

@@ -15,6 +15,12 @@ export interface ConclusionFacts {
    * target, even below 100%.
    */
   targetCategories: string[];
+  /**
+   * A draft (figures to date, the year still open): an indicator without realisasi is "belum"
+   * reported. A final is of the whole year, its reports all approved: one left blank in every
+   * approved report was not reported ("tidak dilaporkan"), it is not pending.
+   */
+  draft: boolean;
 }
 
 /**
@@ -88,7 +94,7 @@ function categorySentence(measurement: LkjMeasurement): string {
  * "Berhasil", which the table defines as having reached the target), and, apart, those that reached
  * the target categories with a capaian under 100%, named with their figure and category.
  */
-function shortfallSentences({ measurement, analyses, targetCategories }: ConclusionFacts): string[] {
+function shortfallSentences({ measurement, analyses, targetCategories, draft }: ConclusionFacts): string[] {
   const items = analyses.flatMap((k) => k.items);
   const nameOf = indicatorNamer(items);
   const reached = (i: LkjIndicatorAnalysis) => i.capaian !== null && targetCategories.includes(i.category);
@@ -109,7 +115,7 @@ function shortfallSentences({ measurement, analyses, targetCategories }: Conclus
     const named = short.map((i) => `${nameOf(i)} (capaian ${formatPercentId(i.capaian)}, ${i.category}; ${kendalaOf(i)})`);
     sentences.push(`Indikator yang belum mencapai target sebanyak ${countWithWords(short.length)}, yaitu ${joinId(named)}.`);
   }
-  if (unmeasured.length > 0) sentences.push(unmeasuredSentence(unmeasured, measurement.throughMonth, nameOf));
+  if (unmeasured.length > 0) sentences.push(unmeasuredSentence(unmeasured, measurement.throughMonth, draft, nameOf));
   if (under100.length > 0) {
     const named = under100.map((i) => `${nameOf(i)} (capaian ${formatPercentId(i.capaian)}, ${i.category})`);
     sentences.push(
@@ -125,20 +131,24 @@ function shortfallSentences({ measurement, analyses, targetCategories }: Conclus
  * The indicators without a capaian, by why: nothing reported (with the kendala a Kasubbag recorded,
  * if any), or nothing planned yet to date by the rencana aksi (a draft). Neither is short of its target.
  */
-function unmeasuredSentence(items: LkjIndicatorAnalysis[], throughMonth: number | null, nameOf: (i: LkjIndicatorAnalysis) => string): string {
+function unmeasuredSentence(
+  items: LkjIndicatorAnalysis[], throughMonth: number | null, draft: boolean, nameOf: (i: LkjIndicatorAnalysis) => string,
+): string {
   const toDate = throughMonth !== null && throughMonth > 0 ? ` sampai dengan bulan ${MONTHS_ID[throughMonth - 1]}` : '';
+  // A final closes the year: what no approved report holds was not reported, and will not be.
+  const unmeasurable = draft ? 'belum dapat diukur' : 'tidak dapat diukur';
   const groups = [
     {
-      reason: 'realisasinya belum dilaporkan',
+      reason: draft ? 'realisasinya belum dilaporkan' : 'realisasinya tidak dilaporkan',
       names: items.filter((i) => i.note !== 'NO_TARGET_YET')
         .map((i) => (i.kendala.length > 0 ? `${nameOf(i)} (${kendalaOf(i)})` : nameOf(i))),
     },
     { reason: `rencana aksinya belum menargetkan apa pun${toDate}`, names: items.filter((i) => i.note === 'NO_TARGET_YET').map(nameOf) },
   ].filter((g) => g.names.length > 0);
   const subject = items.length === 1 ? 'Satu indikator' : `Sebanyak ${countWithWords(items.length)} indikator`;
-  if (groups.length === 1) return `${subject} belum dapat diukur karena ${groups[0].reason}, yaitu ${joinId(groups[0].names)}.`;
+  if (groups.length === 1) return `${subject} ${unmeasurable} karena ${groups[0].reason}, yaitu ${joinId(groups[0].names)}.`;
   const parts = groups.map((g) => `${countWithWords(g.names.length)} karena ${g.reason}, yaitu ${joinId(g.names)}`);
-  return `${subject} belum dapat diukur: ${parts.join('; dan ')}.`;
+  return `${subject} ${unmeasurable}: ${parts.join('; dan ')}.`;
 }
 
 /** An indicator as the Ikhtisar names it: its name, after its code where another indicator has the same name ("K4.1 Layanan Perkantoran"). */

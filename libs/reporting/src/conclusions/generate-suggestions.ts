@@ -13,6 +13,8 @@ export interface SuggestionFacts {
    * every row above it ("Sangat Berhasil", "Berhasil" in Tabel 3.1).
    */
   targetCategories: string[];
+  /** A draft (the year still open): realisasi not reported is "belum" reported; in a final, "tidak" (`ConclusionFacts.draft`). */
+  draft: boolean;
 }
 
 /**
@@ -79,7 +81,8 @@ export function measureUnmeasured(facts: SuggestionFacts): string[] {
   return [
     ...(unreported.length === 0 ? [] : [
       `Memastikan realisasi indikator ${joinId(unreported)} dilaporkan dalam laporan bulanan, karena pada ${period} ` +
-        'belum ada realisasi yang dilaporkan sehingga capaiannya belum dapat diukur.',
+        (facts.draft ? 'belum ada realisasi yang dilaporkan sehingga capaiannya belum dapat diukur.'
+          : 'tidak ada realisasi yang dilaporkan sehingga capaiannya tidak dapat diukur.'),
     ]),
     ...(unrated.length === 0 ? [] : [
       `Menelaah kembali target indikator ${joinId(unrated)} dalam Perjanjian Kinerja agar realisasinya dapat dibandingkan ` +

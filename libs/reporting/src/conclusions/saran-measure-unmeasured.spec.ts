@@ -9,16 +9,21 @@ describe('Saran: make an unmeasured indicator measurable', () => {
     const model = buildLkjModel(jember2024LkjInput({ suggestions: [] }, jemberReportsWith('K1.1', () => ({ value: null }))));
     expect(model.suggestions[0]).toBe(
       'Memastikan realisasi indikator 1.1 Norma, Standard, Prosedur dan Kriteria dilaporkan dalam laporan bulanan, karena pada ' +
-        'Tahun 2024 belum ada realisasi yang dilaporkan sehingga capaiannya belum dapat diukur.',
+        'Tahun 2024 tidak ada realisasi yang dilaporkan sehingga capaiannya tidak dapat diukur.',
     );
     expect(model.suggestions.filter((s) => s.startsWith('Meningkatkan capaian'))).toEqual([]);
+  });
+
+  it('given NSPK with no realisasi reported in a draft, then it is not reported yet ("belum"): a draft is no closed year', () => {
+    const model = buildLkjModel(jember2024LkjInput({ suggestions: [], draft: true }, jemberReportsWith('K1.1', () => ({ value: null }))));
+    expect(model.suggestions[0]).toContain('belum ada realisasi yang dilaporkan sehingga capaiannya belum dapat diukur.');
   });
 
   it('given a realisasi that could not be set against its target, then the target is to be reviewed', () => {
     const model = buildLkjModel(jember2024LkjInput({ suggestions: [] }));
     const analyses = structuredClone(model.analyses);
     Object.assign(analyses[0].items[0], { capaian: null, category: 'Belum dapat diukur', realisasi: '1' });
-    expect(measureUnmeasured({ year: 2024, measurement: model.measurement, analyses, budget: model.budget, targetCategories: ['Sangat Berhasil', 'Berhasil'] })).toEqual([
+    expect(measureUnmeasured({ year: 2024, measurement: model.measurement, analyses, budget: model.budget, targetCategories: ['Sangat Berhasil', 'Berhasil'], draft: false })).toEqual([
       'Menelaah kembali target indikator 1.1 Norma, Standard, Prosedur dan Kriteria dalam Perjanjian Kinerja agar realisasinya ' +
         'dapat dibandingkan dengan target, karena capaiannya pada Tahun 2024 belum dapat dihitung.',
     ]);
@@ -29,7 +34,7 @@ describe('Saran: make an unmeasured indicator measurable', () => {
     const analyses = structuredClone(model.analyses);
     Object.assign(analyses[0].items[0], { capaian: null, category: 'Belum dapat diukur', realisasi: '0', targetText: '0' });
     const toNovember = { ...model.measurement, throughMonth: 11 };
-    expect(measureUnmeasured({ year: 2024, measurement: toNovember, analyses, budget: model.budget, targetCategories: ['Sangat Berhasil', 'Berhasil'] })).toEqual([]);
+    expect(measureUnmeasured({ year: 2024, measurement: toNovember, analyses, budget: model.budget, targetCategories: ['Sangat Berhasil', 'Berhasil'], draft: true })).toEqual([]);
   });
 
   it('given every indicator measured, then there is no such saran', () => {

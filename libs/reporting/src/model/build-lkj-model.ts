@@ -63,6 +63,7 @@ export function buildLkjModel(input: LkjInput): LkjModel {
       analyses,
       budget,
       targetCategories,
+      draft: input.draft,
     }),
     ...suggestionsOf(input, measurement, analyses, budget, targetCategories),
     approvals: [...input.approvals]
@@ -86,7 +87,7 @@ function suggestionsOf(
 ): Pick<LkjModel, 'suggestions' | 'suggestionsFrom'> {
   const given = input.suggestions.map((s) => s.trim()).filter((s) => s.length > 0);
   if (given.length > 0) return { suggestions: given, suggestionsFrom: 'SEKRETARIS' };
-  return { suggestions: generateSuggestions({ year: input.year, measurement, analyses, budget, targetCategories }), suggestionsFrom: 'DATA' };
+  return { suggestions: generateSuggestions({ year: input.year, measurement, analyses, budget, targetCategories, draft: input.draft }), suggestionsFrom: 'DATA' };
 }
 
 /** The rating scale's categories that say the target was reached: the row holding 100% and those above it. */

@@ -155,7 +155,12 @@ function remedy(obligations: readonly YearObligation[]): string {
     ...(draft ? ['ubah PIC indikator tersebut pada draf PK'] : []),
   ];
   const text = steps.join(', ').replace(/, ([^,]*)$/, ', lalu $1');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)} sebelum menonaktifkan subbagian ini.`;
+  // A PK Perubahan (any version after the first) opened by mistake is withdrawn rather than finished.
+  const revisions = obligations.filter((o) => o.pendingPkVersion !== null && o.pendingPkVersion > 1);
+  const withdraw = revisions.length === 0 ? '' :
+    ` Bila PK Perubahan ${revisions.map((o) => `${o.year} versi ${o.pendingPkVersion}`).join(', ')} dibuka karena keliru, Sekretaris dapat ` +
+    'membatalkannya (bila sudah diajukan, setelah Ketua mengembalikannya); PK yang berlaku tetap berlaku.';
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)} sebelum menonaktifkan subbagian ini.${withdraw}`;
 }
 
 export function hasObligations(satker: string, subbagian: string, obligations: readonly YearObligation[]): DomainError {
