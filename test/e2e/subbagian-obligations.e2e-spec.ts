@@ -113,7 +113,8 @@ describe('deactivating a subbagian that still owes reports', () => {
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'SUBBAGIAN.HAS_OBLIGATIONS' });
     expect(refused.body.details.obligations).toEqual([{ year: 2024, owedReports: [], indicators: tphCodes, pendingPkVersion: 3 }]);
     expect(refused.body.message).toContain(`PIC indikator ${tphCodes.join(', ')} pada PK versi 3 yang sedang disusun`);
-    expect(refused.body.message).toMatch(/\. Ubah PIC indikator tersebut pada draf PK sebelum menonaktifkan subbagian ini\.$/);
+    // The draft is a PK Perubahan: the Admin is told it can be withdrawn if it was opened by mistake.
+    expect(refused.body.message).toMatch(/\. Ubah PIC indikator tersebut pada draf PK sebelum menonaktifkan subbagian ini\. Bila PK Perubahan 2024 versi 3 dibuka karena keliru, Sekretaris dapat membatalkannya \(bila sudah diajukan, setelah Ketua mengembalikannya\); PK yang berlaku tetap berlaku\.$/);
 
     // As if an administrator's deactivation had raced the draft: the PK refuses to go on with it.
     await t.app.get(DataSource).query(`UPDATE subbagian SET active = false WHERE satker_code = $1 AND code = 'ARS'`, [JEMBER]);
