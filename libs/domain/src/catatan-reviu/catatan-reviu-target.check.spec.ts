@@ -47,6 +47,9 @@ describe('the target of a catatan reviu must be something the office has', () =>
     ['a report of a subbagian the office does not have', { kind: 'REPORT', year: 2024, month: 3, subbagian: 'NOPE' }, facts()],
     ['an indicator no version of the PK has', { kind: 'INDICATOR', year: 2024, indicatorCode: 'ZZ', month: null }, facts()],
     ['an indicator of a year without a PK', { kind: 'INDICATOR', year: 2023, indicatorCode: 'K1.1', month: null }, facts({ pk: { status: 'EMPTY' } })],
+    ['a report of a year without a PK', { kind: 'REPORT', year: 2023, month: 5, subbagian: 'KUL' }, facts({ pk: { status: 'EMPTY' } })],
+    ['a report of a year whose PK was never approved', { kind: 'REPORT', year: 2024, month: 5, subbagian: 'KUL' },
+      facts({ pk: { ...pk2024, versions: [version(1, 'SUBMITTED')], inForce: null, working: 1 } })],
     ['an indicator in a month that has not begun', { kind: 'INDICATOR', year: 2025, indicatorCode: 'K1.1', month: 6 }, facts()],
   ])('given %s, when the note is written, then it is refused with CATATAN_REVIU.INVALID_TARGET', (_what, target, given) => {
     const error = refusal(target, given);
@@ -64,6 +67,13 @@ describe('the target of a catatan reviu must be something the office has', () =>
     expect(error.message).toBe('Indikator k2.1 (maksud Anda K2.1? huruf besar dan kecil dibedakan) tidak ada dalam Perjanjian Kinerja 2024.');
     expect(error.details).toMatchObject({ indicator: 'k2.1', alike: ['K2.1'] });
     expect(refusal({ kind: 'INDICATOR', year: 2024, indicatorCode: 'ZZ', month: null })!.message).toBe('Indikator ZZ tidak ada dalam Perjanjian Kinerja 2024.');
+  });
+
+  it('given a report of a year without an approved PK, when refused, then the message says a YEAR note is the one to write', () => {
+    expect(refusal({ kind: 'REPORT', year: 2023, month: 5, subbagian: 'KUL' }, facts({ pk: { status: 'EMPTY' } }))!.message).toBe(
+      'Belum ada Perjanjian Kinerja 2023 yang disetujui untuk satker ini, sehingga belum ada laporan realisasi yang dapat dituju; '
+        + 'untuk mencatat hal itu, tujukan catatan pada tahunnya (jenis YEAR).',
+    );
   });
 
   it('given a target whose shape is wrong, when checked here, then it is left to the decider (no crash, no refusal)', () => {

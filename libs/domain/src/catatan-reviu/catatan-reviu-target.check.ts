@@ -24,8 +24,8 @@ const isPeriod = (n: unknown): n is number => Number.isInteger(n);
 
 /**
  * A note must be about something the office has: a year or month that has begun, a subbagian of
- * the office, an indicator of that year's PK (any version: a note may concern a draft or a PK
- * Perubahan). The shape of the target (kinds, ranges) is the decider's rule; a target it would
+ * the office, a report of a year whose PK was approved (none is owed before), an indicator of that
+ * year's PK (any version: a note may concern a draft or a PK Perubahan). The shape of the target (kinds, ranges) is the decider's rule; a target it would
  * refuse anyway passes here untouched.
  */
 export function checkCatatanTarget(target: CatatanReviuTarget, facts: CatatanTargetFacts): void {
@@ -38,6 +38,14 @@ export function checkCatatanTarget(target: CatatanReviuTarget, facts: CatatanTar
   }
   if (target.kind === 'REPORT' && typeof target.subbagian === 'string' && !facts.subbagianCodes.includes(target.subbagian.trim())) {
     refuse(`Subbagian ${target.subbagian} tidak ada di satker ini.`, { subbagian: target.subbagian });
+  }
+  // A monthly report is owed only under an approved PK: before one, no report of that year can exist.
+  if (target.kind === 'REPORT' && (facts.pk.status === 'EMPTY' || facts.pk.inForce === null)) {
+    refuse(
+      `Belum ada Perjanjian Kinerja ${target.year} yang disetujui untuk satker ini, sehingga belum ada laporan realisasi yang dapat dituju; `
+        + `untuk mencatat hal itu, tujukan catatan pada tahunnya (jenis YEAR).`,
+      { year: target.year, month: isPeriod(month) ? month : null, subbagian: target.subbagian ?? null },
+    );
   }
   if (target.kind === 'INDICATOR' && typeof target.indicatorCode === 'string') {
     const code = target.indicatorCode.trim();
