@@ -58,6 +58,25 @@ describe('the audit trail: why an administrator changed offices, subbagian and u
 
   afterAll(() => t?.close());
 
+  it('given a reason when creating a subbagian or an office, then the trail shows it as alasan; a blank one is refused and creates nothing', async () => {
+    const sub = await t.http.post(`/api/v1/satker/${JEMBER}/subbagian`).set(as(root)).send({ code: 'HUKUM', name: 'Sub. Bagian Hukum', reason: 'Struktur organisasi baru menurut Perpres' });
+    expect(sub.status).toBe(201);
+    const [created] = (await trail('SubbagianCreated')).filter((r) => r.summary.includes('HUKUM'));
+    expect(created.reason).toBe('Struktur organisasi baru menurut Perpres');
+    const events = await eventCount();
+    const blank = await t.http.post(`/api/v1/satker/${JEMBER}/subbagian`).set(as(root)).send({ code: 'KOSONG', name: 'Sub. Bagian Kosong', reason: '  \u200b ' });
+    expect({ status: blank.status, code: blank.body.code }).toEqual({ status: 422, code: 'IDENTITY.REASON_INVALID' });
+    expect(await eventCount()).toBe(events);
+    const office = await t.http.post('/api/v1/satker').set(as(root)).send({ code: 'kpu-kab-alasan', name: 'KPU Kabupaten Alasan', parentCode: 'kpu-prov-jawa-timur', reason: '   ' });
+    expect({ status: office.status, code: office.body.code }).toEqual({ status: 422, code: 'IDENTITY.REASON_INVALID' });
+    expect((await t.http.get('/api/v1/satker/kpu-kab-alasan').set(as(root))).status).toBe(404);
+    const made = await t.http.post('/api/v1/satker').set(as(root)).send({ code: 'kpu-kab-alasan', name: 'KPU Kabupaten Alasan', parentCode: 'kpu-prov-jawa-timur', reason: 'Pembentukan satker baru' });
+    expect(made.status).toBe(201);
+    // The office's own trail is its Inspektorat's to read; the event carries the reason the trail shows as for the subbagian above.
+    const recorded = await t.app.get(DataSource).query(`SELECT data FROM events WHERE tenant_id = 'kpu-kab-alasan' AND type = 'SatkerCreated'`);
+    expect(recorded).toEqual([{ data: expect.objectContaining({ code: 'kpu-kab-alasan', reason: 'Pembentukan satker baru' }) }]);
+  });
+
   it('given a user deactivated with a reason, when the Inspektorat reads the trail and its CSV, then the reason is its alasan', async () => {
     const patched = await t.http.patch(`/api/v1/satker/${JEMBER}/users/${ketuaId}`).set(as(jember.admin)).send({ active: false, reason: `  ${RETIRED} ` });
     expect({ status: patched.status, active: patched.body.active }).toEqual({ status: 200, active: false });

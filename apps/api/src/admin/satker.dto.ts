@@ -37,6 +37,9 @@ export class CreateSatkerDto {
   @Min(1)
   @Max(28)
   reportDeadlineDay?: number;
+
+  @AdminReason('Pembentukan satker baru menurut keputusan KPU', false)
+  reason?: string | null;
 }
 
 export class UpdateSatkerDto {

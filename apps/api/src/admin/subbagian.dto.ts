@@ -20,6 +20,9 @@ export class CreateSubbagianDto {
   @HasNoStackedMarks()
   @MaxLength(200)
   name: string;
+
+  @AdminReason('Struktur organisasi baru menurut peraturan Sekretaris Jenderal', false)
+  reason?: string | null;
 }
 
 export class UpdateSubbagianDto {

@@ -8,14 +8,14 @@ import type { TimeZone } from '../identity.types';
 export type IdentityEvent =
   | {
       type: 'SatkerCreated';
-      data: { code: string; name: string; parentCode: string | null; timeZone: TimeZone; reportDeadlineDay: number };
+      data: { code: string; name: string; parentCode: string | null; timeZone: TimeZone; reportDeadlineDay: number } & Reasoned;
     }
   | { type: 'SatkerUpdated'; data: { code: string; changes: SatkerChanges } & Reasoned }
   /** Placed under another parent office (a regional reorganisation): who sees it changes with it. */
   | { type: 'SatkerMoved'; data: { code: string; fromParentCode: string; toParentCode: string } & Reasoned }
   | { type: 'SatkerDeactivated'; data: { code: string } & Reasoned }
   | { type: 'SatkerReactivated'; data: { code: string } & Reasoned }
-  | { type: 'SubbagianCreated'; data: { satker: string; code: string; name: string } }
+  | { type: 'SubbagianCreated'; data: { satker: string; code: string; name: string } & Reasoned }
   | { type: 'SubbagianUpdated'; data: { satker: string; code: string; changes: { name?: string } } & Reasoned }
   | { type: 'SubbagianDeactivated'; data: { satker: string; code: string } & Reasoned }
   | { type: 'SubbagianReactivated'; data: { satker: string; code: string } & Reasoned }

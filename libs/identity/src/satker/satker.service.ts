@@ -18,6 +18,8 @@ export interface CreateSatkerInput {
   parentCode: string;
   timeZone?: TimeZone;
   reportDeadlineDay?: number;
+  /** Why, for the audit trail (`optionalReason`); kept on SatkerCreated. */
+  reason?: string | null;
 }
 
 /**
@@ -64,6 +66,7 @@ export class SatkerService {
 
   async create(actor: AuthenticatedUser, input: CreateSatkerInput, options: IdentityCommandOptions = {}): Promise<IdentityOutcome<Satker>> {
     await this.scope.assertInScope(actor, input.parentCode);
+    optionalReason(input.reason); // refused before anything is written (422 IDENTITY.REASON_INVALID)
     return outcome(
       await this.unitOfWork.command(toActor(actor), `satker.create:${input.code}`, options, (manager, record) =>
         this.insert(manager, record, input),
@@ -179,7 +182,7 @@ export class SatkerService {
       throw error;
     }
     await recordDeadlineDay(manager, data.code, { deadlineDay: data.reportDeadlineDay, at: now, timeZone: data.timeZone });
-    record(data.code, { type: 'SatkerCreated', data });
+    record(data.code, { type: 'SatkerCreated', data: withReason(data, optionalReason(input.reason)) });
     return toSatker(rows[0]);
   }
 

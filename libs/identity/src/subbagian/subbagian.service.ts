@@ -71,9 +71,10 @@ export class SubbagianService {
   async create(
     actor: AuthenticatedUser,
     satker: string,
-    input: { code: string; name: string },
+    input: { code: string; name: string; reason?: string | null },
     options: IdentityCommandOptions = {},
   ): Promise<IdentityOutcome<Subbagian>> {
+    const reason = optionalReason(input.reason);
     const operation = `subbagian.create:${satker}:${input.code}`;
     // Stored as people read it (NFKC, single spaces, trimmed), as the name check compares it.
     const name = normalizedText(input.name);
@@ -91,7 +92,7 @@ export class SubbagianService {
         if (isUniqueViolation(error)) throw identityErrors.subbagianExists(satker, input.code);
         throw error;
       }
-      record(satker, { type: 'SubbagianCreated', data: { satker, code: input.code, name } });
+      record(satker, { type: 'SubbagianCreated', data: withReason({ satker, code: input.code, name }, reason) });
       return toSubbagian(rows[0]);
     });
     return outcome(answer);
