@@ -80,7 +80,7 @@ describe('the trusted digest public key: the public half of the configured signi
 
     it('refuses to start with an entry that is not an Ed25519 public key, naming the variable and the entry', () => {
       expect(() => loadConfig({ NODE_ENV: 'test', DIGEST_PREVIOUS_PUBLIC_KEYS: `${spki(older.publicKey)}${currentPem}` }))
-        .toThrow(/DIGEST_PREVIOUS_PUBLIC_KEYS: must be Ed25519 public keys .*: entry 2 is a private key/);
+        .toThrow(/DIGEST_PREVIOUS_PUBLIC_KEYS: harus berisi kunci publik Ed25519 .*: butir ke-2 adalah kunci privat/);
     });
   });
 });

@@ -27,7 +27,7 @@ const IsDigestPublicKeys = () =>
     validator: {
       validate: (value: unknown) => digestPublicKeysProblem(value) === null,
       defaultMessage: (args) =>
-        `must be Ed25519 public keys (SPKI PEM blocks, or base64 SPKI DER separated by commas): ${digestPublicKeysProblem(args?.value)}`,
+        `harus berisi kunci publik Ed25519 (blok PEM SPKI, atau base64 SPKI DER dipisah koma): ${digestPublicKeysProblem(args?.value)}`,
     },
   });
 
@@ -54,7 +54,7 @@ const IsTrustProxy = () =>
     validator: {
       validate: (value: unknown) => typeof value === 'string' && trustProxySetting(value) !== null,
       defaultMessage: () =>
-        'must be "loopback", "none", a number of hops, or addresses and subnets (CIDR) separated by commas, e.g. "10.0.0.0/8, loopback"',
+        'harus "loopback", "none", jumlah hop, atau alamat dan subnet (CIDR) dipisah koma, mis. "10.0.0.0/8, loopback"',
     },
   });
 
@@ -65,7 +65,7 @@ const IsAtLeastLoginMaxFailures = () =>
     validator: {
       validate: (value: unknown, args) => typeof value === 'number' && value >= Number((args?.object as { LOGIN_MAX_FAILURES?: unknown }).LOGIN_MAX_FAILURES),
       defaultMessage: (args) =>
-        `must be at least LOGIN_MAX_FAILURES (${String((args?.object as { LOGIN_MAX_FAILURES?: unknown }).LOGIN_MAX_FAILURES)})`,
+        `paling kecil sama dengan LOGIN_MAX_FAILURES (${String((args?.object as { LOGIN_MAX_FAILURES?: unknown }).LOGIN_MAX_FAILURES)})`,
     },
   });
 
@@ -88,8 +88,8 @@ export class AppConfig {
    * used (one process, one session: for trying Kinerja, not for serving offices).
    */
   @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.DATABASE_URL !== undefined)
-  @IsString({ message: 'is required in production (without it Kinerja would keep its data in an embedded database under DATA_DIR)' })
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// connection URL' })
+  @IsString({ message: 'wajib diisi di production (tanpanya Kinerja menyimpan datanya di basis data tertanam di bawah DATA_DIR)' })
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'harus URL koneksi postgres:// atau postgresql://' })
   DATABASE_URL?: string;
 
   @Type(() => Number)
@@ -112,11 +112,11 @@ export class AppConfig {
   @IsString()
   DATA_DIR = './.data';
 
-  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  @Matches(/^rediss?:\/\/.+/, { message: 'harus URL redis:// atau rediss://' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Prefix of every Redis key (BullMQ queues, rate limits): lets several deployments share one Redis. */
-  @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'must contain only letters, digits, ":", "_" and "-"' })
+  @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'hanya boleh berisi huruf, angka, ":", "_" dan "-"' })
   REDIS_PREFIX = 'kinerja';
 
   /** Start a private redis-server under DATA_DIR when none answers at REDIS_URL (development only). */
@@ -174,7 +174,7 @@ export class AppConfig {
   /** HS256 secret for access tokens. Required in production; development derives one per data folder. */
   @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.JWT_SECRET !== undefined)
   @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters long' })
+  @MinLength(32)
   JWT_SECRET?: string;
 
   @Type(() => Number)
@@ -183,16 +183,16 @@ export class AppConfig {
   @Max(86400)
   JWT_TTL_SECONDS = 3600;
 
-  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'must be 3–64 characters: lower-case letters, digits, ".", "_" or "-"' })
+  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'harus 3–64 karakter: huruf kecil, angka, ".", "_" atau "-"' })
   ADMIN_USERNAME = 'admin';
 
   /** Password of the first administrator, created on first start when no user exists. */
   @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.ADMIN_PASSWORD !== undefined)
   @IsString()
-  @MinLength(12, { message: 'must be at least 12 characters long' })
+  @MinLength(12)
   ADMIN_PASSWORD?: string;
 
-  @Matches(/^[a-z0-9-]{2,64}$/, { message: 'must be 2–64 characters: lower-case letters, digits or "-"' })
+  @Matches(/^[a-z0-9-]{2,64}$/, { message: 'harus 2–64 karakter: huruf kecil, angka atau "-"' })
   ROOT_SATKER_CODE = 'kpu-ri';
 
   @IsString()
@@ -268,7 +268,7 @@ export class AppConfig {
 
   /** Password of the demo users created by `seed:demo`. */
   @IsString()
-  @MinLength(8, { message: 'must be at least 8 characters long' })
+  @MinLength(8)
   DEMO_PASSWORD = 'kinerja-demo-2024';
 
   /**

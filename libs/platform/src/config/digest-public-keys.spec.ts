@@ -35,22 +35,22 @@ describe('DIGEST_PREVIOUS_PUBLIC_KEYS: the earlier digest keys still trusted to 
   it('given a private key (PEM or base64 DER), then it is refused: a previous key only verifies', () => {
     const pkcs8Pem = first.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const pkcs8Der = first.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-    expect(() => parseDigestPublicKeys(pkcs8Pem)).toThrow(/^entry 1 is a private key: give only its public half/);
-    expect(() => parseDigestPublicKeys(`${base64Of(second.publicKey)},${pkcs8Der}`)).toThrow(/^entry 2 is a private key/);
+    expect(() => parseDigestPublicKeys(pkcs8Pem)).toThrow(/^butir ke-1 adalah kunci privat: berikan bagian publiknya saja/);
+    expect(() => parseDigestPublicKeys(`${base64Of(second.publicKey)},${pkcs8Der}`)).toThrow(/^butir ke-2 adalah kunci privat/);
   });
 
   it('given a key that is not Ed25519, then it is refused naming its type', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
-    expect(() => parseDigestPublicKeys(`${pemOf(first.publicKey)}${pemOf(rsa.publicKey)}`)).toThrow('entry 2 is an rsa key, not Ed25519');
+    expect(() => parseDigestPublicKeys(`${pemOf(first.publicKey)}${pemOf(rsa.publicKey)}`)).toThrow('butir ke-2 adalah kunci rsa, bukan Ed25519');
   });
 
   it('given text that is no key, an incomplete PEM block or a PEM of another kind, then it is refused naming the entry', () => {
-    expect(digestPublicKeysProblem('kunci-lama.pem')).toBe('entry 1 is neither a PEM block nor base64 ("kunci-lama.pem")');
-    expect(digestPublicKeysProblem('bukan kunci')).toBe('entry 1 is not a public key in base64 SPKI DER');
-    expect(digestPublicKeysProblem(`${base64Of(first.publicKey)},QUJD`)).toBe('entry 2 is not a public key in base64 SPKI DER');
-    expect(digestPublicKeysProblem(pemOf(first.publicKey).replace('-----END PUBLIC KEY-----', ''))).toMatch(/^entry 1 is an incomplete PEM block/);
-    expect(digestPublicKeysProblem(pemOf(first.publicKey).replace(/PUBLIC KEY/g, 'CERTIFICATE'))).toBe('entry 1 is a "CERTIFICATE" PEM block, expected "PUBLIC KEY" (SPKI)');
-    expect(digestPublicKeysProblem(pemOf(first.publicKey).replace(/\n[A-Za-z0-9+/]{8}/, '\nAAAAAAAA'))).toMatch(/^entry 1 is not a readable public key/);
+    expect(digestPublicKeysProblem('kunci-lama.pem')).toBe('butir ke-1 bukan blok PEM dan bukan base64 ("kunci-lama.pem")');
+    expect(digestPublicKeysProblem('bukan kunci')).toBe('butir ke-1 bukan kunci publik dalam base64 SPKI DER');
+    expect(digestPublicKeysProblem(`${base64Of(first.publicKey)},QUJD`)).toBe('butir ke-2 bukan kunci publik dalam base64 SPKI DER');
+    expect(digestPublicKeysProblem(pemOf(first.publicKey).replace('-----END PUBLIC KEY-----', ''))).toMatch(/^butir ke-1 adalah blok PEM yang tidak lengkap/);
+    expect(digestPublicKeysProblem(pemOf(first.publicKey).replace(/PUBLIC KEY/g, 'CERTIFICATE'))).toBe('butir ke-1 adalah blok PEM "CERTIFICATE", seharusnya "PUBLIC KEY" (SPKI)');
+    expect(digestPublicKeysProblem(pemOf(first.publicKey).replace(/\n[A-Za-z0-9+/]{8}/, '\nAAAAAAAA'))).toMatch(/^butir ke-1 bukan kunci publik yang dapat dibaca/);
     expect(digestPublicKeysProblem(pemOf(first.publicKey))).toBeNull();
   });
 });

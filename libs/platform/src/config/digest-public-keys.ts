@@ -18,29 +18,29 @@ function isPrivateKeyDer(der: Buffer): boolean {
 }
 
 function parseEntry(entry: string, position: number): KeyObject {
-  const where = `entry ${position}`;
+  const where = `butir ke-${position}`;
   let key: KeyObject;
   const pem = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(entry);
   if (pem) {
-    if (pem[1].includes('PRIVATE')) throw new Error(`${where} is a private key: give only its public half (openssl pkey -pubout), a previous key never signs`);
-    if (pem[1] !== 'PUBLIC KEY') throw new Error(`${where} is a "${pem[1]}" PEM block, expected "PUBLIC KEY" (SPKI)`);
+    if (pem[1].includes('PRIVATE')) throw new Error(`${where} adalah kunci privat: berikan bagian publiknya saja (openssl pkey -pubout), kunci lama tidak pernah menandatangani lagi`);
+    if (pem[1] !== 'PUBLIC KEY') throw new Error(`${where} adalah blok PEM "${pem[1]}", seharusnya "PUBLIC KEY" (SPKI)`);
     try {
       key = createPublicKey(entry);
     } catch (error) {
-      throw new Error(`${where} is not a readable public key (${(error as Error).message})`);
+      throw new Error(`${where} bukan kunci publik yang dapat dibaca (${(error as Error).message})`);
     }
   } else {
-    if (entry.startsWith('-----')) throw new Error(`${where} is an incomplete PEM block ("${entry.slice(0, 40)}")`);
-    if (!BASE64.test(entry)) throw new Error(`${where} is neither a PEM block nor base64 ("${entry.slice(0, 40)}")`);
+    if (entry.startsWith('-----')) throw new Error(`${where} adalah blok PEM yang tidak lengkap ("${entry.slice(0, 40)}")`);
+    if (!BASE64.test(entry)) throw new Error(`${where} bukan blok PEM dan bukan base64 ("${entry.slice(0, 40)}")`);
     const der = Buffer.from(entry, 'base64');
     try {
       key = createPublicKey({ key: der, format: 'der', type: 'spki' });
     } catch {
-      if (isPrivateKeyDer(der)) throw new Error(`${where} is a private key: give only its public half (openssl pkey -pubout), a previous key never signs`);
-      throw new Error(`${where} is not a public key in base64 SPKI DER`);
+      if (isPrivateKeyDer(der)) throw new Error(`${where} adalah kunci privat: berikan bagian publiknya saja (openssl pkey -pubout), kunci lama tidak pernah menandatangani lagi`);
+      throw new Error(`${where} bukan kunci publik dalam base64 SPKI DER`);
     }
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${where} is an ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519`);
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${where} adalah kunci ${key.asymmetricKeyType ?? 'tak dikenal'}, bukan Ed25519`);
   return key;
 }
 
@@ -62,7 +62,7 @@ export function parseDigestPublicKeys(text: string): KeyObject[] {
 
 /** The reason DIGEST_PREVIOUS_PUBLIC_KEYS cannot be read, or null when it can. */
 export function digestPublicKeysProblem(text: unknown): string | null {
-  if (typeof text !== 'string') return 'must be a string';
+  if (typeof text !== 'string') return 'harus berupa teks';
   try {
     parseDigestPublicKeys(text);
     return null;

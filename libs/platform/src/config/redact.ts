@@ -21,6 +21,6 @@ export function redactUrl(url: string): string {
 
 /** How a configuration error may show the value given for `name`. */
 export function shownValue(name: string, value: string): string {
-  if (SECRET_SETTINGS.has(name)) return `a value of ${value.length} characters, not shown`;
-  return `got ${JSON.stringify(URL_SETTINGS.has(name) ? redactUrl(value) : value)}`;
+  if (SECRET_SETTINGS.has(name)) return `nilai ${value.length} karakter, tidak ditampilkan`;
+  return `diberikan ${JSON.stringify(URL_SETTINGS.has(name) ? redactUrl(value) : value)}`;
 }
