@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { FailureRun, logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
+import { logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { JobHandler } from '../queue-runtime/job-handler.decorator';
 import { JobQueues } from '../queue-runtime/job-queues';
@@ -8,6 +8,7 @@ import { LkjEnqueuer } from './lkj-enqueuer';
 import { LkjOutbox } from './lkj-outbox';
 import { LkjProcessManager } from './lkj-process-manager';
 import { LkjProducer } from './lkj-producer';
+import { PollLoop } from '../queue-runtime/poll-loop';
 
 export const LKJ_OPTIONS = Symbol('LKJ_OPTIONS');
 
@@ -26,10 +27,7 @@ export const LKJ_RECONCILE_SCHEDULER = 'lkj-reconcile-daily';
  */
 @Injectable()
 export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  /** The poll's failures during an outage: a few lines, and one when it works again. */
-  private readonly pollFailures: FailureRun;
-  private polling: Promise<unknown> | null = null;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly producer: LkjProducer,
@@ -40,7 +38,7 @@ export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(LKJ_OPTIONS) private readonly options: LkjWorkerOptions,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
-    this.pollFailures = new FailureRun(logger, 'LKj process manager poll failed');
+    this.loop = new PollLoop(logger, 'LKj process manager poll failed', () => this.poll());
   }
 
   @JobHandler('lkj.produce')
@@ -78,18 +76,10 @@ export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     });
     if (this.options.pollMs === null) return;
     void this.reconcile({ reason: 'worker-start' }).catch((error) => logRetriedFailure(this.logger, error, 'LKj reconciliation at start failed'));
-    const every = this.options.pollMs;
-    this.timer = setInterval(() => {
-      if (this.polling) return;
-      this.polling = this.poll()
-        .then(() => this.pollFailures.succeeded(), (error) => this.pollFailures.failed(error))
-        .finally(() => (this.polling = null));
-    }, every);
-    this.timer.unref();
+    this.loop.start(this.options.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.polling;
+    await this.loop.stop();
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
 import { evolveCatatanReviu, initialCatatanReviuState, type CatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
 import { EventStore } from '@kinerja/event-store';
-import { Clock, FailureRun, logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
+import { Clock, logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
@@ -15,6 +15,7 @@ import { catatanReviuAudience, planCatatanReviuNotice } from './catatan-reviu-no
 import { CatatanReviuNoticeOutbox, type CatatanReviuNoticeIntent } from './catatan-reviu-notice-outbox';
 import { CatatanReviuNoticeRecorder, type NoticeDelivery, type NoticeRecipient } from './catatan-reviu-notice-recorder';
 import { CatatanReviuProcessManager } from './catatan-reviu-process-manager';
+import { PollLoop } from '../../queue-runtime/poll-loop';
 
 export const CATATAN_REVIU_NOTICE_OPTIONS = Symbol('CATATAN_REVIU_NOTICE_OPTIONS');
 
@@ -34,9 +35,7 @@ export interface CatatanReviuNoticeOptions {
  */
 @Injectable()
 export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private polling: Promise<unknown> | null = null;
-  private readonly pollFailures: FailureRun;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly processManager: CatatanReviuProcessManager,
@@ -50,7 +49,7 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
     @Inject(CATATAN_REVIU_NOTICE_OPTIONS) private readonly options: CatatanReviuNoticeOptions,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
-    this.pollFailures = new FailureRun(logger, 'Catatan reviu process manager poll failed');
+    this.loop = new PollLoop(logger, 'Catatan reviu process manager poll failed', () => this.poll());
   }
 
   @JobHandler('reminders.catatan-reviu')
@@ -71,9 +70,14 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
     for (const e of stream.slice(0, position + 1)) note = evolveCatatanReviu(note, e as unknown as CatatanReviuEvent);
     if (note.status === 'EMPTY') return null;
     const event = stream[position];
-    const [author] = await this.dataSource.query(`SELECT satker_code FROM users WHERE id::text = $1`, [note.writtenBy]);
+    // The note's author and the event's actor (often the same person) in one read.
+    const people: Array<{ id: string; full_name: string; satker_code: string }> = await this.dataSource.query(
+      `SELECT id::text AS id, full_name, satker_code FROM users WHERE id::text = ANY($1::text[])`,
+      [[note.writtenBy, event.metadata.actorId]],
+    );
+    const author = people.find((p) => p.id === note.writtenBy);
     const authorSatker: string = author?.satker_code ?? note.satker;
-    const [actor] = await this.dataSource.query(`SELECT full_name, satker_code FROM users WHERE id::text = $1`, [event.metadata.actorId]);
+    const actor = people.find((p) => p.id === event.metadata.actorId);
     const names = await this.officeNames([note.satker, authorSatker, ...(actor ? [actor.satker_code as string] : [])]);
     const noteEvent = event as unknown as CatatanReviuEvent;
     const audience = catatanReviuAudience(noteEvent, authorSatker);
@@ -145,17 +149,10 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
   onApplicationBootstrap(): void {
     if (this.options.pollMs === null) return;
     void this.reconcile().catch((error) => logRetriedFailure(this.logger, error, 'Catatan reviu notices: reconciliation at start failed'));
-    this.timer = setInterval(() => {
-      if (this.polling) return;
-      this.polling = this.poll()
-        .then(() => this.pollFailures.succeeded(), (error) => this.pollFailures.failed(error))
-        .finally(() => (this.polling = null));
-    }, this.options.pollMs);
-    this.timer.unref();
+    this.loop.start(this.options.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.polling;
+    await this.loop.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Clock, FailureRun, logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
+import { Clock, logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
 import { JobHandler } from '../../queue-runtime/job-handler.decorator';
@@ -9,6 +9,7 @@ import { OfficeDirectory } from '../facts/office-directory';
 import { ReminderRunner } from '../reminder-runner';
 import { DispensasiOutbox, type DispensasiIntent } from './dispensasi-outbox';
 import { DispensasiProcessManager } from './dispensasi-process-manager';
+import { PollLoop } from '../../queue-runtime/poll-loop';
 
 export const DISPENSASI_NOTICE_OPTIONS = Symbol('DISPENSASI_NOTICE_OPTIONS');
 
@@ -31,9 +32,7 @@ export interface DispensasiNoticeOptions {
  */
 @Injectable()
 export class DispensasiNotices implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private polling: Promise<unknown> | null = null;
-  private readonly pollFailures: FailureRun;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly processManager: DispensasiProcessManager,
@@ -46,7 +45,7 @@ export class DispensasiNotices implements OnApplicationBootstrap, OnApplicationS
     @Inject(DISPENSASI_NOTICE_OPTIONS) private readonly options: DispensasiNoticeOptions,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
-    this.pollFailures = new FailureRun(logger, 'Dispensasi process manager poll failed');
+    this.loop = new PollLoop(logger, 'Dispensasi process manager poll failed', () => this.poll());
   }
 
   /** Plans and records what the office is due now (its dispensasi notices among it), then sends the e-mails. */
@@ -94,17 +93,10 @@ export class DispensasiNotices implements OnApplicationBootstrap, OnApplicationS
   onApplicationBootstrap(): void {
     if (this.options.pollMs === null) return;
     void this.reconcile().catch((error) => logRetriedFailure(this.logger, error, 'Dispensasi notices: reconciliation at start failed'));
-    this.timer = setInterval(() => {
-      if (this.polling) return;
-      this.polling = this.poll()
-        .then(() => this.pollFailures.succeeded(), (error) => this.pollFailures.failed(error))
-        .finally(() => (this.polling = null));
-    }, this.options.pollMs);
-    this.timer.unref();
+    this.loop.start(this.options.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.polling;
+    await this.loop.stop();
   }
 }
