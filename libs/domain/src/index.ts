@@ -34,6 +34,7 @@ export * from './realisasi/realisasi.state';
 export * from './realisasi/realisasi.decide';
 export * from './realisasi/realisasi.decider';
 export * from './realisasi/realisasi-content.validate';
+export * from './realisasi/realisasi-content.compare';
 export * from './realisasi/budget-over-pagu';
 
 export * from './capaian/aggregate';

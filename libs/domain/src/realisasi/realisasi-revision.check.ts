@@ -1,26 +1,7 @@
 import { DomainError } from '../shared/domain-error';
-import { sameJson } from '../shared/same-json';
 import type { ExistingRealisasiState } from './realisasi.state';
 import type { RealisasiContent } from './realisasi.types';
-
-/** A text as a reader sees it: spaces at either end and runs of white space (line breaks too) are not read. */
-function asRead(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Lines by indicator and budget by kegiatan: the order a client lists them in changes nothing; nor
- * does white space a reader does not see in the uraian, kendala and solusi (a trailing space is no
- * correction). Stored texts stay as typed: only this comparison reads them so.
- */
-function inCodeOrder(content: RealisasiContent): RealisasiContent {
-  return {
-    lines: [...content.lines]
-      .map((l) => ({ ...l, narrative: asRead(l.narrative), kendala: asRead(l.kendala), solusi: asRead(l.solusi) }))
-      .sort((a, b) => a.indicatorCode.localeCompare(b.indicatorCode)),
-    budget: [...content.budget].sort((a, b) => a.kegiatanCode.localeCompare(b.kegiatanCode)),
-  };
-}
+import { sameContentAsRead } from './realisasi-content.compare';
 
 /**
  * A correction sent with the very content already approved changes no figure, yet its approval
@@ -30,7 +11,8 @@ function inCodeOrder(content: RealisasiContent): RealisasiContent {
 export function requireRevisionChanged(state: ExistingRealisasiState, content: RealisasiContent): void {
   const approved = state.approved;
   if (approved === null || state.revision <= approved.revision) return;
-  if (!sameJson(inCodeOrder(content), inCodeOrder({ lines: approved.lines, budget: approved.budget }))) return;
+  // Compared as read (`sameContentAsRead`): the order of lines and white space nobody sees are no correction.
+  if (!sameContentAsRead(content, { lines: approved.lines, budget: approved.budget })) return;
   throw new DomainError(
     'REALISASI.REVISION_UNCHANGED',
     `Isi revisi ke-${state.revision} sama persis dengan laporan yang sudah disetujui (revisi ${approved.revision}); tidak ada yang perlu disetujui ulang. `

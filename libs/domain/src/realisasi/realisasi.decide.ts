@@ -2,7 +2,6 @@ import { Dec } from '../shared/decimal';
 import { DomainError } from '../shared/domain-error';
 import { localDateOf, monthHasEnded } from '../shared/local-date';
 import { indonesianMonthYear, officeZoneAbbreviation } from '../shared/indonesian-time';
-import { sameJson } from '../shared/same-json';
 import { readableReason, REASON_RULE_MESSAGE } from '../shared/reason';
 import { ownSubmissionRefusal, samePerson, type Actor, type CommandMetadata } from '../shared/actor';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
@@ -15,6 +14,7 @@ import { indicatorsOf } from '../perjanjian-kinerja/pk-structure.validate';
 import { validateCompleteForSubmission, validateRealisasiContent } from './realisasi-content.validate';
 import { requireSomethingOwed } from './realisasi-owed.check';
 import { requireRevisionChanged } from './realisasi-revision.check';
+import { sameContentAsRead } from './realisasi-content.compare';
 
 function refuse(code: string, message: string, kind: DomainError['kind'], details: Record<string, unknown> = {}): never {
   throw new DomainError(code, message, kind, details);
@@ -98,10 +98,19 @@ function saveDraft(command: SaveRealisasiDraft, state: RealisasiState): Realisas
   // The same draft saved again (a second click, an autosave) records nothing: its version stays,
   // so nobody holding it meets a conflict for a change that did not happen. A returned report being
   // fixed alike: the log and the Inspektorat's trail get no line for what did not change.
-  const editing = state.status === 'DRAFT' || state.status === 'RETURNED';
-  const unchanged = editing && state.pkVersion === pk.version && sameJson(state.content, { lines, budget });
-  if (unchanged && !command.metadata.recordUnchanged) return [];
+  if (unchangedDraft(state, { lines, budget }, pk) && !command.metadata.recordUnchanged) return [];
   return [saved(key, { lines, budget }, state, pk, command.metadata)];
+}
+
+/**
+ * Whether `content` is the draft being edited as its readers see it (`sameContentAsRead`): the same
+ * figures, files and texts under the same PK version, whatever the order of its lines or the white
+ * space nobody sees (a trailing space, a double line break). Saving it again changes nothing, so it
+ * is not recorded and the draft keeps its texts as first typed.
+ */
+function unchangedDraft(state: RealisasiState, content: RealisasiContent, pk: PkVersionInForce): boolean {
+  const editing = state.status === 'DRAFT' || state.status === 'RETURNED';
+  return editing && state.pkVersion === pk.version && sameContentAsRead(state.content, content);
 }
 
 function submit(command: SubmitRealisasi, state: RealisasiState): RealisasiEvent[] {
@@ -116,7 +125,8 @@ function submit(command: SubmitRealisasi, state: RealisasiState): RealisasiEvent
   const events: RealisasiEvent[] = [];
   if (content) {
     validateRealisasiContent(content, pk, key.subbagian);
-    events.push(saved(key, content, state, pk, command.metadata));
+    // Content sent with the submission that is the draft as read is no save: only the submission is recorded.
+    if (!unchangedDraft(state, content, pk)) events.push(saved(key, content, state, pk, command.metadata));
   }
   const final = content ?? (state as ExistingRealisasiState).content;
   if (!content) validateRealisasiContent(final, pk, key.subbagian); // the PK in force may have changed since the draft

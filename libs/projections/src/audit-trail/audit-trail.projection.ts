@@ -54,8 +54,11 @@ export class AuditTrailProjection implements Projection {
    * The rebuild rewrites the rows already stored.
    * 12: last year's capaian imported by seed:demo under its earlier actor id `system:seed` is named
    * "Seed demo" (`seed-demo`), as the seed's other rows, not "Sistem Kinerja". No state changes shape.
+   * 13: a monthly report's save lists no uraian, kendala or solusi whose change was only white space
+   * nobody reads (compared as `textAsRead`); such a save alone says "tidak ada isi yang berubah". The
+   * rebuild rewrites the rows already stored. No state changes shape.
    */
-  readonly version = 12;
+  readonly version = 13;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

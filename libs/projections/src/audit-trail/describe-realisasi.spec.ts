@@ -80,6 +80,23 @@ describe('the audit trail tells a save of a monthly report from the content last
   });
 });
 
+describe('the audit trail reads a save\'s texts as a reader sees them', () => {
+  it('given saved texts, when saved again with only white space changed, then no text is listed and the save says nothing changed', () => {
+    // Given a first save with an uraian and a kendala.
+    const state = new AuditTrailState();
+    save(state, [line('K1.1', '5', { narrative: 'Rapat 3 kali.', kendala: 'Hujan.' })], []);
+    // When the same texts come back with spaces at the ends, a doubled space, a line break, and a solusi of spaces.
+    const respaced = save(state, [line('K1.1', '5', { narrative: ' Rapat  3\nkali.  ', kendala: 'Hujan.\r\n', solusi: '  ' })], []);
+    // Then no text is told as changed.
+    expect(told(respaced)).toEqual([]);
+    expect(respaced.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0); tidak ada isi yang berubah.');
+    // And a word changed later is told from the text as last typed.
+    const reworded = save(state, [line('K1.1', '5', { narrative: 'Rapat 4 kali.', kendala: 'Hujan.' })], []);
+    expect(told(reworded)).toEqual([['K1.1', 'uraian', ' Rapat  3\nkali.  ', 'Rapat 4 kali.']]);
+    expect(reworded.row.summary).toBe('Menyimpan laporan realisasi November 2026 subbagian UMUM (revisi 0): uraian K1.1 diubah.');
+  });
+});
+
 describe('the audit trail tells a withdrawn correction', () => {
   it('given a correction that changed a figure and a budget line, when withdrawn, then the row lists them undone and the next save is told from the approved content', () => {
     const state = new AuditTrailState();

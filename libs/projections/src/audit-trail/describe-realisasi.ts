@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@kinerja/event-store';
-import { formatNumberId } from '@kinerja/domain';
+import { formatNumberId, textAsRead } from '@kinerja/domain';
 import type { RealisasiEvent } from '@kinerja/domain/realisasi/realisasi.events';
 import { type RealisasiContent, TEXT_FIELD_LABEL } from '@kinerja/domain/realisasi/realisasi.types';
 import type { AuditTrailState } from './audit-trail.state';
@@ -113,8 +113,8 @@ const sameFiles = (a: Array<[string, string]>, b: Array<[string, string]>) =>
 /**
  * What a save changed besides the figures, against the save before it (`previous`, empty before the
  * first save): each budget line from the amount last saved (a line removed goes to null, "kosong"),
- * each text of each indicator line and its bukti dukung files (by content: a file renamed is the
- * same file). With the words the summary lists.
+ * each text of each indicator line as read, and its bukti dukung files (by content: a file renamed
+ * is the same file). With the words the summary lists.
  */
 function restChanges(previous: SavedRest, next: SavedRest, indicators: Map<string, { name: string }>) {
   const changes: AuditChange[] = [];
@@ -130,7 +130,8 @@ function restChanges(previous: SavedRest, next: SavedRest, indicators: Map<strin
     const [was, now] = [previous.lines[code] ?? NO_LINE, next.lines[code] ?? NO_LINE];
     const indicatorName = indicators.get(code)?.name ?? null;
     for (const field of TEXT_FIELDS) {
-      if (was[field] === now[field]) continue;
+      // As read (`textAsRead`): white space nobody sees (a trailing space, a double line break) is no change.
+      if (textAsRead(was[field] ?? '') === textAsRead(now[field] ?? '')) continue;
       changes.push({ indicatorCode: code, indicatorName, field: TEXT_FIELD_LABEL[field], before: was[field], after: now[field] });
       listed.push(`${TEXT_FIELD_LABEL[field]} ${code} ${verb(was[field], now[field])}`);
     }

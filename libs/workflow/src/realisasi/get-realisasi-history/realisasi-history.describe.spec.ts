@@ -40,6 +40,21 @@ describe('a report\'s history in words', () => {
     expect(told.otherChanges).toEqual(['uraian indikator K4.2 diubah', 'kendala indikator K4.2 diubah', 'solusi indikator K4.2 diubah']);
   });
 
+  it('tells no text changed when a later save only changed white space nobody reads, and says the save changed nothing', () => {
+    // Given a saved line with texts.
+    const before = { lines: [{ ...line('K4.1', '1', 'Rapat 3 kali.'), kendala: 'Hujan.', solusi: '' }], budget: [] };
+    // When the same texts are saved with spaces at the ends, a doubled space, a line break and a blank solusi of spaces.
+    const after = { lines: [{ ...line('K4.1', '1', '  Rapat  3\nkali. '), kendala: 'Hujan.\r\n', solusi: '   ' }], budget: [] };
+    const told = describeRealisasiEvent(saved(after), before);
+    // Then no text is listed as changed, and the save is told as changing nothing.
+    expect(told.otherChanges).toEqual([]);
+    expect(told.description).toBe('Draf laporan disimpan ulang; tidak ada isi yang berubah');
+    // A word changed beside the white space is a change.
+    const reworded = describeRealisasiEvent(saved({ lines: [{ ...after.lines[0], kendala: ' Hujan deras. ' }], budget: [] }), before);
+    expect(reworded.otherChanges).toEqual(['kendala indikator K4.1 diubah']);
+    expect(reworded.description).toBe('Draf laporan diubah');
+  });
+
   it('tells a return with its reason', () => {
     const told = describeRealisasiEvent({ type: 'RealisasiReturned', data: { revision: 0, reason: 'Lampirkan SPJ.', returnedBy: 'x', returnedAt: 't' } }, null);
     expect(told).toMatchObject({ description: 'Laporan dikembalikan untuk diperbaiki', reason: 'Lampirkan SPJ.' });

@@ -1,4 +1,4 @@
-import { type RealisasiContent, type RealisasiEvent, type RealisasiLine, TEXT_FIELD_LABEL } from '@kinerja/domain';
+import { type RealisasiContent, type RealisasiEvent, type RealisasiLine, TEXT_FIELD_LABEL, textAsRead } from '@kinerja/domain';
 
 export interface ValueChangeInWords {
   indicatorCode: string;
@@ -64,7 +64,10 @@ function budgetChanges(before: RealisasiContent, after: RealisasiContent): Budge
   return [...changed, ...removed];
 }
 
-/** Texts and files of every line, a line removed counting as emptied. */
+/**
+ * Texts and files of every line, a line removed counting as emptied. A text is compared as read
+ * (`textAsRead`): white space nobody sees (a trailing space, a double line break) is no change.
+ */
 function otherChanges(before: RealisasiContent, after: RealisasiContent): string[] {
   const old = new Map(before.lines.map((l) => [l.indicatorCode, l]));
   const now = new Map(after.lines.map((l) => [l.indicatorCode, l]));
@@ -72,7 +75,7 @@ function otherChanges(before: RealisasiContent, after: RealisasiContent): string
   for (const code of new Set([...now.keys(), ...old.keys()])) {
     const [prev, line] = [old.get(code), now.get(code)];
     for (const field of ['narrative', 'kendala', 'solusi'] as const) {
-      if ((prev?.[field] ?? '') !== (line?.[field] ?? '')) notes.push(`${TEXT_FIELD_LABEL[field]} indikator ${code} diubah`);
+      if (textAsRead(prev?.[field] ?? '') !== textAsRead(line?.[field] ?? '')) notes.push(`${TEXT_FIELD_LABEL[field]} indikator ${code} diubah`);
     }
     const hashes = (l: RealisasiLine | undefined) => (l?.evidence ?? []).map((e) => e.sha256).sort().join(',');
     if (hashes(prev) !== hashes(line)) notes.push(`bukti dukung indikator ${code} diubah`);
@@ -90,12 +93,17 @@ export function describeRealisasiEvent(event: RealisasiEvent, content: Realisasi
     case 'RealisasiDraftSaved': {
       const after = { lines: event.data.lines, budget: event.data.budget };
       const before = content ?? EMPTY;
-      return {
-        description: content === null ? 'Laporan dibuat dan disimpan sebagai draf' : 'Draf laporan diubah',
-        reason: null, revision: event.data.revision,
+      const changes = {
         valueChanges: valueChanges(before, after), budgetChanges: budgetChanges(before, after),
         otherChanges: content === null ? [] : otherChanges(before, after),
       };
+      // A save that changed nothing is recorded only for a request with an Idempotency-Key (or was, before
+      // white space stopped counting): told as such, as the audit trail does, not as a change.
+      const changed = changes.valueChanges.length + changes.budgetChanges.length + changes.otherChanges.length > 0;
+      const description = content === null
+        ? 'Laporan dibuat dan disimpan sebagai draf'
+        : changed ? 'Draf laporan diubah' : 'Draf laporan disimpan ulang; tidak ada isi yang berubah';
+      return { description, reason: null, revision: event.data.revision, ...changes };
     }
     case 'RealisasiSubmitted':
       return { description: event.data.resubmission ? 'Laporan diajukan kembali setelah diperbaiki' : 'Laporan diajukan untuk disetujui', reason: null, revision: event.data.revision, ...none };
