@@ -47,17 +47,18 @@ export class HariLiburController {
   @CommandHeaders()
   @ApiOperation({
     summary: 'Menetapkan daftar hari libur nasional dan cuti bersama tahun {year} (menggantikan seluruh daftar; kosong = mengosongkan)',
-    description: 'Hanya Admin satker tertinggi. Daftar yang sama dengan yang berlaku tidak mengubah apa pun; tanggal yang tetap dengan nama dan jenis yang sama tetap mencatat siapa yang memasukkannya.',
+    description: 'Hanya Admin satker tertinggi. Daftar yang sama dengan yang berlaku tidak mengubah apa pun; tanggal yang tetap dengan nama dan jenis yang sama tetap mencatat siapa yang memasukkannya. ' +
+      'Setiap perubahan dicatat sebagai peristiwa HariLiburChanged pada jejak audit satker tertinggi (tanggal yang ditambah, dihapus, diubah nama atau jenisnya; `reason` sebagai alasan).',
   })
   @ApiOkResponse({ type: HariLiburYearDto, description: 'Daftar yang berlaku setelah perintah; header ETag = versi' })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'AUTH.FORBIDDEN (bukan ADMIN); HARI_LIBUR.ROOT_ADMIN_ONLY (ADMIN satker di bawah satker tertinggi)' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBody,
-    description: 'HARI_LIBUR.DATE_OUTSIDE_YEAR, HARI_LIBUR.DUPLICATE_DATE, HARI_LIBUR.NAME_REQUIRED, HARI_LIBUR.HIDDEN_CHARACTERS, HARI_LIBUR.STACKED_MARKS, HARI_LIBUR.NAME_TOO_LONG (menyebut butirnya); IDEMPOTENCY.KEY_REUSED',
+    description: 'HARI_LIBUR.DATE_OUTSIDE_YEAR, HARI_LIBUR.DUPLICATE_DATE, HARI_LIBUR.NAME_REQUIRED, HARI_LIBUR.HIDDEN_CHARACTERS, HARI_LIBUR.STACKED_MARKS, HARI_LIBUR.NAME_TOO_LONG (menyebut butirnya); IDENTITY.REASON_INVALID; IDEMPOTENCY.KEY_REUSED',
   })
   async set(@Param() p: HariLiburParams, @Body() body: HariLiburBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const holidays = body.holidays.map((h) => ({ date: h.date, name: h.name, kind: h.kind }));
-    return answer(res, await this.hariLibur.set(user, p.year, holidays, commandOptions(req, body.expectedVersion)));
+    return answer(res, await this.hariLibur.set(user, p.year, { holidays, reason: body.reason }, commandOptions(req, body.expectedVersion)));
   }
 
   @Get(':year/history')

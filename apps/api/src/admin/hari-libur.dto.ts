@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { HARI_LIBUR_KINDS, type HariLiburKind } from '@kinerja/domain';
 import { IsCalendarDate } from '../http/calendar-date.validator';
+import { AdminReason } from './admin-reason';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 import { YearOnlyParams } from '../realisasi/realisasi.dto';
 
@@ -33,6 +34,9 @@ export class HariLiburBody extends VersionedBody {
   @ApiProperty({ type: [HariLiburDto], description: 'Seluruh daftar tahun itu, menggantikan daftar sebelumnya; daftar kosong mengosongkan tahun itu.' })
   @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => HariLiburDto)
   holidays: HariLiburDto[];
+
+  @AdminReason('Revisi SKB 3 Menteri: cuti bersama Idul Fitri digeser', false)
+  reason?: string | null;
 }
 
 class RecordedByDto {

@@ -121,6 +121,12 @@ export class ResetPasswordDto {
   reason?: string | null;
 }
 
+/** The optional body of `POST …/users/{userId}/unlock`: an empty or absent body unlocks without a reason. */
+export class UnlockAccountDto {
+  @AdminReason('Pemilik akun menelepon; terkunci karena salah ketik sebelum batas waktu laporan', false)
+  reason?: string | null;
+}
+
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'kasubbag.pdi' }) username: string;

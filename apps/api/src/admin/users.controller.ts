@@ -10,7 +10,7 @@ import { Roles } from '../http/roles.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { answer, commandOptions, markReplayed, withViewEtag } from '../workflow-http/command-options';
-import { AdministeredUserDto, CreateUserDto, ResetPasswordDto, UnlockedAccountDto, UpdateUserDto, UserDto } from './user.dto';
+import { AdministeredUserDto, CreateUserDto, ResetPasswordDto, UnlockAccountDto, UnlockedAccountDto, UpdateUserDto, UserDto } from './user.dto';
 
 const userId = uuidParam('userId');
 
@@ -113,18 +113,22 @@ export class UsersController {
     description:
       'Lifts the account lock and forgets the failed logins, for an owner who remembers their password; answers what was there ' +
       '(`failedAttempts`, `lockedUntil`, null when it was not locked). The locks of single client addresses (`lock: "pair"`, ' +
-      '`addressLockedUntil` in the user\'s view) are lifted too; `addressLocksLifted` says how many were in force.',
+      '`addressLockedUntil` in the user\'s view) are lifted too; `addressLocksLifted` says how many were in force. ' +
+      'The body is optional: `{ "reason": "…" }` is recorded with the unlock (`UserUnlocked`) and shown as `alasan` in the audit trail; ' +
+      'an account with nothing to unlock records nothing, its reason included.',
   })
   @ApiOkResponse({ type: UnlockedAccountDto })
   @ApiResponse({ status: 403, type: ErrorBody, description: 'USER.CANNOT_RESET_OWN_PASSWORD (one\'s own account), USER.AUDITOR_MANAGED_ABOVE' })
+  @ApiResponse({ status: 422, type: ErrorBody, description: 'IDENTITY.REASON_INVALID: `reason` given blank, invisible or shorter than 3 visible characters; nothing unlocked' })
   async unlock(
     @CurrentUser() user: AuthenticatedUser,
     @Param('satker') satker: string,
     @Param('userId', userId) id: string,
+    @Body() body: UnlockAccountDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<UnlockedAccountDto> {
-    const { replayed, ...answer } = await this.passwords.unlock(user, satker, id, commandOptions(request), this.pairLocks);
+    const { replayed, ...answer } = await this.passwords.unlock(user, satker, id, { reason: body?.reason }, commandOptions(request), this.pairLocks);
     markReplayed(response, replayed);
     return answer;
   }

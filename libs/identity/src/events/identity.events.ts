@@ -1,4 +1,4 @@
-import type { Role } from '@kinerja/domain';
+import type { HariLibur, HariLiburKind, Role } from '@kinerja/domain';
 import type { TimeZone } from '../identity.types';
 
 /**
@@ -40,7 +40,13 @@ export type IdentityEvent =
   | { type: 'UserPasswordChanged'; data: { userId: string; satker: string; by: 'self' | 'admin' } & Reasoned }
   | { type: 'UserLockedOut'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string } }
   /** An administrator lifted the account lock and forgot its failed logins, without a new password. */
-  | { type: 'UserUnlocked'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string | null } };
+  | { type: 'UserUnlocked'; data: { userId: string; satker: string; failedAttempts: number; lockedUntil: string | null } & Reasoned }
+  /**
+   * The installation's holiday calendar of a year given a new list (on the stream of the root office,
+   * whose ADMIN alone changes it): the version it became and what differs from the list before. Lists
+   * given before this event existed are kept in `hari_libur_changes` only: they were never recorded here.
+   */
+  | { type: 'HariLiburChanged'; data: HariLiburChangedData & Reasoned };
 
 /**
  * Why an administrator made the change, as they gave it (3–2000 visible characters, trimmed). Absent:
@@ -52,6 +58,22 @@ export interface Reasoned {
 }
 
 export type IdentityEventType = IdentityEvent['type'];
+
+/** A date kept in a year's list under another name or kind. */
+export interface HariLiburEntryChange {
+  date: string;
+  before: { name: string; kind: HariLiburKind };
+  after: { name: string; kind: HariLiburKind };
+}
+
+/** Each list sorted by date; a change adds, removes or alters at least one date. */
+export interface HariLiburChangedData {
+  year: number;
+  version: number;
+  added: HariLibur[];
+  removed: HariLibur[];
+  changed: HariLiburEntryChange[];
+}
 
 export interface SatkerChanges {
   name?: string;

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, validateHariLiburList, type HariLibur } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
+import { optionalReason } from '../events/identity-reason';
 import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, outcome } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser } from '../identity.types';
 import { toActor } from '../satker/satker.service';
+import { decideHariLiburChange } from './hari-libur-change';
 import type { HariLiburEntryView, HariLiburHistoryView, HariLiburYearView, RecordedBy } from './hari-libur.view';
 
 const who = (userId: string, fullName: string | null): RecordedBy => ({ userId, fullName });
@@ -14,7 +16,10 @@ const who = (userId: string, fullName: string | null): RecordedBy => ({ userId, 
  * The national holidays and cuti bersama of each year, one calendar for the whole installation: read
  * by anyone signed in, replaced a year at a time by the root office's ADMIN (the installation's
  * administrator, who also creates the offices under the root). Every list a year is given is kept
- * (`hari_libur_changes`); the reminders read the dates in force (`hari_libur`).
+ * (`hari_libur_changes`); the reminders read the dates in force (`hari_libur`). Each change is also
+ * an event (`HariLiburChanged`, with the administrator's optional reason) on the root office's
+ * identity stream, so the audit trail tells it; changes made before that event existed are in
+ * `hari_libur_changes` only (not backfilled: who changed what and when is there, a reason never was).
  */
 @Injectable()
 export class HariLiburService {
@@ -59,22 +64,32 @@ export class HariLiburService {
   }
 
   /**
-   * Replaces the year's list (an empty one clears it). The same list again changes nothing; a date
-   * kept with the same name and kind keeps who recorded it and when.
+   * Replaces the year's list (an empty one clears it). The same list again changes nothing and records
+   * nothing; a date kept with the same name and kind keeps who recorded it and when. `reason` is the
+   * administrator's why for the audit trail, as on offices and users (IDENTITY.REASON_INVALID).
    */
-  async set(actor: AuthenticatedUser, year: number, entries: readonly HariLibur[], options: IdentityCommandOptions = {}): Promise<IdentityOutcome<HariLiburYearView>> {
+  async set(
+    actor: AuthenticatedUser,
+    year: number,
+    input: { holidays: readonly HariLibur[]; reason?: string | null },
+    options: IdentityCommandOptions = {},
+  ): Promise<IdentityOutcome<HariLiburYearView>> {
     // Read through the pool before the transaction (the embedded PGlite has one session: see SatkerService.update).
     await this.assertInstallationAdmin(actor);
-    const answer = await this.unitOfWork.command(toActor(actor), `hari-libur.set:${year}`, options, async (manager) => {
-      const list = validateHariLiburList(year, entries);
+    const reason = optionalReason(input.reason);
+    const answer = await this.unitOfWork.command(toActor(actor), `hari-libur.set:${year}`, options, async (manager, record) => {
+      const list = validateHariLiburList(year, input.holidays);
       // One change of a year at a time: the version and the history row are decided under it.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kinerja.hari-libur'), $1)`, [year]);
       const current = await this.year(year, manager);
       if (options.expectedVersion != null && options.expectedVersion !== current.version) {
         throw identityErrors.versionConflict(`hari libur tahun ${year}`, options.expectedVersion, current.version);
       }
-      if (sameList(current.holidays, list)) return current;
-      await this.write(manager, actor.id, year, current.version + 1, list);
+      const change = decideHariLiburChange(year, current, list, reason);
+      if (!change) return current;
+      await this.write(manager, actor.id, year, change.data.version, list);
+      // The root office (the actor's, as assertInstallationAdmin found): its trail is where the calendar's changes are read.
+      record(actor.satker, change);
       return this.year(year, manager);
     });
     return outcome(answer);
@@ -114,8 +129,4 @@ export class HariLiburService {
       { rootSatker: root?.code ?? null },
     );
   }
-}
-
-function sameList(current: readonly HariLibur[], next: readonly HariLibur[]): boolean {
-  return current.length === next.length && current.every((h, i) => h.date === next[i].date && h.name === next[i].name && h.kind === next[i].kind);
 }

@@ -60,15 +60,19 @@ export class UserPasswordService {
    * account like a reset, and for an INSPEKTORAT by the office's own ADMIN. Answers what was there.
    * Given the API's `addressLocks`, the account's pair locks (one address each) are lifted too, once
    * the unlock is recorded; the answer says how many (`addressLocksLifted`: 0 on a replay, whose first
-   * request lifted them; null when they could not be lifted now), the event does not.
+   * request lifted them; null when they could not be lifted now), the event does not. The
+   * administrator's optional reason travels with the event (`UserUnlocked`); nothing to unlock
+   * records nothing, its reason included.
    */
   async unlock(
     actor: AuthenticatedUser,
     satker: string,
     userId: string,
+    input: { reason?: string | null } = {},
     options: IdentityCommandOptions = {},
     addressLocks?: AddressLocks,
   ): Promise<{ failedAttempts: number; lockedUntil: string | null; addressLocksLifted: number | null; replayed: boolean }> {
+    const reason = optionalReason(input.reason);
     if (userId === actor.id) throw identityErrors.cannotResetOwnPassword();
     let username: string | null = null;
     const { result, replayed } = await this.unitOfWork.command(toActor(actor), `user.unlock:${satker}:${userId}`, options, async (manager, record) => {
@@ -86,7 +90,7 @@ export class UserPasswordService {
         `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_failed_login_at = NULL WHERE satker_code = $1 AND id = $2`,
         [satker, userId],
       );
-      record(satker, { type: 'UserUnlocked', data: { userId, satker, failedAttempts, lockedUntil } });
+      record(satker, { type: 'UserUnlocked', data: withReason({ userId, satker, failedAttempts, lockedUntil }, reason) });
       return { failedAttempts, lockedUntil };
     });
     const addressLocksLifted = username !== null && addressLocks ? await addressLocks.liftAll(normalizedUsername(username), this.clock.now()) : 0;

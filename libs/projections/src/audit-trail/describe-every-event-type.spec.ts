@@ -19,7 +19,7 @@ const EVERY_TYPE: Record<RecordedEventType, true> = {
   LkjRequested: true, LkjProduced: true, LkjMarkedStale: true, CapaianTahunLaluImported: true,
   SatkerCreated: true, SatkerUpdated: true, SatkerMoved: true, SatkerDeactivated: true, SatkerReactivated: true,
   SubbagianCreated: true, SubbagianUpdated: true, SubbagianDeactivated: true, SubbagianReactivated: true,
-  UserCreated: true, UserUpdated: true, UserDeactivated: true, UserReactivated: true, UserPasswordChanged: true, UserLockedOut: true, UserUnlocked: true,
+  UserCreated: true, UserUpdated: true, UserDeactivated: true, UserReactivated: true, UserPasswordChanged: true, UserLockedOut: true, UserUnlocked: true, HariLiburChanged: true,
   IntegrityAlertResolved: true,
   ReminderSent: true,
   ReportDeadlineExtended: true,

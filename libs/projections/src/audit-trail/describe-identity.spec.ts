@@ -75,6 +75,7 @@ describe('the audit trail in words: why an administrator changed an office, a su
     ['UserDeactivated', { userId: 'u-ani', satker: 'kpu-a', reason }],
     ['UserReactivated', { userId: 'u-ani', satker: 'kpu-a', reason }],
     ['UserPasswordChanged', { userId: 'u-ani', satker: 'kpu-a', by: 'admin', reason }],
+    ['UserUnlocked', { userId: 'u-ani', satker: 'kpu-a', failedAttempts: 4, lockedUntil: '2026-12-07T03:15:00.000Z', reason }],
     ['UserCreated', { ...userCreated, reason }],
     ['SatkerUpdated', { code: 'kpu-a', changes: { name: 'KPU AA' }, reason }],
     ['SatkerMoved', { code: 'kpu-a', fromParentCode: 'kpu-p', toParentCode: 'kpu-q', reason }],
@@ -87,6 +88,17 @@ describe('the audit trail in words: why an administrator changed an office, a su
     const state = new AuditTrailState();
     describeEvent(recorded('UserCreated', userCreated, IDENTITY), state);
     expect(describeEvent(recorded(type, data, IDENTITY), state).row.reason).toBe(reason);
+  });
+
+  it('given an unlock with a reason, when described, then the summary is as before and the reason is its alasan', () => {
+    const state = new AuditTrailState();
+    describeEvent(recorded('UserCreated', userCreated, IDENTITY), state);
+    const data = { userId: 'u-ani', satker: 'kpu-a', failedAttempts: 4, lockedUntil: '2026-12-07T03:15:00.000Z', reason: 'Salah ketik sebelum batas waktu' };
+    const { row } = describeEvent(recorded('UserUnlocked', data, IDENTITY), state);
+    expect(row).toMatchObject({
+      summary: 'Membuka kunci akun Ani (kasubbag.hsdm) dan menghapus 4 catatan gagal masuk, tanpa mengganti kata sandi.',
+      reason: 'Salah ketik sebelum batas waktu',
+    });
   });
 
   it('given a deactivation recorded before reasons were kept, when described, then its alasan is empty as before', () => {

@@ -5,12 +5,13 @@ import type { RecordedEvent } from '@kinerja/event-store';
 import type { IdentityEvent, Reasoned } from '@kinerja/identity/events/identity.events';
 import type { AuditTrailState } from './audit-trail.state';
 import type { AuditChange } from './audit-trail.types';
+import { describeHariLiburChange } from './describe-hari-libur';
 import type { Description } from './describe.types';
 
 export const IDENTITY_TYPES: ReadonlySet<string> = new Set<string>([
   'SatkerCreated', 'SatkerUpdated', 'SatkerMoved', 'SatkerDeactivated', 'SatkerReactivated', 'SubbagianCreated', 'SubbagianUpdated',
   'SubbagianDeactivated', 'SubbagianReactivated', 'UserCreated', 'UserUpdated', 'UserDeactivated', 'UserReactivated',
-  'UserPasswordChanged', 'UserLockedOut', 'UserUnlocked',
+  'UserPasswordChanged', 'UserLockedOut', 'UserUnlocked', 'HariLiburChanged',
 ]);
 
 /** The fields of one office, subbagian or user as last recorded: the "before" of its next change. */
@@ -148,6 +149,9 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
         ...base,
         summary: `Membuka kunci akun ${userName(state, e.data.userId)} dan menghapus ${e.data.failedAttempts} catatan gagal masuk, tanpa mengganti kata sandi.`,
       };
+    case 'HariLiburChanged':
+      // On the root office's stream: the calendar is the whole installation's, its year the row's.
+      return { ...base, year: e.data.year, ...describeHariLiburChange(e.data) };
     default: {
       const _exhaustive: never = e;
       return _exhaustive;
