@@ -151,7 +151,7 @@ export class RealisasiListCellDto {
   @ApiProperty({ example: 0, nullable: true, type: Number, description: DAYS_LATE_DESCRIPTION }) daysLate: number | null;
 }
 
-/** The deadline and timeliness fields `GET realisasi/{year}/{month}/{subbagian}` adds to the report. */
+/** The deadline and timeliness fields `GET realisasi/{year}/{month}/{subbagian}` and the report's commands add to the report. */
 export class RealisasiDeadlineFieldsDto {
   @ApiProperty({
     example: '2024-02-05',

@@ -15,13 +15,20 @@ import { OptionalReasonBody, ReasonBody, VersionedBody } from '../perjanjian-kin
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { RealisasiContentBody, RealisasiWarningsFieldsDto, ReportParams, SubmitRealisasiBody, YearParams } from './realisasi.dto';
-import { REALISASI_DETAIL_EXAMPLE, REALISASI_HISTORY_EXAMPLE, REALISASI_LIST_EXAMPLE, REALISASI_VIEW_EXAMPLE } from './realisasi.examples';
+import { REALISASI_DETAIL_EXAMPLE, REALISASI_HISTORY_EXAMPLE, REALISASI_LIST_EXAMPLE } from './realisasi.examples';
 import { RealisasiDeadlineFieldsDto, RealisasiListDto } from './realisasi-read-models.dto';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
 
-/** The report view a command answers with: its shape by example, its `warnings` by schema. */
-const VIEW_RESPONSE = { schema: { allOf: [{ $ref: getSchemaPath(RealisasiWarningsFieldsDto) }], example: REALISASI_VIEW_EXAMPLE } };
+/**
+ * The report as `GET` and every command on it answer: its shape by example, its deadline,
+ * timeliness and `warnings` by schema.
+ */
+const VIEW_RESPONSE = {
+  description: 'Laporan seperti dibaca dengan GET: keadaannya, `warnings`, `deadline`, `deadlineBasis`, `firstSubmittedAt`, `submittedOnTime` dan `daysLate`. ' +
+    'Jawaban perintah yang diulang dengan Idempotency-Key yang sama adalah jawaban pertamanya (laporan dan batas waktunya seperti saat itu).',
+  schema: { allOf: [{ $ref: getSchemaPath(RealisasiDeadlineFieldsDto) }, { $ref: getSchemaPath(RealisasiWarningsFieldsDto) }], example: REALISASI_DETAIL_EXAMPLE },
+};
 
 const keyOf = (p: ReportParams): RealisasiKey => ({ satker: p.satker, year: p.year, month: p.month, subbagian: p.subbagian });
 
@@ -64,7 +71,11 @@ export class RealisasiController {
   @Put(':year/:month/:subbagian')
   @Roles('KASUBBAG')
   @CommandHeaders()
-  @ApiOperation({ summary: 'Menyimpan draf laporan (seluruh isi: baris indikator dan anggaran)' })
+  @ApiOperation({
+    summary: 'Menyimpan draf laporan (seluruh isi: baris indikator dan anggaran)',
+    description: 'Isi yang sama dengan draf sebagaimana dibaca (urutan baris, spasi di awal/akhir uraian, kendala dan solusi, spasi atau baris kosong ' +
+      'berturut-turut tidak dihitung) tidak mengubah apa pun: tidak dicatat, versi tetap, dan jawabannya laporan seperti tersimpan.',
+  })
   @ApiOkResponse(VIEW_RESPONSE)
   async save(@Param() p: ReportParams, @Body() body: RealisasiContentBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.assertOwnSubbagian(user, p);
@@ -137,7 +148,7 @@ export class RealisasiController {
     description: 'Selain keadaan laporan (lihat contoh), jawaban memuat `deadline`, `deadlineBasis`, `firstSubmittedAt`, `submittedOnTime` dan `daysLate`, ' +
       'serta `warnings`: anggaran yang melebihi pagu kegiatan, agar Sekretaris memeriksanya sebelum menyetujui (skema di bawah).',
   })
-  @ApiOkResponse({ schema: { allOf: [{ $ref: getSchemaPath(RealisasiDeadlineFieldsDto) }, { $ref: getSchemaPath(RealisasiWarningsFieldsDto) }], example: REALISASI_DETAIL_EXAMPLE } })
+  @ApiOkResponse(VIEW_RESPONSE)
   async get(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     await this.assertOwnSubbagian(user, p);
     return withEtag(res, await this.queries.execute(new GetRealisasiQuery(keyOf(p))));

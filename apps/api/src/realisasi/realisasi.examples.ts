@@ -7,15 +7,14 @@ const CONTENT = {
   budget: [{ kegiatanCode: 'K4', spent: '125000000' }],
 };
 
-export const REALISASI_VIEW_EXAMPLE = {
+/**
+ * `GET realisasi/{year}/{month}/{subbagian}` and the answer of every command on the report (here of
+ * its submission): the report with its warnings, deadline and timeliness.
+ */
+export const REALISASI_DETAIL_EXAMPLE = {
   satker: 'kpu-kab-jember', year: 2024, month: 1, subbagian: 'KUL', version: 2, status: 'SUBMITTED', revision: 0, pkVersion: 1,
   content: CONTENT, submittedBy: '3a1e…', submittedAt: '2024-02-02T03:00:00.000Z', lastReturn: null, approved: null, revisionReason: null,
-  warnings: [],
-};
-
-/** `GET realisasi/{year}/{month}/{subbagian}`: the report with its deadline and timeliness. */
-export const REALISASI_DETAIL_EXAMPLE = {
-  ...REALISASI_VIEW_EXAMPLE, deadline: '2024-02-05', deadlineBasis: 'OWN', firstSubmittedAt: '2024-02-02T03:00:00.000Z', submittedOnTime: true, daysLate: 0,
+  warnings: [], deadline: '2024-02-05', deadlineBasis: 'OWN', firstSubmittedAt: '2024-02-02T03:00:00.000Z', submittedOnTime: true, daysLate: 0,
 };
 
 export const REALISASI_HISTORY_EXAMPLE = {

@@ -12,19 +12,22 @@ import {
   type RealisasiCommand,
   type RealisasiContext,
   type RealisasiKey,
+  type RealisasiState,
 } from '@kinerja/domain';
 import { AggregateRunner } from '../shared/aggregate-runner';
 import type { LoadedState } from '../shared/stream-state-reader';
 import { SatkerDirectory } from '../shared/satker-directory';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
 import { budgetWarningsOf } from './get-realisasi/budget-warnings';
-import { reportNotFound, toRealisasiView, type RealisasiView } from './realisasi.view';
+import { reportNotFound, toRealisasiView } from './realisasi.view';
+import { deadlineFactsAsOf, reportDeadlineOf, type RealisasiDetailView } from './report-deadline-view';
 
 /**
  * Runs one command against `realisasi:<satker>:<year>:<MM>:<subbagian>`, with what the decision
  * needs beside the stream: the PK version the month is reported under (`pkInForceForMonth`: the one
  * in force when the month ended, so a PK Perubahan applies from the month it is approved in) and the
- * office's time zone. The view it returns carries the report's budget warnings (`budgetWarningsOf`).
+ * office's time zone. The view it returns is the report detail (`RealisasiDetailView`, as `GET` gives
+ * it): with its budget warnings (`budgetWarningsOf`) and its deadline and timeliness (`reportDeadlineOf`).
  */
 @Injectable()
 export class RealisasiWriter {
@@ -39,7 +42,7 @@ export class RealisasiWriter {
     actor: WorkflowActor,
     options: CommandOptions,
     command: (metadata: CommandMetadata, context: RealisasiContext) => RealisasiCommand,
-  ): Promise<CommandOutcome<RealisasiView>> {
+  ): Promise<CommandOutcome<RealisasiDetailView>> {
     const stream = { tenant: key.satker, streamId: realisasiStreamId(key.satker, key.year, key.month, key.subbagian) };
     const pkStream = pkStreamId(key.satker, key.year);
     let pkLoaded: PkState | undefined;
@@ -60,6 +63,16 @@ export class RealisasiWriter {
     const view = toRealisasiView(result.state, key, result.version, []);
     // A replayed retry decides nothing, so the PK was not loaded with the report: read it now.
     const pk = pkLoaded ?? (await this.runner.load({ tenant: key.satker, streamId: pkStream }, perjanjianKinerjaDecider)).state;
-    return { version: result.version, replayed: result.replayed, view: { ...view, warnings: await budgetWarningsOf(this.dataSource, key, pk, view.content) } };
+    const [warnings, facts] = await Promise.all([budgetWarningsOf(this.dataSource, key, pk, view.content), this.directory.facts(key.satker)]);
+    // A replay answers with the report as its first request left it (the runner's load at that
+    // version) and with the deadline facts as they stood then: a dispensasi granted since is not in it.
+    const asOf = result.replayed ? lastEventAt(result.state) : null;
+    const deadline = reportDeadlineOf(asOf === null ? facts : deadlineFactsAsOf(facts, asOf), pk, key, result.state);
+    return { version: result.version, replayed: result.replayed, view: { ...view, warnings, ...deadline } };
   }
+}
+
+/** The instant of the report's last event (its command's clock), null for a report never written. */
+function lastEventAt(state: RealisasiState): string | null {
+  return state.status === 'EMPTY' ? null : state.history.at(-1)?.at ?? null;
 }

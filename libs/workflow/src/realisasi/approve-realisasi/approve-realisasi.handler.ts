@@ -2,11 +2,11 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiKey } from '@kinerja/domain';
 import { SatkerDirectory } from '../../shared/satker-directory';
 import { asReviewer, type CommandOptions, type CommandOutcome, type WorkflowActor } from '../../shared/workflow-actor';
-import type { RealisasiView } from '../realisasi.view';
+import type { RealisasiDetailView } from '../report-deadline-view';
 import { RealisasiWriter } from '../realisasi-writer';
 
 /** The Sekretaris approves a submitted report (never their own submission). */
-export class ApproveRealisasiCommand extends Command<CommandOutcome<RealisasiView>> {
+export class ApproveRealisasiCommand extends Command<CommandOutcome<RealisasiDetailView>> {
   constructor(
     readonly key: RealisasiKey,
     readonly actor: WorkflowActor,

@@ -1,11 +1,11 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiKey } from '@kinerja/domain';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
-import type { RealisasiView } from '../realisasi.view';
+import type { RealisasiDetailView } from '../report-deadline-view';
 import { RealisasiWriter } from '../realisasi-writer';
 
 /** A correction after approval: a new revision, with the reason, to be approved again. */
-export class ReviseRealisasiCommand extends Command<CommandOutcome<RealisasiView>> {
+export class ReviseRealisasiCommand extends Command<CommandOutcome<RealisasiDetailView>> {
   constructor(
     readonly key: RealisasiKey,
     readonly reason: string,

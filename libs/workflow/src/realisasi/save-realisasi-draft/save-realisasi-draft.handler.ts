@@ -1,13 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiContent, RealisasiKey } from '@kinerja/domain';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
-import type { RealisasiView } from '../realisasi.view';
+import type { RealisasiDetailView } from '../report-deadline-view';
 import { withCleanEvidenceNames } from '../../evidence/clean-file-name';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { RealisasiWriter } from '../realisasi-writer';
 
 /** Creates the monthly report or replaces its draft content (lines and budget). */
-export class SaveRealisasiDraftCommand extends Command<CommandOutcome<RealisasiView>> {
+export class SaveRealisasiDraftCommand extends Command<CommandOutcome<RealisasiDetailView>> {
   constructor(
     readonly key: RealisasiKey,
     readonly content: RealisasiContent,

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiContent, RealisasiKey } from '@kinerja/domain';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
-import type { RealisasiView } from '../realisasi.view';
+import type { RealisasiDetailView } from '../report-deadline-view';
 import { withCleanEvidenceNames } from '../../evidence/clean-file-name';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { RealisasiWriter } from '../realisasi-writer';
@@ -10,7 +10,7 @@ import { RealisasiWriter } from '../realisasi-writer';
  * Submits the report (first time, after a return, or a revision). With content, it is saved in the
  * same decision; without, the saved draft is submitted.
  */
-export class SubmitRealisasiCommand extends Command<CommandOutcome<RealisasiView>> {
+export class SubmitRealisasiCommand extends Command<CommandOutcome<RealisasiDetailView>> {
   constructor(
     readonly key: RealisasiKey,
     readonly content: RealisasiContent | undefined,

@@ -1,11 +1,11 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RealisasiKey } from '@kinerja/domain';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../../shared/workflow-actor';
-import type { RealisasiView } from '../realisasi.view';
+import type { RealisasiDetailView } from '../report-deadline-view';
 import { RealisasiWriter } from '../realisasi-writer';
 
 /** Drops a correction opened by mistake (a draft or returned): the report is approved again as it was. */
-export class WithdrawRealisasiRevisionCommand extends Command<CommandOutcome<RealisasiView>> {
+export class WithdrawRealisasiRevisionCommand extends Command<CommandOutcome<RealisasiDetailView>> {
   constructor(
     readonly key: RealisasiKey,
     readonly reason: string | null | undefined,
