@@ -62,9 +62,7 @@ export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
    */
   async poll(): Promise<number> {
     const intents = await this.processManager.catchUp();
-    const asked = new Set(intents.map((i) => i.jobId));
-    const stranded = (await this.outbox.notEnqueued()).filter((i) => !asked.has(i.jobId));
-    await this.enqueuer.enqueue([...intents, ...stranded]);
+    await this.enqueuer.relay(intents);
     return intents.length;
   }
 

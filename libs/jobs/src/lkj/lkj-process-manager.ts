@@ -238,7 +238,7 @@ export class LkjProcessManager {
     cache.set(key, requested.loaded);
     const intents: LkjIntent[] = [];
     for (const e of requested.events) {
-      if (e.type === 'LkjRequested') intents.push(await this.outbox.record(manager, satker, year, e.data.version, false, this.clock.now()));
+      if (e.type === 'LkjRequested') intents.push(await this.outbox.record(manager, { satker, year, version: e.data.version, draft: false }, this.clock.now()));
     }
     return intents;
   }

@@ -40,7 +40,7 @@ export class LkjProducer {
       throw new DomainError('LKJ.VERSION_NOT_FOUND', `LKj ${year} versi ${version} tidak pernah diminta.`, 'not_found', { satker, year, version });
     }
     if (requested.produced) {
-      await this.outbox.markProduced(this.dataSource, satker, year, version, new Date(requested.produced.producedAt));
+      await this.outbox.markDone({ satker, year, version }, new Date(requested.produced.producedAt));
       return { outcome: 'already-produced', files: requested.produced.files };
     }
     // Cheap, before any reading: a retry while the alert is open stops here.
@@ -59,7 +59,7 @@ export class LkjProducer {
           systemMetadata(satker, lkjJobId(satker, year, version), request?.eventId ?? null, request?.correlationId),
           manager,
         );
-        await this.outbox.markProduced(manager, satker, year, version, now);
+        await this.outbox.markDone({ satker, year, version }, now, manager);
         return result;
       });
       if (recorded.events.length === 0) return this.alreadyProduced(satker, year, version);
@@ -99,7 +99,7 @@ export class LkjProducer {
     const loaded = await this.streams.load(satker, year);
     const produced = loaded.state.versions.find((v) => v.version === version)?.produced;
     if (!produced) throw new Error(`LKj ${satker} ${year} v${version}: replayed append but no LkjProduced found`);
-    await this.outbox.markProduced(this.dataSource, satker, year, version, new Date(produced.producedAt));
+    await this.outbox.markDone({ satker, year, version }, new Date(produced.producedAt));
     return { outcome: 'already-produced', files: produced.files };
   }
 }

@@ -122,7 +122,7 @@ export class LkjService {
       );
       if (result.replayed) return null; // the same request, sent at once with the same key, was recorded first
       const version = requestedVersion(result.events);
-      return { loaded: result.loaded, version, intent: await this.outbox.record(manager, satker, year, version, draft, now) };
+      return { loaded: result.loaded, version, intent: await this.outbox.record(manager, { satker, year, version, draft }, now) };
     });
     if (appended === null) {
       const replay = key ? await this.replay(satker, year, key, requestFingerprint) : null;

@@ -2,12 +2,14 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
 import { evolveCatatanReviu, initialCatatanReviuState, type CatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
 import { EventStore } from '@kinerja/event-store';
-import { Clock, logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
+import { Clock, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
 import type { RecordedReminder } from '../../notifications/reminder-recorder';
 import { JobHandler } from '../../queue-runtime/job-handler.decorator';
+import { JobOutboxPolling } from '../../queue-runtime/job-outbox-polling';
+import { JobOutboxRelay } from '../../queue-runtime/job-outbox-relay';
 import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
 import { chooseDelivery } from '../facts/delivery';
@@ -15,7 +17,6 @@ import { catatanReviuAudience, planCatatanReviuNotice } from './catatan-reviu-no
 import { CatatanReviuNoticeOutbox, type CatatanReviuNoticeIntent } from './catatan-reviu-notice-outbox';
 import { CatatanReviuNoticeRecorder, type NoticeDelivery, type NoticeRecipient } from './catatan-reviu-notice-recorder';
 import { CatatanReviuProcessManager } from './catatan-reviu-process-manager';
-import { PollLoop } from '../../queue-runtime/poll-loop';
 
 export const CATATAN_REVIU_NOTICE_OPTIONS = Symbol('CATATAN_REVIU_NOTICE_OPTIONS');
 
@@ -35,13 +36,13 @@ export interface CatatanReviuNoticeOptions {
  */
 @Injectable()
 export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly loop: PollLoop;
+  private readonly polling: JobOutboxPolling<CatatanReviuNoticeIntent>;
 
   constructor(
-    private readonly processManager: CatatanReviuProcessManager,
+    processManager: CatatanReviuProcessManager,
     private readonly outbox: CatatanReviuNoticeOutbox,
     private readonly recorder: CatatanReviuNoticeRecorder,
-    private readonly queues: JobQueues,
+    queues: JobQueues,
     private readonly events: EventStore,
     private readonly dataSource: DataSource,
     private readonly dispatcher: OutboxDispatcher,
@@ -49,7 +50,12 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
     @Inject(CATATAN_REVIU_NOTICE_OPTIONS) private readonly options: CatatanReviuNoticeOptions,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
-    this.loop = new PollLoop(logger, 'Catatan reviu process manager poll failed', () => this.poll());
+    const relay = new JobOutboxRelay(queues, outbox, clock, {
+      name: 'reminders.catatan-reviu', payload: (i: CatatanReviuNoticeIntent) => ({ satker: i.satker, streamId: i.streamId, eventId: i.eventId }),
+    });
+    this.polling = new JobOutboxPolling(processManager, relay, logger, {
+      pollFailed: 'Catatan reviu process manager poll failed', reconcileFailed: 'Catatan reviu notices: reconciliation at start failed',
+    }, options.staleMs);
   }
 
   @JobHandler('reminders.catatan-reviu')
@@ -57,7 +63,7 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
     const now = this.clock.now();
     const recorded = await this.record(payload, now);
     const mail = await this.dispatcher.dispatchDue(now);
-    await this.outbox.markAnnounced(payload.satker, payload.eventId, now);
+    await this.outbox.markDone({ satker: payload.satker, eventId: payload.eventId }, now);
     return { recorded, mail };
   }
 
@@ -114,45 +120,11 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 
-  /**
-   * One poll: follow the log, enqueue what it found and what never reached the queue, and again what
-   * was enqueued `staleMs` ago and never ran (its wait starts over: a job that keeps failing is not
-   * retried every second).
-   */
-  async poll(): Promise<number> {
-    const intents = await this.processManager.catchUp();
-    const asked = new Set(intents.map((i) => i.jobId));
-    const stranded = (await this.outbox.notEnqueued()).filter((i) => !asked.has(i.jobId));
-    stranded.forEach((i) => asked.add(i.jobId));
-    const stale = (await this.outbox.stale(new Date(this.clock.now().getTime() - this.options.staleMs))).filter((i) => !asked.has(i.jobId));
-    await this.enqueue([...intents, ...stranded, ...stale]);
-    await this.outbox.markEnqueuedAgain(stale, this.clock.now());
-    return intents.length;
-  }
-
-  /** At start: catch the process manager up and (re-)enqueue every event whose job has not run. */
-  async reconcile(): Promise<number> {
-    await this.processManager.catchUp();
-    const pending = await this.outbox.pending();
-    await this.enqueue(pending);
-    return pending.length;
-  }
-
-  async enqueue(intents: readonly CatatanReviuNoticeIntent[]): Promise<void> {
-    for (const intent of intents) {
-      const job = await this.queues.add('reminders.catatan-reviu', { satker: intent.satker, streamId: intent.streamId, eventId: intent.eventId }, { jobId: intent.jobId });
-      if ((await job.getState()) === 'failed') await job.retry('failed');
-    }
-    await this.outbox.markEnqueued(intents, this.clock.now());
-  }
-
   onApplicationBootstrap(): void {
-    if (this.options.pollMs === null) return;
-    void this.reconcile().catch((error) => logRetriedFailure(this.logger, error, 'Catatan reviu notices: reconciliation at start failed'));
-    this.loop.start(this.options.pollMs);
+    this.polling.start(this.options.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+    await this.polling.stop();
   }
 }

@@ -1,15 +1,16 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Clock, logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
+import { Clock, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
 import { JobHandler } from '../../queue-runtime/job-handler.decorator';
+import { JobOutboxPolling } from '../../queue-runtime/job-outbox-polling';
+import { JobOutboxRelay } from '../../queue-runtime/job-outbox-relay';
 import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
 import { OfficeDirectory } from '../facts/office-directory';
 import { ReminderRunner } from '../reminder-runner';
 import { DispensasiOutbox, type DispensasiIntent } from './dispensasi-outbox';
 import { DispensasiProcessManager } from './dispensasi-process-manager';
-import { PollLoop } from '../../queue-runtime/poll-loop';
 
 export const DISPENSASI_NOTICE_OPTIONS = Symbol('DISPENSASI_NOTICE_OPTIONS');
 
@@ -32,20 +33,25 @@ export interface DispensasiNoticeOptions {
  */
 @Injectable()
 export class DispensasiNotices implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly loop: PollLoop;
+  private readonly polling: JobOutboxPolling<DispensasiIntent>;
 
   constructor(
-    private readonly processManager: DispensasiProcessManager,
+    processManager: DispensasiProcessManager,
     private readonly outbox: DispensasiOutbox,
-    private readonly queues: JobQueues,
+    queues: JobQueues,
     private readonly directory: OfficeDirectory,
     private readonly runner: ReminderRunner,
     private readonly dispatcher: OutboxDispatcher,
     private readonly clock: Clock,
     @Inject(DISPENSASI_NOTICE_OPTIONS) private readonly options: DispensasiNoticeOptions,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    this.loop = new PollLoop(logger, 'Dispensasi process manager poll failed', () => this.poll());
+    const relay = new JobOutboxRelay(queues, outbox, clock, {
+      name: 'reminders.dispensasi', payload: (i: DispensasiIntent) => ({ satker: i.satker, eventId: i.eventId }), delayMs: options.delayMs,
+    });
+    this.polling = new JobOutboxPolling(processManager, relay, logger, {
+      pollFailed: 'Dispensasi process manager poll failed', reconcileFailed: 'Dispensasi notices: reconciliation at start failed',
+    });
   }
 
   /** Plans and records what the office is due now (its dispensasi notices among it), then sends the e-mails. */
@@ -55,48 +61,15 @@ export class DispensasiNotices implements OnApplicationBootstrap, OnApplicationS
     const office = await this.directory.office(payload.satker);
     const recorded = office ? (await this.runner.runOffice(office, now)).recorded : [];
     const mail = await this.dispatcher.dispatchDue(now);
-    await this.outbox.markAnnounced(payload.satker, payload.eventId, now);
+    await this.outbox.markDone({ satker: payload.satker, eventId: payload.eventId }, now);
     return { recorded, mail };
   }
 
-  /**
-   * One poll: follow the log, enqueue the grants it found, and those found earlier whose job never
-   * reached the queue (the worker died after the commit, Redis was away). Job ids are deterministic:
-   * enqueueing twice adds once.
-   */
-  async poll(): Promise<number> {
-    const intents = await this.processManager.catchUp();
-    const asked = new Set(intents.map((i) => i.jobId));
-    const stranded = (await this.outbox.notEnqueued()).filter((i) => !asked.has(i.jobId));
-    await this.enqueue([...intents, ...stranded]);
-    return intents.length;
-  }
-
-  /** At start: catch the process manager up and (re-)enqueue every grant whose job has not run. */
-  async reconcile(): Promise<number> {
-    await this.processManager.catchUp();
-    const pending = await this.outbox.pending();
-    await this.enqueue(pending);
-    return pending.length;
-  }
-
-  async enqueue(intents: readonly DispensasiIntent[]): Promise<void> {
-    for (const intent of intents) {
-      const job = await this.queues.add('reminders.dispensasi', { satker: intent.satker, eventId: intent.eventId }, {
-        jobId: intent.jobId, delay: this.options.delayMs,
-      });
-      if ((await job.getState()) === 'failed') await job.retry('failed');
-    }
-    await this.outbox.markEnqueued(intents, this.clock.now());
-  }
-
   onApplicationBootstrap(): void {
-    if (this.options.pollMs === null) return;
-    void this.reconcile().catch((error) => logRetriedFailure(this.logger, error, 'Dispensasi notices: reconciliation at start failed'));
-    this.loop.start(this.options.pollMs);
+    this.polling.start(this.options.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+    await this.polling.stop();
   }
 }
