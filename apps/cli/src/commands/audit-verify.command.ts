@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { EventStore } from '@kinerja/event-store';
-import { DAMAGE_WORDS } from '@kinerja/projections/audit-trail/integrity.events';
-import { digestDamageKey, IntegrityService, type RecordedAlert } from '@kinerja/projections/audit-trail/integrity.service';
+import { digestDamageKey, IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { type ChainDigestFile, namedKeyIdOf } from '@kinerja/jobs/digest/chain-digest';
 import { checkDatabaseAgainstDigest } from '@kinerja/jobs/digest/chain-digest.service';
 import { loadTrustedDigestPublicKeys, type OfficeDigestPublicKey, PREVIOUS_KEYS_SOURCE } from '@kinerja/jobs/digest/digest-signing-key';
 import { CliCommand, CliContext } from '../cli-command';
 import { USAGE_ERROR } from '../parse-args';
+import { alertWords, brokenLinkWords } from './chain-damage-words';
 
 const USAGE = 'Pemakaian: npm run cli -- audit:verify --satker <kode> [--digest <berkas.json>] [--public-key <kunci.pem>] [--json]';
 
@@ -38,23 +38,6 @@ async function officeKnown(context: CliContext, satker: string): Promise<boolean
     [satker],
   );
   return rows.length > 0;
-}
-
-/** How the output names the alert damage was filed under: written now, or still open from an earlier run. */
-function alertWords(alert: RecordedAlert): string {
-  return alert.recorded
-    ? `dicatat sebagai peringatan integritas #${alert.id}`
-    : `sudah tercatat sebagai peringatan integritas #${alert.id} yang masih terbuka (tidak dicatat ulang)`;
-}
-
-/**
- * The first broken link in the words of the banner and the trail: "putus pada urutan 7: peristiwa
- * 1b2c… diubah — isi peristiwa tidak cocok dengan hash-nya". The verifier's kind (`modified`) stays
- * in `--json` (`brokenLink.kind`), for programs.
- */
-function brokenLinkWords(satker: string, b: { sequence: number; eventId: string | null; kind: string; detail: string }): string {
-  const event = b.eventId === null ? 'peristiwa' : `peristiwa ${b.eventId}`;
-  return `rantai ${satker} putus pada urutan ${b.sequence}: ${event} ${DAMAGE_WORDS[b.kind] ?? b.kind} — ${b.detail}`;
 }
 
 /** A key a digest may be signed with, and how messages name it. */
