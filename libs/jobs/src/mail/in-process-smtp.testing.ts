@@ -8,20 +8,36 @@ export interface ReceivedMail {
   messageId: string;
   subject: string;
   text: string;
+  /** The `Auto-Submitted` header (RFC 3834), '' when absent. */
+  autoSubmitted: string;
+}
+
+/** What the server answers to `RCPT TO` for an address instead of accepting it: `550 5.1.1 …`, `451 4.3.0 …`. */
+export interface RcptReply {
+  code: number;
+  text: string;
 }
 
 export interface InProcessSmtp {
   url: string;
   received: ReceivedMail[];
+  /** Recipients (lower case) the server refuses, with its reply; change it at will between sends. */
+  refuse: Map<string, RcptReply>;
   close(): Promise<void>;
 }
 
 export async function startInProcessSmtp(): Promise<InProcessSmtp> {
   const received: ReceivedMail[] = [];
+  const refuse = new Map<string, RcptReply>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const reply = refuse.get(address.address.toLowerCase());
+      if (!reply) return callback();
+      callback(Object.assign(new Error(reply.text), { responseCode: reply.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -37,6 +53,7 @@ export async function startInProcessSmtp(): Promise<InProcessSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refuse,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -50,7 +67,10 @@ export function parseMessage(raw: string): Omit<ReceivedMail, 'to'> {
     head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))?.slice(name.length + 1).trim() ?? '';
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
   const text = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
-  return { messageId: header('Message-ID'), subject: decodeWords(header('Subject')), text: text.replace(/\r\n/g, '\n').replace(/\n$/, '') };
+  return {
+    messageId: header('Message-ID'), subject: decodeWords(header('Subject')), text: text.replace(/\r\n/g, '\n').replace(/\n$/, ''),
+    autoSubmitted: header('Auto-Submitted'),
+  };
 }
 
 function decodeWords(value: string): string {

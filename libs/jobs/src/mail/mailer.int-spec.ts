@@ -24,6 +24,7 @@ describe('e-mail over SMTP', () => {
       messageId: '<abc123@reminder.kinerja>',
       subject: 'Pengingat: laporan realisasi Januari 2025 belum dikirim — KPU Kabupaten Jember',
       text: 'Indikator yang masih kosong:\n  - K1.1 Layanan Perkantoran',
+      autoSubmitted: 'auto-generated',
     }]);
   });
 

@@ -9,7 +9,25 @@ export interface MailMessage {
   messageId: string;
 }
 
-/** The one way Kinerja sends e-mail. Resolves once the server accepted the message; rejects otherwise. */
+/**
+ * The server refused the message with a reply (`reply`: its code and text, as it said it). `permanent`:
+ * a 5xx reply to the recipient or to the message itself (`550 5.1.1` no such mailbox): sending it again
+ * changes nothing. A 5xx to anything else (the sender, authentication) is Kinerja's configuration, and
+ * a 4xx is a "later": both are retried as a connection error is.
+ */
+export class MailRefused extends Error {
+  constructor(readonly reply: string, readonly permanent: boolean) {
+    super(`SMTP refused the message: ${reply}`);
+  }
+}
+
+/** Commands whose 5xx reply is about this recipient or this message, not about Kinerja's configuration. */
+const MESSAGE_COMMANDS = ['RCPT TO', 'DATA'];
+
+/** RFC 3834: every message is sent by a program, so vacation responders and the like must not answer it. */
+export const AUTO_SUBMITTED = { 'Auto-Submitted': 'auto-generated' };
+
+/** The one way Kinerja sends e-mail. Resolves once the server accepted the message; rejects otherwise (`MailRefused` when it answered no). */
 export abstract class Mailer {
   /** False when no SMTP server is configured: messages are logged and counted as handled. */
   abstract readonly enabled: boolean;
@@ -33,6 +51,9 @@ export class SmtpMailer extends Mailer {
       subject: message.subject,
       text: message.text,
       messageId: message.messageId,
+      headers: AUTO_SUBMITTED,
+    }).catch((error: unknown) => {
+      throw refusalOf(error) ?? error;
     });
     const accepted = (info.accepted ?? []).map((a) => (typeof a === 'string' ? a : (a as { address: string }).address));
     if (!accepted.some((address) => address.toLowerCase() === message.to.toLowerCase())) {
@@ -43,6 +64,15 @@ export class SmtpMailer extends Mailer {
   async close(): Promise<void> {
     this.transport.close();
   }
+}
+
+/** The server's reply in a nodemailer error (`responseCode`, `response`, `command`), or null when it did not answer. */
+function refusalOf(error: unknown): MailRefused | null {
+  const e = error as { responseCode?: unknown; response?: unknown; command?: unknown };
+  if (typeof e?.responseCode !== 'number') return null;
+  const reply = typeof e.response === 'string' && e.response.trim() !== '' ? e.response.trim() : String(e.responseCode);
+  const permanent = e.responseCode >= 500 && e.responseCode < 600 && MESSAGE_COMMANDS.some((c) => String(e.command ?? '').startsWith(c));
+  return new MailRefused(reply, permanent);
 }
 
 /** SMTP_URL unset: e-mail is skipped and the skip is logged, the in-app inbox still works. */

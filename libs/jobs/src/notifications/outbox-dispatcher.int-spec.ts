@@ -28,6 +28,13 @@ describe('the e-mail outbox', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     smtp = await startInProcessSmtp();
+    // The dispatcher reads the recipient again at send time: the Sekretaris is a real, active account.
+    await db.dataSource.query(`INSERT INTO satker (code, name, time_zone, report_deadline_day, created_at, updated_at) VALUES ('kpu-jember', 'KPU Kabupaten Jember', 'Asia/Jakarta', 5, $1, $1)`, [t0]);
+    await db.dataSource.query(
+      `INSERT INTO users (satker_code, id, username, full_name, email, role, password_hash, password_changed_at, created_at, updated_at)
+       VALUES ('kpu-jember', $1, 'sekretaris', $2, $3, 'SEKRETARIS', 'not-a-login', $4, $4, $4)`,
+      [sekretaris.userId, sekretaris.fullName, sekretaris.email, t0],
+    );
     recorder = new ReminderRecorder(db.dataSource, new EventStore(db.dataSource));
   });
   afterAll(async () => {

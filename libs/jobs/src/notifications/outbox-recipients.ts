@@ -1,0 +1,60 @@
+import type { EntityManager } from 'typeorm';
+import type { Candidate, NoticeFacts, NoticeRole, Person } from './send-time-recipient';
+import { standInChain } from './send-time-recipient';
+
+/** The facts `send-time-recipient.ts` decides from, read in the dispatcher's transaction. */
+export class OutboxRecipients {
+  async person(manager: EntityManager, userId: string): Promise<Person | null> {
+    const [row] = await manager.query(
+      `SELECT id, full_name, email, role, subbagian_code, satker_code, active FROM users WHERE id = $1`,
+      [userId],
+    );
+    return row ? toPerson(row) : null;
+  }
+
+  /**
+   * The notice of a key, from its `reminders` row: filed under the office it is about, which every
+   * key names second (`<kind>:<satker>:…`), or under the row's office.
+   */
+  async notice(manager: EntityManager, key: string, rowSatker: string): Promise<NoticeFacts | null> {
+    const [row]: Array<{ satker_code: string; kind: string; due_at: Date; audience: NoticeFacts['audience'] | null; delivery: { role: NoticeRole | null } | null }> =
+      await manager.query(
+        `SELECT satker_code, kind, due_at, payload->'audience' AS audience, payload->'delivery' AS delivery FROM reminders
+          WHERE satker_code = ANY($1::text[]) AND reminder_key = $2 LIMIT 1`,
+        [[key.split(':')[1] ?? rowSatker, rowSatker], key],
+      );
+    if (!row?.audience) return null;
+    // Rows recorded before stand-ins have no `delivery`: they went to the audience's own role.
+    const deliveredAs = row.delivery ? row.delivery.role : row.audience.role;
+    return { kind: row.kind, satker: row.satker_code, audience: row.audience, deliveredAs, dueAt: new Date(row.due_at) };
+  }
+
+  /** The active people of the notice's chain of roles now, and whether each already has the notice. */
+  async candidates(manager: EntityManager, notice: NoticeFacts, key: string): Promise<Candidate[]> {
+    const office = notice.audience.role === 'INSPEKTORAT' ? (notice.audience.satker ?? notice.satker) : notice.satker;
+    const rows = await manager.query(
+      `SELECT u.id, u.full_name, u.email, u.role, u.subbagian_code, u.satker_code, u.active,
+              EXISTS (SELECT 1 FROM notifications n WHERE n.satker_code = u.satker_code AND n.reminder_key = $4 AND n.recipient_id = u.id)
+           OR EXISTS (SELECT 1 FROM notification_outbox o WHERE o.satker_code = u.satker_code AND o.reminder_key = $4 AND o.recipient_id = u.id) AS received
+         FROM users u
+        WHERE u.satker_code = $1 AND u.active AND u.role = ANY($2::text[]) AND (u.role <> 'KASUBBAG' OR u.subbagian_code = $3)
+        ORDER BY u.username`,
+      [office, standInChain(notice), notice.audience.subbagian ?? null, key],
+    );
+    return rows.map((r: PersonRow & { received: boolean }) => ({ ...toPerson(r), received: r.received }));
+  }
+}
+
+interface PersonRow {
+  id: string;
+  full_name: string;
+  email: string | null;
+  role: string;
+  subbagian_code: string | null;
+  satker_code: string;
+  active: boolean;
+}
+
+function toPerson(r: PersonRow): Person {
+  return { userId: r.id, fullName: r.full_name, email: r.email, role: r.role, subbagian: r.subbagian_code, satker: r.satker_code, active: r.active };
+}
