@@ -112,6 +112,14 @@ describe('withdrawing a correction opened by mistake', () => {
     await post(`${pk}/revisions`, tokens.sekretaris, { reason: 'Dibuka untuk dicoba.' }, 201);
     expect((await get(pk)).working).toMatchObject({ version: 2, status: 'DRAFT' });
     expect((await post(`${pk}/revisions/withdraw`, tokens.ketua, {}, 403)).body.code).toBeDefined();
+    // Submitted as opened, equal to version 1: refused, telling to change it or withdraw it; nothing recorded.
+    const unchanged = await post(`${pk}/submit`, tokens.sekretaris, {}, 422);
+    expect(unchanged.body.code).toBe('PK.REVISION_UNCHANGED');
+    expect(unchanged.body.message).toContain('batalkan PK Perubahan tersebut (POST …/pk/2024/revisions/withdraw): versi 1 tetap berlaku.');
+    expect((await get(pk)).working).toMatchObject({ version: 2, status: 'DRAFT', submittedAt: null });
+    const changed = jemberPkBody();
+    changed.programs[0].kegiatan[0].indicators[0].target = { kind: 'SINGLE', value: '97' };
+    expect((await t.http.put(`${pk}/draft`).set(as(tokens.sekretaris)).send(changed)).status).toBe(200);
     await post(`${pk}/submit`, tokens.sekretaris);
     expect((await post(`${pk}/revisions/withdraw`, tokens.sekretaris, {}, 409)).body.code).toBe('PK.REVISION_SUBMITTED');
     await post(`${pk}/return`, tokens.ketua, { reason: 'Tidak perlu diubah tahun ini.' });

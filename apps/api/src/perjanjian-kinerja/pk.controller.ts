@@ -51,7 +51,11 @@ export class PkController {
   @HttpCode(200)
   @Roles('SEKRETARIS')
   @CommandHeaders()
-  @ApiOperation({ summary: 'Mengajukan draf PK untuk disetujui' })
+  @ApiOperation({
+    summary: 'Mengajukan draf PK untuk disetujui',
+    description: 'PK Perubahan yang isinya sama persis dengan versi yang berlaku → 422 PK.REVISION_UNCHANGED: ubah drafnya, ' +
+      'atau batalkan PK Perubahan itu (revisions/withdraw).',
+  })
   @ApiOkResponse({ schema: { example: PK_VIEW_EXAMPLE } })
   async submit(@Param() p: PkParams, @Body() body: VersionedBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new SubmitPkCommand(p.satker, p.year, user, commandOptions(req, body.expectedVersion))));

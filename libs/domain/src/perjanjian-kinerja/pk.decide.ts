@@ -100,9 +100,31 @@ function change(command: ChangePkIndicators, state: PkState): PkEvent[] {
   return [{ type: 'PkIndicatorsChanged', data: { version: working.version, structure, changedBy: actor.userId, changedAt: now } }];
 }
 
+/**
+ * A PK Perubahan submitted with the very structure in force changes nothing, yet its approval would
+ * supersede the version in force and mark the LKj stale. Refused, nothing recorded; a PK Perubahan
+ * opened by mistake is withdrawn instead (`WithdrawPkRevision`). Structures are stored normalized
+ * (one line, one space), so white space nobody reads is no change either.
+ */
+function requireRevisionChanged(existing: ExistingPkState, working: PkVersion): void {
+  if (working.basedOnVersion === null) return;
+  const inForce = existing.versions.find((v) => v.version === existing.inForce);
+  if (!inForce || !sameJson(working.structure, inForce.structure)) return;
+  throw new DomainError(
+    'PK.REVISION_UNCHANGED',
+    `PK Perubahan versi ${working.version} sama persis dengan PK versi ${inForce.version} yang berlaku; tidak ada yang perlu disetujui. `
+      + 'Ubah program, kegiatan, indikator, target atau PIC yang hendak diubah pada drafnya, lalu ajukan lagi; bila ternyata tidak ada '
+      + `yang perlu diubah, batalkan PK Perubahan tersebut (POST …/pk/${existing.year}/revisions/withdraw): versi ${inForce.version} tetap berlaku.`,
+    'validation',
+    { version: working.version, inForceVersion: inForce.version },
+  );
+}
+
 function submit(command: SubmitPk, state: PkState): PkEvent[] {
   requireSekretaris(command.metadata.actor, 'mengajukan');
-  const working = requireWorking(requireExisting(state), 'DRAFT');
+  const existing = requireExisting(state);
+  const working = requireWorking(existing, 'DRAFT');
+  requireRevisionChanged(existing, working);
   requireActivePics(working, command.data?.subbagianCodes, 'pindahkan indikatornya ke subbagian yang aktif pada draf sebelum mengajukan.');
   const { actor, now } = command.metadata;
   return [{ type: 'PkSubmitted', data: { version: working.version, submittedBy: actor.userId, submittedAt: now } }];

@@ -1,4 +1,4 @@
-import type { LkjProduced } from '@kinerja/domain';
+import type { LkjProduced, PkStructure } from '@kinerja/domain';
 import { lkjStreamId } from '@kinerja/domain';
 import pino from 'pino';
 import { LkjJobs } from './lkj-jobs';
@@ -114,7 +114,10 @@ describe('LKj production: once, right after the last approval', () => {
 
   it('treats an approved PK Perubahan the same way: the current version goes stale, a new one is asked for', async () => {
     await s.parts.producer.produce(JEMBER, 2024, 4);
-    const revised = await s.driver.revisePk(2024, 'Penyesuaian anggaran (PK Perubahan)');
+    // A PK Perubahan changes something (an unchanged one is PK.REVISION_UNCHANGED): the first indicator's name.
+    const structure: PkStructure = JSON.parse(JSON.stringify(s.pk.structure));
+    structure.programs[0].kegiatan[0].indicators[0].name += ' (perubahan)';
+    const revised = await s.driver.revisePk(2024, 'Penyesuaian anggaran (PK Perubahan)', undefined, structure);
     expect(revised.version).toBe(2);
     expect((await s.parts.processManager.catchUpThroughNow()).map((i) => i.version)).toEqual([5]);
     const { state } = await s.parts.streams.load(JEMBER, 2024);
