@@ -97,6 +97,16 @@ describe('GET /health with HEALTH_DETAILS=signed-in', () => {
     expect((await health(rootAdmin)).body.integrity).toMatchObject({ status: 'DAMAGED', damagedOffices: 1 });
   });
 
+  it('given an open integrity alert, then the ADMIN reads a warning at the top of the answer while the status stays ok (200): a load balancer keeps the replica', async () => {
+    const own = await health(tokens.ADMIN);
+    const root = await health(rootAdmin);
+
+    expect({ status: own.status, top: own.body.status, warnings: own.body.warnings }).toEqual({ status: 200, top: 'ok', warnings: [] });
+    expect({ status: root.status, top: root.body.status }).toEqual({ status: 200, top: 'ok' });
+    expect(root.body.warnings).toEqual([{ code: 'INTEGRITY.DAMAGED', message: root.body.integrity.message }]);
+    expect(root.body.warnings[0].message).toMatch(/^PERINGATAN: integritas data 1 satker terdeteksi rusak/);
+  });
+
   it('tells an ADMIN who has still to change the password an administrator gave only ok, as every other route refuses them', async () => {
     const created = await t.http.post('/api/v1/satker/kpu-kab-jember/users').set('Authorization', `Bearer ${rootAdmin}`)
       .send({ username: 'admin.kedua', fullName: 'Admin Kedua', role: 'ADMIN', password: 'meja-kursi-lemari' });

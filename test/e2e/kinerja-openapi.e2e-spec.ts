@@ -67,8 +67,11 @@ describe('the OpenAPI document of kinerja/{year}, the public Tabel 3.2', () => {
   it('gives the 200 answer a schema with every field of KinerjaTable, its enums, and decimals as strings', () => {
     expect(okSchema().allOf).toEqual([{ $ref: '#/components/schemas/KinerjaTableDto' }]);
     const table = component('KinerjaTableDto');
-    expect(Object.keys(table.properties!)).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office', 'asOf']);
-    expect(table.required).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office']);
+    expect(Object.keys(table.properties!)).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office', 'asOf', 'integrity']);
+    expect(table.required).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office', 'integrity']);
+    expect(JSON.stringify(table.properties!.integrity)).toContain('"$ref":"#/components/schemas/IntegrityBannerDto"');
+    expect(component('IntegrityBannerDto').properties!.status).toMatchObject({ enum: ['OK', 'DAMAGED'] });
+    expect(component('IntegrityBannerDto').required).toEqual(['status', 'message', 'alerts']);
     expect(table.properties!.month).toMatchObject({ type: 'integer', minimum: 1, maximum: 12, nullable: true });
     expect(table.properties!.asOf).toMatchObject({ type: 'string', format: 'date-time' });
 
@@ -117,12 +120,14 @@ describe('the OpenAPI document of kinerja/{year}, the public Tabel 3.2', () => {
     expect(year.body.office.pagu).toEqual(expect.any(String));
     expect(asOf.body.asOf).toEqual(expect.any(String));
     expect(year.body).not.toHaveProperty('asOf');
+    for (const r of [year, toDate, asOf]) expect(r.body.integrity).toEqual({ status: 'OK', message: null, alerts: [] });
   });
 
-  it('publishes examples that fit the schema, one of the year and one as of an instant', () => {
+  it('publishes examples that fit the schema: the year, as of an instant, and an office whose chain is damaged', () => {
     const content = operation().responses['200'].content['application/json'];
     expect(problemsOf(doc, content.schema.example, okSchema())).toEqual([]);
-    expect(Object.keys(content.examples)).toEqual(['year', 'asOf']);
+    expect(Object.keys(content.examples)).toEqual(['year', 'asOf', 'damaged']);
+    expect(content.examples.damaged.value.integrity).toMatchObject({ status: 'DAMAGED', alerts: [{ kind: 'modified' }] });
     for (const { value } of Object.values(content.examples) as Array<{ value: unknown }>) expect(problemsOf(doc, value, okSchema())).toEqual([]);
     expect(content.examples.asOf.value).toHaveProperty('asOf');
   });

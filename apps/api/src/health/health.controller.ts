@@ -30,6 +30,15 @@ async function probe(check: () => Promise<unknown>): Promise<Probe> {
   }
 }
 
+/**
+ * What a reader of the details should act on although the service is up, beside `status`: damage to
+ * an office's data is no reason for a load balancer to take a healthy replica out (the top status
+ * and code stay `ok`/200), but a monitor reading only the top of the answer must still see it.
+ */
+function warningsOf(integrity: { status: 'OK' | 'DAMAGED'; message?: string } | null | undefined): Array<{ code: string; message: string }> {
+  return integrity?.status === 'DAMAGED' ? [{ code: 'INTEGRITY.DAMAGED', message: integrity.message! }] : [];
+}
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -97,6 +106,9 @@ export class HealthController {
     summary: 'Liveness and readiness: the database and Redis; integrity alerts, projection lag and the worker processes alive',
     description:
       '200 ok or 503 degraded for everyone. The details (probes, integrity alerts, projection lag, event log, workers) are for an ' +
+      'ADMIN or INSPEKTORAT (see below); with them comes `warnings` at the top: `[{ code: "INTEGRITY.DAMAGED", message }]` while an office ' +
+      'in scope has an open integrity alert (empty otherwise) — the status stays ok and 200, since damaged data is no reason to take a ' +
+      'healthy replica out of a load balancer. Details are for an ' +
       'ADMIN or INSPEKTORAT sending its token when HEALTH_DETAILS is signed-in (the default in production), for anyone when public.',
   })
   async health(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -118,7 +130,7 @@ export class HealthController {
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     const status = up ? 'ok' : 'degraded';
     if (!details) return { status, details: (asked as { why: string }).why };
-    return { status, database: { ...database, embedded: this.runtime.embeddedDatabase }, redis, integrity, projections, eventLog, workers };
+    return { status, warnings: warningsOf(integrity), database: { ...database, embedded: this.runtime.embeddedDatabase }, redis, integrity, projections, eventLog, workers };
   }
 
   private eventLogOrder() {

@@ -2,6 +2,7 @@
 // field for field. For documentation only: the handler answers the domain's object as it is, and
 // kinerja-openapi.e2e-spec.ts checks real answers against this schema.
 import { ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import { IntegrityBannerDto } from '../audit/integrity-banner.dto';
 import { DECIMAL_TEXT, TWO_PLACES_TEXT } from '../http/decimal-text.schema';
 
 const DEFAULT_CATEGORIES = 'Sangat Berhasil, Berhasil, Cukup Berhasil, Kurang Berhasil, Tidak Berhasil';
@@ -149,4 +150,12 @@ export class KinerjaTableDto {
     description: 'Only with `?asOf=`: that instant in UTC; the table is as it stood then. Absent otherwise.',
   })
   asOf?: string;
+  @ApiProperty({
+    type: () => IntegrityBannerDto,
+    description:
+      'The office\'s integrity now, as the audit routes give it (same shape, same source): `DAMAGED` while an integrity alert of ' +
+      'the office is open, e.g. its event chain failed verification (a stored event was edited). The figures above are computed ' +
+      'from the events as stored, so while `DAMAGED` they cannot be trusted. With `asOf` too: the status of today, not of that instant.',
+  })
+  integrity: IntegrityBannerDto;
 }

@@ -1,19 +1,28 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { GetKinerjaQuery } from '@kinerja/workflow';
 import { GetKinerjaAsOfQuery } from '@kinerja/workflow/catatan-reviu';
 import { Roles } from '../http/roles.decorator';
 import { KinerjaQueryDto, YearParams } from '../realisasi/realisasi.dto';
+import { IntegrityAlertDto, IntegrityBannerDto } from '../audit/integrity-banner.dto';
 import { KinerjaResponses } from './kinerja.responses';
 import { KinerjaTableDto, RangeTargetDto, SingleTargetDto } from './kinerja-table.dto';
 
-/** The live Tabel 3.2. A public contract: outside tools depend on this shape. */
+/**
+ * The live Tabel 3.2. A public contract: outside tools depend on this shape (fields are only
+ * added). It carries the office's `integrity` as the audit routes do: the figures are computed from
+ * the events as stored, and a reader must see when those can no longer be trusted.
+ */
 @ApiTags('Kinerja (Tabel 3.2)')
-@ApiExtraModels(KinerjaTableDto, SingleTargetDto, RangeTargetDto)
+@ApiExtraModels(KinerjaTableDto, SingleTargetDto, RangeTargetDto, IntegrityBannerDto, IntegrityAlertDto)
 @Controller('satker/:satker/kinerja')
 export class KinerjaController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly integrity: IntegrityService,
+  ) {}
 
   @Get(':year')
   @Roles('SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG')
@@ -29,11 +38,16 @@ export class KinerjaController {
       'penilaian satker yang berlaku (GET rating-scale; `ratingScaleVersion` = label-nya). `null` berarti belum dapat diukur ' +
       '(lihat `note`). Dengan `?month=M`: capaian s.d. bulan M terhadap rencana aksi s.d. bulan M. Rata-rata per kegiatan, ' +
       'program dan kantor. Bentuk jawaban ini stabil (kontrak publik). Dengan `?asOf=<waktu ISO 8601>`: angka sebagaimana ' +
-      'berdiri pada saat itu (PK yang berlaku dan laporan yang sudah disetujui saat itu), ditambah field `asOf`.',
+      'berdiri pada saat itu (PK yang berlaku dan laporan yang sudah disetujui saat itu), ditambah field `asOf`. `integrity`: status ' +
+      'integritas satker saat ini, seperti pada rute audit (bentuk dan sumber yang sama): `DAMAGED` selama ada peringatan integritas ' +
+      'yang terbuka (mis. rantai peristiwa rusak), dan selama itu angka-angka di atas tidak dapat dipercaya.',
   })
   @KinerjaResponses()
-  get(@Param() p: YearParams, @Query() q: KinerjaQueryDto) {
-    if (q.asOf) return this.queries.execute(new GetKinerjaAsOfQuery(p.satker, p.year, q.month ?? null, new Date(q.asOf)));
-    return this.queries.execute(new GetKinerjaQuery(p.satker, p.year, q.month ?? null));
+  async get(@Param() p: YearParams, @Query() q: KinerjaQueryDto) {
+    const query = q.asOf
+      ? new GetKinerjaAsOfQuery(p.satker, p.year, q.month ?? null, new Date(q.asOf))
+      : new GetKinerjaQuery(p.satker, p.year, q.month ?? null);
+    const [table, integrity] = await Promise.all([this.queries.execute(query), this.integrity.banner(p.satker)]);
+    return { ...table, integrity };
   }
 }

@@ -24,6 +24,20 @@ export const KINERJA_TABLE_EXAMPLE = {
     }],
   }],
   office: { ...AVERAGE, ...BUDGET },
+  integrity: { status: 'OK', message: null, alerts: [] },
+};
+
+/** The same office after a stored event was edited in the database: the figures stand as stored, `integrity` says they cannot be trusted. */
+export const KINERJA_TABLE_DAMAGED_EXAMPLE = {
+  ...KINERJA_TABLE_EXAMPLE,
+  integrity: {
+    status: 'DAMAGED',
+    message: 'PERINGATAN: rantai integritas jejak audit satker kpu-kab-jember rusak — peristiwa diubah pada urutan 169 (terdeteksi 8 Desember 2026 00.38 WIB). Data audit tidak dapat dipercaya sampai diperiksa.',
+    alerts: [{
+      id: 1, detectedAt: '2026-12-07T17:38:00.000Z', source: 'cli-rebuild', brokenSequence: 169, brokenEventId: '0b8f6c3e-3d7a-4f57-9a51-6f1f0f2d9b11',
+      kind: 'modified', subject: null, detail: 'isi peristiwa tidak cocok dengan hash-nya', detectedBy: null, resolvedAt: null, resolvedBy: null, resolutionReason: null,
+    }],
+  },
 };
 
 /** `?month=6&asOf=2025-01-10T08:00:00+07:00`: the plan to date, as the table stood at that instant. */

@@ -4,7 +4,7 @@ import {
   ApiUnauthorizedResponse, ApiUnprocessableEntityResponse, getSchemaPath,
 } from '@nestjs/swagger';
 import { ErrorBody } from '../http/error-body';
-import { KINERJA_TABLE_AS_OF_EXAMPLE, KINERJA_TABLE_EXAMPLE } from './kinerja.examples';
+import { KINERJA_TABLE_AS_OF_EXAMPLE, KINERJA_TABLE_DAMAGED_EXAMPLE, KINERJA_TABLE_EXAMPLE } from './kinerja.examples';
 import { KinerjaTableDto } from './kinerja-table.dto';
 
 const error = (summary: string, code: string, message: string, details: Record<string, unknown> = {}) => ({
@@ -19,7 +19,7 @@ const error = (summary: string, code: string, message: string, details: Record<s
 export const KinerjaResponses = () =>
   applyDecorators(
     ApiOkResponse({
-      description: 'Tabel 3.2; dengan `?asOf=` ditambah field `asOf`.',
+      description: 'Tabel 3.2; dengan `?asOf=` ditambah field `asOf`. `integrity`: status integritas satker saat ini, seperti pada rute audit.',
       headers: {
         ETag: {
           description:
@@ -32,6 +32,7 @@ export const KinerjaResponses = () =>
       examples: {
         year: { summary: 'Setahun penuh', value: KINERJA_TABLE_EXAMPLE },
         asOf: { summary: 'S.d. Juni, sebagaimana berdiri pada ?asOf=2025-01-10T08:00:00+07:00', value: KINERJA_TABLE_AS_OF_EXAMPLE },
+        damaged: { summary: 'Rantai integritas satker rusak: angka tetap dari peristiwa yang tersimpan, `integrity` DAMAGED', value: KINERJA_TABLE_DAMAGED_EXAMPLE },
       },
     }),
     ApiHeader({ name: 'If-None-Match', required: false, description: '`ETag` jawaban sebelumnya: 304 bila tabel belum berubah.' }),

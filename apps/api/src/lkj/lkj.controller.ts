@@ -30,6 +30,9 @@ export class LkjController {
       '`reason` tiap versi: `ALL_APPROVED` (seluruh laporan tahun itu disetujui), `REVISION_APPROVED` (revisi laporan atau PK Perubahan ' +
       'disetujui setelah LKj final dibuat), `CAPAIAN_TAHUN_LALU_CHANGED` (capaian tahun lalu diimpor ulang setelahnya), ' +
       '`RATING_SCALE_CHANGED` (skala penilaian diubah setelahnya), `REQUESTED` (diminta Sekretaris). ' +
+      '`blocked`: null, atau — selama ada versi yang belum dibuat dan satker memiliki peringatan integritas rantai yang terbuka — ' +
+      '`{ code: "LKJ.INTEGRITY_DAMAGED", message, alertIds, versions }`: versi-versi itu tertahan sampai Inspektorat menutup peringatan ' +
+      '`alertIds`, lalu dibuat otomatis. ' +
       'Header ETag = jumlah peristiwa LKj tahun ini, untuk If-Match pada permintaan berikutnya.',
   })
   @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE } })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '@kinerja/projections';
 import { IdentityModule } from '@kinerja/identity';
 import { WorkflowModule } from '@kinerja/workflow';
 import { EvidenceController } from '../evidence/evidence.controller';
@@ -12,7 +13,7 @@ import { RealisasiReadModelsController, StatusSummaryController } from '../reali
 
 /** The SAKIP workflow over HTTP: thin controllers that hand requests to the command and query buses. */
 @Module({
-  imports: [WorkflowModule, IdentityModule],
+  imports: [WorkflowModule, IdentityModule, ProjectionsModule],
   controllers: [PkController, RealisasiController, RealisasiReadModelsController, StatusSummaryController, KinerjaController, EvidenceController, RatingScaleController, ReportDeadlineController],
   providers: [EvidenceUploadInterceptor],
 })

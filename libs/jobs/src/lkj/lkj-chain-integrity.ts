@@ -9,13 +9,17 @@ export const LKJ_PRODUCE_ALERT_SOURCE = 'lkj-produce';
 /** A chain alert as the refusal names it. */
 type ChainAlert = Pick<IntegrityAlert, 'id' | 'kind' | 'brokenSequence'>;
 
+/** The first alert's damage as the refusal and the status say it: "peristiwa diubah pada urutan 169". */
+function damageWords(first: ChainAlert): string {
+  return `peristiwa ${DAMAGE_WORDS[first.kind] ?? first.kind}${first.brokenSequence === null ? '' : ` pada urutan ${first.brokenSequence}`}`;
+}
+
 /**
  * The refusal of an LKj while the office's event log cannot be trusted (409 LKJ.INTEGRITY_DAMAGED):
  * which alerts the Inspektorat must resolve first, and that nothing was produced.
  */
 export function lkjIntegrityDamaged(satker: string, year: number, alerts: readonly ChainAlert[]): DomainError {
-  const first = alerts[0];
-  const what = `peristiwa ${DAMAGE_WORDS[first.kind] ?? first.kind}${first.brokenSequence === null ? '' : ` pada urutan ${first.brokenSequence}`}`;
+  const what = damageWords(alerts[0]);
   const ids = alerts.map((a) => `#${a.id}`).join(', ');
   return new DomainError(
     'LKJ.INTEGRITY_DAMAGED',
@@ -23,8 +27,37 @@ export function lkjIntegrityDamaged(satker: string, year: number, alerts: readon
       `sehingga angka-angkanya tidak dapat dipercaya. Inspektorat harus memeriksa dan menutup peringatan integritas ${ids} ` +
       `terlebih dahulu (Jejak Audit → Peringatan). Tidak ada versi LKj yang dibuat.`,
     'conflict',
-    { satker, year, alertIds: alerts.map((a) => a.id), kind: first.kind, brokenSequence: first.brokenSequence },
+    { satker, year, alertIds: alerts.map((a) => a.id), kind: alerts[0].kind, brokenSequence: alerts[0].brokenSequence },
   );
+}
+
+/**
+ * Why the versions of an LKj still to be produced wait: the office's chain alerts the Inspektorat
+ * must close first (GET …/lkj/{year}, `blocked`). The code is the refusal's, LKJ.INTEGRITY_DAMAGED.
+ */
+export interface LkjBlocked {
+  code: 'LKJ.INTEGRITY_DAMAGED';
+  message: string;
+  alertIds: number[];
+  /** The versions asked for and not produced, ascending. */
+  versions: number[];
+}
+
+/** The `blocked` of an overview whose `pending` versions wait on the open chain `alerts` (none: null). */
+export function lkjBlocked(satker: string, year: number, pending: readonly number[], alerts: readonly ChainAlert[]): LkjBlocked | null {
+  if (pending.length === 0 || alerts.length === 0) return null;
+  const what = damageWords(alerts[0]);
+  const ids = alerts.map((a) => `#${a.id}`).join(', ');
+  const versions = pending.length === 1 ? `versi ${pending[0]}` : `versi ${pending.join(', ')}`;
+  return {
+    code: 'LKJ.INTEGRITY_DAMAGED',
+    message:
+      `LKj ${year} ${versions} tertahan, belum dibuat: log peristiwa satker ${satker} gagal pemeriksaan keutuhan rantai integritas (${what}), ` +
+      `sehingga angka-angkanya tidak dapat dipercaya. Inspektorat harus memeriksa, memulihkan, dan menutup peringatan integritas ${ids} ` +
+      `(Jejak Audit → Peringatan); setelah itu LKj dibuat otomatis tanpa perlu diminta ulang.`,
+    alertIds: alerts.map((a) => a.id),
+    versions: [...pending],
+  };
 }
 
 /**
@@ -48,6 +81,12 @@ export function lkjIntegrityDamaged(satker: string, year: number, alerts: readon
  */
 export class LkjChainIntegrity {
   constructor(private readonly integrity: Pick<IntegrityService, 'openChainAlerts' | 'verifyAndRecord'>) {}
+
+  /** Why the `pending` versions wait, or null when the office has no open chain alert (or nothing is pending). Verifies nothing. */
+  async blocked(satker: string, year: number, pending: readonly number[]): Promise<LkjBlocked | null> {
+    if (pending.length === 0) return null;
+    return lkjBlocked(satker, year, pending, await this.integrity.openChainAlerts(satker));
+  }
 
   /** Refuses (LKJ.INTEGRITY_DAMAGED) while the office has an open chain alert. Reads one index; verifies nothing. */
   async refuseWhileAlerted(satker: string, year: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { lkjStatus, type LkjFile, type LkjState, type LkjStatus, type LkjVersionState } from '@kinerja/domain';
+import type { LkjBlocked } from './lkj-chain-integrity';
 
 /** What the API shows of the LKj stream of one office and year. */
 
@@ -28,6 +29,8 @@ export interface LkjOverview {
   status: LkjOverviewStatus;
   yearComplete: boolean;
   latestFinalVersion: number | null;
+  /** Why the versions not produced yet wait (the office's open chain alerts); null when nothing holds them. */
+  blocked: LkjBlocked | null;
   versions: LkjVersionView[];
 }
 

@@ -150,6 +150,7 @@ export class LkjService {
   async current(satker: string, year: number): Promise<{ view: LkjOverview; version: number }> {
     const { state, count } = await this.streams.load(satker, year);
     const finals = state.versions.filter((v) => !v.draft && v.produced);
+    const pending = state.versions.filter((v) => !v.produced).map((v) => v.version);
     return {
       version: count,
       view: {
@@ -158,6 +159,7 @@ export class LkjService {
         status: overviewStatus(state),
         yearComplete: await isYearComplete(this.dataSource, satker, year),
         latestFinalVersion: finals.length > 0 ? finals[finals.length - 1].version : null,
+        blocked: await this.chain.blocked(satker, year, pending),
         versions: state.versions.map(versionView),
       },
     };
