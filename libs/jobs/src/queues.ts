@@ -10,6 +10,8 @@ export interface JobPayloads {
   'reminders.dispensasi': { satker: string; eventId: string };
   /** Announce what happened to a review note (written, answered, closed, reopened); id `catatan-reviu.<satker>.<event id>`. */
   'reminders.catatan-reviu': { satker: string; streamId: string; eventId: string };
+  /** Announce a PK submitted, returned or approved, or an LKj produced or gone stale; id `pk-lkj.<satker>.<event id>`. */
+  'reminders.pk-lkj': { satker: string; streamId: string; eventId: string };
   /** Send e-mails waiting in the outbox (retries of failed sends). */
   'notifications.dispatch': Record<string, never>;
   /** Produce version `version` of an office's LKj (DOCX and PDF); id `lkj.<satker>.<year>.v<version>`. */
@@ -46,6 +48,7 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'reminders.run': 'reminders',
   'reminders.dispensasi': 'reminders',
   'reminders.catatan-reviu': 'reminders',
+  'reminders.pk-lkj': 'reminders',
   'notifications.dispatch': 'reminders',
   'audit.digest-all': 'audit',
   'audit.digest-office': 'audit',

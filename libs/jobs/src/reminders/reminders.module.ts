@@ -14,6 +14,9 @@ import { CatatanReviuNoticeOutbox } from './catatan-reviu/catatan-reviu-notice-o
 import { CatatanReviuNoticeRecorder } from './catatan-reviu/catatan-reviu-notice-recorder';
 import { CatatanReviuProcessManager } from './catatan-reviu/catatan-reviu-process-manager';
 import { DispensasiProcessManager } from './dispensasi/dispensasi-process-manager';
+import { PK_LKJ_NOTICE_OPTIONS, PkLkjNotices, type PkLkjNoticeOptions } from './pk-lkj/pk-lkj-notices';
+import { PkLkjNoticeOutbox } from './pk-lkj/pk-lkj-notice-outbox';
+import { PkLkjProcessManager } from './pk-lkj/pk-lkj-process-manager';
 import { OfficeDirectory } from './facts/office-directory';
 import { OfficeHistoryReader } from './facts/office-history.reader';
 import { ReminderJobs } from './reminder-jobs';
@@ -25,12 +28,14 @@ const DS = getDataSourceToken();
 /**
  * Reminders in the worker: the runner, its job handlers, the schedule leader and the prompt dispensasi
  * notices (`dispensasi`: their poll and delay), and the catatan reviu notices (`catatanReviu`: their
- * poll, and how long a job may wait before it is enqueued again). Needs QueueRuntimeModule.
+ * poll, and how long a job may wait before it is enqueued again), and the PK and LKj notices (`pkLkj`: the
+ * same two). Needs QueueRuntimeModule.
  */
 @Module({})
 export class RemindersModule {
   static forWorker(
     options: Partial<ReminderOptions> = {}, dispensasi: Partial<DispensasiNoticeOptions> = {}, catatanReviu: Partial<CatatanReviuNoticeOptions> = {},
+    pkLkj: Partial<PkLkjNoticeOptions> = {},
   ): DynamicModule {
     return {
       module: RemindersModule,
@@ -71,10 +76,18 @@ export class RemindersModule {
         },
         { provide: CATATAN_REVIU_NOTICE_OPTIONS, useValue: { pollMs: 1000, staleMs: 10 * 60_000, ...catatanReviu } satisfies CatatanReviuNoticeOptions },
         CatatanReviuNotices,
+        { provide: PkLkjNoticeOutbox, useFactory: (ds: DataSource) => new PkLkjNoticeOutbox(ds), inject: [DS] },
+        {
+          provide: PkLkjProcessManager,
+          useFactory: (ds: DataSource, es: EventStore, o: PkLkjNoticeOutbox, c: Clock) => new PkLkjProcessManager(ds, es, o, c),
+          inject: [DS, EventStore, PkLkjNoticeOutbox, Clock],
+        },
+        { provide: PK_LKJ_NOTICE_OPTIONS, useValue: { pollMs: 1000, staleMs: 10 * 60_000, ...pkLkj } satisfies PkLkjNoticeOptions },
+        PkLkjNotices,
       ],
       exports: [
         ReminderRunner, ReminderScheduleLeader, OutboxDispatcher, Mailer, DispensasiNotices, DispensasiOutbox, DispensasiProcessManager,
-        CatatanReviuNotices, CatatanReviuNoticeOutbox, CatatanReviuProcessManager,
+        CatatanReviuNotices, CatatanReviuNoticeOutbox, CatatanReviuProcessManager, PkLkjNotices, PkLkjNoticeOutbox, PkLkjProcessManager,
       ],
     };
   }

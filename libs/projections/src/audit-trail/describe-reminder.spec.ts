@@ -194,4 +194,24 @@ describe('the audit trail in words: reminders sent by the system', () => {
     }), withUsers());
     expect(row.summary).toBe('Mengirim pemberitahuan tindak lanjut kepada Inspektorat kpu-prov (1 penerima): tindak lanjut ke-2 atas temuan "Bukti dukung kurang" menunggu diperiksa.');
   });
+
+  it('given a PK Perubahan submitted, returned or approved, or an LKj produced or stale, then the notice names the version and who it was for', () => {
+    const pk = (kind: string, role: string, recipientIds: string[], delivery?: object) => describeEvent(sent({
+      kind, audience: { role }, delivery, period: null, deadline: null, reports: [], recipientIds, pk: { kind: 'PK', year: 2024, version: 2, perubahan: true },
+    }), withUsers()).row;
+    expect(pk('PK_SUBMITTED', 'PK_REVIEWERS', ['u-ali'])).toMatchObject({
+      year: 2024, summary: 'Mengirim pemberitahuan PK kepada Ketua dan Sekretaris yang dapat menyetujui (1 penerima): PK Perubahan 2024 versi 2 diajukan dan menunggu persetujuan.',
+    });
+    expect(pk('PK_APPROVED', 'PK_SUBMITTER', ['u-siti']).summary)
+      .toBe('Mengirim pemberitahuan PK kepada Sekretaris pengaju (1 penerima): PK Perubahan 2024 versi 2 disetujui.');
+    expect(pk('PK_RETURNED', 'PK_SUBMITTER', ['u-siti'], { role: 'SEKRETARIS', vacantRoles: ['PK_SUBMITTER'] }).summary).toBe(
+      'Mengirim pemberitahuan PK untuk Sekretaris pengaju kepada Sekretaris sebagai pengganti, karena tidak ada Sekretaris pengaju aktif (1 penerima): '
+        + 'PK Perubahan 2024 versi 2 dikembalikan.',
+    );
+    const lkj = (kind: string) => describeEvent(sent({
+      kind, audience: { role: 'PIMPINAN' }, period: null, deadline: null, reports: [], recipientIds: ['u-ali', 'u-siti'], lkj: { kind: 'LKJ', year: 2024, version: 3 },
+    }), withUsers()).row.summary;
+    expect(lkj('LKJ_PRODUCED')).toBe('Mengirim pemberitahuan LKj kepada Ketua dan Sekretaris (2 penerima): LKj 2024 versi 3 selesai dibuat.');
+    expect(lkj('LKJ_STALE')).toBe('Mengirim pemberitahuan LKj kepada Ketua dan Sekretaris (2 penerima): LKj 2024 versi 3 tidak lagi mutakhir.');
+  });
 });

@@ -9,9 +9,13 @@ import type { Description } from './describe.types';
  */
 interface ReminderSentData {
   kind: string;
-  audience: { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' } | { role: 'INSPEKTORAT'; satker: string };
+  audience: { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' } | { role: 'INSPEKTORAT'; satker: string } | { role: PkLkjRole };
   /** Only on the catatan reviu notices (`CATATAN_REVIU_*`, `TINDAK_LANJUT_SUBMITTED`): the note it is about. */
   catatanReviu?: { noteId: string; category: string; title: string; number?: number };
+  /** Only on the PK notices (`PK_SUBMITTED`, `PK_RETURNED`, `PK_APPROVED`): the version it is about. */
+  pk?: { year: number; version: number; perubahan?: boolean };
+  /** Only on the LKj notices (`LKJ_PRODUCED`, `LKJ_STALE`): the version it is about. */
+  lkj?: { year: number; version: number };
   /**
    * Who actually received it, when its audience had nobody active: a stand-in (the Sekretaris for a
    * Kasubbag, the Ketua for a Sekretaris) or nobody (`role` null), with the roles found vacant.
@@ -52,7 +56,14 @@ interface ReminderSentData {
   recipientIds: string[];
 }
 
-type DeliveryRole = 'KASUBBAG' | 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT';
+/** The PK and LKj notices' audiences: whoever may approve a PK, its submitter, the Ketua and the Sekretaris. */
+type PkLkjRole = 'PK_REVIEWERS' | 'PK_SUBMITTER' | 'PIMPINAN';
+
+type DeliveryRole = 'KASUBBAG' | 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT' | PkLkjRole;
+
+const PK_LKJ_ROLE_WORDS: Record<PkLkjRole, string> = {
+  PK_REVIEWERS: 'Ketua dan Sekretaris yang dapat menyetujui', PK_SUBMITTER: 'Sekretaris pengaju', PIMPINAN: 'Ketua dan Sekretaris',
+};
 
 const STATUS_WORDS: Record<string, string> = {
   NOT_STARTED: 'belum dibuat', DRAFT: 'masih draf', SUBMITTED: 'menunggu persetujuan', RETURNED: 'dikembalikan, belum diajukan kembali',
@@ -111,9 +122,24 @@ function aboutWords(d: ReminderSentData): { what: string; about: string } {
       return { what: 'pemberitahuan catatan reviu', about: `${noteWords(d)} ditutup` };
     case 'CATATAN_REVIU_REOPENED':
       return { what: 'pemberitahuan catatan reviu', about: `${noteWords(d)} dibuka kembali dan menunggu tindak lanjut baru` };
+    case 'PK_SUBMITTED':
+      return { what: 'pemberitahuan PK', about: `${pkWords(d)} diajukan dan menunggu persetujuan` };
+    case 'PK_RETURNED':
+      return { what: 'pemberitahuan PK', about: `${pkWords(d)} dikembalikan` };
+    case 'PK_APPROVED':
+      return { what: 'pemberitahuan PK', about: `${pkWords(d)} disetujui` };
+    case 'LKJ_PRODUCED':
+      return { what: 'pemberitahuan LKj', about: `LKj ${d.lkj?.year ?? '?'} versi ${d.lkj?.version ?? '?'} selesai dibuat` };
+    case 'LKJ_STALE':
+      return { what: 'pemberitahuan LKj', about: `LKj ${d.lkj?.year ?? '?'} versi ${d.lkj?.version ?? '?'} tidak lagi mutakhir` };
     default:
       return { what: `pengingat ${d.kind}`, about: `${d.reports.length} laporan realisasi` };
   }
+}
+
+/** "PK 2026 versi 1", "PK Perubahan 2026 versi 2". */
+function pkWords(d: ReminderSentData): string {
+  return d.pk ? `PK${d.pk.perubahan ? ' Perubahan' : ''} ${d.pk.year} versi ${d.pk.version}` : 'PK';
 }
 
 /** 'temuan "Bukti dukung kurang"', 'catatan reviu "…"'. */
@@ -134,6 +160,7 @@ function recipients(state: AuditTrailState, ids: readonly string[]): string | nu
 function roleWords(role: DeliveryRole, d: ReminderSentData): string {
   if (role === 'KASUBBAG') return d.audience.role === 'KASUBBAG' ? `Kasubbag ${d.audience.subbagian}` : 'Kasubbag';
   if (role === 'INSPEKTORAT') return d.audience.role === 'INSPEKTORAT' ? `Inspektorat ${d.audience.satker}` : 'Inspektorat';
+  if (role in PK_LKJ_ROLE_WORDS) return PK_LKJ_ROLE_WORDS[role as PkLkjRole];
   return role === 'SEKRETARIS' ? 'Sekretaris' : 'Ketua';
 }
 
@@ -170,7 +197,7 @@ export function describeReminder(event: RecordedEvent, state: AuditTrailState): 
           `(${d.recipientIds.length} penerima): ${about}.`
         : `Mencatat ${what} untuk ${to} tanpa penerima, karena ${vacancyWords(d, delivery.vacantRoles)}: ${about}.`;
   return {
-    subjectKind: 'PENGINGAT', year: d.period?.year ?? null, month: d.period?.month ?? null,
+    subjectKind: 'PENGINGAT', year: d.period?.year ?? d.pk?.year ?? d.lkj?.year ?? null, month: d.period?.month ?? null,
     subbagian: d.audience.role === 'KASUBBAG' ? d.audience.subbagian : null, changes, summary,
   };
 }

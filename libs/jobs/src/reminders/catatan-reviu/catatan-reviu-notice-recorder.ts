@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@kinerja/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { notificationStreamId, REMINDER_SENT, reminderMessageId, type RecordedReminder } from '../../notifications/reminder-recorder';
-import type { CatatanReviuNotice } from './catatan-reviu-notice';
+import type { ReminderMessage } from '../messages/render-reminder';
 
 /** A recipient of a note's notice, in their own office (the province's Inspektorat reads a kabupaten's note). */
 export interface NoticeRecipient {
@@ -12,14 +12,30 @@ export interface NoticeRecipient {
   satker: string;
 }
 
-/** Who received it: the audience's role, the Ketua standing in for a Sekretaris, or nobody (`null`). */
+type NoticeRole = 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT' | 'PK_REVIEWERS' | 'PK_SUBMITTER' | 'PIMPINAN';
+
+/** Who received it: the audience's role, a stand-in (the Ketua for a Sekretaris), or nobody (`null`). */
 export interface NoticeDelivery {
-  role: 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT' | null;
-  vacantRoles: Array<'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT'>;
+  role: NoticeRole | null;
+  vacantRoles: NoticeRole[];
 }
 
 /**
- * Records a note's notice at most once, exactly as `ReminderRecorder` records a reminder: one
+ * A notice prompted by one event (a note's, a PK's, an LKj's): its key, kind, audience and text, and
+ * what its payload adds (`catatanReviu`, `pk`, `lkj`) for the inbox's `data` and the audit trail.
+ */
+export interface EventNotice {
+  key: string;
+  kind: string;
+  satker: string;
+  audience: object;
+  dueAt: string;
+  message: ReminderMessage;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Records a notice prompted by an event (a note's; a PK's and an LKj's too) at most once, exactly as `ReminderRecorder` records a reminder: one
  * transaction writes the `reminders` row (primary key: office reviewed and the notice's key), the
  * `ReminderSent` event (idempotency key `reminder:<key>`), an inbox row per recipient and an outbox
  * row per recipient with an e-mail address. A retried job, a second worker or a restart finds the key
@@ -29,10 +45,10 @@ export interface NoticeDelivery {
 export class CatatanReviuNoticeRecorder {
   constructor(private readonly dataSource: DataSource, private readonly events: EventStore) {}
 
-  record(notice: CatatanReviuNotice, recipients: NoticeRecipient[], delivery: NoticeDelivery, now: Date): Promise<RecordedReminder | null> {
+  record(notice: EventNotice, recipients: NoticeRecipient[], delivery: NoticeDelivery, now: Date): Promise<RecordedReminder | null> {
     const payload = {
       key: notice.key, kind: notice.kind, audience: notice.audience, delivery, dueAt: notice.dueAt,
-      period: null, periods: [], deadline: null, reports: [], catatanReviu: notice.note,
+      period: null, periods: [], deadline: null, reports: [], ...notice.details,
     };
     return this.dataSource.transaction(async (manager): Promise<RecordedReminder | null> => {
       const claimed: unknown[] = await manager.query(
@@ -65,7 +81,7 @@ export class CatatanReviuNoticeRecorder {
   }
 }
 
-function insertInbox(manager: EntityManager, notice: CatatanReviuNotice, payload: object, to: NoticeRecipient, now: Date) {
+function insertInbox(manager: EntityManager, notice: EventNotice, payload: object, to: NoticeRecipient, now: Date) {
   return manager.query(
     `INSERT INTO notifications (satker_code, id, recipient_id, reminder_key, kind, subject, body, data, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,

@@ -97,7 +97,7 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
       standIn: audience.role === 'SEKRETARIS' && delivery.role === 'KETUA',
     });
     if (recipients.length === 0) this.logger.warn({ satker: note.satker, key: notice.key }, 'Catatan reviu notice recorded with no recipient: nobody active');
-    return this.recorder.record(notice, recipients, delivery, now);
+    return this.recorder.record({ ...notice, details: { catatanReviu: notice.note } }, recipients, delivery, now);
   }
 
   /** The active people of the audience; a Sekretaris's notice goes to the Ketua when the office has no active Sekretaris. */

@@ -1,0 +1,103 @@
+import type { PkVersion } from '@kinerja/domain/perjanjian-kinerja/pk.state';
+import { planLkjNotice, planPkNotice } from './pk-lkj-notice';
+import { recipientsOf } from './pk-lkj-notices';
+
+const office = { satker: 'kpu-jember', name: 'KPU Kabupaten Jember', timeZone: 'Asia/Jakarta' as const };
+const FOOTER = '\n\nPesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
+const version = (over: Partial<PkVersion> = {}): PkVersion => ({
+  version: 1, status: 'SUBMITTED', structure: { programs: [] }, revisionReason: null, basedOnVersion: null, draftedBy: 'u-siti', draftedAt: '2026-01-05T02:00:00.000Z',
+  submittedBy: 'u-siti', submittedAt: '2026-01-12T03:00:00.000Z', approvedBy: null, approvedAt: null, lastReturn: null, withdrawal: null, ...over,
+});
+const perubahan = version({ version: 2, basedOnVersion: 1, revisionReason: 'Refocusing anggaran.' });
+const ketua = { fullName: 'Ali Ketua', role: 'KETUA' };
+const siti = { fullName: 'Siti Sekretaris', role: 'SEKRETARIS' };
+
+describe('PK notices: who is told, in words', () => {
+  it('given a PK Perubahan submitted, then whoever may approve it is asked to approve or return it, with the reason and the version that stays in force', () => {
+    const notice = planPkNotice({
+      event: { type: 'PkSubmitted', data: { version: 2, submittedBy: 'u-siti', submittedAt: '2026-06-15T03:00:00.000Z' } },
+      position: 6, year: 2026, version: perubahan, office, actor: siti,
+    });
+    expect(notice).toMatchObject({ key: 'pk:kpu-jember:2026:6', kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS' }, subject: { kind: 'PK', year: 2026, version: 2, perubahan: true } });
+    expect(notice!.message).toEqual({
+      subject: 'PK Perubahan 2026 (versi 2) diajukan untuk disetujui — KPU Kabupaten Jember',
+      body: 'Yth. Ketua dan Sekretaris,\n\nSekretaris (Siti Sekretaris) mengajukan Perjanjian Kinerja Perubahan tahun 2026 (versi 2) KPU Kabupaten Jember '
+        + 'pada Senin, 15 Juni 2026 untuk disetujui.\nAlasan perubahan: Refocusing anggaran.\nVersi 1 tetap berlaku sampai PK Perubahan ini disetujui.\n\n'
+        + 'Mohon periksa PK tersebut, lalu setujui atau kembalikan dengan alasan. PK dapat disetujui atau dikembalikan oleh Ketua atau Sekretaris lain, '
+        + `bukan oleh pengajunya sendiri.${FOOTER}`,
+    });
+  });
+
+  it('given a PK returned, then its submitter is told by whom, why, and to correct and submit it again', () => {
+    const notice = planPkNotice({
+      event: { type: 'PkReturned', data: { version: 1, returnedBy: 'u-ali', returnedByRole: 'KETUA', reason: 'Target K1.1 terlalu rendah.', returnedAt: '2026-01-13T03:00:00.000Z' } },
+      position: 3, year: 2026, version: version({ status: 'DRAFT' }), office, actor: ketua,
+    });
+    expect(notice).toMatchObject({ kind: 'PK_RETURNED', audience: { role: 'PK_SUBMITTER' } });
+    expect(notice!.message.subject).toBe('PK 2026 (versi 1) dikembalikan — KPU Kabupaten Jember');
+    expect(notice!.message.body).toBe('Yth. Sekretaris,\n\nPerjanjian Kinerja tahun 2026 (versi 1) KPU Kabupaten Jember dikembalikan oleh Ketua (Ali Ketua) '
+      + 'pada Selasa, 13 Januari 2026.\nAlasan pengembalian: Target K1.1 terlalu rendah.\n\nSilakan perbaiki draf PK tersebut dan ajukan kembali.' + FOOTER);
+  });
+
+  it('given a PK Perubahan approved, then its submitter is told from which month it applies and which version it replaces', () => {
+    const notice = planPkNotice({
+      event: { type: 'PkApproved', data: { version: 2, approvedBy: 'u-ali', approvedByRole: 'KETUA', approvedAt: '2026-06-30T18:00:00.000Z', supersedesVersion: 1 } },
+      position: 7, year: 2026, version: { ...perubahan, status: 'APPROVED' }, office, actor: ketua,
+    });
+    expect(notice!.message.subject).toBe('PK Perubahan 2026 (versi 2) disetujui — KPU Kabupaten Jember');
+    // 18:00 UTC on 30 June is 1 July in Jakarta: the month of the office's calendar.
+    expect(notice!.message.body).toContain('disetujui oleh Ketua (Ali Ketua) pada Rabu, 1 Juli 2026.\nPK ini menggantikan versi 1 dan berlaku untuk laporan realisasi '
+      + 'mulai bulan Juli 2026; laporan bulan-bulan sebelumnya tetap mengikuti versi 1.' + FOOTER);
+  });
+
+  it('given a PK drafted, changed, opened or withdrawn, then nobody is told', () => {
+    expect(planPkNotice({
+      event: { type: 'PkIndicatorsChanged', data: { version: 1, structure: { programs: [] }, changedBy: 'u-siti', changedAt: '2026-01-05T02:00:00.000Z' } },
+      position: 2, year: 2026, version: version(), office, actor: siti,
+    })).toBeNull();
+  });
+});
+
+describe('LKj notices', () => {
+  it('given a final LKj produced, then the Ketua and the Sekretaris are told where to find it; a draft tells nobody', () => {
+    const produced = (draft: boolean) => planLkjNotice({
+      event: { type: 'LkjProduced', data: { version: 3, draft, files: [], modelDigest: 'x', producedAt: '2027-01-10T02:00:00.000Z' } }, position: 6, year: 2026, office,
+    });
+    expect(produced(true)).toBeNull();
+    expect(produced(false)).toMatchObject({ key: 'lkj:kpu-jember:2026:6', kind: 'LKJ_PRODUCED', audience: { role: 'PIMPINAN' } });
+    expect(produced(false)!.message).toEqual({
+      subject: 'LKj 2026 versi 3 selesai dibuat — KPU Kabupaten Jember',
+      body: 'Yth. Ketua dan Sekretaris,\n\nLaporan Kinerja (LKj) tahun 2026 KPU Kabupaten Jember versi 3 selesai dibuat pada Minggu, 10 Januari 2027.\n'
+        + `Berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).${FOOTER}`,
+    });
+  });
+
+  it('given a final LKj marked stale, then the Ketua and the Sekretaris are told why and not to use it', () => {
+    const notice = planLkjNotice({
+      event: { type: 'LkjMarkedStale', data: { version: 3, reason: 'Perjanjian Kinerja Perubahan disetujui setelah LKj dibuat.', markedAt: '2027-02-01T02:00:00.000Z' } },
+      position: 7, year: 2026, office,
+    });
+    expect(notice!.message.subject).toBe('LKj 2026 versi 3 tidak lagi mutakhir — KPU Kabupaten Jember');
+    expect(notice!.message.body).toContain('Sebab: Perjanjian Kinerja Perubahan disetujui setelah LKj dibuat.\n\nJangan gunakan berkas versi tersebut lagi.');
+  });
+});
+
+describe('PK and LKj notices: recipients', () => {
+  const person = (id: string, role: string, active = true) => ({ id, full_name: id, email: null, role, active });
+  const people = [person('u-ali', 'KETUA'), person('u-siti', 'SEKRETARIS'), person('u-plh', 'SEKRETARIS'), person('u-old', 'SEKRETARIS', false)];
+  const ids = (r: ReturnType<typeof recipientsOf>) => r.recipients.map((x) => x.userId);
+
+  it('given a PK submitted by a Sekretaris, then the Ketua and every other active Sekretaris are told, not the submitter', () => {
+    expect(ids(recipientsOf({ role: 'PK_REVIEWERS' }, people, 'u-siti', 'kpu-jember'))).toEqual(['u-ali', 'u-plh']);
+  });
+
+  it('given a PK returned to a submitter no longer active, then the active Sekretaris are told in their stead', () => {
+    expect(ids(recipientsOf({ role: 'PK_SUBMITTER' }, people, 'u-siti', 'kpu-jember'))).toEqual(['u-siti']);
+    const standIn = recipientsOf({ role: 'PK_SUBMITTER' }, people, 'u-old', 'kpu-jember');
+    expect([ids(standIn), standIn.delivery]).toEqual([['u-siti', 'u-plh'], { role: 'SEKRETARIS', vacantRoles: ['PK_SUBMITTER'] }]);
+  });
+
+  it('given an LKj, then the active Ketua and Sekretaris are told', () => {
+    expect(ids(recipientsOf({ role: 'PIMPINAN' }, people, null, 'kpu-jember'))).toEqual(['u-ali', 'u-siti', 'u-plh']);
+  });
+});

@@ -1,0 +1,174 @@
+import type { LkjEvent } from '@kinerja/domain/lkj/lkj.events';
+import type { PkEvent } from '@kinerja/domain/perjanjian-kinerja/pk.events';
+import type { PkVersion } from '@kinerja/domain/perjanjian-kinerja/pk.state';
+import type { ReminderMessage } from '../messages/render-reminder';
+import { bulanTahun, tanggalLokal } from '../messages/indonesian-dates';
+import { localDate, type OfficeTimeZone } from '../plan/office-time';
+
+export type PkLkjNoticeKind = 'PK_SUBMITTED' | 'PK_RETURNED' | 'PK_APPROVED' | 'LKJ_PRODUCED' | 'LKJ_STALE';
+
+/**
+ * Who is told: whoever may approve a submitted PK (the Ketua and every Sekretaris but its submitter:
+ * pk.decide.ts), the Sekretaris who submitted it (returned, approved), or the office's Ketua and
+ * Sekretaris (an LKj produced or gone stale).
+ */
+export type PkLkjAudience = { role: 'PK_REVIEWERS' } | { role: 'PK_SUBMITTER' } | { role: 'PIMPINAN' };
+
+export interface PkLkjNotice {
+  /** `pk:<satker>:<year>:<n>` / `lkj:<satker>:<year>:<n>`, n the event's place in its stream (from 1). */
+  key: string;
+  kind: PkLkjNoticeKind;
+  satker: string;
+  audience: PkLkjAudience;
+  dueAt: string;
+  /** What the payload and the audit trail name. */
+  subject: { kind: 'PK' | 'LKJ'; year: number; version: number; perubahan?: boolean };
+  message: ReminderMessage;
+}
+
+interface Office {
+  satker: string;
+  name: string;
+  timeZone: OfficeTimeZone;
+}
+
+export interface PkNoticeInput {
+  event: PkEvent;
+  /** The event's place in the PK's stream, from 1. */
+  position: number;
+  year: number;
+  /** The version the event is about, as it stood after the event. */
+  version: PkVersion;
+  office: Office;
+  /** The full name and role of whoever acted (null: no account). */
+  actor: { fullName: string; role: string } | null;
+}
+
+export interface LkjNoticeInput {
+  event: LkjEvent;
+  position: number;
+  year: number;
+  office: Office;
+}
+
+const FOOTER = 'Pesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
+const ROLE_WORDS: Record<string, string> = { KETUA: 'Ketua', SEKRETARIS: 'Sekretaris' };
+
+function body(greeting: string, facts: string[], request: string | null): string {
+  return [greeting, '', ...facts, '', ...(request ? [request, ''] : []), FOOTER].join('\n');
+}
+
+/** "Ketua (Nama)", "Sekretaris (Nama)"; "Kinerja" when nobody is known. */
+function who(actor: PkNoticeInput['actor']): string {
+  if (!actor) return 'Kinerja';
+  return `${ROLE_WORDS[actor.role] ?? actor.role} (${actor.fullName})`;
+}
+
+export function pkNoticeKey(satker: string, year: number, position: number): string {
+  return `pk:${satker}:${year}:${position}`;
+}
+
+export function lkjNoticeKey(satker: string, year: number, position: number): string {
+  return `lkj:${satker}:${year}:${position}`;
+}
+
+/** A PK submitted, returned or approved, told to whoever acts next; null for the events nobody is told of. */
+export function planPkNotice(input: PkNoticeInput): PkLkjNotice | null {
+  const { event, version: v, office, year } = input;
+  const perubahan = v.basedOnVersion !== null;
+  const pk = perubahan ? `PK Perubahan ${year} (versi ${v.version})` : `PK ${year} (versi ${v.version})`;
+  const long = `${perubahan ? 'Perjanjian Kinerja Perubahan' : 'Perjanjian Kinerja'} tahun ${year} (versi ${v.version}) ${office.name}`;
+  const base = {
+    key: pkNoticeKey(office.satker, year, input.position), satker: office.satker,
+    subject: { kind: 'PK' as const, year, version: v.version, ...(perubahan ? { perubahan } : {}) },
+  };
+  const on = (at: string) => tanggalLokal(at, office.timeZone);
+  switch (event.type) {
+    case 'PkSubmitted':
+      return {
+        ...base, kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS' }, dueAt: event.data.submittedAt,
+        message: {
+          subject: `${pk} diajukan untuk disetujui — ${office.name}`,
+          body: body('Yth. Ketua dan Sekretaris,', [
+            `${who(input.actor)} mengajukan ${long} pada ${on(event.data.submittedAt)} untuk disetujui.`,
+            ...(perubahan && v.revisionReason ? [`Alasan perubahan: ${v.revisionReason}`, `Versi ${v.basedOnVersion} tetap berlaku sampai PK Perubahan ini disetujui.`] : []),
+          ], 'Mohon periksa PK tersebut, lalu setujui atau kembalikan dengan alasan. PK dapat disetujui atau dikembalikan oleh Ketua atau '
+            + 'Sekretaris lain, bukan oleh pengajunya sendiri.'),
+        },
+      };
+    case 'PkReturned':
+      return {
+        ...base, kind: 'PK_RETURNED', audience: { role: 'PK_SUBMITTER' }, dueAt: event.data.returnedAt,
+        message: {
+          subject: `${pk} dikembalikan — ${office.name}`,
+          body: body('Yth. Sekretaris,', [
+            `${long} dikembalikan oleh ${who(input.actor)} pada ${on(event.data.returnedAt)}.`,
+            `Alasan pengembalian: ${event.data.reason}`,
+          ], perubahan
+            ? `Silakan perbaiki draf PK Perubahan tersebut dan ajukan kembali. Bila PK Perubahan itu ternyata tidak diperlukan, batalkan PK Perubahan tersebut; versi ${v.basedOnVersion} tetap berlaku.`
+            : 'Silakan perbaiki draf PK tersebut dan ajukan kembali.'),
+        },
+      };
+    case 'PkApproved': {
+      const from = localDate(new Date(event.data.approvedAt), office.timeZone);
+      const applies = event.data.supersedesVersion === null
+        ? `PK ini berlaku mulai ${on(event.data.approvedAt)}.`
+        : `PK ini menggantikan versi ${event.data.supersedesVersion} dan berlaku untuk laporan realisasi mulai bulan ${bulanTahun(from)}; `
+          + `laporan bulan-bulan sebelumnya tetap mengikuti versi ${event.data.supersedesVersion}.`;
+      return {
+        ...base, kind: 'PK_APPROVED', audience: { role: 'PK_SUBMITTER' }, dueAt: event.data.approvedAt,
+        message: {
+          subject: `${pk} disetujui — ${office.name}`,
+          body: body('Yth. Sekretaris,', [`${long} disetujui oleh ${who(input.actor)} pada ${on(event.data.approvedAt)}.`, applies], null),
+        },
+      };
+    }
+    case 'PkDrafted':
+    case 'PkIndicatorsChanged':
+    case 'PkRevisionOpened':
+    case 'PkRevisionWithdrawn':
+      return null;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+/** A final LKj produced or marked stale, told to the office's Ketua and Sekretaris; null for a draft and for a request. */
+export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
+  const { event, office, year } = input;
+  const base = { key: lkjNoticeKey(office.satker, year, input.position), satker: office.satker, audience: { role: 'PIMPINAN' } as const };
+  const lkj = `Laporan Kinerja (LKj) tahun ${year} ${office.name}`;
+  switch (event.type) {
+    case 'LkjProduced':
+      if (event.data.draft) return null;
+      return {
+        ...base, kind: 'LKJ_PRODUCED', dueAt: event.data.producedAt, subject: { kind: 'LKJ', year, version: event.data.version },
+        message: {
+          subject: `LKj ${year} versi ${event.data.version} selesai dibuat — ${office.name}`,
+          body: body('Yth. Ketua dan Sekretaris,', [
+            `${lkj} versi ${event.data.version} selesai dibuat pada ${tanggalLokal(event.data.producedAt, office.timeZone)}.`,
+            'Berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).',
+          ], null),
+        },
+      };
+    case 'LkjMarkedStale':
+      return {
+        ...base, kind: 'LKJ_STALE', dueAt: event.data.markedAt, subject: { kind: 'LKJ', year, version: event.data.version },
+        message: {
+          subject: `LKj ${year} versi ${event.data.version} tidak lagi mutakhir — ${office.name}`,
+          body: body('Yth. Ketua dan Sekretaris,', [
+            `${lkj} versi ${event.data.version} tidak lagi mutakhir sejak ${tanggalLokal(event.data.markedAt, office.timeZone)}.`,
+            `Sebab: ${event.data.reason}`,
+          ], 'Jangan gunakan berkas versi tersebut lagi. Versi baru dibuat otomatis; pemberitahuan dikirim setelah versi baru selesai dibuat.'),
+        },
+      };
+    case 'LkjRequested':
+      return null;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { LkjEvent } from '@kinerja/domain/lkj/lkj.events';
+import type { PkEvent } from '@kinerja/domain/perjanjian-kinerja/pk.events';
+import { evolvePk, initialPkState, type PkState } from '@kinerja/domain/perjanjian-kinerja/pk.state';
+import { EventStore, type RecordedEvent } from '@kinerja/event-store';
+import { Clock, ROOT_LOGGER } from '@kinerja/platform';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
+import type { RecordedReminder } from '../../notifications/reminder-recorder';
+import { JobHandler } from '../../queue-runtime/job-handler.decorator';
+import { JobOutboxPolling } from '../../queue-runtime/job-outbox-polling';
+import { JobOutboxRelay } from '../../queue-runtime/job-outbox-relay';
+import { JobQueues } from '../../queue-runtime/job-queues';
+import type { JobPayloads } from '../../queues';
+import { CatatanReviuNoticeRecorder, type NoticeDelivery, type NoticeRecipient } from '../catatan-reviu/catatan-reviu-notice-recorder';
+import type { OfficeTimeZone } from '../plan/office-time';
+import { planLkjNotice, planPkNotice, type PkLkjAudience, type PkLkjNotice } from './pk-lkj-notice';
+import { PkLkjNoticeOutbox, type PkLkjNoticeIntent } from './pk-lkj-notice-outbox';
+import { PkLkjProcessManager } from './pk-lkj-process-manager';
+
+export const PK_LKJ_NOTICE_OPTIONS = Symbol('PK_LKJ_NOTICE_OPTIONS');
+
+export interface PkLkjNoticeOptions {
+  /** How often the process manager polls the log; null: only when asked (tests). */
+  pollMs: number | null;
+  /** A job enqueued this long ago and not run is enqueued again (Redis lost it; a job still there is not added twice). */
+  staleMs: number;
+}
+
+interface Person { id: string; full_name: string; email: string | null; role: string; active: boolean }
+
+/**
+ * A PK submitted, returned or approved and a final LKj produced or gone stale are announced within
+ * seconds, by the catatan reviu notices' mechanism: the process manager follows the log into an
+ * outbox, one `reminders.pk-lkj` job per event (id `pk-lkj.<satker>.<event id>`) records the notice
+ * under its key (once) with `CatatanReviuNoticeRecorder` and sends the e-mails.
+ */
+@Injectable()
+export class PkLkjNotices implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly polling: JobOutboxPolling<PkLkjNoticeIntent>;
+
+  constructor(
+    processManager: PkLkjProcessManager,
+    private readonly outbox: PkLkjNoticeOutbox,
+    private readonly recorder: CatatanReviuNoticeRecorder,
+    queues: JobQueues,
+    private readonly events: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly clock: Clock,
+    @Inject(PK_LKJ_NOTICE_OPTIONS) private readonly options: PkLkjNoticeOptions,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {
+    const relay = new JobOutboxRelay(queues, outbox, clock, {
+      name: 'reminders.pk-lkj', payload: (i: PkLkjNoticeIntent) => ({ satker: i.satker, streamId: i.streamId, eventId: i.eventId }),
+    });
+    this.polling = new JobOutboxPolling(processManager, relay, logger, {
+      pollFailed: 'PK/LKj notices process manager poll failed', reconcileFailed: 'PK/LKj notices: reconciliation at start failed',
+    }, options.staleMs);
+  }
+
+  @JobHandler('reminders.pk-lkj')
+  async announce(payload: JobPayloads['reminders.pk-lkj']): Promise<{ recorded: RecordedReminder | null; mail: DispatchResult }> {
+    const now = this.clock.now();
+    const recorded = await this.record(payload, now);
+    const mail = await this.dispatcher.dispatchDue(now);
+    await this.outbox.markDone({ satker: payload.satker, eventId: payload.eventId }, now);
+    return { recorded, mail };
+  }
+
+  /** Plans the notice of one event from its stream and records it (null: recorded before, or nothing to tell). */
+  async record(payload: JobPayloads['reminders.pk-lkj'], now: Date): Promise<RecordedReminder | null> {
+    const stream = await this.events.readStream(payload.streamId, { tenantId: payload.satker });
+    const position = stream.findIndex((e) => e.eventId === payload.eventId);
+    if (position < 0) return null;
+    const year = Number(payload.streamId.slice(payload.streamId.lastIndexOf(':') + 1));
+    const [office] = await this.dataSource.query(`SELECT code, name, time_zone FROM satker WHERE code = $1`, [payload.satker]);
+    if (!office) return null;
+    const people: Person[] = await this.dataSource.query(
+      `SELECT id::text AS id, full_name, email, role, active FROM users WHERE satker_code = $1 AND role = ANY($2::text[]) ORDER BY username`,
+      [payload.satker, ['KETUA', 'SEKRETARIS']],
+    );
+    const place = { satker: payload.satker, name: office.name as string, timeZone: office.time_zone as OfficeTimeZone };
+    const event = stream[position];
+    const planned = payload.streamId.startsWith('pk:')
+      ? await this.planPk(stream.slice(0, position + 1), event, position + 1, year, place)
+      : planLkjNotice({ event: event as unknown as LkjEvent, position: position + 1, year, office: place });
+    if (!planned) return null;
+    const { notice, submittedBy } = 'notice' in planned ? planned : { notice: planned, submittedBy: null };
+    const { recipients, delivery } = recipientsOf(notice.audience, people, submittedBy, payload.satker);
+    if (recipients.length === 0) this.logger.warn({ satker: payload.satker, key: notice.key }, 'PK/LKj notice recorded with no recipient: nobody active');
+    const details = notice.subject.kind === 'PK' ? { pk: notice.subject } : { lkj: notice.subject };
+    return this.recorder.record({ ...notice, details }, recipients, delivery, now);
+  }
+
+  private async planPk(
+    upTo: RecordedEvent[], event: RecordedEvent, position: number, year: number, office: { satker: string; name: string; timeZone: OfficeTimeZone },
+  ): Promise<{ notice: PkLkjNotice; submittedBy: string | null } | null> {
+    let state: PkState = initialPkState();
+    for (const e of upTo) state = evolvePk(state, e as unknown as PkEvent);
+    const pkEvent = event as unknown as PkEvent;
+    if (state.status !== 'EXISTS' || !('version' in pkEvent.data)) return null;
+    const versionNo = pkEvent.data.version;
+    const version = state.versions.find((v) => v.version === versionNo);
+    if (!version) return null;
+    const [actor] = await this.dataSource.query(`SELECT full_name, role FROM users WHERE id::text = $1`, [event.metadata.actorId]);
+    const notice = planPkNotice({ event: pkEvent, position, year, version, office, actor: actor ? { fullName: actor.full_name, role: actor.role } : null });
+    return notice ? { notice, submittedBy: version.submittedBy } : null;
+  }
+
+  onApplicationBootstrap(): void {
+    this.polling.start(this.options.pollMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.polling.stop();
+  }
+}
+
+/**
+ * The active people a notice reaches. Reviewers: the Ketua and every Sekretaris but the submitter (who
+ * may not approve their own PK). The submitter: themselves while active, else the office's active
+ * Sekretaris in their stead. Pimpinan: the Ketua and the Sekretaris.
+ */
+export function recipientsOf(
+  audience: PkLkjAudience, people: Person[], submittedBy: string | null, satker: string,
+): { recipients: NoticeRecipient[]; delivery: NoticeDelivery } {
+  const active = people.filter((p) => p.active);
+  const as = (rows: Person[]) => rows.map((p) => ({ userId: p.id, fullName: p.full_name, email: p.email, satker }));
+  const own = (rows: Person[]): { recipients: NoticeRecipient[]; delivery: NoticeDelivery } => rows.length > 0
+    ? { recipients: as(rows), delivery: { role: audience.role, vacantRoles: [] } }
+    : { recipients: [], delivery: { role: null, vacantRoles: [audience.role] } };
+  switch (audience.role) {
+    case 'PK_REVIEWERS': return own(active.filter((p) => p.id !== submittedBy));
+    case 'PIMPINAN': return own(active);
+    case 'PK_SUBMITTER': {
+      const submitter = active.filter((p) => p.id === submittedBy);
+      if (submitter.length > 0) return own(submitter);
+      const sekretaris = active.filter((p) => p.role === 'SEKRETARIS');
+      return sekretaris.length > 0
+        ? { recipients: as(sekretaris), delivery: { role: 'SEKRETARIS', vacantRoles: ['PK_SUBMITTER'] } }
+        : { recipients: [], delivery: { role: null, vacantRoles: ['PK_SUBMITTER', 'SEKRETARIS'] } };
+    }
+    default: {
+      const _exhaustive: never = audience;
+      return _exhaustive;
+    }
+  }
+}
