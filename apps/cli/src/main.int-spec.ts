@@ -148,6 +148,20 @@ describe('npm run cli, when it cannot run', () => {
     });
   });
 
+  it('given projections:rebuild with a name no projection has, then DITOLAK naming it and those there are (64), before any database is opened', () => {
+    // Nothing answers at this DATABASE_URL: a refusal decided after opening it would be GAGAL … 69.
+    const run = cli({ NODE_ENV: 'test', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x' }, 'projections:rebuild', 'nope');
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 64, stdout: '' });
+    expect(run.stderr).toMatch(/^DITOLAK: proyeksi "nope" tidak dikenal; tidak ada yang dijalankan\. Yang tersedia: [a-z-]+(, [a-z-]+)+\.\nPemakaian: npm run cli -- projections:rebuild \[nama-proyeksi …\] \(tanpa nama: semua proyeksi\)\n$/);
+  });
+
+  it('given projections:rebuild --help, then its usage as README documents it: projection names as words, no option', () => {
+    const run = cli({ NODE_ENV: 'test', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x' }, 'projections:rebuild', '--help');
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^Pemakaian: npm run cli -- projections:rebuild \[nama-proyeksi …\] \(tanpa nama: semua proyeksi\)\n\n[^]*\nTanpa opsi\.\n$/);
+    expect(cli({ NODE_ENV: 'test' }, 'projections:rebuild', '--name', 'audit-trail').status).toBe(64);
+  });
+
   it('given a DATABASE_URL naming a database that does not exist, then one line naming it (69)', () => {
     const url = new URL(process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
     url.pathname = '/kinerja_cli_no_such_database';

@@ -5,10 +5,11 @@ import {
   loadConfig,
   migrateDatabase,
   startEmbeddedPostgres,
+  unusableDatabase,
 } from '@kinerja/platform';
 import { assertTransactionOrder } from '@kinerja/event-store';
 import { commands } from './commands';
-import { databaseUnavailable, describeFailure } from './failure';
+import { describeFailure } from './failure';
 import { packageVersion } from './package-version';
 import {
   asksForCommandHelp,
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
   const url = config.DATABASE_URL ?? embedded!.url;
   try {
     const applied = await migrateDatabase(url).catch((error: unknown) => {
-      throw databaseUnavailable(error, url) ?? error;
+      throw unusableDatabase(error, url) ?? error;
     });
     if (applied.length > 0) logger.info({ applied }, 'Migrations applied');
     const dataSource = await createDataSource({ url, poolSize: embedded ? 2 : 4, applicationName: 'kinerja-cli' }).initialize();

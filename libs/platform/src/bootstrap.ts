@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
 import { migrateDatabase } from './database/migrate';
+import { SERVICE_UNAVAILABLE, unusableDatabase } from './database/unusable-database';
 import { createRootLogger } from './logging/logger';
+import { RedisUnavailableError } from './redis/private-redis';
 import { prepareRuntime, Runtime } from './runtime';
 
 export interface ProcessContext {
@@ -16,7 +18,8 @@ export interface ProcessContext {
  * the variable), the logger, the database and Redis, migrations, then `start`; SIGINT/SIGTERM
  * run the returned stop function (which closes the Nest apps and so runs their shutdown hooks;
  * Nest's own enableShutdownHooks would re-raise the signal and end the process with 143) and
- * let go of what the runtime started.
+ * let go of what the runtime started. A database or Redis that cannot be used at start-up ends it
+ * with one Indonesian line and exit 69, as the CLI; a bad configuration with 78.
  */
 export async function bootProcess(
   name: string,
@@ -51,6 +54,14 @@ export async function bootProcess(
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (error) {
+    // A database or Redis that cannot be used is the operator's to fix, not a bug: one Indonesian
+    // line (as the CLI says it), no stack trace, EX_UNAVAILABLE.
+    const unavailable = error instanceof RedisUnavailableError ? error : runtime ? unusableDatabase(error, runtime.databaseUrl) : null;
+    if (unavailable) {
+      process.stderr.write(`${unavailable.message}\n`);
+      await runtime?.stop().catch(() => undefined);
+      process.exit(SERVICE_UNAVAILABLE);
+    }
     logger.fatal({ err: error }, (error as Error).message);
     await runtime?.stop().catch(() => undefined);
     // Give the log transport a moment to flush before leaving.

@@ -19,3 +19,5 @@ export * from './files/content-addressed-store';
 export * from './files/stored-file-lock';
 export * from './files/project-data';
 export * from './database/database-errors';
+export * from './database/unusable-database';
+export * from './files/file-error-words';

@@ -265,11 +265,18 @@ describe('npm run cli -- audit:verify', () => {
       expect(await alertsOf('kpu-cli')).toBe(0);
     });
 
-    it('a digest or key file that cannot be read', async () => {
+    it('a digest or key file that cannot be read: refused (DITOLAK) saying why in Indonesian, never Node\'s English errno text', async () => {
       expect(await run({ satker: 'kpu-cli', digest: join(dir, 'tidak-ada.json') })).toBe(64);
-      expect(err[0]).toMatch(/^Berkas digest .*tidak-ada\.json tidak dapat dibaca/);
+      expect(err[0]).toBe(`DITOLAK: berkas digest ${join(dir, 'tidak-ada.json')} tidak dapat dibaca: berkas tidak ada (ENOENT). Tidak ada yang dicatat.`);
       expect(await run({ satker: 'kpu-cli', digest: digestPath, 'public-key': join(dir, 'tidak-ada.pem') })).toBe(64);
-      expect(err[1]).toMatch(/^Berkas kunci publik .*tidak-ada\.pem tidak dapat dibaca/);
+      expect(err[1]).toBe(`DITOLAK: berkas kunci publik ${join(dir, 'tidak-ada.pem')} tidak dapat dibaca: berkas tidak ada (ENOENT). Tidak ada yang dicatat.`);
+      expect(await run({ satker: 'kpu-cli', digest: dir })).toBe(64);
+      expect(err[2]).toBe(`DITOLAK: berkas digest ${dir} tidak dapat dibaca: itu sebuah direktori, bukan berkas (EISDIR). Tidak ada yang dicatat.`);
+      const notJson = join(dir, 'bukan-json.json');
+      writeFileSync(notJson, 'bukan json');
+      expect(await run({ satker: 'kpu-cli', digest: notJson })).toBe(64);
+      expect(err[3]).toBe(`DITOLAK: berkas digest ${notJson} tidak dapat dibaca: isinya bukan JSON yang sah. Tidak ada yang dicatat.`);
+      expect(err.join('\n')).not.toMatch(/no such file|illegal operation|Unexpected token/);
       expect(await alertsOf('kpu-cli')).toBe(0);
     });
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
+import { fileErrorWords } from '@kinerja/platform';
 import { EventStore } from '@kinerja/event-store';
 import { digestDamageKey, IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { type ChainDigestFile, namedKeyIdOf } from '@kinerja/jobs/digest/chain-digest';
@@ -21,7 +22,7 @@ function readDigest(path: string): ChainDigestFile {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as ChainDigestFile;
   } catch (error) {
-    throw new UsageError(`Berkas digest ${path} tidak dapat dibaca: ${(error as Error).message}`);
+    throw new UsageError(`DITOLAK: berkas digest ${path} tidak dapat dibaca: ${fileErrorWords(error)}. Tidak ada yang dicatat.`);
   }
 }
 
@@ -58,7 +59,7 @@ function readPublicKey(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`Berkas kunci publik ${path} tidak dapat dibaca: ${(error as Error).message}`);
+    throw new UsageError(`DITOLAK: berkas kunci publik ${path} tidak dapat dibaca: ${fileErrorWords(error)}. Tidak ada yang dicatat.`);
   }
 }
 

@@ -79,10 +79,11 @@ describe('npm run cli -- projections:rebuild', () => {
     expect(err[0]).toContain(`sudah tercatat sebagai peringatan integritas #${before[0].id} yang masih terbuka (tidak dicatat ulang)`);
   });
 
-  it('given a name no projection has, then it refuses in Indonesian, naming those there are, and rebuilds nothing', async () => {
-    await expect(run({ _: 'audit-trial' })).resolves.toBe(USAGE_ERROR);
+  it('given a name no projection has, then it refuses (DITOLAK) in Indonesian, naming those there are, with its usage line, and rebuilds nothing', async () => {
+    await expect(run({ _: 'audit-trail audit-trial' })).resolves.toBe(USAGE_ERROR);
 
     expect(out).toEqual([]);
-    expect(err).toEqual([expect.stringMatching(/^Proyeksi tidak dikenal: audit-trial\. Yang tersedia: .*audit-trail/)]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^DITOLAK: proyeksi "audit-trial" tidak dikenal; tidak ada yang dijalankan\. Yang tersedia: .*audit-trail.*\.\nPemakaian: npm run cli -- projections:rebuild \[nama-proyeksi …\] \(tanpa nama: semua proyeksi\)$/);
   });
 });

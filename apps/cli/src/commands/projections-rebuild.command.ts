@@ -7,6 +7,22 @@ import { CliCommand } from '../cli-command';
 import { USAGE_ERROR } from '../parse-args';
 import { rebuildDamageWarning } from './chain-damage-words';
 
+const USAGE = 'Pemakaian: npm run cli -- projections:rebuild [nama-proyeksi …] (tanpa nama: semua proyeksi)';
+
+/** The projections the words name: all of them when none is given. */
+function namesOf(args: Record<string, string | boolean>): string[] {
+  return typeof args._ === 'string' ? args._.split(' ') : builtInRegistry().names();
+}
+
+/** A name no projection has, refused before the database is opened or migrated; null when every name is known. */
+export function unknownProjectionRefusal(args: Record<string, string | boolean>): string | null {
+  const registry = builtInRegistry();
+  const unknown = namesOf(args).filter((n) => !registry.has(n));
+  if (unknown.length === 0) return null;
+  return `DITOLAK: proyeksi ${unknown.map((n) => `"${n}"`).join(', ')} tidak dikenal; tidak ada yang dijalankan. `
+    + `Yang tersedia: ${registry.names().join(', ')}.\n${USAGE}`;
+}
+
 /** Where a break found before a rebuild is recorded from (`integrity_alerts.source`). */
 export const REBUILD_ALERT_SOURCE = 'cli-rebuild';
 
@@ -44,17 +60,19 @@ async function warnOfBrokenChains(dataSource: DataSource, store: EventStore, err
 export const projectionsRebuildCommand: CliCommand = {
   name: 'projections:rebuild',
   description: 'Bangun ulang proyeksi dari peristiwa pertama ke tabel baru, lalu beralih ke tabel itu [nama-proyeksi …]',
-  flags: { name: 'string' },
+  flags: {},
   positionals: true,
-  usage: 'Pemakaian: npm run cli -- projections:rebuild [nama-proyeksi …] [--name <nama-proyeksi>] (tanpa nama: semua proyeksi)',
+  usage: USAGE,
+  refuse: (args) => unknownProjectionRefusal(args),
   async run(args, { dataSource, out, err }) {
-    const registry = builtInRegistry();
-    const names = typeof args._ === 'string' ? args._.split(' ') : typeof args.name === 'string' ? [args.name] : registry.names();
-    const unknown = names.filter((n) => !registry.has(n));
-    if (unknown.length > 0) {
-      err(`Proyeksi tidak dikenal: ${unknown.join(', ')}. Yang tersedia: ${registry.names().join(', ')}.`);
+    // Again here for a caller that runs it without main.ts (which refuses before opening the database).
+    const refused = unknownProjectionRefusal(args);
+    if (refused !== null) {
+      err(refused);
       return USAGE_ERROR;
     }
+    const registry = builtInRegistry();
+    const names = namesOf(args);
     const store = new EventStore(dataSource);
     const broken = await warnOfBrokenChains(dataSource, store, err);
     const started = Date.now();

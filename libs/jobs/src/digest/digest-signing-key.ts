@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { AppConfig } from '@kinerja/platform';
+import { type AppConfig, fileErrorWords } from '@kinerja/platform';
 import { parseDigestPublicKeys } from '@kinerja/platform/config/digest-public-keys';
 import { keyIdOf } from './chain-digest';
 
@@ -86,9 +86,15 @@ export function loadTrustedDigestPublicKey(config: AppConfig): TrustedDigestPubl
   if (config.isProduction) return null;
   const file = devKeyFile(config);
   if (!existsSync(file)) return null;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${file}: ${fileErrorWords(error)}`);
+  }
   let privateKey: KeyObject;
   try {
-    privateKey = parse(readFileSync(file, 'utf8'));
+    privateKey = parse(text);
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message}`);
   }

@@ -6,10 +6,10 @@ import { redisAnswers } from './redis-connection';
 
 export class RedisUnavailableError extends Error {
   constructor(url: string) {
+    // The operator's line at start-up (bootstrap.ts prints it alone, exit 69), in Indonesian as the database's.
     super(
-      `No Redis answers at ${redactUrl(url)}. Start one with "docker run -d -p 6379:6379 redis:7", ` +
-        `or install your distribution's redis-server package (e.g. "apt-get install redis-server"), ` +
-        `or set REDIS_URL to a running Redis.`,
+      `GAGAL: Redis di ${redactUrl(url)} tidak menjawab. Jalankan Redis (mis. "docker run -d -p 6379:6379 redis:7", ` +
+        `atau paket redis-server distribusi Anda: "apt-get install redis-server"), atau atur REDIS_URL ke Redis yang berjalan.`,
     );
     this.name = 'RedisUnavailableError';
   }

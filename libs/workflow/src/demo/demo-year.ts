@@ -11,7 +11,7 @@ import { ReturnRealisasiCommand } from '../realisasi/return-realisasi/return-rea
 import { SubmitRealisasiCommand } from '../realisasi/submit-realisasi/submit-realisasi.handler';
 import type { CommandOptions, CommandOutcome } from '../shared/workflow-actor';
 import type { DemoPeople } from './demo-office';
-import { seedStepOptions, type OfficeLedger } from './seed-ledger';
+import { foreignEventWords, seedStepOptions, type OfficeLedger } from './seed-ledger';
 import { demoMonthlyContent } from './jember-demo.content';
 
 export type ReportTarget = 'APPROVED' | 'RETURNED' | 'SUBMITTED' | 'NONE';
@@ -74,7 +74,7 @@ export class DemoYear {
   private async walk(streamId: string, next: (last: string | undefined) => Step | null): Promise<boolean> {
     const foreign = this.ledger.foreign.get(streamId);
     if (foreign) {
-      this.leftAlone.push({ streamId, reason: `peristiwa ke-${foreign.version + 1} (${foreign.type}) tidak ditulis oleh seed:demo` });
+      this.leftAlone.push({ streamId, reason: `peristiwa ke-${foreign.version + 1} (${await foreignEventWords(this.dataSource, this.satker, foreign)}) tidak ditulis oleh seed:demo` });
       return false;
     }
     let written = this.ledger.versions.get(streamId) ?? 0;

@@ -6,7 +6,7 @@ import { AppConfig, Clock, ControllableClock, readProjectJson, SystemClock } fro
 import { createDemoContext } from './demo-context';
 import { ensureDemoOffice, JEMBER_CODE } from './demo-office';
 import { DemoYear, type LeftAloneStream, type MonthPlan } from './demo-year';
-import { readOfficeLedger, SEED_ACTOR_ID } from './seed-ledger';
+import { foreignEventWords, readOfficeLedger, SEED_ACTOR_ID } from './seed-ledger';
 import { withDemoRencanaAksi } from './jember-demo.content';
 
 export interface SeedDemoOptions {
@@ -101,7 +101,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoSummar
     const act = (await readOfficeLedger(options.dataSource, JEMBER_CODE)).latestPersonAct;
     if (act) {
       return leaveOffice(
-        `penggunanya telah bertindak di dalamnya sejak seed:demo memuatnya (terakhir: ${act.type} pada ${act.streamId}, ${formatDateTimeId(act.recordedAt.toISOString(), standing.timeZone)}); ` +
+        `penggunanya telah bertindak di dalamnya sejak seed:demo memuatnya (terakhir, ${formatDateTimeId(act.recordedAt.toISOString(), standing.timeZone)}: ` +
+          `${await foreignEventWords(options.dataSource, JEMBER_CODE, act)}); ` +
           'seed tidak menambahkan apa pun ke kantor yang sedang dipakai; tidak ada yang ditulis',
       );
     }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { requestFingerprint, type CommandOptions } from '@kinerja/event-store';
+import { auditSummaryOf } from '@kinerja/projections/audit-trail/audit-summary';
 
 /**
  * What seed:demo wrote, told apart from what anybody else wrote, so that it never acts on a living
@@ -35,6 +36,8 @@ export function seedStepOptions(streamId: string, version: number): CommandOptio
 export interface ForeignEvent {
   streamId: string;
   version: number;
+  /** Its place in the office's chain (how the audit trail finds it). */
+  tenantSequence: number;
   type: string;
   recordedAt: Date;
   /** Written by a person (an account of `users`), not by the system. */
@@ -51,6 +54,7 @@ export interface OfficeLedger {
 }
 
 interface LedgerRow {
+  tenant_sequence: string;
   stream_id: string;
   stream_version: number;
   type: string;
@@ -65,7 +69,7 @@ interface LedgerRow {
 /** Every event of the office with who wrote it: the seed, a person or the system. */
 export async function readOfficeLedger(dataSource: DataSource, tenant: string): Promise<OfficeLedger> {
   const rows: LedgerRow[] = await dataSource.query(
-    `SELECT e.stream_id, e.stream_version, e.type, e.recorded_at, e.metadata->>'actorId' AS actor_id,
+    `SELECT e.tenant_sequence, e.stream_id, e.stream_version, e.type, e.recorded_at, e.metadata->>'actorId' AS actor_id,
             EXISTS (SELECT 1 FROM users u WHERE u.id::text = e.metadata->>'actorId') AS by_person,
             k.idempotency_key, k.first_version, k.request_fingerprint
        FROM events e
@@ -86,9 +90,20 @@ export async function readOfficeLedger(dataSource: DataSource, tenant: string): 
       row.idempotency_key === `${row.actor_id}:${seedStepKey(row.stream_id, first)}` &&
       row.request_fingerprint === seedStepFingerprint(row.stream_id, first);
     if (bySeed) continue;
-    const event: ForeignEvent = { streamId: row.stream_id, version, type: row.type, recordedAt: new Date(row.recorded_at), byPerson: row.by_person };
+    const event: ForeignEvent = { streamId: row.stream_id, version, tenantSequence: Number(row.tenant_sequence), type: row.type, recordedAt: new Date(row.recorded_at), byPerson: row.by_person };
     if (!ledger.foreign.has(row.stream_id)) ledger.foreign.set(row.stream_id, event);
     if (event.byPerson) ledger.latestPersonAct = event;
   }
   return ledger;
+}
+
+/**
+ * An event the seed did not write, as the audit trail tells it ("Sekretaris Demo: Membuka PK
+ * Perubahan 2026 …"), for the seed's messages: the operator reads what happened, not a type name.
+ */
+export async function foreignEventWords(dataSource: DataSource, tenant: string, event: ForeignEvent): Promise<string> {
+  const told = await auditSummaryOf(dataSource, tenant, event.tenantSequence);
+  if (!told) return `peristiwa urutan ${event.tenantSequence}`;
+  const summary = told.summary.replace(/\.$/, '');
+  return told.actorName ? `${told.actorName}: ${summary}` : summary;
 }
