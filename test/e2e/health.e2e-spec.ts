@@ -29,7 +29,7 @@ describe('GET /health', () => {
   it('counts the worker processes that beat in the last 30 s, and says what stops when there is none', async () => {
     const redis = t.app.get<Redis>(REDIS);
     const none = await t.http.get('/health').expect(200);
-    expect(none.body.workers).toMatchObject({ status: 'NONE', alive: 0, lastBeatSecondsAgo: null, message: expect.stringContaining('LKj production are stopped') });
+    expect(none.body.workers).toMatchObject({ status: 'NONE', alive: 0, lastBeatSecondsAgo: null, message: expect.stringContaining('pembuatan LKj berhenti') });
 
     await recordWorkerBeat(redis, t.config.REDIS_PREFIX, new Date(Date.now() - 5_000), 'worker-a:1');
     await recordWorkerBeat(redis, t.config.REDIS_PREFIX, new Date(Date.now() - 60_000), 'worker-b:2');

@@ -57,7 +57,8 @@ export class HealthController {
   /**
    * The worker processes that beat in the last 30 s (`worker-presence.ts`). None is not a reason to
    * refuse requests (the API serves without them) but everything done in the background stops:
-   * reminders, read models, the LKj.
+   * reminders, read models, the LKj. The beats are kept in Redis: while it does not answer, nobody
+   * can tell (UNKNOWN), which is not the same as none.
    */
   private async workers() {
     try {
@@ -66,10 +67,13 @@ export class HealthController {
         ? { status: 'OK' as const, ...presence }
         : {
             status: 'NONE' as const, ...presence,
-            message: 'No worker process has reported in the last 30 s: reminders, read models (inbox, matrix, audit trail) and LKj production are stopped until one runs.',
+            message: 'Tidak ada proses worker yang melapor dalam 30 detik terakhir: pengingat, model baca (kotak persetujuan, matriks, jejak audit) dan pembuatan LKj berhenti sampai ada worker yang berjalan.',
           };
     } catch {
-      return null;
+      return {
+        status: 'UNKNOWN' as const, alive: null, lastBeatSecondsAgo: null,
+        message: 'Jumlah worker tidak dapat diketahui: denyut worker disimpan di Redis, yang tidak menjawab (lihat redis).',
+      };
     }
   }
 
