@@ -153,6 +153,33 @@ const HIDDEN_FROM_AUDITED =
  * A user as an ADMIN of the office sees it (list and detail): with how it stands with signing in,
  * when that ADMIN may manage the account.
  */
+/** The last e-mail to the user that Kinerja gave up on (notification_outbox, README "E-mail delivery"). */
+export class EmailDeliveryFailureDto {
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-12-07T03:15:00.000Z', description: 'Saat pengiriman dihentikan' })
+  at: string;
+
+  @ApiProperty({ example: 'siti@kpu-jember.go.id', description: 'Alamat yang dituju saat itu' })
+  to: string;
+
+  @ApiProperty({ example: 'Ringkasan: 1 laporan realisasi menunggu persetujuan — KPU Kabupaten Jember', description: 'Subjek e-mail' })
+  subject: string;
+
+  @ApiProperty({ example: '550 5.1.1 <siti@kpu-jember.go.id>: Recipient address rejected: User unknown', description: 'Jawaban terakhir server e-mail (apa adanya) atau galat sambungan' })
+  reply: string;
+
+  @ApiProperty({
+    enum: ['REJECTED', 'EXPIRED'],
+    description: 'REJECTED: server menolak alamat atau pesan secara permanen (jawaban 5xx), tidak dikirim ulang; EXPIRED: tidak diterima (4xx atau server tidak terhubung) selama 5 hari sejak ditulis',
+  })
+  failure: 'REJECTED' | 'EXPIRED';
+
+  @ApiProperty({
+    example: 'E-mail "…" ke siti@kpu-jember.go.id ditolak server e-mail penerima (550 5.1.1 …) dan tidak dikirim ulang. Periksa alamat e-mail pengguna ini.',
+    description: 'Apa yang terjadi dan apa yang perlu dilakukan',
+  })
+  description: string;
+}
+
 export class AdministeredUserDto extends UserDto {
   @ApiProperty({
     required: false,
@@ -198,6 +225,17 @@ export class AdministeredUserDto extends UserDto {
       HIDDEN_FROM_AUDITED,
   })
   addressLockedUntil?: string | null;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: EmailDeliveryFailureDto,
+    description:
+      'E-mail terakhir kepada pengguna ini yang tidak terkirim dan tidak dicoba lagi (ditolak server, atau tidak diterima selama 5 hari); ' +
+      'null bila tidak ada. Tetap tampil setelah alamatnya diperbaiki: bandingkan `to` dan `at` dengan alamat dan perubahan akun.' +
+      HIDDEN_FROM_AUDITED,
+  })
+  lastEmailFailure?: EmailDeliveryFailureDto | null;
 }
 
 /** `POST …/users/{userId}/unlock`: what was there before the unlock. */
