@@ -1,7 +1,7 @@
 import { ControllableClock } from '@kinerja/platform';
 import { createTestApp, TestApp } from '../support/test-app';
 import { jemberMatrix2024, reminderRunner } from './workflow/deadline-clock.fixture';
-import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy, SUBBAGIAN, submitMonth } from './workflow/jember-office.fixture';
 
 interface Cell { month: number; status: string; deadline: string }
 interface Row { subbagian: string; months: Cell[] }
@@ -107,5 +107,24 @@ describe('changing the deadline day of an office (PATCH /api/v1/satker/{satker})
     expect(cell(m, 'PDI', 5)).toMatchObject({ status: 'NOT_STARTED', deadline: '2024-06-15' });
     expect(cell(m, 'PDI', 6)).toMatchObject({ deadline: '2024-07-03' });
     expect(cell(m, 'PDI', 4)).toMatchObject({ status: 'OVERDUE', deadline: '2024-05-15' });
+  });
+  it("answers a report's commands with the deadline under the day just changed (the office clock kept per process is dropped)", async () => {
+    // 1 July: June's report (due 3 July under the day of 10 June) is saved, then the day is raised
+    // to 10 before 3 July has passed, which moves June to 10 July; the next command says so at once.
+    clock.set(new Date('2024-07-01T03:00:00Z'));
+    const { indicators, kegiatan } = ownedBy('PDI');
+    const path = `/api/v1/satker/${JEMBER}/realisasi/2024/6/PDI`;
+    const draft = (narrative: string) => ({
+      lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative, kendala: '-', solusi: '-', evidence: [] })),
+      budget: kegiatan.map((kegiatanCode) => ({ kegiatanCode, spent: '10' })),
+    });
+    const first = await t.http.put(path).set(as(jember.kasubbag.PDI)).send(draft('Draf pertama.')).expect(200);
+    expect(first.body).toMatchObject({ deadline: '2024-07-03', deadlineBasis: 'OWN' });
+
+    await t.http.patch(`/api/v1/satker/${JEMBER}`).set(as(jember.admin)).send({ reportDeadlineDay: 10 }).expect(200);
+    const second = await t.http.put(path).set(as(jember.kasubbag.PDI)).send(draft('Draf kedua.')).expect(200);
+    expect(second.body).toMatchObject({ deadline: '2024-07-10' });
+    const read = await t.http.get(path).set(as(jember.kasubbag.PDI)).expect(200);
+    expect(read.body.deadline).toBe('2024-07-10');
   });
 });

@@ -56,6 +56,7 @@ const services = [
       inject: [AppConfig],
     },
   ],
-  exports: services,
+  // The unit of work too: what others keep about offices (the workflow's office clocks) is dropped on its commits.
+  exports: [...services, IdentityUnitOfWork],
 })
 export class IdentityModule {}

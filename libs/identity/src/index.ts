@@ -20,5 +20,5 @@ export * from './users/user-password.service';
 export * from './users/user-sessions.service';
 export * from './hari-libur/hari-libur.service';
 export * from './hari-libur/hari-libur.view';
-export type { IdentityCommandOptions, IdentityOutcome } from './events/identity-unit-of-work';
+export { IdentityUnitOfWork, type IdentityCommandOptions, type IdentityOutcome } from './events/identity-unit-of-work';
 export * from './users/person-ref';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@kinerja/projections';
-import { IdentityModule } from '@kinerja/identity';
-import { WorkflowModule } from '@kinerja/workflow';
+import { IdentityModule, IdentityUnitOfWork } from '@kinerja/identity';
+import { SatkerDirectory, WorkflowModule } from '@kinerja/workflow';
 import { EvidenceController } from '../evidence/evidence.controller';
 import { EvidenceUploadInterceptor } from '../evidence/evidence-upload.interceptor';
 import { KinerjaController } from '../kinerja/kinerja.controller';
@@ -17,4 +17,9 @@ import { RealisasiReadModelsController, StatusSummaryController } from '../reali
   controllers: [PkController, RealisasiController, RealisasiReadModelsController, StatusSummaryController, KinerjaController, EvidenceController, RatingScaleController, ReportDeadlineController],
   providers: [EvidenceUploadInterceptor],
 })
-export class WorkflowHttpModule {}
+export class WorkflowHttpModule {
+  /** An office's clock (time zone, deadline days) is cached by the workflow: an identity change committed here drops it at once. */
+  constructor(unitOfWork: IdentityUnitOfWork, directory: SatkerDirectory) {
+    unitOfWork.onCommitted(() => directory.forgetClocks());
+  }
+}

@@ -7,15 +7,18 @@ import {
   pkStreamId,
   realisasiDecider,
   realisasiStreamId,
+  reportDeadlinesDecider,
+  reportDeadlinesStreamId,
   type CommandMetadata,
   type PkState,
   type RealisasiCommand,
   type RealisasiContext,
   type RealisasiKey,
   type RealisasiState,
+  type ReportDeadlineState,
 } from '@kinerja/domain';
 import { AggregateRunner } from '../shared/aggregate-runner';
-import type { LoadedState } from '../shared/stream-state-reader';
+import type { LoadedState, StreamToFold } from '../shared/stream-state-reader';
 import { SatkerDirectory } from '../shared/satker-directory';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
 import { budgetWarningsOf } from './get-realisasi/budget-warnings';
@@ -45,27 +48,34 @@ export class RealisasiWriter {
   ): Promise<CommandOutcome<RealisasiDetailView>> {
     const stream = { tenant: key.satker, streamId: realisasiStreamId(key.satker, key.year, key.month, key.subbagian) };
     const pkStream = pkStreamId(key.satker, key.year);
-    let pkLoaded: PkState | undefined;
-    const prepare = async (companions: Map<string, LoadedState>): Promise<RealisasiContext> => {
-      const pk = companions.get(pkStream)!.state as PkState;
-      pkLoaded = pk;
+    const deadlinesStream = reportDeadlinesStreamId(key.satker);
+    // The PK the month is measured against and the office's dispensasi (for the answer's deadline):
+    // folded in the same round trip as the report.
+    const companions: StreamToFold[] = [{ streamId: pkStream, folder: perjanjianKinerjaDecider }, { streamId: deadlinesStream, folder: reportDeadlinesDecider }];
+    let loaded: Map<string, LoadedState> | undefined;
+    const prepare = async (streams: Map<string, LoadedState>): Promise<RealisasiContext> => {
+      loaded = streams;
+      const pk = streams.get(pkStream)!.state as PkState;
       const timezone = await this.directory.timeZoneOf(key.satker);
       return { pkInForce: pkInForceForMonth(pk, key.month, timezone), timezone };
     };
     const build = (metadata: CommandMetadata, _state: unknown, context: RealisasiContext) => command(metadata, context);
     const result = await this.runner
-      .run(stream, realisasiDecider, actor, options, build, prepare, [{ streamId: pkStream, folder: perjanjianKinerjaDecider }])
+      .run(stream, realisasiDecider, actor, options, build, prepare, companions)
       .catch(async (error: unknown) => {
         // The decider knows no key of a report never written; say which one, as reading it does.
         if (error instanceof DomainError && error.code === 'REALISASI.NOT_FOUND') throw reportNotFound(key, await this.directory.allSubbagianCodes(key.satker));
         throw error;
       });
     const view = toRealisasiView(result.state, key, result.version, []);
-    // A replayed retry decides nothing, so the PK was not loaded with the report: read it now.
-    const pk = pkLoaded ?? (await this.runner.load({ tenant: key.satker, streamId: pkStream }, perjanjianKinerjaDecider)).state;
-    const [warnings, facts] = await Promise.all([budgetWarningsOf(this.dataSource, key, pk, view.content), this.directory.facts(key.satker)]);
+    // A replayed retry decides nothing, so the companions were not loaded with the report: read them now.
+    const streams = loaded ?? (await this.runner.loadMany(key.satker, companions));
+    const pk = streams.get(pkStream)!.state as PkState;
+    const { extensions } = streams.get(deadlinesStream)!.state as ReportDeadlineState;
+    const [warnings, clock] = await Promise.all([budgetWarningsOf(this.dataSource, key, pk, view.content), this.directory.clockOf(key.satker)]);
     // A replay answers with the report as its first request left it (the runner's load at that
     // version) and with the deadline facts as they stood then: a dispensasi granted since is not in it.
+    const facts = { ...clock, extensions };
     const asOf = result.replayed ? lastEventAt(result.state) : null;
     const deadline = reportDeadlineOf(asOf === null ? facts : deadlineFactsAsOf(facts, asOf), pk, key, result.state);
     return { version: result.version, replayed: result.replayed, view: { ...view, warnings, ...deadline } };

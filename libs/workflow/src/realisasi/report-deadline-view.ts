@@ -19,6 +19,9 @@ export interface ReportDeadlineView extends ReportTimeliness {
  */
 export type RealisasiDetailView = RealisasiView & ReportDeadlineView;
 
+/** What a report's deadline is computed from: the office's clock (`SatkerDirectory.clockOf`) and its dispensasi. */
+export type DeadlineFacts = Pick<SatkerFacts, 'timeZone' | 'reportDeadlineDay' | 'deadlineDays' | 'extensions'>;
+
 /**
  * The deadline of one report (as `deadlineOfReportIn`: own, catch-up, or a dispensasi granted while
  * it was still owed) and its timeliness (`reportTimeliness`: its first submission against its
@@ -26,7 +29,7 @@ export type RealisasiDetailView = RealisasiView & ReportDeadlineView;
  * PIC of an indicator of the month's PK version.
  */
 export function reportDeadlineView(
-  facts: SatkerFacts, year: number, month: number, opened: LocalDate | null, state: RealisasiState, owed: boolean,
+  facts: DeadlineFacts, year: number, month: number, opened: LocalDate | null, state: RealisasiState, owed: boolean,
 ): ReportDeadlineView {
   const moves = reportMovesOf(state);
   const extensions = facts.extensions ?? [];
@@ -41,7 +44,7 @@ export function reportDeadlineView(
  * approval, and whether the month's PK version makes the subbagian PIC of an indicator): the one
  * computation of the report detail and of the answers of the report's commands.
  */
-export function reportDeadlineOf(facts: SatkerFacts, pk: PkState, key: RealisasiKey, state: RealisasiState): ReportDeadlineView {
+export function reportDeadlineOf(facts: DeadlineFacts, pk: PkState, key: RealisasiKey, state: RealisasiState): ReportDeadlineView {
   const versions = approvedVersionsOf(pk);
   const owed = subbagianOwingByMonth(versions, key.year, facts.timeZone)[key.month - 1].includes(key.subbagian);
   return reportDeadlineView(facts, key.year, key.month, pkOpenedOn(versions, facts.timeZone), state, owed);
@@ -54,7 +57,7 @@ export function reportDeadlineOf(facts: SatkerFacts, pk: PkState, key: Realisasi
  * first answer did, not with a dispensasi granted since. A change of the deadline day later on the
  * same office-calendar day is counted (the history keeps days, not instants).
  */
-export function deadlineFactsAsOf(facts: SatkerFacts, at: string): SatkerFacts {
+export function deadlineFactsAsOf(facts: DeadlineFacts, at: string): DeadlineFacts {
   const day = localDateText(localDateOf(at, facts.timeZone));
   const grantedBy = new Date(at).getTime();
   return {

@@ -50,28 +50,51 @@ export interface PersonName {
 
 /**
  * What the workflow needs to know about an office from the identity tables: its time zone, report
- * deadline days (the history: `deadlineOfMonth`) and active subbagian (read per command: an administrator may change them), and the
- * time zone alone, briefly cached, for the monthly-report hot path.
+ * deadline days (the history: `deadlineOfMonth`) and active subbagian (`facts`, read per call: an
+ * administrator may change them), and, briefly cached for the monthly-report hot path, its clock
+ * (`clockOf`: time zone and deadline days).
  */
-const TIME_ZONE_TTL_MS = 30_000;
+const CLOCK_TTL_MS = 30_000;
+
+/** An office's time zone and report deadline days: what a report's deadline needs besides its dispensasi. */
+export type OfficeClock = Pick<SatkerFacts, 'code' | 'timeZone' | 'reportDeadlineDay' | 'deadlineDays'>;
 
 @Injectable()
 export class SatkerDirectory {
-  private readonly timeZones = new Map<string, { timeZone: string; until: number }>();
+  private readonly clocks = new Map<string, { clock: OfficeClock; until: number }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * The office's time zone for the hot path of monthly reports, kept for 30 s per process: it only
-   * decides whether a month has ended, and offices change time zone about never.
-   */
+  /** The office's time zone for the hot path of monthly reports (`clockOf`). */
   async timeZoneOf(satker: string): Promise<string> {
-    const cached = this.timeZones.get(satker);
-    if (cached && cached.until > Date.now()) return cached.timeZone;
-    const rows: Array<{ time_zone: string }> = await this.dataSource.query(`SELECT time_zone FROM satker WHERE code = $1`, [satker]);
+    return (await this.clockOf(satker)).timeZone;
+  }
+
+  /**
+   * The office's time zone and deadline days, kept for 30 s per process: they decide whether a month
+   * has ended and the deadline a command's answer shows, and an office changes them about never. Every
+   * identity change committed by this process drops them at once (`forgetClocks`, wired where both
+   * modules meet: WorkflowHttpModule); another process sees a change within 30 s. Readers that list
+   * deadlines (`facts`) read them fresh.
+   */
+  async clockOf(satker: string): Promise<OfficeClock> {
+    const cached = this.clocks.get(satker);
+    if (cached && cached.until > Date.now()) return cached.clock;
+    const rows: Array<{ time_zone: string; report_deadline_day: number; deadline_days: unknown }> = await this.dataSource.query(
+      `SELECT s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days FROM satker s WHERE s.code = $1`,
+      [satker],
+    );
     if (rows.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${echoedInput(satker)} tidak ditemukan.`, 'not_found', { satker: echoedInput(satker) });
-    this.timeZones.set(satker, { timeZone: rows[0].time_zone, until: Date.now() + TIME_ZONE_TTL_MS });
-    return rows[0].time_zone;
+    const clock: OfficeClock = {
+      code: satker, timeZone: rows[0].time_zone, reportDeadlineDay: Number(rows[0].report_deadline_day), deadlineDays: toDeadlineDayHistory(rows[0].deadline_days),
+    };
+    this.clocks.set(satker, { clock, until: Date.now() + CLOCK_TTL_MS });
+    return clock;
+  }
+
+  /** Drops every cached office clock (after an identity change committed by this process). */
+  forgetClocks(): void {
+    this.clocks.clear();
   }
 
   async facts(satker: string): Promise<SatkerFacts> {
