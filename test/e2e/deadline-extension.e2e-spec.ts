@@ -184,7 +184,7 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
     expect(await inbox(jember.kasubbag.KUL)).toEqual([]);
     expect(await inbox(jember.kasubbag.PDI)).toEqual([]);
     const [sekretaris] = await inbox(jember.sekretaris);
-    expect(sekretaris.body).toContain('Dispensasi ini berlaku untuk laporan yang belum dikirim saat dispensasi diberikan:');
+    expect(sekretaris.body).toContain('Dispensasi ini berlaku untuk laporan yang belum dikirim atau dikembalikan saat dispensasi diberikan:');
   });
 
   it('escalates March again only after 20 April, once, under its own key', async () => {

@@ -29,24 +29,43 @@ describe('catatan reviu notices: what they ask of whom', () => {
     expect(body).not.toMatch(/buka kembali/);
   });
 
-  it('given a note closed or reopened, when the Sekretaris is told, then the Inspektorat is named by its office as in the written notice', () => {
+  it('given a note closed or reopened, when the Sekretaris is told, then it is greeted and the Inspektorat named by its office as README names it, not its secretariat', () => {
     const named = { actorOfficeName: 'Sekretariat KPU Provinsi Jawa Timur' };
     expect(planCatatanReviuNotice(input(closed, named)).message.body)
-      .toMatch(/^Inspektorat Sekretariat KPU Provinsi Jawa Timur \(Bambang Wijaya\) menutup temuan "Bukti dukung Maret tidak lengkap"/);
+      .toMatch(/^Yth\. Sekretaris,\n\nInspektorat KPU Provinsi Jawa Timur \(Bambang Wijaya\) menutup temuan "Bukti dukung Maret tidak lengkap"/);
     expect(planCatatanReviuNotice(input(reopened, named)).message.body)
-      .toMatch(/^Inspektorat Sekretariat KPU Provinsi Jawa Timur \(Bambang Wijaya\) membuka kembali temuan/);
+      .toMatch(/^Yth\. Sekretaris,\n\nInspektorat KPU Provinsi Jawa Timur \(Bambang Wijaya\) membuka kembali temuan/);
     expect(planCatatanReviuNotice(input(writtenEvent, { position: 1 })).message.body)
-      .toMatch(/^Inspektorat Sekretariat KPU Provinsi Jawa Timur \(Bambang Wijaya\) menulis temuan/);
+      .toMatch(/^Yth\. Sekretaris,\n\nInspektorat KPU Provinsi Jawa Timur \(Bambang Wijaya\) menulis temuan/);
+  });
+
+  it('given any step, then the notice ends with the footer every notice has, after a blank line; a closing asks nothing', () => {
+    for (const event of [writtenEvent, tindakLanjut, reopened]) {
+      expect(planCatatanReviuNotice(input(event)).message.body).toMatch(/\.\n\nPesan ini dikirim otomatis oleh Kinerja\. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti\.$/);
+    }
+    expect(planCatatanReviuNotice(input(closed)).message.body)
+      .toMatch(/Tidak ada lagi yang perlu ditindaklanjuti\.\n\nPesan ini dikirim otomatis oleh Kinerja\. Silakan masuk ke aplikasi Kinerja untuk melihat rinciannya\.$/);
+    expect(planCatatanReviuNotice(input(tindakLanjut)).message.body).toMatch(/^Yth\. Inspektorat,\n\nSekretaris KPU Kabupaten Jember/);
+  });
+
+  it('given a note on a monthly report, then its subbagian is named as the other notices name it, not by its code', () => {
+    const target = { kind: 'REPORT' as const, year: 2025, month: 3, subbagian: 'TPH' };
+    const note = { ...answered, target };
+    const named = planCatatanReviuNotice(input(writtenEvent, { position: 1, note, subbagianName: 'Sub. Bagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat' }));
+    expect(named.message.body).toContain('atas laporan realisasi Maret 2025 Sub. Bagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat pada KPU Kabupaten Jember.');
+    expect(named.message.body).not.toContain('subbagian TPH');
+    expect(planCatatanReviuNotice(input(writtenEvent, { position: 1, note, subbagianName: 'Keuangan' })).message.body).toContain('Maret 2025 Subbagian Keuangan pada');
   });
 
   it("given the note settled by the Inspektorat of an office above the author's, then that office is named", () => {
     const { body } = planCatatanReviuNotice(input(closed, { actorName: 'Sri Rahayu', actorOfficeName: 'Sekretariat Jenderal KPU' })).message;
-    expect(body).toMatch(/^Inspektorat Sekretariat Jenderal KPU \(Sri Rahayu\) menutup/);
+    // Only a secretariat of a KPU office gives way to the commission's name: this one stays whole.
+    expect(body).toMatch(/^Yth\. Sekretaris,\n\nInspektorat Sekretariat Jenderal KPU \(Sri Rahayu\) menutup/);
   });
 
   it('given no active Sekretaris, when the Ketua receives a finding, then it is told why and to have the Admin appoint a Sekretaris or Plh. Sekretaris, not to answer itself', () => {
     const { subject, body } = planCatatanReviuNotice(input(writtenEvent, { position: 1, standIn: true })).message;
-    expect(subject).toBe('Temuan baru dari Inspektorat Sekretariat KPU Provinsi Jawa Timur: Bukti dukung Maret tidak lengkap (tidak ada Sekretaris aktif) — KPU Kabupaten Jember');
+    expect(subject).toBe('Temuan baru dari Inspektorat KPU Provinsi Jawa Timur: Bukti dukung Maret tidak lengkap (tidak ada Sekretaris aktif) — KPU Kabupaten Jember');
     expect(body).toMatch(/^Yth\. Ketua,\n\nKPU Kabupaten Jember tidak memiliki Sekretaris aktif; pemberitahuan yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai Ketua\./);
     expect(body).toContain('tindak lanjut hanya dapat disampaikan oleh Sekretaris: mohon minta Admin Kinerja membuat akun Sekretaris (atau Plh. Sekretaris) untuk KPU Kabupaten Jember');
     expect(body).not.toContain('sampaikan tindak lanjut di Kinerja');
@@ -65,7 +84,7 @@ describe('catatan reviu notices: what they ask of whom', () => {
   it('given a Sekretaris to receive it, when a catatan is written, then it is asked to answer in Kinerja, as before', () => {
     const note = { ...answered, category: 'CATATAN' as const };
     const { subject, body } = planCatatanReviuNotice(input({ type: 'CatatanReviuWritten', data: { ...written, category: 'CATATAN' } }, { position: 1, note })).message;
-    expect(subject).toBe('Catatan reviu baru dari Inspektorat Sekretariat KPU Provinsi Jawa Timur: Bukti dukung Maret tidak lengkap — KPU Kabupaten Jember');
+    expect(subject).toBe('Catatan reviu baru dari Inspektorat KPU Provinsi Jawa Timur: Bukti dukung Maret tidak lengkap — KPU Kabupaten Jember');
     expect(body).toContain('Mohon dibaca; bila perlu, sampaikan tindak lanjut di Kinerja (menu Catatan reviu).');
   });
 });

@@ -1,7 +1,7 @@
 import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
 import type { ExistingCatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
 import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
-import type { ReminderMessage } from '../messages/render-reminder';
+import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, subbagianTitle, type ReminderMessage } from '../messages/render-reminder';
 import { bulanTahun } from '../messages/indonesian-dates';
 
 export type CatatanReviuNoticeKind = 'CATATAN_REVIU_WRITTEN' | 'TINDAK_LANJUT_SUBMITTED' | 'CATATAN_REVIU_CLOSED' | 'CATATAN_REVIU_REOPENED';
@@ -40,18 +40,24 @@ export interface CatatanReviuNoticeInput {
    * why, and that only a Sekretaris answers (the Admin appoints one). Absent: the audience's own text.
    */
   standIn?: boolean;
+  /** The name of the subbagian of a note on a monthly report (`target.kind` REPORT); absent: its code is named. */
+  subbagianName?: string | null;
 }
 
 export function catatanReviuNoticeKey(satker: string, noteId: string, position: number): string {
   return `catatan-reviu:${satker}:${noteId}:${position}`;
 }
 
-/** "tahun 2024", "bulan Maret 2024", "laporan realisasi Maret 2024 subbagian KUL", "indikator K4.1 (Maret 2024)". */
-export function targetWords(target: CatatanReviuTarget): string {
+/**
+ * "tahun 2024", "bulan Maret 2024", "laporan realisasi Maret 2024 Subbagian Keuangan, Umum dan Logistik" (by
+ * its name, as every other notice names a subbagian; "subbagian KUL" when the name is unknown),
+ * "indikator K4.1 (Maret 2024)".
+ */
+export function targetWords(target: CatatanReviuTarget, subbagianName?: string | null): string {
   switch (target.kind) {
     case 'YEAR': return `tahun ${target.year}`;
     case 'MONTH': return `bulan ${bulanTahun(target)}`;
-    case 'REPORT': return `laporan realisasi ${bulanTahun(target)} subbagian ${target.subbagian}`;
+    case 'REPORT': return `laporan realisasi ${bulanTahun(target)} ${subbagianName ? subbagianTitle(subbagianName) : `subbagian ${target.subbagian}`}`;
     case 'INDICATOR': return `indikator ${target.indicatorCode} (${target.month === null ? `tahun ${target.year}` : bulanTahun({ year: target.year, month: target.month })})`;
     default: {
       const _exhaustive: never = target;
@@ -68,6 +74,14 @@ export function catatanReviuAudience(event: CatatanReviuEvent, authorSatker: str
   return event.type === 'TindakLanjutSubmitted' ? { role: 'INSPEKTORAT', satker: authorSatker } : { role: 'SEKRETARIS' };
 }
 
+/**
+ * "Inspektorat KPU Provinsi Jawa Timur" for the office "Sekretariat KPU Provinsi Jawa Timur": the
+ * Inspektorat is the commission's, not its secretariat's (as README names it). Other names stay whole.
+ */
+export function inspektoratOf(officeName: string): string {
+  return `Inspektorat ${officeName.replace(/^Sekretariat\s+(?=KPU\b)/, '')}`;
+}
+
 /** What a note's event tells whom, in Bahasa Indonesia. Pure: the worker reads the facts. */
 export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanReviuNotice {
   const { event, note, officeName, author } = input;
@@ -75,17 +89,19 @@ export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanR
   const What = note.category === 'TEMUAN' ? 'Temuan' : 'Catatan reviu';
   const by = input.actorName ? ` (${input.actorName})` : '';
   // Whoever closes or reopens may be the Inspektorat of an office above the author's: named by its own office.
-  const settler = `Inspektorat ${input.actorOfficeName ?? author.officeName}${by}`;
-  const about = `${what} "${note.title}" atas ${targetWords(note.target)}`;
+  const settler = `${inspektoratOf(input.actorOfficeName ?? author.officeName)}${by}`;
+  const about = `${what} "${note.title}" atas ${targetWords(note.target, input.subbagianName)}`;
   const base = { key: catatanReviuNoticeKey(note.satker, note.noteId, input.position), satker: note.satker };
   const noteRef = { noteId: note.noteId, category: note.category, title: note.title, target: note.target };
   const sekretaris = { role: 'SEKRETARIS' } as const;
   // Only a Sekretaris answers a note (the Ketua's tindak lanjut is refused): a Ketua standing in is asked to have one appointed.
   const standIn = input.standIn === true;
   const subjectEnd = standIn ? ` (tidak ada Sekretaris aktif) — ${officeName}` : ` — ${officeName}`;
+  // Salutation and footer as every other notice has them.
   const greeting = standIn
     ? `Yth. Ketua,\n\n${officeName} tidak memiliki Sekretaris aktif; pemberitahuan yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai Ketua.\n\n`
-    : '';
+    : 'Yth. Sekretaris,\n\n';
+  const footer = `\n\n${NOTICE_FOOTER}`;
   const appoint = `mohon minta Admin Kinerja membuat akun Sekretaris (atau Plh. Sekretaris) untuk ${officeName}, yang kemudian menyampaikan tindak lanjut di Kinerja (menu Catatan reviu).`;
   switch (event.type) {
     case 'CatatanReviuWritten': {
@@ -99,9 +115,9 @@ export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanR
       return {
         ...base, kind: 'CATATAN_REVIU_WRITTEN', audience: sekretaris, dueAt: event.data.writtenAt, note: noteRef,
         message: {
-          subject: `${What} baru dari Inspektorat ${author.officeName}: ${note.title}${subjectEnd}`,
-          body: `${greeting}Inspektorat ${author.officeName}${by} menulis ${about} pada ${officeName}.\n\n`
-            + `Uraian: ${note.description}\n\nRekomendasi: ${note.recommendation}\n\n${ask}`,
+          subject: `${What} baru dari ${inspektoratOf(author.officeName)}: ${note.title}${subjectEnd}`,
+          body: `${greeting}${inspektoratOf(author.officeName)}${by} menulis ${about} pada ${officeName}.\n\n`
+            + `Uraian: ${note.description}\n\nRekomendasi: ${note.recommendation}\n\n${ask}${footer}`,
         },
       };
     }
@@ -111,11 +127,12 @@ export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanR
         note: { ...noteRef, number: event.data.number },
         message: {
           subject: `Tindak lanjut ke-${event.data.number} atas ${what} "${note.title}" — ${officeName}`,
-          body: `Sekretaris ${officeName}${by} menyampaikan tindak lanjut ke-${event.data.number} atas ${about}.\n\n`
+          body: `Yth. Inspektorat,\n\nSekretaris ${officeName}${by} menyampaikan tindak lanjut ke-${event.data.number} atas ${about}.\n\n`
             + `Tindak lanjut: ${event.data.response}\n\n`
             // An open note cannot be reopened (409 CATATAN_REVIU.NOT_CLOSED): one not yet settled stays open for the next answer.
             + `Mohon diperiksa. Bila tindak lanjutnya memadai, tutup ${what} ini. Bila belum, biarkan ${what} ini tetap terbuka: `
-            + `Sekretaris ${officeName} dapat menyampaikan tindak lanjut berikutnya. Sampaikan apa yang masih kurang dengan menulis catatan reviu baru atas ${targetWords(note.target)}.`,
+            + `Sekretaris ${officeName} dapat menyampaikan tindak lanjut berikutnya. Sampaikan apa yang masih kurang dengan menulis catatan reviu baru atas ${targetWords(note.target, input.subbagianName)}.`
+            + footer,
         },
       };
     case 'CatatanReviuClosed':
@@ -124,7 +141,7 @@ export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanR
         message: {
           subject: `${What} ditutup: ${note.title}${subjectEnd}`,
           body: `${greeting}${settler} menutup ${about} pada ${officeName}.`
-            + (event.data.conclusion ? `\n\nKesimpulan: ${event.data.conclusion}` : '') + '\n\nTidak ada lagi yang perlu ditindaklanjuti.',
+            + (event.data.conclusion ? `\n\nKesimpulan: ${event.data.conclusion}` : '') + `\n\nTidak ada lagi yang perlu ditindaklanjuti.\n\n${NOTICE_FOOTER_INFO}`,
         },
       };
     case 'CatatanReviuReopened':
@@ -133,7 +150,7 @@ export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanR
         message: {
           subject: `${What} dibuka kembali: ${note.title}${subjectEnd}`,
           body: `${greeting}${settler} membuka kembali ${about} pada ${officeName}.\n\nAlasan: ${event.data.reason}\n\n`
-            + (standIn ? `Tindak lanjut baru hanya dapat disampaikan oleh Sekretaris: ${appoint}` : 'Sampaikan tindak lanjut baru di Kinerja (menu Catatan reviu).'),
+            + (standIn ? `Tindak lanjut baru hanya dapat disampaikan oleh Sekretaris: ${appoint}` : 'Sampaikan tindak lanjut baru di Kinerja (menu Catatan reviu).') + footer,
         },
       };
     default: {

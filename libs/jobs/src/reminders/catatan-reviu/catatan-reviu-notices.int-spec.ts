@@ -125,7 +125,7 @@ describe('catatan reviu notices', () => {
     await waitFor(async () => (await outbox.pending()).length === 0, 'every job done', 20_000);
     const closing = (await inbox(people.sekretaris.id)).find((n) => n.kind === 'CATATAN_REVIU_CLOSED');
     expect(closing).toMatchObject({ kind: 'CATATAN_REVIU_CLOSED', subject: 'Temuan ditutup: Bukti dukung Maret tidak lengkap — KPU Kabupaten Jember' });
-    expect(closing?.body).toMatch(/^Inspektorat KPU Provinsi Jawa Timur \(Inspektorat Jatim\) menutup temuan "Bukti dukung Maret tidak lengkap"/);
+    expect(closing?.body).toMatch(/^Yth\. Sekretaris,\n\nInspektorat KPU Provinsi Jawa Timur \(Inspektorat Jatim\) menutup temuan "Bukti dukung Maret tidak lengkap"/);
 
     const notices = worker.get(CatatanReviuNotices, { strict: false });
     const [closed] = await db.dataSource.query(`SELECT o.satker_code, o.stream_id, o.event_id FROM catatan_reviu_notice_outbox o JOIN events e ON e.event_id = o.event_id WHERE e.type = 'CatatanReviuClosed'`);

@@ -87,6 +87,7 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
     const names = await this.officeNames([note.satker, authorSatker, ...(actor ? [actor.satker_code as string] : [])]);
     const noteEvent = event as unknown as CatatanReviuEvent;
     const audience = catatanReviuAudience(noteEvent, authorSatker);
+    const subbagianName = note.target.kind === 'REPORT' ? await this.subbagianName(note.satker, note.target.subbagian) : null;
     const { recipients, delivery } = await this.recipients(audience.role === 'INSPEKTORAT' ? audience.satker : note.satker, audience.role);
     const notice = planCatatanReviuNotice({
       event: noteEvent, position: position + 1, note,
@@ -95,6 +96,7 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
       actorName: actor?.full_name ?? null,
       actorOfficeName: actor ? names.get(actor.satker_code) ?? actor.satker_code : null,
       standIn: audience.role === 'SEKRETARIS' && delivery.role === 'KETUA',
+      subbagianName,
     });
     if (recipients.length === 0) this.logger.warn({ satker: note.satker, key: notice.key }, 'Catatan reviu notice recorded with no recipient: nobody active');
     return this.recorder.record({ ...notice, details: { catatanReviu: notice.note } }, recipients, delivery, now);
@@ -113,6 +115,12 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
     }
     const chosen = chooseDelivery({ role: 'SEKRETARIS' }, of);
     return { recipients: chosen.recipients, delivery: chosen.delivery as NoticeDelivery };
+  }
+
+  /** The name a subbagian has now, as the reminders name it (null: no such row). */
+  private async subbagianName(satker: string, code: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT name FROM subbagian WHERE satker_code = $1 AND code = $2`, [satker, code]);
+    return row?.name ?? null;
   }
 
   private async officeNames(codes: string[]): Promise<Map<string, string>> {

@@ -112,8 +112,11 @@ describe('reminder texts in Bahasa Indonesia', () => {
     const fact = report({ status: 'RETURNED', blankIndicators: [], returnedAt: at('2025-02-04 10:00').toISOString(), returnReason: 'Angka realisasi keliru' });
     const [due] = planReminders({ office: jember, now: at('2025-02-05 08:00'), reports: [fact] });
     const message = renderReminder(due, jember);
-    expect(message.body).toContain('Indikator yang masih kosong:\n  (semua indikator sudah diisi; periksa dan perbaiki sesuai alasan pengembalian, lalu kirim ulang)');
+    // No heading over nothing: the sentence says what is left to do instead.
+    expect(message.body).toContain('Alasan pengembalian: Angka realisasi keliru\n\nSemua indikator sudah diisi; periksa dan perbaiki sesuai alasan pengembalian, lalu kirim ulang.');
+    expect(message.body).not.toContain('Indikator yang masih kosong');
     expect(message.body).not.toContain('tinggal dikirim');
+    expect(message.body).toMatch(/Silakan perbaiki dan kirim ulang laporan tersebut\.\n\nPesan ini dikirim otomatis oleh Kinerja\./);
   });
 
   it('digest: oldest first, with how long each has waited', () => {

@@ -16,7 +16,10 @@ export function subbagianTitle(name: string): string {
   return /^sub\.?\s*bag(?:ian)?\b/i.test(name.trim()) ? name.trim() : `Subbagian ${name.trim()}`;
 }
 
-const FOOTER = 'Pesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
+/** The last paragraph of every notice, after a blank line; `NOTICE_FOOTER_INFO` for one that asks nothing. */
+export const NOTICE_FOOTER = 'Pesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
+export const NOTICE_FOOTER_INFO = 'Pesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk melihat rinciannya.';
+const FOOTER = NOTICE_FOOTER;
 
 const ROLE_TITLE: Record<DeliveryRole, string> = { KASUBBAG: 'Kasubbag', SEKRETARIS: 'Sekretaris', KETUA: 'Ketua' };
 
@@ -50,7 +53,8 @@ export function renderReminder(reminder: PlannedReminder, office: OfficeReminder
   if (!standIn) {
     return {
       subject: `${parts.subject('')} — ${office.name}`,
-      body: [parts.greeting, '', ...parts.facts, '', ...(parts.request ? [parts.request] : []), FOOTER].join('\n'),
+      // The request, when there is one, is a paragraph of its own: a blank line before the footer in every notice.
+      body: [parts.greeting, '', ...parts.facts, '', ...(parts.request ? [parts.request, ''] : []), FOOTER].join('\n'),
     };
   }
   const subbagian = reminder.audience.role === 'KASUBBAG' ? subbagianTitle(reminder.reports[0].subbagianName) : null;
@@ -65,6 +69,7 @@ export function renderReminder(reminder: PlannedReminder, office: OfficeReminder
       ...parts.facts,
       '',
       whatToDo(reminder, office, standIn, subbagian),
+      '',
       FOOTER,
     ].join('\n'),
   };
@@ -111,14 +116,33 @@ function whatToDo(r: PlannedReminder, office: OfficeReminderSettings, to: StandI
   return `${request}, agar laporan yang terlambat dapat ditindaklanjuti.`;
 }
 
+/** What a report with no blank indicator still needs: a returned one is complete yet wrong, to be corrected, not only sent. */
+function nothingBlankWords(report: ReportFact): string {
+  return report.status === 'RETURNED'
+    ? 'semua indikator sudah diisi; periksa dan perbaiki sesuai alasan pengembalian, lalu kirim ulang'
+    : 'semua indikator sudah diisi; laporan tinggal dikirim';
+}
+
+/** The same as a sentence of its own. */
+function nothingBlank(report: ReportFact): string {
+  const words = nothingBlankWords(report);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+}
+
 function indicatorLines(report: ReportFact): string[] {
-  if (report.blankIndicators.length === 0) {
-    // A returned report is complete yet wrong: it is to be corrected, not only sent.
-    return report.status === 'RETURNED'
-      ? ['  (semua indikator sudah diisi; periksa dan perbaiki sesuai alasan pengembalian, lalu kirim ulang)']
-      : ['  (semua indikator sudah diisi; laporan tinggal dikirim)'];
-  }
   return report.blankIndicators.map((i) => `  - ${i.code} ${i.name}`);
+}
+
+/** "Indikator yang masih kosong:" and the list, or, with none blank, what is left to do instead (never the heading over nothing). */
+function blankIndicators(report: ReportFact): string[] {
+  return report.blankIndicators.length === 0 ? [nothingBlank(report)] : ['Indikator yang masih kosong:', ...indicatorLines(report)];
+}
+
+/** The blank indicators of the reports of each month listed: one heading over every month, or the one sentence when none is blank. */
+function blankIndicatorsPerMonth(r: PlannedReminder): string[] {
+  if (r.reports.every((x) => x.blankIndicators.length === 0)) return [nothingBlank(r.reports[0])];
+  // Under the heading, a month with nothing blank says so in brackets, beside the months that have some.
+  return ['Indikator yang masih kosong:', ...perMonth(r, (x) => (x.blankIndicators.length === 0 ? [`  (${nothingBlankWords(x)})`] : indicatorLines(x)))];
 }
 
 /**
@@ -160,8 +184,7 @@ function beforeDeadline(r: PlannedReminder, office: OfficeReminderSettings): Par
         : `Laporan realisasi kinerja ${subbagian} pada ${office.name} untuk ${months.length} bulan belum dikirim: ${bulan}.`,
       `Batas waktu pengiriman: ${tanggal(r.deadline!)}${catchUpWords(r) ? ` (${catchUpWords(r)})` : ''}.`,
       '',
-      'Indikator yang masih kosong:',
-      ...perMonth(r, indicatorLines),
+      ...blankIndicatorsPerMonth(r),
     ],
     request: null,
   };
@@ -175,10 +198,12 @@ function overdue(r: PlannedReminder, office: OfficeReminderSettings): Parts {
           `- ${subbagianTitle(report.subbagianName)} (dikembalikan ${tanggalLokal(report.returnedAt!, office.timeZone)}, belum dikirim ulang), ` +
             `alasan pengembalian: ${report.returnReason ?? '-'}`,
         ]
-      : [
-          `- ${subbagianTitle(report.subbagianName)} (${report.status === 'DRAFT' ? 'masih draf' : 'belum dibuat'}), indikator kosong:`,
-          ...indicatorLines(report).map((l) => `  ${l}`),
-        ],
+      : report.blankIndicators.length === 0
+        ? [`- ${subbagianTitle(report.subbagianName)} (${report.status === 'DRAFT' ? 'masih draf' : 'belum dibuat'}): semua indikator sudah diisi, laporan tinggal dikirim`]
+        : [
+            `- ${subbagianTitle(report.subbagianName)} (${report.status === 'DRAFT' ? 'masih draf' : 'belum dibuat'}), indikator kosong:`,
+            ...indicatorLines(report).map((l) => `  ${l}`),
+          ],
   );
   return {
     subject: () => `Eskalasi: ${r.reports.length} laporan realisasi ${bulan} terlambat`,
@@ -210,8 +235,7 @@ function returned(r: PlannedReminder, office: OfficeReminderSettings): Parts {
           `dikembalikan pada ${dikembalikan(report)} dan belum dikirim ulang.`,
         `Alasan pengembalian: ${report.returnReason ?? '-'}`,
         '',
-        'Indikator yang masih kosong:',
-        ...indicatorLines(report),
+        ...blankIndicators(report),
       ],
       request: 'Silakan perbaiki dan kirim ulang laporan tersebut.',
     };
@@ -225,8 +249,7 @@ function returned(r: PlannedReminder, office: OfficeReminderSettings): Parts {
         '',
         `${bulanTahun(x)} — dikembalikan pada ${dikembalikan(x)}.`,
         `Alasan pengembalian: ${x.returnReason ?? '-'}`,
-        'Indikator yang masih kosong:',
-        ...indicatorLines(x),
+        ...blankIndicators(x),
       ]),
     ],
     request: 'Silakan perbaiki dan kirim ulang laporan-laporan tersebut.',
@@ -260,9 +283,8 @@ function dispensasi(r: PlannedReminder, office: OfficeReminderSettings): Parts {
       greeting: `Yth. Kepala ${subbagian},`,
       facts: [
         ...about,
-        `Dispensasi ini berlaku untuk laporan ${subbagian}, yang belum dikirim saat dispensasi diberikan.`,
-        'Indikator yang masih kosong:',
-        ...indicatorLines(report),
+        `Dispensasi ini berlaku untuk laporan ${subbagian}, yang belum dikirim atau dikembalikan saat dispensasi diberikan.`,
+        ...blankIndicators(report),
       ],
       request: `Silakan lengkapi dan kirim laporan tersebut paling lambat ${tanggal(e.until)}.`,
     };
@@ -273,8 +295,8 @@ function dispensasi(r: PlannedReminder, office: OfficeReminderSettings): Parts {
     facts: [
       ...about,
       ...(r.reports.length > 0
-        ? ['Dispensasi ini berlaku untuk laporan yang belum dikirim saat dispensasi diberikan:', ...r.reports.map((x) => `- ${subbagianTitle(x.subbagianName)}`)]
-        : ['Tidak ada laporan bulan ini yang belum dikirim saat dispensasi diberikan.']),
+        ? ['Dispensasi ini berlaku untuk laporan yang belum dikirim atau dikembalikan saat dispensasi diberikan:', ...r.reports.map((x) => `- ${subbagianTitle(x.subbagianName)}`)]
+        : ['Tidak ada laporan bulan ini yang belum dikirim atau dikembalikan saat dispensasi diberikan.']),
       'Laporan yang sudah dikirim sebelumnya tetap dinilai dengan batas waktu semula.',
     ],
     request: null,
@@ -312,8 +334,8 @@ function dispensasiOfDay(r: PlannedReminder, office: OfficeReminderSettings): Pa
       greeting: `Yth. Kepala ${subbagian},`,
       facts: [
         opening,
-        `Dispensasi ini berlaku untuk laporan ${subbagian} bulan-bulan tersebut, yang belum dikirim saat dispensasi diberikan.`,
-        ...grants.flatMap((e) => block(e, ['Indikator yang masih kosong:', ...ofMonth(e).flatMap(indicatorLines)])),
+        `Dispensasi ini berlaku untuk laporan ${subbagian} bulan-bulan tersebut, yang belum dikirim atau dikembalikan saat dispensasi diberikan.`,
+        ...grants.flatMap((e) => block(e, ofMonth(e).flatMap(blankIndicators))),
       ],
       request: r.deadline
         ? `Silakan lengkapi dan kirim laporan-laporan tersebut paling lambat ${tanggal(r.deadline)}.`
@@ -328,8 +350,8 @@ function dispensasiOfDay(r: PlannedReminder, office: OfficeReminderSettings): Pa
       ...grants.flatMap((e) => {
         const reports = ofMonth(e);
         return block(e, reports.length > 0
-          ? ['Berlaku untuk laporan yang belum dikirim saat dispensasi diberikan:', ...reports.map((x) => `- ${subbagianTitle(x.subbagianName)}`)]
-          : ['Tidak ada laporan bulan ini yang belum dikirim saat dispensasi diberikan.']);
+          ? ['Berlaku untuk laporan yang belum dikirim atau dikembalikan saat dispensasi diberikan:', ...reports.map((x) => `- ${subbagianTitle(x.subbagianName)}`)]
+          : ['Tidak ada laporan bulan ini yang belum dikirim atau dikembalikan saat dispensasi diberikan.']);
       }),
       '',
       'Laporan yang sudah dikirim sebelumnya tetap dinilai dengan batas waktu semula.',

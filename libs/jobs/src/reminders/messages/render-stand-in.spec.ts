@@ -22,6 +22,8 @@ describe('a reminder received by whoever stands in for its audience, in Bahasa I
     expect(message.body).toContain('Batas waktu pengiriman: Rabu, 5 Februari 2025.');
     expect(message.body).toContain('  - K1.1 Laporan Keuangan');
     expect(message.body).toContain('Mohon minta Admin Kinerja menetapkan Kasubbag untuk Subbagian Keuangan, Umum dan Logistik');
+    // What to do is a paragraph of its own, a blank line before the footer.
+    expect(message.body).toMatch(/lalu pastikan laporan dikirim\.\n\nPesan ini dikirim otomatis oleh Kinerja\./);
     expect(message.body).not.toContain('Yth. Kepala');
   });
 

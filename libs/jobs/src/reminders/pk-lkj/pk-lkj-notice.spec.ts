@@ -4,6 +4,8 @@ import { recipientsOf } from './pk-lkj-notices';
 
 const office = { satker: 'kpu-jember', name: 'KPU Kabupaten Jember', timeZone: 'Asia/Jakarta' as const };
 const FOOTER = '\n\nPesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
+/** The footer of a notice that asks nothing. */
+const FOOTER_INFO = '\n\nPesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk melihat rinciannya.';
 const version = (over: Partial<PkVersion> = {}): PkVersion => ({
   version: 1, status: 'SUBMITTED', structure: { programs: [] }, revisionReason: null, basedOnVersion: null, draftedBy: 'u-siti', draftedAt: '2026-01-05T02:00:00.000Z',
   submittedBy: 'u-siti', submittedAt: '2026-01-12T03:00:00.000Z', approvedBy: null, approvedAt: null, lastReturn: null, withdrawal: null, ...over,
@@ -47,7 +49,7 @@ describe('PK notices: who is told, in words', () => {
     expect(notice!.message.subject).toBe('PK Perubahan 2026 (versi 2) disetujui — KPU Kabupaten Jember');
     // 18:00 UTC on 30 June is 1 July in Jakarta: the month of the office's calendar.
     expect(notice!.message.body).toContain('disetujui oleh Ketua (Ali Ketua) pada Rabu, 1 Juli 2026.\nPK ini menggantikan versi 1 dan berlaku untuk laporan realisasi '
-      + 'mulai bulan Juli 2026; laporan bulan-bulan sebelumnya tetap mengikuti versi 1.' + FOOTER);
+      + 'mulai bulan Juli 2026; laporan bulan-bulan sebelumnya tetap mengikuti versi 1.' + FOOTER_INFO);
   });
 
   it('given a PK drafted, changed, opened or withdrawn, then nobody is told', () => {
@@ -68,7 +70,7 @@ describe('LKj notices', () => {
     expect(produced(false)!.message).toEqual({
       subject: 'LKj 2026 versi 3 selesai dibuat — KPU Kabupaten Jember',
       body: 'Yth. Ketua dan Sekretaris,\n\nLaporan Kinerja (LKj) tahun 2026 KPU Kabupaten Jember versi 3 selesai dibuat pada Minggu, 10 Januari 2027.\n'
-        + `Berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).${FOOTER}`,
+        + `Berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).${FOOTER_INFO}`,
     });
   });
 

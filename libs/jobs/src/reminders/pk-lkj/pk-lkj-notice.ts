@@ -1,7 +1,7 @@
 import type { LkjEvent } from '@kinerja/domain/lkj/lkj.events';
 import type { PkEvent } from '@kinerja/domain/perjanjian-kinerja/pk.events';
 import type { PkVersion } from '@kinerja/domain/perjanjian-kinerja/pk.state';
-import type { ReminderMessage } from '../messages/render-reminder';
+import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, type ReminderMessage } from '../messages/render-reminder';
 import { bulanTahun, tanggalLokal } from '../messages/indonesian-dates';
 import { localDate, type OfficeTimeZone } from '../plan/office-time';
 
@@ -51,11 +51,11 @@ export interface LkjNoticeInput {
   office: Office;
 }
 
-const FOOTER = 'Pesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
 const ROLE_WORDS: Record<string, string> = { KETUA: 'Ketua', SEKRETARIS: 'Sekretaris' };
 
+/** As the reminders: salutation, facts, the request if any, the footer (one that asks nothing says so). */
 function body(greeting: string, facts: string[], request: string | null): string {
-  return [greeting, '', ...facts, '', ...(request ? [request, ''] : []), FOOTER].join('\n');
+  return [greeting, '', ...facts, '', ...(request ? [request, '', NOTICE_FOOTER] : [NOTICE_FOOTER_INFO])].join('\n');
 }
 
 /** "Ketua (Nama)", "Sekretaris (Nama)"; "Kinerja" when nobody is known. */

@@ -51,13 +51,15 @@ describe('a dispensasi announced to those it concerns', () => {
     expect(body).toContain('Pada Senin, 10 Februari 2025, Siti Aminah (Sekretaris) memberikan dispensasi batas waktu laporan realisasi kinerja bulan Januari 2025 untuk KPU Kabupaten Jember.');
     expect(body).toContain('Batas waktu semula: Rabu, 5 Februari 2025.\nBatas waktu baru: Kamis, 20 Februari 2025.\nAlasan: Gangguan jaringan di kantor');
     expect(body).toContain('Indikator yang masih kosong:\n  - K1.1 Laporan Keuangan');
-    expect(body).toContain('Silakan lengkapi dan kirim laporan tersebut paling lambat Kamis, 20 Februari 2025.');
+    expect(body).toContain('Dispensasi ini berlaku untuk laporan Subbagian Keuangan, Umum dan Logistik, yang belum dikirim atau dikembalikan saat dispensasi diberikan.');
+    // The request is a paragraph of its own, a blank line before the footer, as in the Sekretaris's notices.
+    expect(body).toMatch(/Silakan lengkapi dan kirim laporan tersebut paling lambat Kamis, 20 Februari 2025\.\n\nPesan ini dikirim otomatis oleh Kinerja\./);
   });
 
   it('tells the Sekretaris which reports it reaches, and that those sent before keep their deadline', () => {
     const sekretaris = announced(at('2025-02-10 10:05'))[2];
     const { body } = renderReminder(sekretaris, jember);
-    expect(body).toContain('Dispensasi ini berlaku untuk laporan yang belum dikirim saat dispensasi diberikan:\n- Subbagian Keuangan, Umum dan Logistik\n- Subbagian Perencanaan, Data dan Informasi');
+    expect(body).toContain('Dispensasi ini berlaku untuk laporan yang belum dikirim atau dikembalikan saat dispensasi diberikan:\n- Subbagian Keuangan, Umum dan Logistik\n- Subbagian Perencanaan, Data dan Informasi');
     expect(body).toContain('Laporan yang sudah dikirim sebelumnya tetap dinilai dengan batas waktu semula.');
   });
 
@@ -166,7 +168,7 @@ describe('the dispensasi granted to one office on one day, announced together', 
   it('tells the Sekretaris the reports each month\'s dispensasi reaches', () => {
     const sekretaris = notices(at('2025-03-10 09:30'))[2];
     const { body } = renderReminder(sekretaris, lumajang);
-    expect(body).toContain('Alasan: Gangguan jaringan di kantor\nBerlaku untuk laporan yang belum dikirim saat dispensasi diberikan:\n- Subbagian Keuangan, Umum dan Logistik\n\nFebruari 2025');
-    expect(body).toContain('Alasan: Server rusak\nBerlaku untuk laporan yang belum dikirim saat dispensasi diberikan:\n- Subbagian Keuangan, Umum dan Logistik\n- Subbagian Perencanaan, Data dan Informasi');
+    expect(body).toContain('Alasan: Gangguan jaringan di kantor\nBerlaku untuk laporan yang belum dikirim atau dikembalikan saat dispensasi diberikan:\n- Subbagian Keuangan, Umum dan Logistik\n\nFebruari 2025');
+    expect(body).toContain('Alasan: Server rusak\nBerlaku untuk laporan yang belum dikirim atau dikembalikan saat dispensasi diberikan:\n- Subbagian Keuangan, Umum dan Logistik\n- Subbagian Perencanaan, Data dan Informasi');
   });
 });
