@@ -130,7 +130,8 @@ describe('KPU Kabupaten Jember 2024 through HTTP reproduces Tabel 3.2 of its Lap
     expect(rows).toEqual(TABEL_3_2.map(([program, kegiatan, code, name, target, unit, realisasi]) => [
       program, kegiatan, code, name, target, unit, realisasi, '100.00', 'Berhasil', K[kegiatan],
     ]));
-    expect(Object.keys(table)).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office']);
+    expect(Object.keys(table)).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office', 'integrity']);
+    expect(table.integrity).toEqual({ status: 'OK', message: null, alerts: [] });
     expect(table.office).toMatchObject({ capaianAverage: '100.00', category: 'Berhasil', measuredCount: 18, indicatorCount: 18 });
     expect(table.programs.map((p: any) => p.capaianAverage)).toEqual(['100.00', '100.00']);
   });
@@ -140,7 +141,7 @@ describe('KPU Kabupaten Jember 2024 through HTTP reproduces Tabel 3.2 of its Lap
     const operation = document.paths['/api/v1/satker/{satker}/kinerja/{year}'].get;
     expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['satker', 'year', 'month']));
     const example = operation.responses['200'].content['application/json'].schema.example;
-    expect(Object.keys(example)).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office']);
+    expect(Object.keys(example)).toEqual(['satker', 'year', 'pkVersion', 'month', 'ratingScaleVersion', 'programs', 'office', 'integrity']);
     // The precision of realisasi and targetApplied is part of the contract.
     expect(operation.description).toContain('dibulatkan sekali, setengah ke atas, ke P desimal ("1.33")');
   });
