@@ -113,6 +113,16 @@ describe('e-mail delivery to people who can receive it', () => {
     await setActive(siti, true);
   });
 
+  it('given the recipient’s address changed since the e-mail was written, then it goes to the address as it is now', async () => {
+    const at = minutes(1000);
+    await recorder.record(digest('digest-moved', at), message, [siti], at);
+    await db.dataSource.query(`UPDATE users SET email = 'siti.baru@kpu-jember.test' WHERE id = $1`, [siti.userId]);
+    expect(await up.dispatchDue(at)).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    expect(mailsOf('digest-moved').map((m) => m.to)).toEqual([['siti.baru@kpu-jember.test']]);
+    expect((await outbox('digest-moved'))[0]).toMatchObject({ to_address: 'siti.baru@kpu-jember.test', skipped: false });
+    await db.dataSource.query(`UPDATE users SET email = $2 WHERE id = $1`, [siti.userId, siti.email]);
+  });
+
   it('given a server answering 550 5.1.1 for the address, then the e-mail is failed for good with its reply and never retried', async () => {
     smtp.refuse.set(siti.email, { code: 550, text: '5.1.1 <siti@kpu-jember.test>: Recipient address rejected: User unknown' });
     const at = minutes(3000);
