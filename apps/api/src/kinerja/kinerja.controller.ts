@@ -4,7 +4,10 @@ import { ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { GetKinerjaQuery } from '@kinerja/workflow';
 import { GetKinerjaAsOfQuery } from '@kinerja/workflow/catatan-reviu';
+import type { AuthenticatedUser } from '@kinerja/identity';
+import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
+import { AUDIT_READERS } from '../audit/audit.controller';
 import { KinerjaQueryDto, YearParams } from '../realisasi/realisasi.dto';
 import { IntegrityAlertDto, IntegrityBannerDto } from '../audit/integrity-banner.dto';
 import { KinerjaResponses } from './kinerja.responses';
@@ -40,14 +43,17 @@ export class KinerjaController {
       'program dan kantor. Bentuk jawaban ini stabil (kontrak publik). Dengan `?asOf=<waktu ISO 8601>`: angka sebagaimana ' +
       'berdiri pada saat itu (PK yang berlaku dan laporan yang sudah disetujui saat itu), ditambah field `asOf`. `integrity`: status ' +
       'integritas satker saat ini, seperti pada rute audit (bentuk dan sumber yang sama): `DAMAGED` selama ada peringatan integritas ' +
-      'yang terbuka (mis. rantai peristiwa rusak), dan selama itu angka-angka di atas tidak dapat dipercaya.',
+      'yang terbuka (mis. rantai peristiwa rusak), dan selama itu angka-angka di atas tidak dapat dipercaya. Daftar `alerts` ' +
+      'hanya untuk yang membaca jejak audit (Sekretaris, Ketua, Inspektorat); Kasubbag menerima status dan pesannya dengan `alerts` kosong.',
   })
   @KinerjaResponses()
-  async get(@Param() p: YearParams, @Query() q: KinerjaQueryDto) {
+  async get(@Param() p: YearParams, @Query() q: KinerjaQueryDto, @CurrentUser() user: AuthenticatedUser) {
     const query = q.asOf
       ? new GetKinerjaAsOfQuery(p.satker, p.year, q.month ?? null, new Date(q.asOf))
       : new GetKinerjaQuery(p.satker, p.year, q.month ?? null);
     const [table, integrity] = await Promise.all([this.queries.execute(query), this.integrity.banner(p.satker)]);
-    return { ...table, integrity };
+    // The alerts' details (event ids, who detected them) are the audit trail's: its readers only.
+    const auditReader = (AUDIT_READERS as readonly string[]).includes(user.role);
+    return { ...table, integrity: auditReader ? integrity : { ...integrity, alerts: [] } };
   }
 }
