@@ -212,7 +212,10 @@ describe('reminders over a whole year, exactly once despite crashes, duplicates 
   it('each reminder is an event in its office stream, and the people were reminded when it fell due', async () => {
     const [{ n }] = await db.dataSource.query(`SELECT count(*) AS n FROM events WHERE stream_id LIKE 'notifications:%' AND type = 'ReminderSent'`);
     expect(Number(n)).toBe(expectedReminders().length);
-    const late: Array<{ reminder_key: string; recorded_at: Date }> = await db.dataSource.query(`SELECT reminder_key, recorded_at FROM reminders WHERE recorded_at <> due_at ORDER BY reminder_key`);
+    // The scheduled reminders only: a PK notice follows its event (the seed's, written before the year's clock ran).
+    const late: Array<{ reminder_key: string; recorded_at: Date }> = await db.dataSource.query(
+      `SELECT reminder_key, recorded_at FROM reminders WHERE recorded_at <> due_at AND reminder_key NOT LIKE 'pk:%' ORDER BY reminder_key`,
+    );
     // Only what the workers missed while down was sent late: when they came back.
     expect(late.map((r) => [r.reminder_key, r.recorded_at.toISOString()])).toEqual([
       [`before-deadline:${officeB.code}:2025-01:KUL:2025-02-01`, at(d('2025-02-02'), 15).toISOString()],
