@@ -12,6 +12,8 @@ export interface JobPayloads {
   'reminders.catatan-reviu': { satker: string; streamId: string; eventId: string };
   /** Announce a PK submitted, returned or approved, or an LKj produced or gone stale; id `pk-lkj.<satker>.<event id>`. */
   'reminders.pk-lkj': { satker: string; streamId: string; eventId: string };
+  /** Announce a newly recorded integrity alert to the Inspektorat in scope and the office's ADMIN; id `integrity-alert.<satker>.<alert id>`. */
+  'reminders.integrity-alert': { satker: string; alertId: number };
   /** Send e-mails waiting in the outbox (retries of failed sends). */
   'notifications.dispatch': Record<string, never>;
   /** Produce version `version` of an office's LKj (DOCX and PDF); id `lkj.<satker>.<year>.v<version>`. */
@@ -49,6 +51,7 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'reminders.dispensasi': 'reminders',
   'reminders.catatan-reviu': 'reminders',
   'reminders.pk-lkj': 'reminders',
+  'reminders.integrity-alert': 'reminders',
   'notifications.dispatch': 'reminders',
   'audit.digest-all': 'audit',
   'audit.digest-office': 'audit',

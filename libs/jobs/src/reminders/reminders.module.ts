@@ -17,6 +17,8 @@ import { DispensasiProcessManager } from './dispensasi/dispensasi-process-manage
 import { PK_LKJ_NOTICE_OPTIONS, PkLkjNotices, type PkLkjNoticeOptions } from './pk-lkj/pk-lkj-notices';
 import { PkLkjNoticeOutbox } from './pk-lkj/pk-lkj-notice-outbox';
 import { PkLkjProcessManager } from './pk-lkj/pk-lkj-process-manager';
+import { INTEGRITY_ALERT_NOTICE_OPTIONS, IntegrityAlertNotices, type IntegrityAlertNoticeOptions } from './integrity-alert/integrity-alert-notices';
+import { IntegrityAlertNoticeOutbox } from './integrity-alert/integrity-alert-notice-outbox';
 import { OfficeDirectory } from './facts/office-directory';
 import { OfficeHistoryReader } from './facts/office-history.reader';
 import { ReminderJobs } from './reminder-jobs';
@@ -28,14 +30,14 @@ const DS = getDataSourceToken();
 /**
  * Reminders in the worker: the runner, its job handlers, the schedule leader and the prompt dispensasi
  * notices (`dispensasi`: their poll and delay), and the catatan reviu notices (`catatanReviu`: their
- * poll, and how long a job may wait before it is enqueued again), and the PK and LKj notices (`pkLkj`: the
- * same two). Needs QueueRuntimeModule.
+ * poll, and how long a job may wait before it is enqueued again), the PK and LKj notices (`pkLkj`: the
+ * same two) and the integrity alert notices (`integrityAlert`: the same two). Needs QueueRuntimeModule.
  */
 @Module({})
 export class RemindersModule {
   static forWorker(
     options: Partial<ReminderOptions> = {}, dispensasi: Partial<DispensasiNoticeOptions> = {}, catatanReviu: Partial<CatatanReviuNoticeOptions> = {},
-    pkLkj: Partial<PkLkjNoticeOptions> = {},
+    pkLkj: Partial<PkLkjNoticeOptions> = {}, integrityAlert: Partial<IntegrityAlertNoticeOptions> = {},
   ): DynamicModule {
     return {
       module: RemindersModule,
@@ -84,10 +86,14 @@ export class RemindersModule {
         },
         { provide: PK_LKJ_NOTICE_OPTIONS, useValue: { pollMs: 1000, staleMs: 10 * 60_000, ...pkLkj } satisfies PkLkjNoticeOptions },
         PkLkjNotices,
+        { provide: IntegrityAlertNoticeOutbox, useFactory: (ds: DataSource) => new IntegrityAlertNoticeOutbox(ds), inject: [DS] },
+        { provide: INTEGRITY_ALERT_NOTICE_OPTIONS, useValue: { pollMs: 1000, staleMs: 10 * 60_000, ...integrityAlert } satisfies IntegrityAlertNoticeOptions },
+        IntegrityAlertNotices,
       ],
       exports: [
         ReminderRunner, ReminderScheduleLeader, OutboxDispatcher, Mailer, DispensasiNotices, DispensasiOutbox, DispensasiProcessManager,
         CatatanReviuNotices, CatatanReviuNoticeOutbox, CatatanReviuProcessManager, PkLkjNotices, PkLkjNoticeOutbox, PkLkjProcessManager,
+        IntegrityAlertNotices, IntegrityAlertNoticeOutbox,
       ],
     };
   }

@@ -214,4 +214,17 @@ describe('the audit trail in words: reminders sent by the system', () => {
     expect(lkj('LKJ_PRODUCED')).toBe('Mengirim pemberitahuan LKj kepada Ketua dan Sekretaris (2 penerima): LKj 2024 versi 3 selesai dibuat.');
     expect(lkj('LKJ_STALE')).toBe('Mengirim pemberitahuan LKj kepada Ketua dan Sekretaris (2 penerima): LKj 2024 versi 3 tidak lagi mutakhir.');
   });
+
+  it('given an integrity alert announced, then it says to the Inspektorat and the ADMIN, which alert and what was damaged; to nobody when nobody is active', () => {
+    const alert = (integrityAlert: object, recipientIds: string[], delivery: object) => describeEvent(sent({
+      kind: 'INTEGRITY_ALERT', audience: { role: 'INTEGRITY_WATCHERS', satker: 'kpu-a' }, delivery, period: null, deadline: null, reports: [], recipientIds, integrityAlert,
+    }), withUsers()).row;
+    expect(alert({ id: 7, kind: 'modified', subject: null, brokenSequence: 169 }, ['u-ali'], { role: 'INTEGRITY_WATCHERS', vacantRoles: [] })).toMatchObject({
+      year: null, summary: 'Mengirim pemberitahuan peringatan integritas kepada Inspektorat dan ADMIN (1 penerima): peringatan integritas #7 dicatat (jejak audit rusak pada urutan 169).',
+    });
+    expect(alert({ id: 8, kind: 'evidence_mismatch', subject: `evidence:${'a'.repeat(64)}`, brokenSequence: null }, [], { role: null, vacantRoles: ['INTEGRITY_WATCHERS'] }).summary).toBe(
+      'Mencatat pemberitahuan peringatan integritas untuk Inspektorat dan ADMIN tanpa penerima, karena tidak ada Inspektorat dan ADMIN aktif: '
+        + 'peringatan integritas #8 dicatat (berkas bukti dukung rusak).',
+    );
+  });
 });

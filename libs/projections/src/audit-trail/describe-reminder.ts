@@ -9,13 +9,16 @@ import type { Description } from './describe.types';
  */
 interface ReminderSentData {
   kind: string;
-  audience: { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' } | { role: 'INSPEKTORAT'; satker: string } | { role: PkLkjRole };
+  audience: { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' } | { role: 'INSPEKTORAT'; satker: string } | { role: PkLkjRole }
+    | { role: 'INTEGRITY_WATCHERS'; satker: string };
   /** Only on the catatan reviu notices (`CATATAN_REVIU_*`, `TINDAK_LANJUT_SUBMITTED`): the note it is about. */
   catatanReviu?: { noteId: string; category: string; title: string; number?: number };
   /** Only on the PK notices (`PK_SUBMITTED`, `PK_RETURNED`, `PK_APPROVED`): the version it is about. */
   pk?: { year: number; version: number; perubahan?: boolean };
   /** Only on the LKj notices (`LKJ_PRODUCED`, `LKJ_STALE`): the version it is about. */
   lkj?: { year: number; version: number };
+  /** Only on `INTEGRITY_ALERT`: the alert announced (its kind, and the stored file it is about or the chain's first broken sequence). */
+  integrityAlert?: { id: number; kind: string; subject: string | null; brokenSequence: number | null };
   /**
    * Who actually received it, when its audience had nobody active: a stand-in (the Sekretaris for a
    * Kasubbag, the Ketua for a Sekretaris) or nobody (`role` null), with the roles found vacant.
@@ -59,7 +62,7 @@ interface ReminderSentData {
 /** The PK and LKj notices' audiences: whoever may approve a PK, its submitter, the Ketua and the Sekretaris. */
 type PkLkjRole = 'PK_REVIEWERS' | 'PK_SUBMITTER' | 'PIMPINAN';
 
-type DeliveryRole = 'KASUBBAG' | 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT' | PkLkjRole;
+type DeliveryRole = 'KASUBBAG' | 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT' | PkLkjRole | 'INTEGRITY_WATCHERS';
 
 const PK_LKJ_ROLE_WORDS: Record<PkLkjRole, string> = {
   PK_REVIEWERS: 'Ketua dan Sekretaris yang dapat menyetujui', PK_SUBMITTER: 'Sekretaris pengaju', PIMPINAN: 'Ketua dan Sekretaris',
@@ -132,9 +135,19 @@ function aboutWords(d: ReminderSentData): { what: string; about: string } {
       return { what: 'pemberitahuan LKj', about: `LKj ${d.lkj?.year ?? '?'} versi ${d.lkj?.version ?? '?'} selesai dibuat` };
     case 'LKJ_STALE':
       return { what: 'pemberitahuan LKj', about: `LKj ${d.lkj?.year ?? '?'} versi ${d.lkj?.version ?? '?'} tidak lagi mutakhir` };
+    case 'INTEGRITY_ALERT':
+      return { what: 'pemberitahuan peringatan integritas', about: `peringatan integritas #${d.integrityAlert?.id ?? '?'} dicatat (${alertWords(d)})` };
     default:
       return { what: `pengingat ${d.kind}`, about: `${d.reports.length} laporan realisasi` };
   }
+}
+
+/** "jejak audit rusak pada urutan 169", "berkas bukti dukung rusak". */
+function alertWords(d: ReminderSentData): string {
+  const a = d.integrityAlert;
+  if (!a) return 'jejak audit rusak';
+  if (a.subject !== null) return a.subject.startsWith('lkj:') ? 'berkas LKj rusak' : 'berkas bukti dukung rusak';
+  return a.brokenSequence === null ? 'jejak audit rusak' : `jejak audit rusak pada urutan ${a.brokenSequence}`;
 }
 
 /** "PK 2026 versi 1", "PK Perubahan 2026 versi 2". */
@@ -160,6 +173,7 @@ function recipients(state: AuditTrailState, ids: readonly string[]): string | nu
 function roleWords(role: DeliveryRole, d: ReminderSentData): string {
   if (role === 'KASUBBAG') return d.audience.role === 'KASUBBAG' ? `Kasubbag ${d.audience.subbagian}` : 'Kasubbag';
   if (role === 'INSPEKTORAT') return d.audience.role === 'INSPEKTORAT' ? `Inspektorat ${d.audience.satker}` : 'Inspektorat';
+  if (role === 'INTEGRITY_WATCHERS') return 'Inspektorat dan ADMIN';
   if (role in PK_LKJ_ROLE_WORDS) return PK_LKJ_ROLE_WORDS[role as PkLkjRole];
   return role === 'SEKRETARIS' ? 'Sekretaris' : 'Ketua';
 }

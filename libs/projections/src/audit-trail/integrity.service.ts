@@ -134,6 +134,22 @@ export function alreadyResolved(id: number, resolvedAt: string, timeZone: string
 }
 
 /**
+ * An alert's INSERT (without RETURNING) made to write, in the same statement, the row of
+ * `integrity_alert_notice_outbox` that has the worker announce it (libs/jobs/src/reminders/integrity-alert):
+ * an alert is never recorded without its notice, nor announced twice (one row per alert). The job id is
+ * `integrity-alert.<satker>.<id>`, as `integrityAlertNoticeJobId` builds it (libs/jobs depends on this
+ * library, not the other way). Answers the inserted alert's id, or no row when nothing was inserted.
+ */
+function announcedInsert(insert: string): string {
+  return `WITH alert AS (${insert} RETURNING satker_code, id, detected_at),
+     notice AS (
+       INSERT INTO integrity_alert_notice_outbox (satker_code, alert_id, job_id, requested_at)
+       SELECT satker_code, id, 'integrity-alert.' || replace(satker_code, ':', '.') || '.' || id, detected_at FROM alert
+     )
+     SELECT id FROM alert`;
+}
+
+/**
  * Runs the chain verification of an office and records what it finds. A damaged chain is written
  * to `integrity_alerts`, a table outside the chain (damage to the events cannot hide it), and logged
  * at error level. Alerts are never cleared by a later clean run: restoring the rows does not undo
@@ -175,10 +191,9 @@ export class IntegrityService {
     // Two rounds at most: the open alert found in conflict may be closed before it is read back.
     for (let attempt = 0; ; attempt++) {
       const inserted: Array<{ id: string }> = await this.dataSource.query(
-        `INSERT INTO integrity_alerts (satker_code, detected_at, source, broken_sequence, broken_event_id, kind, detail, detected_by, damage_key)
+        announcedInsert(`INSERT INTO integrity_alerts (satker_code, detected_at, source, broken_sequence, broken_event_id, kind, detail, detected_by, damage_key)
          VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (satker_code, kind, damage_key) WHERE resolved_at IS NULL AND subject IS NULL AND damage_key IS NOT NULL DO NOTHING
-         RETURNING id`,
+         ON CONFLICT (satker_code, kind, damage_key) WHERE resolved_at IS NULL AND subject IS NULL AND damage_key IS NOT NULL DO NOTHING`),
         [satker, source, damage.sequence, damage.eventId, damage.kind, damage.detail, detectedBy, damageKey],
       );
       if (inserted.length > 0) {
@@ -225,10 +240,9 @@ export class IntegrityService {
    */
   async recordSubjectDamage(satker: string, source: string, detectedBy: string | null, damage: SubjectDamage): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO integrity_alerts (satker_code, detected_at, source, kind, subject, detail, detected_by)
+      announcedInsert(`INSERT INTO integrity_alerts (satker_code, detected_at, source, kind, subject, detail, detected_by)
        VALUES ($1, now(), $2, $3, $4, $5, $6)
-       ON CONFLICT (satker_code, kind, subject) WHERE resolved_at IS NULL AND subject IS NOT NULL DO NOTHING
-       RETURNING id`,
+       ON CONFLICT (satker_code, kind, subject) WHERE resolved_at IS NULL AND subject IS NOT NULL DO NOTHING`),
       [satker, source, damage.kind, damage.subject, damage.detail, detectedBy],
     );
     if (rows.length === 0) return false;

@@ -12,7 +12,7 @@ export interface NoticeRecipient {
   satker: string;
 }
 
-type NoticeRole = 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT' | 'PK_REVIEWERS' | 'PK_SUBMITTER' | 'PIMPINAN';
+type NoticeRole = 'SEKRETARIS' | 'KETUA' | 'INSPEKTORAT' | 'PK_REVIEWERS' | 'PK_SUBMITTER' | 'PIMPINAN' | 'INTEGRITY_WATCHERS';
 
 /** Who received it: the audience's role, a stand-in (the Ketua for a Sekretaris), or nobody (`null`). */
 export interface NoticeDelivery {

@@ -1,0 +1,117 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Clock, ROOT_LOGGER } from '@kinerja/platform';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
+import type { RecordedReminder } from '../../notifications/reminder-recorder';
+import { JobHandler } from '../../queue-runtime/job-handler.decorator';
+import { JobOutboxPolling } from '../../queue-runtime/job-outbox-polling';
+import { JobOutboxRelay } from '../../queue-runtime/job-outbox-relay';
+import { JobQueues } from '../../queue-runtime/job-queues';
+import type { JobPayloads } from '../../queues';
+import { CatatanReviuNoticeRecorder } from '../catatan-reviu/catatan-reviu-notice-recorder';
+import { integrityAlertRecipients, planIntegrityAlertNotice, type IntegrityAlertPerson } from './integrity-alert-notice';
+import { IntegrityAlertNoticeOutbox, type IntegrityAlertNoticeIntent } from './integrity-alert-notice-outbox';
+
+export const INTEGRITY_ALERT_NOTICE_OPTIONS = Symbol('INTEGRITY_ALERT_NOTICE_OPTIONS');
+
+export interface IntegrityAlertNoticeOptions {
+  /** How often the outbox is polled; null: only when asked (tests). */
+  pollMs: number | null;
+  /** A job enqueued this long ago and not run is enqueued again (Redis lost it; a job still there is not added twice). */
+  staleMs: number;
+}
+
+// Offices nest a handful of levels deep; the cap only guards against a parent chain that loops (as SatkerScopeService).
+const MAX_DEPTH = 32;
+
+/**
+ * A newly recorded integrity alert is announced within seconds to the Inspektorat in scope and the
+ * office's ADMIN. The alert's INSERT writes its outbox row (whoever recorded it, the CLI without
+ * Redis included); the poll enqueues one `reminders.integrity-alert` job per row (id
+ * `integrity-alert.<satker>.<alert id>`), which records the notice under its key (once) with the
+ * catatan reviu notices' recorder and sends the e-mails.
+ */
+@Injectable()
+export class IntegrityAlertNotices implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly polling: JobOutboxPolling<IntegrityAlertNoticeIntent>;
+
+  constructor(
+    private readonly outbox: IntegrityAlertNoticeOutbox,
+    private readonly recorder: CatatanReviuNoticeRecorder,
+    queues: JobQueues,
+    private readonly dataSource: DataSource,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly clock: Clock,
+    @Inject(INTEGRITY_ALERT_NOTICE_OPTIONS) private readonly options: IntegrityAlertNoticeOptions,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {
+    const relay = new JobOutboxRelay(queues, outbox, clock, {
+      name: 'reminders.integrity-alert', payload: (i: IntegrityAlertNoticeIntent) => ({ satker: i.satker, alertId: i.alertId }),
+    });
+    // No log to follow: the rows are written with the alerts, and every poll finds those not enqueued.
+    this.polling = new JobOutboxPolling({ catchUp: async () => [] }, relay, logger, {
+      pollFailed: 'Integrity alert notices poll failed', reconcileFailed: 'Integrity alert notices: reconciliation at start failed',
+    }, options.staleMs);
+  }
+
+  @JobHandler('reminders.integrity-alert')
+  async announce(payload: JobPayloads['reminders.integrity-alert']): Promise<{ recorded: RecordedReminder | null; mail: DispatchResult }> {
+    const now = this.clock.now();
+    const recorded = await this.record(payload, now);
+    const mail = await this.dispatcher.dispatchDue(now);
+    await this.outbox.markDone({ satker: payload.satker, alertId: payload.alertId }, now);
+    return { recorded, mail };
+  }
+
+  /** Plans the alert's notice and records it (null: recorded before, or the alert is gone). */
+  async record(payload: JobPayloads['reminders.integrity-alert'], now: Date): Promise<RecordedReminder | null> {
+    const [alert] = await this.dataSource.query(
+      `SELECT a.id, a.satker_code, a.detected_at, a.source, a.kind, a.subject, a.broken_sequence, a.broken_event_id, a.detail,
+              s.name, s.time_zone
+         FROM integrity_alerts a JOIN satker s ON s.code = a.satker_code
+        WHERE a.satker_code = $1 AND a.id = $2`,
+      [payload.satker, payload.alertId],
+    );
+    if (!alert) return null;
+    const ancestors = await this.ancestorsOf(payload.satker);
+    const people: IntegrityAlertPerson[] = (await this.dataSource.query(
+      `SELECT id::text AS id, full_name, email, role, satker_code, active FROM users
+        WHERE active AND ((role = 'INSPEKTORAT' AND satker_code = ANY($1::text[])) OR (role = 'ADMIN' AND satker_code = $2))
+        ORDER BY satker_code = $2 DESC, role DESC, username`,
+      [[payload.satker, ...ancestors], payload.satker],
+    )).map((r: Record<string, unknown>) => ({
+      id: r.id as string, fullName: r.full_name as string, email: r.email as string | null, role: r.role as string, satker: r.satker_code as string, active: r.active as boolean,
+    }));
+    const notice = planIntegrityAlertNotice({
+      id: Number(alert.id), satker: alert.satker_code, detectedAt: new Date(alert.detected_at).toISOString(), source: alert.source,
+      kind: alert.kind, subject: alert.subject, brokenSequence: alert.broken_sequence === null ? null : Number(alert.broken_sequence),
+      brokenEventId: alert.broken_event_id, detail: alert.detail,
+    }, { name: alert.name, timeZone: alert.time_zone });
+    const { recipients, delivery } = integrityAlertRecipients(payload.satker, ancestors, people);
+    if (recipients.length === 0) this.logger.warn({ satker: payload.satker, key: notice.key }, 'Integrity alert notice recorded with no recipient: nobody active');
+    return this.recorder.record({ ...notice, details: { integrityAlert: notice.alert } }, recipients, delivery, now);
+  }
+
+  /** The office's parent, grandparent … up to the root. */
+  private async ancestorsOf(satker: string): Promise<string[]> {
+    const rows: Array<{ code: string }> = await this.dataSource.query(
+      `WITH RECURSIVE chain (code, parent_code, depth) AS (
+         SELECT code, parent_code, 0 FROM satker WHERE code = $1
+         UNION ALL
+         SELECT s.code, s.parent_code, c.depth + 1 FROM satker s JOIN chain c ON s.code = c.parent_code WHERE c.depth < ${MAX_DEPTH}
+       )
+       SELECT code FROM chain WHERE depth > 0 ORDER BY depth`,
+      [satker],
+    );
+    return rows.map((r) => r.code);
+  }
+
+  onApplicationBootstrap(): void {
+    this.polling.start(this.options.pollMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.polling.stop();
+  }
+}
