@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
 import { evolveCatatanReviu, initialCatatanReviuState, type CatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
 import { EventStore } from '@kinerja/event-store';
@@ -8,10 +8,9 @@ import { DataSource } from 'typeorm';
 import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
 import type { RecordedReminder } from '../../notifications/reminder-recorder';
 import { JobHandler } from '../../queue-runtime/job-handler.decorator';
-import { JobOutboxPolling } from '../../queue-runtime/job-outbox-polling';
-import { JobOutboxRelay } from '../../queue-runtime/job-outbox-relay';
 import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
+import { OutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
 import { chooseDelivery } from '../facts/delivery';
 import { catatanReviuAudience, planCatatanReviuNotice } from './catatan-reviu-notice';
 import { CatatanReviuNoticeOutbox, type CatatanReviuNoticeIntent } from './catatan-reviu-notice-outbox';
@@ -20,12 +19,7 @@ import { CatatanReviuProcessManager } from './catatan-reviu-process-manager';
 
 export const CATATAN_REVIU_NOTICE_OPTIONS = Symbol('CATATAN_REVIU_NOTICE_OPTIONS');
 
-export interface CatatanReviuNoticeOptions {
-  /** How often the process manager polls the log; null: only when asked (tests). */
-  pollMs: number | null;
-  /** A job enqueued this long ago and not run is enqueued again (Redis lost it; a job still there is not added twice). */
-  staleMs: number;
-}
+export type CatatanReviuNoticeOptions = OutboxNoticeOptions;
 
 /**
  * A note written, answered, closed or reopened is announced within seconds, by the mechanism of the
@@ -35,36 +29,30 @@ export interface CatatanReviuNoticeOptions {
  * hourly run to fall back on, so a poll also enqueues again the jobs enqueued long ago that never ran.
  */
 @Injectable()
-export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly polling: JobOutboxPolling<CatatanReviuNoticeIntent>;
-
+export class CatatanReviuNotices extends OutboxNotices<CatatanReviuNoticeIntent, 'satker' | 'eventId', 'reminders.catatan-reviu'> {
   constructor(
     processManager: CatatanReviuProcessManager,
-    private readonly outbox: CatatanReviuNoticeOutbox,
+    outbox: CatatanReviuNoticeOutbox,
     private readonly recorder: CatatanReviuNoticeRecorder,
     queues: JobQueues,
     private readonly events: EventStore,
     private readonly dataSource: DataSource,
-    private readonly dispatcher: OutboxDispatcher,
-    private readonly clock: Clock,
-    @Inject(CATATAN_REVIU_NOTICE_OPTIONS) private readonly options: CatatanReviuNoticeOptions,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    dispatcher: OutboxDispatcher,
+    clock: Clock,
+    @Inject(CATATAN_REVIU_NOTICE_OPTIONS) options: CatatanReviuNoticeOptions,
+    @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    const relay = new JobOutboxRelay(queues, outbox, clock, {
+    super(processManager, outbox, queues, dispatcher, clock, logger, {
       name: 'reminders.catatan-reviu', payload: (i: CatatanReviuNoticeIntent) => ({ satker: i.satker, streamId: i.streamId, eventId: i.eventId }),
+      rowOf: (p) => ({ satker: p.satker, eventId: p.eventId }),
+      messages: { pollFailed: 'Catatan reviu process manager poll failed', reconcileFailed: 'Catatan reviu notices: reconciliation at start failed' },
+      pollMs: options.pollMs, staleMs: options.staleMs,
     });
-    this.polling = new JobOutboxPolling(processManager, relay, logger, {
-      pollFailed: 'Catatan reviu process manager poll failed', reconcileFailed: 'Catatan reviu notices: reconciliation at start failed',
-    }, options.staleMs);
   }
 
   @JobHandler('reminders.catatan-reviu')
-  async announce(payload: JobPayloads['reminders.catatan-reviu']): Promise<{ recorded: RecordedReminder | null; mail: DispatchResult }> {
-    const now = this.clock.now();
-    const recorded = await this.record(payload, now);
-    const mail = await this.dispatcher.dispatchDue(now);
-    await this.outbox.markDone({ satker: payload.satker, eventId: payload.eventId }, now);
-    return { recorded, mail };
+  announce(payload: JobPayloads['reminders.catatan-reviu']): Promise<{ recorded: RecordedReminder | null; mail: DispatchResult }> {
+    return this.announceOnce(payload);
   }
 
   /** Plans the notice of one event from its note's stream and records it (null: recorded before, or nothing to tell). */
@@ -126,13 +114,5 @@ export class CatatanReviuNotices implements OnApplicationBootstrap, OnApplicatio
   private async officeNames(codes: string[]): Promise<Map<string, string>> {
     const rows: Array<{ code: string; name: string }> = await this.dataSource.query(`SELECT code, name FROM satker WHERE code = ANY($1::text[])`, [codes]);
     return new Map(rows.map((r) => [r.code, r.name]));
-  }
-
-  onApplicationBootstrap(): void {
-    this.polling.start(this.options.pollMs);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.polling.stop();
   }
 }

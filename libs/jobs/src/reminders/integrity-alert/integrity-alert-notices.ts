@@ -1,26 +1,20 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
 import type { RecordedReminder } from '../../notifications/reminder-recorder';
 import { JobHandler } from '../../queue-runtime/job-handler.decorator';
-import { JobOutboxPolling } from '../../queue-runtime/job-outbox-polling';
-import { JobOutboxRelay } from '../../queue-runtime/job-outbox-relay';
 import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
+import { OutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
 import { CatatanReviuNoticeRecorder } from '../catatan-reviu/catatan-reviu-notice-recorder';
 import { integrityAlertRecipients, planIntegrityAlertNotice, type IntegrityAlertPerson } from './integrity-alert-notice';
 import { IntegrityAlertNoticeOutbox, type IntegrityAlertNoticeIntent } from './integrity-alert-notice-outbox';
 
 export const INTEGRITY_ALERT_NOTICE_OPTIONS = Symbol('INTEGRITY_ALERT_NOTICE_OPTIONS');
 
-export interface IntegrityAlertNoticeOptions {
-  /** How often the outbox is polled; null: only when asked (tests). */
-  pollMs: number | null;
-  /** A job enqueued this long ago and not run is enqueued again (Redis lost it; a job still there is not added twice). */
-  staleMs: number;
-}
+export type IntegrityAlertNoticeOptions = OutboxNoticeOptions;
 
 // Offices nest a handful of levels deep; the cap only guards against a parent chain that loops (as SatkerScopeService).
 const MAX_DEPTH = 32;
@@ -33,35 +27,29 @@ const MAX_DEPTH = 32;
  * catatan reviu notices' recorder and sends the e-mails.
  */
 @Injectable()
-export class IntegrityAlertNotices implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly polling: JobOutboxPolling<IntegrityAlertNoticeIntent>;
-
+export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeIntent, 'satker' | 'alertId', 'reminders.integrity-alert'> {
   constructor(
-    private readonly outbox: IntegrityAlertNoticeOutbox,
+    outbox: IntegrityAlertNoticeOutbox,
     private readonly recorder: CatatanReviuNoticeRecorder,
     queues: JobQueues,
     private readonly dataSource: DataSource,
-    private readonly dispatcher: OutboxDispatcher,
-    private readonly clock: Clock,
-    @Inject(INTEGRITY_ALERT_NOTICE_OPTIONS) private readonly options: IntegrityAlertNoticeOptions,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    dispatcher: OutboxDispatcher,
+    clock: Clock,
+    @Inject(INTEGRITY_ALERT_NOTICE_OPTIONS) options: IntegrityAlertNoticeOptions,
+    @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    const relay = new JobOutboxRelay(queues, outbox, clock, {
-      name: 'reminders.integrity-alert', payload: (i: IntegrityAlertNoticeIntent) => ({ satker: i.satker, alertId: i.alertId }),
-    });
     // No log to follow: the rows are written with the alerts, and every poll finds those not enqueued.
-    this.polling = new JobOutboxPolling({ catchUp: async () => [] }, relay, logger, {
-      pollFailed: 'Integrity alert notices poll failed', reconcileFailed: 'Integrity alert notices: reconciliation at start failed',
-    }, options.staleMs);
+    super({ catchUp: async () => [] }, outbox, queues, dispatcher, clock, logger, {
+      name: 'reminders.integrity-alert', payload: (i: IntegrityAlertNoticeIntent) => ({ satker: i.satker, alertId: i.alertId }),
+      rowOf: (p) => ({ satker: p.satker, alertId: p.alertId }),
+      messages: { pollFailed: 'Integrity alert notices poll failed', reconcileFailed: 'Integrity alert notices: reconciliation at start failed' },
+      pollMs: options.pollMs, staleMs: options.staleMs,
+    });
   }
 
   @JobHandler('reminders.integrity-alert')
-  async announce(payload: JobPayloads['reminders.integrity-alert']): Promise<{ recorded: RecordedReminder | null; mail: DispatchResult }> {
-    const now = this.clock.now();
-    const recorded = await this.record(payload, now);
-    const mail = await this.dispatcher.dispatchDue(now);
-    await this.outbox.markDone({ satker: payload.satker, alertId: payload.alertId }, now);
-    return { recorded, mail };
+  announce(payload: JobPayloads['reminders.integrity-alert']): Promise<{ recorded: RecordedReminder | null; mail: DispatchResult }> {
+    return this.announceOnce(payload);
   }
 
   /** Plans the alert's notice and records it (null: recorded before, or the alert is gone). */
@@ -105,13 +93,5 @@ export class IntegrityAlertNotices implements OnApplicationBootstrap, OnApplicat
       [satker],
     );
     return rows.map((r) => r.code);
-  }
-
-  onApplicationBootstrap(): void {
-    this.polling.start(this.options.pollMs);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.polling.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { LkjEvent } from '@kinerja/domain/lkj/lkj.events';
 import type { PkEvent } from '@kinerja/domain/perjanjian-kinerja/pk.events';
 import { evolvePk, initialPkState, type PkState } from '@kinerja/domain/perjanjian-kinerja/pk.state';
@@ -9,10 +9,9 @@ import { DataSource } from 'typeorm';
 import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
 import type { RecordedReminder } from '../../notifications/reminder-recorder';
 import { JobHandler } from '../../queue-runtime/job-handler.decorator';
-import { JobOutboxPolling } from '../../queue-runtime/job-outbox-polling';
-import { JobOutboxRelay } from '../../queue-runtime/job-outbox-relay';
 import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
+import { OutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
 import { CatatanReviuNoticeRecorder, type NoticeDelivery, type NoticeRecipient } from '../catatan-reviu/catatan-reviu-notice-recorder';
 import type { OfficeTimeZone } from '../plan/office-time';
 import { planLkjNotice, planPkNotice, type PkLkjAudience, type PkLkjNotice } from './pk-lkj-notice';
@@ -21,12 +20,7 @@ import { PkLkjProcessManager } from './pk-lkj-process-manager';
 
 export const PK_LKJ_NOTICE_OPTIONS = Symbol('PK_LKJ_NOTICE_OPTIONS');
 
-export interface PkLkjNoticeOptions {
-  /** How often the process manager polls the log; null: only when asked (tests). */
-  pollMs: number | null;
-  /** A job enqueued this long ago and not run is enqueued again (Redis lost it; a job still there is not added twice). */
-  staleMs: number;
-}
+export type PkLkjNoticeOptions = OutboxNoticeOptions;
 
 interface Person { id: string; full_name: string; email: string | null; role: string; active: boolean }
 
@@ -37,36 +31,30 @@ interface Person { id: string; full_name: string; email: string | null; role: st
  * under its key (once) with `CatatanReviuNoticeRecorder` and sends the e-mails.
  */
 @Injectable()
-export class PkLkjNotices implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly polling: JobOutboxPolling<PkLkjNoticeIntent>;
-
+export class PkLkjNotices extends OutboxNotices<PkLkjNoticeIntent, 'satker' | 'eventId', 'reminders.pk-lkj'> {
   constructor(
     processManager: PkLkjProcessManager,
-    private readonly outbox: PkLkjNoticeOutbox,
+    outbox: PkLkjNoticeOutbox,
     private readonly recorder: CatatanReviuNoticeRecorder,
     queues: JobQueues,
     private readonly events: EventStore,
     private readonly dataSource: DataSource,
-    private readonly dispatcher: OutboxDispatcher,
-    private readonly clock: Clock,
-    @Inject(PK_LKJ_NOTICE_OPTIONS) private readonly options: PkLkjNoticeOptions,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    dispatcher: OutboxDispatcher,
+    clock: Clock,
+    @Inject(PK_LKJ_NOTICE_OPTIONS) options: PkLkjNoticeOptions,
+    @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    const relay = new JobOutboxRelay(queues, outbox, clock, {
+    super(processManager, outbox, queues, dispatcher, clock, logger, {
       name: 'reminders.pk-lkj', payload: (i: PkLkjNoticeIntent) => ({ satker: i.satker, streamId: i.streamId, eventId: i.eventId }),
+      rowOf: (p) => ({ satker: p.satker, eventId: p.eventId }),
+      messages: { pollFailed: 'PK/LKj notices process manager poll failed', reconcileFailed: 'PK/LKj notices: reconciliation at start failed' },
+      pollMs: options.pollMs, staleMs: options.staleMs,
     });
-    this.polling = new JobOutboxPolling(processManager, relay, logger, {
-      pollFailed: 'PK/LKj notices process manager poll failed', reconcileFailed: 'PK/LKj notices: reconciliation at start failed',
-    }, options.staleMs);
   }
 
   @JobHandler('reminders.pk-lkj')
-  async announce(payload: JobPayloads['reminders.pk-lkj']): Promise<{ recorded: RecordedReminder | null; mail: DispatchResult }> {
-    const now = this.clock.now();
-    const recorded = await this.record(payload, now);
-    const mail = await this.dispatcher.dispatchDue(now);
-    await this.outbox.markDone({ satker: payload.satker, eventId: payload.eventId }, now);
-    return { recorded, mail };
+  announce(payload: JobPayloads['reminders.pk-lkj']): Promise<{ recorded: RecordedReminder | null; mail: DispatchResult }> {
+    return this.announceOnce(payload);
   }
 
   /** Plans the notice of one event from its stream and records it (null: recorded before, or nothing to tell). */
@@ -107,14 +95,6 @@ export class PkLkjNotices implements OnApplicationBootstrap, OnApplicationShutdo
     const [actor] = await this.dataSource.query(`SELECT full_name, role FROM users WHERE id::text = $1`, [event.metadata.actorId]);
     const notice = planPkNotice({ event: pkEvent, position, year, version, office, actor: actor ? { fullName: actor.full_name, role: actor.role } : null });
     return notice ? { notice, submittedBy: version.submittedBy } : null;
-  }
-
-  onApplicationBootstrap(): void {
-    this.polling.start(this.options.pollMs);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.polling.stop();
   }
 }
 

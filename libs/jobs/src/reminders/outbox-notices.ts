@@ -1,0 +1,71 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Clock } from '@kinerja/platform';
+import type { Logger } from 'pino';
+import type { DispatchResult, OutboxDispatcher } from '../notifications/outbox-dispatcher';
+import type { RecordedReminder } from '../notifications/reminder-recorder';
+import type { JobName, JobPayloads } from '../queues';
+import type { JobIntent, JobOutbox } from '../queue-runtime/job-outbox';
+import { JobOutboxPolling, type JobOutboxPollingMessages } from '../queue-runtime/job-outbox-polling';
+import { JobOutboxRelay } from '../queue-runtime/job-outbox-relay';
+import type { JobQueues } from '../queue-runtime/job-queues';
+
+/** How one kind of notice travels: its job, the outbox row a job is for, and the polling's settings. */
+export interface OutboxNoticeJob<I extends JobIntent, K extends keyof I & string, N extends JobName> {
+  name: N;
+  payload(intent: I): JobPayloads[N];
+  /** The outbox row a job's payload carries out: marked done once the job has run. */
+  rowOf(payload: JobPayloads[N]): Pick<I, K>;
+  messages: JobOutboxPollingMessages;
+  /** How often the outbox is polled; null: only when asked (tests). */
+  pollMs: number | null;
+  /** A job enqueued this long ago and not run is enqueued again (Redis lost it; a job still there is not added twice). */
+  staleMs: number;
+}
+
+/** A notice kind's polling settings, as its module is given them. */
+export type OutboxNoticeOptions = Pick<OutboxNoticeJob<JobIntent, never, JobName>, 'pollMs' | 'staleMs'>;
+
+/**
+ * Notices announced within seconds through an outbox (catatan reviu, PK and LKj, integrity alerts):
+ * rows written with what they announce (by a process manager following the log, or with the fact
+ * itself) are relayed as one job each under a deterministic id; the job records the notice under
+ * its key (once, whoever runs it and however often), hands the due e-mails to SMTP and marks its
+ * row done. A subclass says how a job's notice is planned (`record`) and names its handler
+ * (`@JobHandler(name)` on a method calling `announceOnce`).
+ */
+export abstract class OutboxNotices<I extends JobIntent, K extends keyof I & string, N extends JobName>
+implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly polling: JobOutboxPolling<I>;
+
+  protected constructor(
+    source: { catchUp(): Promise<I[]> },
+    private readonly outbox: JobOutbox<I, K>,
+    queues: JobQueues,
+    private readonly dispatcher: OutboxDispatcher,
+    protected readonly clock: Clock,
+    protected readonly logger: Logger,
+    private readonly job: OutboxNoticeJob<I, K, N>,
+  ) {
+    const relay = new JobOutboxRelay(queues, outbox, clock, { name: job.name, payload: (intent: I) => job.payload(intent) });
+    this.polling = new JobOutboxPolling(source, relay, logger, job.messages, job.staleMs);
+  }
+
+  /** Plans the notice of one job and records it (null: recorded before, or nothing to tell). */
+  abstract record(payload: JobPayloads[N], now: Date): Promise<RecordedReminder | null>;
+
+  protected async announceOnce(payload: JobPayloads[N]): Promise<{ recorded: RecordedReminder | null; mail: DispatchResult }> {
+    const now = this.clock.now();
+    const recorded = await this.record(payload, now);
+    const mail = await this.dispatcher.dispatchDue(now);
+    await this.outbox.markDone(this.job.rowOf(payload), now);
+    return { recorded, mail };
+  }
+
+  onApplicationBootstrap(): void {
+    this.polling.start(this.job.pollMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.polling.stop();
+  }
+}
