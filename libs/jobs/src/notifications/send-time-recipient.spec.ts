@@ -34,6 +34,19 @@ describe('who an e-mail goes to at the moment it is sent', () => {
 describe('who replaces a recipient who no longer receives the notice', () => {
   const why = 'akun Siti sudah dinonaktifkan';
 
+  it('given the Sekretaris who submitted a PK deactivated before its approval was sent, then the other Sekretaris receives it, and without one the Ketua', () => {
+    const approved = notice({ kind: 'PK_APPROVED', audience: { role: 'PK_SUBMITTER' }, deliveredAs: 'PK_SUBMITTER' });
+    const other = candidate({ userId: 's2', fullName: 'Rina', role: 'SEKRETARIS', email: 'rina@kpu.test' });
+    const ketua = candidate({ userId: 'k', fullName: 'Ali', role: 'KETUA', email: 'ali@kpu.test' });
+    expect(replacementOf(approved, why, [ketua, other], soon)).toMatchObject({ kind: 'reroute', role: 'SEKRETARIS', to: [other] });
+    expect(replacementOf(approved, why, [ketua], soon)).toMatchObject({ kind: 'reroute', role: 'KETUA', to: [ketua] });
+  });
+
+  it('given a PK submission whose reviewer left, then nobody stands in: the others who may approve it have it', () => {
+    const submitted = notice({ kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS' }, deliveredAs: 'PK_REVIEWERS' });
+    expect(replacementOf(submitted, why, [], soon)).toEqual({ kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan; pemberitahuan ini tidak memiliki aturan pengganti.' });
+  });
+
   it('given no other Sekretaris, then the Ketua receives the Sekretaris notice', () => {
     const ketua = candidate({ userId: 'k', fullName: 'Ali', role: 'KETUA', email: 'ali@kpu.test' });
     expect(replacementOf(notice(), why, [ketua], soon)).toEqual({

@@ -70,6 +70,15 @@ function roleTitle(role: NoticeRole, notice: NoticeFacts): string {
 }
 
 /**
+ * The audiences that name a group rather than a role and still have a stand-in: the Sekretaris who
+ * submitted a PK, told of its return or approval, is followed by the office's other Sekretaris, then
+ * its Ketua (as `PkLkjNotices` picks when the submitter is inactive at the notice). The others have
+ * none: whoever may approve a PK (never its submitter), the Ketua and Sekretaris told of an LKj, and
+ * the Inspektorat in scope of an alert each received it beside the one who left.
+ */
+const GROUP_STAND_INS: Partial<Record<string, NoticeRole[]>> = { PK_SUBMITTER: ['SEKRETARIS', 'KETUA'] };
+
+/**
  * The roles that answer for a notice, in order (the first with anyone active receives it), as the
  * recorders decide: a Kasubbag's notice goes on to the Sekretaris and the Ketua, a Sekretaris's to the
  * Ketua; a dispensasi announcement to a Kasubbag has no stand-in (the Sekretaris's own lists it), and
@@ -77,7 +86,7 @@ function roleTitle(role: NoticeRole, notice: NoticeFacts): string {
  */
 export function standInChain(notice: NoticeFacts): NoticeRole[] {
   const role = notice.audience.role;
-  if (!isNoticeRole(role)) return [];
+  if (!isNoticeRole(role)) return GROUP_STAND_INS[role] ?? [];
   switch (role) {
     case 'KASUBBAG': return notice.kind === 'DEADLINE_EXTENDED' ? ['KASUBBAG'] : ['KASUBBAG', 'SEKRETARIS', 'KETUA'];
     case 'SEKRETARIS': return ['SEKRETARIS', 'KETUA'];
