@@ -1,6 +1,6 @@
 import type { PkVersion } from '@kinerja/domain/perjanjian-kinerja/pk.state';
 import { planLkjNotice, planPkNotice } from './pk-lkj-notice';
-import { recipientsOf } from './pk-lkj-notices';
+import { recipientsOf, settledSince } from './pk-lkj-notices';
 
 const office = { satker: 'kpu-jember', name: 'KPU Kabupaten Jember', timeZone: 'Asia/Jakarta' as const };
 const FOOTER = '\n\nPesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
@@ -28,6 +28,30 @@ describe('PK notices: who is told, in words', () => {
         + 'Mohon periksa PK tersebut, lalu setujui atau kembalikan dengan alasan. PK dapat disetujui atau dikembalikan oleh Ketua atau Sekretaris lain, '
         + `bukan oleh pengajunya sendiri.${FOOTER}`,
     });
+  });
+
+  it('given a PK submitted again after it was returned, then whoever may approve it is told it comes back corrected', () => {
+    const notice = planPkNotice({
+      event: { type: 'PkSubmitted', data: { version: 1, submittedBy: 'u-siti', submittedAt: '2026-01-14T03:00:00.000Z' } },
+      position: 5, year: 2026, version: version(), office, actor: siti, resubmission: true,
+    });
+    expect(notice!.message.subject).toBe('PK 2026 (versi 1) diajukan kembali untuk disetujui — KPU Kabupaten Jember');
+    expect(notice!.message.body).toContain('Sekretaris (Siti Sekretaris) mengajukan kembali Perjanjian Kinerja tahun 2026 (versi 1) KPU Kabupaten Jember '
+      + 'pada Rabu, 14 Januari 2026 untuk disetujui, setelah diperbaiki dari pengembalian sebelumnya.');
+  });
+
+  it('given a submission already approved, returned or withdrawn when its notice is planned, or a return already submitted again, then it is settled and nobody is asked', () => {
+    const submitted = { type: 'PkSubmitted', data: { version: 2, submittedBy: 'u-siti', submittedAt: '2026-06-15T03:00:00.000Z' } } as const;
+    const approved = { type: 'PkApproved', data: { version: 2, approvedBy: 'u-ali', approvedByRole: 'KETUA', approvedAt: '2026-06-16T03:00:00.000Z', supersedesVersion: 1 } } as const;
+    const returned = { type: 'PkReturned', data: { version: 2, returnedBy: 'u-ali', returnedByRole: 'KETUA', reason: 'Perbaiki.', returnedAt: '2026-06-16T03:00:00.000Z' } } as const;
+    const otherVersion = { type: 'PkApproved', data: { ...approved.data, version: 3 } } as const;
+    expect(settledSince(submitted, [])).toBe(false);
+    expect(settledSince(submitted, [otherVersion])).toBe(false);
+    expect(settledSince(submitted, [approved])).toBe(true);
+    expect(settledSince(submitted, [returned])).toBe(true);
+    expect(settledSince(returned, [])).toBe(false);
+    expect(settledSince(returned, [submitted])).toBe(true);
+    expect(settledSince(approved, [returned])).toBe(false);
   });
 
   it('given a PK returned, then its submitter is told by whom, why, and to correct and submit it again', () => {

@@ -42,6 +42,8 @@ export interface PkNoticeInput {
   office: Office;
   /** The full name and role of whoever acted (null: no account). */
   actor: { fullName: string; role: string } | null;
+  /** A submission of a version returned before: told as submitted again. */
+  resubmission?: boolean;
 }
 
 export interface LkjNoticeInput {
@@ -88,9 +90,11 @@ export function planPkNotice(input: PkNoticeInput): PkLkjNotice | null {
       return {
         ...base, kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS' }, dueAt: event.data.submittedAt,
         message: {
-          subject: `${pk} diajukan untuk disetujui — ${office.name}`,
+          subject: `${pk} diajukan${input.resubmission ? ' kembali' : ''} untuk disetujui — ${office.name}`,
           body: body('Yth. Ketua dan Sekretaris,', [
-            `${who(input.actor)} mengajukan ${long} pada ${on(event.data.submittedAt)} untuk disetujui.`,
+            input.resubmission
+              ? `${who(input.actor)} mengajukan kembali ${long} pada ${on(event.data.submittedAt)} untuk disetujui, setelah diperbaiki dari pengembalian sebelumnya.`
+              : `${who(input.actor)} mengajukan ${long} pada ${on(event.data.submittedAt)} untuk disetujui.`,
             ...(perubahan && v.revisionReason ? [`Alasan perubahan: ${v.revisionReason}`, `Versi ${v.basedOnVersion} tetap berlaku sampai PK Perubahan ini disetujui.`] : []),
           ], 'Mohon periksa PK tersebut, lalu setujui atau kembalikan dengan alasan. PK dapat disetujui atau dikembalikan oleh Ketua atau '
             + 'Sekretaris lain, bukan oleh pengajunya sendiri.'),

@@ -107,6 +107,9 @@ describe('PK and LKj notices', () => {
     expect(returned.body).toContain('dikembalikan oleh Ketua (Ali Ketua) pada Selasa, 13 Januari 2026.\nAlasan pengembalian: Target K1.1 terlalu rendah.');
 
     await append(pk, 'PkSubmitted', { version: 1, submittedBy: people.sekretaris.id, submittedAt: '2026-01-14T03:00:00.000Z' }, people.sekretaris);
+    // Told before it is decided (a submission approved before its notice is planned asks nobody).
+    await waitFor(async () => (await kinds(people.ketua.id)).length === 2, 'the Ketua asked again', 20_000);
+    expect((await inbox(people.ketua.id)).map((n) => n.subject)).toContain('PK 2026 (versi 1) diajukan kembali untuk disetujui — KPU Kabupaten Jember');
     await append(pk, 'PkApproved', { version: 1, approvedBy: people.plh.id, approvedByRole: 'SEKRETARIS', approvedAt: '2026-01-14T04:00:00.000Z', supersedesVersion: null }, people.plh);
     await waitFor(async () => mailsTo('sekretaris').length === 2, 'the submitter told of the approval', 20_000);
     const outbox = new PkLkjNoticeOutbox(db.dataSource);

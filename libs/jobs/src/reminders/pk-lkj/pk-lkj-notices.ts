@@ -72,7 +72,7 @@ export class PkLkjNotices extends OutboxNotices<PkLkjNoticeIntent, 'satker' | 'e
     const place = { satker: payload.satker, name: office.name as string, timeZone: office.time_zone as OfficeTimeZone };
     const event = stream[position];
     const planned = payload.streamId.startsWith('pk:')
-      ? await this.planPk(stream.slice(0, position + 1), event, position + 1, year, place)
+      ? await this.planPk(stream, position, year, place)
       : planLkjNotice({ event: event as unknown as LkjEvent, position: position + 1, year, office: place });
     if (!planned) return null;
     const { notice, submittedBy } = 'notice' in planned ? planned : { notice: planned, submittedBy: null };
@@ -83,19 +83,36 @@ export class PkLkjNotices extends OutboxNotices<PkLkjNoticeIntent, 'satker' | 'e
   }
 
   private async planPk(
-    upTo: RecordedEvent[], event: RecordedEvent, position: number, year: number, office: { satker: string; name: string; timeZone: OfficeTimeZone },
+    stream: RecordedEvent[], index: number, year: number, office: { satker: string; name: string; timeZone: OfficeTimeZone },
   ): Promise<{ notice: PkLkjNotice; submittedBy: string | null } | null> {
+    const events = stream as unknown as PkEvent[];
     let state: PkState = initialPkState();
-    for (const e of upTo) state = evolvePk(state, e as unknown as PkEvent);
-    const pkEvent = event as unknown as PkEvent;
+    for (const e of events.slice(0, index + 1)) state = evolvePk(state, e);
+    const pkEvent = events[index];
     if (state.status !== 'EXISTS' || !('version' in pkEvent.data)) return null;
     const versionNo = pkEvent.data.version;
     const version = state.versions.find((v) => v.version === versionNo);
     if (!version) return null;
-    const [actor] = await this.dataSource.query(`SELECT full_name, role FROM users WHERE id::text = $1`, [event.metadata.actorId]);
-    const notice = planPkNotice({ event: pkEvent, position, year, version, office, actor: actor ? { fullName: actor.full_name, role: actor.role } : null });
+    // What asks someone to act is not told once it has been acted on (a PK seeded or approved while
+    // the worker was away): a submission decided since, a return resubmitted since.
+    if (settledSince(pkEvent, events.slice(index + 1))) return null;
+    const resubmission = pkEvent.type === 'PkSubmitted' && events.slice(0, index).some((e) => e.type === 'PkReturned' && e.data.version === versionNo);
+    const [actor] = await this.dataSource.query(`SELECT full_name, role FROM users WHERE id::text = $1`, [stream[index].metadata.actorId]);
+    const notice = planPkNotice({
+      event: pkEvent, position: index + 1, year, version, office, actor: actor ? { fullName: actor.full_name, role: actor.role } : null, resubmission,
+    });
     return notice ? { notice, submittedBy: version.submittedBy } : null;
   }
+}
+
+/** Whether the later events of the PK's stream answered what `event` asks: a submission approved, returned or withdrawn, a return submitted again. */
+export function settledSince(event: PkEvent, later: readonly PkEvent[]): boolean {
+  if (!('version' in event.data)) return false;
+  const version = event.data.version;
+  const of = (types: ReadonlyArray<PkEvent['type']>) => later.some((e) => types.includes(e.type) && 'version' in e.data && e.data.version === version);
+  if (event.type === 'PkSubmitted') return of(['PkApproved', 'PkReturned', 'PkRevisionWithdrawn']);
+  if (event.type === 'PkReturned') return of(['PkSubmitted', 'PkRevisionWithdrawn']);
+  return false;
 }
 
 /**
