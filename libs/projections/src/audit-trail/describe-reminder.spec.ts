@@ -220,10 +220,10 @@ describe('the audit trail in words: reminders sent by the system', () => {
       kind: 'INTEGRITY_ALERT', audience: { role: 'INTEGRITY_WATCHERS', satker: 'kpu-a' }, delivery, period: null, deadline: null, reports: [], recipientIds, integrityAlert,
     }), withUsers()).row;
     expect(alert({ id: 7, kind: 'modified', subject: null, brokenSequence: 169 }, ['u-ali'], { role: 'INTEGRITY_WATCHERS', vacantRoles: [] })).toMatchObject({
-      year: null, summary: 'Mengirim pemberitahuan peringatan integritas kepada Inspektorat dan ADMIN (1 penerima): peringatan integritas #7 dicatat (jejak audit rusak pada urutan 169).',
+      year: null, summary: 'Mengirim pemberitahuan peringatan integritas kepada Inspektorat dan Administrator (1 penerima): peringatan integritas #7 dicatat (jejak audit rusak pada urutan 169).',
     });
     expect(alert({ id: 8, kind: 'evidence_mismatch', subject: `evidence:${'a'.repeat(64)}`, brokenSequence: null }, [], { role: null, vacantRoles: ['INTEGRITY_WATCHERS'] }).summary).toBe(
-      'Mencatat pemberitahuan peringatan integritas untuk Inspektorat dan ADMIN tanpa penerima, karena tidak ada Inspektorat dan ADMIN aktif: '
+      'Mencatat pemberitahuan peringatan integritas untuk Inspektorat dan Administrator tanpa penerima, karena tidak ada Inspektorat dan Administrator aktif: '
         + 'peringatan integritas #8 dicatat (berkas bukti dukung rusak).',
     );
   });

@@ -173,7 +173,7 @@ function recipients(state: AuditTrailState, ids: readonly string[]): string | nu
 function roleWords(role: DeliveryRole, d: ReminderSentData): string {
   if (role === 'KASUBBAG') return d.audience.role === 'KASUBBAG' ? `Kasubbag ${d.audience.subbagian}` : 'Kasubbag';
   if (role === 'INSPEKTORAT') return d.audience.role === 'INSPEKTORAT' ? `Inspektorat ${d.audience.satker}` : 'Inspektorat';
-  if (role === 'INTEGRITY_WATCHERS') return 'Inspektorat dan ADMIN';
+  if (role === 'INTEGRITY_WATCHERS') return 'Inspektorat dan Administrator';
   if (role in PK_LKJ_ROLE_WORDS) return PK_LKJ_ROLE_WORDS[role as PkLkjRole];
   return role === 'SEKRETARIS' ? 'Sekretaris' : 'Ketua';
 }

@@ -1,4 +1,4 @@
-import { formatDateTimeId } from '@kinerja/domain';
+import { formatDateTimeId, ROLE_LABELS } from '@kinerja/domain';
 import { DAMAGE_WORDS, STORED_FILE_KINDS } from '@kinerja/projections/audit-trail/integrity.events';
 import type { NoticeDelivery, NoticeRecipient } from '../catatan-reviu/catatan-reviu-notice-recorder';
 import { NOTICE_FOOTER, type ReminderMessage } from '../messages/render-reminder';
@@ -31,6 +31,9 @@ export interface IntegrityAlertNotice {
   alert: { id: number; kind: string; subject: string | null; brokenSequence: number | null };
   message: ReminderMessage;
 }
+
+/** The roles an alert's notice reaches. */
+export type IntegrityWatcherRole = 'INSPEKTORAT' | 'ADMIN';
 
 export interface IntegrityAlertPerson {
   id: string;
@@ -65,12 +68,21 @@ function foundWords(alert: IntegrityAlertFacts): string {
     : `rantai ${alert.satker} putus pada urutan ${alert.brokenSequence}: ${event} ${what} — ${alert.detail}`;
 }
 
+/** "Yth. Inspektorat,", "Yth. Inspektorat dan Administrator,": only the roles that receive it (an office may have no ADMIN of its own). */
+function salutation(told: readonly IntegrityWatcherRole[]): string {
+  const roles = (['INSPEKTORAT', 'ADMIN'] as const).filter((r) => told.includes(r));
+  return `Yth. ${(roles.length > 0 ? roles : ['INSPEKTORAT' as const]).map((r) => ROLE_LABELS[r]).join(' dan ')},`;
+}
+
 /**
- * A newly recorded integrity alert, told to the Inspektorat in scope and the office's ADMIN: which
- * office, what was found, the alert's number and what to do. A chain's alert also holds the office's
- * LKj; a stored file's only that file.
+ * A newly recorded integrity alert, told to the Inspektorat in scope and the office's ADMIN (`told`:
+ * the roles of its recipients, whom it greets): which office, what was found, the alert's number and
+ * what to do. The readers use the application, not the server: the restore and the command are asked of
+ * the system administrator. A chain's alert also holds the office's LKj; a stored file's only that file.
  */
-export function planIntegrityAlertNotice(alert: IntegrityAlertFacts, office: { name: string; timeZone: string }): IntegrityAlertNotice {
+export function planIntegrityAlertNotice(
+  alert: IntegrityAlertFacts, office: { name: string; timeZone: string }, told: readonly IntegrityWatcherRole[],
+): IntegrityAlertNotice {
   const file = STORED_FILE_KINDS[alert.kind];
   const where = `${office.name} (${alert.satker})`;
   const found = SOURCE_WORDS[alert.source] ? `, ditemukan oleh ${SOURCE_WORDS[alert.source]}` : '';
@@ -83,10 +95,10 @@ export function planIntegrityAlertNotice(alert: IntegrityAlertFacts, office: { n
         + `dan LKj satker ini tidak dibuat sampai peringatan ditutup.`,
   ];
   const request = file
-    ? `Mohon pulihkan berkas tersebut dari cadangan (README, bagian "Backup and restore"), lalu Inspektorat menutup peringatan #${alert.id} `
+    ? `Mohon minta administrator sistem memulihkan berkas tersebut dari cadangan, lalu Inspektorat menutup peringatan #${alert.id} `
       + `(Jejak Audit → Peringatan).`
-    : `Mohon periksa dengan npm run cli -- audit:verify --satker ${alert.satker}, pulihkan baris peristiwa dari cadangan `
-      + `(README, bagian "Backup and restore"), lalu Inspektorat menutup peringatan #${alert.id} (Jejak Audit → Peringatan). `
+    : `Mohon minta administrator sistem menjalankan npm run cli -- audit:verify --satker ${alert.satker} dan memulihkan baris peristiwa `
+      + `dari cadangan, lalu Inspektorat menutup peringatan #${alert.id} (Jejak Audit → Peringatan). `
       + `LKj satker ini menunggu sampai peringatan ditutup.`;
   return {
     key: integrityAlertNoticeKey(alert.satker, alert.id), kind: 'INTEGRITY_ALERT', satker: alert.satker,
@@ -94,7 +106,7 @@ export function planIntegrityAlertNotice(alert: IntegrityAlertFacts, office: { n
     alert: { id: alert.id, kind: alert.kind, subject: alert.subject, brokenSequence: alert.brokenSequence },
     message: {
       subject: `Peringatan integritas #${alert.id}: ${file ? `${file} rusak` : 'jejak audit rusak'} — ${office.name}`,
-      body: ['Yth. Inspektorat dan ADMIN,', '', ...facts, '', request, '', NOTICE_FOOTER].join('\n'),
+      body: [salutation(told), '', ...facts, '', request, '', NOTICE_FOOTER].join('\n'),
     },
   };
 }
@@ -107,13 +119,14 @@ export function planIntegrityAlertNotice(alert: IntegrityAlertFacts, office: { n
  */
 export function integrityAlertRecipients(
   satker: string, ancestors: readonly string[], people: readonly IntegrityAlertPerson[],
-): { recipients: NoticeRecipient[]; delivery: NoticeDelivery } {
+): { recipients: NoticeRecipient[]; delivery: NoticeDelivery; told: IntegrityWatcherRole[] } {
   const offices = new Set([satker, ...ancestors]);
   const chosen = people.filter((p) => p.active && (
     (p.role === 'INSPEKTORAT' && offices.has(p.satker)) || (p.role === 'ADMIN' && p.satker === satker)
   ));
   const recipients = chosen.map((p) => ({ userId: p.id, fullName: p.fullName, email: p.email, satker: p.satker }));
+  const told = (['INSPEKTORAT', 'ADMIN'] as const).filter((role) => chosen.some((p) => p.role === role));
   return recipients.length > 0
-    ? { recipients, delivery: { role: 'INTEGRITY_WATCHERS', vacantRoles: [] } }
-    : { recipients: [], delivery: { role: null, vacantRoles: ['INTEGRITY_WATCHERS'] } };
+    ? { recipients, delivery: { role: 'INTEGRITY_WATCHERS', vacantRoles: [] }, told }
+    : { recipients: [], delivery: { role: null, vacantRoles: ['INTEGRITY_WATCHERS'] }, told };
 }

@@ -116,9 +116,9 @@ describe('integrity alert notices', () => {
         satker_code: p.satker, kind: 'INTEGRITY_ALERT', subject: `Peringatan integritas #${first.id}: jejak audit rusak — KPU Kabupaten Jember`,
         data: { audience: { role: 'INTEGRITY_WATCHERS', satker: 'kpu-kab-jember' }, integrityAlert: { id: first.id, kind: 'modified', brokenSequence: 169 } },
       });
-      expect(notices[0].body).toMatch(/^Yth\. Inspektorat dan ADMIN,\n\nKinerja mencatat peringatan integritas #\d+ untuk KPU Kabupaten Jember \(kpu-kab-jember\)/);
+      expect(notices[0].body).toMatch(/^Yth\. Inspektorat dan Administrator,\n\nKinerja mencatat peringatan integritas #\d+ untuk KPU Kabupaten Jember \(kpu-kab-jember\)/);
       expect(notices[0].body).toContain(`putus pada urutan 169: peristiwa ${damage.eventId} diubah — isi peristiwa tidak cocok dengan hash-nya.`);
-      expect(notices[0].body).toContain('npm run cli -- audit:verify --satker kpu-kab-jember');
+      expect(notices[0].body).toContain('Mohon minta administrator sistem menjalankan npm run cli -- audit:verify --satker kpu-kab-jember dan memulihkan');
       expect(mailsTo(p.username)[0].subject).toBe(notices[0].subject);
     }
     for (const p of notTold) {
@@ -143,5 +143,19 @@ describe('integrity alert notices', () => {
     expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM integrity_alert_notice_outbox`)).toEqual([{ n: 1 }]);
     expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM notifications`)).toEqual([{ n: told.length }]);
     expect(smtp.received).toHaveLength(told.length);
+  });
+
+  it('given an alert on an office with no ADMIN of its own, then only the Inspektorat in scope are told, and greeted alone', async () => {
+    const banyuwangi = await integrity.recordDamage('kpu-kab-banyuwangi', 'cli', null, { ...damage, eventId: randomUUID() });
+    const inScope = [notTold[1], told[1], told[2]];
+    await waitFor(async () => mailsTo(notTold[1].username).length === 1, 'the Inspektorat of Banyuwangi told of its alert', 20_000);
+    await waitFor(async () => smtp.received.length === told.length + inScope.length, 'every Inspektorat in scope told', 20_000);
+    for (const p of inScope) {
+      const notice = (await inbox(p.id)).find((n) => (n.data.integrityAlert as { id: number }).id === banyuwangi.id);
+      expect(notice?.body).toMatch(/^Yth\. Inspektorat,\n\nKinerja mencatat peringatan integritas #\d+ untuk KPU Kabupaten Banyuwangi/);
+    }
+    const [sent] = await db.dataSource.query(`SELECT data FROM events WHERE stream_id = $1 AND type = 'ReminderSent'`, [notificationStreamId('kpu-kab-banyuwangi')]);
+    expect([...sent.data.recipientIds].sort()).toEqual(inScope.map((p) => p.id).sort());
+    expect(mailsTo('admin.jatim')).toEqual([]);
   });
 });

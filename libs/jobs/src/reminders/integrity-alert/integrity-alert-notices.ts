@@ -71,12 +71,12 @@ export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeInt
     )).map((r: Record<string, unknown>) => ({
       id: r.id as string, fullName: r.full_name as string, email: r.email as string | null, role: r.role as string, satker: r.satker_code as string, active: r.active as boolean,
     }));
+    const { recipients, delivery, told } = integrityAlertRecipients(payload.satker, ancestors, people);
     const notice = planIntegrityAlertNotice({
       id: Number(alert.id), satker: alert.satker_code, detectedAt: new Date(alert.detected_at).toISOString(), source: alert.source,
       kind: alert.kind, subject: alert.subject, brokenSequence: alert.broken_sequence === null ? null : Number(alert.broken_sequence),
       brokenEventId: alert.broken_event_id, detail: alert.detail,
-    }, { name: alert.name, timeZone: alert.time_zone });
-    const { recipients, delivery } = integrityAlertRecipients(payload.satker, ancestors, people);
+    }, { name: alert.name, timeZone: alert.time_zone }, told);
     if (recipients.length === 0) this.logger.warn({ satker: payload.satker, key: notice.key }, 'Integrity alert notice recorded with no recipient: nobody active');
     return this.recorder.record({ ...notice, details: { integrityAlert: notice.alert } }, recipients, delivery, now);
   }
