@@ -35,6 +35,18 @@ describe('npm run cli -- audit:verify', () => {
     return made1;
   };
   const emptyDataDir = () => tempDir('kinerja-data-');
+  /** Changes a draft's value in place, its hash left as it was: the chain breaks at that event. */
+  async function tamper(satker: string, value: string): Promise<{ sequence: string; data: unknown }> {
+    const [original] = await db.dataSource.query(
+      `SELECT tenant_sequence AS sequence, data FROM events WHERE tenant_id = $1 AND type = 'RealisasiDraftSaved' ORDER BY tenant_sequence DESC LIMIT 1`, [satker],
+    );
+    await db.dataSource.transaction(async (m) => {
+      await m.query('ALTER TABLE events DISABLE TRIGGER USER');
+      await m.query(`UPDATE events SET data = jsonb_set(data, '{lines,0,value}', to_jsonb($3::text)) WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, original.sequence, value]);
+      await m.query('ALTER TABLE events ENABLE TRIGGER USER');
+    });
+    return original;
+  }
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -265,6 +277,34 @@ describe('npm run cli -- audit:verify', () => {
       expect(await alertsOf('kpu-cli')).toBe(0);
     });
 
+    it('a wrong digest or key file is refused before the chain is verified: a damaged chain neither answers first nor is recorded (QA5 finding B)', async () => {
+      const store = new EventStore(db.dataSource);
+      await appendOfficeHistory(store, 'kpu-rusak-masukan');
+      await tamper('kpu-rusak-masukan', '66');
+      const empty = join(dir, 'kosong.json');
+      writeFileSync(empty, '{}');
+      const rsa = join(dir, 'rsa-rusak.pem');
+      writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }));
+      // This office's digest, edited (damage, recorded, had the key been usable): the key is refused first.
+      const edited = join(dir, 'digest-rusak-masukan.json');
+      writeFileSync(edited, JSON.stringify({ ...JSON.parse(readFileSync(digestPath, 'utf8')), payload: { ...JSON.parse(readFileSync(digestPath, 'utf8')).payload, tenant: 'kpu-rusak-masukan' } }));
+
+      expect(await run({ satker: 'kpu-rusak-masukan', digest: empty })).toBe(64);
+      expect(err[0]).toMatch(/^DITOLAK: berkas .*kosong\.json tidak dapat dipakai: berkas digest tidak lengkap\..*Tidak ada yang dicatat\.$/);
+      // Refused as wrong input before the office's keys are even looked for.
+      expect(await run({ satker: 'kpu-rusak-masukan', digest: empty, json: true }, null)).toBe(64);
+      expect(JSON.parse(out[0])).toMatchObject({ ok: false, summary: expect.stringContaining('berkas digest tidak lengkap') });
+      expect(await run({ satker: 'kpu-rusak-masukan', digest: edited, 'public-key': rsa })).toBe(64);
+      expect(err[1]).toMatch(/^DITOLAK: kunci publik tidak dapat dipakai: kunci publik yang dipercaya tidak dapat dibaca/);
+      expect(err.join('\n')).not.toContain('RUSAK');
+      expect(await alertsOf('kpu-rusak-masukan')).toBe(0);
+
+      // The chain is damaged indeed: checked without the wrong file, it says so and records it.
+      expect(await run({ satker: 'kpu-rusak-masukan' })).toBe(1);
+      expect(err[2]).toMatch(/^RUSAK: rantai kpu-rusak-masukan putus pada urutan /);
+      expect(await alertsOf('kpu-rusak-masukan')).toBe(1);
+    });
+
     it('a digest or key file that cannot be read: refused (DITOLAK) saying why in Indonesian, never Node\'s English errno text', async () => {
       expect(await run({ satker: 'kpu-cli', digest: join(dir, 'tidak-ada.json') })).toBe(64);
       expect(err[0]).toBe(`DITOLAK: berkas digest ${join(dir, 'tidak-ada.json')} tidak dapat dibaca: berkas tidak ada (ENOENT). Tidak ada yang dicatat.`);
@@ -286,17 +326,6 @@ describe('npm run cli -- audit:verify', () => {
     const openAlerts = async (satker: string) =>
       (await db.dataSource.query(`SELECT id, source FROM integrity_alerts WHERE satker_code = $1 AND resolved_at IS NULL ORDER BY id`, [satker]))
         .map((r: { id: string; source: string }) => ({ id: Number(r.id), source: r.source }));
-    async function tamper(satker: string, value: string): Promise<{ sequence: string; data: unknown }> {
-      const [original] = await db.dataSource.query(
-        `SELECT tenant_sequence AS sequence, data FROM events WHERE tenant_id = $1 AND type = 'RealisasiDraftSaved' ORDER BY tenant_sequence DESC LIMIT 1`, [satker],
-      );
-      await db.dataSource.transaction(async (m) => {
-        await m.query('ALTER TABLE events DISABLE TRIGGER USER');
-        await m.query(`UPDATE events SET data = jsonb_set(data, '{lines,0,value}', to_jsonb($3::text)) WHERE tenant_id = $1 AND tenant_sequence = $2`, [satker, original.sequence, value]);
-        await m.query('ALTER TABLE events ENABLE TRIGGER USER');
-      });
-      return original;
-    }
 
     beforeAll(async () => {
       const store = new EventStore(db.dataSource);

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { fileErrorWords } from '@kinerja/platform';
 import { EventStore } from '@kinerja/event-store';
 import { digestDamageKey, IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
-import { type ChainDigestFile, namedKeyIdOf } from '@kinerja/jobs/digest/chain-digest';
+import { type ChainDigestFile, digestFileProblem, type DigestInputProblem, digestInputProblem, namedKeyIdOf } from '@kinerja/jobs/digest/chain-digest';
 import { checkDatabaseAgainstDigest } from '@kinerja/jobs/digest/chain-digest.service';
 import { loadTrustedDigestPublicKeys, type OfficeDigestPublicKey, PREVIOUS_KEYS_SOURCE } from '@kinerja/jobs/digest/digest-signing-key';
 import { CliCommand, CliContext } from '../cli-command';
@@ -111,8 +111,16 @@ function verifiedWith(trusted: { keys: LabelledKey[] }, keyId: string | null): s
   return (trusted.keys.find((k) => k.keyId !== null && k.keyId === keyId) ?? trusted.keys[0]).label;
 }
 
-/** Problems of the input itself (the file is no digest, the key no Ed25519 public key), not of the chain. */
-const WRONG_INPUT: ReadonlySet<string> = new Set(['incomplete', 'not_a_digest', 'unreadable_key']);
+/**
+ * A file that is no Kinerja digest, or a public key that is no Ed25519 key, is the wrong input, not
+ * evidence about the chain: refused like a file of another office, before the chain is verified
+ * (a damaged chain would otherwise answer first, and be recorded).
+ */
+function refuseWrongInput(problem: DigestInputProblem | null, satker: string, digestPath: string | undefined): void {
+  if (!problem) return;
+  const what = problem.problem === 'unreadable_key' ? 'kunci publik' : `berkas ${digestPath}`;
+  throw new UsageError(`DITOLAK: ${what} tidak dapat dipakai: ${problem.reason}. Berikan digest yang disimpan dari Kinerja (GET /api/v1/satker/${satker}/audit/digests/{tanggal}) dan kunci publik Ed25519. Tidak ada yang dicatat.`);
+}
 
 function print(context: CliContext, json: boolean, ok: boolean, summary: string, details: Record<string, unknown>): number {
   if (json) context.out(JSON.stringify({ ok, summary, ...details }));
@@ -176,11 +184,13 @@ async function verifyOffice(args: Record<string, string | boolean>, context: Cli
         + `Berikan digest satker ${satker}, atau periksa satker ${claimedOffice} dengan --satker ${claimedOffice}. Tidak ada yang dicatat.`,
     );
   }
+  if (file !== undefined) refuseWrongInput(digestFileProblem(file), satker, digestPath);
   const key = digestPath === undefined ? undefined : trustedKeys(args['public-key'] as string | undefined, context, digestPath);
   if (key && 'refusal' in key) {
     print(context, json, false, key.refusal, {});
     return NO_TRUSTED_KEY;
   }
+  if (file !== undefined && key) refuseWrongInput(digestInputProblem(file, key.keys.map((k) => k.pem)), satker, digestPath);
   const store = new EventStore(context.dataSource);
   const logger = pino({ level: 'error', base: { name: 'kinerja-cli' } }, pino.destination(2));
   const integrity = new IntegrityService(context.dataSource, store, logger);
@@ -199,12 +209,6 @@ async function verifyOffice(args: Record<string, string | boolean>, context: Cli
     return print(context, json, true, summary, { head });
   }
   const check = await checkDatabaseAgainstDigest(context.dataSource, store, satker, file, key.keys.map((k) => k.pem));
-  // A file that is no Kinerja digest, or a public key that is no Ed25519 key, is the wrong input,
-  // not evidence about the chain: refused like a file of another office, nothing recorded.
-  if (!check.ok && check.signatureProblem !== null && WRONG_INPUT.has(check.signatureProblem)) {
-    const what = check.signatureProblem === 'unreadable_key' ? 'kunci publik' : `berkas ${digestPath}`;
-    throw new UsageError(`DITOLAK: ${what} tidak dapat dipakai: ${check.reason}. Berikan digest yang disimpan dari Kinerja (GET /api/v1/satker/${satker}/audit/digests/{tanggal}) dan kunci publik Ed25519. Tidak ada yang dicatat.`);
-  }
   if (!check.ok) {
     const digest = check.digest;
     const claimed = (file as Partial<ChainDigestFile> | null)?.payload;

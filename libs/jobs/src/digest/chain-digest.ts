@@ -87,6 +87,37 @@ function trustedKeysOf(trustedPublicKeyPems: string | readonly string[]): Map<st
   return keys.size === 0 ? null : keys;
 }
 
+/** A problem of the input itself (the file is no digest, a key no Ed25519 public key), not evidence about a chain. */
+export interface DigestInputProblem {
+  problem: Extract<DigestSignatureProblem, 'incomplete' | 'not_a_digest' | 'unreadable_key'>;
+  reason: string;
+}
+
+const UNREADABLE_KEY: DigestInputProblem = {
+  problem: 'unreadable_key',
+  reason: 'kunci publik yang dipercaya tidak dapat dibaca (harus kunci publik Ed25519, PEM)',
+};
+
+/** Whether `file` has the shape of a Kinerja chain digest (version 1); nothing about its signature. */
+export function digestFileProblem(file: ChainDigestFile): DigestInputProblem | null {
+  if (!file || typeof file !== 'object' || !file.payload || typeof file.signature !== 'string' || typeof file.canonical !== 'string') {
+    return { problem: 'incomplete', reason: 'berkas digest tidak lengkap' };
+  }
+  if (file.payload.kind !== 'kinerja.chain-digest' || file.payload.version !== 1) {
+    return { problem: 'not_a_digest', reason: 'berkas bukan digest rantai Kinerja versi 1' };
+  }
+  return null;
+}
+
+/**
+ * Whether a digest file and the trusted keys can be used at all, checked without any chain: a
+ * caller that refuses wrong input before it verifies (and records) anything asks this first.
+ * Null when `verifyDigestSignature` would get past them to the digest's content.
+ */
+export function digestInputProblem(file: ChainDigestFile, trustedPublicKeyPems: string | readonly string[]): DigestInputProblem | null {
+  return digestFileProblem(file) ?? (trustedKeysOf(trustedPublicKeyPems) ? null : UNREADABLE_KEY);
+}
+
 function signatureChecks(file: ChainDigestFile, key: KeyObject): boolean {
   return verify(null, Buffer.from(file.canonical, 'utf8'), key, Buffer.from(file.signature, 'base64'));
 }
@@ -99,19 +130,13 @@ function signatureChecks(file: ChainDigestFile, key: KeyObject): boolean {
  * trusted key with the same id, and to name a foreign signer. Reasons are in Bahasa Indonesia.
  */
 export function verifyDigestSignature(file: ChainDigestFile, trustedPublicKeyPems: string | readonly string[]): DigestSignatureCheck {
-  if (!file || typeof file !== 'object' || !file.payload || typeof file.signature !== 'string' || typeof file.canonical !== 'string') {
-    return { ok: false, problem: 'incomplete', reason: 'berkas digest tidak lengkap' };
-  }
-  if (file.payload.kind !== 'kinerja.chain-digest' || file.payload.version !== 1) {
-    return { ok: false, problem: 'not_a_digest', reason: 'berkas bukan digest rantai Kinerja versi 1' };
-  }
+  const shape = digestFileProblem(file);
+  if (shape) return { ok: false, ...shape };
   if (canonicalPayload(file.payload) !== file.canonical) {
     return { ok: false, problem: 'edited', reason: 'isi digest tidak sama dengan teks yang ditandatangani' };
   }
   const trusted = trustedKeysOf(trustedPublicKeyPems);
-  if (!trusted) {
-    return { ok: false, problem: 'unreadable_key', reason: 'kunci publik yang dipercaya tidak dapat dibaca (harus kunci publik Ed25519, PEM)' };
-  }
+  if (!trusted) return { ok: false, ...UNREADABLE_KEY };
   const namedId = namedKeyIdOf(file);
   if (namedId !== null && !trusted.has(namedId)) {
     const ids = [...trusted.keys()].join(', ');
