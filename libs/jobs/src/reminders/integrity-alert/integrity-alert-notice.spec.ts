@@ -21,7 +21,7 @@ describe('integrity alert notice: what the Inspektorat and the ADMIN are told', 
         + 'Kinerja mencatat peringatan integritas #7 untuk KPU Kabupaten Jember (kpu-kab-jember) pada 7 Desember 2026 20.45 WIB, ditemukan oleh perintah audit:verify.\n'
         + 'Yang ditemukan: rantai kpu-kab-jember putus pada urutan 169: peristiwa 0b9c4b1e-0000-4000-8000-000000000169 diubah — isi peristiwa tidak cocok dengan hash-nya.\n'
         + 'Data jejak audit dan angka kinerja satker ini (Tabel 3.2, matriks) tidak dapat dipercaya selama peringatan terbuka, dan LKj satker ini tidak dibuat sampai peringatan ditutup.\n\n'
-        + 'Mohon minta administrator sistem menjalankan npm run cli -- audit:verify --satker kpu-kab-jember dan memulihkan baris peristiwa dari cadangan, '
+        + 'Mohon minta pengelola server Kinerja menjalankan npm run cli -- audit:verify --satker kpu-kab-jember dan memulihkan baris peristiwa dari cadangan, '
         + 'lalu Inspektorat menutup peringatan #7 (Jejak Audit → Peringatan). LKj satker ini menunggu sampai peringatan ditutup.'
         + FOOTER,
     });
@@ -37,7 +37,7 @@ describe('integrity alert notice: what the Inspektorat and the ADMIN are told', 
     const notice = planIntegrityAlertNotice({ ...chainAlert, kind: 'evidence_mismatch', subject: `evidence:${SHA}`, brokenSequence: null, brokenEventId: null, source: 'evidence-download', detail: 'dibaca ber-SHA-256 bbbb' }, office, ['INSPEKTORAT', 'ADMIN']);
     expect(notice.message.subject).toBe('Peringatan integritas #7: berkas bukti dukung rusak — KPU Kabupaten Jember');
     expect(notice.message.body).toContain(`pada 7 Desember 2026 20.45 WIB.\nYang ditemukan: berkas bukti dukung ${SHA} di penyimpanan tidak cocok dengan sidik jarinya (SHA-256) — dibaca ber-SHA-256 bbbb.\n`);
-    expect(notice.message.body).toContain('Mohon minta administrator sistem memulihkan berkas tersebut dari cadangan, lalu Inspektorat menutup peringatan #7');
+    expect(notice.message.body).toContain('Mohon minta pengelola server Kinerja memulihkan berkas tersebut dari cadangan, lalu Inspektorat menutup peringatan #7');
     expect(notice.message.body).not.toContain('LKj');
     expect(notice.message.body).not.toContain('audit:verify');
   });
@@ -50,7 +50,7 @@ describe('integrity alert notice: what the Inspektorat and the ADMIN are told', 
     for (const kind of ['modified', 'evidence_mismatch']) {
       const body = planIntegrityAlertNotice({ ...chainAlert, kind, subject: kind === 'modified' ? null : `evidence:${SHA}` }, office, ['INSPEKTORAT', 'ADMIN']).message.body;
       expect(body).not.toMatch(/README|Backup and restore|\bADMIN\b/);
-      expect(body).toContain('Mohon minta administrator sistem ');
+      expect(body).toContain('Mohon minta pengelola server Kinerja ');
     }
   });
 });

@@ -95,9 +95,9 @@ export function planIntegrityAlertNotice(
         + `dan LKj satker ini tidak dibuat sampai peringatan ditutup.`,
   ];
   const request = file
-    ? `Mohon minta administrator sistem memulihkan berkas tersebut dari cadangan, lalu Inspektorat menutup peringatan #${alert.id} `
+    ? `Mohon minta pengelola server Kinerja memulihkan berkas tersebut dari cadangan, lalu Inspektorat menutup peringatan #${alert.id} `
       + `(Jejak Audit → Peringatan).`
-    : `Mohon minta administrator sistem menjalankan npm run cli -- audit:verify --satker ${alert.satker} dan memulihkan baris peristiwa `
+    : `Mohon minta pengelola server Kinerja menjalankan npm run cli -- audit:verify --satker ${alert.satker} dan memulihkan baris peristiwa `
       + `dari cadangan, lalu Inspektorat menutup peringatan #${alert.id} (Jejak Audit → Peringatan). `
       + `LKj satker ini menunggu sampai peringatan ditutup.`;
   return {
