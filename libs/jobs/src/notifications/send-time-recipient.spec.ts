@@ -74,11 +74,23 @@ describe('who replaces a recipient who no longer receives the notice', () => {
     });
   });
 
-  it('given a Kasubbag dispensasi announcement, then no Sekretaris stands in (their own lists it)', () => {
+  it('given a Kasubbag dispensasi announcement, then no Sekretaris stands in, and the reason says their own announcement lists it', () => {
     const kul = notice({ kind: 'DEADLINE_EXTENDED', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, deliveredAs: 'KASUBBAG' });
-    expect(replacementOf(kul, why, [], soon)).toEqual({
-      kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan, dan tidak ada Kasubbag KUL aktif yang dapat menggantikannya.',
-    });
+    const sekretaris = candidate({ userId: 's', fullName: 'Rina', role: 'SEKRETARIS', email: 'rina@kpu.test' });
+    const ketua = candidate({ userId: 'k', fullName: 'Ali', role: 'KETUA', email: 'ali@kpu.test' });
+    const skipped = {
+      kind: 'skip',
+      reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan, dan tidak ada Kasubbag KUL aktif lain; pengumuman dispensasi kepada Kasubbag tidak dialihkan '
+        + 'karena Sekretaris sudah menerima pengumuman dispensasi ini sendiri.',
+    };
+    expect(replacementOf(kul, why, [sekretaris, ketua], soon)).toEqual(skipped);
+    expect(replacementOf(kul, why, [], soon)).toEqual(skipped);
+  });
+
+  it('given a Kasubbag dispensasi announcement and a Kasubbag of the subbagian appointed since, then the new one receives it', () => {
+    const kul = notice({ kind: 'DEADLINE_EXTENDED', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, deliveredAs: 'KASUBBAG' });
+    const baru = candidate({ userId: 'kb', fullName: 'Budi', role: 'KASUBBAG', subbagian: 'KUL', email: 'budi@kpu.test' });
+    expect(replacementOf(kul, why, [baru], soon)).toMatchObject({ kind: 'reroute', role: 'KASUBBAG', to: [baru] });
   });
 
   it('given nobody of the chain active, then every role is named', () => {

@@ -88,7 +88,7 @@ export function standInChain(notice: NoticeFacts): NoticeRole[] {
   const role = notice.audience.role;
   if (!isNoticeRole(role)) return GROUP_STAND_INS[role] ?? [];
   switch (role) {
-    case 'KASUBBAG': return notice.kind === 'DEADLINE_EXTENDED' ? ['KASUBBAG'] : ['KASUBBAG', 'SEKRETARIS', 'KETUA'];
+    case 'KASUBBAG': return dispensasiToKasubbag(notice) ? ['KASUBBAG'] : ['KASUBBAG', 'SEKRETARIS', 'KETUA'];
     case 'SEKRETARIS': return ['SEKRETARIS', 'KETUA'];
     case 'KETUA': return ['KETUA'];
     case 'INSPEKTORAT': return ['INSPEKTORAT'];
@@ -97,6 +97,11 @@ export function standInChain(notice: NoticeFacts): NoticeRole[] {
       return [_exhaustive];
     }
   }
+}
+
+/** A dispensasi announcement to a Kasubbag: the Sekretaris's own announcement of the same grant lists it, so nobody above stands in. */
+function dispensasiToKasubbag(notice: NoticeFacts): boolean {
+  return notice.kind === 'DEADLINE_EXTENDED' && notice.audience.role === 'KASUBBAG';
 }
 
 export type Replacement = { kind: 'reroute'; role: NoticeRole; to: Candidate[]; reason: string } | { kind: 'skip'; reason: string };
@@ -114,6 +119,13 @@ export function replacementOf(notice: NoticeFacts | null, why: string, candidate
   const chain = standInChain(notice);
   if (chain.length === 0) return { kind: 'skip', reason: `Tidak dikirim: ${why}; pemberitahuan ini tidak memiliki aturan pengganti.` };
   const role = chain.find((r) => candidates.some((c) => holds(c, r, notice)));
+  if (!role && dispensasiToKasubbag(notice)) {
+    return {
+      kind: 'skip',
+      reason: `Tidak dikirim: ${why}, dan tidak ada ${roleTitle('KASUBBAG', notice)} aktif lain; pengumuman dispensasi kepada Kasubbag tidak dialihkan `
+        + 'karena Sekretaris sudah menerima pengumuman dispensasi ini sendiri.',
+    };
+  }
   if (!role) {
     return { kind: 'skip', reason: `Tidak dikirim: ${why}, dan tidak ada ${chain.map((r) => roleTitle(r, notice)).join(' maupun ')} aktif yang dapat menggantikannya.` };
   }
