@@ -1,3 +1,5 @@
+import { deliveryChain } from '../reminders/facts/delivery';
+
 /**
  * Who an outbox row goes to at the moment it is sent, when that is no longer the person it was
  * written for (deactivated, moved to another role or subbagian, address removed): the stand-in rules
@@ -76,7 +78,7 @@ function roleTitle(role: NoticeRole, notice: NoticeFacts): string {
  * none: whoever may approve a PK (never its submitter), the Ketua and Sekretaris told of an LKj, and
  * the Inspektorat in scope of an alert each received it beside the one who left.
  */
-const GROUP_STAND_INS: Partial<Record<string, NoticeRole[]>> = { PK_SUBMITTER: ['SEKRETARIS', 'KETUA'] };
+const GROUP_STAND_INS: Partial<Record<string, NoticeRole[]>> = { PK_SUBMITTER: deliveryChain({ role: 'SEKRETARIS' }) };
 
 /**
  * The roles that answer for a notice, in order (the first with anyone active receives it), as the
@@ -88,8 +90,8 @@ export function standInChain(notice: NoticeFacts): NoticeRole[] {
   const role = notice.audience.role;
   if (!isNoticeRole(role)) return GROUP_STAND_INS[role] ?? [];
   switch (role) {
-    case 'KASUBBAG': return dispensasiToKasubbag(notice) ? ['KASUBBAG'] : ['KASUBBAG', 'SEKRETARIS', 'KETUA'];
-    case 'SEKRETARIS': return ['SEKRETARIS', 'KETUA'];
+    case 'KASUBBAG': return dispensasiToKasubbag(notice) ? ['KASUBBAG'] : deliveryChain({ role, subbagian: notice.audience.subbagian ?? '' });
+    case 'SEKRETARIS': return deliveryChain({ role });
     case 'KETUA': return ['KETUA'];
     case 'INSPEKTORAT': return ['INSPEKTORAT'];
     default: {

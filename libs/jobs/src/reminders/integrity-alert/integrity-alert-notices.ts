@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SatkerScopeService } from '@kinerja/identity/scope/satker-scope.service';
 import { Clock, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -16,8 +17,6 @@ export const INTEGRITY_ALERT_NOTICE_OPTIONS = Symbol('INTEGRITY_ALERT_NOTICE_OPT
 
 export type IntegrityAlertNoticeOptions = OutboxNoticeOptions;
 
-// Offices nest a handful of levels deep; the cap only guards against a parent chain that loops (as SatkerScopeService).
-const MAX_DEPTH = 32;
 
 /**
  * A newly recorded integrity alert is announced within seconds to the Inspektorat in scope and the
@@ -28,6 +27,9 @@ const MAX_DEPTH = 32;
  */
 @Injectable()
 export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeIntent, 'satker' | 'alertId', 'reminders.integrity-alert'> {
+  /** The offices above the damaged one: their Inspektorat's scope reaches it (identity's rule and query). */
+  private readonly scope: SatkerScopeService;
+
   constructor(
     outbox: IntegrityAlertNoticeOutbox,
     private readonly recorder: CatatanReviuNoticeRecorder,
@@ -45,6 +47,7 @@ export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeInt
       messages: { pollFailed: 'Integrity alert notices poll failed', reconcileFailed: 'Integrity alert notices: reconciliation at start failed' },
       pollMs: options.pollMs, staleMs: options.staleMs,
     });
+    this.scope = new SatkerScopeService(dataSource);
   }
 
   @JobHandler('reminders.integrity-alert')
@@ -62,7 +65,7 @@ export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeInt
       [payload.satker, payload.alertId],
     );
     if (!alert) return null;
-    const ancestors = await this.ancestorsOf(payload.satker);
+    const ancestors = (await this.scope.ancestorsOf(payload.satker)) ?? [];
     const people: IntegrityAlertPerson[] = (await this.dataSource.query(
       `SELECT id::text AS id, full_name, email, role, satker_code, active FROM users
         WHERE active AND ((role = 'INSPEKTORAT' AND satker_code = ANY($1::text[])) OR (role = 'ADMIN' AND satker_code = $2))
@@ -79,19 +82,5 @@ export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeInt
     }, { name: alert.name, timeZone: alert.time_zone }, told);
     if (recipients.length === 0) this.logger.warn({ satker: payload.satker, key: notice.key }, 'Integrity alert notice recorded with no recipient: nobody active');
     return this.recorder.record({ ...notice, details: { integrityAlert: notice.alert } }, recipients, delivery, now);
-  }
-
-  /** The office's parent, grandparent … up to the root. */
-  private async ancestorsOf(satker: string): Promise<string[]> {
-    const rows: Array<{ code: string }> = await this.dataSource.query(
-      `WITH RECURSIVE chain (code, parent_code, depth) AS (
-         SELECT code, parent_code, 0 FROM satker WHERE code = $1
-         UNION ALL
-         SELECT s.code, s.parent_code, c.depth + 1 FROM satker s JOIN chain c ON s.code = c.parent_code WHERE c.depth < ${MAX_DEPTH}
-       )
-       SELECT code FROM chain WHERE depth > 0 ORDER BY depth`,
-      [satker],
-    );
-    return rows.map((r) => r.code);
   }
 }
