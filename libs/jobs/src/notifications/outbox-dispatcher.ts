@@ -95,8 +95,7 @@ export class OutboxDispatcher {
 
   /** The address to send the row to now, or null when it was skipped (and re-routed, if anyone stands in). */
   private async addressNow(manager: EntityManager, row: OutboxRow, now: Date): Promise<string | null> {
-    const person = await this.recipients.person(manager, row.recipient_id);
-    const notice = await this.recipients.notice(manager, row.reminder_key, row.satker_code);
+    const { person, notice } = await this.recipients.recipientAndNotice(manager, row.recipient_id, row.reminder_key, row.satker_code);
     const decision = recipientNow(person, row.satker_code, notice, row.rerouted);
     if (decision.kind === 'send') return decision.to;
     if (decision.kind === 'skip') return this.skip(manager, row, decision.reason, now);

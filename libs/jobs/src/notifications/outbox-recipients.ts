@@ -4,29 +4,29 @@ import { standInChain } from './send-time-recipient';
 
 /** The facts `send-time-recipient.ts` decides from, read in the dispatcher's transaction. */
 export class OutboxRecipients {
-  async person(manager: EntityManager, userId: string): Promise<Person | null> {
-    const [row] = await manager.query(
-      `SELECT id, full_name, email, role, subbagian_code, satker_code, active FROM users WHERE id = $1`,
-      [userId],
-    );
-    return row ? toPerson(row) : null;
-  }
-
   /**
-   * The notice of a key, from its `reminders` row: filed under the office it is about, which every
-   * key names second (`<kind>:<satker>:…`), or under the row's office.
+   * The row's recipient as the users table has them now, and the notice of its key, from its
+   * `reminders` row: filed under the office it is about, which every key names second
+   * (`<kind>:<satker>:…`), or under the row's office. One round trip per e-mail.
    */
-  async notice(manager: EntityManager, key: string, rowSatker: string): Promise<NoticeFacts | null> {
-    const [row]: Array<{ satker_code: string; kind: string; due_at: Date; audience: NoticeFacts['audience'] | null; delivery: { role: NoticeRole | null } | null }> =
-      await manager.query(
-        `SELECT satker_code, kind, due_at, payload->'audience' AS audience, payload->'delivery' AS delivery FROM reminders
-          WHERE satker_code = ANY($1::text[]) AND reminder_key = $2 LIMIT 1`,
-        [[key.split(':')[1] ?? rowSatker, rowSatker], key],
-      );
-    if (!row?.audience) return null;
+  async recipientAndNotice(manager: EntityManager, userId: string, key: string, rowSatker: string): Promise<{ person: Person | null; notice: NoticeFacts | null }> {
+    const [row]: Array<Partial<PersonRow> & {
+      notice_satker: string | null; kind: string | null; due_at: Date | null; audience: NoticeFacts['audience'] | null; delivery: { role: NoticeRole | null } | null;
+    }> = await manager.query(
+      `SELECT u.id, u.full_name, u.email, u.role, u.subbagian_code, u.satker_code, u.active,
+              r.satker_code AS notice_satker, r.kind, r.due_at, r.payload->'audience' AS audience, r.payload->'delivery' AS delivery
+         FROM (SELECT 1) AS one
+         LEFT JOIN users u ON u.id = $1
+         LEFT JOIN LATERAL (
+           SELECT satker_code, kind, due_at, payload FROM reminders WHERE satker_code = ANY($2::text[]) AND reminder_key = $3 LIMIT 1
+         ) r ON true`,
+      [userId, [key.split(':')[1] ?? rowSatker, rowSatker], key],
+    );
+    const person = row.id ? toPerson(row as PersonRow) : null;
+    if (!row.audience) return { person, notice: null };
     // Rows recorded before stand-ins have no `delivery`: they went to the audience's own role.
     const deliveredAs = row.delivery ? row.delivery.role : row.audience.role;
-    return { kind: row.kind, satker: row.satker_code, audience: row.audience, deliveredAs, dueAt: new Date(row.due_at) };
+    return { person, notice: { kind: row.kind!, satker: row.notice_satker!, audience: row.audience, deliveredAs, dueAt: new Date(row.due_at!) } };
   }
 
   /** The active people of the notice's chain of roles now, and whether each already has the notice. */
