@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { ControllableClock } from '@kinerja/platform';
 import { createTestApp, TestApp } from '../support/test-app';
 import { jemberMatrix2024, reminderRunner } from './workflow/deadline-clock.fixture';
@@ -26,6 +27,16 @@ describe('changing the deadline day of an office (PATCH /api/v1/satker/{satker})
   const escalation = async (key: string) => {
     const [row] = await t.db.dataSource.query(`SELECT payload FROM reminders WHERE satker_code = $1 AND reminder_key = $2`, [JEMBER, key]);
     return row?.payload as { localDate: string; deadline: { year: number; month: number; day: number } } | undefined;
+  };
+
+  /** June's report of PDI, saved as a draft: its answer carries the report's deadline. */
+  const junePdi = `/api/v1/satker/${JEMBER}/realisasi/2024/6/PDI`;
+  const juneDraft = (narrative: string) => {
+    const { indicators, kegiatan } = ownedBy('PDI');
+    return {
+      lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative, kendala: '-', solusi: '-', evidence: [] })),
+      budget: kegiatan.map((kegiatanCode) => ({ kegiatanCode, spent: '10' })),
+    };
   };
 
   const matrix = () => jemberMatrix2024<{ deadlineDay: number; rows: Row[] }>(t, jember.sekretaris);
@@ -112,19 +123,38 @@ describe('changing the deadline day of an office (PATCH /api/v1/satker/{satker})
     // 1 July: June's report (due 3 July under the day of 10 June) is saved, then the day is raised
     // to 10 before 3 July has passed, which moves June to 10 July; the next command says so at once.
     clock.set(new Date('2024-07-01T03:00:00Z'));
-    const { indicators, kegiatan } = ownedBy('PDI');
-    const path = `/api/v1/satker/${JEMBER}/realisasi/2024/6/PDI`;
-    const draft = (narrative: string) => ({
-      lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative, kendala: '-', solusi: '-', evidence: [] })),
-      budget: kegiatan.map((kegiatanCode) => ({ kegiatanCode, spent: '10' })),
-    });
-    const first = await t.http.put(path).set(as(jember.kasubbag.PDI)).send(draft('Draf pertama.')).expect(200);
+    const first = await t.http.put(junePdi).set(as(jember.kasubbag.PDI)).send(juneDraft('Draf pertama.')).expect(200);
     expect(first.body).toMatchObject({ deadline: '2024-07-03', deadlineBasis: 'OWN' });
 
     await t.http.patch(`/api/v1/satker/${JEMBER}`).set(as(jember.admin)).send({ reportDeadlineDay: 10 }).expect(200);
-    const second = await t.http.put(path).set(as(jember.kasubbag.PDI)).send(draft('Draf kedua.')).expect(200);
+    const second = await t.http.put(junePdi).set(as(jember.kasubbag.PDI)).send(juneDraft('Draf kedua.')).expect(200);
     expect(second.body).toMatchObject({ deadline: '2024-07-10' });
-    const read = await t.http.get(path).set(as(jember.kasubbag.PDI)).expect(200);
+    const read = await t.http.get(junePdi).set(as(jember.kasubbag.PDI)).expect(200);
     expect(read.body.deadline).toBe('2024-07-10');
+  });
+
+  it('answers the next command with a deadline day changed outside the API, by SQL on another connection, at once', async () => {
+    // The office clock kept by the API is dropped when the database announces the change at commit
+    // (kinerja_clock_changed), whoever made it: here an operator's SQL, not the API's PATCH.
+    const before = await t.http.put(junePdi).set(as(jember.kasubbag.PDI)).send(juneDraft('Draf ketiga.')).expect(200);
+    expect(before.body).toMatchObject({ deadline: '2024-07-10' });
+
+    const operator = new Client({ connectionString: t.db.url });
+    await operator.connect();
+    try {
+      await operator.query('BEGIN');
+      await operator.query(`UPDATE satker SET report_deadline_day = 12 WHERE code = $1`, [JEMBER]);
+      await operator.query(
+        `INSERT INTO satker_deadline_day_changes (satker_code, seq, changed_on, deadline_day, recorded_at)
+         SELECT $1, max(seq) + 1, '2024-07-01', 12, $2 FROM satker_deadline_day_changes WHERE satker_code = $1`,
+        [JEMBER, clock.now()],
+      );
+      await operator.query('COMMIT');
+    } finally {
+      await operator.end();
+    }
+
+    const after = await t.http.put(junePdi).set(as(jember.kasubbag.PDI)).send(juneDraft('Draf keempat.')).expect(200);
+    expect(after.body).toMatchObject({ deadline: '2024-07-12' });
   });
 });

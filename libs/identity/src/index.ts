@@ -5,7 +5,6 @@ export * from './events/identity.events';
 export * from './auth/account-lockout';
 export * from './auth/credentials.service';
 export * from './auth/cached-sessions';
-export * from './auth/session-cache';
 export * from './auth/lockout.policy';
 export * from './bootstrap/first-admin.service';
 export * from './satker/satker.service';

@@ -15,6 +15,7 @@ export * from './redis/redis-connection';
 export * from './runtime';
 export * from './bootstrap';
 export * from './database/migrate';
+export * from './cache/notified-cache';
 export * from './files/content-addressed-store';
 export * from './files/stored-file-lock';
 export * from './files/project-data';

@@ -1,7 +1,7 @@
 // Public API of the SAKIP workflow: send these commands and queries on the CommandBus / QueryBus.
 export * from './workflow.module';
 export * from './shared/workflow-actor';
-export { SatkerDirectory } from './shared/satker-directory';
+export { OFFICE_CLOCK_CHANGES_CHANNEL, SatkerDirectory } from './shared/satker-directory';
 export * from './perjanjian-kinerja/pk.view';
 export * from './perjanjian-kinerja/pk-reader';
 export * from './perjanjian-kinerja/subbagian-obligations';

@@ -2,9 +2,11 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { IdentityModule } from '@kinerja/identity';
+import { CachedSessions, IdentityModule, SESSION_CHANGES_CHANNEL } from '@kinerja/identity';
 import { AppConfig } from '@kinerja/platform';
 import { CommandRateGuard } from '../command-rate/command-rate.guard';
+import { DatabaseChangeListener } from '../database-changes/database-change-listener';
+import { DatabaseChangesModule } from '../database-changes/database-changes.module';
 import { AccessGuard } from './access.guard';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
@@ -17,7 +19,6 @@ import { resolveJwtSecret } from './jwt-secret';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PairLockout } from './pair-lockout';
 import { RoutePermissionsCheck } from './route-permissions.check';
-import { SessionChangeListener } from './session-change-listener';
 import { UnknownUsernameLockout } from './unknown-username-lockout';
 import { VerificationSlots } from './verification-slots';
 
@@ -28,6 +29,7 @@ import { VerificationSlots } from './verification-slots';
 @Module({
   imports: [
     IdentityModule,
+    DatabaseChangesModule,
     DiscoveryModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -53,11 +55,15 @@ import { VerificationSlots } from './verification-slots';
     VerificationSlots,
     RoutePermissionsCheck,
     FirstAdminBootstrap,
-    SessionChangeListener,
     { provide: APP_GUARD, useClass: AccessGuard },
     // After AccessGuard (global guards run in the order they are provided): it counts the user AccessGuard found.
     { provide: APP_GUARD, useClass: CommandRateGuard },
   ],
   exports: [AccessTokenService, BearerAuthenticator, PairLockout],
 })
-export class AuthModule {}
+export class AuthModule {
+  /** The guard's sessions are served from this process only while the database tells it of every change (CachedSessions). */
+  constructor(changes: DatabaseChangeListener, sessions: CachedSessions) {
+    changes.follow(SESSION_CHANGES_CHANNEL, sessions.cache);
+  }
+}

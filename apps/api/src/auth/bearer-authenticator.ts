@@ -12,7 +12,7 @@ export interface BearerSession {
  * Who an `Authorization: Bearer` header names: a valid, unexpired token whose user still exists, is
  * active, in an active office, and has not changed password or access since (token version) — else
  * 401. The session is read through CachedSessions: from this process's cache while
- * SessionChangeListener is told of every change, else from the database.
+ * DatabaseChangeListener is told of every change, else from the database.
  */
 @Injectable()
 export class BearerAuthenticator {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { NotifiedCache } from '@kinerja/platform';
 import {
   deadlineOfReport, deadlineWithExtensions, DomainError, echoedInput, personNameKey, reportDeadline, reportDeadlineAndBasis, type DeadlineBasis, type DeadlineDayHistory,
   type GrantedDeadlineExtension, type LocalDate, type ReportMove,
@@ -51,17 +52,31 @@ export interface PersonName {
 /**
  * What the workflow needs to know about an office from the identity tables: its time zone, report
  * deadline days (the history: `deadlineOfMonth`) and active subbagian (`facts`, read per call: an
- * administrator may change them), and, briefly cached for the monthly-report hot path, its clock
+ * administrator may change them), and, cached for the monthly-report hot path, its clock
  * (`clockOf`: time zone and deadline days).
  */
+// A bound for a change that no notification told of (a row edited with triggers disabled).
 const CLOCK_TTL_MS = 30_000;
+const MAX_CLOCKS = 10_000;
+
+/**
+ * The channel on which PostgreSQL announces, at commit, every change of what an office's clock is
+ * read from (`satker.time_zone`, `satker.report_deadline_day`, `satker_deadline_day_changes`),
+ * whoever makes it (migration OfficeClockChanges1796250000000): the office's code, or `*` for all.
+ */
+export const OFFICE_CLOCK_CHANGES_CHANNEL = 'kinerja_clock_changed';
 
 /** An office's time zone and report deadline days: what a report's deadline needs besides its dispensasi. */
 export type OfficeClock = Pick<SatkerFacts, 'code' | 'timeZone' | 'reportDeadlineDay' | 'deadlineDays'>;
 
 @Injectable()
 export class SatkerDirectory {
-  private readonly clocks = new Map<string, { clock: OfficeClock; until: number }>();
+  /**
+   * The offices' clocks by code, served from this process only while the API's DatabaseChangeListener
+   * is told of every change on `kinerja_clock_changed` (see NotifiedCache); otherwise (the listener's
+   * connection lost, the embedded database, the CLI) read on every call.
+   */
+  readonly clocks = new NotifiedCache<OfficeClock>((satker) => this.readClock(satker), { ttlMs: CLOCK_TTL_MS, maxEntries: MAX_CLOCKS });
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -71,30 +86,31 @@ export class SatkerDirectory {
   }
 
   /**
-   * The office's time zone and deadline days, kept for 30 s per process: they decide whether a month
-   * has ended and the deadline a command's answer shows, and an office changes them about never. Every
-   * identity change committed by this process drops them at once (`forgetClocks`, wired where both
-   * modules meet: WorkflowHttpModule); another process sees a change within 30 s. Readers that list
-   * deadlines (`facts`) read them fresh.
+   * The office's time zone and deadline days: they decide whether a month has ended and the
+   * deadline a command's answer shows, and an office changes them about never, so they are kept
+   * per process (`clocks`) and dropped when the database announces a change, made by any process
+   * or tool; an identity change committed by this process drops them at once as well
+   * (`forgetClocks`, wired where both modules meet: WorkflowHttpModule), before its request is
+   * answered. Readers that list deadlines (`facts`) read them fresh.
    */
-  async clockOf(satker: string): Promise<OfficeClock> {
-    const cached = this.clocks.get(satker);
-    if (cached && cached.until > Date.now()) return cached.clock;
+  clockOf(satker: string): Promise<OfficeClock> {
+    return this.clocks.get(satker);
+  }
+
+  /** Drops every cached office clock (after an identity change committed by this process). */
+  forgetClocks(): void {
+    this.clocks.invalidate('*');
+  }
+
+  private async readClock(satker: string): Promise<OfficeClock> {
     const rows: Array<{ time_zone: string; report_deadline_day: number; deadline_days: unknown }> = await this.dataSource.query(
       `SELECT s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days FROM satker s WHERE s.code = $1`,
       [satker],
     );
     if (rows.length === 0) throw new DomainError('SATKER.NOT_FOUND', `Satker ${echoedInput(satker)} tidak ditemukan.`, 'not_found', { satker: echoedInput(satker) });
-    const clock: OfficeClock = {
+    return {
       code: satker, timeZone: rows[0].time_zone, reportDeadlineDay: Number(rows[0].report_deadline_day), deadlineDays: toDeadlineDayHistory(rows[0].deadline_days),
     };
-    this.clocks.set(satker, { clock, until: Date.now() + CLOCK_TTL_MS });
-    return clock;
-  }
-
-  /** Drops every cached office clock (after an identity change committed by this process). */
-  forgetClocks(): void {
-    this.clocks.clear();
   }
 
   async facts(satker: string): Promise<SatkerFacts> {

@@ -1,4 +1,4 @@
-import { SessionCache } from './session-cache';
+import { NotifiedCache } from './notified-cache';
 
 interface Row {
   tokenVersion: number;
@@ -19,14 +19,14 @@ function fakeDatabase() {
   return { rows, load, reads: () => reads, holdReads: (p: Promise<void> | null) => (hold = p) };
 }
 
-describe('SessionCache', () => {
+describe('NotifiedCache', () => {
   let clock = 0;
   const options = { ttlMs: 1000, maxEntries: 10, now: () => clock };
   beforeEach(() => (clock = 0));
 
   it('reads the database every time until it is told that changes are announced', async () => {
     const db = fakeDatabase();
-    const cache = new SessionCache(db.load, options);
+    const cache = new NotifiedCache(db.load, options);
     await cache.get('u-1');
     await cache.get('u-1');
     expect(db.reads()).toBe(2);
@@ -38,7 +38,7 @@ describe('SessionCache', () => {
 
   it('reads a user again after their invalidation, everyone after *, and all after the TTL', async () => {
     const db = fakeDatabase();
-    const cache = new SessionCache(db.load, options);
+    const cache = new NotifiedCache(db.load, options);
     cache.setLive(true);
     await cache.get('u-1');
     await cache.get('u-2');
@@ -57,7 +57,7 @@ describe('SessionCache', () => {
 
   it('does not keep a read that overlapped an invalidation: it may predate the change', async () => {
     const db = fakeDatabase();
-    const cache = new SessionCache(db.load, options);
+    const cache = new NotifiedCache(db.load, options);
     cache.setLive(true);
     let release!: () => void;
     db.holdReads(new Promise<void>((r) => (release = r)));
@@ -72,7 +72,7 @@ describe('SessionCache', () => {
 
   it('drops everything and stops serving when the announcements stop', async () => {
     const db = fakeDatabase();
-    const cache = new SessionCache(db.load, options);
+    const cache = new NotifiedCache(db.load, options);
     cache.setLive(true);
     await cache.get('u-1');
     cache.setLive(false);
@@ -85,7 +85,7 @@ describe('SessionCache', () => {
   it('keeps no answer for a user who does not exist, and at most maxEntries users', async () => {
     const db = fakeDatabase();
     for (let i = 0; i < 20; i++) db.rows.set(`x-${i}`, { tokenVersion: 1 });
-    const cache = new SessionCache(db.load, options);
+    const cache = new NotifiedCache(db.load, options);
     cache.setLive(true);
     expect(await cache.get('nobody')).toBeNull();
     expect(cache.size).toBe(0);

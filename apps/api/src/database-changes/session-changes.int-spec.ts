@@ -1,29 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { SessionCache, type CachedSessions } from '@kinerja/identity';
+import { SESSION_CHANGES_CHANNEL } from '@kinerja/identity';
+import { NotifiedCache } from '@kinerja/platform';
+import { eventually } from '../../../../test/support/eventually';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
-import { SessionChangeListener } from './session-change-listener';
+import { DatabaseChangeListener } from './database-change-listener';
 
 interface Session {
   tokenVersion: number;
   active: boolean;
 }
 
-/** Polls until `check` holds: notifications arrive asynchronously, within milliseconds. */
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-describe('SessionChangeListener: every process drops a session when the database announces its change (real PostgreSQL)', () => {
+describe('DatabaseChangeListener: every process drops a session when the database announces its change (real PostgreSQL)', () => {
   let db: TestDatabase;
   let other: Client;
   let reads = 0;
-  let cache: SessionCache<Session>;
-  let listener: SessionChangeListener;
+  let cache: NotifiedCache<Session | null>;
+  let listener: DatabaseChangeListener;
   const ids = { a: randomUUID(), b: randomUUID() };
 
   const session = (id: string) => cache.get(id);
@@ -41,7 +34,7 @@ describe('SessionChangeListener: every process drops a session when the database
         [id, `user-${name}`, at],
       );
     }
-    cache = new SessionCache<Session>(async (id) => {
+    cache = new NotifiedCache<Session | null>(async (id) => {
       reads += 1;
       const [row] = await db.dataSource.query(
         `SELECT u.token_version, u.active AND s.active AS active FROM users u JOIN satker s ON s.code = u.satker_code WHERE u.id = $1`,
@@ -49,7 +42,8 @@ describe('SessionChangeListener: every process drops a session when the database
       );
       return row ? { tokenVersion: Number(row.token_version), active: row.active } : null;
     }, { ttlMs: 60_000, maxEntries: 100 });
-    listener = new SessionChangeListener({ databaseUrl: db.url, embeddedDatabase: false }, { cache } as unknown as CachedSessions);
+    listener = new DatabaseChangeListener({ databaseUrl: db.url, embeddedDatabase: false });
+    listener.follow(SESSION_CHANGES_CHANNEL, cache);
     await listener.onApplicationBootstrap();
   });
   afterAll(async () => {
@@ -87,7 +81,7 @@ describe('SessionChangeListener: every process drops a session when the database
 
   it('reads every session from the database while its connection is lost, and serves again once it is back', async () => {
     await session(ids.b);
-    await other.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kinerja-session-changes' AND datname = current_database()`);
+    await other.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kinerja-database-changes' AND datname = current_database()`);
     await eventually(() => cache.size === 0);
     const before = reads;
     await session(ids.b);
