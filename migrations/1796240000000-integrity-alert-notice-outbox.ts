@@ -6,7 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * it: audit:verify, projections:rebuild, the API's verify, the LKj job, a download), and the worker
  * enqueues one `reminders.integrity-alert` job per row. `announced_at`: the job ran.
  *
- * It starts empty: alerts already open when it ships are not announced.
+ * It starts empty: the worker's poll writes the rows of the alerts already open when it ships
+ * (`IntegrityAlertNoticeOutbox.recordUnannounced`), so they are announced once too.
  */
 export class IntegrityAlertNoticeOutbox1796240000000 implements MigrationInterface {
   name = 'IntegrityAlertNoticeOutbox1796240000000';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { MailRefused, type Mailer } from '../mail/mailer';
 import { OutboxRecipients } from './outbox-recipients';
 import { reminderMessageId } from './reminder-recorder';
-import { recipientNow, replacementOf, reroutedBody, type Replacement } from './send-time-recipient';
+import { recipientNow, replacementOf, reroutedBody, type NoticeRole, type Replacement } from './send-time-recipient';
 
 interface OutboxRow {
   satker_code: string;
@@ -99,17 +99,22 @@ export class OutboxDispatcher {
     const decision = recipientNow(person, row.satker_code, notice, row.rerouted);
     if (decision.kind === 'send') return decision.to;
     if (decision.kind === 'skip') return this.skip(manager, row, decision.reason, now);
-    const candidates = notice ? await this.recipients.candidates(manager, notice, row.reminder_key) : [];
-    const replacement = replacementOf(notice, decision.why, candidates, now);
+    const candidates = notice ? await this.recipients.candidates(manager, notice, row.reminder_key, row.satker_code) : [];
+    const replacement = replacementOf(notice, decision.why, candidates, now, row.satker_code);
     if (replacement.kind === 'reroute' && notice) {
       const meantFor = person?.fullName ?? row.to_address;
-      await this.reroute(manager, row, replacement, reroutedBody(row.body, meantFor, decision.why, replacement.role, notice), now);
+      // Each stand-in reads the role they receive it as (a group's may hold different ones).
+      const body = (role: NoticeRole) => reroutedBody(row.body, meantFor, decision.why, role, notice);
+      await this.reroute(manager, row, replacement, body, now);
     }
     return this.skip(manager, row, replacement.reason, now);
   }
 
-  private async reroute(manager: EntityManager, row: OutboxRow, to: Extract<Replacement, { kind: 'reroute' }>, body: string, now: Date): Promise<void> {
+  private async reroute(
+    manager: EntityManager, row: OutboxRow, to: Extract<Replacement, { kind: 'reroute' }>, bodyFor: (role: NoticeRole) => string, now: Date,
+  ): Promise<void> {
     for (const person of to.to) {
+      const body = bodyFor(person.role as NoticeRole);
       await manager.query(
         `INSERT INTO notification_outbox
            (satker_code, id, reminder_key, recipient_id, to_address, subject, body, message_id, created_at, next_attempt_at, rerouted_from)

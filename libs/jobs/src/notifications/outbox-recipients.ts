@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Candidate, NoticeFacts, NoticeRole, Person } from './send-time-recipient';
-import { standInChain } from './send-time-recipient';
+import { noticeOffices, standInOffice, standInRoles } from './send-time-recipient';
 
 /** The facts `send-time-recipient.ts` decides from, read in the dispatcher's transaction. */
 export class OutboxRecipients {
@@ -29,17 +29,21 @@ export class OutboxRecipients {
     return { person, notice: { kind: row.kind!, satker: row.notice_satker!, audience: row.audience, deliveredAs, dueAt: new Date(row.due_at!) } };
   }
 
-  /** The active people of the notice's chain of roles now, and whether each already has the notice. */
-  async candidates(manager: EntityManager, notice: NoticeFacts, key: string): Promise<Candidate[]> {
-    const office = notice.audience.role === 'INSPEKTORAT' ? (notice.audience.satker ?? notice.satker) : notice.satker;
+  /**
+   * The active people now of the roles that may stand in, at the office `standInOffice` names for the
+   * row's (`office`), and whether each already has the notice, in any office it was filed in (a person
+   * moved among them has it still).
+   */
+  async candidates(manager: EntityManager, notice: NoticeFacts, key: string, office: string): Promise<Candidate[]> {
+    const at = standInOffice(notice, office);
     const rows = await manager.query(
       `SELECT u.id, u.full_name, u.email, u.role, u.subbagian_code, u.satker_code, u.active,
-              EXISTS (SELECT 1 FROM notifications n WHERE n.satker_code = u.satker_code AND n.reminder_key = $4 AND n.recipient_id = u.id)
-           OR EXISTS (SELECT 1 FROM notification_outbox o WHERE o.satker_code = u.satker_code AND o.reminder_key = $4 AND o.recipient_id = u.id) AS received
+              EXISTS (SELECT 1 FROM notifications n WHERE n.satker_code = ANY($5::text[]) AND n.reminder_key = $4 AND n.recipient_id = u.id)
+           OR EXISTS (SELECT 1 FROM notification_outbox o WHERE o.satker_code = ANY($5::text[]) AND o.reminder_key = $4 AND o.recipient_id = u.id) AS received
          FROM users u
         WHERE u.satker_code = $1 AND u.active AND u.role = ANY($2::text[]) AND (u.role <> 'KASUBBAG' OR u.subbagian_code = $3)
         ORDER BY u.username`,
-      [office, standInChain(notice), notice.audience.subbagian ?? null, key],
+      [at, standInRoles(notice, at), notice.audience.subbagian ?? null, key, noticeOffices(notice, at)],
     );
     return rows.map((r: PersonRow & { received: boolean }) => ({ ...toPerson(r), received: r.received }));
   }

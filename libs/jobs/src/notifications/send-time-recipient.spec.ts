@@ -29,6 +29,18 @@ describe('who an e-mail goes to at the moment it is sent', () => {
   it('given a notice for a group that is not a role, then an active recipient keeps it', () => {
     expect(recipientNow(person(), 'kpu-jember', notice({ audience: { role: 'PK_REVIEWERS' }, deliveredAs: 'PK_REVIEWERS' }))).toEqual({ kind: 'send', to: 'siti@kpu.test' });
   });
+
+  it('given a member of a group now in another role or office, then someone must replace them', () => {
+    const lkj = notice({ kind: 'LKJ_PRODUCED', audience: { role: 'PIMPINAN' }, deliveredAs: 'PIMPINAN' });
+    expect(recipientNow(person({ role: 'KASUBBAG', subbagian: 'KUL' }), 'kpu-jember', lkj)).toEqual({ kind: 'replace', why: 'Siti bukan lagi Ketua atau Sekretaris' });
+    expect(recipientNow(person({ satker: 'kpu-banyuwangi' }), 'kpu-jember', lkj)).toEqual({ kind: 'replace', why: 'Siti sudah dipindahkan ke satker lain' });
+    expect(recipientNow(person({ role: 'KETUA' }), 'kpu-jember', lkj)).toEqual({ kind: 'send', to: 'siti@kpu.test' });
+    const alert = notice({ kind: 'INTEGRITY_ALERT', audience: { role: 'INTEGRITY_WATCHERS', satker: 'kpu-jember', above: ['kpu-jatim'] }, deliveredAs: 'INTEGRITY_WATCHERS' });
+    expect(recipientNow(person({ role: 'ADMIN' }), 'kpu-jember', alert)).toEqual({ kind: 'send', to: 'siti@kpu.test' });
+    expect(recipientNow(person({ role: 'SEKRETARIS' }), 'kpu-jember', alert)).toEqual({ kind: 'replace', why: 'Siti bukan lagi Inspektorat atau Administrator' });
+    // The province's ADMIN is no watcher of a kabupaten's alert: only its Inspektorat.
+    expect(recipientNow(person({ role: 'ADMIN', satker: 'kpu-jatim' }), 'kpu-jatim', alert)).toEqual({ kind: 'replace', why: 'Siti bukan lagi Inspektorat' });
+  });
 });
 
 describe('who replaces a recipient who no longer receives the notice', () => {
@@ -42,10 +54,6 @@ describe('who replaces a recipient who no longer receives the notice', () => {
     expect(replacementOf(approved, why, [ketua], soon)).toMatchObject({ kind: 'reroute', role: 'KETUA', to: [ketua] });
   });
 
-  it('given a PK submission whose reviewer left, then nobody stands in: the others who may approve it have it', () => {
-    const submitted = notice({ kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS' }, deliveredAs: 'PK_REVIEWERS' });
-    expect(replacementOf(submitted, why, [], soon)).toEqual({ kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan; pemberitahuan ini tidak memiliki aturan pengganti.' });
-  });
 
   it('given no other Sekretaris, then the Ketua receives the Sekretaris notice', () => {
     const ketua = candidate({ userId: 'k', fullName: 'Ali', role: 'KETUA', email: 'ali@kpu.test' });
@@ -91,6 +99,63 @@ describe('who replaces a recipient who no longer receives the notice', () => {
     const kul = notice({ kind: 'DEADLINE_EXTENDED', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, deliveredAs: 'KASUBBAG' });
     const baru = candidate({ userId: 'kb', fullName: 'Budi', role: 'KASUBBAG', subbagian: 'KUL', email: 'budi@kpu.test' });
     expect(replacementOf(kul, why, [baru], soon)).toMatchObject({ kind: 'reroute', role: 'KASUBBAG', to: [baru] });
+  });
+
+  it('given a PK reviewer who left and a Sekretaris appointed since, then the new one receives it, never its submitter', () => {
+    const submitted = notice({ kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS', submittedBy: 'u-sub' }, deliveredAs: 'PK_REVIEWERS' });
+    const submitter = candidate({ userId: 'u-sub', fullName: 'Sub', email: 'sub@kpu.test' });
+    const ketua = candidate({ userId: 'k', fullName: 'Ali', role: 'KETUA', received: true });
+    const baru = candidate({ userId: 'b', fullName: 'Baru', email: 'baru@kpu.test' });
+    expect(replacementOf(submitted, why, [submitter, ketua, baru], soon, 'kpu-jember')).toEqual({
+      kind: 'reroute', role: 'SEKRETARIS', to: [baru], reason: 'Dialihkan: akun Siti sudah dinonaktifkan; dikirim kepada Baru (Sekretaris) sebagai pengganti.',
+    });
+    expect(replacementOf(submitted, why, [submitter, ketua], soon, 'kpu-jember')).toEqual({
+      kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan; tidak ada Sekretaris aktif lain, dan pemberitahuan ini sudah diterima Ali (Ketua).',
+    });
+  });
+
+  it('given a PK reviewer who left and another Sekretaris who has it, then nobody is sent it again', () => {
+    const submitted = notice({ kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS', submittedBy: 'u-sub' }, deliveredAs: 'PK_REVIEWERS' });
+    const plh = candidate({ userId: 'p', fullName: 'Plh', received: true });
+    const baru = candidate({ userId: 'b', fullName: 'Baru', email: 'baru@kpu.test' });
+    const ketua = candidate({ userId: 'k', fullName: 'Ali', role: 'KETUA', received: true });
+    expect(replacementOf(submitted, why, [plh, baru, ketua], soon, 'kpu-jember')).toEqual({
+      kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan; pemberitahuan ini sudah diterima Ali (Ketua) dan Plh (Sekretaris).',
+    });
+  });
+
+  it('given a PK submission recorded before its submitter was kept, then only a Ketua takes a reviewer\'s place', () => {
+    const legacy = notice({ kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS' }, deliveredAs: 'PK_REVIEWERS' });
+    const sekretaris = candidate({ userId: 's', fullName: 'Rina', email: 'rina@kpu.test' });
+    const ketua = candidate({ userId: 'k', fullName: 'Ali', role: 'KETUA', email: 'ali@kpu.test' });
+    expect(replacementOf(legacy, why, [sekretaris, ketua], soon, 'kpu-jember')).toMatchObject({ kind: 'reroute', role: 'KETUA', to: [ketua] });
+    expect(replacementOf(legacy, why, [sekretaris], soon, 'kpu-jember')).toEqual({
+      kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan, dan tidak ada Ketua aktif yang dapat menggantikannya.',
+    });
+  });
+
+  it('given the office\'s pimpinan all gone since an LKj was told, then whoever holds each role now receives it, each once', () => {
+    const lkj = notice({ kind: 'LKJ_PRODUCED', audience: { role: 'PIMPINAN' }, deliveredAs: 'PIMPINAN' });
+    const ketua = candidate({ userId: 'k', fullName: 'Budi', role: 'KETUA', email: 'budi@kpu.test' });
+    const baru = candidate({ userId: 'b', fullName: 'Baru', email: 'baru@kpu.test' });
+    expect(replacementOf(lkj, why, [ketua, baru], soon, 'kpu-jember')).toEqual({
+      kind: 'reroute', role: 'KETUA', to: [ketua, baru], reason: 'Dialihkan: akun Siti sudah dinonaktifkan; dikirim kepada Budi (Ketua) dan Baru (Sekretaris) sebagai pengganti.',
+    });
+    expect(replacementOf(lkj, why, [], soon, 'kpu-jember')).toEqual({
+      kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan, dan tidak ada Ketua maupun Sekretaris aktif yang dapat menggantikannya.',
+    });
+  });
+
+  it('given an Inspektorat of the office above an alert\'s who left, then another Inspektorat of that office receives it, never an ADMIN there', () => {
+    const alert = notice({ kind: 'INTEGRITY_ALERT', audience: { role: 'INTEGRITY_WATCHERS', satker: 'kpu-jember', above: ['kpu-jatim'] }, deliveredAs: 'INTEGRITY_WATCHERS' });
+    const admin = candidate({ userId: 'a', fullName: 'Admin Jatim', role: 'ADMIN', satker: 'kpu-jatim', email: 'admin@kpu.test' });
+    const other = candidate({ userId: 'i', fullName: 'Irma', role: 'INSPEKTORAT', satker: 'kpu-jatim', email: 'irma@kpu.test' });
+    expect(replacementOf(alert, why, [admin, other], soon, 'kpu-jatim')).toMatchObject({ kind: 'reroute', role: 'INSPEKTORAT', to: [other] });
+    expect(replacementOf(alert, why, [admin], soon, 'kpu-jatim')).toEqual({
+      kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan, dan tidak ada Inspektorat aktif yang dapat menggantikannya.',
+    });
+    const adminJember = candidate({ userId: 'aj', fullName: 'Admin Jember', role: 'ADMIN', email: 'aj@kpu.test' });
+    expect(replacementOf(alert, why, [adminJember], soon, 'kpu-jember')).toMatchObject({ kind: 'reroute', role: 'ADMIN', to: [adminJember] });
   });
 
   it('given nobody of the chain active, then every role is named', () => {

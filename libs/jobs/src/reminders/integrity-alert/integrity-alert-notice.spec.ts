@@ -1,6 +1,6 @@
 import { integrityAlertRecipients, planIntegrityAlertNotice, type IntegrityAlertFacts, type IntegrityAlertPerson } from './integrity-alert-notice';
 
-const office = { name: 'KPU Kabupaten Jember', timeZone: 'Asia/Jakarta' };
+const office = { name: 'KPU Kabupaten Jember', timeZone: 'Asia/Jakarta', above: ['kpu-prov-jatim', 'kpu-ri'] };
 const FOOTER = '\n\nPesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
 const chainAlert: IntegrityAlertFacts = {
   id: 7, satker: 'kpu-kab-jember', detectedAt: '2026-12-07T13:45:00.000Z', source: 'cli', kind: 'modified', subject: null,
@@ -13,7 +13,7 @@ describe('integrity alert notice: what the Inspektorat and the ADMIN are told', 
     const notice = planIntegrityAlertNotice(chainAlert, office, ['INSPEKTORAT', 'ADMIN']);
     expect(notice).toMatchObject({
       key: 'integrity-alert:kpu-kab-jember:7', kind: 'INTEGRITY_ALERT', satker: 'kpu-kab-jember', dueAt: chainAlert.detectedAt,
-      audience: { role: 'INTEGRITY_WATCHERS', satker: 'kpu-kab-jember' }, alert: { id: 7, kind: 'modified', subject: null, brokenSequence: 169 },
+      audience: { role: 'INTEGRITY_WATCHERS', satker: 'kpu-kab-jember', above: ['kpu-prov-jatim', 'kpu-ri'] }, alert: { id: 7, kind: 'modified', subject: null, brokenSequence: 169 },
     });
     expect(notice.message).toEqual({
       subject: 'Peringatan integritas #7: jejak audit rusak — KPU Kabupaten Jember',

@@ -3,8 +3,11 @@ import { DAMAGE_WORDS, STORED_FILE_KINDS } from '@kinerja/projections/audit-trai
 import type { NoticeDelivery, NoticeRecipient } from '../catatan-reviu/catatan-reviu-notice-recorder';
 import { NOTICE_FOOTER, type ReminderMessage } from '../messages/render-reminder';
 
-/** The Inspektorat of the office and of every office above it (whose scope reaches it), and the office's ADMIN. */
-export type IntegrityAlertAudience = { role: 'INTEGRITY_WATCHERS'; satker: string };
+/**
+ * The Inspektorat of the office and of every office above it (whose scope reaches it: `above`, parent
+ * first, as they stood at the notice), and the office's ADMIN.
+ */
+export type IntegrityAlertAudience = { role: 'INTEGRITY_WATCHERS'; satker: string; above: string[] };
 
 /** An alert as `integrity_alerts` holds it. */
 export interface IntegrityAlertFacts {
@@ -81,7 +84,7 @@ function salutation(told: readonly IntegrityWatcherRole[]): string {
  * the system administrator. A chain's alert also holds the office's LKj; a stored file's only that file.
  */
 export function planIntegrityAlertNotice(
-  alert: IntegrityAlertFacts, office: { name: string; timeZone: string }, told: readonly IntegrityWatcherRole[],
+  alert: IntegrityAlertFacts, office: { name: string; timeZone: string; above: readonly string[] }, told: readonly IntegrityWatcherRole[],
 ): IntegrityAlertNotice {
   const file = STORED_FILE_KINDS[alert.kind];
   const where = `${office.name} (${alert.satker})`;
@@ -102,7 +105,7 @@ export function planIntegrityAlertNotice(
       + `LKj satker ini menunggu sampai peringatan ditutup.`;
   return {
     key: integrityAlertNoticeKey(alert.satker, alert.id), kind: 'INTEGRITY_ALERT', satker: alert.satker,
-    audience: { role: 'INTEGRITY_WATCHERS', satker: alert.satker }, dueAt: alert.detectedAt,
+    audience: { role: 'INTEGRITY_WATCHERS', satker: alert.satker, above: [...office.above] }, dueAt: alert.detectedAt,
     alert: { id: alert.id, kind: alert.kind, subject: alert.subject, brokenSequence: alert.brokenSequence },
     message: {
       subject: `Peringatan integritas #${alert.id}: ${file ? `${file} rusak` : 'jejak audit rusak'} — ${office.name}`,

@@ -21,7 +21,8 @@ export type IntegrityAlertNoticeOptions = OutboxNoticeOptions;
 /**
  * A newly recorded integrity alert is announced within seconds to the Inspektorat in scope and the
  * office's ADMIN. The alert's INSERT writes its outbox row (whoever recorded it, the CLI without
- * Redis included); the poll enqueues one `reminders.integrity-alert` job per row (id
+ * Redis included), and the poll writes one for an open alert that has none (recorded before the
+ * outbox existed); the poll enqueues one `reminders.integrity-alert` job per row (id
  * `integrity-alert.<satker>.<alert id>`), which records the notice under its key (once) with the
  * catatan reviu notices' recorder and sends the e-mails.
  */
@@ -40,8 +41,9 @@ export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeInt
     @Inject(INTEGRITY_ALERT_NOTICE_OPTIONS) options: IntegrityAlertNoticeOptions,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    // No log to follow: the rows are written with the alerts, and every poll finds those not enqueued.
-    super({ catchUp: async () => [] }, outbox, queues, dispatcher, clock, logger, {
+    // No log to follow: the rows are written with the alerts, and every poll finds those not enqueued;
+    // its catch-up writes the rows of open alerts recorded without one (before the outbox existed).
+    super({ catchUp: () => outbox.recordUnannounced() }, outbox, queues, dispatcher, clock, logger, {
       name: 'reminders.integrity-alert', payload: (i: IntegrityAlertNoticeIntent) => ({ satker: i.satker, alertId: i.alertId }),
       rowOf: (p) => ({ satker: p.satker, alertId: p.alertId }),
       messages: { pollFailed: 'Integrity alert notices poll failed', reconcileFailed: 'Integrity alert notices: reconciliation at start failed' },
@@ -79,7 +81,7 @@ export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeInt
       id: Number(alert.id), satker: alert.satker_code, detectedAt: new Date(alert.detected_at).toISOString(), source: alert.source,
       kind: alert.kind, subject: alert.subject, brokenSequence: alert.broken_sequence === null ? null : Number(alert.broken_sequence),
       brokenEventId: alert.broken_event_id, detail: alert.detail,
-    }, { name: alert.name, timeZone: alert.time_zone }, told);
+    }, { name: alert.name, timeZone: alert.time_zone, above: ancestors }, told);
     if (recipients.length === 0) this.logger.warn({ satker: payload.satker, key: notice.key }, 'Integrity alert notice recorded with no recipient: nobody active');
     return this.recorder.record({ ...notice, details: { integrityAlert: notice.alert } }, recipients, delivery, now);
   }

@@ -20,7 +20,7 @@ describe('PK notices: who is told, in words', () => {
       event: { type: 'PkSubmitted', data: { version: 2, submittedBy: 'u-siti', submittedAt: '2026-06-15T03:00:00.000Z' } },
       position: 6, year: 2026, version: perubahan, office, actor: siti,
     });
-    expect(notice).toMatchObject({ key: 'pk:kpu-jember:2026:6', kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS' }, subject: { kind: 'PK', year: 2026, version: 2, perubahan: true } });
+    expect(notice).toMatchObject({ key: 'pk:kpu-jember:2026:6', kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS', submittedBy: 'u-siti' }, subject: { kind: 'PK', year: 2026, version: 2, perubahan: true } });
     expect(notice!.message).toEqual({
       subject: 'PK Perubahan 2026 (versi 2) diajukan untuk disetujui — KPU Kabupaten Jember',
       body: 'Yth. Ketua dan Sekretaris,\n\nSekretaris (Siti Sekretaris) mengajukan Perjanjian Kinerja Perubahan tahun 2026 (versi 2) KPU Kabupaten Jember '
@@ -114,7 +114,7 @@ describe('PK and LKj notices: recipients', () => {
   const ids = (r: ReturnType<typeof recipientsOf>) => r.recipients.map((x) => x.userId);
 
   it('given a PK submitted by a Sekretaris, then the Ketua and every other active Sekretaris are told, not the submitter', () => {
-    expect(ids(recipientsOf({ role: 'PK_REVIEWERS' }, people, 'u-siti', 'kpu-jember'))).toEqual(['u-ali', 'u-plh']);
+    expect(ids(recipientsOf({ role: 'PK_REVIEWERS', submittedBy: 'u-siti' }, people, 'u-siti', 'kpu-jember'))).toEqual(['u-ali', 'u-plh']);
   });
 
   it('given a PK returned to a submitter no longer active, then the active Sekretaris are told in their stead', () => {

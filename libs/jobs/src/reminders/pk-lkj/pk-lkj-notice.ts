@@ -8,11 +8,12 @@ import { localDate, type OfficeTimeZone } from '../plan/office-time';
 export type PkLkjNoticeKind = 'PK_SUBMITTED' | 'PK_RETURNED' | 'PK_APPROVED' | 'LKJ_PRODUCED' | 'LKJ_STALE';
 
 /**
- * Who is told: whoever may approve a submitted PK (the Ketua and every Sekretaris but its submitter:
- * pk.decide.ts), the Sekretaris who submitted it (returned, approved), or the office's Ketua and
- * Sekretaris (an LKj produced or gone stale).
+ * Who is told: whoever may approve a submitted PK (the Ketua and every Sekretaris but its submitter,
+ * `submittedBy`: pk.decide.ts), the Sekretaris who submitted it (returned, approved), or the office's
+ * Ketua and Sekretaris (an LKj produced or gone stale). The submitter is kept so that the send-time
+ * check never makes them a stand-in reviewer (notifications/send-time-recipient.ts).
  */
-export type PkLkjAudience = { role: 'PK_REVIEWERS' } | { role: 'PK_SUBMITTER' } | { role: 'PIMPINAN' };
+export type PkLkjAudience = { role: 'PK_REVIEWERS'; submittedBy: string | null } | { role: 'PK_SUBMITTER' } | { role: 'PIMPINAN' };
 
 export interface PkLkjNotice {
   /** `pk:<satker>:<year>:<n>` / `lkj:<satker>:<year>:<n>`, n the event's place in its stream (from 1). */
@@ -88,7 +89,7 @@ export function planPkNotice(input: PkNoticeInput): PkLkjNotice | null {
   switch (event.type) {
     case 'PkSubmitted':
       return {
-        ...base, kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS' }, dueAt: event.data.submittedAt,
+        ...base, kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS', submittedBy: event.data.submittedBy }, dueAt: event.data.submittedAt,
         message: {
           subject: `${pk} diajukan${input.resubmission ? ' kembali' : ''} untuk disetujui — ${office.name}`,
           body: body('Yth. Ketua dan Sekretaris,', [
