@@ -1,4 +1,5 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore, RecordedEvent } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import type { DispatchResult, OutboxDispatcher } from '../notifications/outbox-dispatcher';
@@ -68,4 +69,43 @@ implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.polling.stop();
   }
+}
+
+/** The jobs of notices prompted by one event of the log each; their payload names the office, the stream and the event. */
+type EventNoticeJobName = 'reminders.catatan-reviu' | 'reminders.pk-lkj';
+
+/**
+ * Outbox notices prompted by one event of the log each (catatan reviu, PK and LKj): a process manager
+ * follows the log into the outbox (row key: office and event), the job carries the office, the stream
+ * and the event, and reads the stream to plan the notice. A subclass plans and records it from the
+ * stream (`recordEvent`); an event no longer in its stream is not announced.
+ */
+export abstract class EventOutboxNotices<I extends JobIntent & { streamId: string; eventId: string }, N extends EventNoticeJobName>
+  extends OutboxNotices<I, 'satker' | 'eventId', N> {
+  protected constructor(
+    processManager: { catchUp(): Promise<I[]> },
+    outbox: JobOutbox<I, 'satker' | 'eventId'>,
+    queues: JobQueues,
+    private readonly events: EventStore,
+    dispatcher: OutboxDispatcher,
+    clock: Clock,
+    logger: Logger,
+    job: Pick<OutboxNoticeJob<I, 'satker' | 'eventId', N>, 'name' | 'messages' | 'pollMs' | 'staleMs'>,
+  ) {
+    super(processManager, outbox, queues, dispatcher, clock, logger, {
+      ...job,
+      payload: (i: I) => ({ satker: i.satker, streamId: i.streamId, eventId: i.eventId }),
+      rowOf: (p) => ({ satker: p.satker, eventId: p.eventId }),
+    });
+  }
+
+  /** Plans the notice of one event from its stream and records it (null: recorded before, or nothing to tell). */
+  async record(payload: JobPayloads[N], now: Date): Promise<RecordedReminder | null> {
+    const stream = await this.events.readStream(payload.streamId, { tenantId: payload.satker });
+    const position = stream.findIndex((e) => e.eventId === payload.eventId);
+    return position < 0 ? null : this.recordEvent(payload, stream, position, now);
+  }
+
+  /** Plans the notice of `stream[position]`, the stream as it is now, and records it (null: recorded before, or nothing to tell). */
+  protected abstract recordEvent(payload: JobPayloads[N], stream: RecordedEvent[], position: number, now: Date): Promise<RecordedReminder | null>;
 }

@@ -11,7 +11,6 @@ import { DISPENSASI_NOTICE_OPTIONS, DispensasiNotices, type DispensasiNoticeOpti
 import { DispensasiOutbox } from './dispensasi/dispensasi-outbox';
 import { CATATAN_REVIU_NOTICE_OPTIONS, CatatanReviuNotices, type CatatanReviuNoticeOptions } from './catatan-reviu/catatan-reviu-notices';
 import { CatatanReviuNoticeOutbox } from './catatan-reviu/catatan-reviu-notice-outbox';
-import { CatatanReviuNoticeRecorder } from './catatan-reviu/catatan-reviu-notice-recorder';
 import { CatatanReviuProcessManager } from './catatan-reviu/catatan-reviu-process-manager';
 import { DispensasiProcessManager } from './dispensasi/dispensasi-process-manager';
 import { PK_LKJ_NOTICE_OPTIONS, PkLkjNotices, type PkLkjNoticeOptions } from './pk-lkj/pk-lkj-notices';
@@ -21,6 +20,7 @@ import { INTEGRITY_ALERT_NOTICE_OPTIONS, IntegrityAlertNotices, type IntegrityAl
 import { IntegrityAlertNoticeOutbox } from './integrity-alert/integrity-alert-notice-outbox';
 import { OfficeDirectory } from './facts/office-directory';
 import { OfficeHistoryReader } from './facts/office-history.reader';
+import { NoticeRecorder } from './notice-recorder';
 import { ReminderJobs } from './reminder-jobs';
 import { ReminderRunner } from './reminder-runner';
 import { REMINDER_OPTIONS, ReminderOptions, ReminderScheduleLeader } from './schedule/reminder-schedule-leader';
@@ -70,7 +70,7 @@ export class RemindersModule {
         { provide: DISPENSASI_NOTICE_OPTIONS, useValue: { pollMs: 1000, delayMs: 15_000, ...dispensasi } satisfies DispensasiNoticeOptions },
         DispensasiNotices,
         { provide: CatatanReviuNoticeOutbox, useFactory: (ds: DataSource) => new CatatanReviuNoticeOutbox(ds), inject: [DS] },
-        { provide: CatatanReviuNoticeRecorder, useFactory: (ds: DataSource, es: EventStore) => new CatatanReviuNoticeRecorder(ds, es), inject: [DS, EventStore] },
+        { provide: NoticeRecorder, useFactory: (ds: DataSource, es: EventStore) => new NoticeRecorder(ds, es), inject: [DS, EventStore] },
         {
           provide: CatatanReviuProcessManager,
           useFactory: (ds: DataSource, es: EventStore, o: CatatanReviuNoticeOutbox, c: Clock) => new CatatanReviuProcessManager(ds, es, o, c),

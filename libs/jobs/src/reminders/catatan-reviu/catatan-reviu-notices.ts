@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
 import { evolveCatatanReviu, initialCatatanReviuState, type CatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
-import { EventStore } from '@kinerja/event-store';
+import { EventStore, type RecordedEvent } from '@kinerja/event-store';
 import { Clock, ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -10,11 +10,11 @@ import type { RecordedReminder } from '../../notifications/reminder-recorder';
 import { JobHandler } from '../../queue-runtime/job-handler.decorator';
 import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
-import { OutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
+import { EventOutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
 import { chooseDelivery } from '../facts/delivery';
+import { NoticeRecorder, type NoticeDelivery, type NoticeRecipient } from '../notice-recorder';
 import { catatanReviuAudience, planCatatanReviuNotice } from './catatan-reviu-notice';
 import { CatatanReviuNoticeOutbox, type CatatanReviuNoticeIntent } from './catatan-reviu-notice-outbox';
-import { CatatanReviuNoticeRecorder, type NoticeDelivery, type NoticeRecipient } from './catatan-reviu-notice-recorder';
 import { CatatanReviuProcessManager } from './catatan-reviu-process-manager';
 
 export const CATATAN_REVIU_NOTICE_OPTIONS = Symbol('CATATAN_REVIU_NOTICE_OPTIONS');
@@ -29,22 +29,21 @@ export type CatatanReviuNoticeOptions = OutboxNoticeOptions;
  * hourly run to fall back on, so a poll also enqueues again the jobs enqueued long ago that never ran.
  */
 @Injectable()
-export class CatatanReviuNotices extends OutboxNotices<CatatanReviuNoticeIntent, 'satker' | 'eventId', 'reminders.catatan-reviu'> {
+export class CatatanReviuNotices extends EventOutboxNotices<CatatanReviuNoticeIntent, 'reminders.catatan-reviu'> {
   constructor(
     processManager: CatatanReviuProcessManager,
     outbox: CatatanReviuNoticeOutbox,
-    private readonly recorder: CatatanReviuNoticeRecorder,
+    private readonly recorder: NoticeRecorder,
     queues: JobQueues,
-    private readonly events: EventStore,
+    events: EventStore,
     private readonly dataSource: DataSource,
     dispatcher: OutboxDispatcher,
     clock: Clock,
     @Inject(CATATAN_REVIU_NOTICE_OPTIONS) options: CatatanReviuNoticeOptions,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    super(processManager, outbox, queues, dispatcher, clock, logger, {
-      name: 'reminders.catatan-reviu', payload: (i: CatatanReviuNoticeIntent) => ({ satker: i.satker, streamId: i.streamId, eventId: i.eventId }),
-      rowOf: (p) => ({ satker: p.satker, eventId: p.eventId }),
+    super(processManager, outbox, queues, events, dispatcher, clock, logger, {
+      name: 'reminders.catatan-reviu',
       messages: { pollFailed: 'Catatan reviu process manager poll failed', reconcileFailed: 'Catatan reviu notices: reconciliation at start failed' },
       pollMs: options.pollMs, staleMs: options.staleMs,
     });
@@ -55,11 +54,8 @@ export class CatatanReviuNotices extends OutboxNotices<CatatanReviuNoticeIntent,
     return this.announceOnce(payload);
   }
 
-  /** Plans the notice of one event from its note's stream and records it (null: recorded before, or nothing to tell). */
-  async record(payload: JobPayloads['reminders.catatan-reviu'], now: Date): Promise<RecordedReminder | null> {
-    const stream = await this.events.readStream(payload.streamId, { tenantId: payload.satker });
-    const position = stream.findIndex((e) => e.eventId === payload.eventId);
-    if (position < 0) return null;
+  /** Plans the notice of the note's event at `position` from the note's stream and records it. */
+  protected async recordEvent(_payload: JobPayloads['reminders.catatan-reviu'], stream: RecordedEvent[], position: number, now: Date): Promise<RecordedReminder | null> {
     let note: CatatanReviuState = initialCatatanReviuState();
     for (const e of stream.slice(0, position + 1)) note = evolveCatatanReviu(note, e as unknown as CatatanReviuEvent);
     if (note.status === 'EMPTY') return null;

@@ -1,6 +1,6 @@
 import { formatDateTimeId, ROLE_LABELS } from '@kinerja/domain';
 import { DAMAGE_WORDS, STORED_FILE_KINDS } from '@kinerja/projections/audit-trail/integrity.events';
-import type { NoticeDelivery, NoticeRecipient } from '../catatan-reviu/catatan-reviu-notice-recorder';
+import type { NoticeDelivery, NoticeRecipient } from '../notice-recorder';
 import { NOTICE_FOOTER, type ReminderMessage } from '../messages/render-reminder';
 
 /**

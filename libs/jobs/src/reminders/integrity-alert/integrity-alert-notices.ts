@@ -8,8 +8,8 @@ import type { RecordedReminder } from '../../notifications/reminder-recorder';
 import { JobHandler } from '../../queue-runtime/job-handler.decorator';
 import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
+import { NoticeRecorder } from '../notice-recorder';
 import { OutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
-import { CatatanReviuNoticeRecorder } from '../catatan-reviu/catatan-reviu-notice-recorder';
 import { integrityAlertRecipients, planIntegrityAlertNotice, type IntegrityAlertPerson } from './integrity-alert-notice';
 import { IntegrityAlertNoticeOutbox, type IntegrityAlertNoticeIntent } from './integrity-alert-notice-outbox';
 
@@ -23,8 +23,8 @@ export type IntegrityAlertNoticeOptions = OutboxNoticeOptions;
  * office's ADMIN. The alert's INSERT writes its outbox row (whoever recorded it, the CLI without
  * Redis included), and the poll writes one for an open alert that has none (recorded before the
  * outbox existed); the poll enqueues one `reminders.integrity-alert` job per row (id
- * `integrity-alert.<satker>.<alert id>`), which records the notice under its key (once) with the
- * catatan reviu notices' recorder and sends the e-mails.
+ * `integrity-alert.<satker>.<alert id>`), which records the notice under its key (once) with
+ * `NoticeRecorder` and sends the e-mails.
  */
 @Injectable()
 export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeIntent, 'satker' | 'alertId', 'reminders.integrity-alert'> {
@@ -33,7 +33,7 @@ export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeInt
 
   constructor(
     outbox: IntegrityAlertNoticeOutbox,
-    private readonly recorder: CatatanReviuNoticeRecorder,
+    private readonly recorder: NoticeRecorder,
     queues: JobQueues,
     private readonly dataSource: DataSource,
     dispatcher: OutboxDispatcher,

@@ -11,8 +11,8 @@ import type { RecordedReminder } from '../../notifications/reminder-recorder';
 import { JobHandler } from '../../queue-runtime/job-handler.decorator';
 import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
-import { OutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
-import { CatatanReviuNoticeRecorder, type NoticeDelivery, type NoticeRecipient } from '../catatan-reviu/catatan-reviu-notice-recorder';
+import { NoticeRecorder, type NoticeDelivery, type NoticeRecipient } from '../notice-recorder';
+import { EventOutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
 import type { OfficeTimeZone } from '../plan/office-time';
 import { planLkjNotice, planPkNotice, type PkLkjAudience, type PkLkjNotice } from './pk-lkj-notice';
 import { PkLkjNoticeOutbox, type PkLkjNoticeIntent } from './pk-lkj-notice-outbox';
@@ -28,25 +28,24 @@ interface Person { id: string; full_name: string; email: string | null; role: st
  * A PK submitted, returned or approved and a final LKj produced or gone stale are announced within
  * seconds, by the catatan reviu notices' mechanism: the process manager follows the log into an
  * outbox, one `reminders.pk-lkj` job per event (id `pk-lkj.<satker>.<event id>`) records the notice
- * under its key (once) with `CatatanReviuNoticeRecorder` and sends the e-mails.
+ * under its key (once) with `NoticeRecorder` and sends the e-mails.
  */
 @Injectable()
-export class PkLkjNotices extends OutboxNotices<PkLkjNoticeIntent, 'satker' | 'eventId', 'reminders.pk-lkj'> {
+export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminders.pk-lkj'> {
   constructor(
     processManager: PkLkjProcessManager,
     outbox: PkLkjNoticeOutbox,
-    private readonly recorder: CatatanReviuNoticeRecorder,
+    private readonly recorder: NoticeRecorder,
     queues: JobQueues,
-    private readonly events: EventStore,
+    events: EventStore,
     private readonly dataSource: DataSource,
     dispatcher: OutboxDispatcher,
     clock: Clock,
     @Inject(PK_LKJ_NOTICE_OPTIONS) options: PkLkjNoticeOptions,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    super(processManager, outbox, queues, dispatcher, clock, logger, {
-      name: 'reminders.pk-lkj', payload: (i: PkLkjNoticeIntent) => ({ satker: i.satker, streamId: i.streamId, eventId: i.eventId }),
-      rowOf: (p) => ({ satker: p.satker, eventId: p.eventId }),
+    super(processManager, outbox, queues, events, dispatcher, clock, logger, {
+      name: 'reminders.pk-lkj',
       messages: { pollFailed: 'PK/LKj notices process manager poll failed', reconcileFailed: 'PK/LKj notices: reconciliation at start failed' },
       pollMs: options.pollMs, staleMs: options.staleMs,
     });
@@ -57,11 +56,8 @@ export class PkLkjNotices extends OutboxNotices<PkLkjNoticeIntent, 'satker' | 'e
     return this.announceOnce(payload);
   }
 
-  /** Plans the notice of one event from its stream and records it (null: recorded before, or nothing to tell). */
-  async record(payload: JobPayloads['reminders.pk-lkj'], now: Date): Promise<RecordedReminder | null> {
-    const stream = await this.events.readStream(payload.streamId, { tenantId: payload.satker });
-    const position = stream.findIndex((e) => e.eventId === payload.eventId);
-    if (position < 0) return null;
+  /** Plans the notice of the PK's or LKj's event at `position` from its stream and records it. */
+  protected async recordEvent(payload: JobPayloads['reminders.pk-lkj'], stream: RecordedEvent[], position: number, now: Date): Promise<RecordedReminder | null> {
     const year = Number(payload.streamId.slice(payload.streamId.lastIndexOf(':') + 1));
     const [office] = await this.dataSource.query(`SELECT code, name, time_zone FROM satker WHERE code = $1`, [payload.satker]);
     if (!office) return null;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@kinerja/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { notificationStreamId, REMINDER_SENT, reminderMessageId, type RecordedReminder } from '../../notifications/reminder-recorder';
-import type { ReminderMessage } from '../messages/render-reminder';
+import { notificationStreamId, REMINDER_SENT, reminderMessageId, type RecordedReminder } from '../notifications/reminder-recorder';
+import type { ReminderMessage } from './messages/render-reminder';
 
-/** A recipient of a note's notice, in their own office (the province's Inspektorat reads a kabupaten's note). */
+/** A recipient of a notice, in their own office (the province's Inspektorat reads a kabupaten's note). */
 export interface NoticeRecipient {
   userId: string;
   fullName: string;
@@ -21,8 +21,9 @@ export interface NoticeDelivery {
 }
 
 /**
- * A notice prompted by one event (a note's, a PK's, an LKj's): its key, kind, audience and text, and
- * what its payload adds (`catatanReviu`, `pk`, `lkj`) for the inbox's `data` and the audit trail.
+ * A notice prompted by one fact (a note's, a PK's or an LKj's event, an integrity alert): its key, kind,
+ * audience and text, and what its payload adds (`catatanReviu`, `pk`, `lkj`, `integrityAlert`) for the
+ * inbox's `data` and the audit trail.
  */
 export interface EventNotice {
   key: string;
@@ -35,14 +36,14 @@ export interface EventNotice {
 }
 
 /**
- * Records a notice prompted by an event (a note's; a PK's and an LKj's too) at most once, exactly as `ReminderRecorder` records a reminder: one
+ * Records a catatan reviu, PK/LKj or integrity alert notice at most once, exactly as `ReminderRecorder` records a reminder: one
  * transaction writes the `reminders` row (primary key: office reviewed and the notice's key), the
  * `ReminderSent` event (idempotency key `reminder:<key>`), an inbox row per recipient and an outbox
  * row per recipient with an e-mail address. A retried job, a second worker or a restart finds the key
  * taken and records nothing. Inbox and outbox rows are filed under each recipient's own office, which
  * is the inbox they read (`GET /me/notifications`).
  */
-export class CatatanReviuNoticeRecorder {
+export class NoticeRecorder {
   constructor(private readonly dataSource: DataSource, private readonly events: EventStore) {}
 
   record(notice: EventNotice, recipients: NoticeRecipient[], delivery: NoticeDelivery, now: Date): Promise<RecordedReminder | null> {
