@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestingModule } from '@nestjs/testing';
@@ -12,7 +12,7 @@ import { createTestDatabase, TestDatabase, testRedisPrefix } from '../../../../t
 import { waitFor } from '../lkj/testing/lkj-scenario.testing';
 import { InProcessSmtp, startInProcessSmtp } from '../mail/in-process-smtp.testing';
 import { JobQueues } from '../queue-runtime/job-queues';
-import { dropRedisPrefix, insertOffices, insertUser, startNoticeWorker } from '../reminders/notice-worker.testing';
+import { closeNoticeWorkers, insertOffices, insertUser, startNoticeWorker } from '../reminders/notice-worker.testing';
 
 /**
  * Notices told to a group of roles at once (whoever may approve a PK, the Ketua and Sekretaris told
@@ -83,13 +83,7 @@ describe('send-time stand-ins for group audiences', () => {
     worker = await startNoticeWorker({ db, smtp, clock, prefix, dataDir, pkLkjPollMs: 100, integrityAlertPollMs: 100 });
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await dropRedisPrefix(prefix);
-    await smtp?.close();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeNoticeWorkers([worker], { db, smtp, prefix, dataDir }));
 
   it('given a PK reviewer deactivated before the e-mail asking to approve it went out, then a Sekretaris appointed since receives it, never its submitter, and nobody twice', async () => {
     const pk = pkStreamId(JEMBER, year);

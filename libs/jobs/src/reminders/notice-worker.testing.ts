@@ -1,4 +1,5 @@
 // A worker that announces notices through a real PostgreSQL, BullMQ and SMTP server, for the notice int-specs.
+import { rmSync } from 'node:fs';
 import { Test, TestingModule } from '@nestjs/testing';
 import { ControllableClock, createRootLogger, loadConfig, PlatformModule } from '@kinerja/platform';
 import Redis from 'ioredis';
@@ -14,9 +15,10 @@ export interface NoticeWorkerSetup {
   clock: ControllableClock;
   prefix: string;
   dataDir: string;
-  /** How often the PK/LKj and the integrity-alert notices poll their outboxes; null: never (the other notices never). */
-  pkLkjPollMs: number | null;
-  integrityAlertPollMs: number | null;
+  /** How often the catatan reviu, the PK/LKj and the integrity-alert notices poll; null or left out: never (the dispensasi notices never). */
+  catatanReviuPollMs?: number | null;
+  pkLkjPollMs?: number | null;
+  integrityAlertPollMs?: number | null;
 }
 
 /** The worker's reminders queue with its notices; the reminder schedules and the other notices do not run. */
@@ -32,7 +34,10 @@ export async function startNoticeWorker(setup: NoticeWorkerSetup): Promise<Testi
         runtime: { databaseUrl: setup.db.url, poolSize: 5, redisUrl: testRedisUrl, embeddedDatabase: false },
       }),
       QueueRuntimeModule.forRoot({ workers: true, queues: ['reminders'] }),
-      RemindersModule.forWorker({ leaderIntervalMs: null }, { pollMs: null }, { pollMs: null }, { pollMs: setup.pkLkjPollMs }, { pollMs: setup.integrityAlertPollMs }),
+      RemindersModule.forWorker(
+        { leaderIntervalMs: null }, { pollMs: null }, { pollMs: setup.catatanReviuPollMs ?? null },
+        { pollMs: setup.pkLkjPollMs ?? null }, { pollMs: setup.integrityAlertPollMs ?? null },
+      ),
     ],
   }).compile();
   await module.init();
@@ -58,8 +63,20 @@ export async function insertUser(db: TestDatabase, p: { id: string; username: st
   );
 }
 
+/** After the spec: closes its workers, empties its Redis prefix, stops its SMTP server, drops its database, removes its data directory. */
+export async function closeNoticeWorkers(
+  workers: ReadonlyArray<TestingModule | null | undefined>,
+  setup: Pick<NoticeWorkerSetup, 'prefix' | 'dataDir'> & { db?: TestDatabase; smtp?: InProcessSmtp },
+): Promise<void> {
+  await Promise.all(workers.map((w) => w?.close()));
+  await dropRedisPrefix(setup.prefix);
+  await setup.smtp?.close();
+  await setup.db?.drop();
+  rmSync(setup.dataDir, { recursive: true, force: true });
+}
+
 /** Empties the test's Redis prefix. */
-export async function dropRedisPrefix(prefix: string): Promise<void> {
+async function dropRedisPrefix(prefix: string): Promise<void> {
   const redis = new Redis(testRedisUrl);
   const keys = await redis.keys(`${prefix}*`);
   if (keys.length > 0) await redis.del(...keys);

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Test, TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { catatanReviuStreamId } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { EventStore } from '@kinerja/event-store';
-import { ControllableClock, createRootLogger, loadConfig, PlatformModule } from '@kinerja/platform';
-import Redis from 'ioredis';
-import { createTestDatabase, TestDatabase, testRedisPrefix, testRedisUrl } from '../../../../../test/support/test-database';
+import { ControllableClock } from '@kinerja/platform';
+import { createTestDatabase, TestDatabase, testRedisPrefix } from '../../../../../test/support/test-database';
 import { waitFor } from '../../lkj/testing/lkj-scenario.testing';
 import { InProcessSmtp, startInProcessSmtp } from '../../mail/in-process-smtp.testing';
-import { QueueRuntimeModule } from '../../queue-runtime/queue-runtime.module';
-import { RemindersModule } from '../reminders.module';
+import { closeNoticeWorkers, insertOffices, insertUser, startNoticeWorker } from '../notice-worker.testing';
 import { CatatanReviuNoticeOutbox } from './catatan-reviu-notice-outbox';
 import { CatatanReviuNotices } from './catatan-reviu-notices';
 
@@ -24,18 +22,17 @@ describe('catatan reviu notices', () => {
   let db: TestDatabase;
   let smtp: InProcessSmtp;
   let events: EventStore;
-  let redis: Redis;
   let worker: TestingModule;
   const prefix = testRedisPrefix();
   const clock = new ControllableClock(new Date('2025-05-10T03:00:00Z'));
   const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-catatan-'));
   const id = () => randomUUID();
   const people = {
-    sekretaris: { id: id(), satker: 'kpu-jember', username: 'sekretaris', role: 'SEKRETARIS', name: 'Sekretaris Jember' },
-    inspektoratKab: { id: id(), satker: 'kpu-jember', username: 'inspektorat.kab', role: 'INSPEKTORAT', name: 'Inspektorat Jember' },
-    inspektoratProv: { id: id(), satker: 'kpu-jatim', username: 'inspektorat.prov', role: 'INSPEKTORAT', name: 'Inspektorat Jatim' },
-    sekretarisLain: { id: id(), satker: 'kpu-bondowoso', username: 'sekretaris.bdw', role: 'SEKRETARIS', name: 'Sekretaris Bondowoso' },
-    ketuaSitubondo: { id: id(), satker: 'kpu-situbondo', username: 'ketua.stb', role: 'KETUA', name: 'Ketua Situbondo' },
+    sekretaris: { id: id(), satker: 'kpu-jember', username: 'sekretaris', role: 'SEKRETARIS', fullName: 'Sekretaris Jember' },
+    inspektoratKab: { id: id(), satker: 'kpu-jember', username: 'inspektorat.kab', role: 'INSPEKTORAT', fullName: 'Inspektorat Jember' },
+    inspektoratProv: { id: id(), satker: 'kpu-jatim', username: 'inspektorat.prov', role: 'INSPEKTORAT', fullName: 'Inspektorat Jatim' },
+    sekretarisLain: { id: id(), satker: 'kpu-bondowoso', username: 'sekretaris.bdw', role: 'SEKRETARIS', fullName: 'Sekretaris Bondowoso' },
+    ketuaSitubondo: { id: id(), satker: 'kpu-situbondo', username: 'ketua.stb', role: 'KETUA', fullName: 'Ketua Situbondo' },
   };
   const noteId = id();
   const stream = catatanReviuStreamId('kpu-jember', noteId);
@@ -51,42 +48,16 @@ describe('catatan reviu notices', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     smtp = await startInProcessSmtp();
-    redis = new Redis(testRedisUrl);
     events = new EventStore(db.dataSource);
-    const at = new Date('2025-01-01T00:00:00Z');
-    for (const [code, name] of [['kpu-jatim', 'KPU Provinsi Jawa Timur'], ['kpu-jember', 'KPU Kabupaten Jember'], ['kpu-bondowoso', 'KPU Kabupaten Bondowoso'], ['kpu-situbondo', 'KPU Kabupaten Situbondo']]) {
-      await db.dataSource.query(`INSERT INTO satker (code, name, time_zone, report_deadline_day, created_at, updated_at) VALUES ($1, $2, 'Asia/Jakarta', 5, $3, $3)`, [code, name, at]);
-    }
-    for (const p of Object.values(people)) {
-      await db.dataSource.query(
-        `INSERT INTO users (satker_code, id, username, full_name, email, role, subbagian_code, password_hash, password_changed_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, NULL, 'not-a-login', $7, $7, $7)`,
-        [p.satker, p.id, p.username, p.name, `${p.username}@kinerja.test`, p.role, at],
-      );
-    }
-    const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATA_DIR: dataDir, DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl, REDIS_PREFIX: prefix, REDIS_AUTOSTART: 'false', SMTP_URL: smtp.url, MAIL_FROM: 'Kinerja <no-reply@kinerja.test>',
-    });
-    worker = await Test.createTestingModule({
-      imports: [
-        PlatformModule.forRoot({ config, logger: createRootLogger({ level: 'error', format: 'json' }), clock, runtime: { databaseUrl: db.url, poolSize: 5, redisUrl: testRedisUrl, embeddedDatabase: false } }),
-        QueueRuntimeModule.forRoot({ workers: true, queues: ['reminders'] }),
-        RemindersModule.forWorker({ leaderIntervalMs: null }, { pollMs: null }, { pollMs: 100 }),
-      ],
-    }).compile();
-    await worker.init();
+    await insertOffices(db, [
+      ['kpu-jatim', 'KPU Provinsi Jawa Timur', null], ['kpu-jember', 'KPU Kabupaten Jember', null],
+      ['kpu-bondowoso', 'KPU Kabupaten Bondowoso', null], ['kpu-situbondo', 'KPU Kabupaten Situbondo', null],
+    ]);
+    for (const p of Object.values(people)) await insertUser(db, p);
+    worker = await startNoticeWorker({ db, smtp, clock, prefix, dataDir, catatanReviuPollMs: 100 });
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-    await smtp?.close();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeNoticeWorkers([worker], { db, smtp, prefix, dataDir }));
 
   it("given the province's finding on Jember, when it is written, then Jember's Sekretaris (inbox and e-mail) and nobody else is told, in Bahasa Indonesia", async () => {
     await append('CatatanReviuWritten', {

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Test, TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { EventStore } from '@kinerja/event-store';
-import { ControllableClock, createRootLogger, loadConfig, PlatformModule } from '@kinerja/platform';
+import { ControllableClock, createRootLogger } from '@kinerja/platform';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
-import Redis from 'ioredis';
-import { createTestDatabase, TestDatabase, testRedisPrefix, testRedisUrl } from '../../../../../test/support/test-database';
+import { createTestDatabase, TestDatabase, testRedisPrefix } from '../../../../../test/support/test-database';
 import { waitFor } from '../../lkj/testing/lkj-scenario.testing';
 import { InProcessSmtp, startInProcessSmtp } from '../../mail/in-process-smtp.testing';
 import { notificationStreamId } from '../../notifications/reminder-recorder';
-import { QueueRuntimeModule } from '../../queue-runtime/queue-runtime.module';
-import { RemindersModule } from '../reminders.module';
+import { closeNoticeWorkers, insertOffices, insertUser, startNoticeWorker } from '../notice-worker.testing';
 import { IntegrityAlertNoticeOutbox } from './integrity-alert-notice-outbox';
 import { IntegrityAlertNotices } from './integrity-alert-notices';
 
@@ -25,13 +23,11 @@ import { IntegrityAlertNotices } from './integrity-alert-notices';
 describe('integrity alert notices', () => {
   let db: TestDatabase;
   let smtp: InProcessSmtp;
-  let redis: Redis;
   let integrity: IntegrityService;
   let worker: TestingModule | null = null;
   const prefix = testRedisPrefix();
   const clock = new ControllableClock(new Date('2026-12-07T13:45:00Z'));
   const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-integrity-alert-'));
-  const logger = createRootLogger({ level: 'error', format: 'json' });
   const person = (username: string, role: string, satker: string) => ({ id: randomUUID(), username, role, satker });
   const told = [
     person('insp.jember', 'INSPEKTORAT', 'kpu-kab-jember'), person('insp.jatim', 'INSPEKTORAT', 'kpu-prov-jatim'),
@@ -48,55 +44,20 @@ describe('integrity alert notices', () => {
   )) as Array<{ satker_code: string; kind: string; subject: string; body: string; data: Record<string, unknown> }>;
   const mailsTo = (username: string) => smtp.received.filter((m) => m.to[0] === `${username}@kinerja.test`);
 
-  async function startWorker(): Promise<TestingModule> {
-    const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATA_DIR: dataDir, DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl, REDIS_PREFIX: prefix, REDIS_AUTOSTART: 'false', SMTP_URL: smtp.url, MAIL_FROM: 'Kinerja <no-reply@kinerja.test>',
-    });
-    const module = await Test.createTestingModule({
-      imports: [
-        PlatformModule.forRoot({ config, logger, clock, runtime: { databaseUrl: db.url, poolSize: 5, redisUrl: testRedisUrl, embeddedDatabase: false } }),
-        QueueRuntimeModule.forRoot({ workers: true, queues: ['reminders'] }),
-        RemindersModule.forWorker({ leaderIntervalMs: null }, { pollMs: null }, { pollMs: null }, { pollMs: null }, { pollMs: 100 }),
-      ],
-    }).compile();
-    await module.init();
-    return module;
-  }
+  const startWorker = () => startNoticeWorker({ db, smtp, clock, prefix, dataDir, integrityAlertPollMs: 100 });
 
   beforeAll(async () => {
     db = await createTestDatabase();
     smtp = await startInProcessSmtp();
-    redis = new Redis(testRedisUrl);
     integrity = new IntegrityService(db.dataSource, new EventStore(db.dataSource), createRootLogger({ level: 'fatal', format: 'json' }));
-    const at = new Date('2026-01-01T00:00:00Z');
-    for (const [code, name, parent] of [
+    await insertOffices(db, [
       ['kpu-ri', 'KPU Republik Indonesia', null], ['kpu-prov-jatim', 'KPU Provinsi Jawa Timur', 'kpu-ri'],
       ['kpu-kab-jember', 'KPU Kabupaten Jember', 'kpu-prov-jatim'], ['kpu-kab-banyuwangi', 'KPU Kabupaten Banyuwangi', 'kpu-prov-jatim'],
-    ]) {
-      await db.dataSource.query(
-        `INSERT INTO satker (code, name, parent_code, time_zone, report_deadline_day, created_at, updated_at) VALUES ($1, $2, $3, 'Asia/Jakarta', 5, $4, $4)`,
-        [code, name, parent, at],
-      );
-    }
-    for (const p of [...told, ...notTold]) {
-      await db.dataSource.query(
-        `INSERT INTO users (satker_code, id, username, full_name, email, role, subbagian_code, password_hash, password_changed_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $3, $4, $5, NULL, 'not-a-login', $6, $6, $6)`,
-        [p.satker, p.id, p.username, `${p.username}@kinerja.test`, p.role, at],
-      );
-    }
+    ]);
+    for (const p of [...told, ...notTold]) await insertUser(db, p);
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-    await smtp?.close();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeNoticeWorkers([worker], { db, smtp, prefix, dataDir }));
 
   it('given the same broken link found twice while no worker runs, when the worker starts, then one alert is announced once to each Inspektorat in scope and the office\'s ADMIN, nobody else', async () => {
     const first = await integrity.recordDamage('kpu-kab-jember', 'cli', null, damage);

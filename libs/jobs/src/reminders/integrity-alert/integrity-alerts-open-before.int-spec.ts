@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestingModule } from '@nestjs/testing';
@@ -7,7 +7,7 @@ import { ControllableClock } from '@kinerja/platform';
 import { createTestDatabase, TestDatabase, testRedisPrefix } from '../../../../../test/support/test-database';
 import { waitFor } from '../../lkj/testing/lkj-scenario.testing';
 import { InProcessSmtp, startInProcessSmtp } from '../../mail/in-process-smtp.testing';
-import { dropRedisPrefix, insertOffices, insertUser, startNoticeWorker } from '../notice-worker.testing';
+import { closeNoticeWorkers, insertOffices, insertUser, startNoticeWorker } from '../notice-worker.testing';
 import { IntegrityAlertNoticeOutbox } from './integrity-alert-notice-outbox';
 
 /**
@@ -58,13 +58,7 @@ describe('integrity alerts open when the alert notices shipped', () => {
     );
   });
 
-  afterAll(async () => {
-    await stopWorkers();
-    await dropRedisPrefix(prefix);
-    await smtp?.close();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeNoticeWorkers(workers, { db, smtp, prefix, dataDir }));
 
   it('given an open and a closed alert never announced, when two workers start at once, then the open one is announced once to each watcher', async () => {
     workers = await Promise.all([startWorker(), startWorker()]);

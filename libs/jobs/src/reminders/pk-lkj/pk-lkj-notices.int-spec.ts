@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Test, TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { lkjStreamId } from '@kinerja/domain/lkj/lkj.events';
 import { pkStreamId } from '@kinerja/domain/perjanjian-kinerja/pk-stream-id';
 import { EventStore } from '@kinerja/event-store';
-import { ControllableClock, createRootLogger, loadConfig, PlatformModule } from '@kinerja/platform';
-import Redis from 'ioredis';
-import { createTestDatabase, TestDatabase, testRedisPrefix, testRedisUrl } from '../../../../../test/support/test-database';
+import { ControllableClock } from '@kinerja/platform';
+import { createTestDatabase, TestDatabase, testRedisPrefix } from '../../../../../test/support/test-database';
 import { waitFor } from '../../lkj/testing/lkj-scenario.testing';
 import { InProcessSmtp, startInProcessSmtp } from '../../mail/in-process-smtp.testing';
-import { QueueRuntimeModule } from '../../queue-runtime/queue-runtime.module';
-import { RemindersModule } from '../reminders.module';
+import { closeNoticeWorkers, insertOffices, insertUser, startNoticeWorker } from '../notice-worker.testing';
 import { PkLkjNoticeOutbox } from './pk-lkj-notice-outbox';
 import { PkLkjNotices } from './pk-lkj-notices';
 
@@ -25,17 +23,16 @@ describe('PK and LKj notices', () => {
   let db: TestDatabase;
   let smtp: InProcessSmtp;
   let events: EventStore;
-  let redis: Redis;
   let worker: TestingModule;
   const prefix = testRedisPrefix();
   const clock = new ControllableClock(new Date('2026-01-12T03:00:00Z'));
   const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-pk-lkj-'));
   const id = () => randomUUID();
   const people = {
-    ketua: { id: id(), username: 'ketua', role: 'KETUA', name: 'Ali Ketua' },
-    sekretaris: { id: id(), username: 'sekretaris', role: 'SEKRETARIS', name: 'Siti Sekretaris' },
-    plh: { id: id(), username: 'plh.sekretaris', role: 'SEKRETARIS', name: 'Plh Sekretaris' },
-    inspektorat: { id: id(), username: 'inspektorat', role: 'INSPEKTORAT', name: 'Inspektorat Jember' },
+    ketua: { id: id(), satker: 'kpu-jember', username: 'ketua', role: 'KETUA', fullName: 'Ali Ketua' },
+    sekretaris: { id: id(), satker: 'kpu-jember', username: 'sekretaris', role: 'SEKRETARIS', fullName: 'Siti Sekretaris' },
+    plh: { id: id(), satker: 'kpu-jember', username: 'plh.sekretaris', role: 'SEKRETARIS', fullName: 'Plh Sekretaris' },
+    inspektorat: { id: id(), satker: 'kpu-jember', username: 'inspektorat', role: 'INSPEKTORAT', fullName: 'Inspektorat Jember' },
   };
   const pk = pkStreamId('kpu-jember', 2026);
 
@@ -51,41 +48,14 @@ describe('PK and LKj notices', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     smtp = await startInProcessSmtp();
-    redis = new Redis(testRedisUrl);
     events = new EventStore(db.dataSource);
-    const at = new Date('2026-01-01T00:00:00Z');
-    await db.dataSource.query(`INSERT INTO satker (code, name, time_zone, report_deadline_day, created_at, updated_at) VALUES ('kpu-jember', 'KPU Kabupaten Jember', 'Asia/Jakarta', 5, $1, $1)`, [at]);
-    for (const p of Object.values(people)) {
-      await db.dataSource.query(
-        `INSERT INTO users (satker_code, id, username, full_name, email, role, subbagian_code, password_hash, password_changed_at, created_at, updated_at)
-         VALUES ('kpu-jember', $1, $2, $3, $4, $5, NULL, 'not-a-login', $6, $6, $6)`,
-        [p.id, p.username, p.name, `${p.username}@kinerja.test`, p.role, at],
-      );
-    }
-    const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'error', LOG_FORMAT: 'json', DATA_DIR: dataDir, DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl, REDIS_PREFIX: prefix, REDIS_AUTOSTART: 'false', SMTP_URL: smtp.url, MAIL_FROM: 'Kinerja <no-reply@kinerja.test>',
-    });
-    worker = await Test.createTestingModule({
-      imports: [
-        PlatformModule.forRoot({ config, logger: createRootLogger({ level: 'error', format: 'json' }), clock, runtime: { databaseUrl: db.url, poolSize: 5, redisUrl: testRedisUrl, embeddedDatabase: false } }),
-        QueueRuntimeModule.forRoot({ workers: true, queues: ['reminders'] }),
-        RemindersModule.forWorker({ leaderIntervalMs: null }, { pollMs: null }, { pollMs: null }, { pollMs: 100 }),
-      ],
-    }).compile();
-    await worker.init();
+    await insertOffices(db, [['kpu-jember', 'KPU Kabupaten Jember', null]]);
+    for (const p of Object.values(people)) await insertUser(db, p);
+    worker = await startNoticeWorker({ db, smtp, clock, prefix, dataDir, pkLkjPollMs: 100 });
     await append(pk, 'PkDrafted', { satker: 'kpu-jember', year: 2026, version: 1, structure: { programs: [] }, draftedBy: people.sekretaris.id, draftedAt: '2026-01-05T02:00:00.000Z' }, people.sekretaris);
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-    await smtp?.close();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeNoticeWorkers([worker], { db, smtp, prefix, dataDir }));
 
   it('given the Sekretaris submits the PK, then the Ketua and the Plh Sekretaris (inbox and e-mail) are asked to approve it, not the submitter nor the Inspektorat', async () => {
     await append(pk, 'PkSubmitted', { version: 1, submittedBy: people.sekretaris.id, submittedAt: '2026-01-12T03:00:00.000Z' }, people.sekretaris);
