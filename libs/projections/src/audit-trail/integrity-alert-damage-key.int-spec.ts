@@ -71,4 +71,17 @@ describe('integrity alerts: one open alert per damage', () => {
     expect((await integrity.recordDamage('kpu-c', 'cli', null, unnamed)).recorded).toBe(true);
     expect(await integrity.list('kpu-c', 'open')).toHaveLength(5);
   });
+
+  it('numbers alerts without gaps: finding an open alert again draws no number', async () => {
+    const report = { kind: 'modified', sequence: 11, eventId: null, detail: 'rusak' };
+    const first = await integrity.recordDamage('kpu-e', 'cli', null, report);
+    for (let i = 0; i < 4; i++) expect(await integrity.recordDamage('kpu-e', 'api', 'u-insp', report)).toEqual({ id: first.id, recorded: false });
+    const file = { kind: 'evidence_mismatch', subject: 'evidence:abc', detail: 'tidak cocok' };
+    expect(await integrity.recordSubjectDamage('kpu-e', 'download', null, file)).toBe(true);
+    for (let i = 0; i < 3; i++) expect(await integrity.recordSubjectDamage('kpu-e', 'download', null, file)).toBe(false);
+    const next = await integrity.recordDamage('kpu-e', 'cli', null, { ...report, sequence: 12 });
+    const ids = (await integrity.list('kpu-e', 'open')).map((a) => a.id).sort((x, y) => x - y);
+    expect(ids).toEqual([first.id, first.id + 1, first.id + 2]);
+    expect(next.id).toBe(first.id + 2);
+  });
 });

@@ -190,9 +190,16 @@ export class IntegrityService {
     const damageKey = given !== undefined ? given : damage.sequence === null ? null : chainBreakKey(damage.sequence);
     // Two rounds at most: the open alert found in conflict may be closed before it is read back.
     for (let attempt = 0; ; attempt++) {
+      // The open alert is looked for first, so that finding it again draws no alert number from the
+      // sequence (INSERT … ON CONFLICT evaluates the id's default before it sees the conflict, and the
+      // numbers skipped read as alerts deleted). ON CONFLICT stays for two detections at once, where
+      // the unique index decides and only the loser of that race leaves a gap.
       const inserted: Array<{ id: string }> = await this.dataSource.query(
         announcedInsert(`INSERT INTO integrity_alerts (satker_code, detected_at, source, broken_sequence, broken_event_id, kind, detail, detected_by, damage_key)
-         VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8)
+         SELECT $1, now(), $2, $3::bigint, $4::text, $5, $6, $7, $8::text
+          WHERE $8::text IS NULL OR NOT EXISTS (
+                SELECT 1 FROM integrity_alerts o
+                 WHERE o.satker_code = $1 AND o.kind = $5 AND o.damage_key = $8::text AND o.resolved_at IS NULL AND o.subject IS NULL)
          ON CONFLICT (satker_code, kind, damage_key) WHERE resolved_at IS NULL AND subject IS NULL AND damage_key IS NOT NULL DO NOTHING`),
         [satker, source, damage.sequence, damage.eventId, damage.kind, damage.detail, detectedBy, damageKey],
       );
@@ -240,8 +247,12 @@ export class IntegrityService {
    */
   async recordSubjectDamage(satker: string, source: string, detectedBy: string | null, damage: SubjectDamage): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
+      // As recordDamage: an open alert found again draws no number; ON CONFLICT settles a race.
       announcedInsert(`INSERT INTO integrity_alerts (satker_code, detected_at, source, kind, subject, detail, detected_by)
-       VALUES ($1, now(), $2, $3, $4, $5, $6)
+       SELECT $1, now(), $2, $3, $4::text, $5, $6
+        WHERE NOT EXISTS (
+              SELECT 1 FROM integrity_alerts o
+               WHERE o.satker_code = $1 AND o.kind = $3 AND o.subject = $4::text AND o.resolved_at IS NULL)
        ON CONFLICT (satker_code, kind, subject) WHERE resolved_at IS NULL AND subject IS NOT NULL DO NOTHING`),
       [satker, source, damage.kind, damage.subject, damage.detail, detectedBy],
     );
