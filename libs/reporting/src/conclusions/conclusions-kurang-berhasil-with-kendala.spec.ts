@@ -39,7 +39,7 @@ describe('BAB IV conclusions when an indicator fell short and its Kasubbag recor
     const k11 = m.analyses[0].items[0];
     expect(k11).toMatchObject({ capaian: null, category: 'Belum dapat diukur', kendala: [] });
     expect(m.conclusions).toContain(
-      'Satu indikator tidak dapat diukur karena realisasinya tidak dilaporkan, yaitu Norma, Standard, Prosedur dan Kriteria.',
+      'Sebanyak 1 (satu) indikator tidak dapat diukur karena realisasinya tidak dilaporkan, yaitu Norma, Standard, Prosedur dan Kriteria.',
     );
     expect(m.conclusions.join(' ')).not.toContain('belum dilaporkan');
   });
@@ -48,7 +48,7 @@ describe('BAB IV conclusions when an indicator fell short and its Kasubbag recor
     const blank = jemberReportsWith('K1.1', () => ({ value: null }));
     const m = buildLkjModel(jember2024LkjInput({ draft: true }, blank));
     expect(m.conclusions).toContain(
-      'Satu indikator belum dapat diukur karena realisasinya belum dilaporkan, yaitu Norma, Standard, Prosedur dan Kriteria.',
+      'Sebanyak 1 (satu) indikator belum dapat diukur karena realisasinya belum dilaporkan, yaitu Norma, Standard, Prosedur dan Kriteria.',
     );
   });
 });

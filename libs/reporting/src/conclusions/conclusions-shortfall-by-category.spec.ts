@@ -28,10 +28,10 @@ describe('the Ikhtisar and Kesimpulan count shortfalls as Tabel 3.1 does', () =>
     expect(model.conclusions.find((c) => c.startsWith('Indikator yang belum mencapai target'))).toBeUndefined();
     expect(model.conclusions).toContain('Dari 18 (delapan belas) indikator kinerja, 17 (tujuh belas) indikator berkategori Berhasil dan 1 (satu) indikator belum dapat diukur.');
     expect(model.conclusions).toContain('Seluruh indikator kinerja yang telah dapat diukur telah mencapai target menurut skala penilaian pada Tabel 3.1.');
-    expect(model.conclusions).toContain('Satu indikator tidak dapat diukur karena realisasinya tidak dilaporkan, yaitu Layanan Pengawasan Internal.');
+    expect(model.conclusions).toContain('Sebanyak 1 (satu) indikator tidak dapat diukur karena realisasinya tidak dilaporkan, yaitu Layanan Pengawasan Internal.');
     // Two indicators of the PK are named "Layanan Perkantoran": the one meant is told by its code.
     expect(model.conclusions).toContain(
-      'Satu indikator memperoleh capaian di bawah 100% namun masih berkategori Berhasil, sehingga menurut Tabel 3.1 telah mencapai ' +
+      'Sebanyak 1 (satu) indikator memperoleh capaian di bawah 100% namun masih berkategori Berhasil, sehingga menurut Tabel 3.1 telah mencapai ' +
         'target, yaitu K4.1 Layanan Perkantoran (capaian 91,67%, Berhasil).',
     );
   });

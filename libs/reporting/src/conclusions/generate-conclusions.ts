@@ -119,7 +119,7 @@ function shortfallSentences({ measurement, analyses, targetCategories, draft }: 
   if (under100.length > 0) {
     const named = under100.map((i) => `${nameOf(i)} (capaian ${formatPercentId(i.capaian)}, ${i.category})`);
     sentences.push(
-      `${under100.length === 1 ? 'Satu indikator' : `Sebanyak ${countWithWords(under100.length)} indikator`} memperoleh capaian di bawah 100% ` +
+      `Sebanyak ${countWithWords(under100.length)} indikator memperoleh capaian di bawah 100% ` +
         `namun masih berkategori ${orId([...new Set(under100.map((i) => i.category))])}, sehingga menurut Tabel 3.1 telah mencapai target, ` +
         `yaitu ${joinId(named)}.`,
     );
@@ -145,7 +145,8 @@ function unmeasuredSentence(
     },
     { reason: `rencana aksinya belum menargetkan apa pun${toDate}`, names: items.filter((i) => i.note === 'NO_TARGET_YET').map(nameOf) },
   ].filter((g) => g.names.length > 0);
-  const subject = items.length === 1 ? 'Satu indikator' : `Sebanyak ${countWithWords(items.length)} indikator`;
+  // "1 (satu)" as every other count of the document, not "Satu".
+  const subject = `Sebanyak ${countWithWords(items.length)} indikator`;
   if (groups.length === 1) return `${subject} ${unmeasurable} karena ${groups[0].reason}, yaitu ${joinId(groups[0].names)}.`;
   const parts = groups.map((g) => `${countWithWords(g.names.length)} karena ${g.reason}, yaitu ${joinId(g.names)}`);
   return `${subject} ${unmeasurable}: ${parts.join('; dan ')}.`;

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { countWithWords, formatPercentId } from '../format/format-id';
 import { LkjBudget, LkjIndicatorAnalysis, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
 import { budgetSuggestions } from './budget-suggestions';
@@ -20,9 +21,9 @@ export interface SuggestionFacts {
 /**
  * BAB IV 4.2 when the Sekretaris gave no saran: written from the year's figures and the Kasubbag's
  * notes only, one rule per item, so every saran can be traced to Tabel 3.2, 3.3 or a recorded
- * kendala. In order: raise each indicator below the target categories (against its kendala), make
- * the unmeasured ones measurable, follow up the other kendala still recorded, keep what was
- * achieved, then the budget (pagu, penyerapan, efisiensi).
+ * kendala. In order: raise each indicator below the target categories, below 100% or below last
+ * year (against its kendala), make the unmeasured ones measurable, follow up the other kendala
+ * still recorded, keep what was achieved in full, then the budget (pagu, penyerapan, efisiensi).
  */
 export function generateSuggestions(facts: SuggestionFacts): string[] {
   return [
@@ -49,21 +50,38 @@ const reached = (facts: SuggestionFacts, i: LkjIndicatorAnalysis) => i.capaian !
 const label = ({ no, item }: Numbered) => `${no} ${item.indicatorName}`;
 const clean = (text: string) => text.trim().replace(/[.;]+$/, '');
 
-/** An indicator measured below the target categories: raise it, addressing what its Kasubbag recorded. */
+/**
+ * An indicator to raise: measured below the target categories; or in them (Tabel 3.1 counts it as
+ * reached) but under 100%, or lower than last year. "Berhasil" at 91,67% is a shortfall still.
+ */
+const raised = (facts: SuggestionFacts, i: LkjIndicatorAnalysis) =>
+  i.capaian !== null && (!reached(facts, i) || new Decimal(i.capaian).lessThan(100) || i.trend === 'turun');
+
+/** An indicator to raise (`raised`): say by how much it fell short, and how, addressing what its Kasubbag recorded. */
 export function improveShortfalls(facts: SuggestionFacts): string[] {
   const period = periodOf(facts.year, facts.measurement.throughMonth);
   return itemsOf(facts)
-    .filter(({ item }) => item.capaian !== null && !reached(facts, item))
+    .filter(({ item }) => raised(facts, item))
     .map((n) => {
+      const short = !reached(facts, n.item);
+      const cause = short ? 'belum tercapainya target' : 'capaian tersebut';
       const how = n.item.kendala.length > 0
         ? `dengan mengatasi kendala yang dicatat Kepala Subbagian penanggung jawab (${n.item.kendala.map(clean).join('; ')})`
         : n.item.kendalaNoneSaid
-          ? 'dengan terlebih dahulu mengevaluasi penyebab belum tercapainya target, karena dalam laporan bulanan Kepala Subbagian ' +
+          ? `dengan terlebih dahulu mengevaluasi penyebab ${cause}, karena dalam laporan bulanan Kepala Subbagian ` +
             'penanggung jawab menyatakan tidak ada kendala'
-          : 'dengan terlebih dahulu mengidentifikasi penyebab belum tercapainya target, karena kendalanya tidak dicatat dalam laporan bulanan';
+          : `dengan terlebih dahulu mengidentifikasi penyebab ${cause}, karena kendalanya tidak dicatat dalam laporan bulanan`;
       return `Meningkatkan capaian indikator ${label(n)}, yang pada ${period} sebesar ${formatPercentId(n.item.capaian)} ` +
-        `(${n.item.category}), ${how}.`;
+        `(${n.item.category})${short ? '' : `, ${whyStillShort(facts, n.item)}`}, ${how}.`;
     });
+}
+
+/** Why an indicator in the target categories is still to be raised: under 100%, lower than last year, or both. */
+function whyStillShort(facts: SuggestionFacts, i: LkjIndicatorAnalysis): string {
+  const under100 = new Decimal(i.capaian as string).lessThan(100);
+  const lower = i.trend === 'turun' ? `menurun dibandingkan Tahun ${facts.year - 1} (${formatPercentId(i.capaianPrevYear)})` : null;
+  if (under100) return `masih di bawah 100%${lower === null ? '' : ` dan ${lower}`}, agar target Tahun ${facts.year + 1} tercapai sepenuhnya`;
+  return `${lower}, agar capaian Tahun ${facts.year + 1} sekurang-kurangnya kembali setara Tahun ${facts.year - 1}`;
 }
 
 /** An indicator without a capaian: no realisasi reported, or a realisasi that cannot be set against its target. */
@@ -92,7 +110,7 @@ export function measureUnmeasured(facts: SuggestionFacts): string[] {
 }
 
 /**
- * Kendala recorded for indicators not named by rule 1 (those that reached the target categories,
+ * Kendala recorded for indicators not named by rule 1 (those that reached their target in full,
  * and those not measured): still to be followed up, naming where each was recorded. Kendala
  * recorded on the same indicators are one item; the most widespread first, five at most, the rest
  * counted and pointed to in 3.2.
@@ -100,7 +118,7 @@ export function measureUnmeasured(facts: SuggestionFacts): string[] {
 export function followUpKendala(facts: SuggestionFacts): string[] {
   const all = itemsOf(facts);
   const byKendala = new Map<string, { text: string; where: Numbered[] }>();
-  for (const n of all.filter(({ item }) => item.capaian === null || reached(facts, item))) {
+  for (const n of all.filter(({ item }) => item.capaian === null || !raised(facts, item))) {
     for (const text of n.item.kendala.map(clean).filter((t) => t !== '')) {
       const entry = byKendala.get(text.toLowerCase()) ?? { text, where: [] };
       if (!entry.where.includes(n)) entry.where.push(n);
@@ -139,12 +157,15 @@ function followUpSentence(facts: SuggestionFacts, texts: string[], where: Number
     `agar tidak menghambat pencapaian kinerja Tahun ${facts.year + 1}${although}.`;
 }
 
-/** What reached the target categories is to be kept: all of the indicators, or the others. */
+/**
+ * What reached its target in full (`raised` names the rest) is to be kept: "seluruh" only when that is
+ * every indicator, else the others.
+ */
 export function maintainAchievement(facts: SuggestionFacts): string[] {
   const items = itemsOf(facts);
-  const kept = items.filter(({ item }) => reached(facts, item));
+  const kept = items.filter(({ item }) => reached(facts, item) && !raised(facts, item));
   if (kept.length === 0) return [];
-  const categories = facts.measurement.categoryCounts.filter((c) => c.count > 0 && facts.targetCategories.includes(c.category));
+  const categories = facts.measurement.categoryCounts.filter((c) => kept.some(({ item }) => item.category === c.category));
   const which = kept.length === items.length ? `seluruh ${countWithWords(kept.length)} indikator kinerja` : `${countWithWords(kept.length)} indikator kinerja lainnya`;
   const average = kept.length === items.length && facts.measurement.office.capaian !== null
     ? ` dengan rata-rata capaian ${formatPercentId(facts.measurement.office.capaian)}`
