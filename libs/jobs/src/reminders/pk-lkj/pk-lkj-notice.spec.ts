@@ -30,6 +30,19 @@ describe('PK notices: who is told, in words', () => {
     });
   });
 
+  it('given a PK submitted by the office\'s only Sekretaris, then the salutation names the Ketua alone; an LKj told to a Sekretaris alone names the Sekretaris', () => {
+    const submitted = planPkNotice({
+      event: { type: 'PkSubmitted', data: { version: 2, submittedBy: 'u-siti', submittedAt: '2026-06-15T03:00:00.000Z' } },
+      position: 6, year: 2026, version: perubahan, office, actor: siti, told: ['KETUA'],
+    });
+    expect(submitted!.message.body).toMatch(/^Yth\. Ketua,\n\n/);
+    const produced = planLkjNotice({
+      event: { type: 'LkjProduced', data: { version: 3, draft: false, files: [], modelDigest: 'abc', producedAt: '2027-01-10T02:00:00.000Z' } },
+      position: 4, year: 2026, office, told: ['SEKRETARIS', 'SEKRETARIS'],
+    });
+    expect(produced!.message.body).toMatch(/^Yth\. Sekretaris,\n\n/);
+  });
+
   it('given a PK submitted again after it was returned, then whoever may approve it is told it comes back corrected', () => {
     const notice = planPkNotice({
       event: { type: 'PkSubmitted', data: { version: 1, submittedBy: 'u-siti', submittedAt: '2026-01-14T03:00:00.000Z' } },

@@ -45,6 +45,8 @@ export interface PkNoticeInput {
   actor: { fullName: string; role: string } | null;
   /** A submission of a version returned before: told as submitted again. */
   resubmission?: boolean;
+  /** The roles of the people a submission is told to (its salutation); absent: the Ketua and the Sekretaris. */
+  told?: readonly string[];
 }
 
 export interface LkjNoticeInput {
@@ -52,6 +54,8 @@ export interface LkjNoticeInput {
   position: number;
   year: number;
   office: Office;
+  /** The roles of the people told (the salutation); absent: the Ketua and the Sekretaris. */
+  told?: readonly string[];
 }
 
 const ROLE_WORDS: Record<string, string> = { KETUA: 'Ketua', SEKRETARIS: 'Sekretaris' };
@@ -59,6 +63,15 @@ const ROLE_WORDS: Record<string, string> = { KETUA: 'Ketua', SEKRETARIS: 'Sekret
 /** As the reminders: salutation, facts, the request if any, the footer (one that asks nothing says so). */
 function body(greeting: string, facts: string[], request: string | null): string {
   return [greeting, '', ...facts, '', ...(request ? [request, '', NOTICE_FOOTER] : [NOTICE_FOOTER_INFO])].join('\n');
+}
+
+/**
+ * "Yth. Ketua,", "Yth. Sekretaris,", "Yth. Ketua dan Sekretaris,": only the roles of the group that
+ * receive it (a PK submitted by the office's only Sekretaris goes to the Ketua alone).
+ */
+export function pimpinanSalutation(told: readonly string[] = ['KETUA', 'SEKRETARIS']): string {
+  const roles = ['KETUA', 'SEKRETARIS'].filter((r) => told.includes(r));
+  return `Yth. ${(roles.length > 0 ? roles : ['KETUA', 'SEKRETARIS']).map((r) => ROLE_WORDS[r]).join(' dan ')},`;
 }
 
 /** "Ketua (Nama)", "Sekretaris (Nama)"; "Kinerja" when nobody is known. */
@@ -92,7 +105,7 @@ export function planPkNotice(input: PkNoticeInput): PkLkjNotice | null {
         ...base, kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS', submittedBy: event.data.submittedBy }, dueAt: event.data.submittedAt,
         message: {
           subject: `${pk} diajukan${input.resubmission ? ' kembali' : ''} untuk disetujui — ${office.name}`,
-          body: body('Yth. Ketua dan Sekretaris,', [
+          body: body(pimpinanSalutation(input.told), [
             input.resubmission
               ? `${who(input.actor)} mengajukan kembali ${long} pada ${on(event.data.submittedAt)} untuk disetujui, setelah diperbaiki dari pengembalian sebelumnya.`
               : `${who(input.actor)} mengajukan ${long} pada ${on(event.data.submittedAt)} untuk disetujui.`,
@@ -152,7 +165,7 @@ export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
         ...base, kind: 'LKJ_PRODUCED', dueAt: event.data.producedAt, subject: { kind: 'LKJ', year, version: event.data.version },
         message: {
           subject: `LKj ${year} versi ${event.data.version} selesai dibuat — ${office.name}`,
-          body: body('Yth. Ketua dan Sekretaris,', [
+          body: body(pimpinanSalutation(input.told), [
             `${lkj} versi ${event.data.version} selesai dibuat pada ${tanggalLokal(event.data.producedAt, office.timeZone)}.`,
             'Berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).',
           ], null),
@@ -163,7 +176,7 @@ export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
         ...base, kind: 'LKJ_STALE', dueAt: event.data.markedAt, subject: { kind: 'LKJ', year, version: event.data.version },
         message: {
           subject: `LKj ${year} versi ${event.data.version} tidak lagi mutakhir — ${office.name}`,
-          body: body('Yth. Ketua dan Sekretaris,', [
+          body: body(pimpinanSalutation(input.told), [
             `${lkj} versi ${event.data.version} tidak lagi mutakhir sejak ${tanggalLokal(event.data.markedAt, office.timeZone)}.`,
             `Sebab: ${event.data.reason}`,
           ], 'Jangan gunakan berkas versi tersebut lagi. Versi baru dibuat otomatis; pemberitahuan dikirim setelah versi baru selesai dibuat.'),

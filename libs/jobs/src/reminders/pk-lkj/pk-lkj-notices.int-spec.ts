@@ -116,4 +116,17 @@ describe('PK and LKj notices', () => {
     ]);
     expect(await inbox(people.inspektorat.id)).toEqual([]);
   });
+
+  it('given the office\'s only active Sekretaris submits a PK Perubahan, then the Ketua alone is asked, greeted as the Ketua alone', async () => {
+    await db.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [people.plh.id]);
+    const plhBefore = (await kinds(people.plh.id)).length;
+    await append(pk, 'PkRevisionOpened', {
+      version: 2, basedOnVersion: 1, reason: 'Refocusing anggaran.', structure: { programs: [] }, openedBy: people.sekretaris.id, openedAt: '2026-06-15T02:00:00.000Z',
+    }, people.sekretaris);
+    await append(pk, 'PkSubmitted', { version: 2, submittedBy: people.sekretaris.id, submittedAt: '2026-06-15T03:00:00.000Z' }, people.sekretaris);
+    await waitFor(async () => mailsTo('ketua').some((s) => s.startsWith('PK Perubahan 2026')), 'the Ketua asked to approve the PK Perubahan', 20_000);
+    const notice = (await inbox(people.ketua.id)).find((n) => n.subject.startsWith('PK Perubahan 2026'))!;
+    expect(notice.body).toMatch(/^Yth\. Ketua,\n\nSekretaris \(Siti Sekretaris\) mengajukan Perjanjian Kinerja Perubahan tahun 2026 \(versi 2\)/);
+    expect(await kinds(people.plh.id)).toHaveLength(plhBefore);
+  });
 });

@@ -67,9 +67,10 @@ export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminde
     );
     const place = { satker: payload.satker, name: office.name as string, timeZone: office.time_zone as OfficeTimeZone };
     const event = stream[position];
+    const active = people.filter((p) => p.active);
     const planned = payload.streamId.startsWith('pk:')
-      ? await this.planPk(stream, position, year, place)
-      : planLkjNotice({ event: event as unknown as LkjEvent, position: position + 1, year, office: place });
+      ? await this.planPk(stream, position, year, place, active)
+      : planLkjNotice({ event: event as unknown as LkjEvent, position: position + 1, year, office: place, told: active.map((p) => p.role) });
     if (!planned) return null;
     const { notice, submittedBy } = 'notice' in planned ? planned : { notice: planned, submittedBy: null };
     const { recipients, delivery } = recipientsOf(notice.audience, people, submittedBy, payload.satker);
@@ -79,7 +80,7 @@ export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminde
   }
 
   private async planPk(
-    stream: RecordedEvent[], index: number, year: number, office: { satker: string; name: string; timeZone: OfficeTimeZone },
+    stream: RecordedEvent[], index: number, year: number, office: { satker: string; name: string; timeZone: OfficeTimeZone }, active: readonly Person[],
   ): Promise<{ notice: PkLkjNotice; submittedBy: string | null } | null> {
     const events = stream as unknown as PkEvent[];
     let state: PkState = initialPkState();
@@ -96,6 +97,8 @@ export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminde
     const [actor] = await this.dataSource.query(`SELECT full_name, role FROM users WHERE id::text = $1`, [stream[index].metadata.actorId]);
     const notice = planPkNotice({
       event: pkEvent, position: index + 1, year, version, office, actor: actor ? { fullName: actor.full_name, role: actor.role } : null, resubmission,
+      // A submission is told to its reviewers (`recipientsOf`): never its submitter.
+      told: active.filter((p) => p.id !== version.submittedBy).map((p) => p.role),
     });
     return notice ? { notice, submittedBy: version.submittedBy } : null;
   }
