@@ -104,8 +104,9 @@ describe('npm run cli -- audit:verify', () => {
       const attacker = generateKeyPairSync('ed25519');
       const forged = write('forged.json', signPayload(saved().payload, attacker.privateKey));
       expect(await run({ satker: 'kpu-kunci', digest: forged })).toBe(1);
-      expect(out).toEqual([]);
-      expect(err[0]).toBe(
+      // The verdict is the command's output (stdout), as a sound one is: `audit:verify > hasil.txt` keeps it.
+      expect(err).toEqual([]);
+      expect(out[0]).toBe(
         `PERINGATAN: digest ${forged} BUKAN ditandatangani oleh kunci yang dipercaya (DIGEST_SIGNING_KEY, ID kunci ${officeKeyId}): `
           + `digest ditandatangani dengan kunci lain (ID kunci ${keyIdOf(attacker.publicKey)}), bukan kunci publik yang dipercaya (ID kunci ${officeKeyId}). `
           + `Digest ini mungkin palsu dan tidak boleh dipercaya; hal ini dicatat sebagai peringatan integritas #${(await alertIds())[0]}. `
@@ -116,7 +117,7 @@ describe('npm run cli -- audit:verify', () => {
       // Copying the office's key and key id into the forged file does not help the forger.
       const disguised = write('disguised.json', { ...signPayload(saved().payload, attacker.privateKey), publicKey: saved().publicKey, keyId: officeKeyId });
       expect(await run({ satker: 'kpu-kunci', digest: disguised, json: true })).toBe(1);
-      expect(JSON.parse(out[0])).toMatchObject({ ok: false, signatureProblem: 'bad_signature', summary: expect.stringContaining('tanda tangan digest tidak sah') });
+      expect(JSON.parse(out[1])).toMatchObject({ ok: false, signatureProblem: 'bad_signature', summary: expect.stringContaining('tanda tangan digest tidak sah') });
       expect(await alerts()).toHaveLength(2);
     });
 
@@ -138,7 +139,7 @@ describe('npm run cli -- audit:verify', () => {
       writeFileSync(pinned, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
       const before = (await alerts()).length;
       expect(await run({ satker: 'kpu-kunci', digest: genuine(), 'public-key': pinned })).toBe(1);
-      expect(err[0]).toMatch(/^PERINGATAN: digest .* BUKAN ditandatangani oleh kunci yang dipercaya \(--public-key .*pinned\.pem\)/);
+      expect(out[2]).toMatch(/^PERINGATAN: digest .* BUKAN ditandatangani oleh kunci yang dipercaya \(--public-key .*pinned\.pem\)/);
       expect(await alerts()).toHaveLength(before + 1);
     });
 
@@ -164,8 +165,8 @@ describe('npm run cli -- audit:verify', () => {
       it('fails (exit 1, recorded) while the old public key is not configured, and says how to trust it', async () => {
         const before = (await alerts()).length;
         expect(await run({ satker: 'kpu-kunci', digest: signedBefore })).toBe(1);
-        expect(err[0]).toContain(`digest ditandatangani dengan kunci lain (ID kunci ${previousId}), bukan kunci publik yang dipercaya (ID kunci ${officeKeyId})`);
-        expect(err[0]).toContain('cantumkan kunci publik lama itu');
+        expect(out[0]).toContain(`digest ditandatangani dengan kunci lain (ID kunci ${previousId}), bukan kunci publik yang dipercaya (ID kunci ${officeKeyId})`);
+        expect(out[0]).toContain('cantumkan kunci publik lama itu');
         expect(await alerts()).toHaveLength(before + 1);
       });
 
@@ -185,7 +186,7 @@ describe('npm run cli -- audit:verify', () => {
         const attacker = generateKeyPairSync('ed25519');
         const forged = write('forged-after-rotation.json', signPayload(saved().payload, attacker.privateKey));
         expect(await run({ satker: 'kpu-kunci', digest: forged }, rotated(previousPem))).toBe(1);
-        expect(err[0]).toContain(
+        expect(out[1]).toContain(
           `BUKAN ditandatangani oleh kunci yang dipercaya (DIGEST_SIGNING_KEY, ID kunci ${officeKeyId}; `
             + `DIGEST_PREVIOUS_PUBLIC_KEYS (kunci lama, hanya untuk verifikasi), ID kunci ${previousId})`,
         );
@@ -195,7 +196,7 @@ describe('npm run cli -- audit:verify', () => {
         const before = await alertIds();
         expect(await run({ satker: 'kpu-kunci', digest: signedBefore, 'public-key': keyPath }, rotated(previousPem))).toBe(1);
         // The same digest, refused for the same signer, is the alert still open from the run without the old key.
-        expect(err[0]).toMatch(/^PERINGATAN: .*\(--public-key .*key\.pem\): .*sudah tercatat sebagai peringatan integritas #\d+ yang masih terbuka \(tidak dicatat ulang\)\.$/);
+        expect(out[0]).toMatch(/^PERINGATAN: .*\(--public-key .*key\.pem\): .*sudah tercatat sebagai peringatan integritas #\d+ yang masih terbuka \(tidak dicatat ulang\)\.$/);
         expect(await alertIds()).toEqual(before);
       });
     });
@@ -301,7 +302,8 @@ describe('npm run cli -- audit:verify', () => {
 
       // The chain is damaged indeed: checked without the wrong file, it says so and records it.
       expect(await run({ satker: 'kpu-rusak-masukan' })).toBe(1);
-      expect(err[2]).toMatch(/^RUSAK: rantai kpu-rusak-masukan putus pada urutan /);
+      expect(out[out.length - 1]).toMatch(/^RUSAK: rantai kpu-rusak-masukan putus pada urutan /);
+      expect(err).toHaveLength(2);
       expect(await alertsOf('kpu-rusak-masukan')).toBe(1);
     });
 
@@ -338,15 +340,16 @@ describe('npm run cli -- audit:verify', () => {
       expect(await run({ satker: 'kpu-rusak' })).toBe(1);
       const [first] = await openAlerts('kpu-rusak');
       // In Indonesian throughout, "peristiwa" as the trail and the banner say it; the verifier's kind stays in --json.
-      expect(err[0]).toMatch(new RegExp(
+      expect(err).toEqual([]);
+      expect(out[0]).toMatch(new RegExp(
         `^RUSAK: rantai kpu-rusak putus pada urutan ${original.sequence}: peristiwa [0-9a-f-]{36} diubah — isi peristiwa tidak cocok dengan hash-nya; `
           + `dicatat sebagai peringatan integritas #${first.id}$`,
       ));
-      expect(err[0]).not.toMatch(/modified|kejadian/);
+      expect(out[0]).not.toMatch(/modified|kejadian/);
       expect(await run({ satker: 'kpu-rusak' })).toBe(1);
-      expect(err[1]).toMatch(new RegExp(`; sudah tercatat sebagai peringatan integritas #${first.id} yang masih terbuka \\(tidak dicatat ulang\\)$`));
+      expect(out[1]).toMatch(new RegExp(`; sudah tercatat sebagai peringatan integritas #${first.id} yang masih terbuka \\(tidak dicatat ulang\\)$`));
       expect(await run({ satker: 'kpu-rusak', json: true })).toBe(1);
-      expect(JSON.parse(out[0])).toMatchObject({ ok: false, brokenLink: { kind: 'modified' }, alert: { id: first.id, recorded: false } });
+      expect(JSON.parse(out[2])).toMatchObject({ ok: false, brokenLink: { kind: 'modified' }, alert: { id: first.id, recorded: false } });
       // The API's GET audit/verify and the digest job record through the same service.
       const integrity = new IntegrityService(db.dataSource, new EventStore(db.dataSource), logger);
       expect((await integrity.verify('kpu-rusak', 'api', 'u-insp')).intact).toBe(false);
@@ -366,7 +369,7 @@ describe('npm run cli -- audit:verify', () => {
       expect(await run({ satker: 'kpu-rusak' })).toBe(1);
       const [again] = await openAlerts('kpu-rusak');
       expect(again.id).toBeGreaterThan(first.id);
-      expect(err[err.length - 1]).toMatch(new RegExp(`; dicatat sebagai peringatan integritas #${again.id}$`));
+      expect(out[out.length - 1]).toMatch(new RegExp(`; dicatat sebagai peringatan integritas #${again.id}$`));
       expect(await openAlerts('kpu-rusak')).toHaveLength(1);
     });
 
@@ -381,8 +384,8 @@ describe('npm run cli -- audit:verify', () => {
       expect(codes).toEqual([1, 1, 1, 1, 1]);
       const alerts = await openAlerts('kpu-serentak');
       expect(alerts).toHaveLength(1);
-      expect(err).toHaveLength(3);
-      for (const line of err) expect(line).toMatch(new RegExp(`peringatan integritas #${alerts[0].id}( |$)`));
+      expect(out).toHaveLength(3);
+      for (const line of out) expect(line).toMatch(new RegExp(`peringatan integritas #${alerts[0].id}( |$)`));
     });
   });
 
@@ -398,12 +401,12 @@ describe('npm run cli -- audit:verify', () => {
     await appendOfficeHistory(store, 'kpu-cli');
     expect(await run({ satker: 'kpu-cli' })).toBe(0);
     expect(await run({ satker: 'kpu-cli', digest: digestPath })).toBe(1);
-    expect(err[0]).toMatch(/^TIDAK COCOK dengan digest .*: hash peristiwa urutan 14 tidak sama dengan digest bertanda tangan 2026-01-01: .*; dicatat sebagai peringatan integritas #\d+$/);
+    expect(out[1]).toMatch(/^TIDAK COCOK dengan digest .*: hash peristiwa urutan 14 tidak sama dengan digest bertanda tangan 2026-01-01: .*; dicatat sebagai peringatan integritas #\d+$/);
     const alerts = await db.dataSource.query(`SELECT kind, source FROM integrity_alerts WHERE satker_code = 'kpu-cli'`);
     expect(alerts).toEqual([{ kind: 'digest_mismatch', source: 'cli-digest' }]);
     // Checked against the same digest again: the same damage, its alert still open.
     expect(await run({ satker: 'kpu-cli', digest: digestPath })).toBe(1);
-    expect(err[1]).toMatch(/^TIDAK COCOK dengan digest .*; sudah tercatat sebagai peringatan integritas #\d+ yang masih terbuka \(tidak dicatat ulang\)$/);
+    expect(out[2]).toMatch(/^TIDAK COCOK dengan digest .*; sudah tercatat sebagai peringatan integritas #\d+ yang masih terbuka \(tidak dicatat ulang\)$/);
     expect(await db.dataSource.query(`SELECT kind, source FROM integrity_alerts WHERE satker_code = 'kpu-cli'`)).toEqual(alerts);
   });
 });

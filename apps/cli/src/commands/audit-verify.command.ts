@@ -122,10 +122,19 @@ function refuseWrongInput(problem: DigestInputProblem | null, satker: string, di
   throw new UsageError(`DITOLAK: ${what} tidak dapat dipakai: ${problem.reason}. Berikan digest yang disimpan dari Kinerja (GET /api/v1/satker/${satker}/audit/digests/{tanggal}) dan kunci publik Ed25519. Tidak ada yang dicatat.`);
 }
 
+/**
+ * The verdict, sound or not, on stdout: `audit:verify > result.txt` keeps it either way (the exit
+ * code says which). Only refusals (`refuse`) and the logger's diagnostics go to stderr.
+ */
 function print(context: CliContext, json: boolean, ok: boolean, summary: string, details: Record<string, unknown>): number {
-  if (json) context.out(JSON.stringify({ ok, summary, ...details }));
-  else (ok ? context.out : context.err)(summary);
+  context.out(json ? JSON.stringify({ ok, summary, ...details }) : summary);
   return ok ? 0 : 1;
+}
+
+/** Input or configuration refused before anything was verified: stderr (with --json, the JSON answer on stdout). */
+function refuse(context: CliContext, json: boolean, summary: string): void {
+  if (json) context.out(JSON.stringify({ ok: false, summary }));
+  else context.err(summary);
 }
 
 /**
@@ -152,7 +161,7 @@ export const auditVerifyCommand: CliCommand = {
       return await verifyOffice(args, context);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      print(context, args.json === true, false, error.message, {});
+      refuse(context, args.json === true, error.message);
       return USAGE_ERROR;
     }
   },
@@ -187,7 +196,7 @@ async function verifyOffice(args: Record<string, string | boolean>, context: Cli
   if (file !== undefined) refuseWrongInput(digestFileProblem(file), satker, digestPath);
   const key = digestPath === undefined ? undefined : trustedKeys(args['public-key'] as string | undefined, context, digestPath);
   if (key && 'refusal' in key) {
-    print(context, json, false, key.refusal, {});
+    refuse(context, json, key.refusal);
     return NO_TRUSTED_KEY;
   }
   if (file !== undefined && key) refuseWrongInput(digestInputProblem(file, key.keys.map((k) => k.pem)), satker, digestPath);
