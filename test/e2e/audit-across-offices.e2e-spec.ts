@@ -139,16 +139,18 @@ describe('the audit trail across offices', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['x-integrity-status']).toBe('OK');
     const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0].startsWith('satker;urutan;waktu_kantor;waktu_utc;')).toBe(true);
-    expect(lines.slice(1).map((line) => line.split(';').slice(0, 2).join('#'))).toEqual(whole.map(key));
+    expect(lines[0].startsWith('satker;status_integritas;urutan;waktu_kantor;waktu_utc;')).toBe(true);
+    const cellsOf = (line: string) => line.split(';');
+    expect(lines.slice(1).map((line) => `${cellsOf(line)[0]}#${cellsOf(line)[2]}`)).toEqual(whole.map(key));
+    expect(new Set(lines.slice(1).map((line) => cellsOf(line)[1]))).toEqual(new Set(['OK']));
     // Each row's office time in its own office's zone, the UTC instant beside it.
-    expect(lines.slice(1).map((line) => line.split(';').slice(2, 4))).toEqual(whole.map((i) => [officeTime(i.recordedAt, i.satker === banyuwangi.code ? 9 : 7), i.recordedAt]));
+    expect(lines.slice(1).map((line) => cellsOf(line).slice(3, 5))).toEqual(whole.map((i) => [officeTime(i.recordedAt, i.satker === banyuwangi.code ? 9 : 7), i.recordedAt]));
     const jsonl = await t.http.get('/api/v1/audit/trail/export?format=jsonl').set(as(provinceInspektorat)).buffer(true).parse((res, done) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
       res.on('end', () => done(null, text));
     });
-    expect((jsonl.body as string).trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(whole);
+    expect((jsonl.body as string).trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(whole.map((i) => ({ integrity: { status: 'OK', alertIds: [] }, ...i })));
   });
 
   it('is loud when any office in the list has a damaged chain, naming it', async () => {
@@ -159,8 +161,23 @@ describe('the audit trail across offices', () => {
     const response = await t.http.get('/api/v1/audit/trail?limit=1').set(as(provinceInspektorat));
     expect(response.body.integrity).toMatchObject({ status: 'DAMAGED', damagedOffices: [banyuwangi.code], alerts: [expect.objectContaining({ satker: banyuwangi.code, kind: 'modified' })] });
     expect(response.body.integrity.message).toContain(banyuwangi.code);
+    const [{ id }] = await t.app.get(DataSource).query(`SELECT id FROM integrity_alerts WHERE satker_code = $1`, [banyuwangi.code]);
     const export_ = await t.http.get('/api/v1/audit/trail/export?format=csv').set(as(provinceInspektorat));
     expect(export_.headers['x-integrity-status']).toBe('DAMAGED');
+    // The file says so itself, row by row, for the office damaged only (QA7 finding 1): a saved file has no header.
+    const rows = export_.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+    const damaged = `${banyuwangi.code};"RUSAK: peringatan integritas #${id} masih terbuka; data satker ini tidak dapat dipercaya sampai diperiksa";`;
+    expect(rows.filter((row) => row.startsWith(`${banyuwangi.code};`)).every((row) => row.startsWith(damaged))).toBe(true);
+    expect(rows.filter((row) => row.startsWith(`${jember.code};`)).every((row) => row.startsWith(`${jember.code};OK;`))).toBe(true);
+    expect(rows.some((row) => row.startsWith(damaged)) && rows.some((row) => row.startsWith(`${jember.code};OK;`))).toBe(true);
+    const jsonl = await t.http.get('/api/v1/audit/trail/export?format=jsonl').set(as(provinceInspektorat)).buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      res.on('end', () => done(null, text));
+    });
+    const records = (jsonl.body as string).trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(records.find((r) => r.satker === banyuwangi.code).integrity).toEqual({ status: 'DAMAGED', alertIds: [Number(id)] });
+    expect(records.find((r) => r.satker === jember.code).integrity).toEqual({ status: 'OK', alertIds: [] });
     const jemberOnly = await t.http.get(`/api/v1/audit/trail?satker=${jember.code}&limit=1`).set(as(provinceInspektorat));
     expect(jemberOnly.body.integrity.status).toBe('OK');
   });

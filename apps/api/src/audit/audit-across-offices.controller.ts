@@ -8,7 +8,7 @@ import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
 import { streamExport } from './audit-export';
 import { AuditFilterNamesCheck } from './audit-filter-names';
-import { AUDIT_READERS, TRAIL_PAGE_BAD_REQUEST_RESPONSE, UNMATCHABLE_FILTER_RESPONSE } from './audit.controller';
+import { AUDIT_READERS, EXPORT_INTEGRITY_HEADER, integrityStatusOf, TRAIL_PAGE_BAD_REQUEST_RESPONSE, UNMATCHABLE_FILTER_RESPONSE } from './audit.controller';
 import { AuditAcrossExportQueryDto, AuditAcrossQueryDto, criteriaOf } from './audit.dto';
 
 /**
@@ -45,16 +45,20 @@ export class AuditAcrossOfficesController {
   @Roles(...AUDIT_READERS)
   @ApiProduces('text/csv', 'application/x-ndjson')
   @ApiOperation({
-    summary: 'Ekspor jejak audit lintas satker (CSV UTF-8 dengan BOM dan kolom satker, dipisah titik koma kecuali delimiter=comma; atau JSON Lines), dialirkan',
+    summary: 'Ekspor jejak audit lintas satker (CSV UTF-8 dengan BOM dan kolom satker, dipisah titik koma kecuali delimiter=comma; atau JSON Lines), dialirkan. '
+      + 'Setiap baris membawa integritas satkernya saat ekspor dibuat: kolom kedua CSV `status_integritas` (OK, atau RUSAK dengan nomor peringatan yang masih terbuka), '
+      + '`integrity` { status, alertIds } pada setiap rekaman JSON Lines',
   })
+  @EXPORT_INTEGRITY_HEADER
   @UNMATCHABLE_FILTER_RESPONSE
   async export(@CurrentUser() user: AuthenticatedUser, @Query() q: AuditAcrossExportQueryDto, @Res() res: Response) {
     const criteria = criteriaOf(q);
     const satkers = await this.officesOf(user, q);
-    const banner = await this.integrity.bannerAcross(satkers);
-    res.setHeader('X-Integrity-Status', banner.status);
-    const zones = await this.trail.timeZonesOf(satkers);
-    await streamExport(res, q, 'jejak-audit-lintas-satker', this.trail.allAcross({ ...criteria, satkers }), (satker) => zones.get(satker), true);
+    const [openAlerts, zones] = await Promise.all([this.integrity.openAlertIds(satkers), this.trail.timeZonesOf(satkers)]);
+    res.setHeader('X-Integrity-Status', integrityStatusOf(openAlerts));
+    await streamExport(res, q, 'jejak-audit-lintas-satker', this.trail.allAcross({ ...criteria, satkers }), {
+      zones: (satker) => zones.get(satker), openAlerts: (satker) => openAlerts.get(satker) ?? [],
+    }, true);
   }
 
   /**

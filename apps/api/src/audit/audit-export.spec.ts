@@ -1,4 +1,4 @@
-import { csvCell, csvHeader, csvLine, officeLocalTime, streamExport, UTF8_BOM } from './audit-export';
+import { csvCell, csvHeader, csvLine, type ExportContext, officeLocalTime, streamExport, UTF8_BOM } from './audit-export';
 import type { Response } from 'express';
 import type { AuditTrailItem } from '@kinerja/projections/audit-trail/audit-trail.query';
 
@@ -9,7 +9,9 @@ const item: AuditTrailItem = {
   summary: 'Mengembalikan laporan; lihat alasan.', changes: [{ indicatorCode: 'K4.1', indicatorName: null, field: 'realisasi', before: '0,5', after: null }],
   reason: 'Angka "0" salah', correlationId: 'c', chain: { sequence: 7, previousHash: 'p', hash: 'h' },
 };
-const jakarta = (satker: string) => (satker === 'kpu-kab-jember' ? 'Asia/Jakarta' : undefined);
+const jakarta: ExportContext = { zones: (satker) => (satker === 'kpu-kab-jember' ? 'Asia/Jakarta' : undefined), openAlerts: () => [] };
+/** The office's alerts #3 and #12 are open. */
+const damaged: ExportContext = { ...jakarta, openAlerts: (satker) => (satker === 'kpu-kab-jember' ? [3, 12] : []) };
 
 /** The cells of one CSV line as RFC 4180 reads them, for the separator given. */
 function cells(line: string, separator: string): string[] {
@@ -54,16 +56,17 @@ describe('CSV export of the audit trail', () => {
       const header = csvHeader(delimiter);
       const line = csvLine(item, delimiter, jakarta);
       expect(header.endsWith('\r\n') && line.endsWith('\r\n')).toBe(true);
-      expect(cells(header, separator).slice(0, 4)).toEqual(['urutan', 'waktu_kantor', 'waktu_utc', 'jenis_peristiwa']);
+      expect(cells(header, separator).slice(0, 5)).toEqual(['status_integritas', 'urutan', 'waktu_kantor', 'waktu_utc', 'jenis_peristiwa']);
       const row = cells(line, separator);
-      expect(row.slice(1, 3)).toEqual(['2025-01-01 07:00:00 WIB', '2025-01-01T00:00:00.000Z']);
+      expect(row.slice(0, 4)).toEqual(['OK', '7', '2025-01-01 07:00:00 WIB', '2025-01-01T00:00:00.000Z']);
+      expect(row.slice(2, 4)).toEqual(['2025-01-01 07:00:00 WIB', '2025-01-01T00:00:00.000Z']);
       expect(row).toHaveLength(cells(header, separator).length);
       expect(row[cells(header, separator).indexOf('nama_pelaku')]).toBe('Siti, S.E.');
       expect(row[cells(header, separator).indexOf('ringkasan')]).toBe('Mengembalikan laporan; lihat alasan.');
       expect(row[cells(header, separator).indexOf('perubahan')]).toBe('K4.1 realisasi: 0,5 → kosong');
       expect(row[cells(header, separator).indexOf('alasan')]).toBe('Angka "0" salah');
-      expect(csvHeader(delimiter, true).startsWith(`satker${separator}urutan${separator}`)).toBe(true);
-      expect(csvLine(item, delimiter, jakarta, true).startsWith(`kpu-kab-jember${separator}7${separator}`)).toBe(true);
+      expect(csvHeader(delimiter, true).startsWith(`satker${separator}status_integritas${separator}urutan${separator}`)).toBe(true);
+      expect(csvLine(item, delimiter, jakarta, true).startsWith(`kpu-kab-jember${separator}OK${separator}7${separator}`)).toBe(true);
       expect(cells(csvLine(item, delimiter, jakarta, true), separator)).toHaveLength(cells(csvHeader(delimiter, true), separator).length);
     }
   });
@@ -77,7 +80,7 @@ describe('CSV export of the audit trail', () => {
     expect(officeLocalTime(late, undefined)).toBe('2026-12-06 23:19:19 UTC');
     const zones = (satker: string) => ({ 'kpu-kab-jayapura': 'Asia/Jayapura', 'kpu-kab-jember': 'Asia/Jakarta' } as Record<string, string>)[satker];
     const header = cells(csvHeader('semicolon', true), ';');
-    const [papua, jember] = ['kpu-kab-jayapura', 'kpu-kab-jember'].map((satker) => cells(csvLine({ ...item, satker, recordedAt: late }, 'semicolon', zones, true), ';'));
+    const [papua, jember] = ['kpu-kab-jayapura', 'kpu-kab-jember'].map((satker) => cells(csvLine({ ...item, satker, recordedAt: late }, 'semicolon', { zones, openAlerts: () => [] }, true), ';'));
     expect([papua, jember].map((row) => [row[header.indexOf('waktu_kantor')], row[header.indexOf('waktu_utc')]])).toEqual([
       ['2026-12-07 08:19:19 WIT', late],
       ['2026-12-07 06:19:19 WIB', late],
@@ -105,18 +108,32 @@ describe('CSV export of the audit trail', () => {
     it('starts a CSV with the UTF-8 byte order mark, then the header, separated by semicolons unless commas are asked for', async () => {
       const semicolon = response();
       await streamExport(semicolon.res, { format: 'csv' }, 'jejak', rows(), jakarta);
-      expect(semicolon.text().startsWith(`${UTF8_BOM}urutan;waktu_kantor;waktu_utc;`)).toBe(true);
+      expect(semicolon.text().startsWith(`${UTF8_BOM}status_integritas;urutan;waktu_kantor;waktu_utc;`)).toBe(true);
       expect(Buffer.from(semicolon.text(), 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(semicolon.headers['Content-Type']).toBe('text/csv; charset=utf-8');
       const comma = response();
       await streamExport(comma.res, { format: 'csv', delimiter: 'comma' }, 'jejak', rows(), jakarta);
-      expect(comma.text().startsWith(`${UTF8_BOM}urutan,waktu_kantor,waktu_utc,`)).toBe(true);
+      expect(comma.text().startsWith(`${UTF8_BOM}status_integritas,urutan,waktu_kantor,waktu_utc,`)).toBe(true);
     });
 
     it('writes JSON Lines without a byte order mark', async () => {
       const jsonl = response();
       await streamExport(jsonl.res, { format: 'jsonl', delimiter: 'semicolon' }, 'jejak', rows(), jakarta);
-      expect(JSON.parse(jsonl.text())).toEqual(item);
+      expect(JSON.parse(jsonl.text())).toEqual({ integrity: { status: 'OK', alertIds: [] }, ...item });
+    });
+
+    it('marks every row of a damaged office in the file itself, where Excel and a saved file see it (QA7 finding 1)', async () => {
+      const csv = response();
+      await streamExport(csv.res, { format: 'csv' }, 'jejak', rows(), damaged);
+      const [header, line] = csv.text().replace(UTF8_BOM, '').split('\r\n');
+      expect(cells(header, ';')[0]).toBe('status_integritas');
+      expect(cells(line, ';')[0]).toBe('RUSAK: peringatan integritas #3, #12 masih terbuka; data satker ini tidak dapat dipercaya sampai diperiksa');
+      const jsonl = response();
+      await streamExport(jsonl.res, { format: 'jsonl' }, 'jejak', rows(), damaged);
+      expect(JSON.parse(jsonl.text())).toEqual({ integrity: { status: 'DAMAGED', alertIds: [3, 12] }, ...item });
+      // Across offices each row tells its own office's status.
+      const across = cells(csvLine({ ...item, satker: 'kpu-kab-lain' }, 'semicolon', damaged, true), ';');
+      expect(across.slice(0, 2)).toEqual(['kpu-kab-lain', 'OK']);
     });
   });
 });

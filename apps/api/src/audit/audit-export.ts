@@ -29,7 +29,30 @@ export function officeLocalTime(instantIso: string, timeZone: string | undefined
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${officeZoneAbbreviation(zone)}`;
 }
 
-type Column = [string, (i: AuditTrailItem, zones: OfficeTimeZones) => string | number | null];
+/** An office's integrity when the export was made: the ids of its open alerts (none: OK). */
+export type OfficeOpenAlerts = (satker: string) => readonly number[];
+
+/** What a row of an export is told with besides itself: its office's clock and integrity. */
+export interface ExportContext {
+  zones: OfficeTimeZones;
+  openAlerts: OfficeOpenAlerts;
+}
+
+/** The `integrity` of each JSON Lines record: the banner's status and the office's open alerts. */
+export function rowIntegrity(alertIds: readonly number[]): { status: 'OK' | 'DAMAGED'; alertIds: number[] } {
+  return { status: alertIds.length === 0 ? 'OK' : 'DAMAGED', alertIds: [...alertIds] };
+}
+
+/**
+ * The CSV's `status_integritas`, for the person who opens the file in Excel, where no HTTP header
+ * is seen: `OK`, or `RUSAK` naming the office's open alerts.
+ */
+export function integrityWords(alertIds: readonly number[]): string {
+  if (alertIds.length === 0) return 'OK';
+  return `RUSAK: peringatan integritas ${alertIds.map((id) => `#${id}`).join(', ')} masih terbuka; data satker ini tidak dapat dipercaya sampai diperiksa`;
+}
+
+type Column = [string, (i: AuditTrailItem, context: ExportContext) => string | number | null];
 
 /**
  * `waktu_kantor` is the office's local time of each row (its own office's, across offices);
@@ -37,7 +60,7 @@ type Column = [string, (i: AuditTrailItem, zones: OfficeTimeZones) => string | n
  */
 const CSV_COLUMNS: Column[] = [
   ['urutan', (i) => i.sequence],
-  ['waktu_kantor', (i, zones) => officeLocalTime(i.recordedAt, zones(i.satker))],
+  ['waktu_kantor', (i, c) => officeLocalTime(i.recordedAt, c.zones(i.satker))],
   ['waktu_utc', (i) => i.recordedAt],
   ['jenis_peristiwa', (i) => i.eventType],
   ['nama_pelaku', (i) => i.actor.name],
@@ -84,17 +107,27 @@ export function csvCell(value: string | number | null): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Across offices the export leads with the office of each row. */
-const CSV_COLUMNS_ACROSS: Column[] = [['satker', (i) => i.satker], ...CSV_COLUMNS];
+/** Each row first says whether its office's data can be trusted (the office's status when the export was made). */
+const INTEGRITY_COLUMN: Column = ['status_integritas', (i, c) => integrityWords(c.openAlerts(i.satker))];
 
-const columnsFor = (acrossOffices: boolean) => (acrossOffices ? CSV_COLUMNS_ACROSS : CSV_COLUMNS);
+const CSV_COLUMNS_ONE: Column[] = [INTEGRITY_COLUMN, ...CSV_COLUMNS];
+
+/** Across offices the export leads with the office of each row, then its integrity. */
+const CSV_COLUMNS_ACROSS: Column[] = [['satker', (i) => i.satker], INTEGRITY_COLUMN, ...CSV_COLUMNS];
+
+const columnsFor = (acrossOffices: boolean) => (acrossOffices ? CSV_COLUMNS_ACROSS : CSV_COLUMNS_ONE);
 
 export function csvHeader(delimiter: CsvDelimiter, acrossOffices = false): string {
   return `${columnsFor(acrossOffices).map(([name]) => name).join(SEPARATOR[delimiter])}\r\n`;
 }
 
-export function csvLine(item: AuditTrailItem, delimiter: CsvDelimiter, zones: OfficeTimeZones, acrossOffices = false): string {
-  return `${columnsFor(acrossOffices).map(([, get]) => csvCell(get(item, zones))).join(SEPARATOR[delimiter])}\r\n`;
+export function csvLine(item: AuditTrailItem, delimiter: CsvDelimiter, context: ExportContext, acrossOffices = false): string {
+  return `${columnsFor(acrossOffices).map(([, get]) => csvCell(get(item, context))).join(SEPARATOR[delimiter])}\r\n`;
+}
+
+/** One JSON Lines record: the row, led by its office's integrity. */
+export function jsonLine(item: AuditTrailItem, context: ExportContext): string {
+  return `${JSON.stringify({ integrity: rowIntegrity(context.openAlerts(item.satker)), ...item })}\n`;
 }
 
 export interface ExportFormat {
@@ -105,15 +138,17 @@ export interface ExportFormat {
 
 /**
  * Streams the rows as they are read, page by page, honouring back-pressure. A CSV starts with the
- * UTF-8 BOM and tells each row's time in its office's zone (`zones`) beside the UTC instant; JSON
- * Lines, for programs, keeps `recordedAt` in UTC only.
+ * UTF-8 BOM and tells each row's time in its office's zone (`context.zones`) beside the UTC instant;
+ * JSON Lines, for programs, keeps `recordedAt` in UTC only. Every row carries its office's integrity
+ * as the export began (`context.openAlerts`), in the file itself: a saved file or a spreadsheet never
+ * sees the `X-Integrity-Status` header, which says the same for the whole answer.
  */
 export async function streamExport(
   res: Response,
   { format, delimiter = 'semicolon' }: ExportFormat,
   fileName: string,
   items: AsyncIterable<AuditTrailItem>,
-  zones: OfficeTimeZones,
+  context: ExportContext,
   acrossOffices = false,
 ): Promise<void> {
   res.status(200);
@@ -124,7 +159,7 @@ export async function streamExport(
   };
   try {
     if (format === 'csv') await write(UTF8_BOM + csvHeader(delimiter, acrossOffices));
-    for await (const item of items) await write(format === 'csv' ? csvLine(item, delimiter, zones, acrossOffices) : `${JSON.stringify(item)}\n`);
+    for await (const item of items) await write(format === 'csv' ? csvLine(item, delimiter, context, acrossOffices) : jsonLine(item, context));
     res.end();
   } catch (error) {
     // Headers are gone: all that is left is to cut the stream so the client sees it incomplete.

@@ -41,6 +41,23 @@ export const TRAIL_PAGE_BAD_REQUEST_RESPONSE = ApiBadRequestResponse({
     + 'yang sama dengan halaman yang memberikannya (`order` boleh dihilangkan). Kirim ulang parameter yang sama, atau mulai lagi dari halaman pertama tanpa `cursor`.',
 });
 
+/** The status of an export's answer as a whole (`X-Integrity-Status`): DAMAGED when any office it reads has an open alert. */
+export function integrityStatusOf(openAlerts: ReadonlyMap<string, readonly number[]>): 'OK' | 'DAMAGED' {
+  return [...openAlerts.values()].some((ids) => ids.length > 0) ? 'DAMAGED' : 'OK';
+}
+
+/** The header of the exports, documented on both routes. */
+export const EXPORT_INTEGRITY_HEADER = ApiOkResponse({
+  description: 'Berkas ekspor, dialirkan.',
+  headers: {
+    'X-Integrity-Status': {
+      description: '`DAMAGED` bila satker yang diekspor (lintas satker: salah satunya) memiliki peringatan integritas yang masih terbuka saat ekspor dimulai, `OK` bila tidak. '
+        + 'Berkasnya sendiri mengatakan hal yang sama per baris (`status_integritas`, `integrity`).',
+      schema: { type: 'string', enum: ['OK', 'DAMAGED'] },
+    },
+  },
+});
+
 /**
  * The alerts with whoever closed them named (`resolvedByUser`; null while open): the Sekretaris and
  * Ketua, who may not list users, read who closed an alert from it. `resolvedBy` keeps the id.
@@ -87,16 +104,20 @@ export class AuditController {
   @Roles(...AUDIT_READERS)
   @ApiProduces('text/csv', 'application/x-ndjson')
   @ApiOperation({
-    summary: 'Ekspor jejak audit (CSV UTF-8 dengan BOM dan baris judul, dipisah titik koma kecuali delimiter=comma; atau JSON Lines), dialirkan',
+    summary: 'Ekspor jejak audit (CSV UTF-8 dengan BOM dan baris judul, dipisah titik koma kecuali delimiter=comma; atau JSON Lines), dialirkan. '
+      + 'Setiap baris membawa integritas satkernya saat ekspor dibuat: kolom pertama CSV `status_integritas` (OK, atau RUSAK dengan nomor peringatan yang masih terbuka), '
+      + '`integrity` { status, alertIds } pada setiap rekaman JSON Lines',
   })
+  @EXPORT_INTEGRITY_HEADER
   @UNMATCHABLE_FILTER_RESPONSE
   async export(@Param() p: SatkerParams, @Query() q: AuditExportQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response) {
     const filter = filterOf(p.satker, q);
     await this.names.refuseUnknown(q, user, [p.satker]);
-    const banner = await this.integrity.banner(p.satker);
-    res.setHeader('X-Integrity-Status', banner.status);
-    const zones = await this.trail.timeZonesOf([p.satker]);
-    await streamExport(res, q, `jejak-audit-${p.satker}`, this.trail.all(filter), (satker) => zones.get(satker));
+    const [openAlerts, zones] = await Promise.all([this.integrity.openAlertIds([p.satker]), this.trail.timeZonesOf([p.satker])]);
+    res.setHeader('X-Integrity-Status', integrityStatusOf(openAlerts));
+    await streamExport(res, q, `jejak-audit-${p.satker}`, this.trail.all(filter), {
+      zones: (satker) => zones.get(satker), openAlerts: (satker) => openAlerts.get(satker) ?? [],
+    });
   }
 
   @Get('figures/:year/:month/:indicator')

@@ -298,6 +298,20 @@ export class IntegrityService {
     };
   }
 
+  /**
+   * The ids of every open alert of each office named (oldest first; an office with none is left
+   * out): what an export of the trail marks each of the office's rows with. Unlike the banner's
+   * twenty, all of them.
+   */
+  async openAlertIds(satkers: readonly string[]): Promise<Map<string, number[]>> {
+    const rows: Array<{ satker_code: string; ids: string[] }> = await this.dataSource.query(
+      `SELECT satker_code, array_agg(id ORDER BY id) AS ids FROM integrity_alerts
+        WHERE satker_code = ANY($1::text[]) AND resolved_at IS NULL GROUP BY satker_code`,
+      [[...new Set(satkers)]],
+    );
+    return new Map(rows.map((r) => [r.satker_code, r.ids.map(Number)]));
+  }
+
   /** The office's alerts, newest first: the open ones, the resolved ones (with who and why), or all. */
   async list(satker: string, status: AlertStatus = 'open', limit = 100): Promise<IntegrityAlert[]> {
     const where = status === 'open' ? 'AND resolved_at IS NULL' : status === 'resolved' ? 'AND resolved_at IS NOT NULL' : '';
