@@ -18,6 +18,10 @@ export const list = (items: string[], marker: 'number' | 'letter' | 'bullet' = '
 
 export const spacer = (lines = 1): Block => ({ kind: 'spacer', lines });
 
+/** A paragraph or spacer that stays on the page of the block after it (`keepWithNext`). */
+export const keptWithNext = (block: Block): Block =>
+  (block.kind === 'paragraph' || block.kind === 'spacer' ? { ...block, keepWithNext: true } : block);
+
 export const table = (id: string, caption: string[], columns: TableColumn[], rows: TableRow[]): Block => ({
   kind: 'table',
   id,
@@ -26,7 +30,8 @@ export const table = (id: string, caption: string[], columns: TableColumn[], row
   rows,
 });
 
-export const col = (title: string, width: number, align?: Align): TableColumn => ({ title, width, align });
+export const col = (title: string, width: number, align?: Align, group?: string): TableColumn =>
+  (group === undefined ? { title, width, align } : { title, width, align, group });
 
 const cells = (values: (string | TableCell)[]): TableCell[] =>
   values.map((v) => (typeof v === 'string' ? { text: v } : v));

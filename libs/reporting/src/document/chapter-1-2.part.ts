@@ -70,7 +70,7 @@ function staffBlocks(m: LkjModel): Block[] {
     table(
       'tabel-1-1',
       ['Tabel 1.1', `Data Sumber Daya Manusia di ${o}`],
-      [col('No', 0.5, 'center'), col('Status Pegawai', 2), ...s.educationLevels.map((l) => col(l, 1, 'center')), col('Jumlah SDM', 1.2, 'center')],
+      [col('No', 0.5, 'center'), col('Status Pegawai', 2), ...s.educationLevels.map((l) => col(l, 1, 'center', 'Pendidikan')), col('Jumlah SDM', 1.2, 'center')],
       [
         ...s.rows.map((r) => dataRow(String(r.no), r.status, ...r.counts.map(String), String(r.total))),
         totalRow(spanCell('Jumlah', 2), ...s.totals.map(String), String(s.grandTotal)),

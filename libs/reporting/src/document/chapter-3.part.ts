@@ -189,7 +189,8 @@ function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n
 
 function budgetBlocks(m: LkjModel): Block[] {
   const b = m.budget;
-  const rp = (value: string | null) => formatRupiah(value, b.rupiahPlaces);
+  // "Rp" and its figure on one line (a no-break space), in columns wide enough for "Rp 12.345.678.900".
+  const rp = (value: string | null) => formatRupiah(value, b.rupiahPlaces).replace('Rp ', 'Rp\u00a0');
   // Realisasi null: nothing reported yet (no month approved), blank rather than 0; a missing pagu stays "tidak tersedia".
   const spent = (value: string | null) => (value === null ? '-' : rp(value));
   const absorbed = (pagu: string | null, realisasi: string | null, absorption: string | null) =>
@@ -206,13 +207,13 @@ function budgetBlocks(m: LkjModel): Block[] {
       'tabel-3-3',
       ['Tabel 3.3', 'Realisasi Anggaran dan Efisiensi per Kegiatan'],
       [
-        col('No', 0.5, 'center'),
-        col('Kegiatan', 2.8),
-        col('Pagu', 1.5, 'right'),
-        col('Realisasi', 1.5, 'right'),
-        col('Penyerapan', 1.4, 'center'),
+        col('No', 0.45, 'center'),
+        col('Kegiatan', 2.35),
+        col('Pagu', 1.85, 'right'),
+        col('Realisasi', 1.85, 'right'),
+        col('Penyerapan', 1.3, 'center'),
         col('Capaian Kinerja', 1.1, 'center'),
-        col('Efisiensi', 1.3, 'center'),
+        col('Efisiensi', 1.1, 'center'),
       ],
       [
         ...b.rows.map((r) =>

@@ -2,7 +2,7 @@ import { ROLE_LABELS as PERSON_ROLE_LABELS } from '@kinerja/domain';
 import { periodOf } from '../conclusions/generate-conclusions';
 import { formatDateTimeId } from '../format/format-id';
 import { LkjModel } from '../model/lkj-model.types';
-import { col, dataRow, h1, h2, italic, list, p, spacer, table } from './blocks';
+import { col, dataRow, h1, h2, italic, keptWithNext, list, p, spacer, table } from './blocks';
 import { signatureBlock } from './front-matter.part';
 import { Block } from './lkj-document.types';
 
@@ -22,11 +22,12 @@ export function bab4Blocks(m: LkjModel): Block[] {
             `untuk meningkatkan kinerja ${m.office.shortName} di masa yang akan datang disarankan sebagai berikut:`,
     ),
     list(m.suggestions, 'number'),
-    p(
+    // The signature never stands alone on the last page: its closing paragraph goes with it.
+    keptWithNext(p(
       `Demikian Laporan Kinerja ini dibuat sebagai pertanggungjawaban atas capaian kinerja ${m.office.name} ` +
         `Tahun ${m.year}. Kritik dan saran yang membangun dari semua pihak sangat kami harapkan.`,
-    ),
-    spacer(1),
+    )),
+    keptWithNext(spacer(1)),
     signatureBlock(m),
   ];
 }

@@ -1,6 +1,6 @@
 import { formatDateId, formatPercentId } from '../format/format-id';
 import { LkjModel } from '../model/lkj-model.types';
-import { h1, list, p, spacer } from './blocks';
+import { h1, keptWithNext, list, p, spacer } from './blocks';
 import { Block } from './lkj-document.types';
 
 export function coverBlocks(m: LkjModel): Block[] {
@@ -48,11 +48,11 @@ export function kataPengantarBlocks(m: LkjModel): Block[] {
         `anggaran Tahun ${m.year}, disusun melalui pengukuran kinerja, evaluasi, dan analisis terhadap pencapaian ` +
         `sasaran yang ditetapkan dalam Perjanjian Kinerja Tahun ${m.year}.`,
     ),
-    p(
+    keptWithNext(p(
       `Hasil kinerja ini diharapkan menjadi pendorong peningkatan efektivitas, efisiensi, dan produktivitas seluruh ` +
         `jajaran ${o} pada tahun berikutnya, dalam mewujudkan tata kelola pemerintahan yang baik dan bersih.`,
-    ),
-    spacer(1),
+    )),
+    keptWithNext(spacer(1)),
     signatureBlock(m),
   ];
 }

@@ -10,6 +10,11 @@ export interface TableColumn {
   /** Relative width; the renderer scales the weights to the page. */
   width: number;
   align?: Align;
+  /**
+   * A header over this column and the adjacent ones with the same group ("Pendidikan" over SMP …
+   * Magister in Tabel 1.1): the header then has two rows, and a column without a group spans both.
+   */
+  group?: string;
 }
 
 export interface TableCell {
@@ -27,12 +32,13 @@ export interface TableRow {
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; id: string }
   | { kind: 'title'; text: string; size: 'xl' | 'lg' | 'md' }
-  | { kind: 'paragraph'; text: string; align?: Align; bold?: boolean; italic?: boolean }
+  /** `keepWithNext`: never the last thing on a page, its next block moves with it (the closing paragraph and its signature). */
+  | { kind: 'paragraph'; text: string; align?: Align; bold?: boolean; italic?: boolean; keepWithNext?: boolean }
   | { kind: 'list'; items: string[]; marker: 'number' | 'letter' | 'bullet' }
   | { kind: 'table'; id: string; caption: string[]; columns: TableColumn[]; rows: TableRow[] }
   | { kind: 'signature'; lines: string[]; name: string }
   | { kind: 'toc' }
-  | { kind: 'spacer'; lines: number }
+  | { kind: 'spacer'; lines: number; keepWithNext?: boolean }
   | { kind: 'pageBreak' };
 
 /** cover: no page number; front: roman numerals (i, ii, ...); body: arabic numerals from 1. */

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   FileChild,
   HeadingLevel,
+  ITableCellOptions,
   Paragraph,
   ShadingType,
   Table,
@@ -68,7 +69,7 @@ function render(block: Block): FileChild[] {
         new Paragraph({
           alignment: ALIGN[block.align ?? 'justify'],
           spacing: { after: 120, line: 300 },
-          keepNext: block.bold ? true : undefined,
+          keepNext: block.bold || block.keepWithNext ? true : undefined,
           children: [new TextRun({ text: block.text, bold: block.bold, italics: block.italic })],
         }),
       ];
@@ -85,7 +86,7 @@ function render(block: Block): FileChild[] {
     case 'toc':
       return [new TableOfContents('Daftar Isi', { hyperlink: true, headingStyleRange: '1-2' })];
     case 'spacer':
-      return Array.from({ length: block.lines }, () => new Paragraph({ children: [] }));
+      return Array.from({ length: block.lines }, () => new Paragraph({ keepNext: block.keepWithNext, children: [] }));
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
     default: {
@@ -127,11 +128,7 @@ function tableBlock(caption: string[], columns: TableColumn[], rows: LayoutRow[]
         children: [new TextRun({ text: line, bold: true })],
       }),
   );
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: columns.map((c, i) => cell(c.title, widths[i], 'center', true, 'D9D9D9')),
-  });
+  const header = headerRows(columns, widths);
   const body = rows.map((row) => {
     let colIndex = 0;
     return new TableRow({
@@ -152,14 +149,46 @@ function tableBlock(caption: string[], columns: TableColumn[], rows: LayoutRow[]
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
-    rows: [header, ...body],
+    rows: [...header, ...body],
   });
   return [...captionParagraphs, tableNode, new Paragraph({ spacing: { after: 120 }, children: [] })];
 }
 
+/**
+ * The header, repeated on every page: one row of titles, or, when columns have a `group`, the
+ * group's title over theirs ("Pendidikan" over SMP … Magister) with every other title merged down
+ * both rows, the two rows kept together.
+ */
+function headerRows(columns: TableColumn[], widths: number[]): TableRow[] {
+  const title = (text: string, width: number, span = 1, rowSpan = 1) =>
+    new TableCell({ ...cellOptions(text, width, 'center', true, 'D9D9D9', span), rowSpan: rowSpan > 1 ? rowSpan : undefined });
+  if (!columns.some((c) => c.group !== undefined)) {
+    return [new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => title(c.title, widths[i])) })];
+  }
+  const top: TableCell[] = [];
+  const below: TableCell[] = [];
+  columns.forEach((c, i) => {
+    if (c.group === undefined) return top.push(title(c.title, widths[i], 1, 2));
+    if (columns[i - 1]?.group !== c.group) {
+      let end = i;
+      while (columns[end + 1]?.group === c.group) end++;
+      top.push(title(c.group, widths.slice(i, end + 1).reduce((a, b) => a + b, 0), end - i + 1));
+    }
+    below.push(title(c.title, widths[i]));
+  });
+  return [
+    new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: top }),
+    new TableRow({ tableHeader: true, cantSplit: true, children: below }),
+  ];
+}
+
 /** Cell text uses the "TableText" paragraph style (10 pt), so each cell stays small in the XML. */
 function cell(text: string, width: number, align: Align, strong: boolean, fill?: string, span = 1): TableCell {
-  return new TableCell({
+  return new TableCell(cellOptions(text, width, align, strong, fill, span));
+}
+
+function cellOptions(text: string, width: number, align: Align, strong: boolean, fill?: string, span = 1): ITableCellOptions {
+  return {
     width: { size: width, type: WidthType.DXA },
     columnSpan: span > 1 ? span : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
@@ -171,5 +200,5 @@ function cell(text: string, width: number, align: Align, strong: boolean, fill?:
         children: [strong ? new TextRun({ text, bold: true }) : new TextRun(text)],
       }),
     ],
-  });
+  };
 }

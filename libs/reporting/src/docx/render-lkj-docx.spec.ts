@@ -3,7 +3,7 @@ import { JEMBER_2024_PK_IN_FORCE, jember2024LkjInput } from '../fixtures/jember-
 import { formatPercentId, formatQuantityId } from '../format/format-id';
 import { buildLkjModel } from '../model/build-lkj-model';
 import { bodyElements, readDocx, tableAfter, textOf } from '../testing/docx-xml';
-import { jemberReportsWith } from '../testing/jember-variants';
+import { jemberInputWithBudget, jemberReportsWith } from '../testing/jember-variants';
 import { renderLkjDocx } from './render-lkj-docx';
 
 describe('renderLkjDocx — the Jember 2024 LKj read back from its XML', () => {
@@ -85,6 +85,42 @@ describe('renderLkjDocx — the Jember 2024 LKj read back from its XML', () => {
     expect(parts.headers.join('')).not.toContain('DRAF');
     const draft = await readDocx(await renderLkjDocx(buildLkjModel(jember2024LkjInput({ draft: true }))));
     expect(draft.headers.some((h) => /string="DRAF"/.test(h))).toBe(true);
+  });
+});
+
+describe('renderLkjDocx — what Word shows and keeps together', () => {
+  it('names the office as the author and last editor, never "Un-named", with an Indonesian title and subject', async () => {
+    const { core } = await readDocx(await renderLkjDocx(buildLkjModel(jember2024LkjInput())));
+    expect(core).toContain('<dc:creator>Sekretariat KPU Kabupaten Jember</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>Sekretariat KPU Kabupaten Jember</cp:lastModifiedBy>');
+    expect(core).toContain('<dc:title>Laporan Kinerja KPU Kabupaten Jember Tahun 2024</dc:title>');
+    expect(core).toContain('<dc:subject>Laporan Kinerja (LKj) Tahun 2024, versi 1</dc:subject>');
+    expect(core).not.toContain('Un-named');
+  });
+
+  it('sets "Pendidikan" over the education columns of Tabel 1.1, the other titles merged down both header rows', async () => {
+    const elements = bodyElements((await readDocx(await renderLkjDocx(buildLkjModel(jember2024LkjInput())))).document);
+    const table = tableAfter(elements, 'Tabel 1.1');
+    expect(table.headerRows).toBe(2);
+    expect(table.rows.slice(0, 2)).toEqual([
+      ['No', 'Status Pegawai', 'Pendidikan', 'Jumlah SDM'],
+      ['', '', 'SMP', 'SLTA', 'Diploma', 'Sarjana', 'Magister', ''],
+    ]);
+    expect(/<w:gridSpan w:val="5"\/>[\s\S]*?Pendidikan/.test(table.xml)).toBe(true);
+    expect(table.xml.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(3);
+  });
+
+  it('keeps the closing "Demikian…" paragraph with the signature below it, and "Rp" with its figure in Tabel 3.3', async () => {
+    const input = jemberInputWithBudget({}, { K4: '19662500' });
+    const elements = bodyElements((await readDocx(await renderLkjDocx(buildLkjModel(input)))).document);
+    const closing = elements.findIndex((e) => e.kind === 'paragraph' && e.text.startsWith('Demikian Laporan Kinerja ini dibuat'));
+    const name = elements.findIndex((e, i) => i > closing && e.kind === 'paragraph' && e.text === 'DESI ANGGRAENI, SH.MH');
+    expect(closing).toBeGreaterThan(0);
+    expect(name).toBeGreaterThan(closing);
+    const kept = elements.slice(closing, name).map((e) => e.kind === 'paragraph' && e.xml.includes('<w:keepNext/>'));
+    expect(kept).toEqual(kept.map(() => true));
+    const jumlah = tableAfter(elements, 'Tabel 3.3').rows.find((r) => r[0] === 'Jumlah')!;
+    expect(jumlah).toContain('Rp\u00a0235.950.000');
   });
 });
 

@@ -32,7 +32,9 @@ export interface RenderLkjDocxOptions {
 export async function renderLkjDocx(model: LkjModel, options: RenderLkjDocxOptions = {}): Promise<Buffer> {
   const layout = buildLkjDocument(model);
   const doc = new Document({
+    // Word shows both as the document's authors: the office, never the library's "Un-named".
     creator: layout.author,
+    lastModifiedBy: layout.author,
     title: layout.title,
     subject: layout.subject,
     description: layout.subject,

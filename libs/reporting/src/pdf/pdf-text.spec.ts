@@ -6,8 +6,12 @@ describe('text for the PDF standard fonts', () => {
     expect(pdfSafe('≥90')).toBe('min. 90');
   });
 
-  it('given typographic quotes and a no-break space, when made safe, then WinAnsi equivalents are used', () => {
-    expect(pdfSafe('“tepat waktu”\u00a0dan ‘baik’')).toBe('"tepat waktu" dan \'baik\'');
+  it('given typographic quotes, when made safe, then WinAnsi equivalents are used', () => {
+    expect(pdfSafe('“tepat waktu” dan ‘baik’')).toBe('"tepat waktu" dan \'baik\'');
+  });
+
+  it('given a no-break space, then it is kept (WinAnsi 0xA0), so that "Rp" and its figure stay on one line', () => {
+    expect(pdfSafe('Rp\u00a0235.950.000')).toBe('Rp\u00a0235.950.000');
   });
 
   it('given the formula of a lower-is-better indicator, when made safe, then its minus sign is one the fonts have', () => {

@@ -1,11 +1,11 @@
 /**
  * The PDF uses the 14 standard fonts (WinAnsi encoding): characters outside it are spelled out so
- * nothing is lost or printed as garbage.
+ * nothing is lost or printed as garbage. The no-break space is WinAnsi's own (0xA0) and is kept: it
+ * holds "Rp" to its figure.
  */
 const REPLACEMENTS: [RegExp, string][] = [
   [/≤\s*/g, 'maks. '],
   [/≥\s*/g, 'min. '],
-  [/\u00a0/g, ' '],
   [/[\u2018\u2019]/g, "'"],
   [/[\u201c\u201d]/g, '"'],
   // Mathematical signs the formulas of 3.1 use: the minus sign (U+2212) is not in WinAnsi.

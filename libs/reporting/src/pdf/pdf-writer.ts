@@ -1,5 +1,5 @@
 import { Block, DocumentPart } from '../document/lkj-document.types';
-import { drawTable } from './pdf-table';
+import { drawTable, tableOpeningHeight } from './pdf-table';
 import { pdfSafe } from './pdf-text';
 
 type Doc = PDFKit.PDFDocument;
@@ -76,8 +76,13 @@ export class PdfWriter {
     this.fresh = false;
   }
 
-  write(block: Block): void {
+  /**
+   * `following`: the blocks after this one in its part, for a block kept with its next
+   * (`keepWithNext`): it starts a new page unless the blocks it is kept with fit below it.
+   */
+  write(block: Block, following: readonly Block[] = []): void {
     const doc = this.doc;
+    if ((block.kind === 'paragraph' || block.kind === 'spacer') && block.keepWithNext) this.keepTogether([block, ...following]);
     switch (block.kind) {
       case 'heading':
         return this.heading(block.level, block.text);
@@ -93,9 +98,10 @@ export class PdfWriter {
       case 'list':
         return block.items.forEach((item, i) => this.listItem(item, i, block.marker));
       case 'table': {
-        this.ensureSpace(block.caption.length * 14 + 60);
-        for (const line of block.caption) this.text(line, { font: 'Helvetica-Bold', size: 10, align: 'center' });
-        if (block.caption.length > 0) doc.moveDown(0.4);
+        // The caption goes with the table's header and first row, never alone at the foot of a page.
+        this.ensureSpace(Math.min(this.heightOf(block), this.doc.page.height - this.doc.page.margins.top - this.doc.page.margins.bottom));
+        for (const line of block.caption) this.text(line, CAPTION);
+        if (block.caption.length > 0) doc.moveDown(CAPTION_GAP);
         drawTable(doc, block.columns, block.rows, () => this.newPage());
         this.fresh = false;
         return;
@@ -113,6 +119,39 @@ export class PdfWriter {
         const exhaustive: never = block;
         return exhaustive;
       }
+    }
+  }
+
+  /** A new page unless `blocks` fit below: the first ones kept with their next, up to the first that is not. */
+  private keepTogether(blocks: readonly Block[]): void {
+    let needed = 0;
+    for (const b of blocks) {
+      needed += this.heightOf(b);
+      if (!((b.kind === 'paragraph' || b.kind === 'spacer') && b.keepWithNext)) break;
+    }
+    const page = this.doc.page.height - this.doc.page.margins.top - this.doc.page.margins.bottom;
+    if (!this.fresh) this.ensureSpace(Math.min(needed, page));
+  }
+
+  /** The room a block takes on the page (a table: its caption, header and first row, which are never apart). */
+  private heightOf(block: Block): number {
+    const doc = this.doc;
+    switch (block.kind) {
+      case 'paragraph':
+        doc.font(block.bold ? 'Helvetica-Bold' : block.italic ? 'Helvetica-Oblique' : 'Helvetica').fontSize(BODY_SIZE);
+        return doc.heightOfString(pdfSafe(block.text), { width: this.width, lineGap: 2 }) + 6;
+      case 'spacer':
+        return doc.font('Helvetica').fontSize(BODY_SIZE).currentLineHeight(true) * block.lines;
+      case 'signature':
+        return SIGNATURE_ROOM(block.lines.length);
+      case 'table': {
+        doc.font(CAPTION.font).fontSize(CAPTION.size);
+        const caption = block.caption.reduce((h, line) => h + doc.heightOfString(pdfSafe(line), { width: this.width }), 0);
+        const gap = block.caption.length > 0 ? doc.currentLineHeight(true) * CAPTION_GAP : 0;
+        return caption + gap + tableOpeningHeight(doc, block.columns, block.rows);
+      }
+      default:
+        return 0;
     }
   }
 
@@ -143,7 +182,7 @@ export class PdfWriter {
   }
 
   private signature(lines: string[], name: string): void {
-    this.ensureSpace((lines.length + 5) * 16);
+    this.ensureSpace(SIGNATURE_ROOM(lines.length));
     const x = this.left + this.width / 2;
     const w = this.width / 2;
     this.doc.font('Helvetica').fontSize(BODY_SIZE);
@@ -192,6 +231,11 @@ export class PdfWriter {
 }
 
 const TOC_LINE = 18;
+const CAPTION = { font: 'Helvetica-Bold', size: 10, align: 'center' } as const;
+/** Lines (of the caption's size) between a table's caption and the table. */
+const CAPTION_GAP = 0.4;
+/** The signature's lines, four blank lines to sign on, and the name. */
+const SIGNATURE_ROOM = (lines: number) => (lines + 5) * 16;
 
 function toRoman(n: number): string {
   const table: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];

@@ -37,7 +37,7 @@ export async function renderLkjPdf(model: LkjModel): Promise<Buffer> {
   const writer = new PdfWriter(doc, tocSize);
   layout.parts.forEach((part, i) => {
     writer.startPart(part.kind, i === 0);
-    for (const block of part.blocks) writer.write(block);
+    part.blocks.forEach((block, b) => writer.write(block, part.blocks.slice(b + 1)));
   });
   writer.fillTableOfContents();
   decoratePages(doc, writer.pageLabels, layout);

@@ -7,11 +7,11 @@ export function blocksOf(model: LkjModel): Block[] {
   return buildLkjDocument(model).parts.flatMap((part) => part.blocks);
 }
 
-/** The table with this id, its rows as cell texts (tests only). */
+/** The table with this id, its rows as cell texts as read, a no-break space ("Rp 1.000") as a space (tests only). */
 export function tableRows(model: LkjModel, id: string): string[][] {
   const table = blocksOf(model).find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.id === id);
   if (!table) throw new Error(`no table ${id}`);
-  return table.rows.map((r) => r.cells.map((c) => c.text));
+  return table.rows.map((r) => r.cells.map((c) => c.text.replace(/\u00a0/g, ' ')));
 }
 
 /** The blocks after a heading up to the next heading of the same or a higher level (tests only). */

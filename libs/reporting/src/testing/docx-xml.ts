@@ -13,6 +13,8 @@ export interface DocxParts {
   document: string;
   footers: string[];
   headers: string[];
+  /** docProps/core.xml: title, subject, creator, lastModifiedBy. */
+  core: string;
   files: string[];
 }
 
@@ -24,6 +26,7 @@ export async function readDocx(buffer: Buffer): Promise<DocxParts> {
     document: await read('word/document.xml'),
     footers: await Promise.all(files.filter((f) => /^word\/footer\d*\.xml$/.test(f)).map(read)),
     headers: await Promise.all(files.filter((f) => /^word\/header\d*\.xml$/.test(f)).map(read)),
+    core: await read('docProps/core.xml'),
     files,
   };
 }
