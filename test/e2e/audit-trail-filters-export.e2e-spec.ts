@@ -122,7 +122,7 @@ describe('the audit trail: unmatchable filters refused, CSV for Excel', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.bytes.subarray(3).toString('utf8');
-    expect(text.startsWith('status_integritas;urutan;waktu_kantor;waktu_utc;jenis_peristiwa;nama_pelaku;')).toBe(true);
+    expect(text.startsWith('status_integritas;urutan;waktu_kantor;waktu_utc;waktu_kejadian_kantor;jenis_peristiwa;nama_pelaku;')).toBe(true);
     const [header, ...rows] = records(text, ';');
     expect(rows.map((r) => r[0])).toEqual(page.body.items.map(() => 'OK'));
     expect(rows.map((r) => Number(r[1]))).toEqual(page.body.items.map((i: { sequence: number }) => i.sequence));
@@ -137,7 +137,7 @@ describe('the audit trail: unmatchable filters refused, CSV for Excel', () => {
     const comma = await raw(`/api/v1/satker/${jember.code}/audit/trail/export?format=csv&delimiter=comma`, jember.users.INSPEKTORAT.token);
     expect([...comma.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = records(comma.bytes.subarray(3).toString('utf8'), ',');
-    expect(header.slice(0, 5)).toEqual(['status_integritas', 'urutan', 'waktu_kantor', 'waktu_utc', 'jenis_peristiwa']);
+    expect(header.slice(0, 6)).toEqual(['status_integritas', 'urutan', 'waktu_kantor', 'waktu_utc', 'waktu_kejadian_kantor', 'jenis_peristiwa']);
     for (const row of rows) expect(row).toHaveLength(header.length);
     const across = await raw('/api/v1/audit/trail/export?format=csv', jember.users.INSPEKTORAT.token);
     expect(across.bytes.subarray(3).toString('utf8').startsWith('satker;status_integritas;urutan;waktu_kantor;waktu_utc;')).toBe(true);

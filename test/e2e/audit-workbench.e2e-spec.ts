@@ -139,7 +139,7 @@ describe('the Inspektorat\'s workbench', () => {
     const csv = await ok(await t.http.get(audit('/trail/export?format=csv&type=RealisasiReturned')).set(as(tokens.inspektorat)));
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
-    expect(lines[0].split(';').slice(0, 8)).toEqual(['status_integritas', 'urutan', 'waktu_kantor', 'waktu_utc', 'jenis_peristiwa', 'nama_pelaku', 'username', 'peran']);
+    expect(lines[0].split(';').slice(0, 9)).toEqual(['status_integritas', 'urutan', 'waktu_kantor', 'waktu_utc', 'waktu_kejadian_kantor', 'jenis_peristiwa', 'nama_pelaku', 'username', 'peran']);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"${RETURN_REASON.replace(/"/g, '""')}"`);
     const jsonl = await ok(await t.http.get(audit('/trail/export?format=jsonl')).set(as(tokens.inspektorat)));

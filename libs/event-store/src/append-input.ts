@@ -74,6 +74,8 @@ export function toEnvelopeMetadata(metadata: EventMetadata): EnvelopeMetadata {
     causationId: metadata.causationId ?? null,
     clientAddress: metadata.clientAddress ?? null,
     userAgent: metadata.userAgent ?? null,
+    // Absent rather than null: an envelope without it hashes as every event recorded before it existed.
+    ...(metadata.loadedBy ? { loadedBy: metadata.loadedBy } : {}),
   };
   // Text and null, the common case, is already what JSONB gives back: no JSON round trip needed.
   return Object.values(envelope).every((v) => v === null || typeof v === 'string') ? envelope : normaliseJson(envelope);

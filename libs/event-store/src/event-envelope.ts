@@ -12,6 +12,8 @@ export interface EnvelopeMetadata {
   causationId: string | null;
   clientAddress: string | null;
   userAgent: string | null;
+  /** Only when a program recorded the event on the actor's behalf (EventMetadata.loadedBy); never null. */
+  loadedBy?: string;
 }
 
 /**

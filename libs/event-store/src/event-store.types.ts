@@ -22,6 +22,12 @@ export interface EventMetadata {
   causationId?: string | null;
   clientAddress?: string | null;
   userAgent?: string | null;
+  /**
+   * The program that recorded the event on the actor's behalf (`seed:demo`, which loads the demo
+   * office's history as its people), when it was not the actor at work. Absent otherwise: hashed with
+   * the envelope only when set, so the events recorded without it keep their hashes.
+   */
+  loadedBy?: string | null;
   /** Unique per command in the database: a retried command appends nothing and returns the first result. */
   idempotencyKey?: string | null;
   /**

@@ -56,6 +56,8 @@ export interface CommandOptions {
   idempotencyKey?: string | null;
   requestFingerprint?: string | null;
   expectedVersion?: number | null;
+  /** Never from a client: the program recording for the actor (`seed:demo`), kept as EventMetadata.loadedBy. */
+  loadedBy?: string | null;
 }
 
 /** What the first use of a key appended (stream versions, inclusive) and the request it came with. */

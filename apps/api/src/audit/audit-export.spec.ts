@@ -3,8 +3,8 @@ import type { Response } from 'express';
 import type { AuditTrailItem } from '@kinerja/projections/audit-trail/audit-trail.query';
 
 const item: AuditTrailItem = {
-  satker: 'kpu-kab-jember', sequence: 7, eventId: 'e', recordedAt: '2025-01-01T00:00:00.000Z', eventType: 'RealisasiReturned',
-  actor: { id: 'u', name: 'Siti, S.E.', username: 'sekretaris', role: 'SEKRETARIS' },
+  satker: 'kpu-kab-jember', sequence: 7, eventId: 'e', recordedAt: '2025-01-01T00:00:00.000Z', occurredAt: '2025-01-01T00:00:00.000Z', eventType: 'RealisasiReturned',
+  actor: { id: 'u', name: 'Siti, S.E.', username: 'sekretaris', role: 'SEKRETARIS', loadedBy: null },
   subject: { kind: 'REALISASI', streamId: 's', year: 2024, month: 3, subbagian: 'KUL', pkVersion: null, reportRevision: 0 },
   summary: 'Mengembalikan laporan; lihat alasan.', changes: [{ indicatorCode: 'K4.1', indicatorName: null, field: 'realisasi', before: '0,5', after: null }],
   reason: 'Angka "0" salah', correlationId: 'c', chain: { sequence: 7, previousHash: 'p', hash: 'h' },
@@ -56,7 +56,7 @@ describe('CSV export of the audit trail', () => {
       const header = csvHeader(delimiter);
       const line = csvLine(item, delimiter, jakarta);
       expect(header.endsWith('\r\n') && line.endsWith('\r\n')).toBe(true);
-      expect(cells(header, separator).slice(0, 5)).toEqual(['status_integritas', 'urutan', 'waktu_kantor', 'waktu_utc', 'jenis_peristiwa']);
+      expect(cells(header, separator).slice(0, 6)).toEqual(['status_integritas', 'urutan', 'waktu_kantor', 'waktu_utc', 'waktu_kejadian_kantor', 'jenis_peristiwa']);
       const row = cells(line, separator);
       expect(row.slice(0, 4)).toEqual(['OK', '7', '2025-01-01 07:00:00 WIB', '2025-01-01T00:00:00.000Z']);
       expect(row.slice(2, 4)).toEqual(['2025-01-01 07:00:00 WIB', '2025-01-01T00:00:00.000Z']);
@@ -85,6 +85,21 @@ describe('CSV export of the audit trail', () => {
       ['2026-12-07 08:19:19 WIT', late],
       ['2026-12-07 06:19:19 WIB', late],
     ]);
+  });
+
+  it('tells when a row was recorded and when its event says it happened, and names history seed:demo loaded for a person as such (QA7 finding 2)', () => {
+    const seeded: AuditTrailItem = {
+      ...item, eventType: 'PkApproved', recordedAt: '2026-12-07T22:47:00.000Z', occurredAt: '2024-01-16T02:00:00.000Z',
+      actor: { id: 'k', name: 'Ketua Demo', username: 'ketua', role: 'KETUA', loadedBy: 'seed:demo' },
+    };
+    const header = cells(csvHeader('semicolon'), ';');
+    const row = cells(csvLine(seeded, 'semicolon', jakarta), ';');
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect([cell('waktu_kantor'), cell('waktu_kejadian_kantor')]).toEqual(['2026-12-08 05:47:00 WIB', '2024-01-16 09:00:00 WIB']);
+    expect([cell('nama_pelaku'), cell('username')]).toEqual(['Ketua Demo (dimuat oleh seed:demo)', 'ketua']);
+    // Nothing stated, nothing shown; a person's own act is named as before.
+    const plain = cells(csvLine({ ...item, occurredAt: null }, 'semicolon', jakarta), ';');
+    expect([plain[header.indexOf('waktu_kejadian_kantor')], plain[header.indexOf('nama_pelaku')]]).toEqual(['', 'Siti, S.E.']);
   });
 
   describe('streamed', () => {

@@ -55,15 +55,27 @@ export function integrityWords(alertIds: readonly number[]): string {
 type Column = [string, (i: AuditTrailItem, context: ExportContext) => string | number | null];
 
 /**
+ * The person named as the actor; one whose act a program recorded on their behalf says so
+ * ("Ketua Demo (dimuat oleh seed:demo)"): the row is history loaded, not something they did then.
+ */
+export function actorWords(actor: AuditTrailItem['actor']): string | null {
+  if (actor.loadedBy === null) return actor.name;
+  return `${actor.name ?? actor.id} (dimuat oleh ${actor.loadedBy})`;
+}
+
+/**
  * `waktu_kantor` is the office's local time of each row (its own office's, across offices);
  * `waktu_utc` keeps the instant for programs (ISO 8601, `Z`), under a name that says it is UTC.
+ * `waktu_kejadian_kantor` is when the event says it happened (its `approvedAt` …), on the same
+ * clock; empty where it states none.
  */
 const CSV_COLUMNS: Column[] = [
   ['urutan', (i) => i.sequence],
   ['waktu_kantor', (i, c) => officeLocalTime(i.recordedAt, c.zones(i.satker))],
   ['waktu_utc', (i) => i.recordedAt],
+  ['waktu_kejadian_kantor', (i, c) => (i.occurredAt === null ? null : officeLocalTime(i.occurredAt, c.zones(i.satker)))],
   ['jenis_peristiwa', (i) => i.eventType],
-  ['nama_pelaku', (i) => i.actor.name],
+  ['nama_pelaku', (i) => actorWords(i.actor)],
   ['username', (i) => i.actor.username],
   ['peran', (i) => i.actor.role],
   ['id_pelaku', (i) => i.actor.id],

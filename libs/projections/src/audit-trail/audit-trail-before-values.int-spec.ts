@@ -56,7 +56,7 @@ describe('audit trail: values before, kept across batches (real PostgreSQL)', ()
 
   it('lists a PIC subbagian moved in a PK Perubahan draft, counted in the summary', async () => {
     const changed = (await one('PkIndicatorsChanged')).find((i) => i.subject.pkVersion === 2) as AuditTrailItem;
-    expect(changed.summary).toBe('Mengubah indikator draf PK 2024 versi 2: 1 perubahan (PIC subbagian 1 indikator).');
+    expect(changed.summary).toBe('Mengubah indikator draf PK Perubahan 2024 versi 2: 1 perubahan (PIC subbagian 1 indikator).');
     expect(changed.changes).toEqual([{ indicatorCode: 'K1.1', indicatorName: 'Layanan keuangan', field: 'PIC subbagian', before: 'KUL', after: 'PDI' }]);
   });
 

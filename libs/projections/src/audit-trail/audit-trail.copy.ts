@@ -9,7 +9,7 @@ import { describeEvent } from './describe-event';
 const TRAIL_COLUMNS = [
   'satker_code', 'tenant_sequence', 'event_id', 'stream_id', 'stream_version', 'event_type', 'recorded_at',
   'actor_id', 'actor_name', 'actor_username', 'actor_role', 'subject_kind', 'year', 'month', 'subbagian_code', 'pk_version',
-  'report_revision', 'summary', 'changes', 'reason', 'correlation_id', 'causation_id', 'previous_hash', 'hash',
+  'report_revision', 'summary', 'changes', 'reason', 'correlation_id', 'causation_id', 'previous_hash', 'hash', 'occurred_at', 'loaded_by',
 ];
 
 const FIGURE_COLUMNS = ['satker_code', 'indicator_code', 'year', 'month', 'tenant_sequence', 'stream_id', 'field', 'value_before', 'value_after'];
@@ -25,7 +25,7 @@ function trailLine(r: AuditTrailRow): string {
     s(r.satker), r.tenantSequence, r.eventId, s(r.streamId), r.streamVersion, s(r.eventType), r.recordedAt.toISOString(),
     s(r.actorId), s(r.actorName), s(r.actorUsername), s(r.actorRole), r.subjectKind, n(r.year), n(r.month),
     s(r.subbagian), n(r.pkVersion), n(r.reportRevision), s(r.summary), s(JSON.stringify(r.changes)), s(r.reason),
-    s(r.correlationId), s(r.causationId), s(r.previousHash), `${s(r.hash)}\n`,
+    s(r.correlationId), s(r.causationId), s(r.previousHash), s(r.hash), s(r.occurredAt?.toISOString()), `${s(r.loadedBy)}\n`,
   ].join('\t');
 }
 

@@ -25,7 +25,11 @@ describe('audit trail projection (real PostgreSQL)', () => {
     expect(page.items.map((i) => i.sequence)).toEqual(events.map((e) => e.tenantSequence));
     expect(page.items.map((i) => i.chain.hash)).toEqual(events.map((e) => e.hash));
     const approval = page.items.find((i) => i.eventType === 'RealisasiApproved') as AuditTrailItem;
-    expect(approval.actor).toEqual({ id: USERS.sekretaris.id, name: 'Siti Sekretaris', username: 'sekretaris', role: 'SEKRETARIS' });
+    expect(approval.actor).toEqual({ id: USERS.sekretaris.id, name: 'Siti Sekretaris', username: 'sekretaris', role: 'SEKRETARIS', loadedBy: null });
+    // When it says it happened (its approvedAt), beside when it was recorded; an identity event states no time.
+    const approvedAt = (events.find((e) => e.type === 'RealisasiApproved')?.data as { approvedAt: string }).approvedAt;
+    expect(approval.occurredAt).toBe(new Date(approvedAt).toISOString());
+    expect(page.items.find((i) => i.eventType === 'UserCreated')?.occurredAt).toBeNull();
     expect(approval.summary).toBe('Menyetujui laporan realisasi Maret 2024 subbagian KUL (revisi 0).');
     expect(approval.correlationId).toBe('corr-test');
     // An approval names the PK version the report was saved against, as the save did.

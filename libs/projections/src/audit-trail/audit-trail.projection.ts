@@ -57,8 +57,14 @@ export class AuditTrailProjection implements Projection {
    * 13: a monthly report's save lists no uraian, kendala or solusi whose change was only white space
    * nobody reads (compared as `textAsRead`); such a save alone says "tidak ada isi yang berubah". The
    * rebuild rewrites the rows already stored. No state changes shape.
+   * 14: each row tells when its event says it happened (`occurred_at`, from its `approvedAt`,
+   * `submittedAt` … : the 2024 approvals seed:demo loads are dated 2024, not the day it ran) and which
+   * program recorded it on the actor's behalf (`loaded_by`, `seed:demo`, from the event's metadata);
+   * every PK version after the first is named "PK Perubahan" as the notices name it ("Mengajukan PK
+   * Perubahan 2026 versi 2 untuk disetujui."). New columns (migration AuditTrailOccurredAt); the
+   * rebuild fills them for the rows already stored. No state changes shape.
    */
-  readonly version = 13;
+  readonly version = 14;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

@@ -38,9 +38,17 @@ export interface AuditTrailItem {
   satker: string;
   sequence: number;
   eventId: string;
+  /** When it was recorded in the chain (UTC). */
   recordedAt: string;
+  /**
+   * When the event says it happened (its `approvedAt`, `submittedAt` …; UTC), null when it states
+   * none. Seconds from `recordedAt` for what was done through Kinerja; far earlier for history that
+   * seed:demo loaded on its people's behalf (`actor.loadedBy`).
+   */
+  occurredAt: string | null;
   eventType: string;
-  actor: { id: string; name: string | null; username: string | null; role: string };
+  /** `loadedBy`: the program that recorded the event on the person's behalf (`seed:demo`); null when the person did. */
+  actor: { id: string; name: string | null; username: string | null; role: string; loadedBy: string | null };
   subject: { kind: string; streamId: string; year: number | null; month: number | null; subbagian: string | null; pkVersion: number | null; reportRevision: number | null };
   summary: string;
   changes: AuditChange[];
@@ -179,8 +187,8 @@ export function decodeAcrossCursor(cursor: string): AcrossCursor {
   throw invalidCursor(NOT_ISSUED);
 }
 
-const COLUMNS = `a.satker_code, a.tenant_sequence, a.event_id, a.recorded_at, a.event_type, a.actor_id, a.actor_name, a.actor_username,
-  a.actor_role, a.subject_kind, a.stream_id, a.year, a.month, a.subbagian_code, a.pk_version, a.report_revision,
+const COLUMNS = `a.satker_code, a.tenant_sequence, a.event_id, a.recorded_at, a.occurred_at, a.event_type, a.actor_id, a.actor_name, a.actor_username,
+  a.actor_role, a.loaded_by, a.subject_kind, a.stream_id, a.year, a.month, a.subbagian_code, a.pk_version, a.report_revision,
   a.summary, a.changes, a.reason, a.correlation_id, a.previous_hash, a.hash`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -190,8 +198,9 @@ function toItem(r: any): AuditTrailItem {
     sequence: Number(r.tenant_sequence),
     eventId: r.event_id,
     recordedAt: new Date(r.recorded_at).toISOString(),
+    occurredAt: r.occurred_at === null ? null : new Date(r.occurred_at).toISOString(),
     eventType: r.event_type,
-    actor: { id: r.actor_id, name: r.actor_name, username: r.actor_username, role: r.actor_role },
+    actor: { id: r.actor_id, name: r.actor_name, username: r.actor_username, role: r.actor_role, loadedBy: r.loaded_by },
     subject: {
       kind: r.subject_kind, streamId: r.stream_id, year: r.year, month: r.month, subbagian: r.subbagian_code,
       pkVersion: r.pk_version, reportRevision: r.report_revision,

@@ -66,15 +66,15 @@ export async function saveAuditBatch(manager: EntityManager, rows: AuditTrailRow
     await manager.query(
       `INSERT INTO ${t('audit_trail')} (satker_code, tenant_sequence, event_id, stream_id, stream_version, event_type, recorded_at,
           actor_id, actor_name, actor_username, actor_role, subject_kind, year, month, subbagian_code, pk_version,
-          report_revision, summary, changes, reason, correlation_id, causation_id, previous_hash, hash)
+          report_revision, summary, changes, reason, correlation_id, causation_id, previous_hash, hash, occurred_at, loaded_by)
        SELECT satker, "tenantSequence", "eventId", "streamId", "streamVersion", "eventType", "recordedAt",
           "actorId", "actorName", "actorUsername", "actorRole", "subjectKind", year, month, subbagian, "pkVersion",
-          "reportRevision", summary, changes, reason, "correlationId", "causationId", "previousHash", hash
+          "reportRevision", summary, changes, reason, "correlationId", "causationId", "previousHash", hash, "occurredAt", "loadedBy"
          FROM jsonb_to_recordset($1::jsonb) AS r(satker text, "tenantSequence" bigint, "eventId" uuid, "streamId" text,
           "streamVersion" integer, "eventType" text, "recordedAt" timestamptz, "actorId" text, "actorName" text,
           "actorUsername" text, "actorRole" text, "subjectKind" text, year integer, month integer, subbagian text,
           "pkVersion" integer, "reportRevision" integer, summary text, changes jsonb, reason text, "correlationId" text,
-          "causationId" text, "previousHash" text, hash text)
+          "causationId" text, "previousHash" text, hash text, "occurredAt" timestamptz, "loadedBy" text)
        ON CONFLICT (satker_code, tenant_sequence) DO NOTHING`,
       [JSON.stringify(rows)],
     );

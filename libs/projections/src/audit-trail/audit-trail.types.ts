@@ -24,10 +24,14 @@ export interface AuditTrailRow {
   streamVersion: number;
   eventType: string;
   recordedAt: Date;
+  /** When the event says it happened (its `approvedAt` …; statedTimeOf); null when it states none. */
+  occurredAt: Date | null;
   actorId: string;
   actorName: string | null;
   actorUsername: string | null;
   actorRole: string;
+  /** The program that recorded it on the actor's behalf (`seed:demo`), from the event's metadata; null when the actor did. */
+  loadedBy: string | null;
   subjectKind: AuditSubjectKind;
   year: number | null;
   /** 1–12, or null when the event concerns the whole year. */

@@ -1,13 +1,14 @@
 import type { RecordedEvent } from '@kinerja/event-store';
 import { AuditTrailState } from './audit-trail.state';
 import { describeEvent } from './describe-event';
+import { statedTimeOf } from './stated-time';
 
 let sequence = 0;
-function event(type: string, data: unknown, streamId: string, actorId = 'u-admin', actorRole = 'ADMIN'): RecordedEvent {
+function event(type: string, data: unknown, streamId: string, actorId = 'u-admin', actorRole = 'ADMIN', loadedBy?: string): RecordedEvent {
   sequence += 1;
   return {
     eventId: `e-${sequence}`, streamId, streamVersion: 0, tenantId: 'kpu-a', tenantSequence: sequence, globalPosition: String(sequence),
-    type, schemaVersion: 1, data, metadata: { actorId, actorRole, correlationId: 'c-1' },
+    type, schemaVersion: 1, data, metadata: { actorId, actorRole, correlationId: 'c-1', ...(loadedBy ? { loadedBy } : {}) },
     recordedAt: new Date('2025-01-01T00:00:00Z'), previousHash: 'p', hash: `h-${sequence}`,
   };
 }
@@ -45,6 +46,27 @@ describe('the audit trail in words', () => {
       const { row } = describeEvent(event('CapaianTahunLaluImported', data, 'capaian-tahun-lalu:kpu-a:2024', actorId, 'ADMIN'), new AuditTrailState());
       expect({ name: row.actorName, username: row.actorUsername, role: row.actorRole }).toEqual({ name: 'Seed demo', username: 'seed-demo', role: 'ADMIN' });
     }
+  });
+
+  it('given a PK approval seed:demo loaded for the Ketua, then the row keeps both times and says who loaded it (QA7 finding 2)', () => {
+    const state = new AuditTrailState();
+    describeEvent(event('UserCreated', { userId: 'u-ketua', username: 'ketua', fullName: 'Ketua Demo', email: null, role: 'KETUA', satker: 'kpu-a', subbagian: null }, 'identity:kpu-a', 'seed-demo'), state);
+    const approved = { version: 1, approvedBy: 'u-ketua', approvedByRole: 'KETUA', approvedAt: '2024-01-16T02:00:00.000Z', supersedesVersion: null };
+    const { row } = describeEvent(event('PkApproved', approved, 'pk:kpu-a:2024', 'u-ketua', 'KETUA', 'seed:demo'), state);
+    expect(row).toMatchObject({
+      actorId: 'u-ketua', actorName: 'Ketua Demo', loadedBy: 'seed:demo',
+      recordedAt: new Date('2025-01-01T00:00:00Z'), occurredAt: new Date('2024-01-16T02:00:00.000Z'),
+    });
+    // The Ketua's own approval through Kinerja: nobody loaded it.
+    expect(describeEvent(event('PkApproved', approved, 'pk:kpu-a:2024', 'u-ketua', 'KETUA'), state).row.loadedBy).toBeNull();
+  });
+
+  it('states no time for an event that carries none (identity), nor for a value that is no moment', () => {
+    const state = new AuditTrailState();
+    expect(describeEvent(event('SubbagianCreated', { satker: 'kpu-a', code: 'KUL', name: 'Keuangan' }, 'identity:kpu-a'), state).row.occurredAt).toBeNull();
+    expect(describeEvent(event('PkSubmitted', { version: 1, submittedBy: 'u', submittedAt: 'x' }, 'pk:kpu-a:2024'), state).row.occurredAt).toBeNull();
+    expect(statedTimeOf({ type: 'ReminderSent', data: { sentAt: '2025-02-11T01:00:00.000Z' } })).toEqual(new Date('2025-02-11T01:00:00.000Z'));
+    expect(statedTimeOf({ type: 'LkjProduced', data: {} })).toBeNull();
   });
 
   it('given a person the trail has no identity event of, then the name stays empty rather than guessed', () => {

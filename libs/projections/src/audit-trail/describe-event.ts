@@ -12,6 +12,7 @@ import { describeRealisasi, REALISASI_TYPES } from './describe-realisasi';
 import { describeReminder } from './describe-reminder';
 import { describeReportDeadline } from './describe-report-deadline';
 import type { Description, Describer } from './describe.types';
+import { statedTimeOf } from './stated-time';
 
 const DESCRIBERS: Describer[] = [
   describePk, describeRealisasi, describeCatatanReviu, describeIdentity, describeRatingScale, describeIntegrity,
@@ -69,10 +70,12 @@ export function describeEvent(event: RecordedEvent, state: AuditTrailState): { r
     streamVersion: event.streamVersion,
     eventType: event.type,
     recordedAt: event.recordedAt,
+    occurredAt: statedTimeOf(event),
     actorId: meta.actorId,
     actorName: actor?.fullName ?? null,
     actorUsername: actor?.username ?? null,
     actorRole: meta.actorRole,
+    loadedBy: meta.loadedBy ?? null,
     subjectKind: d.subjectKind,
     year: d.year ?? null,
     month: d.month ?? null,

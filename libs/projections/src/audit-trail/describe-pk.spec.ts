@@ -12,7 +12,7 @@ describe('the audit trail in words: a PK draft changed', () => {
     const state = new AuditTrailState();
     describeEvent(drafted(structure([indicator('K1.1'), indicator('K1.2')])), state);
     const { row, figures } = describeEvent(changed(2, structure([indicator('K1.1', { picSubbagian: 'PDI' }), indicator('K1.2')])), state);
-    expect(row.summary).toBe('Mengubah indikator draf PK 2025 versi 2: 1 perubahan (PIC subbagian 1 indikator).');
+    expect(row.summary).toBe('Mengubah indikator draf PK Perubahan 2025 versi 2: 1 perubahan (PIC subbagian 1 indikator).');
     expect(row.changes).toEqual([{ indicatorCode: 'K1.1', indicatorName: 'Indikator K1.1', field: 'PIC subbagian', before: 'HSDM', after: 'PDI' }]);
     expect(figures).toEqual([]);
   });
@@ -110,6 +110,36 @@ describe('the audit trail in words: a PK draft changed', () => {
     describeEvent(drafted(s), state);
     const opened = recorded('PkRevisionOpened', { version: 2, basedOnVersion: 1, reason: 'Refocusing anggaran', structure: s, openedBy: 'u-sek', openedAt: 'x' }, PK, SEKRETARIS);
     expect(describeEvent(opened, state).row).toMatchObject({ changes: [], reason: 'Refocusing anggaran' });
+  });
+});
+
+describe('the audit trail in words: a PK Perubahan is named so at every step (QA7 finding 6)', () => {
+  it('given version 2 opened, when it is changed, submitted, returned, submitted again and approved, then each row says "PK Perubahan", as the notices do; version 1 stays "PK"', () => {
+    const state = new AuditTrailState();
+    const s = structure([indicator('K1.1')]);
+    const KETUA = { id: 'u-ketua', role: 'KETUA' };
+    const summaries = [
+      drafted(s),
+      recorded('PkSubmitted', { version: 1, submittedBy: 'u-sek', submittedAt: 'x' }, PK, SEKRETARIS),
+      recorded('PkApproved', { version: 1, approvedBy: 'u-ketua', approvedByRole: 'KETUA', approvedAt: 'x', supersedesVersion: null }, PK, KETUA),
+      recorded('PkRevisionOpened', { version: 2, basedOnVersion: 1, reason: 'Refocusing', structure: s, openedBy: 'u-sek', openedAt: 'x' }, PK, SEKRETARIS),
+      changed(2, structure([indicator('K1.1', { picSubbagian: 'PDI' })])),
+      recorded('PkSubmitted', { version: 2, submittedBy: 'u-sek', submittedAt: 'x' }, PK, SEKRETARIS),
+      recorded('PkReturned', { version: 2, returnedBy: 'u-ketua', returnedByRole: 'KETUA', reason: 'Perbaiki', returnedAt: 'x' }, PK, KETUA),
+      recorded('PkSubmitted', { version: 2, submittedBy: 'u-sek', submittedAt: 'x' }, PK, SEKRETARIS),
+      recorded('PkApproved', { version: 2, approvedBy: 'u-ketua', approvedByRole: 'KETUA', approvedAt: 'x', supersedesVersion: 1 }, PK, KETUA),
+    ].map((e) => describeEvent(e, state).row.summary);
+    expect(summaries).toEqual([
+      'Menyusun draf Perjanjian Kinerja 2025 versi 1 (1 indikator).',
+      'Mengajukan PK 2025 versi 1 untuk disetujui.',
+      'Menyetujui PK 2025 versi 1; PK ini berlaku.',
+      'Membuka PK Perubahan 2025 versi 2 berdasarkan versi 1.',
+      'Mengubah indikator draf PK Perubahan 2025 versi 2: 1 perubahan (PIC subbagian 1 indikator).',
+      'Mengajukan PK Perubahan 2025 versi 2 untuk disetujui.',
+      'Mengembalikan PK Perubahan 2025 versi 2 untuk diperbaiki.',
+      'Mengajukan PK Perubahan 2025 versi 2 untuk disetujui.',
+      'Menyetujui PK Perubahan 2025 versi 2 menggantikan versi 1; PK ini berlaku.',
+    ]);
   });
 });
 

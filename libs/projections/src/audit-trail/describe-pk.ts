@@ -12,6 +12,14 @@ export const PK_TYPES: ReadonlySet<string> = new Set<string>(['PkDrafted', 'PkIn
 /** The stream's memory of the last version the Ketua returned. */
 const RETURNED_VERSION = 'returnedVersion';
 
+/**
+ * A version of the year's PK as the notices, e-mails and the opening of a revision name it: every
+ * version after the first is a PK Perubahan.
+ */
+function pkName(year: number, version: number): string {
+  return `${version > 1 ? 'PK Perubahan' : 'PK'} ${year} versi ${version}`;
+}
+
 /** `pk:<satker>:<year>`. */
 function yearOfStream(streamId: string): number | null {
   const year = Number(streamId.split(':')[2]);
@@ -61,23 +69,23 @@ export function describePk(event: RecordedEvent, state: AuditTrailState): Descri
     case 'PkIndicatorsChanged': {
       const s = structureChanged(event, state, year, pk.data.structure);
       return { ...base, pkVersion: pk.data.version, changes: s.changes, figures: s.figures,
-        summary: `Mengubah indikator draf PK ${year} versi ${pk.data.version}: ${s.counted}.` };
+        summary: `Mengubah indikator draf ${pkName(year, pk.data.version)}: ${s.counted}.` };
     }
     case 'PkSubmitted':
-      return { ...base, pkVersion: pk.data.version, summary: `Mengajukan PK ${year} versi ${pk.data.version} untuk disetujui.` };
+      return { ...base, pkVersion: pk.data.version, summary: `Mengajukan ${pkName(year, pk.data.version)} untuk disetujui.` };
     case 'PkApproved': {
       const replaced = pk.data.supersedesVersion === null ? '' : ` menggantikan versi ${pk.data.supersedesVersion}`;
-      return { ...base, pkVersion: pk.data.version, summary: `Menyetujui PK ${year} versi ${pk.data.version}${replaced}; PK ini berlaku.` };
+      return { ...base, pkVersion: pk.data.version, summary: `Menyetujui ${pkName(year, pk.data.version)}${replaced}; PK ini berlaku.` };
     }
     case 'PkReturned':
       // A PK Perubahan withdrawn later was submitted and returned, not dropped before its submission.
       state.remember(event.tenantId, event.streamId, RETURNED_VERSION, pk.data.version);
       return { ...base, pkVersion: pk.data.version, reason: pk.data.reason,
-        summary: `Mengembalikan PK ${year} versi ${pk.data.version} untuk diperbaiki.` };
+        summary: `Mengembalikan ${pkName(year, pk.data.version)} untuk diperbaiki.` };
     case 'PkRevisionOpened': {
       const s = structureChanged(event, state, year, pk.data.structure);
       return { ...base, pkVersion: pk.data.version, reason: pk.data.reason, changes: s.changes, figures: s.figures,
-        summary: `Membuka PK Perubahan ${year} versi ${pk.data.version} berdasarkan versi ${pk.data.basedOnVersion}.` };
+        summary: `Membuka ${pkName(year, pk.data.version)} berdasarkan versi ${pk.data.basedOnVersion}.` };
     }
     case 'PkRevisionWithdrawn': {
       // The PK reads as the version in force again: the next PK Perubahan is compared with it, and
@@ -86,7 +94,7 @@ export function describePk(event: RecordedEvent, state: AuditTrailState): Descri
       state.setIndicators(event.tenantId, year, new Map([...state.indicatorsOf(event.tenantId, year), ...indicatorsOf(pk.data.inForceStructure)]));
       const returned = state.recall<number>(event.tenantId, event.streamId, RETURNED_VERSION) === pk.data.version;
       return { ...base, pkVersion: pk.data.version, reason: pk.data.reason,
-        summary: `Membatalkan PK Perubahan ${year} versi ${pk.data.version} ${returned ? 'setelah dikembalikan' : 'sebelum diajukan'}; ` +
+        summary: `Membatalkan ${pkName(year, pk.data.version)} ${returned ? 'setelah dikembalikan' : 'sebelum diajukan'}; ` +
           `versi ${pk.data.inForceVersion} tetap berlaku.` };
     }
     default: {

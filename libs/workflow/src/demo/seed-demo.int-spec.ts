@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { pkStreamId, realisasiStreamId } from '@kinerja/domain';
 import { ControllableClock, loadConfig } from '@kinerja/platform';
+import { EventStore } from '@kinerja/event-store';
+import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
+import { projectAll } from '@kinerja/projections/audit-trail/audit-trail.fixture';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { GetKinerjaQuery } from '../kinerja/get-kinerja/get-kinerja.query';
 import { OpenPkRevisionCommand } from '../perjanjian-kinerja/open-pk-revision/open-pk-revision.handler';
@@ -75,6 +78,29 @@ describe('seed:demo loads KPU Kabupaten Jember through the command handlers', ()
     } finally {
       await context.close();
     }
+  });
+
+  // QA7 finding 2: the trail showed the Ketua approving the 2024 PK at the moment the seed ran.
+  it("marks the workflow events it records as the demo's people as loaded by seed:demo, and the trail shows both times", async () => {
+    const loaded: Array<{ type: string; loaded_by: string | null; actor_id: string }> = await db.dataSource.query(
+      `SELECT type, metadata->>'loadedBy' AS loaded_by, metadata->>'actorId' AS actor_id FROM events WHERE tenant_id = 'kpu-kab-jember' ORDER BY tenant_sequence`,
+    );
+    const workflow = loaded.filter((e) => /^(Pk|Realisasi)/.test(e.type));
+    expect(workflow.length).toBeGreaterThan(100);
+    expect(new Set(workflow.map((e) => e.loaded_by))).toEqual(new Set(['seed:demo']));
+    // What the seed records as itself (offices, users) names the seed as actor and needs no mark.
+    expect(loaded.filter((e) => e.actor_id === 'seed-demo').every((e) => e.loaded_by === null)).toBe(true);
+    // The mark is part of what the chain hashes, and the chain verifies.
+    const store = new EventStore(db.dataSource);
+    expect((await store.verify('kpu-kab-jember')).intact).toBe(true);
+
+    await projectAll(db.dataSource, store, 500);
+    const trail = new AuditTrailQuery(db.dataSource);
+    const [approval] = (await trail.page({ satker: 'kpu-kab-jember', year: 2024, eventTypes: ['PkApproved'] })).items;
+    expect(approval.actor).toMatchObject({ username: 'ketua', role: 'KETUA', loadedBy: 'seed:demo' });
+    // 16 January 2024 09.00 WIB, as the LKj's Lampiran 1 says; recorded when the seed ran.
+    expect(approval.occurredAt).toBe('2024-01-16T02:00:00.000Z');
+    expect(approval.recordedAt.startsWith('2024')).toBe(false);
   });
 
   // QA H2: re-running the "idempotent" seed after the office was used forged workflow actions in

@@ -27,9 +27,19 @@ export function seedStepFingerprint(streamId: string, version: number): string {
   return requestFingerprint(SEED_COMMAND, { stream: streamId, version });
 }
 
-/** The options of the seed's command on `streamId` when the seed has written `version` events there. */
+/** How the events say who recorded them for the demo's people (EventMetadata.loadedBy); the audit trail shows it. */
+export const SEED_LOADED_BY = 'seed:demo';
+
+/**
+ * The options of the seed's command on `streamId` when the seed has written `version` events there.
+ * Its events are recorded as the demo's people (the Ketua approves the PK) but marked as loaded by
+ * the seed, so the audit trail does not present them as the people's own acts at the time they were loaded.
+ */
 export function seedStepOptions(streamId: string, version: number): CommandOptions {
-  return { idempotencyKey: seedStepKey(streamId, version), requestFingerprint: seedStepFingerprint(streamId, version), expectedVersion: version };
+  return {
+    idempotencyKey: seedStepKey(streamId, version), requestFingerprint: seedStepFingerprint(streamId, version), expectedVersion: version,
+    loadedBy: SEED_LOADED_BY,
+  };
 }
 
 /** An event of the office that seed:demo did not write. */

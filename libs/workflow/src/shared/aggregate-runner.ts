@@ -78,7 +78,7 @@ export class AggregateRunner {
   ): Promise<RunResult<S>> {
     const key = actorScopedKey(actor.id, options.idempotencyKey);
     const requestFingerprint = options.requestFingerprint ?? null;
-    const metadata = this.eventMetadata(target, actor, key, requestFingerprint);
+    const metadata = this.eventMetadata(target, actor, key, requestFingerprint, options.loadedBy ?? null);
     if (!key) return this.decideAndAppend(target, decider, actor, options, metadata, build, prepare, companions);
     const asFirst = await this.replayOf(target, decider, key, requestFingerprint);
     if (asFirst !== null) return asFirst;
@@ -140,7 +140,7 @@ export class AggregateRunner {
     return { state: next, version: appended.nextExpectedVersion + 1, replayed: false };
   }
 
-  private eventMetadata(target: StreamTarget, actor: WorkflowActor, key: string | null, requestFingerprint: string | null): EventMetadata {
+  private eventMetadata(target: StreamTarget, actor: WorkflowActor, key: string | null, requestFingerprint: string | null, loadedBy: string | null): EventMetadata {
     const context = currentContext();
     return {
       tenantId: target.tenant,
@@ -151,6 +151,7 @@ export class AggregateRunner {
       userAgent: context?.userAgent ?? null,
       idempotencyKey: key,
       requestFingerprint,
+      loadedBy,
     };
   }
 }
