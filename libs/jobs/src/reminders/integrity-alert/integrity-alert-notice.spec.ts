@@ -21,8 +21,9 @@ describe('integrity alert notice: what the Inspektorat and the ADMIN are told', 
         + 'Kinerja mencatat peringatan integritas #7 untuk KPU Kabupaten Jember (kpu-kab-jember) pada 7 Desember 2026 20.45 WIB, ditemukan oleh perintah audit:verify.\n'
         + 'Yang ditemukan: rantai kpu-kab-jember putus pada urutan 169: peristiwa 0b9c4b1e-0000-4000-8000-000000000169 diubah — isi peristiwa tidak cocok dengan hash-nya.\n'
         + 'Data jejak audit dan angka kinerja satker ini (Tabel 3.2, matriks) tidak dapat dipercaya selama peringatan terbuka, dan LKj satker ini tidak dibuat sampai peringatan ditutup.\n\n'
-        + 'Mohon minta pengelola server Kinerja menjalankan npm run cli -- audit:verify --satker kpu-kab-jember dan memulihkan baris peristiwa dari cadangan, '
-        + 'lalu Inspektorat menutup peringatan #7 (Jejak Audit → Peringatan). LKj satker ini menunggu sampai peringatan ditutup.'
+        + 'Mohon minta pengelola server Kinerja menjalankan npm run cli -- audit:verify --satker kpu-kab-jember, memulihkan baris peristiwa dari cadangan, '
+        + 'lalu menjalankan npm run cli -- projections:rebuild agar angka Tabel 3.2 dihitung ulang dari peristiwa yang tersimpan; '
+        + 'sesudah itu Inspektorat menutup peringatan #7 (Jejak Audit → Peringatan). LKj satker ini menunggu sampai peringatan ditutup.'
         + FOOTER,
     });
   });

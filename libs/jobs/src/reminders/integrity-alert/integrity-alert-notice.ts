@@ -100,8 +100,10 @@ export function planIntegrityAlertNotice(
   const request = file
     ? `Mohon minta pengelola server Kinerja memulihkan berkas tersebut dari cadangan, lalu Inspektorat menutup peringatan #${alert.id} `
       + `(Jejak Audit → Peringatan).`
-    : `Mohon minta pengelola server Kinerja menjalankan npm run cli -- audit:verify --satker ${alert.satker} dan memulihkan baris peristiwa `
-      + `dari cadangan, lalu Inspektorat menutup peringatan #${alert.id} (Jejak Audit → Peringatan). `
+    // The read models were built before the edit: only a rebuild makes Tabel 3.2 show the events as restored.
+    : `Mohon minta pengelola server Kinerja menjalankan npm run cli -- audit:verify --satker ${alert.satker}, memulihkan baris peristiwa `
+      + `dari cadangan, lalu menjalankan npm run cli -- projections:rebuild agar angka Tabel 3.2 dihitung ulang dari peristiwa yang tersimpan; `
+      + `sesudah itu Inspektorat menutup peringatan #${alert.id} (Jejak Audit → Peringatan). `
       + `LKj satker ini menunggu sampai peringatan ditutup.`;
   return {
     key: integrityAlertNoticeKey(alert.satker, alert.id), kind: 'INTEGRITY_ALERT', satker: alert.satker,

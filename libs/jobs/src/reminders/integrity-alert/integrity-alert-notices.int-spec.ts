@@ -79,7 +79,7 @@ describe('integrity alert notices', () => {
       });
       expect(notices[0].body).toMatch(/^Yth\. Inspektorat dan Administrator,\n\nKinerja mencatat peringatan integritas #\d+ untuk KPU Kabupaten Jember \(kpu-kab-jember\)/);
       expect(notices[0].body).toContain(`putus pada urutan 169: peristiwa ${damage.eventId} diubah — isi peristiwa tidak cocok dengan hash-nya.`);
-      expect(notices[0].body).toContain('Mohon minta pengelola server Kinerja menjalankan npm run cli -- audit:verify --satker kpu-kab-jember dan memulihkan');
+      expect(notices[0].body).toContain('Mohon minta pengelola server Kinerja menjalankan npm run cli -- audit:verify --satker kpu-kab-jember, memulihkan');
       expect(mailsTo(p.username)[0].subject).toBe(notices[0].subject);
     }
     for (const p of notTold) {
