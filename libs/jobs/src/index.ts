@@ -4,6 +4,7 @@ export * from './queue-runtime/job-handler.decorator';
 export * from './queue-runtime/job-queues';
 export * from './queue-runtime/job-workers';
 export * from './queue-runtime/worker-presence';
+export * from './queue-runtime/queue-database-guard';
 export * from './queue-runtime/queue-runtime.module';
 export * from './queue-runtime/resolve-job-handlers';
 export * from './mail/mailer';
