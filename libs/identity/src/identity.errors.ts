@@ -152,27 +152,36 @@ export const identityErrors = {
         'atau hanya angka yang kurang dari 12 digit (seperti tanggal "17081945"), sehingga mudah ditebak. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.',
       'validation',
     ),
-  passwordContainsUsername: (word: string) =>
+  passwordContainsUsername: (word: string, restGuessable = false) =>
     new DomainError(
       'USER.PASSWORD_CONTAINS_USERNAME',
-      `Kata sandi tidak boleh sama dengan atau hanya berupa variasi dari nama pengguna ("${word}"). Pilih kata sandi lain; ` +
-        `tanpa nama pengguna pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
+      restGuessable
+        ? `Kata sandi memuat nama pengguna ("${word}"), dan tanpa nama itu sisanya terlalu umum atau mudah ditebak: nama pengguna ` +
+          'tidak menambah kekuatan kata sandi. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.'
+        : `Kata sandi tidak boleh sama dengan atau hanya berupa variasi dari nama pengguna ("${word}"). Pilih kata sandi lain; ` +
+          `tanpa nama pengguna pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
       'validation',
       { word },
     ),
-  passwordContainsServiceName: (word: string) =>
+  passwordContainsServiceName: (word: string, restGuessable = false) =>
     new DomainError(
       'USER.PASSWORD_CONTAINS_SERVICE_NAME',
-      `Kata sandi tidak boleh hanya berupa variasi dari nama aplikasi atau satker ("${word}"), karena mudah ditebak. ` +
-        `Pilih kata sandi lain; tanpa nama tersebut pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
+      restGuessable
+        ? `Kata sandi memuat nama satker ("${word}"), dan tanpa nama itu sisanya terlalu umum atau mudah ditebak: nama satker ` +
+          'diketahui semua orang. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.'
+        : `Kata sandi tidak boleh hanya berupa variasi dari nama aplikasi atau satker ("${word}"), karena mudah ditebak. ` +
+          `Pilih kata sandi lain; tanpa nama tersebut pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
       'validation',
       { word },
     ),
-  passwordContainsName: (word: string) =>
+  passwordContainsName: (word: string, restGuessable = false) =>
     new DomainError(
       'USER.PASSWORD_CONTAINS_NAME',
-      `Kata sandi tidak boleh hanya berupa variasi dari nama atau alamat e-mail pemilik akun ("${word}"), karena mudah ditebak. ` +
-        `Pilih kata sandi lain; tanpa nama tersebut pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
+      restGuessable
+        ? `Kata sandi memuat nama atau alamat e-mail pemilik akun ("${word}"), dan tanpa nama itu sisanya terlalu umum atau mudah ` +
+          'ditebak: nama pemilik akun mudah ditebak siapa pun yang mengenalnya. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.'
+        : `Kata sandi tidak boleh hanya berupa variasi dari nama atau alamat e-mail pemilik akun ("${word}"), karena mudah ditebak. ` +
+          `Pilih kata sandi lain; tanpa nama tersebut pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
       'validation',
       { word },
     ),

@@ -90,8 +90,9 @@ describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
     expect(refusal('admin-password-for-tests', { username: 'admin' })).toBeNull();
   });
 
-  it('given the username beside a common password, then it is refused as too common', () => {
-    expect(refusal('dup.b-iloveyou', { username: 'dup.b' })).toBe('USER.PASSWORD_TOO_COMMON');
+  it('given the username beside a common password, then it is refused for holding the username, saying the rest is common', () => {
+    expect(refusal('dup.b-iloveyou', { username: 'dup.b' })).toBe('USER.PASSWORD_CONTAINS_USERNAME');
+    expect(refusal('dup.b-iloveyou', { username: 'other.user' })).toBeNull();
   });
 
   it('given the name of the service or the office with little else, then it is refused and the word named', () => {
@@ -163,6 +164,24 @@ describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
     expect(refusal('BudiSantoso12345678', { username: 'kasubbag.pdi', fullName: 'Budi Santoso' })).toBe('USER.PASSWORD_CONTAINS_NAME');
     expect(refusal('SantosoBudi987654321', { username: 'kasubbag.pdi', fullName: 'Budi Santoso' })).toBe('USER.PASSWORD_CONTAINS_NAME');
     expect(refusal('EkoSri12345678', { username: 'kasubbag.pdi', fullName: 'Eko Sri' })).toBe('USER.PASSWORD_CONTAINS_NAME');
+  });
+
+  it('given a common word with a word of the owner’s name beside it, then the name is named whichever word of the name it is', () => {
+    // "Rahasia-Osing-77" is refused only because "osing" is the owner's: it is the name they must leave out, not a leaked password.
+    const error = (() => {
+      try {
+        assertAcceptablePassword('Rahasia-Osing-77', { username: 'sek.baru', fullName: 'Dewi Lestari Osing' });
+      } catch (e) {
+        return e as DomainError;
+      }
+    })();
+    expect(error?.code).toBe('USER.PASSWORD_CONTAINS_NAME');
+    expect(error?.details).toEqual({ word: 'osing' });
+    expect(error?.message).toMatch(/^Kata sandi memuat nama atau alamat e-mail pemilik akun \("osing"\), dan tanpa nama itu sisanya terlalu umum/);
+    expect(refusal('Rahasia-Osing-77', { username: 'sek.baru', fullName: 'Dewi Lestari' })).toBeNull();
+    expect(refusal('Rahasia-Dewi-77', { username: 'sek.baru', fullName: 'Dewi Lestari Osing' })).toBe('USER.PASSWORD_CONTAINS_NAME');
+    // A word everybody's (the service's) beside a common word stays "too common".
+    expect(refusal('rahasia-kpu-77', { username: 'sek.baru', fullName: 'Dewi Lestari' })).toBe('USER.PASSWORD_TOO_COMMON');
   });
 
   it('given a name with a strong password beside it, or a name of three letters, then it is accepted', () => {

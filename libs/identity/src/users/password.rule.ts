@@ -51,11 +51,22 @@ export function assertAcceptablePassword(password: string, context: PasswordCont
   if (removed !== null && removed.kind !== 'service' && (isPredictable(remaining) || isShortDigits(remaining))) throw containsName(removed);
   assertNotGuessable(text);
   if (namesOnly) throw containsName(removed);
-  if (removed !== null) assertNotGuessable(remaining);
-  // After the names, so that a name said twice (`dup.b.dup.b`) is told as the name.
-  const skeletons = [...skeletonsOf(text), ...(removed === null ? [] : skeletonsOf(remaining))];
+  const skeletons = skeletonsOf(text);
   if (skeletons.some(isCommon)) throw identityErrors.passwordTooCommon();
   if (skeletons.some(isPredictable)) throw identityErrors.passwordTooPredictable();
+  if (removed === null) return;
+  // The password as typed passed every check above: what is left guessable once the names are out
+  // is so because of the name (`Rahasia-Osing-77` for Dewi Lestari Osing: "rahasia" is common;
+  // `dup.b-iloveyou` for dup.b), so the refusal names it, whichever word of the name it is, and says
+  // the rest is guessable. The service's words are everybody's: `rahasia-kpu-77` stays "too common".
+  try {
+    assertNotGuessable(remaining);
+    const rest = skeletonsOf(remaining);
+    if (rest.some(isCommon)) throw identityErrors.passwordTooCommon();
+    if (rest.some(isPredictable)) throw identityErrors.passwordTooPredictable();
+  } catch (error) {
+    throw removed.kind === 'service' ? error : containsName(removed, true);
+  }
 }
 
 function assertNotGuessable(text: string): void {
@@ -129,9 +140,12 @@ function isKeyboardRow(text: string): boolean {
 
 type NameKind = 'username' | 'name' | 'office' | 'service';
 
-function containsName(removed: { kind: NameKind; word: string }): Error {
-  if (removed.kind === 'username') return identityErrors.passwordContainsUsername(removed.word);
-  return removed.kind === 'name' ? identityErrors.passwordContainsName(removed.word) : identityErrors.passwordContainsServiceName(removed.word);
+/** The refusal naming the word; `restGuessable` when the password is refused because what is left without it is guessable. */
+function containsName(removed: { kind: NameKind; word: string }, restGuessable = false): Error {
+  if (removed.kind === 'username') return identityErrors.passwordContainsUsername(removed.word, restGuessable);
+  return removed.kind === 'name'
+    ? identityErrors.passwordContainsName(removed.word, restGuessable)
+    : identityErrors.passwordContainsServiceName(removed.word, restGuessable);
 }
 
 /** The password without every name of the account (longest first), and the first one found. */
