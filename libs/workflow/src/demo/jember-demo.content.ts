@@ -51,13 +51,39 @@ export function demoMonthlyContent(structure: PkStructure, subbagian: string, mo
     const target = indicator.target.kind === 'SINGLE' ? indicator.target.value : indicator.target.max;
     const value = demoMonthlyValue(target, index, month);
     const [kendala, solusi] = KENDALA[(index + month) % KENDALA.length];
-    const planned = indicator.monthlyPlan ? ' sesuai rencana aksi' : '';
-    const narrative = value === '0'
-      ? `Bulan ${MONTHS[month - 1]}: ${indicator.name} dalam tahap persiapan; keluaran dijadwalkan pada bulan lain${planned}.`
-      : `Bulan ${MONTHS[month - 1]}: ${indicator.name} terlaksana (${value} ${indicator.unit})${planned} dan telah didokumentasikan.`;
+    const schedule = MONTHS.map((_, m) => Number(demoMonthlyValue(target, index, m + 1)));
+    const narrative = demoNarrative(indicator.name, indicator.unit, schedule, month, indicator.monthlyPlan !== undefined && indicator.monthlyPlan !== null);
     return { indicatorCode: indicator.code, value, narrative, kendala, solusi, evidence: [] };
   });
   const kegiatan = [...new Set(owned.map((o) => o.kegiatan))];
   const budget = kegiatan.map((code, i) => ({ kegiatanCode: code, spent: String(1_250_000 * (i + 1) + 75_000 * month) }));
   return { lines, budget };
+}
+
+/**
+ * What the Kasubbag writes for `month` given what the year delivers month by month (`schedule`):
+ * an output not yet due is being prepared, one delivered this month is done, one delivered earlier
+ * is said to be done already. Months where nothing changes read the same, so that the LKj (which
+ * keeps a narrative repeated month after month once) tells each indicator's year in a few lines.
+ */
+export function demoNarrative(name: string, unit: string, schedule: readonly number[], month: number, planned: boolean): string {
+  const total = schedule.reduce((a, b) => a + b, 0);
+  const done = schedule.slice(0, month).reduce((a, b) => a + b, 0);
+  const now = schedule[month - 1];
+  const plan = planned ? ' sesuai rencana aksi' : '';
+  const next = schedule.findIndex((v, m) => m >= month && v > 0);
+  const last = schedule.slice(0, month).reduce((at, v, m) => (v > 0 ? m : at), -1);
+  const monthName = (m: number) => `bulan ${MONTHS[m]}`;
+  if (total === 0) return `${name}: tidak ada keluaran yang dijadwalkan tahun ini.`;
+  if (schedule.every((v) => v > 0)) {
+    return `${name} terlaksana setiap bulan${plan} (${schedule[0]} ${unit} per bulan) dan telah didokumentasikan.`;
+  }
+  if (now > 0) {
+    return done === total
+      ? `${name} diselesaikan pada ${monthName(month - 1)} (${now} ${unit}) dan telah didokumentasikan; target ${total} ${unit} tercapai.`
+      : `${name} diselesaikan pada ${monthName(month - 1)} (${now} ${unit}) dan telah didokumentasikan; ${done} dari ${total} ${unit} tercapai.`;
+  }
+  if (done === 0) return `${name} dalam tahap persiapan; keluaran dijadwalkan pada ${monthName(next)}${plan}.`;
+  if (done === total) return `${name} telah diselesaikan pada ${monthName(last)}; target ${total} ${unit} tercapai.`;
+  return `${name}: ${done} dari ${total} ${unit} telah tercapai sampai dengan ${monthName(last)}; keluaran berikutnya dijadwalkan pada ${monthName(next)}${plan}.`;
 }
