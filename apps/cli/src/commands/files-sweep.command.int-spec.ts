@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lkjFileStore } from '@kinerja/jobs/lkj/lkj-file-integrity';
@@ -74,6 +74,25 @@ describe('npm run cli -- files:sweep [--dry-run]', () => {
     expect(existsSync(evidencePath) || existsSync(lkjPath)).toBe(false);
     expect(await run({})).toBe(0);
     expect(out[0]).toMatch(/^SELESAI: 0 berkas dihapus, 0 bita/);
+  });
+
+  // QA round 7: "5004 bita (0.0 MiB)", and the temporary file deleted without a row.
+  it('writes counts and sizes the Indonesian way, and records every file it deletes, the temporary one too', async () => {
+    const lkj = lkjFileStore(dataDir);
+    const orphan = await lkj.write('kpu-a', Buffer.alloc(5000, 'x'));
+    const temporary = join(lkj.pathOf('kpu-a', orphan.sha256), '..', '.tmp-123');
+    writeFileSync(temporary, 'half');
+    const threeDaysAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+    for (const path of [lkj.pathOf('kpu-a', orphan.sha256), temporary]) utimesSync(path, threeDaysAgo, threeDaysAgo);
+    expect(await run({})).toBe(0);
+    expect(out[0]).toBe('SELESAI: 2 berkas dihapus, 5.004 bita (0,0 MiB) dibebaskan');
+    expect(out).toContain('  berkas LKj tak dirujuk: 1 berkas, 5.000 bita (0,0 MiB)');
+    expect(out).toContain('  berkas sementara: 1 berkas, 4 bita (0,0 MiB)');
+    const rows: Array<{ what: string; file_name: string | null }> = await db.dataSource.query(
+      `SELECT what, file_name FROM file_sweep_deletions WHERE area = 'lkj' AND swept_at > now() - interval '1 minute' AND (sha256 = $1 OR sha256 IS NULL) ORDER BY what`,
+      [orphan.sha256],
+    );
+    expect(rows).toEqual([{ what: 'orphan-file', file_name: null }, { what: 'temporary-file', file_name: '.tmp-123' }]);
   });
 
   it('--json prints only the report as JSON, without the human-readable lines', async () => {

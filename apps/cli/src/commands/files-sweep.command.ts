@@ -1,14 +1,16 @@
 import pino from 'pino';
 import { FileSweep, type SweepCount } from '@kinerja/jobs/files/file-sweep';
+import { withIndonesianSeparators } from '@kinerja/domain';
 import { SystemClock } from '@kinerja/platform';
 import { CliCommand } from '../cli-command';
 
-function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** "5.004 bita (0,0 MiB)": figures written the Indonesian way, as the other commands do ("0,4 detik"). */
+function bytesId(bytes: number): string {
+  return `${withIndonesianSeparators(String(bytes))} bita (${withIndonesianSeparators((bytes / 1024 / 1024).toFixed(1))} MiB)`;
 }
 
 function line(what: string, count: SweepCount): string {
-  return `  ${what}: ${count.files} berkas, ${count.bytes} bita (${mib(count.bytes)})`;
+  return `  ${what}: ${withIndonesianSeparators(String(count.files))} berkas, ${bytesId(count.bytes)}`;
 }
 
 /**
@@ -39,9 +41,10 @@ export const filesSweepCommand: CliCommand = {
       return 0;
     }
     const total = report.unreferencedUploads.files + report.orphanEvidenceFiles.files + report.orphanLkjFiles.files + report.temporaryFiles.files;
+    const files = withIndonesianSeparators(String(total));
     context.out(dryRun
-      ? `UJI (--dry-run, tidak ada yang dihapus): ${total} berkas, ${report.bytesFreed} bita (${mib(report.bytesFreed)}) akan dihapus`
-      : `SELESAI: ${total} berkas dihapus, ${report.bytesFreed} bita (${mib(report.bytesFreed)}) dibebaskan`);
+      ? `UJI (--dry-run, tidak ada yang dihapus): ${files} berkas, ${bytesId(report.bytesFreed)} akan dihapus`
+      : `SELESAI: ${files} berkas dihapus, ${bytesId(report.bytesFreed)} dibebaskan`);
     context.out(line(`bukti dukung tak dirujuk laporan, lebih dari ${context.config.UNREFERENCED_UPLOAD_RETENTION_DAYS} hari`, report.unreferencedUploads));
     context.out(line('berkas bukti dukung tanpa catatan', report.orphanEvidenceFiles));
     context.out(line('berkas LKj tak dirujuk', report.orphanLkjFiles));

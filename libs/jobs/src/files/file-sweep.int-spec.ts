@@ -215,6 +215,30 @@ describe('file sweep (real PostgreSQL, real files)', () => {
     expect(await deletions(loser.sha256)).toEqual([{ area: 'lkj', tenant_id: 'kpu-a', what: 'orphan-file' }]);
   });
 
+  // QA round 7: the temporary file went without a row, though README says each deletion is one.
+  it('records every file it deletes: beside the orphan LKj file, the temporary files (named, with the SHA-256 they were written as when known)', async () => {
+    const lkj = lkjFileStore(dataDir);
+    const orphan = await lkj.write('kpu-a', Buffer.from('%PDF of the loser, again'));
+    const folder = join(lkj.pathOf('kpu-a', orphan.sha256), '..');
+    writeFileSync(join(folder, '.tmp-123'), 'half');
+    const writing = 'cd'.padEnd(64, '1');
+    const evidenceTemporary = join(dataDir, 'evidence', 'kpu-a', 'cd', `.tmp-${writing}-dead`);
+    mkdirSync(join(evidenceTemporary, '..'), { recursive: true });
+    writeFileSync(evidenceTemporary, 'partial');
+    later(3);
+    const report = await sweep();
+    expect(report.orphanLkjFiles.files + report.temporaryFiles.files).toBe(3);
+    expect(await db.dataSource.query(
+      `SELECT area, tenant_id, sha256, what, size::int AS size, file_name FROM file_sweep_deletions WHERE sweep_id = $1 ORDER BY area, what, file_name`,
+      [report.sweepId],
+    )).toEqual([
+      { area: 'evidence', tenant_id: 'kpu-a', sha256: writing, what: 'temporary-file', size: 'partial'.length, file_name: `.tmp-${writing}-dead` },
+      { area: 'lkj', tenant_id: 'kpu-a', sha256: orphan.sha256, what: 'orphan-file', size: orphan.size, file_name: null },
+      { area: 'lkj', tenant_id: 'kpu-a', sha256: null, what: 'temporary-file', size: 'half'.length, file_name: '.tmp-123' },
+    ]);
+    expect(existsSync(join(folder, '.tmp-123')) || existsSync(evidenceTemporary)).toBe(false);
+  });
+
   it('--dry-run deletes nothing and counts what a real run then deletes', async () => {
     const old = await upload('kpu-a');
     const lkj = lkjFileStore(dataDir);

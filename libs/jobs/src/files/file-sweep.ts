@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Logger } from 'pino';
 import { type Clock, ContentAddressedStore, storedFileLockKey } from '@kinerja/platform';
@@ -170,7 +170,7 @@ export class FileSweep {
     // 2. Files on disk that nothing records, older than the margin.
     const evidenceRoot = join(this.settings.dataDir, 'evidence');
     const evidenceFiles = await listStoredFiles(evidenceRoot);
-    await this.deleteTemporary(evidenceFiles, orphanBefore, report, options.dryRun === true, afterDelete, session);
+    await this.deleteTemporary('evidence', evidenceFiles, orphanBefore, report, options.dryRun === true, afterDelete, session);
     const referencedEvidence = await this.referenced(REFERENCED_EVIDENCE, EVIDENCE_REFERENCE_EVENTS);
     const unrecorded = await this.withoutRow(evidenceFiles.filter((f) => f.sha256 !== null && f.mtimeMs < orphanBefore && !referencedEvidence.has(f.sha256)));
     for (const file of unrecorded) {
@@ -178,7 +178,7 @@ export class FileSweep {
     }
 
     const lkjFiles = await listStoredFiles(join(this.settings.dataDir, 'lkj'));
-    await this.deleteTemporary(lkjFiles, orphanBefore, report, options.dryRun === true, afterDelete);
+    await this.deleteTemporary('lkj', lkjFiles, orphanBefore, report, options.dryRun === true, afterDelete);
     const referencedLkj = await this.referenced(REFERENCED_LKJ, LKJ_REFERENCE_EVENTS);
     for (const file of lkjFiles) {
       if (file.sha256 === null || file.mtimeMs >= orphanBefore || referencedLkj.has(file.sha256)) continue;
@@ -306,10 +306,12 @@ export class FileSweep {
    * Temporary files older than the margin. With `session` (evidence), each under the lock of the
    * file it was being written as (`.tmp-<sha256>-…`), which an upload holds from writing it to its
    * rename: a write in flight is waited for and its temporary file is then gone, whatever the clocks
-   * say of its age (a server's clock ahead of the file system's, or a test's).
+   * say of its age (a server's clock ahead of the file system's, or a test's). Each is recorded
+   * ('temporary-file', with its name) before it is deleted, as every other deletion.
    */
   private async deleteTemporary(
-    files: DiskFile[], orphanBefore: number, report: FileSweepReport, dryRun: boolean, afterDelete: () => Promise<void>, session?: QueryRunner,
+    area: 'evidence' | 'lkj', files: DiskFile[], orphanBefore: number, report: FileSweepReport, dryRun: boolean, afterDelete: () => Promise<void>,
+    session?: QueryRunner,
   ): Promise<void> {
     for (const file of files) {
       if (file.sha256 !== null || file.mtimeMs >= orphanBefore) continue;
@@ -318,12 +320,14 @@ export class FileSweep {
         report.temporaryFiles.bytes += file.size;
         continue;
       }
-      const writing = TEMPORARY_OF.exec(file.path.slice(file.path.lastIndexOf('/') + 1))?.[1];
+      const name = basename(file.path);
+      const writing = TEMPORARY_OF.exec(name)?.[1] ?? null;
       const key = session && writing ? storedFileLockKey('evidence', file.tenantId, writing) : null;
       if (key) await session!.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [key]);
       try {
         const size = await sizeIfUnchangedSince(file.path, orphanBefore);
         if (size === null) continue;
+        await this.record(report.sweepId, area, { ...file, sha256: writing, size }, session, name);
         const bytes = await unlinkFile(file.path, size);
         report.temporaryFiles.files += 1;
         report.temporaryFiles.bytes += bytes;
@@ -334,10 +338,11 @@ export class FileSweep {
     }
   }
 
-  private async record(sweepId: string, area: 'evidence' | 'lkj', file: DiskFile, session?: QueryRunner): Promise<void> {
+  /** A file deleted with no row of its own: an orphan, or with `temporaryName` a temporary file (its SHA-256 the one it was written as, if known). */
+  private async record(sweepId: string, area: 'evidence' | 'lkj', file: DiskFile, session?: QueryRunner, temporaryName?: string): Promise<void> {
     await (session ?? this.dataSource).query(
-      `INSERT INTO file_sweep_deletions (sweep_id, swept_at, area, tenant_id, sha256, what, size) VALUES ($1, $2, $3, $4, $5, 'orphan-file', $6)`,
-      [sweepId, this.clock.now(), area, file.tenantId, file.sha256, file.size],
+      `INSERT INTO file_sweep_deletions (sweep_id, swept_at, area, tenant_id, sha256, what, size, file_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [sweepId, this.clock.now(), area, file.tenantId, file.sha256, temporaryName === undefined ? 'orphan-file' : 'temporary-file', file.size, temporaryName ?? null],
     );
   }
 
