@@ -101,7 +101,8 @@ describe('the audit trail: the holiday calendar changed and an account unlocked,
 
   it.each([
     ['blank', '   ', 422, 'IDENTITY.REASON_INVALID'],
-    ['invisible', '\u200b\u200b\u200b\u200b', 422, 'IDENTITY.REASON_INVALID'],
+    ['invisible', '\u200d\u200c\u200d\u200c', 422, 'IDENTITY.REASON_INVALID'],
+    ['of zero-width spaces (refused as every free text is)', '\u200b\u200b\u200b\u200b', 400, 'VALIDATION.FAILED'],
     ['over 2000 characters', 'a'.repeat(2001), 400, 'VALIDATION.FAILED'],
   ])('given a reason that is %s, when the calendar is changed or an account unlocked, then it is refused and nothing is written', async (_what, reason, status, code) => {
     const changes = (await eventsOf('HariLiburChanged')).length;

@@ -64,7 +64,7 @@ describe('the audit trail: why an administrator changed offices, subbagian and u
     const [created] = (await trail('SubbagianCreated')).filter((r) => r.summary.includes('HUKUM'));
     expect(created.reason).toBe('Struktur organisasi baru menurut Perpres');
     const events = await eventCount();
-    const blank = await t.http.post(`/api/v1/satker/${JEMBER}/subbagian`).set(as(root)).send({ code: 'KOSONG', name: 'Sub. Bagian Kosong', reason: '  \u200b ' });
+    const blank = await t.http.post(`/api/v1/satker/${JEMBER}/subbagian`).set(as(root)).send({ code: 'KOSONG', name: 'Sub. Bagian Kosong', reason: '  \u200d ' });
     expect({ status: blank.status, code: blank.body.code }).toEqual({ status: 422, code: 'IDENTITY.REASON_INVALID' });
     expect(await eventCount()).toBe(events);
     const office = await t.http.post('/api/v1/satker').set(as(root)).send({ code: 'kpu-kab-alasan', name: 'KPU Kabupaten Alasan', parentCode: 'kpu-prov-jawa-timur', reason: '   ' });
@@ -122,7 +122,8 @@ describe('the audit trail: why an administrator changed offices, subbagian and u
 
   it.each([
     ['blank', '   ', 422, 'IDENTITY.REASON_INVALID'],
-    ['invisible', '\u200b\u200b\u200b\u200b', 422, 'IDENTITY.REASON_INVALID'],
+    ['invisible', '\u200d\u200c\u200d\u200c', 422, 'IDENTITY.REASON_INVALID'],
+    ['of zero-width spaces (refused as every free text is)', '\u200b\u200b\u200b\u200b', 400, 'VALIDATION.FAILED'],
     ['only two letters', 'ok', 422, 'IDENTITY.REASON_INVALID'],
     ['null', null, 400, 'VALIDATION.FAILED'],
     ['over 2000 characters', 'a'.repeat(2001), 400, 'VALIDATION.FAILED'],

@@ -72,7 +72,8 @@ describe('a dispensasi of a report deadline, granted after it passed', () => {
   });
 
   it('is refused with a reason of invisible characters only, or of one character, as every reason of the workflow', async () => {
-    for (const reason of ['\u200b\u200b', 'x', '\u200bx\u200b\u200b', '\u3164\u3164\u3164', '\u2800\u2800\u2800', '\u0301\u0301\u0301']) {
+    // A zero-width space is refused before (400 VALIDATION.FAILED naming it, as in every free text); joiners are kept there and do not count here.
+    for (const reason of ['\u200d\u200d', 'x', '\u200dx\u200c\u200d', '\u3164\u3164\u3164', '\u2800\u2800\u2800', '\u0301\u0301\u0301']) {
       const r = await t.http.post(extension(3)).set(as(jember.sekretaris)).send({ until: '2024-04-20', reason });
       expect({ status: r.status, code: r.body.code, message: r.body.message }).toEqual({
         status: 422, code: 'DEADLINE_EXTENSION.REASON_REQUIRED', message: 'Alasan wajib diisi (3–2000 karakter).',

@@ -131,12 +131,78 @@ describe('the shape of a request, as the API judges it', () => {
   });
 
   describe('lists of text', () => {
-    it.each([[['']], [['Perkuat koordinasi.', '   ']], [['\u200b']]])('refuses an LKj saran list with a blank item (%j) naming it, rather than dropping it', async (suggestions) => {
+    it.each([
+      [[''], 'suggestions.0', 'suggestions butir ke-1'],
+      [['Perkuat koordinasi.', '   '], 'suggestions.1', 'suggestions butir ke-2'],
+      [['Saran pertama', ' ', 'Saran ketiga'], 'suggestions.1', 'suggestions butir ke-2'],
+      [['\u3000'], 'suggestions.0', 'suggestions butir ke-1'],
+    ])('refuses an LKj saran list with a blank item (%j) naming the item, rather than dropping it', async (suggestions, field, named) => {
       const response = await t.http.post(`/api/v1/satker/${own.code}/lkj/2026?draft=true`).set(as(own.users.SEKRETARIS.token)).send({ suggestions });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
       expect(response.body.details.fields).toEqual([
-        { field: 'suggestions', constraint: 'isNotBlank', message: expect.stringContaining('tidak boleh hanya berisi spasi') },
+        { field, constraint: 'isNotBlank', message: expect.stringContaining('tidak boleh hanya berisi spasi') },
       ]);
+      expect(response.body.message).toContain(`${named}: tidak boleh hanya berisi spasi`);
+    });
+  });
+
+  describe('free text a person types', () => {
+    const lkj = () => `/api/v1/satker/${own.code}/lkj/2026?draft=true`;
+    const refused = (field: string, code: string) => ({
+      status: 400, code: 'VALIDATION.FAILED', fields: [{ field, constraint: 'isFreeText', message: expect.stringContaining(`(${code})`) }],
+    });
+    const answer = (r: { status: number; body: { code: string; details?: { fields?: unknown } } }) => ({ status: r.status, code: r.body.code, fields: r.body.details?.fields });
+
+    it.each([['\u009b', 'U+009B'], ['\u0085', 'U+0085'], ['\u202e', 'U+202E'], ['\u200b', 'U+200B'], ['\u2028', 'U+2028'], ['\u2066', 'U+2066']])(
+      'refuses %j in a report\'s uraian, kendala and solusi, a file name, an LKj saran and a reason, naming the field and the character',
+      async (character, code) => {
+        const text = `Rapat koordinasi${character} terlaksana`;
+        const kasubbag = as(own.users.KASUBBAG.token);
+        for (const field of ['narrative', 'kendala', 'solusi'] as const) {
+          const r = await t.http.put(report(1)).set(kasubbag).send({ lines: [line({ [field]: text })], budget: [] });
+          expect(answer(r)).toEqual(refused(`lines.0.${field}`, code));
+        }
+        const evidence = [{ sha256: 'a'.repeat(64), fileName: `notulen${character}.pdf`, contentType: 'application/pdf', size: 45 }];
+        expect(answer(await t.http.put(report(1)).set(kasubbag).send({ lines: [line({ evidence })], budget: [] })))
+          .toEqual(refused('lines.0.evidence.0.fileName', code));
+        expect(answer(await t.http.post(lkj()).set(as(own.users.SEKRETARIS.token)).send({ suggestions: ['Saran pertama', text] })))
+          .toEqual(refused('suggestions.1', code));
+        expect(answer(await t.http.post(`${report(1)}/return`).set(as(own.users.SEKRETARIS.token)).send({ reason: text })))
+          .toEqual(refused('reason', code));
+        expect(answer(await t.http.post(`/api/v1/satker/${own.code}/pk/2026/return`).set(as(own.users.KETUA.token)).send({ reason: text })))
+          .toEqual(refused('reason', code));
+        const note = { category: 'CATATAN', target: { kind: 'YEAR', year: 2026 }, title: 'Judul', description: text, recommendation: 'Lengkapi.' };
+        expect(answer(await t.http.post(`/api/v1/satker/${own.code}/catatan-reviu`).set(as(own.users.INSPEKTORAT.token)).send(note)))
+          .toEqual(refused('description', code));
+        expect(answer(await t.http.post(`/api/v1/satker/${own.code}/report-deadlines/2026/1/extension`).set(as(own.users.SEKRETARIS.token))
+          .send({ until: '2099-01-01', reason: text }))).toEqual(refused('reason', code));
+      },
+    );
+
+    it('says in Indonesian what the character does, and keeps line breaks where a text has several lines but not in a file name or a title', async () => {
+      const override = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [line({ narrative: 'laporan\u202efdp.exe' })], budget: [] });
+      expect(override.body.details.fields[0].message).toBe(
+        'berisi pengatur arah teks yang tidak terlihat (U+202E), yang mengubah urutan huruf yang tampil sehingga yang terbaca tidak sama dengan ' +
+        'yang diketik; hapus karakter itu (ketik ulang teksnya, jangan menempelnya dari dokumen lain)',
+      );
+      expect(override.body.message).toMatch(/^Data yang dikirim tidak valid: lines butir ke-1, narrative: berisi pengatur arah teks/);
+      const evidence = [{ sha256: 'a'.repeat(64), fileName: 'notulen\n.pdf', contentType: 'application/pdf', size: 45 }];
+      const fileName = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [line({ evidence })], budget: [] });
+      expect(fileName.body.details.fields).toEqual([
+        { field: 'lines.0.evidence.0.fileName', constraint: 'isFreeText', message: 'harus satu baris: tidak boleh berisi baris baru atau tab (U+000A)' },
+      ]);
+      const title = await t.http.post(`/api/v1/satker/${own.code}/catatan-reviu`).set(as(own.users.INSPEKTORAT.token))
+        .send({ category: 'CATATAN', target: { kind: 'YEAR', year: 2026 }, title: 'Judul\r\nbaris dua', description: 'a', recommendation: 'b' });
+      expect(title.body.details.fields).toEqual([expect.objectContaining({ field: 'title', constraint: 'isFreeText' })]);
+    });
+
+    it('accepts line breaks, tabs, emoji and every script in a narrative (judged past the input rule, by the domain)', async () => {
+      const narrative = 'Kendala:\r\n\t- SPJ terlambat 😟\n- keluarga 👨‍👩‍👧, hati ❤️, می‌خواهم, Tiếng Việt';
+      const response = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [line({ narrative })], budget: [] });
+      // No PK is approved for 2026 in this office: the body passed the input rules and reached the domain.
+      expect(response.body.code).not.toBe('VALIDATION.FAILED');
+      const suggestions = await t.http.post(lkj()).set(as(own.users.SEKRETARIS.token)).send({ suggestions: ['Tingkatkan 👍 koordinasi\nlintas subbagian'] });
+      expect(suggestions.body.code).not.toBe('VALIDATION.FAILED');
     });
   });
 

@@ -10,6 +10,7 @@ export * from './shared/indonesian-number';
 export * from './shared/office-code';
 export * from './shared/same-json';
 export * from './shared/reason';
+export * from './shared/free-text';
 export * from './shared/person-name';
 export * from './shared/echoed-input';
 export * from './shared/case-hint';

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
+import { IsFreeText } from '../http/free-text.validator';
 
 /**
  * `reason` of an administrator's command on an office, a subbagian or a user: optional, carried by
@@ -24,5 +25,6 @@ export function AdminReason(example: string, inPatch = true): PropertyDecorator 
     inPatch ? IsOptionalButNotNull() : IsOptional(),
     IsString(),
     MaxLength(2000),
+    IsFreeText({ multiline: true }),
   );
 }

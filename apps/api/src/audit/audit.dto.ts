@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../http/calendar-date.validator';
+import { IsFreeText } from '../http/free-text.validator';
 import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
 import { AUDIT_EVENT_TYPES, type AuditTrailCriteria, type AuditTrailFilter } from '@kinerja/projections/audit-trail/audit-trail.query';
 import { IsInstant } from '../http/instant.validator';
@@ -139,5 +140,5 @@ export class AlertListQueryDto {
 
 export class ResolveAlertDto {
   @ApiProperty({ example: 'Berkas SPJ Mei diunggah ulang dari arsip; SHA-256 kembali cocok.', description: 'Mengapa kerusakan dianggap selesai (wajib)' })
-  @IsString() @MaxLength(2000) reason: string;
+  @IsString() @MaxLength(2000) @IsFreeText({ multiline: true }) reason: string;
 }

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, M
 import { validationFailed } from '@kinerja/domain';
 import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { INT4_MAX } from '../http/integer-bounds';
+import { IsFreeText } from '../http/free-text.validator';
 import { SatkerParams } from './audit.dto';
 
 export class NoteParams extends SatkerParams {
@@ -29,23 +30,23 @@ export class WriteCatatanReviuBody {
   @ApiProperty({ enum: ['CATATAN', 'TEMUAN'] }) @IsIn(['CATATAN', 'TEMUAN']) category: 'CATATAN' | 'TEMUAN';
   // A list is no target (`[]` would otherwise reach the domain as an empty one): 400 "harus berupa objek".
   @ApiProperty({ type: CatatanReviuTargetDto }) @IsObject() @ValidateNested() @Type(() => CatatanReviuTargetDto) target: CatatanReviuTargetDto;
-  @ApiProperty({ example: 'Bukti dukung Maret tidak lengkap' }) @IsString() @MaxLength(200) title: string;
-  @ApiProperty({ example: 'Daftar hadir kegiatan tidak dilampirkan.' }) @IsString() @MaxLength(10000) description: string;
-  @ApiProperty({ example: 'Lampirkan daftar hadir yang ditandatangani.' }) @IsString() @MaxLength(5000) recommendation: string;
+  @ApiProperty({ example: 'Bukti dukung Maret tidak lengkap' }) @IsString() @MaxLength(200) @IsFreeText({ multiline: false }) title: string;
+  @ApiProperty({ example: 'Daftar hadir kegiatan tidak dilampirkan.' }) @IsString() @MaxLength(10000) @IsFreeText({ multiline: true }) description: string;
+  @ApiProperty({ example: 'Lampirkan daftar hadir yang ditandatangani.' }) @IsString() @MaxLength(5000) @IsFreeText({ multiline: true }) recommendation: string;
 }
 
 export class TindakLanjutBody {
-  @ApiProperty({ example: 'Daftar hadir sudah diunggah sebagai bukti dukung.' }) @IsString() @MaxLength(10000) response: string;
+  @ApiProperty({ example: 'Daftar hadir sudah diunggah sebagai bukti dukung.' }) @IsString() @MaxLength(10000) @IsFreeText({ multiline: true }) response: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: INT4_MAX }) @IsOptional() @IsInt() @Min(0) @Max(INT4_MAX) expectedVersion?: number;
 }
 
 export class CloseCatatanReviuBody {
-  @ApiPropertyOptional({ example: 'Tindak lanjut memadai.' }) @IsOptional() @IsString() @MaxLength(5000) conclusion?: string;
+  @ApiPropertyOptional({ example: 'Tindak lanjut memadai.' }) @IsOptional() @IsString() @MaxLength(5000) @IsFreeText({ multiline: true }) conclusion?: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: INT4_MAX }) @IsOptional() @IsInt() @Min(0) @Max(INT4_MAX) expectedVersion?: number;
 }
 
 export class ReopenCatatanReviuBody {
-  @ApiProperty({ example: 'Daftar hadir belum ditandatangani.' }) @IsString() @MaxLength(5000) reason: string;
+  @ApiProperty({ example: 'Daftar hadir belum ditandatangani.' }) @IsString() @MaxLength(5000) @IsFreeText({ multiline: true }) reason: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: INT4_MAX }) @IsOptional() @IsInt() @Min(0) @Max(INT4_MAX) expectedVersion?: number;
 }
 

@@ -3,6 +3,7 @@ import type { MetadataStorage } from 'class-validator';
 import { SATKER_CODE_PATTERN, SUBBAGIAN_CODE_PATTERN, USERNAME_PATTERN } from '@kinerja/identity';
 import { CALENDAR_DATE_MESSAGE } from './calendar-date.validator';
 import { INSTANT_MESSAGE } from './instant.validator';
+import { FREE_TEXT_MESSAGE } from './free-text.validator';
 import { NOT_BLANK_MESSAGE } from './not-blank.validator';
 import { NOT_NULL_MESSAGE } from './optional-but-not-null.validator';
 import { HIDDEN_CHARACTERS_MESSAGE, STACKED_MARKS_MESSAGE } from './readable-name.validator';
@@ -98,6 +99,7 @@ export const CONSTRAINT_MESSAGES: Record<string, Describe> = {
   isInstant: () => INSTANT_MESSAGE,
   isCalendarDate: () => CALENDAR_DATE_MESSAGE,
   isNotBlank: () => NOT_BLANK_MESSAGE,
+  isFreeText: () => FREE_TEXT_MESSAGE,
   isPersonName: () => PERSON_NAME_MESSAGE,
   hasNoHiddenCharacters: () => HIDDEN_CHARACTERS_MESSAGE,
   hasNoStackedMarks: () => STACKED_MARKS_MESSAGE,

@@ -7,6 +7,8 @@ import type { ArgumentMetadata } from '@nestjs/common';
 import type { DomainError } from '@kinerja/domain';
 import { SUBBAGIAN_CODE_PATTERN } from '@kinerja/identity';
 import { createValidationPipe } from './configure-http';
+import { IsFreeText } from './free-text.validator';
+import { IsNotBlank } from './not-blank.validator';
 import { IsOptionalButNotNull } from './optional-but-not-null.validator';
 import { FieldProblem, flattenValidationErrors, requestValidationError, validationFailed } from './validation-errors';
 
@@ -100,6 +102,28 @@ describe('the validation pipe of every request, with class-validator itself', ()
     }
     return [];
   }
+
+  it('given items of a list of texts that break a rule of each item, then each such item is named, counted from 0, not the list', async () => {
+    class Saran {
+      @IsArray() @IsString({ each: true }) @IsNotBlank({ each: true }) @MaxLength(10, { each: true }) @IsFreeText({ multiline: true }, { each: true })
+      suggestions: string[];
+    }
+    expect(await fieldsOf(Saran, { suggestions: ['Saran satu', ' ', 'Saran tiga'] })).toEqual([
+      { field: 'suggestions.1', constraint: 'isNotBlank', message: 'tidak boleh hanya berisi spasi atau karakter yang tidak terlihat' },
+    ]);
+    expect(await fieldsOf(Saran, { suggestions: ['a', 'panjang sekali', 'b', 'terlalu panjang'] })).toEqual([
+      { field: 'suggestions.1', constraint: 'maxLength', message: 'paling banyak 10 karakter' },
+      { field: 'suggestions.3', constraint: 'maxLength', message: 'paling banyak 10 karakter' },
+    ]);
+    // The message that reads the value reads the item's: the character of each is named.
+    expect(await fieldsOf(Saran, { suggestions: ['a', 'x\u202ey', 'b\u200b'] })).toEqual([
+      { field: 'suggestions.1', constraint: 'isFreeText', message: expect.stringMatching(/^berisi pengatur arah teks yang tidak terlihat \(U\+202E\)/) },
+      { field: 'suggestions.2', constraint: 'isFreeText', message: expect.stringMatching(/^berisi karakter tak terlihat seperti spasi lebar-nol \(U\+200B\)/) },
+    ]);
+    expect(await fieldsOf(Saran, { suggestions: ['a', 5] })).toEqual([{ field: 'suggestions.1', constraint: 'isString', message: 'harus berupa teks' }]);
+    const error = await createValidationPipe().transform({ suggestions: ['Saran pertama', ' ', 'Saran ketiga'] }, { type: 'body', metatype: Saran }).catch((e: DomainError) => e);
+    expect((error as DomainError).message).toMatch(/suggestions butir ke-2: tidak boleh hanya berisi spasi/);
+  });
 
   it('given a required field missing or null, then it is required, once, not "too long", "too short" and "must be text"', async () => {
     const required = [{ field: 'password', constraint: 'isDefined', message: 'wajib diisi' }];

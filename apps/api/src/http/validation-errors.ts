@@ -1,4 +1,4 @@
-import type { ValidationError } from 'class-validator';
+import { getMetadataStorage, ValidationTypes, type ValidationError } from 'class-validator';
 export type { FieldProblem } from '@kinerja/domain';
 import { DomainError, FieldProblem, validationFailed as refusalNaming } from '@kinerja/domain';
 import { constraintNameOf, describeConstraint, hasOwnMessage, rulesOfField, ValidationMetadata } from './constraint-messages';
@@ -54,12 +54,42 @@ function quotedNumberHint(error: ValidationError, constraint: string): string {
   return numeric && typeof error.value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(error.value) ? ', sebagai angka tanpa tanda kutip' : '';
 }
 
+/**
+ * The items of a list that break a rule checked on each of them (`@IsNotBlank({ each: true })`),
+ * by index; null when the rule is not such a rule or the value is not a list. class-validator
+ * names only the list (`suggestions`), so the rule is asked again of each item, as it asked it.
+ */
+function failingItems(error: ValidationError, rule: ValidationMetadata | undefined): number[] | null {
+  if (!rule || rule.each !== true || !Array.isArray(error.value) || rule.type !== ValidationTypes.CUSTOM_VALIDATION) return null;
+  const [constraint] = getMetadataStorage().getTargetValidatorConstraints(rule.constraintCls);
+  if (!constraint || constraint.async) return null;
+  const items = error.value as unknown[];
+  const failing = items.flatMap((item, index) => {
+    const args = { targetName: rule.target instanceof Function ? rule.target.name : '', property: rule.propertyName, object: error.target ?? {}, value: item, constraints: rule.constraints };
+    return constraint.instance.validate(item, args) === true ? [] : [index];
+  });
+  return failing.length > 0 ? failing : null;
+}
+
 function problemsOf(error: ValidationError, field: string): FieldProblem[] {
   const constraints = Object.keys(error.constraints ?? {});
   const rules = rulesOf(error);
   const absent = absentValueProblem(error, constraints);
   const failed = absent ? [absent] : failedRules(constraints);
-  return failed.map((constraint) => ({ field, constraint, message: messageOf(error, constraint, rules) + quotedNumberHint(error, constraint) }));
+  return failed.flatMap((constraint) => {
+    const message = messageOf(error, constraint, rules) + quotedNumberHint(error, constraint);
+    // A rule of each item names the items that break it (`suggestions.1`, "suggestions butir ke-2"), not the whole list.
+    const rule = rules.find((r) => constraintNameOf(r) === constraint);
+    const items = failingItems(error, rule);
+    if (items === null) return [{ field, constraint, message }];
+    // A rule whose message reads the value (`@IsFreeText` names the character) says it of the item.
+    const itemMessage = (index: number): string => {
+      if (typeof rule?.message !== 'function') return message;
+      const value = (error.value as unknown[])[index];
+      return rule.message({ targetName: '', property: rule.propertyName, object: error.target ?? {}, value, constraints: rule.constraints });
+    };
+    return items.map((index) => ({ field: `${field}.${index}`, constraint, message: itemMessage(index) }));
+  });
 }
 
 /** Flattens class-validator's tree into one problem per field and constraint. */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { INT4_MAX } from '../http/integer-bounds';
+import { IsFreeText } from '../http/free-text.validator';
 import { IsNotBlank } from '../http/not-blank.validator';
 
 export class LkjYearParams {
@@ -27,11 +28,13 @@ export class LkjRequestBody {
     type: [String],
     description: 'Saran BAB IV dari Sekretaris, satu butir per elemen: bila diisi, menggantikan saran yang disusun Kinerja dari data '
       + '(bacalah pada draf dan salin yang ingin dipertahankan); tanpa field ini dipakai saran permintaan sebelumnya; [] kembali ke saran yang disusun dari data. '
-      + 'Butir kosong atau hanya spasi ditolak (400 menyebut butirnya), tidak dibuang diam-diam.',
+      + 'Butir kosong atau hanya spasi ditolak (400 menyebut butirnya: `suggestions.1`, "suggestions butir ke-2"), tidak dibuang diam-diam; '
+      + 'demikian pula butir yang berisi karakter kendali, pengatur arah teks atau karakter tak terlihat.',
     example: ['Meningkatkan koordinasi dengan lembaga terkait dalam penyusunan laporan keuangan.'],
   })
   // A blank item is refused, not dropped: the Sekretaris counted it as a suggestion.
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotBlank({ each: true }) @MaxLength(2000, { each: true })
+  @IsFreeText({ multiline: true }, { each: true })
   suggestions?: string[];
 }
 

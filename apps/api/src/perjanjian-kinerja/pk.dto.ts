@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { INT4_MAX } from '../http/integer-bounds';
+import { IsFreeText } from '../http/free-text.validator';
 import { RUPIAH_INPUT } from '../http/decimal-text.schema';
 
 /** Optional in the body of every command; `If-Match` does the same. */
@@ -19,6 +20,7 @@ export class VersionedBody {
 export class ReasonBody extends VersionedBody {
   @ApiProperty({ example: 'Target indikator K4.1 perlu disesuaikan dengan DIPA revisi.', minLength: 3, maxLength: 2000 })
   @IsString()
+  @IsFreeText({ multiline: true })
   reason: string;
 }
 
@@ -30,6 +32,7 @@ export class OptionalReasonBody extends VersionedBody {
   })
   @IsOptional()
   @IsString()
+  @IsFreeText({ multiline: true })
   reason?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsFreeText } from '../http/free-text.validator';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
 
 /**
@@ -35,6 +36,6 @@ export class RatingScaleBody extends VersionedBody {
   rows: RatingRowDto[];
 
   @ApiPropertyOptional({ example: 'Keputusan rapat pimpinan tentang skala penilaian 2025' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional() @IsString() @MaxLength(1000) @IsFreeText({ multiline: true })
   reason?: string;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../http/instant.validator';
+import { IsFreeText } from '../http/free-text.validator';
 import { INT4_MAX } from '../http/integer-bounds';
 import { DECIMAL_INPUT, DECIMAL_TEXT } from '../http/decimal-text.schema';
 import { VersionedBody } from '../perjanjian-kinerja/pk.dto';
@@ -14,7 +15,11 @@ export class EvidenceRefDto {
       'yang tidak dilampirkan dalam UNREFERENCED_UPLOAD_RETENTION_DAYS (atau sudah dihapus pembersihan berkas): 422 REALISASI.EVIDENCE_EXPIRED, unggah ulang.',
   })
   @IsString() sha256: string;
-  @ApiProperty({ example: 'notulen-rapat-januari.pdf', description: 'Nama yang ditampilkan; tanpa folder (/ atau \\), karakter kendali atau tanda kutip' }) @IsString() fileName: string;
+  @ApiProperty({
+    example: 'notulen-rapat-januari.pdf',
+    description: 'Nama yang ditampilkan; satu baris, tanpa folder (/ atau \\), tanda kutip, karakter kendali, pengatur arah teks atau karakter tak terlihat (400)',
+  })
+  @IsString() @IsFreeText({ multiline: false }) fileName: string;
   @ApiProperty({ example: 'application/pdf', description: 'Dari jawaban POST evidence; jenis lain ditolak (422 REALISASI.EVIDENCE_MISMATCH)' }) @IsString() contentType: string;
   @ApiProperty({ example: 183204, minimum: 1, maximum: INT4_MAX, description: 'Dari jawaban POST evidence; ukuran lain ditolak (422 REALISASI.EVIDENCE_MISMATCH)' })
   @IsInt() @Min(1) @Max(INT4_MAX) size: number;
@@ -31,9 +36,9 @@ export class RealisasiLineDto {
   @IsString()
   value: string | null;
   @ApiProperty({ example: 'Layanan perkantoran bulan Januari terlaksana: gaji, tunjangan dan operasional kantor dibayarkan tepat waktu.' })
-  @IsString() @MaxLength(5000) narrative: string;
-  @ApiProperty({ example: 'Keterlambatan penyampaian SPJ dari pelaksana kegiatan.' }) @IsString() @MaxLength(5000) kendala: string;
-  @ApiProperty({ example: 'Pengingat tertulis dan batas waktu internal tanggal 25 setiap bulan.' }) @IsString() @MaxLength(5000) solusi: string;
+  @IsString() @MaxLength(5000) @IsFreeText({ multiline: true }) narrative: string;
+  @ApiProperty({ example: 'Keterlambatan penyampaian SPJ dari pelaksana kegiatan.' }) @IsString() @MaxLength(5000) @IsFreeText({ multiline: true }) kendala: string;
+  @ApiProperty({ example: 'Pengingat tertulis dan batas waktu internal tanggal 25 setiap bulan.' }) @IsString() @MaxLength(5000) @IsFreeText({ multiline: true }) solusi: string;
   @ApiProperty({ type: [EvidenceRefDto] })
   @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => EvidenceRefDto)
   evidence: EvidenceRefDto[];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../http/calendar-date.validator';
+import { IsFreeText } from '../http/free-text.validator';
 import { INT4_MAX } from '../http/integer-bounds';
 import { SubmitterDto } from './realisasi-read-models.dto';
 import { YearParams } from './realisasi.dto';
@@ -18,7 +19,7 @@ export class ExtendReportDeadlineBody {
   // Blank or invisible reasons are refused by the rule every workflow reason shares
   // (readableReason: 422 DEADLINE_EXTENSION.REASON_REQUIRED), as on the return and revision routes.
   @ApiProperty({ example: 'Server kantor rusak pada 3–6 April; data realisasi dimasukkan ulang.', maxLength: 2000 })
-  @IsString() @MaxLength(2000)
+  @IsString() @MaxLength(2000) @IsFreeText({ multiline: true })
   reason: string;
 
   @ApiPropertyOptional({ example: 2, minimum: 0, maximum: INT4_MAX, description: 'Versi aliran dispensasi satker yang terakhir Anda lihat; versi usang → 409.' })
