@@ -1,5 +1,5 @@
 import {
-  approvedRealisasiOf, computeKinerja, foldEvents, perjanjianKinerjaDecider, pkInForce, pkStreamId, realisasiDecider, realisasiStreamId, subbagianReportingInYear,
+  approvedRealisasiOf, computeKinerja, foldEvents, perjanjianKinerjaDecider, pkForKinerja, pkStreamId, realisasiDecider, realisasiStreamId, subbagianReportingInYear,
   type ApprovedRealisasi, type KinerjaTable, type PkEvent, type PkState, type RealisasiEvent, type RealisasiState,
 } from '@kinerja/domain';
 import type { EventStore } from '@kinerja/event-store';
@@ -17,10 +17,10 @@ export async function pkStateFromStream(store: EventStore, satker: string, year:
 }
 
 /** Tabel 3.2 exactly as the workflow computes it from the streams. */
-export async function kinerjaFromStreams(store: EventStore, satker: string, year: number, month: number | null): Promise<KinerjaTable> {
+export async function kinerjaFromStreams(store: EventStore, satker: string, year: number, month: number | null, timeZone = 'Asia/Jakarta'): Promise<KinerjaTable> {
   const pkEvents = await store.readStream(pkStreamId(satker, year), { tenantId: satker });
   const pkState = foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]);
-  const pk = pkInForce(pkState);
+  const pk = pkForKinerja(pkState, month, timeZone);
   if (!pk) throw new Error(`no PK in force for ${satker} ${year}`);
   const approved: ApprovedRealisasi[] = [];
   for (let m = 1; m <= (month ?? 12); m++) {

@@ -134,7 +134,7 @@ export class KinerjaOfficeDto extends KinerjaAverageDto {
 export class KinerjaTableDto {
   @ApiProperty({ example: 'kpu-kab-jember', description: 'Office code.' }) satker: string;
   @ApiProperty({ type: 'integer', example: 2024 }) year: number;
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'Version of the PK in force (1 = PK awal, then each PK Perubahan).' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'Version of the PK the table is computed against (1 = PK awal, then each PK Perubahan): the version in force for the year; with `month`, the version that month was reported under (the last approved by the end of that month, or the first for months before any approval).' })
   pkVersion: number;
   @ApiProperty({
     type: 'integer', minimum: 1, maximum: 12, nullable: true, example: null,

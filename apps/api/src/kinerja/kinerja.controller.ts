@@ -39,7 +39,10 @@ export class KinerjaController {
       'nol di belakang. Capaian selalu dihitung dari nilai eksak, bukan dari angka yang dibulatkan (rata-rata 1, 1, 2 terhadap ' +
       'target 2: realisasi "1.33", capaian "66.67"). Kategori diputuskan dari capaian yang ditampilkan dengan skala ' +
       'penilaian satker yang berlaku (GET rating-scale; `ratingScaleVersion` = label-nya). `null` berarti belum dapat diukur ' +
-      '(lihat `note`). Dengan `?month=M`: capaian s.d. bulan M terhadap rencana aksi s.d. bulan M. Rata-rata per kegiatan, ' +
+      '(lihat `note`). Dengan `?month=M`: capaian s.d. bulan M terhadap rencana aksi s.d. bulan M, menurut versi PK yang berlaku ' +
+      'untuk laporan bulan M (`pkVersion`: versi terakhir yang disetujui sampai akhir bulan M, atau versi pertama untuk bulan ' +
+      'sebelum PK pertama disetujui), dengan indikator, target, rencana aksi dan PIC versi itu; PK Perubahan yang disetujui ' +
+      'kemudian tidak mengubah angka s.d. bulan-bulan sebelumnya. Tanpa `month`: PK yang berlaku sekarang. Rata-rata per kegiatan, ' +
       'program dan kantor. Bentuk jawaban ini stabil (kontrak publik). Dengan `?asOf=<waktu ISO 8601>`: angka sebagaimana ' +
       'berdiri pada saat itu (PK yang berlaku dan laporan yang sudah disetujui saat itu), ditambah field `asOf`. `integrity`: status ' +
       'integritas satker saat ini, seperti pada rute audit (bentuk dan sumber yang sama): `DAMAGED` selama ada peringatan integritas ' +

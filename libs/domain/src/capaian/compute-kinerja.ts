@@ -94,8 +94,9 @@ function kegiatanRow(kegiatan: PkKegiatan, no: number, reports: readonly Approve
 }
 
 /**
- * Tabel 3.2 from the PK version in force and the approved monthly reports of its year (any
- * subbagian; reports after `month` are ignored). Pure: the caller loads both.
+ * Tabel 3.2 from a PK version and the approved monthly reports of its year (any subbagian; reports
+ * after `month` are ignored). Pure: the caller loads both, the version chosen by `pkForKinerja` (the
+ * one in force for the year; to date, the one month M was reported under).
  */
 export function computeKinerja(pk: PkVersionInForce, approvedReports: readonly ApprovedRealisasi[], options: ComputeKinerjaOptions = {}): KinerjaTable {
   const month = options.month ?? null;

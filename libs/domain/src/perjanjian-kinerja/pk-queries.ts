@@ -1,7 +1,7 @@
 import { localDateOf, type LocalDate } from '../shared/local-date';
 import type { PkIndicator, PkStructure, PkVersionInForce } from './pk-structure.types';
 import { indicatorsOf } from './pk-structure.validate';
-import type { PkState, PkVersion } from './pk.state';
+import { pkInForce, type PkState, type PkVersion } from './pk.state';
 
 /** The indicators a subbagian is PIC of, in PK order: the lines of its monthly report. */
 export function indicatorsOwnedBy(structure: PkStructure, subbagian: string): PkIndicator[] {
@@ -82,6 +82,24 @@ export function pkInForceForMonth(state: PkState, month: number, timeZone: strin
   if (state.status !== 'EXISTS') return null;
   const chosen = pkVersionForMonth(approvedVersionsOf(state), state.year, month, timeZone);
   return chosen && { satker: state.satker, year: state.year, version: chosen.version, structure: chosen.structure, approvedAt: chosen.approvedAt };
+}
+
+/**
+ * The PK version Tabel 3.2 is computed against (its `pkVersion`): for the year (no month), the
+ * version in force; "to date" through month M, the version month M was reported under
+ * (`pkVersionForMonth`), with its indicators, targets, plan, polarity, formula, aggregation, PICs and
+ * pagu. A PK Perubahan approved later thus leaves the figures of the months before it as they were
+ * reported: an indicator it added is not listed for them, one it removed still is. Null without an
+ * approved version.
+ */
+export function pkForKinerja(state: PkState, month: number | null, timeZone: string): PkVersionInForce | null {
+  return month === null ? pkInForce(state) : pkInForceForMonth(state, month, timeZone);
+}
+
+/** `pkForKinerja` of the versions that have been in force, in version order (as a read model keeps them). */
+export function pkVersionForKinerja<V extends { approvedAt: string }>(versions: readonly V[], year: number, month: number | null, timeZone: string): V | null {
+  if (month === null) return versions.length > 0 ? versions[versions.length - 1] : null;
+  return pkVersionForMonth(versions, year, month, timeZone);
 }
 
 /** The subbagian that owe the report of each month 1–12 (index 0 is January): the PICs of that month's version. */

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import {
   approvedRealisasiOf, capaianTahunLaluStreamId, computeKinerja, foldCapaianTahunLalu, foldEvents, lkjNoApprovedPk,
-  perjanjianKinerjaDecider, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleInForce, ratingScaleStreamId, realisasiDecider,
-  realisasiStreamId, subbagianReportingInYear, type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent,
+  perjanjianKinerjaDecider, pkForKinerja, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleInForce, ratingScaleStreamId, realisasiDecider,
+  realisasiStreamId, subbagianReportingInYear, type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent, type PkState,
   type PkVersionInForce, type RatingScale, type RatingScaleEvent, type RealisasiEvent,
 } from '@kinerja/domain';
 import type { EventStore, RecordedEvent } from '@kinerja/event-store';
@@ -21,6 +21,7 @@ export interface LkjRequestFacts {
 
 interface YearFacts {
   pk: PkVersionInForce;
+  pkState: PkState;
   pkEvents: RecordedEvent[];
   realisasiEvents: RecordedEvent[];
   approved: ApprovedRealisasi[];
@@ -29,7 +30,7 @@ interface YearFacts {
 /**
  * Everything the LKj of one office and year is made of, read from the log and the read models:
  * the PK in force, Tabel 3.2 computed exactly as `GET …/kinerja/{year}` computes it (with the office's
- * rating scale), the Kasubbag's notes, last year's capaian (from Kinerja, else imported), the approval
+ * rating scale; a draft to date through month M against the version M was reported under), the Kasubbag's notes, last year's capaian (from Kinerja, else imported), the approval
  * history, chain head and the latest signed digest.
  */
 export class LkjFactsReader {
@@ -46,7 +47,9 @@ export class LkjFactsReader {
     const noMonthApproved = request.draft && lastMonth === 0;
     const month = request.draft && lastMonth >= 1 && lastMonth < 12 ? lastMonth : null;
     const ratingScale = await this.ratingScale(satker);
-    const kinerja = computeKinerja(current.pk, current.approved, { month, ratingScale });
+    // A draft to date follows the version its last month was reported under, as `GET …/kinerja/{year}?month=M` does.
+    const kinerjaPk = pkForKinerja(current.pkState, month, office.profile.timeZone) ?? current.pk;
+    const kinerja = computeKinerja(kinerjaPk, current.approved, { month, ratingScale });
     const previous = await this.previousCapaian(satker, year);
     const notes = new Map(collectIndicatorNotes(current.approved).map((n) => [n.indicatorCode, n]));
     const indicatorCodes = kinerja.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.code)));
@@ -58,6 +61,7 @@ export class LkjFactsReader {
       office: office.profile,
       signing: { place: office.place, date: localDate(request.producedAt, office.profile.timeZone) },
       pk: current.pk,
+      ...(kinerjaPk.version !== current.pk.version ? { kinerjaPk } : {}),
       pkSignedOn: localDate(new Date(current.pk.approvedAt), office.profile.timeZone),
       kinerja,
       ...(noMonthApproved ? { noMonthApproved } : {}),
@@ -101,7 +105,7 @@ export class LkjFactsReader {
     const approved = streams
       .map((events) => approvedRealisasiOf(foldEvents(realisasiDecider, events as unknown as RealisasiEvent[])))
       .filter((r): r is ApprovedRealisasi => r !== null);
-    return { pk, pkEvents, realisasiEvents: streams.flat(), approved };
+    return { pk, pkState, pkEvents, realisasiEvents: streams.flat(), approved };
   }
 
   /** Many streams of one office in one query (the year's 48 reports), each in version order. */

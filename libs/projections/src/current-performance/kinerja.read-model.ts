@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
+import { DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import {
-  computeKinerja, DomainError, subbagianReportingIn, type ApprovedPkPics, type ApprovedPkVersion, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
+  computeKinerja, DomainError, pkVersionForKinerja, subbagianReportingIn, type ApprovedPkPics, type ApprovedPkVersion, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
 } from '@kinerja/domain';
 import { checkpointName } from '../runner/projection';
 import { PERF_PK_TABLE, PERF_REPORTS_TABLE, PERF_VALUES_TABLE } from './current-performance.tables';
@@ -77,21 +78,27 @@ export async function readApprovedPkPicsOf(dataSource: DataSource, satkers: read
 export class KinerjaReadModel {
   constructor(private readonly dataSource: DataSource) {}
 
-  async tabel32(satker: string, year: number, month: number | null = null, ratingScale?: RatingScale): Promise<KinerjaTable> {
-    const pk = await this.pkInForce(satker, year);
-    if (!pk) {
+  /**
+   * Tabel 3.2 of the year, or to date through `month` against the PK version that month was reported
+   * under (`pkVersionForKinerja`); `timeZone` is the office's, whose calendar decides that version.
+   */
+  async tabel32(satker: string, year: number, month: number | null = null, ratingScale?: RatingScale, timeZone: string = DEFAULT_TIME_ZONE): Promise<KinerjaTable> {
+    const versions = await readApprovedPkVersions(this.dataSource, satker, year);
+    const chosen = pkVersionForKinerja(versions, year, month, timeZone);
+    if (!chosen) {
       throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year });
     }
-    return computeKinerja(pk, await this.approvedReports(satker, year, month ?? 12), { month, ratingScale });
+    const pk: PkVersionInForce = { satker, year, version: chosen.version, structure: chosen.structure, approvedAt: chosen.approvedAt };
+    return computeKinerja(pk, await this.approvedReports(satker, year, month ?? 12, versions), { month, ratingScale });
   }
 
   /**
    * As `tabel32`, or null while an event of this office is still to be applied (the caller then
    * reads the streams): a client that has just approved a report never sees the table without it.
    */
-  async tabel32IfCaughtUp(satker: string, year: number, month: number | null = null, ratingScale?: RatingScale): Promise<KinerjaTable | null> {
+  async tabel32IfCaughtUp(satker: string, year: number, month: number | null = null, ratingScale?: RatingScale, timeZone: string = DEFAULT_TIME_ZONE): Promise<KinerjaTable | null> {
     if (!(await this.caughtUp(satker))) return null;
-    return this.tabel32(satker, year, month, ratingScale);
+    return this.tabel32(satker, year, month, ratingScale, timeZone);
   }
 
   /** True when every committed event of the office is in the read model. */
@@ -133,9 +140,9 @@ export class KinerjaReadModel {
     return { satker, year, version: rows[0].version, structure: rows[0].structure, approvedAt: rows[0].approved_at };
   }
 
-  private async approvedReports(satker: string, year: number, lastMonth: number): Promise<ApprovedRealisasi[]> {
+  private async approvedReports(satker: string, year: number, lastMonth: number, versions: readonly ApprovedPkVersion[]): Promise<ApprovedRealisasi[]> {
     // Every subbagian that was PIC under a version in force this year, as `subbagianReportingInYear` of the stream.
-    const subbagian = subbagianReportingIn(await readApprovedPkVersions(this.dataSource, satker, year));
+    const subbagian = subbagianReportingIn(versions);
     const rows: Array<{ month: number; subbagian: string; approved: ApprovedSnapshot }> = await this.dataSource.query(
       `SELECT month, subbagian, approved FROM ${PERF_REPORTS_TABLE}
         WHERE satker = $1 AND year = $2 AND month <= $3 AND subbagian = ANY($4) AND approved IS NOT NULL`,

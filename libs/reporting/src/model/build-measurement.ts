@@ -21,12 +21,19 @@ function notesByIndicator(input: LkjInput, known: Set<string>): Map<string, Indi
   return map;
 }
 
+/** The PK version Tabel 3.2 was computed against (`LkjInput.kinerjaPk`). */
+const measuredPk = (input: LkjInput) => input.kinerjaPk ?? input.pk;
+
 function checkConsistency(input: LkjInput): void {
-  const { kinerja, pk, ratingScale, year } = input;
+  const { kinerja, ratingScale, year } = input;
+  const pk = measuredPk(input);
   if (input.noMonthApproved && (!input.draft || kinerja.month !== null)) {
     throw new Error('LKj input: "no month approved" is a draft over the year\'s table (month null)');
   }
-  if (kinerja.year !== year || pk.year !== year) throw new Error(`LKj input: PK ${pk.year} / Tabel 3.2 ${kinerja.year} are not of year ${year}`);
+  if (input.kinerjaPk && (!input.draft || kinerja.month === null)) {
+    throw new Error('LKj input: Tabel 3.2 follows another PK version than the one in force only in a draft to date (month M)');
+  }
+  if (kinerja.year !== year || pk.year !== year || input.pk.year !== year) throw new Error(`LKj input: PK ${pk.year} / Tabel 3.2 ${kinerja.year} are not of year ${year}`);
   if (kinerja.pkVersion !== pk.version) throw new Error(`LKj input: Tabel 3.2 is of PK version ${kinerja.pkVersion}, not ${pk.version}`);
   if (kinerja.ratingScaleVersion !== ratingScale.version) {
     throw new Error(`LKj input: Tabel 3.2 was rated with scale ${kinerja.ratingScaleVersion}, not ${ratingScale.version}`);
@@ -37,7 +44,7 @@ function checkConsistency(input: LkjInput): void {
 export function buildMeasurement(input: LkjInput): MeasurementResult {
   checkConsistency(input);
   const pkIndicators = new Map<string, PkIndicator>(
-    input.pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => [i.code, i] as const))),
+    measuredPk(input).structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => [i.code, i] as const))),
   );
   const notes = notesByIndicator(input, new Set(pkIndicators.keys()));
   const analyses: LkjKegiatanAnalysis[] = [];

@@ -106,6 +106,12 @@ export interface LkjInput {
   signing: { place: string | null; date: string };
   /** The PK version in force (Tabel 2.1 and 2.2). */
   pk: PkVersionInForce;
+  /**
+   * The PK version `kinerja` was computed against when it is not `pk`: a draft to date through a
+   * month reported under a version a PK Perubahan has superseded since (`pkForKinerja`). Its
+   * indicators are the ones Tabel 3.2 and the measurement method count. Absent: `pk`.
+   */
+  kinerjaPk?: PkVersionInForce;
   /** ISO date the PK was signed (the day it was approved, in the office's time zone). */
   pkSignedOn: string;
   /** Tabel 3.2 of the year (`month` null), or to date for a draft (`month` M). */

@@ -8,7 +8,7 @@ import { lkjStreamId, type PkVersionInForce } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
 import { ControllableClock, redisOptions } from '@kinerja/platform';
 import { JEMBER_2024_PK_IN_FORCE, jember2024ApprovedReports } from '@kinerja/reporting';
-import { GetKinerjaHandler, GetKinerjaQuery, PkReader, RatingScaleReader, RealisasiReader } from '@kinerja/workflow';
+import { GetKinerjaHandler, GetKinerjaQuery, PkReader, RatingScaleReader, RealisasiReader, SatkerDirectory } from '@kinerja/workflow';
 import { AggregateRunner } from '@kinerja/workflow/shared/aggregate-runner';
 import { createTestDatabase, testRedisPrefix, testRedisUrl, type TestDatabase } from '../../../../../test/support/test-database';
 import { JobQueues } from '../../queue-runtime/job-queues';
@@ -86,10 +86,11 @@ export class LkjScenario {
     return (await this.store.readStream(lkjStreamId(JEMBER, 2024), { tenantId: JEMBER })).map((e) => e.type);
   }
 
-  /** Tabel 3.2 exactly as `GET …/kinerja/2024` computes it (the workflow's query handler). */
-  async apiKinerja() {
+  /** Tabel 3.2 exactly as `GET …/kinerja/2024[?month=M]` computes it (the workflow's query handler). */
+  async apiKinerja(month: number | null = null) {
     const runner = new AggregateRunner(this.store, this.db.dataSource, this.clock);
-    return new GetKinerjaHandler(new PkReader(runner), new RealisasiReader(runner), new RatingScaleReader(this.store)).execute(new GetKinerjaQuery(JEMBER, 2024));
+    return new GetKinerjaHandler(new PkReader(runner), new RealisasiReader(runner), new RatingScaleReader(this.store), new SatkerDirectory(this.db.dataSource))
+      .execute(new GetKinerjaQuery(JEMBER, 2024, month));
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
-  approvedRealisasiOf, computeKinerja, DomainError, foldEvents, perjanjianKinerjaDecider, pkInForce, pkStreamId,
+  approvedRealisasiOf, computeKinerja, DomainError, foldEvents, perjanjianKinerjaDecider, pkForKinerja, pkStreamId,
   realisasiDecider, realisasiStreamId, subbagianReportingInYear, type ApprovedRealisasi, type KinerjaTable, type PkState,
 } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
@@ -39,9 +39,11 @@ export class GetKinerjaAsOfHandler implements IQueryHandler<GetKinerjaAsOfQuery>
       throw new DomainError('KINERJA.AS_OF_IN_FUTURE', 'asOf tidak boleh di masa depan: data masa depan belum ada.', 'validation', { asOf: asOf.toISOString() });
     }
     const pkState = await this.pkAsOf(satker, year, asOf);
-    const pk = pkInForce(pkState);
+    const timeZone = await this.offices.timeZoneOf(satker);
+    // The versions approved by then; to date, the one month M was reported under among them.
+    const pk = pkForKinerja(pkState, month, timeZone);
     if (!pk) {
-      const moment = formatDateTimeId(asOf.toISOString(), await this.offices.timeZoneOf(satker));
+      const moment = formatDateTimeId(asOf.toISOString(), timeZone);
       throw new DomainError('KINERJA.NO_APPROVED_PK', `Pada ${moment} belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year, asOf: asOf.toISOString() });
     }
     const subbagian = subbagianReportingInYear(pkState);
