@@ -494,6 +494,36 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect((await root.patch('/api/v1/satker/kpu-kab-spasi').send({ name: 'KPU Kabupaten Spasi ' })).status).toBe(200);
     });
 
+    it('does not name an office outside the caller\'s scope whose name a new or renamed office would take', async () => {
+      const admin = as(own.users.ADMIN.token);
+      // Banyuwangi is outside the Jember admin's scope: every read of it answers 404.
+      expect((await admin.get('/api/v1/satker/kpu-kab-banyuwangi')).status).toBe(404);
+      const created = await admin.post('/api/v1/satker').send({ code: 'kpu-jember-cabang', name: 'KPU Kabupaten Banyuwangi', parentCode: 'kpu-kab-jember' });
+      expect({ status: created.status, code: created.body.code, details: created.body.details })
+        .toEqual({ status: 409, code: 'SATKER.NAME_TAKEN', details: { name: 'KPU Kabupaten Banyuwangi' } });
+      expect(created.body.message).toMatch(/^Nama "KPU Kabupaten Banyuwangi" sudah dipakai satker lain di luar wilayah kewenangan Anda; .*Gunakan nama lain/);
+      expect(created.body.message).not.toContain('banyuwangi');
+      expect((await as(rootAdminToken).get('/api/v1/satker/kpu-jember-cabang')).status).toBe(404);
+      // An office the caller may see is still named: they can go and look at it.
+      const own2 = await admin.post('/api/v1/satker').send({ code: 'kpu-jember-cabang', name: 'KPU Kabupaten Jember', parentCode: 'kpu-kab-jember' });
+      expect({ status: own2.status, details: own2.body.details }).toEqual({ status: 409, details: { name: 'KPU Kabupaten Jember', satker: 'kpu-kab-jember' } });
+    });
+
+    it.each(['--', '-kpu-', 'kpu-', '-kpu', '00', '2024', '0-0'])('refuses a new office code that is no code (%s): letters or digits at both ends, at least one letter', async (code) => {
+      const response = await as(rootAdminToken).post('/api/v1/satker').send({ code, name: `KPU Kode ${code}`, parentCode: 'kpu-prov-jawa-timur' });
+      expect({ status: response.status, fields: response.body.details?.fields }).toEqual({
+        status: 400,
+        fields: [{ field: 'code', constraint: 'matches', message: expect.stringContaining('diawali dan diakhiri huruf atau angka, dengan paling sedikit satu huruf') }],
+      });
+    });
+
+    it('takes a new office code with digits and hyphens inside (kpu-kab-2, k9)', async () => {
+      for (const code of ['kpu-kab-2', 'k9', '9k']) {
+        const created = await as(rootAdminToken).post('/api/v1/satker').send({ code, name: `KPU Kode Sah ${code}`, parentCode: 'kpu-prov-jawa-timur' });
+        expect({ code, status: created.status }).toEqual({ code, status: 201 });
+      }
+    });
+
     it('accepts an office name with the accents people write (Vietnamese, decomposed é), stored as typed', async () => {
       const created = await as(rootAdminToken).post('/api/v1/satker').send({ code: 'kpu-kab-aksen', name: 'Kantor Nguyễn Pe\u0301rez', parentCode: 'kpu-prov-jawa-timur' });
       expect(created.status).toBe(201);

@@ -26,6 +26,16 @@ export const identityErrors = {
       'conflict',
       { name, satker: holder.code },
     ),
+  /** The same, where the holder is outside the caller's scope: every read answers it 404, so neither its code nor its state is told. */
+  satkerNameTakenOutOfScope: (name: string) =>
+    new DomainError(
+      'SATKER.NAME_TAKEN',
+      `Nama "${name}" sudah dipakai satker lain di luar wilayah kewenangan Anda; setiap satker harus bernama lain agar tidak tertukar ` +
+        'dalam daftar dan jejak audit lintas satker. Gunakan nama lain (misalnya dengan nama kabupaten/kota atau provinsinya), ' +
+        'atau tanyakan kepada Admin satker di atas Anda.',
+      'conflict',
+      { name },
+    ),
   satkerParentRequired: () =>
     new DomainError('SATKER.PARENT_REQUIRED', 'Satker baru harus memiliki satker induk.', 'validation'),
   satkerParentInactive: (code: string) =>

@@ -7,7 +7,17 @@ export type TimeZone = (typeof TIME_ZONES)[number];
 export const DEFAULT_TIME_ZONE: TimeZone = 'Asia/Jakarta';
 export const DEFAULT_REPORT_DEADLINE_DAY = 5;
 
+/** Any office code Kinerja holds (paths, parents, scope): offices created before the rule below keep theirs. */
 export const SATKER_CODE_PATTERN = /^[a-z0-9-]{2,64}$/;
+/**
+ * The code of an office created now: 2–64 of a–z, 0–9 and "-", starting and ending with a letter or
+ * digit, with at least one letter. "--", "-kpu-" or "00" read as no code (`audit:verify --satker --`
+ * takes "--" for the end of its options) or as a number.
+ */
+export const NEW_SATKER_CODE_PATTERN = /^(?=[a-z0-9-]*[a-z])[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])$/;
+export const NEW_SATKER_CODE_MESSAGE =
+  'kode satker: 2–64 huruf kecil a–z, angka 0–9 atau "-", diawali dan diakhiri huruf atau angka, dengan paling sedikit satu huruf ' +
+  '(bukan hanya angka atau "-"), misalnya kpu-kab-jember';
 export const SUBBAGIAN_CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,64}$/;
 export const PASSWORD_MIN_LENGTH = 8;

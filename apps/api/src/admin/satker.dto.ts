@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { SATKER_CODE_PATTERN, TIME_ZONES } from '@kinerja/identity';
+import { NEW_SATKER_CODE_MESSAGE, NEW_SATKER_CODE_PATTERN, SATKER_CODE_PATTERN, TIME_ZONES } from '@kinerja/identity';
 import type { TimeZone } from '@kinerja/identity';
 import { INT4_MAX } from '../http/integer-bounds';
 import { IsOptionalButNotNull } from '../http/optional-but-not-null.validator';
@@ -9,8 +9,11 @@ import { HasNoHiddenCharacters, HasNoStackedMarks } from '../http/readable-name.
 import { AdminReason } from './admin-reason';
 
 export class CreateSatkerDto {
-  @ApiProperty({ example: 'kpu-kab-jember', pattern: SATKER_CODE_PATTERN.source })
-  @Matches(SATKER_CODE_PATTERN, { message: 'kode satker: 2–64 huruf kecil, angka atau "-"' })
+  @ApiProperty({
+    example: 'kpu-kab-jember', pattern: NEW_SATKER_CODE_PATTERN.source,
+    description: 'Diawali dan diakhiri huruf atau angka, dengan paling sedikit satu huruf ("--", "-kpu-" atau "00" ditolak, 400)',
+  })
+  @Matches(NEW_SATKER_CODE_PATTERN, { message: NEW_SATKER_CODE_MESSAGE })
   code: string;
 
   @ApiProperty({ example: 'Sekretariat KPU Kabupaten Jember' })

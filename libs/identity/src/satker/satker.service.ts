@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normalizedText } from '@kinerja/domain';
+import { DomainError, normalizedText } from '@kinerja/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@kinerja/platform';
 import type { SatkerChanges } from '../events/identity.events';
@@ -68,10 +68,26 @@ export class SatkerService {
     await this.scope.assertInScope(actor, input.parentCode);
     optionalReason(input.reason); // refused before anything is written (422 IDENTITY.REASON_INVALID)
     return outcome(
-      await this.unitOfWork.command(toActor(actor), `satker.create:${input.code}`, options, (manager, record) =>
-        this.insert(manager, record, input),
+      await this.namingOnlyOfficesInScope(actor, () =>
+        this.unitOfWork.command(toActor(actor), `satker.create:${input.code}`, options, (manager, record) => this.insert(manager, record, input)),
       ),
     );
+  }
+
+  /**
+   * SATKER.NAME_TAKEN names the office holding the name only where the caller may see it: an office
+   * outside their scope answers 404 to every read, so its code is not told here either. Checked
+   * after the transaction, through the pool (see `update`).
+   */
+  private async namingOnlyOfficesInScope<T>(actor: AuthenticatedUser, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'SATKER.NAME_TAKEN') throw error;
+      const holder = String(error.details.satker);
+      if (await this.scope.isInScope(actor, holder)) throw error;
+      throw identityErrors.satkerNameTakenOutOfScope(String(error.details.name));
+    }
   }
 
   /** The root office, at first start only: the one office without a parent. */
@@ -90,7 +106,7 @@ export class SatkerService {
     // Checked before the transaction: the scope is read through the pool, which on the embedded
     // PGlite (one shared session) would wait for the transaction forever.
     if (input.parentCode != null) await this.scope.assertInScope(actor, input.parentCode);
-    const answer = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
+    const answer = await this.namingOnlyOfficesInScope(actor, () => this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {
       // Moves are serialised on one lock, taken before any row lock (the new parent's foreign-key
       // check takes a row lock too), so that two moves at once cannot close a loop together.
       if (input.parentCode != null) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kinerja.satker-tree'))`);
@@ -144,7 +160,7 @@ export class SatkerService {
       }
       if (activeChange === true) record(code, { type: 'SatkerReactivated', data: withReason({ code }, reason) });
       return toSatker(row);
-    });
+    }));
     return outcome(answer);
   }
 
