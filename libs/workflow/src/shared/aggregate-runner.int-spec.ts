@@ -138,6 +138,40 @@ describe('AggregateRunner: concurrent duplicates of a keyed command replay the f
     }
   });
 
+  it('racing saves with the same version: every 409 names the version the client sent and the current one in its numbering', async () => {
+    const month = 4;
+    const key: RealisasiKey = { satker: SATKER, year: YEAR, month, subbagian: 'PDI' };
+    const pdi: WorkflowActor = { ...kasubbag, id: '00000000-0000-4000-9000-000000000002', subbagian: 'PDI' };
+    const save = (value: string, expectedVersion?: number) => writer.run(key, pdi, expectedVersion === undefined ? {} : { expectedVersion }, (metadata, context) => ({
+      type: 'SaveRealisasiDraft' as const,
+      data: { key, context, lines: [{ indicatorCode: 'K2.1', value, narrative: 'Terlaksana', kendala: '', solusi: '', evidence: [] }], budget: [] }, metadata,
+    }));
+    let version = (await save('1')).version;
+    for (let round = 0; round < 5; round++) {
+      const sent = version;
+      const answers = await Promise.all(Array.from({ length: DUPLICATES }, async (_, i) => {
+        await sleep(i % 2);
+        try {
+          return { ok: true as const, version: (await save(`${round}.${i + 1}`, sent)).version };
+        } catch (error) {
+          const e = error as { code?: string; message: string; details?: Record<string, unknown> };
+          return { ok: false as const, code: e.code, message: e.message, details: e.details };
+        }
+      }));
+      const won = answers.filter((a) => a.ok);
+      expect(won).toEqual([{ ok: true, version: sent + 1 }]);
+      // Whether the loser met the newer version when loading (checked by the runner) or at the append (by the store): the same numbers.
+      for (const lost of answers.filter((a) => !a.ok)) {
+        expect(lost).toEqual({
+          ok: false, code: 'EVENT_STORE.CONCURRENCY',
+          message: `Data telah diubah oleh orang lain sejak Anda membukanya (versi ${sent}, sekarang versi ${sent + 1}). Muat ulang lalu ulangi perubahan Anda.`,
+          details: expect.objectContaining({ expectedVersion: sent, actualVersion: sent + 1 }),
+        });
+      }
+      version = sent + 1;
+    }
+  });
+
   it('without a key or a version, racing writers are decided again on the newer state: the rules answer the losers, never a version conflict', async () => {
     const pdi: WorkflowActor = { ...kasubbag, id: '00000000-0000-4000-9000-000000000002', subbagian: 'PDI' };
     const pdiContent = (value: string): RealisasiContent => ({

@@ -129,7 +129,12 @@ export class AggregateRunner {
       // Another writer appended between this load and this append. A client that named no version
       // asked for no optimistic check: decide again on the stream as it now is (its rules, e.g.
       // "already submitted", answer the loser), a few times before giving up with the conflict.
-      if (!(error instanceof ConcurrencyError) || expected != null || attempt >= UNVERSIONED_ATTEMPTS) throw error;
+      if (!(error instanceof ConcurrencyError)) throw error;
+      // The store counts a stream's events from 0 (its last event's number); the client counts them
+      // (`version`, what it sent as expectedVersion): the refusal is told in the client's numbers,
+      // as the check above tells a loser that loaded the newer stream.
+      if (expected != null) throw new ConcurrencyError(target.streamId, expected, error.actualVersion + 1);
+      if (attempt >= UNVERSIONED_ATTEMPTS) throw new ConcurrencyError(target.streamId, version, error.actualVersion + 1);
       return this.decideAndAppend(target, decider, actor, options, eventMetadata, build, prepare, companions, attempt + 1);
     }
     if (appended.replayed) {
