@@ -21,8 +21,10 @@ describe('the levels of the office tree', () => {
   it('refuses an office under a kabupaten (422 SATKER.TOO_DEEP), naming the levels, and creates nothing', async () => {
     const refused = await t.http.post('/api/v1/satker').set(as(root)).send({ code: 'kpu-kab-bawahan', name: 'KPU Kabupaten Bawahan', parentCode: 'kpu-kab-jember' });
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'SATKER.TOO_DEEP' });
-    expect(refused.body.details).toEqual({ satker: 'kpu-kab-bawahan', parentCode: 'kpu-kab-jember', levels: 3, parentLevel: 3 });
+    expect(refused.body.details).toEqual({ satker: 'kpu-kab-bawahan', parentCode: 'kpu-kab-jember', levels: 3, parentLevel: 3, setting: 'OFFICE_LEVELS' });
     expect(refused.body.message).toContain('paling banyak 3 tingkat');
+    // The setting is the operator's: an office ADMIN reads what to do, not an environment variable.
+    expect(refused.body.message).not.toContain('OFFICE_LEVELS');
     expect((await t.http.get('/api/v1/satker/kpu-kab-bawahan').set(as(root))).status).toBe(404);
   });
 

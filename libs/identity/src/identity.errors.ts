@@ -64,10 +64,11 @@ export const identityErrors = {
     new DomainError(
       'SATKER.TOO_DEEP',
       `Satker "${code}" tidak dapat ditempatkan di bawah "${parentCode}": susunan satker paling banyak ${levels} tingkat ` +
-        `(OFFICE_LEVELS; untuk KPU: KPU RI, provinsi, kabupaten/kota) dan "${parentCode}" berada di tingkat ke-${parentLevel}` +
+        `(untuk KPU: KPU RI, provinsi, kabupaten/kota) dan "${parentCode}" berada di tingkat ke-${parentLevel}` +
         `, sehingga "${code}" (dengan satker di bawahnya) akan melewati tingkat ke-${levels}. Pilih induk pada tingkat yang lebih tinggi.`,
       'validation',
-      { satker: code, parentCode, levels, parentLevel },
+      // The setting that holds the number is the operator's (logs, details), not the office ADMIN's to read about.
+      { satker: code, parentCode, levels, parentLevel, setting: 'OFFICE_LEVELS' },
     ),
   satkerHasActiveChildren: (code: string, children: readonly string[]) =>
     new DomainError(

@@ -191,7 +191,7 @@ describe('PK structure rules', () => {
       message = (error as DomainError).message;
       expect((error as DomainError).code).toBe('PK.INVALID_PLAN');
     }
-    expect(message).toMatch(/^Rencana aksi indikator \S+ bulan Maret harus berupa angka desimal tidak negatif .*\(diterima: "-1"\)\.$/);
+    expect(message).toMatch(/^Rencana aksi indikator \S+ bulan Maret harus berupa angka desimal tidak negatif .*\(nilai yang dikirim: "-1"\)\.$/);
   });
 
   it('given a pagu that is not a rupiah amount, then the refusal says two places, not the six of a figure', () => {

@@ -189,7 +189,7 @@ describe("an office's rating scale as a decider", () => {
       given().when(set('nol-depan', rows)).thenThrows('RATING_SCALE.INVALID_BOUND', 'validation');
       const refusal = refusalOf(set('nol-depan', rows));
       expect(refusal.message).toContain('Batas bawah baris 2');
-      expect(refusal.message).toContain(`(diterima: ${JSON.stringify(bound)})`);
+      expect(refusal.message).toContain(`(nilai yang dikirim: ${JSON.stringify(bound)})`);
     });
   });
 });

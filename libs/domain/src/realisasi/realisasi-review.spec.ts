@@ -72,6 +72,19 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
     spec(saved, submitted, approved).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(sekretaris) }).thenThrows('REALISASI.ALREADY_APPROVED', 'conflict');
   });
 
+  it('given an approved report, when returned, then the refusal says it is corrected by a revision the Kasubbag submits', () => {
+    const state = foldEvents(realisasiDecider, [saved, submitted, approved] as RealisasiEvent[]);
+    let error: { code?: string; message?: string } = {};
+    try {
+      realisasiDecider.decide({ type: 'ReturnRealisasi', data: { reason: 'Angka Maret salah' }, metadata: meta(sekretaris) }, state);
+    } catch (e) {
+      error = e as typeof error;
+    }
+    expect(error.code).toBe('REALISASI.ALREADY_APPROVED');
+    expect(error.message).toBe('Laporan sudah disetujui, sehingga tidak dapat dikembalikan atau disetujui lagi. Laporan yang sudah disetujui dikoreksi '
+      + 'dengan revisi: Kepala Subbagian penanggung jawabnya mengajukan perbaikan (revisi) dengan alasan, lalu Sekretaris menelaahnya kembali.');
+  });
+
   it('given a submitted report, when returned without a reason, then the reason is required', () => {
     spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: '' }, metadata: meta(sekretaris) }).thenThrows('REALISASI.REASON_REQUIRED');
     spec(saved, submitted).when({ type: 'ReturnRealisasi', data: { reason: '\u3164\u3164\u3164' }, metadata: meta(sekretaris) }).thenThrows('REALISASI.REASON_REQUIRED');

@@ -144,7 +144,14 @@ const SEKRETARIS_LAIN = 'Sekretaris lain; bila satker tidak memiliki Sekretaris 
 function requireReviewable(state: RealisasiState, actor: Actor, action: string): ExistingRealisasiState {
   if (actor.role !== 'SEKRETARIS') refuse('REALISASI.FORBIDDEN', `Hanya Sekretaris yang dapat ${action} laporan realisasi.`, 'forbidden');
   if (state.status === 'EMPTY') refuse('REALISASI.NOT_FOUND', 'Laporan realisasi tidak ditemukan.', 'not_found');
-  if (state.status === 'APPROVED') refuse('REALISASI.ALREADY_APPROVED', 'Laporan sudah disetujui.', 'conflict');
+  if (state.status === 'APPROVED') {
+    refuse(
+      'REALISASI.ALREADY_APPROVED',
+      'Laporan sudah disetujui, sehingga tidak dapat dikembalikan atau disetujui lagi. Laporan yang sudah disetujui dikoreksi dengan revisi: ' +
+        'Kepala Subbagian penanggung jawabnya mengajukan perbaikan (revisi) dengan alasan, lalu Sekretaris menelaahnya kembali.',
+      'conflict',
+    );
+  }
   if (state.status === 'RETURNED') {
     refuse('REALISASI.NOT_SUBMITTED', 'Laporan sudah dikembalikan dan belum diajukan ulang oleh Kepala Subbagian.', 'conflict', { status: state.status });
   }

@@ -19,7 +19,8 @@ describe('A decimal as people type it', () => {
   it('given a figure that is not a decimal, then the refusal names the field, the six places a figure takes and what was sent', () => {
     const error = refusal(() => parseDecimal('1,5', 'X.INVALID', 'Realisasi indikator K1'));
     expect(error.code).toBe('X.INVALID');
-    expect(error.message).toMatch(/^Realisasi indikator K1 harus berupa angka desimal .* 6 angka di belakang titik.*mis\. "12" atau "7\.5" \(diterima: "1,5"\)\.$/);
+    expect(error.message).toMatch(/^Realisasi indikator K1 harus berupa angka desimal .* 6 angka di belakang titik.*gunakan titik sebagai pemisah desimal, mis\. 1\.5; mis\. "12" atau "7\.5" \(nilai yang dikirim: "1,5"\)\.$/);
+    expect(error.message).not.toContain('diterima');
     expect(error.details).toMatchObject({ maxDecimalPlaces: 6 });
   });
 

@@ -32,10 +32,13 @@ export function parseDecimal(value: unknown, code: string, field: string, maxDec
   const parsed = isNonNegativeDecimal(value) ? new Dec(value) : null;
   if (parsed === null || parsed.decimalPlaces() > maxDecimalPlaces) {
     const example = maxDecimalPlaces === RUPIAH_DECIMAL_PLACES ? '"1500000" atau "1500000.50"' : '"12" atau "7.5"';
+    // "1,5" is how a decimal is written in Indonesian: say what to type instead.
+    const comma = typeof value === 'string' && /^\d+,\d+$/.test(value.trim()) ? `gunakan titik sebagai pemisah desimal, mis. ${value.trim().replace(',', '.')}; ` : '';
     throw new DomainError(
       code,
       `${field} harus berupa angka desimal tidak negatif dengan paling banyak ${MAX_INTEGER_DIGITS} angka sebelum titik dan ` +
-        `${maxDecimalPlaces} angka di belakang titik, tanpa tanda, spasi, pemisah ribuan atau nol di depan, mis. ${example} (diterima: ${JSON.stringify(value)}).`,
+        `${maxDecimalPlaces} angka di belakang titik, tanpa tanda, spasi, pemisah ribuan atau nol di depan: ${comma}mis. ${example} ` +
+        `(nilai yang dikirim: ${JSON.stringify(value)}).`,
       'validation',
       { field, value, maxIntegerDigits: MAX_INTEGER_DIGITS, maxDecimalPlaces },
     );
