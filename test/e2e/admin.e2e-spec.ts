@@ -80,6 +80,7 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect(missing.body).toEqual({ code: 'ROUTE.NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.', details: {} });
       const large = await as(rootAdminToken).post('/api/v1/satker').send({ name: 'x'.repeat(200_000) });
       expect({ status: large.status, code: large.body.code }).toEqual({ status: 413, code: 'REQUEST.TOO_LARGE' });
+      expect(large.body.message).toMatch(/^Data yang dikirim terlalu besar: isi JSON paling besar 100 KB\. Perpendek teks/);
     });
 
     it('answers a broken rule of the domain with 422 and a conflict with 409', async () => {

@@ -113,6 +113,7 @@ describe('the shape of a request, as the API judges it', () => {
       expect(spaced.body.details.fields).toEqual([expect.objectContaining({ field: 'month', constraint: 'isInt' })]);
       const plain = await t.http.get(`/api/v1/satker/${own.code}/kinerja/2024?month=6`).set(as(own.users.INSPEKTORAT.token));
       expect({ status: plain.status, code: plain.body.code }).toEqual({ status: 404, code: 'KINERJA.NO_APPROVED_PK' });
+      expect(plain.body.message).toMatch(/Tabel 3\.2 tersedia setelah Sekretaris mengajukan PK tahun tersebut dan Ketua \(atau Sekretaris lain\) menyetujuinya\.$/);
       const report1 = await t.http.get(report(1)).set(as(own.users.KASUBBAG.token));
       expect({ status: report1.status, code: report1.body.code }).toEqual({ status: 404, code: 'REALISASI.NOT_FOUND' });
       expect(report1.body.message).toBe('Laporan realisasi PDI bulan Januari 2026 belum diisi.');

@@ -152,6 +152,8 @@ describe('workflow rules at the HTTP edge', () => {
     it('refuses a year without an approved PK (409 REALISASI.NO_APPROVED_PK)', async () => {
       const response = await t.http.put(report(2023, 12)).set(as(tokens.kasubbag.KUL)).send(content(12));
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 409, code: 'REALISASI.NO_APPROVED_PK' });
+      expect(response.body.message).toBe('Belum ada Perjanjian Kinerja 2023 yang disetujui untuk satker ini. Laporan realisasi baru dapat diisi '
+        + 'setelah Sekretaris mengajukan PK tahun tersebut dan Ketua (atau Sekretaris lain) menyetujuinya.');
     });
 
     it('refuses to submit a reported value without the required evidence (422 REALISASI.EVIDENCE_REQUIRED)', async () => {

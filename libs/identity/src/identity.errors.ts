@@ -287,7 +287,19 @@ export const authErrors = {
       'forbidden',
     ),
   forbiddenRole: (allowed: readonly string[]) =>
-    new DomainError('AUTH.FORBIDDEN', 'Peran Anda tidak berwenang melakukan tindakan ini.', 'forbidden', {
+    new DomainError('AUTH.FORBIDDEN', `Peran Anda tidak berwenang melakukan tindakan ini.${whoMay(allowed)}`, 'forbidden', {
       allowedRoles: [...allowed],
     }),
 };
+
+const ROLE_NAMES: Record<string, string> = {
+  KASUBBAG: 'Kasubbag', SEKRETARIS: 'Sekretaris', KETUA: 'Ketua', INSPEKTORAT: 'Inspektorat', ADMIN: 'Administrator',
+};
+
+/** " Tindakan ini hanya dapat dilakukan oleh Ketua atau Sekretaris.": who to ask, in the roles' Indonesian names ('' when unknown). */
+function whoMay(allowed: readonly string[]): string {
+  const names = [...new Set(allowed.map((r) => ROLE_NAMES[r]).filter((n): n is string => n !== undefined))];
+  if (names.length === 0) return '';
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} atau ${names[names.length - 1]}`;
+  return ` Tindakan ini hanya dapat dilakukan oleh ${list}.`;
+}

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@kinerja/domain';
 import { databaseUnavailable } from '@kinerja/platform';
+import { JSON_BODY_LIMIT_KB } from './body-limit';
 import { ErrorBody, STATUS_BY_CODE, STATUS_BY_KIND } from './error-body';
 
 export interface ErrorResponse {
@@ -22,7 +23,11 @@ const HTTP_EXCEPTIONS: Record<number, { code: string; message: string }> = {
   406: { code: 'REQUEST.NOT_ACCEPTABLE', message: 'Format jawaban yang diminta tidak tersedia.' },
   408: { code: 'REQUEST.TIMEOUT', message: 'Permintaan terlalu lama. Coba lagi.' },
   409: { code: 'REQUEST.CONFLICT', message: 'Permintaan bertentangan dengan keadaan data saat ini.' },
-  413: { code: 'REQUEST.TOO_LARGE', message: 'Data yang dikirim terlalu besar.' },
+  413: {
+    code: 'REQUEST.TOO_LARGE',
+    message: `Data yang dikirim terlalu besar: isi JSON paling besar ${JSON_BODY_LIMIT_KB} KB. Perpendek teks yang sangat panjang (misalnya narasi), `
+      + 'dan unggah bukti dukung sebagai berkas tersendiri, bukan di dalam isi permintaan.',
+  },
   // The JSON parser's refusal of another charset (`charset=latin1`) or of a Content-Encoding it cannot undo.
   415: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Jenis isi permintaan tidak didukung; kirim JSON dalam UTF-8 (Content-Type: application/json).' },
   422: { code: 'REQUEST.UNPROCESSABLE', message: 'Permintaan tidak dapat diproses.' },

@@ -59,7 +59,7 @@ export const KinerjaResponses = () =>
         'tahun itu yang disetujui (dengan `asOf`: pada saat itu).',
       examples: {
         ...error('Satker tidak ada atau di luar cakupan', 'SATKER.NOT_FOUND', 'Satker "kpu-kab-lumajang" tidak ditemukan.', { satker: 'kpu-kab-lumajang' }),
-        ...error('Belum ada PK yang disetujui', 'KINERJA.NO_APPROVED_PK', 'Belum ada Perjanjian Kinerja 2026 yang disetujui untuk satker ini.', {
+        ...error('Belum ada PK yang disetujui', 'KINERJA.NO_APPROVED_PK', 'Belum ada Perjanjian Kinerja 2026 yang disetujui untuk satker ini. Tabel 3.2 tersedia setelah Sekretaris mengajukan PK tahun tersebut dan Ketua (atau Sekretaris lain) menyetujuinya.', {
           satker: 'kpu-kab-jember', year: 2026,
         }),
       },

@@ -60,7 +60,7 @@ function requirePeriodOpen(key: RealisasiKey, context: RealisasiContext, metadat
   }
   const pk = context.pkInForce;
   if (!pk || pk.satker !== key.satker || pk.year !== key.year) {
-    refuse('REALISASI.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${key.year} yang disetujui untuk satker ini.`, 'conflict', { year: key.year });
+    refuse('REALISASI.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${key.year} yang disetujui untuk satker ini. Laporan realisasi baru dapat diisi setelah Sekretaris mengajukan PK tahun tersebut dan Ketua (atau Sekretaris lain) menyetujuinya.`, 'conflict', { year: key.year });
   }
   return pk;
 }

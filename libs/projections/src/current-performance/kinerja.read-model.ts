@@ -86,7 +86,7 @@ export class KinerjaReadModel {
     const versions = await readApprovedPkVersions(this.dataSource, satker, year);
     const chosen = pkVersionForKinerja(versions, year, month, timeZone);
     if (!chosen) {
-      throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini.`, 'not_found', { satker, year });
+      throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini. Tabel 3.2 tersedia setelah Sekretaris mengajukan PK tahun tersebut dan Ketua (atau Sekretaris lain) menyetujuinya.`, 'not_found', { satker, year });
     }
     const pk: PkVersionInForce = { satker, year, version: chosen.version, structure: chosen.structure, approvedAt: chosen.approvedAt };
     return computeKinerja(pk, await this.approvedReports(satker, year, month ?? 12, versions), { month, ratingScale });
