@@ -1,4 +1,5 @@
 import { Align, TableColumn, TableRow } from '../document/lkj-document.types';
+import { FONT } from './pdf-fonts';
 import { pdfSafe } from './pdf-text';
 
 type Doc = PDFKit.PDFDocument;
@@ -36,12 +37,12 @@ function layHeader(doc: Doc, columns: TableColumn[]): LaidHeader {
   const grouped = columns.some((c) => c.group !== undefined);
   const cells: LaidHeader['cells'] = [];
   columns.forEach((c, i) => {
-    const cell = { text: pdfSafe(c.title), x: xs[i], width: widths[i], align: 'center' as Align };
+    const cell = { text: pdfSafe(c.title, FONT.bold), x: xs[i], width: widths[i], align: 'center' as Align };
     if (!grouped || c.group === undefined) return cells.push({ ...cell, row: grouped ? 'both' : 0 });
     if (columns[i - 1]?.group !== c.group) {
       let end = i;
       while (columns[end + 1]?.group === c.group) end++;
-      cells.push({ text: pdfSafe(c.group), x: xs[i], width: widths.slice(i, end + 1).reduce((a, b) => a + b, 0), align: 'center', row: 0 });
+      cells.push({ text: pdfSafe(c.group, FONT.bold), x: xs[i], width: widths.slice(i, end + 1).reduce((a, b) => a + b, 0), align: 'center', row: 0 });
     }
     cells.push({ ...cell, row: 1 });
   });
@@ -58,7 +59,7 @@ function layRowCells(doc: Doc, columns: TableColumn[], row: TableRow): LaidCell[
   return row.cells.map((c) => {
     const span = c.span ?? 1;
     const laid: LaidCell = {
-      text: pdfSafe(c.text),
+      text: pdfSafe(c.text, cellFont(row.kind !== 'data')),
       x: xs[col],
       width: widths.slice(col, col + span).reduce((a, b) => a + b, 0),
       align: span > 1 ? 'left' : (columns[col].align ?? 'left'),
@@ -110,8 +111,13 @@ export function drawTable(doc: Doc, columns: TableColumn[], rows: TableRow[], on
   doc.y += 8;
 }
 
+/** Header, group and total rows are bold. */
+function cellFont(strong: boolean) {
+  return strong ? FONT.bold : FONT.regular;
+}
+
 function setFont(doc: Doc, strong: boolean): void {
-  doc.font(strong ? 'Helvetica-Bold' : 'Helvetica').fontSize(FONT_SIZE);
+  doc.font(cellFont(strong)).fontSize(FONT_SIZE);
 }
 
 function rowHeight(doc: Doc, cells: LaidCell[], strong: boolean): number {

@@ -1,30 +1,33 @@
+import { FontName, hasGlyph } from './pdf-fonts';
+
 /**
- * The PDF uses the 14 standard fonts (WinAnsi encoding): characters outside it are spelled out so
- * nothing is lost or printed as garbage. The no-break space is WinAnsi's own (0xA0) and is kept: it
- * holds "Rp" to its figure.
+ * What the PDF prints for a character its font has no glyph for (most emoji, Chinese, Thai …):
+ * U+FFFD, the replacement character "�", one for each character as a reader sees it (an emoji
+ * with its skin tone, or a family joined with zero-width joiners, is one). Without it pdfkit would
+ * draw an empty box and text extraction would lose the place; a "?" could be read as typed.
  */
-const REPLACEMENTS: [RegExp, string][] = [
-  [/≤\s*/g, 'maks. '],
-  [/≥\s*/g, 'min. '],
-  [/[\u2018\u2019]/g, "'"],
-  [/[\u201c\u201d]/g, '"'],
-  // Mathematical signs the formulas of 3.1 use: the minus sign (U+2212) is not in WinAnsi.
-  [/\u2212/g, '-'],
-  [/\u2192/g, '->'],
-  [/\u2260/g, '!='],
-];
+export const MISSING_GLYPH = '\uFFFD';
 
-/** Windows-1252 beyond Latin-1: the characters WinAnsi adds in 0x80–0x9F. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const segmenter = new Intl.Segmenter('id', { granularity: 'grapheme' });
 
-function inWinAnsi(ch: string): boolean {
-  const code = ch.codePointAt(0)!;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || code === 0x0a || code === 0x09 || WIN_ANSI_EXTRA.has(ch);
-}
+/** Line breaks and tabs are layout, not glyphs: pdfkit breaks lines and spaces on them. */
+const LAYOUT = new Set([0x0a, 0x09]);
 
-export function pdfSafe(text: string): string {
-  const replaced = REPLACEMENTS.reduce((t, [re, to]) => t.replace(re, to), text);
-  // Anything else the fonts cannot show (a name typed with another script, an emoji) is kept
-  // readable as far as it can be: its accents dropped ("ő" → "o"), else a "?", never another glyph.
-  return [...replaced].map((ch) => (inWinAnsi(ch) ? ch : [...ch.normalize('NFKD')].filter(inWinAnsi).join('') || '?')).join('');
+const drawn = (font: FontName, ch: string) => LAYOUT.has(ch.codePointAt(0)!) || hasGlyph(font, ch.codePointAt(0)!);
+
+/**
+ * Text as typed, for the embedded `font` (pdf-fonts.ts): composed (NFC, so "e" + combining acute is
+ * the font's "é"), "\r\n" and "\r" as "\n", and each character the font cannot draw as MISSING_GLYPH.
+ * Invisible format characters it lacks (a variation selector, a zero-width joiner) are dropped.
+ */
+export function pdfSafe(text: string, font: FontName): string {
+  const composed = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  const chars = [...composed];
+  if (chars.every((ch) => drawn(font, ch))) return composed;
+  let out = '';
+  for (const { segment } of segmenter.segment(composed)) {
+    const shown = [...segment].filter((ch) => drawn(font, ch) || !/\p{Default_Ignorable_Code_Point}/u.test(ch));
+    out += shown.every((ch) => drawn(font, ch)) ? shown.join('') : MISSING_GLYPH;
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { Block, DocumentPart } from '../document/lkj-document.types';
 import { drawTable, tableOpeningHeight } from './pdf-table';
+import { FONT, FontName } from './pdf-fonts';
 import { pdfSafe } from './pdf-text';
 
 type Doc = PDFKit.PDFDocument;
@@ -69,10 +70,10 @@ export class PdfWriter {
     if (this.doc.y + points > this.doc.page.height - this.doc.page.margins.bottom) this.newPage();
   }
 
-  private text(text: string, options: PDFKit.Mixins.TextOptions & { font?: string; size?: number } = {}): void {
-    const { font = 'Helvetica', size = BODY_SIZE, ...rest } = options;
+  private text(text: string, options: PDFKit.Mixins.TextOptions & { font?: FontName; size?: number } = {}): void {
+    const { font = FONT.regular, size = BODY_SIZE, ...rest } = options;
     this.doc.font(font).fontSize(size).fillColor('#000000');
-    this.doc.text(pdfSafe(text), this.left, this.doc.y, { width: this.width, lineGap: 2, ...rest });
+    this.doc.text(pdfSafe(text, font), this.left, this.doc.y, { width: this.width, lineGap: 2, ...rest });
     this.fresh = false;
   }
 
@@ -87,10 +88,10 @@ export class PdfWriter {
       case 'heading':
         return this.heading(block.level, block.text);
       case 'title':
-        this.text(block.text, { font: 'Helvetica-Bold', size: TITLE_SIZE[block.size], align: 'center', paragraphGap: 6 });
+        this.text(block.text, { font: FONT.bold, size: TITLE_SIZE[block.size], align: 'center', paragraphGap: 6 });
         return;
       case 'paragraph': {
-        const font = block.bold ? 'Helvetica-Bold' : block.italic ? 'Helvetica-Oblique' : 'Helvetica';
+        const font = paragraphFont(block);
         if (block.bold) this.ensureSpace(60);
         this.text(block.text, { font, align: block.align ?? 'justify', paragraphGap: 6 });
         return;
@@ -138,15 +139,15 @@ export class PdfWriter {
     const doc = this.doc;
     switch (block.kind) {
       case 'paragraph':
-        doc.font(block.bold ? 'Helvetica-Bold' : block.italic ? 'Helvetica-Oblique' : 'Helvetica').fontSize(BODY_SIZE);
-        return doc.heightOfString(pdfSafe(block.text), { width: this.width, lineGap: 2 }) + 6;
+        doc.font(paragraphFont(block)).fontSize(BODY_SIZE);
+        return doc.heightOfString(pdfSafe(block.text, paragraphFont(block)), { width: this.width, lineGap: 2 }) + 6;
       case 'spacer':
-        return doc.font('Helvetica').fontSize(BODY_SIZE).currentLineHeight(true) * block.lines;
+        return doc.font(FONT.regular).fontSize(BODY_SIZE).currentLineHeight(true) * block.lines;
       case 'signature':
         return SIGNATURE_ROOM(block.lines.length);
       case 'table': {
         doc.font(CAPTION.font).fontSize(CAPTION.size);
-        const caption = block.caption.reduce((h, line) => h + doc.heightOfString(pdfSafe(line), { width: this.width }), 0);
+        const caption = block.caption.reduce((h, line) => h + doc.heightOfString(pdfSafe(line, CAPTION.font), { width: this.width }), 0);
         const gap = block.caption.length > 0 ? doc.currentLineHeight(true) * CAPTION_GAP : 0;
         return caption + gap + tableOpeningHeight(doc, block.columns, block.rows);
       }
@@ -159,24 +160,29 @@ export class PdfWriter {
     if (level === 1) {
       if (!this.fresh) this.newPage();
       this.doc.moveDown(0.5);
-      this.text(text, { font: 'Helvetica-Bold', size: 14, align: 'center', paragraphGap: 14 });
-      this.outlineParent = this.doc.outline.addItem(pdfSafe(text));
+      this.text(text, { font: FONT.bold, size: 14, align: 'center', paragraphGap: 14 });
+      // Bookmarks are shown in the reader's own font: the text as typed.
+      this.outlineParent = this.doc.outline.addItem(text);
     } else {
       this.ensureSpace(90);
       this.doc.moveDown(0.4);
-      this.text(text, { font: 'Helvetica-Bold', size: level === 2 ? 12 : 11, align: 'left', paragraphGap: 6 });
-      if (level === 2) (this.outlineParent ?? this.doc.outline).addItem(pdfSafe(text));
+      this.text(text, { font: FONT.bold, size: level === 2 ? 12 : 11, align: 'left', paragraphGap: 6 });
+      if (level === 2) (this.outlineParent ?? this.doc.outline).addItem(text);
     }
     if (level <= 2) this.headings.push({ level: level as 1 | 2, text, page: this.pageLabels[this.pageLabels.length - 1] ?? '' });
   }
 
   private listItem(item: string, i: number, marker: 'number' | 'letter' | 'bullet'): void {
     const label = marker === 'bullet' ? '•' : marker === 'number' ? `${i + 1}.` : `${String.fromCharCode(97 + (i % 26))})`;
-    this.ensureSpace(BODY_SIZE * 2);
+    const text = pdfSafe(item, FONT.regular);
+    const options = { width: this.width - 30, align: 'justify', lineGap: 2, paragraphGap: 3 } as const;
+    this.doc.font(FONT.regular).fontSize(BODY_SIZE).fillColor('#000000');
+    // An item of a few lines is never split by a page break; a longer one starts with two lines at least.
+    const height = this.doc.heightOfString(text, options);
+    this.ensureSpace(height <= LIST_ITEM_KEPT_LINES * (this.doc.currentLineHeight(true) + 2) ? height : BODY_SIZE * 2);
     const y = this.doc.y;
-    this.doc.font('Helvetica').fontSize(BODY_SIZE).fillColor('#000000');
     this.doc.text(label, this.left + 8, y, { width: 22, lineBreak: false });
-    this.doc.text(pdfSafe(item), this.left + 30, y, { width: this.width - 30, align: 'justify', lineGap: 2, paragraphGap: 3 });
+    this.doc.text(text, this.left + 30, y, options);
     this.doc.x = this.left;
     this.fresh = false;
   }
@@ -185,10 +191,10 @@ export class PdfWriter {
     this.ensureSpace(SIGNATURE_ROOM(lines.length));
     const x = this.left + this.width / 2;
     const w = this.width / 2;
-    this.doc.font('Helvetica').fontSize(BODY_SIZE);
-    for (const line of lines) this.doc.text(pdfSafe(line), x, this.doc.y, { width: w, align: 'center' });
+    this.doc.font(FONT.regular).fontSize(BODY_SIZE);
+    for (const line of lines) this.doc.text(pdfSafe(line, FONT.regular), x, this.doc.y, { width: w, align: 'center' });
     this.doc.moveDown(4);
-    this.doc.font('Helvetica-Bold').text(pdfSafe(name), x, this.doc.y, { width: w, align: 'center', underline: true });
+    this.doc.font(FONT.bold).text(pdfSafe(name, FONT.bold), x, this.doc.y, { width: w, align: 'center', underline: true });
     this.doc.x = this.left;
     this.fresh = false;
   }
@@ -219,8 +225,9 @@ export class PdfWriter {
         y = this.doc.page.margins.top;
       }
       const indent = entry.level === 1 ? 0 : 18;
-      this.doc.font(entry.level === 1 ? 'Helvetica-Bold' : 'Helvetica').fontSize(BODY_SIZE).fillColor('#000000');
-      const text = pdfSafe(entry.text);
+      const font = entry.level === 1 ? FONT.bold : FONT.regular;
+      this.doc.font(font).fontSize(BODY_SIZE).fillColor('#000000');
+      const text = pdfSafe(entry.text, font);
       const width = this.width - indent - 40;
       // One line per entry: long titles are cut with an ellipsis so the reserved room always fits.
       this.doc.text(text, this.left + indent, y, { width, lineBreak: false, ellipsis: true, height: TOC_LINE });
@@ -231,11 +238,17 @@ export class PdfWriter {
 }
 
 const TOC_LINE = 18;
-const CAPTION = { font: 'Helvetica-Bold', size: 10, align: 'center' } as const;
+/** A list item of at most this many lines is kept on one page. */
+const LIST_ITEM_KEPT_LINES = 5;
+const CAPTION = { font: FONT.bold, size: 10, align: 'center' } as const;
 /** Lines (of the caption's size) between a table's caption and the table. */
 const CAPTION_GAP = 0.4;
 /** The signature's lines, four blank lines to sign on, and the name. */
 const SIGNATURE_ROOM = (lines: number) => (lines + 5) * 16;
+
+function paragraphFont(block: { bold?: boolean; italic?: boolean }): FontName {
+  return block.bold ? (block.italic ? FONT.boldItalic : FONT.bold) : block.italic ? FONT.italic : FONT.regular;
+}
 
 function toRoman(n: number): string {
   const table: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];

@@ -4,6 +4,7 @@ import { buildLkjModel } from '../model/build-lkj-model';
 import { LkjModel } from '../model/lkj-model.types';
 import { jemberReportsWith } from '../testing/jember-variants';
 import { onPath, pdfText, scratchDir } from '../testing/external-tools';
+import { MISSING_GLYPH } from './pdf-text';
 import { renderLkjPdf } from './render-lkj-pdf';
 
 const hasPdftotext = onPath('pdftotext');
@@ -102,6 +103,40 @@ function expectIndicatorLines(section: string, model: LkjModel): void {
     it('is marked DRAF (draft) with its version', () => {
       expect(text).toContain('DRAF');
       expect(text).toContain('Versi 3 — DRAF, bukan dokumen final');
+    });
+  });
+
+  describe('what people typed, in a font that has it', () => {
+    const typed = {
+      ketua: 'Ćamila Ωktaviani, S.H.',
+      narrative: 'Capaian ≥ 95% dijaga tiap bulan ✓ (target ≤ 2 hari, Ω = 12 layanan).',
+      kendala: 'Rekonsiliasi dengan KPPN Łódź tertunda ✓ dua kali',
+      solusi: 'Jadwal rekonsiliasi ≥ 2× per bulan',
+      saran: 'Pertahankan capaian ≥ 90% — usul Ćiro ✓; إن شاء الله',
+    };
+    const reports = jemberReportsWith('K4.1', (m) => (m === 8 ? { value: '1', kendala: typed.kendala, solusi: typed.solusi } : undefined));
+    const base = jember2024LkjInput({}, reports);
+    const model = buildLkjModel({
+      ...base,
+      office: { ...base.office, ketua: typed.ketua },
+      indicatorNotes: base.indicatorNotes.map((n) => (n.indicatorCode === 'K4.1' ? { ...n, narratives: [...n.narratives, typed.narrative, 'Tim hadir lengkap 👍🏽 dan 中'] } : n)),
+      suggestions: [typed.saran],
+    });
+    let flat: string;
+    beforeAll(async () => {
+      flat = pdfText(dir.file('jember-2024-typed.pdf', await renderLkjPdf(model))).replace(/\s+/g, ' ');
+    });
+
+    it('prints ≥, Ć, Ω, ✓ and the other characters as typed in narratives, kendala, solusi, saran and names', () => {
+      for (const text of [typed.narrative, typed.kendala, typed.solusi]) expect(flat).toContain(text);
+      // The Arabic words after it are drawn (the font has them), but pdfkit sets words left to right, so not compared.
+      expect(flat).toContain('Pertahankan capaian ≥ 90% — usul Ćiro ✓;');
+      expect(flat).toContain(`KETUA ${typed.ketua.toUpperCase()}`);
+    });
+
+    it('prints a character the font lacks (an emoji, Chinese) as one replacement character each, never a "?"', () => {
+      expect(flat).toContain(`Tim hadir lengkap ${MISSING_GLYPH} dan ${MISSING_GLYPH}`);
+      expect(flat).not.toContain('?');
     });
   });
 });

@@ -3,6 +3,7 @@ import { buildLkjDocument } from '../document/build-lkj-document';
 import { LkjDocument } from '../document/lkj-document.types';
 import { LkjModel } from '../model/lkj-model.types';
 import { drawDraftMark } from './pdf-draft-mark';
+import { FONT, registerFonts } from './pdf-fonts';
 import { pdfSafe } from './pdf-text';
 import { PdfWriter } from './pdf-writer';
 
@@ -26,6 +27,7 @@ export async function renderLkjPdf(model: LkjModel): Promise<Buffer> {
       CreationDate: new Date(model.integrity.producedAt),
     },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
@@ -55,7 +57,7 @@ function decoratePages(doc: PDFKit.PDFDocument, labels: (string | null)[], layou
     doc.page.margins.bottom = 0;
     if (layout.watermark !== null) {
       drawDraftMark(doc);
-      doc.font('Helvetica-Bold').fontSize(8.5).fillColor('#C00000');
+      doc.font(FONT.bold).fontSize(8.5).fillColor('#C00000');
       doc.text('DRAF — bukan dokumen final', MARGINS.left, 40, {
         width: width - MARGINS.left - MARGINS.right,
         align: 'right',
@@ -64,8 +66,8 @@ function decoratePages(doc: PDFKit.PDFDocument, labels: (string | null)[], layou
     }
     const label = labels[i];
     if (label !== null && label !== undefined) {
-      doc.font('Helvetica').fontSize(8.5).fillColor('#000000');
-      doc.text(pdfSafe(`${layout.footer} — Halaman ${label}`), MARGINS.left, height - 45, {
+      doc.font(FONT.regular).fontSize(8.5).fillColor('#000000');
+      doc.text(pdfSafe(`${layout.footer} — Halaman ${label}`, FONT.regular), MARGINS.left, height - 45, {
         width: width - MARGINS.left - MARGINS.right,
         align: 'center',
         lineBreak: false,
