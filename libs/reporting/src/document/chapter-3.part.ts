@@ -87,6 +87,16 @@ export function methodText(m: LkjModel): string {
  * (`appliedTarget` in the domain).
  */
 function periodText(m: LkjModel): string {
+  const text = periodOnly(m);
+  const earlier = m.measurement.earlierPk;
+  if (earlier === null) return text;
+  // Only a draft to date through month M (1–11) follows an earlier version: its text ends with its colon.
+  return `${text.slice(0, -1)}. Laporan bulan-bulan tersebut disampaikan menurut Perjanjian Kinerja versi ${earlier.version}, sehingga ` +
+    `tabel ini dihitung menurut versi tersebut; PK Perubahan versi ${earlier.inForce} yang disajikan pada Bab II berlaku untuk ` +
+    'laporan bulan-bulan sesudahnya:';
+}
+
+function periodOnly(m: LkjModel): string {
   const month = m.measurement.throughMonth;
   if (month === null) return ' disajikan dalam tabel berikut:';
   if (month === 0) {

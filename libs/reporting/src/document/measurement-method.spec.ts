@@ -122,3 +122,22 @@ describe('a draft to date does not count as short an indicator with nothing plan
     expect(model.conclusions.join(' ')).not.toContain('berkategori Belum dapat diukur');
   });
 });
+
+describe('3.1 says which PK version a draft\'s Tabel 3.2 follows', () => {
+  it('given a draft through June reported under version 1 after a PK Perubahan version 2 was approved, then it says the table follows version 1 and BAB II presents version 2', () => {
+    const input = jember2024LkjInput({ draft: true });
+    const v1 = input.pk;
+    const kinerja = computeKinerja(v1, jember2024ApprovedReports().filter((r) => r.month <= 6), { month: 6, ratingScale: DEFAULT_RATING_SCALE });
+    const model = buildLkjModel({ ...input, pk: { ...structuredClone(v1), version: 2 }, kinerjaPk: v1, kinerja });
+    expect(model.measurement.earlierPk).toEqual({ version: 1, inForce: 2 });
+    expect(period(model)).toMatch(/ sampai dengan bulan Juni .*\. Laporan bulan-bulan tersebut disampaikan menurut Perjanjian Kinerja versi 1, sehingga tabel ini dihitung menurut versi tersebut; PK Perubahan versi 2 yang disajikan pada Bab II berlaku untuk laporan bulan-bulan sesudahnya:$/);
+  });
+
+  it('given a draft through June under the version in force, then nothing is added', () => {
+    const input = jember2024LkjInput({ draft: true });
+    const kinerja = computeKinerja(input.pk, jember2024ApprovedReports().filter((r) => r.month <= 6), { month: 6, ratingScale: DEFAULT_RATING_SCALE });
+    const model = buildLkjModel({ ...input, kinerja });
+    expect(model.measurement.earlierPk).toBeNull();
+    expect(period(model)).not.toContain('Perjanjian Kinerja versi');
+  });
+});

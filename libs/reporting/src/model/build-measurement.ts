@@ -116,6 +116,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
   return {
     measurement: {
       throughMonth: month,
+      earlierPk: input.kinerjaPk ? { version: input.kinerjaPk.version, inForce: input.pk.version } : null,
       method: {
         higherIsBetter: used.length - lower.length,
         inverseDifference: byFormula.filter((i) => i.lowerIsBetterFormula !== 'INVERSE_RATIO').length,

@@ -119,6 +119,11 @@ export interface LkjMeasurement {
    * before any month is approved (nothing reported yet: annual targets, no realisasi, no capaian).
    */
   throughMonth: number | null;
+  /**
+   * A draft to date whose months were reported under a PK version a PK Perubahan has superseded since:
+   * the version Tabel 3.2 follows and the one in force (BAB II). Null: Tabel 3.2 follows the PK in force.
+   */
+  earlierPk: { version: number; inForce: number } | null;
   method: LkjMeasurementMethod;
   ratingScaleVersion: string;
   programs: LkjMeasurementProgram[];
