@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_RATING_SCALE } from '@kinerja/domain';
+import { evidencePdf } from '@kinerja/workflow/evidence/evidence-files.testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { FIXTURE_PASSWORD, login, loginFirstAdmin } from '../support/identity-fixtures';
 
@@ -110,7 +111,7 @@ describe('commands per account', () => {
     for (let i = 0; i < BURST; i++) await t.http.post('/api/v1/me/notifications/read-all').set(auth).expect(200);
     await t.http.post('/api/v1/me/notifications/read-all').set(auth).expect(429);
     const upload = await t.http.post(`/api/v1/satker/${OFFICE}/evidence`).set(auth)
-      .attach('file', Buffer.from('%PDF-1.4 bukti'), { filename: 'bukti.pdf', contentType: 'application/pdf' });
+      .attach('file', evidencePdf('bukti'), { filename: 'bukti.pdf', contentType: 'application/pdf' });
     expect(upload.status).toBe(201);
   });
 });

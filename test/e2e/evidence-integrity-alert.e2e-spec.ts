@@ -5,6 +5,7 @@ import { formatDateTimeId } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
 import { ControllableClock } from '@kinerja/platform';
 import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
+import { evidencePdf } from '@kinerja/workflow/evidence/evidence-files.testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy, uploadEvidence } from './workflow/jember-office.fixture';
 
@@ -23,7 +24,7 @@ describe('evidence swapped on disk, as an integrity alert', () => {
   const evidenceUrl = (sha: string) => `/api/v1/satker/${JEMBER}/evidence/${sha}`;
   const stored = (sha: string) => join(dataDir, 'evidence', JEMBER, sha.slice(0, 2), sha);
 
-  const upload = (bytes: string, fileName: string) => uploadEvidence(t, tokens.kasubbag.KUL, bytes, fileName);
+  const upload = (label: string, fileName: string) => uploadEvidence(t, tokens.kasubbag.KUL, evidencePdf(label), fileName);
 
   async function evidenceAlerts(): Promise<Array<Record<string, unknown>>> {
     const r = await t.http.get(`/api/v1/satker/${JEMBER}/audit/verify`).set(as(tokens.inspektorat));
@@ -55,7 +56,7 @@ describe('evidence swapped on disk, as an integrity alert', () => {
   });
 
   it('records one alert the Inspektorat sees, however often the damaged file is downloaded', async () => {
-    const evidence = await upload('%PDF-1.4\n% SPJ Mei asli\n', 'spj-mei.pdf');
+    const evidence = await upload('SPJ Mei asli', 'spj-mei.pdf');
     const { indicators, kegiatan } = ownedBy('KUL');
     const saved = await t.http.put(`/api/v1/satker/${JEMBER}/realisasi/2024/5/KUL`).set(as(tokens.kasubbag.KUL)).send({
       lines: indicators.map((i) => ({ indicatorCode: i.code, value: '1', narrative: 'Realisasi Mei.', kendala: '-', solusi: '-', evidence: [evidence] })),
@@ -96,7 +97,7 @@ describe('evidence swapped on disk, as an integrity alert', () => {
   });
 
   it('records a second damaged file, and a missing one, as alerts of their own; repairing a file does not clear its alert', async () => {
-    const other = await upload('%PDF-1.4\n% daftar hadir\n', 'daftar-hadir.pdf');
+    const other = await upload('daftar hadir', 'daftar-hadir.pdf');
     rmSync(stored(other.sha256));
     const missing = await t.http.get(evidenceUrl(other.sha256)).set(as(tokens.ketua));
     expect({ status: missing.status, code: missing.body.code }).toEqual({ status: 409, code: 'EVIDENCE.INTEGRITY_FAILED' });
@@ -106,7 +107,7 @@ describe('evidence swapped on disk, as an integrity alert', () => {
     expect(alerts[0].detail).toContain('tidak ditemukan di penyimpanan');
     expect(alerts[0].detail).toContain('Belum dirujuk oleh laporan realisasi mana pun.');
 
-    await upload('%PDF-1.4\n% daftar hadir\n', 'daftar-hadir.pdf');
+    await upload('daftar hadir', 'daftar-hadir.pdf');
     expect((await t.http.get(evidenceUrl(other.sha256)).set(as(tokens.ketua))).status).toBe(200);
     expect(await evidenceAlerts()).toEqual(alerts);
   });
@@ -174,7 +175,7 @@ describe('evidence swapped on disk, as an integrity alert', () => {
 
     it('turns the banner and /health back to OK once every alert is closed', async () => {
       const [swapped] = (await t.http.get(alertsUrl).set(as(tokens.inspektorat))).body.items;
-      writeFileSync(stored(swapped.subject.slice('evidence:'.length)), '%PDF-1.4\n% SPJ Mei asli\n');
+      writeFileSync(stored(swapped.subject.slice('evidence:'.length)), evidencePdf('SPJ Mei asli'));
       const closed = await resolve(swapped.id, tokens.inspektorat);
       expect(closed.status).toBe(200);
       expect(closed.body.integrity).toMatchObject({ status: 'OK', alerts: [] });

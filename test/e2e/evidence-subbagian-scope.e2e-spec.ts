@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ControllableClock } from '@kinerja/platform';
+import { evidencePdf } from '@kinerja/workflow/evidence/evidence-files.testing';
 import { login } from '../support/identity-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
@@ -29,7 +30,7 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
   const report = (subbagian: string, month = 5) => `/api/v1/satker/${JEMBER}/realisasi/2024/${month}/${subbagian}`;
   let counter = 0;
 
-  const upload = (token: string, fileName: string, bytes = `%PDF-1.4\n% ${fileName} ${++counter}\n`): Promise<Reference> =>
+  const upload = (token: string, fileName: string, bytes = evidencePdf(`${fileName} ${++counter}`)): Promise<Reference> =>
     uploadEvidence(t, token, bytes, fileName);
 
   function content(subbagian: string, evidence: Reference[]) {
@@ -90,7 +91,7 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
     });
 
     it('can be attached once the subbagian uploads the same bytes itself, under its own name', async () => {
-      const bytes = '%PDF-1.4\n% surat edaran bersama\n';
+      const bytes = evidencePdf('surat edaran bersama');
       const pdi = await upload(tokens.kasubbag.PDI, 'SE PDI internal.pdf', bytes);
       const tph = await upload(tokens.kasubbag.TPH, 'surat-edaran.pdf', bytes);
       expect(tph.sha256).toBe(pdi.sha256);
@@ -139,7 +140,7 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
 
   describe('file names (F7)', () => {
     it('stores and serves a PDF named .html under a .pdf extension', async () => {
-      const file = await upload(tokens.kasubbag.KUL, 'bukti-rapat.html', '%PDF-1.4\n<html><script>alert(1)</script></html>\n');
+      const file = await upload(tokens.kasubbag.KUL, 'bukti-rapat.html', evidencePdf('<html><script>alert(1)</script></html>'));
       expect({ fileName: file.fileName, contentType: file.contentType }).toEqual({ fileName: 'bukti-rapat.html.pdf', contentType: 'application/pdf' });
       const download = await t.http.get(evidenceUrl(file.sha256)).set(as(tokens.kasubbag.KUL));
       expect(download.headers['content-disposition']).toBe(`attachment; filename="bukti-rapat.html.pdf"; filename*=UTF-8''bukti-rapat.html.pdf`);
@@ -185,7 +186,7 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
       slow.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lambat.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`);
       await new Promise((r) => setTimeout(r, 300));
 
-      const refused = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.TPH)).attach('file', Buffer.from('%PDF-1.4\n% kedua\n'), 'kedua.pdf');
+      const refused = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.TPH)).attach('file', evidencePdf('kedua'), 'kedua.pdf');
       expect({ status: refused.status, code: refused.body.code, retryAfter: refused.headers['retry-after'] }).toEqual({ status: 429, code: 'EVIDENCE.UPLOAD_IN_PROGRESS', retryAfter: '5' });
       await upload(tokens.kasubbag.PDI, 'akun-lain-bersamaan.pdf'); // another account is not held up
 
@@ -198,7 +199,7 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
       const limit = t.config.EVIDENCE_UPLOADS_PER_HOUR;
       let refused: { status: number; headers: Record<string, string>; body: Record<string, unknown> } | undefined;
       for (let i = 0; i <= limit && !refused; i++) {
-        const r = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.HSDM)).attach('file', Buffer.from(`%PDF-1.4\n% ${i}\n`), `f${i}.pdf`);
+        const r = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.HSDM)).attach('file', evidencePdf(`${i}`), `f${i}.pdf`);
         if (r.status !== 201) refused = r;
       }
       expect(refused?.status).toBe(429);
@@ -210,16 +211,16 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
     });
 
     it('refuses uploads over EVIDENCE_BYTES_PER_DAY, counting only what was accepted', async () => {
-      const half = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(600 * 1024, 0x20)]);
+      const half = evidencePdf('a', 600 * 1024);
       const first = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.ketua)).attach('file', half, 'a.pdf');
       expect(first.status).toBe(403); // the Ketua does not upload: the limit is no reason to answer otherwise
       expect((await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', half, 'a.pdf')).status).toBe(201);
-      const over = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', Buffer.concat([half, Buffer.from('x')]), 'b.pdf');
+      const over = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', evidencePdf('b', 600 * 1024), 'b.pdf');
       expect(over.status).toBe(429);
       expect(over.body).toMatchObject({ code: 'EVIDENCE.RATE_LIMITED', details: { limit: 'EVIDENCE_BYTES_PER_DAY' } });
       expect(over.body.message).toContain('1 MB per hari');
       // The refused file was taken out of the count: a small one still fits.
-      expect((await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', Buffer.from('%PDF-1.4\n% kecil\n'), 'c.pdf')).status).toBe(201);
+      expect((await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', evidencePdf('kecil'), 'c.pdf')).status).toBe(201);
     });
   });
 });

@@ -7,6 +7,7 @@ import { FileSweep } from '@kinerja/jobs/files/file-sweep';
 import { LkjOutbox, LkjProducer, lkjFileStore, LkjStreams } from '@kinerja/jobs';
 import { EventStore } from '@kinerja/event-store';
 import { ControllableClock } from '@kinerja/platform';
+import { evidencePdf } from '@kinerja/workflow/evidence/evidence-files.testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { approveJemberPk, createJemberOffice, EvidenceReference as Reference, JEMBER, JemberTokens, ownedBy, uploadEvidence } from './workflow/jember-office.fixture';
 
@@ -27,7 +28,7 @@ describe('what the file sweep leaves, over HTTP', () => {
   const evidenceUrl = (sha: string) => `/api/v1/satker/${JEMBER}/evidence/${sha}`;
   const lkjBase = `/api/v1/satker/${JEMBER}/lkj/2024`;
 
-  const upload = (token: string, label: string): Promise<Reference> => uploadEvidence(t, token, `%PDF-1.4\n% ${label}\n`, `${label}.pdf`);
+  const upload = (token: string, label: string): Promise<Reference> => uploadEvidence(t, token, evidencePdf(label), `${label}.pdf`);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'kinerja-sweep-e2e-'));

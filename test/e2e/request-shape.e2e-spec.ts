@@ -1,3 +1,4 @@
+import { evidencePdf } from '@kinerja/workflow/evidence/evidence-files.testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTwoOffices, FixtureOffice } from '../support/identity-fixtures';
 
@@ -271,7 +272,7 @@ describe('the shape of a request, as the API judges it', () => {
       const uploaded = await t.http
         .post(`/api/v1/satker/${own.code}/evidence`)
         .set(as(own.users.KASUBBAG.token))
-        .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), { filename: 'bukti.pdf', contentType: 'application/pdf' });
+        .attach('file', evidencePdf('bukti'), { filename: 'bukti.pdf', contentType: 'application/pdf' });
       expect(uploaded.status).toBe(201);
       const json = await t.http.post(`/api/v1/satker/${own.code}/evidence`).set(as(own.users.KASUBBAG.token)).send({ file: 'x' });
       expect({ status: json.status, code: json.body.code, accepted: json.body.details.accepted }).toEqual({

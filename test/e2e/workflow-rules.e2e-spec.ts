@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ControllableClock } from '@kinerja/platform';
+import { evidencePdf } from '@kinerja/workflow/evidence/evidence-files.testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { approveJemberPk, createJemberOffice, JEMBER, jemberPkBody, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
 
@@ -18,7 +19,7 @@ describe('workflow rules at the HTTP edge', () => {
   const clock = new ControllableClock(new Date('2024-06-15T03:00:00Z'));
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const report = (year: number, month: number, subbagian = 'KUL') => `/api/v1/satker/${JEMBER}/realisasi/${year}/${month}/${subbagian}`;
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const pdf = evidencePdf('SPJ Mei');
   let evidence: { sha256: string; fileName: string; contentType: string; size: number };
 
   function content(month: number, withEvidence = true) {
@@ -65,7 +66,7 @@ describe('workflow rules at the HTTP edge', () => {
     });
 
     it('refuses a file over EVIDENCE_MAX_BYTES with 413', async () => {
-      const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5000, 0x20)]);
+      const big = evidencePdf('besar', 5000);
       const response = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.kasubbag.KUL)).attach('file', big, { filename: 'besar.pdf', contentType: 'application/pdf' });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 413, code: 'EVIDENCE.TOO_LARGE' });
     });
@@ -83,15 +84,15 @@ describe('workflow rules at the HTTP edge', () => {
     });
 
     it('never serves a file swapped on disk: 409 EVIDENCE.INTEGRITY_FAILED', async () => {
-      const forged = Buffer.from('%PDF-1.4\n% forged\n');
-      const upload = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', Buffer.from('%PDF-1.4\n% original\n'), 'asli.pdf');
+      const forged = evidencePdf('forged');
+      const upload = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', evidencePdf('original'), 'asli.pdf');
       expect(upload.status).toBe(201);
       const sha = upload.body.sha256 as string;
       writeFileSync(join(dataDir, 'evidence', JEMBER, sha.slice(0, 2), sha), forged);
       const response = await t.http.get(`/api/v1/satker/${JEMBER}/evidence/${sha}`).set(as(tokens.sekretaris));
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 409, code: 'EVIDENCE.INTEGRITY_FAILED' });
 
-      const again = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', Buffer.from('%PDF-1.4\n% original\n'), 'asli.pdf');
+      const again = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', evidencePdf('original'), 'asli.pdf');
       expect({ status: again.status, sha256: again.body.sha256 }).toEqual({ status: 201, sha256: sha });
       const repaired = await t.http.get(`/api/v1/satker/${JEMBER}/evidence/${sha}`).set(as(tokens.sekretaris)).buffer(true).parse((res, done) => {
         const chunks: Buffer[] = [];
@@ -99,7 +100,7 @@ describe('workflow rules at the HTTP edge', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
       expect(repaired.status).toBe(200);
-      expect((repaired.body as Buffer).toString()).toBe('%PDF-1.4\n% original\n');
+      expect(Buffer.compare(repaired.body as Buffer, evidencePdf('original'))).toBe(0);
     });
 
     it('keeps a file name written in any script, as the Kasubbag named it', async () => {
@@ -107,7 +108,7 @@ describe('workflow rules at the HTTP edge', () => {
       const response = await t.http
         .post(`/api/v1/satker/${JEMBER}/evidence`)
         .set(as(tokens.kasubbag.KUL))
-        .attach('file', Buffer.from('%PDF-1.4\n% nama\n'), { filename: name, contentType: 'application/pdf' });
+        .attach('file', evidencePdf('nama'), { filename: name, contentType: 'application/pdf' });
       expect({ status: response.status, fileName: response.body.fileName }).toEqual({ status: 201, fileName: name });
       const download = await t.http.get(`/api/v1/satker/${JEMBER}/evidence/${response.body.sha256}`).set(as(tokens.kasubbag.KUL));
       expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
@@ -117,7 +118,7 @@ describe('workflow rules at the HTTP edge', () => {
       const uploaded = await t.http
         .post(`/api/v1/satker/${JEMBER}/evidence`)
         .set(as(tokens.kasubbag.KUL))
-        .attach('file', Buffer.from('%PDF-1.4\n% SP2D KUL\n'), { filename: 'sp2d-kul.pdf', contentType: 'application/pdf' });
+        .attach('file', evidencePdf('SP2D KUL'), { filename: 'sp2d-kul.pdf', contentType: 'application/pdf' });
       const path = `/api/v1/satker/${JEMBER}/evidence/${uploaded.body.sha256}`;
       const other = await t.http.get(path).set(as(tokens.kasubbag.PDI));
       expect({ status: other.status, code: other.body.code }).toEqual({ status: 404, code: 'EVIDENCE.NOT_FOUND' });
@@ -127,7 +128,7 @@ describe('workflow rules at the HTTP edge', () => {
     });
 
     it("lets a Kasubbag read a file once a report of their subbagian refers to it, and attach only their subbagian's files", async () => {
-      const bytes = Buffer.from('%PDF-1.4\n% nota dinas\n');
+      const bytes = evidencePdf('nota dinas');
       const uploaded = await t.http.post(`/api/v1/satker/${JEMBER}/evidence`).set(as(tokens.sekretaris)).attach('file', bytes, { filename: 'nota-dinas.pdf', contentType: 'application/pdf' });
       const path = `/api/v1/satker/${JEMBER}/evidence/${uploaded.body.sha256}`;
       expect((await t.http.get(path).set(as(tokens.kasubbag.KUL))).status).toBe(404);

@@ -107,8 +107,8 @@ export async function submitMonth(t: TestApp, tokens: JemberTokens, month: numbe
 export type EvidenceReference = { sha256: string; fileName: string; contentType: string; size: number };
 
 /** Uploads a bukti dukung file to the office as the holder of `token` (201 expected). */
-export async function uploadEvidence(t: TestApp, token: string, bytes: string, fileName: string, code = JEMBER): Promise<EvidenceReference> {
-  const r = await t.http.post(`/api/v1/satker/${code}/evidence`).set('Authorization', `Bearer ${token}`).attach('file', Buffer.from(bytes), fileName);
+export async function uploadEvidence(t: TestApp, token: string, bytes: Buffer, fileName: string, code = JEMBER): Promise<EvidenceReference> {
+  const r = await t.http.post(`/api/v1/satker/${code}/evidence`).set('Authorization', `Bearer ${token}`).attach('file', bytes, fileName);
   expect(r.status).toBe(201);
   return r.body;
 }

@@ -35,14 +35,27 @@ export class EvidenceController {
   @Roles('KASUBBAG', 'SEKRETARIS')
   @UseInterceptors(EvidenceUploadInterceptor)
   @OwnRateLimit('EVIDENCE_UPLOADS_PER_HOUR, EVIDENCE_BYTES_PER_DAY')
-  @ApiOperation({ summary: 'Mengunggah bukti dukung (PDF, JPEG, PNG, DOCX, XLSX; jenis diperiksa dari isi file, nama diberi ekstensi jenis itu)' })
+  @ApiOperation({ summary: 'Mengunggah bukti dukung (PDF, JPEG, PNG, DOCX, XLSX; jenis dan keutuhan diperiksa dari isi file, nama diberi ekstensi jenis itu)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ description: 'Rujukan untuk baris laporan (field evidence)', schema: { example: EVIDENCE_EXAMPLE } })
   @ApiResponse({ status: 400, type: ErrorBody, description: 'EVIDENCE.MALFORMED_UPLOAD: isi multipart tidak dapat dibaca (details.reason: sebabnya; details.parserMessage: teks pengurai); EVIDENCE.ONE_FILE_ONLY: lebih dari satu file dalam satu unggahan' })
   @ApiResponse({ status: 413, type: ErrorBody, description: 'EVIDENCE.TOO_LARGE: melebihi EVIDENCE_MAX_BYTES' })
-  @ApiResponse({ status: 415, type: ErrorBody, description: 'EVIDENCE.TYPE_NOT_ALLOWED: isi file bukan jenis yang diizinkan' })
-  @ApiResponse({ status: 422, type: ErrorBody, description: 'EVIDENCE.FILE_REQUIRED: tidak ada file pada field "file"; EVIDENCE.EMPTY_FILE: file kosong (0 byte)' })
+  @ApiResponse({
+    status: 415,
+    type: ErrorBody,
+    description:
+      'EVIDENCE.TYPE_NOT_ALLOWED: isi file bukan jenis yang diizinkan (dokumen Office format lama atau berkata sandi disebut dalam pesannya); ' +
+      'EVIDENCE.MACRO_NOT_ALLOWED: DOCX/XLSX berisi makro (vbaProject.bin, jenis docm/xlsm; details.type, details.part)',
+  })
+  @ApiResponse({
+    status: 422,
+    type: ErrorBody,
+    description:
+      'EVIDENCE.FILE_REQUIRED: tidak ada file pada field "file"; EVIDENCE.EMPTY_FILE: file kosong (0 byte); ' +
+      'EVIDENCE.FILE_DAMAGED: berkas tampak PDF/JPEG/PNG/DOCX/XLSX tetapi tidak utuh atau rusak (details.type, details.reason); ' +
+      'EVIDENCE.UNPACKED_TOO_LARGE: DOCX/XLSX yang isinya setelah dibuka melebihi batas (details.unpackedBytes, entries, maxUnpackedBytes, maxEntries)',
+  })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'EVIDENCE.RATE_LIMITED: batas unggahan akun (EVIDENCE_UPLOADS_PER_HOUR, EVIDENCE_BYTES_PER_DAY) tercapai; lihat Retry-After' })
   upload(@Param() p: SatkerParams, @Req() req: Request & { file?: UploadedFile }, @CurrentUser() user: AuthenticatedUser) {
     return this.evidence.store(p.satker, user, req.file);

@@ -11,6 +11,7 @@ import { loadConfig } from '@kinerja/platform/config/load-config';
 import { EVIDENCE_MISMATCH } from '@kinerja/projections/audit-trail/integrity.events';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { EvidenceService } from '@kinerja/workflow/evidence/evidence.service';
+import { evidencePdf } from '@kinerja/workflow/evidence/evidence-files.testing';
 import { EvidenceUploadLimiter } from '@kinerja/workflow/evidence/evidence-upload.limiter';
 import type { WorkflowActor } from '@kinerja/workflow/shared/workflow-actor';
 import { projectRoot } from '../../../../test/support/processes';
@@ -38,7 +39,7 @@ describe('file sweep (real PostgreSQL, real files)', () => {
   let n = 0;
 
   const kasubbag = (satker: string, subbagian = 'TPH', id = `kasubbag-${satker}-${subbagian}`): WorkflowActor => ({ id, role: 'KASUBBAG', satker, subbagian });
-  const pdf = (label = `${++n}-${randomUUID()}`): Buffer => Buffer.from(`%PDF-1.4\n% ${label}\n`);
+  const pdf = (label = `${++n}-${randomUUID()}`): Buffer => evidencePdf(label);
 
   async function upload(satker: string, bytes: Buffer = pdf(), actor = kasubbag(satker)) {
     return evidence.store(satker, actor, { originalname: 'bukti.pdf', buffer: bytes });

@@ -9,7 +9,7 @@ import type { WorkflowActor } from '../shared/workflow-actor';
 import { cleanFileName } from './clean-file-name';
 import { EVIDENCE_ALERT_SOURCE, evidenceMismatchDamage, reportsReferencing } from './evidence-mismatch.alert';
 import { type EvidenceHolder, expiredUploadsOf, filesOf, uploadedName } from './evidence-scope';
-import { detectEvidenceType, EVIDENCE_TYPES } from './evidence-type.detect';
+import { type EvidenceContentType, type EvidenceInspection, type EvidenceKind, EVIDENCE_TYPES, inspectEvidence, type PackageLimits } from './evidence-type.detect';
 import { EvidenceUploadLimiter } from './evidence-upload.limiter';
 
 export { cleanFileName } from './clean-file-name';
@@ -27,11 +27,44 @@ export interface UploadedFile {
   buffer: Buffer;
 }
 
+const TYPE_NAME: Record<EvidenceKind, string> = { pdf: 'PDF', jpeg: 'JPEG', png: 'PNG', docx: 'DOCX', xlsx: 'XLSX' };
+
 export const evidenceErrors = {
   tooLarge: (max: number) =>
     new DomainError('EVIDENCE.TOO_LARGE', `Ukuran file bukti dukung melebihi batas ${Math.floor(max / 1024 / 1024 * 10) / 10} MB.`, 'validation', { maxBytes: max }),
-  typeNotAllowed: () =>
-    new DomainError('EVIDENCE.TYPE_NOT_ALLOWED', 'Jenis file tidak diizinkan: unggah PDF, JPEG, PNG, DOCX atau XLSX.', 'validation', { allowed: Object.keys(EVIDENCE_TYPES) }),
+  typeNotAllowed: (legacyOffice = false) =>
+    new DomainError(
+      'EVIDENCE.TYPE_NOT_ALLOWED',
+      legacyOffice
+        ? 'Jenis file tidak diizinkan: dokumen Office format lama (.doc/.xls) atau yang dilindungi kata sandi tidak diterima. ' +
+          'Buka proteksi kata sandinya dan simpan sebagai .docx/.xlsx (atau PDF), lalu unggah kembali.'
+        : 'Jenis file tidak diizinkan: unggah PDF, JPEG, PNG, DOCX atau XLSX.',
+      'validation',
+      { allowed: Object.keys(EVIDENCE_TYPES) },
+    ),
+  /** The file starts like `type` but is not a whole file of it; `reason` says what is missing, in Indonesian. */
+  fileDamaged: (type: EvidenceKind, reason: string) =>
+    new DomainError(
+      'EVIDENCE.FILE_DAMAGED',
+      `Berkas ${TYPE_NAME[type]} tidak utuh atau rusak (${reason}): simpan ulang dari aplikasinya lalu unggah kembali.`,
+      'validation',
+      { type, reason },
+    ),
+  macroNotAllowed: (type: 'docx' | 'xlsx', part: string) =>
+    new DomainError(
+      'EVIDENCE.MACRO_NOT_ALLOWED',
+      `Dokumen berisi makro: simpan sebagai ${type === 'docx' ? 'Dokumen Word (.docx)' : 'Buku Kerja Excel (.xlsx)'} tanpa makro, atau sebagai PDF, lalu unggah kembali.`,
+      'validation',
+      { type, part },
+    ),
+  unpackedTooLarge: (type: 'docx' | 'xlsx', found: { unpackedBytes: number; entries: number }, limits: PackageLimits) =>
+    new DomainError(
+      'EVIDENCE.UNPACKED_TOO_LARGE',
+      `Isi dokumen ${TYPE_NAME[type]} terlalu besar setelah dibuka (batas ${Math.floor(limits.maxUnpackedBytes / 1024 / 1024)} MB dan ${limits.maxEntries} bagian): ` +
+        'kecilkan gambar di dalamnya atau bagi menjadi beberapa berkas, atau simpan sebagai PDF, lalu unggah kembali.',
+      'validation',
+      { type, ...found, ...limits },
+    ),
   missingFile: () => new DomainError('EVIDENCE.FILE_REQUIRED', 'File bukti dukung wajib dikirim pada field "file".', 'validation'),
   oneFileOnly: () =>
     new DomainError('EVIDENCE.ONE_FILE_ONLY', 'Kirim satu file bukti dukung per unggahan (field "file"); unggah file lainnya satu per satu.', 'validation'),
@@ -45,6 +78,25 @@ export const evidenceErrors = {
 };
 
 const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * What a DOCX/XLSX may unpack to: 10× EVIDENCE_MAX_BYTES, at least 100 MiB (real documents are
+ * mostly images, stored nearly as they are; a spreadsheet's XML packs 5–15×), and 10,000 parts.
+ */
+export function packageLimits(evidenceMaxBytes: number): PackageLimits {
+  return { maxUnpackedBytes: Math.max(10 * evidenceMaxBytes, 100 * 1024 * 1024), maxEntries: 10_000 };
+}
+
+/** The content type of an accepted file, or the refusal of the inspection. */
+export function contentTypeOrRefusal(inspection: EvidenceInspection, limits: PackageLimits): EvidenceContentType {
+  switch (inspection.verdict) {
+    case 'accepted': return inspection.contentType;
+    case 'not_allowed': throw evidenceErrors.typeNotAllowed(inspection.legacyOffice);
+    case 'damaged': throw evidenceErrors.fileDamaged(inspection.kind, inspection.reason);
+    case 'macro': throw evidenceErrors.macroNotAllowed(inspection.kind, inspection.part);
+    case 'unpacked_too_large': throw evidenceErrors.unpackedTooLarge(inspection.kind, { unpackedBytes: inspection.unpackedBytes, entries: inspection.entries }, limits);
+  }
+}
 
 /** Bukti dukung: stored once per office and content, served only when its bytes still match. */
 @Injectable()
@@ -71,8 +123,9 @@ export class EvidenceService {
     if (!file || !file.buffer) throw evidenceErrors.missingFile();
     if (file.buffer.length === 0) throw evidenceErrors.emptyFile();
     if (file.buffer.length > this.config.EVIDENCE_MAX_BYTES) throw evidenceErrors.tooLarge(this.config.EVIDENCE_MAX_BYTES);
-    const contentType = detectEvidenceType(file.buffer);
-    if (contentType === null) throw evidenceErrors.typeNotAllowed();
+    // Refused before anything is counted or written: a refused file leaves no trace but the answer.
+    const limits = packageLimits(this.config.EVIDENCE_MAX_BYTES);
+    const contentType = contentTypeOrRefusal(inspectEvidence(file.buffer, limits), limits);
     await this.limiter.count(actor.id, file.buffer.length);
     const sha256 = sha256Of(file.buffer);
     const fileName = cleanFileName(file.originalname, contentType);
