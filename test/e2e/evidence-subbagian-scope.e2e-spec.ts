@@ -153,13 +153,21 @@ describe('bukti dukung of a subbagian, their names and upload limits', () => {
       expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''laporanfdp.exe.pdf`);
     });
 
-    it("cleans the name a report's reference gives its file, as the upload's is", async () => {
+    it("refuses a bidi override in the name a report's reference gives its file (the free-text rule), and cleans the rest as the upload's is", async () => {
       const file = await upload(tokens.kasubbag.KUL, 'notulen.pdf');
-      const saved = await t.http.put(report('KUL', 4)).set(as(tokens.kasubbag.KUL)).send(content('KUL', [{ ...file, fileName: 'notulen\u202Efdp.exe' }]));
+      const refused = await t.http.put(report('KUL', 4)).set(as(tokens.kasubbag.KUL)).send(content('KUL', [{ ...file, fileName: 'notulen\u202Efdp.exe' }]));
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      // The reference stands on every line of the report: each is named, with what to do in Indonesian.
+      const fields = refused.body.details.fields as Array<{ field: string; constraint: string; message: string }>;
+      expect(fields.length).toBeGreaterThan(0);
+      for (const f of fields) {
+        expect(f).toMatchObject({ field: expect.stringMatching(/^lines\.\d+\.evidence\.0\.fileName$/), constraint: 'isFreeText', message: expect.stringContaining('(U+202E)') });
+      }
+      const saved = await t.http.put(report('KUL', 4)).set(as(tokens.kasubbag.KUL)).send(content('KUL', [{ ...file, fileName: 'notulen.exe' }]));
       expect(saved.status).toBe(200);
       const read = await t.http.get(report('KUL', 4)).set(as(tokens.kasubbag.KUL));
       const names = read.body.content.lines.flatMap((l: { evidence: Reference[] }) => l.evidence.map((e) => e.fileName));
-      expect(new Set(names)).toEqual(new Set(['notulenfdp.exe.pdf']));
+      expect(new Set(names)).toEqual(new Set(['notulen.exe.pdf']));
     });
 
     it('cleans the name of a file stored before this rule when it is downloaded', async () => {
