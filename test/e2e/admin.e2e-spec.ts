@@ -78,9 +78,10 @@ describe('administration of offices, subbagian and users through HTTP', () => {
     it('answers an unknown route and an oversized body in the same shape', async () => {
       const missing = await as(rootAdminToken).get('/api/v1/tidak-ada');
       expect(missing.body).toEqual({ code: 'ROUTE.NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.', details: {} });
-      const large = await as(rootAdminToken).post('/api/v1/satker').send({ name: 'x'.repeat(200_000) });
+      const large = await as(rootAdminToken).post('/api/v1/satker').send({ name: 'x'.repeat(2_200_000) });
       expect({ status: large.status, code: large.body.code }).toEqual({ status: 413, code: 'REQUEST.TOO_LARGE' });
-      expect(large.body.message).toMatch(/^Data yang dikirim terlalu besar: isi JSON paling besar 100 KB\. Perpendek teks/);
+      expect(large.body.message).toMatch(/^Data yang dikirim terlalu besar: isi JSON paling besar 2 MB\. Perpendek teks/);
+      expect(large.body.details).toEqual({ limitBytes: 2 * 1024 * 1024, receivedBytes: 2_200_011 });
     });
 
     it('answers a broken rule of the domain with 422 and a conflict with 409', async () => {

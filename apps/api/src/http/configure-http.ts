@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { limitBodyDepth, MAX_BODY_DEPTH } from './body-depth';
-import { JSON_BODY_LIMIT_KB } from './body-limit';
+import { JSON_BODY_LIMIT_BYTES } from './body-limit';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { MediaTypeGuard } from './media-type.guard';
 import { RejectUnstorableTextPipe } from './reject-unstorable-text.pipe';
@@ -56,7 +56,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use(`/${API_PREFIX}`, noStore);
   // `verify` is kept out of Nest's typings because Nest uses it for `rawBody: true`, which Kinerja
   // does not set: here it is the only one.
-  app.useBodyParser('json', { verify: refuseInvalidUtf8, limit: `${JSON_BODY_LIMIT_KB}kb` } as NestExpressBodyParserOptionsFor<'json'>);
+  app.useBodyParser('json', { verify: refuseInvalidUtf8, limit: JSON_BODY_LIMIT_BYTES } as NestExpressBodyParserOptionsFor<'json'>);
   app.use(limitBodyDepth);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
   // Guards, not interceptors: they only refuse, and one interceptor would put every request through

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@kinerja/domain';
 import { databaseUnavailable } from '@kinerja/platform';
-import { JSON_BODY_LIMIT_KB } from './body-limit';
+import { JSON_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_WORDS } from './body-limit';
 import { ErrorBody, STATUS_BY_CODE, STATUS_BY_KIND } from './error-body';
 
 export interface ErrorResponse {
@@ -25,8 +25,8 @@ const HTTP_EXCEPTIONS: Record<number, { code: string; message: string }> = {
   409: { code: 'REQUEST.CONFLICT', message: 'Permintaan bertentangan dengan keadaan data saat ini.' },
   413: {
     code: 'REQUEST.TOO_LARGE',
-    message: `Data yang dikirim terlalu besar: isi JSON paling besar ${JSON_BODY_LIMIT_KB} KB. Perpendek teks yang sangat panjang (misalnya narasi), `
-      + 'dan unggah bukti dukung sebagai berkas tersendiri, bukan di dalam isi permintaan.',
+    message: `Data yang dikirim terlalu besar: isi JSON paling besar ${JSON_BODY_LIMIT_WORDS}. Perpendek teks yang sangat panjang (misalnya uraian, `
+      + 'kendala atau solusi), dan unggah bukti dukung sebagai berkas tersendiri, bukan di dalam isi permintaan.',
   },
   // The JSON parser's refusal of another charset (`charset=latin1`) or of a Content-Encoding it cannot undo.
   415: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Jenis isi permintaan tidak didukung; kirim JSON dalam UTF-8 (Content-Type: application/json).' },
@@ -104,7 +104,14 @@ function fromHttpException(exception: HttpException): ErrorResponse {
     };
   }
   const known = HTTP_EXCEPTIONS[status] ?? { code: `HTTP.${status}`, message: 'Permintaan tidak dapat dipenuhi.' };
-  return { status, body: { ...known, details: {} }, headers: {}, unexpected: false };
+  // The JSON parser's 413 knows the body's size (Content-Length) and the limit: both go in details.
+  const details = status === 413 ? tooLargeDetails(cause) : {};
+  return { status, body: { ...known, details }, headers: {}, unexpected: false };
+}
+
+function tooLargeDetails(cause: unknown): Record<string, number> {
+  const length = (cause as { length?: unknown } | undefined)?.length;
+  return { limitBytes: JSON_BODY_LIMIT_BYTES, ...(typeof length === 'number' && length > 0 ? { receivedBytes: length } : {}) };
 }
 
 function internal(correlationId?: string): ErrorResponse {
