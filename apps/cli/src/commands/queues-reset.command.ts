@@ -42,6 +42,13 @@ export const queuesResetCommand: CliCommand = {
       const removed = await new QueueDatabaseGuard(context.dataSource, redis, queues, logger, () => undefined).reset();
       context.out(`SELESAI: antrean ${ALL_QUEUES.join(', ')} dikosongkan (${removed} pekerjaan dibuang) dan diikat ke basis data ini.`);
       context.out('  Worker berikutnya yang mulai mengisi ulang antrean dari basis data (LKj, pemberitahuan, pengingat, jadwal).');
+      if (presence.alive > 0) {
+        // A running worker registers the daily schedules (signed digest, LKj reconciliation, file sweep) only when it starts.
+        context.err(
+          `PERHATIAN: ${presence.alive} worker masih berjalan; jadwal harian (digest bertanda tangan, rekonsiliasi LKj, penyapuan berkas) `
+          + 'baru terdaftar lagi ketika worker dimulai. Mulai ulang semua worker sekarang.',
+        );
+      }
       return 0;
     } finally {
       await queues.onApplicationShutdown();
