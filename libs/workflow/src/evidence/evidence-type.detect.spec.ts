@@ -59,9 +59,27 @@ describe('inspectEvidence: a file that starts like an accepted type must be whol
     expect(inspect(Buffer.concat([Buffer.from('%PDF-9.9\n'), pdf.subarray(9)]))).toEqual(damaged('pdf'));
   });
 
-  it('PDF: a %%EOF more than 1 KiB before the end does not count', () => {
-    expect(inspect(Buffer.concat([evidencePdf(), Buffer.alloc(2048, 0x20)]))).toEqual(damaged('pdf'));
-    expect(inspect(Buffer.concat([evidencePdf(), Buffer.alloc(512, 0x20)]))).toEqual(accepted('pdf'));
+  it('PDF: a %%EOF more than 1 KiB before the end does not count, unless what follows is white space or NUL padding', () => {
+    expect(inspect(Buffer.concat([evidencePdf(), Buffer.alloc(2048, 'x')]))).toEqual(damaged('pdf'));
+    expect(inspect(Buffer.concat([evidencePdf(), Buffer.alloc(512, 'x')]))).toEqual(accepted('pdf'));
+    expect(inspect(Buffer.concat([evidencePdf(), Buffer.alloc(2048, 0x20)]))).toEqual(accepted('pdf'));
+    expect(inspect(Buffer.concat([evidencePdf(), Buffer.alloc(2048, 0x00)]))).toEqual(accepted('pdf'));
+  });
+
+  it('PDF: a UTF-8 byte order mark before the header (readers skip it) is a PDF, whole or not', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    expect(inspect(Buffer.concat([bom, evidencePdf()]))).toEqual(accepted('pdf'));
+    expect(inspect(Buffer.concat([bom, Buffer.from('%PDF-1.4\n')]))).toEqual(damaged('pdf'));
+  });
+
+  it('PNG: image data whose CRC is wrong (one byte flipped in transfer) is damaged; white space or NUL padding after IEND is not', () => {
+    const png = evidencePng();
+    const idat = png.indexOf('IDAT');
+    const flipped = Buffer.from(png);
+    flipped[idat + 4] ^= 0x01; // the first byte of the image data
+    expect(inspect(flipped)).toEqual(damaged('png'));
+    expect(inspect(Buffer.concat([png, Buffer.from('\n')]))).toEqual(accepted('png'));
+    expect(inspect(Buffer.concat([png, Buffer.alloc(16)]))).toEqual(accepted('png'));
   });
 
   it('PDF: a long run of digits is looked through in linear time', () => {

@@ -44,10 +44,12 @@ const startsWith = (bytes: Buffer, signature: number[]) => bytes.length >= signa
 /**
  * Inspects an upload's bytes: which accepted type they are, and whether they are a whole, safe file
  * of it. Structural checks only, cheap and in-process (nothing is decoded or rendered):
- * - PDF: a `%PDF-1.0`…`%PDF-1.7` or `%PDF-2.0` header, at least one indirect object (`n g obj`),
- *   and `%%EOF` within the last 1 KiB (a truncated PDF loses it);
- * - PNG: the signature, an IHDR chunk first (13 bytes, CRC correct), chunks that fit the file, at
- *   least one IDAT, and IEND (CRC correct) ending the file;
+ * - PDF: a `%PDF-1.0`…`%PDF-1.7` or `%PDF-2.0` header (after a UTF-8 byte order mark too, which
+ *   readers skip), at least one indirect object (`n g obj`), and `%%EOF` within the last 1 KiB once
+ *   trailing white space and NUL padding are set aside (a truncated PDF loses it);
+ * - PNG: the signature, an IHDR chunk first (13 bytes), chunks that fit the file, each with its CRC
+ *   right (image data damaged in transfer is caught), at least one IDAT, and IEND ending the file but
+ *   for white space or NUL padding (a script or another file appended to an image is refused);
  * - JPEG: SOI, marker segments that fit the file, a frame header (SOF) and a scan, and the EOI that
  *   ends the image. Bytes after EOI are allowed: phone cameras append maker data or a motion-photo
  *   video there, and the image itself is whole;
@@ -60,6 +62,7 @@ const startsWith = (bytes: Buffer, signature: number[]) => bytes.length >= signa
  */
 export function inspectEvidence(bytes: Buffer, limits: PackageLimits): EvidenceInspection {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return verdictOf('pdf', pdfProblem(bytes)); // %PDF-
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf, 0x25, 0x50, 0x44, 0x46, 0x2d])) return verdictOf('pdf', pdfProblem(bytes.subarray(3))); // BOM %PDF-
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return verdictOf('jpeg', jpegProblem(bytes));
   if (startsWith(bytes, PNG_SIGNATURE)) return verdictOf('png', pngProblem(bytes));
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return inspectPackage(bytes, limits);
@@ -79,9 +82,17 @@ const PDF_TAIL = 1024;
 
 function pdfProblem(bytes: Buffer): string | null {
   if (!PDF_HEADER.test(bytes.subarray(0, 16).toString('latin1'))) return 'kepala berkas bukan %PDF-1.x atau %PDF-2.0';
-  if (!bytes.subarray(Math.max(0, bytes.length - PDF_TAIL)).includes('%%EOF')) return 'penanda akhir %%EOF tidak ada: isinya terpotong';
+  if (!bytes.subarray(Math.max(0, endWithoutPadding(bytes) - PDF_TAIL)).includes('%%EOF')) return 'penanda akhir %%EOF tidak ada: isinya terpotong';
   if (!PDF_OBJECT.test(bytes.toString('latin1'))) return 'tidak berisi satu pun objek PDF';
   return null;
+}
+
+/** Where the file ends once trailing white space and NUL padding (added by some scanners and mail gateways) are set aside. */
+function endWithoutPadding(bytes: Buffer): number {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x20 || bytes[end - 1] === 0x09 || bytes[end - 1] === 0x0a
+    || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x0c)) end -= 1;
+  return end;
 }
 
 // ---------------------------------------------------------------------------------------------- PNG
@@ -95,18 +106,19 @@ function pngProblem(bytes: Buffer): string | null {
     const type = bytes.toString('latin1', at + 4, at + 8);
     const end = at + 12 + length;
     if (length > 0x7fffffff || end > bytes.length) return `potongan ${type} terpotong`;
-    const crcOk = () => crc32(bytes.subarray(at + 4, at + 8 + length)) === bytes.readUInt32BE(at + 8 + length);
+    const crcOk = crc32(bytes.subarray(at + 4, at + 8 + length)) === bytes.readUInt32BE(at + 8 + length);
     if (first) {
-      if (type !== 'IHDR' || length !== 13 || !crcOk()) return 'header IHDR tidak ada atau rusak';
+      if (type !== 'IHDR' || length !== 13 || !crcOk) return 'header IHDR tidak ada atau rusak';
       if (bytes.readUInt32BE(at + 8) === 0 || bytes.readUInt32BE(at + 12) === 0) return 'ukuran gambar pada IHDR nol';
       first = false;
     }
-    if (type === 'IDAT') images += 1;
     if (type === 'IEND') {
-      if (length !== 0 || !crcOk()) return 'penanda akhir IEND rusak';
+      if (length !== 0 || !crcOk) return 'penanda akhir IEND rusak';
       if (images === 0) return 'tidak berisi data gambar (IDAT)';
-      return end === bytes.length ? null : 'ada data lain setelah penanda akhir IEND';
+      return end >= endWithoutPadding(bytes) ? null : 'ada data lain setelah penanda akhir IEND';
     }
+    if (!crcOk) return type === 'IDAT' ? 'data gambar (IDAT) rusak: nilai pemeriksaannya (CRC) tidak cocok' : `potongan ${type} rusak: nilai pemeriksaannya (CRC) tidak cocok`;
+    if (type === 'IDAT') images += 1;
     at = end;
   }
   return first ? 'header IHDR tidak ada atau rusak' : 'penanda akhir IEND tidak ada: isinya terpotong';
