@@ -90,7 +90,7 @@ describe('national holidays and cuti bersama over HTTP (kept by the root office 
     const response = await put(rootAdmin.token, { holidays: [NATAL, { ...KEMERDEKAAN, date: '2026-02-30' }] });
     expect(response.status).toBe(400);
     expect(response.body.details.fields).toEqual([expect.objectContaining({ field: 'holidays.1.date' })]);
-    expect(response.body.message).toMatch(/^Data yang dikirim tidak valid: holidays butir ke-2, date: .+\.$/);
+    expect(response.body.message).toMatch(/^Data yang dikirim tidak valid: hari libur butir ke-2, tanggal \(holidays\.1\.date\): .+\.$/);
   });
 
   it.each(['1999', '2101', 'dua-ribu', '2026.5'])('refuses the year %s with 400, as other year paths do', async (year) => {

@@ -257,7 +257,7 @@ describe('hostile input is refused with 400, never a 500', () => {
       expect(response.status).toBe(400);
       expect(response.body).toEqual({
         code: 'VALIDATION.FAILED',
-        message: 'Data yang dikirim tidak valid: password: wajib diisi.',
+        message: 'Data yang dikirim tidak valid: kata sandi (password): wajib diisi.',
         details: { fields: [{ field: 'password', constraint: 'isDefined', message: 'wajib diisi' }] },
       });
     });

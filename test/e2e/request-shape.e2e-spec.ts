@@ -134,10 +134,10 @@ describe('the shape of a request, as the API judges it', () => {
 
   describe('lists of text', () => {
     it.each([
-      [[''], 'suggestions.0', 'suggestions butir ke-1'],
-      [['Perkuat koordinasi.', '   '], 'suggestions.1', 'suggestions butir ke-2'],
-      [['Saran pertama', ' ', 'Saran ketiga'], 'suggestions.1', 'suggestions butir ke-2'],
-      [['\u3000'], 'suggestions.0', 'suggestions butir ke-1'],
+      [[''], 'suggestions.0', 'saran butir ke-1 (suggestions.0)'],
+      [['Perkuat koordinasi.', '   '], 'suggestions.1', 'saran butir ke-2 (suggestions.1)'],
+      [['Saran pertama', ' ', 'Saran ketiga'], 'suggestions.1', 'saran butir ke-2 (suggestions.1)'],
+      [['\u3000'], 'suggestions.0', 'saran butir ke-1 (suggestions.0)'],
     ])('refuses an LKj saran list with a blank item (%j) naming the item, rather than dropping it', async (suggestions, field, named) => {
       const response = await t.http.post(`/api/v1/satker/${own.code}/lkj/2026?draft=true`).set(as(own.users.SEKRETARIS.token)).send({ suggestions });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
@@ -187,7 +187,7 @@ describe('the shape of a request, as the API judges it', () => {
         'berisi pengatur arah teks yang tidak terlihat (U+202E), yang mengubah urutan huruf yang tampil sehingga yang terbaca tidak sama dengan ' +
         'yang diketik; hapus karakter itu (ketik ulang teksnya, jangan menempelnya dari dokumen lain)',
       );
-      expect(override.body.message).toMatch(/^Data yang dikirim tidak valid: lines butir ke-1, narrative: berisi pengatur arah teks/);
+      expect(override.body.message).toMatch(/^Data yang dikirim tidak valid: baris ke-1, uraian \(lines\.0\.narrative\): berisi pengatur arah teks/);
       const evidence = [{ sha256: 'a'.repeat(64), fileName: 'notulen\n.pdf', contentType: 'application/pdf', size: 45 }];
       const fileName = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).send({ lines: [line({ evidence })], budget: [] });
       expect(fileName.body.details.fields).toEqual([

@@ -43,7 +43,7 @@ describe('class-validator failures as one error body', () => {
     expect(error.details.fields).toEqual(fields.slice(0, 100));
     expect(error.details.fieldsOmitted).toBe(150);
     expect(error.message).toBe('Data yang dikirim tidak valid: 250 masalah; 100 yang pertama disebutkan, perbaiki lalu kirim lagi untuk melihat sisanya. '
-      + 'Di antaranya items butir ke-1, date: bukan tanggal; items butir ke-2, date: bukan tanggal; items butir ke-3, date: bukan tanggal.');
+      + 'Di antaranya items butir ke-1, tanggal (items.0.date): bukan tanggal; items butir ke-2, tanggal (items.1.date): bukan tanggal; items butir ke-3, tanggal (items.2.date): bukan tanggal.');
     expect(validationFailed(fields.slice(0, 100)).details).toEqual({ fields: fields.slice(0, 100) });
   });
 
@@ -122,7 +122,7 @@ describe('the validation pipe of every request, with class-validator itself', ()
     ]);
     expect(await fieldsOf(Saran, { suggestions: ['a', 5] })).toEqual([{ field: 'suggestions.1', constraint: 'isString', message: 'harus berupa teks' }]);
     const error = await createValidationPipe().transform({ suggestions: ['Saran pertama', ' ', 'Saran ketiga'] }, { type: 'body', metatype: Saran }).catch((e: DomainError) => e);
-    expect((error as DomainError).message).toMatch(/suggestions butir ke-2: tidak boleh hanya berisi spasi/);
+    expect((error as DomainError).message).toMatch(/saran butir ke-2 \(suggestions\.1\): tidak boleh hanya berisi spasi/);
   });
 
   it('given a required field missing or null, then it is required, once, not "too long", "too short" and "must be text"', async () => {

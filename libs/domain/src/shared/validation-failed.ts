@@ -13,24 +13,50 @@ export interface FieldProblem {
 const NAMED_IN_MESSAGE = 3;
 
 /**
- * A field's path as a person reads it, items counted from 1 as the refusals of the domain count
- * them ("Butir ke-2"): `holidays.1.date` is "holidays butir ke-2, date"; a path without items stays
- * as it is (`target.month`).
+ * The request fields a person meets on the screen, by the names they know them by there: the message
+ * says "uraian" where the body says `narrative`. A name not listed is read as sent.
+ */
+const FIELD_WORDS: Record<string, string> = {
+  lines: 'baris', narrative: 'uraian', kendala: 'kendala', solusi: 'solusi', evidence: 'bukti dukung', fileName: 'nama berkas',
+  budget: 'anggaran', spent: 'realisasi anggaran', value: 'nilai', indicatorCode: 'kode indikator', kegiatanCode: 'kode kegiatan',
+  suggestions: 'saran', reason: 'alasan', description: 'uraian', recommendation: 'rekomendasi', title: 'judul',
+  fullName: 'nama lengkap', password: 'kata sandi', currentPassword: 'kata sandi saat ini', newPassword: 'kata sandi baru',
+  username: 'nama pengguna', email: 'alamat e-mail', holidays: 'hari libur', date: 'tanggal', name: 'nama', code: 'kode',
+  programs: 'program', kegiatan: 'kegiatan', indicators: 'indikator', target: 'target', unit: 'satuan', pagu: 'pagu',
+  monthlyPlan: 'rencana aksi', month: 'bulan', year: 'tahun',
+};
+
+/** An item of these is counted by its own word ("baris ke-2"); of the others, "… butir ke-2". */
+const COUNTED_BY_ITSELF = new Set(['baris']);
+
+/**
+ * A field's path as a person reads it, in the screen's words, items counted from 1 as the refusals of
+ * the domain count them, with the path as sent after it when a name was put in words: `lines.1.narrative` is
+ * "baris ke-2, uraian (lines.1.narrative)", `holidays.1.date` "hari libur butir ke-2, tanggal
+ * (holidays.1.date)"; a field not listed stays as sent (`warna`).
  */
 export function readableFieldPath(field: string): string {
   if (field === '') return 'isi permintaan';
   const groups: string[] = [];
   let current = '';
+  let translated = false;
+  const word = (segment: string) => {
+    const known = FIELD_WORDS[segment];
+    if (known === undefined || known === segment) return segment;
+    translated = true;
+    return known;
+  };
   for (const segment of field.split('.')) {
     if (/^\d+$/.test(segment) && current !== '') {
-      groups.push(`${current} butir ke-${Number(segment) + 1}`);
+      groups.push(`${current}${COUNTED_BY_ITSELF.has(current) ? '' : ' butir'} ke-${Number(segment) + 1}`);
       current = '';
     } else {
-      current = current === '' ? segment : `${current}.${segment}`;
+      current = current === '' ? word(segment) : `${current}, ${word(segment)}`;
     }
   }
   if (current !== '') groups.push(current);
-  return groups.join(', ');
+  const words = groups.join(', ');
+  return translated ? `${words} (${field})` : words;
 }
 
 /**
