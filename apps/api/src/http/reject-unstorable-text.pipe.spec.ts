@@ -1,4 +1,4 @@
-import { RejectUnstorableTextPipe } from './reject-unstorable-text.pipe';
+import { RejectUnstorableTextPipe, unstorableTextProblem } from './reject-unstorable-text.pipe';
 
 describe('RejectUnstorableTextPipe', () => {
   const pipe = new RejectUnstorableTextPipe();
@@ -54,5 +54,14 @@ describe('RejectUnstorableTextPipe', () => {
     expect(() => pipe.transform({ ['a\u0007']: '🌧' }, { type: 'body' })).toThrow(expect.objectContaining({
       details: { fields: [{ field: 'a\u0007', constraint: 'printableCharacters', message: expect.stringMatching(/^nama kolom .*U\+0007/) }] },
     }));
+  });
+});
+
+describe('unstorableTextProblem: what to do, in words', () => {
+  it('given Word\'s manual line break or page break, then it says to use Enter; given NUL or another control, then it names U+… and says to retype', () => {
+    expect(unstorableTextProblem('Baris satu\u000bbaris dua')?.message).toBe('berisi pemisah baris dari Word (U+000B); ganti dengan baris baru biasa (Enter)');
+    expect(unstorableTextProblem('Halaman\u000c')?.message).toBe('berisi pemisah halaman (U+000C); hapus, atau ganti dengan baris baru biasa (Enter)');
+    expect(unstorableTextProblem('a\u0000b')?.message).toBe('tidak boleh berisi karakter NUL (U+0000); hapus karakter itu (ketik ulang teksnya, jangan menempelnya dari dokumen lain)');
+    expect(unstorableTextProblem('a\u0007b')?.message).toBe('berisi karakter kendali yang tidak dapat dicetak (U+0007); hapus karakter itu (ketik ulang teksnya, jangan menempelnya dari dokumen lain)');
   });
 });

@@ -24,19 +24,24 @@ export class RejectUnstorableTextPipe implements PipeTransform {
 }
 
 const MAX_DEPTH = 64;
+/** What to do about a character nobody can see, as the free-text rule says it (libs/domain/src/shared/free-text.ts). */
+const RETYPE = 'hapus karakter itu (ketik ulang teksnya, jangan menempelnya dari dokumen lain)';
 const CONTROL_OR_NONCHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why a text cannot be kept, as the field's message; null when it can. */
 export function unstorableTextProblem(text: string): { constraint: string; message: string } | null {
-  if (text.includes('\u0000')) return { constraint: 'noNulCharacter', message: 'tidak boleh berisi karakter NUL (\\u0000)' };
+  if (text.includes('\u0000')) return { constraint: 'noNulCharacter', message: `tidak boleh berisi karakter NUL (U+0000); ${RETYPE}` };
   if (LONE_SURROGATE.test(text)) {
     return { constraint: 'wellFormedUnicode', message: 'berisi karakter Unicode yang rusak (surrogate tanpa pasangan); ketik ulang teksnya' };
   }
   const found = CONTROL_OR_NONCHARACTER.exec(text);
   if (found) {
     const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    return { constraint: 'printableCharacters', message: `berisi karakter kendali yang tidak dapat dicetak (${code}); hapus karakter tersebut` };
+    // Word's manual line break (Shift+Enter) and page break, pasted as they are.
+    if (found[0] === '\u000b') return { constraint: 'printableCharacters', message: `berisi pemisah baris dari Word (${code}); ganti dengan baris baru biasa (Enter)` };
+    if (found[0] === '\u000c') return { constraint: 'printableCharacters', message: `berisi pemisah halaman (${code}); hapus, atau ganti dengan baris baru biasa (Enter)` };
+    return { constraint: 'printableCharacters', message: `berisi karakter kendali yang tidak dapat dicetak (${code}); ${RETYPE}` };
   }
   return null;
 }

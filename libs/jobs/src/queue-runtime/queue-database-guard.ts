@@ -116,7 +116,9 @@ export class QueueDatabaseGuard implements OnModuleInit, OnModuleDestroy {
     if (check.outcome === 'emptied') {
       this.logger.warn(
         { reason: check.reason, before: check.before, database: check.database, jobsRemoved: check.jobsRemoved, queues: ALL_QUEUES },
-        'Queues emptied: the database is not the one they were filled from (restored from a backup, recreated or failed over); every job is derived from the database again',
+        check.reason === 'log-went-back'
+          ? 'Queues emptied: the event log is behind what the queues have seen (a backup restored into the same database); every job is derived from the database again'
+          : 'Queues emptied: the database is not the one they were filled from (restored from a backup, recreated or failed over); every job is derived from the database again',
       );
       this.announce(queuesEmptiedLine(check));
     } else if (check.outcome === 'first-start') {
