@@ -54,6 +54,13 @@ function expectIndicatorLines(section: string, model: LkjModel): void {
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     });
 
+    it('reads the same when rendered beside another LKj (the parsed fonts are shared by every document)', async () => {
+      const draft = buildLkjModel(jember2024LkjInput({ draft: true }));
+      const [together, draftTogether] = await Promise.all([renderLkjPdf(model), renderLkjPdf(draft)]);
+      expect(pdfText(dir.file('together.pdf', together))).toBe(text);
+      expect(pdfText(dir.file('draft-together.pdf', draftTogether))).toBe(pdfText(dir.file('draft-alone.pdf', await renderLkjPdf(draft))));
+    });
+
     it('has the 18 indicators of Tabel 3.2 with the model\'s figures', () => {
       const section = tabel32(text);
       expectIndicatorLines(section, model);
