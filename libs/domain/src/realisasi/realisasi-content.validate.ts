@@ -48,6 +48,11 @@ function validateLine(line: RealisasiLine): void {
   }
 }
 
+/** "PK 2024 versi 1 yang berlaku untuk bulan laporan ini": the version the report's month follows, which a correction keeps. */
+function pkOfMonth(pk: PkVersionInForce): string {
+  return `PK ${pk.year} versi ${pk.version} yang berlaku untuk bulan laporan ini`;
+}
+
 /** Codes are told apart by case ("K3.1" is not "k3.1"): the ones a reader most likely meant. */
 function alikeCodes(codes: readonly string[], code: unknown): string[] {
   if (typeof code !== 'string') return [];
@@ -72,7 +77,14 @@ export function validateRealisasiContent(content: RealisasiContent, pk: PkVersio
       refuse('REALISASI.UNKNOWN_INDICATOR', `Indikator ${String(code)}${caseHint(alike)} tidak ada dalam PK yang berlaku.`, 'validation', { indicator: code, alike });
     }
     if (entry.indicator.picSubbagian !== subbagian) {
-      refuse('REALISASI.INDICATOR_NOT_OWNED', `Indikator ${line.indicatorCode} bukan tanggung jawab subbagian ${subbagian}.`, 'forbidden', { indicator: line.indicatorCode });
+      // The PK that applies to the report's month may be an earlier version than the one in force now, with other PICs.
+      refuse(
+        'REALISASI.INDICATOR_NOT_OWNED',
+        `Indikator ${line.indicatorCode} bukan tanggung jawab subbagian ${subbagian} menurut ${pkOfMonth(pk)}; `
+          + `penanggung jawabnya subbagian ${entry.indicator.picSubbagian}.`,
+        'forbidden',
+        { indicator: line.indicatorCode, pkVersion: pk.version, picSubbagian: entry.indicator.picSubbagian },
+      );
     }
     if (seen.has(line.indicatorCode)) refuse('REALISASI.DUPLICATE_LINE', `Indikator ${line.indicatorCode} diisi lebih dari sekali.`, 'validation', { indicator: line.indicatorCode });
     seen.add(line.indicatorCode);

@@ -1,6 +1,7 @@
 import { deciderSpec } from '../../testing/decider-spec';
 import { aPkInForce, actor, kasubbagKul, kasubbagPdi, meta, sekretaris } from '../../testing/builders';
 import { realisasiDecider } from './realisasi.decider';
+import { validateRealisasiContent } from './realisasi-content.validate';
 import { realisasiStreamId } from './realisasi-stream-id';
 import { approved, content, context, evidence, FEB_1, FEB_5, key, line, returned, saved, submitted } from './realisasi-spec.fixtures';
 
@@ -68,6 +69,16 @@ describe('Monthly realisasi: drafting and submission', () => {
 
   it('given nothing, when a line names an indicator of another subbagian, then it is forbidden', () => {
     spec().when(save(FEB_1, kasubbagKul, { lines: [line('K2.1', '1')], budget: [] })).thenThrows('REALISASI.INDICATOR_NOT_OWNED', 'forbidden');
+  });
+
+  it('given a line naming another subbagian\'s indicator, then the refusal names the PK version of the month and who owns it', () => {
+    expect(() => validateRealisasiContent({ lines: [line('K2.1', '1')], budget: [] }, aPkInForce(undefined, 2), 'KUL')).toThrow(
+      expect.objectContaining({
+        code: 'REALISASI.INDICATOR_NOT_OWNED',
+        message: 'Indikator K2.1 bukan tanggung jawab subbagian KUL menurut PK 2024 versi 2 yang berlaku untuk bulan laporan ini; penanggung jawabnya subbagian PDI.',
+        details: { indicator: 'K2.1', pkVersion: 2, picSubbagian: 'PDI' },
+      }),
+    );
   });
 
   it('given nothing, when a line names an indicator not in the PK, then it is refused', () => {
