@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { codeOf, RETYPE } from '@kinerja/domain';
 import { validationFailed, type FieldProblem } from './validation-errors';
 
 /**
@@ -24,8 +25,6 @@ export class RejectUnstorableTextPipe implements PipeTransform {
 }
 
 const MAX_DEPTH = 64;
-/** What to do about a character nobody can see, as the free-text rule says it (libs/domain/src/shared/free-text.ts). */
-const RETYPE = 'hapus karakter itu (ketik ulang teksnya, jangan menempelnya dari dokumen lain)';
 const CONTROL_OR_NONCHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -37,7 +36,7 @@ export function unstorableTextProblem(text: string): { constraint: string; messa
   }
   const found = CONTROL_OR_NONCHARACTER.exec(text);
   if (found) {
-    const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = codeOf(found[0]);
     // Word's manual line break (Shift+Enter) and page break, pasted as they are.
     if (found[0] === '\u000b') return { constraint: 'printableCharacters', message: `berisi pemisah baris dari Word (${code}); ganti dengan baris baru biasa (Enter)` };
     if (found[0] === '\u000c') return { constraint: 'printableCharacters', message: `berisi pemisah halaman (${code}); hapus, atau ganti dengan baris baru biasa (Enter)` };

@@ -36,8 +36,11 @@ export interface FreeTextOptions {
   multiline: boolean;
 }
 
-/** `U+202E`. */
-function codeOf(character: string): string {
+/** What to do about a character nobody can see (every refusal of one says it). */
+export const RETYPE = 'hapus karakter itu (ketik ulang teksnya, jangan menempelnya dari dokumen lain)';
+
+/** `U+202E`: how a refusal names a character nobody can see. */
+export function codeOf(character: string): string {
   return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
@@ -61,21 +64,20 @@ export function freeTextProblem(text: string, options: FreeTextOptions): string 
   if (found === null) return null;
   const { character } = found;
   const code = codeOf(character);
-  const retype = 'hapus karakter itu (ketik ulang teksnya, jangan menempelnya dari dokumen lain)';
   if (!options.multiline && (character === '\n' || character === '\r' || character === '\t')) {
     return `harus satu baris: tidak boleh berisi baris baru atau tab (${code})`;
   }
   if (character === '\r') return `berisi karakter CR (${code}) yang tidak diikuti baris baru; gunakan baris baru biasa`;
-  if (C0_OR_DEL.test(character) || C1.test(character)) return `berisi karakter kendali yang tidak dapat dicetak (${code}); ${retype}`;
+  if (C0_OR_DEL.test(character) || C1.test(character)) return `berisi karakter kendali yang tidak dapat dicetak (${code}); ${RETYPE}`;
   if (BIDI_CONTROL.test(character)) {
     return `berisi pengatur arah teks yang tidak terlihat (${code}), yang mengubah urutan huruf yang tampil sehingga yang terbaca ` +
-      `tidak sama dengan yang diketik; ${retype}`;
+      `tidak sama dengan yang diketik; ${RETYPE}`;
   }
   if (LINE_SEPARATOR.test(character)) {
     return options.multiline
       ? `berisi pemisah baris Unicode (${code}) yang tidak tampil sama di setiap dokumen; gunakan baris baru biasa (Enter)`
       : `harus satu baris: tidak boleh berisi pemisah baris Unicode (${code})`;
   }
-  if (ZERO_WIDTH.test(character)) return `berisi karakter tak terlihat seperti spasi lebar-nol (${code}); ${retype}`;
-  return `berisi karakter yang tidak dapat dicetak (${code}); ${retype}`;
+  if (ZERO_WIDTH.test(character)) return `berisi karakter tak terlihat seperti spasi lebar-nol (${code}); ${RETYPE}`;
+  return `berisi karakter yang tidak dapat dicetak (${code}); ${RETYPE}`;
 }
