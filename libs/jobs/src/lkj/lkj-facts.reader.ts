@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
 import {
-  approvedRealisasiOf, capaianTahunLaluStreamId, computeKinerja, foldCapaianTahunLalu, foldEvents, lkjNoApprovedPk,
+  approvedRealisasiOf, approvedVersionsOf, capaianTahunLaluStreamId, computeKinerja, foldCapaianTahunLalu, foldEvents, lkjNoApprovedPk,
   perjanjianKinerjaDecider, pkForKinerja, pkInForce, pkStreamId, ratingScaleDecider, ratingScaleInForce, ratingScaleStreamId, realisasiDecider,
-  realisasiStreamId, subbagianReportingInYear, type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent, type PkState,
+  realisasiStreamId, subbagianOwingByMonth, subbagianReportingInYear, type ApprovedRealisasi, type CapaianTahunLaluImported, type KinerjaTable, type PkEvent, type PkState,
   type PkVersionInForce, type RatingScale, type RatingScaleEvent, type RealisasiEvent,
+  type RealisasiState,
 } from '@kinerja/domain';
 import type { EventStore, RecordedEvent } from '@kinerja/event-store';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '@kinerja/event-store/event-row';
-import { collectIndicatorNotes, type LkjInput } from '@kinerja/reporting';
+import { collectIndicatorNotes, type LkjInput, type PendingReportInput, type PendingReportStatus } from '@kinerja/reporting';
 import { approvalHistory } from './lkj-approval-history';
 import { localDate, readOfficeFacts } from './lkj-office-profile';
 import { nextDailyDigestAt } from './next-digest';
@@ -25,6 +26,8 @@ interface YearFacts {
   pkEvents: RecordedEvent[];
   realisasiEvents: RecordedEvent[];
   approved: ApprovedRealisasi[];
+  /** Every report stream of the year read, by month and subbagian, folded. */
+  reports: Array<{ month: number; subbagian: string; state: RealisasiState }>;
 }
 
 /**
@@ -50,6 +53,7 @@ export class LkjFactsReader {
     // A draft to date follows the version its last month was reported under, as `GET …/kinerja/{year}?month=M` does.
     const kinerjaPk = pkForKinerja(current.pkState, month, office.profile.timeZone) ?? current.pk;
     const kinerja = computeKinerja(kinerjaPk, current.approved, { month, ratingScale });
+    const pendingReports = request.draft && !noMonthApproved ? pendingThrough(current, year, month ?? 12, office.profile.timeZone) : [];
     const previous = await this.previousCapaian(satker, year);
     const notes = new Map(collectIndicatorNotes(current.approved).map((n) => [n.indicatorCode, n]));
     const indicatorCodes = kinerja.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => i.code)));
@@ -65,6 +69,7 @@ export class LkjFactsReader {
       pkSignedOn: localDate(new Date(current.pk.approvedAt), office.profile.timeZone),
       kinerja,
       ...(noMonthApproved ? { noMonthApproved } : {}),
+      ...(pendingReports.length > 0 ? { pendingReports } : {}),
       ratingScale,
       indicatorNotes: indicatorCodes.map((code) => ({
         indicatorCode: code,
@@ -97,15 +102,14 @@ export class LkjFactsReader {
     const pkState = foldEvents(perjanjianKinerjaDecider, pkEvents as unknown as PkEvent[]);
     const pk = pkInForce(pkState);
     if (!pk) return null;
-    const ids: string[] = [];
+    const keys: Array<{ month: number; subbagian: string }> = [];
     for (let month = 1; month <= 12; month++) {
-      for (const sub of subbagianReportingInYear(pkState)) ids.push(realisasiStreamId(satker, year, month, sub));
+      for (const subbagian of subbagianReportingInYear(pkState)) keys.push({ month, subbagian });
     }
-    const streams = await this.readStreams(satker, ids);
-    const approved = streams
-      .map((events) => approvedRealisasiOf(foldEvents(realisasiDecider, events as unknown as RealisasiEvent[])))
-      .filter((r): r is ApprovedRealisasi => r !== null);
-    return { pk, pkState, pkEvents, realisasiEvents: streams.flat(), approved };
+    const streams = await this.readStreams(satker, keys.map((k) => realisasiStreamId(satker, year, k.month, k.subbagian)));
+    const reports = streams.map((events, n) => ({ ...keys[n], state: foldEvents(realisasiDecider, events as unknown as RealisasiEvent[]) }));
+    const approved = reports.map((r) => approvedRealisasiOf(r.state)).filter((r): r is ApprovedRealisasi => r !== null);
+    return { pk, pkState, pkEvents, realisasiEvents: streams.flat(), approved, reports };
   }
 
   /** Many streams of one office in one query (the year's 48 reports), each in version order. */
@@ -143,4 +147,30 @@ export class LkjFactsReader {
       nextDigestAt: nextDailyDigestAt(producedAt).toISOString(),
     };
   }
+}
+
+/**
+ * The reports owed through `month` (by the subbagian PIC under the PK version of each month, as the
+ * reminders count them) whose figures a draft does not hold as now written: never submitted or still
+ * a draft, waiting for approval, returned, or approved and being revised.
+ */
+function pendingThrough(facts: YearFacts, year: number, month: number, timeZone: string): PendingReportInput[] {
+  const owing = subbagianOwingByMonth(approvedVersionsOf(facts.pkState), year, timeZone);
+  const stateOf = new Map(facts.reports.map((r) => [`${r.month}:${r.subbagian}`, r.state]));
+  const pending: PendingReportInput[] = [];
+  for (let m = 1; m <= month; m++) {
+    for (const subbagian of owing[m - 1]) {
+      const status = pendingStatusOf(stateOf.get(`${m}:${subbagian}`));
+      if (status !== null) pending.push({ month: m, subbagian, status });
+    }
+  }
+  return pending;
+}
+
+function pendingStatusOf(state: RealisasiState | undefined): PendingReportStatus | null {
+  if (state === undefined || state.status === 'EMPTY') return 'NOT_SUBMITTED';
+  if (state.status === 'APPROVED') return null;
+  if (state.approved !== null) return 'REVISING';
+  if (state.status === 'SUBMITTED') return 'SUBMITTED';
+  return state.status === 'RETURNED' ? 'RETURNED' : 'NOT_SUBMITTED';
 }

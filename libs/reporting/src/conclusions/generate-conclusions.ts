@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { countWithWords, formatPercentId, formatRupiah, MONTHS_ID } from '../format/format-id';
-import { LkjBudget, LkjBudgetRow, LkjIndicatorAnalysis, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
+import { LkjBudget, LkjBudgetRow, LkjIndicatorAnalysis, LkjKegiatanAnalysis, LkjMeasurement, LkjPendingReport } from '../model/lkj-model.types';
 import { NOT_MEASURED } from '../model/capaian-figures';
 
 export interface ConclusionFacts {
@@ -35,6 +35,7 @@ export function generateConclusions(facts: ConclusionFacts): string[] {
   return [
     scopeSentence(facts),
     averageSentence(facts),
+    pendingReportsSentence(facts.year, facts.measurement),
     categorySentence(facts.measurement),
     ...shortfallSentences(facts),
     trendSentence(facts),
@@ -64,6 +65,40 @@ export function periodOf(year: number, throughMonth: number | null): string {
 function noMonthApprovedSentence(year: number): string {
   return `Belum ada laporan bulanan Tahun ${year} yang disetujui, sehingga realisasi dan capaian kinerja serta realisasi ` +
     'anggaran belum dapat disajikan: kolom realisasi dan capaian dikosongkan ("-"), bukan bernilai nol.';
+}
+
+const PENDING_LABEL: Record<LkjPendingReport['status'], string> = {
+  NOT_SUBMITTED: 'belum disampaikan',
+  SUBMITTED: 'menunggu persetujuan',
+  RETURNED: 'dikembalikan untuk diperbaiki',
+  REVISING: 'sedang direvisi',
+};
+
+/**
+ * A draft whose figures lack reports owed through its period: which, by subbagian and month, and
+ * why, so that an indicator short "to date" is not read as short of its target. A report being
+ * revised after approval counts with its last approved figures, and the sentence says so. Null when
+ * every owed report is in.
+ */
+export function pendingReportsSentence(year: number, measurement: LkjMeasurement): string | null {
+  const pending = measurement.pendingReports;
+  if (pending.length === 0) return null;
+  const bySubbagian = new Map<string, LkjPendingReport[]>();
+  for (const r of pending) bySubbagian.set(r.subbagianName, [...(bySubbagian.get(r.subbagianName) ?? []), r]);
+  const parts = [...bySubbagian].map(([name, reports]) => {
+    const statuses = [...new Set(reports.map((r) => r.status))];
+    const months = statuses.map((status) => {
+      const named = reports.filter((r) => r.status === status).map((r) => MONTHS_ID[r.month - 1]);
+      return `bulan ${joinId(named)} (${PENDING_LABEL[status]})`;
+    });
+    return `${name} ${months.join(', ')}`;
+  });
+  const revising = pending.some((r) => r.status === 'REVISING');
+  const outside = pending.some((r) => r.status !== 'REVISING');
+  return `Angka ${periodOf(year, measurement.throughMonth)} belum memuat seluruh laporan bulanan karena laporan berikut belum disetujui: ` +
+    `${parts.join('; ')}.` +
+    (outside ? ' Realisasi laporan yang belum disetujui masuk ke dalam pengukuran setelah laporan tersebut disetujui.' : '') +
+    (revising ? ' Laporan yang sedang direvisi dihitung dengan angka terakhir yang telah disetujui.' : '');
 }
 
 function averageSentence({ year, measurement }: ConclusionFacts): string {

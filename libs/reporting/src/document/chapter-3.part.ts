@@ -1,4 +1,4 @@
-import { joinId } from '../conclusions/generate-conclusions';
+import { joinId, pendingReportsSentence } from '../conclusions/generate-conclusions';
 import { MONTHS_ID, countWithWords, formatPercentId, formatQuantityId, formatRupiah } from '../format/format-id';
 import { LkjIndicatorAnalysis, LkjModel } from '../model/lkj-model.types';
 import { bold, col, dataRow, groupRow, h1, h2, h3, italic, list, p, spanCell, table, totalRow } from './blocks';
@@ -38,7 +38,14 @@ function measurementBlocks(m: LkjModel): Block[] {
       ],
       measurementRows(m),
     ),
+    ...pendingReportsBlocks(m),
   ];
+}
+
+/** Under a draft's Tabel 3.2: the owed reports its figures do not hold yet (`pendingReportsSentence`). */
+function pendingReportsBlocks(m: LkjModel): Block[] {
+  const sentence = pendingReportsSentence(m.year, m.measurement);
+  return sentence === null ? [] : [p(sentence)];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { KinerjaAverage, KinerjaIndicatorRow, PkIndicator } from '@kinerja/
 import { Dec, targetText } from '@kinerja/domain';
 import { NOT_MEASURED, trendOf } from './capaian-figures';
 import { IndicatorNotesInput, LkjInput } from './lkj-input.types';
-import { LkjAverage, LkjKegiatanAnalysis, LkjMeasurement, LkjMeasurementProgram } from './lkj-model.types';
+import { LkjAverage, LkjKegiatanAnalysis, LkjMeasurement, LkjMeasurementProgram, LkjPendingReport } from './lkj-model.types';
 
 export interface MeasurementResult {
   measurement: LkjMeasurement;
@@ -29,6 +29,9 @@ function checkConsistency(input: LkjInput): void {
   const pk = measuredPk(input);
   if (input.noMonthApproved && (!input.draft || kinerja.month !== null)) {
     throw new Error('LKj input: "no month approved" is a draft over the year\'s table (month null)');
+  }
+  if ((input.pendingReports ?? []).length > 0 && (!input.draft || input.noMonthApproved)) {
+    throw new Error('LKj input: pending reports belong to a draft with a month approved');
   }
   if (input.kinerjaPk && (!input.draft || kinerja.month === null)) {
     throw new Error('LKj input: Tabel 3.2 follows another PK version than the one in force only in a draft to date (month M)');
@@ -117,6 +120,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
     measurement: {
       throughMonth: month,
       earlierPk: input.kinerjaPk ? { version: input.kinerjaPk.version, inForce: input.pk.version } : null,
+      pendingReports: pendingReportsOf(input),
       method: {
         higherIsBetter: used.length - lower.length,
         inverseDifference: byFormula.filter((i) => i.lowerIsBetterFormula !== 'INVERSE_RATIO').length,
@@ -139,4 +143,12 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
     },
     analyses,
   };
+}
+
+/** `LkjInput.pendingReports` in month and subbagian order, named as BAB I names the subbagian. */
+function pendingReportsOf(input: LkjInput): LkjPendingReport[] {
+  const names = new Map(input.office.subbagian.map((s) => [s.code, s.name]));
+  return [...(input.pendingReports ?? [])]
+    .sort((a, b) => a.month - b.month || a.subbagian.localeCompare(b.subbagian))
+    .map((r) => ({ month: r.month, subbagianCode: r.subbagian, subbagianName: names.get(r.subbagian) ?? `Sub. Bagian ${r.subbagian}`, status: r.status }));
 }

@@ -95,6 +95,16 @@ export interface AuditSnapshotInput {
   nextDigestAt: string | null;
 }
 
+/** Why a report owed through a draft's period is not (wholly) in its figures. */
+export type PendingReportStatus = 'NOT_SUBMITTED' | 'SUBMITTED' | 'RETURNED' | 'REVISING';
+
+export interface PendingReportInput {
+  month: number;
+  /** The subbagian's code. */
+  subbagian: string;
+  status: PendingReportStatus;
+}
+
 export interface LkjInput {
   year: number;
   version: number;
@@ -122,6 +132,12 @@ export interface LkjInput {
    * month is approved yet instead of naming one; realisasi (anggaran too) is blank, never 0.
    */
   noMonthApproved?: boolean;
+  /**
+   * A draft's monthly reports through its period (owed under the PK version of their month) whose
+   * figures are not, or not as now written, in `kinerja`: never submitted, waiting for approval,
+   * returned, or approved and being revised (the last approved figures count). Absent or empty: none.
+   */
+  pendingReports?: PendingReportInput[];
   /** The rating scale version that rated `kinerja` (Tabel 3.1). */
   ratingScale: RatingScale;
   indicatorNotes: IndicatorNotesInput[];

@@ -1,5 +1,5 @@
 import type { RupiahPlaces } from '../format/format-id';
-import type { OfficeProfileInput } from './lkj-input.types';
+import type { OfficeProfileInput, PendingReportStatus } from './lkj-input.types';
 import type { OfficeLevel } from './office-identity';
 
 /**
@@ -113,6 +113,13 @@ export interface LkjMeasurementMethod {
   toDate: { withPlan: number; withoutPlan: number } | null;
 }
 
+export interface LkjPendingReport {
+  month: number;
+  subbagianCode: string;
+  subbagianName: string;
+  status: PendingReportStatus;
+}
+
 export interface LkjMeasurement {
   /**
    * Null for the whole year; M when the figures run to the end of month M (a draft); 0 for a draft
@@ -124,6 +131,12 @@ export interface LkjMeasurement {
    * the version Tabel 3.2 follows and the one in force (BAB II). Null: Tabel 3.2 follows the PK in force.
    */
   earlierPk: { version: number; inForce: number } | null;
+  /**
+   * A draft's monthly reports through its period that its figures do not (wholly) hold yet, in month
+   * and subbagian order, each with the subbagian's name; empty for a final and for a draft with every
+   * owed report approved.
+   */
+  pendingReports: LkjPendingReport[];
   method: LkjMeasurementMethod;
   ratingScaleVersion: string;
   programs: LkjMeasurementProgram[];

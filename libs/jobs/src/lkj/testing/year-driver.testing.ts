@@ -75,6 +75,25 @@ export class YearDriver {
     await this.run(stream, realisasiDecider, { type: 'ApproveRealisasi', data: {}, metadata: { actor: this.sekretaris, now } });
   }
 
+  /** Submits one monthly report with `content` and leaves it waiting for approval (or returns it, with `returnReason`). */
+  async submitReport(pk: PkVersionInForce, month: number, subbagian: string, content: RealisasiContent, returnReason?: string): Promise<void> {
+    const key = { satker: this.satker, year: pk.year, month, subbagian };
+    const stream = realisasiStreamId(this.satker, pk.year, month, subbagian);
+    const now = afterMonth(pk.year, month);
+    const context = { pkInForce: pk, timezone: 'Asia/Jakarta' };
+    await this.run(stream, realisasiDecider, { type: 'SubmitRealisasi', data: { key, content, context }, metadata: { actor: this.kasubbag(subbagian), now } });
+    if (returnReason !== undefined) {
+      await this.run(stream, realisasiDecider, { type: 'ReturnRealisasi', data: { reason: returnReason }, metadata: { actor: this.sekretaris, now } });
+    }
+  }
+
+  /** Opens a revision of an approved report (with its reason) and leaves it open. */
+  async openRevision(pk: PkVersionInForce, month: number, subbagian: string, reason: string): Promise<void> {
+    const stream = realisasiStreamId(this.satker, pk.year, month, subbagian);
+    const now = new Date(Date.parse(afterMonth(pk.year, month)) + 86_400_000).toISOString();
+    await this.run(stream, realisasiDecider, { type: 'ReviseRealisasi', data: { reason }, metadata: { actor: this.kasubbag(subbagian), now } });
+  }
+
   /** A correction after approval: revision opened with a reason, new content submitted, approved. */
   async reviseReport(pk: PkVersionInForce, month: number, subbagian: string, content: RealisasiContent, reason: string): Promise<void> {
     const key = { satker: this.satker, year: pk.year, month, subbagian };
