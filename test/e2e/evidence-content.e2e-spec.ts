@@ -1,15 +1,15 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bombXlsx, evidenceDocx, evidenceJpeg, evidencePdf, evidencePng, evidenceXlsx, macroXlsx } from '@kinerja/workflow/evidence/evidence-files.testing';
+import { bombXlsx, encryptedPdf, evidenceDocx, evidenceJpeg, evidencePdf, evidencePng, evidenceXlsx, macroXlsx } from '@kinerja/workflow/evidence/evidence-files.testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createJemberOffice, JEMBER, JemberTokens } from './workflow/jember-office.fixture';
 
 /**
  * Bukti dukung are what they claim to be (QA6 item 10): a file that starts like an accepted type
- * but is not a whole file of it, a macro-enabled document presented as DOCX/XLSX, and a package
- * that unpacks to far more than it weighs are refused with their own codes, storing nothing: no
- * file under DATA_DIR, no row.
+ * but is not a whole file of it, a PDF that opens only with a password, a macro-enabled document
+ * presented as DOCX/XLSX, and a package that unpacks to far more than it weighs are refused with
+ * their own codes, storing nothing: no file under DATA_DIR, no row.
  */
 describe('evidence content: whole files of the accepted types only', () => {
   let t: TestApp;
@@ -73,6 +73,32 @@ describe('evidence content: whole files of the accepted types only', () => {
     });
     expect(r.body.message).toBe('Dokumen berisi makro: simpan sebagai Buku Kerja Excel (.xlsx) tanpa makro, atau sebagai PDF, lalu unggah kembali.');
     expect(await held()).toEqual(before);
+  });
+
+  it('refuses a PDF that needs a password to open with 422 EVIDENCE.PASSWORD_PROTECTED, storing nothing; one with only an owner password is taken', async () => {
+    const before = await held();
+    for (const name of ['r4-aes-128-user', 'r6-aes-256-user']) {
+      const r = await upload(encryptedPdf(name), 'spj-terkunci.pdf');
+      expect({ name, status: r.status, code: r.body.code, details: r.body.details }).toEqual({
+        name, status: 422, code: 'EVIDENCE.PASSWORD_PROTECTED', details: { type: 'pdf', securityHandler: 'Standard' },
+      });
+      expect(r.body.message).toBe(
+        'Berkas PDF dilindungi kata sandi untuk membukanya, sehingga Sekretaris dan Inspektorat tidak dapat membacanya saat reviu. ' +
+          'Buka berkas itu, simpan atau cetak ulang sebagai PDF tanpa kata sandi, lalu unggah kembali.',
+      );
+    }
+    const certificate = Buffer.from(evidencePdf('sertifikat').toString('latin1').replace('/Root 1 0 R >>', '/Root 1 0 R /Encrypt << /Filter /Adobe.PubSec /V 4 /R 4 >> >>'), 'latin1');
+    const r = await upload(certificate, 'sk-terenkripsi.pdf');
+    expect({ status: r.status, code: r.body.code, details: r.body.details }).toEqual({
+      status: 422, code: 'EVIDENCE.PASSWORD_PROTECTED', details: { type: 'pdf', securityHandler: 'Adobe.PubSec' },
+    });
+    expect(r.body.message).toContain('dilindungi kata sandi atau sertifikat (Adobe.PubSec)');
+    expect(await held()).toEqual(before);
+    const ownerOnly = await upload(encryptedPdf('r4-aes-128-owner-only'), 'spj-hasil-pindai.pdf');
+    expect({ status: ownerOnly.status, fileName: ownerOnly.body.fileName, contentType: ownerOnly.body.contentType }).toEqual({
+      status: 201, fileName: 'spj-hasil-pindai.pdf', contentType: 'application/pdf',
+    });
+    expect(await held()).toEqual({ files: before.files + 1, rows: before.rows + 1, uploads: before.uploads + 1 });
   });
 
   it('refuses an XLSX that unpacks to 200 MB with 422 EVIDENCE.UNPACKED_TOO_LARGE, storing nothing', async () => {

@@ -54,6 +54,7 @@ export class EvidenceController {
     description:
       'EVIDENCE.FILE_REQUIRED: tidak ada file pada field "file"; EVIDENCE.EMPTY_FILE: file kosong (0 byte); ' +
       'EVIDENCE.FILE_DAMAGED: berkas tampak PDF/JPEG/PNG/DOCX/XLSX tetapi tidak utuh atau rusak (details.type, details.reason); ' +
+      'EVIDENCE.PASSWORD_PROTECTED: PDF yang hanya terbuka dengan kata sandi atau sertifikat (details.type, details.securityHandler: /Filter-nya, Standard untuk kata sandi); ' +
       'EVIDENCE.UNPACKED_TOO_LARGE: DOCX/XLSX yang isinya setelah dibuka melebihi batas (details.unpackedBytes, entries, maxUnpackedBytes, maxEntries)',
   })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'EVIDENCE.RATE_LIMITED: batas unggahan akun (EVIDENCE_UPLOADS_PER_HOUR, EVIDENCE_BYTES_PER_DAY) tercapai; lihat Retry-After' })

@@ -43,8 +43,9 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'EVENT_STORE.CONCURRENCY': 409,
   // Uploads: Content Too Large (413) for a file over its limit, Unsupported Media Type (415) for a
   // type not allowed (a macro-enabled docm/xlsm is another type than DOCX/XLSX), 400 for a multipart
-  // body that cannot be read. A file of an allowed type that is damaged (EVIDENCE.FILE_DAMAGED) or
-  // unpacks to too much (EVIDENCE.UNPACKED_TOO_LARGE) is 422, its kind's.
+  // body that cannot be read. A file of an allowed type that is damaged (EVIDENCE.FILE_DAMAGED),
+  // unpacks to too much (EVIDENCE.UNPACKED_TOO_LARGE) or is a PDF that opens only with a password
+  // (EVIDENCE.PASSWORD_PROTECTED) is 422, its kind's.
   'EVIDENCE.TOO_LARGE': 413,
   'EVIDENCE.TYPE_NOT_ALLOWED': 415,
   'EVIDENCE.MACRO_NOT_ALLOWED': 415,

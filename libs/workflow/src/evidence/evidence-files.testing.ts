@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crc32, createDeflateRaw, deflateSync } from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import { strToU8, Zip, ZipDeflate, type ZipInputFile, zipSync, type Zippable } from 'fflate';
@@ -30,6 +32,15 @@ export function evidencePdf(label = 'bukti dukung', padding = 0): Buffer {
   const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
   chunks.push(Buffer.from(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(chunks);
+}
+
+/**
+ * A one-page PDF encrypted by qpdf (made by test/fixtures/evidence/make-encrypted-pdfs.sh): `name`
+ * is its revision and cipher, then `-user` (opens only with the user password "rahasia") or
+ * `-owner-only` (an owner password alone: it opens without one), e.g. `r6-aes-256-user`.
+ */
+export function encryptedPdf(name: string): Buffer {
+  return readFileSync(join(__dirname, '../../../../test/fixtures/evidence', `${name}.pdf`));
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { bombXlsx, evidenceDocx, evidenceJpeg, evidencePdf, evidencePng, evidenceXlsx, macroXlsx, xlsxParts, zipOf } from './evidence-files.testing';
+import { bombXlsx, encryptedPdf, evidenceDocx, evidenceJpeg, evidencePdf, evidencePng, evidenceXlsx, macroXlsx, xlsxParts, zipOf } from './evidence-files.testing';
 import { EVIDENCE_TYPES, inspectEvidence, type PackageLimits } from './evidence-type.detect';
 
 const LIMITS: PackageLimits = { maxUnpackedBytes: 100 * 1024 * 1024, maxEntries: 10_000 };
@@ -145,5 +145,80 @@ describe('inspectEvidence: DOCX/XLSX that are unsafe to keep', () => {
     expect(inspect(zip)).toEqual(accepted('xlsx'));
     const twice = Buffer.from(zip.toString('latin1').split('xl/workbooq.xml').join('xl/workbook.xml'), 'latin1');
     expect(inspect(twice)).toEqual(damaged('xlsx'));
+  });
+});
+
+describe('inspectEvidence: a PDF the Sekretaris and the Inspektorat cannot open is no evidence', () => {
+  const locked = (securityHandler = 'Standard') => ({ verdict: 'password_protected', kind: 'pdf', securityHandler });
+  /** The minimal PDF, its trailer given `entries` more. */
+  const withTrailer = (entries: string) => Buffer.from(evidencePdf().toString('latin1').replace('/Root 1 0 R >>', `/Root 1 0 R ${entries} >>`), 'latin1');
+  /** What qpdf wrote in a fixture's encryption dictionary and trailer (as hexadecimal strings). */
+  const written = (name: string) => {
+    const text = encryptedPdf(name).toString('latin1');
+    const hex = (key: string) => Buffer.from(new RegExp(`/${key} <([0-9a-f]+)>`).exec(text)![1], 'hex');
+    const int = (key: string) => Number(new RegExp(`/${key} (-?\\d+)`).exec(text)![1]);
+    return { o: hex('O'), u: hex('U'), p: int('P'), r: int('R'), id: Buffer.from(/\/ID \[ ?<([0-9a-f]+)>/.exec(text)![1], 'hex') };
+  };
+  /** `bytes` as a literal string using every kind of escape: \n \r \t \b \f \( \) \\, \ddd, raw high bytes, and a line continuation. */
+  const literal = (bytes: Buffer) => {
+    const named: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x08: '\\b', 0x0c: '\\f', 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\' };
+    const chars = [...bytes].map((b) => named[b] ?? (b >= 0x20 && b < 0x7f || b >= 0xa0 ? String.fromCharCode(b) : `\\${b.toString(8).padStart(3, '0')}`));
+    return `(${chars.slice(0, 7).join('')}\\\r\n${chars.slice(7).join('')})`;
+  };
+
+  it.each(['r2-rc4-40', 'r3-rc4-128', 'r4-rc4-128', 'r4-aes-128', 'r5-aes-256', 'r6-aes-256'])(
+    'given a %s PDF, when it needs a user password to open then it is refused, and when it has only an owner password then it is accepted',
+    (encryption) => {
+      expect(inspect(encryptedPdf(`${encryption}-user`))).toEqual(locked());
+      expect(inspect(encryptedPdf(`${encryption}-owner-only`))).toEqual(accepted('pdf'));
+    },
+  );
+
+  it.each(['r6-aes-256-xref-stream', 'r4-aes-128-linearized'])('given a %s PDF (the trailer in a cross-reference stream, or linearized), the same holds', (layout) => {
+    expect(inspect(encryptedPdf(`${layout}-user`))).toEqual(locked());
+    expect(inspect(encryptedPdf(`${layout}-owner-only`))).toEqual(accepted('pdf'));
+  });
+
+  it('given an incrementally updated encrypted PDF, when the last trailer is read then the update decides as the original did', () => {
+    expect(inspect(encryptedPdf('r6-aes-256-updated-user'))).toEqual(locked());
+    expect(inspect(encryptedPdf('r4-aes-128-updated-owner-only'))).toEqual(accepted('pdf'));
+  });
+
+  it('given /O, /U and /ID as literal strings with escapes, octal bytes and a line continuation, when checked then they read as the hexadecimal ones', () => {
+    for (const name of ['r3-rc4-128', 'r6-aes-256']) {
+      for (const who of ['user', 'owner-only']) {
+        const { o, u, p, r, id } = written(`${name}-${who}`);
+        const pdf = withTrailer(`/Encrypt << /Filter /Standard /V ${r === 3 ? 2 : 5} /R ${r} /Length ${r === 3 ? 128 : 256} /O ${literal(o)} /U ${literal(u)} /P ${p} >> /ID [${literal(id)} <00>]`);
+        expect([name, who, inspect(pdf)]).toEqual([name, who, who === 'user' ? locked() : accepted('pdf')]);
+      }
+    }
+  });
+
+  it('given a UTF-8 byte order mark before an encrypted PDF, or a startxref that points nowhere, when checked then the trailer is still found', () => {
+    expect(inspect(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), encryptedPdf('r4-aes-128-user')]))).toEqual(locked());
+    const wrongOffset = (name: string) => Buffer.from(encryptedPdf(name).toString('latin1').replace(/startxref\s+\d+\s+%%EOF\s*$/, 'startxref\n9\n%%EOF\n'), 'latin1');
+    expect(inspect(wrongOffset('r4-aes-128-user'))).toEqual(locked());
+    expect(inspect(wrongOffset('r6-aes-256-xref-stream-user'))).toEqual(locked());
+    expect(inspect(wrongOffset('r6-aes-256-xref-stream-owner-only'))).toEqual(accepted('pdf'));
+  });
+
+  it('given another security handler than Standard (a certificate), when checked then it is refused naming the handler', () => {
+    expect(inspect(withTrailer('/Encrypt << /Filter /Adobe.PubSec /SubFilter /adbe.pkcs7.s5 /V 4 /R 4 /Recipients [<3082>] >>'))).toEqual(locked('Adobe.PubSec'));
+  });
+
+  it('given an /Encrypt that is missing, incomplete or of an unknown revision, when checked then the PDF is damaged, not accepted', () => {
+    const reason = (bytes: Buffer) => (inspect(bytes) as { reason?: string }).reason;
+    const unreadableTrailer = 'trailer tidak terbaca, sehingga perlindungan kata sandinya tidak dapat diperiksa';
+    expect(reason(withTrailer('/Encrypt 9 0 R'))).toBe('kamus enkripsi (/Encrypt) tidak ditemukan');
+    expect(reason(withTrailer('/Encrypt << /Filter /Standard /V 2 /R 3 /O <00> /P -4 >>'))).toBe('kamus enkripsi (/Encrypt) tidak terbaca');
+    expect(reason(withTrailer('/Encrypt << /Filter /Standard /V 2 /R 3 /O (unclosed /U <00> /P -4 >>'))).toBe(unreadableTrailer);
+    expect(reason(withTrailer('/Encrypt << /Filter /Standard /V 2 /R 3 /O <00> /U <00 /P -4 >>'))).toBe(unreadableTrailer);
+    expect(reason(withTrailer('/Encrypt << /Filter /Standard /V 7 /R 7 /O <00> /U <00> /P -4 >>'))).toBe('revisi pengamanan /R 7 tidak dikenal');
+    expect(reason(withTrailer('/Encrypt [ 1 2 ]'))).toBe('kamus enkripsi (/Encrypt) tidak terbaca');
+  });
+
+  it('given a PDF without /Encrypt in its trailer, when its pages merely mention /Encrypt then it is accepted', () => {
+    const mention = Buffer.from(evidencePdf().toString('latin1').replace('/MediaBox', '/Note (/Encrypt 3 0 R) /MediaBox'), 'latin1');
+    expect(inspect(mention)).toEqual(accepted('pdf'));
   });
 });

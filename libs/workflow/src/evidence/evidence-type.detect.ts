@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { pdfLock } from './pdf-encryption.detect';
 
 /** The types of bukti dukung Kinerja accepts, recognised by their content, never by name or header. */
 export const EVIDENCE_TYPES = {
@@ -31,6 +32,11 @@ export type EvidenceInspection =
   | { verdict: 'not_allowed'; legacyOffice: boolean }
   /** Starts like `kind` but is not a whole file of it (truncated, garbage after a signature). */
   | { verdict: 'damaged'; kind: EvidenceKind; reason: string }
+  /**
+   * A PDF that does not open without a password (or a certificate): encrypted with a user password,
+   * or by another security handler than the Standard one (`securityHandler`, its /Filter).
+   */
+  | { verdict: 'password_protected'; kind: 'pdf'; securityHandler: string }
   /** A macro-enabled Office document (docm/xlsm content) presented as DOCX/XLSX. */
   | { verdict: 'macro'; kind: 'docx' | 'xlsx'; part: string }
   /** A package whose parts unpack to more than the limits (a ZIP bomb, or a document far too big). */
@@ -46,7 +52,9 @@ const startsWith = (bytes: Buffer, signature: number[]) => bytes.length >= signa
  * of it. Structural checks only, cheap and in-process (nothing is decoded or rendered):
  * - PDF: a `%PDF-1.0`…`%PDF-1.7` or `%PDF-2.0` header (after a UTF-8 byte order mark too, which
  *   readers skip), at least one indirect object (`n g obj`), and `%%EOF` within the last 1 KiB once
- *   trailing white space and NUL padding are set aside (a truncated PDF loses it);
+ *   trailing white space and NUL padding are set aside (a truncated PDF loses it); and when its last
+ *   trailer has /Encrypt, a Standard security handler whose user password is empty (an owner
+ *   password alone restricts printing or copying; the file still opens) — see `pdfLock`;
  * - PNG: the signature, an IHDR chunk first (13 bytes), chunks that fit the file, each with its CRC
  *   right (image data damaged in transfer is caught), at least one IDAT, and IEND ending the file but
  *   for white space or NUL padding (a script or another file appended to an image is refused);
@@ -61,15 +69,15 @@ const startsWith = (bytes: Buffer, signature: number[]) => bytes.length >= signa
  *   document is an OLE compound file, not a ZIP: it is `not_allowed` (with `legacyOffice`).
  */
 export function inspectEvidence(bytes: Buffer, limits: PackageLimits): EvidenceInspection {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return verdictOf('pdf', pdfProblem(bytes)); // %PDF-
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf, 0x25, 0x50, 0x44, 0x46, 0x2d])) return verdictOf('pdf', pdfProblem(bytes.subarray(3))); // BOM %PDF-
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return inspectPdf(bytes); // %PDF-
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf, 0x25, 0x50, 0x44, 0x46, 0x2d])) return inspectPdf(bytes.subarray(3)); // BOM %PDF-
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return verdictOf('jpeg', jpegProblem(bytes));
   if (startsWith(bytes, PNG_SIGNATURE)) return verdictOf('png', pngProblem(bytes));
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return inspectPackage(bytes, limits);
   return { verdict: 'not_allowed', legacyOffice: startsWith(bytes, OLE_SIGNATURE) };
 }
 
-function verdictOf(kind: 'pdf' | 'jpeg' | 'png', problem: string | null): EvidenceInspection {
+function verdictOf(kind: 'jpeg' | 'png', problem: string | null): EvidenceInspection {
   return problem === null ? { verdict: 'accepted', kind, contentType: EVIDENCE_TYPES[kind] } : { verdict: 'damaged', kind, reason: problem };
 }
 
@@ -80,10 +88,21 @@ const PDF_HEADER = /^%PDF-(1\.[0-7]|2\.0)[\r\n\s%]/;
 const PDF_OBJECT = /\d{1,10}[\0\t\n\f\r ]{1,8}\d{1,5}[\0\t\n\f\r ]{1,8}obj\b/;
 const PDF_TAIL = 1024;
 
-function pdfProblem(bytes: Buffer): string | null {
-  if (!PDF_HEADER.test(bytes.subarray(0, 16).toString('latin1'))) return 'kepala berkas bukan %PDF-1.x atau %PDF-2.0';
+function inspectPdf(bytes: Buffer): EvidenceInspection {
+  const text = bytes.toString('latin1');
+  const problem = pdfProblem(bytes, text);
+  const lock = problem === null ? pdfLock(text) : { verdict: 'damaged' as const, reason: problem };
+  switch (lock.verdict) {
+    case 'opens': return { verdict: 'accepted', kind: 'pdf', contentType: EVIDENCE_TYPES.pdf };
+    case 'damaged': return { verdict: 'damaged', kind: 'pdf', reason: lock.reason };
+    case 'password_protected': return { verdict: 'password_protected', kind: 'pdf', securityHandler: lock.securityHandler };
+  }
+}
+
+function pdfProblem(bytes: Buffer, text: string): string | null {
+  if (!PDF_HEADER.test(text.slice(0, 16))) return 'kepala berkas bukan %PDF-1.x atau %PDF-2.0';
   if (!bytes.subarray(Math.max(0, endWithoutPadding(bytes) - PDF_TAIL)).includes('%%EOF')) return 'penanda akhir %%EOF tidak ada: isinya terpotong';
-  if (!PDF_OBJECT.test(bytes.toString('latin1'))) return 'tidak berisi satu pun objek PDF';
+  if (!PDF_OBJECT.test(text)) return 'tidak berisi satu pun objek PDF';
   return null;
 }
 

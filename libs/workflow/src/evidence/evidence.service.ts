@@ -50,6 +50,18 @@ export const evidenceErrors = {
       'validation',
       { type, reason },
     ),
+  /** A PDF that does not open without a password or a certificate (`securityHandler`: its /Filter, `Standard` for passwords). */
+  passwordProtected: (securityHandler: string) =>
+    new DomainError(
+      'EVIDENCE.PASSWORD_PROTECTED',
+      securityHandler === 'Standard'
+        ? 'Berkas PDF dilindungi kata sandi untuk membukanya, sehingga Sekretaris dan Inspektorat tidak dapat membacanya saat reviu. ' +
+          'Buka berkas itu, simpan atau cetak ulang sebagai PDF tanpa kata sandi, lalu unggah kembali.'
+        : `Berkas PDF dilindungi kata sandi atau sertifikat (${securityHandler}), sehingga Sekretaris dan Inspektorat tidak dapat membacanya saat reviu. ` +
+          'Buka berkas itu, simpan atau cetak ulang sebagai PDF tanpa kata sandi atau sertifikat, lalu unggah kembali.',
+      'validation',
+      { type: 'pdf', securityHandler },
+    ),
   macroNotAllowed: (type: 'docx' | 'xlsx', part: string) =>
     new DomainError(
       'EVIDENCE.MACRO_NOT_ALLOWED',
@@ -93,6 +105,7 @@ export function contentTypeOrRefusal(inspection: EvidenceInspection, limits: Pac
     case 'accepted': return inspection.contentType;
     case 'not_allowed': throw evidenceErrors.typeNotAllowed(inspection.legacyOffice);
     case 'damaged': throw evidenceErrors.fileDamaged(inspection.kind, inspection.reason);
+    case 'password_protected': throw evidenceErrors.passwordProtected(inspection.securityHandler);
     case 'macro': throw evidenceErrors.macroNotAllowed(inspection.kind, inspection.part);
     case 'unpacked_too_large': throw evidenceErrors.unpackedTooLarge(inspection.kind, { unpackedBytes: inspection.unpackedBytes, entries: inspection.entries }, limits);
   }
