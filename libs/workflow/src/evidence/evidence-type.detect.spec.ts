@@ -174,7 +174,7 @@ describe('inspectEvidence: a PDF the Sekretaris and the Inspektorat cannot open 
     },
   );
 
-  it.each(['r6-aes-256-xref-stream', 'r4-aes-128-linearized'])('given a %s PDF (the trailer in a cross-reference stream, or linearized), the same holds', (layout) => {
+  it.each(['r6-aes-256-xref-stream', 'r4-aes-128-linearized', 'r4-aes-128-cleartext-metadata'])('given a %s PDF (the trailer in a cross-reference stream, linearized, or /EncryptMetadata false), the same holds', (layout) => {
     expect(inspect(encryptedPdf(`${layout}-user`))).toEqual(locked());
     expect(inspect(encryptedPdf(`${layout}-owner-only`))).toEqual(accepted('pdf'));
   });
@@ -191,6 +191,14 @@ describe('inspectEvidence: a PDF the Sekretaris and the Inspektorat cannot open 
         const pdf = withTrailer(`/Encrypt << /Filter /Standard /V ${r === 3 ? 2 : 5} /R ${r} /Length ${r === 3 ? 128 : 256} /O ${literal(o)} /U ${literal(u)} /P ${p} >> /ID [${literal(id)} <00>]`);
         expect([name, who, inspect(pdf)]).toEqual([name, who, who === 'user' ? locked() : accepted('pdf')]);
       }
+    }
+  });
+
+  it('given a V4 dictionary without /Length, when checked then the key length is its stream crypt filter\'s (in bytes, 16)', () => {
+    for (const who of ['user', 'owner-only']) {
+      const { o, u, p, id } = written(`r4-aes-128-${who}`);
+      const pdf = withTrailer(`/Encrypt << /Filter /Standard /V 4 /R 4 /CF << /StdCF << /CFM /AESV2 /Length 16 >> >> /StmF /StdCF /StrF /StdCF /O <${o.toString('hex')}> /U <${u.toString('hex')}> /P ${p} >> /ID [<${id.toString('hex')}> <00>]`);
+      expect([who, inspect(pdf)]).toEqual([who, who === 'user' ? locked() : accepted('pdf')]);
     }
   });
 
