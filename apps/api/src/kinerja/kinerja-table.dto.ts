@@ -109,7 +109,7 @@ export class KinerjaKegiatanRowDto extends KinerjaAverageDto {
   no: number;
   @ApiProperty({ example: 'K4' }) code: string;
   @ApiProperty({ example: 'Pelaksanaan Akuntabilitas Pengelolaan Administrasi Keuangan di Lingkungan Setjen KPU' }) name: string;
-  @ApiProperty({ ...PAGU, description: 'Pagu in rupiah from the PK; null when the PK gives none.' }) pagu: string | null;
+  @ApiProperty({ ...PAGU, description: 'Pagu in rupiah from the PK; null while the PK gives none yet (not known; a pagu is never 0).' }) pagu: string | null;
   @ApiProperty(BUDGET_SPENT) budgetSpent: string;
   @ApiProperty(ABSORPTION) budgetAbsorption: string | null;
   @ApiProperty({ type: () => KinerjaIndicatorRowDto, isArray: true, description: 'In the order of the PK.' }) indicators: KinerjaIndicatorRowDto[];
@@ -122,7 +122,7 @@ export class KinerjaProgramRowDto extends KinerjaAverageDto {
 }
 
 export class KinerjaOfficeDto extends KinerjaAverageDto {
-  @ApiProperty({ ...PAGU, description: 'Total pagu of every kegiatan; null when any kegiatan has none.' }) pagu: string | null;
+  @ApiProperty({ ...PAGU, description: 'Total pagu of every kegiatan; null when any kegiatan has none yet, so the office\'s absorption is computed once every kegiatan has its pagu.' }) pagu: string | null;
   @ApiProperty(BUDGET_SPENT) budgetSpent: string;
   @ApiProperty(ABSORPTION) budgetAbsorption: string | null;
 }

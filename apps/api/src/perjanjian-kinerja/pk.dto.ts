@@ -90,8 +90,9 @@ export class PkKegiatanDto {
   @IsString() @Length(1, 500) name: string;
   @ApiProperty({
     ...RUPIAH_INPUT, nullable: true, example: '150000000',
-    description: 'Pagu dalam rupiah sebagai teks, lebih dari 0, paling banyak 2 desimal; atau null bila belum diketahui. ' +
-      'Selain itu ditolak (422 PK.INVALID_PAGU).',
+    description: 'Pagu DIPA kegiatan dalam rupiah sebagai teks, lebih dari 0, paling banyak 2 desimal; atau null selama pagunya belum ' +
+      'diketahui (belum diisi). Penyerapan anggaran kegiatan dihitung setelah pagunya diisi, dan penyerapan anggaran satker setelah ' +
+      'setiap kegiatan memiliki pagu. Selain itu (termasuk "0") ditolak (422 PK.INVALID_PAGU).',
   })
   @ValidateIf((o: PkKegiatanDto) => o.pagu !== null)
   @IsString()

@@ -45,7 +45,10 @@ export interface PkIndicator {
 export interface PkKegiatan {
   code: string;
   name: string;
-  /** Budget ceiling in rupiah; null when not known (absorption is then "not available"). */
+  /**
+   * Budget ceiling in rupiah (the DIPA pagu), more than 0; null while not (yet) given: this kegiatan's
+   * absorption, and the office's while any kegiatan has none, are then null ("not available").
+   */
   pagu: DecimalString | null;
   indicators: PkIndicator[];
 }

@@ -122,8 +122,14 @@ describe('PK structure rules', () => {
     expect(refusalOf(withIndicator({ target: { kind: 'RANGE', min: '1', max: '2' } }))).toBeNull();
   });
 
-  it('given a target of 0 where higher is better, then it is refused', () => {
-    expect(refusalOf(withIndicator({ target: { kind: 'SINGLE', value: '0' } }))).toBe('PK.TARGET_ZERO');
+  it('given a target of 0 where higher is better, then it is refused, saying to make the indicator lower-is-better if 0 is the goal, else to enter the target to reach', () => {
+    expect(() => validatePkStructure(withIndicator({ code: 'A1', target: { kind: 'SINGLE', value: '0' } }), SUBBAGIAN)).toThrow(expect.objectContaining({
+      code: 'PK.TARGET_ZERO',
+      message: 'Target indikator A1 tidak boleh 0 bila semakin tinggi semakin baik: capaiannya (realisasi ÷ target) tidak dapat dihitung, dan '
+        + '"paling sedikit 0" bukanlah target. Bila 0 memang yang hendak dicapai (mis. 0 temuan), indikator ini semakin rendah semakin baik: '
+        + 'ubah polaritasnya menjadi LOWER_IS_BETTER (semakin rendah semakin baik). Bila tidak, isi target yang hendak dicapai (lebih dari 0).',
+      details: { indicator: 'A1', polarity: 'HIGHER_IS_BETTER' },
+    }));
   });
 
   it('given a target of 0 where lower is better ("0 temuan"), then it is accepted', () => {
@@ -205,6 +211,18 @@ describe('PK structure rules', () => {
     }
     expect(message).toContain('2 angka di belakang titik');
     expect(message).not.toContain('6 angka');
+  });
+
+  it('given a pagu of 0, then the refusal says to fill in the DIPA pagu, or to leave it empty while unknown and what that costs (no absorption)', () => {
+    const s = aStructure();
+    s.programs[0].kegiatan[0].pagu = '0';
+    expect(() => validatePkStructure(s, SUBBAGIAN)).toThrow(expect.objectContaining({
+      code: 'PK.INVALID_PAGU',
+      message: 'Pagu kegiatan K1 harus lebih dari 0 rupiah: isi pagu kegiatan ini menurut DIPA. Bila pagunya belum diketahui, kosongkan dahulu (null) '
+        + 'dan isi setelah diketahui (pada PK yang sudah disetujui, melalui PK Perubahan); selama ada kegiatan tanpa pagu, penyerapan anggaran '
+        + 'kegiatan itu dan penyerapan anggaran satker secara keseluruhan belum dapat dihitung.',
+      details: { kegiatan: 'K1' },
+    }));
   });
 
   it('given a pagu of 0 or with more than 2 decimals, then it is refused', () => {

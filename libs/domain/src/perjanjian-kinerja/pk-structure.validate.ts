@@ -1,8 +1,7 @@
 import { hasHiddenCharacters, hasStackedMarks, MAX_MARKS_PER_CHARACTER, oneLineText, visibleCharacterCount } from '../shared/reason';
 import { DomainError } from '../shared/domain-error';
-import { Dec, parseDecimal, RUPIAH_DECIMAL_PLACES } from '../shared/decimal';
-import { INDONESIAN_MONTHS } from '../shared/indonesian-time';
-import { aggregate } from '../capaian/aggregate';
+import { parseDecimal, RUPIAH_DECIMAL_PLACES } from '../shared/decimal';
+import { validatePlan } from './pk-plan.validate';
 import type { IndicatorTarget, PkIndicator, PkKegiatan, PkStructure } from './pk-structure.types';
 
 const POLARITIES = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'];
@@ -105,7 +104,14 @@ function validateTarget(ind: PkIndicator): void {
   if (t?.kind === 'SINGLE') {
     const value = parseDecimal(t.value, 'PK.INVALID_TARGET', where);
     if (value.isZero() && ind.polarity === 'HIGHER_IS_BETTER') {
-      invalid('PK.TARGET_ZERO', `${where} tidak boleh 0 bila semakin tinggi semakin baik.`, { indicator: ind.code });
+      invalid(
+        'PK.TARGET_ZERO',
+        `${where} tidak boleh 0 bila semakin tinggi semakin baik: capaiannya (realisasi ÷ target) tidak dapat dihitung, dan "paling sedikit 0" `
+          + 'bukanlah target. Bila 0 memang yang hendak dicapai (mis. 0 temuan), indikator ini semakin rendah semakin baik: ubah polaritasnya '
+          + 'menjadi LOWER_IS_BETTER (semakin rendah semakin baik). '
+          + 'Bila tidak, isi target yang hendak dicapai (lebih dari 0).',
+        { indicator: ind.code, polarity: ind.polarity },
+      );
     }
   } else if (t?.kind === 'RANGE') {
     const min = parseDecimal(t.min, 'PK.INVALID_TARGET', `${where} (batas bawah)`);
@@ -145,24 +151,6 @@ function refuseFieldsOfOtherKind(t: IndicatorTarget | undefined, where: string, 
   );
 }
 
-/** The 12 monthly plan values, aggregated like the indicator, must give its annual target. */
-function validatePlan(ind: PkIndicator): void {
-  if (ind.monthlyPlan === null || ind.monthlyPlan === undefined) return;
-  const plan = ind.monthlyPlan;
-  if (!Array.isArray(plan) || plan.length !== 12) {
-    invalid('PK.INVALID_PLAN', `Rencana aksi indikator ${ind.code} harus berisi 12 angka bulanan (Januari–Desember).`, { indicator: ind.code });
-  }
-  plan.forEach((value, i) => parseDecimal(value, 'PK.INVALID_PLAN', `Rencana aksi indikator ${ind.code} bulan ${INDONESIAN_MONTHS[i]}`));
-  const total = aggregate(plan.map((v) => new Dec(v)), ind.aggregation) as Dec;
-  const t = ind.target;
-  const fits = t.kind === 'SINGLE'
-    ? total.equals(t.value)
-    : total.greaterThanOrEqualTo(t.min) && total.lessThanOrEqualTo(t.max);
-  if (!fits) {
-    invalid('PK.PLAN_MISMATCH', `Rencana aksi indikator ${ind.code} (${total.toFixed()}) tidak sama dengan target tahunannya.`, { indicator: ind.code, planTotal: total.toFixed() });
-  }
-}
-
 function validateIndicator(ind: PkIndicator, codes: Set<string>, subbagian: ReadonlySet<string>): void {
   requireCode(ind.code, 'Kode indikator', codes);
   requireText(ind.name, `Nama indikator ${ind.code}`, 500);
@@ -179,12 +167,22 @@ function validateIndicator(ind: PkIndicator, codes: Set<string>, subbagian: Read
   validatePlan(ind);
 }
 
+/**
+ * A pagu of 0 is refused; null is the only "no pagu" and means not given (yet): the kegiatan's
+ * absorption, and the office's while any kegiatan has none (kinerja-table.types.ts), are null until it is.
+ */
+function paguZero(kegiatan: string): string {
+  return `Pagu kegiatan ${kegiatan} harus lebih dari 0 rupiah: isi pagu kegiatan ini menurut DIPA. Bila pagunya belum diketahui, kosongkan `
+    + 'dahulu (null) dan isi setelah diketahui (pada PK yang sudah disetujui, melalui PK Perubahan); selama ada kegiatan tanpa pagu, penyerapan anggaran kegiatan itu dan '
+    + 'penyerapan anggaran satker secara keseluruhan belum dapat dihitung.';
+}
+
 function validateKegiatan(keg: PkKegiatan, codes: Set<string>, indicatorCodes: Set<string>, subbagian: ReadonlySet<string>): void {
   requireCode(keg.code, 'Kode kegiatan', codes);
   requireText(keg.name, `Nama kegiatan ${keg.code}`, 500);
   if (keg.pagu !== null && keg.pagu !== undefined) {
     const pagu = parseDecimal(keg.pagu, 'PK.INVALID_PAGU', `Pagu kegiatan ${keg.code}`, RUPIAH_DECIMAL_PLACES);
-    if (pagu.isZero()) invalid('PK.INVALID_PAGU', `Pagu kegiatan ${keg.code} harus lebih dari 0 rupiah; kosongkan pagu bila kegiatan ini tidak beranggaran.`, { kegiatan: keg.code });
+    if (pagu.isZero()) invalid('PK.INVALID_PAGU', paguZero(keg.code), { kegiatan: keg.code });
   }
   if (!Array.isArray(keg.indicators) || keg.indicators.length === 0) {
     invalid('PK.EMPTY_STRUCTURE', `Kegiatan ${keg.code} harus memiliki paling sedikit satu indikator.`, { kegiatan: keg.code });

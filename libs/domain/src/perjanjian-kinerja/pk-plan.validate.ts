@@ -1,0 +1,60 @@
+import { DomainError } from '../shared/domain-error';
+import { Dec, parseDecimal } from '../shared/decimal';
+import { INDONESIAN_MONTHS } from '../shared/indonesian-time';
+import { aggregate, shownAggregate } from '../capaian/aggregate';
+import type { Aggregation, IndicatorTarget, PkIndicator } from './pk-structure.types';
+
+/**
+ * How the plan is compared with the target, in the Sekretaris's words: the 12 months taken as the
+ * indicator takes its realisasi (`aggregate`), which for LAST is December's figure (all 12 are given).
+ */
+const PLAN_FIGURE: Readonly<Record<Aggregation, { rule: string; figure: string }>> = {
+  SUM: { rule: 'jumlah rencana 12 bulan', figure: 'jumlahnya' },
+  LAST: { rule: 'rencana bulan Desember (nilai terakhir)', figure: 'rencana Desember' },
+  AVERAGE: { rule: 'rata-rata rencana 12 bulan', figure: 'rata-ratanya' },
+  MAX: { rule: 'rencana tertinggi di antara 12 bulan', figure: 'yang tertinggi' },
+};
+
+/** A target's figure as typed ("12", "7–8"), each end through `f`. */
+function targetFigure(t: IndicatorTarget, f: (v: string) => string = (v) => v): string {
+  return t.kind === 'SINGLE' ? f(t.value) : `${f(t.min)}–${f(t.max)}`;
+}
+
+/**
+ * What a plan that misses its target should be and is. An average is given with the sum of the 12
+ * months it stands for too (12 × the target), since the sum is what the months are typed to make and
+ * is exact where the average (4/3) is not.
+ */
+function planMismatch(ind: PkIndicator, plan: readonly Dec[], total: Dec): DomainError {
+  const { rule, figure } = PLAN_FIGURE[ind.aggregation];
+  const planValue = shownAggregate(total, plan);
+  const sum = plan.reduce((a, b) => a.plus(b), new Dec(0)).toFixed();
+  const twelveTimes = (v: string) => new Dec(v).times(12).toFixed();
+  const reach = ind.target.kind === 'SINGLE' ? `sama dengan target tahunan ${targetFigure(ind.target)}` : `berada dalam rentang target tahunan ${targetFigure(ind.target)}`;
+  const average = ind.aggregation === 'AVERAGE';
+  const should = average ? `${reach}, yaitu jumlah 12 bulan ${targetFigure(ind.target, twelveTimes)}` : reach;
+  const is = average ? `${planValue} (jumlah ${sum})` : planValue;
+  return new DomainError(
+    'PK.PLAN_MISMATCH',
+    `Rencana aksi indikator ${ind.code} tidak sesuai dengan target tahunannya: agregasinya ${ind.aggregation}, sehingga ${rule} harus ${should}, `
+      + `sedangkan ${figure} sekarang ${is}. Ubah rencana bulanannya, atau targetnya bila targetnya yang keliru.`,
+    'validation',
+    { indicator: ind.code, aggregation: ind.aggregation, target: ind.target, planValue, planTotal: total.toFixed() },
+  );
+}
+
+/** The 12 monthly plan values, aggregated like the indicator, must give its annual target. */
+export function validatePlan(ind: PkIndicator): void {
+  if (ind.monthlyPlan === null || ind.monthlyPlan === undefined) return;
+  const raw = ind.monthlyPlan;
+  if (!Array.isArray(raw) || raw.length !== 12) {
+    throw new DomainError('PK.INVALID_PLAN', `Rencana aksi indikator ${ind.code} harus berisi 12 angka bulanan (Januari–Desember).`, 'validation', { indicator: ind.code });
+  }
+  const plan = raw.map((value, i) => parseDecimal(value, 'PK.INVALID_PLAN', `Rencana aksi indikator ${ind.code} bulan ${INDONESIAN_MONTHS[i]}`));
+  const total = aggregate(plan, ind.aggregation) as Dec;
+  const t = ind.target;
+  const fits = t.kind === 'SINGLE'
+    ? total.equals(t.value)
+    : total.greaterThanOrEqualTo(t.min) && total.lessThanOrEqualTo(t.max);
+  if (!fits) throw planMismatch(ind, plan, total);
+}
