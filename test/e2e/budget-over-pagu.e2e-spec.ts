@@ -7,7 +7,7 @@ import { createJemberOffice, JEMBER, jemberPkBody, JemberTokens, ownedBy } from 
 
 /**
  * Budget realisasi beyond the kegiatan's annual pagu is accepted (the PK's pagu may lag a DIPA
- * revision) but said: the report view carries `warnings`, on save for the Kasubbag and on GET for
+ * revision) but said, as is a figure more than ten times its indicator's annual target: the report view carries `warnings`, on save for the Kasubbag and on GET for
  * the Sekretaris. The clock stands on 15 June 2024; every kegiatan of the Jember PK gets a pagu of
  * Rp 100.000.000 (the transcribed PK has none).
  */
@@ -80,6 +80,26 @@ describe('budget realisasi beyond the pagu is warned about, not refused', () => 
     expect(okOf('/api/v1/satker/{satker}/realisasi/{year}/{month}/{subbagian}', 'get')).toContainEqual(warningsSchema);
     const read = await t.http.get(report(3)).set(as(tokens.sekretaris));
     expect(problemsOf(doc, { warnings: read.body.warnings }, warningsSchema)).toEqual([]);
+  });
+
+  it('given a figure typed with a zero too many (more than ten times its annual target), when saved, then it is kept as typed with VALUE_FAR_ABOVE_TARGET, documented as the others', async () => {
+    const [first] = indicators;
+    const target = first.target.kind === 'SINGLE' ? first.target.value : first.target.max;
+    const far = String(Number(target) * 10 + 1);
+    const body = content('1000000');
+    body.lines[0].value = far;
+    const saved = await t.http.put(report(4)).set(as(tokens.kasubbag.KUL)).send(body);
+    expect(saved.status).toBe(200);
+    expect(saved.body.content.lines[0].value).toBe(far);
+    expect(saved.body.warnings).toEqual([expect.objectContaining({
+      code: 'REALISASI.VALUE_FAR_ABOVE_TARGET',
+      details: { indicatorCode: first.code, indicatorName: first.name, year: 2024, month: 4, value: far, target, unit: first.unit, factor: 10, pkVersion: 1 },
+    })]);
+    expect(saved.body.warnings[0].message).toContain(`Realisasi indikator ${first.code} (${first.name}) bulan April 2024 sebesar ${far} ${first.unit}, lebih dari sepuluh kali`);
+    const read = await t.http.get(report(4)).set(as(tokens.sekretaris));
+    expect(read.body.warnings.map((w: { code: string }) => w.code)).toEqual(['REALISASI.VALUE_FAR_ABOVE_TARGET']);
+    const doc = (await t.http.get('/api/docs-json')).body as OpenApi;
+    expect(problemsOf(doc, { warnings: read.body.warnings }, { $ref: '#/components/schemas/RealisasiWarningsFieldsDto' })).toEqual([]);
   });
 
   it('given January approved (Rp 60.000.000) and the read model caught up, when February adds Rp 50.000.000, then BUDGET_OVER_PAGU counts January', async () => {

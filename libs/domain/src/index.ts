@@ -37,6 +37,7 @@ export * from './realisasi/realisasi.decider';
 export * from './realisasi/realisasi-content.validate';
 export * from './realisasi/realisasi-content.compare';
 export * from './realisasi/budget-over-pagu';
+export * from './realisasi/value-far-above-target';
 
 export * from './capaian/aggregate';
 export * from './capaian/capaian.rules';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../http/instant.validator';
@@ -66,7 +66,20 @@ export class RealisasiWarningDetailsDto {
   @ApiProperty({ type: 'integer', example: 1, description: 'Versi PK yang berlaku, yang pagunya dibaca' }) pkVersion: number;
 }
 
-/** A figure of the report that is probably wrong: said, not refused. */
+/** `details` of `REALISASI.VALUE_FAR_ABOVE_TARGET`. */
+export class RealisasiValueWarningDetailsDto {
+  @ApiProperty({ example: 'K1.1' }) indicatorCode: string;
+  @ApiProperty({ example: 'Layanan Perencanaan, Data dan Informasi' }) indicatorName: string;
+  @ApiProperty({ type: 'integer', example: 2024 }) year: number;
+  @ApiProperty({ type: 'integer', example: 3, minimum: 1, maximum: 12 }) month: number;
+  @ApiProperty({ ...DECIMAL_TEXT, example: '120', description: 'Angka bulan ini seperti diketik' }) value: string;
+  @ApiProperty({ ...DECIMAL_TEXT, example: '1', description: 'Target setahun indikator (untuk target rentang: batas atasnya) pada versi PK laporan ini' }) target: string;
+  @ApiProperty({ example: 'Layanan' }) unit: string;
+  @ApiProperty({ type: 'integer', example: 10, description: 'Berapa kali target setahun yang dilampaui angka bulan ini' }) factor: number;
+  @ApiProperty({ type: 'integer', example: 1, description: 'Versi PK tempat laporan ini ditulis, yang targetnya dibaca' }) pkVersion: number;
+}
+
+/** A budget figure of the report that is probably wrong: said, not refused. */
 export class RealisasiWarningDto {
   @ApiProperty({
     enum: ['REALISASI.MONTH_BUDGET_OVER_PAGU', 'REALISASI.BUDGET_OVER_PAGU'], example: 'REALISASI.MONTH_BUDGET_OVER_PAGU',
@@ -82,16 +95,45 @@ export class RealisasiWarningDto {
   @ApiProperty({ type: RealisasiWarningDetailsDto }) details: RealisasiWarningDetailsDto;
 }
 
+/** A line's figure more than ten times its indicator's annual target: probably a typo, said, not refused. */
+export class RealisasiValueWarningDto {
+  @ApiProperty({
+    enum: ['REALISASI.VALUE_FAR_ABOVE_TARGET'], example: 'REALISASI.VALUE_FAR_ABOVE_TARGET',
+    description: 'Angka sebuah baris lebih dari sepuluh kali target setahun indikatornya (untuk target rentang: batas atasnya), kemungkinan nol berlebih ' +
+      'atau satuan lain. Satu per baris; baris kosong dan target 0 tidak pernah diperingatkan',
+  })
+  code: string;
+  @ApiProperty({
+    example: 'Realisasi indikator K1.1 (Layanan Perencanaan, Data dan Informasi) bulan Maret 2024 sebesar 120 Layanan, lebih dari sepuluh kali target ' +
+      'setahunnya (1 Layanan): periksa kembali angka, mungkin ada nol berlebih atau satuan yang berbeda. Bila angka itu memang benar, jelaskan pada uraian.',
+  })
+  message: string;
+  @ApiProperty({ type: RealisasiValueWarningDetailsDto }) details: RealisasiValueWarningDetailsDto;
+}
+
 /** The `warnings` every report view carries (save, submit, approve, return, revise and GET of one report). */
+@ApiExtraModels(RealisasiWarningDto, RealisasiValueWarningDto)
 export class RealisasiWarningsFieldsDto {
   @ApiProperty({
-    type: [RealisasiWarningDto],
+    type: 'array',
+    items: {
+      oneOf: [{ $ref: getSchemaPath(RealisasiValueWarningDto) }, { $ref: getSchemaPath(RealisasiWarningDto) }],
+      discriminator: {
+        propertyName: 'code',
+        mapping: {
+          'REALISASI.VALUE_FAR_ABOVE_TARGET': getSchemaPath(RealisasiValueWarningDto),
+          'REALISASI.MONTH_BUDGET_OVER_PAGU': getSchemaPath(RealisasiWarningDto),
+          'REALISASI.BUDGET_OVER_PAGU': getSchemaPath(RealisasiWarningDto),
+        },
+      },
+    },
     description: 'Peringatan atas angka laporan yang kemungkinan salah ketik; laporan tetap disimpan/diajukan (200), peringatan tidak menolak. ' +
+      'Angka sebuah baris lebih dari sepuluh kali target setahun indikatornya (VALUE_FAR_ABOVE_TARGET, lebih dahulu, urut baris). ' +
       'Anggaran sebuah kegiatan melebihi pagu setahunnya pada PK yang berlaku: anggaran tidak boleh melampaui pagu DIPA, tetapi pagu PK dapat tertinggal ' +
       'dari revisi DIPA, sehingga diperingatkan (periksa angka, atau ajukan PK Perubahan), bukan ditolak. Dihitung ulang setiap kali laporan dibaca. ' +
       'Array kosong bila tidak ada.',
   })
-  warnings: RealisasiWarningDto[];
+  warnings: Array<RealisasiValueWarningDto | RealisasiWarningDto>;
 }
 
 /** Body of `PUT realisasi/{year}/{month}/{subbagian}`: the whole content of the draft. */

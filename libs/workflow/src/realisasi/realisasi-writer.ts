@@ -21,7 +21,7 @@ import { AggregateRunner } from '../shared/aggregate-runner';
 import type { LoadedState, StreamToFold } from '../shared/stream-state-reader';
 import { SatkerDirectory } from '../shared/satker-directory';
 import type { CommandOptions, CommandOutcome, WorkflowActor } from '../shared/workflow-actor';
-import { budgetWarningsOf } from './get-realisasi/budget-warnings';
+import { reportWarningsOf } from './get-realisasi/report-warnings';
 import { reportNotFound, toRealisasiView } from './realisasi.view';
 import { deadlineFactsAsOf, reportDeadlineOf, type RealisasiDetailView } from './report-deadline-view';
 
@@ -30,7 +30,7 @@ import { deadlineFactsAsOf, reportDeadlineOf, type RealisasiDetailView } from '.
  * needs beside the stream: the PK version the month is reported under (`pkInForceForMonth`: the one
  * in force when the month ended, so a PK Perubahan applies from the month it is approved in) and the
  * office's time zone. The view it returns is the report detail (`RealisasiDetailView`, as `GET` gives
- * it): with its budget warnings (`budgetWarningsOf`) and its deadline and timeliness (`reportDeadlineOf`).
+ * it): with its warnings (`reportWarningsOf`) and its deadline and timeliness (`reportDeadlineOf`).
  */
 @Injectable()
 export class RealisasiWriter {
@@ -72,7 +72,7 @@ export class RealisasiWriter {
     const streams = loaded ?? (await this.runner.loadMany(key.satker, companions));
     const pk = streams.get(pkStream)!.state as PkState;
     const { extensions } = streams.get(deadlinesStream)!.state as ReportDeadlineState;
-    const [warnings, clock] = await Promise.all([budgetWarningsOf(this.dataSource, key, pk, view.content), this.directory.clockOf(key.satker)]);
+    const [warnings, clock] = await Promise.all([reportWarningsOf(this.dataSource, key, pk, view), this.directory.clockOf(key.satker)]);
     // A replay answers with the report as its first request left it (the runner's load at that
     // version) and with the deadline facts as they stood then: a dispensasi granted since is not in it.
     const facts = { ...clock, extensions };

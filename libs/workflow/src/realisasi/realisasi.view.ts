@@ -1,4 +1,4 @@
-import { DomainError, indonesianMonthYear, type BudgetWarning, type RealisasiContent, type RealisasiKey, type RealisasiState, type RealisasiStatus } from '@kinerja/domain';
+import { DomainError, indonesianMonthYear, type BudgetWarning, type RealisasiContent, type ValueWarning, type RealisasiKey, type RealisasiState, type RealisasiStatus } from '@kinerja/domain';
 
 /** `GET realisasi/{year}/{month}/{subbagian}`: the report as it stands, with its version for If-Match. */
 export interface RealisasiView {
@@ -19,11 +19,12 @@ export interface RealisasiView {
   approved: (RealisasiContent & { revision: number; pkVersion: number; approvedBy: string; approvedAt: string }) | null;
   revisionReason: string | null;
   /**
-   * What the report's figures may have wrong, said but not refused (empty when nothing): budget
+   * What the report's figures may have wrong, said but not refused (empty when nothing): a month's
+   * figure more than ten times its indicator's annual target (`valueFarAboveTargetWarnings`), budget
    * lines beyond their kegiatan's annual pagu (`budgetOverPaguWarnings`). Computed on each read, so
    * the Kasubbag sees them on save and the Sekretaris when reviewing.
    */
-  warnings: BudgetWarning[];
+  warnings: Array<BudgetWarning | ValueWarning>;
 }
 
 /** A report nobody has written yet: "Laporan realisasi PDI bulan Oktober 2026 belum diisi." */
@@ -47,7 +48,7 @@ export function reportNotFound(key: RealisasiKey, codes: readonly string[]): Dom
   );
 }
 
-export function toRealisasiView(state: RealisasiState, key: RealisasiKey, version: number, warnings: BudgetWarning[]): RealisasiView {
+export function toRealisasiView(state: RealisasiState, key: RealisasiKey, version: number, warnings: RealisasiView['warnings']): RealisasiView {
   if (state.status === 'EMPTY') {
     throw realisasiNotFound(key);
   }

@@ -5,14 +5,14 @@ import { PkReader } from '../../perjanjian-kinerja/pk-reader';
 import { SatkerDirectory } from '../../shared/satker-directory';
 import { RealisasiReader } from '../realisasi-reader';
 import { reportDeadlineOf, type RealisasiDetailView } from '../report-deadline-view';
-import { budgetWarningsOf } from './budget-warnings';
+import { reportWarningsOf } from './report-warnings';
 import { reportNotFound, toRealisasiView } from '../realisasi.view';
 
 export type { RealisasiDetailView } from '../report-deadline-view';
 
 /**
  * `GET realisasi/{year}/{month}/{subbagian}`: the report with its deadline and whether it came in on
- * time, and its budget warnings (what the Sekretaris reviewing it should look at twice).
+ * time, and its warnings (what the Sekretaris reviewing it should look at twice).
  */
 export class GetRealisasiQuery extends Query<RealisasiDetailView> {
   constructor(readonly key: RealisasiKey) {
@@ -34,7 +34,7 @@ export class GetRealisasiHandler implements IQueryHandler<GetRealisasiQuery> {
     if (state.status === 'EMPTY') throw reportNotFound(key, await this.directory.allSubbagianCodes(key.satker));
     // The same facts and rule as the monthly list, the status matrix and the command answers (`reportDeadlineOf`).
     const [facts, { state: pk }] = await Promise.all([this.directory.facts(key.satker), this.pk.load(key.satker, key.year)]);
-    const view = toRealisasiView(state, key, version, await budgetWarningsOf(this.dataSource, key, pk, state.content));
+    const view = toRealisasiView(state, key, version, await reportWarningsOf(this.dataSource, key, pk, state));
     return { ...view, ...reportDeadlineOf(facts, pk, key, state) };
   }
 }

@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { budgetOverPaguWarnings, pkInForce, subbagianReportingInYear, type BudgetWarning, type DecimalString, type PkState, type RealisasiContent, type RealisasiKey } from '@kinerja/domain';
+import {
+  approvedVersionsOf, budgetOverPaguWarnings, pkInForce, subbagianReportingInYear, valueFarAboveTargetWarnings, type BudgetWarning, type DecimalString,
+  type PkState, type RealisasiContent, type RealisasiKey, type ValueWarning,
+} from '@kinerja/domain';
 import { PERF_REPORTS_TABLE } from '@kinerja/projections/current-performance/current-performance.tables';
 
 /**
@@ -23,12 +26,28 @@ export async function approvedSpentInOtherReports(dataSource: DataSource, key: R
   return new Map(rows.map((r) => [r.kegiatan_code, r.spent]));
 }
 
+/** What a report's figures may have wrong, said but not refused: its budget beyond a pagu, a figure far above its target. */
+export type ReportWarning = BudgetWarning | ValueWarning;
+
 /**
- * The report view's `warnings`: its budget lines checked against the pagu of the PK in force (the
+ * The report view's `warnings`: its figures checked against the targets of the PK version it is
+ * written under (`pkVersion`: a month's figure more than ten times the year's target), then its
+ * budget lines (`budgetWarningsOf`).
+ */
+export async function reportWarningsOf(
+  dataSource: DataSource, key: RealisasiKey, pk: PkState, report: { content: RealisasiContent; pkVersion: number },
+): Promise<ReportWarning[]> {
+  const version = approvedVersionsOf(pk).find((v) => v.version === report.pkVersion) ?? null;
+  const values = valueFarAboveTargetWarnings({ year: key.year, month: key.month, pk: version, lines: report.content.lines });
+  return [...values, ...(await budgetWarningsOf(dataSource, key, pk, report.content))];
+}
+
+/**
+ * The budget lines checked against the pagu of the PK in force (the
  * version Tabel 3.2 reads, so an approved PK Perubahan with a revised pagu clears the warning) and
  * the other reports' approved spending. No query when the report has no budget line with a pagu.
  */
-export async function budgetWarningsOf(dataSource: DataSource, key: RealisasiKey, pk: PkState, content: RealisasiContent): Promise<BudgetWarning[]> {
+async function budgetWarningsOf(dataSource: DataSource, key: RealisasiKey, pk: PkState, content: RealisasiContent): Promise<BudgetWarning[]> {
   const inForce = pkInForce(pk);
   if (inForce === null) return [];
   const withPagu = new Set(inForce.structure.programs.flatMap((p) => p.kegiatan).filter((k) => k.pagu !== null).map((k) => k.code));
