@@ -37,7 +37,7 @@ describe('BAB IV conclusions when an indicator fell short and its Kasubbag recor
     const blank = jemberReportsWith('K1.1', () => ({ value: null }));
     const m = buildLkjModel(jember2024LkjInput({}, blank));
     const k11 = m.analyses[0].items[0];
-    expect(k11).toMatchObject({ capaian: null, category: 'Belum dapat diukur', kendala: [] });
+    expect(k11).toMatchObject({ capaian: null, category: 'Tidak dapat diukur', kendala: [] });
     expect(m.conclusions).toContain(
       'Sebanyak 1 (satu) indikator tidak dapat diukur karena realisasinya tidak dilaporkan, yaitu Norma, Standard, Prosedur dan Kriteria.',
     );

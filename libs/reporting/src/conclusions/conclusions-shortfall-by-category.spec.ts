@@ -22,11 +22,11 @@ describe('the Ikhtisar and Kesimpulan count shortfalls as Tabel 3.1 does', () =>
   const model = buildLkjModel(jember2024LkjInput({ suggestions: [] }, reports));
   const rows = model.measurement.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.rows));
 
-  it('given one indicator at 91,67% (Berhasil) and one not measured, then neither is said not to have reached the target: the second is said not yet measurable', () => {
+  it('given one indicator at 91,67% (Berhasil) and one not measured, then neither is said not to have reached the target: the second is said not measurable (a final: "tidak")', () => {
     expect(rows.find((r) => r.indicatorCode === 'K4.1')).toMatchObject({ capaian: '91.67', category: 'Berhasil' });
     expect(model.analyses.flatMap((k) => k.items).find((i) => i.indicatorCode === 'K4.2')).toMatchObject({ capaian: null, note: 'NOT_REPORTED' });
     expect(model.conclusions.find((c) => c.startsWith('Indikator yang belum mencapai target'))).toBeUndefined();
-    expect(model.conclusions).toContain('Dari 18 (delapan belas) indikator kinerja, 17 (tujuh belas) indikator berkategori Berhasil dan 1 (satu) indikator belum dapat diukur.');
+    expect(model.conclusions).toContain('Dari 18 (delapan belas) indikator kinerja, 17 (tujuh belas) indikator berkategori Berhasil dan 1 (satu) indikator tidak dapat diukur.');
     expect(model.conclusions).toContain('Seluruh indikator kinerja yang telah dapat diukur telah mencapai target menurut skala penilaian pada Tabel 3.1.');
     expect(model.conclusions).toContain('Sebanyak 1 (satu) indikator tidak dapat diukur karena realisasinya tidak dilaporkan, yaitu Layanan Pengawasan Internal.');
     // Two indicators of the PK are named "Layanan Perkantoran": the one meant is told by its code.

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { countWithWords, formatPercentId, formatRupiah, MONTHS_ID } from '../format/format-id';
 import { LkjBudget, LkjBudgetRow, LkjIndicatorAnalysis, LkjKegiatanAnalysis, LkjMeasurement, LkjPendingReport } from '../model/lkj-model.types';
-import { NOT_MEASURED } from '../model/capaian-figures';
+import { notMeasured } from '../model/capaian-figures';
 
 export interface ConclusionFacts {
   officeName: string;
@@ -31,12 +31,12 @@ export interface ConclusionFacts {
  */
 export function generateConclusions(facts: ConclusionFacts): string[] {
   // Nothing reported yet: no indicator fell short, no budget was absorbed; say only that.
-  if (facts.measurement.throughMonth === 0) return [scopeSentence(facts), noMonthApprovedSentence(facts.year), categorySentence(facts.measurement)];
+  if (facts.measurement.throughMonth === 0) return [scopeSentence(facts), noMonthApprovedSentence(facts.year), categorySentence(facts.measurement, facts.draft)];
   return [
     scopeSentence(facts),
     averageSentence(facts),
     pendingReportsSentence(facts.year, facts.measurement),
-    categorySentence(facts.measurement),
+    categorySentence(facts.measurement, facts.draft),
     ...shortfallSentences(facts),
     trendSentence(facts),
     budgetSentence(facts),
@@ -112,14 +112,14 @@ function averageSentence({ year, measurement }: ConclusionFacts): string {
   );
 }
 
-function categorySentence(measurement: LkjMeasurement): string {
+function categorySentence(measurement: LkjMeasurement, draft: boolean): string {
   const present = measurement.categoryCounts.filter((c) => c.count > 0);
   if (present.length === 1 && present[0].count === measurement.indicatorCount) {
     return `Seluruh ${countWithWords(measurement.indicatorCount)} indikator kinerja berada pada kategori ${present[0].category}.`;
   }
-  // "Belum dapat diukur" is no category of Tabel 3.1: such indicators are said to be not yet measurable.
-  const parts = present.map((c) => (c.category === NOT_MEASURED
-    ? `${countWithWords(c.count)} indikator belum dapat diukur`
+  // "Belum/Tidak dapat diukur" is no category of Tabel 3.1: such indicators are said to be not (yet) measurable.
+  const parts = present.map((c) => (c.category === notMeasured(draft)
+    ? `${countWithWords(c.count)} indikator ${draft ? 'belum' : 'tidak'} dapat diukur`
     : `${countWithWords(c.count)} indikator berkategori ${c.category}`));
   return `Dari ${countWithWords(measurement.indicatorCount)} indikator kinerja, ${joinId(parts)}.`;
 }

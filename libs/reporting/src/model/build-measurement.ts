@@ -1,6 +1,6 @@
 import type { KinerjaAverage, KinerjaIndicatorRow, PkIndicator } from '@kinerja/domain';
 import { Dec, targetText } from '@kinerja/domain';
-import { NOT_MEASURED, trendOf } from './capaian-figures';
+import { notMeasured, trendOf } from './capaian-figures';
 import { IndicatorNotesInput, LkjInput } from './lkj-input.types';
 import { LkjAverage, LkjKegiatanAnalysis, LkjMeasurement, LkjMeasurementProgram, LkjPendingReport } from './lkj-model.types';
 
@@ -9,7 +9,7 @@ export interface MeasurementResult {
   analyses: LkjKegiatanAnalysis[];
 }
 
-const average = (a: KinerjaAverage): LkjAverage => ({ capaian: a.capaianAverage, category: a.category ?? NOT_MEASURED });
+const averageOf = (unmeasured: string) => (a: KinerjaAverage): LkjAverage => ({ capaian: a.capaianAverage, category: a.category ?? unmeasured });
 
 function notesByIndicator(input: LkjInput, known: Set<string>): Map<string, IndicatorNotesInput> {
   const map = new Map<string, IndicatorNotesInput>();
@@ -50,6 +50,8 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
     measuredPk(input).structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators.map((i) => [i.code, i] as const))),
   );
   const notes = notesByIndicator(input, new Set(pkIndicators.keys()));
+  const unmeasured = notMeasured(input.draft);
+  const average = averageOf(unmeasured);
   const analyses: LkjKegiatanAnalysis[] = [];
   const rows: KinerjaIndicatorRow[] = [];
   let kegiatanNo = 0;
@@ -77,7 +79,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
             unit: ind.unit,
             capaian: ind.capaian,
             capaianPrevYear: prev === null ? null : new Dec(prev).toFixed(2, Dec.ROUND_HALF_UP),
-            category: ind.category ?? NOT_MEASURED,
+            category: ind.category ?? unmeasured,
             note: ind.note ?? null,
             trend: trendOf(ind.capaian, prev),
             narratives: n?.narratives ?? [],
@@ -101,13 +103,13 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
           realisasi: ind.realisasi,
           unit: ind.unit,
           capaian: ind.capaian,
-          category: ind.category ?? NOT_MEASURED,
+          category: ind.category ?? unmeasured,
         })),
       };
     }),
   }));
 
-  const categories = rows.map((r) => r.category ?? NOT_MEASURED);
+  const categories = rows.map((r) => r.category ?? unmeasured);
   const scaleCategories = input.ratingScale.rows.map((r) => r.category);
   const extra = [...new Set(categories.filter((c) => !scaleCategories.includes(c)))];
   const used = rows.map((r) => pkIndicators.get(r.code)).filter((i): i is PkIndicator => i !== undefined);

@@ -1,7 +1,13 @@
 import { Dec, type RatingRow } from '@kinerja/domain';
 
-/** Category printed when the read model has none: nothing reported yet, or nothing planned yet. */
-export const NOT_MEASURED = 'Belum dapat diukur';
+/**
+ * Category printed when the read model has none. A draft, the year still open: nothing reported yet,
+ * or nothing planned yet, "belum". A final closes the year: what no approved report holds was not
+ * reported and will not be, "tidak" (as the Ikhtisar says it, `ConclusionFacts.draft`).
+ */
+export function notMeasured(draft: boolean): string {
+  return draft ? 'Belum dapat diukur' : 'Tidak dapat diukur';
+}
 
 /** Range label of a rating row, as printed in Tabel 3.1: "> 90 s.d. 100", "> 100", "≤ 50". */
 export function rangeLabel(row: RatingRow): string {
