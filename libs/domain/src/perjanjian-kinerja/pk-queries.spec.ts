@@ -1,6 +1,6 @@
 import { anIndicator, aStructure } from '../../testing/builders';
 import type { PkState, PkVersion } from './pk.state';
-import { indicatorsOwnedBy, pkOpenedOn, pkVersionForMonth, reportingSubbagian, subbagianOwingByMonth, subbagianReportingInYear } from './pk-queries';
+import { firstMonthUnder, indicatorsOwnedBy, pkOpenedOn, pkVersionForMonth, reportingSubbagian, subbagianOwingByMonth, subbagianReportingInYear } from './pk-queries';
 
 describe('Who reports what under a PK', () => {
   it('given K1.1 and K1.2 with KUL and K2.1 with PDI, then KUL owns two lines and PDI one', () => {
@@ -64,6 +64,17 @@ describe('The PK version a month is reported under', () => {
     const owing = subbagianOwingByMonth(versions, 2024, 'Asia/Jakarta');
     expect(owing.map((subs) => subs.includes('HSDM'))).toEqual([false, false, false, false, false, false, true, true, true, true, true, true]);
     expect(owing[0]).toEqual(['KUL', 'PDI']);
+  });
+
+  it('given a first version approved after its year, then it is followed from January; a PK Perubahan approved on 5 August from August', () => {
+    const late = [v(1, '2025-12-08T03:00:00.000Z')];
+    expect(firstMonthUnder(late, 1, 2024, 'Asia/Jakarta')).toBe(1);
+    const august = [v(1, '2024-01-16T03:00:00.000Z'), v(2, '2024-08-05T03:00:00.000Z')];
+    expect([firstMonthUnder(august, 1, 2024, 'Asia/Jakarta'), firstMonthUnder(august, 2, 2024, 'Asia/Jakarta')]).toEqual([1, 8]);
+  });
+
+  it('given a PK Perubahan approved after its year, then no month of it follows that version', () => {
+    expect(firstMonthUnder([v(1, '2024-01-16T03:00:00.000Z'), v(2, '2025-01-06T03:00:00.000Z')], 2, 2024, 'Asia/Jakarta')).toBeNull();
   });
 
   it('given no approved version, then no month has one', () => {

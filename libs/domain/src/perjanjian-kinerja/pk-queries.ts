@@ -77,6 +77,18 @@ export function pkVersionForMonth<V extends { approvedAt: string }>(versions: re
   return inForceBy.length > 0 ? inForceBy[inForceBy.length - 1] : versions[0];
 }
 
+/**
+ * The first month of `year` whose reports follow version `version` (`pkVersionForMonth`): 1 for a
+ * first version, however late it is approved; for a PK Perubahan the month it is approved in. Null
+ * when no month does (a PK Perubahan approved after the year ended, or superseded within its month).
+ */
+export function firstMonthUnder<V extends { version: number; approvedAt: string }>(versions: readonly V[], version: number, year: number, timeZone: string): number | null {
+  for (let month = 1; month <= 12; month++) {
+    if (pkVersionForMonth(versions, year, month, timeZone)?.version === version) return month;
+  }
+  return null;
+}
+
 /** `pkVersionForMonth` of a PK stream's state, as the realisasi decider takes it. */
 export function pkInForceForMonth(state: PkState, month: number, timeZone: string): PkVersionInForce | null {
   if (state.status !== 'EXISTS') return null;

@@ -11,6 +11,8 @@ const version = (over: Partial<PkVersion> = {}): PkVersion => ({
   submittedBy: 'u-siti', submittedAt: '2026-01-12T03:00:00.000Z', approvedBy: null, approvedAt: null, lastReturn: null, withdrawal: null, ...over,
 });
 const perubahan = version({ version: 2, basedOnVersion: 1, revisionReason: 'Refocusing anggaran.' });
+/** Version 1 approved on 14 January 2026. */
+const V1 = [{ version: 1, approvedAt: '2026-01-14T03:00:00.000Z' }];
 const ketua = { fullName: 'Ali Ketua', role: 'KETUA' };
 const siti = { fullName: 'Siti Sekretaris', role: 'SEKRETARIS' };
 
@@ -18,7 +20,7 @@ describe('PK notices: who is told, in words', () => {
   it('given a PK Perubahan submitted, then whoever may approve it is asked to approve or return it, with the reason and the version that stays in force', () => {
     const notice = planPkNotice({
       event: { type: 'PkSubmitted', data: { version: 2, submittedBy: 'u-siti', submittedAt: '2026-06-15T03:00:00.000Z' } },
-      position: 6, year: 2026, version: perubahan, office, actor: siti,
+      position: 6, year: 2026, version: perubahan, office, actor: siti, approvedVersions: V1,
     });
     expect(notice).toMatchObject({ key: 'pk:kpu-jember:2026:6', kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS', submittedBy: 'u-siti' }, subject: { kind: 'PK', year: 2026, version: 2, perubahan: true } });
     expect(notice!.message).toEqual({
@@ -33,7 +35,7 @@ describe('PK notices: who is told, in words', () => {
   it('given a PK submitted by the office\'s only Sekretaris, then the salutation names the Ketua alone; an LKj told to a Sekretaris alone names the Sekretaris', () => {
     const submitted = planPkNotice({
       event: { type: 'PkSubmitted', data: { version: 2, submittedBy: 'u-siti', submittedAt: '2026-06-15T03:00:00.000Z' } },
-      position: 6, year: 2026, version: perubahan, office, actor: siti, told: ['KETUA'],
+      position: 6, year: 2026, version: perubahan, office, actor: siti, approvedVersions: V1, told: ['KETUA'],
     });
     expect(submitted!.message.body).toMatch(/^Yth\. Ketua,\n\n/);
     const produced = planLkjNotice({
@@ -46,7 +48,7 @@ describe('PK notices: who is told, in words', () => {
   it('given a PK submitted again after it was returned, then whoever may approve it is told it comes back corrected', () => {
     const notice = planPkNotice({
       event: { type: 'PkSubmitted', data: { version: 1, submittedBy: 'u-siti', submittedAt: '2026-01-14T03:00:00.000Z' } },
-      position: 5, year: 2026, version: version(), office, actor: siti, resubmission: true,
+      position: 5, year: 2026, version: version(), office, actor: siti, approvedVersions: [], resubmission: true,
     });
     expect(notice!.message.subject).toBe('PK 2026 (versi 1) diajukan kembali untuk disetujui — KPU Kabupaten Jember');
     expect(notice!.message.body).toContain('Sekretaris (Siti Sekretaris) mengajukan kembali Perjanjian Kinerja tahun 2026 (versi 1) KPU Kabupaten Jember '
@@ -70,7 +72,7 @@ describe('PK notices: who is told, in words', () => {
   it('given a PK returned, then its submitter is told by whom, why, and to correct and submit it again', () => {
     const notice = planPkNotice({
       event: { type: 'PkReturned', data: { version: 1, returnedBy: 'u-ali', returnedByRole: 'KETUA', reason: 'Target K1.1 terlalu rendah.', returnedAt: '2026-01-13T03:00:00.000Z' } },
-      position: 3, year: 2026, version: version({ status: 'DRAFT' }), office, actor: ketua,
+      position: 3, year: 2026, version: version({ status: 'DRAFT' }), office, actor: ketua, approvedVersions: [],
     });
     expect(notice).toMatchObject({ kind: 'PK_RETURNED', audience: { role: 'PK_SUBMITTER' } });
     expect(notice!.message.subject).toBe('PK 2026 (versi 1) dikembalikan — KPU Kabupaten Jember');
@@ -82,6 +84,7 @@ describe('PK notices: who is told, in words', () => {
     const notice = planPkNotice({
       event: { type: 'PkApproved', data: { version: 2, approvedBy: 'u-ali', approvedByRole: 'KETUA', approvedAt: '2026-06-30T18:00:00.000Z', supersedesVersion: 1 } },
       position: 7, year: 2026, version: { ...perubahan, status: 'APPROVED' }, office, actor: ketua,
+      approvedVersions: [...V1, { version: 2, approvedAt: '2026-06-30T18:00:00.000Z' }],
     });
     expect(notice!.message.subject).toBe('PK Perubahan 2026 (versi 2) disetujui — KPU Kabupaten Jember');
     // 18:00 UTC on 30 June is 1 July in Jakarta: the month of the office's calendar.
@@ -89,10 +92,50 @@ describe('PK notices: who is told, in words', () => {
       + 'mulai bulan Juli 2026; laporan bulan-bulan sebelumnya tetap mengikuti versi 1.' + FOOTER_INFO);
   });
 
+  describe('which months\' reports an approved PK is followed by (pkVersionForMonth)', () => {
+    const approval = (n: number, approvedAt: string, supersedesVersion: number | null) => ({
+      type: 'PkApproved' as const, data: { version: n, approvedBy: 'u-ali', approvedByRole: 'KETUA' as const, approvedAt, supersedesVersion },
+    });
+    const applies = (year: number, n: number, approved: Array<{ version: number; approvedAt: string }>) => {
+      const { approvedAt } = approved.find((a) => a.version === n)!;
+      const supersedes = n === 1 ? null : approved[approved.length - 2].version;
+      const notice = planPkNotice({
+        event: approval(n, approvedAt, supersedes), position: 9, year, office, actor: ketua, approvedVersions: approved,
+        version: version({ version: n, status: 'APPROVED', basedOnVersion: supersedes, approvedAt }),
+      });
+      return notice!.message.body.split('\n')[3];
+    };
+
+    it('given PK 2025 first approved on 8 December 2026, when its approval is told, then it applies to the reports of the whole of 2025, from January, not from 8 December', () => {
+      expect(applies(2025, 1, [{ version: 1, approvedAt: '2026-12-08T03:00:00.000Z' }]))
+        .toBe('PK ini berlaku untuk laporan realisasi seluruh bulan tahun 2025, mulai bulan Januari 2025.');
+    });
+
+    it('given a PK Perubahan approved on 5 August, when its approval is told, then August is the first month that follows it and January–July keep version 1', () => {
+      expect(applies(2026, 2, [...V1, { version: 2, approvedAt: '2026-08-05T03:00:00.000Z' }]))
+        .toBe('PK ini menggantikan versi 1 dan berlaku untuk laporan realisasi mulai bulan Agustus 2026; laporan bulan-bulan sebelumnya tetap mengikuti versi 1.');
+    });
+
+    it('given a second PK Perubahan in October, when its approval is told, then the months before keep versions 1 and 2', () => {
+      expect(applies(2026, 3, [...V1, { version: 2, approvedAt: '2026-08-05T03:00:00.000Z' }, { version: 3, approvedAt: '2026-10-01T03:00:00.000Z' }]))
+        .toBe('PK ini menggantikan versi 2 dan berlaku untuk laporan realisasi mulai bulan Oktober 2026; laporan bulan-bulan sebelumnya tetap mengikuti versi 1 dan 2.');
+    });
+
+    it('given a PK Perubahan approved before its year began, when its approval is told, then it applies to the whole year', () => {
+      expect(applies(2026, 2, [{ version: 1, approvedAt: '2025-11-03T03:00:00.000Z' }, { version: 2, approvedAt: '2025-12-15T03:00:00.000Z' }]))
+        .toBe('PK ini menggantikan versi 1 dan berlaku untuk laporan realisasi seluruh bulan tahun 2026, mulai bulan Januari 2026.');
+    });
+
+    it('given a PK Perubahan approved after its year ended, when its approval is told, then no month of that year follows it', () => {
+      expect(applies(2026, 2, [...V1, { version: 2, approvedAt: '2027-01-06T03:00:00.000Z' }]))
+        .toBe('PK ini disetujui setelah tahun 2026 berakhir: laporan realisasi seluruh bulan tahun 2026 tetap mengikuti versi 1.');
+    });
+  });
+
   it('given a PK drafted, changed, opened or withdrawn, then nobody is told', () => {
     expect(planPkNotice({
       event: { type: 'PkIndicatorsChanged', data: { version: 1, structure: { programs: [] }, changedBy: 'u-siti', changedAt: '2026-01-05T02:00:00.000Z' } },
-      position: 2, year: 2026, version: version(), office, actor: siti,
+      position: 2, year: 2026, version: version(), office, actor: siti, approvedVersions: [],
     })).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 import type { LkjEvent } from '@kinerja/domain/lkj/lkj.events';
 import type { PkEvent } from '@kinerja/domain/perjanjian-kinerja/pk.events';
+import { firstMonthUnder, pkVersionForMonth } from '@kinerja/domain/perjanjian-kinerja/pk-queries';
 import type { PkVersion } from '@kinerja/domain/perjanjian-kinerja/pk.state';
 import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, type ReminderMessage } from '../messages/render-reminder';
 import { bulanTahun, tanggalLokal } from '../messages/indonesian-dates';
-import { localDate, type OfficeTimeZone } from '../plan/office-time';
+import type { OfficeTimeZone } from '../plan/office-time';
 
 export type PkLkjNoticeKind = 'PK_SUBMITTED' | 'PK_RETURNED' | 'PK_APPROVED' | 'LKJ_PRODUCED' | 'LKJ_STALE';
 
@@ -43,6 +44,11 @@ export interface PkNoticeInput {
   office: Office;
   /** The full name and role of whoever acted (null: no account). */
   actor: { fullName: string; role: string } | null;
+  /**
+   * The versions approved by the event (`approvedVersionsOf` the state after it): which months an
+   * approval is followed by is read from them with `pkVersionForMonth`.
+   */
+  approvedVersions: ReadonlyArray<{ version: number; approvedAt: string }>;
   /** A submission of a version returned before: told as submitted again. */
   resubmission?: boolean;
   /** The roles of the people a submission is told to (its salutation); absent: the Ketua and the Sekretaris. */
@@ -88,6 +94,29 @@ export function lkjNoticeKey(satker: string, year: number, position: number): st
   return `lkj:${satker}:${year}:${position}`;
 }
 
+/**
+ * Which months' reports an approved version is followed by, as `pkVersionForMonth` decides it (by
+ * `firstMonthUnder`): a first version the whole year from January, however late it is approved; a PK
+ * Perubahan from the month it is approved in, the months before keeping the versions they followed.
+ */
+function monthsFollowing(version: number, supersedes: number | null, year: number, approved: PkNoticeInput['approvedVersions'], timeZone: string): string {
+  const first = firstMonthUnder(approved, version, year, timeZone);
+  const replaces = supersedes === null ? 'PK ini' : `PK ini menggantikan versi ${supersedes} dan`;
+  const kept = (months: number[]) => daftarVersi(months.map((month) => pkVersionForMonth(approved, year, month, timeZone)!.version));
+  if (first === null) {
+    return `PK ini disetujui setelah tahun ${year} berakhir: laporan realisasi seluruh bulan tahun ${year} tetap mengikuti ${kept([12])}.`;
+  }
+  if (first === 1) return `${replaces} berlaku untuk laporan realisasi seluruh bulan tahun ${year}, mulai bulan ${bulanTahun({ year, month: 1 })}.`;
+  return `${replaces} berlaku untuk laporan realisasi mulai bulan ${bulanTahun({ year, month: first })}; laporan bulan-bulan sebelumnya tetap `
+    + `mengikuti ${kept(Array.from({ length: first - 1 }, (_, i) => i + 1))}.`;
+}
+
+/** "versi 1", "versi 1 dan 2", "versi 1, 2 dan 3": each version once, in order. */
+function daftarVersi(versions: number[]): string {
+  const each = [...new Set(versions)].sort((a, b) => a - b).map(String);
+  return `versi ${each.length > 1 ? `${each.slice(0, -1).join(', ')} dan ${each[each.length - 1]}` : each[0]}`;
+}
+
 /** A PK submitted, returned or approved, told to whoever acts next; null for the events nobody is told of. */
 export function planPkNotice(input: PkNoticeInput): PkLkjNotice | null {
   const { event, version: v, office, year } = input;
@@ -128,11 +157,7 @@ export function planPkNotice(input: PkNoticeInput): PkLkjNotice | null {
         },
       };
     case 'PkApproved': {
-      const from = localDate(new Date(event.data.approvedAt), office.timeZone);
-      const applies = event.data.supersedesVersion === null
-        ? `PK ini berlaku mulai ${on(event.data.approvedAt)}.`
-        : `PK ini menggantikan versi ${event.data.supersedesVersion} dan berlaku untuk laporan realisasi mulai bulan ${bulanTahun(from)}; `
-          + `laporan bulan-bulan sebelumnya tetap mengikuti versi ${event.data.supersedesVersion}.`;
+      const applies = monthsFollowing(event.data.version, event.data.supersedesVersion, year, input.approvedVersions, office.timeZone);
       return {
         ...base, kind: 'PK_APPROVED', audience: { role: 'PK_SUBMITTER' }, dueAt: event.data.approvedAt,
         message: {

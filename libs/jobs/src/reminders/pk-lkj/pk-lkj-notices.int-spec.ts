@@ -86,7 +86,11 @@ describe('PK and LKj notices', () => {
     await waitFor(async () => (await outbox.pending()).length === 0, 'every job done', 20_000);
     // The test's clock stands still: every row has the same created_at, so they are compared as sets.
     expect((await kinds(people.sekretaris.id)).sort()).toEqual(['PK_APPROVED', 'PK_RETURNED']);
-    expect((await inbox(people.sekretaris.id)).find((n) => n.kind === 'PK_APPROVED')!.body).toContain('disetujui oleh Sekretaris (Plh Sekretaris) pada Rabu, 14 Januari 2026.');
+    const told = (await inbox(people.sekretaris.id)).find((n) => n.kind === 'PK_APPROVED')!.body;
+    // A first version is followed by the reports of the whole year (pkVersionForMonth), not from the day of approval.
+    const applies = 'disetujui oleh Sekretaris (Plh Sekretaris) pada Rabu, 14 Januari 2026.\nPK ini berlaku untuk laporan realisasi seluruh bulan tahun 2026, mulai bulan Januari 2026.';
+    expect(told).toContain(applies);
+    expect(smtp.received.find((m) => m.to[0] === 'sekretaris@kinerja.test' && m.subject.startsWith('PK 2026 (versi 1) disetujui'))!.text).toContain(applies);
     expect(await kinds(people.ketua.id)).toEqual(['PK_SUBMITTED', 'PK_SUBMITTED']);
 
     const notices = worker.get(PkLkjNotices, { strict: false });
@@ -128,5 +132,13 @@ describe('PK and LKj notices', () => {
     const notice = (await inbox(people.ketua.id)).find((n) => n.subject.startsWith('PK Perubahan 2026'))!;
     expect(notice.body).toMatch(/^Yth\. Ketua,\n\nSekretaris \(Siti Sekretaris\) mengajukan Perjanjian Kinerja Perubahan tahun 2026 \(versi 2\)/);
     expect(await kinds(people.plh.id)).toHaveLength(plhBefore);
+  });
+
+  it('given the Ketua approves that PK Perubahan on 5 August, then its submitter is told (inbox and e-mail) that August\'s reports are the first to follow it', async () => {
+    await append(pk, 'PkApproved', { version: 2, approvedBy: people.ketua.id, approvedByRole: 'KETUA', approvedAt: '2026-08-05T03:00:00.000Z', supersedesVersion: 1 }, people.ketua);
+    await waitFor(async () => mailsTo('sekretaris').some((s) => s.startsWith('PK Perubahan 2026 (versi 2) disetujui')), 'the submitter told of the approval', 20_000);
+    const applies = 'PK ini menggantikan versi 1 dan berlaku untuk laporan realisasi mulai bulan Agustus 2026; laporan bulan-bulan sebelumnya tetap mengikuti versi 1.';
+    expect((await inbox(people.sekretaris.id)).find((n) => n.subject.startsWith('PK Perubahan 2026 (versi 2) disetujui'))!.body).toContain(applies);
+    expect(smtp.received.find((m) => m.to[0] === 'sekretaris@kinerja.test' && m.subject.startsWith('PK Perubahan 2026 (versi 2) disetujui'))!.text).toContain(applies);
   });
 });

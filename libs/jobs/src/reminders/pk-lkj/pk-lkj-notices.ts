@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LkjEvent } from '@kinerja/domain/lkj/lkj.events';
 import type { PkEvent } from '@kinerja/domain/perjanjian-kinerja/pk.events';
+import { approvedVersionsOf } from '@kinerja/domain/perjanjian-kinerja/pk-queries';
 import { evolvePk, initialPkState, type PkState } from '@kinerja/domain/perjanjian-kinerja/pk.state';
 import { EventStore, type RecordedEvent } from '@kinerja/event-store';
 import { Clock, ROOT_LOGGER } from '@kinerja/platform';
@@ -97,6 +98,7 @@ export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminde
     const [actor] = await this.dataSource.query(`SELECT full_name, role FROM users WHERE id::text = $1`, [stream[index].metadata.actorId]);
     const notice = planPkNotice({
       event: pkEvent, position: index + 1, year, version, office, actor: actor ? { fullName: actor.full_name, role: actor.role } : null, resubmission,
+      approvedVersions: approvedVersionsOf(state),
       // A submission is told to its reviewers (`recipientsOf`): never its submitter.
       told: active.filter((p) => p.id !== version.submittedBy).map((p) => p.role),
     });
