@@ -4,6 +4,10 @@ import { LkjIndicatorAnalysis, LkjModel } from '../model/lkj-model.types';
 import { bold, col, dataRow, groupRow, h1, h2, h3, italic, list, p, spanCell, table, totalRow } from './blocks';
 import { Block, TableRow } from './lkj-document.types';
 
+/** Marks a lower-is-better indicator in Tabel 3.2: "4 Temuan | 5 Temuan | 75,00%" reads wrong without it. */
+const LOWER_MARK = '*)';
+const LOWER_NOTE = 'makin kecil makin baik; capaiannya dihitung dengan rumus pada subbab 3.1.';
+
 export function bab3Blocks(m: LkjModel): Block[] {
   return [...measurementBlocks(m), ...analysisBlocks(m), ...budgetBlocks(m)];
 }
@@ -38,8 +42,15 @@ function measurementBlocks(m: LkjModel): Block[] {
       ],
       measurementRows(m),
     ),
+    ...lowerIsBetterNoteBlocks(m),
     ...pendingReportsBlocks(m),
   ];
+}
+
+/** Under Tabel 3.2 when it marks an indicator (`LOWER_MARK`). */
+function lowerIsBetterNoteBlocks(m: LkjModel): Block[] {
+  const any = m.measurement.programs.some((p) => p.kegiatan.some((k) => k.rows.some((r) => r.polarity === 'LOWER_IS_BETTER')));
+  return any ? [p(`${LOWER_MARK} Indikator yang ${LOWER_NOTE}`, 'left')] : [];
 }
 
 /** Under a draft's Tabel 3.2: the owed reports its figures do not hold yet (`pendingReportsSentence`). */
@@ -133,7 +144,7 @@ function measurementRows(m: LkjModel): TableRow[] {
         rows.push(
           dataRow(
             `${k.no}.${n + 1}`,
-            r.indicatorName,
+            r.polarity === 'LOWER_IS_BETTER' ? `${r.indicatorName} ${LOWER_MARK}` : r.indicatorName,
             formatQuantityId(r.targetText, r.unit),
             formatQuantityId(r.realisasi, r.unit),
             formatPercentId(r.capaian),
@@ -193,6 +204,9 @@ function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n
       ],
     ),
   );
+  if (item.polarity === 'LOWER_IS_BETTER') {
+    blocks.push(p(`Indikator ini ${LOWER_NOTE}`));
+  }
   if (item.trend !== null) {
     const word = { naik: 'meningkat', turun: 'menurun', tetap: 'tetap sama' }[item.trend];
     blocks.push(p(`Dibandingkan Tahun ${year - 1}, capaian indikator ini ${word}.`));

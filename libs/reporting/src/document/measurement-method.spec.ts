@@ -1,18 +1,9 @@
-import { computeKinerja, DEFAULT_RATING_SCALE, type LowerIsBetterFormula, type PkIndicator } from '@kinerja/domain';
+import { computeKinerja, DEFAULT_RATING_SCALE } from '@kinerja/domain';
 import { jember2024ApprovedReports, jember2024LkjInput } from '../fixtures/jember-2024.sample';
 import { buildLkjModel } from '../model/build-lkj-model';
 import { sectionOf, textsOf } from '../testing/document-blocks';
+import { jemberLkjWith as lkjWith, lowerIsBetter as lower } from '../testing/jember-variants';
 
-/** The Jember LKj with some indicators changed (and Tabel 3.2 recomputed with them), through `month` when given. */
-function lkjWith(change: Record<string, Partial<PkIndicator>>, month: number | null = null) {
-  const input = jember2024LkjInput({ draft: month !== null });
-  const pk = structuredClone(input.pk);
-  for (const i of pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators))) Object.assign(i, change[i.code] ?? {});
-  const reports = jember2024ApprovedReports().filter((r) => month === null || r.month <= month);
-  const kinerja = computeKinerja(pk, reports, { month, ratingScale: DEFAULT_RATING_SCALE });
-  return buildLkjModel({ ...input, pk, kinerja });
-}
-const lower = (f: LowerIsBetterFormula): Partial<PkIndicator> => ({ polarity: 'LOWER_IS_BETTER', lowerIsBetterFormula: f });
 const method = (model: ReturnType<typeof buildLkjModel>) => textsOf(sectionOf(model, 'bab-3-1'))[0];
 const period = (model: ReturnType<typeof buildLkjModel>) => textsOf(sectionOf(model, 'bab-3-1'))[1];
 

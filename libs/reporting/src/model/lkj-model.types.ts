@@ -20,6 +20,8 @@ export interface LkjStaffTable {
 /** The office as given, with its level decided and its staff table totalled. */
 export type LkjOffice = Omit<OfficeProfileInput, 'staff' | 'level'> & { level: OfficeLevel; staff: LkjStaffTable };
 
+export type LkjPolarity = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+
 export interface LkjPkIndikator {
   code: string;
   name: string;
@@ -27,7 +29,7 @@ export interface LkjPkIndikator {
   /** "12" or a range "7–8", as the PK states it. */
   targetText: string;
   unit: string;
-  polarity: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+  polarity: LkjPolarity;
 }
 
 export interface LkjPkKegiatan {
@@ -62,6 +64,8 @@ export interface LkjMeasurementRow {
   /** null when nothing was reported. */
   realisasi: string | null;
   unit: string;
+  /** Lower is better: Tabel 3.2 marks the indicator, as the capaian is not R / T (3.1 says how). */
+  polarity: LkjPolarity;
   /** "100.00"; null when it cannot be computed (no realisasi, or a target of 0). */
   capaian: string | null;
   category: string;
@@ -154,6 +158,8 @@ export interface LkjIndicatorAnalysis {
   targetText: string;
   realisasi: string | null;
   unit: string;
+  /** Lower is better: its analysis says so beside its target and realisasi. */
+  polarity: LkjPolarity;
   capaian: string | null;
   capaianPrevYear: string | null;
   category: string;

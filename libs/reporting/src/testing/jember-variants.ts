@@ -1,7 +1,9 @@
-import { computeKinerja, DEFAULT_RATING_SCALE, type ApprovedRealisasi } from '@kinerja/domain';
+import { computeKinerja, DEFAULT_RATING_SCALE, type ApprovedRealisasi, type LowerIsBetterFormula, type PkIndicator } from '@kinerja/domain';
 import { jember2024ApprovedReports, jember2024LkjInput } from '../fixtures/jember-2024.sample';
 import { JEMBER_2024_PK } from '../fixtures/jember-2024.pk';
+import { buildLkjModel } from '../model/build-lkj-model';
 import { LkjInput } from '../model/lkj-input.types';
+import { LkjModel } from '../model/lkj-model.types';
 
 /**
  * The Jember reports with one indicator's line changed in the given months (tests only): e.g.
@@ -46,3 +48,22 @@ export function jemberInputWithBudget(
   }
   return { ...input, pk, kinerja: computeKinerja(pk, withSpending, { ratingScale: DEFAULT_RATING_SCALE }) };
 }
+
+/**
+ * The Jember LKj with some indicators changed (and Tabel 3.2 recomputed with them); a draft through
+ * `month` when given, from `reports` (tests only).
+ */
+export function jemberLkjWith(
+  change: Record<string, Partial<PkIndicator>>,
+  month: number | null = null,
+  reports: ApprovedRealisasi[] = jember2024ApprovedReports(),
+): LkjModel {
+  const input = jember2024LkjInput({ draft: month !== null });
+  const pk = structuredClone(input.pk);
+  for (const i of pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators))) Object.assign(i, change[i.code] ?? {});
+  const kinerja = computeKinerja(pk, reports.filter((r) => month === null || r.month <= month), { month, ratingScale: DEFAULT_RATING_SCALE });
+  return buildLkjModel({ ...input, pk, kinerja });
+}
+
+/** A change making an indicator lower-is-better with this formula (tests only). */
+export const lowerIsBetter = (f: LowerIsBetterFormula): Partial<PkIndicator> => ({ polarity: 'LOWER_IS_BETTER', lowerIsBetterFormula: f });
