@@ -112,6 +112,13 @@ describe('approval inbox and status matrix (read models)', () => {
     expect(inbox.count).toBe(2);
   });
 
+  it('counts the days waiting on the office calendar, as daysLate does: past midnight in Jakarta is a day more, however few hours', async () => {
+    // 14 February 00:30 WIB: KUL sent on the 10th at 10:00 (3 days and 14½ hours ago), PDI on the 12th at 11:00 (37½ hours ago).
+    clock.set(new Date('2024-02-13T17:30:00Z'));
+    const inbox = await get(INBOX, tokens.sekretaris);
+    expect(inbox.items.map((i: { subbagian: string; daysWaiting: number }) => [i.subbagian, i.daysWaiting])).toEqual([['KUL', 4], ['PDI', 2]]);
+  });
+
   it('is read, unchanged, by the Ketua and the Inspektorat; a Kasubbag is refused', async () => {
     const seen = await get(INBOX, tokens.sekretaris);
     expect(await get(INBOX, tokens.ketua)).toEqual(seen);

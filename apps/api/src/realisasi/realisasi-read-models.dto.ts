@@ -49,7 +49,12 @@ export class ApprovalInboxItemDto {
   @ApiProperty({ example: false, description: 'Diajukan ulang setelah dikembalikan' }) resubmission: boolean;
   @ApiProperty({ type: SubmitterDto }) submittedBy: SubmitterDto;
   @ApiProperty({ example: '2025-02-03T02:00:00.000Z', format: 'date-time' }) submittedAt: string;
-  @ApiProperty({ example: 4, description: 'Hari penuh (24 jam) sejak diajukan' }) daysWaiting: number;
+  @ApiProperty({
+    example: 4,
+    description: 'Hari kalender kantor (zona waktu satker) dari hari pengajuan sampai hari ini: 0 pada hari pengajuan, 1 sejak pukul 00.00 esoknya ' +
+      '(dihitung seperti `daysLate`, bukan per 24 jam); ringkasan harian Sekretaris menghitung dengan cara yang sama',
+  })
+  daysWaiting: number;
 }
 
 export class ApprovalInboxDto {

@@ -24,6 +24,15 @@ export function daysFrom(from: LocalDate, to: LocalDate): number {
 }
 
 /**
+ * Whole office-calendar days from the local date of instant `fromIso` to that of `toIso` in `timeZone`
+ * (0 on the same day, never negative): how long a report has waited, counted as `daysLate` is, so that
+ * a report sent on Tuesday at 08:35 has waited 1 day on Wednesday at 08:00.
+ */
+export function officeDaysBetween(fromIso: string, toIso: string, timeZone: string): number {
+  return Math.max(0, daysFrom(localDateOf(fromIso, timeZone), localDateOf(toIso, timeZone)));
+}
+
+/**
  * Whether a report came in on time, judged by its FIRST submission only: a resubmission after a
  * return, or a revision after approval, never makes a report late (as `statusShown` never calls a
  * revision overdue). The deadline it is judged against is the report's deadline as it stood when it

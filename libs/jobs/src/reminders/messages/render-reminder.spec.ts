@@ -119,17 +119,26 @@ describe('reminder texts in Bahasa Indonesia', () => {
     expect(message.body).toMatch(/Silakan perbaiki dan kirim ulang laporan tersebut\.\n\nPesan ini dikirim otomatis oleh Kinerja\./);
   });
 
-  it('digest: oldest first, with how long each has waited', () => {
+  it('digest: oldest first, with how long each has waited in office-calendar days (as daysLate counts), not 24-hour periods', () => {
     const reports = [
       report({ subbagian: 'PDI', subbagianName: 'PDI', month: 2, status: 'SUBMITTED', submittedAt: at('2025-03-04 09:00').toISOString() }),
       report({ subbagian: 'KUL', subbagianName: 'KUL', month: 2, status: 'SUBMITTED', submittedAt: at('2025-03-01 09:00').toISOString() }),
+      report({ subbagian: 'TPH', subbagianName: 'TPH', month: 2, status: 'SUBMITTED', submittedAt: at('2025-03-05 07:30').toISOString() }),
     ];
     const [due] = planReminders({ office: jember, now: at('2025-03-05 08:00'), reports });
     const message = renderReminder(due, jember);
-    expect(message.subject).toBe('Ringkasan: 2 laporan realisasi menunggu persetujuan — KPU Kabupaten Jember');
-    expect(message.body).toContain('1. Subbagian KUL — Februari 2025, dikirim Sabtu, 1 Maret 2025 (menunggu 3 hari)\n2. Subbagian PDI');
-    expect(message.body).toContain('2. Subbagian PDI — Februari 2025, dikirim Selasa, 4 Maret 2025 (menunggu kurang dari 1 hari)');
+    expect(message.subject).toBe('Ringkasan: 3 laporan realisasi menunggu persetujuan — KPU Kabupaten Jember');
+    // Sent on the 1st at 09:00: 4 office days on the morning of the 5th (3 periods of 24 hours).
+    expect(message.body).toContain('1. Subbagian KUL — Februari 2025, dikirim Sabtu, 1 Maret 2025 (menunggu 4 hari)\n2. Subbagian PDI');
+    expect(message.body).toContain('2. Subbagian PDI — Februari 2025, dikirim Selasa, 4 Maret 2025 (menunggu 1 hari)');
+    expect(message.body).toContain('3. Subbagian TPH — Februari 2025, dikirim Rabu, 5 Maret 2025 (menunggu kurang dari 1 hari)');
     expect(message.body).not.toContain('menunggu 0 hari');
+  });
+
+  it('digest: a report sent on Tuesday 8 December 2026 at 08:35 has waited 20 days on the morning of 28 December', () => {
+    const reports = [report({ year: 2026, month: 11, status: 'SUBMITTED', submittedAt: at('2026-12-08 08:35').toISOString() })];
+    const [due] = planReminders({ office: jember, now: at('2026-12-28 08:00'), reports }).filter((r) => r.kind === 'APPROVAL_DIGEST');
+    expect(renderReminder(due, jember).body).toContain('dikirim Selasa, 8 Desember 2026 (menunggu 20 hari)');
   });
 
   it('escalation: a report returned before the deadline and not sent again is listed with the reason', () => {

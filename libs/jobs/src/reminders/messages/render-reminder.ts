@@ -1,3 +1,4 @@
+import { officeDaysBetween } from '@kinerja/domain';
 import { isStandIn, type DeliveryRole, type ReminderDelivery } from '../facts/delivery';
 import type { OfficeReminderSettings, PlannedExtension, PlannedReminder, ReportFact } from '../plan/reminder-plan.types';
 import { bulanTahun, daftarBulan, tanggal, tanggalLokal } from './indonesian-dates';
@@ -361,9 +362,9 @@ function dispensasiOfDay(r: PlannedReminder, office: OfficeReminderSettings): Pa
 }
 
 function digest(r: PlannedReminder, office: OfficeReminderSettings, standIn: StandIn | null): Parts {
-  const dueAt = new Date(r.dueAt).getTime();
   const lines = r.reports.map((report, i) => {
-    const days = Math.floor((dueAt - new Date(report.submittedAt!).getTime()) / 86_400_000);
+    // Office-calendar days, as `daysLate` and the approval inbox count them: sent on the 8th, 20 days on the 28th.
+    const days = officeDaysBetween(report.submittedAt!, r.dueAt, office.timeZone);
     return `${i + 1}. ${subbagianTitle(report.subbagianName)} — ${bulanTahun(report)}, dikirim ${tanggalLokal(report.submittedAt!, office.timeZone)} (${days < 1 ? 'menunggu kurang dari 1 hari' : `menunggu ${days} hari`})`;
   });
   return {

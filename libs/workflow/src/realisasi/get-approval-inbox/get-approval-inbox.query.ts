@@ -1,9 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { officeDaysBetween } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { ApprovalInboxQuery, type InboxItem } from '@kinerja/projections';
 import { SatkerDirectory } from '../../shared/satker-directory';
-
-const DAY_MS = 86_400_000;
 
 export interface ApprovalInboxEntry {
   satker: string;
@@ -16,7 +15,10 @@ export interface ApprovalInboxEntry {
   resubmission: boolean;
   submittedBy: { id: string; username: string | null; fullName: string | null };
   submittedAt: string;
-  /** Whole days since submission (24-hour periods, as the approval digest counts them). */
+  /**
+   * Office-calendar days from the day of submission to today, in the office's time zone (0 on the day
+   * itself), as `daysLate` and the approval digest count them.
+   */
   daysWaiting: number;
 }
 
@@ -49,7 +51,8 @@ export class GetApprovalInboxHandler implements IQueryHandler<GetApprovalInboxQu
   async execute({ satker }: GetApprovalInboxQuery): Promise<ApprovalInboxView> {
     const waiting = await this.inbox.waiting(satker);
     const names = await this.directory.names(waiting.map((item) => item.submittedBy));
-    const now = this.clock.now().getTime();
+    const timeZone = await this.directory.timeZoneOf(satker);
+    const now = this.clock.now().toISOString();
     const items = waiting.map((item: InboxItem): ApprovalInboxEntry => {
       const person = names.get(item.submittedBy);
       return {
@@ -57,7 +60,7 @@ export class GetApprovalInboxHandler implements IQueryHandler<GetApprovalInboxQu
         resubmission: item.resubmission,
         submittedBy: { id: item.submittedBy, username: person?.username ?? null, fullName: person?.fullName ?? null },
         submittedAt: item.submittedAt,
-        daysWaiting: Math.max(0, Math.floor((now - new Date(item.submittedAt).getTime()) / DAY_MS)),
+        daysWaiting: officeDaysBetween(item.submittedAt, now, timeZone),
       };
     });
     return { satker, count: items.length, items };
