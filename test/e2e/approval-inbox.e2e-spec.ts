@@ -1,8 +1,9 @@
 import { EventStore } from '@kinerja/event-store';
 import { builtInRegistry, ProjectionRunner } from '@kinerja/projections';
 import { ControllableClock } from '@kinerja/platform';
+import { login } from '../support/identity-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
-import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy } from './workflow/jember-office.fixture';
+import { approveJemberPk, createJemberOffice, JEMBER, JemberTokens, ownedBy, PASSWORD } from './workflow/jember-office.fixture';
 
 /**
  * The Sekretaris's approval inbox and the submission-status matrix over HTTP, on the Jember office.
@@ -93,7 +94,7 @@ describe('approval inbox and status matrix (read models)', () => {
       items: [{
         satker: JEMBER, year: 2024, month: 1, subbagian: 'KUL', revision: 0, resubmission: false,
         submittedBy: { id: expect.any(String), username: 'kasubbag.kul', fullName: 'KASUBBAG KUL Jember' },
-        submittedAt: '2024-02-10T03:00:00.000Z', daysWaiting: 0,
+        submittedAt: '2024-02-10T03:00:00.000Z', daysWaiting: 0, ownSubmission: false, ownSubmissionHint: null,
       }],
     });
     expect(await cell('KUL', 1)).toMatchObject({ status: 'SUBMITTED', revision: 0, submittedAt: '2024-02-10T03:00:00.000Z', approvedAt: null });
@@ -168,5 +169,25 @@ describe('approval inbox and status matrix (read models)', () => {
     const all = await get(`/api/v1/satker/${JEMBER}/realisasi/2024`, tokens.sekretaris);
     expect(all.subbagian.length).toBeGreaterThan(1);
     expect(all.subbagian).toContain('KUL');
+  });
+
+  it('marks, for a Kasubbag made Plh Sekretaris, the report they submitted themselves: listed, ownSubmission with the reason; not for the other Sekretaris', async () => {
+    // KUL's January correction waits, submitted by kasubbag.kul; the admin then makes him Plh Sekretaris.
+    const [waitingKul] = (await get(INBOX, tokens.sekretaris)).items;
+    expect(waitingKul).toMatchObject({ subbagian: 'KUL', submittedBy: { username: 'kasubbag.kul' } });
+    const patched = await t.http.patch(`/api/v1/satker/${JEMBER}/users/${waitingKul.submittedBy.id}`).set(as(tokens.admin)).send({ role: 'SEKRETARIS', subbagian: null });
+    expect(patched.status).toBe(200);
+    const plh = await login(t, 'kasubbag.kul', PASSWORD);
+
+    const inbox = await get(INBOX, plh);
+    expect(inbox.count).toBe(1);
+    expect(inbox.items[0]).toMatchObject({ subbagian: 'KUL', month: 1, ownSubmission: true });
+    expect(inbox.items[0].ownSubmissionHint).toMatch(/^Anda tidak dapat menyetujui laporan yang Anda ajukan sendiri; harus orang lain: Sekretaris lain/);
+    // The mark says what approving would meet.
+    const refused = await t.http.post(`${report(1, 'KUL')}/approve`).set(as(plh)).send({});
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'REALISASI.OWN_SUBMISSION' });
+    expect(refused.body.message).toBe(inbox.items[0].ownSubmissionHint);
+    // The other Sekretaris, who may approve it, sees it unmarked.
+    expect((await get(INBOX, tokens.sekretaris)).items[0]).toMatchObject({ ownSubmission: false, ownSubmissionHint: null });
   });
 });

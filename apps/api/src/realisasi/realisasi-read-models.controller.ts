@@ -28,11 +28,15 @@ export class RealisasiReadModelsController {
   @Roles(...OVERSEERS)
   @ApiOperation({
     summary: 'Kotak persetujuan Sekretaris: laporan bulanan yang menunggu persetujuan, pengajuan terlama lebih dahulu',
-    description: `Laporan masuk saat diajukan dan keluar saat disetujui atau dikembalikan. ${FOLLOWS_THE_LOG}`,
+    description:
+      'Laporan masuk saat diajukan dan keluar saat disetujui atau dikembalikan. Laporan yang pengajuan terakhirnya dari Anda sendiri ' +
+      '(akun Anda, atau akun lain Anda menurut e-mail atau nama lengkap: aturan REALISASI.OWN_SUBMISSION) tetap tercantum, ditandai ' +
+      '`ownSubmission: true` dengan penjelasan di `ownSubmissionHint`: Anda tidak dapat menyetujui atau mengembalikannya, harus Sekretaris lain; ' +
+      `laporan itu juga tidak dicantumkan dalam ringkasan harian persetujuan untuk Anda. ${FOLLOWS_THE_LOG}`,
   })
   @ApiOkResponse({ type: ApprovalInboxDto })
-  approvalInbox(@Param() p: SatkerParams): Promise<ApprovalInboxView> {
-    return this.queries.execute(new GetApprovalInboxQuery(p.satker));
+  approvalInbox(@CurrentUser() user: AuthenticatedUser, @Param() p: SatkerParams): Promise<ApprovalInboxView> {
+    return this.queries.execute(new GetApprovalInboxQuery(p.satker, user));
   }
 
   @Get('status-matrix/:year')

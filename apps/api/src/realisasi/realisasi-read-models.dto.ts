@@ -55,6 +55,18 @@ export class ApprovalInboxItemDto {
       '(dihitung seperti `daysLate`, bukan per 24 jam); ringkasan harian Sekretaris menghitung dengan cara yang sama',
   })
   daysWaiting: number;
+  @ApiProperty({
+    example: false,
+    description: 'true: pengajuan terakhir laporan ini dari Anda sendiri (akun Anda, atau akun lain Anda menurut e-mail atau nama lengkap), ' +
+      'sehingga Anda tidak dapat menyetujui atau mengembalikannya (REALISASI.OWN_SUBMISSION): harus Sekretaris lain. Tetap tercantum karena menunggu di satker Anda; ' +
+      'tidak dicantumkan dalam ringkasan harian persetujuan untuk Anda',
+  })
+  ownSubmission: boolean;
+  @ApiProperty({
+    example: null, nullable: true, type: String,
+    description: 'Bila `ownSubmission` true: penjelasan dalam Bahasa Indonesia (pesan penolakan REALISASI.OWN_SUBMISSION, dengan siapa yang dapat menyetujuinya); selain itu null',
+  })
+  ownSubmissionHint: string | null;
 }
 
 export class ApprovalInboxDto {

@@ -156,11 +156,20 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
     refuse('REALISASI.NOT_SUBMITTED', 'Laporan sudah dikembalikan dan belum diajukan ulang oleh Kepala Subbagian.', 'conflict', { status: state.status });
   }
   if (state.status !== 'SUBMITTED') refuse('REALISASI.NOT_SUBMITTED', 'Laporan masih draf dan belum diajukan.', 'conflict', { status: state.status });
-  const own = ownSubmissionRefusal(
-    'REALISASI.OWN_SUBMISSION', action, 'laporan', samePerson(actor, state.submittedBy), SEKRETARIS_LAIN, 'Anda juga Kepala Subbagian sebagai Plt Sekretaris',
-  );
+  const own = ownRealisasiSubmission(actor, state.submittedBy, action);
   if (own) throw own;
   return state;
+}
+
+/**
+ * Maker-checker for a report whose last submission is `submittedBy`: the refusal `actor` meets when
+ * they would approve (`action`) it — their own account, or another of theirs (`samePerson`) — or null.
+ * The approval inbox shows its message beside such a report.
+ */
+export function ownRealisasiSubmission(actor: Actor, submittedBy: string | null, action = 'menyetujui'): DomainError | null {
+  return ownSubmissionRefusal(
+    'REALISASI.OWN_SUBMISSION', action, 'laporan', samePerson(actor, submittedBy), SEKRETARIS_LAIN, 'Anda juga Kepala Subbagian sebagai Plt Sekretaris',
+  );
 }
 
 function requireReason(reason: unknown): string {

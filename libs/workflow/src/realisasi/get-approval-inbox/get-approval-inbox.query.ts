@@ -1,8 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { officeDaysBetween } from '@kinerja/domain';
+import { officeDaysBetween, ownRealisasiSubmission, type Actor } from '@kinerja/domain';
 import { Clock } from '@kinerja/platform';
 import { ApprovalInboxQuery, type InboxItem } from '@kinerja/projections';
 import { SatkerDirectory } from '../../shared/satker-directory';
+import { domainActor, type WorkflowActor } from '../../shared/workflow-actor';
 
 export interface ApprovalInboxEntry {
   satker: string;
@@ -20,6 +21,14 @@ export interface ApprovalInboxEntry {
    * itself), as `daysLate` and the approval digest count them.
    */
   daysWaiting: number;
+  /**
+   * The reader submitted it (their account, or another of theirs by e-mail or full name: the rule of
+   * REALISASI.OWN_SUBMISSION), so they may not approve or return it: another Sekretaris must. Listed
+   * all the same — it waits in their office — and left out of their approval digest.
+   */
+  ownSubmission: boolean;
+  /** When `ownSubmission`: why and who may approve it instead (the refusal's message); else null. */
+  ownSubmissionHint: string | null;
 }
 
 export interface ApprovalInboxView {
@@ -35,7 +44,8 @@ export interface ApprovalInboxView {
  * not be in it yet).
  */
 export class GetApprovalInboxQuery extends Query<ApprovalInboxView> {
-  constructor(readonly satker: string) {
+  /** `reader`: who asks; the items they submitted themselves are marked (`ownSubmission`). */
+  constructor(readonly satker: string, readonly reader: WorkflowActor) {
     super();
   }
 }
@@ -48,10 +58,11 @@ export class GetApprovalInboxHandler implements IQueryHandler<GetApprovalInboxQu
     private readonly clock: Clock,
   ) {}
 
-  async execute({ satker }: GetApprovalInboxQuery): Promise<ApprovalInboxView> {
+  async execute({ satker, reader }: GetApprovalInboxQuery): Promise<ApprovalInboxView> {
     const waiting = await this.inbox.waiting(satker);
     const names = await this.directory.names(waiting.map((item) => item.submittedBy));
     const timeZone = await this.directory.timeZoneOf(satker);
+    const me = await this.asReviewer(reader, waiting.length > 0);
     const now = this.clock.now().toISOString();
     const items = waiting.map((item: InboxItem): ApprovalInboxEntry => {
       const person = names.get(item.submittedBy);
@@ -61,8 +72,22 @@ export class GetApprovalInboxHandler implements IQueryHandler<GetApprovalInboxQu
         submittedBy: { id: item.submittedBy, username: person?.username ?? null, fullName: person?.fullName ?? null },
         submittedAt: item.submittedAt,
         daysWaiting: officeDaysBetween(item.submittedAt, now, timeZone),
+        ...ownSubmissionOf(me, item.submittedBy),
       };
     });
     return { satker, count: items.length, items };
   }
+
+  /** The reader with their other accounts, as an approval would see them (read only when something waits). */
+  private async asReviewer(reader: WorkflowActor, needed: boolean): Promise<Actor> {
+    const actor = domainActor(reader);
+    if (!needed) return actor;
+    const { sameEmail, sameName } = await this.directory.otherAccountsOf(reader.id);
+    return { ...actor, otherAccounts: sameEmail, sameNameAccounts: sameName };
+  }
+}
+
+function ownSubmissionOf(reader: Actor, submittedBy: string): Pick<ApprovalInboxEntry, 'ownSubmission' | 'ownSubmissionHint'> {
+  const refusal = ownRealisasiSubmission(reader, submittedBy);
+  return { ownSubmission: refusal !== null, ownSubmissionHint: refusal?.message ?? null };
 }
