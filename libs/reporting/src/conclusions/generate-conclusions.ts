@@ -129,7 +129,8 @@ function categorySentence(measurement: LkjMeasurement, draft: boolean): string {
  * "Berhasil", which the table defines as having reached the target), and, apart, those that reached
  * the target categories with a capaian under 100%, named with their figure and category.
  */
-function shortfallSentences({ measurement, analyses, targetCategories, draft }: ConclusionFacts): string[] {
+function shortfallSentences(facts: ConclusionFacts): string[] {
+  const { measurement, analyses, targetCategories, draft } = facts;
   const items = analyses.flatMap((k) => k.items);
   const nameOf = indicatorNamer(items);
   const reached = (i: LkjIndicatorAnalysis) => i.capaian !== null && targetCategories.includes(i.category);
@@ -159,7 +160,24 @@ function shortfallSentences({ measurement, analyses, targetCategories, draft }: 
         `yaitu ${joinId(named)}.`,
     );
   }
+  const provisional = items.filter((i) => reached(i) && provisionallyReached(i));
+  if (provisional.length > 0) sentences.push(provisionalSentence(provisional, measurement.throughMonth as number, facts.year, nameOf));
   return sentences;
+}
+
+/**
+ * A lower-is-better indicator measured to date against its annual target (no rencana aksi): what
+ * happened so far set against the ceiling. Counted as reached to date, it may still fall short.
+ */
+export const provisionallyReached = (i: LkjIndicatorAnalysis): boolean => i.polarity === 'LOWER_IS_BETTER' && i.annualTargetToDate;
+
+/** The indicators `provisionallyReached` said reached (or above) to date: not yet the year's result. */
+function provisionalSentence(items: LkjIndicatorAnalysis[], throughMonth: number, year: number, nameOf: (i: LkjIndicatorAnalysis) => string): string {
+  const named = items.map((i) => `${nameOf(i)} (capaian ${formatPercentId(i.capaian)}, ${i.category})`);
+  return `Capaian ${countWithWords(items.length)} indikator yang makin kecil makin baik dan tidak memiliki rencana aksi bulanan, ` +
+    `yaitu ${joinId(named)}, membandingkan realisasi sampai dengan bulan ${MONTHS_ID[throughMonth - 1]} dengan target tahunan ` +
+    'sebagai batas atas; capaian tersebut masih dapat turun sebelum tahun berakhir, sehingga belum menunjukkan bahwa target ' +
+    `Tahun ${year} tercapai.`;
 }
 
 /**

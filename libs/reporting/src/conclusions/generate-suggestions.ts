@@ -1,8 +1,8 @@
 import { Decimal } from 'decimal.js';
-import { countWithWords, formatPercentId } from '../format/format-id';
+import { countWithWords, formatPercentId, formatQuantityId } from '../format/format-id';
 import { LkjBudget, LkjIndicatorAnalysis, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
 import { budgetSuggestions } from './budget-suggestions';
-import { joinId, periodOf } from './generate-conclusions';
+import { joinId, periodOf, provisionallyReached } from './generate-conclusions';
 
 export interface SuggestionFacts {
   year: number;
@@ -23,13 +23,15 @@ export interface SuggestionFacts {
  * notes only, one rule per item, so every saran can be traced to Tabel 3.2, 3.3 or a recorded
  * kendala. In order: raise each indicator below the target categories, below 100% or below last
  * year (against its kendala), make the unmeasured ones measurable, follow up the other kendala
- * still recorded, keep what was achieved in full, then the budget (pagu, penyerapan, efisiensi).
+ * still recorded, keep under the ceiling what reached it only so far, keep what was achieved in
+ * full, then the budget (pagu, penyerapan, efisiensi).
  */
 export function generateSuggestions(facts: SuggestionFacts): string[] {
   return [
     ...improveShortfalls(facts),
     ...measureUnmeasured(facts),
     ...followUpKendala(facts),
+    ...keepUnderCeiling(facts),
     ...maintainAchievement(facts),
     ...budgetSuggestions(facts),
   ];
@@ -157,13 +159,32 @@ function followUpSentence(facts: SuggestionFacts, texts: string[], where: Number
     `agar tidak menghambat pencapaian kinerja Tahun ${facts.year + 1}${although}.`;
 }
 
+/** Reached in full: neither to raise (`raised`) nor reached only so far (`provisionallyReached`). */
+const keptInFull = (facts: SuggestionFacts, i: LkjIndicatorAnalysis) => reached(facts, i) && !raised(facts, i);
+
+/**
+ * A lower-is-better indicator at or under its annual ceiling so far (`provisionallyReached`): not
+ * achieved yet but to be kept so until December, its capaian to date may still fall.
+ */
+export function keepUnderCeiling(facts: SuggestionFacts): string[] {
+  const items = itemsOf(facts).filter(({ item }) => keptInFull(facts, item) && provisionallyReached(item));
+  if (items.length === 0) return [];
+  const named = items.map((n) => `${label(n)} (target tahunan ${formatQuantityId(n.item.targetText, n.item.unit)})`);
+  return [
+    `Menjaga realisasi indikator ${joinId(named)} agar sampai dengan akhir Tahun ${facts.year} tidak melampaui target tahunannya: ` +
+      'indikator tersebut makin kecil makin baik dan tidak memiliki rencana aksi bulanan, sehingga capaiannya pada ' +
+      `${periodOf(facts.year, facts.measurement.throughMonth)} membandingkan realisasi sejauh ini dengan target tahunan ` +
+      'dan masih dapat turun sebelum tahun berakhir.',
+  ];
+}
+
 /**
  * What reached its target in full (`raised` names the rest) is to be kept: "seluruh" only when that is
- * every indicator, else the others.
+ * every indicator, else the others. What reached it only so far is `keepUnderCeiling`'s.
  */
 export function maintainAchievement(facts: SuggestionFacts): string[] {
   const items = itemsOf(facts);
-  const kept = items.filter(({ item }) => reached(facts, item) && !raised(facts, item));
+  const kept = items.filter(({ item }) => keptInFull(facts, item) && !provisionallyReached(item));
   if (kept.length === 0) return [];
   const categories = facts.measurement.categoryCounts.filter((c) => kept.some(({ item }) => item.category === c.category));
   const which = kept.length === items.length ? `seluruh ${countWithWords(kept.length)} indikator kinerja` : `${countWithWords(kept.length)} indikator kinerja lainnya`;

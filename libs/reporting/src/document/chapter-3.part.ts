@@ -125,13 +125,31 @@ function periodOnly(m: LkjModel): string {
   const toDate = m.measurement.method.toDate;
   if (toDate === null) return `${until} disajikan dalam tabel berikut:`;
   if (toDate.withoutPlan === 0) return `${until} (target sampai dengan bulan tersebut menurut rencana aksi) disajikan dalam tabel berikut:`;
+  const lower = toDate.lowerIsBetterWithoutPlan;
   if (toDate.withPlan === 0) {
-    return `${until} disajikan dalam tabel berikut. Karena indikatornya tidak memiliki rencana aksi bulanan, kolom Target ` +
-      'memuat target tahunan dan capaian menunjukkan kemajuan terhadap target tahunan tersebut:';
+    const annual = `${until} disajikan dalam tabel berikut. Karena indikatornya tidak memiliki rencana aksi bulanan, kolom Target memuat target tahunan`;
+    if (lower === 0) return `${annual} dan capaian menunjukkan kemajuan terhadap target tahunan tersebut:`;
+    return `${annual}; ${annualTargetCapaian(toDate.withoutPlan - lower, lower)}:`;
   }
-  return `${until} disajikan dalam tabel berikut. Kolom Target memuat target sampai dengan bulan tersebut menurut rencana ` +
+  const mixed = `${until} disajikan dalam tabel berikut. Kolom Target memuat target sampai dengan bulan tersebut menurut rencana ` +
     `aksi bagi ${countWithWords(toDate.withPlan)} indikator yang memiliki rencana aksi bulanan, dan target tahunan bagi ` +
-    `${countWithWords(toDate.withoutPlan)} indikator lainnya, yang capaiannya menunjukkan kemajuan terhadap target tahunan:`;
+    `${countWithWords(toDate.withoutPlan)} indikator lainnya`;
+  if (lower === 0) return `${mixed}, yang capaiannya menunjukkan kemajuan terhadap target tahunan:`;
+  const among = toDate.withoutPlan > lower ? 'di antara indikator lainnya tersebut, ' : '';
+  return `${mixed}; ${among}${annualTargetCapaian(toDate.withoutPlan - lower, lower)}:`;
+}
+
+/**
+ * What a capaian to date against the annual target means, by polarity: for higher-is-better, the
+ * progress towards it; for lower-is-better, what has happened so far against the ceiling, which may
+ * still fall (each further temuan lowers it) and so is no result of the year yet.
+ */
+function annualTargetCapaian(higher: number, lower: number): string {
+  const lowerText = 'membandingkan realisasi sampai dengan bulan tersebut dengan target tahunan sebagai batas atas; ' +
+    'capaian tersebut masih dapat turun sebelum tahun berakhir, sehingga belum merupakan hasil tahunan';
+  if (higher === 0) return `karena indikator tersebut makin kecil makin baik, capaiannya ${lowerText}`;
+  return `capaian ${countWithWords(higher)} indikator yang makin besar makin baik menunjukkan kemajuan terhadap target ` +
+    `tahunan, sedangkan capaian ${countWithWords(lower)} indikator yang makin kecil makin baik ${lowerText}`;
 }
 
 function measurementRows(m: LkjModel): TableRow[] {
@@ -171,12 +189,12 @@ function analysisBlocks(m: LkjModel): Block[] {
   ];
   for (const k of m.analyses) {
     blocks.push(h3(`bab-3-2-${k.no}`, `3.2.${k.no} ${k.kegiatanName}`));
-    k.items.forEach((item, n) => blocks.push(...indicatorBlocks(m.year, item, `${k.no}.${n + 1}`, n + 1)));
+    k.items.forEach((item, n) => blocks.push(...indicatorBlocks(m.year, m.measurement.throughMonth, item, `${k.no}.${n + 1}`, n + 1)));
   }
   return blocks;
 }
 
-function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n: number): Block[] {
+function indicatorBlocks(year: number, throughMonth: number | null, item: LkjIndicatorAnalysis, id: string, n: number): Block[] {
   const blocks: Block[] = [bold(`${n}) ${item.indicatorName}`)];
   if (item.narratives.length === 0) blocks.push(italic('Belum ada uraian yang dicatat untuk indikator ini.'));
   blocks.push(...item.narratives.map((text) => p(text)));
@@ -205,7 +223,13 @@ function indicatorBlocks(year: number, item: LkjIndicatorAnalysis, id: string, n
     ),
   );
   if (item.polarity === 'LOWER_IS_BETTER') {
-    blocks.push(p(`Indikator ini ${LOWER_NOTE}`));
+    // `annualTargetToDate` holds only through January–November.
+    const toDate = item.annualTargetToDate
+      ? ' Karena tidak memiliki rencana aksi bulanan, capaiannya sampai dengan bulan ' +
+        `${MONTHS_ID[(throughMonth as number) - 1]} membandingkan realisasi sejauh ini dengan target tahunan dan masih dapat ` +
+        'turun sebelum tahun berakhir.'
+      : '';
+    blocks.push(p(`Indikator ini ${LOWER_NOTE}${toDate}`));
   }
   if (item.trend !== null) {
     const word = { naik: 'meningkat', turun: 'menurun', tetap: 'tetap sama' }[item.trend];

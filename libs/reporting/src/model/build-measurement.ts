@@ -52,6 +52,9 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
   const notes = notesByIndicator(input, new Set(pkIndicators.keys()));
   const unmeasured = notMeasured(input.draft);
   const average = averageOf(unmeasured);
+  const month = input.noMonthApproved ? 0 : input.kinerja.month;
+  // Figures to date (a draft through January–November): without a rencana aksi the annual target applies (`appliedTarget`).
+  const toDate = month !== null && month > 0 && month < 12;
   const analyses: LkjKegiatanAnalysis[] = [];
   const rows: KinerjaIndicatorRow[] = [];
   let kegiatanNo = 0;
@@ -78,6 +81,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
             realisasi: ind.realisasi,
             unit: ind.unit,
             polarity: ind.polarity,
+            annualTargetToDate: toDate && pkIndicators.get(ind.code)?.monthlyPlan === null,
             capaian: ind.capaian,
             capaianPrevYear: prev === null ? null : new Dec(prev).toFixed(2, Dec.ROUND_HALF_UP),
             category: ind.category ?? unmeasured,
@@ -119,7 +123,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
   // A single target of 0 divides nothing (`capaianOf`): such an indicator is measured by its own rule, not its formula.
   const zeroTarget = (i: PkIndicator) => i.target.kind === 'SINGLE' && new Dec(i.target.value).isZero();
   const byFormula = lower.filter((i) => !zeroTarget(i));
-  const month = input.noMonthApproved ? 0 : input.kinerja.month;
+  const withoutPlan = used.filter((i) => i.monthlyPlan === null);
   return {
     measurement: {
       throughMonth: month,
@@ -131,9 +135,10 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
         inverseRatio: byFormula.filter((i) => i.lowerIsBetterFormula === 'INVERSE_RATIO').length,
         zeroTargets: lower.filter(zeroTarget).length,
         rangeTargets: used.filter((i) => i.target.kind === 'RANGE').length,
-        toDate: month === null || month === 0 || month >= 12 ? null : {
-          withPlan: used.filter((i) => i.monthlyPlan !== null).length,
-          withoutPlan: used.filter((i) => i.monthlyPlan === null).length,
+        toDate: !toDate ? null : {
+          withPlan: used.length - withoutPlan.length,
+          withoutPlan: withoutPlan.length,
+          lowerIsBetterWithoutPlan: withoutPlan.filter((i) => i.polarity === 'LOWER_IS_BETTER').length,
         },
       },
       ratingScaleVersion: input.kinerja.ratingScaleVersion,

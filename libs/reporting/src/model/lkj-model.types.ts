@@ -113,8 +113,10 @@ export interface LkjMeasurementMethod {
    * For figures to date (a draft before December): indicators measured against the plan to date
    * of their rencana aksi, and those without a plan, measured against the annual target. Null for
    * the whole year (or to December), where every target is the annual one.
+   * `lowerIsBetterWithoutPlan` (of `withoutPlan`): their capaian to date is no progress towards the
+   * target but what is left under it (a ceiling), which may still fall before the year ends.
    */
-  toDate: { withPlan: number; withoutPlan: number } | null;
+  toDate: { withPlan: number; withoutPlan: number; lowerIsBetterWithoutPlan: number } | null;
 }
 
 export interface LkjPendingReport {
@@ -160,6 +162,11 @@ export interface LkjIndicatorAnalysis {
   unit: string;
   /** Lower is better: its analysis says so beside its target and realisasi. */
   polarity: LkjPolarity;
+  /**
+   * Measured to date (a draft through January–November) against the annual target, having no
+   * rencana aksi: for a lower-is-better indicator such a capaian is provisional, it may still fall.
+   */
+  annualTargetToDate: boolean;
   capaian: string | null;
   capaianPrevYear: string | null;
   category: string;

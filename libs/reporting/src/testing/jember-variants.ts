@@ -51,14 +51,15 @@ export function jemberInputWithBudget(
 
 /**
  * The Jember LKj with some indicators changed (and Tabel 3.2 recomputed with them); a draft through
- * `month` when given, from `reports` (tests only).
+ * `month` when given, from `reports`, with `overrides` of the input (tests only).
  */
 export function jemberLkjWith(
   change: Record<string, Partial<PkIndicator>>,
   month: number | null = null,
   reports: ApprovedRealisasi[] = jember2024ApprovedReports(),
+  overrides: Partial<LkjInput> = {},
 ): LkjModel {
-  const input = jember2024LkjInput({ draft: month !== null });
+  const input = jember2024LkjInput({ draft: month !== null, ...overrides });
   const pk = structuredClone(input.pk);
   for (const i of pk.structure.programs.flatMap((p) => p.kegiatan.flatMap((k) => k.indicators))) Object.assign(i, change[i.code] ?? {});
   const kinerja = computeKinerja(pk, reports.filter((r) => month === null || r.month <= month), { month, ratingScale: DEFAULT_RATING_SCALE });
