@@ -57,7 +57,11 @@ export class FirstAdminService {
 /** Start-up stops with the variable named and the rule's own reason. */
 function assertConfiguredPassword(settings: FirstAdminSettings): void {
   try {
-    assertAcceptablePassword(settings.password, { username: settings.username, satker: settings.rootSatkerCode });
+    assertAcceptablePassword(settings.password, {
+      username: settings.username,
+      satker: settings.rootSatkerCode,
+      officeNames: [settings.rootSatkerName],
+    });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     throw new Error(`ADMIN_PASSWORD is refused for the first administrator (${error.code}): ${error.message}`);

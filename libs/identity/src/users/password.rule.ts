@@ -1,5 +1,6 @@
 import { identityErrors } from '../identity.errors';
 import { PASSWORD_MIN_LENGTH } from '../identity.types';
+import { officeNameWords } from './office-name-words';
 import { commonPasswords } from './password-blocklist';
 
 /** Who the password is for: their own names are no secret and do not count towards its strength. */
@@ -7,6 +8,12 @@ export interface PasswordContext {
   username: string;
   /** The office's code (`kpu-kab-jember`); absent where none applies. */
   satker?: string | null;
+  /**
+   * The names of the office and of the office above it (`Sekretariat KPU Kabupaten Sukamaju`, `KPU
+   * Provinsi Jawa Timur`): the words that name them (`sukamaju`, `jawatimur`) count as the office's
+   * code does. See office-name-words.ts.
+   */
+  officeNames?: readonly string[];
   /** The owner's full name: its words of three letters or more (Eko, Sri, Ani) are names anyone may guess; shorter ones (an initial) where they stand alone. */
   fullName?: string | null;
   /** The owner's e-mail address: its local part (`budi.santoso`) and the words in it likewise. */
@@ -31,7 +38,8 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  * sequential (`aaaaaaaa`, `abcabcab`, `12345678`, `qwertyui`, `aaaa1111`), nor nearly so (`aaaaaaab`,
  * `abcdefgh12`); not only digits below DIGITS_ONLY_MIN (a date: `17081945`); and what is left once
  * the username, the owner's full name and e-mail local part (and their words of three letters or
- * more, and the initials left standing alone), the service's name (`kinerja`, `kpu`) and the office's code are taken out is itself at
+ * more, and the initials left standing alone), the service's name (`kinerja`, `kpu`), the office's code and the words that
+ * name the office and the one above it (`sukamaju`, `jawatimur`) are taken out is itself at
  * least PASSWORD_MIN_LENGTH characters and passes the same checks (`dup.b.dup.b` for `dup.b` fails,
  * `admin-password-for-tests` for `admin` passes, `santoso1980` for Budi Santoso fails). No
  * composition rule (digits, capitals): NIST advises against them.
@@ -151,10 +159,11 @@ function containsName(removed: { kind: NameKind; word: string }, restGuessable =
 /** The password without every name of the account (longest first), and the first one found. */
 function withoutNames(text: string, context: PasswordContext): { rest: string; removed: { kind: NameKind; word: string } | null } {
   const personal = [...wordsOf(context.fullName ?? ''), ...namesOf(context.email?.split('@')[0] ?? ''), ...wordsOf(context.email?.split('@')[0] ?? '')];
+  const office = [...namesOf(context.satker ?? ''), ...officeNameWords(context.officeNames ?? [])];
   const words = [
     ...namesOf(context.username).map((word) => ({ kind: 'username' as const, word })),
     ...[...new Set(personal)].map((word) => ({ kind: 'name' as const, word })),
-    ...namesOf(context.satker ?? '').map((word) => ({ kind: 'office' as const, word })),
+    ...[...new Set(office)].map((word) => ({ kind: 'office' as const, word })),
     ...SERVICE_WORDS.map((word) => ({ kind: 'service' as const, word })),
   ].sort((a, b) => b.word.length - a.word.length);
   let rest = text;

@@ -8,6 +8,7 @@ import { optionalReason, withReason } from '../events/identity-reason';
 import { IdentityCommandOptions, IdentityUnitOfWork } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser } from '../identity.types';
+import { officeNamesOf } from '../satker/office-names';
 import { toActor } from '../satker/satker.service';
 import { assertMayManageAuditor } from './auditor-accounts';
 import { assertAcceptablePassword } from './password.rule';
@@ -143,7 +144,8 @@ export class UserPasswordService {
     options: IdentityCommandOptions,
     reason?: string,
   ): Promise<{ replayed: boolean }> {
-    assertAcceptablePassword(newPassword, { username: row.username, satker: row.satker_code, fullName: row.full_name, email: row.email });
+    const officeNames = await officeNamesOf(this.dataSource.manager, row.satker_code);
+    assertAcceptablePassword(newPassword, { username: row.username, satker: row.satker_code, fullName: row.full_name, email: row.email, officeNames });
     const passwordHash = await this.hasher.hash(newPassword);
     const operation = passwordOperation(row.satker_code, row.id);
     const { replayed } = await this.unitOfWork.command(toActor(actor), operation, options, async (manager, record) => {

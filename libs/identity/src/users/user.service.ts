@@ -9,6 +9,7 @@ import { optionalReason, withReason } from '../events/identity-reason';
 import { IdentityCommandOptions, IdentityOutcome, IdentityUnitOfWork, isUniqueViolation, outcome } from '../events/identity-unit-of-work';
 import { identityErrors } from '../identity.errors';
 import type { AuthenticatedUser, IdentityActor, UserView } from '../identity.types';
+import { officeNamesOf } from '../satker/office-names';
 import { assertOfficeOpen, officeIsOpen } from '../satker/open-office';
 import { toActor } from '../satker/satker.service';
 import { SubbagianService } from '../subbagian/subbagian.service';
@@ -92,7 +93,10 @@ export class UserService {
     const email = storedEmail(input.email);
     const fullName = storedFullName(input.fullName);
     const reason = optionalReason(input.reason);
-    if (origin === 'admin') assertAcceptablePassword(input.password, { username, satker, fullName, email });
+    if (origin === 'admin') {
+      const officeNames = await officeNamesOf(this.dataSource.manager, satker);
+      assertAcceptablePassword(input.password, { username, satker, fullName, email, officeNames });
+    }
     const mustChangePassword = origin === 'admin';
     const passwordHash = await this.hasher.hash(input.password); // outside the transaction: it takes a while
     const operation = `user.create:${satker}:${username}`;
