@@ -73,11 +73,11 @@ describe('GET /health with HEALTH_DETAILS=signed-in', () => {
     for (const token of [undefined, 'bukan-token', tokens.KASUBBAG, tokens.SEKRETARIS, tokens.KETUA]) {
       const res = await health(token);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok', details: expect.stringContaining('ADMIN atau INSPEKTORAT') });
+      expect(res.body).toEqual({ status: 'ok', details: expect.stringContaining('Administrator atau Inspektorat') });
     }
     // Says why, to a caller who sent a token: an operator whose token lapsed is told so.
     expect((await health('bukan-token')).body.details).toContain('Token yang dikirim tidak berlaku');
-    expect((await health(tokens.SEKRETARIS)).body.details).toContain('Peran Anda (SEKRETARIS) tidak termasuk');
+    expect((await health(tokens.SEKRETARIS)).body.details).toContain('Peran Anda (Sekretaris) tidak termasuk');
   });
 
   it('gives an ADMIN or an INSPEKTORAT of any office the details', async () => {

@@ -1,4 +1,4 @@
-import { DomainError, echoedInput } from '@kinerja/domain';
+import { DomainError, echoedInput, ROLE_LABELS } from '@kinerja/domain';
 import { PASSWORD_MIN_LENGTH } from './identity.types';
 
 // Refusals of the identity part, in one place so that codes stay stable and messages consistent.
@@ -79,11 +79,22 @@ export const identityErrors = {
     ),
   satkerOwnCannotBeDeactivated: () =>
     new DomainError('SATKER.OWN_CANNOT_BE_DEACTIVATED', 'Anda tidak dapat menonaktifkan satker Anda sendiri.', 'forbidden'),
-  subbagianNotFound: (satker: string, code: string) =>
-    new DomainError('SUBBAGIAN.NOT_FOUND', `Subbagian "${code}" tidak ditemukan pada satker "${satker}".`, 'not_found', {
-      satker,
-      subbagian: code,
-    }),
+  /**
+   * Given `active` (a subbagian given to a Kepala Subbagian), the message and `subbagianCodes` name
+   * the office's active subbagian to choose from.
+   */
+  subbagianNotFound: (satker: string, code: string, active?: readonly string[]) =>
+    new DomainError(
+      'SUBBAGIAN.NOT_FOUND',
+      `Subbagian "${code}" tidak ditemukan pada satker "${satker}".` +
+        (active === undefined
+          ? ''
+          : active.length > 0
+            ? ` Subbagian aktif satker ini: ${active.join(', ')}. Periksa kode subbagian yang diisi.`
+            : ' Satker ini belum memiliki subbagian aktif: tambahkan subbagiannya terlebih dahulu, lalu ulangi.'),
+      'not_found',
+      { satker, subbagian: code, ...(active === undefined ? {} : { subbagianCodes: [...active] }) },
+    ),
   subbagianExists: (satker: string, code: string) =>
     new DomainError('SUBBAGIAN.ALREADY_EXISTS', `Subbagian "${code}" sudah ada pada satker "${satker}".`, 'conflict', {
       satker,
@@ -114,11 +125,11 @@ export const identityErrors = {
       { email },
     ),
   subbagianRequired: () =>
-    new DomainError('USER.SUBBAGIAN_REQUIRED', 'Pengguna dengan peran KASUBBAG harus memiliki subbagian.', 'validation'),
+    new DomainError('USER.SUBBAGIAN_REQUIRED', `Pengguna dengan peran ${ROLE_LABELS.KASUBBAG} harus memiliki subbagian.`, 'validation'),
   subbagianNotAllowed: () =>
     new DomainError(
       'USER.SUBBAGIAN_NOT_ALLOWED',
-      'Hanya pengguna dengan peran KASUBBAG yang dapat memiliki subbagian.',
+      `Hanya pengguna dengan peran ${ROLE_LABELS.KASUBBAG} yang dapat memiliki subbagian.`,
       'validation',
     ),
   cannotResetOwnPassword: () =>

@@ -104,20 +104,31 @@ describe('offices, subbagian and users against the real PostgreSQL and event sto
 
   it('keeps KASUBBAG and subbagian together: required for them, refused for others, must be active', async () => {
     const base = { fullName: 'Kasubbag', password: 'kunci-lemari-tua' };
-    expect((await refusal(users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'k1', role: 'KASUBBAG' }))).code).toBe(
-      'USER.SUBBAGIAN_REQUIRED',
-    );
-    expect(
-      (await refusal(users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'k1', role: 'KETUA', subbagian: 'PDI' }))).code,
-    ).toBe('USER.SUBBAGIAN_NOT_ALLOWED');
+    // The role as the administrator reads it, not its code.
+    expect(await refusal(users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'k1', role: 'KASUBBAG' }))).toMatchObject({
+      code: 'USER.SUBBAGIAN_REQUIRED',
+      message: 'Pengguna dengan peran Kepala Subbagian harus memiliki subbagian.',
+    });
+    expect(await refusal(users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'k1', role: 'KETUA', subbagian: 'PDI' }))).toMatchObject({
+      code: 'USER.SUBBAGIAN_NOT_ALLOWED',
+      message: 'Hanya pengguna dengan peran Kepala Subbagian yang dapat memiliki subbagian.',
+    });
     expect(
       (await refusal(users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'k1', role: 'KASUBBAG', subbagian: 'KUL' }))).code,
     ).toBe('SUBBAGIAN.INACTIVE');
-    expect(
-      (await refusal(users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'k1', role: 'KASUBBAG', subbagian: 'NOPE' }))).code,
-    ).toBe('SUBBAGIAN.NOT_FOUND');
+    // A mistyped code is told with the office's active subbagian to choose from (KUL is closed).
+    const missing = await refusal(users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'k1', role: 'KASUBBAG', subbagian: 'NOPE' }));
+    expect(missing).toMatchObject({
+      code: 'SUBBAGIAN.NOT_FOUND',
+      message: 'Subbagian "NOPE" tidak ditemukan pada satker "kpu-kab-jember". Subbagian aktif satker ini: PDI. Periksa kode subbagian yang diisi.',
+      details: { satker: 'kpu-kab-jember', subbagian: 'NOPE', subbagianCodes: ['PDI'] },
+    });
+    const none = await refusal(users.create(rootAdmin, 'kpu-prov-jatim', { ...base, username: 'k2', role: 'KASUBBAG', subbagian: 'PDI' }));
+    expect(none.message).toContain('Satker ini belum memiliki subbagian aktif');
     const { view: pdi } = await users.create(rootAdmin, 'kpu-kab-jember', { ...base, username: 'Kasubbag.PDI', role: 'KASUBBAG', subbagian: 'PDI' });
     expect(pdi).toMatchObject({ username: 'kasubbag.pdi', role: 'KASUBBAG', subbagian: 'PDI', active: true });
+    const moved = await refusal(users.update(rootAdmin, 'kpu-kab-jember', pdi.id, { subbagian: 'HSDM' }));
+    expect(moved).toMatchObject({ code: 'SUBBAGIAN.NOT_FOUND', details: { subbagian: 'HSDM', subbagianCodes: ['PDI'] } });
     expect((await refusal(users.create(rootAdmin, 'kpu-prov-jatim', { ...base, username: 'kasubbag.pdi', role: 'KETUA' }))).code).toBe(
       'USER.USERNAME_TAKEN',
     );

@@ -146,8 +146,8 @@ export class UserDto {
  * the sign-ins of an INSPEKTORAT account that an ADMIN of the office above manages.
  */
 const HIDDEN_FROM_AUDITED =
-  ' Tidak ada (field dihilangkan) pada akun INSPEKTORAT satker di bawah satker induk bila dibaca ADMIN satker itu sendiri: ' +
-  'akun itu dikelola ADMIN satker di atasnya (USER.AUDITOR_MANAGED_ABOVE), dan satker yang diperiksa tidak memantau kegiatan masuk pemeriksanya.';
+  ' Tidak ada (field dihilangkan) pada akun Inspektorat satker di bawah satker induk bila dibaca Administrator satker itu sendiri: ' +
+  'akun itu dikelola Administrator satker di atasnya (USER.AUDITOR_MANAGED_ABOVE), dan satker yang diperiksa tidak memantau kegiatan masuk pemeriksanya.';
 
 /**
  * A user as an ADMIN of the office sees it (list and detail): with how it stands with signing in,

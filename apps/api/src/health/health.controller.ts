@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { ROLE_LABELS, type Role } from '@kinerja/domain';
 import { checkTransactionOrder } from '@kinerja/event-store';
 import { workerPresence } from '@kinerja/jobs';
 import { type AuthenticatedUser, SatkerScopeService } from '@kinerja/identity';
@@ -151,10 +152,12 @@ export class HealthController {
     const caller = await this.bearer.callerOf(header);
     if (caller === null) return { why: `${DETAILS_SIGNED_IN} Token yang dikirim tidak berlaku (kedaluwarsa, keluar, atau kata sandi berganti): masuk kembali.` };
     if (caller.passwordChangeRequired) return { why: `${DETAILS_SIGNED_IN} Ganti dahulu kata sandi yang diberikan Admin lewat menu Ubah Kata Sandi.` };
-    if (!DETAIL_READERS.includes(caller.user.role)) return { why: `${DETAILS_SIGNED_IN} Peran Anda (${caller.user.role}) tidak termasuk.` };
+    if (!DETAIL_READERS.includes(caller.user.role)) return { why: `${DETAILS_SIGNED_IN} Peran Anda (${ROLE_LABELS[caller.user.role]}) tidak termasuk.` };
     return { user: caller.user };
   }
 }
 
-const DETAIL_READERS: readonly string[] = ['ADMIN', 'INSPEKTORAT'];
-const DETAILS_SIGNED_IN = 'Rincian (basis data, Redis, integritas, proyeksi, worker) hanya untuk ADMIN atau INSPEKTORAT yang masuk: kirim Authorization: Bearer <token>.';
+const DETAIL_READERS: readonly Role[] = ['ADMIN', 'INSPEKTORAT'];
+const DETAILS_SIGNED_IN =
+  `Rincian (basis data, Redis, integritas, proyeksi, worker) hanya untuk ${DETAIL_READERS.map((r) => ROLE_LABELS[r]).join(' atau ')} ` +
+  'yang masuk: kirim Authorization: Bearer <token>.';

@@ -68,6 +68,18 @@ export class SubbagianService {
     return toSubbagian(row);
   }
 
+  /**
+   * The subbagian a Kepala Subbagian is given: it must exist (else 404, naming the office's active
+   * subbagian to choose from) and be active.
+   */
+  async assignable(satker: string, code: string, manager: EntityManager): Promise<Subbagian> {
+    const rows: SubbagianRow[] = await manager.query(`SELECT ${COLUMNS} FROM subbagian WHERE satker_code = $1 ORDER BY code`, [satker]);
+    const found = rows.find((row) => row.code === code);
+    if (!found) throw identityErrors.subbagianNotFound(satker, code, rows.filter((row) => row.active).map((row) => row.code));
+    if (!found.active) throw identityErrors.subbagianInactive(code);
+    return toSubbagian(found);
+  }
+
   async create(
     actor: AuthenticatedUser,
     satker: string,

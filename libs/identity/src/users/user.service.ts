@@ -210,8 +210,7 @@ export class UserService {
       return null;
     }
     if (subbagian === null) throw identityErrors.subbagianRequired();
-    const found = await this.subbagian.get(satker, subbagian, manager);
-    if (!found.active) throw identityErrors.subbagianInactive(subbagian);
+    await this.subbagian.assignable(satker, subbagian, manager);
     return subbagian;
   }
 }
