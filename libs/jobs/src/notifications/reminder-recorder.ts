@@ -18,6 +18,19 @@ export function reminderMessageId(key: string, userId: string): string {
   return `<${createHash('sha256').update(`${key}\u0000${userId}`).digest('hex').slice(0, 40)}@reminder.kinerja>`;
 }
 
+/**
+ * One recipient's own copy of a reminder, when it differs from the one recorded: the approval digest
+ * leaves out what a Sekretaris submitted themselves (`approvalDigestCopies`). Their inbox row and
+ * e-mail carry it; the row and the event keep the reminder as planned, with `copies` saying who read what.
+ */
+export interface PersonalCopy {
+  reminder: PlannedReminder;
+  message: ReminderMessage;
+  delivery: ReminderDelivery;
+}
+
+export type Addressee = Recipient & { copy?: PersonalCopy };
+
 export interface RecordedReminder {
   key: string;
   recipients: number;
@@ -40,10 +53,10 @@ export class ReminderRecorder {
   constructor(private readonly dataSource: DataSource, private readonly events: EventStore) {}
 
   async record(
-    reminder: PlannedReminder, message: ReminderMessage, recipients: Recipient[], now: Date,
+    reminder: PlannedReminder, message: ReminderMessage, recipients: Addressee[], now: Date,
     delivery: ReminderDelivery = directDelivery(reminder.audience, recipients.length),
   ): Promise<RecordedReminder | null> {
-    const payload = payloadOf(reminder, delivery);
+    const payload = { ...payloadOf(reminder, delivery), ...copiesOf(recipients) };
     return this.dataSource.transaction(async (manager): Promise<RecordedReminder | null> => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO reminders (satker_code, reminder_key, kind, due_at, recipients, payload, recorded_at)
@@ -55,9 +68,10 @@ export class ReminderRecorder {
       await this.appendEvent(manager, reminder, payload, recipients, now);
       let emails = 0;
       for (const recipient of recipients) {
-        await this.insertInbox(manager, reminder, payload, message, recipient, now);
+        const own = recipient.copy;
+        await this.insertInbox(manager, reminder, own ? payloadOf(own.reminder, own.delivery) : payload, own?.message ?? message, recipient, now);
         if (recipient.email) {
-          await this.insertOutbox(manager, reminder, message, recipient, now);
+          await this.insertOutbox(manager, reminder, own?.message ?? message, recipient, now);
           emails++;
         }
       }
@@ -115,7 +129,18 @@ export class ReminderRecorder {
   }
 }
 
-type ReminderPayload = ReturnType<typeof payloadOf>;
+type ReminderPayload = ReturnType<typeof payloadOf> & ReturnType<typeof copiesOf>;
+
+/**
+ * Who read a copy of their own (an added field, only when someone did): each such recipient, the role
+ * they read it as and the reports it listed. Everyone else read the reminder as recorded.
+ */
+function copiesOf(recipients: readonly Addressee[]) {
+  const copies = recipients.flatMap(({ userId, copy }) =>
+    copy ? [{ recipientId: userId, role: copy.delivery.role, reports: copy.reminder.reports.map((r) => ({ year: r.year, month: r.month, subbagian: r.subbagian })) }] : [],
+  );
+  return copies.length > 0 ? { copies } : {};
+}
 
 /** A key a notice claims is held by another notice: its transaction records nothing. */
 class ClaimTaken extends Error {}

@@ -1,12 +1,14 @@
 import { logRetriedFailure } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import type { DispatchResult, OutboxDispatcher } from '../notifications/outbox-dispatcher';
-import type { ReminderRecorder } from '../notifications/reminder-recorder';
-import type { OfficeDirectory } from './facts/office-directory';
+import type { Addressee, ReminderRecorder } from '../notifications/reminder-recorder';
+import type { ReminderDelivery } from './facts/delivery';
+import type { OfficeDirectory, Recipient } from './facts/office-directory';
 import type { OfficeHistoryReader } from './facts/office-history.reader';
 import { pkOpenedByYear, reportFacts } from './facts/report-facts';
 import { renderReminder } from './messages/render-reminder';
 import { isoDate, localDate, OFFICE_TIME_ZONES, OfficeTimeZone } from './plan/office-time';
+import { approvalDigestCopies } from './plan/approval-digest-copies';
 import { leaveOutAnnounced, leaveOutMonthsSent, pkYearsToRead, planReminders, reportYearsToRead } from './plan/plan-reminders';
 import type { OfficeReminderSettings, PlannedReminder } from './plan/reminder-plan.types';
 
@@ -103,7 +105,11 @@ export class ReminderRunner {
   /** Records one reminder for whoever receives it now; its key, or null when it was not recorded. */
   private async recordOne(office: OfficeReminderSettings, reminder: PlannedReminder, now: Date): Promise<string | null> {
     // The audience's active users or, when it has none, those of the role that stands in for it.
-    const { delivery, recipients } = await this.directory.delivery(office.satker, reminder.audience);
+    const found = await this.directory.delivery(office.satker, reminder.audience);
+    const { delivery } = found;
+    const recipients = reminder.kind === 'APPROVAL_DIGEST' && delivery.role === 'SEKRETARIS'
+      ? await this.digestAddressees(office, reminder, found.recipients)
+      : found.recipients;
     // A dispensasi announced to a subbagian with no active Kasubbag would reach the Sekretaris (or
     // the Ketua) a second time: the Sekretaris announcement of the same grant already goes to them
     // and lists every report it reaches. Not recorded, so a Kasubbag appointed before the new
@@ -119,6 +125,28 @@ export class ReminderRunner {
       );
     }
     return done.key;
+  }
+
+  /**
+   * The digest's Sekretaris, each with their own copy: without the reports they submitted themselves
+   * (none for one left with nothing), and the Ketua for the reports no Sekretaris may approve
+   * (`approvalDigestCopies`).
+   */
+  private async digestAddressees(office: OfficeReminderSettings, digest: PlannedReminder, sekretaris: Recipient[]): Promise<Addressee[]> {
+    const readers = await Promise.all(sekretaris.map(async (person) => ({ person, accounts: await this.directory.accountsOf(person.userId) })));
+    const copies = approvalDigestCopies(digest, readers);
+    const asSekretaris: ReminderDelivery = { role: 'SEKRETARIS', vacantRoles: [] };
+    const asKetua: ReminderDelivery = { role: 'KETUA', vacantRoles: [] };
+    const addressees: Addressee[] = copies.sekretaris.map(({ person, copy }) =>
+      copy === digest ? person : { ...person, copy: { reminder: copy, message: renderReminder(copy, office, asSekretaris), delivery: asSekretaris } },
+    );
+    const stuck = copies.noOtherSekretaris;
+    if (stuck) {
+      const ketua = await this.directory.activeOfRole(office.satker, 'KETUA');
+      const message = renderReminder(stuck, office);
+      addressees.push(...ketua.map((person) => ({ ...person, copy: { reminder: stuck, message, delivery: asKetua } })));
+    }
+    return addressees;
   }
 }
 

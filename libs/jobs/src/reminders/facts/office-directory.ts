@@ -1,5 +1,6 @@
 import { parseLocalDate, reportDeadlinesStreamId } from '@kinerja/domain';
 import { DataSource } from 'typeorm';
+import { SatkerDirectory } from '@kinerja/workflow/shared/satker-directory';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
 import { CalendarDate, isoDate, OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
 import type { OfficeReminderSettings, PlannedExtension, ReminderAudience } from '../plan/reminder-plan.types';
@@ -43,7 +44,29 @@ export interface Recipient {
  * (a changed deadline day for the months whose deadline it cannot have made pass: `deadlineDays`).
  */
 export class OfficeDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly satkers: SatkerDirectory;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.satkers = new SatkerDirectory(dataSource);
+  }
+
+  /**
+   * Every account counted as `userId`'s person when they review a report: their own and their other
+   * accounts by e-mail or full name (`SatkerDirectory.otherAccountsOf`, the rule of REALISASI.OWN_SUBMISSION).
+   */
+  async accountsOf(userId: string): Promise<Set<string>> {
+    const { sameEmail, sameName } = await this.satkers.otherAccountsOf(userId);
+    return new Set([userId, ...sameEmail, ...sameName]);
+  }
+
+  /** The office's active users of `role`, by username. */
+  async activeOfRole(satker: string, role: DeliveryRole): Promise<Recipient[]> {
+    const rows: Array<{ id: string; full_name: string; email: string | null }> = await this.dataSource.query(
+      `SELECT id, full_name, email FROM users WHERE satker_code = $1 AND active AND role = $2 ORDER BY username`,
+      [satker, role],
+    );
+    return rows.map((r) => ({ userId: r.id, fullName: r.full_name, email: r.email }));
+  }
 
   async activeOffices(zone?: OfficeTimeZone, satker?: string): Promise<OfficeReminderSettings[]> {
     const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown }> = await this.dataSource.query(

@@ -88,6 +88,7 @@ function factOf(
     status,
     blankIndicators: indicators.filter((i) => !filled.has(i.code)),
     submittedAt: state.submittedAt,
+    submittedBy: state.submittedBy,
     returnedAt: state.lastReturn?.at ?? null,
     returnReason: state.lastReturn?.reason ?? null,
     moves: reportMovesOf(state),

@@ -367,12 +367,28 @@ function digest(r: PlannedReminder, office: OfficeReminderSettings, standIn: Sta
     const days = officeDaysBetween(report.submittedAt!, r.dueAt, office.timeZone);
     return `${i + 1}. ${subbagianTitle(report.subbagianName)} — ${bulanTahun(report)}, dikirim ${tanggalLokal(report.submittedAt!, office.timeZone)} (${days < 1 ? 'menunggu kurang dari 1 hari' : `menunggu ${days} hari`})`;
   });
+  if (r.digestCopy?.of === 'NO_OTHER_SEKRETARIS') {
+    return {
+      subject: () => `Ringkasan: ${r.reports.length} laporan realisasi menunggu persetujuan Sekretaris lain`,
+      greeting: 'Yth. Ketua,',
+      facts: [
+        `Laporan realisasi kinerja berikut pada ${office.name} menunggu persetujuan, tetapi diajukan oleh satu-satunya Sekretaris aktif, ` +
+          'yang tidak dapat menyetujui atau mengembalikan laporan yang diajukannya sendiri (yang terlama lebih dahulu):',
+        ...lines,
+      ],
+      request: `Laporan tersebut hanya dapat disetujui atau dikembalikan oleh Sekretaris lain. Mohon minta Admin Kinerja menetapkan Sekretaris lain (atau Plh. Sekretaris) untuk ${office.name}.`,
+    };
+  }
+  const own = r.digestCopy?.of === 'OTHERS' ? r.digestCopy.ownLeftOut : 0;
   return {
     subject: () => `Ringkasan: ${r.reports.length} laporan realisasi menunggu persetujuan`,
     greeting: 'Yth. Sekretaris,',
     facts: [
       `Laporan realisasi kinerja berikut pada ${office.name} menunggu persetujuan ${standIn ? 'Sekretaris' : 'Anda'} (yang terlama lebih dahulu):`,
       ...lines,
+      ...(own > 0
+        ? ['', `Selain itu, ${own} laporan yang Anda ajukan sendiri juga menunggu persetujuan; laporan tersebut tidak dicantumkan di sini karena harus disetujui atau dikembalikan oleh Sekretaris lain.`]
+        : []),
     ],
     request: null,
   };

@@ -114,7 +114,7 @@ export function beforeDeadlineDays(deadlineDay: number): number[] {
 }
 
 /** The report months of `reports`, oldest first. */
-function periodsOf(reports: readonly ReportFact[]): YearMonth[] {
+export function periodsOf(reports: readonly ReportFact[]): YearMonth[] {
   const months = [...new Set(reports.map((r) => r.year * 12 + (r.month - 1)))].sort((a, b) => a - b);
   return months.map((index) => ({ year: Math.floor(index / 12), month: (index % 12) + 1 }));
 }

@@ -27,6 +27,8 @@ export interface ReportFact {
   blankIndicators: IndicatorRef[];
   /** The last submission, ISO instant. */
   submittedAt: string | null;
+  /** Who made the last submission (user id); absent or null when never submitted. */
+  submittedBy?: string | null;
   returnedAt: string | null;
   returnReason: string | null;
   /**
@@ -141,4 +143,11 @@ export interface PlannedReminder {
    * whose key is already recorded (`leaveOutAnnounced`).
    */
   claims?: Array<{ period: YearMonth; key: string }>;
+  /**
+   * Only on one recipient's copy of `APPROVAL_DIGEST` (`approvalDigestCopies`): `OTHERS` a Sekretaris's,
+   * without the reports they submitted themselves (`ownLeftOut` of them, counted apart in the text);
+   * `NO_OTHER_SEKRETARIS` the Ketua's, listing the reports that no active Sekretaris may approve because
+   * each was submitted by the only one (maker-checker).
+   */
+  digestCopy?: { of: 'OTHERS'; ownLeftOut: number } | { of: 'NO_OTHER_SEKRETARIS' };
 }
