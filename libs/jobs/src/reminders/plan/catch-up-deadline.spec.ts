@@ -147,4 +147,13 @@ describe('reminders of months due by a catch-up deadline (the PK of their year f
     expect(due[0]).toMatchObject({ deadline: { year: 2026, month: 11, day: 10 }, pkApprovedOn: { year: 2026, month: 11, day: 1 } });
     expect(due[0].periods).toHaveLength(10);
   });
+  it('given the PKs of 2025 and 2026 both first approved on 8 December 2026, then one catch-up deadline (5 January 2027) lists both years, keyed 2025-01..2026-12', () => {
+    const both = new Map([[2025, { year: 2026, month: 12, day: 8 }], [2026, { year: 2026, month: 12, day: 8 }]]);
+    const reports = [...owed(12, 2025), ...owed(11, 2026)];
+    const before = of('BEFORE_DEADLINE', { office: office(), now: at('2027-01-01 08:00'), reports: [...reports, report({ year: 2026, month: 12 })], pkOpened: both });
+    expect(before.map((r) => r.key)).toEqual(['before-deadline:kpu-jember:2025-01..2026-12:KUL:2027-01-01']);
+    expect(before[0].periods).toHaveLength(24);
+    const overdue = of('OVERDUE_ESCALATION', { office: office(), now: at('2027-01-06 08:00'), reports: [...reports, report({ year: 2026, month: 12 })], pkOpened: both });
+    expect(overdue.map((r) => r.key)).toEqual(['overdue:kpu-jember:2025-01..2026-12']);
+  });
 });
