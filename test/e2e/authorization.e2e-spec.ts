@@ -107,6 +107,7 @@ const routes: RouteRule[] = [
   { method: 'get', path: '/api/v1/satker/{satker}/lkj/{year}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
   { method: 'post', path: '/api/v1/satker/{satker}/lkj/{year}', allowed: ['SEKRETARIS'], body: { suggestions: 'bukan daftar' } },
   { method: 'get', path: '/api/v1/satker/{satker}/lkj/{year}/versions/{version}/{format}', allowed: ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] },
+  { method: 'post', path: '/api/v1/satker/{satker}/lkj/{year}/versions/{version}/sign', allowed: ['KETUA'] },
   { method: 'get', path: '/api/v1/satker/{satker}/capaian-tahun-lalu/{year}', allowed: ANY },
   { method: 'put', path: '/api/v1/satker/{satker}/capaian-tahun-lalu/{year}', allowed: ['SEKRETARIS', 'ADMIN'], body: { entries: 'bukan daftar' } },
   { method: 'post', path: '/api/v1/satker/{satker}/capaian-tahun-lalu/{year}/csv', allowed: ['SEKRETARIS', 'ADMIN'] },

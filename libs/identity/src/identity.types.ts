@@ -29,6 +29,8 @@ export interface Satker {
   parentCode: string | null;
   timeZone: TimeZone;
   reportDeadlineDay: number;
+  /** Each final LKj waits for the Ketua's signature (LkjSigned); off by default. */
+  ketuaSignsLkj: boolean;
   active: boolean;
   version: number;
   createdAt: string;

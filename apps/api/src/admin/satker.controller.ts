@@ -50,7 +50,7 @@ export class SatkerController {
   @Roles('ADMIN')
   @Patch(':satker')
   @CommandHeaders()
-  @ApiOperation({ summary: 'Mengganti nama, zona waktu atau hari batas waktu, memindahkan ke induk lain, menonaktifkan atau mengaktifkan kembali satker' })
+  @ApiOperation({ summary: 'Mengganti nama, zona waktu, hari batas waktu atau kewajiban tanda tangan Ketua pada LKj final (ketuaSignsLkj), memindahkan ke induk lain, menonaktifkan atau mengaktifkan kembali satker' })
   @ApiOkResponse({ type: SatkerDto })
   async update(
     @CurrentUser() user: AuthenticatedUser,

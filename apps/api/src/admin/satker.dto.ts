@@ -69,6 +69,14 @@ export class UpdateSatkerDto {
   reportDeadlineDay?: number;
 
   @ApiPropertyOptional({
+    description: 'true: each final LKj produced from then on waits for the Ketua\'s signature (POST …/lkj/{year}/versions/{version}/sign); '
+      + 'false (the default): no signature step. Versions already produced keep what was required when they were produced',
+  })
+  @IsOptionalButNotNull()
+  @IsBoolean()
+  ketuaSignsLkj?: boolean;
+
+  @ApiPropertyOptional({
     example: 'kpu-prov-papua-selatan',
     description: 'Moves the office under another parent in your scope (a regional reorganisation); its users, data and history go with it',
   })
@@ -99,6 +107,7 @@ export class SatkerDto {
   @ApiProperty({ example: 'kpu-prov-jawa-timur', nullable: true, type: String }) parentCode: string | null;
   @ApiProperty({ enum: TIME_ZONES }) timeZone: TimeZone;
   @ApiProperty({ example: 5 }) reportDeadlineDay: number;
+  @ApiProperty({ example: false, description: 'Each final LKj waits for the Ketua\'s signature (off by default)' }) ketuaSignsLkj: boolean;
   @ApiProperty() active: boolean;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -9,7 +9,7 @@ import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { answer, commandOptions } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
-import { LKJ_OVERVIEW_EXAMPLE, LkjFileParams, LkjRequestBody, LkjRequestQuery, LkjYearParams } from './lkj.dto';
+import { LKJ_OVERVIEW_EXAMPLE, LkjFileParams, LkjRequestBody, LkjRequestQuery, LkjVersionParams, LkjYearParams } from './lkj.dto';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
 
@@ -33,6 +33,9 @@ export class LkjController {
       '`blocked`: null, atau — selama ada versi yang belum dibuat dan satker memiliki peringatan integritas rantai yang terbuka — ' +
       '`{ code: "LKJ.INTEGRITY_DAMAGED", message, alertIds, versions }`: versi-versi itu tertahan sampai Inspektorat menutup peringatan ' +
       '`alertIds`, lalu dibuat otomatis. ' +
+      '`awaitingSignature`: true selama LKj final terbaru sudah dibuat, masih mutakhir, dan menunggu tanda tangan Ketua (satker mewajibkannya, ' +
+      '`ketuaSignsLkj`; `status` tetap `produced`). `signature` tiap versi: `{ required, signedBy, signedAt }` — `required` false (dan null) ' +
+      'bila satker tidak mewajibkan tanda tangan saat versi itu dibuat atau untuk draf. ' +
       'Header ETag = jumlah peristiwa LKj tahun ini, untuk If-Match pada permintaan berikutnya.',
   })
   @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE } })
@@ -70,6 +73,34 @@ export class LkjController {
   ) {
     const by = { id: user.id, role: user.role, correlationId: currentContext()?.correlationId };
     return answer(res, await this.lkj.request(p.satker, p.year, q.draft === true, body.suggestions ?? null, by, commandOptions(req)));
+  }
+
+  @Post(':year/versions/:version/sign')
+  @HttpCode(200)
+  @Roles('KETUA')
+  @ApiOperation({
+    summary: 'Ketua menandatangani LKj final (bila satker mewajibkannya, `ketuaSignsLkj`)',
+    description:
+      'Mencatat LkjSigned pada versi final yang sudah dibuat, masih mutakhir, dan menunggu tanda tangan; Sekretaris diberi tahu (LKJ_SIGNED). ' +
+      'Berkas tidak dibuat ulang: status dan jejak audit memuat tanda tangannya. Hanya Ketua satker itu. Header ETag = jumlah peristiwa LKj tahun ini.',
+  })
+  @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE.versions[0] } })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description:
+      'LKJ.DRAFT_NOT_SIGNED: draf tidak ditandatangani; LKJ.NOT_PRODUCED_YET; LKJ.SIGNATURE_NOT_REQUIRED: satker tidak mewajibkan tanda tangan ' +
+      'Ketua saat versi itu dibuat; LKJ.ALREADY_SIGNED; LKJ.VERSION_STALE: versi itu usang sebelum ditandatangani (versi berikutnya yang ditandatangani); ' +
+      'LKJ.VERSION_SUPERSEDED: sudah ada versi final yang lebih baru (`details.newerVersion`); EVENT_STORE.CONCURRENCY: If-Match usang',
+  })
+  @CommandHeaders()
+  async sign(
+    @Param() p: LkjVersionParams,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const by = { id: user.id, role: user.role, correlationId: currentContext()?.correlationId };
+    return answer(res, await this.lkj.sign(p.satker, p.year, p.version, by, commandOptions(req)));
   }
 
   @Get(':year/versions/:version/:format')

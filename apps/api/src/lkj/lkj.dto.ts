@@ -10,8 +10,11 @@ export class LkjYearParams {
   @ApiProperty({ example: 2024 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
-export class LkjFileParams extends LkjYearParams {
+export class LkjVersionParams extends LkjYearParams {
   @ApiProperty({ example: 1, minimum: 1, maximum: INT4_MAX }) @Type(() => Number) @IsInt() @Min(1) @Max(INT4_MAX) version: number;
+}
+
+export class LkjFileParams extends LkjVersionParams {
   @ApiProperty({ enum: ['docx', 'pdf'] }) @Matches(/^(docx|pdf)$/i, { message: 'format harus docx atau pdf' }) format: string;
 }
 
@@ -40,10 +43,11 @@ export class LkjRequestBody {
 
 export const LKJ_FORMATS = ['docx', 'pdf'] as const;
 export const LKJ_OVERVIEW_EXAMPLE = {
-  satker: 'kpu-kab-jember', year: 2024, status: 'produced', yearComplete: true, latestFinalVersion: 1, blocked: null,
+  satker: 'kpu-kab-jember', year: 2024, status: 'produced', yearComplete: true, latestFinalVersion: 1, awaitingSignature: false, blocked: null,
   versions: [{
     version: 1, draft: false, reason: 'ALL_APPROVED', status: 'produced', stale: false, staleReason: null,
     requestedAt: '2025-01-10T02:00:00.000Z', producedAt: '2025-01-10T02:00:04.000Z', suggestions: [],
+    signature: { required: true, signedBy: '5b0e3c1a-2f4d-4e6a-9c8b-7d1e2f3a4b5c', signedAt: '2025-01-13T03:00:00.000Z' },
     files: [
       { format: 'DOCX', sha256: '5f1c0a0e7d6b1a3c2e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f809', size: 48211 },
       { format: 'PDF', sha256: '0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffeeddccbbaa9988776655', size: 91544 },

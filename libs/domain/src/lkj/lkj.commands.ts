@@ -20,8 +20,13 @@ export type RecordLkjProduced = Command<'RecordLkjProduced', {
   modelDigest: string;
   /** The label of the rating scale the files were rated with. */
   ratingScaleVersion?: string;
+  /** The office requires the Ketua's signature on a final LKj (read by the job as it records); ignored for a draft. */
+  signatureRequired?: boolean;
 }>;
 
 export type MarkLkjStale = Command<'MarkLkjStale', { reason: string }>;
 
-export type LkjCommand = RequestLkj | RecordLkjProduced | MarkLkjStale;
+/** The Ketua signs a produced final version (the signer is the command's actor). */
+export type SignLkj = Command<'SignLkj', { version: number }>;
+
+export type LkjCommand = RequestLkj | RecordLkjProduced | MarkLkjStale | SignLkj;

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import type { Decider } from '../shared/decider';
-import type { LkjCommand, MarkLkjStale, RecordLkjProduced, RequestLkj } from './lkj.commands';
+import type { LkjCommand, MarkLkjStale, RecordLkjProduced, RequestLkj, SignLkj } from './lkj.commands';
 import type { LkjEvent } from './lkj.events';
 import { evolveLkj, initialLkjState, latestProducedFinal, type LkjState } from './lkj.state';
 
@@ -54,6 +54,7 @@ function recordProduced(command: RecordLkjProduced, state: LkjState): LkjEvent[]
     data: {
       version: d.version, draft: version.draft, files: d.files, modelDigest: d.modelDigest,
       ...(d.ratingScaleVersion !== undefined ? { ratingScaleVersion: d.ratingScaleVersion } : {}),
+      ...(d.signatureRequired === true && !version.draft ? { signatureRequired: true as const } : {}),
       producedAt: command.metadata.now,
     },
   }];
@@ -66,6 +67,41 @@ function markStale(command: MarkLkjStale, state: LkjState): LkjEvent[] {
   return [{ type: 'LkjMarkedStale', data: { version: latest.version, reason: command.data.reason, markedAt: command.metadata.now } }];
 }
 
+function signRefused(code: string, message: string, version: number): DomainError {
+  return new DomainError(`LKJ.${code}`, message, 'conflict', { version });
+}
+
+/**
+ * The Ketua signs a produced final version the office required a signature on, while it is the
+ * current one: a draft, a version not produced yet, gone stale or superseded by a newer final, or
+ * one already signed is refused (409), and so is any version when the office did not require it.
+ */
+function sign(command: SignLkj, state: LkjState): LkjEvent[] {
+  const n = command.data.version;
+  const version = state.versions.find((v) => v.version === n);
+  if (!version) throw new DomainError('LKJ.VERSION_NOT_FOUND', `LKj versi ${n} tidak ada.`, 'not_found', { version: n });
+  const lkj = `LKj ${state.year} versi ${n}`;
+  if (command.metadata.actor.role !== 'KETUA') {
+    throw new DomainError('LKJ.SIGNER_NOT_KETUA', 'LKj final hanya dapat ditandatangani oleh Ketua satker.', 'forbidden', { version: n });
+  }
+  if (version.draft) throw signRefused('DRAFT_NOT_SIGNED', `${lkj} adalah draf; draf tidak ditandatangani, hanya LKj final.`, n);
+  if (!version.produced) throw signRefused('NOT_PRODUCED_YET', `${lkj} masih dalam proses pembuatan; tanda tangani setelah selesai dibuat.`, n);
+  if (!version.signatureRequired) {
+    throw signRefused('SIGNATURE_NOT_REQUIRED', `${lkj} tidak memerlukan tanda tangan Ketua: satker tidak mewajibkannya saat versi ini dibuat.`, n);
+  }
+  if (version.signed) throw signRefused('ALREADY_SIGNED', `${lkj} sudah ditandatangani Ketua; tidak perlu ditandatangani lagi.`, n);
+  if (version.stale) {
+    throw signRefused('VERSION_STALE', `${lkj} tidak lagi mutakhir (${version.stale.reason}); tanda tangani versi baru setelah selesai dibuat.`, n);
+  }
+  const newer = state.versions.find((v) => !v.draft && v.version > n);
+  if (newer) {
+    throw new DomainError('LKJ.VERSION_SUPERSEDED', `${lkj} sudah digantikan oleh versi ${newer.version}; tanda tangani versi terbaru.`, 'conflict', {
+      version: n, newerVersion: newer.version,
+    });
+  }
+  return [{ type: 'LkjSigned', data: { version: n, signedBy: command.metadata.actor.userId, signedAt: command.metadata.now } }];
+}
+
 export function decideLkj(command: LkjCommand, state: LkjState): LkjEvent[] {
   switch (command.type) {
     case 'RequestLkj':
@@ -74,6 +110,8 @@ export function decideLkj(command: LkjCommand, state: LkjState): LkjEvent[] {
       return recordProduced(command, state);
     case 'MarkLkjStale':
       return markStale(command, state);
+    case 'SignLkj':
+      return sign(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -81,7 +119,7 @@ export function decideLkj(command: LkjCommand, state: LkjState): LkjEvent[] {
   }
 }
 
-/** The annual Laporan Kinerja of one office and year: versions asked for, produced, gone stale. */
+/** The annual Laporan Kinerja of one office and year: versions asked for, produced, signed by the Ketua, gone stale. */
 export const lkjDecider: Decider<LkjState, LkjCommand, LkjEvent> = {
   initialState: initialLkjState,
   evolve: evolveLkj,

@@ -42,6 +42,12 @@ export type LkjProduced = Event<'LkjProduced', {
    * default's). Absent on versions produced before it was recorded.
    */
   ratingScaleVersion?: string;
+  /**
+   * The office required the Ketua's signature on its final LKj (`satker.ketua_signs_lkj`) when this
+   * version was produced: it waits for `LkjSigned`. Absent otherwise (drafts, the step off, and every
+   * version produced before the step existed).
+   */
+  signatureRequired?: true;
   producedAt: string;
 }>;
 
@@ -52,7 +58,17 @@ export type LkjMarkedStale = Event<'LkjMarkedStale', {
   markedAt: string;
 }>;
 
-export type LkjEvent = LkjRequested | LkjProduced | LkjMarkedStale;
+/**
+ * The Ketua signed the final version `version` (one the office required a signature on, produced,
+ * still current); the files are not rendered again: the status and the audit trail carry it.
+ */
+export type LkjSigned = Event<'LkjSigned', {
+  version: number;
+  signedBy: string;
+  signedAt: string;
+}>;
+
+export type LkjEvent = LkjRequested | LkjProduced | LkjMarkedStale | LkjSigned;
 export type LkjEventType = LkjEvent['type'];
 
 /** One stream per office and year: `lkj:<satker>:<year>`. */

@@ -10,6 +10,9 @@ export interface LkjVersionState {
   /** `ratingScaleVersion`: the label of the scale that rated it, when recorded (see LkjProduced). */
   produced: { files: LkjFile[]; modelDigest: string; producedAt: string; ratingScaleVersion?: string } | null;
   stale: { reason: string; markedAt: string } | null;
+  /** Recorded with its production: the Ketua must sign it (see LkjProduced.signatureRequired). */
+  signatureRequired: boolean;
+  signed: { by: string; at: string } | null;
 }
 
 export interface LkjState {
@@ -37,6 +40,7 @@ export function evolveLkj(state: LkjState, event: LkjEvent): LkjState {
       const version: LkjVersionState = {
         version: d.version, draft: d.draft, reason: d.reason, suggestions: d.suggestions,
         requestedBy: d.requestedBy, requestedAt: d.requestedAt, produced: null, stale: null,
+        signatureRequired: false, signed: null,
       };
       return { satker: d.satker, year: d.year, versions: [...state.versions, version] };
     }
@@ -46,11 +50,15 @@ export function evolveLkj(state: LkjState, event: LkjEvent): LkjState {
         files: d.files, modelDigest: d.modelDigest, producedAt: d.producedAt,
         ...(d.ratingScaleVersion !== undefined ? { ratingScaleVersion: d.ratingScaleVersion } : {}),
       };
-      return withVersion(state, d.version, (v) => ({ ...v, produced }));
+      return withVersion(state, d.version, (v) => ({ ...v, produced, signatureRequired: d.signatureRequired === true }));
     }
     case 'LkjMarkedStale': {
       const d = event.data;
       return withVersion(state, d.version, (v) => ({ ...v, stale: { reason: d.reason, markedAt: d.markedAt } }));
+    }
+    case 'LkjSigned': {
+      const d = event.data;
+      return withVersion(state, d.version, (v) => ({ ...v, signed: { by: d.signedBy, at: d.signedAt } }));
     }
     default: {
       const _exhaustive: never = event;
@@ -74,4 +82,11 @@ export function lkjStatus(state: LkjState): LkjStatus {
   const newest = finals[finals.length - 1];
   if (newest.produced === null) return 'pending';
   return newest.stale ? 'stale' : 'produced';
+}
+
+/** The newest final version is produced, current, required to be signed and not signed yet. */
+export function awaitingSignature(state: LkjState): boolean {
+  const finals = state.versions.filter((v) => !v.draft);
+  const newest = finals[finals.length - 1];
+  return newest !== undefined && newest.produced !== null && newest.stale === null && newest.signatureRequired && newest.signed === null;
 }

@@ -79,6 +79,8 @@ export interface SatkerChanges {
   name?: string;
   timeZone?: TimeZone;
   reportDeadlineDay?: number;
+  /** The office requires the Ketua's signature on each final LKj produced from then on. */
+  ketuaSignsLkj?: boolean;
 }
 
 export interface UserChanges {

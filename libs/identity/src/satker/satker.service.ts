@@ -131,7 +131,7 @@ export class SatkerService {
       const [row] = await rowsOf<SatkerRow>(
         manager,
         `UPDATE satker SET name = $2, time_zone = $3, report_deadline_day = $4, active = $5, parent_code = $7,
-                version = version + 1, updated_at = $6
+                ketua_signs_lkj = $8, version = version + 1, updated_at = $6
           WHERE code = $1 RETURNING ${SATKER_COLUMNS}`,
         [
           code,
@@ -141,6 +141,7 @@ export class SatkerService {
           activeChange ?? current.active,
           now,
           parentChange ?? current.parentCode,
+          changes.ketuaSignsLkj ?? current.ketuaSignsLkj,
         ],
       );
       if (changes.reportDeadlineDay !== undefined) {
@@ -287,6 +288,7 @@ function changedFields(current: Satker, input: SatkerChanges): SatkerChanges {
   if (input.reportDeadlineDay != null && input.reportDeadlineDay !== current.reportDeadlineDay) {
     changes.reportDeadlineDay = input.reportDeadlineDay;
   }
+  if (input.ketuaSignsLkj != null && input.ketuaSignsLkj !== current.ketuaSignsLkj) changes.ketuaSignsLkj = input.ketuaSignsLkj;
   return changes;
 }
 

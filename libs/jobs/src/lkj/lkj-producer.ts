@@ -51,10 +51,13 @@ export class LkjProducer {
     const request = loaded.requests?.get(version);
     try {
       const recorded = await this.dataSource.transaction(async (manager) => {
+        // Read as it stands when the version is recorded: a final produced from then on waits for the Ketua.
+        const [office] = await manager.query(`SELECT ketua_signs_lkj FROM satker WHERE code = $1`, [satker]);
+        const signatureRequired = office?.ketua_signs_lkj === true;
         const result = await this.streams.decide(
           loaded,
           // The scale's label: what the process manager compares a later scale with (lkj-process-manager.ts).
-          { type: 'RecordLkjProduced', data: { version, files, modelDigest, ratingScaleVersion }, metadata },
+          { type: 'RecordLkjProduced', data: { version, files, modelDigest, ratingScaleVersion, signatureRequired }, metadata },
           // Caused by the version's request, in its correlation: the trail links the two.
           systemMetadata(satker, lkjJobId(satker, year, version), request?.eventId ?? null, request?.correlationId),
           manager,

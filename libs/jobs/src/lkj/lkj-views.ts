@@ -14,6 +14,17 @@ export interface LkjVersionView {
   producedAt: string | null;
   files: LkjFile[];
   suggestions: string[];
+  /**
+   * The Ketua's signature: `required` when the office required it as the version was produced (a
+   * final only); `signedBy` (user id) and `signedAt` once signed, else null.
+   */
+  signature: LkjSignatureView;
+}
+
+export interface LkjSignatureView {
+  required: boolean;
+  signedBy: string | null;
+  signedAt: string | null;
 }
 
 /**
@@ -29,6 +40,8 @@ export interface LkjOverview {
   status: LkjOverviewStatus;
   yearComplete: boolean;
   latestFinalVersion: number | null;
+  /** The newest final version is produced, current and waits for the Ketua's signature (`status` stays `produced`). */
+  awaitingSignature: boolean;
   /** Why the versions not produced yet wait (the office's open chain alerts); null when nothing holds them. */
   blocked: LkjBlocked | null;
   versions: LkjVersionView[];
@@ -51,5 +64,6 @@ export function versionView(v: LkjVersionState): LkjVersionView {
     producedAt: v.produced?.producedAt ?? null,
     files: v.produced?.files ?? [],
     suggestions: v.suggestions,
+    signature: { required: v.signatureRequired, signedBy: v.signed?.by ?? null, signedAt: v.signed?.at ?? null },
   };
 }

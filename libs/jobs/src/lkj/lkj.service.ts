@@ -1,7 +1,7 @@
 import { ContentAddressedStore } from '@kinerja/platform';
 import type { DataSource } from 'typeorm';
 import {
-  DomainError, lkjStreamId, type CommandMetadata, type LkjEvent, type LkjFile, type LkjState, type LkjVersionState, type Role,
+  awaitingSignature, DomainError, lkjStreamId, type CommandMetadata, type LkjEvent, type LkjFile, type LkjState, type LkjVersionState, type Role,
 } from '@kinerja/domain';
 import { actorScopedKey, ConcurrencyError, type CommandOptions } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
@@ -134,11 +134,45 @@ export class LkjService {
     return { view: versionView(versionOf(appended.loaded.state, appended.version)), version: appended.loaded.count, replayed: false };
   }
 
-  /** The answer the key's first request got (the version it asked for, as it stood then), or null for a new key. */
-  private async replay(satker: string, year: number, key: string, requestFingerprint: string | null): Promise<LkjRequestOutcome | null> {
+  /**
+   * The Ketua signs a produced final version (LkjSigned) that the office required a signature on
+   * when it was produced, while it is the current one; anything else is refused by the decider
+   * (lkj.decider.ts `sign`). Idempotency-Key and If-Match as on a request; the files are not rendered again.
+   */
+  async sign(satker: string, year: number, version: number, by: LkjRequester, options: CommandOptions = {}): Promise<LkjRequestOutcome> {
+    const key = actorScopedKey(by.id, options.idempotencyKey);
+    const requestFingerprint = options.requestFingerprint ?? null;
+    const replay = () => (key ? this.replay(satker, year, key, requestFingerprint, signedVersion) : Promise.resolve(null));
+    const first = await replay();
+    if (first) return first;
+    const now = this.clock.now();
+    const metadata: CommandMetadata = { actor: { userId: by.id, role: by.role, subbagian: null }, now: now.toISOString() };
+    try {
+      const loaded = await this.streams.load(satker, year);
+      assertExpected(loaded, options.expectedVersion ?? null);
+      const result = await this.streams.decide(loaded, { type: 'SignLkj', data: { version }, metadata }, {
+        tenantId: satker, actorId: by.id, actorRole: by.role, correlationId: by.correlationId ?? `lkj-sign-${now.getTime()}`,
+        idempotencyKey: key, requestFingerprint,
+      });
+      if (!result.replayed) return { view: versionView(versionOf(result.loaded.state, version)), version: result.loaded.count, replayed: false };
+    } catch (error) {
+      // A duplicate that met the first's append: answered as the first.
+      const answered = key && error instanceof ConcurrencyError ? await replay() : null;
+      if (answered) return answered;
+      throw error;
+    }
+    const answered = await replay();
+    if (!answered) throw new Error('SignLkj was replayed, yet its key recorded no append');
+    return answered;
+  }
+
+  /** The answer the key's first command got (the version it asked for or signed, as it stood then), or null for a new key. */
+  private async replay(
+    satker: string, year: number, key: string, requestFingerprint: string | null, versionOfAppend: (events: readonly LkjEvent[]) => number = requestedVersion,
+  ): Promise<LkjRequestOutcome | null> {
     const first = await this.streams.firstAppendOf(satker, year, key, requestFingerprint);
     if (first === null) return null;
-    const version = versionOf(first.loaded.state, requestedVersion(first.events));
+    const version = versionOf(first.loaded.state, versionOfAppend(first.events));
     return { view: versionView(version), version: first.loaded.count, replayed: true };
   }
 
@@ -159,6 +193,7 @@ export class LkjService {
         status: overviewStatus(state),
         yearComplete: await isYearComplete(this.dataSource, satker, year),
         latestFinalVersion: finals.length > 0 ? finals[finals.length - 1].version : null,
+        awaitingSignature: awaitingSignature(state),
         blocked: await this.chain.blocked(satker, year, pending),
         versions: state.versions.map(versionView),
       },
@@ -212,6 +247,13 @@ function versionOf(state: LkjState, version: number): LkjVersionState {
 function requestedVersion(events: readonly LkjEvent[]): number {
   const event = events.find((e) => e.type === 'LkjRequested');
   if (!event || event.type !== 'LkjRequested') throw new Error('RequestLkj appended no LkjRequested');
+  return event.data.version;
+}
+
+/** The LKj version a SignLkj appended. */
+function signedVersion(events: readonly LkjEvent[]): number {
+  const event = events.find((e) => e.type === 'LkjSigned');
+  if (!event || event.type !== 'LkjSigned') throw new Error('SignLkj appended no LkjSigned');
   return event.data.version;
 }
 

@@ -65,6 +65,17 @@ describe('the audit trail in words: offices, subbagian and users changed, with t
     const renamed = describeEvent(at(recorded('SatkerUpdated', { code: 'kpu-a', changes: { name: 'KPU AA' } }, IDENTITY), '2024-12-17T03:00:00Z'), state);
     expect(renamed.row.summary).toBe('Mengubah data satker kpu-a.');
   });
+
+  it('given an office created before the LKj signature step, when its ADMIN requires the Ketua to sign, then the trail says so, from "tidak" to "ya", and back', () => {
+    const state = new AuditTrailState();
+    describeEvent(recorded('SatkerCreated', { code: 'kpu-a', name: 'KPU A', parentCode: null, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5 }, IDENTITY), state);
+    const on = describeEvent(recorded('SatkerUpdated', { code: 'kpu-a', changes: { ketuaSignsLkj: true } }, IDENTITY), state);
+    expect(on.row.summary).toBe('Mengubah data satker kpu-a; LKj final yang dibuat sejak ini menunggu tanda tangan Ketua.');
+    expect(fieldsOf(on.row.changes)).toEqual([['LKj final ditandatangani Ketua', 'tidak', 'ya']]);
+    const off = describeEvent(recorded('SatkerUpdated', { code: 'kpu-a', changes: { ketuaSignsLkj: false } }, IDENTITY), state);
+    expect(off.row.summary).toBe('Mengubah data satker kpu-a; LKj final yang dibuat sejak ini tidak lagi memerlukan tanda tangan Ketua.');
+    expect(fieldsOf(off.row.changes)).toEqual([['LKj final ditandatangani Ketua', 'ya', 'tidak']]);
+  });
 });
 
 describe('the audit trail in words: why an administrator changed an office, a subbagian or a user', () => {

@@ -21,12 +21,14 @@ type Fields = Record<string, unknown>;
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   name: 'nama', username: 'nama pengguna', fullName: 'nama lengkap', email: 'e-mail', role: 'peran', subbagian: 'subbagian',
   timeZone: 'zona waktu', reportDeadlineDay: 'tanggal batas waktu laporan', parentCode: 'satker induk',
+  ketuaSignsLkj: 'LKj final ditandatangani Ketua',
 };
 
 /** A value as a person reads it: a role by its name ("Kepala Subbagian"), a time zone with its abbreviation ("WITA (Asia/Makassar)"). */
 function text(field: string, value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (field === 'role') return ROLE_LABELS[value as Role] ?? String(value);
+  if (typeof value === 'boolean') return value ? 'ya' : 'tidak';
   if (field === 'timeZone') {
     const zone = String(value);
     const short = officeZoneAbbreviation(zone);
@@ -35,8 +37,12 @@ function text(field: string, value: unknown): string | null {
   return String(value);
 }
 
+/** An office's setting that no event recorded before its first change stood at its default (offices created before it existed too). */
+const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = { ketuaSignsLkj: false };
+
 function change(field: string, before: unknown, after: unknown): AuditChange {
-  return { indicatorCode: null, indicatorName: null, field: FIELD_WORDS[field] ?? field, before: text(field, before), after: text(field, after) };
+  const was = before ?? SETTING_DEFAULTS[field];
+  return { indicatorCode: null, indicatorName: null, field: FIELD_WORDS[field] ?? field, before: text(field, was), after: text(field, after) };
 }
 
 /** Remembers what a created office, subbagian or user starts with (`who`: `satker`, `subbagian:<code>`, `user:<id>`). */
@@ -92,7 +98,9 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
       const day = changes.reportDeadlineDay;
       const from = day === undefined ? null : deadlineDayFrom(event, state, day, changes.timeZone ?? null);
       const applies = from === null ? '' : `; tanggal batas waktu ${day} berlaku mulai laporan bulan ${indonesianMonthYear(from.year, from.month)}`;
-      return { ...base, summary: `Mengubah data satker ${e.data.code}${applies}.`, changes: changesOf(event, state, 'satker', { ...changes }) };
+      const signs = changes.ketuaSignsLkj === undefined ? ''
+        : changes.ketuaSignsLkj ? '; LKj final yang dibuat sejak ini menunggu tanda tangan Ketua' : '; LKj final yang dibuat sejak ini tidak lagi memerlukan tanda tangan Ketua';
+      return { ...base, summary: `Mengubah data satker ${e.data.code}${applies}${signs}.`, changes: changesOf(event, state, 'satker', { ...changes }) };
     }
     case 'SatkerMoved':
       return {

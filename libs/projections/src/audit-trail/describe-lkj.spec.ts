@@ -64,4 +64,17 @@ describe('the audit trail in words: the annual report (LKj)', () => {
     }, LKJ, SYSTEM), new AuditTrailState());
     expect(produced.row.changes.at(-1)).toEqual({ indicatorCode: null, indicatorName: null, field: 'skala penilaian', before: null, after: 'ketat-2025' });
   });
+
+  it('given an office that requires the Ketua\'s signature, when a final is produced, then it says the version awaits it; when the Ketua signs, then the row says so', () => {
+    const files = [{ format: 'DOCX', sha256: 'a'.repeat(64), size: 1 }, { format: 'PDF', sha256: 'b'.repeat(64), size: 2 }];
+    const state = new AuditTrailState();
+    const produced = describeEvent(recorded('LkjProduced', { version: 2, draft: false, files, modelDigest: 'c'.repeat(64), signatureRequired: true, producedAt: 'x' }, LKJ, SYSTEM), state);
+    expect(produced.row.summary).toBe('LKj 2024 versi 2 (final) selesai dibuat: DOCX dan PDF; menunggu tanda tangan Ketua.');
+    expect(produced.row.changes.at(-1)).toEqual({ indicatorCode: null, indicatorName: null, field: 'tanda tangan Ketua', before: null, after: 'menunggu' });
+    const signed = describeEvent(recorded('LkjSigned', { version: 2, signedBy: 'u-ketua', signedAt: '2025-01-12T03:00:00.000Z' }, LKJ, { id: 'u-ketua', role: 'KETUA' }), state);
+    expect(signed.row).toMatchObject({
+      subjectKind: 'LKJ', year: 2024, summary: 'Menandatangani LKj 2024 versi 2 (final).',
+      changes: [{ indicatorCode: null, indicatorName: null, field: 'tanda tangan Ketua', before: 'menunggu', after: 'ditandatangani' }],
+    });
+  });
 });

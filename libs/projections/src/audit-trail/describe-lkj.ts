@@ -4,7 +4,7 @@ import type { AuditTrailState } from './audit-trail.state';
 import type { AuditChange } from './audit-trail.types';
 import type { Description } from './describe.types';
 
-export const LKJ_TYPES: ReadonlySet<string> = new Set<string>(['LkjRequested', 'LkjProduced', 'LkjMarkedStale']);
+export const LKJ_TYPES: ReadonlySet<string> = new Set<string>(['LkjRequested', 'LkjProduced', 'LkjMarkedStale', 'LkjSigned']);
 
 /** Why a version was asked for, after "Meminta LKj 2024 versi 2 (final)". */
 const REASON_WORDS: Record<LkjRequestReason, string> = {
@@ -38,7 +38,7 @@ function saranChanged(event: RecordedEvent, state: AuditTrailState, suggestions:
   return before === after ? [] : [change('saran', before, after)];
 }
 
-/** The annual report asked for, produced, or gone stale after a later correction or rating scale change. */
+/** The annual report asked for, produced, signed by the Ketua, or gone stale after a later correction or rating scale change. */
 export function describeLkj(event: RecordedEvent, state: AuditTrailState): Description | null {
   if (!LKJ_TYPES.has(event.type)) return null;
   const year = yearOfStream(event.streamId);
@@ -56,12 +56,17 @@ export function describeLkj(event: RecordedEvent, state: AuditTrailState): Descr
       const files = d.files.map((f) => change(`berkas ${f.format}`, null, `SHA-256 ${f.sha256} (${f.size} bita)`));
       // The label of the scale that rated it, when recorded (a later scale change is compared with it).
       const scale = d.ratingScaleVersion === undefined ? [] : [change('skala penilaian', null, d.ratingScaleVersion)];
-      return { ...base, changes: [...files, change('digest model', null, d.modelDigest), ...scale],
-        summary: `LKj ${year} versi ${d.version} (${d.draft ? 'draf' : 'final'}) selesai dibuat: ${d.files.map((f) => f.format).join(' dan ')}.` };
+      const signature = d.signatureRequired ? [change('tanda tangan Ketua', null, 'menunggu')] : [];
+      const awaits = d.signatureRequired ? '; menunggu tanda tangan Ketua' : '';
+      return { ...base, changes: [...files, change('digest model', null, d.modelDigest), ...scale, ...signature],
+        summary: `LKj ${year} versi ${d.version} (${d.draft ? 'draf' : 'final'}) selesai dibuat: ${d.files.map((f) => f.format).join(' dan ')}${awaits}.` };
     }
     case 'LkjMarkedStale':
       return { ...base, reason: lkj.data.reason, changes: [change('status', 'mutakhir', 'usang')],
         summary: `Menandai LKj ${year} versi ${lkj.data.version} (final) usang: isinya tidak lagi sesuai data terkini.` };
+    case 'LkjSigned':
+      return { ...base, changes: [change('tanda tangan Ketua', 'menunggu', 'ditandatangani')],
+        summary: `Menandatangani LKj ${year} versi ${lkj.data.version} (final).` };
     default: {
       const _exhaustive: never = lkj;
       return _exhaustive;

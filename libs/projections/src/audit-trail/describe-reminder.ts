@@ -15,7 +15,7 @@ interface ReminderSentData {
   catatanReviu?: { noteId: string; category: string; title: string; number?: number };
   /** Only on the PK notices (`PK_SUBMITTED`, `PK_RETURNED`, `PK_APPROVED`): the version it is about. */
   pk?: { year: number; version: number; perubahan?: boolean };
-  /** Only on the LKj notices (`LKJ_PRODUCED`, `LKJ_STALE`): the version it is about. */
+  /** Only on the LKj notices (`LKJ_PRODUCED`, `LKJ_STALE`, `LKJ_SIGNED`): the version it is about. */
   lkj?: { year: number; version: number };
   /** Only on `INTEGRITY_ALERT`: the alert announced (its kind, and the stored file it is about or the chain's first broken sequence). */
   integrityAlert?: { id: number; kind: string; subject: string | null; brokenSequence: number | null };
@@ -135,6 +135,8 @@ function aboutWords(d: ReminderSentData): { what: string; about: string } {
       return { what: 'pemberitahuan LKj', about: `LKj ${d.lkj?.year ?? '?'} versi ${d.lkj?.version ?? '?'} selesai dibuat` };
     case 'LKJ_STALE':
       return { what: 'pemberitahuan LKj', about: `LKj ${d.lkj?.year ?? '?'} versi ${d.lkj?.version ?? '?'} tidak lagi mutakhir` };
+    case 'LKJ_SIGNED':
+      return { what: 'pemberitahuan LKj', about: `LKj ${d.lkj?.year ?? '?'} versi ${d.lkj?.version ?? '?'} ditandatangani Ketua` };
     case 'INTEGRITY_ALERT':
       return { what: 'pemberitahuan peringatan integritas', about: `peringatan integritas #${d.integrityAlert?.id ?? '?'} dicatat (${alertWords(d)})` };
     default:

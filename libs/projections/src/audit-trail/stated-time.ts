@@ -27,7 +27,7 @@ const STATED_TIME_FIELD: { [E in TimedEvent as E['type']]: TimeField<E['data']> 
   RealisasiRevisionOpened: 'openedAt', RealisasiRevisionWithdrawn: 'withdrawnAt',
   CatatanReviuWritten: 'writtenAt', TindakLanjutSubmitted: 'submittedAt', CatatanReviuClosed: 'closedAt', CatatanReviuReopened: 'reopenedAt',
   RatingScaleSet: 'setAt',
-  LkjRequested: 'requestedAt', LkjProduced: 'producedAt', LkjMarkedStale: 'markedAt',
+  LkjRequested: 'requestedAt', LkjProduced: 'producedAt', LkjMarkedStale: 'markedAt', LkjSigned: 'signedAt',
   CapaianTahunLaluImported: 'importedAt',
   ReportDeadlineExtended: 'grantedAt',
   IntegrityAlertResolved: 'resolvedAt',

@@ -6,15 +6,16 @@ import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, type ReminderMessage } from '../mess
 import { bulanTahun, tanggalLokal } from '../messages/indonesian-dates';
 import type { OfficeTimeZone } from '../plan/office-time';
 
-export type PkLkjNoticeKind = 'PK_SUBMITTED' | 'PK_RETURNED' | 'PK_APPROVED' | 'LKJ_PRODUCED' | 'LKJ_STALE';
+export type PkLkjNoticeKind = 'PK_SUBMITTED' | 'PK_RETURNED' | 'PK_APPROVED' | 'LKJ_PRODUCED' | 'LKJ_STALE' | 'LKJ_SIGNED';
 
 /**
  * Who is told: whoever may approve a submitted PK (the Ketua and every Sekretaris but its submitter,
  * `submittedBy`: pk.decide.ts), the Sekretaris who submitted it (returned, approved), or the office's
- * Ketua and Sekretaris (an LKj produced or gone stale). The submitter is kept so that the send-time
- * check never makes them a stand-in reviewer (notifications/send-time-recipient.ts).
+ * Ketua and Sekretaris (an LKj produced or gone stale), or its Sekretaris (an LKj signed by the Ketua).
+ * The submitter is kept so that the send-time check never makes them a stand-in reviewer
+ * (notifications/send-time-recipient.ts).
  */
-export type PkLkjAudience = { role: 'PK_REVIEWERS'; submittedBy: string | null } | { role: 'PK_SUBMITTER' } | { role: 'PIMPINAN' };
+export type PkLkjAudience = { role: 'PK_REVIEWERS'; submittedBy: string | null } | { role: 'PK_SUBMITTER' } | { role: 'PIMPINAN' } | { role: 'SEKRETARIS' };
 
 export interface PkLkjNotice {
   /** `pk:<satker>:<year>:<n>` / `lkj:<satker>:<year>:<n>`, n the event's place in its stream (from 1). */
@@ -62,6 +63,8 @@ export interface LkjNoticeInput {
   office: Office;
   /** The roles of the people told (the salutation); absent: the Ketua and the Sekretaris. */
   told?: readonly string[];
+  /** The full name of the Ketua who signed (LkjSigned); absent: not known. */
+  signer?: string | null;
 }
 
 const ROLE_WORDS: Record<string, string> = { KETUA: 'Ketua', SEKRETARIS: 'Sekretaris' };
@@ -178,21 +181,39 @@ export function planPkNotice(input: PkNoticeInput): PkLkjNotice | null {
   }
 }
 
-/** A final LKj produced or marked stale, told to the office's Ketua and Sekretaris; null for a draft and for a request. */
+/**
+ * A final LKj produced or marked stale, told to the office's Ketua and Sekretaris (a version the
+ * Ketua must sign says it awaits the signature), and one signed, told to the Sekretaris; null for a
+ * draft and for a request.
+ */
 export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
   const { event, office, year } = input;
   const base = { key: lkjNoticeKey(office.satker, year, input.position), satker: office.satker, audience: { role: 'PIMPINAN' } as const };
   const lkj = `Laporan Kinerja (LKj) tahun ${year} ${office.name}`;
   switch (event.type) {
-    case 'LkjProduced':
+    case 'LkjProduced': {
       if (event.data.draft) return null;
+      const signs = event.data.signatureRequired === true;
       return {
         ...base, kind: 'LKJ_PRODUCED', dueAt: event.data.producedAt, subject: { kind: 'LKJ', year, version: event.data.version },
         message: {
-          subject: `LKj ${year} versi ${event.data.version} selesai dibuat — ${office.name}`,
+          subject: `LKj ${year} versi ${event.data.version} selesai dibuat${signs ? ' dan menunggu tanda tangan Ketua' : ''} — ${office.name}`,
           body: body(pimpinanSalutation(input.told), [
             `${lkj} versi ${event.data.version} selesai dibuat pada ${tanggalLokal(event.data.producedAt, office.timeZone)}.`,
             'Berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).',
+            ...(signs ? ['Satker ini mewajibkan LKj final ditandatangani Ketua: versi ini menunggu tanda tangan Ketua.'] : []),
+          ], signs ? 'Ketua: mohon periksa LKj tersebut, lalu tandatangani di Kinerja (menu LKj, "Tandatangani").' : null),
+        },
+      };
+    }
+    case 'LkjSigned':
+      return {
+        ...base, audience: { role: 'SEKRETARIS' }, kind: 'LKJ_SIGNED', dueAt: event.data.signedAt, subject: { kind: 'LKJ', year, version: event.data.version },
+        message: {
+          subject: `LKj ${year} versi ${event.data.version} ditandatangani Ketua — ${office.name}`,
+          body: body('Yth. Sekretaris,', [
+            `${lkj} versi ${event.data.version} ditandatangani oleh ${input.signer ? `Ketua (${input.signer})` : 'Ketua'} pada ${tanggalLokal(event.data.signedAt, office.timeZone)}.`,
+            'Versi ini adalah LKj final yang berlaku; berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).',
           ], null),
         },
       };

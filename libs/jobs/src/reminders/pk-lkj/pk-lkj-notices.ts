@@ -26,7 +26,7 @@ export type PkLkjNoticeOptions = OutboxNoticeOptions;
 interface Person { id: string; full_name: string; email: string | null; role: string; active: boolean }
 
 /**
- * A PK submitted, returned or approved and a final LKj produced or gone stale are announced within
+ * A PK submitted, returned or approved and a final LKj produced, signed or gone stale are announced within
  * seconds, by the catatan reviu notices' mechanism: the process manager follows the log into an
  * outbox, one `reminders.pk-lkj` job per event (id `pk-lkj.<satker>.<event id>`) records the notice
  * under its key (once) with `NoticeRecorder` and sends the e-mails.
@@ -71,7 +71,10 @@ export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminde
     const active = people.filter((p) => p.active);
     const planned = payload.streamId.startsWith('pk:')
       ? await this.planPk(stream, position, year, place, active)
-      : planLkjNotice({ event: event as unknown as LkjEvent, position: position + 1, year, office: place, told: active.map((p) => p.role) });
+      : planLkjNotice({
+        event: event as unknown as LkjEvent, position: position + 1, year, office: place, told: active.map((p) => p.role),
+        signer: event.type === 'LkjSigned' ? people.find((p) => p.id === event.metadata.actorId)?.full_name ?? null : null,
+      });
     if (!planned) return null;
     const { notice, submittedBy } = 'notice' in planned ? planned : { notice: planned, submittedBy: null };
     const { recipients, delivery } = recipientsOf(notice.audience, people, submittedBy, payload.satker);
@@ -119,7 +122,7 @@ export function settledSince(event: PkEvent, later: readonly PkEvent[]): boolean
 /**
  * The active people a notice reaches. Reviewers: the Ketua and every Sekretaris but the submitter (who
  * may not approve their own PK). The submitter: themselves while active, else the office's active
- * Sekretaris in their stead. Pimpinan: the Ketua and the Sekretaris.
+ * Sekretaris in their stead. Pimpinan: the Ketua and the Sekretaris. Sekretaris: every active one.
  */
 export function recipientsOf(
   audience: PkLkjAudience, people: Person[], submittedBy: string | null, satker: string,
@@ -132,6 +135,7 @@ export function recipientsOf(
   switch (audience.role) {
     case 'PK_REVIEWERS': return own(active.filter((p) => p.id !== submittedBy));
     case 'PIMPINAN': return own(active);
+    case 'SEKRETARIS': return own(active.filter((p) => p.role === 'SEKRETARIS'));
     case 'PK_SUBMITTER': {
       const submitter = active.filter((p) => p.id === submittedBy);
       if (submitter.length > 0) return own(submitter);

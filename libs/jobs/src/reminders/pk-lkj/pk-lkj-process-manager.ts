@@ -7,10 +7,10 @@ import type { PkLkjNoticeIntent, PkLkjNoticeOutbox } from './pk-lkj-notice-outbo
 export const PK_LKJ_PROCESS_MANAGER = 'process-manager:pk-lkj-notices';
 
 /** The events someone is told of (a draft LKj's `LkjProduced` is left out by the planner). */
-const ANNOUNCED = new Set<string>(['PkSubmitted', 'PkReturned', 'PkApproved', 'LkjProduced', 'LkjMarkedStale']);
+const ANNOUNCED = new Set<string>(['PkSubmitted', 'PkReturned', 'PkApproved', 'LkjProduced', 'LkjMarkedStale', 'LkjSigned']);
 
 /**
- * Turns a PK submitted, returned or approved and an LKj produced or gone stale into a job that records
+ * Turns a PK submitted, returned or approved and an LKj produced, signed or gone stale into a job that records
  * and sends its notice, as `CatatanReviuProcessManager` does for a note: one outbox row per event,
  * written with the checkpoint (`OutboxProcessManager`).
  */
