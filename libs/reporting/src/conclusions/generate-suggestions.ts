@@ -20,7 +20,7 @@ export interface SuggestionFacts {
 
 /**
  * BAB IV 4.2 when the Sekretaris gave no saran: written from the year's figures and the Kasubbag's
- * notes only, one rule per item, so every saran can be traced to Tabel 3.2, 3.3 or a recorded
+ * notes only, one rule per item, so every saran can be traced to Tabel 3.2, 3.3, 3.4 or a recorded
  * kendala. In order: raise each indicator below the target categories, below 100% or below last
  * year (against its kendala), make the unmeasured ones measurable, follow up the other kendala
  * still recorded, keep under the ceiling what reached it only so far, keep what was achieved in

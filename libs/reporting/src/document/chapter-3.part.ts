@@ -1,12 +1,23 @@
-import { joinId, pendingReportsSentence } from '../conclusions/generate-conclusions';
-import { MONTHS_ID, countWithWords, formatPercentId, formatQuantityId, formatRupiah } from '../format/format-id';
+import { pendingReportsSentence } from '../conclusions/generate-conclusions';
+import { MONTHS_ID, countWithWords, formatPercentId, formatQuantityId } from '../format/format-id';
 import { LkjIndicatorAnalysis, LkjModel } from '../model/lkj-model.types';
 import { bold, col, dataRow, groupRow, h1, h2, h3, italic, list, p, spanCell, table, totalRow } from './blocks';
+import { budgetBlocks } from './chapter-3-budget.part';
 import { Block, TableRow } from './lkj-document.types';
 
 /** Marks a lower-is-better indicator in Tabel 3.2: "4 Temuan | 5 Temuan | 75,00%" reads wrong without it. */
 const LOWER_MARK = '*)';
 const LOWER_NOTE = 'makin kecil makin baik; capaiannya dihitung dengan rumus pada subbab 3.1.';
+
+/**
+ * Column widths in points of the 439-point text column (A4 with 3 cm and 2.5 cm margins, both
+ * renderers): a figure column holds "1.000.000.000,50" on one line (the unit may wrap below it), in
+ * the PDF's DejaVu Sans Condensed 8,5 pt and the DOCX's Arial 10 pt with their cell padding; a
+ * percent column "100,00%"; a category column "Kurang Berhasil".
+ */
+const FIGURE_WIDTH = 86;
+const PERCENT_WIDTH = 52;
+const CATEGORY_WIDTH = 80;
 
 export function bab3Blocks(m: LkjModel): Block[] {
   return [...measurementBlocks(m), ...analysisBlocks(m), ...budgetBlocks(m)];
@@ -33,12 +44,12 @@ function measurementBlocks(m: LkjModel): Block[] {
       'tabel-3-2',
       ['Tabel 3.2', 'Pengukuran Kinerja'],
       [
-        col('No', 0.6, 'center'),
-        col('Program/Kegiatan/Indikator Kinerja', 3.1),
-        col('Target', 1.2, 'center'),
-        col('Realisasi', 1.2, 'center'),
-        col('Capaian', 1.1, 'center'),
-        col('Kategori', 1.7, 'center'),
+        col('No', 26, 'center'),
+        col('Program/Kegiatan/Indikator Kinerja', 109),
+        col('Target', FIGURE_WIDTH, 'center'),
+        col('Realisasi', FIGURE_WIDTH, 'center'),
+        col('Capaian', PERCENT_WIDTH, 'center'),
+        col('Kategori', CATEGORY_WIDTH, 'center'),
       ],
       measurementRows(m),
     ),
@@ -203,12 +214,12 @@ function indicatorBlocks(year: number, throughMonth: number | null, item: LkjInd
       `tabel-analisis-${id}`,
       [],
       [
-        col('Kegiatan', 2.7),
-        col('Target', 1.2, 'center'),
-        col('Realisasi', 1.2, 'center'),
-        col(`Capaian ${year - 1}`, 1.1, 'center'),
-        col(`Capaian ${year}`, 1.1, 'center'),
-        col('Kategori', 1.7, 'center'),
+        col('Kegiatan', 83),
+        col('Target', FIGURE_WIDTH, 'center'),
+        col('Realisasi', FIGURE_WIDTH, 'center'),
+        col(`Capaian ${year - 1}`, PERCENT_WIDTH, 'center'),
+        col(`Capaian ${year}`, PERCENT_WIDTH, 'center'),
+        col('Kategori', CATEGORY_WIDTH, 'center'),
       ],
       [
         dataRow(
@@ -240,78 +251,4 @@ function indicatorBlocks(year: number, throughMonth: number | null, item: LkjInd
   else if (item.kendalaNoneSaid) blocks.push(p('Kendala: Kepala Subbagian penanggung jawab menyatakan tidak ada kendala.'));
   if (item.solusi.length > 0) blocks.push(bold('Solusi yang ditempuh:'), list(item.solusi, 'bullet'));
   return blocks;
-}
-
-function budgetBlocks(m: LkjModel): Block[] {
-  const b = m.budget;
-  // "Rp" and its figure on one line (a no-break space), in columns wide enough for "Rp 12.345.678.900".
-  const rp = (value: string | null) => formatRupiah(value, b.rupiahPlaces).replace('Rp ', 'Rp\u00a0');
-  // Realisasi null: nothing reported yet (no month approved), blank rather than 0; a missing pagu stays "tidak tersedia".
-  const spent = (value: string | null) => (value === null ? '-' : rp(value));
-  const absorbed = (pagu: string | null, realisasi: string | null, absorption: string | null) =>
-    realisasi === null && pagu !== null ? '-' : absorption === null ? 'tidak tersedia' : formatPercentId(absorption);
-  return [
-    h2('bab-3-3', '3.3 Realisasi Anggaran'),
-    p(
-      'Penyerapan anggaran adalah realisasi anggaran dibagi pagu dikali 100%. Efisiensi membandingkan rata-rata ' +
-        'capaian kinerja kegiatan dengan penyerapan anggarannya: indeks di atas 1 berarti capaian kinerja lebih ' +
-        'tinggi daripada anggaran yang digunakan (efisien).',
-    ),
-    ...missingPaguBlocks(m),
-    table(
-      'tabel-3-3',
-      ['Tabel 3.3', 'Realisasi Anggaran dan Efisiensi per Kegiatan'],
-      [
-        col('No', 0.45, 'center'),
-        col('Kegiatan', 2.35),
-        col('Pagu', 1.85, 'right'),
-        col('Realisasi', 1.85, 'right'),
-        col('Penyerapan', 1.3, 'center'),
-        col('Capaian Kinerja', 1.1, 'center'),
-        col('Efisiensi', 1.1, 'center'),
-      ],
-      [
-        ...b.rows.map((r) =>
-          dataRow(
-            String(r.no),
-            r.kegiatanName,
-            rp(r.pagu),
-            spent(r.realisasi),
-            absorbed(r.pagu, r.realisasi, r.absorption),
-            formatPercentId(r.capaian),
-            r.efficiencyIndex === null ? r.efficiency : `${r.efficiency} (${r.efficiencyIndex.replace('.', ',')})`,
-          ),
-        ),
-        totalRow(
-          spanCell('Jumlah', 2),
-          rp(b.totalPagu),
-          spent(b.totalRealisasi),
-          absorbed(b.totalPagu, b.totalRealisasi, b.totalAbsorption),
-          formatPercentId(m.measurement.office.capaian),
-          '',
-        ),
-      ],
-    ),
-  ];
-}
-
-/** Says which pagu the PK lacks, so that a "tidak tersedia" cell of Tabel 3.3 is explained: none at all, or some. */
-function missingPaguBlocks(m: LkjModel): Block[] {
-  const missing = m.budget.rows.filter((r) => r.pagu === null);
-  if (missing.length === 0) return [];
-  if (missing.length === m.budget.rows.length) {
-    return [
-      p(
-        `Perjanjian Kinerja Tahun ${m.year} belum memuat pagu anggaran untuk kegiatan mana pun (tidak ada data pagu), ` +
-          'sehingga penyerapan dan efisiensi setiap kegiatan dicantumkan "tidak tersedia".',
-      ),
-    ];
-  }
-  return [
-    p(
-      `Pagu anggaran belum dimuat dalam Perjanjian Kinerja Tahun ${m.year} untuk ${countWithWords(missing.length)} dari ` +
-        `${countWithWords(m.budget.rows.length)} kegiatan, yaitu ${joinId(missing.map((r) => r.kegiatanName))}; penyerapan ` +
-        'dan efisiensi kegiatan tersebut, serta penyerapan keseluruhan, dicantumkan "tidak tersedia".',
-    ),
-  ];
 }

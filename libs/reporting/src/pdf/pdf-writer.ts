@@ -147,7 +147,8 @@ export class PdfWriter {
         return SIGNATURE_ROOM(block.lines.length);
       case 'table': {
         doc.font(CAPTION.font).fontSize(CAPTION.size);
-        const caption = block.caption.reduce((h, line) => h + doc.heightOfString(pdfSafe(line, CAPTION.font), { width: this.width }), 0);
+        // As `text` sets each line: with its lineGap, else the estimate falls short by 2 pt a line.
+        const caption = block.caption.reduce((h, line) => h + doc.heightOfString(pdfSafe(line, CAPTION.font), { width: this.width, lineGap: 2 }), 0);
         const gap = block.caption.length > 0 ? doc.currentLineHeight(true) * CAPTION_GAP : 0;
         return caption + gap + tableOpeningHeight(doc, block.columns, block.rows);
       }

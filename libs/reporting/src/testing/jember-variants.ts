@@ -26,13 +26,14 @@ export function jemberReportsWith(
 /**
  * The Jember input with a pagu on the kegiatan `pagu` names and, every month, the spending
  * `spentPerMonth` names, reported by the kegiatan's PIC subbagian (tests only). Pass `reports` to
- * start from other figures.
+ * start from other figures, `indicators` to change some indicators of the PK.
  */
 export function jemberInputWithBudget(
   pagu: Record<string, string>,
   spentPerMonth: Record<string, string>,
   overrides: Partial<LkjInput> = {},
   reports: ApprovedRealisasi[] = jember2024ApprovedReports(),
+  indicators: Record<string, Partial<PkIndicator>> = {},
 ): LkjInput {
   const picOf = new Map(JEMBER_2024_PK.programs.flatMap((p) => p.kegiatan.map((k) => [k.code, k.pic] as const)));
   const withSpending = reports.map((r) => ({
@@ -45,6 +46,7 @@ export function jemberInputWithBudget(
   const pk = structuredClone(input.pk);
   for (const k of pk.structure.programs.flatMap((p) => p.kegiatan)) {
     if (pagu[k.code] !== undefined) k.pagu = pagu[k.code];
+    for (const i of k.indicators) Object.assign(i, indicators[i.code] ?? {});
   }
   return { ...input, pk, kinerja: computeKinerja(pk, withSpending, { ratingScale: DEFAULT_RATING_SCALE }) };
 }
