@@ -13,11 +13,11 @@ const LOWER_NOTE = 'makin kecil makin baik; capaiannya dihitung dengan rumus pad
  * Column widths in points of the 439-point text column (A4 with 3 cm and 2.5 cm margins, both
  * renderers): a figure column holds "1.000.000.000,50" on one line (the unit may wrap below it), in
  * the PDF's DejaVu Sans Condensed 8,5 pt and the DOCX's Arial 10 pt with their cell padding; a
- * percent column "100,00%"; a category column "Kurang Berhasil".
+ * percent column "100,00%"; a category column "Kurang Berhasil", and in the PDF "Belum dapat diukur".
  */
 const FIGURE_WIDTH = 86;
 const PERCENT_WIDTH = 52;
-const CATEGORY_WIDTH = 80;
+const CATEGORY_WIDTH = 84;
 
 export function bab3Blocks(m: LkjModel): Block[] {
   return [...measurementBlocks(m), ...analysisBlocks(m), ...budgetBlocks(m)];
@@ -45,7 +45,7 @@ function measurementBlocks(m: LkjModel): Block[] {
       ['Tabel 3.2', 'Pengukuran Kinerja'],
       [
         col('No', 26, 'center'),
-        col('Program/Kegiatan/Indikator Kinerja', 109),
+        col('Program/Kegiatan/Indikator Kinerja', 105),
         col('Target', FIGURE_WIDTH, 'center'),
         col('Realisasi', FIGURE_WIDTH, 'center'),
         col('Capaian', PERCENT_WIDTH, 'center'),
@@ -214,7 +214,7 @@ function indicatorBlocks(year: number, throughMonth: number | null, item: LkjInd
       `tabel-analisis-${id}`,
       [],
       [
-        col('Kegiatan', 83),
+        col('Kegiatan', 79),
         col('Target', FIGURE_WIDTH, 'center'),
         col('Realisasi', FIGURE_WIDTH, 'center'),
         col(`Capaian ${year - 1}`, PERCENT_WIDTH, 'center'),
