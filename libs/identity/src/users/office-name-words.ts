@@ -11,21 +11,20 @@ const GENERIC_WORDS = new Set([
 const QUALIFIERS = new Set(['utara', 'selatan', 'timur', 'barat', 'tengah', 'tenggara', 'daya', 'laut', 'kepulauan']);
 /** Words shorter than this (`ri`, `dki`, `kab`) are abbreviations, not names: they are left out like generic ones. */
 const WORD_MIN = 4;
-/** How people join the words of a place in a password: `jawatimur`, `jawa-timur`, `jawa timur`. */
-const JOINERS = ['', ' ', '-', '_', '.'];
 
 /**
  * The words of offices' names that name the office, lower case: `Sekretariat KPU Kabupaten Sukamaju`
- * → `sukamaju`; `KPU Provinsi Jawa Timur` → `jawa` and `jawatimur` (and `jawa-timur`, `jawa timur`…);
- * `KPU Kota Jakarta Selatan` → `jakarta`, `jakartaselatan`. Generic words and those shorter than
- * WORD_MIN are left out, and a qualifier counts only joined to the words beside it.
+ * → `sukamaju`; `KPU Provinsi Jawa Timur` → `jawa` and `jawatimur`; `KPU Kota Jakarta Selatan` →
+ * `jakarta`, `jakartaselatan`. Generic words and those shorter than WORD_MIN are left out, and a
+ * qualifier counts only joined to the words beside it. The password rule finds a word however it is
+ * split or spelt (`jawa-timur`, `Jawa Timur`, `j4w4t1mur`: password-leet.ts).
  */
 export function officeNameWords(names: readonly string[]): string[] {
   const words = new Set<string>();
   for (const name of names) {
     for (const phrase of phrasesOf(name)) {
       phrase.filter((word) => !QUALIFIERS.has(word)).forEach((word) => words.add(word));
-      if (phrase.length > 1) JOINERS.forEach((joiner) => words.add(phrase.join(joiner)));
+      if (phrase.length > 1) words.add(phrase.join(''));
     }
   }
   return [...words];

@@ -49,6 +49,9 @@ describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
     expect(refusal('2024sunshine')).toBe('USER.PASSWORD_TOO_COMMON');
     expect(refusal('p4ssw0rd99')).toBe('USER.PASSWORD_TOO_COMMON');
     expect(refusal('pass-word')).toBe('USER.PASSWORD_TOO_COMMON');
+    // "1" read as "l" as well as "i"; "8" as "b".
+    expect(refusal('he11o-2024')).toBe('USER.PASSWORD_TOO_COMMON');
+    expect(refusal('8aseball!')).toBe('USER.PASSWORD_TOO_COMMON');
   });
 
   it('given the published demo password, then it is refused as too common', () => {
@@ -140,6 +143,16 @@ describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
     expect(refusal('santoso1980', budi)).toBe('USER.PASSWORD_CONTAINS_NAME');
     expect(refusal('BudiSantoso!', budi)).toBe('USER.PASSWORD_CONTAINS_NAME');
     expect(refusal('santoso1980', { username: 'kasubbag.pdi', fullName: 'Dr. Budi Santoso, S.H.' })).toBe('USER.PASSWORD_CONTAINS_NAME');
+  });
+
+  it('given the owner’s name or username with letters written as digits or symbols, or split, then it is refused and the word named', () => {
+    const eko = { username: 'sekretaris.jbr', fullName: 'Eko Prasetyo', satker: 'kpu-kab-jember' };
+    expect(refusal('Pr4s3ty0-2026', eko)).toBe('USER.PASSWORD_CONTAINS_NAME');
+    expect(refusal('pra-setyo!2026', eko)).toBe('USER.PASSWORD_CONTAINS_NAME');
+    expect(refusal('3k0-pr4s3ty0', eko)).toBe('USER.PASSWORD_CONTAINS_NAME');
+    expect(refusal('S3kr3t4r1s-2026', eko)).toBe('USER.PASSWORD_CONTAINS_USERNAME');
+    // A name of three letters is not looked for across two words: "make koala" does not hold "eko".
+    expect(refusal('make koala', eko)).toBeNull();
   });
 
   it('given the local part of the owner’s e-mail address, then it is refused', () => {

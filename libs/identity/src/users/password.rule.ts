@@ -2,6 +2,7 @@ import { identityErrors } from '../identity.errors';
 import { PASSWORD_MIN_LENGTH } from '../identity.types';
 import { officeNameWords } from './office-name-words';
 import { commonPasswords } from './password-blocklist';
+import { deleet, disguisedWordPattern } from './password-leet';
 
 /** Who the password is for: their own names are no secret and do not count towards its strength. */
 export interface PasswordContext {
@@ -29,7 +30,6 @@ const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const SKELETON_RUN_MAX = 6;
 /** Digits alone (symbols aside) are a date or a number someone knows below this many (`17081945`, `01012026`). */
 const DIGITS_ONLY_MIN = 12;
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
 
 /**
  * The password rule every password chosen in Kinerja meets (NIST SP 800-63B §5.1.1.2): at least
@@ -102,12 +102,9 @@ function isShortDigits(text: string): boolean {
 export function isCommon(text: string): boolean {
   const list = commonPasswords();
   const core = text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  const candidates = [text, text.replace(/[\s._-]+/g, ''), core, core.replace(/[\s._-]+/g, ''), deleet(text), deleet(text).replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')];
+  const leet = deleet(text).flatMap((read) => [read, read.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')]);
+  const candidates = [text, text.replace(/[\s._-]+/g, ''), core, core.replace(/[\s._-]+/g, ''), ...leet];
   return candidates.some((c) => c.length >= 3 && list.has(c));
-}
-
-function deleet(text: string): string {
-  return [...text].map((c) => LEET[c] ?? c).join('');
 }
 
 /** One unit repeated, a run of neighbouring characters, a keyboard row, two such parts, or one such with one character more (`aaaaaaab`). */
@@ -156,7 +153,10 @@ function containsName(removed: { kind: NameKind; word: string }, restGuessable =
     : identityErrors.passwordContainsServiceName(removed.word, restGuessable);
 }
 
-/** The password without every name of the account (longest first), and the first one found. */
+/**
+ * The password without every name of the account (longest first), however disguised (`b0nd0w0s0`,
+ * `JEMB3R`, `Bondo-woso`: see password-leet.ts), and the first one found.
+ */
 function withoutNames(text: string, context: PasswordContext): { rest: string; removed: { kind: NameKind; word: string } | null } {
   const personal = [...wordsOf(context.fullName ?? ''), ...namesOf(context.email?.split('@')[0] ?? ''), ...wordsOf(context.email?.split('@')[0] ?? '')];
   const office = [...namesOf(context.satker ?? ''), ...officeNameWords(context.officeNames ?? [])];
@@ -169,9 +169,10 @@ function withoutNames(text: string, context: PasswordContext): { rest: string; r
   let rest = text;
   let removed: { kind: NameKind; word: string } | null = null;
   for (const name of words) {
-    if (!rest.includes(name.word)) continue;
+    const pattern = disguisedWordPattern(name.word);
+    if (!pattern.test(rest)) continue;
     removed ??= name;
-    rest = rest.split(name.word).join(' ');
+    rest = rest.replace(pattern, ' ');
   }
   // An initial standing alone once the names are out (`Kas Z 12345678` → `z 12345678`) is the name too.
   const initials = initialsOf(context);
