@@ -16,6 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import { Align, Block, TableColumn, TableRow as LayoutRow } from '../document/lkj-document.types';
+import { keepRupiahWithFigure } from '../format/format-id';
 
 export const TABLE_TEXT_STYLE = 'TableText';
 
@@ -70,7 +71,7 @@ function render(block: Block): FileChild[] {
           alignment: ALIGN[block.align ?? 'justify'],
           spacing: { after: 120, line: 300 },
           keepNext: block.bold || block.keepWithNext ? true : undefined,
-          children: [new TextRun({ text: block.text, bold: block.bold, italics: block.italic })],
+          children: [new TextRun({ text: keepRupiahWithFigure(block.text), bold: block.bold, italics: block.italic })],
         }),
       ];
     case 'list':
@@ -102,7 +103,7 @@ function listItem(text: string, i: number, marker: 'number' | 'letter' | 'bullet
     alignment: AlignmentType.JUSTIFIED,
     indent: { left: 567, hanging: 397 },
     spacing: { after: 60 },
-    children: [new TextRun(`${label}\t${text}`)],
+    children: [new TextRun(`${label}\t${keepRupiahWithFigure(text)}`)],
     tabStops: [{ type: 'left', position: 567 }],
   });
 }

@@ -1,5 +1,6 @@
 import {
   countWithWords,
+  keepRupiahWithFigure,
   formatDateId,
   formatDateTimeId,
   formatNumberId,
@@ -46,5 +47,13 @@ describe('Indonesian display formats', () => {
     expect(terbilang(1001)).toBe('seribu satu');
     expect(terbilang(553)).toBe('lima ratus lima puluh tiga');
     expect(countWithWords(2)).toBe('2 (dua)');
+  });
+});
+
+describe('keepRupiahWithFigure', () => {
+  it('given running text with rupiah amounts, then each "Rp" is glued to its figure by a no-break space and nothing else changes', () => {
+    expect(keepRupiahWithFigure('pagu Rp 1.000.000 dan realisasi Rp 500.000,50 (Rp -); Rpx 5'))
+      .toBe('pagu Rp\u00a01.000.000 dan realisasi Rp\u00a0500.000,50 (Rp -); Rpx 5'.replace('(Rp -)', '(Rp\u00a0-)'));
+    expect(keepRupiahWithFigure('Rp tidak tersedia')).toBe('Rp tidak tersedia');
   });
 });

@@ -29,6 +29,15 @@ export function formatRupiah(value: string | null, places: RupiahPlaces = 0): st
 export type RupiahPlaces = 0 | 2;
 
 /**
+ * Running text with every "Rp" glued to the figure after it by a no-break space, so that no line of
+ * a justified paragraph ends with "Rp" and starts the next with its amount. Applied where a renderer
+ * sets paragraphs and list items; the model's texts keep ordinary spaces.
+ */
+export function keepRupiahWithFigure(text: string): string {
+  return text.replace(/\bRp (?=[\d-])/g, 'Rp\u00a0');
+}
+
+/**
  * The decimals a set of rupiah figures printed together needs so that the printed rows add up to
  * the printed total: whole rupiah when none has sen, else every figure with its sen (amounts are
  * stored with at most two decimals, so nothing is rounded then). Rounding each row on its own

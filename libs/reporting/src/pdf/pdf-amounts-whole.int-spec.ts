@@ -56,4 +56,9 @@ function input() {
     // Target and realisasi side by side, each whole (the unit may wrap below its figure).
     expect(lines.some((l) => l.split(figure).length === 3)).toBe(true);
   });
+
+  it('never ends a line of running text with "Rp" and starts the next with its amount (Ikhtisar, 4.1, saran)', () => {
+    expect(text.split('\n').filter((l) => /\bRp\s*$/.test(l))).toEqual([]);
+    expect(text).toMatch(/Rp 999\.503\.000\.000,50/);
+  });
 });

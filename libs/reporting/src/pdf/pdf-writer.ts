@@ -1,6 +1,7 @@
 import { Block, DocumentPart } from '../document/lkj-document.types';
 import { drawTable, tableOpeningHeight } from './pdf-table';
 import { FONT, FontName } from './pdf-fonts';
+import { keepRupiahWithFigure } from '../format/format-id';
 import { pdfSafe } from './pdf-text';
 
 type Doc = PDFKit.PDFDocument;
@@ -93,7 +94,7 @@ export class PdfWriter {
       case 'paragraph': {
         const font = paragraphFont(block);
         if (block.bold) this.ensureSpace(60);
-        this.text(block.text, { font, align: block.align ?? 'justify', paragraphGap: 6 });
+        this.text(keepRupiahWithFigure(block.text), { font, align: block.align ?? 'justify', paragraphGap: 6 });
         return;
       }
       case 'list':
@@ -140,7 +141,7 @@ export class PdfWriter {
     switch (block.kind) {
       case 'paragraph':
         doc.font(paragraphFont(block)).fontSize(BODY_SIZE);
-        return doc.heightOfString(pdfSafe(block.text, paragraphFont(block)), { width: this.width, lineGap: 2 }) + 6;
+        return doc.heightOfString(pdfSafe(keepRupiahWithFigure(block.text), paragraphFont(block)), { width: this.width, lineGap: 2 }) + 6;
       case 'spacer':
         return doc.font(FONT.regular).fontSize(BODY_SIZE).currentLineHeight(true) * block.lines;
       case 'signature':
@@ -175,7 +176,7 @@ export class PdfWriter {
 
   private listItem(item: string, i: number, marker: 'number' | 'letter' | 'bullet'): void {
     const label = marker === 'bullet' ? '•' : marker === 'number' ? `${i + 1}.` : `${String.fromCharCode(97 + (i % 26))})`;
-    const text = pdfSafe(item, FONT.regular);
+    const text = pdfSafe(keepRupiahWithFigure(item), FONT.regular);
     const options = { width: this.width - 30, align: 'justify', lineGap: 2, paragraphGap: 3 } as const;
     this.doc.font(FONT.regular).fontSize(BODY_SIZE).fillColor('#000000');
     // An item of a few lines is never split by a page break; a longer one starts with two lines at least.
