@@ -31,7 +31,8 @@ describe('PK plan that misses its annual target: what it must be, by the indicat
     const error = refusal({ aggregation: 'LAST', unit: '%', target: { kind: 'SINGLE', value: '90' }, monthlyPlan: plan });
     expect(error.message).toBe('Rencana aksi indikator A1 tidak sesuai dengan target tahunannya: agregasinya LAST, sehingga rencana bulan Desember '
       + `(nilai terakhir) harus sama dengan target tahunan 90, sedangkan rencana Desember sekarang 100.${TAIL}`);
-    expect(error.details).toMatchObject({ target: { kind: 'SINGLE', value: '90' }, planValue: '100' });
+    // planTotal is the plan's total (the 12 months added up) whatever the aggregation; planValue the figure compared.
+    expect(error.details).toMatchObject({ target: { kind: 'SINGLE', value: '90' }, planValue: '100', planTotal: '743' });
   });
 
   it('given AVERAGE with target 8.37, when the months add up to 100, then the mean must be 8.37 (a sum of 100.44) and is 8.33 (a sum of 100)', () => {
@@ -39,7 +40,7 @@ describe('PK plan that misses its annual target: what it must be, by the indicat
     const error = refusal({ aggregation: 'AVERAGE', target: { kind: 'SINGLE', value: '8.37' }, monthlyPlan: plan });
     expect(error.message).toBe('Rencana aksi indikator A1 tidak sesuai dengan target tahunannya: agregasinya AVERAGE, sehingga rata-rata rencana 12 bulan '
       + `harus sama dengan target tahunan 8.37, yaitu jumlah 12 bulan 100.44, sedangkan rata-ratanya sekarang 8.33 (jumlah 100).${TAIL}`);
-    expect(error.details).toMatchObject({ aggregation: 'AVERAGE', target: { kind: 'SINGLE', value: '8.37' }, planValue: '8.33' });
+    expect(error.details).toMatchObject({ aggregation: 'AVERAGE', target: { kind: 'SINGLE', value: '8.37' }, planValue: '8.33', planTotal: '100' });
   });
 
   it('given MAX with a range target 7–8, when the highest month plans 9, then the highest must lie in 7–8 and is 9', () => {
@@ -47,7 +48,7 @@ describe('PK plan that misses its annual target: what it must be, by the indicat
     const error = refusal({ aggregation: 'MAX', target: { kind: 'RANGE', min: '7', max: '8' }, monthlyPlan: plan });
     expect(error.message).toBe('Rencana aksi indikator A1 tidak sesuai dengan target tahunannya: agregasinya MAX, sehingga rencana tertinggi di antara 12 bulan '
       + `harus berada dalam rentang target tahunan 7–8, sedangkan yang tertinggi sekarang 9.${TAIL}`);
-    expect(error.details).toMatchObject({ target: { kind: 'RANGE', min: '7', max: '8' }, planValue: '9' });
+    expect(error.details).toMatchObject({ target: { kind: 'RANGE', min: '7', max: '8' }, planValue: '9', planTotal: '64' });
   });
 
   it('given AVERAGE with a range target 7–8, when the mean is 6.5, then the sums the range stands for are given too', () => {

@@ -23,11 +23,12 @@ function targetFigure(t: IndicatorTarget, f: (v: string) => string = (v) => v): 
 /**
  * What a plan that misses its target should be and is. An average is given with the sum of the 12
  * months it stands for too (12 × the target), since the sum is what the months are typed to make and
- * is exact where the average (4/3) is not.
+ * is exact where the average (4/3) is not. details.planValue is the figure compared with the target
+ * (`aggregated`, as shown), details.planTotal the sum of the 12 months whatever the aggregation.
  */
-function planMismatch(ind: PkIndicator, plan: readonly Dec[], total: Dec): DomainError {
+function planMismatch(ind: PkIndicator, plan: readonly Dec[], aggregated: Dec): DomainError {
   const { rule, figure } = PLAN_FIGURE[ind.aggregation];
-  const planValue = shownAggregate(total, plan);
+  const planValue = shownAggregate(aggregated, plan);
   const sum = plan.reduce((a, b) => a.plus(b), new Dec(0)).toFixed();
   const twelveTimes = (v: string) => new Dec(v).times(12).toFixed();
   const reach = ind.target.kind === 'SINGLE' ? `sama dengan target tahunan ${targetFigure(ind.target)}` : `berada dalam rentang target tahunan ${targetFigure(ind.target)}`;
@@ -39,7 +40,7 @@ function planMismatch(ind: PkIndicator, plan: readonly Dec[], total: Dec): Domai
     `Rencana aksi indikator ${ind.code} tidak sesuai dengan target tahunannya: agregasinya ${ind.aggregation}, sehingga ${rule} harus ${should}, `
       + `sedangkan ${figure} sekarang ${is}. Ubah rencana bulanannya, atau targetnya bila targetnya yang keliru.`,
     'validation',
-    { indicator: ind.code, aggregation: ind.aggregation, target: ind.target, planValue, planTotal: total.toFixed() },
+    { indicator: ind.code, aggregation: ind.aggregation, target: ind.target, planValue, planTotal: sum },
   );
 }
 
