@@ -182,11 +182,14 @@ describe('approval inbox and status matrix (read models)', () => {
     const inbox = await get(INBOX, plh);
     expect(inbox.count).toBe(1);
     expect(inbox.items[0]).toMatchObject({ subbagian: 'KUL', month: 1, ownSubmission: true });
-    expect(inbox.items[0].ownSubmissionHint).toMatch(/^Anda tidak dapat menyetujui laporan yang Anda ajukan sendiri; harus orang lain: Sekretaris lain/);
-    // The mark says what approving would meet.
+    expect(inbox.items[0].ownSubmissionHint).toMatch(/^Anda tidak dapat menyetujui atau mengembalikan laporan yang Anda ajukan sendiri; harus orang lain: Sekretaris lain/);
+    // The mark says what approving or returning would meet.
     const refused = await t.http.post(`${report(1, 'KUL')}/approve`).set(as(plh)).send({});
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'REALISASI.OWN_SUBMISSION' });
-    expect(refused.body.message).toBe(inbox.items[0].ownSubmissionHint);
+    expect(refused.body.message).toBe(inbox.items[0].ownSubmissionHint.replace('menyetujui atau mengembalikan', 'menyetujui'));
+    const returnRefused = await t.http.post(`${report(1, 'KUL')}/return`).set(as(plh)).send({ reason: 'Periksa lagi' });
+    expect({ status: returnRefused.status, code: returnRefused.body.code }).toEqual({ status: 403, code: 'REALISASI.OWN_SUBMISSION' });
+    expect(returnRefused.body.message).toBe(inbox.items[0].ownSubmissionHint.replace('menyetujui atau mengembalikan', 'mengembalikan'));
     // The other Sekretaris, who may approve it, sees it unmarked.
     expect((await get(INBOX, tokens.sekretaris)).items[0]).toMatchObject({ ownSubmission: false, ownSubmissionHint: null });
   });

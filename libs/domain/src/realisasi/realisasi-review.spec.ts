@@ -3,6 +3,7 @@ import { actor, anIndicator, aPkInForce, aStructure, kasubbagKul, ketua, meta, s
 import { foldEvents } from '../shared/decider';
 import { realisasiDecider } from './realisasi.decider';
 import { approvedRealisasiOf } from './realisasi.state';
+import { ownRealisasiSubmission } from './realisasi.decide';
 import type { RealisasiEvent } from './realisasi.events';
 import { approved, content, context, FEB_3, FEB_5, key, line, returned, saved, submitted } from './realisasi-spec.fixtures';
 
@@ -40,9 +41,18 @@ describe('Monthly realisasi: approval, return, resubmission and revision', () =>
   it('given the Plt refused as its submitter, then the message names who may review a report instead: another Sekretaris only, never the Ketua', () => {
     const plt = { ...sekretaris, sameNameAccounts: [kasubbagKul.userId] };
     const refusal = spec(saved, submitted).when({ type: 'ApproveRealisasi', data: {}, metadata: meta(plt) }).thenThrows('REALISASI.OWN_SUBMISSION', 'forbidden');
-    expect(refusal.message).toContain('harus orang lain: Sekretaris lain; bila satker tidak memiliki Sekretaris lain, ADMIN dapat membuat akun Sekretaris untuk Plh yang ditunjuk.');
+    // The role as a person reads it, not its code (ADMIN).
+    expect(refusal.message).toContain('harus orang lain: Sekretaris lain; bila satker tidak memiliki Sekretaris lain, Administrator dapat membuat akun Sekretaris untuk Plh yang ditunjuk.');
     expect(refusal.message).not.toContain('Ketua');
     expect(refusal.message).toContain('(mis. Anda juga Kepala Subbagian sebagai Plt Sekretaris)');
+  });
+
+  it('given the approval inbox’s mark beside one’s own report, then it says that approving and returning are both refused', () => {
+    // Returning is refused as approving is: the inbox must not suggest the Sekretaris may still return it.
+    expect(ownRealisasiSubmission(sekretaris, sekretaris.userId)?.message).toMatch(
+      /^Anda tidak dapat menyetujui atau mengembalikan laporan yang Anda ajukan sendiri; harus orang lain: Sekretaris lain; .*Administrator dapat membuat akun Sekretaris/,
+    );
+    expect(ownRealisasiSubmission(sekretaris, kasubbagKul.userId)).toBeNull();
   });
 
   it('given a returned report, when returned or approved again, then it is refused saying it waits for the Kasubbag to submit it again', () => {

@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain-error';
 import { localDateOf, monthHasEnded } from '../shared/local-date';
 import { indonesianMonthYear, officeZoneAbbreviation } from '../shared/indonesian-time';
 import { readableReason, REASON_RULE_MESSAGE } from '../shared/reason';
-import { ownSubmissionRefusal, samePerson, type Actor, type CommandMetadata } from '../shared/actor';
+import { ownSubmissionRefusal, ROLE_LABELS, samePerson, type Actor, type CommandMetadata } from '../shared/actor';
 import type { PkVersionInForce } from '../perjanjian-kinerja/pk-structure.types';
 import type { RealisasiCommand, RealisasiContext, SaveRealisasiDraft, SubmitRealisasi, ApproveRealisasi, ReturnRealisasi, ReviseRealisasi, WithdrawRealisasiRevision } from './realisasi.commands';
 import type { RealisasiEvent } from './realisasi.events';
@@ -139,7 +139,7 @@ function submit(command: SubmitRealisasi, state: RealisasiState): RealisasiEvent
 }
 
 /** Who may review a report when its Sekretaris is its submitter: only a Sekretaris reviews reports. */
-const SEKRETARIS_LAIN = 'Sekretaris lain; bila satker tidak memiliki Sekretaris lain, ADMIN dapat membuat akun Sekretaris untuk Plh yang ditunjuk';
+const SEKRETARIS_LAIN = `Sekretaris lain; bila satker tidak memiliki Sekretaris lain, ${ROLE_LABELS.ADMIN} dapat membuat akun Sekretaris untuk Plh yang ditunjuk`;
 
 function requireReviewable(state: RealisasiState, actor: Actor, action: string): ExistingRealisasiState {
   if (actor.role !== 'SEKRETARIS') refuse('REALISASI.FORBIDDEN', `Hanya Sekretaris yang dapat ${action} laporan realisasi.`, 'forbidden');
@@ -163,10 +163,10 @@ function requireReviewable(state: RealisasiState, actor: Actor, action: string):
 
 /**
  * Maker-checker for a report whose last submission is `submittedBy`: the refusal `actor` meets when
- * they would approve (`action`) it — their own account, or another of theirs (`samePerson`) — or null.
- * The approval inbox shows its message beside such a report.
+ * they would review it (`action`: approve or return) — their own account, or another of theirs
+ * (`samePerson`) — or null. Without `action`, both, as the approval inbox tells it beside such a report.
  */
-export function ownRealisasiSubmission(actor: Actor, submittedBy: string | null, action = 'menyetujui'): DomainError | null {
+export function ownRealisasiSubmission(actor: Actor, submittedBy: string | null, action = 'menyetujui atau mengembalikan'): DomainError | null {
   return ownSubmissionRefusal(
     'REALISASI.OWN_SUBMISSION', action, 'laporan', samePerson(actor, submittedBy), SEKRETARIS_LAIN, 'Anda juga Kepala Subbagian sebagai Plt Sekretaris',
   );
