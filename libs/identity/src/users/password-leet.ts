@@ -8,8 +8,12 @@ const SUBSTITUTES: Readonly<Record<string, string>> = { a: '4@', b: '8', e: '3',
 /** What people put between the parts of a word (`Bondo-woso`, `jawa timur`, `budi.santoso`). */
 const SEPARATOR = /[\s._-]/u;
 const SEPARATORS = '[\\s._-]*';
-/** A word this long or longer is also found split by separators (`Bondo-woso`); a shorter one (`eko`) would be found across two words (`make koala`). */
-const SPLIT_WORD_MIN = 4;
+/**
+ * A word this long or longer is also found split by separators (`Bondo-woso`, `Jem.Ber`). A shorter
+ * one would be found across two words of a passphrase too often (`dewi` in `made-wine`, `eko` in
+ * `make koala`): it is found whole, in any case and in l33t.
+ */
+const SPLIT_WORD_MIN = 6;
 
 /** The text with each l33t character read as a letter, `1` as `i` or as `l`: `p4ssw0rd` → [`password`]; `he11o` → [`heiio`, `hello`]. */
 export function deleet(text: string): string[] {

@@ -151,8 +151,10 @@ describe('what makes a password acceptable (NIST SP 800-63B §5.1.1.2)', () => {
     expect(refusal('pra-setyo!2026', eko)).toBe('USER.PASSWORD_CONTAINS_NAME');
     expect(refusal('3k0-pr4s3ty0', eko)).toBe('USER.PASSWORD_CONTAINS_NAME');
     expect(refusal('S3kr3t4r1s-2026', eko)).toBe('USER.PASSWORD_CONTAINS_USERNAME');
-    // A name of three letters is not looked for across two words: "make koala" does not hold "eko".
+    // A short name is not looked for across two words: "make koala" does not hold "eko", nor "made-wine-77" "dewi".
     expect(refusal('make koala', eko)).toBeNull();
+    expect(refusal('made-wine-77', { username: 'sek.baru', fullName: 'Dewi Lestari' })).toBeNull();
+    expect(refusal('dew1-2026!!', { username: 'sek.baru', fullName: 'Dewi Lestari' })).toBe('USER.PASSWORD_CONTAINS_NAME');
   });
 
   it('given the local part of the owner’s e-mail address, then it is refused', () => {
