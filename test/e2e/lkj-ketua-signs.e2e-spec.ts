@@ -96,7 +96,8 @@ describe('the Ketua signs the final LKj (optional per office)', () => {
     expect(refusal(await sign(tokens.ketua, 2))).toEqual({ status: 409, code: 'LKJ.SIGNATURE_NOT_REQUIRED' });
 
     const asked = await t.http.post(base).set(as(tokens.sekretaris)).send({ suggestions: ['Perkuat koordinasi lintas subbagian.'] });
-    expect(asked.body).toMatchObject({ version: 3, draft: false, status: 'pending', signature: { required: false } });
+    // Not decided until it is produced (the setting may change meanwhile): null, not a false 'not required'.
+    expect(asked.body).toMatchObject({ version: 3, draft: false, status: 'pending', signature: { required: null, signedBy: null, signedByUser: null } });
     expect(refusal(await sign(tokens.ketua, 3))).toEqual({ status: 409, code: 'LKJ.NOT_PRODUCED_YET' });
     await producePending();
     const overview = await t.http.get(base).set(as(tokens.sekretaris));
@@ -118,11 +119,15 @@ describe('the Ketua signs the final LKj (optional per office)', () => {
     const signed = await sign(tokens.ketua, 3, 'sign-lkj-2024-3');
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ version: 3, draft: false, status: 'produced', signature: { required: true, signedBy: expect.any(String), signedAt: expect.any(String) } });
+    expect(signed.body.signature.signedByUser).toMatchObject({ id: signed.body.signature.signedBy, username: expect.any(String), fullName: 'KETUA Jember' });
     expect(signed.headers.etag).toBe(`"${before + 1}"`);
     const retry = await sign(tokens.ketua, 3, 'sign-lkj-2024-3');
     expect({ status: retry.status, replayed: retry.headers['idempotent-replayed'], etag: retry.headers.etag }).toEqual({ status: 200, replayed: 'true', etag: `"${before + 1}"` });
     expect(retry.body).toEqual(signed.body);
-    expect(refusal(await sign(tokens.ketua, 3))).toEqual({ status: 409, code: 'LKJ.ALREADY_SIGNED' });
+    const twice = await sign(tokens.ketua, 3);
+    expect(refusal(twice)).toEqual({ status: 409, code: 'LKJ.ALREADY_SIGNED' });
+    const at = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(signed.body.signature.signedAt)).replace(':', '.');
+    expect(twice.body.message).toMatch(new RegExp(`^LKj 2024 versi 3 sudah ditandatangani oleh Ketua \\(KETUA Jember\\) pada \\d{1,2} \\w+ \\d{4} ${at} WIB; tidak perlu ditandatangani lagi\\.$`));
     expect(await events()).toBe(before + 1);
     const overview = await t.http.get(base).set(as(tokens.kasubbag.PDI));
     expect(overview.body).toMatchObject({ status: 'produced', latestFinalVersion: 3, awaitingSignature: false });
@@ -177,5 +182,38 @@ describe('the Ketua signs the final LKj (optional per office)', () => {
     expect(overview.body.versions[3]).toMatchObject({ version: 4, signature: { required: true, signedBy: null } });
     expect(refusal(await sign(tokens.ketua, 3))).toEqual({ status: 409, code: 'LKJ.ALREADY_SIGNED' });
     expect((await sign(tokens.ketua, 4)).status).toBe(200);
+  });
+
+  it('given version 5 awaiting, when the Sekretaris asks for another final, then version 6 tells the Ketua it replaces 5, which no longer needs signing (409 LKJ.VERSION_SUPERSEDED)', async () => {
+    await t.http.post(base).set(as(tokens.sekretaris)).send({ suggestions: ['Tingkatkan ketepatan waktu pelaporan.'] });
+    await producePending();
+    expect((await t.http.get(base).set(as(tokens.ketua))).body).toMatchObject({ latestFinalVersion: 5, awaitingSignature: true });
+    await t.http.post(base).set(as(tokens.sekretaris)).send({ suggestions: ['Tingkatkan ketepatan waktu pelaporan bulanan.'] });
+    await producePending();
+    expect(refusal(await sign(tokens.ketua, 5))).toEqual({ status: 409, code: 'LKJ.VERSION_SUPERSEDED' });
+    const produced = async (version: number) => (await inbox(tokens.ketua, 'LKJ_PRODUCED')).find((n) => n.subject.startsWith(`LKj 2024 versi ${version} `));
+    await waitFor(async () => (await produced(6)) !== undefined, 'the Ketua told of version 6', 20_000);
+    expect((await produced(6))!.body).toContain('Versi ini menggantikan versi 5, yang belum ditandatangani Ketua; versi 5 tidak perlu ditandatangani lagi.');
+    // Version 5 replaced a signed version 4: nothing to say there.
+    expect((await produced(5))!.body).not.toContain('menggantikan');
+  });
+
+  it('given version 6 awaiting, when a corrected monthly report is approved and the Ketua signs before the process manager has run, then 409 LKJ.VERSION_STALE saying why; nothing is recorded', async () => {
+    const driver = new YearDriver(t.db.dataSource, new EventStore(t.db.dataSource), JEMBER);
+    const pk = (await driver.pkInForce(2024))!;
+    const june = jember2024ApprovedReports().find((r) => r.month === 6 && r.subbagian === 'TPH')!;
+    const lines = june.lines.map((l, i) => (i === 0 ? { ...l, narrative: `${l.narrative} Angka partisipasi dikoreksi.` } : l));
+    await driver.reviseReport(pk, 6, 'TPH', { lines, budget: june.budget }, 'Koreksi narasi Juni.');
+    const before = await events();
+    const refused = await sign(tokens.ketua, 6);
+    expect(refusal(refused)).toEqual({ status: 409, code: 'LKJ.VERSION_STALE' });
+    const why = 'Perbaikan laporan realisasi Juni 2024 Sub. Bagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat disetujui setelah LKj dibuat.';
+    expect(refused.body.message).toBe(`LKj 2024 versi 6 tidak lagi mutakhir. Sebab: ${why} Tanda tangani versi baru setelah selesai dibuat.`);
+    expect(await events()).toBe(before);
+    // The process manager then marks it so, with the same reason, and asks for version 7.
+    await t.http.post(base).set(as(tokens.sekretaris)).send({});
+    const overview = (await t.http.get(base).set(as(tokens.ketua))).body;
+    expect(overview.versions[5]).toMatchObject({ version: 6, stale: true, staleReason: why, signature: { required: true, signedBy: null } });
+    expect(overview.versions[6]).toMatchObject({ version: 7, status: 'pending', signature: { required: null } });
   });
 });

@@ -311,7 +311,7 @@ describe('Laporan Kinerja over HTTP', () => {
     const overview = await t.http.get(base).set(as(tokens.sekretaris));
     expect(overview.body.status).toBe('pending');
     expect(overview.body.versions.slice(1)).toEqual([
-      expect.objectContaining({ version: 2, stale: true, staleReason: 'Skala penilaian capaian diubah (versi 1) setelah LKj dibuat.' }),
+      expect.objectContaining({ version: 2, stale: true, staleReason: 'Skala penilaian capaian diubah menjadi versi 1 setelah LKj dibuat.' }),
       expect.objectContaining({ version: 3, draft: false, reason: 'RATING_SCALE_CHANGED', status: 'pending', stale: false }),
     ]);
     await drainProjections(t);
@@ -320,7 +320,7 @@ describe('Laporan Kinerja over HTTP', () => {
     expect((trail.body.items as Array<{ eventType: string; summary: string; reason: string | null }>).filter((r) => r.eventType === 'LkjMarkedStale')).toEqual([
       expect.objectContaining({
         summary: 'Menandai LKj 2024 versi 2 (final) usang: isinya tidak lagi sesuai data terkini.',
-        reason: 'Skala penilaian capaian diubah (versi 1) setelah LKj dibuat.',
+        reason: 'Skala penilaian capaian diubah menjadi versi 1 setelah LKj dibuat.',
       }),
     ]);
   });

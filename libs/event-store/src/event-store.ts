@@ -17,6 +17,7 @@ import {
   ChainHead,
   EventMetadata,
   ExpectedVersion,
+  GlobalEvent,
   NewEvent,
   ReadAllOptions,
   ReadAllResult,
@@ -222,6 +223,34 @@ export class EventStore {
     );
     const events = rows.map((row) => globalEventOfValues(row, this.upcasters));
     return { events, checkpoint: events.length > 0 ? events[events.length - 1].checkpoint : after };
+  }
+
+  /**
+   * Holds the office's chain head until `manager`'s transaction ends: every append of the office
+   * (each takes that row, see the event-store migration and append-batch.ts) waits, so nothing of
+   * the office commits meanwhile and what it committed before is visible to the statements that
+   * follow. For a decision that must rest on all the office has committed, not on a projection
+   * that may lag. False when the office has no event yet (no head to hold).
+   */
+  async holdTenant(tenantId: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM tenant_chain_heads WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * One office's committed events after a checkpoint, in the global log's order. Unlike `readAll`,
+   * not held back below the oldest open transaction: for a caller that holds the office
+   * (`holdTenant`), so that none of the office's events is in flight.
+   */
+  async readTenantAfter(tenantId: string, after: Checkpoint, manager: EntityManager): Promise<GlobalEvent[]> {
+    const rows = await this.queryValues<EventRowValues>(
+      manager,
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE e.tenant_id = $1 AND (e.transaction_id, e.global_position) > ($2::xid8, $3::bigint)
+        ORDER BY e.transaction_id, e.global_position`,
+      [tenantId, after.txId, after.position],
+    );
+    return rows.map((row) => globalEventOfValues(row, this.upcasters));
   }
 
   /** Rows as arrays (pg's `rowMode: 'array'`), on the caller's transaction when it has one. */

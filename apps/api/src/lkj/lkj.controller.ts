@@ -34,8 +34,10 @@ export class LkjController {
       '`{ code: "LKJ.INTEGRITY_DAMAGED", message, alertIds, versions }`: versi-versi itu tertahan sampai Inspektorat menutup peringatan ' +
       '`alertIds`, lalu dibuat otomatis. ' +
       '`awaitingSignature`: true selama LKj final terbaru sudah dibuat, masih mutakhir, dan menunggu tanda tangan Ketua (satker mewajibkannya, ' +
-      '`ketuaSignsLkj`; `status` tetap `produced`). `signature` tiap versi: `{ required, signedBy, signedAt }` — `required` false (dan null) ' +
-      'bila satker tidak mewajibkan tanda tangan saat versi itu dibuat atau untuk draf. ' +
+      '`ketuaSignsLkj`; `status` tetap `produced`). `signature` tiap versi: `{ required, signedBy, signedByUser, signedAt }` — `required` ditetapkan saat versi ' +
+      'dibuat dari pengaturan satker saat itu: true/false setelah dibuat, null selama versi final masih dibuat (belum ditentukan: pengaturan ' +
+      'dapat berubah sebelum versi itu selesai dibuat), selalu false untuk draf; `signedBy` (id pengguna), `signedByUser` ' +
+      '`{ id, username, fullName, role, satker }` (seperti `submittedBy` di kotak persetujuan) dan `signedAt` null sebelum ditandatangani. ' +
       'Header ETag = jumlah peristiwa LKj tahun ini, untuk If-Match pada permintaan berikutnya.',
   })
   @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE } })
@@ -89,7 +91,9 @@ export class LkjController {
     type: ErrorBody,
     description:
       'LKJ.DRAFT_NOT_SIGNED: draf tidak ditandatangani; LKJ.NOT_PRODUCED_YET; LKJ.SIGNATURE_NOT_REQUIRED: satker tidak mewajibkan tanda tangan ' +
-      'Ketua saat versi itu dibuat; LKJ.ALREADY_SIGNED; LKJ.VERSION_STALE: versi itu usang sebelum ditandatangani (versi berikutnya yang ditandatangani); ' +
+      'Ketua saat versi itu dibuat; LKJ.ALREADY_SIGNED: pesannya menyebut siapa yang menandatangani dan kapan (waktu kantor; `details.signedBy`, `signedAt`); ' +
+      'LKJ.VERSION_STALE: versi itu usang sebelum ditandatangani — juga bila perbaikan yang membuatnya usang (revisi laporan bulanan, PK Perubahan, ' +
+      'capaian tahun lalu diimpor ulang, skala penilaian yang mengubah bacaan) sudah disetujui tetapi belum ditandai pada status (versi berikutnya yang ditandatangani); ' +
       'LKJ.VERSION_SUPERSEDED: sudah ada versi final yang lebih baru (`details.newerVersion`); EVENT_STORE.CONCURRENCY: If-Match usang',
   })
   @CommandHeaders()

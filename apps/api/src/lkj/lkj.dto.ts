@@ -47,7 +47,11 @@ export const LKJ_OVERVIEW_EXAMPLE = {
   versions: [{
     version: 1, draft: false, reason: 'ALL_APPROVED', status: 'produced', stale: false, staleReason: null,
     requestedAt: '2025-01-10T02:00:00.000Z', producedAt: '2025-01-10T02:00:04.000Z', suggestions: [],
-    signature: { required: true, signedBy: '5b0e3c1a-2f4d-4e6a-9c8b-7d1e2f3a4b5c', signedAt: '2025-01-13T03:00:00.000Z' },
+    signature: {
+      required: true, signedBy: '5b0e3c1a-2f4d-4e6a-9c8b-7d1e2f3a4b5c',
+      signedByUser: { id: '5b0e3c1a-2f4d-4e6a-9c8b-7d1e2f3a4b5c', username: 'ketua.jember', fullName: 'Dr. H. Ahmad Fauzi, M.Si.', role: 'KETUA', satker: 'kpu-kab-jember' },
+      signedAt: '2025-01-13T03:00:00.000Z',
+    },
     files: [
       { format: 'DOCX', sha256: '5f1c0a0e7d6b1a3c2e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f809', size: 48211 },
       { format: 'PDF', sha256: '0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffeeddccbbaa9988776655', size: 91544 },

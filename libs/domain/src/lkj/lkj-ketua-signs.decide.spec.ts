@@ -59,6 +59,13 @@ describe('the Ketua signs the final LKj (an office setting, off by default)', ()
       given(requested(1), produced(1, true), signed(1)).when(sign(1)).thenThrows('LKJ.ALREADY_SIGNED', 'conflict');
     });
 
+    it('given a version signed, when it is signed again, then the refusal says who signed and when, on the office\'s clock', () => {
+      const again: LkjCommand = { type: 'SignLkj', data: { version: 1, timeZone: 'Asia/Makassar', names: { 'u-ketua': 'Ali Ketua' } }, metadata: meta() };
+      const error = given(requested(1), produced(1, true), signed(1)).when(again).thenThrows('LKJ.ALREADY_SIGNED', 'conflict');
+      expect(error.message).toBe('LKj 2024 versi 1 sudah ditandatangani oleh Ketua (Ali Ketua) pada 12 Januari 2025 11.00 WITA; tidak perlu ditandatangani lagi.');
+      expect(error.details).toEqual({ version: 1, signedBy: 'u-ketua', signedAt: SIGNED_AT });
+    });
+
     it('given the office did not require it when the version was produced, when the Ketua signs, then 409 LKJ.SIGNATURE_NOT_REQUIRED', () => {
       given(requested(1), produced(1, false)).when(sign(1)).thenThrows('LKJ.SIGNATURE_NOT_REQUIRED', 'conflict');
     });
@@ -77,7 +84,9 @@ describe('the Ketua signs the final LKj (an office setting, off by default)', ()
 
     it('given a version marked stale before it was signed, when the Ketua signs it, then 409 LKJ.VERSION_STALE; it stays unsigned', () => {
       const history = [requested(1), produced(1, true), stale(1), requested(2)];
-      given(...history).when(sign(1)).thenThrows('LKJ.VERSION_STALE', 'conflict');
+      const error = given(...history).when(sign(1)).thenThrows('LKJ.VERSION_STALE', 'conflict');
+      // Plain sentences: the reason is not wrapped in the message's own parentheses.
+      expect(error.message).toBe('LKj 2024 versi 1 tidak lagi mutakhir. Sebab: Revisi laporan disetujui. Tanda tangani versi baru setelah selesai dibuat.');
       expect(foldEvents(lkjDecider, history).versions[0].signed).toBeNull();
     });
 

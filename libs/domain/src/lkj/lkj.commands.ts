@@ -27,6 +27,12 @@ export type RecordLkjProduced = Command<'RecordLkjProduced', {
 export type MarkLkjStale = Command<'MarkLkjStale', { reason: string }>;
 
 /** The Ketua signs a produced final version (the signer is the command's actor). */
-export type SignLkj = Command<'SignLkj', { version: number }>;
+export type SignLkj = Command<'SignLkj', {
+  version: number;
+  /** The office's time zone: a refusal names a moment as the office's clock showed it (read by the caller). */
+  timeZone?: string;
+  /** Full names by account id of whoever a refusal may name (who signed already; read by the caller). */
+  names?: Readonly<Record<string, string>>;
+}>;
 
 export type LkjCommand = RequestLkj | RecordLkjProduced | MarkLkjStale | SignLkj;

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { formatDateId, formatDateTimeId } from '../shared/indonesian-time';
 import type { Decider } from '../shared/decider';
 import type { LkjCommand, MarkLkjStale, RecordLkjProduced, RequestLkj, SignLkj } from './lkj.commands';
 import type { LkjEvent } from './lkj.events';
@@ -89,9 +90,18 @@ function sign(command: SignLkj, state: LkjState): LkjEvent[] {
   if (!version.signatureRequired) {
     throw signRefused('SIGNATURE_NOT_REQUIRED', `${lkj} tidak memerlukan tanda tangan Ketua: satker tidak mewajibkannya saat versi ini dibuat.`, n);
   }
-  if (version.signed) throw signRefused('ALREADY_SIGNED', `${lkj} sudah ditandatangani Ketua; tidak perlu ditandatangani lagi.`, n);
+  if (version.signed) {
+    const { by, at } = version.signed;
+    const name = command.data.names?.[by] ?? null;
+    const when = command.data.timeZone ? formatDateTimeId(at, command.data.timeZone) : formatDateId(at);
+    throw new DomainError(
+      'LKJ.ALREADY_SIGNED', `${lkj} sudah ditandatangani oleh Ketua${name ? ` (${name})` : ''} pada ${when}; tidak perlu ditandatangani lagi.`, 'conflict',
+      { version: n, signedBy: by, signedAt: at },
+    );
+  }
   if (version.stale) {
-    throw signRefused('VERSION_STALE', `${lkj} tidak lagi mutakhir (${version.stale.reason}); tanda tangani versi baru setelah selesai dibuat.`, n);
+    const reason = /[.!?]$/.test(version.stale.reason.trim()) ? version.stale.reason.trim() : `${version.stale.reason.trim()}.`;
+    throw signRefused('VERSION_STALE', `${lkj} tidak lagi mutakhir. Sebab: ${reason} Tanda tangani versi baru setelah selesai dibuat.`, n);
   }
   const newer = state.versions.find((v) => !v.draft && v.version > n);
   if (newer) {

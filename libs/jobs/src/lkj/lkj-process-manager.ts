@@ -12,6 +12,7 @@ import type { Clock } from '@kinerja/platform';
 import { tryLockProjection } from '@kinerja/projections';
 import type { IntegrityAlertResolved } from '@kinerja/projections/audit-trail/integrity.events';
 import { lkjReadsScalesAlike } from '@kinerja/reporting';
+import { subbagianTitle } from '../reminders/messages/render-reminder';
 import type { LkjIntent, LkjOutbox } from './lkj-outbox';
 import { SYSTEM_ACTOR, systemMetadata, type LoadedLkj, type LkjStreams } from './lkj-stream';
 
@@ -63,18 +64,52 @@ export class LkjProcessManager {
       if (events.length === 0) return { applied: 0, intents: [], locked: true };
       const intents: LkjIntent[] = [];
       const lkjStreams = new Map<string, LoadedLkj>();
-      for (const event of events) {
-        const year = await this.remember(event, manager);
-        if (year !== null) intents.push(...(await this.decideYear(event, year, manager, lkjStreams)));
-        else intents.push(...(await this.followScale(event, manager, lkjStreams)));
-        // A version held while the office's chain was damaged (LkjChainIntegrity) is queued again once an alert is closed.
-        if (event.type === 'IntegrityAlertResolved' && ((event.data as IntegrityAlertResolved['data']).subject ?? null) === null) {
-          intents.push(...(await this.outbox.pendingOf(event.tenantId, manager)));
-        }
-      }
+      for (const event of events) intents.push(...(await this.handle(event, manager, lkjStreams)));
       await this.store.saveCheckpoint(LKJ_PROCESS_MANAGER, checkpoint, manager);
       return { applied: events.length, intents, locked: true };
     });
+  }
+
+  /** One event of the log: the memory first, then what it asks of the office's LKj. */
+  private async handle(event: GlobalEvent, manager: EntityManager, lkjStreams: Map<string, LoadedLkj>): Promise<LkjIntent[]> {
+    const intents: LkjIntent[] = [];
+    const year = await this.remember(event, manager);
+    if (year !== null) intents.push(...(await this.decideYear(event, year, manager, lkjStreams)));
+    else intents.push(...(await this.followScale(event, manager, lkjStreams)));
+    // A version held while the office's chain was damaged (LkjChainIntegrity) is queued again once an alert is closed.
+    if (event.type === 'IntegrityAlertResolved' && ((event.data as IntegrityAlertResolved['data']).subject ?? null) === null) {
+      intents.push(...(await this.outbox.pendingOf(event.tenantId, manager)));
+    }
+    return intents;
+  }
+
+  /**
+   * The LKj of `satker`'s `year` as it stands once this manager has handled everything the office
+   * has committed: what a command must decide on when a correction approved a moment ago has to
+   * count although the manager has not run yet (the Ketua's signature, LkjService.sign). It runs
+   * this manager's own handling (`handle`: its memory, `decideYear`, `followScale`) of the office's
+   * events after the checkpoint, in a savepoint of `manager`'s transaction, reads the stream and
+   * rolls the savepoint back: nothing is kept, the manager handles them itself later (each office's
+   * events depend only on that office's memory and streams, so handling them alone is what it will do).
+   *
+   * The caller's transaction must hold this manager's lock (`lockProjection`, so that its memory and
+   * checkpoint stand still: taken first, as the manager does, so the two never wait on each other)
+   * and the office (`EventStore.holdTenant`, so that no event of the office is in flight or commits
+   * before the caller's own append does).
+   */
+  async foresee(satker: string, year: number, manager: EntityManager): Promise<LoadedLkj> {
+    const after = await this.store.loadCheckpoint(LKJ_PROCESS_MANAGER, manager);
+    const unhandled = await this.store.readTenantAfter(satker, after, manager);
+    if (unhandled.length === 0) return this.streams.load(satker, year, manager);
+    await manager.query('SAVEPOINT lkj_foresee');
+    try {
+      const lkjStreams = new Map<string, LoadedLkj>();
+      for (const event of unhandled) await this.handle(event, manager, lkjStreams);
+      return await this.streams.load(satker, year, manager);
+    } finally {
+      await manager.query('ROLLBACK TO SAVEPOINT lkj_foresee');
+      await manager.query('RELEASE SAVEPOINT lkj_foresee');
+    }
   }
 
   /** Batches until the log is read to its end; the intents of every batch. */
@@ -175,7 +210,7 @@ export class LkjProcessManager {
       const now = ratingScaleInForce(scales);
       if (rated === null || lkjReadsScalesAlike(rated, now)) return [];
       return this.decideYear(event, Number(event.streamId.split(':')[2]), manager, cache, {
-        staleReason: `Skala penilaian capaian diubah (versi ${scales.versions.length}) saat LKj sedang dibuat.`,
+        staleReason: `Skala penilaian capaian diubah menjadi versi ${scales.versions.length} saat LKj sedang dibuat.`,
         requestReason: 'RATING_SCALE_CHANGED',
         keyPart: 'scale',
         changes: (v) => v.version === data.version,
@@ -225,7 +260,7 @@ export class LkjProcessManager {
       satker, `lkj-pm:${event.eventId}:${correction ? `${correction.keyPart}:` : ''}${step}`, event.eventId, event.metadata.correlationId,
     );
     if (hadFinal) {
-      const text = correction?.staleReason ?? staleReason(event);
+      const text = correction?.staleReason ?? (await staleReasonOf(event, manager));
       const staled = await this.streams.decide(loaded, { type: 'MarkLkjStale', data: { reason: text }, metadata }, meta('stale'), manager);
       loaded = staled.loaded;
     }
@@ -263,11 +298,23 @@ function scaleNamed(state: RatingScaleState, label: string | undefined): RatingS
   return version ? { version: version.label, rows: version.rows } : null;
 }
 
-/** Why a produced LKj went stale, as its history shows it. */
-export function staleReason(event: GlobalEvent): string {
+/**
+ * Why a produced LKj went stale, as its history shows it, the LKJ_STALE notice's "Sebab:" line and
+ * the refusal to sign it (LKJ.VERSION_STALE) print it: one plain sentence, the subbagian by the name
+ * the office gave it (`subbagianName`; its code when it has none).
+ */
+export function staleReason(event: GlobalEvent, subbagianName: string | null = null): string {
   if (event.type === 'PkApproved') return 'Perjanjian Kinerja Perubahan disetujui setelah LKj dibuat.';
   if (event.type === 'CapaianTahunLaluImported') return 'Capaian tahun lalu diimpor ulang setelah LKj dibuat.';
-  if (event.type === 'RatingScaleSet') return `Skala penilaian capaian diubah (versi ${(event.data as RatingScaleSet['data']).version}) setelah LKj dibuat.`;
+  if (event.type === 'RatingScaleSet') return `Skala penilaian capaian diubah menjadi versi ${(event.data as RatingScaleSet['data']).version} setelah LKj dibuat.`;
   const [, , year, month, subbagian] = event.streamId.split(':');
-  return `Perbaikan laporan realisasi ${indonesianMonthYear(Number(year), Number(month))} (Sub. Bagian ${subbagian}) disetujui setelah LKj dibuat.`;
+  return `Perbaikan laporan realisasi ${indonesianMonthYear(Number(year), Number(month))} ${subbagianTitle(subbagianName ?? subbagian)} disetujui setelah LKj dibuat.`;
+}
+
+/** `staleReason` with the subbagian's name read from the office's directory. */
+async function staleReasonOf(event: GlobalEvent, manager: EntityManager): Promise<string> {
+  if (event.type !== 'RealisasiApproved') return staleReason(event);
+  const [, satker, , , subbagian] = event.streamId.split(':');
+  const rows: Array<{ name: string }> = await manager.query(`SELECT name FROM subbagian WHERE satker_code = $1 AND code = $2`, [satker, subbagian]);
+  return staleReason(event, rows[0]?.name ?? null);
 }

@@ -104,7 +104,7 @@ describe('an LKj produced before a rating scale change', () => {
     expect(intents.map((i) => [i.satker, i.year, i.version])).toEqual([[JEMBER, 2024, 2]]);
     expect(await eventTypes(JEMBER)).toEqual(['LkjRequested', 'LkjProduced', 'LkjMarkedStale', 'LkjRequested']);
     const [v1, v2] = await versions();
-    expect(v1.stale?.reason).toBe('Skala penilaian capaian diubah (versi 2) setelah LKj dibuat.');
+    expect(v1.stale?.reason).toBe('Skala penilaian capaian diubah menjadi versi 2 setelah LKj dibuat.');
     expect(v2).toMatchObject({ version: 2, draft: false, reason: 'RATING_SCALE_CHANGED', produced: null, stale: null });
     expect(await eventTypes(LUMAJANG)).toEqual(['LkjRequested', 'LkjProduced']);
 
@@ -129,7 +129,7 @@ describe('an LKj produced before a rating scale change', () => {
     expect([...a, ...b].map((i) => i.version)).toEqual([3]);
     expect(await restarted().catchUpThroughNow()).toEqual([]);
     expect((await eventTypes(JEMBER)).slice(5)).toEqual(['LkjMarkedStale', 'LkjRequested']);
-    expect((await versions())[1].stale?.reason).toBe('Skala penilaian capaian diubah (versi 3) setelah LKj dibuat.');
+    expect((await versions())[1].stale?.reason).toBe('Skala penilaian capaian diubah menjadi versi 3 setelah LKj dibuat.');
     expect((await s.parts.outbox.pending()).map((i) => i.jobId)).toEqual(['lkj.kpu-kab-jember.2024.v3']);
     await produceAll();
     expect((await docx(3)).k41?.[5]).toBe('Berhasil');
@@ -140,7 +140,7 @@ describe('an LKj produced before a rating scale change', () => {
     await setScale('ketat-2025', STRICT);
     await setScale(DEFAULT_RATING_SCALE.version, DEFAULT_RATING_SCALE.rows);
     expect((await s.parts.processManager.catchUpThroughNow()).map((i) => i.version)).toEqual([4]);
-    expect((await versions())[2].stale?.reason).toBe('Skala penilaian capaian diubah (versi 4) setelah LKj dibuat.');
+    expect((await versions())[2].stale?.reason).toBe('Skala penilaian capaian diubah menjadi versi 4 setelah LKj dibuat.');
     await produceAll();
     expect((await docx(4)).k41?.[5]).toBe('Berhasil');
   });
@@ -160,7 +160,7 @@ describe('an LKj produced before a rating scale change', () => {
 
     expect((await s.parts.processManager.catchUpThroughNow()).map((i) => i.version)).toEqual([6]);
     const v5 = (await versions())[4];
-    expect(v5.stale?.reason).toBe('Skala penilaian capaian diubah (versi 7) saat LKj sedang dibuat.');
+    expect(v5.stale?.reason).toBe('Skala penilaian capaian diubah menjadi versi 7 saat LKj sedang dibuat.');
     await produceAll();
     expect((await docx(6)).k41?.[5]).toBe('Berhasil');
     expect(await s.parts.processManager.catchUpThroughNow()).toEqual([]);

@@ -48,6 +48,11 @@ export class LkjStreams {
     return { satker, year, state: foldEvents(lkjDecider, events as unknown as LkjEvent[]), count: events.length, requests: requestsOf(events) };
   }
 
+  /** Holds the office until `manager`'s transaction ends: none of its appends commits meanwhile (EventStore.holdTenant). */
+  async hold(satker: string, manager: EntityManager): Promise<void> {
+    await this.store.holdTenant(satker, manager);
+  }
+
   /** Is a PK of the year approved (in force)? Read from its stream, in `manager`'s transaction when given. */
   async pkApproved(satker: string, year: number, manager?: EntityManager): Promise<boolean> {
     const events = await this.store.readStream(pkStreamId(satker, year), { tenantId: satker }, manager);

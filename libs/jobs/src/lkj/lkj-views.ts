@@ -1,4 +1,5 @@
 import { lkjStatus, type LkjFile, type LkjState, type LkjStatus, type LkjVersionState } from '@kinerja/domain';
+import { personRefOf, type PersonRef } from '@kinerja/identity/users/person-ref';
 import type { LkjBlocked } from './lkj-chain-integrity';
 
 /** What the API shows of the LKj stream of one office and year. */
@@ -16,14 +17,21 @@ export interface LkjVersionView {
   suggestions: string[];
   /**
    * The Ketua's signature: `required` when the office required it as the version was produced (a
-   * final only); `signedBy` (user id) and `signedAt` once signed, else null.
+   * final only); `signedBy` (user id), `signedByUser` (who that is) and `signedAt` once signed, else null.
    */
   signature: LkjSignatureView;
 }
 
 export interface LkjSignatureView {
-  required: boolean;
+  /**
+   * Fixed when the version is produced, from the office's setting (`ketuaSignsLkj`) at that moment:
+   * true or false once produced; null for a final still pending (not decided yet: the setting may
+   * change before it is produced); always false for a draft (never signed).
+   */
+  required: boolean | null;
   signedBy: string | null;
+  /** The signer as the approval inbox names a submitter (id, username, full name; role and office of the account today). */
+  signedByUser: PersonRef | null;
   signedAt: string | null;
 }
 
@@ -52,7 +60,8 @@ export function overviewStatus(state: LkjState): LkjOverviewStatus {
   return finals === 'none' && state.versions.length > 0 ? 'draft' : finals;
 }
 
-export function versionView(v: LkjVersionState): LkjVersionView {
+/** `people`: the accounts of the signers (`signersOf`), to name them; without, only their ids are known. */
+export function versionView(v: LkjVersionState, people: ReadonlyMap<string, PersonRef> = new Map()): LkjVersionView {
   return {
     version: v.version,
     draft: v.draft,
@@ -64,6 +73,16 @@ export function versionView(v: LkjVersionState): LkjVersionView {
     producedAt: v.produced?.producedAt ?? null,
     files: v.produced?.files ?? [],
     suggestions: v.suggestions,
-    signature: { required: v.signatureRequired, signedBy: v.signed?.by ?? null, signedAt: v.signed?.at ?? null },
+    signature: {
+      required: v.draft ? false : v.produced ? v.signatureRequired : null,
+      signedBy: v.signed?.by ?? null,
+      signedByUser: v.signed ? personRefOf(people, v.signed.by) : null,
+      signedAt: v.signed?.at ?? null,
+    },
   };
+}
+
+/** The ids of whoever signed a version of `state`, to read their accounts for `versionView`. */
+export function signersOf(state: LkjState): string[] {
+  return state.versions.flatMap((v) => (v.signed ? [v.signed.by] : []));
 }

@@ -1,17 +1,21 @@
 import { ContentAddressedStore } from '@kinerja/platform';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
-  awaitingSignature, DomainError, lkjStreamId, type CommandMetadata, type LkjEvent, type LkjFile, type LkjState, type LkjVersionState, type Role,
+  awaitingSignature, DomainError, lkjDecider, lkjStreamId,
+  type CommandMetadata, type LkjEvent, type LkjFile, type LkjState, type LkjVersionState, type Role, type SignLkj,
 } from '@kinerja/domain';
+import { DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
+import { personRefs } from '@kinerja/identity/users/person-ref';
+import { lockProjection } from '@kinerja/projections';
 import { actorScopedKey, ConcurrencyError, type CommandOptions } from '@kinerja/event-store';
 import type { Clock } from '@kinerja/platform';
 import { LKJ_REQUEST_ALERT_SOURCE, type LkjChainIntegrity } from './lkj-chain-integrity';
 import type { LkjEnqueuer } from './lkj-enqueuer';
 import type { LkjFileIntegrity } from './lkj-file-integrity';
 import type { LkjIntent, LkjOutbox } from './lkj-outbox';
-import { isYearComplete, type LkjProcessManager } from './lkj-process-manager';
+import { isYearComplete, LKJ_PROCESS_MANAGER, type LkjProcessManager } from './lkj-process-manager';
 import type { LoadedLkj, LkjStreams } from './lkj-stream';
-import { overviewStatus, versionView, type LkjOverview, type LkjVersionView } from './lkj-views';
+import { overviewStatus, signersOf, versionView, type LkjOverview, type LkjVersionView } from './lkj-views';
 
 export interface LkjRequester {
   id: string;
@@ -138,6 +142,18 @@ export class LkjService {
    * The Ketua signs a produced final version (LkjSigned) that the office required a signature on
    * when it was produced, while it is the current one; anything else is refused by the decider
    * (lkj.decider.ts `sign`). Idempotency-Key and If-Match as on a request; the files are not rendered again.
+   *
+   * "Current" is decided on the log as committed, not on the process manager's progress: a
+   * correction approved a moment ago (a revised monthly report, a PK Perubahan, last year's capaian
+   * imported again, a rating scale that reads differently) makes the version stale although the
+   * manager has not marked it yet, so the decider is also run on the stream as the manager will
+   * leave it (`LkjProcessManager.foresee`, its own rule) and refuses LKJ.VERSION_STALE. One
+   * transaction holds the manager's lock (its memory and checkpoint stand still; taken first, as
+   * the manager does) and then the office's chain head (`holdTenant`): every append of the office
+   * takes that row, so a correction either committed before it (and is read) or waits and commits
+   * after the signature (the signed version then goes stale as any signed version may). Checking
+   * before the append without the hold would let a correction commit between check and append;
+   * checking after it would have to undo a signature already given.
    */
   async sign(satker: string, year: number, version: number, by: LkjRequester, options: CommandOptions = {}): Promise<LkjRequestOutcome> {
     const key = actorScopedKey(by.id, options.idempotencyKey);
@@ -148,13 +164,23 @@ export class LkjService {
     const now = this.clock.now();
     const metadata: CommandMetadata = { actor: { userId: by.id, role: by.role, subbagian: null }, now: now.toISOString() };
     try {
-      const loaded = await this.streams.load(satker, year);
-      assertExpected(loaded, options.expectedVersion ?? null);
-      const result = await this.streams.decide(loaded, { type: 'SignLkj', data: { version }, metadata }, {
-        tenantId: satker, actorId: by.id, actorRole: by.role, correlationId: by.correlationId ?? `lkj-sign-${now.getTime()}`,
-        idempotencyKey: key, requestFingerprint,
+      const result = await this.dataSource.transaction(async (manager) => {
+        await lockProjection(manager, LKJ_PROCESS_MANAGER);
+        await this.streams.hold(satker, manager);
+        const loaded = await this.streams.load(satker, year, manager);
+        assertExpected(loaded, options.expectedVersion ?? null);
+        const command: SignLkj = { type: 'SignLkj', data: { version, ...(await this.refusalContext(satker, loaded.state, manager)) }, metadata };
+        lkjDecider.decide(command, loaded.state);
+        lkjDecider.decide(command, (await this.processManager.foresee(satker, year, manager)).state);
+        return this.streams.decide(loaded, command, {
+          tenantId: satker, actorId: by.id, actorRole: by.role, correlationId: by.correlationId ?? `lkj-sign-${now.getTime()}`,
+          idempotencyKey: key, requestFingerprint,
+        }, manager);
       });
-      if (!result.replayed) return { view: versionView(versionOf(result.loaded.state, version)), version: result.loaded.count, replayed: false };
+      if (!result.replayed) {
+        const people = await personRefs(this.dataSource, signersOf(result.loaded.state));
+        return { view: versionView(versionOf(result.loaded.state, version), people), version: result.loaded.count, replayed: false };
+      }
     } catch (error) {
       // A duplicate that met the first's append: answered as the first.
       const answered = key && error instanceof ConcurrencyError ? await replay() : null;
@@ -166,6 +192,14 @@ export class LkjService {
     return answered;
   }
 
+  /** What a refusal to sign names: the office's time zone and the full names of whoever signed a version. */
+  private async refusalContext(satker: string, state: LkjState, manager: EntityManager): Promise<{ timeZone: string; names: Record<string, string> }> {
+    const office: Array<{ time_zone: string }> = await manager.query(`SELECT time_zone FROM satker WHERE code = $1`, [satker]);
+    const people = await personRefs(manager.connection, signersOf(state));
+    const names = Object.fromEntries([...people.values()].flatMap((p) => (p.fullName ? [[p.id, p.fullName]] : [])));
+    return { timeZone: office[0]?.time_zone ?? DEFAULT_TIME_ZONE, names };
+  }
+
   /** The answer the key's first command got (the version it asked for or signed, as it stood then), or null for a new key. */
   private async replay(
     satker: string, year: number, key: string, requestFingerprint: string | null, versionOfAppend: (events: readonly LkjEvent[]) => number = requestedVersion,
@@ -173,7 +207,8 @@ export class LkjService {
     const first = await this.streams.firstAppendOf(satker, year, key, requestFingerprint);
     if (first === null) return null;
     const version = versionOf(first.loaded.state, versionOfAppend(first.events));
-    return { view: versionView(version), version: first.loaded.count, replayed: true };
+    const people = await personRefs(this.dataSource, signersOf(first.loaded.state));
+    return { view: versionView(version, people), version: first.loaded.count, replayed: true };
   }
 
   async overview(satker: string, year: number): Promise<LkjOverview> {
@@ -185,6 +220,7 @@ export class LkjService {
     const { state, count } = await this.streams.load(satker, year);
     const finals = state.versions.filter((v) => !v.draft && v.produced);
     const pending = state.versions.filter((v) => !v.produced).map((v) => v.version);
+    const people = await personRefs(this.dataSource, signersOf(state));
     return {
       version: count,
       view: {
@@ -195,7 +231,7 @@ export class LkjService {
         latestFinalVersion: finals.length > 0 ? finals[finals.length - 1].version : null,
         awaitingSignature: awaitingSignature(state),
         blocked: await this.chain.blocked(satker, year, pending),
-        versions: state.versions.map(versionView),
+        versions: state.versions.map((v) => versionView(v, people)),
       },
     };
   }

@@ -1,4 +1,5 @@
-import { planLkjNotice } from './pk-lkj-notice';
+import type { LkjEvent } from '@kinerja/domain/lkj/lkj.events';
+import { planLkjNotice, unsignedReplaced } from './pk-lkj-notice';
 import { recipientsOf } from './pk-lkj-notices';
 
 const office = { satker: 'kpu-jember', name: 'KPU Kabupaten Jember', timeZone: 'Asia/Jakarta' as const };
@@ -48,5 +49,29 @@ describe('LKj notices when the office requires the Ketua\'s signature', () => {
       delivery: { role: 'SEKRETARIS', vacantRoles: [] },
     });
     expect(recipientsOf({ role: 'SEKRETARIS' }, people.slice(0, 1), null, 'kpu-jember')).toEqual({ recipients: [], delivery: { role: null, vacantRoles: ['SEKRETARIS'] } });
+  });
+
+  describe('a final that replaces one never signed', () => {
+    const requested = (version: number): LkjEvent => ({
+      type: 'LkjRequested', data: { satker: 'kpu-jember', year: 2026, version, draft: false, reason: 'REQUESTED', suggestions: [], requestedBy: 'u-sek', requestedAt: '2027-01-09T02:00:00.000Z' },
+    });
+    const produced = (version: number, signatureRequired = true): LkjEvent => ({
+      type: 'LkjProduced', data: { version, draft: false, files: [], modelDigest: 'x', ...(signatureRequired ? { signatureRequired: true as const } : {}), producedAt: '2027-01-10T02:00:00.000Z' },
+    });
+    const signed = (version: number): LkjEvent => ({ type: 'LkjSigned', data: { version, signedBy: 'u-ali', signedAt: '2027-01-10T03:00:00.000Z' } });
+
+    it('given version 7 awaiting the signature and version 8 asked for by the Sekretaris, when 8 is produced, then its notice says it replaces 7, which no longer needs signing', () => {
+      const replaced = unsignedReplaced([requested(7), produced(7), requested(8)], produced(8));
+      expect(replaced).toBe(7);
+      const notice = planLkjNotice({ event: produced(8), position: 4, year: 2026, office, replacesUnsigned: replaced });
+      expect(notice!.message.body).toContain('Versi ini menggantikan versi 7, yang belum ditandatangani Ketua; versi 7 tidak perlu ditandatangani lagi.');
+    });
+
+    it('given the version before signed, or never required to be, then nothing is said', () => {
+      expect(unsignedReplaced([requested(7), produced(7), signed(7), requested(8)], produced(8))).toBeNull();
+      expect(unsignedReplaced([requested(7), produced(7, false), requested(8)], produced(8))).toBeNull();
+      expect(unsignedReplaced([requested(7)], produced(7))).toBeNull();
+      expect(planLkjNotice({ event: produced(8), position: 4, year: 2026, office })!.message.body).not.toContain('menggantikan');
+    });
   });
 });

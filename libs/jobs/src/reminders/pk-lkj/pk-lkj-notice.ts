@@ -1,4 +1,7 @@
+import { lkjDecider } from '@kinerja/domain/lkj/lkj.decider';
 import type { LkjEvent } from '@kinerja/domain/lkj/lkj.events';
+import { latestProducedFinal } from '@kinerja/domain/lkj/lkj.state';
+import { foldEvents } from '@kinerja/domain/shared/decider';
 import type { PkEvent } from '@kinerja/domain/perjanjian-kinerja/pk.events';
 import { firstMonthUnder, pkVersionForMonth } from '@kinerja/domain/perjanjian-kinerja/pk-queries';
 import type { PkVersion } from '@kinerja/domain/perjanjian-kinerja/pk.state';
@@ -65,6 +68,11 @@ export interface LkjNoticeInput {
   told?: readonly string[];
   /** The full name of the Ketua who signed (LkjSigned); absent: not known. */
   signer?: string | null;
+  /**
+   * A final produced (LkjProduced): the version it replaces when that one waited for the Ketua's
+   * signature and was never signed (`unsignedReplaced`); absent or null: none.
+   */
+  replacesUnsigned?: number | null;
 }
 
 const ROLE_WORDS: Record<string, string> = { KETUA: 'Ketua', SEKRETARIS: 'Sekretaris' };
@@ -182,6 +190,17 @@ export function planPkNotice(input: PkNoticeInput): PkLkjNotice | null {
 }
 
 /**
+ * The final version a final produced by `produced` replaces when that one waited for the Ketua's
+ * signature and was never signed (superseded by a new request, or gone stale): the newest produced
+ * final before it, as `before` (the stream's events before `produced`) left it; null otherwise.
+ */
+export function unsignedReplaced(before: readonly LkjEvent[], produced: LkjEvent): number | null {
+  if (produced.type !== 'LkjProduced' || produced.data.draft) return null;
+  const previous = latestProducedFinal(foldEvents(lkjDecider, before));
+  return previous && previous.version < produced.data.version && previous.signatureRequired && previous.signed === null ? previous.version : null;
+}
+
+/**
  * A final LKj produced or marked stale, told to the office's Ketua and Sekretaris (a version the
  * Ketua must sign says it awaits the signature), and one signed, told to the Sekretaris; null for a
  * draft and for a request.
@@ -194,6 +213,7 @@ export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
     case 'LkjProduced': {
       if (event.data.draft) return null;
       const signs = event.data.signatureRequired === true;
+      const replaced = input.replacesUnsigned ?? null;
       return {
         ...base, kind: 'LKJ_PRODUCED', dueAt: event.data.producedAt, subject: { kind: 'LKJ', year, version: event.data.version },
         message: {
@@ -202,6 +222,7 @@ export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
             `${lkj} versi ${event.data.version} selesai dibuat pada ${tanggalLokal(event.data.producedAt, office.timeZone)}.`,
             'Berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).',
             ...(signs ? ['Satker ini mewajibkan LKj final ditandatangani Ketua: versi ini menunggu tanda tangan Ketua.'] : []),
+            ...(replaced ? [`Versi ini menggantikan versi ${replaced}, yang belum ditandatangani Ketua; versi ${replaced} tidak perlu ditandatangani lagi.`] : []),
           ], signs ? 'Ketua: mohon periksa LKj tersebut, lalu tandatangani di Kinerja (menu LKj, "Tandatangani").' : null),
         },
       };

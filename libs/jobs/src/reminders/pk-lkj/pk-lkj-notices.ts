@@ -15,7 +15,7 @@ import type { JobPayloads } from '../../queues';
 import { NoticeRecorder, type NoticeDelivery, type NoticeRecipient } from '../notice-recorder';
 import { EventOutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
 import type { OfficeTimeZone } from '../plan/office-time';
-import { planLkjNotice, planPkNotice, type PkLkjAudience, type PkLkjNotice } from './pk-lkj-notice';
+import { planLkjNotice, planPkNotice, unsignedReplaced, type PkLkjAudience, type PkLkjNotice } from './pk-lkj-notice';
 import { PkLkjNoticeOutbox, type PkLkjNoticeIntent } from './pk-lkj-notice-outbox';
 import { PkLkjProcessManager } from './pk-lkj-process-manager';
 
@@ -74,6 +74,7 @@ export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminde
       : planLkjNotice({
         event: event as unknown as LkjEvent, position: position + 1, year, office: place, told: active.map((p) => p.role),
         signer: event.type === 'LkjSigned' ? people.find((p) => p.id === event.metadata.actorId)?.full_name ?? null : null,
+        replacesUnsigned: unsignedReplaced(stream.slice(0, position) as unknown as LkjEvent[], event as unknown as LkjEvent),
       });
     if (!planned) return null;
     const { notice, submittedBy } = 'notice' in planned ? planned : { notice: planned, submittedBy: null };
