@@ -3,6 +3,7 @@ import { Block } from '../document/lkj-document.types';
 import { onPath, pdfText, scratchDir } from '../testing/external-tools';
 import { registerFonts } from './pdf-fonts';
 import { PdfWriter } from './pdf-writer';
+import { pdfBytes } from './render-lkj-pdf';
 
 const hasPdftotext = onPath('pdftotext');
 if (!hasPdftotext) console.warn('SKIPPED pdf-rupiah-glued.int-spec: pdftotext (Debian poppler-utils) is not on PATH');
@@ -21,18 +22,12 @@ function blocks(): Block[] {
 async function render(content: Block[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 85, right: 71 }, bufferPages: true });
   registerFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const bytes = pdfBytes(doc);
   const writer = new PdfWriter(doc, 0);
   writer.startPart('body', true);
   content.forEach((block, i) => writer.write(block, content.slice(i + 1)));
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return bytes;
 }
 
 (hasPdftotext ? describe : describe.skip)('PdfWriter — "Rp" stays on the line of its amount', () => {

@@ -28,12 +28,7 @@ export async function renderLkjPdf(model: LkjModel): Promise<Buffer> {
     },
   });
   registerFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const bytes = pdfBytes(doc);
 
   const tocSize = layout.parts.flatMap((p) => p.blocks).filter((b) => b.kind === 'heading' && b.level <= 2).length;
   const writer = new PdfWriter(doc, tocSize);
@@ -44,8 +39,17 @@ export async function renderLkjPdf(model: LkjModel): Promise<Buffer> {
   writer.fillTableOfContents();
   decoratePages(doc, writer.pageLabels, layout);
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return bytes;
+}
+
+/** The bytes `doc` writes, once it is ended. Listen before drawing: pdfkit streams as it goes. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
 }
 
 function decoratePages(doc: PDFKit.PDFDocument, labels: (string | null)[], layout: LkjDocument): void {
