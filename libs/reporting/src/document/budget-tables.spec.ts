@@ -13,10 +13,11 @@ describe('3.3 sets realisasi anggaran and efisiensi in two tables, so that the r
     expect(rows.at(-1)).toEqual(['Jumlah', 'tidak tersedia', 'Rp 96.000.000', 'tidak tersedia']);
   });
 
-  it('given the same, then Tabel 3.4 sets the penyerapan beside the capaian kinerja and the efisiensi', () => {
+  it('given the same, then Tabel 3.4 sets the penyerapan beside the capaian kinerja and the efisiensi, its last row named for what it holds (no sum)', () => {
     const rows = tableRows(model, 'tabel-3-4');
     expect(rows).toContainEqual(['5', name, '80,00%', '100,00%', 'Efisien (1,25)']);
-    expect(rows.at(-1)).toEqual(['Jumlah', 'tidak tersedia', '100,00%', '']);
+    // The office's absorption and the average of every indicator (Tabel 3.2's last row), not a total of the column.
+    expect(rows.at(-1)).toEqual(['Seluruh kegiatan', 'tidak tersedia', model.measurement.office.capaian!.replace('.', ',') + '%', '']);
   });
 
   it('says what penyerapan is before Tabel 3.3 and what efisiensi is before Tabel 3.4', () => {
@@ -25,7 +26,9 @@ describe('3.3 sets realisasi anggaran and efisiensi in two tables, so that the r
     expect(textsOf(blocks.slice(0, at('tabel-3-3')))[0]).toBe('Penyerapan anggaran adalah realisasi anggaran dibagi pagu dikali 100%.');
     expect(textsOf(blocks.slice(at('tabel-3-3'), at('tabel-3-4')))).toEqual([
       'Efisiensi membandingkan rata-rata capaian kinerja kegiatan dengan penyerapan anggarannya: indeks di atas 1 berarti ' +
-        'capaian kinerja lebih tinggi daripada anggaran yang digunakan (efisien).',
+        'capaian kinerja lebih tinggi daripada anggaran yang digunakan (efisien). Baris Seluruh kegiatan memuat penyerapan ' +
+        'seluruh anggaran (jumlah realisasi dibagi jumlah pagu) dan rata-rata capaian seluruh indikator, seperti pada Tabel 3.2, ' +
+        'bukan rata-rata baris kegiatan di atasnya.',
     ]);
   });
 });

@@ -28,7 +28,9 @@ export function budgetBlocks(m: LkjModel): Block[] {
     ),
     p(
       'Efisiensi membandingkan rata-rata capaian kinerja kegiatan dengan penyerapan anggarannya: indeks di atas 1 berarti ' +
-        'capaian kinerja lebih tinggi daripada anggaran yang digunakan (efisien).',
+        'capaian kinerja lebih tinggi daripada anggaran yang digunakan (efisien). Baris Seluruh kegiatan memuat penyerapan ' +
+        'seluruh anggaran (jumlah realisasi dibagi jumlah pagu) dan rata-rata capaian seluruh indikator, seperti pada Tabel 3.2, ' +
+        'bukan rata-rata baris kegiatan di atasnya.',
     ),
     table(
       'tabel-3-4',
@@ -67,7 +69,8 @@ function efficiencyRows(m: LkjModel): TableRow[] {
         r.efficiencyIndex === null ? r.efficiency : `${r.efficiency} (${r.efficiencyIndex.replace('.', ',')})`,
       ),
     ),
-    totalRow(spanCell('Jumlah', 2), absorbed(b.totalPagu, b.totalRealisasi, b.totalAbsorption), formatPercentId(m.measurement.office.capaian), ''),
+    // Not a sum: the office's absorption and the average of every indicator (Tabel 3.2's last row), said above the table.
+    totalRow(spanCell('Seluruh kegiatan', 2), absorbed(b.totalPagu, b.totalRealisasi, b.totalAbsorption), formatPercentId(m.measurement.office.capaian), ''),
   ];
 }
 

@@ -235,7 +235,8 @@ function indicatorBlocks(year: number, throughMonth: number | null, item: LkjInd
   );
   if (item.polarity === 'LOWER_IS_BETTER') {
     // `annualTargetToDate` holds only through January–November.
-    const toDate = item.annualTargetToDate
+    // Only a figure measured so far can still fall: an indicator with no realisasi yet has nothing to compare.
+    const toDate = item.annualTargetToDate && item.capaian !== null
       ? ' Karena tidak memiliki rencana aksi bulanan, capaiannya sampai dengan bulan ' +
         `${MONTHS_ID[(throughMonth as number) - 1]} membandingkan realisasi sejauh ini dengan target tahunan dan masih dapat ` +
         'turun sebelum tahun berakhir.'

@@ -1,7 +1,7 @@
 import type { PkIndicator } from '@kinerja/domain';
 import { jember2024ApprovedReports, jember2024LkjInput } from '../fixtures/jember-2024.sample';
 import { sectionOf, textsOf } from '../testing/document-blocks';
-import { jemberLkjWith, lowerIsBetter } from '../testing/jember-variants';
+import { jemberLkjWith, jemberReportsWith, lowerIsBetter } from '../testing/jember-variants';
 
 type Model = ReturnType<typeof jemberLkjWith>;
 const period = (model: Model) => textsOf(sectionOf(model, 'bab-3-1'))[1];
@@ -64,6 +64,14 @@ describe('a draft\'s Ikhtisar and saran do not count such an indicator as achiev
         'aksi bulanan, capaiannya sampai dengan bulan Februari membandingkan realisasi sejauh ini dengan target tahunan dan ' +
         'masih dapat turun sebelum tahun berakhir.',
     );
+  });
+
+  it('given it not reported at all through February, then its analysis says only how it is measured: there is no capaian that could fall', () => {
+    const blank = jemberLkjWith(K41_LOWER_NO_PLAN, 2, jemberReportsWith('K4.1', () => ({ value: null })), { suggestions: [] });
+    expect(blank.analyses.flatMap((k) => k.items).find((i) => i.indicatorCode === 'K4.1')).toMatchObject({ capaian: null });
+    const texts = textsOf(sectionOf(blank, 'bab-3-2-4'));
+    expect(texts).toContain('Indikator ini makin kecil makin baik; capaiannya dihitung dengan rumus pada subbab 3.1.');
+    expect(texts.join(' ')).not.toContain('masih dapat turun');
   });
 
   it('given the same, then the saran asks to keep it under the ceiling to December rather than to maintain its achievement', () => {

@@ -75,8 +75,20 @@ function layRowCells(doc: Doc, columns: TableColumn[], row: TableRow): LaidCell[
  */
 export function tableOpeningHeight(doc: Doc, columns: TableColumn[], rows: TableRow[]): number {
   const header = layHeader(doc, columns);
-  const first = rows[0];
-  return header.rowHeights[0] + header.rowHeights[1] + (first ? rowHeight(doc, layRowCells(doc, columns, first), first.kind !== 'data') : 0);
+  return header.rowHeights[0] + header.rowHeights[1] + leadHeight(doc, columns, rows, 0);
+}
+
+/**
+ * The room rows[from] needs to stay with what it heads: a group row (a program, a kegiatan) and the
+ * group rows after it go with the first data row below them, never alone at the foot of a page.
+ */
+function leadHeight(doc: Doc, columns: TableColumn[], rows: TableRow[], from: number): number {
+  let height = 0;
+  for (let i = from; i < rows.length; i++) {
+    height += rowHeight(doc, layRowCells(doc, columns, rows[i]), rows[i].kind !== 'data');
+    if (rows[i].kind !== 'group') break;
+  }
+  return height;
 }
 
 /**
@@ -98,15 +110,18 @@ export function drawTable(doc: Doc, columns: TableColumn[], rows: TableRow[], on
   };
   if (doc.y + tableOpeningHeight(doc, columns, rows) > bottom()) onNewPage();
   drawHeader();
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const cells = layRowCells(doc, columns, row);
     const strong = row.kind !== 'data';
-    if (doc.y + rowHeight(doc, cells, strong) > bottom()) {
+    // A group row's lead never asks for more than a page below the header holds (no page left with a header alone).
+    const room = bottom() - doc.page.margins.top - header.rowHeights[0] - header.rowHeights[1];
+    const needed = row.kind === 'group' ? Math.min(leadHeight(doc, columns, rows, i), room) : rowHeight(doc, cells, strong);
+    if (doc.y + needed > bottom()) {
       onNewPage();
       drawHeader();
     }
     drawRow(doc, cells, strong, row.kind === 'group' ? '#F2F2F2' : null);
-  }
+  });
   doc.x = left;
   doc.y += 8;
 }
