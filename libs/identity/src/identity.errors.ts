@@ -189,9 +189,9 @@ export const identityErrors = {
     new DomainError(
       'USER.PASSWORD_CONTAINS_SERVICE_NAME',
       restGuessable
-        ? `Kata sandi memuat nama satker ("${word}"), dan tanpa nama itu sisanya terlalu umum atau mudah ditebak: nama satker ` +
-          'diketahui semua orang. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.'
-        : `Kata sandi tidak boleh hanya berupa variasi dari nama aplikasi atau satker ("${word}"), karena mudah ditebak. ` +
+        ? `Kata sandi memuat nama satker atau satker induknya ("${word}"), dan tanpa nama itu sisanya terlalu umum atau mudah ditebak: ` +
+          'nama satker diketahui semua orang. Pilih kata sandi lain, misalnya beberapa kata acak yang digabung.'
+        : `Kata sandi tidak boleh hanya berupa variasi dari nama aplikasi, satker, atau satker induknya ("${word}"), karena mudah ditebak. ` +
           `Pilih kata sandi lain; tanpa nama tersebut pun kata sandi harus tetap minimal ${PASSWORD_MIN_LENGTH} karakter.`,
       'validation',
       { word },

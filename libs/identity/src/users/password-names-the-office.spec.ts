@@ -37,7 +37,7 @@ describe('a password that names the office or the office above it', () => {
   it('given the office’s town beside a common word, then the town is named and the rest said to be guessable', () => {
     const error = refused('rahasia-sukamaju-7');
     expect(error?.code).toBe('USER.PASSWORD_CONTAINS_SERVICE_NAME');
-    expect(error?.message).toMatch(/^Kata sandi memuat nama satker \("sukamaju"\), dan tanpa nama itu sisanya terlalu umum/);
+    expect(error?.message).toMatch(/^Kata sandi memuat nama satker atau satker induknya \("sukamaju"\), dan tanpa nama itu sisanya terlalu umum/);
   });
 
   /** Offices whose code spells the town (`kpu-kab-jember`) as well as their names do. */
