@@ -290,6 +290,27 @@ describe('administration of offices, subbagian and users through HTTP', () => {
       expect(own.body).toMatchObject({ timeZone: 'Asia/Makassar', reportDeadlineDay: 5 });
     });
 
+    it('takes the Ketua\'s LKj signature at creation: given true the office requires it from the start; left out it does not (nor from its parent); a non-boolean is 400 and creates nothing', async () => {
+      const root = as(rootAdminToken);
+      const signs = await root.post('/api/v1/satker').send({ code: 'kpu-kab-ttd', name: 'KPU Kabupaten Tanda Tangan', parentCode: 'kpu-prov-jawa-timur', ketuaSignsLkj: true });
+      expect({ status: signs.status, ketuaSignsLkj: signs.body.ketuaSignsLkj }).toEqual({ status: 201, ketuaSignsLkj: true });
+      expect((await root.get('/api/v1/satker/kpu-kab-ttd')).body).toMatchObject({ ketuaSignsLkj: true, version: 1 });
+      // What the LKj job reads when it produces a final version (lkj-producer: signatureRequired).
+      const db = t.app.get(DataSource);
+      expect(await db.query(`SELECT ketua_signs_lkj FROM satker WHERE code = 'kpu-kab-ttd'`)).toEqual([{ ketua_signs_lkj: true }]);
+      const [created] = await db.query(`SELECT data FROM events WHERE tenant_id = 'kpu-kab-ttd' AND type = 'SatkerCreated'`);
+      expect(created.data).toMatchObject({ code: 'kpu-kab-ttd', ketuaSignsLkj: true });
+      const under = await root.post('/api/v1/satker').send({ code: 'kpu-ttd-bawah', name: 'KPU Di Bawah Tanda Tangan', parentCode: 'kpu-kab-ttd' });
+      expect({ status: under.status, ketuaSignsLkj: under.body.ketuaSignsLkj }).toEqual({ status: 201, ketuaSignsLkj: false });
+      const plain = await root.post('/api/v1/satker').send({ code: 'kpu-kab-polos', name: 'KPU Kabupaten Polos', parentCode: 'kpu-prov-jawa-timur' });
+      expect({ status: plain.status, ketuaSignsLkj: plain.body.ketuaSignsLkj }).toEqual({ status: 201, ketuaSignsLkj: false });
+      for (const value of ['ya', 1, null]) {
+        const refused = await root.post('/api/v1/satker').send({ code: 'kpu-kab-salah', name: 'KPU Kabupaten Salah', parentCode: 'kpu-prov-jawa-timur', ketuaSignsLkj: value });
+        expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 400, code: 'VALIDATION.FAILED' });
+      }
+      expect((await root.get('/api/v1/satker/kpu-kab-salah')).status).toBe(404);
+    });
+
     it('never deactivates the root office', async () => {
       const response = await as(rootAdminToken).patch('/api/v1/satker/kpu-ri').send({ active: false });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'SATKER.ROOT_CANNOT_BE_DEACTIVATED' });

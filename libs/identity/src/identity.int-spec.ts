@@ -55,6 +55,17 @@ describe('offices, subbagian and users against the real PostgreSQL and event sto
     expect(created).toMatchObject({ type: 'SatkerCreated', tenantId: 'kpu-kab-jember', metadata: { actorId: rootAdmin.id, actorRole: 'ADMIN' } });
   });
 
+  it('creates an office requiring the Ketua\'s LKj signature when told so, recorded on SatkerCreated; left out, it is not required', async () => {
+    const { view: signs } = await satker.create(rootAdmin, { code: 'kpu-prov-ntt', name: 'KPU Provinsi Nusa Tenggara Timur', parentCode: 'kpu-ri', ketuaSignsLkj: true });
+    expect(signs).toMatchObject({ ketuaSignsLkj: true, version: 1 });
+    expect(await satker.get('kpu-prov-ntt')).toMatchObject({ ketuaSignsLkj: true });
+    const [created] = await store.readStream('identity:kpu-prov-ntt');
+    expect(created.data).toMatchObject({ code: 'kpu-prov-ntt', ketuaSignsLkj: true });
+    expect((await satker.get('kpu-kab-jember')).ketuaSignsLkj).toBe(false);
+    const [plain] = await store.readStream('identity:kpu-kab-jember');
+    expect(plain.data).toMatchObject({ ketuaSignsLkj: false });
+  });
+
   it('follows the parent chain for scope: up for ancestors, down for what an admin manages', async () => {
     await satker.create(rootAdmin, { code: 'kpu-prov-bali', name: 'KPU Provinsi Bali', parentCode: 'kpu-ri', timeZone: 'Asia/Makassar' });
     expect(await scope.ancestorsOf('kpu-kab-jember')).toEqual(['kpu-prov-jatim', 'kpu-ri']);

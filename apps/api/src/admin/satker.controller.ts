@@ -26,7 +26,7 @@ export class SatkerController {
   @Roles('ADMIN')
   @Post()
   @CommandHeaders()
-  @ApiOperation({ summary: 'Membuat satker di bawah induk dalam cakupan Anda' })
+  @ApiOperation({ summary: 'Membuat satker di bawah induk dalam cakupan Anda (zona waktu, hari batas waktu dan kewajiban tanda tangan Ketua pada LKj final, ketuaSignsLkj, dapat diberikan sejak awal)' })
   @ApiCreatedResponse({ type: SatkerDto })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'SATKER.NOT_FOUND: the parent is missing or outside your scope' })
   async create(

@@ -41,6 +41,15 @@ export class CreateSatkerDto {
   @Max(28)
   reportDeadlineDay?: number;
 
+  @ApiPropertyOptional({
+    example: false,
+    description: 'true: each final LKj of the office waits for the Ketua\'s signature (POST …/lkj/{year}/versions/{version}/sign); '
+      + 'false or left out (the default, not taken from the parent): no signature step. Changed later with PATCH satker/{code}',
+  })
+  @IsOptionalButNotNull()
+  @IsBoolean()
+  ketuaSignsLkj?: boolean;
+
   @AdminReason('Pembentukan satker baru menurut keputusan KPU', false)
   reason?: string | null;
 }

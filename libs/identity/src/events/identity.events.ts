@@ -8,7 +8,11 @@ import type { TimeZone } from '../identity.types';
 export type IdentityEvent =
   | {
       type: 'SatkerCreated';
-      data: { code: string; name: string; parentCode: string | null; timeZone: TimeZone; reportDeadlineDay: number } & Reasoned;
+      data: {
+        code: string; name: string; parentCode: string | null; timeZone: TimeZone; reportDeadlineDay: number;
+        /** Absent from offices created before it could be given at creation: false (the column's default). */
+        ketuaSignsLkj?: boolean;
+      } & Reasoned;
     }
   | { type: 'SatkerUpdated'; data: { code: string; changes: SatkerChanges } & Reasoned }
   /** Placed under another parent office (a regional reorganisation): who sees it changes with it. */

@@ -18,6 +18,8 @@ export interface CreateSatkerInput {
   parentCode: string;
   timeZone?: TimeZone;
   reportDeadlineDay?: number;
+  /** Each final LKj waits for the Ketua's signature; false when left out (not taken from the parent). */
+  ketuaSignsLkj?: boolean;
   /** Why, for the audit trail (`optionalReason`); kept on SatkerCreated. */
   reason?: string | null;
 }
@@ -186,13 +188,14 @@ export class SatkerService {
       parentCode: input.parentCode,
       timeZone: input.timeZone ?? parent?.timeZone ?? DEFAULT_TIME_ZONE,
       reportDeadlineDay: input.reportDeadlineDay ?? parent?.reportDeadlineDay ?? DEFAULT_REPORT_DEADLINE_DAY,
+      ketuaSignsLkj: input.ketuaSignsLkj === true,
     };
     let rows: SatkerRow[];
     try {
       rows = await manager.query(
-        `INSERT INTO satker (code, name, parent_code, time_zone, report_deadline_day, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${SATKER_COLUMNS}`,
-        [data.code, data.name, data.parentCode, data.timeZone, data.reportDeadlineDay, now],
+        `INSERT INTO satker (code, name, parent_code, time_zone, report_deadline_day, ketua_signs_lkj, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $7, $6, $6) RETURNING ${SATKER_COLUMNS}`,
+        [data.code, data.name, data.parentCode, data.timeZone, data.reportDeadlineDay, now, data.ketuaSignsLkj],
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw identityErrors.satkerExists(input.code);

@@ -76,6 +76,17 @@ describe('the audit trail in words: offices, subbagian and users changed, with t
     expect(off.row.summary).toBe('Mengubah data satker kpu-a; LKj final yang dibuat sejak ini tidak lagi memerlukan tanda tangan Ketua.');
     expect(fieldsOf(off.row.changes)).toEqual([['LKj final ditandatangani Ketua', 'ya', 'tidak']]);
   });
+
+  it('given an office created with the Ketua\'s signature required, then its creation says so, and turning it off later reads "ya" to "tidak"', () => {
+    const state = new AuditTrailState();
+    const office = { code: 'kpu-a', name: 'KPU A', parentCode: null, timeZone: 'Asia/Jakarta', reportDeadlineDay: 5 };
+    const made = describeEvent(recorded('SatkerCreated', { ...office, ketuaSignsLkj: true }, IDENTITY), state);
+    expect(made.row.summary).toBe('Membuat satker kpu-a (KPU A); LKj final satker ini menunggu tanda tangan Ketua.');
+    const off = describeEvent(recorded('SatkerUpdated', { code: 'kpu-a', changes: { ketuaSignsLkj: false } }, IDENTITY), state);
+    expect(fieldsOf(off.row.changes)).toEqual([['LKj final ditandatangani Ketua', 'ya', 'tidak']]);
+    const plain = describeEvent(recorded('SatkerCreated', { ...office, code: 'kpu-b', ketuaSignsLkj: false }, 'identity:kpu-b'), state);
+    expect(plain.row.summary).toBe('Membuat satker kpu-b (KPU A).');
+  });
 });
 
 describe('the audit trail in words: why an administrator changed an office, a subbagian or a user', () => {

@@ -90,8 +90,10 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
     case 'SatkerCreated': {
       const d = e.data;
       deadlineDayFrom(event, state, d.reportDeadlineDay, d.timeZone);
-      created(event, state, 'satker', { name: d.name, timeZone: d.timeZone, reportDeadlineDay: d.reportDeadlineDay });
-      return { ...base, summary: `Membuat satker ${d.code} (${d.name}).` };
+      // Absent from offices created before it could be given: its default stands (SETTING_DEFAULTS).
+      created(event, state, 'satker', { name: d.name, timeZone: d.timeZone, reportDeadlineDay: d.reportDeadlineDay, ketuaSignsLkj: d.ketuaSignsLkj });
+      const signs = d.ketuaSignsLkj === true ? '; LKj final satker ini menunggu tanda tangan Ketua' : '';
+      return { ...base, summary: `Membuat satker ${d.code} (${d.name})${signs}.` };
     }
     case 'SatkerUpdated': {
       const { changes } = e.data;
