@@ -12,9 +12,11 @@ export class OutboxRecipients {
   async recipientAndNotice(manager: EntityManager, userId: string, key: string, rowSatker: string): Promise<{ person: Person | null; notice: NoticeFacts | null }> {
     const [row]: Array<Partial<PersonRow> & {
       notice_satker: string | null; kind: string | null; due_at: Date | null; audience: NoticeFacts['audience'] | null; delivery: { role: NoticeRole | null } | null;
+      copy_role: NoticeRole | null;
     }> = await manager.query(
       `SELECT u.id, u.full_name, u.email, u.role, u.subbagian_code, u.satker_code, u.active,
-              r.satker_code AS notice_satker, r.kind, r.due_at, r.payload->'audience' AS audience, r.payload->'delivery' AS delivery
+              r.satker_code AS notice_satker, r.kind, r.due_at, r.payload->'audience' AS audience, r.payload->'delivery' AS delivery,
+              (SELECT c->>'role' FROM jsonb_array_elements(COALESCE(r.payload->'copies', '[]'::jsonb)) AS c WHERE c->>'recipientId' = u.id::text LIMIT 1) AS copy_role
          FROM (SELECT 1) AS one
          LEFT JOIN users u ON u.id = $1
          LEFT JOIN LATERAL (
@@ -24,8 +26,9 @@ export class OutboxRecipients {
     );
     const person = row.id ? toPerson(row as PersonRow) : null;
     if (!row.audience) return { person, notice: null };
-    // Rows recorded before stand-ins have no `delivery`: they went to the audience's own role.
-    const deliveredAs = row.delivery ? row.delivery.role : row.audience.role;
+    // Rows recorded before stand-ins have no `delivery`: they went to the audience's own role. A recipient
+    // who read a copy of their own (the approval digest's Ketua copy) received it as that copy's role.
+    const deliveredAs = row.copy_role ?? (row.delivery ? row.delivery.role : row.audience.role);
     return { person, notice: { kind: row.kind!, satker: row.notice_satker!, audience: row.audience, deliveredAs, dueAt: new Date(row.due_at!) } };
   }
 

@@ -55,6 +55,22 @@ describe('who replaces a recipient who no longer receives the notice', () => {
   });
 
 
+  it('given a Sekretaris\'s approval digest whose recipient left, then a Sekretaris given no copy of it (all its reports are theirs, or appointed since) never takes it: the Ketua does', () => {
+    const digest = notice({ kind: 'APPROVAL_DIGEST', audience: { role: 'SEKRETARIS' }, deliveredAs: 'SEKRETARIS' });
+    const eko = candidate({ userId: 'e', fullName: 'Eko', role: 'SEKRETARIS', email: 'eko@kpu.test' });
+    const ketua = candidate({ userId: 'k', fullName: 'Ali', role: 'KETUA', email: 'ali@kpu.test' });
+    expect(replacementOf(digest, why, [eko, ketua], soon)).toMatchObject({ kind: 'reroute', role: 'KETUA', to: [ketua] });
+    expect(replacementOf(digest, why, [eko], soon)).toMatchObject({ kind: 'skip' });
+    // One who has a copy of their own already is not sent it twice; nor is the Ketua then.
+    expect(replacementOf(digest, why, [{ ...eko, received: true }, ketua], soon))
+      .toEqual({ kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan; pemberitahuan ini sudah diterima Eko (Sekretaris).' });
+  });
+
+  it('given the Ketua\'s own copy of a Sekretaris\'s digest, then the Ketua who received it as Ketua keeps it', () => {
+    const ketuaCopy = notice({ kind: 'APPROVAL_DIGEST', audience: { role: 'SEKRETARIS' }, deliveredAs: 'KETUA' });
+    expect(recipientNow(person({ role: 'KETUA', email: 'ali@kpu.test' }), 'kpu-jember', ketuaCopy)).toEqual({ kind: 'send', to: 'ali@kpu.test' });
+  });
+
   it('given no other Sekretaris, then the Ketua receives the Sekretaris notice', () => {
     const ketua = candidate({ userId: 'k', fullName: 'Ali', role: 'KETUA', email: 'ali@kpu.test' });
     expect(replacementOf(notice(), why, [ketua], soon)).toEqual({

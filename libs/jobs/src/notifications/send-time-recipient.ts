@@ -201,6 +201,7 @@ export function replacementOf(notice: NoticeFacts | null, why: string, candidate
     return { kind: 'skip', reason: `Tidak dikirim: ${why}, dan pemberitahuan ini sudah lebih dari 24 jam sehingga tidak dialihkan kepada pengganti.` };
   }
   if (groupOf(notice)) return groupReplacement(notice, why, candidates, office ?? notice.satker);
+  if (notice.kind === 'APPROVAL_DIGEST') candidates = candidates.filter(mayStandInForDigest);
   const chain = standInChain(notice);
   if (chain.length === 0) return { kind: 'skip', reason: `Tidak dikirim: ${why}; pemberitahuan ini tidak memiliki aturan pengganti.` };
   const role = chain.find((r) => candidates.some((c) => holds(c, r, notice)));
@@ -221,6 +222,16 @@ export function replacementOf(notice: NoticeFacts | null, why: string, candidate
   const received = people.filter((c) => c.received);
   if (received.length > 0) return { kind: 'skip', reason: `Tidak dikirim: ${why}; pemberitahuan ini sudah diterima ${names(received)} (${title}).` };
   return { kind: 'skip', reason: `Tidak dikirim: ${why}; penggantinya, ${names(people)} (${title}), tidak memiliki alamat e-mail.` };
+}
+
+/**
+ * Who may take a Sekretaris's approval digest: a Sekretaris who has a copy of it already (so the notice
+ * is not sent twice) or the Ketua. A Sekretaris who was given none either submitted every report it
+ * lists (nobody is asked to approve their own: `approvalDigestCopies`) or was appointed since; the
+ * Ketua answers for the office that day, and the next working day's digest reaches the new Sekretaris.
+ */
+function mayStandInForDigest(candidate: Candidate): boolean {
+  return candidate.role !== 'SEKRETARIS' || candidate.received;
 }
 
 /**

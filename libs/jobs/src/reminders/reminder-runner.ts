@@ -140,8 +140,10 @@ export class ReminderRunner {
     const addressees: Addressee[] = copies.sekretaris.map(({ person, copy }) =>
       copy === digest ? person : { ...person, copy: { reminder: copy, message: renderReminder(copy, office, asSekretaris), delivery: asSekretaris } },
     );
-    const stuck = copies.noOtherSekretaris;
-    if (stuck) {
+    const found = copies.noOtherSekretaris;
+    if (found) {
+      // The Ketua is told who the Sekretaris is: some reports may have been sent from another account of theirs.
+      const stuck: PlannedReminder = { ...found, digestCopy: { of: 'NO_OTHER_SEKRETARIS', sekretarisNames: sekretaris.map((s) => s.fullName) } };
       const ketua = await this.directory.activeOfRole(office.satker, 'KETUA');
       const message = renderReminder(stuck, office);
       addressees.push(...ketua.map((person) => ({ ...person, copy: { reminder: stuck, message, delivery: asKetua } })));

@@ -109,11 +109,19 @@ describe('the approval digest leaves out, for each Sekretaris, the reports they 
     expect(to(eko.id)!.data.reports.map((r) => r.subbagian)).toEqual(['PDI']);
     const forKetua = to(ketua.id)!;
     expect(forKetua.subject).toBe('Ringkasan: 1 laporan realisasi menunggu persetujuan Sekretaris lain — KPU Kabupaten Lumajang');
-    expect(forKetua.body).toMatch(/^Yth\. Ketua,\n\nLaporan realisasi kinerja berikut pada KPU Kabupaten Lumajang menunggu persetujuan, tetapi diajukan oleh satu-satunya Sekretaris aktif/);
+    expect(forKetua.body).toMatch(/^Yth\. Ketua,\n\nLaporan realisasi kinerja berikut pada KPU Kabupaten Lumajang menunggu persetujuan, tetapi diajukan oleh satu-satunya Sekretaris aktif, eko \(dari akunnya sendiri atau akun lain miliknya\), yang tidak dapat menyetujui/);
     expect(forKetua.body).toContain('1. Subbagian KUL — Januari 2025');
     expect(forKetua.body).not.toContain('Subbagian PDI');
     expect(forKetua.body).toContain('Mohon minta Admin Kinerja menetapkan Sekretaris lain (atau Plh. Sekretaris) untuk KPU Kabupaten Lumajang.');
     expect(forKetua.data.delivery).toEqual({ role: 'KETUA', vacantRoles: [] });
+    // Its e-mail went to the Ketua as Ketua, not re-routed as if he were a Sekretaris who left (to Eko, its submitter).
+    const mails: Array<{ recipient_id: string; to_address: string; sent_at: Date | null; skip_reason: string | null; rerouted_from: string | null }> =
+      await db.dataSource.query(
+        `SELECT recipient_id, to_address, sent_at, skip_reason, rerouted_from FROM notification_outbox WHERE satker_code = $1 AND reminder_key = $2`,
+        [SATKER, `approval-digest:${SATKER}:2025-02-05`],
+      );
+    expect(mails.find((m) => m.recipient_id === ketua.id)).toMatchObject({ to_address: ketua.email, skip_reason: null, sent_at: expect.any(Date) });
+    expect(mails.filter((m) => m.rerouted_from !== null)).toEqual([]);
   });
 
   it('given only his own report still waits, then Eko gets no digest at all; the Ketua still does', async () => {

@@ -141,6 +141,15 @@ describe('reminder texts in Bahasa Indonesia', () => {
     expect(renderReminder(due, jember).body).toContain('dikirim Selasa, 8 Desember 2026 (menunggu 20 hari)');
   });
 
+  it('digest for the Ketua: names the Sekretaris who sent the reports nobody else may approve, one or several', () => {
+    const reports = [report({ year: 2026, month: 11, status: 'SUBMITTED', submittedAt: at('2026-12-08 08:35').toISOString() })];
+    const [due] = planReminders({ office: jember, now: at('2026-12-28 08:00'), reports }).filter((r) => r.kind === 'APPROVAL_DIGEST');
+    const one = renderReminder({ ...due, digestCopy: { of: 'NO_OTHER_SEKRETARIS', sekretarisNames: ['Eko Prasetyo'] } }, jember).body;
+    expect(one).toContain('tetapi diajukan oleh satu-satunya Sekretaris aktif, Eko Prasetyo (dari akunnya sendiri atau akun lain miliknya), yang tidak dapat');
+    const two = renderReminder({ ...due, digestCopy: { of: 'NO_OTHER_SEKRETARIS', sekretarisNames: ['Eko Prasetyo', 'E. Prasetyo'] } }, jember).body;
+    expect(two).toContain('tetapi diajukan oleh setiap Sekretaris aktif (Eko Prasetyo, E. Prasetyo), dari akunnya sendiri atau akun lain miliknya, yang tidak dapat');
+  });
+
   it('escalation: a report returned before the deadline and not sent again is listed with the reason', () => {
     const reports = [report({ subbagian: 'TPH', subbagianName: 'Teknis Penyelenggaraan Pemilu', status: 'RETURNED', returnedAt: at('2025-02-04 10:00').toISOString(), returnReason: 'Bukti dukung K5.1 belum lengkap' })];
     const [due] = planReminders({ office: jember, now: at('2025-02-06 08:00'), reports }).filter((r) => r.kind === 'OVERDUE_ESCALATION');

@@ -368,12 +368,17 @@ function digest(r: PlannedReminder, office: OfficeReminderSettings, standIn: Sta
     return `${i + 1}. ${subbagianTitle(report.subbagianName)} — ${bulanTahun(report)}, dikirim ${tanggalLokal(report.submittedAt!, office.timeZone)} (${days < 1 ? 'menunggu kurang dari 1 hari' : `menunggu ${days} hari`})`;
   });
   if (r.digestCopy?.of === 'NO_OTHER_SEKRETARIS') {
+    const names = r.digestCopy.sekretarisNames ?? [];
+    const who = names.length > 1
+      ? `setiap Sekretaris aktif (${names.join(', ')}), dari akunnya sendiri atau akun lain miliknya, yang tidak dapat menyetujui atau ` +
+        'mengembalikan laporan yang diajukannya sendiri'
+      : `satu-satunya Sekretaris aktif${names.length === 1 ? `, ${names[0]} (dari akunnya sendiri atau akun lain miliknya)` : ''}, ` +
+        'yang tidak dapat menyetujui atau mengembalikan laporan yang diajukannya sendiri';
     return {
       subject: () => `Ringkasan: ${r.reports.length} laporan realisasi menunggu persetujuan Sekretaris lain`,
       greeting: 'Yth. Ketua,',
       facts: [
-        `Laporan realisasi kinerja berikut pada ${office.name} menunggu persetujuan, tetapi diajukan oleh satu-satunya Sekretaris aktif, ` +
-          'yang tidak dapat menyetujui atau mengembalikan laporan yang diajukannya sendiri (yang terlama lebih dahulu):',
+        `Laporan realisasi kinerja berikut pada ${office.name} menunggu persetujuan, tetapi diajukan oleh ${who} (yang terlama lebih dahulu):`,
         ...lines,
       ],
       request: `Laporan tersebut hanya dapat disetujui atau dikembalikan oleh Sekretaris lain. Mohon minta Admin Kinerja menetapkan Sekretaris lain (atau Plh. Sekretaris) untuk ${office.name}.`,

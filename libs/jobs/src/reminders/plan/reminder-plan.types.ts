@@ -149,5 +149,5 @@ export interface PlannedReminder {
    * `NO_OTHER_SEKRETARIS` the Ketua's, listing the reports that no active Sekretaris may approve because
    * each was submitted by the only one (maker-checker).
    */
-  digestCopy?: { of: 'OTHERS'; ownLeftOut: number } | { of: 'NO_OTHER_SEKRETARIS' };
+  digestCopy?: { of: 'OTHERS'; ownLeftOut: number } | { of: 'NO_OTHER_SEKRETARIS'; sekretarisNames?: string[] };
 }
