@@ -1,5 +1,5 @@
 import type { Role } from '@kinerja/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,8 +16,8 @@ export interface PersonRef {
   satker: string | null;
 }
 
-/** The accounts `ids`, whatever their office, in one query. */
-export async function personRefs(dataSource: DataSource, ids: readonly (string | null)[]): Promise<Map<string, PersonRef>> {
+/** The accounts `ids`, whatever their office, in one query (on a transaction's manager when given one). */
+export async function personRefs(dataSource: Pick<DataSource, 'query'> | Pick<EntityManager, 'query'>, ids: readonly (string | null)[]): Promise<Map<string, PersonRef>> {
   const wanted = [...new Set(ids)].filter((id): id is string => id !== null && UUID.test(id));
   if (wanted.length === 0) return new Map();
   const rows: Array<{ id: string; username: string; full_name: string; role: Role; satker_code: string }> = await dataSource.query(

@@ -92,15 +92,16 @@ export class LkjProcessManager {
    * rolls the savepoint back: nothing is kept, the manager handles them itself later (each office's
    * events depend only on that office's memory and streams, so handling them alone is what it will do).
    *
+   * `loaded`: the stream as the caller read it in the same transaction, the answer when nothing is left to handle.
    * The caller's transaction must hold this manager's lock (`lockProjection`, so that its memory and
    * checkpoint stand still: taken first, as the manager does, so the two never wait on each other)
    * and the office (`EventStore.holdTenant`, so that no event of the office is in flight or commits
    * before the caller's own append does).
    */
-  async foresee(satker: string, year: number, manager: EntityManager): Promise<LoadedLkj> {
+  async foresee(satker: string, year: number, manager: EntityManager, loaded: LoadedLkj): Promise<LoadedLkj> {
     const after = await this.store.loadCheckpoint(LKJ_PROCESS_MANAGER, manager);
     const unhandled = await this.store.readTenantAfter(satker, after, manager);
-    if (unhandled.length === 0) return this.streams.load(satker, year, manager);
+    if (unhandled.length === 0) return loaded;
     await manager.query('SAVEPOINT lkj_foresee');
     try {
       const lkjStreams = new Map<string, LoadedLkj>();

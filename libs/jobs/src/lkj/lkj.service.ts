@@ -169,9 +169,9 @@ export class LkjService {
         await this.streams.hold(satker, manager);
         const loaded = await this.streams.load(satker, year, manager);
         assertExpected(loaded, options.expectedVersion ?? null);
-        const command: SignLkj = { type: 'SignLkj', data: { version, ...(await this.refusalContext(satker, loaded.state, manager)) }, metadata };
+        const command: SignLkj = { type: 'SignLkj', data: { version, ...(await this.refusalContext(satker, loaded.state, version, manager)) }, metadata };
         lkjDecider.decide(command, loaded.state);
-        lkjDecider.decide(command, (await this.processManager.foresee(satker, year, manager)).state);
+        lkjDecider.decide(command, (await this.processManager.foresee(satker, year, manager, loaded)).state);
         return this.streams.decide(loaded, command, {
           tenantId: satker, actorId: by.id, actorRole: by.role, correlationId: by.correlationId ?? `lkj-sign-${now.getTime()}`,
           idempotencyKey: key, requestFingerprint,
@@ -192,10 +192,16 @@ export class LkjService {
     return answered;
   }
 
-  /** What a refusal to sign names: the office's time zone and the full names of whoever signed a version. */
-  private async refusalContext(satker: string, state: LkjState, manager: EntityManager): Promise<{ timeZone: string; names: Record<string, string> }> {
+  /**
+   * What the refusal of a version already signed names: the office's time zone and the signer's full
+   * name. Read on the command's transaction (the office is held: a second connection could wait on
+   * it, and the embedded database has one session), and only when `version` has a signer.
+   */
+  private async refusalContext(satker: string, state: LkjState, version: number, manager: EntityManager): Promise<{ timeZone?: string; names?: Record<string, string> }> {
+    const signer = state.versions.find((v) => v.version === version)?.signed?.by ?? null;
+    if (signer === null) return {};
     const office: Array<{ time_zone: string }> = await manager.query(`SELECT time_zone FROM satker WHERE code = $1`, [satker]);
-    const people = await personRefs(manager.connection, signersOf(state));
+    const people = await personRefs(manager, [signer]);
     const names = Object.fromEntries([...people.values()].flatMap((p) => (p.fullName ? [[p.id, p.fullName]] : [])));
     return { timeZone: office[0]?.time_zone ?? DEFAULT_TIME_ZONE, names };
   }
