@@ -303,9 +303,8 @@ export const authErrors = {
     }),
 };
 
-const ROLE_NAMES: Record<string, string> = {
-  KASUBBAG: 'Kasubbag', SEKRETARIS: 'Sekretaris', KETUA: 'Ketua', INSPEKTORAT: 'Inspektorat', ADMIN: 'Administrator',
-};
+// The roles' names (ROLE_LABELS) with the Kasubbag as the 403 has always named them.
+const ROLE_NAMES: Record<string, string> = { ...ROLE_LABELS, KASUBBAG: 'Kasubbag' };
 
 /** " Tindakan ini hanya dapat dilakukan oleh Ketua atau Sekretaris.": who to ask, in the roles' Indonesian names ('' when unknown). */
 function whoMay(allowed: readonly string[]): string {

@@ -3,12 +3,11 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiTags
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import { CapaianTahunLaluService } from '@kinerja/jobs';
-import { currentContext } from '@kinerja/platform';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
 import { LkjYearParams } from '../lkj/lkj.dto';
-import { answer, commandOptions } from '../workflow-http/command-options';
+import { answer, commandOptions, jobActorOf } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { CAPAIAN_VIEW_EXAMPLE, CapaianImportBody } from './capaian-tahun-lalu.dto';
 import { csvMissing, CsvUploadInterceptor } from './csv-upload.interceptor';
@@ -60,7 +59,7 @@ export class CapaianTahunLaluController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const lines = body.entries.map((e, i) => ({ line: i + 1, indicator: e.indicator, capaian: e.capaian }));
-    return answer(res, await this.capaian.import(p.satker, p.year, lines, 'API', this.importer(user), commandOptions(req)));
+    return answer(res, await this.capaian.import(p.satker, p.year, lines, 'API', jobActorOf(user), commandOptions(req)));
   }
 
   @Post(':year/csv')
@@ -87,10 +86,6 @@ export class CapaianTahunLaluController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!req.file) throw csvMissing();
-    return answer(res, await this.capaian.importCsv(p.satker, p.year, req.file.buffer, this.importer(user), commandOptions(req)));
-  }
-
-  private importer(user: AuthenticatedUser) {
-    return { id: user.id, role: user.role, correlationId: currentContext()?.correlationId };
+    return answer(res, await this.capaian.importCsv(p.satker, p.year, req.file.buffer, jobActorOf(user), commandOptions(req)));
   }
 }

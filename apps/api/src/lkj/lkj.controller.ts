@@ -3,11 +3,10 @@ import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, 
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import { LkjService } from '@kinerja/jobs';
-import { currentContext } from '@kinerja/platform';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
-import { answer, commandOptions } from '../workflow-http/command-options';
+import { answer, commandOptions, jobActorOf } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { LKJ_OVERVIEW_EXAMPLE, LkjFileParams, LkjRequestBody, LkjRequestQuery, LkjVersionParams, LkjYearParams } from './lkj.dto';
 
@@ -73,8 +72,7 @@ export class LkjController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const by = { id: user.id, role: user.role, correlationId: currentContext()?.correlationId };
-    return answer(res, await this.lkj.request(p.satker, p.year, q.draft === true, body.suggestions ?? null, by, commandOptions(req)));
+    return answer(res, await this.lkj.request(p.satker, p.year, q.draft === true, body.suggestions ?? null, jobActorOf(user), commandOptions(req)));
   }
 
   @Post(':year/versions/:version/sign')
@@ -103,8 +101,7 @@ export class LkjController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const by = { id: user.id, role: user.role, correlationId: currentContext()?.correlationId };
-    return answer(res, await this.lkj.sign(p.satker, p.year, p.version, by, commandOptions(req)));
+    return answer(res, await this.lkj.sign(p.satker, p.year, p.version, jobActorOf(user), commandOptions(req)));
   }
 
   @Get(':year/versions/:version/:format')

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { DomainError } from '@kinerja/domain';
 import { requestFingerprint } from '@kinerja/event-store';
-import { sha256Of } from '@kinerja/platform';
+import type { AuthenticatedUser } from '@kinerja/identity';
+import { currentContext, sha256Of } from '@kinerja/platform';
 import type { CommandOptions, CommandOutcome } from '@kinerja/workflow';
 
 /**
@@ -16,6 +17,11 @@ export function parseIfMatch(header: string | undefined): number | null {
     throw new DomainError('REQUEST.INVALID_IF_MATCH', 'Header If-Match harus berisi versi, mis. "3".', 'validation', { ifMatch: header });
   }
   return Number(match[1]);
+}
+
+/** Who asks for a job-side command (the LKj, last year's capaian): the user and the request's correlation id. */
+export function jobActorOf(user: AuthenticatedUser): { id: string; role: AuthenticatedUser['role']; correlationId: string | undefined } {
+  return { id: user.id, role: user.role, correlationId: currentContext()?.correlationId };
 }
 
 /**

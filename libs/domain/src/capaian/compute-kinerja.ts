@@ -93,6 +93,11 @@ function kegiatanRow(kegiatan: PkKegiatan, no: number, reports: readonly Approve
   };
 }
 
+/** Tabel 3.2 asked for a year without an approved PK: the read model and the log say it alike. */
+export function kinerjaNoApprovedPk(satker: string, year: number): DomainError {
+  return new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini. Tabel 3.2 tersedia setelah Sekretaris mengajukan PK tahun tersebut dan Ketua (atau Sekretaris lain) menyetujuinya.`, 'not_found', { satker, year });
+}
+
 /**
  * Tabel 3.2 from a PK version and the approved monthly reports of its year (any subbagian; reports
  * after `month` are ignored). Pure: the caller loads both, the version chosen by `pkForKinerja` (the

@@ -2,6 +2,7 @@ import { DomainError } from '../shared/domain-error';
 import { Dec, parseDecimal } from '../shared/decimal';
 import { INDONESIAN_MONTHS } from '../shared/indonesian-time';
 import { aggregate, shownAggregate } from '../capaian/aggregate';
+import { targetText } from '../capaian/target-to-date';
 import type { Aggregation, IndicatorTarget, PkIndicator } from './pk-structure.types';
 
 /**
@@ -15,9 +16,10 @@ const PLAN_FIGURE: Readonly<Record<Aggregation, { rule: string; figure: string }
   MAX: { rule: 'rencana tertinggi di antara 12 bulan', figure: 'yang tertinggi' },
 };
 
-/** A target's figure as typed ("12", "7–8"), each end through `f`. */
-function targetFigure(t: IndicatorTarget, f: (v: string) => string = (v) => v): string {
-  return t.kind === 'SINGLE' ? f(t.value) : `${f(t.min)}–${f(t.max)}`;
+/** Twelve times a target ("144", "84–96"): the sum of 12 months that averages to it. */
+function twelveTimes(t: IndicatorTarget): IndicatorTarget {
+  const times12 = (v: string) => new Dec(v).times(12).toFixed();
+  return t.kind === 'SINGLE' ? { kind: 'SINGLE', value: times12(t.value) } : { kind: 'RANGE', min: times12(t.min), max: times12(t.max) };
 }
 
 /**
@@ -29,11 +31,10 @@ function targetFigure(t: IndicatorTarget, f: (v: string) => string = (v) => v): 
 function planMismatch(ind: PkIndicator, plan: readonly Dec[], aggregated: Dec): DomainError {
   const { rule, figure } = PLAN_FIGURE[ind.aggregation];
   const planValue = shownAggregate(aggregated, plan);
-  const sum = plan.reduce((a, b) => a.plus(b), new Dec(0)).toFixed();
-  const twelveTimes = (v: string) => new Dec(v).times(12).toFixed();
-  const reach = ind.target.kind === 'SINGLE' ? `sama dengan target tahunan ${targetFigure(ind.target)}` : `berada dalam rentang target tahunan ${targetFigure(ind.target)}`;
+  const sum = (aggregate(plan, 'SUM') as Dec).toFixed();
+  const reach = ind.target.kind === 'SINGLE' ? `sama dengan target tahunan ${targetText(ind.target)}` : `berada dalam rentang target tahunan ${targetText(ind.target)}`;
   const average = ind.aggregation === 'AVERAGE';
-  const should = average ? `${reach}, yaitu jumlah 12 bulan ${targetFigure(ind.target, twelveTimes)}` : reach;
+  const should = average ? `${reach}, yaitu jumlah 12 bulan ${targetText(twelveTimes(ind.target))}` : reach;
   const is = average ? `${planValue} (jumlah ${sum})` : planValue;
   return new DomainError(
     'PK.PLAN_MISMATCH',

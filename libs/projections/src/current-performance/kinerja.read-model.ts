@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
 import {
-  computeKinerja, DomainError, pkVersionForKinerja, subbagianReportingIn, type ApprovedPkPics, type ApprovedPkVersion, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
+  computeKinerja, kinerjaNoApprovedPk, pkVersionForKinerja, subbagianReportingIn, type ApprovedPkPics, type ApprovedPkVersion, type ApprovedRealisasi, type KinerjaTable, type PkStructure, type PkVersionInForce, type RatingScale,
 } from '@kinerja/domain';
 import { checkpointName } from '../runner/projection';
 import { PERF_PK_TABLE, PERF_REPORTS_TABLE, PERF_VALUES_TABLE } from './current-performance.tables';
@@ -86,7 +86,7 @@ export class KinerjaReadModel {
     const versions = await readApprovedPkVersions(this.dataSource, satker, year);
     const chosen = pkVersionForKinerja(versions, year, month, timeZone);
     if (!chosen) {
-      throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini. Tabel 3.2 tersedia setelah Sekretaris mengajukan PK tahun tersebut dan Ketua (atau Sekretaris lain) menyetujuinya.`, 'not_found', { satker, year });
+      throw kinerjaNoApprovedPk(satker, year);
     }
     const pk: PkVersionInForce = { satker, year, version: chosen.version, structure: chosen.structure, approvedAt: chosen.approvedAt };
     return computeKinerja(pk, await this.approvedReports(satker, year, month ?? 12, versions), { month, ratingScale });
@@ -128,16 +128,6 @@ export class KinerjaReadModel {
       indicatorCode: r.indicator_code, month: Number(r.month), subbagian: r.subbagian, status: r.status, revision: r.revision,
       value: r.in_working ? r.value : null, approved: r.approved, approvedValue: r.approved_value, approvedRevision: r.approved_revision,
     }));
-  }
-
-  async pkInForce(satker: string, year: number): Promise<PkVersionInForce | null> {
-    const rows: Array<{ version: number; structure: PkStructure; approved_at: string }> = await this.dataSource.query(
-      `SELECT version, structure, approved_at FROM ${PERF_PK_TABLE} WHERE satker = $1 AND year = $2 AND status = 'APPROVED'
-        ORDER BY version DESC LIMIT 1`,
-      [satker, year],
-    );
-    if (rows.length === 0) return null;
-    return { satker, year, version: rows[0].version, structure: rows[0].structure, approvedAt: rows[0].approved_at };
   }
 
   private async approvedReports(satker: string, year: number, lastMonth: number, versions: readonly ApprovedPkVersion[]): Promise<ApprovedRealisasi[]> {

@@ -1,5 +1,5 @@
 import { joinId } from '../conclusions/generate-conclusions';
-import { countWithWords, formatPercentId, formatRupiah } from '../format/format-id';
+import { countWithWords, formatPercentId, formatRupiah, keepRupiahWithFigure } from '../format/format-id';
 import { LkjModel } from '../model/lkj-model.types';
 import { col, dataRow, h2, p, spanCell, table, totalRow } from './blocks';
 import { Block, TableColumn, TableRow } from './lkj-document.types';
@@ -49,7 +49,7 @@ function absorbed(pagu: string | null, realisasi: string | null, absorption: str
 function realisasiRows(m: LkjModel): TableRow[] {
   const b = m.budget;
   // "Rp" and its figure on one line (a no-break space).
-  const rp = (value: string | null) => formatRupiah(value, b.rupiahPlaces).replace('Rp ', 'Rp\u00a0');
+  const rp = (value: string | null) => keepRupiahWithFigure(formatRupiah(value, b.rupiahPlaces));
   const spent = (value: string | null) => (value === null ? '-' : rp(value));
   return [
     ...b.rows.map((r) => dataRow(String(r.no), r.kegiatanName, rp(r.pagu), spent(r.realisasi), absorbed(r.pagu, r.realisasi, r.absorption))),

@@ -1,3 +1,4 @@
+import type { Polarity } from '@kinerja/domain';
 import type { RupiahPlaces } from '../format/format-id';
 import type { OfficeProfileInput, PendingReportStatus } from './lkj-input.types';
 import type { OfficeLevel } from './office-identity';
@@ -20,7 +21,8 @@ export interface LkjStaffTable {
 /** The office as given, with its level decided and its staff table totalled. */
 export type LkjOffice = Omit<OfficeProfileInput, 'staff' | 'level'> & { level: OfficeLevel; staff: LkjStaffTable };
 
-export type LkjPolarity = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+/** The indicator's polarity, as the PK states it. */
+export type LkjPolarity = Polarity;
 
 export interface LkjPkIndikator {
   code: string;

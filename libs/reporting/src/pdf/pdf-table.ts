@@ -110,11 +110,11 @@ export function drawTable(doc: Doc, columns: TableColumn[], rows: TableRow[], on
   };
   if (doc.y + tableOpeningHeight(doc, columns, rows) > bottom()) onNewPage();
   drawHeader();
+  // A group row's lead never asks for more than a page below the header holds (no page left with a header alone).
+  const room = bottom() - doc.page.margins.top - header.rowHeights[0] - header.rowHeights[1];
   rows.forEach((row, i) => {
     const cells = layRowCells(doc, columns, row);
     const strong = row.kind !== 'data';
-    // A group row's lead never asks for more than a page below the header holds (no page left with a header alone).
-    const room = bottom() - doc.page.margins.top - header.rowHeights[0] - header.rowHeights[1];
     const needed = row.kind === 'group' ? Math.min(leadHeight(doc, columns, rows, i), room) : rowHeight(doc, cells, strong);
     if (doc.y + needed > bottom()) {
       onNewPage();

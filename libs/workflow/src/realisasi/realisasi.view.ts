@@ -1,4 +1,5 @@
-import { DomainError, indonesianMonthYear, type BudgetWarning, type RealisasiContent, type ValueWarning, type RealisasiKey, type RealisasiState, type RealisasiStatus } from '@kinerja/domain';
+import { DomainError, indonesianMonthYear, type RealisasiContent, type RealisasiKey, type RealisasiState, type RealisasiStatus } from '@kinerja/domain';
+import type { ReportWarning } from './get-realisasi/report-warnings';
 
 /** `GET realisasi/{year}/{month}/{subbagian}`: the report as it stands, with its version for If-Match. */
 export interface RealisasiView {
@@ -24,7 +25,7 @@ export interface RealisasiView {
    * lines beyond their kegiatan's annual pagu (`budgetOverPaguWarnings`). Computed on each read, so
    * the Kasubbag sees them on save and the Sekretaris when reviewing.
    */
-  warnings: Array<BudgetWarning | ValueWarning>;
+  warnings: ReportWarning[];
 }
 
 /** A report nobody has written yet: "Laporan realisasi PDI bulan Oktober 2026 belum diisi." */

@@ -20,9 +20,14 @@ export interface ReviewerAccounts {
   sameName: readonly string[];
 }
 
+/** An actor with their other accounts, as maker-checker compares them with a submitter. */
+export function withOtherAccounts(actor: Actor, accounts: ReviewerAccounts): Actor {
+  return { ...actor, otherAccounts: accounts.sameEmail, sameNameAccounts: accounts.sameName };
+}
+
 /** The metadata of a review, with the reviewer's other accounts for maker-checker. */
 export function asReviewer(metadata: CommandMetadata, accounts: ReviewerAccounts): CommandMetadata {
-  return { ...metadata, actor: { ...metadata.actor, otherAccounts: accounts.sameEmail, sameNameAccounts: accounts.sameName } };
+  return { ...metadata, actor: withOtherAccounts(metadata.actor, accounts) };
 }
 
 /** The answer of every command: the resource after it, with the version clients send back in If-Match. */

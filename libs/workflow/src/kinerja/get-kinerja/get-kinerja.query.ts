@@ -2,7 +2,7 @@ import { Optional } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { KinerjaReadModel } from '@kinerja/projections';
 import {
-  approvedRealisasiOf, computeKinerja, DomainError, pkForKinerja, subbagianReportingInYear, type ApprovedRealisasi, type KinerjaTable,
+  approvedRealisasiOf, computeKinerja, kinerjaNoApprovedPk, pkForKinerja, subbagianReportingInYear, type ApprovedRealisasi, type KinerjaTable,
 } from '@kinerja/domain';
 import { PkReader } from '../../perjanjian-kinerja/pk-reader';
 import { RatingScaleReader } from '../../rating-scale/rating-scale.reader';
@@ -39,7 +39,7 @@ export class GetKinerjaHandler implements IQueryHandler<GetKinerjaQuery> {
     const { state } = await this.pk.load(satker, year);
     const pk = pkForKinerja(state, month, timeZone);
     if (!pk) {
-      throw new DomainError('KINERJA.NO_APPROVED_PK', `Belum ada Perjanjian Kinerja ${year} yang disetujui untuk satker ini. Tabel 3.2 tersedia setelah Sekretaris mengajukan PK tahun tersebut dan Ketua (atau Sekretaris lain) menyetujuinya.`, 'not_found', { satker, year });
+      throw kinerjaNoApprovedPk(satker, year);
     }
     const loaded = await this.realisasi.loadYear(satker, year, subbagianReportingInYear(state), month ?? 12);
     const approved = loaded.map((r) => approvedRealisasiOf(r.state)).filter((r): r is ApprovedRealisasi => r !== null);

@@ -3,7 +3,7 @@ import { officeDaysBetween, ownRealisasiSubmission, type Actor } from '@kinerja/
 import { Clock } from '@kinerja/platform';
 import { ApprovalInboxQuery, type InboxItem } from '@kinerja/projections';
 import { SatkerDirectory } from '../../shared/satker-directory';
-import { domainActor, type WorkflowActor } from '../../shared/workflow-actor';
+import { domainActor, withOtherAccounts, type WorkflowActor } from '../../shared/workflow-actor';
 
 export interface ApprovalInboxEntry {
   satker: string;
@@ -60,9 +60,14 @@ export class GetApprovalInboxHandler implements IQueryHandler<GetApprovalInboxQu
 
   async execute({ satker, reader }: GetApprovalInboxQuery): Promise<ApprovalInboxView> {
     const waiting = await this.inbox.waiting(satker);
-    const names = await this.directory.names(waiting.map((item) => item.submittedBy));
-    const timeZone = await this.directory.timeZoneOf(satker);
-    const me = await this.asReviewer(reader, waiting.length > 0);
+    if (waiting.length === 0) return { satker, count: 0, items: [] };
+    const [names, timeZone, accounts] = await Promise.all([
+      this.directory.names(waiting.map((item) => item.submittedBy)),
+      this.directory.timeZoneOf(satker),
+      // The reader's other accounts, as an approval would see them.
+      this.directory.otherAccountsOf(reader.id),
+    ]);
+    const me = withOtherAccounts(domainActor(reader), accounts);
     const now = this.clock.now().toISOString();
     const items = waiting.map((item: InboxItem): ApprovalInboxEntry => {
       const person = names.get(item.submittedBy);
@@ -76,14 +81,6 @@ export class GetApprovalInboxHandler implements IQueryHandler<GetApprovalInboxQu
       };
     });
     return { satker, count: items.length, items };
-  }
-
-  /** The reader with their other accounts, as an approval would see them (read only when something waits). */
-  private async asReviewer(reader: WorkflowActor, needed: boolean): Promise<Actor> {
-    const actor = domainActor(reader);
-    if (!needed) return actor;
-    const { sameEmail, sameName } = await this.directory.otherAccountsOf(reader.id);
-    return { ...actor, otherAccounts: sameEmail, sameNameAccounts: sameName };
   }
 }
 
