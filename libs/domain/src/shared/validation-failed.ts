@@ -1,3 +1,4 @@
+import { TEXT_FIELD_LABEL } from '../realisasi/realisasi.types';
 import { DomainError } from './domain-error';
 
 /** One field of a request that is wrong: its dotted path, the rule it broke, and why in Indonesian. */
@@ -17,7 +18,8 @@ const NAMED_IN_MESSAGE = 3;
  * says "uraian" where the body says `narrative`. A name not listed is read as sent.
  */
 const FIELD_WORDS: Record<string, string> = {
-  lines: 'baris', narrative: 'uraian', kendala: 'kendala', solusi: 'solusi', evidence: 'bukti dukung', fileName: 'nama berkas',
+  ...TEXT_FIELD_LABEL,
+  lines: 'baris', evidence: 'bukti dukung', fileName: 'nama berkas',
   budget: 'anggaran', spent: 'realisasi anggaran', value: 'nilai', indicatorCode: 'kode indikator', kegiatanCode: 'kode kegiatan',
   suggestions: 'saran', reason: 'alasan', description: 'uraian', recommendation: 'rekomendasi', title: 'judul',
   fullName: 'nama lengkap', password: 'kata sandi', currentPassword: 'kata sandi saat ini', newPassword: 'kata sandi baru',

@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { pdfLock } from './pdf-encryption.detect';
+import { isWhite } from './pdf-syntax';
 
 /** The types of bukti dukung Kinerja accepts, recognised by their content, never by name or header. */
 export const EVIDENCE_TYPES = {
@@ -109,8 +110,7 @@ function pdfProblem(bytes: Buffer, text: string): string | null {
 /** Where the file ends once trailing white space and NUL padding (added by some scanners and mail gateways) are set aside. */
 function endWithoutPadding(bytes: Buffer): number {
   let end = bytes.length;
-  while (end > 0 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x20 || bytes[end - 1] === 0x09 || bytes[end - 1] === 0x0a
-    || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x0c)) end -= 1;
+  while (end > 0 && isWhite(bytes[end - 1])) end -= 1;
   return end;
 }
 

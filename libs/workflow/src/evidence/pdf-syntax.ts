@@ -24,7 +24,8 @@ const OBJECT_HEADER = new RegExp(`\\d{1,10}${WS}{1,8}\\d{1,5}${WS}{1,8}obj(?![^\
 const STARTXREF = new RegExp(`startxref${WS}+(\\d{1,12})`, 'y');
 const DEEPEST = 32;
 
-const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+/** PDF white space (ISO 32000 §7.2.2): NUL, tab, LF, FF, CR, space. */
+export const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
 const isRegular = (c: number) => !Number.isNaN(c) && !isWhite(c) && !isDelimiter(c);
 const ESCAPED: Record<string, number> = { n: 0x0a, r: 0x0d, t: 0x09, b: 0x08, f: 0x0c, '(': 0x28, ')': 0x29, '\\': 0x5c };
