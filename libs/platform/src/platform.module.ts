@@ -21,6 +21,28 @@ export interface PlatformOptions {
   clock?: Clock;
 }
 
+/**
+ * The TypeORM module of one database, defined once per process and database. `npm start` builds the
+ * API and the worker as two Nest applications in one process, each with its own container and its
+ * own pool; defining `forRootAsync` a second time made @nestjs/typeorm's name registry warn at every
+ * start that the two "override each other", which they do not (each application resolves its own
+ * data source). The definition is only metadata: each application still instantiates it.
+ */
+const databaseModules = new Map<string, DynamicModule>();
+function databaseModule(runtime: PlatformOptions['runtime']): DynamicModule {
+  const key = `${runtime.poolSize}\u0000${runtime.databaseUrl}`;
+  let module = databaseModules.get(key);
+  if (!module) {
+    module = TypeOrmModule.forRootAsync({
+      useFactory: () => ({ type: 'postgres' as const, url: runtime.databaseUrl }),
+      dataSourceFactory: async () =>
+        createDataSource({ url: runtime.databaseUrl, poolSize: runtime.poolSize }).initialize(),
+    });
+    databaseModules.set(key, module);
+  }
+  return module;
+}
+
 /** Configuration, logger, clock, the database and Redis: what every other module stands on. */
 @Global()
 @Module({})
@@ -32,11 +54,7 @@ export class PlatformModule implements OnApplicationShutdown {
     return {
       module: PlatformModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => ({ type: 'postgres' as const, url: runtime.databaseUrl }),
-          dataSourceFactory: async () =>
-            createDataSource({ url: runtime.databaseUrl, poolSize: runtime.poolSize }).initialize(),
-        }),
+        databaseModule(runtime),
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -39,6 +39,8 @@ function publicPartOf(privateKey: KeyObject): { publicKeyPem: string; keyId: str
   return describePublicKey(createPublicKey(privateKey));
 }
 
+const warnedDevKeyFiles = new Set<string>();
+
 /** The development signing key, used when DIGEST_SIGNING_KEY is not set (never in production). */
 function devKeyFile(config: AppConfig): string {
   return join(config.DATA_DIR, DEV_KEY_FILE);
@@ -62,7 +64,11 @@ export function loadDigestSigningKey(config: AppConfig, logger: Logger): DigestS
       const { privateKey: generated } = generateKeyPairSync('ed25519');
       writeFileSync(file, generated.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     }
-    logger.warn({ file }, 'DIGEST_SIGNING_KEY is not set: digests are signed with a development key kept under DATA_DIR');
+    // Once per process and file: `npm start` loads the key in its API and in its worker.
+    if (!warnedDevKeyFiles.has(file)) {
+      warnedDevKeyFiles.add(file);
+      logger.warn({ file }, 'DIGEST_SIGNING_KEY is not set: digests are signed with a development key kept under DATA_DIR');
+    }
     privateKey = parse(readFileSync(file, 'utf8'));
   }
   return { privateKey, ...publicPartOf(privateKey) };
