@@ -63,8 +63,11 @@ export class AuditTrailProjection implements Projection {
    * every PK version after the first is named "PK Perubahan" as the notices name it ("Mengajukan PK
    * Perubahan 2026 versi 2 untuk disetujui."). New columns (migration AuditTrailOccurredAt); the
    * rebuild fills them for the rows already stored. No state changes shape.
+   * 15: an approval digest some recipients read in a copy of their own (a Sekretaris's without the
+   * reports they submitted, the Ketua's with those no Sekretaris may approve) names each copy: who
+   * read which reports and why (rows "salinan", a sentence in the summary). No state changes shape.
    */
-  readonly version = 14;
+  readonly version = 15;
   readonly tables = AUDIT_TRAIL_TABLES;
   readonly rebuildAppendOnly = ['audit_trail', 'audit_trail_figure'];
 

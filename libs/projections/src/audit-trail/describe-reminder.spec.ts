@@ -93,6 +93,27 @@ describe('the audit trail in words: reminders sent by the system', () => {
     ]);
   });
 
+  it('given the only Sekretaris submitted one of the digest\'s reports as Plh, when each read their own copy, then the trail names who read which reports and why', () => {
+    const { row } = describeEvent(sent({
+      kind: 'APPROVAL_DIGEST', audience: { role: 'SEKRETARIS' }, delivery: { role: 'SEKRETARIS', vacantRoles: [] }, period: null, deadline: null,
+      recipientIds: ['u-siti', 'u-ali'],
+      reports: [report('KUL', 'SUBMITTED', []), { ...report('PDI', 'SUBMITTED', []), month: 2 }],
+      copies: [
+        { recipientId: 'u-siti', role: 'SEKRETARIS', reports: [{ year: 2024, month: 2, subbagian: 'PDI' }] },
+        { recipientId: 'u-ali', role: 'KETUA', reports: [{ year: 2024, month: 3, subbagian: 'KUL' }] },
+      ],
+    }), withUsers());
+    expect(row.summary).toBe(
+      'Mengirim ringkasan harian kepada Sekretaris (2 penerima): 2 laporan realisasi menunggu persetujuan. ' +
+      '2 penerima membaca salinan yang berbeda: Siti (sekretaris), Ali (ketua).',
+    );
+    expect(row.changes.filter((c) => c.field === 'salinan').map((c) => c.after)).toEqual([
+      'Siti (sekretaris): salinan tanpa 1 laporan yang diajukannya sendiri; 1 laporan: Februari 2024 subbagian PDI',
+      'Ali (ketua): sebagai Ketua, laporan yang diajukan sendiri oleh setiap Sekretaris sehingga tidak ada Sekretaris lain yang dapat menyetujuinya; ' +
+        '1 laporan: Maret 2024 subbagian KUL',
+    ]);
+  });
+
   it('given KUL had no active Kasubbag, when its reminder went to the Sekretaris instead, then the trail says so and why', () => {
     const { row } = describeEvent(sent({
       kind: 'BEFORE_DEADLINE', audience: { role: 'KASUBBAG', subbagian: 'KUL' }, delivery: { role: 'SEKRETARIS', vacantRoles: ['KASUBBAG'] },

@@ -57,6 +57,12 @@ interface ReminderSentData {
   }>;
   reports: Array<{ year: number; month: number; subbagian: string; status: string; blankIndicators: string[] }>;
   recipientIds: string[];
+  /**
+   * Only on an approval digest some recipients read in a copy of their own: a Sekretaris's without
+   * the reports they submitted themselves, the Ketua's with those only the Ketua can see through
+   * (`approvalDigestCopies`). Everyone else read `reports`. Absent before copies existed.
+   */
+  copies?: Array<{ recipientId: string; role: DeliveryRole | null; reports: Array<{ year: number; month: number; subbagian: string }> }>;
 }
 
 /** The PK and LKj notices' audiences: whoever may approve a PK, its submitter, the Ketua and the Sekretaris. */
@@ -163,12 +169,34 @@ function noteWords(d: ReminderSentData): string {
   return n ? `${n.category === 'TEMUAN' ? 'temuan' : 'catatan reviu'} "${n.title}"` : 'catatan reviu';
 }
 
+function personWords(state: AuditTrailState, id: string): string {
+  const actor = state.actor(id);
+  return actor ? `${actor.fullName} (${actor.username})` : id;
+}
+
 function recipients(state: AuditTrailState, ids: readonly string[]): string | null {
-  const names = ids.map((id) => {
-    const actor = state.actor(id);
-    return actor ? `${actor.fullName} (${actor.username})` : id;
+  return ids.length === 0 ? null : ids.map((id) => personWords(state, id)).join(', ');
+}
+
+/**
+ * The digest's own copies, one row each: who read which reports, and why theirs differs. "Siti
+ * (sekretaris): salinan tanpa 1 laporan yang diajukannya sendiri; 1 laporan: Maret 2024 subbagian KUL".
+ */
+function copyChanges(d: ReminderSentData, state: AuditTrailState): AuditChange[] {
+  return (d.copies ?? []).map((copy) => {
+    const listed = copy.reports.map((r) => `${period(r)} subbagian ${r.subbagian}`).join(', ');
+    const why = copy.role === 'KETUA'
+      ? `sebagai Ketua, laporan yang diajukan sendiri oleh setiap Sekretaris sehingga tidak ada Sekretaris lain yang dapat menyetujuinya`
+      : `salinan tanpa ${d.reports.length - copy.reports.length} laporan yang diajukannya sendiri`;
+    return { indicatorCode: null, indicatorName: null, field: 'salinan', before: null, after: `${personWords(state, copy.recipientId)}: ${why}; ${copy.reports.length} laporan: ${listed}` };
   });
-  return names.length === 0 ? null : names.join(', ');
+}
+
+/** " 2 penerima membaca salinan yang berbeda: Siti (sekretaris), Budi (ketua)." — empty without copies. */
+function copyWords(d: ReminderSentData, state: AuditTrailState): string {
+  const copies = d.copies ?? [];
+  if (copies.length === 0) return '';
+  return ` ${copies.length} penerima membaca salinan yang berbeda: ${copies.map((c) => personWords(state, c.recipientId)).join(', ')}.`;
 }
 
 /** "Kasubbag KUL", "Sekretaris", "Ketua". */
@@ -204,6 +232,7 @@ export function describeReminder(event: RecordedEvent, state: AuditTrailState): 
       const status = STATUS_WORDS[r.status] ?? r.status;
       return { indicatorCode: null, indicatorName: null, field: 'laporan', before: null, after: `${period(r)} subbagian ${r.subbagian}: ${status}${blank}` };
     }),
+    ...copyChanges(d, state),
   ];
   const summary =
     delivery.role === d.audience.role
@@ -212,8 +241,9 @@ export function describeReminder(event: RecordedEvent, state: AuditTrailState): 
         ? `Mengirim ${what} untuk ${to} kepada ${roleWords(delivery.role, d)} sebagai pengganti, karena ${vacancyWords(d, delivery.vacantRoles)} ` +
           `(${d.recipientIds.length} penerima): ${about}.`
         : `Mencatat ${what} untuk ${to} tanpa penerima, karena ${vacancyWords(d, delivery.vacantRoles)}: ${about}.`;
+  const summaryWithCopies = summary + copyWords(d, state);
   return {
     subjectKind: 'PENGINGAT', year: d.period?.year ?? d.pk?.year ?? d.lkj?.year ?? null, month: d.period?.month ?? null,
-    subbagian: d.audience.role === 'KASUBBAG' ? d.audience.subbagian : null, changes, summary,
+    subbagian: d.audience.role === 'KASUBBAG' ? d.audience.subbagian : null, changes, summary: summaryWithCopies,
   };
 }
