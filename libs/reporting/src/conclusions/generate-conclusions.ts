@@ -222,11 +222,44 @@ function orId(parts: string[]): string {
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} atau ${parts[parts.length - 1]}`;
 }
 
-function trendSentence({ year, analyses }: ConclusionFacts): string | null {
-  const items = analyses.flatMap((k) => k.items).filter((i) => i.trend !== null);
-  if (items.length === 0) return null;
+/** A draft through January–November: its capaian are to date, while last year's are of the whole year. */
+export function isToDate(throughMonth: number | null): throughMonth is number {
+  return throughMonth !== null && throughMonth > 0 && throughMonth < 12;
+}
+
+/**
+ * This year's capaian against last year's: "menurun dibandingkan Tahun 2023 (100,00%)"; to date, against
+ * a whole year, "lebih rendah daripada capaian setahun penuh Tahun 2023 (100,00%)" (not a fall: the year is
+ * not over).
+ */
+export function trendAgainstLastYear(year: number, throughMonth: number | null, trend: 'naik' | 'turun' | 'tetap', previous: string | null): string {
+  const prev = previous === null ? '' : ` (${formatPercentId(previous)})`;
+  if (!isToDate(throughMonth)) return `${{ naik: 'meningkat dibandingkan', turun: 'menurun dibandingkan', tetap: 'tetap sama dengan' }[trend]} Tahun ${year - 1}${prev}`;
+  return `${{ naik: 'lebih tinggi daripada', turun: 'lebih rendah daripada', tetap: 'sama dengan' }[trend]} capaian setahun penuh Tahun ${year - 1}${prev}`;
+}
+
+function trendSentence({ year, analyses, measurement }: ConclusionFacts): string | null {
+  const all = analyses.flatMap((k) => k.items);
+  const items = all.filter((i) => i.trend !== null);
+  const toDate = isToDate(measurement.throughMonth);
+  // To date without a rencana aksi: realisasi so far against the annual target, no figure to set beside a whole year's.
+  const apart = toDate ? all.filter((i) => i.annualTargetToDate && i.capaian !== null && i.capaianPrevYear !== null).length : 0;
+  const apartSentence = apart === 0 ? '' : ` ${countWithWords(apart)} indikator tanpa rencana aksi bulanan tidak diperbandingkan, karena capaiannya ` +
+    `sampai dengan bulan ${MONTHS_ID[(measurement.throughMonth as number) - 1]} diukur terhadap target tahunan.`;
+  if (items.length === 0) return apartSentence === '' ? null : apartSentence.trim();
   const count = (t: string) => items.filter((i) => i.trend === t).length;
   const [naik, tetap, turun] = [count('naik'), count('tetap'), count('turun')];
+  if (toDate) {
+    const month = MONTHS_ID[(measurement.throughMonth as number) - 1];
+    const against = `Dibandingkan capaian setahun penuh Tahun ${year - 1}, capaian sampai dengan bulan ${month}`;
+    if (tetap === items.length) return `${against} dari ${countWithWords(items.length)} indikator yang dapat diperbandingkan sama.${apartSentence}`;
+    const parts = [
+      naik > 0 ? `${countWithWords(naik)} indikator lebih tinggi` : null,
+      tetap > 0 ? `${countWithWords(tetap)} indikator sama` : null,
+      turun > 0 ? `${countWithWords(turun)} indikator lebih rendah` : null,
+    ].filter((p): p is string => p !== null);
+    return `${against}: ${joinId(parts)}.${apartSentence}`;
+  }
   if (tetap === items.length) {
     return `Dibandingkan Tahun ${year - 1}, capaian ${countWithWords(items.length)} indikator yang dapat diperbandingkan tetap sama.`;
   }

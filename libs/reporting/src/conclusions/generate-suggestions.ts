@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { countWithWords, formatPercentId, formatQuantityId } from '../format/format-id';
 import { LkjBudget, LkjIndicatorAnalysis, LkjKegiatanAnalysis, LkjMeasurement } from '../model/lkj-model.types';
 import { budgetSuggestions } from './budget-suggestions';
-import { joinId, periodOf, provisionallyReached } from './generate-conclusions';
+import { isToDate, joinId, periodOf, provisionallyReached, trendAgainstLastYear } from './generate-conclusions';
 
 export interface SuggestionFacts {
   year: number;
@@ -81,9 +81,16 @@ export function improveShortfalls(facts: SuggestionFacts): string[] {
 /** Why an indicator in the target categories is still to be raised: under 100%, lower than last year, or both. */
 function whyStillShort(facts: SuggestionFacts, i: LkjIndicatorAnalysis): string {
   const under100 = new Decimal(i.capaian as string).lessThan(100);
-  const lower = i.trend === 'turun' ? `menurun dibandingkan Tahun ${facts.year - 1} (${formatPercentId(i.capaianPrevYear)})` : null;
-  if (under100) return `masih di bawah 100%${lower === null ? '' : ` dan ${lower}`}, agar target Tahun ${facts.year + 1} tercapai sepenuhnya`;
-  return `${lower}, agar capaian Tahun ${facts.year + 1} sekurang-kurangnya kembali setara Tahun ${facts.year - 1}`;
+  const { year } = facts;
+  const throughMonth = facts.measurement.throughMonth;
+  const lower = i.trend === 'turun' ? trendAgainstLastYear(year, throughMonth, 'turun', i.capaianPrevYear) : null;
+  // To date, what is left to do is this year's: the year is not over.
+  if (isToDate(throughMonth)) {
+    if (under100) return `masih di bawah 100%${lower === null ? '' : ` dan ${lower}`}, agar target Tahun ${year} tercapai sepenuhnya sampai dengan akhir tahun`;
+    return `${lower}, agar capaian sampai dengan akhir Tahun ${year} sekurang-kurangnya setara Tahun ${year - 1}`;
+  }
+  if (under100) return `masih di bawah 100%${lower === null ? '' : ` dan ${lower}`}, agar target Tahun ${year + 1} tercapai sepenuhnya`;
+  return `${lower}, agar capaian Tahun ${year + 1} sekurang-kurangnya kembali setara Tahun ${year - 1}`;
 }
 
 /** An indicator without a capaian: no realisasi reported, or a realisasi that cannot be set against its target. */

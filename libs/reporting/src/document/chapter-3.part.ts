@@ -1,4 +1,4 @@
-import { pendingReportsSentence } from '../conclusions/generate-conclusions';
+import { isToDate, pendingReportsSentence, trendAgainstLastYear } from '../conclusions/generate-conclusions';
 import { MONTHS_ID, countWithWords, formatPercentId, formatQuantityId } from '../format/format-id';
 import { LkjIndicatorAnalysis, LkjModel } from '../model/lkj-model.types';
 import { bold, col, dataRow, groupRow, h1, h2, h3, italic, list, p, spanCell, table, totalRow } from './blocks';
@@ -218,7 +218,7 @@ function indicatorBlocks(year: number, throughMonth: number | null, item: LkjInd
         col('Target', FIGURE_WIDTH, 'center'),
         col('Realisasi', FIGURE_WIDTH, 'center'),
         col(`Capaian ${year - 1}`, PERCENT_WIDTH, 'center'),
-        col(`Capaian ${year}`, PERCENT_WIDTH, 'center'),
+        col(isToDate(throughMonth) ? `Capaian s.d. ${MONTHS_ID[throughMonth - 1].slice(0, 3)} ${year}` : `Capaian ${year}`, PERCENT_WIDTH, 'center'),
         col('Kategori', CATEGORY_WIDTH, 'center'),
       ],
       [
@@ -243,9 +243,16 @@ function indicatorBlocks(year: number, throughMonth: number | null, item: LkjInd
       : '';
     blocks.push(p(`Indikator ini ${LOWER_NOTE}${toDate}`));
   }
-  if (item.trend !== null) {
+  if (item.trend !== null && isToDate(throughMonth)) {
+    blocks.push(p(`Capaian indikator ini sampai dengan bulan ${MONTHS_ID[throughMonth - 1]} ${trendAgainstLastYear(year, throughMonth, item.trend, item.capaianPrevYear)}.`));
+  } else if (item.trend !== null) {
     const word = { naik: 'meningkat', turun: 'menurun', tetap: 'tetap sama' }[item.trend];
     blocks.push(p(`Dibandingkan Tahun ${year - 1}, capaian indikator ini ${word}.`));
+  } else if (item.annualTargetToDate && item.capaian !== null && item.capaianPrevYear !== null) {
+    blocks.push(p(
+      `Capaian sampai dengan bulan ${MONTHS_ID[(throughMonth as number) - 1]} belum dapat dibandingkan dengan capaian setahun penuh ` +
+        `Tahun ${year - 1} (${formatPercentId(item.capaianPrevYear)}), karena diukur terhadap target tahunan.`,
+    ));
   }
   if (item.kendala.length > 0) blocks.push(bold('Kendala:'), list(item.kendala, 'bullet'));
   // Said, not missing: the reader sees that the Kasubbag reported none.

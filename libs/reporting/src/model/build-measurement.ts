@@ -73,6 +73,7 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
         items: k.indicators.map((ind) => {
           const n = notes.get(ind.code);
           const prev = n?.capaianPrevYear ?? null;
+          const annualTargetToDate = toDate && pkIndicators.get(ind.code)?.monthlyPlan === null;
           return {
             indicatorCode: ind.code,
             indicatorName: ind.name,
@@ -81,12 +82,13 @@ export function buildMeasurement(input: LkjInput): MeasurementResult {
             realisasi: ind.realisasi,
             unit: ind.unit,
             polarity: ind.polarity,
-            annualTargetToDate: toDate && pkIndicators.get(ind.code)?.monthlyPlan === null,
+            annualTargetToDate,
             capaian: ind.capaian,
             capaianPrevYear: prev === null ? null : new Dec(prev).toFixed(2, Dec.ROUND_HALF_UP),
             category: ind.category ?? unmeasured,
             note: ind.note ?? null,
-            trend: trendOf(ind.capaian, prev),
+            // Realisasi so far against the whole year's target: nothing to set beside last year's whole-year capaian.
+            trend: annualTargetToDate ? null : trendOf(ind.capaian, prev),
             narratives: n?.narratives ?? [],
             kendala: n?.kendala ?? [],
             kendalaNoneSaid: (n?.kendala ?? []).length === 0 && (n?.kendalaNoneSaid ?? false),

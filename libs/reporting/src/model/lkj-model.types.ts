@@ -174,7 +174,7 @@ export interface LkjIndicatorAnalysis {
   category: string;
   /** Why there is no capaian (null when measured): nothing reported yet, or nothing planned yet to date (a draft). */
   note: 'NOT_REPORTED' | 'NO_TARGET_YET' | null;
-  /** "naik" / "turun" / "tetap" against last year; null when either year is unknown. */
+  /** "naik" / "turun" / "tetap" against last year; null when either year is unknown, or when measured to date against the annual target (`annualTargetToDate`). */
   trend: 'naik' | 'turun' | 'tetap' | null;
   narratives: string[];
   kendala: string[];
