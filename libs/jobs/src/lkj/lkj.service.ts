@@ -63,23 +63,9 @@ export class LkjService {
     by: LkjRequester,
     options: CommandOptions = {},
   ): Promise<LkjRequestOutcome> {
-    const key = actorScopedKey(by.id, options.idempotencyKey);
-    const requestFingerprint = options.requestFingerprint ?? null;
-    if (key) {
-      const replay = await this.replay(satker, year, key, requestFingerprint);
-      if (replay) return replay;
-    }
-    try {
-      return await this.decideRequest(satker, year, draft, suggestions, by, options.expectedVersion ?? null, key, requestFingerprint);
-    } catch (error) {
-      // A duplicate that checked the key before the first was stored, and met the first's append
-      // (a stale If-Match, or a stale stream version) after: it is that request, answered as such.
-      if (key && error instanceof ConcurrencyError) {
-        const replay = await this.replay(satker, year, key, requestFingerprint);
-        if (replay) return replay;
-      }
-      throw error;
-    }
+    return this.withReplay('RequestLkj', satker, year, by, options, requestedVersion, (key, requestFingerprint, replay) =>
+      this.decideRequest(satker, year, draft, suggestions, by, options.expectedVersion ?? null, key, requestFingerprint, replay),
+    );
   }
 
   private async decideRequest(
@@ -91,7 +77,8 @@ export class LkjService {
     expected: number | null,
     key: string | null,
     requestFingerprint: string | null,
-  ): Promise<LkjRequestOutcome> {
+    replay: () => Promise<LkjRequestOutcome | null>,
+  ): Promise<LkjRequestOutcome | null> {
     // Bring the process manager's memory up to date first, so "complete" is true right after the last approval.
     // A long transaction elsewhere may hold the log back; then decide on what has been delivered.
     await this.enqueuer.enqueue(await this.processManager.catchUpThroughNow(10_000).catch(() => this.processManager.catchUp()));
@@ -104,8 +91,7 @@ export class LkjService {
       assertExpected(current, expected);
       const pending = current.state.versions.filter((v) => !v.draft && v.produced === null).pop();
       if (pending) {
-        const replay = key ? await this.replay(satker, year, key, requestFingerprint) : null;
-        return replay ?? { view: versionView(pending), version: current.count, replayed: false };
+        return (await replay()) ?? { view: versionView(pending), version: current.count, replayed: false };
       }
     }
     const now = this.clock.now();
@@ -128,11 +114,7 @@ export class LkjService {
       const version = requestedVersion(result.events);
       return { loaded: result.loaded, version, intent: await this.outbox.record(manager, { satker, year, version, draft }, now) };
     });
-    if (appended === null) {
-      const replay = key ? await this.replay(satker, year, key, requestFingerprint) : null;
-      if (!replay) throw new Error('RequestLkj was replayed, yet its key recorded no append');
-      return replay;
-    }
+    if (appended === null) return null;
     // Committed first: if Redis is down now, the outbox row is re-enqueued by the reconciliation.
     await this.enqueuer.enqueue([appended.intent]).catch(() => undefined);
     return { view: versionView(versionOf(appended.loaded.state, appended.version)), version: appended.loaded.count, replayed: false };
@@ -156,14 +138,9 @@ export class LkjService {
    * checking after it would have to undo a signature already given.
    */
   async sign(satker: string, year: number, version: number, by: LkjRequester, options: CommandOptions = {}): Promise<LkjRequestOutcome> {
-    const key = actorScopedKey(by.id, options.idempotencyKey);
-    const requestFingerprint = options.requestFingerprint ?? null;
-    const replay = () => (key ? this.replay(satker, year, key, requestFingerprint, signedVersion) : Promise.resolve(null));
-    const first = await replay();
-    if (first) return first;
-    const now = this.clock.now();
-    const metadata: CommandMetadata = { actor: { userId: by.id, role: by.role, subbagian: null }, now: now.toISOString() };
-    try {
+    return this.withReplay('SignLkj', satker, year, by, options, signedVersion, async (key, requestFingerprint) => {
+      const now = this.clock.now();
+      const metadata: CommandMetadata = { actor: { userId: by.id, role: by.role, subbagian: null }, now: now.toISOString() };
       const result = await this.dataSource.transaction(async (manager) => {
         await lockProjection(manager, LKJ_PROCESS_MANAGER);
         await this.streams.hold(satker, manager);
@@ -177,18 +154,46 @@ export class LkjService {
           idempotencyKey: key, requestFingerprint,
         }, manager);
       });
-      if (!result.replayed) {
-        const people = await personRefs(this.dataSource, signersOf(result.loaded.state));
-        return { view: versionView(versionOf(result.loaded.state, version), people), version: result.loaded.count, replayed: false };
-      }
+      if (result.replayed) return null; // the same signature, sent at once with the same key, was recorded first
+      const people = await personRefs(this.dataSource, signersOf(result.loaded.state));
+      return { view: versionView(versionOf(result.loaded.state, version), people), version: result.loaded.count, replayed: false };
+    });
+  }
+
+  /**
+   * The replay and idempotency steps a request and a signature share. With an Idempotency-Key
+   * (scoped to the actor) a command the key already recorded is answered as the first was and
+   * `decide` is not run. `decide` answers the new command, or null when its append was a replay
+   * (the same command, sent at once with the same key, was recorded first): then the first's
+   * answer. A ConcurrencyError (a stale If-Match, or a stale stream version) met by a duplicate
+   * that checked the key before the first was stored is that command too, answered as such.
+   * `replay` is the key's first answer (null without a key or for a new key).
+   */
+  private async withReplay(
+    command: 'RequestLkj' | 'SignLkj',
+    satker: string,
+    year: number,
+    by: LkjRequester,
+    options: CommandOptions,
+    versionOfAppend: (events: readonly LkjEvent[]) => number,
+    decide: (key: string | null, requestFingerprint: string | null, replay: () => Promise<LkjRequestOutcome | null>) => Promise<LkjRequestOutcome | null>,
+  ): Promise<LkjRequestOutcome> {
+    const key = actorScopedKey(by.id, options.idempotencyKey);
+    const requestFingerprint = options.requestFingerprint ?? null;
+    const replay = () => (key ? this.replay(satker, year, key, requestFingerprint, versionOfAppend) : Promise.resolve(null));
+    const first = await replay();
+    if (first) return first;
+    try {
+      const outcome = await decide(key, requestFingerprint, replay);
+      if (outcome) return outcome;
     } catch (error) {
-      // A duplicate that met the first's append: answered as the first.
+      // A duplicate that met the first's append (a stale If-Match, or a stale stream version): answered as the first.
       const answered = key && error instanceof ConcurrencyError ? await replay() : null;
       if (answered) return answered;
       throw error;
     }
     const answered = await replay();
-    if (!answered) throw new Error('SignLkj was replayed, yet its key recorded no append');
+    if (!answered) throw new Error(`${command} was replayed, yet its key recorded no append`);
     return answered;
   }
 
