@@ -8,6 +8,7 @@ import {
 import type { EventStore, GlobalEvent, RecordedEvent } from '@kinerja/event-store';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '@kinerja/event-store/event-row';
 import { DEFAULT_TIME_ZONE } from '@kinerja/identity/identity.types';
+import { subbagianNames } from '@kinerja/identity/subbagian/subbagian-names';
 import type { Clock } from '@kinerja/platform';
 import { tryLockProjection } from '@kinerja/projections';
 import type { IntegrityAlertResolved } from '@kinerja/projections/audit-trail/integrity.events';
@@ -316,6 +317,5 @@ export function staleReason(event: GlobalEvent, subbagianName: string | null = n
 async function staleReasonOf(event: GlobalEvent, manager: EntityManager): Promise<string> {
   if (event.type !== 'RealisasiApproved') return staleReason(event);
   const [, satker, , , subbagian] = event.streamId.split(':');
-  const rows: Array<{ name: string }> = await manager.query(`SELECT name FROM subbagian WHERE satker_code = $1 AND code = $2`, [satker, subbagian]);
-  return staleReason(event, rows[0]?.name ?? null);
+  return staleReason(event, (await subbagianNames(manager, satker)).get(subbagian) ?? null);
 }

@@ -3,6 +3,7 @@ import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-re
 import { evolveCatatanReviu, initialCatatanReviuState, type CatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
 import { EventStore, type RecordedEvent } from '@kinerja/event-store';
 import { Clock, ROOT_LOGGER } from '@kinerja/platform';
+import { subbagianNames } from '@kinerja/identity/subbagian/subbagian-names';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { OutboxDispatcher, type DispatchResult } from '../../notifications/outbox-dispatcher';
@@ -71,7 +72,7 @@ export class CatatanReviuNotices extends EventOutboxNotices<CatatanReviuNoticeIn
     const names = await this.officeNames([note.satker, authorSatker, ...(actor ? [actor.satker_code as string] : [])]);
     const noteEvent = event as unknown as CatatanReviuEvent;
     const audience = catatanReviuAudience(noteEvent, authorSatker);
-    const subbagianName = note.target.kind === 'REPORT' ? await this.subbagianName(note.satker, note.target.subbagian) : null;
+    const subbagianName = note.target.kind === 'REPORT' ? ((await subbagianNames(this.dataSource, note.satker)).get(note.target.subbagian) ?? null) : null;
     const { recipients, delivery } = await this.recipients(audience.role === 'INSPEKTORAT' ? audience.satker : note.satker, audience.role);
     const notice = planCatatanReviuNotice({
       event: noteEvent, position: position + 1, note,
@@ -99,12 +100,6 @@ export class CatatanReviuNotices extends EventOutboxNotices<CatatanReviuNoticeIn
     }
     const chosen = chooseDelivery({ role: 'SEKRETARIS' }, of);
     return { recipients: chosen.recipients, delivery: chosen.delivery as NoticeDelivery };
-  }
-
-  /** The name a subbagian has now, as the reminders name it (null: no such row). */
-  private async subbagianName(satker: string, code: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT name FROM subbagian WHERE satker_code = $1 AND code = $2`, [satker, code]);
-    return row?.name ?? null;
   }
 
   private async officeNames(codes: string[]): Promise<Map<string, string>> {

@@ -2,6 +2,7 @@ import { parseLocalDate, reportDeadlinesStreamId } from '@kinerja/domain';
 import { DataSource } from 'typeorm';
 import { SatkerDirectory } from '@kinerja/workflow/shared/satker-directory';
 import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/satker/deadline-day-history';
+import { subbagianNames } from '@kinerja/identity/subbagian/subbagian-names';
 import { CalendarDate, isoDate, OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
 import type { OfficeReminderSettings, PlannedExtension, ReminderAudience } from '../plan/reminder-plan.types';
 import { chooseDelivery, deliveryChain, DeliveryRole, ReminderDelivery } from './delivery';
@@ -113,12 +114,9 @@ export class OfficeDirectory {
     return new Set(rows.map((r) => r.date));
   }
 
+  /** The office's subbagian names by code (`subbagianNames`). */
   async subbagianNames(satker: string): Promise<Map<string, string>> {
-    const rows: Array<{ code: string; name: string }> = await this.dataSource.query(
-      `SELECT code, name FROM subbagian WHERE satker_code = $1`,
-      [satker],
-    );
-    return new Map(rows.map((r) => [r.code, r.name]));
+    return subbagianNames(this.dataSource, satker);
   }
 
   /**
