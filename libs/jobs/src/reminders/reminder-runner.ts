@@ -108,7 +108,7 @@ export class ReminderRunner {
     const found = await this.directory.delivery(office.satker, reminder.audience);
     const { delivery } = found;
     const recipients = reminder.kind === 'APPROVAL_DIGEST' && delivery.role === 'SEKRETARIS'
-      ? await this.digestAddressees(office, reminder, found.recipients)
+      ? await this.digestAddressees(office, reminder, found.recipients, found.ketua)
       : found.recipients;
     // A dispensasi announced to a subbagian with no active Kasubbag would reach the Sekretaris (or
     // the Ketua) a second time: the Sekretaris announcement of the same grant already goes to them
@@ -130,9 +130,9 @@ export class ReminderRunner {
   /**
    * The digest's Sekretaris, each with their own copy: without the reports they submitted themselves
    * (none for one left with nothing), and the Ketua for the reports no Sekretaris may approve
-   * (`approvalDigestCopies`).
+   * (`approvalDigestCopies`): the office's active Ketua as the delivery read them.
    */
-  private async digestAddressees(office: OfficeReminderSettings, digest: PlannedReminder, sekretaris: Recipient[]): Promise<Addressee[]> {
+  private async digestAddressees(office: OfficeReminderSettings, digest: PlannedReminder, sekretaris: Recipient[], ketua: Recipient[]): Promise<Addressee[]> {
     const readers = await Promise.all(sekretaris.map(async (person) => ({ person, accounts: await this.directory.accountsOf(person.userId) })));
     const copies = approvalDigestCopies(digest, readers);
     const asSekretaris: ReminderDelivery = { role: 'SEKRETARIS', vacantRoles: [] };
@@ -144,7 +144,6 @@ export class ReminderRunner {
     if (found) {
       // The Ketua is told who the Sekretaris is: some reports may have been sent from another account of theirs.
       const stuck: PlannedReminder = { ...found, digestCopy: { of: 'NO_OTHER_SEKRETARIS', sekretarisNames: sekretaris.map((s) => s.fullName) } };
-      const ketua = await this.directory.activeOfRole(office.satker, 'KETUA');
       const message = renderReminder(stuck, office);
       addressees.push(...ketua.map((person) => ({ ...person, copy: { reminder: stuck, message, delivery: asKetua } })));
     }

@@ -60,15 +60,6 @@ export class OfficeDirectory {
     return new Set([userId, ...sameEmail, ...sameName]);
   }
 
-  /** The office's active users of `role`, by username. */
-  async activeOfRole(satker: string, role: DeliveryRole): Promise<Recipient[]> {
-    const rows: Array<{ id: string; full_name: string; email: string | null }> = await this.dataSource.query(
-      `SELECT id, full_name, email FROM users WHERE satker_code = $1 AND active AND role = $2 ORDER BY username`,
-      [satker, role],
-    );
-    return rows.map((r) => ({ userId: r.id, fullName: r.full_name, email: r.email }));
-  }
-
   async activeOffices(zone?: OfficeTimeZone, satker?: string): Promise<OfficeReminderSettings[]> {
     const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown }> = await this.dataSource.query(
       `SELECT s.code, s.name, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days,
@@ -123,9 +114,11 @@ export class OfficeDirectory {
    * Who a reminder goes to: the active users of its audience (the Kasubbag of one subbagian, or the
    * office's Sekretaris); when there are none, those of the next role that answers for it (the
    * Sekretaris, then the Ketua: `deliveryChain`). Read in one statement, so the choice is made from
-   * one snapshot of the users table.
+   * one snapshot of the users table. `ketua`: the office's active Ketua, by username, whoever received
+   * it (the last role of every chain, so read anyway): the approval digest's copy for the reports no
+   * Sekretaris may approve goes to them.
    */
-  async delivery(satker: string, audience: ReminderAudience): Promise<{ delivery: ReminderDelivery; recipients: Recipient[] }> {
+  async delivery(satker: string, audience: ReminderAudience): Promise<{ delivery: ReminderDelivery; recipients: Recipient[]; ketua: Recipient[] }> {
     const rows: Array<{ id: string; full_name: string; email: string | null; role: DeliveryRole }> = await this.dataSource.query(
       `SELECT id, full_name, email, role FROM users
         WHERE satker_code = $1 AND active AND role = ANY($2::text[])
@@ -133,8 +126,8 @@ export class OfficeDirectory {
         ORDER BY username`,
       [satker, deliveryChain(audience), audience.role === 'KASUBBAG' ? audience.subbagian : null],
     );
-    return chooseDelivery(audience, (role) =>
-      rows.filter((r) => r.role === role).map((r) => ({ userId: r.id, fullName: r.full_name, email: r.email })),
-    );
+    const activeOfRole = (role: DeliveryRole): Recipient[] =>
+      rows.filter((r) => r.role === role).map((r) => ({ userId: r.id, fullName: r.full_name, email: r.email }));
+    return { ...chooseDelivery(audience, activeOfRole), ketua: activeOfRole('KETUA') };
   }
 }
