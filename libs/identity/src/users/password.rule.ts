@@ -59,9 +59,7 @@ export function assertAcceptablePassword(password: string, context: PasswordCont
   if (removed !== null && removed.kind !== 'service' && (isPredictable(remaining) || isShortDigits(remaining))) throw containsName(removed);
   assertNotGuessable(text);
   if (namesOnly) throw containsName(removed);
-  const skeletons = skeletonsOf(text);
-  if (skeletons.some(isCommon)) throw identityErrors.passwordTooCommon();
-  if (skeletons.some(isPredictable)) throw identityErrors.passwordTooPredictable();
+  assertSkeletonsNotGuessable(text);
   if (removed === null) return;
   // The password as typed passed every check above: what is left guessable once the names are out
   // is so because of the name (`Rahasia-Osing-77` for Dewi Lestari Osing: "rahasia" is common;
@@ -69,9 +67,7 @@ export function assertAcceptablePassword(password: string, context: PasswordCont
   // the rest is guessable. The service's words are everybody's: `rahasia-kpu-77` stays "too common".
   try {
     assertNotGuessable(remaining);
-    const rest = skeletonsOf(remaining);
-    if (rest.some(isCommon)) throw identityErrors.passwordTooCommon();
-    if (rest.some(isPredictable)) throw identityErrors.passwordTooPredictable();
+    assertSkeletonsNotGuessable(remaining);
   } catch (error) {
     throw removed.kind === 'service' ? error : containsName(removed, true);
   }
@@ -80,6 +76,13 @@ export function assertAcceptablePassword(password: string, context: PasswordCont
 function assertNotGuessable(text: string): void {
   if (isCommon(text)) throw identityErrors.passwordTooCommon();
   if (isPredictable(text) || isShortDigits(text)) throw identityErrors.passwordTooPredictable();
+}
+
+/** No skeleton of `text` (`skeletonsOf`) is common (l33t spellings included: `isCommon`) or predictable. */
+function assertSkeletonsNotGuessable(text: string): void {
+  const skeletons = skeletonsOf(text);
+  if (skeletons.some(isCommon)) throw identityErrors.passwordTooCommon();
+  if (skeletons.some(isPredictable)) throw identityErrors.passwordTooPredictable();
 }
 
 /**
