@@ -296,6 +296,30 @@ describe('the shape of a request, as the API judges it', () => {
         status: 400, fields: [{ field: '__proto__', constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' }],
       });
     });
+
+    it('refuses every name an object inherits (toString, valueOf, hasOwnProperty …) as unknown, and prints each as sent', async () => {
+      const unknown = (field: string) => ({ field, constraint: 'whitelistValidation', message: 'kolom ini tidak dikenal' });
+      const body = '{"lines":[],"budget":[],"toString":1,"valueOf":"x","hasOwnProperty":{},"constructor":1,"__proto__":{}}';
+      const response = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).set('Content-Type', 'application/json').send(body);
+      expect({ status: response.status, fields: response.body.details.fields }).toEqual({
+        status: 400, fields: ['toString', 'valueOf', 'hasOwnProperty', 'constructor', '__proto__'].map(unknown),
+      });
+      expect(response.body.message).toBe(
+        'Data yang dikirim tidak valid: toString: kolom ini tidak dikenal; valueOf: kolom ini tidak dikenal; hasOwnProperty: kolom ini tidak dikenal; ' +
+          'dan 2 masalah lain (lihat details.fields).',
+      );
+      const single = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).set('Content-Type', 'application/json').send('{"lines":[],"budget":[],"constructor":1}');
+      expect(single.body.message).toBe('Data yang dikirim tidak valid: constructor: kolom ini tidak dikenal.');
+      const proto = await t.http.put(report(1)).set(as(own.users.KASUBBAG.token)).set('Content-Type', 'application/json').send('{"lines":[],"budget":[],"__proto__":{}}');
+      expect(proto.body.message).toBe('Data yang dikirim tidak valid: __proto__: kolom ini tidak dikenal.');
+      // In a query: a route that takes none, and one whose query is a DTO.
+      const history = await t.http.get(`${report(1)}/history?constructor=1`).set(as(own.users.KASUBBAG.token));
+      const trail = await t.http.get(`/api/v1/satker/${own.code}/audit/trail?toString=1&valueOf=2`).set(as(own.users.SEKRETARIS.token));
+      expect([history, trail].map((r) => [r.status, r.body.message])).toEqual([
+        [400, 'Data yang dikirim tidak valid: constructor: kolom ini tidak dikenal.'],
+        [400, 'Data yang dikirim tidak valid: toString: kolom ini tidak dikenal; valueOf: kolom ini tidak dikenal.'],
+      ]);
+    });
   });
 
   describe('paths no route takes', () => {

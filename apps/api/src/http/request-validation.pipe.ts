@@ -5,10 +5,12 @@ import { boundsOf, constraintNameOf, describeConstraint, ValidationMetadata } fr
 import { FieldProblem, validationFailed } from './validation-errors';
 
 /**
- * Names that would reach an object's prototype. Nest's pipe deletes them before class-transformer
- * sees the value, so they were dropped without a word while any other unknown field is refused.
+ * Names every object inherits (`__proto__`, `constructor`, `toString`, `valueOf`, `hasOwnProperty` …)
+ * and `prototype`. Nest's pipe deletes the first two before class-transformer sees the value, and
+ * class-transformer skips a key that names an inherited method, so they were dropped without a word
+ * (and let through) while any other unknown field is refused. No DTO declares one of them.
  */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /** A whole number as a path or a query carries it: decimal digits only, no leading zero. */
 const PLAIN_DIGITS = /^(0|[1-9]\d*)$/;

@@ -13,6 +13,13 @@ describe('a request refused for its fields (400 VALIDATION.FAILED)', () => {
     expect(readableFieldPath('name')).toBe('nama (name)');
   });
 
+  it('given a field named like a property every object inherits, then it is printed as sent, never the inherited value', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty']) {
+      expect(readableFieldPath(name)).toBe(name);
+      expect(readableFieldPath(`lines.0.${name}`)).toBe(`baris ke-1, ${name} (lines.0.${name})`);
+    }
+  });
+
   it('given one problem, then the message names its field and what is wrong, and details carry it for a client', () => {
     const error = validationFailed([problem('holidays.1.date', 'harus berupa tanggal ISO 8601, misalnya 2025-01-31')]);
     expect(error).toMatchObject({ code: 'VALIDATION.FAILED', kind: 'validation' });

@@ -43,7 +43,8 @@ export function readableFieldPath(field: string): string {
   let current = '';
   let translated = false;
   const word = (segment: string) => {
-    const known = FIELD_WORDS[segment];
+    // Own keys only: a field named `constructor` or `__proto__` would otherwise read Object's own.
+    const known = Object.hasOwn(FIELD_WORDS, segment) ? FIELD_WORDS[segment] : undefined;
     if (known === undefined || known === segment) return segment;
     translated = true;
     return known;
