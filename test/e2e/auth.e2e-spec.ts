@@ -48,6 +48,7 @@ describe('authentication through HTTP', () => {
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body).toEqual({ code: 'AUTH.INVALID_CREDENTIALS', message: 'Nama pengguna atau kata sandi salah.', details: {} });
+    expect([wrong.headers['www-authenticate'], unknown.headers['www-authenticate']]).toEqual(['Bearer realm="kinerja"', 'Bearer realm="kinerja"']);
   });
 
   it('locks the account from an address after three failures there (423 with Retry-After), even for the right password, until an admin resets it', async () => {
@@ -161,6 +162,15 @@ describe('authentication through HTTP', () => {
     const response = await me(expired);
     expect(response.status).toBe(401);
     expect(response.body.code).toBe('AUTH.TOKEN_EXPIRED');
+    // RFC 6750 §3: every 401 challenges for a bearer token; one sent and refused is invalid_token.
+    const challenges = await Promise.all([t.http.get('/api/v1/auth/me'), me('not-a-jwt'), me(forged), me(expired), t.http.get('/api/v1/satker/kpu-kab-jember/pk/2024')]);
+    expect(challenges.map((r) => [r.status, r.headers['www-authenticate']])).toEqual([
+      [401, 'Bearer realm="kinerja"'],
+      [401, 'Bearer realm="kinerja", error="invalid_token"'],
+      [401, 'Bearer realm="kinerja", error="invalid_token"'],
+      [401, 'Bearer realm="kinerja", error="invalid_token"'],
+      [401, 'Bearer realm="kinerja"'],
+    ]);
   });
 
   it('reads role and office from the database, not from the token', async () => {
@@ -179,7 +189,8 @@ describe('authentication through HTTP', () => {
       .send({ currentPassword: FIXTURE_PASSWORD, newPassword: 'lampu-taman-baru-1' });
     expect(change.status).toBe(204);
     const old = await me(before);
-    expect({ status: old.status, code: old.body.code }).toEqual({ status: 401, code: 'AUTH.TOKEN_REVOKED' });
+    expect({ status: old.status, code: old.body.code, challenge: old.headers['www-authenticate'] })
+      .toEqual({ status: 401, code: 'AUTH.TOKEN_REVOKED', challenge: 'Bearer realm="kinerja", error="invalid_token"' });
     expect((await attempt(username, FIXTURE_PASSWORD, '10.0.4.1')).status).toBe(401);
     const after = await login(t, username, 'lampu-taman-baru-1');
     expect((await me(after)).status).toBe(200);

@@ -13,7 +13,17 @@ describe('anything thrown, as the answer a client gets', () => {
     ['unavailable', 503],
   ] as const)('given a DomainError of kind %s, then the status is %i and the body is its code, message and details', (kind, status) => {
     const answer = toErrorResponse(new DomainError('X.Y', 'Pesan.', kind, { a: 1 }));
-    expect(answer).toEqual({ status, body: { code: 'X.Y', message: 'Pesan.', details: { a: 1 } }, headers: {}, unexpected: false });
+    const headers = status === 401 ? { 'WWW-Authenticate': 'Bearer realm="kinerja"' } : {};
+    expect(answer).toEqual({ status, body: { code: 'X.Y', message: 'Pesan.', details: { a: 1 } }, headers, unexpected: false });
+  });
+
+  it('given any 401, then a Bearer challenge (RFC 6750), with error="invalid_token" only for a token sent and refused', () => {
+    const challenge = (code: string) => toErrorResponse(new DomainError(code, 'x', 'unauthenticated')).headers['WWW-Authenticate'];
+    expect(['AUTH.UNAUTHENTICATED', 'AUTH.INVALID_CREDENTIALS'].map(challenge)).toEqual(['Bearer realm="kinerja"', 'Bearer realm="kinerja"']);
+    expect(['AUTH.TOKEN_INVALID', 'AUTH.TOKEN_EXPIRED', 'AUTH.TOKEN_REVOKED'].map(challenge)).toEqual(Array(3).fill('Bearer realm="kinerja", error="invalid_token"'));
+    expect(toErrorResponse(new HttpException('x', 401)).headers).toEqual({ 'WWW-Authenticate': 'Bearer realm="kinerja"' });
+    // A lockout or a rate limit is not a 401 and asks for no credentials.
+    expect(toErrorResponse(new DomainError('AUTH.LOCKED', 'x', 'unauthenticated', { retryAfterSeconds: 5 })).headers).toEqual({ 'Retry-After': '5' });
   });
 
   it('given malformed input (VALIDATION.FAILED), then 400 rather than the 422 of a broken rule', () => {

@@ -123,8 +123,29 @@ function internal(correlationId?: string): ErrorResponse {
   };
 }
 
+/** The realm of Kinerja's bearer challenge. */
+export const AUTH_REALM = 'kinerja';
+
+/** The codes of a bearer token sent but not taken: RFC 6750 §3.1 `invalid_token`. */
+const INVALID_TOKEN_CODES = new Set(['AUTH.TOKEN_INVALID', 'AUTH.TOKEN_EXPIRED', 'AUTH.TOKEN_REVOKED']);
+
+/**
+ * The challenge every 401 carries (RFC 9110 §11.6.1, RFC 6750 §3): `Bearer realm="kinerja"`, with
+ * `error="invalid_token"` when a token was sent and refused (invalid, expired or revoked). Without a
+ * token (or with wrong credentials at login) there is no error code: the client just lacks one.
+ */
+export function bearerChallenge(code: string): string {
+  return `Bearer realm="${AUTH_REALM}"${INVALID_TOKEN_CODES.has(code) ? ', error="invalid_token"' : ''}`;
+}
+
 /** Any thrown value as the answer a client gets. Pure, so that every branch is tested without HTTP. */
 export function toErrorResponse(exception: unknown, correlationId?: string): ErrorResponse {
+  const answer = answerOf(exception, correlationId);
+  if (answer.status !== 401) return answer;
+  return { ...answer, headers: { ...answer.headers, 'WWW-Authenticate': bearerChallenge(answer.body.code) } };
+}
+
+function answerOf(exception: unknown, correlationId?: string): ErrorResponse {
   if (exception instanceof DomainError) return fromDomainError(exception);
   if (isConcurrencyError(exception)) {
     return {
