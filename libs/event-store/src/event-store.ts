@@ -230,11 +230,10 @@ export class EventStore {
    * (each takes that row, see the event-store migration and append-batch.ts) waits, so nothing of
    * the office commits meanwhile and what it committed before is visible to the statements that
    * follow. For a decision that must rest on all the office has committed, not on a projection
-   * that may lag. False when the office has no event yet (no head to hold).
+   * that may lag. An office with no event yet has no head to hold: then nothing is held.
    */
-  async holdTenant(tenantId: string, manager: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM tenant_chain_heads WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
-    return rows.length > 0;
+  async holdTenant(tenantId: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT 1 FROM tenant_chain_heads WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
   }
 
   /**
