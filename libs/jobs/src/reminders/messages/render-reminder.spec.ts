@@ -164,6 +164,11 @@ describe('reminder texts in Bahasa Indonesia', () => {
     ['Subbag Program', 'Subbag Program'],
     ['subbagian umum', 'subbagian umum'],
     ['Substansi Teknis', 'Subbagian Substansi Teknis'],
+    ['Bidang Pelayanan Kesehatan', 'Bidang Pelayanan Kesehatan'],
+    ['Seksi Pemerintahan', 'Seksi Pemerintahan'],
+    ['Bagian Umum', 'Bagian Umum'],
+    ['UPTD Puskesmas Oesao', 'UPTD Puskesmas Oesao'],
+    ['Bidangan', 'Subbagian Bidangan'],
   ])('names the subbagian %j once: %j', (name, title) => {
     expect(subbagianTitle(name)).toBe(title);
   });

@@ -10,11 +10,18 @@ export interface ReminderMessage {
 }
 
 /**
- * "Subbagian Umum" from the name an office gave its subbagian, which may already say so ("Sub. Bagian
- * Hukum dan SDM", "Subbag Keuangan"): never "Subbagian Sub. Bagian …".
+ * The words an office's unit may already start with: a subbagian, and the units other government
+ * offices report by (a Dinas's "Bidang Pelayanan Kesehatan", a "Seksi", a "Bagian", a "UPTD").
+ */
+const UNIT_NOUN = /^(?:sub\.?\s*bag(?:ian)?|bagian|sub\.?\s*bid(?:ang)?|bidang|sub\.?\s*seksi|seksi|biro|divisi|direktorat|unit|uptd?|tim|kelompok)\b/i;
+
+/**
+ * "Subbagian Umum" from the name an office gave its subbagian, which may already say what it is
+ * ("Sub. Bagian Hukum dan SDM", "Subbag Keuangan", "Bidang Pelayanan Kesehatan"): never "Subbagian
+ * Sub. Bagian …", nor "Subbagian Bidang …".
  */
 export function subbagianTitle(name: string): string {
-  return /^sub\.?\s*bag(?:ian)?\b/i.test(name.trim()) ? name.trim() : `Subbagian ${name.trim()}`;
+  return UNIT_NOUN.test(name.trim()) ? name.trim() : `Subbagian ${name.trim()}`;
 }
 
 /** The last paragraph of every notice, after a blank line; `NOTICE_FOOTER_INFO` for one that asks nothing. */
