@@ -40,6 +40,8 @@ const routes: RouteRule[] = [
   { method: 'post', path: '/api/v1/satker', allowed: ['ADMIN'] },
   { method: 'get', path: '/api/v1/satker/{satker}', allowed: ANY },
   { method: 'patch', path: '/api/v1/satker/{satker}', allowed: ['ADMIN'], body: { reportDeadlineDay: 'lima' } },
+  { method: 'get', path: '/api/v1/satker/{satker}/profile', allowed: ANY },
+  { method: 'put', path: '/api/v1/satker/{satker}/profile', allowed: ['ADMIN'], body: { institutionKind: 'DINAS' } },
   { method: 'get', path: '/api/v1/satker/{satker}/subbagian', allowed: ANY },
   { method: 'post', path: '/api/v1/satker/{satker}/subbagian', allowed: ['ADMIN'] },
   { method: 'patch', path: '/api/v1/satker/{satker}/subbagian/{subbagian}', allowed: ['ADMIN'], body: { active: 'tidak' } },

@@ -10,6 +10,7 @@ import { HariLiburService } from './hari-libur/hari-libur.service';
 import { EventStoreIdentityLog } from './events/event-store-identity-log';
 import { IdentityEventLog } from './events/identity-event-log';
 import { IdentityUnitOfWork } from './events/identity-unit-of-work';
+import { SatkerProfileService } from './satker/satker-profile.service';
 import { SatkerService } from './satker/satker.service';
 import { SatkerScopeService } from './scope/satker-scope.service';
 import { SubbagianService } from './subbagian/subbagian.service';
@@ -21,6 +22,7 @@ import { UserService } from './users/user.service';
 const services = [
   SatkerScopeService,
   SatkerService,
+  SatkerProfileService,
   SubbagianService,
   UserService,
   UserAdministrationService,

@@ -8,6 +8,8 @@ export * from './auth/cached-sessions';
 export * from './auth/lockout.policy';
 export * from './bootstrap/first-admin.service';
 export * from './satker/satker.service';
+export * from './satker/satker-profile';
+export * from './satker/satker-profile.service';
 export * from './scope/satker-scope.rule';
 export * from './scope/satker-scope.service';
 export * from './subbagian/subbagian.service';

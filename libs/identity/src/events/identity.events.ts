@@ -1,5 +1,6 @@
 import type { HariLibur, HariLiburKind, Role } from '@kinerja/domain';
 import type { TimeZone } from '../identity.types';
+import type { SatkerProfile } from '../satker/satker-profile';
 
 /**
  * Every change to offices, subbagian and users, appended to the stream `identity:<satker>` of the
@@ -19,6 +20,11 @@ export type IdentityEvent =
   | { type: 'SatkerMoved'; data: { code: string; fromParentCode: string; toParentCode: string } & Reasoned }
   | { type: 'SatkerDeactivated'; data: { code: string } & Reasoned }
   | { type: 'SatkerReactivated'; data: { code: string } & Reasoned }
+  /**
+   * The office's profile for its LKj set anew (PUT satker/{code}/profile): the version it became and
+   * each field that changed with its new value (null or an empty list: no longer recorded).
+   */
+  | { type: 'SatkerProfileChanged'; data: { code: string; version: number; changes: Partial<SatkerProfile> } & Reasoned }
   | { type: 'SubbagianCreated'; data: { satker: string; code: string; name: string } & Reasoned }
   | { type: 'SubbagianUpdated'; data: { satker: string; code: string; changes: { name?: string } } & Reasoned }
   | { type: 'SubbagianDeactivated'; data: { satker: string; code: string } & Reasoned }

@@ -17,7 +17,7 @@ const EVERY_TYPE: Record<RecordedEventType, true> = {
   CatatanReviuWritten: true, TindakLanjutSubmitted: true, CatatanReviuClosed: true, CatatanReviuReopened: true,
   RatingScaleSet: true,
   LkjRequested: true, LkjProduced: true, LkjMarkedStale: true, LkjSigned: true, CapaianTahunLaluImported: true,
-  SatkerCreated: true, SatkerUpdated: true, SatkerMoved: true, SatkerDeactivated: true, SatkerReactivated: true,
+  SatkerCreated: true, SatkerUpdated: true, SatkerMoved: true, SatkerDeactivated: true, SatkerReactivated: true, SatkerProfileChanged: true,
   SubbagianCreated: true, SubbagianUpdated: true, SubbagianDeactivated: true, SubbagianReactivated: true,
   UserCreated: true, UserUpdated: true, UserDeactivated: true, UserReactivated: true, UserPasswordChanged: true, UserLockedOut: true, UserUnlocked: true, HariLiburChanged: true,
   IntegrityAlertResolved: true,

@@ -6,10 +6,11 @@ import type { IdentityEvent, Reasoned } from '@kinerja/identity/events/identity.
 import type { AuditTrailState } from './audit-trail.state';
 import type { AuditChange } from './audit-trail.types';
 import { describeHariLiburChange } from './describe-hari-libur';
+import { describeSatkerProfileChange } from './describe-satker-profile';
 import type { Description } from './describe.types';
 
 export const IDENTITY_TYPES: ReadonlySet<string> = new Set<string>([
-  'SatkerCreated', 'SatkerUpdated', 'SatkerMoved', 'SatkerDeactivated', 'SatkerReactivated', 'SubbagianCreated', 'SubbagianUpdated',
+  'SatkerCreated', 'SatkerUpdated', 'SatkerMoved', 'SatkerDeactivated', 'SatkerReactivated', 'SatkerProfileChanged', 'SubbagianCreated', 'SubbagianUpdated',
   'SubbagianDeactivated', 'SubbagianReactivated', 'UserCreated', 'UserUpdated', 'UserDeactivated', 'UserReactivated',
   'UserPasswordChanged', 'UserLockedOut', 'UserUnlocked', 'HariLiburChanged',
 ]);
@@ -114,6 +115,8 @@ export function describeIdentity(event: RecordedEvent, state: AuditTrailState): 
       return { ...base, summary: `Menonaktifkan satker ${e.data.code}.` };
     case 'SatkerReactivated':
       return { ...base, summary: `Mengaktifkan kembali satker ${e.data.code}.` };
+    case 'SatkerProfileChanged':
+      return { ...base, ...describeSatkerProfileChange(event, state, e.data) };
     case 'SubbagianCreated':
       created(event, state, `subbagian:${e.data.code}`, { name: e.data.name });
       return { ...base, subbagian: e.data.code, summary: `Membuat subbagian ${e.data.code} (${e.data.name}).` };
