@@ -22,23 +22,10 @@ export function bab1Blocks(m: LkjModel): Block[] {
         `penyempurnaan dokumen perencanaan periode berikutnya.`,
     ),
     h2('bab-1-3', '1.3 Tugas Pokok dan Fungsi'),
-    ...(m.office.tasks.length > 0
-      ? [p(`${m.office.name} mempunyai tugas sebagai berikut:`), list(m.office.tasks)]
-      : [p(`Uraian tugas ${m.office.name} belum dicatat.`)]),
-  ];
-  if (m.office.functions.length > 0) {
-    blocks.push(p(`Selain itu, ${secretariat(m)} mempunyai kewenangan dan kewajiban sebagai berikut:`), list(m.office.functions));
-  }
-  blocks.push(
+    ...(m.office.kind === 'LAINNYA' ? tugasFungsiBlocks(m) : kpuTugasFungsiBlocks(m)),
     h2('bab-1-4', `1.4 Struktur Kelembagaan ${o}`),
-    p(
-      m.office.level === 'KABUPATEN_KOTA'
-        ? `Sekretariat dipimpin oleh seorang Sekretaris yang dibantu oleh ${countWithWords(m.office.subbagian.length)} ` +
-            `Kepala Subbagian, yaitu:`
-        : `${secretariat(m)} dipimpin oleh seorang ${m.office.level === 'PUSAT' ? 'Sekretaris Jenderal' : 'Sekretaris'} ` +
-            `yang dibantu oleh ${countWithWords(m.office.subbagian.length)} unit kerja, yaitu:`,
-    ),
-  );
+    p(m.office.kind === 'LAINNYA' ? unitsSentence(m) : kpuUnitsSentence(m)),
+  ];
   for (const [i, sub] of m.office.subbagian.entries()) {
     blocks.push(p(`${String.fromCharCode(97 + i)}) ${sub.name}`, 'left'));
     if (sub.duties.length > 0) blocks.push(list(sub.duties, 'number'));
@@ -54,6 +41,41 @@ export function bab1Blocks(m: LkjModel): Block[] {
     ),
   );
   return blocks;
+}
+
+/** A KPU office's: its Sekretariat's tasks, and its kewenangan dan kewajiban. */
+function kpuTugasFungsiBlocks(m: LkjModel): Block[] {
+  const blocks = m.office.tasks.length > 0
+    ? [p(`${m.office.name} mempunyai tugas sebagai berikut:`), list(m.office.tasks)]
+    : [p(`Uraian tugas ${m.office.name} belum dicatat.`)];
+  if (m.office.functions.length > 0) {
+    blocks.push(p(`Selain itu, ${secretariat(m)} mempunyai kewenangan dan kewajiban sebagai berikut:`), list(m.office.functions));
+  }
+  return blocks;
+}
+
+/** Another office's tugas and fungsi as recorded in its profile; nothing borrowed from KPU where none is. */
+function tugasFungsiBlocks(m: LkjModel): Block[] {
+  const { name, tasks, functions } = m.office;
+  if (tasks.length === 0 && functions.length === 0) return [p(`Uraian tugas dan fungsi ${name} belum dicatat.`)];
+  const blocks = tasks.length > 0 ? [p(`${name} mempunyai tugas sebagai berikut:`), list(tasks)] : [p(`Uraian tugas ${name} belum dicatat.`)];
+  if (functions.length > 0) blocks.push(p(`Dalam melaksanakan tugasnya, ${name} menyelenggarakan fungsi sebagai berikut:`), list(functions));
+  return blocks;
+}
+
+function kpuUnitsSentence(m: LkjModel): string {
+  return m.office.level === 'KABUPATEN_KOTA'
+    ? `Sekretariat dipimpin oleh seorang Sekretaris yang dibantu oleh ${countWithWords(m.office.subbagian.length)} ` +
+        `Kepala Subbagian, yaitu:`
+    : `${secretariat(m)} dipimpin oleh seorang ${m.office.level === 'PUSAT' ? 'Sekretaris Jenderal' : 'Sekretaris'} ` +
+        `yang dibantu oleh ${countWithWords(m.office.subbagian.length)} unit kerja, yaitu:`;
+}
+
+function unitsSentence(m: LkjModel): string {
+  const n = m.office.subbagian.length;
+  return n === 0
+    ? `Unit kerja ${m.office.name} belum dicatat.`
+    : `Dalam melaksanakan tugas dan fungsinya, ${m.office.name} didukung oleh ${countWithWords(n)} unit kerja, yaitu:`;
 }
 
 /** "Sekretariat", or "Sekretariat Jenderal" for KPU RI's. */

@@ -11,7 +11,8 @@ export function coverBlocks(m: LkjModel): Block[] {
     { kind: 'title', text: `Tahun ${m.year}`, size: 'lg' },
     spacer(8),
     { kind: 'title', text: m.office.name.toUpperCase(), size: 'md' },
-    { kind: 'title', text: m.office.region, size: 'md' },
+    // An office whose region nobody recorded (not a KPU office: the name gives it there) prints no empty line.
+    ...(m.office.region ? [{ kind: 'title' as const, text: m.office.region, size: 'md' as const }] : []),
     ...(m.office.address ? [p(m.office.address, 'center')] : []),
     // The year the report is signed in, as under the signature: not year + 1, which a report produced
     // or corrected later (or a draft during the year) would contradict.
@@ -25,11 +26,22 @@ export function coverBlocks(m: LkjModel): Block[] {
 /** Printed where the town is unknown (a KPU Provinsi): a blank the signer fills in by hand. */
 export const PLACE_BLANK = '....................';
 
+/** Printed where nobody holds the head's account: a line the head signs and names by hand. */
+export const NAME_BLANK = '(........................................)';
+
+/**
+ * Place and date, the institution line and the head's title (KETUA, as a KPU office signs, unless
+ * another is given), the name. A title that already names the institution ("KEPALA DINAS KESEHATAN
+ * KABUPATEN KUPANG") stands alone.
+ */
 export function signatureBlock(m: LkjModel): Block {
+  const institution = m.office.institutionName.toUpperCase();
+  const title = (m.office.headTitle ?? 'KETUA').toUpperCase();
+  const office = title.includes(institution) ? [] : [institution];
   return {
     kind: 'signature',
-    lines: [`${m.signing.place ?? PLACE_BLANK}, ${formatDateId(m.signing.date)}`, m.office.institutionName.toUpperCase(), 'KETUA'],
-    name: m.signing.signerName.toUpperCase(),
+    lines: [`${m.signing.place ?? PLACE_BLANK}, ${formatDateId(m.signing.date)}`, ...office, title],
+    name: m.signing.signerName.trim() === '' ? NAME_BLANK : m.signing.signerName.toUpperCase(),
   };
 }
 

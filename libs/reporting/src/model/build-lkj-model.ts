@@ -106,6 +106,9 @@ function buildOffice(office: OfficeProfileInput): LkjOffice {
   return {
     code: office.code,
     name: office.name,
+    // Absent for a KPU office (kind) and where no title is given, so that their model, and its digest, is as before.
+    ...(office.kind === 'LAINNYA' ? { kind: office.kind } : {}),
+    ...(office.headTitle ? { headTitle: office.headTitle } : {}),
     level: office.level ?? officeLevelOf(office.name),
     shortName: office.shortName,
     institutionName: office.institutionName,

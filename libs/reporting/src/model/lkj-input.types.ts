@@ -27,12 +27,23 @@ export interface StaffInput {
   rows: StaffRowInput[];
 }
 
+/** A KPU office, or any other government office (whose LKj carries no KPU wording). */
+export type OfficeKind = 'KPU' | 'LAINNYA';
+
 export interface OfficeProfileInput {
   code: string;
   /** Formal name: "Sekretariat KPU Kabupaten Jember", "Sekretariat Jenderal KPU RI". */
   name: string;
-  /** Level in the KPU hierarchy; when absent, read from the name (`officeLevelOf`). */
+  /** Absent: KPU. */
+  kind?: OfficeKind;
+  /** Level in the KPU hierarchy; when absent, read from the name (`officeLevelOf`). Not read for another kind of office. */
   level?: OfficeLevel;
+  /**
+   * The head's title printed over the signature ("Kepala Dinas Kesehatan Kabupaten Kupang"), in capitals;
+   * absent: KETUA under the institution line, as a KPU office signs. When it names the institution, the
+   * institution line is not printed above it again.
+   */
+  headTitle?: string;
   /** Name used in running text and on the cover: "KPU Kabupaten Jember", "Sekretariat Jenderal KPU RI" (see `officeIdentity`). */
   shortName: string;
   /** Institution line on the cover and signature: "Komisi Pemilihan Umum Kabupaten Jember". */
@@ -40,6 +51,7 @@ export interface OfficeProfileInput {
   region: string;
   address: string | null;
   timeZone: string;
+  /** The head's name under the signature; empty: a blank line, signed and named by hand. */
   ketua: string;
   sekretaris: string;
   /** Tugas of the Sekretariat, one item each. */
