@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { lkjStreamId } from '@kinerja/domain';
 import { EventStore } from '@kinerja/event-store';
 import { ControllableClock, loadConfig } from '@kinerja/platform';
+import { JEMBER_OFFICE } from '@kinerja/reporting';
 import { seedDemo } from '@kinerja/workflow';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { createLkjParts, seedDemoLkj } from './demo-lkj';
@@ -41,5 +42,19 @@ describe('seed:demo gives KPU Kabupaten Jember its 2024 LKj', () => {
     expect(importedBy).toEqual([{ actor: 'seed-demo', role: 'ADMIN' }]);
     const [version] = (await parts.streams.load('kpu-kab-jember', 2024)).state.versions;
     for (const f of version.produced!.files) expect((await parts.files.read('kpu-kab-jember', f.sha256))?.actualSha256).toBe(f.sha256);
+  });
+
+  it('records Jember\'s published profile as the office\'s own data, so that its LKj prints it as the reference does', async () => {
+    const [profile] = await db.dataSource.query(
+      `SELECT data, metadata->>'actorId' AS actor FROM events WHERE tenant_id = 'kpu-kab-jember' AND type = 'SatkerProfileChanged'`,
+    );
+    expect(profile).toMatchObject({ actor: 'seed-demo', data: { version: 1, changes: { signingPlace: 'Jember', tasks: JEMBER_OFFICE.tasks } } });
+    const parts = createLkjParts(db.dataSource, { DATA_DIR: dataDir }, clock);
+    const input = await parts.facts.read('kpu-kab-jember', 2024, { version: 1, draft: false, suggestions: [], producedAt: clock.now() });
+    // The office as the reference publishes it, its Ketua being the demo's Ketua account.
+    const { level, ...office } = input.office;
+    expect(level).toBe('KABUPATEN_KOTA');
+    expect(office).toEqual(JEMBER_OFFICE);
+    expect(input.signing.place).toBe('Jember');
   });
 });

@@ -1,9 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, type PkFixture, type Role } from '@kinerja/domain';
-import { FirstAdminService, SatkerService, SubbagianService, UserService, type AuthenticatedUser } from '@kinerja/identity';
+import { FirstAdminService, SatkerProfileService, SatkerService, SubbagianService, UserService, type AuthenticatedUser } from '@kinerja/identity';
 import { AppConfig } from '@kinerja/platform';
 import type { WorkflowActor } from '../shared/workflow-actor';
+import { jemberPublishedProfile } from './jember-profile';
 import { SEED_ACTOR_ID } from './seed-ledger';
 
 export const JEMBER_CODE = 'kpu-kab-jember';
@@ -40,7 +41,8 @@ async function findUser(dataSource: DataSource, username: string): Promise<Workf
 
 /**
  * The root office and first administrator (as at first start), the provincial office, KPU
- * Kabupaten Jember with its four subbagian and time zone, and the demo users. Whatever exists is kept.
+ * Kabupaten Jember with its four subbagian, time zone and published profile, and the demo users.
+ * Whatever exists is kept.
  */
 export async function ensureDemoOffice(context: INestApplicationContext, dataSource: DataSource, config: AppConfig, fixture: PkFixture): Promise<DemoPeople> {
   const password = config.DEMO_PASSWORD;
@@ -58,6 +60,9 @@ export async function ensureDemoOffice(context: INestApplicationContext, dataSou
   for (const s of fixture.satker.subbagian) {
     await ignoring('SUBBAGIAN.ALREADY_EXISTS', () => subbagian.create(system, JEMBER_CODE, { code: s.code, name: s.name }));
   }
+  // Its published profile (the LKj's BAB I, signing town), once: a profile set since is the office's own.
+  const profiles = context.get(SatkerProfileService);
+  if ((await profiles.get(JEMBER_CODE)).version === 0) await profiles.set(system, JEMBER_CODE, jemberPublishedProfile());
   const users = context.get(UserService);
   // `admin` is usually the first administrator (ADMIN_USERNAME), at the root office; otherwise Jember's.
   const all = [{ username: 'admin', fullName: 'Administrator KPU Kabupaten Jember', role: 'ADMIN' as Role }, ...USERS];
