@@ -23,4 +23,5 @@ export * from './reminders/plan/plan-reminders';
 export * from './reminders/plan/reminder-plan.types';
 export * from './reminders/messages/render-reminder';
 export * from './notifications/notification-inbox';
+export * from './notifications/notification-kinds';
 export * from './lkj';

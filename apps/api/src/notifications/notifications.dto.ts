@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { NOTIFICATION_KINDS } from '@kinerja/jobs';
 import { INT4_MAX } from '../http/integer-bounds';
 
 export class NotificationQueryDto {
@@ -33,9 +34,12 @@ export class NotificationPeriodDto {
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
-    enum: ['BEFORE_DEADLINE', 'OVERDUE_ESCALATION', 'APPROVAL_DIGEST', 'RETURNED_REPORT', 'DEADLINE_EXTENDED'],
-    description: 'DEADLINE_EXTENDED: dispensasi batas waktu diberikan (data.extension: batas waktu semula, batas waktu baru, alasan, pemberi; ' +
-      'data.extensions: setiap dispensasi bila satu pemberitahuan memuat beberapa bulan yang diberikan pada hari yang sama)',
+    enum: [...NOTIFICATION_KINDS],
+    description: 'Setiap jenis yang dikirim Kinerja: pengingat batas waktu dan antrean persetujuan (data.period, data.periods, data.reports; ' +
+      'DEADLINE_EXTENDED: dispensasi batas waktu diberikan, data.extension: batas waktu semula, batas waktu baru, alasan, pemberi; ' +
+      'data.extensions: setiap dispensasi bila satu pemberitahuan memuat beberapa bulan yang diberikan pada hari yang sama), ' +
+      'PK_* dan LKJ_* (data.pk atau data.lkj: tahun dan versinya), CATATAN_REVIU_* dan TINDAK_LANJUT_SUBMITTED (data.catatanReviu), ' +
+      'INTEGRITY_ALERT (data.integrityAlert: peringatan integritas satker)',
   })
   kind: string;
   @ApiProperty({ example: 'Pengingat: laporan realisasi Januari 2025 belum dikirim — KPU Kabupaten Jember' }) subject: string;
@@ -59,10 +63,10 @@ export class NotificationDto {
 
 export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty({ description: 'Jumlah yang cocok dengan filter' }) total: number;
-  @ApiProperty({ description: 'Jumlah seluruh notifikasi yang belum dibaca' }) unreadCount: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Jumlah yang cocok dengan filter' }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Jumlah seluruh notifikasi yang belum dibaca' }) unreadCount: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
 }
 
 export class MarkAllReadDto {

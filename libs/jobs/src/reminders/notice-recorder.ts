@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@kinerja/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { notificationStreamId, REMINDER_SENT, reminderMessageId, type RecordedReminder } from '../notifications/reminder-recorder';
+import type { EventNoticeKind } from '../notifications/notification-kinds';
 import type { ReminderMessage } from './messages/render-reminder';
 
 /** A recipient of a notice, in their own office (the province's Inspektorat reads a kabupaten's note). */
@@ -27,7 +28,7 @@ export interface NoticeDelivery {
  */
 export interface EventNotice {
   key: string;
-  kind: string;
+  kind: EventNoticeKind;
   satker: string;
   audience: object;
   dueAt: string;

@@ -4,7 +4,9 @@ import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-r
 import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, subbagianTitle, type ReminderMessage } from '../messages/render-reminder';
 import { bulanTahun } from '../messages/indonesian-dates';
 
-export type CatatanReviuNoticeKind = 'CATATAN_REVIU_WRITTEN' | 'TINDAK_LANJUT_SUBMITTED' | 'CATATAN_REVIU_CLOSED' | 'CATATAN_REVIU_REOPENED';
+export const CATATAN_REVIU_NOTICE_KINDS = ['CATATAN_REVIU_WRITTEN', 'TINDAK_LANJUT_SUBMITTED', 'CATATAN_REVIU_CLOSED', 'CATATAN_REVIU_REOPENED'] as const;
+
+export type CatatanReviuNoticeKind = (typeof CATATAN_REVIU_NOTICE_KINDS)[number];
 
 /**
  * Who must act next: the Sekretaris of the office reviewed (answer a note, learn it was closed, answer

@@ -23,10 +23,12 @@ export interface IntegrityAlertFacts {
   detail: string;
 }
 
+export const INTEGRITY_ALERT_NOTICE_KIND = 'INTEGRITY_ALERT';
+
 export interface IntegrityAlertNotice {
   /** `integrity-alert:<satker>:<alert id>`. */
   key: string;
-  kind: 'INTEGRITY_ALERT';
+  kind: typeof INTEGRITY_ALERT_NOTICE_KIND;
   satker: string;
   audience: IntegrityAlertAudience;
   dueAt: string;

@@ -9,7 +9,9 @@ import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, type ReminderMessage } from '../mess
 import { bulanTahun, tanggalLokal } from '../messages/indonesian-dates';
 import type { OfficeTimeZone } from '../plan/office-time';
 
-export type PkLkjNoticeKind = 'PK_SUBMITTED' | 'PK_RETURNED' | 'PK_APPROVED' | 'LKJ_PRODUCED' | 'LKJ_STALE' | 'LKJ_SIGNED';
+export const PK_LKJ_NOTICE_KINDS = ['PK_SUBMITTED', 'PK_RETURNED', 'PK_APPROVED', 'LKJ_PRODUCED', 'LKJ_STALE', 'LKJ_SIGNED'] as const;
+
+export type PkLkjNoticeKind = (typeof PK_LKJ_NOTICE_KINDS)[number];
 
 /**
  * Who is told: whoever may approve a submitted PK (the Ketua and every Sekretaris but its submitter,

@@ -84,7 +84,10 @@ export interface ReminderPlanInput {
   holidays?: ReadonlySet<string>;
 }
 
-export type ReminderKind = 'BEFORE_DEADLINE' | 'OVERDUE_ESCALATION' | 'APPROVAL_DIGEST' | 'RETURNED_REPORT' | 'DEADLINE_EXTENDED';
+/** The reminders planned from the deadlines and the approval queue (plan-reminders.ts). */
+export const REMINDER_KINDS = ['BEFORE_DEADLINE', 'OVERDUE_ESCALATION', 'APPROVAL_DIGEST', 'RETURNED_REPORT', 'DEADLINE_EXTENDED'] as const;
+
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export type ReminderAudience = { role: 'KASUBBAG'; subbagian: string } | { role: 'SEKRETARIS' };
 
