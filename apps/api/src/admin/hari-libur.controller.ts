@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { HariLiburService, type AuthenticatedUser, type HariLiburHistoryView, type HariLiburYearView } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
+import { VersionEtag } from '../http/openapi-document';
 import { AnyRole, Roles } from '../http/roles.decorator';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
@@ -37,6 +38,7 @@ export class HariLiburController {
   @AnyRole()
   @ApiOperation({ summary: 'Hari libur nasional dan cuti bersama tahun {year}, urut tanggal, dengan siapa yang terakhir mengubah daftarnya dan kapan' })
   @ApiOkResponse({ type: HariLiburYearDto, description: 'Header ETag = versi daftar tahun itu' })
+  @VersionEtag()
   async get(@Param() p: HariLiburParams, @Res({ passthrough: true }) res: Response): Promise<HariLiburYearView> {
     return withEtag(res, await this.hariLibur.year(p.year));
   }

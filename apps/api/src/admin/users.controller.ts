@@ -107,7 +107,7 @@ export class UsersController {
 
   @Post(':userId/unlock')
   @HttpCode(200)
-  @CommandHeaders()
+  @CommandHeaders({ versionEtag: false })
   @ApiOperation({
     summary: 'Membuka kunci akun (kegagalan masuk dihapus) tanpa mengganti kata sandi',
     description:

@@ -2,13 +2,14 @@ import { isUtf8 } from 'node:buffer';
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NestExpressBodyParserOptionsFor } from '@nestjs/platform-express/interfaces/nest-express-body-parser.interface';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { limitBodyDepth, MAX_BODY_DEPTH } from './body-depth';
 import { JSON_BODY_LIMIT_BYTES } from './body-limit';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { MediaTypeGuard } from './media-type.guard';
+import { createOpenApiDocument } from './openapi-document';
 import { RejectUnstorableTextPipe } from './reject-unstorable-text.pipe';
 import { RequestValidationPipe } from './request-validation.pipe';
 import { UndeclaredQueryGuard } from './undeclared-query.guard';
@@ -65,23 +66,16 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useGlobalGuards(new MediaTypeGuard(), new UndeclaredQueryGuard());
   app.useGlobalPipes(new RejectUnstorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  const document = SwaggerModule.createDocument(
+  const document = createOpenApiDocument(
     app,
-    new DocumentBuilder()
-      .setTitle('Kinerja API')
-      .setDescription(
-        'SAKIP: Perjanjian Kinerja, realisasi bulanan, capaian dan Laporan Kinerja. ' +
-          'Every error is `{ code, message, details }` with a stable code; messages are in Bahasa Indonesia. ' +
-          'Bodies are JSON (`Content-Type: application/json`), uploads `multipart/form-data`; any other body is ' +
-          '`415 REQUEST.UNSUPPORTED_MEDIA_TYPE`. Whole numbers in a path or a query are plain digits (`6`, not `06`, `6.0` or `1e1`); ' +
-          'a query parameter a route does not list is refused like an unknown field (`400 VALIDATION.FAILED`). ' +
-          'A path asked with a method it does not take is `405 REQUEST.METHOD_NOT_ALLOWED` with `Allow` (before authentication); an unknown path `404 ROUTE.NOT_FOUND`. ' +
-          'Authenticate with `POST /api/v1/auth/login` and send `Authorization: Bearer <accessToken>`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-      .addSecurityRequirements('bearer')
-      .build(),
+    'SAKIP: Perjanjian Kinerja, realisasi bulanan, capaian dan Laporan Kinerja. ' +
+      'Every error is `{ code, message, details }` with a stable code; messages are in Bahasa Indonesia. ' +
+      'Bodies are JSON (`Content-Type: application/json`), uploads `multipart/form-data`; any other body is ' +
+      '`415 REQUEST.UNSUPPORTED_MEDIA_TYPE`. Whole numbers in a path or a query are plain digits (`6`, not `06`, `6.0` or `1e1`); ' +
+      'a query parameter a route does not list is refused like an unknown field (`400 VALIDATION.FAILED`). ' +
+      'A path asked with a method it does not take is `405 REQUEST.METHOD_NOT_ALLOWED` with `Allow` (before authentication); an unknown path `404 ROUTE.NOT_FOUND`. ' +
+      'Authenticate with `POST /api/v1/auth/login` and send `Authorization: Bearer <accessToken>`; a 401 carries `WWW-Authenticate: Bearer realm="kinerja"`. ' +
+      'A versioned resource answers its version in `ETag` (`"3"`): send it back in `If-Match` with the next command.',
   );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
 }

@@ -1,17 +1,20 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorBody } from '../http/error-body';
+import { VersionEtag } from '../http/openapi-document';
 
 /** Set by `@CommandHeaders()`: the route honours Idempotency-Key (CommandRateGuard lets a replay of it through over the limit). */
 export const HONOURS_IDEMPOTENCY_KEY = 'kinerja:honoursIdempotencyKey';
 
 /**
  * The headers every command accepts and the errors every command may give, for the OpenAPI document;
- * and the mark that the route honours Idempotency-Key (it takes `commandOptions(req)`).
+ * and the mark that the route honours Idempotency-Key (it takes `commandOptions(req)`). A command
+ * answers the resource's new version in `ETag` (`answer`), unless `versionEtag` is false.
  */
-export const CommandHeaders = () =>
+export const CommandHeaders = (options: { versionEtag?: boolean } = {}) =>
   applyDecorators(
     SetMetadata(HONOURS_IDEMPOTENCY_KEY, true),
+    ...(options.versionEtag === false ? [] : [VersionEtag()]),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
