@@ -33,14 +33,34 @@ function resolve(doc: OpenApi, schema: Schema): Schema {
   return schema.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
 }
 
+/**
+ * The members of an `allOf` that are objects, as one object: each member names only its own fields,
+ * so checked one by one each would call the others' fields undocumented.
+ */
+function mergedObject(doc: OpenApi, members: Schema[]): Schema | null {
+  const parts = members.map((m) => resolve(doc, m));
+  if (parts.length < 2 || !parts.every((p) => p.type === 'object' && !p.allOf && !p.oneOf)) return null;
+  return {
+    type: 'object',
+    properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})),
+    required: parts.flatMap((p) => p.required ?? []),
+    additionalProperties: parts.some((p) => p.additionalProperties) || undefined,
+  };
+}
+
 /** Every way `value` departs from `schema`; an object may carry no field its schema does not name. */
 export function problemsOf(doc: OpenApi, value: unknown, given: Schema, at = '$'): string[] {
   const schema = resolve(doc, given);
-  if (schema.allOf) return schema.allOf.flatMap((s) => problemsOf(doc, value, s, at));
+  if (value === null && schema.nullable && (schema.allOf || schema.oneOf)) return [];
+  if (schema.allOf) {
+    const merged = mergedObject(doc, schema.allOf);
+    return merged ? problemsOf(doc, value, merged, at) : schema.allOf.flatMap((s) => problemsOf(doc, value, s, at));
+  }
   if (schema.oneOf) {
     const fits = schema.oneOf.filter((s) => problemsOf(doc, value, s, at).length === 0);
     if (fits.length !== 1) return [`${at}: fits ${fits.length} of oneOf`];
-    const { propertyName, mapping } = schema.discriminator ?? { propertyName: '', mapping: {} };
+    if (!schema.discriminator) return [];
+    const { propertyName, mapping } = schema.discriminator;
     const tag = (value as Record<string, string>)[propertyName];
     return fits[0].$ref === mapping[tag] ? [] : [`${at}: discriminator ${tag} maps elsewhere`];
   }
@@ -51,6 +71,12 @@ export function problemsOf(doc: OpenApi, value: unknown, given: Schema, at = '$'
       if (typeof value !== 'string') return [`${at}: not a string`];
       if (schema.pattern && !new RegExp(schema.pattern).test(value)) return [`${at}: "${value}" does not match ${schema.pattern}`];
       if (schema.format === 'date-time' && Number.isNaN(Date.parse(value))) return [`${at}: not a date-time`];
+      return [];
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [`${at}: not a boolean`];
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return [`${at}: not a number`];
+      if ((schema.minimum ?? -Infinity) > value || (schema.maximum ?? Infinity) < value) return [`${at}: out of bounds`];
       return [];
     case 'integer':
       if (!Number.isInteger(value)) return [`${at}: not an integer`];

@@ -10,13 +10,18 @@ import {
 } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
+import { VersionEtag } from '../http/openapi-document';
 import { Roles } from '../http/roles.decorator';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { OptionalReasonBody, PkParams, PkStructureBody, ReasonBody, VersionedBody } from './pk.dto';
 import { PK_VERSIONS_EXAMPLE, PK_VIEW_EXAMPLE } from './pk.examples';
+import { PkVersionsDto, PkViewDto } from './pk-view.dto';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
+
+/** The PK as GET answers it: what every command on it answers too. */
+const PK_VIEW = { type: PkViewDto, example: PK_VIEW_EXAMPLE };
 
 function structureOf(body: PkStructureBody): PkStructure {
   return JSON.parse(JSON.stringify({ programs: body.programs })) as PkStructure;
@@ -33,7 +38,7 @@ export class PkController {
   @Roles('SEKRETARIS')
   @CommandHeaders()
   @ApiOperation({ summary: 'Menyusun draf PK versi 1 untuk tahun ini' })
-  @ApiCreatedResponse({ description: 'PK setelah perintah; header ETag = versi', schema: { example: PK_VIEW_EXAMPLE } })
+  @ApiCreatedResponse({ description: 'PK setelah perintah; header ETag = versi', ...PK_VIEW })
   async draft(@Param() p: PkParams, @Body() body: PkStructureBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new DraftPkCommand(p.satker, p.year, structureOf(body), user, commandOptions(req, body.expectedVersion))));
   }
@@ -42,7 +47,7 @@ export class PkController {
   @Roles('SEKRETARIS')
   @CommandHeaders()
   @ApiOperation({ summary: 'Mengganti struktur (program, kegiatan, indikator) draf PK' })
-  @ApiOkResponse({ schema: { example: PK_VIEW_EXAMPLE } })
+  @ApiOkResponse(PK_VIEW)
   async change(@Param() p: PkParams, @Body() body: PkStructureBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new ChangePkIndicatorsCommand(p.satker, p.year, structureOf(body), user, commandOptions(req, body.expectedVersion))));
   }
@@ -56,7 +61,7 @@ export class PkController {
     description: 'PK Perubahan yang isinya sama persis dengan versi yang berlaku → 422 PK.REVISION_UNCHANGED: ubah drafnya, ' +
       'atau batalkan PK Perubahan itu (revisions/withdraw).',
   })
-  @ApiOkResponse({ schema: { example: PK_VIEW_EXAMPLE } })
+  @ApiOkResponse(PK_VIEW)
   async submit(@Param() p: PkParams, @Body() body: VersionedBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new SubmitPkCommand(p.satker, p.year, user, commandOptions(req, body.expectedVersion))));
   }
@@ -66,7 +71,7 @@ export class PkController {
   @Roles('KETUA', 'SEKRETARIS')
   @CommandHeaders()
   @ApiOperation({ summary: 'Menyetujui PK yang diajukan (bukan oleh pengaju sendiri); versi itu berlaku dan dibekukan' })
-  @ApiOkResponse({ schema: { example: PK_VIEW_EXAMPLE } })
+  @ApiOkResponse(PK_VIEW)
   async approve(@Param() p: PkParams, @Body() body: VersionedBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new ApprovePkCommand(p.satker, p.year, user, commandOptions(req, body.expectedVersion))));
   }
@@ -76,7 +81,7 @@ export class PkController {
   @Roles('KETUA', 'SEKRETARIS')
   @CommandHeaders()
   @ApiOperation({ summary: 'Mengembalikan PK yang diajukan dengan alasan' })
-  @ApiOkResponse({ schema: { example: PK_VIEW_EXAMPLE } })
+  @ApiOkResponse(PK_VIEW)
   async returnPk(@Param() p: PkParams, @Body() body: ReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new ReturnPkCommand(p.satker, p.year, body.reason, user, commandOptions(req, body.expectedVersion))));
   }
@@ -85,7 +90,7 @@ export class PkController {
   @Roles('SEKRETARIS')
   @CommandHeaders()
   @ApiOperation({ summary: 'Membuka PK Perubahan: versi baru disusun dan disetujui lagi; versi yang berlaku tetap berlaku sampai itu' })
-  @ApiCreatedResponse({ schema: { example: PK_VIEW_EXAMPLE } })
+  @ApiCreatedResponse(PK_VIEW)
   async openRevision(@Param() p: PkParams, @Body() body: ReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new OpenPkRevisionCommand(p.satker, p.year, body.reason, user, commandOptions(req, body.expectedVersion))));
   }
@@ -100,7 +105,7 @@ export class PkController {
       'Alasan opsional. Tidak ada PK Perubahan yang terbuka → 409 PK.NO_REVISION_OPEN; sudah diajukan → 409 PK.REVISION_SUBMITTED ' +
       '(minta Ketua mengembalikannya dahulu).',
   })
-  @ApiOkResponse({ schema: { example: PK_VIEW_EXAMPLE } })
+  @ApiOkResponse(PK_VIEW)
   async withdrawRevision(@Param() p: PkParams, @Body() body: OptionalReasonBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new WithdrawPkRevisionCommand(p.satker, p.year, body.reason, user, commandOptions(req, body.expectedVersion))));
   }
@@ -108,7 +113,8 @@ export class PkController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'PK tahun ini: versi yang berlaku dan draf yang sedang berjalan' })
-  @ApiOkResponse({ schema: { example: PK_VIEW_EXAMPLE } })
+  @ApiOkResponse(PK_VIEW)
+  @VersionEtag()
   async get(@Param() p: PkParams, @Res({ passthrough: true }) res: Response) {
     return withEtag(res, await this.queries.execute(new GetPkQuery(p.satker, p.year)));
   }
@@ -116,7 +122,8 @@ export class PkController {
   @Get('versions')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Semua versi PK tahun ini (PK awal dan setiap PK Perubahan)' })
-  @ApiOkResponse({ schema: { example: PK_VERSIONS_EXAMPLE } })
+  @ApiOkResponse({ type: PkVersionsDto, example: PK_VERSIONS_EXAMPLE })
+  @VersionEtag()
   async versions(@Param() p: PkParams, @Res({ passthrough: true }) res: Response) {
     return withEtag(res, await this.queries.execute(new ListPkVersionsQuery(p.satker, p.year)));
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError, otherSubbagianMessage, type RealisasiContent, type RealisasiKey } from '@kinerja/domain';
 import type { AuthenticatedUser } from '@kinerja/identity';
@@ -10,24 +10,24 @@ import {
 } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
+import { VersionEtag } from '../http/openapi-document';
 import { Roles } from '../http/roles.decorator';
 import { OptionalReasonBody, ReasonBody, VersionedBody } from '../perjanjian-kinerja/pk.dto';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
-import { RealisasiContentBody, RealisasiWarningsFieldsDto, ReportParams, SubmitRealisasiBody, YearParams } from './realisasi.dto';
+import { RealisasiContentBody, ReportParams, SubmitRealisasiBody, YearParams } from './realisasi.dto';
 import { REALISASI_DETAIL_EXAMPLE, REALISASI_HISTORY_EXAMPLE, REALISASI_LIST_EXAMPLE } from './realisasi.examples';
-import { RealisasiDeadlineFieldsDto, RealisasiListDto } from './realisasi-read-models.dto';
+import { RealisasiListDto } from './realisasi-read-models.dto';
+import { RealisasiDetailDto, RealisasiHistoryDto } from './realisasi-view.dto';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
 
-/**
- * The report as `GET` and every command on it answer: its shape by example, its deadline,
- * timeliness and `warnings` by schema.
- */
+/** The report as `GET` and every command on it answer: its state, content, `warnings`, deadline and timeliness. */
 const VIEW_RESPONSE = {
   description: 'Laporan seperti dibaca dengan GET: keadaannya, `warnings`, `deadline`, `deadlineBasis`, `firstSubmittedAt`, `submittedOnTime` dan `daysLate`. ' +
     'Jawaban perintah yang diulang dengan Idempotency-Key yang sama adalah jawaban pertamanya (laporan dan batas waktunya seperti saat itu).',
-  schema: { allOf: [{ $ref: getSchemaPath(RealisasiDeadlineFieldsDto) }, { $ref: getSchemaPath(RealisasiWarningsFieldsDto) }], example: REALISASI_DETAIL_EXAMPLE },
+  type: RealisasiDetailDto,
+  example: REALISASI_DETAIL_EXAMPLE,
 };
 
 const keyOf = (p: ReportParams): RealisasiKey => ({ satker: p.satker, year: p.year, month: p.month, subbagian: p.subbagian });
@@ -39,7 +39,6 @@ function contentOf(body: { lines: unknown; budget: unknown }): RealisasiContent 
 
 /** Monthly realisasi reports: filled by the Kasubbag of the subbagian, approved or returned by the Sekretaris. */
 @ApiTags('Realisasi bulanan')
-@ApiExtraModels(RealisasiDeadlineFieldsDto, RealisasiWarningsFieldsDto)
 @ApiNotFoundResponse({ type: ErrorBody, description: 'Satker di luar cakupan Anda, laporan belum ada (REALISASI.NOT_FOUND), atau subbagian yang tidak ada pada satker (SUBBAGIAN.NOT_FOUND, menyebut kode subbagian yang ada)' })
 @Controller('satker/:satker/realisasi')
 export class RealisasiController {
@@ -145,10 +144,11 @@ export class RealisasiController {
   @Roles(...READERS)
   @ApiOperation({
     summary: 'Keadaan laporan saat ini, dengan batas waktunya dan ketepatan waktu pelaporannya',
-    description: 'Selain keadaan laporan (lihat contoh), jawaban memuat `deadline`, `deadlineBasis`, `firstSubmittedAt`, `submittedOnTime` dan `daysLate`, ' +
-      'serta `warnings`: anggaran yang melebihi pagu kegiatan, agar Sekretaris memeriksanya sebelum menyetujui (skema di bawah).',
+    description: 'Selain keadaan laporan, jawaban memuat `deadline`, `deadlineBasis`, `firstSubmittedAt`, `submittedOnTime` dan `daysLate`, ' +
+      'serta `warnings`: anggaran yang melebihi pagu kegiatan, agar Sekretaris memeriksanya sebelum menyetujui.',
   })
   @ApiOkResponse(VIEW_RESPONSE)
+  @VersionEtag()
   async get(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     await this.assertOwnSubbagian(user, p);
     return withEtag(res, await this.queries.execute(new GetRealisasiQuery(keyOf(p))));
@@ -157,7 +157,7 @@ export class RealisasiController {
   @Get(':year/:month/:subbagian/history')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Riwayat laporan dalam kata-kata: siapa, kapan, apa, nilai sebelum → sesudah' })
-  @ApiOkResponse({ schema: { example: REALISASI_HISTORY_EXAMPLE } })
+  @ApiOkResponse({ type: RealisasiHistoryDto, example: REALISASI_HISTORY_EXAMPLE })
   async history(@Param() p: ReportParams, @CurrentUser() user: AuthenticatedUser) {
     await this.assertOwnSubbagian(user, p);
     return this.queries.execute(new GetRealisasiHistoryQuery(keyOf(p)));
