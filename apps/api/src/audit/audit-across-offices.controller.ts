@@ -1,11 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { identityErrors, SatkerScopeService, type AuthenticatedUser } from '@kinerja/identity';
 import { AuditTrailQuery } from '@kinerja/projections/audit-trail/audit-trail.query';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { CurrentUser } from '../http/current-user.decorator';
 import { Roles } from '../http/roles.decorator';
+import { AuditAcrossPageDto } from './audit-answers.dto';
 import { streamExport } from './audit-export';
 import { AuditFilterNamesCheck } from './audit-filter-names';
 import { AUDIT_READERS, EXPORT_INTEGRITY_HEADER, integrityStatusOf, TRAIL_PAGE_BAD_REQUEST_RESPONSE, UNMATCHABLE_FILTER_RESPONSE } from './audit.controller';
@@ -30,6 +31,7 @@ export class AuditAcrossOfficesController {
   @Get()
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Jejak audit lintas satker dalam cakupan Anda, urut waktu dicatat; filter dan kursor halaman' })
+  @ApiOkResponse({ type: AuditAcrossPageDto })
   @TRAIL_PAGE_BAD_REQUEST_RESPONSE
   async page(@CurrentUser() user: AuthenticatedUser, @Query() q: AuditAcrossQueryDto) {
     const criteria = criteriaOf(q);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain';
@@ -15,6 +15,9 @@ import { EvidenceService } from '@kinerja/workflow';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
 import { Roles } from '../http/roles.decorator';
+import {
+  AuditPageDto, ChainVerificationDto, DigestFileDto, DigestListDto, FigureHistoryDto, IntegrityAlertListDto, ResolvedAlertDto,
+} from './audit-answers.dto';
 import { streamExport } from './audit-export';
 import { AuditFilterNamesCheck } from './audit-filter-names';
 import { DIGEST_PUBLIC_KEYS } from './audit.providers';
@@ -49,6 +52,7 @@ export function integrityStatusOf(openAlerts: ReadonlyMap<string, readonly numbe
 /** The header of the exports, documented on both routes. */
 export const EXPORT_INTEGRITY_HEADER = ApiOkResponse({
   description: 'Berkas ekspor, dialirkan.',
+  schema: { type: 'string', format: 'binary' },
   headers: {
     'X-Integrity-Status': {
       description: '`DAMAGED` bila satker yang diekspor (lintas satker: salah satunya) memiliki peringatan integritas yang masih terbuka saat ekspor dimulai, `OK` bila tidak. '
@@ -89,6 +93,7 @@ export class AuditController {
   @Get('trail')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Jejak audit: satu baris per peristiwa, dengan filter dan kursor halaman' })
+  @ApiOkResponse({ type: AuditPageDto })
   @TRAIL_PAGE_BAD_REQUEST_RESPONSE
   async page(@Param() p: SatkerParams, @Query() q: AuditTrailQueryDto, @CurrentUser() user: AuthenticatedUser) {
     const filter = filterOf(p.satker, q);
@@ -123,6 +128,7 @@ export class AuditController {
   @Get('figures/:year/:month/:indicator')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Riwayat lengkap satu angka (satker, tahun, bulan, indikator): siapa, kapan, dari nilai berapa ke berapa, mengapa' })
+  @ApiOkResponse({ type: FigureHistoryDto })
   @ApiNotFoundResponse({
     type: ErrorBody,
     description: 'AUDIT.INDICATOR_NOT_FOUND: indikator tidak pernah ada dalam PK satker pada tahun itu, draf maupun yang disetujui '
@@ -140,7 +146,7 @@ export class AuditController {
   @Get('verify')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Memeriksa rantai hash satker: utuh (urutan dan hash kepala) atau tautan rusak pertama. Kerusakan dicatat.' })
-  @ApiOkResponse({ description: '`result.intact` true dengan `head`, atau false dengan `brokenLink`' })
+  @ApiOkResponse({ description: '`result.intact` true dengan `head`, atau false dengan `brokenLink`', type: ChainVerificationDto })
   async verify(@Param() p: SatkerParams, @CurrentUser() user: AuthenticatedUser) {
     const result = await this.integrity.verify(p.satker, 'api', user.id);
     return { integrity: await this.integrity.banner(p.satker), result };
@@ -153,6 +159,7 @@ export class AuditController {
       + '`resolvedBy` id pengguna yang menutupnya; `resolvedByUser` { id, username, fullName, role, satker } orangnya (null selama masih terbuka; '
       + 'username, fullName, role dan satker null bila id itu bukan akun)',
   })
+  @ApiOkResponse({ type: IntegrityAlertListDto })
   async alerts(@Param() p: SatkerParams, @Query() q: AlertListQueryDto) {
     const [integrity, items] = await Promise.all([this.integrity.banner(p.satker), this.integrity.list(p.satker, q.status ?? 'open')]);
     return { integrity, items: await withResolver(this.dataSource, items) };
@@ -165,6 +172,9 @@ export class AuditController {
     summary: 'Inspektorat menutup peringatan integritas dengan alasan, setelah kerusakannya dipulihkan. Ditolak (409 AUDIT.DAMAGE_STILL_PRESENT) '
       + 'selama rantai masih rusak atau tidak cocok dengan digest bertanda tangan, atau berkas bukti dukung / berkas LKj masih tidak cocok. Penutupan dicatat sebagai peristiwa di jejak audit.',
   })
+  @ApiOkResponse({ description: 'Peringatan yang ditutup', type: ResolvedAlertDto })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'AUDIT.ALERT_NOT_FOUND: tidak ada peringatan bernomor itu pada satker; SATKER.NOT_FOUND: satker di luar cakupan Anda' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'AUDIT.DAMAGE_STILL_PRESENT: kerusakannya masih ada; AUDIT.ALERT_ALREADY_RESOLVED' })
   async resolve(@Param() p: AlertParams, @Body() body: ResolveAlertDto, @CurrentUser() user: AuthenticatedUser) {
     const alert = await this.integrity.resolve(p.satker, p.alertId, body.reason, { id: user.id, role: user.role }, {
       // An alert about a stored file is closed once that file (evidence or an LKj) is whole again.
@@ -178,6 +188,7 @@ export class AuditController {
   @Get('digests')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Digest harian bertanda tangan Ed25519 dari kepala rantai satker' })
+  @ApiOkResponse({ type: DigestListDto })
   async digestList(@Param() p: SatkerParams) {
     const [integrity, items] = await Promise.all([this.integrity.banner(p.satker), this.digests.list(p.satker)]);
     return { integrity, items };
@@ -186,6 +197,8 @@ export class AuditController {
   @Get('digests/:day')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Unduh satu digest (berkas JSON) untuk disimpan di luar sistem dan diperiksa dengan `audit:verify --digest`' })
+  @ApiOkResponse({ description: 'Berkas digest (Content-Disposition: attachment)', type: DigestFileDto })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'AUDIT.DIGEST_NOT_FOUND: tidak ada digest satker untuk tanggal itu; SATKER.NOT_FOUND: satker di luar cakupan Anda' })
   async digestFile(@Param() p: DigestParams, @Res({ passthrough: true }) res: Response) {
     const file = await this.digests.file(p.satker, p.day);
     if (!file) throw new DomainError('AUDIT.DIGEST_NOT_FOUND', `Tidak ada digest satker ${p.satker} untuk tanggal ${p.day}.`, 'not_found');

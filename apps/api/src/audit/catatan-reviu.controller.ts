@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@kinerja/identity';
@@ -11,6 +11,7 @@ import {
   CloseCatatanReviuCommand, GetCatatanReviuQuery, ReopenCatatanReviuCommand, SubmitTindakLanjutCommand, WriteCatatanReviuCommand,
 } from '@kinerja/workflow/catatan-reviu';
 import { CurrentUser } from '../http/current-user.decorator';
+import { VersionEtag } from '../http/openapi-document';
 import { Roles } from '../http/roles.decorator';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
@@ -19,6 +20,7 @@ import { SatkerParams } from './audit.dto';
 import {
   CatatanReviuListQuery, CloseCatatanReviuBody, NoteParams, ReopenCatatanReviuBody, targetOf, TindakLanjutBody, WriteCatatanReviuBody,
 } from './catatan-reviu.dto';
+import { CatatanReviuDto, CatatanReviuListDto } from './catatan-reviu-view.dto';
 
 /** With an Idempotency-Key the note id follows from it, so a retried POST reaches the same note. */
 function noteIdFor(user: AuthenticatedUser, key: string | undefined): string {
@@ -45,7 +47,7 @@ export class CatatanReviuController {
   @Get()
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Daftar catatan reviu dan temuan satker (terbaru dahulu)' })
-  @ApiOkResponse({ description: `{ items: [{ noteId, category, status, target, title, recommendation, writtenBy, writtenByUser, writtenAt, tindakLanjutCount, closedAt, version }] }. ${PEOPLE}` })
+  @ApiOkResponse({ description: PEOPLE, type: CatatanReviuListDto })
   async list(@Param() p: SatkerParams, @Query() q: CatatanReviuListQuery) {
     return { items: await listCatatanReviu(this.dataSource, { satker: p.satker, ...q }) };
   }
@@ -54,6 +56,7 @@ export class CatatanReviuController {
   @Roles('INSPEKTORAT')
   @CommandHeaders()
   @ApiOperation({ summary: 'Menulis catatan reviu atau temuan (atas indikator, bulan, laporan atau tahun) dengan rekomendasi' })
+  @ApiCreatedResponse({ description: `Catatan yang ditulis. ${PEOPLE}`, type: CatatanReviuDto })
   async write(@Param() p: SatkerParams, @Body() body: WriteCatatanReviuBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const noteId = noteIdFor(user, req.header('idempotency-key'));
     const input = { category: body.category, target: targetOf(body.target), title: body.title, description: body.description, recommendation: body.recommendation };
@@ -63,7 +66,8 @@ export class CatatanReviuController {
   @Get(':noteId')
   @Roles(...AUDIT_READERS)
   @ApiOperation({ summary: 'Satu catatan reviu dengan semua tindak lanjutnya' })
-  @ApiOkResponse({ description: `Catatan dengan writtenBy, writtenByUser dan tindakLanjut[{ number, response, submittedBy, submittedByUser, submittedAt }]. ${PEOPLE}` })
+  @ApiOkResponse({ description: PEOPLE, type: CatatanReviuDto })
+  @VersionEtag()
   async get(@Param() p: NoteParams, @Res({ passthrough: true }) res: Response) {
     return withEtag(res, await this.queries.execute(new GetCatatanReviuQuery(p.satker, p.noteId)));
   }
@@ -73,6 +77,7 @@ export class CatatanReviuController {
   @Roles('SEKRETARIS')
   @CommandHeaders()
   @ApiOperation({ summary: 'Menyampaikan tindak lanjut atas catatan reviu' })
+  @ApiOkResponse({ description: 'Catatan setelah perintah', type: CatatanReviuDto })
   async answer(@Param() p: NoteParams, @Body() body: TindakLanjutBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new SubmitTindakLanjutCommand(p.satker, p.noteId, body.response, user, commandOptions(req, body.expectedVersion))));
   }
@@ -82,6 +87,7 @@ export class CatatanReviuController {
   @Roles('INSPEKTORAT')
   @CommandHeaders()
   @ApiOperation({ summary: 'Menutup catatan reviu (temuan hanya setelah ada tindak lanjut); hanya Inspektorat satker penulisnya atau satker di atasnya (403 CATATAN_REVIU.AUTHOR_OFFICE_ABOVE)' })
+  @ApiOkResponse({ description: 'Catatan setelah perintah', type: CatatanReviuDto })
   async close(@Param() p: NoteParams, @Body() body: CloseCatatanReviuBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new CloseCatatanReviuCommand(p.satker, p.noteId, body.conclusion ?? '', user, commandOptions(req, body.expectedVersion))));
   }
@@ -91,6 +97,7 @@ export class CatatanReviuController {
   @Roles('INSPEKTORAT')
   @CommandHeaders()
   @ApiOperation({ summary: 'Membuka kembali catatan reviu yang sudah ditutup, dengan alasan; hanya Inspektorat satker penulisnya atau satker di atasnya (403 CATATAN_REVIU.AUTHOR_OFFICE_ABOVE)' })
+  @ApiOkResponse({ description: 'Catatan setelah perintah', type: CatatanReviuDto })
   async reopen(@Param() p: NoteParams, @Body() body: ReopenCatatanReviuBody, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.commands.execute(new ReopenCatatanReviuCommand(p.satker, p.noteId, body.reason, user, commandOptions(req, body.expectedVersion))));
   }

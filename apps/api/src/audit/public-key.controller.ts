@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DigestSigningKey, OfficeDigestPublicKey } from '@kinerja/jobs/digest/digest-signing-key';
 import { Public } from '../http/public.decorator';
+import { PublicKeysDto } from './audit-answers.dto';
 import { DIGEST_PUBLIC_KEYS, DIGEST_SIGNING_KEY } from './audit.providers';
 
 const PUBLIC_KEYS_EXAMPLE = {
@@ -26,6 +27,11 @@ export class PublicKeyController {
   @Header('Content-Type', 'application/x-pem-file; charset=utf-8')
   @ApiProduces('application/x-pem-file')
   @ApiOperation({ summary: 'Kunci publik Ed25519 (PEM, SPKI) penanda tangan digest; header X-Key-Id' })
+  @ApiOkResponse({
+    description: 'PEM (SPKI)',
+    schema: { type: 'string', example: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA…\n-----END PUBLIC KEY-----\n' },
+    headers: { 'X-Key-Id': { description: 'Id of the key (as `keyId` in a digest)', schema: { type: 'string' } } },
+  })
   publicKey(@Res({ passthrough: true }) res: Response): string {
     res.setHeader('X-Key-Id', this.key.keyId);
     return this.key.publicKeyPem;
@@ -37,7 +43,7 @@ export class PublicKeyController {
     summary: 'Semua kunci publik Ed25519 yang memverifikasi digest: kunci penanda tangan kini (current: true) '
       + 'dan kunci lama yang masih dipercaya setelah pergantian kunci (DIGEST_PREVIOUS_PUBLIC_KEYS, hanya untuk verifikasi)',
   })
-  @ApiOkResponse({ schema: { example: PUBLIC_KEYS_EXAMPLE } })
+  @ApiOkResponse({ type: PublicKeysDto, example: PUBLIC_KEYS_EXAMPLE })
   publicKeys() {
     return { items: this.keys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKeyPem, current: k.current })) };
   }

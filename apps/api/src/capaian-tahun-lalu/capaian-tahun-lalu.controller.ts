@@ -5,11 +5,12 @@ import type { AuthenticatedUser } from '@kinerja/identity';
 import { CapaianTahunLaluService } from '@kinerja/jobs';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
+import { VersionEtag } from '../http/openapi-document';
 import { Roles } from '../http/roles.decorator';
 import { LkjYearParams } from '../lkj/lkj.dto';
 import { answer, commandOptions, jobActorOf } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
-import { CAPAIAN_VIEW_EXAMPLE, CapaianImportBody } from './capaian-tahun-lalu.dto';
+import { CAPAIAN_VIEW_EXAMPLE, CapaianImportBody, CapaianTahunLaluDto } from './capaian-tahun-lalu.dto';
 import { csvMissing, CsvUploadInterceptor } from './csv-upload.interceptor';
 
 const CSV_FORMAT =
@@ -38,7 +39,8 @@ export class CapaianTahunLaluController {
   @Get(':year')
   @Roles('SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG', 'ADMIN')
   @ApiOperation({ summary: 'Capaian tahun {year}−1 yang diimpor untuk LKj tahun {year}' })
-  @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE }, description: 'Header ETag = jumlah impor yang tercatat, untuk If-Match' })
+  @ApiOkResponse({ type: CapaianTahunLaluDto, example: CAPAIAN_VIEW_EXAMPLE, description: 'Header ETag = jumlah impor yang tercatat, untuk If-Match' })
+  @VersionEtag()
   async get(@Param() p: LkjYearParams, @Res({ passthrough: true }) res: Response) {
     const { view, version } = await this.capaian.at(p.satker, p.year);
     res.setHeader('ETag', `"${version}"`);
@@ -48,7 +50,7 @@ export class CapaianTahunLaluController {
   @Put(':year')
   @Roles('SEKRETARIS', 'ADMIN')
   @ApiOperation({ summary: 'Mengimpor capaian tahun lalu (JSON) untuk LKj tahun {year}', description: JSON_FORMAT })
-  @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
+  @ApiOkResponse({ type: CapaianTahunLaluDto, example: CAPAIAN_VIEW_EXAMPLE })
   @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.INVALID, dengan kesalahan per butir; IDEMPOTENCY.KEY_REUSED' })
   @CommandHeaders()
   async put(
@@ -69,7 +71,7 @@ export class CapaianTahunLaluController {
   @ApiOperation({ summary: 'Mengunggah CSV capaian tahun lalu untuk LKj tahun {year}', description: CSV_FORMAT })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOkResponse({ schema: { example: CAPAIAN_VIEW_EXAMPLE } })
+  @ApiOkResponse({ type: CapaianTahunLaluDto, example: CAPAIAN_VIEW_EXAMPLE })
   @ApiResponse({ status: 413, type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE: berkas CSV melebihi 256 KiB' })
   @ApiResponse({ status: 400, type: ErrorBody, description: 'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD: badan multipart tidak dapat dibaca (details.reason: sebabnya; details.parserMessage: teks pengurai); CAPAIAN_TAHUN_LALU.ONE_FILE_ONLY: lebih dari satu berkas' })
   @ApiUnprocessableEntityResponse({

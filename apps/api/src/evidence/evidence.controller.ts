@@ -1,12 +1,15 @@
 import { Controller, Get, Param, Post, Req, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiResponse, ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IsString, Matches } from 'class-validator';
 import type { AuthenticatedUser } from '@kinerja/identity';
-import { EvidenceService, type UploadedFile } from '@kinerja/workflow';
+import { EVIDENCE_TYPES, EvidenceService, type UploadedFile } from '@kinerja/workflow';
 import { OwnRateLimit } from '../command-rate/own-rate-limit.decorator';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
+import { EvidenceRefDto } from '../realisasi/realisasi.dto';
 import { Roles } from '../http/roles.decorator';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
 
@@ -38,7 +41,7 @@ export class EvidenceController {
   @ApiOperation({ summary: 'Mengunggah bukti dukung (PDF, JPEG, PNG, DOCX, XLSX; jenis dan keutuhan diperiksa dari isi file, nama diberi ekstensi jenis itu)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiCreatedResponse({ description: 'Rujukan untuk baris laporan (field evidence)', schema: { example: EVIDENCE_EXAMPLE } })
+  @ApiCreatedResponse({ description: 'Rujukan untuk baris laporan (field evidence), apa adanya', type: EvidenceRefDto, example: EVIDENCE_EXAMPLE })
   @ApiResponse({ status: 400, type: ErrorBody, description: 'EVIDENCE.MALFORMED_UPLOAD: isi multipart tidak dapat dibaca (details.reason: sebabnya; details.parserMessage: teks pengurai); EVIDENCE.ONE_FILE_ONLY: lebih dari satu file dalam satu unggahan' })
   @ApiResponse({ status: 413, type: ErrorBody, description: 'EVIDENCE.TOO_LARGE: melebihi EVIDENCE_MAX_BYTES' })
   @ApiResponse({
@@ -65,7 +68,9 @@ export class EvidenceController {
   @Get(':sha256')
   @Roles('KASUBBAG', 'SEKRETARIS', 'KETUA', 'INSPEKTORAT')
   @ApiOperation({ summary: 'Mengunduh bukti dukung; isinya dihitung ulang dan harus cocok dengan SHA-256-nya' })
-  @ApiOkResponse({ description: 'Isi file, dengan Content-Type hasil deteksi' })
+  @ApiProduces(...Object.values(EVIDENCE_TYPES))
+  @ApiOkResponse({ description: 'Isi file, dengan Content-Type hasil deteksi', schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'EVIDENCE.NOT_FOUND: tidak ada bukti dukung dengan SHA-256 itu pada satker ini; SATKER.NOT_FOUND: satker di luar cakupan Anda' })
   @ApiConflictResponse({
     type: ErrorBody,
     description: 'EVIDENCE.INTEGRITY_FAILED: file di disk tidak cocok dengan sidik jarinya; tidak diberikan, dan dicatat sebagai peringatan integritas satker (GET audit/verify)',

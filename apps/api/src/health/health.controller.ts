@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Optional, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type Redis from 'ioredis';
@@ -13,6 +13,7 @@ import { ProjectionLagService } from '@kinerja/projections';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { BearerAuthenticator } from '../auth/bearer-authenticator';
 import { Public } from '../http/public.decorator';
+import { HealthDto } from './health.dto';
 
 interface Probe {
   status: 'up' | 'down';
@@ -116,6 +117,8 @@ export class HealthController {
       'healthy replica out of a load balancer. Details are for an ' +
       'ADMIN or INSPEKTORAT sending its token when HEALTH_DETAILS is signed-in (the default in production), for anyone when public.',
   })
+  @ApiOkResponse({ description: 'ok: the database and Redis answer, the event log is in order', type: HealthDto })
+  @ApiServiceUnavailableResponse({ description: 'degraded: the database or Redis does not answer, or the event log\'s order is broken (`eventLog`)', type: HealthDto })
   async health(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const asked = this.config.HEALTH_DETAILS === 'signed-in' ? await this.detailReader(req) : null;
     const reader = asked && 'user' in asked ? asked.user : null;

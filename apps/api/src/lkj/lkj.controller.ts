@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import { LkjService } from '@kinerja/jobs';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
+import { VersionEtag } from '../http/openapi-document';
 import { Roles } from '../http/roles.decorator';
 import { answer, commandOptions, jobActorOf } from '../workflow-http/command-options';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { LKJ_OVERVIEW_EXAMPLE, LkjFileParams, LkjRequestBody, LkjRequestQuery, LkjVersionParams, LkjYearParams } from './lkj.dto';
+import { LkjOverviewDto, LkjVersionDto } from './lkj-view.dto';
 
 const READERS = ['SEKRETARIS', 'KETUA', 'INSPEKTORAT', 'KASUBBAG'] as const;
 
@@ -39,7 +41,8 @@ export class LkjController {
       '`{ id, username, fullName, role, satker }` (seperti `submittedBy` di kotak persetujuan) dan `signedAt` null sebelum ditandatangani. ' +
       'Header ETag = jumlah peristiwa LKj tahun ini, untuk If-Match pada permintaan berikutnya.',
   })
-  @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE } })
+  @ApiOkResponse({ type: LkjOverviewDto, example: LKJ_OVERVIEW_EXAMPLE })
+  @VersionEtag()
   async overview(@Param() p: LkjYearParams, @Res({ passthrough: true }) res: Response) {
     const { view, version } = await this.lkj.current(p.satker, p.year);
     res.setHeader('ETag', `"${version}"`);
@@ -53,7 +56,7 @@ export class LkjController {
     summary: 'Meminta LKj: final (setelah PK dan seluruh laporan Januari–Desember disetujui) atau draf (`?draft=true`, kapan saja setelah PK disetujui)',
     description: 'Saran BAB IV dapat diberikan di body. Berkas dibuat oleh worker; pantau statusnya di GET. Header ETag = jumlah peristiwa LKj tahun ini.',
   })
-  @ApiAcceptedResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE.versions[0] } })
+  @ApiAcceptedResponse({ description: 'Versi yang diminta; berkasnya dibuat worker', type: LkjVersionDto, example: LKJ_OVERVIEW_EXAMPLE.versions[0] })
   @ApiConflictResponse({
     type: ErrorBody,
     description:
@@ -84,7 +87,7 @@ export class LkjController {
       'Mencatat LkjSigned pada versi final yang sudah dibuat, masih mutakhir, dan menunggu tanda tangan; Sekretaris diberi tahu (LKJ_SIGNED). ' +
       'Berkas tidak dibuat ulang: status dan jejak audit memuat tanda tangannya. Hanya Ketua satker itu. Header ETag = jumlah peristiwa LKj tahun ini.',
   })
-  @ApiOkResponse({ schema: { example: LKJ_OVERVIEW_EXAMPLE.versions[0] } })
+  @ApiOkResponse({ description: 'Versi yang ditandatangani', type: LkjVersionDto, example: LKJ_OVERVIEW_EXAMPLE.versions[0] })
   @ApiConflictResponse({
     type: ErrorBody,
     description:
@@ -107,7 +110,8 @@ export class LkjController {
   @Get(':year/versions/:version/:format')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Mengunduh DOCX atau PDF suatu versi; isinya dihitung ulang dan harus cocok dengan SHA-256 yang tercatat' })
-  @ApiOkResponse({ description: 'Berkas DOCX atau PDF' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf')
+  @ApiOkResponse({ description: 'Berkas DOCX atau PDF', schema: { type: 'string', format: 'binary' } })
   @ApiConflictResponse({
     type: ErrorBody,
     description:

@@ -39,3 +39,24 @@ export class RatingScaleBody extends VersionedBody {
   @IsOptional() @IsString() @MaxLength(1000) @IsFreeText({ multiline: true })
   reason?: string;
 }
+
+/** The scale an office rates with (RatingScaleView in @kinerja/workflow), field for field; for documentation only. */
+export class RatingScaleDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({
+    type: 'integer', minimum: 0, example: 1,
+    description: '0 for the default (Tabel 3.1 of the reference), 1, 2 … for the office\'s own versions; the ETag, for If-Match',
+  })
+  version: number;
+  @ApiProperty({ example: 'skala-2025', description: 'What a Tabel 3.2 names as its `ratingScaleVersion`' }) label: string;
+  @ApiProperty({ type: [RatingRowDto], description: 'From the highest down' }) rows: RatingRowDto[];
+  @ApiProperty({ enum: ['DEFAULT', 'OFFICE'], example: 'OFFICE', description: 'DEFAULT: Tabel 3.1 as the reference gives it; OFFICE: set by the office\'s ADMIN' }) source: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Keputusan rapat pimpinan tentang skala penilaian 2025' }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '5b0e3c1a-2f4d-4e6a-9c8b-7d1e2f3a4b5c', description: 'User id of the ADMIN who set it; null for the default' }) setBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2025-01-06T02:00:00.000Z' }) setAt: string | null;
+}
+
+export class RatingScaleHistoryDto {
+  @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
+  @ApiProperty({ type: [RatingScaleDto], description: 'The office\'s own versions, oldest first; empty while it rates with the default' }) versions: RatingScaleDto[];
+}

@@ -15,7 +15,9 @@ export interface LkjFile {
  * after it was produced (so that its categories or Tabel 3.1 would read differently), or the
  * Sekretaris asking (a draft at any time, a final when complete).
  */
-export type LkjRequestReason = 'ALL_APPROVED' | 'REVISION_APPROVED' | 'CAPAIAN_TAHUN_LALU_CHANGED' | 'RATING_SCALE_CHANGED' | 'REQUESTED';
+export const LKJ_REQUEST_REASONS = ['ALL_APPROVED', 'REVISION_APPROVED', 'CAPAIAN_TAHUN_LALU_CHANGED', 'RATING_SCALE_CHANGED', 'REQUESTED'] as const;
+
+export type LkjRequestReason = (typeof LKJ_REQUEST_REASONS)[number];
 
 /** Version `version` of the year's LKj is to be produced (the intent; the job follows). */
 export type LkjRequested = Event<'LkjRequested', {

@@ -13,7 +13,9 @@ export interface AuditChange {
   after: string | null;
 }
 
-export type AuditSubjectKind = 'PK' | 'REALISASI' | 'CATATAN_REVIU' | 'IDENTITAS' | 'LKJ' | 'PENGINGAT' | 'LAINNYA';
+export const AUDIT_SUBJECT_KINDS = ['PK', 'REALISASI', 'CATATAN_REVIU', 'IDENTITAS', 'LKJ', 'PENGINGAT', 'LAINNYA'] as const;
+
+export type AuditSubjectKind = (typeof AUDIT_SUBJECT_KINDS)[number];
 
 /** One row of the audit trail: one event, in words a person reads. */
 export interface AuditTrailRow {
