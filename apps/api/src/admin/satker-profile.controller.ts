@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { SatkerProfileService, type AuthenticatedUser, type SatkerProfileView } from '@kinerja/identity';
 import { CurrentUser } from '../http/current-user.decorator';
 import { ErrorBody } from '../http/error-body';
+import { VersionEtag } from '../http/openapi-document';
 import { AnyRole, Roles } from '../http/roles.decorator';
 import { CommandHeaders } from '../workflow-http/command-headers.decorator';
 import { answer, commandOptions, withEtag } from '../workflow-http/command-options';
@@ -17,6 +18,7 @@ export class SatkerProfileController {
 
   @AnyRole()
   @Get()
+  @VersionEtag()
   @ApiOperation({ summary: 'Profil satker untuk Laporan Kinerja (jenis instansi, nama instansi, jabatan pimpinan, tempat penandatanganan, alamat, tugas, fungsi, tugas subbagian, tabel SDM)' })
   @ApiOkResponse({ type: SatkerProfileDto, description: 'Header ETag = versi profil' })
   async get(@Param('satker') satker: string, @Res({ passthrough: true }) response: Response): Promise<SatkerProfileView> {
