@@ -1,11 +1,12 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import { connectionErrorLog, ROOT_LOGGER } from '@kinerja/platform';
-import { Job, Worker } from 'bullmq';
+import { connectionErrorLog, FailureRun, ROOT_LOGGER } from '@kinerja/platform';
+import { DelayedError, Job, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { JOB_NAMES, JOB_QUEUES, JobName, JobPayloads, QUEUES, QueueName } from '../queues';
 import { logJobFailure } from './job-failure-log';
 import { JOB_HANDLER_KEY } from './job-handler.decorator';
+import { postponementMs } from './job-postponement';
 import { JOB_CONNECTION, JOB_WORKER_QUEUES } from './job-queues';
 import type { JobConnectionOptions } from './job-queues';
 import { FoundHandler, resolveJobHandlers } from './resolve-job-handlers';
@@ -31,6 +32,10 @@ export const JOB_SHUTDOWN_GRACE = Symbol('JOB_SHUTDOWN_GRACE');
  * open (TypeORM closes its DataSource in `onApplicationShutdown`, which Nest may call before ours
  * for global modules like this one). After the grace period the jobs still running are let go:
  * their lock lapses and another worker runs them again.
+ *
+ * A job that fails because the database is out of reach is put back (`postponementMs`): it keeps its
+ * attempts and runs again within seconds of the database's return; the outage is told as one warning
+ * per queue and a count every minute (`FailureRun`), not one error per job.
  */
 @Injectable()
 export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
@@ -86,15 +91,25 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private start(queue: QueueName): Worker {
+    const postponed = new FailureRun(this.logger, 'Jobs postponed until the database answers', { queue });
     const worker = new Worker(
       queue,
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         const name = job.name as JobName;
         if (JOB_QUEUES[name] !== queue) throw new Error(`Job ${job.name} does not belong to queue ${queue}`);
         const key = `${queue}:${job.id}`;
         this.running.set(key, job);
         try {
-          return await this.run(name, job.data, job);
+          const result = await this.run(name, job.data, job);
+          postponed.succeeded();
+          return result;
+        } catch (error) {
+          const delayMs = this.abandoned ? null : postponementMs(job, error);
+          if (delayMs === null) throw error;
+          // Back to the delayed set without using an attempt; DelayedError tells BullMQ it was moved.
+          await job.moveToDelayed(Date.now() + delayMs, token);
+          postponed.failed(error);
+          throw new DelayedError();
         } finally {
           this.running.delete(key);
         }
