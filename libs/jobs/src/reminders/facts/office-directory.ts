@@ -5,6 +5,7 @@ import { deadlineDayHistorySql, toDeadlineDayHistory } from '@kinerja/identity/s
 import { subbagianNames } from '@kinerja/identity/subbagian/subbagian-names';
 import { CalendarDate, isoDate, OFFICE_TIME_ZONES, OfficeTimeZone } from '../plan/office-time';
 import type { OfficeReminderSettings, PlannedExtension, ReminderAudience } from '../plan/reminder-plan.types';
+import { headProfileColumns, headProfileOf, officeHead } from '../messages/office-head';
 import { chooseDelivery, deliveryChain, DeliveryRole, ReminderDelivery } from './delivery';
 
 /**
@@ -61,9 +62,12 @@ export class OfficeDirectory {
   }
 
   async activeOffices(zone?: OfficeTimeZone, satker?: string): Promise<OfficeReminderSettings[]> {
-    const rows: Array<{ code: string; name: string; time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown }> = await this.dataSource.query(
+    const rows: Array<{
+      code: string; name: string; time_zone: string; report_deadline_day: number; deadline_days: unknown; extensions: unknown;
+      institution_kind: string | null; head_title: string | null;
+    }> = await this.dataSource.query(
       `SELECT s.code, s.name, s.time_zone, s.report_deadline_day, ${deadlineDayHistorySql('s')} AS deadline_days,
-              ${extensionGrantsSql('s')} AS extensions FROM satker s
+              ${extensionGrantsSql('s')} AS extensions, ${headProfileColumns('s')} FROM satker s
         WHERE s.active AND ($1::text IS NULL OR s.time_zone = $1) AND ($2::text IS NULL OR s.code = $2) ORDER BY s.code`,
       [zone ?? null, satker ?? null],
     );
@@ -76,6 +80,8 @@ export class OfficeDirectory {
         deadlineDay: Number(r.report_deadline_day),
         deadlineDays: toDeadlineDayHistory(r.deadline_days),
         extensions: toExtensions(r.extensions),
+        // What its texts call its head, from its profile in the same read: "Ketua" for a KPU office.
+        head: officeHead(headProfileOf(r)),
       }));
   }
 

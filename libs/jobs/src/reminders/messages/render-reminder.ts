@@ -2,6 +2,7 @@ import { officeDaysBetween } from '@kinerja/domain';
 import { isStandIn, type DeliveryRole, type ReminderDelivery } from '../facts/delivery';
 import type { OfficeReminderSettings, PlannedExtension, PlannedReminder, ReportFact } from '../plan/reminder-plan.types';
 import { bulanTahun, daftarBulan, tanggal, tanggalLokal } from './indonesian-dates';
+import { roleWord } from './office-head';
 
 /** What a person reads: the same text in the inbox and in the e-mail. */
 export interface ReminderMessage {
@@ -30,6 +31,11 @@ export const NOTICE_FOOTER_INFO = 'Pesan ini dikirim otomatis oleh Kinerja. Sila
 const FOOTER = NOTICE_FOOTER;
 
 const ROLE_TITLE: Record<DeliveryRole, string> = { KASUBBAG: 'Kasubbag', SEKRETARIS: 'Sekretaris', KETUA: 'Ketua' };
+
+/** A role as the office's texts name it: its head by `office.head` (`officeHead`), the others as `ROLE_TITLE`. */
+function titleOf(role: DeliveryRole, office: OfficeReminderSettings): string {
+  return roleWord(role, ROLE_TITLE, office.head);
+}
 
 /**
  * Who reads the message instead of its audience, and why: the Sekretaris for a subbagian with no
@@ -66,11 +72,11 @@ export function renderReminder(reminder: PlannedReminder, office: OfficeReminder
     };
   }
   const subbagian = reminder.audience.role === 'KASUBBAG' ? subbagianTitle(reminder.reports[0].subbagianName) : null;
-  const missing = standIn.vacant.map((role) => ROLE_TITLE[role]).join(' dan ');
+  const missing = standIn.vacant.map((role) => titleOf(role, office)).join(' dan ');
   return {
     subject: `${parts.subject(subbagian ? ` ${subbagian}` : '')} (tidak ada ${missing} aktif) — ${office.name}`,
     body: [
-      `Yth. ${ROLE_TITLE[standIn.role]},`,
+      `Yth. ${titleOf(standIn.role, office)},`,
       '',
       whyYou(reminder, office, standIn, subbagian),
       '',
@@ -110,7 +116,7 @@ function whyYou(r: PlannedReminder, office: OfficeReminderSettings, to: StandIn,
   const meant = r.audience.role === 'KASUBBAG' ? `Kepala ${subbagian}` : 'Sekretaris';
   const what = r.kind === 'OVERDUE_ESCALATION' ? 'eskalasi' : r.kind === 'APPROVAL_DIGEST' ? 'ringkasan' : r.kind === 'DEADLINE_EXTENDED' ? 'pemberitahuan' : 'pengingat';
   const sentence = missing.join(', dan ');
-  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}; ${what} yang semestinya diterima ${meant} ini dikirimkan kepada Anda sebagai ${ROLE_TITLE[to.role]}.`;
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}; ${what} yang semestinya diterima ${meant} ini dikirimkan kepada Anda sebagai ${titleOf(to.role, office)}.`;
 }
 
 /** Only a Kasubbag submits and only a Sekretaris approves: the stand-in has the Admin appoint one. */
@@ -383,7 +389,7 @@ function digest(r: PlannedReminder, office: OfficeReminderSettings, standIn: Sta
         'yang tidak dapat menyetujui atau mengembalikan laporan yang diajukannya sendiri';
     return {
       subject: () => `Ringkasan: ${r.reports.length} laporan realisasi menunggu persetujuan Sekretaris lain`,
-      greeting: 'Yth. Ketua,',
+      greeting: `Yth. ${titleOf('KETUA', office)},`,
       facts: [
         `Laporan realisasi kinerja berikut pada ${office.name} menunggu persetujuan, tetapi diajukan oleh ${who} (yang terlama lebih dahulu):`,
         ...lines,

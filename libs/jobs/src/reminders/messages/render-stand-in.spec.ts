@@ -1,6 +1,7 @@
 import type { ReminderDelivery } from '../facts/delivery';
 import { planReminders } from '../plan/plan-reminders';
 import { at, office, report } from '../plan/plan.test-builders';
+import { officeHead } from './office-head';
 import { renderReminder } from './render-reminder';
 
 const jember = office();
@@ -79,5 +80,51 @@ describe('a reminder received by whoever stands in for its audience, in Bahasa I
     expect(renderReminder(due, jember, { role: 'KASUBBAG', vacantRoles: [] })).toEqual(own);
     expect(renderReminder(due, jember, { role: null, vacantRoles: ['KASUBBAG', 'SEKRETARIS', 'KETUA'] })).toEqual(own);
     expect(own.body).toMatch(/^Yth\. Kepala Subbagian Keuangan, Umum dan Logistik,/);
+  });
+});
+
+/**
+ * An office that is not KPU (a Dinas Kesehatan, whose head is a Kepala Dinas recorded with role KETUA):
+ * its head is named by its own title, or "Pimpinan" without one, never "Ketua".
+ */
+describe('a stand-in\'s reminder at an office that is not KPU', () => {
+  const dinkes = office({
+    satker: 'dinkes-kab-kupang', name: 'Dinas Kesehatan Kabupaten Kupang', timeZone: 'Asia/Makassar',
+    head: officeHead({ institutionKind: 'LAINNYA', headTitle: 'Kepala Dinas Kesehatan Kabupaten Kupang' }),
+  });
+  const untitled = { ...dinkes, head: officeHead({ institutionKind: 'LAINNYA', headTitle: null }) };
+  const bidang = () => planReminders({
+    office: dinkes, now: at('2025-02-03 08:00', 'Asia/Makassar'), reports: [report({ subbagian: 'YANKES', subbagianName: 'Bidang Pelayanan Kesehatan' })],
+  })[0];
+
+  it('given neither a Kepala Bidang\'s Kasubbag account nor a Sekretaris active, then the head is greeted and told by the office\'s own title', () => {
+    const message = renderReminder(bidang(), dinkes, { role: 'KETUA', vacantRoles: ['KASUBBAG', 'SEKRETARIS'] });
+    expect(message.body).toMatch(/^Yth\. Kepala Dinas Kesehatan Kabupaten Kupang,\n\nBidang Pelayanan Kesehatan pada Dinas Kesehatan Kabupaten Kupang tidak memiliki Kasubbag aktif, /);
+    expect(message.body).toContain('pengingat yang semestinya diterima Kepala Bidang Pelayanan Kesehatan ini dikirimkan kepada Anda sebagai Kepala Dinas Kesehatan Kabupaten Kupang.');
+    expect(message.subject).toBe(
+      'Pengingat: laporan realisasi Januari 2025 Bidang Pelayanan Kesehatan belum dikirim (tidak ada Kasubbag dan Sekretaris aktif) — Dinas Kesehatan Kabupaten Kupang',
+    );
+    expect(`${message.subject}\n${message.body}`).not.toMatch(/Ketua/);
+    // The office's own audience keeps its words: the Kepala Bidang, the Sekretaris standing in.
+    expect(renderReminder(bidang(), dinkes).body).toMatch(/^Yth\. Kepala Bidang Pelayanan Kesehatan,/);
+    expect(renderReminder(bidang(), dinkes, toSekretaris).body).toMatch(/^Yth\. Sekretaris,\n\nBidang Pelayanan Kesehatan pada Dinas Kesehatan Kabupaten Kupang tidak memiliki Kasubbag aktif; /);
+  });
+
+  it('given no Sekretaris active, then the escalation and the digest reach the head by its title; without a recorded title, as "Pimpinan"', () => {
+    const [escalation] = planReminders({ office: dinkes, now: at('2025-02-06 08:00', 'Asia/Makassar'), reports: [report()] });
+    expect(renderReminder(escalation, dinkes, toKetua).body).toMatch(
+      /^Yth\. Kepala Dinas Kesehatan Kabupaten Kupang,\n\nDinas Kesehatan Kabupaten Kupang tidak memiliki Sekretaris aktif; eskalasi yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai Kepala Dinas Kesehatan Kabupaten Kupang\./,
+    );
+    const fallback = renderReminder(escalation, untitled, toKetua).body;
+    expect(fallback).toMatch(/^Yth\. Pimpinan,\n\nDinas Kesehatan Kabupaten Kupang tidak memiliki Sekretaris aktif; eskalasi yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai Pimpinan\./);
+    expect(fallback).not.toMatch(/Ketua/);
+  });
+
+  it('given reports only another Sekretaris may approve, then the head\'s copy of the digest greets the head by its title, or "Pimpinan"', () => {
+    const fact = report({ month: 2, status: 'SUBMITTED', submittedAt: at('2025-03-03 09:00', 'Asia/Makassar').toISOString() });
+    const [due] = planReminders({ office: dinkes, now: at('2025-03-05 08:00', 'Asia/Makassar'), reports: [fact] });
+    const stuck = { ...due, digestCopy: { of: 'NO_OTHER_SEKRETARIS' as const, sekretarisNames: ['Yohanes Bria'] } };
+    expect(renderReminder(stuck, dinkes).body).toMatch(/^Yth\. Kepala Dinas Kesehatan Kabupaten Kupang,\n\nLaporan realisasi kinerja berikut pada Dinas Kesehatan Kabupaten Kupang menunggu persetujuan/);
+    expect(renderReminder(stuck, untitled).body).toMatch(/^Yth\. Pimpinan,\n\n/);
   });
 });

@@ -65,6 +65,12 @@ export interface OfficeReminderSettings {
    * owed is due by its day (`deadlineOfReport`), and its grant is announced (`DEADLINE_EXTENDED`).
    */
   extensions?: readonly PlannedExtension[];
+  /**
+   * What the texts call the office's head, the KETUA account (`officeHead`: "Ketua" for a KPU office,
+   * the head's own title for another kind of office). Absent: "Ketua". Read with the office; the
+   * planner does not look at it.
+   */
+  head?: string;
 }
 
 export interface ReminderPlanInput {
