@@ -1,4 +1,5 @@
 import type { PkVersion } from '@kinerja/domain/perjanjian-kinerja/pk.state';
+import { officeHead } from '../messages/office-head';
 import { planLkjNotice, planPkNotice } from './pk-lkj-notice';
 import { recipientsOf, settledSince } from './pk-lkj-notices';
 
@@ -181,5 +182,79 @@ describe('PK and LKj notices: recipients', () => {
 
   it('given an LKj, then the active Ketua and Sekretaris are told', () => {
     expect(ids(recipientsOf({ role: 'PIMPINAN' }, people, null, 'kpu-jember'))).toEqual(['u-ali', 'u-siti', 'u-plh']);
+  });
+});
+
+/**
+ * An office that is not KPU: a Dinas Kesehatan whose head, a Kepala Dinas, holds the KETUA account. Every
+ * word for the head is its own title (or "Pimpinan" without one), never "Ketua"; the Sekretaris stays.
+ */
+describe('PK and LKj notices at an office that is not KPU', () => {
+  const dinkes = {
+    satker: 'dinkes-kab-kupang', name: 'Dinas Kesehatan Kabupaten Kupang', timeZone: 'Asia/Makassar' as const,
+    head: officeHead({ institutionKind: 'LAINNYA', headTitle: 'Kepala Dinas Kesehatan Kabupaten Kupang' }),
+  };
+  const untitled = { ...dinkes, head: officeHead({ institutionKind: 'LAINNYA', headTitle: null }) };
+  const kepala = { fullName: 'dr. Maria Goreti Tefa, M.Kes', role: 'KETUA' };
+  const sekretarisDinas = { fullName: 'Yohanes Bria, S.KM', role: 'SEKRETARIS' };
+  const text = (n: { message: { subject: string; body: string } } | null) => `${n!.message.subject}\n${n!.message.body}`;
+
+  it('given a PK submitted, then the head is greeted by its title and named as one who may approve it', () => {
+    const notice = planPkNotice({
+      event: { type: 'PkSubmitted', data: { version: 1, submittedBy: 'u-yohanes', submittedAt: '2026-01-12T03:00:00.000Z' } },
+      position: 2, year: 2026, version: version(), office: dinkes, actor: sekretarisDinas, approvedVersions: [],
+    });
+    expect(notice!.message.body).toBe('Yth. Kepala Dinas Kesehatan Kabupaten Kupang dan Sekretaris,\n\nSekretaris (Yohanes Bria, S.KM) mengajukan Perjanjian Kinerja tahun 2026 '
+      + '(versi 1) Dinas Kesehatan Kabupaten Kupang pada Senin, 12 Januari 2026 untuk disetujui.\n\n'
+      + 'Mohon periksa PK tersebut, lalu setujui atau kembalikan dengan alasan. PK dapat disetujui atau dikembalikan oleh Kepala Dinas Kesehatan Kabupaten Kupang '
+      + `atau Sekretaris lain, bukan oleh pengajunya sendiri.${FOOTER}`);
+    const alone = planPkNotice({
+      event: { type: 'PkSubmitted', data: { version: 1, submittedBy: 'u-yohanes', submittedAt: '2026-01-12T03:00:00.000Z' } },
+      position: 2, year: 2026, version: version(), office: untitled, actor: sekretarisDinas, approvedVersions: [], told: ['KETUA'],
+    });
+    expect(alone!.message.body).toMatch(/^Yth\. Pimpinan,\n\n/);
+    expect(alone!.message.body).toContain('oleh Pimpinan atau Sekretaris lain');
+    expect(text(notice) + text(alone)).not.toMatch(/Ketua/);
+  });
+
+  it('given a PK approved or returned by the head, then the Sekretaris is told by the head\'s title and name; without a title, "Pimpinan"', () => {
+    const approved = planPkNotice({
+      event: { type: 'PkApproved', data: { version: 1, approvedBy: 'u-maria', approvedByRole: 'KETUA', approvedAt: '2026-01-14T03:00:00.000Z', supersedesVersion: null } },
+      position: 3, year: 2026, version: version({ status: 'APPROVED' }), office: dinkes, actor: kepala, approvedVersions: V1,
+    });
+    expect(approved!.message.body).toContain('Perjanjian Kinerja tahun 2026 (versi 1) Dinas Kesehatan Kabupaten Kupang disetujui oleh '
+      + 'Kepala Dinas Kesehatan Kabupaten Kupang (dr. Maria Goreti Tefa, M.Kes) pada Rabu, 14 Januari 2026.');
+    const returned = planPkNotice({
+      event: { type: 'PkReturned', data: { version: 1, returnedBy: 'u-maria', returnedByRole: 'KETUA', reason: 'Target terlalu rendah.', returnedAt: '2026-01-13T03:00:00.000Z' } },
+      position: 3, year: 2026, version: version({ status: 'DRAFT' }), office: untitled, actor: kepala, approvedVersions: [],
+    });
+    expect(returned!.message.body).toContain('dikembalikan oleh Pimpinan (dr. Maria Goreti Tefa, M.Kes) pada');
+    expect(text(approved) + text(returned)).not.toMatch(/Ketua/);
+  });
+
+  it('given a final LKj the office requires its head to sign, then the notices ask the head by its title, and tell the Sekretaris the head signed it', () => {
+    const produced = planLkjNotice({
+      event: { type: 'LkjProduced', data: { version: 3, draft: false, files: [], modelDigest: 'x', signatureRequired: true, producedAt: '2027-01-10T02:00:00.000Z' } },
+      position: 6, year: 2026, office: dinkes, replacesUnsigned: 2,
+    });
+    expect(produced!.message).toEqual({
+      subject: 'LKj 2026 versi 3 selesai dibuat dan menunggu tanda tangan Kepala Dinas Kesehatan Kabupaten Kupang — Dinas Kesehatan Kabupaten Kupang',
+      body: 'Yth. Kepala Dinas Kesehatan Kabupaten Kupang dan Sekretaris,\n\nLaporan Kinerja (LKj) tahun 2026 Dinas Kesehatan Kabupaten Kupang versi 3 selesai dibuat '
+        + 'pada Minggu, 10 Januari 2027.\nBerkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).\n'
+        + 'Satker ini mewajibkan LKj final ditandatangani Kepala Dinas Kesehatan Kabupaten Kupang: versi ini menunggu tanda tangan Kepala Dinas Kesehatan Kabupaten Kupang.\n'
+        + 'Versi ini menggantikan versi 2, yang belum ditandatangani Kepala Dinas Kesehatan Kabupaten Kupang; versi 2 tidak perlu ditandatangani lagi.\n\n'
+        + `Kepala Dinas Kesehatan Kabupaten Kupang: mohon periksa LKj tersebut, lalu tandatangani di Kinerja (menu LKj, "Tandatangani").${FOOTER}`,
+    });
+    const signed = planLkjNotice({
+      event: { type: 'LkjSigned', data: { version: 3, signedBy: 'u-maria', signedAt: '2027-01-11T03:00:00.000Z' } },
+      position: 7, year: 2026, office: dinkes, signer: kepala.fullName,
+    });
+    expect(signed!.message.subject).toBe('LKj 2026 versi 3 ditandatangani Kepala Dinas Kesehatan Kabupaten Kupang — Dinas Kesehatan Kabupaten Kupang');
+    expect(signed!.message.body).toContain('versi 3 ditandatangani oleh Kepala Dinas Kesehatan Kabupaten Kupang (dr. Maria Goreti Tefa, M.Kes) pada Senin, 11 Januari 2027.');
+    const stale = planLkjNotice({
+      event: { type: 'LkjMarkedStale', data: { version: 3, reason: 'Laporan Maret diperbaiki.', markedAt: '2027-02-01T02:00:00.000Z' } }, position: 8, year: 2026, office: untitled,
+    });
+    expect(stale!.message.body).toMatch(/^Yth\. Pimpinan dan Sekretaris,\n\n/);
+    expect(text(produced) + text(signed) + text(stale)).not.toMatch(/Ketua/);
   });
 });

@@ -7,6 +7,7 @@ import { firstMonthUnder, pkVersionForMonth } from '@kinerja/domain/perjanjian-k
 import type { PkVersion } from '@kinerja/domain/perjanjian-kinerja/pk.state';
 import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, type ReminderMessage } from '../messages/render-reminder';
 import { bulanTahun, tanggalLokal } from '../messages/indonesian-dates';
+import { KPU_HEAD, roleWord } from '../messages/office-head';
 import type { OfficeTimeZone } from '../plan/office-time';
 
 export const PK_LKJ_NOTICE_KINDS = ['PK_SUBMITTED', 'PK_RETURNED', 'PK_APPROVED', 'LKJ_PRODUCED', 'LKJ_STALE', 'LKJ_SIGNED'] as const;
@@ -34,10 +35,13 @@ export interface PkLkjNotice {
   message: ReminderMessage;
 }
 
-interface Office {
+/** The office a PK or LKj notice is about. */
+export interface PkLkjOffice {
   satker: string;
   name: string;
   timeZone: OfficeTimeZone;
+  /** What the texts call the office's head, the KETUA account (`officeHead`); absent: "Ketua". */
+  head?: string;
 }
 
 export interface PkNoticeInput {
@@ -47,7 +51,7 @@ export interface PkNoticeInput {
   year: number;
   /** The version the event is about, as it stood after the event. */
   version: PkVersion;
-  office: Office;
+  office: PkLkjOffice;
   /** The full name and role of whoever acted (null: no account). */
   actor: { fullName: string; role: string } | null;
   /**
@@ -65,7 +69,7 @@ export interface LkjNoticeInput {
   event: LkjEvent;
   position: number;
   year: number;
-  office: Office;
+  office: PkLkjOffice;
   /** The roles of the people told (the salutation); absent: the Ketua and the Sekretaris. */
   told?: readonly string[];
   /** The full name of the Ketua who signed (LkjSigned); absent: not known. */
@@ -86,17 +90,18 @@ function body(greeting: string, facts: string[], request: string | null): string
 
 /**
  * "Yth. Ketua,", "Yth. Sekretaris,", "Yth. Ketua dan Sekretaris,": only the roles of the group that
- * receive it (a PK submitted by the office's only Sekretaris goes to the Ketua alone).
+ * receive it (a PK submitted by the office's only Sekretaris goes to the Ketua alone). The Ketua is
+ * named by `head`, the office's own word for its head (`officeHead`).
  */
-export function pimpinanSalutation(told: readonly string[] = ['KETUA', 'SEKRETARIS']): string {
+export function pimpinanSalutation(told: readonly string[] = ['KETUA', 'SEKRETARIS'], head: string = KPU_HEAD): string {
   const roles = ['KETUA', 'SEKRETARIS'].filter((r) => told.includes(r));
-  return `Yth. ${(roles.length > 0 ? roles : ['KETUA', 'SEKRETARIS']).map((r) => ROLE_WORDS[r]).join(' dan ')},`;
+  return `Yth. ${(roles.length > 0 ? roles : ['KETUA', 'SEKRETARIS']).map((r) => roleWord(r, ROLE_WORDS, head)).join(' dan ')},`;
 }
 
 /** "Ketua (Nama)", "Sekretaris (Nama)"; "Kinerja" when nobody is known. */
-function who(actor: PkNoticeInput['actor']): string {
+function whoActed(actor: PkNoticeInput['actor'], head: string): string {
   if (!actor) return 'Kinerja';
-  return `${ROLE_WORDS[actor.role] ?? actor.role} (${actor.fullName})`;
+  return `${roleWord(actor.role, ROLE_WORDS, head)} (${actor.fullName})`;
 }
 
 export function pkNoticeKey(satker: string, year: number, position: number): string {
@@ -141,18 +146,20 @@ export function planPkNotice(input: PkNoticeInput): PkLkjNotice | null {
     subject: { kind: 'PK' as const, year, version: v.version, ...(perubahan ? { perubahan } : {}) },
   };
   const on = (at: string) => tanggalLokal(at, office.timeZone);
+  const head = office.head ?? KPU_HEAD;
+  const who = (actor: PkNoticeInput['actor']) => whoActed(actor, head);
   switch (event.type) {
     case 'PkSubmitted':
       return {
         ...base, kind: 'PK_SUBMITTED', audience: { role: 'PK_REVIEWERS', submittedBy: event.data.submittedBy }, dueAt: event.data.submittedAt,
         message: {
           subject: `${pk} diajukan${input.resubmission ? ' kembali' : ''} untuk disetujui — ${office.name}`,
-          body: body(pimpinanSalutation(input.told), [
+          body: body(pimpinanSalutation(input.told, head), [
             input.resubmission
               ? `${who(input.actor)} mengajukan kembali ${long} pada ${on(event.data.submittedAt)} untuk disetujui, setelah diperbaiki dari pengembalian sebelumnya.`
               : `${who(input.actor)} mengajukan ${long} pada ${on(event.data.submittedAt)} untuk disetujui.`,
             ...(perubahan && v.revisionReason ? [`Alasan perubahan: ${v.revisionReason}`, `Versi ${v.basedOnVersion} tetap berlaku sampai PK Perubahan ini disetujui.`] : []),
-          ], 'Mohon periksa PK tersebut, lalu setujui atau kembalikan dengan alasan. PK dapat disetujui atau dikembalikan oleh Ketua atau '
+          ], `Mohon periksa PK tersebut, lalu setujui atau kembalikan dengan alasan. PK dapat disetujui atau dikembalikan oleh ${head} atau `
             + 'Sekretaris lain, bukan oleh pengajunya sendiri.'),
         },
       };
@@ -211,6 +218,7 @@ export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
   const { event, office, year } = input;
   const base = { key: lkjNoticeKey(office.satker, year, input.position), satker: office.satker, audience: { role: 'PIMPINAN' } as const };
   const lkj = `Laporan Kinerja (LKj) tahun ${year} ${office.name}`;
+  const head = office.head ?? KPU_HEAD;
   switch (event.type) {
     case 'LkjProduced': {
       if (event.data.draft) return null;
@@ -219,13 +227,13 @@ export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
       return {
         ...base, kind: 'LKJ_PRODUCED', dueAt: event.data.producedAt, subject: { kind: 'LKJ', year, version: event.data.version },
         message: {
-          subject: `LKj ${year} versi ${event.data.version} selesai dibuat${signs ? ' dan menunggu tanda tangan Ketua' : ''} — ${office.name}`,
-          body: body(pimpinanSalutation(input.told), [
+          subject: `LKj ${year} versi ${event.data.version} selesai dibuat${signs ? ` dan menunggu tanda tangan ${head}` : ''} — ${office.name}`,
+          body: body(pimpinanSalutation(input.told, head), [
             `${lkj} versi ${event.data.version} selesai dibuat pada ${tanggalLokal(event.data.producedAt, office.timeZone)}.`,
             'Berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).',
-            ...(signs ? ['Satker ini mewajibkan LKj final ditandatangani Ketua: versi ini menunggu tanda tangan Ketua.'] : []),
-            ...(replaced ? [`Versi ini menggantikan versi ${replaced}, yang belum ditandatangani Ketua; versi ${replaced} tidak perlu ditandatangani lagi.`] : []),
-          ], signs ? 'Ketua: mohon periksa LKj tersebut, lalu tandatangani di Kinerja (menu LKj, "Tandatangani").' : null),
+            ...(signs ? [`Satker ini mewajibkan LKj final ditandatangani ${head}: versi ini menunggu tanda tangan ${head}.`] : []),
+            ...(replaced ? [`Versi ini menggantikan versi ${replaced}, yang belum ditandatangani ${head}; versi ${replaced} tidak perlu ditandatangani lagi.`] : []),
+          ], signs ? `${head}: mohon periksa LKj tersebut, lalu tandatangani di Kinerja (menu LKj, "Tandatangani").` : null),
         },
       };
     }
@@ -233,9 +241,9 @@ export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
       return {
         ...base, audience: { role: 'SEKRETARIS' }, kind: 'LKJ_SIGNED', dueAt: event.data.signedAt, subject: { kind: 'LKJ', year, version: event.data.version },
         message: {
-          subject: `LKj ${year} versi ${event.data.version} ditandatangani Ketua — ${office.name}`,
+          subject: `LKj ${year} versi ${event.data.version} ditandatangani ${head} — ${office.name}`,
           body: body('Yth. Sekretaris,', [
-            `${lkj} versi ${event.data.version} ditandatangani oleh ${input.signer ? `Ketua (${input.signer})` : 'Ketua'} pada ${tanggalLokal(event.data.signedAt, office.timeZone)}.`,
+            `${lkj} versi ${event.data.version} ditandatangani oleh ${input.signer ? `${head} (${input.signer})` : head} pada ${tanggalLokal(event.data.signedAt, office.timeZone)}.`,
             'Versi ini adalah LKj final yang berlaku; berkas DOCX dan PDF-nya dapat diunduh di Kinerja (menu LKj).',
           ], null),
         },
@@ -245,7 +253,7 @@ export function planLkjNotice(input: LkjNoticeInput): PkLkjNotice | null {
         ...base, kind: 'LKJ_STALE', dueAt: event.data.markedAt, subject: { kind: 'LKJ', year, version: event.data.version },
         message: {
           subject: `LKj ${year} versi ${event.data.version} tidak lagi mutakhir — ${office.name}`,
-          body: body(pimpinanSalutation(input.told), [
+          body: body(pimpinanSalutation(input.told, head), [
             `${lkj} versi ${event.data.version} tidak lagi mutakhir sejak ${tanggalLokal(event.data.markedAt, office.timeZone)}.`,
             `Sebab: ${event.data.reason}`,
           ], 'Jangan gunakan berkas versi tersebut lagi. Versi baru dibuat otomatis; pemberitahuan dikirim setelah versi baru selesai dibuat.'),

@@ -15,7 +15,8 @@ import type { JobPayloads } from '../../queues';
 import { NoticeRecorder, type NoticeDelivery, type NoticeRecipient } from '../notice-recorder';
 import { EventOutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
 import type { OfficeTimeZone } from '../plan/office-time';
-import { planLkjNotice, planPkNotice, unsignedReplaced, type PkLkjAudience, type PkLkjNotice } from './pk-lkj-notice';
+import { headProfileColumns, headProfileOf, officeHead } from '../messages/office-head';
+import { planLkjNotice, planPkNotice, unsignedReplaced, type PkLkjAudience, type PkLkjNotice, type PkLkjOffice } from './pk-lkj-notice';
 import { PkLkjNoticeOutbox, type PkLkjNoticeIntent } from './pk-lkj-notice-outbox';
 import { PkLkjProcessManager } from './pk-lkj-process-manager';
 
@@ -60,13 +61,14 @@ export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminde
   /** Plans the notice of the PK's or LKj's event at `position` from its stream and records it. */
   protected async recordEvent(payload: JobPayloads['reminders.pk-lkj'], stream: RecordedEvent[], position: number, now: Date): Promise<RecordedReminder | null> {
     const year = Number(payload.streamId.slice(payload.streamId.lastIndexOf(':') + 1));
-    const [office] = await this.dataSource.query(`SELECT code, name, time_zone FROM satker WHERE code = $1`, [payload.satker]);
+    // The office with what its texts call its head (`officeHead`), in one read.
+    const [office] = await this.dataSource.query(`SELECT s.code, s.name, s.time_zone, ${headProfileColumns('s')} FROM satker s WHERE s.code = $1`, [payload.satker]);
     if (!office) return null;
     const people: Person[] = await this.dataSource.query(
       `SELECT id::text AS id, full_name, email, role, active FROM users WHERE satker_code = $1 AND role = ANY($2::text[]) ORDER BY username`,
       [payload.satker, ['KETUA', 'SEKRETARIS']],
     );
-    const place = { satker: payload.satker, name: office.name as string, timeZone: office.time_zone as OfficeTimeZone };
+    const place: PkLkjOffice = { satker: payload.satker, name: office.name as string, timeZone: office.time_zone as OfficeTimeZone, head: officeHead(headProfileOf(office)) };
     const event = stream[position];
     const active = people.filter((p) => p.active);
     const planned = payload.streamId.startsWith('pk:')
@@ -85,7 +87,7 @@ export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminde
   }
 
   private async planPk(
-    stream: RecordedEvent[], index: number, year: number, office: { satker: string; name: string; timeZone: OfficeTimeZone }, active: readonly Person[],
+    stream: RecordedEvent[], index: number, year: number, office: PkLkjOffice, active: readonly Person[],
   ): Promise<{ notice: PkLkjNotice; submittedBy: string | null } | null> {
     const events = stream as unknown as PkEvent[];
     let state: PkState = initialPkState();
