@@ -1,6 +1,7 @@
 import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
 import type { ExistingCatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
-import { planCatatanReviuNotice, type CatatanReviuNoticeInput } from './catatan-reviu-notice';
+import { officeHead } from '../messages/office-head';
+import { inspektoratOf, planCatatanReviuNotice, type CatatanReviuNoticeInput } from './catatan-reviu-notice';
 
 /** A notice asks only for what Kinerja lets its reader do, and names each Inspektorat by its office. */
 describe('catatan reviu notices: what they ask of whom', () => {
@@ -86,5 +87,42 @@ describe('catatan reviu notices: what they ask of whom', () => {
     const { subject, body } = planCatatanReviuNotice(input({ type: 'CatatanReviuWritten', data: { ...written, category: 'CATATAN' } }, { position: 1, note })).message;
     expect(subject).toBe('Catatan reviu baru dari Inspektorat KPU Provinsi Jawa Timur: Bukti dukung Maret tidak lengkap — KPU Kabupaten Jember');
     expect(body).toContain('Mohon dibaca; bila perlu, sampaikan tindak lanjut di Kinerja (menu Catatan reviu).');
+  });
+
+  /**
+   * A Dinas Kesehatan (kind LAINNYA) has no "Inspektorat Dinas Kesehatan …": its auditor is named only
+   * "Inspektorat", or by the account's own office when that is an Inspektorat; its head by its title.
+   */
+  describe('at an office that is not KPU', () => {
+    const dinkes = {
+      note: { ...answered, satker: 'dinkes-kab-kupang' }, officeName: 'Dinas Kesehatan Kabupaten Kupang',
+      head: officeHead({ institutionKind: 'LAINNYA', headTitle: 'Kepala Dinas Kesehatan Kabupaten Kupang' }),
+    };
+    const ownInspektorat = { ...dinkes, author: { satker: 'dinkes-kab-kupang', officeName: 'Dinas Kesehatan Kabupaten Kupang', institutionKind: 'LAINNYA' }, actorName: 'Paulus Nenabu' };
+
+    it('given a finding by an Inspektorat account of the Dinas itself, then it comes from "Inspektorat", not from a body that does not exist', () => {
+      const { subject, body } = planCatatanReviuNotice(input(writtenEvent, { position: 1, ...ownInspektorat })).message;
+      expect(subject).toBe('Temuan baru dari Inspektorat: Bukti dukung Maret tidak lengkap — Dinas Kesehatan Kabupaten Kupang');
+      expect(body).toMatch(/^Yth\. Sekretaris,\n\nInspektorat \(Paulus Nenabu\) menulis temuan "Bukti dukung Maret tidak lengkap" atas bulan Maret 2025 pada Dinas Kesehatan Kabupaten Kupang\./);
+      expect(`${subject}\n${body}`).not.toContain('Inspektorat Dinas');
+      const settled = planCatatanReviuNotice(input(closed, { ...ownInspektorat, actorOfficeName: 'Dinas Kesehatan Kabupaten Kupang', actorOfficeKind: 'LAINNYA' })).message.body;
+      expect(settled).toMatch(/^Yth\. Sekretaris,\n\nInspektorat \(Paulus Nenabu\) menutup temuan/);
+    });
+
+    it("given the account's office is an Inspektorat (the Pemda's Inspektorat Daerah), then that office is named as it is, whatever its kind", () => {
+      const daerah = { satker: 'inspektorat-kab-kupang', officeName: 'Inspektorat Daerah Kabupaten Kupang' };
+      const { subject } = planCatatanReviuNotice(input(writtenEvent, { position: 1, ...dinkes, author: { ...daerah, institutionKind: 'LAINNYA' } })).message;
+      expect(subject).toBe('Temuan baru dari Inspektorat Daerah Kabupaten Kupang: Bukti dukung Maret tidak lengkap — Dinas Kesehatan Kabupaten Kupang');
+      expect(inspektoratOf('Inspektorat Daerah Kabupaten Kupang')).toBe('Inspektorat Daerah Kabupaten Kupang');
+      expect(inspektoratOf('Sekretariat KPU Provinsi Jawa Timur', 'KPU')).toBe('Inspektorat KPU Provinsi Jawa Timur');
+    });
+
+    it('given no active Sekretaris, then the head receives it greeted by its title, or as "Pimpinan" without one', () => {
+      const titled = planCatatanReviuNotice(input(writtenEvent, { position: 1, ...ownInspektorat, standIn: true })).message.body;
+      expect(titled).toMatch(/^Yth\. Kepala Dinas Kesehatan Kabupaten Kupang,\n\nDinas Kesehatan Kabupaten Kupang tidak memiliki Sekretaris aktif; pemberitahuan yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai Kepala Dinas Kesehatan Kabupaten Kupang\./);
+      const untitled = planCatatanReviuNotice(input(reopened, { ...ownInspektorat, head: officeHead({ institutionKind: 'LAINNYA' }), standIn: true })).message.body;
+      expect(untitled).toMatch(/^Yth\. Pimpinan,\n\nDinas Kesehatan Kabupaten Kupang tidak memiliki Sekretaris aktif; pemberitahuan yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai Pimpinan\./);
+      expect(titled + untitled).not.toMatch(/Ketua/);
+    });
   });
 });

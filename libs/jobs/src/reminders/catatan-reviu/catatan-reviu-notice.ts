@@ -3,6 +3,7 @@ import type { ExistingCatatanReviuState } from '@kinerja/domain/catatan-reviu/ca
 import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, subbagianTitle, type ReminderMessage } from '../messages/render-reminder';
 import { bulanTahun } from '../messages/indonesian-dates';
+import { KPU_HEAD } from '../messages/office-head';
 
 export const CATATAN_REVIU_NOTICE_KINDS = ['CATATAN_REVIU_WRITTEN', 'TINDAK_LANJUT_SUBMITTED', 'CATATAN_REVIU_CLOSED', 'CATATAN_REVIU_REOPENED'] as const;
 
@@ -32,11 +33,16 @@ export interface CatatanReviuNoticeInput {
   /** The note as it stood after the event. */
   note: ExistingCatatanReviuState;
   officeName: string;
-  author: { satker: string; officeName: string };
+  /** What the texts call the head of the office reviewed, its KETUA account (`officeHead`); absent: "Ketua". */
+  head?: string;
+  /** The note's author's office; `institutionKind` from its profile (absent: KPU), which says what its Inspektorat is called (`inspektoratOf`). */
+  author: { satker: string; officeName: string; institutionKind?: string | null };
   /** The full name of whoever acted (null: no account). */
   actorName: string | null;
   /** The name of the office of whoever acted (null: no account): who closes or reopens may sit above the author. */
   actorOfficeName?: string | null;
+  /** The kind of that office, from its profile (absent: KPU). */
+  actorOfficeKind?: string | null;
   /**
    * The office reviewed has no active Sekretaris, so the Ketua receives the Sekretaris's notice: told
    * why, and that only a Sekretaris answers (the Admin appoints one). Absent: the audience's own text.
@@ -77,10 +83,17 @@ export function catatanReviuAudience(event: CatatanReviuEvent, authorSatker: str
 }
 
 /**
- * "Inspektorat KPU Provinsi Jawa Timur" for the office "Sekretariat KPU Provinsi Jawa Timur": the
- * Inspektorat is the commission's, not its secretariat's (as README names it). Other names stay whole.
+ * Who wrote or settled a note, by the office of the Inspektorat account: "Inspektorat KPU Provinsi Jawa
+ * Timur" for the office "Sekretariat KPU Provinsi Jawa Timur" (the Inspektorat is the commission's, not
+ * its secretariat's, as README names it); other names of a KPU office (the default) stay whole. An
+ * office of another kind (`institutionKind` LAINNYA) has no Inspektorat of its own name — a Dinas
+ * Kesehatan's auditor is the Pemda's "Inspektorat Daerah …" — so it is said only as "Inspektorat",
+ * unless the account's office is an Inspektorat itself ("Inspektorat Daerah Kabupaten Kupang"), which
+ * is named as it is, never "Inspektorat Inspektorat …".
  */
-export function inspektoratOf(officeName: string): string {
+export function inspektoratOf(officeName: string, institutionKind?: string | null): string {
+  if (/^Inspektorat\b/i.test(officeName.trim())) return officeName.trim();
+  if (institutionKind === 'LAINNYA') return 'Inspektorat';
   return `Inspektorat ${officeName.replace(/^Sekretariat\s+(?=KPU\b)/, '')}`;
 }
 
@@ -91,7 +104,8 @@ export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanR
   const What = note.category === 'TEMUAN' ? 'Temuan' : 'Catatan reviu';
   const by = input.actorName ? ` (${input.actorName})` : '';
   // Whoever closes or reopens may be the Inspektorat of an office above the author's: named by its own office.
-  const settler = `${inspektoratOf(input.actorOfficeName ?? author.officeName)}${by}`;
+  const settler = `${input.actorOfficeName ? inspektoratOf(input.actorOfficeName, input.actorOfficeKind) : inspektoratOf(author.officeName, author.institutionKind)}${by}`;
+  const writer = inspektoratOf(author.officeName, author.institutionKind);
   const about = `${what} "${note.title}" atas ${targetWords(note.target, input.subbagianName)}`;
   const base = { key: catatanReviuNoticeKey(note.satker, note.noteId, input.position), satker: note.satker };
   const noteRef = { noteId: note.noteId, category: note.category, title: note.title, target: note.target };
@@ -100,8 +114,9 @@ export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanR
   const standIn = input.standIn === true;
   const subjectEnd = standIn ? ` (tidak ada Sekretaris aktif) — ${officeName}` : ` — ${officeName}`;
   // Salutation and footer as every other notice has them.
+  const head = input.head ?? KPU_HEAD;
   const greeting = standIn
-    ? `Yth. Ketua,\n\n${officeName} tidak memiliki Sekretaris aktif; pemberitahuan yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai Ketua.\n\n`
+    ? `Yth. ${head},\n\n${officeName} tidak memiliki Sekretaris aktif; pemberitahuan yang semestinya diterima Sekretaris ini dikirimkan kepada Anda sebagai ${head}.\n\n`
     : 'Yth. Sekretaris,\n\n';
   const footer = `\n\n${NOTICE_FOOTER}`;
   const appoint = `mohon minta Admin Kinerja membuat akun Sekretaris (atau Plh. Sekretaris) untuk ${officeName}, yang kemudian menyampaikan tindak lanjut di Kinerja (menu Catatan reviu).`;
@@ -117,8 +132,8 @@ export function planCatatanReviuNotice(input: CatatanReviuNoticeInput): CatatanR
       return {
         ...base, kind: 'CATATAN_REVIU_WRITTEN', audience: sekretaris, dueAt: event.data.writtenAt, note: noteRef,
         message: {
-          subject: `${What} baru dari ${inspektoratOf(author.officeName)}: ${note.title}${subjectEnd}`,
-          body: `${greeting}${inspektoratOf(author.officeName)}${by} menulis ${about} pada ${officeName}.\n\n`
+          subject: `${What} baru dari ${writer}: ${note.title}${subjectEnd}`,
+          body: `${greeting}${writer}${by} menulis ${about} pada ${officeName}.\n\n`
             + `Uraian: ${note.description}\n\nRekomendasi: ${note.recommendation}\n\n${ask}${footer}`,
         },
       };

@@ -13,6 +13,7 @@ import { JobQueues } from '../../queue-runtime/job-queues';
 import type { JobPayloads } from '../../queues';
 import { EventOutboxNotices, type OutboxNoticeOptions } from '../outbox-notices';
 import { chooseDelivery } from '../facts/delivery';
+import { headProfileColumns, headProfileOf, officeHead, type HeadProfile } from '../messages/office-head';
 import { NoticeRecorder, type NoticeDelivery, type NoticeRecipient } from '../notice-recorder';
 import { catatanReviuAudience, planCatatanReviuNotice } from './catatan-reviu-notice';
 import { CatatanReviuNoticeOutbox, type CatatanReviuNoticeIntent } from './catatan-reviu-notice-outbox';
@@ -69,17 +70,20 @@ export class CatatanReviuNotices extends EventOutboxNotices<CatatanReviuNoticeIn
     const author = people.find((p) => p.id === note.writtenBy);
     const authorSatker: string = author?.satker_code ?? note.satker;
     const actor = people.find((p) => p.id === event.metadata.actorId);
-    const names = await this.officeNames([note.satker, authorSatker, ...(actor ? [actor.satker_code as string] : [])]);
+    const offices = await this.offices([note.satker, authorSatker, ...(actor ? [actor.satker_code as string] : [])]);
+    const name = (code: string) => offices.get(code)?.name ?? code;
     const noteEvent = event as unknown as CatatanReviuEvent;
     const audience = catatanReviuAudience(noteEvent, authorSatker);
     const subbagianName = note.target.kind === 'REPORT' ? ((await subbagianNames(this.dataSource, note.satker)).get(note.target.subbagian) ?? null) : null;
     const { recipients, delivery } = await this.recipients(audience.role === 'INSPEKTORAT' ? audience.satker : note.satker, audience.role);
     const notice = planCatatanReviuNotice({
       event: noteEvent, position: position + 1, note,
-      officeName: names.get(note.satker) ?? note.satker,
-      author: { satker: authorSatker, officeName: names.get(authorSatker) ?? authorSatker },
+      officeName: name(note.satker),
+      head: officeHead(offices.get(note.satker)),
+      author: { satker: authorSatker, officeName: name(authorSatker), institutionKind: offices.get(authorSatker)?.institutionKind ?? null },
       actorName: actor?.full_name ?? null,
-      actorOfficeName: actor ? names.get(actor.satker_code) ?? actor.satker_code : null,
+      actorOfficeName: actor ? name(actor.satker_code) : null,
+      actorOfficeKind: actor ? offices.get(actor.satker_code)?.institutionKind ?? null : null,
       standIn: audience.role === 'SEKRETARIS' && delivery.role === 'KETUA',
       subbagianName,
     });
@@ -102,8 +106,11 @@ export class CatatanReviuNotices extends EventOutboxNotices<CatatanReviuNoticeIn
     return { recipients: chosen.recipients, delivery: chosen.delivery as NoticeDelivery };
   }
 
-  private async officeNames(codes: string[]): Promise<Map<string, string>> {
-    const rows: Array<{ code: string; name: string }> = await this.dataSource.query(`SELECT code, name FROM satker WHERE code = ANY($1::text[])`, [codes]);
-    return new Map(rows.map((r) => [r.code, r.name]));
+  /** The offices' names with what their profiles say of their head and kind (`officeHead`, `inspektoratOf`), in one read. */
+  private async offices(codes: string[]): Promise<Map<string, HeadProfile & { name: string }>> {
+    const rows: Array<{ code: string; name: string; institution_kind: string | null; head_title: string | null }> = await this.dataSource.query(
+      `SELECT s.code, s.name, ${headProfileColumns('s')} FROM satker s WHERE s.code = ANY($1::text[])`, [codes],
+    );
+    return new Map(rows.map((r) => [r.code, { name: r.name, ...headProfileOf(r) }]));
   }
 }
