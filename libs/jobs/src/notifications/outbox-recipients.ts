@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Candidate, NoticeFacts, NoticeRole, Person } from './send-time-recipient';
 import { noticeOffices, standInOffice, standInRoles } from './send-time-recipient';
+import { headProfileOf, officeHead } from '../reminders/messages/office-head';
 
 /** The facts `send-time-recipient.ts` decides from, read in the dispatcher's transaction. */
 export class OutboxRecipients {
@@ -12,16 +13,18 @@ export class OutboxRecipients {
   async recipientAndNotice(manager: EntityManager, userId: string, key: string, rowSatker: string): Promise<{ person: Person | null; notice: NoticeFacts | null }> {
     const [row]: Array<Partial<PersonRow> & {
       notice_satker: string | null; kind: string | null; due_at: Date | null; audience: NoticeFacts['audience'] | null; delivery: { role: NoticeRole | null } | null;
-      copy_role: NoticeRole | null;
+      copy_role: NoticeRole | null; institution_kind: string | null; head_title: string | null;
     }> = await manager.query(
       `SELECT u.id, u.full_name, u.email, u.role, u.subbagian_code, u.satker_code, u.active,
               r.satker_code AS notice_satker, r.kind, r.due_at, r.payload->'audience' AS audience, r.payload->'delivery' AS delivery,
-              (SELECT c->>'role' FROM jsonb_array_elements(COALESCE(r.payload->'copies', '[]'::jsonb)) AS c WHERE c->>'recipientId' = u.id::text LIMIT 1) AS copy_role
+              (SELECT c->>'role' FROM jsonb_array_elements(COALESCE(r.payload->'copies', '[]'::jsonb)) AS c WHERE c->>'recipientId' = u.id::text LIMIT 1) AS copy_role,
+              p.profile->>'institutionKind' AS institution_kind, p.profile->>'headTitle' AS head_title
          FROM (SELECT 1) AS one
          LEFT JOIN users u ON u.id = $1
          LEFT JOIN LATERAL (
            SELECT satker_code, kind, due_at, payload FROM reminders WHERE satker_code = ANY($2::text[]) AND reminder_key = $3 LIMIT 1
-         ) r ON true`,
+         ) r ON true
+         LEFT JOIN satker_profiles p ON p.satker_code = r.satker_code`,
       [userId, [key.split(':')[1] ?? rowSatker, rowSatker], key],
     );
     const person = row.id ? toPerson(row as PersonRow) : null;
@@ -29,7 +32,9 @@ export class OutboxRecipients {
     // Rows recorded before stand-ins have no `delivery`: they went to the audience's own role. A recipient
     // who read a copy of their own (the approval digest's Ketua copy) received it as that copy's role.
     const deliveredAs = row.copy_role ?? (row.delivery ? row.delivery.role : row.audience.role);
-    return { person, notice: { kind: row.kind!, satker: row.notice_satker!, audience: row.audience, deliveredAs, dueAt: new Date(row.due_at!) } };
+    // What the re-routed text calls the office's head, from its profile in the same read.
+    const head = officeHead(headProfileOf(row));
+    return { person, notice: { kind: row.kind!, satker: row.notice_satker!, audience: row.audience, deliveredAs, dueAt: new Date(row.due_at!), head } };
   }
 
   /**

@@ -1,4 +1,5 @@
-import { Candidate, NoticeFacts, Person, recipientNow, replacementOf, STAND_IN_WITHIN_MS } from './send-time-recipient';
+import { officeHead } from '../reminders/messages/office-head';
+import { Candidate, NoticeFacts, Person, recipientNow, replacementOf, reroutedBody, STAND_IN_WITHIN_MS } from './send-time-recipient';
 
 const dueAt = new Date('2025-05-10T01:00:00Z');
 const notice = (over: Partial<NoticeFacts> = {}): NoticeFacts => ({
@@ -178,5 +179,30 @@ describe('who replaces a recipient who no longer receives the notice', () => {
     expect(replacementOf(notice(), why, [], soon)).toEqual({
       kind: 'skip', reason: 'Tidak dikirim: akun Siti sudah dinonaktifkan, dan tidak ada Sekretaris maupun Ketua aktif yang dapat menggantikannya.',
     });
+  });
+});
+
+/** At an office that is not KPU the head, standing in at send time, is named by its own title (`officeHead`), never "Ketua". */
+describe('a notice re-routed at send time at an office that is not KPU', () => {
+  const why = 'akun Yohanes sudah dinonaktifkan';
+  const dinkes = (head: string) => notice({ satker: 'dinkes-kab-kupang', head });
+  const kepala = candidate({ userId: 'm', fullName: 'dr. Maria Goreti Tefa, M.Kes', role: 'KETUA', satker: 'dinkes-kab-kupang', email: 'maria@dinkes.test' });
+
+  it('given no other Sekretaris, then the head receives it, told in the e-mail by its title; without a title, as "Pimpinan"', () => {
+    const titled = dinkes(officeHead({ institutionKind: 'LAINNYA', headTitle: 'Kepala Dinas Kesehatan Kabupaten Kupang' }));
+    expect(replacementOf(titled, why, [kepala], soon)).toEqual({
+      kind: 'reroute', role: 'KETUA', to: [kepala],
+      reason: 'Dialihkan: akun Yohanes sudah dinonaktifkan; dikirim kepada dr. Maria Goreti Tefa, M.Kes (Kepala Dinas Kesehatan Kabupaten Kupang) sebagai pengganti.',
+    });
+    expect(reroutedBody('Yth. Sekretaris,', 'Yohanes Bria', why, 'KETUA', titled)).toBe(
+      'Pemberitahuan ini semula ditujukan kepada Yohanes Bria, tetapi akun Yohanes sudah dinonaktifkan; karena itu dikirimkan kepada Anda sebagai '
+        + 'Kepala Dinas Kesehatan Kabupaten Kupang.\n\nYth. Sekretaris,',
+    );
+    const untitled = dinkes(officeHead({ institutionKind: 'LAINNYA', headTitle: null }));
+    expect(reroutedBody('…', 'Yohanes Bria', why, 'KETUA', untitled)).toContain('dikirimkan kepada Anda sebagai Pimpinan.');
+    expect(recipientNow(person({ role: 'KASUBBAG', satker: 'dinkes-kab-kupang' }), 'dinkes-kab-kupang', { ...untitled, kind: 'LKJ_PRODUCED', audience: { role: 'PIMPINAN' }, deliveredAs: 'PIMPINAN' }))
+      .toEqual({ kind: 'replace', why: 'Siti bukan lagi Pimpinan atau Sekretaris' });
+    // A KPU office's head stays the Ketua.
+    expect(reroutedBody('…', 'Siti', 'akun Siti sudah dinonaktifkan', 'KETUA', notice({ head: officeHead(null) }))).toContain('dikirimkan kepada Anda sebagai Ketua.');
   });
 });

@@ -1,4 +1,5 @@
 import { deliveryChain } from '../reminders/facts/delivery';
+import { roleWord } from '../reminders/messages/office-head';
 
 /**
  * Who an outbox row goes to at the moment it is sent, when that is no longer the person it was
@@ -25,6 +26,8 @@ export interface NoticeFacts {
   /** The role the row's recipient received it as (the audience's own, or a stand-in's). */
   deliveredAs: string | null;
   dueAt: Date;
+  /** What texts call the head of the office the notice is about, its KETUA account (`officeHead`); absent: "Ketua". */
+  head?: string;
 }
 
 export interface Person {
@@ -82,7 +85,7 @@ function holds(person: Person, role: NoticeRole, notice: NoticeFacts): boolean {
 }
 
 function roleTitle(role: NoticeRole, notice: NoticeFacts): string {
-  return role === 'KASUBBAG' && notice.audience.subbagian ? `Kasubbag ${notice.audience.subbagian}` : ROLE_TITLE[role];
+  return role === 'KASUBBAG' && notice.audience.subbagian ? `Kasubbag ${notice.audience.subbagian}` : roleWord(role, ROLE_TITLE, notice.head);
 }
 
 /**
