@@ -22,3 +22,4 @@ export * from './files/project-data';
 export * from './database/database-errors';
 export * from './database/unusable-database';
 export * from './files/file-error-words';
+export * from './files/storage-error';

@@ -10,9 +10,12 @@ export { LKJ_FILE_MISMATCH, lkjFileSubject };
 /** Where it is detected: a download that re-hashed the stored file. */
 export const LKJ_ALERT_SOURCE = 'lkj-download';
 
-/** Where the produced DOCX and PDF are kept, by office and SHA-256, under DATA_DIR. */
+/**
+ * Where the produced DOCX and PDF are kept, by office and SHA-256, under DATA_DIR; its folder is
+ * created here, as the process that needs it starts, and never while it runs (ContentAddressedStore).
+ */
 export function lkjFileStore(dataDir: string): ContentAddressedStore {
-  return new ContentAddressedStore(join(dataDir, 'lkj'));
+  return ContentAddressedStore.createdAt(join(dataDir, 'lkj'));
 }
 
 /** The file as `LkjProduced` recorded it, and which version of which year it belongs to. */

@@ -250,6 +250,7 @@ export class LkjService {
   /**
    * The bytes of one file of a produced version, re-hashed: a mismatch is refused with 409 and
    * recorded as an integrity alert of the office (once per file while open), detected by `reader`.
+   * A storage that is missing or unreadable as a whole is the store's StorageError (503), no alert.
    */
   async download(
     satker: string,

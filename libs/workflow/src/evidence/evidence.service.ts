@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@kinerja/domain';
-import { AppConfig, Clock, ContentAddressedStore, LOCK_STORED_FILE_FOR_TRANSACTION, sha256Of, storedFileLockKey } from '@kinerja/platform';
+import { AppConfig, Clock, ContentAddressedStore, LOCK_STORED_FILE_FOR_TRANSACTION, sha256Of, StorageError, storedFileLockKey } from '@kinerja/platform';
 import { EVIDENCE_MISMATCH, evidenceSubject, IntegrityService, sha256OfEvidenceSubject, storedFileProblem, type SubjectCheck } from '@kinerja/projections';
 import type { RealisasiKey } from '@kinerja/domain';
 import type { WorkflowActor } from '../shared/workflow-actor';
@@ -124,7 +124,8 @@ export class EvidenceService {
     private readonly integrity: IntegrityService,
     private readonly limiter: EvidenceUploadLimiter,
   ) {
-    this.storage = new ContentAddressedStore(join(config.DATA_DIR, 'evidence'));
+    // Created now, as the API starts: never again while it runs (ContentAddressedStore).
+    this.storage = ContentAddressedStore.createdAt(join(config.DATA_DIR, 'evidence'));
   }
 
   /** Refuses an upload before its body is read when the account has used up its upload limits. */
@@ -149,8 +150,9 @@ export class EvidenceService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(LOCK_STORED_FILE_FOR_TRANSACTION, [storedFileLockKey('evidence', satker, sha256)]);
       // The bytes are written unless the store already holds them intact: uploading the original
-      // again repairs a stored file that was swapped or damaged.
-      const held = await this.storage.read(satker, sha256);
+      // again repairs a stored file that was swapped or damaged. A store that cannot say (its folder
+      // not made yet, or the disk failing) is written to, and the write says what is wrong.
+      const held = await this.storage.read(satker, sha256).catch(nothingHeldOnStorageError);
       if (held?.actualSha256 !== sha256) await this.storage.write(satker, file.buffer);
       await manager.query(
         `INSERT INTO evidence_files (tenant_id, sha256, file_name, content_type, size, uploaded_by, uploaded_at, last_uploaded_at)
@@ -170,7 +172,9 @@ export class EvidenceService {
 
   /**
    * The file after re-hashing it: a swapped, damaged or missing file is refused (409), logged, and
-   * recorded as an integrity alert of the office (detected by `reader`), never served.
+   * recorded as an integrity alert of the office (detected by `reader`), never served. When the
+   * storage itself is missing or unreadable (the data folder unmounted), the store's StorageError
+   * (503) is the answer and no alert is raised: every file would look missing, and none was tampered with.
    */
   async fetch(satker: string, sha256: string, reader: Pick<WorkflowActor, 'id' | 'role' | 'subbagian'>): Promise<EvidenceFile & { bytes: Buffer }> {
     if (!SHA256.test(sha256)) throw evidenceErrors.notFound(sha256);
@@ -322,6 +326,11 @@ function evidenceNotAttachable(missing: Array<{ indicator: string; sha256: strin
     'validation',
     details,
   );
+}
+
+function nothingHeldOnStorageError(error: unknown): null {
+  if (error instanceof StorageError) return null;
+  throw error;
 }
 
 /** The subbagian counts for a Kasubbag only: other roles upload and read as themselves. */
