@@ -11,12 +11,13 @@ describe('GET /health', () => {
   });
   afterAll(() => t.close());
 
-  it('is public and reports the database, Redis, integrity and the lag of every projection', async () => {
+  it('is public and reports the database, Redis, the data folder, integrity and the lag of every projection', async () => {
     const res = await t.http.get('/health').expect(200);
     expect(res.body).toMatchObject({
       status: 'ok',
       database: { status: 'up', embedded: false },
       redis: { status: 'up' },
+      dataDir: { status: 'up', latencyMs: expect.any(Number) },
       integrity: { status: 'OK', damagedOffices: 0 },
     });
     const names = (res.body.projections as Array<{ name: string; eventsBehind: number }>).map((p) => p.name);

@@ -3,6 +3,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
 import { migrateDatabase } from './database/migrate';
 import { SERVICE_UNAVAILABLE, unusableDatabase } from './database/unusable-database';
+import { prepareDataFolder } from './files/data-folder';
 import { createRootLogger } from './logging/logger';
 import { RedisUnavailableError } from './redis/private-redis';
 import { prepareRuntime, Runtime } from './runtime';
@@ -15,7 +16,7 @@ export interface ProcessContext {
 
 /**
  * The start of every Kinerja process: validated configuration (a wrong value stops here, naming
- * the variable), the logger, the database and Redis, migrations, then `start`; SIGINT/SIGTERM
+ * the variable), the logger, DATA_DIR, the database and Redis, migrations, then `start`; SIGINT/SIGTERM
  * run the returned stop function (which closes the Nest apps and so runs their shutdown hooks;
  * Nest's own enableShutdownHooks would re-raise the signal and end the process with 143) and
  * let go of what the runtime started. A database or Redis that cannot be used at start-up ends it
@@ -36,6 +37,8 @@ export async function bootProcess(
     throw error;
   }
   const logger = createRootLogger({ level: config.LOG_LEVEL, format: config.logFormat, name });
+  // The one moment DATA_DIR is created (a new installation): never again while the process runs.
+  prepareDataFolder(config.DATA_DIR, logger);
   let runtime: Runtime | undefined;
   try {
     runtime = await prepareRuntime(config, logger);

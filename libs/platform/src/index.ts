@@ -23,3 +23,4 @@ export * from './database/database-errors';
 export * from './database/unusable-database';
 export * from './files/file-error-words';
 export * from './files/storage-error';
+export * from './files/data-folder';

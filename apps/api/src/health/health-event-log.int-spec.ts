@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import type Redis from 'ioredis';
-import { loadConfig, SystemClock } from '@kinerja/platform';
+import { loadConfig, prepareDataFolder, SystemClock } from '@kinerja/platform';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import type { SatkerScopeService } from '@kinerja/identity';
 import type { BearerAuthenticator } from '../auth/bearer-authenticator';
@@ -10,10 +13,14 @@ import { HealthController } from './health.controller';
 /** /health of a process whose pool was pointed at a database restored from another cluster while it ran. */
 describe('GET /health and the event log order (real PostgreSQL)', () => {
   let db: TestDatabase;
+  // The data folder is probed too: one of this test's own, never ./.data, prepared as at start-up.
+  const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-health-'));
+  prepareDataFolder(dataDir);
   beforeAll(async () => {
     db = await createTestDatabase();
   });
   afterAll(() => db?.drop());
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   async function health(env: Record<string, string> = {}) {
     let status = 0;
@@ -21,7 +28,7 @@ describe('GET /health and the event log order (real PostgreSQL)', () => {
     const req = { header: () => undefined } as unknown as Request;
     const redis = { ping: async () => 'PONG' } as unknown as Redis;
     const nobody = { callerOf: async () => null } as unknown as BearerAuthenticator;
-    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }, loadConfig(env), new SystemClock(), nobody, {} as SatkerScopeService).health(req, res);
+    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }, loadConfig({ DATA_DIR: dataDir, ...env }), new SystemClock(), nobody, {} as SatkerScopeService).health(req, res);
     return { status, body };
   }
 

@@ -8,7 +8,7 @@ import { ROLE_LABELS, type Role } from '@kinerja/domain';
 import { checkTransactionOrder } from '@kinerja/event-store';
 import { workerPresence } from '@kinerja/jobs';
 import { type AuthenticatedUser, SatkerScopeService } from '@kinerja/identity';
-import { AppConfig, Clock, REDIS, redisAnswer, RUNTIME, Runtime } from '@kinerja/platform';
+import { AppConfig, Clock, DataFolderCheck, REDIS, redisAnswer, RUNTIME, Runtime } from '@kinerja/platform';
 import { ProjectionLagService } from '@kinerja/projections';
 import { IntegrityService } from '@kinerja/projections/audit-trail/integrity.service';
 import { BearerAuthenticator } from '../auth/bearer-authenticator';
@@ -44,6 +44,9 @@ function warningsOf(integrity: { status: 'OK' | 'DAMAGED'; message?: string } | 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  /** DATA_DIR, where the evidence and LKj files are: written to and removed, at most every 5 s. */
+  private readonly dataFolder: DataFolderCheck;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
@@ -54,7 +57,9 @@ export class HealthController {
     private readonly scope: SatkerScopeService,
     @Optional() private readonly integrity?: IntegrityService,
     @Optional() private readonly projectionLag?: ProjectionLagService,
-  ) {}
+  ) {
+    this.dataFolder = new DataFolderCheck(config.DATA_DIR);
+  }
 
   /**
    * The worker processes that beat in the last 30 s (`worker-presence.ts`). None is not a reason to
@@ -109,36 +114,43 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({
-    summary: 'Liveness and readiness: the database and Redis; integrity alerts, projection lag and the worker processes alive',
+    summary: 'Liveness and readiness: the database, Redis and the data folder; integrity alerts, projection lag and the worker processes alive',
     description:
-      '200 ok or 503 degraded for everyone. The details (probes, integrity alerts, projection lag, event log, workers) are for an ' +
+      '200 ok or 503 degraded for everyone: degraded while the database or Redis does not answer, the event log\'s order is broken, or ' +
+      'the data folder (DATA_DIR, the evidence and LKj files) is missing or cannot be written (`dataDir`: a small file written and removed, ' +
+      'at most every 5 s). The details (probes, integrity alerts, projection lag, event log, workers) are for an ' +
       'ADMIN or INSPEKTORAT (see below); with them comes `warnings` at the top: `[{ code: "INTEGRITY.DAMAGED", message }]` while an office ' +
       'in scope has an open integrity alert (empty otherwise) — the status stays ok and 200, since damaged data is no reason to take a ' +
       'healthy replica out of a load balancer. Details are for an ' +
       'ADMIN or INSPEKTORAT sending its token when HEALTH_DETAILS is signed-in (the default in production), for anyone when public.',
   })
   @ApiOkResponse({ description: 'ok: the database and Redis answer, the event log is in order', type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'degraded: the database or Redis does not answer, or the event log\'s order is broken (`eventLog`)', type: HealthDto })
+  @ApiServiceUnavailableResponse({
+    description: 'degraded: the database or Redis does not answer, the event log\'s order is broken (`eventLog`), or the data folder is missing or cannot be written (`dataDir`)',
+    type: HealthDto,
+  })
   async health(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const asked = this.config.HEALTH_DETAILS === 'signed-in' ? await this.detailReader(req) : null;
     const reader = asked && 'user' in asked ? asked.user : null;
     const details = asked === null || reader !== null;
-    // Readiness: the database, Redis and the log's order (transaction-order.ts, checked at start;
+    // Readiness: the database, Redis, the log's order (transaction-order.ts, checked at start;
     // again here for a process whose pool was pointed at a restored database while it ran — broken:
-    // 503, the reason in `eventLog`). The rest only for whoever may read it.
-    const [database, redis, eventLog, integrity, projections, workers] = await Promise.all([
+    // 503, the reason in `eventLog`) and the data folder (an upload or a download needs it; missing,
+    // full or read-only: 503, the errno and what to do in `dataDir`). The rest only for whoever may read it.
+    const [database, redis, dataDir, eventLog, integrity, projections, workers] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
+      this.dataFolder.check(),
       this.eventLogOrder(),
       !details ? undefined : reader === null ? this.integrityStatus(null) : this.scope.codesInScope(reader).then((codes) => this.integrityStatus(codes)),
       details ? this.projections() : undefined,
       details ? this.workers() : undefined,
     ]);
-    const up = database.status === 'up' && redis.status === 'up' && eventLog?.status !== 'BROKEN';
+    const up = database.status === 'up' && redis.status === 'up' && dataDir.status === 'up' && eventLog?.status !== 'BROKEN';
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     const status = up ? 'ok' : 'degraded';
     if (!details) return { status, details: (asked as { why: string }).why };
-    return { status, warnings: warningsOf(integrity), database: { ...database, embedded: this.runtime.embeddedDatabase }, redis, integrity, projections, eventLog, workers };
+    return { status, warnings: warningsOf(integrity), database: { ...database, embedded: this.runtime.embeddedDatabase }, redis, dataDir, integrity, projections, eventLog, workers };
   }
 
   private eventLogOrder() {
@@ -162,5 +174,5 @@ export class HealthController {
 
 const DETAIL_READERS: readonly Role[] = ['ADMIN', 'INSPEKTORAT'];
 const DETAILS_SIGNED_IN =
-  `Rincian (basis data, Redis, integritas, proyeksi, worker) hanya untuk ${DETAIL_READERS.map((r) => ROLE_LABELS[r]).join(' atau ')} ` +
+  `Rincian (basis data, Redis, folder data, integritas, proyeksi, worker) hanya untuk ${DETAIL_READERS.map((r) => ROLE_LABELS[r]).join(' atau ')} ` +
   'yang masuk: kirim Authorization: Bearer <token>.';

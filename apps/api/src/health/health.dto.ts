@@ -11,6 +11,11 @@ class DatabaseProbeDto extends ProbeDto {
   @ApiProperty({ example: false, description: 'true on the embedded PostgreSQL (PGlite)' }) embedded: boolean;
 }
 
+class DataFolderProbeDto extends ProbeDto {
+  @ApiPropertyOptional({ example: 'ENOSPC', description: 'When down: the errno (ENOENT, ENOTDIR, ENOSPC, EACCES, EROFS …) or timeout' }) declare error?: string;
+  @ApiPropertyOptional({ description: 'When down: what it means and what to do, in Bahasa Indonesia' }) message?: string;
+}
+
 class HealthWarningDto {
   @ApiProperty({ enum: ['INTEGRITY.DAMAGED'] }) code: string;
   @ApiProperty() message: string;
@@ -55,6 +60,7 @@ export class HealthDto {
   @ApiPropertyOptional({ type: [HealthWarningDto] }) warnings?: HealthWarningDto[];
   @ApiPropertyOptional({ type: DatabaseProbeDto }) database?: DatabaseProbeDto;
   @ApiPropertyOptional({ type: ProbeDto }) redis?: ProbeDto;
+  @ApiPropertyOptional({ type: DataFolderProbeDto, description: 'DATA_DIR (evidence and LKj files): it and its evidence/ and lkj/ folders there, a small file written and removed (at most every 5 s); never creates a folder' }) dataDir?: DataFolderProbeDto;
   @ApiPropertyOptional({ type: HealthIntegrityDto, nullable: true }) integrity?: HealthIntegrityDto | null;
   @ApiPropertyOptional({ type: [ProjectionLagDto], nullable: true }) projections?: ProjectionLagDto[] | null;
   @ApiPropertyOptional({ type: EventLogDto, nullable: true }) eventLog?: EventLogDto | null;
