@@ -8,7 +8,7 @@ import type { AuthenticatedUser } from '@kinerja/identity';
 import { EVIDENCE_TYPES, EvidenceService, type UploadedFile } from '@kinerja/workflow';
 import { OwnRateLimit } from '../command-rate/own-rate-limit.decorator';
 import { CurrentUser } from '../http/current-user.decorator';
-import { ErrorBody } from '../http/error-body';
+import { ErrorBody, storageUnavailableResponse } from '../http/error-body';
 import { EvidenceRefDto } from '../realisasi/realisasi.dto';
 import { Roles } from '../http/roles.decorator';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
@@ -61,6 +61,12 @@ export class EvidenceController {
       'EVIDENCE.UNPACKED_TOO_LARGE: DOCX/XLSX yang isinya setelah dibuka melebihi batas (details.unpackedBytes, entries, maxUnpackedBytes, maxEntries)',
   })
   @ApiResponse({ status: 429, type: ErrorBody, description: 'EVIDENCE.RATE_LIMITED: batas unggahan akun (EVIDENCE_UPLOADS_PER_HOUR, EVIDENCE_BYTES_PER_DAY) tercapai; lihat Retry-After' })
+  @ApiResponse(storageUnavailableResponse('write'))
+  @ApiResponse({
+    status: 507,
+    type: ErrorBody,
+    description: 'STORAGE.FULL: folder data (DATA_DIR) penuh (ENOSPC/EDQUOT; details.errno); berkas tidak disimpan dan tidak dihitung. Tanpa Retry-After: hanya mengosongkan ruang yang menolong',
+  })
   upload(@Param() p: SatkerParams, @Req() req: Request & { file?: UploadedFile }, @CurrentUser() user: AuthenticatedUser) {
     return this.evidence.store(p.satker, user, req.file);
   }
@@ -75,6 +81,7 @@ export class EvidenceController {
     type: ErrorBody,
     description: 'EVIDENCE.INTEGRITY_FAILED: file di disk tidak cocok dengan sidik jarinya; tidak diberikan, dan dicatat sebagai peringatan integritas satker (GET audit/verify)',
   })
+  @ApiResponse(storageUnavailableResponse('read'))
   async download(@Param() p: EvidenceParams, @CurrentUser() user: AuthenticatedUser) {
     const file = await this.evidence.fetch(p.satker, p.sha256, user);
     return new StreamableFile(file.bytes, {

@@ -57,7 +57,28 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'EVIDENCE.UPLOAD_IN_PROGRESS': 429,
   // One account's commands over COMMAND_RATE_BURST / COMMAND_RATE_PER_WINDOW (CommandRateGuard), with Retry-After.
   'RATE_LIMIT.COMMANDS': 429,
+  // The data folder is full (ENOSPC, EDQUOT): Insufficient Storage (RFC 4918 §11.5), without
+  // Retry-After, since only freeing space helps. A folder that cannot be written or read now is
+  // STORAGE.UNAVAILABLE, its kind's 503 with Retry-After.
+  'STORAGE.FULL': 507,
   'CAPAIAN_TAHUN_LALU.FILE_TOO_LARGE': 413,
   'CAPAIAN_TAHUN_LALU.MALFORMED_UPLOAD': 400,
   'CAPAIAN_TAHUN_LALU.ONE_FILE_ONLY': 400,
 };
+
+/**
+ * The 503 of a route that writes or reads a stored file (evidence, LKj) while the data folder is
+ * missing, unmounted or not writable: STORAGE.UNAVAILABLE with Retry-After; never an integrity alert.
+ */
+export function storageUnavailableResponse(operation: 'write' | 'read') {
+  return {
+    status: 503,
+    type: ErrorBody,
+    description:
+      (operation === 'write'
+        ? 'STORAGE.UNAVAILABLE: folder data (DATA_DIR) tidak ada, tidak terpasang atau tidak dapat ditulis (details.errno: ENOENT, ENOTDIR, EACCES, EPERM, EROFS, EIO …); berkas tidak disimpan dan tidak dihitung'
+        : 'STORAGE.UNAVAILABLE: folder data (DATA_DIR) atau folder penyimpanannya tidak ada, tidak terpasang atau tidak dapat dibaca (details.errno); bukan kerusakan berkas, tidak dicatat sebagai peringatan integritas') +
+      '; coba lagi setelah Retry-After. DATABASE.UNAVAILABLE: basis data tidak terjangkau',
+    headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } },
+  };
+}

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
 import { DomainError } from '@kinerja/domain';
+import { StorageError } from '@kinerja/platform';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 function fakeHost() {
@@ -45,6 +46,35 @@ describe('the one exception filter', () => {
     });
     expect(locals).toEqual({ errorCode: 'AUTH.RATE_LIMITED' }); // for the access log
     expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('answers a data folder that cannot be written with 503 STORAGE.UNAVAILABLE and Retry-After, telling the operator the path and errno', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent, locals } = fakeHost();
+    const cause = Object.assign(new Error("EPERM: operation not permitted, open '/data/evidence/kpu/ab/.tmp-ab'"), { code: 'EPERM' });
+    new HttpExceptionFilter().catch(new StorageError('write', '/data/evidence/kpu/ab/.tmp-ab', 'EPERM', cause), host);
+    expect(sent.status).toBe(503);
+    expect(sent.headers['Retry-After']).toBe('30');
+    expect(sent.body).toEqual({
+      code: 'STORAGE.UNAVAILABLE',
+      message: 'Penyimpanan berkas sedang tidak dapat ditulis, sehingga berkas tidak disimpan; coba lagi nanti atau hubungi Admin.',
+      details: { operation: 'write', errno: 'EPERM', retryAfterSeconds: 30 },
+    });
+    expect(JSON.stringify(sent.body)).not.toContain('/data');
+    expect(locals).toEqual({ errorCode: 'STORAGE.UNAVAILABLE' });
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0][0]).toMatchObject({
+      code: 'STORAGE.UNAVAILABLE', operation: 'write', errno: 'EPERM', storagePath: '/data/evidence/kpu/ab/.tmp-ab', method: 'POST', path: '/api/v1/x',
+    });
+  });
+
+  it('answers a full data folder with 507 STORAGE.FULL, without Retry-After: only freeing space helps', () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent } = fakeHost();
+    new HttpExceptionFilter().catch(new StorageError('write', '/data/evidence/kpu/ab/.tmp-ab', 'ENOSPC'), host);
+    expect(sent.status).toBe(507);
+    expect(sent.headers).not.toHaveProperty('Retry-After');
+    expect(sent.body).toMatchObject({ code: 'STORAGE.FULL', details: { operation: 'write', errno: 'ENOSPC' } });
   });
 
   it('answers without an ETag, also one a controller set before the error: elsewhere an ETag is a version, for If-Match', () => {

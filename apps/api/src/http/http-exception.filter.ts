@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { currentContext } from '@kinerja/platform';
+import { currentContext, StorageError } from '@kinerja/platform';
 import { ERROR_CODE_LOCAL } from './access-log';
 import { sendErrorResponse, toErrorResponse } from './error-response';
 import { refuseUnallowedMethod } from './method-not-allowed';
@@ -21,6 +21,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({
         msg: 'Unexpected error while handling a request',
         err: exception,
+        method: request.method,
+        path: request.originalUrl ?? request.url,
+      });
+    } else if (exception instanceof StorageError) {
+      // The disk refused (full, not writable, unmounted): the operator's to fix, so an error naming
+      // the path and the errno; the person was told in Indonesian, without the path.
+      this.logger.error({
+        msg: 'File storage refused: the data folder could not be written or read',
+        code: answer.body.code,
+        ...exception.logFields,
+        error: describe(exception),
         method: request.method,
         path: request.originalUrl ?? request.url,
       });

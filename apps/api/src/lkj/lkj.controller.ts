@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@kinerja/identity';
 import { LkjService } from '@kinerja/jobs';
 import { CurrentUser } from '../http/current-user.decorator';
-import { ErrorBody } from '../http/error-body';
+import { ErrorBody, storageUnavailableResponse } from '../http/error-body';
 import { VersionEtag } from '../http/openapi-document';
 import { Roles } from '../http/roles.decorator';
 import { answer, commandOptions, jobActorOf } from '../workflow-http/command-options';
@@ -118,6 +118,7 @@ export class LkjController {
       'LKJ.INTEGRITY_FAILED: berkas tidak cocok dengan sidik jarinya (tidak diberikan, dan dicatat sebagai peringatan integritas ' +
       'satker `lkj_file_mismatch`, satu per berkas selama terbuka); LKJ.NOT_PRODUCED_YET',
   })
+  @ApiResponse(storageUnavailableResponse('read'))
   async download(@Param() p: LkjFileParams, @CurrentUser() user: AuthenticatedUser) {
     const file = await this.lkj.download(p.satker, p.year, p.version, p.format, { id: user.id });
     return new StreamableFile(file.bytes, {

@@ -29,7 +29,7 @@ export function evidenceRateLimited(limit: Limit, max: number, retryAfterSeconds
  * Uploads per account: files per hour and bytes per day, counted in Redis so that every API
  * replica shares the count. Fixed windows that start with the account's first upload in them.
  * Only files that passed every check count (type, size), whether or not the office already held
- * their bytes; a refused upload is taken back out of the count.
+ * their bytes; a refused upload is taken back out of the count, as is one the disk would not store.
  *
  * When Redis does not answer, uploads go through uncounted (logged at warn): a Kasubbag at the
  * month-end deadline is not stopped by an outage, while each file stays within EVIDENCE_MAX_BYTES.
@@ -63,10 +63,13 @@ export class EvidenceUploadLimiter {
     this.refuseOver(userId, { after: Number(count ?? 0) + 1, ttl: countTtl }, { after: Number(total ?? 0) + 1, ttl: totalTtl });
   }
 
-  /** Counts one file of `size` bytes, or refuses it (EVIDENCE.RATE_LIMITED, 429 with Retry-After). */
-  async count(userId: string, size: number): Promise<void> {
+  /**
+   * Counts one file of `size` bytes, or refuses it (EVIDENCE.RATE_LIMITED, 429 with Retry-After).
+   * Whether it was counted (not while Redis does not answer): only a counted file is taken back.
+   */
+  async count(userId: string, size: number): Promise<boolean> {
     const redis = this.redis;
-    if (!redis) return;
+    if (!redis) return false;
     const { files, bytes } = this.keys(userId);
     // Counts and EXPIRE NX in one transaction: a key never outlives its window without a TTL.
     const answer = await redisAnswer(redis, () =>
@@ -75,14 +78,23 @@ export class EvidenceUploadLimiter {
       this.logger.warn({ msg: 'upload not counted: Redis does not answer', userId, size, error: (error as Error).message });
       return null;
     });
-    if (!answer) return;
+    if (!answer) return false;
     const [count, , countTtl, total, , totalTtl] = answer.map(([, value]) => value) as number[];
     try {
       this.refuseOver(userId, { after: count, ttl: countTtl }, { after: total, ttl: totalTtl });
     } catch (refusal) {
-      await redisAnswer(redis, () => redis.multi().decr(files).decrby(bytes, size).exec()).catch(() => undefined);
+      await this.takeBack(userId, size);
       throw refusal;
     }
+    return true;
+  }
+
+  /** Takes a counted file back out of the count: it was refused after all (a limit, a disk that would not store it). */
+  async takeBack(userId: string, size: number): Promise<void> {
+    const redis = this.redis;
+    if (!redis) return;
+    const { files, bytes } = this.keys(userId);
+    await redisAnswer(redis, () => redis.multi().decr(files).decrby(bytes, size).exec()).catch(() => undefined);
   }
 
   /** Refuses when the files or bytes counted with this upload (`after`) are over their limit. */

@@ -140,13 +140,15 @@ export class EvidenceService {
     // Refused before anything is counted or written: a refused file leaves no trace but the answer.
     const limits = packageLimits(this.config.EVIDENCE_MAX_BYTES);
     const contentType = contentTypeOrRefusal(inspectEvidence(file.buffer, limits), limits);
-    await this.limiter.count(actor.id, file.buffer.length);
+    const counted = await this.limiter.count(actor.id, file.buffer.length);
     const sha256 = sha256Of(file.buffer);
     const fileName = cleanFileName(file.originalname, contentType);
     const now = this.clock.now();
     // Under the file's lock, which the file sweep holds from its last check until the file is
     // gone: either the sweep has deleted it and it is written again here, or this upload moves
-    // `last_uploaded_at` first and the sweep, checking again, keeps it.
+    // `last_uploaded_at` first and the sweep, checking again, keeps it. A disk that refuses the
+    // bytes (StorageError: 503, or 507 when full) rolls the rows back and takes the file out of the
+    // account's count: the refusal leaves nothing behind.
     await this.dataSource.transaction(async (manager) => {
       await manager.query(LOCK_STORED_FILE_FOR_TRANSACTION, [storedFileLockKey('evidence', satker, sha256)]);
       // The bytes are written unless the store already holds them intact: uploading the original
@@ -166,6 +168,9 @@ export class EvidenceService {
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, sha256, uploaded_by) DO NOTHING`,
         [satker, sha256, actor.id, holderOf(actor).subbagian, fileName, now],
       );
+    }).catch(async (error: unknown) => {
+      if (error instanceof StorageError && counted) await this.limiter.takeBack(actor.id, file.buffer.length);
+      throw error;
     });
     return { sha256, fileName, contentType, size: file.buffer.length };
   }
