@@ -51,4 +51,22 @@ describe('the annex\'s approval history, in words', () => {
       { at: '2024-04-04T01:00:00Z', actorName: 'u9', role: 'SEKRETARIS', action: 'Menyetujui laporan realisasi Maret 2024 (Sub. Bagian KUL), revisi 1' },
     ]);
   });
+
+  it('given an office that is not KPU (its unit names given), then a report is named by its unit, a Bidang as a Bidang, not "Sub. Bagian <code>"', () => {
+    const units = new Map([['YANKES', 'Bidang Pelayanan Kesehatan'], ['UMPEG', 'Umum dan Kepegawaian']]);
+    const rows = approvalHistory([
+      event('realisasi:dinkes:2025:01:YANKES', 'RealisasiSubmitted', { revision: 0, submittedBy: 'u3', submittedAt: '2025-02-02T01:00:00Z' }, 'KASUBBAG'),
+      event('realisasi:dinkes:2025:01:UMPEG', 'RealisasiApproved', { revision: 0, approvedBy: 'u1', approvedAt: '2025-02-03T01:00:00Z' }, 'SEKRETARIS'),
+      event('realisasi:dinkes:2025:02:P2P', 'RealisasiReturned', { revision: 0, reason: 'Bukti kurang', returnedBy: 'u1', returnedAt: '2025-03-03T01:00:00Z' }, 'SEKRETARIS'),
+    ], 2025, names, units);
+    expect(rows.map((r) => r.action)).toEqual([
+      'Mengajukan laporan realisasi Januari 2025 (Bidang Pelayanan Kesehatan)',
+      'Menyetujui laporan realisasi Januari 2025 (Subbagian Umum dan Kepegawaian)',
+      // A unit with no row at all: its code, as the notices name it.
+      'Mengembalikan laporan realisasi Februari 2025 (subbagian P2P): Bukti kurang',
+    ]);
+    // A KPU office's history is given no names and keeps the reference's words.
+    expect(approvalHistory([event('realisasi:s:2024:01:PDI', 'RealisasiApproved', { revision: 0, approvedBy: 'u1', approvedAt: '2024-02-03T01:00:00Z' }, 'SEKRETARIS')], 2024, names)[0].action)
+      .toBe('Menyetujui laporan realisasi Januari 2024 (Sub. Bagian PDI)');
+  });
 });

@@ -1,6 +1,7 @@
 import type { ApprovalHistoryInput } from '@kinerja/reporting';
 import type { RecordedEvent } from '@kinerja/event-store';
 import { INDONESIAN_MONTHS } from '@kinerja/domain';
+import { subbagianTitle } from '../reminders/messages/render-reminder';
 
 const MONTHS = INDONESIAN_MONTHS;
 
@@ -23,9 +24,20 @@ function describePk(event: RecordedEvent, year: number): Described | null {
   }
 }
 
-function describeRealisasi(event: RecordedEvent): Described | null {
+/**
+ * The unit a report is of: KPU's "Sub. Bagian PDI" (the reference's words, by code), or, given the
+ * office's unit names (an office that is not KPU), the unit by its name as the notices name it
+ * ("Bidang Pelayanan Kesehatan", "Subbagian Umum dan Kepegawaian"; "subbagian YANKES" without a row).
+ */
+function unitOf(subbagian: string, unitNames: ReadonlyMap<string, string> | undefined): string {
+  if (!unitNames) return `Sub. Bagian ${subbagian}`;
+  const name = unitNames.get(subbagian);
+  return name ? subbagianTitle(name) : `subbagian ${subbagian}`;
+}
+
+function describeRealisasi(event: RecordedEvent, unitNames: ReadonlyMap<string, string> | undefined): Described | null {
   const [, , year, month, subbagian] = event.streamId.split(':');
-  const what = `laporan realisasi ${MONTHS[Number(month) - 1]} ${year} (Sub. Bagian ${subbagian})`;
+  const what = `laporan realisasi ${MONTHS[Number(month) - 1]} ${year} (${unitOf(subbagian, unitNames)})`;
   const d = event.data as Record<string, string | number | boolean>;
   const rev = Number(d.revision) > 0 ? `, revisi ${d.revision}` : '';
   switch (event.type) {
@@ -41,12 +53,16 @@ function describeRealisasi(event: RecordedEvent): Described | null {
 
 /**
  * The annex's approval history: who submitted, returned and approved the PK and each monthly report,
- * who opened and withdrew a PK Perubahan or a correction, in words.
+ * who opened and withdrew a PK Perubahan or a correction, in words. `unitNames`: the office's
+ * subbagian names by code (inactive ones too), given for an office that is not KPU, whose reports are
+ * then named by their unit; absent, a KPU office's read "(Sub. Bagian <code>)" as they always have.
  */
-export function approvalHistory(events: readonly RecordedEvent[], year: number, names: Map<string, string>): ApprovalHistoryInput[] {
+export function approvalHistory(
+  events: readonly RecordedEvent[], year: number, names: Map<string, string>, unitNames?: ReadonlyMap<string, string>,
+): ApprovalHistoryInput[] {
   const rows: ApprovalHistoryInput[] = [];
   for (const event of events) {
-    const described = event.streamId.startsWith('pk:') ? describePk(event, year) : describeRealisasi(event);
+    const described = event.streamId.startsWith('pk:') ? describePk(event, year) : describeRealisasi(event, unitNames);
     if (!described) continue;
     rows.push({ at: described.at, actorName: names.get(described.by) ?? described.by, role: event.metadata.actorRole, action: described.action });
   }

@@ -80,7 +80,7 @@ export class LkjFactsReader {
         capaianPrevYear: previous.get(code) ?? null,
       })),
       suggestions: request.suggestions,
-      approvals: approvalHistory([...current.pkEvents, ...current.realisasiEvents], year, office.names),
+      approvals: approvalHistory([...current.pkEvents, ...current.realisasiEvents], year, office.names, office.unitNames),
       audit: await this.audit(satker, request.producedAt),
     };
   }

@@ -140,6 +140,14 @@ describe('the LKj of an office, from its own records', () => {
     expect(text).not.toMatch(/DESI ANGGRAENI|Sub\. Bagian Perencanaan|PPNPN/i);
   });
 
+  it('names each report of a Dinas in the Lampiran\'s approval history by its unit, while a KPU office keeps "Sub. Bagian <code>"', async () => {
+    const dinkes = (await input(DINKES)).approvals.map((a) => a.action);
+    expect(dinkes).toContain('Menyetujui laporan realisasi Januari 2025 (Subbagian Umum dan Kepegawaian)');
+    expect(dinkes).toContain('Menyetujui laporan realisasi Desember 2025 (Subbagian Program dan Keuangan)');
+    expect(dinkes.filter((a) => a.includes('Sub. Bagian'))).toEqual([]);
+    expect((await input(JEMBER)).approvals.map((a) => a.action)).toContain('Menyetujui laporan realisasi Januari 2025 (Sub. Bagian TU)');
+  });
+
   it('hands the report that Jember\'s own people and subbagian, with the KPU text its name gives', async () => {
     const { office } = await input(JEMBER);
     expect(office).toMatchObject({

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, echoedInput } from '@kinerja/domain';
 import { storedProfile, type SatkerProfile, type SatkerStaffTable } from '@kinerja/identity/satker/satker-profile';
+import { subbagianNames } from '@kinerja/identity/subbagian/subbagian-names';
 import { officeIdentity, type OfficeProfileInput, type StaffInput, type SubbagianInput } from '@kinerja/reporting';
 
 export interface OfficeFacts {
@@ -9,6 +10,12 @@ export interface OfficeFacts {
   place: string | null;
   /** User id → full name, for the approval history. */
   names: Map<string, string>;
+  /**
+   * An office that is not KPU (kind LAINNYA): its subbagian names by code, inactive ones too, by which
+   * the approval history names a report's unit ("Bidang Pelayanan Kesehatan"). Absent for a KPU office,
+   * whose history keeps "Sub. Bagian <code>".
+   */
+  unitNames?: Map<string, string>;
 }
 
 const MONTHLESS_LEVELS = ['SLTA', 'Diploma', 'Sarjana', 'Magister'];
@@ -70,7 +77,7 @@ export async function readOfficeFacts(dataSource: DataSource, satker: string): P
       tasks: recorded.tasks,
       functions: recorded.functions,
     };
-    return { profile, place: recorded.signingPlace, names };
+    return { profile, place: recorded.signingPlace, names, unitNames: await subbagianNames(dataSource, satker) };
   }
   const id = officeIdentity(office.name, { depth: office.depth === null ? null : Number(office.depth), parentName: office.parent_name });
   const profile: OfficeProfileInput = {
