@@ -12,7 +12,7 @@ export const DIGEST_PATTERN = '0 5 0 * * *';
 
 /**
  * The daily signed digests. A BullMQ Job Scheduler (upserted by any replica, never a repeatable
- * job) fires `audit.digest-all`, which fans out one `audit.digest-office` per office with the
+ * job; kept: registered again if Redis loses it) fires `audit.digest-all`, which fans out one `audit.digest-office` per office with the
  * deterministic id `digest.<satker>.<day>`; the table's (office, day) key makes a rerun harmless.
  */
 @Injectable()
@@ -45,7 +45,9 @@ export class DigestJobs implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues.queueOf('audit.digest-all').upsertJobScheduler(DIGEST_SCHEDULER, { pattern: DIGEST_PATTERN }, {
+    await this.queues.keepScheduler({
+      id: DIGEST_SCHEDULER,
+      repeat: { pattern: DIGEST_PATTERN },
       name: 'audit.digest-all',
       data: { reason: 'schedule' },
       opts: { removeOnComplete: 100, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },

@@ -12,7 +12,7 @@ export const FILE_SWEEP_PATTERN = '0 30 3 * * *';
 
 /**
  * The daily file sweep: a BullMQ Job Scheduler (upserted by every worker start, never a repeatable
- * job) fires `files.sweep`. FILE_SWEEP_ENABLED=false removes the scheduler at the next start; the
+ * job; kept: registered again if Redis loses it) fires `files.sweep`. FILE_SWEEP_ENABLED=false removes the scheduler at the next start; the
  * CLI (`files:sweep`) still runs it by hand.
  */
 @Injectable()
@@ -36,7 +36,9 @@ export class FileSweepJobs implements OnApplicationBootstrap {
       this.logger.info({ scheduler: FILE_SWEEP_SCHEDULER }, 'Scheduled file sweep off (FILE_SWEEP_ENABLED=false)');
       return;
     }
-    await queue.upsertJobScheduler(FILE_SWEEP_SCHEDULER, { pattern: FILE_SWEEP_PATTERN }, {
+    await this.queues.keepScheduler({
+      id: FILE_SWEEP_SCHEDULER,
+      repeat: { pattern: FILE_SWEEP_PATTERN },
       name: 'files.sweep',
       data: { reason: 'schedule' },
       opts: { removeOnComplete: 100, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 60000 } },

@@ -1,14 +1,15 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { logRetriedFailure, ROOT_LOGGER } from '@kinerja/platform';
+import { ROOT_LOGGER } from '@kinerja/platform';
 import type { Logger } from 'pino';
 import { JobHandler } from '../queue-runtime/job-handler.decorator';
+import { JobOutboxPolling } from '../queue-runtime/job-outbox-polling';
+import type { JobRecoveryOutcome } from '../queue-runtime/job-outbox-relay';
 import { JobQueues } from '../queue-runtime/job-queues';
 import type { JobPayloads } from '../queues';
 import { LkjEnqueuer } from './lkj-enqueuer';
-import { LkjOutbox } from './lkj-outbox';
+import { LkjOutbox, type LkjIntent } from './lkj-outbox';
 import { LkjProcessManager } from './lkj-process-manager';
 import { LkjProducer } from './lkj-producer';
-import { PollLoop } from '../queue-runtime/poll-loop';
 
 export const LKJ_OPTIONS = Symbol('LKJ_OPTIONS');
 
@@ -22,12 +23,15 @@ export interface LkjWorkerOptions {
 export const LKJ_RECONCILE_SCHEDULER = 'lkj-reconcile-daily';
 
 /**
- * The worker side of the LKj: the two jobs, the process manager's polling loop, and on start a
- * reconciliation plus the daily Job Scheduler that repeats it (upsert: any replica may register it).
+ * The worker side of the LKj: the two jobs, the process manager's polling (`JobOutboxPolling`: a
+ * reconciliation at start, then every poll relays what the log asked for, and every
+ * JOB_RECOVERY_INTERVAL_SECONDS recovers the jobs of versions not produced: added again when Redis
+ * lost them, retried when they failed their attempts), and the daily Job Scheduler that repeats the
+ * reconciliation (kept: registered again if Redis loses it).
  */
 @Injectable()
 export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly loop: PollLoop;
+  private readonly polling: JobOutboxPolling<LkjIntent>;
 
   constructor(
     private readonly producer: LkjProducer,
@@ -36,9 +40,11 @@ export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly outbox: LkjOutbox,
     private readonly queues: JobQueues,
     @Inject(LKJ_OPTIONS) private readonly options: LkjWorkerOptions,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    this.loop = new PollLoop(logger, 'LKj process manager poll failed', () => this.poll());
+    this.polling = new JobOutboxPolling(processManager, enqueuer, logger, {
+      pollFailed: 'LKj process manager poll failed', reconcileFailed: 'LKj reconciliation at start failed',
+    }, queues.recovery);
   }
 
   @JobHandler('lkj.produce')
@@ -58,26 +64,34 @@ export class LkjJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   /**
    * One poll: follow the log, enqueue what it asked for, and what was asked for earlier but never
    * reached the queue (Redis was away then), so that is produced as soon as Redis answers rather
-   * than at the next daily reconciliation. Job ids are deterministic: enqueueing twice adds once.
+   * than at the next daily reconciliation; when due, the recovery. Job ids are deterministic:
+   * enqueueing twice adds once.
    */
-  async poll(): Promise<number> {
-    const intents = await this.processManager.catchUp();
-    await this.enqueuer.relay(intents);
-    return intents.length;
+  poll(): Promise<number> {
+    return this.polling.poll();
+  }
+
+  /**
+   * The recovery now: a version's job Redis no longer has is added again, one that failed its last
+   * attempt (an outage, DATA_DIR not writable) is retried once due. Not those of an office whose chain
+   * has an open alert: its resolution queues them (LkjProcessManager).
+   */
+  recover(now?: number): Promise<JobRecoveryOutcome> {
+    return this.polling.recover(now);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues.queue('lkj').upsertJobScheduler(LKJ_RECONCILE_SCHEDULER, { pattern: this.options.reconcilePattern }, {
+    await this.queues.keepScheduler({
+      id: LKJ_RECONCILE_SCHEDULER,
+      repeat: { pattern: this.options.reconcilePattern },
       name: 'lkj.reconcile',
       data: { reason: 'schedule' },
       opts: { removeOnComplete: 100, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
     });
-    if (this.options.pollMs === null) return;
-    void this.reconcile({ reason: 'worker-start' }).catch((error) => logRetriedFailure(this.logger, error, 'LKj reconciliation at start failed'));
-    this.loop.start(this.options.pollMs);
+    this.polling.start(this.options.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+    await this.polling.stop();
   }
 }

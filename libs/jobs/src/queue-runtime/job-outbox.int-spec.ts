@@ -20,7 +20,7 @@ describe('JobOutbox and JobOutboxRelay', () => {
   const prefix = testRedisPrefix();
   const clock = new ControllableClock(new Date('2025-05-10T03:00:00Z'));
   const workers: Worker[] = [];
-  const relay = (q: Pick<JobQueues, 'add'> = queues) => new JobOutboxRelay(q, outbox, clock, {
+  const relay = (q: Pick<JobQueues, 'add' | 'inspect'> = queues) => new JobOutboxRelay(q, outbox, clock, {
     name: 'reminders.catatan-reviu', payload: (i: CatatanReviuNoticeIntent) => ({ satker: i.satker, streamId: i.streamId, eventId: i.eventId }),
   });
   const record = (satker = 'kpu-jember', eventId = randomUUID()) =>
@@ -108,8 +108,9 @@ describe('JobOutbox and JobOutboxRelay', () => {
     const recorded = [await record('kpu-jember'), await record('kpu-jember')];
     // The first add reaches Redis, the second times out as JobQueues.add does when Redis is away.
     let adds = 0;
-    const goingAway: Pick<JobQueues, 'add'> = {
+    const goingAway: Pick<JobQueues, 'add' | 'inspect'> = {
       add: (name, payload, options) => (++adds === 1 ? queues.add(name, payload, options) : Promise.reject(new QueueUnavailableError('reminders', 'did not answer'))),
+      inspect: (name, look) => queues.inspect(name, look),
     };
     await expect(relay(goingAway).relay(recorded)).rejects.toBeInstanceOf(QueueUnavailableError);
     expect((await outbox.notEnqueued()).map((i) => i.eventId).sort()).toEqual(recorded.map((i) => i.eventId).sort());
@@ -136,23 +137,52 @@ describe('JobOutbox and JobOutboxRelay', () => {
     expect(runs).toEqual([intent.eventId]);
   });
 
-  it('given a job Redis lost, when staleMs has passed, then the poll enqueues its row again and its wait starts over; a row done is never enqueued again', async () => {
+  it('given jobs Redis lost (restarted without its data), when the recovery runs, then each is enqueued again and runs once; a row done is left alone', async () => {
     const [lost, done] = [await record('kpu-jember'), await record('kpu-jember')];
     await relay().relay([lost, done]);
     await outbox.markDone({ satker: done.satker, eventId: done.eventId }, clock.now());
     await queues.queue('reminders').obliterate({ force: true }); // Redis lost the jobs
-    const staleMs = 10 * 60_000;
+    expect(await outbox.notEnqueued()).toEqual([]); // the rows say enqueued: only Redis can tell they are gone
 
-    clock.advance(staleMs - 1000);
-    await relay().relay([], staleMs);
-    expect(await queues.queue('reminders').getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 0 });
+    const outcome = await relay().recover(60_000);
+    expect(outcome).toEqual({ readded: [lost.jobId], retried: [], waiting: [] });
+    const runs: string[] = [];
+    startWorker(runs);
+    await waitFor(async () => (await outbox.pending()).length === 0, 'the lost job done');
+    expect(runs).toEqual([lost.eventId]);
+    // Recovered again (a second worker, the next interval): nothing is pending, nothing runs twice.
+    expect(await relay().recover(60_000)).toEqual({ readded: [], retried: [], waiting: [] });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(runs).toEqual([lost.eventId]);
+  });
 
-    clock.advance(2000);
-    await relay().relay([], staleMs);
-    const waiting = await queues.queue('reminders').getJobs(['waiting']);
-    expect(waiting.map((j) => j.id)).toEqual([lost.jobId]);
-    const enqueuedAt = (await rows()).find((r) => r.event_id === lost.eventId)?.enqueued_at;
-    expect(enqueuedAt).toEqual(clock.now());
-    expect(await outbox.stale(clock.now())).toEqual([]);
+  it('given a job that failed its last attempt, when the recovery runs, then it is retried once retryFailedAfterMs has passed, twice as long after each retry that fails again', async () => {
+    const intent = await record('kpu-jember');
+    await relay().relay([intent]);
+    const queue = queues.queue('reminders');
+    await (await queue.getJob(intent.jobId))!.remove(); // enqueued with one attempt, as the tests below want it
+    const job = await queues.add('reminders.catatan-reviu', { satker: intent.satker, streamId: intent.streamId, eventId: intent.eventId }, { jobId: intent.jobId, attempts: 1 });
+    const runs: string[] = [];
+    let failing = true;
+    startWorker(runs, () => failing);
+    const failedAt = async () => {
+      await waitFor(async () => (await job.getState()) === 'failed', 'the job failed');
+      return (await queue.getJob(intent.jobId))!.finishedOn!;
+    };
+    const retryAfterMs = 60_000;
+
+    const first = await failedAt();
+    expect(await relay().recover(retryAfterMs, first + retryAfterMs - 1)).toEqual({ readded: [], retried: [], waiting: [intent.jobId] });
+    expect(await relay().recover(retryAfterMs, first + retryAfterMs)).toEqual({ readded: [], retried: [intent.jobId], waiting: [] });
+
+    // Retried, failed again (its one run after the retry): now due twice as long after.
+    const second = await failedAt();
+    expect(second).toBeGreaterThanOrEqual(first);
+    expect((await relay().recover(retryAfterMs, second + 2 * retryAfterMs - 1)).waiting).toEqual([intent.jobId]);
+    failing = false;
+    expect((await relay().recover(retryAfterMs, second + 2 * retryAfterMs)).retried).toEqual([intent.jobId]);
+    await waitFor(async () => (await outbox.pending()).length === 0, 'the retried job done');
+    expect(runs).toEqual([intent.eventId]);
+    expect(await relay().recover(retryAfterMs, second + 10 * retryAfterMs)).toEqual({ readded: [], retried: [], waiting: [] });
   });
 });

@@ -27,6 +27,28 @@ export interface JobOutboxTable<I extends JobIntent, K extends keyof I & string>
   /** Set, once, by the job that ran (`announced_at`, `produced_at`). */
   done: string;
   jobId(intent: Omit<I, 'jobId'>): string;
+  /**
+   * The table keeps its job's failures for readers (`failed_attempts`, `last_failed_at`, `last_error`,
+   * `retry_at`: `recordFailures`); without, the recovery retries them all the same.
+   */
+  failures?: boolean;
+  /**
+   * An SQL condition on the table's row (named by the table) under which the recovery leaves its job
+   * alone: something else queues it again when its cause is gone (the LKj of an office whose chain
+   * has an open alert: the alert's resolution).
+   */
+  heldWhere?: string;
+}
+
+/** A job of an outbox that failed its last attempt, as the recovery found it in Redis. */
+export interface JobFailure<I> {
+  intent: I;
+  /** Attempts the job made, every retry included (BullMQ keeps counting across retries). */
+  attempts: number;
+  failedAt: Date;
+  error: string | null;
+  /** When the recovery retries it (or retried it, when past). */
+  retryAt: Date;
 }
 
 type Db = EntityManager | DataSource;
@@ -72,12 +94,27 @@ export class JobOutbox<I extends JobIntent, K extends keyof I & string> {
     );
   }
 
-  /** The jobs were enqueued again (`stale`): their wait starts over, unless they have run meanwhile. */
-  async markEnqueuedAgain(intents: readonly I[], at: Date): Promise<void> {
-    if (intents.length === 0) return;
+  /**
+   * Notes what the recovery found of failed jobs (tables with `failures` only; others: nothing):
+   * their attempts so far (never fewer than noted before: Redis may have lost the count), the last
+   * failure and its message, and when they are retried. Rows done meanwhile are left as they are.
+   */
+  async recordFailures(failures: ReadonlyArray<JobFailure<I>>): Promise<void> {
+    if (!this.spec.failures || failures.length === 0) return;
+    const n = this.spec.key.length;
     await this.dataSource.query(
-      `UPDATE ${this.spec.table} SET enqueued_at = $${this.spec.key.length + 1} WHERE ${this.inKeys} AND ${this.spec.done} IS NULL`,
-      [...this.keyArrays(intents), at],
+      `UPDATE ${this.spec.table} AS t
+          SET failed_attempts = greatest(t.failed_attempts, f.attempts), last_failed_at = f.failed_at,
+              last_error = f.error, retry_at = f.retry_at
+         FROM unnest(${this.spec.key.map((k, i) => `$${i + 1}::${k.type}[]`).join(', ')}, $${n + 1}::integer[], $${n + 2}::timestamptz[],
+                     $${n + 3}::text[], $${n + 4}::timestamptz[])
+           AS f(${this.spec.key.map((k) => k.column).join(', ')}, attempts, failed_at, error, retry_at)
+        WHERE ${this.spec.key.map((k) => `t.${k.column} = f.${k.column}`).join(' AND ')} AND t.${this.spec.done} IS NULL`,
+      [
+        ...this.keyArrays(failures.map((f) => f.intent)),
+        failures.map((f) => f.attempts), failures.map((f) => f.failedAt), failures.map((f) => f.error?.slice(0, 2000) ?? null),
+        failures.map((f) => f.retryAt),
+      ],
     );
   }
 
@@ -96,9 +133,13 @@ export class JobOutbox<I extends JobIntent, K extends keyof I & string> {
     return this.select(`enqueued_at IS NULL AND ${this.spec.done} IS NULL`, limit);
   }
 
-  /** Rows enqueued before `before` whose job has not run: Redis may have lost it (enqueueing again adds nothing if not). */
-  stale(before: Date, limit = 1000): Promise<I[]> {
-    return this.select(`${this.spec.done} IS NULL AND enqueued_at < $2`, limit, [before]);
+  /**
+   * Rows enqueued whose job has not run, but those held (`heldWhere`), oldest first: the recovery
+   * looks up their jobs in Redis (lost: added again; failed: retried once due).
+   */
+  awaitingJob(limit = 1000): Promise<I[]> {
+    const held = this.spec.heldWhere ? ` AND NOT (${this.spec.heldWhere})` : '';
+    return this.select(`enqueued_at IS NOT NULL AND ${this.spec.done} IS NULL${held}`, limit);
   }
 
   /** Every row whose job has not run yet, oldest first. */

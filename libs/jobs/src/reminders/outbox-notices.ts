@@ -17,14 +17,15 @@ export interface OutboxNoticeJob<I extends JobIntent, K extends keyof I & string
   /** The outbox row a job's payload carries out: marked done once the job has run. */
   rowOf(payload: JobPayloads[N]): Pick<I, K>;
   messages: JobOutboxPollingMessages;
-  /** How often the outbox is polled; null: only when asked (tests). */
+  /**
+   * How often the outbox is polled; null: only when asked (tests). Its jobs lost by Redis or failed
+   * are recovered as JobQueues' `recovery` says (JobOutboxPolling).
+   */
   pollMs: number | null;
-  /** A job enqueued this long ago and not run is enqueued again (Redis lost it; a job still there is not added twice). */
-  staleMs: number;
 }
 
 /** A notice kind's polling settings, as its module is given them. */
-export type OutboxNoticeOptions = Pick<OutboxNoticeJob<JobIntent, never, JobName>, 'pollMs' | 'staleMs'>;
+export type OutboxNoticeOptions = Pick<OutboxNoticeJob<JobIntent, never, JobName>, 'pollMs'>;
 
 /**
  * Notices announced within seconds through an outbox (catatan reviu, PK and LKj, integrity alerts):
@@ -48,7 +49,7 @@ implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly job: OutboxNoticeJob<I, K, N>,
   ) {
     const relay = new JobOutboxRelay(queues, outbox, clock, { name: job.name, payload: (intent: I) => job.payload(intent) });
-    this.polling = new JobOutboxPolling(source, relay, logger, job.messages, job.staleMs);
+    this.polling = new JobOutboxPolling(source, relay, logger, job.messages, queues.recovery);
   }
 
   /** Plans the notice of one job and records it (null: recorded before, or nothing to tell). */
@@ -90,7 +91,7 @@ export abstract class EventOutboxNotices<I extends JobIntent & { streamId: strin
     dispatcher: OutboxDispatcher,
     clock: Clock,
     logger: Logger,
-    job: Pick<OutboxNoticeJob<I, 'satker' | 'eventId', N>, 'name' | 'messages' | 'pollMs' | 'staleMs'>,
+    job: Pick<OutboxNoticeJob<I, 'satker' | 'eventId', N>, 'name' | 'messages' | 'pollMs'>,
   ) {
     super(processManager, outbox, queues, dispatcher, clock, logger, {
       ...job,

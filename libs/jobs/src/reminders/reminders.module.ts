@@ -30,8 +30,9 @@ const DS = getDataSourceToken();
 /**
  * Reminders in the worker: the runner, its job handlers, the schedule leader and the prompt dispensasi
  * notices (`dispensasi`: their poll and delay), and the catatan reviu notices (`catatanReviu`: their
- * poll, and how long a job may wait before it is enqueued again), the PK and LKj notices (`pkLkj`: the
- * same two) and the integrity alert notices (`integrityAlert`: the same two). Needs QueueRuntimeModule.
+ * poll), the PK and LKj notices (`pkLkj`: the same) and the integrity alert notices (`integrityAlert`:
+ * the same); their jobs lost or failed are recovered as QueueRuntimeModule's `recovery` says. Needs
+ * QueueRuntimeModule.
  */
 @Module({})
 export class RemindersModule {
@@ -76,7 +77,7 @@ export class RemindersModule {
           useFactory: (ds: DataSource, es: EventStore, o: CatatanReviuNoticeOutbox, c: Clock) => new CatatanReviuProcessManager(ds, es, o, c),
           inject: [DS, EventStore, CatatanReviuNoticeOutbox, Clock],
         },
-        { provide: CATATAN_REVIU_NOTICE_OPTIONS, useValue: { pollMs: 1000, staleMs: 10 * 60_000, ...catatanReviu } satisfies CatatanReviuNoticeOptions },
+        { provide: CATATAN_REVIU_NOTICE_OPTIONS, useValue: { pollMs: 1000, ...catatanReviu } satisfies CatatanReviuNoticeOptions },
         CatatanReviuNotices,
         { provide: PkLkjNoticeOutbox, useFactory: (ds: DataSource) => new PkLkjNoticeOutbox(ds), inject: [DS] },
         {
@@ -84,10 +85,10 @@ export class RemindersModule {
           useFactory: (ds: DataSource, es: EventStore, o: PkLkjNoticeOutbox, c: Clock) => new PkLkjProcessManager(ds, es, o, c),
           inject: [DS, EventStore, PkLkjNoticeOutbox, Clock],
         },
-        { provide: PK_LKJ_NOTICE_OPTIONS, useValue: { pollMs: 1000, staleMs: 10 * 60_000, ...pkLkj } satisfies PkLkjNoticeOptions },
+        { provide: PK_LKJ_NOTICE_OPTIONS, useValue: { pollMs: 1000, ...pkLkj } satisfies PkLkjNoticeOptions },
         PkLkjNotices,
         { provide: IntegrityAlertNoticeOutbox, useFactory: (ds: DataSource) => new IntegrityAlertNoticeOutbox(ds), inject: [DS] },
-        { provide: INTEGRITY_ALERT_NOTICE_OPTIONS, useValue: { pollMs: 1000, staleMs: 10 * 60_000, ...integrityAlert } satisfies IntegrityAlertNoticeOptions },
+        { provide: INTEGRITY_ALERT_NOTICE_OPTIONS, useValue: { pollMs: 1000, ...integrityAlert } satisfies IntegrityAlertNoticeOptions },
         IntegrityAlertNotices,
       ],
       exports: [

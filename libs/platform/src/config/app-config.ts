@@ -365,6 +365,30 @@ export class AppConfig {
   @Max(3600)
   JOB_SHUTDOWN_GRACE_SECONDS = 20;
 
+  /**
+   * Seconds between two checks, by each worker, of Redis against what PostgreSQL still expects of
+   * it: a job of an outbox (an LKj, a notice) not done whose job Redis no longer has is added again,
+   * one that failed its last attempt is retried once due (JOB_RETRY_FAILED_AFTER_SECONDS), and a Job
+   * Scheduler Redis lost (restarted without its data) is registered again.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOB_RECOVERY_INTERVAL_SECONDS = 15;
+
+  /**
+   * Seconds after its last failure that a job of an outbox which failed its last attempt is retried
+   * (the cause, a full disk or an outage longer than its backoff, may be gone by then); each retry
+   * that fails again doubles the wait, up to 16 times as long (60: after 1, 2, 4, 8, 16 minutes, then
+   * every 16).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  JOB_RETRY_FAILED_AFTER_SECONDS = 60;
+
   /** Run the file sweep every day in the worker (03:30 UTC). Off: only `npm run cli -- files:sweep` does. */
   @Transform(toBool)
   @IsBoolean()

@@ -44,6 +44,13 @@ describe('configuration', () => {
     expect(problemsOf({ JOB_SHUTDOWN_GRACE_SECONDS: '3601' })).toEqual([expect.stringMatching(/^JOB_SHUTDOWN_GRACE_SECONDS: /)]);
   });
 
+  it('given the worker\'s job recovery, then it checks every 15 s and retries a failed job after 60 s unless set, in whole seconds', () => {
+    expect(loadConfig({})).toMatchObject({ JOB_RECOVERY_INTERVAL_SECONDS: 15, JOB_RETRY_FAILED_AFTER_SECONDS: 60 });
+    expect(loadConfig({ JOB_RECOVERY_INTERVAL_SECONDS: '2', JOB_RETRY_FAILED_AFTER_SECONDS: '3' })).toMatchObject({ JOB_RECOVERY_INTERVAL_SECONDS: 2, JOB_RETRY_FAILED_AFTER_SECONDS: 3 });
+    expect(problemsOf({ JOB_RECOVERY_INTERVAL_SECONDS: '0' })).toEqual([expect.stringMatching(/^JOB_RECOVERY_INTERVAL_SECONDS: /)]);
+    expect(problemsOf({ JOB_RETRY_FAILED_AFTER_SECONDS: '1.5' })).toEqual([expect.stringMatching(/^JOB_RETRY_FAILED_AFTER_SECONDS: .*harus bilangan bulat/)]);
+  });
+
   it('given a port that is not a number, then the error names PORT and what it expects', () => {
     const [problem] = problemsOf({ PORT: 'http' });
     expect(problem).toMatch(/^PORT: /);

@@ -28,7 +28,7 @@ export type CatatanReviuNoticeOptions = OutboxNoticeOptions;
  * dispensasi notices: the process manager follows the log into an outbox, one
  * `reminders.catatan-reviu` job per event (id `catatan-reviu.<satker>.<event id>`) records the
  * notice under its key (once, whoever runs it and however often) and sends the e-mails. There is no
- * hourly run to fall back on, so a poll also enqueues again the jobs enqueued long ago that never ran.
+ * hourly run to fall back on, so the poll also recovers the jobs Redis lost or that failed (JobOutboxPolling).
  */
 @Injectable()
 export class CatatanReviuNotices extends EventOutboxNotices<CatatanReviuNoticeIntent, 'reminders.catatan-reviu'> {
@@ -47,7 +47,7 @@ export class CatatanReviuNotices extends EventOutboxNotices<CatatanReviuNoticeIn
     super(processManager, outbox, queues, events, dispatcher, clock, logger, {
       name: 'reminders.catatan-reviu',
       messages: { pollFailed: 'Catatan reviu process manager poll failed', reconcileFailed: 'Catatan reviu notices: reconciliation at start failed' },
-      pollMs: options.pollMs, staleMs: options.staleMs,
+      pollMs: options.pollMs,
     });
   }
 

@@ -51,7 +51,7 @@ export class DispensasiNotices implements OnApplicationBootstrap, OnApplicationS
     });
     this.polling = new JobOutboxPolling(processManager, relay, logger, {
       pollFailed: 'Dispensasi process manager poll failed', reconcileFailed: 'Dispensasi notices: reconciliation at start failed',
-    });
+    }, queues.recovery);
   }
 
   /** Plans and records what the office is due now (its dispensasi notices among it), then sends the e-mails. */

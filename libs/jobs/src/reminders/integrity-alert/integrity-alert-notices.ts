@@ -47,7 +47,7 @@ export class IntegrityAlertNotices extends OutboxNotices<IntegrityAlertNoticeInt
       name: 'reminders.integrity-alert', payload: (i: IntegrityAlertNoticeIntent) => ({ satker: i.satker, alertId: i.alertId }),
       rowOf: (p) => ({ satker: p.satker, alertId: p.alertId }),
       messages: { pollFailed: 'Integrity alert notices poll failed', reconcileFailed: 'Integrity alert notices: reconciliation at start failed' },
-      pollMs: options.pollMs, staleMs: options.staleMs,
+      pollMs: options.pollMs,
     });
     this.scope = new SatkerScopeService(dataSource);
   }

@@ -49,7 +49,7 @@ export class PkLkjNotices extends EventOutboxNotices<PkLkjNoticeIntent, 'reminde
     super(processManager, outbox, queues, events, dispatcher, clock, logger, {
       name: 'reminders.pk-lkj',
       messages: { pollFailed: 'PK/LKj notices process manager poll failed', reconcileFailed: 'PK/LKj notices: reconciliation at start failed' },
-      pollMs: options.pollMs, staleMs: options.staleMs,
+      pollMs: options.pollMs,
     });
   }
 
