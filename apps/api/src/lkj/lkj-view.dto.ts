@@ -44,6 +44,23 @@ export class LkjBlockedDto {
   @ApiProperty({ type: 'integer', isArray: true, example: [2], description: 'The versions held, ascending' }) versions: number[];
 }
 
+@ApiSchema({ description: 'Why versions not produced yet are late: their job failed its attempts and the worker retries it by itself.' })
+export class LkjRetryingDto {
+  @ApiProperty({ enum: ['LKJ.PRODUCTION_RETRYING'], example: 'LKJ.PRODUCTION_RETRYING' }) code: string;
+  @ApiProperty({
+    example: 'LKj 2024 versi 7 belum berhasil dibuat: 3 kali percobaan pembuatannya gagal karena gangguan di server. Kinerja mencobanya lagi secara otomatis; tidak perlu meminta ulang. Bila tetap belum dibuat, hubungi administrator sistem.',
+  })
+  message: string;
+  @ApiProperty({ type: 'integer', isArray: true, example: [7], description: 'The versions whose job failed, ascending' }) versions: number[];
+  @ApiProperty({ type: 'integer', minimum: 1, example: 3, description: 'Their failed attempts together, every retry included' }) failedAttempts: number;
+  @ApiProperty({ format: 'date-time', example: '2025-01-10T02:00:15.000Z', description: 'The last failure among them' }) lastFailedAt: string;
+  @ApiProperty({
+    type: String, format: 'date-time', nullable: true, example: '2025-01-10T02:01:15.000Z',
+    description: 'When the worker runs one of them again, the earliest (in the past: it is being run again now)',
+  })
+  retryAt: string | null;
+}
+
 @ApiSchema({ description: 'The year\'s LKj at a glance, with every version.' })
 export class LkjOverviewDto {
   @ApiProperty({ example: 'kpu-kab-jember' }) satker: string;
@@ -53,5 +70,7 @@ export class LkjOverviewDto {
   @ApiProperty({ type: 'integer', nullable: true, example: 1 }) latestFinalVersion: number | null;
   @ApiProperty({ example: false }) awaitingSignature: boolean;
   @ApiProperty({ type: LkjBlockedDto, nullable: true }) blocked: LkjBlockedDto | null;
+  @ApiProperty({ type: LkjRetryingDto, nullable: true, description: 'Null unless a version not produced had its job fail and nothing holds it (`blocked`)' })
+  retrying: LkjRetryingDto | null;
   @ApiProperty({ type: [LkjVersionDto], description: 'Oldest first' }) versions: LkjVersionDto[];
 }

@@ -34,6 +34,10 @@ export class LkjController {
       '`blocked`: null, atau — selama ada versi yang belum dibuat dan satker memiliki peringatan integritas rantai yang terbuka — ' +
       '`{ code: "LKJ.INTEGRITY_DAMAGED", message, alertIds, versions }`: versi-versi itu tertahan sampai Inspektorat menutup peringatan ' +
       '`alertIds`, lalu dibuat otomatis. ' +
+      '`retrying`: null, atau — selama ada versi yang belum dibuat karena pekerjaannya gagal pada semua percobaannya (basis data, Redis, ' +
+      'atau penyimpanan berkas tidak dapat dijangkau cukup lama) dan tidak tertahan (`blocked`) — `{ code: "LKJ.PRODUCTION_RETRYING", message, ' +
+      'versions, failedAttempts, lastFailedAt, retryAt }`: worker mencobanya lagi sendiri (semula 1 menit setelah gagal, lalu dua kali lebih lama ' +
+      'setiap kali gagal lagi, paling lama 16 menit); tidak perlu meminta ulang. ' +
       '`awaitingSignature`: true selama LKj final terbaru sudah dibuat, masih mutakhir, dan menunggu tanda tangan Ketua (satker mewajibkannya, ' +
       '`ketuaSignsLkj`; `status` tetap `produced`). `signature` tiap versi: `{ required, signedBy, signedByUser, signedAt }` — `required` ditetapkan saat versi ' +
       'dibuat dari pengaturan satker saat itu: true/false setelah dibuat, null selama versi final masih dibuat (belum ditentukan: pengaturan ' +

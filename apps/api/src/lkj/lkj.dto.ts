@@ -43,7 +43,7 @@ export class LkjRequestBody {
 
 export const LKJ_FORMATS = ['docx', 'pdf'] as const;
 export const LKJ_OVERVIEW_EXAMPLE = {
-  satker: 'kpu-kab-jember', year: 2024, status: 'produced', yearComplete: true, latestFinalVersion: 1, awaitingSignature: false, blocked: null,
+  satker: 'kpu-kab-jember', year: 2024, status: 'produced', yearComplete: true, latestFinalVersion: 1, awaitingSignature: false, blocked: null, retrying: null,
   versions: [{
     version: 1, draft: false, reason: 'ALL_APPROVED', status: 'produced', stale: false, staleReason: null,
     requestedAt: '2025-01-10T02:00:00.000Z', producedAt: '2025-01-10T02:00:04.000Z', suggestions: [],

@@ -1,6 +1,7 @@
 import { lkjStatus, type LkjFile, type LkjState, type LkjStatus, type LkjVersionState } from '@kinerja/domain';
 import { personRefOf, type PersonRef } from '@kinerja/identity/users/person-ref';
 import type { LkjBlocked } from './lkj-chain-integrity';
+import type { LkjRetrying } from './lkj-retrying';
 
 /** What the API shows of the LKj stream of one office and year. */
 
@@ -52,6 +53,8 @@ export interface LkjOverview {
   awaitingSignature: boolean;
   /** Why the versions not produced yet wait (the office's open chain alerts); null when nothing holds them. */
   blocked: LkjBlocked | null;
+  /** Versions not produced whose job failed and that the worker retries by itself; null when none (or `blocked`). */
+  retrying: LkjRetrying | null;
   versions: LkjVersionView[];
 }
 

@@ -14,6 +14,7 @@ import type { LkjEnqueuer } from './lkj-enqueuer';
 import type { LkjFileIntegrity } from './lkj-file-integrity';
 import type { LkjIntent, LkjOutbox } from './lkj-outbox';
 import { isYearComplete, LKJ_PROCESS_MANAGER, type LkjProcessManager } from './lkj-process-manager';
+import { lkjRetrying } from './lkj-retrying';
 import type { LoadedLkj, LkjStreams } from './lkj-stream';
 import { overviewStatus, signersOf, versionView, type LkjOverview, type LkjVersionView } from './lkj-views';
 
@@ -91,6 +92,10 @@ export class LkjService {
       assertExpected(current, expected);
       const pending = current.state.versions.filter((v) => !v.draft && v.produced === null).pop();
       if (pending) {
+        // Asked again while it is late: its job is queued again at once (added if Redis lost it, retried
+        // if it failed its attempts) rather than left to the worker's recovery. The chain is trusted (above).
+        const intents = (await this.outbox.pendingOf(satker)).filter((i) => i.year === year && i.version === pending.version);
+        await this.enqueuer.enqueue(intents).catch(() => undefined);
         return (await replay()) ?? { view: versionView(pending), version: current.count, replayed: false };
       }
     }
@@ -232,6 +237,7 @@ export class LkjService {
     const finals = state.versions.filter((v) => !v.draft && v.produced);
     const pending = state.versions.filter((v) => !v.produced).map((v) => v.version);
     const people = await personRefs(this.dataSource, signersOf(state));
+    const blocked = await this.chain.blocked(satker, year, pending);
     return {
       version: count,
       view: {
@@ -241,7 +247,9 @@ export class LkjService {
         yearComplete: await isYearComplete(this.dataSource, satker, year),
         latestFinalVersion: finals.length > 0 ? finals[finals.length - 1].version : null,
         awaitingSignature: awaitingSignature(state),
-        blocked: await this.chain.blocked(satker, year, pending),
+        blocked,
+        // Held versions are not retried (their job would be refused): `blocked` says why they wait.
+        retrying: pending.length === 0 || blocked ? null : lkjRetrying(year, (await this.outbox.failuresOf(satker, year)).filter((f) => pending.includes(f.version))),
         versions: state.versions.map((v) => versionView(v, people)),
       },
     };
