@@ -1,7 +1,7 @@
 import type { ApprovalHistoryInput } from '@kinerja/reporting';
 import type { RecordedEvent } from '@kinerja/event-store';
 import { INDONESIAN_MONTHS } from '@kinerja/domain';
-import { subbagianTitle } from '../reminders/messages/render-reminder';
+import { unitTitle } from '../reminders/messages/render-reminder';
 
 const MONTHS = INDONESIAN_MONTHS;
 
@@ -31,8 +31,7 @@ function describePk(event: RecordedEvent, year: number): Described | null {
  */
 function unitOf(subbagian: string, unitNames: ReadonlyMap<string, string> | undefined): string {
   if (!unitNames) return `Sub. Bagian ${subbagian}`;
-  const name = unitNames.get(subbagian);
-  return name ? subbagianTitle(name) : `subbagian ${subbagian}`;
+  return unitTitle(unitNames.get(subbagian), subbagian);
 }
 
 function describeRealisasi(event: RecordedEvent, unitNames: ReadonlyMap<string, string> | undefined): Described | null {

@@ -1,7 +1,7 @@
 import type { CatatanReviuEvent } from '@kinerja/domain/catatan-reviu/catatan-reviu.events';
 import type { ExistingCatatanReviuState } from '@kinerja/domain/catatan-reviu/catatan-reviu.state';
 import type { CatatanReviuTarget } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
-import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, subbagianTitle, type ReminderMessage } from '../messages/render-reminder';
+import { NOTICE_FOOTER, NOTICE_FOOTER_INFO, unitTitle, type ReminderMessage } from '../messages/render-reminder';
 import { bulanTahun } from '../messages/indonesian-dates';
 import { KPU_HEAD } from '../messages/office-head';
 
@@ -65,7 +65,7 @@ export function targetWords(target: CatatanReviuTarget, subbagianName?: string |
   switch (target.kind) {
     case 'YEAR': return `tahun ${target.year}`;
     case 'MONTH': return `bulan ${bulanTahun(target)}`;
-    case 'REPORT': return `laporan realisasi ${bulanTahun(target)} ${subbagianName ? subbagianTitle(subbagianName) : `subbagian ${target.subbagian}`}`;
+    case 'REPORT': return `laporan realisasi ${bulanTahun(target)} ${unitTitle(subbagianName, target.subbagian)}`;
     case 'INDICATOR': return `indikator ${target.indicatorCode} (${target.month === null ? `tahun ${target.year}` : bulanTahun({ year: target.year, month: target.month })})`;
     default: {
       const _exhaustive: never = target;

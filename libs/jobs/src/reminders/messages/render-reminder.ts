@@ -25,6 +25,14 @@ export function subbagianTitle(name: string): string {
   return UNIT_NOUN.test(name.trim()) ? name.trim() : `Subbagian ${name.trim()}`;
 }
 
+/**
+ * A unit by the name its office gave it (`subbagianTitle`), or by its code when it has no row
+ * ("subbagian YANKES"): how a notice, and the LKj of an office that is not KPU, names a report's unit.
+ */
+export function unitTitle(name: string | null | undefined, code: string): string {
+  return name ? subbagianTitle(name) : `subbagian ${code}`;
+}
+
 /** The last paragraph of every notice, after a blank line; `NOTICE_FOOTER_INFO` for one that asks nothing. */
 export const NOTICE_FOOTER = 'Pesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk menindaklanjuti.';
 export const NOTICE_FOOTER_INFO = 'Pesan ini dikirim otomatis oleh Kinerja. Silakan masuk ke aplikasi Kinerja untuk melihat rinciannya.';
