@@ -1,5 +1,6 @@
 // The answers of the catatan reviu routes (CatatanReviuView in @kinerja/workflow, the list's rows in
 // catatan-reviu-list.projection.ts), field for field. For documentation only.
+import { CATATAN_REVIU_CATEGORIES } from '@kinerja/domain/catatan-reviu/catatan-reviu.types';
 import { ApiExtraModels, ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { PersonRefDto } from '../http/person-ref.dto';
 
@@ -43,7 +44,7 @@ const TARGET = {
   discriminator: { propertyName: 'kind', mapping: Object.fromEntries(Object.entries(TARGETS).map(([kind, dto]) => [kind, getSchemaPath(dto)])) },
 };
 
-const CATEGORY = { enum: ['CATATAN', 'TEMUAN'], example: 'TEMUAN', description: 'A TEMUAN must be followed up before it is closed' } as const;
+const CATEGORY = { enum: [...CATATAN_REVIU_CATEGORIES], example: 'TEMUAN', description: 'A TEMUAN must be followed up before it is closed' } as const;
 const STATUS = { enum: ['OPEN', 'ANSWERED', 'CLOSED'], example: 'ANSWERED' } as const;
 
 class TindakLanjutDto {
