@@ -1,13 +1,9 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Request, Response } from 'express';
-import type Redis from 'ioredis';
-import { loadConfig, prepareDataFolder, SystemClock } from '@kinerja/platform';
-import type { SatkerScopeService } from '@kinerja/identity';
+import { prepareDataFolder } from '@kinerja/platform';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
-import type { BearerAuthenticator } from '../auth/bearer-authenticator';
-import { HealthController } from './health.controller';
+import { askHealth } from './health.testing';
 
 /**
  * /health of an API whose data folder (DATA_DIR, the evidence and LKj files) was unmounted or
@@ -29,16 +25,7 @@ describe('GET /health and the data folder (real PostgreSQL)', () => {
   });
   afterEach(() => rmSync(parent, { recursive: true, force: true }));
 
-  async function health(env: Record<string, string> = {}) {
-    let status = 0;
-    const res = { status: (code: number) => ((status = code), res) } as unknown as Response;
-    const req = { header: () => undefined } as unknown as Request;
-    const redis = { ping: async () => 'PONG' } as unknown as Redis;
-    const nobody = { callerOf: async () => null } as unknown as BearerAuthenticator;
-    const config = loadConfig({ DATA_DIR: dataDir, ...env });
-    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }, config, new SystemClock(), nobody, {} as SatkerScopeService).health(req, res);
-    return { status, body: body as Record<string, unknown> };
-  }
+  const health = (env: Record<string, string> = {}) => askHealth(db.dataSource, dataDir, env);
 
   it('is ok while DATA_DIR is there and takes a file', async () => {
     prepareDataFolder(dataDir); // as at start-up

@@ -2,13 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Request, Response } from 'express';
-import type Redis from 'ioredis';
-import { loadConfig, prepareDataFolder, SystemClock } from '@kinerja/platform';
+import { prepareDataFolder } from '@kinerja/platform';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
-import type { SatkerScopeService } from '@kinerja/identity';
-import type { BearerAuthenticator } from '../auth/bearer-authenticator';
-import { HealthController } from './health.controller';
+import { askHealth } from './health.testing';
 
 /** /health of a process whose pool was pointed at a database restored from another cluster while it ran. */
 describe('GET /health and the event log order (real PostgreSQL)', () => {
@@ -22,15 +18,7 @@ describe('GET /health and the event log order (real PostgreSQL)', () => {
   afterAll(() => db?.drop());
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function health(env: Record<string, string> = {}) {
-    let status = 0;
-    const res = { status: (code: number) => ((status = code), res) } as unknown as Response;
-    const req = { header: () => undefined } as unknown as Request;
-    const redis = { ping: async () => 'PONG' } as unknown as Redis;
-    const nobody = { callerOf: async () => null } as unknown as BearerAuthenticator;
-    const body = await new HealthController(db.dataSource, redis, { embeddedDatabase: false }, loadConfig({ DATA_DIR: dataDir, ...env }), new SystemClock(), nobody, {} as SatkerScopeService).health(req, res);
-    return { status, body };
-  }
+  const health = (env: Record<string, string> = {}) => askHealth(db.dataSource, dataDir, env);
 
   it('reports the order OK, then BROKEN (503, with the epoch for pg_resetwal) once rows from a cluster ahead appear', async () => {
     expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', eventLog: { status: 'OK' } } });
