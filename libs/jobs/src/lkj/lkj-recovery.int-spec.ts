@@ -24,6 +24,20 @@ describe('an LKj whose job failed its last attempt', () => {
     `SELECT failed_attempts, last_error, retry_at, produced_at FROM lkj_outbox WHERE satker_code = $1 AND version = 1`, [JEMBER],
   ))[0] as { failed_attempts: number; last_error: string | null; retry_at: Date | null; produced_at: Date | null };
   const job = () => s.queues.queue('lkj').getJob('lkj.kpu-kab-jember.2024.v1');
+  /**
+   * A correction of the month's report approved: the final it asks for is enqueued with one attempt,
+   * marked enqueued, and its job has failed (while `failing`). The version's intent.
+   */
+  const correctionWhoseJobFailed = async (month: number, subbagian: string, reason: string) => {
+    const report = s.reports.find((r) => r.month === month && r.subbagian === subbagian)!;
+    const lines = report.lines.map((l) => ({ ...l, narrative: `${l.narrative} (dikoreksi)` }));
+    await s.driver.reviseReport(s.pk, month, subbagian, { lines, budget: report.budget }, reason);
+    const [intent] = await s.parts.processManager.catchUpThroughNow();
+    await s.queues.add('lkj.produce', { satker: JEMBER, year: 2024, version: intent.version }, { jobId: intent.jobId, attempts: 1 });
+    await s.parts.outbox.markEnqueued([intent], s.clock.now());
+    await waitFor(async () => (await (await s.queues.queue('lkj').getJob(intent.jobId))!.getState()) === 'failed', 'the version\'s job to fail');
+    return intent;
+  };
   const failedAt = async () => {
     await waitFor(async () => (await (await job())!.getState()) === 'failed', 'the job to fail');
     return (await job())!.finishedOn!;
@@ -75,14 +89,8 @@ describe('an LKj whose job failed its last attempt', () => {
   it('given a final asked for again while its job has failed, then it is retried at once', async () => {
     failing = true;
     // A correction approved: version 1 goes stale, version 2 is asked for.
-    const report = s.reports.find((r) => r.month === 3 && r.subbagian === 'KUL')!;
-    const lines = report.lines.map((l) => ({ ...l, narrative: `${l.narrative} (dikoreksi)` }));
-    await s.driver.reviseReport(s.pk, 3, 'KUL', { lines, budget: report.budget }, 'Salah ketik narasi Maret');
-    const [intent] = await s.parts.processManager.catchUpThroughNow();
+    const intent = await correctionWhoseJobFailed(3, 'KUL', 'Salah ketik narasi Maret');
     expect(intent).toMatchObject({ version: 2, draft: false });
-    await s.queues.add('lkj.produce', { satker: JEMBER, year: 2024, version: intent.version }, { jobId: intent.jobId, attempts: 1 });
-    await s.parts.outbox.markEnqueued([intent], s.clock.now());
-    await waitFor(async () => (await (await s.queues.queue('lkj').getJob(intent.jobId))!.getState()) === 'failed', 'the new version\'s job to fail');
 
     failing = false;
     const asked = await service.request(JEMBER, 2024, false, null, SEKRETARIS);
@@ -92,14 +100,8 @@ describe('an LKj whose job failed its last attempt', () => {
 
   it('given its job failed while the office\'s chain has an open alert, then the recovery leaves it to the alert\'s resolution, and retries it once resolved', async () => {
     failing = true;
-    const report = s.reports.find((r) => r.month === 4 && r.subbagian === 'TPH')!;
-    const lines = report.lines.map((l) => ({ ...l, narrative: `${l.narrative} (dikoreksi)` }));
-    await s.driver.reviseReport(s.pk, 4, 'TPH', { lines, budget: report.budget }, 'Salah ketik narasi April');
-    const [intent] = await s.parts.processManager.catchUpThroughNow();
+    const intent = await correctionWhoseJobFailed(4, 'TPH', 'Salah ketik narasi April');
     expect(intent).toMatchObject({ version: 3, draft: false });
-    await s.queues.add('lkj.produce', { satker: JEMBER, year: 2024, version: 3 }, { jobId: intent.jobId, attempts: 1 });
-    await s.parts.outbox.markEnqueued([intent], s.clock.now());
-    await waitFor(async () => (await (await s.queues.queue('lkj').getJob(intent.jobId))!.getState()) === 'failed', 'the version\'s job to fail');
     const [alert] = await s.db.dataSource.query(
       `INSERT INTO integrity_alerts (satker_code, detected_at, source, kind, detail) VALUES ($1, now(), 'verify', 'modified', 'diubah') RETURNING id`, [JEMBER],
     );
