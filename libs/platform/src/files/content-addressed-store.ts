@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { assertFolder } from './data-folder';
 import { fileSystemErrno, StorageError, type StorageOperation } from './storage-error';
 
 export function sha256Of(bytes: Buffer): string {
@@ -111,8 +112,7 @@ export class ContentAddressedStore {
   private async assertStoreIsThere(): Promise<void> {
     for (const folder of [this.dataDir, this.root]) {
       try {
-        const found = await this.fs.stat(folder);
-        if (!found.isDirectory()) throw Object.assign(new Error(`${folder} is not a directory`), { code: 'ENOTDIR', path: folder });
+        await assertFolder(this.fs, folder);
       } catch (error) {
         throw storageFailure('read', folder, error);
       }

@@ -24,6 +24,12 @@ export function prepareDataFolder(dataDir: string, logger?: Pick<Logger, 'warn'>
   }
 }
 
+/** Throws unless `folder` is there and is a folder (its stat's errno, or ENOTDIR naming it). */
+export async function assertFolder(fs: Pick<typeof nodeFs, 'stat'>, folder: string): Promise<void> {
+  const found = await fs.stat(folder);
+  if (!found.isDirectory()) throw Object.assign(new Error(`${folder} is not a directory`), { code: 'ENOTDIR', path: folder });
+}
+
 /** The data folder as /health reports it, in the style of its database and Redis probes. */
 export interface DataFolderProbe {
   status: 'up' | 'down';
@@ -81,10 +87,7 @@ export class DataFolderCheck {
   }
 
   private async writeAndRemove(file: string): Promise<void> {
-    for (const folder of [this.dataDir, ...STORED_FILE_FOLDERS.map((f) => join(this.dataDir, f))]) {
-      const found = await this.fs.stat(folder);
-      if (!found.isDirectory()) throw Object.assign(new Error(`${folder} is not a directory`), { code: 'ENOTDIR' });
-    }
+    for (const folder of [this.dataDir, ...STORED_FILE_FOLDERS.map((f) => join(this.dataDir, f))]) await assertFolder(this.fs, folder);
     // 'wx': a file, never through a link someone left under that name; in a missing folder, ENOENT.
     await this.fs.writeFile(file, 'ok\n', { flag: 'wx', mode: 0o600 });
     await this.fs.rm(file);
